@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "bitext",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bitext", targets: ["bitext"]),
+        .library(name: "BitextKit", targets: ["BitextCheck", "BitextReport", "BitextAlign"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries, each called from exactly one Swift module.
+        .systemLibrary(
+            name: "CICU", pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // ICU behind a pure-Swift API. Must not import Foundation (see platform notes).
+        .target(name: "BitextICU", dependencies: ["CICU"]),
+        // Markdown document model: units with exact positions. The only user of cmark-gfm.
+        .target(name: "BitextMarkdown", dependencies: ["CCmarkGFM"]),
+        // Sentences, words and language runs; locale data.
+        .target(name: "BitextText", dependencies: ["BitextICU", "BitextMarkdown", "Yams"]),
+        // Glossary files and term matching.
+        .target(name: "BitextGlossary", dependencies: ["BitextText"]),
+        // Block and sentence alignment.
+        .target(name: "BitextAlign", dependencies: ["BitextText", "BitextGlossary"]),
+        // Rules, findings, configuration, fixes, coverage and drift.
+        .target(
+            name: "BitextCheck",
+            dependencies: ["BitextText", "BitextGlossary", "BitextAlign", "Yams"]),
+        // Reporters and exporters: findings and alignments to text, JSON, SARIF, HTML, TMX, XLIFF.
+        .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown"]),
+        // The command line.
+        .target(
+            name: "BitextCLI",
+            dependencies: [
+                "BitextCheck", "BitextReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "bitext", dependencies: ["BitextCLI"]),
+
+        .testTarget(
+            name: "BitextTests",
+            dependencies: ["BitextICU", "BitextMarkdown", "BitextText", "BitextGlossary",
+                           "BitextAlign", "BitextCheck", "BitextReport", "BitextCLI"]),
+    ]
+)

@@ -1,0 +1,107 @@
+import ArgumentParser
+import BitextCheck
+import BitextMarkdown
+import BitextText
+import Foundation
+
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Show the units, sentences and language runs bitext sees in a file.",
+        discussion: """
+            Examples:
+              bitext segment zh/intro.md
+              bitext segment zh/intro.md --format json | jq '.units[6].runs'
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var out: OutputOptions
+
+    @Option(name: .long, help: "text or json.")
+    var format: SegmentFormat = .text
+
+    @Argument(help: "Markdown files.")
+    var files: [String]
+
+    enum SegmentFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let session = try Session(common: common)
+        var results: [JSON] = []
+        var text = ""
+        for path in files {
+            let doc = try session.document(path)
+            let segmenter = try session.makeSegmenter()
+            if format == .json {
+                results.append(Self.json(doc, segmenter: segmenter, session: session))
+            } else {
+                text += Self.text(doc, segmenter: segmenter, session: session)
+            }
+        }
+        if format == .json {
+            let value = results.count == 1 ? results[0] : .object([("files", .array(results))])
+            try Output.write(value.serialized() + "\n", to: out.output)
+        } else {
+            try Output.write(text, to: out.output)
+        }
+    }
+
+    static func spanFields(_ s: Span) -> [(String, JSON)] {
+        [("line", .int(s.start.line)), ("column", .int(s.start.column)),
+         ("endLine", .int(s.end.line)), ("endColumn", .int(s.end.column))]
+    }
+
+    static func json(_ doc: Document, segmenter: Segmenter, session: Session) -> JSON {
+        var units: [JSON] = []
+        for u in doc.units {
+            let a = segmenter.analyze(u)
+            var fields: [(String, JSON)] = [("kind", .string(u.kind.name))]
+            fields += spanFields(u.span)
+            switch u.kind {
+            case .heading(let level): fields.append(("level", .int(level)))
+            case .listItem(let depth): fields.append(("depth", .int(depth)))
+            case .tableCell(let row, let column): fields += [("row", .int(row)), ("cell", .int(column))]
+            case .quote(let depth): fields.append(("depth", .int(depth)))
+            case .frontMatter(let key): fields.append(("key", .string(key)))
+            case .html(let tag): if !tag.isEmpty { fields.append(("tag", .string(tag))) }
+            default: break
+            }
+            fields.append(("section", u.section.map { .string(doc.units[$0].plainText) } ?? .null))
+            fields.append(("text", .string(u.string)))
+            fields.append(("sentences", .array(a.sentences.map { .object(spanFields(u.span($0))) })))
+            fields.append(("runs", .array(a.runs.map { r in
+                .object([("language", .string(session.code(r.language)))] + spanFields(u.span(r.range)))
+            })))
+            if a.isNote { fields.append(("translatorNote", true)) }
+            if !a.notes.isEmpty {
+                fields.append(("notes", .array(a.notes.map { .object(spanFields(u.span($0))) })))
+            }
+            units.append(.object(fields))
+        }
+        let code: [JSON] = doc.codeBlocks.map {
+            .object([("line", .int($0.startLine)), ("endLine", .int($0.endLine)), ("info", .string($0.info))])
+        }
+        return .object([("file", .string(doc.path)), ("units", .array(units)), ("codeBlocks", .array(code))])
+    }
+
+    static func text(_ doc: Document, segmenter: Segmenter, session: Session) -> String {
+        var out = "\(doc.path): \(doc.units.count) units, \(doc.codeBlocks.count) code blocks\n"
+        for u in doc.units {
+            let a = segmenter.analyze(u)
+            var kind = u.kind.name
+            if let l = u.kind.headingLevel { kind += " h\(l)" }
+            let preview = String(u.plainText.prefix(72))
+            out += "\n\(u.start)-\(u.end)  \(kind)\(a.isNote ? "  (translator's note)" : "")\n"
+            out += "  \(preview)\(u.plainText.count > 72 ? "…" : "")\n"
+            out += "  sentences  " + a.sentences.map { r in
+                let s = u.span(r)
+                return "\(s.start)-\(s.end)"
+            }.joined(separator: "  ") + "\n"
+            out += "  runs       " + a.runs.map { r in
+                let s = u.span(r.range)
+                return "\(session.code(r.language)) \(s.start)-\(s.end)"
+            }.joined(separator: " · ") + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+import BitextMarkdown
+import Foundation
+
+/// A problem of the tool's input rather than of the document: an unreadable file, a bad
+/// configuration. The command line reports it and exits with status 2.
+public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+/// Finds the Markdown files a command works on and reads them.
+public enum Inputs {
+    public static let markdownExtensions: Set<String> = ["md", "markdown", "mdx"]
+
+    /// Files named by the user: files as given, directories walked for `*.md`, `*.markdown`,
+    /// `*.mdx` (sorted, symlinks to directories not followed, so loops cannot trap the walk).
+    /// Unreadable directories are reported in `problems` and skipped.
+    public static func collect(_ paths: [String], ignore: [GlobPattern] = []) throws(InputError)
+        -> (files: [String], problems: [InputError])
+    {
+        var files: [String] = []
+        var problems: [InputError] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw InputError(file: path, "no such file or directory")
+            }
+            if !isDir.boolValue {
+                files.append(path)
+                continue
+            }
+            var found: [String] = []
+            walk(path, into: &found, problems: &problems)
+            found = found.filter { f in !ignore.contains { $0.matches(relative(f, to: path)) || $0.matches(f) } }
+            if found.isEmpty && problems.isEmpty {
+                throw InputError(file: path, "no Markdown files (*.md, *.markdown, *.mdx) in this directory")
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return (files, problems)
+    }
+
+    private static func walk(_ dir: String, into files: inout [String], problems: inout [InputError]) {
+        let fm = FileManager.default
+        let entries: [String]
+        do {
+            entries = try fm.contentsOfDirectory(atPath: dir)
+        } catch {
+            problems.append(InputError(file: dir, "cannot read directory"))
+            return
+        }
+        for name in entries.sorted() where !name.hasPrefix(".") {
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            guard let attrs = try? fm.attributesOfItem(atPath: path), let type = attrs[.type] as? FileAttributeType else {
+                problems.append(InputError(file: path, "cannot read file attributes"))
+                continue
+            }
+            switch type {
+            case .typeDirectory:
+                if name == "node_modules" { continue }
+                walk(path, into: &files, problems: &problems)
+            case .typeRegular:
+                if markdownExtensions.contains((name as NSString).pathExtension.lowercased()) { files.append(path) }
+            case .typeSymbolicLink:
+                // Symlinked files are read; symlinked directories are not walked (no loops).
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
+                   markdownExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                    files.append(path)
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// `path` relative to `root` when it lies under it.
+    public static func relative(_ path: String, to root: String) -> String {
+        let r = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(r) ? String(path.dropFirst(r.count)) : path
+    }
+
+    /// Reads a file's bytes, naming the file in the error.
+    public static func read(_ path: String) throws(InputError) -> [UInt8] {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputError(file: path, "no such file")
+        }
+        if isDir.boolValue { throw InputError(file: path, "is a directory, not a file") }
+        guard let data = fm.contents(atPath: path) else {
+            throw InputError(file: path, "cannot read file (permission denied?)")
+        }
+        return [UInt8](data)
+    }
+
+    /// Reads and parses a Markdown file.
+    public static func document(_ path: String, options: ParseOptions = ParseOptions()) throws(InputError) -> Document {
+        let bytes = try read(path)
+        do {
+            return try Document(path: path, bytes: bytes, options: options)
+        } catch {
+            switch error {
+            case .invalidUTF8(_, let line, let offset):
+                throw InputError(file: path, line: line, "not valid UTF-8 (byte offset \(offset)); save the file as UTF-8")
+            case .binary(_, let line):
+                throw InputError(file: path, line: line, "holds a NUL byte: a binary file, not Markdown")
+            }
+        }
+    }
+}
+
+/// A shell-style glob: `*` within a path segment, `**` across segments, `?` one character.
+public struct GlobPattern: Sendable, Equatable {
+    public let pattern: String
+    private let parts: [String]
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        parts = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    public func matches(_ path: String) -> Bool {
+        let segs = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // A pattern without a slash matches the file name anywhere.
+        if parts.count == 1 && !pattern.contains("/") {
+            return segs.contains { GlobPattern.match(Array(parts[0].unicodeScalars), Array($0.unicodeScalars)) }
+        }
+        return GlobPattern.matchSegments(parts[...], segs[...])
+    }
+
+    private static func matchSegments(_ p: ArraySlice<String>, _ s: ArraySlice<String>) -> Bool {
+        guard let first = p.first else { return s.isEmpty }
+        if first == "**" {
+            var rest = s
+            while true {
+                if matchSegments(p.dropFirst(), rest) { return true }
+                if rest.isEmpty { return false }
+                rest = rest.dropFirst()
+            }
+        }
+        guard let seg = s.first else { return false }
+        return match(Array(first.unicodeScalars), Array(seg.unicodeScalars)) && matchSegments(p.dropFirst(), s.dropFirst())
+    }
+
+    private static func match(_ p: [Unicode.Scalar], _ s: [Unicode.Scalar]) -> Bool {
+        var pi = 0, si = 0, star = -1, mark = 0
+        while si < s.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == s[si]) { pi += 1; si += 1 }
+            else if pi < p.count && p[pi] == "*" { star = pi; mark = si; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; si = mark }
+            else { return false }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,106 @@
+internal import CICU
+
+/// The writing systems bitext tells apart, from ICU's script property.
+public enum Script: UInt8, Sendable {
+    case han
+    case latin
+    case kana
+    case hangul
+    /// Characters shared by all scripts: digits, punctuation, spaces, symbols.
+    case common
+    /// Combining marks that take the script of what they follow.
+    case inherited
+    case other
+}
+
+/// Broad general categories from ICU's `u_charType`.
+public enum CharacterClass: UInt8, Sendable {
+    case letter
+    case mark
+    case digit
+    case space
+    case punctuation
+    case symbol
+    case control
+    case other
+}
+
+/// Per-code-point properties, looked up in ICU and cached for the Basic Multilingual Plane.
+public enum Characters {
+    // One byte per BMP code point: high nibble script, low nibble class. Built once, lazily.
+    private static let table: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 {
+            t[c] = (lookupScript(UInt32(c)).rawValue << 4) | lookupClass(UInt32(c)).rawValue
+        }
+        return t
+    }()
+
+    @inline(__always)
+    public static func script(_ c: UInt32) -> Script {
+        if c < 0x80 {
+            if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) { return .latin }
+            return .common
+        }
+        if c < 0x10000 { return Script(rawValue: table[Int(c)] >> 4) ?? .other }
+        return lookupScript(c)
+    }
+
+    @inline(__always)
+    public static func characterClass(_ c: UInt32) -> CharacterClass {
+        if c < 0x10000 { return CharacterClass(rawValue: table[Int(c)] & 0x0F) ?? .other }
+        return lookupClass(c)
+    }
+
+    /// True for characters ICU gives East Asian Width "fullwidth" or "wide" (、，。 and Han).
+    public static func isWide(_ c: UInt32) -> Bool {
+        let w = bt_u_getIntPropertyValue(Int32(bitPattern: c), UCHAR_EAST_ASIAN_WIDTH)
+        return w == Int32(U_EA_FULLWIDTH.rawValue) || w == Int32(U_EA_WIDE.rawValue)
+    }
+
+    private static func lookupScript(_ c: UInt32) -> Script {
+        var status = U_ZERO_ERROR
+        let s = bt_uscript_getScript(Int32(bitPattern: c), &status)
+        switch s {
+        case USCRIPT_HAN: return .han
+        case USCRIPT_LATIN: return .latin
+        case USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_KATAKANA_OR_HIRAGANA: return .kana
+        case USCRIPT_HANGUL: return .hangul
+        case USCRIPT_COMMON: return .common
+        case USCRIPT_INHERITED: return .inherited
+        default: return .other
+        }
+    }
+
+    private static func lookupClass(_ c: UInt32) -> CharacterClass {
+        let t = Int32(bt_u_charType(Int32(bitPattern: c)))
+        switch t {
+        case Int32(U_UPPERCASE_LETTER.rawValue), Int32(U_LOWERCASE_LETTER.rawValue),
+            Int32(U_TITLECASE_LETTER.rawValue), Int32(U_MODIFIER_LETTER.rawValue),
+            Int32(U_OTHER_LETTER.rawValue):
+            return .letter
+        case Int32(U_NON_SPACING_MARK.rawValue), Int32(U_ENCLOSING_MARK.rawValue),
+            Int32(U_COMBINING_SPACING_MARK.rawValue):
+            return .mark
+        case Int32(U_DECIMAL_DIGIT_NUMBER.rawValue), Int32(U_LETTER_NUMBER.rawValue),
+            Int32(U_OTHER_NUMBER.rawValue):
+            return .digit
+        case Int32(U_SPACE_SEPARATOR.rawValue), Int32(U_LINE_SEPARATOR.rawValue),
+            Int32(U_PARAGRAPH_SEPARATOR.rawValue):
+            return .space
+        case Int32(U_DASH_PUNCTUATION.rawValue), Int32(U_START_PUNCTUATION.rawValue),
+            Int32(U_END_PUNCTUATION.rawValue), Int32(U_CONNECTOR_PUNCTUATION.rawValue),
+            Int32(U_OTHER_PUNCTUATION.rawValue), Int32(U_INITIAL_PUNCTUATION.rawValue),
+            Int32(U_FINAL_PUNCTUATION.rawValue):
+            return .punctuation
+        case Int32(U_MATH_SYMBOL.rawValue), Int32(U_CURRENCY_SYMBOL.rawValue),
+            Int32(U_MODIFIER_SYMBOL.rawValue), Int32(U_OTHER_SYMBOL.rawValue):
+            return .symbol
+        case Int32(U_CONTROL_CHAR.rawValue):
+            // Tab, newline and carriage return behave as spaces in text.
+            return (c == 9 || c == 10 || c == 13) ? .space : .control
+        default:
+            return .other
+        }
+    }
+}

@@ -1,0 +1,96 @@
+internal import CICU
+
+/// The kind of boundaries a ``TextBreaker`` finds.
+public enum BreakUnit: Sendable {
+    case sentence
+    case word
+}
+
+/// An error reported by ICU, with ICU's own name for it (e.g. `U_FILE_ACCESS_ERROR`).
+public struct ICUError: Error, CustomStringConvertible, Sendable {
+    public let name: String
+    public let context: String
+    public var description: String { "ICU \(context) failed: \(name)" }
+}
+
+/// What ICU's word-break rules say about the segment that ends at a boundary.
+public enum WordStatus: Sendable, Equatable {
+    /// Spaces, punctuation and symbols.
+    case none
+    case number
+    case letter
+    /// Kana.
+    case kana
+    /// Han and other scripts that ICU segments with a dictionary.
+    case ideographic
+}
+
+/// An ICU break iterator for one locale, reused across texts.
+///
+/// Opening an iterator loads and compiles rules, so a `TextBreaker` is meant to be made once
+/// and used for many texts. It is not thread-safe: give each thread its own.
+public final class TextBreaker {
+    private let iterator: OpaquePointer
+    private var buffer: [UInt16] = []
+    public let unit: BreakUnit
+    public let locale: String
+
+    /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
+    public init(_ unit: BreakUnit, locale: String) throws {
+        var status = U_ZERO_ERROR
+        let type: UBreakIteratorType = unit == .sentence ? UBRK_SENTENCE : UBRK_WORD
+        guard let it = bt_ubrk_open(type, locale, nil, 0, &status), bt_u_success(status) != 0 else {
+            throw ICUError(name: String(cString: bt_u_errorName(status)), context: "ubrk_open(\(locale))")
+        }
+        self.iterator = it
+        self.unit = unit
+        self.locale = locale
+    }
+
+    deinit { bt_ubrk_close(iterator) }
+
+    /// Boundaries in `text` as UTF-16 offsets, from 0 to `text.count` inclusive.
+    public func boundaries(_ text: [UInt16]) -> [Int] {
+        var result: [Int] = [0]
+        iterate(text) { end, _ in result.append(end) }
+        if result.last != text.count { result.append(text.count) }
+        return result
+    }
+
+    /// Word segments of `text`: each segment's end (UTF-16 offset) and what it holds.
+    public func words(_ text: [UInt16]) -> [(end: Int, status: WordStatus)] {
+        var result: [(end: Int, status: WordStatus)] = []
+        result.reserveCapacity(text.count / 3 + 1)
+        iterate(text) { end, rule in
+            let status: WordStatus
+            switch rule {
+            case 100..<200: status = .number
+            case 200..<300: status = .letter
+            case 300..<400: status = .kana
+            case 400..<500: status = .ideographic
+            default: status = .none
+            }
+            result.append((end, status))
+        }
+        return result
+    }
+
+    private func iterate(_ text: [UInt16], _ body: (Int, Int32) -> Void) {
+        if text.isEmpty { return }
+        // ICU keeps a pointer to the text: keep our own copy alive for the iteration.
+        buffer = text
+        buffer.withUnsafeBufferPointer { p in
+            var status = U_ZERO_ERROR
+            bt_ubrk_setText(iterator, p.baseAddress, Int32(p.count), &status)
+            guard bt_u_success(status) != 0 else { return }
+            _ = bt_ubrk_first(iterator)
+            while true {
+                let next = bt_ubrk_next(iterator)
+                if next < 0 { break }  // UBRK_DONE
+                body(Int(next), unit == .word ? bt_ubrk_getRuleStatus(iterator) : 0)
+            }
+            // Detach so the iterator holds no pointer into memory we may free.
+            bt_ubrk_setText(iterator, nil, 0, &status)
+        }
+    }
+}

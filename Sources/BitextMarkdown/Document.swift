@@ -1,0 +1,202 @@
+/// How a document is read.
+public struct ParseOptions: Sendable {
+    /// Front-matter keys whose values are translatable units.
+    public var frontMatterKeys: Set<String> = ["title", "description"]
+    public init() {}
+}
+
+/// A Markdown document: its text and its translatable units in reading order.
+public struct Document: Sendable {
+    public let source: SourceText
+    public private(set) var units: [Unit] = []
+    public private(set) var codeBlocks: [CodeBlock] = []
+    public private(set) var comments: [HTMLComment] = []
+    /// Units and code blocks in reading order.
+    public private(set) var blocks: [Block] = []
+    /// The last line of the front matter, if the file has one.
+    public private(set) var frontMatterEndLine: Int?
+
+    public var path: String { source.path }
+
+    public init(_ source: SourceText, options: ParseOptions = ParseOptions()) {
+        self.source = source
+        var cmarkInput = source.bytes
+        if let fm = FrontMatter.find(in: source, keys: options.frontMatterKeys) {
+            frontMatterEndLine = fm.endLine
+            for v in fm.values {
+                let raw = source.scalars(v.range)
+                let start = source.position(ofByte: v.range.lowerBound)
+                var roles = [Role](repeating: .content, count: raw.count)
+                // Indentation of a block scalar's continuation lines is not text.
+                var atLineStart = false
+                for (k, c) in raw.enumerated() {
+                    if c == 0x0A { atLineStart = true; roles[k] = .markup; continue }
+                    if atLineStart && (c == 0x20 || c == 0x09) { roles[k] = .structure; continue }
+                    atLineStart = false
+                }
+                let unit = Unit(kind: .frontMatter(key: v.key), start: start, byteRange: v.range, text: raw, roles: roles)
+                if unit.hasContent { append(unit) }
+            }
+            // cmark must not see the front matter; blank it but keep the line count.
+            let endByte = fm.endLine < source.lineCount ? source.lineStarts[fm.endLine] : source.bytes.count
+            for k in 0..<endByte where cmarkInput[k] != 0x0A { cmarkInput[k] = 0x20 }
+        }
+
+        for block in CommonMarkConverter.parse(cmarkInput) {
+            switch block.kind {
+            case .code(let info, let literal):
+                codeBlocks.append(CodeBlock(startLine: block.startLine, endLine: max(block.startLine, block.endLine),
+                                            info: info, literal: literal))
+                blocks.append(.code(codeBlocks.count - 1))
+            case .html:
+                addHTMLBlock(block)
+            case .paragraph, .heading, .tableCell:
+                addLeaf(block)
+            }
+        }
+        var section: Int? = nil
+        for k in units.indices {
+            if case .heading = units[k].kind { section = k }
+            units[k].section = section
+        }
+    }
+
+    /// Reads and parses a file. Throws ``SourceError`` for text that is not UTF-8.
+    public init(path: String, bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(SourceError) {
+        self.init(try SourceText(path: path, bytes: bytes), options: options)
+    }
+
+    private mutating func append(_ unit: Unit) {
+        units.append(unit)
+        blocks.append(.unit(units.count - 1))
+    }
+
+    // MARK: leaf blocks
+
+    private func byteRange(_ b: ParsedBlock) -> Range<Int>? {
+        guard b.startLine >= 1, b.startLine <= source.lineCount else { return nil }
+        let start = source.lineStarts[b.startLine - 1] + max(0, b.startColumn - 1)
+        var endLine = min(b.endLine, source.lineCount)
+        var end: Int
+        if b.endColumn <= 0 {
+            endLine = max(b.startLine, endLine - 1)
+            end = source.lineByteRange(endLine).upperBound
+        } else {
+            end = source.lineStarts[endLine - 1] + b.endColumn
+        }
+        end = min(end, source.bytes.count)
+        // Never end inside a character.
+        while end < source.bytes.count && source.bytes[end] & 0xC0 == 0x80 { end += 1 }
+        guard start < end else { return nil }
+        return start..<end
+    }
+
+    private mutating func addLeaf(_ b: ParsedBlock) {
+        guard let range = byteRange(b) else { return }
+        let raw = source.scalars(range)
+        var mapper = InlineMapper(raw: raw)
+        mapper.apply(b.inlines)
+        var roles = mapper.roles
+        let isHeading: Bool
+        if case .heading = b.kind { isHeading = true } else { isHeading = false }
+        TextMasks.apply(raw, &roles, isHeading: isHeading)
+
+        let kind: UnitKind
+        switch b.kind {
+        case .heading(let level): kind = .heading(level: level)
+        case .tableCell(let row, let column): kind = .tableCell(row: row, column: column)
+        default:
+            if b.inFootnote { kind = .footnote }
+            else if b.listDepth > 0 { kind = .listItem(depth: b.listDepth) }
+            else if b.quoteDepth > 0 { kind = .quote(depth: b.quoteDepth) }
+            else { kind = .paragraph }
+        }
+        for (r, body) in mapper.comments {
+            addComment(raw: raw, range: r, body: body, blockStart: range.lowerBound)
+        }
+        guard case (var unit, let shift)? = makeUnit(kind: kind, raw: raw, roles: roles, blockStart: range.lowerBound,
+                                                     quoteDepth: b.quoteDepth, listDepth: b.listDepth) else { return }
+        unit.links = mapper.links.compactMap { l in
+            let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
+            guard lo >= 0, hi <= unit.text.count, lo <= hi else { return nil }
+            return InlineLink(text: lo..<hi, destination: l.destination, isImage: l.isImage)
+        }
+        // A paragraph that is only an image is the image's alt text.
+        if kind == .paragraph, unit.links.count == 1, unit.links[0].isImage {
+            let alt = unit.links[0].text
+            let outside = unit.text.indices.contains { !alt.contains($0) && unit.roles[$0] == .content }
+            if !outside { unit.kind = .altText }
+        }
+        append(unit)
+    }
+
+    /// Trims a block's raw text to its unit: from the first to the last character that is not
+    /// block structure or space, with how many characters were trimmed from the front.
+    /// Nil when nothing translatable is left.
+    private func makeUnit(kind: UnitKind, raw: [UInt32], roles: [Role], blockStart: Int,
+                          quoteDepth: Int, listDepth: Int) -> (Unit, Int)? {
+        var lo = 0, hi = raw.count
+        func trimmable(_ k: Int) -> Bool {
+            roles[k] == .structure || raw[k] == 0x20 || raw[k] == 0x09 || raw[k] == 0x0A || raw[k] == 0x0D
+        }
+        while lo < hi && trimmable(lo) { lo += 1 }
+        while hi > lo && trimmable(hi - 1) { hi -= 1 }
+        guard lo < hi else { return nil }
+        var startByte = blockStart
+        for k in 0..<lo { startByte += utf8Length(raw[k]) }
+        var endByte = startByte
+        for k in lo..<hi { endByte += utf8Length(raw[k]) }
+        let unit = Unit(kind: kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
+                        text: Array(raw[lo..<hi]), roles: Array(roles[lo..<hi]),
+                        quoteDepth: quoteDepth, listDepth: listDepth)
+        return unit.hasContent ? (unit, lo) : nil
+    }
+
+    private mutating func addComment(raw: [UInt32], range: Range<Int>, body: String, blockStart: Int) {
+        var startByte = blockStart
+        for k in 0..<range.lowerBound { startByte += utf8Length(raw[k]) }
+        var endByte = startByte
+        for k in range.dropLast() { endByte += utf8Length(raw[k]) }
+        comments.append(HTMLComment(start: source.position(ofByte: startByte), end: source.position(ofByte: endByte),
+                                body: body.trimmingASCIISpaces))
+    }
+
+    // MARK: HTML blocks
+
+    private mutating func addHTMLBlock(_ b: ParsedBlock) {
+        guard b.startLine >= 1, b.startLine <= source.lineCount else { return }
+        let endLine = min(max(b.startLine, b.endLine), source.lineCount)
+        let start = source.lineStarts[b.startLine - 1]
+        let end = source.lineByteRange(endLine).upperBound
+        guard start < end else { return }
+        let raw = source.scalars(start..<end)
+        var scanner = HTMLBlockScanner(raw: raw)
+        scanner.scan()
+        for (r, body) in scanner.comments {
+            addComment(raw: raw, range: r, body: body, blockStart: start)
+        }
+        var roles = scanner.roles
+        TextMasks.apply(raw, &roles, isHeading: false)
+        for piece in scanner.pieces {
+            var startByte = start
+            for k in 0..<piece.range.lowerBound { startByte += utf8Length(raw[k]) }
+            var endByte = startByte
+            for k in piece.range { endByte += utf8Length(raw[k]) }
+            var pieceRoles = Array(roles[piece.range])
+            if case .altText = piece.kind { pieceRoles = piece.roles }
+            let unit = Unit(kind: piece.kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
+                            text: Array(raw[piece.range]), roles: pieceRoles,
+                            quoteDepth: b.quoteDepth, listDepth: b.listDepth)
+            if unit.hasContent { append(unit) }
+        }
+    }
+}
+
+@inline(__always) func utf8Length(_ c: UInt32) -> Int {
+    c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
+}
+
+/// Renders Markdown to HTML with cmark-gfm in its safe mode (raw HTML and dangerous links removed).
+public func renderMarkdownHTML(_ markdown: String) -> String {
+    CommonMarkConverter.renderHTML(markdown)
+}

@@ -1,0 +1,268 @@
+/// Finds the units inside an HTML block: text between tags, split at block-level tags.
+///
+/// Headings `<h1>`…`<h6>` become heading units (several may share one block); inline tags
+/// (`<a>`, `<em>`, `<code>`, …) stay inside the unit as markup; comments, `<script>`, `<style>`,
+/// `<pre>` and the like hold no units. The alt text of an `<img>` that stands alone is a unit.
+struct HTMLBlockScanner {
+    struct Piece {
+        var kind: UnitKind
+        var range: Range<Int>
+        var roles: [Role]
+    }
+
+    static let inlineTags: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+        "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+        "wbr", "del", "ins", "font", "img", "strike", "tt", "big", "label",
+    ]
+    /// Elements whose content is not prose: skipped whole.
+    static let opaqueTags: Set<String> = [
+        "script", "style", "textarea", "pre", "svg", "math", "template", "iframe", "object", "noscript",
+        "head", "select", "canvas", "video", "audio",
+    ]
+
+    let raw: [UInt32]
+    var roles: [Role]
+    var pieces: [Piece] = []
+    var comments: [(Range<Int>, String)] = []
+
+    init(raw: [UInt32]) {
+        self.raw = raw
+        self.roles = [Role](repeating: .content, count: raw.count)
+    }
+
+    mutating func scan() {
+        var p = 0
+        let n = raw.count
+        var segmentStart = 0
+        var segmentKind: UnitKind = .html(tag: "")
+        var standaloneAlt: [Range<Int>] = []
+        var inlineCode = 0
+
+        func close(_ end: Int) {
+            emit(segmentStart..<end, kind: segmentKind, alts: standaloneAlt)
+            standaloneAlt = []
+        }
+
+        while p < n {
+            let c = raw[p]
+            if c == 0x3C {  // <
+                if matches(p, "<!--") {
+                    let end = find("-->", from: p + 4) ?? n
+                    let stop = min(n, end + 3)
+                    for k in p..<stop { roles[k] = .markup }
+                    let bodyEnd = min(end, n)
+                    comments.append((p..<stop, makeString(raw[min(p + 4, bodyEnd)..<bodyEnd])))
+                    p = stop
+                    continue
+                }
+                if p + 1 < n && (raw[p + 1] == 0x21 || raw[p + 1] == 0x3F) {  // <! or <?
+                    let end = findChar(0x3E, from: p) ?? (n - 1)
+                    for k in p...end { roles[k] = .markup }
+                    p = end + 1
+                    continue
+                }
+                if let tag = parseTag(at: p) {
+                    for k in tag.range { roles[k] = .markup }
+                    let name = tag.name.lowercased()
+                    if HTMLBlockScanner.opaqueTags.contains(name) && !tag.closing && !tag.selfClosing {
+                        close(p)
+                        let endTag = findClosingTag(name, from: tag.range.upperBound) ?? n
+                        for k in tag.range.upperBound..<endTag { roles[k] = .markup }
+                        p = endTag
+                        segmentStart = p
+                        segmentKind = .html(tag: "")
+                        continue
+                    }
+                    if HTMLBlockScanner.inlineTags.contains(name) {
+                        if name == "code" { inlineCode += tag.closing ? -1 : 1; inlineCode = max(0, inlineCode) }
+                        if name == "img", let alt = tag.alt { standaloneAlt.append(alt) }
+                        p = tag.range.upperBound
+                        continue
+                    }
+                    // A block-level tag or a component: the unit before it ends here.
+                    close(p)
+                    segmentStart = tag.range.upperBound
+                    if !tag.closing, name.count == 2, name.first == "h", let level = Int(String(name.last!)),
+                       (1...6).contains(level) {
+                        segmentKind = .heading(level: level)
+                    } else {
+                        segmentKind = .html(tag: tag.closing ? "" : tag.name)
+                    }
+                    p = tag.range.upperBound
+                    continue
+                }
+            } else if c == 0x7B && p + 2 < n && raw[p + 1] == 0x2F && raw[p + 2] == 0x2A {  // {/* … */}
+                if let end = find("*/}", from: p + 3) {
+                    for k in p..<(end + 3) { roles[k] = .markup }
+                    p = end + 3
+                    continue
+                }
+            } else if c == 0x26, let end = entityEnd(p) {
+                for k in p...end { roles[k] = .markup }
+                p = end + 1
+                continue
+            } else if c == 0x60 {  // `code` in MDX text
+                var k = p
+                while k < n && raw[k] == 0x60 { k += 1 }
+                let run = k - p
+                if let close = findBackticks(run, from: k) {
+                    for x in p..<k { roles[x] = .markup }
+                    for x in k..<close { roles[x] = .code }
+                    for x in close..<(close + run) { roles[x] = .markup }
+                    p = close + run
+                    continue
+                }
+            }
+            if inlineCode > 0 { roles[p] = .code }
+            p += 1
+        }
+        close(n)
+    }
+
+    private mutating func emit(_ range: Range<Int>, kind: UnitKind, alts: [Range<Int>]) {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi && (isSpace(raw[lo]) || roles[lo] != .content && roles[lo] != .code) { lo += 1 }
+        while hi > lo && (isSpace(raw[hi - 1]) || roles[hi - 1] != .content && roles[hi - 1] != .code) { hi -= 1 }
+        if lo < hi {
+            let r = Array(roles[lo..<hi])
+            pieces.append(Piece(kind: kind, range: lo..<hi, roles: r))
+        } else if alts.count == 1, let alt = alts.first, !alt.isEmpty {
+            pieces.append(Piece(kind: .altText, range: alt, roles: [Role](repeating: .content, count: alt.count)))
+        }
+    }
+
+    private func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
+    private func matches(_ p: Int, _ s: String) -> Bool {
+        var k = p
+        for u in s.unicodeScalars {
+            if k >= raw.count || raw[k] != u.value { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private func find(_ s: String, from: Int) -> Int? {
+        var k = from
+        while k < raw.count {
+            if matches(k, s) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    private func findChar(_ c: UInt32, from: Int) -> Int? {
+        var k = from
+        while k < raw.count { if raw[k] == c { return k }; k += 1 }
+        return nil
+    }
+
+    private func findBackticks(_ run: Int, from: Int) -> Int? {
+        var k = from
+        while k < raw.count {
+            if raw[k] == 0x0A && k + 1 < raw.count && raw[k + 1] == 0x0A { return nil }
+            if raw[k] == 0x60 {
+                var e = k
+                while e < raw.count && raw[e] == 0x60 { e += 1 }
+                if e - k == run { return k }
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    private func findClosingTag(_ name: String, from: Int) -> Int? {
+        var k = from
+        while k < raw.count {
+            if raw[k] == 0x3C && k + 1 < raw.count && raw[k + 1] == 0x2F, let tag = parseTag(at: k),
+               tag.name.lowercased() == name {
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private func entityEnd(_ j: Int) -> Int? {
+        var k = j + 1
+        let limit = min(raw.count, j + 40)
+        if k < limit && raw[k] == 0x23 { k += 1 }
+        let first = k
+        while k < limit {
+            let c = raw[k]
+            if c == 0x3B { return k > first ? k : nil }
+            let alnum = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
+            if !alnum { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    struct Tag {
+        var name: String
+        var closing: Bool
+        var selfClosing: Bool
+        var range: Range<Int>
+        /// The inside of an `alt` attribute's quotes.
+        var alt: Range<Int>?
+    }
+
+    /// Parses a tag starting at `<`; nil when what follows is not a tag.
+    func parseTag(at p: Int) -> Tag? {
+        var k = p + 1
+        let n = raw.count
+        var closing = false
+        if k < n && raw[k] == 0x2F { closing = true; k += 1 }
+        let nameStart = k
+        while k < n {
+            let c = raw[k]
+            let ok = (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (k > nameStart && ((c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2E || c == 0x3A || c == 0x5F))
+            if !ok { break }
+            k += 1
+        }
+        guard k > nameStart else { return nil }
+        let name = makeString(raw[nameStart..<k])
+        var alt: Range<Int>? = nil
+        var quote: UInt32? = nil
+        var braces = 0
+        var attrStart = k
+        while k < n {
+            let c = raw[k]
+            if let q = quote {
+                if c == q { quote = nil }
+                k += 1
+                continue
+            }
+            if c == 0x7B { braces += 1 } else if c == 0x7D { braces = max(0, braces - 1) }
+            if braces == 0 && (c == 0x22 || c == 0x27) {
+                // Is this the value of alt= ?
+                let before = makeString(raw[attrStart..<k]).trimmingASCIISpaces
+                if before.lowercased().hasSuffix("alt=") {
+                    if let end = findChar(c, from: k + 1) { alt = (k + 1)..<end }
+                }
+                quote = c
+                k += 1
+                continue
+            }
+            if c == 0x20 || c == 0x0A || c == 0x09 { attrStart = k }
+            if braces == 0 && c == 0x3E {
+                let selfClosing = k > p && raw[k - 1] == 0x2F
+                return Tag(name: name, closing: closing, selfClosing: selfClosing, range: p..<(k + 1), alt: alt)
+            }
+            k += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingASCIISpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,286 @@
+/// Maps cmark's inline events back onto the raw characters of a block, giving each character
+/// its ``Role``.
+///
+/// cmark's inline positions are not exact enough to report from, so the mapper walks the raw
+/// text with a cursor: text literals are matched character by character (escapes and entities
+/// allowed), code spans, inline HTML and link syntax are consumed explicitly, and whatever no
+/// event claims (quote markers and indentation on continuation lines, heading markers) stays
+/// `.structure`.
+struct InlineMapper {
+    let raw: [UInt32]
+    var roles: [Role]
+    var links: [InlineLink] = []
+    var comments: [(Range<Int>, String)] = []
+    private var i = 0
+    private var stack: [(style: LinkStyle, textStart: Int, destination: String, isImage: Bool)] = []
+    private var textRole: Role = .content
+
+    private enum LinkStyle { case bracket, angle, bare }
+
+    /// How far the cursor may look ahead for the next expected character.
+    private let window = 4096
+
+    init(raw: [UInt32]) {
+        self.raw = raw
+        self.roles = [Role](repeating: .structure, count: raw.count)
+    }
+
+    mutating func apply(_ events: [InlineEvent]) {
+        for e in events {
+            switch e {
+            case .text(let literal): matchText(literal, role: textRole)
+            case .code(let literal): matchCode(literal)
+            case .html(let literal): matchHTML(literal)
+            case .softBreak, .lineBreak: matchBreak()
+            case .linkStart(let destination, let isImage): linkStart(destination, isImage)
+            case .linkEnd: linkEnd()
+            case .delimiterStart(let n), .delimiterEnd(let n): matchDelimiters(n)
+            case .footnoteReference: matchFootnoteReference()
+            }
+        }
+    }
+
+    // MARK: text
+
+    private mutating func matchText(_ literal: String, role: Role) {
+        for u in literal.unicodeScalars {
+            let ch = u.value
+            guard let j = find(ch, allowEscapes: true) else { continue }
+            if raw[j] == 0x5C && j + 1 < raw.count && raw[j + 1] == ch && ch != 0x5C {
+                roles[j] = .markup
+                roles[j + 1] = role
+                i = j + 2
+            } else if raw[j] == 0x26 && ch != 0x26, let end = entityEnd(j) {
+                // An entity's letters are not words of the text.
+                for k in j...end { roles[k] = role == .content ? .markup : role }
+                i = end + 1
+            } else {
+                roles[j] = role
+                i = j + 1
+            }
+        }
+    }
+
+    /// The index of the next raw character that stands for `ch`: itself, an escape of it,
+    /// or an entity; nil when none is within the window.
+    private func find(_ ch: UInt32, allowEscapes: Bool) -> Int? {
+        let limit = min(raw.count, i + window)
+        var j = i
+        while j < limit {
+            let r = raw[j]
+            if r == ch { return j }
+            if allowEscapes {
+                if r == 0x5C && j + 1 < raw.count && raw[j + 1] == ch { return j }
+                if r == 0x26 && ch != 0x26 && ch != 0x20 && entityEnd(j) != nil { return j }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The index of the `;` ending an HTML entity that starts at `j`.
+    private func entityEnd(_ j: Int) -> Int? {
+        var k = j + 1
+        let limit = min(raw.count, j + 40)
+        guard k < limit else { return nil }
+        if raw[k] == 0x23 { k += 1 }  // #
+        let first = k
+        while k < limit {
+            let c = raw[k]
+            if c == 0x3B { return k > first ? k : nil }
+            let alnum = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
+            if !alnum { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: code, HTML, breaks
+
+    private mutating func matchCode(_ literal: String) {
+        let limit = min(raw.count, i + window)
+        var j = i
+        while j < limit && raw[j] != 0x60 { j += 1 }
+        guard j < limit else { matchText(literal, role: .code); return }
+        var k = j
+        while k < raw.count && raw[k] == 0x60 { k += 1 }
+        let run = k - j
+        // Find a closing run of exactly the same length.
+        var m = k
+        while m < raw.count {
+            if raw[m] == 0x60 {
+                var e = m
+                while e < raw.count && raw[e] == 0x60 { e += 1 }
+                if e - m == run {
+                    for x in j..<k { roles[x] = .markup }
+                    for x in k..<m { roles[x] = .code }
+                    for x in m..<e { roles[x] = .markup }
+                    i = e
+                    return
+                }
+                m = e
+            } else {
+                m += 1
+            }
+        }
+        matchText(literal, role: .code)
+    }
+
+    private mutating func matchHTML(_ literal: String) {
+        let start = i
+        matchText(literal, role: .markup)
+        guard i > start else { return }
+        // Everything from the tag's first to its last character is markup.
+        var first = start
+        while first < i && roles[first] == .structure { first += 1 }
+        for k in first..<i { roles[k] = .markup }
+        if literal.hasPrefix("<!--") {
+            var body = literal.dropFirst(4)
+            if body.hasSuffix("-->") { body = body.dropLast(3) }
+            comments.append((first..<i, String(body)))
+        }
+    }
+
+    private mutating func matchBreak() {
+        let limit = min(raw.count, i + window)
+        var j = i
+        while j < limit && raw[j] != 0x0A { j += 1 }
+        guard j < limit else { return }
+        // A backslash hard break.
+        if j > 0 && raw[j - 1] == 0x5C && roles[j - 1] == .structure { roles[j - 1] = .markup }
+        roles[j] = .markup
+        i = j + 1
+    }
+
+    private mutating func matchDelimiters(_ n: Int) {
+        var j = i
+        let limit = min(raw.count, i + 8)
+        while j < limit && (raw[j] == 0x20 || raw[j] == 0x0A || raw[j] == 0x3E || raw[j] == 0x09) { j += 1 }
+        guard j < raw.count else { return }
+        let d = raw[j]
+        guard d == 0x2A || d == 0x5F || d == 0x7E else { return }
+        var k = j
+        if n == 0 {
+            while k < raw.count && raw[k] == d { k += 1 }
+        } else {
+            while k < raw.count && k - j < n && raw[k] == d { k += 1 }
+        }
+        for x in j..<k { roles[x] = .markup }
+        i = k
+    }
+
+    private mutating func matchFootnoteReference() {
+        guard let j = find(0x5B, allowEscapes: false) else { return }  // [
+        var k = j
+        while k < raw.count && raw[k] != 0x5D { k += 1 }
+        guard k < raw.count else { return }
+        for x in j...k { roles[x] = .markup }
+        i = k + 1
+    }
+
+    // MARK: links
+
+    private mutating func linkStart(_ destination: String, _ isImage: Bool) {
+        var j = i
+        let limit = min(raw.count, i + 16)
+        while j < limit, raw[j] == 0x2A || raw[j] == 0x5F || raw[j] == 0x7E || raw[j] == 0x20 { j += 1 }
+        if j < raw.count && isImage && raw[j] == 0x21 && j + 1 < raw.count && raw[j + 1] == 0x5B {
+            roles[j] = .markup; roles[j + 1] = .markup
+            i = j + 2
+            stack.append((.bracket, i, destination, isImage))
+        } else if j < raw.count && raw[j] == 0x5B {
+            roles[j] = .markup
+            i = j + 1
+            stack.append((.bracket, i, destination, isImage))
+        } else if j < raw.count && raw[j] == 0x3C {
+            roles[j] = .markup
+            i = j + 1
+            stack.append((.angle, i, destination, isImage))
+            textRole = .url
+        } else {
+            stack.append((.bare, i, destination, isImage))
+            textRole = .url
+        }
+    }
+
+    private mutating func linkEnd() {
+        guard let link = stack.popLast() else { return }
+        textRole = .content
+        var textStart = link.textStart
+        while textStart < i && roles[textStart] == .structure { textStart += 1 }
+        let textEnd = i
+        switch link.style {
+        case .bracket:
+            guard let close = find(0x5D, allowEscapes: false) else { break }  // ]
+            roles[close] = .markup
+            i = close + 1
+            if i < raw.count && raw[i] == 0x28 {  // (
+                consumeInlineDestination()
+            } else if i < raw.count && raw[i] == 0x5B {  // [label]
+                var k = i
+                while k < raw.count && raw[k] != 0x5D { k += 1 }
+                if k < raw.count {
+                    for x in i...k { roles[x] = .markup }
+                    i = k + 1
+                }
+            }
+            // Link text that is itself the URL is a URL, not prose.
+            let text = makeString(raw[textStart..<textEnd].enumerated().filter { roles[textStart + $0.offset] == .content }.map { $0.element })
+            if !text.isEmpty && (text == link.destination || "mailto:" + text == link.destination
+                || "http://" + text == link.destination || "https://" + text == link.destination) {
+                for x in textStart..<textEnd where roles[x] == .content { roles[x] = .url }
+            }
+        case .angle:
+            if let close = find(0x3E, allowEscapes: false) {  // >
+                roles[close] = .markup
+                i = close + 1
+            }
+        case .bare:
+            break
+        }
+        links.append(InlineLink(text: textStart..<max(textStart, textEnd), destination: link.destination,
+                                isImage: link.isImage))
+    }
+
+    /// Consumes `(destination "title")` starting at the `(` under the cursor.
+    private mutating func consumeInlineDestination() {
+        let open = i
+        roles[open] = .markup
+        var k = open + 1
+        while k < raw.count && (raw[k] == 0x20 || raw[k] == 0x0A || raw[k] == 0x09) { roles[k] = .markup; k += 1 }
+        if k < raw.count && raw[k] == 0x3C {  // <destination>
+            roles[k] = .markup
+            k += 1
+            while k < raw.count && raw[k] != 0x3E && raw[k] != 0x0A { roles[k] = .destination; k += 1 }
+            if k < raw.count { roles[k] = .markup; k += 1 }
+        } else {
+            var depth = 0
+            while k < raw.count {
+                let c = raw[k]
+                if c == 0x5C && k + 1 < raw.count { roles[k] = .destination; roles[k + 1] = .destination; k += 2; continue }
+                if c == 0x28 { depth += 1 }
+                if c == 0x29 { if depth == 0 { break }; depth -= 1 }
+                if c == 0x20 || c == 0x0A || c == 0x09 { break }
+                roles[k] = .destination
+                k += 1
+            }
+        }
+        // Optional title, then the closing parenthesis.
+        var quote: UInt32? = nil
+        while k < raw.count {
+            let c = raw[k]
+            if let q = quote {
+                roles[k] = .markup
+                if c == q && raw[k - 1] != 0x5C { quote = nil }
+                k += 1
+                continue
+            }
+            if c == 0x22 || c == 0x27 { quote = c; roles[k] = .markup; k += 1; continue }
+            if c == 0x28 { quote = 0x29; roles[k] = .markup; k += 1; continue }
+            roles[k] = .markup
+            k += 1
+            if c == 0x29 { break }
+        }
+        i = k
+    }
+}

@@ -1,0 +1,208 @@
+/// Why a file cannot be read as a Markdown document.
+public enum SourceError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Bytes that are not UTF-8, at a 1-based line and a 0-based byte offset in the file.
+    case invalidUTF8(path: String, line: Int, byteOffset: Int)
+    /// NUL bytes or other control characters that only binary files hold.
+    case binary(path: String, line: Int)
+
+    public var description: String {
+        switch self {
+        case .invalidUTF8(let path, let line, let offset):
+            return "\(path):\(line): not valid UTF-8 (byte offset \(offset)); convert the file to UTF-8"
+        case .binary(let path, let line):
+            return "\(path):\(line): looks like a binary file (NUL byte), not Markdown"
+        }
+    }
+}
+
+/// A position in a file: 1-based line, 1-based column counted in Unicode code points.
+public struct TextPosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public static func < (a: TextPosition, b: TextPosition) -> Bool {
+        a.line != b.line ? a.line < b.line : a.column < b.column
+    }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The text of one file, validated as UTF-8, with the line table every position is computed from.
+///
+/// A UTF-8 byte-order mark is not part of the text: column 1 of line 1 is the character after it.
+/// CRLF line endings are kept; the carriage return belongs to the line break, not to a column.
+public struct SourceText: Sendable {
+    /// The path as the user gave it.
+    public let path: String
+    /// The UTF-8 bytes after any byte-order mark.
+    public let bytes: [UInt8]
+    public let hasByteOrderMark: Bool
+    /// Byte offset of the first byte of each line; `lineStarts[0]` is line 1.
+    public let lineStarts: [Int]
+    /// Lines that hold only ASCII, where byte columns and code-point columns agree.
+    let asciiLines: [Bool]
+
+    public init(path: String, bytes raw: [UInt8]) throws(SourceError) {
+        self.path = path
+        var bytes = raw
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            bytes.removeFirst(3)
+            hasByteOrderMark = true
+        } else {
+            hasByteOrderMark = false
+        }
+        var starts = [0]
+        var ascii: [Bool] = []
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        var lineASCII = true
+        let n = bytes.count
+        var i = 0
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x0A {
+                        ascii.append(lineASCII)
+                        lineASCII = true
+                        starts.append(i + 1)
+                    } else if c == 0 {
+                        throw .binary(path: path, line: starts.count)
+                    }
+                    i += 1
+                    continue
+                }
+                lineASCII = false
+                let len: Int
+                if c & 0xE0 == 0xC0 && c >= 0xC2 { len = 2 }
+                else if c & 0xF0 == 0xE0 { len = 3 }
+                else if c & 0xF8 == 0xF0 && c <= 0xF4 { len = 4 }
+                else { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
+                if i + len > n { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
+                for k in 1..<len where b[i + k] & 0xC0 != 0x80 {
+                    throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + k + (raw.count - n))
+                }
+                // Overlong three-byte forms, surrogates, and values past U+10FFFF.
+                if len == 3 {
+                    let c1 = b[i + 1]
+                    if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) {
+                        throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                    }
+                } else if len == 4 {
+                    let c1 = b[i + 1]
+                    if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) {
+                        throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                    }
+                }
+                i += len
+            }
+        }
+        ascii.append(lineASCII)
+        self.bytes = bytes
+        self.lineStarts = starts
+        self.asciiLines = ascii
+    }
+
+    public init(path: String, text: String) {
+        // A Swift String is valid UTF-8 and holds no invalid bytes; NUL is still refused by callers.
+        self = (try? SourceText(path: path, bytes: Array(text.utf8)))
+            ?? (try! SourceText(path: path, bytes: Array(text.replacingNUL.utf8)))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// Byte range of a 1-based line, without its line break (LF or CRLF).
+    public func lineByteRange(_ line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start && bytes[end - 1] == 0x0D && line < lineStarts.count { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The code-point column of a byte column (both 1-based) on a line.
+    public func column(line: Int, byteColumn: Int) -> Int {
+        if asciiLines[line - 1] { return byteColumn }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        var col = 1
+        var i = start
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { col += 1 }
+            i += 1
+        }
+        return col
+    }
+
+    /// The byte offset in `bytes` of a code-point position.
+    public func byteOffset(of p: TextPosition) -> Int {
+        let start = lineStarts[p.line - 1]
+        if asciiLines[p.line - 1] { return start + p.column - 1 }
+        var i = start
+        var col = 1
+        while col < p.column && i < bytes.count {
+            i += 1
+            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+            col += 1
+        }
+        return i
+    }
+
+    /// The position of a byte offset that starts a character.
+    public func position(ofByte offset: Int) -> TextPosition {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let line = lo + 1
+        return TextPosition(line: line, column: column(line: line, byteColumn: offset - lineStarts[lo] + 1))
+    }
+
+    /// Code points of a byte range.
+    public func scalars(_ range: Range<Int>) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(range.count)
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let c = UInt32(b[i])
+                if c < 0x80 { out.append(c); i += 1 }
+                else if c < 0xE0 { out.append((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2 }
+                else if c < 0xF0 {
+                    out.append((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)); i += 3
+                } else {
+                    out.append((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F)); i += 4
+                }
+            }
+        }
+        return out
+    }
+
+    /// The text between two positions, the end inclusive (a reported span).
+    public func slice(from start: TextPosition, through end: TextPosition) -> String {
+        let a = byteOffset(of: start)
+        var b = byteOffset(of: end)
+        if b < bytes.count {
+            b += 1
+            while b < bytes.count && bytes[b] & 0xC0 == 0x80 { b += 1 }
+        }
+        guard a <= b else { return "" }
+        return String(decoding: bytes[a..<b], as: UTF8.self)
+    }
+
+    /// The whole text as a String.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension String {
+    var replacingNUL: String { String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })) }
+}
+
+/// Turns code points back into a String.
+public func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
+    var s = String.UnicodeScalarView()
+    for c in scalars { if let u = Unicode.Scalar(c) { s.append(u) } }
+    return String(s)
+}

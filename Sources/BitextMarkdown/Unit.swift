@@ -1,0 +1,208 @@
+/// What a character of a unit is, for language analysis.
+///
+/// Every character of a unit's text keeps its place (so positions stay exact); only `content`
+/// is prose a translator translates.
+public enum Role: UInt8, Sendable {
+    /// Prose: the words a translator translates (including link text and image alt text).
+    case content
+    /// Inline code: stays as it is, counts as neither language.
+    case code
+    /// A URL the reader sees: autolinks, link text that is the URL itself.
+    case url
+    /// Where a link points, inside `(…)`: not seen by the reader.
+    case destination
+    /// Math between `$` signs.
+    case math
+    /// Inline syntax: emphasis markers, brackets, escapes, inline HTML tags, comments.
+    case markup
+    /// Block syntax left inside a unit: quote markers and indentation on continuation lines,
+    /// heading markers, `{#anchor}` ids. Never at either end of a unit.
+    case structure
+
+    /// True for characters that are part of what the reader reads as text.
+    @inline(__always) public var isText: Bool { self == .content }
+    /// True for characters whose language is irrelevant (code, URLs, math, syntax).
+    @inline(__always) public var isMasked: Bool { self != .content }
+}
+
+/// The kind of a translatable unit.
+public enum UnitKind: Hashable, Sendable {
+    case heading(level: Int)
+    case paragraph
+    /// A paragraph inside a list item; depth 1 is a top-level list.
+    case listItem(depth: Int)
+    /// A GFM table cell; row 0 is the header row.
+    case tableCell(row: Int, column: Int)
+    /// A paragraph inside a block quote (not in a list).
+    case quote(depth: Int)
+    /// The value of a front-matter key such as `title`.
+    case frontMatter(key: String)
+    /// Text between tags of an HTML block (`<p>`, `<li>`, `<figcaption>`, a component…), with the tag.
+    case html(tag: String)
+    /// The alt text of an image that stands alone.
+    case altText
+    /// A paragraph of a footnote definition.
+    case footnote
+
+    /// A short stable name for reports, e.g. `heading`, `list-item`, `table-cell`.
+    public var name: String {
+        switch self {
+        case .heading: return "heading"
+        case .paragraph: return "paragraph"
+        case .listItem: return "list-item"
+        case .tableCell: return "table-cell"
+        case .quote: return "quote"
+        case .frontMatter: return "front-matter"
+        case .html: return "html"
+        case .altText: return "alt-text"
+        case .footnote: return "footnote"
+        }
+    }
+
+    public var headingLevel: Int? {
+        if case .heading(let l) = self { return l }
+        return nil
+    }
+}
+
+/// A link or image inside a unit: where its text is (indexes into the unit) and where it points.
+public struct InlineLink: Hashable, Sendable {
+    public var text: Range<Int>
+    public var destination: String
+    public var isImage: Bool
+}
+
+/// One translatable piece of a Markdown document: its kind, its exact place in the file, and
+/// its text with the role of every character.
+public struct Unit: Sendable {
+    public var kind: UnitKind
+    /// Where the first character of `text` is.
+    public var start: TextPosition
+    /// Where the last character of `text` is (inclusive).
+    public var end: TextPosition
+    /// Byte range in the file (`SourceText.bytes`).
+    public var byteRange: Range<Int>
+    /// The file's text from `start` through `end`, as code points.
+    public var text: [UInt32]
+    /// The role of each character of `text`.
+    public var roles: [Role]
+    /// Links and images, in order.
+    public var links: [InlineLink]
+    /// Indexes in `text` where a new line of the file starts.
+    public var lineBreaks: [Int]
+    /// Index of the heading unit this unit falls under (itself for a heading), or nil before the first.
+    public var section: Int?
+    /// Depth in block quotes and lists, for alignment.
+    public var quoteDepth: Int
+    public var listDepth: Int
+
+    public init(kind: UnitKind, start: TextPosition, byteRange: Range<Int>, text: [UInt32], roles: [Role],
+                links: [InlineLink] = [], quoteDepth: Int = 0, listDepth: Int = 0) {
+        self.kind = kind
+        self.start = start
+        self.byteRange = byteRange
+        self.text = text
+        self.roles = roles
+        self.links = links
+        self.quoteDepth = quoteDepth
+        self.listDepth = listDepth
+        var breaks: [Int] = []
+        for (i, c) in text.enumerated() where c == 0x0A { breaks.append(i + 1) }
+        self.lineBreaks = breaks
+        self.end = start
+        self.section = nil
+        self.end = position(at: max(0, text.count - 1))
+    }
+
+    /// The file position of the character at `index` in `text`.
+    public func position(at index: Int) -> TextPosition {
+        // Number of line starts at or before index.
+        var lo = 0, hi = lineBreaks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lineBreaks[mid] <= index { lo = mid + 1 } else { hi = mid }
+        }
+        if lo == 0 { return TextPosition(line: start.line, column: start.column + index) }
+        return TextPosition(line: start.line + lo, column: index - lineBreaks[lo - 1] + 1)
+    }
+
+    /// The unit's text as the file has it.
+    public var string: String { makeString(text) }
+
+    /// The text of a range of `text`.
+    public func string(_ range: Range<Int>) -> String { makeString(text[range]) }
+
+    /// The text a reader reads: content, code and math, with syntax removed and line breaks
+    /// (with what follows them on the next line) turned into single spaces.
+    public var plainText: String {
+        var s = String.UnicodeScalarView()
+        var pendingSpace = false
+        for i in text.indices {
+            let r = roles[i]
+            let c = text[i]
+            if r == .content || r == .code || r == .math || r == .url {
+                if c == 0x0A || c == 0x0D { pendingSpace = true; continue }
+                if pendingSpace {
+                    pendingSpace = false
+                    if !s.isEmpty && s.last != " " { s.append(" ") }
+                }
+                if let u = Unicode.Scalar(c) { s.append(u) }
+            } else if c == 0x0A {
+                pendingSpace = true
+            }
+        }
+        return String(s)
+    }
+
+    /// True when the unit holds at least one letter or digit of prose.
+    public var hasContent: Bool {
+        for i in text.indices where roles[i] == .content {
+            let c = text[i]
+            if c > 0x7F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) {
+                if c != 0xA0 && c != 0x3000 && !(c >= 0x2000 && c <= 0x206F) { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// A fenced or indented code block: not a unit, but an anchor for alignment.
+public struct CodeBlock: Sendable {
+    public var startLine: Int
+    public var endLine: Int
+    public var info: String
+    public var literal: String
+}
+
+/// An HTML comment, kept for inline directives such as `<!-- bitext-disable mixed-language -->`.
+public struct HTMLComment: Sendable {
+    public var start: TextPosition
+    public var end: TextPosition
+    /// The text between `<!--` and `-->`, trimmed.
+    public var body: String
+}
+
+/// A block of the document in reading order: a unit or a code block.
+public enum Block: Sendable {
+    case unit(Int)
+    case code(Int)
+}
+
+/// A span of a file: first and last character, both inclusive.
+public struct Span: Hashable, Sendable {
+    public var start: TextPosition
+    public var end: TextPosition
+    public init(start: TextPosition, end: TextPosition) {
+        self.start = start
+        self.end = end
+    }
+}
+
+extension Unit {
+    /// The file span of a non-empty range of `text`.
+    public func span(_ range: Range<Int>) -> Span {
+        Span(start: position(at: range.lowerBound), end: position(at: max(range.lowerBound, range.upperBound - 1)))
+    }
+    /// The whole unit's span.
+    public var span: Span { Span(start: start, end: end) }
+}

@@ -1,0 +1,101 @@
+/// A JSON value whose objects keep their keys in the order they were written, so output is
+/// byte-for-byte reproducible.
+public indirect enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
+
+    /// Serialises compactly, or with two-space indentation when `pretty`.
+    public func serialized(pretty: Bool = true) -> String {
+        var out = ""
+        write(&out, pretty: pretty, indent: 0)
+        return out
+    }
+
+    private func write(_ out: inout String, pretty: Bool, indent: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d):
+            if d.isNaN || d.isInfinite { out += "null" }
+            else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) + ".0" }
+            else { out += String(d) }
+        case .string(let s): JSON.quote(s, into: &out)
+        case .array(let a):
+            if a.isEmpty { out += "[]"; return }
+            // Arrays of scalars and small objects stay on one line.
+            let inline = !pretty || a.allSatisfy { $0.isCompact }
+            out += "["
+            for (k, v) in a.enumerated() {
+                if k > 0 { out += inline && pretty ? ", " : "," }
+                if !inline { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                v.write(&out, pretty: pretty && !inline, indent: indent + 1)
+            }
+            if !inline { out += "\n" + String(repeating: "  ", count: indent) }
+            out += "]"
+        case .object(let o):
+            if o.isEmpty { out += "{}"; return }
+            let inline = !pretty || isCompact
+            out += "{"
+            for (k, (key, v)) in o.enumerated() {
+                if k > 0 { out += inline && pretty ? ", " : "," }
+                if !inline { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                JSON.quote(key, into: &out)
+                out += pretty ? ": " : ":"
+                v.write(&out, pretty: pretty && !inline, indent: indent + 1)
+            }
+            if !inline { out += "\n" + String(repeating: "  ", count: indent) }
+            out += "}"
+        }
+    }
+
+    /// Scalars, and objects of at most six scalar fields.
+    private var isCompact: Bool {
+        switch self {
+        case .array(let a): return a.isEmpty
+        case .object(let o):
+            return o.count <= 6 && o.allSatisfy { v in
+                switch v.1 {
+                case .array, .object: return false
+                case .string(let s): return s.count <= 60
+                default: return true
+                }
+            }
+        default: return true
+        }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Yams
+
+/// What bitext knows about one language, read from `locales/<id>.yml` and its companion files.
+public struct LocaleData: Sendable {
+    /// The locale id as the user writes it: `en`, `zh-Hans`, `zh-Hant`.
+    public var id: String
+    /// The short language code for reports: `en`, `zh`.
+    public var code: String
+    /// The language tag for TMX/XLIFF.
+    public var xmlLang: String
+    public var isHan: Bool
+    public var sentenceLocale: String
+    public var wordLocale: String
+    public var functionWords: Set<String>
+    public var quotes: [(open: UInt32, close: UInt32)]
+    public var sentenceTerminators: Set<UInt32>
+    /// English characters per Han character, for size estimates.
+    public var sourceCharactersPerHan: Double
+    public var variantTransliterator: String?
+    public var variantCharset: String?
+    public var translatorNoteMarkers: [String]
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Loads a locale from the data folder. `zh` means `zh-Hans`; `zh-CN`/`zh-SG` → `zh-Hans`,
+    /// `zh-TW`/`zh-HK`/`zh-MO` → `zh-Hant`; `en-US` → `en`.
+    public static func load(_ requested: String, from dir: URL? = nil) throws -> LocaleData {
+        let id = canonical(requested)
+        let folder = try dir ?? DataDirectory.locales()
+        let file = folder.appendingPathComponent("\(id).yml")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw LoadError(description: "unknown locale '\(requested)': no \(file.path)")
+        }
+        let node: Node
+        do {
+            guard let n = try Yams.compose(yaml: text) else { throw LoadError(description: "\(file.path): empty") }
+            node = n
+        } catch let e as LoadError {
+            throw e
+        } catch {
+            throw LoadError(description: "\(file.path): \(error)")
+        }
+        func str(_ key: String) -> String? { node[key]?.string }
+        let icu = node["icu"]
+        var quotes: [(UInt32, UInt32)] = []
+        for pair in node["quotes"]?.array() ?? [] {
+            let a = pair.array()
+            if a.count == 2, let o = a[0].string?.unicodeScalars.first, let c = a[1].string?.unicodeScalars.first {
+                quotes.append((o.value, c.value))
+            }
+        }
+        var functionWords = Set<String>()
+        let fw = folder.appendingPathComponent("\(id).function-words.txt")
+        if let t = try? String(contentsOf: fw, encoding: .utf8) {
+            for line in t.split(separator: "\n") {
+                let w = line.trimmingCharacters(in: .whitespaces)
+                if !w.isEmpty && !w.hasPrefix("#") { functionWords.insert(w.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) }
+            }
+        }
+        let code = str("code") ?? String(id.prefix(2))
+        return LocaleData(
+            id: id, code: code, xmlLang: str("xmlLang") ?? id,
+            isHan: str("script") == "Han",
+            sentenceLocale: icu?["sentence"]?.string ?? id,
+            wordLocale: icu?["word"]?.string ?? id,
+            functionWords: functionWords,
+            quotes: quotes,
+            sentenceTerminators: Set((str("sentenceTerminators") ?? "").unicodeScalars.map(\.value)),
+            sourceCharactersPerHan: node["sourceCharactersPerHan"]?.float ?? 3.6,
+            variantTransliterator: node["variant"]?["transliterator"]?.string,
+            variantCharset: node["variant"]?["charset"]?.string,
+            translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])
+    }
+
+    public static func canonical(_ id: String) -> String {
+        let l = id.replacingOccurrences(of: "_", with: "-").lowercased()
+        switch l {
+        case "zh", "zh-hans", "zh-cn", "zh-sg", "zh-hans-cn": return "zh-Hans"
+        case "zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh-hant-tw": return "zh-Hant"
+        default:
+            if l.hasPrefix("en") { return "en" }
+            return id
+        }
+    }
+}
+
+extension Node {
+    var float: Double? {
+        if let s = scalar?.string { return Double(s) }
+        return nil
+    }
+    func array() -> [Node] {
+        if case .sequence(let s) = self { return Array(s) }
+        return []
+    }
+}

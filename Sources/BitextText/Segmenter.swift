@@ -1,0 +1,313 @@
+import BitextICU
+import BitextMarkdown
+
+/// Splits units into sentences, words and language runs with ICU.
+///
+/// Holds ICU break iterators, which are costly to open and not thread-safe: make one
+/// `Segmenter` per thread and reuse it for every unit.
+public final class Segmenter {
+    public let source: LocaleData
+    public let target: LocaleData
+    private let sourceSentences: TextBreaker
+    private let targetSentences: TextBreaker
+    private let words: TextBreaker
+    /// Lowercased words that stay in English on purpose (glossary keep-as-is terms, config).
+    public var keptWords: Set<String> = []
+    private var buffer: [UInt16] = []
+
+    public init(source: LocaleData, target: LocaleData) throws {
+        self.source = source
+        self.target = target
+        sourceSentences = try TextBreaker(.sentence, locale: source.sentenceLocale)
+        targetSentences = try TextBreaker(.sentence, locale: target.sentenceLocale)
+        // The Han side's word iterator segments Han with ICU's dictionary and Latin by rule.
+        words = try TextBreaker(.word, locale: target.isHan ? target.wordLocale : source.wordLocale)
+    }
+
+    private var hanLanguage: RunLanguage { target.isHan ? .target : .source }
+    private var latinLanguage: RunLanguage { target.isHan ? .source : .target }
+
+    /// Sentences, words, runs and notes of a unit.
+    public func analyze(_ unit: Unit) -> TextAnalysis {
+        analyze(text: unit.text, roles: unit.roles, links: unit.links)
+    }
+
+    /// The same analysis for text with roles (all `.content` for plain text).
+    public func analyze(text: [UInt32], roles: [Role], links: [InlineLink] = []) -> TextAnalysis {
+        var a = TextAnalysis()
+        let n = text.count
+        if n == 0 { return a }
+
+        // ICU sees the unit with syntax blanked out, so positions stay put and markup never
+        // breaks a sentence or joins two words.
+        var astral = false
+        buffer.removeAll(keepingCapacity: true)
+        buffer.reserveCapacity(n)
+        var han = 0
+        for i in 0..<n {
+            let c = text[i]
+            let r = roles[i]
+            if r == .content || r == .code || r == .math {
+                if c == 0x0A || c == 0x0D || c == 0x09 { buffer.append(0x20); continue }
+                if c >= 0x10000 {
+                    astral = true
+                    let v = c - 0x10000
+                    buffer.append(UInt16(0xD800 + (v >> 10)))
+                    buffer.append(UInt16(0xDC00 + (v & 0x3FF)))
+                } else {
+                    buffer.append(UInt16(c))
+                    if r == .content && c >= 0x2E80 && Characters.script(c) == .han { han += 1 }
+                }
+            } else {
+                buffer.append(0x20)
+            }
+        }
+        // UTF-16 offset → index in `text`.
+        var toScalar: [Int] = []
+        if astral {
+            toScalar.reserveCapacity(buffer.count + 1)
+            for i in 0..<n {
+                toScalar.append(i)
+                if text[i] >= 0x10000 && (roles[i] == .content || roles[i] == .code || roles[i] == .math) {
+                    toScalar.append(i)
+                }
+            }
+            toScalar.append(n)
+        }
+        @inline(__always) func scalarIndex(_ u: Int) -> Int { astral ? toScalar[u] : u }
+
+        // Sentences.
+        let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
+        let bounds = sentenceBreaker.boundaries(buffer)
+        for k in 1..<bounds.count {
+            var lo = scalarIndex(bounds[k - 1]), hi = scalarIndex(bounds[k])
+            while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
+            while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }
+            guard lo < hi else { continue }
+            if (lo..<hi).contains(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }) {
+                a.sentences.append(lo..<hi)
+            } else if let last = a.sentences.popLast() {
+                // Only syntax or punctuation: it belongs to the sentence before.
+                a.sentences.append(last.lowerBound..<hi)
+            }
+        }
+
+        // Words, in prose only.
+        var start = 0
+        for seg in words.words(buffer) {
+            defer { start = seg.end }
+            guard seg.status != .none else { continue }
+            let lo = scalarIndex(start), hi = scalarIndex(seg.end)
+            guard lo < hi, roles[lo] == .content else { continue }
+            let kind: WordKind
+            switch seg.status {
+            case .number: kind = .number
+            case .ideographic, .kana: kind = .han
+            default:
+                switch Characters.script(text[lo]) {
+                case .latin: kind = .latin
+                case .han, .kana: kind = .han
+                default: kind = isDigit(text[lo]) ? .number : .other
+                }
+            }
+            a.words.append(Word(range: lo..<hi, kind: kind))
+        }
+
+        findNotes(text, roles, &a)
+        classify(text, roles, links, &a)
+        return a
+    }
+
+    // MARK: translator's notes
+
+    private func findNotes(_ text: [UInt32], _ roles: [Role], _ a: inout TextAnalysis) {
+        let markers = target.translatorNoteMarkers.map { Array($0.unicodeScalars.map(\.value)) }
+        guard !markers.isEmpty else { return }
+        let n = text.count
+        // A paragraph that begins with the marker is a note as a whole.
+        var first = 0
+        while first < n && (roles[first] != .content || !isLetterOrDigit(text[first])) { first += 1 }
+        for m in markers where matches(text, at: first, m) {
+            a.isNote = true
+            return
+        }
+        var i = 0
+        while i < n {
+            guard text[i] == 0x28 || text[i] == 0xFF08 else { i += 1; continue }  // ( （
+            var j = i + 1
+            while j < n && (text[j] == 0x20 || roles[j] != .content) && j - i < 8 { j += 1 }
+            guard markers.contains(where: { matches(text, at: j, $0) }) else { i += 1; continue }
+            var depth = 0
+            var k = i
+            var end = n
+            while k < n {
+                let c = text[k]
+                if c == 0x28 || c == 0xFF08 { depth += 1 }
+                if c == 0x29 || c == 0xFF09 { depth -= 1; if depth == 0 { end = k + 1; break } }
+                k += 1
+            }
+            a.notes.append(i..<end)
+            i = end
+        }
+    }
+
+    private func matches(_ text: [UInt32], at i: Int, _ m: [UInt32]) -> Bool {
+        guard i + m.count <= text.count else { return false }
+        for (k, c) in m.enumerated() where text[i + k] != c { return false }
+        return true
+    }
+
+    // MARK: language runs
+
+    private func classify(_ text: [UInt32], _ roles: [Role], _ links: [InlineLink], _ a: inout TextAnalysis) {
+        let n = text.count
+        var isHan = [Bool](repeating: false, count: n)
+        for i in 0..<n where roles[i] == .content {
+            let c = text[i]
+            if c >= 0x2E80 {
+                let s = Characters.script(c)
+                if s == .han || s == .kana {
+                    isHan[i] = true
+                    if !a.inNote(i) { a.hanCharacters += 1 }
+                }
+            } else if c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) : Characters.script(c) == .latin {
+                if !a.inNote(i) { a.latinLetters += 1 }
+            }
+        }
+        let latinWords = a.words.filter { $0.kind == .latin }
+        var lang = [RunLanguage](repeating: .neutral, count: n)
+        for i in 0..<n where isHan[i] { lang[i] = hanLanguage }
+
+        if !isHan.contains(true) {
+            // No Han at all: one stretch over the whole unit.
+            if let s = stretch(0..<n, text, roles, latinWords, links, &a, wholeUnit: true) {
+                a.stretches.append(s)
+            }
+            let anyLatin = latinWords.isEmpty == false
+            if anyLatin { a.proseLatinLetters = a.latinLetters }
+            a.runs = [LanguageRun(language: anyLatin ? latinLanguage : .neutral, range: 0..<n)]
+            return
+        }
+
+        // Segments between Han characters.
+        var i = 0
+        while i < n {
+            if isHan[i] { i += 1; continue }
+            var j = i
+            while j < n && !isHan[j] { j += 1 }
+            if let s = stretch(i..<j, text, roles, latinWords, links, &a, wholeUnit: false) {
+                a.stretches.append(s)
+                if s.isProse {
+                    for k in s.range { lang[k] = latinLanguage }
+                    for k in s.range where roles[k] == .content && Characters.script(text[k]) == .latin {
+                        a.proseLatinLetters += 1
+                    }
+                }
+            }
+            i = j
+        }
+
+        // Neutral characters join the run before them (leading ones the run after).
+        var firstLang: RunLanguage = .neutral
+        for l in lang where l != .neutral { firstLang = l; break }
+        var current = firstLang
+        for k in 0..<n {
+            if lang[k] == .neutral { lang[k] = current } else { current = lang[k] }
+        }
+        var runStart = 0
+        for k in 1...n where k == n || lang[k] != lang[runStart] {
+            a.runs.append(LanguageRun(language: lang[runStart], range: runStart..<k))
+            runStart = k
+        }
+    }
+
+    /// Builds the stretch of Latin words inside `segment`, or nil when it has none.
+    private func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ latinWords: [Word],
+                         _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
+        let inside = latinWords.filter { segment.contains($0.range.lowerBound) }
+        guard let firstWord = inside.first else { return nil }
+        var hi = segment.upperBound
+        while hi > firstWord.range.lowerBound && isSpace(text[hi - 1]) { hi -= 1 }
+        let range = firstWord.range.lowerBound..<hi
+
+        var fw = 0, lower = 0, kept = 0
+        var titleCase = true
+        var inNote = true
+        for w in inside {
+            let s = normalizedWord(text, w.range)
+            if !a.inNote(w.range.lowerBound) { inNote = false }
+            if keptWords.contains(s) { kept += 1; continue }
+            if source.functionWords.contains(s) || target.functionWords.contains(s) { fw += 1; continue }
+            let first = text[w.range.lowerBound]
+            let upperFirst = isUpper(first)
+            let innerCapsOrDigits = w.range.dropFirst().contains { isUpper(text[$0]) || isDigit(text[$0]) }
+            if !upperFirst && !innerCapsOrDigits { lower += 1; titleCase = false }
+        }
+        // Quotes and parentheses are judged on the segment, trimmed of spaces and of trailing
+        // punctuation that is not a closing mark (the `，` after `"Big Model"`).
+        var lo = segment.lowerBound, end = segment.upperBound
+        while lo < end && (isSpace(text[lo]) || roles[lo] != .content) { lo += 1 }
+        while end > lo && (isSpace(text[end - 1]) || roles[end - 1] != .content || isTrailingPunctuation(text[end - 1])) { end -= 1 }
+        var quoted = false
+        var parenthetical = false
+        if end - lo >= 2 {
+            let o = text[lo], c = text[end - 1]
+            for q in source.quotes + target.quotes where q.open == o && q.close == c {
+                let innerQuotes = (lo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
+                if !innerQuotes || o != c { quoted = true }
+            }
+            if (o == 0x28 || o == 0xFF08) && (c == 0x29 || c == 0xFF09) { parenthetical = true }
+        }
+        var linkText = false
+        for l in links where !l.isImage && inside.allSatisfy({ l.text.contains($0.range.lowerBound) }) { linkText = true }
+
+        let counted = inside.count - kept
+        var prose: Bool
+        if wholeUnit {
+            prose = counted >= 1 && (fw >= 1 || lower >= 1 || counted >= 2 && !titleCase)
+        } else {
+            prose = counted >= 3 && !titleCase && (fw >= 1 || lower >= 3)
+                && !quoted && !(parenthetical && inside.count <= 8) && !inNote
+        }
+        if inNote { prose = false }
+        return SourceStretch(range: range, words: inside.count, functionWords: fw, lowercaseWords: lower,
+                             keptWords: kept, isTitleCase: titleCase, isQuoted: quoted,
+                             isParenthetical: parenthetical, isLinkText: linkText, inNote: inNote, isProse: prose)
+    }
+
+    private func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        for k in r {
+            var c = text[k]
+            if c == 0x2019 { c = 0x27 }
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            if let u = Unicode.Scalar(c) { s.append(u) }
+        }
+        return String(s).lowercased()
+    }
+}
+
+@inline(__always) func isSpace(_ c: UInt32) -> Bool {
+    c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 || c == 0x3000
+}
+@inline(__always) func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+@inline(__always) func isUpper(_ c: UInt32) -> Bool {
+    if c < 0x80 { return c >= 0x41 && c <= 0x5A }
+    guard let u = Unicode.Scalar(c) else { return false }
+    return u.properties.isUppercase
+}
+@inline(__always) func isLetterOrDigit(_ c: UInt32) -> Bool {
+    if c < 0x80 { return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) }
+    let k = Characters.characterClass(c)
+    return k == .letter || k == .digit
+}
+@inline(__always) func isVisible(_ c: UInt32, _ r: Role) -> Bool {
+    !isSpace(c) && r != .structure
+}
+/// Punctuation that ends a clause: `，。；：！？,.;:!?、` and their kin.
+@inline(__always) func isTrailingPunctuation(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x3001: return true
+    default: return false
+    }
+}

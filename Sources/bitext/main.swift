@@ -1,0 +1,2 @@
+import BitextCLI
+BitextCommand.main()
