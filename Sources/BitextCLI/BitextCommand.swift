@@ -21,7 +21,7 @@ public struct BitextCommand: ParsableCommand {
             malformed config or glossary).
             """,
         version: "0.1.0",
-        subcommands: [SegmentCommand.self])
+        subcommands: [CheckCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self])
 
     public init() {}
 

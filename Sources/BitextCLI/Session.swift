@@ -1,24 +1,66 @@
+import BitextAlign
 import BitextCheck
+import BitextGlossary
 import BitextMarkdown
 import BitextText
 import Foundation
 
-/// What one run of the command line works with: locales, configuration, glossaries.
+/// What one run of the command line works with: configuration, locales, glossary, settings.
 final class Session {
+    let config: Config
     let source: LocaleData
     let target: LocaleData
+    private(set) var settings: Settings
+    let messages: Messages
+    let glossary: GlossaryIndex?
     let parseOptions: ParseOptions
 
-    init(common: CommonOptions) throws {
+    init(common: CommonOptions, spacing: SpacingPolicy? = nil) throws {
+        config = try Session.loadConfig(common)
         do {
-            target = try LocaleData.load(common.locale ?? "zh-Hans")
-            source = try LocaleData.load(common.sourceLocale ?? "en")
+            target = try LocaleData.load(common.locale ?? config.locale ?? "zh-Hans")
+            source = try LocaleData.load(common.sourceLocale ?? config.sourceLocale ?? "en")
+            var typography = try Typography.load(for: target)
+            if let s = spacing ?? config.spacing { typography.spacing = s }
+            var settings = Settings(source: source, target: target, typography: typography)
+            settings.severities = config.rules
+            settings.keep = Set(config.keep.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+            self.settings = settings
         } catch let e as LocaleData.LoadError {
             throw Failure(e.description)
         } catch let e as DataDirectory.NotFound {
             throw Failure(e.description)
         }
-        parseOptions = ParseOptions()
+        messages = Messages.load(common.lang ?? config.lang)
+        let glossaryPaths = common.glossary + config.glossaries
+        if glossaryPaths.isEmpty {
+            glossary = nil
+        } else {
+            do {
+                glossary = GlossaryIndex(try Glossary.load(glossaryPaths))
+            } catch {
+                throw Failure(error.description)
+            }
+        }
+        if let g = glossary?.glossary {
+            for e in g.entries where e.keepAsIs {
+                for w in e.source.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }) { settings.keep.insert(String(w)) }
+            }
+        }
+        var options = ParseOptions()
+        if let keys = config.frontMatterKeys { options.frontMatterKeys = Set(keys) }
+        options.opaqueTags.formUnion(config.opaqueTags.map { $0.lowercased() })
+        parseOptions = options
+    }
+
+    static func loadConfig(_ common: CommonOptions) throws -> Config {
+        let path = common.noConfig ? nil : (common.config ?? Config.find())
+        guard let path else { return Config() }
+        do {
+            return try Config.load(path)
+        } catch {
+            throw Failure(error.description)
+        }
     }
 
     func document(_ path: String) throws -> Document {
@@ -31,7 +73,9 @@ final class Session {
 
     func makeSegmenter() throws -> Segmenter {
         do {
-            return try Segmenter(source: source, target: target)
+            let s = try Segmenter(source: source, target: target)
+            s.keptWords = settings.keptStems
+            return s
         } catch {
             throw Failure("cannot open ICU break iterators: \(error)")
         }
@@ -43,5 +87,77 @@ final class Session {
         case .source: return source.code
         case .neutral: return "neutral"
         }
+    }
+
+    /// The files and pairs a command works on: PATHs (monolingual unless `--source`), the
+    /// roots of `--source-root`/`--target-root`, else the pairs of the configuration.
+    func jobs(paths: [String], pairing: PairingOptions) throws -> [Job] {
+        var jobs: [Job] = []
+        do {
+            if let s = pairing.source {
+                guard paths.count == 1 else {
+                    throw Failure("--source pairs one source with one target file: give exactly one PATH")
+                }
+                _ = try Inputs.read(s)
+                jobs.append(Job(target: paths[0], source: s))
+            } else if let sr = pairing.sourceRoot, let tr = pairing.targetRoot {
+                jobs += try rootJobs(sourceRoot: sr, targetRoot: tr)
+            } else if !paths.isEmpty {
+                let (files, problems) = try Inputs.collect(paths, ignore: config.ignore)
+                for p in problems { Output.warn(p.description) }
+                jobs += files.map { Job(target: $0, source: nil) }
+            } else if !config.pairs.isEmpty {
+                for p in config.pairs {
+                    switch p {
+                    case .files(let s, let t): jobs.append(Job(target: relativeToCwd(t), source: relativeToCwd(s)))
+                    case .roots(let s, let t): jobs += try rootJobs(sourceRoot: relativeToCwd(s), targetRoot: relativeToCwd(t))
+                    }
+                }
+            } else {
+                throw Failure("nothing to do: give a PATH, --source with a file, --source-root/--target-root, or pairs in bitext.yml")
+            }
+        } catch let e as InputError {
+            throw Failure(e.description)
+        }
+        return jobs
+    }
+
+    /// Pairs two trees by relative path. Target files with no source are checked alone;
+    /// source files with no target are listed as `missing` jobs (for coverage).
+    func rootJobs(sourceRoot: String, targetRoot: String) throws -> [Job] {
+        let (targets, p1) = try Inputs.collect([targetRoot], ignore: config.ignore)
+        let (sources, p2) = try Inputs.collect([sourceRoot], ignore: config.ignore)
+        for p in p1 + p2 { Output.warn(p.description) }
+        let sourceByRel = Dictionary(sources.map { (Inputs.relative($0, to: sourceRoot), $0) }, uniquingKeysWith: { a, _ in a })
+        var jobs: [Job] = []
+        var used = Set<String>()
+        for t in targets {
+            let rel = Inputs.relative(t, to: targetRoot)
+            if sourceByRel[rel] != nil { used.insert(rel) }
+            jobs.append(Job(target: t, source: sourceByRel[rel], relative: rel))
+        }
+        for (rel, s) in sourceByRel.sorted(by: { $0.key < $1.key }) where !used.contains(rel) {
+            jobs.append(Job(target: nil, source: s, relative: rel))
+        }
+        return jobs
+    }
+
+    private func relativeToCwd(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        return Inputs.relative(path, to: cwd)
+    }
+}
+
+/// One unit of work: a target file, with its source in bilingual mode. A job with no target
+/// is a source file the translation does not have yet.
+struct Job {
+    var target: String?
+    var source: String?
+    var relative: String?
+
+    init(target: String?, source: String?, relative: String? = nil) {
+        self.target = target
+        self.source = source
+        self.relative = relative
     }
 }

@@ -2,6 +2,10 @@
 public struct ParseOptions: Sendable {
     /// Front-matter keys whose values are translatable units.
     public var frontMatterKeys: Set<String> = ["title", "description"]
+    /// HTML elements and MDX components whose content is not prose (console output, terminal
+    /// sessions), even when it spans several Markdown blocks. Compared lowercased.
+    public var opaqueTags: Set<String> = ["consoleblock", "consoleblockmulti", "consolelogline", "terminalblock",
+                                          "pre", "script", "style", "textarea", "svg", "math", "samp"]
     public init() {}
 }
 
@@ -34,6 +38,7 @@ public struct Document: Sendable {
                     if atLineStart && (c == 0x20 || c == 0x09) { roles[k] = .structure; continue }
                     atLineStart = false
                 }
+                TextMasks.apply(raw, &roles, isHeading: false)
                 let unit = Unit(kind: .frontMatter(key: v.key), start: start, byteRange: v.range, text: raw, roles: roles)
                 if unit.hasContent { append(unit) }
             }
@@ -42,14 +47,18 @@ public struct Document: Sendable {
             for k in 0..<endByte where cmarkInput[k] != 0x0A { cmarkInput[k] = 0x20 }
         }
 
+        var opaqueDepth = 0
         for block in CommonMarkConverter.parse(cmarkInput) {
+            if opaqueDepth > 0 {
+                if case .html = block.kind {} else { continue }
+            }
             switch block.kind {
             case .code(let info, let literal):
                 codeBlocks.append(CodeBlock(startLine: block.startLine, endLine: max(block.startLine, block.endLine),
                                             info: info, literal: literal))
                 blocks.append(.code(codeBlocks.count - 1))
             case .html:
-                addHTMLBlock(block)
+                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: options.opaqueTags, inside: opaqueDepth > 0))
             case .paragraph, .heading, .tableCell:
                 addLeaf(block)
             }
@@ -64,6 +73,12 @@ public struct Document: Sendable {
     /// Reads and parses a file. Throws ``SourceError`` for text that is not UTF-8.
     public init(path: String, bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(SourceError) {
         self.init(try SourceText(path: path, bytes: bytes), options: options)
+    }
+
+    /// The unit index of a block, nil for a code block.
+    public func unitIndex(block: Int) -> Int? {
+        guard block < blocks.count, case .unit(let u) = blocks[block] else { return nil }
+        return u
     }
 
     private mutating func append(_ unit: Unit) {
@@ -163,15 +178,24 @@ public struct Document: Sendable {
 
     // MARK: HTML blocks
 
-    private mutating func addHTMLBlock(_ b: ParsedBlock) {
-        guard b.startLine >= 1, b.startLine <= source.lineCount else { return }
-        let endLine = min(max(b.startLine, b.endLine), source.lineCount)
+    /// Adds the units of an HTML block; returns how many opaque elements it leaves open
+    /// (negative: closes).
+    private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool) -> Int {
+        guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literal) = b.kind else { return 0 }
+        // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
+        // the literal's own line count is the truth.
+        let literalLines = literal.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (literal.hasSuffix("\n") ? 0 : 1)
+        let endLine = min(max(b.startLine, b.endLine, b.startLine + literalLines - 1), source.lineCount)
         let start = source.lineStarts[b.startLine - 1]
         let end = source.lineByteRange(endLine).upperBound
-        guard start < end else { return }
+        guard start < end else { return 0 }
         let raw = source.scalars(start..<end)
-        var scanner = HTMLBlockScanner(raw: raw)
+        var scanner = HTMLBlockScanner(raw: raw, opaqueTags: opaque)
         scanner.scan()
+        if inside || scanner.opaqueBalance != 0 {
+            for (r, body) in scanner.comments { addComment(raw: raw, range: r, body: body, blockStart: start) }
+            return scanner.opaqueBalance
+        }
         for (r, body) in scanner.comments {
             addComment(raw: raw, range: r, body: body, blockStart: start)
         }
@@ -189,6 +213,7 @@ public struct Document: Sendable {
                             quoteDepth: b.quoteDepth, listDepth: b.listDepth)
             if unit.hasContent { append(unit) }
         }
+        return 0
     }
 }
 

@@ -15,19 +15,23 @@ struct HTMLBlockScanner {
         "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
         "wbr", "del", "ins", "font", "img", "strike", "tt", "big", "label",
     ]
-    /// Elements whose content is not prose: skipped whole.
-    static let opaqueTags: Set<String> = [
+    /// Elements whose content is never prose, whatever the configuration says.
+    static let alwaysOpaque: Set<String> = [
         "script", "style", "textarea", "pre", "svg", "math", "template", "iframe", "object", "noscript",
         "head", "select", "canvas", "video", "audio",
     ]
 
     let raw: [UInt32]
+    let opaqueTags: Set<String>
     var roles: [Role]
     var pieces: [Piece] = []
     var comments: [(Range<Int>, String)] = []
+    /// Opaque elements opened and not closed in this block (negative: closed, opened before).
+    var opaqueBalance = 0
 
-    init(raw: [UInt32]) {
+    init(raw: [UInt32], opaqueTags: Set<String> = []) {
         self.raw = raw
+        self.opaqueTags = opaqueTags.union(HTMLBlockScanner.alwaysOpaque)
         self.roles = [Role](repeating: .content, count: raw.count)
     }
 
@@ -65,11 +69,25 @@ struct HTMLBlockScanner {
                 if let tag = parseTag(at: p) {
                     for k in tag.range { roles[k] = .markup }
                     let name = tag.name.lowercased()
-                    if HTMLBlockScanner.opaqueTags.contains(name) && !tag.closing && !tag.selfClosing {
+                    if opaqueTags.contains(name) && !tag.selfClosing {
                         close(p)
-                        let endTag = findClosingTag(name, from: tag.range.upperBound) ?? n
-                        for k in tag.range.upperBound..<endTag { roles[k] = .markup }
-                        p = endTag
+                        if tag.closing {
+                            opaqueBalance -= 1
+                            p = tag.range.upperBound
+                            segmentStart = p
+                            continue
+                        }
+                        guard let endTag = findClosingTag(name, from: tag.range.upperBound) else {
+                            // Open past the end of this block: what follows is not prose either.
+                            opaqueBalance += 1
+                            for k in tag.range.upperBound..<n { roles[k] = .markup }
+                            p = n
+                            segmentStart = n
+                            continue
+                        }
+                        let after = parseTag(at: endTag)?.range.upperBound ?? endTag
+                        for k in tag.range.upperBound..<after { roles[k] = .markup }
+                        p = after
                         segmentStart = p
                         segmentKind = .html(tag: "")
                         continue

@@ -4,6 +4,7 @@
 enum TextMasks {
     static func apply(_ raw: [UInt32], _ roles: inout [Role], isHeading: Bool) {
         let n = raw.count
+        markGrammarLines(raw, &roles)
         var k = 0
         while k < n {
             let c = raw[k]
@@ -21,6 +22,9 @@ enum TextMasks {
                     mark(&roles, k..<(e + 1), .structure); k = e + 1; continue
                 }
             }
+            if c == 0x3C && roles[k] == .content, let e = jsxTagEnd(raw, from: k) {  // <Component …>
+                mark(&roles, k..<e, .markup); k = e; continue
+            }
             if c == 0x24 && roles[k] == .content, let e = mathEnd(raw, roles, from: k) {  // $
                 mark(&roles, k..<e, .math); k = e; continue
             }
@@ -34,6 +38,60 @@ enum TextMasks {
             }
             k += 1
         }
+    }
+
+    /// Lines of a formal grammar (`*statement* → *expression* …`, as in the Swift book) are
+    /// notation, not prose: their text becomes code.
+    static func markGrammarLines(_ raw: [UInt32], _ roles: inout [Role]) {
+        guard raw.contains(0x2192) else { return }  // →
+        var start = 0
+        let n = raw.count
+        while start < n {
+            var end = start
+            while end < n && raw[end] != 0x0A { end += 1 }
+            var k = start
+            // Skip quote markers, spaces and emphasis, then expect `name` and `→`.
+            while k < end && (raw[k] == 0x20 || raw[k] == 0x3E || roles[k] == .structure) { k += 1 }
+            var sawName = false
+            while k < end {
+                let c = raw[k]
+                if c == 0x2A || c == 0x5F || c == 0x2D || c == 0x20 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                    if c != 0x20 && c != 0x2A { sawName = true }
+                    k += 1
+                    continue
+                }
+                break
+            }
+            if sawName && k < end && raw[k] == 0x2192 {
+                for x in start..<end where roles[x] == .content { roles[x] = .code }
+            }
+            start = end + 1
+        }
+    }
+
+    /// The end (exclusive) of a JSX/HTML tag that cmark left as text (`<Fragment>`, `<>`,
+    /// `<img … style={{…}} />`), or nil.
+    private static func jsxTagEnd(_ raw: [UInt32], from k: Int) -> Int? {
+        let n = raw.count
+        var i = k + 1
+        guard i < n else { return nil }
+        if raw[i] == 0x2F { i += 1 }  // </
+        guard i < n else { return nil }
+        if raw[i] == 0x3E { return i + 1 }  // <> or </>
+        guard (raw[i] | 0x20) >= 0x61 && (raw[i] | 0x20) <= 0x7A else { return nil }
+        var braces = 0
+        var quote: UInt32? = nil
+        let limit = min(n, k + 400)
+        while i < limit {
+            let c = raw[i]
+            if let q = quote { if c == q { quote = nil }; i += 1; continue }
+            if c == 0x7B { braces += 1 } else if c == 0x7D { braces -= 1 }
+            else if (c == 0x22 || c == 0x27) && (braces > 0 || raw[i - 1] == 0x3D) { quote = c }
+            else if c == 0x3E && braces <= 0 { return i + 1 }
+            else if c == 0x3C && braces <= 0 { return nil }
+            i += 1
+        }
+        return nil
     }
 
     private static func mark(_ roles: inout [Role], _ r: Range<Int>, _ role: Role) {

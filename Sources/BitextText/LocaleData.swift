@@ -5,6 +5,8 @@ import Yams
 public struct LocaleData: Sendable {
     /// The locale id as the user writes it: `en`, `zh-Hans`, `zh-Hant`.
     public var id: String
+    /// The language's own name (`English`, `简体中文`).
+    public var name: String
     /// The short language code for reports: `en`, `zh`.
     public var code: String
     /// The language tag for TMX/XLIFF.
@@ -17,6 +19,8 @@ public struct LocaleData: Sendable {
     public var sentenceTerminators: Set<UInt32>
     /// English characters per Han character, for size estimates.
     public var sourceCharactersPerHan: Double
+    /// English letters per Han character, the aligner's prior.
+    public var sourceLettersPerHan: Double
     public var variantTransliterator: String?
     public var variantCharset: String?
     public var translatorNoteMarkers: [String]
@@ -62,14 +66,15 @@ public struct LocaleData: Sendable {
         }
         let code = str("code") ?? String(id.prefix(2))
         return LocaleData(
-            id: id, code: code, xmlLang: str("xmlLang") ?? id,
+            id: id, name: str("name") ?? id, code: code, xmlLang: str("xmlLang") ?? id,
             isHan: str("script") == "Han",
             sentenceLocale: icu?["sentence"]?.string ?? id,
             wordLocale: icu?["word"]?.string ?? id,
             functionWords: functionWords,
             quotes: quotes,
             sentenceTerminators: Set((str("sentenceTerminators") ?? "").unicodeScalars.map(\.value)),
-            sourceCharactersPerHan: node["sourceCharactersPerHan"]?.float ?? 3.6,
+            sourceCharactersPerHan: node["sourceCharactersPerHan"]?.float ?? 3.9,
+            sourceLettersPerHan: node["sourceLettersPerHan"]?.float ?? 2.8,
             variantTransliterator: node["variant"]?["transliterator"]?.string,
             variantCharset: node["variant"]?["charset"]?.string,
             translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])

@@ -11,7 +11,7 @@ public final class Segmenter {
     private let sourceSentences: TextBreaker
     private let targetSentences: TextBreaker
     private let words: TextBreaker
-    /// Lowercased words that stay in English on purpose (glossary keep-as-is terms, config).
+    /// Stems of words that stay in English on purpose (glossary keep-as-is terms, config).
     public var keptWords: Set<String> = []
     private var buffer: [UInt16] = []
 
@@ -175,39 +175,62 @@ public final class Segmenter {
             }
         }
         let latinWords = a.words.filter { $0.kind == .latin }
-        var lang = [RunLanguage](repeating: .neutral, count: n)
-        for i in 0..<n where isHan[i] { lang[i] = hanLanguage }
-
         if !isHan.contains(true) {
             // No Han at all: one stretch over the whole unit.
             if let s = stretch(0..<n, text, roles, latinWords, links, &a, wholeUnit: true) {
                 a.stretches.append(s)
             }
-            let anyLatin = latinWords.isEmpty == false
-            if anyLatin { a.proseLatinLetters = a.latinLetters }
+        } else {
+            // Segments between Han characters.
+            var i = 0
+            while i < n {
+                if isHan[i] { i += 1; continue }
+                var j = i
+                while j < n && !isHan[j] { j += 1 }
+                if let s = stretch(i..<j, text, roles, latinWords, links, &a, wholeUnit: false) {
+                    a.stretches.append(s)
+                }
+                i = j
+            }
+        }
+        buildRuns(text, roles, isHan, &a)
+    }
+
+    /// Re-decides which stretches are prose with a wider set of kept word stems (the names a
+    /// document uses inside its own Chinese sentences), and rebuilds the runs.
+    public func reclassify(_ a: inout TextAnalysis, unit: Unit, kept: Set<String>) {
+        var changed = false
+        for k in a.stretches.indices {
+            let p = a.stretches[k].classify(kept: kept)
+            if p != a.stretches[k].isProse { a.stretches[k].isProse = p; changed = true }
+        }
+        guard changed else { return }
+        let isHan = unit.text.indices.map { i in
+            unit.roles[i] == .content && unit.text[i] >= 0x2E80 && [.han, .kana].contains(Characters.script(unit.text[i]))
+        }
+        buildRuns(unit.text, unit.roles, isHan, &a)
+    }
+
+    /// Runs from Han characters and prose stretches; neutral characters join the run before
+    /// them (leading ones the run after).
+    private func buildRuns(_ text: [UInt32], _ roles: [Role], _ isHan: [Bool], _ a: inout TextAnalysis) {
+        let n = text.count
+        a.runs = []
+        a.proseLatinLetters = 0
+        if !isHan.contains(true) {
+            let anyLatin = a.words.contains { $0.kind == .latin }
+            if a.stretches.first?.isProse == true { a.proseLatinLetters = a.latinLetters }
             a.runs = [LanguageRun(language: anyLatin ? latinLanguage : .neutral, range: 0..<n)]
             return
         }
-
-        // Segments between Han characters.
-        var i = 0
-        while i < n {
-            if isHan[i] { i += 1; continue }
-            var j = i
-            while j < n && !isHan[j] { j += 1 }
-            if let s = stretch(i..<j, text, roles, latinWords, links, &a, wholeUnit: false) {
-                a.stretches.append(s)
-                if s.isProse {
-                    for k in s.range { lang[k] = latinLanguage }
-                    for k in s.range where roles[k] == .content && Characters.script(text[k]) == .latin {
-                        a.proseLatinLetters += 1
-                    }
-                }
+        var lang = [RunLanguage](repeating: .neutral, count: n)
+        for i in 0..<n where isHan[i] { lang[i] = hanLanguage }
+        for s in a.stretches where s.isProse {
+            for k in s.range { lang[k] = latinLanguage }
+            for k in s.range where roles[k] == .content && !a.inNote(k) && Characters.script(text[k]) == .latin {
+                a.proseLatinLetters += 1
             }
-            i = j
         }
-
-        // Neutral characters join the run before them (leading ones the run after).
         var firstLang: RunLanguage = .neutral
         for l in lang where l != .neutral { firstLang = l; break }
         var current = firstLang
@@ -228,26 +251,59 @@ public final class Segmenter {
         guard let firstWord = inside.first else { return nil }
         var hi = segment.upperBound
         while hi > firstWord.range.lowerBound && isSpace(text[hi - 1]) { hi -= 1 }
-        let range = firstWord.range.lowerBound..<hi
+        var range = firstWord.range.lowerBound..<hi
 
-        var fw = 0, lower = 0, kept = 0
-        var titleCase = true
+        // Tokens: words joined by a hyphen, underscore or dot without spaces are one token.
+        var tokens: [StretchToken] = []
+        var tokenRanges: [Range<Int>] = []
         var inNote = true
-        for w in inside {
-            let s = normalizedWord(text, w.range)
-            if !a.inNote(w.range.lowerBound) { inNote = false }
-            if keptWords.contains(s) { kept += 1; continue }
-            if source.functionWords.contains(s) || target.functionWords.contains(s) { fw += 1; continue }
-            let first = text[w.range.lowerBound]
-            let upperFirst = isUpper(first)
-            let innerCapsOrDigits = w.range.dropFirst().contains { isUpper(text[$0]) || isDigit(text[$0]) }
-            if !upperFirst && !innerCapsOrDigits { lower += 1; titleCase = false }
+        var k = 0
+        while k < inside.count {
+            var r = inside[k].range
+            var joiners = Set<UInt32>()
+            while k + 1 < inside.count, inside[k + 1].range.lowerBound == r.upperBound + 1,
+                  [0x2D, 0x5F, 0x2E].contains(text[r.upperBound]) {
+                joiners.insert(text[r.upperBound])
+                k += 1
+                r = r.lowerBound..<inside[k].range.upperBound
+            }
+            k += 1
+            if !a.inNote(r.lowerBound) { inNote = false }
+            let lowered = normalizedWord(text, r)
+            var kind: TokenKind
+            let letters = r.filter { isLetterOrDigit(text[$0]) && !isDigit(text[$0]) }
+            let uppers = letters.filter { isUpper(text[$0]) }.count
+            let hasDigit = r.contains { isDigit(text[$0]) }
+            let innerUpper = letters.dropFirst().contains { isUpper(text[$0]) && !isUpper(text[$0 - 1]) && text[$0 - 1] != 0x2D }
+            let followedByParen = r.upperBound < text.count && text[r.upperBound] == 0x28
+            if joiners.contains(0x5F) || joiners.contains(0x2E) || followedByParen || (innerUpper && uppers < letters.count) {
+                kind = .code
+            } else if hasDigit || (uppers >= 2 && uppers * 2 >= letters.count) || (uppers >= 2 && innerUpper) {
+                kind = .name
+            } else if source.functionWords.contains(lowered) || target.functionWords.contains(lowered) {
+                kind = .function
+            } else if uppers == 0 {
+                kind = .lowercase
+            } else {
+                kind = letters.count >= 2 ? .capitalized : .name
+            }
+            tokens.append(StretchToken(text: lowered, stem: Stemmer.stem(lowered), kind: kind))
+            tokenRanges.append(r)
         }
-        // Quotes and parentheses are judged on the segment, trimmed of spaces and of trailing
-        // punctuation that is not a closing mark (the `，` after `"Big Model"`).
+        // Names that end the Chinese clause before the English starts (`讨论AI， at a …`)
+        // belong to the Chinese: the stretch starts after them.
+        var first = 0
+        while first + 1 < tokens.count, tokens[first].kind == .name || tokens[first].kind == .code,
+              (tokenRanges[first].upperBound..<tokenRanges[first + 1].lowerBound).contains(where: { isTrailingPunctuation(text[$0]) }) {
+            first += 1
+        }
+        if first > 0 { range = tokenRanges[first].lowerBound..<range.upperBound }
+
+        // Quotes and parentheses are judged on the segment trimmed of spaces, of opening marks
+        // at its end and closing marks at its start (`："Need a static string"（“`).
         var lo = segment.lowerBound, end = segment.upperBound
-        while lo < end && (isSpace(text[lo]) || roles[lo] != .content) { lo += 1 }
-        while end > lo && (isSpace(text[end - 1]) || roles[end - 1] != .content || isTrailingPunctuation(text[end - 1])) { end -= 1 }
+        while lo < end && (isSpace(text[lo]) || roles[lo] != .content || (isPunctuation(text[lo]) && !isOpening(text[lo]))) { lo += 1 }
+        while end > lo && (isSpace(text[end - 1]) || roles[end - 1] != .content || (isPunctuation(text[end - 1]) && !isClosing(text[end - 1]))) { end -= 1 }
         var quoted = false
         var parenthetical = false
         if end - lo >= 2 {
@@ -261,18 +317,21 @@ public final class Segmenter {
         var linkText = false
         for l in links where !l.isImage && inside.allSatisfy({ l.text.contains($0.range.lowerBound) }) { linkText = true }
 
-        let counted = inside.count - kept
-        var prose: Bool
-        if wholeUnit {
-            prose = counted >= 1 && (fw >= 1 || lower >= 1 || counted >= 2 && !titleCase)
-        } else {
-            prose = counted >= 3 && !titleCase && (fw >= 1 || lower >= 3)
-                && !quoted && !(parenthetical && inside.count <= 8) && !inNote
+        // Code written without backticks: many of { } ( ) < > = ; per letter.
+        var symbols = 0, letterCount = 0
+        for i in range where roles[i] == .content {
+            switch text[i] {
+            case 0x7B, 0x7D, 0x28, 0x29, 0x3C, 0x3E, 0x3D, 0x3B, 0x5B, 0x5D: symbols += 1
+            default: if isLetterOrDigit(text[i]) { letterCount += 1 }
+            }
         }
-        if inNote { prose = false }
-        return SourceStretch(range: range, words: inside.count, functionWords: fw, lowercaseWords: lower,
-                             keptWords: kept, isTitleCase: titleCase, isQuoted: quoted,
-                             isParenthetical: parenthetical, isLinkText: linkText, inNote: inNote, isProse: prose)
+        let codeLike = symbols >= 4 && symbols * 8 >= letterCount
+
+        var s = SourceStretch(range: range, tokens: tokens, isQuoted: quoted, isParenthetical: parenthetical,
+                              isLinkText: linkText, inNote: inNote, isCodeLike: codeLike, isWholeUnit: wholeUnit,
+                              isProse: false)
+        s.isProse = s.classify(kept: keptWords)
+        return s
     }
 
     private func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
@@ -284,6 +343,23 @@ public final class Segmenter {
             if let u = Unicode.Scalar(c) { s.append(u) }
         }
         return String(s).lowercased()
+    }
+}
+
+@inline(__always) func isPunctuation(_ c: UInt32) -> Bool {
+    let k = Characters.characterClass(c)
+    return k == .punctuation || k == .symbol
+}
+@inline(__always) func isOpening(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x22, 0x27, 0x28, 0x5B, 0x201C, 0x2018, 0x300C, 0x300E, 0x300A, 0xFF08, 0x3010: return true
+    default: return false
+    }
+}
+@inline(__always) func isClosing(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x22, 0x27, 0x29, 0x5D, 0x201D, 0x2019, 0x300D, 0x300F, 0x300B, 0xFF09, 0x3011: return true
+    default: return false
     }
 }
 

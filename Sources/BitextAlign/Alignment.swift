@@ -1,0 +1,44 @@
+import BitextMarkdown
+
+/// A bead: source blocks that a run of target blocks renders. Either side may be empty
+/// (an insertion or a deletion). Indexes point into `Document.blocks`.
+public struct Bead: Sendable, Equatable {
+    public var source: [Int]
+    public var target: [Int]
+    /// Confidence in [0, 1].
+    public var score: Double
+    /// Sentence beads inside the pair, indexes into the concatenated sentences of each side.
+    public var sentences: [SentenceBead]
+
+    public init(source: [Int], target: [Int], score: Double, sentences: [SentenceBead] = []) {
+        self.source = source
+        self.target = target
+        self.score = score
+        self.sentences = sentences
+    }
+}
+
+/// Sentences of the source that a run of target sentences renders.
+public struct SentenceBead: Sendable, Equatable {
+    public var source: [Int]
+    public var target: [Int]
+    public var score: Double
+    public init(source: [Int], target: [Int], score: Double) {
+        self.source = source
+        self.target = target
+        self.score = score
+    }
+}
+
+/// The alignment of two documents, bead by bead in document order.
+public struct Alignment: Sendable {
+    public var beads: [Bead]
+    public init(beads: [Bead]) { self.beads = beads }
+
+    /// For each target block, the bead holding it.
+    public func beadIndexByTargetBlock(count: Int) -> [Int?] {
+        var map = [Int?](repeating: nil, count: count)
+        for (k, b) in beads.enumerated() { for t in b.target where t < count { map[t] = k } }
+        return map
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+
+/// Aligns the blocks of a source document with the blocks of its translation.
+///
+/// Anchors first: code blocks and identical units (untranslated paragraphs) that occur once
+/// on each side, in a monotonic chain. Between anchors, a banded dynamic programme with
+/// beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 scores each bead by
+/// - length, Gale–Church style, against a Han-to-English ratio estimated for the document
+///   pair (Han characters of the translation per letter of the original);
+/// - structure: kind, heading level, list depth, table position;
+/// - anchors: numbers, inline code, normalised link targets, Latin words kept in the Chinese;
+/// - priors: merges and insertions cost more than 1-1; a translator's note costs little to
+///   insert.
+/// Cost grows linearly with the document: the band is a constant width around the diagonal
+/// of each stretch between anchors.
+public struct BlockAligner: Sendable {
+    public var insertionCost = 4.5
+    public var mergeCost = 2.3
+    public var doubleMergeCost = 3.5
+    public var noteInsertionCost = 0.3
+    public var lengthVariance = 6.0
+    /// Source letters per Han character before the document pair is seen (the locale's
+    /// `sourceLettersPerHan`), and how many Han characters of evidence it is worth.
+    public var priorRatio = 2.8
+    public var priorWeight = 300.0
+
+    public init() {}
+
+    /// Source letters per Han character of the translation, estimated for this document pair
+    /// (with the prior for short documents), or nil when the translation has no Han.
+    public static func ratio(source: [BlockFeatures], target: [BlockFeatures], prior: Double = 2.8,
+                             weight: Double = 300) -> Double? {
+        var s = 0, h = 0, o = 0
+        for b in source where b.kind != .code { s += b.letters }
+        for b in target where b.kind != .code && !b.isNote { h += b.han; o += b.letters }
+        guard h > 0 else { return nil }
+        // Source letters ≈ a·han + letters kept in the translation.
+        let a = (Double(max(0, s - o)) + prior * weight) / (Double(h) + weight)
+        return min(12, max(1.2, a))
+    }
+
+    public func ratio(source: [BlockFeatures], target: [BlockFeatures]) -> Double? {
+        BlockAligner.ratio(source: source, target: target, prior: priorRatio, weight: priorWeight)
+    }
+
+    public func align(source: [BlockFeatures], target: [BlockFeatures]) -> [Bead] {
+        let a = ratio(source: source, target: target) ?? 1
+        let scorer = Scorer(source: source, target: target, ratio: a, aligner: self)
+        var beads: [Bead] = []
+        var i0 = 0, j0 = 0
+        for (i, j) in anchors(source, target) {
+            beads += scorer.segment(i0..<i, j0..<j)
+            beads.append(Bead(source: [i], target: [j], score: scorer.score(scorer.cost(i..<(i + 1), j..<(j + 1)))))
+            i0 = i + 1
+            j0 = j + 1
+        }
+        beads += scorer.segment(i0..<source.count, j0..<target.count)
+        return beads
+    }
+
+    /// Code blocks and identical long units that occur once on each side, as a monotonic chain.
+    func anchors(_ source: [BlockFeatures], _ target: [BlockFeatures]) -> [(Int, Int)] {
+        func candidates(_ blocks: [BlockFeatures]) -> [String: [Int]] {
+            var m: [String: [Int]] = [:]
+            for (k, b) in blocks.enumerated() {
+                if b.kind == .code ? b.key.count >= 10 : b.key.count >= 40 {
+                    m[(b.kind == .code ? "c:" : "u:") + b.key, default: []].append(k)
+                }
+            }
+            return m
+        }
+        let s = candidates(source), t = candidates(target)
+        var pairs: [(Int, Int)] = []
+        for (key, si) in s where si.count == 1 {
+            if let ti = t[key], ti.count == 1 { pairs.append((si[0], ti[0])) }
+        }
+        pairs.sort { $0.0 < $1.0 }
+        return longestIncreasing(pairs)
+    }
+
+    /// The longest chain of pairs increasing on both sides.
+    func longestIncreasing(_ pairs: [(Int, Int)]) -> [(Int, Int)] {
+        guard !pairs.isEmpty else { return [] }
+        var tails: [Int] = []  // index into pairs of the smallest tail of each length
+        var prev = [Int](repeating: -1, count: pairs.count)
+        for (k, p) in pairs.enumerated() {
+            var lo = 0, hi = tails.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pairs[tails[mid]].1 < p.1 { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0 { prev[k] = tails[lo - 1] }
+            if lo == tails.count { tails.append(k) } else { tails[lo] = k }
+        }
+        var chain: [(Int, Int)] = []
+        var k = tails.last!
+        while k >= 0 { chain.append(pairs[k]); k = prev[k] }
+        return chain.reversed()
+    }
+}
+
+/// Bead costs for one document pair.
+struct Scorer {
+    let source: [BlockFeatures]
+    let target: [BlockFeatures]
+    let ratio: Double
+    let aligner: BlockAligner
+
+    static let moves: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
+
+    /// Aligns a stretch between anchors with a banded dynamic programme.
+    func segment(_ si: Range<Int>, _ ti: Range<Int>) -> [Bead] {
+        let n = si.count, m = ti.count
+        if n == 0 && m == 0 { return [] }
+        if n == 0 { return ti.map { Bead(source: [], target: [$0], score: score(self.cost(si.lowerBound..<si.lowerBound, $0..<($0 + 1)))) } }
+        if m == 0 { return si.map { Bead(source: [$0], target: [], score: score(self.cost($0..<($0 + 1), ti.lowerBound..<ti.lowerBound))) } }
+        let w = min(max(n, m), max(12, abs(n - m) + 8))
+        func lo(_ i: Int) -> Int { max(0, i * m / n - w) }
+        func hi(_ i: Int) -> Int { min(m, i * m / n + w) }
+        var table = [[Double]](repeating: [], count: n + 1)
+        var back = [[UInt8]](repeating: [], count: n + 1)
+        for i in 0...n {
+            table[i] = [Double](repeating: .infinity, count: hi(i) - lo(i) + 1)
+            back[i] = [UInt8](repeating: 255, count: hi(i) - lo(i) + 1)
+        }
+        table[0][0 - lo(0)] = 0
+        for i in 0...n {
+            for j in lo(i)...hi(i) {
+                let here = table[i][j - lo(i)]
+                guard here.isFinite else { continue }
+                for (k, mv) in Scorer.moves.enumerated() {
+                    let ni = i + mv.0, nj = j + mv.1
+                    guard ni <= n, nj <= m, nj >= lo(ni), nj <= hi(ni) else { continue }
+                    let c = here + self.cost((si.lowerBound + i)..<(si.lowerBound + ni), (ti.lowerBound + j)..<(ti.lowerBound + nj))
+                    if c < table[ni][nj - lo(ni)] {
+                        table[ni][nj - lo(ni)] = c
+                        back[ni][nj - lo(ni)] = UInt8(k)
+                    }
+                }
+            }
+        }
+        var beads: [Bead] = []
+        var i = n, j = m
+        // The band always reaches the corner: w ≥ |n - m|.
+        while i > 0 || j > 0 {
+            let k = back[i][j - lo(i)]
+            guard k != 255 else { break }
+            let mv = Scorer.moves[Int(k)]
+            let s = (si.lowerBound + i - mv.0)..<(si.lowerBound + i)
+            let t = (ti.lowerBound + j - mv.1)..<(ti.lowerBound + j)
+            beads.append(Bead(source: Array(s), target: Array(t), score: score(self.cost(s, t))))
+            i -= mv.0
+            j -= mv.1
+        }
+        return beads.reversed()
+    }
+
+    func score(_ cost: Double) -> Double {
+        let s = 1 / (1 + exp((cost - 4) / 1.5))
+        return (s * 1000).rounded() / 1000
+    }
+
+    /// The cost of a bead (lower is better; infinity when impossible).
+    func cost(_ s: Range<Int>, _ t: Range<Int>) -> Double {
+        if s.isEmpty && t.isEmpty { return .infinity }
+        if s.isEmpty {
+            let b = target[t.lowerBound]
+            return b.isNote ? aligner.noteInsertionCost : aligner.insertionCost + min(2, Double(b.letters + b.han) / 400)
+        }
+        if t.isEmpty {
+            let b = source[s.lowerBound]
+            return aligner.insertionCost + min(2, Double(b.letters) / 600)
+        }
+        let sb = s.map { source[$0] }, tb = t.map { target[$0] }
+        // Code aligns only with code, one to one.
+        let sCode = sb.contains { $0.kind == .code }, tCode = tb.contains { $0.kind == .code }
+        if sCode || tCode {
+            guard sb.count == 1, tb.count == 1, sCode, tCode else { return .infinity }
+            return codeCost(sb[0].key, tb[0].key)
+        }
+        var c = 0.0
+        if sb.count + tb.count == 3 { c += aligner.mergeCost }
+        if sb.count + tb.count == 4 { c += aligner.doubleMergeCost }
+        if sb.count > 1 || tb.count > 1 {
+            // Headings, table cells and front matter never merge.
+            for b in sb + tb {
+                switch b.kind {
+                case .heading, .cell, .frontMatter: return .infinity
+                default: break
+                }
+            }
+            if tb.contains(where: \.isNote) { c += 1 }
+        }
+        c += kindCost(sb[0].kind, tb[0].kind)
+        c += lengthCost(sb, tb)
+        c += anchorCost(sb, tb)
+        if sb.count == 1, tb.count == 1, sb[0].key == tb[0].key, !sb[0].key.isEmpty { c -= 6 }
+        return c
+    }
+
+    func kindCost(_ a: BlockFeatures.Kind, _ b: BlockFeatures.Kind) -> Double {
+        switch (a, b) {
+        case (.heading(let x), .heading(let y)): return Double(abs(x - y)) * 1.5
+        case (.heading, _), (_, .heading): return 7
+        case (.list(let x), .list(let y)): return Double(abs(x - y))
+        case (.cell(let r1, let c1), .cell(let r2, let c2)): return (r1 == r2 ? 0 : 1.5) + (c1 == c2 ? 0 : 1.5)
+        case (.cell, _), (_, .cell): return 4
+        case (.frontMatter(let x), .frontMatter(let y)): return x == y ? 0 : 3
+        case (.frontMatter, _), (_, .frontMatter): return 6
+        case (.text, .text), (.quote, .quote), (.alt, .alt): return 0
+        case (.list, _), (_, .list): return 1.5
+        default: return 1
+        }
+    }
+
+    /// Gale–Church: the predicted source length of the translation against the real one.
+    func lengthCost(_ s: [BlockFeatures], _ t: [BlockFeatures]) -> Double {
+        let ls = Double(s.reduce(0) { $0 + $1.letters })
+        let lt = t.reduce(0.0) { $0 + ratio * Double($1.han) + Double($1.letters) }
+        if ls == 0 && lt == 0 { return 0 }
+        let mean = max(1, (ls + lt) / 2)
+        let delta = abs(lt - ls) / sqrt(mean * aligner.lengthVariance)
+        let p = max(1e-12, erfc(delta / 2.0.squareRoot()))
+        return -log(p)
+    }
+
+    func anchorCost(_ s: [BlockFeatures], _ t: [BlockFeatures]) -> Double {
+        var c = 0.0
+        let sa = s.flatMap(\.anchors).sorted(), ta = t.flatMap(\.anchors).sorted()
+        if !sa.isEmpty || !ta.isEmpty {
+            var i = 0, j = 0, common = 0
+            while i < sa.count && j < ta.count {
+                if sa[i] == ta[j] { common += 1; i += 1; j += 1 } else if sa[i] < ta[j] { i += 1 } else { j += 1 }
+            }
+            let unmatched = sa.count + ta.count - 2 * common
+            c += min(6, 0.8 * Double(unmatched)) - min(6, 2 * Double(common))
+        }
+        let words = Set(s.flatMap(\.latinWords))
+        var kept = 0, foreign = 0
+        for w in t.flatMap(\.latinWords) { if words.contains(w) { kept += 1 } else { foreign += 1 } }
+        c += min(4, 0.7 * Double(foreign)) - min(3, 0.5 * Double(kept))
+        return c
+    }
+
+    func codeCost(_ a: String, _ b: String) -> Double {
+        if a == b { return -4 }
+        let ta = Set(a.split(separator: " ")), tb = Set(b.split(separator: " "))
+        let union = ta.union(tb).count
+        guard union > 0 else { return 2 }
+        let j = Double(ta.intersection(tb).count) / Double(union)
+        return 6 * (1 - j) - 2
+    }
+}

@@ -1,0 +1,173 @@
+import BitextMarkdown
+import BitextText
+
+/// What the aligner knows about one block of a document.
+public struct BlockFeatures: Sendable {
+    public enum Kind: Equatable, Sendable {
+        case heading(Int)
+        case text
+        case list(Int)
+        case cell(row: Int, column: Int)
+        case code
+        case frontMatter(String)
+        case quote
+        case alt
+    }
+    public var kind: Kind
+    /// Letters and digits of prose (Latin and other non-Han scripts).
+    public var letters: Int
+    /// Han characters of prose.
+    public var han: Int
+    /// Anchors that survive translation: numbers, inline code, normalised link targets.
+    public var anchors: [String]
+    /// Latin words of prose (lowercased), for names kept in the translation.
+    public var latinWords: [String]
+    /// The block's plain text (units) or normalised code (code blocks).
+    public var key: String
+    public var isNote: Bool
+    /// Links and images.
+    public var links: Int
+    public var line: Int
+    public var endLine: Int
+
+    /// Features of every block of a document, in `Document.blocks` order.
+    public static func of(_ doc: Document, analyses: [TextAnalysis], functionWords: Set<String>) -> [BlockFeatures] {
+        doc.blocks.map { b in
+            switch b {
+            case .code(let k):
+                let c = doc.codeBlocks[k]
+                return BlockFeatures(kind: .code, letters: 0, han: 0, anchors: [], latinWords: [],
+                                     key: normalizedCode(c.literal), isNote: false, links: 0,
+                                     line: c.startLine, endLine: c.endLine)
+            case .unit(let k):
+                return unit(doc.units[k], analyses[k], functionWords: functionWords)
+            }
+        }
+    }
+
+    static func unit(_ u: Unit, _ a: TextAnalysis, functionWords: Set<String>) -> BlockFeatures {
+        let kind: Kind
+        switch u.kind {
+        case .heading(let l): kind = .heading(l)
+        case .listItem(let d): kind = .list(d)
+        case .tableCell(let r, let c): kind = .cell(row: r, column: c)
+        case .frontMatter(let key): kind = .frontMatter(key)
+        case .quote: kind = .quote
+        case .altText: kind = .alt
+        default: kind = .text
+        }
+        var letters = 0, han = 0
+        var anchors: [String] = []
+        var digits: [UInt32] = []
+        func flushDigits() {
+            if !digits.isEmpty { anchors.append("#" + makeString(digits)); digits.removeAll() }
+        }
+        var code: [UInt32] = []
+        for i in u.text.indices {
+            let c = u.text[i], r = u.roles[i]
+            if r == .code {
+                code.append(c)
+                continue
+            } else if !code.isEmpty {
+                anchors.append("`" + makeString(code).trimmingSpaces)
+                code.removeAll()
+            }
+            guard r == .content, !a.inNote(i) else { flushDigits(); continue }
+            if c >= 0x30 && c <= 0x39 { digits.append(c); letters += 1; continue }
+            flushDigits()
+            if c < 0x80 {
+                if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { letters += 1 }
+            } else if c >= 0x2E80 && c < 0xA000 || c >= 0xF900 && c < 0xFB00 || c >= 0x20000 {
+                han += 1
+            } else if c >= 0x80 && c != 0xA0 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF65) {
+                letters += 1
+            }
+        }
+        flushDigits()
+        if !code.isEmpty { anchors.append("`" + makeString(code).trimmingSpaces) }
+        for l in u.links { anchors.append("@" + normalizedURL(l.destination)) }
+        var words: [String] = []
+        for w in a.words where w.kind == .latin && !a.inNote(w.range.lowerBound) {
+            let s = u.string(w.range).lowercased()
+            if s.count >= 2 && !functionWords.contains(s) { words.append(s) }
+        }
+        return BlockFeatures(kind: kind, letters: letters, han: han, anchors: anchors.sorted(), latinWords: words,
+                             key: u.plainText, isNote: a.isNote, links: u.links.count,
+                             line: u.start.line, endLine: u.end.line)
+    }
+
+    /// A link target without what translations rewrite: scheme, `www.`, locale path segments
+    /// (`/zh-cn/`, `/zh/`), `.html`/`.md` endings, fragments, trailing slashes.
+    public static func normalizedURL(_ url: String) -> String {
+        var s = url.lowercased()
+        if let hash = s.firstIndex(of: "#") { s = String(s[..<hash]) }
+        for p in ["https://", "http://", "//"] where s.hasPrefix(p) { s = String(s.dropFirst(p.count)); break }
+        if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
+        let locales: Set<String> = ["zh", "zh-cn", "zh-hans", "zh-tw", "zh-hant", "cn", "en", "en-us", "zh_cn"]
+        var parts = s.split(separator: "/").map(String.init).filter { !locales.contains($0) }
+        if var last = parts.popLast() {
+            for ext in [".html", ".md", ".mdx"] where last.hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
+            if last != "index" { parts.append(last) }
+        }
+        // Hosts like cn.vuejs.org and zh-hans.react.dev are the same site in translation.
+        if var host = parts.first {
+            for prefix in ["cn.", "zh-hans.", "zh.", "zh-cn."] where host.hasPrefix(prefix) { host = String(host.dropFirst(prefix.count)) }
+            parts[0] = host
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Code with comments and string contents removed and spaces squeezed: translators
+    /// translate comments and strings, not the code.
+    public static func normalizedCode(_ code: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastSpace = true
+        var quote: Unicode.Scalar? = nil
+        let scalars = Array(code.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if let q = quote {
+                if c == q || c == "\n" { quote = nil; out.append(c) }
+                i += 1
+                continue
+            }
+            if c == "\"" || c == "'" || c == "`" { quote = c; out.append(c); i += 1; continue }
+            if c == "/" && i + 1 < scalars.count && scalars[i + 1] == "/" || c == "#" && (i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\n") {
+                while i < scalars.count && scalars[i] != "\n" { i += 1 }
+                continue
+            }
+            if c == "/" && i + 1 < scalars.count && scalars[i + 1] == "*" {
+                i += 2
+                while i + 1 < scalars.count && !(scalars[i] == "*" && scalars[i + 1] == "/") { i += 1 }
+                i += 2
+                continue
+            }
+            if c == "<" && i + 3 < scalars.count && scalars[i + 1] == "!" && scalars[i + 2] == "-" && scalars[i + 3] == "-" {
+                i += 4
+                while i + 2 < scalars.count && !(scalars[i] == "-" && scalars[i + 1] == "-" && scalars[i + 2] == ">") { i += 1 }
+                i += 3
+                continue
+            }
+            if c.value >= 0x2E80 { i += 1; continue }  // text in a translated language
+            if c == " " || c == "\n" || c == "\t" {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(c)
+                lastSpace = false
+            }
+            i += 1
+        }
+        return String(out)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

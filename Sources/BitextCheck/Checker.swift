@@ -1,0 +1,114 @@
+import BitextAlign
+import BitextGlossary
+import BitextMarkdown
+import BitextText
+import Foundation
+
+/// Runs the rules over files, file by file, in parallel, with deterministic output.
+public final class Checker: @unchecked Sendable {
+    public let settings: Settings
+    public let messages: Messages
+    public let glossary: GlossaryIndex?
+    public let rules: [any Rule]
+    private let pool: ToolkitPool
+
+    public init(settings: Settings, messages: Messages, glossary: GlossaryIndex?, rules: [any Rule] = RuleRegistry.all) {
+        self.settings = settings
+        self.messages = messages
+        self.glossary = glossary
+        self.rules = rules.filter { settings.severity($0) != nil || $0.id == "extra-block" }
+        self.pool = ToolkitPool(settings: settings)
+    }
+
+    /// A worker's ICU objects, borrowed for the duration of `body`.
+    public func withToolkit<T>(_ body: (Toolkit) throws -> T) throws -> T {
+        let t = try pool.take()
+        defer { pool.give(t) }
+        return try body(t)
+    }
+
+    /// Analyses every unit of a document, then re-decides prose with the names the document
+    /// itself keeps in English inside its Chinese sentences.
+    public func analyze(_ doc: Document, toolkit: Toolkit) -> [TextAnalysis] {
+        var analyses = doc.units.map { toolkit.segmenter.analyze($0) }
+        let kept = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
+        if kept.count > toolkit.segmenter.keptWords.count {
+            for k in analyses.indices where !analyses[k].stretches.isEmpty {
+                toolkit.segmenter.reclassify(&analyses[k], unit: doc.units[k], kept: kept)
+            }
+        }
+        return analyses
+    }
+
+    /// Stems of the words a document keeps in English: ordinary words of the stretches inside
+    /// Chinese units that are not prose (names, glosses, titles), plus `base`.
+    public static func keptVocabulary(_ analyses: [TextAnalysis], base: Set<String>) -> Set<String> {
+        var kept = base
+        for a in analyses where a.hasHan {
+            for s in a.stretches where !s.isProse && !s.isCodeLike {
+                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
+            }
+        }
+        return kept
+    }
+
+    /// Checks one target document; with a pairing, the bilingual rules run too.
+    public func check(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> [Finding] {
+        let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
+                                  glossary: glossary, pairing: pairing, toolkit: toolkit)
+        var findings: [Finding] = []
+        for rule in rules where pairing != nil || !rule.isBilingual {
+            rule.check(context) { findings.append($0) }
+        }
+        let suppressions = Suppressions(doc)
+        if !suppressions.isEmpty { findings.removeAll { suppressions.suppresses($0) } }
+        return findings.sorted(by: Finding.ordered)
+    }
+}
+
+/// Toolkits for worker threads: each is used by one thread at a time.
+final class ToolkitPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [Toolkit] = []
+    private let settings: Settings
+
+    init(settings: Settings) { self.settings = settings }
+
+    func take() throws -> Toolkit {
+        lock.lock()
+        if let t = free.popLast() { lock.unlock(); return t }
+        lock.unlock()
+        return try Toolkit(settings: settings)
+    }
+
+    func give(_ t: Toolkit) {
+        lock.lock()
+        free.append(t)
+        lock.unlock()
+    }
+}
+
+/// Runs `body` for each index on up to `threads` threads; results come back in index order.
+public func parallelMap<T>(_ count: Int, threads: Int, _ body: (Int) -> T) -> [T] {
+    if count == 0 { return [] }
+    let workers = max(1, min(threads, count))
+    if workers == 1 { return (0..<count).map(body) }
+    var results = [T?](repeating: nil, count: count)
+    let lock = NSLock()
+    var next = 0
+    results.withUnsafeMutableBufferPointer { buffer in
+        let out = buffer
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                lock.lock()
+                let i = next
+                next += 1
+                lock.unlock()
+                if i >= count { break }
+                let r = body(i)
+                out[i] = r
+            }
+        }
+    }
+    return results.map { $0! }
+}

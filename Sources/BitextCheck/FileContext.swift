@@ -1,0 +1,93 @@
+import BitextAlign
+import BitextGlossary
+import BitextICU
+import BitextMarkdown
+import BitextText
+
+/// ICU objects one worker thread needs: they are not thread-safe, so each thread has its own.
+public final class Toolkit {
+    public let segmenter: Segmenter
+    /// Transliterator used by `script-mix` (Hant-Hans for a Simplified target).
+    let variantTransliterator: Transliterator?
+    let variantCharset: BitextICU.CharacterSet?
+    private var variantCache: [UInt32: UInt32?] = [:]
+
+    public init(settings: Settings) throws {
+        segmenter = try Segmenter(source: settings.source, target: settings.target)
+        segmenter.keptWords = settings.keptStems
+        if let id = settings.target.variantTransliterator, let cs = settings.target.variantCharset {
+            variantTransliterator = try? Transliterator(id)
+            variantCharset = try? BitextICU.CharacterSet(converter: cs)
+        } else {
+            variantTransliterator = nil
+            variantCharset = nil
+        }
+    }
+
+    /// The form a character takes in the target's script variant, when it is a character of the
+    /// other variant (ICU's transliterator changes it and the target's legacy character set
+    /// cannot encode it); nil when it is fine.
+    func otherVariant(_ c: UInt32) -> UInt32? {
+        if let cached = variantCache[c] { return cached }
+        var result: UInt32? = nil
+        if let t = variantTransliterator, let cs = variantCharset, !cs.contains(c), let s = Unicode.Scalar(c) {
+            let out = t.transform(String(Character(s)))
+            if out.unicodeScalars.count == 1, let o = out.unicodeScalars.first, o.value != c { result = o.value }
+        }
+        variantCache[c] = result
+        return result
+    }
+}
+
+/// The source side of a bilingual check: the source document and the alignment.
+public struct Pairing: Sendable {
+    public var source: Document
+    public var sourceAnalyses: [TextAnalysis]
+    public var alignment: Alignment
+
+    public init(source: Document, sourceAnalyses: [TextAnalysis], alignment: Alignment) {
+        self.source = source
+        self.sourceAnalyses = sourceAnalyses
+        self.alignment = alignment
+    }
+}
+
+/// What rules see of one target file.
+public final class FileContext {
+    public let document: Document
+    public let analyses: [TextAnalysis]
+    public let settings: Settings
+    public let messages: Messages
+    public let glossary: GlossaryIndex?
+    public let pairing: Pairing?
+    let toolkit: Toolkit
+    /// Stems of the Latin words the translation keeps inside Chinese text (names it uses),
+    /// the glossary's keep-as-is terms and the configuration's `keep:` words.
+    public let keptVocabulary: Set<String>
+    /// Glossary hits in each unit's Chinese text.
+    public private(set) lazy var targetHits: [[TermHit]] = {
+        guard let glossary else { return Array(repeating: [], count: document.units.count) }
+        return document.units.map { glossary.targetHits(text: $0.text, roles: $0.roles) }
+    }()
+
+    public init(document: Document, analyses: [TextAnalysis], settings: Settings, messages: Messages,
+                glossary: GlossaryIndex?, pairing: Pairing?, toolkit: Toolkit) {
+        self.document = document
+        self.analyses = analyses
+        self.settings = settings
+        self.messages = messages
+        self.glossary = glossary
+        self.pairing = pairing
+        self.toolkit = toolkit
+        let kept = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
+        keptVocabulary = kept
+    }
+
+    /// A finding on a range of a unit.
+    public func finding(_ rule: any Rule, severity: Severity, unit: Int, range: Range<Int>, message: String,
+                        fix: Fix? = nil, details: [(String, JSON)] = []) -> Finding {
+        let u = document.units[unit]
+        return Finding(rule: rule.id, severity: severity, file: document.path, span: u.span(range),
+                       message: message, text: u.string(range), fix: fix, details: details)
+    }
+}

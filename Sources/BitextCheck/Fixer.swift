@@ -1,0 +1,54 @@
+import BitextMarkdown
+import Foundation
+
+/// Applies findings' fixes to a file: exactly each fix's span, nothing else.
+public enum Fixer {
+    /// The file's bytes with the fixes applied, and the findings whose fixes were applied.
+    /// A fix whose span overlaps an earlier one waits for the next run; a fix whose span no
+    /// longer holds the finding's text is skipped.
+    public static func apply(_ findings: [Finding], to source: SourceText) -> (bytes: [UInt8], applied: [Finding]) {
+        var edits: [(range: Range<Int>, replacement: [UInt8], finding: Finding)] = []
+        for f in findings {
+            guard let fix = f.fix else { continue }
+            let start = source.byteOffset(of: f.span.start)
+            var end = source.byteOffset(of: f.span.end)
+            guard end < source.bytes.count else { continue }
+            end += 1
+            while end < source.bytes.count && source.bytes[end] & 0xC0 == 0x80 { end += 1 }
+            guard start < end, String(decoding: source.bytes[start..<end], as: UTF8.self) == f.text else { continue }
+            edits.append((start..<end, Array(fix.replacement.utf8), f))
+        }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.bytes.count + 64)
+        var cursor = 0
+        var applied: [Finding] = []
+        for e in edits where e.range.lowerBound >= cursor {
+            out += source.bytes[cursor..<e.range.lowerBound]
+            out += e.replacement
+            cursor = e.range.upperBound
+            applied.append(e.finding)
+        }
+        out += source.bytes[cursor...]
+        if source.hasByteOrderMark { out.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
+        return (out, applied)
+    }
+
+    /// Writes bytes to a file atomically: a temporary file in the same folder, renamed over it,
+    /// keeping the original's permissions.
+    public static func write(_ bytes: [UInt8], to path: String) throws(InputError) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp")
+        let fm = FileManager.default
+        let attributes = try? fm.attributesOfItem(atPath: path)
+        guard fm.createFile(atPath: temp.path, contents: Data(bytes),
+                            attributes: attributes.flatMap { a in a[.posixPermissions].map { [.posixPermissions: $0] } }) else {
+            throw InputError(file: path, "cannot write a temporary file beside it (read-only folder?)")
+        }
+        if rename(temp.path, path) != 0 {
+            try? fm.removeItem(at: temp)
+            throw InputError(file: path, "cannot replace the file (\(String(cString: strerror(errno))))")
+        }
+    }
+}

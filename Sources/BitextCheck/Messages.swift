@@ -1,0 +1,49 @@
+import BitextText
+import Foundation
+import Yams
+
+/// User-facing messages, from `locales/messages.<lang>.yml`, with `{name}` placeholders.
+public struct Messages: Sendable {
+    public let language: String
+    private let table: [String: String]
+    private let fallback: [String: String]
+
+    /// Loads the messages for `lang` (`en`, `zh-Hans`); unknown languages fall back to English.
+    public static func load(_ lang: String?) -> Messages {
+        let requested = lang.map { LocaleData.canonical($0) } ?? preferredLanguage()
+        let en = (try? table("en")) ?? [:]
+        if requested != "en", let t = try? table(requested) {
+            return Messages(language: requested, table: t, fallback: en)
+        }
+        return Messages(language: "en", table: en, fallback: en)
+    }
+
+    /// The language of `LC_ALL`, `LC_MESSAGES` or `LANG`: Chinese when it starts with `zh`.
+    static func preferredLanguage() -> String {
+        let env = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = env[key], !v.isEmpty {
+                let l = v.lowercased()
+                if l.hasPrefix("zh") { return l.contains("tw") || l.contains("hk") || l.contains("hant") ? "zh-Hant" : "zh-Hans" }
+                return "en"
+            }
+        }
+        return "en"
+    }
+
+    private static func table(_ lang: String) throws -> [String: String] {
+        let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard let node = try Yams.compose(yaml: text), case .mapping(let m) = node else { return [:] }
+        var out: [String: String] = [:]
+        for (k, v) in m { if let key = k.string, let value = v.string { out[key] = value } }
+        return out
+    }
+
+    /// The message `key` with its placeholders filled in.
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        var t = table[key] ?? fallback[key] ?? key
+        for (k, v) in values { t = t.replacingOccurrences(of: "{\(k)}", with: v) }
+        return t
+    }
+}

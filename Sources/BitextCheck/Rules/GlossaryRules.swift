@@ -1,0 +1,149 @@
+import BitextGlossary
+import BitextMarkdown
+import BitextText
+
+/// `glossary-forbidden`: a variant the glossary forbids, in the translation.
+///
+/// A variant in quotation marks (`"大模型"`, `“大模型”`) is a mention, not a use — a translator's
+/// note explaining the choice — and is not reported. A variant must start and end on ICU word
+/// boundaries, so `大模型` is not found inside `巨大模型` (巨大|模型).
+public struct GlossaryForbiddenRule: Rule {
+    public let id = "glossary-forbidden"
+    public let defaultSeverity = Severity.error
+    public let summary = "A forbidden variant of a glossary term in the translation (e.g. 大模型 where the glossary says 巨型语言模型)."
+    static let glossary = "LLM\t巨型语言模型\tthe translator's choice\t大模型|大语言模型\n"
+    public var examples: [RuleExample] {
+        [
+            RuleExample("现在人人都在谈论↓大模型。\n", glossary: GlossaryForbiddenRule.glossary),
+            RuleExample("↓大语言模型的发展很快。\n", glossary: GlossaryForbiddenRule.glossary),
+            RuleExample("巨型语言模型的发展很快。\n", glossary: GlossaryForbiddenRule.glossary),
+            RuleExample("媒体喜欢\"大模型\"这个说法，我们改用\"巨型语言模型\"。\n", glossary: GlossaryForbiddenRule.glossary),
+            RuleExample("这是一个巨大模型。\n", glossary: GlossaryForbiddenRule.glossary),
+        ]
+    }
+
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let g = c.glossary else { return }
+        for (k, hits) in c.targetHits.enumerated() {
+            let u = c.document.units[k]
+            let a = c.analyses[k]
+            for h in hits where h.form == .forbidden {
+                guard GlossaryForbiddenRule.onWordBoundaries(h.range, u, a) else { continue }
+                if GlossaryForbiddenRule.isQuotedMention(h.range, u, c.settings) { continue }
+                let e = g.glossary.entries[h.entry]
+                let preferred = e.keepAsIs ? e.source : e.target
+                emit(c.finding(self, severity: severity, unit: k, range: h.range,
+                               message: c.messages.text("glossary-forbidden", ["preferred": preferred, "found": h.term,
+                                                                               "location": e.location, "source": e.source]),
+                               fix: Fix(preferred),
+                               details: [("term", .string(e.source)), ("preferred", .string(preferred)),
+                                         ("glossary", .string(e.location))]))
+            }
+        }
+    }
+
+    /// Han ends of the hit fall on ICU word boundaries.
+    static func onWordBoundaries(_ r: Range<Int>, _ u: Unit, _ a: TextAnalysis) -> Bool {
+        func boundary(_ i: Int, start: Bool) -> Bool {
+            // Only Han meets Han without a boundary of its own.
+            let inside = start ? i : i - 1
+            let outside = start ? i - 1 : i
+            guard outside >= 0, outside < u.text.count, isHanChar(u.text[inside]), isHanChar(u.text[outside]),
+                  u.roles[outside] == .content else { return true }
+            for w in a.words where w.kind == .han {
+                if start && w.range.lowerBound == i { return true }
+                if !start && w.range.upperBound == i { return true }
+                if w.range.lowerBound > i { break }
+            }
+            return false
+        }
+        return boundary(r.lowerBound, start: true) && boundary(r.upperBound, start: false)
+    }
+
+    /// The hit is enclosed in a pair of quotation marks.
+    static func isQuotedMention(_ r: Range<Int>, _ u: Unit, _ s: Settings) -> Bool {
+        guard r.lowerBound > 0, r.upperBound < u.text.count else { return false }
+        let before = u.text[r.lowerBound - 1], after = u.text[r.upperBound]
+        for q in s.target.quotes + s.source.quotes where q.open == before && q.close == after { return true }
+        return false
+    }
+}
+
+/// `glossary-missing`: the source uses a glossary term, the aligned translation has none of
+/// its accepted renderings.
+public struct GlossaryMissingRule: Rule {
+    public let id = "glossary-missing"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Bilingual: the aligned source unit uses a glossary term and the translation has none of its accepted renderings."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("↓这些模型由神经网络驱动。\n", source: "These models are powered by LLMs.\n",
+                        glossary: GlossaryForbiddenRule.glossary),
+            RuleExample("这些巨型语言模型（LLM）由神经网络驱动。\n", source: "These models are powered by LLMs.\n",
+                        glossary: GlossaryForbiddenRule.glossary),
+            RuleExample("我们用 Transformer 架构。\n", source: "We use the Transformer architecture.\n",
+                        glossary: "Transformer\t\tstays English\t\t\tkeep-as-is\n"),
+        ]
+    }
+
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let g = c.glossary, let p = c.pairing else { return }
+        for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
+            let targetUnits = bead.target.compactMap { c.document.unitIndex(block: $0) }
+            let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }
+            guard let firstTarget = targetUnits.first, !sourceUnits.isEmpty else { continue }
+            // Untranslated units are reported as such, not term by term.
+            guard targetUnits.contains(where: { c.analyses[$0].hasHan }) else { continue }
+            var needed: [Int] = []
+            for su in sourceUnits {
+                let u = p.source.units[su]
+                for h in g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words) where !needed.contains(h.entry) {
+                    needed.append(h.entry)
+                }
+            }
+            guard !needed.isEmpty else { continue }
+            // Renderings are compared as strings: two entries may share one (LLM and large
+            // language model both render as 巨型语言模型).
+            var present = Set<String>()
+            var forbiddenPresent = Set<String>()
+            for tu in targetUnits {
+                for h in c.targetHits[tu] {
+                    if h.form == .forbidden { forbiddenPresent.insert(h.term.lowercased()) } else { present.insert(h.term.lowercased()) }
+                }
+                let u = c.document.units[tu]
+                for h in g.sourceHits(text: u.text, words: c.analyses[tu].words) {
+                    present.insert(g.glossary.entries[h.entry].source.lowercased())
+                }
+            }
+            for e in needed {
+                let entry = g.glossary.entries[e]
+                if entry.accepted.contains(where: { present.contains($0.lowercased()) }) { continue }
+                if entry.forbidden.contains(where: { forbiddenPresent.contains($0.lowercased()) }) { continue }
+                let renderings = entry.accepted.joined(separator: c.messages.text("list.or"))
+                let u = c.document.units[firstTarget]
+                emit(c.finding(self, severity: severity, unit: firstTarget, range: 0..<u.text.count,
+                               message: c.messages.text("glossary-missing", ["term": entry.source, "renderings": renderings,
+                                                                            "location": entry.location]),
+                               details: [("term", .string(entry.source)), ("glossary", .string(entry.location))]))
+            }
+        }
+    }
+}
+
+/// `glossary-inconsistent`: a source term with no glossary entry rendered in more than one way
+/// across the project. Runs once over all pairs (see `ProjectChecks`), not file by file.
+public struct GlossaryInconsistentRule: Rule {
+    public let id = "glossary-inconsistent"
+    public let defaultSeverity = Severity.info
+    public let summary = "Bilingual, project-wide: the same English sentence or term translated in different ways (the Xbench consistency check)."
+    public let isBilingual = true
+    public var examples: [RuleExample] { [] }
+    public static let placeholder = GlossaryInconsistentRule()
+    public init() {}
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {}
+}

@@ -1,0 +1,331 @@
+import BitextMarkdown
+import BitextText
+
+/// `halfwidth-punctuation`: ASCII punctuation inside Chinese text.
+public struct HalfwidthPunctuationRule: Rule {
+    public let id = "halfwidth-punctuation"
+    public let defaultSeverity = Severity.info
+    public let summary = "ASCII punctuation (, : ; ! ? ( ) .) inside Chinese text where full-width marks belong; fix: the full-width mark."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("这是中文↓,后面还有中文↓.\n"),
+            RuleExample("巨型语言模型↓(LLM↓)很强大。\n"),
+            RuleExample("> 注意↓:这里要小心。\n"),
+            RuleExample("共有 1,000 个模型，会议在 10:30 开始。\n"),
+            RuleExample("调用 `foo(a, b)` 即可，参见 [文档](https://example.com/a,b)。\n"),
+            RuleExample("打开 README.md 文件。\n"),
+        ]
+    }
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        let map = c.settings.typography.fullwidth
+        guard !map.isEmpty else { return }
+        for (k, a) in c.analyses.enumerated() where a.hasHan {
+            let u = c.document.units[k]
+            let t = u.text, r = u.roles
+            var openParens: [(Int, Bool)] = []
+            for i in t.indices where r[i] == .content {
+                let ch = t[i]
+                guard let replacement = map[ch] else { continue }
+                let prev = i > 0 && r[i - 1] == .content ? t[i - 1] : 0x20
+                let next = i + 1 < t.count && r[i + 1] == .content ? t[i + 1] : 0x20
+                if isASCIIDigit(prev) && isASCIIDigit(next) { continue }
+                if isLatinChar(prev) && isLatinChar(next) { continue }
+                var flag: Bool
+                switch ch {
+                case 0x28:  // (
+                    flag = isHanChar(prev) || isHanChar(next)
+                    openParens.append((i, flag))
+                    if !flag { continue }
+                case 0x29:  // )
+                    let opened = openParens.popLast()
+                    flag = isHanChar(prev) || (opened?.1 ?? false)
+                case 0x2E:  // .
+                    flag = isHanChar(prev) && (next == 0x20 || next == 0x0A || isHanChar(next) || i + 1 == t.count)
+                case 0x3A:  // : not in a URL
+                    flag = isHanChar(prev) && next != 0x2F
+                default:
+                    flag = isHanChar(prev)
+                }
+                guard flag else { continue }
+                emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                               message: c.messages.text("halfwidth-punctuation", ["found": makeString([ch]), "replacement": replacement]),
+                               fix: Fix(replacement)))
+            }
+        }
+    }
+}
+
+/// `fullwidth-in-english`: full-width punctuation between Latin letters or digits.
+public struct FullwidthInEnglishRule: Rule {
+    public let id = "fullwidth-in-english"
+    public let defaultSeverity = Severity.info
+    public let summary = "Full-width punctuation (，。：；！？（）) inside an English phrase; fix: the ASCII mark."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("他说 Hello↓，world 就走了。\n"),
+            RuleExample("中文，English 混排没有问题。\n"),
+        ]
+    }
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        let map = c.settings.typography.halfwidth
+        guard !map.isEmpty else { return }
+        for (k, u) in c.document.units.enumerated() {
+            let t = u.text, r = u.roles
+            for i in t.indices where r[i] == .content {
+                guard var replacement = map[t[i]], i > 0, i + 1 < t.count else { continue }
+                let prev = t[i - 1]
+                var j = i + 1
+                if t[j] == 0x20 && j + 1 < t.count { j += 1 }
+                let next = t[j]
+                guard r[i - 1] == .content, r[j] == .content,
+                      isLatinChar(prev) || isASCIIDigit(prev), isLatinChar(next) || isASCIIDigit(next) else { continue }
+                if j == i + 1 && t[i] != 0xFF08 && t[i] != 0xFF09 { replacement += " " }
+                emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                               message: c.messages.text("fullwidth-in-english", ["found": makeString([t[i]]), "replacement": replacement.trimmingSpaces]),
+                               fix: Fix(replacement)))
+            }
+        }
+    }
+}
+
+/// `cjk-spacing`: the space between Han and Latin letters or digits, by policy.
+public struct SpacingRule: Rule {
+    public let id = "cjk-spacing"
+    public let defaultSeverity = Severity.info
+    public let summary = "Space between Han and Latin letters or digits: require, forbid, or (default) consistent with the rest of the file."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("在React↓ 中使用↓ Hook。\n", settings: ["spacing": "forbid"]),
+            RuleExample("在↓React↓中使用↓Hook。\n", settings: ["spacing": "require"]),
+            RuleExample("在 React 中使用 Hook，在 Vue 中使用 ref，以及 Svelte↓里的 store。\n"),
+            RuleExample("在React中使用Hook。\n", settings: ["spacing": "forbid"]),
+            RuleExample("在 React 中使用 Hook。\n", settings: ["spacing": "off"]),
+        ]
+    }
+    public init() {}
+
+    struct Boundary {
+        var unit: Int
+        /// The space, or the character after a missing space.
+        var index: Int
+        var spaced: Bool
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        let policy = c.settings.typography.spacing
+        guard policy != .off else { return }
+        var boundaries: [Boundary] = []
+        for (k, a) in c.analyses.enumerated() where a.hasHan {
+            let u = c.document.units[k]
+            let t = u.text, r = u.roles
+            var i = 0
+            while i + 1 < t.count {
+                defer { i += 1 }
+                guard r[i] == .content, r[i + 1] == .content else { continue }
+                let x = t[i], y = t[i + 1]
+                if crosses(x, y) {
+                    boundaries.append(Boundary(unit: k, index: i + 1, spaced: false))
+                } else if y == 0x20, i + 2 < t.count, r[i + 2] == .content, crosses(x, t[i + 2]) {
+                    boundaries.append(Boundary(unit: k, index: i + 1, spaced: true))
+                }
+            }
+        }
+        let wantSpace: Bool
+        switch policy {
+        case .require: wantSpace = true
+        case .forbid: wantSpace = false
+        case .off: return
+        case .consistent:
+            let spaced = boundaries.filter(\.spaced).count
+            let unspaced = boundaries.count - spaced
+            // "Mostly": at least two thirds one way; otherwise the file has no habit to keep.
+            if spaced * 3 >= boundaries.count * 2 { wantSpace = true }
+            else if unspaced * 3 >= boundaries.count * 2 { wantSpace = false }
+            else { return }
+        }
+        for b in boundaries where b.spaced != wantSpace {
+            let u = c.document.units[b.unit]
+            if wantSpace {
+                let ch = makeString([u.text[b.index]])
+                emit(c.finding(self, severity: severity, unit: b.unit, range: b.index..<(b.index + 1),
+                               message: c.messages.text("cjk-spacing.missing"), fix: Fix(" " + ch)))
+            } else {
+                emit(c.finding(self, severity: severity, unit: b.unit, range: b.index..<(b.index + 1),
+                               message: c.messages.text("cjk-spacing.extra"), fix: Fix("")))
+            }
+        }
+    }
+
+    private func crosses(_ x: UInt32, _ y: UInt32) -> Bool {
+        let xl = isLatinChar(x) || isASCIIDigit(x), yl = isLatinChar(y) || isASCIIDigit(y)
+        return (isHanChar(x) && yl) || (xl && isHanChar(y))
+    }
+}
+
+/// `quote-style`: quotation marks in Chinese text: straight ASCII quotes, or a style other
+/// than the one the locale (or the file) prefers.
+public struct QuoteStyleRule: Rule {
+    public let id = "quote-style"
+    public let defaultSeverity = Severity.info
+    public let summary = "Quotation marks in Chinese text: straight \"…\" quotes, or a mix of “…” and 「…」 styles; fix: the preferred marks."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("我的目标就是把这些↓\"最佳↓\"的资料串起来。\n"),
+            RuleExample("他说“好”，她说↓「不好↓」，我说“再想想”。\n"),
+            RuleExample("我的目标就是把这些“最佳”的资料串起来。\n"),
+            RuleExample("设置 `name=\"x\"` 即可。\n"),
+        ]
+    }
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        let typo = c.settings.typography
+        let preferred = typo.preferredQuotes
+        let secondary = typo.secondaryQuotes
+        // Which other styles appear, and how often, in Chinese text.
+        var styleCount: [UInt32: Int] = [:]
+        for (k, a) in c.analyses.enumerated() where a.hasHan {
+            let u = c.document.units[k]
+            for i in u.text.indices where u.roles[i] == .content {
+                let ch = u.text[i]
+                if ch == preferred.0 || typo.otherQuotes.contains(where: { $0.0 == ch }) { styleCount[ch, default: 0] += 1 }
+            }
+        }
+        let preferredCount = styleCount[preferred.0] ?? 0
+        // The file's own habit wins when it clearly uses another style.
+        var target = preferred, targetSecondary = secondary
+        if let (open, n) = styleCount.max(by: { $0.value < $1.value }), open != preferred.0, n > preferredCount * 2,
+           let other = typo.otherQuotes.firstIndex(where: { $0.0 == open }) {
+            target = typo.otherQuotes[other]
+            targetSecondary = typo.otherQuotes.count > other + 1 ? typo.otherQuotes[other + 1] : secondary
+        }
+        var replace: [UInt32: UInt32] = [:]
+        let all = [preferred, secondary] + typo.otherQuotes
+        for q in all where q.0 != target.0 && q.0 != targetSecondary.0 {
+            let isSingle = q.0 == secondary.0 || typo.otherQuotes.firstIndex(where: { $0.0 == q.0 }) == 1
+            let to = isSingle ? targetSecondary : target
+            replace[q.0] = to.0
+            replace[q.1] = to.1
+        }
+        for (k, a) in c.analyses.enumerated() where a.hasHan {
+            let u = c.document.units[k]
+            let t = u.text, r = u.roles
+            // Straight double quotes pair up in order within a unit.
+            let straight = t.indices.filter { t[$0] == 0x22 && r[$0] == .content }
+            var p = 0
+            while p + 1 < straight.count {
+                let o = straight[p], cl = straight[p + 1]
+                p += 2
+                let touchesHan = (o > 0 && isHanChar(t[o - 1])) || (o + 1 < t.count && isHanChar(t[o + 1]))
+                    || (cl > 0 && isHanChar(t[cl - 1])) || (cl + 1 < t.count && isHanChar(t[cl + 1]))
+                guard touchesHan else { continue }
+                for (i, mark) in [(o, target.0), (cl, target.1)] {
+                    emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                                   message: c.messages.text("quote-style.straight", ["replacement": makeString([mark])]),
+                                   fix: Fix(makeString([mark]))))
+                }
+            }
+            for i in t.indices where r[i] == .content {
+                guard let to = replace[t[i]] else { continue }
+                emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                               message: c.messages.text("quote-style.mixed", ["found": makeString([t[i]]), "replacement": makeString([to])]),
+                               fix: Fix(makeString([to]))))
+            }
+        }
+    }
+}
+
+/// `doubled-punctuation`: the same mark twice (`，，`, `。。`).
+public struct DoubledPunctuationRule: Rule {
+    public let id = "doubled-punctuation"
+    public let defaultSeverity = Severity.info
+    public let summary = "The same punctuation mark twice in Chinese text (，，  。。  、、); fix: remove the second."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("这是一句话。↓。\n"),
+            RuleExample("首先，↓，然后。\n"),
+            RuleExample("他说：“好。”然后走了……\n"),
+        ]
+    }
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        let marks = c.settings.typography.doubled
+        for (k, a) in c.analyses.enumerated() where a.hasHan {
+            let u = c.document.units[k]
+            let t = u.text, r = u.roles
+            var i = 1
+            while i < t.count {
+                if marks.contains(t[i]), t[i] == t[i - 1], r[i] == .content, r[i - 1] == .content {
+                    // Three or more in a row are deliberate (an improvised ellipsis).
+                    var j = i
+                    while j < t.count && t[j] == t[i] { j += 1 }
+                    if j - i == 1 && (i < 2 || t[i - 2] != t[i]) {
+                        emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                                       message: c.messages.text("doubled-punctuation", ["found": makeString([t[i]])]), fix: Fix("")))
+                    }
+                    i = j
+                    continue
+                }
+                i += 1
+            }
+        }
+    }
+}
+
+/// `script-mix`: Traditional characters in a Simplified text (and the reverse for zh-Hant),
+/// decided by ICU: a character is of the other variant when ICU's `Hant-Hans` transliterator
+/// changes it and the GB2312 character set cannot encode it (for zh-Hant: `Hans-Hant` and Big5).
+public struct ScriptMixRule: Rule {
+    public let id = "script-mix"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Traditional characters in a Simplified Chinese text (Simplified in zh-Hant); fix: ICU's transliteration."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("巨型↓語言模型的发展很快。\n"),
+            RuleExample("这本书很著名，我们接着往下看。\n"),
+        ]
+    }
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        for (k, a) in c.analyses.enumerated() where a.hasHan {
+            let u = c.document.units[k]
+            var i = 0
+            while i < u.text.count {
+                guard u.roles[i] == .content, isHanChar(u.text[i]), c.toolkit.otherVariant(u.text[i]) != nil else { i += 1; continue }
+                var j = i
+                var replacement: [UInt32] = []
+                while j < u.text.count, u.roles[j] == .content, let v = c.toolkit.otherVariant(u.text[j]) {
+                    replacement.append(v)
+                    j += 1
+                }
+                let fixed = makeString(replacement)
+                emit(c.finding(self, severity: severity, unit: k, range: i..<j,
+                               message: c.messages.text("script-mix", ["found": u.string(i..<j), "replacement": fixed,
+                                                                      "variant": c.settings.target.name]),
+                               fix: Fix(fixed)))
+                i = j
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

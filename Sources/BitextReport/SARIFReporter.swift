@@ -1,0 +1,140 @@
+import BitextCheck
+import BitextMarkdown
+import BitextText
+import Foundation
+
+/// SARIF 2.1.0 for GitHub code scanning: rules with descriptions and help, URIs relative to
+/// the working directory (`%SRCROOT%`), code-point columns with SARIF's exclusive end column,
+/// `partialFingerprints` that survive line shifts, and fixes.
+public struct SARIFReporter: FindingReporter {
+    public let identifier = "sarif"
+    public var rules: [any Rule]
+    public var workingDirectory: String
+    public static let informationURI = "https://github.com/bitext-project/bitext"
+
+    public init(rules: [any Rule], workingDirectory: String) {
+        self.rules = rules
+        self.workingDirectory = workingDirectory
+    }
+
+    public func report(_ findings: [Finding], summary: Summary) -> String {
+        var ruleIds = rules.map(\.id)
+        for f in findings where !ruleIds.contains(f.rule) { ruleIds.append(f.rule) }
+        let ruleObjects: [JSON] = ruleIds.map { id in
+            let rule = rules.first { $0.id == id }
+            let summary = rule?.summary ?? SARIFReporter.extraRuleSummaries[id] ?? id
+            let level = SARIFReporter.level(rule?.defaultSeverity ?? .warning)
+            return .object([
+                ("id", .string(id)),
+                ("name", .string(SARIFReporter.pascalCase(id))),
+                ("shortDescription", .object([("text", .string(summary))])),
+                ("fullDescription", .object([("text", .string(summary))])),
+                ("help", .object([
+                    ("text", .string("\(summary) Suppress with <!-- bitext-disable-next-line \(id) --> or set its severity in bitext.yml.")),
+                    ("markdown", .string("\(summary)\n\nSuppress one occurrence with `<!-- bitext-disable-next-line \(id) -->`, or set `rules: {\(id): off}` in `bitext.yml`.")),
+                ])),
+                ("helpUri", .string(SARIFReporter.informationURI + "#rules")),
+                ("defaultConfiguration", .object([("level", .string(level))])),
+            ])
+        }
+        var occurrence: [String: Int] = [:]
+        let results: [JSON] = findings.map { f in
+            let uri = artifactURI(f.file)
+            var region: [(String, JSON)] = [
+                ("startLine", .int(f.span.start.line)), ("startColumn", .int(f.span.start.column)),
+                ("endLine", .int(f.span.end.line)), ("endColumn", .int(f.span.end.column + 1)),
+            ]
+            region.append(("snippet", .object([("text", .string(f.text))])))
+            let location: JSON = .object([("physicalLocation", .object([
+                ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", "%SRCROOT%")])),
+                ("region", .object(region)),
+            ]))])
+            let key = "\(f.rule)|\(uri)|\(f.text)"
+            let n = occurrence[key, default: 0]
+            occurrence[key] = n + 1
+            var fields: [(String, JSON)] = [
+                ("ruleId", .string(f.rule)),
+                ("ruleIndex", .int(ruleIds.firstIndex(of: f.rule) ?? 0)),
+                ("level", .string(SARIFReporter.level(f.severity))),
+                ("message", .object([("text", .string(f.message))])),
+                ("locations", .array([location])),
+                ("partialFingerprints", .object([("bitextTextHash/v1", .string(SARIFReporter.fingerprint(key + "|\(n)")))])),
+            ]
+            if let fix = f.fix {
+                fields.append(("fixes", .array([.object([
+                    ("description", .object([("text", .string(fix.replacement.isEmpty ? "delete" : "replace with \(fix.replacement)"))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", "%SRCROOT%")])),
+                        ("replacements", .array([.object([
+                            ("deletedRegion", .object(Array(region.prefix(4)))),
+                            ("insertedContent", .object([("text", .string(fix.replacement))])),
+                        ])])),
+                    ])])),
+                ])])))
+            }
+            return .object(fields)
+        }
+        let root = URL(fileURLWithPath: workingDirectory, isDirectory: true).absoluteString
+        let run: JSON = .object([
+            ("tool", .object([("driver", .object([
+                ("name", "bitext"), ("version", "0.1.0"), ("semanticVersion", "0.1.0"),
+                ("informationUri", .string(SARIFReporter.informationURI)),
+                ("rules", .array(ruleObjects)),
+            ]))])),
+            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(root.hasSuffix("/") ? root : root + "/"))]))])),
+            ("columnKind", "unicodeCodePoints"),
+            ("results", .array(results)),
+        ])
+        return JSON.object([
+            ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
+            ("version", "2.1.0"),
+            ("runs", .array([run])),
+        ]).serialized() + "\n"
+    }
+
+    static let extraRuleSummaries = [
+        "translator-note": "A translator's note: text with no source counterpart, marked 译者注.",
+        "stale-translation": "The source of this translated unit changed since it was translated.",
+        "untranslated-insertion": "Source text added since the translation was made, with no translation.",
+        "orphaned-translation": "A translated unit whose source was deleted.",
+    ]
+
+    /// A path relative to the working directory, percent-encoded as a URI reference; files
+    /// outside it get an absolute `file:` URI.
+    func artifactURI(_ path: String) -> String {
+        let abs = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
+            .standardizedFileURL.path
+        let cwd = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        if abs.hasPrefix(prefix) {
+            return encode(String(abs.dropFirst(prefix.count)))
+        }
+        return "file://" + encode(abs)
+    }
+
+    private func encode(_ s: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#[]@!$&'()*+,;=")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    static func pascalCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// FNV-1a, 64 bits, hex.
+    static func fingerprint(_ s: String) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
