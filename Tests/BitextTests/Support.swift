@@ -50,3 +50,124 @@ enum Fixtures {
 
     static func example(_ name: String) -> URL { repoRoot.appendingPathComponent("examples").appendingPathComponent(name) }
 }
+
+/// Runs the built `bitext` executable.
+enum CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+    }
+
+    static var executable: URL {
+        let products = Fixtures.repoRoot.appendingPathComponent(".build/debug/bitext")
+        return products
+    }
+
+    @discardableResult
+    static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:], stdin: Data? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = cwd ?? Fixtures.repoRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["BITEXT_DATA"] = Fixtures.repoRoot.path
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "LANG")
+        environment.removeValue(forKey: "LC_ALL")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        if let stdin {
+            let inPipe = Pipe()
+            p.standardInput = inPipe
+            try p.run()
+            inPipe.fileHandleForWriting.write(stdin)
+            try inPipe.fileHandleForWriting.close()
+        } else {
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+        }
+        // Read both pipes while the process runs, so a large output cannot block it.
+        var outData = Data(), errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A temporary directory removed at deinit.
+final class TempDir {
+    let url: URL
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("bitext-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> URL {
+        let u = url.appendingPathComponent(name)
+        try! FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: u)
+        return u
+    }
+
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) -> URL {
+        let u = url.appendingPathComponent(name)
+        try! FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(bytes).write(to: u)
+        return u
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// External tools the tests drive; `BITEXT_REQUIRE_TOOLS=1` (set by scripts/test) turns a
+/// missing tool into a failure instead of a skip.
+enum Tools {
+    static var required: Bool { ProcessInfo.processInfo.environment["BITEXT_REQUIRE_TOOLS"] == "1" }
+
+    static var python: String? {
+        if let p = ProcessInfo.processInfo.environment["BITEXT_PYTHON"] { return p }
+        return which("python3")
+    }
+
+    static func which(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let p = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    /// Runs a program and returns (status, stdout+stderr).
+    static func run(_ exe: String, _ args: [String], cwd: URL? = nil) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = cwd }
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// True when a Python module imports.
+    static func pythonHas(_ module: String) -> Bool {
+        guard let py = python, let r = try? run(py, ["-c", "import \(module)"]) else { return false }
+        return r.0 == 0
+    }
+}

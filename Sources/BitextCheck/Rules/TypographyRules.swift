@@ -65,7 +65,8 @@ public struct FullwidthInEnglishRule: Rule {
     public let summary = "Full-width punctuation (，。：；！？（）) inside an English phrase; fix: the ASCII mark."
     public var examples: [RuleExample] {
         [
-            RuleExample("他说 Hello↓，world 就走了。\n"),
+            RuleExample("第一句是中文。This sentence is still English↓，and it uses a full-width comma.\n"),
+            RuleExample("指令是带有前缀的特殊 attribute。Vue 提供了许多内置指令。\n"),
             RuleExample("中文，English 混排没有问题。\n"),
         ]
     }
@@ -77,7 +78,11 @@ public struct FullwidthInEnglishRule: Rule {
         guard !map.isEmpty else { return }
         for (k, u) in c.document.units.enumerated() {
             let t = u.text, r = u.roles
-            for i in t.indices where r[i] == .content {
+            // Only inside English prose: a run in the source language (a Chinese sentence that
+            // ends on an English name, `…attribute。Vue 提供…`, is Chinese).
+            let english = c.analyses[k].runs.filter { $0.language == .source }.map(\.range)
+            guard !english.isEmpty else { continue }
+            for i in t.indices where r[i] == .content && english.contains(where: { $0.contains(i) }) {
                 guard var replacement = map[t[i]], i > 0, i + 1 < t.count else { continue }
                 let prev = t[i - 1]
                 var j = i + 1

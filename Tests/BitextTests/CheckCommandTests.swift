@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    static let seed = Fixtures.corpus("genai-handbook/zh/intro.md")
+
+    static func findings(_ r: CLI.Result) -> [[String: Any]] {
+        ((r.json as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func seedMonolingual() throws {
+        let r = try CLI.run(["check", Self.seed!.path, "--format", "json", "--glossary", "glossary/genai.tsv"])
+        #expect(r.status == 0)  // warnings only: below the default --fail-on error
+        let f = Self.findings(r)
+        let mixed = f.filter { $0["rule"] as? String == "mixed-language" }
+        #expect(mixed.count == 1)
+        #expect(mixed.first?["line"] as? Int == 7)
+        #expect(mixed.first?["column"] as? Int == 433)
+        #expect(mixed.first?["endLine"] as? Int == 7)
+        #expect(mixed.first?["endColumn"] as? Int == 2052)
+        #expect((mixed.first?["text"] as? String)?.hasPrefix("at a breakneck pace") == true)
+        let untranslatedLines = Set(f.filter { $0["rule"] as? String == "untranslated" }.compactMap { $0["line"] as? Int })
+        for line in [5, 9, 11, 13, 22, 55, 56, 58, 76, 80, 82] { #expect(untranslatedLines.contains(line), "line \(line)") }
+        for line in [1, 3] {
+            #expect(!f.contains { ($0["line"] as? Int) == line && ["untranslated", "mixed-language", "glossary-forbidden"].contains($0["rule"] as? String ?? "") })
+        }
+        // Nothing from inside the HTML comment (lines 51–53).
+        #expect(!f.contains { (51...53).contains($0["line"] as? Int ?? 0) })
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func seedStatusFollowsFailOn() throws {
+        // No errors in the seed without a glossary: exit 0 at the default threshold.
+        #expect(try CLI.run(["check", Self.seed!.path]).status == 0)
+        #expect(try CLI.run(["check", Self.seed!.path, "--fail-on", "warning"]).status == 1)
+    }
+
+    @Test func exampleFindsWhatItShould() throws {
+        let r = try CLI.run(["check", "--source", "examples/en/tokenizers.md", "examples/zh/tokenizers.md",
+                             "--glossary", "glossary/genai.tsv", "--format", "json"])
+        #expect(r.status == 1)
+        let f = Self.findings(r)
+        let rules = Set(f.compactMap { $0["rule"] as? String })
+        #expect(rules.isSuperset(of: ["untranslated", "mixed-language", "glossary-forbidden"]))
+        let forbidden = f.first { $0["rule"] as? String == "glossary-forbidden" }
+        #expect(forbidden?["text"] as? String == "大模型")
+        #expect((forbidden?["fix"] as? [String: Any])?["replacement"] as? String == "巨型语言模型")
+        #expect((forbidden?["message"] as? String)?.contains("genai.tsv:5") == true)
+        let summary = (r.json as? [String: Any])?["summary"] as? [String: Int]
+        #expect(summary?["files"] == 1)
+        #expect(summary?["error"] == 1)
+    }
+
+    @Test func textFormatIsCompilerStyle() throws {
+        let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--glossary", "glossary/genai.tsv"])
+        let first = r.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.range(of: #"^examples/zh/tokenizers\.md:\d+:\d+: (error|warning|info): .+ \[[a-z-]+\]$"#, options: .regularExpression) != nil)
+        #expect(r.stdout.contains("1 file checked"))
+    }
+
+    @Test func githubFormatPutsErrorsFirstAndEndsWithSummary() throws {
+        let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--glossary", "glossary/genai.tsv", "--format", "github"])
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("::error file=examples/zh/tokenizers.md,line=8,col=2,") == true)
+        #expect(lines.last?.hasPrefix("bitext: 1 file checked") == true)
+        let levels = lines.dropLast().map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        let order = ["::error": 0, "::warning": 1, "::notice": 2]
+        #expect(levels.map { order[$0] ?? 9 } == levels.map { order[$0] ?? 9 }.sorted())
+    }
+
+    @Test func sarifIsValidAgainstTheOfficialSchema() throws {
+        guard let schema = Fixtures.shared?.appendingPathComponent("schemas/sarif-schema-2.1.0.json") else {
+            #expect(!Tools.required, "../shared/schemas absent"); return
+        }
+        guard let py = Tools.python, Tools.pythonHas("jsonschema") else {
+            #expect(!Tools.required, "python jsonschema not installed"); return
+        }
+        let dir = TempDir()
+        let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--source", "examples/en/tokenizers.md",
+                             "--glossary", "glossary/genai.tsv", "--format", "sarif", "-o", dir.path("out.sarif")])
+        #expect(r.status == 1)
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+            jsonschema.Draft4Validator(schema).validate(doc)
+            run = doc["runs"][0]
+            assert run["columnKind"] == "unicodeCodePoints"
+            for res in run["results"]:
+                loc = res["locations"][0]["physicalLocation"]
+                assert loc["artifactLocation"]["uri"] == "examples/zh/tokenizers.md", loc
+                assert res["level"] in ("error", "warning", "note")
+                assert res["partialFingerprints"]
+            rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+            assert rules["glossary-forbidden"]["help"]["text"]
+            print("ok", len(run["results"]))
+            """
+        let (status, out) = try Tools.run(py, ["-c", script, schema.path, dir.path("out.sarif")])
+        #expect(status == 0, "\(out)")
+    }
+
+    @Test func sarifEndColumnIsExclusive() throws {
+        let dir = TempDir()
+        let f = dir.write("a.md", "现在人人都在谈论大模型。\n")
+        let g = dir.write("g.tsv", "LLM\t巨型语言模型\t\t大模型\n")
+        let r = try CLI.run(["check", f.path, "--glossary", g.path, "--format", "sarif"], cwd: dir.url)
+        let results = (((r.json as? [String: Any])?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        let region = ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        #expect(region?["startColumn"] as? Int == 9)
+        #expect(region?["endColumn"] as? Int == 12)
+        let uri = ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            .flatMap { ($0["artifactLocation"] as? [String: Any])?["uri"] as? String }
+        #expect(uri == "a.md")
+    }
+
+    @Test func suppressionComments() throws {
+        let dir = TempDir()
+        let text = """
+            # 标题
+
+            <!-- bitext-disable-next-line untranslated -->
+            This paragraph stays in English on purpose.
+
+            This one was forgotten by the translator.
+
+            <!-- bitext-disable -->
+            Nothing is reported in here, whatever the rule.
+            <!-- bitext-enable -->
+
+            """
+        let f = dir.write("a.md", text)
+        let r = try CLI.run(["check", f.path, "--format", "json"])
+        let lines = Self.findings(r).filter { $0["rule"] as? String == "untranslated" }.compactMap { $0["line"] as? Int }
+        #expect(lines == [6])
+    }
+
+    @Test func messagesInChinese() throws {
+        let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--glossary", "glossary/genai.tsv", "--lang", "zh-Hans"])
+        #expect(r.stdout.contains("请用“巨型语言模型”代替“大模型”（术语表：genai.tsv:5）"))
+        let env = try CLI.run(["check", "examples/zh/tokenizers.md"], env: ["LANG": "zh_CN.UTF-8"])
+        #expect(env.stdout.contains("仍是英文"))
+    }
+}
