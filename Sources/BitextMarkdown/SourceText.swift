@@ -81,7 +81,7 @@ public struct SourceText: Sendable {
                 else { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
                 if i + len > n { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
                 for k in 1..<len where b[i + k] & 0xC0 != 0x80 {
-                    throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + k + (raw.count - n))
+                    throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
                 }
                 // Overlong three-byte forms, surrogates, and values past U+10FFFF.
                 if len == 3 {

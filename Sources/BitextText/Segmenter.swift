@@ -177,17 +177,23 @@ public final class Segmenter {
         let latinWords = a.words.filter { $0.kind == .latin }
         if !isHan.contains(true) {
             // No Han at all: one stretch over the whole unit.
-            if let s = stretch(0..<n, text, roles, latinWords, links, &a, wholeUnit: true) {
+            if let s = stretch(0..<n, text, roles, latinWords[...], links, &a, wholeUnit: true) {
                 a.stretches.append(s)
             }
         } else {
-            // Segments between Han characters.
+            // Segments between Han characters; words are taken in order, never searched.
             var i = 0
+            var w = 0
             while i < n {
                 if isHan[i] { i += 1; continue }
                 var j = i
                 while j < n && !isHan[j] { j += 1 }
-                if let s = stretch(i..<j, text, roles, latinWords, links, &a, wholeUnit: false) {
+                while w < latinWords.count && latinWords[w].range.lowerBound < i { w += 1 }
+                var e = w
+                while e < latinWords.count && latinWords[e].range.lowerBound < j { e += 1 }
+                let words = latinWords[w..<e]
+                w = e
+                if !words.isEmpty, let s = stretch(i..<j, text, roles, words, links, &a, wholeUnit: false) {
                     a.stretches.append(s)
                 }
                 i = j
@@ -245,9 +251,9 @@ public final class Segmenter {
     }
 
     /// Builds the stretch of Latin words inside `segment`, or nil when it has none.
-    private func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ latinWords: [Word],
+    private func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ inside: ArraySlice<Word>,
                          _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
-        let inside = latinWords.filter { segment.contains($0.range.lowerBound) }
+        let inside = Array(inside)
         guard let firstWord = inside.first else { return nil }
         var hi = segment.upperBound
         while hi > firstWord.range.lowerBound && isSpace(text[hi - 1]) { hi -= 1 }

@@ -80,9 +80,9 @@ public struct FullwidthInEnglishRule: Rule {
             let t = u.text, r = u.roles
             // Only inside English prose: a run in the source language (a Chinese sentence that
             // ends on an English name, `…attribute。Vue 提供…`, is Chinese).
-            let english = c.analyses[k].runs.filter { $0.language == .source }.map(\.range)
-            guard !english.isEmpty else { continue }
-            for i in t.indices where r[i] == .content && english.contains(where: { $0.contains(i) }) {
+            var english = [Bool](repeating: false, count: t.count)
+            for run in c.analyses[k].runs where run.language == .source { for i in run.range { english[i] = true } }
+            for i in t.indices where r[i] == .content && english[i] {
                 guard var replacement = map[t[i]], i > 0, i + 1 < t.count else { continue }
                 let prev = t[i - 1]
                 var j = i + 1
