@@ -140,8 +140,10 @@ struct HTMLBlockScanner {
 
     private mutating func emit(_ range: Range<Int>, kind: UnitKind, alts: [Range<Int>]) {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi && (isSpace(raw[lo]) || roles[lo] != .content && roles[lo] != .code) { lo += 1 }
-        while hi > lo && (isSpace(raw[hi - 1]) || roles[hi - 1] != .content && roles[hi - 1] != .code) { hi -= 1 }
+        // Inside a segment all markup is inline (tags like <b>, comments, entities): only
+        // spaces are trimmed, so `<b>加粗</b>` keeps both its tags.
+        while lo < hi && isSpace(raw[lo]) { lo += 1 }
+        while hi > lo && isSpace(raw[hi - 1]) { hi -= 1 }
         if lo < hi {
             let r = Array(roles[lo..<hi])
             pieces.append(Piece(kind: kind, range: lo..<hi, roles: r))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BitextMarkdown
+@testable import BitextText
 
 @Suite struct DocumentTests {
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
@@ -20,10 +21,106 @@ import Testing
     }
 
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func everyCorpusSentenceAndRunRoundTrips() throws {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        var pairs = 0
+        for url in Fixtures.corpusFiles() {
+            let doc = try Fixtures.document(url)
+            for u in doc.units {
+                let a = seg.analyze(u)
+                for r in a.sentences + a.runs.map(\.range) {
+                    let span = u.span(r)
+                    #expect(doc.source.slice(from: span.start, through: span.end) == u.string(r))
+                }
+                // Runs cover the unit, in order, without gaps.
+                #expect(a.runs.first?.range.lowerBound == 0 && a.runs.last?.range.upperBound == u.text.count)
+                pairs += 1
+            }
+        }
+        #expect(pairs > 5000)
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
     func seedUnits() throws {
         let doc = try Fixtures.document(Fixtures.corpus("genai-handbook/zh/intro.md")!)
-        for u in doc.units.prefix(60) {
-            print(u.kind.name, u.start, u.end, String(u.plainText.prefix(50)))
-        }
+        let headings = doc.units.filter { $0.kind.headingLevel != nil }
+        #expect(headings.first?.string == "导言")
+        #expect(headings.first?.kind == .heading(level: 1))
+        // Lines 55–56: one HTML block holding an <h2> and an <h3>.
+        #expect(headings.contains { $0.start.line == 55 && $0.string == "Preliminaries" && $0.kind == .heading(level: 2) })
+        #expect(headings.contains { $0.start.line == 56 && $0.string == "Math" && $0.kind == .heading(level: 3) })
+        #expect(headings.count == 8)
+        // Every paragraph and list item has a unit; nothing from the HTML comment (51–53).
+        let lines = Set(doc.units.map(\.start.line))
+        for l in [3, 7, 9, 24, 26, 27, 37, 47, 49, 58, 60, 63, 67, 68, 82] { #expect(lines.contains(l), "line \(l)") }
+        #expect(!doc.units.contains { (51...53).contains($0.start.line) })
+        #expect(doc.comments.contains { $0.start.line == 51 && $0.end.line == 53 })
+        // Sections follow the headings.
+        let line7 = doc.units.first { $0.start.line == 7 }!
+        #expect(line7.section.map { doc.units[$0].string } == "The AI Landscape")
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func seedLine7Runs() throws {
+        let r = try CLI.run(["segment", Fixtures.corpus("genai-handbook/zh/intro.md")!.path, "--format", "json"])
+        #expect(r.status == 0)
+        let units = (r.json as? [String: Any])?["units"] as? [[String: Any]] ?? []
+        let u7 = units.first { $0["line"] as? Int == 7 }
+        #expect(u7?["kind"] as? String == "paragraph")
+        #expect(u7?["section"] as? String == "The AI Landscape")
+        let runs = u7?["runs"] as? [[String: Any]] ?? []
+        #expect(runs.count == 2)
+        #expect(runs.first?["language"] as? String == "zh")
+        #expect(runs.first?["column"] as? Int == 1)
+        #expect(runs.last?["language"] as? String == "en")
+        #expect(runs.last?["column"] as? Int == 433)
+        #expect(runs.last?["endColumn"] as? Int == 2052)
+        #expect((u7?["sentences"] as? [Any])?.count ?? 0 > 3)
+    }
+
+    @Test func frontMatterValuesAreUnitsKeysAreNot() {
+        let doc = Fixtures.document("---\ntitle: 标题\ndescription: \"A description\"\nauthor: Someone\ntags: [a, b]\n---\n\n正文。\n")
+        #expect(doc.units.map(\.string) == ["标题", "A description", "正文。"])
+        #expect(doc.units[0].kind == .frontMatter(key: "title"))
+        #expect(doc.units[1].start == TextPosition(line: 3, column: 15))
+    }
+
+    @Test func masksInsideUnits() {
+        let doc = Fixtures.document("## 标题 {#custom-id}\n\n## 另一个标题 {/*slug*/}\n\n用 `code` 和 [链接](https://example.com/x) 以及 $x^2$。\n")
+        #expect(doc.units[0].string == "标题")
+        #expect(doc.units[1].string == "另一个标题")
+        let u = doc.units[2]
+        #expect(u.plainText == "用 code 和 链接 以及 $x^2$。")
+        let roles = Dictionary(grouping: u.text.indices, by: { u.roles[$0] })
+        #expect(roles[.destination]?.count == "https://example.com/x".count)
+        #expect(roles[.code]?.count == 4)
+        #expect(roles[.math]?.count == 5)
+    }
+
+    @Test func tablesListsQuotesAndHTML() {
+        let doc = Fixtures.document("""
+            | 名称 | 说明 |
+            | --- | --- |
+            | a | 中文 |
+
+            > 引用
+            > 第二行
+
+            1. 第一
+               - 嵌套
+
+            <details>
+            <summary>摘要</summary>
+            <p>段落 <b>加粗</b></p>
+            <!-- 注释 -->
+            </details>
+
+            ![图片说明](a.png)
+            """)
+        let kinds = doc.units.map { "\($0.kind.name):\($0.string)" }
+        #expect(kinds == ["table-cell:名称", "table-cell:说明", "table-cell:a", "table-cell:中文", "quote:引用\n> 第二行",
+                          "list-item:第一", "list-item:嵌套", "html:摘要", "html:段落 <b>加粗</b>", "alt-text:![图片说明](a.png)"])
+        #expect(doc.units.first { $0.string == "嵌套" }?.kind == .listItem(depth: 2))
+        #expect(doc.comments.map(\.body) == ["注释"])
     }
 }
