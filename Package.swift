@@ -45,6 +45,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "bitext", dependencies: ["BitextCLI"]),
+        // Speed and memory figures (Benchmarks/README.md): not part of the test suite.
+        .executableTarget(
+            name: "BitextBench",
+            dependencies: ["BitextCheck", "BitextAlign", "BitextGlossary", "BitextReport"],
+            path: "Benchmarks/BitextBench"),
 
         .testTarget(
             name: "BitextTests",

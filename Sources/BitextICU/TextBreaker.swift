@@ -75,6 +75,22 @@ public final class TextBreaker {
         return result
     }
 
+    /// Calls `body` with each word segment's end (UTF-16 offset) and what it holds, without
+    /// building an array.
+    public func forEachWord(_ text: [UInt16], _ body: (Int, WordStatus) -> Void) {
+        iterate(text) { end, rule in
+            let status: WordStatus
+            switch rule {
+            case 100..<200: status = .number
+            case 200..<300: status = .letter
+            case 300..<400: status = .kana
+            case 400..<500: status = .ideographic
+            default: status = .none
+            }
+            body(end, status)
+        }
+    }
+
     private func iterate(_ text: [UInt16], _ body: (Int, Int32) -> Void) {
         if text.isEmpty { return }
         // ICU keeps a pointer to the text: keep our own copy alive for the iteration.

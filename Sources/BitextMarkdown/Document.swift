@@ -48,6 +48,7 @@ public struct Document: Sendable {
         }
 
         var opaqueDepth = 0
+        let opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque)
         for block in CommonMarkConverter.parse(cmarkInput) {
             if opaqueDepth > 0 {
                 if case .html = block.kind {} else { continue }
@@ -58,7 +59,7 @@ public struct Document: Sendable {
                                             info: info, literal: literal))
                 blocks.append(.code(codeBlocks.count - 1))
             case .html:
-                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: options.opaqueTags, inside: opaqueDepth > 0))
+                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0))
             case .paragraph, .heading, .tableCell:
                 addLeaf(block)
             }

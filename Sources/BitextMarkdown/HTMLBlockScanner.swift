@@ -29,9 +29,10 @@ struct HTMLBlockScanner {
     /// Opaque elements opened and not closed in this block (negative: closed, opened before).
     var opaqueBalance = 0
 
-    init(raw: [UInt32], opaqueTags: Set<String> = []) {
+    /// - Parameter opaqueTags: elements whose content is not prose, `alwaysOpaque` included.
+    init(raw: [UInt32], opaqueTags: Set<String> = HTMLBlockScanner.alwaysOpaque) {
         self.raw = raw
-        self.opaqueTags = opaqueTags.union(HTMLBlockScanner.alwaysOpaque)
+        self.opaqueTags = opaqueTags
         self.roles = [Role](repeating: .content, count: raw.count)
     }
 
@@ -259,8 +260,10 @@ struct HTMLBlockScanner {
             if c == 0x7B { braces += 1 } else if c == 0x7D { braces = max(0, braces - 1) }
             if braces == 0 && (c == 0x22 || c == 0x27) {
                 // Is this the value of alt= ?
-                let before = makeString(raw[attrStart..<k]).trimmingASCIISpaces
-                if before.lowercased().hasSuffix("alt=") {
+                var e = k
+                while e > attrStart && (raw[e - 1] == 0x20 || raw[e - 1] == 0x0A) { e -= 1 }
+                if e - attrStart >= 4, raw[e - 1] == 0x3D, raw[e - 2] | 0x20 == 0x74, raw[e - 3] | 0x20 == 0x6C,
+                   raw[e - 4] | 0x20 == 0x61, e - 4 == attrStart || raw[e - 5] == 0x20 || raw[e - 5] == 0x0A || raw[e - 5] == 0x09 {
                     if let end = findChar(c, from: k + 1) { alt = (k + 1)..<end }
                 }
                 quote = c

@@ -202,7 +202,21 @@ extension String {
 
 /// Turns code points back into a String.
 public func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
-    var s = String.UnicodeScalarView()
-    for c in scalars { if let u = Unicode.Scalar(c) { s.append(u) } }
-    return String(s)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count)
+    for c in scalars {
+        if c < 0x80 {
+            bytes.append(UInt8(c))
+        } else if c < 0x800 {
+            bytes.append(UInt8(0xC0 | (c >> 6))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+        } else if c < 0x10000 {
+            if c >= 0xD800 && c < 0xE000 { bytes += [0xEF, 0xBF, 0xBD]; continue }
+            bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (c & 0x3F)))
+        } else if c < 0x110000 {
+            bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }

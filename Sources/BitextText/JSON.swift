@@ -74,22 +74,37 @@ public indirect enum JSON: Sendable, Equatable {
 
     static func quote(_ s: String, into out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+        // Copy runs of characters that need no escape in one piece.
+        var utf8 = Array(s.utf8)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(utf8.count + 8)
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            switch b {
+            case 0x22: escaped += [0x5C, 0x22]
+            case 0x5C: escaped += [0x5C, 0x5C]
+            case 0x0A: escaped += [0x5C, 0x6E]
+            case 0x0D: escaped += [0x5C, 0x72]
+            case 0x09: escaped += [0x5C, 0x74]
+            case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                // U+2028 and U+2029 break JavaScript string literals.
+                escaped += Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 3
+                continue
             default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                if b < 0x20 {
+                    let h = String(b, radix: 16)
+                    escaped += Array(("\\u" + String(repeating: "0", count: 4 - h.count) + h).utf8)
                 } else {
-                    out.unicodeScalars.append(u)
+                    escaped.append(b)
                 }
             }
+            i += 1
         }
+        utf8 = []
+        out += String(decoding: escaped, as: UTF8.self)
         out += "\""
     }
 }

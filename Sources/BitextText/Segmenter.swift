@@ -41,7 +41,10 @@ public final class Segmenter {
         // ICU sees the unit with syntax blanked out, so positions stay put and markup never
         // breaks a sentence or joins two words.
         var astral = false
-        buffer.removeAll(keepingCapacity: true)
+        // A local buffer (the stored one lends its capacity): no exclusivity checks in the loop.
+        var buffer = self.buffer
+        self.buffer = []
+        defer { buffer.removeAll(keepingCapacity: true); self.buffer = buffer }
         buffer.reserveCapacity(n)
         var han = 0
         for i in 0..<n {
@@ -78,7 +81,9 @@ public final class Segmenter {
 
         // Sentences.
         let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
-        let bounds = sentenceBreaker.boundaries(buffer)
+        // Most headings, list items and table cells hold no sentence terminator at all: they
+        // are one sentence without asking ICU.
+        let bounds = Segmenter.mayHoldSentenceBreak(buffer) ? sentenceBreaker.boundaries(buffer) : [0, buffer.count]
         for k in 1..<bounds.count {
             var lo = scalarIndex(bounds[k - 1]), hi = scalarIndex(bounds[k])
             while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
@@ -94,20 +99,25 @@ public final class Segmenter {
 
         // Words, in prose only.
         var start = 0
-        for seg in words.words(buffer) {
-            defer { start = seg.end }
-            guard seg.status != .none else { continue }
-            let lo = scalarIndex(start), hi = scalarIndex(seg.end)
-            guard lo < hi, roles[lo] == .content else { continue }
+        a.words.reserveCapacity(n / 4)
+        words.forEachWord(buffer) { end, status in
+            defer { start = end }
+            guard status != .none else { return }
+            let lo = scalarIndex(start), hi = scalarIndex(end)
+            guard lo < hi, roles[lo] == .content else { return }
             let kind: WordKind
-            switch seg.status {
+            switch status {
             case .number: kind = .number
             case .ideographic, .kana: kind = .han
             default:
-                switch Characters.script(text[lo]) {
-                case .latin: kind = .latin
-                case .han, .kana: kind = .han
-                default: kind = isDigit(text[lo]) ? .number : .other
+                let c = text[lo]
+                if c < 0x80 { kind = isDigit(c) ? .number : .latin }
+                else {
+                    switch Characters.script(c) {
+                    case .latin: kind = .latin
+                    case .han, .kana: kind = .han
+                    default: kind = isDigit(c) ? .number : .other
+                    }
                 }
             }
             a.words.append(Word(range: lo..<hi, kind: kind))
@@ -116,6 +126,26 @@ public final class Segmenter {
         findNotes(text, roles, &a)
         classify(text, roles, links, &a)
         return a
+    }
+
+    /// False when no character of the text could end a sentence: ASCII without `.!?`, Han,
+    /// and CJK punctuation other than 。！？ and their kin. Anything else goes to ICU.
+    static func mayHoldSentenceBreak(_ buffer: [UInt16]) -> Bool {
+        for c in buffer {
+            if c < 0x80 {
+                if c == 0x2E || c == 0x21 || c == 0x3F { return true }
+                continue
+            }
+            if c >= 0x3400 && c <= 0x9FFF { continue }
+            switch c {
+            case 0x3001, 0x3008...0x3011, 0x3014...0x301F, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B,
+                 0x2018, 0x2019, 0x201C, 0x201D, 0x00A0, 0x00B7, 0x2014, 0x2013:
+                continue
+            default:
+                return true
+            }
+        }
+        return false
     }
 
     // MARK: translator's notes
@@ -253,7 +283,7 @@ public final class Segmenter {
     /// Builds the stretch of Latin words inside `segment`, or nil when it has none.
     private func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ inside: ArraySlice<Word>,
                          _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
-        let inside = Array(inside)
+        let inside = ContiguousArray(inside)
         guard let firstWord = inside.first else { return nil }
         var hi = segment.upperBound
         while hi > firstWord.range.lowerBound && isSpace(text[hi - 1]) { hi -= 1 }
@@ -262,39 +292,57 @@ public final class Segmenter {
         // Tokens: words joined by a hyphen, underscore or dot without spaces are one token.
         var tokens: [StretchToken] = []
         var tokenRanges: [Range<Int>] = []
+        var functionTokens = 0
         var inNote = true
         var k = 0
         while k < inside.count {
             var r = inside[k].range
-            var joiners = Set<UInt32>()
-            while k + 1 < inside.count, inside[k + 1].range.lowerBound == r.upperBound + 1,
-                  [0x2D, 0x5F, 0x2E].contains(text[r.upperBound]) {
-                joiners.insert(text[r.upperBound])
+            var codeJoiner = false
+            while k + 1 < inside.count, inside[k + 1].range.lowerBound == r.upperBound + 1 {
+                let j = text[r.upperBound]
+                guard j == 0x2D || j == 0x5F || j == 0x2E else { break }
+                if j != 0x2D { codeJoiner = true }
                 k += 1
                 r = r.lowerBound..<inside[k].range.upperBound
             }
             k += 1
             if !a.inNote(r.lowerBound) { inNote = false }
             let lowered = normalizedWord(text, r)
-            var kind: TokenKind
-            let letters = r.filter { isLetterOrDigit(text[$0]) && !isDigit(text[$0]) }
-            let uppers = letters.filter { isUpper(text[$0]) }.count
-            let hasDigit = r.contains { isDigit(text[$0]) }
-            let innerUpper = letters.dropFirst().contains { isUpper(text[$0]) && !isUpper(text[$0 - 1]) && text[$0 - 1] != 0x2D }
+            // Letters, capitals, digits, and a capital after a lowercase letter (camelCase).
+            var letters = 0, uppers = 0
+            var hasDigit = false, innerUpper = false
+            var previous: UInt32 = 0
+            for i in r {
+                let c = text[i]
+                if isDigit(c) { hasDigit = true; previous = c; continue }
+                guard isLetterOrDigit(c) else { previous = c; continue }
+                letters += 1
+                let up = isUpper(c)
+                if up {
+                    uppers += 1
+                    if letters > 1 && !isUpper(previous) && previous != 0x2D && isLetterOrDigit(previous) { innerUpper = true }
+                }
+                previous = c
+            }
             let followedByParen = r.upperBound < text.count && text[r.upperBound] == 0x28
-            if joiners.contains(0x5F) || joiners.contains(0x2E) || followedByParen || (innerUpper && uppers < letters.count) {
+            var kind: TokenKind
+            if codeJoiner || followedByParen || (innerUpper && uppers < letters) {
                 kind = .code
-            } else if hasDigit || (uppers >= 2 && uppers * 2 >= letters.count) || (uppers >= 2 && innerUpper) {
+            } else if hasDigit || (uppers >= 2 && uppers * 2 >= letters) || (uppers >= 2 && innerUpper) {
                 kind = .name
             } else if source.functionWords.contains(lowered) || target.functionWords.contains(lowered) {
                 kind = .function
             } else if uppers == 0 {
                 kind = .lowercase
             } else {
-                kind = letters.count >= 2 ? .capitalized : .name
+                kind = letters >= 2 ? .capitalized : .name
             }
-            tokens.append(StretchToken(text: lowered, stem: Stemmer.stem(lowered), kind: kind))
+            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? stem(lowered) : lowered, kind: kind))
             tokenRanges.append(r)
+            if kind == .function { functionTokens += 1 }
+            // A unit without Han with two function words is prose whatever else it holds: the
+            // rest of its tokens cannot change the decision, so they are not built.
+            if wholeUnit && functionTokens >= 2 { break }
         }
         // Names that end the Chinese clause before the English starts (`讨论AI， at a …`)
         // belong to the Chinese: the stretch starts after them.
@@ -340,15 +388,46 @@ public final class Segmenter {
         return s
     }
 
+    private var stems: [String: String] = [:]
+
+    /// ``Stemmer/stem(_:keepCase:)``, remembered: a document repeats its words.
+    private func stem(_ word: String) -> String {
+        if let s = stems[word] { return s }
+        if stems.count > 50_000 { stems.removeAll(keepingCapacity: true) }
+        let s = Stemmer.stem(word)
+        stems[word] = s
+        return s
+    }
+
+    /// A word lowercased, with ’ as '.
     private func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
+        var ascii = true
+        for k in r where text[k] >= 0x80 && text[k] != 0x2019 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: r.count) { buffer in
+                var n = 0
+                for k in r {
+                    var c = text[k]
+                    if c == 0x2019 { c = 0x27 }
+                    if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                    buffer[n] = UInt8(c)
+                    n += 1
+                }
+                return n
+            }
+        }
         var s = String.UnicodeScalarView()
         for k in r {
             var c = text[k]
             if c == 0x2019 { c = 0x27 }
             if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-            if let u = Unicode.Scalar(c) { s.append(u) }
+            if c >= 0x80, let u = Unicode.Scalar(c) {
+                s.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            } else if let u = Unicode.Scalar(c) {
+                s.append(u)
+            }
         }
-        return String(s).lowercased()
+        return String(s)
     }
 }
 

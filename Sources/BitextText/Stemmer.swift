@@ -4,18 +4,34 @@
 public enum Stemmer {
     /// The stem of a word (lowercase unless `keepCase`).
     public static func stem(_ word: String, keepCase: Bool = false) -> String {
-        var w = Array((keepCase ? word : word.lowercased()).replacingOccurrences(of: "\u{2019}", with: "'").unicodeScalars)
+        var w: [Unicode.Scalar] = []
+        w.reserveCapacity(word.unicodeScalars.count)
+        for c in word.unicodeScalars {
+            if c == "\u{2019}" { w.append("'"); continue }
+            if !keepCase {
+                if c.isASCII {
+                    w.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value | 0x20)! : c)
+                } else {
+                    w.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                }
+            } else {
+                w.append(c)
+            }
+        }
         // Possessive.
         if w.count > 2 && w[w.count - 2] == "'" && (w.last == "s" || w.last == "S") { w.removeLast(2) }
         if w.last == "'" { w.removeLast() }
         // An acronym keeps its letters; only a lowercase plural `s` goes (LLMs → LLM).
-        if w.count >= 2 && w.dropLast().allSatisfy({ $0.properties.isUppercase || ("0"..."9").contains($0) }) {
+        if keepCase && w.count >= 2 && w.dropLast().allSatisfy({ $0.properties.isUppercase || ("0"..."9").contains($0) }) {
             if w.last == "s" { w.removeLast() }
             return String(String.UnicodeScalarView(w))
         }
-        func ends(_ s: String) -> Bool {
-            let t = Array(s.unicodeScalars)
-            return w.count > t.count + 1 && Array(w.suffix(t.count)) == t
+        func ends(_ t: String) -> Bool {
+            let u = t.unicodeScalars
+            guard w.count > u.count + 1 else { return false }
+            var k = w.count - u.count
+            for c in u { if w[k] != c { return false }; k += 1 }
+            return true
         }
         if ends("ies") { w.removeLast(3); w.append("y") }
         else if ends("sses") { w.removeLast(2) }

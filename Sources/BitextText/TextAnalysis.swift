@@ -60,6 +60,8 @@ public struct SourceStretch: Sendable, Equatable {
     /// From the first word to the last character before the next Han character, trailing spaces
     /// left out.
     public var range: Range<Int>
+    /// The stretch's tokens. For a whole unit (no Han), only up to its second function word:
+    /// from there on it is prose whatever follows.
     public var tokens: [StretchToken]
     /// Enclosed in quotation marks: a cited title or a quoted term.
     public var isQuoted: Bool
