@@ -48,7 +48,7 @@ func pipeline(_ args: [String]) throws {
     let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
     let mb = Double(bytes) / 1_000_000
     let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
-    var best = Double.infinity, bestParse = Double.infinity
+    var best = Double.infinity, bestParse = Double.infinity, bestFull = Double.infinity
     var units = 0, sentences = 0
     for _ in 0..<runs {
         let t0 = now()
@@ -66,6 +66,14 @@ func pipeline(_ args: [String]) throws {
         }
         best = min(best, now() - t0)
         bestParse = min(bestParse, parse)
+        // The same with Chinese dictionary word segmentation for every unit (what `segment`
+        // shows; `check` asks for it only where a glossary match needs word boundaries).
+        let t1 = now()
+        for f in files {
+            let doc = try Inputs.document(f)
+            for u in doc.units { _ = segmenter.analyze(u, hanWords: true) }
+        }
+        bestFull = min(bestFull, now() - t1)
     }
     guard let cmark = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
         print("cmark-gfm not found: apt-get install cmark-gfm"); exit(2)
@@ -79,7 +87,9 @@ func pipeline(_ args: [String]) throws {
     print(String(format: "bitext units + segmentation (1 thread): %.3f s  %.1f MB/s  (reading and units %.3f s, segmentation %.3f s)",
                  best, mb / best, bestParse, best - bestParse))
     print(String(format: "cmark-gfm command line (parse + HTML): %.3f s  %.1f MB/s", cmarkBest, mb / cmarkBest))
-    print(String(format: "ratio bitext/cmark-gfm: %.2f (goal ≥ 0.33)", cmarkBest / best))
+    print(String(format: "bitext with Chinese dictionary words for every unit: %.3f s  %.1f MB/s", bestFull, mb / bestFull))
+    print(String(format: "ratio bitext/cmark-gfm: %.2f as check runs it, %.2f with dictionary words (goal ≥ 0.33)",
+                 cmarkBest / best, cmarkBest / bestFull))
     print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
 }
 

@@ -54,7 +54,7 @@ struct SegmentCommand: ParsableCommand {
     static func json(_ doc: Document, segmenter: Segmenter, session: Session) -> JSON {
         var units: [JSON] = []
         for u in doc.units {
-            let a = segmenter.analyze(u)
+            let a = segmenter.analyze(u, hanWords: true)
             var fields: [(String, JSON)] = [("kind", .string(u.kind.name))]
             fields += spanFields(u.span)
             switch u.kind {

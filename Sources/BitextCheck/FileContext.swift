@@ -10,7 +10,9 @@ public final class Toolkit {
     /// Transliterator used by `script-mix` (Hant-Hans for a Simplified target).
     let variantTransliterator: Transliterator?
     let variantCharset: BitextICU.CharacterSet?
-    private var variantCache: [UInt32: UInt32?] = [:]
+    /// For each BMP code point: 0 not looked up, 1 fine, 2 of the other variant.
+    private var variantState = [UInt8](repeating: 0, count: 0x10000)
+    private var variantForms: [UInt32: UInt32] = [:]
 
     public init(settings: Settings) throws {
         segmenter = try Segmenter(source: settings.source, target: settings.target)
@@ -28,13 +30,22 @@ public final class Toolkit {
     /// other variant (ICU's transliterator changes it and the target's legacy character set
     /// cannot encode it); nil when it is fine.
     func otherVariant(_ c: UInt32) -> UInt32? {
-        if let cached = variantCache[c] { return cached }
+        if c < 0x10000 {
+            switch variantState[Int(c)] {
+            case 1: return nil
+            case 2: return variantForms[c]
+            default: break
+            }
+        }
         var result: UInt32? = nil
         if let t = variantTransliterator, let cs = variantCharset, !cs.contains(c), let s = Unicode.Scalar(c) {
             let out = t.transform(String(Character(s)))
             if out.unicodeScalars.count == 1, let o = out.unicodeScalars.first, o.value != c { result = o.value }
         }
-        variantCache[c] = result
+        if c < 0x10000 {
+            variantState[Int(c)] = result == nil ? 1 : 2
+            if let r = result { variantForms[c] = r }
+        }
         return result
     }
 }
@@ -69,6 +80,16 @@ public final class FileContext {
         guard let glossary else { return Array(repeating: [], count: document.units.count) }
         return document.units.map { glossary.targetHits(text: $0.text, roles: $0.roles) }
     }()
+
+    private var hanWordCache: [Int: [Word]] = [:]
+
+    /// The Han words of unit `k` (ICU dictionary segmentation), computed on first use.
+    public func hanWords(_ k: Int) -> [Word] {
+        if let w = hanWordCache[k] { return w }
+        let w = toolkit.segmenter.hanWords(document.units[k])
+        hanWordCache[k] = w
+        return w
+    }
 
     public init(document: Document, analyses: [TextAnalysis], settings: Settings, messages: Messages,
                 glossary: GlossaryIndex?, pairing: Pairing?, toolkit: Toolkit) {

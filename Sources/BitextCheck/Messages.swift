@@ -42,8 +42,19 @@ public struct Messages: Sendable {
 
     /// The message `key` with its placeholders filled in.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        var t = table[key] ?? fallback[key] ?? key
-        for (k, v) in values { t = t.replacingOccurrences(of: "{\(k)}", with: v) }
-        return t
+        let t = table[key] ?? fallback[key] ?? key
+        guard !values.isEmpty, t.contains("{") else { return t }
+        // Fill `{name}` placeholders in one pass.
+        var out = ""
+        var rest = Substring(t)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let v = values[name] { out += v } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 }

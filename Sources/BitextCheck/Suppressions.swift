@@ -16,7 +16,7 @@ public struct Suppressions: Sendable {
 
     public init(_ doc: Document) {
         var open: [(rules: Set<String>?, line: Int)] = []
-        for c in doc.comments.sorted(by: { $0.start < $1.start }) {
+        for c in doc.comments.sorted(by: { $0.start < $1.start }) where c.body.hasPrefix("bitext-") {
             let tokens = c.body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" }).map(String.init)
             guard let directive = tokens.first else { continue }
             let rules: Set<String>? = tokens.count > 1 ? Set(tokens.dropFirst()) : nil

@@ -28,12 +28,22 @@ public final class Segmenter {
     private var latinLanguage: RunLanguage { target.isHan ? .source : .target }
 
     /// Sentences, words, runs and notes of a unit.
-    public func analyze(_ unit: Unit) -> TextAnalysis {
-        analyze(text: unit.text, roles: unit.roles, links: unit.links)
+    ///
+    /// - Parameter hanWords: also segment Han text into words with ICU's dictionary. Costly;
+    ///   checks ask for it lazily (``hanWords(_:)``) where a glossary match needs boundaries.
+    public func analyze(_ unit: Unit, hanWords: Bool = false) -> TextAnalysis {
+        analyze(text: unit.text, roles: unit.roles, links: unit.links, hanWords: hanWords)
+    }
+
+    /// The Han words of a unit (ICU dictionary segmentation), as `Word`s of kind `.han`.
+    public func hanWords(_ unit: Unit) -> [Word] {
+        analyze(text: unit.text, roles: unit.roles, links: unit.links, hanWords: true, wordsOnly: true)
+            .words.filter { $0.kind == .han }
     }
 
     /// The same analysis for text with roles (all `.content` for plain text).
-    public func analyze(text: [UInt32], roles: [Role], links: [InlineLink] = []) -> TextAnalysis {
+    public func analyze(text: [UInt32], roles: [Role], links: [InlineLink] = [], hanWords: Bool = false,
+                        wordsOnly: Bool = false) -> TextAnalysis {
         var a = TextAnalysis()
         let n = text.count
         if n == 0 { return a }
@@ -97,10 +107,22 @@ public final class Segmenter {
             }
         }
 
-        // Words, in prose only.
+        // Words, in prose only. Without `hanWords`, Han characters are hidden from the word
+        // iterator (each stands alone in the language analysis anyway), which spares ICU's
+        // dictionary segmentation.
+        var wordBuffer = buffer
+        if !hanWords && han > 0 {
+            for k in wordBuffer.indices {
+                let c = wordBuffer[k]
+                // Kana, CJK extension A, unified ideographs, compatibility ideographs.
+                if (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) {
+                    wordBuffer[k] = 0x20
+                }
+            }
+        }
         var start = 0
         a.words.reserveCapacity(n / 4)
-        words.forEachWord(buffer) { end, status in
+        words.forEachWord(wordBuffer) { end, status in
             defer { start = end }
             guard status != .none else { return }
             let lo = scalarIndex(start), hi = scalarIndex(end)
@@ -123,6 +145,7 @@ public final class Segmenter {
             a.words.append(Word(range: lo..<hi, kind: kind))
         }
 
+        if wordsOnly { return a }
         findNotes(text, roles, &a)
         classify(text, roles, links, &a)
         return a

@@ -28,9 +28,8 @@ public struct GlossaryForbiddenRule: Rule {
         guard let severity = c.settings.severity(self), let g = c.glossary else { return }
         for (k, hits) in c.targetHits.enumerated() {
             let u = c.document.units[k]
-            let a = c.analyses[k]
             for h in hits where h.form == .forbidden {
-                guard GlossaryForbiddenRule.onWordBoundaries(h.range, u, a) else { continue }
+                guard GlossaryForbiddenRule.onWordBoundaries(h.range, u, c.hanWords(k)) else { continue }
                 if GlossaryForbiddenRule.isQuotedMention(h.range, u, c.settings) { continue }
                 let e = g.glossary.entries[h.entry]
                 let preferred = e.keepAsIs ? e.source : e.target
@@ -45,14 +44,14 @@ public struct GlossaryForbiddenRule: Rule {
     }
 
     /// Han ends of the hit fall on ICU word boundaries.
-    static func onWordBoundaries(_ r: Range<Int>, _ u: Unit, _ a: TextAnalysis) -> Bool {
+    static func onWordBoundaries(_ r: Range<Int>, _ u: Unit, _ hanWords: [Word]) -> Bool {
         func boundary(_ i: Int, start: Bool) -> Bool {
             // Only Han meets Han without a boundary of its own.
             let inside = start ? i : i - 1
             let outside = start ? i - 1 : i
             guard outside >= 0, outside < u.text.count, isHanChar(u.text[inside]), isHanChar(u.text[outside]),
                   u.roles[outside] == .content else { return true }
-            for w in a.words where w.kind == .han {
+            for w in hanWords {
                 if start && w.range.lowerBound == i { return true }
                 if !start && w.range.upperBound == i { return true }
                 if w.range.lowerBound > i { break }

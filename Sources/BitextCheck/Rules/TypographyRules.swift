@@ -28,7 +28,8 @@ public struct HalfwidthPunctuationRule: Rule {
             var openParens: [(Int, Bool)] = []
             for i in t.indices where r[i] == .content {
                 let ch = t[i]
-                guard let replacement = map[ch] else { continue }
+                // Only ASCII punctuation can be a candidate: skip the dictionary for the rest.
+                guard ch < 0x80, ch > 0x20, !isLatinChar(ch), !isASCIIDigit(ch), let replacement = map[ch] else { continue }
                 let prev = i > 0 && r[i - 1] == .content ? t[i - 1] : 0x20
                 let next = i + 1 < t.count && r[i + 1] == .content ? t[i + 1] : 0x20
                 if isASCIIDigit(prev) && isASCIIDigit(next) { continue }
@@ -239,7 +240,8 @@ public struct QuoteStyleRule: Rule {
                 }
             }
             for i in t.indices where r[i] == .content {
-                guard let to = replace[t[i]] else { continue }
+                let ch = t[i]
+                guard ch >= 0x2018 && ch <= 0x301F, let to = replace[ch] else { continue }
                 emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
                                message: c.messages.text("quote-style.mixed", ["found": makeString([t[i]]), "replacement": makeString([to])]),
                                fix: Fix(makeString([to]))))
@@ -270,7 +272,7 @@ public struct DoubledPunctuationRule: Rule {
             let t = u.text, r = u.roles
             var i = 1
             while i < t.count {
-                if marks.contains(t[i]), t[i] == t[i - 1], r[i] == .content, r[i - 1] == .content {
+                if t[i] == t[i - 1], t[i] >= 0x3000, marks.contains(t[i]), r[i] == .content, r[i - 1] == .content {
                     // Three or more in a row are deliberate (an improvised ellipsis).
                     var j = i
                     while j < t.count && t[j] == t[i] { j += 1 }
