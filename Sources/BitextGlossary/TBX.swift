@@ -168,6 +168,9 @@ final class XMLElement {
             let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "cannot parse"
             throw ParseError(line: max(1, parser.lineNumber), message: message)
         }
+        if let open = delegate.stack.last {
+            throw ParseError(line: max(1, parser.lineNumber), message: "<\(open.name)> (line \(open.line)) is never closed")
+        }
         return delegate.root!
     }
 

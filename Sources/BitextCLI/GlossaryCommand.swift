@@ -1,0 +1,84 @@
+import ArgumentParser
+import BitextCheck
+import BitextGlossary
+import BitextText
+import Foundation
+
+struct GlossaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary",
+        abstract: "Work with glossary files: lint, convert, suggest.",
+        subcommands: [GlossaryLintCommand.self, GlossaryConvertCommand.self, GlossarySuggestCommand.self])
+}
+
+struct GlossaryLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check glossary files: malformed rows, duplicate or conflicting terms, contradictions.",
+        discussion: """
+            Examples:
+              bitext glossary lint glossary/genai.tsv
+              bitext glossary lint glossary/*.tsv glossary/team.tbx
+
+            Exit status: 0 clean, 1 problems found, 2 a file cannot be read (malformed row: file:line).
+            """)
+
+    @Argument(help: "Glossary files (TSV, TBX, Markdown table).")
+    var files: [String]
+
+    func run() throws {
+        var glossary = Glossary()
+        var problems: [GlossaryProblem] = []
+        for f in files {
+            do {
+                glossary.entries += try Glossary.load(f).entries
+            } catch {
+                throw Failure(error.description)
+            }
+            if let text = try? String(contentsOfFile: f, encoding: .utf8), !f.hasSuffix(".tbx"), !f.hasSuffix(".xml"), !f.hasSuffix(".md") {
+                problems += GlossaryLint.checkText(text, file: f)
+            }
+        }
+        problems += GlossaryLint.check(glossary)
+        for p in problems { print("\(p.file):\(p.line): warning: \(p.message) [\(p.id)]") }
+        print("\(glossary.entries.count) entries in \(files.count) file\(files.count == 1 ? "" : "s"): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct GlossaryConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a glossary between TSV, TBX (v2 or v3 in, v3 TBX-Basic out) and Markdown term tables (in).",
+        discussion: """
+            Examples:
+              bitext glossary convert glossary/genai.tsv -o genai.tbx
+              bitext glossary convert team.tbx -o team.tsv
+              bitext glossary convert terminology.md --to tsv    # a team's Markdown term table
+            """)
+
+    @Argument(help: "Glossary file to read (.tsv, .tbx/.xml, .md).")
+    var input: String
+
+    @Option(name: .long, help: "Output format: tsv or tbx (default: from the -o extension, else tsv).")
+    var to: String?
+
+    @Option(name: .customLong("source-lang"), help: "Source language tag in TBX (default en).")
+    var sourceLang = "en"
+
+    @Option(name: .customLong("target-lang"), help: "Target language tag in TBX (default zh-Hans).")
+    var targetLang = "zh-Hans"
+
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        let g: Glossary
+        do { g = try Glossary.load(input) } catch { throw Failure(error.description) }
+        let format = to ?? (out.output.map { ($0 as NSString).pathExtension.lowercased() } ?? "tsv")
+        switch format {
+        case "tbx", "xml": try Output.write(TBX.write(g, sourceLanguage: sourceLang, targetLanguage: targetLang), to: out.output)
+        case "tsv", "txt": try Output.write(TSV.write(g), to: out.output)
+        default: throw Failure("unknown output format '\(format)': use tsv or tbx")
+        }
+    }
+}

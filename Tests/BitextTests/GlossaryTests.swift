@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+@testable import BitextCheck
+@testable import BitextGlossary
+@testable import BitextMarkdown
+@testable import BitextText
+
+@Suite struct GlossaryTests {
+    static let genai = Fixtures.repoRoot.appendingPathComponent("glossary/genai.tsv").path
+
+    // MARK: data
+
+    @Test func tsvColumnsHeaderAndComments() throws {
+        let g = try TSV.read("""
+            # a comment
+
+            target\tsource\tflags
+            巨型语言模型\tLLM
+            \tTransformer\tkeep-as-is
+            """, file: "g.tsv")
+        #expect(g.entries.count == 2)
+        #expect(g.entries[0].source == "LLM" && g.entries[0].target == "巨型语言模型")
+        #expect(g.entries[0].line == 4)
+        #expect(g.entries[1].keepAsIs && g.entries[1].target == "Transformer")
+    }
+
+    @Test func omegaTGlossaryIsValid() throws {
+        let g = try TSV.read("fine-tuning\t微调\tOmegaT comment\n", file: "omegat.txt")
+        #expect(g.entries.first?.comment == "OmegaT comment")
+    }
+
+    @Test func malformedRowsNameTheLine() {
+        #expect(throws: GlossaryError(file: "g.tsv", line: 2, message: "expected tab-separated columns (source, target, …); found no tab")) {
+            try TSV.read("LLM\t巨型语言模型\nno tab here\n", file: "g.tsv")
+        }
+        #expect(throws: GlossaryError.self) { try TSV.read("LLM\t\n", file: "g.tsv") }
+        #expect(throws: GlossaryError.self) { try TSV.read("LLM\tx\t\t\t\tshiny\n", file: "g.tsv") }
+    }
+
+    @Test func genaiGlossaryIsBigCleanAndSaysWhat() throws {
+        let g = try Glossary.load(Self.genai)
+        #expect(g.entries.count >= 150)
+        let llm = g.entries.first { $0.source == "LLM" }
+        #expect(llm?.target == "巨型语言模型")
+        #expect(llm?.forbidden == ["大模型", "大语言模型"])
+        #expect(GlossaryLint.check(g).isEmpty)
+        for term in ["fine-tuning", "RLHF", "diffusion model", "tokenizer", "self-attention", "mixture of experts", "quantization"] {
+            #expect(g.entries.contains { $0.source == term }, "\(term)")
+        }
+        #expect(try CLI.run(["glossary", "lint", Self.genai]).status == 0)
+    }
+
+    @Test func lintFindsContradictions() throws {
+        let dir = TempDir()
+        let f = dir.write("g.tsv", "LLM\t巨型语言模型\t\t大模型\nLLM\t大语言模型\nbig model\t大模型\nattention\t注意力\t\t关注||留意\n")
+        let r = try CLI.run(["glossary", "lint", f.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("g.tsv:2: warning: 'LLM' → 大语言模型 here, but → 巨型语言模型 at g.tsv:1 [conflicting-target]"))
+        #expect(r.stdout.contains("[forbidden-elsewhere-preferred]"))
+        #expect(r.stdout.contains("g.tsv:4: warning: column 4 has an empty item"))
+        let bad = dir.write("bad.tsv", "LLM\t巨型语言模型\nbroken row\n")
+        let r2 = try CLI.run(["glossary", "lint", bad.path])
+        #expect(r2.status == 2)
+        #expect(r2.stderr.contains("bad.tsv:2:"))
+    }
+
+    @Test func tbxRoundTripKeepsTheGlossary() throws {
+        let g = try Glossary.load(Self.genai)
+        let tbx = TBX.write(g)
+        let back = try TSV.read(TSV.write(try TBX.read(tbx, file: "x.tbx")), file: "x.tsv")
+        #expect(back.entries.count == g.entries.count)
+        for (a, b) in zip(g.entries, back.entries) { #expect(a.sameTerm(as: b), "\(a.source)") }
+        // Through the command line, files on disk.
+        let dir = TempDir()
+        #expect(try CLI.run(["glossary", "convert", Self.genai, "-o", dir.path("g.tbx")]).status == 0)
+        #expect(try CLI.run(["glossary", "convert", dir.path("g.tbx"), "-o", dir.path("g.tsv")]).status == 0)
+        let again = try Glossary.load(dir.path("g.tsv"))
+        #expect(zip(g.entries, again.entries).allSatisfy { $0.sameTerm(as: $1) } && again.entries.count == g.entries.count)
+    }
+
+    @Test func tbxVersionTwoAndDeprecatedTerms() throws {
+        let martif = """
+            <?xml version="1.0"?>
+            <martif type="TBX-Basic" xml:lang="en"><martifHeader/><text><body>
+              <termEntry id="t1">
+                <descrip type="definition">A model with billions of parameters</descrip>
+                <langSet xml:lang="en"><tig><term>LLM</term></tig></langSet>
+                <langSet xml:lang="zh-CN">
+                  <tig><term>巨型语言模型</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+                  <ntig><termGrp><term>大模型</term></termGrp><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></ntig>
+                  <tig><term>巨型模型</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+                </langSet>
+              </termEntry>
+            </body></text></martif>
+            """
+        let g = try TBX.read(martif, file: "v2.tbx")
+        #expect(g.entries.count == 1)
+        #expect(g.entries[0].target == "巨型语言模型")
+        #expect(g.entries[0].forbidden == ["大模型"])
+        #expect(g.entries[0].alternatives == ["巨型模型"])
+        #expect(g.entries[0].comment == "A model with billions of parameters")
+        #expect(throws: GlossaryError.self) { try TBX.read("<tbx><unclosed", file: "bad.tbx") }
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func teamTermbasesImport() throws {
+        let vue = try Glossary.load(Fixtures.corpus("vue-docs/termbase/terminology.md")!.path)
+        let swift = try Glossary.load(Fixtures.corpus("swift-book/termbase/terminology.md")!.path)
+        #expect(vue.entries.count >= 60)
+        #expect(swift.entries.count >= 80)
+        // `_不翻译_` means the term stays in English.
+        #expect(vue.entries.first { $0.source == "getter" }?.keepAsIs == true)
+        #expect(vue.entries.first { $0.source == "directive" }?.target == "指令")
+    }
+
+    // MARK: matching
+
+    static func index(_ tsv: String) throws -> GlossaryIndex { GlossaryIndex(try TSV.read(tsv, file: "g.tsv")) }
+
+    static func sourceTerms(_ index: GlossaryIndex, _ text: String) throws -> [String] {
+        let doc = Fixtures.document(text)
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        return doc.units.flatMap { u in index.sourceHits(text: u.text, words: seg.analyze(u).words).map { u.string($0.range) } }
+    }
+
+    static func targetTerms(_ index: GlossaryIndex, _ text: String) -> [String] {
+        let doc = Fixtures.document(text)
+        return doc.units.flatMap { u in index.targetHits(text: u.text, roles: u.roles).map { "\(u.string($0.range))→\(index.glossary.entries[$0.entry].source)" } }
+    }
+
+    @Test func englishInflectionsCaseAndLineBreaks() throws {
+        let g = try Self.index("LLM\t巨型语言模型\nfine-tune\t微调\nmixture of experts\t混合专家\nattention head\t注意力头\n")
+        #expect(try Self.sourceTerms(g, "LLMs and an LLM, but not llm or LLMS.") == ["LLMs", "LLM"])
+        #expect(try Self.sourceTerms(g, "We fine-tuned it; fine-tuning helps; finetuning too; Fine-Tunes.")
+                == ["fine-tuned", "fine-tuning", "finetuning", "Fine-Tunes"])
+        #expect(try Self.sourceTerms(g, "A mixture of\nexperts model, and Mixture-of-Experts.") == ["mixture of\nexperts", "Mixture-of-Experts"])
+        #expect(try Self.sourceTerms(g, "Each attention head, and attention heads.") == ["attention head", "attention heads"])
+    }
+
+    @Test func englishLongestMatchFirstAndNothingInCode() throws {
+        let g = try Self.index("model\t模型\nlanguage model\t语言模型\nlarge language model\t巨型语言模型\n")
+        #expect(try Self.sourceTerms(g, "A large language model is a language model, a model.") == ["large language model", "language model", "model"])
+        #expect(try Self.sourceTerms(g, "Call `model.fit()` or see [here](https://x.com/model).") == [])
+    }
+
+    @Test func chineseLeftmostLongest() throws {
+        let g = try Self.index("model\t模型\nlanguage model\t语言模型\nlarge language model\t巨型语言模型\n")
+        #expect(Self.targetTerms(g, "巨型语言模型是一种语言模型，也是模型。") == ["巨型语言模型→large language model", "语言模型→language model", "模型→model"])
+        #expect(Self.targetTerms(g, "**巨型**语言模型") == ["巨型**语言模型→large language model"])
+        #expect(Self.targetTerms(g, "用 `模型` 代码") == [])
+    }
+
+    @Test func forbiddenNeedsWordBoundariesAndIgnoresQuotedMentions() throws {
+        let tsv = "LLM\t巨型语言模型\t\t大模型|大语言模型\n"
+        func forbidden(_ text: String) throws -> [String] {
+            try Harness.findings(rule: GlossaryForbiddenRule(), target: text, glossary: tsv).map(\.text)
+        }
+        #expect(try forbidden("大模型时代来了。") == ["大模型"])
+        #expect(try forbidden("这是巨大模型。") == [])
+        #expect(try forbidden("媒体喜欢说\"大模型\"，也说“大语言模型”。") == [])
+        #expect(try forbidden("训练大语言模型的成本。") == ["大语言模型"])
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func seedLineThreeMentionIsNotAUse() throws {
+        let r = try CLI.run(["check", Fixtures.corpus("genai-handbook/zh/intro.md")!.path, "--glossary", Self.genai, "--format", "json"])
+        let f = ((r.json as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+        #expect(!f.contains { $0["rule"] as? String == "glossary-forbidden" })
+        // The same paragraph with the quotes taken away does use the forbidden term.
+        let dir = TempDir()
+        let used = dir.write("a.md", "当下国内特别喜欢大模型这些媒体用语。\n")
+        let r2 = try CLI.run(["check", used.path, "--glossary", Self.genai, "--format", "json"])
+        let f2 = ((r2.json as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+        #expect(f2.contains { $0["rule"] as? String == "glossary-forbidden" && $0["text"] as? String == "大模型" })
+        #expect(r2.status == 1)
+    }
+
+    @Test func glossaryMissingAcceptsAnyRendering() throws {
+        let tsv = "LLM\t巨型语言模型\t\t大模型\nlarge language model\t巨型语言模型\nTransformer\t\t\t\t\tkeep-as-is\n"
+        func missing(_ source: String, _ target: String) throws -> [String] {
+            try Harness.findings(rule: GlossaryMissingRule(), target: target, source: source, glossary: tsv).map(\.message)
+        }
+        #expect(try missing("Large language models are big.\n", "巨型语言模型很大。\n").isEmpty)
+        #expect(try missing("LLMs are big.\n", "巨型语言模型（LLM）很大。\n").isEmpty)
+        #expect(try missing("The Transformer is an architecture.\n", "Transformer 是一种架构。\n").isEmpty)
+        #expect(try missing("The Transformer is an architecture.\n", "变换器是一种架构。\n").count == 1)
+        let m = try missing("LLMs are big.\n", "这些模型很大。\n")
+        #expect(m == ["the source says “LLM”: use 巨型语言模型 here (glossary: test.tsv:1)"])
+    }
+}
