@@ -13,6 +13,9 @@ public struct GlossaryEntry: Sendable, Equatable {
     public var caseSensitive: Bool
     /// The term stays in English in the translation (e.g. `Transformer`).
     public var keepAsIs: Bool
+    /// The rendering depends on context (a part of speech, a sense): forbidden variants are
+    /// enforced, a missing rendering is not reported.
+    public var contextDependent: Bool = false
     /// Where the entry was read from, for messages: `genai.tsv:12`.
     public var file: String
     public var line: Int
@@ -45,6 +48,7 @@ public struct GlossaryEntry: Sendable, Equatable {
     public func sameTerm(as other: GlossaryEntry) -> Bool {
         source == other.source && target == other.target && comment == other.comment && forbidden == other.forbidden
             && alternatives == other.alternatives && caseSensitive == other.caseSensitive && keepAsIs == other.keepAsIs
+            && contextDependent == other.contextDependent
     }
 }
 

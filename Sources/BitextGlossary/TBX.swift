@@ -27,6 +27,7 @@ public enum TBX {
             var comments: [String] = []
             var caseSensitive = false
             var keep = false
+            var context = false
             for note in concept.children where note.name == "note" || (note.name == "descrip" && note.attributes["type"] == "definition") {
                 let t = note.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if t.hasPrefix("bitext-flags:") {
@@ -34,6 +35,7 @@ public enum TBX {
                         let flag = f.trimmingCharacters(in: .whitespaces)
                         if flag == "case-sensitive" { caseSensitive = true }
                         if flag == "keep-as-is" { keep = true }
+                        if flag == "context-dependent" { context = true }
                     }
                 } else if !t.isEmpty {
                     comments.append(t)
@@ -71,10 +73,12 @@ public enum TBX {
             guard let target = targets.first ?? (keep ? source : nil) else {
                 throw GlossaryError(file: file, line: line, message: "term '\(source)' has no target-language term")
             }
-            entries.append(GlossaryEntry(
+            var entry = GlossaryEntry(
                 source: source, target: target, comment: comments.joined(separator: " "),
                 forbidden: forbidden, alternatives: Array(targets.dropFirst()),
-                caseSensitive: caseSensitive, keepAsIs: keep, file: file, line: line))
+                caseSensitive: caseSensitive, keepAsIs: keep, file: file, line: line)
+            entry.contextDependent = context
+            entries.append(entry)
         }
         return Glossary(entries: entries)
     }
@@ -99,6 +103,7 @@ public enum TBX {
             var flags: [String] = []
             if e.caseSensitive { flags.append("case-sensitive") }
             if e.keepAsIs { flags.append("keep-as-is") }
+            if e.contextDependent { flags.append("context-dependent") }
             if !flags.isEmpty { out += "        <note>bitext-flags: \(flags.joined(separator: ","))</note>\n" }
             out += "        <langSec xml:lang=\"\(sourceLanguage)\">\n"
             out += termSec(e.source, status: nil)

@@ -7,7 +7,7 @@
 /// own order.
 public enum TSV {
     public static let columns = ["source", "target", "comment", "forbidden", "alternatives", "flags"]
-    public static let flags = ["case-sensitive", "keep-as-is"]
+    public static let flags = ["case-sensitive", "keep-as-is", "context-dependent"]
 
     public static func read(_ text: String, file: String) throws(GlossaryError) -> Glossary {
         var entries: [GlossaryEntry] = []
@@ -52,10 +52,12 @@ public enum TSV {
             }
             var caseSensitive = false
             var keep = false
+            var context = false
             for f in (values["flags"] ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: " ") }) where !f.isEmpty {
                 switch f {
                 case "case-sensitive": caseSensitive = true
                 case "keep-as-is": keep = true
+                case "context-dependent": context = true
                 default:
                     throw GlossaryError(file: file, line: lineNumber,
                         message: "unknown flag '\(f)'; flags are \(flags.joined(separator: ", "))")
@@ -69,10 +71,12 @@ public enum TSV {
                 }
                 target = source
             }
-            entries.append(GlossaryEntry(
+            var entry = GlossaryEntry(
                 source: source, target: target, comment: values["comment"] ?? "",
                 forbidden: list(values["forbidden"]), alternatives: list(values["alternatives"]),
-                caseSensitive: caseSensitive, keepAsIs: keep, file: file, line: lineNumber))
+                caseSensitive: caseSensitive, keepAsIs: keep, file: file, line: lineNumber)
+            entry.contextDependent = context
+            entries.append(entry)
         }
         return Glossary(entries: entries)
     }
@@ -88,6 +92,7 @@ public enum TSV {
             var flags: [String] = []
             if e.caseSensitive { flags.append("case-sensitive") }
             if e.keepAsIs { flags.append("keep-as-is") }
+            if e.contextDependent { flags.append("context-dependent") }
             let cells = [e.source, e.keepAsIs && e.target == e.source ? "" : e.target, e.comment,
                          e.forbidden.joined(separator: "|"), e.alternatives.joined(separator: "|"),
                          flags.joined(separator: ",")].map(escape)

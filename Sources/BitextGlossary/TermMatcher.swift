@@ -72,7 +72,14 @@ public final class GlossaryIndex: Sendable {
         var pendingSpace: Int? = nil
         var lastWasHan = false
         for i in text.indices {
-            if let r = roles?[i], r != .content { continue }
+            if let r = roles?[i], r != .content {
+                // Code, URLs and math end a term; emphasis markers do not (**巨型**语言模型).
+                if r == .code || r == .url || r == .destination || r == .math, out.last?.0 != 0xFFFF {
+                    out.append((0xFFFF, i))
+                    pendingSpace = nil
+                }
+                continue
+            }
             var c = text[i]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 {
                 if !out.isEmpty && pendingSpace == nil { pendingSpace = i }
@@ -120,7 +127,7 @@ public final class GlossaryIndex: Sendable {
     // MARK: English side
 
     /// Every English term in the text (words from the unit's analysis), longest match first.
-    public func sourceHits(text: [UInt32], words: [Word]) -> [TermHit] {
+    public func sourceHits(text: [UInt32], words: [Word], isHeading: Bool = false) -> [TermHit] {
         let latin = words.filter { $0.kind == .latin || $0.kind == .number }
         guard !latin.isEmpty, !sourceTrie.isEmpty else { return [] }
         let tokens = latin.map { makeString(text[$0.range]) }
@@ -134,8 +141,17 @@ public final class GlossaryIndex: Sendable {
                 if j > k && !GlossaryIndex.joinable(text, latin[j - 1].range.upperBound, latin[j].range.lowerBound) { break }
                 guard let next = sourceTrie.step(node, tokens[j]) else { break }
                 node = next
-                if let e = sourceTrie.terminal(node, first: tokens[k]) { best = (j - k + 1, e) }
+                if let e = sourceTrie.terminal(node, first: tokens[k], last: tokens[j]) { best = (j - k + 1, e) }
                 j += 1
+            }
+            // A lowercase term inside a capitalised name in running text ("React Hooks" for the
+            // term "hook") is part of the name.
+            if let b = best, !isHeading, !glossary.entries[b.entry].caseSensitive, k > 0,
+               glossary.entries[b.entry].source.first?.isLowercase == true,
+               tokens[k].first?.isUppercase == true, tokens[k - 1].first?.isUppercase == true,
+               GlossaryIndex.joinable(text, latin[k - 1].range.upperBound, latin[k].range.lowerBound) {
+                k += b.length
+                continue
             }
             if let b = best {
                 let range = latin[k].range.lowerBound..<latin[k + b.length - 1].range.upperBound
@@ -214,8 +230,9 @@ final class Automaton: @unchecked Sendable {
 final class WordTrie: @unchecked Sendable {
     struct Node {
         var next: [String: Int] = [:]
-        /// Entries ending here: (entry, exact-case first word for acronyms and case-sensitive terms).
-        var entries: [(entry: Int, exact: String?)] = []
+        /// Entries ending here: (entry, exact-case first word for acronyms and case-sensitive
+        /// terms, whether the last word must be an -ing form).
+        var entries: [(entry: Int, exact: String?, ing: Bool)] = []
     }
     private var nodes = [Node()]
     let root = 0
@@ -237,7 +254,10 @@ final class WordTrie: @unchecked Sendable {
                 }
                 let acronym = words.count == 1 && WordTrie.isAcronym(words[0])
                 let exact: String? = (e.caseSensitive || acronym) ? Stemmer.stem(words[0], keepCase: true) : nil
-                if !nodes[s].entries.contains(where: { $0.entry == k }) { nodes[s].entries.append((k, exact)) }
+                // A term that is itself an -ing form ("breaking") does not match its verb ("break").
+                let last = words.last!.lowercased()
+                let ing = last.count > 5 && last.hasSuffix("ing")
+                if !nodes[s].entries.contains(where: { $0.entry == k }) { nodes[s].entries.append((k, exact, ing)) }
             }
         }
     }
@@ -260,9 +280,14 @@ final class WordTrie: @unchecked Sendable {
         nodes[s].next[Stemmer.stem(word).lowercased()]
     }
 
-    /// The entry ending at `s` whose case rule the first matched word satisfies.
-    func terminal(_ s: Int, first: String) -> Int? {
-        for (entry, exact) in nodes[s].entries {
+    /// The entry ending at `s` whose case rule the first matched word, and whose -ing rule the
+    /// last, satisfies.
+    func terminal(_ s: Int, first: String, last: String) -> Int? {
+        for (entry, exact, ing) in nodes[s].entries {
+            if ing {
+                let l = last.lowercased()
+                if !(l.hasSuffix("ing") || l.hasSuffix("ings")) { continue }
+            }
             if let exact {
                 if Stemmer.stem(first, keepCase: true) == exact { return entry }
             } else {

@@ -101,7 +101,11 @@ public struct GlossaryMissingRule: Rule {
             var needed: [Int] = []
             for su in sourceUnits {
                 let u = p.source.units[su]
-                for h in g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words) where !needed.contains(h.entry) {
+                for h in g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words, isHeading: u.kind.headingLevel != nil)
+                    where !needed.contains(h.entry) {
+                    // Context-dependent entries and function words ("you") cannot be required.
+                    let e = g.glossary.entries[h.entry]
+                    if e.contextDependent || c.settings.source.functionWords.contains(e.source.lowercased()) { continue }
                     needed.append(h.entry)
                 }
             }
@@ -121,14 +125,19 @@ public struct GlossaryMissingRule: Rule {
             }
             for e in needed {
                 let entry = g.glossary.entries[e]
-                if entry.accepted.contains(where: { present.contains($0.lowercased()) }) { continue }
+                // A longer glossary string that holds the rendering counts (遵循协议 holds 协议).
+                if entry.accepted.contains(where: { a in
+                    let a = a.lowercased()
+                    return present.contains(a) || present.contains { $0.count > a.count && $0.contains(a) }
+                }) { continue }
                 if entry.forbidden.contains(where: { forbiddenPresent.contains($0.lowercased()) }) { continue }
                 let renderings = entry.accepted.joined(separator: c.messages.text("list.or"))
                 let u = c.document.units[firstTarget]
                 emit(c.finding(self, severity: severity, unit: firstTarget, range: 0..<u.text.count,
                                message: c.messages.text("glossary-missing", ["term": entry.source, "renderings": renderings,
                                                                             "location": entry.location]),
-                               details: [("term", .string(entry.source)), ("glossary", .string(entry.location))]))
+                               details: [("term", .string(entry.source)), ("glossary", .string(entry.location)),
+                                         ("sourceLine", .int(p.source.units[sourceUnits[0]].start.line))]))
             }
         }
     }

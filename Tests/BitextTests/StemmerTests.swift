@@ -1,0 +1,22 @@
+import Testing
+@testable import BitextText
+
+@Suite struct StemmerTests {
+    @Test func familiesMeet() {
+        for family in [["fine-tune", "fine-tuned", "fine-tuning", "fine-tunes"], ["model", "models", "modeling", "modelling", "modeled"],
+                       ["encode", "encoded", "encoding", "encodes"], ["tokenizer", "tokenizers"], ["embedding", "embeddings"],
+                       ["hope", "hoping", "hoped"], ["library", "libraries"], ["attention", "attentions"], ["run", "running"]] {
+            let stems = Set(family.map { Stemmer.stem($0) })
+            #expect(stems.count == 1, "\(family): \(stems)")
+        }
+    }
+
+    @Test func differentWordsStayApart() {
+        // Porter's known conflations stay (news/new, use/us); these must not.
+        for (a, b) in [("note", "not"), ("hope", "hop"), ("cute", "cut"), ("tune", "tun")] {
+            #expect(Stemmer.stem(a) != Stemmer.stem(b), "\(a) / \(b)")
+        }
+        #expect(Stemmer.stem("LLMs", keepCase: true) == "LLM")
+        #expect(Stemmer.stem("LLMS", keepCase: true) == "LLMS")
+    }
+}
