@@ -141,3 +141,41 @@ import Testing
         #expect(env.stdout.contains("仍是英文"))
     }
 }
+
+@Suite struct PrecisionTests {
+    /// Every untranslated/mixed-language finding on the Chinese files of the corpora was reviewed
+    /// by hand (Tests/Fixtures/reviewed-language-findings.tsv). A new finding, or one gone, fails
+    /// this test until it is reviewed; false ones must stay under 2 per 100 KB of Chinese.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func languageFindingsMatchTheReviewedList() throws {
+        let fixture = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/reviewed-language-findings.tsv"), encoding: .utf8)
+        var reviewed: [String: Bool] = [:]
+        for line in fixture.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("file\t") {
+            let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            reviewed["\(c[0]):\(c[1]):\(c[2]) \(c[3])"] = c[4] == "true"
+        }
+        var found = Set<String>()
+        var chineseBytes = 0
+        let corpora = Fixtures.shared!.appendingPathComponent("corpora")
+        for corpus in ["react-dev", "vue-docs", "swift-book", "genai-handbook"] {
+            let dir = corpora.appendingPathComponent(corpus + "/zh")
+            let r = try CLI.run(["check", dir.path, "--format", "json", "--no-config"])
+            for f in (r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? [] {
+                guard let rule = f["rule"] as? String, rule == "untranslated" || rule == "mixed-language" else { continue }
+                let file = (f["file"] as! String).components(separatedBy: "/corpora/").last!
+                found.insert("\(file):\(f["line"]!):\(f["column"]!) \(rule)")
+            }
+            let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.fileSizeKey])
+            while let u = e?.nextObject() as? URL {
+                if u.pathExtension == "md" { chineseBytes += (try? u.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+            }
+        }
+        let unreviewed = found.subtracting(reviewed.keys)
+        let gone = Set(reviewed.keys).subtracting(found)
+        #expect(unreviewed.isEmpty, "new findings to review: \(unreviewed.sorted())")
+        #expect(gone.isEmpty, "reviewed findings no longer reported: \(gone.sorted())")
+        let falseCount = found.filter { reviewed[$0] == false }.count
+        let perHundredKB = Double(falseCount) / (Double(chineseBytes) / 100_000)
+        #expect(perHundredKB < 2, "\(falseCount) false findings in \(chineseBytes) bytes")
+    }
+}
