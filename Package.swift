@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "BitextTests",
             dependencies: ["BitextICU", "BitextMarkdown", "BitextText", "BitextGlossary",
-                           "BitextAlign", "BitextCheck", "BitextReport", "BitextCLI"]),
+                           "BitextAlign", "BitextCheck", "BitextReport", "BitextCLI", "Yams"]),
     ],
     // Swift 5 mode: the parallel file loop shares results through locks that strict
     // concurrency checking cannot see.

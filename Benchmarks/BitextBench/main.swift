@@ -2,7 +2,9 @@
 //
 //   BitextBench pipeline DIR [--runs N]   units + segmentation vs the cmark-gfm command line
 //
+import BitextAlign
 import BitextCheck
+import BitextGlossary
 import BitextMarkdown
 import BitextText
 import Foundation
@@ -93,10 +95,75 @@ func pipeline(_ args: [String]) throws {
     print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
 }
 
+/// A deterministic glossary of `n` terms: the project's real ones, then made-up English terms
+/// with made-up Chinese renderings and a forbidden variant each.
+func syntheticGlossary(_ n: Int, base: Glossary) -> Glossary {
+    var g = base
+    var state: UInt64 = 42
+    func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+    let syllables = ["ka", "lo", "mi", "tor", "ven", "sil", "dra", "pex", "qua", "ren", "zu", "bel", "nor", "tis", "gam"]
+    func word() -> String { (0..<(2 + next() % 2)).map { _ in syllables[next() % syllables.count] }.joined() }
+    func han(_ k: Int) -> String {
+        String(String.UnicodeScalarView((0..<k).map { _ in Unicode.Scalar(UInt32(0x4E00 + next() % 3000))! }))
+    }
+    while g.entries.count < n {
+        let source = (0..<(1 + next() % 3)).map { _ in word() }.joined(separator: " ")
+        g.entries.append(GlossaryEntry(source: source, target: han(2 + next() % 4), forbidden: [han(2 + next() % 3)],
+                                       file: "synthetic.tsv", line: g.entries.count + 1))
+    }
+    return g
+}
+
+/// `check` over source/target pairs with and without a glossary of `--terms` entries, one thread.
+func glossaryCost(_ args: [String]) throws {
+    guard args.count >= 2 else { print("usage: BitextBench glossary SOURCE_ROOT TARGET_ROOT [--terms N] [--runs N]"); exit(2) }
+    let terms = option("--terms", args, default: 5000)
+    let runs = option("--runs", args, default: 3)
+    let (sourceRoot, targetRoot) = (args[0], args[1])
+    let targets = markdownFiles(targetRoot)
+    let pairs: [(String, String)] = targets.compactMap { t in
+        let s = sourceRoot + "/" + Inputs.relative(t, to: targetRoot)
+        return FileManager.default.fileExists(atPath: s) ? (s, t) : nil
+    }
+    let source = try LocaleData.load("en"), target = try LocaleData.load("zh-Hans")
+    let settings = Settings(source: source, target: target, typography: try Typography.load(for: target))
+    let base = try Glossary.load(DataDirectory.glossaries().appendingPathComponent("genai.tsv").path)
+    let big = syntheticGlossary(terms, base: base)
+    let aligner = DocumentAligner(functionWords: source.functionWords)
+    func run(_ glossary: Glossary?) throws -> (Double, Int) {
+        var best = Double.infinity
+        var count = 0
+        for _ in 0..<runs {
+            let t0 = now()
+            let index = glossary.map { GlossaryIndex($0) }
+            let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: index)
+            count = 0
+            try checker.withToolkit { toolkit in
+                for (s, t) in pairs {
+                    let sd = try Inputs.document(s), td = try Inputs.document(t)
+                    let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
+                    let al = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
+                    count += checker.check(td, analyses: ta, pairing: Pairing(source: sd, sourceAnalyses: sa, alignment: al),
+                                           toolkit: toolkit).count
+                }
+            }
+            best = min(best, now() - t0)
+        }
+        return (best, count)
+    }
+    let (without, n0) = try run(nil)
+    let (with, n1) = try run(big)
+    print("pairs: \(pairs.count); glossary: \(big.entries.count) terms (\(base.entries.count) real, the rest made up)")
+    print(String(format: "check without a glossary: %.3f s (%d findings)", without, n0))
+    print(String(format: "check with the glossary:  %.3f s (%d findings)", with, n1))
+    print(String(format: "ratio: %.2f (goal ≤ 1.5)", with / without))
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "pipeline": try pipeline(Array(args.dropFirst()))
+case "glossary": try glossaryCost(Array(args.dropFirst()))
 default:
-    print("usage: BitextBench pipeline DIR | …")
+    print("usage: BitextBench pipeline DIR | glossary SOURCE_ROOT TARGET_ROOT | …")
     exit(2)
 }
