@@ -58,14 +58,18 @@ struct CheckCommand: ParsableCommand {
             var findings: [Finding] = []
             var problems: [String] = []
             var fixed = 0
+            var miner: TermMiner?
         }
+        let mine = work.contains { $0.source != nil } && session.settings.severity(id: "glossary-inconsistent", default: .info) != nil
         let results: [Result] = parallelMap(work.count, threads: threads) { k in
             defer { progress.tick() }
             var result = Result()
             let job = work[k]
             do {
                 try checker.withToolkit { toolkit in
-                    var findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit)
+                    var miner: TermMiner? = nil
+                    if mine && job.source != nil { miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords); result.miner = miner }
+                    var findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
                         if !explicit.contains(target), !Self.isInside(target, roots: roots) {
                             result.problems.append("\(target): not fixed: it lies outside the folders given (name it explicitly to fix it)")
@@ -75,7 +79,7 @@ struct CheckCommand: ParsableCommand {
                             if !applied.isEmpty {
                                 do { try Fixer.write(bytes, to: target) } catch { throw Failure("\(error)") }
                                 result.fixed = applied.count
-                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit)
+                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
                             }
                         }
                     }
@@ -91,6 +95,12 @@ struct CheckCommand: ParsableCommand {
         progress.finish()
         var findings = results.flatMap(\.findings)
         let problems = results.flatMap(\.problems)
+        if mine {
+            let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
+            for r in results { if let m = r.miner { all.merge(m) } }
+            findings += ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
+                                                             messages: session.messages, load: { try? session.document($0) })
+        }
         for p in problems { Output.warn(p) }
         if fix {
             let fixed = results.reduce(0) { $0 + $1.fixed }
@@ -108,7 +118,8 @@ struct CheckCommand: ParsableCommand {
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 
-    func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit) throws -> [Finding] {
+    func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
+                  miner: TermMiner?) throws -> [Finding] {
         guard let targetPath = job.target else { return [] }
         let doc = try session.document(targetPath)
         let analyses = checker.analyze(doc, toolkit: toolkit)
@@ -118,6 +129,8 @@ struct CheckCommand: ParsableCommand {
             let srcAnalyses = checker.analyze(src, toolkit: toolkit)
             let alignment = aligner.align(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses)
             pairing = Pairing(source: src, sourceAnalyses: srcAnalyses, alignment: alignment)
+            miner?.add(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses, alignment: alignment,
+                       hanWords: { toolkit.segmenter.hanWords($0) })
         }
         return checker.check(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
     }

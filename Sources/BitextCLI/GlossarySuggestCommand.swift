@@ -1,4 +1,81 @@
 import ArgumentParser
+import BitextAlign
+import BitextCheck
+import BitextGlossary
+import BitextMarkdown
+import BitextText
+import Foundation
+
 struct GlossarySuggestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "suggest", abstract: "(coming)")
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Suggest glossary entries mined from aligned text: renderings that repeat, English kept in the Chinese.",
+        discussion: """
+            Prints glossary rows (TSV) a translator can review and paste, strongest first.
+            A rendering is suggested when it appears in the translations of most units that use
+            the English term (Dice coefficient over aligned units); terms the glossaries already
+            have are left out.
+
+            Examples:
+              bitext glossary suggest en/guide.md zh/guide.md
+              bitext glossary suggest --source-root en --target-root zh --glossary glossary/genai.tsv > new-terms.tsv
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var out: OutputOptions
+
+    @Option(name: .customLong("source-root"), help: ArgumentHelp("Source tree.", valueName: "dir"))
+    var sourceRoot: String?
+    @Option(name: .customLong("target-root"), help: ArgumentHelp("Target tree.", valueName: "dir"))
+    var targetRoot: String?
+    @Option(name: .customLong("min-count"), help: "Least number of aligned units a term must appear in.")
+    var minCount = 3
+    @Option(name: .long, help: "Least Dice coefficient of a suggested rendering (0–1).")
+    var dice = 0.5
+    @Option(name: .long, help: "At most this many suggestions.")
+    var limit = 100
+
+    @Argument(help: "SOURCE TARGET (files), unless --source-root/--target-root are given.")
+    var files: [String] = []
+
+    func validate() throws {
+        if sourceRoot == nil && files.count != 2 { throw ValidationError("give SOURCE TARGET, or --source-root and --target-root") }
+    }
+
+    func run() throws {
+        let session = try Session(common: common)
+        let jobs: [Job] = sourceRoot != nil
+            ? try session.jobs(paths: [], source: nil, sourceRoot: sourceRoot, targetRoot: targetRoot).filter { $0.source != nil && $0.target != nil }
+            : [Job(target: files[1], source: files[0])]
+        let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
+        try checker.withToolkit { toolkit in
+            for job in jobs {
+                let s = try session.document(job.source!), t = try session.document(job.target!)
+                let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
+                miner.add(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta,
+                          alignment: aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta),
+                          hanWords: { toolkit.segmenter.hanWords($0) })
+            }
+        }
+        let known = Set((session.glossary?.glossary.entries ?? []).map { Stemmer.stem($0.source) })
+        var rows: [(score: Double, row: String)] = []
+        for c in miner.candidates(minCount: minCount, minDice: 0.3) where !known.contains(c.stem) {
+            guard let best = c.renderings.first, best.dice >= dice else { continue }
+            let places = best.places.prefix(3).map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }.joined(separator: ", ")
+            if best.text.hasPrefix("=") {
+                // The English word itself, kept in the Chinese.
+                rows.append((Double(best.together) * best.dice,
+                             "\(c.surface)\t\tkept in English in \(best.together) of \(c.occurrences) units (\(places))\t\t\tkeep-as-is"))
+            } else {
+                rows.append((Double(best.together) * best.dice,
+                             "\(c.surface)\t\(best.text)\trendered so in \(best.together) of \(c.occurrences) units, Dice \(String(format: "%.2f", best.dice)) (\(places))"))
+            }
+        }
+        rows.sort { $0.score > $1.score }
+        var text = "source\ttarget\tcomment\tforbidden\talternatives\tflags\n"
+        for r in rows.prefix(limit) { text += r.row.replacingOccurrences(of: #"\t+$"#, with: "", options: .regularExpression) + "\n" }
+        try Output.write(text, to: out.output)
+    }
 }

@@ -92,15 +92,19 @@ final class Session {
     /// The files and pairs a command works on: PATHs (monolingual unless `--source`), the
     /// roots of `--source-root`/`--target-root`, else the pairs of the configuration.
     func jobs(paths: [String], pairing: PairingOptions) throws -> [Job] {
+        try jobs(paths: paths, source: pairing.source, sourceRoot: pairing.sourceRoot, targetRoot: pairing.targetRoot)
+    }
+
+    func jobs(paths: [String], source: String?, sourceRoot: String?, targetRoot: String?) throws -> [Job] {
         var jobs: [Job] = []
         do {
-            if let s = pairing.source {
+            if let s = source {
                 guard paths.count == 1 else {
                     throw Failure("--source pairs one source with one target file: give exactly one PATH")
                 }
                 _ = try Inputs.read(s)
                 jobs.append(Job(target: paths[0], source: s))
-            } else if let sr = pairing.sourceRoot, let tr = pairing.targetRoot {
+            } else if let sr = sourceRoot, let tr = targetRoot {
                 jobs += try rootJobs(sourceRoot: sr, targetRoot: tr)
             } else if !paths.isEmpty {
                 let (files, problems) = try Inputs.collect(paths, ignore: config.ignore)

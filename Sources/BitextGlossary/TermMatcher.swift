@@ -165,7 +165,7 @@ public final class GlossaryIndex: Sendable {
     }
 
     /// Two words belong to one term when only spaces, hyphens or a line break are between them.
-    static func joinable(_ text: [UInt32], _ a: Int, _ b: Int) -> Bool {
+    public static func joinable(_ text: [UInt32], _ a: Int, _ b: Int) -> Bool {
         guard b - a <= 4 else { return false }
         for i in a..<b {
             let c = text[i]

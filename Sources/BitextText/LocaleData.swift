@@ -15,6 +15,8 @@ public struct LocaleData: Sendable {
     public var sentenceLocale: String
     public var wordLocale: String
     public var functionWords: Set<String>
+    /// Common words that are not terms (`<id>.general-words.txt`).
+    public var generalWords: Set<String>
     public var quotes: [(open: UInt32, close: UInt32)]
     public var sentenceTerminators: Set<UInt32>
     /// English characters per Han character, for size estimates.
@@ -64,6 +66,13 @@ public struct LocaleData: Sendable {
                 if !w.isEmpty && !w.hasPrefix("#") { functionWords.insert(w.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) }
             }
         }
+        var generalWords = Set<String>()
+        if let t = try? String(contentsOf: folder.appendingPathComponent("\(id).general-words.txt"), encoding: .utf8) {
+            for line in t.split(separator: "\n") where !line.hasPrefix("#") {
+                let w = line.trimmingCharacters(in: .whitespaces)
+                if !w.isEmpty { generalWords.insert(w.lowercased()) }
+            }
+        }
         let code = str("code") ?? String(id.prefix(2))
         return LocaleData(
             id: id, name: str("name") ?? id, code: code, xmlLang: str("xmlLang") ?? id,
@@ -71,6 +80,7 @@ public struct LocaleData: Sendable {
             sentenceLocale: icu?["sentence"]?.string ?? id,
             wordLocale: icu?["word"]?.string ?? id,
             functionWords: functionWords,
+            generalWords: generalWords,
             quotes: quotes,
             sentenceTerminators: Set((str("sentenceTerminators") ?? "").unicodeScalars.map(\.value)),
             sourceCharactersPerHan: node["sourceCharactersPerHan"]?.float ?? 3.9,

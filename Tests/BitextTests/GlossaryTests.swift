@@ -188,3 +188,45 @@ import Testing
         #expect(m == ["the source says “LLM”: use 巨型语言模型 here (glossary: test.tsv:1)"])
     }
 }
+
+@Suite struct ProjectGlossaryTests {
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func suggestFindsTheVueTerms() throws {
+        let r = try CLI.run(["glossary", "suggest", "--source-root", Fixtures.corpus("vue-docs/en")!.path,
+                             "--target-root", Fixtures.corpus("vue-docs/zh")!.path, "--no-config", "--limit", "40"])
+        #expect(r.status == 0)
+        let rows = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let pairs = Set(rows.map { "\($0[0])→\($0[1])" })
+        for expected in ["component→组件", "template→模板", "slot→插槽", "computed→计算属性"] {
+            #expect(pairs.contains(expected), "\(expected) not in \(pairs.sorted())")
+        }
+        #expect(rows.contains { $0[0] == "props" && $0.last == "keep-as-is" })
+        // Rows paste into a glossary as they are.
+        let dir = TempDir()
+        dir.write("s.tsv", r.stdout)
+        #expect(try CLI.run(["glossary", "lint", dir.path("s.tsv")]).status != 2)
+    }
+
+    @Test func inconsistentRenderingsAcrossFiles() throws {
+        let dir = TempDir()
+        let pairs = [
+            ("The scheduler starts when the application loads.", "应用加载时，调度器启动。"),
+            ("Each task waits in a queue until the scheduler picks it.", "每个任务在队列中等待，直到调度器选中它。"),
+            ("You can pause the scheduler from the settings page.", "你可以在设置页面暂停调度器。"),
+            ("The scheduler logs every decision to a file.", "调度器把每个决定写入日志文件。"),
+            ("Workers report their load back to the scheduler.", "工作进程把负载汇报给调度器。"),
+            ("A second scheduler may run on another machine.", "另一台机器上可以运行第二个排程器。"),
+            ("When the scheduler crashes, tasks are retried.", "排程器崩溃时，任务会重试。"),
+            ("Tune the scheduler with these three options.", "用这三个选项调整排程器。"),
+        ]
+        var en = "# Guide\n\n", zh = "# 指南\n\n"
+        for (e, z) in pairs { en += e + "\n\n"; zh += z + "\n\n" }
+        dir.write("en/a.md", en)
+        dir.write("zh/a.md", zh)
+        let r = try CLI.run(["check", "--source-root", dir.path("en"), "--target-root", dir.path("zh"), "--no-config", "--format", "json"])
+        let f = ((r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "glossary-inconsistent" }
+        #expect(f.count == 1)
+        #expect(f.first?["text"] as? String == "排程器")
+        #expect((f.first?["message"] as? String)?.contains("调度器 (5×), 排程器 (3×)") == true)
+    }
+}

@@ -1,0 +1,69 @@
+import BitextGlossary
+import BitextMarkdown
+import BitextText
+
+/// Checks that look across every pair of a project at once.
+public enum ProjectChecks {
+    /// `glossary-inconsistent`: an English term with no glossary entry that the translation
+    /// renders in clearly different ways. Each rendering must be carried by at least three
+    /// aligned units, be found mostly where the term is (half its occurrences or more), not
+    /// contain another rendering and rarely sit in the same unit; together they
+    /// must account for most of the term's occurrences. One finding per less frequent
+    /// rendering, at its first place, listing every variant with its count.
+    public static func inconsistentRenderings(_ miner: TermMiner, glossary: Glossary?, settings: Settings,
+                                              messages: Messages, load: (String) -> Document?) -> [Finding] {
+        guard let severity = settings.severity(id: "glossary-inconsistent", default: .info) else { return [] }
+        let known = Set((glossary?.entries ?? []).map { Stemmer.stem($0.source) })
+        var findings: [Finding] = []
+        var documents: [String: Document] = [:]
+        var reported = Set<[String]>()
+        // Longest source n-grams first, so "Extended Grapheme Clusters" is reported and its
+        // pieces with the same renderings are not.
+        let candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6).sorted { $0.stem.count > $1.stem.count }
+        for c in candidates where !known.contains(c.stem) {
+            var variants: [TermMiner.Rendering] = []
+            for r in c.renderings where r.together >= 3 && r.precision >= 0.5 {
+                let clashes = variants.contains { v in
+                    let together = Set(v.places).intersection(r.places).count
+                    return v.text.contains(r.text) || r.text.contains(v.text)
+                        || Double(together) > 0.3 * Double(min(v.places.count, r.places.count))
+                }
+                if !clashes { variants.append(r) }
+            }
+            guard variants.count >= 2,
+                  variants.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { continue }
+            variants.sort { $0.together > $1.together }
+            guard reported.insert(variants.map(\.text).sorted()).inserted else { continue }
+            func show(_ r: TermMiner.Rendering) -> String { r.text.hasPrefix("=") ? c.surface : r.text }
+            let list = variants.map { "\(show($0)) (\($0.together)×)" }.joined(separator: ", ")
+            for v in variants.dropFirst() {
+                guard let place = v.places.first else { continue }
+                if documents[place.file] == nil { documents[place.file] = load(place.file) }
+                guard let doc = documents[place.file], place.unit < doc.units.count else { continue }
+                let u = doc.units[place.unit]
+                let needle = Array(show(v).unicodeScalars.map(\.value))
+                var range = 0..<u.text.count
+                if let at = find(needle, in: u.text, caseInsensitive: v.text.hasPrefix("=")) { range = at..<(at + needle.count) }
+                findings.append(Finding(
+                    rule: "glossary-inconsistent", severity: severity, file: place.file, span: u.span(range),
+                    message: messages.text("glossary-inconsistent", ["term": c.surface, "count": String(variants.count), "variants": list]),
+                    text: u.string(range),
+                    details: [("term", .string(c.surface)),
+                              ("variants", .array(variants.map { v in
+                                  .object([("rendering", .string(show(v))), ("count", .int(v.together)),
+                                           ("places", .array(v.places.prefix(5).map { .string("\($0.file):\($0.line)") }))])
+                              }))]))
+            }
+        }
+        return findings
+    }
+
+    static func find(_ needle: [UInt32], in text: [UInt32], caseInsensitive: Bool) -> Int? {
+        guard !needle.isEmpty, needle.count <= text.count else { return nil }
+        func fold(_ c: UInt32) -> UInt32 { caseInsensitive && c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        for i in 0...(text.count - needle.count) where fold(text[i]) == fold(needle[0]) {
+            if (1..<needle.count).allSatisfy({ fold(text[i + $0]) == fold(needle[$0]) }) { return i }
+        }
+        return nil
+    }
+}
