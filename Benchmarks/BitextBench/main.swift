@@ -159,8 +159,46 @@ func glossaryCost(_ args: [String]) throws {
     print(String(format: "ratio: %.2f (goal ≤ 1.5)", with / without))
 }
 
+func lines(_ path: String) -> [String] {
+    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    var l = text.components(separatedBy: "\n")
+    if l.last == "" { l.removeLast() }
+    return l
+}
+
+/// Sentence alignment of one-sentence-a-line files against gold beads: strict and lax
+/// precision, recall and F1, time and peak memory; `--scale` repeats the input 1×, 2×, 4×.
+func sentenceGold(_ args: [String]) throws {
+    guard args.count >= 3 else { print("usage: BitextBench sentences SOURCE TARGET GOLD [--scale]"); exit(2) }
+    let source = lines(args[0]), target = lines(args[1])
+    let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8))
+    let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
+    let t0 = now()
+    var aligner = SegmentedAligner()
+    if let p = ProcessInfo.processInfo.environment["BITEXT_PASSES"], let v = Int(p) { aligner.sentences.passes = v }
+    let beads = aligner.align(source: source, target: target, segmenter: segmenter)
+    if let out = ProcessInfo.processInfo.environment["BITEXT_BEADS_OUT"] {
+        try BeadFormat.write(beads).write(toFile: out, atomically: true, encoding: .utf8)
+    }
+    let elapsed = now() - t0
+    let score = AlignmentScore(gold: gold, test: beads)
+    print("input: \(source.count) × \(target.count) sentences, \(gold.count) gold beads, \(beads.count) predicted")
+    print(String(format: "strict P %.3f R %.3f F1 %.3f | lax P %.3f R %.3f F1 %.3f",
+                 score.precisionStrict, score.recallStrict, score.f1Strict, score.precisionLax, score.recallLax, score.f1Lax))
+    print(String(format: "time (segmenting the given lines and aligning): %.3f s, peak memory %.0f MB", elapsed, peakMemoryMB()))
+    if args.contains("--scale") {
+        for k in [2, 4] {
+            let s = Array(repeating: source, count: k).flatMap { $0 }, t = Array(repeating: target, count: k).flatMap { $0 }
+            let t1 = now()
+            _ = SegmentedAligner().align(source: s, target: t, segmenter: segmenter)
+            print(String(format: "%d× input (%d × %d): %.3f s, peak memory %.0f MB", k, s.count, t.count, now() - t1, peakMemoryMB()))
+        }
+    }
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
+case "sentences": try sentenceGold(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))
 default:

@@ -219,9 +219,7 @@ struct Scorer {
         let lt = t.reduce(0.0) { $0 + ratio * Double($1.han) + Double($1.letters) }
         if ls == 0 && lt == 0 { return 0 }
         let mean = max(1, (ls + lt) / 2)
-        let delta = abs(lt - ls) / sqrt(mean * aligner.lengthVariance)
-        let p = max(1e-12, erfc(delta / 2.0.squareRoot()))
-        return -log(p)
+        return LengthCost.cost(abs(lt - ls) / (mean * aligner.lengthVariance).squareRoot())
     }
 
     func anchorCost(_ s: [BlockFeatures], _ t: [BlockFeatures]) -> Double {
