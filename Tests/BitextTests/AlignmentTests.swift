@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import BitextAlign
+@testable import BitextCheck
+@testable import BitextMarkdown
+@testable import BitextText
+
+@Suite struct AlignmentTests {
+    static func analyze(_ d: Document, _ seg: Segmenter) -> [TextAnalysis] { d.units.map { seg.analyze($0) } }
+
+    static func align(_ s: Document, _ t: Document) throws -> Alignment {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        return DocumentAligner(functionWords: Harness.source.functionWords)
+            .align(source: s, sourceAnalyses: analyze(s, seg), target: t, targetAnalyses: analyze(t, seg))
+    }
+
+    static func kindKey(_ d: Document, _ b: Int) -> String {
+        switch d.blocks[b] {
+        case .code: return "code"
+        case .unit(let u):
+            switch d.units[u].kind {
+            case .heading(let l): return "h\(l)"
+            case .tableCell(let r, let c): return "cell\(r).\(c)"
+            case .listItem(let depth): return "li\(depth)"
+            default: return d.units[u].kind.name
+            }
+        }
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func seedPair() throws {
+        let s = try Fixtures.document(Fixtures.corpus("genai-handbook/en/intro.md")!)
+        let t = try Fixtures.document(Fixtures.corpus("genai-handbook/zh/intro.md")!)
+        let al = try Self.align(s, t)
+        // Every block pairs with its counterpart, one to one, line for line.
+        #expect(al.beads.count == s.blocks.count)
+        for b in al.beads {
+            #expect(b.source.count == 1 && b.target.count == 1)
+            guard b.source.count == 1, b.target.count == 1 else { continue }
+            let sl = AlignCommand_lines(s, b.source[0]), tl = AlignCommand_lines(t, b.target[0])
+            #expect(sl == tl)
+        }
+        // The translator's note (line 3) stays inside its paragraph's bead; untranslated
+        // blocks pair with their identical English.
+        let three = al.beads.first { b in b.target.contains { AlignCommand_lines(t, $0) == 3 } }
+        #expect(three?.source.map { AlignCommand_lines(s, $0) } == [3])
+        let nine = al.beads.first { b in b.target.contains { AlignCommand_lines(t, $0) == 9 } }
+        #expect(nine.map { b in t.units[t.unitIndex(block: b.target[0])!].plainText == s.units[s.unitIndex(block: b.source[0])!].plainText } == true)
+    }
+
+    /// Gold from the corpora: pairs whose blocks match one to one (same count, same kinds in
+    /// order), perturbed with known deletions, translator's notes, merges and splits.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func perturbedBlockGold() throws {
+        var rng = RecallTests.Rng(state: 7)
+        var gold: [SentenceBead] = [], test: [SentenceBead] = []
+        var offset = (0, 0)
+        var pairsUsed = 0
+        var perturbations = [String: Int]()
+        for url in Fixtures.corpusFiles() where url.path.contains("/zh/") && !url.path.contains("genai-handbook") {
+            let en = try Fixtures.document(URL(fileURLWithPath: url.path.replacingOccurrences(of: "/zh/", with: "/en/")))
+            let zh = try Fixtures.document(url)
+            guard en.blocks.count == zh.blocks.count,
+                  (0..<en.blocks.count).allSatisfy({ Self.kindKey(en, $0) == Self.kindKey(zh, $0) }) else { continue }
+            pairsUsed += 1
+            // Perturb the Chinese: pick paragraphs (not adjacent to each other) and apply one change each.
+            var bytes = zh.source.bytes
+            var edits: [(range: Range<Int>, replacement: [UInt8], kind: String, block: Int)] = []
+            var used = Set<Int>()
+            let paragraphs = (0..<zh.blocks.count).filter { b in
+                guard let u = zh.unitIndex(block: b) else { return false }
+                return zh.units[u].kind == .paragraph && zh.units[u].text.count > 30
+            }
+            for _ in 0..<min(4, paragraphs.count / 3) {
+                let b = paragraphs[rng.below(paragraphs.count)]
+                guard !used.contains(b), !used.contains(b - 1), !used.contains(b + 1), b + 1 < zh.blocks.count else { continue }
+                let u = zh.units[zh.unitIndex(block: b)!]
+                let kind = ["delete", "note", "merge", "split"][rng.below(4)]
+                switch kind {
+                case "delete":
+                    edits.append((u.byteRange, [], kind, b))
+                case "note":
+                    edits.append((u.byteRange.upperBound..<u.byteRange.upperBound,
+                                  Array("\n\n译者注：这一段是译者补充的说明，原文没有，供读者参考。".utf8), kind, b))
+                case "merge":
+                    guard let next = zh.unitIndex(block: b + 1), zh.units[next].kind == .paragraph else { continue }
+                    // Join the two paragraphs: the blank line between them goes.
+                    edits.append((u.byteRange.upperBound..<zh.units[next].byteRange.lowerBound, Array("".utf8), kind, b))
+                    used.insert(b + 1)
+                default:
+                    let a = try Segmenter(source: Harness.source, target: Harness.target).analyze(u)
+                    guard a.sentences.count >= 2 else { continue }
+                    let cut = u.byteRange.lowerBound + Array(u.string(0..<a.sentences[0].upperBound).utf8).count
+                    edits.append((cut..<cut, Array("\n\n".utf8), kind, b))
+                }
+                used.insert(b)
+            }
+            edits.sort { $0.range.lowerBound > $1.range.lowerBound }
+            for e in edits {
+                // Deleting a paragraph also removes its blank line.
+                var r = e.range
+                if e.kind == "delete" {
+                    while r.upperBound < bytes.count && bytes[r.upperBound] == 0x0A { r = r.lowerBound..<(r.upperBound + 1) }
+                }
+                bytes.replaceSubrange(r, with: e.replacement)
+                perturbations[e.kind, default: 0] += 1
+            }
+            let perturbed = try Document(path: url.path, bytes: bytes)
+            // Gold beads in block indexes: identity, then each edit's effect.
+            var beads: [SentenceBead] = []
+            var j = 0
+            let byBlock = Dictionary(edits.map { ($0.block, $0.kind) }, uniquingKeysWith: { a, _ in a })
+            var i = 0
+            while i < en.blocks.count {
+                switch byBlock[i] {
+                case "delete": beads.append(SentenceBead(source: [i], target: [], score: 1))
+                case "note":
+                    beads.append(SentenceBead(source: [i], target: [j], score: 1)); j += 1
+                    beads.append(SentenceBead(source: [], target: [j], score: 1)); j += 1
+                case "merge": beads.append(SentenceBead(source: [i, i + 1], target: [j], score: 1)); j += 1; i += 1
+                case "split": beads.append(SentenceBead(source: [i], target: [j, j + 1], score: 1)); j += 2
+                default: beads.append(SentenceBead(source: [i], target: [j], score: 1)); j += 1
+                }
+                i += 1
+            }
+            #expect(j == perturbed.blocks.count, "\(url.lastPathComponent): gold covers \(j) of \(perturbed.blocks.count) blocks")
+            let al = try Self.align(en, perturbed)
+            gold += beads.map { SentenceBead(source: $0.source.map { $0 + offset.0 }, target: $0.target.map { $0 + offset.1 }, score: 1) }
+            test += al.beads.map { SentenceBead(source: $0.source.map { $0 + offset.0 }, target: $0.target.map { $0 + offset.1 }, score: 1) }
+            offset = (offset.0 + en.blocks.count, offset.1 + perturbed.blocks.count)
+        }
+        let score = AlignmentScore(gold: gold, test: test)
+        print("block gold: \(pairsUsed) pairs, \(gold.count) gold beads, perturbations \(perturbations); strict P \(score.precisionStrict) R \(score.recallStrict) F1 \(score.f1Strict)")
+        #expect(pairsUsed >= 20)
+        #expect(score.f1Strict >= 0.98)
+    }
+
+    @Test func segmentedBeadsRoundTrip() throws {
+        let beads = try BeadFormat.parse("[0]:[0]\n[1,2]:[1]\n[]:[2]\n[3]:[]\n")
+        #expect(BeadFormat.write(beads) == "[0]:[0]\n[1,2]:[1]\n[]:[2]\n[3]:[]\n")
+        #expect(throws: BeadFormat.ParseError.self) { try BeadFormat.parse("[0]:[x]\n") }
+        let s = AlignmentScore(gold: beads, test: beads)
+        #expect(s.f1Strict == 1 && s.f1Lax == 1)
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func bibleGoldThroughTheCommandLine() throws {
+        let dir = Fixtures.corpus("sentence-gold/bible")!
+        let tmp = TempDir()
+        let r = try CLI.run(["align", "--segmented", dir.appendingPathComponent("001.en").path,
+                             dir.appendingPathComponent("001.zh").path, "--format", "beads", "-o", tmp.path("out.align")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let test = try BeadFormat.parse(String(contentsOfFile: tmp.path("out.align"), encoding: .utf8))
+        let gold = try BeadFormat.parse(String(contentsOf: dir.appendingPathComponent("001.align"), encoding: .utf8))
+        let score = AlignmentScore(gold: gold, test: test)
+        print("Bible: strict F1 \(score.f1Strict), lax F1 \(score.f1Lax)")
+        #expect(score.f1Strict >= 0.85)
+        #expect(score.f1Lax >= 0.98)
+        // Either side may be the Chinese one.
+        let rev = try CLI.run(["align", "--segmented", dir.appendingPathComponent("001.zh").path,
+                               dir.appendingPathComponent("001.en").path, "--format", "beads"])
+        let swapped = try BeadFormat.parse(rev.stdout).map { SentenceBead(source: $0.target, target: $0.source, score: 1) }
+        #expect(AlignmentScore(gold: gold, test: swapped).f1Strict >= 0.85)
+    }
+}
+
+/// First line of a block.
+func AlignCommand_lines(_ d: Document, _ block: Int) -> Int {
+    switch d.blocks[block] {
+    case .unit(let u): return d.units[u].start.line
+    case .code(let c): return d.codeBlocks[c].startLine
+    }
+}
