@@ -209,9 +209,10 @@ public struct Document: Sendable {
             for k in piece.range { endByte += utf8Length(raw[k]) }
             var pieceRoles = Array(roles[piece.range])
             if case .altText = piece.kind { pieceRoles = piece.roles }
-            let unit = Unit(kind: piece.kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
+            var unit = Unit(kind: piece.kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
                             text: Array(raw[piece.range]), roles: pieceRoles,
                             quoteDepth: b.quoteDepth, listDepth: b.listDepth)
+            unit.inHTML = true
             if unit.hasContent { append(unit) }
         }
         return 0

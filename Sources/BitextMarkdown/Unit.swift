@@ -95,6 +95,8 @@ public struct Unit: Sendable {
     /// Depth in block quotes and lists, for alignment.
     public var quoteDepth: Int
     public var listDepth: Int
+    /// The unit is text inside an HTML block (its Markdown source is HTML).
+    public var inHTML = false
 
     public init(kind: UnitKind, start: TextPosition, byteRange: Range<Int>, text: [UInt32], roles: [Role],
                 links: [InlineLink] = [], quoteDepth: Int = 0, listDepth: Int = 0) {

@@ -1,0 +1,118 @@
+import ArgumentParser
+import BitextAlign
+import BitextCheck
+import BitextMarkdown
+import BitextReport
+import BitextText
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the aligned pair as a side-by-side HTML page, bilingual Markdown, TMX, XLIFF or TSV.",
+        discussion: """
+            Examples:
+              bitext export en/intro.md zh/intro.md --format html -o intro.html
+              bitext export en/intro.md zh/intro.md --format tmx -o intro.tmx      # translated sentences only
+              bitext export en/intro.md zh/intro.md --format xliff -o todo.xlf     # untranslated segments state="initial"
+              bitext export --source-root en --target-root zh --format html -o site/  # one page per pair + index.html
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var out: OutputOptions
+
+    @Option(name: .long, help: "html, markdown, tmx, xliff or tsv.")
+    var format: ExportFormat
+
+    @Option(name: .customLong("source-root"), help: ArgumentHelp("Source tree.", valueName: "dir"))
+    var sourceRoot: String?
+    @Option(name: .customLong("target-root"), help: ArgumentHelp("Target tree.", valueName: "dir"))
+    var targetRoot: String?
+    @Option(name: .customLong("source-lang"), help: "Language tag of the source in TMX/XLIFF (default: en).")
+    var sourceLang: String?
+    @Option(name: .customLong("target-lang"), help: "Language tag of the target in TMX/XLIFF (default: the locale's, zh-CN).")
+    var targetLang: String?
+
+    @Argument(help: "SOURCE TARGET")
+    var files: [String] = []
+
+    func validate() throws {
+        if sourceRoot == nil && files.count != 2 { throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root") }
+        if (sourceRoot == nil) != (targetRoot == nil) { throw ValidationError("--source-root and --target-root go together") }
+        if sourceRoot != nil && (format == .html || format == .markdown) && out.output == nil {
+            throw ValidationError("exporting a tree as \(format.rawValue) needs -o DIR, the folder to write the pages in")
+        }
+    }
+
+    func run() throws {
+        let session = try Session(common: common)
+        if let o = out.output { try OutputPaths.check(o) }
+        let sLang = sourceLang ?? session.source.xmlLang
+        let tLang = targetLang ?? session.config.targetLanguageTag ?? session.target.xmlLang
+        let jobs: [Job] = sourceRoot != nil
+            ? try session.jobs(paths: [], source: nil, sourceRoot: sourceRoot, targetRoot: targetRoot).filter { $0.source != nil && $0.target != nil }
+            : [Job(target: files[1], source: files[0], relative: (files[1] as NSString).lastPathComponent)]
+        let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let progress = Progress(total: jobs.count, label: "exporting")
+        var pairs: [BilingualPair] = []
+        try checker.withToolkit { toolkit in
+            for job in jobs {
+                defer { progress.tick() }
+                let s = try session.document(job.source!), t = try session.document(job.target!)
+                let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
+                let al = aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
+                let findings = checker.check(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit)
+                let coverage = Coverage.bilingual(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al,
+                                                  charactersPerHan: session.target.sourceCharactersPerHan)
+                pairs.append(BilingualPair(source: s, target: t, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
+                                           findings: findings, coverage: coverage, sourceLanguage: sLang, targetLanguage: tLang))
+            }
+        }
+        progress.finish()
+
+        switch format {
+        case .tmx: try Output.write(TMXExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
+        case .xliff: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
+        case .tsv: try Output.write(TSVExporter.export(pairs), to: out.output)
+        case .html, .markdown:
+            if sourceRoot == nil {
+                let text = format == .html ? HTMLExporter.page(pairs[0]) : MarkdownExporter.export(pairs[0])
+                try Output.write(text, to: out.output)
+                return
+            }
+            // A tree: one file per pair under the output folder, and for HTML an index.
+            let dir = out.output!
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            var entries: [(page: String, pair: String, coverage: Coverage)] = []
+            for (job, pair) in zip(jobs, pairs) {
+                let rel = job.relative ?? (job.target! as NSString).lastPathComponent
+                let name = (rel as NSString).deletingPathExtension + (format == .html ? ".html" : ".bilingual.md")
+                let path = try OutputPaths.inside(dir, name)
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Output.write(format == .html ? HTMLExporter.page(pair) : MarkdownExporter.export(pair), to: path)
+                entries.append((name, rel, pair.coverage))
+            }
+            if format == .html {
+                try Output.write(HTMLExporter.index(entries), to: try OutputPaths.inside(dir, "index.html"))
+            }
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+extension OutputPaths {
+    /// `name` inside `dir`, refused when it would land outside (`..`, an absolute path).
+    static func inside(_ dir: String, _ name: String) throws -> String {
+        if name.hasPrefix("/") || name.split(separator: "/").contains("..") {
+            throw Failure("\(name): refusing to write outside \(dir)")
+        }
+        let base = URL(fileURLWithPath: dir).standardizedFileURL.path
+        let full = URL(fileURLWithPath: base).appendingPathComponent(name).standardizedFileURL.path
+        guard full.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            throw Failure("\(name): refusing to write outside \(dir)")
+        }
+        return full
+    }
+}

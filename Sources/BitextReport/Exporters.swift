@@ -1,0 +1,328 @@
+import BitextAlign
+import BitextCheck
+import BitextMarkdown
+import BitextText
+import Foundation
+
+/// The formats `bitext export` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case html, markdown, tmx, xliff, tsv
+}
+
+enum XML {
+    /// Text for XML 1.0 content or a quoted attribute: escaped, characters XML cannot hold dropped.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                let v = c.value
+                if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { continue }
+                if v == 0xFFFE || v == 0xFFFF { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// TMX 1.4b, translated content only: a translation memory must not learn English as Chinese.
+/// One `<tu>` per aligned sentence pair whose alignment is confident (score ≥ 0.5), else one per
+/// fully translated unit; untranslated units are left out; partial units give their translated
+/// sentences.
+public enum TMXExporter {
+    public static func export(_ pairs: [BilingualPair], sourceLang: String, targetLang: String) -> String {
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4">
+              <header creationtool="bitext" creationtoolversion="0.1.0" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="\(XML.escape(sourceLang))" datatype="plaintext"/>
+              <body>
+
+            """
+        var id = 0
+        for p in pairs {
+            for (s, t, segtype, note) in units(p) {
+                id += 1
+                out += "    <tu tuid=\"\(id)\"\(segtype == "sentence" ? "" : " segtype=\"\(segtype)\"")>\n"
+                out += "      <prop type=\"x-file\">\(XML.escape(note))</prop>\n"
+                out += "      <tuv xml:lang=\"\(XML.escape(sourceLang))\"><seg>\(XML.escape(s))</seg></tuv>\n"
+                out += "      <tuv xml:lang=\"\(XML.escape(targetLang))\"><seg>\(XML.escape(t))</seg></tuv>\n"
+                out += "    </tu>\n"
+            }
+        }
+        out += "  </body>\n</tmx>\n"
+        return out
+    }
+
+    /// (source, target, segtype, where) for every translation unit of a pair.
+    public static func units(_ p: BilingualPair) -> [(String, String, String, String)] {
+        var out: [(String, String, String, String)] = []
+        for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
+            let su = bead.source.compactMap { p.source.unitIndex(block: $0) }
+            let tu = bead.target.compactMap { p.target.unitIndex(block: $0) }
+            guard !su.isEmpty, !tu.isEmpty, tu.contains(where: { p.targetAnalyses[$0].hasHan }) else { continue }
+            let statuses = tu.map { p.status(ofTargetUnit: $0) }
+            let sentences = p.translatedSentences(bead)
+            let allConfident = !sentences.isEmpty && sentences.allSatisfy { $0.score >= 0.5 }
+            let place = "\(p.target.path):\(p.target.units[tu[0]].start.line)"
+            if statuses.allSatisfy({ $0 == .translated }) && !allConfident {
+                // The whole unit, when its sentences do not align with confidence.
+                let s = su.map { p.source.units[$0].plainText }.joined(separator: "\n")
+                let t = tu.map { p.target.units[$0].plainText }.joined(separator: "\n")
+                out.append((s, t, "paragraph", place))
+            } else {
+                for sp in sentences where sp.score >= 0.5 || statuses.contains(.partial) {
+                    out.append((sp.source, sp.target, "sentence", place))
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// XLIFF 2.0: one `<unit>` per source unit, one `<segment>` per source sentence (sentences a
+/// translator merged share one segment); translated segments `state="translated"` with their
+/// target, untranslated ones `state="initial"` and no target, so a team can send a CAT tool
+/// just what is left.
+public enum XLIFFExporter {
+    public static func export(_ pairs: [BilingualPair], sourceLang: String, targetLang: String) -> String {
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="\(XML.escape(sourceLang))" trgLang="\(XML.escape(targetLang))">
+
+            """
+        for (f, p) in pairs.enumerated() {
+            out += "  <file id=\"f\(f + 1)\" original=\"\(XML.escape(p.source.path))\">\n"
+            for (k, unit) in segments(p).enumerated() {
+                out += "    <unit id=\"u\(k + 1)\" name=\"\(XML.escape("line \(unit.line)"))\">\n"
+                for (n, seg) in unit.segments.enumerated() {
+                    out += "      <segment id=\"s\(n + 1)\" state=\"\(seg.target == nil ? "initial" : "translated")\">\n"
+                    out += "        <source>\(XML.escape(seg.source))</source>\n"
+                    if let t = seg.target { out += "        <target>\(XML.escape(t))</target>\n" }
+                    out += "      </segment>\n"
+                }
+                out += "    </unit>\n"
+            }
+            out += "  </file>\n"
+        }
+        out += "</xliff>\n"
+        return out
+    }
+
+    public struct Segment { public var source: String; public var target: String? }
+    public struct UnitSegments { public var line: Int; public var segments: [Segment] }
+
+    /// Every source unit with its sentences and, where translated, their targets.
+    public static func segments(_ p: BilingualPair) -> [UnitSegments] {
+        // Translated targets of source sentences, by (unit, first sentence range start).
+        var targetOf: [Int: [Int: String]] = [:]  // unit → sentence start → target
+        var mergedInto: [Int: [Int: Int]] = [:]   // unit → sentence start → first sentence start of its bead
+        for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
+            let ss = SentenceAligner.sentences(of: bead.source, in: p.source, analyses: p.sourceAnalyses)
+            let translated = p.translatedSentences(bead)
+            var byText: [String: String] = [:]
+            for t in translated { byText[t.source] = t.target }
+            for sb in bead.sentences where !sb.source.isEmpty {
+                let first = ss[sb.source[0]]
+                guard let u = p.source.unitIndex(block: first.block) else { continue }
+                let text = sb.source.compactMap { k -> String? in
+                    guard let uu = p.source.unitIndex(block: ss[k].block) else { return nil }
+                    return BilingualPair.plain(p.source.units[uu], ss[k].range)
+                }.joined(separator: " ")
+                if let t = byText[text] { targetOf[u, default: [:]][first.range.lowerBound] = t }
+                for k in sb.source.dropFirst() where p.source.unitIndex(block: ss[k].block) == u {
+                    mergedInto[u, default: [:]][ss[k].range.lowerBound] = first.range.lowerBound
+                }
+            }
+        }
+        var out: [UnitSegments] = []
+        for (k, u) in p.source.units.enumerated() {
+            let a = p.sourceAnalyses[k]
+            var segs: [Segment] = []
+            var index: [Int: Int] = [:]
+            for r in a.sentences {
+                if let first = mergedInto[k]?[r.lowerBound], let at = index[first] {
+                    segs[at].source += " " + BilingualPair.plain(u, r)
+                    continue
+                }
+                index[r.lowerBound] = segs.count
+                segs.append(Segment(source: BilingualPair.plain(u, r), target: targetOf[k]?[r.lowerBound]))
+            }
+            if segs.isEmpty { segs.append(Segment(source: u.plainText, target: nil)) }
+            out.append(UnitSegments(line: u.start.line, segments: segs))
+        }
+        return out
+    }
+}
+
+/// One aligned pair a line: source, tab, target; backslash, tab, newline and carriage return
+/// escaped as `\\`, `\t`, `\n`, `\r`.
+public enum TSVExporter {
+    public static func export(_ pairs: [BilingualPair]) -> String {
+        var out = ""
+        for p in pairs {
+            for b in p.alignment.beads {
+                out += escape(b.source.map { BilingualPair.text(p.source, $0) }.joined(separator: "\n")) + "\t"
+                    + escape(b.target.map { BilingualPair.text(p.target, $0) }.joined(separator: "\n")) + "\n"
+            }
+        }
+        return out
+    }
+
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    public static func unescape(_ s: Substring) -> String {
+        var out = ""
+        var it = s.unicodeScalars.makeIterator()
+        while let c = it.next() {
+            guard c == "\\", let n = it.next() else { out.unicodeScalars.append(c); continue }
+            switch n {
+            case "t": out += "\t"
+            case "n": out += "\n"
+            case "r": out += "\r"
+            default: out.unicodeScalars.append(n)
+            }
+        }
+        return out
+    }
+
+    /// The pairs of an exported TSV.
+    public static func read(_ text: String) -> [(String, String)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
+            guard !line.isEmpty else { return nil }
+            let cells = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            return (unescape(cells[0]), cells.count > 1 ? unescape(cells[1]) : "")
+        }
+    }
+}
+
+/// Interleaved bilingual Markdown that renders on GitHub: each stretch of the source, quoted,
+/// followed by its translation as the translation has it. Tables and lists travel whole;
+/// identical code is shown once.
+public enum MarkdownExporter {
+    public static func export(_ p: BilingualPair) -> String {
+        var out = "<!-- bilingual Markdown written by bitext: \(p.source.path) ⇔ \(p.target.path) -->\n\n"
+        let sourceLines = lines(p.source), targetLines = lines(p.target)
+        // Front matter values as a small table.
+        let fm = p.alignment.beads.filter { b in b.source.contains { isFrontMatter(p.source, $0) } }
+        if !fm.isEmpty {
+            out += "| | \(p.sourceLanguage) | \(p.targetLanguage) |\n| --- | --- | --- |\n"
+            for b in fm {
+                let key: String = b.source.compactMap { blk -> String? in
+                    guard let u = p.source.unitIndex(block: blk), case .frontMatter(let k) = p.source.units[u].kind else { return nil }
+                    return k
+                }.first ?? ""
+                func cell(_ d: Document, _ blocks: [Int]) -> String {
+                    blocks.map { BilingualPair.text(d, $0) }.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+                }
+                out += "| \(key) | \(cell(p.source, b.source)) | \(cell(p.target, b.target)) |\n"
+            }
+            out += "\n"
+        }
+        for seg in segments(p) {
+            let s = seg.source.map { Array(sourceLines[($0.lowerBound - 1)..<$0.upperBound]) } ?? []
+            let t = seg.target.map { Array(targetLines[($0.lowerBound - 1)..<$0.upperBound]) } ?? []
+            if seg.code && s == t {
+                out += t.joined(separator: "\n") + "\n\n"
+                continue
+            }
+            if !s.isEmpty {
+                out += s.map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n") + "\n\n"
+            }
+            if !t.isEmpty {
+                out += t.joined(separator: "\n") + "\n\n"
+            } else if !s.isEmpty {
+                out += "*(not translated)*\n\n"
+            }
+        }
+        return out
+    }
+
+    static func isFrontMatter(_ d: Document, _ block: Int) -> Bool {
+        guard let u = d.unitIndex(block: block), case .frontMatter = d.units[u].kind else { return false }
+        return true
+    }
+
+    static func lines(_ d: Document) -> [String] {
+        (1...max(1, d.source.lineCount)).map { String(decoding: d.source.bytes[d.source.lineByteRange($0)], as: UTF8.self) }
+    }
+
+    struct Segment {
+        var source: ClosedRange<Int>?
+        var target: ClosedRange<Int>?
+        var code: Bool
+    }
+
+    /// Line ranges of beads, merged where they share lines, tables and lists taken whole.
+    static func segments(_ p: BilingualPair) -> [Segment] {
+        var segs: [Segment] = []
+        for b in p.alignment.beads where !b.source.contains(where: { isFrontMatter(p.source, $0) }) {
+            let s = range(p.source, b.source), t = range(p.target, b.target)
+            let code = b.source.contains { if case .code = p.source.blocks[$0] { return true }; return false }
+            if var last = segs.last, overlaps(last.source, s) || overlaps(last.target, t) {
+                last.source = union(last.source, s)
+                last.target = union(last.target, t)
+                last.code = last.code && code
+                segs[segs.count - 1] = last
+            } else {
+                segs.append(Segment(source: s, target: t, code: code))
+            }
+        }
+        return segs
+    }
+
+    /// The lines of some blocks, a table cell or list item widened to its whole table or list.
+    static func range(_ d: Document, _ blocks: [Int]) -> ClosedRange<Int>? {
+        var r: ClosedRange<Int>? = nil
+        for b in blocks {
+            var lo: Int, hi: Int
+            switch d.blocks[b] {
+            case .code(let c): lo = d.codeBlocks[c].startLine; hi = d.codeBlocks[c].endLine
+            case .unit(let u):
+                lo = d.units[u].start.line; hi = d.units[u].end.line
+                // Whole tables and whole top-level lists.
+                let grouped: (UnitKind) -> Bool
+                switch d.units[u].kind {
+                case .tableCell: grouped = { if case .tableCell = $0 { return true }; return false }
+                case .listItem: grouped = { if case .listItem = $0 { return true }; return false }
+                default: grouped = { _ in false }
+                }
+                // Neighbours at most two lines apart: a table's delimiter row, a loose list's
+                // blank line.
+                var k = u
+                while k > 0 && grouped(d.units[k - 1].kind) && d.units[k - 1].end.line >= lo - 2 { k -= 1; lo = d.units[k].start.line }
+                k = u
+                while k + 1 < d.units.count && grouped(d.units[k + 1].kind) && d.units[k + 1].start.line <= hi + 2 { k += 1; hi = d.units[k].end.line }
+            }
+            r = union(r, lo...hi)
+        }
+        return r
+    }
+
+    static func overlaps(_ a: ClosedRange<Int>?, _ b: ClosedRange<Int>?) -> Bool {
+        guard let a, let b else { return false }
+        return a.overlaps(b)
+    }
+
+    static func union(_ a: ClosedRange<Int>?, _ b: ClosedRange<Int>?) -> ClosedRange<Int>? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
+    }
+}
