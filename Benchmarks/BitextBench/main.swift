@@ -196,8 +196,100 @@ func sentenceGold(_ args: [String]) throws {
     }
 }
 
+/// Generated drift cases: corpus pairs whose blocks match one to one, their English edited,
+/// extended, shortened and reordered with a fixed seed; what `drift` reports is compared with
+/// the Chinese units those changes affect. Prints precision, recall and time.
+func driftEval(_ args: [String]) throws {
+    guard let root = args.first else { print("usage: BitextBench drift CORPORA_DIR [--seed N] [--changes N]"); exit(2) }
+    var state = UInt64(option("--seed", args, default: 1))
+    func rnd(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+    let changes = option("--changes", args, default: 4)
+    let source = try LocaleData.load("en"), target = try LocaleData.load("zh-Hans")
+    let settings = Settings(source: source, target: target, typography: try Typography.load(for: target))
+    let messages = Messages.load("en")
+    let checker = Checker(settings: settings, messages: messages, glossary: nil, rules: [])
+    let aligner = DocumentAligner(functionWords: source.functionWords)
+    var expected = Set<String>(), found = Set<String>()
+    var cases = 0, pairs = 0
+    var elapsed = 0.0
+    let files = markdownFiles(root).filter { $0.contains("/zh/") && !$0.contains("genai-handbook") }
+    try checker.withToolkit { toolkit in
+        for zhPath in files {
+            let enPath = zhPath.replacingOccurrences(of: "/zh/", with: "/en/")
+            guard FileManager.default.fileExists(atPath: enPath) else { continue }
+            let en = try Inputs.document(enPath), zh = try Inputs.document(zhPath)
+            func kind(_ d: Document, _ b: Int) -> String {
+                switch d.blocks[b] { case .code: return "code"; case .unit(let u): return d.units[u].kind.name + "\(d.units[u].kind.headingLevel ?? 0)" }
+            }
+            guard en.blocks.count == zh.blocks.count, (0..<en.blocks.count).allSatisfy({ kind(en, $0) == kind(zh, $0) }) else { continue }
+            pairs += 1
+            let paragraphs = (1..<max(1, en.blocks.count - 1)).filter { b in
+                guard let u = en.unitIndex(block: b) else { return false }
+                return en.units[u].kind == .paragraph && en.units[u].text.count > 60 && zh.unitIndex(block: b) != nil
+            }
+            guard paragraphs.count >= changes * 3 else { continue }
+            var picked: [Int] = []
+            while picked.count < changes {
+                let b = paragraphs[rnd(paragraphs.count)]
+                if picked.contains(where: { abs($0 - b) < 3 }) { continue }
+                picked.append(b)
+            }
+            picked.sort()
+            var edits: [(Range<Int>, [UInt8])] = []
+            let zhLine = { (b: Int) -> Int in zh.units[zh.unitIndex(block: b)!].start.line }
+            for (n, b) in picked.enumerated() {
+                let u = en.units[en.unitIndex(block: b)!]
+                switch (n + rnd(4)) % 4 {
+                case 0:  // edit: change some words
+                    let text = u.string.replacingOccurrences(of: " the ", with: " this ", options: [], range: nil)
+                    let changed = text == u.string ? u.string + " This sentence was added." : text + " Also see below."
+                    edits.append((u.byteRange, Array(changed.utf8)))
+                    expected.insert("\(zhPath):stale-translation:\(zhLine(b))")
+                case 1:  // delete
+                    var r = u.byteRange
+                    while r.upperBound < en.source.bytes.count && en.source.bytes[r.upperBound] == 0x0A { r = r.lowerBound..<(r.upperBound + 1) }
+                    edits.append((r, []))
+                    expected.insert("\(zhPath):orphaned-translation:\(zhLine(b))")
+                case 2:  // insert a new paragraph after this one
+                    edits.append((u.byteRange.upperBound..<u.byteRange.upperBound,
+                                  Array("\n\nA paragraph written after the translation was made, number \(n).".utf8)))
+                    // Reported at the target unit after this block's translation.
+                    if let next = (b + 1..<zh.blocks.count).compactMap({ zh.unitIndex(block: $0) }).first {
+                        expected.insert("\(zhPath):untranslated-insertion:\(zh.units[next].start.line)")
+                    }
+                default:  // move it to the end of the document
+                    var r = u.byteRange
+                    while r.upperBound < en.source.bytes.count && en.source.bytes[r.upperBound] == 0x0A { r = r.lowerBound..<(r.upperBound + 1) }
+                    edits.append((r, []))
+                    edits.append((en.source.bytes.count..<en.source.bytes.count, Array(("\n\n" + u.string + "\n").utf8)))
+                    expected.insert("\(zhPath):stale-translation:\(zhLine(b))")
+                }
+            }
+            var bytes = en.source.bytes
+            for (r, rep) in edits.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) { bytes.replaceSubrange(r, with: rep) }
+            let new = try Document(path: enPath + "(new)", bytes: bytes)
+            let t0 = now()
+            let ea = checker.analyze(en, toolkit: toolkit), za = checker.analyze(zh, toolkit: toolkit)
+            let al = aligner.align(source: en, sourceAnalyses: ea, target: zh, targetAnalyses: za)
+            for f in Drift.findings(oldSource: en, newSource: new, target: zh, alignment: al, settings: settings, messages: messages) {
+                found.insert("\(zhPath):\(f.rule):\(f.span.start.line)")
+            }
+            elapsed += now() - t0
+            cases += changes
+        }
+    }
+    let tp = expected.intersection(found).count
+    let precision = found.isEmpty ? 1 : Double(tp) / Double(found.count)
+    let recall = expected.isEmpty ? 1 : Double(tp) / Double(expected.count)
+    print("drift cases: \(pairs) pairs, \(cases) changes, \(expected.count) affected units expected, \(found.count) reported")
+    print(String(format: "precision %.3f recall %.3f (%.3f s aligning and comparing)", precision, recall, elapsed))
+    for miss in expected.subtracting(found).sorted() { print("missed: \(miss)") }
+    for extra in found.subtracting(expected).sorted() { print("extra: \(extra)") }
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
+case "drift": try driftEval(Array(args.dropFirst()))
 case "sentences": try sentenceGold(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))

@@ -21,6 +21,10 @@ struct CoverageCommand: ParsableCommand {
               bitext coverage --source-root en --target-root zh --format markdown
               bitext coverage --source en/intro.md zh/intro.md --min 80    # exit 1 below 80%
               bitext coverage --source-root en --target-root zh --format html -o coverage.html
+              bitext coverage --source-root en --target-root zh --since-recorded   # also count stale units
+
+            With --since REV or --since-recorded (bilingual mode, sources in git), units whose
+            English changed since the translation was made are counted as stale (see bitext drift).
             """)
 
     @OptionGroup var common: CommonOptions
@@ -35,6 +39,20 @@ struct CoverageCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-sections"), help: "Leave out the per-section rows of the text table.")
     var noSections = false
+
+    @Option(name: .long, help: "Count units whose source changed since this git revision as stale (bilingual mode).")
+    var since: String?
+    @Flag(name: .customLong("since-recorded"), help: "Count units whose source changed since the revision each translation records as stale.")
+    var sinceRecorded = false
+
+    var countsStale: Bool { since != nil || sinceRecorded }
+
+    func validate() throws {
+        if since != nil && sinceRecorded { throw ValidationError("use --since or --since-recorded, not both") }
+        if countsStale && pairing.source == nil && pairing.sourceRoot == nil {
+            throw ValidationError("--since and --since-recorded need the source (--source or --source-root)")
+        }
+    }
 
     @Argument(help: "Target files or directories (monolingual), or the target with --source.")
     var paths: [String] = []
@@ -60,8 +78,17 @@ struct CoverageCommand: ParsableCommand {
                     let source = try session.document(sp)
                     let sa = checker.analyze(source, toolkit: toolkit)
                     let al = target.map { aligner.align(source: source, sourceAnalyses: sa, target: $0, targetAnalyses: ta) }
+                    var stale = Set<Int>()
+                    if countsStale, let target {
+                        let old = try SourceHistory.oldSource(sp, target: target, since: since, options: session.parseOptions)
+                        if old.source.bytes != source.source.bytes {
+                            let oal = aligner.align(source: old, sourceAnalyses: checker.analyze(old, toolkit: toolkit),
+                                                    target: target, targetAnalyses: ta)
+                            stale = Drift.staleUnits(oldSource: old, newSource: source, target: target, alignment: oal)
+                        }
+                    }
                     var c = Coverage.bilingual(source: source, sourceAnalyses: sa, target: target, targetAnalyses: ta,
-                                               alignment: al, charactersPerHan: perHan)
+                                               alignment: al, charactersPerHan: perHan, stale: stale)
                     if target == nil { c.file = job.relative.map { "(missing) " + $0 } ?? sp }
                     return c
                 })
@@ -83,12 +110,12 @@ struct CoverageCommand: ParsableCommand {
         let report = CoverageReport(files: files)
         let text: String
         switch format {
-        case .json: text = report.json()
-        case .markdown: text = report.markdown()
+        case .json: text = report.json(stale: countsStale)
+        case .markdown: text = report.markdown(stale: countsStale)
         case .html: text = report.html()
         case .text:
             let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? (Output.stdoutIsTerminal ? terminalWidth() : 100)
-            text = report.text(width: width, sections: !noSections)
+            text = report.text(width: width, sections: !noSections, stale: countsStale)
         }
         try Output.write(text, to: out.output)
         if failed { throw ExitCode(2) }

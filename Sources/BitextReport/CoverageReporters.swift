@@ -77,7 +77,7 @@ public struct CoverageReport: Sendable {
     }
 
     /// A table with bars that fits `width` columns.
-    public func text(width: Int = 80, sections: Bool = true) -> String {
+    public func text(width: Int = 80, sections: Bool = true, stale: Bool = false) -> String {
         // name, " %6d %5d %5d %5d  " (27 columns), a bar, " %5.1f%" (8 columns).
         let numbers = 27
         let barWidth = 12
@@ -98,11 +98,19 @@ public struct CoverageReport: Sendable {
             }
         }
         if files.count > 1 { out += row("total", counts, percent) }
+        if stale { out += staleLine + "\n" }
         return out
     }
 
+    /// How many translated units have a source that changed since (with --since).
+    var staleLine: String {
+        let n = counts.stale
+        return n == 0 ? "stale: none; every translated unit matches its current source"
+            : "stale: \(n) unit\(n == 1 ? "" : "s") whose source changed since translation (bitext drift lists them)"
+    }
+
     /// For a pull-request comment (GitHub-flavoured Markdown).
-    public func markdown() -> String {
+    public func markdown(stale: Bool = false) -> String {
         var out = "### Translation coverage: \(String(format: "%.1f", percent))%\n\n"
         out += "| file | units | translated | partial | untranslated | coverage |\n| --- | ---: | ---: | ---: | ---: | ---: |\n"
         for f in files {
@@ -124,6 +132,7 @@ public struct CoverageReport: Sendable {
             }
             out += "\n</details>\n"
         }
+        if stale { out += "\n" + staleLine + "\n" }
         return out
     }
 

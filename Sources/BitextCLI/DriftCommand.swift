@@ -1,0 +1,117 @@
+import ArgumentParser
+import BitextAlign
+import BitextCheck
+import BitextMarkdown
+import BitextReport
+import BitextText
+import Foundation
+
+struct DriftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Find the translated units whose English source changed since they were translated.",
+        discussion: """
+            The translation was made from OLD_SOURCE; NEW_SOURCE is the English today. Reports
+            stale-translation (source edited or moved), orphaned-translation (source deleted) and
+            untranslated-insertion (new source text, reported where its translation belongs),
+            with the old and new English and a word diff in --format json.
+
+            Examples:
+              bitext drift old/intro.md en/intro.md zh/intro.md
+              bitext drift en/intro.md zh/intro.md --since v1.2          # OLD_SOURCE from git
+              bitext drift en/intro.md zh/intro.md --since-recorded      # the revision the translation records
+              bitext drift en/ zh/ --since HEAD~10 --format sarif -o drift.sarif   # trees, same relative paths
+
+            A translation records its source revision with a front-matter key (sourceCommit:,
+            source_commit:, sourceRevision:, upstreamCommit:…) or a comment <!-- source-commit: REV -->.
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var out: OutputOptions
+
+    @Option(name: .long, help: "Take OLD_SOURCE from git: NEW_SOURCE at this revision.")
+    var since: String?
+    @Flag(name: .customLong("since-recorded"), help: "Take OLD_SOURCE from git at the revision the translation records.")
+    var sinceRecorded = false
+    @Option(name: .long, help: "text, json, sarif or github.")
+    var format: FindingFormat = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.")
+    var failOn: Severity?
+
+    @Argument(help: "OLD_SOURCE NEW_SOURCE TARGET, or NEW_SOURCE TARGET with --since/--since-recorded (files or folders).")
+    var paths: [String] = []
+
+    func validate() throws {
+        let git = since != nil || sinceRecorded
+        if git && paths.count != 2 { throw ValidationError("with --since or --since-recorded give NEW_SOURCE TARGET") }
+        if !git && paths.count != 3 { throw ValidationError("give OLD_SOURCE NEW_SOURCE TARGET (or NEW_SOURCE TARGET --since REV)") }
+        if since != nil && sinceRecorded { throw ValidationError("use --since or --since-recorded, not both") }
+    }
+
+    struct Triple { var old: String?; var new: String; var target: String }
+
+    func run() throws {
+        let session = try Session(common: common)
+        let git = since != nil || sinceRecorded
+        let (oldRoot, newRoot, targetRoot) = git ? (nil, paths[0], paths[1]) : (paths[0] as String?, paths[1], paths[2])
+        var isDir: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: newRoot, isDirectory: &isDir)
+        var triples: [Triple] = []
+        if isDir.boolValue {
+            let targets: [String]
+            do { targets = try Inputs.collect([targetRoot], ignore: session.config.ignore).files } catch { throw Failure(error.description) }
+            for t in targets {
+                let rel = Inputs.relative(t, to: targetRoot)
+                let n = (newRoot as NSString).appendingPathComponent(rel)
+                guard FileManager.default.fileExists(atPath: n) else { continue }
+                triples.append(Triple(old: oldRoot.map { ($0 as NSString).appendingPathComponent(rel) }, new: n, target: t))
+            }
+        } else {
+            triples.append(Triple(old: oldRoot, new: newRoot, target: targetRoot))
+        }
+        let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let progress = Progress(total: triples.count, label: "comparing")
+        let results: [Result<[Finding], Error>] = parallelMap(triples.count, threads: ProcessInfo.processInfo.activeProcessorCount) { k in
+            defer { progress.tick() }
+            let tr = triples[k]
+            do {
+                return .success(try checker.withToolkit { toolkit -> [Finding] in
+                    let target = try session.document(tr.target)
+                    let new = try session.document(tr.new)
+                    let old: Document
+                    if let o = tr.old {
+                        guard FileManager.default.fileExists(atPath: o) else { return [] }  // a new file: nothing drifted
+                        old = try session.document(o)
+                    } else {
+                        old = try SourceHistory.oldSource(tr.new, target: target, since: since, options: session.parseOptions)
+                    }
+                    // An unchanged source needs no alignment: nothing drifted.
+                    if old.source.bytes == new.source.bytes { return [] }
+                    let oa = checker.analyze(old, toolkit: toolkit), ta = checker.analyze(target, toolkit: toolkit)
+                    let al = aligner.align(source: old, sourceAnalyses: oa, target: target, targetAnalyses: ta)
+                    return Drift.findings(oldSource: old, newSource: new, target: target, alignment: al,
+                                          settings: session.settings, messages: session.messages)
+                })
+            } catch {
+                return .failure(error)
+            }
+        }
+        progress.finish()
+        var findings: [Finding] = []
+        var failed = false
+        for r in results {
+            switch r {
+            case .success(let f): findings += f
+            case .failure(let e): Output.warn((e as? Failure)?.message ?? "\(e)"); failed = true
+            }
+        }
+        findings.sort(by: Finding.ordered)
+        let summary = Summary(files: triples.count, findings: findings)
+        let colour = format == .text && out.output == nil && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        try Output.write(format.reporter(colour: colour).report(findings, summary: summary), to: out.output)
+        if failed { throw ExitCode(2) }
+        let threshold = failOn ?? session.config.failOn ?? .error
+        if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+}
