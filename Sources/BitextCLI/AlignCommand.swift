@@ -101,6 +101,7 @@ struct AlignCommand: ParsableCommand {
             text = ""
         }
         try Output.write(text, to: out.output)
+        if session.inputProblems > 0 { throw ExitCode(2) }
     }
 
     static func lines(_ doc: Document, _ block: Int) -> (Int, Int) {

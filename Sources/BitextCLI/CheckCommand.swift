@@ -113,7 +113,7 @@ struct CheckCommand: ParsableCommand {
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let reporter = format.reporter(colour: colour, rules: RuleRegistry.all)
         try Output.write(reporter.report(findings, summary: summary), to: out.output)
-        if !problems.isEmpty { throw ExitCode(2) }
+        if !problems.isEmpty || session.inputProblems > 0 { throw ExitCode(2) }
         let threshold = failOn ?? session.config.failOn ?? .error
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }

@@ -118,7 +118,7 @@ struct CoverageCommand: ParsableCommand {
             text = report.text(width: width, sections: !noSections, stale: countsStale)
         }
         try Output.write(text, to: out.output)
-        if failed { throw ExitCode(2) }
+        if failed || session.inputProblems > 0 { throw ExitCode(2) }
         if let min, report.percent < min { throw ExitCode(1) }
     }
 

@@ -59,7 +59,7 @@ struct DriftCommand: ParsableCommand {
         var triples: [Triple] = []
         if isDir.boolValue {
             let targets: [String]
-            do { targets = try Inputs.collect([targetRoot], ignore: session.config.ignore).files } catch { throw Failure(error.description) }
+            do { targets = try session.collect([targetRoot]) } catch let e as InputError { throw Failure(e.description) }
             for t in targets {
                 let rel = Inputs.relative(t, to: targetRoot)
                 let n = (newRoot as NSString).appendingPathComponent(rel)
@@ -110,7 +110,7 @@ struct DriftCommand: ParsableCommand {
         let summary = Summary(files: triples.count, findings: findings)
         let colour = format == .text && out.output == nil && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         try Output.write(format.reporter(colour: colour).report(findings, summary: summary), to: out.output)
-        if failed { throw ExitCode(2) }
+        if failed || session.inputProblems > 0 { throw ExitCode(2) }
         let threshold = failOn ?? session.config.failOn ?? .error
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }

@@ -97,6 +97,7 @@ struct ExportCommand: ParsableCommand {
                 try Output.write(HTMLExporter.index(entries), to: try OutputPaths.inside(dir, "index.html"))
             }
         }
+        if session.inputProblems > 0 { throw ExitCode(2) }
     }
 }
 

@@ -77,5 +77,6 @@ struct GlossarySuggestCommand: ParsableCommand {
         var text = "source\ttarget\tcomment\tforbidden\talternatives\tflags\n"
         for r in rows.prefix(limit) { text += r.row.replacingOccurrences(of: #"\t+$"#, with: "", options: .regularExpression) + "\n" }
         try Output.write(text, to: out.output)
+        if session.inputProblems > 0 { throw ExitCode(2) }
     }
 }

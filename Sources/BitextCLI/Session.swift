@@ -14,6 +14,8 @@ final class Session {
     let messages: Messages
     let glossary: GlossaryIndex?
     let parseOptions: ParseOptions
+    /// Files and folders a directory walk could not read (reported as found; the run exits 2).
+    private(set) var inputProblems = 0
 
     init(common: CommonOptions, spacing: SpacingPolicy? = nil) throws {
         config = try Session.loadConfig(common)
@@ -107,9 +109,7 @@ final class Session {
             } else if let sr = sourceRoot, let tr = targetRoot {
                 jobs += try rootJobs(sourceRoot: sr, targetRoot: tr)
             } else if !paths.isEmpty {
-                let (files, problems) = try Inputs.collect(paths, ignore: config.ignore)
-                for p in problems { Output.warn(p.description) }
-                jobs += files.map { Job(target: $0, source: nil) }
+                jobs += try collect(paths).map { Job(target: $0, source: nil) }
             } else if !config.pairs.isEmpty {
                 for p in config.pairs {
                     switch p {
@@ -127,11 +127,18 @@ final class Session {
     }
 
     /// Pairs two trees by relative path. Target files with no source are checked alone;
+    /// The Markdown files of `paths` (directories walked); what cannot be read is reported and
+    /// counted in `inputProblems`, and the walk goes on.
+    func collect(_ paths: [String]) throws -> [String] {
+        let (files, problems) = try Inputs.collect(paths, ignore: config.ignore)
+        for p in problems { Output.warn(p.description) }
+        inputProblems += problems.count
+        return files
+    }
+
     /// source files with no target are listed as `missing` jobs (for coverage).
     func rootJobs(sourceRoot: String, targetRoot: String) throws -> [Job] {
-        let (targets, p1) = try Inputs.collect([targetRoot], ignore: config.ignore)
-        let (sources, p2) = try Inputs.collect([sourceRoot], ignore: config.ignore)
-        for p in p1 + p2 { Output.warn(p.description) }
+        let targets = try collect([targetRoot]), sources = try collect([sourceRoot])
         let sourceByRel = Dictionary(sources.map { (Inputs.relative($0, to: sourceRoot), $0) }, uniquingKeysWith: { a, _ in a })
         var jobs: [Job] = []
         var used = Set<String>()

@@ -36,8 +36,10 @@ public enum Fixer {
 
     /// Writes bytes to a file atomically: a temporary file in the same folder, renamed over it,
     /// keeping the original's permissions.
-    public static func write(_ bytes: [UInt8], to path: String) throws(InputError) {
-        let url = URL(fileURLWithPath: path)
+    public static func write(_ bytes: [UInt8], to given: String) throws(InputError) {
+        // Through a symlink, the file it points to is replaced and the link kept.
+        let url = URL(fileURLWithPath: given).resolvingSymlinksInPath()
+        let path = url.path
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp")
         let fm = FileManager.default

@@ -76,9 +76,11 @@ public enum Inputs {
                 if markdownExtensions.contains((name as NSString).pathExtension.lowercased()) { files.append(path) }
             case .typeSymbolicLink:
                 // Symlinked files are read; symlinked directories are not walked (no loops).
+                guard markdownExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
                 var isDir: ObjCBool = false
-                if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
-                   markdownExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                if !fm.fileExists(atPath: path, isDirectory: &isDir) {
+                    problems.append(InputError(file: path, "broken symbolic link (points to a file that does not exist)"))
+                } else if !isDir.boolValue {
                     files.append(path)
                 }
             default:

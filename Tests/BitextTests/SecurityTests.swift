@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+/// Hostile documents: exported pages run nothing and load nothing, whatever the Markdown holds.
+@Suite struct SafeHTMLTests {
+    /// Every way a document could try to run a script or fetch something. Scripts set the page
+    /// title to a word they assemble at run time ("PW" + "NED…"), so the word only appears in
+    /// the page if a script ran; fetches go to a local server that records them.
+    static func hostile(_ server: String, chinese: Bool) -> String {
+        let prose = chinese ? "这一段用中文写成，里面藏着" : "This paragraph is written in English and hides"
+        return """
+            ---
+            title: "<script>document.title='PW'+'NED-fm'</script>"
+            description: "<img src=x onerror=\\"document.title='PW'+'NED-fm2'\\">"
+            ---
+
+            # \(chinese ? "标题" : "Title") <script>document.title='PW'+'NED1'</script>
+
+            <h2 class="no-numbering" onmouseover="document.title='PW'+'NED2'">\(chinese ? "HTML 里的标题" : "A heading in HTML") <img src=x onerror="document.title='PW'+'NED3'"></h2>
+
+            \(prose) <img src=x onerror="document.title='PW'+'NED4'"> [link](javascript:document.title='PW'+'NED5'), [link](JaVaScRiPt:alert(1)), [link](data:text/html,<script>alert(1)</script>) <a href="javascript:void(document.title='PW'+'NED6')">raw</a>.
+
+            <script>document.title='PW'+'NED7'</script>
+
+            <iframe src="\(server)/iframe" srcdoc="<script>parent.document.title='PW'+'NED8'</script>"></iframe>
+
+            <style>body{background:url(\(server)/style)} @import url(\(server)/import);</style>
+
+            <svg xmlns="http://www.w3.org/2000/svg" onload="document.title='PW'+'NED9'"><script>document.title='PW'+'NED10'</script><image href="\(server)/svg"/></svg>
+
+            ![\(chinese ? "图" : "image")](\(server)/markdown-image.png)
+
+            <object data="\(server)/object"></object><embed src="\(server)/embed">
+
+            <link rel="stylesheet" href="\(server)/link">
+
+            <meta http-equiv="refresh" content="0;url=\(server)/refresh">
+
+            <base href="\(server)/base/">
+
+            <form action="\(server)/form"><input autofocus onfocus="document.title='PW'+'NED11'"></form>
+
+            <details open ontoggle="document.title='PW'+'NED12'"><summary>x</summary></details>
+
+            \(prose) `<script>document.title='PW'+'NED13'</script>` \(chinese ? "代码" : "in code").
+
+            ```html
+            <script>document.title='PW'+'NED14'</script>
+            ```
+
+            | a | b |
+            | --- | --- |
+            | <img src=x onerror="document.title='PW'+'NED15'"> | [x](javascript:alert(1)) |
+
+            """
+    }
+
+    /// A local HTTP server that logs every request it gets.
+    final class Server {
+        let process = Process()
+        let log: URL
+        let port: Int
+        init(_ dir: TempDir, python: String) throws {
+            log = dir.url.appendingPathComponent("requests.log")
+            let portFile = dir.url.appendingPathComponent("port")
+            let script = """
+                import http.server, sys
+                class H(http.server.BaseHTTPRequestHandler):
+                    def do_GET(self):
+                        open(sys.argv[1], 'a').write(self.path + '\\n')
+                        self.send_response(200); self.send_header('Content-Type', 'text/html'); self.end_headers()
+                        self.wfile.write(b'<script>document.title="PW"+"NED-remote"</script>')
+                    do_POST = do_GET
+                    def log_message(self, *a): pass
+                s = http.server.HTTPServer(('127.0.0.1', 0), H)
+                open(sys.argv[2], 'w').write(str(s.server_address[1]))
+                s.serve_forever()
+                """
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = ["-c", script, log.path, portFile.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var port = 0
+            for _ in 0..<100 where port == 0 {
+                usleep(50_000)
+                port = Int((try? String(contentsOf: portFile, encoding: .utf8)) ?? "") ?? 0
+            }
+            self.port = port
+        }
+        var url: String { "http://127.0.0.1:\(port)" }
+        var requests: [String] { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
+        deinit { process.terminate() }
+    }
+
+    /// The DOM of a page after Chromium loaded it and ran whatever it would run (timers included).
+    static func dom(_ page: String, chromium: String, dir: TempDir) throws -> String {
+        let out = dir.url.appendingPathComponent("dom-\(UUID().uuidString).html")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: out)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: chromium)
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000", "--dump-dom",
+                       URL(fileURLWithPath: page).absoluteString]
+        p.standardOutput = handle
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        try handle.close()
+        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    }
+
+    /// What must never be in an exported page outside the page's own head.
+    static func dangerous(_ dom: String) -> [String] {
+        let body = dom.components(separatedBy: "<body").dropFirst().joined()
+        var found: [String] = []
+        // Links and sources: no script or document URLs.
+        let urls = try! NSRegularExpression(pattern: #"\s(?:href|src|action|formaction|data)="([^"]*)""#)
+        for m in urls.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
+            let v = String(body[Range(m.range(at: 1), in: body)!]).lowercased().filter { !$0.isWhitespace }
+            if ["javascript:", "vbscript:", "data:text", "data:image/svg", "file:"].contains(where: { v.hasPrefix($0) }) { found.append(v) }
+        }
+        // Tags and event handlers, with attribute values emptied (Chromium escapes `"` and `&`
+        // in them, so a harmless value could otherwise look like a tag).
+        let tags = body.replacingOccurrences(of: #"="[^"]*""#, with: "=\"\"", options: .regularExpression)
+        let patterns = [#"<script"#, #"<iframe"#, #"<object"#, #"<embed"#, #"<style"#, #"<link"#, #"<meta"#, #"<base"#,
+                        #"<form"#, #"<svg"#, #"<[^>]*\son[a-z]+\s*="#]
+        found += patterns.filter { tags.range(of: $0, options: .regularExpression) != nil }
+        return found
+    }
+
+    @Test func exportedPagesRunAndLoadNothing() throws {
+        guard let chromium = Tools.which("chromium") ?? Tools.which("chromium-browser"), let python = Tools.python else {
+            #expect(!Tools.required, "chromium or python3 missing (scripts/test installs chromium)"); return
+        }
+        let dir = TempDir()
+        let server = try Server(dir, python: python)
+        try #require(server.port > 0, "the local HTTP server did not start")
+        // The harness sees what it looks for: a script that runs, a request that is made.
+        dir.write("probe.html", "<html><body><script>document.title='PW'+'NED'</script><img src=\"\(server.url)/probe\"></body></html>")
+        #expect(try Self.dom(dir.path("probe.html"), chromium: chromium, dir: dir).contains("PWNED"))
+        #expect(server.requests == ["/probe"])
+        dir.write("en/hostile.md", Self.hostile(server.url, chinese: false))
+        dir.write("zh/hostile.md", Self.hostile(server.url, chinese: true))
+        // A file name is document content too.
+        let odd = "x\"><svg onload=document.title='PW'+'NED-name'>.md"
+        dir.write("en/" + odd, "# Name\n\nA paragraph.\n")
+        dir.write("zh/" + odd, "# 名字\n\n一段话。\n")
+
+        let page = try CLI.run(["export", dir.path("en/hostile.md"), dir.path("zh/hostile.md"), "--format", "html",
+                                "-o", dir.path("page.html"), "--no-config"])
+        #expect(page.status == 0, "\(page.stderr)")
+        let tree = try CLI.run(["export", "--source-root", dir.path("en"), "--target-root", dir.path("zh"), "--format", "html",
+                                "-o", dir.path("site"), "--no-config"])
+        #expect(tree.status == 0, "\(tree.stderr)")
+        let coverage = try CLI.run(["coverage", "--source-root", dir.path("en"), "--target-root", dir.path("zh"),
+                                    "--format", "html", "-o", dir.path("coverage.html"), "--no-config"])
+        #expect(coverage.status == 0, "\(coverage.stderr)")
+
+        let pages = [dir.path("page.html"), dir.path("site/index.html"), dir.path("coverage.html")]
+            + ((try? FileManager.default.contentsOfDirectory(atPath: dir.path("site"))) ?? [])
+                .filter { $0.hasSuffix(".html") && $0 != "index.html" }.map { dir.path("site/" + $0) }
+        #expect(pages.count >= 5)
+        for p in pages {
+            let dom = try Self.dom(p, chromium: chromium, dir: dir)
+            #expect(dom.contains("</html>"), "Chromium gave no DOM for \(p)")
+            #expect(!dom.contains("PWNED"), "a script ran in \(p)")
+            #expect(Self.dangerous(dom).isEmpty, "\(p): \(Self.dangerous(dom))")
+        }
+        // With the Content-Security-Policy in force nothing reached the network.
+        #expect(server.requests == ["/probe"], "\(server.requests)")
+        // The same pages without their CSP: the markup alone runs nothing, and the only fetches
+        // are Markdown images (which the CSP blocks).
+        for p in pages {
+            let html = try String(contentsOfFile: p, encoding: .utf8)
+            let bare = html.replacingOccurrences(of: #"<meta http-equiv="Content-Security-Policy"[^>]*>"#, with: "", options: .regularExpression)
+            #expect(bare != html)
+            let barePath = p + ".bare.html"
+            try bare.write(toFile: barePath, atomically: true, encoding: .utf8)
+            #expect(!(try Self.dom(barePath, chromium: chromium, dir: dir)).contains("PWNED"), "a script ran in \(p) without its CSP")
+        }
+        #expect(server.requests.dropFirst().allSatisfy { $0 == "/markdown-image.png" }, "\(server.requests)")
+        // What should render still renders: the HTML heading is a heading, the text is there.
+        let dom = try Self.dom(dir.path("page.html"), chromium: chromium, dir: dir)
+        #expect(dom.contains("<h2>A heading in HTML"))
+        #expect(dom.contains("<h2>HTML 里的标题"))
+        #expect(dom.contains("<code>&lt;script&gt;document.title='PW'+'NED13'&lt;/script&gt;</code>"))
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func seedHeadingsInHTMLBlocksRenderAsHeadings() throws {
+        guard let chromium = Tools.which("chromium") ?? Tools.which("chromium-browser") else {
+            #expect(!Tools.required, "chromium missing"); return
+        }
+        let dir = TempDir()
+        let hb = Fixtures.corpus("genai-handbook")!
+        let r = try CLI.run(["export", hb.appendingPathComponent("en/intro.md").path, hb.appendingPathComponent("zh/intro.md").path,
+                             "--format", "html", "-o", dir.path("seed.html"), "--no-config"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let dom = try Self.dom(dir.path("seed.html"), chromium: chromium, dir: dir)
+        #expect(dom.contains("<h2>The AI Landscape</h2>"))
+        #expect(dom.contains("<h2>The Content Landscape</h2>"))
+        #expect(Self.dangerous(dom).isEmpty)
+    }
+}
