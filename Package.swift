@@ -50,6 +50,12 @@ let package = Package(
             name: "BitextBench",
             dependencies: ["BitextCheck", "BitextAlign", "BitextGlossary", "BitextReport"],
             path: "Benchmarks/BitextBench"),
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); built normally, a
+        // replayer of saved inputs for the regression tests.
+        .executableTarget(
+            name: "BitextFuzz",
+            dependencies: ["BitextCheck", "BitextAlign", "BitextGlossary", "BitextReport"],
+            path: "Fuzz/BitextFuzz"),
 
         .testTarget(
             name: "BitextTests",

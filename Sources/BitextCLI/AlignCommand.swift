@@ -57,7 +57,7 @@ struct AlignCommand: ParsableCommand {
             ? try session.jobs(paths: [], source: nil, sourceRoot: sourceRoot, targetRoot: targetRoot)
             : [Job(target: files[1], source: files[0])]
         let progress = Progress(total: jobs.count, label: "aligning")
-        let results: [Result<JSON, Error>] = parallelMap(jobs.count, threads: ProcessInfo.processInfo.activeProcessorCount) { k in
+        let results: [Result<JSON, Error>] = parallelMap(jobs.count, threads: common.threads) { k in
             defer { progress.tick() }
             let job = jobs[k]
             do {

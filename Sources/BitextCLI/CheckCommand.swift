@@ -38,18 +38,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Apply the safe fixes in place (atomically), then report what remains.")
     var fix = false
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
-    var jobs: Int?
-
     @Argument(help: "Target files or directories (*.md, *.markdown, *.mdx).")
     var paths: [String] = []
 
     func run() throws {
         let session = try Session(common: common, spacing: spacing)
-        let work = try session.jobs(paths: paths, pairing: pairing).filter { $0.target != nil }
+        // In path order, the order findings are reported in.
+        let work = try session.jobs(paths: paths, pairing: pairing).filter { $0.target != nil }.sorted { $0.target! < $1.target! }
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
-        let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads = common.threads
         let progress = Progress(total: work.count, label: "checking")
         let explicit = Set(paths)
         let roots = paths.filter { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
@@ -61,7 +59,26 @@ struct CheckCommand: ParsableCommand {
             var miner: TermMiner?
         }
         let mine = work.contains { $0.source != nil } && session.settings.severity(id: "glossary-inconsistent", default: .info) != nil
-        let results: [Result] = parallelMap(work.count, threads: threads) { k in
+        let colour = format == .text && out.output == nil && Output.stdoutIsTerminal
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        var reporter = format.reporter(colour: colour, rules: RuleRegistry.all)
+        let sink = try Output.Sink(out.output)
+        sink.write(reporter.begin())
+        var summary = Summary()
+        summary.files = work.count
+        var worst: Severity? = nil
+        func emit(_ findings: [Finding]) {
+            for f in findings {
+                summary.count(f)
+                if worst.map({ f.severity > $0 }) ?? true { worst = f.severity }
+            }
+            sink.write(reporter.add(findings))
+        }
+        var problems = 0, fixed = 0, fixedFiles = 0
+        let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
+        // Files are checked in parallel and reported in order as they finish, a few files
+        // ahead at most, so memory does not grow with the number of files.
+        parallelOrdered(work.count, threads: threads, window: 4 * threads, { k -> Result in
             defer { progress.tick() }
             var result = Result()
             let job = work[k]
@@ -83,7 +100,7 @@ struct CheckCommand: ParsableCommand {
                             }
                         }
                     }
-                    result.findings = findings
+                    result.findings = findings.sorted(by: Finding.ordered)
                 }
             } catch let f as Failure {
                 result.problems.append(f.message)
@@ -91,31 +108,28 @@ struct CheckCommand: ParsableCommand {
                 result.problems.append("\(job.target ?? "?"): \(error)")
             }
             return result
-        }
+        }, consume: { _, result in
+            for p in result.problems { Output.warn(p) }
+            problems += result.problems.count
+            if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
+            if let m = result.miner { all.merge(m) }
+            emit(result.findings)
+        })
         progress.finish()
-        var findings = results.flatMap(\.findings)
-        let problems = results.flatMap(\.problems)
+        // Project-wide findings need every file: they come last.
         if mine {
-            let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
-            for r in results { if let m = r.miner { all.merge(m) } }
-            findings += ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
-                                                             messages: session.messages, load: { try? session.document($0) })
+            emit(ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
+                                                      messages: session.messages, load: { try? session.document($0) })
+                .sorted(by: Finding.ordered))
         }
-        for p in problems { Output.warn(p) }
         if fix {
-            let fixed = results.reduce(0) { $0 + $1.fixed }
-            let files = results.filter { $0.fixed > 0 }.count
-            Output.warn("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")")
+            Output.warn("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")")
         }
-        findings.sort(by: Finding.ordered)
-        let summary = Summary(files: work.count, findings: findings)
-        let colour = format == .text && out.output == nil && Output.stdoutIsTerminal
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        let reporter = format.reporter(colour: colour, rules: RuleRegistry.all)
-        try Output.write(reporter.report(findings, summary: summary), to: out.output)
-        if !problems.isEmpty || session.inputProblems > 0 { throw ExitCode(2) }
+        sink.write(reporter.end(summary))
+        try sink.close()
+        if problems > 0 || session.inputProblems > 0 { throw ExitCode(2) }
         let threshold = failOn ?? session.config.failOn ?? .error
-        if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+        if let worst, worst >= threshold { throw ExitCode(1) }
     }
 
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,

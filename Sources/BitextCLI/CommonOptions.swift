@@ -22,6 +22,15 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .long, help: "Language of messages: en or zh-Hans. Default: from LANG.")
     var lang: String?
+
+    @Option(name: .long, help: "Worker threads (default: all cores). Output is the same whatever the number.")
+    var jobs: Int?
+
+    var threads: Int { max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 }
 
 /// Options naming the source side of bilingual mode.

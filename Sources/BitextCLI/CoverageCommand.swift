@@ -65,7 +65,7 @@ struct CoverageCommand: ParsableCommand {
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let perHan = session.target.sourceCharactersPerHan
         let progress = Progress(total: jobs.count, label: "measuring")
-        let results: [Result<Coverage, Error>] = parallelMap(jobs.count, threads: ProcessInfo.processInfo.activeProcessorCount) { k in
+        let results: [Result<Coverage, Error>] = parallelMap(jobs.count, threads: common.threads) { k in
             defer { progress.tick() }
             let job = jobs[k]
             do {

@@ -72,7 +72,7 @@ struct DriftCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let progress = Progress(total: triples.count, label: "comparing")
-        let results: [Result<[Finding], Error>] = parallelMap(triples.count, threads: ProcessInfo.processInfo.activeProcessorCount) { k in
+        let results: [Result<[Finding], Error>] = parallelMap(triples.count, threads: common.threads) { k in
             defer { progress.tick() }
             let tr = triples[k]
             do {

@@ -73,7 +73,7 @@ struct GlossarySuggestCommand: ParsableCommand {
                              "\(c.surface)\t\(best.text)\trendered so in \(best.together) of \(c.occurrences) units, Dice \(String(format: "%.2f", best.dice)) (\(places))"))
             }
         }
-        rows.sort { $0.score > $1.score }
+        rows.sort { ($0.score, $1.row) > ($1.score, $0.row) }
         var text = "source\ttarget\tcomment\tforbidden\talternatives\tflags\n"
         for r in rows.prefix(limit) { text += r.row.replacingOccurrences(of: #"\t+$"#, with: "", options: .regularExpression) + "\n" }
         try Output.write(text, to: out.output)

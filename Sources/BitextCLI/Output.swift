@@ -14,6 +14,52 @@ enum Output {
         }
     }
 
+    /// Output written as it comes: to standard output, or to a temporary file beside `path`
+    /// renamed over it by `close()` (a run that fails leaves no half-written report).
+    final class Sink {
+        private let path: String?
+        private let temp: String?
+        private let handle: FileHandle
+        private var buffer = Data()
+
+        init(_ path: String?) throws {
+            self.path = path
+            guard let path else { temp = nil; handle = FileHandle.standardOutput; return }
+            let url = URL(fileURLWithPath: path)
+            let t = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp").path
+            guard FileManager.default.createFile(atPath: t, contents: nil), let h = FileHandle(forWritingAtPath: t) else {
+                throw Failure("\(path): cannot write output (cannot create a file in its folder)")
+            }
+            temp = t
+            handle = h
+        }
+
+        func write(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+
+        private func flush() {
+            handle.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        func close() throws {
+            flush()
+            guard let path, let temp else { return }
+            try? handle.close()
+            if rename(temp, path) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temp)
+                throw Failure("\(path): cannot write output (\(reason))")
+            }
+        }
+
+        deinit {
+            if let temp, FileManager.default.fileExists(atPath: temp) { try? handle.close(); unlink(temp) }
+        }
+    }
+
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
 

@@ -89,6 +89,61 @@ final class ToolkitPool: @unchecked Sendable {
 }
 
 /// Runs `body` for each index on up to `threads` threads; results come back in index order.
+/// Runs `body` for 0..<count on `threads` workers and hands each result to `consume` on the
+/// calling thread, in index order, as soon as it and all before it are done. Workers run at most
+/// `window` items ahead of `consume`, so memory is bounded by the window, not by `count`.
+public func parallelOrdered<T>(_ count: Int, threads: Int, window: Int, _ body: @escaping (Int) -> T,
+                               consume: (Int, T) throws -> Void) rethrows {
+    let workers = max(1, min(threads, count))
+    if workers == 1 {
+        for k in 0..<count { try consume(k, body(k)) }
+        return
+    }
+    let state = OrderedState<T>()
+    let window = max(window, workers)
+    let group = DispatchGroup()
+    for _ in 0..<workers {
+        DispatchQueue.global().async(group: group) {
+            while true {
+                state.condition.lock()
+                while !state.stop && state.next < count && state.next >= state.consumed + window { state.condition.wait() }
+                if state.stop || state.next >= count { state.condition.unlock(); break }
+                let i = state.next
+                state.next += 1
+                state.condition.unlock()
+                let r = body(i)
+                state.condition.lock()
+                state.ready[i] = r
+                state.condition.broadcast()
+                state.condition.unlock()
+            }
+        }
+    }
+    defer {
+        // On an error from consume, let the workers finish what they hold and stop.
+        state.condition.lock(); state.stop = true; state.condition.broadcast(); state.condition.unlock()
+        group.wait()
+    }
+    for k in 0..<count {
+        state.condition.lock()
+        while state.ready[k] == nil { state.condition.wait() }
+        let r = state.ready.removeValue(forKey: k)!
+        state.consumed = k + 1
+        state.condition.broadcast()
+        state.condition.unlock()
+        try consume(k, r)
+    }
+}
+
+/// What the workers of `parallelOrdered` share, under its condition's lock.
+private final class OrderedState<T>: @unchecked Sendable {
+    let condition = NSCondition()
+    var next = 0          // next index to hand to a worker
+    var consumed = 0      // results handed to consume so far
+    var ready: [Int: T] = [:]
+    var stop = false
+}
+
 public func parallelMap<T>(_ count: Int, threads: Int, _ body: (Int) -> T) -> [T] {
     if count == 0 { return [] }
     let workers = max(1, min(threads, count))

@@ -55,6 +55,11 @@ public struct Config: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: path, "not valid UTF-8")
         }
+        return try parse(text, path: path)
+    }
+
+    /// Reads the text of a configuration file found at `path` (which places its relative pairs).
+    public static func parse(_ text: String, path: String) throws(InputError) -> Config {
         var config = Config()
         config.path = path
         let node: Node?

@@ -46,7 +46,8 @@ public struct Finding: Sendable {
         if a.file != b.file { return a.file < b.file }
         if a.span.start != b.span.start { return a.span.start < b.span.start }
         if a.span.end != b.span.end { return a.span.end < b.span.end }
-        return a.rule < b.rule
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
     }
 }
 
@@ -59,12 +60,14 @@ public struct Summary: Sendable, Equatable {
     public init() {}
     public init(files: Int, findings: [Finding]) {
         self.files = files
-        for f in findings {
-            switch f.severity {
-            case .error: error += 1
-            case .warning: warning += 1
-            case .info: info += 1
-            }
+        for f in findings { count(f) }
+    }
+
+    public mutating func count(_ f: Finding) {
+        switch f.severity {
+        case .error: error += 1
+        case .warning: warning += 1
+        case .info: info += 1
         }
     }
 }

@@ -24,12 +24,12 @@ public enum Fixer {
         var cursor = 0
         var applied: [Finding] = []
         for e in edits where e.range.lowerBound >= cursor {
-            out += source.bytes[cursor..<e.range.lowerBound]
+            out += source.originalBytes[cursor..<e.range.lowerBound]
             out += e.replacement
             cursor = e.range.upperBound
             applied.append(e.finding)
         }
-        out += source.bytes[cursor...]
+        out += source.originalBytes[cursor...]
         if source.hasByteOrderMark { out.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
         return (out, applied)
     }

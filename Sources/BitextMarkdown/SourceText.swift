@@ -37,7 +37,12 @@ public struct SourceText: Sendable {
     /// The path as the user gave it.
     public let path: String
     /// The UTF-8 bytes after any byte-order mark.
+    /// The file's bytes after the byte-order mark, a lone CR (an old Mac line ending, a line
+    /// break for CommonMark too) read as LF, so that lines are those cmark-gfm counts.
     public let bytes: [UInt8]
+    /// The bytes as in the file (after the byte-order mark): what `--fix` writes back around its
+    /// replacements. The same as `bytes` unless the file has lone CRs.
+    public let originalBytes: [UInt8]
     public let hasByteOrderMark: Bool
     /// Byte offset of the first byte of each line; `lineStarts[0]` is line 1.
     public let lineStarts: [Int]
@@ -59,11 +64,13 @@ public struct SourceText: Sendable {
         var lineASCII = true
         let n = bytes.count
         var i = 0
+        var loneCR: [Int] = []
         try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
             while i < n {
                 let c = b[i]
                 if c < 0x80 {
-                    if c == 0x0A {
+                    if c == 0x0A || (c == 0x0D && (i + 1 == n || b[i + 1] != 0x0A)) {
+                        if c == 0x0D { loneCR.append(i) }
                         ascii.append(lineASCII)
                         lineASCII = true
                         starts.append(i + 1)
@@ -99,6 +106,8 @@ public struct SourceText: Sendable {
             }
         }
         ascii.append(lineASCII)
+        originalBytes = bytes
+        for k in loneCR { bytes[k] = 0x0A }
         self.bytes = bytes
         self.lineStarts = starts
         self.asciiLines = ascii

@@ -236,8 +236,8 @@ public enum MarkdownExporter {
             out += "\n"
         }
         for seg in segments(p) {
-            let s = seg.source.map { Array(sourceLines[($0.lowerBound - 1)..<$0.upperBound]) } ?? []
-            let t = seg.target.map { Array(targetLines[($0.lowerBound - 1)..<$0.upperBound]) } ?? []
+            let s = seg.source.map { slice(sourceLines, $0) } ?? []
+            let t = seg.target.map { slice(targetLines, $0) } ?? []
             if seg.code && s == t {
                 out += t.joined(separator: "\n") + "\n\n"
                 continue
@@ -257,6 +257,12 @@ public enum MarkdownExporter {
     static func isFrontMatter(_ d: Document, _ block: Int) -> Bool {
         guard let u = d.unitIndex(block: block), case .frontMatter = d.units[u].kind else { return false }
         return true
+    }
+
+    /// Lines `r` (1-based, inclusive) of `lines`, clamped to the file.
+    static func slice(_ lines: [String], _ r: ClosedRange<Int>) -> [String] {
+        let lo = min(max(0, r.lowerBound - 1), lines.count), hi = min(max(lo, r.upperBound), lines.count)
+        return Array(lines[lo..<hi])
     }
 
     static func lines(_ d: Document) -> [String] {

@@ -3,10 +3,22 @@ import BitextMarkdown
 import BitextText
 import Foundation
 
-/// Turns findings into text in one format. Stateless; a new format is one small type.
+/// Turns findings into text in one format, piece by piece so that `check` can write each file's
+/// findings as soon as they are known: `begin`, then `add` for each file's findings in order,
+/// then `end`. A new format is one small type.
 public protocol FindingReporter {
     var identifier: String { get }
-    func report(_ findings: [Finding], summary: Summary) -> String
+    mutating func begin() -> String
+    mutating func add(_ findings: [Finding]) -> String
+    mutating func end(_ summary: Summary) -> String
+}
+
+extension FindingReporter {
+    /// The whole report at once.
+    public func report(_ findings: [Finding], summary: Summary) -> String {
+        var r = self
+        return r.begin() + r.add(findings) + r.end(summary)
+    }
 }
 
 /// Formats `check` can write.
@@ -30,15 +42,18 @@ public struct TextReporter: FindingReporter {
     public var colour: Bool
     public init(colour: Bool) { self.colour = colour }
 
-    public func report(_ findings: [Finding], summary: Summary) -> String {
+    public func begin() -> String { "" }
+
+    public func add(_ findings: [Finding]) -> String {
         var out = ""
         for f in findings {
             let sev = colour ? paint(f.severity) : f.severity.rawValue
             out += "\(f.file):\(f.span.start.line):\(f.span.start.column): \(sev): \(f.message) [\(f.rule)]\n"
         }
-        out += TextReporter.summaryLine(summary) + "\n"
         return out
     }
+
+    public func end(_ summary: Summary) -> String { TextReporter.summaryLine(summary) + "\n" }
 
     static func summaryLine(_ s: Summary) -> String {
         let files = s.files == 1 ? "1 file" : "\(s.files) files"
@@ -58,14 +73,27 @@ public struct TextReporter: FindingReporter {
 /// The JSON of the interface: `findings` and `summary`.
 public struct JSONReporter: FindingReporter {
     public let identifier = "json"
+    private var splice = JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings")
     public init() {}
 
-    public func report(_ findings: [Finding], summary: Summary) -> String {
-        JSON.object([
-            ("findings", .array(findings.map(JSONReporter.json))),
+    static func skeleton(_ summary: Summary) -> JSON {
+        .object([
+            ("findings", .array([])),
             ("summary", .object([("files", .int(summary.files)), ("error", .int(summary.error)),
                                  ("warning", .int(summary.warning)), ("info", .int(summary.info))])),
-        ]).serialized() + "\n"
+        ])
+    }
+
+    public func begin() -> String { splice.head }
+
+    public mutating func add(_ findings: [Finding]) -> String {
+        var out = ""
+        for f in findings { out += splice.element(JSONReporter.json(f)) }
+        return out
+    }
+
+    public func end(_ summary: Summary) -> String {
+        splice.close + JSON.Splice(JSONReporter.skeleton(summary), key: "findings").tail + "\n"
     }
 
     public static func json(_ f: Finding) -> JSON {
@@ -82,26 +110,30 @@ public struct JSONReporter: FindingReporter {
 }
 
 /// GitHub Actions workflow commands: most severe first (GitHub shows only the first ten of
-/// each level), then one plain summary line.
+/// each level), then one plain summary line. The only format held until the end.
 public struct GitHubReporter: FindingReporter {
     public let identifier = "github"
     public init() {}
 
-    public func report(_ findings: [Finding], summary: Summary) -> String {
-        var out = ""
-        let ordered = findings.enumerated().sorted { a, b in
-            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
-        }.map(\.element)
-        for f in ordered {
+    /// Lines by level, errors first, written at the end.
+    private var lines: [[String]] = [[], [], []]
+
+    public func begin() -> String { "" }
+
+    public mutating func add(_ findings: [Finding]) -> String {
+        for f in findings {
             let level = f.severity == .error ? "error" : f.severity == .warning ? "warning" : "notice"
             let props = [
                 "file=\(property(f.file))", "line=\(f.span.start.line)", "col=\(f.span.start.column)",
                 "endLine=\(f.span.end.line)", "endColumn=\(f.span.end.column)", "title=\(property("bitext " + f.rule))",
             ].joined(separator: ",")
-            out += "::\(level) \(props)::\(data(f.message))\n"
+            lines[f.severity == .error ? 0 : f.severity == .warning ? 1 : 2].append("::\(level) \(props)::\(data(f.message))\n")
         }
-        out += "bitext: " + TextReporter.summaryLine(summary) + "\n"
-        return out
+        return ""
+    }
+
+    public func end(_ summary: Summary) -> String {
+        lines.joined().joined() + "bitext: " + TextReporter.summaryLine(summary) + "\n"
     }
 
     // Workflow-command escaping: data escapes % CR LF; properties also : and ,.

@@ -38,8 +38,8 @@ public enum HTMLExporter {
                     outline += "<li class=\"h\(level)\"><a href=\"#r\(k)\">\(HTML.escape(d.units[u].plainText))</a></li>\n"
                 }
             }
-            let left = render(p.source, blocks: sourceBlocks, lines: seg.source.map { Array(sourceLines[($0.lowerBound - 1)..<$0.upperBound]) })
-            let right = render(p.target, blocks: targetBlocks, lines: seg.target.map { Array(targetLines[($0.lowerBound - 1)..<$0.upperBound]) })
+            let left = render(p.source, blocks: sourceBlocks, lines: seg.source.map { MarkdownExporter.slice(sourceLines, $0) })
+            let right = render(p.target, blocks: targetBlocks, lines: seg.target.map { MarkdownExporter.slice(targetLines, $0) })
             var notes = ""
             if let r = seg.target {
                 let fs = r.flatMap { findingsByLine[$0] ?? [] }.filter { $0.severity >= .warning }

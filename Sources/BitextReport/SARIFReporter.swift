@@ -17,9 +17,16 @@ public struct SARIFReporter: FindingReporter {
         self.workingDirectory = workingDirectory
     }
 
-    public func report(_ findings: [Finding], summary: Summary) -> String {
-        var ruleIds = rules.map(\.id)
-        for f in findings where !ruleIds.contains(f.rule) { ruleIds.append(f.rule) }
+    /// Rule ids in `tool.driver.rules`: the rules, then drift and note ids no rule object has.
+    private var ruleIds: [String] {
+        let ids = rules.map(\.id)
+        return ids + SARIFReporter.extraRuleSummaries.keys.sorted().filter { !ids.contains($0) }
+    }
+    private var splice: JSON.Splice?
+    private var occurrence: [String: Int] = [:]
+
+    public mutating func begin() -> String {
+        let ruleIds = self.ruleIds
         let ruleObjects: [JSON] = ruleIds.map { id in
             let rule = rules.first { $0.id == id }
             let summary = rule?.summary ?? SARIFReporter.extraRuleSummaries[id] ?? id
@@ -37,8 +44,32 @@ public struct SARIFReporter: FindingReporter {
                 ("defaultConfiguration", .object([("level", .string(level))])),
             ])
         }
-        var occurrence: [String: Int] = [:]
-        let results: [JSON] = findings.map { f in
+        let root = URL(fileURLWithPath: workingDirectory, isDirectory: true).absoluteString
+        let run: JSON = .object([
+            ("tool", .object([("driver", .object([
+                ("name", "bitext"), ("version", "0.1.0"), ("semanticVersion", "0.1.0"),
+                ("informationUri", .string(SARIFReporter.informationURI)),
+                ("rules", .array(ruleObjects)),
+            ]))])),
+            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(root.hasSuffix("/") ? root : root + "/"))]))])),
+            ("columnKind", "unicodeCodePoints"),
+            ("results", .array([])),
+        ])
+        let splice = JSON.Splice(.object([
+            ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
+            ("version", "2.1.0"),
+            ("runs", .array([run])),
+        ]), key: "results")
+        self.splice = splice
+        return splice.head
+    }
+
+    public mutating func add(_ findings: [Finding]) -> String {
+        let ruleIds = self.ruleIds
+        // Fingerprints count repeats of the same text in a file; one file's findings come in one call.
+        occurrence.removeAll(keepingCapacity: true)
+        var out = ""
+        for f in findings {
             let uri = artifactURI(f.file)
             var region: [(String, JSON)] = [
                 ("startLine", .int(f.span.start.line)), ("startColumn", .int(f.span.start.column)),
@@ -72,24 +103,13 @@ public struct SARIFReporter: FindingReporter {
                     ])])),
                 ])])))
             }
-            return .object(fields)
+            out += splice!.element(.object(fields))
         }
-        let root = URL(fileURLWithPath: workingDirectory, isDirectory: true).absoluteString
-        let run: JSON = .object([
-            ("tool", .object([("driver", .object([
-                ("name", "bitext"), ("version", "0.1.0"), ("semanticVersion", "0.1.0"),
-                ("informationUri", .string(SARIFReporter.informationURI)),
-                ("rules", .array(ruleObjects)),
-            ]))])),
-            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(root.hasSuffix("/") ? root : root + "/"))]))])),
-            ("columnKind", "unicodeCodePoints"),
-            ("results", .array(results)),
-        ])
-        return JSON.object([
-            ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
-            ("version", "2.1.0"),
-            ("runs", .array([run])),
-        ]).serialized() + "\n"
+        return out
+    }
+
+    public func end(_ summary: Summary) -> String {
+        splice!.close + splice!.tail + "\n"
     }
 
     static let extraRuleSummaries = [

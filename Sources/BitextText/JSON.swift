@@ -12,10 +12,42 @@ public indirect enum JSON: Sendable, Equatable {
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
 
     /// Serialises compactly, or with two-space indentation when `pretty`.
-    public func serialized(pretty: Bool = true) -> String {
+    /// `indent` is the nesting level the value is written at (for pieces of a larger document).
+    public func serialized(pretty: Bool = true, indent: Int = 0) -> String {
         var out = ""
-        write(&out, pretty: pretty, indent: 0)
+        write(&out, pretty: pretty, indent: indent)
         return out
+    }
+
+    /// A document written in pieces: the pretty serialisation of `skeleton` split around the
+    /// empty array under `key`, and how to write each element, so that the pieces put together
+    /// are exactly the serialisation of the skeleton with the elements in that array.
+    public struct Splice: Sendable {
+        public let head: String
+        public let tail: String
+        let level: Int
+        private var count = 0
+
+        public init(_ skeleton: JSON, key: String) {
+            let text = skeleton.serialized()
+            var marker = ""
+            JSON.quote(key, into: &marker)
+            marker += ": []"
+            guard let r = text.range(of: marker) else { preconditionFailure("no empty array under \(key)") }
+            let lineStart = text[..<r.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            level = text[lineStart..<r.lowerBound].prefix { $0 == " " }.count / 2
+            head = String(text[..<r.upperBound].dropLast())
+            tail = String(text[r.upperBound...])
+        }
+
+        /// An element of the array.
+        public mutating func element(_ value: JSON) -> String {
+            defer { count += 1 }
+            return (count > 0 ? "," : "") + "\n" + String(repeating: "  ", count: level + 1) + value.serialized(indent: level + 1)
+        }
+
+        /// What closes the array (then `tail`).
+        public var close: String { count > 0 ? "\n" + String(repeating: "  ", count: level) + "]" : "]" }
     }
 
     private func write(_ out: inout String, pretty: Bool, indent: Int) {

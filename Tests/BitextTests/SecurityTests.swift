@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BitextText
 
 /// Hostile documents: exported pages run nothing and load nothing, whatever the Markdown holds.
 @Suite struct SafeHTMLTests {
@@ -96,7 +97,7 @@ import Testing
     /// The DOM of a page after Chromium loaded it and ran whatever it would run (timers included).
     static func dom(_ page: String, chromium: String, dir: TempDir) throws -> String {
         let out = dir.url.appendingPathComponent("dom-\(UUID().uuidString).html")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         let handle = try FileHandle(forWritingTo: out)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: chromium)
@@ -201,5 +202,85 @@ import Testing
         #expect(dom.contains("<h2>The AI Landscape</h2>"))
         #expect(dom.contains("<h2>The Content Landscape</h2>"))
         #expect(Self.dangerous(dom).isEmpty)
+    }
+}
+
+/// The same inputs give the same bytes whatever the number of worker threads.
+@Suite struct DeterminismTests {
+    @Test func outputDoesNotDependOnThreads() throws {
+        let dir = TempDir()
+        var sourceRoot = dir.path("en"), targetRoot = dir.path("zh"), newRoot = dir.path("new")
+        if let react = Fixtures.corpus("react-dev") {
+            sourceRoot = react.appendingPathComponent("en").path
+            targetRoot = react.appendingPathComponent("zh").path
+        } else {
+            // Without ../shared: the bundled example, many times over with small differences.
+            let en = try String(contentsOf: Fixtures.example("en/tokenizers.md"), encoding: .utf8)
+            let zh = try String(contentsOf: Fixtures.example("zh/tokenizers.md"), encoding: .utf8)
+            for k in 0..<24 {
+                dir.write("en/d\(k % 4)/p\(k).md", en + "\nParagraph \(k) is new.\n")
+                dir.write("zh/d\(k % 4)/p\(k).md", k % 3 == 0 ? zh : zh + "\n第 \(k) 段是新的。\n")
+            }
+        }
+        // A newer source for drift: one long paragraph of each file gets a sentence more.
+        for f in try FileManager.default.subpathsOfDirectory(atPath: sourceRoot) where f.hasSuffix(".md") {
+            var lines = try String(contentsOfFile: sourceRoot + "/" + f, encoding: .utf8).components(separatedBy: "\n")
+            if let k = lines.firstIndex(where: { $0.count > 200 && $0.first.map { !"#|`<>-".contains($0) } == true }) {
+                lines[k] += " This sentence is new."
+            }
+            dir.write("new/" + f, lines.joined(separator: "\n"))
+        }
+        let runs: [[String]] = [
+            ["check", "--source-root", sourceRoot, "--target-root", targetRoot, "--glossary", "glossary/genai.tsv", "--format", "json"],
+            ["check", "--source-root", sourceRoot, "--target-root", targetRoot, "--glossary", "glossary/genai.tsv", "--format", "sarif"],
+            ["check", targetRoot, "--format", "json"],
+            ["coverage", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "json"],
+            ["align", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "json"],
+            ["drift", sourceRoot, newRoot, targetRoot, "--format", "json"],
+        ]
+        for args in runs {
+            let one = try CLI.run(args + ["--no-config", "--jobs", "1"])
+            let many = try CLI.run(args + ["--no-config", "--jobs", "7"])
+            let all = try CLI.run(args + ["--no-config"])
+            #expect(one.status == many.status && one.status == all.status, "\(args)")
+            #expect(one.stdout.count > 100, "\(args): \(one.stderr)")
+            #expect(one.stdout == many.stdout, "\(args): output differs between 1 and 7 threads")
+            #expect(one.stdout == all.stdout, "\(args): output differs between 1 thread and all cores")
+        }
+    }
+}
+
+@Suite struct StreamedOutputTests {
+    /// A document written piece by piece is byte for byte the document written at once.
+    @Test func spliceMatchesWholeSerialisation() {
+        let element: (Int) -> JSON = { k in .object([("rule", .string("r\(k)")), ("line", .int(k)), ("message", .string(String(repeating: "长", count: k * 30))),
+                                                     ("details", .array([.int(k), .object([("a", .int(1))])]))]) }
+        for n in [0, 1, 3] {
+            let elements = (0..<n).map(element)
+            let skeleton: (JSON) -> JSON = { arr in
+                .object([("version", "2.1.0"), ("runs", .array([.object([("tool", .object([("name", "bitext")])), ("results", arr), ("after", .int(1))])])),
+                         ("summary", .object([("files", .int(n))]))])
+            }
+            var splice = JSON.Splice(skeleton(.array([])), key: "results")
+            let pieces = splice.head + elements.map { splice.element($0) }.joined() + splice.close + splice.tail
+            #expect(pieces == skeleton(.array(elements)).serialized(), "\(n) elements")
+        }
+    }
+
+    @Test func reportsAreWholeWhenWrittenToAFile() throws {
+        let dir = TempDir()
+        for format in ["json", "sarif", "text", "github"] {
+            let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--source", "examples/en/tokenizers.md", "--format", format,
+                                 "-o", dir.path("out.\(format)"), "--no-config"])
+            let file = try String(contentsOfFile: dir.path("out.\(format)"), encoding: .utf8)
+            let stdout = try CLI.run(["check", "examples/zh/tokenizers.md", "--source", "examples/en/tokenizers.md", "--format", format, "--no-config"])
+            #expect(file == stdout.stdout, "\(format)")
+            #expect(r.status == stdout.status)
+            if format == "json" || format == "sarif" {
+                #expect((try? JSONSerialization.jsonObject(with: Data(file.utf8))) != nil, "\(format) is not JSON")
+            }
+        }
+        // No temporary file is left beside the report.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).allSatisfy { !$0.hasPrefix(".") })
     }
 }

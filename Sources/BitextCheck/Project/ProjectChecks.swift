@@ -19,7 +19,7 @@ public enum ProjectChecks {
         var reported = Set<[String]>()
         // Longest source n-grams first, so "Extended Grapheme Clusters" is reported and its
         // pieces with the same renderings are not.
-        let candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6).sorted { $0.stem.count > $1.stem.count }
+        let candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6).sorted { ($0.stem.count, $1.stem) > ($1.stem.count, $0.stem) }
         for c in candidates where !known.contains(c.stem) {
             var variants: [TermMiner.Rendering] = []
             for r in c.renderings where r.together >= 3 && r.precision >= 0.5 {
@@ -32,7 +32,7 @@ public enum ProjectChecks {
             }
             guard variants.count >= 2,
                   variants.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { continue }
-            variants.sort { $0.together > $1.together }
+            variants.sort { ($0.together, $1.text) > ($1.together, $0.text) }
             guard reported.insert(variants.map(\.text).sorted()).inserted else { continue }
             func show(_ r: TermMiner.Rendering) -> String { r.text.hasPrefix("=") ? c.surface : r.text }
             let list = variants.map { "\(show($0)) (\($0.together)×)" }.joined(separator: ", ")

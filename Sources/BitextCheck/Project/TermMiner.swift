@@ -154,7 +154,8 @@ public final class TermMiner {
                                     places: ks.map { pairs[$0].place }))
             }
             // Of renderings that contain one another with about the same support, keep the longest.
-            rs.sort { $0.dice != $1.dice ? $0.dice > $1.dice : $0.text.count > $1.text.count }
+            // (A total order: dictionaries iterate in a different order in every process.)
+            rs.sort { ($0.dice, $0.text.count, $0.together, $1.text) > ($1.dice, $1.text.count, $1.together, $0.text) }
             var kept: [Rendering] = []
             for r in rs {
                 if let i = kept.firstIndex(where: { $0.text.contains(r.text) || r.text.contains($0.text) }) {
