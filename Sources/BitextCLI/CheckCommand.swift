@@ -62,7 +62,7 @@ struct CheckCommand: ParsableCommand {
         let colour = format == .text && out.output == nil && Output.stdoutIsTerminal
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         var reporter = format.reporter(colour: colour, rules: RuleRegistry.all)
-        let sink = try Output.Sink(out.output)
+        let sink = try Output.Sink(out.output, hold: progress.isShown && Output.stdoutIsTerminal)
         sink.write(reporter.begin())
         var summary = Summary()
         summary.files = work.count
@@ -109,6 +109,7 @@ struct CheckCommand: ParsableCommand {
             }
             return result
         }, consume: { _, result in
+            if !result.problems.isEmpty { progress.clear() }
             for p in result.problems { Output.warn(p) }
             problems += result.problems.count
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }

@@ -21,9 +21,13 @@ enum Output {
         private let temp: String?
         private let handle: FileHandle
         private var buffer = Data()
+        private let hold: Bool
 
-        init(_ path: String?) throws {
+        /// With `hold`, nothing is written before `close()` (standard output on a terminal that
+        /// also shows a progress line).
+        init(_ path: String?, hold: Bool = false) throws {
             self.path = path
+            self.hold = hold && path == nil
             guard let path else { temp = nil; handle = FileHandle.standardOutput; return }
             let url = URL(fileURLWithPath: path)
             let t = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp").path
@@ -36,7 +40,7 @@ enum Output {
 
         func write(_ text: String) {
             buffer.append(contentsOf: text.utf8)
-            if buffer.count >= 1 << 16 { flush() }
+            if buffer.count >= 1 << 16 && !hold { flush() }
         }
 
         private func flush() {

@@ -31,6 +31,17 @@ final class Progress: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)".utf8))
     }
 
+    /// Clears the line so that a message can be written to the terminal; the next tick redraws it.
+    func clear() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if lastDraw != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    /// True when the line is drawn on the terminal (standard output is then best held back).
+    var isShown: Bool { enabled }
+
     func finish() {
         guard enabled, Date().timeIntervalSince(started) > 0.5 else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -58,10 +58,44 @@ public struct Config: Sendable {
         return try parse(text, path: path)
     }
 
+    /// The YAML parser recurses once per level of nesting; a file nested thousands of levels deep
+    /// would overflow the stack. bitext.yml needs three levels, so anything past 32 is refused.
+    static func nestingProblem(_ text: String) -> (Int, String)? {
+        let limit = 32
+        var flow = 0
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Block nesting: indentation and "- " / "? " indicators at the start of the line.
+            var depth = 0, chars = line.unicodeScalars.makeIterator(), previous: Unicode.Scalar = " "
+            var atStart = true
+            var quote: Unicode.Scalar? = nil
+            while let c = chars.next() {
+                if atStart {
+                    if c == " " { depth += 1; previous = c; continue }
+                    if (c == "-" || c == "?") && previous == " " { depth += 2; previous = c; continue }
+                    atStart = false
+                }
+                if let q = quote { if c == q { quote = nil }; previous = c; continue }
+                switch c {
+                case "\"", "'": quote = c
+                case "[", "{": flow += 1
+                case "]", "}": flow = max(0, flow - 1)
+                default: break
+                }
+                if c == "#" && (previous == " " || previous == "\t") { break }
+                previous = c
+            }
+            if flow > limit || depth > 4 * limit {
+                return (n + 1, "nested more than \(limit) levels deep; bitext.yml needs three")
+            }
+        }
+        return nil
+    }
+
     /// Reads the text of a configuration file found at `path` (which places its relative pairs).
     public static func parse(_ text: String, path: String) throws(InputError) -> Config {
         var config = Config()
         config.path = path
+        if let (line, message) = nestingProblem(text) { throw InputError(file: path, line: line, message) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -41,3 +41,21 @@ import Testing
         #expect(doc.source.originalBytes == Array(text.utf8))
     }
 }
+
+extension FuzzRegressionTests {
+    /// Found by the config target: thousands of nested `[` overflowed the YAML parser's stack.
+    @Test func deeplyNestedConfigIsRefusedWithItsLine() throws {
+        let dir = TempDir()
+        dir.write("a.md", "中文。\n")
+        for (text, line) in [("rules: {}\npairs:\n  - source: " + String(repeating: "[", count: 100_000) + "\n", 3),
+                             ("ignore:\n" + String(repeating: "- ", count: 100_000) + "x\n", 2)] {
+            dir.write("bitext.yml", text)
+            let r = try CLI.run(["check", "a.md"], cwd: dir.url)
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("bitext.yml:\(line): nested more than 32 levels deep"), "\(r.stderr)")
+        }
+        // Ordinary nesting is fine.
+        dir.write("bitext.yml", "pairs:\n  - {source: en/a.md, target: a.md}\nrules: {quote-style: off}\nignore: [\"**/x/**\"]\n")
+        #expect(try CLI.run(["check", "a.md"], cwd: dir.url).status != 2)
+    }
+}
