@@ -60,29 +60,23 @@ public struct Config: Sendable {
 
     /// The YAML parser recurses once per level of nesting; a file nested thousands of levels deep
     /// would overflow the stack. bitext.yml needs three levels, so anything past 32 is refused.
+    /// Conservative on purpose: every bracket counts (quoted or not), and a line is what YAML
+    /// calls one (LF, CR or CRLF).
     static func nestingProblem(_ text: String) -> (Int, String)? {
         let limit = 32
         var flow = 0
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars
+            .split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }
+        for (n, line) in lines.enumerated() {
             // Block nesting: indentation and "- " / "? " indicators at the start of the line.
-            var depth = 0, chars = line.unicodeScalars.makeIterator(), previous: Unicode.Scalar = " "
-            var atStart = true
-            var quote: Unicode.Scalar? = nil
-            while let c = chars.next() {
+            var depth = 0, atStart = true, previous: Unicode.Scalar = " "
+            for c in line {
                 if atStart {
-                    if c == " " { depth += 1; previous = c; continue }
-                    if (c == "-" || c == "?") && previous == " " { depth += 2; previous = c; continue }
+                    if c == " " || ((c == "-" || c == "?") && previous == " ") { depth += 1; previous = c; continue }
                     atStart = false
                 }
-                if let q = quote { if c == q { quote = nil }; previous = c; continue }
-                switch c {
-                case "\"", "'": quote = c
-                case "[", "{": flow += 1
-                case "]", "}": flow = max(0, flow - 1)
-                default: break
-                }
-                if c == "#" && (previous == " " || previous == "\t") { break }
-                previous = c
+                if c == "[" || c == "{" { flow += 1 } else if c == "]" || c == "}" { flow = max(0, flow - 1) }
+                if flow > limit { break }
             }
             if flow > limit || depth > 4 * limit {
                 return (n + 1, "nested more than \(limit) levels deep; bitext.yml needs three")

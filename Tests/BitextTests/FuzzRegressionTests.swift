@@ -48,7 +48,11 @@ extension FuzzRegressionTests {
         let dir = TempDir()
         dir.write("a.md", "中文。\n")
         for (text, line) in [("rules: {}\npairs:\n  - source: " + String(repeating: "[", count: 100_000) + "\n", 3),
-                             ("ignore:\n" + String(repeating: "- ", count: 100_000) + "x\n", 2)] {
+                             ("ignore:\n" + String(repeating: "- ", count: 100_000) + "x\n", 2),
+                             // Lines may end with a lone CR; brackets count inside quotes too.
+                             ("# comment\r" + String(repeating: "- ", count: 100_000) + "x\r", 2),
+                             ("keep: [a'b, " + String(repeating: "[", count: 100_000) + "\r\n", 1),
+                             ("rules: {}\r\nkeep: [a'b, " + String(repeating: "[", count: 100_000) + "\r\n", 2)] {
             dir.write("bitext.yml", text)
             let r = try CLI.run(["check", "a.md"], cwd: dir.url)
             #expect(r.status == 2)
