@@ -1,24 +1,21 @@
 import Foundation
 
 enum Output {
-    /// Writes to a file (atomically) or to standard output.
+    /// Writes to a file (atomically when it is a regular file) or to standard output.
     static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw Failure("\(path): cannot write output (\(error.localizedDescription))")
-        }
+        let sink = try Sink(path)
+        sink.write(text)
+        try sink.close()
     }
 
-    /// Output written as it comes: to standard output, or to a temporary file beside `path`
-    /// renamed over it by `close()` (a run that fails leaves no half-written report).
+    /// Output written as it comes: to standard output; to a regular file through a temporary
+    /// file beside it renamed over it by `close()` (a run that fails leaves no half-written
+    /// report; through a symlink, the file it points to is replaced and the link kept); to
+    /// anything else — `/dev/null`, `/dev/stdout`, a named pipe — directly, never replacing it.
     final class Sink {
         private let path: String?
         private let temp: String?
+        private let target: String?
         private let handle: FileHandle
         private var buffer = Data()
         private let hold: Bool
@@ -28,13 +25,23 @@ enum Output {
         init(_ path: String?, hold: Bool = false) throws {
             self.path = path
             self.hold = hold && path == nil
-            guard let path else { temp = nil; handle = FileHandle.standardOutput; return }
-            let url = URL(fileURLWithPath: path)
+            guard let path else { temp = nil; target = nil; handle = FileHandle.standardOutput; return }
+            var st = stat()
+            let exists = stat(path, &st) == 0
+            if exists && (st.st_mode & S_IFMT) == S_IFDIR { throw Failure("\(path): is a directory; give a file name for the output") }
+            if exists && (st.st_mode & S_IFMT) != S_IFREG {
+                guard let h = FileHandle(forWritingAtPath: path) else { throw Failure("\(path): cannot write output") }
+                temp = nil; target = nil; handle = h
+                return
+            }
+            let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
             let t = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp").path
-            guard FileManager.default.createFile(atPath: t, contents: nil), let h = FileHandle(forWritingAtPath: t) else {
+            let mode = exists ? [FileAttributeKey.posixPermissions: NSNumber(value: Int(st.st_mode & 0o7777))] : nil
+            guard FileManager.default.createFile(atPath: t, contents: nil, attributes: mode), let h = FileHandle(forWritingAtPath: t) else {
                 throw Failure("\(path): cannot write output (cannot create a file in its folder)")
             }
             temp = t
+            target = url.path
             handle = h
         }
 
@@ -50,9 +57,10 @@ enum Output {
 
         func close() throws {
             flush()
-            guard let path, let temp else { return }
+            guard let path else { return }
+            guard let temp, let target else { try? handle.close(); return }
             try? handle.close()
-            if rename(temp, path) != 0 {
+            if rename(temp, target) != 0 {
                 let reason = String(cString: strerror(errno))
                 unlink(temp)
                 throw Failure("\(path): cannot write output (\(reason))")

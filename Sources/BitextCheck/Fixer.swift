@@ -44,6 +44,9 @@ public enum Fixer {
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp")
         let fm = FileManager.default
         let attributes = try? fm.attributesOfItem(atPath: path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw InputError(file: given, "not a regular file: not fixed")
+        }
         guard fm.createFile(atPath: temp.path, contents: Data(bytes),
                             attributes: attributes.flatMap { a in a[.posixPermissions].map { [.posixPermissions: $0] } }) else {
             throw InputError(file: path, "cannot write a temporary file beside it (read-only folder?)")

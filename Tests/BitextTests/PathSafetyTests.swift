@@ -67,3 +67,30 @@ import Testing
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir.path("tree/link.md"))) == "../outside.md")
     }
 }
+
+extension PathSafetyTests {
+    /// `-o` to something that is not a regular file (a named pipe here; /dev/null in practice)
+    /// writes into it and never replaces it; through a symlink, the file it points to is written.
+    @Test func outputIntoPipesAndThroughSymlinks() throws {
+        let dir = TempDir()
+        let fifo = dir.path("pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat '\(fifo)' > '\(dir.path("received.json"))'"]
+        try reader.run()
+        let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--format", "json", "-o", fifo, "--no-config"])
+        reader.waitUntilExit()
+        #expect(r.status == 0, "\(r.stderr)")
+        let attrs = try FileManager.default.attributesOfItem(atPath: fifo)
+        #expect(attrs[.type] as? FileAttributeType != .typeRegular, "the pipe was replaced by a file")
+        let received = try String(contentsOfFile: dir.path("received.json"), encoding: .utf8)
+        #expect(received.contains("\"findings\""))
+
+        dir.write("real.json", "old")
+        try FileManager.default.createSymbolicLink(atPath: dir.path("link.json"), withDestinationPath: "real.json")
+        _ = try CLI.run(["check", "examples/zh/tokenizers.md", "--format", "json", "-o", dir.path("link.json"), "--no-config"])
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir.path("link.json"))) == "real.json")
+        #expect(try String(contentsOfFile: dir.path("real.json"), encoding: .utf8).contains("\"findings\""))
+    }
+}
