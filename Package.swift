@@ -36,7 +36,7 @@ let package = Package(
             name: "BitextCheck",
             dependencies: ["BitextText", "BitextGlossary", "BitextAlign", "Yams"]),
         // Reporters and exporters: findings and alignments to text, JSON, SARIF, HTML, TMX, XLIFF.
-        .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown"]),
+        .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU"]),
         // The command line.
         .target(
             name: "BitextCLI",

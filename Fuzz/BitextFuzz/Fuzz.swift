@@ -48,8 +48,13 @@ func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () ->
     if !condition() { fatalError("broken promise: \(message())") }
 }
 
-/// Every unit's reported range slices back to its text; every finding's span is inside the file.
+/// Every unit's reported range slices back to its text; code blocks and every finding's span are
+/// inside the file.
 func checkPositions(_ doc: Document, _ findings: [Finding]) {
+    for c in doc.codeBlocks {
+        require(c.startLine >= 1 && c.startLine <= c.endLine && c.endLine <= doc.source.lineCount,
+                "code block at lines \(c.startLine)–\(c.endLine) of a \(doc.source.lineCount)-line file")
+    }
     for u in doc.units {
         require(doc.source.slice(from: u.start, through: u.end) == u.string, "unit at \(u.start.line):\(u.start.column) does not slice back")
     }
@@ -78,7 +83,8 @@ func fuzzMarkdown(_ bytes: [UInt8]) {
                                           charactersPerHan: c.settings.target.sourceCharactersPerHan)
         _ = Coverage.monolingual(target, analyses: ta, charactersPerHan: c.settings.target.sourceCharactersPerHan)
         let pair = BilingualPair(source: source, target: target, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
-                                 findings: findings, coverage: coverage, sourceLanguage: "en", targetLanguage: "zh-CN")
+                                 findings: findings, coverage: coverage, sourceLanguage: "en", targetLanguage: "zh-CN",
+                                 charactersPerHan: c.settings.target.sourceCharactersPerHan)
         _ = HTMLExporter.page(pair)
         _ = MarkdownExporter.export(pair)
         _ = TMXExporter.export([pair], sourceLang: "en", targetLang: "zh-CN")

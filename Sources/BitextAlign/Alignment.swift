@@ -34,11 +34,4 @@ public struct SentenceBead: Sendable, Equatable {
 public struct Alignment: Sendable {
     public var beads: [Bead]
     public init(beads: [Bead]) { self.beads = beads }
-
-    /// For each target block, the bead holding it.
-    public func beadIndexByTargetBlock(count: Int) -> [Int?] {
-        var map = [Int?](repeating: nil, count: count)
-        for (k, b) in beads.enumerated() { for t in b.target where t < count { map[t] = k } }
-        return map
-    }
 }

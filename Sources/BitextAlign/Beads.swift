@@ -1,3 +1,5 @@
+import BitextText
+
 /// Beads in the research format: one a line, `[0]:[0,1]`, source indexes left, 0-based;
 /// `[]:[5]` an insertion, `[12]:[]` a deletion.
 public enum BeadFormat {
@@ -87,14 +89,5 @@ public struct AlignmentScore: Sendable, Equatable {
             if !targets.isDisjoint(with: b.t) { lax += 1 }
         }
         return (strict, lax, total)
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BitextAlign
 import BitextCheck
 import BitextMarkdown
+import BitextReport
 import BitextText
 import Foundation
 
@@ -24,10 +25,7 @@ struct AlignCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .customLong("source-root"), help: ArgumentHelp("Source tree, paired with --target-root by relative path.", valueName: "dir"))
-    var sourceRoot: String?
-    @Option(name: .customLong("target-root"), help: ArgumentHelp("Target tree.", valueName: "dir"))
-    var targetRoot: String?
+    @OptionGroup var tree: TreeOptions
     @Flag(name: .long, help: "The inputs are plain text, one sentence a line (either side may be the Chinese one).")
     var segmented = false
     @Option(name: .customLong("target-locale"), help: "Locale of the second file in --segmented mode (default: detected).")
@@ -41,10 +39,9 @@ struct AlignCommand: ParsableCommand {
     enum AlignFormat: String, ExpressibleByArgument { case text, json, tsv, beads }
 
     func validate() throws {
-        if sourceRoot == nil && targetRoot == nil && files.count != 2 {
+        if !tree.isSet && files.count != 2 {
             throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root")
         }
-        if (sourceRoot == nil) != (targetRoot == nil) { throw ValidationError("--source-root and --target-root go together") }
         if format == .beads && !segmented { throw ValidationError("--format beads needs --segmented input") }
     }
 
@@ -53,40 +50,40 @@ struct AlignCommand: ParsableCommand {
         let session = try Session(common: common)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
-        let jobs: [Job] = sourceRoot != nil
-            ? try session.jobs(paths: [], source: nil, sourceRoot: sourceRoot, targetRoot: targetRoot)
-            : [Job(target: files[1], source: files[0])]
+        let jobs = try session.pairs(tree, files: files, unpaired: true)
         let progress = Progress(total: jobs.count, label: "aligning")
-        let results: [Result<JSON, Error>] = parallelMap(jobs.count, threads: common.threads) { k in
+        // Each pair's JSON (which the text listing reads too), or its TSV rows.
+        let results: [Result<(json: JSON, tsv: String), Error>] = parallelMap(jobs.count, threads: common.threads) { k in
             defer { progress.tick() }
             let job = jobs[k]
             do {
-                return .success(try checker.withToolkit { toolkit -> JSON in
+                return .success(try checker.withToolkit { toolkit -> (json: JSON, tsv: String) in
                     guard let s = job.source, let t = job.target else {
-                        return .object([("source", job.source.map { .string($0) } ?? .null),
-                                        ("target", job.target.map { .string($0) } ?? .null), ("pairs", .array([]))])
+                        return (.object([("source", job.source.map { .string($0) } ?? .null),
+                                         ("target", job.target.map { .string($0) } ?? .null), ("pairs", .array([]))]), "")
                     }
                     let sd = try session.document(s), td = try session.document(t)
                     let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
                     let al = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
-                    return AlignCommand.json(source: sd, target: td, sourceAnalyses: sa, targetAnalyses: ta, alignment: al)
+                    if format == .tsv { return (.null, TSVExporter.rows(source: sd, target: td, alignment: al)) }
+                    return (AlignCommand.json(source: sd, target: td, sourceAnalyses: sa, targetAnalyses: ta, alignment: al), "")
                 })
             } catch {
                 return .failure(error)
             }
         }
         progress.finish()
-        var files: [JSON] = []
+        var files: [JSON] = [], rows = ""
         for r in results {
             switch r {
-            case .success(let j): files.append(j)
+            case .success(let j): files.append(j.json); rows += j.tsv
             case .failure(let e): throw e
             }
         }
         let text: String
         switch format {
         case .json:
-            if sourceRoot != nil {
+            if tree.isSet {
                 text = JSON.object([("files", .array(files))]).serialized() + "\n"
             } else {
                 // One pair: the interface's {"pairs": […]}, with the file names beside.
@@ -94,7 +91,7 @@ struct AlignCommand: ParsableCommand {
                 text = JSON.object(fields).serialized() + "\n"
             }
         case .tsv:
-            text = try tsv(jobs: jobs, session: session, checker: checker, aligner: aligner)
+            text = rows
         case .text:
             text = files.map(AlignCommand.listing).joined(separator: "\n")
         case .beads:
@@ -104,19 +101,12 @@ struct AlignCommand: ParsableCommand {
         if session.inputProblems > 0 { throw ExitCode(2) }
     }
 
-    static func lines(_ doc: Document, _ block: Int) -> (Int, Int) {
-        switch doc.blocks[block] {
-        case .unit(let u): return (doc.units[u].start.line, doc.units[u].end.line)
-        case .code(let c): return (doc.codeBlocks[c].startLine, doc.codeBlocks[c].endLine)
-        }
-    }
-
     static func json(source: Document, target: Document, sourceAnalyses: [TextAnalysis], targetAnalyses: [TextAnalysis],
                      alignment: Alignment) -> JSON {
         var pairs: [JSON] = []
         for b in alignment.beads {
             func side(_ d: Document, _ blocks: [Int]) -> JSON {
-                .array(blocks.map { let (l, e) = lines(d, $0); return .object([("line", .int(l)), ("endLine", .int(e))]) })
+                .array(blocks.map { let r = d.lines(ofBlock: $0); return .object([("line", .int(r.lowerBound)), ("endLine", .int(r.upperBound))]) })
             }
             var fields: [(String, JSON)] = [("source", side(source, b.source)), ("target", side(target, b.target)),
                                             ("score", .double(b.score))]
@@ -164,36 +154,6 @@ struct AlignCommand: ParsableCommand {
         return out
     }
 
-    /// One aligned pair a line: source text, target text; tabs and newlines escaped.
-    func tsv(jobs: [Job], session: Session, checker: Checker, aligner: DocumentAligner) throws -> String {
-        var out = ""
-        try checker.withToolkit { toolkit in
-            for job in jobs {
-                guard let s = job.source, let t = job.target else { continue }
-                let sd = try session.document(s), td = try session.document(t)
-                let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
-                let al = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
-                for b in al.beads {
-                    out += AlignCommand.tsvCell(b.source.map { AlignCommand.text(sd, $0) }.joined(separator: "\n")) + "\t"
-                        + AlignCommand.tsvCell(b.target.map { AlignCommand.text(td, $0) }.joined(separator: "\n")) + "\n"
-                }
-            }
-        }
-        return out
-    }
-
-    static func text(_ d: Document, _ block: Int) -> String {
-        switch d.blocks[block] {
-        case .unit(let u): return d.units[u].plainText
-        case .code(let c): return d.codeBlocks[c].literal
-        }
-    }
-
-    static func tsvCell(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
     func runSegmented() throws {
         let session = try Session(common: common)
         func lines(_ path: String) throws -> [String] {
@@ -221,8 +181,8 @@ struct AlignCommand: ParsableCommand {
             try Output.write(JSON.object([("pairs", .array(pairs))]).serialized() + "\n", to: out.output)
         case .tsv:
             let text = beads.map { b in
-                AlignCommand.tsvCell(b.source.map { s[$0] }.joined(separator: " ")) + "\t"
-                    + AlignCommand.tsvCell(b.target.map { t[$0] }.joined(separator: " "))
+                TSVExporter.escape(b.source.map { s[$0] }.joined(separator: " ")) + "\t"
+                    + TSVExporter.escape(b.target.map { t[$0] }.joined(separator: " "))
             }.joined(separator: "\n") + "\n"
             try Output.write(text, to: out.output)
         }

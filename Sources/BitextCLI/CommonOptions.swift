@@ -33,21 +33,34 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// Options naming the source side of bilingual mode.
-struct PairingOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Source (English) file the target is a translation of.", valueName: "file"))
-    var source: String?
-
+/// Two trees paired by relative path.
+struct TreeOptions: ParsableArguments {
     @Option(name: .customLong("source-root"), help: ArgumentHelp("Source tree, paired with --target-root by relative path.", valueName: "dir"))
     var sourceRoot: String?
 
     @Option(name: .customLong("target-root"), help: ArgumentHelp("Target tree, paired with --source-root by relative path.", valueName: "dir"))
     var targetRoot: String?
 
+    var isSet: Bool { sourceRoot != nil }
+
     func validate() throws {
         if (sourceRoot == nil) != (targetRoot == nil) {
             throw ValidationError("--source-root and --target-root go together")
         }
+    }
+}
+
+/// Options naming the source side of bilingual mode.
+struct PairingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Source (English) file the target is a translation of.", valueName: "file"))
+    var source: String?
+
+    @OptionGroup var tree: TreeOptions
+
+    var sourceRoot: String? { tree.sourceRoot }
+    var targetRoot: String? { tree.targetRoot }
+
+    func validate() throws {
         if source != nil && sourceRoot != nil {
             throw ValidationError("use either --source or --source-root/--target-root, not both")
         }

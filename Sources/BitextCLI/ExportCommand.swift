@@ -24,10 +24,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "html, markdown, tmx, xliff or tsv.")
     var format: ExportFormat
 
-    @Option(name: .customLong("source-root"), help: ArgumentHelp("Source tree.", valueName: "dir"))
-    var sourceRoot: String?
-    @Option(name: .customLong("target-root"), help: ArgumentHelp("Target tree.", valueName: "dir"))
-    var targetRoot: String?
+    @OptionGroup var tree: TreeOptions
     @Option(name: .customLong("source-lang"), help: "Language tag of the source in TMX/XLIFF (default: en).")
     var sourceLang: String?
     @Option(name: .customLong("target-lang"), help: "Language tag of the target in TMX/XLIFF (default: the locale's, zh-CN).")
@@ -37,9 +34,8 @@ struct ExportCommand: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        if sourceRoot == nil && files.count != 2 { throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root") }
-        if (sourceRoot == nil) != (targetRoot == nil) { throw ValidationError("--source-root and --target-root go together") }
-        if sourceRoot != nil && (format == .html || format == .markdown) && out.output == nil {
+        if !tree.isSet && files.count != 2 { throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root") }
+        if tree.isSet && (format == .html || format == .markdown) && out.output == nil {
             throw ValidationError("exporting a tree as \(format.rawValue) needs -o DIR, the folder to write the pages in")
         }
     }
@@ -49,9 +45,7 @@ struct ExportCommand: ParsableCommand {
         if let o = out.output { try OutputPaths.check(o) }
         let sLang = sourceLang ?? session.source.xmlLang
         let tLang = targetLang ?? session.config.targetLanguageTag ?? session.target.xmlLang
-        let jobs: [Job] = sourceRoot != nil
-            ? try session.jobs(paths: [], source: nil, sourceRoot: sourceRoot, targetRoot: targetRoot).filter { $0.source != nil && $0.target != nil }
-            : [Job(target: files[1], source: files[0], relative: (files[1] as NSString).lastPathComponent)]
+        let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let progress = Progress(total: jobs.count, label: "exporting")
@@ -66,7 +60,8 @@ struct ExportCommand: ParsableCommand {
                 let coverage = Coverage.bilingual(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al,
                                                   charactersPerHan: session.target.sourceCharactersPerHan)
                 pairs.append(BilingualPair(source: s, target: t, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
-                                           findings: findings, coverage: coverage, sourceLanguage: sLang, targetLanguage: tLang))
+                                           findings: findings, coverage: coverage, sourceLanguage: sLang, targetLanguage: tLang,
+                                           charactersPerHan: session.target.sourceCharactersPerHan))
             }
         }
         progress.finish()
@@ -76,7 +71,7 @@ struct ExportCommand: ParsableCommand {
         case .xliff: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
         case .tsv: try Output.write(TSVExporter.export(pairs), to: out.output)
         case .html, .markdown:
-            if sourceRoot == nil {
+            if !tree.isSet {
                 let text = format == .html ? HTMLExporter.page(pairs[0]) : MarkdownExporter.export(pairs[0])
                 try Output.write(text, to: out.output)
                 return

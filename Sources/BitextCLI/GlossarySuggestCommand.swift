@@ -24,10 +24,7 @@ struct GlossarySuggestCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .customLong("source-root"), help: ArgumentHelp("Source tree.", valueName: "dir"))
-    var sourceRoot: String?
-    @Option(name: .customLong("target-root"), help: ArgumentHelp("Target tree.", valueName: "dir"))
-    var targetRoot: String?
+    @OptionGroup var tree: TreeOptions
     @Option(name: .customLong("min-count"), help: "Least number of aligned units a term must appear in.")
     var minCount = 3
     @Option(name: .long, help: "Least Dice coefficient of a suggested rendering (0–1).")
@@ -39,14 +36,12 @@ struct GlossarySuggestCommand: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        if sourceRoot == nil && files.count != 2 { throw ValidationError("give SOURCE TARGET, or --source-root and --target-root") }
+        if !tree.isSet && files.count != 2 { throw ValidationError("give SOURCE TARGET, or --source-root and --target-root") }
     }
 
     func run() throws {
         let session = try Session(common: common)
-        let jobs: [Job] = sourceRoot != nil
-            ? try session.jobs(paths: [], source: nil, sourceRoot: sourceRoot, targetRoot: targetRoot).filter { $0.source != nil && $0.target != nil }
-            : [Job(target: files[1], source: files[0])]
+        let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)

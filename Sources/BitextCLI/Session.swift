@@ -97,6 +97,16 @@ final class Session {
         try jobs(paths: paths, source: pairing.source, sourceRoot: pairing.sourceRoot, targetRoot: pairing.targetRoot)
     }
 
+    /// The pairs of commands that take SOURCE TARGET or two trees (align, export, suggest): the
+    /// trees' pairs (only those with both sides unless `unpaired`), else the one pair of files.
+    func pairs(_ tree: TreeOptions, files: [String], unpaired: Bool = false) throws -> [Job] {
+        guard let sr = tree.sourceRoot, let tr = tree.targetRoot else {
+            return [Job(target: files[1], source: files[0], relative: (files[1] as NSString).lastPathComponent)]
+        }
+        let jobs = try jobs(paths: [], source: nil, sourceRoot: sr, targetRoot: tr)
+        return unpaired ? jobs : jobs.filter { $0.source != nil && $0.target != nil }
+    }
+
     func jobs(paths: [String], source: String?, sourceRoot: String?, targetRoot: String?) throws -> [Job] {
         var jobs: [Job] = []
         do {
@@ -126,7 +136,6 @@ final class Session {
         return jobs
     }
 
-    /// Pairs two trees by relative path. Target files with no source are checked alone;
     /// The Markdown files of `paths` (directories walked); what cannot be read is reported and
     /// counted in `inputProblems`, and the walk goes on.
     func collect(_ paths: [String]) throws -> [String] {
@@ -136,6 +145,7 @@ final class Session {
         return files
     }
 
+    /// Pairs two trees by relative path. Target files with no source are checked alone;
     /// source files with no target are listed as `missing` jobs (for coverage).
     func rootJobs(sourceRoot: String, targetRoot: String) throws -> [Job] {
         let targets = try collect([targetRoot]), sources = try collect([sourceRoot])

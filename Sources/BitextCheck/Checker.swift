@@ -88,7 +88,6 @@ final class ToolkitPool: @unchecked Sendable {
     }
 }
 
-/// Runs `body` for each index on up to `threads` threads; results come back in index order.
 /// Runs `body` for 0..<count on `threads` workers and hands each result to `consume` on the
 /// calling thread, in index order, as soon as it and all before it are done. Workers run at most
 /// `window` items ahead of `consume`, so memory is bounded by the window, not by `count`.
@@ -144,6 +143,7 @@ private final class OrderedState<T>: @unchecked Sendable {
     var stop = false
 }
 
+/// Runs `body` for each index on up to `threads` threads; results come back in index order.
 public func parallelMap<T>(_ count: Int, threads: Int, _ body: (Int) -> T) -> [T] {
     if count == 0 { return [] }
     let workers = max(1, min(threads, count))

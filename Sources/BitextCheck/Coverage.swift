@@ -31,6 +31,16 @@ public struct Coverage: Sendable {
         /// `translated` or `partial` as well.
         public var stale = 0
         public init() {}
+
+        mutating func add(_ status: Status, stale isStale: Bool) {
+            total += 1
+            switch status {
+            case .translated: translated += 1
+            case .partial: partial += 1
+            case .untranslated: untranslated += 1
+            }
+            if isStale { stale += 1 }
+        }
     }
 
     public struct Section: Sendable {
@@ -90,16 +100,20 @@ public struct Coverage: Sendable {
         return n
     }
 
-    static func status(_ share: Double) -> Status {
+    /// Translated at 98% or more, untranslated at 2% or less, partial between.
+    public static func status(_ share: Double) -> Status {
         share >= 0.98 ? .translated : share <= 0.02 ? .untranslated : .partial
     }
 
-    mutating func add(_ status: Status) {
-        counts.total += 1
-        switch status {
-        case .translated: counts.translated += 1
-        case .partial: counts.partial += 1
-        case .untranslated: counts.untranslated += 1
+    /// Counts a unit of `total` size, `translated` of it translated, in the file and in its section.
+    mutating func add(_ status: Status, translated: Double, total: Double, stale: Bool = false, section: Int?) {
+        translatedSize += translated
+        totalSize += total
+        counts.add(status, stale: stale)
+        if let s = section {
+            sections[s].translatedSize += translated
+            sections[s].totalSize += total
+            sections[s].counts.add(status, stale: stale)
         }
     }
 
@@ -115,17 +129,7 @@ public struct Coverage: Sendable {
             let (t, un) = split(u, analyses[k], charactersPerHan: charactersPerHan)
             guard t + un > 0 else { continue }
             let st = status(t / (t + un))
-            c.translatedSize += t
-            c.totalSize += t + un
-            c.add(st)
-            if let s = u.section.flatMap({ sectionOf[$0] }) {
-                c.sections[s].translatedSize += t
-                c.sections[s].totalSize += t + un
-                c.sections[s].counts.total += 1
-                if st == .translated { c.sections[s].counts.translated += 1 }
-                if st == .partial { c.sections[s].counts.partial += 1 }
-                if st == .untranslated { c.sections[s].counts.untranslated += 1 }
-            }
+            c.add(st, translated: t, total: t + un, section: u.section.flatMap { sectionOf[$0] })
             if st != .translated {
                 c.gaps.append(Gap(file: doc.path, line: u.start.line, endLine: u.end.line, status: st,
                                   preview: String(u.plainText.prefix(80))))
@@ -171,29 +175,13 @@ public struct Coverage: Sendable {
             guard size > 0 else { continue }
             let share = shareOfSource[k] ?? 0
             let st = status(share)
-            c.translatedSize += size * share
-            c.totalSize += size
-            c.add(st)
-            let isStale = targetOfSource[k].contains { stale.contains($0) }
-            if isStale { c.counts.stale += 1 }
-            if let s = u.section.flatMap({ sectionOf[$0] }) {
-                c.sections[s].translatedSize += size * share
-                c.sections[s].totalSize += size
-                c.sections[s].counts.total += 1
-                if st == .translated { c.sections[s].counts.translated += 1 }
-                if st == .partial { c.sections[s].counts.partial += 1 }
-                if st == .untranslated { c.sections[s].counts.untranslated += 1 }
-                if isStale { c.sections[s].counts.stale += 1 }
-            }
+            c.add(st, translated: size * share, total: size, stale: targetOfSource[k].contains { stale.contains($0) },
+                  section: u.section.flatMap { sectionOf[$0] })
             if st != .translated {
-                if let target, let t = targetOfSource[k].first {
-                    let tu = target.units[t]
-                    c.gaps.append(Gap(file: target.path, line: tu.start.line, endLine: tu.end.line, status: st,
-                                      preview: String(u.plainText.prefix(80))))
-                } else {
-                    c.gaps.append(Gap(file: source.path, line: u.start.line, endLine: u.end.line, status: st,
-                                      preview: String(u.plainText.prefix(80))))
-                }
+                // Where the reader fixes it: the translation's unit, else the source's.
+                let (file, place) = target.flatMap { t in targetOfSource[k].first.map { (t.path, t.units[$0]) } } ?? (source.path, u)
+                c.gaps.append(Gap(file: file, line: place.start.line, endLine: place.end.line, status: st,
+                                  preview: String(u.plainText.prefix(80))))
             }
         }
         return c

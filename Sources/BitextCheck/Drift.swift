@@ -179,18 +179,8 @@ public enum Drift {
         var findings: [Finding] = []
         var targetOfOld = [[Int]](repeating: [], count: oldSource.blocks.count)
         for b in alignment.beads { for s in b.source { targetOfOld[s] = b.target } }
-        func text(_ d: Document, _ b: Int) -> String {
-            switch d.blocks[b] {
-            case .unit(let u): return d.units[u].plainText
-            case .code(let c): return d.codeBlocks[c].literal
-            }
-        }
-        func line(_ d: Document, _ b: Int) -> Int {
-            switch d.blocks[b] {
-            case .unit(let u): return d.units[u].start.line
-            case .code(let c): return d.codeBlocks[c].startLine
-            }
-        }
+        func text(_ d: Document, _ b: Int) -> String { d.text(ofBlock: b) }
+        func line(_ d: Document, _ b: Int) -> Int { d.lines(ofBlock: b).lowerBound }
         /// The first target unit of some target blocks, as a finding's place.
         func targetUnit(_ blocks: [Int]) -> Int? { blocks.compactMap { target.unitIndex(block: $0) }.first }
 

@@ -34,26 +34,10 @@ public enum Fixer {
         return (out, applied)
     }
 
-    /// Writes bytes to a file atomically: a temporary file in the same folder, renamed over it,
-    /// keeping the original's permissions.
-    public static func write(_ bytes: [UInt8], to given: String) throws(InputError) {
-        // Through a symlink, the file it points to is replaced and the link kept.
-        let url = URL(fileURLWithPath: given).resolvingSymlinksInPath()
-        let path = url.path
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp")
-        let fm = FileManager.default
-        let attributes = try? fm.attributesOfItem(atPath: path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-            throw InputError(file: given, "not a regular file: not fixed")
-        }
-        guard fm.createFile(atPath: temp.path, contents: Data(bytes),
-                            attributes: attributes.flatMap { a in a[.posixPermissions].map { [.posixPermissions: $0] } }) else {
-            throw InputError(file: path, "cannot write a temporary file beside it (read-only folder?)")
-        }
-        if rename(temp.path, path) != 0 {
-            try? fm.removeItem(at: temp)
-            throw InputError(file: path, "cannot replace the file (\(String(cString: strerror(errno))))")
-        }
+    /// Writes the fixed bytes over the file, atomically (see ``AtomicFile``).
+    public static func write(_ bytes: [UInt8], to path: String) throws(InputError) {
+        let file = try AtomicFile(path, mustExist: true)
+        file.write(Data(bytes))
+        try file.commit()
     }
 }

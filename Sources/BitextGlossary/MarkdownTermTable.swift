@@ -1,3 +1,5 @@
+import BitextText
+
 /// Termbases that translation teams keep as a Markdown table of two columns: the English term
 /// and the suggested translation (as in Vue's and the Swift book's Chinese projects).
 ///

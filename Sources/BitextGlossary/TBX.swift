@@ -1,3 +1,4 @@
+import BitextText
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -99,7 +100,7 @@ public enum TBX {
             """
         for (k, e) in g.entries.enumerated() {
             out += "      <conceptEntry id=\"c\(k + 1)\">\n"
-            if !e.comment.isEmpty { out += "        <note>\(escape(e.comment))</note>\n" }
+            if !e.comment.isEmpty { out += "        <note>\(Markup.escape(e.comment))</note>\n" }
             var flags: [String] = []
             if e.caseSensitive { flags.append("case-sensitive") }
             if e.keepAsIs { flags.append("keep-as-is") }
@@ -120,26 +121,9 @@ public enum TBX {
     }
 
     private static func termSec(_ term: String, status: String?) -> String {
-        var s = "          <termSec>\n            <term>\(escape(term))</term>\n"
+        var s = "          <termSec>\n            <term>\(Markup.escape(term))</term>\n"
         if let status { s += "            <termNote type=\"administrativeStatus\">\(status)</termNote>\n" }
         return s + "          </termSec>\n"
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // Characters XML 1.0 cannot hold are dropped.
-                if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
 

@@ -1,3 +1,5 @@
+import BitextText
+
 /// The glossary's tab-separated format.
 ///
 /// Columns by position: `source`, `target`, `comment`, `forbidden` (`|`-separated), `alternatives`
@@ -105,14 +107,5 @@ public enum TSV {
 
     private static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

@@ -61,17 +61,7 @@ public final class TextBreaker {
     public func words(_ text: [UInt16]) -> [(end: Int, status: WordStatus)] {
         var result: [(end: Int, status: WordStatus)] = []
         result.reserveCapacity(text.count / 3 + 1)
-        iterate(text) { end, rule in
-            let status: WordStatus
-            switch rule {
-            case 100..<200: status = .number
-            case 200..<300: status = .letter
-            case 300..<400: status = .kana
-            case 400..<500: status = .ideographic
-            default: status = .none
-            }
-            result.append((end, status))
-        }
+        forEachWord(text) { result.append(($0, $1)) }
         return result
     }
 

@@ -62,24 +62,3 @@ public final class CharacterSet: @unchecked Sendable {
     // The set is frozen, so concurrent reads are safe.
     public func contains(_ c: UInt32) -> Bool { bt_uset_contains(set, Int32(bitPattern: c)) != 0 }
 }
-
-/// NFKC normalisation, which folds full-width Latin letters and digits to ASCII.
-public enum Normalizer {
-    public static func nfkc(_ text: [UInt16]) -> [UInt16] {
-        var status = U_ZERO_ERROR
-        guard let norm = bt_unorm2_getNFKCInstance(&status), bt_u_success(status) != 0 else { return text }
-        var capacity = text.count * 2 + 8
-        while true {
-            var out = [UInt16](repeating: 0, count: capacity)
-            status = U_ZERO_ERROR
-            let n = text.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { dst in
-                    bt_unorm2_normalize(norm, src.baseAddress, Int32(src.count), dst.baseAddress, Int32(capacity), &status)
-                }
-            }
-            if bt_u_success(status) != 0 { return Array(out[0..<Int(n)]) }
-            if status == U_BUFFER_OVERFLOW_ERROR { capacity = Int(n) + 8; continue }
-            return text
-        }
-    }
-}

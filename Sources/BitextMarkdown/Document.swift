@@ -82,6 +82,25 @@ public struct Document: Sendable {
         return u
     }
 
+    /// The first and last line of a block.
+    public func lines(ofBlock block: Int) -> ClosedRange<Int> {
+        switch blocks[block] {
+        case .unit(let u): return units[u].start.line...units[u].end.line
+        case .code(let c): return codeBlocks[c].startLine...codeBlocks[c].endLine
+        }
+    }
+
+    /// What a reader reads of a block: a unit's plain text, a code block's code (without its
+    /// final line break).
+    public func text(ofBlock block: Int) -> String {
+        switch blocks[block] {
+        case .unit(let u): return units[u].plainText
+        case .code(let c):
+            let code = codeBlocks[c].literal
+            return code.hasSuffix("\n") ? String(code.dropLast()) : code
+        }
+    }
+
     private mutating func append(_ unit: Unit) {
         units.append(unit)
         blocks.append(.unit(units.count - 1))

@@ -18,11 +18,6 @@ public enum Role: UInt8, Sendable {
     /// Block syntax left inside a unit: quote markers and indentation on continuation lines,
     /// heading markers, `{#anchor}` ids. Never at either end of a unit.
     case structure
-
-    /// True for characters that are part of what the reader reads as text.
-    @inline(__always) public var isText: Bool { self == .content }
-    /// True for characters whose language is irrelevant (code, URLs, math, syntax).
-    @inline(__always) public var isMasked: Bool { self != .content }
 }
 
 /// The kind of a translatable unit.
@@ -136,10 +131,14 @@ public struct Unit: Sendable {
 
     /// The text a reader reads: content, code and math, with syntax removed and line breaks
     /// (with what follows them on the next line) turned into single spaces.
-    public var plainText: String {
+    public var plainText: String { plainText(in: text.indices) }
+
+    /// The same for a range of `text` (a sentence), leaving out the `excluding` ranges
+    /// (translator's notes); spaces at the end dropped.
+    public func plainText(in range: Range<Int>, excluding: [Range<Int>] = []) -> String {
         var s = String.UnicodeScalarView()
         var pendingSpace = false
-        for i in text.indices {
+        for i in range where !excluding.contains(where: { $0.contains(i) }) {
             let r = roles[i]
             let c = text[i]
             if r == .content || r == .code || r == .math || r == .url {
@@ -153,6 +152,7 @@ public struct Unit: Sendable {
                 pendingSpace = true
             }
         }
+        while s.last == " " { s.removeLast() }
         return String(s)
     }
 

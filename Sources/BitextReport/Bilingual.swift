@@ -15,9 +15,12 @@ public struct BilingualPair {
     public var coverage: Coverage
     public var sourceLanguage: String
     public var targetLanguage: String
+    /// The target locale's English characters per Han character (as coverage measures).
+    public var charactersPerHan: Double
 
     public init(source: Document, target: Document, sourceAnalyses: [TextAnalysis], targetAnalyses: [TextAnalysis],
-                alignment: Alignment, findings: [Finding], coverage: Coverage, sourceLanguage: String, targetLanguage: String) {
+                alignment: Alignment, findings: [Finding], coverage: Coverage, sourceLanguage: String, targetLanguage: String,
+                charactersPerHan: Double) {
         self.source = source
         self.target = target
         self.sourceAnalyses = sourceAnalyses
@@ -27,41 +30,13 @@ public struct BilingualPair {
         self.coverage = coverage
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
-    }
-
-    /// The plain text of a block (code blocks: their code).
-    public static func text(_ d: Document, _ block: Int) -> String {
-        switch d.blocks[block] {
-        case .unit(let u): return d.units[u].plainText
-        case .code(let c): return d.codeBlocks[c].literal.hasSuffix("\n") ? String(d.codeBlocks[c].literal.dropLast()) : d.codeBlocks[c].literal
-        }
-    }
-
-    /// The plain text of a range of a unit: what a reader reads, syntax left out.
-    public static func plain(_ u: BitextMarkdown.Unit, _ r: Range<Int>, excluding notes: [Range<Int>] = []) -> String {
-        var scalars: [UInt32] = []
-        var space = false
-        for i in r where !notes.contains(where: { $0.contains(i) }) {
-            let role = u.roles[i], c = u.text[i]
-            if role == .content || role == .code || role == .math || role == .url {
-                if c == 0x0A || c == 0x0D { space = true; continue }
-                if space && !scalars.isEmpty && scalars.last != 0x20 { scalars.append(0x20) }
-                space = false
-                scalars.append(c)
-            } else if c == 0x0A {
-                space = true
-            }
-        }
-        while scalars.last == 0x20 { scalars.removeLast() }
-        return makeString(scalars)
+        self.charactersPerHan = charactersPerHan
     }
 
     /// How translated a target unit is: its Han text against its English prose.
     public func status(ofTargetUnit k: Int) -> Coverage.Status {
-        let (t, u) = Coverage.split(target.units[k], targetAnalyses[k], charactersPerHan: 3.9)
-        if t + u == 0 { return .translated }
-        let share = t / (t + u)
-        return share >= 0.98 ? .translated : share <= 0.02 ? .untranslated : .partial
+        let (t, u) = Coverage.split(target.units[k], targetAnalyses[k], charactersPerHan: charactersPerHan)
+        return t + u == 0 ? .translated : Coverage.status(t / (t + u))
     }
 
     /// A sentence aligned with target sentences whose text is Chinese (translated).
@@ -91,7 +66,7 @@ public struct BilingualPair {
                 idx.compactMap { k -> String? in
                     let s = list[k]
                     guard let u = d.unitIndex(block: s.block) else { return nil }
-                    let text = BilingualPair.plain(d.units[u], s.range, excluding: analyses[u].notes)
+                    let text = d.units[u].plainText(in: s.range, excluding: analyses[u].notes)
                     return text.isEmpty ? nil : text
                 }.joined(separator: separator)
             }

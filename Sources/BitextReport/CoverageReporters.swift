@@ -1,4 +1,5 @@
 import BitextCheck
+import BitextICU
 import BitextText
 import Foundation
 
@@ -56,9 +57,7 @@ public struct CoverageReport: Sendable {
 
     /// Display width: Han and full-width characters take two columns.
     static func columns(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && ($1.value <= 0x115F || (0x2E80...0xA4CF).contains($1.value)
-            || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value)
-            || (0xFFE0...0xFFE6).contains($1.value) || $1.value >= 0x20000)) ? 2 : 1) }
+        s.unicodeScalars.reduce(0) { $0 + (Characters.isWide($1.value) ? 2 : 1) }
     }
 
     /// Pads to `width` columns; too long, it keeps the end (where a path's file name is).
@@ -187,21 +186,7 @@ public struct CoverageReport: Sendable {
 /// escaped, pages carry their CSS inline and a Content-Security-Policy that forbids scripts,
 /// frames and anything fetched from the network.
 public enum HTML {
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { Markup.escape(s, apostrophe: true) }
 
     /// A value for a quoted attribute; `javascript:`-like URLs become `#`.
     public static func attribute(_ s: String) -> String {

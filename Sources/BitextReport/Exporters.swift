@@ -9,26 +9,6 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case html, markdown, tmx, xliff, tsv
 }
 
-enum XML {
-    /// Text for XML 1.0 content or a quoted attribute: escaped, characters XML cannot hold dropped.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                let v = c.value
-                if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { continue }
-                if v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-}
 
 /// TMX 1.4b, translated content only: a translation memory must not learn English as Chinese.
 /// One `<tu>` per aligned sentence pair whose alignment is confident (score ≥ 0.5), else one per
@@ -39,7 +19,7 @@ public enum TMXExporter {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <tmx version="1.4">
-              <header creationtool="bitext" creationtoolversion="0.1.0" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="\(XML.escape(sourceLang))" datatype="plaintext"/>
+              <header creationtool="bitext" creationtoolversion="0.1.0" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="\(Markup.escape(sourceLang))" datatype="plaintext"/>
               <body>
 
             """
@@ -48,9 +28,9 @@ public enum TMXExporter {
             for (s, t, segtype, note) in units(p) {
                 id += 1
                 out += "    <tu tuid=\"\(id)\"\(segtype == "sentence" ? "" : " segtype=\"\(segtype)\"")>\n"
-                out += "      <prop type=\"x-file\">\(XML.escape(note))</prop>\n"
-                out += "      <tuv xml:lang=\"\(XML.escape(sourceLang))\"><seg>\(XML.escape(s))</seg></tuv>\n"
-                out += "      <tuv xml:lang=\"\(XML.escape(targetLang))\"><seg>\(XML.escape(t))</seg></tuv>\n"
+                out += "      <prop type=\"x-file\">\(Markup.escape(note))</prop>\n"
+                out += "      <tuv xml:lang=\"\(Markup.escape(sourceLang))\"><seg>\(Markup.escape(s))</seg></tuv>\n"
+                out += "      <tuv xml:lang=\"\(Markup.escape(targetLang))\"><seg>\(Markup.escape(t))</seg></tuv>\n"
                 out += "    </tu>\n"
             }
         }
@@ -92,17 +72,17 @@ public enum XLIFFExporter {
     public static func export(_ pairs: [BilingualPair], sourceLang: String, targetLang: String) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="\(XML.escape(sourceLang))" trgLang="\(XML.escape(targetLang))">
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="\(Markup.escape(sourceLang))" trgLang="\(Markup.escape(targetLang))">
 
             """
         for (f, p) in pairs.enumerated() {
-            out += "  <file id=\"f\(f + 1)\" original=\"\(XML.escape(p.source.path))\">\n"
+            out += "  <file id=\"f\(f + 1)\" original=\"\(Markup.escape(p.source.path))\">\n"
             for (k, unit) in segments(p).enumerated() {
-                out += "    <unit id=\"u\(k + 1)\" name=\"\(XML.escape("line \(unit.line)"))\">\n"
+                out += "    <unit id=\"u\(k + 1)\" name=\"\(Markup.escape("line \(unit.line)"))\">\n"
                 for (n, seg) in unit.segments.enumerated() {
                     out += "      <segment id=\"s\(n + 1)\" state=\"\(seg.target == nil ? "initial" : "translated")\">\n"
-                    out += "        <source>\(XML.escape(seg.source))</source>\n"
-                    if let t = seg.target { out += "        <target>\(XML.escape(t))</target>\n" }
+                    out += "        <source>\(Markup.escape(seg.source))</source>\n"
+                    if let t = seg.target { out += "        <target>\(Markup.escape(t))</target>\n" }
                     out += "      </segment>\n"
                 }
                 out += "    </unit>\n"
@@ -131,7 +111,7 @@ public enum XLIFFExporter {
                 guard let u = p.source.unitIndex(block: first.block) else { continue }
                 let text = sb.source.compactMap { k -> String? in
                     guard let uu = p.source.unitIndex(block: ss[k].block) else { return nil }
-                    return BilingualPair.plain(p.source.units[uu], ss[k].range)
+                    return p.source.units[uu].plainText(in: ss[k].range)
                 }.joined(separator: " ")
                 if let t = byText[text] { targetOf[u, default: [:]][first.range.lowerBound] = t }
                 for k in sb.source.dropFirst() where p.source.unitIndex(block: ss[k].block) == u {
@@ -146,11 +126,11 @@ public enum XLIFFExporter {
             var index: [Int: Int] = [:]
             for r in a.sentences {
                 if let first = mergedInto[k]?[r.lowerBound], let at = index[first] {
-                    segs[at].source += " " + BilingualPair.plain(u, r)
+                    segs[at].source += " " + u.plainText(in: r)
                     continue
                 }
                 index[r.lowerBound] = segs.count
-                segs.append(Segment(source: BilingualPair.plain(u, r), target: targetOf[k]?[r.lowerBound]))
+                segs.append(Segment(source: u.plainText(in: r), target: targetOf[k]?[r.lowerBound]))
             }
             if segs.isEmpty { segs.append(Segment(source: u.plainText, target: nil)) }
             out.append(UnitSegments(line: u.start.line, segments: segs))
@@ -163,12 +143,15 @@ public enum XLIFFExporter {
 /// escaped as `\\`, `\t`, `\n`, `\r`.
 public enum TSVExporter {
     public static func export(_ pairs: [BilingualPair]) -> String {
+        pairs.map { rows(source: $0.source, target: $0.target, alignment: $0.alignment) }.joined()
+    }
+
+    /// The rows of one aligned document pair.
+    public static func rows(source: Document, target: Document, alignment: Alignment) -> String {
         var out = ""
-        for p in pairs {
-            for b in p.alignment.beads {
-                out += escape(b.source.map { BilingualPair.text(p.source, $0) }.joined(separator: "\n")) + "\t"
-                    + escape(b.target.map { BilingualPair.text(p.target, $0) }.joined(separator: "\n")) + "\n"
-            }
+        for b in alignment.beads {
+            out += escape(b.source.map { source.text(ofBlock: $0) }.joined(separator: "\n")) + "\t"
+                + escape(b.target.map { target.text(ofBlock: $0) }.joined(separator: "\n")) + "\n"
         }
         return out
     }
@@ -229,7 +212,7 @@ public enum MarkdownExporter {
                     return k
                 }.first ?? ""
                 func cell(_ d: Document, _ blocks: [Int]) -> String {
-                    blocks.map { BilingualPair.text(d, $0) }.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+                    blocks.map { d.text(ofBlock: $0) }.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
                 }
                 out += "| \(key) | \(cell(p.source, b.source)) | \(cell(p.target, b.target)) |\n"
             }
@@ -259,10 +242,9 @@ public enum MarkdownExporter {
         return true
     }
 
-    /// Lines `r` (1-based, inclusive) of `lines`, clamped to the file.
+    /// Lines `r` (1-based, inclusive) of `lines`.
     static func slice(_ lines: [String], _ r: ClosedRange<Int>) -> [String] {
-        let lo = min(max(0, r.lowerBound - 1), lines.count), hi = min(max(lo, r.upperBound), lines.count)
-        return Array(lines[lo..<hi])
+        Array(lines[(r.lowerBound - 1)..<r.upperBound])
     }
 
     static func lines(_ d: Document) -> [String] {
@@ -297,11 +279,8 @@ public enum MarkdownExporter {
     static func range(_ d: Document, _ blocks: [Int]) -> ClosedRange<Int>? {
         var r: ClosedRange<Int>? = nil
         for b in blocks {
-            var lo: Int, hi: Int
-            switch d.blocks[b] {
-            case .code(let c): lo = d.codeBlocks[c].startLine; hi = d.codeBlocks[c].endLine
-            case .unit(let u):
-                lo = d.units[u].start.line; hi = d.units[u].end.line
+            var lo = d.lines(ofBlock: b).lowerBound, hi = d.lines(ofBlock: b).upperBound
+            if let u = d.unitIndex(block: b) {
                 // Whole tables and whole top-level lists.
                 let grouped: (UnitKind) -> Bool
                 switch d.units[u].kind {

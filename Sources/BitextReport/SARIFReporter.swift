@@ -17,16 +17,15 @@ public struct SARIFReporter: FindingReporter {
         self.workingDirectory = workingDirectory
     }
 
-    /// Rule ids in `tool.driver.rules`: the rules, then drift and note ids no rule object has.
-    private var ruleIds: [String] {
-        let ids = rules.map(\.id)
-        return ids + SARIFReporter.extraRuleSummaries.keys.sorted().filter { !ids.contains($0) }
-    }
+    /// Rule ids in `tool.driver.rules` (set by `begin`): the rules, then drift and note ids no
+    /// rule object has.
+    private var ruleIds: [String] = []
     private var splice: JSON.Splice?
     private var occurrence: [String: Int] = [:]
 
     public mutating func begin() -> String {
-        let ruleIds = self.ruleIds
+        let ids = rules.map(\.id)
+        ruleIds = ids + SARIFReporter.extraRuleSummaries.keys.sorted().filter { !ids.contains($0) }
         let ruleObjects: [JSON] = ruleIds.map { id in
             let rule = rules.first { $0.id == id }
             let summary = rule?.summary ?? SARIFReporter.extraRuleSummaries[id] ?? id
@@ -65,7 +64,6 @@ public struct SARIFReporter: FindingReporter {
     }
 
     public mutating func add(_ findings: [Finding]) -> String {
-        let ruleIds = self.ruleIds
         // Fingerprints count repeats of the same text in a file; one file's findings come in one call.
         occurrence.removeAll(keepingCapacity: true)
         var out = ""

@@ -89,12 +89,12 @@ public final class Segmenter {
         }
         @inline(__always) func scalarIndex(_ u: Int) -> Int { astral ? toScalar[u] : u }
 
-        // Sentences.
+        // Sentences (not needed for words alone).
         let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
         // Most headings, list items and table cells hold no sentence terminator at all: they
         // are one sentence without asking ICU.
-        let bounds = Segmenter.mayHoldSentenceBreak(buffer) ? sentenceBreaker.boundaries(buffer) : [0, buffer.count]
-        for k in 1..<bounds.count {
+        let bounds = wordsOnly ? [] : Segmenter.mayHoldSentenceBreak(buffer) ? sentenceBreaker.boundaries(buffer) : [0, buffer.count]
+        for k in bounds.indices.dropFirst() {
             var lo = scalarIndex(bounds[k - 1]), hi = scalarIndex(bounds[k])
             while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
             while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }

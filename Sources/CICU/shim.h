@@ -14,7 +14,6 @@
 #include <unicode/utrans.h>
 #include <unicode/ucnv.h>
 #include <unicode/uset.h>
-#include <unicode/unorm2.h>
 
 // Break iteration
 static inline UBreakIterator *bt_ubrk_open(UBreakIteratorType type, const char *locale,
@@ -66,15 +65,6 @@ static inline USet *bt_converter_roundtrip_set(const char *name, UErrorCode *sta
 }
 static inline UBool bt_uset_contains(const USet *set, UChar32 c) { return uset_contains(set, c); }
 static inline void bt_uset_close(USet *set) { uset_close(set); }
-
-// Normalization (NFKC folds full-width Latin letters and digits)
-static inline const UNormalizer2 *bt_unorm2_getNFKCInstance(UErrorCode *status) {
-    return unorm2_getNFKCInstance(status);
-}
-static inline int32_t bt_unorm2_normalize(const UNormalizer2 *norm, const UChar *src, int32_t length,
-                                          UChar *dest, int32_t capacity, UErrorCode *status) {
-    return unorm2_normalize(norm, src, length, dest, capacity, status);
-}
 
 static inline UBool bt_u_success(UErrorCode code) { return U_SUCCESS(code); }
 static inline const char *bt_u_errorName(UErrorCode code) { return u_errorName(code); }

@@ -39,8 +39,6 @@ public final class TermMiner {
         self.generalWords = generalWords
     }
 
-    public var pairCount: Int { pairs.count }
-
     /// Takes in another miner's pairs (miners filled on several threads).
     public func merge(_ other: TermMiner) {
         pairs += other.pairs
