@@ -9,6 +9,8 @@
 public struct DocumentAnchors: Sendable {
     /// Loose key → the heading unit it names (nil for an HTML id that is not a heading).
     private var keys: [String: Int?] = [:]
+    /// Loose keys of the file names of embedded demos and snippets.
+    private var embedded = Set<String>()
 
     public init(_ doc: Document) {
         var seen: [String: Int] = [:]
@@ -32,6 +34,16 @@ public struct DocumentAnchors: Sendable {
                 if raw[k] == 0x3C, let tag = InlineElements.parseTag(raw, at: k) {
                     for a in tag.attributes where DocumentAnchors.isIdAttribute(a.name) {
                         add(makeString(raw[a.value]), nil)
+                    }
+                    // Embedded demos and snippets (`<code src="./demo/search.tsx">`): sites give
+                    // each an anchor made from its file name.
+                    let demo = tag.name == "code" || tag.name.first?.isUppercase == true
+                    for a in tag.attributes where a.name == "src" && demo {
+                        let path = makeString(raw[a.value])
+                        var name = path.split(separator: "/").last.map(String.init) ?? ""
+                        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+                        let key = DocumentAnchors.key(name)
+                        if key.count >= 3 { embedded.insert(key) }
                     }
                     k = tag.range.upperBound
                 } else {
@@ -62,6 +74,11 @@ public struct DocumentAnchors: Sendable {
         let k = DocumentAnchors.key(decoded)
         if k.isEmpty { return .some(nil) }  // `#` alone, or punctuation only: the top of the page
         if let u = keys[k] { return .some(u) }
+        // `component-demo-search` for an embedded `search.tsx`.
+        let parts = decoded.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { DocumentAnchors.key(String($0)) }
+        for n in 1...max(1, min(3, parts.count)) where parts.count >= n {
+            if embedded.contains(parts.suffix(n).joined()) { return .some(nil) }
+        }
         return nil
     }
 

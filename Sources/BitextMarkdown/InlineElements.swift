@@ -112,7 +112,9 @@ extension Unit {
         var out: [InlineTag] = []
         var k = 0
         while k < text.count {
-            if text[k] == 0x3C && roles[k] == .markup, let t = InlineElements.parseTag(text, at: k) {
+            // Every character of a tag is markup (an autolink's `<…>` holds a URL).
+            if text[k] == 0x3C && roles[k] == .markup, let t = InlineElements.parseTag(text, at: k),
+               t.range.allSatisfy({ roles[$0] == .markup || roles[$0] == .structure }) {
                 out.append(t)
                 k = t.range.upperBound
             } else {

@@ -19,11 +19,18 @@ public struct NumberMention: Sendable, Equatable {
 
     /// True when both stand for the same number.
     public func agrees(with other: NumberMention) -> Bool {
-        if isVersion || other.isVersion { return text == other.text }
+        if isVersion || other.isVersion { return NumberMention.version(text) == NumberMention.version(other.text) }
         for a in values {
             for b in other.values where abs(a - b) <= max(1e-9, abs(a) * 1e-9) { return true }
         }
         return false
+    }
+
+    /// A version without trailing zero parts: 4.24.0 and 4.24 are the same release line.
+    static func version(_ s: String) -> String {
+        var parts = s.split(separator: ".")
+        while parts.count > 1, parts.last!.allSatisfy({ $0 == "0" }) { parts.removeLast() }
+        return parts.joined(separator: ".")
     }
 }
 
@@ -34,6 +41,8 @@ public enum NumberScanner {
         0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
     ]
     static let hanUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000, 0x4E07: 1e4, 0x4EBF: 1e8, 0x5104: 1e8, 0x842C: 1e4]
+    /// Words that say a number without a numeral: 首 (first), 双 and 俩 (two), 仨 (three), 半 (half).
+    static let hanNumberWords: [UInt32: Double] = [0x9996: 1, 0x53CC: 2, 0x4FE9: 2, 0x4EE8: 3, 0x534A: 0.5]
     /// English scale words after a number.
     static let scaleWords: [String: Double] = [
         "hundred": 100, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
@@ -53,7 +62,10 @@ public enum NumberScanner {
     /// The numbers of `text` whose characters are all `eligible` (prose, not code or URLs).
     /// Digits glued to a word before them (`ES2015`, `x86`, `h1`) are part of a name, not numbers,
     /// except after a lone `v` (`v3.4`).
-    public static func numbers(in text: [UInt32], eligible: (Int) -> Bool) -> [NumberMention] {
+    ///
+    /// - Parameter gluedToWords: also read digits glued to a word (`Spark2.4.0`): a translation
+    ///   may drop the space the source had, so the target side is read this way.
+    public static func numbers(in text: [UInt32], gluedToWords: Bool = false, eligible: (Int) -> Bool) -> [NumberMention] {
         var out: [NumberMention] = []
         let n = text.count
         var k = 0
@@ -61,9 +73,14 @@ public enum NumberScanner {
             guard eligible(k) else { k += 1; continue }
             let c = text[k]
             if asciiDigit(c) != nil {
-                let (mention, end) = digitNumber(text, from: k, eligible: eligible)
+                let (mention, end) = digitNumber(text, from: k, gluedToWords: gluedToWords, eligible: eligible)
                 if let mention { out.append(mention) }
                 k = max(end, k + 1)
+                continue
+            }
+            if let v = hanNumberWords[c] {
+                out.append(NumberMention(range: k..<(k + 1), text: makeString([c]), values: [v], isVersion: false))
+                k += 1
                 continue
             }
             if isHanNumeral(c) {
@@ -84,7 +101,7 @@ public enum NumberScanner {
 
     /// A number written with digits starting at `k`: grouping commas, decimals, versions,
     /// suffixes and scale words; nil (with where to go on) when it belongs to a name.
-    static func digitNumber(_ text: [UInt32], from k: Int, eligible: (Int) -> Bool) -> (NumberMention?, Int) {
+    static func digitNumber(_ text: [UInt32], from k: Int, gluedToWords: Bool, eligible: (Int) -> Bool) -> (NumberMention?, Int) {
         let n = text.count
         var digits: [UInt32] = []
         var e = k
@@ -113,7 +130,7 @@ public enum NumberScanner {
         }
         if dots >= 2 { version = true }
         // Glued to a word before it: a name (ES2015, x86, utf8), unless a lone `v`.
-        if k > 0 && isLatinLetter(text[k - 1]) {
+        if k > 0 && isLatinLetter(text[k - 1]) && !gluedToWords {
             let vOnly = (text[k - 1] | 0x20) == 0x76 && (k < 2 || !isLatinLetter(text[k - 2]))
             if !vOnly {
                 var x = e
@@ -126,6 +143,11 @@ public enum NumberScanner {
             return (NumberMention(range: k..<e, text: written, values: [], isVersion: true), e)
         }
         guard let value = Double(written) else { return (nil, e) }
+        // A number in a term's name (2's complement, the 1990s) is not a quantity.
+        if e + 1 < n && (text[e] == 0x27 || text[e] == 0x2019) && (text[e + 1] | 0x20) == 0x73
+            && (e + 2 >= n || !isLatinLetter(text[e + 2])) {
+            return (nil, e + 2)
+        }
         var values = [value]
         // Suffix letters: ordinals, multipliers, units, scale letters.
         var s = e

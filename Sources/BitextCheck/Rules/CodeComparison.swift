@@ -1,129 +1,246 @@
 import BitextMarkdown
 
-/// Compares code the way a reviewer of a translation does: comments and the contents of string
-/// literals are the translator's to translate; everything else must be as in the source.
+/// Compares code the way a reviewer of a translation does: comments, the contents of string
+/// literals and text between tags (JSX children, console output) are the translator's to
+/// translate; everything else must be as in the source. Layout (line breaks, spaces, trailing
+/// commas, semicolons) does not count.
 enum CodeComparison {
-    /// One line of code as compared.
-    struct Line {
-        /// Index of the line in the literal (0-based).
-        var index: Int
-        var raw: String
-        /// Code without comments and string contents, Han removed, spaces squeezed.
-        var skeleton: String
-        /// Han outside comments: text the translator translated (JSX text, a YAML value…).
-        var hasHan: Bool
-        /// Identifier-like words outside comments and strings.
-        var words: Set<String>
-        /// Only words and prose punctuation: text, not code.
-        var isTextLike: Bool
-    }
-
     /// What differs first between two code blocks.
     struct Difference: Equatable {
+        /// Lines in the literal (0-based).
         var sourceLine: Int
         var targetLine: Int
         var source: String?
         var target: String?
     }
 
-    /// Code of an inline span without comments and string contents.
-    static func skeleton(_ code: String) -> String {
-        lines(code).map(\.skeleton).filter { !$0.isEmpty }.joined(separator: " ")
+    /// A token of code as compared: comments are gone, a string literal is one token whatever
+    /// it holds, and a stretch of Han text (translated text outside strings) is one token.
+    struct Token: Equatable {
+        enum Kind: Equatable { case word, number, string, han, symbol }
+        var kind: Kind
+        var text: String
+        /// Line in the literal (0-based).
+        var line: Int
+
+        /// Strings match strings and Han text matches Han text, whatever they say.
+        func same(_ o: Token) -> Bool {
+            kind == o.kind && (kind == .string || kind == .han || text == o.text)
+        }
     }
 
-    /// Splits code into lines with comments and string contents removed. Comment syntax:
-    /// `//`, `/* */`, `<!-- -->`, `#` at the start of a line or after a space, `--` after a
-    /// space (SQL); strings: '…', "…", `…`, and Python's triple quotes across lines.
-    static func lines(_ code: String) -> [Line] {
+    /// Splits code into tokens, leaving out comments: `//`, `/* */`, `<!-- -->`, MDX `{/* */}`,
+    /// `#` at the start of a line or after a space, `-- ` (SQL). Strings: '…', "…", `…`,
+    /// “…”, ‘…’, and Python's triple quotes. `...` and `…` (elided code) are left out, and so
+    /// are semicolons and a comma before a closing bracket (style, not code).
+    static func tokens(_ code: String) -> [Token] {
         let chars = Array(code.unicodeScalars).map(\.value)
-        let rawLines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var out: [Line] = []
-        var kept: [UInt32] = []
-        var han = false
-        var block: [UInt32]? = nil       // the closing sequence of a comment open across lines
-        var triple: UInt32? = nil        // """ or ''' open across lines
-        var quote: UInt32? = nil
-        var lineStart = true
-        func finish() {
-            let index = out.count
-            var words = Set<String>()
-            var w: [UInt32] = []
-            for c in kept + [0x20] {
-                if isIdentifierChar(c) { w.append(c) } else {
-                    if let f = w.first, !(f >= 0x30 && f <= 0x39) { words.insert(makeString(w)) }
-                    w.removeAll()
-                }
-            }
-            let prose: Set<UInt32> = [0x20, 0x2C, 0x2E, 0x21, 0x3F, 0x27, 0x2D]
-            let textLike = kept.allSatisfy { isIdentifierChar($0) || prose.contains($0) }
-                && kept.split(separator: 0x20).count >= 2
-            out.append(Line(index: index, raw: index < rawLines.count ? rawLines[index] : "", skeleton: squeeze(kept),
-                            hasHan: han, words: words, isTextLike: textLike))
-            kept.removeAll(); han = false; quote = nil; lineStart = true
-        }
-        func starts(_ s: [UInt32], at k: Int) -> Bool {
-            k + s.count <= chars.count && chars[k..<(k + s.count)].elementsEqual(s)
-        }
-        var i = 0
         let n = chars.count
+        var out: [Token] = []
+        var line = 0
+        var lineStart = true
+        var i = 0
+        func starts(_ s: [UInt32], at k: Int) -> Bool {
+            k + s.count <= n && chars[k..<(k + s.count)].elementsEqual(s)
+        }
+        func skip(until close: [UInt32]) {
+            while i < n && !starts(close, at: i) { if chars[i] == 0x0A { line += 1 }; i += 1 }
+            i = min(n, i + close.count)
+        }
+        func isLetterLike(_ c: UInt32) -> Bool {
+            isIdentifierChar(c) || (c > 0x7F && !isHanText(c) && (Unicode.Scalar(c)?.properties.isAlphabetic ?? false))
+        }
         while i < n {
             let c = chars[i]
-            if c == 0x0A { finish(); i += 1; continue }
-            if let close = block {
-                if starts(close, at: i) { i += close.count; block = nil } else { i += 1 }
-                continue
-            }
-            if let t = triple {
-                if starts([t, t, t], at: i) { kept += [t, t, t]; i += 3; triple = nil }
-                else { if TextScan.isHan(c) { han = true }; i += 1 }
-                continue
-            }
-            if let q = quote {
-                if c == 0x5C { i += (i + 1 < n && chars[i + 1] != 0x0A) ? 2 : 1; continue }
-                if c == q { quote = nil; kept.append(c) }
-                i += 1
-                continue
-            }
-            let wasLineStart = lineStart
-            if c != 0x20 && c != 0x09 { lineStart = false }
-            if (c == 0x22 || c == 0x27) && starts([c, c, c], at: i) { kept += [c, c, c]; triple = c; i += 3; continue }
-            // An apostrophe inside a word (don't) opens no string.
-            if c == 0x22 || c == 0x60 || (c == 0x27 && !(kept.last.map(isLetter) ?? false)) {
-                quote = c; kept.append(c); i += 1; continue
-            }
-            let prev: UInt32 = kept.last ?? 0x20
-            let lineComment = (starts([0x2F, 0x2F], at: i) && !(i > 0 && chars[i - 1] == 0x3A))
-                || (c == 0x23 && (wasLineStart || prev == 0x20 || prev == 0x09))
-                || (starts([0x2D, 0x2D, 0x20], at: i) && (prev == 0x20 || wasLineStart))
-            if lineComment {
+            if c == 0x0A { line += 1; lineStart = true; i += 1; continue }
+            if c == 0x20 || c == 0x09 || c == 0x0D { i += 1; continue }
+            let atLineStart = lineStart
+            lineStart = false
+            let spaceBefore = i == 0 || chars[i - 1] == 0x20 || chars[i - 1] == 0x09 || chars[i - 1] == 0x0A
+            // Comments.
+            if (starts([0x2F, 0x2F], at: i) && !(i > 0 && chars[i - 1] == 0x3A))
+                || (c == 0x23 && (atLineStart || spaceBefore))
+                || (starts([0x2D, 0x2D, 0x20], at: i) && (atLineStart || spaceBefore)) {
                 while i < n && chars[i] != 0x0A { i += 1 }
                 continue
             }
-            if starts([0x2F, 0x2A], at: i) { block = [0x2A, 0x2F]; i += 2; continue }
-            if starts([0x3C, 0x21, 0x2D, 0x2D], at: i) { block = [0x2D, 0x2D, 0x3E]; i += 4; continue }
-            if starts([0x7B, 0x2F, 0x2A], at: i) { block = [0x2A, 0x2F, 0x7D]; i += 3; continue }
-            // Han and CJK punctuation: translated text, left out of the skeleton.
-            if TextScan.isHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) { han = true; i += 1; continue }
-            kept.append(c)
+            if starts([0x2F, 0x2A], at: i) { i += 2; skip(until: [0x2A, 0x2F]); continue }
+            if starts([0x3C, 0x21, 0x2D, 0x2D], at: i) { i += 4; skip(until: [0x2D, 0x2D, 0x3E]); continue }
+            if starts([0x7B, 0x2F, 0x2A], at: i) { i += 3; skip(until: [0x2A, 0x2F, 0x7D]); continue }
+            // Strings.
+            if (c == 0x22 || c == 0x27) && starts([c, c, c], at: i) {
+                let l = line
+                i += 3
+                skip(until: [c, c, c])
+                out.append(Token(kind: .string, text: makeString([c, c, c]), line: l))
+                continue
+            }
+            // An apostrophe inside a word (don't) opens no string.
+            let apostrophe = c == 0x27 && i > 0 && isLetterLike(chars[i - 1])
+            if c == 0x22 || c == 0x60 || c == 0x201C || c == 0x2018 || (c == 0x27 && !apostrophe) {
+                let close: Set<UInt32> = c == 0x201C ? [0x201D, 0x201C] : c == 0x2018 ? [0x2019, 0x2018] : [c]
+                let start = i, l = line
+                i += 1
+                while i < n && !close.contains(chars[i]) && (chars[i] != 0x0A || c == 0x60) {
+                    if chars[i] == 0x5C && i + 1 < n && chars[i + 1] != 0x0A { i += 1 }
+                    if chars[i] == 0x0A { line += 1 }
+                    i += 1
+                }
+                let end = min(n, i + (i < n && chars[i] != 0x0A ? 1 : 0))
+                out.append(Token(kind: .string, text: makeString(chars[start..<end]), line: l))
+                i = end
+                continue
+            }
+            // Elided code.
+            if starts([0x2E, 0x2E, 0x2E], at: i) { while i < n && chars[i] == 0x2E { i += 1 }; continue }
+            if c == 0x2026 { i += 1; continue }
+            // Translated text.
+            if isHanText(c) {
+                let start = i
+                while i < n && (isHanText(chars[i]) || ((chars[i] == 0x20 || chars[i] == 0x09) && i + 1 < n && isHanText(chars[i + 1]))) { i += 1 }
+                out.append(Token(kind: .han, text: makeString(chars[start..<i]), line: line))
+                continue
+            }
+            if isLetterLike(c) {
+                let start = i
+                let number = c >= 0x30 && c <= 0x39
+                while i < n && (isLetterLike(chars[i])
+                                || (number && chars[i] == 0x2E && i + 1 < n && chars[i + 1] >= 0x30 && chars[i + 1] <= 0x39)) { i += 1 }
+                let word = makeString(chars[start..<i])
+                out.append(Token(kind: number ? .number : .word, text: isLocaleName(word) ? "‹locale›" : word, line: line))
+                continue
+            }
+            out.append(Token(kind: .symbol, text: makeString([c]), line: line))
             i += 1
         }
-        if !kept.isEmpty || out.count < rawLines.count { finish() }
+        // Style: semicolons, and a comma before a closing bracket or at the end.
+        var kept: [Token] = []
+        for (k, t) in out.enumerated() {
+            if t.kind == .symbol && t.text == ";" { continue }
+            if t.kind == .symbol && t.text == "," {
+                if k + 1 == out.count { continue }
+                if out[k + 1].kind == .symbol && [")", "]", "}", ">"].contains(out[k + 1].text) { continue }
+            }
+            kept.append(t)
+        }
+        return kept
+    }
+
+    /// A locale written as an identifier (`enUS`, `zh_CN`, `en_GB`): examples are localised by
+    /// switching it (`import enUS from …` → `import zhCN from …`).
+    static func isLocaleName(_ w: String) -> Bool {
+        let u = Array(w.unicodeScalars).map(\.value)
+        guard u.count == 4 || u.count == 5 else { return false }
+        let lang = makeString(u.prefix(2)).lowercased()
+        guard ["en", "zh"].contains(lang) else { return false }
+        let region = makeString(u.suffix(2)).uppercased()
+        let sep = u.count == 5 ? u[2] : 0x5F
+        return (sep == 0x5F || sep == 0x2D) && ["US", "GB", "CN", "TW", "HK", "SG"].contains(region)
+            && makeString(u.suffix(2)).uppercased() == makeString(u.suffix(2))
+    }
+
+    /// Han, CJK punctuation and full-width forms: text a translator wrote.
+    @inline(__always) static func isHanText(_ c: UInt32) -> Bool {
+        TextScan.isHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)
+    }
+
+    /// Symbols that also punctuate prose: source words with only these, rendered as Chinese
+    /// text, are translated text (JSX children, program output, a YAML description).
+    static let proseSymbols: Set<String> = [".", ",", "!", "?", "'", "\"", ":", "-", "(", ")", "/", "&", "%", "+"]
+
+    /// True when a stretch of source tokens and the target tokens in its place differ only as
+    /// a translation may: Han text where the source had words, strings or prose punctuation,
+    /// keeping the source's structural symbols and bringing no identifier the source does not
+    /// have (`sourceWords`: all of the source's, since translated text may move a name).
+    static func acceptable(_ s: ArraySlice<Token>, _ t: ArraySlice<Token>, sourceWords: Set<String>, targetHasText: Bool) -> Bool {
+        if s.isEmpty && t.isEmpty { return true }
+        // In code holding translated text, prose words and punctuation the translation moved or
+        // dropped ("a", "b", and "c" → “甲”“乙”“丙”), or punctuation it added.
+        if targetHasText {
+            let prose = { (x: Token) in x.kind == .word || x.kind == .number || (x.kind == .symbol && proseSymbols.contains(x.text)) }
+            if t.isEmpty && s.allSatisfy(prose) { return true }
+            if s.isEmpty && t.allSatisfy({ $0.kind == .han || ($0.kind == .symbol && proseSymbols.contains($0.text)) }) { return true }
+        }
+        // A string literal written without its quotes ("a" → a).
+        if s.count == 1, t.count == 1, s.first!.kind == .string, t.first!.kind != .string,
+           s.first!.text.unicodeScalars.dropFirst().dropLast().elementsEqual(t.first!.text.unicodeScalars) { return true }
+        guard t.contains(where: { $0.kind == .han }) else { return false }
+        guard t.allSatisfy({ $0.kind != .word || sourceWords.contains($0.text) }) else { return false }
+        var targetSymbols: [String: Int] = [:]
+        for x in t where x.kind == .symbol { targetSymbols[x.text, default: 0] += 1 }
+        for x in s where x.kind == .symbol && !proseSymbols.contains(x.text) {
+            guard let k = targetSymbols[x.text], k > 0 else { return false }
+            targetSymbols[x.text] = k - 1
+        }
+        return true
+    }
+
+    /// Largest middles (source tokens × target tokens) aligned token by token; past it, the
+    /// middle is judged whole.
+    static let maxCells = 4_000_000
+
+    /// The differing stretches of two token lists, in order: common prefix and suffix first,
+    /// then the longest common subsequence of the middle.
+    static func gaps(_ s: [Token], _ t: [Token]) -> [(Range<Int>, Range<Int>)] {
+        var lo = 0
+        while lo < s.count && lo < t.count && s[lo].same(t[lo]) { lo += 1 }
+        var hs = s.count, ht = t.count
+        while hs > lo && ht > lo && s[hs - 1].same(t[ht - 1]) { hs -= 1; ht -= 1 }
+        let n = hs - lo, m = ht - lo
+        if n == 0 && m == 0 { return [] }
+        if n == 0 || m == 0 || n * m > maxCells { return [(lo..<hs, lo..<ht)] }
+        var table = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                table[i][j] = s[lo + i].same(t[lo + j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var out: [(Range<Int>, Range<Int>)] = []
+        var i = 0, j = 0, gs = 0, gt = 0
+        while i < n || j < m {
+            if i < n && j < m && s[lo + i].same(t[lo + j]) && table[i][j] == table[i + 1][j + 1] + 1 {
+                if gs < i || gt < j { out.append(((lo + gs)..<(lo + i), (lo + gt)..<(lo + j))) }
+                i += 1; j += 1; gs = i; gt = j
+            } else if j < m && (i >= n || table[i][j + 1] >= table[i + 1][j]) {
+                j += 1
+            } else {
+                i += 1
+            }
+        }
+        if gs < n || gt < m { out.append(((lo + gs)..<(lo + n), (lo + gt)..<(lo + m))) }
         return out
+    }
+
+    /// True when two pieces of code are the same once comments, string contents and
+    /// translated text are set aside.
+    static func sameCode(_ source: String, _ target: String) -> Bool {
+        let s = tokens(source), t = tokens(target)
+        let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
+        return gaps(s, t).allSatisfy { acceptable(s[$0.0], t[$0.1], sourceWords: words, targetHasText: text) }
+    }
+
+    /// The first place where the target's code differs from the source's, nil when only
+    /// comments, strings and translated text differ.
+    static func firstDifference(source: String, target: String) -> Difference? {
+        let s = tokens(source), t = tokens(target)
+        let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
+        for (gs, gt) in gaps(s, t) where !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text) {
+            func line(_ tokens: [Token], _ r: Range<Int>) -> Int {
+                r.lowerBound < tokens.count ? tokens[r.lowerBound].line : (tokens.last?.line ?? 0)
+            }
+            let sourceLine = line(s, gs), targetLine = line(t, gt)
+            let sl = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let tl = target.split(separator: "\n", omittingEmptySubsequences: false)
+            return Difference(sourceLine: sourceLine, targetLine: targetLine,
+                              source: gs.isEmpty || sourceLine >= sl.count ? nil : trimmed(String(sl[sourceLine])),
+                              target: gt.isEmpty || targetLine >= tl.count ? nil : trimmed(String(tl[targetLine])))
+        }
+        return nil
     }
 
     @inline(__always) static func isLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
     @inline(__always) static func isIdentifierChar(_ c: UInt32) -> Bool {
         isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x24
-    }
-
-    static func squeeze(_ s: [UInt32]) -> String {
-        var out: [UInt32] = []
-        var space = true
-        for c in s {
-            if c == 0x20 || c == 0x09 || c == 0x0D { if !space { out.append(0x20) }; space = true } else { out.append(c); space = false }
-        }
-        if out.last == 0x20 { out.removeLast() }
-        return makeString(out)
     }
 
     /// Character-bigram Dice similarity in [0, 1].
@@ -138,73 +255,6 @@ enum CodeComparison {
             if let c = grams[g], c > 0 { common += 1; grams[g] = c - 1 }
         }
         return 2 * Double(common) / Double(x.count + y.count - 2)
-    }
-
-    /// Largest blocks compared line by line (source lines × target lines); past it, the blocks
-    /// are compared whole.
-    static let maxCells = 4_000_000
-
-    /// The first place where the target's code differs from the source's, nil when only
-    /// comments, strings and translated text differ.
-    static func firstDifference(source: String, target: String) -> Difference? {
-        let s = lines(source).filter { !$0.skeleton.isEmpty || $0.hasHan }
-        let t = lines(target).filter { !$0.skeleton.isEmpty || $0.hasHan }
-        if s.count * t.count > maxCells {
-            let a = s.map(\.skeleton).joined(separator: "\n"), b = t.map(\.skeleton).joined(separator: "\n")
-            return a == b ? nil : Difference(sourceLine: 0, targetLine: 0, source: s.first?.raw, target: t.first?.raw)
-        }
-        let targetHasText = t.contains { $0.hasHan }
-        let allSourceWords = s.reduce(into: Set<String>()) { $0.formUnion($1.words) }
-        // Longest common subsequence of skeletons (Han-only lines never match).
-        let n = s.count, m = t.count
-        var table = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
-        if n > 0 && m > 0 {
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                for j in stride(from: m - 1, through: 0, by: -1) {
-                    if s[i].skeleton == t[j].skeleton && !s[i].skeleton.isEmpty {
-                        table[i][j] = table[i + 1][j + 1] + 1
-                    } else {
-                        table[i][j] = max(table[i + 1][j], table[i][j + 1])
-                    }
-                }
-            }
-        }
-        var i = 0, j = 0
-        var gapS: [Line] = [], gapT: [Line] = []
-        var lastTarget = -1
-        func settle() -> Difference? {
-            defer { gapS.removeAll(); gapT.removeAll() }
-            guard !gapS.isEmpty || !gapT.isEmpty else { return nil }
-            var leftS = gapS
-            var leftT: [Line] = []
-            for line in gapT {
-                // A line with translated text renders a source line whose identifiers it keeps.
-                if line.hasHan, let k = leftS.firstIndex(where: { line.words.isSubset(of: $0.words) }) {
-                    leftS.remove(at: k)
-                } else if line.hasHan && line.words.isSubset(of: allSourceWords) {
-                    continue
-                } else {
-                    leftT.append(line)
-                }
-            }
-            if targetHasText { leftS.removeAll { $0.isTextLike } }
-            if leftS.isEmpty && leftT.isEmpty { return nil }
-            let tl = leftT.first?.index ?? (lastTarget + 1)
-            return Difference(sourceLine: leftS.first?.index ?? gapS.first?.index ?? 0, targetLine: min(tl, max(0, (t.last?.index ?? 0))),
-                              source: leftS.first.map { trimmed($0.raw) }, target: leftT.first.map { trimmed($0.raw) })
-        }
-        while i < n || j < m {
-            if i < n && j < m && s[i].skeleton == t[j].skeleton && !s[i].skeleton.isEmpty && table[i][j] == table[i + 1][j + 1] + 1 {
-                if let d = settle() { return d }
-                lastTarget = t[j].index
-                i += 1; j += 1
-            } else if j < m && (i >= n || table[i][j + 1] >= table[i + 1][j]) {
-                gapT.append(t[j]); j += 1
-            } else {
-                gapS.append(s[i]); i += 1
-            }
-        }
-        return settle()
     }
 
     static func trimmed(_ s: String) -> String { s.trimmingASCIISpacesAndTabs }

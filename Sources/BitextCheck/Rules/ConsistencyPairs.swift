@@ -100,7 +100,7 @@ extension FileContext {
     /// likely became — one in the target sentences aligned with it, or the only one left when
     /// exactly one is missing and one is extra.
     func unmatched<S, T>(_ pair: ConsistencyPair, source: [Mention<S>], target: [Mention<T>],
-                         agrees: (S, T) -> Bool, similarity: (S, T) -> Double = { _, _ in 0 })
+                         agrees: (S, T) -> Bool, similarity: (S, T) -> Double = { _, _ in 0 }, minimumSimilarity: Double = 0)
         -> [(source: Mention<S>, target: Mention<T>?, place: (unit: Int, range: Range<Int>))] {
         let missing = source.filter { s in !target.contains { agrees(s.value, $0.value) } }
         var extra = target.filter { t in !source.contains { agrees($0.value, t.value) } }
@@ -112,9 +112,9 @@ extension FileContext {
             var bestScore = -Double.infinity
             for (k, t) in extra.enumerated() where t.unit == place.unit && t.range.overlaps(place.range) {
                 let s = similarity(m.value, t.value)
-                if s > bestScore { bestScore = s; best = k }
+                if s > bestScore && s >= minimumSimilarity { bestScore = s; best = k }
             }
-            if best == nil && onlyOne { best = 0 }
+            if best == nil && onlyOne && similarity(m.value, extra[0].value) >= minimumSimilarity { best = 0 }
             if let b = best {
                 out.append((m, extra[b], (extra[b].unit, extra[b].range)))
                 extra.remove(at: b)
@@ -140,7 +140,7 @@ extension FileContext {
         details += extra
         let range = place.range.isEmpty ? place.range.lowerBound..<(place.range.lowerBound + 1) : place.range
         return finding(rule, severity: severity, unit: place.unit, range: range, message: messages.text(key, v),
-                       fix: fix, details: details)
+                       fix: fix, details: [("details", .object(details))])
     }
 
     /// Characters of prose (not code, URLs, markup or a translator's note) in unit `k` of a side.

@@ -26,16 +26,37 @@ public struct NumberMismatchRule: Rule {
 
     public init() {}
 
-    static func numbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+    /// Numbers of the source's prose.
+    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
         NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Numbers of the translation, wherever a reader sees them: a translator may put a version
+    /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0).
+    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+        NumberScanner.numbers(in: u.text, gluedToWords: true) {
+            let r = u.roles[$0]
+            return (r == .content || r == .code || r == .math) && !a.inNote($0)
+        }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// A unit with no letters at all (a cell holding a number or a version): aligned only by
+    /// length, so a difference says more about the alignment than the translation.
+    static func numbersOnly(_ u: Unit) -> Bool {
+        !u.text.indices.contains { i in
+            let c = u.text[i]
+            return u.roles[i] == .content && ((c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || TextScan.isHan(c))
+        }
     }
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         for pair in c.consistencyCache.pairs {
-            let source = pair.source.flatMap { NumberMismatchRule.numbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            let source = pair.source.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
-            let target = pair.target.flatMap { NumberMismatchRule.numbers(c.document.units[$0], c.analyses[$0], unit: $0) }
+            if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
+                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
+            let target = pair.target.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0) }
             for m in c.unmatched(pair, source: source, target: target, agrees: { $0.agrees(with: $1) }) {
                 let written = p.source.units[m.source.unit].string(m.source.range)
                 let t = m.target.map { c.document.units[$0.unit].string($0.range) }
@@ -72,14 +93,69 @@ public struct CodeMismatchRule: Rule {
         u.inlineCode.filter { !a.inNote($0.range.lowerBound) }.map { Mention(unit: k, range: $0.range, value: $0.code) }
     }
 
-    /// True when a target span renders a source span: the same code, or the same code once
-    /// comments and string contents are left out, where the translation put Chinese in them.
+    /// True when a target span renders a source span: the same code, the same code once
+    /// comments, string contents and translated text are set aside, or a fuller or shorter
+    /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`).
     static func agrees(_ s: String, _ t: String) -> Bool {
         if s == t { return true }
-        let squeeze = { (x: String) in x.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
-        if squeeze(s) == squeeze(t) { return true }
-        guard t.unicodeScalars.contains(where: { TextScan.isHan($0.value) }) else { return false }
-        return CodeComparison.skeleton(s) == CodeComparison.skeleton(t)
+        if contains(t, s, minimum: 2) || contains(s, t, minimum: 3) { return true }
+        return CodeComparison.sameCode(s, t)
+    }
+
+    /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
+    /// characters that cannot continue an identifier.
+    static func contains(_ whole: String, _ part: String, minimum: Int) -> Bool {
+        let w = Array(whole.unicodeScalars).map(\.value), p = Array(part.unicodeScalars).map(\.value)
+        guard p.count >= minimum, p.count < w.count, p.contains(where: CodeComparison.isLetter) else { return false }
+        var k = 0
+        while k + p.count <= w.count {
+            if w[k..<(k + p.count)].elementsEqual(p) {
+                let before = k == 0 || !CodeComparison.isIdentifierChar(w[k - 1])
+                let after = k + p.count == w.count || !CodeComparison.isIdentifierChar(w[k + p.count])
+                if before && after { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when the code is in the text as it is (boundaries respected for names), or without
+    /// the quotes of a string literal.
+    static func writtenPlain(_ code: String, in text: String) -> Bool {
+        var forms = [code]
+        if code.count > 2, let f = code.first, f == code.last, f == "'" || f == "\"" || f == "`" { forms.append(String(code.dropFirst().dropLast())) }
+        for f in forms {
+            if f.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) }) {
+                if contains(text, f, minimum: 1) { return true }
+            } else if text.contains(f) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
+    /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
+    static func isCodeShaped(_ s: String) -> Bool {
+        guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
+        if isWordLike(s) { return false }
+        return s.unicodeScalars.contains { c in
+            !(CodeComparison.isIdentifierChar(c.value) || c == "." || c == "-" || c == " " || c.value > 0x7F)
+        }
+    }
+
+    /// A span of English-looking words (`String`, `catch`, `Resource Center`, `Project
+    /// Management -> Workflow`): a name or a UI label that translators often render as the
+    /// concept or the label it stands for (字符串, 捕获, 资源中心). No code shape: no inner
+    /// capitals, digits, underscores, dots or brackets.
+    static func isWordLike(_ s: String) -> Bool {
+        let pieces = s.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == ">" || $0 == "-" })
+        guard !pieces.isEmpty, pieces.count <= 8 else { return false }
+        return pieces.allSatisfy { w in
+            let u = Array(w.unicodeScalars)
+            guard u.count >= 2, u[0].value < 0x80, u[0].properties.isAlphabetic else { return false }
+            return u.dropFirst().allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
+        }
     }
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
@@ -89,13 +165,28 @@ public struct CodeMismatchRule: Rule {
             guard !source.isEmpty else { continue }
             let target = pair.target.flatMap { CodeMismatchRule.spans(c.document.units[$0], c.analyses[$0], unit: $0) }
             let results = c.unmatched(pair, source: source, target: target, agrees: CodeMismatchRule.agrees,
-                                      similarity: { CodeComparison.similarity($0, $1) })
+                                      similarity: { CodeComparison.similarity($0, $1) }, minimumSimilarity: 0.01)
+            let targetText = " " + pair.target.map { c.document.units[$0].string }.joined(separator: " ") + " "
             for m in results {
                 var fix: Fix? = nil
-                // One span changed into one other: putting the source's code back is safe.
-                if m.target != nil && results.count == 1 { fix = Fix(p.source.units[m.source.unit].string(m.source.range)) }
-                emit(c.mismatch(self, severity: severity, place: m.place,
-                                key: m.target == nil ? "code-mismatch.missing" : "code-mismatch", sourceUnit: m.source.unit,
+                var s = severity
+                var key = "code-mismatch"
+                if m.target == nil {
+                    key = "code-mismatch.missing"
+                    if CodeMismatchRule.writtenPlain(m.source.value, in: targetText) {
+                        // Kept, without backticks.
+                        key = "code-mismatch.plain"
+                        s = .info
+                    } else if !CodeMismatchRule.isCodeShaped(m.source.value) {
+                        // A name, label or sign translators often render as what it stands for
+                        // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
+                        s = .info
+                    }
+                } else if results.count == 1 {
+                    // One span changed into one other: putting the source's code back is safe.
+                    fix = Fix(p.source.units[m.source.unit].string(m.source.range))
+                }
+                emit(c.mismatch(self, severity: s, place: m.place, key: key, sourceUnit: m.source.unit,
                                 values: [:], source: m.source.value, target: m.target?.value, fix: fix))
             }
         }
@@ -118,8 +209,9 @@ public struct CodeMismatchRule: Rule {
             let message = c.messages.text(key, ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? ""])
             emit(Finding(rule: id, severity: severity, file: c.document.path, span: span, message: message,
                          text: makeString(text[lo..<max(lo, hi)]),
-                         details: [("source", d.source.map { .string($0) } ?? .null), ("target", d.target.map { .string($0) } ?? .null),
-                                   ("sourceLine", .int(sourceLine))]))
+                         details: [("details", .object([("source", d.source.map { .string($0) } ?? .null),
+                                                        ("target", d.target.map { .string($0) } ?? .null),
+                                                        ("sourceLine", .int(sourceLine))]))]))
         }
     }
 
@@ -186,20 +278,32 @@ public struct PlaceholderMismatchRule: Rule {
             for s in source {
                 if let k = remaining.firstIndex(where: { $0.value == s.value }) { remaining.remove(at: k) } else { missing.append(s) }
             }
+            // Placeholders whose name the translation translated (`${变量}` for `${variable}`).
+            var translated = remaining.filter { !$0.value.hasPrefix("<") && $0.value.unicodeScalars.contains { TextScan.isHan($0.value) } }
             // One finding per place in the translation, naming everything lost there.
-            var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String])] = []
+            var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String])] = []
             for s in missing {
                 let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
                 let written = p.source.units[s.unit].string(s.range)
+                var renamed: String? = nil
+                if !s.value.hasPrefix("<"), let k = translated.firstIndex(where: { $0.unit == place.unit && $0.range.overlaps(place.range) }) {
+                    renamed = translated[k].value
+                    translated.remove(at: k)
+                }
                 if let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range }) {
-                    places[k].written.append(written)
+                    if let renamed { places[k].translated.append(renamed) } else { places[k].written.append(written) }
                 } else {
-                    places.append((place, s.unit, [written]))
+                    places.append((place, s.unit, renamed == nil ? [written] : [], renamed.map { [$0] } ?? []))
                 }
             }
-            for m in places {
+            for m in places where !m.written.isEmpty {
                 emit(c.mismatch(self, severity: severity, place: m.place, key: "placeholder-mismatch", sourceUnit: m.sourceUnit,
                                 values: [:], source: m.written.joined(separator: " "), target: nil))
+            }
+            for m in places where !m.translated.isEmpty {
+                emit(c.mismatch(self, severity: .info, place: m.place, key: "placeholder-mismatch.translated", sourceUnit: m.sourceUnit,
+                                values: [:], source: missing.filter { !$0.value.hasPrefix("<") }.map(\.value).joined(separator: " "),
+                                target: m.translated.joined(separator: " ")))
             }
             // Tags balanced in the source and not in the translation.
             if missing.isEmpty {

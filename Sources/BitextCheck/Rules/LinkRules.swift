@@ -19,6 +19,8 @@ enum LinkComparison {
     static let locales: Set<String> = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk",
                                        "en", "en-us", "en_us", "en-gb", "us", "hans", "hant", "chinese", "english"]
 
+    static let localesByLength = locales.sorted { ($0.count, $0) > ($1.count, $1) }
+
     /// The source destination with the longest matching prefix of `map` replaced.
     static func mapped(_ url: String, _ map: [(source: String, target: String)]) -> String {
         var best: (source: String, target: String)? = nil
@@ -61,19 +63,67 @@ enum LinkComparison {
         var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for k in parts.indices {
             var p = parts[k]
-            if locales.contains(p) { p = "" }
             // Host labels: zh-hans.react.dev, cn.vuejs.org, zh.wikipedia.org
             if k == 2 && s.hasPrefix("//") {
-                let labels = p.split(separator: ".").map(String.init)
-                p = labels.filter { !locales.contains($0) }.joined(separator: ".")
+                parts[k] = p.split(separator: ".").map(String.init).filter { !locales.contains($0) }.joined(separator: ".")
+                continue
             }
-            // File-name suffixes: intro-cn, guide.zh-CN, page_zh
-            for l in locales {
-                for sep in ["-", ".", "_"] where p.hasSuffix(sep + l) && p.count > l.count + 1 { p = String(p.dropLast(l.count + 1)) }
+            // File names: intro-cn, guide.zh-CN.md, en_US.tsx, page_zh
+            var ext = ""
+            if let dot = p.lastIndex(of: "."), p.distance(from: dot, to: p.endIndex) <= 6, dot != p.startIndex,
+               p[p.index(after: dot)...].allSatisfy({ $0.isLetter || $0.isNumber }) {
+                ext = String(p[dot...]); p = String(p[..<dot])
             }
-            parts[k] = p
+            if locales.contains(p) { p = "" }
+            var changed = true
+            while changed {
+                changed = false
+                for l in localesByLength {
+                    for sep in ["-", ".", "_"] where p.hasSuffix(sep + l) && p.count > l.count + 1 {
+                        p = String(p.dropLast(l.count + 1)); changed = true
+                    }
+                }
+            }
+            parts[k] = p.isEmpty && !ext.isEmpty ? ext : p + ext
         }
         return parts.filter { !$0.isEmpty }.joined(separator: "/") + fragment
+    }
+
+    /// True when a destination says it is in Chinese: a Chinese locale in its host, path, file
+    /// name or query, a `.cn` host, or Han in its path.
+    static func isChinese(_ url: String) -> Bool {
+        let s = DocumentAnchors.percentDecoded(url).lowercased()
+        if s.unicodeScalars.contains(where: { TextScan.isHan($0.value) }) { return true }
+        let chinese = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk", "chinese"]
+        let words = s.split(whereSeparator: { "/.?&=#:_-".contains($0) }).map(String.init)
+        if words.contains(where: { chinese.contains($0) }) { return true }
+        return false
+    }
+
+    /// True when two paths name the same file, one relative (`./reactivity-core`) and the
+    /// other absolute or relative from elsewhere (`/api/reactivity-core`).
+    static func sameRelative(_ a: String, _ b: String) -> Bool {
+        func segments(_ p: String) -> [String] {
+            trivial(p).split(separator: "/").map(String.init).filter { $0 != "." && $0 != ".." }
+        }
+        let absolute = { (p: String) in p.hasPrefix("/") || p.contains("://") }
+        guard absolute(a) != absolute(b) else { return false }
+        let (rel, abs) = absolute(a) ? (segments(b), segments(a)) : (segments(a), segments(b))
+        return !rel.isEmpty && abs.count >= rel.count && Array(abs.suffix(rel.count)) == rel
+    }
+
+    /// The path of a destination without scheme and host (`https://ant.design/a/b` → `/a/b`).
+    static func sitePath(_ url: String) -> String? {
+        guard let r = url.range(of: "://") else { return nil }
+        let rest = url[r.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// A fragment that holds application state (a playground's encoded code), not an anchor.
+    static func isStateFragment(_ f: String?) -> Bool {
+        guard let f, f.count >= 32 else { return false }
+        return !f.contains("-") && !f.contains(" ") && f.contains(where: { $0.isNumber }) && f.contains(where: { $0.isUppercase })
     }
 
     /// Splits off the fragment: (path, fragment without `#`).
@@ -126,15 +176,22 @@ public struct LinkMismatchRule: Rule {
             guard case .some(.some(let sh)) = cache.sourceAnchors?.lookup(sf) else { return .same }
             return aligned(sh, th) ? .same : .different
         }
-        if LinkComparison.trivial(sp) == LinkComparison.trivial(tp) {
-            // Another page's anchor, translated along with its heading.
-            if sf == tf || tf.map(LinkComparison.hasNonASCII) == true || sf.map(DocumentAnchors.key) == tf.map(DocumentAnchors.key) { return .same }
-            return .different
+        // The same page: written alike, or one relative and one absolute, or one with the site's host.
+        let samePath = LinkComparison.trivial(sp) == LinkComparison.trivial(tp) || LinkComparison.sameRelative(sp, tp)
+            || (sp.hasPrefix("/") && LinkComparison.sitePath(tp).map { LinkComparison.trivial($0) == LinkComparison.trivial(sp) } == true)
+            || (tp.hasPrefix("/") && LinkComparison.sitePath(sp).map { LinkComparison.trivial($0) == LinkComparison.trivial(tp) } == true)
+        let sameFragment = sf == tf || tf.map(LinkComparison.hasNonASCII) == true
+            || sf.map(DocumentAnchors.key) == tf.map(DocumentAnchors.key)
+        if samePath {
+            if sameFragment { return .same }
+            return LinkComparison.isStateFragment(sf) && LinkComparison.isStateFragment(tf) ? .localised : .different
         }
-        let (dp, df) = (LinkComparison.delocalised(sp), LinkComparison.delocalised(tp))
-        if dp == df && !dp.isEmpty {
-            if sf == tf || tf.map(LinkComparison.hasNonASCII) == true || sf.map(DocumentAnchors.key) == tf.map(DocumentAnchors.key) { return .localised }
-        }
+        var (dp, df) = (LinkComparison.delocalised(sp), LinkComparison.delocalised(tp))
+        if tp.hasPrefix("/"), let path = LinkComparison.sitePath(sp) { dp = LinkComparison.delocalised(path) }
+        if sp.hasPrefix("/"), let path = LinkComparison.sitePath(tp) { df = LinkComparison.delocalised(path) }
+        if dp == df && !dp.isEmpty && sameFragment { return .localised }
+        // A Chinese page in place of the source's English one: the translator's choice, for review.
+        if LinkComparison.isChinese(t) && !LinkComparison.isChinese(mapped) { return .localised }
         return .different
     }
 
@@ -195,6 +252,26 @@ public struct BrokenAnchorRule: Rule {
 
     public init() {}
 
+    /// Lines where the project turned link checking off with markdown-link-check's comments
+    /// (`<!-- markdown-link-check-disable-line -->`, `-disable-next-line`, `-disable` … `-enable`).
+    static func linkCheckDisabledLines(_ doc: Document) -> Set<Int> {
+        var lines = Set<Int>()
+        var open: Int? = nil
+        for comment in doc.comments.sorted(by: { $0.start < $1.start }) {
+            switch comment.body {
+            case "markdown-link-check-disable-line": lines.insert(comment.start.line)
+            case "markdown-link-check-disable-next-line": lines.insert(comment.end.line + 1)
+            case "markdown-link-check-disable": open = comment.start.line
+            case "markdown-link-check-enable":
+                if let o = open { for l in o...comment.end.line { lines.insert(l) } }
+                open = nil
+            default: break
+            }
+        }
+        if let o = open, o <= doc.source.lineCount { for l in o...doc.source.lineCount { lines.insert(l) } }
+        return lines
+    }
+
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
         let cache = c.consistencyCache
@@ -202,10 +279,12 @@ public struct BrokenAnchorRule: Rule {
         if let p = c.pairing {
             for u in p.source.units { for l in u.linkTargets where l.destination.hasPrefix("#") { sourceFragments.insert(l.destination) } }
         }
+        let unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document)
         for (k, u) in c.document.units.enumerated() {
             for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
                 let fragment = String(l.destination.dropFirst())
                 if fragment.lowercased() == "top" || cache.targetAnchors.contains(fragment) { continue }
+                if unchecked.contains(u.position(at: l.textRange.lowerBound).line) { continue }
                 // The source links there too and has no such anchor either: the site makes it.
                 var s = severity
                 var key = "broken-anchor"
@@ -216,7 +295,7 @@ public struct BrokenAnchorRule: Rule {
                 let range = l.destinationRange ?? l.textRange
                 emit(c.finding(self, severity: s, unit: k, range: range.isEmpty ? range.lowerBound..<(range.lowerBound + 1) : range,
                                message: c.messages.text(key, ["anchor": fragment]),
-                               details: [("anchor", .string(fragment))]))
+                               details: [("details", .object([("anchor", .string(fragment))]))]))
             }
         }
     }

@@ -96,8 +96,8 @@ enum TableShapes {
                 out.append(Finding(rule: rule.id, severity: severity, file: c.document.path, span: span,
                                    message: c.messages.text("markup-mismatch.table", ["line": String(sl), "source": String(sc), "target": String(tc)]),
                                    text: makeString(raw[lo...].prefix(max(1, raw.count - lo))),
-                                   details: [("source", .string(String(sc))), ("target", .string(String(tc))), ("sourceLine", .int(sl)),
-                                             ("markup", "table-columns")]))
+                                   details: [("details", .object([("source", .string(String(sc))), ("target", .string(String(tc))),
+                                                                  ("sourceLine", .int(sl)), ("markup", "table-columns")]))]))
             }
         }
         return out
