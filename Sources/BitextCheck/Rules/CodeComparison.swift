@@ -53,7 +53,8 @@ enum CodeComparison {
         while i < n {
             let c = chars[i]
             if c == 0x0A { line += 1; lineStart = true; i += 1; continue }
-            if c == 0x20 || c == 0x09 || c == 0x0D { i += 1; continue }
+            // Spaces, and the box-drawing of directory trees: layout.
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0xA0 || (c >= 0x2500 && c <= 0x257F) { i += 1; continue }
             let atLineStart = lineStart
             lineStart = false
             let spaceBefore = i == 0 || chars[i - 1] == 0x20 || chars[i - 1] == 0x09 || chars[i - 1] == 0x0A
@@ -126,17 +127,14 @@ enum CodeComparison {
         return kept
     }
 
-    /// A locale written as an identifier (`enUS`, `zh_CN`, `en_GB`): examples are localised by
+    /// A locale written as an identifier (`enUS`, `zh_CN`, `frFR`): examples are localised by
     /// switching it (`import enUS from …` → `import zhCN from …`).
     static func isLocaleName(_ w: String) -> Bool {
         let u = Array(w.unicodeScalars).map(\.value)
         guard u.count == 4 || u.count == 5 else { return false }
-        let lang = makeString(u.prefix(2)).lowercased()
-        guard ["en", "zh"].contains(lang) else { return false }
-        let region = makeString(u.suffix(2)).uppercased()
-        let sep = u.count == 5 ? u[2] : 0x5F
-        return (sep == 0x5F || sep == 0x2D) && ["US", "GB", "CN", "TW", "HK", "SG"].contains(region)
-            && makeString(u.suffix(2)).uppercased() == makeString(u.suffix(2))
+        let lower = { (c: UInt32) in c >= 0x61 && c <= 0x7A }, upper = { (c: UInt32) in c >= 0x41 && c <= 0x5A }
+        guard lower(u[0]), lower(u[1]), upper(u[u.count - 2]), upper(u[u.count - 1]) else { return false }
+        return u.count == 4 || u[2] == 0x5F || u[2] == 0x2D
     }
 
     /// Han, CJK punctuation and full-width forms: text a translator wrote.

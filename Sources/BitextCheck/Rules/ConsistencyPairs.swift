@@ -52,7 +52,7 @@ extension FileContext {
                     notes.append(Note(file: document.path, line: document.units[t[0]].start.line,
                                       message: messages.text("note.low-confidence", [
                                           "line": String(p.source.units[s[0]].start.line),
-                                          "score": String(format2(bead.score))])))
+                                          "score": format2(bead.score)])))
                     continue
                 }
                 pairs.append(ConsistencyPair(bead: k, source: s, target: t, score: bead.score))
@@ -68,7 +68,7 @@ extension FileContext {
     var codeBlockPairs: [(source: Int, target: Int)] {
         guard let p = pairing else { return [] }
         var out: [(Int, Int)] = []
-        for bead in p.alignment.beads where bead.source.count == 1 && bead.target.count == 1 {
+        for bead in p.alignment.beads where bead.source.count == 1 && bead.target.count == 1 && bead.score >= FileContext.minimumConsistencyScore {
             guard case .code(let s) = p.source.blocks[bead.source[0]], case .code(let t) = document.blocks[bead.target[0]] else { continue }
             out.append((s, t))
         }

@@ -134,11 +134,36 @@ public struct CodeMismatchRule: Rule {
         return false
     }
 
+    /// True when the code's symbols are in the text with Han where its names were
+    /// (`${variable}` written ${变量}, `{user}:{password}` written {用户名}:{密码}).
+    static func writtenTranslated(_ code: String, in text: String) -> Bool {
+        let c = Array(code.unicodeScalars).map(\.value), t = Array(text.unicodeScalars).map(\.value)
+        // The pattern: symbols literally, each run of name characters as one run of Han or letters.
+        var pattern: [UInt32?] = []  // nil: a run of name characters
+        for x in c {
+            if CodeComparison.isIdentifierChar(x) { if pattern.last != .some(nil) { pattern.append(nil) } } else { pattern.append(x) }
+        }
+        guard pattern.contains(where: { $0 != nil }), pattern.contains(where: { $0 == nil }) else { return false }
+        func name(_ x: UInt32) -> Bool { TextScan.isHan(x) || CodeComparison.isIdentifierChar(x) }
+        func match(_ p: Int, _ k: Int, _ sawHan: Bool) -> Bool {
+            if p == pattern.count { return sawHan }
+            guard k < t.count else { return false }
+            if let sym = pattern[p] { return t[k] == sym && match(p + 1, k + 1, sawHan) }
+            var e = k, han = sawHan
+            while e < t.count && name(t[e]) { if TextScan.isHan(t[e]) { han = true }; e += 1 }
+            return e > k && match(p + 1, e, han)
+        }
+        for k in t.indices where match(0, k, false) { return true }
+        return false
+    }
+
     /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
     /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
     static func isCodeShaped(_ s: String) -> Bool {
         guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
         if isWordLike(s) { return false }
+        // An element named by its tag (`<select>`): as often rendered by what it is (选择器).
+        if s.hasPrefix("<") && s.hasSuffix(">"), isWordLike(String(s.dropFirst(s.hasPrefix("</") ? 2 : 1).dropLast())) { return false }
         return s.unicodeScalars.contains { c in
             !(CodeComparison.isIdentifierChar(c.value) || c == "." || c == "-" || c == " " || c.value > 0x7F)
         }
@@ -176,6 +201,10 @@ public struct CodeMismatchRule: Rule {
                     if CodeMismatchRule.writtenPlain(m.source.value, in: targetText) {
                         // Kept, without backticks.
                         key = "code-mismatch.plain"
+                        s = .info
+                    } else if CodeMismatchRule.writtenTranslated(m.source.value, in: targetText) {
+                        // Its names translated (`${variable}` → ${变量}): a placeholder for the reader.
+                        key = "code-mismatch.translated"
                         s = .info
                     } else if !CodeMismatchRule.isCodeShaped(m.source.value) {
                         // A name, label or sign translators often render as what it stands for
@@ -289,9 +318,12 @@ public struct PlaceholderMismatchRule: Rule {
                 if !s.value.hasPrefix("<"), let k = translated.firstIndex(where: { $0.unit == place.unit && $0.range.overlaps(place.range) }) {
                     renamed = translated[k].value
                     translated.remove(at: k)
+                } else if !s.value.hasPrefix("<"), let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range && !$0.translated.isEmpty }) {
+                    // `{username} {password}` → `{用户名:密码}`: one translated placeholder for several.
+                    renamed = places[k].translated[0]
                 }
                 if let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range }) {
-                    if let renamed { places[k].translated.append(renamed) } else { places[k].written.append(written) }
+                    if let renamed { if !places[k].translated.contains(renamed) { places[k].translated.append(renamed) } } else { places[k].written.append(written) }
                 } else {
                     places.append((place, s.unit, renamed == nil ? [written] : [], renamed.map { [$0] } ?? []))
                 }
