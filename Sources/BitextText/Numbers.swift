@@ -41,6 +41,12 @@ public enum NumberScanner {
         0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
     ]
     static let hanUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000, 0x4E07: 1e4, 0x4EBF: 1e8, 0x5104: 1e8, 0x842C: 1e4]
+    /// Counting units after which 一 is the number one, not the article: 次 步 章 节 行 列 页
+    /// 项 条 位 层 倍 年 月 日 天 周 秒 分 字 号 级 遍 组 对 台 件 份 张 本 批 轮 元 岁 成 毫 千 万 百 十.
+    static let countingUnits: Set<UInt32> = Set("次步章节行列页项条位层倍年月日天周秒分字号级遍组对台件份张本批轮元岁成毫千万百十".unicodeScalars.map(\.value))
+    /// What joins numbers in a range or a list: 到 至 或 和 与 及 、.
+    static let numberJoiners: Set<UInt32> = Set("到至或和与及、".unicodeScalars.map(\.value))
+    @inline(__always) static func isHan(_ c: UInt32) -> Bool { (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) }
     /// Words that say a number without a numeral: 首 (first), 双 and 俩 (two), 仨 (three), 半 (half).
     static let hanNumberWords: [UInt32: Double] = [0x9996: 1, 0x53CC: 2, 0x4FE9: 2, 0x4EE8: 3, 0x534A: 0.5]
     /// English scale words after a number.
@@ -86,6 +92,14 @@ public enum NumberScanner {
             if isHanNumeral(c) {
                 var e = k
                 while e < n && eligible(e) && isHanNumeral(text[e]) { e += 1 }
+                // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
+                // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
+                // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
+                if e == k + 1 && c == 0x4E00 && !(k > 0 && text[k - 1] == 0x7B2C) && e < n
+                    && isHan(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e]) {
+                    k = e
+                    continue
+                }
                 if let v = hanValue(Array(text[k..<e])) {
                     var values = [v]
                     if let d = hanDigitString(Array(text[k..<e])), d != v { values.append(d) }

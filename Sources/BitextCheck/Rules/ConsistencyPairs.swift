@@ -89,10 +89,24 @@ extension FileContext {
                 ?? sourceSentences.firstIndex(where: { $0.0 == unit }) else { return whole }
         let bead = p.alignment.beads[pair.bead]
         guard let sb = bead.sentences.first(where: { $0.source.contains(si) }), !sb.target.isEmpty else { return whole }
-        let spans = sb.target.filter { $0 < targetSentences.count }.map { targetSentences[$0] }
-        guard let first = spans.first else { return whole }
-        let same = spans.filter { $0.0 == first.0 }
-        return (first.0, same.map(\.1.lowerBound).min()!..<same.map(\.1.upperBound).max()!)
+        let indexes = sb.target.filter { $0 < targetSentences.count }
+        guard let firstIndex = indexes.first else { return whole }
+        let u = targetSentences[firstIndex].0
+        let same = indexes.filter { targetSentences[$0].0 == u }
+        // From the first sentence to where the next one starts (or the unit ends), so that the
+        // markup after a sentence (a closing tag, a footnote reference) is in its place; the
+        // first sentence of a unit starts at the unit's start.
+        let lastIndex = same.max()!
+        var lo = targetSentences[same.min()!].1.lowerBound
+        if same.min()! == 0 || targetSentences[same.min()! - 1].0 != u { lo = 0 }
+        var hi = document.units[u].text.count
+        if lastIndex + 1 < targetSentences.count && targetSentences[lastIndex + 1].0 == u { hi = targetSentences[lastIndex + 1].1.lowerBound }
+        // A source position after its unit's last sentence is at the end of the translation too.
+        if index >= (p.sourceAnalyses[unit].sentences.last?.upperBound ?? 0), let last = pair.target.last, last == u {
+            hi = document.units[u].text.count
+        }
+        while hi > lo + 1 && (document.units[u].text[hi - 1] == 0x20 || document.units[u].text[hi - 1] == 0x0A) { hi -= 1 }
+        return (u, lo..<max(lo + 1, hi))
     }
 
     /// Source mentions that no target mention agrees with, and target mentions that agree with no
@@ -115,6 +129,14 @@ extension FileContext {
                 if s > bestScore && s >= minimumSimilarity { bestScore = s; best = k }
             }
             if best == nil && onlyOne && similarity(m.value, extra[0].value) >= minimumSimilarity { best = 0 }
+            // Elsewhere in the same unit, one that clearly resembles it (1920 → 1927).
+            if best == nil {
+                var score = 0.5
+                for (k, t) in extra.enumerated() where t.unit == place.unit {
+                    let s = similarity(m.value, t.value)
+                    if s >= score && s >= minimumSimilarity { score = s; best = k }
+                }
+            }
             if let b = best {
                 out.append((m, extra[b], (extra[b].unit, extra[b].range)))
                 extra.remove(at: b)
