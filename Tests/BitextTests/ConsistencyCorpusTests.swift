@@ -131,9 +131,11 @@ import Testing
         let sourceNumbers = NumberMismatchRule.sourceNumbers(su, sa, unit: 0)
         let targetNumbers = NumberMismatchRule.targetNumbers(tu, ta, unit: 0)
         if !NumberMismatchRule.numbersOnly(su) {
+            // A value written once in the unit (a translation may mention a repeated number once).
             for t in targetNumbers {
                 guard tu.roles[t.range.lowerBound] == .content, !t.value.isVersion, t.value.text.allSatisfy({ $0.isNumber }),
-                      t.value.text.count <= 6, let s = sourceNumbers.first(where: { $0.value.agrees(with: t.value) }) else { continue }
+                      t.value.text.count <= 6, let s = sourceNumbers.first(where: { $0.value.agrees(with: t.value) }),
+                      targetNumbers.filter({ $0.value.agrees(with: t.value) }).count == 1 else { continue }
                 var v = (Int(t.value.text) ?? 0) + 7
                 while sourceNumbers.contains(where: { $0.value.values.contains(Double(v)) }) { v += 7 }
                 let original = s.value
@@ -161,8 +163,9 @@ import Testing
         }
         // A link destination: changed.
         let sourceLinks = Set(su.linkTargets.map(\.destination))
+        let page = { (d: String) in d.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0] }
         for l in tu.linkTargets where sourceLinks.contains(l.destination) && !l.destination.hasPrefix("#") && l.destinationRange != nil
-            && tu.linkTargets.filter({ $0.destination == l.destination }).count == 1 {
+            && tu.linkTargets.filter({ page($0.destination) == page(l.destination) }).count == 1 {
             let r = l.destinationRange!
             let path = l.destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             let changed = path[0] + "-changed" + (path.count > 1 ? "#" + path[1] : "")
@@ -238,7 +241,7 @@ import Testing
                     let sa = runner.checker.analyze(s, toolkit: toolkit), ta = runner.checker.analyze(t, toolkit: toolkit)
                     let al = runner.aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
                     for b in al.beads where b.source.count == 1 && b.target.count == 1 && b.score >= 0.8 {
-                        guard let su = s.unitIndex(block: b.source[0]), let tu = t.unitIndex(block: b.target[0]) else { continue }
+                        guard let su = s.unitIndex(block: b.source[0]), let tu = t.unitIndex(block: b.target[0]), ta[tu].hasHan else { continue }
                         for p in Self.plants(t, s.units[su], sa[su], t.units[tu], ta[tu], sourceDoc: s, sourceUnit: su, targetUnit: tu) {
                             candidates[p.kind, default: []].append((en, zh, p))
                         }
@@ -263,11 +266,15 @@ import Testing
                     let doc = try Document(path: zh.path, bytes: bytes)
                     let after = try runner.check(source: s, target: doc)
                     n += 1
-                    if after.contains(where: { $0.rule == p.rule && $0.span.start.line <= p.line && p.line <= $0.span.end.line && p.sourceValue($0) }) {
+                    // At its line; for something dropped from the start of a line, which the
+                    // drop leaves empty, at the end of the line before.
+                    let startsLine = p.bytes.lowerBound == 0 || t.source.bytes[p.bytes.lowerBound - 1] == 0x0A
+                    let lines = p.replacement.isEmpty && startsLine ? (p.line - 1)...p.line : p.line...p.line
+                    if after.contains(where: { $0.rule == p.rule && $0.span.start.line <= lines.upperBound && lines.lowerBound <= $0.span.end.line && p.sourceValue($0) }) {
                         hit += 1
                     } else {
                         let near = after.filter { $0.rule == p.rule }.map { "\($0.span.start.line)-\($0.span.end.line) \(Self.detail($0, "source") ?? "-")" }
-                        misses.append("\(corpus)/\(zh.lastPathComponent):\(p.line) \(kind) [\(p.replacement.prefix(40))] found: \(near.prefix(4))")
+                        misses.append("\(zh.path.components(separatedBy: "/corpora/").last!):\(p.line) \(kind) [\(p.replacement.prefix(40))] found: \(near.prefix(4))")
                     }
                 }
                 planted += n

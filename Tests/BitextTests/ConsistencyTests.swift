@@ -7,3 +7,4 @@ import Testing
 /// The pieces the consistency rules are built from: numbers, code, placeholders, anchors, links.
 @Suite struct ConsistencyTests {
 }
+
