@@ -57,7 +57,11 @@ public struct NumberMismatchRule: Rule {
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
             let target = pair.target.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0) }
-            for m in c.unmatched(pair, source: source, target: target, agrees: { $0.agrees(with: $1) }) {
+            // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
+            let similarity = { (a: NumberMention, b: NumberMention) -> Double in
+                CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
+            }
+            for m in c.unmatched(pair, source: source, target: target, agrees: { $0.agrees(with: $1) }, similarity: similarity) {
                 let written = p.source.units[m.source.unit].string(m.source.range)
                 let t = m.target.map { c.document.units[$0.unit].string($0.range) }
                 emit(c.mismatch(self, severity: severity, place: m.place,
@@ -323,7 +327,8 @@ public struct PlaceholderMismatchRule: Rule {
                     renamed = places[k].translated[0]
                 }
                 if let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range }) {
-                    if let renamed { if !places[k].translated.contains(renamed) { places[k].translated.append(renamed) } } else { places[k].written.append(written) }
+                    if let renamed { if !places[k].translated.contains(renamed) { places[k].translated.append(renamed) } }
+                    else if !places[k].written.contains(written) { places[k].written.append(written) }
                 } else {
                     places.append((place, s.unit, renamed == nil ? [written] : [], renamed.map { [$0] } ?? []))
                 }
