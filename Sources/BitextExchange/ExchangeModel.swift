@@ -68,6 +68,10 @@ public struct ExchangeBead: Sendable {
     /// For a bead with no target units: the target block after which its translation belongs
     /// (nil: before the first block).
     public var insertAfterBlock: Int?
+    /// For a bead with no target units: the next target block, before which its translation
+    /// goes when the source has something that is no block (a comment) between it and the
+    /// block before it.
+    public var insertBeforeBlock: Int?
 }
 
 /// A document pair cut into exchange units and segments: what XLIFF and TMX exports write,
@@ -113,7 +117,14 @@ public struct ExchangeDocument: Sendable {
         }
 
         var lastTargetBlock: Int? = nil
-        for bead in alignment.beads {
+        // The first target block after each bead.
+        var nextBlock = [Int?](repeating: nil, count: alignment.beads.count)
+        var next: Int? = nil
+        for i in alignment.beads.indices.reversed() {
+            nextBlock[i] = next
+            if let m = alignment.beads[i].target.min() { next = min(next ?? m, m) }
+        }
+        for (i, bead) in alignment.beads.enumerated() {
             let su = bead.source.compactMap { source.unitIndex(block: $0) }
             let tu = bead.target.compactMap { target.unitIndex(block: $0) }
             defer { if let last = bead.target.max() { lastTargetBlock = max(lastTargetBlock ?? -1, last) } }
@@ -122,6 +133,7 @@ public struct ExchangeDocument: Sendable {
             for k in su { units[k].bead = beads.count }
             if tu.isEmpty {
                 place.insertAfterBlock = lastTargetBlock
+                place.insertBeforeBlock = nextBlock[i]
             } else {
                 place.targetBytes = target.units[tu[0]].byteRange.lowerBound..<target.units[tu.last!].byteRange.upperBound
                 fillTargets(bead: bead, place: place, sourceAnalyses: sourceAnalyses)
