@@ -211,7 +211,9 @@ public struct Pretranslator {
         var result = Result()
         for (k, unit) in document.units.enumerated() {
             let segs = unit.segments
-            let open = segs.map { $0.status == .untranslated || $0.status == .missing }
+            // Untranslated, or still identical to its source (a link or title the language
+            // analysis takes for a name): a memory that has a translation knows better.
+            let open = segs.map { $0.status == .untranslated || $0.status == .missing || $0.target?.key == $0.source.key }
             var j = 0
             while j < segs.count {
                 guard open[j] else { j += 1; continue }
