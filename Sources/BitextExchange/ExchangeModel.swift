@@ -165,10 +165,21 @@ public struct ExchangeDocument: Sendable {
         let ts = SentenceAligner.sentences(of: bead.target, in: target, analyses: targetAnalyses)
         // Segments of the bead in order: (source unit, segment index).
         var order: [(Int, Int)] = []
-        for k in place.units { for j in units[k].segments.indices { order.append((k, j)) } }
+        var firstOf: [Int: Int] = [:]
+        for k in place.units {
+            firstOf[k] = order.count
+            for j in units[k].segments.indices { order.append((k, j)) }
+        }
+        // The segment holding a sentence start: binary search over the unit's segments.
         func segmentOf(_ k: Int, _ start: Int) -> Int? {
-            guard let j = units[k].segments.lastIndex(where: { $0.range.lowerBound <= start }) else { return nil }
-            return order.firstIndex { $0 == (k, j) }
+            guard let base = firstOf[k] else { return nil }
+            let segs = units[k].segments
+            var lo = 0, hi = segs.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if segs[mid].range.lowerBound <= start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == 0 ? nil : base + lo - 1
         }
         var starts = [StreamPosition?](repeating: nil, count: order.count)
         var scores = [Double](repeating: 1, count: order.count)
@@ -203,13 +214,19 @@ public struct ExchangeDocument: Sendable {
             return offsets[t]![p.index]
         }
         var matcher = CodeMatcher()
+        var nextStart = [StreamPosition](repeating: end, count: order.count)
+        var following = end
+        for g in order.indices.reversed() {
+            nextStart[g] = following
+            if let p = starts[g] { following = p }
+        }
         for g in order.indices {
             let (k, j) = order[g]
             guard let a = starts[g] else {
                 units[k].segments[j].target = Content()
                 continue
             }
-            let b = starts[(g + 1)...].compactMap { $0 }.first ?? end
+            let b = nextStart[g]
             let piece = matcher.assign(stream(tu, from: a, to: b, excludingNotes: false), source: sourceMarkup[k], unit: k)
             let clean = matcher.assign(stream(tu, from: a, to: b, excludingNotes: true), source: sourceMarkup[k], unit: k)
             let bytes = byteOffset(a)..<byteOffset(b)
@@ -321,9 +338,12 @@ struct CodeMatcher {
     /// Per source unit: the Markdown of each target code by the id given.
     private(set) var data: [Int: [Int: (start: String, end: String?)]] = [:]
 
+    private var sourceData: [Int: [Int: (start: String, end: String?)]] = [:]
+
     mutating func assign(_ content: Content, source: UnitMarkup, unit k: Int) -> Content {
         var out: [Piece] = []
-        let sourceData = source.dataById
+        if sourceData[k] == nil { sourceData[k] = source.dataById }
+        let sourceData = self.sourceData[k]!
         for p in content.pieces {
             guard case .code(var c) = p else { out.append(p); continue }
             let raw = c.id
