@@ -63,6 +63,7 @@ public enum RuleRegistry {
         AnchorMismatchRule(),
         PlaceholderMismatchRule(),
         MarkupMismatchRule(),
+        FuzzyMatchRule(),
     ]
 
     /// Rule ids that only `drift` emits; valid in configuration and suppression comments.
