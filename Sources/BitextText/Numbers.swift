@@ -46,7 +46,6 @@ public enum NumberScanner {
     static let countingUnits: Set<UInt32> = Set("次步章节行列页项条位层倍年月日天周秒分字号级遍组对台件份张本批轮元岁成毫千万百十".unicodeScalars.map(\.value))
     /// What joins numbers in a range or a list: 到 至 或 和 与 及 、.
     static let numberJoiners: Set<UInt32> = Set("到至或和与及、".unicodeScalars.map(\.value))
-    @inline(__always) static func isHan(_ c: UInt32) -> Bool { (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) }
     /// Words that say a number without a numeral: 首 (first), 双 and 俩 (two), 仨 (three), 半 (half).
     static let hanNumberWords: [UInt32: Double] = [0x9996: 1, 0x53CC: 2, 0x4FE9: 2, 0x4EE8: 3, 0x534A: 0.5]
     /// English scale words after a number.
@@ -96,7 +95,7 @@ public enum NumberScanner {
                 // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
                 // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
                 if e == k + 1 && c == 0x4E00 && !(k > 0 && text[k - 1] == 0x7B2C) && e < n
-                    && isHan(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e]) {
+                    && isHanIdeograph(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e]) {
                     k = e
                     continue
                 }
@@ -225,4 +224,10 @@ public enum NumberScanner {
         }
         return v
     }
+}
+
+/// A CJK ideograph (the unified blocks, extension A and B on, compatibility ideographs), by code
+/// point range: cheap enough for the inner loops of the consistency rules.
+@inline(__always) public func isHanIdeograph(_ c: UInt32) -> Bool {
+    (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
 }

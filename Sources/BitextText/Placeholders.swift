@@ -5,8 +5,6 @@ public enum Placeholders {
     @inline(__always) static func isWordChar(_ c: UInt32) -> Bool {
         (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
     }
-    /// Han in a placeholder's name: a translation that translated the name.
-    @inline(__always) static func isHan(_ c: UInt32) -> Bool { (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) }
     @inline(__always) static func isUpperOrUnderscore(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || c == 0x5F }
 
     /// Ranges of the placeholders of `text` whose characters are all `eligible`.
@@ -30,7 +28,7 @@ public enum Placeholders {
                     }
                 } else if before != 0x7B && before != 0x5C && before != 0x7D && !isWordChar(before) {  // {name} or {0}, not \text{…}
                     var e = k + 1
-                    while e < n && (isWordChar(text[e]) || text[e] == 0x2E || isHan(text[e])
+                    while e < n && (isWordChar(text[e]) || text[e] == 0x2E || isHanIdeograph(text[e])
                                     || (e > k + 1 && (text[e] == 0x3A || text[e] == 0x2D))) { e += 1 }
                     if e > k + 1 && e < n && text[e] == 0x7D && (e + 1 >= n || text[e + 1] != 0x7D) && all(k...e) {
                         out.append(k..<(e + 1)); k = e + 1; continue
@@ -65,7 +63,7 @@ public enum Placeholders {
                 if isWordChar(before) { break }
                 if k + 1 < n && text[k + 1] == 0x7B {  // ${NAME}
                     var e = k + 2
-                    while e < n && (isWordChar(text[e]) || text[e] == 0x2E || isHan(text[e])) { e += 1 }
+                    while e < n && (isWordChar(text[e]) || text[e] == 0x2E || isHanIdeograph(text[e])) { e += 1 }
                     if e > k + 2 && e < n && text[e] == 0x7D && all(k...e) { out.append(k..<(e + 1)); k = e + 1; continue }
                 } else if k + 2 < n && isUpperOrUnderscore(text[k + 1]) {  // $HOME
                     var e = k + 1

@@ -1,4 +1,5 @@
 import BitextMarkdown
+import BitextText
 
 /// Compares code the way a reviewer of a translation does: comments, the contents of string
 /// literals and text between tags (JSX children, console output) are the translator's to
@@ -139,7 +140,7 @@ enum CodeComparison {
 
     /// Han, CJK punctuation and full-width forms: text a translator wrote.
     @inline(__always) static func isHanText(_ c: UInt32) -> Bool {
-        TextScan.isHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)
+        isHanIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)
     }
 
     /// Symbols that also punctuate prose: source words with only these, rendered as Chinese
@@ -255,14 +256,5 @@ enum CodeComparison {
         return 2 * Double(common) / Double(x.count + y.count - 2)
     }
 
-    static func trimmed(_ s: String) -> String { s.trimmingASCIISpacesAndTabs }
-}
-
-extension String {
-    var trimmingASCIISpacesAndTabs: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
-    }
+    static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: " \t\r") }
 }

@@ -45,7 +45,7 @@ public struct NumberMismatchRule: Rule {
     static func numbersOnly(_ u: Unit) -> Bool {
         !u.text.indices.contains { i in
             let c = u.text[i]
-            return u.roles[i] == .content && ((c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || TextScan.isHan(c))
+            return u.roles[i] == .content && ((c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || isHanIdeograph(c))
         }
     }
 
@@ -148,13 +148,13 @@ public struct CodeMismatchRule: Rule {
             if CodeComparison.isIdentifierChar(x) { if pattern.last != .some(nil) { pattern.append(nil) } } else { pattern.append(x) }
         }
         guard pattern.contains(where: { $0 != nil }), pattern.contains(where: { $0 == nil }) else { return false }
-        func name(_ x: UInt32) -> Bool { TextScan.isHan(x) || CodeComparison.isIdentifierChar(x) }
+        func name(_ x: UInt32) -> Bool { isHanIdeograph(x) || CodeComparison.isIdentifierChar(x) }
         func match(_ p: Int, _ k: Int, _ sawHan: Bool) -> Bool {
             if p == pattern.count { return sawHan }
             guard k < t.count else { return false }
             if let sym = pattern[p] { return t[k] == sym && match(p + 1, k + 1, sawHan) }
             var e = k, han = sawHan
-            while e < t.count && name(t[e]) { if TextScan.isHan(t[e]) { han = true }; e += 1 }
+            while e < t.count && name(t[e]) { if isHanIdeograph(t[e]) { han = true }; e += 1 }
             return e > k && match(p + 1, e, han)
         }
         for k in t.indices where match(0, k, false) { return true }
@@ -312,7 +312,7 @@ public struct PlaceholderMismatchRule: Rule {
                 if let k = remaining.firstIndex(where: { $0.value == s.value }) { remaining.remove(at: k) } else { missing.append(s) }
             }
             // Placeholders whose name the translation translated (`${变量}` for `${variable}`).
-            var translated = remaining.filter { !$0.value.hasPrefix("<") && $0.value.unicodeScalars.contains { TextScan.isHan($0.value) } }
+            var translated = remaining.filter { !$0.value.hasPrefix("<") && $0.value.unicodeScalars.contains { isHanIdeograph($0.value) } }
             // One finding per place in the translation, naming everything lost there.
             var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String])] = []
             for s in missing {
@@ -462,12 +462,5 @@ extension MarkupCounts {
         strikethrough += o.strikethrough
         footnoteReferences += o.footnoteReferences
         hardBreaks += o.hardBreaks
-    }
-}
-
-/// Han characters, for telling translated code comments and strings.
-enum TextScan {
-    @inline(__always) static func isHan(_ c: UInt32) -> Bool {
-        (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
     }
 }

@@ -32,7 +32,7 @@ enum LinkComparison {
     /// Spelling that does not change where a link goes: scheme, `www.`, `./`, a trailing `/`,
     /// `index.html`, `.html`/`.md` endings, letter case of scheme and host, percent-encoding.
     static func trivial(_ url: String) -> String {
-        var s = DocumentAnchors.percentDecoded(url.trimmingASCIISpacesAndTabs)
+        var s = DocumentAnchors.percentDecoded(url.trimmingCharacters(in: " \t\r\n"))
         if s.hasPrefix("<") && s.hasSuffix(">") { s = String(s.dropFirst().dropLast()) }
         let lower = s.lowercased()
         for p in ["https://", "http://", "//"] where lower.hasPrefix(p) {
@@ -93,7 +93,7 @@ enum LinkComparison {
     /// name or query, a `.cn` host, or Han in its path.
     static func isChinese(_ url: String) -> Bool {
         let s = DocumentAnchors.percentDecoded(url).lowercased()
-        if s.unicodeScalars.contains(where: { TextScan.isHan($0.value) }) { return true }
+        if s.unicodeScalars.contains(where: { isHanIdeograph($0.value) }) { return true }
         let chinese = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk", "chinese"]
         let words = s.split(whereSeparator: { "/.?&=#:_-".contains($0) }).map(String.init)
         if words.contains(where: { chinese.contains($0) }) { return true }
