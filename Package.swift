@@ -37,11 +37,13 @@ let package = Package(
             dependencies: ["BitextText", "BitextGlossary", "BitextAlign", "Yams"]),
         // Reporters and exporters: findings and alignments to text, JSON, SARIF, HTML, TMX, XLIFF.
         .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU"]),
+        // The language server (`bitext lsp`): diagnostics, quick fixes and hovers in editors.
+        .target(name: "BitextLSP", dependencies: ["BitextCheck", "BitextReport"]),
         // The command line.
         .target(
             name: "BitextCLI",
             dependencies: [
-                "BitextCheck", "BitextReport",
+                "BitextCheck", "BitextReport", "BitextLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "bitext", dependencies: ["BitextCLI"]),
@@ -60,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "BitextTests",
             dependencies: ["BitextICU", "BitextMarkdown", "BitextText", "BitextGlossary",
-                           "BitextAlign", "BitextCheck", "BitextReport", "BitextCLI", "Yams"]),
+                           "BitextAlign", "BitextCheck", "BitextReport", "BitextCLI", "BitextLSP", "Yams"]),
     ],
     // Swift 5 mode: the parallel file loop shares results through locks that strict
     // concurrency checking cannot see.

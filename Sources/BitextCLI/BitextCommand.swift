@@ -21,7 +21,7 @@ public struct BitextCommand: ParsableCommand {
             malformed config or glossary).
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self])
+        subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self, LSPCommand.self])
 
     public init() {}
 
