@@ -73,9 +73,10 @@ extension LanguageServer {
         }
         guard allowed("quickfix") else { return .array(actions) }
 
+        // A cursor touches what it stands next to; a selection must overlap.
         let here = c.findings.filter { f in
             let r = c.buffer.byteRange(of: f.span)
-            return r.lowerBound <= b && a <= r.upperBound
+            return a == b ? r.lowerBound <= a && a <= r.upperBound : r.lowerBound < b && a < r.upperBound
         }
         for f in here {
             guard let e = fixEdits([f], in: c.buffer).first, let fix = f.fix else { continue }
