@@ -371,6 +371,9 @@ public final class LanguageServer: @unchecked Sendable {
         publish(uri: uri, version: nil, diagnostics: [])
         // The source reverts to what is on disk.
         scheduleTranslations(ofSource: d)
+        // Keep the sources that open translations still use.
+        let used = Set(documents.values.compactMap { open in open.path.flatMap { project(for: open)?.source(forTarget: $0) } })
+        sources = sources.filter { used.contains($0.key) }
     }
 
     func didChangeWatchedFiles(_ params: JSON) {
