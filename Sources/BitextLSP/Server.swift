@@ -323,8 +323,12 @@ public final class LanguageServer: @unchecked Sendable {
         configOfFolder = [:]
         failedConfigs = []
         sources = [:]
-        for d in documents.values { d.sourceAtOpen = nil }
-        for uri in documents.keys.sorted() { if let d = documents[uri] { checkNow(d) } }
+        for uri in documents.keys.sorted() {
+            guard let d = documents[uri] else { continue }
+            // The source as opened, read again with the new settings.
+            d.sourceAtOpen = d.sourceAtOpen.flatMap { old in project(for: d)?.snapshot(path: old.path, bytes: old.buffer.bytes) }
+            checkNow(d)
+        }
     }
 
     // MARK: documents
@@ -469,7 +473,8 @@ public final class LanguageServer: @unchecked Sendable {
             return r
         }
         let source = currentSource(for: d)
-        if d.sourceAtOpen == nil { d.sourceAtOpen = source }
+        // A translation paired with another source (the configuration changed) starts afresh.
+        if d.sourceAtOpen == nil || d.sourceAtOpen?.path != source?.path { d.sourceAtOpen = source }
         let r = project.check(path: d.path ?? d.uri, buffer: d.buffer, generation: d.generation, source: source,
                               sourceAtOpen: d.sourceAtOpen)
         d.checked = r
