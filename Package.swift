@@ -38,7 +38,7 @@ let package = Package(
         // Reporters and exporters: findings and alignments to text, JSON, SARIF, HTML, TMX, XLIFF.
         .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU"]),
         // The language server (`bitext lsp`): diagnostics, quick fixes and hovers in editors.
-        .target(name: "BitextLSP", dependencies: ["BitextCheck", "BitextReport"]),
+        .target(name: "BitextLSP", dependencies: ["BitextMarkdown", "BitextText", "BitextGlossary", "BitextAlign", "BitextCheck", "BitextReport"]),
         // The command line.
         .target(
             name: "BitextCLI",

@@ -1,5 +1,6 @@
 import BitextAlign
 import BitextCheck
+import BitextGlossary
 import BitextMarkdown
 import BitextText
 import Foundation
@@ -11,12 +12,15 @@ final class SourceSnapshot {
     let buffer: TextBuffer
     let document: Document
     let analyses: [TextAnalysis]
+    /// The glossary's terms in each unit, found once for every check against this source.
+    let termHits: [[TermHit]]?
 
-    init(path: String, buffer: TextBuffer, document: Document, analyses: [TextAnalysis]) {
+    init(path: String, buffer: TextBuffer, document: Document, analyses: [TextAnalysis], termHits: [[TermHit]]?) {
         self.path = path
         self.buffer = buffer
         self.document = document
         self.analyses = analyses
+        self.termHits = termHits
     }
 }
 
@@ -89,7 +93,8 @@ extension Project {
         guard let doc = try? Document(path: path, bytes: bytes, options: setup.parseOptions) else { return nil }
         let analyses = (try? checker.withToolkit { checker.analyze(doc, toolkit: $0) }) ?? []
         guard analyses.count == doc.units.count else { return nil }
-        return SourceSnapshot(path: path, buffer: TextBuffer(bytes: bytes), document: doc, analyses: analyses)
+        let hits = setup.glossary.map { Pairing.termHits($0, source: doc, analyses: analyses) }
+        return SourceSnapshot(path: path, buffer: TextBuffer(bytes: bytes), document: doc, analyses: analyses, termHits: hits)
     }
 
     /// Checks a translation (against its source when it has one). With `sourceAtOpen` differing
@@ -115,7 +120,7 @@ extension Project {
             if let source {
                 let a = aligner.align(source: source.document, sourceAnalyses: source.analyses, target: doc, targetAnalyses: analyses)
                 alignment = a
-                pairing = Pairing(source: source.document, sourceAnalyses: source.analyses, alignment: a)
+                pairing = Pairing(source: source.document, sourceAnalyses: source.analyses, alignment: a, sourceTermHits: source.termHits)
             }
             var findings = checker.check(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
             if let source, let old = sourceAtOpen, old.buffer.bytes != source.buffer.bytes {
