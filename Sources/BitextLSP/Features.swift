@@ -250,13 +250,14 @@ extension LanguageServer {
         lines.append("**\(x(e.source))** → **\(x(e.keepAsIs ? e.source : e.target))**"
                      + (e.keepAsIs ? " (" + m.text("lsp.hover.keep") + ")" : ""))
         if form == .forbidden { lines.append("⚠ " + m.text("lsp.hover.found-forbidden", ["found": x(found)])) }
+        let comma = m.text("lsp.hover.separator")
         if !e.alternatives.isEmpty {
-            lines.append(m.text("lsp.hover.alternatives") + ": " + e.alternatives.map(x).joined(separator: ", "))
+            lines.append(m.text("lsp.hover.alternatives", ["list": e.alternatives.map(x).joined(separator: comma)]))
         }
         if !e.forbidden.isEmpty {
-            lines.append(m.text("lsp.hover.forbidden") + ": " + e.forbidden.map { "~~\(x($0))~~" }.joined(separator: ", "))
+            lines.append(m.text("lsp.hover.forbidden", ["list": e.forbidden.map { "~~\(x($0))~~" }.joined(separator: comma)]))
         }
-        if !e.comment.isEmpty { lines.append(m.text("lsp.hover.comment") + ": " + x(e.comment)) }
+        if !e.comment.isEmpty { lines.append(m.text("lsp.hover.comment", ["comment": x(e.comment)])) }
         lines.append(m.text("lsp.hover.glossary", ["location": x(e.location)]))
         return lines.joined(separator: "  \n")
     }
