@@ -387,7 +387,10 @@ public final class LanguageServer: @unchecked Sendable {
         for change in params["changes"]?.arrayValue ?? [] {
             guard let uri = change["uri"]?.stringValue, let path = LanguageServer.path(ofURI: uri) else { continue }
             let name = (path as NSString).lastPathComponent
-            if watched.contains(path) || ["bitext.yml", ".bitext.yml", "bitext.yaml"].contains(name) {
+            // Glossary files by their extension too: those named with --glossary, or by a
+            // bitext.yml that could not be read, are in no project's list.
+            let ext = (name as NSString).pathExtension.lowercased()
+            if watched.contains(path) || ["bitext.yml", ".bitext.yml", "bitext.yaml"].contains(name) || ["tsv", "tbx"].contains(ext) {
                 reloadNeeded = true
             } else {
                 changedMarkdown.append(path)
