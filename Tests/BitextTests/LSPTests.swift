@@ -257,6 +257,39 @@ import Testing
         #expect(client.waitForExit() == 0)
     }
 
+    @Test func sourceChangedOnDiskFixAllAndUntitledDocuments() throws {
+        let ws = Self.workspace()
+        let client = try LSPClient(cwd: ws.url)
+        _ = client.initialize(root: ws.url)
+        let zh = client.open(ws.url.appendingPathComponent("zh/guide.md"))
+        let before = try #require(client.diagnostics(zh))
+
+        // source.fixAll (on save): every safe fix of the file in one edit.
+        let r = client.request("textDocument/codeAction", ["textDocument": ["uri": zh], "range": Self.range(0, 0, 0, 0),
+                                                           "context": ["diagnostics": [Any](), "only": ["source.fixAll"]]])
+        let fixAll = try #require((r?["result"] as? [[String: Any]])?.first)
+        #expect(fixAll["kind"] as? String == "source.fixAll.bitext")
+        let edits = EditorText.edits(fixAll, uri: zh)
+        #expect(edits.count == 5)  // 大模型, the full stop and three commas
+        #expect(!EditorText.apply(edits, to: Self.chinese).contains(","))
+
+        // The source (not open) changes on disk: the translation is checked against the new text.
+        ws.write("en/guide.md", Self.english.replacingOccurrences(of: "Install the runtime first", with: "Install the runtime and its drivers first"))
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": ws.url.appendingPathComponent("en/guide.md").absoluteString, "type": 2]]])
+        let after = try #require(client.diagnostics(zh))
+        #expect(after.count == before.count + 1)
+        #expect(after.contains { ($0["message"] as? String)?.hasPrefix("source changed since you opened the translation") == true && Self.start($0).line == 4 })
+
+        // A document that is no file yet: checked on its own.
+        let untitled = "untitled:Untitled-1"
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": untitled, "languageId": "markdown", "version": 1,
+                                                                "text": "# 标题\n\nThis paragraph is still entirely in English, every word of it.\n"]])
+        #expect(client.diagnostics(untitled)?.contains { Self.code($0) == "untranslated" } == true)
+        client.request("shutdown")
+        client.notify("exit")
+        #expect(client.waitForExit() == 0)
+    }
+
     @Test func reloadsConfigurationAndGlossaries() throws {
         let ws = Self.workspace()
         ws.write("bitext.yml", "glossaries: [glossary.tsv]\npairs:\n  - source: en/guide.md\n    target: zh/guide.md\nrules:\n  glossary-forbidden: off\n")
