@@ -164,11 +164,6 @@ extension FileContext {
         return finding(rule, severity: severity, unit: place.unit, range: range, message: messages.text(key, v),
                        fix: fix, details: [("details", .object(details))])
     }
-
-    /// Characters of prose (not code, URLs, markup or a translator's note) in unit `k` of a side.
-    func proseMask(_ u: Unit, _ a: TextAnalysis) -> (Int) -> Bool {
-        { i in u.roles[i] == .content && !a.inNote(i) }
-    }
 }
 
 /// Two decimals, for notes.
