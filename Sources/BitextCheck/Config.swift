@@ -27,11 +27,14 @@ public struct Config: Sendable {
     public var opaqueTags: [String] = []
     public var failOn: Severity?
     public var targetLanguageTag: String?
+    /// How `drift --record` records the source revision in a translation that records none yet:
+    /// `front-matter` or `comment`.
+    public var recordRevision: String?
 
     public init() {}
 
     public static let keys = ["locale", "source-locale", "lang", "glossaries", "rules", "spacing", "ignore", "keep",
-                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang"]
+                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang", "record-revision"]
 
     /// The nearest `bitext.yml` (or `.bitext.yml`) in `directory` or above it.
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
@@ -130,6 +133,12 @@ public struct Config: Sendable {
             case "source-locale": config.sourceLocale = try string(v, key)
             case "lang": config.lang = try string(v, key)
             case "xml-lang": config.targetLanguageTag = try string(v, key)
+            case "record-revision":
+                let style = try string(v, key)
+                guard ["front-matter", "comment"].contains(style) else {
+                    throw InputError(file: path, line: line(v), "'\(style)' is not a way to record the source revision: use front-matter or comment")
+                }
+                config.recordRevision = style
             case "glossaries", "glossary":
                 config.glossaries = try strings(v, key).map { base.appendingPathComponent($0).path }
             case "rules":
