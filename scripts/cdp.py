@@ -5,7 +5,7 @@ package) to test, time and photograph bitext's review pages.
     cdp.py review PAGE.html           JSON: what a reviewer's keys, filter and hover do
     cdp.py controls URL               JSON: the harness sees a request and a CSP violation
     cdp.py load PAGE.html [RUNS]      JSON: load and interactive times in milliseconds
-    cdp.py screenshot PAGE.html OUT.png [WIDTH HEIGHT]
+    cdp.py screenshot PAGE.html OUT.png [WIDTH HEIGHT [j]]   (j: at the first problem, a sentence hovered)
 
 Every command also reports the network requests the page made and the Content-Security-Policy
 violations Chromium logged, so a caller can require both to be empty.
@@ -35,16 +35,16 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="bitext-cdp-")
         to_chrome_r, self.to_chrome = os.pipe()
         self.from_chrome, from_chrome_w = os.pipe()
-        # Chromium reads commands from fd 3 and writes replies to fd 4; a shell puts the pipes
+        # Chromium reads commands from fd 3 and writes replies to fd 4; bash puts the pipes
         # there (Python closes every descriptor it was not asked to pass, after preexec_fn).
         args = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + self.profile, "--window-size=%d,%d" % (width, height), "about:blank"]
         self.proc = subprocess.Popen(
-            ["/bin/sh", "-c", 'exec "$@" 3<&%d 4>&%d' % (to_chrome_r, from_chrome_w),
+            ["/bin/bash", "-c", 'exec "$@" 3<&%d 4>&%d' % (to_chrome_r, from_chrome_w),
              "sh"] + args,
-            pass_fds=(to_chrome_r, from_chrome_w), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pass_fds=(to_chrome_r, from_chrome_w), stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.profile, "stderr"), "w"))
         os.close(to_chrome_r)
         os.close(from_chrome_w)
         self.buf = b""
@@ -70,13 +70,22 @@ class Browser:
                 raise TimeoutError("Chromium did not answer")
             chunk = os.read(self.from_chrome, 1 << 20)
             if not chunk:
-                raise EOFError("Chromium closed the pipe")
+                raise EOFError("Chromium closed the pipe: " + self.stderr_tail())
             self.buf += chunk
         msg, self.buf = self.buf.split(b"\0", 1)
         return json.loads(msg)
 
+    def stderr_tail(self):
+        try:
+            with open(os.path.join(self.profile, "stderr"), errors="replace") as f:
+                return "".join(l for l in f.readlines() if "dbus" not in l)[-1500:]
+        except OSError:
+            return ""
+
     def call(self, method, params=None, session=True, timeout=60):
         self.next_id += 1
+        if self.proc.poll() is not None:
+            raise EOFError("Chromium exited (%s): %s" % (self.proc.returncode, self.stderr_tail()))
         msg = {"id": self.next_id, "method": method, "params": params or {}}
         if session and self.session:
             msg["sessionId"] = self.session
@@ -294,8 +303,9 @@ def load(page, runs=3):
         try:
             t0 = time.time()
             b.open(url_of(page))
+            # The page marks the moment its script has set everything up.
             ready = b.eval("(function(){return new Promise(function(res){function t(){"
-                           "if(document.documentElement.dataset.ready==='1')res(performance.now());else setTimeout(t,5)}t()})})()")
+                           "var m=performance.getEntriesByName('bitext-ready');if(m.length)res(m[0].startTime);else setTimeout(t,5)}t()})})()")
             nav = b.eval("performance.getEntriesByType('navigation')[0].toJSON()")
             # A key press answered after load: the page is interactive.
             t1 = time.time()
@@ -311,10 +321,17 @@ def load(page, runs=3):
     return {"runs": results, "best": best}
 
 
-def screenshot(page, out, width=1280, height=1500):
+def screenshot(page, out, width=1280, height=1500, action=None):
+    """A PNG of the page; action "j" first moves to the first problem and hovers a sentence of it."""
     b = Browser(width, height)
     try:
         b.open(url_of(page))
+        if action == "j":
+            b.key("j")
+            xy = b.eval("(function(){var r=document.activeElement;var s=r&&r.querySelector('.tgt .s[data-g]');"
+                        "if(!s)return null;var q=s.getBoundingClientRect();return [q.left+Math.min(q.width/2,30),q.top+8]})()")
+            if xy:
+                b.mouse(*xy)
         b.drain(0.3)
         b.screenshot(out)
         return {"wrote": out, "requests": [u for u in b.requests() if u.startswith("http")], "violations": b.violations()}
@@ -333,7 +350,7 @@ def main(argv):
     elif cmd == "load":
         r = load(argv[2], int(argv[3]) if len(argv) > 3 else 3)
     elif cmd == "screenshot":
-        r = screenshot(argv[2], argv[3], *(int(a) for a in argv[4:6]))
+        r = screenshot(argv[2], argv[3], *(int(a) for a in argv[4:6]), *(argv[6:7]))
     elif cmd == "eval":
         b = Browser()
         try:

@@ -165,6 +165,8 @@ struct PageBuilder {
     var assets: [(from: String, to: String)] = []
     var assetNames: [String: String] = [:]
     var usesFileImages = false
+    /// Containers whose title is shown already (side and opening line).
+    var titled = Set<String>()
     let sourceLines: [String]
     let targetLines: [String]
     let sourceContainers: [SiteSyntax.Container]
@@ -344,11 +346,11 @@ struct PageBuilder {
             }
             for u in tu {
                 let unit = p.target.units[u]
-                for h in g.targetHits(text: unit.text, roles: unit.roles) {
+                // Forbidden variants are marked where glossary-forbidden reports them (a quoted
+                // mention is not a use).
+                for h in g.targetHits(text: unit.text, roles: unit.roles) where h.form != .forbidden {
                     let e = g.glossary.entries[h.entry]
-                    let forbidden = h.form == .forbidden
-                    let tip = forbidden ? "\(h.term) ✗ → \(e.target)" : "\(e.source) → \(h.term)"
-                    targetMarks.append(Mark(unit: u, range: h.range, id: marks.add(open: "<mark class=\"\(forbidden ? "hl-gf" : "hl-gh")\" title=\"\(HTML.escape(tip))\">", close: "</mark>")))
+                    targetMarks.append(Mark(unit: u, range: h.range, id: marks.add(open: "<mark class=\"hl-gh\" title=\"\(HTML.escape("\(e.source) → \(h.term)"))\">", close: "</mark>")))
                 }
             }
         }
@@ -444,6 +446,7 @@ struct PageBuilder {
             for l in range {
                 var text = lm.apply(line: l, all[l - 1])
                 if let c = containers.first(where: { $0.open == l }), !c.isVariant {
+                    titled.insert("\(side == .source ? "s" : "t")\(c.open)")
                     let title = c.title.isEmpty ? c.kind.prefix(1).uppercased() + c.kind.dropFirst() : c.title
                     text = "\n" + String(String.UnicodeScalarView(ReviewMarks.sentinel(ReviewMarks.rawKind, marks.raw(
                         "<aside class=\"container \(HTML.escape(c.kind))\"><p class=\"container-title\">\(HTML.escape(title))</p>")))) + "\n"
@@ -464,13 +467,30 @@ struct PageBuilder {
         }
         html = marks.resolve(html)
         html = rewriteURLs(html, d, side)
+        html = Self.remoteImagesAsLinks(html)
         // Containers that hold this stretch (opened before it): a box, labelled.
         let containers = side == .source ? sourceContainers : targetContainers
+        // A variant is labelled on every stretch (which API it is for); a container's title shows
+        // on its first stretch only.
         for c in containers.reversed() where c.open < range.lowerBound && c.close > range.lowerBound {
-            let label = c.isVariant ? c.kind : (c.title.isEmpty ? c.kind : c.title)
-            html = "<div class=\"\(c.isVariant ? "variant" : "container") \(HTML.escape(c.kind))\"><p class=\"\(c.isVariant ? "variant-label" : "container-title")\">\(HTML.escape(label))</p>\(html)</div>"
+            let key = "\(side == .source ? "s" : "t")\(c.open)"
+            let first = !titled.contains(key)
+            titled.insert(key)
+            let label = c.isVariant ? c.kind : (c.title.isEmpty ? c.kind.prefix(1).uppercased() + c.kind.dropFirst() : c.title)
+            let title = c.isVariant || first ? "<p class=\"\(c.isVariant ? "variant-label" : "container-title")\">\(HTML.escape(label))</p>" : ""
+            html = "<div class=\"\(c.isVariant ? "variant" : "container") \(HTML.escape(c.kind))\">\(title)\(html)</div>"
         }
         return html
+    }
+
+    /// Images from the web are never fetched (the policy blocks them): each becomes a link to
+    /// it, showing its alt text, rather than a broken image.
+    static func remoteImagesAsLinks(_ html: String) -> String {
+        guard html.contains("<img src=\"http") || html.contains("<img src=\"//") else { return html }
+        let pattern = #"<img src="((?:https?:)?//[^"]*)" alt="([^"]*)"(?: title="[^"]*")? />"#
+        guard let re = try? NSRegularExpression(pattern: pattern) else { return html }
+        return re.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
+                                           withTemplate: #"<a class="remote-image" href="$1">🖼 $2</a>"#)
     }
 
     /// A range without the spaces at its ends.

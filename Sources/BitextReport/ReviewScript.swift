@@ -92,6 +92,7 @@ enum ReviewScript {
           doc.addEventListener('focusin', function (e) { var s = sentence(e.target); if (s) light(s); });
           setFilter('all');
           root.setAttribute('data-ready', '1');
+          if (window.performance && performance.mark) performance.mark('bitext-ready');
         });
         """
 
@@ -159,7 +160,7 @@ enum ReviewScript {
         .row.extra,.row.note{border-left-color:#0969da}
         .row.stale{box-shadow:inset 3px 0 0 #1a7f37}
         [data-show=problems] main .row:not(.problem),[data-show=untranslated] main .row:not(.todo),[data-show=stale] main .row:not(.stale){display:none}
-        .ln{float:left;margin:.15em .6em 0 -.2em;min-width:2.4em;color:#8c959f;font:.75em ui-monospace,monospace;text-decoration:none}
+        .ln{display:block;width:max-content;color:#8c959f;font:.75em/1.4 ui-monospace,monospace;text-decoration:none}
         .ln:hover{color:#0969da;text-decoration:underline}
         .src{color:#424a53}
         .s{border-radius:2px}.s:focus{outline:1px dotted #0969da}
@@ -178,7 +179,7 @@ enum ReviewScript {
         .variant-label{display:inline-block;margin:0 0 .2em;padding:0 .5em;border-radius:1em;background:#8250df;color:#fff;font:.75em ui-monospace,monospace}
         pre{background:#f6f8fa;padding:.6em;overflow:auto;font-size:.85em}code{font-size:.9em}
         table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.2em .5em}
-        img{max-width:100%}
+        img{max-width:100%}.remote-image{display:inline-block;padding:0 .4em;border:1px dashed #d0d7de;border-radius:4px;font-size:.9em}
         .findings{clear:both;margin:.3em 0;padding-left:1.2em;font-size:.85em}.findings .error{color:#cf222e}.findings .warning{color:#9a6700}.findings .info{color:#57606a}
         .findings .item{list-style:none;margin-left:-1.2em;color:#1f2328}.findings .item>ul{padding-left:1.2em}
         .item-name{color:#57606a;font-size:.95em}.more{color:#57606a}
