@@ -165,6 +165,8 @@ struct PageBuilder {
     var assets: [(from: String, to: String)] = []
     var assetNames: [String: String] = [:]
     var usesFileImages = false
+    /// Image URLs of the page that point at files found on disk.
+    var shownImages = Set<String>()
     /// Containers whose title is shown already (side and opening line).
     var titled = Set<String>()
     let sourceLines: [String]
@@ -467,7 +469,7 @@ struct PageBuilder {
         }
         html = marks.resolve(html)
         html = rewriteURLs(html, d, side)
-        html = Self.remoteImagesAsLinks(html)
+        html = imagesAsLinks(html)
         // Containers that hold this stretch (opened before it): a box, labelled.
         let containers = side == .source ? sourceContainers : targetContainers
         // A variant is labelled on every stretch (which API it is for); a container's title shows
@@ -483,14 +485,25 @@ struct PageBuilder {
         return html
     }
 
-    /// Images from the web are never fetched (the policy blocks them): each becomes a link to
-    /// it, showing its alt text, rather than a broken image.
-    static func remoteImagesAsLinks(_ html: String) -> String {
-        guard html.contains("<img src=\"http") || html.contains("<img src=\"//") else { return html }
-        let pattern = #"<img src="((?:https?:)?//[^"]*)" alt="([^"]*)"(?: title="[^"]*")? />"#
+    /// Images the page cannot show — from the web (never fetched: the policy blocks them) or not
+    /// found on disk (a site-absolute path without `--site-base`) — become a link showing their
+    /// alt text rather than a broken image.
+    func imagesAsLinks(_ html: String) -> String {
+        guard html.contains("<img ") else { return html }
+        let pattern = #"<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? />"#
         guard let re = try? NSRegularExpression(pattern: pattern) else { return html }
-        return re.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
-                                           withTemplate: #"<a class="remote-image" href="$1">🖼 $2</a>"#)
+        var out = ""
+        var last = html.startIndex
+        for m in re.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            guard let r = Range(m.range, in: html), let src = Range(m.range(at: 1), in: html), let alt = Range(m.range(at: 2), in: html) else { continue }
+            let url = String(html[src])
+            if url.hasPrefix("data:") || shownImages.contains(url) { continue }
+            out += html[last..<r.lowerBound]
+            out += "<a class=\"remote-image\" href=\"\(url)\">🖼 \(html[alt])</a>"
+            last = r.upperBound
+        }
+        out += html[last...]
+        return out
     }
 
     /// A range without the spaces at its ends.
@@ -632,17 +645,23 @@ struct PageBuilder {
         let abs = file.standardizedFileURL.path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: abs, isDirectory: &isDir), !isDir.boolValue else { return nil }
+        let url: String
         if o.copyAssets {
-            if let name = assetNames[abs] { return HTML.escape(o.assetPrefix + name) }
-            let hash = SHA256.digest(Array(abs.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
-            let name = hash + "-" + file.lastPathComponent
-            assetNames[abs] = name
-            assets.append((abs, name))
-            return HTML.escape(o.assetPrefix + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name))
+            let name: String
+            if let n = assetNames[abs] { name = n } else {
+                let hash = SHA256.digest(Array(abs.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+                name = hash + "-" + file.lastPathComponent
+                assetNames[abs] = name
+                assets.append((abs, name))
+            }
+            url = HTML.escape(o.assetPrefix + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name))
+        } else {
+            usesFileImages = true
+            let rel = relativeToPage(abs)
+            url = HTML.escape(rel.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? rel)
         }
-        usesFileImages = true
-        let rel = relativeToPage(abs)
-        return HTML.escape(rel.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? rel)
+        shownImages.insert(url)
+        return url
     }
 
     /// An absolute path relative to the page's folder.
