@@ -105,8 +105,8 @@ public enum HTMLExporter {
             <table class="pages"><thead><tr>\(head)</tr></thead><tbody>
             \(rows)</tbody></table>
             """
-        return ReviewScript.page(title: title, css: CoverageReport.css + ReviewScript.indexCSS, body: body,
-                                 scripts: [ReviewScript.index], images: "")
+        return HTML.page(title: title, css: CoverageReport.css + ReviewScript.indexCSS, body: body,
+                         scripts: [ReviewScript.index])
     }
 
     static func label(_ m: Messages?, _ key: String, _ fallback: String, _ values: [String: String] = [:]) -> String {
@@ -119,22 +119,8 @@ public enum HTMLExporter {
         return s
     }
 
-    /// HTML of some blocks: Markdown lines through cmark-gfm, or — for text inside HTML blocks,
-    /// which the safe renderer drops — the units themselves (headings as headings).
-    static func render(_ d: Document, blocks: [Int], lines: [String]?) -> String {
-        guard let lines else { return "" }
-        let units = blocks.compactMap { d.unitIndex(block: $0) }
-        if usesUnits(d, units) {
-            return units.map { k -> String in
-                let u = d.units[k]
-                let inline = inlineHTML(u)
-                if let level = u.kind.headingLevel { return "<h\(level)>\(inline)</h\(level)>" }
-                return "<p>\(inline)</p>"
-            }.joined(separator: "\n")
-        }
-        return renderMarkdownHTML(lines.joined(separator: "\n") + "\n")
-    }
-
+    /// True when some blocks are shown from their units rather than their Markdown: text inside
+    /// HTML blocks (which the safe renderer drops) and front-matter values.
     static func usesUnits(_ d: Document, _ units: [Int]) -> Bool {
         units.contains { k in
             if case .frontMatter = d.units[k].kind { return true }
@@ -281,8 +267,8 @@ struct PageBuilder {
             """
         // Local images only: 'self' (for a page opened from disk, Chromium's 'self' is local files).
         let images = !assets.isEmpty || usesFileImages ? " 'self'" : ""
-        let html = ReviewScript.page(title: title, css: ReviewScript.css, body: body, scripts: [ReviewScript.review], images: images,
-                                     lang: p.targetLanguage)
+        let html = HTML.page(title: title, css: ReviewScript.css, body: body, lang: p.targetLanguage,
+                             scripts: [ReviewScript.review], images: images)
         return ReviewPage(html: html, assets: assets, counts: counts)
     }
 

@@ -2,32 +2,6 @@
 /// Content-Security-Policy allows exactly them by their SHA-256 (`script-src 'sha256-…'`), so no
 /// other script — one smuggled in through a document — could run, and nothing is fetched.
 enum ReviewScript {
-    /// A page around `body` with a policy allowing `scripts` (inline, by hash) and images from
-    /// `data:` plus `images` (e.g. ` 'self'` for copied assets, ` file:` for the documents' folders).
-    static func page(title: String, css: String, body: String, scripts: [String], images: String, lang: String = "zh-Hans") -> String {
-        let hashes = scripts.map(SHA256.cspSource).joined(separator: " ")
-        let policy = "default-src 'none'; script-src \(hashes); style-src 'unsafe-inline'; img-src data:\(images); "
-            + "base-uri 'none'; form-action 'none'"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(HTML.escape(lang))">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="\(policy)">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="bitext">
-            <title>\(HTML.escape(title))</title>
-            <style>\(css)</style>
-            \(scripts.map { "<script>\($0)</script>" }.joined(separator: "\n"))
-            </head>
-            <body>
-            \(body)
-            </body>
-            </html>
-
-            """
-    }
-
     /// (In the head, run once the document is parsed.) Filter, `j`/`k` and buttons to walk the problems, sentence highlighting on hover and focus.
     static let review = """
         document.addEventListener('DOMContentLoaded', function () {

@@ -80,7 +80,7 @@ enum SiteSyntax {
     }
 
     /// Aside kinds DocC knows (`> Note: …`).
-    static let doccAsides: Set<String> = ["note", "important", "warning", "tip", "experiment", "attention", "bug", "important",
+    static let doccAsides: Set<String> = ["note", "important", "warning", "tip", "experiment", "attention", "bug",
                                           "precondition", "postcondition", "remark", "requires", "seealso", "throws", "returns",
                                           "parameter", "complexity", "invariant", "author", "since", "version", "todo", "mutatingvariant",
                                           "nonmutatingvariant", "caution", "danger"]

@@ -17,6 +17,16 @@ import Testing
         ((r.json as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
     }
 
+    /// Writes old.md, zh.md and new.md (old with `change` applied) and returns the drift
+    /// command's arguments (JSON) and the folder.
+    static func threeFiles(_ en: String, _ zh: String, _ change: (String) -> String) -> (TempDir, [String]) {
+        let dir = TempDir()
+        dir.write("old.md", en)
+        dir.write("zh.md", zh)
+        dir.write("new.md", change(en))
+        return (dir, ["drift", dir.path("old.md"), dir.path("new.md"), dir.path("zh.md"), "--format", "json", "--no-config"])
+    }
+
     static var hasGit: Bool {
         if Tools.which("git") == nil { #expect(!Tools.required, "git missing"); return false }
         return true
@@ -39,14 +49,12 @@ import Testing
     }
 
     @Test func anInsertionAfterCodeNamesTheFenceLine() throws {
-        let dir = TempDir()
         let en = "# Setup\n\nInstall the package with the command below.\n\n```sh\nnpm install thing\n```\n\nThen start it.\n"
         let zh = "# 安装\n\n用下面的命令安装这个包。\n\n```sh\nnpm install thing\n```\n\n然后启动它。\n"
-        dir.write("old.md", en)
-        dir.write("zh.md", zh)
-        dir.write("new.md", en.replacingOccurrences(of: "```\n\nThen", with: "```\n\nThe command prints the version it installed.\n\nThen"))
-        let r = try CLI.run(["drift", dir.path("old.md"), dir.path("new.md"), dir.path("zh.md"), "--format", "json", "--no-config"])
-        let f = Self.findings(r)
+        let (dir, args) = Self.threeFiles(en, zh) {
+            $0.replacingOccurrences(of: "```\n\nThen", with: "```\n\nThe command prints the version it installed.\n\nThen")
+        }
+        let f = Self.findings(try CLI.run(args))
         #expect(f.count == 1)
         #expect(f.first?["insertAfterLine"] as? Int == 7, "\(f)")  // the closing fence
         #expect((f.first?["message"] as? String ?? "").hasSuffix("after line 7"))
@@ -56,13 +64,9 @@ import Testing
     }
 
     @Test func aLinkOnlyChangeIsStaleLinkAndFixable() throws {
-        let dir = TempDir()
         let en = "# Tools\n\nThe dev server is [Vite](https://vitejs.dev/guide/), which starts in a moment.\n"
         let zh = "# 工具\n\n开发服务器是 [Vite](https://vitejs.dev/guide/)，它启动得很快。\n"
-        dir.write("old.md", en)
-        dir.write("zh.md", zh)
-        dir.write("new.md", en.replacingOccurrences(of: "vitejs.dev", with: "vite.dev"))
-        let args = ["drift", dir.path("old.md"), dir.path("new.md"), dir.path("zh.md"), "--format", "json", "--no-config"]
+        let (dir, args) = Self.threeFiles(en, zh) { $0.replacingOccurrences(of: "vitejs.dev", with: "vite.dev") }
         let r = try CLI.run(args)
         let f = Self.findings(r)
         #expect(f.count == 1, "\(f)")
@@ -84,14 +88,12 @@ import Testing
     }
 
     @Test func aRewrittenAltTextIsOneStaleFinding() throws {
-        let dir = TempDir()
         let en = "# Build\n\nThe build has three stages.\n\n![A diagram of the build](img/build.png)\n\nEach stage is cached.\n"
         let zh = "# 构建\n\n构建分三个阶段。\n\n![构建示意图](img/build.png)\n\n每个阶段都有缓存。\n"
-        dir.write("old.md", en)
-        dir.write("zh.md", zh)
-        dir.write("new.md", en.replacingOccurrences(of: "A diagram of the build", with: "How sources flow into a bundle, stage by stage"))
-        let r = try CLI.run(["drift", dir.path("old.md"), dir.path("new.md"), dir.path("zh.md"), "--format", "json", "--no-config"])
-        let f = Self.findings(r)
+        let (dir, args) = Self.threeFiles(en, zh) {
+            $0.replacingOccurrences(of: "A diagram of the build", with: "How sources flow into a bundle, stage by stage")
+        }
+        let f = try withExtendedLifetime(dir) { Self.findings(try CLI.run(args)) }
         #expect(f.map { $0["rule"] as? String } == ["stale-translation"], "\(f)")
         #expect(f.first?["line"] as? Int == 5)
     }

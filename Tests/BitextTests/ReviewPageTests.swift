@@ -177,6 +177,17 @@ import Testing
         #expect(index.range(of: #"<td data-v="1">1</td><td data-v="0">0</td>"#, options: .regularExpression) != nil, "\(index)")
         let b = try String(contentsOfFile: dir.path("out/pages/sub/b.html"), encoding: .utf8)
         #expect(b.contains("href=\"../../index.html\""))
+        // Clicking a column sorts by it (its script runs under the page's policy).
+        guard Tools.which("chromium") ?? Tools.which("chromium-browser") != nil, let python = Tools.python else {
+            #expect(!Tools.required, "chromium or python3 missing"); return
+        }
+        let order = "(function(){function o(){return Array.from(document.querySelectorAll('table.pages tbody tr')).map(r=>r.cells[0].textContent)}"
+            + "var th=document.querySelector('th[data-sort=\"1\"]');th.click();var up=o();th.click();return [up,o()]})()"
+        let (status, out) = try Tools.run(python, [Fixtures.repoRoot.appendingPathComponent("scripts/cdp.py").path, "eval", dir.path("out/index.html"), order])
+        #expect(status == 0, "\(out)")
+        let sorted = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        #expect(sorted?["value"] as? [[String]] == [["sub/b.md", "index.md"], ["index.md", "sub/b.md"]], "\(out)")
+        #expect((sorted?["violations"] as? [String])?.isEmpty == true, "\(out)")
     }
 
     /// The page in Chromium: keys, buttons, filter, hover and focus; no request, no CSP violation.
