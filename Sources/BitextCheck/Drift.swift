@@ -63,9 +63,11 @@ public struct SourceDiff: Sendable {
             for k in i..<end {
                 var best: (Int, Double)? = nil
                 for (n, j) in candidates.enumerated() {
-                    // The same unit when its words mostly agree, or when it keeps every link and
-                    // image of the old one (an image whose alt text was rewritten is still that image).
+                    // The same unit when its words mostly agree, when it reads the same (only link
+                    // destinations changed), or when it keeps every link and image of the old one
+                    // (an image whose alt text was rewritten is still that image).
                     var s = SourceDiff.dice(oldWords[k], newWords[j])
+                    if s < 0.5 && oldDoc.text(ofBlock: k) == newDoc.text(ofBlock: j) { s = 1 }
                     if s < 0.5 && SourceDiff.sameDestinations(oldDoc, k, newDoc, j) { s = 0.5 }
                     if s >= 0.5 && s > (best?.1 ?? 0) && SourceDiff.sameKind(oldDoc, k, newDoc, j) { best = (n, s) }
                     if best != nil && n > (best?.0 ?? 0) + 3 { break }

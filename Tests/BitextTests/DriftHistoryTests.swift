@@ -85,6 +85,13 @@ import Testing
         dir.write("zh.md", zh.replacingOccurrences(of: "https://vitejs.dev/guide/", with: "https://cn.vitejs.dev/guide/"))
         let mapped = Self.findings(try CLI.run(args))
         #expect(mapped.count == 1 && mapped.first?["fix"] == nil && mapped.first?["line"] as? Int == 3, "\(mapped)")
+        // A unit that is little more than its link: a new host is still a link change.
+        let (short, shortArgs) = Self.threeFiles("# Tools\n\nSee the [guide](https://old.example/docs/v1/guide/setup).\n",
+                                                 "# 工具\n\n见[指南](https://old.example/docs/v1/guide/setup)。\n") {
+            $0.replacingOccurrences(of: "https://old.example/docs/v1/guide/setup", with: "https://new.test/setup")
+        }
+        let moved = try withExtendedLifetime(short) { Self.findings(try CLI.run(shortArgs)) }
+        #expect(moved.map { $0["rule"] as? String } == ["stale-link"], "\(moved)")
     }
 
     @Test func aRewrittenAltTextIsOneStaleFinding() throws {
