@@ -29,11 +29,15 @@ public struct Config: Sendable {
     public var targetLanguageTag: String?
     /// Link prefixes the translation rewrites: source prefix → target prefix, in file order.
     public var links: [(source: String, target: String)] = []
+    /// How `drift --record` records the source revision in a translation that records none yet:
+    /// `front-matter` or `comment`.
+    public var recordRevision: String?
 
     public init() {}
 
     public static let keys = ["locale", "source-locale", "lang", "glossaries", "rules", "spacing", "ignore", "keep",
-                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang", "links"]
+                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang", "links",
+                              "record-revision"]
 
     /// The nearest `bitext.yml` (or `.bitext.yml`) in `directory` or above it.
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
@@ -132,6 +136,12 @@ public struct Config: Sendable {
             case "source-locale": config.sourceLocale = try string(v, key)
             case "lang": config.lang = try string(v, key)
             case "xml-lang": config.targetLanguageTag = try string(v, key)
+            case "record-revision":
+                let style = try string(v, key)
+                guard ["front-matter", "comment"].contains(style) else {
+                    throw InputError(file: path, line: line(v), "'\(style)' is not a way to record the source revision: use front-matter or comment")
+                }
+                config.recordRevision = style
             case "glossaries", "glossary":
                 config.glossaries = try strings(v, key).map { base.appendingPathComponent($0).path }
             case "rules":

@@ -67,7 +67,7 @@ public enum RuleRegistry {
     ]
 
     /// Rule ids that only `drift` emits; valid in configuration and suppression comments.
-    public static let driftRuleIds = ["stale-translation", "untranslated-insertion", "orphaned-translation"]
+    public static let driftRuleIds = ["stale-translation", "untranslated-insertion", "orphaned-translation", "stale-link"]
 
     public static var ids: [String] { all.map(\.id) + driftRuleIds }
 
