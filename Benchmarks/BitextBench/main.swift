@@ -196,6 +196,59 @@ func sentenceGold(_ args: [String]) throws {
     }
 }
 
+/// Null-bead precision: the share of predicted insertions and deletions that gold has too.
+func nullPrecision(gold: [SentenceBead], test: [SentenceBead]) -> (Double, Int) {
+    let g = Set(gold.filter { $0.source.isEmpty || $0.target.isEmpty }.map { "\($0.source):\($0.target)" })
+    let t = test.filter { $0.source.isEmpty || $0.target.isEmpty }
+    return (t.isEmpty ? 1 : Double(t.filter { g.contains("\($0.source):\($0.target)") }.count) / Double(t.count), t.count)
+}
+
+/// Bead shapes of an alignment, most frequent first: "1-1 3650, 1-2 1040, …".
+func shapes(_ beads: [SentenceBead]) -> String {
+    var counts: [String: Int] = [:]
+    for b in beads { counts["\(b.source.count)-\(b.target.count)", default: 0] += 1 }
+    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+}
+
+/// The sentence aligner part by part on a gold set: length and anchors alone, then the
+/// lexicon's scored evidence, the second pass with wider beads, the learned IBM-1 table and
+/// match rates, the extra anchors. One thread; each row aligns from scratch.
+func sentenceAblation(_ args: [String]) throws {
+    guard args.count >= 3 else { print("usage: BitextBench sentence-ablation SOURCE TARGET GOLD"); exit(2) }
+    let source = lines(args[0]), target = lines(args[1])
+    let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8))
+    let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
+    let t0 = now()
+    let lexicon = Lexicon.shared
+    print(String(format: "lexicon: %@ (%@), %.1f ms, %d words, %d stems, %.1f MB compiled",
+                 lexicon?.info.cachePath ?? "no cache", lexicon?.info.built == true ? "compiled now" : "cached",
+                 (now() - t0) * 1000, lexicon?.wordCount ?? 0, lexicon?.stemCount ?? 0, Double(lexicon?.info.binaryBytes ?? 0) / 1e6))
+    typealias Setup = (String, (inout SentenceAligner) -> Void)
+    let setups: [Setup] = [
+        ("length + anchors (pass 1 only)", { $0.lexicon = nil; $0.lexical = false; $0.extendedAnchors = false }),
+        ("+ lexicon evidence", { $0.lexical = false; $0.extendedAnchors = false }),
+        ("+ pass 2, wider beads, learned shape costs", { $0.learnedTranslations = false; $0.extendedAnchors = false }),
+        ("+ IBM-1 table and match rates", { $0.extendedAnchors = false }),
+        ("+ numbers in words, quotes, names (all)", { _ in }),
+        ("all but the lexicon", { $0.lexicon = nil }),
+    ]
+    let only = ProcessInfo.processInfo.environment["BITEXT_ABLATION_ROWS"].map { Set($0.split(separator: ",").compactMap { Int($0) }) }
+    print("| setup | strict P | strict R | strict F1 | lax P | lax R | lax F1 | nulls (precision) | time | shapes |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for (k, (name, setup)) in setups.enumerated() where only?.contains(k) ?? true {
+        var aligner = SegmentedAligner()
+        setup(&aligner.sentences)
+        let t1 = now()
+        let beads = aligner.align(source: source, target: target, segmenter: segmenter)
+        let elapsed = now() - t1
+        let s = AlignmentScore(gold: gold, test: beads)
+        let (np, nc) = nullPrecision(gold: gold, test: beads)
+        print(String(format: "| %@ | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d (%.2f) | %.2f s | %@ |", name,
+                     s.precisionStrict, s.recallStrict, s.f1Strict, s.precisionLax, s.recallLax, s.f1Lax, nc, np, elapsed,
+                     shapes(beads)))
+    }
+}
+
 /// Generated drift cases: corpus pairs whose blocks match one to one, their English edited,
 /// extended, shortened and reordered with a fixed seed; what `drift` reports is compared with
 /// the Chinese units those changes affect. Prints precision, recall and time.
@@ -291,6 +344,7 @@ let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "drift": try driftEval(Array(args.dropFirst()))
 case "sentences": try sentenceGold(Array(args.dropFirst()))
+case "sentence-ablation": try sentenceAblation(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))
 default:
