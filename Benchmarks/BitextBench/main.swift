@@ -241,6 +241,7 @@ func sentenceAblation(_ args: [String]) throws {
         let t1 = now()
         let beads = aligner.align(source: source, target: target, segmenter: segmenter)
         let elapsed = now() - t1
+        if ProcessInfo.processInfo.environment["BITEXT_DEBUG_ALIGN"] != nil { print("total \(elapsed)") }
         let s = AlignmentScore(gold: gold, test: beads)
         let (np, nc) = nullPrecision(gold: gold, test: beads)
         print(String(format: "| %@ | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d (%.2f) | %.2f s | %@ |", name,

@@ -145,7 +145,7 @@ struct LexicalEvidence {
                         // Exact pinyin (one reading each, or any reading of a single character).
                         if l == 1 {
                             for s in r {
-                                if let owners = nameKeyOwners[NameKeys.hash(1, Array(lex.syllableBytes(s)))] { names += owners }
+                                if let owners = nameKeyOwners[NameKeys.hash(1, lex.syllableBytes(s))] { names += owners }
                             }
                         } else if let owners = nameKeyOwners[NameKeys.hash(1, scratch)] {
                             names += owners
@@ -172,73 +172,91 @@ struct LexicalEvidence {
         let ev = v.englishLexicon.count, cv = v.chineseLexicon.count
         englishCount = ev
         chineseCount = cv
-        // Lexicon ids → vocabulary ids, for the words that occur.
-        var stemToEnglish: [Int32: Int32] = [:]
-        for (id, lex) in v.englishLexicon.enumerated() where lex >= 0 { stemToEnglish[lex] = Int32(id) }
-        var wordToChinese: [Int32: Int32] = [:]
-        for (id, lex) in v.chineseLexicon.enumerated() where lex >= 0 { wordToChinese[lex] = Int32(id) }
+        // Lexicon ids → vocabulary ids, for the words that occur (arrays: no hashing in the loops).
+        var stemToEnglish = [Int32](repeating: -1, count: lexicon?.stemCount ?? 0)
+        for (id, lex) in v.englishLexicon.enumerated() where lex >= 0 { stemToEnglish[Int(lex)] = Int32(id) }
+        var wordToChinese = [Int32](repeating: -1, count: lexicon?.wordCount ?? 0)
+        for (id, lex) in v.chineseLexicon.enumerated() where lex >= 0 { wordToChinese[Int(lex)] = Int32(id) }
 
+        // What each English entry translates to, once per entry (sorted, unique).
+        var englishReach = [[Int32]](repeating: [], count: ev)
+        for (id, lex) in v.englishLexicon.enumerated() {
+            var r: [Int32] = []
+            if lex >= 0, let lexicon {
+                for w in lexicon.words(ofStem: lex) where wordToChinese[Int(w)] >= 0 { r.append(wordToChinese[Int(w)]) }
+            }
+            if let links { r += links.englishToChinese[id] }
+            r.sort()
+            var u: [Int32] = []
+            for x in r where u.last != x { u.append(x) }
+            englishReach[id] = u
+        }
         // Which vocabulary entries can match at all (a query word needs a way to be found).
         var englishLinked = [Bool](repeating: false, count: ev)
         var chineseLinked = [Bool](repeating: false, count: cv)
         for (id, lex) in v.englishLexicon.enumerated() where lex >= 0 || !v.englishNameKeys[id].isEmpty {
             englishLinked[id] = true
         }
-        for (id, lex) in v.chineseLexicon.enumerated() where lex >= 0 {
-            if let lexicon, lexicon.stems(ofWord: lex).contains(where: { stemToEnglish[$0] != nil }) { chineseLinked[id] = true }
-        }
-        if let links {
-            for (e, l) in links.englishToChinese.enumerated() where !l.isEmpty { englishLinked[e] = true }
-            for (c, l) in links.chineseToEnglish.enumerated() where !l.isEmpty { chineseLinked[c] = true }
-        }
+        for r in englishReach { for c in r { chineseLinked[Int(c)] = true } }
 
-        // Query words and reach, source side.
+        // Query words and reach, source side; duplicates dropped with a stamp per sentence.
+        var stamp = [Int32](repeating: -1, count: max(ev, cv))
         var scratch: [Int32] = []
-        for tokens in v.sTokens {
+        for (s, tokens) in v.sTokens.enumerated() {
+            let mark = Int32(s)
             var count = 0
-            for id in tokens where englishLinked[Int(id)] && count < 64 {
-                let start = Int(sWordStart.last!)
-                if !sWords[start...].contains(id) { sWords.append(id); count += 1 }
+            for id in tokens where englishLinked[Int(id)] && count < 64 && stamp[Int(id)] != mark {
+                stamp[Int(id)] = mark
+                sWords.append(id)
+                count += 1
             }
             sWordStart.append(Int32(sWords.count))
             scratch.removeAll(keepingCapacity: true)
-            for id in tokens {
-                let lex = v.englishLexicon[Int(id)]
-                if lex >= 0, let lexicon {
-                    for w in lexicon.words(ofStem: lex) { if let c = wordToChinese[w] { scratch.append(c) } }
-                }
-                if let links { scratch += links.englishToChinese[Int(id)] }
-            }
+            let mark2 = Int32(-2 - s)
+            for id in tokens { for c in englishReach[Int(id)] where stamp[Int(c)] != mark2 { stamp[Int(c)] = mark2; scratch.append(c) } }
             scratch.sort()
-            var last: Int32 = -1
-            for c in scratch where c != last { sReach.append(c); last = c }
+            sReach += scratch
             sReachStart.append(Int32(sReach.count))
         }
         // Target side.
         for j in 0..<m {
+            let mark = Int32(n + j)
             var count = 0
-            for id in v.tTokens[j] where chineseLinked[Int(id)] && count < 64 {
-                let start = Int(tWordStart.last!)
-                if !tWords[start...].contains(id) { tWords.append(id); count += 1 }
+            for id in v.tTokens[j] where chineseLinked[Int(id)] && count < 64 && stamp[Int(id)] != mark {
+                stamp[Int(id)] = mark
+                tWords.append(id)
+                count += 1
             }
             tWordStart.append(Int32(tWords.count))
             scratch.removeAll(keepingCapacity: true)
+            let mark2 = Int32(-2 - n - j)
             if let lexicon {
-                for w in v.tSubstrings[j] { for s in lexicon.stems(ofWord: w) { if let e = stemToEnglish[s] { scratch.append(e) } } }
+                for w in v.tSubstrings[j] {
+                    for st in lexicon.stems(ofWord: w) {
+                        let e = stemToEnglish[Int(st)]
+                        if e >= 0 && stamp[Int(e)] != mark2 { stamp[Int(e)] = mark2; scratch.append(e) }
+                    }
+                }
             }
-            scratch += v.tNames[j]
-            if let links { for c in v.tTokens[j] { scratch += links.chineseToEnglish[Int(c)] } }
+            for e in v.tNames[j] where stamp[Int(e)] != mark2 { stamp[Int(e)] = mark2; scratch.append(e) }
+            if let links {
+                for c in v.tTokens[j] { for e in links.chineseToEnglish[Int(c)] where stamp[Int(e)] != mark2 { stamp[Int(e)] = mark2; scratch.append(e) } }
+            }
             scratch.sort()
-            var last: Int32 = -1
-            for e in scratch where e != last { tReach.append(e); last = e }
+            tReach += scratch
             tReachStart.append(Int32(tReach.count))
         }
 
+        setRates(rates)
+    }
+
+    /// Sets the per-word weights from the match rates (nil: the prior for every word).
+    mutating func setRates(_ rates: (english: [Double], chinese: [Double])?) {
         // Background: the share of the other side's sentences where a word finds a translation.
-        var englishSeen = [Int32](repeating: 0, count: ev), chineseSeen = [Int32](repeating: 0, count: cv)
+        var englishSeen = [Int32](repeating: 0, count: englishCount), chineseSeen = [Int32](repeating: 0, count: chineseCount)
         for e in tReach { englishSeen[Int(e)] += 1 }
         for c in sReach { chineseSeen[Int(c)] += 1 }
-        func weights(_ words: [Int32], _ starts: [Int32], seen: [Int32], other: Int, rate: (Int32) -> Double,
+        func weights(_ words: [Int32], _ starts: [Int32], seen: [Int32], other: Int, rates: [Double]?,
                      base: inout [Double], delta: inout [Double]) {
             let K = LexicalEvidence.maxBead
             base = [Double](repeating: 0, count: (starts.count - 1) * K)
@@ -246,22 +264,27 @@ struct LexicalEvidence {
             for s in 0..<(starts.count - 1) {
                 for o in Int(starts[s])..<Int(starts[s + 1]) {
                     let w = words[o]
-                    // Add-one smoothing: a word seen nowhere still has some chance.
+                    // Add-half smoothing: a word seen nowhere still has some chance.
                     let f = (Double(seen[Int(w)]) + 0.5) / (Double(other) + 1)
+                    let rate = rates?[Int(w)] ?? LexicalEvidence.priorRate
                     for k in 1...K {
                         let p = min(0.99, 1 - pow(1 - f, Double(k)))
-                        let q = max(p, min(0.95, rate(w)))
+                        let q = max(p, min(0.95, rate))
                         let hit = log(q / p), miss = log((1 - q) / (1 - p))
                         base[s * K + k - 1] += miss
                         delta[o * K + k - 1] = hit - miss
                     }
                 }
+                // A sentence's evidence is the mean over its words: a long sentence is not
+                // surer than a short one, and a bead does not gain by holding more words.
+                let count = Double(Int(starts[s + 1]) - Int(starts[s]))
+                guard count > 1 else { continue }
+                for k in 0..<K { base[s * K + k] /= count }
+                for o in Int(starts[s])..<Int(starts[s + 1]) { for k in 0..<K { delta[o * K + k] /= count } }
             }
         }
-        let englishRate: (Int32) -> Double = { rates?.english[Int($0)] ?? LexicalEvidence.priorRate }
-        let chineseRate: (Int32) -> Double = { rates?.chinese[Int($0)] ?? LexicalEvidence.priorRate }
-        weights(sWords, sWordStart, seen: englishSeen, other: m, rate: englishRate, base: &sBase, delta: &sDelta)
-        weights(tWords, tWordStart, seen: chineseSeen, other: n, rate: chineseRate, base: &tBase, delta: &tDelta)
+        weights(sWords, sWordStart, seen: englishSeen, other: m, rates: rates?.english, base: &sBase, delta: &sDelta)
+        weights(tWords, tWordStart, seen: chineseSeen, other: n, rates: rates?.chinese, base: &tBase, delta: &tDelta)
     }
 
     // MARK: masks, a row of the band at a time

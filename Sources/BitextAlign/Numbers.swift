@@ -158,7 +158,7 @@ enum NameKeys {
         return out
     }
 
-    @inline(__always) static func hash(_ kind: UInt64, _ bytes: [UInt8]) -> UInt64 {
+    @inline(__always) static func hash<S: Sequence>(_ kind: UInt64, _ bytes: S) -> UInt64 where S.Element == UInt8 {
         var h = kind &* 0x9e37_79b9_7f4a_7c15
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; h ^= h >> 29 }
         return h

@@ -58,8 +58,8 @@ public struct SentenceAligner: Sendable {
     /// The bilingual lexicon; nil aligns without a dictionary (length, anchors, learned links).
     public var lexicon: Lexicon? = Lexicon.shared
     /// Weight of the lexical evidence against the length cost, and its floor per sentence.
-    public var lexicalWeight = 1.0
-    public var evidenceFloor = -2.0
+    public var lexicalWeight = Double(ProcessInfo.processInfo.environment["BITEXT_WEIGHT"] ?? "") ?? 2.0
+    public var evidenceFloor = Double(ProcessInfo.processInfo.environment["BITEXT_FLOOR"] ?? "") ?? -0.5
     /// Second pass: learn an IBM-1 table and per-word match rates from the first pass.
     public var learnedTranslations = true
     /// Second pass: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2, 3-3.
@@ -165,6 +165,8 @@ public struct SentenceAligner: Sendable {
         if n == 0 && m == 0 { return [] }
         if n == 0 { return (0..<m).map { SentenceBead(source: [], target: [$0], score: SentenceAligner.score(insertionCost)) } }
         if m == 0 { return (0..<n).map { SentenceBead(source: [$0], target: [], score: SentenceAligner.score(insertionCost)) } }
+        let clock = Date()
+        func lap(_ what: String) { if SentenceAligner.debug { print("\(what): \(Date().timeIntervalSince(clock)) s") } }
         let prep = prepare(source, target, ratio: ratio)
         let useNames = extendedAnchors
         let vocabulary = LexicalEvidence.vocabulary(
@@ -172,6 +174,7 @@ public struct SentenceAligner: Sendable {
         let evidence: LexicalEvidence? = lexicon == nil ? nil
             : LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: nil, rates: nil,
                               weight: lexicalWeight, floor: evidenceFloor)
+        lap("vocabulary and evidence")
         // Pass 1: length and anchors in a band around the length diagonal, wide enough for the
         // drift of real texts (a narrow band makes the path buy its way back with insertions).
         var sourceCum = [0.0], targetCum = [0.0]
@@ -190,14 +193,16 @@ public struct SentenceAligner: Sendable {
             let sure = current.filter { $0.source.count == 1 && $0.target.count == 1 && $0.score >= 0.5 }.map { ($0.source[0], $0.target[0]) }
             var ev = evidence
             if learnedTranslations && sure.count >= 10 {
+                lap("before learning")
                 let links = LexicalEvidence.learnLinks(vocabulary, beads: sure)
-                let linked = LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: links, rates: nil,
+                lap("IBM-1")
+                var linked = LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: links, rates: nil,
                                              weight: lexicalWeight, floor: evidenceFloor)
-                let rates = linked.matchRates(beads: sure, englishCount: vocabulary.englishLexicon.count,
-                                              chineseCount: vocabulary.chineseLexicon.count)
-                ev = LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: links, rates: rates,
-                                     weight: lexicalWeight, floor: evidenceFloor)
+                linked.setRates(linked.matchRates(beads: sure, englishCount: vocabulary.englishLexicon.count,
+                                                  chineseCount: vocabulary.chineseLexicon.count))
+                ev = linked
             }
+            lap("evidence 2")
             var tuned = self
             let moves2 = moves1 + (wideShapes ? SentenceAligner.wideMoves : [])
             tuned.priors = SentenceAligner.priors(from: current, moves: moves2)
@@ -217,9 +222,10 @@ public struct SentenceAligner: Sendable {
         var band = start
         var by = 16
         while true {
+            let t0 = Date()
             let (beads, touched) = run(prep, band: band, moves: moves, evidence: evidence)
             if SentenceAligner.debug {
-                print("pass \(pass): \(band.cells) cells, \(touched.count) rows touched")
+                print("pass \(pass): \(band.cells) cells, \(touched.count) rows touched, \(Date().timeIntervalSince(t0)) s")
             }
             if let beads, touched.isEmpty || band.isFull { return beads }
             if beads == nil {
