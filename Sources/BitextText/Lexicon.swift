@@ -29,9 +29,8 @@ public final class Lexicon: @unchecked Sendable {
     }
     public private(set) var info: LoadInfo
 
-    private let base: UnsafeRawPointer
-    private let byteCount: Int
-    private let release: () -> Void
+    /// Owns the memory the sections point into.
+    private let storage: Mapped
 
     // Sections, as typed views into the binary.
     private let header: UnsafeBufferPointer<Int32>
@@ -137,11 +136,12 @@ public final class Lexicon: @unchecked Sendable {
         return lex
     }
 
-    /// Memory holding a compiled lexicon: a read-only mapping of a cache file, or bytes.
+    /// Memory holding a compiled lexicon: a read-only mapping of a cache file, or bytes; freed
+    /// when the last lexicon using it goes.
     private final class Mapped {
         let pointer: UnsafeRawPointer
         let count: Int
-        let free: () -> Void
+        let mapped: Bool
 
         init?(path: String) {
             let fd = open(path, O_RDONLY)
@@ -153,41 +153,47 @@ public final class Lexicon: @unchecked Sendable {
             guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
             pointer = UnsafeRawPointer(p)
             count = size
-            free = { munmap(p, size) }
+            mapped = true
         }
 
         init(bytes: [UInt8]) {
-            let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
-            bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+            let p = UnsafeMutableRawPointer.allocate(byteCount: max(8, bytes.count), alignment: 8)
+            bytes.withUnsafeBytes { if let b = $0.baseAddress { p.copyMemory(from: b, byteCount: bytes.count) } }
             pointer = UnsafeRawPointer(p)
             count = bytes.count
-            free = { p.deallocate() }
+            mapped = false
+        }
+
+        deinit {
+            if mapped { munmap(UnsafeMutableRawPointer(mutating: pointer), count) } else { pointer.deallocate() }
         }
     }
 
-    private init?(mapped: Mapped, hash: UInt64) {
+    static let sectionCount = 21
+
+    /// Whether the bytes hold a compiled lexicon of this version and of this data, with every
+    /// section inside the bytes.
+    private static func valid(_ mapped: Mapped, hash: UInt64) -> Bool {
         let p = mapped.pointer, n = mapped.count
-        base = p
-        byteCount = n
-        release = mapped.free
-        info = LoadInfo(dataPath: "", cachePath: nil, built: false, seconds: 0, binaryBytes: n)
-        // Header: magic, version, hash (2 words), section count, then (offset, count) pairs.
+        guard n >= 4 * (5 + 2 * sectionCount + 1) else { return false }
         let head = p.assumingMemoryBound(to: UInt32.self)
-        let sections = 21
-        guard n >= 4 * (5 + 2 * sections + 1), head[0] == Lexicon.magic, head[1] == Lexicon.formatVersion,
-              UInt64(head[2]) | UInt64(head[3]) << 32 == hash, head[4] == UInt32(sections) else {
-            mapped.free()
-            return nil
-        }
-        var ok = true
-        func section<T>(_ k: Int, _: T.Type) -> UnsafeBufferPointer<T> {
+        guard head[0] == Lexicon.magic, head[1] == Lexicon.formatVersion,
+              (UInt64(head[2]) | (UInt64(head[3]) << 32)) == hash, head[4] == UInt32(sectionCount) else { return false }
+        for k in 0..<sectionCount {
             let off = Int(head[5 + 2 * k]), count = Int(head[6 + 2 * k])
-            guard off % MemoryLayout<T>.alignment == 0, off >= 0, count >= 0,
-                  off + count * MemoryLayout<T>.stride <= n else {
-                ok = false
-                return UnsafeBufferPointer(start: nil, count: 0)
-            }
-            return UnsafeBufferPointer(start: (p + off).assumingMemoryBound(to: T.self), count: count)
+            guard off % 8 == 0, off + count * 4 <= n || (k == 8 || k == 11 || k == 19 || k == 20) && off + count <= n else { return false }
+        }
+        return true
+    }
+
+    private init?(mapped: Mapped, hash: UInt64) {
+        guard Lexicon.valid(mapped, hash: hash) else { return nil }
+        storage = mapped
+        let p = mapped.pointer
+        info = LoadInfo(dataPath: "", cachePath: nil, built: false, seconds: 0, binaryBytes: mapped.count)
+        let head = p.assumingMemoryBound(to: UInt32.self)
+        func section<T>(_ k: Int, _: T.Type) -> UnsafeBufferPointer<T> {
+            UnsafeBufferPointer(start: (p + Int(head[5 + 2 * k])).assumingMemoryBound(to: T.self), count: Int(head[6 + 2 * k]))
         }
         header = section(0, Int32.self)
         wordTable = section(1, Int32.self)
@@ -209,19 +215,7 @@ public final class Lexicon: @unchecked Sendable {
         charReadings = section(17, Int32.self)
         syllableStart = section(18, Int32.self)
         syllableText = section(19, UInt8.self)
-        _ = section(20, UInt8.self)
-        guard ok, header.count >= 1, wordStart.count >= 1, stemStart.count >= 1,
-              wordTable.count > 0, wordTable.count & (wordTable.count - 1) == 0,
-              stemTable.count > 0, stemTable.count & (stemTable.count - 1) == 0,
-              charTable.count > 0, charTable.count & (charTable.count - 1) == 0,
-              wordStemStart.count == wordStart.count, wordGlossStart.count == wordStart.count,
-              stemWordStart.count == stemStart.count, charReadingStart.count == charScalar.count + 1 else {
-            mapped.free()
-            return nil
-        }
     }
-
-    deinit { release() }
 
     // MARK: lookups
 
