@@ -250,6 +250,47 @@ func sentenceAblation(_ args: [String]) throws {
     }
 }
 
+/// Natural text K times as long: the gold alignment cut into runs of 100 beads, each copy of
+/// the text with its runs in another order (fixed seed), so no copy repeats the one before it.
+/// Aligns it once in this process and prints time, peak memory and the score against the
+/// shifted gold. `Benchmarks/align-scaling` runs it for 1, 2, 4 and 8 in separate processes.
+func sentenceScale(_ args: [String]) throws {
+    guard args.count >= 4, let k = Int(args[3]), k >= 1 else { print("usage: BitextBench sentence-scale SOURCE TARGET GOLD K"); exit(2) }
+    let source = lines(args[0]), target = lines(args[1])
+    let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8)).filter { !$0.source.isEmpty && !$0.target.isEmpty }
+    var runs: [[SentenceBead]] = []
+    for start in stride(from: 0, to: gold.count, by: 100) { runs.append(Array(gold[start..<min(gold.count, start + 100)])) }
+    var state: UInt64 = 7
+    func rnd(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+    var s: [String] = [], t: [String] = [], g: [SentenceBead] = []
+    for copy in 0..<k {
+        var order = Array(runs.indices)
+        if copy > 0 { for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rnd(i + 1)) } }
+        for r in order {
+            for b in runs[r] {
+                g.append(SentenceBead(source: b.source.indices.map { s.count + $0 }, target: b.target.indices.map { t.count + $0 }, score: 1))
+                s += b.source.map { source[$0] }
+                t += b.target.map { target[$0] }
+            }
+        }
+    }
+    let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
+    _ = Lexicon.shared
+    if ProcessInfo.processInfo.environment["BITEXT_SENTENCES_ONLY"] != nil {
+        let t1 = now()
+        let a = s.enumerated().map { SegmentedAligner.sentence($0.element, index: $0.offset, segmenter: segmenter) }
+        let b = t.enumerated().map { SegmentedAligner.sentence($0.element, index: $0.offset, segmenter: segmenter) }
+        print(String(format: "sentences only: %d + %d in %.2f s, peak %.0f MB", a.count, b.count, now() - t1, peakMemoryMB()))
+        return
+    }
+    let t0 = now()
+    let beads = SegmentedAligner().align(source: s, target: t, segmenter: segmenter)
+    let elapsed = now() - t0
+    let score = AlignmentScore(gold: g, test: beads)
+    print(String(format: "%d× (%d × %d sentences): %.2f s, peak memory %.0f MB, strict F1 %.3f, lax F1 %.3f",
+                 k, s.count, t.count, elapsed, peakMemoryMB(), score.f1Strict, score.f1Lax))
+}
+
 /// Generated drift cases: corpus pairs whose blocks match one to one, their English edited,
 /// extended, shortened and reordered with a fixed seed; what `drift` reports is compared with
 /// the Chinese units those changes affect. Prints precision, recall and time.
@@ -346,6 +387,7 @@ switch args.first {
 case "drift": try driftEval(Array(args.dropFirst()))
 case "sentences": try sentenceGold(Array(args.dropFirst()))
 case "sentence-ablation": try sentenceAblation(Array(args.dropFirst()))
+case "sentence-scale": try sentenceScale(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))
 default:
