@@ -14,7 +14,8 @@ public struct AlignSentence: Sendable {
     public var latinWords: [String]
     /// Stems of the Latin words that are not function words, for the learned lexicon.
     public var contentWords: [String] = []
-    /// The Han characters of the sentence, each once, in code-point order.
+    /// Left empty since the lexicon-based aligner (it reads ``hanText``); kept for source
+    /// compatibility.
     public var hanCharacters: [UInt32] = []
     /// The Han characters in text order, 0 where other text interrupts them (for dictionary
     /// words, which never span the gap).
@@ -102,7 +103,6 @@ public struct SentenceAligner: Sendable {
     static func sentence(unit: BitextMarkdown.Unit, analysis a: TextAnalysis, block: Int, range r: Range<Int>,
                          functionWords: Set<String> = []) -> AlignSentence {
         var letters = 0, han = 0
-        var hanSet: [UInt32] = []
         var hanText: [UInt32] = []
         var anchors: [String] = []
         var extra: [String] = []
@@ -120,7 +120,7 @@ public struct SentenceAligner: Sendable {
                 if hanText.last != 0 && !hanText.isEmpty { hanText.append(0) }
             } else if c >= 0x2E80 && c < 0xA000 || c >= 0xF900 && c < 0xFB00 || c >= 0x20000 {
                 han += 1
-                if c >= 0x3400 { hanSet.append(c); hanText.append(c) }
+                if c >= 0x3400 { hanText.append(c) }
                 else if hanText.last != 0 && !hanText.isEmpty { hanText.append(0) }
             } else {
                 if c == 0xFF1F { anchors.append("?") }
@@ -147,12 +147,8 @@ public struct SentenceAligner: Sendable {
         }
         if han > 0 { for v in Numbers.chinese(unit.text, r) { extra.append(String(v)) } }
         for v in Numbers.english(words) { extra.append(String(v)) }
-        hanSet.sort()
-        var unique: [UInt32] = []
-        for c in hanSet where unique.last != c { unique.append(c) }
         var s = AlignSentence(block: block, range: r, letters: letters, han: han, anchors: anchors.sorted(), latinWords: words)
         s.contentWords = content
-        s.hanCharacters = unique
         s.hanText = hanText
         s.names = names
         s.extraAnchors = extra.sorted()
@@ -161,28 +157,48 @@ public struct SentenceAligner: Sendable {
 
     /// Aligns two sentence lists; `ratio` is source letters per Han character.
     public func align(source: [AlignSentence], target: [AlignSentence], ratio: Double) -> [SentenceBead] {
+        var ids = SentenceTable.Interners()
+        var s = SentenceTable(), t = SentenceTable()
+        for x in source { s.append(x, &ids) }
+        for x in target { t.append(x, &ids) }
+        return align(s, t, ids, ratio: ratio)
+    }
+
+    /// The same over sentences already in tables (``SegmentedAligner`` fills them line by line).
+    func align(_ source: SentenceTable, _ target: SentenceTable, _ ids: SentenceTable.Interners, ratio: Double) -> [SentenceBead] {
         let n = source.count, m = target.count
         if n == 0 && m == 0 { return [] }
         if n == 0 { return (0..<m).map { SentenceBead(source: [], target: [$0], score: SentenceAligner.score(insertionCost)) } }
         if m == 0 { return (0..<n).map { SentenceBead(source: [$0], target: [], score: SentenceAligner.score(insertionCost)) } }
         let clock = Date()
-        func lap(_ what: String) { if SentenceAligner.debug { print("\(what): \(Date().timeIntervalSince(clock)) s") } }
+        func lap(_ what: String) {
+            guard SentenceAligner.debug else { return }
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            print("\(what): \(Date().timeIntervalSince(clock)) s, peak \(usage.ru_maxrss / 1024) MB")
+        }
+        lap("start")
         let prep = prepare(source, target, ratio: ratio)
-        let useNames = extendedAnchors
-        let vocabulary = LexicalEvidence.vocabulary(
-            source: useNames ? source : source.map { var s = $0; s.names = []; return s }, target: target, lexicon: lexicon)
-        let evidence: LexicalEvidence? = lexicon == nil ? nil
+        lap("prepared")
+        let vocabulary = LexicalEvidence.vocabulary(source: source, target: target, stems: ids.stems.strings, lexicon: lexicon,
+                                                    names: extendedAnchors)
+        lap("vocabulary: tTokens \(vocabulary.tTokens.count), tDictionary \(vocabulary.tDictionary.count), english \(vocabulary.englishLexicon.count), chinese \(vocabulary.chineseLexicon.count)")
+        var evidence: LexicalEvidence? = lexicon == nil ? nil
             : LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: nil, rates: nil,
                               weight: lexicalWeight, floor: evidenceFloor)
         lap("vocabulary and evidence")
         // Pass 1: length and anchors in a band around the length diagonal, wide enough for the
         // drift of real texts (a narrow band makes the path buy its way back with insertions).
         var sourceCum = [0.0], targetCum = [0.0]
-        for x in source { sourceCum.append(sourceCum.last! + Double(x.letters) + 1) }
-        for x in target { targetCum.append(targetCum.last! + ratio * Double(x.han) + Double(x.letters) + 1) }
+        sourceCum.reserveCapacity(n + 1)
+        targetCum.reserveCapacity(m + 1)
+        for k in 0..<n { sourceCum.append(sourceCum.last! + Double(source.letters[k]) + 1) }
+        for k in 0..<m { targetCum.append(targetCum.last! + ratio * Double(target.han[k]) + Double(target.letters[k]) + 1) }
         let moves1 = SentenceAligner.moves.map { mv in mv.0 == 0 || mv.1 == 0 ? (mv.0, mv.1, insertionCost) : mv }
         let width = SentenceAligner.initialWidth ?? min(256, max(12, max(n, m) / 20))
         var current = fit(prep, band: Band(lengths: sourceCum, targetCum, width: width), moves: moves1, evidence: nil, pass: 1)
+        sourceCum = []
+        targetCum = []
         // Then the lexicon's evidence, near that path.
         if let evidence {
             current = fit(prep, band: Band(path: current, n, m, radius: 12), moves: moves1, evidence: evidence, pass: 2)
@@ -193,13 +209,14 @@ public struct SentenceAligner: Sendable {
             let sure = current.filter { $0.source.count == 1 && $0.target.count == 1 && $0.score >= 0.5 }.map { ($0.source[0], $0.target[0]) }
             var ev = evidence
             if learnedTranslations && sure.count >= 10 {
+                ev = nil
+                evidence = nil
                 lap("before learning")
                 let links = LexicalEvidence.learnLinks(vocabulary, beads: sure)
                 lap("IBM-1")
-                var linked = LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: links, rates: nil,
+                let linked = LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: links, rates: nil,
                                              weight: lexicalWeight, floor: evidenceFloor)
-                linked.setRates(linked.matchRates(beads: sure, englishCount: vocabulary.englishLexicon.count,
-                                                  chineseCount: vocabulary.chineseLexicon.count))
+                linked.setRates(linked.matchRates(beads: sure))
                 ev = linked
             }
             lap("evidence 2")
@@ -225,7 +242,9 @@ public struct SentenceAligner: Sendable {
             let t0 = Date()
             let (beads, touched) = run(prep, band: band, moves: moves, evidence: evidence)
             if SentenceAligner.debug {
-                print("pass \(pass): \(band.cells) cells, \(touched.count) rows touched, \(Date().timeIntervalSince(t0)) s")
+                var usage = rusage()
+                getrusage(RUSAGE_SELF.rawValue, &usage)
+                print("pass \(pass): \(band.cells) cells, \(touched.count) rows touched, \(Date().timeIntervalSince(t0)) s, peak \(usage.ru_maxrss / 1024) MB")
             }
             if let beads, touched.isEmpty || band.isFull { return beads }
             if beads == nil {
@@ -352,28 +371,25 @@ public struct SentenceAligner: Sendable {
         var targetWords: [Int32]
     }
 
-    func prepare(_ source: [AlignSentence], _ target: [AlignSentence], ratio: Double) -> Prepared {
+    func prepare(_ source: SentenceTable, _ target: SentenceTable, ratio: Double) -> Prepared {
         var sl = [0.0], tl = [0.0]
-        for x in source { sl.append(sl.last! + Double(x.letters)) }
-        for x in target { tl.append(tl.last! + ratio * Double(x.han) + Double(x.letters)) }
-        var ids: [String: Int32] = [:]
-        func flatten(_ lists: [[String]]) -> ([Int], [Int32]) {
+        for k in 0..<source.count { sl.append(sl.last! + Double(source.letters[k])) }
+        for k in 0..<target.count { tl.append(tl.last! + ratio * Double(target.han[k]) + Double(target.letters[k])) }
+        func anchors(_ t: SentenceTable) -> ([Int], [Int32]) {
+            guard extendedAnchors else { return (t.anchorStart.map { Int($0) }, t.anchors) }
             var start = [0], flat: [Int32] = []
-            for l in lists {
-                for a in l {
-                    if let id = ids[a] { flat.append(id) } else { let id = Int32(ids.count); ids[a] = id; flat.append(id) }
-                }
+            for k in 0..<t.count {
+                flat += t.anchors[t.range(t.anchorStart, k)]
+                flat += t.extra[t.range(t.extraStart, k)]
                 start.append(flat.count)
             }
             return (start, flat)
         }
-        let anchors = { (x: AlignSentence) -> [String] in extendedAnchors ? x.anchors + x.extraAnchors : x.anchors }
-        let (sas, sa) = flatten(source.map(anchors)), (tas, ta) = flatten(target.map(anchors))
-        ids = [:]
-        let (sws, sw) = flatten(source.map(\.latinWords)), (tws, tw) = flatten(target.map(\.latinWords))
+        let (sas, sa) = anchors(source), (tas, ta) = anchors(target)
         return Prepared(n: source.count, m: target.count, sourceLength: sl, targetLength: tl,
                         sourceAnchorStart: sas, sourceAnchors: sa, targetAnchorStart: tas, targetAnchors: ta,
-                        sourceWordStart: sws, sourceWords: sw, targetWordStart: tws, targetWords: tw)
+                        sourceWordStart: source.latinStart.map { Int($0) }, sourceWords: source.latin,
+                        targetWordStart: target.latinStart.map { Int($0) }, targetWords: target.latin)
     }
 
     /// One run of the programme in `band`: the beads of the best path (nil when the corner is
@@ -390,12 +406,14 @@ public struct SentenceAligner: Sendable {
         var back = [UInt8](repeating: 255, count: rowStart[n + 1])
         var ring = [[Double]](repeating: [], count: R)
         var masks = [LexicalEvidence.MaskRow](repeating: LexicalEvidence.MaskRow(), count: max(1, maxA))
-        var stamps = evidence.map { LexicalEvidence.Stamps(englishCount: $0.englishCount, chineseCount: $0.chineseCount) }
+        var stamps = evidence.map { LexicalEvidence.Stamps($0) }
+        var serial: Int32 = 0
         for i in 0...n {
             if i >= 1, let ev = evidence {
                 let s = i - 1
                 let from = lo[max(0, s - maxA + 1)], to = min(m, hi[min(n, s + maxA)])
-                ev.fill(&masks[s % masks.count], source: s, targets: from..<max(from, to), stamps: &stamps!)
+                serial += 1
+                ev.fill(&masks[s % masks.count], source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
             }
             let li = lo[i], width = hi[i] - li + 1
             var cur = ring[i % R]
@@ -439,7 +457,10 @@ public struct SentenceAligner: Sendable {
         for (i, j, k) in path.reversed() {
             let (a, b) = (moves[k].0, moves[k].1)
             if let ev = evidence, a > 0, b > 0 {
-                for s in (i - a)..<i { ev.fill(&rowMask[s % rowMask.count], source: s, targets: (j - b)..<j, stamps: &stamps!) }
+                for s in (i - a)..<i {
+                    serial += 1
+                    ev.fill(&rowMask[s % rowMask.count], source: s, targets: (j - b)..<j, stamps: &stamps!, serial: serial)
+                }
             }
             let c = shape[k] + cost(p, (i - a)..<i, (j - b)..<j, evidence, rowMask)
             beads.append(SentenceBead(source: Array((i - a)..<i), target: Array((j - b)..<j), score: SentenceAligner.score(c)))
