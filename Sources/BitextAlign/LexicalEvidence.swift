@@ -50,6 +50,34 @@ final class LexicalEvidence {
     var tScale: [Double] = []
     var englishGain: [Double] = []
     var chineseGain: [Double] = []
+    /// Copies of what `score` reads, as raw buffers (no reference counting in the inner loop).
+    private var hot = Hot()
+    struct Hot {
+        var sBase = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+        var sScale = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+        var tBase = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+        var tScale = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+        var englishGain = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+        var chineseGain = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+        var sWordStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        var sWords = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        var tWordStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        var tWords = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+
+        static func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
+            _ = b.initialize(from: a)
+            return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
+        }
+
+        func free() {
+            for b in [sBase, sScale, tBase, tScale, englishGain, chineseGain] { b.baseAddress?.deallocate() }
+            for b in [sWordStart, sWords, tWordStart, tWords] { b.baseAddress?.deallocate() }
+        }
+    }
+
+    deinit { hot.free() }
+
     /// A sentence's evidence never falls below this.
     let floor: Double
     let weight: Double
@@ -319,17 +347,44 @@ final class LexicalEvidence {
         chineseGain = c.gain
         (sBase, sScale) = bases(sWords, sWordStart, miss: e.miss)
         (tBase, tScale) = bases(tWords, tWordStart, miss: c.miss)
+        hot.free()
+        hot = Hot(sBase: Hot.copy(sBase), sScale: Hot.copy(sScale), tBase: Hot.copy(tBase), tScale: Hot.copy(tScale),
+                  englishGain: Hot.copy(englishGain), chineseGain: Hot.copy(chineseGain),
+                  sWordStart: Hot.copy(sWordStart), sWords: Hot.copy(sWords),
+                  tWordStart: Hot.copy(tWordStart), tWords: Hot.copy(tWords))
     }
 
     // MARK: masks, a row of the band at a time
 
     /// Per source sentence and target sentence in reach: which of the source sentence's words
     /// find a translation in the target sentence (`english`), and which of the target
-    /// sentence's words find one in the source sentence (`chinese`).
-    struct MaskRow {
-        var start = 0
-        var english: [UInt64] = []
-        var chinese: [UInt64] = []
+    /// sentence's words find one in the source sentence (`chinese`); a ring of `slots` rows of
+    /// `width` targets each, in raw memory (read in the programme's innermost loop).
+    final class MaskRing {
+        let slots: Int
+        let width: Int
+        let start: UnsafeMutablePointer<Int>
+        let count: UnsafeMutablePointer<Int>
+        let english: UnsafeMutablePointer<UInt64>
+        let chinese: UnsafeMutablePointer<UInt64>
+
+        init(slots: Int, width: Int) {
+            self.slots = max(1, slots)
+            self.width = max(1, width)
+            start = .allocate(capacity: self.slots)
+            start.initialize(repeating: 0, count: self.slots)
+            count = .allocate(capacity: self.slots)
+            count.initialize(repeating: 0, count: self.slots)
+            english = .allocate(capacity: self.slots * self.width)
+            chinese = .allocate(capacity: self.slots * self.width)
+        }
+
+        deinit {
+            start.deallocate()
+            count.deallocate()
+            english.deallocate()
+            chinese.deallocate()
+        }
     }
 
     /// Scratch for computing mask rows without allocating.
@@ -344,12 +399,13 @@ final class LexicalEvidence {
         }
     }
 
-    /// Fills `row` for source sentence s against `targets`; `serial` must differ from the
-    /// previous call's (stamps are compared, never cleared).
-    func fill(_ row: inout MaskRow, source s: Int, targets: Range<Int>, stamps: inout Stamps, serial: Int32) {
-        row.start = targets.lowerBound
-        row.english.removeAll(keepingCapacity: true)
-        row.chinese.removeAll(keepingCapacity: true)
+    /// Fills the ring's row for source sentence s against `targets` (at most the ring's width);
+    /// `serial` must differ from the previous call's (stamps are compared, never cleared).
+    func fill(_ ring: MaskRing, source s: Int, targets: Range<Int>, stamps: inout Stamps, serial: Int32) {
+        let row = s % ring.slots
+        ring.start[row] = targets.lowerBound
+        ring.count[row] = min(targets.count, ring.width)
+        let english = ring.english + row * ring.width, chinese = ring.chinese + row * ring.width
         var b: UInt8 = 0
         for o in Int(sWordStart[s])..<Int(sWordStart[s + 1]) {
             stamps.english[Int(sWords[o])] = serial
@@ -359,7 +415,7 @@ final class LexicalEvidence {
         var hasReach = false
         forEachReach(s, stamp: &stamps.chinese, mark: serial) { _ in hasReach = true }
         let hasEnglish = sWordStart[s + 1] > sWordStart[s]
-        for j in targets {
+        for (x, j) in targets.prefix(ring.width).enumerated() {
             var me: UInt64 = 0, mc: UInt64 = 0
             if hasEnglish {
                 for o in Int(tReachStart[j])..<Int(tReachStart[j + 1]) {
@@ -378,48 +434,56 @@ final class LexicalEvidence {
                     bit <<= 1
                 }
             }
-            row.english.append(me)
-            row.chinese.append(mc)
+            english[x] = me
+            chinese[x] = mc
         }
     }
 
-    /// Evidence of source sentences `si` with target sentences `ti` (neither empty); the mask
-    /// row of source sentence s is `ring[s % ring.count]`.
+    /// Evidence of source sentences `si` with target sentences `ti` (neither empty), from the
+    /// ring rows of the sentences of `si`.
     @inline(__always)
-    func score(_ si: Range<Int>, _ ti: Range<Int>, ring: [MaskRow]) -> Double {
+    func score(_ si: Range<Int>, _ ti: Range<Int>, ring: MaskRing) -> Double {
         let K = LexicalEvidence.maxBead
+        let h = hot
         let k = min(K, ti.count), a = min(K, si.count)
         var total = 0.0
         var chineseMasks: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         for s in si {
-            let row = ring[s % ring.count]
+            let row = s % ring.slots
+            let start = ring.start[row], count = ring.count[row]
+            let english = ring.english + row * ring.width, chinese = ring.chinese + row * ring.width
             var mask: UInt64 = 0
-            for (x, t) in ti.enumerated() {
-                let off = t - row.start
-                guard off >= 0 && off < row.english.count else { continue }
-                mask |= row.english[off]
-                let c = row.chinese[off]
-                switch x {
-                case 0: chineseMasks.0 |= c
-                case 1: chineseMasks.1 |= c
-                case 2: chineseMasks.2 |= c
-                case 3: chineseMasks.3 |= c
-                default: chineseMasks.4 |= c
+            var x = 0
+            for t in ti {
+                let off = t - start
+                if off >= 0 && off < count {
+                    mask |= english[off]
+                    let c = chinese[off]
+                    switch x {
+                    case 0: chineseMasks.0 |= c
+                    case 1: chineseMasks.1 |= c
+                    case 2: chineseMasks.2 |= c
+                    case 3: chineseMasks.3 |= c
+                    default: chineseMasks.4 |= c
+                    }
                 }
+                x += 1
             }
-            let o0 = Int(sWordStart[s])
-            guard sWordStart[s + 1] > sWordStart[s] else { continue }
+            let o0 = Int(h.sWordStart[s])
+            guard h.sWordStart[s + 1] > h.sWordStart[s] else { continue }
             var gain = 0.0
             while mask != 0 {
                 let b = mask.trailingZeroBitCount
-                gain += englishGain[Int(sWords[o0 + b]) * K + k - 1]
+                gain += h.englishGain[Int(h.sWords[o0 + b]) * K + k - 1]
                 mask &= mask - 1
             }
-            total += max(floor, sBase[s * K + k - 1] + gain * sScale[s])
+            total += max(floor, h.sBase[s * K + k - 1] + gain * h.sScale[s])
         }
-        for (x, t) in ti.enumerated() {
-            let o0 = Int(tWordStart[t])
-            guard tWordStart[t + 1] > tWordStart[t] else { continue }
+        var x = 0
+        for t in ti {
+            defer { x += 1 }
+            let o0 = Int(h.tWordStart[t])
+            guard h.tWordStart[t + 1] > h.tWordStart[t] else { continue }
             var mask: UInt64
             switch x {
             case 0: mask = chineseMasks.0
@@ -431,10 +495,10 @@ final class LexicalEvidence {
             var gain = 0.0
             while mask != 0 {
                 let b = mask.trailingZeroBitCount
-                gain += chineseGain[Int(tWords[o0 + b]) * K + a - 1]
+                gain += h.chineseGain[Int(h.tWords[o0 + b]) * K + a - 1]
                 mask &= mask - 1
             }
-            total += max(floor, tBase[t * K + a - 1] + gain * tScale[t])
+            total += max(floor, h.tBase[t * K + a - 1] + gain * h.tScale[t])
         }
         return weight * total / 2
     }

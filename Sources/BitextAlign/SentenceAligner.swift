@@ -59,8 +59,8 @@ public struct SentenceAligner: Sendable {
     /// The bilingual lexicon; nil aligns without a dictionary (length, anchors, learned links).
     public var lexicon: Lexicon? = Lexicon.shared
     /// Weight of the lexical evidence against the length cost, and its floor per sentence.
-    public var lexicalWeight = Double(ProcessInfo.processInfo.environment["BITEXT_WEIGHT"] ?? "") ?? 2.0
-    public var evidenceFloor = Double(ProcessInfo.processInfo.environment["BITEXT_FLOOR"] ?? "") ?? -0.5
+    public var lexicalWeight = 2.0
+    public var evidenceFloor = -0.5
     /// Second pass: learn an IBM-1 table and per-word match rates from the first pass.
     public var learnedTranslations = true
     /// Second pass: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2, 3-3.
@@ -74,8 +74,6 @@ public struct SentenceAligner: Sendable {
     static let debug = ProcessInfo.processInfo.environment["BITEXT_DEBUG_ALIGN"] != nil
 
     public init() {}
-
-    static let initialWidth = Int(ProcessInfo.processInfo.environment["BITEXT_ALIGN_WIDTH"] ?? "")
 
     /// Bead shapes of the first pass, with their fixed costs (nulls: ``insertionCost``).
     static let moves: [(Int, Int, Double)] = [
@@ -195,8 +193,11 @@ public struct SentenceAligner: Sendable {
         for k in 0..<n { sourceCum.append(sourceCum.last! + Double(source.letters[k]) + 1) }
         for k in 0..<m { targetCum.append(targetCum.last! + ratio * Double(target.han[k]) + Double(target.letters[k]) + 1) }
         let moves1 = SentenceAligner.moves.map { mv in mv.0 == 0 || mv.1 == 0 ? (mv.0, mv.1, insertionCost) : mv }
-        let width = SentenceAligner.initialWidth ?? min(256, max(12, max(n, m) / 20))
-        var current = fit(prep, band: Band(lengths: sourceCum, targetCum, width: width), moves: moves1, evidence: nil, pass: 1)
+        let width = min(256, max(12, max(n, m) / 20))
+        // Only a guide for the band of the next pass, which corrects it within its radius: the
+        // commonest shapes are enough, and the wide band costs a third less.
+        let guide = Array(moves1.prefix(6))
+        var current = fit(prep, band: Band(lengths: sourceCum, targetCum, width: width), moves: guide, evidence: nil, pass: 1)
         sourceCum = []
         targetCum = []
         // Then the lexicon's evidence, near that path.
@@ -404,41 +405,53 @@ public struct SentenceAligner: Sendable {
         var rowStart = [Int](repeating: 0, count: n + 2)
         for i in 0...n { rowStart[i + 1] = rowStart[i] + hi[i] - lo[i] + 1 }
         var back = [UInt8](repeating: 255, count: rowStart[n + 1])
-        var ring = [[Double]](repeating: [], count: R)
-        var masks = [LexicalEvidence.MaskRow](repeating: LexicalEvidence.MaskRow(), count: max(1, maxA))
+        // The last R rows of costs, each `W` wide, in one flat buffer.
+        var W = 1
+        for i in 0...n { W = max(W, hi[i] - lo[i] + 1) }
+        var ring = [Double](repeating: .infinity, count: R * W)
+        var maskWidth = 1
+        if evidence != nil {
+            for s in 0..<n { maskWidth = max(maskWidth, min(m, hi[min(n, s + maxA)]) - lo[max(0, s - maxA + 1)]) }
+        }
+        let masks = LexicalEvidence.MaskRing(slots: maxA, width: maskWidth)
         var stamps = evidence.map { LexicalEvidence.Stamps($0) }
         var serial: Int32 = 0
+        let moveA = moves.map(\.0), moveB = moves.map(\.1)
+        var slot = [Int](repeating: 0, count: maxA + 1)
         for i in 0...n {
             if i >= 1, let ev = evidence {
                 let s = i - 1
                 let from = lo[max(0, s - maxA + 1)], to = min(m, hi[min(n, s + maxA)])
                 serial += 1
-                ev.fill(&masks[s % masks.count], source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
+                ev.fill(masks, source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
             }
-            let li = lo[i], width = hi[i] - li + 1
-            var cur = ring[i % R]
-            ring[i % R] = []
-            cur.removeAll(keepingCapacity: true)
-            cur.append(contentsOf: repeatElement(Double.infinity, count: width))
-            for j in li...hi[i] {
-                if i == 0 && j == 0 { cur[0] = 0; continue }
-                var best = Double.infinity
-                var bk: UInt8 = 255
-                for k in 0..<moves.count {
-                    let a = moves[k].0, b = moves[k].1
-                    let pi = i - a, pj = j - b
-                    guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
-                    let prev = a == 0 ? cur[pj - li] : ring[pi % R][pj - lo[pi]]
-                    guard prev < best else { continue }
-                    let c = prev + shape[k] + cost(p, pi..<i, pj..<j, evidence, masks)
-                    if c < best { best = c; bk = UInt8(k) }
+            let li = lo[i], hiI = hi[i]
+            for a in 0...maxA where i - a >= 0 { slot[a] = ((i - a) % R) * W }
+            let here = slot[0]
+            ring.withUnsafeMutableBufferPointer { ring in
+                for x in here..<(here + W) { ring[x] = .infinity }
+                back.withUnsafeMutableBufferPointer { back in
+                    for j in li...hiI {
+                        if i == 0 && j == 0 { ring[here] = 0; continue }
+                        var best = Double.infinity
+                        var bk: UInt8 = 255
+                        for k in 0..<moveA.count {
+                            let a = moveA[k], b = moveB[k]
+                            let pi = i - a, pj = j - b
+                            guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
+                            let prev = ring[slot[a] + pj - lo[pi]]
+                            guard prev < .infinity else { continue }
+                            // Costs can be negative (anchors, lexical evidence): no pruning on `best`.
+                            let c = prev + shape[k] + cost(p, pi..<i, pj..<j, evidence, masks)
+                            if c < best { best = c; bk = UInt8(k) }
+                        }
+                        ring[here + j - li] = best
+                        back[rowStart[i] + j - li] = bk
+                    }
                 }
-                cur[j - li] = best
-                back[rowStart[i] + j - li] = bk
             }
-            ring[i % R] = cur
         }
-        if SentenceAligner.debug { print("path cost \(ring[n % R][m - lo[n]])") }
+        if SentenceAligner.debug { print("path cost \(ring[(n % R) * W + m - lo[n]])") }
         var beads: [SentenceBead] = []
         var touched: [Int] = []
         var i = n, j = m
@@ -453,13 +466,13 @@ public struct SentenceAligner: Sendable {
             i -= moves[Int(k)].0
             j -= moves[Int(k)].1
         }
-        var rowMask = [LexicalEvidence.MaskRow](repeating: LexicalEvidence.MaskRow(), count: max(1, maxA))
+        let rowMask = LexicalEvidence.MaskRing(slots: maxA, width: moves.reduce(1) { max($0, $1.1) })
         for (i, j, k) in path.reversed() {
             let (a, b) = (moves[k].0, moves[k].1)
             if let ev = evidence, a > 0, b > 0 {
                 for s in (i - a)..<i {
                     serial += 1
-                    ev.fill(&rowMask[s % rowMask.count], source: s, targets: (j - b)..<j, stamps: &stamps!, serial: serial)
+                    ev.fill(rowMask, source: s, targets: (j - b)..<j, stamps: &stamps!, serial: serial)
                 }
             }
             let c = shape[k] + cost(p, (i - a)..<i, (j - b)..<j, evidence, rowMask)
@@ -470,7 +483,7 @@ public struct SentenceAligner: Sendable {
 
     @inline(__always)
     func cost(_ p: Prepared, _ si: Range<Int>, _ ti: Range<Int>, _ evidence: LexicalEvidence?,
-              _ masks: [LexicalEvidence.MaskRow]) -> Double {
+              _ masks: LexicalEvidence.MaskRing) -> Double {
         if si.isEmpty || ti.isEmpty { return 0 }
         let ls = p.sourceLength[si.upperBound] - p.sourceLength[si.lowerBound]
         let lt = p.targetLength[ti.upperBound] - p.targetLength[ti.lowerBound]
