@@ -291,6 +291,53 @@ func sentenceScale(_ args: [String]) throws {
                  k, s.count, t.count, elapsed, peakMemoryMB(), score.f1Strict, score.f1Lax))
 }
 
+/// Block alignment over every corpus pair plus long pages (each corpus's pages concatenated
+/// into one, with every fifth Chinese page left out, so the two sides differ by hundreds of
+/// blocks), one thread: per pair, milliseconds per KB of input; the median, the worst pair and
+/// their ratio (goal: the worst within 5× the median per KB).
+func blockTree(_ args: [String]) throws {
+    guard let root = args.first else { print("usage: BitextBench block-tree CORPORA_DIR"); exit(2) }
+    let source = try LocaleData.load("en"), target = try LocaleData.load("zh-Hans")
+    let settings = Settings(source: source, target: target, typography: try Typography.load(for: target))
+    let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil, rules: [])
+    let aligner = DocumentAligner(functionWords: source.functionWords, lettersPerHan: target.sourceLettersPerHan)
+    var pairs: [(String, [UInt8], [UInt8])] = []
+    var byCorpus: [String: ([UInt8], [UInt8], Int)] = [:]
+    var corpora: [String] = []
+    for zh in markdownFiles(root).filter({ $0.contains("/zh/") && !$0.contains("genai-handbook") }).sorted() {
+        let en = zh.replacingOccurrences(of: "/zh/", with: "/en/")
+        guard let e = FileManager.default.contents(atPath: en), let z = FileManager.default.contents(atPath: zh) else { continue }
+        pairs.append((Inputs.relative(zh, to: root), Array(e), Array(z)))
+        let corpus = String(Inputs.relative(zh, to: root).split(separator: "/").first ?? "")
+        if byCorpus[corpus] == nil { corpora.append(corpus); byCorpus[corpus] = ([], [], 0) }
+        var c = byCorpus[corpus]!
+        c.0 += Array(e) + Array("\n\n".utf8)
+        if c.2 % 5 != 4 { c.1 += Array(z) + Array("\n\n".utf8) }
+        c.2 += 1
+        byCorpus[corpus] = c
+    }
+    for c in corpora { let (e, z, _) = byCorpus[c]!; pairs.append(("\(c) (all pages in one)", e, z)) }
+    var rows: [(String, Double, Double, Int, Int)] = []  // name, ms, KB, blocks
+    try checker.withToolkit { toolkit in
+        for (name, e, z) in pairs {
+            let sd = try Document(path: name + ".en", bytes: e), td = try Document(path: name + ".zh", bytes: z)
+            let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
+            let t0 = now()
+            _ = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
+            let ms = (now() - t0) * 1000
+            rows.append((name, ms, Double(e.count + z.count) / 1000, sd.blocks.count, td.blocks.count))
+        }
+    }
+    let perKB = rows.map { $0.1 / $0.2 }.sorted()
+    let median = perKB[perKB.count / 2]
+    let worst = rows.max { $0.1 / $0.2 < $1.1 / $1.2 }!
+    let longest = rows.max { $0.3 < $1.3 }!
+    print("pairs: \(rows.count) (\(rows.count - corpora.count) corpus pairs, \(corpora.count) long pages), one thread, alignment only")
+    print(String(format: "median %.3f ms/KB; worst %@ (%d × %d blocks, %.0f KB) %.3f ms/KB = %.2f× the median (goal ≤ 5×)",
+                 median, worst.0, worst.3, worst.4, worst.2, worst.1 / worst.2, worst.1 / worst.2 / median))
+    print(String(format: "longest: %@, %d × %d blocks, %.0f KB, %.0f ms", longest.0, longest.3, longest.4, longest.2, longest.1))
+}
+
 /// Generated drift cases: corpus pairs whose blocks match one to one, their English edited,
 /// extended, shortened and reordered with a fixed seed; what `drift` reports is compared with
 /// the Chinese units those changes affect. Prints precision, recall and time.
@@ -388,6 +435,7 @@ case "drift": try driftEval(Array(args.dropFirst()))
 case "sentences": try sentenceGold(Array(args.dropFirst()))
 case "sentence-ablation": try sentenceAblation(Array(args.dropFirst()))
 case "sentence-scale": try sentenceScale(Array(args.dropFirst()))
+case "block-tree": try blockTree(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))
 default:
