@@ -255,7 +255,7 @@ func sentenceAblation(_ args: [String]) throws {
 /// Aligns it once in this process and prints time, peak memory and the score against the
 /// shifted gold. `Benchmarks/align-scaling` runs it for 1, 2, 4 and 8 in separate processes.
 func sentenceScale(_ args: [String]) throws {
-    guard args.count >= 4, let k = Int(args[3]), k >= 1 else { print("usage: BitextBench sentence-scale SOURCE TARGET GOLD K"); exit(2) }
+    guard args.count >= 4, let k = Int(args[3]), k >= 1 else { print("usage: BitextBench sentence-scale SOURCE TARGET GOLD K [--weight W] [--floor F]"); exit(2) }
     let source = lines(args[0]), target = lines(args[1])
     let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8)).filter { !$0.source.isEmpty && !$0.target.isEmpty }
     var runs: [[SentenceBead]] = []
@@ -283,8 +283,12 @@ func sentenceScale(_ args: [String]) throws {
         print(String(format: "sentences only: %d + %d in %.2f s, peak %.0f MB", a.count, b.count, now() - t1, peakMemoryMB()))
         return
     }
+    var aligner = SegmentedAligner()
+    // Weights to try (the defaults otherwise).
+    if let i = args.firstIndex(of: "--weight"), i + 1 < args.count, let v = Double(args[i + 1]) { aligner.sentences.lexicalWeight = v }
+    if let i = args.firstIndex(of: "--floor"), i + 1 < args.count, let v = Double(args[i + 1]) { aligner.sentences.evidenceFloor = v }
     let t0 = now()
-    let beads = SegmentedAligner().align(source: s, target: t, segmenter: segmenter)
+    let beads = aligner.align(source: s, target: t, segmenter: segmenter)
     let elapsed = now() - t0
     let score = AlignmentScore(gold: g, test: beads)
     print(String(format: "%d× (%d × %d sentences): %.2f s, peak memory %.0f MB, strict F1 %.3f, lax F1 %.3f",

@@ -59,7 +59,7 @@ public struct SentenceAligner: Sendable {
     /// The bilingual lexicon; nil aligns without a dictionary (length, anchors, learned links).
     public var lexicon: Lexicon? = Lexicon.shared
     /// Weight of the lexical evidence against the length cost, and its floor per sentence.
-    public var lexicalWeight = 2.0
+    public var lexicalWeight = 3.0
     public var evidenceFloor = -0.5
     /// Second pass: learn an IBM-1 table and per-word match rates from the first pass.
     public var learnedTranslations = true
