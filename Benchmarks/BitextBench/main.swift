@@ -287,12 +287,16 @@ func sentenceScale(_ args: [String]) throws {
     // Weights to try (the defaults otherwise).
     if let i = args.firstIndex(of: "--weight"), i + 1 < args.count, let v = Double(args[i + 1]) { aligner.sentences.lexicalWeight = v }
     if let i = args.firstIndex(of: "--floor"), i + 1 < args.count, let v = Double(args[i + 1]) { aligner.sentences.evidenceFloor = v }
+    if let i = args.firstIndex(of: "--guide-width"), i + 1 < args.count, let v = Int(args[i + 1]) { aligner.sentences.guideWidth = v }
     let t0 = now()
     let beads = aligner.align(source: s, target: t, segmenter: segmenter)
     let elapsed = now() - t0
     let score = AlignmentScore(gold: g, test: beads)
-    print(String(format: "%d× (%d × %d sentences): %.2f s, peak memory %.0f MB, strict F1 %.3f, lax F1 %.3f",
-                 k, s.count, t.count, elapsed, peakMemoryMB(), score.f1Strict, score.f1Lax))
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    print(String(format: "%d× (%d × %d sentences): %.2f s wall, %.2f s CPU for the whole process (segmenting, lexicon, aligning; one thread), peak memory %.0f MB, strict F1 %.3f, lax F1 %.3f",
+                 k, s.count, t.count, elapsed, cpu, peakMemoryMB(), score.f1Strict, score.f1Lax))
 }
 
 /// Block alignment over every corpus pair plus long pages (each corpus's pages concatenated

@@ -68,6 +68,8 @@ public struct SentenceAligner: Sendable {
     /// Numbers written in words (English number words, Chinese numerals), quotation marks and
     /// names matched through pinyin readings, besides digits, `?`/`!` and kept Latin words.
     public var extendedAnchors = true
+    /// Half-width of the first pass's band, at most (it widens where the path touches it).
+    public var guideWidth = 256
     /// Bead-shape costs in the order of the moves; nil: the fixed ones.
     var priors: [Double]? = nil
 
@@ -193,7 +195,7 @@ public struct SentenceAligner: Sendable {
         for k in 0..<n { sourceCum.append(sourceCum.last! + Double(source.letters[k]) + 1) }
         for k in 0..<m { targetCum.append(targetCum.last! + ratio * Double(target.han[k]) + Double(target.letters[k]) + 1) }
         let moves1 = SentenceAligner.moves.map { mv in mv.0 == 0 || mv.1 == 0 ? (mv.0, mv.1, insertionCost) : mv }
-        let width = min(256, max(12, max(n, m) / 20))
+        let width = min(guideWidth, max(12, max(n, m) / 20))
         // Only a guide for the band of the next pass, which corrects it within its radius: the
         // commonest shapes are enough, and the wide band costs a third less.
         let guide = Array(moves1.prefix(6))
