@@ -166,13 +166,17 @@ func lines(_ path: String) -> [String] {
     return l
 }
 
+/// A gold set from the arguments SOURCE TARGET GOLD, and a segmenter for it.
+func goldSet(_ args: [String]) throws -> ([String], [String], [SentenceBead], Segmenter) {
+    (lines(args[0]), lines(args[1]), try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8)),
+     try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans")))
+}
+
 /// Sentence alignment of one-sentence-a-line files against gold beads: strict and lax
 /// precision, recall and F1, time and peak memory; `--scale` repeats the input 1×, 2×, 4×.
 func sentenceGold(_ args: [String]) throws {
     guard args.count >= 3 else { print("usage: BitextBench sentences SOURCE TARGET GOLD [--scale]"); exit(2) }
-    let source = lines(args[0]), target = lines(args[1])
-    let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8))
-    let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
+    let (source, target, gold, segmenter) = try goldSet(args)
     let t0 = now()
     var aligner = SegmentedAligner()
     if let p = ProcessInfo.processInfo.environment["BITEXT_PASSES"], let v = Int(p) { aligner.sentences.passes = v }
@@ -215,9 +219,7 @@ func shapes(_ beads: [SentenceBead]) -> String {
 /// match rates, the extra anchors. One thread; each row aligns from scratch.
 func sentenceAblation(_ args: [String]) throws {
     guard args.count >= 3 else { print("usage: BitextBench sentence-ablation SOURCE TARGET GOLD"); exit(2) }
-    let source = lines(args[0]), target = lines(args[1])
-    let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8))
-    let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
+    let (source, target, gold, segmenter) = try goldSet(args)
     let t0 = now()
     let lexicon = Lexicon.shared
     print(String(format: "lexicon: %@ (%@), %.1f ms, %d words, %d stems, %.1f MB compiled",

@@ -469,22 +469,15 @@ final class LexicalEvidence {
                 }
                 x += 1
             }
-            let o0 = Int(h.sWordStart[s])
             guard h.sWordStart[s + 1] > h.sWordStart[s] else { continue }
-            var gain = 0.0
-            while mask != 0 {
-                let b = mask.trailingZeroBitCount
-                gain += h.englishGain[Int(h.sWords[o0 + b]) * K + k - 1]
-                mask &= mask - 1
-            }
-            total += max(floor, h.sBase[s * K + k - 1] + gain * h.sScale[s])
+            total += evidence(mask, words: h.sWords, from: Int(h.sWordStart[s]), gain: h.englishGain,
+                              base: h.sBase[s * K + k - 1], scale: h.sScale[s], k: k)
         }
         var x = 0
         for t in ti {
             defer { x += 1 }
-            let o0 = Int(h.tWordStart[t])
             guard h.tWordStart[t + 1] > h.tWordStart[t] else { continue }
-            var mask: UInt64
+            let mask: UInt64
             switch x {
             case 0: mask = chineseMasks.0
             case 1: mask = chineseMasks.1
@@ -492,15 +485,24 @@ final class LexicalEvidence {
             case 3: mask = chineseMasks.3
             default: mask = chineseMasks.4
             }
-            var gain = 0.0
-            while mask != 0 {
-                let b = mask.trailingZeroBitCount
-                gain += h.chineseGain[Int(h.tWords[o0 + b]) * K + a - 1]
-                mask &= mask - 1
-            }
-            total += max(floor, h.tBase[t * K + a - 1] + gain * h.tScale[t])
+            total += evidence(mask, words: h.tWords, from: Int(h.tWordStart[t]), gain: h.chineseGain,
+                              base: h.tBase[t * K + a - 1], scale: h.tScale[t], k: a)
         }
         return weight * total / 2
+    }
+
+    /// One sentence's evidence: its score with no match plus the gains of the words `mask`
+    /// marks (bit b: the sentence's b-th query word, from `from` in `words`), floored.
+    @inline(__always)
+    private func evidence(_ mask: UInt64, words: UnsafeMutableBufferPointer<Int32>, from: Int,
+                          gain: UnsafeMutableBufferPointer<Double>, base: Double, scale: Double, k: Int) -> Double {
+        let K = LexicalEvidence.maxBead
+        var mask = mask, sum = 0.0
+        while mask != 0 {
+            sum += gain[Int(words[from + mask.trailingZeroBitCount]) * K + k - 1]
+            mask &= mask - 1
+        }
+        return max(floor, base + sum * scale)
     }
 
     // MARK: learning from a first pass

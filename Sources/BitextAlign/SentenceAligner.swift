@@ -37,22 +37,23 @@ public struct AlignSentence: Sendable {
 
 /// Aligns sentences: inside a block bead, or whole texts one sentence a line.
 ///
-/// Two passes, after Bertalign. Pass 1: beads up to 1-3/3-1 in a band around the diagonal where
-/// both sides have covered the same share of their length, scored by length (Gale–Church),
-/// anchors (numbers in digits or words, `?`/`!`, quotation marks, Latin words kept in the
-/// Chinese) and lexical evidence from the bilingual lexicon (``LexicalEvidence``). Pass 2, in a
-/// narrow band around the first path: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2 and 3-3, with an
-/// IBM-1 table and per-word match rates learned from the first pass's confident 1-1 beads, and
-/// bead-shape costs learned from its shapes (never cheaper than the fixed ones for insertions,
-/// deletions and 2-2).
+/// In passes, after Bertalign. Pass 1, a guide: beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2 in a wide
+/// band around the line where both sides have covered the same share of their length, scored
+/// by length (Gale–Church) and anchors (numbers in digits or words, `?`/`!`, quotation marks,
+/// Latin words kept in the Chinese). Pass 2, within 12 sentences of that path: beads up to
+/// 1-3/3-1 with the lexical evidence of the bilingual lexicon (``LexicalEvidence``). Pass 3,
+/// within 6 sentences of the second path: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2 and 3-3, with an
+/// IBM-1 table and per-word match rates learned from the confident 1-1 beads so far, and
+/// bead-shape costs learned from their shapes (never cheaper than the fixed ones for
+/// insertions, deletions and 2-2).
 ///
-/// Linear in time and memory: the band starts narrow and widens only around the rows where the
-/// best path touches its edge; the programme keeps a rolling window of cost rows plus one byte
-/// of back-pointer per cell.
+/// Linear in time and memory: bands have a bounded width and widen only around the rows where
+/// the best path touches their edge; the programme keeps a rolling window of cost rows plus one
+/// byte of back-pointer per cell.
 public struct SentenceAligner: Sendable {
     public var insertionCost = 4.0
     public var lengthVariance = 6.0
-    /// Run the second pass (learned translations, wider beads) on texts long enough to learn from.
+    /// Run the learning pass (learned translations, wider beads) on texts long enough to learn from.
     public var lexical = true
     /// How many rounds of learning and re-aligning follow the first pass.
     public var passes = 1
@@ -61,9 +62,9 @@ public struct SentenceAligner: Sendable {
     /// Weight of the lexical evidence against the length cost, and its floor per sentence.
     public var lexicalWeight = 3.0
     public var evidenceFloor = -0.5
-    /// Second pass: learn an IBM-1 table and per-word match rates from the first pass.
+    /// Learning pass: an IBM-1 table and per-word match rates from the beads so far.
     public var learnedTranslations = true
-    /// Second pass: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2, 3-3.
+    /// Learning pass: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2, 3-3.
     public var wideShapes = true
     /// Numbers written in words (English number words, Chinese numerals), quotation marks and
     /// names matched through pinyin readings, besides digits, `?`/`!` and kept Latin words.
