@@ -348,6 +348,38 @@ func blockTree(_ args: [String]) throws {
     print(String(format: "longest: %@, %d × %d blocks, %.0f KB, %.0f ms", longest.0, longest.3, longest.4, longest.2, longest.1))
 }
 
+/// Current resident memory of this process, in MB.
+func residentMemoryMB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
+}
+
+/// The lexicon: compiling the text into a fresh cache folder, loading the compiled form, and
+/// resident memory before, after loading and after touching every word (the worst case: an
+/// aligner touches only the pages it looks up).
+func lexiconFigures(_ args: [String]) throws {
+    let data = try DataDirectory.locales().appendingPathComponent("en-zh-Hans.lexicon.tsv")
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("bitext-lexicon-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let r0 = residentMemoryMB()
+    var t0 = now()
+    let built = try Lexicon.load(data: data, cacheDirectory: cache)
+    let compile = now() - t0
+    let r1 = residentMemoryMB()
+    t0 = now()
+    let lex = try Lexicon.load(data: data, cacheDirectory: cache)
+    let load = now() - t0
+    let r2 = residentMemoryMB()
+    var stems = 0
+    for w in 0..<Int32(lex.wordCount) { stems += lex.stems(ofWord: w).count; _ = lex.word(lex.text(ofWord: w).unicodeScalars.map(\.value)) }
+    let r3 = residentMemoryMB()
+    print("lexicon: \(lex.wordCount) words, \(lex.stemCount) stems, \(stems) links; text \(String(format: "%.1f", Double((try? FileManager.default.attributesOfItem(atPath: data.path)[.size] as? Int) ?? 0) / 1e6)) MB, compiled \(String(format: "%.1f", Double(built.info.binaryBytes) / 1e6)) MB")
+    print(String(format: "compiling (first use): %.0f ms, resident +%.0f MB while compiling", compile * 1000, r1 - r0))
+    print(String(format: "loading the compiled form (memory-mapped): %.1f ms, resident +%.1f MB; after touching every word +%.1f MB", load * 1000, r2 - r1, r3 - r1))
+}
+
 /// Generated drift cases: corpus pairs whose blocks match one to one, their English edited,
 /// extended, shortened and reordered with a fixed seed; what `drift` reports is compared with
 /// the Chinese units those changes affect. Prints precision, recall and time.
@@ -446,6 +478,7 @@ case "sentences": try sentenceGold(Array(args.dropFirst()))
 case "sentence-ablation": try sentenceAblation(Array(args.dropFirst()))
 case "sentence-scale": try sentenceScale(Array(args.dropFirst()))
 case "block-tree": try blockTree(Array(args.dropFirst()))
+case "lexicon": try lexiconFigures(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))
 default:
