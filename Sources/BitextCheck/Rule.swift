@@ -56,6 +56,13 @@ public enum RuleRegistry {
         SpacingRule(),
         QuoteStyleRule(),
         DoubledPunctuationRule(),
+        NumberMismatchRule(),
+        CodeMismatchRule(),
+        LinkMismatchRule(),
+        BrokenAnchorRule(),
+        AnchorMismatchRule(),
+        PlaceholderMismatchRule(),
+        MarkupMismatchRule(),
         FuzzyMatchRule(),
     ]
 
