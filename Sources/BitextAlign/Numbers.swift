@@ -1,83 +1,8 @@
-/// Numbers written out in words, in both languages, as the digits they stand for, so that
-/// 九百三十 and "nine hundred and thirty" anchor a bead as 930 does.
+/// Numbers written out in words, so that "nine hundred and thirty" anchors a bead as 930 and
+/// 九百三十 do (Chinese numerals are read by ``NumberScanner``).
 enum Numbers {
-    /// The value of a Chinese numeral character, or nil.
-    @inline(__always) static func chineseDigit(_ c: UInt32) -> Int? {
-        switch c {
-        case 0x96F6, 0x3007: return 0      // 零 〇
-        case 0x4E00: return 1              // 一
-        case 0x4E8C, 0x4E24: return 2      // 二 两
-        case 0x4E09: return 3
-        case 0x56DB: return 4
-        case 0x4E94: return 5
-        case 0x516D: return 6
-        case 0x4E03: return 7
-        case 0x516B: return 8
-        case 0x4E5D: return 9
-        default: return nil
-        }
-    }
-
-    @inline(__always) static func chineseUnit(_ c: UInt32) -> Int? {
-        switch c {
-        case 0x5341: return 10             // 十
-        case 0x767E: return 100            // 百
-        case 0x5343: return 1000           // 千
-        case 0x4E07: return 10_000         // 万
-        case 0x4EBF: return 100_000_000    // 亿
-        default: return nil
-        }
-    }
-
-    static func isNumeral(_ c: UInt32) -> Bool { chineseDigit(c) != nil || chineseUnit(c) != nil }
-
-    /// Characters after which a lone numeral is a count (三天, 七日, 五个): measure words and
-    /// time units.
-    static let counted: Set<UInt32> = Set("个年岁天日月次人位名条件种只章节倍代句口头匹张本座".unicodeScalars.map(\.value))
-
-    /// Numbers written in Chinese numerals in `text[range]`: runs of two or more numeral
-    /// characters (三十七, 一九四九), and a lone numeral other than 一 when it counts something
-    /// (三天) or follows 第.
-    static func chinese(_ text: [UInt32], _ range: Range<Int>) -> [Int] {
-        var out: [Int] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            guard isNumeral(text[i]) else { i += 1; continue }
-            var j = i
-            while j < range.upperBound && isNumeral(text[j]) { j += 1 }
-            let run = text[i..<j]
-            let next = j < range.upperBound ? text[j] : 0
-            let prev = i > range.lowerBound ? text[i - 1] : 0
-            if run.count >= 2 || (run.first != 0x4E00 && (counted.contains(next) || prev == 0x7B2C /* 第 */)) {
-                if let v = value(run) { out.append(v) }
-            }
-            i = j
-        }
-        return out
-    }
-
-    /// 三十七 → 37, 九百三十 → 930, 一九四九 → 1949 (digits without units read as digits).
-    static func value(_ run: ArraySlice<UInt32>) -> Int? {
-        if run.allSatisfy({ chineseDigit($0) != nil }) {
-            guard run.count >= 2, run.count <= 9 else { return run.count == 1 ? chineseDigit(run.first!) : nil }
-            return run.reduce(0) { $0 * 10 + chineseDigit($1)! }
-        }
-        var total = 0, section = 0, number = 0
-        for c in run {
-            if let d = chineseDigit(c) { number = d; continue }
-            guard let u = chineseUnit(c) else { return nil }
-            switch u {
-            case 10, 100, 1000:
-                section += (number == 0 ? 1 : number) * u
-            default:
-                total += (section + number) * u
-                section = 0
-            }
-            number = 0
-        }
-        let v = total + section + number
-        return v > 0 && v < 1_000_000_000_000 ? v : nil
-    }
+    /// The characters of Chinese numerals (not 首, 双, 半: those are mostly other words).
+    static let chineseNumerals: Set<UInt32> = Set("零〇一二两三四五六七八九十百千万亿".unicodeScalars.map(\.value))
 
     static let small: [String: Int] = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -146,7 +146,14 @@ public struct SentenceAligner: Sendable {
                 if let f = surface.unicodeScalars.first, f.properties.isUppercase, !names.contains(stem) { names.append(stem) }
             }
         }
-        if han > 0 { for v in Numbers.chinese(unit.text, r) { extra.append(String(v)) } }
+        if han > 0 {
+            // Numbers in Chinese numerals (九百三十, 第三, 二〇二四), read as the consistency rules
+            // read them; digits are anchors already, and 首/双/半 are too often other words.
+            let mentions = NumberScanner.numbers(in: unit.text) { r.contains($0) && unit.roles[$0] == .content }
+            for mention in mentions where mention.text.unicodeScalars.allSatisfy({ Numbers.chineseNumerals.contains($0.value) }) {
+                if let v = mention.values.first, v == v.rounded(), v >= 0, v < 1e15 { extra.append(String(Int(v))) }
+            }
+        }
         for v in Numbers.english(words) { extra.append(String(v)) }
         var s = AlignSentence(block: block, range: r, letters: letters, han: han, anchors: anchors.sorted(), latinWords: words)
         s.contentWords = content

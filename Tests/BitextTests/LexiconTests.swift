@@ -70,11 +70,14 @@ import Testing
         #expect(lex.readings(of: Character("张")).contains("zhang"))
     }
 
-    @Test func numbersAndNames() {
-        #expect(Numbers.chinese("活了九百三十岁".unicodeScalars.map(\.value), 0..<7) == [930])
-        #expect(Numbers.chinese("第三天".unicodeScalars.map(\.value), 0..<3) == [3])
-        #expect(Numbers.chinese("统一的".unicodeScalars.map(\.value), 0..<3) == [])
-        #expect(Numbers.chinese("一九四九年".unicodeScalars.map(\.value), 0..<5) == [1949])
+    @Test func numbersAndNames() throws {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        func extra(_ line: String) -> [String] { SegmentedAligner.sentence(line, index: 0, segmenter: seg).extraAnchors }
+        #expect(extra("他活了九百三十岁。") == ["930"])
+        #expect(extra("到了第三天。") == ["3"])
+        #expect(extra("这是统一的标准。") == [])
+        #expect(extra("首先，他说：“好。”") == ["\u{201C}"])
+        #expect(extra("He lived nine hundred and thirty years.") == ["930"])
         #expect(Numbers.english(["lived", "nine", "hundred", "and", "thirty", "years"]) == [930])
         #expect(Numbers.english(["the", "one", "who"]) == [])
         #expect(Numbers.english(["twelve", "tribes", "and", "one", "thousand"]) == [12, 1000])
