@@ -27,29 +27,17 @@ public final class Checker: @unchecked Sendable {
         return try body(t)
     }
 
-    /// Analyses every unit of a document, then re-decides prose with the names the document
-    /// itself keeps in English inside its Chinese sentences.
+    /// Analyses every unit of a document, then re-decides prose with the document's evidence:
+    /// its structure (key columns, alt text), its inline code, and the names it keeps in English
+    /// inside its Chinese sentences (see ``Segmenter/analyze(document:alsoCode:)``).
     public func analyze(_ doc: Document, toolkit: Toolkit) -> [TextAnalysis] {
-        var analyses = doc.units.map { toolkit.segmenter.analyze($0) }
-        let kept = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
-        if kept.count > toolkit.segmenter.keptWords.count {
-            for k in analyses.indices where !analyses[k].stretches.isEmpty {
-                toolkit.segmenter.reclassify(&analyses[k], unit: doc.units[k], kept: kept)
-            }
-        }
-        return analyses
+        toolkit.segmenter.analyze(document: doc)
     }
 
     /// Stems of the words a document keeps in English: ordinary words of the stretches inside
     /// Chinese units that are not prose (names, glosses, titles), plus `base`.
     public static func keptVocabulary(_ analyses: [TextAnalysis], base: Set<String>) -> Set<String> {
-        var kept = base
-        for a in analyses where a.hasHan {
-            for s in a.stretches where !s.isProse && !s.isCodeLike {
-                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
-            }
-        }
-        return kept
+        Segmenter.keptVocabulary(analyses, base: base)
     }
 
     /// Checks one target document; with a pairing, the bilingual rules run too.

@@ -1,0 +1,169 @@
+import BitextMarkdown
+import Foundation
+
+/// Evidence that needs the whole document: which English is kept by the document's structure
+/// (a table column of keys, types or terms beside Chinese cells; alt text that is a file slug),
+/// by the document's own code (text that is inline code elsewhere), and which words the document
+/// keeps in English inside its Chinese sentences.
+extension Segmenter {
+    /// Analyses every unit of a document and decides its English with the document's evidence.
+    ///
+    /// - Parameter alsoCode: inline code of another document (the source, in bilingual mode):
+    ///   text that is code there is a name here.
+    public func analyze(document doc: Document, alsoCode: Set<String> = []) -> [TextAnalysis] {
+        var analyses = doc.units.map { analyze($0) }
+        applyDocumentEvidence(doc, &analyses, alsoCode: alsoCode)
+        return analyses
+    }
+
+    /// Sets `documentEvidence` on the stretches the document's structure keeps, then re-decides
+    /// every stretch with the words the document keeps in English.
+    public func applyDocumentEvidence(_ doc: Document, _ analyses: inout [TextAnalysis], alsoCode: Set<String> = []) {
+        let units = doc.units
+        // Inline code of the document: a unit or stretch whose whole text is code elsewhere is a name.
+        var code = alsoCode
+        for u in units {
+            var k = 0
+            let n = u.text.count
+            while k < n {
+                guard u.roles[k] == .code else { k += 1; continue }
+                var e = k
+                while e < n && u.roles[e] == .code { e += 1 }
+                let s = Segmenter.codeKey(u.text, k..<e)
+                if !s.isEmpty && s.count <= 80 { code.insert(s) }
+                k = e
+            }
+        }
+        // Cells of key columns are names too (`### scroll` above a table whose key column has `scroll`).
+        markKeyColumns(units, &analyses)
+        for (k, a) in analyses.enumerated() where a.stretches.first?.documentEvidence == .keyColumn {
+            let key = Segmenter.codeKey(units[k].text, a.stretches[0].range, roles: units[k].roles)
+            if !key.isEmpty { code.insert(key) }
+        }
+        for k in analyses.indices {
+            let u = units[k]
+            for j in analyses[k].stretches.indices {
+                let s = analyses[k].stretches[j]
+                guard s.documentEvidence == nil, s.isProse else { continue }
+                if !code.isEmpty && (s.isWholeUnit || s.tokens.count <= 3) {
+                    let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
+                    if !key.isEmpty && code.contains(key) { analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue }
+                }
+                // An English unit that a code block of the document holds word for word is the
+                // example's output (`<p>Count is: {{ count }}</p>` shown under its code).
+                if s.isWholeUnit && !doc.codeBlocks.isEmpty {
+                    let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
+                    if key.count >= 8 && doc.codeBlocks.contains(where: { $0.literal.contains(key) }) {
+                        analyses[k].stretches[j].documentEvidence = .codeElsewhere
+                    }
+                }
+            }
+            // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
+            // it is a sentence: a file slug or a short label names the picture.
+            if Segmenter.isImageOnly(u), !analyses[k].hasHan, let s = analyses[k].stretches.first {
+                if !Segmenter.isSentence(s) { analyses[k].stretches[0].documentEvidence = .fileSlug }
+            }
+        }
+        let kept = Segmenter.keptVocabulary(analyses, base: keptWords)
+        for k in analyses.indices where !analyses[k].stretches.isEmpty {
+            reclassify(&analyses[k], unit: units[k], kept: kept)
+        }
+    }
+
+    /// Stems of the words a document keeps in English: ordinary words of the stretches inside
+    /// Chinese units that are not prose (names, glosses, titles), plus `base`.
+    public static func keptVocabulary(_ analyses: [TextAnalysis], base: Set<String>) -> Set<String> {
+        var kept = base
+        for a in analyses where a.hasHan {
+            for s in a.stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
+                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
+            }
+        }
+        return kept
+    }
+
+    /// The unit's prose is only the alt text of images.
+    public static func isImageOnly(_ u: BitextMarkdown.Unit) -> Bool {
+        if case .altText = u.kind { return true }
+        guard u.links.contains(where: \.isImage) else { return false }
+        for i in u.text.indices where u.roles[i] == .content && !isSpace(u.text[i]) {
+            if !u.links.contains(where: { $0.isImage && $0.text.contains(i) }) { return false }
+        }
+        return true
+    }
+
+    /// Reads as a sentence or phrase: two function words, or one with two other words.
+    static func isSentence(_ s: SourceStretch) -> Bool {
+        var function = 0, ordinary = 0
+        for t in s.tokens {
+            if t.kind == .function { function += 1 } else if t.kind == .lowercase || t.kind == .capitalized { ordinary += 1 }
+        }
+        return function >= 2 || (function >= 1 && ordinary >= 2) || ordinary >= 4
+    }
+
+    /// A sentence longer than a term (`top of the stack` is a term; a description is not).
+    static func isLongSentence(_ s: SourceStretch) -> Bool {
+        !s.isCodeLike && s.range.count > 40 && isSentence(s)
+    }
+
+    /// Text of a range as a lookup key: content (and code) characters, trimmed of spaces and
+    /// punctuation at the ends.
+    static func codeKey(_ text: [UInt32], _ r: Range<Int>, roles: [Role]? = nil) -> String {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && (isSpace(text[lo]) || text[lo] == 0x60 || (isPunctuation(text[lo]) && text[lo] != 0x2E && text[lo] != 0x2D)) { lo += 1 }
+        while hi > lo && (isSpace(text[hi - 1]) || text[hi - 1] == 0x60 || isTrailingPunctuation(text[hi - 1]) || text[hi - 1] == 0x29) { hi -= 1 }
+        guard lo < hi, hi - lo <= 200 else { return "" }
+        var s = String.UnicodeScalarView()
+        for i in lo..<hi {
+            if let roles, roles[i] != .content && roles[i] != .code { continue }
+            if let u = Unicode.Scalar(text[i]) { s.append(u) }
+        }
+        return String(s).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Table columns whose body cells are mostly English (no Han) and not sentences while other
+    /// cells of the same rows are Chinese: a column of keys, types, values or terms. Their
+    /// cells (and the column's header) are kept; a sentence in them is still reported.
+    func markKeyColumns(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        var k = 0
+        while k < units.count {
+            guard case .tableCell = units[k].kind else { k += 1; continue }
+            var end = k + 1
+            while end < units.count, case .tableCell(let row, let column) = units[end].kind, !(row == 0 && column == 0) { end += 1 }
+            markKeyColumns(table: k..<end, units, &analyses)
+            k = end
+        }
+    }
+
+    private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        // Rows and columns of the table's cells.
+        var cells: [(row: Int, column: Int, unit: Int)] = []
+        var columns = 0
+        for k in table {
+            if case .tableCell(let row, let column) = units[k].kind {
+                cells.append((row, column, k))
+                columns = max(columns, column + 1)
+            }
+        }
+        guard columns >= 2 else { return }
+        var rowHasHan: [Int: [Int]] = [:]  // row → columns with Han
+        for c in cells where analyses[c.unit].hasHan { rowHasHan[c.row, default: []].append(c.column) }
+        for column in 0..<columns {
+            // Cells without Han: English words, numbers, versions, code, dashes.
+            var other = 0, sentences = 0, han = 0, besideChinese = 0
+            for c in cells where c.column == column && c.row > 0 {
+                let a = analyses[c.unit]
+                if a.hasHan { han += 1; continue }
+                other += 1
+                if let s = a.stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
+                if rowHasHan[c.row]?.contains(where: { $0 != column }) == true { besideChinese += 1 }
+            }
+            // Mostly without Han, mostly not sentences, and beside Chinese in most rows.
+            guard other >= 2, other >= 2 * han, sentences * 4 <= other, besideChinese * 2 >= other else { continue }
+            for c in cells where c.column == column && !analyses[c.unit].hasHan {
+                guard let s = analyses[c.unit].stretches.first, !Segmenter.isLongSentence(s) else { continue }
+                analyses[c.unit].stretches[0].documentEvidence = .keyColumn
+            }
+        }
+    }
+}
