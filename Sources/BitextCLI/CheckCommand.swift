@@ -48,6 +48,17 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let threads = common.threads
+        // Project evidence (labels translated, English conventions) needs every file first.
+        if work.count > 1 {
+            let project = ProjectEvidence()
+            let targets = work.compactMap(\.target)
+            let parts = parallelMap(targets.count, threads: threads) { k -> ProjectEvidence? in
+                guard let doc = try? session.document(targets[k]) else { return nil }
+                return try? checker.withToolkit { ProjectEvidence.of(doc, checker.analyze(doc, toolkit: $0)) }
+            }
+            for p in parts { if let p { project.merge(p) } }
+            checker.project = project
+        }
         let progress = Progress(total: work.count, label: "checking")
         let explicit = Set(paths)
         let roots = paths.filter { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }

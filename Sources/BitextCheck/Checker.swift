@@ -11,6 +11,9 @@ public final class Checker: @unchecked Sendable {
     public let glossary: GlossaryIndex?
     public let rules: [any Rule]
     private let pool: ToolkitPool
+    /// What the other files of the project say (labels translated, English conventions); set
+    /// by `check` before it checks files one by one.
+    public var project: ProjectEvidence?
 
     public init(settings: Settings, messages: Messages, glossary: GlossaryIndex?, rules: [any Rule] = RuleRegistry.all) {
         self.settings = settings
@@ -43,7 +46,7 @@ public final class Checker: @unchecked Sendable {
     /// Checks one target document; with a pairing, the bilingual rules run too.
     public func check(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> [Finding] {
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
-                                  glossary: glossary, pairing: pairing, toolkit: toolkit)
+                                  glossary: glossary, pairing: pairing, toolkit: toolkit, project: project)
         var findings: [Finding] = []
         for rule in rules where pairing != nil || !rule.isBilingual {
             rule.check(context) { findings.append($0) }

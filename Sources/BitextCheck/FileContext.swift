@@ -71,6 +71,8 @@ public final class FileContext {
     public let messages: Messages
     public let glossary: GlossaryIndex?
     public let pairing: Pairing?
+    /// Evidence from the other files of the project, when several are checked.
+    public let project: ProjectEvidence?
     let toolkit: Toolkit
     /// Stems of the Latin words the translation keeps inside Chinese text (names it uses),
     /// the glossary's keep-as-is terms and the configuration's `keep:` words.
@@ -92,7 +94,8 @@ public final class FileContext {
     }
 
     public init(document: Document, analyses: [TextAnalysis], settings: Settings, messages: Messages,
-                glossary: GlossaryIndex?, pairing: Pairing?, toolkit: Toolkit) {
+                glossary: GlossaryIndex?, pairing: Pairing?, toolkit: Toolkit, project: ProjectEvidence? = nil) {
+        self.project = project
         self.document = document
         self.analyses = analyses
         self.settings = settings

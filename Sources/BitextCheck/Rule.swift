@@ -61,6 +61,7 @@ public enum RuleRegistry {
         SpacingRule(),
         QuoteStyleRule(),
         DoubledPunctuationRule(),
+        FullwidthSpacingRule(),
     ]
 
     /// Rule ids that only `drift` emits; valid in configuration and suppression comments.

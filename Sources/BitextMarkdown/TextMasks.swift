@@ -78,6 +78,15 @@ enum TextMasks {
                     mark(&roles, k..<w, .markup)
                     // A tab's quoted label is its name, not prose.
                     if isTab { for x in w..<end where roles[x] == .content { roles[x] = .code } }
+                    // The quotes around an admonition's title are syntax; the title is text.
+                    var q = w
+                    while q < end && raw[q] == 0x20 { q += 1 }
+                    var last = end
+                    while last > q && (raw[last - 1] == 0x20 || raw[last - 1] == 0x0D) { last -= 1 }
+                    if !isTab && q < last - 1 && raw[q] == 0x22 && raw[last - 1] == 0x22 {
+                        roles[q] = .markup
+                        roles[last - 1] = .markup
+                    }
                 }
             }
             start = end + 1

@@ -58,6 +58,13 @@ extension Segmenter {
                     }
                 }
             }
+            // A heading that is one lowercase word (`## scroll`) names an API member: English
+            // headings are capitalised.
+            if case .heading = u.kind, let s = analyses[k].stretches.first, s.isWholeUnit, s.tokens.count == 1,
+               s.tokens[0].kind == .lowercase, let first = u.text.indices.first(where: { u.roles[$0] == .content && isLetterOrDigit(u.text[$0]) }),
+               u.text[first] >= 0x61 && u.text[first] <= 0x7A {
+                analyses[k].stretches[0].documentEvidence = .codeShape
+            }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.
             if Segmenter.isImageOnly(u), !analyses[k].hasHan, let s = analyses[k].stretches.first {
@@ -158,8 +165,10 @@ extension Segmenter {
                 if let s = a.stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
                 if rowHasHan[c.row]?.contains(where: { $0 != column }) == true { besideChinese += 1 }
             }
-            // Mostly without Han, mostly not sentences, and beside Chinese in most rows.
-            guard other >= 2, other >= 2 * han, sentences * 4 <= other, besideChinese * 2 >= other else { continue }
+            // Mostly without Han, mostly not sentences, and beside Chinese in most rows; a
+            // one-row table needs a Chinese header over the column (`| 参数 | 说明 |`).
+            let chineseHeader = cells.contains { $0.row == 0 && $0.column == column && analyses[$0.unit].hasHan }
+            guard other >= (chineseHeader ? 1 : 2), other >= 2 * han, sentences * 4 <= other, besideChinese * 2 >= other else { continue }
             for c in cells where c.column == column && !analyses[c.unit].hasHan {
                 guard let s = analyses[c.unit].stretches.first, !Segmenter.isLongSentence(s) else { continue }
                 analyses[c.unit].stretches[0].documentEvidence = .keyColumn

@@ -413,6 +413,7 @@ public final class Segmenter {
                 let prev = i > 0 ? text[i - 1] : 0
                 if c == 0x3D && next == 0x3E { typeExpression = true }                        // =>
                 if c == 0x7C { typeExpression = true }                                         // a | b
+                if c == 0x29 && next == 0x3A { typeExpression = true }                         // f(a): T
                 if c == 0x3C && isLetterOrDigit(prev) && (isLetterOrDigit(next) || next == 0x7B || next == 0x5B) { typeExpression = true }  // Array<T>
                 if c == 0x7B && range.contains(where: { text[$0] == 0x3A }) && range.contains(where: { text[$0] == 0x7D }) { typeExpression = true }  // { a: T }
             case 0x3F:
@@ -445,6 +446,8 @@ public final class Segmenter {
     static func hasCodeShape(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>, hyphens: Int, lowered: String,
                              functionWords: Set<String>) -> Bool {
         if literals.contains(lowered) { return true }
+        // A word ICU joined to a sigil (`@Mobiles`, `#tag`): a parameter or handle.
+        if let f = r.first, !isLetterOrDigit(text[f]) { return true }
         // Inner dots and colons of one ICU word: `spring.datasource.url`, `assembly:assembly`.
         var partLetters = 0, longPart = false, innerMark = false, digit = false
         for i in r {

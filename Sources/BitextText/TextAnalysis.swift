@@ -185,7 +185,7 @@ public struct SourceStretch: Sendable, Equatable {
             if ordinary >= 4 { return (true, false, .ordinaryWords) }
             // A short label made mostly of words the document keeps (`Select Methods` where the
             // document writes `Select 组件`) names the thing.
-            if keptCount >= ordinary { return keep(.keptWords) }
+            if keptCount + code >= ordinary { return keep(.keptWords) }
             return (true, true, .label)
         }
         if isEmphasis { return keep(.emphasis) }

@@ -14,7 +14,10 @@ enum Harness {
     static func settings(_ overrides: [String: String] = [:]) -> Settings {
         var typography = try! Typography.load(for: target)
         if let s = overrides["spacing"], let p = SpacingPolicy(rawValue: s) { typography.spacing = p }
-        return Settings(source: source, target: target, typography: typography)
+        var s = Settings(source: source, target: target, typography: typography)
+        // `off`: a rule switched off, as `rules: {id: off}` in bitext.yml does.
+        if let off = overrides["off"] { s.severities[off] = .some(nil) }
+        return s
     }
 
     static func findings(rule: any Rule, target text: String, source sourceText: String? = nil,

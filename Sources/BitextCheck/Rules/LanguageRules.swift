@@ -63,7 +63,12 @@ public struct UntranslatedRule: Rule {
     /// name, not a short label, not alt text).
     static func isUntranslated(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
-        return s.isProse && !s.isLabel && !UntranslatedAltRule.isAltText(c, k)
+        return s.isProse && !s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isConvention(c, k, s)
+    }
+
+    /// A short unit the project keeps in English in several files (see ``ProjectEvidence``).
+    static func isConvention(_ c: FileContext, _ k: Int, _ s: SourceStretch) -> Bool {
+        c.project?.isConvention(c.document.units[k], s) ?? false
     }
 }
 
@@ -88,37 +93,31 @@ public struct UntranslatedLabelRule: Rule {
     public init() {}
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
-        guard var severity = c.settings.severity(self) else { return }
-        var labels: [Int] = []
+        guard let configured = c.settings.severity(self) else { return }
+        var labels: [(unit: Int, convention: Bool)] = []
         for k in c.document.units.indices {
-            guard let s = wholeUnitStretch(c, k), s.isProse, s.isLabel, !UntranslatedAltRule.isAltText(c, k) else { continue }
-            labels.append(k)
+            guard let s = wholeUnitStretch(c, k), s.isProse, !UntranslatedAltRule.isAltText(c, k) else { continue }
+            let convention = UntranslatedRule.isConvention(c, k, s)
+            // Words other files of the project keep inside Chinese sentences are names.
+            if s.isLabel && !convention && c.project?.keepsWords(of: s) == true { continue }
+            if s.isLabel || convention { labels.append((k, convention)) }
         }
         guard !labels.isEmpty else { return }
-        // A warning when the document translates at least four in five of its labels (and
-        // the severity is not configured).
+        // A warning when the project (or, checked alone, the document) translates at least
+        // four in five of its labels, unless the severity is configured. A unit the project
+        // keeps in English in several files is its convention: info at most.
+        var severity = configured
         if c.settings.severities[id] == nil {
-            var translated = 0
-            for (k, u) in c.document.units.enumerated() where UntranslatedLabelRule.isLabelPlace(u) {
-                let a = c.analyses[k]
-                if a.hasHan && a.hanCharacters <= 16 { translated += 1 }
-            }
-            if translated >= 4 && translated >= 4 * labels.count { severity = .warning }
+            let project = c.project ?? ProjectEvidence.of(c.document, c.analyses)
+            if project.translatesMostLabels { severity = .warning }
         }
-        for k in labels {
+        for (k, convention) in labels {
             let u = c.document.units[k]
             let kind = c.messages.text("kind.\(u.kind.name)")
-            emit(c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
-                           message: c.messages.text("untranslated-label", ["kind": kind]),
-                           details: [("evidence", .string("label")), ("words", .int(c.analyses[k].stretches[0].words))]))
-        }
-    }
-
-    /// Headings, table cells and list items: where labels are.
-    static func isLabelPlace(_ u: BitextMarkdown.Unit) -> Bool {
-        switch u.kind {
-        case .heading, .tableCell, .listItem: return true
-        default: return false
+            emit(c.finding(self, severity: convention ? min(severity, .info) : severity, unit: k, range: 0..<u.text.count,
+                           message: c.messages.text(convention ? "untranslated-label.convention" : "untranslated-label", ["kind": kind]),
+                           details: [("evidence", .string(convention ? "project-convention" : "label")),
+                                     ("words", .int(c.analyses[k].stretches[0].words))]))
         }
     }
 }
