@@ -17,6 +17,8 @@ public struct FullwidthSpacingRule: Rule {
             RuleExample("本版本支持 MySQL。Redis 的支持在下一版。\n"),
             RuleExample("第一行。  \n第二行。\n"),
             RuleExample("It supports MySQL. Redis comes next.\n"),
+            RuleExample("给定任意 $amt$ ，贪心算法都可以找到最优解，例如 `diags1` 或 **$O(n)$** 。\n"),
+            RuleExample("他说：“AI news” in 2024 is everywhere.\n"),
         ]
     }
     public init() {}
@@ -35,7 +37,24 @@ public struct FullwidthSpacingRule: Rule {
                 // Not at a line's end (a hard break), not at the unit's ends.
                 guard i > 0, e < t.count, t[e] != 0x0A, t[e] != 0x0D else { continue }
                 let before = r[i - 1] == .content ? t[i - 1] : 0, after = r[e] == .content ? t[e] : 0
-                guard FullwidthSpacingRule.isFullwidthMark(before) || FullwidthSpacingRule.isFullwidthMark(after) else { continue }
+                let markBefore = FullwidthSpacingRule.isFullwidthMark(before), markAfter = FullwidthSpacingRule.isFullwidthMark(after)
+                guard markBefore || markAfter else { continue }
+                // Across the space from the mark: inline code, math or a URL keep their own
+                // spacing (`$n$ 。`, `（ \`->\` ）`).
+                let across = markBefore ? e : i - 1
+                var beyond = across
+                while beyond >= 0 && beyond < t.count && r[beyond] == .markup { beyond += markBefore ? 1 : -1 }
+                if !markBefore || !markAfter, beyond >= 0, beyond < t.count,
+                   r[beyond] == .code || r[beyond] == .math || r[beyond] == .url { continue }
+                // Curly quotes are English marks too: only in Chinese text (Han across the space
+                // or inside the quote), so `“AI news” in 2024` stays silent.
+                let mark = markBefore ? before : after
+                if mark == 0x201C || mark == 0x201D || mark == 0x2018 || mark == 0x2019 {
+                    let inside = markBefore ? i - 2 : e + 1
+                    let hanAcross = isHanChar(t[across])
+                    let hanInside = inside >= 0 && inside < t.count && isHanChar(t[inside])
+                    if !hanAcross && !hanInside { continue }
+                }
                 // A space inside a translator's note is the note's own business.
                 if a.inNote(i) { continue }
                 emit(c.finding(self, severity: severity, unit: k, range: i..<e,
