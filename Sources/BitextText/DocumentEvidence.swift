@@ -1,3 +1,4 @@
+import BitextICU
 import BitextMarkdown
 import Foundation
 
@@ -22,6 +23,7 @@ extension Segmenter {
         let units = doc.units
         // Inline code of the document: a unit or stretch whose whole text is code elsewhere is a name.
         var code = alsoCode
+        Segmenter.inlineCodeSpans(doc, into: &code)
         for u in units {
             var k = 0
             let n = u.text.count
@@ -40,22 +42,36 @@ extension Segmenter {
             let key = Segmenter.codeKey(units[k].text, a.stretches[0].range, roles: units[k].roles)
             if !key.isEmpty { code.insert(key) }
         }
+        // One-word names are matched whatever their case (`### Theme` over a `theme` row).
+        let lowerCode = Set(code.filter { !$0.contains(" ") }.map { $0.lowercased() })
         for k in analyses.indices {
             let u = units[k]
             for j in analyses[k].stretches.indices {
                 let s = analyses[k].stretches[j]
                 guard s.documentEvidence == nil, s.isProse else { continue }
-                if !code.isEmpty && (s.isWholeUnit || s.tokens.count <= 3) {
-                    let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
-                    if !key.isEmpty && code.contains(key) { analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue }
+                let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
+                guard !key.isEmpty else { continue }
+                if s.isWholeUnit || s.tokens.count <= 3 {
+                    if code.contains(key) || (s.tokens.count == 1 && lowerCode.contains(key.lowercased())) {
+                        analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
+                    }
                 }
                 // An English unit that a code block of the document holds word for word is the
-                // example's output (`<p>Count is: {{ count }}</p>` shown under its code).
+                // example's output (`<p>Count is: {{ count }}</p>` shown under its code); a
+                // one-word heading that a code block uses as a word is a type or member name
+                // (`#### Array` over `type: Array`).
                 if s.isWholeUnit && !doc.codeBlocks.isEmpty {
-                    let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
                     if key.count >= 8 && doc.codeBlocks.contains(where: { $0.literal.contains(key) }) {
-                        analyses[k].stretches[j].documentEvidence = .codeElsewhere
+                        analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
+                    if s.tokens.count == 1, key.count >= 3, doc.codeBlocks.contains(where: { Segmenter.containsWord(key, in: $0.literal) }) {
+                        analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
+                    }
+                }
+                // A whole unit right after Chinese that introduces a message (`控制台会报错？`,
+                // `日志如下：`) is that message; so is a line shaped like a log (`… error: …`).
+                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1]) || Segmenter.isLogLine(u.text, s.range)) {
+                    analyses[k].stretches[j].documentEvidence = .uiString
                 }
             }
             // A heading that is one lowercase word (`## scroll`) names an API member: English
@@ -71,6 +87,7 @@ extension Segmenter {
                 if !Segmenter.isSentence(s) { analyses[k].stretches[0].documentEvidence = .fileSlug }
             }
         }
+        markNameLists(units, &analyses)
         let kept = Segmenter.keptVocabulary(analyses, base: keptWords)
         for k in analyses.indices where !analyses[k].stretches.isEmpty {
             reclassify(&analyses[k], unit: units[k], kept: kept)
@@ -87,6 +104,100 @@ extension Segmenter {
             }
         }
         return kept
+    }
+
+    /// Inline code spans of the whole file, units or not (a list item that is only `` `Array` `` is
+    /// no unit): single-backtick spans on one line, outside code blocks.
+    static func inlineCodeSpans(_ doc: Document, into code: inout Set<String>) {
+        let bytes = doc.source.bytes
+        var inBlock = [Bool](repeating: false, count: doc.source.lineCount + 2)
+        for b in doc.codeBlocks where b.startLine >= 1 {
+            for l in b.startLine...max(b.startLine, min(b.endLine, doc.source.lineCount)) { inBlock[l] = true }
+        }
+        for (index, start) in doc.source.lineStarts.enumerated() where !inBlock[index + 1] {
+            let end = index + 1 < doc.source.lineStarts.count ? doc.source.lineStarts[index + 1] : bytes.count
+            var i = start
+            while i < end {
+                guard bytes[i] == 0x60 else { i += 1; continue }
+                var j = i + 1
+                while j < end && bytes[j] != 0x60 && bytes[j] != 0x0A { j += 1 }
+                guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
+                let s = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if !s.isEmpty { code.insert(s) }
+                i = j + 1
+            }
+        }
+    }
+
+    /// The unit's Chinese ends with a UI verb or kind noun, before an optional `：:？?`.
+    func endsWithMessageCue(_ u: BitextMarkdown.Unit) -> Bool {
+        var e = u.text.count
+        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content || u.text[e - 1] == 0xFF1A || u.text[e - 1] == 0x3A
+                        || u.text[e - 1] == 0xFF1F || u.text[e - 1] == 0x3F) { e -= 1 }
+        guard e > 0, u.text[e - 1] >= 0x2E80, Characters.script(u.text[e - 1]) == .han else { return false }
+        return endsWithUIVerb(u.text, u.roles, before: e) || endsWith(u.text, e, target.kindNouns)
+    }
+
+    private func endsWith(_ text: [UInt32], _ e: Int, _ phrases: [[UInt32]]) -> Bool {
+        for v in phrases where v.count <= e {
+            var ok = true
+            for (o, c) in v.enumerated() where text[e - v.count + o] != c { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
+    static func isLogLine(_ text: [UInt32], _ r: Range<Int>) -> Bool {
+        let marks: [[UInt32]] = [Array("error:".unicodeScalars.map(\.value)), Array("exception:".unicodeScalars.map(\.value))]
+        var i = r.lowerBound
+        while i < r.upperBound {
+            for m in marks where i + m.count < r.upperBound {
+                var ok = i == r.lowerBound || !isLetterOrDigit(text[i - 1])
+                for (o, c) in m.enumerated() where ok {
+                    let x = text[i + o]
+                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { ok = false }
+                }
+                if ok { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `word` occurs in `text` with no letter, digit or `_` on either side.
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        var from = text.startIndex
+        while let r = text.range(of: word, range: from..<text.endIndex) {
+            let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
+            let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
+            if !(before.isLetter || before.isNumber || before == "_") && !(after.isLetter || after.isNumber || after == "_") { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
+    /// Lists (consecutive list items of one depth) whose items are mostly English names or code
+    /// (`- ❌ AntDesign`, `- ❌ ant design`…): a short label among them is one more name.
+    func markNameLists(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        var k = 0
+        while k < units.count {
+            guard case .listItem(let depth) = units[k].kind else { k += 1; continue }
+            var end = k + 1
+            while end < units.count, case .listItem(let d) = units[end].kind, d == depth { end += 1 }
+            defer { k = end }
+            guard end - k >= 3 else { continue }
+            var kept = 0, labels = 0, other = 0
+            for i in k..<end {
+                let a = analyses[i]
+                guard !a.hasHan, let s = a.stretches.first else { other += 1; continue }
+                if !s.isProse { kept += 1 } else if s.isLabel { labels += 1 } else { other += 1 }
+            }
+            guard kept >= 2, 2 * kept >= labels, other == 0 else { continue }
+            for i in k..<end where analyses[i].stretches.first?.isLabel == true && !analyses[i].hasHan {
+                analyses[i].stretches[0].documentEvidence = .names
+            }
+        }
     }
 
     /// The unit's prose is only the alt text of images.
