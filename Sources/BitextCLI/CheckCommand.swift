@@ -48,17 +48,11 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let threads = common.threads
-        // Project evidence (labels translated, English conventions) needs every file first.
-        if work.count > 1 {
-            let project = ProjectEvidence()
-            let targets = work.compactMap(\.target)
-            let parts = parallelMap(targets.count, threads: threads) { k -> ProjectEvidence? in
-                guard let doc = try? session.document(targets[k]) else { return nil }
-                return try? checker.withToolkit { ProjectEvidence.of(doc, checker.analyze(doc, toolkit: $0)) }
-            }
-            for p in parts { if let p { project.merge(p) } }
-            checker.project = project
-        }
+        // Findings on short English units wait for the whole project's evidence (labels it
+        // translates, English conventions); they are reported after the files.
+        checker.defersProjectFindings = work.count > 1
+        let project = ProjectEvidence()
+        var deferred: [DeferredFinding] = []
         let progress = Progress(total: work.count, label: "checking")
         let explicit = Set(paths)
         let roots = paths.filter { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
@@ -68,6 +62,8 @@ struct CheckCommand: ParsableCommand {
             var problems: [String] = []
             var fixed = 0
             var miner: TermMiner?
+            var deferred: [DeferredFinding] = []
+            var evidence: ProjectEvidence?
         }
         let mine = work.contains { $0.source != nil } && session.settings.severity(id: "glossary-inconsistent", default: .info) != nil
         let colour = format == .text && out.output == nil && Output.stdoutIsTerminal
@@ -97,7 +93,7 @@ struct CheckCommand: ParsableCommand {
                 try checker.withToolkit { toolkit in
                     var miner: TermMiner? = nil
                     if mine && job.source != nil { miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords); result.miner = miner }
-                    var findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    var (findings, held, evidence) = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
                         if !explicit.contains(target), !Self.isInside(target, roots: roots) {
                             result.problems.append("\(target): not fixed: it lies outside the folders given (name it explicitly to fix it)")
@@ -107,11 +103,13 @@ struct CheckCommand: ParsableCommand {
                             if !applied.isEmpty {
                                 do { try Fixer.write(bytes, to: target) } catch { throw Failure("\(error)") }
                                 result.fixed = applied.count
-                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
+                                (findings, held, evidence) = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
                             }
                         }
                     }
                     result.findings = findings  // in order: Checker.check sorts them
+                    result.deferred = held
+                    result.evidence = evidence
                 }
             } catch let f as Failure {
                 result.problems.append(f.message)
@@ -125,9 +123,12 @@ struct CheckCommand: ParsableCommand {
             problems += result.problems.count
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
             if let m = result.miner { all.merge(m) }
+            if let e = result.evidence { project.merge(e) }
+            deferred += result.deferred
             emit(result.findings)
         })
         progress.finish()
+        if !deferred.isEmpty { emit(project.resolve(deferred, settings: session.settings)) }
         // Project-wide findings need every file: they come last.
         if mine {
             emit(ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
@@ -145,8 +146,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
-                  miner: TermMiner?) throws -> [Finding] {
-        guard let targetPath = job.target else { return [] }
+                  miner: TermMiner?) throws -> (findings: [Finding], deferred: [DeferredFinding], evidence: ProjectEvidence?) {
+        guard let targetPath = job.target else { return ([], [], nil) }
         let doc = try session.document(targetPath)
         let analyses = checker.analyze(doc, toolkit: toolkit)
         var pairing: Pairing? = nil
@@ -158,7 +159,7 @@ struct CheckCommand: ParsableCommand {
             miner?.add(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses, alignment: alignment,
                        hanWords: { toolkit.segmenter.hanWords($0) })
         }
-        return checker.check(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
+        return checker.checkDeferring(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
     }
 
     /// True when the file's real path lies under one of the folders' real paths.

@@ -11,9 +11,13 @@ public final class Checker: @unchecked Sendable {
     public let glossary: GlossaryIndex?
     public let rules: [any Rule]
     private let pool: ToolkitPool
-    /// What the other files of the project say (labels translated, English conventions); set
-    /// by `check` before it checks files one by one.
+    /// What the other files of the project say (labels translated, English conventions), when
+    /// known before checking.
     public var project: ProjectEvidence?
+    /// Several files are checked together: findings on short English units are deferred to
+    /// ``checkDeferring(_:analyses:pairing:toolkit:)``'s caller, which resolves them with the
+    /// whole project's evidence.
+    public var defersProjectFindings = false
 
     public init(settings: Settings, messages: Messages, glossary: GlossaryIndex?, rules: [any Rule] = RuleRegistry.all) {
         self.settings = settings
@@ -45,15 +49,33 @@ public final class Checker: @unchecked Sendable {
 
     /// Checks one target document; with a pairing, the bilingual rules run too.
     public func check(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> [Finding] {
+        checkDeferring(doc, analyses: analyses, pairing: pairing, toolkit: toolkit).findings
+    }
+
+    /// Checks one target document and, when ``defersProjectFindings`` is set, returns apart the
+    /// findings that wait for the project and this file's share of the project's evidence.
+    public func checkDeferring(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit)
+        -> (findings: [Finding], deferred: [DeferredFinding], evidence: ProjectEvidence?) {
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
                                   glossary: glossary, pairing: pairing, toolkit: toolkit, project: project)
+        if defersProjectFindings { context.deferred = [] }
         var findings: [Finding] = []
         for rule in rules where pairing != nil || !rule.isBilingual {
             rule.check(context) { findings.append($0) }
         }
+        var deferred = context.deferred ?? []
         let suppressions = Suppressions(doc)
-        if !suppressions.isEmpty { findings.removeAll { suppressions.suppresses($0) } }
-        return findings.sorted(by: Finding.ordered)
+        if !suppressions.isEmpty {
+            findings.removeAll { suppressions.suppresses($0) }
+            deferred.removeAll { suppressions.suppresses($0.finding) }
+            for k in deferred.indices {
+                var asLabel = deferred[k].finding
+                asLabel.rule = "untranslated-label"
+                deferred[k].suppressedAsLabel = suppressions.suppresses(asLabel)
+            }
+        }
+        let evidence = defersProjectFindings ? ProjectEvidence.of(doc, analyses) : nil
+        return (findings.sorted(by: Finding.ordered), deferred.sorted { Finding.ordered($0.finding, $1.finding) }, evidence)
     }
 }
 

@@ -71,8 +71,11 @@ public final class FileContext {
     public let messages: Messages
     public let glossary: GlossaryIndex?
     public let pairing: Pairing?
-    /// Evidence from the other files of the project, when several are checked.
+    /// Evidence from the other files of the project (tests and single checks set it directly).
     public let project: ProjectEvidence?
+    /// When several files are checked together, findings on short English units wait here
+    /// for the project's evidence instead of being emitted (see ``ProjectEvidence``).
+    public var deferred: [DeferredFinding]? = nil
     let toolkit: Toolkit
     /// Stems of the Latin words the translation keeps inside Chinese text (names it uses),
     /// the glossary's keep-as-is terms and the configuration's `keep:` words.

@@ -138,6 +138,44 @@ import Testing
         #expect(lines == [6])
     }
 
+    /// Short English units are decided with the whole project: a heading English in three files
+    /// is the project's convention (info), a label in a project that translates its labels is a
+    /// warning, and a label made of a word another file keeps inside Chinese is a name.
+    @Test func labelsAreDecidedWithTheProject() throws {
+        let dir = TempDir()
+        let translated = "## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## 常见问题\n\n"
+        for name in ["a", "b", "c"] {
+            dir.write("\(name).md", "# 组件\n\n这个组件很好用。\n\n" + translated + "## Semantic Layer\n\n语义层的说明。\n")
+        }
+        dir.write("d.md", "# 工具\n\n我们用 Webhook 通知。\n\n" + translated + "## Tools\n\n工具的说明。\n\n## Webhook\n\n说明。\n")
+        let r = try CLI.run(["check", dir.url.path, "--format", "json", "--no-config"])
+        let labels = Self.findings(r).filter { $0["rule"] as? String == "untranslated-label" }
+        let convention = labels.filter { ($0["text"] as? String) == "Semantic Layer" }
+        #expect(convention.count == 3)
+        #expect(convention.allSatisfy { $0["severity"] as? String == "info" && $0["evidence"] as? String == "project-convention" })
+        let tools = labels.filter { ($0["text"] as? String) == "Tools" }
+        #expect(tools.count == 1 && tools.first?["severity"] as? String == "warning")
+        #expect(!labels.contains { ($0["text"] as? String) == "Webhook" })
+        // Checked alone, a file decides by its own labels.
+        let alone = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config"])
+        #expect(Self.findings(alone).contains { $0["text"] as? String == "Semantic Layer" && $0["severity"] as? String == "warning" })
+    }
+
+    /// `segment` shows each English stretch with its verdict and the evidence that decided.
+    @Test func segmentShowsTheEvidence() throws {
+        let dir = TempDir()
+        let f = dir.write("a.md", "| 参数 | 说明 |\n| --- | --- |\n| placement | 位置 |\n| loading | 加载中 |\n\n第一句翻译了。The second sentence is still in English, as it was.\n")
+        let text = try CLI.run(["segment", f.path])
+        #expect(text.stdout.contains("kept (key-column)  placement"))
+        #expect(text.stdout.contains("untranslated (sentence)  The second sentence"))
+        let json = try CLI.run(["segment", f.path, "--format", "json"])
+        let units = (json.json as? [String: Any])?["units"] as? [[String: Any]] ?? []
+        let stretches = units.flatMap { ($0["stretches"] as? [[String: Any]]) ?? [] }
+        #expect(stretches.contains { $0["evidence"] as? String == "key-column" && $0["untranslated"] as? Bool == false })
+        let c = try CLI.run(["check", f.path, "--format", "json", "--no-config"])
+        #expect(Self.findings(c).contains { $0["rule"] as? String == "mixed-language" && $0["evidence"] as? String == "sentence" })
+    }
+
     @Test func messagesInChinese() throws {
         let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--glossary", "glossary/genai.tsv", "--lang", "zh-Hans"])
         #expect(r.stdout.contains("请用“巨型语言模型”代替“大模型”（术语表：genai.tsv:5）"))

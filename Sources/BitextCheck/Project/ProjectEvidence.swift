@@ -4,7 +4,8 @@ import BitextText
 /// What the rest of the project says about short English units: whether the project translates
 /// most of its labels (headings, cells, list items), and which English units stay English in
 /// several files while their neighbours are translated (a convention such as an `API` or
-/// `Semantic DOM` heading in every page). Gathered over every target file before checking.
+/// `Semantic DOM` heading in every page). Gathered file by file while checking; the findings
+/// that depend on it (short English units) wait until every file is checked (``resolve``).
 public final class ProjectEvidence: @unchecked Sendable {
     /// Normalised text of an English label or short phrase → number of files holding it.
     private(set) var englishFiles: [String: Int] = [:]
@@ -69,12 +70,42 @@ public final class ProjectEvidence: @unchecked Sendable {
     /// Every ordinary word of the stretch is one the project keeps in English inside Chinese
     /// sentences (in any file): the label names something (`Webhook`).
     public func keepsWords(of s: SourceStretch) -> Bool {
-        var any = false
-        for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized {
-            guard keptStems[t.stem] != nil else { return false }
-            any = true
+        keepsWords(ProjectEvidence.ordinaryStems(s))
+    }
+
+    static func ordinaryStems(_ s: SourceStretch) -> [String] {
+        s.tokens.filter { $0.kind == .lowercase || $0.kind == .capitalized }.map(\.stem)
+    }
+
+    /// Decides the findings that waited for the whole project: a short unit English in three
+    /// files or more is the project's convention (`untranslated-label`, info at most); a label
+    /// made of words other files keep inside Chinese sentences is dropped; other labels are
+    /// warnings when the project translates most of its labels.
+    public func resolve(_ deferred: [DeferredFinding], settings: Settings) -> [Finding] {
+        var out: [Finding] = []
+        let labelSeverity = settings.severity(UntranslatedLabelRule())
+        let labelConfigured = settings.severities["untranslated-label"] != nil
+        for d in deferred {
+            var f = d.finding
+            if let key = d.conventionKey, files >= ProjectEvidence.conventionFiles,
+               (englishFiles[key] ?? 0) >= ProjectEvidence.conventionFiles {
+                guard let s = labelSeverity, !d.suppressedAsLabel else { continue }
+                f.rule = "untranslated-label"
+                f.severity = min(s, .info)
+                f.message = d.conventionMessage
+                f.details = [("evidence", .string("project-convention")), ("words", .int(d.words))]
+            } else if d.isLabel {
+                if keepsWords(d.stems) { continue }
+                if !labelConfigured { f.severity = translatesMostLabels ? .warning : .info }
+            }
+            out.append(f)
         }
-        return any
+        return out
+    }
+
+    /// Every ordinary word stem is kept in English inside Chinese sentences by some file.
+    func keepsWords(_ stems: [String]) -> Bool {
+        !stems.isEmpty && stems.allSatisfy { keptStems[$0] != nil }
     }
 
     /// Headings, table cells and list items: where labels are.
@@ -97,4 +128,21 @@ public final class ProjectEvidence: @unchecked Sendable {
         let key = String(out).trimmingSpaces
         return key.count > 60 || key.isEmpty ? nil : key
     }
+}
+
+/// A finding of `untranslated` or `untranslated-label` on a short unit whose final form depends
+/// on the whole project (see ``ProjectEvidence/resolve(_:settings:)``).
+public struct DeferredFinding: Sendable {
+    /// The finding as the file alone decides it.
+    public var finding: Finding
+    /// The unit's key for conventions (short units at label places), or nil.
+    public var conventionKey: String?
+    /// Stems of the label's ordinary words.
+    public var stems: [String]
+    public var isLabel: Bool
+    public var words: Int
+    /// The message if it turns out to be the project's convention.
+    public var conventionMessage: String
+    /// A suppression comment switches `untranslated-label` off here.
+    public var suppressedAsLabel = false
 }

@@ -53,9 +53,16 @@ public struct UntranslatedRule: Rule {
         for (k, u) in c.document.units.enumerated() {
             guard UntranslatedRule.isUntranslated(c, k), let s = c.analyses[k].stretches.first else { continue }
             let kind = c.messages.text("kind.\(u.kind.name)")
-            emit(c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
-                           message: c.messages.text("untranslated", ["kind": kind]),
-                           details: [("evidence", .string(s.evidence.rawValue))]))
+            let f = c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
+                              message: c.messages.text("untranslated", ["kind": kind]),
+                              details: [("evidence", .string(s.evidence.rawValue))])
+            // A short unit may be the project's convention: decided once every file is read.
+            if c.deferred != nil, let key = ProjectEvidence.conventionKey(u, s) {
+                c.deferred!.append(DeferredFinding(finding: f, conventionKey: key, stems: [], isLabel: false, words: s.words,
+                                                   conventionMessage: c.messages.text("untranslated-label.convention", ["kind": kind])))
+                continue
+            }
+            emit(f)
         }
     }
 
@@ -114,10 +121,18 @@ public struct UntranslatedLabelRule: Rule {
         for (k, convention) in labels {
             let u = c.document.units[k]
             let kind = c.messages.text("kind.\(u.kind.name)")
-            emit(c.finding(self, severity: convention ? min(severity, .info) : severity, unit: k, range: 0..<u.text.count,
-                           message: c.messages.text(convention ? "untranslated-label.convention" : "untranslated-label", ["kind": kind]),
-                           details: [("evidence", .string(convention ? "project-convention" : "label")),
-                                     ("words", .int(c.analyses[k].stretches[0].words))]))
+            let s = c.analyses[k].stretches[0]
+            let f = c.finding(self, severity: convention ? min(severity, .info) : severity, unit: k, range: 0..<u.text.count,
+                              message: c.messages.text(convention ? "untranslated-label.convention" : "untranslated-label", ["kind": kind]),
+                              details: [("evidence", .string(convention ? "project-convention" : "label")), ("words", .int(s.words))])
+            // Checked with other files: the project decides (see `ProjectEvidence.resolve`).
+            if c.deferred != nil {
+                c.deferred!.append(DeferredFinding(finding: f, conventionKey: ProjectEvidence.conventionKey(u, s),
+                                                   stems: ProjectEvidence.ordinaryStems(s), isLabel: true, words: s.words,
+                                                   conventionMessage: c.messages.text("untranslated-label.convention", ["kind": kind])))
+                continue
+            }
+            emit(f)
         }
     }
 }
