@@ -79,7 +79,7 @@ public final class FileContext {
     let toolkit: Toolkit
     /// Stems of the Latin words the translation keeps inside Chinese text (names it uses),
     /// the glossary's keep-as-is terms and the configuration's `keep:` words.
-    public let keptVocabulary: Set<String>
+    public private(set) lazy var keptVocabulary: Set<String> = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
     /// Glossary hits in each unit's Chinese text.
     public private(set) lazy var targetHits: [[TermHit]] = {
         guard let glossary else { return Array(repeating: [], count: document.units.count) }
@@ -106,8 +106,6 @@ public final class FileContext {
         self.glossary = glossary
         self.pairing = pairing
         self.toolkit = toolkit
-        let kept = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
-        keptVocabulary = kept
     }
 
     /// A finding on a range of a unit.

@@ -32,6 +32,10 @@ public struct LocaleData: Sendable {
     /// Nouns that name what a UI string or message is (`按钮`, `菜单`, `错误`) (`<id>.kind-nouns.txt`):
     /// English right before one is a label or message.
     public var kindNouns: [[UInt32]] = []
+    /// Last characters of `uiVerbs` and first characters of `kindNouns`: most Chinese next to
+    /// English is neither, and is passed over without comparing phrases.
+    public var uiVerbEnds: Set<UInt32> = []
+    public var kindNounStarts: Set<UInt32> = []
 
     public struct LoadError: Error, CustomStringConvertible {
         public var description: String
@@ -106,6 +110,8 @@ public struct LocaleData: Sendable {
             translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])
         data.uiVerbs = phrases("ui-verbs")
         data.kindNouns = phrases("kind-nouns")
+        data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
+        data.kindNounStarts = Set(data.kindNouns.compactMap(\.first))
         return data
     }
 

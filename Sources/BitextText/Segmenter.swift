@@ -496,7 +496,7 @@ public final class Segmenter {
         guard !target.uiVerbs.isEmpty else { return false }
         var b = index - 1
         while b >= 0 && (isSpace(text[b]) || roles[b] != .content || text[b] == 0xFF1A || text[b] == 0x3A || isOpening(text[b])) { b -= 1 }
-        guard b >= 0, text[b] >= 0x2E80 else { return false }
+        guard b >= 0, text[b] >= 0x2E80, target.uiVerbEnds.contains(text[b]) else { return false }
         for v in target.uiVerbs where v.count <= b + 1 {
             var ok = true
             for (o, c) in v.enumerated() where text[b - v.count + 1 + o] != c { ok = false; break }
@@ -511,7 +511,7 @@ public final class Segmenter {
         guard !target.kindNouns.isEmpty else { return false }
         var e = index
         while e < text.count && (isSpace(text[e]) || roles[e] != .content || isClosing(text[e])) { e += 1 }
-        guard e < text.count, text[e] >= 0x2E80 else { return false }
+        guard e < text.count, text[e] >= 0x2E80, target.kindNounStarts.contains(text[e]) else { return false }
         for v in target.kindNouns where e + v.count <= text.count {
             var ok = true
             for (o, c) in v.enumerated() where text[e + o] != c { ok = false; break }
