@@ -11,9 +11,6 @@ public final class Checker: @unchecked Sendable {
     public let glossary: GlossaryIndex?
     public let rules: [any Rule]
     private let pool: ToolkitPool
-    /// What the other files of the project say (labels translated, English conventions), when
-    /// known before checking.
-    public var project: ProjectEvidence?
     /// Several files are checked together: findings on short English units are deferred to
     /// ``checkDeferring(_:analyses:pairing:toolkit:)``'s caller, which resolves them with the
     /// whole project's evidence.
@@ -57,7 +54,7 @@ public final class Checker: @unchecked Sendable {
     public func checkDeferring(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit)
         -> (findings: [Finding], deferred: [DeferredFinding], evidence: ProjectEvidence?) {
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
-                                  glossary: glossary, pairing: pairing, toolkit: toolkit, project: project)
+                                  glossary: glossary, pairing: pairing, toolkit: toolkit)
         if defersProjectFindings { context.deferred = [] }
         var findings: [Finding] = []
         for rule in rules where pairing != nil || !rule.isBilingual {

@@ -71,8 +71,6 @@ public final class FileContext {
     public let messages: Messages
     public let glossary: GlossaryIndex?
     public let pairing: Pairing?
-    /// Evidence from the other files of the project (tests and single checks set it directly).
-    public let project: ProjectEvidence?
     /// When several files are checked together, findings on short English units wait here
     /// for the project's evidence instead of being emitted (see ``ProjectEvidence``).
     public var deferred: [DeferredFinding]? = nil
@@ -97,8 +95,7 @@ public final class FileContext {
     }
 
     public init(document: Document, analyses: [TextAnalysis], settings: Settings, messages: Messages,
-                glossary: GlossaryIndex?, pairing: Pairing?, toolkit: Toolkit, project: ProjectEvidence? = nil) {
-        self.project = project
+                glossary: GlossaryIndex?, pairing: Pairing?, toolkit: Toolkit) {
         self.document = document
         self.analyses = analyses
         self.settings = settings

@@ -48,10 +48,11 @@ extension Segmenter {
             let u = units[k]
             for j in analyses[k].stretches.indices {
                 let s = analyses[k].stretches[j]
-                guard s.documentEvidence == nil, s.isProse else { continue }
+                // Only whole units and short stretches can be names of the document.
+                guard s.documentEvidence == nil, s.isProse, s.isWholeUnit || s.tokens.count <= 3 else { continue }
                 let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
                 guard !key.isEmpty else { continue }
-                if s.isWholeUnit || s.tokens.count <= 3 {
+                do {
                     if code.contains(key) || (s.tokens.count == 1 && lowerCode.contains(key.lowercased())) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
@@ -135,16 +136,7 @@ extension Segmenter {
         while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content || u.text[e - 1] == 0xFF1A || u.text[e - 1] == 0x3A
                         || u.text[e - 1] == 0xFF1F || u.text[e - 1] == 0x3F) { e -= 1 }
         guard e > 0, u.text[e - 1] >= 0x2E80, Characters.script(u.text[e - 1]) == .han else { return false }
-        return endsWithUIVerb(u.text, u.roles, before: e) || endsWith(u.text, e, target.kindNouns)
-    }
-
-    private func endsWith(_ text: [UInt32], _ e: Int, _ phrases: [[UInt32]]) -> Bool {
-        for v in phrases where v.count <= e {
-            var ok = true
-            for (o, c) in v.enumerated() where text[e - v.count + o] != c { ok = false; break }
-            if ok { return true }
-        }
-        return false
+        return endsWithUIVerb(u.text, u.roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, u.text, e)
     }
 
     /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
@@ -243,14 +235,22 @@ extension Segmenter {
     /// cells of the same rows are Chinese: a column of keys, types, values or terms. Their
     /// cells (and the column's header) are kept; a sentence in them is still reported.
     func markKeyColumns(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        for t in Segmenter.tables(units) { markKeyColumns(table: t, units, &analyses) }
+    }
+
+    /// The tables of a document as ranges of units: runs of table cells, a new table where a
+    /// run restarts at row 0, column 0.
+    public static func tables(_ units: [BitextMarkdown.Unit]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var k = 0
         while k < units.count {
             guard case .tableCell = units[k].kind else { k += 1; continue }
             var end = k + 1
             while end < units.count, case .tableCell(let row, let column) = units[end].kind, !(row == 0 && column == 0) { end += 1 }
-            markKeyColumns(table: k..<end, units, &analyses)
+            out.append(k..<end)
             k = end
         }
+        return out
     }
 
     private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {

@@ -260,7 +260,7 @@ public final class Segmenter {
     /// Re-decides which stretches are prose with a wider set of kept word stems (the names a
     /// document uses inside its own Chinese sentences), and rebuilds the runs.
     public func reclassify(_ a: inout TextAnalysis, unit: Unit, kept: Set<String>) {
-        var changed = a.stretches.contains { $0.documentEvidence != nil && $0.isProse }
+        var changed = false
         for k in a.stretches.indices {
             let before = a.stretches[k].isProse
             a.stretches[k].reclassify(kept: kept)
@@ -404,6 +404,10 @@ public final class Segmenter {
         // of a type expression: `=>`, `|` between words, `?:`, `<T>` right after a word.
         var symbols = 0, letterCount = 0
         var typeExpression = false
+        var colon = false, closingBrace = false
+        for i in range where roles[i] == .content {
+            if text[i] == 0x3A { colon = true } else if text[i] == 0x7D { closingBrace = true }
+        }
         for i in range where roles[i] == .content {
             let c = text[i]
             switch c {
@@ -415,7 +419,7 @@ public final class Segmenter {
                 if c == 0x7C { typeExpression = true }                                         // a | b
                 if c == 0x29 && next == 0x3A { typeExpression = true }                         // f(a): T
                 if c == 0x3C && isLetterOrDigit(prev) && (isLetterOrDigit(next) || next == 0x7B || next == 0x5B) { typeExpression = true }  // Array<T>
-                if c == 0x7B && range.contains(where: { text[$0] == 0x3A }) && range.contains(where: { text[$0] == 0x7D }) { typeExpression = true }  // { a: T }
+                if c == 0x7B && colon && closingBrace { typeExpression = true }                  // { a: T }
             case 0x3F:
                 if i + 1 < text.count && text[i + 1] == 0x3A { typeExpression = true }          // ?:
             default: if isLetterOrDigit(c) { letterCount += 1 }
@@ -497,9 +501,14 @@ public final class Segmenter {
         var b = index - 1
         while b >= 0 && (isSpace(text[b]) || roles[b] != .content || text[b] == 0xFF1A || text[b] == 0x3A || isOpening(text[b])) { b -= 1 }
         guard b >= 0, text[b] >= 0x2E80, target.uiVerbEnds.contains(text[b]) else { return false }
-        for v in target.uiVerbs where v.count <= b + 1 {
+        return Segmenter.oneEndsAt(target.uiVerbs, text, b + 1)
+    }
+
+    /// One of `phrases` ends right before `end` in `text`.
+    static func oneEndsAt(_ phrases: [[UInt32]], _ text: [UInt32], _ end: Int) -> Bool {
+        for v in phrases where v.count <= end {
             var ok = true
-            for (o, c) in v.enumerated() where text[b - v.count + 1 + o] != c { ok = false; break }
+            for (o, c) in v.enumerated() where text[end - v.count + o] != c { ok = false; break }
             if ok { return true }
         }
         return false

@@ -61,18 +61,7 @@ public final class ProjectEvidence: @unchecked Sendable {
         translatedLabels >= 4 && translatedLabels >= 4 * englishLabels
     }
 
-    /// The unit is English by the project's convention: the same short English unit in several files.
-    public func isConvention(_ u: BitextMarkdown.Unit, _ s: SourceStretch) -> Bool {
-        guard files >= ProjectEvidence.conventionFiles, let key = ProjectEvidence.conventionKey(u, s) else { return false }
-        return (englishFiles[key] ?? 0) >= ProjectEvidence.conventionFiles
-    }
-
-    /// Every ordinary word of the stretch is one the project keeps in English inside Chinese
-    /// sentences (in any file): the label names something (`Webhook`).
-    public func keepsWords(of s: SourceStretch) -> Bool {
-        keepsWords(ProjectEvidence.ordinaryStems(s))
-    }
-
+    /// Stems of a stretch's ordinary words.
     static func ordinaryStems(_ s: SourceStretch) -> [String] {
         s.tokens.filter { $0.kind == .lowercase || $0.kind == .capitalized }.map(\.stem)
     }
@@ -103,7 +92,8 @@ public final class ProjectEvidence: @unchecked Sendable {
         return out
     }
 
-    /// Every ordinary word stem is kept in English inside Chinese sentences by some file.
+    /// Every ordinary word stem is kept in English inside Chinese sentences by some file: the
+    /// label names something (`Webhook`).
     func keepsWords(_ stems: [String]) -> Bool {
         !stems.isEmpty && stems.allSatisfy { keptStems[$0] != nil }
     }

@@ -69,16 +69,8 @@ struct UnpairedBlocks {
         // Table rows: a cell whose row has another aligned cell belongs to an added or dropped column.
         func rows(_ d: Document) -> [Int: Int] {
             var out: [Int: Int] = [:]
-            var table = -1
-            var previousWasCell = false
-            for (k, u) in d.units.enumerated() {
-                if case .tableCell(let row, let column) = u.kind {
-                    if !previousWasCell || (row == 0 && column == 0) { table += 1 }
-                    out[k] = table * 100_000 + row
-                    previousWasCell = true
-                } else {
-                    previousWasCell = false
-                }
+            for (t, table) in Segmenter.tables(d.units).enumerated() {
+                for k in table { if case .tableCell(let row, _) = d.units[k].kind { out[k] = t * 100_000 + row } }
             }
             return out
         }

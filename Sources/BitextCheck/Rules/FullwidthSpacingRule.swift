@@ -34,34 +34,52 @@ public struct FullwidthSpacingRule: Rule {
                 var e = i
                 while e < t.count && t[e] == 0x20 && r[e] == .content { e += 1 }
                 defer { i = e }
-                // Not at a line's end (a hard break), not at the unit's ends.
-                guard i > 0, e < t.count, t[e] != 0x0A, t[e] != 0x0D else { continue }
-                let before = r[i - 1] == .content ? t[i - 1] : 0, after = r[e] == .content ? t[e] : 0
-                let markBefore = FullwidthSpacingRule.isFullwidthMark(before), markAfter = FullwidthSpacingRule.isFullwidthMark(after)
-                guard markBefore || markAfter else { continue }
-                // Across the space from the mark: inline code, math or a URL keep their own
-                // spacing (`$n$ 。`, `（ \`->\` ）`).
-                let across = markBefore ? e : i - 1
-                var beyond = across
-                while beyond >= 0 && beyond < t.count && r[beyond] == .markup { beyond += markBefore ? 1 : -1 }
-                if !markBefore || !markAfter, beyond >= 0, beyond < t.count,
-                   r[beyond] == .code || r[beyond] == .math || r[beyond] == .url { continue }
-                // Curly quotes are English marks too: only in Chinese text (Han across the space
-                // or inside the quote), so `“AI news” in 2024` stays silent.
+                let before = i > 0 && r[i - 1] == .content ? t[i - 1] : 0, after = e < t.count && r[e] == .content ? t[e] : 0
+                let markBefore = FullwidthSpacingRule.isFullwidthMark(before)
                 let mark = markBefore ? before : after
-                if mark == 0x201C || mark == 0x201D || mark == 0x2018 || mark == 0x2019 {
-                    let inside = markBefore ? i - 2 : e + 1
-                    let hanAcross = isHanChar(t[across])
-                    let hanInside = inside >= 0 && inside < t.count && isHanChar(t[inside])
-                    if !hanAcross && !hanInside { continue }
-                }
-                // A space inside a translator's note is the note's own business.
-                if a.inNote(i) { continue }
+                guard FullwidthSpacingRule.isFullwidthMark(mark),
+                      FullwidthSpacingRule.removable(t, r, spaces: i..<e, markBefore: markBefore, mark: mark),
+                      !a.inNote(i) else { continue }  // a translator's note is its own business
                 emit(c.finding(self, severity: severity, unit: k, range: i..<e,
-                               message: c.messages.text("fullwidth-spacing", ["mark": makeString([FullwidthSpacingRule.isFullwidthMark(before) ? before : after])]),
+                               message: c.messages.text("fullwidth-spacing", ["mark": makeString([mark])]),
                                fix: Fix("")))
             }
         }
+    }
+
+    /// True when the spaces beside a full-width `mark` (before them when `markBefore`, else
+    /// after) are to go: not at a line's end (a hard break) or the unit's ends, not beside
+    /// inline code, math or a URL across the space (they keep their own spacing: `$n$ 。`), and
+    /// for curly quotes, which English uses too, only in Chinese text (Han across the space or
+    /// inside the quote: `“AI news” in 2024` keeps its space).
+    static func removable(_ t: [UInt32], _ r: [Role], spaces: Range<Int>, markBefore: Bool, mark: UInt32) -> Bool {
+        let i = spaces.lowerBound, e = spaces.upperBound
+        guard i > 0, e < t.count, t[e] != 0x0A, t[e] != 0x0D else { return false }
+        let across = markBefore ? e : i - 1
+        let otherSideIsMark = isFullwidthMark(r[across] == .content ? t[across] : 0)
+        var beyond = across
+        while beyond >= 0 && beyond < t.count && r[beyond] == .markup { beyond += markBefore ? 1 : -1 }
+        if !otherSideIsMark, beyond >= 0, beyond < t.count, r[beyond] == .code || r[beyond] == .math || r[beyond] == .url { return false }
+        if mark == 0x201C || mark == 0x201D || mark == 0x2018 || mark == 0x2019 {
+            let inside = markBefore ? i - 2 : e + 1
+            let hanInside = inside >= 0 && inside < t.count && isHanChar(t[inside])
+            if !isHanChar(t[across]) && !hanInside { return false }
+        }
+        return true
+    }
+
+    /// The span a fix that turns the mark at `index` into the full-width `mark` should replace:
+    /// the mark and the spaces beside it that would then have to go, so that one `--fix`
+    /// leaves nothing for the next.
+    static func spanAbsorbingSpaces(_ t: [UInt32], _ r: [Role], at index: Int, as mark: UInt32) -> Range<Int> {
+        var lo = index, hi = index + 1
+        var s = index
+        while s > 0 && t[s - 1] == 0x20 && r[s - 1] == .content { s -= 1 }
+        if s < index && removable(t, r, spaces: s..<index, markBefore: false, mark: mark) { lo = s }
+        var e = index + 1
+        while e < t.count && t[e] == 0x20 && r[e] == .content { e += 1 }
+        if e > index + 1 && removable(t, r, spaces: (index + 1)..<e, markBefore: true, mark: mark) { hi = e }
+        return lo..<hi
     }
 
     /// Full-width punctuation of Chinese text: ，。；：、！？（）“”‘’「」『』《》【】….

@@ -70,12 +70,7 @@ public struct UntranslatedRule: Rule {
     /// name, not a short label, not alt text).
     static func isUntranslated(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
-        return s.isProse && !s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isConvention(c, k, s)
-    }
-
-    /// A short unit the project keeps in English in several files (see ``ProjectEvidence``).
-    static func isConvention(_ c: FileContext, _ k: Int, _ s: SourceStretch) -> Bool {
-        c.project?.isConvention(c.document.units[k], s) ?? false
+        return s.isProse && !s.isLabel && !UntranslatedAltRule.isAltText(c, k)
     }
 }
 
@@ -101,30 +96,26 @@ public struct UntranslatedLabelRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let configured = c.settings.severity(self) else { return }
-        var labels: [(unit: Int, convention: Bool)] = []
+        var labels: [Int] = []
         for k in c.document.units.indices {
-            guard let s = wholeUnitStretch(c, k), s.isProse, !UntranslatedAltRule.isAltText(c, k) else { continue }
-            let convention = UntranslatedRule.isConvention(c, k, s)
-            // Words other files of the project keep inside Chinese sentences are names.
-            if s.isLabel && !convention && c.project?.keepsWords(of: s) == true { continue }
-            if s.isLabel || convention { labels.append((k, convention)) }
+            guard let s = wholeUnitStretch(c, k), s.isProse, s.isLabel, !UntranslatedAltRule.isAltText(c, k) else { continue }
+            labels.append(k)
         }
         guard !labels.isEmpty else { return }
-        // A warning when the project (or, checked alone, the document) translates at least
-        // four in five of its labels, unless the severity is configured. A unit the project
-        // keeps in English in several files is its convention: info at most.
+        // A warning when the document translates at least four in five of its labels, unless
+        // the severity is configured. Checked with other files, the project decides instead
+        // (its labels, its conventions, the words its files keep: `ProjectEvidence.resolve`).
         var severity = configured
-        if c.settings.severities[id] == nil {
-            let project = c.project ?? ProjectEvidence.of(c.document, c.analyses)
-            if project.translatesMostLabels { severity = .warning }
+        if c.settings.severities[id] == nil && ProjectEvidence.of(c.document, c.analyses).translatesMostLabels {
+            severity = .warning
         }
-        for (k, convention) in labels {
+        for k in labels {
             let u = c.document.units[k]
             let kind = c.messages.text("kind.\(u.kind.name)")
             let s = c.analyses[k].stretches[0]
-            let f = c.finding(self, severity: convention ? min(severity, .info) : severity, unit: k, range: 0..<u.text.count,
-                              message: c.messages.text(convention ? "untranslated-label.convention" : "untranslated-label", ["kind": kind]),
-                              details: [("evidence", .string(convention ? "project-convention" : "label")), ("words", .int(s.words))])
+            let f = c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
+                              message: c.messages.text("untranslated-label", ["kind": kind]),
+                              details: [("evidence", .string("label")), ("words", .int(s.words))])
             // Checked with other files: the project decides (see `ProjectEvidence.resolve`).
             if c.deferred != nil {
                 c.deferred!.append(DeferredFinding(finding: f, conventionKey: ProjectEvidence.conventionKey(u, s),

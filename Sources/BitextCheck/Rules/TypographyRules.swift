@@ -13,6 +13,7 @@ public struct HalfwidthPunctuationRule: Rule {
             RuleExample("> 注意↓:这里要小心。\n"),
             RuleExample("共有 1,000 个模型，会议在 10:30 开始。\n"),
             RuleExample("比率为 [(期望值-实际值)/期望值]x100%。\n"),
+            RuleExample("预设时间范围↓, 自 5.8.0 起支持函数↓ (仅限日期↓)。\n"),
             RuleExample("调用 `foo(a, b)` 即可，参见 [文档](https://example.com/a,b)。\n"),
             RuleExample("打开 README.md 文件。\n"),
         ]
@@ -55,7 +56,10 @@ public struct HalfwidthPunctuationRule: Rule {
                     flag = isHanChar(prev)
                 }
                 guard flag else { continue }
-                emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                // The spaces beside the mark go with it (`中文, 英文` → `中文，英文`).
+                let span = replacement.unicodeScalars.count == 1
+                    ? FullwidthSpacingRule.spanAbsorbingSpaces(t, r, at: i, as: replacement.unicodeScalars.first!.value) : i..<(i + 1)
+                emit(c.finding(self, severity: severity, unit: k, range: span,
                                message: c.messages.text("halfwidth-punctuation", ["found": makeString([ch]), "replacement": replacement]),
                                fix: Fix(replacement)))
             }
@@ -268,7 +272,10 @@ public struct QuoteStyleRule: Rule {
                     || (cl > 0 && isHanChar(t[cl - 1])) || (cl + 1 < t.count && isHanChar(t[cl + 1]))
                 guard touchesHan else { continue }
                 for (i, mark) in [(o, target.0), (cl, target.1)] {
-                    emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                    // Spaces outside the quotes go with them (`点击 "添加" 按钮` → `点击“添加”按钮`).
+                    var span = FullwidthSpacingRule.spanAbsorbingSpaces(t, r, at: i, as: mark)
+                    span = i == o ? span.lowerBound..<(i + 1) : i..<span.upperBound
+                    emit(c.finding(self, severity: severity, unit: k, range: span,
                                    message: c.messages.text("quote-style.straight", ["replacement": makeString([mark])]),
                                    fix: Fix(makeString([mark]))))
                 }
