@@ -90,8 +90,12 @@ extension Segmenter {
         }
         markNameLists(units, &analyses)
         let kept = Segmenter.keptVocabulary(analyses, base: keptWords)
+        // Re-decide where something changed: more kept words, or the document's evidence.
+        let keptGrew = kept.count > keptWords.count
         for k in analyses.indices where !analyses[k].stretches.isEmpty {
-            reclassify(&analyses[k], unit: units[k], kept: kept)
+            if keptGrew || analyses[k].stretches.contains(where: { $0.documentEvidence != nil }) {
+                reclassify(&analyses[k], unit: units[k], kept: kept)
+            }
         }
     }
 

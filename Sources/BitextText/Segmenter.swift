@@ -449,7 +449,9 @@ public final class Segmenter {
     /// or `)` without a space), a string literal in quotes, or a programming literal.
     static func hasCodeShape(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>, hyphens: Int, lowered: String,
                              functionWords: Set<String>) -> Bool {
-        if literals.contains(lowered) { return true }
+        // (Most words are not literals: look only at those that could be, without hashing.)
+        if let f = lowered.utf8.first, f == 0x74 || f == 0x66 || f == 0x6E || f == 0x75, lowered.utf8.count <= 9,
+           literals.contains(lowered) { return true }
         // A word ICU joined to a sigil (`@Mobiles`, `#tag`): a parameter or handle.
         if let f = r.first, !isLetterOrDigit(text[f]) { return true }
         // Inner dots and colons of one ICU word: `spring.datasource.url`, `assembly:assembly`.
