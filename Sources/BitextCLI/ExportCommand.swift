@@ -15,13 +15,14 @@ struct ExportCommand: ParsableCommand {
               bitext export en/intro.md zh/intro.md --format html -o intro.html
               bitext export en/intro.md zh/intro.md --format tmx -o intro.tmx      # translated sentences only
               bitext export en/intro.md zh/intro.md --format xliff -o todo.xlf     # untranslated segments state="initial"
+              bitext export en/intro.md zh/intro.md --format xliff1 -o todo.xlf    # XLIFF 1.2, for tools that read no 2.0
               bitext export --source-root en --target-root zh --format html -o site/  # one page per pair + index.html
             """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "html, markdown, tmx, xliff or tsv.")
+    @Option(name: .long, help: "html, markdown, tmx, xliff (2.0), xliff1 (1.2) or tsv.")
     var format: ExportFormat
 
     @OptionGroup var tree: TreeOptions
@@ -69,6 +70,7 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .tmx: try Output.write(TMXExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
         case .xliff: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
+        case .xliff1: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang, version: 1), to: out.output)
         case .tsv: try Output.write(TSVExporter.export(pairs), to: out.output)
         case .html, .markdown:
             if !tree.isSet {

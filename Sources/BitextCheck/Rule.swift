@@ -62,6 +62,7 @@ public enum RuleRegistry {
         QuoteStyleRule(),
         DoubledPunctuationRule(),
         FullwidthSpacingRule(),
+        FuzzyMatchRule(),
     ]
 
     /// Rule ids that only `drift` emits; valid in configuration and suppression comments.
