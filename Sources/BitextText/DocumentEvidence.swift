@@ -134,11 +134,13 @@ extension Segmenter {
         }
     }
 
-    /// The unit's Chinese ends with a UI verb or kind noun, before an optional `：:？?`.
+    /// The unit's Chinese ends with a UI verb or kind noun and then `：:？?` (`控制台会报错？`,
+    /// `日志如下：` — a heading `修复错误` introduces nothing).
     func endsWithMessageCue(_ u: BitextMarkdown.Unit) -> Bool {
         var e = u.text.count
-        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content || u.text[e - 1] == 0xFF1A || u.text[e - 1] == 0x3A
-                        || u.text[e - 1] == 0xFF1F || u.text[e - 1] == 0x3F) { e -= 1 }
+        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
+        guard e > 0, u.text[e - 1] == 0xFF1A || u.text[e - 1] == 0x3A || u.text[e - 1] == 0xFF1F || u.text[e - 1] == 0x3F else { return false }
+        e -= 1
         guard e > 0, u.text[e - 1] >= 0x2E80, Characters.script(u.text[e - 1]) == .han else { return false }
         return endsWithUIVerb(u.text, u.roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, u.text, e)
     }

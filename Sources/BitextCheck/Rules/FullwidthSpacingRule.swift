@@ -19,6 +19,7 @@ public struct FullwidthSpacingRule: Rule {
             RuleExample("It supports MySQL. Redis comes next.\n"),
             RuleExample("给定任意 $amt$ ，贪心算法都可以找到最优解，例如 `diags1` 或 **$O(n)$** 。\n"),
             RuleExample("他说：“AI news” in 2024 is everywhere.\n"),
+            RuleExample("开始之前先检查剩余磁盘空间。 <!-- bitext-disable-line halfwidth-punctuation -->\n"),
         ]
     }
     public init() {}
@@ -57,8 +58,11 @@ public struct FullwidthSpacingRule: Rule {
         guard i > 0, e < t.count, t[e] != 0x0A, t[e] != 0x0D else { return false }
         let across = markBefore ? e : i - 1
         let otherSideIsMark = isFullwidthMark(r[across] == .content ? t[across] : 0)
+        // An inline tag or comment across the space (`。 <!-- … -->`) keeps its space.
+        if r[across] == .markup && (t[across] == 0x3C || t[across] == 0x3E) { return false }
         var beyond = across
         while beyond >= 0 && beyond < t.count && r[beyond] == .markup { beyond += markBefore ? 1 : -1 }
+        if beyond < 0 || beyond >= t.count { return false }
         if !otherSideIsMark, beyond >= 0, beyond < t.count, r[beyond] == .code || r[beyond] == .math || r[beyond] == .url { return false }
         if mark == 0x201C || mark == 0x201D || mark == 0x2018 || mark == 0x2019 {
             let inside = markBefore ? i - 2 : e + 1
