@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Apply the safe fixes in place (atomically), then report what remains.")
     var fix = false
 
+    @Flag(name: .long, help: "Also say on stderr what was not checked and why (e.g. pairs too uncertainly aligned for the consistency rules).")
+    var verbose = false
+
     @Argument(help: "Target files or directories (*.md, *.markdown, *.mdx).")
     var paths: [String] = []
 
@@ -59,6 +62,7 @@ struct CheckCommand: ParsableCommand {
 
         struct Result {
             var findings: [Finding] = []
+            var notes: [Note] = []
             var problems: [String] = []
             var fixed = 0
             var miner: TermMiner?
@@ -93,7 +97,9 @@ struct CheckCommand: ParsableCommand {
                 try checker.withToolkit { toolkit in
                     var miner: TermMiner? = nil
                     if mine && job.source != nil { miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords); result.miner = miner }
-                    var (findings, held, evidence) = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    var checked = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    result.notes = checked.notes
+                    var findings = checked.findings
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
                         if !explicit.contains(target), !Self.isInside(target, roots: roots) {
                             result.problems.append("\(target): not fixed: it lies outside the folders given (name it explicitly to fix it)")
@@ -103,13 +109,14 @@ struct CheckCommand: ParsableCommand {
                             if !applied.isEmpty {
                                 do { try Fixer.write(bytes, to: target) } catch { throw Failure("\(error)") }
                                 result.fixed = applied.count
-                                (findings, held, evidence) = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
+                                checked = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
+                                findings = checked.findings
                             }
                         }
                     }
                     result.findings = findings  // in order: Checker.check sorts them
-                    result.deferred = held
-                    result.evidence = evidence
+                    result.deferred = checked.deferred
+                    result.evidence = checked.evidence
                 }
             } catch let f as Failure {
                 result.problems.append(f.message)
@@ -120,6 +127,10 @@ struct CheckCommand: ParsableCommand {
         }, consume: { _, result in
             if !result.problems.isEmpty { progress.clear() }
             for p in result.problems { Output.warn(p) }
+            if verbose {
+                if !result.notes.isEmpty { progress.clear() }
+                for n in result.notes { Output.warn("\(n.file):\(n.line): note: \(n.message)") }
+            }
             problems += result.problems.count
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
             if let m = result.miner { all.merge(m) }
@@ -146,8 +157,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
-                  miner: TermMiner?) throws -> (findings: [Finding], deferred: [DeferredFinding], evidence: ProjectEvidence?) {
-        guard let targetPath = job.target else { return ([], [], nil) }
+                  miner: TermMiner?) throws -> Checker.Result {
+        guard let targetPath = job.target else { return .empty }
         let doc = try session.document(targetPath)
         let analyses = checker.analyze(doc, toolkit: toolkit)
         var pairing: Pairing? = nil
@@ -159,7 +170,7 @@ struct CheckCommand: ParsableCommand {
             miner?.add(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses, alignment: alignment,
                        hanWords: { toolkit.segmenter.hanWords($0) })
         }
-        return checker.checkDeferring(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
+        return checker.checkAll(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
     }
 
     /// True when the file's real path lies under one of the folders' real paths.

@@ -46,13 +46,31 @@ public final class Checker: @unchecked Sendable {
 
     /// Checks one target document; with a pairing, the bilingual rules run too.
     public func check(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> [Finding] {
-        checkDeferring(doc, analyses: analyses, pairing: pairing, toolkit: toolkit).findings
+        checkAll(doc, analyses: analyses, pairing: pairing, toolkit: toolkit).findings
     }
 
-    /// Checks one target document and, when ``defersProjectFindings`` is set, returns apart the
-    /// findings that wait for the project and this file's share of the project's evidence.
-    public func checkDeferring(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit)
-        -> (findings: [Finding], deferred: [DeferredFinding], evidence: ProjectEvidence?) {
+    /// `check`, with the notes of what the rules skipped and why (for `--verbose`).
+    public func checkWithNotes(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?,
+                               toolkit: Toolkit) -> (findings: [Finding], notes: [Note]) {
+        let r = checkAll(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
+        return (r.findings, r.notes)
+    }
+
+    /// What checking one document gives: its findings and notes, and, when
+    /// ``defersProjectFindings`` is set, the findings that wait for the project and this file's
+    /// share of the project's evidence.
+    public struct Result {
+        public var findings: [Finding]
+        public var notes: [Note]
+        public var deferred: [DeferredFinding]
+        public var evidence: ProjectEvidence?
+
+        /// Nothing: a job without a target.
+        public static let empty = Result(findings: [], notes: [], deferred: [], evidence: nil)
+    }
+
+    /// Checks one target document (see ``Result``).
+    public func checkAll(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> Result {
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
                                   glossary: glossary, pairing: pairing, toolkit: toolkit)
         if defersProjectFindings { context.deferred = [] }
@@ -72,7 +90,9 @@ public final class Checker: @unchecked Sendable {
             }
         }
         let evidence = defersProjectFindings ? ProjectEvidence.of(doc, analyses) : nil
-        return (findings.sorted(by: Finding.ordered), deferred.sorted { Finding.ordered($0.finding, $1.finding) }, evidence)
+        return Result(findings: findings.sorted(by: Finding.ordered),
+                      notes: context.notes.sorted { ($0.line, $0.message) < ($1.line, $1.message) },
+                      deferred: deferred.sorted { Finding.ordered($0.finding, $1.finding) }, evidence: evidence)
     }
 }
 

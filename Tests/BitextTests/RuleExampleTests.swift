@@ -14,10 +14,15 @@ enum Harness {
     static func settings(_ overrides: [String: String] = [:]) -> Settings {
         var typography = try! Typography.load(for: target)
         if let s = overrides["spacing"], let p = SpacingPolicy(rawValue: s) { typography.spacing = p }
-        var s = Settings(source: source, target: target, typography: typography)
+        var settings = Settings(source: source, target: target, typography: typography)
+        // `links`: source=target prefixes, separated by spaces.
+        for m in (overrides["links"] ?? "").split(separator: " ") {
+            let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { settings.linkMap.append((parts[0], parts[1])) }
+        }
         // `off`: a rule switched off, as `rules: {id: off}` in bitext.yml does.
-        if let off = overrides["off"] { s.severities[off] = .some(nil) }
-        return s
+        if let off = overrides["off"] { settings.severities[off] = .some(nil) }
+        return settings
     }
 
     static func findings(rule: any Rule, target text: String, source sourceText: String? = nil,
