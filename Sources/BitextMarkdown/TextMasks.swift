@@ -212,12 +212,14 @@ enum TextMasks {
         return e + end.count
     }
 
-    /// The end (exclusive) of `name&gt;` (or `name>`) after `&lt;`: a placeholder written with entities.
+    /// The end (exclusive) of `name&gt;` (or `name>`) after `&lt;`: a placeholder written with entities,
+    /// one token without spaces.
     private static func placeholderEnd(_ raw: [UInt32], from k: Int) -> Int? {
         var e = k
         let limit = min(raw.count, k + 60)
-        while e < limit && (isASCIILetterOrDigit(raw[e]) || raw[e] == 0x2D || raw[e] == 0x5F || raw[e] == 0x20
-                            || raw[e] == 0x2C || raw[e] == 0x2E || raw[e] == 0x7B || raw[e] == 0x7D || raw[e] == 0x2F) { e += 1 }
+        // One token, no spaces: `&lt;your-project&gt;`, not a title such as `&lt;Adding a language&gt;`.
+        while e < limit && (isASCIILetterOrDigit(raw[e]) || raw[e] == 0x2D || raw[e] == 0x5F
+                            || raw[e] == 0x2E || raw[e] == 0x2F || raw[e] == 0x3A) { e += 1 }
         guard e > k, e < limit else { return nil }
         if raw[e] == 0x3E { return e + 1 }
         if raw[e] == 0x26 && matches(raw, e + 1, "gt;") { return e + 4 }
