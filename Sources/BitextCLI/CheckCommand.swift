@@ -160,10 +160,11 @@ struct CheckCommand: ParsableCommand {
                   miner: TermMiner?) throws -> Checker.Result {
         guard let targetPath = job.target else { return .empty }
         let doc = try session.document(targetPath)
-        let analyses = checker.analyze(doc, toolkit: toolkit)
+        // In bilingual mode the source's inline code names things in the translation too.
+        let src = try job.source.map { try session.document($0) }
+        let analyses = checker.analyze(doc, toolkit: toolkit, codeOf: src)
         var pairing: Pairing? = nil
-        if let sourcePath = job.source {
-            let src = try session.document(sourcePath)
+        if let src {
             let srcAnalyses = checker.analyze(src, toolkit: toolkit)
             let alignment = aligner.align(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses)
             pairing = Pairing(source: src, sourceAnalyses: srcAnalyses, alignment: alignment)

@@ -34,8 +34,13 @@ public final class Checker: @unchecked Sendable {
     /// Analyses every unit of a document, then re-decides prose with the document's evidence:
     /// its structure (key columns, alt text), its inline code, and the names it keeps in English
     /// inside its Chinese sentences (see ``Segmenter/analyze(document:alsoCode:)``).
-    public func analyze(_ doc: Document, toolkit: Toolkit) -> [TextAnalysis] {
-        toolkit.segmenter.analyze(document: doc)
+    ///
+    /// - Parameter codeOf: the source document, in bilingual mode: text that is inline code there
+    ///   is a name here.
+    public func analyze(_ doc: Document, toolkit: Toolkit, codeOf source: Document? = nil) -> [TextAnalysis] {
+        var alsoCode = Set<String>()
+        if let source { Segmenter.inlineCodeSpans(source, into: &alsoCode) }
+        return toolkit.segmenter.analyze(document: doc, alsoCode: alsoCode)
     }
 
     /// Stems of the words a document keeps in English: ordinary words of the stretches inside

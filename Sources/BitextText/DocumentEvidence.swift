@@ -113,7 +113,7 @@ extension Segmenter {
 
     /// Inline code spans of the whole file, units or not (a list item that is only `` `Array` `` is
     /// no unit): single-backtick spans on one line, outside code blocks.
-    static func inlineCodeSpans(_ doc: Document, into code: inout Set<String>) {
+    public static func inlineCodeSpans(_ doc: Document, into code: inout Set<String>) {
         let bytes = doc.source.bytes
         var inBlock = [Bool](repeating: false, count: doc.source.lineCount + 2)
         for b in doc.codeBlocks where b.startLine >= 1 {
