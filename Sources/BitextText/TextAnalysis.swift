@@ -95,6 +95,9 @@ public enum Evidence: String, Sendable {
     case fileSlug = "file-slug"
     /// The same text is inline code elsewhere in the document.
     case codeElsewhere = "code-elsewhere"
+    /// A short label whose words a general dictionary does not know as English (`Webhook`): a
+    /// coined term or a name, not an ordinary word a translator would render.
+    case coinedTerm = "coined-term"
 }
 
 /// A run of Latin-script words between Han characters and full-width clause punctuation (or
@@ -150,6 +153,21 @@ public struct SourceStretch: Sendable, Equatable {
         evidence = d.evidence
     }
 
+    /// True when none of the ordinary words not kept is known to the project's English–Chinese
+    /// dictionary (``Lexicon``): the label is a coined term or a name (`Webhook`) rather than
+    /// ordinary words (`Tools`, `Contributing`, `Tim Dettmers' blog`) a translator renders.
+    /// False when the dictionary is unavailable.
+    static func mostlyCoined(_ tokens: [StretchToken], kept: Set<String>) -> Bool {
+        var known = 0, unknown = 0
+        var lexicon: Lexicon?? = .none
+        for t in tokens where (t.kind == .lowercase || t.kind == .capitalized) && !kept.contains(t.stem) {
+            if lexicon == nil { lexicon = .some(Lexicon.shared) }
+            guard let dictionary = lexicon! else { return false }
+            if dictionary.stem(t.stem) != nil { known += 1 } else { unknown += 1 }
+        }
+        return unknown > 0 && known == 0
+    }
+
     /// The decision: prose or not, a short label or not, and the evidence.
     public func decide(kept: Set<String>) -> (prose: Bool, label: Bool, evidence: Evidence) {
         func keep(_ e: Evidence) -> (Bool, Bool, Evidence) { (false, false, e) }
@@ -186,6 +204,7 @@ public struct SourceStretch: Sendable, Equatable {
             // A short label made mostly of words the document keeps (`Select Methods` where the
             // document writes `Select 组件`) names the thing.
             if keptCount + code >= ordinary { return keep(.keptWords) }
+            if SourceStretch.mostlyCoined(tokens, kept: kept) { return keep(.coinedTerm) }
             return (true, true, .label)
         }
         if isEmphasis { return keep(.emphasis) }

@@ -11,7 +11,8 @@ let keptEnglishEvidence = """
     { a: T }); syntax (inline code, <code>/<kbd>/<var>/<samp>, math, admonition and tab lines, \
     container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
     values or terms beside Chinese cells; inline code elsewhere in the document; alt text that \
-    is a file slug; quoted, a link's text, a parenthetical gloss, `中文 English (ABBR)`, \
+    is a file slug; a short label of words the dictionary does not know as English (a coined \
+    term such as Webhook); quoted, a link's text, a parenthetical gloss, `中文 English (ABBR)`, \
     `English（中文）`, wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun \
     (按钮、菜单、错误…); or inside a translator's note.
     """
@@ -88,6 +89,8 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## ↓Tools\n"),
             RuleExample("- 第一项\n- ↓Contributing\n"),
             RuleExample("## ChatGPT\n\n我们使用 ChatGPT。\n"),
+            // A word the dictionary does not know as English is a coined term, not a label.
+            RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## Webhook\n"),
             RuleExample("| 参数 | 说明 |\n| --- | --- |\n| placement | 弹出位置 |\n| loading | 加载中 |\n"),
         ]
     }
