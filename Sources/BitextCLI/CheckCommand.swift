@@ -25,6 +25,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var report: ReportOptions
 
     @Option(name: .long, help: "text, json, sarif or github.")
     var format: FindingFormat = .text
@@ -48,24 +49,28 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let threads = common.threads
-        let progress = Progress(total: work.count, label: "checking")
-        let explicit = Set(paths)
+        let progress = Progress(total: work.count, label: "checking", quiet: report.quiet)
+        // --fix writes files named on the command line, files inside the folders named there,
+        // and the targets of the pairs (given with --source/--target-root or configured).
+        var explicit = Set(paths)
+        if let t = paths.first, pairing.source != nil { explicit.insert(t) }
         let roots = paths.filter { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
+            + session.targetRoots
+        let pairedTargets = session.pairedTargets
 
         struct Result {
             var findings: [Finding] = []
             var problems: [String] = []
             var fixed = 0
+            var failed = false
             var miner: TermMiner?
         }
         let mine = work.contains { $0.source != nil } && session.settings.severity(id: "glossary-inconsistent", default: .info) != nil
-        let colour = format == .text && out.output == nil && Output.stdoutIsTerminal
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        var reporter = format.reporter(colour: colour, rules: RuleRegistry.all)
+        let threshold = failOn ?? session.config.failOn ?? .error
+        var reporter = format.reporter(rules: RuleRegistry.all, style: report.style(output: out.output, failOn: threshold))
         let sink = try Output.Sink(out.output, hold: progress.isShown && Output.stdoutIsTerminal)
         sink.write(reporter.begin())
         var summary = Summary()
-        summary.files = work.count
         var worst: Severity? = nil
         func emit(_ findings: [Finding]) {
             for f in findings {
@@ -88,8 +93,8 @@ struct CheckCommand: ParsableCommand {
                     if mine && job.source != nil { miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords); result.miner = miner }
                     var findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
-                        if !explicit.contains(target), !Self.isInside(target, roots: roots) {
-                            result.problems.append("\(target): not fixed: it lies outside the folders given (name it explicitly to fix it)")
+                        if !explicit.contains(target), !pairedTargets.contains(Inputs.absolute(target)), !Self.isInside(target, roots: roots) {
+                            result.problems.append(ui("fix.outside", ["file": target]))
                         } else {
                             let doc = try session.document(target)
                             let (bytes, applied) = Fixer.apply(findings, to: doc.source)
@@ -104,14 +109,17 @@ struct CheckCommand: ParsableCommand {
                 }
             } catch let f as Failure {
                 result.problems.append(f.message)
+                result.failed = true
             } catch {
                 result.problems.append("\(job.target ?? "?"): \(error)")
+                result.failed = true
             }
             return result
         }, consume: { _, result in
             if !result.problems.isEmpty { progress.clear() }
             for p in result.problems { Output.warn(p) }
             problems += result.problems.count
+            if result.failed { summary.unreadable += 1 } else { summary.files += 1 }
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
             if let m = result.miner { all.merge(m) }
             emit(result.findings)
@@ -123,13 +131,13 @@ struct CheckCommand: ParsableCommand {
                                                       messages: session.messages, load: { try? session.document($0) })
                 .sorted(by: Finding.ordered))
         }
-        if fix {
-            Output.warn("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")")
+        if fix && !report.quiet {
+            Output.warn(ui("fix.done", ["findings": UI.count(fixed, "finding"), "files": UI.count(fixedFiles, "file")]))
         }
+        summary.unreadable += session.inputProblems
         sink.write(reporter.end(summary))
         try sink.close()
         if problems > 0 || session.inputProblems > 0 { throw ExitCode(2) }
-        let threshold = failOn ?? session.config.failOn ?? .error
         if let worst, worst >= threshold { throw ExitCode(1) }
     }
 

@@ -34,15 +34,14 @@ struct ExportCommand: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        if !tree.isSet && files.count != 2 { throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root") }
+        if !tree.isSet && files.count != 2 { throw ValidationError(ui("pair.give-files")) }
         if tree.isSet && (format == .html || format == .markdown) && out.output == nil {
-            throw ValidationError("exporting a tree as \(format.rawValue) needs -o DIR, the folder to write the pages in")
+            throw ValidationError(ui("export.tree-needs-output", ["format": format.rawValue]))
         }
     }
 
     func run() throws {
         let session = try Session(common: common)
-        if let o = out.output { try OutputPaths.check(o) }
         let sLang = sourceLang ?? session.source.xmlLang
         let tLang = targetLang ?? session.config.targetLanguageTag ?? session.target.xmlLang
         let jobs = try session.pairs(tree, files: files)
@@ -102,12 +101,12 @@ extension OutputPaths {
     /// `name` inside `dir`, refused when it would land outside (`..`, an absolute path).
     static func inside(_ dir: String, _ name: String) throws -> String {
         if name.hasPrefix("/") || name.split(separator: "/").contains("..") {
-            throw Failure("\(name): refusing to write outside \(dir)")
+            throw Failure(ui("export.outside", ["name": name, "dir": dir]))
         }
         let base = URL(fileURLWithPath: dir).standardizedFileURL.path
         let full = URL(fileURLWithPath: base).appendingPathComponent(name).standardizedFileURL.path
         guard full.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
-            throw Failure("\(name): refusing to write outside \(dir)")
+            throw Failure(ui("export.outside", ["name": name, "dir": dir]))
         }
         return full
     }

@@ -26,7 +26,10 @@ struct GlossaryLintCommand: ParsableCommand {
     @Argument(help: "Glossary files (TSV, TBX, Markdown table).")
     var files: [String]
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        try language.apply()
         var glossary = Glossary()
         var problems: [GlossaryProblem] = []
         for f in files {
@@ -63,15 +66,17 @@ struct GlossaryConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: tsv or tbx (default: from the -o extension, else tsv).")
     var to: String?
 
-    @Option(name: .customLong("source-lang"), help: "Source language tag in TBX (default en).")
+    @Option(name: .customLong("source-lang"), help: "Source language tag in TBX.")
     var sourceLang = "en"
 
-    @Option(name: .customLong("target-lang"), help: "Target language tag in TBX (default zh-Hans).")
+    @Option(name: .customLong("target-lang"), help: "Target language tag in TBX.")
     var targetLang = "zh-Hans"
 
     @OptionGroup var out: OutputOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
+        try language.apply()
         let g: Glossary
         do { g = try Glossary.load(input) } catch { throw Failure(error.description) }
         let format = to ?? (out.output.map { ($0 as NSString).pathExtension.lowercased() } ?? "tsv")

@@ -10,10 +10,10 @@ final class Progress: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private let started = Date()
 
-    init(total: Int, label: String) {
+    init(total: Int, label: String, quiet: Bool = false) {
         self.total = total
         self.label = label
-        enabled = isatty(2) != 0 && total > 1 && ProcessInfo.processInfo.environment["BITEXT_NO_PROGRESS"] == nil
+        enabled = !quiet && isatty(2) != 0 && total > 1 && ProcessInfo.processInfo.environment["BITEXT_NO_PROGRESS"] == nil
     }
 
     func tick() {

@@ -16,9 +16,18 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .long, help: "text, markdown or json.")
     var format: Format = .text
 
+    @OptionGroup var language: LanguageOption
+
     enum Format: String, ExpressibleByArgument { case text, markdown, json }
 
+    /// A rule's one-line description in the run's language (`rule.<id>` in the messages
+    /// files), else the rule's own English summary.
+    static func summary(_ id: String, _ english: String) -> String {
+        Messages.current.has("rule.\(id)") ? ui("rule.\(id)") : english
+    }
+
     func run() throws {
+        try language.apply()
         let extra: [(String, Severity, String)] = [
             ("translator-note", .info, "Bilingual: a translator's note (译者注) with no source counterpart, listed for reviewers."),
             ("stale-translation", .warning, "drift: the source of a translated unit changed since it was translated."),
@@ -29,24 +38,24 @@ struct RulesCommand: ParsableCommand {
         case .json:
             var items: [JSON] = RuleRegistry.all.map { r in
                 .object([("id", .string(r.id)), ("severity", .string(r.defaultSeverity.rawValue)),
-                         ("bilingual", .bool(r.isBilingual)), ("description", .string(r.summary)),
+                         ("bilingual", .bool(r.isBilingual)), ("description", .string(Self.summary(r.id, r.summary))),
                          ("examples", .array(r.examples.map { e in
                              var f: [(String, JSON)] = [("target", .string(e.target)), ("triggers", .bool(e.triggers))]
                              if let s = e.source { f.append(("source", .string(s))) }
                              return .object(f)
                          }))])
             }
-            items += extra.map { .object([("id", .string($0.0)), ("severity", .string($0.1.rawValue)), ("description", .string($0.2))]) }
+            items += extra.map { .object([("id", .string($0.0)), ("severity", .string($0.1.rawValue)), ("description", .string(Self.summary($0.0, $0.2)))]) }
             print(JSON.array(items).serialized())
         case .markdown:
             var out = "| rule | default | what it finds |\n| --- | --- | --- |\n"
-            for r in RuleRegistry.all { out += "| `\(r.id)` | \(r.defaultSeverity.rawValue) | \(r.summary) |\n" }
-            for e in extra { out += "| `\(e.0)` | \(e.1.rawValue) | \(e.2) |\n" }
+            for r in RuleRegistry.all { out += "| `\(r.id)` | \(r.defaultSeverity.rawValue) | \(Self.summary(r.id, r.summary)) |\n" }
+            for e in extra { out += "| `\(e.0)` | \(e.1.rawValue) | \(Self.summary(e.0, e.2)) |\n" }
             print(out, terminator: "")
         case .text:
             for r in RuleRegistry.all {
                 print("\(r.id)  [\(r.defaultSeverity.rawValue)\(r.isBilingual ? ", bilingual" : "")]")
-                print("  \(r.summary)")
+                print("  \(Self.summary(r.id, r.summary))")
                 for e in r.examples {
                     let mark = e.triggers ? "finds (↓)" : "silent  "
                     let text = e.target.replacingOccurrences(of: "\n", with: "⏎")
@@ -55,7 +64,7 @@ struct RulesCommand: ParsableCommand {
                 }
                 print()
             }
-            for e in extra { print("\(e.0)  [\(e.1.rawValue)]\n  \(e.2)\n") }
+            for e in extra { print("\(e.0)  [\(e.1.rawValue)]\n  \(Self.summary(e.0, e.2))\n") }
         }
     }
 }
@@ -69,7 +78,10 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite an existing bitext.yml.")
     var force = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        try language.apply()
         let path = "bitext.yml"
         if FileManager.default.fileExists(atPath: path) && !force {
             throw Failure("bitext.yml exists; use --force to overwrite it")

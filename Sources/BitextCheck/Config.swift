@@ -27,6 +27,8 @@ public struct Config: Sendable {
     public var opaqueTags: [String] = []
     public var failOn: Severity?
     public var targetLanguageTag: String?
+    /// The line each top-level key is on, for messages about its value (`locale: ja`).
+    public var lines: [String: Int] = [:]
 
     public init() {}
 
@@ -50,10 +52,10 @@ public struct Config: Sendable {
     /// Reads a configuration file. Every problem names the file and line.
     public static func load(_ path: String) throws(InputError) -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read configuration file")
+            throw InputError(file: path, ui("config.unreadable"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "not valid UTF-8")
+            throw InputError(file: path, ui("input.not-utf8-config"))
         }
         return try parse(text, path: path)
     }
@@ -79,7 +81,7 @@ public struct Config: Sendable {
                 if flow > limit { break }
             }
             if flow > limit || depth > 4 * limit {
-                return (n + 1, "nested more than \(limit) levels deep; bitext.yml needs three")
+                return (n + 1, ui("config.too-deep", ["limit": String(limit)]))
             }
         }
         return nil
@@ -94,23 +96,23 @@ public struct Config: Sendable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let e as YamlError {
-            throw InputError(file: path, line: yamlLine(e), "malformed YAML: \(yamlProblem(e))")
+            throw InputError(file: path, line: yamlLine(e), ui("config.malformed", ["problem": yamlProblem(e)]))
         } catch {
-            throw InputError(file: path, "malformed YAML: \(error)")
+            throw InputError(file: path, ui("config.malformed", ["problem": "\(error)"]))
         }
         guard let root = node else { return config }
         guard case .mapping(let map) = root else {
-            throw InputError(file: path, line: root.mark?.line, "expected a mapping of settings (key: value)")
+            throw InputError(file: path, line: root.mark?.line, ui("config.not-map"))
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func line(_ n: Node) -> Int? { n.mark?.line }
         func string(_ n: Node, _ key: String) throws(InputError) -> String {
-            guard let s = n.string else { throw InputError(file: path, line: line(n), "'\(key)' must be a string") }
+            guard let s = n.string else { throw InputError(file: path, line: line(n), ui("config.not-string", ["key": key])) }
             return s
         }
         func strings(_ n: Node, _ key: String) throws(InputError) -> [String] {
             if let s = n.scalar?.string { return [s] }
-            guard case .sequence(let seq) = n else { throw InputError(file: path, line: line(n), "'\(key)' must be a list") }
+            guard case .sequence(let seq) = n else { throw InputError(file: path, line: line(n), ui("config.not-list", ["key": key])) }
             var out: [String] = []
             for item in seq { out.append(try string(item, key)) }
             return out
@@ -119,35 +121,37 @@ public struct Config: Sendable {
             let s = try string(n, what)
             if s == "off" || s == "false" { return nil }
             guard let v = Severity(rawValue: s) else {
-                throw InputError(file: path, line: line(n), "'\(s)' is not a severity for \(what): use off, info, warning or error")
+                throw InputError(file: path, line: line(n), ui("config.bad-severity", ["value": s, "rule": what]))
             }
             return v
         }
         for (k, v) in map {
             guard let key = k.string else { continue }
+            config.lines[key] = line(k)
             switch key {
             case "locale": config.locale = try string(v, key)
             case "source-locale": config.sourceLocale = try string(v, key)
             case "lang": config.lang = try string(v, key)
             case "xml-lang": config.targetLanguageTag = try string(v, key)
             case "glossaries", "glossary":
-                config.glossaries = try strings(v, key).map { base.appendingPathComponent($0).path }
+                config.glossaries = try strings(v, key).map { resolve($0, base: base) }
             case "rules":
                 guard case .mapping(let rules) = v else {
-                    throw InputError(file: path, line: line(v), "'rules' must map rule ids to off, info, warning or error")
+                    throw InputError(file: path, line: line(v), ui("config.rules-not-map"))
                 }
                 for (rk, rv) in rules {
                     let id = try string(rk, "rule id")
-                    guard RuleRegistry.ids.contains(id) || id == "translator-note" else {
-                        throw InputError(file: path, line: line(rk),
-                            "unknown rule '\(id)'; rules are \(RuleRegistry.ids.joined(separator: ", ")), translator-note")
+                    guard RuleRegistry.knownIds.contains(id) else {
+                        let closest = RuleRegistry.closest(to: id).map { ui("did-you-mean", ["id": $0]) } ?? ""
+                        throw InputError(file: path, line: line(rk), ui("config.unknown-rule", [
+                            "id": id, "closest": closest, "ids": RuleRegistry.knownIds.joined(separator: ", ")]))
                     }
                     config.rules[id] = .some(try severity(rv, id))
                 }
             case "spacing":
                 let s = try string(v, key)
                 guard let p = SpacingPolicy(rawValue: s) else {
-                    throw InputError(file: path, line: line(v), "'\(s)' is not a spacing policy: use require, forbid, consistent or off")
+                    throw InputError(file: path, line: line(v), ui("config.bad-spacing", ["value": s]))
                 }
                 config.spacing = p
             case "ignore": config.ignore = try strings(v, key).map(GlobPattern.init)
@@ -156,42 +160,53 @@ public struct Config: Sendable {
             case "opaque-tags": config.opaqueTags = try strings(v, key)
             case "fail-on":
                 guard let s = try severity(v, key) else {
-                    throw InputError(file: path, line: line(v), "'fail-on' must be info, warning or error")
+                    throw InputError(file: path, line: line(v), ui("config.bad-fail-on"))
                 }
                 config.failOn = s
             case "pairs":
                 guard case .sequence(let seq) = v else {
-                    throw InputError(file: path, line: line(v), "'pairs' must be a list of {source, target} or {source-root, target-root}")
+                    throw InputError(file: path, line: line(v), ui("config.pairs-not-list"))
                 }
                 for item in seq {
                     guard case .mapping(let m) = item else {
-                        throw InputError(file: path, line: line(item), "a pair is {source: …, target: …} or {source-root: …, target-root: …}")
+                        throw InputError(file: path, line: line(item), ui("config.pair-not-map"))
                     }
                     var fields: [String: String] = [:]
                     for (pk, pv) in m {
                         let name = try string(pk, "pair key")
-                        guard ["source", "target", "source-root", "target-root"].contains(name) else {
-                            throw InputError(file: path, line: line(pk), "unknown key '\(name)' in a pair; use source/target or source-root/target-root")
+                        guard pairKeys.contains(name) else {
+                            throw InputError(file: path, line: line(pk), ui("config.unknown-pair-key", ["key": name]))
                         }
-                        let value = try string(pv, name)
-                        guard !value.hasPrefix("/"), !value.split(separator: "/").contains("..") else {
-                            throw InputError(file: path, line: line(pv),
-                                "'\(value)': pair paths must be relative to the configuration and stay below it (no '..', no absolute paths)")
-                        }
-                        fields[name] = base.appendingPathComponent(value).path
+                        // Relative to this file; absolute paths and '..' are fine (English in a
+                        // sibling repository): pairs only name what is read.
+                        fields[name] = resolve(try string(pv, name), base: base)
                     }
                     if let s = fields["source"], let t = fields["target"] { config.pairs.append(.files(source: s, target: t)) }
                     else if let s = fields["source-root"], let t = fields["target-root"] { config.pairs.append(.roots(source: s, target: t)) }
                     else {
-                        throw InputError(file: path, line: line(item), "a pair needs source and target, or source-root and target-root")
+                        throw InputError(file: path, line: line(item), ui("config.pair-incomplete"))
                     }
                 }
             default:
-                throw InputError(file: path, line: line(k), "unknown key '\(key)'; keys are \(keys.joined(separator: ", "))")
+                throw InputError(file: path, line: line(k), ui("config.unknown-key", ["key": key, "keys": keys.joined(separator: ", ")]))
             }
         }
         return config
     }
+
+    /// The keys of a pair.
+    public static let pairKeys = ["source", "target", "source-root", "target-root"]
+
+    /// A path written in the configuration: absolute (or `~/…`) as written, relative to the
+    /// configuration's folder otherwise; `..` stays meaningful.
+    static func resolve(_ value: String, base: URL) -> String {
+        let expanded = value.hasPrefix("~/") ? (value as NSString).expandingTildeInPath : value
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        return base.appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    /// The folder of the configuration file (relative `ignore:` patterns match below it).
+    public var directory: String? { path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path } }
 
     static func yamlLine(_ e: YamlError) -> Int? {
         switch e {

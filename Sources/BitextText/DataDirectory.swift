@@ -65,3 +65,14 @@ public enum DataDirectory {
     public static func locales() throws -> URL { try locate().appendingPathComponent("locales") }
     public static func glossaries() throws -> URL { try locate().appendingPathComponent("glossary") }
 }
+
+extension LocaleData {
+    /// The locales bitext has data for: `locales/<id>.yml` (not the typography or messages
+    /// files), for "unknown locale" messages.
+    public static func available() -> [String] {
+        guard let dir = try? DataDirectory.locales(),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        return names.filter { $0.hasSuffix(".yml") && $0.split(separator: ".").count == 2 && !$0.hasPrefix("messages") }
+            .map { String($0.dropLast(4)) }.sorted()
+    }
+}
