@@ -40,9 +40,9 @@ struct AlignCommand: ParsableCommand {
 
     func validate() throws {
         if !tree.isSet && files.count != 2 {
-            throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root")
+            throw ValidationError(ui("pair.give-files"))
         }
-        if format == .beads && !segmented { throw ValidationError("--format beads needs --segmented input") }
+        if format == .beads && !segmented { throw ValidationError(ui("align.beads-needs-segmented")) }
     }
 
     func run() throws {
@@ -159,7 +159,7 @@ struct AlignCommand: ParsableCommand {
         func lines(_ path: String) throws -> [String] {
             let bytes = try Inputs.read(path)
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw Failure("\(path): not valid UTF-8; save the file as UTF-8")
+                throw Failure(InputError(file: path, ui("input.not-utf8-config")).description)
             }
             var l = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
             if l.last == "" { l.removeLast() }

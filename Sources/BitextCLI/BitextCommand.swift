@@ -28,6 +28,7 @@ public struct BitextCommand: ParsableCommand {
     /// Runs the command line and exits with bitext's exit statuses.
     public static func main() {
         UI.setLanguage(arguments: Array(CommandLine.arguments.dropFirst()))
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()

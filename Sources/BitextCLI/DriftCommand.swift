@@ -28,6 +28,7 @@ struct DriftCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var report: ReportOptions
 
     @Option(name: .long, help: "Take OLD_SOURCE from git: NEW_SOURCE at this revision.")
     var since: String?
@@ -43,9 +44,9 @@ struct DriftCommand: ParsableCommand {
 
     func validate() throws {
         let git = since != nil || sinceRecorded
-        if git && paths.count != 2 { throw ValidationError("with --since or --since-recorded give NEW_SOURCE TARGET") }
-        if !git && paths.count != 3 { throw ValidationError("give OLD_SOURCE NEW_SOURCE TARGET (or NEW_SOURCE TARGET --since REV)") }
-        if since != nil && sinceRecorded { throw ValidationError("use --since or --since-recorded, not both") }
+        if git && paths.count != 2 { throw ValidationError(ui("drift.git-args")) }
+        if !git && paths.count != 3 { throw ValidationError(ui("drift.args")) }
+        if since != nil && sinceRecorded { throw ValidationError(ui("since.both")) }
     }
 
     struct Triple { var old: String?; var new: String; var target: String }
@@ -71,7 +72,7 @@ struct DriftCommand: ParsableCommand {
         }
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
-        let progress = Progress(total: triples.count, label: "comparing")
+        let progress = Progress(total: triples.count, label: "comparing", quiet: report.quiet)
         let results: [Result<[Finding], Error>] = parallelMap(triples.count, threads: common.threads) { k in
             defer { progress.tick() }
             let tr = triples[k]
@@ -99,19 +100,22 @@ struct DriftCommand: ParsableCommand {
         }
         progress.finish()
         var findings: [Finding] = []
-        var failed = false
+        var failed = 0
         for r in results {
             switch r {
             case .success(let f): findings += f
-            case .failure(let e): Output.warn((e as? Failure)?.message ?? "\(e)"); failed = true
+            case .failure(let e): Output.warn((e as? Failure)?.message ?? "\(e)"); failed += 1
             }
         }
+        // Nothing could be compared (git failed, say): the error is the whole answer, no summary.
+        if failed > 0 && failed == triples.count { throw ExitCode(2) }
         findings.sort(by: Finding.ordered)
-        let summary = Summary(files: triples.count, findings: findings)
-        let colour = format == .text && out.output == nil && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        try Output.write(format.reporter(colour: colour).report(findings, summary: summary), to: out.output)
-        if failed || session.inputProblems > 0 { throw ExitCode(2) }
+        var summary = Summary(files: triples.count - failed, findings: findings)
+        summary.unreadable = failed + session.inputProblems
         let threshold = failOn ?? session.config.failOn ?? .error
+        let reporter = format.reporter(style: report.style(output: out.output, failOn: threshold))
+        try Output.write(reporter.report(findings, summary: summary), to: out.output)
+        if failed > 0 || session.inputProblems > 0 { throw ExitCode(2) }
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 }

@@ -83,7 +83,7 @@ struct GlossaryConvertCommand: ParsableCommand {
         switch format {
         case "tbx", "xml": try Output.write(TBX.write(g, sourceLanguage: sourceLang, targetLanguage: targetLang), to: out.output)
         case "tsv", "txt": try Output.write(TSV.write(g), to: out.output)
-        default: throw Failure("unknown output format '\(format)': use tsv or tbx")
+        default: throw Failure(ui("glossary.unknown-format", ["format": format]))
         }
     }
 }

@@ -36,7 +36,7 @@ struct GlossarySuggestCommand: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        if !tree.isSet && files.count != 2 { throw ValidationError("give SOURCE TARGET, or --source-root and --target-root") }
+        if !tree.isSet && files.count != 2 { throw ValidationError(ui("pair.give-files")) }
     }
 
     func run() throws {

@@ -94,6 +94,13 @@ final class Session {
         do {
             return try Config.load(path)
         } catch {
+            // A configuration that does not parse still says in which language to say so.
+            if common.lang == nil, let text = try? String(contentsOfFile: path, encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("lang:") }),
+               let id = Messages.validate(line.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))) {
+                Messages.current = Messages.load(id)
+                do { return try Config.load(path) } catch { throw Failure(error.description) }
+            }
             throw Failure(error.description)
         }
     }
@@ -117,7 +124,7 @@ final class Session {
             s.keptWords = settings.keptStems
             return s
         } catch {
-            throw Failure("cannot open ICU break iterators: \(error)")
+            throw Failure(ui("icu.failed", ["error": "\(error)"]))
         }
     }
 

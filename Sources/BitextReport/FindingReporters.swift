@@ -104,7 +104,7 @@ public struct TextReporter: FindingReporter {
         let pad = String(repeating: " ", count: gutter.count)
         let bar = style.colour ? "\u{1B}[1;34m|\u{1B}[0m" : "|"
         let (text, carets) = Snippet.render(line, column: column, endColumn: endColumn,
-                                            width: max(20, style.width - gutter.count - 3))
+                                            width: max(20, style.width - gutter.count - 4))
         let marks = style.colour ? paint(carets, severity) : carets
         return " \(style.colour ? "\u{1B}[1;34m\(gutter)\u{1B}[0m" : gutter) \(bar) \(text)\n \(pad) \(bar) \(marks)\n"
     }

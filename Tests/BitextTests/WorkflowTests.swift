@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BitextCheck
 
 /// The translator's everyday workflow (issue 13): bitext.yml applies to named files too,
 /// --fix works on trees, paths and options behave the same everywhere.
@@ -140,5 +141,161 @@ import Testing
         dir.write("bitext.yml", "glossaries: [terms/team.tsv]\n")
         let sub = try CLI.run(["check", ".", "--format", "json"], cwd: dir.url.appendingPathComponent("zh"))
         #expect(sub.status != 2, "\(sub.stderr)")
+    }
+
+    // Defect 7: everything a user reads exists in both languages.
+    @Test func everyMessageKeyIsInBothLanguages() throws {
+        let en = try Messages.keys("en"), zh = try Messages.keys("zh-Hans")
+        #expect(en.subtracting(zh).sorted() == [], "missing from messages.zh-Hans.yml")
+        #expect(zh.subtracting(en).sorted() == [], "missing from messages.en.yml")
+        // Every key the code asks for exists (keys are string literals: ui("…"), .t("…")).
+        var asked = Set<String>()
+        let sources = Fixtures.repoRoot.appendingPathComponent("Sources")
+        let e = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        let pattern = try NSRegularExpression(pattern: #"\bui\("([a-z0-9.-]+)"[,)]|labels\.t\("([a-z0-9.-]+)"[,)]|\bl\.t\("([a-z0-9.-]+)"[,)]"#)
+        while let u = e?.nextObject() as? URL {
+            guard u.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: u, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                for g in 1...3 {
+                    if let r = Range(m.range(at: g), in: text) { asked.insert((g == 1 ? "" : "coverage.") + text[r]) }
+                }
+            }
+        }
+        #expect(asked.subtracting(en).sorted() == [], "asked for by the code but in no messages file")
+    }
+
+    @Test func chineseInterface() throws {
+        let dir = try Self.project()
+        let r = try CLI.run(["check", "zh", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(r.stdout.contains("已检查 1 个文件：1 个错误，"), "\(r.stdout)")
+        let cov = try CLI.run(["coverage", "zh", "--lang", "zh-Hans"], cwd: dir.url)
+        let header = cov.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.hasPrefix("文件") && header.contains("覆盖率"), "\(header)")
+        let html = try CLI.run(["coverage", "zh", "--lang", "zh-Hans", "--format", "html"], cwd: dir.url)
+        #expect(html.stdout.contains("<h1>翻译覆盖率</h1>"))
+        let missing = try CLI.run(["check", "nowhere.md", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(missing.stderr.contains("nowhere.md：没有这个文件或文件夹") || missing.stderr.contains("nowhere.md: 没有这个文件或文件夹"),
+                "\(missing.stderr)")
+        dir.write("bitext.yml", "lang: zh-Hans\nspelling: british\n")
+        let bad = try CLI.run(["check", "zh"], cwd: dir.url)
+        #expect(bad.stderr.contains("bitext.yml:2: 未知的键“spelling”"), "\(bad.stderr)")
+        // A quotation mark as the replacement reads unambiguously (not 请用““”).
+        dir.write("q.md", "# 标题\n\n他说\"你好\"，然后离开了。\n")
+        let q = try CLI.run(["check", "q.md", "--lang", "zh-Hans", "--no-config", "--format", "json"], cwd: dir.url)
+        let quote = Self.findings(q).first { $0["rule"] as? String == "quote-style" }?["message"] as? String ?? ""
+        #expect(quote.contains("「“」") && !quote.contains("““"), "\(quote)")
+    }
+
+    // Defect 9: interruptions and unreadable files.
+    @Test func interruptionLeavesNoTemporaryFiles() throws {
+        let dir = TempDir()
+        let text = try String(contentsOf: Fixtures.example("zh/tokenizers.md"), encoding: .utf8)
+        for k in 0..<400 { dir.write("zh/f\(k).md", text) }
+        let p = Process()
+        p.executableURL = CLI.executable
+        p.arguments = ["check", "zh", "--no-config", "--jobs", "1", "-o", "report.txt"]
+        p.currentDirectoryURL = dir.url
+        var env = ProcessInfo.processInfo.environment
+        env["BITEXT_DATA"] = Fixtures.repoRoot.path
+        p.environment = env
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        // Wait for the report's temporary file, then interrupt.
+        var sawTemp = false
+        for _ in 0..<200 where !sawTemp {
+            sawTemp = (try? FileManager.default.contentsOfDirectory(atPath: dir.path("")))?.contains { $0.hasSuffix(".tmp") } ?? false
+            if !sawTemp { usleep(20_000) }
+        }
+        #expect(sawTemp)
+        kill(p.processIdentifier, SIGINT)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 128 + SIGINT, "\(p.terminationStatus) \(stderr)")
+        #expect(stderr.contains("interrupted"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path(""))
+        #expect(left.sorted() == ["zh"], "\(left)")
+    }
+
+    @Test func summaryCountsOnlyTheFilesChecked() throws {
+        let dir = TempDir()
+        let text = try String(contentsOf: Fixtures.example("zh/tokenizers.md"), encoding: .utf8)
+        for k in 0..<4 { dir.write("zh/f\(k).md", text) }
+        // Not valid UTF-8: cannot be read as Markdown (works as root too, unlike chmod).
+        for k in 1..<4 { dir.write("zh/f\(k).md", bytes: [0x23, 0x20, 0xFF, 0xFE, 0x0A]) }
+        let r = try CLI.run(["check", "zh", "--no-config"], cwd: dir.url)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("1 file checked: ") && r.stdout.contains("; 3 files could not be read"), "\(r.stdout)")
+        let j = try CLI.run(["check", "zh", "--no-config", "--format", "json"], cwd: dir.url)
+        let summary = (j.json as? [String: Any])?["summary"] as? [String: Any]
+        #expect(summary?["files"] as? Int == 1 && summary?["unreadable"] as? Int == 3)
+    }
+
+    @Test func driftPrintsNoSummaryBeforeAFatalGitError() throws {
+        let dir = try Self.project()
+        // Not a git repository: git cannot show the old source.
+        let r = try CLI.run(["drift", "en/guide/tokenizers.md", "zh/guide/tokenizers.md", "--since", "HEAD~1"], cwd: dir.url)
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty, "\(r.stdout)")
+        #expect(!r.stderr.isEmpty)
+    }
+
+    // Defect 11: snippets with a caret underline, width-aware and trimmed.
+    @Test func snippetsUnderlineTheSpan() throws {
+        let dir = try Self.project()
+        let plain = try CLI.run(["check", "zh"], cwd: dir.url)
+        #expect(!plain.stdout.contains(" | "), "no snippets when not a terminal unless asked")
+        let r = try CLI.run(["check", "zh", "--snippet"], cwd: dir.url, env: ["COLUMNS": "80"])
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The glossary finding on 大模型 (line 8, column 2): two wide characters before it? One: 在.
+        let k = try #require(lines.firstIndex { $0.contains(":8:2: error:") })
+        #expect(lines[k + 1].hasPrefix(" 8 | 在大模型"), "\(lines[k + 1])")
+        #expect(lines[k + 2] == "   |   ^^^^^^", "\(lines[k + 2])")
+        for l in lines { #expect(Self.width(l) <= 80 || l.contains(": "), "\(l)") }
+        #expect(try CLI.run(["check", "zh", "--snippet", "--no-snippet"], cwd: dir.url).stdout == plain.stdout)
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func snippetOfTheSeedsLongLineIsTrimmedAroundTheFinding() throws {
+        let seed = Fixtures.corpus("genai-handbook/zh/intro.md")!.path
+        let r = try CLI.run(["check", seed, "--no-config", "--snippet"], env: ["COLUMNS": "100"])
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let k = try #require(lines.firstIndex { $0.contains(":7:433: warning:") })
+        let text = lines[k + 1], carets = lines[k + 2]
+        #expect(Self.width(text) <= 100 && Self.width(carets) <= 100, "\(text)")
+        #expect(text.hasPrefix(" 7 | …") && text.hasSuffix("…"))
+        // The carets start under "at a breakneck pace".
+        let start = try #require(carets.firstIndex(of: "^"))
+        let column = Self.width(String(carets[..<start]))
+        var w = 0, under = ""
+        for ch in text { if w >= column { under.append(ch) }; w += Self.width(String(ch)) }
+        #expect(under.hasPrefix("at a breakneck pace"), "\(under)")
+    }
+
+    /// Display width as a terminal shows it (East Asian wide characters take two columns).
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { n, c in
+            let v = c.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return n + (wide ? 2 : 1)
+        }
+    }
+
+    // Defect 12: --quiet and --color.
+    @Test func quietAndColour() throws {
+        let dir = try Self.project()
+        let q = try CLI.run(["check", "zh", "--quiet"], cwd: dir.url)
+        #expect(q.stdout == "1 file checked: 1 error, 8 warnings, 2 info\n" || (q.stdout.split(separator: "\n").count == 1 && q.stdout.contains("1 error")), "\(q.stdout)")
+        let clean = try CLI.run(["check", "zh", "--quiet", "--no-config"], cwd: dir.url)
+        #expect(clean.status == 0 && clean.stdout.isEmpty, "\(clean.stdout)")
+        // NO_COLOR is set by the test runner: --color always overrides it, never and auto do not colour.
+        #expect(try CLI.run(["check", "zh", "--color", "always"], cwd: dir.url).stdout.contains("\u{1B}[1;31merror"))
+        #expect(!(try CLI.run(["check", "zh", "--color", "auto"], cwd: dir.url).stdout.contains("\u{1B}[")))
+        #expect(!(try CLI.run(["check", "zh", "--color", "never"], cwd: dir.url, env: ["NO_COLOR": ""]).stdout.contains("\u{1B}[")))
+        #expect(try CLI.run(["check", "zh", "--color", "sometimes"], cwd: dir.url).status == 2)
     }
 }
