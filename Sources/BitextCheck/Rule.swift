@@ -56,6 +56,7 @@ public enum RuleRegistry {
         SpacingRule(),
         QuoteStyleRule(),
         DoubledPunctuationRule(),
+        UnknownRuleRule(),
     ]
 
     /// Rule ids that only `drift` emits; valid in configuration and suppression comments.

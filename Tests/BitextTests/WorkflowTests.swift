@@ -298,4 +298,24 @@ import Testing
         #expect(!(try CLI.run(["check", "zh", "--color", "never"], cwd: dir.url, env: ["NO_COLOR": ""]).stdout.contains("\u{1B}[")))
         #expect(try CLI.run(["check", "zh", "--color", "sometimes"], cwd: dir.url).status == 2)
     }
+
+    // Defect 10: a misspelt rule id in a suppression comment is reported.
+    @Test func misspeltRuleIdInASuppressionComment() throws {
+        let dir = TempDir()
+        dir.write("a.md", "# 标题\n\n<!-- bitext-disable-next-line untranslatd -->\nThis stays in English.\n\n<!-- bitext-disable-line zzzz -->\n")
+        let r = try CLI.run(["check", "a.md", "--no-config", "--format", "json"], cwd: dir.url)
+        let unknown = Self.findings(r).filter { $0["rule"] as? String == "unknown-rule" }
+        #expect(unknown.count == 2, "\(r.stdout)")
+        #expect(unknown.first?["line"] as? Int == 3 && unknown.first?["column"] as? Int == 31)
+        #expect(unknown.first?["endColumn"] as? Int == 41)
+        #expect((unknown.first?["message"] as? String)?.contains("did you mean 'untranslated'?") == true)
+        #expect((unknown.last?["message"] as? String)?.contains("bitext rules") == true)
+        #expect(unknown.first?["severity"] as? String == "warning")
+        // The misspelt comment suppressed nothing: the paragraph is still reported.
+        #expect(Self.rules(r).contains("untranslated"))
+        // In bitext.yml, an unknown id is a configuration error with the closest id.
+        dir.write("bitext.yml", "rules:\n  mixed-langauge: error\n")
+        let c = try CLI.run(["check", "a.md"], cwd: dir.url)
+        #expect(c.status == 2 && c.stderr.contains("bitext.yml:2: unknown rule 'mixed-langauge' (did you mean 'mixed-language'?)"), "\(c.stderr)")
+    }
 }
