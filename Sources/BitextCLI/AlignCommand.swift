@@ -9,18 +9,8 @@ import Foundation
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "align",
-        abstract: "Align a document and its translation, block by block and sentence by sentence.",
-        discussion: """
-            Examples:
-              bitext align en/intro.md zh/intro.md                     # a readable listing
-              bitext align en/intro.md zh/intro.md --format json
-              bitext align --source-root en --target-root zh --format json -o alignment.json
-              bitext align --segmented book.en book.zh --format beads  # one sentence a line
-
-            JSON: {"pairs": [{"source": [{"line", "endLine"}…], "target": […], "score", "sentences": […]}]},
-            one entry per bead in document order (units and code blocks; lists and tables align item
-            by item and cell by cell); an empty side is an insertion or a deletion.
-            """)
+        abstract: UI.help("help.align.abstract"),
+        discussion: UI.help("help.align.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

@@ -9,37 +9,27 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Find untranslated and mixed-language text, glossary violations and typography problems.",
-        discussion: """
-            Examples:
-              bitext check zh/                                   # every Markdown file under zh/
-              bitext check --source en/intro.md zh/intro.md      # bilingual: also missing blocks, glossary-missing
-              bitext check --source-root en --target-root zh --format sarif -o bitext.sarif
-              bitext check docs/zh --glossary glossary/genai.tsv --fail-on warning
-              bitext check zh/intro.md --fix                     # apply the safe fixes in place
-
-            Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
-            2 could not run (bad arguments, unreadable input, malformed config or glossary).
-            """)
+        abstract: UI.help("help.check.abstract"),
+        discussion: UI.help("help.check.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions
     @OptionGroup var out: OutputOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(name: .long, help: "text, json, sarif or github.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.format", listsValues: true)))
     var format: FindingFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: info, warning, error.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(UI.optionHelp("help.opt.check.fail-on", listsValues: true)))
     var failOn: Severity?
 
-    @Option(name: .long, help: "Space between Han and Latin: require, forbid, consistent, off.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.spacing", listsValues: true)))
     var spacing: SpacingPolicy?
 
-    @Flag(name: .long, help: "Apply the safe fixes in place (atomically), then report what remains.")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.fix")))
     var fix = false
 
-    @Argument(help: "Target files or directories (*.md, *.markdown, *.mdx).")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.check.paths")))
     var paths: [String] = []
 
     func run() throws {

@@ -6,28 +6,28 @@ import Foundation
 
 /// Options every command shares: languages, configuration, glossaries, pairing.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Target locale (zh-Hans, zh-Hant). Default: the config's, else zh-Hans.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.locale")))
     var locale: String?
 
-    @Option(name: .customLong("source-locale"), help: "Source locale. Default: en.")
+    @Option(name: .customLong("source-locale"), help: ArgumentHelp(UI.optionHelp("help.opt.source-locale")))
     var sourceLocale: String?
 
-    @Option(name: .long, help: ArgumentHelp("Configuration file (default: bitext.yml found by walking up).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.config"), valueName: "file"))
     var config: String?
 
-    @Flag(name: .customLong("no-config"), help: "Ignore any bitext.yml.")
+    @Flag(name: .customLong("no-config"), help: ArgumentHelp(UI.optionHelp("help.opt.no-config")))
     var noConfig = false
 
-    @Option(name: .long, help: ArgumentHelp("Glossary file (TSV or TBX); repeatable.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary"), valueName: "file"))
     var glossary: [String] = []
 
-    @Option(name: .long, help: "Language of messages: en or zh-Hans. Default: from LANG.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.lang")))
     var lang: String?
 
-    @Option(name: .long, help: "Worker threads (default: all cores). Output is the same whatever the number.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.jobs")))
     var jobs: Int?
 
-    @Flag(name: [.short, .long], help: "Say which files were skipped or paired with which source, and why.")
+    @Flag(name: [.short, .long], help: ArgumentHelp(UI.optionHelp("help.opt.verbose")))
     var verbose = false
 
     var threads: Int { max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
@@ -42,10 +42,10 @@ struct CommonOptions: ParsableArguments {
 
 /// Two trees paired by relative path.
 struct TreeOptions: ParsableArguments {
-    @Option(name: .customLong("source-root"), help: ArgumentHelp("Source tree, paired with --target-root by relative path.", valueName: "dir"))
+    @Option(name: .customLong("source-root"), help: ArgumentHelp(UI.optionHelp("help.opt.source-root"), valueName: "dir"))
     var sourceRoot: String?
 
-    @Option(name: .customLong("target-root"), help: ArgumentHelp("Target tree, paired with --source-root by relative path.", valueName: "dir"))
+    @Option(name: .customLong("target-root"), help: ArgumentHelp(UI.optionHelp("help.opt.target-root"), valueName: "dir"))
     var targetRoot: String?
 
     var isSet: Bool { sourceRoot != nil }
@@ -59,7 +59,7 @@ struct TreeOptions: ParsableArguments {
 
 /// Options naming the source side of bilingual mode.
 struct PairingOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Source (English) file the target is a translation of.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.source"), valueName: "file"))
     var source: String?
 
     @OptionGroup var tree: TreeOptions
@@ -76,19 +76,19 @@ struct PairingOptions: ParsableArguments {
 
 /// Output file option.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp(UI.optionHelp("help.opt.output"), valueName: "file"))
     var output: String?
 }
 
 /// How findings are shown in the text format: quiet, colour, snippets.
 struct ReportOptions: ParsableArguments {
-    @Flag(name: [.short, .long], help: "List no findings: print only the summary, and only when something is at or above --fail-on.")
+    @Flag(name: [.short, .long], help: ArgumentHelp(UI.optionHelp("help.opt.quiet")))
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.color", listsValues: true), valueName: "when"))
     var color: ColorChoice = .auto
 
-    @Flag(inversion: .prefixedNo, help: "Show each finding's line with a caret underline (default: on a terminal).")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(UI.optionHelp("help.opt.snippet")))
     var snippet: Bool? = nil
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
@@ -113,7 +113,7 @@ struct ReportOptions: ParsableArguments {
 
 /// `--lang` alone, for the commands that take no other common option (rules, glossary, init).
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Language of messages: en or zh-Hans. Default: from LANG.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.lang")))
     var lang: String?
 
     func validate() throws {

@@ -9,40 +9,25 @@ import Foundation
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Report how much of each file and section is translated.",
-        discussion: """
-            The percentage is the share of the text, measured in source-language characters,
-            that is translated (see the README, "Coverage"): bilingual mode measures against the
-            source through the aligner, so missing blocks count as untranslated; monolingual mode
-            estimates the English size of the Chinese.
-
-            Examples:
-              bitext coverage zh/                                # monolingual, every file under zh/
-              bitext coverage --source-root en --target-root zh --format markdown
-              bitext coverage --source en/intro.md zh/intro.md --min 80    # exit 1 below 80%
-              bitext coverage --source-root en --target-root zh --format html -o coverage.html
-              bitext coverage --source-root en --target-root zh --since-recorded   # also count stale units
-
-            With --since REV or --since-recorded (bilingual mode, sources in git), units whose
-            English changed since the translation was made are counted as stale (see bitext drift).
-            """)
+        abstract: UI.help("help.coverage.abstract"),
+        discussion: UI.help("help.coverage.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "text, json, markdown or html.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.coverage.format", listsValues: true)))
     var format: CoverageFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when the total is below this percentage.", valueName: "percent"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.coverage.min"), valueName: "percent"))
     var min: Double?
 
-    @Flag(name: .customLong("no-sections"), help: "Leave out the per-section rows of the text table.")
+    @Flag(name: .customLong("no-sections"), help: ArgumentHelp(UI.optionHelp("help.opt.coverage.no-sections")))
     var noSections = false
 
-    @Option(name: .long, help: "Count units whose source changed since this git revision as stale (bilingual mode).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.coverage.since")))
     var since: String?
-    @Flag(name: .customLong("since-recorded"), help: "Count units whose source changed since the revision each translation records as stale.")
+    @Flag(name: .customLong("since-recorded"), help: ArgumentHelp(UI.optionHelp("help.opt.coverage.since-recorded")))
     var sinceRecorded = false
 
     var countsStale: Bool { since != nil || sinceRecorded }
@@ -57,7 +42,7 @@ struct CoverageCommand: ParsableCommand {
 
     static func percent(_ p: Double) -> String { String(format: "%g", p) }
 
-    @Argument(help: "Target files or directories (monolingual), or the target with --source.")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.coverage.paths")))
     var paths: [String] = []
 
     func run() throws {

@@ -9,22 +9,8 @@ import Foundation
 struct DriftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
-        abstract: "Find the translated units whose English source changed since they were translated.",
-        discussion: """
-            The translation was made from OLD_SOURCE; NEW_SOURCE is the English today. Reports
-            stale-translation (source edited or moved), orphaned-translation (source deleted) and
-            untranslated-insertion (new source text, reported where its translation belongs),
-            with the old and new English and a word diff in --format json.
-
-            Examples:
-              bitext drift old/intro.md en/intro.md zh/intro.md
-              bitext drift en/intro.md zh/intro.md --since v1.2          # OLD_SOURCE from git
-              bitext drift en/intro.md zh/intro.md --since-recorded      # the revision the translation records
-              bitext drift en/ zh/ --since HEAD~10 --format sarif -o drift.sarif   # trees, same relative paths
-
-            A translation records its source revision with a front-matter key (sourceCommit:,
-            source_commit:, sourceRevision:, upstreamCommit:…) or a comment <!-- source-commit: REV -->.
-            """)
+        abstract: UI.help("help.drift.abstract"),
+        discussion: UI.help("help.drift.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

@@ -9,14 +9,8 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the aligned pair as a side-by-side HTML page, bilingual Markdown, TMX, XLIFF or TSV.",
-        discussion: """
-            Examples:
-              bitext export en/intro.md zh/intro.md --format html -o intro.html
-              bitext export en/intro.md zh/intro.md --format tmx -o intro.tmx      # translated sentences only
-              bitext export en/intro.md zh/intro.md --format xliff -o todo.xlf     # untranslated segments state="initial"
-              bitext export --source-root en --target-root zh --format html -o site/  # one page per pair + index.html
-            """)
+        abstract: UI.help("help.export.abstract"),
+        discussion: UI.help("help.export.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

@@ -7,21 +7,15 @@ import Foundation
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
-        abstract: "Work with glossary files: lint, convert, suggest.",
+        abstract: UI.help("help.glossary.abstract"),
         subcommands: [GlossaryLintCommand.self, GlossaryConvertCommand.self, GlossarySuggestCommand.self])
 }
 
 struct GlossaryLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check glossary files: malformed rows, duplicate or conflicting terms, contradictions.",
-        discussion: """
-            Examples:
-              bitext glossary lint glossary/genai.tsv
-              bitext glossary lint glossary/*.tsv glossary/team.tbx
-
-            Exit status: 0 clean, 1 problems found, 2 a file cannot be read (malformed row: file:line).
-            """)
+        abstract: UI.help("help.glossary-lint.abstract"),
+        discussion: UI.help("help.glossary-lint.discussion"))
 
     @Argument(help: "Glossary files (TSV, TBX, Markdown table).")
     var files: [String]
@@ -52,13 +46,8 @@ struct GlossaryLintCommand: ParsableCommand {
 struct GlossaryConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a glossary between TSV, TBX (v2 or v3 in, v3 TBX-Basic out) and Markdown term tables (in).",
-        discussion: """
-            Examples:
-              bitext glossary convert glossary/genai.tsv -o genai.tbx
-              bitext glossary convert team.tbx -o team.tsv
-              bitext glossary convert terminology.md --to tsv    # a team's Markdown term table
-            """)
+        abstract: UI.help("help.glossary-convert.abstract"),
+        discussion: UI.help("help.glossary-convert.discussion"))
 
     @Argument(help: "Glossary file to read (.tsv, .tbx/.xml, .md).")
     var input: String

@@ -9,17 +9,8 @@ import Foundation
 struct GlossarySuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
-        abstract: "Suggest glossary entries mined from aligned text: renderings that repeat, English kept in the Chinese.",
-        discussion: """
-            Prints glossary rows (TSV) a translator can review and paste, strongest first.
-            A rendering is suggested when it appears in the translations of most units that use
-            the English term (Dice coefficient over aligned units); terms the glossaries already
-            have are left out.
-
-            Examples:
-              bitext glossary suggest en/guide.md zh/guide.md
-              bitext glossary suggest --source-root en --target-root zh --glossary glossary/genai.tsv > new-terms.tsv
-            """)
+        abstract: UI.help("help.glossary-suggest.abstract"),
+        discussion: UI.help("help.glossary-suggest.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

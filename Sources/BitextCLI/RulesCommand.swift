@@ -6,12 +6,8 @@ import Foundation
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the rules with their ids, default severities, descriptions and examples.",
-        discussion: """
-            Examples:
-              bitext rules
-              bitext rules --format markdown > RULES.md
-            """)
+        abstract: UI.help("help.rules.abstract"),
+        discussion: UI.help("help.rules.discussion"))
 
     @Option(name: .long, help: "text, markdown or json.")
     var format: Format = .text
@@ -72,8 +68,8 @@ struct RulesCommand: ParsableCommand {
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a commented starter bitext.yml in the current directory.",
-        discussion: "Example:\n  bitext init && $EDITOR bitext.yml")
+        abstract: UI.help("help.init.abstract"),
+        discussion: UI.help("help.init.discussion"))
 
     @Flag(name: .long, help: "Overwrite an existing bitext.yml.")
     var force = false

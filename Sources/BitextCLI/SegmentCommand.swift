@@ -7,12 +7,8 @@ import Foundation
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
-        abstract: "Show the units, sentences and language runs bitext sees in a file.",
-        discussion: """
-            Examples:
-              bitext segment zh/intro.md
-              bitext segment zh/intro.md --format json | jq '.units[6].runs'
-            """)
+        abstract: UI.help("help.segment.abstract"),
+        discussion: UI.help("help.segment.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

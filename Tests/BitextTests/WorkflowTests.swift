@@ -318,4 +318,33 @@ import Testing
         let c = try CLI.run(["check", "a.md"], cwd: dir.url)
         #expect(c.status == 2 && c.stderr.contains("bitext.yml:2: unknown rule 'mixed-langauge' (did you mean 'mixed-language'?)"), "\(c.stderr)")
     }
+
+    // Defect 8: --help is wrapped once, to the terminal, in both languages.
+    static let commands: [[String]] = [[], ["check"], ["coverage"], ["align"], ["export"], ["drift"], ["glossary"],
+                                       ["glossary", "lint"], ["glossary", "convert"], ["glossary", "suggest"],
+                                       ["segment"], ["rules"], ["init"]]
+
+    @Test(arguments: ["en", "zh-Hans"])
+    func helpFitsEightyColumnsAndKeepsExamplesWhole(lang: String) throws {
+        for command in Self.commands {
+            let r = try CLI.run(command + ["--help", "--lang", lang], env: ["COLUMNS": "80"])
+            #expect(r.status == 0)
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for l in lines where !l.hasPrefix("USAGE:") {
+                #expect(Self.width(l) <= 80, "\(command) \(lang): \(l)")
+            }
+            // Every example line of the help text is printed whole, on a line of its own.
+            let key = "help.\(command.isEmpty ? "bitext" : command.joined(separator: "-")).discussion"
+            let discussion = Messages.load(lang).text(key)
+            if discussion != key {
+                for example in discussion.split(separator: "\n") where example.hasPrefix("  ") {
+                    #expect(lines.contains(String(example)), "\(command) \(lang): \(example)")
+                }
+            }
+            for l in lines { #expect(l.components(separatedBy: "(default").count <= 2, "\(l)") }
+        }
+        let convert = try CLI.run(["glossary", "convert", "--help"], env: ["COLUMNS": "80"])
+        #expect(!convert.stdout.contains("(default en)"))
+        #expect(convert.stdout.contains("(default: en)"))
+    }
 }
