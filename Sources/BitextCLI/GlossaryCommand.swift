@@ -17,28 +17,49 @@ struct GlossaryLintCommand: ParsableCommand {
         abstract: UI.help("help.glossary-lint.abstract"),
         discussion: UI.help("help.glossary-lint.discussion"))
 
-    @Argument(help: "Glossary files (TSV, TBX, Markdown table).")
-    var files: [String]
+    @Argument(help: "Glossary files (TSV, TBX, Markdown table); default: the glossaries bitext.yml names.")
+    var files: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: bitext.yml found by walking up).", valueName: "file"))
+    var config: String?
 
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         try language.apply()
+        var paths = files
+        if paths.isEmpty {
+            // The glossaries the project uses (pre-commit: not every *.tsv of the repository).
+            guard let found = config ?? Config.find() else { throw Failure(ui("glossary.lint.nothing")) }
+            let c: Config
+            do { c = try Config.load(found) } catch { throw Failure(error.description) }
+            if c.lang != nil && language.lang == nil { try UI.setLanguage(c.lang) }
+            paths = c.glossaries.map { Inputs.relative($0, to: FileManager.default.currentDirectoryPath) }
+            if paths.isEmpty { throw Failure(ui("glossary.lint.none-configured", ["config": found])) }
+        }
         var glossary = Glossary()
         var problems: [GlossaryProblem] = []
-        for f in files {
-            do {
-                glossary.entries += try Glossary.load(f).entries
-            } catch {
-                throw Failure(error.description)
-            }
-            if let text = try? String(contentsOfFile: f, encoding: .utf8), !f.hasSuffix(".tbx"), !f.hasSuffix(".xml"), !f.hasSuffix(".md") {
+        for f in paths {
+            let loaded: Glossary
+            do { loaded = try Glossary.load(f) } catch { throw Failure(error.description) }
+            glossary.entries += loaded.entries
+            let ext = (f as NSString).pathExtension.lowercased()
+            if !["tbx", "xml", "md", "markdown"].contains(ext), let text = try? String(contentsOfFile: f, encoding: .utf8) {
+                if GlossaryLint.notAGlossary(loaded.entries, text: text) != nil {
+                    throw Failure(InputError(file: f, ui("glossary.lint.not-a-glossary")).description)
+                }
                 problems += GlossaryLint.checkText(text, file: f)
             }
         }
         problems += GlossaryLint.check(glossary)
-        for p in problems { print("\(p.file):\(p.line): warning: \(p.message) [\(p.id)]") }
-        print("\(glossary.entries.count) entries in \(files.count) file\(files.count == 1 ? "" : "s"): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+        let m = Messages.current
+        for p in problems {
+            let key = "glossary-lint.\(p.id)"
+            let message = m.language != "en" && m.has(key) ? m.text(key, p.values) : p.message
+            print("\(p.file):\(p.line): \(ui("severity.warning")): \(message) [\(p.id)]")
+        }
+        print(ui("glossary.lint.summary", ["entries": UI.count(glossary.entries.count, "entry"), "files": UI.count(paths.count, "file"),
+                                          "problems": UI.count(problems.count, "problem")]))
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }

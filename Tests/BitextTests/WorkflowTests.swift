@@ -347,4 +347,33 @@ import Testing
         #expect(!convert.stdout.contains("(default en)"))
         #expect(convert.stdout.contains("(default: en)"))
     }
+
+    // Defect 4: part-of-speech variants are not conflicts; a TSV that is not a glossary is an error.
+    @Test func glossaryLintOnATermbaseAndOnData() throws {
+        let dir = TempDir()
+        dir.write("terms.md", "| English | 中文 |\n| --- | --- |\n| build (n.) | 构建版本 |\n| build (v.) | 构建 |\n| commit | 提交 |\n")
+        #expect(try CLI.run(["glossary", "convert", "terms.md", "-o", "terms.tsv"], cwd: dir.url).status == 0)
+        let tsv = try String(contentsOfFile: dir.path("terms.tsv"), encoding: .utf8)
+        #expect(tsv.contains("context-dependent"))
+        for f in ["terms.md", "terms.tsv"] {
+            let r = try CLI.run(["glossary", "lint", f], cwd: dir.url)
+            #expect(r.status == 0, "\(f): \(r.stdout)")
+            #expect(r.stdout.contains("3 entries in 1 file: 0 problems"))
+        }
+        // Plain duplicates with different renderings still conflict.
+        dir.write("g.tsv", "LLM\t巨型语言模型\nLLM\t大语言模型\n")
+        #expect(try CLI.run(["glossary", "lint", "g.tsv"], cwd: dir.url).stdout.contains("[conflicting-target]"))
+        // Data, not a glossary: exit 2 naming the file; a header-less glossary is still one.
+        dir.write("data.tsv", "id\tname\tvalue\n1\tfoo\tbar\n2\tbaz\tqux\n")
+        let d = try CLI.run(["glossary", "lint", "data.tsv"], cwd: dir.url)
+        #expect(d.status == 2 && d.stderr.contains("data.tsv: not a glossary"), "\(d.stderr)")
+        dir.write("plain.tsv", "token\t词元\nmodel\t模型\n")
+        #expect(try CLI.run(["glossary", "lint", "plain.tsv"], cwd: dir.url).status == 0)
+        // Without files: the glossaries bitext.yml names (what the pre-commit hook runs).
+        dir.write("bitext.yml", "glossaries: [terms.tsv, plain.tsv]\n")
+        let c = try CLI.run(["glossary", "lint"], cwd: dir.url)
+        #expect(c.status == 0 && c.stdout.contains("5 entries in 2 files"), "\(c.stdout) \(c.stderr)")
+        let zh = try CLI.run(["glossary", "lint", "g.tsv", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(zh.stdout.contains("“LLM”在此译为 大语言模型"), "\(zh.stdout)")
+    }
 }
