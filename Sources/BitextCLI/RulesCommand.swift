@@ -71,7 +71,7 @@ struct InitCommand: ParsableCommand {
         abstract: UI.help("help.init.abstract"),
         discussion: UI.help("help.init.discussion"))
 
-    @Flag(name: .long, help: "Overwrite an existing bitext.yml.")
+    @Flag(name: .long, help: "Overwrite an existing bitext.yml, or write one under a folder that has one.")
     var force = false
 
     @OptionGroup var language: LanguageOption
@@ -80,9 +80,56 @@ struct InitCommand: ParsableCommand {
         try language.apply()
         let path = "bitext.yml"
         if FileManager.default.fileExists(atPath: path) && !force {
-            throw Failure("bitext.yml exists; use --force to overwrite it")
+            throw Failure(ui("init.exists"))
         }
-        try Output.write(Config.starter, to: path)
-        print("wrote bitext.yml")
+        // A bitext.yml above would be shadowed: commands run here would stop reading it.
+        let cwd = FileManager.default.currentDirectoryPath
+        let parent = URL(fileURLWithPath: cwd).deletingLastPathComponent().path
+        if !force, parent != cwd, let above = Config.find(from: parent) {
+            throw Failure(ui("init.shadows", ["config": above]))
+        }
+        let pairs = Self.detectPairs(in: cwd)
+        let schema = try? DataDirectory.locate().appendingPathComponent("schema/bitext.schema.json").path
+        try Output.write(Config.starter(pairs: pairs, schema: schema.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }),
+                         to: path)
+        print(ui("init.wrote"))
+        for (s, t, _) in pairs { print(ui("init.paired", ["source": s, "target": t])) }
+    }
+
+    static let sourceNames = ["en", "en-us", "en-US", "english"]
+    static let targetNames = ["zh", "zh-cn", "zh-CN", "zh-hans", "zh-Hans", "zh_CN", "cn", "chinese", "zh-tw", "zh-TW", "zh-hant", "zh-Hant"]
+
+    /// Translation layouts bitext recognises below `dir`, as (source, target, tree): sibling
+    /// language folders (`en/` + `zh/`, also under `docs/`, `content/`, `src/content/docs/`),
+    /// a source tree and its translation under a language folder (`docs/` + `zh/docs/`), and
+    /// Docusaurus (`docs/` + `i18n/zh-Hans/docusaurus-plugin-content-docs/current/`). Only
+    /// folders that hold Markdown count.
+    static func detectPairs(in dir: String) -> [(String, String, Bool)] {
+        let fm = FileManager.default
+        func isDir(_ p: String) -> Bool {
+            var d: ObjCBool = false
+            return fm.fileExists(atPath: (dir as NSString).appendingPathComponent(p), isDirectory: &d) && d.boolValue
+        }
+        func hasMarkdown(_ p: String) -> Bool {
+            let (files, _) = (try? Inputs.collect([(dir as NSString).appendingPathComponent(p)])) ?? ([], [])
+            return !files.isEmpty
+        }
+        var pairs: [(String, String, Bool)] = []
+        for base in ["", "docs/", "content/", "src/content/", "src/content/docs/", "website/"] {
+            guard let s = sourceNames.first(where: { isDir(base + $0) && hasMarkdown(base + $0) }) else { continue }
+            for t in targetNames where isDir(base + t) && hasMarkdown(base + t) && !pairs.contains(where: { $0.1 == base + t }) {
+                pairs.append((base + s, base + t, true))
+            }
+        }
+        for src in ["docs", "src", "content"] where isDir(src) && hasMarkdown(src) {
+            for t in targetNames where isDir("\(t)/\(src)") && hasMarkdown("\(t)/\(src)") {
+                pairs.append((src, "\(t)/\(src)", true))
+            }
+            for t in ["zh-Hans", "zh-CN", "zh-cn", "zh", "zh-Hant", "zh-TW"] {
+                let d = "i18n/\(t)/docusaurus-plugin-content-docs/current"
+                if src == "docs" && isDir(d) && hasMarkdown(d) { pairs.append((src, d, true)) }
+            }
+        }
+        return pairs
     }
 }

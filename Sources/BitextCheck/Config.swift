@@ -222,16 +222,40 @@ public struct Config: Sendable {
         }
     }
 
-    /// A commented starter configuration (`bitext init`).
+    /// Keys the parser accepts as other spellings of a key of ``keys``.
+    public static let keyAliases = ["glossary": "glossaries"]
+
+    /// A commented starter configuration (`bitext init`): `pairs` filled in when given (as
+    /// `(source, target, isTree)`), and a `$schema` line for editors when `schema` is given.
+    public static func starter(pairs: [(String, String, Bool)] = [], schema: String? = nil) -> String {
+        var text = starter
+        if !pairs.isEmpty {
+            var block = "# Bilingual pairs: a file pair, or two trees paired by relative path (found by bitext init).\npairs:\n"
+            for (s, t, tree) in pairs {
+                block += tree ? "  - source-root: \(s)\n    target-root: \(t)\n" : "  - source: \(s)\n    target: \(t)\n"
+            }
+            if let r = text.range(of: "# Bilingual pairs: a file pair, or two trees paired by relative path.\n"),
+               let end = text.range(of: "#     target-root: zh\n", range: r.upperBound..<text.endIndex) {
+                text.replaceSubrange(r.lowerBound..<end.upperBound, with: block)
+            }
+        }
+        if let schema {
+            text = "# yaml-language-server: $schema=\(schema)\n" + text
+        }
+        return text
+    }
+
+    /// The starter with nothing filled in.
     public static let starter = """
         # bitext configuration. bitext finds this file by walking up from the current directory;
-        # `--config FILE` names another, `--no-config` ignores it.
+        # `--config FILE` names another, `--no-config` ignores it. Every key is described in the
+        # JSON Schema bitext ships (schema/bitext.schema.json), which editors use for completion.
 
         # Target locale of the translation: zh-Hans (default) or zh-Hant. Source: en.
         locale: zh-Hans
         source-locale: en
 
-        # Glossaries (TSV, TBX, or a Markdown term table), relative to this file.
+        # Glossaries (TSV, TBX, or a Markdown term table): absolute, or relative to this file.
         # glossaries:
         #   - glossary/genai.tsv
 
@@ -250,7 +274,7 @@ public struct Config: Sendable {
         # Space between Han and Latin letters or digits: require, forbid, consistent, off.
         spacing: consistent
 
-        # Files to skip (globs; * within a folder, ** across folders).
+        # Files to skip (globs relative to this file; * within a folder, ** across folders).
         # ignore:
         #   - "**/CHANGELOG.md"
 

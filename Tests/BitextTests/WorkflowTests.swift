@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BitextCheck
+import Yams
 
 /// The translator's everyday workflow (issue 13): bitext.yml applies to named files too,
 /// --fix works on trees, paths and options behave the same everywhere.
@@ -375,5 +376,98 @@ import Testing
         #expect(c.status == 0 && c.stdout.contains("5 entries in 2 files"), "\(c.stdout) \(c.stderr)")
         let zh = try CLI.run(["glossary", "lint", "g.tsv", "--lang", "zh-Hans"], cwd: dir.url)
         #expect(zh.stdout.contains("“LLM”在此译为 大语言模型"), "\(zh.stdout)")
+    }
+
+    // Defect 12: init finds the layout and does not shadow a parent config; the schema.
+    @Test func initFindsTheLayoutAndRespectsAParentConfig() throws {
+        let dir = try Self.project()
+        try FileManager.default.removeItem(atPath: dir.path("bitext.yml"))
+        let r = try CLI.run(["init"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let written = try String(contentsOfFile: dir.path("bitext.yml"), encoding: .utf8)
+        #expect(written.contains("pairs:\n  - source-root: en\n    target-root: zh\n"), "\(written)")
+        let schemaLine = try #require(written.split(separator: "\n").first)
+        #expect(schemaLine.hasPrefix("# yaml-language-server: $schema="))
+        #expect(FileManager.default.fileExists(atPath: String(schemaLine.split(separator: "=", maxSplits: 1)[1])))
+        // The written configuration works: the named target is checked against its source.
+        let check = try CLI.run(["check", "zh", "--format", "json"], cwd: dir.url)
+        #expect(Self.rules(check).contains("missing-translation"), "\(check.stderr)")
+        // docs/ + zh/docs/ (a source tree and its translation under a language folder).
+        let other = TempDir()
+        other.write("docs/guide/a.md", "# Title\n")
+        other.write("zh/docs/guide/a.md", "# 标题\n")
+        #expect(try CLI.run(["init"], cwd: other.url).status == 0)
+        #expect(try String(contentsOfFile: other.path("bitext.yml"), encoding: .utf8).contains("  - source-root: docs\n    target-root: zh/docs\n"))
+        // A folder below a configured one: refused without --force, naming the parent's file.
+        let sub = other.url.appendingPathComponent("zh/docs")
+        let shadow = try CLI.run(["init"], cwd: sub)
+        #expect(shadow.status == 2 && shadow.stderr.contains("bitext.yml already configures this folder"), "\(shadow.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: other.path("zh/docs/bitext.yml")))
+        #expect(try CLI.run(["init", "--force"], cwd: sub).status == 0)
+    }
+
+    static func schema() throws -> [String: Any] {
+        let data = try Data(contentsOf: Fixtures.repoRoot.appendingPathComponent("schema/bitext.schema.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// Other engineers add keys and rules: the schema must follow (and name nothing extra).
+    @Test func schemaHasEveryKeyConfigAcceptsAndNoOther() throws {
+        let schema = try Self.schema()
+        let properties = try #require(schema["properties"] as? [String: Any])
+        #expect(Set(properties.keys) == Set(Config.keys).union(Config.keyAliases.keys))
+        #expect(schema["additionalProperties"] as? Bool == false)
+        let pairs = try #require(((properties["pairs"] as? [String: Any])?["items"] as? [String: Any])?["oneOf"] as? [[String: Any]])
+        let pairKeys = pairs.flatMap { (($0["properties"] as? [String: Any]) ?? [:]).keys }
+        #expect(Set(pairKeys) == Set(Config.pairKeys))
+        let rules = try #require(((properties["rules"] as? [String: Any])?["propertyNames"] as? [String: Any])?["enum"] as? [String])
+        #expect(Set(rules) == Set(RuleRegistry.knownIds))
+        // Every key of the schema is accepted by the parser, with a value of the schema's kind.
+        for key in properties.keys {
+            let value: String
+            switch key {
+            case "rules": value = "{mixed-language: error}"
+            case "pairs": value = "[{source-root: en, target-root: zh}]"
+            case "spacing": value = "consistent"
+            case "fail-on": value = "warning"
+            default: value = "[x]"
+            }
+            let scalarKeys: Set = ["locale", "source-locale", "lang", "xml-lang"]
+            let text = "\(key): \(scalarKeys.contains(key) ? "zh-Hans" : value)\n"
+            #expect(throws: Never.self, "\(key)") { _ = try Config.parse(text, path: "/tmp/bitext.yml") }
+        }
+    }
+
+    @Test func starterAndReadmeConfigValidateAgainstTheSchema() throws {
+        guard let py = Tools.python, Tools.pythonHas("jsonschema") else {
+            #expect(!Tools.required, "python jsonschema not installed"); return
+        }
+        let readme = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "```yaml\n").dropFirst().first { $0.hasPrefix("locale:") })
+        let documents = [Config.starter(pairs: [("en", "zh", true), ("a.md", "b.md", false)]), Config.starter,
+                         block.components(separatedBy: "```")[0]]
+        let dir = TempDir()
+        var files: [String] = []
+        for (k, text) in documents.enumerated() {
+            let value = try Yams.load(yaml: text) ?? [String: Any]()
+            let data = try JSONSerialization.data(withJSONObject: value)
+            files.append(dir.write("\(k).json", String(decoding: data, as: UTF8.self)).path)
+        }
+        dir.write("v.py", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            for f in sys.argv[2:]:
+                jsonschema.validate(json.load(open(f)), schema)
+            print("ok")
+            """)
+        let (status, out) = try Tools.run(py, [dir.path("v.py"), Fixtures.repoRoot.appendingPathComponent("schema/bitext.schema.json").path] + files)
+        #expect(status == 0, "\(out)")
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func shellCompletions(shell: String) throws {
+        let r = try CLI.run(["--generate-completion-script", shell])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("bitext") && r.stdout.contains("coverage") && r.stdout.contains("--source-root"))
     }
 }
