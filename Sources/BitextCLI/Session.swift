@@ -204,6 +204,10 @@ final class Session {
             switch p {
             case .files(let s, let t):
                 if Inputs.absolute(t) == abs {
+                    guard FileManager.default.fileExists(atPath: s) else {
+                        note(ui("unpaired", ["file": file, "source": relativeToCwd(s)]))
+                        return Job(target: file, source: nil)
+                    }
                     note(ui("paired", ["file": file, "source": relativeToCwd(s)]))
                     return Job(target: file, source: relativeToCwd(s))
                 }

@@ -85,22 +85,8 @@ import Yams
     }
 
     static func bash(_ script: String, cwd: URL, env: [String: String] = [:]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-e", "-c", script]
-        p.currentDirectoryURL = cwd
-        var e = ProcessInfo.processInfo.environment
-        e["BITEXT_DATA"] = Fixtures.repoRoot.path
-        e["NO_COLOR"] = "1"
-        for (k, v) in env { e[k] = v }
-        p.environment = e
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Tools.run("/bin/bash", ["-e", "-c", script], cwd: cwd,
+                      env: ["BITEXT_DATA": Fixtures.repoRoot.path, "NO_COLOR": "1"].merging(env) { _, new in new })
     }
 
     /// The checking steps of the building workflow, run as written with the development build.
