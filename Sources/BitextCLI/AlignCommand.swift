@@ -16,14 +16,14 @@ struct AlignCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     @OptionGroup var tree: TreeOptions
-    @Flag(name: .long, help: "The inputs are plain text, one sentence a line (either side may be the Chinese one).")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.align.segmented")))
     var segmented = false
-    @Option(name: .customLong("target-locale"), help: "Locale of the second file in --segmented mode (default: detected).")
+    @Option(name: .customLong("target-locale"), help: ArgumentHelp(UI.optionHelp("help.opt.align.target-locale")))
     var targetLocale: String?
-    @Option(name: .long, help: "text, json, tsv, or beads (with --segmented).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.align.format", listsValues: true)))
     var format: AlignFormat = .text
 
-    @Argument(help: "SOURCE TARGET")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.align.files")))
     var files: [String] = []
 
     enum AlignFormat: String, ExpressibleByArgument { case text, json, tsv, beads }

@@ -16,16 +16,16 @@ struct DriftCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(name: .long, help: "Take OLD_SOURCE from git: NEW_SOURCE at this revision.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.drift.since")))
     var since: String?
-    @Flag(name: .customLong("since-recorded"), help: "Take OLD_SOURCE from git at the revision the translation records.")
+    @Flag(name: .customLong("since-recorded"), help: ArgumentHelp(UI.optionHelp("help.opt.drift.since-recorded")))
     var sinceRecorded = false
-    @Option(name: .long, help: "text, json, sarif or github.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.drift.format", listsValues: true)))
     var format: FindingFormat = .text
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(UI.optionHelp("help.opt.drift.fail-on", listsValues: true)))
     var failOn: Severity?
 
-    @Argument(help: "OLD_SOURCE NEW_SOURCE TARGET, or NEW_SOURCE TARGET with --since/--since-recorded (files or folders).")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.drift.paths")))
     var paths: [String] = []
 
     func validate() throws {

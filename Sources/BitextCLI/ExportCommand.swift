@@ -15,16 +15,16 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "html, markdown, tmx, xliff or tsv.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.export.format", listsValues: true)))
     var format: ExportFormat
 
     @OptionGroup var tree: TreeOptions
-    @Option(name: .customLong("source-lang"), help: "Language tag of the source in TMX/XLIFF (default: en).")
+    @Option(name: .customLong("source-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.export.source-lang")))
     var sourceLang: String?
-    @Option(name: .customLong("target-lang"), help: "Language tag of the target in TMX/XLIFF (default: the locale's, zh-CN).")
+    @Option(name: .customLong("target-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.export.target-lang")))
     var targetLang: String?
 
-    @Argument(help: "SOURCE TARGET")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.export.files")))
     var files: [String] = []
 
     func validate() throws {

@@ -17,10 +17,10 @@ struct GlossaryLintCommand: ParsableCommand {
         abstract: UI.help("help.glossary-lint.abstract"),
         discussion: UI.help("help.glossary-lint.discussion"))
 
-    @Argument(help: "Glossary files (TSV, TBX, Markdown table); default: the glossaries bitext.yml names.")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-lint.files")))
     var files: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Configuration file (default: bitext.yml found by walking up).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-lint.config"), valueName: "file"))
     var config: String?
 
     @OptionGroup var language: LanguageOption
@@ -70,16 +70,16 @@ struct GlossaryConvertCommand: ParsableCommand {
         abstract: UI.help("help.glossary-convert.abstract"),
         discussion: UI.help("help.glossary-convert.discussion"))
 
-    @Argument(help: "Glossary file to read (.tsv, .tbx/.xml, .md).")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.input")))
     var input: String
 
-    @Option(name: .long, help: "Output format: tsv or tbx (default: from the -o extension, else tsv).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.to")))
     var to: String?
 
-    @Option(name: .customLong("source-lang"), help: "Source language tag in TBX.")
+    @Option(name: .customLong("source-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.source-lang")))
     var sourceLang = "en"
 
-    @Option(name: .customLong("target-lang"), help: "Target language tag in TBX.")
+    @Option(name: .customLong("target-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.target-lang")))
     var targetLang = "zh-Hans"
 
     @OptionGroup var out: OutputOptions

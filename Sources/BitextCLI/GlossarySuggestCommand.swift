@@ -16,14 +16,14 @@ struct GlossarySuggestCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     @OptionGroup var tree: TreeOptions
-    @Option(name: .customLong("min-count"), help: "Least number of aligned units a term must appear in.")
+    @Option(name: .customLong("min-count"), help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.min-count")))
     var minCount = 3
-    @Option(name: .long, help: "Least Dice coefficient of a suggested rendering (0–1).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.dice")))
     var dice = 0.5
-    @Option(name: .long, help: "At most this many suggestions.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.limit")))
     var limit = 100
 
-    @Argument(help: "SOURCE TARGET (files), unless --source-root/--target-root are given.")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.files")))
     var files: [String] = []
 
     func validate() throws {

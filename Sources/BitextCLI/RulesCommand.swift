@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
         abstract: UI.help("help.rules.abstract"),
         discussion: UI.help("help.rules.discussion"))
 
-    @Option(name: .long, help: "text, markdown or json.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.rules.format", listsValues: true)))
     var format: Format = .text
 
     @OptionGroup var language: LanguageOption
@@ -71,7 +71,7 @@ struct InitCommand: ParsableCommand {
         abstract: UI.help("help.init.abstract"),
         discussion: UI.help("help.init.discussion"))
 
-    @Flag(name: .long, help: "Overwrite an existing bitext.yml, or write one under a folder that has one.")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.init.force")))
     var force = false
 
     @OptionGroup var language: LanguageOption

@@ -13,10 +13,10 @@ struct SegmentCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "text or json.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.segment.format", listsValues: true)))
     var format: SegmentFormat = .text
 
-    @Argument(help: "Markdown files.")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.segment.files")))
     var files: [String]
 
     enum SegmentFormat: String, ExpressibleByArgument { case text, json }
