@@ -53,10 +53,10 @@ struct RulesCommand: ParsableCommand {
                 print("\(r.id)  [\(r.defaultSeverity.rawValue)\(r.isBilingual ? ", bilingual" : "")]")
                 print("  \(Self.summary(r.id, r.summary))")
                 for e in r.examples {
-                    let mark = e.triggers ? "finds (↓)" : "silent  "
+                    let mark = UI.pad(e.triggers ? ui("rules.finds") : ui("rules.silent"), 9)
                     let text = e.target.replacingOccurrences(of: "\n", with: "⏎")
                     print("  \(mark)  \(text)")
-                    if let s = e.source { print("            source: \(s.replacingOccurrences(of: "\n", with: "⏎"))") }
+                    if let s = e.source { print("            \(ui("rules.source")) \(s.replacingOccurrences(of: "\n", with: "⏎"))") }
                 }
                 print()
             }

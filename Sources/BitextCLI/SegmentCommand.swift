@@ -81,19 +81,19 @@ struct SegmentCommand: ParsableCommand {
     }
 
     static func text(_ doc: Document, segmenter: Segmenter, session: Session) -> String {
-        var out = "\(doc.path): \(doc.units.count) units, \(doc.codeBlocks.count) code blocks\n"
+        var out = "\(doc.path): " + ui("segment.summary", ["units": UI.count(doc.units.count, "unit"), "code": UI.count(doc.codeBlocks.count, "code-block")]) + "\n"
         for u in doc.units {
             let a = segmenter.analyze(u)
             var kind = u.kind.name
             if let l = u.kind.headingLevel { kind += " h\(l)" }
             let preview = String(u.plainText.prefix(72))
-            out += "\n\(u.start)-\(u.end)  \(kind)\(a.isNote ? "  (translator's note)" : "")\n"
+            out += "\n\(u.start)-\(u.end)  \(kind)\(a.isNote ? "  " + ui("segment.note") : "")\n"
             out += "  \(preview)\(u.plainText.count > 72 ? "…" : "")\n"
-            out += "  sentences  " + a.sentences.map { r in
+            out += "  " + UI.pad(ui("segment.sentences"), 11) + a.sentences.map { r in
                 let s = u.span(r)
                 return "\(s.start)-\(s.end)"
             }.joined(separator: "  ") + "\n"
-            out += "  runs       " + a.runs.map { r in
+            out += "  " + UI.pad(ui("segment.runs"), 11) + a.runs.map { r in
                 let s = u.span(r.range)
                 return "\(session.code(r.language)) \(s.start)-\(s.end)"
             }.joined(separator: " · ") + "\n"

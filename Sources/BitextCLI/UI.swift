@@ -83,3 +83,10 @@ extension UI {
         return listsValues && columns(text) > text.unicodeScalars.count ? wrapped + "\n" : wrapped
     }
 }
+
+extension UI {
+    /// Pads to `width` display columns.
+    static func pad(_ s: String, _ width: Int) -> String {
+        s + String(repeating: " ", count: max(0, width - columns(s)))
+    }
+}
