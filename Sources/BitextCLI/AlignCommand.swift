@@ -41,7 +41,7 @@ struct AlignCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let jobs = try session.pairs(tree, files: files, unpaired: true)
-        let progress = Progress(total: jobs.count, label: "aligning")
+        let progress = Progress(total: jobs.count, label: ui("progress.aligning"))
         // Each pair's JSON (which the text listing reads too), or its TSV rows.
         let results: [Result<(json: JSON, tsv: String), Error>] = parallelMap(jobs.count, threads: common.threads) { k in
             defer { progress.tick() }

@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let threads = common.threads
-        let progress = Progress(total: work.count, label: "checking", quiet: report.quiet)
+        let progress = Progress(total: work.count, label: ui("progress.checking"), quiet: report.quiet)
         // --fix writes files named on the command line, files inside the folders named there,
         // and the targets of the pairs (given with --source/--target-root or configured).
         var explicit = Set(paths)

@@ -51,7 +51,7 @@ struct CoverageCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let perHan = session.target.sourceCharactersPerHan
-        let progress = Progress(total: jobs.count, label: "measuring")
+        let progress = Progress(total: jobs.count, label: ui("progress.measuring"))
         let results: [Result<Coverage, Error>] = parallelMap(jobs.count, threads: common.threads) { k in
             defer { progress.tick() }
             let job = jobs[k]

@@ -58,7 +58,7 @@ struct DriftCommand: ParsableCommand {
         }
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
-        let progress = Progress(total: triples.count, label: "comparing", quiet: report.quiet)
+        let progress = Progress(total: triples.count, label: ui("progress.comparing"), quiet: report.quiet)
         let results: [Result<[Finding], Error>] = parallelMap(triples.count, threads: common.threads) { k in
             defer { progress.tick() }
             let tr = triples[k]

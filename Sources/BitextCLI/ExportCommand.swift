@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
         let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
-        let progress = Progress(total: jobs.count, label: "exporting")
+        let progress = Progress(total: jobs.count, label: ui("progress.exporting"))
         var pairs: [BilingualPair] = []
         try checker.withToolkit { toolkit in
             for job in jobs {
