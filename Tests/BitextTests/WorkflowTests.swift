@@ -220,6 +220,43 @@ import Yams
         #expect(left.sorted() == ["zh"], "\(left)")
     }
 
+    /// On a terminal the progress line is cleared before "interrupted" is written.
+    @Test func interruptionClearsTheProgressLine() throws {
+        guard let py = Tools.python else { #expect(!Tools.required, "python3 missing"); return }
+        let dir = TempDir()
+        let text = try String(contentsOf: Fixtures.example("zh/tokenizers.md"), encoding: .utf8)
+        for k in 0..<600 { dir.write("zh/f\(k).md", text) }
+        dir.write("interrupt-on-a-terminal.py", """
+            import os, pty, signal, subprocess, sys, time
+            master, slave = pty.openpty()
+            env = dict(os.environ, BITEXT_DATA=sys.argv[2])
+            env.pop("BITEXT_NO_PROGRESS", None)
+            p = subprocess.Popen([sys.argv[1], "check", "zh", "--no-config", "--jobs", "1"], cwd=sys.argv[3],
+                                 stdout=subprocess.DEVNULL, stderr=slave, env=env)
+            os.close(slave)
+            out = b""
+            deadline = time.time() + 60
+            while b"\\r" not in out and time.time() < deadline:
+                out += os.read(master, 4096)
+            p.send_signal(signal.SIGINT)
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                out += chunk
+            p.wait()
+            # The message comes right after the sequence that clears the progress line.
+            i = out.rfind(b"bitext: interrupted")
+            print(p.returncode, repr(out[max(0, i - 60):]))
+            sys.exit(0 if p.returncode == 130 and i > 0 and out[:i].endswith(b"\\r\\x1b[K") else 1)
+            """)
+        let (status, out) = try Tools.run(py, [dir.path("interrupt-on-a-terminal.py"), CLI.executable.path, Fixtures.repoRoot.path, dir.path("")])
+        #expect(status == 0, "\(out)")
+    }
+
     @Test func summaryCountsOnlyTheFilesChecked() throws {
         let dir = TempDir()
         let text = try String(contentsOf: Fixtures.example("zh/tokenizers.md"), encoding: .utf8)
