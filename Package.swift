@@ -35,13 +35,16 @@ let package = Package(
         .target(
             name: "BitextCheck",
             dependencies: ["BitextText", "BitextGlossary", "BitextAlign", "Yams"]),
+        // Exchange with CAT tools: segments and inline codes, XLIFF/TMX/PO reading, import and
+        // pretranslation from translation memories.
+        .target(name: "BitextExchange", dependencies: ["BitextCheck", "BitextAlign", "BitextGlossary", "BitextMarkdown"]),
         // Reporters and exporters: findings and alignments to text, JSON, SARIF, HTML, TMX, XLIFF.
-        .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU"]),
+        .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU", "BitextExchange"]),
         // The command line.
         .target(
             name: "BitextCLI",
             dependencies: [
-                "BitextCheck", "BitextReport",
+                "BitextCheck", "BitextReport", "BitextExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "bitext", dependencies: ["BitextCLI"]),
@@ -60,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "BitextTests",
             dependencies: ["BitextICU", "BitextMarkdown", "BitextText", "BitextGlossary",
-                           "BitextAlign", "BitextCheck", "BitextReport", "BitextCLI", "Yams"]),
+                           "BitextAlign", "BitextCheck", "BitextReport", "BitextExchange", "BitextCLI", "Yams"]),
     ],
     // Swift 5 mode: the parallel file loop shares results through locks that strict
     // concurrency checking cannot see.

@@ -10,7 +10,8 @@ public struct BitextCommand: ParsableCommand {
         abstract: UI.help("help.bitext.abstract"),
         discussion: UI.help("help.bitext.discussion"),
         version: "0.1.0",
-        subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self])
+        subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self,
+                      ImportCommand.self, PretranslateCommand.self])
 
     public init() {}
 

@@ -62,6 +62,7 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .tmx: try Output.write(TMXExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
         case .xliff: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
+        case .xliff1: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang, version: 1), to: out.output)
         case .tsv: try Output.write(TSVExporter.export(pairs), to: out.output)
         case .html, .markdown:
             if !tree.isSet {

@@ -56,6 +56,7 @@ public enum RuleRegistry {
         SpacingRule(),
         QuoteStyleRule(),
         DoubledPunctuationRule(),
+        FuzzyMatchRule(),
         UnknownRuleRule(),
     ]
 
