@@ -1,5 +1,6 @@
 import BitextCheck
 import BitextICU
+import BitextReport
 import BitextText
 import Foundation
 
@@ -48,9 +49,7 @@ extension UI {
         }.joined(separator: "\n")
     }
 
-    static func columns(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (Characters.isWide($1.value) ? 2 : 1) }
-    }
+    static func columns(_ s: String) -> Int { DisplayWidth.of(s) }
 
     static func wrap(_ line: String, width: Int) -> String {
         guard let breaker = try? TextBreaker(.line, locale: "zh") else { return line }

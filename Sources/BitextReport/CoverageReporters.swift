@@ -79,9 +79,7 @@ public struct CoverageReport: Sendable {
     }
 
     /// Display width: Han and full-width characters take two columns.
-    static func columns(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (Characters.isWide($1.value) ? 2 : 1) }
-    }
+    static func columns(_ s: String) -> Int { DisplayWidth.of(s) }
 
     /// Pads to `width` columns; too long, it keeps the end (where a path's file name is).
     static func pad(_ s: String, _ width: Int, keepEnd: Bool = false) -> String {

@@ -149,6 +149,16 @@ struct SourceLines {
     }
 }
 
+/// Columns a terminal gives text: East Asian wide and fullwidth characters (ICU's property)
+/// take two, combining marks none.
+public enum DisplayWidth {
+    public static func of(_ c: Unicode.Scalar) -> Int {
+        Characters.characterClass(c.value) == .mark ? 0 : Characters.isWide(c.value) ? 2 : 1
+    }
+
+    public static func of(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + of($1) } }
+}
+
 /// A line of source shown under a finding: display columns (East Asian wide characters take
 /// two, combining marks none, a tab four), trimmed with `…` around the finding when the line is
 /// wider than the terminal.
@@ -163,8 +173,7 @@ public enum Snippet {
             case 0..<0x20, 0x7F: cells.append(("\u{FFFD}", 1))
             case 0x200B...0x200F, 0x2060, 0xFEFF: cells.append(("", 0))
             default:
-                let w = Characters.characterClass(c.value) == .mark ? 0 : Characters.isWide(c.value) ? 2 : 1
-                cells.append((String(c), w))
+                cells.append((String(c), DisplayWidth.of(c)))
             }
         }
         let s = min(max(0, column - 1), cells.count)
