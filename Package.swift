@@ -40,11 +40,13 @@ let package = Package(
         .target(name: "BitextExchange", dependencies: ["BitextCheck", "BitextAlign", "BitextGlossary", "BitextMarkdown"]),
         // Reporters and exporters: findings and alignments to text, JSON, SARIF, HTML, TMX, XLIFF.
         .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU", "BitextExchange"]),
+        // The language server (`bitext lsp`): diagnostics, quick fixes and hovers in editors.
+        .target(name: "BitextLSP", dependencies: ["BitextMarkdown", "BitextText", "BitextGlossary", "BitextAlign", "BitextCheck", "BitextReport"]),
         // The command line.
         .target(
             name: "BitextCLI",
             dependencies: [
-                "BitextCheck", "BitextReport", "BitextExchange",
+                "BitextCheck", "BitextReport", "BitextExchange", "BitextLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "bitext", dependencies: ["BitextCLI"]),
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "BitextTests",
             dependencies: ["BitextICU", "BitextMarkdown", "BitextText", "BitextGlossary",
-                           "BitextAlign", "BitextCheck", "BitextReport", "BitextExchange", "BitextCLI", "Yams"]),
+                           "BitextAlign", "BitextCheck", "BitextReport", "BitextExchange", "BitextCLI", "BitextLSP", "Yams"]),
     ],
     // Swift 5 mode: the parallel file loop shares results through locks that strict
     // concurrency checking cannot see.

@@ -11,7 +11,7 @@ public struct BitextCommand: ParsableCommand {
         discussion: UI.help("help.bitext.discussion"),
         version: "0.1.0",
         subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self,
-                      ImportCommand.self, PretranslateCommand.self])
+                      ImportCommand.self, PretranslateCommand.self, LSPCommand.self])
 
     public init() {}
 

@@ -55,11 +55,22 @@ public struct Pairing: Sendable {
     public var source: Document
     public var sourceAnalyses: [TextAnalysis]
     public var alignment: Alignment
+    /// The glossary's terms in each source unit, when the caller already has them (an editor
+    /// checks one translation again and again against the same source); else found per check.
+    public var sourceTermHits: [[TermHit]]?
 
-    public init(source: Document, sourceAnalyses: [TextAnalysis], alignment: Alignment) {
+    public init(source: Document, sourceAnalyses: [TextAnalysis], alignment: Alignment, sourceTermHits: [[TermHit]]? = nil) {
         self.source = source
         self.sourceAnalyses = sourceAnalyses
         self.alignment = alignment
+        self.sourceTermHits = sourceTermHits
+    }
+
+    /// The glossary's terms in each unit of a source document.
+    public static func termHits(_ glossary: GlossaryIndex, source: Document, analyses: [TextAnalysis]) -> [[TermHit]] {
+        source.units.indices.map { k in
+            glossary.sourceHits(text: source.units[k].text, words: analyses[k].words, isHeading: source.units[k].kind.headingLevel != nil)
+        }
     }
 }
 

@@ -54,19 +54,21 @@ public struct CoverageReport: Sendable {
         return .object(f)
     }
 
+    /// One file of the JSON report (also what `bitext lsp` answers to `bitext/coverage`).
+    public static func json(_ f: Coverage, stale: Bool = false) -> JSON {
+        var fields: [(String, JSON)] = [("file", .string(f.file))]
+        if let s = f.source { fields.append(("source", .string(s))) }
+        fields += [("percent", .double(Self.round1(f.percent))), ("units", Self.countsJSON(f.counts, stale: stale)),
+                   ("sections", .array(f.sections.map { s in
+                       .object([("heading", .string(s.heading)), ("line", .int(s.line)), ("level", .int(s.level)),
+                                ("percent", .double(Self.round1(s.percent)))])
+                   }))]
+        return .object(fields)
+    }
+
     public func json(stale: Bool = false) -> String {
-        let files: [JSON] = self.files.map { f in
-            var fields: [(String, JSON)] = [("file", .string(f.file))]
-            if let s = f.source { fields.append(("source", .string(s))) }
-            fields += [("percent", .double(Self.round1(f.percent))), ("units", Self.countsJSON(f.counts, stale: stale)),
-                       ("sections", .array(f.sections.map { s in
-                           .object([("heading", .string(s.heading)), ("line", .int(s.line)), ("level", .int(s.level)),
-                                    ("percent", .double(Self.round1(s.percent)))])
-                       }))]
-            return .object(fields)
-        }
         var fields: [(String, JSON)] = [
-            ("files", .array(files)),
+            ("files", .array(files.map { Self.json($0, stale: stale) })),
             ("total", .object([("percent", .double(Self.round1(percent))), ("units", Self.countsJSON(counts, stale: stale))])),
         ]
         if let mode { fields.append(("mode", .string(mode.rawValue))) }

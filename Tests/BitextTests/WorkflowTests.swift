@@ -360,7 +360,7 @@ import Yams
     // Defect 8: --help is wrapped once, to the terminal, in both languages.
     static let commands: [[String]] = [[], ["check"], ["coverage"], ["align"], ["export"], ["drift"], ["glossary"],
                                        ["glossary", "lint"], ["glossary", "convert"], ["glossary", "suggest"],
-                                       ["segment"], ["rules"], ["init"], ["import"], ["pretranslate"]]
+                                       ["segment"], ["rules"], ["init"], ["import"], ["pretranslate"], ["lsp"]]
 
     @Test(arguments: ["en", "zh-Hans"])
     func helpFitsEightyColumnsAndKeepsExamplesWhole(lang: String) throws {
