@@ -50,6 +50,7 @@ struct CheckCommand: ParsableCommand {
 
         struct Result {
             var findings: [Finding] = []
+            var notes: [Note] = []
             var problems: [String] = []
             var fixed = 0
             var failed = false
@@ -81,7 +82,8 @@ struct CheckCommand: ParsableCommand {
                 try checker.withToolkit { toolkit in
                     var miner: TermMiner? = nil
                     if mine && job.source != nil { miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords); result.miner = miner }
-                    var findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    var (findings, notes) = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    result.notes = notes
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
                         if !explicit.contains(target), !pairedTargets.contains(Inputs.absolute(target)), !Self.isInside(target, roots: roots) {
                             result.problems.append(ui("fix.outside", ["file": target]))
@@ -91,7 +93,7 @@ struct CheckCommand: ParsableCommand {
                             if !applied.isEmpty {
                                 do { try Fixer.write(bytes, to: target) } catch { throw Failure("\(error)") }
                                 result.fixed = applied.count
-                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
+                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil).findings
                             }
                         }
                     }
@@ -108,6 +110,10 @@ struct CheckCommand: ParsableCommand {
         }, consume: { _, result in
             if !result.problems.isEmpty { progress.clear() }
             for p in result.problems { Output.warn(p) }
+            if common.verbose {
+                if !result.notes.isEmpty { progress.clear() }
+                for n in result.notes { Output.warn("\(n.file):\(n.line): " + ui("note", ["message": n.message])) }
+            }
             problems += result.problems.count
             if result.failed { summary.unreadable += 1 } else { summary.files += 1 }
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
@@ -132,8 +138,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
-                  miner: TermMiner?) throws -> [Finding] {
-        guard let targetPath = job.target else { return [] }
+                  miner: TermMiner?) throws -> (findings: [Finding], notes: [Note]) {
+        guard let targetPath = job.target else { return ([], []) }
         let doc = try session.document(targetPath)
         let analyses = checker.analyze(doc, toolkit: toolkit)
         var pairing: Pairing? = nil
@@ -145,7 +151,7 @@ struct CheckCommand: ParsableCommand {
             miner?.add(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses, alignment: alignment,
                        hanWords: { toolkit.segmenter.hanWords($0) })
         }
-        return checker.check(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
+        return checker.checkWithNotes(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
     }
 
     /// True when the file's real path lies under one of the folders' real paths.

@@ -29,11 +29,17 @@ public struct Config: Sendable {
     public var targetLanguageTag: String?
     /// The line each top-level key is on, for messages about its value (`locale: ja`).
     public var lines: [String: Int] = [:]
+    /// Link prefixes the translation rewrites: source prefix → target prefix, in file order.
+    public var links: [(source: String, target: String)] = []
+    /// How `drift --record` records the source revision in a translation that records none yet:
+    /// `front-matter` or `comment`.
+    public var recordRevision: String?
 
     public init() {}
 
     public static let keys = ["locale", "source-locale", "lang", "glossaries", "rules", "spacing", "ignore", "keep",
-                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang"]
+                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang", "links",
+                              "record-revision"]
 
     /// The nearest `bitext.yml` (or `.bitext.yml`) in `directory` or above it.
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
@@ -133,6 +139,12 @@ public struct Config: Sendable {
             case "source-locale": config.sourceLocale = try string(v, key)
             case "lang": config.lang = try string(v, key)
             case "xml-lang": config.targetLanguageTag = try string(v, key)
+            case "record-revision":
+                let style = try string(v, key)
+                guard ["front-matter", "comment"].contains(style) else {
+                    throw InputError(file: path, line: line(v), ui("config.bad-record-revision", ["value": style]))
+                }
+                config.recordRevision = style
             case "glossaries", "glossary":
                 config.glossaries = try strings(v, key).map { resolve($0, base: base) }
             case "rules":
@@ -163,6 +175,15 @@ public struct Config: Sendable {
                     throw InputError(file: path, line: line(v), ui("config.bad-fail-on"))
                 }
                 config.failOn = s
+            case "links":
+                guard case .mapping(let m) = v else {
+                    throw InputError(file: path, line: line(v), ui("config.links-not-map"))
+                }
+                for (lk, lv) in m {
+                    let from = try string(lk, "links"), to = try string(lv, "links")
+                    guard !from.isEmpty else { throw InputError(file: path, line: line(lk), ui("config.links-empty")) }
+                    config.links.append((from, to))
+                }
             case "pairs":
                 guard case .sequence(let seq) = v else {
                     throw InputError(file: path, line: line(v), ui("config.pairs-not-list"))
@@ -286,6 +307,12 @@ public struct Config: Sendable {
         # Words that stay in English on purpose (never "untranslated").
         # keep:
         #   - Roadmap
+
+        # Links the translation rewrites on purpose: source prefix → target prefix
+        # (link-mismatch compares after the longest matching prefix is replaced).
+        # links:
+        #   /guide/: /zh/guide/
+        #   https://react.dev/: https://zh-hans.react.dev/
 
         # Exit status 1 when a finding is at or above this severity.
         fail-on: error

@@ -74,6 +74,18 @@ public struct Pairing: Sendable {
     }
 }
 
+/// A remark about the run rather than the document: what was skipped and why.
+public struct Note: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+}
+
 /// What rules see of one target file.
 public final class FileContext {
     public let document: Document
@@ -93,6 +105,10 @@ public final class FileContext {
     }()
 
     private var hanWordCache: [Int: [Word]] = [:]
+    /// What the rules chose not to check in this file, and why (shown with `--verbose`).
+    public internal(set) var notes: [Note] = []
+    /// Pairs, anchors and extracted elements shared by the consistency rules (ConsistencyPairs.swift).
+    var consistency: ConsistencyCache?
 
     /// The Han words of unit `k` (ICU dictionary segmentation), computed on first use.
     public func hanWords(_ k: Int) -> [Word] {

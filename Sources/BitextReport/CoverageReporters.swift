@@ -231,17 +231,25 @@ public enum HTML {
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-    public static func page(title: String, css: String, body: String, lang: String = "zh-Hans") -> String {
-        """
+    /// A page; `scripts` go inline in the head, allowed by their hashes in the policy, and
+    /// `images` adds image sources to it (` 'self'` for local images).
+    public static func page(title: String, css: String, body: String, lang: String = "zh-Hans",
+                            scripts: [String] = [], images: String = "") -> String {
+        var policy = contentSecurityPolicy
+        if !scripts.isEmpty || !images.isEmpty {
+            policy = "default-src 'none'; " + (scripts.isEmpty ? "" : "script-src \(scripts.map(SHA256.cspSource).joined(separator: " ")); ")
+                + "style-src 'unsafe-inline'; img-src data:\(images); base-uri 'none'; form-action 'none'"
+        }
+        return """
         <!DOCTYPE html>
         <html lang="\(escape(lang))">
         <head>
         <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+        <meta http-equiv="Content-Security-Policy" content="\(policy)">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="bitext">
         <title>\(escape(title))</title>
-        <style>\(css)</style>
+        <style>\(css)</style>\(scripts.map { "\n<script>\($0)</script>" }.joined())
         </head>
         <body>
         \(body)

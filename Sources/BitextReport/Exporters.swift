@@ -177,21 +177,24 @@ public enum MarkdownExporter {
         var source: ClosedRange<Int>?
         var target: ClosedRange<Int>?
         var code: Bool
+        /// The beads shown in the segment (indexes into the alignment).
+        var beads: [Int] = []
     }
 
     /// Line ranges of beads, merged where they share lines, tables and lists taken whole.
     static func segments(_ p: BilingualPair) -> [Segment] {
         var segs: [Segment] = []
-        for b in p.alignment.beads where !b.source.contains(where: { isFrontMatter(p.source, $0) }) {
+        for (k, b) in p.alignment.beads.enumerated() where !b.source.contains(where: { isFrontMatter(p.source, $0) }) {
             let s = range(p.source, b.source), t = range(p.target, b.target)
             let code = b.source.contains { if case .code = p.source.blocks[$0] { return true }; return false }
             if var last = segs.last, overlaps(last.source, s) || overlaps(last.target, t) {
                 last.source = union(last.source, s)
                 last.target = union(last.target, t)
                 last.code = last.code && code
+                last.beads.append(k)
                 segs[segs.count - 1] = last
             } else {
-                segs.append(Segment(source: s, target: t, code: code))
+                segs.append(Segment(source: s, target: t, code: code, beads: [k]))
             }
         }
         return segs

@@ -22,7 +22,8 @@ import Testing
         // A tree export writes its pages, named after the relative paths, inside the folder.
         let r = try CLI.run(["export", "--source-root", "en", "--target-root", "zh", "--format", "html", "-o", "../site", "--no-config"], cwd: work)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path("site"))) == ["a.html", "index.html"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path("site"))) == ["pages", "index.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("site/pages")) == ["a.html"])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path(""))) == ["work", "site", "one.html", "coverage.html", "check.txt"])
     }
 

@@ -467,6 +467,8 @@ import Yams
             case "pairs": value = "[{source-root: en, target-root: zh}]"
             case "spacing": value = "consistent"
             case "fail-on": value = "warning"
+            case "links": value = "{/guide/: /zh/guide/}"
+            case "record-revision": value = "comment"
             default: value = "[x]"
             }
             let scalarKeys: Set = ["locale", "source-locale", "lang", "xml-lang"]
