@@ -113,9 +113,8 @@ struct DriftCommand: ParsableCommand {
             }
         }
         progress.finish()
-        if fix {
-            let n = fixedCount.value
-            Output.warn("fixed \(n) finding\(n == 1 ? "" : "s")")
+        if fix && !report.quiet {
+            Output.warn(ui("fix.done.findings", ["findings": UI.count(fixedCount.value, "finding")]))
         }
         var findings: [Finding] = []
         var failed = 0
@@ -149,9 +148,9 @@ struct DriftCommand: ParsableCommand {
                 let name = (tr.new as NSString).lastPathComponent
                 if let (bytes, how) = SourceHistory.stamp(target, revision: rev, sourceName: name, style: style) {
                     do { try Fixer.write(bytes, to: tr.target) } catch { throw Failure("\(error)") }
-                    print("\(tr.target): recorded \(rev) (\(how))")
+                    print(ui("drift.recorded", ["file": tr.target, "rev": rev, "how": "\(how)"]))
                 } else {
-                    print("\(tr.target): already records \(rev)")
+                    print(ui("drift.already-records", ["file": tr.target, "rev": rev]))
                 }
             } catch {
                 Output.warn((error as? Failure)?.message ?? "\(error)"); failed = true
