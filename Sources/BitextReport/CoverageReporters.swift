@@ -1,4 +1,5 @@
 import BitextCheck
+import BitextDigest
 import BitextICU
 import BitextText
 import Foundation

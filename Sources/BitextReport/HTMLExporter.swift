@@ -1,5 +1,6 @@
 import BitextAlign
 import BitextCheck
+import BitextDigest
 import BitextGlossary
 import BitextMarkdown
 import BitextText
