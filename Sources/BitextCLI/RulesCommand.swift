@@ -36,6 +36,7 @@ struct RulesCommand: ParsableCommand {
             var items: [JSON] = RuleRegistry.all.map { r in
                 .object([("id", .string(r.id)), ("severity", .string(r.defaultSeverity.rawValue)),
                          ("bilingual", .bool(r.isBilingual)), ("description", .string(Self.summary(r.id, r.summary))),
+                         ("keeps", r.evidence.isEmpty ? .null : .string(r.evidence)),
                          ("examples", .array(r.examples.map { e in
                              var f: [(String, JSON)] = [("target", .string(e.target)), ("triggers", .bool(e.triggers))]
                              if let s = e.source { f.append(("source", .string(s))) }
@@ -53,6 +54,7 @@ struct RulesCommand: ParsableCommand {
             for r in RuleRegistry.all {
                 print("\(r.id)  [\(r.defaultSeverity.rawValue)\(r.isBilingual ? ", bilingual" : "")]")
                 print("  \(Self.summary(r.id, r.summary))")
+                if !r.evidence.isEmpty { print("  \(ui("rules.keeps")) \(r.evidence)") }
                 for e in r.examples {
                     let mark = UI.pad(e.triggers ? ui("rules.finds") : ui("rules.silent"), 9)
                     let text = e.target.replacingOccurrences(of: "\n", with: "⏎")
