@@ -15,7 +15,8 @@ enum Interruption {
             source.setEventHandler {
                 AtomicFile.removeTemporaryFiles()
                 var message = ""
-                if Progress.lineShown { message += "\r\u{1B}[K" }
+                // On a terminal, clear whatever line is there (the progress line, drawn by a worker).
+                if Progress.lineShown || isatty(2) != 0 { message += "\r\u{1B}[K" }
                 message += "bitext: " + ui("interrupted") + "\n"
                 FileHandle.standardError.write(Data(message.utf8))
                 // Not exit(): workers may still be running; nothing else needs to happen.
