@@ -9,40 +9,30 @@ import Foundation
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "align",
-        abstract: "Align a document and its translation, block by block and sentence by sentence.",
-        discussion: """
-            Examples:
-              bitext align en/intro.md zh/intro.md                     # a readable listing
-              bitext align en/intro.md zh/intro.md --format json
-              bitext align --source-root en --target-root zh --format json -o alignment.json
-              bitext align --segmented book.en book.zh --format beads  # one sentence a line
-
-            JSON: {"pairs": [{"source": [{"line", "endLine"}…], "target": […], "score", "sentences": […]}]},
-            one entry per bead in document order (units and code blocks; lists and tables align item
-            by item and cell by cell); an empty side is an insertion or a deletion.
-            """)
+        abstract: UI.help("help.align.abstract"),
+        discussion: UI.help("help.align.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
     @OptionGroup var tree: TreeOptions
-    @Flag(name: .long, help: "The inputs are plain text, one sentence a line (either side may be the Chinese one).")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.align.segmented")))
     var segmented = false
-    @Option(name: .customLong("target-locale"), help: "Locale of the second file in --segmented mode (default: detected).")
+    @Option(name: .customLong("target-locale"), help: ArgumentHelp(UI.optionHelp("help.opt.align.target-locale")))
     var targetLocale: String?
-    @Option(name: .long, help: "text, json, tsv, or beads (with --segmented).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.align.format", listsValues: true)))
     var format: AlignFormat = .text
 
-    @Argument(help: "SOURCE TARGET")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.align.files")))
     var files: [String] = []
 
     enum AlignFormat: String, ExpressibleByArgument { case text, json, tsv, beads }
 
     func validate() throws {
         if !tree.isSet && files.count != 2 {
-            throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root")
+            throw ValidationError(ui("pair.give-files"))
         }
-        if format == .beads && !segmented { throw ValidationError("--format beads needs --segmented input") }
+        if format == .beads && !segmented { throw ValidationError(ui("align.beads-needs-segmented")) }
     }
 
     func run() throws {
@@ -51,7 +41,7 @@ struct AlignCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let jobs = try session.pairs(tree, files: files, unpaired: true)
-        let progress = Progress(total: jobs.count, label: "aligning")
+        let progress = Progress(total: jobs.count, label: ui("progress.aligning"))
         // Each pair's JSON (which the text listing reads too), or its TSV rows.
         let results: [Result<(json: JSON, tsv: String), Error>] = parallelMap(jobs.count, threads: common.threads) { k in
             defer { progress.tick() }
@@ -159,7 +149,7 @@ struct AlignCommand: ParsableCommand {
         func lines(_ path: String) throws -> [String] {
             let bytes = try Inputs.read(path)
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw Failure("\(path): not valid UTF-8; save the file as UTF-8")
+                throw Failure(InputError(file: path, ui("input.not-utf8-config")).description)
             }
             var l = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
             if l.last == "" { l.removeLast() }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BitextCheck
 import Foundation
 
 /// The `bitext` command: wires the subcommands together and maps errors to exit statuses
@@ -6,20 +7,8 @@ import Foundation
 public struct BitextCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bitext",
-        abstract: "Check, align and export English–Chinese Markdown translations.",
-        discussion: """
-            Examples:
-              bitext check docs/zh                       # untranslated text, glossary, typography
-              bitext check --source en/intro.md zh/intro.md
-              bitext coverage --source-root en --target-root zh --format markdown
-              bitext align en/intro.md zh/intro.md --format json
-              bitext export en/intro.md zh/intro.md --format html -o intro.html
-              bitext segment zh/intro.md                 # what bitext sees in a file
-
-            Exit status: 0 ran and found nothing at or above --fail-on; 1 found something
-            (check) or coverage below --min; 2 could not run (bad arguments, unreadable input,
-            malformed config or glossary).
-            """,
+        abstract: UI.help("help.bitext.abstract"),
+        discussion: UI.help("help.bitext.discussion"),
         version: "0.1.0",
         subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self,
                       ImportCommand.self, PretranslateCommand.self, LSPCommand.self])
@@ -28,6 +17,8 @@ public struct BitextCommand: ParsableCommand {
 
     /// Runs the command line and exits with bitext's exit statuses.
     public static func main() {
+        UI.setLanguage(arguments: Array(CommandLine.arguments.dropFirst()))
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()

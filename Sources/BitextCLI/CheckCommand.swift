@@ -9,39 +9,27 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Find untranslated and mixed-language text, glossary violations and typography problems.",
-        discussion: """
-            Examples:
-              bitext check zh/                                   # every Markdown file under zh/
-              bitext check --source en/intro.md zh/intro.md      # bilingual: also missing blocks, glossary-missing
-              bitext check --source-root en --target-root zh --format sarif -o bitext.sarif
-              bitext check docs/zh --glossary glossary/genai.tsv --fail-on warning
-              bitext check zh/intro.md --fix                     # apply the safe fixes in place
-
-            Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
-            2 could not run (bad arguments, unreadable input, malformed config or glossary).
-            """)
+        abstract: UI.help("help.check.abstract"),
+        discussion: UI.help("help.check.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var report: ReportOptions
 
-    @Option(name: .long, help: "text, json, sarif or github.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.format", listsValues: true)))
     var format: FindingFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: info, warning, error.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(UI.optionHelp("help.opt.check.fail-on", listsValues: true)))
     var failOn: Severity?
 
-    @Option(name: .long, help: "Space between Han and Latin: require, forbid, consistent, off.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.spacing", listsValues: true)))
     var spacing: SpacingPolicy?
 
-    @Flag(name: .long, help: "Apply the safe fixes in place (atomically), then report what remains.")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.fix")))
     var fix = false
 
-    @Flag(name: .long, help: "Also say on stderr what was not checked and why (e.g. pairs too uncertainly aligned for the consistency rules).")
-    var verbose = false
-
-    @Argument(help: "Target files or directories (*.md, *.markdown, *.mdx).")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.check.paths")))
     var paths: [String] = []
 
     func run() throws {
@@ -56,27 +44,31 @@ struct CheckCommand: ParsableCommand {
         checker.defersProjectFindings = work.count > 1
         let project = ProjectEvidence()
         var deferred: [DeferredFinding] = []
-        let progress = Progress(total: work.count, label: "checking")
-        let explicit = Set(paths)
+        let progress = Progress(total: work.count, label: ui("progress.checking"), quiet: report.quiet)
+        // --fix writes files named on the command line, files inside the folders named there,
+        // and the targets of the pairs (given with --source/--target-root or configured).
+        var explicit = Set(paths)
+        if let t = paths.first, pairing.source != nil { explicit.insert(t) }
         let roots = paths.filter { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
+            + session.targetRoots
+        let pairedTargets = session.pairedTargets
 
         struct Result {
             var findings: [Finding] = []
             var notes: [Note] = []
             var problems: [String] = []
             var fixed = 0
+            var failed = false
             var miner: TermMiner?
             var deferred: [DeferredFinding] = []
             var evidence: ProjectEvidence?
         }
         let mine = work.contains { $0.source != nil } && session.settings.severity(id: "glossary-inconsistent", default: .info) != nil
-        let colour = format == .text && out.output == nil && Output.stdoutIsTerminal
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        var reporter = format.reporter(colour: colour, rules: RuleRegistry.all)
+        let threshold = failOn ?? session.config.failOn ?? .error
+        var reporter = format.reporter(rules: RuleRegistry.all, style: report.style(output: out.output, failOn: threshold))
         let sink = try Output.Sink(out.output, hold: progress.isShown && Output.stdoutIsTerminal)
         sink.write(reporter.begin())
         var summary = Summary()
-        summary.files = work.count
         var worst: Severity? = nil
         func emit(_ findings: [Finding]) {
             for f in findings {
@@ -101,8 +93,8 @@ struct CheckCommand: ParsableCommand {
                     result.notes = checked.notes
                     var findings = checked.findings
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
-                        if !explicit.contains(target), !Self.isInside(target, roots: roots) {
-                            result.problems.append("\(target): not fixed: it lies outside the folders given (name it explicitly to fix it)")
+                        if !explicit.contains(target), !pairedTargets.contains(Inputs.absolute(target)), !Self.isInside(target, roots: roots) {
+                            result.problems.append(ui("fix.outside", ["file": target]))
                         } else {
                             let doc = try session.document(target)
                             let (bytes, applied) = Fixer.apply(findings, to: doc.source)
@@ -120,18 +112,21 @@ struct CheckCommand: ParsableCommand {
                 }
             } catch let f as Failure {
                 result.problems.append(f.message)
+                result.failed = true
             } catch {
                 result.problems.append("\(job.target ?? "?"): \(error)")
+                result.failed = true
             }
             return result
         }, consume: { _, result in
             if !result.problems.isEmpty { progress.clear() }
             for p in result.problems { Output.warn(p) }
-            if verbose {
+            if common.verbose {
                 if !result.notes.isEmpty { progress.clear() }
-                for n in result.notes { Output.warn("\(n.file):\(n.line): note: \(n.message)") }
+                for n in result.notes { Output.warn("\(n.file):\(n.line): " + ui("note", ["message": n.message])) }
             }
             problems += result.problems.count
+            if result.failed { summary.unreadable += 1 } else { summary.files += 1 }
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
             if let m = result.miner { all.merge(m) }
             if let e = result.evidence { project.merge(e) }
@@ -146,13 +141,13 @@ struct CheckCommand: ParsableCommand {
                                                       messages: session.messages, load: { try? session.document($0) })
                 .sorted(by: Finding.ordered))
         }
-        if fix {
-            Output.warn("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")")
+        if fix && !report.quiet {
+            Output.warn(ui("fix.done", ["findings": UI.count(fixed, "finding"), "files": UI.count(fixedFiles, "file")]))
         }
+        summary.unreadable += session.inputProblems
         sink.write(reporter.end(summary))
         try sink.close()
         if problems > 0 || session.inputProblems > 0 { throw ExitCode(2) }
-        let threshold = failOn ?? session.config.failOn ?? .error
         if let worst, worst >= threshold { throw ExitCode(1) }
     }
 

@@ -9,62 +9,49 @@ import Foundation
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Report how much of each file and section is translated.",
-        discussion: """
-            The percentage is the share of the text, measured in source-language characters,
-            that is translated (see the README, "Coverage"): bilingual mode measures against the
-            source through the aligner, so missing blocks count as untranslated; monolingual mode
-            estimates the English size of the Chinese.
-
-            Examples:
-              bitext coverage zh/                                # monolingual, every file under zh/
-              bitext coverage --source-root en --target-root zh --format markdown
-              bitext coverage --source en/intro.md zh/intro.md --min 80    # exit 1 below 80%
-              bitext coverage --source-root en --target-root zh --format html -o coverage.html
-              bitext coverage --source-root en --target-root zh --since-recorded   # also count stale units
-
-            With --since REV or --since-recorded (bilingual mode, sources in git), units whose
-            English changed since the translation was made are counted as stale (see bitext drift).
-            """)
+        abstract: UI.help("help.coverage.abstract"),
+        discussion: UI.help("help.coverage.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "text, json, markdown or html.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.coverage.format", listsValues: true)))
     var format: CoverageFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when the total is below this percentage.", valueName: "percent"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.coverage.min"), valueName: "percent"))
     var min: Double?
 
-    @Flag(name: .customLong("no-sections"), help: "Leave out the per-section rows of the text table.")
+    @Flag(name: .customLong("no-sections"), help: ArgumentHelp(UI.optionHelp("help.opt.coverage.no-sections")))
     var noSections = false
 
-    @Option(name: .long, help: "Count units whose source changed since this git revision as stale (bilingual mode).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.coverage.since")))
     var since: String?
-    @Flag(name: .customLong("since-recorded"), help: "Count units whose source changed since the revision each translation records as stale.")
+    @Flag(name: .customLong("since-recorded"), help: ArgumentHelp(UI.optionHelp("help.opt.coverage.since-recorded")))
     var sinceRecorded = false
 
     var countsStale: Bool { since != nil || sinceRecorded }
 
     func validate() throws {
-        if since != nil && sinceRecorded { throw ValidationError("use --since or --since-recorded, not both") }
+        if since != nil && sinceRecorded { throw ValidationError(ui("since.both")) }
         if countsStale && pairing.source == nil && pairing.sourceRoot == nil {
-            throw ValidationError("--since and --since-recorded need the source (--source or --source-root)")
+            throw ValidationError(ui("since.needs-source"))
         }
+        if let min, !(0...100).contains(min) { throw ValidationError(ui("coverage.min-range", ["min": Self.percent(min)])) }
     }
 
-    @Argument(help: "Target files or directories (monolingual), or the target with --source.")
+    static func percent(_ p: Double) -> String { String(format: "%g", p) }
+
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.coverage.paths")))
     var paths: [String] = []
 
     func run() throws {
         let session = try Session(common: common)
-        if let o = out.output, format == .html { try OutputPaths.check(o) }
         let jobs = try session.jobs(paths: paths, pairing: pairing)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let perHan = session.target.sourceCharactersPerHan
-        let progress = Progress(total: jobs.count, label: "measuring")
+        let progress = Progress(total: jobs.count, label: ui("progress.measuring"))
         let results: [Result<Coverage, Error>] = parallelMap(jobs.count, threads: common.threads) { k in
             defer { progress.tick() }
             let job = jobs[k]
@@ -109,36 +96,29 @@ struct CoverageCommand: ParsableCommand {
                 failed = true
             }
         }
-        let report = CoverageReport(files: files)
+        var report = CoverageReport(files: files)
+        report.mode = session.pairedCount > 0 ? (session.aloneCount > 0 ? .mixed : .bilingual) : .monolingual
+        report.labels = CoverageLabels(Messages.current)
         let text: String
         switch format {
         case .json: text = report.json(stale: countsStale)
         case .markdown: text = report.markdown(stale: countsStale)
         case .html: text = report.html()
         case .text:
-            let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? (Output.stdoutIsTerminal ? terminalWidth() : 100)
+            let width = Output.terminalWidth()
             text = report.text(width: width, sections: !noSections, stale: countsStale)
         }
         try Output.write(text, to: out.output)
         if failed || session.inputProblems > 0 { throw ExitCode(2) }
-        if let min, report.percent < min { throw ExitCode(1) }
-    }
-
-    func terminalWidth() -> Int {
-        var w = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 20 { return Int(w.ws_col) }
-        return 100
+        if let min, report.percent < min {
+            Output.warn(ui("coverage.below-min", ["percent": String(format: "%.1f", report.percent), "min": Self.percent(min)]))
+            throw ExitCode(1)
+        }
     }
 }
 
 extension CoverageFormat: ExpressibleByArgument {}
 
-/// Where bitext may write files it names itself (export pages, coverage HTML).
-enum OutputPaths {
-    /// Refuses an output path that climbs out with `..`.
-    static func check(_ path: String) throws {
-        if path.split(separator: "/").contains("..") {
-            throw Failure("\(path): output paths may not contain '..'")
-        }
-    }
-}
+/// Where bitext may write files it names itself (the pages of a tree export): inside the
+/// folder `-o` names. `-o` itself may be anywhere, `..` included, as the user wrote it.
+enum OutputPaths {}

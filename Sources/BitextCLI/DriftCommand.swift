@@ -9,46 +9,27 @@ import Foundation
 struct DriftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
-        abstract: "Find the translated units whose English source changed since they were translated.",
-        discussion: """
-            The translation was made from OLD_SOURCE; NEW_SOURCE is the English today. Reports
-            stale-translation (source edited or moved), orphaned-translation (source deleted) and
-            untranslated-insertion (new source text, reported where its translation belongs),
-            with the old and new English and a word diff in --format json.
-
-            Examples:
-              bitext drift old/intro.md en/intro.md zh/intro.md
-              bitext drift en/intro.md zh/intro.md --since v1.2          # OLD_SOURCE from git
-              bitext drift en/intro.md zh/intro.md --since-recorded      # the revision the translation records
-              bitext drift en/ zh/ --since HEAD~10 --format sarif -o drift.sarif   # trees, same relative paths
-
-            A translation records its source revision with a front-matter key (sourceCommit:,
-            source_commit:, sourceRevision:, upstreamCommit:…), a comment <!-- source-commit: REV -->
-            or a link to the source file at a commit near the top (…/blob/REV/path/file.md).
-            --record writes the source's current revision there (or, when the translation records
-            none yet, as record-revision: in bitext.yml says: front-matter or comment):
-              bitext drift en/intro.md zh/intro.md --record
-            A change of only link destinations is stale-link (info); --fix applies it to the
-            translation's links that still have the old destination.
-            """)
+        abstract: UI.help("help.drift.abstract"),
+        discussion: UI.help("help.drift.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var report: ReportOptions
 
-    @Option(name: .long, help: "Take OLD_SOURCE from git: NEW_SOURCE at this revision.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.drift.since")))
     var since: String?
-    @Flag(name: .customLong("since-recorded"), help: "Take OLD_SOURCE from git at the revision the translation records.")
+    @Flag(name: .customLong("since-recorded"), help: ArgumentHelp(UI.optionHelp("help.opt.drift.since-recorded")))
     var sinceRecorded = false
-    @Flag(name: .long, help: "Record the source's current git revision in each translation (after translating or updating it), instead of reporting.")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.drift.record")))
     var record = false
-    @Flag(name: .long, help: "Apply the safe fixes (stale-link: the new link destination) in place, then report what remains.")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.drift.fix")))
     var fix = false
-    @Option(name: .long, help: "text, json, sarif or github.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.drift.format", listsValues: true)))
     var format: FindingFormat = .text
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(UI.optionHelp("help.opt.drift.fail-on", listsValues: true)))
     var failOn: Severity?
 
-    @Argument(help: "OLD_SOURCE NEW_SOURCE TARGET, or NEW_SOURCE TARGET with --since/--since-recorded (files or folders).")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.drift.paths")))
     var paths: [String] = []
 
     func validate() throws {
@@ -58,9 +39,9 @@ struct DriftCommand: ParsableCommand {
             return
         }
         let git = since != nil || sinceRecorded
-        if git && paths.count != 2 { throw ValidationError("with --since or --since-recorded give NEW_SOURCE TARGET") }
-        if !git && paths.count != 3 { throw ValidationError("give OLD_SOURCE NEW_SOURCE TARGET (or NEW_SOURCE TARGET --since REV)") }
-        if since != nil && sinceRecorded { throw ValidationError("use --since or --since-recorded, not both") }
+        if git && paths.count != 2 { throw ValidationError(ui("drift.git-args")) }
+        if !git && paths.count != 3 { throw ValidationError(ui("drift.args")) }
+        if since != nil && sinceRecorded { throw ValidationError(ui("since.both")) }
     }
 
     struct Triple { var old: String?; var new: String; var target: String }
@@ -87,7 +68,7 @@ struct DriftCommand: ParsableCommand {
         if record { return try recordRevisions(triples, session: session) }
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
-        let progress = Progress(total: triples.count, label: "comparing")
+        let progress = Progress(total: triples.count, label: ui("progress.comparing"), quiet: report.quiet)
         let fixedCount = Counter()
         let results: [Result<[Finding], Error>] = parallelMap(triples.count, threads: common.threads) { k in
             defer { progress.tick() }
@@ -132,24 +113,26 @@ struct DriftCommand: ParsableCommand {
             }
         }
         progress.finish()
-        if fix {
-            let n = fixedCount.value
-            Output.warn("fixed \(n) finding\(n == 1 ? "" : "s")")
+        if fix && !report.quiet {
+            Output.warn(ui("fix.done.findings", ["findings": UI.count(fixedCount.value, "finding")]))
         }
         var findings: [Finding] = []
-        var failed = false
+        var failed = 0
         for r in results {
             switch r {
             case .success(let f): findings += f
-            case .failure(let e): Output.warn((e as? Failure)?.message ?? "\(e)"); failed = true
+            case .failure(let e): Output.warn((e as? Failure)?.message ?? "\(e)"); failed += 1
             }
         }
+        // Nothing could be compared (git failed, say): the error is the whole answer, no summary.
+        if failed > 0 && failed == triples.count { throw ExitCode(2) }
         findings.sort(by: Finding.ordered)
-        let summary = Summary(files: triples.count, findings: findings)
-        let colour = format == .text && out.output == nil && Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        try Output.write(format.reporter(colour: colour).report(findings, summary: summary), to: out.output)
-        if failed || session.inputProblems > 0 { throw ExitCode(2) }
+        var summary = Summary(files: triples.count - failed, findings: findings)
+        summary.unreadable = failed + session.inputProblems
         let threshold = failOn ?? session.config.failOn ?? .error
+        let reporter = format.reporter(style: report.style(output: out.output, failOn: threshold))
+        try Output.write(reporter.report(findings, summary: summary), to: out.output)
+        if failed > 0 || session.inputProblems > 0 { throw ExitCode(2) }
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 
@@ -165,9 +148,9 @@ struct DriftCommand: ParsableCommand {
                 let name = (tr.new as NSString).lastPathComponent
                 if let (bytes, how) = SourceHistory.stamp(target, revision: rev, sourceName: name, style: style) {
                     do { try Fixer.write(bytes, to: tr.target) } catch { throw Failure("\(error)") }
-                    print("\(tr.target): recorded \(rev) (\(how))")
+                    print(ui("drift.recorded", ["file": tr.target, "rev": rev, "how": "\(how)"]))
                 } else {
-                    print("\(tr.target): already records \(rev)")
+                    print(ui("drift.already-records", ["file": tr.target, "rev": rev]))
                 }
             } catch {
                 Output.warn((error as? Failure)?.message ?? "\(error)"); failed = true

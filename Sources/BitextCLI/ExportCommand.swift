@@ -9,55 +9,41 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the aligned pair as a side-by-side HTML page, bilingual Markdown, TMX, XLIFF or TSV.",
-        discussion: """
-            Examples:
-              bitext export en/intro.md zh/intro.md --format html -o intro.html
-              bitext export en/intro.md zh/intro.md --format tmx -o intro.tmx      # translated sentences only
-              bitext export en/intro.md zh/intro.md --format xliff -o todo.xlf     # untranslated segments state="initial"
-              bitext export en/intro.md zh/intro.md --format xliff1 -o todo.xlf    # XLIFF 1.2, for tools that read no 2.0
-              bitext export --source-root en --target-root zh --format html -o site/  # site/index.html + site/pages/…
-
-            The HTML review page: line numbers link to the files (--line-url
-            'https://github.com/ORG/REPO/blob/main/{path}#L{line}'), keys j/k walk the problems,
-            a filter shows all rows, problems, untranslated or stale ones (--since REV or
-            --since-recorded mark the units whose English changed since the translation), and
-            hovering a sentence lights up its translation. Relative images show from the
-            documents' folders, or copied beside the page with --copy-assets.
-            """)
+        abstract: UI.help("help.export.abstract"),
+        discussion: UI.help("help.export.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "html, markdown, tmx, xliff (2.0), xliff1 (1.2) or tsv.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.export.format", listsValues: true)))
     var format: ExportFormat
 
     @OptionGroup var tree: TreeOptions
-    @Option(name: .customLong("source-lang"), help: "Language tag of the source in TMX/XLIFF (default: en).")
+    @Option(name: .customLong("source-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.export.source-lang")))
     var sourceLang: String?
-    @Option(name: .customLong("target-lang"), help: "Language tag of the target in TMX/XLIFF (default: the locale's, zh-CN).")
+    @Option(name: .customLong("target-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.export.target-lang")))
     var targetLang: String?
 
-    @Option(name: .customLong("line-url"), help: ArgumentHelp("HTML: where line numbers link, with {path} and {line} (default: the file itself).", valueName: "template"))
+    @Option(name: .customLong("line-url"), help: ArgumentHelp(UI.optionHelp("help.opt.export.line-url"), valueName: "template"))
     var lineURL: String?
-    @Option(name: .customLong("source-line-url"), help: ArgumentHelp("HTML: the same for the source, when it lives elsewhere.", valueName: "template"))
+    @Option(name: .customLong("source-line-url"), help: ArgumentHelp(UI.optionHelp("help.opt.export.source-line-url"), valueName: "template"))
     var sourceLineURL: String?
-    @Option(name: .customLong("site-base"), help: ArgumentHelp("HTML: URL or folder that site-absolute links and images (/guide/x) are under.", valueName: "url-or-dir"))
+    @Option(name: .customLong("site-base"), help: ArgumentHelp(UI.optionHelp("help.opt.export.site-base"), valueName: "url-or-dir"))
     var siteBase: String?
-    @Flag(name: .customLong("copy-assets"), help: "HTML: copy relative images into an assets/ folder beside the page(s).")
+    @Flag(name: .customLong("copy-assets"), help: ArgumentHelp(UI.optionHelp("help.opt.export.copy-assets")))
     var copyAssets = false
-    @Option(name: .long, help: ArgumentHelp("HTML: mark the units whose source changed since this git revision.", valueName: "rev"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.export.since"), valueName: "rev"))
     var since: String?
-    @Flag(name: .customLong("since-recorded"), help: "HTML: the same, since the revision each translation records.")
+    @Flag(name: .customLong("since-recorded"), help: ArgumentHelp(UI.optionHelp("help.opt.export.since-recorded")))
     var sinceRecorded = false
 
-    @Argument(help: "SOURCE TARGET")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.export.files")))
     var files: [String] = []
 
     func validate() throws {
-        if !tree.isSet && files.count != 2 { throw ValidationError("give SOURCE and TARGET, or --source-root and --target-root") }
+        if !tree.isSet && files.count != 2 { throw ValidationError(ui("pair.give-files")) }
         if tree.isSet && (format == .html || format == .markdown) && out.output == nil {
-            throw ValidationError("exporting a tree as \(format.rawValue) needs -o DIR, the folder to write the pages in")
+            throw ValidationError(ui("export.tree-needs-output", ["format": format.rawValue]))
         }
         let htmlOnly = lineURL != nil || sourceLineURL != nil || siteBase != nil || copyAssets || since != nil || sinceRecorded
         if htmlOnly && format != .html {
@@ -69,14 +55,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(common: common)
-        if let o = out.output { try OutputPaths.check(o) }
         let sLang = sourceLang ?? session.source.xmlLang
         let tLang = targetLang ?? session.config.targetLanguageTag ?? session.target.xmlLang
         let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         if format == .html { return try exportHTML(jobs, session: session, checker: checker, aligner: aligner, sLang: sLang, tLang: tLang) }
-        let progress = Progress(total: jobs.count, label: "exporting")
+        let progress = Progress(total: jobs.count, label: ui("progress.exporting"))
         var pairs: [BilingualPair] = []
         try checker.withToolkit { toolkit in
             for job in jobs {
@@ -136,7 +121,7 @@ extension ExportCommand {
         let dir = tree.isSet ? out.output! : ((out.output ?? ".") as NSString).deletingLastPathComponent
         if tree.isSet { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         let assetsDir = ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent("assets")
-        let progress = Progress(total: jobs.count, label: "exporting")
+        let progress = Progress(total: jobs.count, label: ui("progress.exporting"))
         var entries: [(page: String, pair: String, coverage: Coverage, counts: ReviewCounts)] = []
         var copied = Set<String>()
         try checker.withToolkit { toolkit in
@@ -234,12 +219,12 @@ extension OutputPaths {
     /// `name` inside `dir`, refused when it would land outside (`..`, an absolute path).
     static func inside(_ dir: String, _ name: String) throws -> String {
         if name.hasPrefix("/") || name.split(separator: "/").contains("..") {
-            throw Failure("\(name): refusing to write outside \(dir)")
+            throw Failure(ui("export.outside", ["name": name, "dir": dir]))
         }
         let base = URL(fileURLWithPath: dir).standardizedFileURL.path
         let full = URL(fileURLWithPath: base).appendingPathComponent(name).standardizedFileURL.path
         guard full.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
-            throw Failure("\(name): refusing to write outside \(dir)")
+            throw Failure(ui("export.outside", ["name": name, "dir": dir]))
         }
         return full
     }

@@ -7,41 +7,59 @@ import Foundation
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
-        abstract: "Work with glossary files: lint, convert, suggest.",
+        abstract: UI.help("help.glossary.abstract"),
         subcommands: [GlossaryLintCommand.self, GlossaryConvertCommand.self, GlossarySuggestCommand.self])
 }
 
 struct GlossaryLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check glossary files: malformed rows, duplicate or conflicting terms, contradictions.",
-        discussion: """
-            Examples:
-              bitext glossary lint glossary/genai.tsv
-              bitext glossary lint glossary/*.tsv glossary/team.tbx
+        abstract: UI.help("help.glossary-lint.abstract"),
+        discussion: UI.help("help.glossary-lint.discussion"))
 
-            Exit status: 0 clean, 1 problems found, 2 a file cannot be read (malformed row: file:line).
-            """)
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-lint.files")))
+    var files: [String] = []
 
-    @Argument(help: "Glossary files (TSV, TBX, Markdown table).")
-    var files: [String]
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-lint.config"), valueName: "file"))
+    var config: String?
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
+        try language.apply()
+        var paths = files
+        if paths.isEmpty {
+            // The glossaries the project uses (pre-commit: not every *.tsv of the repository).
+            guard let found = config ?? Config.find() else { throw Failure(ui("glossary.lint.nothing")) }
+            let c: Config
+            do { c = try Config.load(found) } catch { throw Failure(error.description) }
+            if c.lang != nil && language.lang == nil { try UI.setLanguage(c.lang) }
+            paths = c.glossaries.map { Inputs.relative($0, to: FileManager.default.currentDirectoryPath) }
+            if paths.isEmpty { throw Failure(ui("glossary.lint.none-configured", ["config": found])) }
+        }
         var glossary = Glossary()
         var problems: [GlossaryProblem] = []
-        for f in files {
-            do {
-                glossary.entries += try Glossary.load(f).entries
-            } catch {
-                throw Failure(error.description)
-            }
-            if let text = try? String(contentsOfFile: f, encoding: .utf8), !f.hasSuffix(".tbx"), !f.hasSuffix(".xml"), !f.hasSuffix(".md") {
+        for f in paths {
+            let loaded: Glossary
+            do { loaded = try Glossary.load(f) } catch { throw Failure(error.description) }
+            glossary.entries += loaded.entries
+            let ext = (f as NSString).pathExtension.lowercased()
+            if !["tbx", "xml", "md", "markdown"].contains(ext), let text = try? String(contentsOfFile: f, encoding: .utf8) {
+                if GlossaryLint.notAGlossary(loaded.entries, text: text) != nil {
+                    throw Failure(InputError(file: f, ui("glossary.lint.not-a-glossary")).description)
+                }
                 problems += GlossaryLint.checkText(text, file: f)
             }
         }
         problems += GlossaryLint.check(glossary)
-        for p in problems { print("\(p.file):\(p.line): warning: \(p.message) [\(p.id)]") }
-        print("\(glossary.entries.count) entries in \(files.count) file\(files.count == 1 ? "" : "s"): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+        let m = Messages.current
+        for p in problems {
+            let key = "glossary-lint.\(p.id)"
+            let message = m.language != "en" && m.has(key) ? m.text(key, p.values) : p.message
+            print("\(p.file):\(p.line): \(ui("severity.warning")): \(message) [\(p.id)]")
+        }
+        print(ui("glossary.lint.summary", ["entries": UI.count(glossary.entries.count, "entry"), "files": UI.count(paths.count, "file"),
+                                          "problems": UI.count(problems.count, "problem")]))
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }
@@ -49,36 +67,33 @@ struct GlossaryLintCommand: ParsableCommand {
 struct GlossaryConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a glossary between TSV, TBX (v2 or v3 in, v3 TBX-Basic out) and Markdown term tables (in).",
-        discussion: """
-            Examples:
-              bitext glossary convert glossary/genai.tsv -o genai.tbx
-              bitext glossary convert team.tbx -o team.tsv
-              bitext glossary convert terminology.md --to tsv    # a team's Markdown term table
-            """)
+        abstract: UI.help("help.glossary-convert.abstract"),
+        discussion: UI.help("help.glossary-convert.discussion"))
 
-    @Argument(help: "Glossary file to read (.tsv, .tbx/.xml, .md).")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.input")))
     var input: String
 
-    @Option(name: .long, help: "Output format: tsv or tbx (default: from the -o extension, else tsv).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.to")))
     var to: String?
 
-    @Option(name: .customLong("source-lang"), help: "Source language tag in TBX (default en).")
+    @Option(name: .customLong("source-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.source-lang")))
     var sourceLang = "en"
 
-    @Option(name: .customLong("target-lang"), help: "Target language tag in TBX (default zh-Hans).")
+    @Option(name: .customLong("target-lang"), help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.target-lang")))
     var targetLang = "zh-Hans"
 
     @OptionGroup var out: OutputOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
+        try language.apply()
         let g: Glossary
         do { g = try Glossary.load(input) } catch { throw Failure(error.description) }
         let format = to ?? (out.output.map { ($0 as NSString).pathExtension.lowercased() } ?? "tsv")
         switch format {
         case "tbx", "xml": try Output.write(TBX.write(g, sourceLanguage: sourceLang, targetLanguage: targetLang), to: out.output)
         case "tsv", "txt": try Output.write(TSV.write(g), to: out.output)
-        default: throw Failure("unknown output format '\(format)': use tsv or tbx")
+        default: throw Failure(ui("glossary.unknown-format", ["format": format]))
         }
     }
 }

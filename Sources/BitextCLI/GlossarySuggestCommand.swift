@@ -9,34 +9,25 @@ import Foundation
 struct GlossarySuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
-        abstract: "Suggest glossary entries mined from aligned text: renderings that repeat, English kept in the Chinese.",
-        discussion: """
-            Prints glossary rows (TSV) a translator can review and paste, strongest first.
-            A rendering is suggested when it appears in the translations of most units that use
-            the English term (Dice coefficient over aligned units); terms the glossaries already
-            have are left out.
-
-            Examples:
-              bitext glossary suggest en/guide.md zh/guide.md
-              bitext glossary suggest --source-root en --target-root zh --glossary glossary/genai.tsv > new-terms.tsv
-            """)
+        abstract: UI.help("help.glossary-suggest.abstract"),
+        discussion: UI.help("help.glossary-suggest.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
     @OptionGroup var tree: TreeOptions
-    @Option(name: .customLong("min-count"), help: "Least number of aligned units a term must appear in.")
+    @Option(name: .customLong("min-count"), help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.min-count")))
     var minCount = 3
-    @Option(name: .long, help: "Least Dice coefficient of a suggested rendering (0–1).")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.dice")))
     var dice = 0.5
-    @Option(name: .long, help: "At most this many suggestions.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.limit")))
     var limit = 100
 
-    @Argument(help: "SOURCE TARGET (files), unless --source-root/--target-root are given.")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-suggest.files")))
     var files: [String] = []
 
     func validate() throws {
-        if !tree.isSet && files.count != 2 { throw ValidationError("give SOURCE TARGET, or --source-root and --target-root") }
+        if !tree.isSet && files.count != 2 { throw ValidationError(ui("pair.give-files")) }
     }
 
     func run() throws {

@@ -8,35 +8,21 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write the translations of an XLIFF, TMX or PO file back into the Markdown translation.",
-        discussion: """
-            FILE is what a CAT tool gives back: XLIFF 1.2 or 2.x exported by bitext (its ids name
-            the source file, the unit and the sentence), or TMX or PO (matched by source text).
-            Each translated sentence goes where its source sentence's translation is; units the
-            translation lacks are inserted where the aligner says they belong. Everything else in
-            TARGET stays byte for byte. A unit whose source changed since the export is reported
-            and not written. TARGET is replaced atomically; --dry-run prints the diff instead.
-
-            Examples:
-              bitext export en/intro.md zh/intro.md --format xliff1 -o intro.xlf
-              # … translate intro.xlf in OmegaT, memoQ, Trados, Weblate …
-              bitext import intro.xlf --into zh/intro.md --dry-run     # what would change
-              bitext import intro.xlf --into zh/intro.md               # SOURCE from the file's original=
-              bitext import memory.tmx --into zh/intro.md --source en/intro.md
-            """)
+        abstract: UI.help("help.import.abstract"),
+        discussion: UI.help("help.import.discussion"))
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: ArgumentHelp("The Markdown translation to write into.", valueName: "target.md"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.import.into"), valueName: "target.md"))
     var into: String
 
-    @Option(name: .long, help: ArgumentHelp("The source the exchange file was made from (default: the XLIFF's original=).", valueName: "source.md"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.import.source"), valueName: "source.md"))
     var source: String?
 
-    @Flag(name: .customLong("dry-run"), help: "Print the changes as a unified diff; write nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(UI.optionHelp("help.opt.import.dry-run")))
     var dryRun = false
 
-    @Argument(help: ArgumentHelp("The XLIFF, TMX or PO file.", valueName: "file"))
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.import.file"), valueName: "file"))
     var file: String
 
     func run() throws {
@@ -95,7 +81,7 @@ enum ExchangeInput {
             throw Failure("\(error)")
         }
         guard let text = String(bytes: bytes, encoding: .utf8) else {
-            throw Failure("\(path): not valid UTF-8; convert the file to UTF-8")
+            throw Failure(InputError(file: path, ui("input.not-utf8-config")).description)
         }
         do {
             return try ExchangeFile.read(path: path, text: text, sourceLanguage: session.source.code,
@@ -140,7 +126,6 @@ enum ExchangeInput {
             return
         }
         if let o = output {
-            try OutputPaths.check(o)
             let sink = try Output.Sink(o)
             sink.write(String(decoding: bytes, as: UTF8.self))
             try sink.close()

@@ -7,12 +7,8 @@ import Foundation
 struct LSPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsp",
-        abstract: "Language server for editors: findings as diagnostics, quick fixes, glossary hovers.",
-        discussion: """
-            Speaks the Language Server Protocol (JSON-RPC 2.0 with Content-Length framing) on standard input and output; logs go to standard error. An editor starts it: see the README's "Editors" section for VS Code, Neovim and Helix.
-
-            bitext.yml is found as on the command line, walking up from each document's folder (then from the workspace folder); --config names one for every document.
-            """)
+        abstract: UI.help("help.lsp.abstract"),
+        discussion: UI.help("help.lsp.discussion"))
 
     @OptionGroup var common: CommonOptions
 

@@ -26,8 +26,8 @@ enum Output {
             guard let path else { destination = .stdout; return }
             var st = stat()
             if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
-                if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure("\(path): is a directory; give a file name for the output") }
-                guard let h = FileHandle(forWritingAtPath: path) else { throw Failure("\(path): cannot write output") }
+                if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(ui("output.is-directory", ["path": path])) }
+                guard let h = FileHandle(forWritingAtPath: path) else { throw Failure(ui("output.unwritable", ["path": path])) }
                 destination = .other(h)
                 return
             }
@@ -59,6 +59,14 @@ enum Output {
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
+
+    /// Columns of the terminal: `COLUMNS`, else the terminal's own width, else `default`.
+    static func terminalWidth(default d: Int = 100) -> Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), c > 0 { return c }
+        var w = winsize()
+        if isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 20 { return Int(w.ws_col) }
+        return d
+    }
 
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data(("bitext: " + message + "\n").utf8))

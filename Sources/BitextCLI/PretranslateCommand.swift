@@ -6,47 +6,34 @@ import Foundation
 struct PretranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretranslate",
-        abstract: "Fill untranslated units from a translation memory (TMX, or the aligned pairs of another version).",
-        discussion: """
-            An untranslated sentence (or unit) of TARGET whose English has an exact match in the
-            memory gets that translation, checked against the glossary (forbidden variants are
-            replaced by the preferred term; a translation that lacks a glossary rendering is
-            treated as a fuzzy match). Fuzzy matches (source at least 85% similar) are reported
-            with their score and written only with --fuzzy, each followed by
-            <!-- bitext-fuzzy N% -->, which `bitext check` reports (fuzzy-match) until a person
-            reviews the sentence and deletes the mark. TARGET is changed in place unless -o.
-
-            Examples:
-              bitext pretranslate zh/guide.md --source en/guide.md --tm team.tmx
-              bitext pretranslate zh/guide.md --source en/guide.md --tm-pairs v1/en v1/zh    # reuse version 1
-              bitext pretranslate zh/guide.md --source en/guide.md --tm team.tmx --fuzzy -o draft.md
-            """)
+        abstract: UI.help("help.pretranslate.abstract"),
+        discussion: UI.help("help.pretranslate.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("The source (English) file.", valueName: "source.md"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.pretranslate.source"), valueName: "source.md"))
     var source: String
 
-    @Option(name: .long, help: ArgumentHelp("A translation memory: TMX (or XLIFF, PO); repeatable.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.pretranslate.tm"), valueName: "file"))
     var tm: [String] = []
 
     @Option(name: .customLong("tm-pairs"), parsing: .upToNextOption,
-            help: ArgumentHelp("Source and translation of an earlier version (files, or folders paired by relative path).", valueName: "en zh"))
+            help: ArgumentHelp(UI.optionHelp("help.opt.pretranslate.tm-pairs"), valueName: "en zh"))
     var tmPairs: [String] = []
 
-    @Flag(name: .long, help: "Also write fuzzy matches, each marked <!-- bitext-fuzzy N% --> for review.")
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.pretranslate.fuzzy")))
     var fuzzy = false
 
-    @Flag(name: .customLong("dry-run"), help: "Print the changes as a unified diff; write nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(UI.optionHelp("help.opt.pretranslate.dry-run")))
     var dryRun = false
 
-    @Argument(help: ArgumentHelp("The Markdown translation to fill.", valueName: "target.md"))
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.pretranslate.target"), valueName: "target.md"))
     var target: String
 
     func validate() throws {
-        if tm.isEmpty && tmPairs.isEmpty { throw ValidationError("give a memory: --tm FILE.tmx or --tm-pairs EN ZH") }
-        if !tmPairs.isEmpty && tmPairs.count != 2 { throw ValidationError("--tm-pairs takes two paths: the source and the translation (files or folders)") }
+        if tm.isEmpty && tmPairs.isEmpty { throw ValidationError(ui("pretranslate.no-memory")) }
+        if !tmPairs.isEmpty && tmPairs.count != 2 { throw ValidationError(ui("pretranslate.tm-pairs")) }
     }
 
     func run() throws {

@@ -10,10 +10,10 @@ final class Progress: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private let started = Date()
 
-    init(total: Int, label: String) {
+    init(total: Int, label: String, quiet: Bool = false) {
         self.total = total
         self.label = label
-        enabled = isatty(2) != 0 && total > 1 && ProcessInfo.processInfo.environment["BITEXT_NO_PROGRESS"] == nil
+        enabled = !quiet && isatty(2) != 0 && total > 1 && ProcessInfo.processInfo.environment["BITEXT_NO_PROGRESS"] == nil
     }
 
     func tick() {
@@ -29,14 +29,18 @@ final class Progress: @unchecked Sendable {
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)".utf8))
+        Progress.lineShown = true
     }
+
+    /// True while a progress line is on the terminal (an interruption clears it).
+    nonisolated(unsafe) static var lineShown = false
 
     /// Clears the line so that a message can be written to the terminal; the next tick redraws it.
     func clear() {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if lastDraw != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if lastDraw != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); Progress.lineShown = false }
     }
 
     /// True when the line is drawn on the terminal (standard output is then best held back).
@@ -45,5 +49,6 @@ final class Progress: @unchecked Sendable {
     func finish() {
         guard enabled, Date().timeIntervalSince(started) > 0.5 else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Progress.lineShown = false
     }
 }

@@ -7,23 +7,16 @@ import Foundation
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
-        abstract: "Show the units, sentences and language runs bitext sees in a file.",
-        discussion: """
-            Each English stretch is shown with the verdict (kept, untranslated, label) and the
-            evidence that decided it (see the README, "How bitext tells prose from names").
-
-            Examples:
-              bitext segment zh/intro.md
-              bitext segment zh/intro.md --format json | jq '.units[6].runs'
-            """)
+        abstract: UI.help("help.segment.abstract"),
+        discussion: UI.help("help.segment.discussion"))
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "text or json.")
+    @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.segment.format", listsValues: true)))
     var format: SegmentFormat = .text
 
-    @Argument(help: "Markdown files.")
+    @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.segment.files")))
     var files: [String]
 
     enum SegmentFormat: String, ExpressibleByArgument { case text, json }
@@ -102,20 +95,20 @@ struct SegmentCommand: ParsableCommand {
     }
 
     static func text(_ doc: Document, segmenter: Segmenter, session: Session) -> String {
-        var out = "\(doc.path): \(doc.units.count) units, \(doc.codeBlocks.count) code blocks\n"
+        var out = "\(doc.path): " + ui("segment.summary", ["units": UI.count(doc.units.count, "unit"), "code": UI.count(doc.codeBlocks.count, "code-block")]) + "\n"
         let analyses = segmenter.analyze(document: doc)
         for (k, u) in doc.units.enumerated() {
             let a = analyses[k]
             var kind = u.kind.name
             if let l = u.kind.headingLevel { kind += " h\(l)" }
             let preview = String(u.plainText.prefix(72))
-            out += "\n\(u.start)-\(u.end)  \(kind)\(a.isNote ? "  (translator's note)" : "")\n"
+            out += "\n\(u.start)-\(u.end)  \(kind)\(a.isNote ? "  " + ui("segment.note") : "")\n"
             out += "  \(preview)\(u.plainText.count > 72 ? "…" : "")\n"
-            out += "  sentences  " + a.sentences.map { r in
+            out += "  " + UI.pad(ui("segment.sentences"), 11) + a.sentences.map { r in
                 let s = u.span(r)
                 return "\(s.start)-\(s.end)"
             }.joined(separator: "  ") + "\n"
-            out += "  runs       " + a.runs.map { r in
+            out += "  " + UI.pad(ui("segment.runs"), 11) + a.runs.map { r in
                 let s = u.span(r.range)
                 return "\(session.code(r.language)) \(s.start)-\(s.end)"
             }.joined(separator: " · ") + "\n"

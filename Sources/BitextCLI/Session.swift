@@ -17,11 +17,28 @@ final class Session {
     /// Files and folders a directory walk could not read (reported as found; the run exits 2).
     private(set) var inputProblems = 0
 
+    /// Folders whose files `--fix` may write (target trees of the pairs) besides the files and
+    /// folders named on the command line.
+    private(set) var targetRoots: [String] = []
+    /// Files of configured pairs (their targets may be fixed like named files).
+    private(set) var pairedTargets: Set<String> = []
+    /// How the files were paired, for `coverage` to say: bilingual, monolingual or both.
+    private(set) var pairedCount = 0, aloneCount = 0
+    let verbose: Bool
+
     init(common: CommonOptions, spacing: SpacingPolicy? = nil) throws {
+        verbose = common.verbose
+        try UI.setLanguage(common.lang)
         config = try Session.loadConfig(common)
+        if common.lang == nil, let lang = config.lang {
+            do { try UI.setLanguage(lang) } catch let f as Failure {
+                throw Failure(InputError(file: config.path ?? "bitext.yml", line: config.lines["lang"], f.message).description)
+            }
+        }
+        messages = Messages.current
         do {
-            target = try LocaleData.load(common.locale ?? config.locale ?? "zh-Hans")
-            source = try LocaleData.load(common.sourceLocale ?? config.sourceLocale ?? "en")
+            target = try Session.locale(common.locale, configured: config.locale, key: "locale", config: config, default: "zh-Hans")
+            source = try Session.locale(common.sourceLocale, configured: config.sourceLocale, key: "source-locale", config: config, default: "en")
             var typography = try Typography.load(for: target)
             if let s = spacing ?? config.spacing { typography.spacing = s }
             var settings = Settings(source: source, target: target, typography: typography)
@@ -29,12 +46,9 @@ final class Session {
             settings.keep = Set(config.keep.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
             settings.linkMap = config.links
             self.settings = settings
-        } catch let e as LocaleData.LoadError {
-            throw Failure(e.description)
         } catch let e as DataDirectory.NotFound {
             throw Failure(e.description)
         }
-        messages = Messages.load(common.lang ?? config.lang)
         let glossaryPaths = common.glossary + config.glossaries
         if glossaryPaths.isEmpty {
             glossary = nil
@@ -56,14 +70,45 @@ final class Session {
         parseOptions = options
     }
 
+    /// A locale by id, with the locales bitext has when it has no such one (and the
+    /// configuration's line when the id came from there).
+    static func locale(_ given: String?, configured: String?, key: String, config: Config, default d: String) throws -> LocaleData {
+        let id = given ?? configured ?? d
+        let available = LocaleData.available()
+        guard available.contains(LocaleData.canonical(id)) else {
+            let message = ui("locale.unknown", ["locale": id, "locales": available.joined(separator: ", ")])
+            if given == nil, configured != nil, let path = config.path {
+                throw Failure(InputError(file: path, line: config.lines[key], message).description)
+            }
+            throw Failure(message)
+        }
+        do {
+            return try LocaleData.load(id)
+        } catch let e as LocaleData.LoadError {
+            throw Failure(e.description)
+        }
+    }
+
     static func loadConfig(_ common: CommonOptions) throws -> Config {
         let path = common.noConfig ? nil : (common.config ?? Config.find())
         guard let path else { return Config() }
         do {
             return try Config.load(path)
         } catch {
+            // A configuration that does not parse still says in which language to say so.
+            if common.lang == nil, let text = try? String(contentsOfFile: path, encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("lang:") }),
+               let id = Messages.validate(line.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))) {
+                Messages.current = Messages.load(id)
+                do { return try Config.load(path) } catch { throw Failure(error.description) }
+            }
             throw Failure(error.description)
         }
+    }
+
+    /// A note for `--verbose` (standard error).
+    func note(_ message: String) {
+        if verbose { Output.warn(ui("note", ["message": message])) }
     }
 
     func document(_ path: String) throws -> Document {
@@ -80,7 +125,7 @@ final class Session {
             s.keptWords = settings.keptStems
             return s
         } catch {
-            throw Failure("cannot open ICU break iterators: \(error)")
+            throw Failure(ui("icu.failed", ["error": "\(error)"]))
         }
     }
 
@@ -112,45 +157,104 @@ final class Session {
         var jobs: [Job] = []
         do {
             if let s = source {
-                guard paths.count == 1 else {
-                    throw Failure("--source pairs one source with one target file: give exactly one PATH")
-                }
+                guard paths.count == 1 else { throw Failure(ui("source.one-path")) }
                 _ = try Inputs.read(s)
                 jobs.append(Job(target: paths[0], source: s))
             } else if let sr = sourceRoot, let tr = targetRoot {
+                targetRoots.append(tr)
                 jobs += try rootJobs(sourceRoot: sr, targetRoot: tr)
             } else if !paths.isEmpty {
-                jobs += try collect(paths).map { Job(target: $0, source: nil) }
+                for file in try collect(paths) {
+                    if let job = configuredJob(file) { jobs.append(job) }
+                }
             } else if !config.pairs.isEmpty {
                 for p in config.pairs {
                     switch p {
-                    case .files(let s, let t): jobs.append(Job(target: relativeToCwd(t), source: relativeToCwd(s)))
-                    case .roots(let s, let t): jobs += try rootJobs(sourceRoot: relativeToCwd(s), targetRoot: relativeToCwd(t))
+                    case .files(let s, let t):
+                        let target = relativeToCwd(t)
+                        if Inputs.isIgnored(target, by: config.ignore, base: config.directory) {
+                            note(ui("skipped.ignored", ["file": target])); continue
+                        }
+                        pairedTargets.insert(Inputs.absolute(t))
+                        jobs.append(Job(target: target, source: relativeToCwd(s)))
+                    case .roots(let s, let t):
+                        targetRoots.append(relativeToCwd(t))
+                        jobs += try rootJobs(sourceRoot: relativeToCwd(s), targetRoot: relativeToCwd(t))
                     }
                 }
             } else {
-                throw Failure("nothing to do: give a PATH, --source with a file, --source-root/--target-root, or pairs in bitext.yml")
+                throw Failure(ui("nothing-to-do"))
             }
         } catch let e as InputError {
             throw Failure(e.description)
         }
+        for j in jobs where j.target != nil { if j.source != nil { pairedCount += 1 } else { aloneCount += 1 } }
         return jobs
+    }
+
+    /// What to do with a file named on the command line (or found in a folder named there),
+    /// given the configuration: skip it when `ignore:` matches it or when it is the source of a
+    /// pair; pair it with its source when it is the target of a pair; otherwise check it alone.
+    func configuredJob(_ file: String) -> Job? {
+        if Inputs.isIgnored(file, by: config.ignore, base: config.directory) {
+            note(ui("skipped.ignored", ["file": file]))
+            return nil
+        }
+        let abs = Inputs.absolute(file)
+        for p in config.pairs {
+            switch p {
+            case .files(let s, let t):
+                if Inputs.absolute(t) == abs {
+                    guard FileManager.default.fileExists(atPath: s) else {
+                        note(ui("unpaired", ["file": file, "source": relativeToCwd(s)]))
+                        return Job(target: file, source: nil)
+                    }
+                    note(ui("paired", ["file": file, "source": relativeToCwd(s)]))
+                    return Job(target: file, source: relativeToCwd(s))
+                }
+            case .roots(_, let t):
+                if Inputs.isBelow(abs, t) { return treeJob(file, pair: p) }
+            }
+        }
+        for p in config.pairs {
+            switch p {
+            case .files(let s, _): if Inputs.absolute(s) == abs { note(ui("skipped.source", ["file": file])); return nil }
+            case .roots(let s, _): if Inputs.isBelow(abs, s) { note(ui("skipped.source", ["file": file])); return nil }
+            }
+        }
+        return Job(target: file, source: nil)
+    }
+
+    private func treeJob(_ file: String, pair: ConfigPair) -> Job {
+        guard case .roots(let s, let t) = pair else { return Job(target: file, source: nil) }
+        let rel = Inputs.relative(Inputs.absolute(file), to: Inputs.absolute(t))
+        let candidate = (s as NSString).appendingPathComponent(rel)
+        guard FileManager.default.fileExists(atPath: candidate) else {
+            note(ui("unpaired", ["file": file, "source": relativeToCwd(candidate)]))
+            return Job(target: file, source: nil, relative: rel)
+        }
+        note(ui("paired", ["file": file, "source": relativeToCwd(candidate)]))
+        return Job(target: file, source: relativeToCwd(candidate), relative: rel)
     }
 
     /// The Markdown files of `paths` (directories walked); what cannot be read is reported and
     /// counted in `inputProblems`, and the walk goes on.
     func collect(_ paths: [String]) throws -> [String] {
-        let (files, problems) = try Inputs.collect(paths, ignore: config.ignore)
+        let (files, problems) = try Inputs.collect(paths, ignore: config.ignore, base: config.directory)
         for p in problems { Output.warn(p.description) }
         inputProblems += problems.count
         return files
     }
 
     /// Pairs two trees by relative path. Target files with no source are checked alone;
-    /// source files with no target are listed as `missing` jobs (for coverage).
+    /// source files with no target are listed as `missing` jobs (for coverage). `ignore:`
+    /// leaves out targets, and sources only where they have no target.
     func rootJobs(sourceRoot: String, targetRoot: String) throws -> [Job] {
-        let targets = try collect([targetRoot]), sources = try collect([sourceRoot])
-        let sourceByRel = Dictionary(sources.map { (Inputs.relative($0, to: sourceRoot), $0) }, uniquingKeysWith: { a, _ in a })
+        let targets = try collect([targetRoot])
+        let (allSources, problems) = try Inputs.collect([sourceRoot])
+        for p in problems { Output.warn(p.description) }
+        inputProblems += problems.count
+        let sourceByRel = Dictionary(allSources.map { (Inputs.relative($0, to: sourceRoot), $0) }, uniquingKeysWith: { a, _ in a })
         var jobs: [Job] = []
         var used = Set<String>()
         for t in targets {
@@ -159,12 +263,17 @@ final class Session {
             jobs.append(Job(target: t, source: sourceByRel[rel], relative: rel))
         }
         for (rel, s) in sourceByRel.sorted(by: { $0.key < $1.key }) where !used.contains(rel) {
+            // `**/CHANGELOG.md` leaves out an untranslated changelog; `en/**` (meant to keep
+            // sources from being checked) does not turn every source into a missing one.
+            if config.ignore.contains(where: { $0.matches(rel) }) { continue }
             jobs.append(Job(target: nil, source: s, relative: rel))
         }
         return jobs
     }
 
-    private func relativeToCwd(_ path: String) -> String {
+    /// A configured path as the user would write it from the current directory: relative
+    /// below it, absolute elsewhere (`../en` in a sibling repository stays absolute).
+    func relativeToCwd(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         return Inputs.relative(path, to: cwd)
     }

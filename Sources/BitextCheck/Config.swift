@@ -27,6 +27,8 @@ public struct Config: Sendable {
     public var opaqueTags: [String] = []
     public var failOn: Severity?
     public var targetLanguageTag: String?
+    /// The line each top-level key is on, for messages about its value (`locale: ja`).
+    public var lines: [String: Int] = [:]
     /// Link prefixes the translation rewrites: source prefix → target prefix, in file order.
     public var links: [(source: String, target: String)] = []
     /// How `drift --record` records the source revision in a translation that records none yet:
@@ -56,10 +58,10 @@ public struct Config: Sendable {
     /// Reads a configuration file. Every problem names the file and line.
     public static func load(_ path: String) throws(InputError) -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read configuration file")
+            throw InputError(file: path, ui("config.unreadable"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "not valid UTF-8")
+            throw InputError(file: path, ui("input.not-utf8-config"))
         }
         return try parse(text, path: path)
     }
@@ -85,7 +87,7 @@ public struct Config: Sendable {
                 if flow > limit { break }
             }
             if flow > limit || depth > 4 * limit {
-                return (n + 1, "nested more than \(limit) levels deep; bitext.yml needs three")
+                return (n + 1, ui("config.too-deep", ["limit": String(limit)]))
             }
         }
         return nil
@@ -100,23 +102,23 @@ public struct Config: Sendable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let e as YamlError {
-            throw InputError(file: path, line: yamlLine(e), "malformed YAML: \(yamlProblem(e))")
+            throw InputError(file: path, line: yamlLine(e), ui("config.malformed", ["problem": yamlProblem(e)]))
         } catch {
-            throw InputError(file: path, "malformed YAML: \(error)")
+            throw InputError(file: path, ui("config.malformed", ["problem": "\(error)"]))
         }
         guard let root = node else { return config }
         guard case .mapping(let map) = root else {
-            throw InputError(file: path, line: root.mark?.line, "expected a mapping of settings (key: value)")
+            throw InputError(file: path, line: root.mark?.line, ui("config.not-map"))
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func line(_ n: Node) -> Int? { n.mark?.line }
         func string(_ n: Node, _ key: String) throws(InputError) -> String {
-            guard let s = n.string else { throw InputError(file: path, line: line(n), "'\(key)' must be a string") }
+            guard let s = n.string else { throw InputError(file: path, line: line(n), ui("config.not-string", ["key": key])) }
             return s
         }
         func strings(_ n: Node, _ key: String) throws(InputError) -> [String] {
             if let s = n.scalar?.string { return [s] }
-            guard case .sequence(let seq) = n else { throw InputError(file: path, line: line(n), "'\(key)' must be a list") }
+            guard case .sequence(let seq) = n else { throw InputError(file: path, line: line(n), ui("config.not-list", ["key": key])) }
             var out: [String] = []
             for item in seq { out.append(try string(item, key)) }
             return out
@@ -125,12 +127,13 @@ public struct Config: Sendable {
             let s = try string(n, what)
             if s == "off" || s == "false" { return nil }
             guard let v = Severity(rawValue: s) else {
-                throw InputError(file: path, line: line(n), "'\(s)' is not a severity for \(what): use off, info, warning or error")
+                throw InputError(file: path, line: line(n), ui("config.bad-severity", ["value": s, "rule": what]))
             }
             return v
         }
         for (k, v) in map {
             guard let key = k.string else { continue }
+            config.lines[key] = line(k)
             switch key {
             case "locale": config.locale = try string(v, key)
             case "source-locale": config.sourceLocale = try string(v, key)
@@ -139,27 +142,28 @@ public struct Config: Sendable {
             case "record-revision":
                 let style = try string(v, key)
                 guard ["front-matter", "comment"].contains(style) else {
-                    throw InputError(file: path, line: line(v), "'\(style)' is not a way to record the source revision: use front-matter or comment")
+                    throw InputError(file: path, line: line(v), ui("config.bad-record-revision", ["value": style]))
                 }
                 config.recordRevision = style
             case "glossaries", "glossary":
-                config.glossaries = try strings(v, key).map { base.appendingPathComponent($0).path }
+                config.glossaries = try strings(v, key).map { resolve($0, base: base) }
             case "rules":
                 guard case .mapping(let rules) = v else {
-                    throw InputError(file: path, line: line(v), "'rules' must map rule ids to off, info, warning or error")
+                    throw InputError(file: path, line: line(v), ui("config.rules-not-map"))
                 }
                 for (rk, rv) in rules {
                     let id = try string(rk, "rule id")
-                    guard RuleRegistry.ids.contains(id) || id == "translator-note" else {
-                        throw InputError(file: path, line: line(rk),
-                            "unknown rule '\(id)'; rules are \(RuleRegistry.ids.joined(separator: ", ")), translator-note")
+                    guard RuleRegistry.knownIds.contains(id) else {
+                        let closest = RuleRegistry.closest(to: id).map { ui("did-you-mean", ["id": $0]) } ?? ""
+                        throw InputError(file: path, line: line(rk), ui("config.unknown-rule", [
+                            "id": id, "closest": closest, "ids": RuleRegistry.knownIds.joined(separator: ", ")]))
                     }
                     config.rules[id] = .some(try severity(rv, id))
                 }
             case "spacing":
                 let s = try string(v, key)
                 guard let p = SpacingPolicy(rawValue: s) else {
-                    throw InputError(file: path, line: line(v), "'\(s)' is not a spacing policy: use require, forbid, consistent or off")
+                    throw InputError(file: path, line: line(v), ui("config.bad-spacing", ["value": s]))
                 }
                 config.spacing = p
             case "ignore": config.ignore = try strings(v, key).map(GlobPattern.init)
@@ -168,51 +172,62 @@ public struct Config: Sendable {
             case "opaque-tags": config.opaqueTags = try strings(v, key)
             case "fail-on":
                 guard let s = try severity(v, key) else {
-                    throw InputError(file: path, line: line(v), "'fail-on' must be info, warning or error")
+                    throw InputError(file: path, line: line(v), ui("config.bad-fail-on"))
                 }
                 config.failOn = s
             case "links":
                 guard case .mapping(let m) = v else {
-                    throw InputError(file: path, line: line(v), "'links' must map source link prefixes to target prefixes (/guide/: /zh/guide/)")
+                    throw InputError(file: path, line: line(v), ui("config.links-not-map"))
                 }
                 for (lk, lv) in m {
                     let from = try string(lk, "links"), to = try string(lv, "links")
-                    guard !from.isEmpty else { throw InputError(file: path, line: line(lk), "an empty prefix in 'links' would match every link") }
+                    guard !from.isEmpty else { throw InputError(file: path, line: line(lk), ui("config.links-empty")) }
                     config.links.append((from, to))
                 }
             case "pairs":
                 guard case .sequence(let seq) = v else {
-                    throw InputError(file: path, line: line(v), "'pairs' must be a list of {source, target} or {source-root, target-root}")
+                    throw InputError(file: path, line: line(v), ui("config.pairs-not-list"))
                 }
                 for item in seq {
                     guard case .mapping(let m) = item else {
-                        throw InputError(file: path, line: line(item), "a pair is {source: …, target: …} or {source-root: …, target-root: …}")
+                        throw InputError(file: path, line: line(item), ui("config.pair-not-map"))
                     }
                     var fields: [String: String] = [:]
                     for (pk, pv) in m {
                         let name = try string(pk, "pair key")
-                        guard ["source", "target", "source-root", "target-root"].contains(name) else {
-                            throw InputError(file: path, line: line(pk), "unknown key '\(name)' in a pair; use source/target or source-root/target-root")
+                        guard pairKeys.contains(name) else {
+                            throw InputError(file: path, line: line(pk), ui("config.unknown-pair-key", ["key": name]))
                         }
-                        let value = try string(pv, name)
-                        guard !value.hasPrefix("/"), !value.split(separator: "/").contains("..") else {
-                            throw InputError(file: path, line: line(pv),
-                                "'\(value)': pair paths must be relative to the configuration and stay below it (no '..', no absolute paths)")
-                        }
-                        fields[name] = base.appendingPathComponent(value).path
+                        // Relative to this file; absolute paths and '..' are fine (English in a
+                        // sibling repository): pairs only name what is read.
+                        fields[name] = resolve(try string(pv, name), base: base)
                     }
                     if let s = fields["source"], let t = fields["target"] { config.pairs.append(.files(source: s, target: t)) }
                     else if let s = fields["source-root"], let t = fields["target-root"] { config.pairs.append(.roots(source: s, target: t)) }
                     else {
-                        throw InputError(file: path, line: line(item), "a pair needs source and target, or source-root and target-root")
+                        throw InputError(file: path, line: line(item), ui("config.pair-incomplete"))
                     }
                 }
             default:
-                throw InputError(file: path, line: line(k), "unknown key '\(key)'; keys are \(keys.joined(separator: ", "))")
+                throw InputError(file: path, line: line(k), ui("config.unknown-key", ["key": key, "keys": keys.joined(separator: ", ")]))
             }
         }
         return config
     }
+
+    /// The keys of a pair.
+    public static let pairKeys = ["source", "target", "source-root", "target-root"]
+
+    /// A path written in the configuration: absolute (or `~/…`) as written, relative to the
+    /// configuration's folder otherwise; `..` stays meaningful.
+    static func resolve(_ value: String, base: URL) -> String {
+        let expanded = value.hasPrefix("~/") ? (value as NSString).expandingTildeInPath : value
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        return base.appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    /// The folder of the configuration file (relative `ignore:` patterns match below it).
+    public var directory: String? { path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path } }
 
     static func yamlLine(_ e: YamlError) -> Int? {
         switch e {
@@ -228,16 +243,40 @@ public struct Config: Sendable {
         }
     }
 
-    /// A commented starter configuration (`bitext init`).
+    /// Keys the parser accepts as other spellings of a key of ``keys``.
+    public static let keyAliases = ["glossary": "glossaries"]
+
+    /// A commented starter configuration (`bitext init`): `pairs` filled in when given (as
+    /// `(source, target, isTree)`), and a `$schema` line for editors when `schema` is given.
+    public static func starter(pairs: [(String, String, Bool)] = [], schema: String? = nil) -> String {
+        var text = starter
+        if !pairs.isEmpty {
+            var block = "# Bilingual pairs: a file pair, or two trees paired by relative path (found by bitext init).\npairs:\n"
+            for (s, t, tree) in pairs {
+                block += tree ? "  - source-root: \(s)\n    target-root: \(t)\n" : "  - source: \(s)\n    target: \(t)\n"
+            }
+            if let r = text.range(of: "# Bilingual pairs: a file pair, or two trees paired by relative path.\n"),
+               let end = text.range(of: "#     target-root: zh\n", range: r.upperBound..<text.endIndex) {
+                text.replaceSubrange(r.lowerBound..<end.upperBound, with: block)
+            }
+        }
+        if let schema {
+            text = "# yaml-language-server: $schema=\(schema)\n" + text
+        }
+        return text
+    }
+
+    /// The starter with nothing filled in.
     public static let starter = """
         # bitext configuration. bitext finds this file by walking up from the current directory;
-        # `--config FILE` names another, `--no-config` ignores it.
+        # `--config FILE` names another, `--no-config` ignores it. Every key is described in the
+        # JSON Schema bitext ships (schema/bitext.schema.json), which editors use for completion.
 
         # Target locale of the translation: zh-Hans (default) or zh-Hant. Source: en.
         locale: zh-Hans
         source-locale: en
 
-        # Glossaries (TSV, TBX, or a Markdown term table), relative to this file.
+        # Glossaries (TSV, TBX, or a Markdown term table): absolute, or relative to this file.
         # glossaries:
         #   - glossary/genai.tsv
 
@@ -256,7 +295,7 @@ public struct Config: Sendable {
         # Space between Han and Latin letters or digits: require, forbid, consistent, off.
         spacing: consistent
 
-        # Files to skip (globs; * within a folder, ** across folders).
+        # Files to skip (globs relative to this file; * within a folder, ** across folders).
         # ignore:
         #   - "**/CHANGELOG.md"
 

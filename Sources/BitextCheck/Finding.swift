@@ -57,6 +57,8 @@ public struct Summary: Sendable, Equatable {
     public var error = 0
     public var warning = 0
     public var info = 0
+    /// Files that could not be read or checked (not counted in `files`).
+    public var unreadable = 0
     public init() {}
     public init(files: Int, findings: [Finding]) {
         self.files = files

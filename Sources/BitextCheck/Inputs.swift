@@ -26,8 +26,10 @@ public enum Inputs {
 
     /// Files named by the user: files as given, directories walked for `*.md`, `*.markdown`,
     /// `*.mdx` (sorted, symlinks to directories not followed, so loops cannot trap the walk).
-    /// Unreadable directories are reported in `problems` and skipped.
-    public static func collect(_ paths: [String], ignore: [GlobPattern] = []) throws(InputError)
+    /// Unreadable directories are reported in `problems` and skipped. A walked file is left out
+    /// when an `ignore` pattern matches its path below the walked folder, below `base` (the
+    /// configuration's folder) or as written.
+    public static func collect(_ paths: [String], ignore: [GlobPattern] = [], base: String? = nil) throws(InputError)
         -> (files: [String], problems: [InputError])
     {
         var files: [String] = []
@@ -36,7 +38,7 @@ public enum Inputs {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                throw InputError(file: path, "no such file or directory")
+                throw InputError(file: path, ui("input.no-such-path"))
             }
             if !isDir.boolValue {
                 files.append(path)
@@ -44,9 +46,9 @@ public enum Inputs {
             }
             var found: [String] = []
             walk(path, into: &found, problems: &problems)
-            found = found.filter { f in !ignore.contains { $0.matches(relative(f, to: path)) || $0.matches(f) } }
+            found = found.filter { f in !isIgnored(f, by: ignore, base: base) && !ignore.contains { $0.matches(relative(f, to: path)) } }
             if found.isEmpty && problems.isEmpty {
-                throw InputError(file: path, "no Markdown files (*.md, *.markdown, *.mdx) in this directory")
+                throw InputError(file: path, ui("input.no-markdown"))
             }
             files.append(contentsOf: found.sorted())
         }
@@ -59,13 +61,13 @@ public enum Inputs {
         do {
             entries = try fm.contentsOfDirectory(atPath: dir)
         } catch {
-            problems.append(InputError(file: dir, "cannot read directory"))
+            problems.append(InputError(file: dir, ui("input.unreadable-dir")))
             return
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             guard let attrs = try? fm.attributesOfItem(atPath: path), let type = attrs[.type] as? FileAttributeType else {
-                problems.append(InputError(file: path, "cannot read file attributes"))
+                problems.append(InputError(file: path, ui("input.unreadable-attributes")))
                 continue
             }
             switch type {
@@ -79,7 +81,7 @@ public enum Inputs {
                 guard markdownExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
                 var isDir: ObjCBool = false
                 if !fm.fileExists(atPath: path, isDirectory: &isDir) {
-                    problems.append(InputError(file: path, "broken symbolic link (points to a file that does not exist)"))
+                    problems.append(InputError(file: path, ui("input.broken-link")))
                 } else if !isDir.boolValue {
                     files.append(path)
                 }
@@ -87,6 +89,27 @@ public enum Inputs {
                 continue
             }
         }
+    }
+
+    /// True when a pattern matches the file's path as written or, with `base`, its path below
+    /// `base` (the configuration's folder, so `en/**` means the same from any directory).
+    public static func isIgnored(_ file: String, by patterns: [GlobPattern], base: String?) -> Bool {
+        if patterns.isEmpty { return false }
+        if patterns.contains(where: { $0.matches(file) }) { return true }
+        guard let base else { return false }
+        let rel = relative(absolute(file), to: base)
+        return !rel.hasPrefix("/") && patterns.contains { $0.matches(rel) }
+    }
+
+    /// The absolute, standardised form of a path (symlinks kept).
+    public static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// True when `path` is `dir` or lies below it (both compared as absolute paths).
+    public static func isBelow(_ path: String, _ dir: String) -> Bool {
+        let p = absolute(path), d = absolute(dir)
+        return p == d || p.hasPrefix(d.hasSuffix("/") ? d : d + "/")
     }
 
     /// `path` relative to `root` when it lies under it.
@@ -100,11 +123,11 @@ public enum Inputs {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw InputError(file: path, "no such file")
+            throw InputError(file: path, ui("input.no-such-file"))
         }
-        if isDir.boolValue { throw InputError(file: path, "is a directory, not a file") }
+        if isDir.boolValue { throw InputError(file: path, ui("input.is-directory")) }
         guard let data = fm.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read file (permission denied?)")
+            throw InputError(file: path, ui("input.unreadable"))
         }
         return [UInt8](data)
     }
@@ -117,9 +140,9 @@ public enum Inputs {
         } catch {
             switch error {
             case .invalidUTF8(_, let line, let offset):
-                throw InputError(file: path, line: line, "not valid UTF-8 (byte offset \(offset)); save the file as UTF-8")
+                throw InputError(file: path, line: line, ui("input.not-utf8", ["offset": String(offset)]))
             case .binary(_, let line):
-                throw InputError(file: path, line: line, "holds a NUL byte: a binary file, not Markdown")
+                throw InputError(file: path, line: line, ui("input.binary"))
             }
         }
     }

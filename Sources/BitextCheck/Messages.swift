@@ -8,7 +8,8 @@ public struct Messages: Sendable {
     private let table: [String: String]
     private let fallback: [String: String]
 
-    /// Loads the messages for `lang` (`en`, `zh-Hans`); unknown languages fall back to English.
+    /// Loads the messages for `lang` (`en`, `zh-Hans`); unknown languages fall back to English
+    /// (the command line refuses them first, see ``validate(_:)``).
     public static func load(_ lang: String?) -> Messages {
         let requested = lang.map { LocaleData.canonical($0) } ?? preferredLanguage()
         let en = (try? table("en")) ?? [:]
@@ -16,6 +17,20 @@ public struct Messages: Sendable {
             return Messages(language: requested, table: t, fallback: en)
         }
         return Messages(language: "en", table: en, fallback: en)
+    }
+
+    /// The languages messages exist in: the `messages.<lang>.yml` files of the data folder.
+    public static func available() -> [String] {
+        guard let dir = try? DataDirectory.locales(),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return ["en"] }
+        return names.filter { $0.hasPrefix("messages.") && $0.hasSuffix(".yml") }
+            .map { String($0.dropFirst("messages.".count).dropLast(".yml".count)) }.sorted()
+    }
+
+    /// The canonical language for `lang`, or nil when bitext has no messages in it.
+    public static func validate(_ lang: String) -> String? {
+        let id = LocaleData.canonical(lang)
+        return available().contains(id) ? id : nil
     }
 
     /// The language of `LC_ALL`, `LC_MESSAGES` or `LANG`: Chinese when it starts with `zh`.
@@ -31,6 +46,9 @@ public struct Messages: Sendable {
         return "en"
     }
 
+    /// Every key of `messages.<lang>.yml` (for the test that both files have the same keys).
+    public static func keys(_ lang: String) throws -> Set<String> { Set(try table(lang).keys) }
+
     private static func table(_ lang: String) throws -> [String: String] {
         let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -39,6 +57,9 @@ public struct Messages: Sendable {
         for (k, v) in m { if let key = k.string, let value = v.string { out[key] = value } }
         return out
     }
+
+    /// True when the message exists in this language or in English.
+    public func has(_ key: String) -> Bool { table[key] != nil || fallback[key] != nil }
 
     /// The message `key` with its placeholders filled in.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
@@ -57,4 +78,27 @@ public struct Messages: Sendable {
         out += rest
         return out
     }
+
+    /// The messages of this run's user interface: the command line sets them from `--lang`,
+    /// `lang:` or the environment; English until then. Errors of the tool itself (a bad
+    /// configuration, an unreadable file) are written in them.
+    public static var current: Messages {
+        get { Current.lock.lock(); defer { Current.lock.unlock() }; return Current.value ?? Current.english() }
+        set { Current.lock.lock(); Current.value = newValue; Current.lock.unlock() }
+    }
+
+    private enum Current {
+        static let lock = NSLock()
+        nonisolated(unsafe) static var value: Messages?
+        static func english() -> Messages {
+            let m = Messages.load("en")
+            value = m
+            return m
+        }
+    }
+}
+
+/// A message of the user interface in the run's language (``Messages/current``).
+public func ui(_ key: String, _ values: [String: String] = [:]) -> String {
+    Messages.current.text(key, values)
 }

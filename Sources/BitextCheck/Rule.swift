@@ -70,6 +70,7 @@ public enum RuleRegistry {
         PlaceholderMismatchRule(),
         MarkupMismatchRule(),
         FuzzyMatchRule(),
+        UnknownRuleRule(),
     ]
 
     /// Rule ids that only `drift` emits; valid in configuration and suppression comments.
@@ -78,4 +79,35 @@ public enum RuleRegistry {
     public static var ids: [String] { all.map(\.id) + driftRuleIds }
 
     public static func rule(_ id: String) -> (any Rule)? { all.first { $0.id == id } }
+
+    /// Every id a configuration or a suppression comment may name (`translator-note` is
+    /// reported by `extra-block` under its own id).
+    public static var knownIds: [String] { ids + ["translator-note"] }
+
+    /// The known id closest to a misspelt one (edit distance at most a third of its length),
+    /// for "did you mean …?".
+    public static func closest(to id: String) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var previous = row[0]
+                row[0] = i
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let current = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = current
+                }
+            }
+            return a.isEmpty ? b.count : row[b.count]
+        }
+        let a = Array(id.lowercased())
+        // Known ids in their listed order, so that ties resolve the same way every run.
+        var best: (id: String, d: Int)? = nil
+        for k in knownIds {
+            let d = distance(a, Array(k))
+            if best.map({ d < $0.d }) ?? true { best = (k, d) }
+        }
+        guard let best, best.d > 0, best.d <= max(2, id.count / 3) else { return nil }
+        return best.id
+    }
 }

@@ -65,3 +65,64 @@ public struct Suppressions: Sendable {
         return false
     }
 }
+
+/// `unknown-rule`: a suppression comment naming a rule id bitext does not have
+/// (`bitext-disable-next-line untranslatd`), which would otherwise suppress nothing, silently.
+/// The message names the closest id. (An unknown id in bitext.yml is a configuration error.)
+public struct UnknownRuleRule: Rule {
+    public let id = "unknown-rule"
+    public let defaultSeverity = Severity.warning
+    public let summary = "A suppression comment (bitext-disable…) naming a rule id that does not exist; the closest id is suggested."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("<!-- bitext-disable-next-line ↓untranslatd -->\nThis line stays in English.\n"),
+            RuleExample("<!-- bitext-disable mixed-language, ↓glosary-forbidden -->\n中文。\n<!-- bitext-enable -->\n"),
+            RuleExample("<!-- bitext-disable-next-line untranslated -->\nThis line stays in English.\n"),
+            RuleExample("<!-- bitext-disable-line same-as-source,translator-note --> 中文。\n"),
+            RuleExample("<!-- a comment that mentions bitext-disable-next-line nonsense -->\n中文。\n"),
+        ]
+    }
+
+    static let directives: Set<String> = ["bitext-disable", "bitext-enable", "bitext-disable-next-line", "bitext-disable-line"]
+
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        let known = Set(RuleRegistry.knownIds)
+        let source = c.document.source
+        for comment in c.document.comments where comment.body.hasPrefix("bitext-") {
+            let start = source.byteOffset(of: comment.start)
+            var end = source.byteOffset(of: comment.end)
+            while end < source.bytes.count && source.bytes[end] & 0xC0 == 0x80 { end += 1 }
+            end = min(source.bytes.count, end + 1)
+            // Tokens of the comment's raw bytes: the directive, then rule ids.
+            var tokens: [(Range<Int>, String)] = []
+            var k = start
+            let bytes = source.bytes
+            func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2C || b == 0x0A || b == 0x0D || b == 0x09 }
+            while k < end {
+                if isSeparator(bytes[k]) { k += 1; continue }
+                var j = k
+                while j < end && !isSeparator(bytes[j]) { j += 1 }
+                tokens.append((k..<j, String(decoding: bytes[k..<j], as: UTF8.self)))
+                k = j
+            }
+            guard let d = tokens.firstIndex(where: { UnknownRuleRule.directives.contains($0.1) || $0.1.hasPrefix("<!--bitext-") }) else { continue }
+            for (range, raw) in tokens[(d + 1)...] {
+                var token = raw
+                var r = range
+                if token.hasSuffix("-->") { token.removeLast(3); r = r.lowerBound..<(r.upperBound - 3) }
+                if token.isEmpty || token == "-->" || known.contains(token) { continue }
+                let hint = RuleRegistry.closest(to: token).map { c.messages.text("unknown-rule.closest", ["id": $0]) }
+                    ?? c.messages.text("unknown-rule.list")
+                let last = source.position(ofByte: r.upperBound - 1)
+                var lastStart = r.upperBound - 1
+                while lastStart > r.lowerBound && bytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
+                emit(Finding(rule: id, severity: severity, file: c.document.path,
+                             span: Span(start: source.position(ofByte: r.lowerBound), end: lastStart == r.upperBound - 1 ? last : source.position(ofByte: lastStart)),
+                             message: c.messages.text("unknown-rule", ["id": token, "hint": hint]), text: token))
+            }
+        }
+    }
+}

@@ -4,6 +4,8 @@ internal import CICU
 public enum BreakUnit: Sendable {
     case sentence
     case word
+    /// Line-break opportunities (UAX #14): where text may wrap, between Han characters too.
+    case line
 }
 
 /// An error reported by ICU, with ICU's own name for it (e.g. `U_FILE_ACCESS_ERROR`).
@@ -38,7 +40,7 @@ public final class TextBreaker {
     /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
     public init(_ unit: BreakUnit, locale: String) throws {
         var status = U_ZERO_ERROR
-        let type: UBreakIteratorType = unit == .sentence ? UBRK_SENTENCE : UBRK_WORD
+        let type: UBreakIteratorType = unit == .sentence ? UBRK_SENTENCE : unit == .line ? UBRK_LINE : UBRK_WORD
         guard let it = bt_ubrk_open(type, locale, nil, 0, &status), bt_u_success(status) != 0 else {
             throw ICUError(name: String(cString: bt_u_errorName(status)), context: "ubrk_open(\(locale))")
         }

@@ -9,9 +9,30 @@ public enum CoverageFormat: String, CaseIterable, Sendable {
     case text, json, markdown, html
 }
 
+/// How the files were measured: against their sources, by estimate, or some of each.
+public enum CoverageMode: String, Sendable {
+    case bilingual, monolingual, mixed
+}
+
+/// The words of the coverage reports in the reader's language (`--lang`).
+public struct CoverageLabels: Sendable {
+    var m: Messages
+    public init(_ messages: Messages) { m = messages }
+    func t(_ key: String, _ values: [String: String] = [:]) -> String { m.text("coverage." + key, values) }
+}
+
 public struct CoverageReport: Sendable {
     public var files: [Coverage]
+    /// How the numbers were measured (`coverage` says so: bilingual or estimated).
+    public var mode: CoverageMode?
+    public var labels = CoverageLabels(Messages.load("en"))
     public init(files: [Coverage]) { self.files = files }
+
+    /// One line saying how the numbers were measured, nil when unknown.
+    public var modeLine: String? {
+        guard let mode else { return nil }
+        return labels.t("mode.\(mode.rawValue)")
+    }
 
     public var translatedSize: Double { files.reduce(0) { $0 + $1.translatedSize } }
     public var totalSize: Double { files.reduce(0) { $0 + $1.totalSize } }
@@ -47,10 +68,12 @@ public struct CoverageReport: Sendable {
     }
 
     public func json(stale: Bool = false) -> String {
-        JSON.object([
+        var fields: [(String, JSON)] = [
             ("files", .array(files.map { Self.json($0, stale: stale) })),
             ("total", .object([("percent", .double(Self.round1(percent))), ("units", Self.countsJSON(counts, stale: stale))])),
-        ]).serialized() + "\n"
+        ]
+        if let mode { fields.append(("mode", .string(mode.rawValue))) }
+        return JSON.object(fields).serialized() + "\n"
     }
 
     static func bar(_ percent: Double, width: Int) -> String {
@@ -59,9 +82,7 @@ public struct CoverageReport: Sendable {
     }
 
     /// Display width: Han and full-width characters take two columns.
-    static func columns(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (Characters.isWide($1.value) ? 2 : 1) }
-    }
+    static func columns(_ s: String) -> Int { DisplayWidth.of(s) }
 
     /// Pads to `width` columns; too long, it keeps the end (where a path's file name is).
     static func pad(_ s: String, _ width: Int, keepEnd: Bool = false) -> String {
@@ -84,7 +105,11 @@ public struct CoverageReport: Sendable {
         let numbers = 27
         let barWidth = 12
         let nameWidth = max(16, width - numbers - barWidth - 8)
-        var out = Self.pad("file", nameWidth) + "   units  done  part  todo  coverage\n"
+        // Headers right-aligned over their columns, in the reader's language.
+        let heads = [("units", 7), ("done", 6), ("part", 6), ("todo", 6)].map { key, w in
+            String(repeating: " ", count: max(1, w - Self.columns(labels.t("head." + key)))) + labels.t("head." + key)
+        }.joined()
+        var out = Self.pad(labels.t("head.file"), nameWidth) + heads + "  " + labels.t("head.coverage") + "\n"
         func row(_ name: String, _ c: Coverage.Counts, _ p: Double) -> String {
             Self.pad(name, nameWidth, keepEnd: true) + String(format: " %6d %5d %5d %5d  ", c.total, c.translated, c.partial, c.untranslated)
                 + Self.bar(p, width: barWidth) + String(format: " %5.1f%%", p) + "\n"
@@ -99,52 +124,58 @@ public struct CoverageReport: Sendable {
                 }
             }
         }
-        if files.count > 1 { out += row("total", counts, percent) }
+        if files.count > 1 { out += row(labels.t("total"), counts, percent) }
         if stale { out += staleLine + "\n" }
+        if let modeLine { out += modeLine + "\n" }
         return out
     }
 
     /// How many translated units have a source that changed since (with --since).
     var staleLine: String {
         let n = counts.stale
-        return n == 0 ? "stale: none; every translated unit matches its current source"
-            : "stale: \(n) unit\(n == 1 ? "" : "s") whose source changed since translation (bitext drift lists them)"
+        return n == 0 ? labels.t("stale.none") : labels.t(n == 1 ? "stale.one" : "stale.other", ["n": String(n)])
     }
 
     /// For a pull-request comment (GitHub-flavoured Markdown).
     public func markdown(stale: Bool = false) -> String {
-        var out = "### Translation coverage: \(String(format: "%.1f", percent))%\n\n"
-        out += "| file | units | translated | partial | untranslated | coverage |\n| --- | ---: | ---: | ---: | ---: | ---: |\n"
+        let l = labels
+        var out = "### \(l.t("title")): \(String(format: "%.1f", percent))%\n\n"
+        out += "| \(l.t("head.file")) | \(l.t("head.units")) | \(l.t("translated")) | \(l.t("partial")) | \(l.t("untranslated")) | \(l.t("head.coverage")) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n"
         for f in files {
             out += "| `\(f.file)` | \(f.counts.total) | \(f.counts.translated) | \(f.counts.partial) | \(f.counts.untranslated) | "
                 + "\(String(format: "%.1f", f.percent))% `\(Self.bar(f.percent, width: 10))` |\n"
         }
         if files.count > 1 {
             let c = counts
-            out += "| **total** | \(c.total) | \(c.translated) | \(c.partial) | \(c.untranslated) | **\(String(format: "%.1f", percent))%** |\n"
+            out += "| **\(l.t("total"))** | \(c.total) | \(c.translated) | \(c.partial) | \(c.untranslated) | **\(String(format: "%.1f", percent))%** |\n"
         }
         let withSections = files.filter { $0.sections.count > 1 }
         if !withSections.isEmpty {
-            out += "\n<details><summary>Sections</summary>\n\n| file | section | coverage |\n| --- | --- | ---: |\n"
+            out += "\n<details><summary>\(l.t("sections"))</summary>\n\n| \(l.t("head.file")) | \(l.t("section")) | \(l.t("head.coverage")) |\n| --- | --- | ---: |\n"
             for f in withSections {
                 for s in f.sections where s.totalSize > 0 {
                     let heading = s.heading.replacingOccurrences(of: "|", with: "\\|")
-                    out += "| `\(f.file)` | \(String(repeating: "· ", count: max(0, s.level - 1)))\(heading) (line \(s.line)) | \(String(format: "%.1f", s.percent))% |\n"
+                    out += "| `\(f.file)` | \(String(repeating: "· ", count: max(0, s.level - 1)))\(heading) (\(l.t("line", ["line": String(s.line)]))) | \(String(format: "%.1f", s.percent))% |\n"
                 }
             }
             out += "\n</details>\n"
         }
         if stale { out += "\n" + staleLine + "\n" }
+        if let modeLine { out += "\n" + modeLine + "\n" }
         return out
     }
 
     /// One self-contained page: totals, a bar per file and per section, and the untranslated
     /// and partial units with links to their lines (`file#L12`, as code hosts show files).
-    public func html(title: String = "Translation coverage") -> String {
+    public func html(title: String? = nil) -> String {
+        let l = labels
+        let title = title ?? l.t("title")
         var body = "<h1>\(HTML.escape(title))</h1>\n"
-        body += "<p class=\"total\">\(String(format: "%.1f", percent))% translated · \(counts.total) units: "
-            + "\(counts.translated) translated, \(counts.partial) partial, \(counts.untranslated) untranslated</p>\n"
-        body += "<table class=\"files\"><thead><tr><th>file</th><th>units</th><th>coverage</th></tr></thead><tbody>\n"
+        body += "<p class=\"total\">" + HTML.escape(l.t("html.total", [
+            "percent": String(format: "%.1f", percent), "units": String(counts.total), "translated": String(counts.translated),
+            "partial": String(counts.partial), "untranslated": String(counts.untranslated)])) + "</p>\n"
+        if let modeLine { body += "<p class=\"mode\">\(HTML.escape(modeLine))</p>\n" }
+        body += "<table class=\"files\"><thead><tr><th>\(HTML.escape(l.t("head.file")))</th><th>\(HTML.escape(l.t("head.units")))</th><th>\(HTML.escape(l.t("head.coverage")))</th></tr></thead><tbody>\n"
         for (k, f) in files.enumerated() {
             body += "<tr><td><a href=\"#f\(k)\">\(HTML.escape(f.file))</a></td><td>\(f.counts.total)</td><td>\(Self.htmlBar(f.percent))</td></tr>\n"
         }
@@ -154,16 +185,16 @@ public struct CoverageReport: Sendable {
             if f.sections.contains(where: { $0.totalSize > 0 }) {
                 body += "<table class=\"sections\"><tbody>\n"
                 for s in f.sections where s.totalSize > 0 {
-                    body += "<tr><td class=\"l\(s.level)\">\(HTML.escape(s.heading)) <span class=\"line\">line \(s.line)</span></td><td>\(Self.htmlBar(s.percent))</td></tr>\n"
+                    body += "<tr><td class=\"l\(s.level)\">\(HTML.escape(s.heading)) <span class=\"line\">\(HTML.escape(l.t("line", ["line": String(s.line)])))</span></td><td>\(Self.htmlBar(s.percent))</td></tr>\n"
                 }
                 body += "</tbody></table>\n"
             }
             if !f.gaps.isEmpty {
-                body += "<details><summary>\(f.gaps.count) unit\(f.gaps.count == 1 ? "" : "s") to translate</summary><ul class=\"gaps\">\n"
+                body += "<details><summary>\(HTML.escape(l.t(f.gaps.count == 1 ? "html.gaps.one" : "html.gaps.other", ["n": String(f.gaps.count)])))</summary><ul class=\"gaps\">\n"
                 for g in f.gaps {
                     let href = HTML.attribute(g.file + "#L\(g.line)")
                     body += "<li class=\"\(g.status.rawValue)\"><a href=\"\(href)\">\(HTML.escape((g.file as NSString).lastPathComponent)):\(g.line)</a> "
-                        + "<span class=\"status\">\(g.status.rawValue)</span> \(HTML.escape(g.preview))</li>\n"
+                        + "<span class=\"status\">\(HTML.escape(l.t(g.status.rawValue)))</span> \(HTML.escape(g.preview))</li>\n"
                 }
                 body += "</ul></details>\n"
             }

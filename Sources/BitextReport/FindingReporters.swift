@@ -1,4 +1,5 @@
 import BitextCheck
+import BitextICU
 import BitextMarkdown
 import BitextText
 import Foundation
@@ -26,47 +27,181 @@ public enum FindingFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
 
     public func reporter(colour: Bool = false, rules: [any Rule] = RuleRegistry.all,
-                         workingDirectory: String = FileManager.default.currentDirectoryPath) -> any FindingReporter {
+                         workingDirectory: String = FileManager.default.currentDirectoryPath,
+                         style: TextStyle? = nil) -> any FindingReporter {
+        var style = style ?? TextStyle()
+        if colour { style.colour = true }
         switch self {
-        case .text: return TextReporter(colour: colour)
+        case .text: return TextReporter(style: style)
         case .json: return JSONReporter()
         case .sarif: return SARIFReporter(rules: rules, workingDirectory: workingDirectory)
-        case .github: return GitHubReporter()
+        case .github: return GitHubReporter(messages: style.messages)
         }
     }
 }
 
-/// `file:line:column: severity: message [rule]`, one finding a line, then a summary.
+/// How the text format looks: colours, source snippets, quiet, the language of the summary.
+public struct TextStyle: Sendable {
+    public var colour = false
+    /// Show the line around each finding with a caret underline, as compilers do.
+    public var snippets = false
+    /// Display columns a snippet may take (long lines are trimmed around the finding).
+    public var width = 100
+    /// No findings listed; the summary only when something is at or above `failOn`.
+    public var quiet = false
+    public var failOn: Severity = .error
+    public var messages = Messages.current
+    public init() {}
+}
+
+/// `file:line:column: severity: message [rule]`, one finding a line (with the line's text and
+/// a caret underline when asked), then a summary.
 public struct TextReporter: FindingReporter {
     public let identifier = "text"
-    public var colour: Bool
-    public init(colour: Bool) { self.colour = colour }
+    public var style: TextStyle
+    private var lines = SourceLines()
+    public init(style: TextStyle) { self.style = style }
+    public init(colour: Bool) { style = TextStyle(); style.colour = colour }
 
     public func begin() -> String { "" }
 
-    public func add(_ findings: [Finding]) -> String {
+    public mutating func add(_ findings: [Finding]) -> String {
+        if style.quiet { return "" }
         var out = ""
         for f in findings {
-            let sev = colour ? paint(f.severity) : f.severity.rawValue
+            let sev = style.colour ? paint(f.severity.rawValue, f.severity) : f.severity.rawValue
             out += "\(f.file):\(f.span.start.line):\(f.span.start.column): \(sev): \(f.message) [\(f.rule)]\n"
+            if style.snippets, let line = lines.line(f.span.start.line, of: f.file) {
+                let end = f.span.end.line == f.span.start.line ? f.span.end.column : nil
+                out += snippet(line, number: f.span.start.line, column: f.span.start.column, endColumn: end, severity: f.severity)
+            }
         }
         return out
     }
 
-    public func end(_ summary: Summary) -> String { TextReporter.summaryLine(summary) + "\n" }
-
-    static func summaryLine(_ s: Summary) -> String {
-        let files = s.files == 1 ? "1 file" : "\(s.files) files"
-        func n(_ k: Int, _ w: String) -> String { k == 1 ? "1 \(w)" : "\(k) \(w)s" }
-        return "\(files) checked: \(n(s.error, "error")), \(n(s.warning, "warning")), \(s.info) info"
+    public func end(_ summary: Summary) -> String {
+        if style.quiet {
+            let worst: Severity? = summary.error > 0 ? .error : summary.warning > 0 ? .warning : summary.info > 0 ? .info : nil
+            guard let worst, worst >= style.failOn else { return "" }
+        }
+        return TextReporter.summaryLine(summary, style.messages) + "\n"
     }
 
-    private func paint(_ s: Severity) -> String {
-        switch s {
-        case .error: return "\u{1B}[1;31merror\u{1B}[0m"
-        case .warning: return "\u{1B}[1;33mwarning\u{1B}[0m"
-        case .info: return "\u{1B}[1;36minfo\u{1B}[0m"
+    /// `1 file checked: 1 error, 7 warnings, 2 info` in the messages' language.
+    public static func summaryLine(_ s: Summary, _ m: Messages = Messages.current) -> String {
+        func n(_ k: Int, _ noun: String) -> String {
+            m.text(k == 1 ? "count.\(noun).one" : "count.\(noun).other", ["n": String(k)])
         }
+        var line = m.text("summary.checked", ["files": n(s.files, "file"), "errors": n(s.error, "error"),
+                                              "warnings": n(s.warning, "warning"), "infos": n(s.info, "info")])
+        if s.unreadable > 0 { line += m.text("summary.unreadable", ["files": n(s.unreadable, "file")]) }
+        return line
+    }
+
+    /// The line with a gutter, and a caret line under the reported columns.
+    func snippet(_ line: Substring, number: Int, column: Int, endColumn: Int?, severity: Severity) -> String {
+        let gutter = String(number)
+        let pad = String(repeating: " ", count: gutter.count)
+        let bar = style.colour ? "\u{1B}[1;34m|\u{1B}[0m" : "|"
+        let (text, carets) = Snippet.render(line, column: column, endColumn: endColumn,
+                                            width: max(20, style.width - gutter.count - 4))
+        let marks = style.colour ? paint(carets, severity) : carets
+        return " \(style.colour ? "\u{1B}[1;34m\(gutter)\u{1B}[0m" : gutter) \(bar) \(text)\n \(pad) \(bar) \(marks)\n"
+    }
+
+    private func paint(_ text: String, _ s: Severity) -> String {
+        switch s {
+        case .error: return "\u{1B}[1;31m\(text)\u{1B}[0m"
+        case .warning: return "\u{1B}[1;33m\(text)\u{1B}[0m"
+        case .info: return "\u{1B}[1;36m\(text)\u{1B}[0m"
+        }
+    }
+}
+
+/// The lines of the file findings are reported in, read once per file (findings come file by
+/// file), for snippets.
+struct SourceLines {
+    private var file: String?
+    private var cached: [Substring] = []
+
+    mutating func line(_ n: Int, of path: String) -> Substring? {
+        if file != path {
+            file = path
+            cached = []
+            if let data = FileManager.default.contents(atPath: path) {
+                var text = String(decoding: data, as: UTF8.self)
+                if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+                // Line breaks as positions count them: LF, CRLF, or a lone CR.
+                let scalars = text.unicodeScalars
+                var k = scalars.startIndex, start = k
+                while k < scalars.endIndex {
+                    let c = scalars[k]
+                    guard c == "\n" || c == "\r" else { k = scalars.index(after: k); continue }
+                    cached.append(Substring(scalars[start..<k]))
+                    k = scalars.index(after: k)
+                    if c == "\r", k < scalars.endIndex, scalars[k] == "\n" { k = scalars.index(after: k) }
+                    start = k
+                }
+                cached.append(Substring(scalars[start...]))
+            }
+        }
+        return n >= 1 && n <= cached.count ? cached[n - 1] : nil
+    }
+}
+
+/// Columns a terminal gives text: East Asian wide and fullwidth characters (ICU's property)
+/// take two, combining marks none.
+public enum DisplayWidth {
+    public static func of(_ c: Unicode.Scalar) -> Int {
+        Characters.characterClass(c.value) == .mark ? 0 : Characters.isWide(c.value) ? 2 : 1
+    }
+
+    public static func of(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + of($1) } }
+}
+
+/// A line of source shown under a finding: display columns (East Asian wide characters take
+/// two, combining marks none, a tab four), trimmed with `…` around the finding when the line is
+/// wider than the terminal.
+public enum Snippet {
+    /// The text to show and the caret line under columns `column`…`endColumn` (code points,
+    /// 1-based, inclusive; nil: to the end of the line).
+    public static func render(_ line: Substring, column: Int, endColumn: Int?, width: Int) -> (text: String, carets: String) {
+        var cells: [(text: String, width: Int)] = []
+        for c in line.unicodeScalars {
+            switch c.value {
+            case 0x09: cells.append(("    ", 4))
+            case 0..<0x20, 0x7F: cells.append(("\u{FFFD}", 1))
+            case 0x200B...0x200F, 0x2060, 0xFEFF: cells.append(("", 0))
+            default:
+                cells.append((String(c), DisplayWidth.of(c)))
+            }
+        }
+        let s = min(max(0, column - 1), cells.count)
+        let e = max(s + 1, min(cells.count, endColumn ?? cells.count))
+        let total = cells.reduce(0) { $0 + $1.width }
+        var lo = 0, hi = cells.count
+        if total > width {
+            // A window around the finding's start: a third of the width before it, then as much
+            // of the finding as fits; leftover room goes back before it.
+            let room = width - 2  // the two ellipses
+            var before = 0
+            lo = s
+            while lo > 0 && before + cells[lo - 1].width <= room / 3 { lo -= 1; before += cells[lo].width }
+            var used = before
+            hi = s
+            while hi < cells.count && used + cells[hi].width <= room { used += cells[hi].width; hi += 1 }
+            while lo > 0 && used + cells[lo - 1].width <= room { lo -= 1; used += cells[lo].width }
+        }
+        var text = lo > 0 ? "…" : ""
+        var carets = lo > 0 ? " " : ""
+        for k in lo..<hi {
+            text += cells[k].text
+            carets += String(repeating: k >= s && k < e ? "^" : " ", count: cells[k].width)
+        }
+        if hi < cells.count { text += "…" }
+        if s >= cells.count { carets += "^" }  // a finding at the end of the line
+        while carets.hasSuffix(" ") { carets.removeLast() }
+        return (text, carets)
     }
 }
 
@@ -80,7 +215,8 @@ public struct JSONReporter: FindingReporter {
         .object([
             ("findings", .array([])),
             ("summary", .object([("files", .int(summary.files)), ("error", .int(summary.error)),
-                                 ("warning", .int(summary.warning)), ("info", .int(summary.info))])),
+                                 ("warning", .int(summary.warning)), ("info", .int(summary.info))]
+                                + (summary.unreadable > 0 ? [("unreadable", .int(summary.unreadable))] : []))),
         ])
     }
 
@@ -113,7 +249,8 @@ public struct JSONReporter: FindingReporter {
 /// each level), then one plain summary line. The only format held until the end.
 public struct GitHubReporter: FindingReporter {
     public let identifier = "github"
-    public init() {}
+    private let messages: Messages
+    public init(messages: Messages = Messages.current) { self.messages = messages }
 
     /// Lines by level, errors first, written at the end.
     private var lines: [[String]] = [[], [], []]
@@ -133,7 +270,7 @@ public struct GitHubReporter: FindingReporter {
     }
 
     public func end(_ summary: Summary) -> String {
-        lines.joined().joined() + "bitext: " + TextReporter.summaryLine(summary) + "\n"
+        lines.joined().joined() + "bitext: " + TextReporter.summaryLine(summary, messages) + "\n"
     }
 
     // Workflow-command escaping: data escapes % CR LF; properties also : and ,.

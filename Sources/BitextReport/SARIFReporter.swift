@@ -10,7 +10,10 @@ public struct SARIFReporter: FindingReporter {
     public let identifier = "sarif"
     public var rules: [any Rule]
     public var workingDirectory: String
-    public static let informationURI = "https://github.com/bitext-project/bitext"
+    /// Where the tool is documented, for code scanning's links: none until bitext has a public
+    /// home (a link to a repository that does not exist helps nobody); the rules carry their
+    /// help text themselves.
+    public static let informationURI: String? = nil
 
     public init(rules: [any Rule], workingDirectory: String) {
         self.rules = rules
@@ -39,17 +42,15 @@ public struct SARIFReporter: FindingReporter {
                     ("text", .string("\(summary) Suppress with <!-- bitext-disable-next-line \(id) --> or set its severity in bitext.yml.")),
                     ("markdown", .string("\(summary)\n\nSuppress one occurrence with `<!-- bitext-disable-next-line \(id) -->`, or set `rules: {\(id): off}` in `bitext.yml`.")),
                 ])),
-                ("helpUri", .string(SARIFReporter.informationURI + "#rules")),
                 ("defaultConfiguration", .object([("level", .string(level))])),
             ])
         }
         let root = URL(fileURLWithPath: workingDirectory, isDirectory: true).absoluteString
         let run: JSON = .object([
             ("tool", .object([("driver", .object([
-                ("name", "bitext"), ("version", "0.1.0"), ("semanticVersion", "0.1.0"),
-                ("informationUri", .string(SARIFReporter.informationURI)),
-                ("rules", .array(ruleObjects)),
-            ]))])),
+                ("name", "bitext"), ("version", "0.1.0"), ("semanticVersion", "0.1.0")]
+                + (SARIFReporter.informationURI.map { [("informationUri", JSON.string($0))] } ?? [])
+                + [("rules", .array(ruleObjects))]))])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(root.hasSuffix("/") ? root : root + "/"))]))])),
             ("columnKind", "unicodeCodePoints"),
             ("results", .array([])),

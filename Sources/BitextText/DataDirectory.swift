@@ -1,14 +1,17 @@
 import Foundation
 
-/// Where bitext's data folders (`locales/`, `glossary/`) are.
+/// Where bitext's data folders (`locales/`, `glossary/`, `schema/`) are.
 ///
-/// Looked up in this order: the `BITEXT_DATA` environment variable; the folders above the
-/// running executable (a build inside the repository: `.build/debug/bitext`); an installed
-/// layout `PREFIX/share/bitext` next to `PREFIX/bin/bitext`; the current directory's ancestors.
+/// Looked up in this order: the `BITEXT_DATA` environment variable; relative to the running
+/// executable (its real path, symlinks resolved): `../share/bitext` (an installed or unpacked
+/// archive: `PREFIX/bin/bitext` with `PREFIX/share/bitext`), then beside it (`locales/` next to
+/// the binary); then the folders above it (a build inside the repository:
+/// `.build/debug/bitext`). Nothing depends on where the binary was built or on the current
+/// directory, so a binary that is moved with its data keeps working.
 public enum DataDirectory {
     public struct NotFound: Error, CustomStringConvertible {
         public var description: String {
-            "bitext cannot find its data folder (locales/): set BITEXT_DATA to the folder that holds locales/ and glossary/"
+            "bitext cannot find its data folder (locales/): install bitext with its share/bitext/ folder (scripts/install), or set BITEXT_DATA to the folder that holds locales/ and glossary/"
         }
     }
 
@@ -29,6 +32,26 @@ public enum DataDirectory {
     }
     private static let cache = Cache()
 
+    /// The running executable's real path: `/proc/self/exe` on Linux, else `argv[0]`.
+    public static var executable: URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    }
+
+    /// The folders searched, in order (after `BITEXT_DATA`).
+    public static func candidates(executable exe: URL = executable) -> [URL] {
+        let bin = exe.deletingLastPathComponent()
+        var candidates = [bin.deletingLastPathComponent().appendingPathComponent("share/bitext"), bin]
+        var dir = bin.deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(dir)
+            dir = dir.deletingLastPathComponent()
+        }
+        return candidates
+    }
+
     private static func search() throws -> URL {
         let fm = FileManager.default
         func holdsData(_ u: URL) -> Bool {
@@ -39,29 +62,21 @@ public enum DataDirectory {
             if holdsData(u) { return u }
             throw NotFound()
         }
-        var candidates: [URL] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<8 {
-            candidates.append(dir)
-            candidates.append(dir.appendingPathComponent("share/bitext"))
-            dir = dir.deletingLastPathComponent()
-        }
-        // Test bundles run from .build/…/xctest; their sources sit in the repository.
-        var src = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(src)
-            src = src.deletingLastPathComponent()
-        }
-        var cwd = URL(fileURLWithPath: fm.currentDirectoryPath)
-        for _ in 0..<8 {
-            candidates.append(cwd)
-            cwd = cwd.deletingLastPathComponent()
-        }
-        for c in candidates where holdsData(c) { return c }
+        for c in candidates() where holdsData(c) { return c.standardizedFileURL }
         throw NotFound()
     }
 
     public static func locales() throws -> URL { try locate().appendingPathComponent("locales") }
     public static func glossaries() throws -> URL { try locate().appendingPathComponent("glossary") }
+}
+
+extension LocaleData {
+    /// The locales bitext has data for: `locales/<id>.yml` (not the typography or messages
+    /// files), for "unknown locale" messages.
+    public static func available() -> [String] {
+        guard let dir = try? DataDirectory.locales(),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        return names.filter { $0.hasSuffix(".yml") && $0.split(separator: ".").count == 2 && !$0.hasPrefix("messages") }
+            .map { String($0.dropLast(4)) }.sorted()
+    }
 }

@@ -127,9 +127,10 @@ import Testing
         #expect(r3.status == 2)
         #expect(r3.stderr.contains("bitext.yml:"))
         dir.write("bitext.yml", "pairs:\n  - source: ../outside.md\n    target: a.md\n")
+        // A pair may name a file above the configuration; a missing one is named.
         let r4 = try CLI.run(["check"], cwd: dir.url)
         #expect(r4.status == 2)
-        #expect(r4.stderr.contains("bitext.yml:2:"))
+        #expect(r4.stderr.contains("outside.md: no such file"), "\(r4.stderr)")
         // --no-config ignores it.
         #expect(try CLI.run(["check", "a.md", "--no-config"], cwd: dir.url).status == 0)
     }

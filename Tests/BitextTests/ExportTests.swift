@@ -165,7 +165,6 @@ import Testing
         }
         let index = try String(contentsOfFile: dir.path("out/index.html"), encoding: .utf8)
         #expect(index.contains("href=\"pages/sub/b.html\""))
-        #expect(try CLI.run(["export", "a.md", "b.md", "--format", "html", "-o", "../escape.html"], cwd: dir.url).status == 2)
     }
 }
 

@@ -152,12 +152,13 @@ enum Tools {
         return nil
     }
 
-    /// Runs a program and returns (status, stdout+stderr).
-    static func run(_ exe: String, _ args: [String], cwd: URL? = nil) throws -> (Int32, String) {
+    /// Runs a program and returns (status, stdout+stderr); `env` is added to the environment.
+    static func run(_ exe: String, _ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> (Int32, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
         if let cwd { p.currentDirectoryURL = cwd }
+        if !env.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(env) { _, new in new } }
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = pipe

@@ -1,0 +1,91 @@
+import BitextCheck
+import BitextICU
+import BitextReport
+import BitextText
+import Foundation
+
+/// The language of what the command line says (messages, errors, summaries, help).
+enum UI {
+    /// Sets the run's message language from `--lang`/`lang:` or, when nil, the environment.
+    /// An unknown language is refused with the ones bitext has.
+    static func setLanguage(_ lang: String?) throws {
+        guard let lang else {
+            Messages.current = Messages.load(nil)
+            return
+        }
+        guard let id = Messages.validate(lang) else {
+            throw Failure(ui("lang.unknown", ["lang": lang, "langs": Messages.available().joined(separator: ", ")]))
+        }
+        Messages.current = Messages.load(id)
+    }
+
+    /// Before arguments are parsed (help text, argument errors): the `--lang` of the command
+    /// line if it names a language bitext has, else the environment's.
+    static func setLanguage(arguments: [String]) {
+        var lang: String? = nil
+        for (k, a) in arguments.enumerated() {
+            if a == "--lang", k + 1 < arguments.count { lang = arguments[k + 1] }
+            else if a.hasPrefix("--lang=") { lang = String(a.dropFirst("--lang=".count)) }
+        }
+        Messages.current = Messages.load(lang.flatMap { Messages.validate($0) })
+    }
+
+    /// `1 file`, `3 files` (in Chinese, `1 个文件`).
+    static func count(_ n: Int, _ noun: String) -> String {
+        ui(n == 1 ? "count.\(noun).one" : "count.\(noun).other", ["n": String(n)])
+    }
+}
+
+extension UI {
+    /// A help text (`help.*` in the messages files) wrapped for the terminal: prose lines are
+    /// wrapped at ICU's line-break opportunities by display width (a Han character takes two
+    /// columns), so that the argument parser, which counts characters, has nothing left to
+    /// wrap; indented lines (examples) are kept as written.
+    static func help(_ key: String) -> String {
+        let width = min(Output.terminalWidth(default: 80), 100)
+        let text = ui(key).trimmingCharacters(in: .newlines)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.hasPrefix(" ") || columns(String(line)) <= width ? String(line) : wrap(String(line), width: width)
+        }.joined(separator: "\n")
+    }
+
+    static func columns(_ s: String) -> Int { DisplayWidth.of(s) }
+
+    static func wrap(_ line: String, width: Int) -> String {
+        guard let breaker = try? TextBreaker(.line, locale: "zh") else { return line }
+        let utf16 = Array(line.utf16)
+        let stops = breaker.boundaries(utf16)
+        var out: [String] = [], current = "", k = 0
+        for b in stops.dropFirst() {
+            let piece = String(decoding: utf16[k..<b], as: UTF16.self)
+            k = b
+            if !current.isEmpty && columns(current + piece.trimmingCharacters(in: .whitespaces)) > width {
+                out.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            }
+            current += piece
+        }
+        if !current.isEmpty { out.append(current.trimmingCharacters(in: .whitespaces)) }
+        return out.joined(separator: "\n")
+    }
+}
+
+extension UI {
+    /// An option's help (`help.opt.*`), wrapped to the column the argument parser gives option
+    /// help (it starts 26 columns in), by display width.
+    /// `listsValues`: the parser appends "(values: …)" to the text; after wide characters it
+    /// would count them as one column each, so that list starts on a line of its own.
+    static func optionHelp(_ key: String, listsValues: Bool = false) -> String {
+        let width = min(Output.terminalWidth(default: 80), 100) - 26
+        let text = ui(key)
+        let wrapped = columns(text) <= width ? text : wrap(text, width: max(20, width))
+        return listsValues && columns(text) > text.unicodeScalars.count ? wrapped + "\n" : wrapped
+    }
+}
+
+extension UI {
+    /// Pads to `width` display columns.
+    static func pad(_ s: String, _ width: Int) -> String {
+        s + String(repeating: " ", count: max(0, width - columns(s)))
+    }
+}
