@@ -240,7 +240,19 @@ public struct JSONReporter: FindingReporter {
             ("message", .string(f.message)), ("text", .string(f.text)),
         ]
         if let fix = f.fix { fields.append(("fix", .object([("replacement", .string(fix.replacement))]))) }
-        fields += f.details
+        // Every rule-specific value is in `details` (the evidence that decided, the source and
+        // target values, the glossary entry…). Values that earlier versions wrote at the top
+        // level (`words`, `sourceLine`, `term`…) stay there too, so existing scripts keep working.
+        var details: [(String, JSON)] = []
+        for (key, value) in f.details {
+            if key == "details", case .object(let inner) = value {
+                details += inner
+            } else {
+                fields.append((key, value))
+                details.append((key, value))
+            }
+        }
+        if !details.isEmpty { fields.append(("details", .object(details))) }
         return .object(fields)
     }
 }
