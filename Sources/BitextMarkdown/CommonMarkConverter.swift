@@ -62,6 +62,25 @@ enum CommonMarkConverter {
         return true
     }()
 
+    /// Held around `cmark_parser_finish`, whose inline pass is not thread-safe in cmark-gfm 0.29:
+    /// it sets the extensions' special inline characters (`~` for strikethrough, `:` and `w`
+    /// for autolinks, `|` for tables) in one table for the whole process when it starts and
+    /// clears them when it ends, so a thread finishing a document cleared them under another
+    /// thread's feet, which then missed a strikethrough or an autolink at random. The block
+    /// pass (`cmark_parser_feed`) and walking the tree run in parallel.
+    private static let inlinePass: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    /// `cmark_parser_finish` under ``inlinePass``.
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        pthread_mutex_lock(inlinePass)
+        defer { pthread_mutex_unlock(inlinePass) }
+        return cmark_parser_finish(parser)
+    }
+
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     /// Parses Markdown (UTF-8 bytes) into blocks in document order.
@@ -76,7 +95,7 @@ enum CommonMarkConverter {
                 base.withMemoryRebound(to: CChar.self, capacity: p.count) { cmark_parser_feed(parser, $0, p.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return ParsedDocument() }
+        guard let root = finish(parser) else { return ParsedDocument() }
         defer { cmark_node_free(root) }
         var walker = TreeWalker()
         walker.out.text.reserveCapacity(bytes.count)
@@ -97,7 +116,7 @@ enum CommonMarkConverter {
         bytes.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { cmark_parser_feed(parser, $0, p.count - 1) }
         }
-        guard let root = cmark_parser_finish(parser) else { return "" }
+        guard let root = finish(parser) else { return "" }
         defer { cmark_node_free(root) }
         guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
