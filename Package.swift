@@ -20,9 +20,14 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
 
         // ICU behind a pure-Swift API. Must not import Foundation (see platform notes).
         .target(name: "BitextICU", dependencies: ["CICU"]),
+        // SHA-256 from libcrypto behind a pure-Swift API. Must not import Foundation, like BitextICU.
+        .target(name: "BitextDigest", dependencies: ["COpenSSL"]),
         // Markdown document model: units with exact positions. The only user of cmark-gfm.
         .target(name: "BitextMarkdown", dependencies: ["CCmarkGFM"]),
         // Sentences, words and language runs; locale data.
@@ -35,13 +40,18 @@ let package = Package(
         .target(
             name: "BitextCheck",
             dependencies: ["BitextText", "BitextGlossary", "BitextAlign", "Yams"]),
+        // Exchange with CAT tools: segments and inline codes, XLIFF/TMX/PO reading, import and
+        // pretranslation from translation memories.
+        .target(name: "BitextExchange", dependencies: ["BitextCheck", "BitextAlign", "BitextGlossary", "BitextMarkdown"]),
         // Reporters and exporters: findings and alignments to text, JSON, SARIF, HTML, TMX, XLIFF.
-        .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU"]),
+        .target(name: "BitextReport", dependencies: ["BitextCheck", "BitextMarkdown", "BitextICU", "BitextExchange", "BitextDigest"]),
+        // The language server (`bitext lsp`): diagnostics, quick fixes and hovers in editors.
+        .target(name: "BitextLSP", dependencies: ["BitextMarkdown", "BitextText", "BitextGlossary", "BitextAlign", "BitextCheck", "BitextReport"]),
         // The command line.
         .target(
             name: "BitextCLI",
             dependencies: [
-                "BitextCheck", "BitextReport",
+                "BitextCheck", "BitextReport", "BitextExchange", "BitextLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "bitext", dependencies: ["BitextCLI"]),
@@ -60,7 +70,7 @@ let package = Package(
         .testTarget(
             name: "BitextTests",
             dependencies: ["BitextICU", "BitextMarkdown", "BitextText", "BitextGlossary",
-                           "BitextAlign", "BitextCheck", "BitextReport", "BitextCLI", "Yams"]),
+                           "BitextAlign", "BitextCheck", "BitextReport", "BitextExchange", "BitextCLI", "BitextLSP", "Yams"]),
     ],
     // Swift 5 mode: the parallel file loop shares results through locks that strict
     // concurrency checking cannot see.

@@ -166,13 +166,17 @@ func lines(_ path: String) -> [String] {
     return l
 }
 
+/// A gold set from the arguments SOURCE TARGET GOLD, and a segmenter for it.
+func goldSet(_ args: [String]) throws -> ([String], [String], [SentenceBead], Segmenter) {
+    (lines(args[0]), lines(args[1]), try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8)),
+     try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans")))
+}
+
 /// Sentence alignment of one-sentence-a-line files against gold beads: strict and lax
 /// precision, recall and F1, time and peak memory; `--scale` repeats the input 1×, 2×, 4×.
 func sentenceGold(_ args: [String]) throws {
     guard args.count >= 3 else { print("usage: BitextBench sentences SOURCE TARGET GOLD [--scale]"); exit(2) }
-    let source = lines(args[0]), target = lines(args[1])
-    let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8))
-    let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
+    let (source, target, gold, segmenter) = try goldSet(args)
     let t0 = now()
     var aligner = SegmentedAligner()
     if let p = ProcessInfo.processInfo.environment["BITEXT_PASSES"], let v = Int(p) { aligner.sentences.passes = v }
@@ -194,6 +198,186 @@ func sentenceGold(_ args: [String]) throws {
             print(String(format: "%d× input (%d × %d): %.3f s, peak memory %.0f MB", k, s.count, t.count, now() - t1, peakMemoryMB()))
         }
     }
+}
+
+/// Null-bead precision: the share of predicted insertions and deletions that gold has too.
+func nullPrecision(gold: [SentenceBead], test: [SentenceBead]) -> (Double, Int) {
+    let g = Set(gold.filter { $0.source.isEmpty || $0.target.isEmpty }.map { "\($0.source):\($0.target)" })
+    let t = test.filter { $0.source.isEmpty || $0.target.isEmpty }
+    return (t.isEmpty ? 1 : Double(t.filter { g.contains("\($0.source):\($0.target)") }.count) / Double(t.count), t.count)
+}
+
+/// Bead shapes of an alignment, most frequent first: "1-1 3650, 1-2 1040, …".
+func shapes(_ beads: [SentenceBead]) -> String {
+    var counts: [String: Int] = [:]
+    for b in beads { counts["\(b.source.count)-\(b.target.count)", default: 0] += 1 }
+    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+}
+
+/// The sentence aligner part by part on a gold set: length and anchors alone, then the
+/// lexicon's scored evidence, the second pass with wider beads, the learned IBM-1 table and
+/// match rates, the extra anchors. One thread; each row aligns from scratch.
+func sentenceAblation(_ args: [String]) throws {
+    guard args.count >= 3 else { print("usage: BitextBench sentence-ablation SOURCE TARGET GOLD"); exit(2) }
+    let (source, target, gold, segmenter) = try goldSet(args)
+    let t0 = now()
+    let lexicon = Lexicon.shared
+    print(String(format: "lexicon: %@ (%@), %.1f ms, %d words, %d stems, %.1f MB compiled",
+                 lexicon?.info.cachePath ?? "no cache", lexicon?.info.built == true ? "compiled now" : "cached",
+                 (now() - t0) * 1000, lexicon?.wordCount ?? 0, lexicon?.stemCount ?? 0, Double(lexicon?.info.binaryBytes ?? 0) / 1e6))
+    typealias Setup = (String, (inout SentenceAligner) -> Void)
+    let setups: [Setup] = [
+        ("length + anchors (pass 1 only)", { $0.lexicon = nil; $0.lexical = false; $0.extendedAnchors = false }),
+        ("+ lexicon evidence", { $0.lexical = false; $0.extendedAnchors = false }),
+        ("+ pass 2, wider beads, learned shape costs", { $0.learnedTranslations = false; $0.extendedAnchors = false }),
+        ("+ IBM-1 table and match rates", { $0.extendedAnchors = false }),
+        ("+ numbers in words, quotes, names (all)", { _ in }),
+        ("all but the lexicon", { $0.lexicon = nil }),
+    ]
+    let only = ProcessInfo.processInfo.environment["BITEXT_ABLATION_ROWS"].map { Set($0.split(separator: ",").compactMap { Int($0) }) }
+    print("| setup | strict P | strict R | strict F1 | lax P | lax R | lax F1 | nulls (precision) | time | shapes |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for (k, (name, setup)) in setups.enumerated() where only?.contains(k) ?? true {
+        var aligner = SegmentedAligner()
+        setup(&aligner.sentences)
+        let t1 = now()
+        let beads = aligner.align(source: source, target: target, segmenter: segmenter)
+        let elapsed = now() - t1
+        if ProcessInfo.processInfo.environment["BITEXT_DEBUG_ALIGN"] != nil { print("total \(elapsed)") }
+        let s = AlignmentScore(gold: gold, test: beads)
+        let (np, nc) = nullPrecision(gold: gold, test: beads)
+        print(String(format: "| %@ | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d (%.2f) | %.2f s | %@ |", name,
+                     s.precisionStrict, s.recallStrict, s.f1Strict, s.precisionLax, s.recallLax, s.f1Lax, nc, np, elapsed,
+                     shapes(beads)))
+    }
+}
+
+/// Natural text K times as long: the gold alignment cut into runs of 100 beads, each copy of
+/// the text with its runs in another order (fixed seed), so no copy repeats the one before it.
+/// Aligns it once in this process and prints time, peak memory and the score against the
+/// shifted gold. `Benchmarks/align-scaling` runs it for 1, 2, 4 and 8 in separate processes.
+func sentenceScale(_ args: [String]) throws {
+    guard args.count >= 4, let k = Int(args[3]), k >= 1 else { print("usage: BitextBench sentence-scale SOURCE TARGET GOLD K [--weight W] [--floor F]"); exit(2) }
+    let source = lines(args[0]), target = lines(args[1])
+    let gold = try BeadFormat.parse(String(contentsOfFile: args[2], encoding: .utf8)).filter { !$0.source.isEmpty && !$0.target.isEmpty }
+    var runs: [[SentenceBead]] = []
+    for start in stride(from: 0, to: gold.count, by: 100) { runs.append(Array(gold[start..<min(gold.count, start + 100)])) }
+    var state: UInt64 = 7
+    func rnd(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+    var s: [String] = [], t: [String] = [], g: [SentenceBead] = []
+    for copy in 0..<k {
+        var order = Array(runs.indices)
+        if copy > 0 { for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rnd(i + 1)) } }
+        for r in order {
+            for b in runs[r] {
+                g.append(SentenceBead(source: b.source.indices.map { s.count + $0 }, target: b.target.indices.map { t.count + $0 }, score: 1))
+                s += b.source.map { source[$0] }
+                t += b.target.map { target[$0] }
+            }
+        }
+    }
+    let segmenter = try Segmenter(source: LocaleData.load("en"), target: LocaleData.load("zh-Hans"))
+    _ = Lexicon.shared
+    if ProcessInfo.processInfo.environment["BITEXT_SENTENCES_ONLY"] != nil {
+        let t1 = now()
+        let a = s.enumerated().map { SegmentedAligner.sentence($0.element, index: $0.offset, segmenter: segmenter) }
+        let b = t.enumerated().map { SegmentedAligner.sentence($0.element, index: $0.offset, segmenter: segmenter) }
+        print(String(format: "sentences only: %d + %d in %.2f s, peak %.0f MB", a.count, b.count, now() - t1, peakMemoryMB()))
+        return
+    }
+    var aligner = SegmentedAligner()
+    // Weights to try (the defaults otherwise).
+    if let i = args.firstIndex(of: "--weight"), i + 1 < args.count, let v = Double(args[i + 1]) { aligner.sentences.lexicalWeight = v }
+    if let i = args.firstIndex(of: "--floor"), i + 1 < args.count, let v = Double(args[i + 1]) { aligner.sentences.evidenceFloor = v }
+    if let i = args.firstIndex(of: "--guide-width"), i + 1 < args.count, let v = Int(args[i + 1]) { aligner.sentences.guideWidth = v }
+    let t0 = now()
+    let beads = aligner.align(source: s, target: t, segmenter: segmenter)
+    let elapsed = now() - t0
+    let score = AlignmentScore(gold: g, test: beads)
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    print(String(format: "%d× (%d × %d sentences): %.2f s wall, %.2f s CPU for the whole process (segmenting, lexicon, aligning; one thread), peak memory %.0f MB, strict F1 %.3f, lax F1 %.3f",
+                 k, s.count, t.count, elapsed, cpu, peakMemoryMB(), score.f1Strict, score.f1Lax))
+}
+
+/// Block alignment over every corpus pair plus long pages (each corpus's pages concatenated
+/// into one, with every fifth Chinese page left out, so the two sides differ by hundreds of
+/// blocks), one thread: per pair, milliseconds per KB of input; the median, the worst pair and
+/// their ratio (goal: the worst within 5× the median per KB).
+func blockTree(_ args: [String]) throws {
+    guard let root = args.first else { print("usage: BitextBench block-tree CORPORA_DIR"); exit(2) }
+    let source = try LocaleData.load("en"), target = try LocaleData.load("zh-Hans")
+    let settings = Settings(source: source, target: target, typography: try Typography.load(for: target))
+    let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil, rules: [])
+    let aligner = DocumentAligner(functionWords: source.functionWords, lettersPerHan: target.sourceLettersPerHan)
+    var pairs: [(String, [UInt8], [UInt8])] = []
+    var byCorpus: [String: ([UInt8], [UInt8], Int)] = [:]
+    var corpora: [String] = []
+    for zh in markdownFiles(root).filter({ $0.contains("/zh/") && !$0.contains("genai-handbook") }).sorted() {
+        let en = zh.replacingOccurrences(of: "/zh/", with: "/en/")
+        guard let e = FileManager.default.contents(atPath: en), let z = FileManager.default.contents(atPath: zh) else { continue }
+        pairs.append((Inputs.relative(zh, to: root), Array(e), Array(z)))
+        let corpus = String(Inputs.relative(zh, to: root).split(separator: "/").first ?? "")
+        if byCorpus[corpus] == nil { corpora.append(corpus); byCorpus[corpus] = ([], [], 0) }
+        var c = byCorpus[corpus]!
+        c.0 += Array(e) + Array("\n\n".utf8)
+        if c.2 % 5 != 4 { c.1 += Array(z) + Array("\n\n".utf8) }
+        c.2 += 1
+        byCorpus[corpus] = c
+    }
+    for c in corpora { let (e, z, _) = byCorpus[c]!; pairs.append(("\(c) (all pages in one)", e, z)) }
+    var rows: [(String, Double, Double, Int, Int)] = []  // name, ms, KB, blocks
+    try checker.withToolkit { toolkit in
+        for (name, e, z) in pairs {
+            let sd = try Document(path: name + ".en", bytes: e), td = try Document(path: name + ".zh", bytes: z)
+            let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
+            let t0 = now()
+            _ = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
+            let ms = (now() - t0) * 1000
+            rows.append((name, ms, Double(e.count + z.count) / 1000, sd.blocks.count, td.blocks.count))
+        }
+    }
+    let perKB = rows.map { $0.1 / $0.2 }.sorted()
+    let median = perKB[perKB.count / 2]
+    let worst = rows.max { $0.1 / $0.2 < $1.1 / $1.2 }!
+    let longest = rows.max { $0.3 < $1.3 }!
+    print("pairs: \(rows.count) (\(rows.count - corpora.count) corpus pairs, \(corpora.count) long pages), one thread, alignment only")
+    print(String(format: "median %.3f ms/KB; worst %@ (%d × %d blocks, %.0f KB) %.3f ms/KB = %.2f× the median (goal ≤ 5×)",
+                 median, worst.0, worst.3, worst.4, worst.2, worst.1 / worst.2, worst.1 / worst.2 / median))
+    print(String(format: "longest: %@, %d × %d blocks, %.0f KB, %.0f ms", longest.0, longest.3, longest.4, longest.2, longest.1))
+}
+
+/// Current resident memory of this process, in MB.
+func residentMemoryMB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
+}
+
+/// The lexicon: compiling the text into a fresh cache folder, loading the compiled form, and
+/// resident memory before, after loading and after touching every word (the worst case: an
+/// aligner touches only the pages it looks up).
+func lexiconFigures(_ args: [String]) throws {
+    let data = try DataDirectory.locales().appendingPathComponent("en-zh-Hans.lexicon.tsv")
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("bitext-lexicon-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let r0 = residentMemoryMB()
+    var t0 = now()
+    let built = try Lexicon.load(data: data, cacheDirectory: cache)
+    let compile = now() - t0
+    let r1 = residentMemoryMB()
+    t0 = now()
+    let lex = try Lexicon.load(data: data, cacheDirectory: cache)
+    let load = now() - t0
+    let r2 = residentMemoryMB()
+    var stems = 0
+    for w in 0..<Int32(lex.wordCount) { stems += lex.stems(ofWord: w).count; _ = lex.word(lex.text(ofWord: w).unicodeScalars.map(\.value)) }
+    let r3 = residentMemoryMB()
+    print("lexicon: \(lex.wordCount) words, \(lex.stemCount) stems, \(stems) links; text \(String(format: "%.1f", Double((try? FileManager.default.attributesOfItem(atPath: data.path)[.size] as? Int) ?? 0) / 1e6)) MB, compiled \(String(format: "%.1f", Double(built.info.binaryBytes) / 1e6)) MB")
+    print(String(format: "compiling (first use): %.0f ms, resident +%.0f MB while compiling", compile * 1000, r1 - r0))
+    print(String(format: "loading the compiled form (memory-mapped): %.1f ms, resident +%.1f MB; after touching every word +%.1f MB", load * 1000, r2 - r1, r3 - r1))
 }
 
 /// Generated drift cases: corpus pairs whose blocks match one to one, their English edited,
@@ -291,6 +475,10 @@ let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "drift": try driftEval(Array(args.dropFirst()))
 case "sentences": try sentenceGold(Array(args.dropFirst()))
+case "sentence-ablation": try sentenceAblation(Array(args.dropFirst()))
+case "sentence-scale": try sentenceScale(Array(args.dropFirst()))
+case "block-tree": try blockTree(Array(args.dropFirst()))
+case "lexicon": try lexiconFigures(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))
 default:

@@ -105,46 +105,92 @@ struct Scorer {
     let target: [BlockFeatures]
     let ratio: Double
     let aligner: BlockAligner
+    /// Anchors and kept Latin words of each block as ids, sorted: the cost function compares
+    /// them without building arrays, sets or strings.
+    let sourceAnchors: [[Int32]]
+    let targetAnchors: [[Int32]]
+    let sourceWords: [[Int32]]
+    let targetWords: [[Int32]]
+
+    init(source: [BlockFeatures], target: [BlockFeatures], ratio: Double, aligner: BlockAligner) {
+        self.source = source
+        self.target = target
+        self.ratio = ratio
+        self.aligner = aligner
+        var ids: [String: Int32] = [:]
+        func id(_ s: String) -> Int32 {
+            if let v = ids[s] { return v }
+            let v = Int32(ids.count)
+            ids[s] = v
+            return v
+        }
+        sourceAnchors = source.map { $0.anchors.map(id).sorted() }
+        targetAnchors = target.map { $0.anchors.map(id).sorted() }
+        sourceWords = source.map { $0.latinWords.map(id).sorted() }
+        targetWords = target.map { $0.latinWords.map(id).sorted() }
+    }
 
     static let moves: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
 
-    /// Aligns a stretch between anchors with a banded dynamic programme.
+    /// Aligns a stretch between anchors with a banded dynamic programme: the band follows the
+    /// length ratio (where both sides have covered the same share of their text) and widens only
+    /// around the rows where the best path runs along its edge, so a long page costs its length
+    /// times a small width.
     func segment(_ si: Range<Int>, _ ti: Range<Int>) -> [Bead] {
         let n = si.count, m = ti.count
         if n == 0 && m == 0 { return [] }
         if n == 0 { return ti.map { Bead(source: [], target: [$0], score: score(self.cost(si.lowerBound..<si.lowerBound, $0..<($0 + 1)))) } }
         if m == 0 { return si.map { Bead(source: [$0], target: [], score: score(self.cost($0..<($0 + 1), ti.lowerBound..<ti.lowerBound))) } }
-        let w = min(max(n, m), max(12, abs(n - m) + 8))
-        func lo(_ i: Int) -> Int { max(0, i * m / n - w) }
-        func hi(_ i: Int) -> Int { min(m, i * m / n + w) }
-        var table = [[Double]](repeating: [], count: n + 1)
-        var back = [[UInt8]](repeating: [], count: n + 1)
-        for i in 0...n {
-            table[i] = [Double](repeating: .infinity, count: hi(i) - lo(i) + 1)
-            back[i] = [UInt8](repeating: 255, count: hi(i) - lo(i) + 1)
+        var sourceCum = [0.0], targetCum = [0.0]
+        for k in si { sourceCum.append(sourceCum.last! + Double(source[k].letters) + 20) }
+        for k in ti { targetCum.append(targetCum.last! + ratio * Double(target[k].han) + Double(target[k].letters) + 20) }
+        var band = SentenceAligner.Band(lengths: sourceCum, targetCum, width: 12)
+        var by = 8
+        while true {
+            guard let (beads, touched) = run(si, ti, band) else {
+                band.widenEverywhere(by: by)
+                by *= 2
+                continue
+            }
+            if touched.isEmpty || band.isFull { return beads }
+            band.widen(around: touched, by: by)
+            by *= 2
         }
-        table[0][0 - lo(0)] = 0
+    }
+
+    /// One run of the programme in a band: the beads, and the rows where the path touches an
+    /// edge of the band (nil when the corner is out of reach).
+    private func run(_ si: Range<Int>, _ ti: Range<Int>, _ band: SentenceAligner.Band) -> ([Bead], [Int])? {
+        let n = si.count, m = ti.count
+        let lo = band.lo, hi = band.hi
+        var rowStart = [Int](repeating: 0, count: n + 2)
+        for i in 0...n { rowStart[i + 1] = rowStart[i] + hi[i] - lo[i] + 1 }
+        var table = [Double](repeating: .infinity, count: rowStart[n + 1])
+        var back = [UInt8](repeating: 255, count: rowStart[n + 1])
+        table[0] = 0
         for i in 0...n {
-            for j in lo(i)...hi(i) {
-                let here = table[i][j - lo(i)]
+            for j in lo[i]...hi[i] {
+                let here = table[rowStart[i] + j - lo[i]]
                 guard here.isFinite else { continue }
                 for (k, mv) in Scorer.moves.enumerated() {
                     let ni = i + mv.0, nj = j + mv.1
-                    guard ni <= n, nj <= m, nj >= lo(ni), nj <= hi(ni) else { continue }
+                    guard ni <= n, nj <= m, nj >= lo[ni], nj <= hi[ni] else { continue }
                     let c = here + self.cost((si.lowerBound + i)..<(si.lowerBound + ni), (ti.lowerBound + j)..<(ti.lowerBound + nj))
-                    if c < table[ni][nj - lo(ni)] {
-                        table[ni][nj - lo(ni)] = c
-                        back[ni][nj - lo(ni)] = UInt8(k)
+                    let at = rowStart[ni] + nj - lo[ni]
+                    if c < table[at] {
+                        table[at] = c
+                        back[at] = UInt8(k)
                     }
                 }
             }
         }
         var beads: [Bead] = []
+        var touched: [Int] = []
         var i = n, j = m
-        // The band always reaches the corner: w ≥ |n - m|.
         while i > 0 || j > 0 {
-            let k = back[i][j - lo(i)]
-            guard k != 255 else { break }
+            let k = back[rowStart[i] + j - lo[i]]
+            guard k != 255 else { return nil }
+            if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) { touched.append(i) }
             let mv = Scorer.moves[Int(k)]
             let s = (si.lowerBound + i - mv.0)..<(si.lowerBound + i)
             let t = (ti.lowerBound + j - mv.1)..<(ti.lowerBound + j)
@@ -152,7 +198,7 @@ struct Scorer {
             i -= mv.0
             j -= mv.1
         }
-        return beads.reversed()
+        return (beads.reversed(), touched)
     }
 
     func score(_ cost: Double) -> Double {
@@ -171,30 +217,32 @@ struct Scorer {
             let b = source[s.lowerBound]
             return aligner.insertionCost + min(2, Double(b.letters) / 600)
         }
-        let sb = s.map { source[$0] }, tb = t.map { target[$0] }
         // Code aligns only with code, one to one.
-        let sCode = sb.contains { $0.kind == .code }, tCode = tb.contains { $0.kind == .code }
+        let sCode = s.contains { source[$0].kind == .code }, tCode = t.contains { target[$0].kind == .code }
         if sCode || tCode {
-            guard sb.count == 1, tb.count == 1, sCode, tCode else { return .infinity }
-            return codeCost(sb[0].key, tb[0].key)
+            guard s.count == 1, t.count == 1, sCode, tCode else { return .infinity }
+            return codeCost(source[s.lowerBound].key, target[t.lowerBound].key)
         }
         var c = 0.0
-        if sb.count + tb.count == 3 { c += aligner.mergeCost }
-        if sb.count + tb.count == 4 { c += aligner.doubleMergeCost }
-        if sb.count > 1 || tb.count > 1 {
+        if s.count + t.count == 3 { c += aligner.mergeCost }
+        if s.count + t.count == 4 { c += aligner.doubleMergeCost }
+        if s.count > 1 || t.count > 1 {
             // Headings, table cells and front matter never merge.
-            for b in sb + tb {
+            func merges(_ b: BlockFeatures) -> Bool {
                 switch b.kind {
-                case .heading, .cell, .frontMatter: return .infinity
-                default: break
+                case .heading, .cell, .frontMatter: return false
+                default: return true
                 }
             }
-            if tb.contains(where: \.isNote) { c += 1 }
+            for k in s where !merges(source[k]) { return .infinity }
+            for k in t where !merges(target[k]) { return .infinity }
+            if t.contains(where: { target[$0].isNote }) { c += 1 }
         }
-        c += kindCost(sb[0].kind, tb[0].kind)
-        c += lengthCost(sb, tb)
-        c += anchorCost(sb, tb)
-        if sb.count == 1, tb.count == 1, sb[0].key == tb[0].key, !sb[0].key.isEmpty { c -= 6 }
+        let s0 = source[s.lowerBound], t0 = target[t.lowerBound]
+        c += kindCost(s0.kind, t0.kind)
+        c += lengthCost(s, t)
+        c += anchorCost(s, t)
+        if s.count == 1, t.count == 1, !s0.key.isEmpty, s0.key == t0.key { c -= 6 }
         return c
     }
 
@@ -214,30 +262,68 @@ struct Scorer {
     }
 
     /// Gale–Church: the predicted source length of the translation against the real one.
-    func lengthCost(_ s: [BlockFeatures], _ t: [BlockFeatures]) -> Double {
-        let ls = Double(s.reduce(0) { $0 + $1.letters })
-        let lt = t.reduce(0.0) { $0 + ratio * Double($1.han) + Double($1.letters) }
+    func lengthCost(_ s: Range<Int>, _ t: Range<Int>) -> Double {
+        var ls = 0.0, lt = 0.0
+        for k in s { ls += Double(source[k].letters) }
+        for k in t { lt += ratio * Double(target[k].han) + Double(target[k].letters) }
         if ls == 0 && lt == 0 { return 0 }
         let mean = max(1, (ls + lt) / 2)
         return LengthCost.cost(abs(lt - ls) / (mean * aligner.lengthVariance).squareRoot())
     }
 
-    func anchorCost(_ s: [BlockFeatures], _ t: [BlockFeatures]) -> Double {
+    /// Anchors shared and not shared, and Latin words of the translation kept from the source
+    /// or foreign to it, over the blocks of a bead (at most two a side).
+    func anchorCost(_ s: Range<Int>, _ t: Range<Int>) -> Double {
         var c = 0.0
-        let sa = s.flatMap(\.anchors).sorted(), ta = t.flatMap(\.anchors).sorted()
-        if !sa.isEmpty || !ta.isEmpty {
-            var i = 0, j = 0, common = 0
-            while i < sa.count && j < ta.count {
-                if sa[i] == ta[j] { common += 1; i += 1; j += 1 } else if sa[i] < ta[j] { i += 1 } else { j += 1 }
+        let sa = Scorer.merged(sourceAnchors, s), ta = Scorer.merged(targetAnchors, t)
+        if sa.count + ta.count > 0 {
+            // Multiset intersection of two sorted sequences.
+            var i = sa.makeIterator(), j = ta.makeIterator()
+            var x = i.next(), y = j.next()
+            var common = 0
+            while let a = x, let b = y {
+                if a == b { common += 1; x = i.next(); y = j.next() } else if a < b { x = i.next() } else { y = j.next() }
             }
             let unmatched = sa.count + ta.count - 2 * common
             c += min(6, 0.8 * Double(unmatched)) - min(6, 2 * Double(common))
         }
-        let words = Set(s.flatMap(\.latinWords))
         var kept = 0, foreign = 0
-        for w in t.flatMap(\.latinWords) { if words.contains(w) { kept += 1 } else { foreign += 1 } }
+        for k in t {
+            for w in targetWords[k] {
+                var found = false
+                for q in s where Scorer.contains(sourceWords[q], w) { found = true; break }
+                if found { kept += 1 } else { foreign += 1 }
+            }
+        }
         c += min(4, 0.7 * Double(foreign)) - min(3, 0.5 * Double(kept))
         return c
+    }
+
+    /// The sorted ids of up to two blocks as one sorted sequence, without allocating.
+    struct Merged: Sequence, IteratorProtocol {
+        var a: ArraySlice<Int32>
+        var b: ArraySlice<Int32>
+        var count: Int { a.count + b.count }
+        mutating func next() -> Int32? {
+            if let x = a.first, let y = b.first {
+                if x <= y { a.removeFirst(); return x }
+                b.removeFirst()
+                return y
+            }
+            if let x = a.first { a.removeFirst(); return x }
+            if let y = b.first { b.removeFirst(); return y }
+            return nil
+        }
+    }
+
+    @inline(__always) static func merged(_ lists: [[Int32]], _ r: Range<Int>) -> Merged {
+        Merged(a: r.isEmpty ? [] : lists[r.lowerBound][...], b: r.count > 1 ? lists[r.lowerBound + 1][...] : [])
+    }
+
+    @inline(__always) static func contains(_ sorted: [Int32], _ x: Int32) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] < x { lo = mid + 1 } else { hi = mid } }
+        return lo < sorted.count && sorted[lo] == x
     }
 
     func codeCost(_ a: String, _ b: String) -> Double {

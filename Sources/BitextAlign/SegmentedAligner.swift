@@ -21,24 +21,27 @@ public struct SegmentedAligner: Sendable {
                                         functionWords: segmenter.source.functionWords)
     }
 
-    /// Beads between two lists of sentences.
+    /// Beads between two lists of sentences. Each line is read into the aligner's compact table
+    /// as it is segmented, so a whole book takes little memory.
     public func align(source: [String], target: [String], segmenter: Segmenter) -> [SentenceBead] {
-        let s = source.enumerated().map { SegmentedAligner.sentence($0.element, index: $0.offset, segmenter: segmenter) }
-        let t = target.enumerated().map { SegmentedAligner.sentence($0.element, index: $0.offset, segmenter: segmenter) }
-        let sHan = s.reduce(0) { $0 + $1.han }, tHan = t.reduce(0) { $0 + $1.han }
+        var ids = SentenceTable.Interners()
+        var s = SentenceTable(), t = SentenceTable()
+        for (k, line) in source.enumerated() { s.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter), &ids) }
+        for (k, line) in target.enumerated() { t.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter), &ids) }
+        let sHan = s.han.reduce(0) { $0 + Int($1) }, tHan = t.han.reduce(0) { $0 + Int($1) }
         // The aligner's length model reads the English side as letters and the Chinese side
         // as Han characters; a Chinese source is aligned the other way round and swapped back.
         if sHan > tHan {
-            return align(english: t, chinese: s).map { SentenceBead(source: $0.target, target: $0.source, score: $0.score) }
+            return align(english: t, chinese: s, ids).map { SentenceBead(source: $0.target, target: $0.source, score: $0.score) }
         }
-        return align(english: s, chinese: t)
+        return align(english: s, chinese: t, ids)
     }
 
-    func align(english: [AlignSentence], chinese: [AlignSentence]) -> [SentenceBead] {
-        let letters = english.reduce(0) { $0 + $1.letters }
-        let han = chinese.reduce(0) { $0 + $1.han }
-        let kept = chinese.reduce(0) { $0 + $1.letters }
+    func align(english: SentenceTable, chinese: SentenceTable, _ ids: SentenceTable.Interners) -> [SentenceBead] {
+        let letters = english.letters.reduce(0) { $0 + Int($1) }
+        let han = chinese.han.reduce(0) { $0 + Int($1) }
+        let kept = chinese.letters.reduce(0) { $0 + Int($1) }
         let ratio = han == 0 ? 1 : (Double(max(0, letters - kept)) + priorRatio * 300) / (Double(han) + 300)
-        return sentences.align(source: english, target: chinese, ratio: ratio)
+        return sentences.align(english, chinese, ids, ratio: ratio)
     }
 }

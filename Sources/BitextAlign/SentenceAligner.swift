@@ -14,8 +14,16 @@ public struct AlignSentence: Sendable {
     public var latinWords: [String]
     /// Stems of the Latin words that are not function words, for the learned lexicon.
     public var contentWords: [String] = []
-    /// The Han characters of the sentence, each once.
+    /// Left empty since the lexicon-based aligner (it reads ``hanText``); kept for source
+    /// compatibility.
     public var hanCharacters: [UInt32] = []
+    /// The Han characters in text order, 0 where other text interrupts them (for dictionary
+    /// words, which never span the gap).
+    public var hanText: [UInt32] = []
+    /// Stems of content words written with a capital: candidate names.
+    public var names: [String] = []
+    /// Numbers written in words or numerals and quotation marks (``SentenceAligner/extendedAnchors``).
+    public var extraAnchors: [String] = []
 
     public init(block: Int, range: Range<Int>, letters: Int, han: Int, anchors: [String], latinWords: [String]) {
         self.block = block
@@ -27,21 +35,56 @@ public struct AlignSentence: Sendable {
     }
 }
 
-/// Aligns the sentences inside a bead (beads up to 1-3/3-1) with length and anchors.
+/// Aligns sentences: inside a block bead, or whole texts one sentence a line.
+///
+/// In passes, after Bertalign. Pass 1, a guide: beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2 in a wide
+/// band around the line where both sides have covered the same share of their length, scored
+/// by length (Gale–Church) and anchors (numbers in digits or words, `?`/`!`, quotation marks,
+/// Latin words kept in the Chinese). Pass 2, within 12 sentences of that path: beads up to
+/// 1-3/3-1 with the lexical evidence of the bilingual lexicon (``LexicalEvidence``). Pass 3,
+/// within 6 sentences of the second path: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2 and 3-3, with an
+/// IBM-1 table and per-word match rates learned from the confident 1-1 beads so far, and
+/// bead-shape costs learned from their shapes (never cheaper than the fixed ones for
+/// insertions, deletions and 2-2).
+///
+/// Linear in time and memory: bands have a bounded width and widen only around the rows where
+/// the best path touches their edge; the programme keeps a rolling window of cost rows plus one
+/// byte of back-pointer per cell.
 public struct SentenceAligner: Sendable {
     public var insertionCost = 4.0
     public var lengthVariance = 6.0
-    /// Learn word translations from a first pass and align again with them.
+    /// Run the learning pass (learned translations, wider beads) on texts long enough to learn from.
     public var lexical = true
-    /// How many rounds of learning and re-aligning follow the first, length-based pass.
+    /// How many rounds of learning and re-aligning follow the first pass.
     public var passes = 1
-    var debug: Bool { ProcessInfo.processInfo.environment["BITEXT_DEBUG_ALIGN"] != nil }
-    /// Bead-shape costs in the order of `moves`; nil: the fixed ones.
+    /// The bilingual lexicon; nil aligns without a dictionary (length, anchors, learned links).
+    public var lexicon: Lexicon? = Lexicon.shared
+    /// Weight of the lexical evidence against the length cost, and its floor per sentence.
+    public var lexicalWeight = 3.0
+    public var evidenceFloor = -0.5
+    /// Learning pass: an IBM-1 table and per-word match rates from the beads so far.
+    public var learnedTranslations = true
+    /// Learning pass: beads up to 1-5/5-1, 2-3/3-2, 2-4/4-2, 3-3.
+    public var wideShapes = true
+    /// Numbers written in words (English number words, Chinese numerals), quotation marks and
+    /// names matched through pinyin readings, besides digits, `?`/`!` and kept Latin words.
+    public var extendedAnchors = true
+    /// Half-width of the first pass's band, at most (it widens where the path touches it).
+    public var guideWidth = 256
+    /// Bead-shape costs in the order of the moves; nil: the fixed ones.
     var priors: [Double]? = nil
+
+    static let debug = ProcessInfo.processInfo.environment["BITEXT_DEBUG_ALIGN"] != nil
+
     public init() {}
 
+    /// Bead shapes of the first pass, with their fixed costs (nulls: ``insertionCost``).
     static let moves: [(Int, Int, Double)] = [
         (1, 1, 0), (1, 0, 4), (0, 1, 4), (2, 1, 2.3), (1, 2, 2.3), (2, 2, 3.5), (3, 1, 4.0), (1, 3, 4.0),
+    ]
+    /// The second pass adds these.
+    static let wideMoves: [(Int, Int, Double)] = [
+        (1, 4, 5.0), (4, 1, 5.0), (2, 3, 4.5), (3, 2, 4.5), (1, 5, 6.0), (5, 1, 6.0), (2, 4, 5.5), (4, 2, 5.5), (3, 3, 5.0),
     ]
 
     /// The sentences of some blocks (units) of a document.
@@ -61,9 +104,11 @@ public struct SentenceAligner: Sendable {
     static func sentence(unit: BitextMarkdown.Unit, analysis a: TextAnalysis, block: Int, range r: Range<Int>,
                          functionWords: Set<String> = []) -> AlignSentence {
         var letters = 0, han = 0
-        var hanSet = Set<UInt32>()
+        var hanText: [UInt32] = []
         var anchors: [String] = []
+        var extra: [String] = []
         var digits: [UInt32] = []
+        var straightQuotes = 0
         for i in r where unit.roles[i] == .content {
             let c = unit.text[i]
             if c >= 0x30 && c <= 0x39 { digits.append(c); letters += 1; continue }
@@ -72,101 +117,192 @@ public struct SentenceAligner: Sendable {
                 if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { letters += 1 }
                 else if c == 0x3F { anchors.append("?") }
                 else if c == 0x21 { anchors.append("!") }
+                else if c == 0x22 { straightQuotes += 1 }
+                if hanText.last != 0 && !hanText.isEmpty { hanText.append(0) }
             } else if c >= 0x2E80 && c < 0xA000 || c >= 0xF900 && c < 0xFB00 || c >= 0x20000 {
                 han += 1
-                if c >= 0x3400 { hanSet.insert(c) }
-            } else if c == 0xFF1F { anchors.append("?") }
-            else if c == 0xFF01 { anchors.append("!") }
+                if c >= 0x3400 { hanText.append(c) }
+                else if hanText.last != 0 && !hanText.isEmpty { hanText.append(0) }
+            } else {
+                if c == 0xFF1F { anchors.append("?") }
+                else if c == 0xFF01 { anchors.append("!") }
+                else if c == 0x201C || c == 0x300C || c == 0x300E { extra.append("\u{201C}") }  // “ 「 『
+                if hanText.last != 0 && !hanText.isEmpty { hanText.append(0) }
+            }
         }
         if !digits.isEmpty { anchors.append(makeString(digits)) }
+        if hanText.last == 0 { hanText.removeLast() }
+        for _ in 0..<((straightQuotes + 1) / 2) { extra.append("\u{201C}") }
         var words: [String] = []
         var content: [String] = []
+        var names: [String] = []
         for w in a.words where w.kind == .latin && r.contains(w.range.lowerBound) {
-            let word = unit.string(w.range).lowercased()
+            let surface = unit.string(w.range)
+            let word = surface.lowercased()
             words.append(word)
-            if !functionWords.contains(word) && word.count > 1 { content.append(Stemmer.stem(word)) }
+            if !functionWords.contains(word) && word.count > 1 {
+                let stem = Stemmer.stem(word)
+                content.append(stem)
+                if let f = surface.unicodeScalars.first, f.properties.isUppercase, !names.contains(stem) { names.append(stem) }
+            }
         }
+        if han > 0 {
+            // Numbers in Chinese numerals (九百三十, 第三, 二〇二四), read as the consistency rules
+            // read them; digits are anchors already, and 首/双/半 are too often other words.
+            let mentions = NumberScanner.numbers(in: unit.text) { r.contains($0) && unit.roles[$0] == .content }
+            for mention in mentions where mention.text.unicodeScalars.allSatisfy({ Numbers.chineseNumerals.contains($0.value) }) {
+                if let v = mention.values.first, v == v.rounded(), v >= 0, v < 1e15 { extra.append(String(Int(v))) }
+            }
+        }
+        for v in Numbers.english(words) { extra.append(String(v)) }
         var s = AlignSentence(block: block, range: r, letters: letters, han: han, anchors: anchors.sorted(), latinWords: words)
         s.contentWords = content
-        s.hanCharacters = Array(hanSet)
+        s.hanText = hanText
+        s.names = names
+        s.extraAnchors = extra.sorted()
         return s
     }
 
     /// Aligns two sentence lists; `ratio` is source letters per Han character.
-    ///
-    /// A dynamic programme inside a band around the diagonal; when the best path touches the
-    /// band's edge, the band doubles and the programme runs again, so long texts cost about
-    /// their length times a small width.
     public func align(source: [AlignSentence], target: [AlignSentence], ratio: Double) -> [SentenceBead] {
+        var ids = SentenceTable.Interners()
+        var s = SentenceTable(), t = SentenceTable()
+        for x in source { s.append(x, &ids) }
+        for x in target { t.append(x, &ids) }
+        return align(s, t, ids, ratio: ratio)
+    }
+
+    /// The same over sentences already in tables (``SegmentedAligner`` fills them line by line).
+    func align(_ source: SentenceTable, _ target: SentenceTable, _ ids: SentenceTable.Interners, ratio: Double) -> [SentenceBead] {
         let n = source.count, m = target.count
         if n == 0 && m == 0 { return [] }
-        // The band follows the lengths: row i is centred where the target has covered the same
-        // share of its text as the source has by sentence i.
-        var sourceCum = [0.0], targetCum = [0.0]
-        for x in source { sourceCum.append(sourceCum.last! + Double(x.letters) + 1) }
-        for x in target { targetCum.append(targetCum.last! + ratio * Double(x.han) + Double(x.letters) + 1) }
-        // Wide enough for the local drift of real texts, but not growing with their length.
-        var w = min(256, max(12, max(n, m) / 20))
-        var first: [SentenceBead] = []
-        while true {
-            let (beads, touched) = align(source, target, ratio: ratio,
-                                         band: Band(lengths: sourceCum, targetCum, width: w))
-            first = beads
-            if debug { print("pass 1 width \(w) touched \(touched)") }
-            if !touched || w >= max(n, m) { break }
-            w *= 2
+        if n == 0 { return (0..<m).map { SentenceBead(source: [], target: [$0], score: SentenceAligner.score(insertionCost)) } }
+        if m == 0 { return (0..<n).map { SentenceBead(source: [$0], target: [], score: SentenceAligner.score(insertionCost)) } }
+        let clock = Date()
+        func lap(_ what: String) {
+            guard SentenceAligner.debug else { return }
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            print("\(what): \(Date().timeIntervalSince(clock)) s, peak \(usage.ru_maxrss / 1024) MB")
         }
-        // A second pass with translations learned from the first, when there is enough text
-        // to learn from, in a narrow band around the first path (widened if the path needs it).
-        guard lexical, n >= 20, m >= 20 else { return first }
-        var current = first
-        // Each round learns translations and bead-shape priors from the previous path (one
-        // round is best on the gold sets measured; more drift).
+        lap("start")
+        let prep = prepare(source, target, ratio: ratio)
+        lap("prepared")
+        let vocabulary = LexicalEvidence.vocabulary(source: source, target: target, stems: ids.stems.strings, lexicon: lexicon,
+                                                    names: extendedAnchors)
+        lap("vocabulary: tTokens \(vocabulary.tTokens.count), tDictionary \(vocabulary.tDictionary.count), english \(vocabulary.englishLexicon.count), chinese \(vocabulary.chineseLexicon.count)")
+        var evidence: LexicalEvidence? = lexicon == nil ? nil
+            : LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: nil, rates: nil,
+                              weight: lexicalWeight, floor: evidenceFloor)
+        lap("vocabulary and evidence")
+        // Pass 1: length and anchors in a band around the length diagonal, wide enough for the
+        // drift of real texts (a narrow band makes the path buy its way back with insertions).
+        var sourceCum = [0.0], targetCum = [0.0]
+        sourceCum.reserveCapacity(n + 1)
+        targetCum.reserveCapacity(m + 1)
+        for k in 0..<n { sourceCum.append(sourceCum.last! + Double(source.letters[k]) + 1) }
+        for k in 0..<m { targetCum.append(targetCum.last! + ratio * Double(target.han[k]) + Double(target.letters[k]) + 1) }
+        let moves1 = SentenceAligner.moves.map { mv in mv.0 == 0 || mv.1 == 0 ? (mv.0, mv.1, insertionCost) : mv }
+        let width = min(guideWidth, max(12, max(n, m) / 20))
+        // Only a guide for the band of the next pass, which corrects it within its radius: the
+        // commonest shapes are enough, and the wide band costs a third less.
+        let guide = Array(moves1.prefix(6))
+        var current = fit(prep, band: Band(lengths: sourceCum, targetCum, width: width), moves: guide, evidence: nil, pass: 1)
+        sourceCum = []
+        targetCum = []
+        // Then the lexicon's evidence, near that path.
+        if let evidence {
+            current = fit(prep, band: Band(path: current, n, m, radius: 12), moves: moves1, evidence: evidence, pass: 2)
+        }
+        guard lexical, n >= 20, m >= 20 else { return current }
         for _ in 0..<passes {
-            var r = 8
-            while true {
-                let band = Band(path: current, n, m, radius: r)
-                let lexicon = LexicalMatches(source: source.map(\.contentWords), target: target.map(\.hanCharacters),
-                                             beads: current, band: band)
-                var tuned = self
-                tuned.priors = SentenceAligner.priors(from: current)
-                let (beads, touched) = tuned.align(source, target, ratio: ratio, band: band, lexicon: lexicon)
-                if debug { print("pass 2 radius \(r) touched \(touched)") }
-                if !touched || r >= max(n, m) { current = beads; break }
-                r *= 4
+            // What the alignment so far is sure of: its confident 1-1 beads.
+            let sure = current.filter { $0.source.count == 1 && $0.target.count == 1 && $0.score >= 0.5 }.map { ($0.source[0], $0.target[0]) }
+            var ev = evidence
+            if learnedTranslations && sure.count >= 10 {
+                ev = nil
+                evidence = nil
+                lap("before learning")
+                let links = LexicalEvidence.learnLinks(vocabulary, beads: sure)
+                lap("IBM-1")
+                let linked = LexicalEvidence(vocabulary: vocabulary, lexicon: lexicon, links: links, rates: nil,
+                                             weight: lexicalWeight, floor: evidenceFloor)
+                linked.setRates(linked.matchRates(beads: sure))
+                ev = linked
             }
+            lap("evidence 2")
+            var tuned = self
+            let moves2 = moves1 + (wideShapes ? SentenceAligner.wideMoves : [])
+            tuned.priors = SentenceAligner.priors(from: current, moves: moves2)
+            current = tuned.fit(prep, band: Band(path: current, n, m, radius: 6), moves: moves2, evidence: ev, pass: 3)
         }
         return current
     }
 
+    static func score(_ cost: Double) -> Double {
+        let s = 1 / (1 + exp((cost - 4) / 1.5))
+        return (s * 1000).rounded() / 1000
+    }
+
+    /// Runs the programme, widening the band around the rows where the path touches its edge
+    /// until it touches nowhere (or covers everything).
+    func fit(_ prep: Prepared, band start: Band, moves: [(Int, Int, Double)], evidence: LexicalEvidence?, pass: Int) -> [SentenceBead] {
+        var band = start
+        var by = 16
+        while true {
+            let t0 = Date()
+            let (beads, touched) = run(prep, band: band, moves: moves, evidence: evidence)
+            if SentenceAligner.debug {
+                var usage = rusage()
+                getrusage(RUSAGE_SELF.rawValue, &usage)
+                print("pass \(pass): \(band.cells) cells, \(touched.count) rows touched, \(Date().timeIntervalSince(t0)) s, peak \(usage.ru_maxrss / 1024) MB")
+            }
+            if let beads, touched.isEmpty || band.isFull { return beads }
+            if beads == nil {
+                band.widenEverywhere(by: by)
+            } else {
+                band.widen(around: touched, by: by)
+            }
+            by *= 2
+        }
+    }
+
     /// Bead-shape costs from how often each shape occurs in an alignment: −log of its share,
-    /// relative to 1-1 (with add-one smoothing, never cheaper than 1-1).
-    static func priors(from beads: [SentenceBead]) -> [Double] {
+    /// relative to 1-1 (add-one smoothing), never below 0.5, and never below the fixed cost for
+    /// insertions, deletions and 2-2 (a first pass that merged too much must not teach the
+    /// second to merge more). Shapes the alignment could not produce keep their fixed cost.
+    static func priors(from beads: [SentenceBead], moves: [(Int, Int, Double)]) -> [Double] {
         var counts = [Double](repeating: 1, count: moves.count)
         for b in beads {
             if let k = moves.firstIndex(where: { $0.0 == b.source.count && $0.1 == b.target.count }) { counts[k] += 1 }
         }
         let total = counts.reduce(0, +)
         let oneOne = -log(counts[0] / total)
-        return counts.enumerated().map { k, c in k == 0 ? 0 : max(0.5, -log(c / total) - oneOne) }
+        let learnable = Set(SentenceAligner.moves.map { $0.0 * 8 + $0.1 })
+        return moves.enumerated().map { k, mv in
+            if k == 0 { return 0 }
+            guard learnable.contains(mv.0 * 8 + mv.1) else { return mv.2 }
+            let learned = max(0.5, -log(counts[k] / total) - oneOne)
+            let floored = mv.0 == 0 || mv.1 == 0 || (mv.0 == 2 && mv.1 == 2)
+            return floored ? max(mv.2, learned) : learned
+        }
     }
 
     /// The cells the dynamic programme visits: for each source position i (0…n), target
-    /// positions lo[i]…hi[i].
+    /// positions lo[i]…hi[i], both non-decreasing in i.
     struct Band {
         var lo: [Int]
         var hi: [Int]
+        var m: Int
 
-        /// Around the straight line from (0, 0) to (n, m).
-        init(diagonal n: Int, _ m: Int, width w: Int) {
-            lo = (0...n).map { i in max(0, (n == 0 ? 0 : i * m / n) - w) }
-            hi = (0...n).map { i in n == 0 ? m : min(m, i * m / n + w) }
-        }
+        var cells: Int { zip(lo, hi).reduce(0) { $0 + $1.1 - $1.0 + 1 } }
+        var isFull: Bool { lo.allSatisfy { $0 == 0 } && hi.allSatisfy { $0 == m } }
 
         /// Around the line where both sides have covered the same share of their length
         /// (`source` and `target` are cumulative lengths, from 0).
         init(lengths source: [Double], _ target: [Double], width w: Int) {
             let n = source.count - 1, m = target.count - 1
+            self.m = m
             let sTotal = max(1, source[n]), tTotal = max(1, target[m])
             var centers = [Int](repeating: 0, count: n + 1)
             var j = 0
@@ -177,129 +313,187 @@ public struct SentenceAligner: Sendable {
             }
             lo = centers.map { max(0, $0 - w) }
             hi = centers.map { min(m, $0 + w) }
-            lo[0] = 0
-            hi[n] = m
+            normalize()
         }
 
         /// Around a path of beads, `radius` on each side.
         init(path beads: [SentenceBead], _ n: Int, _ m: Int, radius r: Int) {
+            self.m = m
             var at = [Int](repeating: 0, count: n + 1)  // target position where the path crosses row i
             var i = 0, j = 0
-            at[0] = 0
             for b in beads {
                 j += b.target.count
                 for _ in 0..<b.source.count { i += 1; at[i] = j }
                 if b.source.isEmpty { at[i] = j }
             }
-            lo = (0...n).map { max(0, (($0 > 0 ? at[$0 - 1] : 0)) - r) }
+            lo = (0...n).map { max(0, ($0 > 0 ? at[$0 - 1] : 0) - r) }
             hi = (0...n).map { min(m, at[$0] + r) }
-            // Every row reaches the next: no gaps the moves cannot cross.
-            for k in stride(from: n - 1, through: 0, by: -1) { lo[k] = min(lo[k], lo[k + 1]) }
-            for k in 1...max(1, n) where k <= n { hi[k] = max(hi[k], hi[k - 1]) }
+            normalize()
+        }
+
+        /// Corners in, no gaps the moves cannot cross, both edges non-decreasing.
+        mutating func normalize() {
+            let n = lo.count - 1
             lo[0] = 0
             hi[n] = m
+            for k in stride(from: n - 1, through: 0, by: -1) { lo[k] = min(lo[k], lo[k + 1]) }
+            if n >= 1 { for k in 1...n { hi[k] = max(hi[k], hi[k - 1]) } }
+            // Each row must overlap the next so a path can go down.
+            for k in 0..<n where lo[k + 1] > hi[k] { hi[k] = lo[k + 1] }
+        }
+
+        /// Wider by `by` on both sides over the rows within `2·by` of a touched row.
+        mutating func widen(around rows: [Int], by: Int) {
+            let n = lo.count - 1
+            var marks = [Int](repeating: 0, count: n + 2)
+            for r in rows { marks[max(0, r - 2 * by)] += 1; marks[min(n + 1, r + 2 * by + 1)] -= 1 }
+            var open = 0
+            for k in 0...n {
+                open += marks[k]
+                if open > 0 { lo[k] = max(0, lo[k] - by); hi[k] = min(m, hi[k] + by) }
+            }
+            normalize()
+        }
+
+        mutating func widenEverywhere(by: Int) {
+            lo = lo.map { max(0, $0 - by) }
+            let m = self.m
+            hi = hi.map { min(m, $0 + by) }
+            normalize()
         }
     }
 
-    /// Per-sentence numbers the cost function reads, as plain arrays (no reference counting in
-    /// the inner loop): prefix sums of lengths, counts of anchors and Latin words.
+    /// Per-sentence numbers the cost function reads, as flat arrays (no reference counting or
+    /// hashing in the inner loop): prefix sums of lengths, anchors and Latin words as ids.
     struct Prepared {
+        var n: Int
+        var m: Int
         var sourceLength: [Double]  // prefix sums
         var targetLength: [Double]
-        /// Anchors as hashes, sentence by sentence: `anchorStart[k]..<anchorStart[k+1]` in `anchors`.
+        /// Anchors as ids, sentence by sentence: `anchorStart[k]..<anchorStart[k+1]` in `anchors`.
         var sourceAnchorStart: [Int]
-        var sourceAnchorHashes: [Int]
+        var sourceAnchors: [Int32]
         var targetAnchorStart: [Int]
-        var targetAnchorHashes: [Int]
-        var targetWords: [Int]
-        // The learned lexicon's masks, read directly (an optional struct would be copied).
-        var hasLexicon: Bool
-        var masks: [[UInt64]]
-        var maskStart: [Int]
-        var wordsWithEntries: [Int]
-        var reward: Double
-        var penalty: Double
+        var targetAnchors: [Int32]
+        /// Latin words as ids, the same way.
+        var sourceWordStart: [Int]
+        var sourceWords: [Int32]
+        var targetWordStart: [Int]
+        var targetWords: [Int32]
     }
 
-    func prepare(_ source: [AlignSentence], _ target: [AlignSentence], ratio: Double, lexicon: LexicalMatches?) -> Prepared {
+    func prepare(_ source: SentenceTable, _ target: SentenceTable, ratio: Double) -> Prepared {
         var sl = [0.0], tl = [0.0]
-        for x in source { sl.append(sl.last! + Double(x.letters)) }
-        for x in target { tl.append(tl.last! + ratio * Double(x.han) + Double(x.letters)) }
-        func flatten(_ xs: [AlignSentence]) -> ([Int], [Int]) {
-            var start = [0], hashes: [Int] = []
-            for x in xs {
-                hashes += x.anchors.map { $0.hashValue }
-                start.append(hashes.count)
+        for k in 0..<source.count { sl.append(sl.last! + Double(source.letters[k])) }
+        for k in 0..<target.count { tl.append(tl.last! + ratio * Double(target.han[k]) + Double(target.letters[k])) }
+        func anchors(_ t: SentenceTable) -> ([Int], [Int32]) {
+            guard extendedAnchors else { return (t.anchorStart.map { Int($0) }, t.anchors) }
+            var start = [0], flat: [Int32] = []
+            for k in 0..<t.count {
+                flat += t.anchors[t.range(t.anchorStart, k)]
+                flat += t.extra[t.range(t.extraStart, k)]
+                start.append(flat.count)
             }
-            return (start, hashes)
+            return (start, flat)
         }
-        let (ss, sh) = flatten(source), (ts, th) = flatten(target)
-        return Prepared(sourceLength: sl, targetLength: tl, sourceAnchorStart: ss, sourceAnchorHashes: sh,
-                        targetAnchorStart: ts, targetAnchorHashes: th, targetWords: target.map { $0.latinWords.count },
-                        hasLexicon: lexicon != nil, masks: lexicon?.masks ?? [], maskStart: lexicon?.maskStart ?? [],
-                        wordsWithEntries: lexicon?.wordsWithEntries ?? [], reward: lexicon?.reward ?? 0,
-                        penalty: lexicon?.penalty ?? 0)
+        let (sas, sa) = anchors(source), (tas, ta) = anchors(target)
+        return Prepared(n: source.count, m: target.count, sourceLength: sl, targetLength: tl,
+                        sourceAnchorStart: sas, sourceAnchors: sa, targetAnchorStart: tas, targetAnchors: ta,
+                        sourceWordStart: source.latinStart.map { Int($0) }, sourceWords: source.latin,
+                        targetWordStart: target.latinStart.map { Int($0) }, targetWords: target.latin)
     }
 
-    private func align(_ source: [AlignSentence], _ target: [AlignSentence], ratio: Double, band: Band,
-                       lexicon: LexicalMatches? = nil) -> ([SentenceBead], Bool) {
-        let n = source.count, m = target.count
-        let prep = prepare(source, target, ratio: ratio, lexicon: lexicon)
-        let loA = band.lo, hiA = band.hi
-        @inline(__always) func lo(_ i: Int) -> Int { loA[i] }
-        @inline(__always) func hi(_ i: Int) -> Int { hiA[i] }
-        var table = [[Double]](repeating: [], count: n + 1)
-        var back = [[UInt8]](repeating: [], count: n + 1)
-        for i in 0...n {
-            table[i] = [Double](repeating: .infinity, count: hi(i) - lo(i) + 1)
-            back[i] = [UInt8](repeating: 255, count: hi(i) - lo(i) + 1)
+    /// One run of the programme in `band`: the beads of the best path (nil when the corner is
+    /// out of reach) and the rows where the path runs along an edge of the band.
+    private func run(_ p: Prepared, band: Band, moves: [(Int, Int, Double)],
+                     evidence: LexicalEvidence?) -> ([SentenceBead]?, [Int]) {
+        let n = p.n, m = p.m
+        let lo = band.lo, hi = band.hi
+        let maxA = moves.reduce(0) { max($0, $1.0) }
+        let R = maxA + 1
+        let shape = priors ?? moves.map(\.2)
+        var rowStart = [Int](repeating: 0, count: n + 2)
+        for i in 0...n { rowStart[i + 1] = rowStart[i] + hi[i] - lo[i] + 1 }
+        var back = [UInt8](repeating: 255, count: rowStart[n + 1])
+        // The last R rows of costs, each `W` wide, in one flat buffer.
+        var W = 1
+        for i in 0...n { W = max(W, hi[i] - lo[i] + 1) }
+        var ring = [Double](repeating: .infinity, count: R * W)
+        var maskWidth = 1
+        if evidence != nil {
+            for s in 0..<n { maskWidth = max(maskWidth, min(m, hi[min(n, s + maxA)]) - lo[max(0, s - maxA + 1)]) }
         }
-        table[0][0] = 0
-        let moves = SentenceAligner.moves
-        let priorsA = priors
+        let masks = LexicalEvidence.MaskRing(slots: maxA, width: maskWidth)
+        var stamps = evidence.map { LexicalEvidence.Stamps($0) }
+        var serial: Int32 = 0
+        let moveA = moves.map(\.0), moveB = moves.map(\.1)
+        var slot = [Int](repeating: 0, count: maxA + 1)
         for i in 0...n {
-            let li = lo(i), hiI = hi(i)
-            for j in li...hiI {
-                let here = table[i][j - li]
-                guard here.isFinite else { continue }
-                for k in 0..<moves.count {
-                    let mv = moves[k]
-                    let ni = i + mv.0, nj = j + mv.1
-                    guard ni <= n, nj <= m else { continue }
-                    let lni = lo(ni)
-                    guard nj >= lni, nj <= hi(ni) else { continue }
-                    let c = here + (priorsA?[k] ?? mv.2) + cost(prep, source, i..<ni, target, j..<nj)
-                    if c < table[ni][nj - lni] {
-                        table[ni][nj - lni] = c
-                        back[ni][nj - lni] = UInt8(k)
+            if i >= 1, let ev = evidence {
+                let s = i - 1
+                let from = lo[max(0, s - maxA + 1)], to = min(m, hi[min(n, s + maxA)])
+                serial += 1
+                ev.fill(masks, source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
+            }
+            let li = lo[i], hiI = hi[i]
+            for a in 0...maxA where i - a >= 0 { slot[a] = ((i - a) % R) * W }
+            let here = slot[0]
+            ring.withUnsafeMutableBufferPointer { ring in
+                for x in here..<(here + W) { ring[x] = .infinity }
+                back.withUnsafeMutableBufferPointer { back in
+                    for j in li...hiI {
+                        if i == 0 && j == 0 { ring[here] = 0; continue }
+                        var best = Double.infinity
+                        var bk: UInt8 = 255
+                        for k in 0..<moveA.count {
+                            let a = moveA[k], b = moveB[k]
+                            let pi = i - a, pj = j - b
+                            guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
+                            let prev = ring[slot[a] + pj - lo[pi]]
+                            guard prev < .infinity else { continue }
+                            // Costs can be negative (anchors, lexical evidence): no pruning on `best`.
+                            let c = prev + shape[k] + cost(p, pi..<i, pj..<j, evidence, masks)
+                            if c < best { best = c; bk = UInt8(k) }
+                        }
+                        ring[here + j - li] = best
+                        back[rowStart[i] + j - li] = bk
                     }
                 }
             }
         }
+        if SentenceAligner.debug { print("path cost \(ring[(n % R) * W + m - lo[n]])") }
         var beads: [SentenceBead] = []
-        var touched = false
+        var touched: [Int] = []
         var i = n, j = m
+        // Beads are scored again on the way back: the mask rows are gone, so the lexical part
+        // is recomputed for just these beads.
+        var path: [(Int, Int, Int)] = []
         while i > 0 || j > 0 {
-            let li = lo(i)
-            guard j >= li, j <= hi(i) else { touched = true; break }
-            if (j == li && li > 0) || (j == hi(i) && hi(i) < m) {
-                if debug && !touched { print("touch at row \(i) col \(j) band \(li)...\(hi(i))") }
-                touched = true
-            }
-            let k = back[i][j - li]
-            guard k != 255 else { touched = true; break }
-            let mv = moves[Int(k)]
-            let c = (priorsA?[Int(k)] ?? mv.2) + cost(prep, source, (i - mv.0)..<i, target, (j - mv.1)..<j)
-            let s = 1 / (1 + exp((c - 4) / 1.5))
-            beads.append(SentenceBead(source: Array((i - mv.0)..<i), target: Array((j - mv.1)..<j), score: (s * 1000).rounded() / 1000))
-            i -= mv.0
-            j -= mv.1
+            let k = back[rowStart[i] + j - lo[i]]
+            guard k != 255 else { return (nil, []) }
+            if (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m) { touched.append(i) }
+            path.append((i, j, Int(k)))
+            i -= moves[Int(k)].0
+            j -= moves[Int(k)].1
         }
-        return (beads.reversed(), touched)
+        let rowMask = LexicalEvidence.MaskRing(slots: maxA, width: moves.reduce(1) { max($0, $1.1) })
+        for (i, j, k) in path.reversed() {
+            let (a, b) = (moves[k].0, moves[k].1)
+            if let ev = evidence, a > 0, b > 0 {
+                for s in (i - a)..<i {
+                    serial += 1
+                    ev.fill(rowMask, source: s, targets: (j - b)..<j, stamps: &stamps!, serial: serial)
+                }
+            }
+            let c = shape[k] + cost(p, (i - a)..<i, (j - b)..<j, evidence, rowMask)
+            beads.append(SentenceBead(source: Array((i - a)..<i), target: Array((j - b)..<j), score: SentenceAligner.score(c)))
+        }
+        return (beads, touched)
     }
 
     @inline(__always)
-    func cost(_ p: Prepared, _ s: [AlignSentence], _ si: Range<Int>, _ t: [AlignSentence], _ ti: Range<Int>) -> Double {
+    func cost(_ p: Prepared, _ si: Range<Int>, _ ti: Range<Int>, _ evidence: LexicalEvidence?,
+              _ masks: LexicalEvidence.MaskRing) -> Double {
         if si.isEmpty || ti.isEmpty { return 0 }
         let ls = p.sourceLength[si.upperBound] - p.sourceLength[si.lowerBound]
         let lt = p.targetLength[ti.upperBound] - p.targetLength[ti.lowerBound]
@@ -308,32 +502,17 @@ public struct SentenceAligner: Sendable {
             let mean = max(1, (ls + lt) / 2)
             c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot())
         }
-        if p.hasLexicon {
-            // −reward for each source word whose learned translation the target holds,
-            // +penalty for each that has none there.
-            var matched = 0, total = 0
-            for i in si {
-                var mask: UInt64 = 0
-                let start = p.maskStart[i]
-                for j in ti {
-                    let k = j - start
-                    if k >= 0 && k < p.masks[i].count { mask |= p.masks[i][k] }
-                }
-                matched += mask.nonzeroBitCount
-                total += p.wordsWithEntries[i]
-            }
-            c += -p.reward * Double(matched) + p.penalty * Double(total - matched)
-        }
-        // Anchors (numbers, ? and !): each source anchor finds at most one equal target anchor.
-        let sa = p.sourceAnchorStart[si.upperBound] - p.sourceAnchorStart[si.lowerBound]
-        let ta = p.targetAnchorStart[ti.upperBound] - p.targetAnchorStart[ti.lowerBound]
+        if let ev = evidence { c -= ev.score(si, ti, ring: masks) }
+        // Anchors: each source anchor finds at most one equal target anchor.
+        let s0 = p.sourceAnchorStart[si.lowerBound], s1 = p.sourceAnchorStart[si.upperBound]
+        let t0 = p.targetAnchorStart[ti.lowerBound], t1 = p.targetAnchorStart[ti.upperBound]
+        let sa = s1 - s0, ta = t1 - t0
         if sa + ta > 0 {
             var common = 0
             if sa > 0 && ta > 0 {
                 var used: UInt64 = 0
-                let t0 = p.targetAnchorStart[ti.lowerBound]
-                for a in p.sourceAnchorStart[si.lowerBound]..<p.sourceAnchorStart[si.upperBound] {
-                    for b in 0..<min(ta, 64) where used & (1 << UInt64(b)) == 0 && p.targetAnchorHashes[t0 + b] == p.sourceAnchorHashes[a] {
+                for x in s0..<s1 {
+                    for b in 0..<min(ta, 64) where used & (1 << UInt64(b)) == 0 && p.targetAnchors[t0 + b] == p.sourceAnchors[x] {
                         used |= 1 << UInt64(b)
                         common += 1
                         break
@@ -343,13 +522,16 @@ public struct SentenceAligner: Sendable {
             c += min(4, 0.8 * Double(sa + ta - 2 * common)) - min(4, 1.5 * Double(common))
         }
         // Latin words kept in the translation.
-        var tw = 0
-        for k in ti { tw += p.targetWords[k] }
-        if tw > 0 {
-            var words = Set<String>()
-            for k in si { words.formUnion(s[k].latinWords) }
+        let w0 = p.targetWordStart[ti.lowerBound], w1 = p.targetWordStart[ti.upperBound]
+        if w1 > w0 {
+            let v0 = p.sourceWordStart[si.lowerBound], v1 = p.sourceWordStart[si.upperBound]
             var kept = 0, foreign = 0
-            for k in ti { for wd in t[k].latinWords { if words.contains(wd) { kept += 1 } else { foreign += 1 } } }
+            for x in w0..<w1 {
+                let w = p.targetWords[x]
+                var found = false
+                for y in v0..<v1 where p.sourceWords[y] == w { found = true; break }
+                if found { kept += 1 } else { foreign += 1 }
+            }
             c += min(3, 0.6 * Double(foreign)) - min(3, 0.5 * Double(kept))
         }
         return c

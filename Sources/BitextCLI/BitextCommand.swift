@@ -21,7 +21,8 @@ public struct BitextCommand: ParsableCommand {
             malformed config or glossary).
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self])
+        subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self,
+                      ImportCommand.self, PretranslateCommand.self, LSPCommand.self])
 
     public init() {}
 

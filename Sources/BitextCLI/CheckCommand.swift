@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Apply the safe fixes in place (atomically), then report what remains.")
     var fix = false
 
+    @Flag(name: .long, help: "Also say on stderr what was not checked and why (e.g. pairs too uncertainly aligned for the consistency rules).")
+    var verbose = false
+
     @Argument(help: "Target files or directories (*.md, *.markdown, *.mdx).")
     var paths: [String] = []
 
@@ -54,6 +57,7 @@ struct CheckCommand: ParsableCommand {
 
         struct Result {
             var findings: [Finding] = []
+            var notes: [Note] = []
             var problems: [String] = []
             var fixed = 0
             var miner: TermMiner?
@@ -86,7 +90,8 @@ struct CheckCommand: ParsableCommand {
                 try checker.withToolkit { toolkit in
                     var miner: TermMiner? = nil
                     if mine && job.source != nil { miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords); result.miner = miner }
-                    var findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    var (findings, notes) = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    result.notes = notes
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
                         if !explicit.contains(target), !Self.isInside(target, roots: roots) {
                             result.problems.append("\(target): not fixed: it lies outside the folders given (name it explicitly to fix it)")
@@ -96,7 +101,7 @@ struct CheckCommand: ParsableCommand {
                             if !applied.isEmpty {
                                 do { try Fixer.write(bytes, to: target) } catch { throw Failure("\(error)") }
                                 result.fixed = applied.count
-                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
+                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil).findings
                             }
                         }
                     }
@@ -111,6 +116,10 @@ struct CheckCommand: ParsableCommand {
         }, consume: { _, result in
             if !result.problems.isEmpty { progress.clear() }
             for p in result.problems { Output.warn(p) }
+            if verbose {
+                if !result.notes.isEmpty { progress.clear() }
+                for n in result.notes { Output.warn("\(n.file):\(n.line): note: \(n.message)") }
+            }
             problems += result.problems.count
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
             if let m = result.miner { all.merge(m) }
@@ -134,8 +143,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
-                  miner: TermMiner?) throws -> [Finding] {
-        guard let targetPath = job.target else { return [] }
+                  miner: TermMiner?) throws -> (findings: [Finding], notes: [Note]) {
+        guard let targetPath = job.target else { return ([], []) }
         let doc = try session.document(targetPath)
         let analyses = checker.analyze(doc, toolkit: toolkit)
         var pairing: Pairing? = nil
@@ -147,7 +156,7 @@ struct CheckCommand: ParsableCommand {
             miner?.add(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses, alignment: alignment,
                        hanWords: { toolkit.segmenter.hanWords($0) })
         }
-        return checker.check(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
+        return checker.checkWithNotes(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
     }
 
     /// True when the file's real path lies under one of the folders' real paths.

@@ -80,8 +80,10 @@ struct CoverageCommand: ParsableCommand {
                     let al = target.map { aligner.align(source: source, sourceAnalyses: sa, target: $0, targetAnalyses: ta) }
                     var stale = Set<Int>()
                     if countsStale, let target {
-                        let old = try SourceHistory.oldSource(sp, target: target, since: since, options: session.parseOptions)
-                        if old.source.bytes != source.source.bytes {
+                        let (page, _) = try SourceHistory.oldSource(sp, target: target, since: since, options: session.parseOptions)
+                        // A page new since the revision: all of its translation is newer than the record.
+                        if page == nil { stale = Set(target.units.indices) }
+                        if let old = page, old.source.bytes != source.source.bytes {
                             let oal = aligner.align(source: old, sourceAnalyses: checker.analyze(old, toolkit: toolkit),
                                                     target: target, targetAnalyses: ta)
                             stale = Drift.staleUnits(oldSource: old, newSource: source, target: target, alignment: oal)

@@ -15,13 +15,21 @@ struct ExportCommand: ParsableCommand {
               bitext export en/intro.md zh/intro.md --format html -o intro.html
               bitext export en/intro.md zh/intro.md --format tmx -o intro.tmx      # translated sentences only
               bitext export en/intro.md zh/intro.md --format xliff -o todo.xlf     # untranslated segments state="initial"
-              bitext export --source-root en --target-root zh --format html -o site/  # one page per pair + index.html
+              bitext export en/intro.md zh/intro.md --format xliff1 -o todo.xlf    # XLIFF 1.2, for tools that read no 2.0
+              bitext export --source-root en --target-root zh --format html -o site/  # site/index.html + site/pages/…
+
+            The HTML review page: line numbers link to the files (--line-url
+            'https://github.com/ORG/REPO/blob/main/{path}#L{line}'), keys j/k walk the problems,
+            a filter shows all rows, problems, untranslated or stale ones (--since REV or
+            --since-recorded mark the units whose English changed since the translation), and
+            hovering a sentence lights up its translation. Relative images show from the
+            documents' folders, or copied beside the page with --copy-assets.
             """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .long, help: "html, markdown, tmx, xliff or tsv.")
+    @Option(name: .long, help: "html, markdown, tmx, xliff (2.0), xliff1 (1.2) or tsv.")
     var format: ExportFormat
 
     @OptionGroup var tree: TreeOptions
@@ -29,6 +37,19 @@ struct ExportCommand: ParsableCommand {
     var sourceLang: String?
     @Option(name: .customLong("target-lang"), help: "Language tag of the target in TMX/XLIFF (default: the locale's, zh-CN).")
     var targetLang: String?
+
+    @Option(name: .customLong("line-url"), help: ArgumentHelp("HTML: where line numbers link, with {path} and {line} (default: the file itself).", valueName: "template"))
+    var lineURL: String?
+    @Option(name: .customLong("source-line-url"), help: ArgumentHelp("HTML: the same for the source, when it lives elsewhere.", valueName: "template"))
+    var sourceLineURL: String?
+    @Option(name: .customLong("site-base"), help: ArgumentHelp("HTML: URL or folder that site-absolute links and images (/guide/x) are under.", valueName: "url-or-dir"))
+    var siteBase: String?
+    @Flag(name: .customLong("copy-assets"), help: "HTML: copy relative images into an assets/ folder beside the page(s).")
+    var copyAssets = false
+    @Option(name: .long, help: ArgumentHelp("HTML: mark the units whose source changed since this git revision.", valueName: "rev"))
+    var since: String?
+    @Flag(name: .customLong("since-recorded"), help: "HTML: the same, since the revision each translation records.")
+    var sinceRecorded = false
 
     @Argument(help: "SOURCE TARGET")
     var files: [String] = []
@@ -38,6 +59,12 @@ struct ExportCommand: ParsableCommand {
         if tree.isSet && (format == .html || format == .markdown) && out.output == nil {
             throw ValidationError("exporting a tree as \(format.rawValue) needs -o DIR, the folder to write the pages in")
         }
+        let htmlOnly = lineURL != nil || sourceLineURL != nil || siteBase != nil || copyAssets || since != nil || sinceRecorded
+        if htmlOnly && format != .html {
+            throw ValidationError("--line-url, --source-line-url, --site-base, --copy-assets, --since and --since-recorded are for --format html")
+        }
+        if copyAssets && out.output == nil { throw ValidationError("--copy-assets needs -o, so that the images have a folder to go to") }
+        if since != nil && sinceRecorded { throw ValidationError("use --since or --since-recorded, not both") }
     }
 
     func run() throws {
@@ -48,20 +75,13 @@ struct ExportCommand: ParsableCommand {
         let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        if format == .html { return try exportHTML(jobs, session: session, checker: checker, aligner: aligner, sLang: sLang, tLang: tLang) }
         let progress = Progress(total: jobs.count, label: "exporting")
         var pairs: [BilingualPair] = []
         try checker.withToolkit { toolkit in
             for job in jobs {
                 defer { progress.tick() }
-                let s = try session.document(job.source!), t = try session.document(job.target!)
-                let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
-                let al = aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
-                let findings = checker.check(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit)
-                let coverage = Coverage.bilingual(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al,
-                                                  charactersPerHan: session.target.sourceCharactersPerHan)
-                pairs.append(BilingualPair(source: s, target: t, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
-                                           findings: findings, coverage: coverage, sourceLanguage: sLang, targetLanguage: tLang,
-                                           charactersPerHan: session.target.sourceCharactersPerHan))
+                pairs.append(try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, sLang: sLang, tLang: tLang))
             }
         }
         progress.finish()
@@ -69,31 +89,143 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .tmx: try Output.write(TMXExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
         case .xliff: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
+        case .xliff1: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang, version: 1), to: out.output)
         case .tsv: try Output.write(TSVExporter.export(pairs), to: out.output)
         case .html, .markdown:
             if !tree.isSet {
-                let text = format == .html ? HTMLExporter.page(pairs[0]) : MarkdownExporter.export(pairs[0])
-                try Output.write(text, to: out.output)
+                try Output.write(MarkdownExporter.export(pairs[0]), to: out.output)
                 return
             }
-            // A tree: one file per pair under the output folder, and for HTML an index.
+            // A tree: one file per pair under the output folder.
             let dir = out.output!
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            var entries: [(page: String, pair: String, coverage: Coverage)] = []
             for (job, pair) in zip(jobs, pairs) {
                 let rel = job.relative ?? (job.target! as NSString).lastPathComponent
-                let name = (rel as NSString).deletingPathExtension + (format == .html ? ".html" : ".bilingual.md")
-                let path = try OutputPaths.inside(dir, name)
+                let path = try OutputPaths.inside(dir, (rel as NSString).deletingPathExtension + ".bilingual.md")
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Output.write(format == .html ? HTMLExporter.page(pair) : MarkdownExporter.export(pair), to: path)
-                entries.append((name, rel, pair.coverage))
-            }
-            if format == .html {
-                try Output.write(HTMLExporter.index(entries), to: try OutputPaths.inside(dir, "index.html"))
+                try Output.write(MarkdownExporter.export(pair), to: path)
             }
         }
         if session.inputProblems > 0 { throw ExitCode(2) }
     }
+}
+
+extension ExportCommand {
+    /// One document pair with its alignment, findings and coverage.
+    static func pair(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
+                     sLang: String, tLang: String, stage: ((String) -> Void)? = nil) throws -> BilingualPair {
+        stage?("reading")
+        let s = try session.document(job.source!), t = try session.document(job.target!)
+        stage?("analysing")
+        let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
+        stage?("aligning")
+        let al = aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
+        stage?("checking")
+        let findings = checker.check(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit)
+        let coverage = Coverage.bilingual(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al,
+                                          charactersPerHan: session.target.sourceCharactersPerHan)
+        return BilingualPair(source: s, target: t, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
+                             findings: findings, coverage: coverage, sourceLanguage: sLang, targetLanguage: tLang,
+                             charactersPerHan: session.target.sourceCharactersPerHan)
+    }
+
+    /// HTML review pages, one pair at a time: a single page to -o (or stdout), or a tree as
+    /// DIR/pages/… with the overview DIR/index.html (pages live in their own folder, so a page of
+    /// the tree named index.md can never overwrite the overview) and copied images in DIR/assets/.
+    func exportHTML(_ jobs: [Job], session: Session, checker: Checker, aligner: DocumentAligner, sLang: String, tLang: String) throws {
+        let dir = tree.isSet ? out.output! : ((out.output ?? ".") as NSString).deletingLastPathComponent
+        if tree.isSet { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let assetsDir = ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent("assets")
+        let progress = Progress(total: jobs.count, label: "exporting")
+        var entries: [(page: String, pair: String, coverage: Coverage, counts: ReviewCounts)] = []
+        var copied = Set<String>()
+        try checker.withToolkit { toolkit in
+            for job in jobs {
+                defer { progress.tick() }
+                // One big pair: say what is happening (a 3 MB pair takes a while).
+                let big = jobs.count == 1 && Self.size(job.source!) + Self.size(job.target!) > 512 * 1024
+                let stages = big ? StageLine(label: (job.target! as NSString).lastPathComponent) : nil
+                let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
+                                         sLang: sLang, tLang: tLang, stage: stages?.show)
+                var o = ReviewOptions()
+                o.lineURL = lineURL
+                o.sourceLineURL = sourceLineURL
+                o.siteBase = siteBase
+                o.copyAssets = copyAssets
+                o.glossary = session.glossary
+                o.messages = session.messages
+                let rel = job.relative ?? (job.target! as NSString).lastPathComponent
+                let name = "pages/" + (rel as NSString).deletingPathExtension + ".html"
+                let depth = tree.isSet ? name.split(separator: "/").count - 1 : 0
+                o.assetPrefix = String(repeating: "../", count: depth) + "assets/"
+                if tree.isSet { o.indexHref = String(repeating: "../", count: depth) + "index.html" }
+                let pageFile = tree.isSet ? (dir as NSString).appendingPathComponent(name) : (out.output ?? "page.html")
+                o.pageDirectory = URL(fileURLWithPath: pageFile).deletingLastPathComponent().standardizedFileURL.path
+                if since != nil || sinceRecorded {
+                    stages?.show("comparing with git")
+                    (o.stale, o.driftFindings) = try Self.drift(pair, session: session, checker: checker, aligner: aligner,
+                                                                toolkit: toolkit, since: since)
+                }
+                o.progress = stages.map { s in { done, total in s.show("rendering rows \(done)/\(total)", every: 200, done, total) } }
+                let page = HTMLExporter.review(pair, options: o)
+                stages?.finish()
+                for a in page.assets where !copied.contains(a.to) {
+                    copied.insert(a.to)
+                    try FileManager.default.createDirectory(atPath: assetsDir, withIntermediateDirectories: true)
+                    let to = (assetsDir as NSString).appendingPathComponent(a.to)
+                    try? FileManager.default.removeItem(atPath: to)
+                    do { try FileManager.default.copyItem(atPath: a.from, toPath: to) } catch { throw Failure("\(a.from): cannot copy it to \(to): \(error.localizedDescription)") }
+                }
+                if !tree.isSet {
+                    try Output.write(page.html, to: out.output)
+                    continue
+                }
+                let path = try OutputPaths.inside(dir, name)
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Output.write(page.html, to: path)
+                entries.append((name, rel, pair.coverage, page.counts))
+            }
+        }
+        progress.finish()
+        if tree.isSet {
+            let index = try OutputPaths.inside(dir, "index.html")
+            try Output.write(HTMLExporter.index(entries, messages: session.messages), to: index)
+            Output.warn("wrote \(entries.count) page\(entries.count == 1 ? "" : "s") under \((dir as NSString).appendingPathComponent("pages"))/ and the overview \(index)")
+        }
+        if session.inputProblems > 0 { throw ExitCode(2) }
+    }
+
+    static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Target units whose source changed since the translation, and the drift findings.
+    static func drift(_ p: BilingualPair, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
+                      since: String?) throws -> (Set<Int>, [Finding]) {
+        let (page, rev) = try SourceHistory.oldSource(p.source.path, target: p.target, since: since, options: session.parseOptions)
+        guard let old = page else {
+            return (Set(p.target.units.indices), Drift.newPage(newSource: p.source, target: p.target, revision: rev,
+                                                              settings: session.settings, messages: session.messages))
+        }
+        if old.source.bytes == p.source.source.bytes { return ([], []) }
+        let al = aligner.align(source: old, sourceAnalyses: checker.analyze(old, toolkit: toolkit), target: p.target, targetAnalyses: p.targetAnalyses)
+        return (Drift.staleUnits(oldSource: old, newSource: p.source, target: p.target, alignment: al),
+                Drift.findings(oldSource: old, newSource: p.source, target: p.target, alignment: al,
+                               settings: session.settings, messages: session.messages))
+    }
+}
+
+/// What one long export is doing, on standard error when it is a terminal.
+final class StageLine {
+    let label: String
+    let enabled = isatty(2) != 0 && ProcessInfo.processInfo.environment["BITEXT_NO_PROGRESS"] == nil
+    init(label: String) { self.label = label }
+    func show(_ stage: String) { show(stage, every: 1, 0, 0) }
+    func show(_ stage: String, every: Int, _ done: Int, _ total: Int) {
+        guard enabled, done % every == 0 || done == total else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(stage)…".utf8))
+    }
+    func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }
 
 extension ExportFormat: ExpressibleByArgument {}

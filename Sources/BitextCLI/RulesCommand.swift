@@ -24,6 +24,7 @@ struct RulesCommand: ParsableCommand {
             ("stale-translation", .warning, "drift: the source of a translated unit changed since it was translated."),
             ("untranslated-insertion", .warning, "drift: source text added since the translation was made."),
             ("orphaned-translation", .warning, "drift: a translated unit whose source was deleted."),
+            ("stale-link", .info, "drift: only link destinations changed in the source; --fix updates the translation's links that still have the old one."),
         ]
         switch format {
         case .json:

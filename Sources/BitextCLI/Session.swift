@@ -27,6 +27,7 @@ final class Session {
             var settings = Settings(source: source, target: target, typography: typography)
             settings.severities = config.rules
             settings.keep = Set(config.keep.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+            settings.linkMap = config.links
             self.settings = settings
         } catch let e as LocaleData.LoadError {
             throw Failure(e.description)

@@ -54,6 +54,12 @@ public final class Checker: @unchecked Sendable {
 
     /// Checks one target document; with a pairing, the bilingual rules run too.
     public func check(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> [Finding] {
+        checkWithNotes(doc, analyses: analyses, pairing: pairing, toolkit: toolkit).findings
+    }
+
+    /// `check`, with the notes of what the rules skipped and why (for `--verbose`).
+    public func checkWithNotes(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?,
+                               toolkit: Toolkit) -> (findings: [Finding], notes: [Note]) {
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
                                   glossary: glossary, pairing: pairing, toolkit: toolkit)
         var findings: [Finding] = []
@@ -62,7 +68,7 @@ public final class Checker: @unchecked Sendable {
         }
         let suppressions = Suppressions(doc)
         if !suppressions.isEmpty { findings.removeAll { suppressions.suppresses($0) } }
-        return findings.sorted(by: Finding.ordered)
+        return (findings.sorted(by: Finding.ordered), context.notes.sorted { ($0.line, $0.message) < ($1.line, $1.message) })
     }
 }
 

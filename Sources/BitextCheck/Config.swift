@@ -27,11 +27,17 @@ public struct Config: Sendable {
     public var opaqueTags: [String] = []
     public var failOn: Severity?
     public var targetLanguageTag: String?
+    /// Link prefixes the translation rewrites: source prefix → target prefix, in file order.
+    public var links: [(source: String, target: String)] = []
+    /// How `drift --record` records the source revision in a translation that records none yet:
+    /// `front-matter` or `comment`.
+    public var recordRevision: String?
 
     public init() {}
 
     public static let keys = ["locale", "source-locale", "lang", "glossaries", "rules", "spacing", "ignore", "keep",
-                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang"]
+                              "pairs", "front-matter-keys", "opaque-tags", "fail-on", "xml-lang", "links",
+                              "record-revision"]
 
     /// The nearest `bitext.yml` (or `.bitext.yml`) in `directory` or above it.
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
@@ -130,6 +136,12 @@ public struct Config: Sendable {
             case "source-locale": config.sourceLocale = try string(v, key)
             case "lang": config.lang = try string(v, key)
             case "xml-lang": config.targetLanguageTag = try string(v, key)
+            case "record-revision":
+                let style = try string(v, key)
+                guard ["front-matter", "comment"].contains(style) else {
+                    throw InputError(file: path, line: line(v), "'\(style)' is not a way to record the source revision: use front-matter or comment")
+                }
+                config.recordRevision = style
             case "glossaries", "glossary":
                 config.glossaries = try strings(v, key).map { base.appendingPathComponent($0).path }
             case "rules":
@@ -159,6 +171,15 @@ public struct Config: Sendable {
                     throw InputError(file: path, line: line(v), "'fail-on' must be info, warning or error")
                 }
                 config.failOn = s
+            case "links":
+                guard case .mapping(let m) = v else {
+                    throw InputError(file: path, line: line(v), "'links' must map source link prefixes to target prefixes (/guide/: /zh/guide/)")
+                }
+                for (lk, lv) in m {
+                    let from = try string(lk, "links"), to = try string(lv, "links")
+                    guard !from.isEmpty else { throw InputError(file: path, line: line(lk), "an empty prefix in 'links' would match every link") }
+                    config.links.append((from, to))
+                }
             case "pairs":
                 guard case .sequence(let seq) = v else {
                     throw InputError(file: path, line: line(v), "'pairs' must be a list of {source, target} or {source-root, target-root}")
@@ -247,6 +268,12 @@ public struct Config: Sendable {
         # Words that stay in English on purpose (never "untranslated").
         # keep:
         #   - Roadmap
+
+        # Links the translation rewrites on purpose: source prefix → target prefix
+        # (link-mismatch compares after the longest matching prefix is replaced).
+        # links:
+        #   /guide/: /zh/guide/
+        #   https://react.dev/: https://zh-hans.react.dev/
 
         # Exit status 1 when a finding is at or above this severity.
         fail-on: error

@@ -63,7 +63,12 @@ public struct SourceDiff: Sendable {
             for k in i..<end {
                 var best: (Int, Double)? = nil
                 for (n, j) in candidates.enumerated() {
-                    let s = SourceDiff.dice(oldWords[k], newWords[j])
+                    // The same unit when its words mostly agree, when it reads the same (only link
+                    // destinations changed), or when it keeps every link and image of the old one
+                    // (an image whose alt text was rewritten is still that image).
+                    var s = SourceDiff.dice(oldWords[k], newWords[j])
+                    if s < 0.5 && oldDoc.text(ofBlock: k) == newDoc.text(ofBlock: j) { s = 1 }
+                    if s < 0.5 && SourceDiff.sameDestinations(oldDoc, k, newDoc, j) { s = 0.5 }
                     if s >= 0.5 && s > (best?.1 ?? 0) && SourceDiff.sameKind(oldDoc, k, newDoc, j) { best = (n, s) }
                     if best != nil && n > (best?.0 ?? 0) + 3 { break }
                 }
@@ -92,6 +97,13 @@ public struct SourceDiff: Sendable {
         case .code(let c): return "code:" + squeeze(d.codeBlocks[c].literal)
         case .unit(let u): return d.units[u].kind.name + ":" + squeeze(d.units[u].string)
         }
+    }
+
+    /// Both blocks are units with the same links and images, in order (at least one).
+    static func sameDestinations(_ a: Document, _ i: Int, _ b: Document, _ j: Int) -> Bool {
+        guard let u = a.unitIndex(block: i), let v = b.unitIndex(block: j) else { return false }
+        let x = a.units[u].links.map(\.destination), y = b.units[v].links.map(\.destination)
+        return !x.isEmpty && x == y
     }
 
     static func sameKind(_ a: Document, _ i: Int, _ b: Document, _ j: Int) -> Bool {
@@ -201,8 +213,14 @@ public enum Drift {
                                         details: [("change", "moved"), ("oldLine", .int(line(oldSource, i))),
                                                   ("newLine", .int(line(newSource, j)))]))
             case .edited(let j, let similarity):
-                guard let s = stale else { continue }
                 let before = text(oldSource, i), after = text(newSource, j)
+                // Only link destinations changed: the words need no new translation, the links do.
+                if before == after, let changes = linkChanges(oldSource, i, newSource, j), !changes.isEmpty {
+                    findings += staleLinks(changes, targetBlocks: tb, target: target, oldLine: line(oldSource, i),
+                                           newLine: line(newSource, j), settings: settings, messages: messages)
+                    continue
+                }
+                guard let s = stale else { continue }
                 findings.append(Finding(rule: "stale-translation", severity: s, file: target.path, span: u.span,
                                         message: messages.text("stale-translation", ["line": String(line(newSource, j))]),
                                         text: u.string,
@@ -238,10 +256,8 @@ public enum Drift {
                 if unit == nil, let a = anchor { for b in stride(from: a, through: 0, by: -1) { if let u = target.unitIndex(block: b) { unit = u; break } } }
                 guard let tu = unit else { continue }
                 let u = target.units[tu]
-                let after = anchor.map { a -> String in
-                    guard let au = target.unitIndex(block: a) else { return "" }
-                    return String(target.units[au].end.line)
-                } ?? ""
+                // The last line of the anchor block, a code block's closing fence included.
+                let after = anchor.map { String(target.lines(ofBlock: $0).upperBound) } ?? ""
                 findings.append(Finding(rule: "untranslated-insertion", severity: sev, file: target.path,
                                         span: u.span(0..<min(1, u.text.count)),
                                         message: messages.text(anchor == nil ? "untranslated-insertion.start" : "untranslated-insertion",
@@ -253,6 +269,84 @@ public enum Drift {
             }
         }
         return findings.sorted(by: Finding.ordered)
+    }
+
+    /// A translation whose source page did not exist at the revision it records: the whole page
+    /// is new text, one `untranslated-insertion` finding for the file (at its first unit).
+    public static func newPage(newSource: Document, target: Document, revision: String,
+                               settings: Settings, messages: Messages) -> [Finding] {
+        guard let sev = settings.severity(id: "untranslated-insertion", default: .warning), let u = target.units.first else { return [] }
+        let first = u.span(0..<min(1, u.text.count))
+        return [Finding(rule: "untranslated-insertion", severity: sev, file: target.path, span: first,
+                        message: messages.text("untranslated-insertion.page", ["rev": revision, "units": String(newSource.units.count)]),
+                        text: u.string(0..<min(1, u.text.count)),
+                        details: [("change", "added"), ("revision", .string(revision)), ("newUnits", .int(newSource.units.count))])]
+    }
+
+    /// The links whose destination differs between an old and a new unit with the same links
+    /// in the same order, as (old, new) destinations; nil when the links themselves differ.
+    static func linkChanges(_ a: Document, _ i: Int, _ b: Document, _ j: Int) -> [(String, String)]? {
+        guard let u = a.unitIndex(block: i), let v = b.unitIndex(block: j) else { return nil }
+        let x = a.units[u].links, y = b.units[v].links
+        guard x.count == y.count else { return nil }
+        var out: [(String, String)] = []
+        for (l, m) in zip(x, y) {
+            guard l.isImage == m.isImage else { return nil }
+            if l.destination != m.destination && !out.contains(where: { $0 == (l.destination, m.destination) }) {
+                out.append((l.destination, m.destination))
+            }
+        }
+        return out
+    }
+
+    /// `stale-link` findings for changed link destinations: on each link of the translation that
+    /// still has the old destination, with the new one as its fix; on the unit when none has it
+    /// (the translation maps its links some other way) unless one already has the new one.
+    static func staleLinks(_ changes: [(String, String)], targetBlocks: [Int], target: Document, oldLine: Int, newLine: Int,
+                           settings: Settings, messages: Messages) -> [Finding] {
+        guard let sev = settings.severity(id: "stale-link", default: .info) else { return [] }
+        let units = targetBlocks.compactMap { target.unitIndex(block: $0) }
+        guard let first = units.first else { return [] }
+        var out: [Finding] = []
+        for (old, new) in changes {
+            let details: [(String, JSON)] = [("change", "link"), ("oldLine", .int(oldLine)), ("newLine", .int(newLine)),
+                                             ("old", .string(old)), ("new", .string(new))]
+            let message = messages.text("stale-link", ["old": old, "new": new])
+            var found = false, updated = false
+            for k in units {
+                let u = target.units[k]
+                for l in u.links {
+                    if l.destination == new { updated = true }
+                    guard l.destination == old, let r = destinationRange(u, l) else { continue }
+                    found = true
+                    out.append(Finding(rule: "stale-link", severity: sev, file: target.path, span: u.span(r), message: message,
+                                       text: u.string(r), fix: Fix(new), details: details))
+                }
+            }
+            if !found && !updated {
+                let u = target.units[first]
+                out.append(Finding(rule: "stale-link", severity: sev, file: target.path, span: u.span,
+                                   message: messages.text("stale-link.unit", ["old": old, "new": new]), text: u.string,
+                                   details: details))
+            }
+        }
+        return out
+    }
+
+    /// Where a link's destination is written in its unit, when it is written as it reads.
+    static func destinationRange(_ u: BitextMarkdown.Unit, _ l: InlineLink) -> Range<Int>? {
+        var k = l.text.upperBound
+        while k < u.text.count && u.roles[k] != .destination {
+            if u.roles[k] == .content { return nil }  // a reference link: the destination is elsewhere
+            k += 1
+        }
+        var e = k
+        while e < u.text.count && u.roles[e] == .destination { e += 1 }
+        guard k < e else { return nil }
+        let written = u.string(k..<e)
+        guard let r = written.range(of: l.destination) else { return nil }
+        let lo = k + written.unicodeScalars[..<r.lowerBound].count
+        return lo..<(lo + l.destination.unicodeScalars.count)
     }
 
     /// Target units whose source changed or was deleted (for coverage's stale count).

@@ -57,11 +57,34 @@ public struct Pairing: Sendable {
     public var source: Document
     public var sourceAnalyses: [TextAnalysis]
     public var alignment: Alignment
+    /// The glossary's terms in each source unit, when the caller already has them (an editor
+    /// checks one translation again and again against the same source); else found per check.
+    public var sourceTermHits: [[TermHit]]?
 
-    public init(source: Document, sourceAnalyses: [TextAnalysis], alignment: Alignment) {
+    public init(source: Document, sourceAnalyses: [TextAnalysis], alignment: Alignment, sourceTermHits: [[TermHit]]? = nil) {
         self.source = source
         self.sourceAnalyses = sourceAnalyses
         self.alignment = alignment
+        self.sourceTermHits = sourceTermHits
+    }
+
+    /// The glossary's terms in each unit of a source document.
+    public static func termHits(_ glossary: GlossaryIndex, source: Document, analyses: [TextAnalysis]) -> [[TermHit]] {
+        source.units.indices.map { k in
+            glossary.sourceHits(text: source.units[k].text, words: analyses[k].words, isHeading: source.units[k].kind.headingLevel != nil)
+        }
+    }
+}
+
+/// A remark about the run rather than the document: what was skipped and why.
+public struct Note: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
     }
 }
 
@@ -84,6 +107,10 @@ public final class FileContext {
     }()
 
     private var hanWordCache: [Int: [Word]] = [:]
+    /// What the rules chose not to check in this file, and why (shown with `--verbose`).
+    public internal(set) var notes: [Note] = []
+    /// Pairs, anchors and extracted elements shared by the consistency rules (ConsistencyPairs.swift).
+    var consistency: ConsistencyCache?
 
     /// The Han words of unit `k` (ICU dictionary segmentation), computed on first use.
     public func hanWords(_ k: Int) -> [Word] {

@@ -56,10 +56,18 @@ public enum RuleRegistry {
         SpacingRule(),
         QuoteStyleRule(),
         DoubledPunctuationRule(),
+        NumberMismatchRule(),
+        CodeMismatchRule(),
+        LinkMismatchRule(),
+        BrokenAnchorRule(),
+        AnchorMismatchRule(),
+        PlaceholderMismatchRule(),
+        MarkupMismatchRule(),
+        FuzzyMatchRule(),
     ]
 
     /// Rule ids that only `drift` emits; valid in configuration and suppression comments.
-    public static let driftRuleIds = ["stale-translation", "untranslated-insertion", "orphaned-translation"]
+    public static let driftRuleIds = ["stale-translation", "untranslated-insertion", "orphaned-translation", "stale-link"]
 
     public static var ids: [String] { all.map(\.id) + driftRuleIds }
 

@@ -61,6 +61,8 @@ public struct Settings: Sendable {
     /// Words that stay in English on purpose (lowercased), from `keep:` and the glossary's
     /// keep-as-is terms.
     public var keep: Set<String> = []
+    /// Link prefixes the translation rewrites (`links:` of bitext.yml): source → target.
+    public var linkMap: [(source: String, target: String)] = []
     /// Their stems, as stretch classification compares them.
     public var keptStems: Set<String> { Set(keep.map { Stemmer.stem($0) }) }
 

@@ -1,4 +1,5 @@
 import BitextCheck
+import BitextDigest
 import BitextICU
 import BitextText
 import Foundation
@@ -33,19 +34,21 @@ public struct CoverageReport: Sendable {
         return .object(f)
     }
 
+    /// One file of the JSON report (also what `bitext lsp` answers to `bitext/coverage`).
+    public static func json(_ f: Coverage, stale: Bool = false) -> JSON {
+        var fields: [(String, JSON)] = [("file", .string(f.file))]
+        if let s = f.source { fields.append(("source", .string(s))) }
+        fields += [("percent", .double(Self.round1(f.percent))), ("units", Self.countsJSON(f.counts, stale: stale)),
+                   ("sections", .array(f.sections.map { s in
+                       .object([("heading", .string(s.heading)), ("line", .int(s.line)), ("level", .int(s.level)),
+                                ("percent", .double(Self.round1(s.percent)))])
+                   }))]
+        return .object(fields)
+    }
+
     public func json(stale: Bool = false) -> String {
-        let files: [JSON] = self.files.map { f in
-            var fields: [(String, JSON)] = [("file", .string(f.file))]
-            if let s = f.source { fields.append(("source", .string(s))) }
-            fields += [("percent", .double(Self.round1(f.percent))), ("units", Self.countsJSON(f.counts, stale: stale)),
-                       ("sections", .array(f.sections.map { s in
-                           .object([("heading", .string(s.heading)), ("line", .int(s.line)), ("level", .int(s.level)),
-                                    ("percent", .double(Self.round1(s.percent)))])
-                       }))]
-            return .object(fields)
-        }
-        return JSON.object([
-            ("files", .array(files)),
+        JSON.object([
+            ("files", .array(files.map { Self.json($0, stale: stale) })),
             ("total", .object([("percent", .double(Self.round1(percent))), ("units", Self.countsJSON(counts, stale: stale))])),
         ]).serialized() + "\n"
     }
@@ -198,17 +201,25 @@ public enum HTML {
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-    public static func page(title: String, css: String, body: String, lang: String = "zh-Hans") -> String {
-        """
+    /// A page; `scripts` go inline in the head, allowed by their hashes in the policy, and
+    /// `images` adds image sources to it (` 'self'` for local images).
+    public static func page(title: String, css: String, body: String, lang: String = "zh-Hans",
+                            scripts: [String] = [], images: String = "") -> String {
+        var policy = contentSecurityPolicy
+        if !scripts.isEmpty || !images.isEmpty {
+            policy = "default-src 'none'; " + (scripts.isEmpty ? "" : "script-src \(scripts.map(SHA256.cspSource).joined(separator: " ")); ")
+                + "style-src 'unsafe-inline'; img-src data:\(images); base-uri 'none'; form-action 'none'"
+        }
+        return """
         <!DOCTYPE html>
         <html lang="\(escape(lang))">
         <head>
         <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+        <meta http-equiv="Content-Security-Policy" content="\(policy)">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="bitext">
         <title>\(escape(title))</title>
-        <style>\(css)</style>
+        <style>\(css)</style>\(scripts.map { "\n<script>\($0)</script>" }.joined())
         </head>
         <body>
         \(body)

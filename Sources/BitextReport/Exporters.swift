@@ -1,19 +1,21 @@
 import BitextAlign
 import BitextCheck
+import BitextExchange
 import BitextMarkdown
 import BitextText
 import Foundation
 
 /// The formats `bitext export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case html, markdown, tmx, xliff, tsv
+    case html, markdown, tmx, xliff, xliff1, tsv
 }
 
 
 /// TMX 1.4b, translated content only: a translation memory must not learn English as Chinese.
-/// One `<tu>` per aligned sentence pair whose alignment is confident (score ≥ 0.5), else one per
-/// fully translated unit; untranslated units are left out; partial units give their translated
-/// sentences.
+/// One `<tu>` per aligned sentence pair when the sentences of a unit align with confidence
+/// (score ≥ 0.5), else one per fully translated unit; untranslated units are left out; partial
+/// units give their translated sentences. Inline Markdown travels as `<bpt>`/`<ept>`/`<ph>`;
+/// `x-file` names the translation relative to the current directory, never as a local path.
 public enum TMXExporter {
     public static func export(_ pairs: [BilingualPair], sourceLang: String, targetLang: String) -> String {
         var out = """
@@ -25,117 +27,37 @@ public enum TMXExporter {
             """
         var id = 0
         for p in pairs {
-            for (s, t, segtype, note) in units(p) {
+            let file = portablePath(p.target.path)
+            for m in p.exchange.memoryPairs {
                 id += 1
-                out += "    <tu tuid=\"\(id)\"\(segtype == "sentence" ? "" : " segtype=\"\(segtype)\"")>\n"
-                out += "      <prop type=\"x-file\">\(Markup.escape(note))</prop>\n"
-                out += "      <tuv xml:lang=\"\(Markup.escape(sourceLang))\"><seg>\(Markup.escape(s))</seg></tuv>\n"
-                out += "      <tuv xml:lang=\"\(Markup.escape(targetLang))\"><seg>\(Markup.escape(t))</seg></tuv>\n"
+                out += "    <tu tuid=\"\(id)\"\(m.segtype == "sentence" ? "" : " segtype=\"\(m.segtype)\"")>\n"
+                out += "      <prop type=\"x-file\">\(Markup.escape(file)):\(m.line)</prop>\n"
+                out += "      <tuv xml:lang=\"\(Markup.escape(sourceLang))\"><seg>\(TMXWriter.content(m.source))</seg></tuv>\n"
+                out += "      <tuv xml:lang=\"\(Markup.escape(targetLang))\"><seg>\(TMXWriter.content(m.target))</seg></tuv>\n"
                 out += "    </tu>\n"
             }
         }
         out += "  </body>\n</tmx>\n"
         return out
     }
+}
 
-    /// (source, target, segtype, where) for every translation unit of a pair.
-    public static func units(_ p: BilingualPair) -> [(String, String, String, String)] {
-        var out: [(String, String, String, String)] = []
-        for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
-            let su = bead.source.compactMap { p.source.unitIndex(block: $0) }
-            let tu = bead.target.compactMap { p.target.unitIndex(block: $0) }
-            guard !su.isEmpty, !tu.isEmpty, tu.contains(where: { p.targetAnalyses[$0].hasHan }) else { continue }
-            let statuses = tu.map { p.status(ofTargetUnit: $0) }
-            let sentences = p.translatedSentences(bead)
-            let allConfident = !sentences.isEmpty && sentences.allSatisfy { $0.score >= 0.5 }
-            let place = "\(p.target.path):\(p.target.units[tu[0]].start.line)"
-            if statuses.allSatisfy({ $0 == .translated }) && !allConfident {
-                // The whole unit, when its sentences do not align with confidence.
-                let s = su.map { p.source.units[$0].plainText }.joined(separator: "\n")
-                let t = tu.map { p.target.units[$0].plainText }.joined(separator: "\n")
-                out.append((s, t, "paragraph", place))
-            } else {
-                for sp in sentences where sp.score >= 0.5 || statuses.contains(.partial) {
-                    out.append((sp.source, sp.target, "sentence", place))
-                }
-            }
-        }
-        return out
+/// XLIFF 2.0 (`xliff`) and 1.2 (`xliff1`): one unit (1.2: a group) per source unit, one segment
+/// (1.2: trans-unit) per source sentence, so that ids name the file, the unit and the sentence and
+/// stay valid while the translation changes. See ``XLIFF2Writer`` and ``XLIFF1Writer``.
+public enum XLIFFExporter {
+    public static func export(_ pairs: [BilingualPair], sourceLang: String, targetLang: String, version: Int = 2) -> String {
+        let docs = pairs.map(\.exchange)
+        return version == 1 ? XLIFF1Writer.write(docs, sourceLang: sourceLang, targetLang: targetLang)
+            : XLIFF2Writer.write(docs, sourceLang: sourceLang, targetLang: targetLang)
     }
 }
 
-/// XLIFF 2.0: one `<unit>` per source unit, one `<segment>` per source sentence (sentences a
-/// translator merged share one segment); translated segments `state="translated"` with their
-/// target, untranslated ones `state="initial"` and no target, so a team can send a CAT tool
-/// just what is left.
-public enum XLIFFExporter {
-    public static func export(_ pairs: [BilingualPair], sourceLang: String, targetLang: String) -> String {
-        var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="\(Markup.escape(sourceLang))" trgLang="\(Markup.escape(targetLang))">
-
-            """
-        for (f, p) in pairs.enumerated() {
-            out += "  <file id=\"f\(f + 1)\" original=\"\(Markup.escape(p.source.path))\">\n"
-            for (k, unit) in segments(p).enumerated() {
-                out += "    <unit id=\"u\(k + 1)\" name=\"\(Markup.escape("line \(unit.line)"))\">\n"
-                for (n, seg) in unit.segments.enumerated() {
-                    out += "      <segment id=\"s\(n + 1)\" state=\"\(seg.target == nil ? "initial" : "translated")\">\n"
-                    out += "        <source>\(Markup.escape(seg.source))</source>\n"
-                    if let t = seg.target { out += "        <target>\(Markup.escape(t))</target>\n" }
-                    out += "      </segment>\n"
-                }
-                out += "    </unit>\n"
-            }
-            out += "  </file>\n"
-        }
-        out += "</xliff>\n"
-        return out
-    }
-
-    public struct Segment { public var source: String; public var target: String? }
-    public struct UnitSegments { public var line: Int; public var segments: [Segment] }
-
-    /// Every source unit with its sentences and, where translated, their targets.
-    public static func segments(_ p: BilingualPair) -> [UnitSegments] {
-        // Translated targets of source sentences, by (unit, first sentence range start).
-        var targetOf: [Int: [Int: String]] = [:]  // unit → sentence start → target
-        var mergedInto: [Int: [Int: Int]] = [:]   // unit → sentence start → first sentence start of its bead
-        for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
-            let ss = SentenceAligner.sentences(of: bead.source, in: p.source, analyses: p.sourceAnalyses)
-            let translated = p.translatedSentences(bead)
-            var byText: [String: String] = [:]
-            for t in translated { byText[t.source] = t.target }
-            for sb in bead.sentences where !sb.source.isEmpty {
-                let first = ss[sb.source[0]]
-                guard let u = p.source.unitIndex(block: first.block) else { continue }
-                let text = sb.source.compactMap { k -> String? in
-                    guard let uu = p.source.unitIndex(block: ss[k].block) else { return nil }
-                    return p.source.units[uu].plainText(in: ss[k].range)
-                }.joined(separator: " ")
-                if let t = byText[text] { targetOf[u, default: [:]][first.range.lowerBound] = t }
-                for k in sb.source.dropFirst() where p.source.unitIndex(block: ss[k].block) == u {
-                    mergedInto[u, default: [:]][ss[k].range.lowerBound] = first.range.lowerBound
-                }
-            }
-        }
-        var out: [UnitSegments] = []
-        for (k, u) in p.source.units.enumerated() {
-            let a = p.sourceAnalyses[k]
-            var segs: [Segment] = []
-            var index: [Int: Int] = [:]
-            for r in a.sentences {
-                if let first = mergedInto[k]?[r.lowerBound], let at = index[first] {
-                    segs[at].source += " " + u.plainText(in: r)
-                    continue
-                }
-                index[r.lowerBound] = segs.count
-                segs.append(Segment(source: u.plainText(in: r), target: targetOf[k]?[r.lowerBound]))
-            }
-            if segs.isEmpty { segs.append(Segment(source: u.plainText, target: nil)) }
-            out.append(UnitSegments(line: u.start.line, segments: segs))
-        }
-        return out
+extension BilingualPair {
+    /// The pair cut into exchange units and segments.
+    public var exchange: ExchangeDocument {
+        ExchangeDocument(source: source, sourceAnalyses: sourceAnalyses, target: target, targetAnalyses: targetAnalyses,
+                         alignment: alignment)
     }
 }
 
@@ -255,21 +177,24 @@ public enum MarkdownExporter {
         var source: ClosedRange<Int>?
         var target: ClosedRange<Int>?
         var code: Bool
+        /// The beads shown in the segment (indexes into the alignment).
+        var beads: [Int] = []
     }
 
     /// Line ranges of beads, merged where they share lines, tables and lists taken whole.
     static func segments(_ p: BilingualPair) -> [Segment] {
         var segs: [Segment] = []
-        for b in p.alignment.beads where !b.source.contains(where: { isFrontMatter(p.source, $0) }) {
+        for (k, b) in p.alignment.beads.enumerated() where !b.source.contains(where: { isFrontMatter(p.source, $0) }) {
             let s = range(p.source, b.source), t = range(p.target, b.target)
             let code = b.source.contains { if case .code = p.source.blocks[$0] { return true }; return false }
             if var last = segs.last, overlaps(last.source, s) || overlaps(last.target, t) {
                 last.source = union(last.source, s)
                 last.target = union(last.target, t)
                 last.code = last.code && code
+                last.beads.append(k)
                 segs[segs.count - 1] = last
             } else {
-                segs.append(Segment(source: s, target: t, code: code))
+                segs.append(Segment(source: s, target: t, code: code, beads: [k]))
             }
         }
         return segs

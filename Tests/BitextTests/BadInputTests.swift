@@ -82,14 +82,16 @@ import Testing
         #expect(spans(r1) == spans(r2))
     }
 
-    @Test func tenMegabyteLine() throws {
+    /// A 2 MB line is checked to the end. How long lines scale is measured by
+    /// Benchmarks/hostile-inputs (a 5 MB paragraph), not by a timed test.
+    @Test func twoMegabyteLine() throws {
         let dir = TempDir()
         let piece = "这是一个很长的段落，with some English words mixed in here and there. "
-        let f = dir.write("long.md", String(repeating: piece, count: 10_000_000 / piece.utf8.count) + "\n")
-        let start = Date()
+        let f = dir.write("long.md", String(repeating: piece, count: 2_000_000 / piece.utf8.count) + "\n")
         let r = try CLI.run(["check", f.path, "--format", "json", "-o", dir.path("out.json")])
         #expect(r.status == 0)
-        #expect(Date().timeIntervalSince(start) < 120)
+        let out = try String(contentsOfFile: dir.path("out.json"), encoding: .utf8)
+        #expect(out.contains("\"mixed-language\""))
     }
 
     @Test func deepNesting() throws {

@@ -52,7 +52,9 @@ import Testing
             done = [u for u in segs if u.target]
             todo = [u for u in segs if not u.target]
             assert done and todo, (len(done), len(todo))
-            assert all(any('\\u4e00' <= c <= '\\u9fff' for c in u.target) for u in done)
+            # A translated target is Chinese, or the source kept as it is (a name, code).
+            assert all(any('\\u4e00' <= c <= '\\u9fff' for c in u.target) or u.target == u.source for u in done), \
+                [(u.source, u.target) for u in done if not any('\\u4e00' <= c <= '\\u9fff' for c in u.target) and u.target != u.source]
             print(len(units), len(done), len(todo))
             """
         let (status, out) = try Tools.run(py, ["-c", script, dir.path("a.tmx"), dir.path("a.xlf"), String(tus)])
@@ -65,10 +67,15 @@ import Testing
         #expect(x.contains("xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""))
         #expect(x.contains("state=\"translated\""))
         #expect(x.contains("state=\"initial\""))
-        // An initial segment never carries a target.
+        // An initial segment carries a target only when it is half translated (Chinese, then English).
         for seg in x.components(separatedBy: "<segment ").dropFirst() where seg.hasPrefix("id=\"s") && seg.contains("state=\"initial\"") {
-            #expect(!seg.components(separatedBy: "</segment>")[0].contains("<target>"))
+            let body = seg.components(separatedBy: "</segment>")[0]
+            guard let t = body.components(separatedBy: "<target>").dropFirst().first else { continue }
+            #expect(t.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } && t.contains(" words "), "\(t)")
         }
+        // XLIFF 1.2 marks the same sentence needs-review-translation, with its text.
+        let x1 = try Self.export("xliff1", dir, "b.xlf", source: "examples/en/tokenizers.md", target: "examples/zh/tokenizers.md")
+        #expect(x1.contains("<target state=\"needs-review-translation\">字节对编码（BPE）"))
         // The partial paragraph mixes both.
         let partial = x.components(separatedBy: "<unit ").first { $0.contains("Byte-pair encoding") }
         #expect(partial?.contains("state=\"translated\"") == true && partial?.contains("state=\"initial\"") == true)
@@ -99,13 +106,13 @@ import Testing
         let tmx = try Self.export("tmx", dir, "a.tmx")
         let pairs = try XMLDocumentReader.pairs(tmx)
         #expect(pairs.count == tmx.components(separatedBy: "<tu ").count - 1)
-        // Read back, every segment is text of its document, word for word.
-        let plainEN = try CLI.run(["export", Self.en, Self.zh, "--format", "tsv", "--no-config"]).stdout
-        let rows = TSVExporter.read(plainEN)
-        let sourceText = rows.map(\.0).joined(separator: "\n"), targetText = rows.map(\.1).joined(separator: "\n")
+        // Read back, every segment is Markdown of its document, word for word (line breaks aside).
+        func collapsed(_ s: String) -> String { s.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+        let sourceText = collapsed(try String(contentsOfFile: Self.en, encoding: .utf8))
+        let targetText = collapsed(try String(contentsOfFile: Self.zh, encoding: .utf8))
         for (s, t) in pairs {
-            #expect(sourceText.contains(s), "\(s)")
-            #expect(targetText.contains(t), "\(t)")
+            #expect(sourceText.contains(collapsed(s)), "\(s)")
+            #expect(targetText.contains(collapsed(t)), "\(t)")
         }
     }
 
@@ -113,12 +120,16 @@ import Testing
         let dir = TempDir()
         let html = try Self.export("html", dir, "a.html")
         #expect(html.contains("Content-Security-Policy"))
-        #expect(!html.lowercased().contains("<script"))
+        // One script, the page's own, in the head, allowed by its hash.
+        #expect(html.lowercased().components(separatedBy: "<script").count == 2)
+        #expect(html.components(separatedBy: "</head>")[0].contains("<script>"))
+        #expect(html.contains("script-src 'sha256-"))
         #expect(!html.contains("src=\"http"))
         #expect(!html.contains("<link "))
-        #expect(html.contains("<h1>导言</h1>") || html.contains("<h1>How Tokenizers Work</h1>"))
-        #expect(html.contains("class=\"row untranslated\""))
-        #expect(html.contains("class=\"row partial\""))
+        let text = html.replacingOccurrences(of: #"</?(span|mark)[^>]*>"#, with: "", options: .regularExpression)
+        #expect(text.contains("<h1>导言</h1>") || text.contains("<h1>How Tokenizers Work</h1>"))
+        #expect(html.contains("class=\"row untranslated "))
+        #expect(html.contains("class=\"row partial "))
         #expect(html.contains("@media (max-width:800px)"))
         #expect(html.contains("<nav>"))
     }
@@ -149,22 +160,34 @@ import Testing
         let r = try CLI.run(["export", "--source-root", dir.path("en"), "--target-root", dir.path("zh"), "--format", "html",
                              "-o", dir.path("out"), "--no-config"])
         #expect(r.status == 0, "\(r.stderr)")
-        for f in ["out/index.html", "out/a.html", "out/sub/b.html"] {
+        for f in ["out/index.html", "out/pages/a.html", "out/pages/sub/b.html"] {
             #expect(FileManager.default.fileExists(atPath: dir.path(f)), "\(f)")
         }
         let index = try String(contentsOfFile: dir.path("out/index.html"), encoding: .utf8)
-        #expect(index.contains("href=\"sub/b.html\""))
+        #expect(index.contains("href=\"pages/sub/b.html\""))
         #expect(try CLI.run(["export", "a.md", "b.md", "--format", "html", "-o", "../escape.html"], cwd: dir.url).status == 2)
     }
 }
 
 /// Reads TMX translation units back: (source, target) pairs.
 enum XMLDocumentReader {
+    /// (source, target) pairs, inline codes (`<bpt>`, `<ept>`, `<ph>`, `<it>`) read as the Markdown they hold.
     static func pairs(_ tmx: String) throws -> [(String, String)] {
         var out: [(String, String)] = []
         for tu in tmx.components(separatedBy: "<tu ").dropFirst() {
-            let segs = tu.components(separatedBy: "<seg>").dropFirst().map { unescape($0.components(separatedBy: "</seg>")[0]) }
+            let segs = tu.components(separatedBy: "<seg>").dropFirst().map { unescape(stripTags($0.components(separatedBy: "</seg>")[0])) }
             if segs.count == 2 { out.append((segs[0], segs[1])) }
+        }
+        return out
+    }
+
+    static func stripTags(_ s: String) -> String {
+        var out = ""
+        var inTag = false
+        for c in s {
+            if c == "<" { inTag = true; continue }
+            if c == ">" && inTag { inTag = false; continue }
+            if !inTag { out.append(c) }
         }
         return out
     }

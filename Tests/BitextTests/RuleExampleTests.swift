@@ -14,7 +14,13 @@ enum Harness {
     static func settings(_ overrides: [String: String] = [:]) -> Settings {
         var typography = try! Typography.load(for: target)
         if let s = overrides["spacing"], let p = SpacingPolicy(rawValue: s) { typography.spacing = p }
-        return Settings(source: source, target: target, typography: typography)
+        var settings = Settings(source: source, target: target, typography: typography)
+        // `links`: source=target prefixes, separated by spaces.
+        for m in (overrides["links"] ?? "").split(separator: " ") {
+            let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { settings.linkMap.append((parts[0], parts[1])) }
+        }
+        return settings
     }
 
     static func findings(rule: any Rule, target text: String, source sourceText: String? = nil,

@@ -1,3 +1,4 @@
+import Foundation
 import BitextAlign
 import BitextMarkdown
 import BitextText
@@ -114,6 +115,8 @@ public struct ExtraBlockRule: Rule {
         for bead in p.alignment.beads where bead.source.isEmpty {
             for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) {
                 let u = c.document.units[t]
+                // A link to the source file at the commit translated (drift's record): no translation.
+                if SourceRecord.isRecordUnit(c.document, t, sourceName: (p.source.path as NSString).lastPathComponent) { continue }
                 if c.analyses[t].isNote {
                     if let s = noteSeverity {
                         emit(Finding(rule: "translator-note", severity: s, file: c.document.path, span: u.span,

@@ -101,8 +101,9 @@ public struct GlossaryMissingRule: Rule {
             var needed: [Int] = []
             for su in sourceUnits {
                 let u = p.source.units[su]
-                for h in g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words, isHeading: u.kind.headingLevel != nil)
-                    where !needed.contains(h.entry) {
+                let hits = p.sourceTermHits.map { $0[su] }
+                    ?? g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words, isHeading: u.kind.headingLevel != nil)
+                for h in hits where !needed.contains(h.entry) {
                     // Context-dependent entries and function words ("you") cannot be required.
                     let e = g.glossary.entries[h.entry]
                     if e.contextDependent || c.settings.source.functionWords.contains(e.source.lowercased()) { continue }

@@ -1,0 +1,64 @@
+/// Sentences as the aligner keeps them: flat arrays of ids, a few hundred bytes a sentence, so
+/// whole books fit in little memory (an ``AlignSentence`` with its strings is several times
+/// larger). Ids come from one ``Interner`` shared by both sides, in order of first appearance.
+struct SentenceTable {
+    var letters: [Int32] = []
+    var han: [Int32] = []
+    /// Anchors (digits, `?`, `!`) and, apart, the extended anchors (numbers in words, quotes).
+    var anchorStart: [Int32] = [0]
+    var anchors: [Int32] = []
+    var extraStart: [Int32] = [0]
+    var extra: [Int32] = []
+    /// Latin words as written (lowercased), for names kept in the translation.
+    var latinStart: [Int32] = [0]
+    var latin: [Int32] = []
+    /// Stems of content words, and which of them are candidate names.
+    var contentStart: [Int32] = [0]
+    var content: [Int32] = []
+    var nameStart: [Int32] = [0]
+    var names: [Int32] = []
+    /// Han text, 0 between runs.
+    var hanStart: [Int32] = [0]
+    var hanText: [UInt32] = []
+
+    var count: Int { letters.count }
+
+    /// Strings to dense ids.
+    struct Interner {
+        var ids: [String: Int32] = [:]
+        var strings: [String] = []
+        mutating func id(_ s: String) -> Int32 {
+            if let v = ids[s] { return v }
+            let v = Int32(strings.count)
+            ids[s] = v
+            strings.append(s)
+            return v
+        }
+    }
+
+    /// One interner per kind of string.
+    struct Interners {
+        var anchors = Interner()
+        var words = Interner()
+        var stems = Interner()
+    }
+
+    mutating func append(_ s: AlignSentence, _ ids: inout Interners) {
+        letters.append(Int32(s.letters))
+        han.append(Int32(s.han))
+        for a in s.anchors { anchors.append(ids.anchors.id(a)) }
+        anchorStart.append(Int32(anchors.count))
+        for a in s.extraAnchors { extra.append(ids.anchors.id(a)) }
+        extraStart.append(Int32(extra.count))
+        for w in s.latinWords { latin.append(ids.words.id(w)) }
+        latinStart.append(Int32(latin.count))
+        for w in s.contentWords { content.append(ids.stems.id(w)) }
+        contentStart.append(Int32(content.count))
+        for w in s.names { names.append(ids.stems.id(w)) }
+        nameStart.append(Int32(names.count))
+        hanText += s.hanText
+        hanStart.append(Int32(hanText.count))
+    }
+
+    @inline(__always) func range(_ starts: [Int32], _ k: Int) -> Range<Int> { Int(starts[k])..<Int(starts[k + 1]) }
+}

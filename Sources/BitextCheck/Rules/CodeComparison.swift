@@ -1,0 +1,260 @@
+import BitextMarkdown
+import BitextText
+
+/// Compares code the way a reviewer of a translation does: comments, the contents of string
+/// literals and text between tags (JSX children, console output) are the translator's to
+/// translate; everything else must be as in the source. Layout (line breaks, spaces, trailing
+/// commas, semicolons) does not count.
+enum CodeComparison {
+    /// What differs first between two code blocks.
+    struct Difference: Equatable {
+        /// Lines in the literal (0-based).
+        var sourceLine: Int
+        var targetLine: Int
+        var source: String?
+        var target: String?
+    }
+
+    /// A token of code as compared: comments are gone, a string literal is one token whatever
+    /// it holds, and a stretch of Han text (translated text outside strings) is one token.
+    struct Token: Equatable {
+        enum Kind: Equatable { case word, number, string, han, symbol }
+        var kind: Kind
+        var text: String
+        /// Line in the literal (0-based).
+        var line: Int
+
+        /// Strings match strings and Han text matches Han text, whatever they say.
+        func same(_ o: Token) -> Bool {
+            kind == o.kind && (kind == .string || kind == .han || text == o.text)
+        }
+    }
+
+    /// Splits code into tokens, leaving out comments: `//`, `/* */`, `<!-- -->`, MDX `{/* */}`,
+    /// `#` at the start of a line or after a space, `-- ` (SQL). Strings: '…', "…", `…`,
+    /// “…”, ‘…’, and Python's triple quotes. `...` and `…` (elided code) are left out, and so
+    /// are semicolons and a comma before a closing bracket (style, not code).
+    static func tokens(_ code: String) -> [Token] {
+        let chars = Array(code.unicodeScalars).map(\.value)
+        let n = chars.count
+        var out: [Token] = []
+        var line = 0
+        var lineStart = true
+        var i = 0
+        func starts(_ s: [UInt32], at k: Int) -> Bool {
+            k + s.count <= n && chars[k..<(k + s.count)].elementsEqual(s)
+        }
+        func skip(until close: [UInt32]) {
+            while i < n && !starts(close, at: i) { if chars[i] == 0x0A { line += 1 }; i += 1 }
+            i = min(n, i + close.count)
+        }
+        func isLetterLike(_ c: UInt32) -> Bool {
+            isIdentifierChar(c) || (c > 0x7F && !isHanText(c) && (Unicode.Scalar(c)?.properties.isAlphabetic ?? false))
+        }
+        while i < n {
+            let c = chars[i]
+            if c == 0x0A { line += 1; lineStart = true; i += 1; continue }
+            // Spaces, and the box-drawing of directory trees: layout.
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0xA0 || (c >= 0x2500 && c <= 0x257F) { i += 1; continue }
+            let atLineStart = lineStart
+            lineStart = false
+            let spaceBefore = i == 0 || chars[i - 1] == 0x20 || chars[i - 1] == 0x09 || chars[i - 1] == 0x0A
+            // Comments.
+            if (starts([0x2F, 0x2F], at: i) && !(i > 0 && chars[i - 1] == 0x3A))
+                || (c == 0x23 && (atLineStart || spaceBefore))
+                || (starts([0x2D, 0x2D, 0x20], at: i) && (atLineStart || spaceBefore)) {
+                while i < n && chars[i] != 0x0A { i += 1 }
+                continue
+            }
+            if starts([0x2F, 0x2A], at: i) { i += 2; skip(until: [0x2A, 0x2F]); continue }
+            if starts([0x3C, 0x21, 0x2D, 0x2D], at: i) { i += 4; skip(until: [0x2D, 0x2D, 0x3E]); continue }
+            if starts([0x7B, 0x2F, 0x2A], at: i) { i += 3; skip(until: [0x2A, 0x2F, 0x7D]); continue }
+            // Strings.
+            if (c == 0x22 || c == 0x27) && starts([c, c, c], at: i) {
+                let l = line
+                i += 3
+                skip(until: [c, c, c])
+                out.append(Token(kind: .string, text: makeString([c, c, c]), line: l))
+                continue
+            }
+            // An apostrophe inside a word (don't) opens no string.
+            let apostrophe = c == 0x27 && i > 0 && isLetterLike(chars[i - 1])
+            if c == 0x22 || c == 0x60 || c == 0x201C || c == 0x2018 || (c == 0x27 && !apostrophe) {
+                let close: Set<UInt32> = c == 0x201C ? [0x201D, 0x201C] : c == 0x2018 ? [0x2019, 0x2018] : [c]
+                let start = i, l = line
+                i += 1
+                while i < n && !close.contains(chars[i]) && (chars[i] != 0x0A || c == 0x60) {
+                    if chars[i] == 0x5C && i + 1 < n && chars[i + 1] != 0x0A { i += 1 }
+                    if chars[i] == 0x0A { line += 1 }
+                    i += 1
+                }
+                let end = min(n, i + (i < n && chars[i] != 0x0A ? 1 : 0))
+                out.append(Token(kind: .string, text: makeString(chars[start..<end]), line: l))
+                i = end
+                continue
+            }
+            // Elided code.
+            if starts([0x2E, 0x2E, 0x2E], at: i) { while i < n && chars[i] == 0x2E { i += 1 }; continue }
+            if c == 0x2026 { i += 1; continue }
+            // Translated text.
+            if isHanText(c) {
+                let start = i
+                while i < n && (isHanText(chars[i]) || ((chars[i] == 0x20 || chars[i] == 0x09) && i + 1 < n && isHanText(chars[i + 1]))) { i += 1 }
+                out.append(Token(kind: .han, text: makeString(chars[start..<i]), line: line))
+                continue
+            }
+            if isLetterLike(c) {
+                let start = i
+                let number = c >= 0x30 && c <= 0x39
+                while i < n && (isLetterLike(chars[i])
+                                || (number && chars[i] == 0x2E && i + 1 < n && chars[i + 1] >= 0x30 && chars[i + 1] <= 0x39)) { i += 1 }
+                let word = makeString(chars[start..<i])
+                out.append(Token(kind: number ? .number : .word, text: isLocaleName(word) ? "‹locale›" : word, line: line))
+                continue
+            }
+            out.append(Token(kind: .symbol, text: makeString([c]), line: line))
+            i += 1
+        }
+        // Style: semicolons, and a comma before a closing bracket or at the end.
+        var kept: [Token] = []
+        for (k, t) in out.enumerated() {
+            if t.kind == .symbol && t.text == ";" { continue }
+            if t.kind == .symbol && t.text == "," {
+                if k + 1 == out.count { continue }
+                if out[k + 1].kind == .symbol && [")", "]", "}", ">"].contains(out[k + 1].text) { continue }
+            }
+            kept.append(t)
+        }
+        return kept
+    }
+
+    /// A locale written as an identifier (`enUS`, `zh_CN`, `frFR`): examples are localised by
+    /// switching it (`import enUS from …` → `import zhCN from …`).
+    static func isLocaleName(_ w: String) -> Bool {
+        let u = Array(w.unicodeScalars).map(\.value)
+        guard u.count == 4 || u.count == 5 else { return false }
+        let lower = { (c: UInt32) in c >= 0x61 && c <= 0x7A }, upper = { (c: UInt32) in c >= 0x41 && c <= 0x5A }
+        guard lower(u[0]), lower(u[1]), upper(u[u.count - 2]), upper(u[u.count - 1]) else { return false }
+        return u.count == 4 || u[2] == 0x5F || u[2] == 0x2D
+    }
+
+    /// Han, CJK punctuation and full-width forms: text a translator wrote.
+    @inline(__always) static func isHanText(_ c: UInt32) -> Bool {
+        isHanIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)
+    }
+
+    /// Symbols that also punctuate prose: source words with only these, rendered as Chinese
+    /// text, are translated text (JSX children, program output, a YAML description).
+    static let proseSymbols: Set<String> = [".", ",", "!", "?", "'", "\"", ":", "-", "(", ")", "/", "&", "%", "+"]
+
+    /// True when a stretch of source tokens and the target tokens in its place differ only as
+    /// a translation may: Han text where the source had words, strings or prose punctuation,
+    /// keeping the source's structural symbols and bringing no identifier the source does not
+    /// have (`sourceWords`: all of the source's, since translated text may move a name).
+    static func acceptable(_ s: ArraySlice<Token>, _ t: ArraySlice<Token>, sourceWords: Set<String>, targetHasText: Bool) -> Bool {
+        if s.isEmpty && t.isEmpty { return true }
+        // In code holding translated text, prose words and punctuation the translation moved or
+        // dropped ("a", "b", and "c" → “甲”“乙”“丙”), or punctuation it added.
+        if targetHasText {
+            let prose = { (x: Token) in x.kind == .word || x.kind == .number || (x.kind == .symbol && proseSymbols.contains(x.text)) }
+            if t.isEmpty && s.allSatisfy(prose) { return true }
+            if s.isEmpty && t.allSatisfy({ $0.kind == .han || ($0.kind == .symbol && proseSymbols.contains($0.text)) }) { return true }
+        }
+        // A string literal written without its quotes ("a" → a).
+        if s.count == 1, t.count == 1, s.first!.kind == .string, t.first!.kind != .string,
+           s.first!.text.unicodeScalars.dropFirst().dropLast().elementsEqual(t.first!.text.unicodeScalars) { return true }
+        guard t.contains(where: { $0.kind == .han }) else { return false }
+        guard t.allSatisfy({ $0.kind != .word || sourceWords.contains($0.text) }) else { return false }
+        var targetSymbols: [String: Int] = [:]
+        for x in t where x.kind == .symbol { targetSymbols[x.text, default: 0] += 1 }
+        for x in s where x.kind == .symbol && !proseSymbols.contains(x.text) {
+            guard let k = targetSymbols[x.text], k > 0 else { return false }
+            targetSymbols[x.text] = k - 1
+        }
+        return true
+    }
+
+    /// Largest middles (source tokens × target tokens) aligned token by token; past it, the
+    /// middle is judged whole.
+    static let maxCells = 4_000_000
+
+    /// The differing stretches of two token lists, in order: common prefix and suffix first,
+    /// then the longest common subsequence of the middle.
+    static func gaps(_ s: [Token], _ t: [Token]) -> [(Range<Int>, Range<Int>)] {
+        var lo = 0
+        while lo < s.count && lo < t.count && s[lo].same(t[lo]) { lo += 1 }
+        var hs = s.count, ht = t.count
+        while hs > lo && ht > lo && s[hs - 1].same(t[ht - 1]) { hs -= 1; ht -= 1 }
+        let n = hs - lo, m = ht - lo
+        if n == 0 && m == 0 { return [] }
+        if n == 0 || m == 0 || n * m > maxCells { return [(lo..<hs, lo..<ht)] }
+        var table = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                table[i][j] = s[lo + i].same(t[lo + j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var out: [(Range<Int>, Range<Int>)] = []
+        var i = 0, j = 0, gs = 0, gt = 0
+        while i < n || j < m {
+            if i < n && j < m && s[lo + i].same(t[lo + j]) && table[i][j] == table[i + 1][j + 1] + 1 {
+                if gs < i || gt < j { out.append(((lo + gs)..<(lo + i), (lo + gt)..<(lo + j))) }
+                i += 1; j += 1; gs = i; gt = j
+            } else if j < m && (i >= n || table[i][j + 1] >= table[i + 1][j]) {
+                j += 1
+            } else {
+                i += 1
+            }
+        }
+        if gs < n || gt < m { out.append(((lo + gs)..<(lo + n), (lo + gt)..<(lo + m))) }
+        return out
+    }
+
+    /// True when two pieces of code are the same once comments, string contents and
+    /// translated text are set aside.
+    static func sameCode(_ source: String, _ target: String) -> Bool {
+        let s = tokens(source), t = tokens(target)
+        let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
+        return gaps(s, t).allSatisfy { acceptable(s[$0.0], t[$0.1], sourceWords: words, targetHasText: text) }
+    }
+
+    /// The first place where the target's code differs from the source's, nil when only
+    /// comments, strings and translated text differ.
+    static func firstDifference(source: String, target: String) -> Difference? {
+        let s = tokens(source), t = tokens(target)
+        let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
+        for (gs, gt) in gaps(s, t) where !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text) {
+            func line(_ tokens: [Token], _ r: Range<Int>) -> Int {
+                r.lowerBound < tokens.count ? tokens[r.lowerBound].line : (tokens.last?.line ?? 0)
+            }
+            let sourceLine = line(s, gs), targetLine = line(t, gt)
+            let sl = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let tl = target.split(separator: "\n", omittingEmptySubsequences: false)
+            return Difference(sourceLine: sourceLine, targetLine: targetLine,
+                              source: gs.isEmpty || sourceLine >= sl.count ? nil : trimmed(String(sl[sourceLine])),
+                              target: gt.isEmpty || targetLine >= tl.count ? nil : trimmed(String(tl[targetLine])))
+        }
+        return nil
+    }
+
+    @inline(__always) static func isLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+    @inline(__always) static func isIdentifierChar(_ c: UInt32) -> Bool {
+        isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x24
+    }
+
+    /// Character-bigram Dice similarity in [0, 1].
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard x.count >= 2, y.count >= 2 else { return a == b ? 1 : 0 }
+        var grams: [UInt64: Int] = [:]
+        for k in 0..<(x.count - 1) { grams[UInt64(x[k].value) << 32 | UInt64(x[k + 1].value), default: 0] += 1 }
+        var common = 0
+        for k in 0..<(y.count - 1) {
+            let g = UInt64(y[k].value) << 32 | UInt64(y[k + 1].value)
+            if let c = grams[g], c > 0 { common += 1; grams[g] = c - 1 }
+        }
+        return 2 * Double(common) / Double(x.count + y.count - 2)
+    }
+
+    static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: " \t\r") }
+}

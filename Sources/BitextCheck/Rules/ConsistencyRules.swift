@@ -1,0 +1,466 @@
+import BitextAlign
+import BitextMarkdown
+import BitextText
+
+// Source–target consistency: what a translation must carry over unchanged. Every rule compares
+// the units of a confident bead (ConsistencyPairs.swift) and leaves uncertain pairs alone.
+
+/// `number-mismatch`: a number of the source unit missing or different in the translation,
+/// however Chinese writes it (３, 1000 for 1,000, 三百, 第三, 300 万 for 3 million, 百分之十).
+public struct NumberMismatchRule: Rule {
+    public let id = "number-mismatch"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Bilingual: a number of the source unit missing or different in the translation (Chinese numerals, 万/亿 scales, full-width digits and grouping accepted)."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("缓存在 ↓60 秒后过期。\n", source: "The cache expires after 30 seconds.\n"),
+            RuleExample("升级到 Vue ↓3.5 之前，请先读一读迁移指南。\n", source: "Read the migration guide before you upgrade to Vue 3.4.\n"),
+            RuleExample("↓这个模型有七十亿个参数。\n", source: "The model has 7 billion parameters and 32 layers.\n"),
+            RuleExample("这个模型有 70 亿个参数，共三十二层。\n", source: "The model has 7 billion parameters and 32 layers.\n"),
+            RuleExample("该服务每月处理 300 万次请求，其中 10% 来自移动端。\n", source: "The service handles 3 million requests a month, 10% of them from phones.\n"),
+            RuleExample("第 3 章发表于 2024 年 6 月，比旧版快 2.5 倍，售价 1000 元。\n", source: "Chapter 3 came out in June 2024, 2.5x faster than before, for 1,000 yuan.\n"),
+            RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
+        ]
+    }
+
+    public init() {}
+
+    /// Numbers of the source's prose.
+    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+        NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Numbers of the translation, wherever a reader sees them: a translator may put a version
+    /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0).
+    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+        NumberScanner.numbers(in: u.text, gluedToWords: true) {
+            let r = u.roles[$0]
+            return (r == .content || r == .code || r == .math) && !a.inNote($0)
+        }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// A unit with no letters at all (a cell holding a number or a version): aligned only by
+    /// length, so a difference says more about the alignment than the translation.
+    static func numbersOnly(_ u: Unit) -> Bool {
+        !u.text.indices.contains { i in
+            let c = u.text[i]
+            return u.roles[i] == .content && ((c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || isHanIdeograph(c))
+        }
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            guard !source.isEmpty else { continue }
+            if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
+                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
+            let target = pair.target.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0) }
+            // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
+            let similarity = { (a: NumberMention, b: NumberMention) -> Double in
+                CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
+            }
+            for m in c.unmatched(pair, source: source, target: target, agrees: { $0.agrees(with: $1) }, similarity: similarity) {
+                let written = p.source.units[m.source.unit].string(m.source.range)
+                let t = m.target.map { c.document.units[$0.unit].string($0.range) }
+                emit(c.mismatch(self, severity: severity, place: m.place,
+                                key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
+                                values: [:], source: written, target: t))
+            }
+        }
+    }
+}
+
+/// `code-mismatch`: an inline code span of the source missing or altered in the translation
+/// (a span may differ only in a comment or string the translator translated), and fenced code
+/// whose code — not its comments and strings — differs from the source's.
+public struct CodeMismatchRule: Rule {
+    public let id = "code-mismatch"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Bilingual: an inline code span missing or altered, or fenced code that differs outside comments and strings."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("用 `↓reactive()` 声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
+            RuleExample("↓声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
+            RuleExample("用 `ref()` 声明响应式状态，用 `computed()` 派生。\n", source: "Use `computed()` to derive and `ref()` to declare state.\n"),
+            RuleExample("注释写成 `// 计数器` 即可。\n", source: "A comment such as `// the counter` is enough.\n"),
+            RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
+            RuleExample("示例：\n\n```js\n// 计数器\nconst count = ref(0)\nconsole.log('你好')\n```\n", source: "Example:\n\n```js\n// the counter\nconst count = ref(0)\nconsole.log('hello')\n```\n"),
+        ]
+    }
+
+    public init() {}
+
+    static func spans(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<String>] {
+        u.inlineCode.filter { !a.inNote($0.range.lowerBound) }.map { Mention(unit: k, range: $0.range, value: $0.code) }
+    }
+
+    /// True when a target span renders a source span: the same code, the same code once
+    /// comments, string contents and translated text are set aside, or a fuller or shorter
+    /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`).
+    static func agrees(_ s: String, _ t: String) -> Bool {
+        if s == t { return true }
+        if contains(t, s, minimum: 2) || contains(s, t, minimum: 3) { return true }
+        return CodeComparison.sameCode(s, t)
+    }
+
+    /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
+    /// characters that cannot continue an identifier.
+    static func contains(_ whole: String, _ part: String, minimum: Int) -> Bool {
+        let w = Array(whole.unicodeScalars).map(\.value), p = Array(part.unicodeScalars).map(\.value)
+        guard p.count >= minimum, p.count < w.count, p.contains(where: CodeComparison.isLetter) else { return false }
+        var k = 0
+        while k + p.count <= w.count {
+            if w[k..<(k + p.count)].elementsEqual(p) {
+                let before = k == 0 || !CodeComparison.isIdentifierChar(w[k - 1])
+                let after = k + p.count == w.count || !CodeComparison.isIdentifierChar(w[k + p.count])
+                if before && after { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when the code is in the text as it is (boundaries respected for names), or without
+    /// the quotes of a string literal.
+    static func writtenPlain(_ code: String, in text: String) -> Bool {
+        var forms = [code]
+        if code.count > 2, let f = code.first, f == code.last, f == "'" || f == "\"" || f == "`" { forms.append(String(code.dropFirst().dropLast())) }
+        for f in forms {
+            if f.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) }) {
+                if contains(text, f, minimum: 1) { return true }
+            } else if text.contains(f) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// True when the code's symbols are in the text with Han where its names were
+    /// (`${variable}` written ${变量}, `{user}:{password}` written {用户名}:{密码}).
+    static func writtenTranslated(_ code: String, in text: String) -> Bool {
+        let c = Array(code.unicodeScalars).map(\.value), t = Array(text.unicodeScalars).map(\.value)
+        // The pattern: symbols literally, each run of name characters as one run of Han or letters.
+        var pattern: [UInt32?] = []  // nil: a run of name characters
+        for x in c {
+            if CodeComparison.isIdentifierChar(x) { if pattern.last != .some(nil) { pattern.append(nil) } } else { pattern.append(x) }
+        }
+        guard pattern.contains(where: { $0 != nil }), pattern.contains(where: { $0 == nil }) else { return false }
+        func name(_ x: UInt32) -> Bool { isHanIdeograph(x) || CodeComparison.isIdentifierChar(x) }
+        func match(_ p: Int, _ k: Int, _ sawHan: Bool) -> Bool {
+            if p == pattern.count { return sawHan }
+            guard k < t.count else { return false }
+            if let sym = pattern[p] { return t[k] == sym && match(p + 1, k + 1, sawHan) }
+            var e = k, han = sawHan
+            while e < t.count && name(t[e]) { if isHanIdeograph(t[e]) { han = true }; e += 1 }
+            return e > k && match(p + 1, e, han)
+        }
+        for k in t.indices where match(0, k, false) { return true }
+        return false
+    }
+
+    /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
+    /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
+    static func isCodeShaped(_ s: String) -> Bool {
+        guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
+        if isWordLike(s) { return false }
+        // An element named by its tag (`<select>`): as often rendered by what it is (选择器).
+        if s.hasPrefix("<") && s.hasSuffix(">"), isWordLike(String(s.dropFirst(s.hasPrefix("</") ? 2 : 1).dropLast())) { return false }
+        return s.unicodeScalars.contains { c in
+            !(CodeComparison.isIdentifierChar(c.value) || c == "." || c == "-" || c == " " || c.value > 0x7F)
+        }
+    }
+
+    /// A span of English-looking words (`String`, `catch`, `Resource Center`, `Project
+    /// Management -> Workflow`): a name or a UI label that translators often render as the
+    /// concept or the label it stands for (字符串, 捕获, 资源中心). No code shape: no inner
+    /// capitals, digits, underscores, dots or brackets.
+    static func isWordLike(_ s: String) -> Bool {
+        let pieces = s.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == ">" || $0 == "-" })
+        guard !pieces.isEmpty, pieces.count <= 8 else { return false }
+        return pieces.allSatisfy { w in
+            let u = Array(w.unicodeScalars)
+            guard u.count >= 2, u[0].value < 0x80, u[0].properties.isAlphabetic else { return false }
+            return u.dropFirst().allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
+        }
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { CodeMismatchRule.spans(c.document.units[$0], c.analyses[$0], unit: $0) }
+            let results = c.unmatched(pair, source: source, target: target, agrees: CodeMismatchRule.agrees,
+                                      similarity: { CodeComparison.similarity($0, $1) }, minimumSimilarity: 0.01)
+            let targetText = " " + pair.target.map { c.document.units[$0].string }.joined(separator: " ") + " "
+            for m in results {
+                var fix: Fix? = nil
+                var s = severity
+                var key = "code-mismatch"
+                if m.target == nil {
+                    key = "code-mismatch.missing"
+                    if CodeMismatchRule.writtenPlain(m.source.value, in: targetText) {
+                        // Kept, without backticks.
+                        key = "code-mismatch.plain"
+                        s = .info
+                    } else if CodeMismatchRule.writtenTranslated(m.source.value, in: targetText) {
+                        // Its names translated (`${variable}` → ${变量}): a placeholder for the reader.
+                        key = "code-mismatch.translated"
+                        s = .info
+                    } else if !CodeMismatchRule.isCodeShaped(m.source.value) {
+                        // A name, label or sign translators often render as what it stands for
+                        // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
+                        s = .info
+                    }
+                } else if results.count == 1 {
+                    // One span changed into one other: putting the source's code back is safe.
+                    fix = Fix(p.source.units[m.source.unit].string(m.source.range))
+                }
+                emit(c.mismatch(self, severity: s, place: m.place, key: key, sourceUnit: m.source.unit,
+                                values: [:], source: m.source.value, target: m.target?.value, fix: fix))
+            }
+        }
+        for (s, t) in c.codeBlockPairs {
+            let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
+            guard let d = CodeComparison.firstDifference(source: sb.literal, target: tb.literal) else { continue }
+            // Lines of the literal start on the line after the opening fence (fenced code).
+            let fenced = c.document.source.lineCount >= tb.startLine && isFence(c.document, tb.startLine)
+            let line = tb.startLine + (fenced ? 1 : 0) + d.targetLine
+            let sourceFenced = isFence(p.source, sb.startLine)
+            let sourceLine = sb.startLine + (sourceFenced ? 1 : 0) + d.sourceLine
+            guard line <= c.document.source.lineCount else { continue }
+            let text = c.document.source.scalars(c.document.source.lineByteRange(line))
+            var lo = 0, hi = text.count
+            while lo < hi && (text[lo] == 0x20 || text[lo] == 0x09) { lo += 1 }
+            while hi > lo && (text[hi - 1] == 0x20 || text[hi - 1] == 0x09) { hi -= 1 }
+            if lo == hi { hi = min(text.count, lo + 1) }
+            let span = Span(start: TextPosition(line: line, column: lo + 1), end: TextPosition(line: line, column: max(lo + 1, hi)))
+            let key = d.target == nil ? "code-mismatch.block-missing" : "code-mismatch.block"
+            let message = c.messages.text(key, ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? ""])
+            emit(Finding(rule: id, severity: severity, file: c.document.path, span: span, message: message,
+                         text: makeString(text[lo..<max(lo, hi)]),
+                         details: [("details", .object([("source", d.source.map { .string($0) } ?? .null),
+                                                        ("target", d.target.map { .string($0) } ?? .null),
+                                                        ("sourceLine", .int(sourceLine))]))]))
+        }
+    }
+
+    private func isFence(_ doc: Document, _ line: Int) -> Bool {
+        guard line >= 1 && line <= doc.source.lineCount else { return false }
+        let raw = doc.source.scalars(doc.source.lineByteRange(line))
+        let t = raw.drop { $0 == 0x20 || $0 == 0x3E }
+        return t.starts(with: [0x60, 0x60, 0x60]) || t.starts(with: [0x7E, 0x7E, 0x7E])
+    }
+}
+
+/// `placeholder-mismatch`: template variables (`{{ name }}`, `{name}`), printf-style
+/// conversions (`%s`, `%(name)s`), environment variables (`$HOME`, `${HOME}`), route parameters
+/// (`/users/:id`), MDX components and inline HTML tags of the source missing in the
+/// translation, or tags the translation leaves unbalanced.
+public struct PlaceholderMismatchRule: Rule {
+    public let id = "placeholder-mismatch"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Bilingual: a placeholder ({{ var }}, {var}, %s, $VAR, :param), MDX component or inline HTML tag lost or left unbalanced."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("↓你好，欢迎回来！\n", source: "Hello {{ user.name }}, welcome back!\n"),
+            RuleExample("你好 {{ user.name }}，欢迎回来！\n", source: "Hello {{ user.name }}, welcome back!\n"),
+            RuleExample("↓按 Ctrl+C 复制。\n", source: "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy.\n"),
+            RuleExample("按 <kbd>Ctrl</kbd>+<kbd>C</kbd> 复制。\n", source: "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy.\n"),
+            RuleExample("↓把 <CodeStep step={1}>初始状态</CodeStep 传给它。\n", source: "Pass it the <CodeStep step={1}>initial state</CodeStep>.\n"),
+            RuleExample("↓文件保存在主目录下。\n", source: "The file is saved under $HOME.\n"),
+            RuleExample("消息格式为 `%s: %d`，日志写成“%s 已完成”。\n", source: "The message format is `%s: %d` and the log says \"%s done\".\n"),
+        ]
+    }
+
+    public init() {}
+
+    /// The placeholders and tags of a unit, as text (`{{ a }}`, `%s`, `<kbd>`, `</kbd>`).
+    static func placeholders(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<String>] {
+        var out: [Mention<String>] = []
+        var inTag = [Bool](repeating: false, count: u.text.count)
+        for t in u.inlineTags {
+            for x in t.range { inTag[x] = true }
+            guard !a.inNote(t.range.lowerBound) && !t.name.isEmpty else { continue }
+            let label = t.closing ? "</\(t.name)>" : t.selfClosing ? "<\(t.name) />" : "<\(t.name)>"
+            out.append(Mention(unit: k, range: t.range, value: label))
+        }
+        let eligible = { (i: Int) -> Bool in
+            let r = u.roles[i]
+            return (r == .content || r == .markup) && !inTag[i] && !a.inNote(i)
+        }
+        for r in Placeholders.find(u.text, eligible: eligible) {
+            out.append(Mention(unit: k, range: r, value: Placeholders.normalized(u.string(r))))
+        }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { PlaceholderMismatchRule.placeholders(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { PlaceholderMismatchRule.placeholders(c.document.units[$0], c.analyses[$0], unit: $0) }
+            // Counted: a tag written twice in the source must be there twice.
+            var remaining = target
+            var missing: [Mention<String>] = []
+            for s in source {
+                if let k = remaining.firstIndex(where: { $0.value == s.value }) { remaining.remove(at: k) } else { missing.append(s) }
+            }
+            // Placeholders whose name the translation translated (`${变量}` for `${variable}`).
+            var translated = remaining.filter { !$0.value.hasPrefix("<") && $0.value.unicodeScalars.contains { isHanIdeograph($0.value) } }
+            // One finding per place in the translation, naming everything lost there.
+            var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String])] = []
+            for s in missing {
+                let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
+                let written = p.source.units[s.unit].string(s.range)
+                var renamed: String? = nil
+                if !s.value.hasPrefix("<"), let k = translated.firstIndex(where: { $0.unit == place.unit && $0.range.overlaps(place.range) }) {
+                    renamed = translated[k].value
+                    translated.remove(at: k)
+                } else if !s.value.hasPrefix("<"), let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range && !$0.translated.isEmpty }) {
+                    // `{username} {password}` → `{用户名:密码}`: one translated placeholder for several.
+                    renamed = places[k].translated[0]
+                }
+                if let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range }) {
+                    if let renamed { if !places[k].translated.contains(renamed) { places[k].translated.append(renamed) } }
+                    else if !places[k].written.contains(written) { places[k].written.append(written) }
+                } else {
+                    places.append((place, s.unit, renamed == nil ? [written] : [], renamed.map { [$0] } ?? []))
+                }
+            }
+            for m in places where !m.written.isEmpty {
+                emit(c.mismatch(self, severity: severity, place: m.place, key: "placeholder-mismatch", sourceUnit: m.sourceUnit,
+                                values: [:], source: m.written.joined(separator: " "), target: nil))
+            }
+            for m in places where !m.translated.isEmpty {
+                emit(c.mismatch(self, severity: .info, place: m.place, key: "placeholder-mismatch.translated", sourceUnit: m.sourceUnit,
+                                values: [:], source: missing.filter { !$0.value.hasPrefix("<") }.map(\.value).joined(separator: " "),
+                                target: m.translated.joined(separator: " ")))
+            }
+            // Tags balanced in the source and not in the translation.
+            if missing.isEmpty {
+                for t in unbalanced(source, in: target) {
+                    let tu = c.document.units[t.unit]
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "placeholder-mismatch.unbalanced",
+                                    sourceUnit: pair.source[0], values: [:], source: t.value, target: tu.string(t.range)))
+                }
+            }
+        }
+    }
+
+    /// Opening tags of the target whose closing tag is missing (or closing ones with no opening),
+    /// where the source's are balanced.
+    private func unbalanced(_ source: [Mention<String>], in target: [Mention<String>]) -> [Mention<String>] {
+        func balance(_ ms: [Mention<String>]) -> [String: Int] {
+            var b: [String: Int] = [:]
+            for m in ms where m.value.hasPrefix("<") {
+                if m.value.hasPrefix("</") { b[String(m.value.dropFirst(2).dropLast()), default: 0] -= 1 }
+                else if !m.value.hasSuffix("/>") { b[String(m.value.dropFirst().dropLast()), default: 0] += 1 }
+            }
+            return b
+        }
+        let sb = balance(source), tb = balance(target)
+        var out: [Mention<String>] = []
+        for m in target where m.value.hasPrefix("<") && !m.value.hasSuffix("/>") {
+            let name = m.value.hasPrefix("</") ? String(m.value.dropFirst(2).dropLast()) : String(m.value.dropFirst().dropLast())
+            guard (sb[name] ?? 0) == 0, let b = tb[name], b != 0, InlineTag.void.contains(name.lowercased()) == false else { continue }
+            if (b > 0) == !m.value.hasPrefix("</") && !out.contains(where: { $0.value == m.value }) { out.append(m) }
+        }
+        return out
+    }
+}
+
+/// `markup-mismatch` (info): emphasis, strong, strikethrough, footnote references and hard
+/// line breaks the source unit has and the translation lost; a list item at another depth; a
+/// table row with another number of columns.
+public struct MarkupMismatchRule: Rule {
+    public let id = "markup-mismatch"
+    public let defaultSeverity = Severity.info
+    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting or table shape changed."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("↓不要在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
+            RuleExample("**绝不要**在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
+            RuleExample("↓这一点已有研究证实。\n\n[^1]: 见论文。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
+            RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
+            RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
+        ]
+    }
+
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        for pair in c.consistencyCache.pairs {
+            var s = MarkupCounts(), t = MarkupCounts()
+            for u in pair.source { s.add(p.source.units[u].markupCounts) }
+            for u in pair.target where !c.analyses[u].isNote { t.add(c.document.units[u].markupCounts) }
+            let kinds: [(String, Int, Int, String)] = [
+                ("strong", s.strong, t.strong, "**"), ("emphasis", s.emphasis, t.emphasis, "*"),
+                ("strikethrough", s.strikethrough, t.strikethrough, "~~"),
+                ("footnote", s.footnoteReferences, t.footnoteReferences, "[^]"), ("line-break", s.hardBreaks, t.hardBreaks, "\\"),
+            ]
+            for (kind, sc, tc, mark) in kinds where tc < sc {
+                let first = firstSourceElement(kind, pair, p.source) ?? mark
+                let tu = pair.target[0]
+                emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count),
+                                key: "markup-mismatch", sourceUnit: pair.source[0],
+                                values: ["what": c.messages.text("markup.\(kind)"), "count": String(sc), "found": String(tc)],
+                                source: first, target: nil,
+                                extra: [("markup", .string(kind)), ("sourceCount", .int(sc)), ("targetCount", .int(tc))]))
+            }
+            // List nesting, one list item to one.
+            if pair.source.count == 1, pair.target.count == 1,
+               case .listItem(let sd) = p.source.units[pair.source[0]].kind, case .listItem(let td) = c.document.units[pair.target[0]].kind, sd != td {
+                let tu = pair.target[0]
+                emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.list",
+                                sourceUnit: pair.source[0], values: [:], source: String(sd), target: String(td),
+                                extra: [("markup", "list-depth")]))
+            }
+        }
+        for f in TableShapes.mismatches(c, severity: severity, rule: self) { emit(f) }
+    }
+
+    /// The first strong/emphasis/… element of the pair's source, as written (`**Never**`).
+    private func firstSourceElement(_ kind: String, _ pair: ConsistencyPair, _ doc: Document) -> String? {
+        for k in pair.source {
+            let u = doc.units[k]
+            let d: [UInt32] = kind == "strong" ? [0x2A, 0x2A] : kind == "emphasis" ? [0x2A] : kind == "strikethrough" ? [0x7E, 0x7E] : []
+            guard !d.isEmpty else { continue }
+            var i = 0
+            while i < u.text.count {
+                if u.roles[i] == .markup && (u.text[i] == 0x2A || u.text[i] == 0x5F || u.text[i] == 0x7E) {
+                    var e = i
+                    while e < u.text.count && u.text[e] == u.text[i] && u.roles[e] == .markup { e += 1 }
+                    let len = e - i
+                    let matches = kind == "strong" ? len >= 2 && u.text[i] != 0x7E : kind == "emphasis" ? len % 2 == 1 && u.text[i] != 0x7E : u.text[i] == 0x7E
+                    if matches, let close = (e..<u.text.count).first(where: { u.text[$0] == u.text[i] && u.roles[$0] == .markup }) {
+                        var end = close
+                        while end < u.text.count && u.text[end] == u.text[i] && u.roles[end] == .markup { end += 1 }
+                        return u.string(i..<end)
+                    }
+                    i = e
+                    continue
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+}
+
+extension MarkupCounts {
+    mutating func add(_ o: MarkupCounts) {
+        emphasis += o.emphasis
+        strong += o.strong
+        strikethrough += o.strikethrough
+        footnoteReferences += o.footnoteReferences
+        hardBreaks += o.hardBreaks
+    }
+}

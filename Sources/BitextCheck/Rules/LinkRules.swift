@@ -1,0 +1,375 @@
+import BitextAlign
+import BitextMarkdown
+import BitextText
+
+/// How a target link relates to the source's.
+enum LinkVerdict: Comparable {
+    /// The same destination (after the `links:` mapping and trivial spelling differences), or an
+    /// in-page anchor that names the translation of the source's heading.
+    case same
+    /// The same page in another language: a locale in the host or path (`zh-hans.react.dev`,
+    /// `/zh/guide/`, `intro-cn`, `/en-US/` → `/zh-CN/`). Reported at info: map it in `links:`.
+    case localised
+    case different
+}
+
+/// Compares link destinations across a translation.
+enum LinkComparison {
+    /// Locale labels sites put in hosts, path segments and file-name suffixes.
+    static let locales: Set<String> = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk",
+                                       "en", "en-us", "en_us", "en-gb", "us", "hans", "hant", "chinese", "english"]
+
+    static let localesByLength = locales.sorted { ($0.count, $0) > ($1.count, $1) }
+
+    /// The source destination with the longest matching prefix of `map` replaced.
+    static func mapped(_ url: String, _ map: [(source: String, target: String)]) -> String {
+        var best: (source: String, target: String)? = nil
+        for m in map where url.hasPrefix(m.source) && m.source.count > (best?.source.count ?? -1) { best = m }
+        guard let b = best else { return url }
+        return b.target + url.dropFirst(b.source.count)
+    }
+
+    /// Spelling that does not change where a link goes: scheme, `www.`, `./`, a trailing `/`,
+    /// `index.html`, `.html`/`.md` endings, letter case of scheme and host, percent-encoding.
+    static func trivial(_ url: String) -> String {
+        var s = DocumentAnchors.percentDecoded(url.trimmingCharacters(in: " \t\r\n"))
+        if s.hasPrefix("<") && s.hasSuffix(">") { s = String(s.dropFirst().dropLast()) }
+        let lower = s.lowercased()
+        for p in ["https://", "http://", "//"] where lower.hasPrefix(p) {
+            s = String(s.dropFirst(p.count))
+            // Host in lowercase.
+            let slash = s.firstIndex(of: "/") ?? s.endIndex
+            s = s[..<slash].lowercased() + s[slash...]
+            if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
+            s = "//" + s
+            break
+        }
+        while s.hasPrefix("./") { s = String(s.dropFirst(2)) }
+        var fragment = ""
+        if let h = s.firstIndex(of: "#") { fragment = String(s[h...]); s = String(s[..<h]) }
+        var query = ""
+        if let q = s.firstIndex(of: "?") { query = String(s[q...]); s = String(s[..<q]) }
+        for suffix in ["/index.html", "/index.md", "/index.mdx", "/index"] where s.hasSuffix(suffix) { s = String(s.dropLast(suffix.count - 1)) }
+        for ext in [".html", ".md", ".mdx"] where s.hasSuffix(ext) { s = String(s.dropLast(ext.count)); break }
+        while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
+        return s + query + fragment
+    }
+
+    /// A destination with locale labels taken out of host, path and file names.
+    static func delocalised(_ url: String) -> String {
+        var s = trivial(url).lowercased()
+        var fragment = ""
+        if let h = s.firstIndex(of: "#") { fragment = String(s[h...]); s = String(s[..<h]) }
+        var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for k in parts.indices {
+            var p = parts[k]
+            // Host labels: zh-hans.react.dev, cn.vuejs.org, zh.wikipedia.org
+            if k == 2 && s.hasPrefix("//") {
+                parts[k] = p.split(separator: ".").map(String.init).filter { !locales.contains($0) }.joined(separator: ".")
+                continue
+            }
+            // File names: intro-cn, guide.zh-CN.md, en_US.tsx, page_zh
+            var ext = ""
+            if let dot = p.lastIndex(of: "."), p.distance(from: dot, to: p.endIndex) <= 6, dot != p.startIndex,
+               p[p.index(after: dot)...].allSatisfy({ $0.isLetter || $0.isNumber }) {
+                ext = String(p[dot...]); p = String(p[..<dot])
+            }
+            if locales.contains(p) { p = "" }
+            var changed = true
+            while changed {
+                changed = false
+                for l in localesByLength {
+                    for sep in ["-", ".", "_"] where p.hasSuffix(sep + l) && p.count > l.count + 1 {
+                        p = String(p.dropLast(l.count + 1)); changed = true
+                    }
+                }
+            }
+            parts[k] = p.isEmpty && !ext.isEmpty ? ext : p + ext
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: "/") + fragment
+    }
+
+    /// True when a destination says it is in Chinese: a Chinese locale in its host, path, file
+    /// name or query, a `.cn` host, or Han in its path.
+    static func isChinese(_ url: String) -> Bool {
+        let s = DocumentAnchors.percentDecoded(url).lowercased()
+        if s.unicodeScalars.contains(where: { isHanIdeograph($0.value) }) { return true }
+        let chinese = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk", "chinese"]
+        let words = s.split(whereSeparator: { "/.?&=#:_-".contains($0) }).map(String.init)
+        if words.contains(where: { chinese.contains($0) }) { return true }
+        return false
+    }
+
+    /// True when two paths name the same file, one relative (`./reactivity-core`) and the
+    /// other absolute or relative from elsewhere (`/api/reactivity-core`).
+    static func sameRelative(_ a: String, _ b: String) -> Bool {
+        func segments(_ p: String) -> [String] {
+            trivial(p).split(separator: "/").map(String.init).filter { $0 != "." && $0 != ".." }
+        }
+        let absolute = { (p: String) in p.hasPrefix("/") || p.contains("://") }
+        guard absolute(a) != absolute(b) else { return false }
+        let (rel, abs) = absolute(a) ? (segments(b), segments(a)) : (segments(a), segments(b))
+        return !rel.isEmpty && abs.count >= rel.count && Array(abs.suffix(rel.count)) == rel
+    }
+
+    /// The path of a destination without scheme and host (`https://ant.design/a/b` → `/a/b`).
+    static func sitePath(_ url: String) -> String? {
+        guard let r = url.range(of: "://") else { return nil }
+        let rest = url[r.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// A fragment that holds application state (a playground's encoded code), not an anchor.
+    static func isStateFragment(_ f: String?) -> Bool {
+        guard let f, f.count >= 32 else { return false }
+        return !f.contains("-") && !f.contains(" ") && f.contains(where: { $0.isNumber }) && f.contains(where: { $0.isUppercase })
+    }
+
+    /// Splits off the fragment: (path, fragment without `#`).
+    static func split(_ url: String) -> (String, String?) {
+        guard let h = url.firstIndex(of: "#") else { return (url, nil) }
+        return (String(url[..<h]), String(url[url.index(after: h)...]))
+    }
+
+    static func hasNonASCII(_ s: String) -> Bool {
+        DocumentAnchors.percentDecoded(s).unicodeScalars.contains { $0.value > 0x7F }
+    }
+}
+
+/// `link-mismatch`: a link destination, image source or autolink of the source missing or
+/// changed in the translation, after the `links:` mapping of `bitext.yml`. A localised
+/// destination (the same page in the translation's language) is reported at info until mapped.
+public struct LinkMismatchRule: Rule {
+    public let id = "link-mismatch"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Bilingual: a link destination or image source missing or changed (after the links: mapping); localised links at info."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("先读[指南](↓/api/)。\n", source: "Read the [guide](/guide/) first.\n"),
+            RuleExample("↓先读指南。\n", source: "Read the [guide](/guide/) first.\n"),
+            RuleExample("先读[指南](/guide/)，再看 <https://vuejs.org>。\n", source: "Read the [guide](/guide/), then <https://vuejs.org>.\n"),
+            RuleExample("先读[指南](↓/zh/guide/intro)。\n", source: "Read the [guide](/guide/intro) first.\n"),
+            RuleExample("先读[指南](/zh/guide/intro)。\n", source: "Read the [guide](/guide/intro) first.\n", settings: ["links": "/guide/=/zh/guide/"]),
+            RuleExample("# 用法 {#usage}\n\n见[用法](#usage)。\n", source: "# Usage {#usage}\n\nSee [usage](#usage).\n"),
+            RuleExample("# 用法\n\n见[用法](#用法)。\n", source: "# Usage\n\nSee [usage](#usage).\n"),
+        ]
+    }
+
+    public init() {}
+
+    static func targets(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<LinkTarget>] {
+        u.linkTargets.filter { !a.inNote($0.textRange.lowerBound) && !$0.destination.isEmpty }
+            .map { Mention(unit: k, range: $0.destinationRange ?? $0.textRange, value: $0) }
+    }
+
+    /// How a target destination relates to a source destination in this file pair.
+    static func verdict(_ s: String, _ t: String, _ c: FileContext, _ cache: ConsistencyCache, _ aligned: (Int, Int) -> Bool) -> LinkVerdict {
+        if s == t { return .same }
+        let mapped = LinkComparison.mapped(s, c.settings.linkMap)
+        if mapped == t { return .same }
+        let (sp, sf) = LinkComparison.split(mapped), (tp, tf) = LinkComparison.split(t)
+        if sp.isEmpty && tp.isEmpty, let sf, let tf {
+            // In-page anchors: the same heading, translated, is the same link.
+            guard case .some(.some(let th)) = cache.targetAnchors.lookup(tf) else { return .same }  // broken-anchor's business
+            guard case .some(.some(let sh)) = cache.sourceAnchors?.lookup(sf) else { return .same }
+            return aligned(sh, th) ? .same : .different
+        }
+        // The same page: written alike, or one relative and one absolute, or one with the site's host.
+        let samePath = LinkComparison.trivial(sp) == LinkComparison.trivial(tp) || LinkComparison.sameRelative(sp, tp)
+            || (sp.hasPrefix("/") && LinkComparison.sitePath(tp).map { LinkComparison.trivial($0) == LinkComparison.trivial(sp) } == true)
+            || (tp.hasPrefix("/") && LinkComparison.sitePath(sp).map { LinkComparison.trivial($0) == LinkComparison.trivial(tp) } == true)
+        let sameFragment = sf == tf || tf.map(LinkComparison.hasNonASCII) == true
+            || sf.map(DocumentAnchors.key) == tf.map(DocumentAnchors.key)
+        if samePath {
+            if sameFragment { return .same }
+            return LinkComparison.isStateFragment(sf) && LinkComparison.isStateFragment(tf) ? .localised : .different
+        }
+        var (dp, df) = (LinkComparison.delocalised(sp), LinkComparison.delocalised(tp))
+        if tp.hasPrefix("/"), let path = LinkComparison.sitePath(sp) { dp = LinkComparison.delocalised(path) }
+        if sp.hasPrefix("/"), let path = LinkComparison.sitePath(tp) { df = LinkComparison.delocalised(path) }
+        if dp == df && !dp.isEmpty && sameFragment { return .localised }
+        // A Chinese page in place of the source's English one: the translator's choice, for review.
+        if LinkComparison.isChinese(t) && !LinkComparison.isChinese(mapped) { return .localised }
+        return .different
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        let cache = c.consistencyCache
+        var alignedHeadings = Set<Int64>()
+        for pair in cache.pairs { for s in pair.source { for t in pair.target { alignedHeadings.insert(Int64(s) << 32 | Int64(t)) } } }
+        let aligned = { (s: Int, t: Int) in alignedHeadings.contains(Int64(s) << 32 | Int64(t)) }
+        for pair in cache.pairs {
+            let source = pair.source.flatMap { LinkMismatchRule.targets(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { LinkMismatchRule.targets(c.document.units[$0], c.analyses[$0], unit: $0) }
+            let verdict = { (s: LinkTarget, t: LinkTarget) in LinkMismatchRule.verdict(s.destination, t.destination, c, cache, aligned) }
+            let results = c.unmatched(pair, source: source, target: target, agrees: { verdict($0, $1) != .different },
+                                      similarity: { CodeComparison.similarity($0.destination, $1.destination) })
+            for m in results {
+                let mapped = LinkComparison.mapped(m.source.value.destination, c.settings.linkMap)
+                var fix: Fix? = nil
+                if let t = m.target, t.value.destinationRange != nil, results.count == 1, t.value.isImage == m.source.value.isImage {
+                    fix = Fix(mapped)
+                }
+                emit(c.mismatch(self, severity: severity, place: m.place,
+                                key: m.target == nil ? "link-mismatch.missing" : "link-mismatch", sourceUnit: m.source.unit,
+                                values: [:], source: m.source.value.destination, target: m.target?.value.destination, fix: fix))
+            }
+            // Localised destinations: the same page in the translation's language, not yet mapped.
+            var reported = Set<Int>()
+            for s in source {
+                if target.contains(where: { verdict(s.value, $0.value) == .same }) { continue }
+                guard let k = target.indices.first(where: { !reported.contains($0) && verdict(s.value, target[$0].value) == .localised }) else { continue }
+                reported.insert(k)
+                let t = target[k]
+                emit(c.mismatch(self, severity: .info, place: (t.unit, t.range), key: "link-mismatch.localised", sourceUnit: s.unit,
+                                values: [:], source: s.value.destination, target: t.value.destination))
+            }
+        }
+    }
+}
+
+/// `broken-anchor`: a link to `#x` where no heading or `id` of the document yields `x` (heading
+/// slugs as GitHub and VitePress make them, `{#id}`, MDX `{/*id*/}`, HTML `id`/`name`). Works
+/// on a translation alone too.
+public struct BrokenAnchorRule: Rule {
+    public let id = "broken-anchor"
+    public let defaultSeverity = Severity.warning
+    public let summary = "A link to #x where no heading or id of the document yields x (GitHub/VitePress slugs, {#id}, {/*id*/}, id=)."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("## 安装 {#install}\n\n参见[安装](↓#instal)。\n"),
+            RuleExample("## 安装 {#install}\n\n参见[安装](#install)。\n"),
+            RuleExample("## 安装步骤\n\n参见[安装](#安装步骤)和[顶部](#top)。\n"),
+            RuleExample("## Getting Started\n\n参见[开始](#getting-started)。\n"),
+            RuleExample("<a id=\"faq\"></a>\n\n参见[问答](#faq)。\n"),
+            RuleExample("## 安装 {/*installation*/}\n\n参见[安装](↓#installing)。\n"),
+        ]
+    }
+
+    public init() {}
+
+    /// Lines where the project turned link checking off with markdown-link-check's comments
+    /// (`<!-- markdown-link-check-disable-line -->`, `-disable-next-line`, `-disable` … `-enable`).
+    static func linkCheckDisabledLines(_ doc: Document) -> Set<Int> {
+        var lines = Set<Int>()
+        var open: Int? = nil
+        for comment in doc.comments.sorted(by: { $0.start < $1.start }) {
+            switch comment.body {
+            case "markdown-link-check-disable-line": lines.insert(comment.start.line)
+            case "markdown-link-check-disable-next-line": lines.insert(comment.end.line + 1)
+            case "markdown-link-check-disable": open = comment.start.line
+            case "markdown-link-check-enable":
+                if let o = open { for l in o...comment.end.line { lines.insert(l) } }
+                open = nil
+            default: break
+            }
+        }
+        if let o = open, o <= doc.source.lineCount { for l in o...doc.source.lineCount { lines.insert(l) } }
+        return lines
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        let cache = c.consistencyCache
+        var sourceFragments = Set<String>()
+        if let p = c.pairing {
+            for u in p.source.units { for l in u.linkTargets where l.destination.hasPrefix("#") { sourceFragments.insert(l.destination) } }
+        }
+        let unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document)
+        for (k, u) in c.document.units.enumerated() {
+            for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
+                let fragment = String(l.destination.dropFirst())
+                if fragment.lowercased() == "top" || cache.targetAnchors.contains(fragment) { continue }
+                if unchecked.contains(u.position(at: l.textRange.lowerBound).line) { continue }
+                // The source links there too and has no such anchor either: the site makes it.
+                var s = severity
+                var key = "broken-anchor"
+                if let sa = cache.sourceAnchors, sourceFragments.contains(l.destination), !sa.contains(fragment) {
+                    s = .info
+                    key = "broken-anchor.source"
+                }
+                let range = l.destinationRange ?? l.textRange
+                emit(c.finding(self, severity: s, unit: k, range: range.isEmpty ? range.lowerBound..<(range.lowerBound + 1) : range,
+                               message: c.messages.text(key, ["anchor": fragment]),
+                               details: [("details", .object([("anchor", .string(fragment))]))]))
+            }
+        }
+    }
+}
+
+/// `anchor-mismatch`: an explicit heading id (`{#id}`, MDX `{/*id*/}`, `<a id>`) that differs
+/// from the source heading's, or is missing where the source has one, so links to it break.
+public struct AnchorMismatchRule: Rule {
+    public let id = "anchor-mismatch"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Bilingual: an explicit heading id ({#id}, MDX {/*id*/}, <a id>) that differs from the source's or is missing."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("## 用法 {#↓yong-fa}\n", source: "## Usage {#usage}\n"),
+            RuleExample("## ↓用法\n", source: "## Usage {#usage}\n"),
+            RuleExample("## 用法 {#usage}\n", source: "## Usage {#usage}\n"),
+            RuleExample("## 参考 {/*↓参考*/}\n", source: "## Reference {/*reference*/}\n"),
+            RuleExample("## 基础示例 {#basic-example}\n", source: "## Basic Example\n"),
+            RuleExample("## 基础示例 {#↓ji-chu}\n", source: "## Basic Example\n"),
+        ]
+    }
+
+    public init() {}
+
+    /// A slug as GitHub makes it, for messages: lowercase, spaces to `-`, punctuation dropped.
+    static func slug(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for c in text.lowercased().unicodeScalars {
+            if c == " " { out.append("-") } else if c.properties.isAlphabetic || c.properties.numericType != nil || c == "-" || c == "_" { out.append(c) }
+        }
+        return String(out)
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            let su = p.source.units[pair.source[0]], tu = c.document.units[pair.target[0]]
+            guard case .heading = su.kind, case .heading = tu.kind else { continue }
+            let sid = p.source.headingID(pair.source[0]), tid = c.document.headingID(pair.target[0])
+            let t = pair.target[0]
+            if let sid {
+                if let tid {
+                    guard tid.id != sid.id else { continue }
+                    emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch", sourceUnit: pair.source[0],
+                                    values: [:], source: sid.id, target: tid.id, fix: Fix(sid.id)).at(tid.span, c.document))
+                } else {
+                    // A heading that keeps the source's words yields the same slug by itself.
+                    if DocumentAnchors.key(DocumentAnchors.headingText(tu)) == DocumentAnchors.key(sid.id) { continue }
+                    let syntax = sid.syntax == .mdxComment ? "{/*\(sid.id)*/}" : sid.syntax == .braces ? "{#\(sid.id)}" : "id=\"\(sid.id)\""
+                    // The fix appends the source's id to the heading.
+                    let fix = sid.syntax == .html ? nil : Fix(tu.string + " " + syntax)
+                    emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch.missing",
+                                    sourceUnit: pair.source[0], values: ["syntax": syntax], source: sid.id, target: nil, fix: fix))
+                }
+            } else if let tid, tid.syntax != .html {
+                // The translation pins an id the source does not write: it must be the source's slug.
+                let sourceText = DocumentAnchors.headingText(su)
+                if DocumentAnchors.key(sourceText) == DocumentAnchors.key(tid.id) { continue }
+                let slug = AnchorMismatchRule.slug(sourceText)
+                emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch", sourceUnit: pair.source[0],
+                                values: [:], source: slug, target: tid.id, fix: slug.isEmpty ? nil : Fix(slug)).at(tid.span, c.document))
+            }
+        }
+    }
+}
+
+
+extension Finding {
+    /// The same finding on another span of the document (an id written outside the unit).
+    func at(_ span: Span, _ doc: Document) -> Finding {
+        var f = self
+        f.span = span
+        f.text = doc.source.slice(from: span.start, through: span.end)
+        return f
+    }
+}

@@ -1,0 +1,178 @@
+/// The anchors a document yields — what `#fragment` links can point at — the way documentation
+/// sites make them: heading slugs (GitHub and VitePress style, which differ only in how they
+/// treat punctuation, with `-1`, `-2` for repeated headings), explicit heading ids (`{#id}`,
+/// MDX `{/*id*/}`), and `id`/`name` attributes of HTML elements and components anywhere outside
+/// code blocks.
+///
+/// Anchors are compared by a loose key (letters and digits of any script, lowercased, the rest
+/// dropped), so a fragment written by either slug style finds its heading.
+public struct DocumentAnchors: Sendable {
+    /// Loose key → the heading unit it names (nil for an HTML id that is not a heading).
+    private var keys: [String: Int?] = [:]
+    /// Loose keys of the file names of embedded demos and snippets.
+    private var embedded = Set<String>()
+
+    public init(_ doc: Document) {
+        var seen: [String: Int] = [:]
+        for (k, u) in doc.units.enumerated() {
+            guard case .heading = u.kind else { continue }
+            if let id = doc.headingID(k) { add(id.id, k) }
+            let slug = DocumentAnchors.key(DocumentAnchors.headingText(u))
+            guard !slug.isEmpty else { continue }
+            let n = seen[slug, default: 0]
+            seen[slug] = n + 1
+            add(slug, k)
+            if n > 0 { add(slug + String(n), k) }
+        }
+        // id / name attributes of any element outside code blocks.
+        var code = [Bool](repeating: false, count: doc.source.lineCount + 1)
+        for c in doc.codeBlocks { for l in c.startLine...min(c.endLine, doc.source.lineCount) { code[l] = true } }
+        for line in 1...max(1, doc.source.lineCount) where line <= doc.source.lineCount && !code[line] {
+            let raw = doc.source.scalars(doc.source.lineByteRange(line))
+            var k = 0
+            while k < raw.count {
+                if raw[k] == 0x3C, let tag = InlineElements.parseTag(raw, at: k) {
+                    for a in tag.attributes where DocumentAnchors.isIdAttribute(a.name) {
+                        add(makeString(raw[a.value]), nil)
+                    }
+                    // Embedded demos and snippets (`<code src="./demo/search.tsx">`): sites give
+                    // each an anchor made from its file name.
+                    let demo = tag.name == "code" || tag.name.first?.isUppercase == true
+                    for a in tag.attributes where a.name == "src" && demo {
+                        let path = makeString(raw[a.value])
+                        var name = path.split(separator: "/").last.map(String.init) ?? ""
+                        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+                        let key = DocumentAnchors.key(name)
+                        if key.count >= 3 { embedded.insert(key) }
+                    }
+                    k = tag.range.upperBound
+                } else {
+                    k += 1
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ anchor: String, _ unit: Int?) {
+        let k = DocumentAnchors.key(anchor)
+        guard !k.isEmpty else { return }
+        if keys[k] == nil { keys[k] = .some(unit) }
+    }
+
+    /// `id`, `name`, and component props that carry an id (`titleId`, `anchorId`…).
+    static func isIdAttribute(_ name: String) -> Bool {
+        name == "id" || name == "name" || (name.count > 2 && name.hasSuffix("id"))
+    }
+
+    /// True when `fragment` (without `#`, percent-encoded or not) names an anchor of the document.
+    public func contains(_ fragment: String) -> Bool { lookup(fragment) != nil }
+
+    /// The heading a fragment names: `.some(unit)` for a heading, `.some(nil)` for another
+    /// element's id, nil when nothing in the document has it.
+    public func lookup(_ fragment: String) -> Int?? {
+        let decoded = DocumentAnchors.percentDecoded(fragment)
+        let k = DocumentAnchors.key(decoded)
+        if k.isEmpty { return .some(nil) }  // `#` alone, or punctuation only: the top of the page
+        if let u = keys[k] { return .some(u) }
+        // `component-demo-search` for an embedded `search.tsx`.
+        let parts = decoded.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { DocumentAnchors.key(String($0)) }
+        for n in 1...max(1, min(3, parts.count)) where parts.count >= n {
+            if embedded.contains(parts.suffix(n).joined()) { return .some(nil) }
+        }
+        return nil
+    }
+
+    /// The text a heading's slug is made from: what a reader reads (its explicit id, written
+    /// after the text, is not part of the unit).
+    public static func headingText(_ u: Unit) -> String { u.plainText }
+
+    /// Letters and digits of any script, lowercased; everything else dropped.
+    public static func key(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
+            if c.properties.isAlphabetic || c.properties.numericType != nil {
+                for l in c.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+            }
+        }
+        return String(out)
+    }
+
+    /// `%E4%B8%AD` → 中; invalid escapes stay as they are.
+    public static func percentDecoded(_ s: String) -> String {
+        guard s.contains("%") else { return s }
+        var bytes: [UInt8] = []
+        let u = Array(s.utf8)
+        var i = 0
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x41...0x46: return c - 0x37
+            case 0x61...0x66: return c - 0x57
+            default: return nil
+            }
+        }
+        while i < u.count {
+            if u[i] == 0x25, i + 2 < u.count, let a = hex(u[i + 1]), let b = hex(u[i + 2]) {
+                bytes.append(a << 4 | b); i += 3
+            } else {
+                bytes.append(u[i]); i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Document {
+    /// The explicit id of heading unit `k`: `{#id}` or `{/*id*/}` after its text on the same
+    /// line, or the `id`/`name` of an `<a>` (or any element) inside it.
+    public func headingID(_ k: Int) -> HeadingID? {
+        let u = units[k]
+        guard case .heading = u.kind else { return nil }
+        if !u.inHTML && u.byteRange.upperBound <= source.bytes.count {
+            let lineEnd = source.lineByteRange(u.end.line).upperBound
+            if u.byteRange.upperBound < lineEnd {
+                let rest = source.scalars(u.byteRange.upperBound..<lineEnd)
+                var lo = 0
+                while lo < rest.count && (rest[lo] == 0x20 || rest[lo] == 0x09) { lo += 1 }
+                var hi = rest.count
+                while hi > lo && (rest[hi - 1] == 0x20 || rest[hi - 1] == 0x09 || rest[hi - 1] == 0x23 || rest[hi - 1] == 0x0D) { hi -= 1 }
+                // Columns of `rest` start right after the unit's last character.
+                let column0 = u.end.column + 1
+                func span(_ r: Range<Int>) -> Span {
+                    Span(start: TextPosition(line: u.end.line, column: column0 + r.lowerBound),
+                         end: TextPosition(line: u.end.line, column: column0 + r.upperBound - 1))
+                }
+                if hi - lo >= 3 && rest[lo] == 0x7B && rest[hi - 1] == 0x7D {
+                    if rest[lo + 1] == 0x23 {
+                        let r = (lo + 2)..<(hi - 1)
+                        if !r.isEmpty { return HeadingID(id: makeString(rest[r]), span: span(r), syntax: .braces) }
+                    } else if hi - lo >= 6 && rest[lo + 1] == 0x2F && rest[lo + 2] == 0x2A && rest[hi - 3] == 0x2A && rest[hi - 2] == 0x2F {
+                        var a = lo + 3, b = hi - 3
+                        while a < b && rest[a] == 0x20 { a += 1 }
+                        while b > a && rest[b - 1] == 0x20 { b -= 1 }
+                        if a < b { return HeadingID(id: makeString(rest[a..<b]), span: span(a..<b), syntax: .mdxComment) }
+                    }
+                }
+            }
+        }
+        for t in u.inlineTags where !t.closing {
+            for a in t.attributes where a.name == "id" || (a.name == "name" && t.name.lowercased() == "a") {
+                if !a.value.isEmpty { return HeadingID(id: makeString(u.text[a.value]), span: u.span(a.value), syntax: .html) }
+            }
+        }
+        // An HTML heading: `<h2 id="…">` before the text on its line.
+        if u.inHTML {
+            let lineStart = source.lineStarts[u.start.line - 1]
+            let before = source.scalars(lineStart..<u.byteRange.lowerBound)
+            if let open = before.lastIndex(of: 0x3C), let tag = InlineElements.parseTag(before, at: open),
+               tag.name.count == 2, tag.name.lowercased().first == "h" {
+                for a in tag.attributes where a.name == "id" && !a.value.isEmpty {
+                    let sp = Span(start: TextPosition(line: u.start.line, column: a.value.lowerBound + 1),
+                                  end: TextPosition(line: u.start.line, column: a.value.upperBound))
+                    return HeadingID(id: makeString(before[a.value]), span: sp, syntax: .html)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,132 @@
+/// Elements laid over Markdown that cmark-gfm renders: sentence spans, highlighted findings and
+/// glossary terms, asides. The renderer is never asked to pass HTML through (it runs in safe
+/// mode); instead each element's place is written into the Markdown as private-use characters
+/// (three code points: what, and the element's number in two base-4096 digits), cmark-gfm
+/// carries them through as text, and ``resolve(_:)`` turns them into tags afterwards, well
+/// nested: an element is closed before every tag and opened again before the next text, so
+/// overlapping elements and elements that cross a link or emphasis stay valid HTML. Inside a tag
+/// (a sentinel that landed in a URL) they only change state.
+struct ReviewMarks {
+    private var opens: [String] = []
+    private var closes: [String] = []
+
+    static let openKind: UInt32 = 0xF0000
+    static let closeKind: UInt32 = 0xF0001
+    /// Raw HTML put in place of the sentinel (an aside's start or end, a heading's anchor).
+    static let rawKind: UInt32 = 0xF0002
+    static let digitBase: UInt32 = 0xF1000
+
+    /// A new element; returns its number.
+    mutating func add(open: String, close: String) -> Int {
+        opens.append(open)
+        closes.append(close)
+        return opens.count - 1
+    }
+
+    /// Raw HTML to put in place (alone in a paragraph, the paragraph is dropped).
+    mutating func raw(_ html: String) -> Int { add(open: html, close: "") }
+
+    static func sentinel(_ kind: UInt32, _ id: Int) -> [Unicode.Scalar] {
+        [Unicode.Scalar(kind)!, Unicode.Scalar(digitBase + UInt32(id >> 12 & 0xFFF))!, Unicode.Scalar(digitBase + UInt32(id & 0xFFF))!]
+    }
+
+    static func isSentinel(_ c: Unicode.Scalar) -> Bool { c.value >= openKind && c.value <= 0xF1FFF }
+
+    /// The rendered HTML with the sentinels turned into elements.
+    func resolve(_ html: String) -> String {
+        let s = Array(html.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(s.count + s.count / 4)
+        var active: [Int] = []   // elements that should be open, in the order they started
+        var opened: [Int] = []   // elements whose open tag is written and not closed
+        var inTag = false
+        func append(_ text: String) { out.append(contentsOf: text.unicodeScalars) }
+        func closeAll() {
+            for id in opened.reversed() { append(closes[id]) }
+            opened.removeAll()
+        }
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c.value >= Self.openKind && c.value <= Self.rawKind && i + 2 < s.count {
+                let id = Int(s[i + 1].value - Self.digitBase) << 12 | Int(s[i + 2].value - Self.digitBase)
+                i += 3
+                guard id < opens.count else { continue }
+                switch c.value {
+                case Self.openKind:
+                    active.append(id)
+                case Self.closeKind:
+                    active.removeAll { $0 == id }
+                    if let at = opened.firstIndex(of: id) {
+                        for o in opened[at...].reversed() { append(closes[o]) }
+                        opened.removeSubrange(at...)
+                    }
+                default:
+                    guard !inTag else { continue }
+                    closeAll()
+                    // Alone in a paragraph: the paragraph goes.
+                    let para = Array("<p>".unicodeScalars), endPara = Array("</p>".unicodeScalars)
+                    if out.count >= 3, Array(out.suffix(3)) == para, i + 4 <= s.count, Array(s[i..<(i + 4)]) == endPara {
+                        out.removeLast(3)
+                        i += 4
+                    }
+                    append(opens[id])
+                }
+                continue
+            }
+            if Self.isSentinel(c) { i += 1; continue }
+            if inTag {
+                if c == ">" { inTag = false }
+                out.append(c)
+            } else if c == "<" {
+                closeAll()
+                inTag = true
+                out.append(c)
+            } else {
+                if c != "\n" && c != " " && opened != active {
+                    if !opened.isEmpty && Array(active.prefix(opened.count)) == opened {
+                        for id in active[opened.count...] { append(opens[id]) }
+                    } else {
+                        closeAll()
+                        for id in active { append(opens[id]) }
+                    }
+                    opened = active
+                }
+                out.append(c)
+            }
+            i += 1
+        }
+        closeAll()
+        return String(out)
+    }
+}
+
+/// Where elements go in a block of Markdown lines: sentinels by (line, column), inserted into
+/// the lines' text.
+struct LineMarks {
+    /// line → [(column, sentinel, order)]; opens after closes at the same column.
+    private var at: [Int: [(Int, Int, [Unicode.Scalar])]] = [:]
+    private var serial = 0
+
+    mutating func insert(line: Int, column: Int, _ scalars: [Unicode.Scalar], closing: Bool = false) {
+        serial += 1
+        // Closes first at one place, so that an element ending where the next starts ends first.
+        at[line, default: []].append((column, closing ? -1_000_000 + serial : serial, scalars))
+    }
+
+    var isEmpty: Bool { at.isEmpty }
+
+    /// `text` (line `line` of the file) with its sentinels in place.
+    func apply(line: Int, _ text: String) -> String {
+        guard var list = at[line] else { return text }
+        list.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 > $1.1 }
+        var scalars = Array(text.unicodeScalars)
+        for (column, _, s) in list {
+            let k = min(max(0, column - 1), scalars.count)
+            scalars.insert(contentsOf: s, at: k)
+        }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
+    }
+}

@@ -1,0 +1,233 @@
+import BitextMarkdown
+
+/// Numbers written in prose, in English or Chinese, with the values they can stand for.
+///
+/// A translation may write a number differently and still say the same thing: full-width digits
+/// (３), grouping (1,000 / 1000), Chinese numerals (三百, 第三, 二〇二四), Chinese scales
+/// (300 万 for 3 million, 1.5 亿), `%` as 百分之, `2.5x` as 2.5 倍. So each number carries the
+/// values it may mean — its face value and, with a scale word or suffix, the scaled value — and
+/// two numbers agree when they share one. Versions (`3.4.1`) compare as text.
+public struct NumberMention: Sendable, Equatable {
+    /// Where the number is written (indexes into the text given to the scanner).
+    public var range: Range<Int>
+    /// The number as written, digits normalised to ASCII (`1,000` → `1000`).
+    public var text: String
+    /// Values it may stand for (never empty for a number; empty for a version).
+    public var values: [Double]
+    /// A dotted version with two dots or more (`18.3.1`), compared by `text`.
+    public var isVersion: Bool
+
+    /// True when both stand for the same number.
+    public func agrees(with other: NumberMention) -> Bool {
+        if isVersion || other.isVersion { return NumberMention.version(text) == NumberMention.version(other.text) }
+        for a in values {
+            for b in other.values where abs(a - b) <= max(1e-9, abs(a) * 1e-9) { return true }
+        }
+        return false
+    }
+
+    /// A version without trailing zero parts: 4.24.0 and 4.24 are the same release line.
+    static func version(_ s: String) -> String {
+        var parts = s.split(separator: ".")
+        while parts.count > 1, parts.last!.allSatisfy({ $0 == "0" }) { parts.removeLast() }
+        return parts.joined(separator: ".")
+    }
+}
+
+public enum NumberScanner {
+    /// Han numerals and their values; units (十百千万亿) multiply.
+    static let hanDigits: [UInt32: Double] = [
+        0x96F6: 0, 0x3007: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5,
+        0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
+    ]
+    static let hanUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000, 0x4E07: 1e4, 0x4EBF: 1e8, 0x5104: 1e8, 0x842C: 1e4]
+    /// Counting units after which 一 is the number one, not the article: 次 步 章 节 行 列 页
+    /// 项 条 位 层 倍 年 月 日 天 周 秒 分 字 号 级 遍 组 对 台 件 份 张 本 批 轮 元 岁 成 毫 千 万 百 十.
+    static let countingUnits: Set<UInt32> = Set("次步章节行列页项条位层倍年月日天周秒分字号级遍组对台件份张本批轮元岁成毫千万百十".unicodeScalars.map(\.value))
+    /// What joins numbers in a range or a list: 到 至 或 和 与 及 、.
+    static let numberJoiners: Set<UInt32> = Set("到至或和与及、".unicodeScalars.map(\.value))
+    /// Words that say a number without a numeral: 首 (first), 双 and 俩 (two), 仨 (three), 半 (half).
+    static let hanNumberWords: [UInt32: Double] = [0x9996: 1, 0x53CC: 2, 0x4FE9: 2, 0x4EE8: 3, 0x534A: 0.5]
+    /// English scale words after a number.
+    static let scaleWords: [String: Double] = [
+        "hundred": 100, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+        "trillion": 1e12, "dozen": 12,
+    ]
+    /// Letter suffixes that scale a number (`10K`, `3M`, `2B`, `5bn`).
+    static let scaleSuffixes: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "bn": 1e9]
+
+    @inline(__always) static func asciiDigit(_ c: UInt32) -> UInt32? {
+        if c >= 0x30 && c <= 0x39 { return c }
+        if c >= 0xFF10 && c <= 0xFF19 { return c - 0xFF10 + 0x30 }  // full-width
+        return nil
+    }
+    @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+    @inline(__always) static func isHanNumeral(_ c: UInt32) -> Bool { hanDigits[c] != nil || hanUnits[c] != nil }
+
+    /// The numbers of `text` whose characters are all `eligible` (prose, not code or URLs).
+    /// Digits glued to a word before them (`ES2015`, `x86`, `h1`) are part of a name, not numbers,
+    /// except after a lone `v` (`v3.4`).
+    ///
+    /// - Parameter gluedToWords: also read digits glued to a word (`Spark2.4.0`): a translation
+    ///   may drop the space the source had, so the target side is read this way.
+    public static func numbers(in text: [UInt32], gluedToWords: Bool = false, eligible: (Int) -> Bool) -> [NumberMention] {
+        var out: [NumberMention] = []
+        let n = text.count
+        var k = 0
+        while k < n {
+            guard eligible(k) else { k += 1; continue }
+            let c = text[k]
+            if asciiDigit(c) != nil {
+                let (mention, end) = digitNumber(text, from: k, gluedToWords: gluedToWords, eligible: eligible)
+                if let mention { out.append(mention) }
+                k = max(end, k + 1)
+                continue
+            }
+            if let v = hanNumberWords[c] {
+                out.append(NumberMention(range: k..<(k + 1), text: makeString([c]), values: [v], isVersion: false))
+                k += 1
+                continue
+            }
+            if isHanNumeral(c) {
+                var e = k
+                while e < n && eligible(e) && isHanNumeral(text[e]) { e += 1 }
+                // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
+                // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
+                // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
+                if e == k + 1 && c == 0x4E00 && !(k > 0 && text[k - 1] == 0x7B2C) && e < n
+                    && isHanIdeograph(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e]) {
+                    k = e
+                    continue
+                }
+                if let v = hanValue(Array(text[k..<e])) {
+                    var values = [v]
+                    if let d = hanDigitString(Array(text[k..<e])), d != v { values.append(d) }
+                    out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: values, isVersion: false))
+                }
+                k = e
+                continue
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// A number written with digits starting at `k`: grouping commas, decimals, versions,
+    /// suffixes and scale words; nil (with where to go on) when it belongs to a name.
+    static func digitNumber(_ text: [UInt32], from k: Int, gluedToWords: Bool, eligible: (Int) -> Bool) -> (NumberMention?, Int) {
+        let n = text.count
+        var digits: [UInt32] = []
+        var e = k
+        var dots = 0
+        var version = false
+        func runOfDigits(_ from: Int) -> Int {
+            var x = from
+            while x < n && eligible(x), let d = asciiDigit(text[x]) { digits.append(d); x += 1 }
+            return x
+        }
+        e = runOfDigits(e)
+        // Grouping: ,ddd repeated (the first group at most three digits).
+        if e - k <= 3 {
+            while e + 3 < n, text[e] == 0x2C, eligible(e),
+                  (1...3).allSatisfy({ asciiDigit(text[e + $0]) != nil && eligible(e + $0) }),
+                  e + 4 >= n || asciiDigit(text[e + 4]) == nil {
+                for j in 1...3 { digits.append(asciiDigit(text[e + j])!) }
+                e += 4
+            }
+        }
+        // Decimals and versions: .d…, .d…
+        while e + 1 < n && (text[e] == 0x2E || text[e] == 0xFF0E) && eligible(e) && eligible(e + 1) && asciiDigit(text[e + 1]) != nil {
+            dots += 1
+            digits.append(0x2E)
+            e = runOfDigits(e + 1)
+        }
+        if dots >= 2 { version = true }
+        // Glued to a word before it: a name (ES2015, x86, utf8), unless a lone `v`.
+        if k > 0 && isLatinLetter(text[k - 1]) && !gluedToWords {
+            let vOnly = (text[k - 1] | 0x20) == 0x76 && (k < 2 || !isLatinLetter(text[k - 2]))
+            if !vOnly {
+                var x = e
+                while x < n && (isLatinLetter(text[x]) || asciiDigit(text[x]) != nil) { x += 1 }
+                return (nil, x)
+            }
+        }
+        let written = makeString(digits)
+        if version {
+            return (NumberMention(range: k..<e, text: written, values: [], isVersion: true), e)
+        }
+        guard let value = Double(written) else { return (nil, e) }
+        // A number in a term's name (2's complement, the 1990s) is not a quantity.
+        if e + 1 < n && (text[e] == 0x27 || text[e] == 0x2019) && (text[e + 1] | 0x20) == 0x73
+            && (e + 2 >= n || !isLatinLetter(text[e + 2])) {
+            return (nil, e + 2)
+        }
+        var values = [value]
+        // Suffix letters: ordinals, multipliers, units, scale letters.
+        var s = e
+        while s < n && isLatinLetter(text[s]) { s += 1 }
+        if s > e {
+            let suffix = makeString(text[e..<s])
+            if let scale = scaleSuffixes[suffix] { values.append(value * scale) }
+        }
+        // A scale word after a space (3 million), or a Chinese scale (300 万, 3 千万, 1.5 亿).
+        var w = e
+        while w < n && text[w] == 0x20 { w += 1 }
+        if w < n && hanUnits[text[w]] != nil && eligible(w) {
+            var scale = 1.0
+            var x = w
+            while x < n && eligible(x), let u = hanUnits[text[x]] { scale *= u; x += 1 }
+            values.append(value * scale)
+        } else {
+            var x = w
+            while x < n && isLatinLetter(text[x]) { x += 1 }
+            if x > w, let scale = scaleWords[makeString(text[w..<x]).lowercased()] { values.append(value * scale) }
+        }
+        return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), e)
+    }
+
+    /// The value of a run of Han numerals (三百二十一 = 321, 两千零五 = 2005, 十五 = 15,
+    /// 一万两千 = 12000); digit-by-digit runs (二〇二四) read as digits.
+    static func hanValue(_ run: [UInt32]) -> Double? {
+        if run.allSatisfy({ hanDigits[$0] != nil }) {
+            if run.count == 1 { return hanDigits[run[0]] }
+            return hanDigitString(run)
+        }
+        // 亿 and 万 close sections; 十百千 multiply the digit before them (十 alone is 10).
+        var yi = 0.0, wan = 0.0, small = 0.0
+        var digit: Double? = nil
+        for c in run {
+            if let d = hanDigits[c] { digit = d; continue }
+            guard let u = hanUnits[c] else { continue }
+            if u < 1e4 {
+                small += (digit ?? 1) * u
+            } else if u < 1e8 {
+                let s = small + (digit ?? 0)
+                wan += (s == 0 ? 1 : s) * u
+                small = 0
+            } else {
+                let s = wan + small + (digit ?? 0)
+                yi += (s == 0 ? 1 : s) * u
+                wan = 0
+                small = 0
+            }
+            digit = nil
+        }
+        return yi + wan + small + (digit ?? 0)
+    }
+
+    /// A run of Han digits read digit by digit (二〇二四 = 2024), nil with units in it.
+    static func hanDigitString(_ run: [UInt32]) -> Double? {
+        var v = 0.0
+        for c in run {
+            guard let d = hanDigits[c] else { return nil }
+            v = v * 10 + d
+        }
+        return v
+    }
+}
+
+/// A CJK ideograph (the unified blocks, extension A and B on, compatibility ideographs), by code
+/// point range: cheap enough for the inner loops of the consistency rules.
+@inline(__always) public func isHanIdeograph(_ c: UInt32) -> Bool {
+    (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
+}

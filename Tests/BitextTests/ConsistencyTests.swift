@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import BitextAlign
+@testable import BitextCheck
+@testable import BitextMarkdown
+@testable import BitextText
+
+/// The pieces the consistency rules are built from: numbers, code, placeholders, anchors, links.
+@Suite struct ConsistencyTests {
+    static func numbers(_ s: String, glued: Bool = false) -> [NumberMention] {
+        NumberScanner.numbers(in: Array(s.unicodeScalars).map(\.value), gluedToWords: glued) { _ in true }
+    }
+
+    static func agree(_ a: String, _ b: String) -> Bool {
+        let x = numbers(a), y = numbers(b)
+        return !x.isEmpty && x.allSatisfy { n in y.contains { n.agrees(with: $0) } }
+    }
+
+    @Test func chineseWaysOfWritingNumbers() {
+        #expect(Self.agree("1,000", "1000"))
+        #expect(Self.agree("3 million", "300 万"))
+        #expect(Self.agree("3 million", "三百万"))
+        #expect(Self.agree("1.5 billion", "15 亿"))
+        #expect(Self.agree("10%", "百分之十"))
+        #expect(Self.agree("2.5x", "2.5 倍"))
+        #expect(Self.agree("the 3rd step", "第三步"))
+        #expect(Self.agree("42", "４２"))
+        #expect(Self.agree("2024", "二〇二四年"))
+        #expect(Self.agree("321", "三百二十一"))
+        #expect(Self.agree("12000", "一万两千"))
+        #expect(Self.agree("120000000", "一亿两千万"))
+        #expect(Self.agree("10K", "1 万"))
+        #expect(Self.agree("4.24.0", "4.24"))
+        #expect(!Self.agree("3.4", "3.5"))
+        #expect(!Self.agree("30", "60"))
+        #expect(!Self.agree("4.23.0", "4.24.0"))
+    }
+
+    @Test func whatIsNotANumber() {
+        #expect(Self.numbers("ES2015 and x86").isEmpty)
+        #expect(Self.numbers("2's complement").isEmpty)
+        #expect(Self.numbers("一个函数和一些参数").isEmpty)  // the article, not one
+        #expect(Self.numbers("方法一：").map(\.values) == [[1]])
+        #expect(Self.numbers("一到八位").map(\.values) == [[1], [8]])
+        #expect(Self.numbers("Spark2.4.0", glued: true).map(\.text) == ["2.4.0"])
+        #expect(Self.numbers("v3.4").map(\.text) == ["3.4"])
+    }
+
+    @Test func placeholders() {
+        func find(_ s: String) -> [String] {
+            let t = Array(s.unicodeScalars).map(\.value)
+            return Placeholders.find(t) { _ in true }.map { makeString(t[$0]) }
+        }
+        #expect(find("Hi {{ user.name }}, {count} items, %s and %(name)s, %1$d, $HOME, ${JAVA_HOME}, /users/:id")
+                == ["{{ user.name }}", "{count}", "%s", "%(name)s", "%1$d", "$HOME", "${JAVA_HOME}", ":id"])
+        #expect(find("100% sure, \\text{Constant}, $5, a:b").isEmpty)
+        #expect(find("${变量}") == ["${变量}"])
+    }
+
+    @Test func anchorsAsSitesMakeThem() {
+        let doc = Fixtures.document("""
+            # What's new in React 19?
+
+            ## 创建 Shell 任务并设置参数
+
+            ## Usage {#use}
+
+            ## Reference {/*reference*/}
+
+            ## Usage
+
+            <a id="faq"></a>
+
+            <code src="./demo/search.tsx">搜索</code>
+            """)
+        let a = DocumentAnchors(doc)
+        for f in ["whats-new-in-react-19", "what-s-new-in-react-19", "创建-shell-任务并设置参数", "%E5%88%9B%E5%BB%BA-shell-%E4%BB%BB%E5%8A%A1%E5%B9%B6%E8%AE%BE%E7%BD%AE%E5%8F%82%E6%95%B0",
+                  "use", "reference", "usage", "usage-1", "faq", "select-demo-search"] {
+            #expect(a.contains(f), "\(f)")
+        }
+        #expect(!a.contains("usage-2"))
+        #expect(!a.contains("references"))
+        #expect(doc.headingID(2)?.id == "use")
+        #expect(doc.headingID(3)?.syntax == .mdxComment)
+    }
+
+    @Test func linkSpellingsAndLocalisation() {
+        #expect(LinkComparison.trivial("https://www.Example.com/a/index.html") == LinkComparison.trivial("http://example.com/a/"))
+        #expect(LinkComparison.sameRelative("./reactivity-core", "/api/reactivity-core"))
+        #expect(LinkComparison.delocalised("https://zh-hans.react.dev/learn") == LinkComparison.delocalised("https://react.dev/learn"))
+        #expect(LinkComparison.delocalised("/components/button-cn") == LinkComparison.delocalised("/components/button/"))
+        #expect(LinkComparison.delocalised("https://developer.mozilla.org/zh-CN/docs/Web") == LinkComparison.delocalised("https://developer.mozilla.org/en-US/docs/Web"))
+        #expect(LinkComparison.delocalised("locale/en_US.tsx") == LinkComparison.delocalised("locale/zh_CN.tsx"))
+        #expect(LinkComparison.mapped("/guide/intro", [("/guide/", "/zh/guide/"), ("/", "/x/")]) == "/zh/guide/intro")
+        #expect(LinkComparison.isChinese("https://zh.wikipedia.org/wiki/%E5%88%86%E8%AF%8D"))
+        #expect(!LinkComparison.isChinese("https://en.wikipedia.org/wiki/Tokenization"))
+    }
+
+    @Test func codeAsAReviewerComparesIt() {
+        #expect(CodeComparison.sameCode("const x = ref(0) // count", "const x = ref(0) // 计数"))
+        #expect(CodeComparison.sameCode("<h1>Good job!</h1>", "<h1>干得漂亮！</h1>"))
+        #expect(CodeComparison.sameCode("print('hello')", "print(\"你好\")"))
+        #expect(CodeComparison.sameCode("const a = [{\n  b: 1,\n}];", "const a = [\n  {\n    b: 1\n  }\n]"))
+        #expect(CodeComparison.sameCode("import enUS from 'antd/locale/en_US'", "import zhCN from 'antd/locale/zh_CN'"))
+        #expect(!CodeComparison.sameCode("const x = ref(0)", "const x = reactive(0)"))
+        #expect(!CodeComparison.sameCode("<h1>Good job!</h1>", "<h2>干得漂亮！</h2>"))
+        let d = CodeComparison.firstDifference(source: "a()\nb()\nc()\n", target: "a()\n// 注释\nb()\nd()\n")
+        #expect(d?.targetLine == 3)
+        #expect(d?.source == "c()")
+        #expect(d?.target == "d()")
+        #expect(CodeMismatchRule.agrees("push", "push(_:)"))
+        #expect(CodeMismatchRule.agrees("'chemist'", "化学家"))
+        #expect(!CodeMismatchRule.agrees("ref()", "reactive()"))
+        #expect(CodeMismatchRule.isWordLike("Resource Center"))
+        #expect(!CodeMismatchRule.isCodeShaped("<select>"))
+        #expect(CodeMismatchRule.isCodeShaped("ref()"))
+        #expect(CodeMismatchRule.writtenTranslated("${variable}", in: "会替换 ${变量} 的内容"))
+    }
+
+    @Test func linksMappingInTheConfiguration() throws {
+        let c = try Config.parse("links:\n  /guide/: /zh/guide/\n  https://react.dev/: https://zh-hans.react.dev/\n", path: "bitext.yml")
+        #expect(c.links.map(\.source) == ["/guide/", "https://react.dev/"])
+        #expect(c.links.map(\.target) == ["/zh/guide/", "https://zh-hans.react.dev/"])
+        #expect(throws: InputError.self) { try Config.parse("links: [/guide/]\n", path: "bitext.yml") }
+        #expect(throws: InputError.self) { try Config.parse("links:\n  \"\": /zh/\n", path: "bitext.yml") }
+    }
+
+    @Test func uncertainPairsAreLeftAloneAndNoted() throws {
+        // Two paragraphs the aligner cannot pair with confidence.
+        let source = "The cache expires after 30 seconds and holds 500 entries of 2 kinds.\n"
+        let target = "完全不同的一段话，讲的是另外的事情，而且长度也相差很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多很多。\n"
+        let settings = Harness.settings()
+        let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil, rules: [NumberMismatchRule()])
+        let (findings, notes) = try checker.withToolkit { toolkit in
+            let s = Fixtures.document(source, path: "en.md"), t = Fixtures.document(target, path: "zh.md")
+            let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
+            let al = DocumentAligner(functionWords: Harness.source.functionWords).align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
+            #expect(al.beads.allSatisfy { $0.score < FileContext.minimumConsistencyScore || $0.source.isEmpty || $0.target.isEmpty })
+            return checker.checkWithNotes(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit)
+        }
+        #expect(findings.isEmpty)
+        if let n = notes.first { #expect(n.message.contains("uncertain")) }
+    }
+
+    @Test func checkVerboseAndJSONDetails() throws {
+        let r = try CLI.run(["check", "--source", "examples/en/tokenizers.md", "examples/zh/tokenizers.md", "--format", "json", "--no-config"])
+        let findings = ((r.json as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+        let number = findings.first { $0["rule"] as? String == "number-mismatch" }
+        let details = number?["details"] as? [String: Any]
+        #expect(details?["source"] as? String == "650")
+        #expect(details?["target"] as? String == "560")
+        for rule in ["number-mismatch", "code-mismatch", "link-mismatch", "broken-anchor", "anchor-mismatch", "placeholder-mismatch", "markup-mismatch"] {
+            #expect(findings.contains { $0["rule"] as? String == rule }, "\(rule)")
+        }
+        let sarif = try CLI.run(["check", "--source", "examples/en/tokenizers.md", "examples/zh/tokenizers.md", "--format", "sarif", "--no-config"])
+        #expect(sarif.stdout.contains("\"ruleId\" : \"anchor-mismatch\"") || sarif.stdout.contains("\"ruleId\": \"anchor-mismatch\""))
+        let github = try CLI.run(["check", "--source", "examples/en/tokenizers.md", "examples/zh/tokenizers.md", "--format", "github", "--no-config"])
+        #expect(github.stdout.contains("[link-mismatch]") || github.stdout.contains("link-mismatch"))
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+@testable import BitextExchange
+@testable import BitextMarkdown
+
+@Suite(.serialized) struct ImportTests {
+    // Our own example: bold, emphasis, a link with a title, inline HTML, inline code, an autolink.
+    static let en = """
+        # Working with **tokens**
+
+        A tokenizer turns *text* into [tokens](https://example.com/tokens "Tokens").
+        Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop `tiktoken.encode()`.
+
+        - Use the `--fast` flag with **care**, see <https://example.com/fast>.
+
+        """
+    static let zh = """
+        # 使用**词元**
+
+        分词器把*文本*变成[词元](https://example.com/zh/tokens "Tokens")。按 <kbd>Ctrl</kbd>+<kbd>C</kbd> 可以停止 `tiktoken.encode()`。
+
+        - 谨慎使用 `--fast` 参数，见 <https://example.com/fast>。
+
+        """
+
+    static func setUp() -> TempDir {
+        let dir = TempDir()
+        dir.write("en.md", en)
+        dir.write("zh.md", zh)
+        dir.write("todo.md", en)
+        return dir
+    }
+
+    static func text(_ dir: TempDir, _ name: String) -> String { (try? String(contentsOfFile: dir.path(name), encoding: .utf8)) ?? "" }
+
+    @Test func inlineTagsSurviveACATToolBothWays() throws {
+        for format in ["xliff", "xliff1"] {
+            let dir = Self.setUp()
+            var r = try CLI.run(["export", "en.md", "zh.md", "--format", format, "-o", "full.xlf", "--no-config"], cwd: dir.url)
+            #expect(r.status == 0, "\(r.stderr)")
+            let full = Self.text(dir, "full.xlf")
+            if format == "xliff" {
+                for tag in ["<pc id=", "<ph id=", "<originalData>", "subType=\"xlf:b\"", "type=\"link\""] { #expect(full.contains(tag), "\(tag)") }
+            } else {
+                for tag in ["<g id=", "<x id=", "ctype=\"bold\"", "ctype=\"link\"", "equiv-text=\"`tiktoken.encode()`\""] { #expect(full.contains(tag), "\(tag)") }
+            }
+            r = try CLI.run(["export", "en.md", "todo.md", "--format", format, "-o", "todo.xlf", "--no-config"], cwd: dir.url)
+            #expect(r.status == 0, "\(r.stderr)")
+            let filled = try CATRoundTripTests.fill(format == "xliff" ? "xliff2" : "xliff1", todo: dir.path("todo.xlf"),
+                                                    memory: dir.path("full.xlf"), out: dir.path("done.xlf"))
+            guard filled >= 0 else { return }
+            #expect(filled >= 4)
+            // The translator edits text between the tags in the CAT tool.
+            let done = Self.text(dir, "done.xlf").replacingOccurrences(of: "谨慎使用", with: "小心使用")
+            dir.write("done.xlf", done)
+            r = try CLI.run(["import", "done.xlf", "--into", "todo.md", "--no-config"], cwd: dir.url)
+            #expect(r.status == 0, "\(r.stderr)")
+            var expected = Self.zh.replacingOccurrences(of: "谨慎使用", with: "小心使用")
+            // XLIFF 1.2's <g> carries no Markdown: a link in a new translation points where the source's does.
+            if format == "xliff1" { expected = expected.replacingOccurrences(of: "/zh/tokens", with: "/tokens") }
+            #expect(Self.text(dir, "todo.md") == expected, "\(format)\n\(r.stdout)")
+        }
+    }
+
+    @Test func aUnitWhoseSourceChangedIsReportedNotWritten() throws {
+        let dir = Self.setUp()
+        var r = try CLI.run(["export", "en.md", "zh.md", "--format", "xliff", "-o", "x.xlf", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0)
+        dir.write("x.xlf", Self.text(dir, "x.xlf").replacingOccurrences(of: "分词器把", with: "分词程序把")
+            .replacingOccurrences(of: "谨慎使用", with: "小心使用"))
+        dir.write("en.md", Self.en.replacingOccurrences(of: "A tokenizer turns", with: "A tokenizer converts"))
+        r = try CLI.run(["import", "x.xlf", "--into", "zh.md", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("unit u2 not written: its source changed since the export"), "\(r.stdout)")
+        #expect(r.stdout.contains("1 stale units not written"), "\(r.stdout)")
+        // The stale unit keeps its translation; the others are written.
+        #expect(Self.text(dir, "zh.md") == Self.zh.replacingOccurrences(of: "谨慎使用", with: "小心使用"))
+    }
+
+    @Test func dryRunPrintsADiffAndWritesNothing() throws {
+        let dir = Self.setUp()
+        _ = try CLI.run(["export", "en.md", "zh.md", "--format", "xliff1", "-o", "x.xlf", "--no-config"], cwd: dir.url)
+        dir.write("x.xlf", Self.text(dir, "x.xlf").replacingOccurrences(of: "谨慎使用", with: "小心使用"))
+        let r = try CLI.run(["import", "x.xlf", "--into", "zh.md", "--dry-run", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("--- zh.md\n+++ zh.md\n@@ "), "\(r.stdout)")
+        #expect(r.stdout.contains("\n-- 谨慎使用") && r.stdout.contains("\n+- 小心使用"), "\(r.stdout)")
+        #expect(r.stderr.contains("dry run"))
+        #expect(Self.text(dir, "zh.md") == Self.zh)
+    }
+
+    @Test func tmxAndPOAreMatchedBySourceText() throws {
+        let dir = Self.setUp()
+        var r = try CLI.run(["export", "en.md", "zh.md", "--format", "tmx", "-o", "m.tmx", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0)
+        let tmx = Self.text(dir, "m.tmx")
+        #expect(tmx.contains("<bpt i=") && tmx.contains("<ept i=") && tmx.contains("<ph x="), "\(tmx)")
+        #expect(tmx.contains("<prop type=\"x-file\">zh.md:"), "x-file names the file relative to the current directory")
+        r = try CLI.run(["import", "m.tmx", "--into", "todo.md", "--source", "en.md", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.text(dir, "todo.md") == Self.zh, "\(r.stdout)")
+
+        dir.write("todo.md", Self.en)
+        dir.write("t.po", """
+            msgid ""
+            msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+            #: en.md:6
+            msgid "Use the `--fast` flag with **care**, see <https://example.com/fast>."
+            msgstr "谨慎使用 `--fast` 参数，见 <https://example.com/fast>。"
+
+            """)
+        r = try CLI.run(["import", "t.po", "--into", "todo.md", "--source", "en.md", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.text(dir, "todo.md") == Self.en.replacingOccurrences(of: "Use the `--fast` flag with **care**, see <https://example.com/fast>.",
+                                                                          with: "谨慎使用 `--fast` 参数，见 <https://example.com/fast>。"))
+        // Without --source a TMX names no source.
+        r = try CLI.run(["import", "m.tmx", "--into", "todo.md", "--no-config"], cwd: dir.url)
+        #expect(r.status == 2 && r.stderr.contains("give --source"), "\(r.stderr)")
+        dir.write("bad.xlf", "<xliff version=\"1.2\"><file><body><trans-unit id=\"u1-s1\"></trans-unit>")
+        r = try CLI.run(["import", "bad.xlf", "--into", "todo.md", "--source", "en.md", "--no-config"], cwd: dir.url)
+        #expect(r.status == 2 && r.stderr.contains("bad.xlf:"), "\(r.stderr)")
+    }
+}
+
+@Suite(.serialized) struct PretranslateTests {
+    static let pairs = Array(CATRoundTripTests.pairs.dropFirst())
+
+    @Test(arguments: pairs)
+    func aMemoryFromTheOriginalPairRestoresParagraphsPutBackIntoEnglish(_ pair: String) throws {
+        guard let en = Fixtures.corpus(pair), let zhURL = Fixtures.corpus(CATRoundTripTests.zh(pair)) else {
+            print(Fixtures.sharedMissingMessage); return
+        }
+        let dir = TempDir()
+        try FileManager.default.copyItem(at: en, to: dir.url.appendingPathComponent("en.md"))
+        try FileManager.default.copyItem(at: zhURL, to: dir.url.appendingPathComponent("full.md"))
+        let original = try String(contentsOf: zhURL, encoding: .utf8)
+        let full = try ExchangeFixture.document(source: dir.path("en.md"), target: dir.path("full.md"))
+        let (partial, units, _) = ExchangeFixture.partial(full, every: 3, remove: false)
+        #expect(units.count >= 3)
+        dir.write("zh.md", bytes: partial)
+        var r = try CLI.run(["export", "en.md", "full.md", "--format", "tmx", "-o", "memory.tmx", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try CLI.run(["pretranslate", "zh.md", "--source", "en.md", "--tm", "memory.tmx", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let result = try String(contentsOfFile: dir.path("zh.md"), encoding: .utf8)
+        #expect(result == original, "\(pair): \(r.stdout)\n\(unifiedDiff(old: original, new: result, oldName: "expected", newName: "pretranslated"))")
+    }
+
+    @Test(arguments: pairs)
+    func anOlderVersionFillsUnchangedParagraphsAndLeavesChangedOnes(_ pair: String) throws {
+        guard let en = Fixtures.corpus(pair), let zhURL = Fixtures.corpus(CATRoundTripTests.zh(pair)) else {
+            print(Fixtures.sharedMissingMessage); return
+        }
+        let dir = TempDir()
+        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("v1/en"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("v1/zh"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: en, to: dir.url.appendingPathComponent("v1/en/doc.md"))
+        try FileManager.default.copyItem(at: zhURL, to: dir.url.appendingPathComponent("v1/zh/doc.md"))
+        let old = try ExchangeFixture.document(source: dir.path("v1/en/doc.md"), target: dir.path("v1/zh/doc.md"))
+        // Version 2 of the English: every fourth translatable paragraph edited.
+        let candidates = ExchangeFixture.candidates(old).filter { if case .paragraph = old.source.units[$0.unit].kind { return true }; return false }
+        let edited = candidates.enumerated().filter { $0.offset % 4 == 2 }.map(\.element)
+        let kept = candidates.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
+        #expect(edited.count >= 2 && kept.count >= 2)
+        var edits: [TextEdit] = []
+        for c in edited {
+            let u = old.source.units[c.unit]
+            // One word more at the end of its first sentence: a small edit, a fuzzy match.
+            let first = old.units[c.unit].segments[0].range
+            var end = first.upperBound
+            while end > first.lowerBound && (u.text[end - 1] == 0x20 || u.text[end - 1] == 0x0A) { end -= 1 }
+            var at = u.byteRange.lowerBound
+            for c in u.text[..<max(first.lowerBound, end - 1)] { at += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4 }
+            edits.append(TextEdit(range: at..<at, text: " indeed"))
+        }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let newEN = String(decoding: applyEdits(edits, to: old.source.source), as: UTF8.self)
+        dir.write("en.md", newEN)
+        dir.write("zh.md", newEN)  // the translation of version 2 starts as a copy
+        var r = try CLI.run(["pretranslate", "zh.md", "--source", "en.md", "--tm-pairs", "v1/en", "v1/zh", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let result = try String(contentsOfFile: dir.path("zh.md"), encoding: .utf8)
+        for c in kept {
+            let translation = old.target.units[c.target].string
+            let filled = result.contains(translation)
+            #expect(filled, "\(pair): unchanged paragraph not filled: \(translation.prefix(60))")
+        }
+        for c in edited {
+            let english = old.source.units[c.unit].string
+            let translation = old.target.units[c.target].string
+            let filled = result.contains(translation)
+            #expect(!filled, "\(pair): changed paragraph filled: \(translation.prefix(60))")
+            #expect(newEN.contains(english.prefix(20)) && result.contains(String(english.prefix(20))), "\(pair): changed paragraph touched")
+        }
+        #expect(r.stdout.contains("% match in v1/zh/doc.md:"), "fuzzy matches are reported: \(r.stdout)")
+        #expect(!result.contains("bitext-fuzzy"))
+
+        // With --fuzzy they are written, marked, and `check` reports them until removed.
+        r = try CLI.run(["pretranslate", "zh.md", "--source", "en.md", "--tm-pairs", "v1/en", "v1/zh", "--fuzzy", "-o", "draft.md", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let draft = try String(contentsOfFile: dir.path("draft.md"), encoding: .utf8)
+        let marks = draft.components(separatedBy: "<!-- bitext-fuzzy ").count - 1
+        #expect(marks * 2 >= edited.count && marks == r.stdout.components(separatedBy: "written and marked").count - 1, "\(r.stdout)")
+        let check = try CLI.run(["check", "draft.md", "--format", "json", "--no-config"], cwd: dir.url)
+        let findings = (check.json as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.filter { $0["rule"] as? String == "fuzzy-match" }.count == marks)
+    }
+
+    @Test func exactMatchesHonourTheGlossary() throws {
+        let dir = TempDir()
+        dir.write("en.md", "# Models\n\nAn LLM predicts the next token.\n")
+        dir.write("zh.md", "# Models\n\nAn LLM predicts the next token.\n")
+        dir.write("g.tsv", "LLM\t巨型语言模型\t\t大模型\n")
+        dir.write("m.tmx", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/>
+            <body>
+            <tu><tuv xml:lang="en"><seg>An LLM predicts the next token.</seg></tuv><tuv xml:lang="zh-CN"><seg>大模型预测下一个词元。</seg></tuv></tu>
+            <tu><tuv xml:lang="en"><seg>Models</seg></tuv><tuv xml:lang="zh-CN"><seg>模型</seg></tuv></tu>
+            </body></tmx>
+            """)
+        let r = try CLI.run(["pretranslate", "zh.md", "--source", "en.md", "--tm", "m.tmx", "--glossary", "g.tsv", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: dir.path("zh.md"), encoding: .utf8) == "# 模型\n\n巨型语言模型预测下一个词元。\n")
+        #expect(r.stdout.contains("大模型 replaced with 巨型语言模型"), "\(r.stdout)")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import BitextAlign
+@testable import BitextText
+
+@Suite struct LexiconTests {
+    static let sample = """
+        # a lexicon of our own, for the tests
+        光\tguang\tlight|ray
+        创造\t\tcreate|bring about
+        张\tzhang\topen up|sheet
+        天地\t\theaven and earth
+
+        """
+
+    @Test func compiledCacheIsReusedAndRebuiltWhenTheDataChanges() throws {
+        let tmp = TempDir()
+        let data = tmp.write("lex.tsv", Self.sample)
+        let cache = URL(fileURLWithPath: tmp.path("cache"))
+        let first = try Lexicon.load(data: data, cacheDirectory: cache)
+        #expect(first.info.built)
+        #expect(first.info.cachePath != nil)
+        #expect(first.translations(of: "created") == ["创造"])
+        let second = try Lexicon.load(data: data, cacheDirectory: cache)
+        #expect(!second.info.built, "the compiled form is read back, not compiled again")
+        #expect(second.glosses(of: "光") == ["light", "ray"])
+        // The same size, other content: the cache must not be trusted.
+        try Data(Self.sample.replacingOccurrences(of: "light|ray", with: "lamp|ray").utf8).write(to: data)
+        let third = try Lexicon.load(data: data, cacheDirectory: cache)
+        #expect(third.info.built)
+        #expect(third.glosses(of: "光") == ["lamp", "ray"])
+        #expect(third.translations(of: "light").isEmpty)
+        // Only the current compiled form is kept.
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }
+        #expect(files.count == 1)
+        // A cache folder that cannot be written still loads.
+        let none = try Lexicon.load(data: data, cacheDirectory: URL(fileURLWithPath: "/proc/no-such-folder"))
+        #expect(none.info.built && none.info.cachePath == nil)
+        #expect(none.readings(of: Character("张")) == ["zhang"])
+    }
+
+    @Test func lookupsAndSegmentation() throws {
+        let tmp = TempDir()
+        let lex = try Lexicon.load(data: tmp.write("lex.tsv", Self.sample), cacheDirectory: nil)
+        #expect(lex.wordCount == 4)
+        let text = "天地光明".unicodeScalars.map(\.value)
+        let words = lex.segment(text).map { $0.word.map { lex.text(ofWord: $0) } ?? "?" }
+        #expect(words == ["天地", "光", "?"])
+        #expect(lex.translations(of: "heavens") == ["天地"])
+    }
+
+    @Test func malformedLexiconNamesTheLine() throws {
+        let tmp = TempDir()
+        let data = tmp.write("bad.tsv", "光\tguang\tlight\nno tabs here\n")
+        #expect(throws: Lexicon.LoadError.self) { try Lexicon.load(data: data, cacheDirectory: nil) }
+        do { _ = try Lexicon.load(data: data, cacheDirectory: nil) } catch let e as Lexicon.LoadError {
+            #expect(e.description.contains("bad.tsv:2"))
+        }
+    }
+
+    /// The project's lexicon: pruned the way the issue asks, and loaded through the cache.
+    @Test func projectLexicon() throws {
+        let lex = try #require(Lexicon.shared)
+        #expect(lex.wordCount > 50_000)
+        #expect(lex.translations(of: "create").contains("创造"))
+        #expect(lex.glosses(of: "光").contains("light"))
+        // Not translations: classifiers, surnames, variants.
+        #expect(!lex.glosses(of: "张").contains { $0.contains("surname") || $0.contains("classifier") })
+        #expect(!lex.glosses(of: "个").contains { $0.contains("classifier") })
+        #expect(lex.readings(of: Character("张")).contains("zhang"))
+    }
+
+    @Test func numbersAndNames() throws {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        func extra(_ line: String) -> [String] { SegmentedAligner.sentence(line, index: 0, segmenter: seg).extraAnchors }
+        #expect(extra("他活了九百三十岁。") == ["930"])
+        #expect(extra("到了第三天。") == ["3"])
+        #expect(extra("这是统一的标准。") == [])
+        #expect(extra("首先，他说：“好。”") == ["\u{201C}"])
+        #expect(extra("He lived nine hundred and thirty years.") == ["930"])
+        #expect(Numbers.english(["lived", "nine", "hundred", "and", "thirty", "years"]) == [930])
+        #expect(Numbers.english(["the", "one", "who"]) == [])
+        #expect(Numbers.english(["twelve", "tribes", "and", "one", "thousand"]) == [12, 1000])
+        #expect(NameKeys.skeleton(Array("abraham".utf8)) == NameKeys.skeleton(Array("yabolahan".utf8)))
+        #expect(NameKeys.english("zhang").first == NameKeys.hash(1, Array("zhang".utf8)))
+    }
+}
