@@ -51,6 +51,11 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let threads = common.threads
+        // Findings on short English units wait for the whole project's evidence (labels it
+        // translates, English conventions); they are reported after the files.
+        checker.defersProjectFindings = work.count > 1
+        let project = ProjectEvidence()
+        var deferred: [DeferredFinding] = []
         let progress = Progress(total: work.count, label: "checking")
         let explicit = Set(paths)
         let roots = paths.filter { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
@@ -61,6 +66,8 @@ struct CheckCommand: ParsableCommand {
             var problems: [String] = []
             var fixed = 0
             var miner: TermMiner?
+            var deferred: [DeferredFinding] = []
+            var evidence: ProjectEvidence?
         }
         let mine = work.contains { $0.source != nil } && session.settings.severity(id: "glossary-inconsistent", default: .info) != nil
         let colour = format == .text && out.output == nil && Output.stdoutIsTerminal
@@ -90,8 +97,9 @@ struct CheckCommand: ParsableCommand {
                 try checker.withToolkit { toolkit in
                     var miner: TermMiner? = nil
                     if mine && job.source != nil { miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords); result.miner = miner }
-                    var (findings, notes) = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
-                    result.notes = notes
+                    var checked = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
+                    result.notes = checked.notes
+                    var findings = checked.findings
                     if fix, let target = job.target, findings.contains(where: { $0.fix != nil }) {
                         if !explicit.contains(target), !Self.isInside(target, roots: roots) {
                             result.problems.append("\(target): not fixed: it lies outside the folders given (name it explicitly to fix it)")
@@ -101,11 +109,14 @@ struct CheckCommand: ParsableCommand {
                             if !applied.isEmpty {
                                 do { try Fixer.write(bytes, to: target) } catch { throw Failure("\(error)") }
                                 result.fixed = applied.count
-                                findings = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil).findings
+                                checked = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: nil)
+                                findings = checked.findings
                             }
                         }
                     }
                     result.findings = findings  // in order: Checker.check sorts them
+                    result.deferred = checked.deferred
+                    result.evidence = checked.evidence
                 }
             } catch let f as Failure {
                 result.problems.append(f.message)
@@ -123,9 +134,12 @@ struct CheckCommand: ParsableCommand {
             problems += result.problems.count
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
             if let m = result.miner { all.merge(m) }
+            if let e = result.evidence { project.merge(e) }
+            deferred += result.deferred
             emit(result.findings)
         })
         progress.finish()
+        if !deferred.isEmpty { emit(project.resolve(deferred, settings: session.settings)) }
         // Project-wide findings need every file: they come last.
         if mine {
             emit(ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
@@ -143,20 +157,21 @@ struct CheckCommand: ParsableCommand {
     }
 
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
-                  miner: TermMiner?) throws -> (findings: [Finding], notes: [Note]) {
-        guard let targetPath = job.target else { return ([], []) }
+                  miner: TermMiner?) throws -> Checker.Result {
+        guard let targetPath = job.target else { return .empty }
         let doc = try session.document(targetPath)
-        let analyses = checker.analyze(doc, toolkit: toolkit)
+        // In bilingual mode the source's inline code names things in the translation too.
+        let src = try job.source.map { try session.document($0) }
+        let analyses = checker.analyze(doc, toolkit: toolkit, codeOf: src)
         var pairing: Pairing? = nil
-        if let sourcePath = job.source {
-            let src = try session.document(sourcePath)
+        if let src {
             let srcAnalyses = checker.analyze(src, toolkit: toolkit)
             let alignment = aligner.align(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses)
             pairing = Pairing(source: src, sourceAnalyses: srcAnalyses, alignment: alignment)
             miner?.add(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses, alignment: alignment,
                        hanWords: { toolkit.segmenter.hanWords($0) })
         }
-        return checker.checkWithNotes(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
+        return checker.checkAll(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
     }
 
     /// True when the file's real path lies under one of the folders' real paths.

@@ -31,6 +31,7 @@ struct RulesCommand: ParsableCommand {
             var items: [JSON] = RuleRegistry.all.map { r in
                 .object([("id", .string(r.id)), ("severity", .string(r.defaultSeverity.rawValue)),
                          ("bilingual", .bool(r.isBilingual)), ("description", .string(r.summary)),
+                         ("keeps", r.evidence.isEmpty ? .null : .string(r.evidence)),
                          ("examples", .array(r.examples.map { e in
                              var f: [(String, JSON)] = [("target", .string(e.target)), ("triggers", .bool(e.triggers))]
                              if let s = e.source { f.append(("source", .string(s))) }
@@ -48,6 +49,7 @@ struct RulesCommand: ParsableCommand {
             for r in RuleRegistry.all {
                 print("\(r.id)  [\(r.defaultSeverity.rawValue)\(r.isBilingual ? ", bilingual" : "")]")
                 print("  \(r.summary)")
+                if !r.evidence.isEmpty { print("  keeps English: \(r.evidence)") }
                 for e in r.examples {
                     let mark = e.triggers ? "finds (↓)" : "silent  "
                     let text = e.target.replacingOccurrences(of: "\n", with: "⏎")

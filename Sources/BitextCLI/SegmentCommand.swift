@@ -9,6 +9,9 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Show the units, sentences and language runs bitext sees in a file.",
         discussion: """
+            Each English stretch is shown with the verdict (kept, untranslated, label) and the
+            evidence that decided it (see the README, "How bitext tells prose from names").
+
             Examples:
               bitext segment zh/intro.md
               bitext segment zh/intro.md --format json | jq '.units[6].runs'
@@ -51,10 +54,23 @@ struct SegmentCommand: ParsableCommand {
          ("endLine", .int(s.end.line)), ("endColumn", .int(s.end.column))]
     }
 
+    /// A stretch of English with the evidence that decided it (what `check` decides with).
+    static func stretchJSON(_ u: BitextMarkdown.Unit, _ s: SourceStretch) -> JSON {
+        .object(spanFields(u.span(s.range)) + [
+            ("text", .string(u.string(s.range))),
+            ("untranslated", .bool(s.isProse)), ("label", .bool(s.isLabel)),
+            ("evidence", .string(s.evidence.rawValue)), ("words", .int(s.words)),
+        ])
+    }
+
     static func json(_ doc: Document, segmenter: Segmenter, session: Session) -> JSON {
         var units: [JSON] = []
-        for u in doc.units {
-            let a = segmenter.analyze(u, hanWords: true)
+        // Language decisions with the document's evidence, as `check` makes them.
+        let decided = segmenter.analyze(document: doc)
+        for (k, u) in doc.units.enumerated() {
+            var a = segmenter.analyze(u, hanWords: true)
+            a.stretches = decided[k].stretches
+            a.runs = decided[k].runs
             var fields: [(String, JSON)] = [("kind", .string(u.kind.name))]
             fields += spanFields(u.span)
             switch u.kind {
@@ -72,6 +88,7 @@ struct SegmentCommand: ParsableCommand {
             fields.append(("runs", .array(a.runs.map { r in
                 .object([("language", .string(session.code(r.language)))] + spanFields(u.span(r.range)))
             })))
+            if !a.stretches.isEmpty { fields.append(("stretches", .array(a.stretches.map { stretchJSON(u, $0) }))) }
             if a.isNote { fields.append(("translatorNote", true)) }
             if !a.notes.isEmpty {
                 fields.append(("notes", .array(a.notes.map { .object(spanFields(u.span($0))) })))
@@ -86,8 +103,9 @@ struct SegmentCommand: ParsableCommand {
 
     static func text(_ doc: Document, segmenter: Segmenter, session: Session) -> String {
         var out = "\(doc.path): \(doc.units.count) units, \(doc.codeBlocks.count) code blocks\n"
-        for u in doc.units {
-            let a = segmenter.analyze(u)
+        let analyses = segmenter.analyze(document: doc)
+        for (k, u) in doc.units.enumerated() {
+            let a = analyses[k]
             var kind = u.kind.name
             if let l = u.kind.headingLevel { kind += " h\(l)" }
             let preview = String(u.plainText.prefix(72))
@@ -101,6 +119,13 @@ struct SegmentCommand: ParsableCommand {
                 let s = u.span(r.range)
                 return "\(session.code(r.language)) \(s.start)-\(s.end)"
             }.joined(separator: " · ") + "\n"
+            // Each English stretch: kept or untranslated, and the evidence that decided.
+            for st in a.stretches {
+                let sp = u.span(st.range)
+                let verdict = st.isProse ? (st.isLabel ? "label" : "untranslated") : "kept"
+                let text = u.string(st.range).replacingOccurrences(of: "\n", with: " ")
+                out += "  english    \(sp.start)-\(sp.end)  \(verdict) (\(st.evidence.rawValue))  \(text.prefix(48))\(text.count > 48 ? "…" : "")\n"
+            }
         }
         return out
     }

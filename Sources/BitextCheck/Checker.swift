@@ -11,6 +11,10 @@ public final class Checker: @unchecked Sendable {
     public let glossary: GlossaryIndex?
     public let rules: [any Rule]
     private let pool: ToolkitPool
+    /// Several files are checked together: findings on short English units are deferred to
+    /// ``checkDeferring(_:analyses:pairing:toolkit:)``'s caller, which resolves them with the
+    /// whole project's evidence.
+    public var defersProjectFindings = false
 
     public init(settings: Settings, messages: Messages, glossary: GlossaryIndex?, rules: [any Rule] = RuleRegistry.all) {
         self.settings = settings
@@ -27,48 +31,73 @@ public final class Checker: @unchecked Sendable {
         return try body(t)
     }
 
-    /// Analyses every unit of a document, then re-decides prose with the names the document
-    /// itself keeps in English inside its Chinese sentences.
-    public func analyze(_ doc: Document, toolkit: Toolkit) -> [TextAnalysis] {
-        var analyses = doc.units.map { toolkit.segmenter.analyze($0) }
-        let kept = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
-        if kept.count > toolkit.segmenter.keptWords.count {
-            for k in analyses.indices where !analyses[k].stretches.isEmpty {
-                toolkit.segmenter.reclassify(&analyses[k], unit: doc.units[k], kept: kept)
-            }
-        }
-        return analyses
+    /// Analyses every unit of a document, then re-decides prose with the document's evidence:
+    /// its structure (key columns, alt text), its inline code, and the names it keeps in English
+    /// inside its Chinese sentences (see ``Segmenter/analyze(document:alsoCode:)``).
+    ///
+    /// - Parameter codeOf: the source document, in bilingual mode: text that is inline code there
+    ///   is a name here.
+    public func analyze(_ doc: Document, toolkit: Toolkit, codeOf source: Document? = nil) -> [TextAnalysis] {
+        var alsoCode = Set<String>()
+        if let source { Segmenter.inlineCodeSpans(source, into: &alsoCode) }
+        return toolkit.segmenter.analyze(document: doc, alsoCode: alsoCode)
     }
 
     /// Stems of the words a document keeps in English: ordinary words of the stretches inside
     /// Chinese units that are not prose (names, glosses, titles), plus `base`.
     public static func keptVocabulary(_ analyses: [TextAnalysis], base: Set<String>) -> Set<String> {
-        var kept = base
-        for a in analyses where a.hasHan {
-            for s in a.stretches where !s.isProse && !s.isCodeLike {
-                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
-            }
-        }
-        return kept
+        Segmenter.keptVocabulary(analyses, base: base)
     }
 
     /// Checks one target document; with a pairing, the bilingual rules run too.
     public func check(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> [Finding] {
-        checkWithNotes(doc, analyses: analyses, pairing: pairing, toolkit: toolkit).findings
+        checkAll(doc, analyses: analyses, pairing: pairing, toolkit: toolkit).findings
     }
 
     /// `check`, with the notes of what the rules skipped and why (for `--verbose`).
     public func checkWithNotes(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?,
                                toolkit: Toolkit) -> (findings: [Finding], notes: [Note]) {
+        let r = checkAll(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
+        return (r.findings, r.notes)
+    }
+
+    /// What checking one document gives: its findings and notes, and, when
+    /// ``defersProjectFindings`` is set, the findings that wait for the project and this file's
+    /// share of the project's evidence.
+    public struct Result {
+        public var findings: [Finding]
+        public var notes: [Note]
+        public var deferred: [DeferredFinding]
+        public var evidence: ProjectEvidence?
+
+        /// Nothing: a job without a target.
+        public static let empty = Result(findings: [], notes: [], deferred: [], evidence: nil)
+    }
+
+    /// Checks one target document (see ``Result``).
+    public func checkAll(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> Result {
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
                                   glossary: glossary, pairing: pairing, toolkit: toolkit)
+        if defersProjectFindings { context.deferred = [] }
         var findings: [Finding] = []
         for rule in rules where pairing != nil || !rule.isBilingual {
             rule.check(context) { findings.append($0) }
         }
+        var deferred = context.deferred ?? []
         let suppressions = Suppressions(doc)
-        if !suppressions.isEmpty { findings.removeAll { suppressions.suppresses($0) } }
-        return (findings.sorted(by: Finding.ordered), context.notes.sorted { ($0.line, $0.message) < ($1.line, $1.message) })
+        if !suppressions.isEmpty {
+            findings.removeAll { suppressions.suppresses($0) }
+            deferred.removeAll { suppressions.suppresses($0.finding) }
+            for k in deferred.indices {
+                var asLabel = deferred[k].finding
+                asLabel.rule = "untranslated-label"
+                deferred[k].suppressedAsLabel = suppressions.suppresses(asLabel)
+            }
+        }
+        let evidence = defersProjectFindings ? ProjectEvidence.of(doc, analyses) : nil
+        return Result(findings: findings.sorted(by: Finding.ordered),
+                      notes: context.notes.sorted { ($0.line, $0.message) < ($1.line, $1.message) },
+                      deferred: deferred.sorted { Finding.ordered($0.finding, $1.finding) }, evidence: evidence)
     }
 }
 

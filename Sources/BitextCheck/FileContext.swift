@@ -96,10 +96,13 @@ public final class FileContext {
     public let messages: Messages
     public let glossary: GlossaryIndex?
     public let pairing: Pairing?
+    /// When several files are checked together, findings on short English units wait here
+    /// for the project's evidence instead of being emitted (see ``ProjectEvidence``).
+    public var deferred: [DeferredFinding]? = nil
     let toolkit: Toolkit
     /// Stems of the Latin words the translation keeps inside Chinese text (names it uses),
     /// the glossary's keep-as-is terms and the configuration's `keep:` words.
-    public let keptVocabulary: Set<String>
+    public private(set) lazy var keptVocabulary: Set<String> = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
     /// Glossary hits in each unit's Chinese text.
     public private(set) lazy var targetHits: [[TermHit]] = {
         guard let glossary else { return Array(repeating: [], count: document.units.count) }
@@ -129,8 +132,6 @@ public final class FileContext {
         self.glossary = glossary
         self.pairing = pairing
         self.toolkit = toolkit
-        let kept = Checker.keptVocabulary(analyses, base: toolkit.segmenter.keptWords)
-        keptVocabulary = kept
     }
 
     /// A finding on a range of a unit.

@@ -14,11 +14,14 @@ public protocol Rule: Sendable {
     var examples: [RuleExample] { get }
     /// True when the rule needs the source document (bilingual mode).
     var isBilingual: Bool { get }
+    /// For rules that judge language: the evidence that keeps English (shown by `bitext rules`).
+    var evidence: String { get }
     func check(_ context: FileContext, _ emit: (Finding) -> Void)
 }
 
 extension Rule {
     public var isBilingual: Bool { false }
+    public var evidence: String { "" }
 }
 
 /// An example of a rule at work: a target Markdown text, with its source for bilingual rules.
@@ -44,6 +47,8 @@ public enum RuleRegistry {
     public static let all: [any Rule] = [
         UntranslatedRule(),
         MixedLanguageRule(),
+        UntranslatedLabelRule(),
+        UntranslatedAltRule(),
         GlossaryForbiddenRule(),
         GlossaryMissingRule(),
         GlossaryInconsistentRule.placeholder,
@@ -56,6 +61,7 @@ public enum RuleRegistry {
         SpacingRule(),
         QuoteStyleRule(),
         DoubledPunctuationRule(),
+        FullwidthSpacingRule(),
         NumberMismatchRule(),
         CodeMismatchRule(),
         LinkMismatchRule(),

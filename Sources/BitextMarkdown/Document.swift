@@ -139,7 +139,7 @@ public struct Document: Sendable {
         roles = moved(&mapper.roles)
         let isHeading: Bool
         if case .heading = b.kind { isHeading = true } else { isHeading = false }
-        TextMasks.apply(raw, &roles, isHeading: isHeading)
+        TextMasks.apply(raw, &roles, isHeading: isHeading, inQuote: b.quoteDepth > 0)
 
         let kind: UnitKind
         switch b.kind {

@@ -1,14 +1,27 @@
 /// Marks what cmark leaves as text but a translator does not translate: MDX comments
-/// `{/* … */}`, heading ids `{#id}`, math between `$` signs, template tags `{{ … }}` and
-/// `{% … %}`, and the fences of VitePress containers (`::: tip`).
+/// `{/* … */}`, heading ids `{#id}`, math between `$` signs (display math `$$…$$` across lines,
+/// `\begin{…}…\end{…}`), template tags `{{ … }}` and `{% … %}`, the fences of VitePress
+/// containers (`::: tip`), MkDocs admonition and tab lines (`!!! note`, `??? tip`, `=== "Python"`),
+/// DocC aside keywords (`> Note:`), the text of inline `<code>`, `<kbd>`, `<var>` and `<samp>`
+/// elements, and `&lt;placeholder&gt;` written with entities.
 enum TextMasks {
-    static func apply(_ raw: [UInt32], _ roles: inout [Role], isHeading: Bool) {
+    static func apply(_ raw: [UInt32], _ roles: inout [Role], isHeading: Bool, inQuote: Bool = false) {
         let n = raw.count
         markGrammarLines(raw, &roles)
+        markLineSyntax(raw, &roles, inQuote: inQuote)
+        markCodeElements(raw, &roles)
         var k = 0
         while k < n {
             let c = raw[k]
             if roles[k] == .code || roles[k] == .url || roles[k] == .destination { k += 1; continue }
+            if c == 0x5C && roles[k] == .content && k + 6 < n && matches(raw, k + 1, "begin{"),
+               let e = environmentEnd(raw, from: k) {  // \begin{aligned} … \end{aligned}
+                mark(&roles, k..<e, .math); k = e; continue
+            }
+            if c == 0x26 && roles[k] == .markup && k + 3 < n && matches(raw, k + 1, "lt;"),
+               let e = placeholderEnd(raw, from: k + 4) {  // &lt;name&gt;
+                mark(&roles, k..<e, .code); k = e; continue
+            }
             if c == 0x7B && k + 1 < n {  // {
                 let d = raw[k + 1]
                 if d == 0x2F && k + 2 < n && raw[k + 2] == 0x2A, let e = find([0x2A, 0x2F, 0x7D], raw, from: k + 3) {
@@ -36,6 +49,85 @@ enum TextMasks {
                 while e < n && raw[e] != 0x20 && raw[e] != 0x0A && raw[e] < 0x80 { e += 1 }
                 mark(&roles, k..<e, .structure); k = e; continue
             }
+            k += 1
+        }
+    }
+
+    /// Line syntax of MkDocs and DocC that cmark leaves as text: admonition and tab lines
+    /// (`!!! note "Title"`, `???+ tip`, `=== "Python"`: the marker and the type are syntax, a
+    /// quoted title stays text) and a DocC aside keyword opening a block quote (`> Note:`).
+    static func markLineSyntax(_ raw: [UInt32], _ roles: inout [Role], inQuote: Bool) {
+        let n = raw.count
+        var start = 0
+        while start < n {
+            var end = start
+            while end < n && raw[end] != 0x0A { end += 1 }
+            var k = start
+            while k < end && (raw[k] == 0x20 || roles[k] == .structure) { k += 1 }
+            if k + 3 <= end, roles[k] == .content,
+               (raw[k] == 0x21 || raw[k] == 0x3F || raw[k] == 0x3D), raw[k + 1] == raw[k], raw[k + 2] == raw[k] {
+                // !!! / ??? / ??? + / === followed by a space and a type word (or a quoted title for tabs).
+                var e = k + 3
+                if e < end && raw[e] == 0x2B { e += 1 }
+                let spaced = e < end && raw[e] == 0x20
+                while e < end && raw[e] == 0x20 { e += 1 }
+                var w = e
+                while w < end && (isASCIILetterOrDigit(raw[w]) || raw[w] == 0x2D || raw[w] == 0x5F) { w += 1 }
+                let isTab = raw[k] == 0x3D
+                if spaced && (isTab ? (e < end && raw[e] == 0x22) : w > e) && (w == end || raw[w] == 0x20) {
+                    mark(&roles, k..<w, .markup)
+                    // A tab's quoted label is its name, not prose.
+                    if isTab { for x in w..<end where roles[x] == .content { roles[x] = .code } }
+                    // The quotes around an admonition's title are syntax; the title is text.
+                    var q = w
+                    while q < end && raw[q] == 0x20 { q += 1 }
+                    var last = end
+                    while last > q && (raw[last - 1] == 0x20 || raw[last - 1] == 0x0D) { last -= 1 }
+                    if !isTab && q < last - 1 && raw[q] == 0x22 && raw[last - 1] == 0x22 {
+                        roles[q] = .markup
+                        roles[last - 1] = .markup
+                    }
+                }
+            }
+            start = end + 1
+        }
+        // DocC asides: `> Note:` — one capitalised ASCII word and a colon opening a quote line.
+        if inQuote && n > 2 {
+            var k = 0
+            while k < n && (raw[k] == 0x20 || roles[k] == .structure) { k += 1 }
+            guard k < n, raw[k] >= 0x41 && raw[k] <= 0x5A else { return }
+            var e = k + 1
+            while e < n && raw[e] >= 0x61 && raw[e] <= 0x7A { e += 1 }
+            if e < n && raw[e] == 0x3A && e - k >= 3 && e - k <= 12 && roles[k..<e].allSatisfy({ $0 == .content }) {
+                mark(&roles, k..<(e + 1), .markup)
+            }
+        }
+    }
+
+    /// The text of inline `<code>`, `<kbd>`, `<var>` and `<samp>` elements is code, like
+    /// backticks (the tags themselves are already markup).
+    static func markCodeElements(_ raw: [UInt32], _ roles: inout [Role]) {
+        let n = raw.count
+        var k = 0
+        var depth = 0
+        while k < n {
+            if raw[k] == 0x3C && roles[k] == .markup {
+                var e = k + 1
+                let closing = e < n && raw[e] == 0x2F
+                if closing { e += 1 }
+                var name: [UInt32] = []
+                while e < n && isASCIILetterOrDigit(raw[e]) && name.count < 5 { name.append(raw[e] | 0x20); e += 1 }
+                let isCode = name == [0x63, 0x6F, 0x64, 0x65] || name == [0x6B, 0x62, 0x64] || name == [0x76, 0x61, 0x72]
+                    || name == [0x73, 0x61, 0x6D, 0x70]
+                var t = k
+                while t < n && roles[t] == .markup { t += 1 }
+                if isCode && e < n && (raw[e] == 0x3E || raw[e] == 0x20) {
+                    depth = max(0, depth + (closing ? -1 : 1))
+                }
+                k = max(t, k + 1)
+                continue
+            }
+            if depth > 0 && roles[k] == .content { roles[k] = .code }
             k += 1
         }
     }
@@ -94,6 +186,46 @@ enum TextMasks {
         return nil
     }
 
+    @inline(__always) private static func isASCIILetterOrDigit(_ c: UInt32) -> Bool {
+        (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
+    }
+
+    private static func matches(_ raw: [UInt32], _ at: Int, _ s: StaticString) -> Bool {
+        var k = at
+        var ok = true
+        s.withUTF8Buffer { b in
+            for c in b {
+                if k >= raw.count || raw[k] != UInt32(c) { ok = false; return }
+                k += 1
+            }
+        }
+        return ok
+    }
+
+    /// The end (exclusive) of a LaTeX environment `\begin{name}…\end{name}` starting at `k`.
+    private static func environmentEnd(_ raw: [UInt32], from k: Int) -> Int? {
+        guard let close = find([0x7D], raw, from: k + 7) else { return nil }
+        let name = Array(raw[(k + 7)..<close])
+        guard !name.isEmpty, name.count < 20 else { return nil }
+        let end: [UInt32] = [0x5C, 0x65, 0x6E, 0x64, 0x7B] + name + [0x7D]  // \end{name}
+        guard let e = find(end, raw, from: close + 1) else { return nil }
+        return e + end.count
+    }
+
+    /// The end (exclusive) of `name&gt;` (or `name>`) after `&lt;`: a placeholder written with entities,
+    /// one token without spaces.
+    private static func placeholderEnd(_ raw: [UInt32], from k: Int) -> Int? {
+        var e = k
+        let limit = min(raw.count, k + 60)
+        // One token, no spaces: `&lt;your-project&gt;`, not a title such as `&lt;Adding a language&gt;`.
+        while e < limit && (isASCIILetterOrDigit(raw[e]) || raw[e] == 0x2D || raw[e] == 0x5F
+                            || raw[e] == 0x2E || raw[e] == 0x2F || raw[e] == 0x3A) { e += 1 }
+        guard e > k, e < limit else { return nil }
+        if raw[e] == 0x3E { return e + 1 }
+        if raw[e] == 0x26 && matches(raw, e + 1, "gt;") { return e + 4 }
+        return nil
+    }
+
     private static func mark(_ roles: inout [Role], _ r: Range<Int>, _ role: Role) {
         for x in r { roles[x] = role }
     }
@@ -120,9 +252,10 @@ enum TextMasks {
         let n = raw.count
         let display = k + 1 < n && raw[k + 1] == 0x24
         let open = display ? k + 2 : k + 1
-        guard open < n, raw[open] != 0x20, raw[open] != 0x0A, raw[open] != 0x24 || display else { return nil }
+        // Display math may open with a line break (`$$` on a line of its own).
+        guard open < n, display || (raw[open] != 0x20 && raw[open] != 0x0A), raw[open] != 0x24 || display else { return nil }
         var e = open
-        let limit = min(n, open + 1000)
+        let limit = min(n, open + (display ? 8000 : 1000))
         while e < limit {
             let c = raw[e]
             if c == 0x0A && !display { return nil }

@@ -89,6 +89,14 @@ public struct SARIFReporter: FindingReporter {
                 ("locations", .array([location])),
                 ("partialFingerprints", .object([("bitextTextHash/v1", .string(SARIFReporter.fingerprint(key + "|\(n)")))])),
             ]
+            // The rule's own values (the source and target values of the consistency rules, the
+            // glossary entry…) as the result's property bag, as in the JSON format.
+            // JSON's `details` object is unwrapped: its fields are the properties.
+            var properties: [(String, JSON)] = []
+            for (key, value) in f.details {
+                if key == "details", case .object(let inner) = value { properties += inner } else { properties.append((key, value)) }
+            }
+            if !properties.isEmpty { fields.append(("properties", .object(properties))) }
             if let fix = f.fix {
                 fields.append(("fixes", .array([.object([
                     ("description", .object([("text", .string(fix.replacement.isEmpty ? "delete" : "replace with \(fix.replacement)"))])),
@@ -115,6 +123,7 @@ public struct SARIFReporter: FindingReporter {
         "stale-translation": "The source of this translated unit changed since it was translated.",
         "untranslated-insertion": "Source text added since the translation was made, with no translation.",
         "orphaned-translation": "A translated unit whose source was deleted.",
+        "stale-link": "Only link destinations changed in the source of this translated unit.",
     ]
 
     /// A path relative to the working directory, percent-encoded as a URI reference; files

@@ -26,6 +26,16 @@ public struct LocaleData: Sendable {
     public var variantTransliterator: String?
     public var variantCharset: String?
     public var translatorNoteMarkers: [String]
+    /// Verbs that introduce a UI string or a message (`点击`, `选择`, `报错`), as code points
+    /// (`<id>.ui-verbs.txt`): English right after one is a label or message, not prose.
+    public var uiVerbs: [[UInt32]] = []
+    /// Nouns that name what a UI string or message is (`按钮`, `菜单`, `错误`) (`<id>.kind-nouns.txt`):
+    /// English right before one is a label or message.
+    public var kindNouns: [[UInt32]] = []
+    /// Last characters of `uiVerbs` and first characters of `kindNouns`: most Chinese next to
+    /// English is neither, and is passed over without comparing phrases.
+    public var uiVerbEnds: Set<UInt32> = []
+    public var kindNounStarts: Set<UInt32> = []
 
     public struct LoadError: Error, CustomStringConvertible {
         public var description: String
@@ -74,7 +84,17 @@ public struct LocaleData: Sendable {
             }
         }
         let code = str("code") ?? String(id.prefix(2))
-        return LocaleData(
+        func phrases(_ what: String) -> [[UInt32]] {
+            guard let t = try? String(contentsOf: folder.appendingPathComponent("\(id).\(what).txt"), encoding: .utf8) else { return [] }
+            var out: [[UInt32]] = []
+            for line in t.split(separator: "\n") where !line.hasPrefix("#") {
+                let w = line.trimmingCharacters(in: .whitespaces)
+                if !w.isEmpty { out.append(w.unicodeScalars.map(\.value)) }
+            }
+            // Longest first, so 单击 is tried before 击.
+            return out.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        }
+        var data = LocaleData(
             id: id, name: str("name") ?? id, code: code, xmlLang: str("xmlLang") ?? id,
             isHan: str("script") == "Han",
             sentenceLocale: icu?["sentence"]?.string ?? id,
@@ -88,6 +108,11 @@ public struct LocaleData: Sendable {
             variantTransliterator: node["variant"]?["transliterator"]?.string,
             variantCharset: node["variant"]?["charset"]?.string,
             translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])
+        data.uiVerbs = phrases("ui-verbs")
+        data.kindNouns = phrases("kind-nouns")
+        data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
+        data.kindNounStarts = Set(data.kindNouns.compactMap(\.first))
+        return data
     }
 
     public static func canonical(_ id: String) -> String {

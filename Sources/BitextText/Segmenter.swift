@@ -237,10 +237,12 @@ public final class Segmenter {
             // Segments between Han characters; words are taken in order, never searched.
             var i = 0
             var w = 0
+            // Full-width clause punctuation (，。；：、！？) also ends a stretch: `A、B、C` is an
+            // enumeration of names, `报错：message` a quoted message, each judged on its own.
             while i < n {
-                if isHan[i] { i += 1; continue }
+                if isHan[i] || (roles[i] == .content && isClauseMark(text[i])) { i += 1; continue }
                 var j = i
-                while j < n && !isHan[j] { j += 1 }
+                while j < n && !isHan[j] && !(roles[j] == .content && isClauseMark(text[j])) { j += 1 }
                 while w < latinWords.count && latinWords[w].range.lowerBound < i { w += 1 }
                 var e = w
                 while e < latinWords.count && latinWords[e].range.lowerBound < j { e += 1 }
@@ -260,8 +262,9 @@ public final class Segmenter {
     public func reclassify(_ a: inout TextAnalysis, unit: Unit, kept: Set<String>) {
         var changed = false
         for k in a.stretches.indices {
-            let p = a.stretches[k].classify(kept: kept)
-            if p != a.stretches[k].isProse { a.stretches[k].isProse = p; changed = true }
+            let before = a.stretches[k].isProse
+            a.stretches[k].reclassify(kept: kept)
+            if before != a.stretches[k].isProse { changed = true }
         }
         guard changed else { return }
         let isHan = unit.text.indices.map { i in
@@ -321,10 +324,11 @@ public final class Segmenter {
         while k < inside.count {
             var r = inside[k].range
             var codeJoiner = false
+            var hyphens = 0
             while k + 1 < inside.count, inside[k + 1].range.lowerBound == r.upperBound + 1 {
                 let j = text[r.upperBound]
                 guard j == 0x2D || j == 0x5F || j == 0x2E else { break }
-                if j != 0x2D { codeJoiner = true }
+                if j != 0x2D { codeJoiner = true } else { hyphens += 1 }
                 k += 1
                 r = r.lowerBound..<inside[k].range.upperBound
             }
@@ -349,14 +353,16 @@ public final class Segmenter {
             }
             let followedByParen = r.upperBound < text.count && text[r.upperBound] == 0x28
             var kind: TokenKind
-            if codeJoiner || followedByParen || (innerUpper && uppers < letters) {
+            if codeJoiner || followedByParen || (innerUpper && uppers < letters)
+                || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, functionWords: source.functionWords) {
                 kind = .code
             } else if hasDigit || (uppers >= 2 && uppers * 2 >= letters) || (uppers >= 2 && innerUpper) {
                 kind = .name
             } else if source.functionWords.contains(lowered) || target.functionWords.contains(lowered) {
                 kind = .function
             } else if uppers == 0 {
-                kind = .lowercase
+                // A single letter that is not a word (`b`, `x`) is a variable.
+                kind = letters == 1 ? .name : .lowercase
             } else {
                 kind = letters >= 2 ? .capitalized : .name
             }
@@ -394,21 +400,176 @@ public final class Segmenter {
         var linkText = false
         for l in links where !l.isImage && inside.allSatisfy({ l.text.contains($0.range.lowerBound) }) { linkText = true }
 
-        // Code written without backticks: many of { } ( ) < > = ; per letter.
+        // Code written without backticks: many of { } ( ) < > = ; | $ per letter, or the marks
+        // of a type expression: `=>`, `|` between words, `?:`, `<T>` right after a word.
         var symbols = 0, letterCount = 0
+        var typeExpression = false
+        var colon = false, closingBrace = false
         for i in range where roles[i] == .content {
-            switch text[i] {
-            case 0x7B, 0x7D, 0x28, 0x29, 0x3C, 0x3E, 0x3D, 0x3B, 0x5B, 0x5D: symbols += 1
-            default: if isLetterOrDigit(text[i]) { letterCount += 1 }
+            if text[i] == 0x3A { colon = true } else if text[i] == 0x7D { closingBrace = true }
+        }
+        for i in range where roles[i] == .content {
+            let c = text[i]
+            switch c {
+            case 0x7B, 0x7D, 0x28, 0x29, 0x3C, 0x3E, 0x3D, 0x3B, 0x5B, 0x5D, 0x7C, 0x24:
+                symbols += 1
+                let next = i + 1 < text.count ? text[i + 1] : 0
+                let prev = i > 0 ? text[i - 1] : 0
+                if c == 0x3D && next == 0x3E { typeExpression = true }                        // =>
+                if c == 0x7C { typeExpression = true }                                         // a | b
+                if c == 0x29 && next == 0x3A { typeExpression = true }                         // f(a): T
+                if c == 0x3C && isLetterOrDigit(prev) && (isLetterOrDigit(next) || next == 0x7B || next == 0x5B) { typeExpression = true }  // Array<T>
+                if c == 0x7B && colon && closingBrace { typeExpression = true }                  // { a: T }
+            case 0x3F:
+                if i + 1 < text.count && text[i + 1] == 0x3A { typeExpression = true }          // ?:
+            default: if isLetterOrDigit(c) { letterCount += 1 }
             }
         }
-        let codeLike = symbols >= 4 && symbols * 8 >= letterCount
+        let codeLike = (symbols >= 4 && symbols * 8 >= letterCount) || (typeExpression && functionTokens < 2)
 
         var s = SourceStretch(range: range, tokens: tokens, isQuoted: quoted, isParenthetical: parenthetical,
                               isLinkText: linkText, inNote: inNote, isCodeLike: codeLike, isWholeUnit: wholeUnit,
                               isProse: false)
-        s.isProse = s.classify(kept: keptWords)
+        if !wholeUnit {
+            s.isEmphasis = Segmenter.isEmphasized(text, roles, tokenRanges[first].lowerBound, tokenRanges[tokenRanges.count - 1].upperBound)
+            s.isUIString = tokens.count <= 12 && (endsWithUIVerb(text, roles, before: segment.lowerBound)
+                                                 || startsWithKindNoun(text, roles, after: segment.upperBound))
+            s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, tokenRanges[tokenRanges.count - 1].upperBound)
+        }
+        s.reclassify(kept: keptWords)
         return s
+    }
+
+    /// Programming literals: a cell or stretch holding them is a value, not prose.
+    static let literals: Set<String> = ["true", "false", "null", "undefined", "nil", "nan"]
+
+    /// A token shaped like code: a dotted key inside one ICU word (`a.b.c`, not `e.g`), a
+    /// `key:value` or host:port, a kebab compound with digits or three parts of content words,
+    /// an option (`-x`, `--flag`), a path or expression piece (touching `/ \\ = @ # ~ $ < > { } [ ] |`
+    /// or `)` without a space), a string literal in quotes, or a programming literal.
+    static func hasCodeShape(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>, hyphens: Int, lowered: String,
+                             functionWords: Set<String>) -> Bool {
+        // (Most words are not literals: look only at those that could be, without hashing.)
+        if let f = lowered.utf8.first, f == 0x74 || f == 0x66 || f == 0x6E || f == 0x75, lowered.utf8.count <= 9,
+           literals.contains(lowered) { return true }
+        // A word ICU joined to a sigil (`@Mobiles`, `#tag`): a parameter or handle.
+        if let f = r.first, !isLetterOrDigit(text[f]) { return true }
+        // Inner dots and colons of one ICU word: `spring.datasource.url`, `assembly:assembly`.
+        var partLetters = 0, longPart = false, innerMark = false, digit = false
+        for i in r {
+            let c = text[i]
+            if c == 0x2E || c == 0x3A {
+                if i > r.lowerBound && i + 1 < r.upperBound { innerMark = true; if c == 0x3A { longPart = true } }
+                if partLetters >= 2 { longPart = true }
+                partLetters = 0
+            } else if c == 0x2D {
+                partLetters = 0
+            } else {
+                partLetters += 1
+                if isDigit(c) { digit = true }
+            }
+        }
+        if innerMark && (longPart || partLetters >= 2) { return true }
+        // kebab-case: digits or three and more parts, none a function word (not `state-of-the-art`).
+        if hyphens >= 1 && digit && r.count > 2 { return true }
+        if hyphens >= 2 && !lowered.split(separator: "-").contains(where: { functionWords.contains(String($0)) }) { return true }
+        let before = r.lowerBound > 0 && roles[r.lowerBound - 1] == .content ? text[r.lowerBound - 1] : 0x20
+        let after = r.upperBound < text.count && roles[r.upperBound] == .content ? text[r.upperBound] : 0x20
+        let after2 = r.upperBound + 1 < text.count ? text[r.upperBound + 1] : 0x20
+        // -x, --flag (a hyphen at the start of a word, not inside one).
+        if before == 0x2D {
+            let b2 = r.lowerBound > 1 ? text[r.lowerBound - 2] : 0x20
+            if b2 == 0x20 || b2 == 0x2D || b2 == 0x0A || b2 == 0x28 || b2 == 0x60 { return true }
+        }
+        func codeMark(_ c: UInt32) -> Bool {
+            switch c {
+            case 0x2F, 0x5C, 0x3D, 0x40, 0x23, 0x7E, 0x24, 0x3C, 0x3E, 0x7B, 0x7D, 0x5B, 0x5D, 0x7C, 0x5F: return true
+            default: return false
+            }
+        }
+        if codeMark(before) || codeMark(after) { return true }
+        if before == 0x29 { return true }  // `(default)Value`
+        // key:value, host:port, scheme:…
+        if after == 0x3A && !isSpace(after2) && after2 != 0 && (isLetterOrDigit(after2) || after2 == 0x2F) { return true }
+        // 'literal', "literal"
+        if (before == 0x27 && after == 0x27) || (before == 0x22 && after == 0x22) || (before == 0x60 || after == 0x60) { return true }
+        return false
+    }
+
+    /// The Chinese right before `index` (over spaces, markup, quotes and a colon) ends with a
+    /// UI verb of the target locale (`点击 Save`, `报错：message`).
+    func endsWithUIVerb(_ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
+        guard !target.uiVerbs.isEmpty else { return false }
+        var b = index - 1
+        while b >= 0 && (isSpace(text[b]) || roles[b] != .content || text[b] == 0xFF1A || text[b] == 0x3A || isOpening(text[b])) { b -= 1 }
+        guard b >= 0, text[b] >= 0x2E80, target.uiVerbEnds.contains(text[b]) else { return false }
+        return Segmenter.oneEndsAt(target.uiVerbs, text, b + 1)
+    }
+
+    /// One of `phrases` ends right before `end` in `text`.
+    static func oneEndsAt(_ phrases: [[UInt32]], _ text: [UInt32], _ end: Int) -> Bool {
+        for v in phrases where v.count <= end {
+            var ok = true
+            for (o, c) in v.enumerated() where text[end - v.count + o] != c { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// The Chinese right after `index` (over spaces, markup and closing quotes) starts with a
+    /// kind noun of the target locale (`Save 按钮`, `Settings 菜单`).
+    func startsWithKindNoun(_ text: [UInt32], _ roles: [Role], after index: Int) -> Bool {
+        guard !target.kindNouns.isEmpty else { return false }
+        var e = index
+        while e < text.count && (isSpace(text[e]) || roles[e] != .content || isClosing(text[e])) { e += 1 }
+        guard e < text.count, text[e] >= 0x2E80, target.kindNounStarts.contains(text[e]) else { return false }
+        for v in target.kindNouns where e + v.count <= text.count {
+            var ok = true
+            for (o, c) in v.enumerated() where text[e + o] != c { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// The words from `lo` to `hi` are wrapped in emphasis markers: an opening `*`/`_` markup
+    /// right before the first word and a closing one right after the last (or after its
+    /// trailing punctuation).
+    static func isEmphasized(_ text: [UInt32], _ roles: [Role], _ lo: Int, _ hi: Int) -> Bool {
+        guard lo > 0, roles[lo - 1] == .markup, text[lo - 1] == 0x2A || text[lo - 1] == 0x5F else { return false }
+        var e = hi
+        while e < text.count && roles[e] == .content && isPunctuation(text[e]) && !isSpace(text[e]) && e - hi < 3 { e += 1 }
+        guard e < text.count, roles[e] == .markup, text[e] == 0x2A || text[e] == 0x5F else { return false }
+        // No other emphasis run opens or closes in between (`**a** b **c**` is not one label).
+        for i in lo..<hi where roles[i] == .markup && (text[i] == 0x2A || text[i] == 0x5F) { return false }
+        return true
+    }
+
+    /// A gloss: English right after Chinese ending in a parenthesised abbreviation
+    /// (`注意力机制 attention mechanism (AM)`), or English followed by a Chinese gloss in
+    /// parentheses (`English（中文）`).
+    static func isGloss(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>, _ lastWordEnd: Int) -> Bool {
+        // English（中文）: after the last word, spaces then an opening parenthesis then Han.
+        var e = lastWordEnd
+        while e < text.count && (isSpace(text[e]) || roles[e] != .content) { e += 1 }
+        if e + 1 < text.count, text[e] == 0x28 || text[e] == 0xFF08 {
+            var h = e + 1
+            while h < text.count && (isSpace(text[h]) || roles[h] != .content) { h += 1 }
+            if h < text.count && text[h] >= 0x2E80 && Characters.script(text[h]) == .han { return true }
+        }
+        // 中文 English (ABBR): Han right before, `(CAPS)` at the end.
+        var b = segment.lowerBound - 1
+        while b >= 0 && (isSpace(text[b]) || roles[b] != .content) { b -= 1 }
+        guard b >= 0, text[b] >= 0x2E80, Characters.script(text[b]) == .han else { return false }
+        var c = segment.upperBound - 1
+        while c > segment.lowerBound && (isSpace(text[c]) || roles[c] != .content) { c -= 1 }
+        guard text[c] == 0x29 || text[c] == 0xFF09 else { return false }
+        var o = c - 1
+        var caps = 0
+        while o > segment.lowerBound && text[o] != 0x28 && text[o] != 0xFF08 {
+            if isUpper(text[o]) { caps += 1 }
+            o -= 1
+        }
+        return caps >= 2 && c - o <= 12
     }
 
     private var stems: [String: String] = [:]
@@ -487,6 +648,13 @@ public final class Segmenter {
 }
 @inline(__always) func isVisible(_ c: UInt32, _ r: Role) -> Bool {
     !isSpace(c) && r != .structure
+}
+/// Full-width marks that end a clause inside Chinese: `，。；：、！？`.
+@inline(__always) func isClauseMark(_ c: UInt32) -> Bool {
+    switch c {
+    case 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0x3001, 0xFF01, 0xFF1F: return true
+    default: return false
+    }
 }
 /// Punctuation that ends a clause: `，。；：！？,.;:!?、` and their kin.
 @inline(__always) func isTrailingPunctuation(_ c: UInt32) -> Bool {

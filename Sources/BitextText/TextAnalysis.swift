@@ -54,8 +54,52 @@ public struct StretchToken: Sendable, Equatable {
     public var kind: TokenKind
 }
 
-/// A run of Latin-script words between Han characters (or the whole unit, when it has none),
-/// with what bitext uses to tell untranslated prose from names, titles and kept terms.
+/// The evidence that decided whether a stretch of English is untranslated text or English the
+/// translation keeps on purpose. Shown by `bitext segment` and in findings' `details`.
+public enum Evidence: String, Sendable {
+    // Untranslated.
+    /// Function words with ordinary words: a sentence or phrase.
+    case sentence
+    /// Four or more ordinary words without function words.
+    case ordinaryWords = "ordinary-words"
+    /// One to three ordinary words, at most one function word: a short label (`Tools`).
+    case label
+    // Kept.
+    /// Only names: acronyms, words with inner capitals or digits, versions.
+    case names
+    /// Identifiers, options, paths, host:port, literals, dotted keys: code written without backticks.
+    case codeShape = "code-shape"
+    /// Dense in code punctuation or a type expression (`|`, `=>`, `{ a: number }`).
+    case codePunctuation = "code-punctuation"
+    /// In quotation marks: a cited title or a quoted term.
+    case quoted
+    /// A gloss: in parentheses after Chinese, `中文 English (ABBR)` or `English（中文）`.
+    case gloss
+    /// The text of one link: a cited title.
+    case linkText = "link-text"
+    /// Wholly inside `**…**`: a UI label.
+    case emphasis
+    /// After a UI verb (点击、选择…) or before a kind noun (按钮、菜单、错误…): a UI or log string.
+    case uiString = "ui-string"
+    /// Inside a translator's note.
+    case translatorNote = "translator-note"
+    /// Its ordinary words are words the document or project keeps in English.
+    case keptWords = "kept-words"
+    /// Title Case inside Chinese: a name or a cited title.
+    case titleCase = "title-case"
+    /// Fewer than three counted words inside Chinese, or function words without an ordinary word.
+    case fewWords = "few-words"
+    /// A table column of keys, types, values or terms beside Chinese cells.
+    case keyColumn = "key-column"
+    /// Alt text that is a file slug or a short label, not a sentence.
+    case fileSlug = "file-slug"
+    /// The same text is inline code elsewhere in the document.
+    case codeElsewhere = "code-elsewhere"
+}
+
+/// A run of Latin-script words between Han characters and full-width clause punctuation (or
+/// the whole unit, when it has no Han), with what bitext uses to tell untranslated prose from
+/// names, titles and kept terms.
 public struct SourceStretch: Sendable, Equatable {
     /// From the first word to the last character before the next Han character, trailing spaces
     /// left out.
@@ -71,12 +115,24 @@ public struct SourceStretch: Sendable, Equatable {
     public var isLinkText: Bool
     /// Inside a translator's note.
     public var inNote: Bool
-    /// Dense in code punctuation (`{ } ( ) < > = ;`): code written without backticks.
+    /// Dense in code punctuation (`{ } ( ) < > = ; | $`) or a type expression (`=>`, `?:`).
     public var isCodeLike: Bool
     /// The whole unit (which has no Han).
     public var isWholeUnit: Bool
+    /// Wholly inside `**…**` or `*…*`.
+    public var isEmphasis: Bool = false
+    /// After a UI verb or before a kind noun of the target language.
+    public var isUIString: Bool = false
+    /// `中文 English (ABBR)` or `English（中文）`.
+    public var isGloss: Bool = false
+    /// Kept by evidence from the rest of the document (a key column, a file slug, code elsewhere).
+    public var documentEvidence: Evidence? = nil
     /// Reads as untranslated prose rather than a name, title, gloss or kept term.
     public var isProse: Bool
+    /// Untranslated, but only a short label (one to three ordinary words): `untranslated-label`.
+    public var isLabel: Bool = false
+    /// What decided `isProse`.
+    public var evidence: Evidence = .names
 
     public var words: Int { tokens.count }
     public var functionWords: Int { tokens.filter { $0.kind == .function }.count }
@@ -84,27 +140,63 @@ public struct SourceStretch: Sendable, Equatable {
     /// Decides whether the stretch is prose, given the stems of words kept in English on
     /// purpose (glossary keep-as-is terms, `keep:` words, and names the document itself uses
     /// inside Chinese sentences).
-    public func classify(kept: Set<String>) -> Bool {
-        if inNote || isCodeLike || isQuoted { return false }
-        var function = 0, lowerUnkept = 0, capitalizedUnkept = 0, counted = 0
+    public func classify(kept: Set<String>) -> Bool { decide(kept: kept).prose }
+
+    /// Decides and records `isProse`, `isLabel` and `evidence`.
+    public mutating func reclassify(kept: Set<String>) {
+        let d = decide(kept: kept)
+        isProse = d.prose
+        isLabel = d.label
+        evidence = d.evidence
+    }
+
+    /// The decision: prose or not, a short label or not, and the evidence.
+    public func decide(kept: Set<String>) -> (prose: Bool, label: Bool, evidence: Evidence) {
+        func keep(_ e: Evidence) -> (Bool, Bool, Evidence) { (false, false, e) }
+        if inNote { return keep(.translatorNote) }
+        if let e = documentEvidence { return keep(e) }
+        if isCodeLike { return keep(.codePunctuation) }
+        if isQuoted { return keep(.quoted) }
+        var function = 0, lowerUnkept = 0, capitalizedUnkept = 0, keptCount = 0, code = 0
         var titleCase = true
         for t in tokens {
             switch t.kind {
-            case .function: function += 1; counted += 1
+            case .function: function += 1
             case .lowercase:
                 titleCase = false
-                if !kept.contains(t.stem) { lowerUnkept += 1; counted += 1 }
+                if kept.contains(t.stem) { keptCount += 1 } else { lowerUnkept += 1 }
             case .capitalized:
-                if !kept.contains(t.stem) { capitalizedUnkept += 1; counted += 1 }
-            case .name, .code: break
+                if kept.contains(t.stem) { keptCount += 1 } else { capitalizedUnkept += 1 }
+            case .code: code += 1
+            case .name: break
             }
         }
-        if isWholeUnit {
-            if isLinkText && tokens.count <= 3 { return false }
-            return function >= 2 || lowerUnkept + capitalizedUnkept >= 1
+        let ordinary = lowerUnkept + capitalizedUnkept
+        if isLinkText && (!isWholeUnit || tokens.count <= 3) { return keep(.linkText) }
+        // Mostly identifiers: code written without backticks, with a few words among it.
+        if code >= 2 && code >= function + ordinary { return keep(.codeShape) }
+        if ordinary == 0 {
+            if function > 0 && !isWholeUnit { return keep(.fewWords) }
+            if function >= 2 { return (true, false, .sentence) }
+            return keep(keptCount > 0 ? .keptWords : code > 0 ? .codeShape : .names)
         }
-        if isLinkText || (isParenthetical && tokens.count <= 8) { return false }
-        return counted >= 3 && !titleCase && (function >= 1 || lowerUnkept >= 3)
+        if isWholeUnit {
+            if function >= 1 { return (true, false, .sentence) }
+            if ordinary >= 4 { return (true, false, .ordinaryWords) }
+            // A short label made mostly of words the document keeps (`Select Methods` where the
+            // document writes `Select 组件`) names the thing.
+            if keptCount + code >= ordinary { return keep(.keptWords) }
+            return (true, true, .label)
+        }
+        if isEmphasis { return keep(.emphasis) }
+        if isParenthetical && tokens.count <= 8 { return keep(.gloss) }
+        if isGloss { return keep(.gloss) }
+        if isUIString { return keep(.uiString) }
+        if function + ordinary < 3 { return keep(keptCount > 0 ? .keptWords : .fewWords) }
+        if titleCase { return keep(.titleCase) }
+        if function >= 1 { return (true, false, .sentence) }
+        if lowerUnkept >= 3 { return (true, false, .ordinaryWords) }
+        return keep(.fewWords)
     }
 }
 

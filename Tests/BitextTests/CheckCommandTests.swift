@@ -21,7 +21,11 @@ import Testing
         #expect(mixed.first?["endColumn"] as? Int == 2052)
         #expect((mixed.first?["text"] as? String)?.hasPrefix("at a breakneck pace") == true)
         let untranslatedLines = Set(f.filter { $0["rule"] as? String == "untranslated" }.compactMap { $0["line"] as? Int })
-        for line in [5, 9, 11, 13, 22, 55, 56, 58, 76, 80, 82] { #expect(untranslatedLines.contains(line), "line \(line)") }
+        for line in [5, 9, 11, 13, 58, 82] { #expect(untranslatedLines.contains(line), "line \(line)") }
+        // One-word headings (Resources, Preliminaries, Math, Programming, Organization) are short
+        // labels: `untranslated-label`, info in a document that translates few of its labels.
+        let labelLines = Set(f.filter { $0["rule"] as? String == "untranslated-label" }.compactMap { $0["line"] as? Int })
+        for line in [22, 55, 56, 76, 80] { #expect(labelLines.contains(line), "line \(line)") }
         for line in [1, 3] {
             #expect(!f.contains { ($0["line"] as? Int) == line && ["untranslated", "mixed-language", "glossary-forbidden"].contains($0["rule"] as? String ?? "") })
         }
@@ -134,6 +138,44 @@ import Testing
         #expect(lines == [6])
     }
 
+    /// Short English units are decided with the whole project: a heading English in three files
+    /// is the project's convention (info), a label in a project that translates its labels is a
+    /// warning, and a label made of a word another file keeps inside Chinese is a name.
+    @Test func labelsAreDecidedWithTheProject() throws {
+        let dir = TempDir()
+        let translated = "## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## 常见问题\n\n"
+        for name in ["a", "b", "c"] {
+            dir.write("\(name).md", "# 组件\n\n这个组件很好用。\n\n" + translated + "## Semantic Layer\n\n语义层的说明。\n")
+        }
+        dir.write("d.md", "# 工具\n\n我们用 Webhook 通知。\n\n" + translated + "## Tools\n\n工具的说明。\n\n## Webhook\n\n说明。\n")
+        let r = try CLI.run(["check", dir.url.path, "--format", "json", "--no-config"])
+        let labels = Self.findings(r).filter { $0["rule"] as? String == "untranslated-label" }
+        let convention = labels.filter { ($0["text"] as? String) == "Semantic Layer" }
+        #expect(convention.count == 3)
+        #expect(convention.allSatisfy { $0["severity"] as? String == "info" && $0["evidence"] as? String == "project-convention" })
+        let tools = labels.filter { ($0["text"] as? String) == "Tools" }
+        #expect(tools.count == 1 && tools.first?["severity"] as? String == "warning")
+        #expect(!labels.contains { ($0["text"] as? String) == "Webhook" })
+        // Checked alone, a file decides by its own labels.
+        let alone = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config"])
+        #expect(Self.findings(alone).contains { $0["text"] as? String == "Semantic Layer" && $0["severity"] as? String == "warning" })
+    }
+
+    /// `segment` shows each English stretch with its verdict and the evidence that decided.
+    @Test func segmentShowsTheEvidence() throws {
+        let dir = TempDir()
+        let f = dir.write("a.md", "| 参数 | 说明 |\n| --- | --- |\n| placement | 位置 |\n| loading | 加载中 |\n\n第一句翻译了。The second sentence is still in English, as it was.\n")
+        let text = try CLI.run(["segment", f.path])
+        #expect(text.stdout.contains("kept (key-column)  placement"))
+        #expect(text.stdout.contains("untranslated (sentence)  The second sentence"))
+        let json = try CLI.run(["segment", f.path, "--format", "json"])
+        let units = (json.json as? [String: Any])?["units"] as? [[String: Any]] ?? []
+        let stretches = units.flatMap { ($0["stretches"] as? [[String: Any]]) ?? [] }
+        #expect(stretches.contains { $0["evidence"] as? String == "key-column" && $0["untranslated"] as? Bool == false })
+        let c = try CLI.run(["check", f.path, "--format", "json", "--no-config"])
+        #expect(Self.findings(c).contains { $0["rule"] as? String == "mixed-language" && $0["evidence"] as? String == "sentence" })
+    }
+
     @Test func messagesInChinese() throws {
         let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--glossary", "glossary/genai.tsv", "--lang", "zh-Hans"])
         #expect(r.stdout.contains("请用“巨型语言模型”代替“大模型”（术语表：genai.tsv:5）"))
@@ -143,39 +185,65 @@ import Testing
 }
 
 @Suite struct PrecisionTests {
-    /// Every untranslated/mixed-language finding on the Chinese files of the corpora was reviewed
-    /// by hand (Tests/Fixtures/reviewed-language-findings.tsv). A new finding, or one gone, fails
-    /// this test until it is reviewed; false ones must stay under 2 per 100 KB of Chinese.
-    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
-    func languageFindingsMatchTheReviewedList() throws {
-        let fixture = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/reviewed-language-findings.tsv"), encoding: .utf8)
-        var reviewed: [String: Bool] = [:]
-        for line in fixture.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("file\t") {
+    /// The language findings (`untranslated`, `mixed-language`, `untranslated-label`,
+    /// `untranslated-alt`) of `bitext check` (monolingual, no config) on the Chinese files of
+    /// every corpus were reviewed by hand, one fixture per corpus under Tests/Fixtures/reviewed/:
+    /// TRUE = a reviewer would circle it. A new finding, or one gone, fails this test until it
+    /// is reviewed. From the verdicts it recomputes, per corpus: precision of warnings ≥ 0.9,
+    /// false warnings ≤ 2 per 100 KB of Chinese, info findings of these rules ≤ 5 per 100 KB.
+    static let corpora = ["antd", "dolphinscheduler", "hello-algo", "react-dev", "vue-docs", "swift-book", "genai-handbook"]
+    static let rules: Set<String> = ["untranslated", "mixed-language", "untranslated-label", "untranslated-alt"]
+
+    struct Review { var verdict: Bool; var severity: String }
+
+    static func reviewed(_ corpus: String) throws -> [String: Review] {
+        let url = Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/reviewed/\(corpus).tsv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var out: [String: Review] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("file\t") {
             let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            reviewed["\(c[0]):\(c[1]):\(c[2]) \(c[3])"] = c[4] == "true"
+            guard c.count >= 6 else { continue }
+            #expect(c[5] == "TRUE" || c[5] == "FALSE", "\(corpus).tsv: verdict must be TRUE or FALSE: \(line)")
+            out["\(c[0]):\(c[1]):\(c[2]) \(c[3])"] = Review(verdict: c[5] == "TRUE", severity: c[4])
         }
-        var found = Set<String>()
+        return out
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage), arguments: PrecisionTests.corpora)
+    func languageFindingsMatchTheReviewedList(corpus: String) throws {
+        let reviewed = try Self.reviewed(corpus)
+        let dir = Fixtures.shared!.appendingPathComponent("corpora/\(corpus)/zh")
+        let r = try CLI.run(["check", dir.path, "--format", "json", "--no-config"])
+        var found: [String: String] = [:]  // key → severity
+        for f in (r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? [] {
+            guard let rule = f["rule"] as? String, Self.rules.contains(rule) else { continue }
+            let file = (f["file"] as! String).components(separatedBy: "/corpora/").last!
+            found["\(file):\(f["line"]!):\(f["column"]!) \(rule)"] = f["severity"] as? String
+        }
         var chineseBytes = 0
-        let corpora = Fixtures.shared!.appendingPathComponent("corpora")
-        for corpus in ["react-dev", "vue-docs", "swift-book", "genai-handbook"] {
-            let dir = corpora.appendingPathComponent(corpus + "/zh")
-            let r = try CLI.run(["check", dir.path, "--format", "json", "--no-config"])
-            for f in (r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? [] {
-                guard let rule = f["rule"] as? String, rule == "untranslated" || rule == "mixed-language" else { continue }
-                let file = (f["file"] as! String).components(separatedBy: "/corpora/").last!
-                found.insert("\(file):\(f["line"]!):\(f["column"]!) \(rule)")
-            }
-            let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.fileSizeKey])
-            while let u = e?.nextObject() as? URL {
-                if u.pathExtension == "md" { chineseBytes += (try? u.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
-            }
+        let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.fileSizeKey])
+        while let u = e?.nextObject() as? URL {
+            if u.pathExtension == "md" { chineseBytes += (try? u.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
         }
-        let unreviewed = found.subtracting(reviewed.keys)
-        let gone = Set(reviewed.keys).subtracting(found)
-        #expect(unreviewed.isEmpty, "new findings to review: \(unreviewed.sorted())")
-        #expect(gone.isEmpty, "reviewed findings no longer reported: \(gone.sorted())")
-        let falseCount = found.filter { reviewed[$0] == false }.count
-        let perHundredKB = Double(falseCount) / (Double(chineseBytes) / 100_000)
-        #expect(perHundredKB < 2, "\(falseCount) false findings in \(chineseBytes) bytes")
+        let unreviewed = Set(found.keys).subtracting(reviewed.keys)
+        let gone = Set(reviewed.keys).subtracting(found.keys)
+        #expect(unreviewed.isEmpty, "\(corpus): new findings to review: \(unreviewed.sorted())")
+        #expect(gone.isEmpty, "\(corpus): reviewed findings no longer reported: \(gone.sorted())")
+        let hundredKB = Double(chineseBytes) / 100_000
+        let warnings = found.filter { $0.value == "warning" }.keys.compactMap { reviewed[$0] }
+        let falseWarnings = warnings.filter { !$0.verdict }.count
+        let infos = found.filter { $0.value == "info" }.count
+        let precision = warnings.isEmpty ? 1 : Double(warnings.count - falseWarnings) / Double(warnings.count)
+        print(String(format: "precision %@: %d warnings (%.1f per 100 KB), precision %.2f, %.1f false per 100 KB, %.1f info per 100 KB",
+                     corpus, warnings.count, Double(warnings.count) / hundredKB, precision,
+                     Double(falseWarnings) / hundredKB, Double(infos) / hundredKB))
+        // Precision ≥ 0.9; on fewer than ten warnings one false one is allowed (8 of 9 is 0.89).
+        #expect(falseWarnings <= max(1, warnings.count / 10), "\(corpus): precision of warnings \(precision)")
+        #expect(Double(falseWarnings) / hundredKB <= 2, "\(corpus): \(falseWarnings) false warnings in \(chineseBytes) bytes")
+        // The handbook's seed is a partial translation (its English is the point): its info
+        // findings are true untranslated labels, not noise.
+        if corpus != "genai-handbook" {
+            #expect(Double(infos) / hundredKB <= 5, "\(corpus): \(infos) info findings in \(chineseBytes) bytes")
+        }
     }
 }

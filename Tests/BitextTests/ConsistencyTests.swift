@@ -154,6 +154,13 @@ import Testing
         }
         let sarif = try CLI.run(["check", "--source", "examples/en/tokenizers.md", "examples/zh/tokenizers.md", "--format", "sarif", "--no-config"])
         #expect(sarif.stdout.contains("\"ruleId\" : \"anchor-mismatch\"") || sarif.stdout.contains("\"ruleId\": \"anchor-mismatch\""))
+        // SARIF carries the same details as the result's property bag.
+        let runs = (sarif.json as? [String: Any])?["runs"] as? [[String: Any]]
+        let results = runs?.first?["results"] as? [[String: Any]] ?? []
+        let sarifNumber = results.first { $0["ruleId"] as? String == "number-mismatch" }
+        let properties = sarifNumber?["properties"] as? [String: Any]
+        #expect(properties?["source"] as? String == "650")
+        #expect(properties?["target"] as? String == "560")
         let github = try CLI.run(["check", "--source", "examples/en/tokenizers.md", "examples/zh/tokenizers.md", "--format", "github", "--no-config"])
         #expect(github.stdout.contains("[link-mismatch]") || github.stdout.contains("link-mismatch"))
     }

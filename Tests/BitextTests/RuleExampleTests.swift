@@ -20,6 +20,8 @@ enum Harness {
             let parts = m.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2 { settings.linkMap.append((parts[0], parts[1])) }
         }
+        // `off`: a rule switched off, as `rules: {id: off}` in bitext.yml does.
+        if let off = overrides["off"] { settings.severities[off] = .some(nil) }
         return settings
     }
 

@@ -59,13 +59,16 @@ import BitextText
     /// A local HTTP server that logs every request it gets.
     final class Server {
         let process = Process()
+        private let stdin = Pipe()
         let log: URL
         let port: Int
         init(_ dir: TempDir, python: String) throws {
             log = dir.url.appendingPathComponent("requests.log")
             let portFile = dir.url.appendingPathComponent("port")
             let script = """
-                import http.server, sys
+                import http.server, os, sys, threading
+                # Ends with the test process: its end of our stdin closes however it stops.
+                threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
                 class H(http.server.BaseHTTPRequestHandler):
                     def do_GET(self):
                         open(sys.argv[1], 'a').write(self.path + '\\n')
@@ -81,6 +84,7 @@ import BitextText
             process.arguments = ["-c", script, log.path, portFile.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
+            process.standardInput = stdin
             try process.run()
             var port = 0
             for _ in 0..<100 where port == 0 {

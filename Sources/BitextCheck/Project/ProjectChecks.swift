@@ -20,9 +20,10 @@ public enum ProjectChecks {
         // Longest source n-grams first, so "Extended Grapheme Clusters" is reported and its
         // pieces with the same renderings are not.
         let candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6).sorted { ($0.stem.count, $1.stem) > ($1.stem.count, $0.stem) }
-        for c in candidates where !known.contains(c.stem) {
+        for c in candidates where !known.contains(c.stem) && isTermLike(c.surface, functionWords: settings.source.functionWords) {
             var variants: [TermMiner.Rendering] = []
-            for r in c.renderings where r.together >= 3 && r.precision >= 0.5 {
+            // A rendering with a particle inside (比较的值) is a phrase, not a term's rendering.
+            for r in c.renderings where r.together >= 3 && r.precision >= 0.5 && !r.text.contains("的") {
                 let clashes = variants.contains { v in
                     let together = Set(v.places).intersection(r.places).count
                     return v.text.contains(r.text) || r.text.contains(v.text)
@@ -56,6 +57,20 @@ public enum ProjectChecks {
             }
         }
         return findings
+    }
+
+    /// A source phrase that can be a term: no function word inside but `of` (not "need the
+    /// following"), and a single word that is not an inflected verb or adverb (`wrapped`,
+    /// `incrementing`, `quickly`; `string` and `spring` stay, their stems have no vowel).
+    static func isTermLike(_ surface: String, functionWords: Set<String>) -> Bool {
+        let words = surface.lowercased().split(separator: " ").map(String.init)
+        if words.count > 2 && words.dropFirst().dropLast().contains(where: { $0 != "of" && functionWords.contains($0) }) { return false }
+        guard words.count == 1, let w = words.first else { return true }
+        for suffix in ["ing", "ed", "ly"] where w.hasSuffix(suffix) {
+            let stem = w.dropLast(suffix.count)
+            if stem.count >= 3 && stem.contains(where: { "aeiouy".contains($0) }) { return false }
+        }
+        return true
     }
 
     static func find(_ needle: [UInt32], in text: [UInt32], caseInsensitive: Bool) -> Int? {

@@ -8,11 +8,18 @@ import BitextText
 public struct SameAsSourceRule: Rule {
     public let id = "same-as-source"
     public let defaultSeverity = Severity.warning
-    public let summary = "Bilingual: a target unit identical to its source unit (names, numbers and code-only units excepted)."
+    public let summary = "Bilingual: a target unit identical to its source unit, when it is prose no other rule reported (never names, identifiers, links, alt text, code or figures)."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
-            RuleExample("我们用 props 和 state 管理数据。\n\n## ↓props vs state\n", source: "We manage data with props and state.\n\n## props vs state\n"),
+            RuleExample("我们用 props 和 state 管理数据。\n\n## ↓Sharing state between components\n",
+                        source: "We manage data with props and state.\n\n## Sharing state between components\n",
+                        settings: ["off": "untranslated"]),
+            RuleExample("我们用 props 和 state 管理数据。\n\n## Sharing state between components\n",
+                        source: "We manage data with props and state.\n\n## Sharing state between components\n"),
+            RuleExample("我们用 props 和 state 管理数据。\n\n## props vs state\n", source: "We manage data with props and state.\n\n## props vs state\n"),
+            RuleExample("| 参数 | 说明 |\n| --- | --- |\n| placement | 位置 |\n| loading | 加载中 |\n",
+                        source: "| Property | Description |\n| --- | --- |\n| placement | Where |\n| loading | Loading |\n"),
             RuleExample("# ChatGPT\n", source: "# ChatGPT\n"),
             RuleExample("| 版本 |\n| --- |\n| 18.2 |\n", source: "| Version |\n| --- |\n| 18.2 |\n"),
         ]
@@ -22,24 +29,105 @@ public struct SameAsSourceRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        let labelRule = c.settings.severity(UntranslatedLabelRule()) != nil
+        let untranslatedRule = c.settings.severity(UntranslatedRule()) != nil
         for bead in p.alignment.beads where bead.source.count == 1 && bead.target.count == 1 {
             guard let t = c.document.unitIndex(block: bead.target[0]), let s = p.source.unitIndex(block: bead.source[0]) else { continue }
             let tu = c.document.units[t], su = p.source.units[s]
             guard tu.plainText == su.plainText else { continue }
-            if UntranslatedRule.isUntranslated(c, t) && c.settings.severity(UntranslatedRule()) != nil { continue }
+            // Only prose the language rules have not reported already: never names, identifiers,
+            // code, links, alt text, figures or units kept by the document's evidence.
             let a = c.analyses[t]
-            // Pure names, numbers and code stay the same in a translation.
-            let latin = a.words.filter { $0.kind == .latin }
-            if latin.isEmpty { continue }
-            let allNames = latin.allSatisfy { w in
-                let first = tu.text[w.range.lowerBound]
-                return (first >= 0x41 && first <= 0x5A) || w.range.contains { (0x30...0x39).contains(tu.text[$0]) }
-            }
-            if allNames && !(a.stretches.first?.isProse ?? false) { continue }
+            guard !a.isNote, let stretch = a.stretches.first, stretch.isWholeUnit, stretch.isProse,
+                  !UntranslatedAltRule.isAltText(c, t) else { continue }
+            if stretch.isLabel ? labelRule : (untranslatedRule && UntranslatedRule.isUntranslated(c, t)) { continue }
             emit(c.finding(self, severity: severity, unit: t, range: 0..<tu.text.count,
                            message: c.messages.text("same-as-source", ["line": String(su.start.line)]),
-                           details: [("sourceLine", .int(su.start.line))]))
+                           details: [("sourceLine", .int(su.start.line)), ("evidence", .string(stretch.evidence.rawValue))]))
         }
+    }
+}
+
+/// Blocks the alignment left without a counterpart that are not missing or extra after all:
+/// table cells of a column the other side added or dropped (the rest of their row is aligned),
+/// a variant that repeats the text of an aligned block (platform or version variants inside
+/// conditional content), and a source and a target block in the same gap that share a code
+/// span or a link destination (the aligner missed the pair: they re-anchor on it).
+struct UnpairedBlocks {
+    /// Source units that are not missing.
+    var explainedSource = Set<Int>()
+    /// Target units that are not extra.
+    var explainedTarget = Set<Int>()
+
+    init(_ c: FileContext, _ p: Pairing) {
+        let beads = p.alignment.beads
+        let source = p.source, target = c.document
+        var alignedSource = Set<Int>(), alignedTarget = Set<Int>()
+        for b in beads where !b.source.isEmpty && !b.target.isEmpty {
+            for x in b.source { if let u = source.unitIndex(block: x) { alignedSource.insert(u) } }
+            for x in b.target { if let u = target.unitIndex(block: x) { alignedTarget.insert(u) } }
+        }
+        // Table rows: a cell whose row has another aligned cell belongs to an added or dropped column.
+        func rows(_ d: Document) -> [Int: Int] {
+            var out: [Int: Int] = [:]
+            for (t, table) in Segmenter.tables(d.units).enumerated() {
+                for k in table { if case .tableCell(let row, _) = d.units[k].kind { out[k] = t * 100_000 + row } }
+            }
+            return out
+        }
+        let sourceRows = rows(source), targetRows = rows(target)
+        var alignedSourceRows = Set<Int>(), alignedTargetRows = Set<Int>()
+        for u in alignedSource { if let r = sourceRows[u] { alignedSourceRows.insert(r) } }
+        for u in alignedTarget { if let r = targetRows[u] { alignedTargetRows.insert(r) } }
+        // Texts of aligned units, for variants.
+        let alignedSourceTexts = Set(alignedSource.map { source.units[$0].plainText })
+        let alignedTargetTexts = Set(alignedTarget.map { target.units[$0].plainText })
+
+        var gapSource: [Int] = [], gapTarget: [Int] = []
+        func closeGap() {
+            defer { gapSource = []; gapTarget = [] }
+            guard !gapSource.isEmpty && !gapTarget.isEmpty else { return }
+            let ts = gapTarget.map { UnpairedBlocks.anchors(target.units[$0]) }
+            for s in gapSource {
+                let sa = UnpairedBlocks.anchors(source.units[s])
+                guard !sa.isEmpty else { continue }
+                for (i, t) in gapTarget.enumerated() where !ts[i].isDisjoint(with: sa) {
+                    explainedSource.insert(s)
+                    explainedTarget.insert(t)
+                }
+            }
+        }
+        for b in beads {
+            let su = b.source.compactMap { source.unitIndex(block: $0) }
+            let tu = b.target.compactMap { target.unitIndex(block: $0) }
+            if !b.source.isEmpty && !b.target.isEmpty { closeGap(); continue }
+            for s in su {
+                if let r = sourceRows[s], alignedSourceRows.contains(r) { explainedSource.insert(s) }
+                if alignedSourceTexts.contains(source.units[s].plainText) { explainedSource.insert(s) }
+                gapSource.append(s)
+            }
+            for t in tu {
+                if let r = targetRows[t], alignedTargetRows.contains(r) { explainedTarget.insert(t) }
+                if alignedTargetTexts.contains(target.units[t].plainText) { explainedTarget.insert(t) }
+                gapTarget.append(t)
+            }
+        }
+        closeGap()
+    }
+
+    /// Inline code spans (three characters or more) and link destinations of a unit.
+    static func anchors(_ u: BitextMarkdown.Unit) -> Set<String> {
+        var out = Set<String>()
+        var k = 0
+        while k < u.text.count {
+            guard u.roles[k] == .code else { k += 1; continue }
+            var e = k
+            while e < u.text.count && u.roles[e] == .code { e += 1 }
+            if e - k >= 3 { out.insert(u.string(k..<e)) }
+            k = e
+        }
+        for l in u.links where !l.destination.isEmpty && !l.destination.hasPrefix("#") { out.insert(l.destination) }
+        return out
     }
 }
 
@@ -54,6 +142,7 @@ public struct MissingTranslationRule: Rule {
             RuleExample("# 导言\n\n第一段。\n\n↓第三段。\n",
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph, which the translator skipped entirely.\n\nThe third paragraph.\n"),
             RuleExample("# 导言\n\n第一段。\n", source: "# Introduction\n\nThe first paragraph.\n"),
+            RuleExample("| 中文 |\n| --- |\n| 二叉树 |\n", source: "| English | Chinese |\n| --- | --- |\n| binary tree | 二叉树 |\n"),
         ]
     }
 
@@ -62,8 +151,9 @@ public struct MissingTranslationRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         let beads = p.alignment.beads
+        let unpaired = UnpairedBlocks(c, p)
         for (k, bead) in beads.enumerated() where bead.target.isEmpty {
-            let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }
+            let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }.filter { !unpaired.explainedSource.contains($0) }
             guard let first = sourceUnits.first else { continue }
             // Report at the next target unit, else at the previous one.
             var anchor: Int? = nil
@@ -112,8 +202,9 @@ public struct ExtraBlockRule: Rule {
         guard let p = c.pairing else { return }
         let severity = c.settings.severity(self)
         let noteSeverity = c.settings.severity(id: "translator-note", default: .info)
+        let unpaired = UnpairedBlocks(c, p)
         for bead in p.alignment.beads where bead.source.isEmpty {
-            for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) {
+            for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) where !unpaired.explainedTarget.contains(t) {
                 let u = c.document.units[t]
                 // A link to the source file at the commit translated (drift's record): no translation.
                 if SourceRecord.isRecordUnit(c.document, t, sourceName: (p.source.path as NSString).lastPathComponent) { continue }

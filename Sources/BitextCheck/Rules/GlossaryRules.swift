@@ -85,6 +85,9 @@ public struct GlossaryMissingRule: Rule {
                         glossary: GlossaryForbiddenRule.glossary),
             RuleExample("我们用 Transformer 架构。\n", source: "We use the Transformer architecture.\n",
                         glossary: "Transformer\t\tstays English\t\t\tkeep-as-is\n"),
+            RuleExample("这些模型很强大。And the rest of this paragraph was never translated at all.\n",
+                        source: "These LLMs are strong. And the rest of this paragraph was never translated at all.\n",
+                        glossary: GlossaryForbiddenRule.glossary),
         ]
     }
 
@@ -92,12 +95,16 @@ public struct GlossaryMissingRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let g = c.glossary, let p = c.pairing else { return }
+        let mixedReported = c.settings.severity(MixedLanguageRule()) != nil
         for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
             let targetUnits = bead.target.compactMap { c.document.unitIndex(block: $0) }
             let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }
             guard let firstTarget = targetUnits.first, !sourceUnits.isEmpty else { continue }
-            // Untranslated units are reported as such, not term by term.
+            // Untranslated units are reported as such, not term by term; so are units whose
+            // translation stops or switches to English (`mixed-language`): the terms of the
+            // English part are not missing, they are untranslated.
             guard targetUnits.contains(where: { c.analyses[$0].hasHan }) else { continue }
+            if mixedReported && targetUnits.contains(where: { c.analyses[$0].stretches.contains(where: \.isProse) }) { continue }
             var needed: [Int] = []
             for su in sourceUnits {
                 let u = p.source.units[su]

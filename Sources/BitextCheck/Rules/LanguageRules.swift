@@ -2,11 +2,34 @@ import BitextICU
 import BitextMarkdown
 import BitextText
 
-/// `untranslated`: a whole unit still in the source language: prose, not a name.
+/// What keeps English in a translation, in the words `bitext rules` prints for the language rules.
+let keptEnglishEvidence = """
+    English is kept, not reported, when it is a name (acronym, inner capitals or digits, a word the \
+    document itself uses inside Chinese sentences, a keep-as-is glossary term or `keep:` word); \
+    shaped like code (snake_case, dotted keys, kebab compounds with digits or three parts, options \
+    such as --flag, paths, host:port, 'literals', true/false/null, type expressions with | => <T> \
+    { a: T }); syntax (inline code, <code>/<kbd>/<var>/<samp>, math, admonition and tab lines, \
+    container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
+    values or terms beside Chinese cells; inline code elsewhere in the document; alt text that \
+    is a file slug; quoted, a link's text, a parenthetical gloss, `中文 English (ABBR)`, \
+    `English（中文）`, wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun \
+    (按钮、菜单、错误…); or inside a translator's note.
+    """
+
+/// The stretch that decides about a whole unit (no Han), with its evidence, or nil.
+func wholeUnitStretch(_ c: FileContext, _ k: Int) -> SourceStretch? {
+    let a = c.analyses[k]
+    guard !a.isNote, !a.hasHan, let s = a.stretches.first, s.isWholeUnit else { return nil }
+    return s
+}
+
+/// `untranslated`: a whole unit still in the source language: a sentence or phrase, not a name
+/// or a short label.
 public struct UntranslatedRule: Rule {
     public let id = "untranslated"
     public let defaultSeverity = Severity.warning
-    public let summary = "A unit (heading, paragraph, list item, table cell…) still entirely in English prose."
+    public let summary = "A unit (heading, paragraph, list item, table cell…) still entirely in English prose: a sentence or phrase."
+    public var evidence: String { keptEnglishEvidence }
     public var examples: [RuleExample] {
         [
             RuleExample("# 导言\n\n↓This paragraph was never translated into Chinese.\n"),
@@ -15,6 +38,11 @@ public struct UntranslatedRule: Rule {
             RuleExample("# 导言\n\n我们使用 ChatGPT 和 GPU 训练模型。\n\n## ChatGPT\n"),
             RuleExample("## `useState`\n\n```js\nconst x = 1;\n```\n"),
             RuleExample("（译者注：this note is the translator's own.）\n"),
+            RuleExample("| 参数 | 说明 | 类型 |\n| --- | --- | --- |\n| size | 按钮大小 | 'large' \\| 'small' |\n| onClick | 点击按钮时的回调 | (event) => void |\n| disabled | 是否禁用 | boolean |\n"),
+            RuleExample("| 配置项 | 默认值 | 描述 |\n| --- | --- | --- |\n| server.http.port | 8080 | 服务端口 |\n| registry.zookeeper.connect-string | localhost:2181 | 注册中心地址 |\n"),
+            RuleExample("| English | 中文 |\n| --- | --- |\n| binary tree | 二叉树 |\n| hash table | 哈希表 |\n"),
+            RuleExample("进入项目页面。\n\n![create-project](img/create-project.png)\n"),
+            RuleExample("!!! note \"提示\"\n\n    这里是提示内容。\n\n$$\n\\begin{aligned}\nf(x) & = x \\newline\n\\end{aligned}\n$$\n"),
         ]
     }
 
@@ -23,19 +51,111 @@ public struct UntranslatedRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
         for (k, u) in c.document.units.enumerated() {
-            guard UntranslatedRule.isUntranslated(c, k) else { continue }
+            guard UntranslatedRule.isUntranslated(c, k), let s = c.analyses[k].stretches.first else { continue }
             let kind = c.messages.text("kind.\(u.kind.name)")
-            emit(c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
-                           message: c.messages.text("untranslated", ["kind": kind])))
+            let f = c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
+                              message: c.messages.text("untranslated", ["kind": kind]),
+                              details: [("evidence", .string(s.evidence.rawValue))])
+            // A short unit may be the project's convention: decided once every file is read.
+            if c.deferred != nil, let key = ProjectEvidence.conventionKey(u, s) {
+                c.deferred!.append(DeferredFinding(finding: f, conventionKey: key, stems: [], isLabel: false, words: s.words,
+                                                   conventionMessage: c.messages.text("untranslated-label.convention", ["kind": kind])))
+                continue
+            }
+            emit(f)
         }
     }
 
-    /// True when unit `k` has no Chinese and reads as English prose, not as names the
-    /// translation keeps (see ``Checker/keptVocabulary(_:base:)``).
+    /// True when unit `k` has no Chinese and reads as an English sentence or phrase (not a
+    /// name, not a short label, not alt text).
     static func isUntranslated(_ c: FileContext, _ k: Int) -> Bool {
-        let a = c.analyses[k]
-        guard !a.isNote, !a.hasHan, let s = a.stretches.first else { return false }
-        return s.classify(kept: c.keptVocabulary)
+        guard let s = wholeUnitStretch(c, k) else { return false }
+        return s.isProse && !s.isLabel && !UntranslatedAltRule.isAltText(c, k)
+    }
+}
+
+/// `untranslated-label`: a short English label (one to three ordinary words, no more than one
+/// function word) left in a heading, cell or list item. Info by default; a warning when the
+/// document translates most of its other labels (an English one is then an oversight, not the
+/// document's convention).
+public struct UntranslatedLabelRule: Rule {
+    public let id = "untranslated-label"
+    public let defaultSeverity = Severity.info
+    public let summary = "A short English label (one to three words, no function word) left in a heading, cell or list item; a warning when the document translates most of its other labels."
+    public var evidence: String { keptEnglishEvidence }
+    public var examples: [RuleExample] {
+        [
+            RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## ↓Tools\n"),
+            RuleExample("- 第一项\n- ↓Contributing\n"),
+            RuleExample("## ChatGPT\n\n我们使用 ChatGPT。\n"),
+            RuleExample("| 参数 | 说明 |\n| --- | --- |\n| placement | 弹出位置 |\n| loading | 加载中 |\n"),
+        ]
+    }
+
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let configured = c.settings.severity(self) else { return }
+        var labels: [Int] = []
+        for k in c.document.units.indices {
+            guard let s = wholeUnitStretch(c, k), s.isProse, s.isLabel, !UntranslatedAltRule.isAltText(c, k) else { continue }
+            labels.append(k)
+        }
+        guard !labels.isEmpty else { return }
+        // A warning when the document translates at least four in five of its labels, unless
+        // the severity is configured. Checked with other files, the project decides instead
+        // (its labels, its conventions, the words its files keep: `ProjectEvidence.resolve`).
+        var severity = configured
+        if c.settings.severities[id] == nil && ProjectEvidence.of(c.document, c.analyses).translatesMostLabels {
+            severity = .warning
+        }
+        for k in labels {
+            let u = c.document.units[k]
+            let kind = c.messages.text("kind.\(u.kind.name)")
+            let s = c.analyses[k].stretches[0]
+            let f = c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
+                              message: c.messages.text("untranslated-label", ["kind": kind]),
+                              details: [("evidence", .string("label")), ("words", .int(s.words))])
+            // Checked with other files: the project decides (see `ProjectEvidence.resolve`).
+            if c.deferred != nil {
+                c.deferred!.append(DeferredFinding(finding: f, conventionKey: ProjectEvidence.conventionKey(u, s),
+                                                   stems: ProjectEvidence.ordinaryStems(s), isLabel: true, words: s.words,
+                                                   conventionMessage: c.messages.text("untranslated-label.convention", ["kind": kind])))
+                continue
+            }
+            emit(f)
+        }
+    }
+}
+
+/// `untranslated-alt`: image alt text that is an English sentence. File slugs and short labels
+/// name the picture and are not reported.
+public struct UntranslatedAltRule: Rule {
+    public let id = "untranslated-alt"
+    public let defaultSeverity = Severity.info
+    public let summary = "Image alt text that is an English sentence (file slugs and short labels are names)."
+    public var examples: [RuleExample] {
+        [
+            RuleExample("图中是整体架构。\n\n↓![A diagram of the scheduler and its workers](arch.png)\n"),
+            RuleExample("图中是整体架构。\n\n![workflow-definition](img/workflow-definition.png)\n"),
+            RuleExample("图中是整体架构。\n\n![整体架构图](arch.png)\n"),
+        ]
+    }
+
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self) else { return }
+        for (k, u) in c.document.units.enumerated() where UntranslatedAltRule.isAltText(c, k) {
+            guard let s = wholeUnitStretch(c, k), s.isProse else { continue }
+            emit(c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
+                           message: c.messages.text("untranslated-alt"),
+                           details: [("evidence", .string(s.evidence.rawValue))]))
+        }
+    }
+
+    static func isAltText(_ c: FileContext, _ k: Int) -> Bool {
+        Segmenter.isImageOnly(c.document.units[k])
     }
 }
 
@@ -44,6 +164,7 @@ public struct MixedLanguageRule: Rule {
     public let id = "mixed-language"
     public let defaultSeverity = Severity.warning
     public let summary = "English prose inside a Chinese unit: a translation that stopped mid-paragraph, or a sentence left in English."
+    public var evidence: String { keptEnglishEvidence }
     public var examples: [RuleExample] {
         [
             RuleExample("截至2024年6月，全世界都在讨论AI， ↓at a breakneck pace, demos circulate of robots powered by LLMs.\n"),
@@ -53,6 +174,11 @@ public struct MixedLanguageRule: Rule {
             RuleExample("调用 `fetch(\"https://example.com/api/items\")` 获取数据，详见 https://example.com/docs/fetch-the-data 。\n"),
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
             RuleExample("本书面向初学者。（译者注：the author says this is for anyone at all.）\n"),
+            RuleExample("点击 **Create a New Project** 进入下一步。\n"),
+            RuleExample("启动时报错：cannot find the main class of the job，请检查路径。\n"),
+            RuleExample("注意力机制 attention mechanism for the model (AM) 是核心。\n"),
+            RuleExample("支持 mysql、postgresql、the h2 database、sqlite。\n"),
+            RuleExample("执行 mvn -U clean package -Dmaven.test.skip=true 即可。\n"),
         ]
     }
 
@@ -67,7 +193,7 @@ public struct MixedLanguageRule: Rule {
                 let key = atEnd ? "mixed-language.end" : "mixed-language.inside"
                 emit(c.finding(self, severity: severity, unit: k, range: s.range,
                                message: c.messages.text(key, ["words": String(s.words)]),
-                               details: [("words", .int(s.words))]))
+                               details: [("words", .int(s.words)), ("evidence", .string(s.evidence.rawValue))]))
             }
         }
     }

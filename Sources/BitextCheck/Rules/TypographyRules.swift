@@ -12,6 +12,8 @@ public struct HalfwidthPunctuationRule: Rule {
             RuleExample("巨型语言模型↓(LLM↓)很强大。\n"),
             RuleExample("> 注意↓:这里要小心。\n"),
             RuleExample("共有 1,000 个模型，会议在 10:30 开始。\n"),
+            RuleExample("比率为 [(期望值-实际值)/期望值]x100%。\n"),
+            RuleExample("预设时间范围↓, 自 5.8.0 起支持函数↓ (仅限日期↓)。\n"),
             RuleExample("调用 `foo(a, b)` 即可，参见 [文档](https://example.com/a,b)。\n"),
             RuleExample("打开 README.md 文件。\n"),
         ]
@@ -34,6 +36,9 @@ public struct HalfwidthPunctuationRule: Rule {
                 let next = i + 1 < t.count && r[i + 1] == .content ? t[i + 1] : 0x20
                 if isASCIIDigit(prev) && isASCIIDigit(next) { continue }
                 if isLatinChar(prev) && isLatinChar(next) { continue }
+                // Next to brackets or operators the mark belongs to a formula or code written
+                // without backticks (`[(a-b)/a]`), not to the Chinese sentence.
+                if HalfwidthPunctuationRule.isCodeMark(prev) || HalfwidthPunctuationRule.isCodeMark(next) { continue }
                 var flag: Bool
                 switch ch {
                 case 0x28:  // (
@@ -51,10 +56,22 @@ public struct HalfwidthPunctuationRule: Rule {
                     flag = isHanChar(prev)
                 }
                 guard flag else { continue }
-                emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                // The spaces beside the mark go with it (`中文, 英文` → `中文，英文`).
+                let span = replacement.unicodeScalars.count == 1
+                    ? FullwidthSpacingRule.spanAbsorbingSpaces(t, r, at: i, as: replacement.unicodeScalars.first!.value) : i..<(i + 1)
+                emit(c.finding(self, severity: severity, unit: k, range: span,
                                message: c.messages.text("halfwidth-punctuation", ["found": makeString([ch]), "replacement": replacement]),
                                fix: Fix(replacement)))
             }
+        }
+    }
+}
+
+extension HalfwidthPunctuationRule {
+    static func isCodeMark(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x5B, 0x5D, 0x7B, 0x7D, 0x2F, 0x3D, 0x3C, 0x3E, 0x7C, 0x5C, 0x2A, 0x2B, 0x60: return true
+        default: return false
         }
     }
 }
@@ -91,12 +108,30 @@ public struct FullwidthInEnglishRule: Rule {
                 let next = t[j]
                 guard r[i - 1] == .content, r[j] == .content,
                       isLatinChar(prev) || isASCIIDigit(prev), isLatinChar(next) || isASCIIDigit(next) else { continue }
+                // Neither side of the mark has Han in its clause: `A：1，http://…中文` is Chinese punctuation.
+                if FullwidthInEnglishRule.clauseHasHan(t, r, from: i - 1, step: -1) || FullwidthInEnglishRule.clauseHasHan(t, r, from: j, step: 1) { continue }
                 if j == i + 1 && t[i] != 0xFF08 && t[i] != 0xFF09 { replacement += " " }
                 emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
                                message: c.messages.text("fullwidth-in-english", ["found": makeString([t[i]]), "replacement": replacement.trimmingSpaces]),
                                fix: Fix(replacement)))
             }
         }
+    }
+}
+
+extension FullwidthInEnglishRule {
+    /// Han between `from` and the next clause mark (full-width or sentence end) in direction `step`.
+    static func clauseHasHan(_ t: [UInt32], _ r: [Role], from: Int, step: Int) -> Bool {
+        var k = from
+        while k >= 0 && k < t.count {
+            let c = t[k]
+            if r[k] == .content {
+                if isHanChar(c) { return true }
+                if c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0x3001 || c == 0xFF01 || c == 0xFF1F { return false }
+            }
+            k += step
+        }
+        return false
     }
 }
 
@@ -187,6 +222,7 @@ public struct QuoteStyleRule: Rule {
             RuleExample("他说“好”，她说↓「不好↓」，我说“再想想”。\n"),
             RuleExample("我的目标就是把这些“最佳”的资料串起来。\n"),
             RuleExample("设置 `name=\"x\"` 即可。\n"),
+            RuleExample("传入\"null\"将删除图标，传入\"\"则保留。\n"),
         ]
     }
     public init() {}
@@ -230,11 +266,16 @@ public struct QuoteStyleRule: Rule {
             while p + 1 < straight.count {
                 let o = straight[p], cl = straight[p + 1]
                 p += 2
+                // `""` and literals (`"null"`, `"-XX:Flag"`, `{"a": 1}`) are code, not quotation.
+                if QuoteStyleRule.isLiteral(t, (o + 1)..<cl) { continue }
                 let touchesHan = (o > 0 && isHanChar(t[o - 1])) || (o + 1 < t.count && isHanChar(t[o + 1]))
                     || (cl > 0 && isHanChar(t[cl - 1])) || (cl + 1 < t.count && isHanChar(t[cl + 1]))
                 guard touchesHan else { continue }
                 for (i, mark) in [(o, target.0), (cl, target.1)] {
-                    emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
+                    // Spaces outside the quotes go with them (`点击 "添加" 按钮` → `点击“添加”按钮`).
+                    var span = FullwidthSpacingRule.spanAbsorbingSpaces(t, r, at: i, as: mark)
+                    span = i == o ? span.lowerBound..<(i + 1) : i..<span.upperBound
+                    emit(c.finding(self, severity: severity, unit: k, range: span,
                                    message: c.messages.text("quote-style.straight", ["replacement": makeString([mark])]),
                                    fix: Fix(makeString([mark]))))
                 }
@@ -247,6 +288,23 @@ public struct QuoteStyleRule: Rule {
                                fix: Fix(makeString([to]))))
             }
         }
+    }
+}
+
+extension QuoteStyleRule {
+    /// Empty, or ASCII code: JSON or code marks inside (`{"a": 1}`, `-XX:Flag`), an option or
+    /// variable (`-x`, `$HOME`), or a programming literal (`"null"`): not a quotation.
+    static func isLiteral(_ t: [UInt32], _ inner: Range<Int>) -> Bool {
+        if inner.isEmpty { return true }
+        var word: [UInt8] = []
+        for i in inner {
+            let c = t[i]
+            if c >= 0x80 { return false }
+            if c == 0x3A || c == 0x7B || c == 0x7D || c == 0x3D || c == 0x5B || c == 0x5D { return true }
+            if word.count < 10 { word.append(UInt8(c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0))) }
+        }
+        if let f = t[inner].first, f == 0x2D || f == 0x24 || f == 0x2E { return true }
+        return ["null", "true", "false", "undefined", "nil"].contains(String(decoding: word, as: UTF8.self))
     }
 }
 

@@ -1,0 +1,295 @@
+import BitextICU
+import BitextMarkdown
+import Foundation
+
+/// Evidence that needs the whole document: which English is kept by the document's structure
+/// (a table column of keys, types or terms beside Chinese cells; alt text that is a file slug),
+/// by the document's own code (text that is inline code elsewhere), and which words the document
+/// keeps in English inside its Chinese sentences.
+extension Segmenter {
+    /// Analyses every unit of a document and decides its English with the document's evidence.
+    ///
+    /// - Parameter alsoCode: inline code of another document (the source, in bilingual mode):
+    ///   text that is code there is a name here.
+    public func analyze(document doc: Document, alsoCode: Set<String> = []) -> [TextAnalysis] {
+        var analyses = doc.units.map { analyze($0) }
+        applyDocumentEvidence(doc, &analyses, alsoCode: alsoCode)
+        return analyses
+    }
+
+    /// Sets `documentEvidence` on the stretches the document's structure keeps, then re-decides
+    /// every stretch with the words the document keeps in English.
+    public func applyDocumentEvidence(_ doc: Document, _ analyses: inout [TextAnalysis], alsoCode: Set<String> = []) {
+        let units = doc.units
+        // Inline code of the document: a unit or stretch whose whole text is code elsewhere is a name.
+        var code = alsoCode
+        Segmenter.inlineCodeSpans(doc, into: &code)
+        for u in units {
+            var k = 0
+            let n = u.text.count
+            while k < n {
+                guard u.roles[k] == .code else { k += 1; continue }
+                var e = k
+                while e < n && u.roles[e] == .code { e += 1 }
+                let s = Segmenter.codeKey(u.text, k..<e)
+                if !s.isEmpty && s.count <= 80 { code.insert(s) }
+                k = e
+            }
+        }
+        // Cells of key columns are names too (`### scroll` above a table whose key column has `scroll`).
+        markKeyColumns(units, &analyses)
+        for (k, a) in analyses.enumerated() where a.stretches.first?.documentEvidence == .keyColumn {
+            let key = Segmenter.codeKey(units[k].text, a.stretches[0].range, roles: units[k].roles)
+            if !key.isEmpty { code.insert(key) }
+        }
+        // One-word names are matched whatever their case (`### Theme` over a `theme` row).
+        let lowerCode = Set(code.filter { !$0.contains(" ") }.map { $0.lowercased() })
+        for k in analyses.indices {
+            let u = units[k]
+            for j in analyses[k].stretches.indices {
+                let s = analyses[k].stretches[j]
+                // Only whole units and short stretches can be names of the document.
+                guard s.documentEvidence == nil, s.isProse, s.isWholeUnit || s.tokens.count <= 3 else { continue }
+                let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
+                guard !key.isEmpty else { continue }
+                do {
+                    if code.contains(key) || (s.tokens.count == 1 && lowerCode.contains(key.lowercased())) {
+                        analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
+                    }
+                }
+                // An English unit that a code block of the document holds word for word is the
+                // example's output (`<p>Count is: {{ count }}</p>` shown under its code); a
+                // one-word heading that a code block uses as a word is a type or member name
+                // (`#### Array` over `type: Array`).
+                if s.isWholeUnit && !doc.codeBlocks.isEmpty {
+                    if key.count >= 8 && doc.codeBlocks.contains(where: { $0.literal.contains(key) }) {
+                        analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
+                    }
+                    if s.tokens.count == 1, key.count >= 3, doc.codeBlocks.contains(where: { Segmenter.containsWord(key, in: $0.literal) }) {
+                        analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
+                    }
+                }
+                // A whole unit right after Chinese that introduces a message (`控制台会报错？`,
+                // `日志如下：`) is that message; so is a line shaped like a log (`… error: …`).
+                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1]) || Segmenter.isLogLine(u.text, s.range)) {
+                    analyses[k].stretches[j].documentEvidence = .uiString
+                }
+            }
+            // A heading that is one lowercase word (`## scroll`) names an API member: English
+            // headings are capitalised.
+            if case .heading = u.kind, let s = analyses[k].stretches.first, s.isWholeUnit, s.tokens.count == 1,
+               s.tokens[0].kind == .lowercase, let first = u.text.indices.first(where: { u.roles[$0] == .content && isLetterOrDigit(u.text[$0]) }),
+               u.text[first] >= 0x61 && u.text[first] <= 0x7A {
+                analyses[k].stretches[0].documentEvidence = .codeShape
+            }
+            // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
+            // it is a sentence: a file slug or a short label names the picture.
+            if Segmenter.isImageOnly(u), !analyses[k].hasHan, let s = analyses[k].stretches.first {
+                if !Segmenter.isSentence(s) { analyses[k].stretches[0].documentEvidence = .fileSlug }
+            }
+        }
+        markNameLists(units, &analyses)
+        let kept = Segmenter.keptVocabulary(analyses, base: keptWords)
+        // Re-decide where something changed: more kept words, or the document's evidence.
+        let keptGrew = kept.count > keptWords.count
+        for k in analyses.indices where !analyses[k].stretches.isEmpty {
+            if keptGrew || analyses[k].stretches.contains(where: { $0.documentEvidence != nil }) {
+                reclassify(&analyses[k], unit: units[k], kept: kept)
+            }
+        }
+    }
+
+    /// Stems of the words a document keeps in English: ordinary words of the stretches inside
+    /// Chinese units that are not prose (names, glosses, titles), plus `base`.
+    public static func keptVocabulary(_ analyses: [TextAnalysis], base: Set<String>) -> Set<String> {
+        var kept = base
+        for a in analyses where a.hasHan {
+            for s in a.stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
+                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
+            }
+        }
+        return kept
+    }
+
+    /// Inline code spans of the whole file, units or not (a list item that is only `` `Array` `` is
+    /// no unit): single-backtick spans on one line, outside code blocks.
+    public static func inlineCodeSpans(_ doc: Document, into code: inout Set<String>) {
+        let bytes = doc.source.bytes
+        var inBlock = [Bool](repeating: false, count: doc.source.lineCount + 2)
+        for b in doc.codeBlocks where b.startLine >= 1 {
+            for l in b.startLine...max(b.startLine, min(b.endLine, doc.source.lineCount)) { inBlock[l] = true }
+        }
+        for (index, start) in doc.source.lineStarts.enumerated() where !inBlock[index + 1] {
+            let end = index + 1 < doc.source.lineStarts.count ? doc.source.lineStarts[index + 1] : bytes.count
+            var i = start
+            while i < end {
+                guard bytes[i] == 0x60 else { i += 1; continue }
+                var j = i + 1
+                while j < end && bytes[j] != 0x60 && bytes[j] != 0x0A { j += 1 }
+                guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
+                let s = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if !s.isEmpty { code.insert(s) }
+                i = j + 1
+            }
+        }
+    }
+
+    /// The unit's Chinese ends with a UI verb or kind noun and then `：:？?` (`控制台会报错？`,
+    /// `日志如下：` — a heading `修复错误` introduces nothing).
+    func endsWithMessageCue(_ u: BitextMarkdown.Unit) -> Bool {
+        var e = u.text.count
+        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
+        guard e > 0, u.text[e - 1] == 0xFF1A || u.text[e - 1] == 0x3A || u.text[e - 1] == 0xFF1F || u.text[e - 1] == 0x3F else { return false }
+        e -= 1
+        guard e > 0, u.text[e - 1] >= 0x2E80, Characters.script(u.text[e - 1]) == .han else { return false }
+        return endsWithUIVerb(u.text, u.roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, u.text, e)
+    }
+
+    /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
+    static func isLogLine(_ text: [UInt32], _ r: Range<Int>) -> Bool {
+        let marks: [[UInt32]] = [Array("error:".unicodeScalars.map(\.value)), Array("exception:".unicodeScalars.map(\.value))]
+        var i = r.lowerBound
+        while i < r.upperBound {
+            for m in marks where i + m.count < r.upperBound {
+                var ok = i == r.lowerBound || !isLetterOrDigit(text[i - 1])
+                for (o, c) in m.enumerated() where ok {
+                    let x = text[i + o]
+                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { ok = false }
+                }
+                if ok { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `word` occurs in `text` with no letter, digit or `_` on either side.
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        var from = text.startIndex
+        while let r = text.range(of: word, range: from..<text.endIndex) {
+            let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
+            let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
+            if !(before.isLetter || before.isNumber || before == "_") && !(after.isLetter || after.isNumber || after == "_") { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
+    /// Lists (consecutive list items of one depth) whose items are mostly English names or code
+    /// (`- ❌ AntDesign`, `- ❌ ant design`…): a short label among them is one more name.
+    func markNameLists(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        var k = 0
+        while k < units.count {
+            guard case .listItem(let depth) = units[k].kind else { k += 1; continue }
+            var end = k + 1
+            while end < units.count, case .listItem(let d) = units[end].kind, d == depth { end += 1 }
+            defer { k = end }
+            guard end - k >= 3 else { continue }
+            var kept = 0, labels = 0, other = 0
+            for i in k..<end {
+                let a = analyses[i]
+                guard !a.hasHan, let s = a.stretches.first else { other += 1; continue }
+                if !s.isProse { kept += 1 } else if s.isLabel { labels += 1 } else { other += 1 }
+            }
+            guard kept >= 2, 2 * kept >= labels, other == 0 else { continue }
+            for i in k..<end where analyses[i].stretches.first?.isLabel == true && !analyses[i].hasHan {
+                analyses[i].stretches[0].documentEvidence = .names
+            }
+        }
+    }
+
+    /// The unit's prose is only the alt text of images.
+    public static func isImageOnly(_ u: BitextMarkdown.Unit) -> Bool {
+        if case .altText = u.kind { return true }
+        guard u.links.contains(where: \.isImage) else { return false }
+        for i in u.text.indices where u.roles[i] == .content && !isSpace(u.text[i]) {
+            if !u.links.contains(where: { $0.isImage && $0.text.contains(i) }) { return false }
+        }
+        return true
+    }
+
+    /// Reads as a sentence or phrase: two function words, or one with two other words.
+    static func isSentence(_ s: SourceStretch) -> Bool {
+        var function = 0, ordinary = 0
+        for t in s.tokens {
+            if t.kind == .function { function += 1 } else if t.kind == .lowercase || t.kind == .capitalized { ordinary += 1 }
+        }
+        return function >= 2 || (function >= 1 && ordinary >= 2) || ordinary >= 4
+    }
+
+    /// A sentence longer than a term (`top of the stack` is a term; a description is not).
+    static func isLongSentence(_ s: SourceStretch) -> Bool {
+        !s.isCodeLike && s.range.count > 40 && isSentence(s)
+    }
+
+    /// Text of a range as a lookup key: content (and code) characters, trimmed of spaces and
+    /// punctuation at the ends.
+    static func codeKey(_ text: [UInt32], _ r: Range<Int>, roles: [Role]? = nil) -> String {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && (isSpace(text[lo]) || text[lo] == 0x60 || (isPunctuation(text[lo]) && text[lo] != 0x2E && text[lo] != 0x2D)) { lo += 1 }
+        while hi > lo && (isSpace(text[hi - 1]) || text[hi - 1] == 0x60 || isTrailingPunctuation(text[hi - 1]) || text[hi - 1] == 0x29) { hi -= 1 }
+        guard lo < hi, hi - lo <= 200 else { return "" }
+        var s = String.UnicodeScalarView()
+        for i in lo..<hi {
+            if let roles, roles[i] != .content && roles[i] != .code { continue }
+            if let u = Unicode.Scalar(text[i]) { s.append(u) }
+        }
+        return String(s).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Table columns whose body cells are mostly English (no Han) and not sentences while other
+    /// cells of the same rows are Chinese: a column of keys, types, values or terms. Their
+    /// cells (and the column's header) are kept; a sentence in them is still reported.
+    func markKeyColumns(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        for t in Segmenter.tables(units) { markKeyColumns(table: t, units, &analyses) }
+    }
+
+    /// The tables of a document as ranges of units: runs of table cells, a new table where a
+    /// run restarts at row 0, column 0.
+    public static func tables(_ units: [BitextMarkdown.Unit]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < units.count {
+            guard case .tableCell = units[k].kind else { k += 1; continue }
+            var end = k + 1
+            while end < units.count, case .tableCell(let row, let column) = units[end].kind, !(row == 0 && column == 0) { end += 1 }
+            out.append(k..<end)
+            k = end
+        }
+        return out
+    }
+
+    private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        // Rows and columns of the table's cells.
+        var cells: [(row: Int, column: Int, unit: Int)] = []
+        var columns = 0
+        for k in table {
+            if case .tableCell(let row, let column) = units[k].kind {
+                cells.append((row, column, k))
+                columns = max(columns, column + 1)
+            }
+        }
+        guard columns >= 2 else { return }
+        var rowHasHan: [Int: [Int]] = [:]  // row → columns with Han
+        for c in cells where analyses[c.unit].hasHan { rowHasHan[c.row, default: []].append(c.column) }
+        for column in 0..<columns {
+            // Cells without Han: English words, numbers, versions, code, dashes.
+            var other = 0, sentences = 0, han = 0, besideChinese = 0
+            for c in cells where c.column == column && c.row > 0 {
+                let a = analyses[c.unit]
+                if a.hasHan { han += 1; continue }
+                other += 1
+                if let s = a.stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
+                if rowHasHan[c.row]?.contains(where: { $0 != column }) == true { besideChinese += 1 }
+            }
+            // Mostly without Han, mostly not sentences, and beside Chinese in most rows; a
+            // one-row table needs a Chinese header over the column (`| 参数 | 说明 |`).
+            let chineseHeader = cells.contains { $0.row == 0 && $0.column == column && analyses[$0.unit].hasHan }
+            guard other >= (chineseHeader ? 1 : 2), other >= 2 * han, sentences * 4 <= other, besideChinese * 2 >= other else { continue }
+            for c in cells where c.column == column && !analyses[c.unit].hasHan {
+                guard let s = analyses[c.unit].stretches.first, !Segmenter.isLongSentence(s) else { continue }
+                analyses[c.unit].stretches[0].documentEvidence = .keyColumn
+            }
+        }
+    }
+}
