@@ -7,9 +7,13 @@ import BitextText
 /// ICU objects one worker thread needs: they are not thread-safe, so each thread has its own.
 public final class Toolkit {
     public let segmenter: Segmenter
-    /// Transliterator used by `script-mix` (Hant-Hans for a Simplified target).
-    let variantTransliterator: Transliterator?
-    let variantCharset: BitextICU.CharacterSet?
+    /// The `script-mix` transliterator (Hant-Hans for a Simplified target) and the target's legacy
+    /// character set, by name; each is opened on first use (opening the transliterator costs
+    /// about 20 ms, and only characters outside the character set need it).
+    private let variantNames: (transliterator: String, charset: String)?
+    private lazy var variantTransliterator: Transliterator? = variantNames.flatMap { try? Transliterator($0.transliterator) }
+    private lazy var variantCharset: BitextICU.CharacterSet? =
+        variantNames.flatMap { try? BitextICU.CharacterSet(converter: $0.charset) }
     /// For each BMP code point: 0 not looked up, 1 fine, 2 of the other variant.
     private var variantState = [UInt8](repeating: 0, count: 0x10000)
     private var variantForms: [UInt32: UInt32] = [:]
@@ -18,11 +22,9 @@ public final class Toolkit {
         segmenter = try Segmenter(source: settings.source, target: settings.target)
         segmenter.keptWords = settings.keptStems
         if let id = settings.target.variantTransliterator, let cs = settings.target.variantCharset {
-            variantTransliterator = try? Transliterator(id)
-            variantCharset = try? BitextICU.CharacterSet(converter: cs)
+            variantNames = (id, cs)
         } else {
-            variantTransliterator = nil
-            variantCharset = nil
+            variantNames = nil
         }
     }
 
@@ -38,7 +40,7 @@ public final class Toolkit {
             }
         }
         var result: UInt32? = nil
-        if let t = variantTransliterator, let cs = variantCharset, !cs.contains(c), let s = Unicode.Scalar(c) {
+        if let cs = variantCharset, !cs.contains(c), let t = variantTransliterator, let s = Unicode.Scalar(c) {
             let out = t.transform(String(Character(s)))
             if out.unicodeScalars.count == 1, let o = out.unicodeScalars.first, o.value != c { result = o.value }
         }

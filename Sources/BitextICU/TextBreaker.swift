@@ -34,8 +34,13 @@ public enum WordStatus: Sendable, Equatable {
 public final class TextBreaker {
     private let iterator: OpaquePointer
     private var buffer: [UInt16] = []
+    private var classes: [UInt8] = []
     public let unit: BreakUnit
     public let locale: String
+    /// Word segments of text made only of ASCII and common CJK punctuation are computed without
+    /// ICU, to the same result (``SimpleWordBreaks``); on by default for the locales that use
+    /// ICU's root word rules (English, Chinese).
+    public var simpleWordBreaks: Bool
 
     /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
     public init(_ unit: BreakUnit, locale: String) throws {
@@ -47,6 +52,8 @@ public final class TextBreaker {
         self.iterator = it
         self.unit = unit
         self.locale = locale
+        let language = locale.prefix { $0.isLetter }
+        simpleWordBreaks = unit == .word && !locale.contains("@") && (language == "en" || language == "zh")
     }
 
     deinit { bt_ubrk_close(iterator) }
@@ -70,7 +77,7 @@ public final class TextBreaker {
     /// Calls `body` with each word segment's end (UTF-16 offset) and what it holds, without
     /// building an array.
     public func forEachWord(_ text: [UInt16], _ body: (Int, WordStatus) -> Void) {
-        iterate(text) { end, rule in
+        func report(_ end: Int, _ rule: Int32) {
             let status: WordStatus
             switch rule {
             case 100..<200: status = .number
@@ -81,6 +88,11 @@ public final class TextBreaker {
             }
             body(end, status)
         }
+        if simpleWordBreaks && !text.isEmpty
+            && text.withUnsafeBufferPointer({ SimpleWordBreaks.forEach($0, classes: &classes, report) }) {
+            return
+        }
+        iterate(text, report)
     }
 
     private func iterate(_ text: [UInt16], _ body: (Int, Int32) -> Void) {

@@ -5,17 +5,18 @@ import Glibc
 import Darwin
 #endif
 
-// The only file that calls cmark-gfm. It turns cmark's tree into Swift values (`ParsedBlock`s
-// with their inline events) and frees every C object before it returns.
+// The only file that calls cmark-gfm. It turns cmark's tree into plain values (`ParsedBlock`s
+// with their inline events, whose text stays UTF-8 bytes in one buffer per document) and frees
+// every C object before it returns.
 
-/// An inline node of a leaf block, in document order.
+/// An inline node of a leaf block, in document order. Ranges index ``ParsedDocument/text``.
 enum InlineEvent: Sendable {
-    case text(String)
-    case code(String)
-    case html(String)
+    case text(Range<Int>)
+    case code(Range<Int>)
+    case html(Range<Int>)
     case softBreak
     case lineBreak
-    case linkStart(destination: String, isImage: Bool)
+    case linkStart(destination: Range<Int>, isImage: Bool)
     case linkEnd(isImage: Bool)
     /// Emphasis (1), strong emphasis (2) or strikethrough (0: a run of `~`) opening/closing.
     case delimiterStart(Int)
@@ -30,7 +31,8 @@ struct ParsedBlock: Sendable {
         case heading(level: Int)
         case tableCell(row: Int, column: Int)
         case code(info: String, literal: String)
-        case html(literal: String)
+        /// An HTML block and the number of lines of its literal.
+        case html(literalLines: Int)
     }
     var kind: Kind
     var startLine: Int
@@ -40,7 +42,18 @@ struct ParsedBlock: Sendable {
     var quoteDepth: Int
     var listDepth: Int
     var inFootnote: Bool
-    var inlines: [InlineEvent]
+    /// This block's events in ``ParsedDocument/events``.
+    var inlines: Range<Int>
+}
+
+/// A parsed document: its blocks in order, all their inline events in one array, and the bytes
+/// of every literal and link destination in one buffer.
+struct ParsedDocument: Sendable {
+    var blocks: [ParsedBlock] = []
+    var events: [InlineEvent] = []
+    var text: [UInt8] = []
+
+    func string(_ r: Range<Int>) -> String { String(decoding: text[r], as: UTF8.self) }
 }
 
 enum CommonMarkConverter {
@@ -49,13 +62,32 @@ enum CommonMarkConverter {
         return true
     }()
 
+    /// Held around `cmark_parser_finish`, whose inline pass is not thread-safe in cmark-gfm 0.29:
+    /// it sets the extensions' special inline characters (`~` for strikethrough, `:` and `w`
+    /// for autolinks, `|` for tables) in one table for the whole process when it starts and
+    /// clears them when it ends, so a thread finishing a document cleared them under another
+    /// thread's feet, which then missed a strikethrough or an autolink at random. The block
+    /// pass (`cmark_parser_feed`) and walking the tree run in parallel.
+    private static let inlinePass: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    /// `cmark_parser_finish` under ``inlinePass``.
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        pthread_mutex_lock(inlinePass)
+        defer { pthread_mutex_unlock(inlinePass) }
+        return cmark_parser_finish(parser)
+    }
+
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     /// Parses Markdown (UTF-8 bytes) into blocks in document order.
-    static func parse(_ bytes: [UInt8]) -> [ParsedBlock] {
+    static func parse(_ bytes: [UInt8]) -> ParsedDocument {
         _ = registered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return [] }
+        guard let parser = cmark_parser_new(options) else { return ParsedDocument() }
         defer { cmark_parser_free(parser) }
         attachExtensions(parser)
         bytes.withUnsafeBufferPointer { p in
@@ -63,11 +95,12 @@ enum CommonMarkConverter {
                 base.withMemoryRebound(to: CChar.self, capacity: p.count) { cmark_parser_feed(parser, $0, p.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return [] }
+        guard let root = finish(parser) else { return ParsedDocument() }
         defer { cmark_node_free(root) }
         var walker = TreeWalker()
+        walker.out.text.reserveCapacity(bytes.count)
         walker.walk(root)
-        return walker.blocks
+        return walker.out
     }
 
     /// Renders Markdown to an HTML fragment with cmark-gfm's own renderer, in its safe mode:
@@ -83,7 +116,7 @@ enum CommonMarkConverter {
         bytes.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { cmark_parser_feed(parser, $0, p.count - 1) }
         }
-        guard let root = cmark_parser_finish(parser) else { return "" }
+        guard let root = finish(parser) else { return "" }
         defer { cmark_node_free(root) }
         guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
@@ -99,13 +132,18 @@ enum CommonMarkConverter {
     }
 }
 
+/// What an extension's node type is, learnt from its name once per document (extension types
+/// are numbered when the extensions register, so they are not constants).
+private enum ExtensionNode { case table, row, cell, strikethrough, other }
+
 private struct TreeWalker {
-    var blocks: [ParsedBlock] = []
+    var out = ParsedDocument()
     var quoteDepth = 0
     var listDepth = 0
     var footnoteDepth = 0
     var tableRow = -1
     var tableColumn = 0
+    private var extensionTypes: [(cmark_node_type, ExtensionNode)] = []
 
     mutating func walk(_ root: OpaquePointer) {
         guard let iter = cmark_iter_new(root) else { return }
@@ -121,12 +159,12 @@ private struct TreeWalker {
 
             if current != nil {
                 if node == leafNode && !entering {
-                    blocks.append(current!)
+                    finish(&current!)
                     current = nil
                     leafNode = nil
                     continue
                 }
-                if let e = inlineEvent(node, type: type, entering: entering) { current!.inlines.append(e) }
+                if let e = inlineEvent(node, type: type, entering: entering) { out.events.append(e) }
                 continue
             }
 
@@ -147,33 +185,53 @@ private struct TreeWalker {
             case CMARK_NODE_CODE_BLOCK:
                 let info = string(cmark_node_get_fence_info(node))
                 let literal = string(cmark_node_get_literal(node))
-                blocks.append(block(node, .code(info: info, literal: literal)))
+                out.blocks.append(block(node, .code(info: info, literal: literal)))
             case CMARK_NODE_HTML_BLOCK:
-                blocks.append(block(node, .html(literal: string(cmark_node_get_literal(node)))))
+                out.blocks.append(block(node, .html(literalLines: lineCount(cmark_node_get_literal(node)))))
             default:
-                let name = string(cmark_node_get_type_string(node))
-                switch name {
-                case "table":
+                switch extensionNode(node, type) {
+                case .table:
                     if entering { tableRow = -1 }
-                case "table_header", "table_row":
+                case .row:
                     if entering { tableRow += 1; tableColumn = 0 }
-                case "table_cell":
+                case .cell:
                     if entering {
                         current = block(node, .tableCell(row: tableRow, column: tableColumn))
                         leafNode = node
                         tableColumn += 1
                         // A cell with no inline children has no EXIT distinct from its ENTER.
                         if cmark_node_first_child(node) == nil {
-                            blocks.append(current!)
+                            finish(&current!)
                             current = nil
                             leafNode = nil
                         }
                     }
-                default:
+                case .strikethrough, .other:
                     break
                 }
             }
         }
+    }
+
+    /// Closes a leaf block: its events are the ones appended since it opened.
+    private mutating func finish(_ b: inout ParsedBlock) {
+        b.inlines = b.inlines.lowerBound..<out.events.count
+        out.blocks.append(b)
+    }
+
+    private mutating func extensionNode(_ node: OpaquePointer, _ type: cmark_node_type) -> ExtensionNode {
+        for (t, kind) in extensionTypes where t == type { return kind }
+        let kind: ExtensionNode
+        switch string(cmark_node_get_type_string(node)) {
+        case "table": kind = .table
+        // Header and body rows are one node type; the name tells them apart.
+        case "table_header", "table_row": kind = .row
+        case "table_cell": kind = .cell
+        case "strikethrough": kind = .strikethrough
+        default: kind = .other
+        }
+        extensionTypes.append((type, kind))
+        return kind
     }
 
     func block(_ node: OpaquePointer, _ kind: ParsedBlock.Kind) -> ParsedBlock {
@@ -183,19 +241,29 @@ private struct TreeWalker {
             startColumn: Int(cmark_node_get_start_column(node)),
             endLine: Int(cmark_node_get_end_line(node)),
             endColumn: Int(cmark_node_get_end_column(node)),
-            quoteDepth: quoteDepth, listDepth: listDepth, inFootnote: footnoteDepth > 0, inlines: [])
+            quoteDepth: quoteDepth, listDepth: listDepth, inFootnote: footnoteDepth > 0,
+            inlines: out.events.count..<out.events.count)
     }
 
-    func inlineEvent(_ node: OpaquePointer, type: cmark_node_type, entering: Bool) -> InlineEvent? {
+    /// Copies a C string into the document's text buffer.
+    private mutating func store(_ p: UnsafePointer<CChar>?) -> Range<Int> {
+        let start = out.text.count
+        guard let p else { return start..<start }
+        let n = strlen(p)
+        p.withMemoryRebound(to: UInt8.self, capacity: n) { out.text.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) }
+        return start..<out.text.count
+    }
+
+    mutating func inlineEvent(_ node: OpaquePointer, type: cmark_node_type, entering: Bool) -> InlineEvent? {
         switch type {
-        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_INLINE: return .html(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_TEXT: return .text(store(cmark_node_get_literal(node)))
+        case CMARK_NODE_CODE: return .code(store(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: return .html(store(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let image = type == CMARK_NODE_IMAGE
-            return entering ? .linkStart(destination: string(cmark_node_get_url(node)), isImage: image)
+            return entering ? .linkStart(destination: store(cmark_node_get_url(node)), isImage: image)
                 : .linkEnd(isImage: image)
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             let n = type == CMARK_NODE_EMPH ? 1 : 2
@@ -203,7 +271,7 @@ private struct TreeWalker {
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             return .footnoteReference
         default:
-            if string(cmark_node_get_type_string(node)) == "strikethrough" {
+            if extensionNode(node, type) == .strikethrough {
                 return entering ? .delimiterStart(0) : .delimiterEnd(0)
             }
             return nil
@@ -214,4 +282,17 @@ private struct TreeWalker {
 private func string(_ p: UnsafePointer<CChar>?) -> String {
     guard let p else { return "" }
     return String(cString: p)
+}
+
+/// Lines of a literal: its line feeds, plus one for a last line without one.
+private func lineCount(_ p: UnsafePointer<CChar>?) -> Int {
+    guard let p else { return 1 }
+    var n = 0, k = 0
+    var last: CChar = 0
+    while p[k] != 0 {
+        last = p[k]
+        if last == 0x0A { n += 1 }
+        k += 1
+    }
+    return n + (last == 0x0A ? 0 : 1)
 }

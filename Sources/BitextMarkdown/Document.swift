@@ -49,7 +49,10 @@ public struct Document: Sendable {
 
         var opaqueDepth = 0
         let opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque)
-        for block in CommonMarkConverter.parse(cmarkInput) {
+        let parsed = CommonMarkConverter.parse(cmarkInput)
+        // Buffers every leaf block reuses: its characters and their roles.
+        var raw: [UInt32] = [], roles: [Role] = []
+        for block in parsed.blocks {
             if opaqueDepth > 0 {
                 if case .html = block.kind {} else { continue }
             }
@@ -61,7 +64,7 @@ public struct Document: Sendable {
             case .html:
                 opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0))
             case .paragraph, .heading, .tableCell:
-                addLeaf(block)
+                addLeaf(block, parsed, &raw, &roles)
             }
         }
         var section: Int? = nil
@@ -126,12 +129,14 @@ public struct Document: Sendable {
         return start..<end
     }
 
-    private mutating func addLeaf(_ b: ParsedBlock) {
+    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedDocument, _ raw: inout [UInt32], _ roles: inout [Role]) {
         guard let range = byteRange(b) else { return }
-        let raw = source.scalars(range)
-        var mapper = InlineMapper(raw: raw)
+        source.decode(range, into: &raw)
+        roles.removeAll(keepingCapacity: true)
+        roles.append(contentsOf: repeatElement(Role.structure, count: raw.count))
+        var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed)
         mapper.apply(b.inlines)
-        var roles = mapper.roles
+        roles = moved(&mapper.roles)
         let isHeading: Bool
         if case .heading = b.kind { isHeading = true } else { isHeading = false }
         TextMasks.apply(raw, &roles, isHeading: isHeading, inQuote: b.quoteDepth > 0)
@@ -149,7 +154,7 @@ public struct Document: Sendable {
         for (r, body) in mapper.comments {
             addComment(raw: raw, range: r, body: body, blockStart: range.lowerBound)
         }
-        guard case (var unit, let shift)? = makeUnit(kind: kind, raw: raw, roles: roles, blockStart: range.lowerBound,
+        guard case (var unit, let shift)? = makeUnit(kind: kind, raw: raw, roles: roles, block: range,
                                                      quoteDepth: b.quoteDepth, listDepth: b.listDepth) else { return }
         unit.links = mapper.links.compactMap { l in
             let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
@@ -168,7 +173,8 @@ public struct Document: Sendable {
     /// Trims a block's raw text to its unit: from the first to the last character that is not
     /// block structure or space, with how many characters were trimmed from the front.
     /// Nil when nothing translatable is left.
-    private func makeUnit(kind: UnitKind, raw: [UInt32], roles: [Role], blockStart: Int,
+    /// `raw` holds the characters of the bytes `block`, all of them.
+    private func makeUnit(kind: UnitKind, raw: [UInt32], roles: [Role], block: Range<Int>,
                           quoteDepth: Int, listDepth: Int) -> (Unit, Int)? {
         var lo = 0, hi = raw.count
         func trimmable(_ k: Int) -> Bool {
@@ -177,10 +183,18 @@ public struct Document: Sendable {
         while lo < hi && trimmable(lo) { lo += 1 }
         while hi > lo && trimmable(hi - 1) { hi -= 1 }
         guard lo < hi else { return nil }
-        var startByte = blockStart
+        var startByte = block.lowerBound
         for k in 0..<lo { startByte += utf8Length(raw[k]) }
-        var endByte = startByte
-        for k in lo..<hi { endByte += utf8Length(raw[k]) }
+        var endByte: Int
+        if source.bytes[block.lowerBound] & 0xC0 != 0x80 {
+            // The block starts on a character, so its characters are its bytes: count the
+            // trimmed end only.
+            endByte = block.upperBound
+            for k in hi..<raw.count { endByte -= utf8Length(raw[k]) }
+        } else {
+            endByte = startByte
+            for k in lo..<hi { endByte += utf8Length(raw[k]) }
+        }
         let unit = Unit(kind: kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
                         text: Array(raw[lo..<hi]), roles: Array(roles[lo..<hi]),
                         quoteDepth: quoteDepth, listDepth: listDepth)
@@ -201,10 +215,9 @@ public struct Document: Sendable {
     /// Adds the units of an HTML block; returns how many opaque elements it leaves open
     /// (negative: closes).
     private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool) -> Int {
-        guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literal) = b.kind else { return 0 }
+        guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literalLines) = b.kind else { return 0 }
         // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
         // the literal's own line count is the truth.
-        let literalLines = literal.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (literal.hasSuffix("\n") ? 0 : 1)
         let endLine = min(max(b.startLine, b.endLine, b.startLine + literalLines - 1), source.lineCount)
         let start = source.lineStarts[b.startLine - 1]
         let end = source.lineByteRange(endLine).upperBound
@@ -236,6 +249,14 @@ public struct Document: Sendable {
         }
         return 0
     }
+}
+
+/// The array `a` held, leaving it empty, so that whoever takes it holds the only reference
+/// (and writes to it without copying).
+@inline(__always) func moved<T>(_ a: inout [T]) -> [T] {
+    var taken: [T] = []
+    swap(&taken, &a)
+    return taken
 }
 
 @inline(__always) func utf8Length(_ c: UInt32) -> Int {

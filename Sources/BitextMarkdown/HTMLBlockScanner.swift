@@ -52,8 +52,8 @@ struct HTMLBlockScanner {
         while p < n {
             let c = raw[p]
             if c == 0x3C {  // <
-                if matches(p, "<!--") {
-                    let end = find("-->", from: p + 4) ?? n
+                if matches(p, HTMLBlockScanner.commentOpen) {
+                    let end = find(HTMLBlockScanner.commentClose, from: p + 4) ?? n
                     let stop = min(n, end + 3)
                     for k in p..<stop { roles[k] = .markup }
                     let bodyEnd = min(end, n)
@@ -112,7 +112,7 @@ struct HTMLBlockScanner {
                     continue
                 }
             } else if c == 0x7B && p + 2 < n && raw[p + 1] == 0x2F && raw[p + 2] == 0x2A {  // {/* … */}
-                if let end = find("*/}", from: p + 3) {
+                if let end = find(HTMLBlockScanner.mdxCommentClose, from: p + 3) {
                     for k in p..<(end + 3) { roles[k] = .markup }
                     p = end + 3
                     continue
@@ -155,20 +155,21 @@ struct HTMLBlockScanner {
 
     private func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
 
-    private func matches(_ p: Int, _ s: String) -> Bool {
-        var k = p
-        for u in s.unicodeScalars {
-            if k >= raw.count || raw[k] != u.value { return false }
-            k += 1
-        }
+    private static let commentOpen: [UInt32] = [0x3C, 0x21, 0x2D, 0x2D]  // <!--
+    private static let commentClose: [UInt32] = [0x2D, 0x2D, 0x3E]  // -->
+    private static let mdxCommentClose: [UInt32] = [0x2A, 0x2F, 0x7D]  // */}
+
+    private func matches(_ p: Int, _ s: [UInt32]) -> Bool {
+        guard p + s.count <= raw.count else { return false }
+        for (k, u) in s.enumerated() where raw[p + k] != u { return false }
         return true
     }
 
-    private func find(_ s: String, from: Int) -> Int? {
+    private func find(_ s: [UInt32], from: Int) -> Int? {
         var k = from
-        while k < raw.count {
-            if matches(k, s) { return k }
-            k += 1
+        while let j = findChar(s[0], from: k) {
+            if matches(j, s) { return j }
+            k = j + 1
         }
         return nil
     }

@@ -2,15 +2,16 @@
 /// its ``Role``.
 ///
 /// cmark's inline positions are not exact enough to report from, so the mapper walks the raw
-/// text with a cursor: text literals are matched character by character (escapes and entities
-/// allowed), code spans, inline HTML and link syntax are consumed explicitly, and whatever no
-/// event claims (quote markers and indentation on continuation lines, heading markers) stays
-/// `.structure`.
+/// text with a cursor: text literals (UTF-8 in the parsed document's buffer, decoded as they are
+/// matched) are matched character by character (escapes and entities allowed), code spans,
+/// inline HTML and link syntax are consumed explicitly, and whatever no event claims (quote
+/// markers and indentation on continuation lines, heading markers) stays `.structure`.
 struct InlineMapper {
     let raw: [UInt32]
     var roles: [Role]
     var links: [InlineLink] = []
     var comments: [(Range<Int>, String)] = []
+    private let parsed: ParsedDocument
     private var i = 0
     private var stack: [(style: LinkStyle, textStart: Int, destination: String, isImage: Bool)] = []
     private var textRole: Role = .content
@@ -20,19 +21,21 @@ struct InlineMapper {
     /// How far the cursor may look ahead for the next expected character.
     private let window = 4096
 
-    init(raw: [UInt32]) {
+    /// `roles` holds one role per character of `raw`, all `.structure` (a buffer the caller reuses).
+    init(raw: [UInt32], roles: [Role], parsed: ParsedDocument) {
         self.raw = raw
-        self.roles = [Role](repeating: .structure, count: raw.count)
+        self.roles = roles
+        self.parsed = parsed
     }
 
-    mutating func apply(_ events: [InlineEvent]) {
-        for e in events {
-            switch e {
+    mutating func apply(_ events: Range<Int>) {
+        for k in events {
+            switch parsed.events[k] {
             case .text(let literal): matchText(literal, role: textRole)
             case .code(let literal): matchCode(literal)
             case .html(let literal): matchHTML(literal)
             case .softBreak, .lineBreak: matchBreak()
-            case .linkStart(let destination, let isImage): linkStart(destination, isImage)
+            case .linkStart(let destination, let isImage): linkStart(parsed.string(destination), isImage)
             case .linkEnd: linkEnd()
             case .delimiterStart(let n), .delimiterEnd(let n): matchDelimiters(n)
             case .footnoteReference: matchFootnoteReference()
@@ -42,9 +45,31 @@ struct InlineMapper {
 
     // MARK: text
 
-    private mutating func matchText(_ literal: String, role: Role) {
-        for u in literal.unicodeScalars {
-            let ch = u.value
+    private mutating func matchText(_ literal: Range<Int>, role: Role) {
+        let text = parsed.text, raw = self.raw
+        var p = literal.lowerBound
+        let end = literal.upperBound
+        while p < end {
+            // The usual case first: the literal goes on exactly as the raw text does.
+            let start = i
+            var k = i
+            text.withUnsafeBufferPointer { t in
+                raw.withUnsafeBufferPointer { r in
+                    roles.withUnsafeMutableBufferPointer { out in
+                        while p < end && k < r.count {
+                            var q = p
+                            guard InlineMapper.decode(t, &q, end) == r[k] else { break }
+                            out[k] = role
+                            k += 1
+                            p = q
+                        }
+                    }
+                }
+            }
+            i = k
+            if p >= end { break }
+            if i > start { continue }
+            let ch = text.withUnsafeBufferPointer { InlineMapper.decode($0, &p, end) }
             guard let j = find(ch, allowEscapes: true) else { continue }
             if raw[j] == 0x5C && j + 1 < raw.count && raw[j + 1] == ch && ch != 0x5C {
                 roles[j] = .markup
@@ -59,6 +84,23 @@ struct InlineMapper {
                 i = j + 1
             }
         }
+    }
+
+    /// The code point at byte `p` of `t` (valid UTF-8), advancing `p` past it.
+    @inline(__always) private static func decode(_ t: UnsafeBufferPointer<UInt8>, _ p: inout Int, _ end: Int) -> UInt32 {
+        let c = UInt32(t[p])
+        if c < 0x80 { p += 1; return c }
+        if c < 0xE0, p + 1 < end { defer { p += 2 }; return (c & 0x1F) << 6 | UInt32(t[p + 1] & 0x3F) }
+        if c < 0xF0, p + 2 < end {
+            defer { p += 3 }
+            return (c & 0x0F) << 12 | UInt32(t[p + 1] & 0x3F) << 6 | UInt32(t[p + 2] & 0x3F)
+        }
+        if p + 3 < end {
+            defer { p += 4 }
+            return (c & 0x07) << 18 | UInt32(t[p + 1] & 0x3F) << 12 | UInt32(t[p + 2] & 0x3F) << 6 | UInt32(t[p + 3] & 0x3F)
+        }
+        p = end
+        return 0xFFFD
     }
 
     /// The index of the next raw character that stands for `ch`: itself, an escape of it,
@@ -97,7 +139,7 @@ struct InlineMapper {
 
     // MARK: code, HTML, breaks
 
-    private mutating func matchCode(_ literal: String) {
+    private mutating func matchCode(_ literal: Range<Int>) {
         let limit = min(raw.count, i + window)
         var j = i
         while j < limit && raw[j] != 0x60 { j += 1 }
@@ -126,7 +168,7 @@ struct InlineMapper {
         matchText(literal, role: .code)
     }
 
-    private mutating func matchHTML(_ literal: String) {
+    private mutating func matchHTML(_ literal: Range<Int>) {
         let start = i
         matchText(literal, role: .markup)
         guard i > start else { return }
@@ -134,7 +176,10 @@ struct InlineMapper {
         var first = start
         while first < i && roles[first] == .structure { first += 1 }
         for k in first..<i { roles[k] = .markup }
-        if literal.hasPrefix("<!--") {
+        let t = parsed.text, l = literal.lowerBound
+        if literal.count >= 4 && t[l] == 0x3C && t[l + 1] == 0x21 && t[l + 2] == 0x2D && t[l + 3] == 0x2D {  // <!--
+            let literal = parsed.string(literal)
+            guard literal.hasPrefix("<!--") else { return }
             var body = literal.dropFirst(4)
             if body.hasSuffix("-->") { body = body.dropLast(3) }
             comments.append((first..<i, String(body)))
@@ -225,7 +270,9 @@ struct InlineMapper {
                 }
             }
             // Link text that is itself the URL is a URL, not prose.
-            let text = makeString(raw[textStart..<textEnd].enumerated().filter { roles[textStart + $0.offset] == .content }.map { $0.element })
+            var content: [UInt32] = []
+            for x in textStart..<textEnd where roles[x] == .content { content.append(raw[x]) }
+            let text = makeString(content)
             if !text.isEmpty && (text == link.destination || "mailto:" + text == link.destination
                 || "http://" + text == link.destination || "https://" + text == link.destination) {
                 for x in textStart..<textEnd where roles[x] == .content { roles[x] = .url }

@@ -66,8 +66,27 @@ public struct SourceText: Sendable {
         var i = 0
         var loneCR: [Int] = []
         try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
+            let base = UnsafeRawPointer(b.baseAddress)
             while i < n {
+                // Eight printable ASCII bytes at a time: no high bit, none below 0x20 (adding
+                // 0x60 to each byte sets its high bit exactly when it is at least 0x20).
+                while i + 8 <= n, let base {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard w & 0x8080_8080_8080_8080 == 0,
+                          (w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
+                    i += 8
+                }
+                if i >= n { break }
                 let c = b[i]
+                // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
+                if c & 0xF0 == 0xE0 && i + 2 < n {
+                    let c1 = b[i + 1]
+                    if c1 & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 && !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0) {
+                        lineASCII = false
+                        i += 3
+                        continue
+                    }
+                }
                 if c < 0x80 {
                     if c == 0x0A || (c == 0x0D && (i + 1 == n || b[i + 1] != 0x0A)) {
                         if c == 0x0D { loneCR.append(i) }
@@ -170,23 +189,42 @@ public struct SourceText: Sendable {
 
     /// Code points of a byte range.
     public func scalars(_ range: Range<Int>) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(range.count)
-        bytes.withUnsafeBufferPointer { b in
-            var i = range.lowerBound
-            while i < range.upperBound {
-                let c = UInt32(b[i])
-                if c < 0x80 { out.append(c); i += 1 }
-                else if c < 0xE0 { out.append((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2 }
-                else if c < 0xF0 {
-                    out.append((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)); i += 3
-                } else {
-                    out.append((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                        | UInt32(b[i + 3] & 0x3F)); i += 4
-                }
-            }
+        if range.isEmpty { return [] }
+        return Array(unsafeUninitializedCapacity: range.count) { out, count in
+            count = decode(range, into: out.baseAddress!)
         }
-        return out
+    }
+
+    /// Code points of a byte range into `out` (replacing what it held; its storage is reused).
+    func decode(_ range: Range<Int>, into out: inout [UInt32]) {
+        out.removeAll(keepingCapacity: true)
+        if range.isEmpty { return }
+        out.reserveCapacity(range.count)
+        out.append(contentsOf: repeatElement(0, count: range.count))
+        let n = out.withUnsafeMutableBufferPointer { decode(range, into: $0.baseAddress!) }
+        out.removeLast(range.count - n)
+    }
+
+    /// Writes the code points of a byte range (at most `range.count`) and returns how many.
+    private func decode(_ range: Range<Int>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            var k = 0
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let c = UInt32(b[i])
+                if c < 0x80 { out[k] = c; i += 1 }
+                else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                else if c < 0xF0 {
+                    out[k] = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                } else {
+                    out[k] = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F); i += 4
+                }
+                k += 1
+            }
+            return k
+        }
     }
 
     /// The text between two positions, the end inclusive (a reported span).

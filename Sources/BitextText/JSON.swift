@@ -14,9 +14,49 @@ public indirect enum JSON: Sendable, Equatable {
     /// Serialises compactly, or with two-space indentation when `pretty`.
     /// `indent` is the nesting level the value is written at (for pieces of a larger document).
     public func serialized(pretty: Bool = true, indent: Int = 0) -> String {
-        var out = ""
-        write(&out, pretty: pretty, indent: indent)
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(into: &out, pretty: pretty, indent: indent)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the serialisation as UTF-8 bytes (what `serialized` returns as a String).
+    public func write(into out: inout [UInt8], pretty: Bool = true, indent: Int = 0) {
+        switch self {
+        case .null: JSON.append("null", &out)
+        case .bool(let b): JSON.append(b ? "true" : "false", &out)
+        case .int(let i): JSON.append(i, &out)
+        case .double(let d):
+            if d.isNaN || d.isInfinite { JSON.append("null", &out) }
+            else if d == d.rounded() && abs(d) < 1e15 { JSON.append(Int(d), &out); JSON.append(".0", &out) }
+            else { JSON.appendText(String(d), &out) }
+        case .string(let s): JSON.quote(s, into: &out)
+        case .array(let a):
+            if a.isEmpty { JSON.append("[]", &out); return }
+            // Arrays of scalars and small objects stay on one line.
+            let inline = !pretty || a.allSatisfy { $0.isCompact }
+            out.append(0x5B)
+            for (k, v) in a.enumerated() {
+                if k > 0 { JSON.append(inline && pretty ? ", " : ",", &out) }
+                if !inline { JSON.newline(indent + 1, &out) }
+                v.write(into: &out, pretty: pretty && !inline, indent: indent + 1)
+            }
+            if !inline { JSON.newline(indent, &out) }
+            out.append(0x5D)
+        case .object(let o):
+            if o.isEmpty { JSON.append("{}", &out); return }
+            let inline = !pretty || isCompact
+            out.append(0x7B)
+            for (k, (key, v)) in o.enumerated() {
+                if k > 0 { JSON.append(inline && pretty ? ", " : ",", &out) }
+                if !inline { JSON.newline(indent + 1, &out) }
+                JSON.quote(key, into: &out)
+                JSON.append(pretty ? ": " : ":", &out)
+                v.write(into: &out, pretty: pretty && !inline, indent: indent + 1)
+            }
+            if !inline { JSON.newline(indent, &out) }
+            out.append(0x7D)
+        }
     }
 
     /// A document written in pieces: the pretty serialisation of `skeleton` split around the
@@ -30,10 +70,12 @@ public indirect enum JSON: Sendable, Equatable {
 
         public init(_ skeleton: JSON, key: String) {
             let text = skeleton.serialized()
-            var marker = ""
+            var marker: [UInt8] = []
             JSON.quote(key, into: &marker)
-            marker += ": []"
-            guard let r = text.range(of: marker) else { preconditionFailure("no empty array under \(key)") }
+            JSON.append(": []", &marker)
+            guard let r = text.range(of: String(decoding: marker, as: UTF8.self)) else {
+                preconditionFailure("no empty array under \(key)")
+            }
             let lineStart = text[..<r.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
             level = text[lineStart..<r.lowerBound].prefix { $0 == " " }.count / 2
             head = String(text[..<r.upperBound].dropLast())
@@ -42,50 +84,22 @@ public indirect enum JSON: Sendable, Equatable {
 
         /// An element of the array.
         public mutating func element(_ value: JSON) -> String {
-            defer { count += 1 }
-            return (count > 0 ? "," : "") + "\n" + String(repeating: "  ", count: level + 1) + value.serialized(indent: level + 1)
+            var out: [UInt8] = []
+            out.reserveCapacity(512)
+            element(value, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// An element of the array, appended as UTF-8 bytes.
+        public mutating func element(_ value: JSON, into out: inout [UInt8]) {
+            if count > 0 { out.append(0x2C) }
+            count += 1
+            JSON.newline(level + 1, &out)
+            value.write(into: &out, indent: level + 1)
         }
 
         /// What closes the array (then `tail`).
         public var close: String { count > 0 ? "\n" + String(repeating: "  ", count: level) + "]" : "]" }
-    }
-
-    private func write(_ out: inout String, pretty: Bool, indent: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d):
-            if d.isNaN || d.isInfinite { out += "null" }
-            else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) + ".0" }
-            else { out += String(d) }
-        case .string(let s): JSON.quote(s, into: &out)
-        case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            // Arrays of scalars and small objects stay on one line.
-            let inline = !pretty || a.allSatisfy { $0.isCompact }
-            out += "["
-            for (k, v) in a.enumerated() {
-                if k > 0 { out += inline && pretty ? ", " : "," }
-                if !inline { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                v.write(&out, pretty: pretty && !inline, indent: indent + 1)
-            }
-            if !inline { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
-        case .object(let o):
-            if o.isEmpty { out += "{}"; return }
-            let inline = !pretty || isCompact
-            out += "{"
-            for (k, (key, v)) in o.enumerated() {
-                if k > 0 { out += inline && pretty ? ", " : "," }
-                if !inline { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                JSON.quote(key, into: &out)
-                out += pretty ? ": " : ":"
-                v.write(&out, pretty: pretty && !inline, indent: indent + 1)
-            }
-            if !inline { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
-        }
     }
 
     /// Scalars, and objects of at most six scalar fields.
@@ -96,7 +110,7 @@ public indirect enum JSON: Sendable, Equatable {
             return o.count <= 6 && o.allSatisfy { v in
                 switch v.1 {
                 case .array, .object: return false
-                case .string(let s): return s.count <= 60
+                case .string(let s): return JSON.atMost60Characters(s)
                 default: return true
                 }
             }
@@ -104,40 +118,76 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        // Copy runs of characters that need no escape in one piece.
-        var utf8 = Array(s.utf8)
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(utf8.count + 8)
-        var i = 0
-        let n = utf8.count
-        while i < n {
-            let b = utf8[i]
-            switch b {
-            case 0x22: escaped += [0x5C, 0x22]
-            case 0x5C: escaped += [0x5C, 0x5C]
-            case 0x0A: escaped += [0x5C, 0x6E]
-            case 0x0D: escaped += [0x5C, 0x72]
-            case 0x09: escaped += [0x5C, 0x74]
-            case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                // U+2028 and U+2029 break JavaScript string literals.
-                escaped += Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                i += 3
-                continue
-            default:
-                if b < 0x20 {
-                    let h = String(b, radix: 16)
-                    escaped += Array(("\\u" + String(repeating: "0", count: 4 - h.count) + h).utf8)
-                } else {
-                    escaped.append(b)
-                }
-            }
-            i += 1
+    /// `s.count <= 60` without counting past 61 characters (or at all for short strings).
+    private static func atMost60Characters(_ s: String) -> Bool {
+        if s.utf8.count <= 60 { return true }
+        var k = 0
+        for _ in s {
+            k += 1
+            if k > 60 { return false }
         }
-        utf8 = []
-        out += String(decoding: escaped, as: UTF8.self)
-        out += "\""
+        return true
+    }
+
+    @inline(__always) private static func append(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private static func appendText(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
+
+    private static func append(_ i: Int, _ out: inout [UInt8]) {
+        if i >= 0 && i < 10 { out.append(0x30 + UInt8(i)); return }
+        appendText(String(i), &out)
+    }
+
+    private static func newline(_ level: Int, _ out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<(2 * level) { out.append(0x20) }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        quote(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal; runs of characters that need no escape are copied
+    /// in one piece.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { b in
+            let n = b.count
+            var run = 0
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 { i += 1; continue }
+                // U+2028 and U+2029 break JavaScript string literals.
+                let separator = c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)
+                if c == 0xE2 && !separator { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                switch c {
+                case 0x22: append("\\\"", &out)
+                case 0x5C: append("\\\\", &out)
+                case 0x0A: append("\\n", &out)
+                case 0x0D: append("\\r", &out)
+                case 0x09: append("\\t", &out)
+                case 0xE2:
+                    append(b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", &out)
+                    i += 2
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    append("\\u00", &out)
+                    out.append(hex[Int(c >> 4)])
+                    out.append(hex[Int(c & 0xF)])
+                }
+                i += 1
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
+        }
+        out.append(0x22)
     }
 }
 

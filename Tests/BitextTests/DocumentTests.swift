@@ -123,4 +123,35 @@ import Testing
         #expect(doc.units.first { $0.string == "嵌套" }?.kind == .listItem(depth: 2))
         #expect(doc.comments.map(\.body) == ["注释"])
     }
+
+    /// cmark-gfm 0.29 sets and clears its special inline characters (`~`, autolinks' `:` and
+    /// `w`, tables' `|`) for the whole process around every parse; threads parsing at once used
+    /// to miss strikethroughs and autolinks at random. Many threads, many parses, one answer.
+    @Test func parsingOnManyThreadsGivesOneAnswer() {
+        let text = """
+            | 选项 | 说明 |
+            | --- | --- |
+            | ~~旧的~~ | 见 www.example.com 或 https://example.org/a，`a \\| b` |
+
+            这段 ~~删除的~~ 文字和 ~单波浪~ 链接 www.example.net/path 以及 mailto:a@example.com。
+
+            - ~~列表~~ 项 https://example.com/x
+            """
+        func signature() -> String {
+            let doc = Fixtures.document(text)
+            return doc.units.map { u in
+                u.roles.map { String($0.rawValue) }.joined() + "|" + u.links.map(\.destination).joined(separator: ",")
+            }.joined(separator: "\n")
+        }
+        let expected = signature()
+        #expect(expected.contains("example.org"))
+        let lock = NSLock()
+        var differing = 0
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<150 where signature() != expected {
+                lock.lock(); differing += 1; lock.unlock()
+            }
+        }
+        #expect(differing == 0)
+    }
 }
