@@ -46,6 +46,21 @@ import Testing
         #expect(r.stdout.contains("good.md"))
     }
 
+    @Test func outputIntoAMissingFolderMakesItAndAnUnwritableOneSaysWhy() throws {
+        let dir = TempDir()
+        let en = Fixtures.example("en/tokenizers.md").path, zh = Fixtures.example("zh/tokenizers.md").path
+        let page = dir.url.appendingPathComponent("new/sub/page.html").path
+        let r = try CLI.run(["export", en, zh, "--format", "html", "-o", page])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: page))
+        // A path under a regular file cannot be made: exit 2, the output named, the reason given.
+        let blocked = dir.url.appendingPathComponent("new/sub/page.html/x.tmx").path
+        let b = try CLI.run(["export", en, zh, "--format", "tmx", "-o", blocked])
+        #expect(b.status == 2)
+        #expect(b.stderr.contains("page.html/x.tmx"))
+        #expect(b.stderr.contains("Not a directory"))
+    }
+
     @Test func emptyFile() throws {
         let dir = TempDir()
         let f = dir.write("empty.md", "")
@@ -151,6 +166,14 @@ import Testing
         dir.write("g.tsv", "source\ttarget\nLLM\t巨型语言模型\nno tab here\n")
         let r = try CLI.run(["check", "a.md", "--glossary", "g.tsv"], cwd: dir.url)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("g.tsv:3:"))
+        #expect(r.stderr.contains("g.tsv:3: expected tab-separated columns"), "\(r.stderr)")
+        // In the user's language, for check and for glossary lint.
+        let zh = try CLI.run(["check", "a.md", "--glossary", "g.tsv", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(zh.status == 2)
+        #expect(zh.stderr.contains("g.tsv:3: 应为以制表符分隔的列"), "\(zh.stderr)")
+        dir.write("x.tbx", "<glossary/>")
+        let lint = try CLI.run(["glossary", "lint", "x.tbx", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("x.tbx:1: 不是 TBX：根元素是 <glossary>"), "\(lint.stderr)")
     }
 }
