@@ -131,7 +131,11 @@ extension Segmenter {
             let end = index + 1 < doc.source.lineStarts.count ? doc.source.lineStarts[index + 1] : bytes.count
             var i = start
             while i < end {
-                guard bytes[i] == 0x60 else { i += 1; continue }
+                // The next backtick of the line (memchr: most lines have none).
+                guard let tick = bytes.withUnsafeBufferPointer({ b in
+                    memchr(b.baseAddress! + i, 0x60, end - i).map { UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer($0)) }
+                }) else { break }
+                i = tick
                 var j = i + 1
                 while j < end && bytes[j] != 0x60 && bytes[j] != 0x0A { j += 1 }
                 guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }

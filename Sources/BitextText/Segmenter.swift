@@ -394,9 +394,11 @@ public final class Segmenter {
         var parenthetical = false
         if end - lo >= 2 {
             let o = text[lo], c = text[end - 1]
-            for q in source.quotes + target.quotes where q.open == o && q.close == c {
-                let innerQuotes = (lo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
-                if !innerQuotes || o != c { quoted = true }
+            for quotes in [source.quotes, target.quotes] {
+                for q in quotes where q.open == o && q.close == c {
+                    let innerQuotes = (lo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
+                    if !innerQuotes || o != c { quoted = true }
+                }
             }
             if (o == 0x28 || o == 0xFF08) && (c == 0x29 || c == 0xFF09) { parenthetical = true }
         }

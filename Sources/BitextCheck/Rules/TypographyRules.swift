@@ -172,8 +172,10 @@ public struct SpacingRule: Rule {
             var i = 0
             while i + 1 < t.count {
                 defer { i += 1 }
-                guard r[i] == .content, r[i + 1] == .content else { continue }
                 let x = t[i], y = t[i + 1]
+                // A boundary has Han on one side: neither is Han when both are below U+2E80.
+                if x < 0x2E80 && y < 0x2E80 && (y != 0x20 || i + 2 >= t.count || t[i + 2] < 0x2E80) { continue }
+                guard r[i] == .content, r[i + 1] == .content else { continue }
                 if crosses(x, y) {
                     boundaries.append(Boundary(unit: k, index: i + 1, spaced: false))
                 } else if y == 0x20, i + 2 < t.count, r[i + 2] == .content, crosses(x, t[i + 2]) {
