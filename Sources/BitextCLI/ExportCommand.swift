@@ -118,7 +118,9 @@ extension ExportCommand {
     /// DIR/pages/… with the overview DIR/index.html (pages live in their own folder, so a page of
     /// the tree named index.md can never overwrite the overview) and copied images in DIR/assets/.
     func exportHTML(_ jobs: [Job], session: Session, checker: Checker, aligner: DocumentAligner, sLang: String, tLang: String) throws {
-        let dir = tree.isSet ? out.output! : ((out.output ?? ".") as NSString).deletingLastPathComponent
+        // Foundation traps on "." here: a page written to standard output has its assets in the
+        // current folder.
+        let dir = tree.isSet ? out.output! : out.output.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         if tree.isSet { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         let assetsDir = ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent("assets")
         let progress = Progress(total: jobs.count, label: ui("progress.exporting"))

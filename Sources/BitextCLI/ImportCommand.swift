@@ -25,6 +25,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.import.file"), valueName: "file"))
     var file: String
 
+    /// How many unmatched TMX/PO entries are listed without --verbose.
+    static let unmatchedListed = 20
+
     func run() throws {
         let session = try Session(common: common)
         let exchange = try ExchangeInput.read(file, session: session)
@@ -55,9 +58,20 @@ struct ImportCommand: ParsableCommand {
         let plan = TranslationWriter(doc).plan(result.updates)
         let m = session.messages
         var report: [String] = []
+        // Unmatched entries of a large memory are many: the first ones, all with --verbose.
+        let unmatched = result.notes.filter { $0.kind == .unmatched }.count
+        var listed = 0
         for n in result.notes {
+            if n.kind == .unmatched {
+                listed += 1
+                if listed > Self.unmatchedListed && !session.verbose { continue }
+            }
             report.append(m.text("import.\(n.kind.rawValue)", ["file": file, "line": String(n.line), "unit": n.unit,
                                                                 "source": String(n.source.prefix(60)), "path": sourcePath]))
+        }
+        if unmatched > 0 {
+            report.append(m.text(unmatched > Self.unmatchedListed && !session.verbose ? "import.unmatched.more" : "import.unmatched.total",
+                                 ["file": file, "count": String(unmatched), "listed": String(Self.unmatchedListed), "path": sourcePath]))
         }
         report += ExchangeInput.problems(plan, doc, m)
         try ExchangeInput.finish(plan, doc, into: into, output: nil, dryRun: dryRun, messages: m)

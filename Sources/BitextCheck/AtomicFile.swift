@@ -21,12 +21,17 @@ public final class AtomicFile {
         if let attributes, attributes[.type] as? FileAttributeType != .typeRegular {
             throw InputError(file: path, ui("output.not-regular"))
         }
-        temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp").path
-        let mode = attributes?[.posixPermissions].map { [FileAttributeKey.posixPermissions: $0] }
-        guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: mode),
-              let h = FileHandle(forWritingAtPath: temp) else {
-            throw InputError(file: path, ui("output.no-temp"))
+        let folder = url.deletingLastPathComponent()
+        // A new output file's missing folders are made, as `export -o site/` makes its tree.
+        if attributes == nil { try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        temp = folder.appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp").path
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if fd < 0 {
+            throw InputError(file: path, ui("output.no-temp", ["reason": String(cString: strerror(errno))]))
         }
+        // The old file's permissions, exactly (not narrowed by the umask).
+        if let mode = attributes?[.posixPermissions] as? Int { fchmod(fd, mode_t(mode)) }
+        let h = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         handle = h
         AtomicFile.pending.insert(temp)
     }

@@ -9,6 +9,9 @@ public struct ImportNote: Sendable {
         case lostMarkup = "lost-markup"
         /// The exchange file names a unit the source does not have.
         case unknownUnit = "unknown-unit"
+        /// A translated TMX or PO entry whose source text is no sentence (or run of sentences) of
+        /// the document: its translation was not used.
+        case unmatched
     }
     public var kind: Kind
     /// The unit id in the exchange file (or the entry's line for TMX and PO).
@@ -122,6 +125,8 @@ public struct Importer {
     private func matchByText(_ entries: [ExchangeEntry], _ result: inout Result) {
         var memory: [String: (Content, ExchangeEntry)] = [:]
         var plain: [String: (Content, ExchangeEntry)] = [:]
+        // Source keys of the entries a run of segments took (membership only, never iterated).
+        var used = Set<String>()
         for e in entries {
             guard let t = e.target, !t.isEmpty else { continue }
             memory[e.source.key] = (t, e)
@@ -140,13 +145,15 @@ public struct Importer {
                     if hit == nil, let p = plain[run.map(\.source.plainText).joined(separator: " ")] {
                         // Same words, no tags: a file that dropped the inline markup.
                         if run.contains(where: { !$0.source.codes.isEmpty }) && p.0.codes.isEmpty {
+                            used.insert(p.1.source.key)
                             result.notes.append(ImportNote(kind: .lostMarkup, unit: unit.id, line: p.1.line, source: p.1.source.plainText))
                             j += m; matched = true
                             break
                         }
                         hit = p
                     }
-                    guard let (target, _) = hit else { continue }
+                    guard let (target, entry) = hit else { continue }
+                    used.insert(entry.source.key)
                     let current = run.compactMap(\.target).reduce(Content(), +)
                     let withoutNotes = run.compactMap(\.targetWithoutNotes).reduce(Content(), +)
                     // A memory leaves translator's notes out: the same translation without them is no change.
@@ -162,6 +169,11 @@ public struct Importer {
                 }
                 if !matched { j += 1 }
             }
+        }
+        // Entries of the file's own order that no segment took: work that would be lost silently.
+        for e in entries where !used.contains(e.source.key) {
+            guard let t = e.target, !t.isEmpty, memory[e.source.key]?.1.line == e.line else { continue }
+            result.notes.append(ImportNote(kind: .unmatched, unit: String(e.line), line: e.line, source: e.source.plainText))
         }
     }
 }

@@ -83,8 +83,9 @@ public enum HTMLExporter {
 
     /// The overview of a tree export: every pair, its coverage and its problems, sortable.
     public static func index(_ entries: [(page: String, pair: String, coverage: Coverage, counts: ReviewCounts)],
-                             title: String = "Bilingual pages", messages: Messages? = nil) -> String {
+                             title: String? = nil, messages: Messages? = nil) -> String {
         func t(_ key: String, _ fallback: String) -> String { label(messages, key, fallback) }
+        let title = title ?? t("index.title", "Bilingual pages")
         var rows = ""
         for e in entries {
             let c = e.counts, pct = e.coverage.percent
@@ -191,7 +192,7 @@ struct PageBuilder {
     }
 
     mutating func build() -> ReviewPage {
-        let title = o.title ?? "\((p.target.path as NSString).lastPathComponent) — bilingual"
+        let title = o.title ?? t("title", "{file} — bilingual", ["file": (p.target.path as NSString).lastPathComponent])
         let segs = MarkdownExporter.segments(p)
         var findingsByLine: [Int: [Finding]] = [:]
         for f in p.findings + o.driftFindings where f.severity >= .warning || RuleRegistry.driftRuleIds.contains(f.rule) {

@@ -46,6 +46,21 @@ import Testing
         #expect(r.stdout.contains("good.md"))
     }
 
+    @Test func outputIntoAMissingFolderMakesItAndAnUnwritableOneSaysWhy() throws {
+        let dir = TempDir()
+        let en = Fixtures.example("en/tokenizers.md").path, zh = Fixtures.example("zh/tokenizers.md").path
+        let page = dir.url.appendingPathComponent("new/sub/page.html").path
+        let r = try CLI.run(["export", en, zh, "--format", "html", "-o", page])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: page))
+        // A path under a regular file cannot be made: exit 2, the output named, the reason given.
+        let blocked = dir.url.appendingPathComponent("new/sub/page.html/x.tmx").path
+        let b = try CLI.run(["export", en, zh, "--format", "tmx", "-o", blocked])
+        #expect(b.status == 2)
+        #expect(b.stderr.contains("page.html/x.tmx"))
+        #expect(b.stderr.contains("Not a directory"))
+    }
+
     @Test func emptyFile() throws {
         let dir = TempDir()
         let f = dir.write("empty.md", "")

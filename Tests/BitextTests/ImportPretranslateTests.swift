@@ -109,9 +109,15 @@ import Testing
             msgid "Use the `--fast` flag with **care**, see <https://example.com/fast>."
             msgstr "谨慎使用 `--fast` 参数，见 <https://example.com/fast>。"
 
+            msgid "A sentence this document never had."
+            msgstr "本文档从未有过的句子。"
+
             """)
         r = try CLI.run(["import", "t.po", "--into", "todo.md", "--source", "en.md", "--no-config"], cwd: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
+        // The entry that matches nothing is named with its line, not dropped silently.
+        #expect(r.stdout.contains("t.po:8: “A sentence this document never had.…” matches no sentence of en.md"), "\(r.stdout)")
+        #expect(r.stdout.contains("t.po: 1 translated entries match no sentence of en.md"), "\(r.stdout)")
         #expect(Self.text(dir, "todo.md") == Self.en.replacingOccurrences(of: "Use the `--fast` flag with **care**, see <https://example.com/fast>.",
                                                                           with: "谨慎使用 `--fast` 参数，见 <https://example.com/fast>。"))
         // Without --source a TMX names no source.

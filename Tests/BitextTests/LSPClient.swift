@@ -120,6 +120,14 @@ final class LSPClient: @unchecked Sendable {
         return process.isRunning ? nil : process.terminationStatus
     }
 
+    /// The editor's goodbye: `shutdown`, then `exit`; the server's exit status.
+    @discardableResult
+    func shutDown() -> Int32? {
+        request("shutdown")
+        notify("exit")
+        return waitForExit()
+    }
+
     // MARK: the session an editor opens
 
     func initialize(root: URL, options: [String: Any] = ["debounce": 0], capabilities: [String: Any] = [:]) -> [String: Any]? {

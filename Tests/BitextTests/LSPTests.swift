@@ -184,9 +184,7 @@ import Testing
         #expect(text.contains("- 开始之前先检查剩余磁盘空间,再开始。 <!-- bitext-disable-line halfwidth-punctuation -->\n- Keep"))
         #expect(text.contains("\n<!-- bitext-disable-next-line glossary-forbidden -->\n先安装运行时"))
         #expect(text.contains("> 量化模型牺牲一点精度 <!-- bitext-disable-next-line halfwidth-punctuation -->\n> 换来"))
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func hoverCoverageAndAlignedSource() throws {
@@ -228,9 +226,7 @@ import Testing
         #expect(aligned?["text"] as? String == "Check the free disk space before you start.")
         #expect((aligned?["uri"] as? String)?.hasSuffix("en/guide.md") == true)
         #expect(EditorText.position((aligned?["range"] as? [String: Any])?["start"]) == (6, 2))
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func editingTheSourceRechecksTheTranslation() throws {
@@ -252,9 +248,7 @@ import Testing
         #expect(changed.first?["severity"] as? Int == 3)
         #expect(changed.first.map(Self.start)?.line == 4)
         #expect(after.count == before.count + 1)
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func sourceChangedOnDiskFixAllAndUntitledDocuments() throws {
@@ -285,9 +279,7 @@ import Testing
         client.notify("textDocument/didOpen", ["textDocument": ["uri": untitled, "languageId": "markdown", "version": 1,
                                                                 "text": "# 标题\n\nThis paragraph is still entirely in English, every word of it.\n"]])
         #expect(client.diagnostics(untitled)?.contains { Self.code($0) == "untranslated" } == true)
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func reloadsConfigurationAndGlossaries() throws {
@@ -323,9 +315,7 @@ import Testing
         client.notify("workspace/didChangeConfiguration", ["settings": ["bitext": ["ruleDocumentation": "https://docs.example/{rule}.html"]]])
         let linked = try #require(client.diagnostics(uri))
         #expect(linked.allSatisfy { (($0["codeDescription"] as? [String: Any])?["href"] as? String) == "https://docs.example/\(Self.code($0)).html" })
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func malformedInputNeverStopsTheServer() throws {
@@ -384,9 +374,7 @@ import Testing
         #expect((published["params"] as? [String: Any])?["version"] as? Int == 6)
         usleep(800_000)
         #expect(!client.drain().contains { ($0["method"] as? String) == "textDocument/publishDiagnostics" })
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     @Test func exitWithoutShutdownAndEndOfInput() throws {
@@ -428,9 +416,7 @@ import Testing
         let fixed = EditorText.apply(EditorText.edits(fix, uri: other), to: crlf)
         #expect(fixed.components(separatedBy: "\r\n").count == crlf.components(separatedBy: "\r\n").count)
         #expect(fixed.unicodeScalars.count == crlf.unicodeScalars.count)
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 
     // MARK: the handbook's seed
@@ -486,8 +472,6 @@ import Testing
         let fixedDiags = try #require(client.diagnostics(copy))
         #expect(!fixedDiags.contains { Self.code($0) == "glossary-forbidden" })
         #expect(fixedDiags.count == copyDiags.count - 1)
-        client.request("shutdown")
-        client.notify("exit")
-        #expect(client.waitForExit() == 0)
+        #expect(client.shutDown() == 0)
     }
 }

@@ -175,6 +175,13 @@ import Yams
         #expect(header.hasPrefix("文件") && header.contains("覆盖率"), "\(header)")
         let html = try CLI.run(["coverage", "zh", "--lang", "zh-Hans", "--format", "html"], cwd: dir.url)
         #expect(html.stdout.contains("<h1>翻译覆盖率</h1>"))
+        // The review pages' own words: the page title and the index of a tree export.
+        let page = try CLI.run(["export", "en/guide/tokenizers.md", "zh/guide/tokenizers.md", "--format", "html", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(page.stdout.contains("<title>tokenizers.md — 双语对照</title>") && page.stdout.contains("上一个问题 <kbd>k</kbd>"), "\(page.stdout.prefix(600))")
+        let site = try CLI.run(["export", "--source-root", "en", "--target-root", "zh", "--format", "html", "-o", "site", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(site.status == 0, "\(site.stderr)")
+        let index = try String(contentsOf: dir.url.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(index.contains("<h1>双语对照页面</h1>") && !index.contains("Bilingual pages"), "\(index.prefix(600))")
         let missing = try CLI.run(["check", "nowhere.md", "--lang", "zh-Hans"], cwd: dir.url)
         #expect(missing.stderr.contains("nowhere.md：没有这个文件或文件夹") || missing.stderr.contains("nowhere.md: 没有这个文件或文件夹"),
                 "\(missing.stderr)")
