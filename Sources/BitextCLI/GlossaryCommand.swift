@@ -41,7 +41,7 @@ struct GlossaryLintCommand: ParsableCommand {
         var problems: [GlossaryProblem] = []
         for f in paths {
             let loaded: Glossary
-            do { loaded = try Glossary.load(f) } catch { throw Failure(error.description) }
+            do { loaded = try Glossary.load(f) } catch { throw Failure(error.text) }
             glossary.entries += loaded.entries
             let ext = (f as NSString).pathExtension.lowercased()
             if !["tbx", "xml", "md", "markdown"].contains(ext), let text = try? String(contentsOfFile: f, encoding: .utf8) {
@@ -88,7 +88,7 @@ struct GlossaryConvertCommand: ParsableCommand {
     func run() throws {
         try language.apply()
         let g: Glossary
-        do { g = try Glossary.load(input) } catch { throw Failure(error.description) }
+        do { g = try Glossary.load(input) } catch { throw Failure(error.text) }
         let format = to ?? (out.output.map { ($0 as NSString).pathExtension.lowercased() } ?? "tsv")
         switch format {
         case "tbx", "xml": try Output.write(TBX.write(g, sourceLanguage: sourceLang, targetLanguage: targetLang), to: out.output)

@@ -56,7 +56,7 @@ final class Session {
             do {
                 glossary = GlossaryIndex(try Glossary.load(glossaryPaths))
             } catch {
-                throw Failure(error.description)
+                throw Failure(error.text)
             }
         }
         if let g = glossary?.glossary {

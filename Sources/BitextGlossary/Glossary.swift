@@ -56,7 +56,21 @@ public struct GlossaryEntry: Sendable, Equatable {
 public struct GlossaryError: Error, CustomStringConvertible, Equatable, Sendable {
     public var file: String
     public var line: Int?
+    /// The message in English.
     public var message: String
+    /// What went wrong, as a message key (`glossary-error.ID` in the messages files), and the
+    /// values it names: the CLI says it in the user's language.
+    public var id: String = ""
+    public var values: [String: String] = [:]
+
+    public init(file: String, line: Int? = nil, message: String, id: String = "", values: [String: String] = [:]) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.id = id
+        self.values = values
+    }
+
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
@@ -75,11 +89,12 @@ public struct Glossary: Sendable {
     /// table of two columns (`.md`, as translation teams keep their termbases).
     public static func load(_ path: String) throws(GlossaryError) -> Glossary {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GlossaryError(file: path, message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read glossary" : "no such glossary file")
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw GlossaryError(file: path, message: exists ? "cannot read glossary" : "no such glossary file",
+                                id: exists ? "unreadable" : "no-such-file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw GlossaryError(file: path, message: "not valid UTF-8; save the glossary as UTF-8")
+            throw GlossaryError(file: path, message: "not valid UTF-8; save the glossary as UTF-8", id: "not-utf8")
         }
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {

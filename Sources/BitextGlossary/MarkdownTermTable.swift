@@ -35,7 +35,8 @@ public enum MarkdownTermTable {
             }
         }
         if entries.isEmpty {
-            throw GlossaryError(file: file, line: nil, message: "no term table found (a Markdown table of English term | translation)")
+            throw GlossaryError(file: file, line: nil, message: "no term table found (a Markdown table of English term | translation)",
+                                id: "no-term-table")
         }
         return Glossary(entries: entries)
     }

@@ -18,10 +18,12 @@ public enum TBX {
         do {
             root = try XMLElement.parse(text)
         } catch {
-            throw GlossaryError(file: file, line: error.line, message: "not well-formed XML: \(error.message)")
+            throw GlossaryError(file: file, line: error.line, message: "not well-formed XML: \(error.message)",
+                                id: "not-xml", values: ["reason": error.message])
         }
         guard root.name == "tbx" || root.name == "martif" else {
-            throw GlossaryError(file: file, line: 1, message: "not TBX: the root element is <\(root.name)>, not <tbx> or <martif>")
+            throw GlossaryError(file: file, line: 1, message: "not TBX: the root element is <\(root.name)>, not <tbx> or <martif>",
+                                id: "not-tbx", values: ["root": root.name])
         }
         var entries: [GlossaryEntry] = []
         for concept in root.descendants(named: ["conceptEntry", "termEntry"]) {
@@ -72,7 +74,8 @@ public enum TBX {
             let targets = preferred + unmarked + admitted
             let line = concept.line
             guard let target = targets.first ?? (keep ? source : nil) else {
-                throw GlossaryError(file: file, line: line, message: "term '\(source)' has no target-language term")
+                throw GlossaryError(file: file, line: line, message: "term '\(source)' has no target-language term",
+                                    id: "no-target-term", values: ["term": source])
             }
             var entry = GlossaryEntry(
                 source: source, target: target, comment: comments.joined(separator: " "),

@@ -29,7 +29,8 @@ public enum TSV {
                 if lower.contains("source") && lower.contains("target") {
                     for c in lower where !columns.contains(c) && !c.isEmpty {
                         throw GlossaryError(file: file, line: lineNumber,
-                            message: "unknown column '\(c)' in header; columns are \(columns.joined(separator: ", "))")
+                            message: "unknown column '\(c)' in header; columns are \(columns.joined(separator: ", "))",
+                            id: "unknown-column", values: ["column": c, "columns": columns.joined(separator: ", ")])
                     }
                     order = lower
                     continue
@@ -37,20 +38,22 @@ public enum TSV {
             }
             guard cells.count >= 2 else {
                 throw GlossaryError(file: file, line: lineNumber,
-                    message: "expected tab-separated columns (source, target, …); found no tab")
+                    message: "expected tab-separated columns (source, target, …); found no tab", id: "no-tab")
             }
             var values: [String: String] = [:]
             for (k, cell) in cells.enumerated() {
                 guard k < order.count else {
                     if cell.isEmpty { continue }
                     throw GlossaryError(file: file, line: lineNumber,
-                        message: "\(cells.count) columns; at most \(order.count) (\(order.joined(separator: ", ")))")
+                        message: "\(cells.count) columns; at most \(order.count) (\(order.joined(separator: ", ")))",
+                        id: "too-many-columns",
+                        values: ["count": String(cells.count), "most": String(order.count), "columns": order.joined(separator: ", ")])
                 }
                 values[order[k]] = cell
             }
             let source = values["source"] ?? ""
             guard !source.isEmpty else {
-                throw GlossaryError(file: file, line: lineNumber, message: "empty source term")
+                throw GlossaryError(file: file, line: lineNumber, message: "empty source term", id: "empty-source")
             }
             var caseSensitive = false
             var keep = false
@@ -62,14 +65,16 @@ public enum TSV {
                 case "context-dependent": context = true
                 default:
                     throw GlossaryError(file: file, line: lineNumber,
-                        message: "unknown flag '\(f)'; flags are \(flags.joined(separator: ", "))")
+                        message: "unknown flag '\(f)'; flags are \(flags.joined(separator: ", "))",
+                        id: "unknown-flag", values: ["flag": f, "flags": flags.joined(separator: ", ")])
                 }
             }
             var target = values["target"] ?? ""
             if target.isEmpty {
                 guard keep else {
                     throw GlossaryError(file: file, line: lineNumber,
-                        message: "empty target for '\(source)'; give a rendering or the flag keep-as-is")
+                        message: "empty target for '\(source)'; give a rendering or the flag keep-as-is",
+                        id: "empty-target", values: ["term": source])
                 }
                 target = source
             }

@@ -166,6 +166,14 @@ import Testing
         dir.write("g.tsv", "source\ttarget\nLLM\t巨型语言模型\nno tab here\n")
         let r = try CLI.run(["check", "a.md", "--glossary", "g.tsv"], cwd: dir.url)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("g.tsv:3:"))
+        #expect(r.stderr.contains("g.tsv:3: expected tab-separated columns"), "\(r.stderr)")
+        // In the user's language, for check and for glossary lint.
+        let zh = try CLI.run(["check", "a.md", "--glossary", "g.tsv", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(zh.status == 2)
+        #expect(zh.stderr.contains("g.tsv:3: 应为以制表符分隔的列"), "\(zh.stderr)")
+        dir.write("x.tbx", "<glossary/>")
+        let lint = try CLI.run(["glossary", "lint", "x.tbx", "--lang", "zh-Hans"], cwd: dir.url)
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("x.tbx:1: 不是 TBX：根元素是 <glossary>"), "\(lint.stderr)")
     }
 }

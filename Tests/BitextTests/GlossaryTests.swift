@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func malformedRowsNameTheLine() {
-        #expect(throws: GlossaryError(file: "g.tsv", line: 2, message: "expected tab-separated columns (source, target, …); found no tab")) {
+        #expect(throws: GlossaryError(file: "g.tsv", line: 2, message: "expected tab-separated columns (source, target, …); found no tab", id: "no-tab")) {
             try TSV.read("LLM\t巨型语言模型\nno tab here\n", file: "g.tsv")
         }
         #expect(throws: GlossaryError.self) { try TSV.read("LLM\t\n", file: "g.tsv") }

@@ -193,31 +193,60 @@ public struct ExtraBlockRule: Rule {
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph.\n"),
             RuleExample("# 导言\n\n第一段。\n\n译者注：这一段是译者加的。\n\n第二段。\n",
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph.\n"),
+            // English the source no longer has: one finding (not `untranslated` as well).
+            RuleExample("# 导言\n\n第一段。\n\n↓Run the migration script twice before you upgrade the cluster.\n\n第二段。\n",
+                        source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph.\n"),
         ]
     }
 
     public init() {}
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
-        guard let p = c.pairing else { return }
+        guard c.pairing != nil else { return }
         let severity = c.settings.severity(self)
         let noteSeverity = c.settings.severity(id: "translator-note", default: .info)
-        let unpaired = UnpairedBlocks(c, p)
-        for bead in p.alignment.beads where bead.source.isEmpty {
-            for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) where !unpaired.explainedTarget.contains(t) {
-                let u = c.document.units[t]
-                // A link to the source file at the commit translated (drift's record): no translation.
-                if SourceRecord.isRecordUnit(c.document, t, sourceName: (p.source.path as NSString).lastPathComponent) { continue }
-                if c.analyses[t].isNote {
-                    if let s = noteSeverity {
-                        emit(Finding(rule: "translator-note", severity: s, file: c.document.path, span: u.span,
-                                     message: c.messages.text("translator-note"), text: u.string))
-                    }
-                } else if let s = severity {
+        for t in ExtraBlockRule.unpaired(c) {
+            let u = c.document.units[t]
+            if c.analyses[t].isNote {
+                if let s = noteSeverity {
+                    emit(Finding(rule: "translator-note", severity: s, file: c.document.path, span: u.span,
+                                 message: c.messages.text("translator-note"), text: u.string))
+                }
+            } else if let s = severity {
+                // English the source does not have (text of an older source left in): one finding
+                // that says both, instead of "translate it" beside "remove it".
+                if UntranslatedRule.isUntranslated(c, t) || UntranslatedLabelRule.isLabel(c, t) {
+                    emit(c.finding(self, severity: s, unit: t, range: 0..<u.text.count,
+                                   message: c.messages.text("extra-block.english", ["kind": c.messages.text("kind.\(u.kind.name)")]),
+                                   details: [("evidence", .string("english"))]))
+                } else {
                     emit(c.finding(self, severity: s, unit: t, range: 0..<u.text.count,
                                    message: c.messages.text("extra-block")))
                 }
             }
         }
+    }
+
+    /// Target units in no bead with a source, not explained as a variant of an unpaired source
+    /// unit, and not drift's record of the source: extra blocks and translator's notes, in order.
+    static func unpaired(_ c: FileContext) -> [Int] {
+        guard let p = c.pairing else { return [] }
+        let unpaired = UnpairedBlocks(c, p)
+        let sourceName = (p.source.path as NSString).lastPathComponent
+        var out: [Int] = []
+        for bead in p.alignment.beads where bead.source.isEmpty {
+            for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) where !unpaired.explainedTarget.contains(t) {
+                // A link to the source file at the commit translated (drift's record): no translation.
+                if !SourceRecord.isRecordUnit(c.document, t, sourceName: sourceName) { out.append(t) }
+            }
+        }
+        return out
+    }
+
+    /// Units `extra-block` reports in this file (none when it is off or the check is monolingual):
+    /// `untranslated` and `untranslated-label` leave them to it.
+    static func reported(_ c: FileContext) -> Set<Int> {
+        guard c.pairing != nil, c.settings.severity(ExtraBlockRule()) != nil else { return [] }
+        return Set(unpaired(c).filter { !c.analyses[$0].isNote })
     }
 }

@@ -51,8 +51,14 @@ public struct UntranslatedRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
+        var extra: Set<Int>? = nil
         for (k, u) in c.document.units.enumerated() {
             guard UntranslatedRule.isUntranslated(c, k), let s = c.analyses[k].stretches.first else { continue }
+            // English with no counterpart in the source: `extra-block` says so, once.
+            if c.pairing != nil {
+                if extra == nil { extra = ExtraBlockRule.reported(c) }
+                if extra!.contains(k) { continue }
+            }
             let kind = c.messages.text("kind.\(u.kind.name)")
             let f = c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
                               message: c.messages.text("untranslated", ["kind": kind]),
@@ -99,12 +105,14 @@ public struct UntranslatedLabelRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let configured = c.settings.severity(self) else { return }
-        var labels: [Int] = []
-        for k in c.document.units.indices {
-            guard let s = wholeUnitStretch(c, k), s.isProse, s.isLabel, !UntranslatedAltRule.isAltText(c, k) else { continue }
-            labels.append(k)
-        }
+        var labels = c.document.units.indices.filter { UntranslatedLabelRule.isLabel(c, $0) }
         guard !labels.isEmpty else { return }
+        // English with no counterpart in the source: `extra-block` says so, once.
+        if c.pairing != nil {
+            let extra = ExtraBlockRule.reported(c)
+            labels.removeAll { extra.contains($0) }
+            guard !labels.isEmpty else { return }
+        }
         // A warning when the document translates at least four in five of its labels, unless
         // the severity is configured. Checked with other files, the project decides instead
         // (its labels, its conventions, the words its files keep: `ProjectEvidence.resolve`).
@@ -128,6 +136,12 @@ public struct UntranslatedLabelRule: Rule {
             }
             emit(f)
         }
+    }
+
+    /// True when unit `k` has no Chinese and is a short English label (not alt text).
+    static func isLabel(_ c: FileContext, _ k: Int) -> Bool {
+        guard let s = wholeUnitStretch(c, k) else { return false }
+        return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k)
     }
 }
 
