@@ -15,7 +15,8 @@ public final class Toolkit {
     private lazy var variantCharset: BitextICU.CharacterSet? =
         variantNames.flatMap { try? BitextICU.CharacterSet(converter: $0.charset) }
     /// For each BMP code point: 0 not looked up, 1 fine, 2 of the other variant.
-    private var variantState = [UInt8](repeating: 0, count: 0x10000)
+    /// (A Toolkit belongs to one thread: no dynamic exclusivity checks on this hot table.)
+    @exclusivity(unchecked) private var variantState = [UInt8](repeating: 0, count: 0x10000)
     private var variantForms: [UInt32: UInt32] = [:]
 
     public init(settings: Settings) throws {
@@ -31,7 +32,14 @@ public final class Toolkit {
     /// The form a character takes in the target's script variant, when it is a character of the
     /// other variant (ICU's transliterator changes it and the target's legacy character set
     /// cannot encode it); nil when it is fine.
+    @inline(__always)
     func otherVariant(_ c: UInt32) -> UInt32? {
+        // Most characters were looked up before and are fine: answered inline.
+        if c < 0x10000 && variantState[Int(c)] == 1 { return nil }
+        return lookUpOtherVariant(c)
+    }
+
+    private func lookUpOtherVariant(_ c: UInt32) -> UInt32? {
         if c < 0x10000 {
             switch variantState[Int(c)] {
             case 1: return nil

@@ -64,19 +64,22 @@ public struct Messages: Sendable {
     /// The message `key` with its placeholders filled in.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         let t = table[key] ?? fallback[key] ?? key
-        guard !values.isEmpty, t.contains("{") else { return t }
-        // Fill `{name}` placeholders in one pass.
-        var out = ""
-        var rest = Substring(t)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let v = values[name] { out += v } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+        guard !values.isEmpty, t.utf8.contains(0x7B) else { return t }
+        // Fill `{name}` placeholders in one pass, over UTF-8 (`{` and `}` are ASCII: no
+        // character boundary to look for).
+        var out: [UInt8] = []
+        let bytes = Array(t.utf8)
+        out.reserveCapacity(bytes.count + 32)
+        var rest = 0
+        while let open = bytes[rest...].firstIndex(of: 0x7B) {
+            out += bytes[rest..<open]
+            guard let close = bytes[open...].firstIndex(of: 0x7D) else { break }
+            let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+            if let v = values[name] { out += v.utf8 } else { out += bytes[open...close] }
+            rest = close + 1
         }
-        out += rest
-        return out
+        out += bytes[rest...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The messages of this run's user interface: the command line sets them from `--lang`,

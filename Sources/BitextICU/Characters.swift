@@ -36,18 +36,35 @@ public enum Characters {
         return t
     }()
 
-    @inline(__always)
+    /// ICU's script of `c`. ASCII and the CJK ideographs are answered inline (callers in other
+    /// modules pay no call and no lazy-table check for them); the rest from the table.
+    @inlinable
     public static func script(_ c: UInt32) -> Script {
-        if c < 0x80 {
-            if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) { return .latin }
-            return .common
-        }
+        if c < 0x80 { return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A ? .latin : .common }
+        if c >= 0x4E00 && c <= 0x9FFF { return .han }
+        return tableScript(c)
+    }
+
+    @usableFromInline
+    static func tableScript(_ c: UInt32) -> Script {
         if c < 0x10000 { return Script(rawValue: table[Int(c)] >> 4) ?? .other }
         return lookupScript(c)
     }
 
-    @inline(__always)
+    /// ICU's broad category of `c`; ASCII letters and digits and the CJK ideographs inline.
+    @inlinable
     public static func characterClass(_ c: UInt32) -> CharacterClass {
+        if c < 0x80 {
+            if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { return .letter }
+            if c >= 0x30 && c <= 0x39 { return .digit }
+        } else if c >= 0x4E00 && c <= 0x9FFF {
+            return .letter
+        }
+        return tableClass(c)
+    }
+
+    @usableFromInline
+    static func tableClass(_ c: UInt32) -> CharacterClass {
         if c < 0x10000 { return CharacterClass(rawValue: table[Int(c)] & 0x0F) ?? .other }
         return lookupClass(c)
     }
@@ -58,7 +75,7 @@ public enum Characters {
         return w == Int32(U_EA_FULLWIDTH.rawValue) || w == Int32(U_EA_WIDE.rawValue)
     }
 
-    private static func lookupScript(_ c: UInt32) -> Script {
+    static func lookupScript(_ c: UInt32) -> Script {
         var status = U_ZERO_ERROR
         let s = bt_uscript_getScript(Int32(bitPattern: c), &status)
         switch s {
@@ -72,7 +89,7 @@ public enum Characters {
         }
     }
 
-    private static func lookupClass(_ c: UInt32) -> CharacterClass {
+    static func lookupClass(_ c: UInt32) -> CharacterClass {
         let t = Int32(bt_u_charType(Int32(bitPattern: c)))
         switch t {
         case Int32(U_UPPERCASE_LETTER.rawValue), Int32(U_LOWERCASE_LETTER.rawValue),

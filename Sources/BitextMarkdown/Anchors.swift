@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The anchors a document yields — what `#fragment` links can point at — the way documentation
 /// sites make them: heading slugs (GitHub and VitePress style, which differ only in how they
 /// treat punctuation, with `-1`, `-2` for repeated headings), explicit heading ids (`{#id}`,
@@ -27,8 +31,15 @@ public struct DocumentAnchors: Sendable {
         // id / name attributes of any element outside code blocks.
         var code = [Bool](repeating: false, count: doc.source.lineCount + 1)
         for c in doc.codeBlocks { for l in c.startLine...min(c.endLine, doc.source.lineCount) { code[l] = true } }
+        let bytes = doc.source.bytes
         for line in 1...max(1, doc.source.lineCount) where line <= doc.source.lineCount && !code[line] {
-            let raw = doc.source.scalars(doc.source.lineByteRange(line))
+            // Only lines with a `<` can hold an element (most lines: no decoding at all).
+            let lineBytes = doc.source.lineByteRange(line)
+            let hasTag = bytes.withUnsafeBufferPointer { b in
+                lineBytes.isEmpty ? false : memchr(b.baseAddress! + lineBytes.lowerBound, 0x3C, lineBytes.count) != nil
+            }
+            guard hasTag else { continue }
+            let raw = doc.source.scalars(lineBytes)
             var k = 0
             while k < raw.count {
                 if raw[k] == 0x3C, let tag = InlineElements.parseTag(raw, at: k) {
@@ -88,13 +99,30 @@ public struct DocumentAnchors: Sendable {
 
     /// Letters and digits of any script, lowercased; everything else dropped.
     public static func key(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for c in s.unicodeScalars {
-            if c.properties.isAlphabetic || c.properties.numericType != nil {
-                for l in c.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        func append(_ c: Unicode.Scalar) {
+            let v = c.value
+            switch v {
+            case 0..<0x80: out.append(UInt8(v))
+            case 0x80..<0x800: out += [UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)]
+            case 0x800..<0x10000: out += [UInt8(0xE0 | v >> 12), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)]
+            default: out += [UInt8(0xF0 | v >> 18), UInt8(0x80 | v >> 12 & 0x3F), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)]
             }
         }
-        return String(out)
+        for c in s.unicodeScalars {
+            // ASCII and CJK ideographs without Unicode property lookups (tested equal).
+            let v = c.value
+            if v < 0x80 {
+                if v >= 0x30 && v <= 0x39 || v >= 0x61 && v <= 0x7A { out.append(UInt8(v)) } else if v >= 0x41 && v <= 0x5A { out.append(UInt8(v | 0x20)) }
+                continue
+            }
+            if v >= 0x4E00 && v <= 0x9FFF { append(c); continue }
+            if c.properties.isAlphabetic || c.properties.numericType != nil {
+                for l in c.properties.lowercaseMapping.unicodeScalars { append(l) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `%E4%B8%AD` → 中; invalid escapes stay as they are.

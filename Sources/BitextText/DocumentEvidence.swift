@@ -43,7 +43,15 @@ extension Segmenter {
             if !key.isEmpty { code.insert(key) }
         }
         // One-word names are matched whatever their case (`### Theme` over a `theme` row).
-        let lowerCode = Set(code.filter { !$0.contains(" ") }.map { $0.lowercased() })
+        let lowerCode = Set(code.filter { !FoundationText.contains($0, " ") }.map { $0.lowercased() })
+        // Code blocks searched without Foundation where that gives the same answer (looked at
+        // on first use).
+        var plainBlocks = [Bool?](repeating: nil, count: doc.codeBlocks.count)
+        func blockContains(_ b: Int, _ key: String) -> Bool {
+            let plain = plainBlocks[b] ?? FoundationText.isPlain(doc.codeBlocks[b].literal)
+            plainBlocks[b] = plain
+            return FoundationText.contains(doc.codeBlocks[b].literal, key, plainHaystack: plain)
+        }
         for k in analyses.indices {
             let u = units[k]
             for j in analyses[k].stretches.indices {
@@ -62,7 +70,7 @@ extension Segmenter {
                 // one-word heading that a code block uses as a word is a type or member name
                 // (`#### Array` over `type: Array`).
                 if s.isWholeUnit && !doc.codeBlocks.isEmpty {
-                    if key.count >= 8 && doc.codeBlocks.contains(where: { $0.literal.contains(key) }) {
+                    if key.count >= 8 && doc.codeBlocks.indices.contains(where: { blockContains($0, key) }) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                     if s.tokens.count == 1, key.count >= 3, doc.codeBlocks.contains(where: { Segmenter.containsWord(key, in: $0.literal) }) {
@@ -123,11 +131,15 @@ extension Segmenter {
             let end = index + 1 < doc.source.lineStarts.count ? doc.source.lineStarts[index + 1] : bytes.count
             var i = start
             while i < end {
-                guard bytes[i] == 0x60 else { i += 1; continue }
+                // The next backtick of the line (memchr: most lines have none).
+                guard let tick = bytes.withUnsafeBufferPointer({ b in
+                    memchr(b.baseAddress! + i, 0x60, end - i).map { UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer($0)) }
+                }) else { break }
+                i = tick
                 var j = i + 1
                 while j < end && bytes[j] != 0x60 && bytes[j] != 0x0A { j += 1 }
                 guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
-                let s = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let s = FoundationText.trimmingWhitespaces(String(decoding: bytes[(i + 1)..<j], as: UTF8.self))
                 if !s.isEmpty { code.insert(s) }
                 i = j + 1
             }
@@ -165,6 +177,7 @@ extension Segmenter {
 
     /// `word` occurs in `text` with no letter, digit or `_` on either side.
     static func containsWord(_ word: String, in text: String) -> Bool {
+        if FoundationText.mayNotContain(text, word) { return false }
         var from = text.startIndex
         while let r = text.range(of: word, range: from..<text.endIndex) {
             let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
@@ -229,12 +242,26 @@ extension Segmenter {
         while lo < hi && (isSpace(text[lo]) || text[lo] == 0x60 || (isPunctuation(text[lo]) && text[lo] != 0x2E && text[lo] != 0x2D)) { lo += 1 }
         while hi > lo && (isSpace(text[hi - 1]) || text[hi - 1] == 0x60 || isTrailingPunctuation(text[hi - 1]) || text[hi - 1] == 0x29) { hi -= 1 }
         guard lo < hi, hi - lo <= 200 else { return "" }
+        var ascii = true
+        for i in lo..<hi where text[i] >= 0x80 { ascii = false; break }
+        if ascii {
+            let s = String(unsafeUninitializedCapacity: hi - lo) { buffer in
+                var n = 0
+                for i in lo..<hi {
+                    if let roles, roles[i] != .content && roles[i] != .code { continue }
+                    buffer[n] = UInt8(text[i])
+                    n += 1
+                }
+                return n
+            }
+            return FoundationText.trimmingWhitespaces(s)
+        }
         var s = String.UnicodeScalarView()
         for i in lo..<hi {
             if let roles, roles[i] != .content && roles[i] != .code { continue }
             if let u = Unicode.Scalar(text[i]) { s.append(u) }
         }
-        return String(s).trimmingCharacters(in: .whitespaces)
+        return FoundationText.trimmingWhitespaces(String(s))
     }
 
     /// Table columns whose body cells are mostly English (no Han) and not sentences while other

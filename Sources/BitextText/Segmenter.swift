@@ -14,10 +14,13 @@ public final class Segmenter {
     /// Stems of words that stay in English on purpose (glossary keep-as-is terms, config).
     public var keptWords: Set<String> = []
     private var buffer: [UInt16] = []
+    /// The target's translator-note markers as scalars (made once, not per unit).
+    private let noteMarkers: [[UInt32]]
 
     public init(source: LocaleData, target: LocaleData) throws {
         self.source = source
         self.target = target
+        noteMarkers = target.translatorNoteMarkers.map { Array($0.unicodeScalars.map(\.value)) }
         sourceSentences = try TextBreaker(.sentence, locale: source.sentenceLocale)
         targetSentences = try TextBreaker(.sentence, locale: target.sentenceLocale)
         // The Han side's word iterator segments Han with ICU's dictionary and Latin by rule.
@@ -174,7 +177,7 @@ public final class Segmenter {
     // MARK: translator's notes
 
     private func findNotes(_ text: [UInt32], _ roles: [Role], _ a: inout TextAnalysis) {
-        let markers = target.translatorNoteMarkers.map { Array($0.unicodeScalars.map(\.value)) }
+        let markers = noteMarkers
         guard !markers.isEmpty else { return }
         let n = text.count
         // A paragraph that begins with the marker is a note as a whole.
@@ -391,9 +394,11 @@ public final class Segmenter {
         var parenthetical = false
         if end - lo >= 2 {
             let o = text[lo], c = text[end - 1]
-            for q in source.quotes + target.quotes where q.open == o && q.close == c {
-                let innerQuotes = (lo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
-                if !innerQuotes || o != c { quoted = true }
+            for quotes in [source.quotes, target.quotes] {
+                for q in quotes where q.open == o && q.close == c {
+                    let innerQuotes = (lo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
+                    if !innerQuotes || o != c { quoted = true }
+                }
             }
             if (o == 0x28 || o == 0xFF08) && (c == 0x29 || c == 0xFF09) { parenthetical = true }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small string helpers the other modules share.
 
 extension StringProtocol {
@@ -35,5 +37,129 @@ public enum Markup {
             }
         }
         return out
+    }
+}
+
+/// Foundation's answers to two string questions bitext asks per unit, without Foundation where
+/// the answer cannot differ (Foundation's `contains` and `trimmingCharacters` go through
+/// NSString, UTF-16 copies and canonical-equivalence folding: a fifth of `check` before).
+public enum FoundationText {
+    /// Foundation's `CharacterSet.whitespaces` (on Linux): general category Zs, tab and
+    /// U+200B zero width space.
+    @inline(__always)
+    public static func isHorizontalSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || v == 0x09 }
+        return v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200B) || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`.
+    public static func trimmingWhitespaces(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let f = scalars.first, let l = scalars.last else { return s }
+        if !isHorizontalSpace(f.value) && !isHorizontalSpace(l.value) { return s }
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi && isHorizontalSpace(scalars[lo].value) { lo = scalars.index(after: lo) }
+        while hi > lo && isHorizontalSpace(scalars[scalars.index(before: hi)].value) { hi = scalars.index(before: hi) }
+        return String(scalars[lo..<hi])
+    }
+
+    /// Scalars that Foundation's non-literal search compares as themselves: ASCII and the
+    /// CJK ideographs, kana-free CJK punctuation, general punctuation, full-width forms, arrows,
+    /// box drawing, dingbats and emoji that have no canonical decomposition and never join the
+    /// character before or after them (tested against Foundation for every one of them).
+    @inline(__always)
+    public static func isPlainScalar(_ v: UInt32) -> Bool {
+        // NUL is not: Foundation finds "\0\0" in "\0".
+        if v < 0x80 { return v != 0 }
+        if v < 0x10000 {
+            return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x3000 && v <= 0x3029)
+                || (v >= 0x3030 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFF5E) || (v >= 0x2010 && v <= 0x2027)
+                || v == 0xB7 || (v >= 0x2190 && v <= 0x21FF) || (v >= 0x2500 && v <= 0x257F) || (v >= 0x2600 && v <= 0x27BF)
+        }
+        // Emoji, without skin-tone modifiers (which join the emoji before them) and regional indicators.
+        return (v >= 0x1F300 && v <= 0x1F3FA) || (v >= 0x1F400 && v <= 0x1F64F) || (v >= 0x1F680 && v <= 0x1F6FF)
+            || (v >= 0x1F900 && v <= 0x1F9FF)
+    }
+
+    /// True when every scalar of `s` is plain (``isPlainScalar(_:)``).
+    public static func isPlain(_ s: String) -> Bool {
+        var copy = s
+        let ascii = copy.withUTF8 { b -> Bool in
+            var i = 0
+            if let base = UnsafeRawPointer(b.baseAddress) {
+                while i + 8 <= b.count {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    // A byte of 0x80 or more, or a zero byte: the scalar-by-scalar check.
+                    if (w | ((w &- 0x0101_0101_0101_0101) & ~w)) & 0x8080_8080_8080_8080 != 0 { return false }
+                    i += 8
+                }
+            }
+            while i < b.count { if b[i] >= 0x80 || b[i] == 0 { return false }; i += 1 }
+            return true
+        }
+        if ascii { return true }
+        return s.unicodeScalars.allSatisfy { isPlainScalar($0.value) }
+    }
+
+    /// `haystack.contains(needle)` as Foundation answers it (`range(of:)`: canonical
+    /// equivalence, whole characters). A byte search when both are plain and the needle neither
+    /// starts with a line feed nor ends with a carriage return (a CR LF pair is one character);
+    /// Foundation otherwise. `plainHaystack`: the caller already knows `isPlain(haystack)`.
+    public static func contains(_ haystack: String, _ needle: String, plainHaystack: Bool? = nil) -> Bool {
+        let n = needle.utf8
+        guard let first = n.first, let last = n.last else { return haystack.range(of: needle) != nil }
+        if first != 0x0A && last != 0x0D && (plainHaystack ?? isPlain(haystack)) && isPlain(needle) {
+            return bytesContain(haystack, needle)
+        }
+        if mayNotContain(haystack, needle) { return false }
+        return haystack.range(of: needle) != nil
+    }
+
+    /// True when Foundation cannot find `needle` in `haystack`: an ASCII needle whose bytes
+    /// are not in the haystack, which has no NUL and none of the three characters canonically
+    /// equivalent to an ASCII one (U+037E ;, U+1FEF `, U+212A K) — Foundation compares whole characters,
+    /// and no other character is equivalent to ASCII alone (tested for every BMP character).
+    /// False means "ask Foundation".
+    public static func mayNotContain(_ haystack: String, _ needle: String) -> Bool {
+        let n = needle.utf8
+        guard let first = n.first, let last = n.last, first != 0x0A, last != 0x0D, n.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return false }
+        if bytesContain(haystack, needle) { return false }
+        var h = haystack
+        return h.withUTF8 { b in
+            var i = 0
+            if b.last == 0 { return false }
+            while i + 1 < b.count {
+                switch b[i] {
+                case 0: return false
+                case 0xCD where b[i + 1] == 0xBE: return false
+                case 0xE1 where b[i + 1] == 0xBF && i + 2 < b.count && b[i + 2] == 0xAF: return false
+                case 0xE2 where b[i + 1] == 0x84 && i + 2 < b.count && b[i + 2] == 0xAA: return false
+                default: i += 1
+                }
+            }
+            return true
+        }
+    }
+
+    /// UTF-8 byte search (callers ensure it means what Foundation means).
+    static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack, nd = needle
+        return h.withUTF8 { hb in
+            nd.withUTF8 { nb in
+                let m = nb.count, count = hb.count
+                guard m <= count else { return false }
+                let f = nb[0]
+                var i = 0
+                while i + m <= count {
+                    if hb[i] == f {
+                        var k = 1
+                        while k < m && hb[i + k] == nb[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

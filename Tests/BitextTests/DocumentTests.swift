@@ -154,4 +154,20 @@ import Testing
         }
         #expect(differing == 0)
     }
+
+    /// The anchor key's fast paths (ASCII, CJK ideographs) give what the Unicode properties give.
+    @Test func anchorKeyOfEveryBMPCharacter() {
+        func reference(_ s: String) -> String {
+            var out = String.UnicodeScalarView()
+            for c in s.unicodeScalars where c.properties.isAlphabetic || c.properties.numericType != nil {
+                for l in c.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+            }
+            return String(out)
+        }
+        for v in 0..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            let s = "A" + String(c) + "z-"
+            #expect(DocumentAnchors.key(s) == reference(s), "U+\(String(v, radix: 16))")
+        }
+    }
 }

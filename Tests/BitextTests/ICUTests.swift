@@ -21,6 +21,14 @@ import Testing
         #expect(Characters.script(0x61) == .latin)
         #expect(Characters.script(0x3002) == .common)
     }
+    /// The inline fast paths and the table give what ICU gives, for every code point.
+    @Test func scriptAndClassOfEveryCodePointAreICUs() {
+        var wrong = 0
+        for c in UInt32(0)..<0x110000 where Characters.script(c) != Characters.lookupScript(c) || Characters.characterClass(c) != Characters.lookupClass(c) {
+            wrong += 1
+        }
+        #expect(wrong == 0)
+    }
     @Test func hantToHans() throws {
         let t = try Transliterator("Hans-Hant")
         #expect(t.transform("语言模型发展") == "語言模型發展")

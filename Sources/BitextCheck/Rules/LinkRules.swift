@@ -274,7 +274,10 @@ public struct BrokenAnchorRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
-        let cache = c.consistencyCache
+        // The document's anchors are made (once per file, `consistencyCache`) when a `#fragment`
+        // link needs them: most documents checked alone have none. A bilingual check makes them
+        // here as before (the consistency rules share them).
+        if c.pairing != nil { _ = c.consistencyCache }
         var sourceFragments = Set<String>()
         if let p = c.pairing {
             for u in p.source.units { for l in u.linkTargets where l.destination.hasPrefix("#") { sourceFragments.insert(l.destination) } }
@@ -283,12 +286,12 @@ public struct BrokenAnchorRule: Rule {
         for (k, u) in c.document.units.enumerated() {
             for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
                 let fragment = String(l.destination.dropFirst())
-                if fragment.lowercased() == "top" || cache.targetAnchors.contains(fragment) { continue }
+                if fragment.lowercased() == "top" || c.consistencyCache.targetAnchors.contains(fragment) { continue }
                 if unchecked.contains(u.position(at: l.textRange.lowerBound).line) { continue }
                 // The source links there too and has no such anchor either: the site makes it.
                 var s = severity
                 var key = "broken-anchor"
-                if let sa = cache.sourceAnchors, sourceFragments.contains(l.destination), !sa.contains(fragment) {
+                if let sa = c.consistencyCache.sourceAnchors, sourceFragments.contains(l.destination), !sa.contains(fragment) {
                     s = .info
                     key = "broken-anchor.source"
                 }

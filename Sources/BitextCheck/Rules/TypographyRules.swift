@@ -94,13 +94,16 @@ public struct FullwidthInEnglishRule: Rule {
         guard let severity = c.settings.severity(self) else { return }
         let map = c.settings.typography.halfwidth
         guard !map.isEmpty else { return }
+        // No character below the map's smallest key needs a dictionary lookup.
+        let least = map.keys.min() ?? 0
         for (k, u) in c.document.units.enumerated() {
-            let t = u.text, r = u.roles
             // Only inside English prose: a run in the source language (a Chinese sentence that
             // ends on an English name, `…attribute。Vue 提供…`, is Chinese).
+            guard c.analyses[k].runs.contains(where: { $0.language == .source }) else { continue }
+            let t = u.text, r = u.roles
             var english = [Bool](repeating: false, count: t.count)
             for run in c.analyses[k].runs where run.language == .source { for i in run.range { english[i] = true } }
-            for i in t.indices where r[i] == .content && english[i] {
+            for i in t.indices where t[i] >= least && r[i] == .content && english[i] {
                 guard var replacement = map[t[i]], i > 0, i + 1 < t.count else { continue }
                 let prev = t[i - 1]
                 var j = i + 1
@@ -169,8 +172,10 @@ public struct SpacingRule: Rule {
             var i = 0
             while i + 1 < t.count {
                 defer { i += 1 }
-                guard r[i] == .content, r[i + 1] == .content else { continue }
                 let x = t[i], y = t[i + 1]
+                // A boundary has Han on one side: neither is Han when both are below U+2E80.
+                if x < 0x2E80 && y < 0x2E80 && (y != 0x20 || i + 2 >= t.count || t[i + 2] < 0x2E80) { continue }
+                guard r[i] == .content, r[i + 1] == .content else { continue }
                 if crosses(x, y) {
                     boundaries.append(Boundary(unit: k, index: i + 1, spaced: false))
                 } else if y == 0x20, i + 2 < t.count, r[i + 2] == .content, crosses(x, t[i + 2]) {
@@ -234,10 +239,14 @@ public struct QuoteStyleRule: Rule {
         let secondary = typo.secondaryQuotes
         // Which other styles appear, and how often, in Chinese text.
         var styleCount: [UInt32: Int] = [:]
+        // Characters outside the opening marks' range are none of them.
+        let opening = [preferred.0] + typo.otherQuotes.map(\.0)
+        let lowest = opening.min() ?? 0, highest = opening.max() ?? 0
         for (k, a) in c.analyses.enumerated() where a.hasHan {
             let u = c.document.units[k]
             for i in u.text.indices where u.roles[i] == .content {
                 let ch = u.text[i]
+                guard ch >= lowest && ch <= highest else { continue }
                 if ch == preferred.0 || typo.otherQuotes.contains(where: { $0.0 == ch }) { styleCount[ch, default: 0] += 1 }
             }
         }
