@@ -42,52 +42,53 @@ struct AlignCommand: ParsableCommand {
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let jobs = try session.pairs(tree, files: files, unpaired: true)
         let progress = Progress(total: jobs.count, label: ui("progress.aligning"))
-        // Each pair's JSON (which the text listing reads too), or its TSV rows.
-        let results: [Result<(json: JSON, tsv: String), Error>] = parallelMap(jobs.count, threads: common.threads) { k in
+        // Pairs are aligned in parallel and written in order as they finish, a few pairs ahead
+        // at most: memory does not grow with the number of pairs.
+        let sink = try Output.Sink(out.output, hold: progress.isShown && Output.stdoutIsTerminal)
+        let oneJSON = format == .json && !tree.isSet
+        var splice = JSON.Splice(.object([("files", .array([]))]), key: "files")
+        if format == .json && tree.isSet { sink.write(splice.head) }
+        let threads = common.threads
+        try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<(json: JSON, text: String), Error> in
             defer { progress.tick() }
             let job = jobs[k]
             do {
-                return .success(try checker.withToolkit { toolkit -> (json: JSON, tsv: String) in
+                return .success(try checker.withToolkit { toolkit -> (json: JSON, text: String) in
                     guard let s = job.source, let t = job.target else {
-                        return (.object([("source", job.source.map { .string($0) } ?? .null),
-                                         ("target", job.target.map { .string($0) } ?? .null), ("pairs", .array([]))]), "")
+                        let json = JSON.object([("source", job.source.map { .string($0) } ?? .null),
+                                                ("target", job.target.map { .string($0) } ?? .null), ("pairs", .array([]))])
+                        return (json, format == .text ? AlignCommand.listing(json) : "")
                     }
                     let sd = try session.document(s), td = try session.document(t)
                     let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
                     let al = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
                     if format == .tsv { return (.null, TSVExporter.rows(source: sd, target: td, alignment: al)) }
-                    return (AlignCommand.json(source: sd, target: td, sourceAnalyses: sa, targetAnalyses: ta, alignment: al), "")
+                    let json = AlignCommand.json(source: sd, target: td, sourceAnalyses: sa, targetAnalyses: ta, alignment: al)
+                    // The text listing is made here, on the worker; the JSON is written in order.
+                    return format == .text ? (.null, AlignCommand.listing(json)) : (json, "")
                 })
             } catch {
                 return .failure(error)
             }
-        }
+        }, consume: { k, result in
+            let r = try result.get()
+            switch format {
+            case .json:
+                if oneJSON {
+                    // One pair: the interface's {"pairs": […]}, with the file names beside.
+                    guard case .object(let fields) = r.json else { break }
+                    sink.write(JSON.object(fields).serialized() + "\n")
+                } else {
+                    sink.write(splice.element(r.json))
+                }
+            case .tsv: sink.write(r.text)
+            case .text: sink.write(k == 0 ? r.text : "\n" + r.text)
+            case .beads: break
+            }
+        })
         progress.finish()
-        var files: [JSON] = [], rows = ""
-        for r in results {
-            switch r {
-            case .success(let j): files.append(j.json); rows += j.tsv
-            case .failure(let e): throw e
-            }
-        }
-        let text: String
-        switch format {
-        case .json:
-            if tree.isSet {
-                text = JSON.object([("files", .array(files))]).serialized() + "\n"
-            } else {
-                // One pair: the interface's {"pairs": […]}, with the file names beside.
-                guard case .object(let fields) = files[0] else { text = ""; break }
-                text = JSON.object(fields).serialized() + "\n"
-            }
-        case .tsv:
-            text = rows
-        case .text:
-            text = files.map(AlignCommand.listing).joined(separator: "\n")
-        case .beads:
-            text = ""
-        }
-        try Output.write(text, to: out.output)
+        if format == .json && tree.isSet { sink.write(splice.close + splice.tail + "\n") }
+        try sink.close()
         if session.inputProblems > 0 { throw ExitCode(2) }
     }
 

@@ -77,6 +77,17 @@ struct CheckCommand: ParsableCommand {
             }
             sink.write(reporter.add(findings))
         }
+        // Findings of many files (sorted by file) reported a file at a time, so that no report of
+        // them all is ever built at once.
+        func emitByFile(_ findings: [Finding]) {
+            var start = 0
+            while start < findings.count {
+                var end = start + 1
+                while end < findings.count && findings[end].file == findings[start].file { end += 1 }
+                emit(Array(findings[start..<end]))
+                start = end
+            }
+        }
         var problems = 0, fixed = 0, fixedFiles = 0
         let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
         // Files are checked in parallel and reported in order as they finish, a few files
@@ -134,11 +145,12 @@ struct CheckCommand: ParsableCommand {
             emit(result.findings)
         })
         progress.finish()
-        if !deferred.isEmpty { emit(project.resolve(deferred, settings: session.settings)) }
+        if !deferred.isEmpty { emitByFile(project.resolve(deferred, settings: session.settings)) }
         // Project-wide findings need every file: they come last.
         if mine {
-            emit(ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
-                                                      messages: session.messages, load: { try? session.document($0) })
+            emitByFile(ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
+                                                            messages: session.messages, threads: threads,
+                                                            load: { try? session.document($0) })
                 .sorted(by: Finding.ordered))
         }
         if fix && !report.quiet {

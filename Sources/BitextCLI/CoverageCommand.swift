@@ -52,7 +52,12 @@ struct CoverageCommand: ParsableCommand {
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let perHan = session.target.sourceCharactersPerHan
         let progress = Progress(total: jobs.count, label: ui("progress.measuring"))
-        let results: [Result<Coverage, Error>] = parallelMap(jobs.count, threads: common.threads) { k in
+        // Files are measured in parallel, a few ahead of the one taken in at most; only their
+        // counts, sections and gaps are kept (the report's totals need every file).
+        var files: [Coverage] = []
+        var failed = false
+        let threads = common.threads
+        parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<Coverage, Error> in
             defer { progress.tick() }
             let job = jobs[k]
             do {
@@ -84,18 +89,16 @@ struct CoverageCommand: ParsableCommand {
             } catch {
                 return .failure(error)
             }
-        }
-        progress.finish()
-        var files: [Coverage] = []
-        var failed = false
-        for r in results {
+        }, consume: { _, r in
             switch r {
             case .success(let c): files.append(c)
             case .failure(let e):
+                progress.clear()
                 Output.warn((e as? Failure)?.message ?? "\(e)")
                 failed = true
             }
-        }
+        })
+        progress.finish()
         var report = CoverageReport(files: files)
         report.mode = session.pairedCount > 0 ? (session.aloneCount > 0 ? .mixed : .bilingual) : .monolingual
         report.labels = CoverageLabels(Messages.current)

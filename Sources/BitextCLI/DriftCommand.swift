@@ -70,7 +70,16 @@ struct DriftCommand: ParsableCommand {
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let progress = Progress(total: triples.count, label: ui("progress.comparing"), quiet: report.quiet)
         let fixedCount = Counter()
-        let results: [Result<[Finding], Error>] = parallelMap(triples.count, threads: common.threads) { k in
+        // Findings are reported in path order: files are compared in parallel and written in
+        // that order as they finish, a few files ahead at most.
+        triples.sort { $0.target < $1.target }
+        let threshold = failOn ?? session.config.failOn ?? .error
+        var reporter = format.reporter(style: report.style(output: out.output, failOn: threshold))
+        let sink = try Output.Sink(out.output, hold: progress.isShown && Output.stdoutIsTerminal)
+        var begun = false, failed = 0, failing = false
+        var summary = Summary()
+        let threads = common.threads
+        parallelOrdered(triples.count, threads: threads, window: 4 * threads, { k -> Result<[Finding], Error> in
             defer { progress.tick() }
             let tr = triples[k]
             do {
@@ -106,34 +115,39 @@ struct DriftCommand: ParsableCommand {
                             findings = findings.filter { f in !applied.contains { $0.span == f.span && $0.rule == f.rule } }
                         }
                     }
-                    return findings
+                    return findings.sorted(by: Finding.ordered)
                 })
             } catch {
                 return .failure(error)
             }
-        }
+        }, consume: { _, r in
+            switch r {
+            case .success(let findings):
+                // The report begins with the first file compared (none compared: no report).
+                if !begun { sink.write(reporter.begin()); begun = true }
+                for f in findings {
+                    summary.count(f)
+                    if f.severity >= threshold { failing = true }
+                }
+                sink.write(reporter.add(findings))
+            case .failure(let e):
+                progress.clear()
+                Output.warn((e as? Failure)?.message ?? "\(e)"); failed += 1
+            }
+        })
         progress.finish()
         if fix && !report.quiet {
             Output.warn(ui("fix.done.findings", ["findings": UI.count(fixedCount.value, "finding")]))
         }
-        var findings: [Finding] = []
-        var failed = 0
-        for r in results {
-            switch r {
-            case .success(let f): findings += f
-            case .failure(let e): Output.warn((e as? Failure)?.message ?? "\(e)"); failed += 1
-            }
-        }
         // Nothing could be compared (git failed, say): the error is the whole answer, no summary.
         if failed > 0 && failed == triples.count { throw ExitCode(2) }
-        findings.sort(by: Finding.ordered)
-        var summary = Summary(files: triples.count - failed, findings: findings)
+        if !begun { sink.write(reporter.begin()) }
+        summary.files = triples.count - failed
         summary.unreadable = failed + session.inputProblems
-        let threshold = failOn ?? session.config.failOn ?? .error
-        let reporter = format.reporter(style: report.style(output: out.output, failOn: threshold))
-        try Output.write(reporter.report(findings, summary: summary), to: out.output)
+        sink.write(reporter.end(summary))
+        try sink.close()
         if failed > 0 || session.inputProblems > 0 { throw ExitCode(2) }
-        if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+        if failing { throw ExitCode(1) }
     }
 
     /// `--record`: each translation gets its source's current revision, in the convention it

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BitextAlign
 import BitextCheck
+import BitextExchange
 import BitextMarkdown
 import BitextReport
 import BitextText
@@ -62,35 +63,61 @@ struct ExportCommand: ParsableCommand {
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         if format == .html { return try exportHTML(jobs, session: session, checker: checker, aligner: aligner, sLang: sLang, tLang: tLang) }
         let progress = Progress(total: jobs.count, label: ui("progress.exporting"))
-        var pairs: [BilingualPair] = []
-        try checker.withToolkit { toolkit in
-            for job in jobs {
-                defer { progress.tick() }
-                pairs.append(try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, sLang: sLang, tLang: tLang))
-            }
-        }
-        progress.finish()
-
+        let dir = out.output ?? "."
+        let manyMarkdown = format == .markdown && tree.isSet
+        if manyMarkdown { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let sink = try manyMarkdown ? nil : Output.Sink(out.output, hold: progress.isShown && Output.stdoutIsTerminal)
         switch format {
-        case .tmx: try Output.write(TMXExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
-        case .xliff: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang), to: out.output)
-        case .xliff1: try Output.write(XLIFFExporter.export(pairs, sourceLang: sLang, targetLang: tLang, version: 1), to: out.output)
-        case .tsv: try Output.write(TSVExporter.export(pairs), to: out.output)
-        case .html, .markdown:
-            if !tree.isSet {
-                try Output.write(MarkdownExporter.export(pairs[0]), to: out.output)
+        case .tmx: sink?.write(TMXExporter.head(sourceLang: sLang))
+        case .xliff: sink?.write(XLIFF2Writer.head(sourceLang: sLang, targetLang: tLang))
+        case .xliff1: sink?.write(XLIFF1Writer.head)
+        default: break
+        }
+        // Pairs are read, aligned and written out in parallel, and their text is taken in in
+        // order as each finishes, a few pairs ahead at most: memory does not grow with the tree.
+        typealias Piece = (text: String, units: [(attributes: String, body: String)])
+        var tuid = 0
+        let threads = common.threads
+        try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<Piece, Error> in
+            defer { progress.tick() }
+            let job = jobs[k]
+            do {
+                return .success(try checker.withToolkit { toolkit -> Piece in
+                    // The exchange formats need no findings.
+                    let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
+                                             sLang: sLang, tLang: tLang, findings: false)
+                    switch format {
+                    case .tmx: return ("", TMXExporter.units(pair, sourceLang: sLang, targetLang: tLang))
+                    case .xliff: return (XLIFF2Writer.file(pair.exchange, index: k), [])
+                    case .xliff1: return (XLIFF1Writer.file(pair.exchange, sourceLang: sLang, targetLang: tLang), [])
+                    case .tsv: return (TSVExporter.rows(source: pair.source, target: pair.target, alignment: pair.alignment), [])
+                    case .html, .markdown: return (MarkdownExporter.export(pair), [])
+                    }
+                })
+            } catch {
+                return .failure(error)
+            }
+        }, consume: { k, result in
+            let piece = try result.get()
+            guard manyMarkdown else {
+                sink?.write(format == .tmx ? TMXExporter.number(piece.units, from: &tuid) : piece.text)
                 return
             }
             // A tree: one file per pair under the output folder.
-            let dir = out.output!
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for (job, pair) in zip(jobs, pairs) {
-                let rel = job.relative ?? (job.target! as NSString).lastPathComponent
-                let path = try OutputPaths.inside(dir, (rel as NSString).deletingPathExtension + ".bilingual.md")
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Output.write(MarkdownExporter.export(pair), to: path)
-            }
+            let job = jobs[k]
+            let rel = job.relative ?? (job.target! as NSString).lastPathComponent
+            let path = try OutputPaths.inside(dir, (rel as NSString).deletingPathExtension + ".bilingual.md")
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Output.write(piece.text, to: path)
+        })
+        progress.finish()
+        switch format {
+        case .tmx: sink?.write(TMXExporter.tail)
+        case .xliff: sink?.write(XLIFF2Writer.tail)
+        case .xliff1: sink?.write(XLIFF1Writer.tail)
+        default: break
         }
+        try sink?.close()
         if session.inputProblems > 0 { throw ExitCode(2) }
     }
 }
@@ -98,7 +125,7 @@ struct ExportCommand: ParsableCommand {
 extension ExportCommand {
     /// One document pair with its alignment, findings and coverage.
     static func pair(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
-                     sLang: String, tLang: String, stage: ((String) -> Void)? = nil) throws -> BilingualPair {
+                     sLang: String, tLang: String, findings check: Bool = true, stage: ((String) -> Void)? = nil) throws -> BilingualPair {
         stage?("reading")
         let s = try session.document(job.source!), t = try session.document(job.target!)
         stage?("analysing")
@@ -106,7 +133,7 @@ extension ExportCommand {
         stage?("aligning")
         let al = aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
         stage?("checking")
-        let findings = checker.check(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit)
+        let findings = check ? checker.check(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit) : []
         let coverage = Coverage.bilingual(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al,
                                           charactersPerHan: session.target.sourceCharactersPerHan)
         return BilingualPair(source: s, target: t, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
@@ -126,53 +153,65 @@ extension ExportCommand {
         let progress = Progress(total: jobs.count, label: ui("progress.exporting"))
         var entries: [(page: String, pair: String, coverage: Coverage, counts: ReviewCounts)] = []
         var copied = Set<String>()
-        try checker.withToolkit { toolkit in
-            for job in jobs {
-                defer { progress.tick() }
-                // One big pair: say what is happening (a 3 MB pair takes a while).
-                let big = jobs.count == 1 && Self.size(job.source!) + Self.size(job.target!) > 512 * 1024
-                let stages = big ? StageLine(label: (job.target! as NSString).lastPathComponent) : nil
-                let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
-                                         sLang: sLang, tLang: tLang, stage: stages?.show)
-                var o = ReviewOptions()
-                o.lineURL = lineURL
-                o.sourceLineURL = sourceLineURL
-                o.siteBase = siteBase
-                o.copyAssets = copyAssets
-                o.glossary = session.glossary
-                o.messages = session.messages
-                let rel = job.relative ?? (job.target! as NSString).lastPathComponent
-                let name = "pages/" + (rel as NSString).deletingPathExtension + ".html"
-                let depth = tree.isSet ? name.split(separator: "/").count - 1 : 0
-                o.assetPrefix = String(repeating: "../", count: depth) + "assets/"
-                if tree.isSet { o.indexHref = String(repeating: "../", count: depth) + "index.html" }
-                let pageFile = tree.isSet ? (dir as NSString).appendingPathComponent(name) : (out.output ?? "page.html")
-                o.pageDirectory = URL(fileURLWithPath: pageFile).deletingLastPathComponent().standardizedFileURL.path
-                if since != nil || sinceRecorded {
-                    stages?.show("comparing with git")
-                    (o.stale, o.driftFindings) = try Self.drift(pair, session: session, checker: checker, aligner: aligner,
-                                                                toolkit: toolkit, since: since)
-                }
-                o.progress = stages.map { s in { done, total in s.show("rendering rows \(done)/\(total)", every: 200, done, total) } }
-                let page = HTMLExporter.review(pair, options: o)
-                stages?.finish()
-                for a in page.assets where !copied.contains(a.to) {
-                    copied.insert(a.to)
-                    try FileManager.default.createDirectory(atPath: assetsDir, withIntermediateDirectories: true)
-                    let to = (assetsDir as NSString).appendingPathComponent(a.to)
-                    try? FileManager.default.removeItem(atPath: to)
-                    do { try FileManager.default.copyItem(atPath: a.from, toPath: to) } catch { throw Failure("\(a.from): cannot copy it to \(to): \(error.localizedDescription)") }
-                }
-                if !tree.isSet {
-                    try Output.write(page.html, to: out.output)
-                    continue
-                }
-                let path = try OutputPaths.inside(dir, name)
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Output.write(page.html, to: path)
-                entries.append((name, rel, pair.coverage, page.counts))
+        // Pages are made in parallel and written in order as each finishes, a few pages ahead
+        // at most; of each, the overview keeps only its coverage and counts.
+        typealias Made = (page: ReviewPage, name: String, rel: String, coverage: Coverage)
+        let threads = common.threads
+        try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<Made, Error> in
+            defer { progress.tick() }
+            let job = jobs[k]
+            do {
+                return .success(try checker.withToolkit { toolkit -> Made in
+                    // One big pair: say what is happening (a 3 MB pair takes a while).
+                    let big = jobs.count == 1 && Self.size(job.source!) + Self.size(job.target!) > 512 * 1024
+                    let stages = big ? StageLine(label: (job.target! as NSString).lastPathComponent) : nil
+                    let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
+                                             sLang: sLang, tLang: tLang, stage: stages?.show)
+                    var o = ReviewOptions()
+                    o.lineURL = lineURL
+                    o.sourceLineURL = sourceLineURL
+                    o.siteBase = siteBase
+                    o.copyAssets = copyAssets
+                    o.glossary = session.glossary
+                    o.messages = session.messages
+                    let rel = job.relative ?? (job.target! as NSString).lastPathComponent
+                    let name = "pages/" + (rel as NSString).deletingPathExtension + ".html"
+                    let depth = tree.isSet ? name.split(separator: "/").count - 1 : 0
+                    o.assetPrefix = String(repeating: "../", count: depth) + "assets/"
+                    if tree.isSet { o.indexHref = String(repeating: "../", count: depth) + "index.html" }
+                    let pageFile = tree.isSet ? (dir as NSString).appendingPathComponent(name) : (out.output ?? "page.html")
+                    o.pageDirectory = URL(fileURLWithPath: pageFile).deletingLastPathComponent().standardizedFileURL.path
+                    if since != nil || sinceRecorded {
+                        stages?.show("comparing with git")
+                        (o.stale, o.driftFindings) = try Self.drift(pair, session: session, checker: checker, aligner: aligner,
+                                                                    toolkit: toolkit, since: since)
+                    }
+                    o.progress = stages.map { s in { done, total in s.show("rendering rows \(done)/\(total)", every: 200, done, total) } }
+                    let page = HTMLExporter.review(pair, options: o)
+                    stages?.finish()
+                    return (page, name, rel, pair.coverage)
+                })
+            } catch {
+                return .failure(error)
             }
-        }
+        }, consume: { _, result in
+            let (page, name, rel, coverage) = try result.get()
+            for a in page.assets where !copied.contains(a.to) {
+                copied.insert(a.to)
+                try FileManager.default.createDirectory(atPath: assetsDir, withIntermediateDirectories: true)
+                let to = (assetsDir as NSString).appendingPathComponent(a.to)
+                try? FileManager.default.removeItem(atPath: to)
+                do { try FileManager.default.copyItem(atPath: a.from, toPath: to) } catch { throw Failure("\(a.from): cannot copy it to \(to): \(error.localizedDescription)") }
+            }
+            if !tree.isSet {
+                try Output.write(page.html, to: out.output)
+                return
+            }
+            let path = try OutputPaths.inside(dir, name)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Output.write(page.html, to: path)
+            entries.append((name, rel, coverage, page.counts))
+        })
         progress.finish()
         if tree.isSet {
             let index = try OutputPaths.inside(dir, "index.html")

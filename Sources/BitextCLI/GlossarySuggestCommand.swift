@@ -47,9 +47,10 @@ struct GlossarySuggestCommand: ParsableCommand {
         }
         let known = Set((session.glossary?.glossary.entries ?? []).map { Stemmer.stem($0.source) })
         var rows: [(score: Double, row: String)] = []
-        for c in miner.candidates(minCount: minCount, minDice: 0.3) where !known.contains(c.stem) {
-            guard let best = c.renderings.first, best.dice >= dice else { continue }
-            let places = best.places.prefix(3).map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }.joined(separator: ", ")
+        let keep = { (c: TermMiner.Candidate) in !known.contains(c.stem) && c.renderings[0].dice >= dice }
+        for c in miner.candidates(minCount: minCount, minDice: 0.3, threads: common.threads, where: keep) {
+            let best = c.renderings[0]
+            let places = best.places(first: 3).map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }.joined(separator: ", ")
             if best.text.hasPrefix("=") {
                 // The English word itself, kept in the Chinese.
                 rows.append((Double(best.together) * best.dice,

@@ -17,35 +17,47 @@ public func portablePath(_ path: String) -> String {
 /// `<pc>`/`<ph>` (`<sc>`/`<ec>` for a pair cut by a sentence end), its text in `<originalData>`.
 public enum XLIFF2Writer {
     public static func write(_ docs: [ExchangeDocument], sourceLang: String, targetLang: String) -> String {
-        var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="\(Markup.escape(sourceLang))" trgLang="\(Markup.escape(targetLang))">
+        var out = head(sourceLang: sourceLang, targetLang: targetLang)
+        for (f, d) in docs.enumerated() { out += file(d, index: f) }
+        return out + tail
+    }
 
-            """
-        for (f, d) in docs.enumerated() {
-            out += "  <file id=\"f\(f + 1)\" original=\"\(Markup.escape(portablePath(d.source.path)))\">\n"
-            for u in d.units {
-                var data = DataTable()
-                var segments = ""
-                for s in u.segments {
-                    let hasTarget = s.status == .translated || s.status == .partial
-                    segments += "      <segment id=\"\(s.id)\" state=\"\(s.status == .translated ? "translated" : "initial")\">\n"
-                    segments += "        <source>\(content(s.source, &data))</source>\n"
-                    if hasTarget, let t = s.target { segments += "        <target>\(content(t, &data))</target>\n" }
-                    segments += "      </segment>\n"
-                }
-                out += "    <unit id=\"\(u.id)\" name=\"line \(u.line)\" xml:space=\"preserve\">\n"
-                if !data.entries.isEmpty {
-                    out += "      <originalData>\n"
-                    for (id, text) in data.entries { out += "        <data id=\"\(id)\">\(Markup.escape(text))</data>\n" }
-                    out += "      </originalData>\n"
-                }
-                out += segments
-                out += "    </unit>\n"
+    /// What comes before the files.
+    public static func head(sourceLang: String, targetLang: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="\(Markup.escape(sourceLang))" trgLang="\(Markup.escape(targetLang))">
+
+        """
+    }
+
+    /// What comes after the files.
+    public static let tail = "</xliff>\n"
+
+    /// The `<file>` of a document, the `index`th (from 0) of the export: written on its own, so
+    /// that a tree is exported one pair at a time.
+    public static func file(_ d: ExchangeDocument, index f: Int) -> String {
+        var out = "  <file id=\"f\(f + 1)\" original=\"\(Markup.escape(portablePath(d.source.path)))\">\n"
+        for u in d.units {
+            var data = DataTable()
+            var segments = ""
+            for s in u.segments {
+                let hasTarget = s.status == .translated || s.status == .partial
+                segments += "      <segment id=\"\(s.id)\" state=\"\(s.status == .translated ? "translated" : "initial")\">\n"
+                segments += "        <source>\(content(s.source, &data))</source>\n"
+                if hasTarget, let t = s.target { segments += "        <target>\(content(t, &data))</target>\n" }
+                segments += "      </segment>\n"
             }
-            out += "  </file>\n"
+            out += "    <unit id=\"\(u.id)\" name=\"line \(u.line)\" xml:space=\"preserve\">\n"
+            if !data.entries.isEmpty {
+                out += "      <originalData>\n"
+                for (id, text) in data.entries { out += "        <data id=\"\(id)\">\(Markup.escape(text))</data>\n" }
+                out += "      </originalData>\n"
+            }
+            out += segments
+            out += "    </unit>\n"
         }
-        out += "</xliff>\n"
+        out += "  </file>\n"
         return out
     }
 
@@ -107,31 +119,40 @@ public enum XLIFF2Writer {
 /// `<bx>`/`<ex>` for a pair cut by a sentence end.
 public enum XLIFF1Writer {
     public static func write(_ docs: [ExchangeDocument], sourceLang: String, targetLang: String) -> String {
-        var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+        var out = head
+        for d in docs { out += file(d, sourceLang: sourceLang, targetLang: targetLang) }
+        return out + tail
+    }
 
-            """
-        for d in docs {
-            out += "  <file original=\"\(Markup.escape(portablePath(d.source.path)))\" source-language=\"\(Markup.escape(sourceLang))\" target-language=\"\(Markup.escape(targetLang))\" datatype=\"x-markdown\">\n"
-            out += "    <header><tool tool-id=\"bitext\" tool-name=\"bitext\" tool-version=\"0.1.0\"/></header>\n"
-            out += "    <body>\n"
-            for u in d.units {
-                out += "      <group id=\"\(u.id)\" resname=\"line \(u.line)\">\n"
-                for s in u.segments {
-                    out += "        <trans-unit id=\"\(u.id)-\(s.id)\" xml:space=\"preserve\">\n"
-                    out += "          <source>\(content(s.source))</source>\n"
-                    if let t = s.target, s.status == .translated || s.status == .partial {
-                        let state = s.status == .translated ? "translated" : "needs-review-translation"
-                        out += "          <target state=\"\(state)\">\(content(t))</target>\n"
-                    }
-                    out += "        </trans-unit>\n"
+    /// What comes before the files.
+    public static let head = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+
+        """
+
+    /// What comes after the files.
+    public static let tail = "</xliff>\n"
+
+    /// The `<file>` of a document, written on its own (a tree is exported one pair at a time).
+    public static func file(_ d: ExchangeDocument, sourceLang: String, targetLang: String) -> String {
+        var out = "  <file original=\"\(Markup.escape(portablePath(d.source.path)))\" source-language=\"\(Markup.escape(sourceLang))\" target-language=\"\(Markup.escape(targetLang))\" datatype=\"x-markdown\">\n"
+        out += "    <header><tool tool-id=\"bitext\" tool-name=\"bitext\" tool-version=\"0.1.0\"/></header>\n"
+        out += "    <body>\n"
+        for u in d.units {
+            out += "      <group id=\"\(u.id)\" resname=\"line \(u.line)\">\n"
+            for s in u.segments {
+                out += "        <trans-unit id=\"\(u.id)-\(s.id)\" xml:space=\"preserve\">\n"
+                out += "          <source>\(content(s.source))</source>\n"
+                if let t = s.target, s.status == .translated || s.status == .partial {
+                    let state = s.status == .translated ? "translated" : "needs-review-translation"
+                    out += "          <target state=\"\(state)\">\(content(t))</target>\n"
                 }
-                out += "      </group>\n"
+                out += "        </trans-unit>\n"
             }
-            out += "    </body>\n  </file>\n"
+            out += "      </group>\n"
         }
-        out += "</xliff>\n"
+        out += "    </body>\n  </file>\n"
         return out
     }
 

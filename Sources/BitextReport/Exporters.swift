@@ -18,26 +18,46 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// `x-file` names the translation relative to the current directory, never as a local path.
 public enum TMXExporter {
     public static func export(_ pairs: [BilingualPair], sourceLang: String, targetLang: String) -> String {
-        var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <tmx version="1.4">
-              <header creationtool="bitext" creationtoolversion="0.1.0" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="\(Markup.escape(sourceLang))" datatype="plaintext"/>
-              <body>
-
-            """
+        var out = head(sourceLang: sourceLang)
         var id = 0
-        for p in pairs {
-            let file = portablePath(p.target.path)
-            for m in p.exchange.memoryPairs {
-                id += 1
-                out += "    <tu tuid=\"\(id)\"\(m.segtype == "sentence" ? "" : " segtype=\"\(m.segtype)\"")>\n"
-                out += "      <prop type=\"x-file\">\(Markup.escape(file)):\(m.line)</prop>\n"
-                out += "      <tuv xml:lang=\"\(Markup.escape(sourceLang))\"><seg>\(TMXWriter.content(m.source))</seg></tuv>\n"
-                out += "      <tuv xml:lang=\"\(Markup.escape(targetLang))\"><seg>\(TMXWriter.content(m.target))</seg></tuv>\n"
-                out += "    </tu>\n"
-            }
+        for p in pairs { out += number(units(p, sourceLang: sourceLang, targetLang: targetLang), from: &id) }
+        return out + tail
+    }
+
+    /// What comes before the units.
+    public static func head(sourceLang: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4">
+          <header creationtool="bitext" creationtoolversion="0.1.0" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="\(Markup.escape(sourceLang))" datatype="plaintext"/>
+          <body>
+
+        """
+    }
+
+    /// What comes after the units.
+    public static let tail = "  </body>\n</tmx>\n"
+
+    /// The `<tu>` elements of one pair, each without its opening tag's id (`tuid` counts across
+    /// the export): the attributes after the id, and the element's lines after the opening tag.
+    public static func units(_ p: BilingualPair, sourceLang: String, targetLang: String) -> [(attributes: String, body: String)] {
+        let file = portablePath(p.target.path)
+        return p.exchange.memoryPairs.map { m in
+            var body = "      <prop type=\"x-file\">\(Markup.escape(file)):\(m.line)</prop>\n"
+            body += "      <tuv xml:lang=\"\(Markup.escape(sourceLang))\"><seg>\(TMXWriter.content(m.source))</seg></tuv>\n"
+            body += "      <tuv xml:lang=\"\(Markup.escape(targetLang))\"><seg>\(TMXWriter.content(m.target))</seg></tuv>\n"
+            body += "    </tu>\n"
+            return (m.segtype == "sentence" ? "" : " segtype=\"\(m.segtype)\"", body)
         }
-        out += "  </body>\n</tmx>\n"
+    }
+
+    /// The units of ``units(_:sourceLang:targetLang:)`` with their ids, the first after `id`.
+    public static func number(_ units: [(attributes: String, body: String)], from id: inout Int) -> String {
+        var out = ""
+        for u in units {
+            id += 1
+            out += "    <tu tuid=\"\(id)\"\(u.attributes)>\n" + u.body
+        }
         return out
     }
 }

@@ -243,8 +243,37 @@ import BitextText
             ["check", targetRoot, "--format", "json"],
             ["coverage", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "json"],
             ["align", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "json"],
+            ["align", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "text"],
+            ["align", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "tsv"],
             ["drift", sourceRoot, newRoot, targetRoot, "--format", "json"],
+            ["drift", sourceRoot, newRoot, targetRoot, "--format", "sarif"],
+            ["export", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "tmx"],
+            ["export", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "xliff"],
+            ["export", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "xliff1"],
+            ["export", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", "tsv"],
+            ["glossary", "suggest", "--source-root", sourceRoot, "--target-root", targetRoot, "--min-count", "2"],
         ]
+        // Trees written as folders: every file the same.
+        for format in ["html", "markdown"] {
+            var trees: [[String: Data]] = []
+            for jobs in ["1", "7"] {
+                let out = dir.path("export-\(format)-\(jobs)")
+                let r = try CLI.run(["export", "--source-root", sourceRoot, "--target-root", targetRoot, "--format", format,
+                                     "-o", out, "--no-config", "--jobs", jobs])
+                #expect(r.status == 0, "export \(format): \(r.stderr)")
+                var files: [String: Data] = [:]
+                for f in try FileManager.default.subpathsOfDirectory(atPath: out) {
+                    var isDir: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: out + "/" + f, isDirectory: &isDir), !isDir.boolValue {
+                        files[f] = FileManager.default.contents(atPath: out + "/" + f)
+                    }
+                }
+                trees.append(files)
+            }
+            #expect(trees[0].count > 2, "export \(format)")
+            #expect(trees[0].keys.sorted() == trees[1].keys.sorted(), "export \(format): other files with 7 threads")
+            for (f, data) in trees[0] { #expect(trees[1][f] == data, "export \(format): \(f) differs between 1 and 7 threads") }
+        }
         for args in runs {
             let one = try CLI.run(args + ["--no-config", "--jobs", "1"])
             let many = try CLI.run(args + ["--no-config", "--jobs", "7"])

@@ -11,52 +11,89 @@ public enum ProjectChecks {
     /// must account for most of the term's occurrences. One finding per less frequent
     /// rendering, at its first place, listing every variant with its count.
     public static func inconsistentRenderings(_ miner: TermMiner, glossary: Glossary?, settings: Settings,
-                                              messages: Messages, load: (String) -> Document?) -> [Finding] {
+                                              messages: Messages, threads: Int = 1, load: (String) -> Document?) -> [Finding] {
         guard let severity = settings.severity(id: "glossary-inconsistent", default: .info) else { return [] }
         let known = Set((glossary?.entries ?? []).map { Stemmer.stem($0.source) })
-        var findings: [Finding] = []
-        var documents: [String: Document] = [:]
+        // What to report, found first; each file is then read once, on `threads` threads, to
+        // place its findings (a project's documents are never all held at once).
+        struct Report {
+            var place: TermMiner.Place
+            var needle: String
+            var caseInsensitive: Bool
+            var message: String
+            var details: [(String, JSON)]
+        }
+        var reports: [Report] = []
         var reported = Set<[String]>()
+        // A rendering with a particle inside (比较的值) is a phrase, not a term's rendering.
+        func usable(_ r: TermMiner.Rendering) -> Bool { r.together >= 3 && r.precision >= 0.5 && !r.text.contains("的") }
+        // Only terms with two usable renderings can be reported: the others never hold places.
         // Longest source n-grams first, so "Extended Grapheme Clusters" is reported and its
         // pieces with the same renderings are not.
-        let candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6).sorted { ($0.stem.count, $1.stem) > ($1.stem.count, $0.stem) }
-        for c in candidates where !known.contains(c.stem) && isTermLike(c.surface, functionWords: settings.source.functionWords) {
+        let candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6, threads: threads, where: { c in
+            !known.contains(c.stem) && isTermLike(c.surface, functionWords: settings.source.functionWords)
+                && c.renderings.lazy.filter(usable).prefix(2).count == 2
+        }, refine: { c in
+            // The variants, each with the first places it is reported with.
             var variants: [TermMiner.Rendering] = []
-            // A rendering with a particle inside (比较的值) is a phrase, not a term's rendering.
-            for r in c.renderings where r.together >= 3 && r.precision >= 0.5 && !r.text.contains("的") {
+            for r in c.renderings where usable(r) {
                 let clashes = variants.contains { v in
-                    let together = Set(v.places).intersection(r.places).count
+                    let together = commonCount(v.pairs, r.pairs)
                     return v.text.contains(r.text) || r.text.contains(v.text)
-                        || Double(together) > 0.3 * Double(min(v.places.count, r.places.count))
+                        || Double(together) > 0.3 * Double(min(v.pairs.count, r.pairs.count))
                 }
                 if !clashes { variants.append(r) }
             }
             guard variants.count >= 2,
-                  variants.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { continue }
+                  variants.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { return nil }
             variants.sort { ($0.together, $1.text) > ($1.together, $0.text) }
+            var c = c
+            c.renderings = variants.map { v in var v = v; v.pairs = Array(v.pairs.prefix(5)); return v }
+            return c
+        }).sorted { ($0.stem.count, $1.stem) > ($1.stem.count, $0.stem) }
+        for c in candidates {
+            let variants = c.renderings
             guard reported.insert(variants.map(\.text).sorted()).inserted else { continue }
             func show(_ r: TermMiner.Rendering) -> String { r.text.hasPrefix("=") ? c.surface : r.text }
             let list = variants.map { "\(show($0)) (\($0.together)×)" }.joined(separator: ", ")
+            let details: [(String, JSON)] = [
+                ("term", .string(c.surface)),
+                ("variants", .array(variants.map { v in
+                    .object([("rendering", .string(show(v))), ("count", .int(v.together)),
+                             ("places", .array(v.places(first: 5).map { .string("\($0.file):\($0.line)") }))])
+                }))]
+            let message = messages.text("glossary-inconsistent", ["term": c.surface, "count": String(variants.count), "variants": list])
             for v in variants.dropFirst() {
-                guard let place = v.places.first else { continue }
-                if documents[place.file] == nil { documents[place.file] = load(place.file) }
-                guard let doc = documents[place.file], place.unit < doc.units.count else { continue }
-                let u = doc.units[place.unit]
-                let needle = Array(show(v).unicodeScalars.map(\.value))
-                var range = 0..<u.text.count
-                if let at = find(needle, in: u.text, caseInsensitive: v.text.hasPrefix("=")) { range = at..<(at + needle.count) }
-                findings.append(Finding(
-                    rule: "glossary-inconsistent", severity: severity, file: place.file, span: u.span(range),
-                    message: messages.text("glossary-inconsistent", ["term": c.surface, "count": String(variants.count), "variants": list]),
-                    text: u.string(range),
-                    details: [("term", .string(c.surface)),
-                              ("variants", .array(variants.map { v in
-                                  .object([("rendering", .string(show(v))), ("count", .int(v.together)),
-                                           ("places", .array(v.places.prefix(5).map { .string("\($0.file):\($0.line)") }))])
-                              }))]))
+                guard let place = v.places(first: 1).first else { continue }
+                reports.append(Report(place: place, needle: show(v), caseInsensitive: v.text.hasPrefix("="), message: message, details: details))
             }
         }
-        return findings
+        var byFile: [String: [Int]] = [:]
+        for (k, r) in reports.enumerated() { byFile[r.place.file, default: []].append(k) }
+        let files = byFile.keys.sorted()
+        let found: [[Finding]] = parallelMap(files.count, threads: threads) { i in
+            guard let doc = load(files[i]) else { return [] }
+            return byFile[files[i]]!.compactMap { k -> Finding? in
+                let r = reports[k]
+                guard r.place.unit < doc.units.count else { return nil }
+                let u = doc.units[r.place.unit]
+                let needle = Array(r.needle.unicodeScalars.map(\.value))
+                var range = 0..<u.text.count
+                if let at = find(needle, in: u.text, caseInsensitive: r.caseInsensitive) { range = at..<(at + needle.count) }
+                return Finding(rule: "glossary-inconsistent", severity: severity, file: r.place.file, span: u.span(range),
+                               message: r.message, text: u.string(range), details: r.details)
+            }
+        }
+        return found.flatMap { $0 }
+    }
+
+    /// How many numbers two increasing lists share.
+    static func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { n += 1; i += 1; j += 1 }
+        }
+        return n
     }
 
     /// A source phrase that can be a term: no function word inside but `of` (not "need the

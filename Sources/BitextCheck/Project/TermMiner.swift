@@ -18,14 +18,20 @@ public final class TermMiner {
         public var unit: Int
     }
 
-    struct Pair {
-        var source: Set<String>   // stemmed n-grams, space-joined
-        var surface: [String: String]  // stem n-gram → first surface form
-        var target: Set<String>   // Han n-grams and kept Latin words
-        var place: Place
-    }
+    // The aligned pairs, compactly: every string (stemmed source n-gram, Han n-gram, `=stem`)
+    // once in `strings`, each pair's source and target strings as sorted ids (``IdLists``). A
+    // tree of thousands of pairs then takes a few bytes per n-gram.
+    private var strings: [String] = []
+    private var ids: [String: Int32] = [:]
+    /// For source n-grams, the first surface form seen (in pair order); "" for other strings.
+    private var surfaces: [String] = []
+    private var sources = IdLists(), targets = IdLists()
+    private var files: [String] = []
+    private var places: [PlaceTable.Row] = []
 
-    private var pairs: [Pair] = []
+    /// Number of aligned pairs taken in.
+    public var count: Int { places.count }
+
     /// Latin words kept inside Chinese text, with how often.
     public private(set) var keptEnglish: [String: Int] = [:]
     let functionWords: Set<String>
@@ -39,15 +45,58 @@ public final class TermMiner {
         self.generalWords = generalWords
     }
 
-    /// Takes in another miner's pairs (miners filled on several threads).
+    private func intern(_ s: String) -> Int32 {
+        if let id = ids[s] { return id }
+        let id = Int32(strings.count)
+        ids[s] = id
+        strings.append(s)
+        surfaces.append("")
+        return id
+    }
+
+    private func fileIndex(_ path: String) -> Int32 {
+        if files.last != path { files.append(path) }
+        return Int32(files.count - 1)
+    }
+
+    private func append(source: [Int32], target: [Int32], place: PlaceTable.Row) {
+        sources.append(source)
+        targets.append(target)
+        places.append(place)
+    }
+
+    /// Takes in another miner's pairs after its own (miners filled on several threads, merged
+    /// in order).
     public func merge(_ other: TermMiner) {
-        pairs += other.pairs
+        var map = [Int32](repeating: -1, count: other.strings.count)
+        func mapped(_ l: Int32) -> Int32 {
+            if map[Int(l)] >= 0 { return map[Int(l)] }
+            let g = intern(other.strings[Int(l)])
+            if surfaces[Int(g)].isEmpty && !other.surfaces[Int(l)].isEmpty { surfaces[Int(g)] = other.surfaces[Int(l)] }
+            map[Int(l)] = g
+            return g
+        }
+        var fileMap: [Int32] = []
+        for f in other.files { fileMap.append(fileIndex(f)) }
+        var source: [Int32] = [], target: [Int32] = []
+        for k in 0..<other.places.count {
+            source.removeAll(keepingCapacity: true)
+            target.removeAll(keepingCapacity: true)
+            other.sources.forEach(k) { source.append(mapped($0)) }
+            other.targets.forEach(k) { target.append(mapped($0)) }
+            source.sort()
+            target.sort()
+            let p = other.places[k]
+            append(source: source, target: target, place: PlaceTable.Row(file: fileMap[Int(p.file)], line: p.line, unit: p.unit))
+        }
         for (k, v) in other.keptEnglish { keptEnglish[k, default: 0] += v }
     }
 
     /// Adds the aligned pairs of a document pair (1-1 and merged beads alike).
     public func add(source: Document, sourceAnalyses: [TextAnalysis], target: Document, targetAnalyses: [TextAnalysis],
                     alignment: Alignment, hanWords: (BitextMarkdown.Unit) -> [Word]) {
+        var fileId: Int32? = nil
+        var sourceIds: [Int32] = [], targetIds: [Int32] = []
         for bead in alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
             let su = bead.source.compactMap { source.unitIndex(block: $0) }
             let tu = bead.target.compactMap { target.unitIndex(block: $0) }
@@ -71,8 +120,7 @@ public final class TermMiner {
                         if stems.count == 1 && (generalWords.contains(lw) || generalWords.contains(stems[0])) { continue }
                         if generalWords.contains(surfaces.last!.lowercased()) && stems.count > 1 && functionWords.contains(lw) { continue }
                         let key = stems.joined(separator: " ")
-                        grams.insert(key)
-                        if surface[key] == nil { surface[key] = surfaces.joined(separator: " ") }
+                        if grams.insert(key).inserted { surface[key] = surfaces.joined(separator: " ") }
                     }
                 }
             }
@@ -97,8 +145,20 @@ public final class TermMiner {
                     }
                 }
             }
-            let place = Place(file: target.path, line: target.units[first].start.line, unit: first)
-            pairs.append(Pair(source: grams, surface: surface, target: han, place: place))
+            sourceIds.removeAll(keepingCapacity: true)
+            targetIds.removeAll(keepingCapacity: true)
+            for g in grams {
+                let id = intern(g)
+                if surfaces[Int(id)].isEmpty { surfaces[Int(id)] = surface[g]! }
+                sourceIds.append(id)
+            }
+            // A fragment is never a rendering and its own count is never asked for: not kept.
+            for t in han where !TermMiner.isFragment(t) { targetIds.append(intern(t)) }
+            sourceIds.sort()
+            targetIds.sort()
+            if fileId == nil { fileId = fileIndex(target.path) }
+            append(source: sourceIds, target: targetIds,
+                   place: PlaceTable.Row(file: fileId!, line: Int32(target.units[first].start.line), unit: Int32(first)))
         }
     }
 
@@ -110,18 +170,39 @@ public final class TermMiner {
         public var dice: Double
         /// Of the pairs holding the rendering, the share that hold the source term.
         public var precision: Double
-        public var places: [Place]
+        /// The pairs holding both, in order (numbers of the miner's pairs; ``places`` says where).
+        public var pairs: [Int32]
+        let table: PlaceTable
+
+        /// Where the pairs holding both are, in order.
+        public var places: [Place] { pairs.map { table.place(Int($0)) } }
+
+        /// The first `n` of ``places``.
+        public func places(first n: Int) -> [Place] { pairs.prefix(n).map { table.place(Int($0)) } }
+    }
+
+    /// Where each pair is: a file (by number), the line and unit of its first target unit.
+    final class PlaceTable: Sendable {
+        struct Row: Sendable { var file: Int32; var line: Int32; var unit: Int32 }
+        let files: [String]
+        let rows: [Row]
+        init(files: [String], rows: [Row]) { self.files = files; self.rows = rows }
+        func place(_ k: Int) -> Place {
+            let r = rows[k]
+            return Place(file: files[Int(r.file)], line: Int(r.line), unit: Int(r.unit))
+        }
     }
 
     /// Han strings that begin or end with a grammatical character (的, 了, 在…) are pieces of
     /// phrases, not renderings.
     static func isFragment(_ t: String) -> Bool {
         guard !t.hasPrefix("="), let first = t.first, let last = t.last else { return false }
-        let grammatical: Set<Character> = ["的", "了", "在", "是", "和", "与", "或", "个", "这", "那", "你", "我", "们", "将",
-                                           "会", "被", "把", "对", "从", "向", "于", "也", "都", "就", "要", "可", "以", "中",
-                                           "时", "地", "得", "并", "为", "来", "其", "该", "此", "如", "所", "等", "一"]
         return grammatical.contains(first) || grammatical.contains(last)
     }
+
+    private static let grammatical: Set<Character> = ["的", "了", "在", "是", "和", "与", "或", "个", "这", "那", "你", "我", "们", "将",
+                                                      "会", "被", "把", "对", "从", "向", "于", "也", "都", "就", "要", "可", "以", "中",
+                                                      "时", "地", "得", "并", "为", "来", "其", "该", "此", "如", "所", "等", "一"]
 
     /// A source n-gram, how it reads, how often it occurs, and its renderings, strongest first.
     public struct Candidate: Sendable {
@@ -131,45 +212,186 @@ public final class TermMiner {
         public var renderings: [Rendering]
     }
 
-    /// Source n-grams in at least `minCount` pairs with their renderings of Dice ≥ `minDice`.
-    public func candidates(minCount: Int = 3, minDice: Double = 0.3, limit: Int = 5) -> [Candidate] {
-        var sourceCount: [String: [Int]] = [:]
-        var targetCount: [String: Int] = [:]
-        for (k, p) in pairs.enumerated() {
-            for s in p.source { sourceCount[s, default: []].append(k) }
-            for t in p.target { targetCount[t, default: 0] += 1 }
+    /// Source n-grams in at least `minCount` pairs with their renderings of Dice ≥ `minDice`,
+    /// worked out on `threads` threads (the same result on any number). Only the candidates
+    /// `keep` accepts are returned; it sees them before their renderings' places are gathered
+    /// (`pairs` and `places` empty), so that a project's many candidates do not all hold them;
+    /// `refine` then makes what is returned of each, on the worker thread (it may drop a
+    /// candidate, keep some renderings, or shorten their lists of pairs).
+    public func candidates(minCount: Int = 3, minDice: Double = 0.3, limit: Int = 5, threads: Int = 1,
+                           where keep: (Candidate) -> Bool = { _ in true },
+                           refine: (Candidate) -> Candidate? = { $0 }) -> [Candidate] {
+        let n = strings.count, pairCount = places.count
+        var sourceCount = [Int32](repeating: 0, count: n), targetCount = [Int32](repeating: 0, count: n)
+        for k in 0..<pairCount {
+            sources.forEach(k) { sourceCount[Int($0)] += 1 }
+            targets.forEach(k) { targetCount[Int($0)] += 1 }
         }
+        // The pairs of each frequent source n-gram, a batch of n-grams at a time (by id) so that
+        // these lists stay a few megabytes whatever the size of the project.
+        let frequent = (0..<n).filter { sourceCount[$0] >= Int32(minCount) }
+        let table = PlaceTable(files: files, rows: places)
         var out: [Candidate] = []
-        for (s, idx) in sourceCount where idx.count >= minCount {
-            var together: [String: [Int]] = [:]
-            for k in idx { for t in pairs[k].target { together[t, default: []].append(k) } }
-            var rs: [Rendering] = []
-            for (t, ks) in together where ks.count >= 2 && !TermMiner.isFragment(t) {
-                let dice = 2 * Double(ks.count) / Double(idx.count + (targetCount[t] ?? 0))
-                guard dice >= minDice else { continue }
-                rs.append(Rendering(text: t, together: ks.count, dice: dice,
-                                    precision: Double(ks.count) / Double(targetCount[t] ?? ks.count),
-                                    places: ks.map { pairs[$0].place }))
+        var start = 0
+        let batchEntries = 1 << 19
+        while start < frequent.count {
+            var end = start, entries = 0
+            while end < frequent.count && (end == start || entries + Int(sourceCount[frequent[end]]) <= batchEntries) {
+                entries += Int(sourceCount[frequent[end]]); end += 1
             }
-            // Of renderings that contain one another with about the same support, keep the longest.
-            // (A total order: dictionaries iterate in a different order in every process.)
-            rs.sort { ($0.dice, $0.text.count, $0.together, $1.text) > ($1.dice, $1.text.count, $1.together, $0.text) }
-            var kept: [Rendering] = []
-            for r in rs {
-                if let i = kept.firstIndex(where: { $0.text.contains(r.text) || r.text.contains($0.text) }) {
-                    if r.text.count > kept[i].text.count && Double(r.together) >= 0.8 * Double(kept[i].together) { kept[i] = r }
-                    continue
+            let batch = Array(frequent[start..<end])
+            let lo = batch.first!, hi = batch.last!
+            var offset = [Int](repeating: 0, count: hi - lo + 2)
+            for s in batch { offset[s - lo + 1] = Int(sourceCount[s]) }
+            for i in 1..<offset.count { offset[i] += offset[i - 1] }
+            var fill = offset
+            var lists = [Int32](repeating: 0, count: entries)
+            for k in 0..<pairCount {
+                sources.forEach(k) { s in
+                    let s = Int(s)
+                    guard s >= lo && s <= hi && sourceCount[s] >= Int32(minCount) else { return }
+                    lists[fill[s - lo]] = Int32(k)
+                    fill[s - lo] += 1
                 }
-                kept.append(r)
-                if kept.count >= limit { break }
             }
-            guard !kept.isEmpty else { continue }
-            let surface = pairs[idx[0]].surface[s] ?? s
-            out.append(Candidate(stem: s, surface: surface, occurrences: idx.count, renderings: kept))
+            // Each thread takes every `workers`th n-gram of the batch with its own counters (the
+            // final sort below is a total order, so the shares' order does not matter).
+            let workers = max(1, min(threads, batch.count / 64 + 1))
+            let shares: [[Candidate]] = parallelMap(workers, threads: workers) { w in
+                var counts = [Int32](repeating: 0, count: n)
+                var touched: [Int32] = []
+                var found: [Candidate] = []
+                var i = w
+                while i < batch.count {
+                    let s = batch[i]
+                    let idx = lists[offset[s - lo]..<offset[s - lo + 1]]
+                    if let c = candidate(s, pairs: idx, targetCount: targetCount, minDice: minDice, limit: limit,
+                                         counts: &counts, touched: &touched, table: table, keep: keep, refine: refine) {
+                        found.append(c)
+                    }
+                    i += workers
+                }
+                return found
+            }
+            for share in shares { out += share }
+            start = end
         }
         return out.sorted { a, b in
-            let sa = Double(a.renderings[0].together) * a.renderings[0].dice, sb = Double(b.renderings[0].together) * b.renderings[0].dice
+            let sa = a.renderings.first.map { Double($0.together) * $0.dice } ?? 0
+            let sb = b.renderings.first.map { Double($0.together) * $0.dice } ?? 0
             return sa != sb ? sa > sb : a.stem < b.stem
+        }
+    }
+
+    /// The renderings of source n-gram `s`, held by `pairs`; `counts` is all zero on entry and exit.
+    private func candidate(_ s: Int, pairs idx: ArraySlice<Int32>, targetCount: [Int32], minDice: Double, limit: Int,
+                           counts: inout [Int32], touched: inout [Int32], table: PlaceTable,
+                           keep: (Candidate) -> Bool, refine: (Candidate) -> Candidate?) -> Candidate? {
+        touched.removeAll(keepingCapacity: true)
+        for k in idx {
+            targets.forEach(Int(k)) { t in
+                if counts[Int(t)] == 0 { touched.append(t) }
+                counts[Int(t)] += 1
+            }
+        }
+        struct Scored { var t: Int32; var together: Int; var dice: Double; var precision: Double }
+        var rs: [Scored] = []
+        for t in touched {
+            let together = Int(counts[Int(t)])
+            counts[Int(t)] = 0
+            guard together >= 2 else { continue }
+            let dice = 2 * Double(together) / Double(idx.count + Int(targetCount[Int(t)]))
+            guard dice >= minDice else { continue }
+            rs.append(Scored(t: t, together: together, dice: dice, precision: Double(together) / Double(targetCount[Int(t)])))
+        }
+        // Of renderings that contain one another with about the same support, keep the longest.
+        // (A total order: ids are given in the order strings are met, which threads decide.)
+        let text = { (r: Scored) in self.strings[Int(r.t)] }
+        rs.sort { (a, b) in
+            let ta = text(a), tb = text(b)
+            return (a.dice, ta.count, a.together, tb) > (b.dice, tb.count, b.together, ta)
+        }
+        var kept: [Scored] = []
+        for r in rs {
+            let rt = text(r)
+            if let i = kept.firstIndex(where: { text($0).contains(rt) || rt.contains(text($0)) }) {
+                if rt.count > text(kept[i]).count && Double(r.together) >= 0.8 * Double(kept[i].together) { kept[i] = r }
+                continue
+            }
+            kept.append(r)
+            if kept.count >= limit { break }
+        }
+        guard !kept.isEmpty else { return nil }
+        let surface = surfaces[s].isEmpty ? strings[s] : surfaces[s]
+        var c = Candidate(stem: strings[s], surface: surface, occurrences: idx.count,
+                          renderings: kept.map { Rendering(text: text($0), together: $0.together, dice: $0.dice, precision: $0.precision,
+                                                           pairs: [], table: table) })
+        guard keep(c) else { return nil }
+        // The places of the kept renderings, in pair order.
+        for i in kept.indices { c.renderings[i].pairs.reserveCapacity(kept[i].together) }
+        for k in idx {
+            targets.forEach(Int(k)) { t in
+                for (i, r) in kept.enumerated() where r.t == t { c.renderings[i].pairs.append(k) }
+            }
+        }
+        return refine(c)
+    }
+}
+
+/// Lists of sorted ids, one per pair, delta- and varint-coded in blocks of up to a megabyte (a
+/// list never split across two): the store grows without copying what it holds.
+struct IdLists {
+    private static let blockSize = 1 << 20
+    private var blocks: [[UInt8]] = []
+    /// Where each list ends: its block and the offset in it.
+    private var ends: [(block: Int32, end: Int32)] = []
+    private var scratch: [UInt8] = []
+
+    var count: Int { ends.count }
+    /// The bytes held.
+    private(set) var bytes = 0
+
+    mutating func append(_ sorted: [Int32]) {
+        scratch.removeAll(keepingCapacity: true)
+        var last: Int32 = -1
+        for v in sorted {
+            var d = UInt32(v - last)
+            last = v
+            while d >= 0x80 { scratch.append(UInt8(d & 0x7F) | 0x80); d >>= 7 }
+            scratch.append(UInt8(d))
+        }
+        if blocks.isEmpty || blocks[blocks.count - 1].count + scratch.count > blocks[blocks.count - 1].capacity {
+            // Blocks as large as what is held already, up to the block size (one file's lists
+            // take a few kilobytes, a project's a few megabytes).
+            var b: [UInt8] = []
+            b.reserveCapacity(max(min(IdLists.blockSize, max(4096, bytes)), scratch.count))
+            blocks.append(b)
+        }
+        blocks[blocks.count - 1].append(contentsOf: scratch)
+        bytes += scratch.count
+        ends.append((Int32(blocks.count - 1), Int32(blocks[blocks.count - 1].count)))
+    }
+
+    /// The ids of list `k`, in increasing order.
+    @inline(__always)
+    func forEach(_ k: Int, _ body: (Int32) -> Void) {
+        let e = ends[k]
+        var i = k > 0 && ends[k - 1].block == e.block ? Int(ends[k - 1].end) : 0
+        let end = Int(e.end)
+        blocks[Int(e.block)].withUnsafeBufferPointer { bytes in
+            var last: Int32 = -1
+            while i < end {
+                var d: UInt32 = 0, shift: UInt32 = 0
+                while true {
+                    let b = bytes[i]
+                    i += 1
+                    d |= UInt32(b & 0x7F) << shift
+                    if b < 0x80 { break }
+                    shift += 7
+                }
+                last += Int32(d)
+                body(last)
+            }
         }
     }
 }
