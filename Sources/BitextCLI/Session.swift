@@ -74,6 +74,8 @@ final class Session {
     /// configuration's line when the id came from there).
     static func locale(_ given: String?, configured: String?, key: String, config: Config, default d: String) throws -> LocaleData {
         let id = given ?? configured ?? d
+        // Without its data folder bitext knows no locale and no message: say that, not "unknown locale".
+        do { _ = try DataDirectory.locate() } catch { throw Failure("\(error)") }
         let available = LocaleData.available()
         guard available.contains(LocaleData.canonical(id)) else {
             let message = ui("locale.unknown", ["locale": id, "locales": available.joined(separator: ", ")])

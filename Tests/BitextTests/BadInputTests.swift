@@ -61,6 +61,13 @@ import Testing
         #expect(b.stderr.contains("Not a directory"))
     }
 
+    @Test func missingDataFolderIsSaidPlainly() throws {
+        let empty = TempDir()
+        let r = try CLI.run(["check", Fixtures.example("zh/tokenizers.md").path], env: ["BITEXT_DATA": empty.url.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bitext cannot find its data folder (locales/)"), "\(r.stderr)")
+    }
+
     @Test func emptyFile() throws {
         let dir = TempDir()
         let f = dir.write("empty.md", "")
