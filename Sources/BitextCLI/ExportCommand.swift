@@ -107,7 +107,6 @@ struct ExportCommand: ParsableCommand {
             let job = jobs[k]
             let rel = job.relative ?? (job.target! as NSString).lastPathComponent
             let path = try OutputPaths.inside(dir, (rel as NSString).deletingPathExtension + ".bilingual.md")
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Output.write(piece.text, to: path)
         })
         progress.finish()
@@ -208,7 +207,6 @@ extension ExportCommand {
                 return
             }
             let path = try OutputPaths.inside(dir, name)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Output.write(page.html, to: path)
             entries.append((name, rel, coverage, page.counts))
         })

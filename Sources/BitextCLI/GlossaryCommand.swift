@@ -54,8 +54,7 @@ struct GlossaryLintCommand: ParsableCommand {
         problems += GlossaryLint.check(glossary)
         let m = Messages.current
         for p in problems {
-            let key = "glossary-lint.\(p.id)"
-            let message = m.language != "en" && m.has(key) ? m.text(key, p.values) : p.message
+            let message = m.text("glossary-lint.\(p.id)", p.values, english: p.message)
             print("\(p.file):\(p.line): \(ui("severity.warning")): \(message) [\(p.id)]")
         }
         print(ui("glossary.lint.summary", ["entries": UI.count(glossary.entries.count, "entry"), "files": UI.count(paths.count, "file"),

@@ -122,6 +122,11 @@ public final class FileContext {
     public internal(set) var notes: [Note] = []
     /// Pairs, anchors and extracted elements shared by the consistency rules (ConsistencyPairs.swift).
     var consistency: ConsistencyCache?
+    /// What the alignment left unpaired and why (bilingual): shared by `missing-translation`,
+    /// `extra-block` and the untranslated rules, which leave extra blocks to `extra-block`.
+    private(set) lazy var unpairedBlocks: UnpairedBlocks? = pairing.map { UnpairedBlocks(self, $0) }
+    /// Target units with no source counterpart, in order (``ExtraBlockRule/unpaired(_:)``).
+    private(set) lazy var extraUnits: [Int] = ExtraBlockRule.unpaired(self)
 
     /// The Han words of unit `k` (ICU dictionary segmentation), computed on first use.
     public func hanWords(_ k: Int) -> [Word] {

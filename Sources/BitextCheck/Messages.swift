@@ -61,6 +61,12 @@ public struct Messages: Sendable {
     /// True when the message exists in this language or in English.
     public func has(_ key: String) -> Bool { table[key] != nil || fallback[key] != nil }
 
+    /// A message a lower module made in English, with its key and values: the key's text in
+    /// this language when it has one, else the English as made.
+    public func text(_ key: String, _ values: [String: String], english: String) -> String {
+        language != "en" && has(key) ? text(key, values) : english
+    }
+
     /// The message `key` with its placeholders filled in.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         let t = table[key] ?? fallback[key] ?? key

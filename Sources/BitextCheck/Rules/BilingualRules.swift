@@ -151,7 +151,7 @@ public struct MissingTranslationRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         let beads = p.alignment.beads
-        let unpaired = UnpairedBlocks(c, p)
+        guard let unpaired = c.unpairedBlocks else { return }
         for (k, bead) in beads.enumerated() where bead.target.isEmpty {
             let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }.filter { !unpaired.explainedSource.contains($0) }
             guard let first = sourceUnits.first else { continue }
@@ -205,7 +205,7 @@ public struct ExtraBlockRule: Rule {
         guard c.pairing != nil else { return }
         let severity = c.settings.severity(self)
         let noteSeverity = c.settings.severity(id: "translator-note", default: .info)
-        for t in ExtraBlockRule.unpaired(c) {
+        for t in c.extraUnits {
             let u = c.document.units[t]
             if c.analyses[t].isNote {
                 if let s = noteSeverity {
@@ -230,8 +230,7 @@ public struct ExtraBlockRule: Rule {
     /// Target units in no bead with a source, not explained as a variant of an unpaired source
     /// unit, and not drift's record of the source: extra blocks and translator's notes, in order.
     static func unpaired(_ c: FileContext) -> [Int] {
-        guard let p = c.pairing else { return [] }
-        let unpaired = UnpairedBlocks(c, p)
+        guard let p = c.pairing, let unpaired = c.unpairedBlocks else { return [] }
         let sourceName = (p.source.path as NSString).lastPathComponent
         var out: [Int] = []
         for bead in p.alignment.beads where bead.source.isEmpty {
@@ -247,6 +246,6 @@ public struct ExtraBlockRule: Rule {
     /// `untranslated` and `untranslated-label` leave them to it.
     static func reported(_ c: FileContext) -> Set<Int> {
         guard c.pairing != nil, c.settings.severity(ExtraBlockRule()) != nil else { return [] }
-        return Set(unpaired(c).filter { !c.analyses[$0].isNote })
+        return Set(c.extraUnits.filter { !c.analyses[$0].isNote })
     }
 }
