@@ -31,7 +31,7 @@ enum SimpleWordBreaks {
     }()
 
     @inline(__always)
-    private static func classOf(_ c: UInt16) -> Class {
+    private static func classOf(_ c: UInt16, _ ascii: UnsafeBufferPointer<Class>) -> Class {
         if c < 0x80 { return ascii[Int(c)] }
         switch c {
         case 0x3000: return .space                                   // ideographic space
@@ -52,13 +52,23 @@ enum SimpleWordBreaks {
     static func forEach(_ text: UnsafeBufferPointer<UInt16>, classes: inout [UInt8],
                         _ body: (Int, Int32) -> Void) -> Bool {
         let n = text.count
-        classes.removeAll(keepingCapacity: true)
-        classes.reserveCapacity(n)
-        for c in text {
-            let k = classOf(c)
-            if k == .outside { return false }
-            classes.append(k.rawValue)
-        }
+        // The classes go to a buffer reused across calls (grown, never shrunk).
+        if classes.count < n { classes = [UInt8](repeating: 0, count: max(n, 2 * classes.count)) }
+        let table = ascii
+        return classes.withUnsafeMutableBufferPointer { out -> Bool in
+            table.withUnsafeBufferPointer { ascii -> Bool in
+                for i in 0..<n {
+                    let k = classOf(text[i], ascii)
+                    if k == .outside { return false }
+                    out[i] = k.rawValue
+                }
+                return true
+            }
+        } && segment(n, classes, body)
+    }
+
+    /// The segments of `n` characters of the given classes (none `outside`).
+    private static func segment(_ n: Int, _ classes: [UInt8], _ body: (Int, Int32) -> Void) -> Bool {
         classes.withUnsafeBufferPointer { cls in
             let space = Class.space.rawValue, letter = Class.letter.rawValue, numeric = Class.numeric.rawValue
             let extend = Class.extendNumLet.rawValue, midLetter = Class.midLetter.rawValue

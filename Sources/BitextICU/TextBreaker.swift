@@ -33,7 +33,6 @@ public enum WordStatus: Sendable, Equatable {
 /// and used for many texts. It is not thread-safe: give each thread its own.
 public final class TextBreaker {
     private let iterator: OpaquePointer
-    private var buffer: [UInt16] = []
     private var classes: [UInt8] = []
     public let unit: BreakUnit
     public let locale: String
@@ -41,6 +40,12 @@ public final class TextBreaker {
     /// ICU, to the same result (``SimpleWordBreaks``); on by default for the locales that use
     /// ICU's root word rules (English, Chinese).
     public var simpleWordBreaks: Bool
+    /// Sentence boundaries of text made only of ASCII, Han, kana and common punctuation are
+    /// computed without ICU's rule engine, to the same result (``SimpleSentenceBreaks``); on by
+    /// default for the locales that use ICU's root sentence rules (English, Chinese). With a
+    /// locale keyword (`en@ss=standard`'s suppressions), text with a `.` still goes to ICU.
+    public var simpleSentenceBreaks: Bool
+    private let hasKeywords: Bool
 
     /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
     public init(_ unit: BreakUnit, locale: String) throws {
@@ -54,12 +59,24 @@ public final class TextBreaker {
         self.locale = locale
         let language = locale.prefix { $0.isLetter }
         simpleWordBreaks = unit == .word && !locale.contains("@") && (language == "en" || language == "zh")
+        simpleSentenceBreaks = unit == .sentence && (language == "en" || language == "zh")
+        hasKeywords = locale.contains("@")
     }
 
     deinit { bt_ubrk_close(iterator) }
 
     /// Boundaries in `text` as UTF-16 offsets, from 0 to `text.count` inclusive.
     public func boundaries(_ text: [UInt16]) -> [Int] {
+        text.withUnsafeBufferPointer { boundaries($0) }
+    }
+
+    /// Boundaries in `text` as UTF-16 offsets, from 0 to `text.count` inclusive. `text` must
+    /// stay valid for the call only.
+    public func boundaries(_ text: UnsafeBufferPointer<UInt16>) -> [Int] {
+        if simpleSentenceBreaks && !text.isEmpty,
+           let fast = SimpleSentenceBreaks.boundaries(text, suppressions: hasKeywords, classes: &classes) {
+            return fast
+        }
         var result: [Int] = [0]
         iterate(text) { end, _ in result.append(end) }
         if result.last != text.count { result.append(text.count) }
@@ -77,6 +94,11 @@ public final class TextBreaker {
     /// Calls `body` with each word segment's end (UTF-16 offset) and what it holds, without
     /// building an array.
     public func forEachWord(_ text: [UInt16], _ body: (Int, WordStatus) -> Void) {
+        text.withUnsafeBufferPointer { forEachWord($0, body) }
+    }
+
+    /// ``forEachWord(_:_:)`` over text the caller keeps valid for the call.
+    public func forEachWord(_ text: UnsafeBufferPointer<UInt16>, _ body: (Int, WordStatus) -> Void) {
         func report(_ end: Int, _ rule: Int32) {
             let status: WordStatus
             switch rule {
@@ -88,18 +110,17 @@ public final class TextBreaker {
             }
             body(end, status)
         }
-        if simpleWordBreaks && !text.isEmpty
-            && text.withUnsafeBufferPointer({ SimpleWordBreaks.forEach($0, classes: &classes, report) }) {
+        if simpleWordBreaks && !text.isEmpty && SimpleWordBreaks.forEach(text, classes: &classes, report) {
             return
         }
         iterate(text, report)
     }
 
-    private func iterate(_ text: [UInt16], _ body: (Int, Int32) -> Void) {
-        if text.isEmpty { return }
-        // ICU keeps a pointer to the text: keep our own copy alive for the iteration.
-        buffer = text
-        buffer.withUnsafeBufferPointer { p in
+    private func iterate(_ p: UnsafeBufferPointer<UInt16>, _ body: (Int, Int32) -> Void) {
+        if p.isEmpty { return }
+        // ICU keeps a pointer to the text, which the caller keeps valid for the call; the
+        // iterator is detached before returning.
+        do {
             var status = U_ZERO_ERROR
             bt_ubrk_setText(iterator, p.baseAddress, Int32(p.count), &status)
             guard bt_u_success(status) != 0 else { return }

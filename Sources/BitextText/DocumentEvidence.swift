@@ -24,15 +24,18 @@ extension Segmenter {
         // Inline code of the document: a unit or stretch whose whole text is code elsewhere is a name.
         var code = alsoCode
         Segmenter.inlineCodeSpans(doc, into: &code)
-        for u in units {
+        for index in units.indices {
+            let roles = units[index].roles
+            guard roles.contains(.code) else { continue }
+            let text = units[index].text
             var k = 0
-            let n = u.text.count
+            let n = text.count
             while k < n {
-                guard u.roles[k] == .code else { k += 1; continue }
+                guard roles[k] == .code else { k += 1; continue }
                 var e = k
-                while e < n && u.roles[e] == .code { e += 1 }
-                let s = Segmenter.codeKey(u.text, k..<e)
-                if !s.isEmpty && s.count <= 80 { code.insert(s) }
+                while e < n && roles[e] == .code { e += 1 }
+                let s = Segmenter.codeKey(text, k..<e)
+                if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { code.insert(s) }
                 k = e
             }
         }
@@ -43,7 +46,14 @@ extension Segmenter {
             if !key.isEmpty { code.insert(key) }
         }
         // One-word names are matched whatever their case (`### Theme` over a `theme` row).
-        let lowerCode = Set(code.filter { !FoundationText.contains($0, " ") }.map { $0.lowercased() })
+        // (Made on first use: many documents never ask.)
+        var lowerCodeStore: Set<String>? = nil
+        func lowerCodeContains(_ key: String) -> Bool {
+            if lowerCodeStore == nil {
+                lowerCodeStore = Set(code.filter { !FoundationText.contains($0, " ") }.map { $0.lowercased() })
+            }
+            return lowerCodeStore!.contains(key)
+        }
         // Code blocks searched without Foundation where that gives the same answer (looked at
         // on first use).
         var plainBlocks = [Bool?](repeating: nil, count: doc.codeBlocks.count)
@@ -53,15 +63,16 @@ extension Segmenter {
             return FoundationText.contains(doc.codeBlocks[b].literal, key, plainHaystack: plain)
         }
         for k in analyses.indices {
-            let u = units[k]
+            // The unit's text and roles (not a copy of the whole unit).
+            let text = units[k].text, roles = units[k].roles
             for j in analyses[k].stretches.indices {
                 let s = analyses[k].stretches[j]
                 // Only whole units and short stretches can be names of the document.
                 guard s.documentEvidence == nil, s.isProse, s.isWholeUnit || s.tokens.count <= 3 else { continue }
-                let key = Segmenter.codeKey(u.text, s.range, roles: u.roles)
+                let key = Segmenter.codeKey(text, s.range, roles: roles)
                 guard !key.isEmpty else { continue }
                 do {
-                    if code.contains(key) || (s.tokens.count == 1 && lowerCode.contains(key.lowercased())) {
+                    if code.contains(key) || (s.tokens.count == 1 && lowerCodeContains(key.lowercased())) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                 }
@@ -70,29 +81,29 @@ extension Segmenter {
                 // one-word heading that a code block uses as a word is a type or member name
                 // (`#### Array` over `type: Array`).
                 if s.isWholeUnit && !doc.codeBlocks.isEmpty {
-                    if key.count >= 8 && doc.codeBlocks.indices.contains(where: { blockContains($0, key) }) {
+                    if key.utf8.count >= 8 && key.count >= 8 && doc.codeBlocks.indices.contains(where: { blockContains($0, key) }) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
-                    if s.tokens.count == 1, key.count >= 3, doc.codeBlocks.contains(where: { Segmenter.containsWord(key, in: $0.literal) }) {
+                    if s.tokens.count == 1, key.utf8.count >= 3, key.count >= 3, doc.codeBlocks.contains(where: { Segmenter.containsWord(key, in: $0.literal) }) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                 }
                 // A whole unit right after Chinese that introduces a message (`控制台会报错？`,
                 // `日志如下：`) is that message; so is a line shaped like a log (`… error: …`).
-                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1]) || Segmenter.isLogLine(u.text, s.range)) {
+                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1]) || Segmenter.isLogLine(text, s.range)) {
                     analyses[k].stretches[j].documentEvidence = .uiString
                 }
             }
             // A heading that is one lowercase word (`## scroll`) names an API member: English
             // headings are capitalised.
-            if case .heading = u.kind, let s = analyses[k].stretches.first, s.isWholeUnit, s.tokens.count == 1,
-               s.tokens[0].kind == .lowercase, let first = u.text.indices.first(where: { u.roles[$0] == .content && isLetterOrDigit(u.text[$0]) }),
-               u.text[first] >= 0x61 && u.text[first] <= 0x7A {
+            if case .heading = units[k].kind, let s = analyses[k].stretches.first, s.isWholeUnit, s.tokens.count == 1,
+               s.tokens[0].kind == .lowercase, let first = text.indices.first(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }),
+               text[first] >= 0x61 && text[first] <= 0x7A {
                 analyses[k].stretches[0].documentEvidence = .codeShape
             }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.
-            if Segmenter.isImageOnly(u), !analyses[k].hasHan, let s = analyses[k].stretches.first {
+            if Segmenter.isImageOnly(units[k]), !analyses[k].hasHan, let s = analyses[k].stretches.first {
                 if !Segmenter.isSentence(s) { analyses[k].stretches[0].documentEvidence = .fileSlug }
             }
         }

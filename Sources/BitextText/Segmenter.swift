@@ -13,7 +13,15 @@ public final class Segmenter {
     private let words: TextBreaker
     /// Stems of words that stay in English on purpose (glossary keep-as-is terms, config).
     public var keptWords: Set<String> = []
-    private var buffer: [UInt16] = []
+    /// Scratch storage for one unit, grown as needed and reused: its UTF-16 text for ICU, the
+    /// word iterator's text, and per-character flags (``Flag``).
+    private var scratchCapacity = 0
+    private var scratchUTF16 = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    private var scratchWords = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    private var scratchFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    private var flags: [UInt8] = []
+    private var latinWords: [Word] = []
+    private var tokenRanges: [Range<Int>] = []
     /// The target's translator-note markers as scalars (made once, not per unit).
     private let noteMarkers: [[UInt32]]
 
@@ -25,6 +33,25 @@ public final class Segmenter {
         targetSentences = try TextBreaker(.sentence, locale: target.sentenceLocale)
         // The Han side's word iterator segments Han with ICU's dictionary and Latin by rule.
         words = try TextBreaker(.word, locale: target.isHan ? target.wordLocale : source.wordLocale)
+    }
+
+    deinit {
+        scratchUTF16.deallocate()
+        scratchWords.deallocate()
+        scratchFlags.deallocate()
+    }
+
+    /// Makes the scratch storage hold a unit of `n` scalars (at most `2n` UTF-16 units).
+    private func reserveScratch(_ n: Int) {
+        guard 2 * n > scratchCapacity else { return }
+        let capacity = max(2 * n, 2 * scratchCapacity, 1024)
+        scratchUTF16.deallocate()
+        scratchWords.deallocate()
+        scratchFlags.deallocate()
+        scratchUTF16 = .allocate(capacity: capacity)
+        scratchWords = .allocate(capacity: capacity)
+        scratchFlags = .allocate(capacity: capacity)
+        scratchCapacity = capacity
     }
 
     private var hanLanguage: RunLanguage { target.isHan ? .target : .source }
@@ -52,36 +79,26 @@ public final class Segmenter {
         if n == 0 { return a }
 
         // ICU sees the unit with syntax blanked out, so positions stay put and markup never
-        // breaks a sentence or joins two words.
+        // breaks a sentence or joins two words. One pass builds the UTF-16 text, the word
+        // iterator's text (Han blanked out unless `hanWords`), and each character's flags for
+        // the language analysis (``Flag``).
         var astral = false
-        // A local buffer (the stored one lends its capacity): no exclusivity checks in the loop.
-        var buffer = self.buffer
-        self.buffer = []
-        defer { buffer.removeAll(keepingCapacity: true); self.buffer = buffer }
-        buffer.reserveCapacity(n)
-        var han = 0
-        for i in 0..<n {
-            let c = text[i]
-            let r = roles[i]
-            if r == .content || r == .code || r == .math {
-                if c == 0x0A || c == 0x0D || c == 0x09 { buffer.append(0x20); continue }
-                if c >= 0x10000 {
-                    astral = true
-                    let v = c - 0x10000
-                    buffer.append(UInt16(0xD800 + (v >> 10)))
-                    buffer.append(UInt16(0xDC00 + (v & 0x3FF)))
-                } else {
-                    buffer.append(UInt16(c))
-                    if r == .content && c >= 0x2E80 && Characters.script(c) == .han { han += 1 }
-                }
-            } else {
-                buffer.append(0x20)
+        reserveScratch(n)
+        let buffer = scratchUTF16, wordBuffer = scratchWords, flags = scratchFlags
+        let blankHan = !hanWords
+        let wantFlags = !wordsOnly
+        let pass = text.withUnsafeBufferPointer { text in
+            roles.withUnsafeBufferPointer { roles in
+                Segmenter.firstPass(text, roles, buffer, wordBuffer, flags, blankHan: blankHan, wantFlags: wantFlags)
             }
         }
+        let m = pass.count, han = pass.han, hanOrKana = pass.hanOrKana, mayBreak = pass.mayBreak
+        astral = pass.astral
+        let utf16Text = UnsafeBufferPointer(start: buffer, count: m)
         // UTF-16 offset → index in `text`.
         var toScalar: [Int] = []
         if astral {
-            toScalar.reserveCapacity(buffer.count + 1)
+            toScalar.reserveCapacity(m + 1)
             for i in 0..<n {
                 toScalar.append(i)
                 if text[i] >= 0x10000 && (roles[i] == .content || roles[i] == .code || roles[i] == .math) {
@@ -93,85 +110,210 @@ public final class Segmenter {
         @inline(__always) func scalarIndex(_ u: Int) -> Int { astral ? toScalar[u] : u }
 
         // Sentences (not needed for words alone).
-        let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
-        // Most headings, list items and table cells hold no sentence terminator at all: they
-        // are one sentence without asking ICU.
-        let bounds = wordsOnly ? [] : Segmenter.mayHoldSentenceBreak(buffer) ? sentenceBreaker.boundaries(buffer) : [0, buffer.count]
-        for k in bounds.indices.dropFirst() {
-            var lo = scalarIndex(bounds[k - 1]), hi = scalarIndex(bounds[k])
-            while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
-            while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }
-            guard lo < hi else { continue }
-            if (lo..<hi).contains(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }) {
-                a.sentences.append(lo..<hi)
-            } else if let last = a.sentences.popLast() {
-                // Only syntax or punctuation: it belongs to the sentence before.
-                a.sentences.append(last.lowerBound..<hi)
+        if !wordsOnly {
+            let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
+            // Most headings, list items and table cells hold no sentence terminator at all: they
+            // are one sentence without asking ICU.
+            func add(_ from: Int, _ to: Int) {
+                var lo = scalarIndex(from), hi = scalarIndex(to)
+                while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
+                while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }
+                guard lo < hi else { return }
+                if (lo..<hi).contains(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }) {
+                    a.sentences.append(lo..<hi)
+                } else if let last = a.sentences.popLast() {
+                    // Only syntax or punctuation: it belongs to the sentence before.
+                    a.sentences.append(last.lowerBound..<hi)
+                }
+            }
+            if mayBreak {
+                let bounds = sentenceBreaker.boundaries(utf16Text)
+                a.sentences.reserveCapacity(bounds.count - 1)
+                for k in bounds.indices.dropFirst() { add(bounds[k - 1], bounds[k]) }
+            } else {
+                add(0, m)
             }
         }
 
         // Words, in prose only. Without `hanWords`, Han characters are hidden from the word
         // iterator (each stands alone in the language analysis anyway), which spares ICU's
         // dictionary segmentation.
-        var wordBuffer = buffer
-        if !hanWords && han > 0 {
-            for k in wordBuffer.indices {
-                let c = wordBuffer[k]
-                // Kana, CJK extension A, unified ideographs, compatibility ideographs.
-                if (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) {
-                    wordBuffer[k] = 0x20
-                }
-            }
-        }
         var start = 0
-        a.words.reserveCapacity(n / 4)
-        words.forEachWord(wordBuffer) { end, status in
-            defer { start = end }
-            guard status != .none else { return }
-            let lo = scalarIndex(start), hi = scalarIndex(end)
-            guard lo < hi, roles[lo] == .content else { return }
-            let kind: WordKind
-            switch status {
-            case .number: kind = .number
-            case .ideographic, .kana: kind = .han
-            default:
-                let c = text[lo]
-                if c < 0x80 { kind = isDigit(c) ? .number : .latin }
-                else {
-                    switch Characters.script(c) {
-                    case .latin: kind = .latin
-                    case .han, .kana: kind = .han
-                    default: kind = isDigit(c) ? .number : .other
+        // Text of blanked Han, spaces and punctuation only (most Chinese cells and headings) has
+        // no words: no need to segment it.
+        // (Checked against the ICU-free word breaks, which handle exactly these characters.)
+        let noWords = !hanWords && !pass.wordish && (han > 0 || !pass.blanked) && words.simpleWordBreaks
+        if !noWords {
+            a.words.reserveCapacity(n / 4)
+            let wordText = !hanWords && han > 0 ? UnsafeBufferPointer(start: wordBuffer, count: m) : utf16Text
+            words.forEachWord(wordText) { end, status in
+                defer { start = end }
+                guard status != .none else { return }
+                let lo = scalarIndex(start), hi = scalarIndex(end)
+                guard lo < hi, roles[lo] == .content else { return }
+                let kind: WordKind
+                switch status {
+                case .number: kind = .number
+                case .ideographic, .kana: kind = .han
+                default:
+                    let c = text[lo]
+                    if c < 0x80 { kind = isDigit(c) ? .number : .latin }
+                    else {
+                        switch Characters.script(c) {
+                        case .latin: kind = .latin
+                        case .han, .kana: kind = .han
+                        default: kind = isDigit(c) ? .number : .other
+                        }
                     }
                 }
+                a.words.append(Word(range: lo..<hi, kind: kind))
             }
-            a.words.append(Word(range: lo..<hi, kind: kind))
         }
 
         if wordsOnly { return a }
         findNotes(text, roles, &a)
-        classify(text, roles, links, &a)
+        if !a.isNote && a.notes.isEmpty {
+            // Nothing is in a note: the counts are those of the first pass.
+            a.hanCharacters = hanOrKana
+            a.latinLetters = pass.latin
+        }
+        classify(text, roles, links, UnsafeBufferPointer(start: flags, count: n), hanOrKana > 0, &a)
         return a
     }
 
-    /// False when no character of the text could end a sentence: ASCII without `.!?`, Han,
-    /// and CJK punctuation other than 。！？ and their kin. Anything else goes to ICU.
-    static func mayHoldSentenceBreak(_ buffer: [UInt16]) -> Bool {
-        for c in buffer {
-            if c < 0x80 {
-                if c == 0x2E || c == 0x21 || c == 0x3F { return true }
+    /// What ``firstPass`` found.
+    struct FirstPass {
+        var count: Int, han: Int, hanOrKana: Int, latin: Int, astral: Bool, mayBreak: Bool
+        /// The word text holds something that can be (or join) a word: an ASCII letter, digit,
+        /// `_` or `@`, a control character, or any non-ASCII character but blanked Han and the
+        /// CJK punctuation of ``SimpleWordBreaks``.
+        var wordish: Bool
+        /// Some character was blanked out of the word text.
+        var blanked: Bool
+    }
+
+    /// Writes the unit's UTF-16 text (syntax blanked out) to `buffer`, the same with Han
+    /// blanked out (when `blankHan`) to `wordBuffer`, and each character's ``Flag``s to `flags`.
+    static func firstPass(_ text: UnsafeBufferPointer<UInt32>, _ roles: UnsafeBufferPointer<Role>,
+                          _ buffer: UnsafeMutablePointer<UInt16>, _ wordBuffer: UnsafeMutablePointer<UInt16>,
+                          _ flags: UnsafeMutablePointer<UInt8>, blankHan: Bool, wantFlags: Bool) -> FirstPass {
+        let n = text.count
+        var astral = false
+        var han = 0
+        var hanOrKana = 0
+        var latin = 0
+        var mayBreak = false
+        var wordish = false, blanked = false
+        var m = 0  // UTF-16 length so far
+        for i in 0..<n {
+            let c = text[i]
+            let r = roles[i]
+            var f: UInt8 = 0
+            if c >= 0x4E00 && c <= 0x9FFF && r == .content {
+                // The common case first: a unified ideograph of prose (Han, never a sentence end).
+                buffer[m] = UInt16(c)
+                wordBuffer[m] = blankHan ? 0x20 : UInt16(c)
+                if blankHan { blanked = true } else { wordish = true }
+                m += 1
+                han += 1
+                hanOrKana += 1
+                if wantFlags { flags[i] = Flag.han }
                 continue
             }
-            if c >= 0x3400 && c <= 0x9FFF { continue }
-            switch c {
-            case 0x3001, 0x3008...0x3011, 0x3014...0x301F, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B,
-                 0x2018, 0x2019, 0x201C, 0x201D, 0x00A0, 0x00B7, 0x2014, 0x2013:
-                continue
-            default:
-                return true
+            if r == .content || r == .code || r == .math {
+                if c < 0x80 {
+                    let u: UInt16 = c == 0x0A || c == 0x0D || c == 0x09 ? 0x20 : UInt16(c)
+                    buffer[m] = u
+                    wordBuffer[m] = u
+                    m += 1
+                    if u == 0x2E || u == 0x21 || u == 0x3F { mayBreak = true }
+                    let letter = (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A
+                    if letter || (u >= 0x30 && u <= 0x39) || u == 0x5F || u == 0x40 || u < 0x20 || u == 0x7F { wordish = true }
+                    if letter && r == .content { f = Flag.latin; latin += 1 }
+                } else if c >= 0x10000 {
+                    astral = true
+                    let v = c - 0x10000
+                    let hi = UInt16(0xD800 + (v >> 10)), lo = UInt16(0xDC00 + (v & 0x3FF))
+                    buffer[m] = hi
+                    wordBuffer[m] = hi
+                    buffer[m + 1] = lo
+                    wordBuffer[m + 1] = lo
+                    m += 2
+                    mayBreak = true
+                    wordish = true
+                    if r == .content {
+                        let s = Characters.script(c)
+                        if s == .han || s == .kana { f = Flag.han; hanOrKana += 1 }
+                    }
+                } else {
+                    let u = UInt16(c)
+                    buffer[m] = u
+                    // Kana, CJK extension A, unified ideographs, compatibility ideographs.
+                    let blank = blankHan && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+                    wordBuffer[m] = blank ? 0x20 : u
+                    if blank { blanked = true } else if !wordish && !Segmenter.isWordlessPunctuation(u) { wordish = true }
+                    m += 1
+                    if !mayBreak && Segmenter.mayBreakAt(u) { mayBreak = true }
+                    if r == .content {
+                        if c >= 0x2E80 {
+                            let s = Characters.script(c)
+                            if s == .han { han += 1; f = Flag.han; hanOrKana += 1 }
+                            else if s == .kana { f = Flag.han; hanOrKana += 1 }
+                            else if isClauseMark(c) { f = Flag.clause }
+                        } else if Characters.script(c) == .latin {
+                            f = Flag.latin
+                            latin += 1
+                        }
+                    }
+                }
+            } else {
+                buffer[m] = 0x20
+                wordBuffer[m] = 0x20
+                m += 1
             }
+            if wantFlags { flags[i] = f }
         }
-        return false
+        return FirstPass(count: m, han: han, hanOrKana: hanOrKana, latin: latin, astral: astral, mayBreak: mayBreak,
+                         wordish: wordish, blanked: blanked)
+    }
+
+    /// Per-character flags of the language analysis (prose characters only).
+    enum Flag {
+        /// Han or kana.
+        static let han: UInt8 = 1
+        /// A Latin letter below U+2E80.
+        static let latin: UInt8 = 2
+        /// Full-width clause punctuation (``isClauseMark(_:)``).
+        static let clause: UInt8 = 4
+    }
+
+    /// CJK and general punctuation that ``SimpleWordBreaks`` handles and that never makes a word
+    /// (its classes are Other, Space and the Mid classes): text of only these, spaces and ASCII
+    /// punctuation has no words.
+    @inline(__always)
+    static func isWordlessPunctuation(_ c: UInt16) -> Bool {
+        switch c {
+        case 0x3000, 0x00B7, 0x2018, 0x2019, 0xFF0E, 0xFF0C, 0xFF1B, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x301F,
+             0xFF01, 0xFF08, 0xFF09, 0xFF1A, 0xFF1F, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// False when `c` could not end a sentence: ASCII other than `.!?`, Han, and CJK
+    /// punctuation other than 。！？ and their kin.
+    @inline(__always)
+    static func mayBreakAt(_ c: UInt16) -> Bool {
+        if c < 0x80 { return c == 0x2E || c == 0x21 || c == 0x3F }
+        if c >= 0x3400 && c <= 0x9FFF { return false }
+        switch c {
+        case 0x3001, 0x3008...0x3011, 0x3014...0x301F, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B,
+             0x2018, 0x2019, 0x201C, 0x201D, 0x00A0, 0x00B7, 0x2014, 0x2013:
+            return false
+        default:
+            return true
+        }
     }
 
     // MARK: translator's notes
@@ -187,7 +329,12 @@ public final class Segmenter {
             a.isNote = true
             return
         }
-        var i = 0
+        // The first parenthesis (most units have none).
+        let firstParen = text.withUnsafeBufferPointer { t -> Int in
+            for i in 0..<n where t[i] == 0x28 || t[i] == 0xFF08 { return i }
+            return n
+        }
+        var i = firstParen
         while i < n {
             guard text[i] == 0x28 || text[i] == 0xFF08 else { i += 1; continue }  // ( （
             var j = i + 1
@@ -215,23 +362,27 @@ public final class Segmenter {
 
     // MARK: language runs
 
-    private func classify(_ text: [UInt32], _ roles: [Role], _ links: [InlineLink], _ a: inout TextAnalysis) {
+    private func classify(_ text: [UInt32], _ roles: [Role], _ links: [InlineLink], _ flags: UnsafeBufferPointer<UInt8>,
+                          _ anyHan: Bool, _ a: inout TextAnalysis) {
         let n = text.count
-        var isHan = [Bool](repeating: false, count: n)
-        for i in 0..<n where roles[i] == .content {
-            let c = text[i]
-            if c >= 0x2E80 {
-                let s = Characters.script(c)
-                if s == .han || s == .kana {
-                    isHan[i] = true
-                    if !a.inNote(i) { a.hanCharacters += 1 }
-                }
-            } else if c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) : Characters.script(c) == .latin {
-                if !a.inNote(i) { a.latinLetters += 1 }
+        // Counts of Han characters and Latin letters outside translator's notes.
+        // (Without notes, the caller has set them from the first pass.)
+        if !a.isNote && !a.notes.isEmpty {
+            var hanCount = 0, latinCount = 0
+            for i in 0..<n {
+                let f = flags[i]
+                guard f & (Flag.han | Flag.latin) != 0, !a.inNote(i) else { continue }
+                if f & Flag.han != 0 { hanCount += 1 } else { latinCount += 1 }
             }
+            a.hanCharacters = hanCount
+            a.latinLetters = latinCount
         }
-        let latinWords = a.words.filter { $0.kind == .latin }
-        if !isHan.contains(true) {
+        // The Latin words, in a buffer lent by the segmenter.
+        var latinWords = self.latinWords
+        self.latinWords = []
+        defer { latinWords.removeAll(keepingCapacity: true); self.latinWords = latinWords }
+        for w in a.words where w.kind == .latin { latinWords.append(w) }
+        if !anyHan {
             // No Han at all: one stretch over the whole unit.
             if let s = stretch(0..<n, text, roles, latinWords[...], links, &a, wholeUnit: true) {
                 a.stretches.append(s)
@@ -242,22 +393,22 @@ public final class Segmenter {
             var w = 0
             // Full-width clause punctuation (，。；：、！？) also ends a stretch: `A、B、C` is an
             // enumeration of names, `报错：message` a quoted message, each judged on its own.
+            let stop = Flag.han | Flag.clause
             while i < n {
-                if isHan[i] || (roles[i] == .content && isClauseMark(text[i])) { i += 1; continue }
+                if flags[i] & stop != 0 { i += 1; continue }
                 var j = i
-                while j < n && !isHan[j] && !(roles[j] == .content && isClauseMark(text[j])) { j += 1 }
+                while j < n && flags[j] & stop == 0 { j += 1 }
                 while w < latinWords.count && latinWords[w].range.lowerBound < i { w += 1 }
                 var e = w
                 while e < latinWords.count && latinWords[e].range.lowerBound < j { e += 1 }
-                let words = latinWords[w..<e]
-                w = e
-                if !words.isEmpty, let s = stretch(i..<j, text, roles, words, links, &a, wholeUnit: false) {
+                if e > w, let s = stretch(i..<j, text, roles, latinWords[w..<e], links, &a, wholeUnit: false) {
                     a.stretches.append(s)
                 }
+                w = e
                 i = j
             }
         }
-        buildRuns(text, roles, isHan, &a)
+        buildRuns(text, roles, flags, anyHan, &a)
     }
 
     /// Re-decides which stretches are prose with a wider set of kept word stems (the names a
@@ -270,49 +421,90 @@ public final class Segmenter {
             if before != a.stretches[k].isProse { changed = true }
         }
         guard changed else { return }
-        let isHan = unit.text.indices.map { i in
-            unit.roles[i] == .content && unit.text[i] >= 0x2E80 && [.han, .kana].contains(Characters.script(unit.text[i]))
+        var flags = self.flags
+        self.flags = []
+        defer { flags.removeAll(keepingCapacity: true); self.flags = flags }
+        var anyHan = false
+        for i in unit.text.indices {
+            let c = unit.text[i]
+            var f: UInt8 = 0
+            if unit.roles[i] == .content && c >= 0x2E80 {
+                let s = Characters.script(c)
+                if s == .han || s == .kana { f = Flag.han; anyHan = true }
+            }
+            flags.append(f)
         }
-        buildRuns(unit.text, unit.roles, isHan, &a)
+        flags.withUnsafeBufferPointer { flags in
+            buildRuns(unit.text, unit.roles, flags, anyHan, &a)
+        }
     }
 
     /// Runs from Han characters and prose stretches; neutral characters join the run before
     /// them (leading ones the run after).
-    private func buildRuns(_ text: [UInt32], _ roles: [Role], _ isHan: [Bool], _ a: inout TextAnalysis) {
+    private func buildRuns(_ text: [UInt32], _ roles: [Role], _ flags: UnsafeBufferPointer<UInt8>, _ anyHan: Bool,
+                           _ a: inout TextAnalysis) {
         let n = text.count
         a.runs = []
         a.proseLatinLetters = 0
-        if !isHan.contains(true) {
+        if !anyHan {
             let anyLatin = a.words.contains { $0.kind == .latin }
             if a.stretches.first?.isProse == true { a.proseLatinLetters = a.latinLetters }
             a.runs = [LanguageRun(language: anyLatin ? latinLanguage : .neutral, range: 0..<n)]
             return
         }
-        var lang = [RunLanguage](repeating: .neutral, count: n)
-        for i in 0..<n where isHan[i] { lang[i] = hanLanguage }
         for s in a.stretches where s.isProse {
-            for k in s.range { lang[k] = latinLanguage }
             for k in s.range where roles[k] == .content && !a.inNote(k) && Characters.script(text[k]) == .latin {
                 a.proseLatinLetters += 1
             }
         }
-        var firstLang: RunLanguage = .neutral
-        for l in lang where l != .neutral { firstLang = l; break }
-        var current = firstLang
-        for k in 0..<n {
-            if lang[k] == .neutral { lang[k] = current } else { current = lang[k] }
-        }
+        // A character's language: Han, Latin inside a prose stretch (stretches hold no Han), or
+        // neutral; a run changes where a character's language differs from the last one's.
+        let hanLanguage = self.hanLanguage, latinLanguage = self.latinLanguage
+        var current: RunLanguage? = nil
         var runStart = 0
-        for k in 1...n where k == n || lang[k] != lang[runStart] {
-            a.runs.append(LanguageRun(language: lang[runStart], range: runStart..<k))
-            runStart = k
+        var p = 0
+        let stretches = a.stretches
+        var proseLo = Int.max, proseHi = Int.max
+        func nextProse() {
+            while p < stretches.count && (!stretches[p].isProse || stretches[p].range.isEmpty) { p += 1 }
+            if p < stretches.count { proseLo = stretches[p].range.lowerBound; proseHi = stretches[p].range.upperBound; p += 1 }
+            else { proseLo = Int.max; proseHi = Int.max }
         }
+        nextProse()
+        var k = 0
+        while k < n {
+            let l: RunLanguage
+            if flags[k] & Flag.han != 0 {
+                l = hanLanguage
+                k += 1
+            } else if k >= proseLo {
+                // The rest of this prose stretch is Latin as a whole.
+                l = latinLanguage
+                let end = proseHi
+                nextProse()
+                if current == nil { current = l } else if l != current! {
+                    a.runs.append(LanguageRun(language: current!, range: runStart..<k))
+                    runStart = k
+                    current = l
+                }
+                k = max(end, k + 1)
+                continue
+            } else {
+                k += 1
+                continue
+            }
+            if current == nil { current = l } else if l != current! {
+                a.runs.append(LanguageRun(language: current!, range: runStart..<(k - 1)))
+                runStart = k - 1
+                current = l
+            }
+        }
+        a.runs.append(LanguageRun(language: current ?? .neutral, range: runStart..<n))
     }
 
     /// Builds the stretch of Latin words inside `segment`, or nil when it has none.
     private func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ inside: ArraySlice<Word>,
                          _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
-        let inside = ContiguousArray(inside)
         guard let firstWord = inside.first else { return nil }
         var hi = segment.upperBound
         while hi > firstWord.range.lowerBound && isSpace(text[hi - 1]) { hi -= 1 }
@@ -320,15 +512,20 @@ public final class Segmenter {
 
         // Tokens: words joined by a hyphen, underscore or dot without spaces are one token.
         var tokens: [StretchToken] = []
-        var tokenRanges: [Range<Int>] = []
+        tokens.reserveCapacity(inside.count)
+        // Token ranges, in a buffer lent by the segmenter.
+        var tokenRanges = self.tokenRanges
+        self.tokenRanges = []
+        defer { tokenRanges.removeAll(keepingCapacity: true); self.tokenRanges = tokenRanges }
         var functionTokens = 0
         var inNote = true
-        var k = 0
-        while k < inside.count {
+        var k = inside.startIndex
+        let insideEnd = inside.endIndex
+        while k < insideEnd {
             var r = inside[k].range
             var codeJoiner = false
             var hyphens = 0
-            while k + 1 < inside.count, inside[k + 1].range.lowerBound == r.upperBound + 1 {
+            while k + 1 < insideEnd, inside[k + 1].range.lowerBound == r.upperBound + 1 {
                 let j = text[r.upperBound]
                 guard j == 0x2D || j == 0x5F || j == 0x2E else { break }
                 if j != 0x2D { codeJoiner = true } else { hyphens += 1 }
@@ -394,8 +591,8 @@ public final class Segmenter {
         var parenthetical = false
         if end - lo >= 2 {
             let o = text[lo], c = text[end - 1]
-            for quotes in [source.quotes, target.quotes] {
-                for q in quotes where q.open == o && q.close == c {
+            for side in 0..<2 {
+                for q in side == 0 ? source.quotes : target.quotes where q.open == o && q.close == c {
                     let innerQuotes = (lo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
                     if !innerQuotes || o != c { quoted = true }
                 }
@@ -407,28 +604,8 @@ public final class Segmenter {
 
         // Code written without backticks: many of { } ( ) < > = ; | $ per letter, or the marks
         // of a type expression: `=>`, `|` between words, `?:`, `<T>` right after a word.
-        var symbols = 0, letterCount = 0
-        var typeExpression = false
-        var colon = false, closingBrace = false
-        for i in range where roles[i] == .content {
-            if text[i] == 0x3A { colon = true } else if text[i] == 0x7D { closingBrace = true }
-        }
-        for i in range where roles[i] == .content {
-            let c = text[i]
-            switch c {
-            case 0x7B, 0x7D, 0x28, 0x29, 0x3C, 0x3E, 0x3D, 0x3B, 0x5B, 0x5D, 0x7C, 0x24:
-                symbols += 1
-                let next = i + 1 < text.count ? text[i + 1] : 0
-                let prev = i > 0 ? text[i - 1] : 0
-                if c == 0x3D && next == 0x3E { typeExpression = true }                        // =>
-                if c == 0x7C { typeExpression = true }                                         // a | b
-                if c == 0x29 && next == 0x3A { typeExpression = true }                         // f(a): T
-                if c == 0x3C && isLetterOrDigit(prev) && (isLetterOrDigit(next) || next == 0x7B || next == 0x5B) { typeExpression = true }  // Array<T>
-                if c == 0x7B && colon && closingBrace { typeExpression = true }                  // { a: T }
-            case 0x3F:
-                if i + 1 < text.count && text[i + 1] == 0x3A { typeExpression = true }          // ?:
-            default: if isLetterOrDigit(c) { letterCount += 1 }
-            }
+        let (symbols, letterCount, typeExpression) = text.withUnsafeBufferPointer { t in
+            roles.withUnsafeBufferPointer { r in Segmenter.codePunctuation(t, r, range) }
         }
         let codeLike = (symbols >= 4 && symbols * 8 >= letterCount) || (typeExpression && functionTokens < 2)
 
@@ -443,6 +620,36 @@ public final class Segmenter {
         }
         s.reclassify(kept: keptWords)
         return s
+    }
+
+    /// Code punctuation in `range` (prose characters only): `{ } ( ) < > = ; [ ] | $`, letters and
+    /// digits, and whether a type expression's marks occur.
+    static func codePunctuation(_ text: UnsafeBufferPointer<UInt32>, _ roles: UnsafeBufferPointer<Role>,
+                                _ range: Range<Int>) -> (symbols: Int, letters: Int, typeExpression: Bool) {
+        var symbols = 0, letterCount = 0
+        var typeExpression = false
+        // `{` with a colon and a closing brace anywhere in the stretch: `{ a: T }`.
+        var colon = false, closingBrace = false, openingBrace = false
+        for i in range where roles[i] == .content {
+            let c = text[i]
+            if c == 0x3A { colon = true } else if c == 0x7D { closingBrace = true }
+            switch c {
+            case 0x7B, 0x7D, 0x28, 0x29, 0x3C, 0x3E, 0x3D, 0x3B, 0x5B, 0x5D, 0x7C, 0x24:
+                symbols += 1
+                let next = i + 1 < text.count ? text[i + 1] : 0
+                let prev = i > 0 ? text[i - 1] : 0
+                if c == 0x3D && next == 0x3E { typeExpression = true }                        // =>
+                if c == 0x7C { typeExpression = true }                                         // a | b
+                if c == 0x29 && next == 0x3A { typeExpression = true }                         // f(a): T
+                if c == 0x3C && isLetterOrDigit(prev) && (isLetterOrDigit(next) || next == 0x7B || next == 0x5B) { typeExpression = true }  // Array<T>
+                if c == 0x7B { openingBrace = true }
+            case 0x3F:
+                if i + 1 < text.count && text[i + 1] == 0x3A { typeExpression = true }          // ?:
+            default: if isLetterOrDigit(c) { letterCount += 1 }
+            }
+        }
+        if openingBrace && colon && closingBrace { typeExpression = true }                   // { a: T }
+        return (symbols, letterCount, typeExpression)
     }
 
     /// Programming literals: a cell or stretch holding them is a value, not prose.

@@ -6,6 +6,12 @@
 public enum Stemmer {
     /// The stem of a word (lowercase unless `keepCase`).
     public static func stem(_ word: String, keepCase: Bool = false) -> String {
+        if !keepCase, let s = asciiStem(word) { return s }
+        return scalarStem(word, keepCase: keepCase)
+    }
+
+    /// ``stem(_:keepCase:)`` over Unicode scalars, for any word (the ASCII path must agree).
+    static func scalarStem(_ word: String, keepCase: Bool) -> String {
         var w: [Unicode.Scalar] = []
         w.reserveCapacity(word.unicodeScalars.count)
         for c in word.unicodeScalars {
@@ -30,7 +36,31 @@ public enum Stemmer {
         }
         guard w.count > 2, w.allSatisfy({ $0.isASCII }) else { return String(String.UnicodeScalarView(w)) }
         var s = w.map { UInt8($0.value | 0x20) }
+        porter(&s)
+        return String(decoding: s, as: UTF8.self)
+    }
 
+    /// ``stem(_:keepCase:)`` of an ASCII word, lowercased, without the scalar array; nil for
+    /// a word with other characters.
+    static func asciiStem(_ word: String) -> String? {
+        var s: [UInt8] = []
+        s.reserveCapacity(word.utf8.count)
+        for b in word.utf8 {
+            if b >= 0x80 { return nil }
+            s.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        // Possessive.
+        if s.count > 2 && s[s.count - 2] == 0x27 && s[s.count - 1] == 0x73 { s.removeLast(2) }
+        if s.last == 0x27 { s.removeLast() }
+        if s.count > 2 {
+            for i in s.indices { s[i] |= 0x20 }
+            porter(&s)
+        }
+        return String(decoding: s, as: UTF8.self)
+    }
+
+    /// Porter's steps on a lowercased ASCII word of more than two letters.
+    private static func porter(_ s: inout [UInt8]) {
         // Plurals.
         if ends(s, "sses") { s.removeLast(2) }
         else if ends(s, "ies") && s.count > 4 { s.removeLast(3); s.append(0x79) }  // y
@@ -38,33 +68,35 @@ public enum Stemmer {
 
         // -ed, -ing.
         var stripped = false
-        if ends(s, "ing") && s.count > 5 && hasVowel(s.dropLast(3)) { s.removeLast(3); stripped = true }
-        else if ends(s, "ed") && !ends(s, "eed") && s.count > 4 && hasVowel(s.dropLast(2)) { s.removeLast(2); stripped = true }
+        if ends(s, "ing") && s.count > 5 && hasVowel(s, s.count - 3) { s.removeLast(3); stripped = true }
+        else if ends(s, "ed") && !ends(s, "eed") && s.count > 4 && hasVowel(s, s.count - 2) { s.removeLast(2); stripped = true }
         if stripped {
             if ends(s, "at") || ends(s, "bl") || ends(s, "iz") { s.append(0x65) }
             else if s.count >= 2, s[s.count - 1] == s[s.count - 2], isConsonant(s, s.count - 1),
-                    ![0x6C, 0x73, 0x7A].contains(s[s.count - 1]) { s.removeLast() }  // not l, s, z
-            else if measure(s) == 1 && cvc(s) { s.append(0x65) }
+                    s[s.count - 1] != 0x6C && s[s.count - 1] != 0x73 && s[s.count - 1] != 0x7A { s.removeLast() }  // not l, s, z
+            else if measure(s, s.count) == 1 && cvc(s, s.count) { s.append(0x65) }
         }
 
         // Final e: goes when the stem is long (encode → encod), stays after a short cvc stem
         // (note, tune).
         if s.last == 0x65 {
-            let rest = Array(s.dropLast())
-            let m = measure(rest)
-            if m > 1 || (m == 1 && !cvc(rest)) { s.removeLast() }
+            let m = measure(s, s.count - 1)
+            if m > 1 || (m == 1 && !cvc(s, s.count - 1)) { s.removeLast() }
         }
         // modelling → model.
-        if s.count > 4, s.last == 0x6C, s[s.count - 2] == 0x6C, measure(s) > 1 { s.removeLast() }
-        return String(decoding: s, as: UTF8.self)
+        if s.count > 4, s.last == 0x6C, s[s.count - 2] == 0x6C, measure(s, s.count) > 1 { s.removeLast() }
     }
 
-    private static func ends(_ s: [UInt8], _ suffix: String) -> Bool {
-        let t = Array(suffix.utf8)
-        guard s.count >= t.count else { return false }
-        return Array(s.suffix(t.count)) == t
+    private static func ends(_ s: [UInt8], _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        let t = suffix.utf8Start
+        let base = s.count - n
+        for i in 0..<n where s[base + i] != t[i] { return false }
+        return true
     }
 
+    /// Whether `s[i]` is a consonant (looks only at `s[..<i+1]`).
     private static func isConsonant(_ s: [UInt8], _ i: Int) -> Bool {
         switch s[i] {
         case 0x61, 0x65, 0x69, 0x6F, 0x75: return false
@@ -73,30 +105,30 @@ public enum Stemmer {
         }
     }
 
-    private static func hasVowel<C: Collection>(_ s: C) -> Bool where C.Element == UInt8 {
-        let a = Array(s)
-        return a.indices.contains { !isConsonant(a, $0) }
+    /// A vowel among the first `n` letters.
+    private static func hasVowel(_ s: [UInt8], _ n: Int) -> Bool {
+        for i in 0..<n where !isConsonant(s, i) { return true }
+        return false
     }
 
-    /// Porter's m: the number of vowel–consonant sequences.
-    private static func measure(_ s: [UInt8]) -> Int {
+    /// Porter's m of the first `n` letters: the number of vowel–consonant sequences.
+    private static func measure(_ s: [UInt8], _ n: Int) -> Int {
         var m = 0
         var i = 0
-        while i < s.count && isConsonant(s, i) { i += 1 }
-        while i < s.count {
-            while i < s.count && !isConsonant(s, i) { i += 1 }
-            guard i < s.count else { break }
-            while i < s.count && isConsonant(s, i) { i += 1 }
+        while i < n && isConsonant(s, i) { i += 1 }
+        while i < n {
+            while i < n && !isConsonant(s, i) { i += 1 }
+            guard i < n else { break }
+            while i < n && isConsonant(s, i) { i += 1 }
             m += 1
         }
         return m
     }
 
-    /// Ends consonant–vowel–consonant, the last not w, x or y (hop, tun, not).
-    private static func cvc(_ s: [UInt8]) -> Bool {
-        let n = s.count
+    /// The first `n` letters end consonant–vowel–consonant, the last not w, x or y (hop, tun, not).
+    private static func cvc(_ s: [UInt8], _ n: Int) -> Bool {
         guard n >= 3 else { return false }
         return isConsonant(s, n - 1) && !isConsonant(s, n - 2) && isConsonant(s, n - 3)
-            && ![0x77, 0x78, 0x79].contains(s[n - 1])
+            && s[n - 1] != 0x77 && s[n - 1] != 0x78 && s[n - 1] != 0x79
     }
 }
