@@ -40,12 +40,6 @@ public final class TextBreaker {
     /// ICU, to the same result (``SimpleWordBreaks``); on by default for the locales that use
     /// ICU's root word rules (English, Chinese).
     public var simpleWordBreaks: Bool
-    /// Sentence boundaries of text made only of ASCII, Han, kana and common punctuation are
-    /// computed without ICU's rule engine, to the same result (``SimpleSentenceBreaks``); on by
-    /// default for the locales that use ICU's root sentence rules (English, Chinese). With a
-    /// locale keyword (`en@ss=standard`'s suppressions), text with a `.` still goes to ICU.
-    public var simpleSentenceBreaks: Bool
-    private let hasKeywords: Bool
 
     /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
     public init(_ unit: BreakUnit, locale: String) throws {
@@ -59,8 +53,6 @@ public final class TextBreaker {
         self.locale = locale
         let language = locale.prefix { $0.isLetter }
         simpleWordBreaks = unit == .word && !locale.contains("@") && (language == "en" || language == "zh")
-        simpleSentenceBreaks = unit == .sentence && (language == "en" || language == "zh")
-        hasKeywords = locale.contains("@")
     }
 
     deinit { bt_ubrk_close(iterator) }
@@ -73,10 +65,6 @@ public final class TextBreaker {
     /// Boundaries in `text` as UTF-16 offsets, from 0 to `text.count` inclusive. `text` must
     /// stay valid for the call only.
     public func boundaries(_ text: UnsafeBufferPointer<UInt16>) -> [Int] {
-        if simpleSentenceBreaks && !text.isEmpty,
-           let fast = SimpleSentenceBreaks.boundaries(text, suppressions: hasKeywords, classes: &classes) {
-            return fast
-        }
         var result: [Int] = [0]
         iterate(text) { end, _ in result.append(end) }
         if result.last != text.count { result.append(text.count) }
