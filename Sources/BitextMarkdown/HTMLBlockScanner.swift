@@ -283,7 +283,32 @@ struct HTMLBlockScanner {
 }
 
 extension String {
+    /// The string without spaces, tabs and line breaks (each its own character) at either end.
     var trimmingASCIISpaces: String {
+        // Over the bytes when every character trimmed is plainly one: a tab or LF is always a
+        // character of its own, CR too unless an LF follows (CRLF is one character, not
+        // trimmed), a space when an ASCII byte or the end is on its other side (nothing joins
+        // it then). Anything else takes the general way.
+        let fast: String? = utf8.withContiguousStorageIfAvailable { b -> String? in
+            var lo = 0, hi = b.count
+            while lo < hi {
+                let c = b[lo]
+                if c == 0x09 || c == 0x0A { lo += 1; continue }
+                if c == 0x0D { if lo + 1 < hi && b[lo + 1] == 0x0A { break }; lo += 1; continue }
+                if c == 0x20 { if lo + 1 < hi && b[lo + 1] >= 0x80 { return nil }; lo += 1; continue }
+                break
+            }
+            while hi > lo {
+                let c = b[hi - 1]
+                if c == 0x09 || c == 0x0D { hi -= 1; continue }
+                if c == 0x0A { if hi - 2 >= lo && b[hi - 2] == 0x0D { break }; hi -= 1; continue }
+                if c == 0x20 { if hi - 2 >= lo && b[hi - 2] >= 0x80 { return nil }; hi -= 1; continue }
+                break
+            }
+            if lo == 0 && hi == b.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        } ?? nil
+        if let fast { return fast }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }

@@ -270,11 +270,7 @@ struct InlineMapper {
                 }
             }
             // Link text that is itself the URL is a URL, not prose.
-            var content: [UInt32] = []
-            for x in textStart..<textEnd where roles[x] == .content { content.append(raw[x]) }
-            let text = makeString(content)
-            if !text.isEmpty && (text == link.destination || "mailto:" + text == link.destination
-                || "http://" + text == link.destination || "https://" + text == link.destination) {
+            if InlineMapper.isURLText(raw, roles, textStart..<textEnd, link.destination) {
                 for x in textStart..<textEnd where roles[x] == .content { roles[x] = .url }
             }
         case .angle:
@@ -287,6 +283,44 @@ struct InlineMapper {
         }
         links.append(InlineLink(text: textStart..<max(textStart, textEnd), destination: link.destination,
                                 isImage: link.isImage))
+    }
+
+    /// Whether the prose of a link's text is its destination, or the destination without
+    /// `mailto:`, `http://` or `https://`.
+    static func isURLText(_ raw: [UInt32], _ roles: [Role], _ range: Range<Int>, _ destination: String) -> Bool {
+        var count = 0, ascii = true
+        for x in range where roles[x] == .content {
+            count += 1
+            if raw[x] >= 0x80 { ascii = false }
+        }
+        if count == 0 { return false }
+        if ascii {
+            // ASCII text equals an ASCII string exactly when their bytes are equal (a
+            // non-ASCII destination may still equal it canonically: U+212A KELVIN SIGN is K).
+            var destination = destination
+            let result: Bool? = destination.withUTF8 { d in
+                if d.contains(where: { $0 >= 0x80 }) { return nil }
+                func equals(prefix p: StaticString) -> Bool {
+                    let n = p.utf8CodeUnitCount
+                    guard d.count == n + count else { return false }
+                    for k in 0..<n where d[k] != p.utf8Start[k] { return false }
+                    var k = n
+                    for x in range where roles[x] == .content {
+                        if UInt32(d[k]) != raw[x] { return false }
+                        k += 1
+                    }
+                    return true
+                }
+                return equals(prefix: "") || equals(prefix: "mailto:") || equals(prefix: "http://")
+                    || equals(prefix: "https://")
+            }
+            if let result { return result }
+        }
+        var content: [UInt32] = []
+        for x in range where roles[x] == .content { content.append(raw[x]) }
+        let text = makeString(content)
+        return text == destination || "mailto:" + text == destination || "http://" + text == destination
+            || "https://" + text == destination
     }
 
     /// Consumes `(destination "title")` starting at the `(` under the cursor.

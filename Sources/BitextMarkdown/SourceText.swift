@@ -190,19 +190,77 @@ public struct SourceText: Sendable {
     /// Code points of a byte range.
     public func scalars(_ range: Range<Int>) -> [UInt32] {
         if range.isEmpty { return [] }
-        return Array(unsafeUninitializedCapacity: range.count) { out, count in
+        // Exactly as long as it needs to be (a Han character is three bytes but one code point).
+        // (A range that starts inside a character decodes its continuation bytes as characters.)
+        let n = bytes[range.lowerBound] & 0xC0 == 0x80 ? range.count : characterCount(range)
+        return Array(unsafeUninitializedCapacity: n) { out, count in
             count = decode(range, into: out.baseAddress!)
         }
     }
 
-    /// Code points of a byte range into `out` (replacing what it held; its storage is reused).
-    func decode(_ range: Range<Int>, into out: inout [UInt32]) {
-        out.removeAll(keepingCapacity: true)
-        if range.isEmpty { return }
-        out.reserveCapacity(range.count)
-        out.append(contentsOf: repeatElement(0, count: range.count))
-        let n = out.withUnsafeMutableBufferPointer { decode(range, into: $0.baseAddress!) }
-        out.removeLast(range.count - n)
+    /// How many code points the bytes of a range (of whole characters) hold: the bytes that are
+    /// not continuation bytes, counted eight at a time.
+    func characterCount(_ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            let base = UnsafeRawPointer(b.baseAddress!)
+            var i = range.lowerBound
+            let end = range.upperBound
+            var continuation = 0
+            while i + 8 <= end {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
+                continuation &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < end {
+                if b[i] & 0xC0 == 0x80 { continuation &+= 1 }
+                i += 1
+            }
+            return range.count - continuation
+        }
+    }
+
+    /// Code points of a byte range, decoded into `scratch` (grown as needed) and copied into
+    /// an array of their exact length, with the ASCII characters (and `→`) they hold.
+    func scalars(_ range: Range<Int>, scratch: inout DecodeScratch, presence: inout TextMasks.CharPresence) -> [UInt32] {
+        presence = TextMasks.CharPresence()
+        if range.isEmpty { return [] }
+        scratch.reserve(range.count)
+        let out = scratch.base
+        var low: UInt64 = 0, high: UInt64 = 0, arrow = false
+        let n = bytes.withUnsafeBufferPointer { b in
+            var k = 0
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let c = UInt32(b[i])
+                if c < 0x80 {
+                    if c < 0x40 { low |= 1 &<< UInt64(c) } else { high |= 1 &<< UInt64(c &- 0x40) }
+                    out[k] = c; i += 1
+                } else if c >= 0xE0 && c < 0xF0 {
+                    let v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    if v == 0x2192 { arrow = true }
+                    out[k] = v; i += 3
+                } else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                else {
+                    out[k] = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F); i += 4
+                }
+                k += 1
+            }
+            return k
+        }
+        presence = TextMasks.CharPresence(low: low, high: high, arrow: arrow)
+        return Array(UnsafeBufferPointer(start: out, count: n))
+    }
+
+    /// The position of a byte offset that starts a character, on line `line` (1-based) or a
+    /// later one: counted on from there (a block's lines) instead of searched for.
+    func position(ofByte offset: Int, fromLine line: Int) -> TextPosition {
+        guard line >= 1, line <= lineStarts.count, lineStarts[line - 1] <= offset else { return position(ofByte: offset) }
+        var l = line
+        while l < lineStarts.count && lineStarts[l] <= offset { l += 1 }
+        return TextPosition(line: l, column: column(line: l, byteColumn: offset - lineStarts[l - 1] + 1))
     }
 
     /// Writes the code points of a byte range (at most `range.count`) and returns how many.
@@ -249,6 +307,7 @@ extension String {
 
 /// Turns code points back into a String.
 public func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
+    if let s = scalars.withContiguousStorageIfAvailable({ makeString(buffer: $0) }) { return s }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(scalars.count)
     for c in scalars {
@@ -266,4 +325,56 @@ public func makeString<C: Collection>(_ scalars: C) -> String where C.Element ==
         }
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// ``makeString(_:)`` of contiguous code points: the UTF-8 length first, then the bytes written
+/// straight into the string's storage (a surrogate becomes U+FFFD, a value past U+10FFFF nothing).
+private func makeString(buffer: UnsafeBufferPointer<UInt32>) -> String {
+    var length = 0
+    for c in buffer {
+        length &+= c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : c < 0x110000 ? 4 : 0
+    }
+    if length == 0 { return "" }
+    return String(unsafeUninitializedCapacity: length) { out in
+        var k = 0
+        for c in buffer {
+            if c < 0x80 {
+                out[k] = UInt8(c); k &+= 1
+            } else if c < 0x800 {
+                out[k] = UInt8(0xC0 | (c >> 6)); out[k + 1] = UInt8(0x80 | (c & 0x3F)); k &+= 2
+            } else if c < 0x10000 {
+                if c >= 0xD800 && c < 0xE000 {
+                    out[k] = 0xEF; out[k + 1] = 0xBF; out[k + 2] = 0xBD
+                } else {
+                    out[k] = UInt8(0xE0 | (c >> 12)); out[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+                    out[k + 2] = UInt8(0x80 | (c & 0x3F))
+                }
+                k &+= 3
+            } else if c < 0x110000 {
+                out[k] = UInt8(0xF0 | (c >> 18)); out[k + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                out[k + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[k + 3] = UInt8(0x80 | (c & 0x3F)); k &+= 4
+            }
+        }
+        return k
+    }
+}
+
+/// A buffer of code points reused while a document is read (freed by its owner with `free()`).
+struct DecodeScratch {
+    private(set) var base: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
+
+    init() {
+        capacity = 1024
+        base = .allocate(capacity: capacity)
+    }
+
+    mutating func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        base.deallocate()
+        capacity = max(n, capacity * 2)
+        base = .allocate(capacity: capacity)
+    }
+
+    func free() { base.deallocate() }
 }

@@ -104,7 +104,9 @@ public struct Unit: Sendable {
         self.quoteDepth = quoteDepth
         self.listDepth = listDepth
         var breaks: [Int] = []
-        for (i, c) in text.enumerated() where c == 0x0A { breaks.append(i + 1) }
+        text.withUnsafeBufferPointer { t in
+            for i in t.indices where t[i] == 0x0A { breaks.append(i + 1) }
+        }
         self.lineBreaks = breaks
         self.end = start
         self.section = nil
