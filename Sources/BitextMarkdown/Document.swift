@@ -140,7 +140,9 @@ public struct Document: Sendable {
         var roles = [Role](repeating: .structure, count: raw.count)
         let links: [InlineLink], comments: [(Range<Int>, String)]
         do {
-            var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed)
+            let onCharacter = source.bytes[range.lowerBound] & 0xC0 != 0x80
+            var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed,
+                                      source: source.bytes, block: onCharacter ? range : nil)
             mapper.apply(b.inlines)
             roles = moved(&mapper.roles)
             links = mapper.links
@@ -163,32 +165,36 @@ public struct Document: Sendable {
         for (r, body) in comments {
             addComment(raw: raw, range: r, body: body, blockStart: range.lowerBound)
         }
-        guard case (var unit, let shift)? = makeUnit(kind: kind, raw: &raw, roles: &roles, block: range,
-                                                     firstLine: b.startLine,
-                                                     quoteDepth: b.quoteDepth, listDepth: b.listDepth) else { return }
+        guard let (start, byteRange, shift) = trimToUnit(raw: &raw, roles: &roles, block: range, firstLine: b.startLine),
+              Unit.hasContent(raw, roles) else { return }
+        var unitLinks: [InlineLink] = []
         if !links.isEmpty {
-            unit.links = links.compactMap { l in
+            let count = raw.count
+            unitLinks = links.compactMap { l in
                 let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
-                guard lo >= 0, hi <= unit.text.count, lo <= hi else { return nil }
+                guard lo >= 0, hi <= count, lo <= hi else { return nil }
                 return InlineLink(text: lo..<hi, destination: l.destination, isImage: l.isImage)
             }
         }
         // A paragraph that is only an image is the image's alt text.
-        if kind == .paragraph, unit.links.count == 1, unit.links[0].isImage {
-            let alt = unit.links[0].text
-            let outside = unit.text.indices.contains { !alt.contains($0) && unit.roles[$0] == .content }
-            if !outside { unit.kind = .altText }
+        var unitKind = kind
+        if kind == .paragraph, unitLinks.count == 1, unitLinks[0].isImage {
+            let alt = unitLinks[0].text
+            var outside = false
+            for x in raw.indices where !alt.contains(x) && roles[x] == .content { outside = true; break }
+            if !outside { unitKind = .altText }
         }
-        append(unit)
+        append(Unit(kind: unitKind, start: start, byteRange: byteRange, text: raw, roles: roles, links: unitLinks,
+                    quoteDepth: b.quoteDepth, listDepth: b.listDepth, lineFeeds: presence.contains(0x0A)))
     }
 
     /// Trims a block's raw text to its unit: from the first to the last character that is not
-    /// block structure or space, with how many characters were trimmed from the front.
-    /// Nil when nothing translatable is left.
+    /// block structure or space. Returns where the unit starts, its bytes, and how many
+    /// characters were trimmed from the front; nil when nothing is left.
     /// `raw` holds the characters of the bytes `block`, all of them; `raw` and `roles` are
-    /// trimmed in place and become the unit's. `firstLine` is the block's first line.
-    private func makeUnit(kind: UnitKind, raw: inout [UInt32], roles: inout [Role], block: Range<Int>,
-                          firstLine: Int, quoteDepth: Int, listDepth: Int) -> (Unit, Int)? {
+    /// trimmed in place. `firstLine` is the block's first line.
+    private func trimToUnit(raw: inout [UInt32], roles: inout [Role], block: Range<Int>,
+                            firstLine: Int) -> (TextPosition, Range<Int>, Int)? {
         var lo = 0, hi = raw.count
         var startByte = block.lowerBound
         var endByte = block.upperBound
@@ -221,10 +227,7 @@ public struct Document: Sendable {
             raw.removeFirst(lo)
             roles.removeFirst(lo)
         }
-        let unit = Unit(kind: kind, start: source.position(ofByte: startByte, fromLine: firstLine),
-                        byteRange: startByte..<endByte, text: raw, roles: roles,
-                        quoteDepth: quoteDepth, listDepth: listDepth)
-        return unit.hasContent ? (unit, lo) : nil
+        return (source.position(ofByte: startByte, fromLine: firstLine), startByte..<endByte, lo)
     }
 
     private mutating func addComment(raw: [UInt32], range: Range<Int>, body: String, blockStart: Int) {

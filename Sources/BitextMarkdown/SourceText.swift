@@ -153,13 +153,9 @@ public struct SourceText: Sendable {
         if asciiLines[line - 1] { return byteColumn }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
-        var col = 1
-        var i = start
-        while i < end {
-            if bytes[i] & 0xC0 != 0x80 { col += 1 }
-            i += 1
-        }
-        return col
+        guard start < end else { return 1 }
+        // 1 + the bytes before it that start a character.
+        return 1 + characterCount(start..<end)
     }
 
     /// The byte offset in `bytes` of a code-point position.
@@ -209,7 +205,7 @@ public struct SourceText: Sendable {
             while i + 8 <= end {
                 let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
-                continuation &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                continuation &+= continuationBytes(w)
                 i += 8
             }
             while i < end {
@@ -227,8 +223,8 @@ public struct SourceText: Sendable {
         if range.isEmpty { return [] }
         scratch.reserve(range.count)
         let out = scratch.base
-        var low: UInt64 = 0, high: UInt64 = 0, arrow = false
-        let n = bytes.withUnsafeBufferPointer { b in
+        let (n, low, high, arrow) = bytes.withUnsafeBufferPointer { b in
+            var low: UInt64 = 0, high: UInt64 = 0, arrow = false
             var k = 0
             var i = range.lowerBound
             let end = range.upperBound
@@ -248,7 +244,7 @@ public struct SourceText: Sendable {
                 }
                 k += 1
             }
-            return k
+            return (k, low, high, arrow)
         }
         presence = TextMasks.CharPresence(low: low, high: high, arrow: arrow)
         return Array(UnsafeBufferPointer(start: out, count: n))
@@ -357,6 +353,13 @@ private func makeString(buffer: UnsafeBufferPointer<UInt32>) -> String {
         }
         return k
     }
+}
+
+/// How many of the eight bytes of `w` are UTF-8 continuation bytes (10xxxxxx): bit 7 set and
+/// bit 6 clear, one flag a byte, summed by a multiplication (no popcount on baseline x86-64).
+@inline(__always) func continuationBytes(_ w: UInt64) -> Int {
+    let flags = (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+    return Int((flags &* 0x0101_0101_0101_0101) >> 56)
 }
 
 /// A buffer of code points reused while a document is read (freed by its owner with `free()`).
