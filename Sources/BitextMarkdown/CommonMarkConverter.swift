@@ -101,7 +101,7 @@ enum CommonMarkConverter {
         var walker = TreeWalker(capacity: bytes.count + 64)
         defer { walker.text.deallocate() }
         // Rough sizes (a block per 200 bytes, an inline event per 40) to spare most regrowth.
-        walker.out.blocks.reserveCapacity(bytes.count / 200 + 16)
+        walker.out.blocks.reserveCapacity(bytes.count / 100 + 16)
         walker.out.events.reserveCapacity(bytes.count / 40 + 16)
         walker.walk(root)
         walker.out.text = Array(UnsafeBufferPointer(start: walker.text.base, count: walker.text.count))

@@ -64,7 +64,7 @@ public struct Document: Sendable {
                                             info: parsed.string(info), literal: parsed.string(literal)))
                 blocks.append(.code(codeBlocks.count - 1))
             case .html:
-                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0))
+                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
             case .paragraph, .heading, .tableCell:
                 addLeaf(block, parsed, &scratch)
             }
@@ -243,7 +243,8 @@ public struct Document: Sendable {
 
     /// Adds the units of an HTML block; returns how many opaque elements it leaves open
     /// (negative: closes).
-    private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool) -> Int {
+    private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool,
+                                       _ scratch: inout DecodeScratch) -> Int {
         guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literalLines) = b.kind else { return 0 }
         // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
         // the literal's own line count is the truth.
@@ -251,31 +252,35 @@ public struct Document: Sendable {
         let start = source.lineStarts[b.startLine - 1]
         let end = source.lineByteRange(endLine).upperBound
         guard start < end else { return 0 }
-        let raw = source.scalars(start..<end)
+        var presence = TextMasks.CharPresence()
+        let raw = source.scalars(start..<end, scratch: &scratch, presence: &presence)
         var scanner = HTMLBlockScanner(raw: raw, opaqueTags: opaque)
         scanner.scan()
-        if inside || scanner.opaqueBalance != 0 {
-            for (r, body) in scanner.comments { addComment(raw: raw, range: r, body: body, blockStart: start) }
-            return scanner.opaqueBalance
-        }
-        for (r, body) in scanner.comments {
-            addComment(raw: raw, range: r, body: body, blockStart: start)
-        }
-        var roles = scanner.roles
-        TextMasks.apply(raw, &roles, isHeading: false)
-        // The byte offset of a character, counted on from the last one asked for (pieces come
-        // in order).
+        // The byte offset of a character, counted on from the last one asked for (comments and
+        // pieces come in order).
         var cursor = 0, cursorByte = start
         func byteOffset(_ k: Int) -> Int {
             if k < cursor { cursor = 0; cursorByte = start }
             while cursor < k { cursorByte += utf8Length(raw[cursor]); cursor += 1 }
             return cursorByte
         }
+        for (r, bodyRange) in scanner.comments {
+            let startByte = byteOffset(r.lowerBound)
+            let body = String(decoding: source.bytes[byteOffset(bodyRange.lowerBound)..<byteOffset(bodyRange.upperBound)],
+                              as: UTF8.self)
+            // (The end is the comment's last character.)
+            let endByte = byteOffset(max(r.lowerBound, r.upperBound - 1))
+            comments.append(HTMLComment(start: source.position(ofByte: startByte), end: source.position(ofByte: endByte),
+                                        body: body.trimmingASCIISpaces))
+        }
+        if inside || scanner.opaqueBalance != 0 { return scanner.opaqueBalance }
+        var roles = scanner.roles
+        TextMasks.apply(raw, &roles, isHeading: false, presence: presence)
         for piece in scanner.pieces {
             let startByte = byteOffset(piece.range.lowerBound)
             let endByte = byteOffset(piece.range.upperBound)
-            var pieceRoles = Array(roles[piece.range])
-            if case .altText = piece.kind { pieceRoles = piece.roles }
+            let pieceRoles: [Role]
+            if case .altText = piece.kind { pieceRoles = piece.roles } else { pieceRoles = Array(roles[piece.range]) }
             var unit = Unit(kind: piece.kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
                             text: Array(raw[piece.range]), roles: pieceRoles,
                             quoteDepth: b.quoteDepth, listDepth: b.listDepth)

@@ -7,6 +7,7 @@ struct HTMLBlockScanner {
     struct Piece {
         var kind: UnitKind
         var range: Range<Int>
+        /// The roles of alt text (all content); empty for other pieces.
         var roles: [Role]
     }
 
@@ -25,7 +26,8 @@ struct HTMLBlockScanner {
     let opaqueTags: Set<String>
     var roles: [Role]
     var pieces: [Piece] = []
-    var comments: [(Range<Int>, String)] = []
+    /// Comments: where each is and where its body (between `<!--` and `-->`) is.
+    var comments: [(Range<Int>, body: Range<Int>)] = []
     /// Opaque elements opened and not closed in this block (negative: closed, opened before).
     var opaqueBalance = 0
 
@@ -57,7 +59,7 @@ struct HTMLBlockScanner {
                     let stop = min(n, end + 3)
                     for k in p..<stop { roles[k] = .markup }
                     let bodyEnd = min(end, n)
-                    comments.append((p..<stop, makeString(raw[min(p + 4, bodyEnd)..<bodyEnd])))
+                    comments.append((p..<stop, min(p + 4, bodyEnd)..<bodyEnd))
                     p = stop
                     continue
                 }
@@ -146,8 +148,8 @@ struct HTMLBlockScanner {
         while lo < hi && isSpace(raw[lo]) { lo += 1 }
         while hi > lo && isSpace(raw[hi - 1]) { hi -= 1 }
         if lo < hi {
-            let r = Array(roles[lo..<hi])
-            pieces.append(Piece(kind: kind, range: lo..<hi, roles: r))
+            // (Its roles are the block's, once the masks are applied: none of its own.)
+            pieces.append(Piece(kind: kind, range: lo..<hi, roles: []))
         } else if alts.count == 1, let alt = alts.first, !alt.isEmpty {
             pieces.append(Piece(kind: .altText, range: alt, roles: [Role](repeating: .content, count: alt.count)))
         }

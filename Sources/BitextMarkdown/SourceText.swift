@@ -80,10 +80,17 @@ public struct SourceText: Sendable {
                 let c = b[i]
                 // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
                 if c & 0xF0 == 0xE0 && i + 2 < n {
-                    let c1 = b[i + 1]
-                    if c1 & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 && !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0) {
+                    // Han text is runs of them: take the whole run here.
+                    var j = i
+                    while j + 2 < n {
+                        let c0 = b[j], c1 = b[j + 1]
+                        guard c0 & 0xF0 == 0xE0, c1 & 0xC0 == 0x80, b[j + 2] & 0xC0 == 0x80,
+                              !(c0 == 0xE0 && c1 < 0xA0), !(c0 == 0xED && c1 >= 0xA0) else { break }
+                        j += 3
+                    }
+                    if j > i {
                         lineASCII = false
-                        i += 3
+                        i = j
                         continue
                     }
                 }
