@@ -6,6 +6,9 @@ public struct ParseOptions: Sendable {
     /// sessions), even when it spans several Markdown blocks. Compared lowercased.
     public var opaqueTags: Set<String> = ["consoleblock", "consoleblockmulti", "consolelogline", "terminalblock",
                                           "pre", "script", "style", "textarea", "svg", "math", "samp"]
+    /// Text literals matched against the file's bytes (false: code point by code point, the
+    /// reference the tests compare the fast way with).
+    var matchesBytes = true
     public init() {}
 }
 
@@ -19,11 +22,14 @@ public struct Document: Sendable {
     public private(set) var blocks: [Block] = []
     /// The last line of the front matter, if the file has one.
     public private(set) var frontMatterEndLine: Int?
+    /// ``ParseOptions/matchesBytes`` while reading.
+    private var matchesBytes = true
 
     public var path: String { source.path }
 
     public init(_ source: SourceText, options: ParseOptions = ParseOptions()) {
         self.source = source
+        matchesBytes = options.matchesBytes
         var cmarkInput = source.bytes
         if let fm = FrontMatter.find(in: source, keys: options.frontMatterKeys) {
             frontMatterEndLine = fm.endLine
@@ -142,7 +148,7 @@ public struct Document: Sendable {
         do {
             let onCharacter = source.bytes[range.lowerBound] & 0xC0 != 0x80
             var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed,
-                                      source: source.bytes, block: onCharacter ? range : nil)
+                                      source: source.bytes, block: onCharacter && matchesBytes ? range : nil)
             mapper.apply(b.inlines)
             roles = moved(&mapper.roles)
             links = mapper.links

@@ -12,6 +12,9 @@ enum TextMasks {
 
         init() {}
 
+        /// As if the text held every character.
+        static let all = CharPresence(low: ~0, high: ~0, arrow: true)
+
         init(low: UInt64, high: UInt64, arrow: Bool) {
             self.low = low
             self.high = high
@@ -39,13 +42,15 @@ enum TextMasks {
     }
 
     /// - Parameter presence: what `raw` holds, if the caller knows (else one pass finds out).
+    /// - Parameter everyPass: run every pass whatever the text holds (the reference tests
+    ///   compare the skipping with).
     static func apply(_ raw: [UInt32], _ roles: inout [Role], isHeading: Bool, inQuote: Bool = false,
-                      presence: CharPresence? = nil) {
+                      presence: CharPresence? = nil, everyPass: Bool = false) {
         let n = raw.count
         // Every pass below acts only at a few ASCII characters (or `→`): one pass learns which
         // of them the text holds, and the passes it cannot affect are skipped (most prose units
         // hold none of them).
-        let present = presence ?? CharPresence(raw)
+        let present = everyPass ? CharPresence.all : presence ?? CharPresence(raw)
         if present.arrow { markGrammarLines(raw, &roles) }
         if inQuote || present.contains(0x21) || present.contains(0x3F) || present.contains(0x3D) {  // ! ? =
             markLineSyntax(raw, &roles, inQuote: inQuote)
