@@ -280,7 +280,7 @@ public struct Document: Sendable {
                                         body: body.trimmingASCIISpaces))
         }
         if inside || scanner.opaqueBalance != 0 { return scanner.opaqueBalance }
-        var roles = scanner.roles
+        var roles = moved(&scanner.roles)
         TextMasks.apply(raw, &roles, isHeading: false, presence: presence)
         for piece in scanner.pieces {
             let startByte = byteOffset(piece.range.lowerBound)
