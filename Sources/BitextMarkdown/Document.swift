@@ -6,9 +6,6 @@ public struct ParseOptions: Sendable {
     /// sessions), even when it spans several Markdown blocks. Compared lowercased.
     public var opaqueTags: Set<String> = ["consoleblock", "consoleblockmulti", "consolelogline", "terminalblock",
                                           "pre", "script", "style", "textarea", "svg", "math", "samp"]
-    /// Text literals matched against the file's bytes (false: code point by code point, the
-    /// reference the tests compare the fast way with).
-    var matchesBytes = true
     public init() {}
 }
 
@@ -22,14 +19,17 @@ public struct Document: Sendable {
     public private(set) var blocks: [Block] = []
     /// The last line of the front matter, if the file has one.
     public private(set) var frontMatterEndLine: Int?
-    /// ``ParseOptions/matchesBytes`` while reading.
+    /// Text literals are matched against the file's bytes (false: code point by code point,
+    /// the reference the tests compare the fast way with, in a task of their own).
+    @TaskLocal static var matchesBytes = true
+    /// ``matchesBytes`` while reading.
     private var matchesBytes = true
 
     public var path: String { source.path }
 
     public init(_ source: SourceText, options: ParseOptions = ParseOptions()) {
         self.source = source
-        matchesBytes = options.matchesBytes
+        matchesBytes = Document.matchesBytes
         var cmarkInput = source.bytes
         if let fm = FrontMatter.find(in: source, keys: options.frontMatterKeys) {
             frontMatterEndLine = fm.endLine

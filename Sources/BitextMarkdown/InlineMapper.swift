@@ -51,6 +51,7 @@ struct InlineMapper {
 
     /// Matches as much of `literal` from byte `p` as goes on exactly as the raw text from the
     /// cursor, over the bytes: how many bytes of the literal and characters of `raw` it took.
+    @inline(never)
     private mutating func matchBytes(_ p: Int, _ end: Int, _ block: Range<Int>) -> (bytes: Int, characters: Int) {
         let b0 = byteOffset(of: i, from: block.lowerBound)
         let limit = min(end - p, block.upperBound - b0)

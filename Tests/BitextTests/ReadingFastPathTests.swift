@@ -25,13 +25,11 @@ import Testing
 
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
     func byteMatchingReadsEveryCorpusFileAsCharacterMatchingDoes() throws {
-        var reference = ParseOptions()
-        reference.matchesBytes = false
         var units = 0
         for url in Fixtures.corpusFiles() {
             let source = try SourceText(path: url.path, bytes: Array(Data(contentsOf: url)))
             let fast = Document(source)
-            let plain = Document(source, options: reference)
+            let plain = Document.$matchesBytes.withValue(false) { Document(source) }
             #expect(fast.units.count == plain.units.count, "\(url.lastPathComponent)")
             for (a, b) in zip(fast.units, plain.units) {
                 #expect(a.text == b.text && a.roles == b.roles && a.links == b.links && a.kind == b.kind
@@ -56,11 +54,9 @@ import Testing
             "Footnote[^1] 和 hard  \nbreak\\\n下一行。\n\n[^1]: 脚注 **内容**。\n",
             "Ünïcödé ĉĥàŕś, 𝒳 math $a^2$ and emoji 😀 then 中文。\n",
         ]
-        var reference = ParseOptions()
-        reference.matchesBytes = false
         for t in texts {
             let source = SourceText(path: "t.md", text: t)
-            let fast = Document(source), plain = Document(source, options: reference)
+            let fast = Document(source), plain = Document.$matchesBytes.withValue(false) { Document(source) }
             #expect(fast.units.map(\.roles) == plain.units.map(\.roles), "\(t)")
             #expect(fast.units.map(\.text) == plain.units.map(\.text), "\(t)")
             #expect(fast.units.map(\.links) == plain.units.map(\.links), "\(t)")
