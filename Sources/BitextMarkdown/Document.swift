@@ -22,14 +22,12 @@ public struct Document: Sendable {
     /// Text literals are matched against the file's bytes (false: code point by code point,
     /// the reference the tests compare the fast way with, in a task of their own).
     @TaskLocal static var matchesBytes = true
-    /// ``matchesBytes`` while reading.
-    private var matchesBytes = true
 
     public var path: String { source.path }
 
     public init(_ source: SourceText, options: ParseOptions = ParseOptions()) {
         self.source = source
-        matchesBytes = Document.matchesBytes
+        let matchesBytes = Document.matchesBytes
         var cmarkInput = source.bytes
         if let fm = FrontMatter.find(in: source, keys: options.frontMatterKeys) {
             frontMatterEndLine = fm.endLine
@@ -72,7 +70,7 @@ public struct Document: Sendable {
             case .html:
                 opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
             case .paragraph, .heading, .tableCell:
-                addLeaf(block, parsed, &scratch)
+                addLeaf(block, parsed, &scratch, matchesBytes: matchesBytes)
             }
         }
         var section: Int? = nil
@@ -137,7 +135,8 @@ public struct Document: Sendable {
         return start..<end
     }
 
-    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedDocument, _ scratch: inout DecodeScratch) {
+    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedDocument, _ scratch: inout DecodeScratch,
+                                  matchesBytes: Bool) {
         guard let range = byteRange(b) else { return }
         // The block's characters and their roles, in arrays of their own that its unit keeps
         // (trimmed in place).
