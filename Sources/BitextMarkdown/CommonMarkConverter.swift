@@ -30,7 +30,8 @@ struct ParsedBlock: Sendable {
         case paragraph
         case heading(level: Int)
         case tableCell(row: Int, column: Int)
-        case code(info: String, literal: String)
+        /// A code block: its info string and literal in ``ParsedDocument/text``.
+        case code(info: Range<Int>, literal: Range<Int>)
         /// An HTML block and the number of lines of its literal.
         case html(literalLines: Int)
     }
@@ -97,9 +98,13 @@ enum CommonMarkConverter {
         }
         guard let root = finish(parser) else { return ParsedDocument() }
         defer { cmark_node_free(root) }
-        var walker = TreeWalker()
-        walker.out.text.reserveCapacity(bytes.count)
+        var walker = TreeWalker(capacity: bytes.count + 64)
+        defer { walker.text.deallocate() }
+        // Rough sizes (a block per 200 bytes, an inline event per 40) to spare most regrowth.
+        walker.out.blocks.reserveCapacity(bytes.count / 100 + 16)
+        walker.out.events.reserveCapacity(bytes.count / 40 + 16)
         walker.walk(root)
+        walker.out.text = Array(UnsafeBufferPointer(start: walker.text.base, count: walker.text.count))
         return walker.out
     }
 
@@ -136,8 +141,38 @@ enum CommonMarkConverter {
 /// are numbered when the extensions register, so they are not constants).
 private enum ExtensionNode { case table, row, cell, strikethrough, other }
 
+/// Bytes appended while walking the tree (copied into ``ParsedDocument/text`` at the end).
+private struct ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    mutating func append(_ p: UnsafeRawPointer, _ n: Int) {
+        if count + n > capacity {
+            let bigger = max(capacity * 2, count + n)
+            let b = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+            b.update(from: base, count: count)
+            base.deallocate()
+            base = b
+            capacity = bigger
+        }
+        (base + count).update(from: p.assumingMemoryBound(to: UInt8.self), count: n)
+        count += n
+    }
+
+    func deallocate() { base.deallocate() }
+}
+
 private struct TreeWalker {
     var out = ParsedDocument()
+    var text: ByteBuffer
+
+    init(capacity: Int) { text = ByteBuffer(capacity: capacity) }
     var quoteDepth = 0
     var listDepth = 0
     var footnoteDepth = 0
@@ -183,8 +218,8 @@ private struct TreeWalker {
                     leafNode = node
                 }
             case CMARK_NODE_CODE_BLOCK:
-                let info = string(cmark_node_get_fence_info(node))
-                let literal = string(cmark_node_get_literal(node))
+                let info = store(cmark_node_get_fence_info(node))
+                let literal = store(cmark_node_get_literal(node))
                 out.blocks.append(block(node, .code(info: info, literal: literal)))
             case CMARK_NODE_HTML_BLOCK:
                 out.blocks.append(block(node, .html(literalLines: lineCount(cmark_node_get_literal(node)))))
@@ -247,11 +282,10 @@ private struct TreeWalker {
 
     /// Copies a C string into the document's text buffer.
     private mutating func store(_ p: UnsafePointer<CChar>?) -> Range<Int> {
-        let start = out.text.count
+        let start = text.count
         guard let p else { return start..<start }
-        let n = strlen(p)
-        p.withMemoryRebound(to: UInt8.self, capacity: n) { out.text.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) }
-        return start..<out.text.count
+        text.append(UnsafeRawPointer(p), strlen(p))
+        return start..<text.count
     }
 
     mutating func inlineEvent(_ node: OpaquePointer, type: cmark_node_type, entering: Bool) -> InlineEvent? {

@@ -19,11 +19,15 @@ public struct Document: Sendable {
     public private(set) var blocks: [Block] = []
     /// The last line of the front matter, if the file has one.
     public private(set) var frontMatterEndLine: Int?
+    /// Text literals are matched against the file's bytes (false: code point by code point,
+    /// the reference the tests compare the fast way with, in a task of their own).
+    @TaskLocal static var matchesBytes = true
 
     public var path: String { source.path }
 
     public init(_ source: SourceText, options: ParseOptions = ParseOptions()) {
         self.source = source
+        let matchesBytes = Document.matchesBytes
         var cmarkInput = source.bytes
         if let fm = FrontMatter.find(in: source, keys: options.frontMatterKeys) {
             frontMatterEndLine = fm.endLine
@@ -50,8 +54,10 @@ public struct Document: Sendable {
         var opaqueDepth = 0
         let opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque)
         let parsed = CommonMarkConverter.parse(cmarkInput)
-        // Buffers every leaf block reuses: its characters and their roles.
-        var raw: [UInt32] = [], roles: [Role] = []
+        units.reserveCapacity(units.count + parsed.blocks.count)
+        blocks.reserveCapacity(blocks.count + parsed.blocks.count)
+        var scratch = DecodeScratch()
+        defer { scratch.free() }
         for block in parsed.blocks {
             if opaqueDepth > 0 {
                 if case .html = block.kind {} else { continue }
@@ -59,12 +65,12 @@ public struct Document: Sendable {
             switch block.kind {
             case .code(let info, let literal):
                 codeBlocks.append(CodeBlock(startLine: block.startLine, endLine: max(block.startLine, block.endLine),
-                                            info: info, literal: literal))
+                                            info: parsed.string(info), literal: parsed.string(literal)))
                 blocks.append(.code(codeBlocks.count - 1))
             case .html:
-                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0))
+                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
             case .paragraph, .heading, .tableCell:
-                addLeaf(block, parsed, &raw, &roles)
+                addLeaf(block, parsed, &scratch, matchesBytes: matchesBytes)
             }
         }
         var section: Int? = nil
@@ -104,7 +110,7 @@ public struct Document: Sendable {
         }
     }
 
-    private mutating func append(_ unit: Unit) {
+    private mutating func append(_ unit: consuming Unit) {
         units.append(unit)
         blocks.append(.unit(units.count - 1))
     }
@@ -129,17 +135,27 @@ public struct Document: Sendable {
         return start..<end
     }
 
-    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedDocument, _ raw: inout [UInt32], _ roles: inout [Role]) {
+    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedDocument, _ scratch: inout DecodeScratch,
+                                  matchesBytes: Bool) {
         guard let range = byteRange(b) else { return }
-        source.decode(range, into: &raw)
-        roles.removeAll(keepingCapacity: true)
-        roles.append(contentsOf: repeatElement(Role.structure, count: raw.count))
-        var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed)
-        mapper.apply(b.inlines)
-        roles = moved(&mapper.roles)
+        // The block's characters and their roles, in arrays of their own that its unit keeps
+        // (trimmed in place).
+        var presence = TextMasks.CharPresence()
+        var raw = source.scalars(range, scratch: &scratch, presence: &presence)
+        var roles = [Role](repeating: .structure, count: raw.count)
+        let links: [InlineLink], comments: [(Range<Int>, String)]
+        do {
+            let onCharacter = source.bytes[range.lowerBound] & 0xC0 != 0x80
+            var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed,
+                                      source: source.bytes, block: onCharacter && matchesBytes ? range : nil)
+            mapper.apply(b.inlines)
+            roles = moved(&mapper.roles)
+            links = mapper.links
+            comments = mapper.comments
+        }
         let isHeading: Bool
         if case .heading = b.kind { isHeading = true } else { isHeading = false }
-        TextMasks.apply(raw, &roles, isHeading: isHeading, inQuote: b.quoteDepth > 0)
+        TextMasks.apply(raw, &roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, presence: presence)
 
         let kind: UnitKind
         switch b.kind {
@@ -151,54 +167,72 @@ public struct Document: Sendable {
             else if b.quoteDepth > 0 { kind = .quote(depth: b.quoteDepth) }
             else { kind = .paragraph }
         }
-        for (r, body) in mapper.comments {
+        for (r, body) in comments {
             addComment(raw: raw, range: r, body: body, blockStart: range.lowerBound)
         }
-        guard case (var unit, let shift)? = makeUnit(kind: kind, raw: raw, roles: roles, block: range,
-                                                     quoteDepth: b.quoteDepth, listDepth: b.listDepth) else { return }
-        unit.links = mapper.links.compactMap { l in
-            let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
-            guard lo >= 0, hi <= unit.text.count, lo <= hi else { return nil }
-            return InlineLink(text: lo..<hi, destination: l.destination, isImage: l.isImage)
+        guard let (start, byteRange, shift) = trimToUnit(raw: &raw, roles: &roles, block: range, firstLine: b.startLine),
+              Unit.hasContent(raw, roles) else { return }
+        var unitLinks: [InlineLink] = []
+        if !links.isEmpty {
+            let count = raw.count
+            unitLinks = links.compactMap { l in
+                let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
+                guard lo >= 0, hi <= count, lo <= hi else { return nil }
+                return InlineLink(text: lo..<hi, destination: l.destination, isImage: l.isImage)
+            }
         }
         // A paragraph that is only an image is the image's alt text.
-        if kind == .paragraph, unit.links.count == 1, unit.links[0].isImage {
-            let alt = unit.links[0].text
-            let outside = unit.text.indices.contains { !alt.contains($0) && unit.roles[$0] == .content }
-            if !outside { unit.kind = .altText }
+        var unitKind = kind
+        if kind == .paragraph, unitLinks.count == 1, unitLinks[0].isImage {
+            let alt = unitLinks[0].text
+            var outside = false
+            for x in raw.indices where !alt.contains(x) && roles[x] == .content { outside = true; break }
+            if !outside { unitKind = .altText }
         }
-        append(unit)
+        append(Unit(kind: unitKind, start: start, byteRange: byteRange, text: raw, roles: roles, links: unitLinks,
+                    quoteDepth: b.quoteDepth, listDepth: b.listDepth, lineFeeds: presence.contains(0x0A)))
     }
 
     /// Trims a block's raw text to its unit: from the first to the last character that is not
-    /// block structure or space, with how many characters were trimmed from the front.
-    /// Nil when nothing translatable is left.
-    /// `raw` holds the characters of the bytes `block`, all of them.
-    private func makeUnit(kind: UnitKind, raw: [UInt32], roles: [Role], block: Range<Int>,
-                          quoteDepth: Int, listDepth: Int) -> (Unit, Int)? {
+    /// block structure or space. Returns where the unit starts, its bytes, and how many
+    /// characters were trimmed from the front; nil when nothing is left.
+    /// `raw` holds the characters of the bytes `block`, all of them; `raw` and `roles` are
+    /// trimmed in place. `firstLine` is the block's first line.
+    private func trimToUnit(raw: inout [UInt32], roles: inout [Role], block: Range<Int>,
+                            firstLine: Int) -> (TextPosition, Range<Int>, Int)? {
         var lo = 0, hi = raw.count
-        func trimmable(_ k: Int) -> Bool {
-            roles[k] == .structure || raw[k] == 0x20 || raw[k] == 0x09 || raw[k] == 0x0A || raw[k] == 0x0D
-        }
-        while lo < hi && trimmable(lo) { lo += 1 }
-        while hi > lo && trimmable(hi - 1) { hi -= 1 }
-        guard lo < hi else { return nil }
         var startByte = block.lowerBound
-        for k in 0..<lo { startByte += utf8Length(raw[k]) }
-        var endByte: Int
-        if source.bytes[block.lowerBound] & 0xC0 != 0x80 {
-            // The block starts on a character, so its characters are its bytes: count the
-            // trimmed end only.
-            endByte = block.upperBound
-            for k in hi..<raw.count { endByte -= utf8Length(raw[k]) }
-        } else {
-            endByte = startByte
-            for k in lo..<hi { endByte += utf8Length(raw[k]) }
+        var endByte = block.upperBound
+        let startsOnCharacter = source.bytes[block.lowerBound] & 0xC0 != 0x80
+        raw.withUnsafeBufferPointer { raw in
+            roles.withUnsafeBufferPointer { roles in
+                func trimmable(_ k: Int) -> Bool {
+                    roles[k] == .structure || raw[k] == 0x20 || raw[k] == 0x09 || raw[k] == 0x0A || raw[k] == 0x0D
+                }
+                while lo < hi && trimmable(lo) { lo += 1 }
+                while hi > lo && trimmable(hi - 1) { hi -= 1 }
+                guard lo < hi else { return }
+                for k in 0..<lo { startByte += utf8Length(raw[k]) }
+                if startsOnCharacter {
+                    // The block starts on a character, so its characters are its bytes: count the
+                    // trimmed end only.
+                    for k in hi..<raw.count { endByte -= utf8Length(raw[k]) }
+                } else {
+                    endByte = startByte
+                    for k in lo..<hi { endByte += utf8Length(raw[k]) }
+                }
+            }
         }
-        let unit = Unit(kind: kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
-                        text: Array(raw[lo..<hi]), roles: Array(roles[lo..<hi]),
-                        quoteDepth: quoteDepth, listDepth: listDepth)
-        return unit.hasContent ? (unit, lo) : nil
+        guard lo < hi else { return nil }
+        if hi < raw.count {
+            raw.removeLast(raw.count - hi)
+            roles.removeLast(roles.count - hi)
+        }
+        if lo > 0 {
+            raw.removeFirst(lo)
+            roles.removeFirst(lo)
+        }
+        return (source.position(ofByte: startByte, fromLine: firstLine), startByte..<endByte, lo)
     }
 
     private mutating func addComment(raw: [UInt32], range: Range<Int>, body: String, blockStart: Int) {
@@ -214,7 +248,8 @@ public struct Document: Sendable {
 
     /// Adds the units of an HTML block; returns how many opaque elements it leaves open
     /// (negative: closes).
-    private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool) -> Int {
+    private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool,
+                                       _ scratch: inout DecodeScratch) -> Int {
         guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literalLines) = b.kind else { return 0 }
         // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
         // the literal's own line count is the truth.
@@ -222,25 +257,35 @@ public struct Document: Sendable {
         let start = source.lineStarts[b.startLine - 1]
         let end = source.lineByteRange(endLine).upperBound
         guard start < end else { return 0 }
-        let raw = source.scalars(start..<end)
+        var presence = TextMasks.CharPresence()
+        let raw = source.scalars(start..<end, scratch: &scratch, presence: &presence)
         var scanner = HTMLBlockScanner(raw: raw, opaqueTags: opaque)
         scanner.scan()
-        if inside || scanner.opaqueBalance != 0 {
-            for (r, body) in scanner.comments { addComment(raw: raw, range: r, body: body, blockStart: start) }
-            return scanner.opaqueBalance
+        // The byte offset of a character, counted on from the last one asked for (comments and
+        // pieces come in order).
+        var cursor = 0, cursorByte = start
+        func byteOffset(_ k: Int) -> Int {
+            if k < cursor { cursor = 0; cursorByte = start }
+            while cursor < k { cursorByte += utf8Length(raw[cursor]); cursor += 1 }
+            return cursorByte
         }
-        for (r, body) in scanner.comments {
-            addComment(raw: raw, range: r, body: body, blockStart: start)
+        for (r, bodyRange) in scanner.comments {
+            let startByte = byteOffset(r.lowerBound)
+            let body = String(decoding: source.bytes[byteOffset(bodyRange.lowerBound)..<byteOffset(bodyRange.upperBound)],
+                              as: UTF8.self)
+            // (The end is the comment's last character.)
+            let endByte = byteOffset(max(r.lowerBound, r.upperBound - 1))
+            comments.append(HTMLComment(start: source.position(ofByte: startByte), end: source.position(ofByte: endByte),
+                                        body: body.trimmingASCIISpaces))
         }
-        var roles = scanner.roles
-        TextMasks.apply(raw, &roles, isHeading: false)
+        if inside || scanner.opaqueBalance != 0 { return scanner.opaqueBalance }
+        var roles = moved(&scanner.roles)
+        TextMasks.apply(raw, &roles, isHeading: false, presence: presence)
         for piece in scanner.pieces {
-            var startByte = start
-            for k in 0..<piece.range.lowerBound { startByte += utf8Length(raw[k]) }
-            var endByte = startByte
-            for k in piece.range { endByte += utf8Length(raw[k]) }
-            var pieceRoles = Array(roles[piece.range])
-            if case .altText = piece.kind { pieceRoles = piece.roles }
+            let startByte = byteOffset(piece.range.lowerBound)
+            let endByte = byteOffset(piece.range.upperBound)
+            let pieceRoles: [Role]
+            if case .altText = piece.kind { pieceRoles = piece.roles } else { pieceRoles = Array(roles[piece.range]) }
             var unit = Unit(kind: piece.kind, start: source.position(ofByte: startByte), byteRange: startByte..<endByte,
                             text: Array(raw[piece.range]), roles: pieceRoles,
                             quoteDepth: b.quoteDepth, listDepth: b.listDepth)

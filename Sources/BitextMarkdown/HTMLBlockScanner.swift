@@ -7,6 +7,7 @@ struct HTMLBlockScanner {
     struct Piece {
         var kind: UnitKind
         var range: Range<Int>
+        /// The roles of alt text (all content); empty for other pieces.
         var roles: [Role]
     }
 
@@ -25,7 +26,8 @@ struct HTMLBlockScanner {
     let opaqueTags: Set<String>
     var roles: [Role]
     var pieces: [Piece] = []
-    var comments: [(Range<Int>, String)] = []
+    /// Comments: where each is and where its body (between `<!--` and `-->`) is.
+    var comments: [(Range<Int>, body: Range<Int>)] = []
     /// Opaque elements opened and not closed in this block (negative: closed, opened before).
     var opaqueBalance = 0
 
@@ -57,7 +59,7 @@ struct HTMLBlockScanner {
                     let stop = min(n, end + 3)
                     for k in p..<stop { roles[k] = .markup }
                     let bodyEnd = min(end, n)
-                    comments.append((p..<stop, makeString(raw[min(p + 4, bodyEnd)..<bodyEnd])))
+                    comments.append((p..<stop, min(p + 4, bodyEnd)..<bodyEnd))
                     p = stop
                     continue
                 }
@@ -146,8 +148,8 @@ struct HTMLBlockScanner {
         while lo < hi && isSpace(raw[lo]) { lo += 1 }
         while hi > lo && isSpace(raw[hi - 1]) { hi -= 1 }
         if lo < hi {
-            let r = Array(roles[lo..<hi])
-            pieces.append(Piece(kind: kind, range: lo..<hi, roles: r))
+            // (Its roles are the block's, once the masks are applied: none of its own.)
+            pieces.append(Piece(kind: kind, range: lo..<hi, roles: []))
         } else if alts.count == 1, let alt = alts.first, !alt.isEmpty {
             pieces.append(Piece(kind: .altText, range: alt, roles: [Role](repeating: .content, count: alt.count)))
         }
@@ -283,7 +285,32 @@ struct HTMLBlockScanner {
 }
 
 extension String {
+    /// The string without spaces, tabs and line breaks (each its own character) at either end.
     var trimmingASCIISpaces: String {
+        // Over the bytes when every character trimmed is plainly one: a tab or LF is always a
+        // character of its own, CR too unless an LF follows (CRLF is one character, not
+        // trimmed), a space when an ASCII byte or the end is on its other side (nothing joins
+        // it then). Anything else takes the general way.
+        let fast: String? = utf8.withContiguousStorageIfAvailable { b -> String? in
+            var lo = 0, hi = b.count
+            while lo < hi {
+                let c = b[lo]
+                if c == 0x09 || c == 0x0A { lo += 1; continue }
+                if c == 0x0D { if lo + 1 < hi && b[lo + 1] == 0x0A { break }; lo += 1; continue }
+                if c == 0x20 { if lo + 1 < hi && b[lo + 1] >= 0x80 { return nil }; lo += 1; continue }
+                break
+            }
+            while hi > lo {
+                let c = b[hi - 1]
+                if c == 0x09 || c == 0x0D { hi -= 1; continue }
+                if c == 0x0A { if hi - 2 >= lo && b[hi - 2] == 0x0D { break }; hi -= 1; continue }
+                if c == 0x20 { if hi - 2 >= lo && b[hi - 2] >= 0x80 { return nil }; hi -= 1; continue }
+                break
+            }
+            if lo == 0 && hi == b.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        } ?? nil
+        if let fast { return fast }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }

@@ -21,11 +21,63 @@ struct InlineMapper {
     /// How far the cursor may look ahead for the next expected character.
     private let window = 4096
 
-    /// `roles` holds one role per character of `raw`, all `.structure` (a buffer the caller reuses).
-    init(raw: [UInt32], roles: [Role], parsed: ParsedDocument) {
+    /// The file's bytes and the range of them `raw` was decoded from, when `raw` is exactly
+    /// their characters: text literals are then matched byte by byte (UTF-8 is equal exactly
+    /// when the characters are), else character by character.
+    private let source: [UInt8]
+    private let sourceRange: Range<Int>?
+    /// A character of `raw` and the byte in `source` where it starts, to count on from.
+    private var cursorIndex = 0, cursorByte = 0
+
+    /// `roles` holds one role per character of `raw`, all `.structure`. `source[block]`, if
+    /// given, is what `raw` was decoded from, starting on a character.
+    init(raw: [UInt32], roles: [Role], parsed: ParsedDocument, source: [UInt8] = [], block: Range<Int>? = nil) {
         self.raw = raw
         self.roles = roles
         self.parsed = parsed
+        self.source = source
+        self.sourceRange = block
+        self.cursorByte = block?.lowerBound ?? 0
+    }
+
+    /// The byte in `source` where character `index` of `raw` starts.
+    private mutating func byteOffset(of index: Int, from start: Int) -> Int {
+        if index < cursorIndex { cursorIndex = 0; cursorByte = start }
+        raw.withUnsafeBufferPointer { r in
+            while cursorIndex < index { cursorByte += utf8Length(r[cursorIndex]); cursorIndex += 1 }
+        }
+        return cursorByte
+    }
+
+    /// Matches as much of `literal` from byte `p` as goes on exactly as the raw text from the
+    /// cursor, over the bytes: how many bytes of the literal and characters of `raw` it took.
+    @inline(never)
+    private mutating func matchBytes(_ p: Int, _ end: Int, _ block: Range<Int>) -> (bytes: Int, characters: Int) {
+        let b0 = byteOffset(of: i, from: block.lowerBound)
+        let limit = min(end - p, block.upperBound - b0)
+        guard limit > 0 else { return (0, 0) }
+        return parsed.text.withUnsafeBufferPointer { t in
+            source.withUnsafeBufferPointer { s in
+                let tp = UnsafeRawPointer(t.baseAddress! + p), sp = UnsafeRawPointer(s.baseAddress! + b0)
+                var n = 0
+                while n + 8 <= limit
+                        && tp.loadUnaligned(fromByteOffset: n, as: UInt64.self) == sp.loadUnaligned(fromByteOffset: n, as: UInt64.self) {
+                    n += 8
+                }
+                while n < limit && t[p + n] == s[b0 + n] { n += 1 }
+                // Back to the start of a character when they differ inside one.
+                while n > 0 && b0 + n < block.upperBound && s[b0 + n] & 0xC0 == 0x80 { n -= 1 }
+                // Characters: the bytes that are not continuation bytes (10xxxxxx), eight at a time.
+                var continuation = 0, k = 0
+                while k + 8 <= n {
+                    let w = sp.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    continuation &+= continuationBytes(w)
+                    k += 8
+                }
+                while k < n { if s[b0 + k] & 0xC0 == 0x80 { continuation &+= 1 }; k += 1 }
+                return (n, n - continuation)
+            }
+        }
     }
 
     mutating func apply(_ events: Range<Int>) {
@@ -52,8 +104,22 @@ struct InlineMapper {
         while p < end {
             // The usual case first: the literal goes on exactly as the raw text does.
             let start = i
+            if let block = sourceRange {
+                let (bytes, characters) = matchBytes(p, end, block)
+                if characters > 0 {
+                    roles.withUnsafeMutableBufferPointer { out in
+                        for x in i..<(i + characters) { out[x] = role }
+                    }
+                    i += characters
+                    p += bytes
+                    cursorIndex = i
+                    cursorByte += bytes
+                }
+                if p >= end { break }
+                if i > start { continue }
+            }
             var k = i
-            text.withUnsafeBufferPointer { t in
+            if sourceRange == nil { text.withUnsafeBufferPointer { t in
                 raw.withUnsafeBufferPointer { r in
                     roles.withUnsafeMutableBufferPointer { out in
                         while p < end && k < r.count {
@@ -65,7 +131,7 @@ struct InlineMapper {
                         }
                     }
                 }
-            }
+            } }
             i = k
             if p >= end { break }
             if i > start { continue }
@@ -270,11 +336,7 @@ struct InlineMapper {
                 }
             }
             // Link text that is itself the URL is a URL, not prose.
-            var content: [UInt32] = []
-            for x in textStart..<textEnd where roles[x] == .content { content.append(raw[x]) }
-            let text = makeString(content)
-            if !text.isEmpty && (text == link.destination || "mailto:" + text == link.destination
-                || "http://" + text == link.destination || "https://" + text == link.destination) {
+            if InlineMapper.isURLText(raw, roles, textStart..<textEnd, link.destination) {
                 for x in textStart..<textEnd where roles[x] == .content { roles[x] = .url }
             }
         case .angle:
@@ -287,6 +349,47 @@ struct InlineMapper {
         }
         links.append(InlineLink(text: textStart..<max(textStart, textEnd), destination: link.destination,
                                 isImage: link.isImage))
+    }
+
+    /// Whether the prose of a link's text is its destination, or the destination without
+    /// `mailto:`, `http://` or `https://`.
+    static func isURLText(_ raw: [UInt32], _ roles: [Role], _ range: Range<Int>, _ destination: String) -> Bool {
+        var count = 0, ascii = true, han = false
+        for x in range where roles[x] == .content {
+            count += 1
+            let c = raw[x]
+            if c >= 0x80 { ascii = false; if c >= 0x4E00 && c <= 0x9FFF { han = true } }
+        }
+        if count == 0 { return false }
+        // A Han character has no decomposition: text holding one never equals an ASCII string.
+        if han && destination.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        if ascii {
+            // ASCII text equals an ASCII string exactly when their bytes are equal (a
+            // non-ASCII destination may still equal it canonically: U+212A KELVIN SIGN is K).
+            var destination = destination
+            let result: Bool? = destination.withUTF8 { d in
+                if d.contains(where: { $0 >= 0x80 }) { return nil }
+                func equals(prefix p: StaticString) -> Bool {
+                    let n = p.utf8CodeUnitCount
+                    guard d.count == n + count else { return false }
+                    for k in 0..<n where d[k] != p.utf8Start[k] { return false }
+                    var k = n
+                    for x in range where roles[x] == .content {
+                        if UInt32(d[k]) != raw[x] { return false }
+                        k += 1
+                    }
+                    return true
+                }
+                return equals(prefix: "") || equals(prefix: "mailto:") || equals(prefix: "http://")
+                    || equals(prefix: "https://")
+            }
+            if let result { return result }
+        }
+        var content: [UInt32] = []
+        for x in range where roles[x] == .content { content.append(raw[x]) }
+        let text = makeString(content)
+        return text == destination || "mailto:" + text == destination || "http://" + text == destination
+            || "https://" + text == destination
     }
 
     /// Consumes `(destination "title")` starting at the `(` under the cursor.

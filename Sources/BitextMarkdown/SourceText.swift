@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a file cannot be read as a Markdown document.
 public enum SourceError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Bytes that are not UTF-8, at a 1-based line and a 0-based byte offset in the file.
@@ -50,6 +56,12 @@ public struct SourceText: Sendable {
     let asciiLines: [Bool]
 
     public init(path: String, bytes raw: [UInt8]) throws(SourceError) {
+        try self.init(path: path, bytes: raw, plainLines: true)
+    }
+
+    /// - Parameter plainLines: the line table of valid text without NUL or CR found the fast way
+    ///   (false: byte by byte, the reference the tests compare it with).
+    init(path: String, bytes raw: [UInt8], plainLines: Bool) throws(SourceError) {
         self.path = path
         var bytes = raw
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
@@ -58,78 +70,153 @@ public struct SourceText: Sendable {
         } else {
             hasByteOrderMark = false
         }
-        var starts = [0]
-        var ascii: [Bool] = []
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        var lineASCII = true
-        let n = bytes.count
-        var i = 0
+        var starts: [Int]
+        var ascii: [Bool]
         var loneCR: [Int] = []
-        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
-            let base = UnsafeRawPointer(b.baseAddress)
-            while i < n {
-                // Eight printable ASCII bytes at a time: no high bit, none below 0x20 (adding
-                // 0x60 to each byte sets its high bit exactly when it is at least 0x20).
-                while i + 8 <= n, let base {
-                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    guard w & 0x8080_8080_8080_8080 == 0,
-                          (w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
-                    i += 8
-                }
-                if i >= n { break }
-                let c = b[i]
-                // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
-                if c & 0xF0 == 0xE0 && i + 2 < n {
-                    let c1 = b[i + 1]
-                    if c1 & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 && !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0) {
-                        lineASCII = false
-                        i += 3
+        if plainLines, let fast = bytes.withUnsafeBufferPointer({ SourceText.plainLines($0) }) {
+            (starts, ascii) = fast
+        } else {
+            starts = [0]
+            ascii = []
+            starts.reserveCapacity(bytes.count / 40 + 1)
+            var lineASCII = true
+            let n = bytes.count
+            var i = 0
+            try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
+                let base = UnsafeRawPointer(b.baseAddress)
+                while i < n {
+                    // Eight printable ASCII bytes at a time: no high bit, none below 0x20 (adding
+                    // 0x60 to each byte sets its high bit exactly when it is at least 0x20).
+                    while i + 8 <= n, let base {
+                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        guard w & 0x8080_8080_8080_8080 == 0,
+                              (w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
+                        i += 8
+                    }
+                    if i >= n { break }
+                    let c = b[i]
+                    // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
+                    if c & 0xF0 == 0xE0 && i + 2 < n {
+                        // Han text is runs of them: take the whole run here.
+                        var j = i
+                        while j + 2 < n {
+                            let c0 = b[j], c1 = b[j + 1]
+                            guard c0 & 0xF0 == 0xE0, c1 & 0xC0 == 0x80, b[j + 2] & 0xC0 == 0x80,
+                                  !(c0 == 0xE0 && c1 < 0xA0), !(c0 == 0xED && c1 >= 0xA0) else { break }
+                            j += 3
+                        }
+                        if j > i {
+                            lineASCII = false
+                            i = j
+                            continue
+                        }
+                    }
+                    if c < 0x80 {
+                        if c == 0x0A || (c == 0x0D && (i + 1 == n || b[i + 1] != 0x0A)) {
+                            if c == 0x0D { loneCR.append(i) }
+                            ascii.append(lineASCII)
+                            lineASCII = true
+                            starts.append(i + 1)
+                        } else if c == 0 {
+                            throw .binary(path: path, line: starts.count)
+                        }
+                        i += 1
                         continue
                     }
-                }
-                if c < 0x80 {
-                    if c == 0x0A || (c == 0x0D && (i + 1 == n || b[i + 1] != 0x0A)) {
-                        if c == 0x0D { loneCR.append(i) }
-                        ascii.append(lineASCII)
-                        lineASCII = true
-                        starts.append(i + 1)
-                    } else if c == 0 {
-                        throw .binary(path: path, line: starts.count)
-                    }
-                    i += 1
-                    continue
-                }
-                lineASCII = false
-                let len: Int
-                if c & 0xE0 == 0xC0 && c >= 0xC2 { len = 2 }
-                else if c & 0xF0 == 0xE0 { len = 3 }
-                else if c & 0xF8 == 0xF0 && c <= 0xF4 { len = 4 }
-                else { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
-                if i + len > n { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
-                for k in 1..<len where b[i + k] & 0xC0 != 0x80 {
-                    throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
-                }
-                // Overlong three-byte forms, surrogates, and values past U+10FFFF.
-                if len == 3 {
-                    let c1 = b[i + 1]
-                    if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) {
+                    lineASCII = false
+                    let len: Int
+                    if c & 0xE0 == 0xC0 && c >= 0xC2 { len = 2 }
+                    else if c & 0xF0 == 0xE0 { len = 3 }
+                    else if c & 0xF8 == 0xF0 && c <= 0xF4 { len = 4 }
+                    else { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
+                    if i + len > n { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
+                    for k in 1..<len where b[i + k] & 0xC0 != 0x80 {
                         throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
                     }
-                } else if len == 4 {
-                    let c1 = b[i + 1]
-                    if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) {
-                        throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                    // Overlong three-byte forms, surrogates, and values past U+10FFFF.
+                    if len == 3 {
+                        let c1 = b[i + 1]
+                        if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) {
+                            throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                        }
+                    } else if len == 4 {
+                        let c1 = b[i + 1]
+                        if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) {
+                            throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                        }
                     }
+                    i += len
                 }
-                i += len
             }
+            ascii.append(lineASCII)
         }
-        ascii.append(lineASCII)
         originalBytes = bytes
         for k in loneCR { bytes[k] = 0x0A }
         self.bytes = bytes
         self.lineStarts = starts
         self.asciiLines = ascii
+    }
+
+    /// The line starts and ASCII lines of text that is valid UTF-8 without NUL or CR (the usual
+    /// file), found with `memchr` and eight bytes at a time; nil for any other text, which
+    /// the byte-by-byte pass reads (and reports on).
+    private static func plainLines(_ b: UnsafeBufferPointer<UInt8>) -> ([Int], [Bool])? {
+        let n = b.count
+        guard let base = b.baseAddress, n > 0 else { return nil }
+        if memchr(base, 0, n) != nil || memchr(base, 0x0D, n) != nil { return nil }
+        let raw = UnsafeRawPointer(base)
+        var starts = [0], ascii: [Bool] = []
+        starts.reserveCapacity(n / 40 + 1)
+        ascii.reserveCapacity(n / 40 + 1)
+        var lineStart = 0
+        while true {
+            let lineEnd: Int
+            if let nl = memchr(base + lineStart, 0x0A, n - lineStart) {
+                lineEnd = UnsafeRawPointer(nl) - raw
+            } else {
+                lineEnd = n
+            }
+            var i = lineStart
+            var lineASCII = true
+            while i < lineEnd {
+                while i + 8 <= lineEnd && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                if i >= lineEnd { break }
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                lineASCII = false
+                if c & 0xF0 == 0xE0 {
+                    // A run of three-byte characters (Han text).
+                    var j = i
+                    while j + 2 < lineEnd {
+                        let c0 = b[j], c1 = b[j + 1]
+                        guard c0 & 0xF0 == 0xE0, c1 & 0xC0 == 0x80, b[j + 2] & 0xC0 == 0x80,
+                              !(c0 == 0xE0 && c1 < 0xA0), !(c0 == 0xED && c1 >= 0xA0) else { break }
+                        j += 3
+                    }
+                    if j > i { i = j; continue }
+                }
+                // A character inside the line (a continuation byte is never a line feed), as the
+                // byte-by-byte pass checks it.
+                let len: Int
+                if c & 0xE0 == 0xC0 && c >= 0xC2 { len = 2 }
+                else if c & 0xF0 == 0xE0 { len = 3 }
+                else if c & 0xF8 == 0xF0 && c <= 0xF4 { len = 4 }
+                else { return nil }
+                if i + len > lineEnd { return nil }
+                for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return nil }
+                let c1 = b[i + 1]
+                if len == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) { return nil }
+                if len == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) { return nil }
+                i += len
+            }
+            ascii.append(lineASCII)
+            if lineEnd == n { break }
+            lineStart = lineEnd + 1
+            starts.append(lineStart)
+        }
+        return (starts, ascii)
     }
 
     public init(path: String, text: String) {
@@ -153,13 +240,9 @@ public struct SourceText: Sendable {
         if asciiLines[line - 1] { return byteColumn }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
-        var col = 1
-        var i = start
-        while i < end {
-            if bytes[i] & 0xC0 != 0x80 { col += 1 }
-            i += 1
-        }
-        return col
+        guard start < end else { return 1 }
+        // 1 + the bytes before it that start a character.
+        return 1 + characterCount(start..<end)
     }
 
     /// The byte offset in `bytes` of a code-point position.
@@ -190,19 +273,77 @@ public struct SourceText: Sendable {
     /// Code points of a byte range.
     public func scalars(_ range: Range<Int>) -> [UInt32] {
         if range.isEmpty { return [] }
-        return Array(unsafeUninitializedCapacity: range.count) { out, count in
+        // Exactly as long as it needs to be (a Han character is three bytes but one code point).
+        // (A range that starts inside a character decodes its continuation bytes as characters.)
+        let n = bytes[range.lowerBound] & 0xC0 == 0x80 ? range.count : characterCount(range)
+        return Array(unsafeUninitializedCapacity: n) { out, count in
             count = decode(range, into: out.baseAddress!)
         }
     }
 
-    /// Code points of a byte range into `out` (replacing what it held; its storage is reused).
-    func decode(_ range: Range<Int>, into out: inout [UInt32]) {
-        out.removeAll(keepingCapacity: true)
-        if range.isEmpty { return }
-        out.reserveCapacity(range.count)
-        out.append(contentsOf: repeatElement(0, count: range.count))
-        let n = out.withUnsafeMutableBufferPointer { decode(range, into: $0.baseAddress!) }
-        out.removeLast(range.count - n)
+    /// How many code points the bytes of a range (of whole characters) hold: the bytes that are
+    /// not continuation bytes, counted eight at a time.
+    func characterCount(_ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            let base = UnsafeRawPointer(b.baseAddress!)
+            var i = range.lowerBound
+            let end = range.upperBound
+            var continuation = 0
+            while i + 8 <= end {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
+                continuation &+= continuationBytes(w)
+                i += 8
+            }
+            while i < end {
+                if b[i] & 0xC0 == 0x80 { continuation &+= 1 }
+                i += 1
+            }
+            return range.count - continuation
+        }
+    }
+
+    /// Code points of a byte range, decoded into `scratch` (grown as needed) and copied into
+    /// an array of their exact length, with the ASCII characters (and `→`) they hold.
+    func scalars(_ range: Range<Int>, scratch: inout DecodeScratch, presence: inout TextMasks.CharPresence) -> [UInt32] {
+        presence = TextMasks.CharPresence()
+        if range.isEmpty { return [] }
+        scratch.reserve(range.count)
+        let out = scratch.base
+        let (n, low, high, arrow) = bytes.withUnsafeBufferPointer { b in
+            var low: UInt64 = 0, high: UInt64 = 0, arrow = false
+            var k = 0
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let c = UInt32(b[i])
+                if c < 0x80 {
+                    if c < 0x40 { low |= 1 &<< UInt64(c) } else { high |= 1 &<< UInt64(c &- 0x40) }
+                    out[k] = c; i += 1
+                } else if c >= 0xE0 && c < 0xF0 {
+                    let v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    if v == 0x2192 { arrow = true }
+                    out[k] = v; i += 3
+                } else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                else {
+                    out[k] = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F); i += 4
+                }
+                k += 1
+            }
+            return (k, low, high, arrow)
+        }
+        presence = TextMasks.CharPresence(low: low, high: high, arrow: arrow)
+        return Array(UnsafeBufferPointer(start: out, count: n))
+    }
+
+    /// The position of a byte offset that starts a character, on line `line` (1-based) or a
+    /// later one: counted on from there (a block's lines) instead of searched for.
+    func position(ofByte offset: Int, fromLine line: Int) -> TextPosition {
+        guard line >= 1, line <= lineStarts.count, lineStarts[line - 1] <= offset else { return position(ofByte: offset) }
+        var l = line
+        while l < lineStarts.count && lineStarts[l] <= offset { l += 1 }
+        return TextPosition(line: l, column: column(line: l, byteColumn: offset - lineStarts[l - 1] + 1))
     }
 
     /// Writes the code points of a byte range (at most `range.count`) and returns how many.
@@ -249,6 +390,7 @@ extension String {
 
 /// Turns code points back into a String.
 public func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
+    if let s = scalars.withContiguousStorageIfAvailable({ makeString(buffer: $0) }) { return s }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(scalars.count)
     for c in scalars {
@@ -266,4 +408,63 @@ public func makeString<C: Collection>(_ scalars: C) -> String where C.Element ==
         }
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// ``makeString(_:)`` of contiguous code points: the UTF-8 length first, then the bytes written
+/// straight into the string's storage (a surrogate becomes U+FFFD, a value past U+10FFFF nothing).
+private func makeString(buffer: UnsafeBufferPointer<UInt32>) -> String {
+    var length = 0
+    for c in buffer {
+        length &+= c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : c < 0x110000 ? 4 : 0
+    }
+    if length == 0 { return "" }
+    return String(unsafeUninitializedCapacity: length) { out in
+        var k = 0
+        for c in buffer {
+            if c < 0x80 {
+                out[k] = UInt8(c); k &+= 1
+            } else if c < 0x800 {
+                out[k] = UInt8(0xC0 | (c >> 6)); out[k + 1] = UInt8(0x80 | (c & 0x3F)); k &+= 2
+            } else if c < 0x10000 {
+                if c >= 0xD800 && c < 0xE000 {
+                    out[k] = 0xEF; out[k + 1] = 0xBF; out[k + 2] = 0xBD
+                } else {
+                    out[k] = UInt8(0xE0 | (c >> 12)); out[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+                    out[k + 2] = UInt8(0x80 | (c & 0x3F))
+                }
+                k &+= 3
+            } else if c < 0x110000 {
+                out[k] = UInt8(0xF0 | (c >> 18)); out[k + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                out[k + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[k + 3] = UInt8(0x80 | (c & 0x3F)); k &+= 4
+            }
+        }
+        return k
+    }
+}
+
+/// How many of the eight bytes of `w` are UTF-8 continuation bytes (10xxxxxx): bit 7 set and
+/// bit 6 clear, one flag a byte, summed by a multiplication (no popcount on baseline x86-64).
+@inline(__always) func continuationBytes(_ w: UInt64) -> Int {
+    let flags = (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+    return Int((flags &* 0x0101_0101_0101_0101) >> 56)
+}
+
+/// A buffer of code points reused while a document is read (freed by its owner with `free()`).
+struct DecodeScratch {
+    private(set) var base: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
+
+    init() {
+        capacity = 1024
+        base = .allocate(capacity: capacity)
+    }
+
+    mutating func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        base.deallocate()
+        capacity = max(n, capacity * 2)
+        base = .allocate(capacity: capacity)
+    }
+
+    func free() { base.deallocate() }
 }

@@ -5,13 +5,68 @@
 /// DocC aside keywords (`> Note:`), the text of inline `<code>`, `<kbd>`, `<var>` and `<samp>`
 /// elements, and `&lt;placeholder&gt;` written with entities.
 enum TextMasks {
-    static func apply(_ raw: [UInt32], _ roles: inout [Role], isHeading: Bool, inQuote: Bool = false) {
+    /// Which ASCII characters a text holds, and whether it holds `→`.
+    struct CharPresence {
+        private var low: UInt64 = 0, high: UInt64 = 0
+        var arrow = false
+
+        init() {}
+
+        /// As if the text held every character.
+        static let all = CharPresence(low: ~0, high: ~0, arrow: true)
+
+        init(low: UInt64, high: UInt64, arrow: Bool) {
+            self.low = low
+            self.high = high
+            self.arrow = arrow
+        }
+
+        init(_ raw: [UInt32]) {
+            var low: UInt64 = 0, high: UInt64 = 0, arrow = false
+            raw.withUnsafeBufferPointer { b in
+                for c in b {
+                    if c < 0x40 { low |= 1 &<< UInt64(c) }
+                    else if c < 0x80 { high |= 1 &<< UInt64(c &- 0x40) }
+                    else if c == 0x2192 { arrow = true }
+                }
+            }
+            self.low = low
+            self.high = high
+            self.arrow = arrow
+        }
+
+        /// Whether the ASCII character `c` occurs.
+        func contains(_ c: UInt32) -> Bool {
+            c < 0x40 ? low & (1 &<< UInt64(c)) != 0 : high & (1 &<< UInt64(c &- 0x40)) != 0
+        }
+    }
+
+    /// - Parameter presence: what `raw` holds, if the caller knows (else one pass finds out).
+    /// - Parameter everyPass: run every pass whatever the text holds (the reference tests
+    ///   compare the skipping with).
+    static func apply(_ raw: [UInt32], _ roles: inout [Role], isHeading: Bool, inQuote: Bool = false,
+                      presence: CharPresence? = nil, everyPass: Bool = false) {
         let n = raw.count
-        markGrammarLines(raw, &roles)
-        markLineSyntax(raw, &roles, inQuote: inQuote)
-        markCodeElements(raw, &roles)
+        // Every pass below acts only at a few ASCII characters (or `→`): one pass learns which
+        // of them the text holds, and the passes it cannot affect are skipped (most prose units
+        // hold none of them).
+        let present = everyPass ? CharPresence.all : presence ?? CharPresence(raw)
+        if present.arrow { markGrammarLines(raw, &roles) }
+        if inQuote || present.contains(0x21) || present.contains(0x3F) || present.contains(0x3D) {  // ! ? =
+            markLineSyntax(raw, &roles, inQuote: inQuote)
+        }
+        guard present.contains(0x3C) || present.contains(0x5C) || present.contains(0x26) || present.contains(0x7B)
+                || present.contains(0x24) || present.contains(0x3A) else { return }  // < \ & { $ :
+        if present.contains(0x3C) { markCodeElements(raw, &roles) }
         var k = 0
         while k < n {
+            // Nothing happens at any other character: on to the next `\ & { < $ :`.
+            k = raw.withUnsafeBufferPointer { b in
+                var j = k
+                while j < n && !isTrigger(b[j]) { j += 1 }
+                return j
+            }
+            if k >= n { break }
             let c = raw[k]
             if roles[k] == .code || roles[k] == .url || roles[k] == .destination { k += 1; continue }
             if c == 0x5C && roles[k] == .content && k + 6 < n && matches(raw, k + 1, "begin{"),
@@ -51,6 +106,16 @@ enum TextMasks {
             }
             k += 1
         }
+    }
+
+    /// `\ & { < $ :`, where the main pass may act.
+    @inline(__always) private static func isTrigger(_ c: UInt32) -> Bool {
+        // Bits of 0x24 $, 0x26 &, 0x3A :, 0x3C < (below 0x40) and 0x5C \, 0x7B { (above).
+        let low: UInt64 = 1 << 0x24 | 1 << 0x26 | 1 << 0x3A | 1 << 0x3C
+        let high: UInt64 = 1 << (0x5C - 0x40) | 1 << (0x7B - 0x40)
+        if c < 0x40 { return low & (1 &<< UInt64(c)) != 0 }
+        if c < 0x80 { return high & (1 &<< UInt64(c &- 0x40)) != 0 }
+        return false
     }
 
     /// Line syntax of MkDocs and DocC that cmark leaves as text: admonition and tab lines
@@ -111,14 +176,26 @@ enum TextMasks {
         var k = 0
         var depth = 0
         while k < n {
+            if depth == 0 {
+                // Outside the elements only a `<` matters.
+                k = raw.withUnsafeBufferPointer { b in
+                    var j = k
+                    while j < n && b[j] != 0x3C { j += 1 }
+                    return j
+                }
+                if k >= n { break }
+            }
             if raw[k] == 0x3C && roles[k] == .markup {
                 var e = k + 1
                 let closing = e < n && raw[e] == 0x2F
                 if closing { e += 1 }
-                var name: [UInt32] = []
-                while e < n && isASCIILetterOrDigit(raw[e]) && name.count < 5 { name.append(raw[e] | 0x20); e += 1 }
-                let isCode = name == [0x63, 0x6F, 0x64, 0x65] || name == [0x6B, 0x62, 0x64] || name == [0x76, 0x61, 0x72]
-                    || name == [0x73, 0x61, 0x6D, 0x70]
+                // The name's first five characters, lowercased, one byte each.
+                var name: UInt64 = 0, length = 0
+                while e < n && isASCIILetterOrDigit(raw[e]) && length < 5 {
+                    name = name << 8 | UInt64(raw[e] | 0x20); length += 1; e += 1
+                }
+                // code, kbd, var, samp
+                let isCode = name == 0x636F_6465 || name == 0x6B_6264 || name == 0x76_6172 || name == 0x7361_6D70
                 var t = k
                 while t < n && roles[t] == .markup { t += 1 }
                 if isCode && e < n && (raw[e] == 0x3E || raw[e] == 0x20) {

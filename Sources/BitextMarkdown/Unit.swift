@@ -95,6 +95,13 @@ public struct Unit: Sendable {
 
     public init(kind: UnitKind, start: TextPosition, byteRange: Range<Int>, text: [UInt32], roles: [Role],
                 links: [InlineLink] = [], quoteDepth: Int = 0, listDepth: Int = 0) {
+        self.init(kind: kind, start: start, byteRange: byteRange, text: text, roles: roles, links: links,
+                  quoteDepth: quoteDepth, listDepth: listDepth, lineFeeds: true)
+    }
+
+    /// - Parameter lineFeeds: false when the caller knows `text` holds no line feed.
+    init(kind: UnitKind, start: TextPosition, byteRange: Range<Int>, text: [UInt32], roles: [Role],
+         links: [InlineLink] = [], quoteDepth: Int = 0, listDepth: Int = 0, lineFeeds: Bool) {
         self.kind = kind
         self.start = start
         self.byteRange = byteRange
@@ -104,7 +111,9 @@ public struct Unit: Sendable {
         self.quoteDepth = quoteDepth
         self.listDepth = listDepth
         var breaks: [Int] = []
-        for (i, c) in text.enumerated() where c == 0x0A { breaks.append(i + 1) }
+        if lineFeeds { text.withUnsafeBufferPointer { t in
+            for i in t.indices where t[i] == 0x0A { breaks.append(i + 1) }
+        } }
         self.lineBreaks = breaks
         self.end = start
         self.section = nil
@@ -157,7 +166,10 @@ public struct Unit: Sendable {
     }
 
     /// True when the unit holds at least one letter or digit of prose.
-    public var hasContent: Bool {
+    public var hasContent: Bool { Unit.hasContent(text, roles) }
+
+    /// ``hasContent`` of a unit's text and roles.
+    static func hasContent(_ text: [UInt32], _ roles: [Role]) -> Bool {
         for i in text.indices where roles[i] == .content {
             let c = text[i]
             if c > 0x7F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) {
