@@ -7,10 +7,10 @@ import BitextText
 import Foundation
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "check",
         abstract: UI.help("help.check.abstract"),
-        discussion: UI.help("help.check.discussion"))
+        discussion: UI.help("help.check.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions

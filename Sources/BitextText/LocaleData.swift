@@ -52,7 +52,10 @@ public struct LocaleData: Sendable {
         }
         let node: Node
         do {
-            guard let n = try Yams.compose(yaml: text) else { throw LoadError(description: "\(file.path): empty") }
+            // Only structure and the scalars' text are read (`string`): no implicit typing of
+            // scalars needed, so the basic resolver (the default one compiles a dozen regular
+            // expressions, a cost on every start).
+            guard let n = try Yams.compose(yaml: text, .basic) else { throw LoadError(description: "\(file.path): empty") }
             node = n
         } catch let e as LoadError {
             throw e
@@ -72,14 +75,17 @@ public struct LocaleData: Sendable {
         let fw = folder.appendingPathComponent("\(id).function-words.txt")
         if let t = try? String(contentsOf: fw, encoding: .utf8) {
             for line in t.split(separator: "\n") {
-                let w = line.trimmingCharacters(in: .whitespaces)
-                if !w.isEmpty && !w.hasPrefix("#") { functionWords.insert(w.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) }
+                let w = LocaleData.trimmingWhitespace(line)
+                if !w.isEmpty && !w.hasPrefix("#") {
+                    let l = w.lowercased()
+                    functionWords.insert(l.unicodeScalars.contains("\u{2019}") ? l.replacingOccurrences(of: "\u{2019}", with: "'") : l)
+                }
             }
         }
         var generalWords = Set<String>()
         if let t = try? String(contentsOf: folder.appendingPathComponent("\(id).general-words.txt"), encoding: .utf8) {
             for line in t.split(separator: "\n") where !line.hasPrefix("#") {
-                let w = line.trimmingCharacters(in: .whitespaces)
+                let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { generalWords.insert(w.lowercased()) }
             }
         }
@@ -88,7 +94,7 @@ public struct LocaleData: Sendable {
             guard let t = try? String(contentsOf: folder.appendingPathComponent("\(id).\(what).txt"), encoding: .utf8) else { return [] }
             var out: [[UInt32]] = []
             for line in t.split(separator: "\n") where !line.hasPrefix("#") {
-                let w = line.trimmingCharacters(in: .whitespaces)
+                let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { out.append(w.unicodeScalars.map(\.value)) }
             }
             // Longest first, so 单击 is tried before 击.
@@ -113,6 +119,18 @@ public struct LocaleData: Sendable {
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.kindNounStarts = Set(data.kindNouns.compactMap(\.first))
         return data
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)` (tab and the space separators, Unicode's Zs)
+    /// without Foundation's character sets, which cost more than the rest of reading a word list.
+    static func trimmingWhitespace(_ s: Substring) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? (c.value == 0x20 || c.value == 0x09) : c.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
     }
 
     public static func canonical(_ id: String) -> String {
