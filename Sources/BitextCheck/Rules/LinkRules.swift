@@ -272,6 +272,33 @@ public struct BrokenAnchorRule: Rule {
         return lines
     }
 
+    /// The loose keys of a document's headings (slugs, numbered repeats, explicit ids), made as
+    /// ``DocumentAnchors`` makes them: a subset of its keys, without its scan of every line for
+    /// HTML ids.
+    static func headingKeys(_ doc: Document) -> Set<String> {
+        var keys = Set<String>()
+        var seen: [String: Int] = [:]
+        for k in doc.units.indices {
+            guard case .heading = doc.units[k].kind else { continue }
+            if let id = doc.headingID(k) { keys.insert(DocumentAnchors.key(id.id)) }
+            let slug = DocumentAnchors.key(DocumentAnchors.headingText(doc.units[k]))
+            guard !slug.isEmpty else { continue }
+            let n = seen[slug, default: 0]
+            seen[slug] = n + 1
+            keys.insert(slug)
+            if n > 0 { keys.insert(DocumentAnchors.key(slug + String(n))) }
+        }
+        keys.remove("")
+        return keys
+    }
+
+    /// False when no link target of the unit can start with `#`: none of its links does, and
+    /// its text has no `#` or no `<` for an inline tag's `href` (``Unit/linkTargets`` builds
+    /// every target of a unit, inline tags included: most units need none of it).
+    static func mayLinkToFragment(_ u: Unit) -> Bool {
+        u.links.contains { $0.destination.utf8.first == 0x23 } || (u.text.contains(0x23) && u.text.contains(0x3C))
+    }
+
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
         // The document's anchors are made (once per file, `consistencyCache`) when a `#fragment`
@@ -280,13 +307,29 @@ public struct BrokenAnchorRule: Rule {
         if c.pairing != nil { _ = c.consistencyCache }
         var sourceFragments = Set<String>()
         if let p = c.pairing {
-            for u in p.source.units { for l in u.linkTargets where l.destination.hasPrefix("#") { sourceFragments.insert(l.destination) } }
+            for u in p.source.units where BrokenAnchorRule.mayLinkToFragment(u) {
+                for l in u.linkTargets where l.destination.hasPrefix("#") { sourceFragments.insert(l.destination) }
+            }
         }
         let unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document)
-        for (k, u) in c.document.units.enumerated() {
+        // Checked alone, a fragment that names a heading's slug or id needs nothing more: the
+        // headings' keys (part of the document's anchors) are made first, the whole anchors
+        // (HTML ids anywhere, embedded demos) only for a fragment they do not hold.
+        var headingKeys: Set<String>? = nil
+        func resolves(_ fragment: String) -> Bool {
+            if c.pairing == nil {
+                let k = DocumentAnchors.key(DocumentAnchors.percentDecoded(fragment))
+                if k.isEmpty { return true }
+                if headingKeys == nil { headingKeys = BrokenAnchorRule.headingKeys(c.document) }
+                if headingKeys!.contains(k) { return true }
+            }
+            return c.consistencyCache.targetAnchors.contains(fragment)
+        }
+        for k in c.document.units.indices where BrokenAnchorRule.mayLinkToFragment(c.document.units[k]) {
+            let u = c.document.units[k]
             for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
                 let fragment = String(l.destination.dropFirst())
-                if fragment.lowercased() == "top" || c.consistencyCache.targetAnchors.contains(fragment) { continue }
+                if fragment.lowercased() == "top" || resolves(fragment) { continue }
                 if unchecked.contains(u.position(at: l.textRange.lowerBound).line) { continue }
                 // The source links there too and has no such anchor either: the site makes it.
                 var s = severity
