@@ -276,20 +276,38 @@ public struct BrokenAnchorRule: Rule {
     /// ``DocumentAnchors`` makes them: a subset of its keys, without its scan of every line for
     /// HTML ids.
     static func headingKeys(_ doc: Document) -> Set<String> {
-        var keys = Set<String>()
-        var seen: [String: Int] = [:]
-        for k in doc.units.indices {
-            guard case .heading = doc.units[k].kind else { continue }
-            if let id = doc.headingID(k) { keys.insert(DocumentAnchors.key(id.id)) }
-            let slug = DocumentAnchors.key(DocumentAnchors.headingText(doc.units[k]))
-            guard !slug.isEmpty else { continue }
-            let n = seen[slug, default: 0]
-            seen[slug] = n + 1
-            keys.insert(slug)
-            if n > 0 { keys.insert(DocumentAnchors.key(slug + String(n))) }
+        var h = HeadingKeys()
+        _ = h.contains("", doc)
+        return h.keys
+    }
+
+    /// ``headingKeys(_:)`` made heading by heading, only as far as a fragment needs.
+    struct HeadingKeys {
+        private(set) var keys = Set<String>()
+        private var seen: [String: Int] = [:]
+        private var next = 0
+
+        /// True when one of the document's headings yields `key` (a non-empty loose key).
+        mutating func contains(_ key: String, _ doc: Document) -> Bool {
+            if keys.contains(key) { return true }
+            while next < doc.units.count {
+                let k = next
+                next += 1
+                guard case .heading = doc.units[k].kind else { continue }
+                if let id = doc.headingID(k) { insert(DocumentAnchors.key(id.id)) }
+                let slug = DocumentAnchors.key(DocumentAnchors.headingText(doc.units[k]))
+                if !slug.isEmpty {
+                    let n = seen[slug, default: 0]
+                    seen[slug] = n + 1
+                    insert(slug)
+                    if n > 0 { insert(DocumentAnchors.key(slug + String(n))) }
+                }
+                if keys.contains(key) { return true }
+            }
+            return false
         }
-        keys.remove("")
-        return keys
+
+        private mutating func insert(_ k: String) { if !k.isEmpty { keys.insert(k) } }
     }
 
     /// False when no link target of the unit can start with `#`: none of its links does, and
@@ -315,18 +333,17 @@ public struct BrokenAnchorRule: Rule {
         // Checked alone, a fragment that names a heading's slug or id needs nothing more: the
         // headings' keys (part of the document's anchors) are made first, the whole anchors
         // (HTML ids anywhere, embedded demos) only for a fragment they do not hold.
-        var headingKeys: Set<String>? = nil
+        var headingKeys = HeadingKeys()
         func resolves(_ fragment: String) -> Bool {
             if c.pairing == nil {
                 let k = DocumentAnchors.key(DocumentAnchors.percentDecoded(fragment))
-                if k.isEmpty { return true }
-                if headingKeys == nil { headingKeys = BrokenAnchorRule.headingKeys(c.document) }
-                if headingKeys!.contains(k) { return true }
+                if k.isEmpty || headingKeys.contains(k, c.document) { return true }
             }
             return c.consistencyCache.targetAnchors.contains(fragment)
         }
-        for k in c.document.units.indices where BrokenAnchorRule.mayLinkToFragment(c.document.units[k]) {
-            let u = c.document.units[k]
+        let units = c.document.units
+        for k in units.indices where BrokenAnchorRule.mayLinkToFragment(units[k]) {
+            let u = units[k]
             for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
                 let fragment = String(l.destination.dropFirst())
                 if fragment.lowercased() == "top" || resolves(fragment) { continue }

@@ -104,21 +104,33 @@ public struct FullwidthInEnglishRule: Rule {
         guard !map.isEmpty else { return }
         // No character below the map's smallest key needs a dictionary lookup.
         let least = map.keys.min() ?? 0
-        for k in c.document.units.indices {
+        let units = c.document.units, analyses = c.analyses
+        var english: [Range<Int>] = []
+        for k in units.indices {
             // Only inside English prose: a run in the source language (a Chinese sentence that
             // ends on an English name, `…attribute。Vue 提供…`, is Chinese).
-            let runs = c.analyses[k].runs
-            guard runs.contains(where: { $0.language == .source }) else { continue }
-            let u = c.document.units[k]
+            guard analyses[k].runs.contains(where: { $0.language == .source }) else { continue }
+            let runs = analyses[k].runs
+            let u = units[k]
             let t = u.text, r = u.roles
-            // The characters of those runs, in order, each once.
-            var english: [Range<Int>] = []
-            for run in runs.filter({ $0.language == .source }).map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
-                let run = run.clamped(to: t.indices)
-                if let last = english.last, run.lowerBound <= last.upperBound {
-                    english[english.count - 1] = last.lowerBound..<max(last.upperBound, run.upperBound)
-                } else if !run.isEmpty {
-                    english.append(run)
+            // The characters of those runs, in order, each once (runs come in order, apart: no
+            // array to make unless they do not).
+            var inOrder = true, end = 0
+            for run in runs where run.language == .source {
+                if run.range.lowerBound < end { inOrder = false; break }
+                end = run.range.upperBound
+            }
+            english.removeAll(keepingCapacity: true)
+            if inOrder {
+                for run in runs where run.language == .source { english.append(run.range.clamped(to: t.indices)) }
+            } else {
+                for run in runs.filter({ $0.language == .source }).map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                    let run = run.clamped(to: t.indices)
+                    if let last = english.last, run.lowerBound <= last.upperBound {
+                        english[english.count - 1] = last.lowerBound..<max(last.upperBound, run.upperBound)
+                    } else if !run.isEmpty {
+                        english.append(run)
+                    }
                 }
             }
             for i in english.joined() where t[i] >= least && r[i] == .content {

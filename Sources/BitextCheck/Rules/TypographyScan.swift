@@ -43,31 +43,34 @@ final class TypographyScan {
     /// Content characters that are quotation marks of the typography (and `"`), in order.
     private(set) var quotes: [Place] = []
 
-    // Character classes for the spacing boundaries.
-    private static let none: UInt8 = 0, han: UInt8 = 1, latin: UInt8 = 2, space: UInt8 = 3, other: UInt8 = 4
+    // Character classes for the spacing boundaries, as bits: Han and Latin cross when the two
+    // classes together are `han | latin`.
+    private static let none: UInt8 = 0, han: UInt8 = 1, latin: UInt8 = 2, space: UInt8 = 4, other: UInt8 = 8
+    // ASCII table bits beside the class.
+    private static let halfwidthBit: UInt8 = 0x10, quoteBit: UInt8 = 0x20, classBits: UInt8 = 0x0F
 
     init(_ c: FileContext) {
         let typo = c.settings.typography
-        let units = c.document.units
-        // ASCII: class, and whether `halfwidth-punctuation` looks at it.
-        var asciiClass = [UInt8](repeating: TypographyScan.other, count: 128)
-        var halfwidthKey = [Bool](repeating: false, count: 128)
-        var asciiQuote = [Bool](repeating: false, count: 128)
+        let units = c.document.units, analyses = c.analyses
+        // ASCII: class, whether `halfwidth-punctuation` looks at it, whether it is a quotation mark.
+        var ascii = [UInt8](repeating: TypographyScan.other, count: 128)
         for b in 0..<128 {
             let ch = UInt32(b)
-            if isLatinChar(ch) || isASCIIDigit(ch) { asciiClass[b] = TypographyScan.latin }
-            if ch == 0x20 { asciiClass[b] = TypographyScan.space }
-            if ch > 0x20, !isLatinChar(ch), !isASCIIDigit(ch), typo.fullwidth[ch] != nil { halfwidthKey[b] = true }
+            if isLatinChar(ch) || isASCIIDigit(ch) { ascii[b] = TypographyScan.latin }
+            if ch == 0x20 { ascii[b] = TypographyScan.space }
+            if ch > 0x20, !isLatinChar(ch), !isASCIIDigit(ch), typo.fullwidth[ch] != nil { ascii[b] |= TypographyScan.halfwidthBit }
         }
         var quoteMarks: Set<UInt32> = [0x22, typo.preferredQuotes.0, typo.preferredQuotes.1, typo.secondaryQuotes.0, typo.secondaryQuotes.1]
         for q in typo.otherQuotes { quoteMarks.insert(q.0); quoteMarks.insert(q.1) }
-        for q in quoteMarks where q < 0x80 { asciiQuote[Int(q)] = true }
+        for q in quoteMarks where q < 0x80 { ascii[Int(q)] |= TypographyScan.quoteBit }
         let quoteLow = quoteMarks.filter { $0 >= 0x80 }.min() ?? 0, quoteHigh = quoteMarks.max() ?? 0
         let doubled = typo.doubled
         let variants = c.settings.severity(ScriptMixRule()) != nil
         let toolkit = c.toolkit
+        let han = TypographyScan.han, latin = TypographyScan.latin, space = TypographyScan.space
 
-        for k in units.indices where c.analyses[k].hasHan {
+        ascii.withUnsafeBufferPointer { table in
+        for k in units.indices where analyses[k].hasHan {
             var f: Flags = []
             units[k].text.withUnsafeBufferPointer { t in
                 units[k].roles.withUnsafeBufferPointer { r in
@@ -76,30 +79,65 @@ final class TypographyScan {
                     var prev: UInt32 = 0
                     var prevContent = false
                     var prevMark = false
-                    for i in 0..<n {
+                    var i = 0
+                    while i < n {
+                        defer { i += 1 }
                         let ch = t[i]
                         guard r[i] == .content else {
-                            cls2 = cls1; cls1 = TypographyScan.none
-                            prev = ch; prevContent = false; prevMark = false
+                            // Code, URLs and markup: skipped as a run.
+                            var j = i + 1
+                            while j < n && r[j] != .content { j += 1 }
+                            cls2 = j > i + 1 ? TypographyScan.none : cls1
+                            cls1 = TypographyScan.none
+                            prev = t[j - 1]; prevContent = false; prevMark = false
+                            i = j - 1
                             continue
                         }
                         var cls: UInt8
                         var mark = false
                         if ch < 0x80 {
-                            cls = asciiClass[Int(ch)]
-                            if halfwidthKey[Int(ch)] { halfwidth.append(Place(unit: k, index: i)) }
-                            if asciiQuote[Int(ch)] { quotes.append(Place(unit: k, index: i)) }
+                            let bits = table[Int(ch)]
+                            cls = bits & TypographyScan.classBits
+                            if bits & TypographyScan.halfwidthBit != 0 { halfwidth.append(Place(unit: k, index: i)) }
+                            if bits & TypographyScan.quoteBit != 0 { quotes.append(Place(unit: k, index: i)) }
                             // A space beside a full-width mark before it.
                             if ch == 0x20 && prevMark { f.insert(.fullwidthSpacing) }
+                            // The ASCII letters and digits after a letter or digit that is no
+                            // boundary: nothing to look at (Latin beside Latin is no boundary).
+                            if cls == latin && cls1 | cls != han | latin && !(cls1 == space && cls2 | cls == han | latin) {
+                                var j = i + 1
+                                while j < n, r[j] == .content, t[j] < 0x80, table[Int(t[j])] & TypographyScan.classBits == latin { j += 1 }
+                                if j > i + 1 {
+                                    cls2 = latin; cls1 = latin
+                                    prev = t[j - 1]; prevContent = true; prevMark = false
+                                    i = j - 1
+                                    continue
+                                }
+                            }
                         } else if ch >= 0x4E00 && ch <= 0x9FFF {
-                            cls = TypographyScan.han
+                            cls = han
                             if variants && !f.contains(.scriptMix) && toolkit.otherVariant(ch) != nil { f.insert(.scriptMix) }
+                            // The CJK ideographs after it: nothing but the variant to look at (Han
+                            // beside Han is no boundary, and none of them is a mark).
+                            if cls1 | cls != han | latin && !(cls1 == space && cls2 | cls == han | latin) {
+                                var j = i + 1
+                                while j < n, r[j] == .content, t[j] >= 0x4E00, t[j] <= 0x9FFF {
+                                    if variants && !f.contains(.scriptMix) && toolkit.otherVariant(t[j]) != nil { f.insert(.scriptMix) }
+                                    j += 1
+                                }
+                                if j > i + 1 {
+                                    cls2 = han; cls1 = han
+                                    prev = t[j - 1]; prevContent = true; prevMark = false
+                                    i = j - 1
+                                    continue
+                                }
+                            }
                         } else {
                             switch Characters.script(ch) {
                             case .han where ch >= 0x2E80:
-                                cls = TypographyScan.han
+                                cls = han
                                 if variants && !f.contains(.scriptMix) && toolkit.otherVariant(ch) != nil { f.insert(.scriptMix) }
-                            case .latin: cls = TypographyScan.latin
+                            case .latin: cls = latin
                             default: cls = TypographyScan.other
                             }
                             if ch >= quoteLow && ch <= quoteHigh && quoteMarks.contains(ch) { quotes.append(Place(unit: k, index: i)) }
@@ -108,9 +146,9 @@ final class TypographyScan {
                             if ch >= 0x3000 && ch == prev && prevContent && doubled.contains(ch) { f.insert(.doubled) }
                         }
                         // Han beside a Latin letter or digit, or with one space between.
-                        if TypographyScan.crosses(cls1, cls) {
+                        if cls1 | cls == han | latin {
                             boundaries.append(SpacingRule.Boundary(unit: k, index: i, spaced: false))
-                        } else if cls1 == TypographyScan.space && TypographyScan.crosses(cls2, cls) {
+                        } else if cls1 == space && cls2 | cls == han | latin {
                             boundaries.append(SpacingRule.Boundary(unit: k, index: i - 1, spaced: true))
                         }
                         cls2 = cls1; cls1 = cls
@@ -122,11 +160,7 @@ final class TypographyScan {
             if f.contains(.scriptMix) { scriptMixUnits.append(k) }
             if f.contains(.fullwidthSpacing) { fullwidthSpacingUnits.append(k) }
         }
-    }
-
-    @inline(__always)
-    private static func crosses(_ a: UInt8, _ b: UInt8) -> Bool {
-        (a == han && b == latin) || (a == latin && b == han)
+        }
     }
 }
 
