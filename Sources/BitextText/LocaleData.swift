@@ -74,7 +74,7 @@ public struct LocaleData: Sendable {
         var functionWords = Set<String>()
         let fw = folder.appendingPathComponent("\(id).function-words.txt")
         if let t = try? String(contentsOf: fw, encoding: .utf8) {
-            for line in t.split(separator: "\n") {
+            for line in LocaleData.lines(t) {
                 let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty && !w.hasPrefix("#") {
                     let l = w.lowercased()
@@ -84,7 +84,7 @@ public struct LocaleData: Sendable {
         }
         var generalWords = Set<String>()
         if let t = try? String(contentsOf: folder.appendingPathComponent("\(id).general-words.txt"), encoding: .utf8) {
-            for line in t.split(separator: "\n") where !line.hasPrefix("#") {
+            for line in LocaleData.lines(t) where !line.hasPrefix("#") {
                 let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { generalWords.insert(w.lowercased()) }
             }
@@ -93,7 +93,7 @@ public struct LocaleData: Sendable {
         func phrases(_ what: String) -> [[UInt32]] {
             guard let t = try? String(contentsOf: folder.appendingPathComponent("\(id).\(what).txt"), encoding: .utf8) else { return [] }
             var out: [[UInt32]] = []
-            for line in t.split(separator: "\n") where !line.hasPrefix("#") {
+            for line in LocaleData.lines(t) where !line.hasPrefix("#") {
                 let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { out.append(w.unicodeScalars.map(\.value)) }
             }
@@ -121,16 +121,22 @@ public struct LocaleData: Sendable {
         return data
     }
 
-    /// `s.trimmingCharacters(in: .whitespaces)` (tab and the space separators, Unicode's Zs)
-    /// without Foundation's character sets, which cost more than the rest of reading a word list.
+    /// `t.split(separator: "\n")`: without a carriage return in the text (which would join a
+    /// `\r\n` into one Character), the same lines split on the byte, without walking Characters.
+    static func lines(_ t: String) -> [Substring] {
+        if t.utf8.contains(0x0D) { return t.split(separator: "\n") }
+        return t.utf8.split(separator: 0x0A).map { Substring($0) }
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`, answered without Foundation's character sets
+    /// (which cost more than the rest of reading a word list) when the line starts and ends with
+    /// characters that are no whitespace in any definition (ASCII graphics, CJK ideographs).
     static func trimmingWhitespace(_ s: Substring) -> String {
-        func isSpace(_ c: Unicode.Scalar) -> Bool {
-            c.value < 0x80 ? (c.value == 0x20 || c.value == 0x09) : c.properties.generalCategory == .spaceSeparator
+        func solid(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 0x21 && c.value <= 0x7E) || (c.value >= 0x4E00 && c.value <= 0x9FFF)
         }
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(scalars[first...last])
+        if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last, solid(first), solid(last) { return String(s) }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     public static func canonical(_ id: String) -> String {
