@@ -218,6 +218,16 @@ public indirect enum JSON: Sendable, Equatable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
+    /// True when a byte of `w` is a control character, `"`, `\\` or 0xE2 (which may start U+2028
+    /// or U+2029). Exact when false (the word tricks miss no byte; they may flag one too many).
+    @inline(__always)
+    static func needsLook(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below20 = (w &- ones &* 0x20) & ~w & highs != 0
+        return below20 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0xE2))
+    }
+
     /// Appends `s` as a JSON string literal; runs of characters that need no escape are copied
     /// in one piece.
     static func quote(_ s: String, into out: inout [UInt8]) {
@@ -228,6 +238,11 @@ public indirect enum JSON: Sendable, Equatable {
             var run = 0
             var i = 0
             while i < n {
+                // Eight bytes at a time while none of them needs a look.
+                if i + 8 <= n && !JSON.needsLook(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 { i += 1; continue }
                 // U+2028 and U+2029 break JavaScript string literals.

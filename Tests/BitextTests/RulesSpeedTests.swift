@@ -84,6 +84,47 @@ import Yams
         #expect(!typo.fullwidth.isEmpty && !typo.doubled.isEmpty)
     }
 
+    /// JSON string literals (written eight bytes at a time where nothing needs escaping) are
+    /// those of the byte-by-byte writer, with escapes at every offset.
+    @Test func jsonQuoteAgreesWithByteByByte() {
+        func reference(_ s: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            let b = Array(s.utf8)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x22: out += Array("\\\"".utf8)
+                case 0x5C: out += Array("\\\\".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    out += Array((b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                case 0..<0x20:
+                    out += Array(String(format: "\\u%04x", Int(c)).utf8)
+                default: out.append(c)
+                }
+                i += 1
+            }
+            return out + [0x22]
+        }
+        let pieces = ["\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "“", "…", "中", "a", "é", "😀"]
+        var cases: [String] = ["", "plain ascii text that is longer than eight bytes", String(repeating: "中文", count: 20)]
+        for p in pieces {
+            for offset in 0..<17 {
+                cases.append(String(repeating: "x", count: offset) + p + String(repeating: "y", count: 17 - offset))
+                cases.append(String(repeating: "中", count: offset % 6) + p + "尾" + p)
+            }
+        }
+        for s in cases {
+            var out: [UInt8] = []
+            JSON.quote(s, into: &out)
+            #expect(out == reference(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
     /// The JSON reporter writes each finding as the JSON value it stands for would be written.
     @Test func jsonReporterWritesTheValuesText() {
         let span = Span(start: TextPosition(line: 12, column: 345), end: TextPosition(line: 1234567, column: 9))
