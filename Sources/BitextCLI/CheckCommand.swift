@@ -75,7 +75,9 @@ struct CheckCommand: ParsableCommand {
                 summary.count(f)
                 if worst.map({ f.severity > $0 }) ?? true { worst = f.severity }
             }
-            sink.write(reporter.add(findings))
+            var bytes: [UInt8] = []
+            reporter.add(findings, into: &bytes)
+            sink.write(bytes: bytes)
         }
         // Findings of many files (sorted by file) reported a file at a time, so that no report of
         // them all is ever built at once.

@@ -35,9 +35,9 @@ public struct Messages: Sendable {
 
     /// The language of `LC_ALL`, `LC_MESSAGES` or `LANG`: Chinese when it starts with `zh`.
     static func preferredLanguage() -> String {
-        let env = ProcessInfo.processInfo.environment
+        // getenv: not the whole environment as a dictionary, for three variables.
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = env[key], !v.isEmpty {
+            if let p = getenv(key), case let v = String(cString: p), !v.isEmpty {
                 let l = v.lowercased()
                 if l.hasPrefix("zh") { return l.contains("tw") || l.contains("hk") || l.contains("hant") ? "zh-Hant" : "zh-Hans" }
                 return "en"

@@ -85,6 +85,13 @@ enum MessagesFile {
     /// `"…"` on one line, with `\"`, `\\`, `\n`, `\t`, `\/` escapes, then nothing but spaces
     /// or a comment.
     private static func doubleQuoted(_ v: ArraySlice<UInt8>) -> String? {
+        // Without escapes (most messages): the text between the quotes as it is.
+        if let close = v[(v.startIndex + 1)...].firstIndex(of: 0x22), !v[(v.startIndex + 1)..<close].contains(0x5C) {
+            var j = close + 1
+            while j < v.endIndex && v[j] == 0x20 { j += 1 }
+            if j < v.endIndex && !(v[j] == 0x23 && j > close + 1) { return nil }
+            return String(decoding: v[(v.startIndex + 1)..<close], as: UTF8.self)
+        }
         var out: [UInt8] = []
         var i = v.startIndex + 1
         while i < v.endIndex {

@@ -11,10 +11,14 @@ public protocol FindingReporter {
     var identifier: String { get }
     mutating func begin() -> String
     mutating func add(_ findings: [Finding]) -> String
+    /// `add(findings)` appended as UTF-8 (what a reporter writing bytes answers without a String).
+    mutating func add(_ findings: [Finding], into bytes: inout [UInt8])
     mutating func end(_ summary: Summary) -> String
 }
 
 extension FindingReporter {
+    public mutating func add(_ findings: [Finding], into bytes: inout [UInt8]) { bytes += add(findings).utf8 }
+
     /// The whole report at once.
     public func report(_ findings: [Finding], summary: Summary) -> String {
         var r = self
@@ -223,14 +227,18 @@ public struct JSONReporter: FindingReporter {
     public func begin() -> String { splice.head }
 
     public mutating func add(_ findings: [Finding]) -> String {
-        // Written straight as bytes: the same text as `splice.element(JSONReporter.json(f))`
-        // (tested), without a JSON value per finding.
         var out: [UInt8] = []
-        out.reserveCapacity(400 * findings.count)
+        add(findings, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Written straight as bytes: the same text as `splice.element(JSONReporter.json(f))`
+    /// (tested), without a JSON value per finding.
+    public mutating func add(_ findings: [Finding], into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 400 * findings.count)
         for f in findings {
             splice.element(into: &out) { o, indent in JSONReporter.write(f, into: &o, indent: indent) }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `json(f)` as its pretty serialisation at nesting level `indent`.

@@ -145,6 +145,10 @@ import Yams
         for f in findings { expected += reference.element(JSONReporter.json(f)) }
         let written = direct.add(Array(findings[0..<2])) + direct.add(Array(findings[2...]))
         #expect(written == expected)
+        var asBytes = JSONReporter(), bytes: [UInt8] = []
+        asBytes.add(Array(findings[0..<2]), into: &bytes)
+        asBytes.add(Array(findings[2...]), into: &bytes)
+        #expect(bytes == Array(expected.utf8))
         #expect(direct.end(Summary()) == reference.close + JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings").tail + "\n")
     }
 
