@@ -117,7 +117,7 @@ public struct UntranslatedLabelRule: Rule {
         // the severity is configured. Checked with other files, the project decides instead
         // (its labels, its conventions, the words its files keep: `ProjectEvidence.resolve`).
         var severity = configured
-        if c.settings.severities[id] == nil && ProjectEvidence.of(c.document, c.analyses).translatesMostLabels {
+        if c.settings.severities[id] == nil && c.projectEvidence.translatesMostLabels {
             severity = .warning
         }
         for k in labels {
