@@ -7,10 +7,10 @@ import BitextText
 import Foundation
 
 struct AlignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "align",
         abstract: UI.help("help.align.abstract"),
-        discussion: UI.help("help.align.discussion"))
+        discussion: UI.help("help.align.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

@@ -5,13 +5,13 @@ import Foundation
 /// The `bitext` command: wires the subcommands together and maps errors to exit statuses
 /// (0 ran clean, 1 findings at or above the threshold, 2 could not run as asked).
 public struct BitextCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+    public static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "bitext",
         abstract: UI.help("help.bitext.abstract"),
         discussion: UI.help("help.bitext.discussion"),
         version: "0.1.0",
         subcommands: [CheckCommand.self, CoverageCommand.self, AlignCommand.self, ExportCommand.self, DriftCommand.self, GlossaryCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self,
-                      ImportCommand.self, PretranslateCommand.self, LSPCommand.self])
+                      ImportCommand.self, PretranslateCommand.self, LSPCommand.self]) }
 
     public init() {}
 
@@ -19,10 +19,21 @@ public struct BitextCommand: ParsableCommand {
     public static func main() {
         UI.setLanguage(arguments: Array(CommandLine.arguments.dropFirst()))
         Interruption.install()
+        // Help texts are only shown with help and errors (``UI/helpTextsWanted``): the parse of a
+        // run goes without them; one that fails, or asks for help, is parsed again with them.
+        UI.helpTextsWanted = false
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            UI.helpTextsWanted = true
+            do { _ = try parseAsRoot() } catch { exit(withBitextError: error) }
+            exit(withBitextError: error)
+        }
+        do {
             try command.run()
         } catch {
+            UI.helpTextsWanted = true
             exit(withBitextError: error)
         }
     }

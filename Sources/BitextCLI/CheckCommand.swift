@@ -7,10 +7,10 @@ import BitextText
 import Foundation
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "check",
         abstract: UI.help("help.check.abstract"),
-        discussion: UI.help("help.check.discussion"))
+        discussion: UI.help("help.check.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions
@@ -37,7 +37,9 @@ struct CheckCommand: ParsableCommand {
         // In path order, the order findings are reported in.
         let work = try session.jobs(paths: paths, pairing: pairing).filter { $0.target != nil }.sorted { $0.target! < $1.target! }
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
-        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        // The aligner (its tables cost more than checking a small file) only when a file has a source.
+        let aligner = work.contains { $0.source != nil }
+            ? DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan) : nil
         let threads = common.threads
         // Findings on short English units wait for the whole project's evidence (labels it
         // translates, English conventions); they are reported after the files.
@@ -75,7 +77,9 @@ struct CheckCommand: ParsableCommand {
                 summary.count(f)
                 if worst.map({ f.severity > $0 }) ?? true { worst = f.severity }
             }
-            sink.write(reporter.add(findings))
+            var bytes: [UInt8] = []
+            reporter.add(findings, into: &bytes)
+            sink.write(bytes: bytes)
         }
         // Findings of many files (sorted by file) reported a file at a time, so that no report of
         // them all is ever built at once.
@@ -163,7 +167,7 @@ struct CheckCommand: ParsableCommand {
         if let worst, worst >= threshold { throw ExitCode(1) }
     }
 
-    func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
+    func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner?, toolkit: Toolkit,
                   miner: TermMiner?) throws -> Checker.Result {
         guard let targetPath = job.target else { return .empty }
         let doc = try session.document(targetPath)
@@ -171,7 +175,7 @@ struct CheckCommand: ParsableCommand {
         let src = try job.source.map { try session.document($0) }
         let analyses = checker.analyze(doc, toolkit: toolkit, codeOf: src)
         var pairing: Pairing? = nil
-        if let src {
+        if let src, let aligner {
             let srcAnalyses = checker.analyze(src, toolkit: toolkit)
             let alignment = aligner.align(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses)
             pairing = Pairing(source: src, sourceAnalyses: srcAnalyses, alignment: alignment)

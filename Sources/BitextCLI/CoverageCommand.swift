@@ -7,10 +7,10 @@ import BitextText
 import Foundation
 
 struct CoverageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "coverage",
         abstract: UI.help("help.coverage.abstract"),
-        discussion: UI.help("help.coverage.discussion"))
+        discussion: UI.help("help.coverage.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var pairing: PairingOptions

@@ -7,10 +7,10 @@ import BitextText
 import Foundation
 
 struct DriftCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "drift",
         abstract: UI.help("help.drift.abstract"),
-        discussion: UI.help("help.drift.discussion"))
+        discussion: UI.help("help.drift.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

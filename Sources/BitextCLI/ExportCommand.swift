@@ -8,10 +8,10 @@ import BitextText
 import Foundation
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "export",
         abstract: UI.help("help.export.abstract"),
-        discussion: UI.help("help.export.discussion"))
+        discussion: UI.help("help.export.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

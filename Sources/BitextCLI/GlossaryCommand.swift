@@ -5,17 +5,17 @@ import BitextText
 import Foundation
 
 struct GlossaryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "glossary",
         abstract: UI.help("help.glossary.abstract"),
-        subcommands: [GlossaryLintCommand.self, GlossaryConvertCommand.self, GlossarySuggestCommand.self])
+        subcommands: [GlossaryLintCommand.self, GlossaryConvertCommand.self, GlossarySuggestCommand.self]) }
 }
 
 struct GlossaryLintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "lint",
         abstract: UI.help("help.glossary-lint.abstract"),
-        discussion: UI.help("help.glossary-lint.discussion"))
+        discussion: UI.help("help.glossary-lint.discussion")) }
 
     @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-lint.files")))
     var files: [String] = []
@@ -64,10 +64,10 @@ struct GlossaryLintCommand: ParsableCommand {
 }
 
 struct GlossaryConvertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "convert",
         abstract: UI.help("help.glossary-convert.abstract"),
-        discussion: UI.help("help.glossary-convert.discussion"))
+        discussion: UI.help("help.glossary-convert.discussion")) }
 
     @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.glossary-convert.input")))
     var input: String

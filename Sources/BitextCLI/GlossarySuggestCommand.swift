@@ -7,10 +7,10 @@ import BitextText
 import Foundation
 
 struct GlossarySuggestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "suggest",
         abstract: UI.help("help.glossary-suggest.abstract"),
-        discussion: UI.help("help.glossary-suggest.discussion"))
+        discussion: UI.help("help.glossary-suggest.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

@@ -6,10 +6,10 @@ import BitextMarkdown
 import Foundation
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "import",
         abstract: UI.help("help.import.abstract"),
-        discussion: UI.help("help.import.discussion"))
+        discussion: UI.help("help.import.discussion")) }
 
     @OptionGroup var common: CommonOptions
 

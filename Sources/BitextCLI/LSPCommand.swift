@@ -5,10 +5,10 @@ import Foundation
 
 /// `bitext lsp`: the Language Server Protocol over standard input and output, for editors.
 struct LSPCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "lsp",
         abstract: UI.help("help.lsp.abstract"),
-        discussion: UI.help("help.lsp.discussion"))
+        discussion: UI.help("help.lsp.discussion")) }
 
     @OptionGroup var common: CommonOptions
 

@@ -39,6 +39,12 @@ enum Output {
             if buffer.count >= 1 << 16 && !hold { flush() }
         }
 
+        /// UTF-8 bytes, as `write` writes a String.
+        func write(bytes: [UInt8]) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 && !hold { flush() }
+        }
+
         private func flush() {
             switch destination {
             case .stdout: FileHandle.standardOutput.write(buffer)

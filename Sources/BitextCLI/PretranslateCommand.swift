@@ -4,10 +4,10 @@ import BitextExchange
 import Foundation
 
 struct PretranslateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "pretranslate",
         abstract: UI.help("help.pretranslate.abstract"),
-        discussion: UI.help("help.pretranslate.discussion"))
+        discussion: UI.help("help.pretranslate.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

@@ -4,10 +4,10 @@ import BitextText
 import Foundation
 
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "rules",
         abstract: UI.help("help.rules.abstract"),
-        discussion: UI.help("help.rules.discussion"))
+        discussion: UI.help("help.rules.discussion")) }
 
     @Option(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.rules.format", listsValues: true)))
     var format: Format = .text
@@ -69,10 +69,10 @@ struct RulesCommand: ParsableCommand {
 }
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "init",
         abstract: UI.help("help.init.abstract"),
-        discussion: UI.help("help.init.discussion"))
+        discussion: UI.help("help.init.discussion")) }
 
     @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.init.force")))
     var force = false

@@ -5,10 +5,10 @@ import BitextText
 import Foundation
 
 struct SegmentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "segment",
         abstract: UI.help("help.segment.abstract"),
-        discussion: UI.help("help.segment.discussion"))
+        discussion: UI.help("help.segment.discussion")) }
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var out: OutputOptions

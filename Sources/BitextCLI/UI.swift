@@ -37,11 +37,18 @@ enum UI {
 }
 
 extension UI {
+    /// False while the command line of a run is parsed: the argument parser then builds every
+    /// command's help texts (wrapping them costs more than checking a small file) though only
+    /// help and error output show them. ``BitextCommand/main()`` turns them back on, and parses
+    /// again, before anything is printed from the parser's errors or help requests.
+    nonisolated(unsafe) static var helpTextsWanted = true
+
     /// A help text (`help.*` in the messages files) wrapped for the terminal: prose lines are
     /// wrapped at ICU's line-break opportunities by display width (a Han character takes two
     /// columns), so that the argument parser, which counts characters, has nothing left to
     /// wrap; indented lines (examples) are kept as written.
     static func help(_ key: String) -> String {
+        guard helpTextsWanted else { return "" }
         let width = min(Output.terminalWidth(default: 80), 100)
         let text = ui(key).trimmingCharacters(in: .newlines)
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
@@ -76,6 +83,7 @@ extension UI {
     /// `listsValues`: the parser appends "(values: …)" to the text; after wide characters it
     /// would count them as one column each, so that list starts on a line of its own.
     static func optionHelp(_ key: String, listsValues: Bool = false) -> String {
+        guard helpTextsWanted else { return "" }
         let width = min(Output.terminalWidth(default: 80), 100) - 26
         let text = ui(key)
         let wrapped = columns(text) <= width ? text : wrap(text, width: max(20, width))

@@ -94,7 +94,7 @@ public final class Checker: @unchecked Sendable {
                 deferred[k].suppressedAsLabel = suppressions.suppresses(asLabel)
             }
         }
-        let evidence = defersProjectFindings ? ProjectEvidence.of(doc, analyses) : nil
+        let evidence = defersProjectFindings ? context.projectEvidence : nil
         return Result(findings: findings.sorted(by: Finding.ordered),
                       notes: context.notes.sorted { ($0.line, $0.message) < ($1.line, $1.message) },
                       deferred: deferred.sorted { Finding.ordered($0.finding, $1.finding) }, evidence: evidence)

@@ -122,6 +122,11 @@ public final class FileContext {
     public internal(set) var notes: [Note] = []
     /// Pairs, anchors and extracted elements shared by the consistency rules (ConsistencyPairs.swift).
     var consistency: ConsistencyCache?
+    /// This file's share of the project's evidence (``ProjectEvidence/of(_:_:)``), made once
+    /// for `untranslated-label` and the checker.
+    lazy var projectEvidence: ProjectEvidence = ProjectEvidence.of(document, analyses)
+    /// The typography rules' shared pass (``TypographyScan``).
+    var typography: TypographyScan?
     /// What the alignment left unpaired and why (bilingual): shared by `missing-translation`,
     /// `extra-block` and the untranslated rules, which leave extra blocks to `extra-block`.
     private(set) lazy var unpairedBlocks: UnpairedBlocks? = pairing.map { UnpairedBlocks(self, $0) }

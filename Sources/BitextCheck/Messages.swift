@@ -35,9 +35,9 @@ public struct Messages: Sendable {
 
     /// The language of `LC_ALL`, `LC_MESSAGES` or `LANG`: Chinese when it starts with `zh`.
     static func preferredLanguage() -> String {
-        let env = ProcessInfo.processInfo.environment
+        // getenv: not the whole environment as a dictionary, for three variables.
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = env[key], !v.isEmpty {
+            if let p = getenv(key), case let v = String(cString: p), !v.isEmpty {
                 let l = v.lowercased()
                 if l.hasPrefix("zh") { return l.contains("tw") || l.contains("hk") || l.contains("hant") ? "zh-Hant" : "zh-Hans" }
                 return "en"
@@ -49,9 +49,44 @@ public struct Messages: Sendable {
     /// Every key of `messages.<lang>.yml` (for the test that both files have the same keys).
     public static func keys(_ lang: String) throws -> Set<String> { Set(try table(lang).keys) }
 
+    /// The table of `messages.<lang>.yml` read by the fast reader (nil outside its subset) and by
+    /// Yams, for the test that they agree.
+    public static func bothTables(_ lang: String) throws -> (fast: [String: String]?, yams: [String: String]) {
+        let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
+        let data = try Data(contentsOf: url)
+        return (MessagesFile.parse([UInt8](data)), try yamsTable(String(decoding: data, as: UTF8.self)))
+    }
+
     private static func table(_ lang: String) throws -> [String: String] {
         let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
-        let text = try String(contentsOf: url, encoding: .utf8)
+        // A run loads its messages more than once (before and after parsing its arguments, for
+        // reports): each file is read once per process.
+        Loaded.lock.lock()
+        let known = Loaded.tables[url.path]
+        Loaded.lock.unlock()
+        if let known { return known }
+        let t = try readTable(url)
+        Loaded.lock.lock()
+        Loaded.tables[url.path] = t
+        Loaded.lock.unlock()
+        return t
+    }
+
+    private enum Loaded {
+        static let lock = NSLock()
+        nonisolated(unsafe) static var tables: [String: [String: String]] = [:]
+    }
+
+    private static func readTable(_ url: URL) throws -> [String: String] {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CocoaError(.fileReadInapplicableStringEncoding) }
+        if let t = MessagesFile.parse(bytes) { return t }
+        return try yamsTable(text)
+    }
+
+    /// The messages file read by Yams (files outside ``MessagesFile``'s subset, and the test
+    /// that the two agree).
+    static func yamsTable(_ text: String) throws -> [String: String] {
         guard let node = try Yams.compose(yaml: text), case .mapping(let m) = node else { return [:] }
         var out: [String: String] = [:]
         for (k, v) in m { if let key = k.string, let value = v.string { out[key] = value } }
@@ -70,22 +105,27 @@ public struct Messages: Sendable {
     /// The message `key` with its placeholders filled in.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         let t = table[key] ?? fallback[key] ?? key
-        guard !values.isEmpty, t.utf8.contains(0x7B) else { return t }
-        // Fill `{name}` placeholders in one pass, over UTF-8 (`{` and `}` are ASCII: no
-        // character boundary to look for).
-        var out: [UInt8] = []
-        let bytes = Array(t.utf8)
-        out.reserveCapacity(bytes.count + 32)
-        var rest = 0
-        while let open = bytes[rest...].firstIndex(of: 0x7B) {
-            out += bytes[rest..<open]
-            guard let close = bytes[open...].firstIndex(of: 0x7D) else { break }
-            let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-            if let v = values[name] { out += v.utf8 } else { out += bytes[open...close] }
-            rest = close + 1
+        guard !values.isEmpty else { return t }
+        // Fill `{name}` placeholders in one pass, over the message's UTF-8 in place (`{` and `}`
+        // are ASCII: no character boundary to look for).
+        var text = t
+        return text.withUTF8 { bytes -> String in
+            guard var open = bytes.firstIndex(of: 0x7B) else { return t }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var rest = 0
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<open]))
+                guard let close = bytes[open...].firstIndex(of: 0x7D) else { break }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+                if let v = values[name] { out.append(contentsOf: v.utf8) } else { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...close])) }
+                rest = close + 1
+                guard let o = bytes[rest...].firstIndex(of: 0x7B) else { break }
+                open = o
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        out += bytes[rest...]
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The messages of this run's user interface: the command line sets them from `--lang`,

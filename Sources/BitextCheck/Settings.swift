@@ -26,7 +26,8 @@ public struct Typography: Sendable {
             url = dir.appendingPathComponent("zh-Hans.typography.yml")
         }
         guard locale.isHan, let text = try? String(contentsOf: url, encoding: .utf8),
-              let node = try Yams.compose(yaml: text) else { return Typography() }
+              // The basic resolver: only structure and the scalars' text are read (see LocaleData.load).
+              let node = try Yams.compose(yaml: text, .basic) else { return Typography() }
         var t = Typography()
         func map(_ key: String) -> [UInt32: String] {
             var m: [UInt32: String] = [:]

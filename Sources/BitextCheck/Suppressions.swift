@@ -85,11 +85,14 @@ public struct UnknownRuleRule: Rule {
 
     static let directives: Set<String> = ["bitext-disable", "bitext-enable", "bitext-disable-next-line", "bitext-disable-line"]
 
+    /// Every id a suppression comment may name, made once (not per file).
+    static let known = Set(RuleRegistry.knownIds)
+
     public init() {}
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
-        let known = Set(RuleRegistry.knownIds)
+        let known = UnknownRuleRule.known
         let source = c.document.source
         for comment in c.document.comments where comment.body.hasPrefix("bitext-") {
             let start = source.byteOffset(of: comment.start)

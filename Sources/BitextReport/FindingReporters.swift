@@ -11,10 +11,14 @@ public protocol FindingReporter {
     var identifier: String { get }
     mutating func begin() -> String
     mutating func add(_ findings: [Finding]) -> String
+    /// `add(findings)` appended as UTF-8 (what a reporter writing bytes answers without a String).
+    mutating func add(_ findings: [Finding], into bytes: inout [UInt8])
     mutating func end(_ summary: Summary) -> String
 }
 
 extension FindingReporter {
+    public mutating func add(_ findings: [Finding], into bytes: inout [UInt8]) { bytes += add(findings).utf8 }
+
     /// The whole report at once.
     public func report(_ findings: [Finding], summary: Summary) -> String {
         var r = self
@@ -223,9 +227,46 @@ public struct JSONReporter: FindingReporter {
     public func begin() -> String { splice.head }
 
     public mutating func add(_ findings: [Finding]) -> String {
-        var out = ""
-        for f in findings { out += splice.element(JSONReporter.json(f)) }
-        return out
+        var out: [UInt8] = []
+        add(findings, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Written straight as bytes: the same text as `splice.element(JSONReporter.json(f))`
+    /// (tested), without a JSON value per finding.
+    public mutating func add(_ findings: [Finding], into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 400 * findings.count)
+        for f in findings {
+            splice.element(into: &out) { o, indent in JSONReporter.write(f, into: &o, indent: indent) }
+        }
+    }
+
+    /// `json(f)` as its pretty serialisation at nesting level `indent`.
+    static func write(_ f: Finding, into out: inout [UInt8], indent: Int) {
+        var o = JSON.ObjectWriter(indent: indent, into: &out)
+        o.string("rule", f.rule, &out)
+        o.string("severity", f.severity.rawValue, &out)
+        o.string("file", f.file, &out)
+        o.int("line", f.span.start.line, &out)
+        o.int("column", f.span.start.column, &out)
+        o.int("endLine", f.span.end.line, &out)
+        o.int("endColumn", f.span.end.column, &out)
+        o.string("message", f.message, &out)
+        o.string("text", f.text, &out)
+        if let fix = f.fix { o.value("fix", .object([("replacement", .string(fix.replacement))]), &out) }
+        if !f.details.isEmpty {
+            var details: [(String, JSON)] = []
+            for (key, value) in f.details {
+                if key == "details", case .object(let inner) = value {
+                    details += inner
+                } else {
+                    o.value(key, value, &out)
+                    details.append((key, value))
+                }
+            }
+            if !details.isEmpty { o.value("details", .object(details), &out) }
+        }
+        o.close(&out)
     }
 
     public func end(_ summary: Summary) -> String {

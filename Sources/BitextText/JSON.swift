@@ -98,8 +98,67 @@ public indirect enum JSON: Sendable, Equatable {
             value.write(into: &out, indent: level + 1)
         }
 
+        /// An element of the array written by `body` (given the bytes and the nesting level to
+        /// write at), for values written without building a ``JSON`` value first.
+        public mutating func element(into out: inout [UInt8], _ body: (inout [UInt8], Int) -> Void) {
+            if count > 0 { out.append(0x2C) }
+            count += 1
+            JSON.newline(level + 1, &out)
+            body(&out, level + 1)
+        }
+
         /// What closes the array (then `tail`).
         public var close: String { count > 0 ? "\n" + String(repeating: "  ", count: level) + "]" : "]" }
+    }
+
+    /// Writes an object field by field, exactly as ``write(into:pretty:indent:)`` writes a
+    /// pretty object of more than six fields (one field a line) at nesting level `indent`.
+    public struct ObjectWriter {
+        let indent: Int
+        var fields = 0
+
+        /// Opens the object.
+        public init(indent: Int, into out: inout [UInt8]) {
+            self.indent = indent
+            out.append(0x7B)
+        }
+
+        private mutating func key(_ k: StaticString, _ out: inout [UInt8]) {
+            if fields > 0 { out.append(0x2C) }
+            fields += 1
+            JSON.newline(indent + 1, &out)
+            out.append(0x22)
+            JSON.append(k, &out)
+            out.append(0x22)
+            out.append(0x3A)
+            out.append(0x20)
+        }
+
+        public mutating func string(_ k: StaticString, _ v: String, _ out: inout [UInt8]) {
+            key(k, &out)
+            JSON.quote(v, into: &out)
+        }
+
+        public mutating func int(_ k: StaticString, _ v: Int, _ out: inout [UInt8]) {
+            key(k, &out)
+            JSON.append(v, &out)
+        }
+
+        /// Any value under any key (as the pretty writer writes a field of a one-field-a-line object).
+        public mutating func value(_ k: String, _ v: JSON, _ out: inout [UInt8]) {
+            if fields > 0 { out.append(0x2C) }
+            fields += 1
+            JSON.newline(indent + 1, &out)
+            JSON.quote(k, into: &out)
+            JSON.append(": ", &out)
+            v.write(into: &out, pretty: true, indent: indent + 1)
+        }
+
+        /// Closes the object (which must have had more than six fields to look like `write`'s).
+        public func close(_ out: inout [UInt8]) {
+            JSON.newline(indent, &out)
+            out.append(0x7D)
+        }
     }
 
     /// Scalars, and objects of at most six scalar fields.
@@ -137,7 +196,15 @@ public indirect enum JSON: Sendable, Equatable {
 
     private static func append(_ i: Int, _ out: inout [UInt8]) {
         if i >= 0 && i < 10 { out.append(0x30 + UInt8(i)); return }
-        appendText(String(i), &out)
+        guard i > 0 else { appendText(String(i), &out); return }
+        // Decimal digits, as String(i) writes them, without making a String.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var n = 0
+        var v = i
+        withUnsafeMutableBytes(of: &digits) { d in
+            while v > 0 { d[23 - n] = 0x30 + UInt8(v % 10); v /= 10; n += 1 }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - n)...]))
+        }
     }
 
     private static func newline(_ level: Int, _ out: inout [UInt8]) {
@@ -151,6 +218,16 @@ public indirect enum JSON: Sendable, Equatable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
+    /// True when a byte of `w` is a control character, `"`, `\\` or 0xE2 (which may start U+2028
+    /// or U+2029). Exact when false (the word tricks miss no byte; they may flag one too many).
+    @inline(__always)
+    static func needsLook(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below20 = (w &- ones &* 0x20) & ~w & highs != 0
+        return below20 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0xE2))
+    }
+
     /// Appends `s` as a JSON string literal; runs of characters that need no escape are copied
     /// in one piece.
     static func quote(_ s: String, into out: inout [UInt8]) {
@@ -161,6 +238,11 @@ public indirect enum JSON: Sendable, Equatable {
             var run = 0
             var i = 0
             while i < n {
+                // Eight bytes at a time while none of them needs a look.
+                if i + 8 <= n && !JSON.needsLook(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 { i += 1; continue }
                 // U+2028 and U+2029 break JavaScript string literals.

@@ -52,7 +52,10 @@ public struct LocaleData: Sendable {
         }
         let node: Node
         do {
-            guard let n = try Yams.compose(yaml: text) else { throw LoadError(description: "\(file.path): empty") }
+            // Only structure and the scalars' text are read (`string`): no implicit typing of
+            // scalars needed, so the basic resolver (the default one compiles a dozen regular
+            // expressions, a cost on every start).
+            guard let n = try Yams.compose(yaml: text, .basic) else { throw LoadError(description: "\(file.path): empty") }
             node = n
         } catch let e as LoadError {
             throw e
@@ -71,15 +74,18 @@ public struct LocaleData: Sendable {
         var functionWords = Set<String>()
         let fw = folder.appendingPathComponent("\(id).function-words.txt")
         if let t = try? String(contentsOf: fw, encoding: .utf8) {
-            for line in t.split(separator: "\n") {
-                let w = line.trimmingCharacters(in: .whitespaces)
-                if !w.isEmpty && !w.hasPrefix("#") { functionWords.insert(w.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) }
+            for line in LocaleData.lines(t) {
+                let w = LocaleData.trimmingWhitespace(line)
+                if !w.isEmpty && !w.hasPrefix("#") {
+                    let l = w.lowercased()
+                    functionWords.insert(l.unicodeScalars.contains("\u{2019}") ? l.replacingOccurrences(of: "\u{2019}", with: "'") : l)
+                }
             }
         }
         var generalWords = Set<String>()
         if let t = try? String(contentsOf: folder.appendingPathComponent("\(id).general-words.txt"), encoding: .utf8) {
-            for line in t.split(separator: "\n") where !line.hasPrefix("#") {
-                let w = line.trimmingCharacters(in: .whitespaces)
+            for line in LocaleData.lines(t) where !line.hasPrefix("#") {
+                let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { generalWords.insert(w.lowercased()) }
             }
         }
@@ -87,8 +93,8 @@ public struct LocaleData: Sendable {
         func phrases(_ what: String) -> [[UInt32]] {
             guard let t = try? String(contentsOf: folder.appendingPathComponent("\(id).\(what).txt"), encoding: .utf8) else { return [] }
             var out: [[UInt32]] = []
-            for line in t.split(separator: "\n") where !line.hasPrefix("#") {
-                let w = line.trimmingCharacters(in: .whitespaces)
+            for line in LocaleData.lines(t) where !line.hasPrefix("#") {
+                let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { out.append(w.unicodeScalars.map(\.value)) }
             }
             // Longest first, so 单击 is tried before 击.
@@ -113,6 +119,24 @@ public struct LocaleData: Sendable {
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.kindNounStarts = Set(data.kindNouns.compactMap(\.first))
         return data
+    }
+
+    /// `t.split(separator: "\n")`: without a carriage return in the text (which would join a
+    /// `\r\n` into one Character), the same lines split on the byte, without walking Characters.
+    static func lines(_ t: String) -> [Substring] {
+        if t.utf8.contains(0x0D) { return t.split(separator: "\n") }
+        return t.utf8.split(separator: 0x0A).map { Substring($0) }
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`, answered without Foundation's character sets
+    /// (which cost more than the rest of reading a word list) when the line starts and ends with
+    /// characters that are no whitespace in any definition (ASCII graphics, CJK ideographs).
+    static func trimmingWhitespace(_ s: Substring) -> String {
+        func solid(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 0x21 && c.value <= 0x7E) || (c.value >= 0x4E00 && c.value <= 0x9FFF)
+        }
+        if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last, solid(first), solid(last) { return String(s) }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     public static func canonical(_ id: String) -> String {

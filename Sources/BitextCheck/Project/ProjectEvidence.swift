@@ -27,14 +27,14 @@ public final class ProjectEvidence: @unchecked Sendable {
         let e = ProjectEvidence()
         e.files = 1
         var seen = Set<String>()
-        var kept = Set<String>()
         for a in analyses where a.hasHan {
             for s in a.stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
-                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
+                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { e.keptStems[t.stem] = 1 }
             }
         }
-        for k in kept { e.keptStems[k] = 1 }
-        for (k, u) in doc.units.enumerated() where isLabelPlace(u) {
+        let units = doc.units
+        for k in units.indices where isLabelPlace(units[k]) {
+            let u = units[k]
             let a = analyses[k]
             if a.hasHan {
                 if a.hanCharacters <= 16 { e.translatedLabels += 1 }

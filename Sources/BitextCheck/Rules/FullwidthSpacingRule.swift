@@ -26,7 +26,9 @@ public struct FullwidthSpacingRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
-        for (k, a) in c.analyses.enumerated() where a.hasHan {
+        // Units with a space beside a full-width mark: from the shared typography pass.
+        for k in c.typographyScan.fullwidthSpacingUnits {
+            let a = c.analyses[k]
             let u = c.document.units[k]
             let t = u.text, r = u.roles
             var i = 0

@@ -117,7 +117,7 @@ public struct UntranslatedLabelRule: Rule {
         // the severity is configured. Checked with other files, the project decides instead
         // (its labels, its conventions, the words its files keep: `ProjectEvidence.resolve`).
         var severity = configured
-        if c.settings.severities[id] == nil && ProjectEvidence.of(c.document, c.analyses).translatesMostLabels {
+        if c.settings.severities[id] == nil && c.projectEvidence.translatesMostLabels {
             severity = .warning
         }
         for k in labels {
@@ -163,9 +163,11 @@ public struct UntranslatedAltRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
-        for (k, u) in c.document.units.enumerated() where UntranslatedAltRule.isAltText(c, k) {
+        // A local array: its units are looked at in place, not copied one by one.
+        let units = c.document.units
+        for k in units.indices where Segmenter.isImageOnly(units[k]) {
             guard let s = wholeUnitStretch(c, k), s.isProse else { continue }
-            emit(c.finding(self, severity: severity, unit: k, range: 0..<u.text.count,
+            emit(c.finding(self, severity: severity, unit: k, range: 0..<units[k].text.count,
                            message: c.messages.text("untranslated-alt"),
                            details: [("evidence", .string(s.evidence.rawValue))]))
         }

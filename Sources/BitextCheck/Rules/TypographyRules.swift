@@ -24,14 +24,22 @@ public struct HalfwidthPunctuationRule: Rule {
         guard let severity = c.settings.severity(self) else { return }
         let map = c.settings.typography.fullwidth
         guard !map.isEmpty else { return }
-        for (k, a) in c.analyses.enumerated() where a.hasHan {
+        // The candidates (content ASCII marks the map has, in Chinese units) come from the
+        // shared typography pass, unit by unit in order.
+        let candidates = c.typographyScan.halfwidth
+        var p = 0
+        while p < candidates.count {
+            let k = candidates[p].unit
+            var q = p + 1
+            while q < candidates.count && candidates[q].unit == k { q += 1 }
+            defer { p = q }
             let u = c.document.units[k]
             let t = u.text, r = u.roles
             var openParens: [(Int, Bool)] = []
-            for i in t.indices where r[i] == .content {
+            for candidate in candidates[p..<q] {
+                let i = candidate.index
                 let ch = t[i]
-                // Only ASCII punctuation can be a candidate: skip the dictionary for the rest.
-                guard ch < 0x80, ch > 0x20, !isLatinChar(ch), !isASCIIDigit(ch), let replacement = map[ch] else { continue }
+                guard let replacement = map[ch] else { continue }
                 let prev = i > 0 && r[i - 1] == .content ? t[i - 1] : 0x20
                 let next = i + 1 < t.count && r[i + 1] == .content ? t[i + 1] : 0x20
                 if isASCIIDigit(prev) && isASCIIDigit(next) { continue }
@@ -96,14 +104,36 @@ public struct FullwidthInEnglishRule: Rule {
         guard !map.isEmpty else { return }
         // No character below the map's smallest key needs a dictionary lookup.
         let least = map.keys.min() ?? 0
-        for (k, u) in c.document.units.enumerated() {
+        let units = c.document.units, analyses = c.analyses
+        var english: [Range<Int>] = []
+        for k in units.indices {
             // Only inside English prose: a run in the source language (a Chinese sentence that
             // ends on an English name, `…attribute。Vue 提供…`, is Chinese).
-            guard c.analyses[k].runs.contains(where: { $0.language == .source }) else { continue }
+            guard analyses[k].runs.contains(where: { $0.language == .source }) else { continue }
+            let runs = analyses[k].runs
+            let u = units[k]
             let t = u.text, r = u.roles
-            var english = [Bool](repeating: false, count: t.count)
-            for run in c.analyses[k].runs where run.language == .source { for i in run.range { english[i] = true } }
-            for i in t.indices where t[i] >= least && r[i] == .content && english[i] {
+            // The characters of those runs, in order, each once (runs come in order, apart: no
+            // array to make unless they do not).
+            var inOrder = true, end = 0
+            for run in runs where run.language == .source {
+                if run.range.lowerBound < end { inOrder = false; break }
+                end = run.range.upperBound
+            }
+            english.removeAll(keepingCapacity: true)
+            if inOrder {
+                for run in runs where run.language == .source { english.append(run.range.clamped(to: t.indices)) }
+            } else {
+                for run in runs.filter({ $0.language == .source }).map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                    let run = run.clamped(to: t.indices)
+                    if let last = english.last, run.lowerBound <= last.upperBound {
+                        english[english.count - 1] = last.lowerBound..<max(last.upperBound, run.upperBound)
+                    } else if !run.isEmpty {
+                        english.append(run)
+                    }
+                }
+            }
+            for i in english.joined() where t[i] >= least && r[i] == .content {
                 guard var replacement = map[t[i]], i > 0, i + 1 < t.count else { continue }
                 let prev = t[i - 1]
                 var j = i + 1
@@ -165,24 +195,9 @@ public struct SpacingRule: Rule {
         guard let severity = c.settings.severity(self) else { return }
         let policy = c.settings.typography.spacing
         guard policy != .off else { return }
-        var boundaries: [Boundary] = []
-        for (k, a) in c.analyses.enumerated() where a.hasHan {
-            let u = c.document.units[k]
-            let t = u.text, r = u.roles
-            var i = 0
-            while i + 1 < t.count {
-                defer { i += 1 }
-                let x = t[i], y = t[i + 1]
-                // A boundary has Han on one side: neither is Han when both are below U+2E80.
-                if x < 0x2E80 && y < 0x2E80 && (y != 0x20 || i + 2 >= t.count || t[i + 2] < 0x2E80) { continue }
-                guard r[i] == .content, r[i + 1] == .content else { continue }
-                if crosses(x, y) {
-                    boundaries.append(Boundary(unit: k, index: i + 1, spaced: false))
-                } else if y == 0x20, i + 2 < t.count, r[i + 2] == .content, crosses(x, t[i + 2]) {
-                    boundaries.append(Boundary(unit: k, index: i + 1, spaced: true))
-                }
-            }
-        }
+        // Content Han beside a content Latin letter or digit (`spaced`: with one content space
+        // between), in the Chinese units: found by the shared typography pass.
+        let boundaries = c.typographyScan.boundaries
         let wantSpace: Bool
         switch policy {
         case .require: wantSpace = true
@@ -207,11 +222,6 @@ public struct SpacingRule: Rule {
                                message: c.messages.text("cjk-spacing.extra"), fix: Fix("")))
             }
         }
-    }
-
-    private func crosses(_ x: UInt32, _ y: UInt32) -> Bool {
-        let xl = isLatinChar(x) || isASCIIDigit(x), yl = isLatinChar(y) || isASCIIDigit(y)
-        return (isHanChar(x) && yl) || (xl && isHanChar(y))
     }
 }
 
@@ -242,13 +252,12 @@ public struct QuoteStyleRule: Rule {
         // Characters outside the opening marks' range are none of them.
         let opening = [preferred.0] + typo.otherQuotes.map(\.0)
         let lowest = opening.min() ?? 0, highest = opening.max() ?? 0
-        for (k, a) in c.analyses.enumerated() where a.hasHan {
-            let u = c.document.units[k]
-            for i in u.text.indices where u.roles[i] == .content {
-                let ch = u.text[i]
-                guard ch >= lowest && ch <= highest else { continue }
-                if ch == preferred.0 || typo.otherQuotes.contains(where: { $0.0 == ch }) { styleCount[ch, default: 0] += 1 }
-            }
+        // The quotation marks of the Chinese units' content, from the shared typography pass.
+        let marks = c.typographyScan.quotes
+        for m in marks {
+            let ch = c.document.units[m.unit].text[m.index]
+            guard ch >= lowest && ch <= highest else { continue }
+            if ch == preferred.0 || typo.otherQuotes.contains(where: { $0.0 == ch }) { styleCount[ch, default: 0] += 1 }
         }
         let preferredCount = styleCount[preferred.0] ?? 0
         // The file's own habit wins when it clearly uses another style.
@@ -266,11 +275,17 @@ public struct QuoteStyleRule: Rule {
             replace[q.0] = to.0
             replace[q.1] = to.1
         }
-        for (k, a) in c.analyses.enumerated() where a.hasHan {
+        var first = 0
+        while first < marks.count {
+            let k = marks[first].unit
+            var next = first + 1
+            while next < marks.count && marks[next].unit == k { next += 1 }
+            let unitMarks = marks[first..<next]
+            first = next
             let u = c.document.units[k]
             let t = u.text, r = u.roles
             // Straight double quotes pair up in order within a unit.
-            let straight = t.indices.filter { t[$0] == 0x22 && r[$0] == .content }
+            let straight = unitMarks.map(\.index).filter { t[$0] == 0x22 }
             var p = 0
             while p + 1 < straight.count {
                 let o = straight[p], cl = straight[p + 1]
@@ -289,7 +304,8 @@ public struct QuoteStyleRule: Rule {
                                    fix: Fix(makeString([mark]))))
                 }
             }
-            for i in t.indices where r[i] == .content {
+            for m in unitMarks {
+                let i = m.index
                 let ch = t[i]
                 guard ch >= 0x2018 && ch <= 0x301F, let to = replace[ch] else { continue }
                 emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
@@ -334,7 +350,8 @@ public struct DoubledPunctuationRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
         let marks = c.settings.typography.doubled
-        for (k, a) in c.analyses.enumerated() where a.hasHan {
+        // Units with a mark twice in a row: from the shared typography pass.
+        for k in c.typographyScan.doubledUnits {
             let u = c.document.units[k]
             let t = u.text, r = u.roles
             var i = 1
@@ -373,7 +390,8 @@ public struct ScriptMixRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
-        for (k, a) in c.analyses.enumerated() where a.hasHan {
+        // Units with a character of the other variant: from the shared typography pass.
+        for k in c.typographyScan.scriptMixUnits {
             let u = c.document.units[k]
             var i = 0
             while i < u.text.count {

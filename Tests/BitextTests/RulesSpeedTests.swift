@@ -1,0 +1,249 @@
+import Foundation
+import Testing
+@testable import BitextCheck
+@testable import BitextMarkdown
+@testable import BitextReport
+@testable import BitextText
+import Yams
+
+/// The fast paths of the rules stage and of start-up, each compared with the slow way it replaces.
+@Suite struct RulesSpeedTests {
+    /// The messages reader gives Yams's table for every messages file bitext has.
+    @Test func messagesReaderAgreesWithYams() throws {
+        let langs = Messages.available()
+        #expect(langs.contains("en") && langs.contains("zh-Hans"))
+        for lang in langs {
+            let (fast, yams) = try Messages.bothTables(lang)
+            #expect(fast != nil, "messages.\(lang).yml is outside the fast reader's subset")
+            #expect(fast == yams, "messages.\(lang).yml")
+            #expect(yams.count > 100)
+        }
+    }
+
+    /// Text outside the subset is left to Yams; inside it, the same table as Yams.
+    @Test func messagesReaderSubset() throws {
+        let agree = [
+            "a: plain text\nb: \"quoted \\\"x\\\" and \\\\ \\n\"  # comment\n# c\n\nd: |\n  one\n\n    two\n  three\n\n\ne: x\n",
+            "a: |\n  only\n",
+            "a: \"x\"\n",
+        ]
+        for text in agree {
+            let fast = MessagesFile.parse(Array(text.utf8))
+            #expect(fast != nil, "\(text)")
+            #expect(fast == (try Messages.yamsTable(text)), "\(text)")
+        }
+        let outside = ["a: >\n  folded\n", "a: 'single'\n", "a: \"two\n  lines\"\n", "a:\n  b: c\n", "a: b: c\n",
+                       "a: |-\n  x\n", "- a\n", "a: \"\\u00e9\"\n", "a: x # c\n", "a: true\n", "a: 12\n", "a:\n"]
+        for text in outside { #expect(MessagesFile.parse(Array(text.utf8)) == nil, "\(text)") }
+    }
+
+    /// The locale files' word lists are trimmed as Foundation trims whitespace.
+    @Test func trimmingWhitespaceAgreesWithFoundation() throws {
+        var lines: [Substring] = ["", " ", "\t", " a ", "\u{3000}词\u{3000}", "\u{00A0}x\u{2003}", "\u{200B}y\u{200B}",
+                                  " \u{301}e ", "a\u{2029}", "\u{1680}", "x\n", "\r\ny\r\n", "  mixed \t words\t "]
+        let dir = try DataDirectory.locales()
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".txt") {
+            let t = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            lines += t.split(separator: "\n")
+        }
+        #expect(lines.count > 300)
+        for text in ["", "\n", "a\nb", "\n\na\n\n", "a\r\nb\nc", "x\n\u{301}y", "词\n语\n"] {
+            #expect(LocaleData.lines(text) == text.split(separator: "\n"), "\(Array(text.unicodeScalars))")
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".txt") {
+            let t = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            #expect(LocaleData.lines(t) == t.split(separator: "\n"), "\(name)")
+        }
+        for l in lines { #expect(LocaleData.trimmingWhitespace(l) == l.trimmingCharacters(in: .whitespaces), "\(Array(l.unicodeScalars))") }
+    }
+
+    /// Locale and typography files are read with Yams's basic resolver: the same structure and
+    /// scalar text as with the default one (all that is read of them).
+    @Test func localeFilesReadTheSameWithTheBasicResolver() throws {
+        func same(_ a: Node, _ b: Node) -> Bool {
+            switch (a, b) {
+            case (.scalar(let x), .scalar(let y)): return x.string == y.string
+            case (.sequence(let x), .sequence(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+            case (.mapping(let x), .mapping(let y)):
+                return x.count == y.count && zip(x, y).allSatisfy { same($0.key, $1.key) && same($0.value, $1.value) }
+            default: return false
+            }
+        }
+        let dir = try DataDirectory.locales()
+        var n = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".yml") && !name.hasPrefix("messages.") {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let basic = try #require(try Yams.compose(yaml: text, .basic)), full = try #require(try Yams.compose(yaml: text))
+            #expect(same(basic, full), "\(name)")
+            n += 1
+        }
+        #expect(n >= 4)
+        let zh = try LocaleData.load("zh-Hans"), en = try LocaleData.load("en")
+        #expect(zh.sourceCharactersPerHan == 3.9 && zh.variantCharset == "GB2312" && zh.isHan && en.quotes.count == 4)
+        let typo = try Typography.load(for: zh)
+        #expect(!typo.fullwidth.isEmpty && !typo.doubled.isEmpty)
+    }
+
+    /// JSON string literals (written eight bytes at a time where nothing needs escaping) are
+    /// those of the byte-by-byte writer, with escapes at every offset.
+    @Test func jsonQuoteAgreesWithByteByByte() {
+        func reference(_ s: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            let b = Array(s.utf8)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x22: out += Array("\\\"".utf8)
+                case 0x5C: out += Array("\\\\".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    out += Array((b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                case 0..<0x20:
+                    out += Array(String(format: "\\u%04x", Int(c)).utf8)
+                default: out.append(c)
+                }
+                i += 1
+            }
+            return out + [0x22]
+        }
+        let pieces = ["\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "“", "…", "中", "a", "é", "😀"]
+        var cases: [String] = ["", "plain ascii text that is longer than eight bytes", String(repeating: "中文", count: 20)]
+        for p in pieces {
+            for offset in 0..<17 {
+                cases.append(String(repeating: "x", count: offset) + p + String(repeating: "y", count: 17 - offset))
+                cases.append(String(repeating: "中", count: offset % 6) + p + "尾" + p)
+            }
+        }
+        for s in cases {
+            var out: [UInt8] = []
+            JSON.quote(s, into: &out)
+            #expect(out == reference(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
+    /// The JSON reporter writes each finding as the JSON value it stands for would be written.
+    @Test func jsonReporterWritesTheValuesText() {
+        let span = Span(start: TextPosition(line: 12, column: 345), end: TextPosition(line: 1234567, column: 9))
+        let findings = [
+            Finding(rule: "halfwidth-punctuation", severity: .info, file: "zh/a \"b\".md", span: span,
+                    message: "use ， instead of , in Chinese text", text: ",\u{2028}\t\u{1}", fix: Fix("，")),
+            Finding(rule: "broken-anchor", severity: .warning, file: "x.md", span: Span(start: TextPosition(line: 1, column: 1), end: TextPosition(line: 1, column: 1)),
+                    message: "m", text: "t", details: [("details", .object([("anchor", .string("a"))]))]),
+            Finding(rule: "number-mismatch", severity: .error, file: "x.md", span: span, message: "m", text: "t",
+                    fix: Fix(String(repeating: "长", count: 70)),
+                    details: [("words", .int(-3)), ("details", .object([("source", .string("3.4")), ("target", .array([.int(1), .double(2.5)]))])),
+                              ("sourceLine", .int(100))]),
+            Finding(rule: "r", severity: .info, file: "", span: span, message: "", text: "", details: [("details", .object([]))]),
+        ]
+        var direct = JSONReporter()
+        var reference = JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings")
+        var expected = ""
+        for f in findings { expected += reference.element(JSONReporter.json(f)) }
+        let written = direct.add(Array(findings[0..<2])) + direct.add(Array(findings[2...]))
+        #expect(written == expected)
+        var asBytes = JSONReporter(), bytes: [UInt8] = []
+        asBytes.add(Array(findings[0..<2]), into: &bytes)
+        asBytes.add(Array(findings[2...]), into: &bytes)
+        #expect(bytes == Array(expected.utf8))
+        #expect(direct.end(Summary()) == reference.close + JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings").tail + "\n")
+    }
+
+    /// broken-anchor resolves a fragment by the headings' keys first: every fragment of the
+    /// corpora they resolve, the document's anchors resolve too.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func headingKeysAreDocumentAnchors() throws {
+        var resolved = 0, fragments = 0
+        for url in Fixtures.corpusFiles() {
+            let doc = try Fixtures.document(url)
+            let keys = BrokenAnchorRule.headingKeys(doc)
+            var anchors: DocumentAnchors? = nil
+            for u in doc.units {
+                for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
+                    let fragment = String(l.destination.dropFirst())
+                    fragments += 1
+                    if keys.contains(DocumentAnchors.key(DocumentAnchors.percentDecoded(fragment))) {
+                        if anchors == nil { anchors = DocumentAnchors(doc) }
+                        #expect(anchors!.contains(fragment), "\(url.path): #\(fragment)")
+                        resolved += 1
+                    }
+                }
+                #expect(BrokenAnchorRule.mayLinkToFragment(u) || !u.linkTargets.contains { $0.destination.hasPrefix("#") })
+            }
+        }
+        #expect(fragments > 100 && resolved > fragments / 2)
+    }
+
+    /// The shared typography pass finds, on every corpus file, exactly what the rules' own
+    /// character-by-character tests find.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func typographyScanMatchesPerRulePasses() throws {
+        let settings = Harness.settings()
+        let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil)
+        let typo = settings.typography
+        var quoteMarks: Set<UInt32> = [0x22, typo.preferredQuotes.0, typo.preferredQuotes.1, typo.secondaryQuotes.0, typo.secondaryQuotes.1]
+        for q in typo.otherQuotes { quoteMarks.insert(q.0); quoteMarks.insert(q.1) }
+        var files = 0, boundaries = 0, candidates = 0
+        for url in Fixtures.corpusFiles() where url.path.contains("/zh/") {
+            let doc = try Fixtures.document(url)
+            try checker.withToolkit { toolkit in
+                let analyses = checker.analyze(doc, toolkit: toolkit)
+                let c = FileContext(document: doc, analyses: analyses, settings: settings, messages: checker.messages,
+                                    glossary: nil, pairing: nil, toolkit: toolkit)
+                let scan = c.typographyScan
+                var halfwidth: [TypographyScan.Place] = [], quotes: [TypographyScan.Place] = []
+                var spacing: [SpacingRule.Boundary] = []
+                var doubled: [Int] = [], scriptMix: [Int] = [], fullwidthSpacing: [Int] = []
+                for (k, a) in analyses.enumerated() where a.hasHan {
+                    let t = doc.units[k].text, r = doc.units[k].roles
+                    var d = false, s = false, f = false
+                    for i in t.indices where r[i] == .content {
+                        let ch = t[i]
+                        if ch < 0x80, ch > 0x20, !isLatinChar(ch), !isASCIIDigit(ch), typo.fullwidth[ch] != nil {
+                            halfwidth.append(.init(unit: k, index: i))
+                        }
+                        if quoteMarks.contains(ch) { quotes.append(.init(unit: k, index: i)) }
+                        if i > 0, ch == t[i - 1], ch >= 0x3000, typo.doubled.contains(ch), r[i - 1] == .content { d = true }
+                        if isHanChar(ch), toolkit.otherVariant(ch) != nil { s = true }
+                        if ch == 0x20 {
+                            if i > 0, r[i - 1] == .content, FullwidthSpacingRule.isFullwidthMark(t[i - 1]) { f = true }
+                            if i + 1 < t.count, r[i + 1] == .content, FullwidthSpacingRule.isFullwidthMark(t[i + 1]) { f = true }
+                        }
+                    }
+                    if d { doubled.append(k) }
+                    if s { scriptMix.append(k) }
+                    if f { fullwidthSpacing.append(k) }
+                    // The spacing rule's own loop, as it was.
+                    func crosses(_ x: UInt32, _ y: UInt32) -> Bool {
+                        let xl = isLatinChar(x) || isASCIIDigit(x), yl = isLatinChar(y) || isASCIIDigit(y)
+                        return (isHanChar(x) && yl) || (xl && isHanChar(y))
+                    }
+                    var i = 0
+                    while i + 1 < t.count {
+                        defer { i += 1 }
+                        guard r[i] == .content, r[i + 1] == .content else { continue }
+                        if crosses(t[i], t[i + 1]) {
+                            spacing.append(.init(unit: k, index: i + 1, spaced: false))
+                        } else if t[i + 1] == 0x20, i + 2 < t.count, r[i + 2] == .content, crosses(t[i], t[i + 2]) {
+                            spacing.append(.init(unit: k, index: i + 1, spaced: true))
+                        }
+                    }
+                }
+                let path = url.path
+                #expect(scan.halfwidth.map { [$0.unit, $0.index] } == halfwidth.map { [$0.unit, $0.index] }, "\(path)")
+                #expect(scan.quotes.map { [$0.unit, $0.index] } == quotes.map { [$0.unit, $0.index] }, "\(path)")
+                #expect(scan.boundaries.map { [$0.unit, $0.index, $0.spaced ? 1 : 0] } == spacing.map { [$0.unit, $0.index, $0.spaced ? 1 : 0] }, "\(path)")
+                #expect(scan.doubledUnits == doubled, "\(path)")
+                #expect(scan.scriptMixUnits == scriptMix, "\(path)")
+                #expect(scan.fullwidthSpacingUnits == fullwidthSpacing, "\(path)")
+                boundaries += spacing.count
+                candidates += halfwidth.count
+            }
+            files += 1
+        }
+        #expect(files > 50 && boundaries > 1000 && candidates > 100)
+    }
+}
