@@ -160,9 +160,18 @@ func glossaryCost(_ args: [String]) throws {
 }
 
 func lines(_ path: String) -> [String] {
-    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    var l = text.components(separatedBy: "\n")
-    if l.last == "" { l.removeLast() }
+    // Split on the bytes (Foundation's components(separatedBy:) compares Characters and cost
+    // a sixth of the scaling benchmark's own time); the gold files have no CR.
+    let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+    var l: [String] = []
+    var start = 0
+    bytes.withUnsafeBufferPointer { b in
+        for k in 0..<b.count where b[k] == 0x0A {
+            l.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<k]), as: UTF8.self))
+            start = k + 1
+        }
+        if start < b.count { l.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self)) }
+    }
     return l
 }
 
@@ -348,6 +357,26 @@ func blockTree(_ args: [String]) throws {
     print(String(format: "longest: %@, %d × %d blocks, %.0f KB, %.0f ms", longest.0, longest.3, longest.4, longest.2, longest.1))
 }
 
+/// The block aligner's anchors for one document pair: `block-anchors SOURCE.md TARGET.md`
+/// prints each pinned pair as source line, target line and the start of both texts.
+func blockAnchors(_ args: [String]) throws {
+    guard args.count == 2 else { print("usage: BitextBench block-anchors SOURCE TARGET"); exit(2) }
+    let source = try LocaleData.load("en"), target = try LocaleData.load("zh-Hans")
+    let settings = Settings(source: source, target: target, typography: try Typography.load(for: target))
+    let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil, rules: [])
+    let aligner = DocumentAligner(functionWords: source.functionWords, lettersPerHan: target.sourceLettersPerHan)
+    let sd = try Inputs.document(args[0]), td = try Inputs.document(args[1])
+    try checker.withToolkit { toolkit in
+        let sf = BlockFeatures.of(sd, analyses: checker.analyze(sd, toolkit: toolkit), functionWords: source.functionWords)
+        let tf = BlockFeatures.of(td, analyses: checker.analyze(td, toolkit: toolkit), functionWords: source.functionWords)
+        let pairs = aligner.blocks.anchorPairs(source: sf, target: tf)
+        print("\(sf.count) × \(tf.count) blocks, \(pairs.count) anchors")
+        for p in pairs {
+            print("\(sf[p.source].line)\t\(tf[p.target].line)\t\(sf[p.source].key.prefix(50))\t\(tf[p.target].key.prefix(30))")
+        }
+    }
+}
+
 /// Current resident memory of this process, in MB.
 func residentMemoryMB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -478,6 +507,7 @@ case "sentences": try sentenceGold(Array(args.dropFirst()))
 case "sentence-ablation": try sentenceAblation(Array(args.dropFirst()))
 case "sentence-scale": try sentenceScale(Array(args.dropFirst()))
 case "block-tree": try blockTree(Array(args.dropFirst()))
+case "block-anchors": try blockAnchors(Array(args.dropFirst()))
 case "lexicon": try lexiconFigures(Array(args.dropFirst()))
 case "pipeline": try pipeline(Array(args.dropFirst()))
 case "glossary": try glossaryCost(Array(args.dropFirst()))
