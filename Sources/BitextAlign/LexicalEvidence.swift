@@ -416,16 +416,20 @@ final class LexicalEvidence {
         var hasReach = false
         forEachReach(s, stamp: &stamps.chinese, mark: serial) { _ in hasReach = true }
         let hasEnglish = sWordStart[s + 1] > sWordStart[s]
+        let stampEnglish = stamps.english, stampBit = stamps.englishBit
         for (x, j) in targets.prefix(ring.width).enumerated() {
             var me: UInt64 = 0, mc: UInt64 = 0
             if hasEnglish {
-                for o in Int(tReachStart[j])..<Int(tReachStart[j + 1]) {
-                    let e = Int(tReach[o])
-                    if stamps.english[e] == serial { me |= 1 << UInt64(stamps.englishBit[e]) }
-                }
-                for o in Int(tLearnedStart[j])..<Int(tLearnedStart[j + 1]) {
-                    let e = Int(tLearned[o])
-                    if stamps.english[e] == serial { me |= 1 << UInt64(stamps.englishBit[e]) }
+                stampEnglish.withUnsafeBufferPointer { se in
+                    stampBit.withUnsafeBufferPointer { sb in
+                        tReach.forEach(Int(tReachStart[j])..<Int(tReachStart[j + 1])) { e in
+                            if se[e] == serial { me |= 1 << UInt64(sb[e]) }
+                        }
+                        for o in Int(tLearnedStart[j])..<Int(tLearnedStart[j + 1]) {
+                            let e = Int(tLearned[o])
+                            if se[e] == serial { me |= 1 << UInt64(sb[e]) }
+                        }
+                    }
                 }
             }
             if hasReach {
@@ -668,6 +672,15 @@ struct CompactIDs {
 
     mutating func append(contentsOf ids: [Int32]) {
         if isWide { wide += ids } else { narrow.append(contentsOf: ids.lazy.map { UInt16(truncatingIfNeeded: $0) }) }
+    }
+
+    /// Calls `body` with each id at `range`, in order.
+    @inline(__always) func forEach(_ range: Range<Int>, _ body: (Int) -> Void) {
+        if isWide {
+            wide.withUnsafeBufferPointer { b in for o in range { body(Int(b[o])) } }
+        } else {
+            narrow.withUnsafeBufferPointer { b in for o in range { body(Int(b[o])) } }
+        }
     }
 
     /// Whether the ascending ids at `range` hold `x` (binary search).
