@@ -462,6 +462,7 @@ public struct SentenceAligner: Sendable {
                 moveA.withUnsafeBufferPointer { moveA in
                 moveB.withUnsafeBufferPointer { moveB in
                 shape.withUnsafeBufferPointer { shape in
+                LengthCost.table.withUnsafeBufferPointer { lengthTable in
                     for j in li...hiI {
                         if i == 0 && j == 0 { ring[here] = 0; continue }
                         var best = Double.infinity
@@ -472,12 +473,13 @@ public struct SentenceAligner: Sendable {
                             let prev = ring[fromBase[k] + pj]
                             guard prev < .infinity else { continue }
                             // Costs can be negative (anchors, lexical evidence): no pruning on `best`.
-                            let c = prev + shape[k] + cost(p, (i - moveA[k])..<i, pj..<j, evidence, masks)
+                            let c = prev + shape[k] + cost(p, (i - moveA[k])..<i, pj..<j, evidence, masks, lengthTable)
                             if c < best { best = c; bk = UInt8(k) }
                         }
                         ring[here + j - li] = best
                         back[rowBack + j] = bk
                     }
+                }
                 }
                 }
                 }
@@ -512,7 +514,7 @@ public struct SentenceAligner: Sendable {
                     ev.fill(rowMask, source: s, targets: (j - b)..<j, stamps: &stamps!, serial: serial)
                 }
             }
-            let c = shape[k] + cost(p, (i - a)..<i, (j - b)..<j, evidence, rowMask)
+            let c = LengthCost.table.withUnsafeBufferPointer { shape[k] + cost(p, (i - a)..<i, (j - b)..<j, evidence, rowMask, $0) }
             beads.append(SentenceBead(source: Array((i - a)..<i), target: Array((j - b)..<j), score: SentenceAligner.score(c)))
         }
         return (beads, touched)
@@ -520,14 +522,14 @@ public struct SentenceAligner: Sendable {
 
     @inline(__always)
     func cost(_ p: Prepared, _ si: Range<Int>, _ ti: Range<Int>, _ evidence: LexicalEvidence?,
-              _ masks: LexicalEvidence.MaskRing) -> Double {
+              _ masks: LexicalEvidence.MaskRing, _ lengthTable: UnsafeBufferPointer<Double>) -> Double {
         if si.isEmpty || ti.isEmpty { return 0 }
         let ls = p.sourceLength[si.upperBound] - p.sourceLength[si.lowerBound]
         let lt = p.targetLength[ti.upperBound] - p.targetLength[ti.lowerBound]
         var c = 0.0
         if ls > 0 || lt > 0 {
             let mean = max(1, (ls + lt) / 2)
-            c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot())
+            c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot(), lengthTable)
         }
         if let ev = evidence { c -= ev.score(si, ti, ring: masks) }
         // Anchors: each source anchor finds at most one equal target anchor.
@@ -570,6 +572,16 @@ public struct SentenceAligner: Sendable {
 enum LengthCost {
     static let step = 0.01
     static let table: [Double] = (0...3000).map { k in -log(max(1e-300, erfc(Double(k) * step / 2.0.squareRoot()))) }
+
+    /// The same reading `table` through a pointer the caller took once: the programme's inner
+    /// loop then neither checks that the table is made (`swift_once`) nor bounds.
+    @inline(__always) static func cost(_ delta: Double, _ table: UnsafeBufferPointer<Double>) -> Double {
+        let x = delta / step
+        if x >= 3000 { return table[3000] + (delta - 30) * 30 }
+        let k = Int(x)
+        let f = x - Double(k)
+        return table[k] + (table[k + 1] - table[k]) * f
+    }
 
     @inline(__always) static func cost(_ delta: Double) -> Double {
         let x = delta / step
