@@ -2,8 +2,9 @@ import Foundation
 
 /// Aligns the blocks of a source document with the blocks of its translation.
 ///
-/// Anchors first: code blocks and identical units (untranslated paragraphs) that occur once
-/// on each side, in a monotonic chain. Between anchors, a banded dynamic programme with
+/// Anchors first: blocks that occur once on each side and match with certainty (code, untranslated
+/// units, heading ids, the same link targets and inline code), in a monotonic chain; see
+/// ``anchors(_:_:scorer:)``. Between anchors, a banded dynamic programme with
 /// beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 scores each bead by
 /// - length, Gale–Church style, against a Han-to-English ratio estimated for the document
 ///   pair (Han characters of the translation per letter of the original);
@@ -48,7 +49,7 @@ public struct BlockAligner: Sendable {
         let scorer = Scorer(source: source, target: target, ratio: a, aligner: self)
         var beads: [Bead] = []
         var i0 = 0, j0 = 0
-        for (i, j) in anchors(source, target) {
+        for (i, j) in anchors(source, target, scorer: scorer) {
             beads += scorer.segment(i0..<i, j0..<j)
             beads.append(Bead(source: [i], target: [j], score: scorer.score(scorer.cost(i..<(i + 1), j..<(j + 1)))))
             i0 = i + 1
@@ -58,24 +59,128 @@ public struct BlockAligner: Sendable {
         return beads
     }
 
-    /// Code blocks and identical long units that occur once on each side, as a monotonic chain.
-    func anchors(_ source: [BlockFeatures], _ target: [BlockFeatures]) -> [(Int, Int)] {
-        func candidates(_ blocks: [BlockFeatures]) -> [String: [Int]] {
-            var m: [String: [Int]] = [:]
-            for (k, b) in blocks.enumerated() {
-                if b.kind == .code ? b.key.count >= 10 : b.key.count >= 40 {
-                    m[(b.kind == .code ? "c:" : "u:") + b.key, default: []].append(k)
+    /// The anchors the aligner pins for a document pair (block indexes, ascending on both sides).
+    public func anchorPairs(source: [BlockFeatures], target: [BlockFeatures]) -> [(source: Int, target: Int)] {
+        let scorer = Scorer(source: source, target: target, ratio: ratio(source: source, target: target) ?? 1, aligner: self)
+        return anchors(source, target, scorer: scorer).map { (source: $0.0, target: $0.1) }
+    }
+
+    /// Blocks that occur once on each side and match with certainty, as a monotonic chain (the
+    /// longest chain increasing on both sides): the path goes through them, and the programme
+    /// runs between consecutive anchors, so a long page becomes many small problems.
+    ///
+    /// What pins a pair:
+    /// - code blocks with the same normalised code (at least 10 characters);
+    /// - identical units of at least 40 characters (left untranslated; spaces squeezed);
+    /// - headings with the same explicit id (`{#id}`);
+    /// - blocks of the same kind (heading level, table column) with the same anchors — numbers,
+    ///   inline code, link targets — among which at least one link target or inline code (for
+    ///   headings, a number is enough).
+    ///
+    /// A key shared by two blocks of one side pins nothing, and a block that two keys would pin
+    /// to different partners pins nothing. Blocks that may merge (paragraphs, list items, quotes)
+    /// pin only when their one-to-one bead beats every two-block bead around it even with the
+    /// other blocks left out (inserted or deleted): a paragraph whose translation was split in
+    /// two keeps its 1-2 bead.
+    func anchors(_ source: [BlockFeatures], _ target: [BlockFeatures], scorer: Scorer? = nil) -> [(Int, Int)] {
+        /// Keys of a block, with whether a pair on that key must pass the local check.
+        func keys(_ b: BlockFeatures) -> [(String, Bool)] {
+            var out: [(String, Bool)] = []
+            if b.kind == .code {
+                if b.key.count >= 10 { out.append(("c:" + b.key, false)) }
+                return out
+            }
+            if b.key.count >= 40 {
+                // Untranslated: the same text, whatever spaces the translator's editor left.
+                let text = b.key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+                if text.count >= 40 { out.append(("u:" + text, false)) }
+            }
+            if let id = b.headingID, !id.isEmpty { out.append(("h:" + id, false)) }
+            if !b.anchors.isEmpty && !b.isNote {
+                let strong = b.anchors.contains { $0.hasPrefix("@") || $0.hasPrefix("`") }
+                let kind: String?
+                switch b.kind {
+                case .heading(let l): kind = "H\(l)"
+                case .cell(_, let c): kind = strong ? "C\(c)" : nil
+                case .frontMatter(let k): kind = strong ? "F" + k : nil
+                case .text, .list, .quote, .alt: kind = strong ? "T" : nil
+                case .code: kind = nil
+                }
+                if let kind {
+                    var mergeable = true
+                    switch b.kind {
+                    case .heading, .cell, .frontMatter: mergeable = false
+                    default: break
+                    }
+                    out.append(("a:" + kind + "\u{1}" + b.anchors.joined(separator: "\u{1}"), mergeable))
                 }
             }
-            return m
+            return out
+        }
+        /// Key → the blocks holding it and whether it needs the check; `order` keeps first
+        /// appearance (no dictionary order decides anything).
+        func candidates(_ blocks: [BlockFeatures]) -> (map: [String: (blocks: [Int], check: Bool)], order: [String]) {
+            var m: [String: (blocks: [Int], check: Bool)] = [:]
+            var order: [String] = []
+            for (k, b) in blocks.enumerated() {
+                for (key, check) in keys(b) {
+                    if m[key] == nil { order.append(key); m[key] = ([k], check) } else if m[key]!.blocks.last != k { m[key]!.blocks.append(k) }
+                }
+            }
+            return (m, order)
         }
         let s = candidates(source), t = candidates(target)
         var pairs: [(Int, Int)] = []
-        for (key, si) in s where si.count == 1 {
-            if let ti = t[key], ti.count == 1 { pairs.append((si[0], ti[0])) }
+        var needsCheck: [Bool] = []
+        for key in s.order {
+            guard let si = s.map[key], si.blocks.count == 1, let ti = t.map[key], ti.blocks.count == 1 else { continue }
+            pairs.append((si.blocks[0], ti.blocks[0]))
+            needsCheck.append(si.check)
         }
-        pairs.sort { $0.0 < $1.0 }
-        return longestIncreasing(pairs)
+        // One pair per block: the same pair from several keys counts once (checked only if
+        // every key wants it checked); a block two keys pin to different partners is dropped.
+        var order = Array(pairs.indices)
+        order.sort { pairs[$0] != pairs[$1] ? (pairs[$0].0, pairs[$0].1) < (pairs[$1].0, pairs[$1].1) : $0 < $1 }
+        var unique: [(Int, Int)] = []
+        var check: [Bool] = []
+        for k in order {
+            if let last = unique.last, last == pairs[k] { check[check.count - 1] = check[check.count - 1] && needsCheck[k]; continue }
+            unique.append(pairs[k])
+            check.append(needsCheck[k])
+        }
+        var sourceUses: [Int: Int] = [:], targetUses: [Int: Int] = [:]
+        for p in unique { sourceUses[p.0, default: 0] += 1; targetUses[p.1, default: 0] += 1 }
+        var kept: [(Int, Int)] = []
+        for (k, p) in unique.enumerated() where sourceUses[p.0] == 1 && targetUses[p.1] == 1 {
+            if check[k] {
+                guard let scorer, scorer.isSure(p.0, p.1) else { continue }
+            }
+            kept.append(p)
+        }
+        return unambiguous(longestIncreasing(kept), among: kept)
+    }
+
+    /// The chain without the anchors it could swap for a candidate it left out: a candidate
+    /// that crosses exactly one anchor of the chain makes another chain just as long (a heading
+    /// moved within the translation, say), so neither is certain and the programme decides
+    /// there. A candidate that crosses two or more is outvoted and changes nothing.
+    func unambiguous(_ chain: [(Int, Int)], among candidates: [(Int, Int)]) -> [(Int, Int)] {
+        guard chain.count < candidates.count else { return chain }
+        var drop = [Bool](repeating: false, count: chain.count)
+        var k = 0  // walks the chain with the candidates, both sorted by source index
+        for c in candidates {
+            while k < chain.count && chain[k].0 < c.0 { k += 1 }
+            if k < chain.count && chain[k] == c { continue }
+            // Chain anchors before c in the source but after it in the translation, and the
+            // other way round: a contiguous run on each side of k.
+            var crossing: [Int] = []
+            var x = k - 1
+            while x >= 0 && chain[x].1 > c.1 && crossing.count < 2 { crossing.append(x); x -= 1 }
+            x = k
+            while x < chain.count && chain[x].1 < c.1 && crossing.count < 2 { crossing.append(x); x += 1 }
+            if crossing.count == 1 { drop[crossing[0]] = true }
+        }
+        return chain.indices.filter { !drop[$0] }.map { chain[$0] }
     }
 
     /// The longest chain of pairs increasing on both sides.
@@ -131,6 +236,30 @@ struct Scorer {
     }
 
     static let moves: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
+
+    /// Whether source block i and target block j are one bead by themselves: their 1-1 bead
+    /// is possible and cheaper than every 2-1, 1-2 and 2-2 bead holding both, even with the
+    /// other blocks of that bead deleted or inserted instead (an upper bound on what they cost
+    /// elsewhere).
+    func isSure(_ i: Int, _ j: Int) -> Bool {
+        let one = cost(i..<(i + 1), j..<(j + 1))
+        guard one.isFinite else { return false }
+        for (a, b) in [(2, 1), (1, 2), (2, 2)] {
+            for di in 0..<a {
+                for dj in 0..<b {
+                    let s = (i - di)..<(i - di + a), t = (j - dj)..<(j - dj + b)
+                    guard s.lowerBound >= 0, s.upperBound <= source.count, t.lowerBound >= 0, t.upperBound <= target.count else { continue }
+                    let merged = cost(s, t)
+                    guard merged.isFinite else { continue }
+                    var apart = one
+                    for k in s where k != i { apart += cost(k..<(k + 1), t.lowerBound..<t.lowerBound) }
+                    for k in t where k != j { apart += cost(s.lowerBound..<s.lowerBound, k..<(k + 1)) }
+                    if merged <= apart { return false }
+                }
+            }
+        }
+        return true
+    }
 
     /// Aligns a stretch between anchors with a banded dynamic programme: the band follows the
     /// length ratio (where both sides have covered the same share of their text) and widens only

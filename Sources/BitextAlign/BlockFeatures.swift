@@ -29,6 +29,9 @@ public struct BlockFeatures: Sendable {
     public var links: Int
     public var line: Int
     public var endLine: Int
+    /// A heading's explicit id (`{#id}`, MDX `{/*id*/}`, an `<a id>` inside it): translators
+    /// keep it so links into the page still work, which makes it an anchor for the aligner.
+    public var headingID: String? = nil
 
     /// Features of every block of a document, in `Document.blocks` order.
     public static func of(_ doc: Document, analyses: [TextAnalysis], functionWords: Set<String>) -> [BlockFeatures] {
@@ -40,7 +43,9 @@ public struct BlockFeatures: Sendable {
                                      key: normalizedCode(c.literal), isNote: false, links: 0,
                                      line: c.startLine, endLine: c.endLine)
             case .unit(let k):
-                return unit(doc.units[k], analyses[k], functionWords: functionWords)
+                var f = unit(doc.units[k], analyses[k], functionWords: functionWords)
+                if case .heading = f.kind { f.headingID = doc.headingID(k)?.id }
+                return f
             }
         }
     }

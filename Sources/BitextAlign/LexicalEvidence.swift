@@ -37,7 +37,7 @@ final class LexicalEvidence {
     var englishReach: [[Int32]]
     /// English vocabulary ids that a target sentence's words translate (sorted, unique).
     var tReachStart: [Int32] = [0]
-    var tReach: [Int32] = []
+    var tReach = CompactIDs(limit: 0)
     /// The same through learned links, not already in `tReach` (unsorted).
     var tLearnedStart: [Int32] = [0]
     var tLearned: [Int32] = []
@@ -98,7 +98,7 @@ final class LexicalEvidence {
         /// English vocabulary ids that the dictionary words anywhere in a target sentence (all
         /// substrings, not only the segmentation's) and the names it spells translate.
         var tDictionaryStart: [Int32] = [0]
-        var tDictionary: [Int32] = []
+        var tDictionary = CompactIDs(limit: 0)
     }
 
     /// Learned links: English vocabulary id ↔ Chinese vocabulary id.
@@ -112,6 +112,7 @@ final class LexicalEvidence {
                            names useNames: Bool) -> Vocabulary {
         var v = Vocabulary()
         let ev = stems.count
+        v.tDictionary = CompactIDs(limit: ev)
         v.englishLexicon = [Int32](repeating: -1, count: ev)
         v.englishNamed = [Bool](repeating: false, count: ev)
         var looked = [Bool](repeating: false, count: ev)
@@ -209,7 +210,7 @@ final class LexicalEvidence {
             }
             v.tTokenStart.append(Int32(v.tTokens.count))
             reach.sort()
-            v.tDictionary += reach
+            v.tDictionary.append(contentsOf: reach)
             v.tDictionaryStart.append(Int32(v.tDictionary.count))
         }
         return v
@@ -279,7 +280,7 @@ final class LexicalEvidence {
             if let links {
                 // Learned links apart from the dictionary's: the dictionary's reach is shared.
                 let mark2 = Int32(-2 - j)
-                for e in v.tDictionary[Int(v.tDictionaryStart[j])..<Int(v.tDictionaryStart[j + 1])] { stamp[Int(e)] = mark2 }
+                for o in Int(v.tDictionaryStart[j])..<Int(v.tDictionaryStart[j + 1]) { stamp[Int(v.tDictionary[o])] = mark2 }
                 for o in Int(v.tTokenStart[j])..<Int(v.tTokenStart[j + 1]) {
                     for e in links.chineseToEnglish[Int(v.tTokens[o])] where stamp[Int(e)] != mark2 { stamp[Int(e)] = mark2; tLearned.append(e) }
                 }
@@ -307,7 +308,7 @@ final class LexicalEvidence {
         let K = LexicalEvidence.maxBead
         // Background: the share of the other side's sentences where a word finds a translation.
         var englishSeen = [Int32](repeating: 0, count: englishCount), chineseSeen = [Int32](repeating: 0, count: chineseCount)
-        for e in tReach { englishSeen[Int(e)] += 1 }
+        for o in 0..<tReach.count { englishSeen[Int(tReach[o])] += 1 }
         for e in tLearned { englishSeen[Int(e)] += 1 }
         var stamp = [Int32](repeating: -1, count: chineseCount)
         for s in 0..<n { forEachReach(s, stamp: &stamp, mark: Int32(s)) { chineseSeen[Int($0)] += 1 } }
@@ -415,16 +416,20 @@ final class LexicalEvidence {
         var hasReach = false
         forEachReach(s, stamp: &stamps.chinese, mark: serial) { _ in hasReach = true }
         let hasEnglish = sWordStart[s + 1] > sWordStart[s]
+        let stampEnglish = stamps.english, stampBit = stamps.englishBit
         for (x, j) in targets.prefix(ring.width).enumerated() {
             var me: UInt64 = 0, mc: UInt64 = 0
             if hasEnglish {
-                for o in Int(tReachStart[j])..<Int(tReachStart[j + 1]) {
-                    let e = Int(tReach[o])
-                    if stamps.english[e] == serial { me |= 1 << UInt64(stamps.englishBit[e]) }
-                }
-                for o in Int(tLearnedStart[j])..<Int(tLearnedStart[j + 1]) {
-                    let e = Int(tLearned[o])
-                    if stamps.english[e] == serial { me |= 1 << UInt64(stamps.englishBit[e]) }
+                stampEnglish.withUnsafeBufferPointer { se in
+                    stampBit.withUnsafeBufferPointer { sb in
+                        tReach.forEach(Int(tReachStart[j])..<Int(tReachStart[j + 1])) { e in
+                            if se[e] == serial { me |= 1 << UInt64(sb[e]) }
+                        }
+                        for o in Int(tLearnedStart[j])..<Int(tLearnedStart[j + 1]) {
+                            let e = Int(tLearned[o])
+                            if se[e] == serial { me |= 1 << UInt64(sb[e]) }
+                        }
+                    }
                 }
             }
             if hasReach {
@@ -628,12 +633,12 @@ final class LexicalEvidence {
         var cHit = [Double](repeating: 0, count: chineseCount), cSeen = cHit
         var stamp = [Int32](repeating: -1, count: chineseCount)
         for (k, (s, t)) in beads.enumerated() {
-            let tr = tReach[Int(tReachStart[t])..<Int(tReachStart[t + 1])]
+            let tr = Int(tReachStart[t])..<Int(tReachStart[t + 1])
             let tl = tLearned[Int(tLearnedStart[t])..<Int(tLearnedStart[t + 1])]
             for o in Int(sWordStart[s])..<Int(sWordStart[s + 1]) {
                 let w = sWords[o]
                 eSeen[Int(w)] += 1
-                if LexicalEvidence.contains(tr, w) || tl.contains(w) { eHit[Int(w)] += 1 }
+                if tReach.sortedRange(tr, contains: w) || tl.contains(w) { eHit[Int(w)] += 1 }
             }
             let mark = Int32(k)
             forEachReach(s, stamp: &stamp, mark: mark) { _ in }
@@ -647,10 +652,41 @@ final class LexicalEvidence {
         return ((0..<englishCount).map { (eHit[$0] + a * q0) / (eSeen[$0] + a) },
                 (0..<chineseCount).map { (cHit[$0] + a * q0) / (cSeen[$0] + a) })
     }
+}
 
-    static func contains(_ sorted: ArraySlice<Int32>, _ x: Int32) -> Bool {
-        var lo = sorted.startIndex, hi = sorted.endIndex
-        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] < x { lo = mid + 1 } else { hi = mid } }
-        return lo < sorted.endIndex && sorted[lo] == x
+/// Non-negative ids, two bytes each while every id fits (four otherwise): the dictionary reach
+/// of the target sentences is the sentence aligner's biggest table (4.6 million ids for 25,000
+/// sentences), and a vocabulary rarely holds 65,536 English words.
+struct CompactIDs {
+    private var narrow: [UInt16] = []
+    private var wide: [Int32] = []
+    /// Four bytes an id.
+    let isWide: Bool
+
+    /// For ids below `limit`.
+    init(limit: Int) { isWide = limit > Int(UInt16.max) + 1 }
+
+    var count: Int { isWide ? wide.count : narrow.count }
+
+    @inline(__always) subscript(_ o: Int) -> Int32 { isWide ? wide[o] : Int32(narrow[o]) }
+
+    mutating func append(contentsOf ids: [Int32]) {
+        if isWide { wide += ids } else { narrow.append(contentsOf: ids.lazy.map { UInt16(truncatingIfNeeded: $0) }) }
+    }
+
+    /// Calls `body` with each id at `range`, in order.
+    @inline(__always) func forEach(_ range: Range<Int>, _ body: (Int) -> Void) {
+        if isWide {
+            wide.withUnsafeBufferPointer { b in for o in range { body(Int(b[o])) } }
+        } else {
+            narrow.withUnsafeBufferPointer { b in for o in range { body(Int(b[o])) } }
+        }
+    }
+
+    /// Whether the ascending ids at `range` hold `x` (binary search).
+    func sortedRange(_ range: Range<Int>, contains x: Int32) -> Bool {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi { let mid = (lo + hi) / 2; if self[mid] < x { lo = mid + 1 } else { hi = mid } }
+        return lo < range.upperBound && self[lo] == x
     }
 }

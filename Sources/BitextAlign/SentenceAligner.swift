@@ -427,7 +427,13 @@ public struct SentenceAligner: Sendable {
         var stamps = evidence.map { LexicalEvidence.Stamps($0) }
         var serial: Int32 = 0
         let moveA = moves.map(\.0), moveB = moves.map(\.1)
-        var slot = [Int](repeating: 0, count: maxA + 1)
+        let K = moves.count
+        // Per move, for the current row: whether its source side fits (i ≥ a), the band of its
+        // row of origin, and where that row's costs start in the ring (offset by its band's
+        // start), so the innermost loop reads no arrays but the ring.
+        var fits = [Bool](repeating: false, count: K)
+        var fromLo = [Int](repeating: 0, count: K), fromHi = [Int](repeating: 0, count: K)
+        var fromBase = [Int](repeating: 0, count: K)
         for i in 0...n {
             if i >= 1, let ev = evidence {
                 let s = i - 1
@@ -436,28 +442,51 @@ public struct SentenceAligner: Sendable {
                 ev.fill(masks, source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
             }
             let li = lo[i], hiI = hi[i]
-            for a in 0...maxA where i - a >= 0 { slot[a] = ((i - a) % R) * W }
-            let here = slot[0]
+            for k in 0..<K {
+                let pi = i - moveA[k]
+                fits[k] = pi >= 0
+                guard pi >= 0 else { continue }
+                fromLo[k] = lo[pi]
+                fromHi[k] = hi[pi]
+                fromBase[k] = (pi % R) * W - lo[pi]
+            }
+            let here = (i % R) * W
+            let rowBack = rowStart[i] - li
             ring.withUnsafeMutableBufferPointer { ring in
                 for x in here..<(here + W) { ring[x] = .infinity }
                 back.withUnsafeMutableBufferPointer { back in
+                fits.withUnsafeBufferPointer { fits in
+                fromLo.withUnsafeBufferPointer { fromLo in
+                fromHi.withUnsafeBufferPointer { fromHi in
+                fromBase.withUnsafeBufferPointer { fromBase in
+                moveA.withUnsafeBufferPointer { moveA in
+                moveB.withUnsafeBufferPointer { moveB in
+                shape.withUnsafeBufferPointer { shape in
+                LengthCost.table.withUnsafeBufferPointer { lengthTable in
                     for j in li...hiI {
                         if i == 0 && j == 0 { ring[here] = 0; continue }
                         var best = Double.infinity
                         var bk: UInt8 = 255
-                        for k in 0..<moveA.count {
-                            let a = moveA[k], b = moveB[k]
-                            let pi = i - a, pj = j - b
-                            guard pi >= 0, pj >= 0, pj >= lo[pi], pj <= hi[pi] else { continue }
-                            let prev = ring[slot[a] + pj - lo[pi]]
+                        for k in 0..<K where fits[k] {
+                            let pj = j - moveB[k]
+                            guard pj >= 0, pj >= fromLo[k], pj <= fromHi[k] else { continue }
+                            let prev = ring[fromBase[k] + pj]
                             guard prev < .infinity else { continue }
                             // Costs can be negative (anchors, lexical evidence): no pruning on `best`.
-                            let c = prev + shape[k] + cost(p, pi..<i, pj..<j, evidence, masks)
+                            let c = prev + shape[k] + cost(p, (i - moveA[k])..<i, pj..<j, evidence, masks, lengthTable)
                             if c < best { best = c; bk = UInt8(k) }
                         }
                         ring[here + j - li] = best
-                        back[rowStart[i] + j - li] = bk
+                        back[rowBack + j] = bk
                     }
+                }
+                }
+                }
+                }
+                }
+                }
+                }
+                }
                 }
             }
         }
@@ -485,7 +514,7 @@ public struct SentenceAligner: Sendable {
                     ev.fill(rowMask, source: s, targets: (j - b)..<j, stamps: &stamps!, serial: serial)
                 }
             }
-            let c = shape[k] + cost(p, (i - a)..<i, (j - b)..<j, evidence, rowMask)
+            let c = LengthCost.table.withUnsafeBufferPointer { shape[k] + cost(p, (i - a)..<i, (j - b)..<j, evidence, rowMask, $0) }
             beads.append(SentenceBead(source: Array((i - a)..<i), target: Array((j - b)..<j), score: SentenceAligner.score(c)))
         }
         return (beads, touched)
@@ -493,14 +522,14 @@ public struct SentenceAligner: Sendable {
 
     @inline(__always)
     func cost(_ p: Prepared, _ si: Range<Int>, _ ti: Range<Int>, _ evidence: LexicalEvidence?,
-              _ masks: LexicalEvidence.MaskRing) -> Double {
+              _ masks: LexicalEvidence.MaskRing, _ lengthTable: UnsafeBufferPointer<Double>) -> Double {
         if si.isEmpty || ti.isEmpty { return 0 }
         let ls = p.sourceLength[si.upperBound] - p.sourceLength[si.lowerBound]
         let lt = p.targetLength[ti.upperBound] - p.targetLength[ti.lowerBound]
         var c = 0.0
         if ls > 0 || lt > 0 {
             let mean = max(1, (ls + lt) / 2)
-            c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot())
+            c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot(), lengthTable)
         }
         if let ev = evidence { c -= ev.score(si, ti, ring: masks) }
         // Anchors: each source anchor finds at most one equal target anchor.
@@ -543,6 +572,16 @@ public struct SentenceAligner: Sendable {
 enum LengthCost {
     static let step = 0.01
     static let table: [Double] = (0...3000).map { k in -log(max(1e-300, erfc(Double(k) * step / 2.0.squareRoot()))) }
+
+    /// The same reading `table` through a pointer the caller took once: the programme's inner
+    /// loop then neither checks that the table is made (`swift_once`) nor bounds.
+    @inline(__always) static func cost(_ delta: Double, _ table: UnsafeBufferPointer<Double>) -> Double {
+        let x = delta / step
+        if x >= 3000 { return table[3000] + (delta - 30) * 30 }
+        let k = Int(x)
+        let f = x - Double(k)
+        return table[k] + (table[k + 1] - table[k]) * f
+    }
 
     @inline(__always) static func cost(_ delta: Double) -> Double {
         let x = delta / step
