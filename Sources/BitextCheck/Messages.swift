@@ -49,12 +49,12 @@ public struct Messages: Sendable {
     /// Every key of `messages.<lang>.yml` (for the test that both files have the same keys).
     public static func keys(_ lang: String) throws -> Set<String> { Set(try table(lang).keys) }
 
-    /// The table of `messages.<lang>.yml` read by the fast reader (nil outside its subset) and by
-    /// Yams, for the test that they agree.
-    public static func bothTables(_ lang: String) throws -> (fast: [String: String]?, yams: [String: String]) {
+    /// The table of `messages.<lang>.yml` read with Yams's basic resolver (what bitext uses) and
+    /// with its default one, for the test that they agree.
+    public static func bothTables(_ lang: String) throws -> (basic: [String: String], full: [String: String]) {
         let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
-        let data = try Data(contentsOf: url)
-        return (MessagesFile.parse([UInt8](data)), try yamsTable(String(decoding: data, as: UTF8.self)))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return (try yamsTable(text), try yamsTable(text, resolver: .default))
     }
 
     private static func table(_ lang: String) throws -> [String: String] {
@@ -78,16 +78,13 @@ public struct Messages: Sendable {
     }
 
     private static func readTable(_ url: URL) throws -> [String: String] {
-        let bytes = [UInt8](try Data(contentsOf: url))
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw CocoaError(.fileReadInapplicableStringEncoding) }
-        if let t = MessagesFile.parse(bytes) { return t }
-        return try yamsTable(text)
+        try yamsTable(try String(contentsOf: url, encoding: .utf8))
     }
 
-    /// The messages file read by Yams (files outside ``MessagesFile``'s subset, and the test
-    /// that the two agree).
-    static func yamsTable(_ text: String) throws -> [String: String] {
-        guard let node = try Yams.compose(yaml: text), case .mapping(let m) = node else { return [:] }
+    /// The messages file read by Yams. Values are read as text, so the basic resolver does: the
+    /// default one compiles a dozen regular expressions on every start.
+    static func yamsTable(_ text: String, resolver: Resolver = .basic) throws -> [String: String] {
+        guard let node = try Yams.compose(yaml: text, resolver), case .mapping(let m) = node else { return [:] }
         var out: [String: String] = [:]
         for (k, v) in m { if let key = k.string, let value = v.string { out[key] = value } }
         return out

@@ -8,33 +8,16 @@ import Yams
 
 /// The fast paths of the rules stage and of start-up, each compared with the slow way it replaces.
 @Suite struct RulesSpeedTests {
-    /// The messages reader gives Yams's table for every messages file bitext has.
-    @Test func messagesReaderAgreesWithYams() throws {
+    /// Messages read with Yams's basic resolver give the default resolver's table for every
+    /// messages file bitext has.
+    @Test func messagesBasicResolverAgreesWithDefault() throws {
         let langs = Messages.available()
         #expect(langs.contains("en") && langs.contains("zh-Hans"))
         for lang in langs {
-            let (fast, yams) = try Messages.bothTables(lang)
-            #expect(fast != nil, "messages.\(lang).yml is outside the fast reader's subset")
-            #expect(fast == yams, "messages.\(lang).yml")
-            #expect(yams.count > 100)
+            let (basic, full) = try Messages.bothTables(lang)
+            #expect(basic == full, "messages.\(lang).yml")
+            #expect(basic.count > 100)
         }
-    }
-
-    /// Text outside the subset is left to Yams; inside it, the same table as Yams.
-    @Test func messagesReaderSubset() throws {
-        let agree = [
-            "a: plain text\nb: \"quoted \\\"x\\\" and \\\\ \\n\"  # comment\n# c\n\nd: |\n  one\n\n    two\n  three\n\n\ne: x\n",
-            "a: |\n  only\n",
-            "a: \"x\"\n",
-        ]
-        for text in agree {
-            let fast = MessagesFile.parse(Array(text.utf8))
-            #expect(fast != nil, "\(text)")
-            #expect(fast == (try Messages.yamsTable(text)), "\(text)")
-        }
-        let outside = ["a: >\n  folded\n", "a: 'single'\n", "a: \"two\n  lines\"\n", "a:\n  b: c\n", "a: b: c\n",
-                       "a: |-\n  x\n", "- a\n", "a: \"\\u00e9\"\n", "a: x # c\n", "a: true\n", "a: 12\n", "a:\n"]
-        for text in outside { #expect(MessagesFile.parse(Array(text.utf8)) == nil, "\(text)") }
     }
 
     /// The locale files' word lists are trimmed as Foundation trims whitespace.
