@@ -52,24 +52,20 @@ struct AlignCommand: ParsableCommand {
         try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<(json: JSON, text: String), Error> in
             defer { progress.tick() }
             let job = jobs[k]
-            do {
-                return .success(try checker.withToolkit { toolkit -> (json: JSON, text: String) in
-                    guard let s = job.source, let t = job.target else {
-                        let json = JSON.object([("source", job.source.map { .string($0) } ?? .null),
-                                                ("target", job.target.map { .string($0) } ?? .null), ("pairs", .array([]))])
-                        return (json, format == .text ? AlignCommand.listing(json) : "")
-                    }
-                    let sd = try session.document(s), td = try session.document(t)
-                    let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
-                    let al = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
-                    if format == .tsv { return (.null, TSVExporter.rows(source: sd, target: td, alignment: al)) }
-                    let json = AlignCommand.json(source: sd, target: td, sourceAnalyses: sa, targetAnalyses: ta, alignment: al)
-                    // The text listing is made here, on the worker; the JSON is written in order.
-                    return format == .text ? (.null, AlignCommand.listing(json)) : (json, "")
-                })
-            } catch {
-                return .failure(error)
-            }
+            return Result { try checker.withToolkit { toolkit -> (json: JSON, text: String) in
+                guard let s = job.source, let t = job.target else {
+                    let json = JSON.object([("source", job.source.map { .string($0) } ?? .null),
+                                            ("target", job.target.map { .string($0) } ?? .null), ("pairs", .array([]))])
+                    return (json, format == .text ? AlignCommand.listing(json) : "")
+                }
+                let sd = try session.document(s), td = try session.document(t)
+                let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
+                let al = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
+                if format == .tsv { return (.null, TSVExporter.rows(source: sd, target: td, alignment: al)) }
+                let json = AlignCommand.json(source: sd, target: td, sourceAnalyses: sa, targetAnalyses: ta, alignment: al)
+                // The text listing is made here, on the worker; the JSON is written in order.
+                return format == .text ? (.null, AlignCommand.listing(json)) : (json, "")
+            } }
         }, consume: { k, result in
             let r = try result.get()
             switch format {

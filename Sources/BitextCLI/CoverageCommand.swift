@@ -60,35 +60,31 @@ struct CoverageCommand: ParsableCommand {
         parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<Coverage, Error> in
             defer { progress.tick() }
             let job = jobs[k]
-            do {
-                return .success(try checker.withToolkit { toolkit -> Coverage in
-                    let target = try job.target.map { try session.document($0) }
-                    let ta = target.map { checker.analyze($0, toolkit: toolkit) } ?? []
-                    guard let sp = job.source else {
-                        return Coverage.monolingual(target!, analyses: ta, charactersPerHan: perHan)
+            return Result { try checker.withToolkit { toolkit -> Coverage in
+                let target = try job.target.map { try session.document($0) }
+                let ta = target.map { checker.analyze($0, toolkit: toolkit) } ?? []
+                guard let sp = job.source else {
+                    return Coverage.monolingual(target!, analyses: ta, charactersPerHan: perHan)
+                }
+                let source = try session.document(sp)
+                let sa = checker.analyze(source, toolkit: toolkit)
+                let al = target.map { aligner.align(source: source, sourceAnalyses: sa, target: $0, targetAnalyses: ta) }
+                var stale = Set<Int>()
+                if countsStale, let target {
+                    let (page, _) = try SourceHistory.oldSource(sp, target: target, since: since, options: session.parseOptions)
+                    // A page new since the revision: all of its translation is newer than the record.
+                    if page == nil { stale = Set(target.units.indices) }
+                    if let old = page, old.source.bytes != source.source.bytes {
+                        let oal = aligner.align(source: old, sourceAnalyses: checker.analyze(old, toolkit: toolkit),
+                                                target: target, targetAnalyses: ta)
+                        stale = Drift.staleUnits(oldSource: old, newSource: source, target: target, alignment: oal)
                     }
-                    let source = try session.document(sp)
-                    let sa = checker.analyze(source, toolkit: toolkit)
-                    let al = target.map { aligner.align(source: source, sourceAnalyses: sa, target: $0, targetAnalyses: ta) }
-                    var stale = Set<Int>()
-                    if countsStale, let target {
-                        let (page, _) = try SourceHistory.oldSource(sp, target: target, since: since, options: session.parseOptions)
-                        // A page new since the revision: all of its translation is newer than the record.
-                        if page == nil { stale = Set(target.units.indices) }
-                        if let old = page, old.source.bytes != source.source.bytes {
-                            let oal = aligner.align(source: old, sourceAnalyses: checker.analyze(old, toolkit: toolkit),
-                                                    target: target, targetAnalyses: ta)
-                            stale = Drift.staleUnits(oldSource: old, newSource: source, target: target, alignment: oal)
-                        }
-                    }
-                    var c = Coverage.bilingual(source: source, sourceAnalyses: sa, target: target, targetAnalyses: ta,
-                                               alignment: al, charactersPerHan: perHan, stale: stale)
-                    if target == nil { c.file = job.relative.map { "(missing) " + $0 } ?? sp }
-                    return c
-                })
-            } catch {
-                return .failure(error)
-            }
+                }
+                var c = Coverage.bilingual(source: source, sourceAnalyses: sa, target: target, targetAnalyses: ta,
+                                           alignment: al, charactersPerHan: perHan, stale: stale)
+                if target == nil { c.file = job.relative.map { "(missing) " + $0 } ?? sp }
+                return c
+            } }
         }, consume: { _, r in
             switch r {
             case .success(let c): files.append(c)

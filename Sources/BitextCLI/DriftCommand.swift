@@ -82,44 +82,40 @@ struct DriftCommand: ParsableCommand {
         parallelOrdered(triples.count, threads: threads, window: 4 * threads, { k -> Result<[Finding], Error> in
             defer { progress.tick() }
             let tr = triples[k]
-            do {
-                return .success(try checker.withToolkit { toolkit -> [Finding] in
-                    let target = try session.document(tr.target)
-                    let new = try session.document(tr.new)
-                    let old: Document
-                    if let o = tr.old {
-                        guard FileManager.default.fileExists(atPath: o) else {
-                            return Drift.newPage(newSource: new, target: target, revision: oldRoot ?? o,
-                                                 settings: session.settings, messages: session.messages)
-                        }
-                        old = try session.document(o)
-                    } else {
-                        let (page, rev) = try SourceHistory.oldSource(tr.new, target: target, since: since, options: session.parseOptions)
-                        guard let page else {
-                            return Drift.newPage(newSource: new, target: target, revision: rev,
-                                                 settings: session.settings, messages: session.messages)
-                        }
-                        old = page
+            return Result { try checker.withToolkit { toolkit -> [Finding] in
+                let target = try session.document(tr.target)
+                let new = try session.document(tr.new)
+                let old: Document
+                if let o = tr.old {
+                    guard FileManager.default.fileExists(atPath: o) else {
+                        return Drift.newPage(newSource: new, target: target, revision: oldRoot ?? o,
+                                             settings: session.settings, messages: session.messages)
                     }
-                    // An unchanged source needs no alignment: nothing drifted.
-                    if old.source.bytes == new.source.bytes { return [] }
-                    let oa = checker.analyze(old, toolkit: toolkit), ta = checker.analyze(target, toolkit: toolkit)
-                    let al = aligner.align(source: old, sourceAnalyses: oa, target: target, targetAnalyses: ta)
-                    var findings = Drift.findings(oldSource: old, newSource: new, target: target, alignment: al,
-                                                  settings: session.settings, messages: session.messages)
-                    if fix, findings.contains(where: { $0.fix != nil }) {
-                        let (bytes, applied) = Fixer.apply(findings, to: target.source)
-                        if !applied.isEmpty {
-                            do { try Fixer.write(bytes, to: tr.target) } catch { throw Failure("\(error)") }
-                            fixedCount.add(applied.count)
-                            findings = findings.filter { f in !applied.contains { $0.span == f.span && $0.rule == f.rule } }
-                        }
+                    old = try session.document(o)
+                } else {
+                    let (page, rev) = try SourceHistory.oldSource(tr.new, target: target, since: since, options: session.parseOptions)
+                    guard let page else {
+                        return Drift.newPage(newSource: new, target: target, revision: rev,
+                                             settings: session.settings, messages: session.messages)
                     }
-                    return findings.sorted(by: Finding.ordered)
-                })
-            } catch {
-                return .failure(error)
-            }
+                    old = page
+                }
+                // An unchanged source needs no alignment: nothing drifted.
+                if old.source.bytes == new.source.bytes { return [] }
+                let oa = checker.analyze(old, toolkit: toolkit), ta = checker.analyze(target, toolkit: toolkit)
+                let al = aligner.align(source: old, sourceAnalyses: oa, target: target, targetAnalyses: ta)
+                var findings = Drift.findings(oldSource: old, newSource: new, target: target, alignment: al,
+                                              settings: session.settings, messages: session.messages)
+                if fix, findings.contains(where: { $0.fix != nil }) {
+                    let (bytes, applied) = Fixer.apply(findings, to: target.source)
+                    if !applied.isEmpty {
+                        do { try Fixer.write(bytes, to: tr.target) } catch { throw Failure("\(error)") }
+                        fixedCount.add(applied.count)
+                        findings = findings.filter { f in !applied.contains { $0.span == f.span && $0.rule == f.rule } }
+                    }
+                }
+                return findings.sorted(by: Finding.ordered)
+            } }
         }, consume: { _, r in
             switch r {
             case .success(let findings):

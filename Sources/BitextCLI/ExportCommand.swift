@@ -81,22 +81,18 @@ struct ExportCommand: ParsableCommand {
         try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<Piece, Error> in
             defer { progress.tick() }
             let job = jobs[k]
-            do {
-                return .success(try checker.withToolkit { toolkit -> Piece in
-                    // The exchange formats need no findings.
-                    let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
-                                             sLang: sLang, tLang: tLang, findings: false)
-                    switch format {
-                    case .tmx: return ("", TMXExporter.units(pair, sourceLang: sLang, targetLang: tLang))
-                    case .xliff: return (XLIFF2Writer.file(pair.exchange, index: k), [])
-                    case .xliff1: return (XLIFF1Writer.file(pair.exchange, sourceLang: sLang, targetLang: tLang), [])
-                    case .tsv: return (TSVExporter.rows(source: pair.source, target: pair.target, alignment: pair.alignment), [])
-                    case .html, .markdown: return (MarkdownExporter.export(pair), [])
-                    }
-                })
-            } catch {
-                return .failure(error)
-            }
+            return Result { try checker.withToolkit { toolkit -> Piece in
+                // The exchange formats need no findings.
+                let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
+                                         sLang: sLang, tLang: tLang, findings: false)
+                switch format {
+                case .tmx: return ("", TMXExporter.units(pair, sourceLang: sLang, targetLang: tLang))
+                case .xliff: return (XLIFF2Writer.file(pair.exchange, index: k), [])
+                case .xliff1: return (XLIFF1Writer.file(pair.exchange, sourceLang: sLang, targetLang: tLang), [])
+                case .tsv: return (TSVExporter.rows(source: pair.source, target: pair.target, alignment: pair.alignment), [])
+                case .html, .markdown: return (MarkdownExporter.export(pair), [])
+                }
+            } }
         }, consume: { k, result in
             let piece = try result.get()
             guard manyMarkdown else {
@@ -159,40 +155,36 @@ extension ExportCommand {
         try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<Made, Error> in
             defer { progress.tick() }
             let job = jobs[k]
-            do {
-                return .success(try checker.withToolkit { toolkit -> Made in
-                    // One big pair: say what is happening (a 3 MB pair takes a while).
-                    let big = jobs.count == 1 && Self.size(job.source!) + Self.size(job.target!) > 512 * 1024
-                    let stages = big ? StageLine(label: (job.target! as NSString).lastPathComponent) : nil
-                    let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
-                                             sLang: sLang, tLang: tLang, stage: stages?.show)
-                    var o = ReviewOptions()
-                    o.lineURL = lineURL
-                    o.sourceLineURL = sourceLineURL
-                    o.siteBase = siteBase
-                    o.copyAssets = copyAssets
-                    o.glossary = session.glossary
-                    o.messages = session.messages
-                    let rel = job.relative ?? (job.target! as NSString).lastPathComponent
-                    let name = "pages/" + (rel as NSString).deletingPathExtension + ".html"
-                    let depth = tree.isSet ? name.split(separator: "/").count - 1 : 0
-                    o.assetPrefix = String(repeating: "../", count: depth) + "assets/"
-                    if tree.isSet { o.indexHref = String(repeating: "../", count: depth) + "index.html" }
-                    let pageFile = tree.isSet ? (dir as NSString).appendingPathComponent(name) : (out.output ?? "page.html")
-                    o.pageDirectory = URL(fileURLWithPath: pageFile).deletingLastPathComponent().standardizedFileURL.path
-                    if since != nil || sinceRecorded {
-                        stages?.show("comparing with git")
-                        (o.stale, o.driftFindings) = try Self.drift(pair, session: session, checker: checker, aligner: aligner,
-                                                                    toolkit: toolkit, since: since)
-                    }
-                    o.progress = stages.map { s in { done, total in s.show("rendering rows \(done)/\(total)", every: 200, done, total) } }
-                    let page = HTMLExporter.review(pair, options: o)
-                    stages?.finish()
-                    return (page, name, rel, pair.coverage)
-                })
-            } catch {
-                return .failure(error)
-            }
+            return Result { try checker.withToolkit { toolkit -> Made in
+                // One big pair: say what is happening (a 3 MB pair takes a while).
+                let big = jobs.count == 1 && Self.size(job.source!) + Self.size(job.target!) > 512 * 1024
+                let stages = big ? StageLine(label: (job.target! as NSString).lastPathComponent) : nil
+                let pair = try Self.pair(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit,
+                                         sLang: sLang, tLang: tLang, stage: stages?.show)
+                var o = ReviewOptions()
+                o.lineURL = lineURL
+                o.sourceLineURL = sourceLineURL
+                o.siteBase = siteBase
+                o.copyAssets = copyAssets
+                o.glossary = session.glossary
+                o.messages = session.messages
+                let rel = job.relative ?? (job.target! as NSString).lastPathComponent
+                let name = "pages/" + (rel as NSString).deletingPathExtension + ".html"
+                let depth = tree.isSet ? name.split(separator: "/").count - 1 : 0
+                o.assetPrefix = String(repeating: "../", count: depth) + "assets/"
+                if tree.isSet { o.indexHref = String(repeating: "../", count: depth) + "index.html" }
+                let pageFile = tree.isSet ? (dir as NSString).appendingPathComponent(name) : (out.output ?? "page.html")
+                o.pageDirectory = URL(fileURLWithPath: pageFile).deletingLastPathComponent().standardizedFileURL.path
+                if since != nil || sinceRecorded {
+                    stages?.show("comparing with git")
+                    (o.stale, o.driftFindings) = try Self.drift(pair, session: session, checker: checker, aligner: aligner,
+                                                                toolkit: toolkit, since: since)
+                }
+                o.progress = stages.map { s in { done, total in s.show("rendering rows \(done)/\(total)", every: 200, done, total) } }
+                let page = HTMLExporter.review(pair, options: o)
+                stages?.finish()
+                return (page, name, rel, pair.coverage)
+            } }
         }, consume: { _, result in
             let (page, name, rel, coverage) = try result.get()
             for a in page.assets where !copied.contains(a.to) {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why a file cannot be read as a Markdown document.
 public enum SourceError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Bytes that are not UTF-8, at a 1-based line and a 0-based byte offset in the file.
@@ -56,12 +50,6 @@ public struct SourceText: Sendable {
     let asciiLines: [Bool]
 
     public init(path: String, bytes raw: [UInt8]) throws(SourceError) {
-        try self.init(path: path, bytes: raw, plainLines: true)
-    }
-
-    /// - Parameter plainLines: the line table of valid text without NUL or CR found the fast way
-    ///   (false: byte by byte, the reference the tests compare it with).
-    init(path: String, bytes raw: [UInt8], plainLines: Bool) throws(SourceError) {
         self.path = path
         var bytes = raw
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
@@ -70,153 +58,85 @@ public struct SourceText: Sendable {
         } else {
             hasByteOrderMark = false
         }
-        var starts: [Int]
-        var ascii: [Bool]
+        var starts = [0]
+        var ascii: [Bool] = []
         var loneCR: [Int] = []
-        if plainLines, let fast = bytes.withUnsafeBufferPointer({ SourceText.plainLines($0) }) {
-            (starts, ascii) = fast
-        } else {
-            starts = [0]
-            ascii = []
-            starts.reserveCapacity(bytes.count / 40 + 1)
-            var lineASCII = true
-            let n = bytes.count
-            var i = 0
-            try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
-                let base = UnsafeRawPointer(b.baseAddress)
-                while i < n {
-                    // Eight printable ASCII bytes at a time: no high bit, none below 0x20 (adding
-                    // 0x60 to each byte sets its high bit exactly when it is at least 0x20).
-                    while i + 8 <= n, let base {
-                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        guard w & 0x8080_8080_8080_8080 == 0,
-                              (w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
-                        i += 8
-                    }
-                    if i >= n { break }
-                    let c = b[i]
-                    // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
-                    if c & 0xF0 == 0xE0 && i + 2 < n {
-                        // Han text is runs of them: take the whole run here.
-                        var j = i
-                        while j + 2 < n {
-                            let c0 = b[j], c1 = b[j + 1]
-                            guard c0 & 0xF0 == 0xE0, c1 & 0xC0 == 0x80, b[j + 2] & 0xC0 == 0x80,
-                                  !(c0 == 0xE0 && c1 < 0xA0), !(c0 == 0xED && c1 >= 0xA0) else { break }
-                            j += 3
-                        }
-                        if j > i {
-                            lineASCII = false
-                            i = j
-                            continue
-                        }
-                    }
-                    if c < 0x80 {
-                        if c == 0x0A || (c == 0x0D && (i + 1 == n || b[i + 1] != 0x0A)) {
-                            if c == 0x0D { loneCR.append(i) }
-                            ascii.append(lineASCII)
-                            lineASCII = true
-                            starts.append(i + 1)
-                        } else if c == 0 {
-                            throw .binary(path: path, line: starts.count)
-                        }
-                        i += 1
-                        continue
-                    }
-                    lineASCII = false
-                    let len: Int
-                    if c & 0xE0 == 0xC0 && c >= 0xC2 { len = 2 }
-                    else if c & 0xF0 == 0xE0 { len = 3 }
-                    else if c & 0xF8 == 0xF0 && c <= 0xF4 { len = 4 }
-                    else { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
-                    if i + len > n { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
-                    for k in 1..<len where b[i + k] & 0xC0 != 0x80 {
-                        throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
-                    }
-                    // Overlong three-byte forms, surrogates, and values past U+10FFFF.
-                    if len == 3 {
-                        let c1 = b[i + 1]
-                        if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) {
-                            throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
-                        }
-                    } else if len == 4 {
-                        let c1 = b[i + 1]
-                        if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) {
-                            throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
-                        }
-                    }
-                    i += len
-                }
-            }
-            ascii.append(lineASCII)
-        }
-        originalBytes = bytes
-        for k in loneCR { bytes[k] = 0x0A }
-        self.bytes = bytes
-        self.lineStarts = starts
-        self.asciiLines = ascii
-    }
-
-    /// The line starts and ASCII lines of text that is valid UTF-8 without NUL or CR (the usual
-    /// file), found with `memchr` and eight bytes at a time; nil for any other text, which
-    /// the byte-by-byte pass reads (and reports on).
-    private static func plainLines(_ b: UnsafeBufferPointer<UInt8>) -> ([Int], [Bool])? {
-        let n = b.count
-        guard let base = b.baseAddress, n > 0 else { return nil }
-        if memchr(base, 0, n) != nil || memchr(base, 0x0D, n) != nil { return nil }
-        let raw = UnsafeRawPointer(base)
-        var starts = [0], ascii: [Bool] = []
-        starts.reserveCapacity(n / 40 + 1)
-        ascii.reserveCapacity(n / 40 + 1)
-        var lineStart = 0
-        while true {
-            let lineEnd: Int
-            if let nl = memchr(base + lineStart, 0x0A, n - lineStart) {
-                lineEnd = UnsafeRawPointer(nl) - raw
-            } else {
-                lineEnd = n
-            }
-            var i = lineStart
-            var lineASCII = true
-            while i < lineEnd {
-                while i + 8 <= lineEnd && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        var lineASCII = true
+        let n = bytes.count
+        var i = 0
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
+            let base = UnsafeRawPointer(b.baseAddress)
+            while i < n {
+                // Eight printable ASCII bytes at a time: no high bit, none below 0x20 (adding
+                // 0x60 to each byte sets its high bit exactly when it is at least 0x20).
+                while i + 8 <= n, let base {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard w & 0x8080_8080_8080_8080 == 0,
+                          (w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
                     i += 8
                 }
-                if i >= lineEnd { break }
+                if i >= n { break }
                 let c = b[i]
-                if c < 0x80 { i += 1; continue }
-                lineASCII = false
-                if c & 0xF0 == 0xE0 {
-                    // A run of three-byte characters (Han text).
+                // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
+                if c & 0xF0 == 0xE0 && i + 2 < n {
+                    // Han text is runs of them: take the whole run here.
                     var j = i
-                    while j + 2 < lineEnd {
+                    while j + 2 < n {
                         let c0 = b[j], c1 = b[j + 1]
                         guard c0 & 0xF0 == 0xE0, c1 & 0xC0 == 0x80, b[j + 2] & 0xC0 == 0x80,
                               !(c0 == 0xE0 && c1 < 0xA0), !(c0 == 0xED && c1 >= 0xA0) else { break }
                         j += 3
                     }
-                    if j > i { i = j; continue }
+                    if j > i {
+                        lineASCII = false
+                        i = j
+                        continue
+                    }
                 }
-                // A character inside the line (a continuation byte is never a line feed), as the
-                // byte-by-byte pass checks it.
+                if c < 0x80 {
+                    if c == 0x0A || (c == 0x0D && (i + 1 == n || b[i + 1] != 0x0A)) {
+                        if c == 0x0D { loneCR.append(i) }
+                        ascii.append(lineASCII)
+                        lineASCII = true
+                        starts.append(i + 1)
+                    } else if c == 0 {
+                        throw .binary(path: path, line: starts.count)
+                    }
+                    i += 1
+                    continue
+                }
+                lineASCII = false
                 let len: Int
                 if c & 0xE0 == 0xC0 && c >= 0xC2 { len = 2 }
                 else if c & 0xF0 == 0xE0 { len = 3 }
                 else if c & 0xF8 == 0xF0 && c <= 0xF4 { len = 4 }
-                else { return nil }
-                if i + len > lineEnd { return nil }
-                for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return nil }
-                let c1 = b[i + 1]
-                if len == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) { return nil }
-                if len == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) { return nil }
+                else { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
+                if i + len > n { throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n)) }
+                for k in 1..<len where b[i + k] & 0xC0 != 0x80 {
+                    throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                }
+                // Overlong three-byte forms, surrogates, and values past U+10FFFF.
+                if len == 3 {
+                    let c1 = b[i + 1]
+                    if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) {
+                        throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                    }
+                } else if len == 4 {
+                    let c1 = b[i + 1]
+                    if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) {
+                        throw .invalidUTF8(path: path, line: starts.count, byteOffset: i + (raw.count - n))
+                    }
+                }
                 i += len
             }
-            ascii.append(lineASCII)
-            if lineEnd == n { break }
-            lineStart = lineEnd + 1
-            starts.append(lineStart)
         }
-        return (starts, ascii)
+        ascii.append(lineASCII)
+        originalBytes = bytes
+        for k in loneCR { bytes[k] = 0x0A }
+        self.bytes = bytes
+        self.lineStarts = starts
+        self.asciiLines = ascii
     }
 
     public init(path: String, text: String) {

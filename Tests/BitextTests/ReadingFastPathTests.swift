@@ -178,40 +178,6 @@ import Testing
         }
     }
 
-    // MARK: lines
-
-    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
-    func fastLineTableEqualsByteByByteOnEveryCorpusFile() throws {
-        for url in Fixtures.corpusFiles() {
-            let bytes = Array(try Data(contentsOf: url))
-            let fast = try SourceText(path: url.path, bytes: bytes)
-            let plain = try SourceText(path: url.path, bytes: bytes, plainLines: false)
-            #expect(fast.lineStarts == plain.lineStarts && fast.asciiLines == plain.asciiLines, "\(url.lastPathComponent)")
-        }
-    }
-
-    @Test func fastLineTableEqualsByteByByteOrReportsTheSame() {
-        // Valid and broken UTF-8, NUL, CR, CRLF, lone continuation bytes, overlong forms, surrogates.
-        let pieces: [[UInt8]] = [[0x61], [0x20], [0x0A], [0x0D], [0x0D, 0x0A], [0x00], [0xE4, 0xB8, 0xAD], [0xC3, 0xA9],
-                                 [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
-                                 [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80], Array("abcdefghij".utf8), [0xEF, 0xBB, 0xBF]]
-        var g = Generator(state: 21)
-        for _ in 0..<20000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<g.next(12) { bytes += pieces[g.next(pieces.count)] }
-            let fast = Result { () throws(SourceError) in try SourceText(path: "t", bytes: bytes) }
-            let plain = Result { () throws(SourceError) in try SourceText(path: "t", bytes: bytes, plainLines: false) }
-            switch (fast, plain) {
-            case (.success(let a), .success(let b)):
-                #expect(a.lineStarts == b.lineStarts && a.asciiLines == b.asciiLines && a.bytes == b.bytes, "\(bytes)")
-            case (.failure(let a), .failure(let b)):
-                #expect(a == b, "\(bytes)")
-            default:
-                Issue.record("one way read \(bytes), the other did not")
-            }
-        }
-    }
-
     // MARK: counting
 
     @Test func columnsCountedByWordsEqualCountedByBytes() {
