@@ -232,41 +232,10 @@ public struct JSONReporter: FindingReporter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Written straight as bytes: the same text as `splice.element(JSONReporter.json(f))`
-    /// (tested), without a JSON value per finding.
+    /// Appended as bytes, one JSON value per finding.
     public mutating func add(_ findings: [Finding], into out: inout [UInt8]) {
         out.reserveCapacity(out.count + 400 * findings.count)
-        for f in findings {
-            splice.element(into: &out) { o, indent in JSONReporter.write(f, into: &o, indent: indent) }
-        }
-    }
-
-    /// `json(f)` as its pretty serialisation at nesting level `indent`.
-    static func write(_ f: Finding, into out: inout [UInt8], indent: Int) {
-        var o = JSON.ObjectWriter(indent: indent, into: &out)
-        o.string("rule", f.rule, &out)
-        o.string("severity", f.severity.rawValue, &out)
-        o.string("file", f.file, &out)
-        o.int("line", f.span.start.line, &out)
-        o.int("column", f.span.start.column, &out)
-        o.int("endLine", f.span.end.line, &out)
-        o.int("endColumn", f.span.end.column, &out)
-        o.string("message", f.message, &out)
-        o.string("text", f.text, &out)
-        if let fix = f.fix { o.value("fix", .object([("replacement", .string(fix.replacement))]), &out) }
-        if !f.details.isEmpty {
-            var details: [(String, JSON)] = []
-            for (key, value) in f.details {
-                if key == "details", case .object(let inner) = value {
-                    details += inner
-                } else {
-                    o.value(key, value, &out)
-                    details.append((key, value))
-                }
-            }
-            if !details.isEmpty { o.value("details", .object(details), &out) }
-        }
-        o.close(&out)
+        for f in findings { splice.element(JSONReporter.json(f), into: &out) }
     }
 
     public func end(_ summary: Summary) -> String {

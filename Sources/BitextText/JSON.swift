@@ -98,67 +98,8 @@ public indirect enum JSON: Sendable, Equatable {
             value.write(into: &out, indent: level + 1)
         }
 
-        /// An element of the array written by `body` (given the bytes and the nesting level to
-        /// write at), for values written without building a ``JSON`` value first.
-        public mutating func element(into out: inout [UInt8], _ body: (inout [UInt8], Int) -> Void) {
-            if count > 0 { out.append(0x2C) }
-            count += 1
-            JSON.newline(level + 1, &out)
-            body(&out, level + 1)
-        }
-
         /// What closes the array (then `tail`).
         public var close: String { count > 0 ? "\n" + String(repeating: "  ", count: level) + "]" : "]" }
-    }
-
-    /// Writes an object field by field, exactly as ``write(into:pretty:indent:)`` writes a
-    /// pretty object of more than six fields (one field a line) at nesting level `indent`.
-    public struct ObjectWriter {
-        let indent: Int
-        var fields = 0
-
-        /// Opens the object.
-        public init(indent: Int, into out: inout [UInt8]) {
-            self.indent = indent
-            out.append(0x7B)
-        }
-
-        private mutating func key(_ k: StaticString, _ out: inout [UInt8]) {
-            if fields > 0 { out.append(0x2C) }
-            fields += 1
-            JSON.newline(indent + 1, &out)
-            out.append(0x22)
-            JSON.append(k, &out)
-            out.append(0x22)
-            out.append(0x3A)
-            out.append(0x20)
-        }
-
-        public mutating func string(_ k: StaticString, _ v: String, _ out: inout [UInt8]) {
-            key(k, &out)
-            JSON.quote(v, into: &out)
-        }
-
-        public mutating func int(_ k: StaticString, _ v: Int, _ out: inout [UInt8]) {
-            key(k, &out)
-            JSON.append(v, &out)
-        }
-
-        /// Any value under any key (as the pretty writer writes a field of a one-field-a-line object).
-        public mutating func value(_ k: String, _ v: JSON, _ out: inout [UInt8]) {
-            if fields > 0 { out.append(0x2C) }
-            fields += 1
-            JSON.newline(indent + 1, &out)
-            JSON.quote(k, into: &out)
-            JSON.append(": ", &out)
-            v.write(into: &out, pretty: true, indent: indent + 1)
-        }
-
-        /// Closes the object (which must have had more than six fields to look like `write`'s).
-        public func close(_ out: inout [UInt8]) {
-            JSON.newline(indent, &out)
-            out.append(0x7D)
-        }
     }
 
     /// Scalars, and objects of at most six scalar fields.
