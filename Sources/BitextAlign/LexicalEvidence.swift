@@ -265,7 +265,6 @@ final class LexicalEvidence {
             }
             sWordStart.append(Int32(sWords.count))
         }
-        var scratch: [Int32] = []
         for j in 0..<m {
             let mark = Int32(n + j)
             var count = 0

@@ -135,31 +135,6 @@ import Yams
         #expect(direct.end(Summary()) == reference.close + JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings").tail + "\n")
     }
 
-    /// broken-anchor resolves a fragment by the headings' keys first: every fragment of the
-    /// corpora they resolve, the document's anchors resolve too.
-    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
-    func headingKeysAreDocumentAnchors() throws {
-        var resolved = 0, fragments = 0
-        for url in Fixtures.corpusFiles() {
-            let doc = try Fixtures.document(url)
-            let keys = BrokenAnchorRule.headingKeys(doc)
-            var anchors: DocumentAnchors? = nil
-            for u in doc.units {
-                for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
-                    let fragment = String(l.destination.dropFirst())
-                    fragments += 1
-                    if keys.contains(DocumentAnchors.key(DocumentAnchors.percentDecoded(fragment))) {
-                        if anchors == nil { anchors = DocumentAnchors(doc) }
-                        #expect(anchors!.contains(fragment), "\(url.path): #\(fragment)")
-                        resolved += 1
-                    }
-                }
-                #expect(BrokenAnchorRule.mayLinkToFragment(u) || !u.linkTargets.contains { $0.destination.hasPrefix("#") })
-            }
-        }
-        #expect(fragments > 100 && resolved > fragments / 2)
-    }
-
     /// The shared typography pass finds, on every corpus file, exactly what the rules' own
     /// character-by-character tests find.
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))

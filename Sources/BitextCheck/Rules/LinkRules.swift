@@ -272,44 +272,6 @@ public struct BrokenAnchorRule: Rule {
         return lines
     }
 
-    /// The loose keys of a document's headings (slugs, numbered repeats, explicit ids), made as
-    /// ``DocumentAnchors`` makes them: a subset of its keys, without its scan of every line for
-    /// HTML ids.
-    static func headingKeys(_ doc: Document) -> Set<String> {
-        var h = HeadingKeys()
-        _ = h.contains("", doc)
-        return h.keys
-    }
-
-    /// ``headingKeys(_:)`` made heading by heading, only as far as a fragment needs.
-    struct HeadingKeys {
-        private(set) var keys = Set<String>()
-        private var seen: [String: Int] = [:]
-        private var next = 0
-
-        /// True when one of the document's headings yields `key` (a non-empty loose key).
-        mutating func contains(_ key: String, _ doc: Document) -> Bool {
-            if keys.contains(key) { return true }
-            while next < doc.units.count {
-                let k = next
-                next += 1
-                guard case .heading = doc.units[k].kind else { continue }
-                if let id = doc.headingID(k) { insert(DocumentAnchors.key(id.id)) }
-                let slug = DocumentAnchors.key(DocumentAnchors.headingText(doc.units[k]))
-                if !slug.isEmpty {
-                    let n = seen[slug, default: 0]
-                    seen[slug] = n + 1
-                    insert(slug)
-                    if n > 0 { insert(DocumentAnchors.key(slug + String(n))) }
-                }
-                if keys.contains(key) { return true }
-            }
-            return false
-        }
-
-        private mutating func insert(_ k: String) { if !k.isEmpty { keys.insert(k) } }
-    }
-
     /// False when no link target of the unit can start with `#`: none of its links does, and
     /// its text has no `#` or no `<` for an inline tag's `href` (``Unit/linkTargets`` builds
     /// every target of a unit, inline tags included: most units need none of it).
@@ -330,23 +292,12 @@ public struct BrokenAnchorRule: Rule {
             }
         }
         let unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document)
-        // Checked alone, a fragment that names a heading's slug or id needs nothing more: the
-        // headings' keys (part of the document's anchors) are made first, the whole anchors
-        // (HTML ids anywhere, embedded demos) only for a fragment they do not hold.
-        var headingKeys = HeadingKeys()
-        func resolves(_ fragment: String) -> Bool {
-            if c.pairing == nil {
-                let k = DocumentAnchors.key(DocumentAnchors.percentDecoded(fragment))
-                if k.isEmpty || headingKeys.contains(k, c.document) { return true }
-            }
-            return c.consistencyCache.targetAnchors.contains(fragment)
-        }
         let units = c.document.units
         for k in units.indices where BrokenAnchorRule.mayLinkToFragment(units[k]) {
             let u = units[k]
             for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
                 let fragment = String(l.destination.dropFirst())
-                if fragment.lowercased() == "top" || resolves(fragment) { continue }
+                if fragment.lowercased() == "top" || c.consistencyCache.targetAnchors.contains(fragment) { continue }
                 if unchecked.contains(u.position(at: l.textRange.lowerBound).line) { continue }
                 // The source links there too and has no such anchor either: the site makes it.
                 var s = severity
