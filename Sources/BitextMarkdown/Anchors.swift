@@ -12,21 +12,22 @@ import Glibc
 /// dropped), so a fragment written by either slug style finds its heading.
 public struct DocumentAnchors: Sendable {
     /// Loose key → the heading unit it names (nil for an HTML id that is not a heading).
-    private var keys: [String: Int?] = [:]
+    private var keys: [Key: Int?] = [:]
     /// Loose keys of the file names of embedded demos and snippets.
     private var embedded = Set<String>()
 
     public init(_ doc: Document) {
-        var seen: [String: Int] = [:]
-        for (k, u) in doc.units.enumerated() {
-            guard case .heading = u.kind else { continue }
+        var seen: [Key: Int] = [:]
+        for k in doc.units.indices {
+            guard case .heading = doc.units[k].kind else { continue }
+            let u = doc.units[k]
             if let id = doc.headingID(k) { add(id.id, k) }
-            let slug = DocumentAnchors.key(DocumentAnchors.headingText(u))
-            guard !slug.isEmpty else { continue }
+            let slug = Key(unit: u)
+            guard !slug.bytes.isEmpty else { continue }
             let n = seen[slug, default: 0]
             seen[slug] = n + 1
-            add(slug, k)
-            if n > 0 { add(slug + String(n), k) }
+            addKey(slug, k)
+            if n > 0 { addKey(Key(bytes: slug.bytes + Array(String(n).utf8)), k) }
         }
         // id / name attributes of any element outside code blocks.
         var code = [Bool](repeating: false, count: doc.source.lineCount + 1)
@@ -48,7 +49,7 @@ public struct DocumentAnchors: Sendable {
                     }
                     // Embedded demos and snippets (`<code src="./demo/search.tsx">`): sites give
                     // each an anchor made from its file name.
-                    let demo = tag.name == "code" || tag.name.first?.isUppercase == true
+                    let demo = tag.name == "code" || tag.name.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true  // ASCII names only
                     for a in tag.attributes where a.name == "src" && demo {
                         let path = makeString(raw[a.value])
                         var name = path.split(separator: "/").last.map(String.init) ?? ""
@@ -64,15 +65,37 @@ public struct DocumentAnchors: Sendable {
         }
     }
 
-    private mutating func add(_ anchor: String, _ unit: Int?) {
-        let k = DocumentAnchors.key(anchor)
-        guard !k.isEmpty else { return }
-        if keys[k] == nil { keys[k] = .some(unit) }
+    private mutating func add(_ anchor: String, _ unit: Int?) { addKey(Key(anchor), unit) }
+
+    /// The first anchor with a key wins.
+    private mutating func addKey(_ k: Key, _ unit: Int?) {
+        guard !k.bytes.isEmpty, keys[k] == nil else { return }
+        keys[k] = .some(unit)
+    }
+
+    /// A loose key as UTF-8 bytes, hashed as bytes: a `String` key would hash its Unicode
+    /// normal form, which costs most of the table's work for Chinese headings.
+    private struct Key: Hashable {
+        var bytes: [UInt8]
+        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(_ s: String) { bytes = DocumentAnchors.keyBytes(s) }
+        init(unit u: Unit) {
+            bytes = []
+            bytes.reserveCapacity(u.text.count * 3)
+            for i in u.text.indices {
+                switch u.roles[i] {
+                case .content, .code, .math, .url: DocumentAnchors.appendKey(u.text[i], to: &bytes)
+                default: continue
+                }
+            }
+        }
+        func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
     }
 
     /// `id`, `name`, and component props that carry an id (`titleId`, `anchorId`…).
+    /// (Attribute names are ASCII: ``InlineElements/parseTag(_:at:)`` reads no other.)
     static func isIdAttribute(_ name: String) -> Bool {
-        name == "id" || name == "name" || (name.count > 2 && name.hasSuffix("id"))
+        name == "id" || name == "name" || (name.utf8.count > 2 && name.utf8.suffix(2).elementsEqual("id".utf8))
     }
 
     /// True when `fragment` (without `#`, percent-encoded or not) names an anchor of the document.
@@ -82,8 +105,8 @@ public struct DocumentAnchors: Sendable {
     /// element's id, nil when nothing in the document has it.
     public func lookup(_ fragment: String) -> Int?? {
         let decoded = DocumentAnchors.percentDecoded(fragment)
-        let k = DocumentAnchors.key(decoded)
-        if k.isEmpty { return .some(nil) }  // `#` alone, or punctuation only: the top of the page
+        let k = Key(decoded)
+        if k.bytes.isEmpty { return .some(nil) }  // `#` alone, or punctuation only: the top of the page
         if let u = keys[k] { return .some(u) }
         // `component-demo-search` for an embedded `search.tsx`.
         let parts = decoded.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { DocumentAnchors.key(String($0)) }
@@ -98,31 +121,34 @@ public struct DocumentAnchors: Sendable {
     public static func headingText(_ u: Unit) -> String { u.plainText }
 
     /// Letters and digits of any script, lowercased; everything else dropped.
-    public static func key(_ s: String) -> String {
+    public static func key(_ s: String) -> String { String(decoding: keyBytes(s), as: UTF8.self) }
+
+    /// `key(headingText(u))`, read from the unit's scalars without making its plain text: the
+    /// key drops the spaces and line breaks `plainText` normalises, so only the roles a reader
+    /// reads need filtering.
+    public static func key(_ u: Unit) -> String { String(decoding: Key(unit: u).bytes, as: UTF8.self) }
+
+    private static func keyBytes(_ s: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
-        func append(_ c: Unicode.Scalar) {
-            let v = c.value
-            switch v {
-            case 0..<0x80: out.append(UInt8(v))
-            case 0x80..<0x800: out += [UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)]
-            case 0x800..<0x10000: out += [UInt8(0xE0 | v >> 12), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)]
-            default: out += [UInt8(0xF0 | v >> 18), UInt8(0x80 | v >> 12 & 0x3F), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)]
-            }
+        for c in s.unicodeScalars { appendKey(c.value, to: &out) }
+        return out
+    }
+
+    /// Appends scalar `v` to a key as UTF-8 when it is a letter or digit (lowercased); ASCII and
+    /// CJK ideographs without Unicode property lookups (tested equal).
+    @inline(__always)
+    private static func appendKey(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            if v >= 0x30 && v <= 0x39 || v >= 0x61 && v <= 0x7A { out.append(UInt8(v)) } else if v >= 0x41 && v <= 0x5A { out.append(UInt8(v | 0x20)) }
+            return
         }
-        for c in s.unicodeScalars {
-            // ASCII and CJK ideographs without Unicode property lookups (tested equal).
-            let v = c.value
-            if v < 0x80 {
-                if v >= 0x30 && v <= 0x39 || v >= 0x61 && v <= 0x7A { out.append(UInt8(v)) } else if v >= 0x41 && v <= 0x5A { out.append(UInt8(v | 0x20)) }
-                continue
-            }
-            if v >= 0x4E00 && v <= 0x9FFF { append(c); continue }
-            if c.properties.isAlphabetic || c.properties.numericType != nil {
-                for l in c.properties.lowercaseMapping.unicodeScalars { append(l) }
-            }
+        guard let c = Unicode.Scalar(v) else { return }
+        if v >= 0x4E00 && v <= 0x9FFF {
+            UTF8.encode(c) { out.append($0) }
+        } else if c.properties.isAlphabetic || c.properties.numericType != nil {
+            for l in c.properties.lowercaseMapping.unicodeScalars { UTF8.encode(l) { out.append($0) } }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `%E4%B8%AD` → 中; invalid escapes stay as they are.

@@ -165,8 +165,10 @@ public struct UntranslatedAltRule: Rule {
         guard let severity = c.settings.severity(self) else { return }
         // A local array: its units are looked at in place, not copied one by one.
         let units = c.document.units
-        for k in units.indices where Segmenter.isImageOnly(units[k]) {
-            guard let s = wholeUnitStretch(c, k), s.isProse else { continue }
+        // The unit's own stretch first: it answers for most units without copying the unit
+        // into `isImageOnly`.
+        for k in units.indices {
+            guard let s = wholeUnitStretch(c, k), s.isProse, Segmenter.isImageOnly(units[k]) else { continue }
             emit(c.finding(self, severity: severity, unit: k, range: 0..<units[k].text.count,
                            message: c.messages.text("untranslated-alt"),
                            details: [("evidence", .string(s.evidence.rawValue))]))
@@ -205,8 +207,11 @@ public struct MixedLanguageRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
-        for (k, a) in c.analyses.enumerated() where a.hasHan && !a.isNote {
-            let u = c.document.units[k]
+        // Units and analyses looked at in place: copying each one (its arrays retained and
+        // released) costs more than the test.
+        let units = c.document.units, analyses = c.analyses
+        for k in analyses.indices where analyses[k].hasHan && !analyses[k].isNote && analyses[k].stretches.contains(where: \.isProse) {
+            let u = units[k], a = analyses[k]
             for s in a.stretches where s.isProse {
                 let atEnd = !(s.range.upperBound..<u.text.count).contains { u.roles[$0] == .content && isHanChar(u.text[$0]) }
                 let key = atEnd ? "mixed-language.end" : "mixed-language.inside"

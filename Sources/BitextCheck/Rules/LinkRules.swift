@@ -358,7 +358,7 @@ public struct AnchorMismatchRule: Rule {
                                     values: [:], source: sid.id, target: tid.id, fix: Fix(sid.id)).at(tid.span, c.document))
                 } else {
                     // A heading that keeps the source's words yields the same slug by itself.
-                    if DocumentAnchors.key(DocumentAnchors.headingText(tu)) == DocumentAnchors.key(sid.id) { continue }
+                    if DocumentAnchors.key(tu) == DocumentAnchors.key(sid.id) { continue }
                     let syntax = sid.syntax == .mdxComment ? "{/*\(sid.id)*/}" : sid.syntax == .braces ? "{#\(sid.id)}" : "id=\"\(sid.id)\""
                     // The fix appends the source's id to the heading.
                     let fix = sid.syntax == .html ? nil : Fix(tu.string + " " + syntax)
