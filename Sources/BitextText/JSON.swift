@@ -1,6 +1,7 @@
 /// A JSON value whose objects keep their keys in the order they were written, so output is
-/// byte-for-byte reproducible.
-public indirect enum JSON: Sendable, Equatable {
+/// byte-for-byte reproducible. Not `indirect`: arrays and objects already hold their values in
+/// array storage, and boxing every case cost an allocation per value.
+public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -36,10 +37,10 @@ public indirect enum JSON: Sendable, Equatable {
             // Arrays of scalars and small objects stay on one line.
             let inline = !pretty || a.allSatisfy { $0.isCompact }
             out.append(0x5B)
-            for (k, v) in a.enumerated() {
+            for k in a.indices {
                 if k > 0 { JSON.append(inline && pretty ? ", " : ",", &out) }
                 if !inline { JSON.newline(indent + 1, &out) }
-                v.write(into: &out, pretty: pretty && !inline, indent: indent + 1)
+                a[k].write(into: &out, pretty: pretty && !inline, indent: indent + 1)
             }
             if !inline { JSON.newline(indent, &out) }
             out.append(0x5D)
@@ -47,12 +48,12 @@ public indirect enum JSON: Sendable, Equatable {
             if o.isEmpty { JSON.append("{}", &out); return }
             let inline = !pretty || isCompact
             out.append(0x7B)
-            for (k, (key, v)) in o.enumerated() {
+            for k in o.indices {
                 if k > 0 { JSON.append(inline && pretty ? ", " : ",", &out) }
                 if !inline { JSON.newline(indent + 1, &out) }
-                JSON.quote(key, into: &out)
+                JSON.quote(o[k].0, into: &out)
                 JSON.append(pretty ? ": " : ":", &out)
-                v.write(into: &out, pretty: pretty && !inline, indent: indent + 1)
+                o[k].1.write(into: &out, pretty: pretty && !inline, indent: indent + 1)
             }
             if !inline { JSON.newline(indent, &out) }
             out.append(0x7D)
