@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// The anchors a document yields — what `#fragment` links can point at — the way documentation
 /// sites make them: heading slugs (GitHub and VitePress style, which differ only in how they
@@ -11,12 +12,14 @@ import Glibc
 /// Anchors are compared by a loose key (letters and digits of any script, lowercased, the rest
 /// dropped), so a fragment written by either slug style finds its heading.
 public struct DocumentAnchors: Sendable {
-    /// Loose key → the heading unit it names (nil for an HTML id that is not a heading).
+    /// Loose key → the heading unit it names.
     private var keys: [Key: Int?] = [:]
-    /// Loose keys of the file names of embedded demos and snippets.
-    private var embedded = Set<String>()
+    /// The ids of other elements and the names of embedded demos, read from the document's
+    /// lines when a fragment names no heading: most documents' fragments all name headings.
+    private let elements: Elements
 
     public init(_ doc: Document) {
+        elements = Elements(doc)
         var seen: [Key: Int] = [:]
         for k in doc.units.indices {
             guard case .heading = doc.units[k].kind else { continue }
@@ -29,39 +32,61 @@ public struct DocumentAnchors: Sendable {
             addKey(slug, k)
             if n > 0 { addKey(Key(bytes: slug.bytes + Array(String(n).utf8)), k) }
         }
-        // id / name attributes of any element outside code blocks.
-        var code = [Bool](repeating: false, count: doc.source.lineCount + 1)
-        for c in doc.codeBlocks { for l in c.startLine...min(c.endLine, doc.source.lineCount) { code[l] = true } }
-        let bytes = doc.source.bytes
-        for line in 1...max(1, doc.source.lineCount) where line <= doc.source.lineCount && !code[line] {
-            // Only lines with a `<` can hold an element (most lines: no decoding at all).
-            let lineBytes = doc.source.lineByteRange(line)
-            let hasTag = bytes.withUnsafeBufferPointer { b in
-                lineBytes.isEmpty ? false : memchr(b.baseAddress! + lineBytes.lowerBound, 0x3C, lineBytes.count) != nil
+    }
+
+    /// `id` / `name` attributes of any element outside code blocks (a key a heading has keeps
+    /// naming the heading: headings are looked up first), and the loose keys of the file names
+    /// of embedded demos and snippets; read once, on first use.
+    private final class Elements: Sendable {
+        private let doc: Document
+        private let read = Mutex<(ids: Set<Key>, embedded: Set<String>)?>(nil)
+
+        init(_ doc: Document) { self.doc = doc }
+
+        func lookup(_ body: ((ids: Set<Key>, embedded: Set<String>)) -> Bool) -> Bool {
+            read.withLock { r in
+                if r == nil { r = Elements.scan(doc) }
+                return body(r!)
             }
-            guard hasTag else { continue }
-            let raw = doc.source.scalars(lineBytes)
-            var k = 0
-            while k < raw.count {
-                if raw[k] == 0x3C, let tag = InlineElements.parseTag(raw, at: k) {
-                    for a in tag.attributes where DocumentAnchors.isIdAttribute(a.name) {
-                        add(makeString(raw[a.value]), nil)
+        }
+
+        private static func scan(_ doc: Document) -> (ids: Set<Key>, embedded: Set<String>) {
+            var ids = Set<Key>(), embedded = Set<String>()
+            var code = [Bool](repeating: false, count: doc.source.lineCount + 1)
+            for c in doc.codeBlocks { for l in c.startLine...min(c.endLine, doc.source.lineCount) { code[l] = true } }
+            let bytes = doc.source.bytes
+            for line in 1...max(1, doc.source.lineCount) where line <= doc.source.lineCount && !code[line] {
+                // Only lines with a `<` can hold an element (most lines: no decoding at all).
+                let lineBytes = doc.source.lineByteRange(line)
+                let hasTag = bytes.withUnsafeBufferPointer { b in
+                    lineBytes.isEmpty ? false : memchr(b.baseAddress! + lineBytes.lowerBound, 0x3C, lineBytes.count) != nil
+                }
+                guard hasTag else { continue }
+                let raw = doc.source.scalars(lineBytes)
+                var k = 0
+                while k < raw.count {
+                    if raw[k] == 0x3C, let tag = InlineElements.parseTag(raw, at: k) {
+                        for a in tag.attributes where DocumentAnchors.isIdAttribute(a.name) {
+                            let key = Key(makeString(raw[a.value]))
+                            if !key.bytes.isEmpty { ids.insert(key) }
+                        }
+                        // Embedded demos and snippets (`<code src="./demo/search.tsx">`): sites give
+                        // each an anchor made from its file name.
+                        let demo = tag.name == "code" || tag.name.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true  // ASCII names only
+                        for a in tag.attributes where a.name == "src" && demo {
+                            let path = makeString(raw[a.value])
+                            var name = path.split(separator: "/").last.map(String.init) ?? ""
+                            if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+                            let key = DocumentAnchors.key(name)
+                            if key.count >= 3 { embedded.insert(key) }
+                        }
+                        k = tag.range.upperBound
+                    } else {
+                        k += 1
                     }
-                    // Embedded demos and snippets (`<code src="./demo/search.tsx">`): sites give
-                    // each an anchor made from its file name.
-                    let demo = tag.name == "code" || tag.name.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true  // ASCII names only
-                    for a in tag.attributes where a.name == "src" && demo {
-                        let path = makeString(raw[a.value])
-                        var name = path.split(separator: "/").last.map(String.init) ?? ""
-                        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-                        let key = DocumentAnchors.key(name)
-                        if key.count >= 3 { embedded.insert(key) }
-                    }
-                    k = tag.range.upperBound
-                } else {
-                    k += 1
                 }
             }
+            return (ids, embedded)
         }
     }
 
@@ -108,12 +133,16 @@ public struct DocumentAnchors: Sendable {
         let k = Key(decoded)
         if k.bytes.isEmpty { return .some(nil) }  // `#` alone, or punctuation only: the top of the page
         if let u = keys[k] { return .some(u) }
-        // `component-demo-search` for an embedded `search.tsx`.
-        let parts = decoded.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { DocumentAnchors.key(String($0)) }
-        for n in 1...max(1, min(3, parts.count)) where parts.count >= n {
-            if embedded.contains(parts.suffix(n).joined()) { return .some(nil) }
+        let found = elements.lookup { e in
+            if e.ids.contains(k) { return true }
+            // `component-demo-search` for an embedded `search.tsx`.
+            let parts = decoded.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { DocumentAnchors.key(String($0)) }
+            for n in 1...max(1, min(3, parts.count)) where parts.count >= n {
+                if e.embedded.contains(parts.suffix(n).joined()) { return true }
+            }
+            return false
         }
-        return nil
+        return found ? .some(nil) : nil
     }
 
     /// The text a heading's slug is made from: what a reader reads (its explicit id, written
