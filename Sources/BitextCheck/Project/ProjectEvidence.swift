@@ -27,9 +27,11 @@ public final class ProjectEvidence: @unchecked Sendable {
         let e = ProjectEvidence()
         e.files = 1
         var seen = Set<String>()
-        for a in analyses where a.hasHan {
-            for s in a.stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
-                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { e.keptStems[t.stem] = 1 }
+        // Analyses and stretches looked at in place, not copied one by one.
+        for k in analyses.indices where analyses[k].hasHan {
+            let stretches = analyses[k].stretches
+            for j in stretches.indices where !stretches[j].isProse && !stretches[j].isCodeLike && stretches[j].evidence != .codeShape {
+                for t in stretches[j].tokens where t.kind == .lowercase || t.kind == .capitalized { e.keptStems[t.stem] = 1 }
             }
         }
         let units = doc.units

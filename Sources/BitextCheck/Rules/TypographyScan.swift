@@ -68,6 +68,14 @@ final class TypographyScan {
         let variants = c.settings.severity(ScriptMixRule()) != nil
         let toolkit = c.toolkit
         let han = TypographyScan.han, latin = TypographyScan.latin, space = TypographyScan.space
+        // Gathered in locals (an append to a stored property of a class is an access checked at
+        // run time), stored at the end.
+        var doubledUnits: [Int] = [], scriptMixUnits: [Int] = [], fullwidthSpacingUnits: [Int] = []
+        var halfwidth: [Place] = [], boundaries: [SpacingRule.Boundary] = [], quotes: [Place] = []
+        defer {
+            (self.doubledUnits, self.scriptMixUnits, self.fullwidthSpacingUnits) = (doubledUnits, scriptMixUnits, fullwidthSpacingUnits)
+            (self.halfwidth, self.boundaries, self.quotes) = (halfwidth, boundaries, quotes)
+        }
 
         ascii.withUnsafeBufferPointer { table in
         for k in units.indices where analyses[k].hasHan {
