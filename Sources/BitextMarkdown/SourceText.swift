@@ -66,22 +66,35 @@ public struct SourceText: Sendable {
         let n = bytes.count
         var i = 0
         try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
-            let base = UnsafeRawPointer(b.baseAddress)
+            guard let base = UnsafeRawPointer(b.baseAddress) else { return }
             while i < n {
-                // Eight printable ASCII bytes at a time: no high bit, none below 0x20 (adding
-                // 0x60 to each byte sets its high bit exactly when it is at least 0x20).
-                while i + 8 <= n, let base {
+                // Printable ASCII eight bytes at a time, on to the first byte that is not: a byte
+                // is flagged when its high bit is set or when adding 0x60 leaves the high bit clear
+                // (it is below 0x20). A flagged byte's carry only reaches bytes above it, so the
+                // lowest flag is exact.
+                while i &+ 8 <= n {
                     let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    guard w & 0x8080_8080_8080_8080 == 0,
-                          (w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
-                    i += 8
+                    let flagged = (w | ~(w &+ 0x6060_6060_6060_6060)) & 0x8080_8080_8080_8080
+                    if flagged == 0 { i &+= 8; continue }
+                    i &+= flagged.trailingZeroBitCount &>> 3
+                    break
                 }
                 if i >= n { break }
                 let c = b[i]
+                if c &- 0x20 < 0x60 { i &+= 1; continue }
                 // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
                 if c & 0xF0 == 0xE0 && i + 2 < n {
-                    // Han text is runs of them: take the whole run here.
+                    // Han text is runs of them: take the whole run here, two at a time (six of
+                    // eight bytes) while their leads are neither E0 nor ED, which need their second
+                    // byte checked (overlong forms, surrogates); those one at a time.
                     var j = i
+                    while j &+ 8 <= n {
+                        let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                        guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,
+                              (0x2001 as UInt64) &>> (w & 0x0F) & 1 == 0,
+                              (0x2001 as UInt64) &>> (w &>> 24 & 0x0F) & 1 == 0 else { break }
+                        j &+= 6
+                    }
                     while j + 2 < n {
                         let c0 = b[j], c1 = b[j + 1]
                         guard c0 & 0xF0 == 0xE0, c1 & 0xC0 == 0x80, b[j + 2] & 0xC0 == 0x80,
@@ -231,25 +244,50 @@ public struct SourceText: Sendable {
         scratch.reserve(range.count)
         let out = scratch.base
         let (n, low, high, arrow) = bytes.withUnsafeBufferPointer { b in
+            let base = UnsafeRawPointer(b.baseAddress!)
             var low: UInt64 = 0, high: UInt64 = 0, arrow = false
             var k = 0
             var i = range.lowerBound
             let end = range.upperBound
+            @inline(__always) func note(_ c: UInt64) {
+                if c < 0x40 { low |= 1 &<< c } else { high |= 1 &<< (c &- 0x40) }
+            }
             while i < end {
+                // ASCII eight bytes at a time while no high bit is set.
+                while i &+ 8 <= end {
+                    var w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard w & 0x8080_8080_8080_8080 == 0 else { break }
+                    for x in 0..<8 {
+                        let c = w & 0xFF
+                        note(c)
+                        out[k &+ x] = UInt32(truncatingIfNeeded: c)
+                        w &>>= 8
+                    }
+                    k &+= 8
+                    i &+= 8
+                }
+                if i >= end { break }
                 let c = UInt32(b[i])
                 if c < 0x80 {
-                    if c < 0x40 { low |= 1 &<< UInt64(c) } else { high |= 1 &<< UInt64(c &- 0x40) }
-                    out[k] = c; i += 1
+                    note(UInt64(c))
+                    out[k] = c; i &+= 1
                 } else if c >= 0xE0 && c < 0xF0 {
-                    let v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    if v == 0x2192 { arrow = true }
-                    out[k] = v; i += 3
-                } else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                    // Han text is runs of three-byte characters: the whole run here.
+                    var j = i
+                    repeat {
+                        let v = (UInt32(b[j]) & 0x0F) << 12 | UInt32(b[j &+ 1] & 0x3F) << 6 | UInt32(b[j &+ 2] & 0x3F)
+                        if v == 0x2192 { arrow = true }
+                        out[k] = v; k &+= 1
+                        j &+= 3
+                    } while j < end && b[j] & 0xF0 == 0xE0
+                    i = j
+                    continue
+                } else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i &+ 1] & 0x3F); i &+= 2 }
                 else {
-                    out[k] = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                        | UInt32(b[i + 3] & 0x3F); i += 4
+                    out[k] = (c & 0x07) << 18 | UInt32(b[i &+ 1] & 0x3F) << 12 | UInt32(b[i &+ 2] & 0x3F) << 6
+                        | UInt32(b[i &+ 3] & 0x3F); i &+= 4
                 }
-                k += 1
+                k &+= 1
             }
             return (k, low, high, arrow)
         }
