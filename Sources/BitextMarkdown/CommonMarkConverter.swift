@@ -55,6 +55,22 @@ struct ParsedDocument: Sendable {
     var text: [UInt8] = []
 
     func string(_ r: Range<Int>) -> String { String(decoding: text[r], as: UTF8.self) }
+
+    /// Calls `body` with the events and the text as buffers (valid only inside it).
+    func withBuffers<R>(_ body: (ParsedBuffers) throws -> R) rethrows -> R {
+        try events.withUnsafeBufferPointer { events in
+            try text.withUnsafeBufferPointer { text in try body(ParsedBuffers(events: events, text: text)) }
+        }
+    }
+}
+
+/// A ``ParsedDocument``'s events and text as buffers, for readers that run once per block
+/// (``InlineMapper``): no retain or release of the arrays for each block.
+struct ParsedBuffers {
+    let events: UnsafeBufferPointer<InlineEvent>
+    let text: UnsafeBufferPointer<UInt8>
+
+    func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
 }
 
 enum CommonMarkConverter {

@@ -58,19 +58,25 @@ public struct Document: Sendable {
         blocks.reserveCapacity(blocks.count + parsed.blocks.count)
         var scratch = DecodeScratch()
         defer { scratch.free() }
-        for block in parsed.blocks {
-            if opaqueDepth > 0 {
-                if case .html = block.kind {} else { continue }
-            }
-            switch block.kind {
-            case .code(let info, let literal):
-                codeBlocks.append(CodeBlock(startLine: block.startLine, endLine: max(block.startLine, block.endLine),
-                                            info: parsed.string(info), literal: parsed.string(literal)))
-                blocks.append(.code(codeBlocks.count - 1))
-            case .html:
-                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
-            case .paragraph, .heading, .tableCell:
-                addLeaf(block, parsed, &scratch, matchesBytes: matchesBytes)
+        // Leaf blocks are read through buffers of the parsed document and the file's bytes.
+        let bytes = source.bytes
+        parsed.withBuffers { buffers in
+            bytes.withUnsafeBufferPointer { bytes in
+                for block in parsed.blocks {
+                    if opaqueDepth > 0 {
+                        if case .html = block.kind {} else { continue }
+                    }
+                    switch block.kind {
+                    case .code(let info, let literal):
+                        codeBlocks.append(CodeBlock(startLine: block.startLine, endLine: max(block.startLine, block.endLine),
+                                                    info: buffers.string(info), literal: buffers.string(literal)))
+                        blocks.append(.code(codeBlocks.count - 1))
+                    case .html:
+                        opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
+                    case .paragraph, .heading, .tableCell:
+                        addLeaf(block, buffers, bytes, &scratch, matchesBytes: matchesBytes)
+                    }
+                }
             }
         }
         var section: Int? = nil
@@ -135,27 +141,28 @@ public struct Document: Sendable {
         return start..<end
     }
 
-    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedDocument, _ scratch: inout DecodeScratch,
-                                  matchesBytes: Bool) {
+    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedBuffers, _ bytes: UnsafeBufferPointer<UInt8>,
+                                  _ scratch: inout DecodeScratch, matchesBytes: Bool) {
         guard let range = byteRange(b) else { return }
-        // The block's characters and their roles, in arrays of their own that its unit keeps
-        // (trimmed in place).
+        // The block's characters and their roles, in the scratch buffers: only what is left of
+        // them after trimming is copied, into arrays of the unit's own.
         var presence = TextMasks.CharPresence()
-        var raw = source.scalars(range, scratch: &scratch, presence: &presence)
-        var roles = [Role](repeating: .structure, count: raw.count)
+        let count = source.decode(range, into: &scratch, presence: &presence)
+        let raw = UnsafeBufferPointer(start: scratch.base, count: count)
+        let roles = UnsafeMutableBufferPointer(start: scratch.roles, count: count)
+        roles.initialize(repeating: .structure)
         let links: [InlineLink], comments: [(Range<Int>, String)]
         do {
-            let onCharacter = source.bytes[range.lowerBound] & 0xC0 != 0x80
-            var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed,
-                                      source: source.bytes, block: onCharacter && matchesBytes ? range : nil)
+            let onCharacter = bytes[range.lowerBound] & 0xC0 != 0x80
+            var mapper = InlineMapper(raw: raw, roles: roles, parsed: parsed, source: bytes,
+                                      block: onCharacter && matchesBytes ? range : nil)
             mapper.apply(b.inlines)
-            roles = moved(&mapper.roles)
             links = mapper.links
             comments = mapper.comments
         }
         let isHeading: Bool
         if case .heading = b.kind { isHeading = true } else { isHeading = false }
-        TextMasks.apply(raw, &roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, presence: presence)
+        TextMasks.apply(raw, roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, presence: presence)
 
         let kind: UnitKind
         switch b.kind {
@@ -170,11 +177,15 @@ public struct Document: Sendable {
         for (r, body) in comments {
             addComment(raw: raw, range: r, body: body, blockStart: range.lowerBound)
         }
-        guard let (start, byteRange, shift) = trimToUnit(raw: &raw, roles: &roles, block: range, firstLine: b.startLine),
-              Unit.hasContent(raw, roles) else { return }
+        guard let (start, byteRange, trimmed) = trimToUnit(raw: raw, roles: UnsafeBufferPointer(roles), block: range,
+                                                           firstLine: b.startLine) else { return }
+        let text = UnsafeBufferPointer(rebasing: raw[trimmed])
+        let textRoles = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(roles)[trimmed])
+        guard Unit.hasContent(text, textRoles) else { return }
+        let shift = trimmed.lowerBound
         var unitLinks: [InlineLink] = []
         if !links.isEmpty {
-            let count = raw.count
+            let count = text.count
             unitLinks = links.compactMap { l in
                 let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
                 guard lo >= 0, hi <= count, lo <= hi else { return nil }
@@ -186,56 +197,44 @@ public struct Document: Sendable {
         if kind == .paragraph, unitLinks.count == 1, unitLinks[0].isImage {
             let alt = unitLinks[0].text
             var outside = false
-            for x in raw.indices where !alt.contains(x) && roles[x] == .content { outside = true; break }
+            for x in text.indices where !alt.contains(x) && textRoles[x] == .content { outside = true; break }
             if !outside { unitKind = .altText }
         }
-        append(Unit(kind: unitKind, start: start, byteRange: byteRange, text: raw, roles: roles, links: unitLinks,
-                    quoteDepth: b.quoteDepth, listDepth: b.listDepth, lineFeeds: presence.contains(0x0A)))
+        append(Unit(kind: unitKind, start: start, byteRange: byteRange, text: Array(text), roles: Array(textRoles),
+                    links: unitLinks, quoteDepth: b.quoteDepth, listDepth: b.listDepth,
+                    lineFeeds: presence.contains(0x0A)))
     }
 
     /// Trims a block's raw text to its unit: from the first to the last character that is not
-    /// block structure or space. Returns where the unit starts, its bytes, and how many
-    /// characters were trimmed from the front; nil when nothing is left.
-    /// `raw` holds the characters of the bytes `block`, all of them; `raw` and `roles` are
-    /// trimmed in place. `firstLine` is the block's first line.
-    private func trimToUnit(raw: inout [UInt32], roles: inout [Role], block: Range<Int>,
-                            firstLine: Int) -> (TextPosition, Range<Int>, Int)? {
+    /// block structure or space. Returns where the unit starts, its bytes, and the characters
+    /// of `raw` it keeps; nil when nothing is left.
+    /// `raw` holds the characters of the bytes `block`, all of them. `firstLine` is the block's
+    /// first line.
+    private func trimToUnit(raw: UnsafeBufferPointer<UInt32>, roles: UnsafeBufferPointer<Role>, block: Range<Int>,
+                            firstLine: Int) -> (TextPosition, Range<Int>, Range<Int>)? {
         var lo = 0, hi = raw.count
         var startByte = block.lowerBound
         var endByte = block.upperBound
         let startsOnCharacter = source.bytes[block.lowerBound] & 0xC0 != 0x80
-        raw.withUnsafeBufferPointer { raw in
-            roles.withUnsafeBufferPointer { roles in
-                func trimmable(_ k: Int) -> Bool {
-                    roles[k] == .structure || raw[k] == 0x20 || raw[k] == 0x09 || raw[k] == 0x0A || raw[k] == 0x0D
-                }
-                while lo < hi && trimmable(lo) { lo += 1 }
-                while hi > lo && trimmable(hi - 1) { hi -= 1 }
-                guard lo < hi else { return }
-                for k in 0..<lo { startByte += utf8Length(raw[k]) }
-                if startsOnCharacter {
-                    // The block starts on a character, so its characters are its bytes: count the
-                    // trimmed end only.
-                    for k in hi..<raw.count { endByte -= utf8Length(raw[k]) }
-                } else {
-                    endByte = startByte
-                    for k in lo..<hi { endByte += utf8Length(raw[k]) }
-                }
-            }
+        func trimmable(_ k: Int) -> Bool {
+            roles[k] == .structure || raw[k] == 0x20 || raw[k] == 0x09 || raw[k] == 0x0A || raw[k] == 0x0D
         }
+        while lo < hi && trimmable(lo) { lo += 1 }
+        while hi > lo && trimmable(hi - 1) { hi -= 1 }
         guard lo < hi else { return nil }
-        if hi < raw.count {
-            raw.removeLast(raw.count - hi)
-            roles.removeLast(roles.count - hi)
+        for k in 0..<lo { startByte += utf8Length(raw[k]) }
+        if startsOnCharacter {
+            // The block starts on a character, so its characters are its bytes: count the
+            // trimmed end only.
+            for k in hi..<raw.count { endByte -= utf8Length(raw[k]) }
+        } else {
+            endByte = startByte
+            for k in lo..<hi { endByte += utf8Length(raw[k]) }
         }
-        if lo > 0 {
-            raw.removeFirst(lo)
-            roles.removeFirst(lo)
-        }
-        return (source.position(ofByte: startByte, fromLine: firstLine), startByte..<endByte, lo)
+        return (source.position(ofByte: startByte, fromLine: firstLine), startByte..<endByte, lo..<hi)
     }
 
-    private mutating func addComment(raw: [UInt32], range: Range<Int>, body: String, blockStart: Int) {
+    private mutating func addComment(raw: UnsafeBufferPointer<UInt32>, range: Range<Int>, body: String, blockStart: Int) {
         var startByte = blockStart
         for k in 0..<range.lowerBound { startByte += utf8Length(raw[k]) }
         var endByte = startByte

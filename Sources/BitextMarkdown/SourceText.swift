@@ -239,8 +239,16 @@ public struct SourceText: Sendable {
     /// Code points of a byte range, decoded into `scratch` (grown as needed) and copied into
     /// an array of their exact length, with the ASCII characters (and `→`) they hold.
     func scalars(_ range: Range<Int>, scratch: inout DecodeScratch, presence: inout TextMasks.CharPresence) -> [UInt32] {
+        let n = decode(range, into: &scratch, presence: &presence)
+        return Array(UnsafeBufferPointer(start: scratch.base, count: n))
+    }
+
+    /// Decodes the code points of a byte range into `scratch.base` (grown as needed, at least
+    /// `range.count` long afterwards), noting the ASCII characters (and `→`) they hold; returns
+    /// how many.
+    func decode(_ range: Range<Int>, into scratch: inout DecodeScratch, presence: inout TextMasks.CharPresence) -> Int {
         presence = TextMasks.CharPresence()
-        if range.isEmpty { return [] }
+        if range.isEmpty { return 0 }
         scratch.reserve(range.count)
         let out = scratch.base
         let (n, low, high, arrow) = bytes.withUnsafeBufferPointer { b in
@@ -292,7 +300,7 @@ public struct SourceText: Sendable {
             return (k, low, high, arrow)
         }
         presence = TextMasks.CharPresence(low: low, high: high, arrow: arrow)
-        return Array(UnsafeBufferPointer(start: out, count: n))
+        return n
     }
 
     /// The position of a byte offset that starts a character, on line `line` (1-based) or a
@@ -407,22 +415,31 @@ private func makeString(buffer: UnsafeBufferPointer<UInt32>) -> String {
     return Int((flags &* 0x0101_0101_0101_0101) >> 56)
 }
 
-/// A buffer of code points reused while a document is read (freed by its owner with `free()`).
+/// Buffers reused while a document is read (freed by its owner with `free()`): code points,
+/// and a role for each.
 struct DecodeScratch {
     private(set) var base: UnsafeMutablePointer<UInt32>
+    private(set) var roles: UnsafeMutablePointer<Role>
     private var capacity: Int
 
     init() {
         capacity = 1024
         base = .allocate(capacity: capacity)
+        roles = .allocate(capacity: capacity)
     }
 
+    /// Makes both buffers at least `n` long (their contents are lost when they grow).
     mutating func reserve(_ n: Int) {
         guard n > capacity else { return }
         base.deallocate()
+        roles.deallocate()
         capacity = max(n, capacity * 2)
         base = .allocate(capacity: capacity)
+        roles = .allocate(capacity: capacity)
     }
 
-    func free() { base.deallocate() }
+    func free() {
+        base.deallocate()
+        roles.deallocate()
+    }
 }
