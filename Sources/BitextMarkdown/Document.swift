@@ -62,6 +62,7 @@ public struct Document: Sendable {
         let bytes = source.bytes
         parsed.withBuffers { buffers in
             bytes.withUnsafeBufferPointer { bytes in
+                var mapper = InlineMapper(parsed: buffers, source: bytes)
                 for block in parsed.blocks {
                     if opaqueDepth > 0 {
                         if case .html = block.kind {} else { continue }
@@ -74,7 +75,7 @@ public struct Document: Sendable {
                     case .html:
                         opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
                     case .paragraph, .heading, .tableCell:
-                        addLeaf(block, buffers, bytes, &scratch, matchesBytes: matchesBytes)
+                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes)
                     }
                 }
             }
@@ -141,8 +142,8 @@ public struct Document: Sendable {
         return start..<end
     }
 
-    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedBuffers, _ bytes: UnsafeBufferPointer<UInt8>,
-                                  _ scratch: inout DecodeScratch, matchesBytes: Bool) {
+    private mutating func addLeaf(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout DecodeScratch,
+                                  _ mapper: inout InlineMapper, matchesBytes: Bool) {
         guard let range = byteRange(b) else { return }
         // The block's characters and their roles, in the scratch buffers: only what is left of
         // them after trimming is copied, into arrays of the unit's own.
@@ -151,15 +152,8 @@ public struct Document: Sendable {
         let raw = UnsafeBufferPointer(start: scratch.base, count: count)
         let roles = UnsafeMutableBufferPointer(start: scratch.roles, count: count)
         roles.initialize(repeating: .structure)
-        let links: [InlineLink], comments: [(Range<Int>, String)]
-        do {
-            let onCharacter = bytes[range.lowerBound] & 0xC0 != 0x80
-            var mapper = InlineMapper(raw: raw, roles: roles, parsed: parsed, source: bytes,
-                                      block: onCharacter && matchesBytes ? range : nil)
-            mapper.apply(b.inlines)
-            links = mapper.links
-            comments = mapper.comments
-        }
+        let onCharacter = bytes[range.lowerBound] & 0xC0 != 0x80
+        mapper.map(b.inlines, raw: raw, roles: roles, block: onCharacter && matchesBytes ? range : nil)
         let isHeading: Bool
         if case .heading = b.kind { isHeading = true } else { isHeading = false }
         TextMasks.apply(raw, roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, presence: presence)
@@ -174,7 +168,7 @@ public struct Document: Sendable {
             else if b.quoteDepth > 0 { kind = .quote(depth: b.quoteDepth) }
             else { kind = .paragraph }
         }
-        for (r, body) in comments {
+        for (r, body) in mapper.comments {
             addComment(raw: raw, range: r, body: body, blockStart: range.lowerBound)
         }
         guard let (start, byteRange, trimmed) = trimToUnit(raw: raw, roles: UnsafeBufferPointer(roles), block: range,
@@ -184,9 +178,9 @@ public struct Document: Sendable {
         guard Unit.hasContent(text, textRoles) else { return }
         let shift = trimmed.lowerBound
         var unitLinks: [InlineLink] = []
-        if !links.isEmpty {
+        if !mapper.links.isEmpty {
             let count = text.count
-            unitLinks = links.compactMap { l in
+            unitLinks = mapper.links.compactMap { l in
                 let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
                 guard lo >= 0, hi <= count, lo <= hi else { return nil }
                 return InlineLink(text: lo..<hi, destination: l.destination, isImage: l.isImage)

@@ -7,14 +7,16 @@
 /// inline HTML and link syntax are consumed explicitly, and whatever no event claims (quote
 /// markers and indentation on continuation lines, heading markers) stays `.structure`.
 ///
-/// It reads and writes through buffers its caller holds for the block (the document's scratch
-/// and the parsed document's arrays, inside their `withUnsafe…` scope): a mapper is made for
-/// every leaf block, and arrays of its own cost an allocation, retains and releases each.
+/// It reads and writes through buffers its caller holds (the document's scratch and the parsed
+/// document's arrays, inside their `withUnsafe…` scope), and one mapper maps every leaf block of
+/// a document in turn (``map(_:raw:roles:block:)``): a mapper of its own for each block cost an
+/// allocation, retains and releases each.
 struct InlineMapper {
-    let raw: UnsafeBufferPointer<UInt32>
-    let roles: UnsafeMutableBufferPointer<Role>
-    var links: [InlineLink] = []
-    var comments: [(Range<Int>, String)] = []
+    private(set) var raw = UnsafeBufferPointer<UInt32>(start: nil, count: 0)
+    private(set) var roles = UnsafeMutableBufferPointer<Role>(start: nil, count: 0)
+    /// The last block's links and comments.
+    private(set) var links: [InlineLink] = []
+    private(set) var comments: [(Range<Int>, String)] = []
     private let parsed: ParsedBuffers
     private var i = 0
     private var stack: [(style: LinkStyle, textStart: Int, destination: String, isImage: Bool)] = []
@@ -29,20 +31,32 @@ struct InlineMapper {
     /// their characters: text literals are then matched byte by byte (UTF-8 is equal exactly
     /// when the characters are), else character by character.
     private let source: UnsafeBufferPointer<UInt8>
-    private let sourceRange: Range<Int>?
+    private var sourceRange: Range<Int>?
     /// A character of `raw` and the byte in `source` where it starts, to count on from.
     private var cursorIndex = 0, cursorByte = 0
 
-    /// `roles` holds one role per character of `raw`, all `.structure`. `source[block]`, if
-    /// given, is what `raw` was decoded from, starting on a character.
-    init(raw: UnsafeBufferPointer<UInt32>, roles: UnsafeMutableBufferPointer<Role>, parsed: ParsedBuffers,
-         source: UnsafeBufferPointer<UInt8>, block: Range<Int>? = nil) {
-        self.raw = raw
-        self.roles = roles
+    /// A mapper for the blocks of a parsed document whose file's bytes are `source`.
+    init(parsed: ParsedBuffers, source: UnsafeBufferPointer<UInt8>) {
         self.parsed = parsed
         self.source = source
-        self.sourceRange = block
-        self.cursorByte = block?.lowerBound ?? 0
+    }
+
+    /// Maps a block's inline events onto its characters. `roles` holds one role per character
+    /// of `raw`, all `.structure`. `source[block]`, if given, is what `raw` was decoded from,
+    /// starting on a character.
+    mutating func map(_ events: Range<Int>, raw: UnsafeBufferPointer<UInt32>, roles: UnsafeMutableBufferPointer<Role>,
+                      block: Range<Int>?) {
+        self.raw = raw
+        self.roles = roles
+        sourceRange = block
+        cursorIndex = 0
+        cursorByte = block?.lowerBound ?? 0
+        i = 0
+        textRole = .content
+        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
+        if !comments.isEmpty { comments.removeAll(keepingCapacity: true) }
+        if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
+        apply(events)
     }
 
     /// The byte in `source` where character `index` of `raw` starts.
@@ -80,7 +94,7 @@ struct InlineMapper {
         return (n, n - continuation)
     }
 
-    mutating func apply(_ events: Range<Int>) {
+    private mutating func apply(_ events: Range<Int>) {
         for k in events {
             switch parsed.events[k] {
             case .text(let literal): matchText(literal, role: textRole)
