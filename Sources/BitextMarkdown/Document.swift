@@ -52,7 +52,8 @@ public struct Document: Sendable {
         }
 
         var opaqueDepth = 0
-        let opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque)
+        // Made at the first HTML block (many documents have none).
+        var opaque: Set<String>? = nil
         let parsed = CommonMarkConverter.parse(cmarkInput)
         units.reserveCapacity(units.count + parsed.blocks.count)
         blocks.reserveCapacity(blocks.count + parsed.blocks.count)
@@ -73,7 +74,9 @@ public struct Document: Sendable {
                                                     info: buffers.string(info), literal: buffers.string(literal)))
                         blocks.append(.code(codeBlocks.count - 1))
                     case .html:
-                        opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
+                        if opaque == nil { opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque) }
+                        opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque!, inside: opaqueDepth > 0,
+                                                                        &scratch))
                     case .paragraph, .heading, .tableCell:
                         addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes)
                     }
