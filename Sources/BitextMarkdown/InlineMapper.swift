@@ -75,22 +75,38 @@ struct InlineMapper {
         guard limit > 0 else { return (0, 0) }
         let t = parsed.text, s = source
         let tp = UnsafeRawPointer(t.baseAddress! + p), sp = UnsafeRawPointer(s.baseAddress! + b0)
-        var n = 0
-        while n + 8 <= limit
-                && tp.loadUnaligned(fromByteOffset: n, as: UInt64.self) == sp.loadUnaligned(fromByteOffset: n, as: UInt64.self) {
-            n += 8
+        // Eight bytes at a time, the first difference found in the word (its lowest differing
+        // byte), counting the characters taken: the bytes that are not continuation bytes
+        // (10xxxxxx). The last few bytes before `limit` are a word too, unless it would reach
+        // past the end of either buffer.
+        var n = 0, continuation = 0
+        while n < limit {
+            let rest = limit - n
+            guard rest >= 8 || (p + n + 8 <= t.count && b0 + n + 8 <= s.count) else {
+                while n < limit && t[p + n] == s[b0 + n] {
+                    if s[b0 + n] & 0xC0 == 0x80 { continuation &+= 1 }
+                    n += 1
+                }
+                break
+            }
+            let w = sp.loadUnaligned(fromByteOffset: n, as: UInt64.self)
+            var x = tp.loadUnaligned(fromByteOffset: n, as: UInt64.self) ^ w
+            if rest < 8 { x |= ~0 &<< UInt64(rest &* 8) }  // bytes past the limit differ
+            if x == 0 {
+                continuation &+= continuationBytes(w)
+                n &+= 8
+                continue
+            }
+            let same = x.trailingZeroBitCount &>> 3
+            continuation &+= continuationBytes(w & ((1 &<< UInt64(same &* 8)) &- 1))
+            n &+= same
+            break
         }
-        while n < limit && t[p + n] == s[b0 + n] { n += 1 }
         // Back to the start of a character when they differ inside one.
-        while n > 0 && b0 + n < block.upperBound && s[b0 + n] & 0xC0 == 0x80 { n -= 1 }
-        // Characters: the bytes that are not continuation bytes (10xxxxxx), eight at a time.
-        var continuation = 0, k = 0
-        while k + 8 <= n {
-            let w = sp.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            continuation &+= continuationBytes(w)
-            k += 8
+        while n > 0 && b0 + n < block.upperBound && s[b0 + n] & 0xC0 == 0x80 {
+            n -= 1
+            if s[b0 + n] & 0xC0 == 0x80 { continuation &-= 1 }
         }
-        while k < n { if s[b0 + k] & 0xC0 == 0x80 { continuation &+= 1 }; k += 1 }
         return (n, n - continuation)
     }
 

@@ -280,14 +280,27 @@ public struct SourceText: Sendable {
                     note(UInt64(c))
                     out[k] = c; i &+= 1
                 } else if c >= 0xE0 && c < 0xF0 {
-                    // Han text is runs of three-byte characters: the whole run here.
+                    // Han text is runs of three-byte characters: the whole run here, two a word
+                    // while the next eight bytes start with two of them.
                     var j = i
-                    repeat {
+                    while j &+ 8 <= end {
+                        let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                        guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 else { break }
+                        let w1 = w &>> 24
+                        let v0 = UInt32(truncatingIfNeeded: (w & 0x0F) &<< 12 | (w &>> 2 & 0x0FC0) | (w &>> 16 & 0x3F))
+                        let v1 = UInt32(truncatingIfNeeded: (w1 & 0x0F) &<< 12 | (w1 &>> 2 & 0x0FC0) | (w1 &>> 16 & 0x3F))
+                        if v0 == 0x2192 || v1 == 0x2192 { arrow = true }
+                        out[k] = v0
+                        out[k &+ 1] = v1
+                        k &+= 2
+                        j &+= 6
+                    }
+                    while j < end && b[j] & 0xF0 == 0xE0 {
                         let v = (UInt32(b[j]) & 0x0F) << 12 | UInt32(b[j &+ 1] & 0x3F) << 6 | UInt32(b[j &+ 2] & 0x3F)
                         if v == 0x2192 { arrow = true }
                         out[k] = v; k &+= 1
                         j &+= 3
-                    } while j < end && b[j] & 0xF0 == 0xE0
+                    }
                     i = j
                     continue
                 } else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i &+ 1] & 0x3F); i &+= 2 }
