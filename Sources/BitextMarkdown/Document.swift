@@ -276,8 +276,20 @@ public struct Document: Sendable {
         }
         if inside || scanner.opaqueBalance != 0 { return scanner.opaqueBalance }
         var roles = moved(&scanner.roles)
+        /// Whether a piece would be a unit: whether its text holds content, given the block's roles.
+        func hasContent(_ piece: HTMLBlockScanner.Piece, _ roles: [Role]) -> Bool {
+            raw.withUnsafeBufferPointer { raw in
+                let text = UnsafeBufferPointer(rebasing: raw[piece.range])
+                if case .altText = piece.kind { return piece.roles.withUnsafeBufferPointer { Unit.hasContent(text, $0) } }
+                return roles.withUnsafeBufferPointer { Unit.hasContent(text, UnsafeBufferPointer(rebasing: $0[piece.range])) }
+            }
+        }
+        // The masks never make a character content: a piece without content before them has none
+        // after them, and a block none of whose pieces has any (one that is only a comment, the
+        // usual case) needs no masks.
+        guard scanner.pieces.contains(where: { hasContent($0, roles) }) else { return 0 }
         TextMasks.apply(raw, &roles, isHeading: false, presence: presence)
-        for piece in scanner.pieces {
+        for piece in scanner.pieces where hasContent(piece, roles) {
             let startByte = byteOffset(piece.range.lowerBound)
             let endByte = byteOffset(piece.range.upperBound)
             let pieceRoles: [Role]
@@ -286,7 +298,7 @@ public struct Document: Sendable {
                             text: Array(raw[piece.range]), roles: pieceRoles,
                             quoteDepth: b.quoteDepth, listDepth: b.listDepth)
             unit.inHTML = true
-            if unit.hasContent { append(unit) }
+            append(unit)
         }
         return 0
     }
