@@ -75,8 +75,8 @@ public struct Document: Sendable {
                         blocks.append(.code(codeBlocks.count - 1))
                     case .html:
                         if opaque == nil { opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque) }
-                        opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque!, inside: opaqueDepth > 0,
-                                                                        &scratch))
+                        opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, bytes, opaque: opaque!,
+                                                                        inside: opaqueDepth > 0, &scratch))
                     case .paragraph, .heading, .tableCell:
                         addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes)
                     }
@@ -244,8 +244,8 @@ public struct Document: Sendable {
 
     /// Adds the units of an HTML block; returns how many opaque elements it leaves open
     /// (negative: closes).
-    private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool,
-                                       _ scratch: inout DecodeScratch) -> Int {
+    private mutating func addHTMLBlock(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, opaque: Set<String>,
+                                       inside: Bool, _ scratch: inout DecodeScratch) -> Int {
         guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literalLines) = b.kind else { return 0 }
         // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
         // the literal's own line count is the truth.
@@ -262,7 +262,10 @@ public struct Document: Sendable {
         var cursor = 0, cursorByte = start
         func byteOffset(_ k: Int) -> Int {
             if k < cursor { cursor = 0; cursorByte = start }
-            while cursor < k { cursorByte += utf8Length(raw[cursor]); cursor += 1 }
+            // (`raw` is exactly the characters of the bytes from a line's start, so they can be
+            // counted there.)
+            cursorByte = offset(in: bytes, k - cursor, charactersFrom: cursorByte)
+            cursor = k
             return cursorByte
         }
         for (r, bodyRange) in scanner.comments {

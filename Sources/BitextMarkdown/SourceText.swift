@@ -428,6 +428,28 @@ private func makeString(buffer: UnsafeBufferPointer<UInt32>) -> String {
     return Int((flags &* 0x0101_0101_0101_0101) >> 56)
 }
 
+/// The offset of the character `count` characters on from the one that starts at byte `offset`
+/// of `bytes` (valid UTF-8), or the end of `bytes`: character starts (the bytes that are not
+/// continuation bytes) counted eight at a time while the one sought lies past them.
+func offset(in bytes: UnsafeBufferPointer<UInt8>, _ count: Int, charactersFrom offset: Int) -> Int {
+    guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return offset }
+    var i = offset, left = count
+    while i &+ 8 <= bytes.count {
+        let starts = 8 &- continuationBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        guard starts < left else { break }
+        left &-= starts
+        i &+= 8
+    }
+    while i < bytes.count {
+        if bytes[i] & 0xC0 != 0x80 {
+            if left == 0 { return i }
+            left &-= 1
+        }
+        i &+= 1
+    }
+    return i
+}
+
 /// Buffers reused while a document is read (freed by its owner with `free()`): code points,
 /// and a role for each.
 struct DecodeScratch {
