@@ -387,11 +387,13 @@ struct InlineMapper {
         }
         if count == 0 { return false }
         // A Han character has no decomposition: text holding one never equals an ASCII string.
-        if han && destination.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        // (Its UTF-8 is read as a buffer, `withUTF8`: its UTF8View, a byte at a time, cost as
+        // much as the rest of reading the link.)
+        var destination = destination
+        if han && destination.withUTF8({ !$0.contains(where: { $0 >= 0x80 }) }) { return false }
         if ascii {
             // ASCII text equals an ASCII string exactly when their bytes are equal (a
             // non-ASCII destination may still equal it canonically: U+212A KELVIN SIGN is K).
-            var destination = destination
             let result: Bool? = destination.withUTF8 { d in
                 if d.contains(where: { $0 >= 0x80 }) { return nil }
                 func equals(prefix p: StaticString) -> Bool {
