@@ -58,15 +58,19 @@ public struct SourceText: Sendable {
         } else {
             hasByteOrderMark = false
         }
-        var starts = [0]
-        var ascii: [Bool] = []
-        var loneCR: [Int] = []
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        var lineASCII = true
         let n = bytes.count
-        var i = 0
-        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
-            guard let base = UnsafeRawPointer(b.baseAddress) else { return }
+        // (The loop's state is the closure's own: captured from here, every line's appends loaded
+        // and stored it through memory.)
+        let (starts, ascii, loneCR) = try bytes.withUnsafeBufferPointer {
+            (b: UnsafeBufferPointer<UInt8>) throws(SourceError) -> ([Int], [Bool], [Int]) in
+            var starts = [0]
+            var ascii: [Bool] = []
+            var loneCR: [Int] = []
+            starts.reserveCapacity(n / 40 + 1)
+            ascii.reserveCapacity(n / 40 + 1)
+            var lineASCII = true
+            var i = 0
+            guard let base = UnsafeRawPointer(b.baseAddress) else { return (starts, [lineASCII], loneCR) }
             while i < n {
                 // Printable ASCII eight bytes at a time, on to the first byte that is not: a byte
                 // is flagged when its high bit is set or when adding 0x60 leaves the high bit clear
@@ -143,8 +147,9 @@ public struct SourceText: Sendable {
                 }
                 i += len
             }
+            ascii.append(lineASCII)
+            return (starts, ascii, loneCR)
         }
-        ascii.append(lineASCII)
         originalBytes = bytes
         for k in loneCR { bytes[k] = 0x0A }
         self.bytes = bytes
