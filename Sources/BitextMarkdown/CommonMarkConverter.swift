@@ -55,6 +55,22 @@ struct ParsedDocument: Sendable {
     var text: [UInt8] = []
 
     func string(_ r: Range<Int>) -> String { String(decoding: text[r], as: UTF8.self) }
+
+    /// Calls `body` with the events and the text as buffers (valid only inside it).
+    func withBuffers<R>(_ body: (ParsedBuffers) throws -> R) rethrows -> R {
+        try events.withUnsafeBufferPointer { events in
+            try text.withUnsafeBufferPointer { text in try body(ParsedBuffers(events: events, text: text)) }
+        }
+    }
+}
+
+/// A ``ParsedDocument``'s events and text as buffers, for readers that run once per block
+/// (``InlineMapper``): no retain or release of the arrays for each block.
+struct ParsedBuffers {
+    let events: UnsafeBufferPointer<InlineEvent>
+    let text: UnsafeBufferPointer<UInt8>
+
+    func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
 }
 
 enum CommonMarkConverter {
@@ -321,12 +337,22 @@ private func string(_ p: UnsafePointer<CChar>?) -> String {
 /// Lines of a literal: its line feeds, plus one for a last line without one.
 private func lineCount(_ p: UnsafePointer<CChar>?) -> Int {
     guard let p else { return 1 }
+    let length = strlen(p)
+    if length == 0 { return 1 }
+    let raw = UnsafeRawPointer(p)
     var n = 0, k = 0
-    var last: CChar = 0
-    while p[k] != 0 {
-        last = p[k]
-        if last == 0x0A { n += 1 }
+    // Eight bytes at a time: a byte is a line feed when it XORs with 0x0A to zero, and a zero
+    // byte is one whose low seven bits plus 0x7F leave its high bit clear (no carries between
+    // bytes), its own high bit clear too.
+    while k + 8 <= length {
+        let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+        let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+        n &+= Int(((zero >> 7) &* 0x0101_0101_0101_0101) >> 56)
+        k += 8
+    }
+    while k < length {
+        if p[k] == 0x0A { n += 1 }
         k += 1
     }
-    return n + (last == 0x0A ? 0 : 1)
+    return n + (p[length - 1] == 0x0A ? 0 : 1)
 }

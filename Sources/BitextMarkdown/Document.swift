@@ -52,25 +52,35 @@ public struct Document: Sendable {
         }
 
         var opaqueDepth = 0
-        let opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque)
+        // Made at the first HTML block (many documents have none).
+        var opaque: Set<String>? = nil
         let parsed = CommonMarkConverter.parse(cmarkInput)
         units.reserveCapacity(units.count + parsed.blocks.count)
         blocks.reserveCapacity(blocks.count + parsed.blocks.count)
         var scratch = DecodeScratch()
         defer { scratch.free() }
-        for block in parsed.blocks {
-            if opaqueDepth > 0 {
-                if case .html = block.kind {} else { continue }
-            }
-            switch block.kind {
-            case .code(let info, let literal):
-                codeBlocks.append(CodeBlock(startLine: block.startLine, endLine: max(block.startLine, block.endLine),
-                                            info: parsed.string(info), literal: parsed.string(literal)))
-                blocks.append(.code(codeBlocks.count - 1))
-            case .html:
-                opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, opaque: opaque, inside: opaqueDepth > 0, &scratch))
-            case .paragraph, .heading, .tableCell:
-                addLeaf(block, parsed, &scratch, matchesBytes: matchesBytes)
+        // Leaf blocks are read through buffers of the parsed document and the file's bytes.
+        let bytes = source.bytes
+        parsed.withBuffers { buffers in
+            bytes.withUnsafeBufferPointer { bytes in
+                var mapper = InlineMapper(parsed: buffers, source: bytes)
+                for block in parsed.blocks {
+                    if opaqueDepth > 0 {
+                        if case .html = block.kind {} else { continue }
+                    }
+                    switch block.kind {
+                    case .code(let info, let literal):
+                        codeBlocks.append(CodeBlock(startLine: block.startLine, endLine: max(block.startLine, block.endLine),
+                                                    info: buffers.string(info), literal: buffers.string(literal)))
+                        blocks.append(.code(codeBlocks.count - 1))
+                    case .html:
+                        if opaque == nil { opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque) }
+                        opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, bytes, opaque: opaque!,
+                                                                        inside: opaqueDepth > 0, &scratch))
+                    case .paragraph, .heading, .tableCell:
+                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes)
+                    }
+                }
             }
         }
         var section: Int? = nil
@@ -135,27 +145,21 @@ public struct Document: Sendable {
         return start..<end
     }
 
-    private mutating func addLeaf(_ b: ParsedBlock, _ parsed: ParsedDocument, _ scratch: inout DecodeScratch,
-                                  matchesBytes: Bool) {
+    private mutating func addLeaf(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout DecodeScratch,
+                                  _ mapper: inout InlineMapper, matchesBytes: Bool) {
         guard let range = byteRange(b) else { return }
-        // The block's characters and their roles, in arrays of their own that its unit keeps
-        // (trimmed in place).
+        // The block's characters and their roles, in the scratch buffers: only what is left of
+        // them after trimming is copied, into arrays of the unit's own.
         var presence = TextMasks.CharPresence()
-        var raw = source.scalars(range, scratch: &scratch, presence: &presence)
-        var roles = [Role](repeating: .structure, count: raw.count)
-        let links: [InlineLink], comments: [(Range<Int>, String)]
-        do {
-            let onCharacter = source.bytes[range.lowerBound] & 0xC0 != 0x80
-            var mapper = InlineMapper(raw: raw, roles: moved(&roles), parsed: parsed,
-                                      source: source.bytes, block: onCharacter && matchesBytes ? range : nil)
-            mapper.apply(b.inlines)
-            roles = moved(&mapper.roles)
-            links = mapper.links
-            comments = mapper.comments
-        }
+        let count = source.decode(range, into: &scratch, presence: &presence)
+        let raw = UnsafeBufferPointer(start: scratch.base, count: count)
+        let roles = UnsafeMutableBufferPointer(start: scratch.roles, count: count)
+        roles.initialize(repeating: .structure)
+        let onCharacter = bytes[range.lowerBound] & 0xC0 != 0x80
+        mapper.map(b.inlines, raw: raw, roles: roles, block: onCharacter && matchesBytes ? range : nil)
         let isHeading: Bool
         if case .heading = b.kind { isHeading = true } else { isHeading = false }
-        TextMasks.apply(raw, &roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, presence: presence)
+        TextMasks.apply(raw, roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, presence: presence)
 
         let kind: UnitKind
         switch b.kind {
@@ -167,15 +171,19 @@ public struct Document: Sendable {
             else if b.quoteDepth > 0 { kind = .quote(depth: b.quoteDepth) }
             else { kind = .paragraph }
         }
-        for (r, body) in comments {
+        for (r, body) in mapper.comments {
             addComment(raw: raw, range: r, body: body, blockStart: range.lowerBound)
         }
-        guard let (start, byteRange, shift) = trimToUnit(raw: &raw, roles: &roles, block: range, firstLine: b.startLine),
-              Unit.hasContent(raw, roles) else { return }
+        guard let (start, byteRange, trimmed) = trimToUnit(raw: raw, roles: UnsafeBufferPointer(roles), block: range,
+                                                           firstLine: b.startLine) else { return }
+        let text = UnsafeBufferPointer(rebasing: raw[trimmed])
+        let textRoles = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(roles)[trimmed])
+        guard Unit.hasContent(text, textRoles) else { return }
+        let shift = trimmed.lowerBound
         var unitLinks: [InlineLink] = []
-        if !links.isEmpty {
-            let count = raw.count
-            unitLinks = links.compactMap { l in
+        if !mapper.links.isEmpty {
+            let count = text.count
+            unitLinks = mapper.links.compactMap { l in
                 let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
                 guard lo >= 0, hi <= count, lo <= hi else { return nil }
                 return InlineLink(text: lo..<hi, destination: l.destination, isImage: l.isImage)
@@ -186,56 +194,44 @@ public struct Document: Sendable {
         if kind == .paragraph, unitLinks.count == 1, unitLinks[0].isImage {
             let alt = unitLinks[0].text
             var outside = false
-            for x in raw.indices where !alt.contains(x) && roles[x] == .content { outside = true; break }
+            for x in text.indices where !alt.contains(x) && textRoles[x] == .content { outside = true; break }
             if !outside { unitKind = .altText }
         }
-        append(Unit(kind: unitKind, start: start, byteRange: byteRange, text: raw, roles: roles, links: unitLinks,
-                    quoteDepth: b.quoteDepth, listDepth: b.listDepth, lineFeeds: presence.contains(0x0A)))
+        append(Unit(kind: unitKind, start: start, byteRange: byteRange, text: Array(text), roles: Array(textRoles),
+                    links: unitLinks, quoteDepth: b.quoteDepth, listDepth: b.listDepth,
+                    lineFeeds: presence.contains(0x0A)))
     }
 
     /// Trims a block's raw text to its unit: from the first to the last character that is not
-    /// block structure or space. Returns where the unit starts, its bytes, and how many
-    /// characters were trimmed from the front; nil when nothing is left.
-    /// `raw` holds the characters of the bytes `block`, all of them; `raw` and `roles` are
-    /// trimmed in place. `firstLine` is the block's first line.
-    private func trimToUnit(raw: inout [UInt32], roles: inout [Role], block: Range<Int>,
-                            firstLine: Int) -> (TextPosition, Range<Int>, Int)? {
+    /// block structure or space. Returns where the unit starts, its bytes, and the characters
+    /// of `raw` it keeps; nil when nothing is left.
+    /// `raw` holds the characters of the bytes `block`, all of them. `firstLine` is the block's
+    /// first line.
+    private func trimToUnit(raw: UnsafeBufferPointer<UInt32>, roles: UnsafeBufferPointer<Role>, block: Range<Int>,
+                            firstLine: Int) -> (TextPosition, Range<Int>, Range<Int>)? {
         var lo = 0, hi = raw.count
         var startByte = block.lowerBound
         var endByte = block.upperBound
         let startsOnCharacter = source.bytes[block.lowerBound] & 0xC0 != 0x80
-        raw.withUnsafeBufferPointer { raw in
-            roles.withUnsafeBufferPointer { roles in
-                func trimmable(_ k: Int) -> Bool {
-                    roles[k] == .structure || raw[k] == 0x20 || raw[k] == 0x09 || raw[k] == 0x0A || raw[k] == 0x0D
-                }
-                while lo < hi && trimmable(lo) { lo += 1 }
-                while hi > lo && trimmable(hi - 1) { hi -= 1 }
-                guard lo < hi else { return }
-                for k in 0..<lo { startByte += utf8Length(raw[k]) }
-                if startsOnCharacter {
-                    // The block starts on a character, so its characters are its bytes: count the
-                    // trimmed end only.
-                    for k in hi..<raw.count { endByte -= utf8Length(raw[k]) }
-                } else {
-                    endByte = startByte
-                    for k in lo..<hi { endByte += utf8Length(raw[k]) }
-                }
-            }
+        func trimmable(_ k: Int) -> Bool {
+            roles[k] == .structure || raw[k] == 0x20 || raw[k] == 0x09 || raw[k] == 0x0A || raw[k] == 0x0D
         }
+        while lo < hi && trimmable(lo) { lo += 1 }
+        while hi > lo && trimmable(hi - 1) { hi -= 1 }
         guard lo < hi else { return nil }
-        if hi < raw.count {
-            raw.removeLast(raw.count - hi)
-            roles.removeLast(roles.count - hi)
+        for k in 0..<lo { startByte += utf8Length(raw[k]) }
+        if startsOnCharacter {
+            // The block starts on a character, so its characters are its bytes: count the
+            // trimmed end only.
+            for k in hi..<raw.count { endByte -= utf8Length(raw[k]) }
+        } else {
+            endByte = startByte
+            for k in lo..<hi { endByte += utf8Length(raw[k]) }
         }
-        if lo > 0 {
-            raw.removeFirst(lo)
-            roles.removeFirst(lo)
-        }
-        return (source.position(ofByte: startByte, fromLine: firstLine), startByte..<endByte, lo)
+        return (source.position(ofByte: startByte, fromLine: firstLine), startByte..<endByte, lo..<hi)
     }
 
-    private mutating func addComment(raw: [UInt32], range: Range<Int>, body: String, blockStart: Int) {
+    private mutating func addComment(raw: UnsafeBufferPointer<UInt32>, range: Range<Int>, body: String, blockStart: Int) {
         var startByte = blockStart
         for k in 0..<range.lowerBound { startByte += utf8Length(raw[k]) }
         var endByte = startByte
@@ -248,8 +244,8 @@ public struct Document: Sendable {
 
     /// Adds the units of an HTML block; returns how many opaque elements it leaves open
     /// (negative: closes).
-    private mutating func addHTMLBlock(_ b: ParsedBlock, opaque: Set<String>, inside: Bool,
-                                       _ scratch: inout DecodeScratch) -> Int {
+    private mutating func addHTMLBlock(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, opaque: Set<String>,
+                                       inside: Bool, _ scratch: inout DecodeScratch) -> Int {
         guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literalLines) = b.kind else { return 0 }
         // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
         // the literal's own line count is the truth.
@@ -266,7 +262,10 @@ public struct Document: Sendable {
         var cursor = 0, cursorByte = start
         func byteOffset(_ k: Int) -> Int {
             if k < cursor { cursor = 0; cursorByte = start }
-            while cursor < k { cursorByte += utf8Length(raw[cursor]); cursor += 1 }
+            // (`raw` is exactly the characters of the bytes from a line's start, so they can be
+            // counted there.)
+            cursorByte = offset(in: bytes, k - cursor, charactersFrom: cursorByte)
+            cursor = k
             return cursorByte
         }
         for (r, bodyRange) in scanner.comments {
@@ -280,8 +279,20 @@ public struct Document: Sendable {
         }
         if inside || scanner.opaqueBalance != 0 { return scanner.opaqueBalance }
         var roles = moved(&scanner.roles)
+        /// Whether a piece would be a unit: whether its text holds content, given the block's roles.
+        func hasContent(_ piece: HTMLBlockScanner.Piece, _ roles: [Role]) -> Bool {
+            raw.withUnsafeBufferPointer { raw in
+                let text = UnsafeBufferPointer(rebasing: raw[piece.range])
+                if case .altText = piece.kind { return piece.roles.withUnsafeBufferPointer { Unit.hasContent(text, $0) } }
+                return roles.withUnsafeBufferPointer { Unit.hasContent(text, UnsafeBufferPointer(rebasing: $0[piece.range])) }
+            }
+        }
+        // The masks never make a character content: a piece without content before them has none
+        // after them, and a block none of whose pieces has any (one that is only a comment, the
+        // usual case) needs no masks.
+        guard scanner.pieces.contains(where: { hasContent($0, roles) }) else { return 0 }
         TextMasks.apply(raw, &roles, isHeading: false, presence: presence)
-        for piece in scanner.pieces {
+        for piece in scanner.pieces where hasContent(piece, roles) {
             let startByte = byteOffset(piece.range.lowerBound)
             let endByte = byteOffset(piece.range.upperBound)
             let pieceRoles: [Role]
@@ -290,7 +301,7 @@ public struct Document: Sendable {
                             text: Array(raw[piece.range]), roles: pieceRoles,
                             quoteDepth: b.quoteDepth, listDepth: b.listDepth)
             unit.inHTML = true
-            if unit.hasContent { append(unit) }
+            append(unit)
         }
         return 0
     }

@@ -6,12 +6,18 @@
 /// matched) are matched character by character (escapes and entities allowed), code spans,
 /// inline HTML and link syntax are consumed explicitly, and whatever no event claims (quote
 /// markers and indentation on continuation lines, heading markers) stays `.structure`.
+///
+/// It reads and writes through buffers its caller holds (the document's scratch and the parsed
+/// document's arrays, inside their `withUnsafe…` scope), and one mapper maps every leaf block of
+/// a document in turn (``map(_:raw:roles:block:)``): a mapper of its own for each block cost an
+/// allocation, retains and releases each.
 struct InlineMapper {
-    let raw: [UInt32]
-    var roles: [Role]
-    var links: [InlineLink] = []
-    var comments: [(Range<Int>, String)] = []
-    private let parsed: ParsedDocument
+    private(set) var raw = UnsafeBufferPointer<UInt32>(start: nil, count: 0)
+    private(set) var roles = UnsafeMutableBufferPointer<Role>(start: nil, count: 0)
+    /// The last block's links and comments.
+    private(set) var links: [InlineLink] = []
+    private(set) var comments: [(Range<Int>, String)] = []
+    private let parsed: ParsedBuffers
     private var i = 0
     private var stack: [(style: LinkStyle, textStart: Int, destination: String, isImage: Bool)] = []
     private var textRole: Role = .content
@@ -24,28 +30,39 @@ struct InlineMapper {
     /// The file's bytes and the range of them `raw` was decoded from, when `raw` is exactly
     /// their characters: text literals are then matched byte by byte (UTF-8 is equal exactly
     /// when the characters are), else character by character.
-    private let source: [UInt8]
-    private let sourceRange: Range<Int>?
+    private let source: UnsafeBufferPointer<UInt8>
+    private var sourceRange: Range<Int>?
     /// A character of `raw` and the byte in `source` where it starts, to count on from.
     private var cursorIndex = 0, cursorByte = 0
 
-    /// `roles` holds one role per character of `raw`, all `.structure`. `source[block]`, if
-    /// given, is what `raw` was decoded from, starting on a character.
-    init(raw: [UInt32], roles: [Role], parsed: ParsedDocument, source: [UInt8] = [], block: Range<Int>? = nil) {
-        self.raw = raw
-        self.roles = roles
+    /// A mapper for the blocks of a parsed document whose file's bytes are `source`.
+    init(parsed: ParsedBuffers, source: UnsafeBufferPointer<UInt8>) {
         self.parsed = parsed
         self.source = source
-        self.sourceRange = block
-        self.cursorByte = block?.lowerBound ?? 0
+    }
+
+    /// Maps a block's inline events onto its characters. `roles` holds one role per character
+    /// of `raw`, all `.structure`. `source[block]`, if given, is what `raw` was decoded from,
+    /// starting on a character.
+    mutating func map(_ events: Range<Int>, raw: UnsafeBufferPointer<UInt32>, roles: UnsafeMutableBufferPointer<Role>,
+                      block: Range<Int>?) {
+        self.raw = raw
+        self.roles = roles
+        sourceRange = block
+        cursorIndex = 0
+        cursorByte = block?.lowerBound ?? 0
+        i = 0
+        textRole = .content
+        if !links.isEmpty { links.removeAll(keepingCapacity: true) }
+        if !comments.isEmpty { comments.removeAll(keepingCapacity: true) }
+        if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
+        apply(events)
     }
 
     /// The byte in `source` where character `index` of `raw` starts.
     private mutating func byteOffset(of index: Int, from start: Int) -> Int {
         if index < cursorIndex { cursorIndex = 0; cursorByte = start }
-        raw.withUnsafeBufferPointer { r in
-            while cursorIndex < index { cursorByte += utf8Length(r[cursorIndex]); cursorIndex += 1 }
-        }
+        while cursorIndex < index { cursorByte += utf8Length(raw[cursorIndex]); cursorIndex += 1 }
         return cursorByte
     }
 
@@ -56,31 +73,44 @@ struct InlineMapper {
         let b0 = byteOffset(of: i, from: block.lowerBound)
         let limit = min(end - p, block.upperBound - b0)
         guard limit > 0 else { return (0, 0) }
-        return parsed.text.withUnsafeBufferPointer { t in
-            source.withUnsafeBufferPointer { s in
-                let tp = UnsafeRawPointer(t.baseAddress! + p), sp = UnsafeRawPointer(s.baseAddress! + b0)
-                var n = 0
-                while n + 8 <= limit
-                        && tp.loadUnaligned(fromByteOffset: n, as: UInt64.self) == sp.loadUnaligned(fromByteOffset: n, as: UInt64.self) {
-                    n += 8
+        let t = parsed.text, s = source
+        let tp = UnsafeRawPointer(t.baseAddress! + p), sp = UnsafeRawPointer(s.baseAddress! + b0)
+        // Eight bytes at a time, the first difference found in the word (its lowest differing
+        // byte), counting the characters taken: the bytes that are not continuation bytes
+        // (10xxxxxx). The last few bytes before `limit` are a word too, unless it would reach
+        // past the end of either buffer.
+        var n = 0, continuation = 0
+        while n < limit {
+            let rest = limit - n
+            guard rest >= 8 || (p + n + 8 <= t.count && b0 + n + 8 <= s.count) else {
+                while n < limit && t[p + n] == s[b0 + n] {
+                    if s[b0 + n] & 0xC0 == 0x80 { continuation &+= 1 }
+                    n += 1
                 }
-                while n < limit && t[p + n] == s[b0 + n] { n += 1 }
-                // Back to the start of a character when they differ inside one.
-                while n > 0 && b0 + n < block.upperBound && s[b0 + n] & 0xC0 == 0x80 { n -= 1 }
-                // Characters: the bytes that are not continuation bytes (10xxxxxx), eight at a time.
-                var continuation = 0, k = 0
-                while k + 8 <= n {
-                    let w = sp.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                    continuation &+= continuationBytes(w)
-                    k += 8
-                }
-                while k < n { if s[b0 + k] & 0xC0 == 0x80 { continuation &+= 1 }; k += 1 }
-                return (n, n - continuation)
+                break
             }
+            let w = sp.loadUnaligned(fromByteOffset: n, as: UInt64.self)
+            var x = tp.loadUnaligned(fromByteOffset: n, as: UInt64.self) ^ w
+            if rest < 8 { x |= ~0 &<< UInt64(rest &* 8) }  // bytes past the limit differ
+            if x == 0 {
+                continuation &+= continuationBytes(w)
+                n &+= 8
+                continue
+            }
+            let same = x.trailingZeroBitCount &>> 3
+            continuation &+= continuationBytes(w & ((1 &<< UInt64(same &* 8)) &- 1))
+            n &+= same
+            break
         }
+        // Back to the start of a character when they differ inside one.
+        while n > 0 && b0 + n < block.upperBound && s[b0 + n] & 0xC0 == 0x80 {
+            n -= 1
+            if s[b0 + n] & 0xC0 == 0x80 { continuation &-= 1 }
+        }
+        return (n, n - continuation)
     }
 
-    mutating func apply(_ events: Range<Int>) {
+    private mutating func apply(_ events: Range<Int>) {
         for k in events {
             switch parsed.events[k] {
             case .text(let literal): matchText(literal, role: textRole)
@@ -98,7 +128,7 @@ struct InlineMapper {
     // MARK: text
 
     private mutating func matchText(_ literal: Range<Int>, role: Role) {
-        let text = parsed.text, raw = self.raw
+        let text = parsed.text, raw = self.raw, roles = self.roles
         var p = literal.lowerBound
         let end = literal.upperBound
         while p < end {
@@ -107,9 +137,7 @@ struct InlineMapper {
             if let block = sourceRange {
                 let (bytes, characters) = matchBytes(p, end, block)
                 if characters > 0 {
-                    roles.withUnsafeMutableBufferPointer { out in
-                        for x in i..<(i + characters) { out[x] = role }
-                    }
+                    roles.baseAddress!.advanced(by: i).update(repeating: role, count: characters)
                     i += characters
                     p += bytes
                     cursorIndex = i
@@ -119,23 +147,19 @@ struct InlineMapper {
                 if i > start { continue }
             }
             var k = i
-            if sourceRange == nil { text.withUnsafeBufferPointer { t in
-                raw.withUnsafeBufferPointer { r in
-                    roles.withUnsafeMutableBufferPointer { out in
-                        while p < end && k < r.count {
-                            var q = p
-                            guard InlineMapper.decode(t, &q, end) == r[k] else { break }
-                            out[k] = role
-                            k += 1
-                            p = q
-                        }
-                    }
+            if sourceRange == nil {
+                while p < end && k < raw.count {
+                    var q = p
+                    guard InlineMapper.decode(text, &q, end) == raw[k] else { break }
+                    roles[k] = role
+                    k += 1
+                    p = q
                 }
-            } }
+            }
             i = k
             if p >= end { break }
             if i > start { continue }
-            let ch = text.withUnsafeBufferPointer { InlineMapper.decode($0, &p, end) }
+            let ch = InlineMapper.decode(text, &p, end)
             guard let j = find(ch, allowEscapes: true) else { continue }
             if raw[j] == 0x5C && j + 1 < raw.count && raw[j + 1] == ch && ch != 0x5C {
                 roles[j] = .markup
@@ -353,7 +377,8 @@ struct InlineMapper {
 
     /// Whether the prose of a link's text is its destination, or the destination without
     /// `mailto:`, `http://` or `https://`.
-    static func isURLText(_ raw: [UInt32], _ roles: [Role], _ range: Range<Int>, _ destination: String) -> Bool {
+    static func isURLText<Text: RandomAccessCollection<UInt32>, Roles: RandomAccessCollection<Role>>(
+        _ raw: Text, _ roles: Roles, _ range: Range<Int>, _ destination: String) -> Bool where Text.Index == Int, Roles.Index == Int {
         var count = 0, ascii = true, han = false
         for x in range where roles[x] == .content {
             count += 1
@@ -362,11 +387,13 @@ struct InlineMapper {
         }
         if count == 0 { return false }
         // A Han character has no decomposition: text holding one never equals an ASCII string.
-        if han && destination.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        // (Its UTF-8 is read as a buffer, `withUTF8`: its UTF8View, a byte at a time, cost as
+        // much as the rest of reading the link.)
+        var destination = destination
+        if han && destination.withUTF8({ !$0.contains(where: { $0 >= 0x80 }) }) { return false }
         if ascii {
             // ASCII text equals an ASCII string exactly when their bytes are equal (a
             // non-ASCII destination may still equal it canonically: U+212A KELVIN SIGN is K).
-            var destination = destination
             let result: Bool? = destination.withUTF8 { d in
                 if d.contains(where: { $0 >= 0x80 }) { return nil }
                 func equals(prefix p: StaticString) -> Bool {

@@ -58,30 +58,47 @@ public struct SourceText: Sendable {
         } else {
             hasByteOrderMark = false
         }
-        var starts = [0]
-        var ascii: [Bool] = []
-        var loneCR: [Int] = []
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        var lineASCII = true
         let n = bytes.count
-        var i = 0
-        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(SourceError) in
-            let base = UnsafeRawPointer(b.baseAddress)
+        // (The loop's state is the closure's own: captured from here, every line's appends loaded
+        // and stored it through memory.)
+        let (starts, ascii, loneCR) = try bytes.withUnsafeBufferPointer {
+            (b: UnsafeBufferPointer<UInt8>) throws(SourceError) -> ([Int], [Bool], [Int]) in
+            var starts = [0]
+            var ascii: [Bool] = []
+            var loneCR: [Int] = []
+            starts.reserveCapacity(n / 40 + 1)
+            ascii.reserveCapacity(n / 40 + 1)
+            var lineASCII = true
+            var i = 0
+            guard let base = UnsafeRawPointer(b.baseAddress) else { return (starts, [lineASCII], loneCR) }
             while i < n {
-                // Eight printable ASCII bytes at a time: no high bit, none below 0x20 (adding
-                // 0x60 to each byte sets its high bit exactly when it is at least 0x20).
-                while i + 8 <= n, let base {
+                // Printable ASCII eight bytes at a time, on to the first byte that is not: a byte
+                // is flagged when its high bit is set or when adding 0x60 leaves the high bit clear
+                // (it is below 0x20). A flagged byte's carry only reaches bytes above it, so the
+                // lowest flag is exact.
+                while i &+ 8 <= n {
                     let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    guard w & 0x8080_8080_8080_8080 == 0,
-                          (w &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
-                    i += 8
+                    let flagged = (w | ~(w &+ 0x6060_6060_6060_6060)) & 0x8080_8080_8080_8080
+                    if flagged == 0 { i &+= 8; continue }
+                    i &+= flagged.trailingZeroBitCount &>> 3
+                    break
                 }
                 if i >= n { break }
                 let c = b[i]
+                if c &- 0x20 < 0x60 { i &+= 1; continue }
                 // A three-byte character (Han, CJK punctuation), the usual non-ASCII case.
                 if c & 0xF0 == 0xE0 && i + 2 < n {
-                    // Han text is runs of them: take the whole run here.
+                    // Han text is runs of them: take the whole run here, two at a time (six of
+                    // eight bytes) while their leads are neither E0 nor ED, which need their second
+                    // byte checked (overlong forms, surrogates); those one at a time.
                     var j = i
+                    while j &+ 8 <= n {
+                        let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                        guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,
+                              (0x2001 as UInt64) &>> (w & 0x0F) & 1 == 0,
+                              (0x2001 as UInt64) &>> (w &>> 24 & 0x0F) & 1 == 0 else { break }
+                        j &+= 6
+                    }
                     while j + 2 < n {
                         let c0 = b[j], c1 = b[j + 1]
                         guard c0 & 0xF0 == 0xE0, c1 & 0xC0 == 0x80, b[j + 2] & 0xC0 == 0x80,
@@ -130,8 +147,9 @@ public struct SourceText: Sendable {
                 }
                 i += len
             }
+            ascii.append(lineASCII)
+            return (starts, ascii, loneCR)
         }
-        ascii.append(lineASCII)
         originalBytes = bytes
         for k in loneCR { bytes[k] = 0x0A }
         self.bytes = bytes
@@ -226,35 +244,81 @@ public struct SourceText: Sendable {
     /// Code points of a byte range, decoded into `scratch` (grown as needed) and copied into
     /// an array of their exact length, with the ASCII characters (and `→`) they hold.
     func scalars(_ range: Range<Int>, scratch: inout DecodeScratch, presence: inout TextMasks.CharPresence) -> [UInt32] {
+        let n = decode(range, into: &scratch, presence: &presence)
+        return Array(UnsafeBufferPointer(start: scratch.base, count: n))
+    }
+
+    /// Decodes the code points of a byte range into `scratch.base` (grown as needed, at least
+    /// `range.count` long afterwards), noting the ASCII characters (and `→`) they hold; returns
+    /// how many.
+    func decode(_ range: Range<Int>, into scratch: inout DecodeScratch, presence: inout TextMasks.CharPresence) -> Int {
         presence = TextMasks.CharPresence()
-        if range.isEmpty { return [] }
+        if range.isEmpty { return 0 }
         scratch.reserve(range.count)
         let out = scratch.base
         let (n, low, high, arrow) = bytes.withUnsafeBufferPointer { b in
+            let base = UnsafeRawPointer(b.baseAddress!)
             var low: UInt64 = 0, high: UInt64 = 0, arrow = false
             var k = 0
             var i = range.lowerBound
             let end = range.upperBound
+            @inline(__always) func note(_ c: UInt64) {
+                if c < 0x40 { low |= 1 &<< c } else { high |= 1 &<< (c &- 0x40) }
+            }
             while i < end {
+                // ASCII eight bytes at a time while no high bit is set.
+                while i &+ 8 <= end {
+                    var w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard w & 0x8080_8080_8080_8080 == 0 else { break }
+                    for x in 0..<8 {
+                        let c = w & 0xFF
+                        note(c)
+                        out[k &+ x] = UInt32(truncatingIfNeeded: c)
+                        w &>>= 8
+                    }
+                    k &+= 8
+                    i &+= 8
+                }
+                if i >= end { break }
                 let c = UInt32(b[i])
                 if c < 0x80 {
-                    if c < 0x40 { low |= 1 &<< UInt64(c) } else { high |= 1 &<< UInt64(c &- 0x40) }
-                    out[k] = c; i += 1
+                    note(UInt64(c))
+                    out[k] = c; i &+= 1
                 } else if c >= 0xE0 && c < 0xF0 {
-                    let v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    if v == 0x2192 { arrow = true }
-                    out[k] = v; i += 3
-                } else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                    // Han text is runs of three-byte characters: the whole run here, two a word
+                    // while the next eight bytes start with two of them.
+                    var j = i
+                    while j &+ 8 <= end {
+                        let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                        guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 else { break }
+                        let w1 = w &>> 24
+                        let v0 = UInt32(truncatingIfNeeded: (w & 0x0F) &<< 12 | (w &>> 2 & 0x0FC0) | (w &>> 16 & 0x3F))
+                        let v1 = UInt32(truncatingIfNeeded: (w1 & 0x0F) &<< 12 | (w1 &>> 2 & 0x0FC0) | (w1 &>> 16 & 0x3F))
+                        if v0 == 0x2192 || v1 == 0x2192 { arrow = true }
+                        out[k] = v0
+                        out[k &+ 1] = v1
+                        k &+= 2
+                        j &+= 6
+                    }
+                    while j < end && b[j] & 0xF0 == 0xE0 {
+                        let v = (UInt32(b[j]) & 0x0F) << 12 | UInt32(b[j &+ 1] & 0x3F) << 6 | UInt32(b[j &+ 2] & 0x3F)
+                        if v == 0x2192 { arrow = true }
+                        out[k] = v; k &+= 1
+                        j &+= 3
+                    }
+                    i = j
+                    continue
+                } else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i &+ 1] & 0x3F); i &+= 2 }
                 else {
-                    out[k] = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                        | UInt32(b[i + 3] & 0x3F); i += 4
+                    out[k] = (c & 0x07) << 18 | UInt32(b[i &+ 1] & 0x3F) << 12 | UInt32(b[i &+ 2] & 0x3F) << 6
+                        | UInt32(b[i &+ 3] & 0x3F); i &+= 4
                 }
-                k += 1
+                k &+= 1
             }
             return (k, low, high, arrow)
         }
         presence = TextMasks.CharPresence(low: low, high: high, arrow: arrow)
-        return Array(UnsafeBufferPointer(start: out, count: n))
+        return n
     }
 
     /// The position of a byte offset that starts a character, on line `line` (1-based) or a
@@ -369,22 +433,53 @@ private func makeString(buffer: UnsafeBufferPointer<UInt32>) -> String {
     return Int((flags &* 0x0101_0101_0101_0101) >> 56)
 }
 
-/// A buffer of code points reused while a document is read (freed by its owner with `free()`).
+/// The offset of the character `count` characters on from the one that starts at byte `offset`
+/// of `bytes` (valid UTF-8), or the end of `bytes`: character starts (the bytes that are not
+/// continuation bytes) counted eight at a time while the one sought lies past them.
+func offset(in bytes: UnsafeBufferPointer<UInt8>, _ count: Int, charactersFrom offset: Int) -> Int {
+    guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return offset }
+    var i = offset, left = count
+    while i &+ 8 <= bytes.count {
+        let starts = 8 &- continuationBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        guard starts < left else { break }
+        left &-= starts
+        i &+= 8
+    }
+    while i < bytes.count {
+        if bytes[i] & 0xC0 != 0x80 {
+            if left == 0 { return i }
+            left &-= 1
+        }
+        i &+= 1
+    }
+    return i
+}
+
+/// Buffers reused while a document is read (freed by its owner with `free()`): code points,
+/// and a role for each.
 struct DecodeScratch {
     private(set) var base: UnsafeMutablePointer<UInt32>
+    private(set) var roles: UnsafeMutablePointer<Role>
     private var capacity: Int
 
     init() {
         capacity = 1024
         base = .allocate(capacity: capacity)
+        roles = .allocate(capacity: capacity)
     }
 
+    /// Makes both buffers at least `n` long (their contents are lost when they grow).
     mutating func reserve(_ n: Int) {
         guard n > capacity else { return }
         base.deallocate()
+        roles.deallocate()
         capacity = max(n, capacity * 2)
         base = .allocate(capacity: capacity)
+        roles = .allocate(capacity: capacity)
     }
 
-    func free() { base.deallocate() }
+    func free() {
+        base.deallocate()
+        roles.deallocate()
+    }
 }

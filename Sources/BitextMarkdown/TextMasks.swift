@@ -21,14 +21,12 @@ enum TextMasks {
             self.arrow = arrow
         }
 
-        init(_ raw: [UInt32]) {
+        init<Text: Sequence<UInt32>>(_ raw: Text) {
             var low: UInt64 = 0, high: UInt64 = 0, arrow = false
-            raw.withUnsafeBufferPointer { b in
-                for c in b {
-                    if c < 0x40 { low |= 1 &<< UInt64(c) }
-                    else if c < 0x80 { high |= 1 &<< UInt64(c &- 0x40) }
-                    else if c == 0x2192 { arrow = true }
-                }
+            for c in raw {
+                if c < 0x40 { low |= 1 &<< UInt64(c) }
+                else if c < 0x80 { high |= 1 &<< UInt64(c &- 0x40) }
+                else if c == 0x2192 { arrow = true }
             }
             self.low = low
             self.high = high
@@ -46,66 +44,95 @@ enum TextMasks {
     ///   compare the skipping with).
     static func apply(_ raw: [UInt32], _ roles: inout [Role], isHeading: Bool, inQuote: Bool = false,
                       presence: CharPresence? = nil, everyPass: Bool = false) {
+        raw.withUnsafeBufferPointer { raw in
+            roles.withUnsafeMutableBufferPointer { roles in
+                apply(raw, roles, isHeading: isHeading, inQuote: inQuote, presence: presence, everyPass: everyPass)
+            }
+        }
+    }
+
+    /// ``apply(_:_:isHeading:inQuote:presence:everyPass:)`` on buffers (a block's, in the
+    /// document's scratch).
+    static func apply(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>, isHeading: Bool,
+                      inQuote: Bool = false, presence: CharPresence? = nil, everyPass: Bool = false) {
         let n = raw.count
         // Every pass below acts only at a few ASCII characters (or `→`): one pass learns which
         // of them the text holds, and the passes it cannot affect are skipped (most prose units
         // hold none of them).
         let present = everyPass ? CharPresence.all : presence ?? CharPresence(raw)
-        if present.arrow { markGrammarLines(raw, &roles) }
+        if present.arrow { markGrammarLines(raw, roles) }
         if inQuote || present.contains(0x21) || present.contains(0x3F) || present.contains(0x3D) {  // ! ? =
-            markLineSyntax(raw, &roles, inQuote: inQuote)
+            markLineSyntax(raw, roles, inQuote: inQuote)
         }
         guard present.contains(0x3C) || present.contains(0x5C) || present.contains(0x26) || present.contains(0x7B)
                 || present.contains(0x24) || present.contains(0x3A) else { return }  // < \ & { $ :
-        if present.contains(0x3C) { markCodeElements(raw, &roles) }
+        if present.contains(0x3C) { markCodeElements(raw, roles) }
+        if !(present.contains(0x3C) || present.contains(0x5C) || present.contains(0x26) || present.contains(0x7B)
+             || present.contains(0x24)) {
+            // Only `:` is there (a URL's, usually), and it acts only at the start of a line: look
+            // there alone.
+            var k = 0
+            while k < n {
+                if let e = containerFenceEnd(raw, roles, at: k) { mark(roles, k..<e, .structure) }
+                guard present.contains(0x0A) else { break }
+                while k < n && raw[k] != 0x0A { k += 1 }
+                k += 1
+            }
+            return
+        }
         var k = 0
         while k < n {
             // Nothing happens at any other character: on to the next `\ & { < $ :`.
-            k = raw.withUnsafeBufferPointer { b in
-                var j = k
-                while j < n && !isTrigger(b[j]) { j += 1 }
-                return j
-            }
+            while k < n && !isTrigger(raw[k]) { k += 1 }
             if k >= n { break }
             let c = raw[k]
             if roles[k] == .code || roles[k] == .url || roles[k] == .destination { k += 1; continue }
             if c == 0x5C && roles[k] == .content && k + 6 < n && matches(raw, k + 1, "begin{"),
                let e = environmentEnd(raw, from: k) {  // \begin{aligned} … \end{aligned}
-                mark(&roles, k..<e, .math); k = e; continue
+                mark(roles, k..<e, .math); k = e; continue
             }
             if c == 0x26 && roles[k] == .markup && k + 3 < n && matches(raw, k + 1, "lt;"),
                let e = placeholderEnd(raw, from: k + 4) {  // &lt;name&gt;
-                mark(&roles, k..<e, .code); k = e; continue
+                mark(roles, k..<e, .code); k = e; continue
             }
             if c == 0x7B && k + 1 < n {  // {
                 let d = raw[k + 1]
                 if d == 0x2F && k + 2 < n && raw[k + 2] == 0x2A, let e = find([0x2A, 0x2F, 0x7D], raw, from: k + 3) {
-                    mark(&roles, k..<(e + 3), .structure); k = e + 3; continue
+                    mark(roles, k..<(e + 3), .structure); k = e + 3; continue
                 }
                 if (d == 0x7B || d == 0x25), let e = find([d == 0x7B ? 0x7D : 0x25, 0x7D], raw, from: k + 2) {
-                    mark(&roles, k..<(e + 2), .markup); k = e + 2; continue
+                    mark(roles, k..<(e + 2), .markup); k = e + 2; continue
                 }
                 if d == 0x23 && isHeading, let e = find([0x7D], raw, from: k + 2),
                    raw[(e + 1)...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x23 || $0 == 0x0D || $0 == 0x0A }) {
-                    mark(&roles, k..<(e + 1), .structure); k = e + 1; continue
+                    mark(roles, k..<(e + 1), .structure); k = e + 1; continue
                 }
             }
             if c == 0x3C && roles[k] == .content, let e = jsxTagEnd(raw, from: k) {  // <Component …>
-                mark(&roles, k..<e, .markup); k = e; continue
+                mark(roles, k..<e, .markup); k = e; continue
             }
             if c == 0x24 && roles[k] == .content, let e = mathEnd(raw, roles, from: k) {  // $
-                mark(&roles, k..<e, .math); k = e; continue
+                mark(roles, k..<e, .math); k = e; continue
             }
-            if c == 0x3A && (k == 0 || raw[k - 1] == 0x0A) && k + 2 < n && raw[k + 1] == 0x3A && raw[k + 2] == 0x3A {
-                // ::: name (the fence and the container's type are syntax; a custom title is text)
-                var e = k
-                while e < n && raw[e] == 0x3A { e += 1 }
-                while e < n && raw[e] == 0x20 { e += 1 }
-                while e < n && raw[e] != 0x20 && raw[e] != 0x0A && raw[e] < 0x80 { e += 1 }
-                mark(&roles, k..<e, .structure); k = e; continue
+            if c == 0x3A, let e = containerFenceEnd(raw, roles, at: k) {
+                mark(roles, k..<e, .structure); k = e; continue
             }
             k += 1
         }
+    }
+
+    /// The end (exclusive) of a container's fence and type starting at `k` at the start of a
+    /// line: `::: name` (the fence and the container's type are syntax; a custom title is text).
+    private static func containerFenceEnd(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>,
+                                          at k: Int) -> Int? {
+        let n = raw.count
+        guard raw[k] == 0x3A, roles[k] != .code && roles[k] != .url && roles[k] != .destination,
+              k == 0 || raw[k - 1] == 0x0A, k + 2 < n, raw[k + 1] == 0x3A, raw[k + 2] == 0x3A else { return nil }
+        var e = k
+        while e < n && raw[e] == 0x3A { e += 1 }
+        while e < n && raw[e] == 0x20 { e += 1 }
+        while e < n && raw[e] != 0x20 && raw[e] != 0x0A && raw[e] < 0x80 { e += 1 }
+        return e
     }
 
     /// `\ & { < $ :`, where the main pass may act.
@@ -121,7 +148,7 @@ enum TextMasks {
     /// Line syntax of MkDocs and DocC that cmark leaves as text: admonition and tab lines
     /// (`!!! note "Title"`, `???+ tip`, `=== "Python"`: the marker and the type are syntax, a
     /// quoted title stays text) and a DocC aside keyword opening a block quote (`> Note:`).
-    static func markLineSyntax(_ raw: [UInt32], _ roles: inout [Role], inQuote: Bool) {
+    static func markLineSyntax(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>, inQuote: Bool) {
         let n = raw.count
         var start = 0
         while start < n {
@@ -140,7 +167,7 @@ enum TextMasks {
                 while w < end && (isASCIILetterOrDigit(raw[w]) || raw[w] == 0x2D || raw[w] == 0x5F) { w += 1 }
                 let isTab = raw[k] == 0x3D
                 if spaced && (isTab ? (e < end && raw[e] == 0x22) : w > e) && (w == end || raw[w] == 0x20) {
-                    mark(&roles, k..<w, .markup)
+                    mark(roles, k..<w, .markup)
                     // A tab's quoted label is its name, not prose.
                     if isTab { for x in w..<end where roles[x] == .content { roles[x] = .code } }
                     // The quotes around an admonition's title are syntax; the title is text.
@@ -164,25 +191,21 @@ enum TextMasks {
             var e = k + 1
             while e < n && raw[e] >= 0x61 && raw[e] <= 0x7A { e += 1 }
             if e < n && raw[e] == 0x3A && e - k >= 3 && e - k <= 12 && roles[k..<e].allSatisfy({ $0 == .content }) {
-                mark(&roles, k..<(e + 1), .markup)
+                mark(roles, k..<(e + 1), .markup)
             }
         }
     }
 
     /// The text of inline `<code>`, `<kbd>`, `<var>` and `<samp>` elements is code, like
     /// backticks (the tags themselves are already markup).
-    static func markCodeElements(_ raw: [UInt32], _ roles: inout [Role]) {
+    static func markCodeElements(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>) {
         let n = raw.count
         var k = 0
         var depth = 0
         while k < n {
             if depth == 0 {
                 // Outside the elements only a `<` matters.
-                k = raw.withUnsafeBufferPointer { b in
-                    var j = k
-                    while j < n && b[j] != 0x3C { j += 1 }
-                    return j
-                }
+                while k < n && raw[k] != 0x3C { k += 1 }
                 if k >= n { break }
             }
             if raw[k] == 0x3C && roles[k] == .markup {
@@ -211,7 +234,7 @@ enum TextMasks {
 
     /// Lines of a formal grammar (`*statement* → *expression* …`, as in the Swift book) are
     /// notation, not prose: their text becomes code.
-    static func markGrammarLines(_ raw: [UInt32], _ roles: inout [Role]) {
+    static func markGrammarLines(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>) {
         guard raw.contains(0x2192) else { return }  // →
         var start = 0
         let n = raw.count
@@ -240,7 +263,7 @@ enum TextMasks {
 
     /// The end (exclusive) of a JSX/HTML tag that cmark left as text (`<Fragment>`, `<>`,
     /// `<img … style={{…}} />`), or nil.
-    private static func jsxTagEnd(_ raw: [UInt32], from k: Int) -> Int? {
+    private static func jsxTagEnd(_ raw: UnsafeBufferPointer<UInt32>, from k: Int) -> Int? {
         let n = raw.count
         var i = k + 1
         guard i < n else { return nil }
@@ -267,7 +290,7 @@ enum TextMasks {
         (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
     }
 
-    private static func matches(_ raw: [UInt32], _ at: Int, _ s: StaticString) -> Bool {
+    private static func matches(_ raw: UnsafeBufferPointer<UInt32>, _ at: Int, _ s: StaticString) -> Bool {
         var k = at
         var ok = true
         s.withUTF8Buffer { b in
@@ -280,7 +303,7 @@ enum TextMasks {
     }
 
     /// The end (exclusive) of a LaTeX environment `\begin{name}…\end{name}` starting at `k`.
-    private static func environmentEnd(_ raw: [UInt32], from k: Int) -> Int? {
+    private static func environmentEnd(_ raw: UnsafeBufferPointer<UInt32>, from k: Int) -> Int? {
         guard let close = find([0x7D], raw, from: k + 7) else { return nil }
         let name = Array(raw[(k + 7)..<close])
         guard !name.isEmpty, name.count < 20 else { return nil }
@@ -291,7 +314,7 @@ enum TextMasks {
 
     /// The end (exclusive) of `name&gt;` (or `name>`) after `&lt;`: a placeholder written with entities,
     /// one token without spaces.
-    private static func placeholderEnd(_ raw: [UInt32], from k: Int) -> Int? {
+    private static func placeholderEnd(_ raw: UnsafeBufferPointer<UInt32>, from k: Int) -> Int? {
         var e = k
         let limit = min(raw.count, k + 60)
         // One token, no spaces: `&lt;your-project&gt;`, not a title such as `&lt;Adding a language&gt;`.
@@ -303,11 +326,11 @@ enum TextMasks {
         return nil
     }
 
-    private static func mark(_ roles: inout [Role], _ r: Range<Int>, _ role: Role) {
+    private static func mark(_ roles: UnsafeMutableBufferPointer<Role>, _ r: Range<Int>, _ role: Role) {
         for x in r { roles[x] = role }
     }
 
-    private static func find(_ pattern: [UInt32], _ raw: [UInt32], from: Int) -> Int? {
+    private static func find(_ pattern: [UInt32], _ raw: UnsafeBufferPointer<UInt32>, from: Int) -> Int? {
         var k = from
         let n = raw.count
         let limit = min(n, from + 2000)
@@ -325,7 +348,7 @@ enum TextMasks {
     /// The end (exclusive) of `$…$` or `$$…$$` math starting at `k`: the opening `$` is followed
     /// by a non-space, the closing one preceded by a non-space and not followed by a digit, on
     /// the same line (display math may span lines).
-    private static func mathEnd(_ raw: [UInt32], _ roles: [Role], from k: Int) -> Int? {
+    private static func mathEnd(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>, from k: Int) -> Int? {
         let n = raw.count
         let display = k + 1 < n && raw[k + 1] == 0x24
         let open = display ? k + 2 : k + 1

@@ -166,10 +166,12 @@ public struct Unit: Sendable {
     }
 
     /// True when the unit holds at least one letter or digit of prose.
-    public var hasContent: Bool { Unit.hasContent(text, roles) }
+    public var hasContent: Bool {
+        text.withUnsafeBufferPointer { text in roles.withUnsafeBufferPointer { Unit.hasContent(text, $0) } }
+    }
 
     /// ``hasContent`` of a unit's text and roles.
-    static func hasContent(_ text: [UInt32], _ roles: [Role]) -> Bool {
+    static func hasContent(_ text: UnsafeBufferPointer<UInt32>, _ roles: UnsafeBufferPointer<Role>) -> Bool {
         for i in text.indices where roles[i] == .content {
             let c = text[i]
             if c > 0x7F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) {
