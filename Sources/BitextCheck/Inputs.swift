@@ -55,6 +55,13 @@ public enum Inputs {
         return (files, problems)
     }
 
+    /// A file name with a Markdown extension (`markdownExtensions`, any case): what follows its
+    /// last dot.
+    static func isMarkdownName(_ name: String) -> Bool {
+        guard let dot = name.utf8.lastIndex(of: 0x2E) else { return false }
+        return markdownExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
+    }
+
     private static func walk(_ dir: String, into files: inout [String], problems: inout [InputError]) {
         let fm = FileManager.default
         let entries: [String]
@@ -66,19 +73,22 @@ public enum Inputs {
         }
         for name in entries.sorted() where !name.hasPrefix(".") {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            guard let attrs = try? fm.attributesOfItem(atPath: path), let type = attrs[.type] as? FileAttributeType else {
+            // The entry's own type (`lstat`: a link is a link); Foundation's attribute
+            // dictionary cost thirty times as much for the one field read.
+            var st = stat()
+            guard lstat(path, &st) == 0 else {
                 problems.append(InputError(file: path, ui("input.unreadable-attributes")))
                 continue
             }
-            switch type {
-            case .typeDirectory:
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
                 if name == "node_modules" { continue }
                 walk(path, into: &files, problems: &problems)
-            case .typeRegular:
-                if markdownExtensions.contains((name as NSString).pathExtension.lowercased()) { files.append(path) }
-            case .typeSymbolicLink:
+            case S_IFREG:
+                if isMarkdownName(name) { files.append(path) }
+            case S_IFLNK:
                 // Symlinked files are read; symlinked directories are not walked (no loops).
-                guard markdownExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+                guard isMarkdownName(name) else { continue }
                 var isDir: ObjCBool = false
                 if !fm.fileExists(atPath: path, isDirectory: &isDir) {
                     problems.append(InputError(file: path, ui("input.broken-link")))
