@@ -66,9 +66,19 @@ public final class TextBreaker {
     /// stay valid for the call only.
     public func boundaries(_ text: UnsafeBufferPointer<UInt16>) -> [Int] {
         var result: [Int] = [0]
-        iterate(text) { end, _ in result.append(end) }
-        if result.last != text.count { result.append(text.count) }
+        forEachBoundary(text) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with each boundary of ``boundaries(_:)`` after 0, in order (the last is
+    /// `text.count`), without building an array.
+    public func forEachBoundary(_ text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
+        var last = 0
+        iterate(text) { end, _ in
+            body(end)
+            last = end
+        }
+        if last != text.count { body(text.count) }
     }
 
     /// Word segments of `text`: each segment's end (UTF-16 offset) and what it holds.

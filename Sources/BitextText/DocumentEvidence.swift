@@ -12,7 +12,13 @@ extension Segmenter {
     /// - Parameter alsoCode: inline code of another document (the source, in bilingual mode):
     ///   text that is code there is a name here.
     public func analyze(document doc: Document, alsoCode: Set<String> = []) -> [TextAnalysis] {
-        var analyses = doc.units.map { analyze($0) }
+        // By index and field: mapping over the units would copy each `Unit` (a dozen references).
+        let units = doc.units
+        var analyses: [TextAnalysis] = []
+        analyses.reserveCapacity(units.count)
+        for k in units.indices {
+            analyses.append(analyze(text: units[k].text, roles: units[k].roles, links: units[k].links))
+        }
         applyDocumentEvidence(doc, &analyses, alsoCode: alsoCode)
         return analyses
     }
@@ -90,7 +96,7 @@ extension Segmenter {
                 }
                 // A whole unit right after Chinese that introduces a message (`控制台会报错？`,
                 // `日志如下：`) is that message; so is a line shaped like a log (`… error: …`).
-                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1]) || Segmenter.isLogLine(text, s.range)) {
+                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1].text, units[k - 1].roles) || Segmenter.isLogLine(text, s.range)) {
                     analyses[k].stretches[j].documentEvidence = .uiString
                 }
             }
@@ -103,7 +109,7 @@ extension Segmenter {
             }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.
-            if Segmenter.isImageOnly(units[k]), !analyses[k].hasHan, let s = analyses[k].stretches.first {
+            if Segmenter.isImageOnly(units[k].kind, text, roles, units[k].links), !analyses[k].hasHan, let s = analyses[k].stretches.first {
                 if !Segmenter.isSentence(s) { analyses[k].stretches[0].documentEvidence = .fileSlug }
             }
         }
@@ -113,7 +119,7 @@ extension Segmenter {
         let keptGrew = kept.count > keptWords.count
         for k in analyses.indices where !analyses[k].stretches.isEmpty {
             if keptGrew || analyses[k].stretches.contains(where: { $0.documentEvidence != nil }) {
-                reclassify(&analyses[k], unit: units[k], kept: kept)
+                reclassify(&analyses[k], text: units[k].text, roles: units[k].roles, kept: kept)
             }
         }
     }
@@ -159,13 +165,13 @@ extension Segmenter {
 
     /// The unit's Chinese ends with a UI verb or kind noun and then `：:？?` (`控制台会报错？`,
     /// `日志如下：` — a heading `修复错误` introduces nothing).
-    func endsWithMessageCue(_ u: BitextMarkdown.Unit) -> Bool {
-        var e = u.text.count
-        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
-        guard e > 0, u.text[e - 1] == 0xFF1A || u.text[e - 1] == 0x3A || u.text[e - 1] == 0xFF1F || u.text[e - 1] == 0x3F else { return false }
+    func endsWithMessageCue(_ text: [UInt32], _ roles: [Role]) -> Bool {
+        var e = text.count
+        while e > 0 && (isSpace(text[e - 1]) || roles[e - 1] != .content) { e -= 1 }
+        guard e > 0, text[e - 1] == 0xFF1A || text[e - 1] == 0x3A || text[e - 1] == 0xFF1F || text[e - 1] == 0x3F else { return false }
         e -= 1
-        guard e > 0, u.text[e - 1] >= 0x2E80, Characters.script(u.text[e - 1]) == .han else { return false }
-        return endsWithUIVerb(u.text, u.roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, u.text, e)
+        guard e > 0, text[e - 1] >= 0x2E80, Characters.script(text[e - 1]) == .han else { return false }
+        return endsWithUIVerb(text, roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, text, e)
     }
 
     /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
@@ -211,8 +217,7 @@ extension Segmenter {
             guard end - k >= 3 else { continue }
             var kept = 0, labels = 0, other = 0
             for i in k..<end {
-                let a = analyses[i]
-                guard !a.hasHan, let s = a.stretches.first else { other += 1; continue }
+                guard !analyses[i].hasHan, let s = analyses[i].stretches.first else { other += 1; continue }
                 if !s.isProse { kept += 1 } else if s.isLabel { labels += 1 } else { other += 1 }
             }
             guard kept >= 2, 2 * kept >= labels, other == 0 else { continue }
@@ -224,10 +229,16 @@ extension Segmenter {
 
     /// The unit's prose is only the alt text of images.
     public static func isImageOnly(_ u: BitextMarkdown.Unit) -> Bool {
-        if case .altText = u.kind { return true }
-        guard u.links.contains(where: \.isImage) else { return false }
-        for i in u.text.indices where u.roles[i] == .content && !isSpace(u.text[i]) {
-            if !u.links.contains(where: { $0.isImage && $0.text.contains(i) }) { return false }
+        isImageOnly(u.kind, u.text, u.roles, u.links)
+    }
+
+    /// ``isImageOnly(_:)`` from a unit's fields (a caller looping over units passes them
+    /// without copying the whole `Unit`).
+    static func isImageOnly(_ kind: UnitKind, _ text: [UInt32], _ roles: [Role], _ links: [InlineLink]) -> Bool {
+        if case .altText = kind { return true }
+        guard links.contains(where: \.isImage) else { return false }
+        for i in text.indices where roles[i] == .content && !isSpace(text[i]) {
+            if !links.contains(where: { $0.isImage && $0.text.contains(i) }) { return false }
         }
         return true
     }
@@ -314,10 +325,9 @@ extension Segmenter {
             // Cells without Han: English words, numbers, versions, code, dashes.
             var other = 0, sentences = 0, han = 0, besideChinese = 0
             for c in cells where c.column == column && c.row > 0 {
-                let a = analyses[c.unit]
-                if a.hasHan { han += 1; continue }
+                if analyses[c.unit].hasHan { han += 1; continue }
                 other += 1
-                if let s = a.stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
+                if let s = analyses[c.unit].stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
                 if rowHasHan[c.row]?.contains(where: { $0 != column }) == true { besideChinese += 1 }
             }
             // Mostly without Han, mostly not sentences, and beside Chinese in most rows; a

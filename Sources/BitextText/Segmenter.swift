@@ -109,8 +109,11 @@ public final class Segmenter {
         }
         @inline(__always) func scalarIndex(_ u: Int) -> Int { astral ? toScalar[u] : u }
 
+        // Sentences and words are gathered in locals, not in `a`: the closures below would
+        // otherwise capture `a` and cost a copy of the whole analysis.
         // Sentences (not needed for words alone).
         if !wordsOnly {
+            var sentences: [Range<Int>] = []
             let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
             // Most headings, list items and table cells hold no sentence terminator at all: they
             // are one sentence without asking ICU.
@@ -120,19 +123,22 @@ public final class Segmenter {
                 while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }
                 guard lo < hi else { return }
                 if (lo..<hi).contains(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }) {
-                    a.sentences.append(lo..<hi)
-                } else if let last = a.sentences.popLast() {
+                    sentences.append(lo..<hi)
+                } else if let last = sentences.popLast() {
                     // Only syntax or punctuation: it belongs to the sentence before.
-                    a.sentences.append(last.lowerBound..<hi)
+                    sentences.append(last.lowerBound..<hi)
                 }
             }
             if mayBreak {
-                let bounds = sentenceBreaker.boundaries(utf16Text)
-                a.sentences.reserveCapacity(bounds.count - 1)
-                for k in bounds.indices.dropFirst() { add(bounds[k - 1], bounds[k]) }
+                var previous = 0
+                sentenceBreaker.forEachBoundary(utf16Text) { end in
+                    add(previous, end)
+                    previous = end
+                }
             } else {
                 add(0, m)
             }
+            a.sentences = sentences
         }
 
         // Words, in prose only. Without `hanWords`, Han characters are hidden from the word
@@ -144,7 +150,8 @@ public final class Segmenter {
         // (Checked against the ICU-free word breaks, which handle exactly these characters.)
         let noWords = !hanWords && !pass.wordish && (han > 0 || !pass.blanked) && words.simpleWordBreaks
         if !noWords {
-            a.words.reserveCapacity(n / 4)
+            var found: [Word] = []
+            found.reserveCapacity(n / 4)
             let wordText = !hanWords && han > 0 ? UnsafeBufferPointer(start: wordBuffer, count: m) : utf16Text
             words.forEachWord(wordText) { end, status in
                 defer { start = end }
@@ -166,12 +173,13 @@ public final class Segmenter {
                         }
                     }
                 }
-                a.words.append(Word(range: lo..<hi, kind: kind))
+                found.append(Word(range: lo..<hi, kind: kind))
             }
+            a.words = found
         }
 
         if wordsOnly { return a }
-        findNotes(text, roles, &a)
+        findNotes(text, roles, firstParen: pass.firstParen, &a)
         if !a.isNote && a.notes.isEmpty {
             // Nothing is in a note: the counts are those of the first pass.
             a.hanCharacters = hanOrKana
@@ -184,6 +192,9 @@ public final class Segmenter {
     /// What ``firstPass`` found.
     struct FirstPass {
         var count: Int, han: Int, hanOrKana: Int, latin: Int, astral: Bool, mayBreak: Bool
+        /// Index of the first `(` or `（` of the unit, any role (its count when none): where
+        /// ``findNotes`` starts looking, found here rather than in a second pass over the text.
+        var firstParen: Int
         /// The word text holds something that can be (or join) a word: an ASCII letter, digit,
         /// `_` or `@`, a control character, or any non-ASCII character but blanked Han and the
         /// CJK punctuation of ``SimpleWordBreaks``.
@@ -204,6 +215,7 @@ public final class Segmenter {
         var latin = 0
         var mayBreak = false
         var wordish = false, blanked = false
+        var firstParen = n
         var m = 0  // UTF-16 length so far
         for i in 0..<n {
             let c = text[i]
@@ -226,6 +238,7 @@ public final class Segmenter {
                     buffer[m] = u
                     wordBuffer[m] = u
                     m += 1
+                    if u == 0x28 && firstParen == n { firstParen = i }
                     if u == 0x2E || u == 0x21 || u == 0x3F { mayBreak = true }
                     let letter = (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A
                     if letter || (u >= 0x30 && u <= 0x39) || u == 0x5F || u == 0x40 || u < 0x20 || u == 0x7F { wordish = true }
@@ -248,6 +261,7 @@ public final class Segmenter {
                 } else {
                     let u = UInt16(c)
                     buffer[m] = u
+                    if u == 0xFF08 && firstParen == n { firstParen = i }
                     // Kana, CJK extension A, unified ideographs, compatibility ideographs.
                     let blank = blankHan && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
                     wordBuffer[m] = blank ? 0x20 : u
@@ -270,11 +284,12 @@ public final class Segmenter {
                 buffer[m] = 0x20
                 wordBuffer[m] = 0x20
                 m += 1
+                if (c == 0x28 || c == 0xFF08) && firstParen == n { firstParen = i }
             }
             if wantFlags { flags[i] = f }
         }
         return FirstPass(count: m, han: han, hanOrKana: hanOrKana, latin: latin, astral: astral, mayBreak: mayBreak,
-                         wordish: wordish, blanked: blanked)
+                         firstParen: firstParen, wordish: wordish, blanked: blanked)
     }
 
     /// Per-character flags of the language analysis (prose characters only).
@@ -318,7 +333,7 @@ public final class Segmenter {
 
     // MARK: translator's notes
 
-    private func findNotes(_ text: [UInt32], _ roles: [Role], _ a: inout TextAnalysis) {
+    private func findNotes(_ text: [UInt32], _ roles: [Role], firstParen: Int, _ a: inout TextAnalysis) {
         let markers = noteMarkers
         guard !markers.isEmpty else { return }
         let n = text.count
@@ -329,11 +344,7 @@ public final class Segmenter {
             a.isNote = true
             return
         }
-        // The first parenthesis (most units have none).
-        let firstParen = text.withUnsafeBufferPointer { t -> Int in
-            for i in 0..<n where t[i] == 0x28 || t[i] == 0xFF08 { return i }
-            return n
-        }
+        // From the first parenthesis (most units have none), found by the first pass.
         var i = firstParen
         while i < n {
             guard text[i] == 0x28 || text[i] == 0xFF08 else { i += 1; continue }  // ( （
@@ -414,6 +425,11 @@ public final class Segmenter {
     /// Re-decides which stretches are prose with a wider set of kept word stems (the names a
     /// document uses inside its own Chinese sentences), and rebuilds the runs.
     public func reclassify(_ a: inout TextAnalysis, unit: Unit, kept: Set<String>) {
+        reclassify(&a, text: unit.text, roles: unit.roles, kept: kept)
+    }
+
+    /// ``reclassify(_:unit:kept:)`` from the unit's text and roles (no copy of the whole `Unit`).
+    func reclassify(_ a: inout TextAnalysis, text: [UInt32], roles: [Role], kept: Set<String>) {
         var changed = false
         for k in a.stretches.indices {
             let before = a.stretches[k].isProse
@@ -425,17 +441,17 @@ public final class Segmenter {
         self.flags = []
         defer { flags.removeAll(keepingCapacity: true); self.flags = flags }
         var anyHan = false
-        for i in unit.text.indices {
-            let c = unit.text[i]
+        for i in text.indices {
+            let c = text[i]
             var f: UInt8 = 0
-            if unit.roles[i] == .content && c >= 0x2E80 {
+            if roles[i] == .content && c >= 0x2E80 {
                 let s = Characters.script(c)
                 if s == .han || s == .kana { f = Flag.han; anyHan = true }
             }
             flags.append(f)
         }
         flags.withUnsafeBufferPointer { flags in
-            buildRuns(unit.text, unit.roles, flags, anyHan, &a)
+            buildRuns(text, roles, flags, anyHan, &a)
         }
     }
 
@@ -534,7 +550,8 @@ public final class Segmenter {
             }
             k += 1
             if !a.inNote(r.lowerBound) { inNote = false }
-            let lowered = normalizedWord(text, r)
+            // (One call into the table: each access to a class's stored property is checked.)
+            let (entry, lowered, isFunction) = tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
             // Letters, capitals, digits, and a capital after a lowercase letter (camelCase).
             var letters = 0, uppers = 0
             var hasDigit = false, innerUpper = false
@@ -558,7 +575,7 @@ public final class Segmenter {
                 kind = .code
             } else if hasDigit || (uppers >= 2 && uppers * 2 >= letters) || (uppers >= 2 && innerUpper) {
                 kind = .name
-            } else if source.functionWords.contains(lowered) || target.functionWords.contains(lowered) {
+            } else if isFunction {
                 kind = .function
             } else if uppers == 0 {
                 // A single letter that is not a word (`b`, `x`) is a variable.
@@ -566,7 +583,7 @@ public final class Segmenter {
             } else {
                 kind = letters >= 2 ? .capitalized : .name
             }
-            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? stem(lowered) : lowered, kind: kind))
+            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? tokenTable.stem(entry) : lowered, kind: kind))
             tokenRanges.append(r)
             if kind == .function { functionTokens += 1 }
             // A unit without Han with two function words is prose whatever else it holds: the
@@ -784,19 +801,13 @@ public final class Segmenter {
         return caps >= 2 && c - o <= 12
     }
 
-    private var stems: [String: String] = [:]
-
-    /// ``Stemmer/stem(_:keepCase:)``, remembered: a document repeats its words.
-    private func stem(_ word: String) -> String {
-        if let s = stems[word] { return s }
-        if stems.count > 50_000 { stems.removeAll(keepingCapacity: true) }
-        let s = Stemmer.stem(word)
-        stems[word] = s
-        return s
-    }
+    /// What a token's own characters decide, remembered by those characters: a document
+    /// repeats its words, and finding a token here costs less than building its lowercased
+    /// `String` again and hashing it against the function-word sets and the stem cache.
+    private var tokenTable = TokenTable()
 
     /// A word lowercased, with ’ as '.
-    private func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
+    static func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
         var ascii = true
         for k in r where text[k] >= 0x80 && text[k] != 0x2019 { ascii = false; break }
         if ascii {
@@ -873,5 +884,104 @@ public final class Segmenter {
     switch c {
     case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x3001: return true
     default: return false
+    }
+}
+
+/// Tokens met by a ``Segmenter``, keyed by their characters (as in the text, before lowercasing):
+/// the lowercased text, whether it is a function word, and its stem once asked. An open-addressing
+/// table with its own hash of the scalars, so a lookup neither builds nor hashes a `String`.
+/// Emptied when it grows large; what it holds never depends on the order tokens come in.
+struct TokenTable {
+    struct Entry {
+        /// Where the token's characters are in `keys`.
+        var start: Int
+        var count: Int
+        var hash: UInt32
+        var lowered: String
+        var isFunction: Bool
+        var stem: String?
+    }
+    private var entries: [Entry] = []
+    /// The characters of every entry, one after another.
+    private var keys: [UInt32] = []
+    /// Index in `entries` + 1, or 0 for an empty slot; the count is a power of two.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    /// FNV-1a over the scalars.
+    @inline(__always)
+    static func hash(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        for i in r { h = (h ^ text[i]) &* 0x0100_0193 }
+        return h
+    }
+
+    /// The entry for `text[r]` if there is one, and the hash to insert it with otherwise.
+    private func find(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> (found: Bool, index: Int, hash: UInt32) {
+        let h = TokenTable.hash(text, r)
+        let mask = slots.count - 1
+        var s = Int(h) & mask
+        while true {
+            let k = Int(slots[s]) - 1
+            if k < 0 { return (false, 0, h) }
+            if entries[k].hash == h && entries[k].count == r.count {
+                var same = true
+                var j = entries[k].start
+                for i in r {
+                    if keys[j] != text[i] { same = false; break }
+                    j += 1
+                }
+                if same { return (true, k, h) }
+            }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// The entry for `text[r]` (made on first sight): its index, lowercased text (see
+    /// ``Segmenter/normalizedWord(_:_:)``) and whether one of the function-word sets holds it.
+    mutating func entry(_ text: [UInt32], _ r: Range<Int>, functionWords source: Set<String>, _ target: Set<String>)
+        -> (index: Int, lowered: String, isFunction: Bool) {
+        let found = text.withUnsafeBufferPointer { find($0, r) }
+        if found.found { return (found.index, entries[found.index].lowered, entries[found.index].isFunction) }
+        let lowered = Segmenter.normalizedWord(text, r)
+        let function = source.contains(lowered) || target.contains(lowered)
+        let k = text.withUnsafeBufferPointer { insert($0, r, hash: found.hash, lowered: lowered, isFunction: function) }
+        return (k, lowered, function)
+    }
+
+    /// ``Stemmer/stem(_:keepCase:)`` of entry `k`'s lowercased text, made on first use.
+    mutating func stem(_ k: Int) -> String {
+        if let s = entries[k].stem { return s }
+        let s = Stemmer.stem(entries[k].lowered)
+        entries[k].stem = s
+        return s
+    }
+
+    /// Adds `text[r]` (not in the table) and returns its entry.
+    private mutating func insert(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, hash h: UInt32, lowered: String,
+                         isFunction: Bool) -> Int {
+        if entries.count >= 50_000 {
+            entries.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            for i in slots.indices { slots[i] = 0 }
+        } else if 2 * (entries.count + 1) > slots.count {
+            grow()
+        }
+        let k = entries.count
+        entries.append(Entry(start: keys.count, count: r.count, hash: h, lowered: lowered, isFunction: isFunction, stem: nil))
+        keys.append(contentsOf: text[r])
+        place(k)
+        return k
+    }
+
+    private mutating func place(_ k: Int) {
+        let mask = slots.count - 1
+        var s = Int(entries[k].hash) & mask
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = Int32(k + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        for k in entries.indices { place(k) }
     }
 }
