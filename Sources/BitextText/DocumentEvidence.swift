@@ -28,8 +28,10 @@ extension Segmenter {
     public func applyDocumentEvidence(_ doc: Document, _ analyses: inout [TextAnalysis], alsoCode: Set<String> = []) {
         let units = doc.units
         // Inline code of the document: a unit or stretch whose whole text is code elsewhere is a name.
-        var code = alsoCode
-        Segmenter.inlineCodeSpans(doc, into: &code)
+        // Gathered first and inserted into a set reserved for all of them: a growing set
+        // re-hashes every element at each doubling.
+        var codeTexts: [String] = []
+        Segmenter.inlineCodeSpans(doc, into: &codeTexts)
         for index in units.indices {
             let roles = units[index].roles
             guard roles.contains(.code) else { continue }
@@ -41,10 +43,13 @@ extension Segmenter {
                 var e = k
                 while e < n && roles[e] == .code { e += 1 }
                 let s = Segmenter.codeKey(text, k..<e)
-                if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { code.insert(s) }
+                if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { codeTexts.append(s) }
                 k = e
             }
         }
+        var code = alsoCode
+        code.reserveCapacity(alsoCode.count + codeTexts.count)
+        for s in codeTexts { code.insert(s) }
         // Cells of key columns are names too (`### scroll` above a table whose key column has `scroll`).
         markKeyColumns(units, &analyses)
         for (k, a) in analyses.enumerated() where a.stretches.first?.documentEvidence == .keyColumn {
@@ -127,18 +132,30 @@ extension Segmenter {
     /// Stems of the words a document keeps in English: ordinary words of the stretches inside
     /// Chinese units that are not prose (names, glosses, titles), plus `base`.
     public static func keptVocabulary(_ analyses: [TextAnalysis], base: Set<String>) -> Set<String> {
-        var kept = base
-        for a in analyses where a.hasHan {
-            for s in a.stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
-                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
+        // Gathered first, then inserted into a set reserved for all of them (a growing set
+        // re-hashes every element at each doubling).
+        var stems: [String] = []
+        for k in analyses.indices where analyses[k].hasHan {
+            for s in analyses[k].stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
+                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { stems.append(t.stem) }
             }
         }
+        var kept = base
+        kept.reserveCapacity(base.count + stems.count)
+        for s in stems { kept.insert(s) }
         return kept
     }
 
     /// Inline code spans of the whole file, units or not (a list item that is only `` `Array` `` is
     /// no unit): single-backtick spans on one line, outside code blocks.
     public static func inlineCodeSpans(_ doc: Document, into code: inout Set<String>) {
+        var spans: [String] = []
+        inlineCodeSpans(doc, into: &spans)
+        for s in spans { code.insert(s) }
+    }
+
+    /// ``inlineCodeSpans(_:into:)``, appended to an array in the order they occur.
+    static func inlineCodeSpans(_ doc: Document, into code: inout [String]) {
         let bytes = doc.source.bytes
         var inBlock = [Bool](repeating: false, count: doc.source.lineCount + 2)
         for b in doc.codeBlocks where b.startLine >= 1 {
@@ -157,7 +174,7 @@ extension Segmenter {
                 while j < end && bytes[j] != 0x60 && bytes[j] != 0x0A { j += 1 }
                 guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
                 let s = FoundationText.trimmingWhitespaces(String(decoding: bytes[(i + 1)..<j], as: UTF8.self))
-                if !s.isEmpty { code.insert(s) }
+                if !s.isEmpty { code.append(s) }
                 i = j + 1
             }
         }
@@ -176,14 +193,14 @@ extension Segmenter {
 
     /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
     static func isLogLine(_ text: [UInt32], _ r: Range<Int>) -> Bool {
-        let marks: [[UInt32]] = [Array("error:".unicodeScalars.map(\.value)), Array("exception:".unicodeScalars.map(\.value))]
         var i = r.lowerBound
         while i < r.upperBound {
-            for m in marks where i + m.count < r.upperBound {
-                var ok = i == r.lowerBound || !isLetterOrDigit(text[i - 1])
-                for (o, c) in m.enumerated() where ok {
+            for m in logMarks where i + m.count < r.upperBound {
+                guard i == r.lowerBound || !isLetterOrDigit(text[i - 1]) else { continue }
+                var ok = true
+                for (o, c) in m.enumerated() {
                     let x = text[i + o]
-                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { ok = false }
+                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { ok = false; break }
                 }
                 if ok { return true }
             }
@@ -191,6 +208,9 @@ extension Segmenter {
         }
         return false
     }
+
+    /// The marks of ``isLogLine(_:_:)``, as scalars (made once).
+    static let logMarks: [[UInt32]] = [Array("error:".unicodeScalars.map(\.value)), Array("exception:".unicodeScalars.map(\.value))]
 
     /// `word` occurs in `text` with no letter, digit or `_` on either side.
     static func containsWord(_ word: String, in text: String) -> Bool {

@@ -82,7 +82,6 @@ public final class Segmenter {
         // breaks a sentence or joins two words. One pass builds the UTF-16 text, the word
         // iterator's text (Han blanked out unless `hanWords`), and each character's flags for
         // the language analysis (``Flag``).
-        var astral = false
         reserveScratch(n)
         let buffer = scratchUTF16, wordBuffer = scratchWords, flags = scratchFlags
         let blankHan = !hanWords
@@ -93,11 +92,12 @@ public final class Segmenter {
             }
         }
         let m = pass.count, han = pass.han, hanOrKana = pass.hanOrKana, mayBreak = pass.mayBreak
-        astral = pass.astral
+        let astral = pass.astral
         let utf16Text = UnsafeBufferPointer(start: buffer, count: m)
-        // UTF-16 offset → index in `text`.
-        var toScalar: [Int] = []
-        if astral {
+        // UTF-16 offset → index in `text`. (Constants: the closures below capture them, and a
+        // captured `var` costs a dynamic exclusivity check at each access.)
+        let toScalar: [Int] = astral ? {
+            var toScalar: [Int] = []
             toScalar.reserveCapacity(m + 1)
             for i in 0..<n {
                 toScalar.append(i)
@@ -106,7 +106,8 @@ public final class Segmenter {
                 }
             }
             toScalar.append(n)
-        }
+            return toScalar
+        }() : []
         @inline(__always) func scalarIndex(_ u: Int) -> Int { astral ? toScalar[u] : u }
 
         // Sentences and words are gathered in locals, not in `a`: the closures below would
@@ -130,6 +131,8 @@ public final class Segmenter {
                 }
             }
             if mayBreak {
+                // Room for a few sentences at once rather than growing from one.
+                sentences.reserveCapacity(4)
                 var previous = 0
                 sentenceBreaker.forEachBoundary(utf16Text) { end in
                     add(previous, end)
@@ -179,7 +182,7 @@ public final class Segmenter {
         }
 
         if wordsOnly { return a }
-        findNotes(text, roles, firstParen: pass.firstParen, &a)
+        findNotes(text, roles, &a)
         if !a.isNote && a.notes.isEmpty {
             // Nothing is in a note: the counts are those of the first pass.
             a.hanCharacters = hanOrKana
@@ -192,9 +195,6 @@ public final class Segmenter {
     /// What ``firstPass`` found.
     struct FirstPass {
         var count: Int, han: Int, hanOrKana: Int, latin: Int, astral: Bool, mayBreak: Bool
-        /// Index of the first `(` or `（` of the unit, any role (its count when none): where
-        /// ``findNotes`` starts looking, found here rather than in a second pass over the text.
-        var firstParen: Int
         /// The word text holds something that can be (or join) a word: an ASCII letter, digit,
         /// `_` or `@`, a control character, or any non-ASCII character but blanked Han and the
         /// CJK punctuation of ``SimpleWordBreaks``.
@@ -215,7 +215,6 @@ public final class Segmenter {
         var latin = 0
         var mayBreak = false
         var wordish = false, blanked = false
-        var firstParen = n
         var m = 0  // UTF-16 length so far
         for i in 0..<n {
             let c = text[i]
@@ -238,7 +237,6 @@ public final class Segmenter {
                     buffer[m] = u
                     wordBuffer[m] = u
                     m += 1
-                    if u == 0x28 && firstParen == n { firstParen = i }
                     if u == 0x2E || u == 0x21 || u == 0x3F { mayBreak = true }
                     let letter = (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A
                     if letter || (u >= 0x30 && u <= 0x39) || u == 0x5F || u == 0x40 || u < 0x20 || u == 0x7F { wordish = true }
@@ -261,7 +259,6 @@ public final class Segmenter {
                 } else {
                     let u = UInt16(c)
                     buffer[m] = u
-                    if u == 0xFF08 && firstParen == n { firstParen = i }
                     // Kana, CJK extension A, unified ideographs, compatibility ideographs.
                     let blank = blankHan && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
                     wordBuffer[m] = blank ? 0x20 : u
@@ -284,12 +281,11 @@ public final class Segmenter {
                 buffer[m] = 0x20
                 wordBuffer[m] = 0x20
                 m += 1
-                if (c == 0x28 || c == 0xFF08) && firstParen == n { firstParen = i }
             }
             if wantFlags { flags[i] = f }
         }
         return FirstPass(count: m, han: han, hanOrKana: hanOrKana, latin: latin, astral: astral, mayBreak: mayBreak,
-                         firstParen: firstParen, wordish: wordish, blanked: blanked)
+                         wordish: wordish, blanked: blanked)
     }
 
     /// Per-character flags of the language analysis (prose characters only).
@@ -333,7 +329,7 @@ public final class Segmenter {
 
     // MARK: translator's notes
 
-    private func findNotes(_ text: [UInt32], _ roles: [Role], firstParen: Int, _ a: inout TextAnalysis) {
+    private func findNotes(_ text: [UInt32], _ roles: [Role], _ a: inout TextAnalysis) {
         let markers = noteMarkers
         guard !markers.isEmpty else { return }
         let n = text.count
@@ -344,7 +340,11 @@ public final class Segmenter {
             a.isNote = true
             return
         }
-        // From the first parenthesis (most units have none), found by the first pass.
+        // The first parenthesis (most units have none).
+        let firstParen = text.withUnsafeBufferPointer { t -> Int in
+            for i in 0..<n where t[i] == 0x28 || t[i] == 0xFF08 { return i }
+            return n
+        }
         var i = firstParen
         while i < n {
             guard text[i] == 0x28 || text[i] == 0xFF08 else { i += 1; continue }  // ( （

@@ -54,6 +54,10 @@ public enum FoundationText {
 
     /// `s.trimmingCharacters(in: .whitespaces)`.
     public static func trimmingWhitespaces(_ s: String) -> String {
+        // Most strings start and end with an ASCII byte that is no space or tab: nothing to
+        // trim, known without decoding scalars (the last one backwards).
+        let utf8 = s.utf8
+        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80, f != 0x20, f != 0x09, l != 0x20, l != 0x09 { return s }
         let scalars = s.unicodeScalars
         guard let f = scalars.first, let l = scalars.last else { return s }
         if !isHorizontalSpace(f.value) && !isHorizontalSpace(l.value) { return s }
