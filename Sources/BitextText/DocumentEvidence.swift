@@ -136,8 +136,11 @@ extension Segmenter {
         // re-hashes every element at each doubling).
         var stems: [String] = []
         for k in analyses.indices where analyses[k].hasHan {
-            for s in analyses[k].stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
-                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { stems.append(t.stem) }
+            // (By index: a `for s in` loop copies each stretch.)
+            let s = analyses[k].stretches
+            for j in s.indices {
+                guard !s[j].isProse && !s[j].isCodeLike && s[j].evidence != .codeShape else { continue }
+                for t in s[j].tokens where t.kind == .lowercase || t.kind == .capitalized { stems.append(t.stem) }
             }
         }
         var kept = base
@@ -339,8 +342,16 @@ extension Segmenter {
             }
         }
         guard columns >= 2 else { return }
-        var rowHasHan: [Int: [Int]] = [:]  // row → columns with Han
-        for c in cells where analyses[c.unit].hasHan { rowHasHan[c.row, default: []].append(c.column) }
+        // Per row, the column of its first cell with Han and whether another column has Han
+        // too: enough to tell whether a row has Han outside a given column (arrays by row, not
+        // a dictionary of arrays).
+        let rows = (cells.map(\.row).max() ?? -1) + 1
+        var firstHanColumn = [Int](repeating: -1, count: rows)
+        var hanInTwoColumns = [Bool](repeating: false, count: rows)
+        for c in cells where analyses[c.unit].hasHan {
+            if firstHanColumn[c.row] < 0 { firstHanColumn[c.row] = c.column }
+            else if firstHanColumn[c.row] != c.column { hanInTwoColumns[c.row] = true }
+        }
         for column in 0..<columns {
             // Cells without Han: English words, numbers, versions, code, dashes.
             var other = 0, sentences = 0, han = 0, besideChinese = 0
@@ -348,7 +359,7 @@ extension Segmenter {
                 if analyses[c.unit].hasHan { han += 1; continue }
                 other += 1
                 if let s = analyses[c.unit].stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
-                if rowHasHan[c.row]?.contains(where: { $0 != column }) == true { besideChinese += 1 }
+                if firstHanColumn[c.row] >= 0 && (firstHanColumn[c.row] != column || hanInTwoColumns[c.row]) { besideChinese += 1 }
             }
             // Mostly without Han, mostly not sentences, and beside Chinese in most rows; a
             // one-row table needs a Chinese header over the column (`| 参数 | 说明 |`).

@@ -21,7 +21,8 @@ public final class Segmenter {
     private var scratchFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     private var flags: [UInt8] = []
     private var latinWords: [Word] = []
-    private var tokenRanges: [Range<Int>] = []
+    /// Token ranges and the token table of ``stretch``, lent to each call (see ``TokenTable``).
+    private var stretchScratch = StretchScratch()
     /// The target's translator-note markers as scalars (made once, not per unit).
     private let noteMarkers: [[UInt32]]
 
@@ -530,9 +531,14 @@ public final class Segmenter {
         var tokens: [StretchToken] = []
         tokens.reserveCapacity(inside.count)
         // Token ranges, in a buffer lent by the segmenter.
-        var tokenRanges = self.tokenRanges
-        self.tokenRanges = []
-        defer { tokenRanges.removeAll(keepingCapacity: true); self.tokenRanges = tokenRanges }
+        // The scratch is moved into a local for the call: each use of a class's stored
+        // property is checked for exclusive access at run time, a local's is not.
+        var scratch = StretchScratch()
+        swap(&scratch, &stretchScratch)
+        defer {
+            scratch.tokenRanges.removeAll(keepingCapacity: true)
+            swap(&scratch, &stretchScratch)
+        }
         var functionTokens = 0
         var inNote = true
         var k = inside.startIndex
@@ -550,8 +556,7 @@ public final class Segmenter {
             }
             k += 1
             if !a.inNote(r.lowerBound) { inNote = false }
-            // (One call into the table: each access to a class's stored property is checked.)
-            let (entry, lowered, isFunction) = tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
+            let (entry, lowered, isFunction) = scratch.tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
             // Letters, capitals, digits, and a capital after a lowercase letter (camelCase).
             var letters = 0, uppers = 0
             var hasDigit = false, innerUpper = false
@@ -583,8 +588,8 @@ public final class Segmenter {
             } else {
                 kind = letters >= 2 ? .capitalized : .name
             }
-            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? tokenTable.stem(entry) : lowered, kind: kind))
-            tokenRanges.append(r)
+            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind))
+            scratch.tokenRanges.append(r)
             if kind == .function { functionTokens += 1 }
             // A unit without Han with two function words is prose whatever else it holds: the
             // rest of its tokens cannot change the decision, so they are not built.
@@ -594,10 +599,10 @@ public final class Segmenter {
         // belong to the Chinese: the stretch starts after them.
         var first = 0
         while first + 1 < tokens.count, tokens[first].kind == .name || tokens[first].kind == .code,
-              (tokenRanges[first].upperBound..<tokenRanges[first + 1].lowerBound).contains(where: { isTrailingPunctuation(text[$0]) }) {
+              (scratch.tokenRanges[first].upperBound..<scratch.tokenRanges[first + 1].lowerBound).contains(where: { isTrailingPunctuation(text[$0]) }) {
             first += 1
         }
-        if first > 0 { range = tokenRanges[first].lowerBound..<range.upperBound }
+        if first > 0 { range = scratch.tokenRanges[first].lowerBound..<range.upperBound }
 
         // Quotes and parentheses are judged on the segment trimmed of spaces, of opening marks
         // at its end and closing marks at its start (`："Need a static string"（“`).
@@ -630,10 +635,10 @@ public final class Segmenter {
                               isLinkText: linkText, inNote: inNote, isCodeLike: codeLike, isWholeUnit: wholeUnit,
                               isProse: false)
         if !wholeUnit {
-            s.isEmphasis = Segmenter.isEmphasized(text, roles, tokenRanges[first].lowerBound, tokenRanges[tokenRanges.count - 1].upperBound)
+            s.isEmphasis = Segmenter.isEmphasized(text, roles, scratch.tokenRanges[first].lowerBound, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
             s.isUIString = tokens.count <= 12 && (endsWithUIVerb(text, roles, before: segment.lowerBound)
                                                  || startsWithKindNoun(text, roles, after: segment.upperBound))
-            s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, tokenRanges[tokenRanges.count - 1].upperBound)
+            s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
         s.reclassify(kept: keptWords)
         return s
@@ -801,11 +806,6 @@ public final class Segmenter {
         return caps >= 2 && c - o <= 12
     }
 
-    /// What a token's own characters decide, remembered by those characters: a document
-    /// repeats its words, and finding a token here costs less than building its lowercased
-    /// `String` again and hashing it against the function-word sets and the stem cache.
-    private var tokenTable = TokenTable()
-
     /// A word lowercased, with ’ as '.
     static func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
         var ascii = true
@@ -887,6 +887,15 @@ public final class Segmenter {
     }
 }
 
+/// What ``Segmenter/stretch`` keeps from one call to the next.
+struct StretchScratch {
+    var tokenRanges: [Range<Int>] = []
+    /// What a token's own characters decide, remembered by those characters: a document
+    /// repeats its words, and finding a token here costs less than building its lowercased
+    /// `String` again and hashing it against the function-word sets and the stem cache.
+    var tokenTable = TokenTable()
+}
+
 /// Tokens met by a ``Segmenter``, keyed by their characters (as in the text, before lowercasing):
 /// the lowercased text, whether it is a function word, and its stem once asked. An open-addressing
 /// table with its own hash of the scalars, so a lookup neither builds nor hashes a `String`.
@@ -904,8 +913,9 @@ struct TokenTable {
     private var entries: [Entry] = []
     /// The characters of every entry, one after another.
     private var keys: [UInt32] = []
-    /// Index in `entries` + 1, or 0 for an empty slot; the count is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    /// Index in `entries` + 1, or 0 for an empty slot; the count is a power of two (none
+    /// before the first insertion, so an empty table costs no allocation).
+    private var slots: [Int32] = []
 
     /// FNV-1a over the scalars.
     @inline(__always)
@@ -918,6 +928,7 @@ struct TokenTable {
     /// The entry for `text[r]` if there is one, and the hash to insert it with otherwise.
     private func find(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> (found: Bool, index: Int, hash: UInt32) {
         let h = TokenTable.hash(text, r)
+        if slots.isEmpty { return (false, 0, h) }
         let mask = slots.count - 1
         var s = Int(h) & mask
         while true {
@@ -981,7 +992,7 @@ struct TokenTable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        slots = [Int32](repeating: 0, count: max(1024, 2 * slots.count))
         for k in entries.indices { place(k) }
     }
 }
