@@ -216,6 +216,10 @@ public final class Segmenter {
         var latin = 0
         var mayBreak = false
         var wordish = false, blanked = false
+        // The ``ASCIIClass`` bits of every ASCII character seen (sentence ends, word characters),
+        // OR-ed in without a branch and turned into `mayBreak` and `wordish` after the loop.
+        var asciiSeen: UInt8 = 0
+        let asciiClasses = Segmenter.asciiClasses
         var m = 0  // UTF-16 length so far
         for i in 0..<n {
             let c = text[i]
@@ -234,14 +238,13 @@ public final class Segmenter {
             }
             if r == .content || r == .code || r == .math {
                 if c < 0x80 {
-                    let u: UInt16 = c == 0x0A || c == 0x0D || c == 0x09 ? 0x20 : UInt16(c)
+                    let k = asciiClasses[Int(c)]
+                    let u: UInt16 = k & ASCIIClass.toSpace != 0 ? 0x20 : UInt16(c)
                     buffer[m] = u
                     wordBuffer[m] = u
                     m += 1
-                    if u == 0x2E || u == 0x21 || u == 0x3F { mayBreak = true }
-                    let letter = (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A
-                    if letter || (u >= 0x30 && u <= 0x39) || u == 0x5F || u == 0x40 || u < 0x20 || u == 0x7F { wordish = true }
-                    if letter && r == .content { f = Flag.latin; latin += 1 }
+                    asciiSeen |= k
+                    if k & ASCIIClass.letter != 0 && r == .content { f = Flag.latin; latin += 1 }
                 } else if c >= 0x10000 {
                     astral = true
                     let v = c - 0x10000
@@ -285,8 +288,37 @@ public final class Segmenter {
             }
             if wantFlags { flags[i] = f }
         }
+        if asciiSeen & ASCIIClass.sentenceEnd != 0 { mayBreak = true }
+        if asciiSeen & ASCIIClass.wordish != 0 { wordish = true }
         return FirstPass(count: m, han: han, hanOrKana: hanOrKana, latin: latin, astral: astral, mayBreak: mayBreak,
                          wordish: wordish, blanked: blanked)
+    }
+
+    /// What ``firstPass`` needs to know of an ASCII character, as bits of one table entry.
+    enum ASCIIClass {
+        /// `.`, `!`, `?`: a sentence may end here.
+        static let sentenceEnd: UInt8 = 1
+        /// A letter.
+        static let letter: UInt8 = 2
+        /// Can be (or join) a word: a letter, digit, `_`, `@`, DEL, or a control character
+        /// other than tab, line feed and carriage return (which become spaces).
+        static let wordish: UInt8 = 4
+        /// Tab, line feed, carriage return: a space for ICU.
+        static let toSpace: UInt8 = 8
+    }
+
+    /// ``ASCIIClass`` bits of each ASCII character.
+    static let asciiClasses: [UInt8] = (0..<128).map { c -> UInt8 in
+        var k: UInt8 = 0
+        if c == 0x2E || c == 0x21 || c == 0x3F { k |= ASCIIClass.sentenceEnd }
+        let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+        if letter { k |= ASCIIClass.letter }
+        let toSpace = c == 0x0A || c == 0x0D || c == 0x09
+        if toSpace { k |= ASCIIClass.toSpace }
+        if !toSpace && (letter || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x40 || c < 0x20 || c == 0x7F) {
+            k |= ASCIIClass.wordish
+        }
+        return k
     }
 
     /// Per-character flags of the language analysis (prose characters only).
@@ -556,7 +588,7 @@ public final class Segmenter {
             }
             k += 1
             if !a.inNote(r.lowerBound) { inNote = false }
-            let (entry, lowered, isFunction) = scratch.tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
+            let (entry, lowered, isFunction, isLiteral) = scratch.tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
             // Letters, capitals, digits, and a capital after a lowercase letter (camelCase).
             var letters = 0, uppers = 0
             var hasDigit = false, innerUpper = false
@@ -576,7 +608,8 @@ public final class Segmenter {
             let followedByParen = r.upperBound < text.count && text[r.upperBound] == 0x28
             var kind: TokenKind
             if codeJoiner || followedByParen || (innerUpper && uppers < letters)
-                || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, functionWords: source.functionWords) {
+                || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, isLiteral: isLiteral,
+                                          functionWords: source.functionWords) {
                 kind = .code
             } else if hasDigit || (uppers >= 2 && uppers * 2 >= letters) || (uppers >= 2 && innerUpper) {
                 kind = .name
@@ -681,11 +714,11 @@ public final class Segmenter {
     /// `key:value` or host:port, a kebab compound with digits or three parts of content words,
     /// an option (`-x`, `--flag`), a path or expression piece (touching `/ \\ = @ # ~ $ < > { } [ ] |`
     /// or `)` without a space), a string literal in quotes, or a programming literal.
+    ///
+    /// - Parameter isLiteral: `lowered` is one of ``literals`` (known from the token table).
     static func hasCodeShape(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>, hyphens: Int, lowered: String,
-                             functionWords: Set<String>) -> Bool {
-        // (Most words are not literals: look only at those that could be, without hashing.)
-        if let f = lowered.utf8.first, f == 0x74 || f == 0x66 || f == 0x6E || f == 0x75, lowered.utf8.count <= 9,
-           literals.contains(lowered) { return true }
+                             isLiteral: Bool, functionWords: Set<String>) -> Bool {
+        if isLiteral { return true }
         // A word ICU joined to a sigil (`@Mobiles`, `#tag`): a parameter or handle.
         if let f = r.first, !isLetterOrDigit(text[f]) { return true }
         // Inner dots and colons of one ICU word: `spring.datasource.url`, `assembly:assembly`.
@@ -908,6 +941,8 @@ struct TokenTable {
         var hash: UInt32
         var lowered: String
         var isFunction: Bool
+        /// One of ``Segmenter/literals``.
+        var isLiteral: Bool
         var stem: String?
     }
     private var entries: [Entry] = []
@@ -950,13 +985,19 @@ struct TokenTable {
     /// The entry for `text[r]` (made on first sight): its index, lowercased text (see
     /// ``Segmenter/normalizedWord(_:_:)``) and whether one of the function-word sets holds it.
     mutating func entry(_ text: [UInt32], _ r: Range<Int>, functionWords source: Set<String>, _ target: Set<String>)
-        -> (index: Int, lowered: String, isFunction: Bool) {
+        -> (index: Int, lowered: String, isFunction: Bool, isLiteral: Bool) {
         let found = text.withUnsafeBufferPointer { find($0, r) }
-        if found.found { return (found.index, entries[found.index].lowered, entries[found.index].isFunction) }
+        if found.found {
+            let k = found.index
+            return (k, entries[k].lowered, entries[k].isFunction, entries[k].isLiteral)
+        }
         let lowered = Segmenter.normalizedWord(text, r)
         let function = source.contains(lowered) || target.contains(lowered)
-        let k = text.withUnsafeBufferPointer { insert($0, r, hash: found.hash, lowered: lowered, isFunction: function) }
-        return (k, lowered, function)
+        let literal = Segmenter.literals.contains(lowered)
+        let k = text.withUnsafeBufferPointer {
+            insert($0, r, hash: found.hash, lowered: lowered, isFunction: function, isLiteral: literal)
+        }
+        return (k, lowered, function, literal)
     }
 
     /// ``Stemmer/stem(_:keepCase:)`` of entry `k`'s lowercased text, made on first use.
@@ -969,7 +1010,7 @@ struct TokenTable {
 
     /// Adds `text[r]` (not in the table) and returns its entry.
     private mutating func insert(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, hash h: UInt32, lowered: String,
-                         isFunction: Bool) -> Int {
+                                 isFunction: Bool, isLiteral: Bool) -> Int {
         if entries.count >= 50_000 {
             entries.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
@@ -978,7 +1019,8 @@ struct TokenTable {
             grow()
         }
         let k = entries.count
-        entries.append(Entry(start: keys.count, count: r.count, hash: h, lowered: lowered, isFunction: isFunction, stem: nil))
+        entries.append(Entry(start: keys.count, count: r.count, hash: h, lowered: lowered, isFunction: isFunction,
+                             isLiteral: isLiteral, stem: nil))
         keys.append(contentsOf: text[r])
         place(k)
         return k
