@@ -33,7 +33,9 @@ public enum WordStatus: Sendable, Equatable {
 /// and used for many texts. It is not thread-safe: give each thread its own.
 public final class TextBreaker {
     private let iterator: OpaquePointer
-    private var classes: [UInt8] = []
+    /// (Not checked for exclusive access at run time: only ``forEachWord(_:_:)`` uses it, once
+    /// per call, and a `TextBreaker` is used by one thread.)
+    @exclusivity(unchecked) private var classes: [UInt8] = []
     public let unit: BreakUnit
     public let locale: String
     /// Word segments of text made only of ASCII and common CJK punctuation are computed without

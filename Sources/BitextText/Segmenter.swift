@@ -124,7 +124,9 @@ public final class Segmenter {
             let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
             // Most headings, list items and table cells hold no sentence terminator at all: they
             // are one sentence without asking ICU.
-            func add(_ from: Int, _ to: Int) {
+            // (`sentences` is passed in, not captured: a local function that captures a `var`
+            // and is called from a closure gets a dynamic exclusivity check at each use.)
+            func add(_ from: Int, _ to: Int, _ sentences: inout [Range<Int>]) {
                 var lo = scalarIndex(from), hi = scalarIndex(to)
                 while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
                 while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }
@@ -141,11 +143,11 @@ public final class Segmenter {
                 sentences.reserveCapacity(4)
                 var previous = 0
                 sentenceBreaker.forEachBoundary(utf16Text) { end in
-                    add(previous, end)
+                    add(previous, end, &sentences)
                     previous = end
                 }
             } else {
-                add(0, m)
+                add(0, m, &sentences)
             }
             a.sentences = sentences
         }
