@@ -40,8 +40,9 @@ public final class TextBreaker {
     public let locale: String
     /// Word segments of text made only of ASCII and common CJK punctuation are computed without
     /// ICU, to the same result (``SimpleWordBreaks``); on by default for the locales that use
-    /// ICU's root word rules (English, Chinese).
-    public var simpleWordBreaks: Bool
+    /// ICU's root word rules (English, Chinese). (Read at every call: not checked for exclusive
+    /// access at run time; a `TextBreaker` is used by one thread.)
+    @exclusivity(unchecked) public var simpleWordBreaks: Bool
 
     /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
     public init(_ unit: BreakUnit, locale: String) throws {

@@ -20,14 +20,17 @@ public final class Segmenter {
     public var keptWords: Set<String> = []
     /// Scratch storage for one unit, grown as needed and reused: its UTF-16 text for ICU, the
     /// word iterator's text, and per-character flags (``Flag``).
-    private var scratchCapacity = 0
-    private var scratchUTF16 = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
-    private var scratchWords = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
-    private var scratchFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-    private var flags: [UInt8] = []
-    private var latinWords: [Word] = []
+    /// (Not checked for exclusive access at run time: each is used by one method at a time.)
+    @exclusivity(unchecked) private var scratchCapacity = 0
+    @exclusivity(unchecked) private var scratchUTF16 = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var scratchWords = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var scratchFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var flags: [UInt8] = []
+    @exclusivity(unchecked) private var latinWords: [Word] = []
     /// Token ranges and the token table of ``stretch``, lent to each call (see ``TokenTable``).
-    private var stretchScratch = StretchScratch()
+    /// (Not checked for exclusive access at run time, like the scratch buffers above: a
+    /// `Segmenter` is used by one thread, and the checks cost more than the work at this scale.)
+    @exclusivity(unchecked) private var stretchScratch = StretchScratch()
     /// The target's translator-note markers as scalars (made once, not per unit).
     private let noteMarkers: [[UInt32]]
 
