@@ -17,7 +17,8 @@ public final class Segmenter {
     private let targetSentences: TextBreaker
     private let words: TextBreaker
     /// Stems of words that stay in English on purpose (glossary keep-as-is terms, config).
-    public var keptWords: Set<String> = []
+    /// (Read for every stretch: not checked for exclusive access at run time.)
+    @exclusivity(unchecked) public var keptWords: Set<String> = []
     /// Scratch storage for one unit, grown as needed and reused: its UTF-16 text for ICU, the
     /// word iterator's text, and per-character flags (``Flag``).
     /// (Not checked for exclusive access at run time: each is used by one method at a time.)
