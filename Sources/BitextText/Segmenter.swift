@@ -1030,7 +1030,10 @@ struct TokenTable {
         }
         let lowered = Segmenter.normalizedWord(text, r)
         let function = source.contains(lowered) || target.contains(lowered)
-        let literal = Segmenter.literals.contains(lowered)
+        // (Most words cannot be literals: only those that could are hashed.)
+        let f = lowered.utf8.first
+        let literal = (f == 0x74 || f == 0x66 || f == 0x6E || f == 0x75) && lowered.utf8.count <= 9
+            && Segmenter.literals.contains(lowered)
         let k = text.withUnsafeBufferPointer {
             insert($0, r, hash: found.hash, lowered: lowered, isFunction: function, isLiteral: literal)
         }
