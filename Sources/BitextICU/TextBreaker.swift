@@ -33,13 +33,16 @@ public enum WordStatus: Sendable, Equatable {
 /// and used for many texts. It is not thread-safe: give each thread its own.
 public final class TextBreaker {
     private let iterator: OpaquePointer
-    private var classes: [UInt8] = []
+    /// (Not checked for exclusive access at run time: only ``forEachWord(_:_:)`` uses it, once
+    /// per call, and a `TextBreaker` is used by one thread.)
+    @exclusivity(unchecked) private var classes: [UInt8] = []
     public let unit: BreakUnit
     public let locale: String
     /// Word segments of text made only of ASCII and common CJK punctuation are computed without
     /// ICU, to the same result (``SimpleWordBreaks``); on by default for the locales that use
-    /// ICU's root word rules (English, Chinese).
-    public var simpleWordBreaks: Bool
+    /// ICU's root word rules (English, Chinese). (Read at every call: not checked for exclusive
+    /// access at run time; a `TextBreaker` is used by one thread.)
+    @exclusivity(unchecked) public var simpleWordBreaks: Bool
 
     /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
     public init(_ unit: BreakUnit, locale: String) throws {
@@ -66,9 +69,19 @@ public final class TextBreaker {
     /// stay valid for the call only.
     public func boundaries(_ text: UnsafeBufferPointer<UInt16>) -> [Int] {
         var result: [Int] = [0]
-        iterate(text) { end, _ in result.append(end) }
-        if result.last != text.count { result.append(text.count) }
+        forEachBoundary(text) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with each boundary of ``boundaries(_:)`` after 0, in order (the last is
+    /// `text.count`), without building an array.
+    public func forEachBoundary(_ text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
+        var last = 0
+        iterate(text) { end, _ in
+            body(end)
+            last = end
+        }
+        if last != text.count { body(text.count) }
     }
 
     /// Word segments of `text`: each segment's end (UTF-16 offset) and what it holds.

@@ -12,7 +12,13 @@ extension Segmenter {
     /// - Parameter alsoCode: inline code of another document (the source, in bilingual mode):
     ///   text that is code there is a name here.
     public func analyze(document doc: Document, alsoCode: Set<String> = []) -> [TextAnalysis] {
-        var analyses = doc.units.map { analyze($0) }
+        // By index and field: mapping over the units would copy each `Unit` (a dozen references).
+        let units = doc.units
+        var analyses: [TextAnalysis] = []
+        analyses.reserveCapacity(units.count)
+        for k in units.indices {
+            analyses.append(analyze(text: units[k].text, roles: units[k].roles, links: units[k].links))
+        }
         applyDocumentEvidence(doc, &analyses, alsoCode: alsoCode)
         return analyses
     }
@@ -22,8 +28,10 @@ extension Segmenter {
     public func applyDocumentEvidence(_ doc: Document, _ analyses: inout [TextAnalysis], alsoCode: Set<String> = []) {
         let units = doc.units
         // Inline code of the document: a unit or stretch whose whole text is code elsewhere is a name.
-        var code = alsoCode
-        Segmenter.inlineCodeSpans(doc, into: &code)
+        // Gathered first and inserted into a set reserved for all of them: a growing set
+        // re-hashes every element at each doubling.
+        var codeTexts: [String] = []
+        Segmenter.inlineCodeSpans(doc, into: &codeTexts)
         for index in units.indices {
             let roles = units[index].roles
             guard roles.contains(.code) else { continue }
@@ -35,10 +43,13 @@ extension Segmenter {
                 var e = k
                 while e < n && roles[e] == .code { e += 1 }
                 let s = Segmenter.codeKey(text, k..<e)
-                if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { code.insert(s) }
+                if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { codeTexts.append(s) }
                 k = e
             }
         }
+        var code = alsoCode
+        code.reserveCapacity(alsoCode.count + codeTexts.count)
+        for s in codeTexts { code.insert(s) }
         // Cells of key columns are names too (`### scroll` above a table whose key column has `scroll`).
         markKeyColumns(units, &analyses)
         for (k, a) in analyses.enumerated() where a.stretches.first?.documentEvidence == .keyColumn {
@@ -90,7 +101,7 @@ extension Segmenter {
                 }
                 // A whole unit right after Chinese that introduces a message (`控制台会报错？`,
                 // `日志如下：`) is that message; so is a line shaped like a log (`… error: …`).
-                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1]) || Segmenter.isLogLine(text, s.range)) {
+                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1].text, units[k - 1].roles) || Segmenter.isLogLine(text, s.range)) {
                     analyses[k].stretches[j].documentEvidence = .uiString
                 }
             }
@@ -103,7 +114,7 @@ extension Segmenter {
             }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.
-            if Segmenter.isImageOnly(units[k]), !analyses[k].hasHan, let s = analyses[k].stretches.first {
+            if Segmenter.isImageOnly(units[k].kind, text, roles, units[k].links), !analyses[k].hasHan, let s = analyses[k].stretches.first {
                 if !Segmenter.isSentence(s) { analyses[k].stretches[0].documentEvidence = .fileSlug }
             }
         }
@@ -113,7 +124,7 @@ extension Segmenter {
         let keptGrew = kept.count > keptWords.count
         for k in analyses.indices where !analyses[k].stretches.isEmpty {
             if keptGrew || analyses[k].stretches.contains(where: { $0.documentEvidence != nil }) {
-                reclassify(&analyses[k], unit: units[k], kept: kept)
+                reclassify(&analyses[k], text: units[k].text, roles: units[k].roles, kept: kept)
             }
         }
     }
@@ -121,18 +132,33 @@ extension Segmenter {
     /// Stems of the words a document keeps in English: ordinary words of the stretches inside
     /// Chinese units that are not prose (names, glosses, titles), plus `base`.
     public static func keptVocabulary(_ analyses: [TextAnalysis], base: Set<String>) -> Set<String> {
-        var kept = base
-        for a in analyses where a.hasHan {
-            for s in a.stretches where !s.isProse && !s.isCodeLike && s.evidence != .codeShape {
-                for t in s.tokens where t.kind == .lowercase || t.kind == .capitalized { kept.insert(t.stem) }
+        // Gathered first, then inserted into a set reserved for all of them (a growing set
+        // re-hashes every element at each doubling).
+        var stems: [String] = []
+        for k in analyses.indices where analyses[k].hasHan {
+            // (By index: a `for s in` loop copies each stretch.)
+            let s = analyses[k].stretches
+            for j in s.indices {
+                guard !s[j].isProse && !s[j].isCodeLike && s[j].evidence != .codeShape else { continue }
+                for t in s[j].tokens where t.kind == .lowercase || t.kind == .capitalized { stems.append(t.stem) }
             }
         }
+        var kept = base
+        kept.reserveCapacity(base.count + stems.count)
+        for s in stems { kept.insert(s) }
         return kept
     }
 
     /// Inline code spans of the whole file, units or not (a list item that is only `` `Array` `` is
     /// no unit): single-backtick spans on one line, outside code blocks.
     public static func inlineCodeSpans(_ doc: Document, into code: inout Set<String>) {
+        var spans: [String] = []
+        inlineCodeSpans(doc, into: &spans)
+        for s in spans { code.insert(s) }
+    }
+
+    /// ``inlineCodeSpans(_:into:)``, appended to an array in the order they occur.
+    static func inlineCodeSpans(_ doc: Document, into code: inout [String]) {
         let bytes = doc.source.bytes
         var inBlock = [Bool](repeating: false, count: doc.source.lineCount + 2)
         for b in doc.codeBlocks where b.startLine >= 1 {
@@ -151,7 +177,7 @@ extension Segmenter {
                 while j < end && bytes[j] != 0x60 && bytes[j] != 0x0A { j += 1 }
                 guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
                 let s = FoundationText.trimmingWhitespaces(String(decoding: bytes[(i + 1)..<j], as: UTF8.self))
-                if !s.isEmpty { code.insert(s) }
+                if !s.isEmpty { code.append(s) }
                 i = j + 1
             }
         }
@@ -159,25 +185,25 @@ extension Segmenter {
 
     /// The unit's Chinese ends with a UI verb or kind noun and then `：:？?` (`控制台会报错？`,
     /// `日志如下：` — a heading `修复错误` introduces nothing).
-    func endsWithMessageCue(_ u: BitextMarkdown.Unit) -> Bool {
-        var e = u.text.count
-        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
-        guard e > 0, u.text[e - 1] == 0xFF1A || u.text[e - 1] == 0x3A || u.text[e - 1] == 0xFF1F || u.text[e - 1] == 0x3F else { return false }
+    func endsWithMessageCue(_ text: [UInt32], _ roles: [Role]) -> Bool {
+        var e = text.count
+        while e > 0 && (isSpace(text[e - 1]) || roles[e - 1] != .content) { e -= 1 }
+        guard e > 0, text[e - 1] == 0xFF1A || text[e - 1] == 0x3A || text[e - 1] == 0xFF1F || text[e - 1] == 0x3F else { return false }
         e -= 1
-        guard e > 0, u.text[e - 1] >= 0x2E80, Characters.script(u.text[e - 1]) == .han else { return false }
-        return endsWithUIVerb(u.text, u.roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, u.text, e)
+        guard e > 0, text[e - 1] >= 0x2E80, Characters.script(text[e - 1]) == .han else { return false }
+        return endsWithUIVerb(text, roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, text, e)
     }
 
     /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
     static func isLogLine(_ text: [UInt32], _ r: Range<Int>) -> Bool {
-        let marks: [[UInt32]] = [Array("error:".unicodeScalars.map(\.value)), Array("exception:".unicodeScalars.map(\.value))]
         var i = r.lowerBound
         while i < r.upperBound {
-            for m in marks where i + m.count < r.upperBound {
-                var ok = i == r.lowerBound || !isLetterOrDigit(text[i - 1])
-                for (o, c) in m.enumerated() where ok {
+            for m in logMarks where i + m.count < r.upperBound {
+                guard i == r.lowerBound || !isLetterOrDigit(text[i - 1]) else { continue }
+                var ok = true
+                for (o, c) in m.enumerated() {
                     let x = text[i + o]
-                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { ok = false }
+                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { ok = false; break }
                 }
                 if ok { return true }
             }
@@ -185,6 +211,9 @@ extension Segmenter {
         }
         return false
     }
+
+    /// The marks of ``isLogLine(_:_:)``, as scalars (made once).
+    static let logMarks: [[UInt32]] = [Array("error:".unicodeScalars.map(\.value)), Array("exception:".unicodeScalars.map(\.value))]
 
     /// `word` occurs in `text` with no letter, digit or `_` on either side.
     static func containsWord(_ word: String, in text: String) -> Bool {
@@ -211,8 +240,7 @@ extension Segmenter {
             guard end - k >= 3 else { continue }
             var kept = 0, labels = 0, other = 0
             for i in k..<end {
-                let a = analyses[i]
-                guard !a.hasHan, let s = a.stretches.first else { other += 1; continue }
+                guard !analyses[i].hasHan, let s = analyses[i].stretches.first else { other += 1; continue }
                 if !s.isProse { kept += 1 } else if s.isLabel { labels += 1 } else { other += 1 }
             }
             guard kept >= 2, 2 * kept >= labels, other == 0 else { continue }
@@ -224,10 +252,16 @@ extension Segmenter {
 
     /// The unit's prose is only the alt text of images.
     public static func isImageOnly(_ u: BitextMarkdown.Unit) -> Bool {
-        if case .altText = u.kind { return true }
-        guard u.links.contains(where: \.isImage) else { return false }
-        for i in u.text.indices where u.roles[i] == .content && !isSpace(u.text[i]) {
-            if !u.links.contains(where: { $0.isImage && $0.text.contains(i) }) { return false }
+        isImageOnly(u.kind, u.text, u.roles, u.links)
+    }
+
+    /// ``isImageOnly(_:)`` from a unit's fields (a caller looping over units passes them
+    /// without copying the whole `Unit`).
+    static func isImageOnly(_ kind: UnitKind, _ text: [UInt32], _ roles: [Role], _ links: [InlineLink]) -> Bool {
+        if case .altText = kind { return true }
+        guard links.contains(where: \.isImage) else { return false }
+        for i in text.indices where roles[i] == .content && !isSpace(text[i]) {
+            if !links.contains(where: { $0.isImage && $0.text.contains(i) }) { return false }
         }
         return true
     }
@@ -308,17 +342,24 @@ extension Segmenter {
             }
         }
         guard columns >= 2 else { return }
-        var rowHasHan: [Int: [Int]] = [:]  // row → columns with Han
-        for c in cells where analyses[c.unit].hasHan { rowHasHan[c.row, default: []].append(c.column) }
+        // Per row, the column of its first cell with Han and whether another column has Han
+        // too: enough to tell whether a row has Han outside a given column (arrays by row, not
+        // a dictionary of arrays).
+        let rows = (cells.map(\.row).max() ?? -1) + 1
+        var firstHanColumn = [Int](repeating: -1, count: rows)
+        var hanInTwoColumns = [Bool](repeating: false, count: rows)
+        for c in cells where analyses[c.unit].hasHan {
+            if firstHanColumn[c.row] < 0 { firstHanColumn[c.row] = c.column }
+            else if firstHanColumn[c.row] != c.column { hanInTwoColumns[c.row] = true }
+        }
         for column in 0..<columns {
             // Cells without Han: English words, numbers, versions, code, dashes.
             var other = 0, sentences = 0, han = 0, besideChinese = 0
             for c in cells where c.column == column && c.row > 0 {
-                let a = analyses[c.unit]
-                if a.hasHan { han += 1; continue }
+                if analyses[c.unit].hasHan { han += 1; continue }
                 other += 1
-                if let s = a.stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
-                if rowHasHan[c.row]?.contains(where: { $0 != column }) == true { besideChinese += 1 }
+                if let s = analyses[c.unit].stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
+                if firstHanColumn[c.row] >= 0 && (firstHanColumn[c.row] != column || hanInTwoColumns[c.row]) { besideChinese += 1 }
             }
             // Mostly without Han, mostly not sentences, and beside Chinese in most rows; a
             // one-row table needs a Chinese header over the column (`| 参数 | 说明 |`).

@@ -1,5 +1,10 @@
 import BitextICU
 import BitextMarkdown
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Splits units into sentences, words and language runs with ICU.
 ///
@@ -12,16 +17,21 @@ public final class Segmenter {
     private let targetSentences: TextBreaker
     private let words: TextBreaker
     /// Stems of words that stay in English on purpose (glossary keep-as-is terms, config).
-    public var keptWords: Set<String> = []
+    /// (Read for every stretch: not checked for exclusive access at run time.)
+    @exclusivity(unchecked) public var keptWords: Set<String> = []
     /// Scratch storage for one unit, grown as needed and reused: its UTF-16 text for ICU, the
     /// word iterator's text, and per-character flags (``Flag``).
-    private var scratchCapacity = 0
-    private var scratchUTF16 = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
-    private var scratchWords = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
-    private var scratchFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-    private var flags: [UInt8] = []
-    private var latinWords: [Word] = []
-    private var tokenRanges: [Range<Int>] = []
+    /// (Not checked for exclusive access at run time: each is used by one method at a time.)
+    @exclusivity(unchecked) private var scratchCapacity = 0
+    @exclusivity(unchecked) private var scratchUTF16 = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var scratchWords = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var scratchFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var flags: [UInt8] = []
+    @exclusivity(unchecked) private var latinWords: [Word] = []
+    /// Token ranges and the token table of ``stretch``, lent to each call (see ``TokenTable``).
+    /// (Not checked for exclusive access at run time, like the scratch buffers above: a
+    /// `Segmenter` is used by one thread, and the checks cost more than the work at this scale.)
+    @exclusivity(unchecked) private var stretchScratch = StretchScratch()
     /// The target's translator-note markers as scalars (made once, not per unit).
     private let noteMarkers: [[UInt32]]
 
@@ -82,7 +92,6 @@ public final class Segmenter {
         // breaks a sentence or joins two words. One pass builds the UTF-16 text, the word
         // iterator's text (Han blanked out unless `hanWords`), and each character's flags for
         // the language analysis (``Flag``).
-        var astral = false
         reserveScratch(n)
         let buffer = scratchUTF16, wordBuffer = scratchWords, flags = scratchFlags
         let blankHan = !hanWords
@@ -93,11 +102,12 @@ public final class Segmenter {
             }
         }
         let m = pass.count, han = pass.han, hanOrKana = pass.hanOrKana, mayBreak = pass.mayBreak
-        astral = pass.astral
+        let astral = pass.astral
         let utf16Text = UnsafeBufferPointer(start: buffer, count: m)
-        // UTF-16 offset → index in `text`.
-        var toScalar: [Int] = []
-        if astral {
+        // UTF-16 offset → index in `text`. (Constants: the closures below capture them, and a
+        // captured `var` costs a dynamic exclusivity check at each access.)
+        let toScalar: [Int] = astral ? {
+            var toScalar: [Int] = []
             toScalar.reserveCapacity(m + 1)
             for i in 0..<n {
                 toScalar.append(i)
@@ -106,33 +116,44 @@ public final class Segmenter {
                 }
             }
             toScalar.append(n)
-        }
+            return toScalar
+        }() : []
         @inline(__always) func scalarIndex(_ u: Int) -> Int { astral ? toScalar[u] : u }
 
+        // Sentences and words are gathered in locals, not in `a`: the closures below would
+        // otherwise capture `a` and cost a copy of the whole analysis.
         // Sentences (not needed for words alone).
         if !wordsOnly {
+            var sentences: [Range<Int>] = []
             let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
             // Most headings, list items and table cells hold no sentence terminator at all: they
             // are one sentence without asking ICU.
-            func add(_ from: Int, _ to: Int) {
+            // (`sentences` is passed in, not captured: a local function that captures a `var`
+            // and is called from a closure gets a dynamic exclusivity check at each use.)
+            func add(_ from: Int, _ to: Int, _ sentences: inout [Range<Int>]) {
                 var lo = scalarIndex(from), hi = scalarIndex(to)
                 while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
                 while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }
                 guard lo < hi else { return }
                 if (lo..<hi).contains(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }) {
-                    a.sentences.append(lo..<hi)
-                } else if let last = a.sentences.popLast() {
+                    sentences.append(lo..<hi)
+                } else if let last = sentences.popLast() {
                     // Only syntax or punctuation: it belongs to the sentence before.
-                    a.sentences.append(last.lowerBound..<hi)
+                    sentences.append(last.lowerBound..<hi)
                 }
             }
             if mayBreak {
-                let bounds = sentenceBreaker.boundaries(utf16Text)
-                a.sentences.reserveCapacity(bounds.count - 1)
-                for k in bounds.indices.dropFirst() { add(bounds[k - 1], bounds[k]) }
+                // Room for a few sentences at once rather than growing from one.
+                sentences.reserveCapacity(4)
+                var previous = 0
+                sentenceBreaker.forEachBoundary(utf16Text) { end in
+                    add(previous, end, &sentences)
+                    previous = end
+                }
             } else {
-                add(0, m)
+                add(0, m, &sentences)
             }
+            a.sentences = sentences
         }
 
         // Words, in prose only. Without `hanWords`, Han characters are hidden from the word
@@ -144,7 +165,8 @@ public final class Segmenter {
         // (Checked against the ICU-free word breaks, which handle exactly these characters.)
         let noWords = !hanWords && !pass.wordish && (han > 0 || !pass.blanked) && words.simpleWordBreaks
         if !noWords {
-            a.words.reserveCapacity(n / 4)
+            var found: [Word] = []
+            found.reserveCapacity(n / 4)
             let wordText = !hanWords && han > 0 ? UnsafeBufferPointer(start: wordBuffer, count: m) : utf16Text
             words.forEachWord(wordText) { end, status in
                 defer { start = end }
@@ -166,8 +188,9 @@ public final class Segmenter {
                         }
                     }
                 }
-                a.words.append(Word(range: lo..<hi, kind: kind))
+                found.append(Word(range: lo..<hi, kind: kind))
             }
+            a.words = found
         }
 
         if wordsOnly { return a }
@@ -204,6 +227,10 @@ public final class Segmenter {
         var latin = 0
         var mayBreak = false
         var wordish = false, blanked = false
+        // The ``ASCIIClass`` bits of every ASCII character seen (sentence ends, word characters),
+        // OR-ed in without a branch and turned into `mayBreak` and `wordish` after the loop.
+        var asciiSeen: UInt8 = 0
+        let asciiClasses = Segmenter.asciiClasses
         var m = 0  // UTF-16 length so far
         for i in 0..<n {
             let c = text[i]
@@ -222,14 +249,13 @@ public final class Segmenter {
             }
             if r == .content || r == .code || r == .math {
                 if c < 0x80 {
-                    let u: UInt16 = c == 0x0A || c == 0x0D || c == 0x09 ? 0x20 : UInt16(c)
+                    let k = asciiClasses[Int(c)]
+                    let u: UInt16 = k & ASCIIClass.toSpace != 0 ? 0x20 : UInt16(c)
                     buffer[m] = u
                     wordBuffer[m] = u
                     m += 1
-                    if u == 0x2E || u == 0x21 || u == 0x3F { mayBreak = true }
-                    let letter = (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A
-                    if letter || (u >= 0x30 && u <= 0x39) || u == 0x5F || u == 0x40 || u < 0x20 || u == 0x7F { wordish = true }
-                    if letter && r == .content { f = Flag.latin; latin += 1 }
+                    asciiSeen |= k
+                    if k & ASCIIClass.letter != 0 && r == .content { f = Flag.latin; latin += 1 }
                 } else if c >= 0x10000 {
                     astral = true
                     let v = c - 0x10000
@@ -273,8 +299,37 @@ public final class Segmenter {
             }
             if wantFlags { flags[i] = f }
         }
+        if asciiSeen & ASCIIClass.sentenceEnd != 0 { mayBreak = true }
+        if asciiSeen & ASCIIClass.wordish != 0 { wordish = true }
         return FirstPass(count: m, han: han, hanOrKana: hanOrKana, latin: latin, astral: astral, mayBreak: mayBreak,
                          wordish: wordish, blanked: blanked)
+    }
+
+    /// What ``firstPass`` needs to know of an ASCII character, as bits of one table entry.
+    enum ASCIIClass {
+        /// `.`, `!`, `?`: a sentence may end here.
+        static let sentenceEnd: UInt8 = 1
+        /// A letter.
+        static let letter: UInt8 = 2
+        /// Can be (or join) a word: a letter, digit, `_`, `@`, DEL, or a control character
+        /// other than tab, line feed and carriage return (which become spaces).
+        static let wordish: UInt8 = 4
+        /// Tab, line feed, carriage return: a space for ICU.
+        static let toSpace: UInt8 = 8
+    }
+
+    /// ``ASCIIClass`` bits of each ASCII character.
+    static let asciiClasses: [UInt8] = (0..<128).map { c -> UInt8 in
+        var k: UInt8 = 0
+        if c == 0x2E || c == 0x21 || c == 0x3F { k |= ASCIIClass.sentenceEnd }
+        let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+        if letter { k |= ASCIIClass.letter }
+        let toSpace = c == 0x0A || c == 0x0D || c == 0x09
+        if toSpace { k |= ASCIIClass.toSpace }
+        if !toSpace && (letter || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x40 || c < 0x20 || c == 0x7F) {
+            k |= ASCIIClass.wordish
+        }
+        return k
     }
 
     /// Per-character flags of the language analysis (prose characters only).
@@ -329,17 +384,13 @@ public final class Segmenter {
             a.isNote = true
             return
         }
-        // The first parenthesis (most units have none).
-        let firstParen = text.withUnsafeBufferPointer { t -> Int in
-            for i in 0..<n where t[i] == 0x28 || t[i] == 0xFF08 { return i }
-            return n
-        }
-        var i = firstParen
+        // From parenthesis to parenthesis (most units have none).
+        func nextParenthesis(_ from: Int) -> Int { text.withUnsafeBufferPointer { Segmenter.firstParenthesis($0, from: from) } }
+        var i = nextParenthesis(0)
         while i < n {
-            guard text[i] == 0x28 || text[i] == 0xFF08 else { i += 1; continue }  // ( （
             var j = i + 1
             while j < n && (text[j] == 0x20 || roles[j] != .content) && j - i < 8 { j += 1 }
-            guard markers.contains(where: { matches(text, at: j, $0) }) else { i += 1; continue }
+            guard markers.contains(where: { matches(text, at: j, $0) }) else { i = nextParenthesis(i + 1); continue }
             var depth = 0
             var k = i
             var end = n
@@ -350,8 +401,38 @@ public final class Segmenter {
                 k += 1
             }
             a.notes.append(i..<end)
-            i = end
+            i = nextParenthesis(end)
         }
+    }
+
+    /// Index of the first `(` or `（` in `t` from index `start` on (`t.count` when there is
+    /// none). The text's bytes are searched with memchr for the low byte of each (0x28, 0x08: rare
+    /// in Chinese text, unlike 0xFF, the high byte of all full-width punctuation), which skips many
+    /// characters at a time; each hit is checked as a whole scalar.
+    static func firstParenthesis(_ t: UnsafeBufferPointer<UInt32>, from start: Int) -> Int {
+        let n = t.count
+        guard let base = t.baseAddress, start < n else { return n }
+        let raw = UnsafeRawPointer(base)
+        // The first scalar equal to `value` before `limit`, found through its byte at `lane`.
+        func first(_ value: UInt32, lane: Int, before limit: Int) -> Int {
+            var from = 4 * start
+            let end = 4 * limit
+            let byte = Int32(truncatingIfNeeded: value.littleEndian >> (8 * UInt32(lane)))
+            while from < end {
+                guard let p = memchr(raw + from, byte, end - from) else { return limit }
+                let offset = raw.distance(to: UnsafeRawPointer(p))
+                if offset % 4 == lane && t[offset / 4] == value { return offset / 4 }
+                from = offset + 1
+            }
+            return limit
+        }
+        #if _endian(little)
+        let paren = first(0x28, lane: 0, before: n)
+        return first(0xFF08, lane: 0, before: paren)
+        #else
+        for i in start..<n where t[i] == 0x28 || t[i] == 0xFF08 { return i }
+        return n
+        #endif
     }
 
     private func matches(_ text: [UInt32], at i: Int, _ m: [UInt32]) -> Bool {
@@ -414,6 +495,11 @@ public final class Segmenter {
     /// Re-decides which stretches are prose with a wider set of kept word stems (the names a
     /// document uses inside its own Chinese sentences), and rebuilds the runs.
     public func reclassify(_ a: inout TextAnalysis, unit: Unit, kept: Set<String>) {
+        reclassify(&a, text: unit.text, roles: unit.roles, kept: kept)
+    }
+
+    /// ``reclassify(_:unit:kept:)`` from the unit's text and roles (no copy of the whole `Unit`).
+    func reclassify(_ a: inout TextAnalysis, text: [UInt32], roles: [Role], kept: Set<String>) {
         var changed = false
         for k in a.stretches.indices {
             let before = a.stretches[k].isProse
@@ -425,17 +511,17 @@ public final class Segmenter {
         self.flags = []
         defer { flags.removeAll(keepingCapacity: true); self.flags = flags }
         var anyHan = false
-        for i in unit.text.indices {
-            let c = unit.text[i]
+        for i in text.indices {
+            let c = text[i]
             var f: UInt8 = 0
-            if unit.roles[i] == .content && c >= 0x2E80 {
+            if roles[i] == .content && c >= 0x2E80 {
                 let s = Characters.script(c)
                 if s == .han || s == .kana { f = Flag.han; anyHan = true }
             }
             flags.append(f)
         }
         flags.withUnsafeBufferPointer { flags in
-            buildRuns(unit.text, unit.roles, flags, anyHan, &a)
+            buildRuns(text, roles, flags, anyHan, &a)
         }
     }
 
@@ -514,9 +600,14 @@ public final class Segmenter {
         var tokens: [StretchToken] = []
         tokens.reserveCapacity(inside.count)
         // Token ranges, in a buffer lent by the segmenter.
-        var tokenRanges = self.tokenRanges
-        self.tokenRanges = []
-        defer { tokenRanges.removeAll(keepingCapacity: true); self.tokenRanges = tokenRanges }
+        // The scratch is moved into a local for the call: each use of a class's stored
+        // property is checked for exclusive access at run time, a local's is not.
+        var scratch = StretchScratch()
+        swap(&scratch, &stretchScratch)
+        defer {
+            scratch.tokenRanges.removeAll(keepingCapacity: true)
+            swap(&scratch, &stretchScratch)
+        }
         var functionTokens = 0
         var inNote = true
         var k = inside.startIndex
@@ -534,7 +625,7 @@ public final class Segmenter {
             }
             k += 1
             if !a.inNote(r.lowerBound) { inNote = false }
-            let lowered = normalizedWord(text, r)
+            let (entry, lowered, isFunction, isLiteral) = scratch.tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
             // Letters, capitals, digits, and a capital after a lowercase letter (camelCase).
             var letters = 0, uppers = 0
             var hasDigit = false, innerUpper = false
@@ -554,11 +645,12 @@ public final class Segmenter {
             let followedByParen = r.upperBound < text.count && text[r.upperBound] == 0x28
             var kind: TokenKind
             if codeJoiner || followedByParen || (innerUpper && uppers < letters)
-                || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, functionWords: source.functionWords) {
+                || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, isLiteral: isLiteral,
+                                          functionWords: source.functionWords) {
                 kind = .code
             } else if hasDigit || (uppers >= 2 && uppers * 2 >= letters) || (uppers >= 2 && innerUpper) {
                 kind = .name
-            } else if source.functionWords.contains(lowered) || target.functionWords.contains(lowered) {
+            } else if isFunction {
                 kind = .function
             } else if uppers == 0 {
                 // A single letter that is not a word (`b`, `x`) is a variable.
@@ -566,8 +658,8 @@ public final class Segmenter {
             } else {
                 kind = letters >= 2 ? .capitalized : .name
             }
-            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? stem(lowered) : lowered, kind: kind))
-            tokenRanges.append(r)
+            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind))
+            scratch.tokenRanges.append(r)
             if kind == .function { functionTokens += 1 }
             // A unit without Han with two function words is prose whatever else it holds: the
             // rest of its tokens cannot change the decision, so they are not built.
@@ -577,10 +669,10 @@ public final class Segmenter {
         // belong to the Chinese: the stretch starts after them.
         var first = 0
         while first + 1 < tokens.count, tokens[first].kind == .name || tokens[first].kind == .code,
-              (tokenRanges[first].upperBound..<tokenRanges[first + 1].lowerBound).contains(where: { isTrailingPunctuation(text[$0]) }) {
+              (scratch.tokenRanges[first].upperBound..<scratch.tokenRanges[first + 1].lowerBound).contains(where: { isTrailingPunctuation(text[$0]) }) {
             first += 1
         }
-        if first > 0 { range = tokenRanges[first].lowerBound..<range.upperBound }
+        if first > 0 { range = scratch.tokenRanges[first].lowerBound..<range.upperBound }
 
         // Quotes and parentheses are judged on the segment trimmed of spaces, of opening marks
         // at its end and closing marks at its start (`："Need a static string"（“`).
@@ -613,10 +705,10 @@ public final class Segmenter {
                               isLinkText: linkText, inNote: inNote, isCodeLike: codeLike, isWholeUnit: wholeUnit,
                               isProse: false)
         if !wholeUnit {
-            s.isEmphasis = Segmenter.isEmphasized(text, roles, tokenRanges[first].lowerBound, tokenRanges[tokenRanges.count - 1].upperBound)
+            s.isEmphasis = Segmenter.isEmphasized(text, roles, scratch.tokenRanges[first].lowerBound, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
             s.isUIString = tokens.count <= 12 && (endsWithUIVerb(text, roles, before: segment.lowerBound)
                                                  || startsWithKindNoun(text, roles, after: segment.upperBound))
-            s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, tokenRanges[tokenRanges.count - 1].upperBound)
+            s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
         s.reclassify(kept: keptWords)
         return s
@@ -659,11 +751,11 @@ public final class Segmenter {
     /// `key:value` or host:port, a kebab compound with digits or three parts of content words,
     /// an option (`-x`, `--flag`), a path or expression piece (touching `/ \\ = @ # ~ $ < > { } [ ] |`
     /// or `)` without a space), a string literal in quotes, or a programming literal.
+    ///
+    /// - Parameter isLiteral: `lowered` is one of ``literals`` (known from the token table).
     static func hasCodeShape(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>, hyphens: Int, lowered: String,
-                             functionWords: Set<String>) -> Bool {
-        // (Most words are not literals: look only at those that could be, without hashing.)
-        if let f = lowered.utf8.first, f == 0x74 || f == 0x66 || f == 0x6E || f == 0x75, lowered.utf8.count <= 9,
-           literals.contains(lowered) { return true }
+                             isLiteral: Bool, functionWords: Set<String>) -> Bool {
+        if isLiteral { return true }
         // A word ICU joined to a sigil (`@Mobiles`, `#tag`): a parameter or handle.
         if let f = r.first, !isLetterOrDigit(text[f]) { return true }
         // Inner dots and colons of one ICU word: `spring.datasource.url`, `assembly:assembly`.
@@ -784,19 +876,8 @@ public final class Segmenter {
         return caps >= 2 && c - o <= 12
     }
 
-    private var stems: [String: String] = [:]
-
-    /// ``Stemmer/stem(_:keepCase:)``, remembered: a document repeats its words.
-    private func stem(_ word: String) -> String {
-        if let s = stems[word] { return s }
-        if stems.count > 50_000 { stems.removeAll(keepingCapacity: true) }
-        let s = Stemmer.stem(word)
-        stems[word] = s
-        return s
-    }
-
     /// A word lowercased, with ’ as '.
-    private func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
+    static func normalizedWord(_ text: [UInt32], _ r: Range<Int>) -> String {
         var ascii = true
         for k in r where text[k] >= 0x80 && text[k] != 0x2019 { ascii = false; break }
         if ascii {
@@ -873,5 +954,127 @@ public final class Segmenter {
     switch c {
     case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x3001: return true
     default: return false
+    }
+}
+
+/// What ``Segmenter/stretch`` keeps from one call to the next.
+struct StretchScratch {
+    var tokenRanges: [Range<Int>] = []
+    /// What a token's own characters decide, remembered by those characters: a document
+    /// repeats its words, and finding a token here costs less than building its lowercased
+    /// `String` again and hashing it against the function-word sets and the stem cache.
+    var tokenTable = TokenTable()
+}
+
+/// Tokens met by a ``Segmenter``, keyed by their characters (as in the text, before lowercasing):
+/// the lowercased text, whether it is a function word, and its stem once asked. An open-addressing
+/// table with its own hash of the scalars, so a lookup neither builds nor hashes a `String`.
+/// Emptied when it grows large; what it holds never depends on the order tokens come in.
+struct TokenTable {
+    struct Entry {
+        /// Where the token's characters are in `keys`.
+        var start: Int
+        var count: Int
+        var hash: UInt32
+        var lowered: String
+        var isFunction: Bool
+        /// One of ``Segmenter/literals``.
+        var isLiteral: Bool
+        var stem: String?
+    }
+    private var entries: [Entry] = []
+    /// The characters of every entry, one after another.
+    private var keys: [UInt32] = []
+    /// Index in `entries` + 1, or 0 for an empty slot; the count is a power of two (none
+    /// before the first insertion, so an empty table costs no allocation).
+    private var slots: [Int32] = []
+
+    /// FNV-1a over the scalars.
+    @inline(__always)
+    static func hash(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        for i in r { h = (h ^ text[i]) &* 0x0100_0193 }
+        return h
+    }
+
+    /// The entry for `text[r]` if there is one, and the hash to insert it with otherwise.
+    private func find(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> (found: Bool, index: Int, hash: UInt32) {
+        let h = TokenTable.hash(text, r)
+        if slots.isEmpty { return (false, 0, h) }
+        let mask = slots.count - 1
+        var s = Int(h) & mask
+        while true {
+            let k = Int(slots[s]) - 1
+            if k < 0 { return (false, 0, h) }
+            if entries[k].hash == h && entries[k].count == r.count {
+                var same = true
+                var j = entries[k].start
+                for i in r {
+                    if keys[j] != text[i] { same = false; break }
+                    j += 1
+                }
+                if same { return (true, k, h) }
+            }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// The entry for `text[r]` (made on first sight): its index, lowercased text (see
+    /// ``Segmenter/normalizedWord(_:_:)``) and whether one of the function-word sets holds it.
+    mutating func entry(_ text: [UInt32], _ r: Range<Int>, functionWords source: Set<String>, _ target: Set<String>)
+        -> (index: Int, lowered: String, isFunction: Bool, isLiteral: Bool) {
+        let found = text.withUnsafeBufferPointer { find($0, r) }
+        if found.found {
+            let k = found.index
+            return (k, entries[k].lowered, entries[k].isFunction, entries[k].isLiteral)
+        }
+        let lowered = Segmenter.normalizedWord(text, r)
+        let function = source.contains(lowered) || target.contains(lowered)
+        // (Most words cannot be literals: only those that could are hashed.)
+        let f = lowered.utf8.first
+        let literal = (f == 0x74 || f == 0x66 || f == 0x6E || f == 0x75) && lowered.utf8.count <= 9
+            && Segmenter.literals.contains(lowered)
+        let k = text.withUnsafeBufferPointer {
+            insert($0, r, hash: found.hash, lowered: lowered, isFunction: function, isLiteral: literal)
+        }
+        return (k, lowered, function, literal)
+    }
+
+    /// ``Stemmer/stem(_:keepCase:)`` of entry `k`'s lowercased text, made on first use.
+    mutating func stem(_ k: Int) -> String {
+        if let s = entries[k].stem { return s }
+        let s = Stemmer.stem(entries[k].lowered)
+        entries[k].stem = s
+        return s
+    }
+
+    /// Adds `text[r]` (not in the table) and returns its entry.
+    private mutating func insert(_ text: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, hash h: UInt32, lowered: String,
+                                 isFunction: Bool, isLiteral: Bool) -> Int {
+        if entries.count >= 50_000 {
+            entries.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            for i in slots.indices { slots[i] = 0 }
+        } else if 2 * (entries.count + 1) > slots.count {
+            grow()
+        }
+        let k = entries.count
+        entries.append(Entry(start: keys.count, count: r.count, hash: h, lowered: lowered, isFunction: isFunction,
+                             isLiteral: isLiteral, stem: nil))
+        keys.append(contentsOf: text[r])
+        place(k)
+        return k
+    }
+
+    private mutating func place(_ k: Int) {
+        let mask = slots.count - 1
+        var s = Int(entries[k].hash) & mask
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = Int32(k + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: max(1024, 2 * slots.count))
+        for k in entries.indices { place(k) }
     }
 }

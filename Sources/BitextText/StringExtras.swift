@@ -54,6 +54,10 @@ public enum FoundationText {
 
     /// `s.trimmingCharacters(in: .whitespaces)`.
     public static func trimmingWhitespaces(_ s: String) -> String {
+        // Most strings start and end with an ASCII byte that is no space or tab: nothing to
+        // trim, known without decoding scalars (the last one backwards).
+        let utf8 = s.utf8
+        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80, f != 0x20, f != 0x09, l != 0x20, l != 0x09 { return s }
         let scalars = s.unicodeScalars
         guard let f = scalars.first, let l = scalars.last else { return s }
         if !isHorizontalSpace(f.value) && !isHorizontalSpace(l.value) { return s }
@@ -146,17 +150,18 @@ public enum FoundationText {
         var h = haystack, nd = needle
         return h.withUTF8 { hb in
             nd.withUTF8 { nb in
+                // The needle's first byte found with memchr (word-at-a-time over long code
+                // blocks), the rest compared with memcmp.
                 let m = nb.count, count = hb.count
                 guard m <= count else { return false }
-                let f = nb[0]
+                guard let h = hb.baseAddress, let n = nb.baseAddress else { return m == 0 }
+                let f = Int32(n[0])
                 var i = 0
                 while i + m <= count {
-                    if hb[i] == f {
-                        var k = 1
-                        while k < m && hb[i + k] == nb[k] { k += 1 }
-                        if k == m { return true }
-                    }
-                    i += 1
+                    guard let p = memchr(h + i, f, count - m + 1 - i) else { return false }
+                    let at = UnsafeRawPointer(h).distance(to: UnsafeRawPointer(p))
+                    if memcmp(h + at + 1, n + 1, m - 1) == 0 { return true }
+                    i = at + 1
                 }
                 return false
             }
