@@ -110,9 +110,19 @@ public struct Unit: Sendable {
         self.links = links
         self.quoteDepth = quoteDepth
         self.listDepth = listDepth
+        // Counted first, so that the array is made once at its exact size (appends grew it a
+        // step at a time, each step a new allocation).
         var breaks: [Int] = []
         if lineFeeds { text.withUnsafeBufferPointer { t in
-            for i in t.indices where t[i] == 0x0A { breaks.append(i + 1) }
+            var n = 0
+            for c in t where c == 0x0A { n += 1 }
+            guard n > 0 else { return }
+            breaks = Array(unsafeUninitializedCapacity: n) { out, count in
+                for i in t.indices where t[i] == 0x0A && count < n {
+                    out.initializeElement(at: count, to: i + 1)
+                    count += 1
+                }
+            }
         } }
         self.lineBreaks = breaks
         self.end = start
