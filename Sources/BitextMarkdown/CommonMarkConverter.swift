@@ -48,20 +48,28 @@ struct ParsedBlock: Sendable {
 }
 
 /// A parsed document: its blocks in order, all their inline events in one array, and the bytes
-/// of every literal and link destination in one buffer.
-struct ParsedDocument: Sendable {
+/// of every literal and link destination in one buffer, which its owner frees (``deallocate()``):
+/// the buffer the tree walk filled, kept as it is (copying it into an array cost a copy of
+/// every literal).
+struct ParsedDocument {
     var blocks: [ParsedBlock] = []
     var events: [InlineEvent] = []
-    var text: [UInt8] = []
+    private(set) var text = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
 
-    func string(_ r: Range<Int>) -> String { String(decoding: text[r], as: UTF8.self) }
+    init() {}
+
+    init(blocks: [ParsedBlock], events: [InlineEvent], text: UnsafeMutableBufferPointer<UInt8>) {
+        self.blocks = blocks
+        self.events = events
+        self.text = text
+    }
 
     /// Calls `body` with the events and the text as buffers (valid only inside it).
     func withBuffers<R>(_ body: (ParsedBuffers) throws -> R) rethrows -> R {
-        try events.withUnsafeBufferPointer { events in
-            try text.withUnsafeBufferPointer { text in try body(ParsedBuffers(events: events, text: text)) }
-        }
+        try events.withUnsafeBufferPointer { events in try body(ParsedBuffers(events: events, text: UnsafeBufferPointer(text))) }
     }
+
+    func deallocate() { text.deallocate() }
 }
 
 /// A ``ParsedDocument``'s events and text as buffers, for readers that run once per block
@@ -115,13 +123,12 @@ enum CommonMarkConverter {
         guard let root = finish(parser) else { return ParsedDocument() }
         defer { cmark_node_free(root) }
         var walker = TreeWalker(capacity: bytes.count + 64)
-        defer { walker.text.deallocate() }
         // Rough sizes (a block per 200 bytes, an inline event per 40) to spare most regrowth.
         walker.out.blocks.reserveCapacity(bytes.count / 100 + 16)
         walker.out.events.reserveCapacity(bytes.count / 40 + 16)
         walker.walk(root)
-        walker.out.text = Array(UnsafeBufferPointer(start: walker.text.base, count: walker.text.count))
-        return walker.out
+        return ParsedDocument(blocks: walker.out.blocks, events: walker.out.events,
+                              text: UnsafeMutableBufferPointer(start: walker.text.base, count: walker.text.count))
     }
 
     /// Renders Markdown to an HTML fragment with cmark-gfm's own renderer, in its safe mode:

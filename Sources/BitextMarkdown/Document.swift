@@ -55,6 +55,7 @@ public struct Document: Sendable {
         // Made at the first HTML block (many documents have none).
         var opaque: Set<String>? = nil
         let parsed = CommonMarkConverter.parse(cmarkInput)
+        defer { parsed.deallocate() }
         units.reserveCapacity(units.count + parsed.blocks.count)
         blocks.reserveCapacity(blocks.count + parsed.blocks.count)
         var scratch = DecodeScratch()
