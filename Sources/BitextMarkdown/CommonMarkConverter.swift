@@ -164,7 +164,7 @@ enum CommonMarkConverter {
 /// are numbered when the extensions register, so they are not constants).
 private enum ExtensionNode { case table, row, cell, strikethrough, other }
 
-/// Bytes appended while walking the tree (copied into ``ParsedDocument/text`` at the end).
+/// Bytes appended while walking the tree (handed to ``ParsedDocument/text`` at the end, which frees them).
 private struct ByteBuffer {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
