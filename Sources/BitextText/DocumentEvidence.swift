@@ -16,8 +16,11 @@ extension Segmenter {
         let units = doc.units
         var analyses: [TextAnalysis] = []
         analyses.reserveCapacity(units.count)
+        // Each analysis is built in its slot of the array (returned by value, each cost a copy).
         for k in units.indices {
-            analyses.append(analyze(text: units[k].text, roles: units[k].roles, links: units[k].links))
+            analyses.append(TextAnalysis())
+            analyze(text: units[k].text, roles: units[k].roles, links: units[k].links, hanWords: false,
+                    wordsOnly: false, into: &analyses[k])
         }
         applyDocumentEvidence(doc, &analyses, alsoCode: alsoCode)
         return analyses
