@@ -16,8 +16,11 @@ extension Segmenter {
         let units = doc.units
         var analyses: [TextAnalysis] = []
         analyses.reserveCapacity(units.count)
+        // Each analysis is built in its slot of the array (returned by value, each cost a copy).
         for k in units.indices {
-            analyses.append(analyze(text: units[k].text, roles: units[k].roles, links: units[k].links))
+            analyses.append(TextAnalysis())
+            analyze(text: units[k].text, roles: units[k].roles, links: units[k].links, hanWords: false,
+                    wordsOnly: false, into: &analyses[k])
         }
         applyDocumentEvidence(doc, &analyses, alsoCode: alsoCode)
         return analyses
@@ -173,8 +176,13 @@ extension Segmenter {
                     memchr(b.baseAddress! + i, 0x60, end - i).map { UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer($0)) }
                 }) else { break }
                 i = tick
-                var j = i + 1
-                while j < end && bytes[j] != 0x60 && bytes[j] != 0x0A { j += 1 }
+                // The closing backtick (memchr too), unless a line feed comes first.
+                var j = bytes.withUnsafeBufferPointer { b -> Int in
+                    let base = b.baseAddress!
+                    guard let close = memchr(base + i + 1, 0x60, end - i - 1) else { return end }
+                    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(close))
+                }
+                if let feed = bytes[(i + 1)..<j].firstIndex(of: 0x0A) { j = feed }
                 guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
                 let s = FoundationText.trimmingWhitespaces(String(decoding: bytes[(i + 1)..<j], as: UTF8.self))
                 if !s.isEmpty { code.append(s) }
@@ -290,16 +298,21 @@ extension Segmenter {
         var ascii = true
         for i in lo..<hi where text[i] >= 0x80 { ascii = false; break }
         if ascii {
-            let s = String(unsafeUninitializedCapacity: hi - lo) { buffer in
+            // Trimmed in the buffer, as ``FoundationText/trimmingWhitespaces(_:)`` trims ASCII
+            // (spaces and tabs): a second pass over the finished `String` cost as much again.
+            return String(unsafeUninitializedCapacity: hi - lo) { buffer in
                 var n = 0
                 for i in lo..<hi {
                     if let roles, roles[i] != .content && roles[i] != .code { continue }
                     buffer[n] = UInt8(text[i])
                     n += 1
                 }
-                return n
+                var a = 0
+                while a < n && (buffer[a] == 0x20 || buffer[a] == 0x09) { a += 1 }
+                while n > a && (buffer[n - 1] == 0x20 || buffer[n - 1] == 0x09) { n -= 1 }
+                if a > 0 { for x in a..<n { buffer[x - a] = buffer[x] } }
+                return n - a
             }
-            return FoundationText.trimmingWhitespaces(s)
         }
         var s = String.UnicodeScalarView()
         for i in lo..<hi {

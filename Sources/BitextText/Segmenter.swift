@@ -85,8 +85,17 @@ public final class Segmenter {
     public func analyze(text: [UInt32], roles: [Role], links: [InlineLink] = [], hanWords: Bool = false,
                         wordsOnly: Bool = false) -> TextAnalysis {
         var a = TextAnalysis()
+        analyze(text: text, roles: roles, links: links, hanWords: hanWords, wordsOnly: wordsOnly, into: &a)
+        return a
+    }
+
+    /// ``analyze(text:roles:links:hanWords:wordsOnly:)`` written into `a` (a fresh
+    /// `TextAnalysis()`): a document's analyses are built in their array's slots, where returning
+    /// each one cost a copy of the whole analysis.
+    func analyze(text: [UInt32], roles: [Role], links: [InlineLink], hanWords: Bool,
+                 wordsOnly: Bool, into a: inout TextAnalysis) {
         let n = text.count
-        if n == 0 { return a }
+        if n == 0 { return }
 
         // ICU sees the unit with syntax blanked out, so positions stay put and markup never
         // breaks a sentence or joins two words. One pass builds the UTF-16 text, the word
@@ -193,7 +202,7 @@ public final class Segmenter {
             a.words = found
         }
 
-        if wordsOnly { return a }
+        if wordsOnly { return }
         findNotes(text, roles, &a)
         if !a.isNote && a.notes.isEmpty {
             // Nothing is in a note: the counts are those of the first pass.
@@ -201,7 +210,6 @@ public final class Segmenter {
             a.latinLetters = pass.latin
         }
         classify(text, roles, links, UnsafeBufferPointer(start: flags, count: n), hanOrKana > 0, &a)
-        return a
     }
 
     /// What ``firstPass`` found.
