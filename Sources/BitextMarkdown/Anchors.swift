@@ -107,12 +107,7 @@ public struct DocumentAnchors: Sendable {
         init(unit u: Unit) {
             bytes = []
             bytes.reserveCapacity(u.text.count * 3)
-            for i in u.text.indices {
-                switch u.roles[i] {
-                case .content, .code, .math, .url: DocumentAnchors.appendKey(u.text[i], to: &bytes)
-                default: continue
-                }
-            }
+            for i in u.text.indices where u.roles[i].isRead { DocumentAnchors.appendKey(u.text[i], to: &bytes) }
         }
         func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
     }

@@ -256,10 +256,6 @@ public struct SourceText: Sendable {
         if range.isEmpty { return 0 }
         scratch.reserve(range.count)
         let out = scratch.base
-        // The ASCII characters of whole ASCII words are noted in a table, one byte each (a store
-        // per character instead of a test, a shift and an or), folded into the bits at the end.
-        let seen = scratch.seen
-        var seenWord = false
         let (n, low, high, arrow) = bytes.withUnsafeBufferPointer { b in
             let base = UnsafeRawPointer(b.baseAddress!)
             var low: UInt64 = 0, high: UInt64 = 0, arrow = false
@@ -274,11 +270,9 @@ public struct SourceText: Sendable {
                 while i &+ 8 <= end {
                     var w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     guard w & 0x8080_8080_8080_8080 == 0 else { break }
-                    if !seenWord { seenWord = true; seen.update(repeating: 0, count: DecodeScratch.seenCount) }
                     for x in 0..<8 {
-                        // (Below 0x80: no byte of the word has its high bit set.)
-                        let c = Int(truncatingIfNeeded: w & 0x7F)
-                        seen[c] = 1
+                        let c = w & 0xFF
+                        note(c)
                         out[k &+ x] = UInt32(truncatingIfNeeded: c)
                         w &>>= 8
                     }
@@ -320,18 +314,6 @@ public struct SourceText: Sendable {
                         | UInt32(b[i &+ 3] & 0x3F); i &+= 4
                 }
                 k &+= 1
-            }
-            if seenWord {
-                // Eight table bytes (each 0 or 1) to eight bits: byte j of the word lands on bit
-                // 56 + j of the product (every other byte on a bit of its own, so no carries
-                // reach those), shifted down to bit j.
-                let words = UnsafeRawPointer(seen)
-                for j in 0..<8 {
-                    let lo = words.loadUnaligned(fromByteOffset: j &* 8, as: UInt64.self)
-                    let hi = words.loadUnaligned(fromByteOffset: 64 &+ j &* 8, as: UInt64.self)
-                    low |= ((lo &* 0x0102_0408_1020_4080) &>> 56) &<< UInt64(j &* 8)
-                    high |= ((hi &* 0x0102_0408_1020_4080) &>> 56) &<< UInt64(j &* 8)
-                }
             }
             return (k, low, high, arrow)
         }
@@ -478,17 +460,12 @@ func offset(in bytes: UnsafeBufferPointer<UInt8>, _ count: Int, charactersFrom o
 struct DecodeScratch {
     private(set) var base: UnsafeMutablePointer<UInt32>
     private(set) var roles: UnsafeMutablePointer<Role>
-    /// A byte for each ASCII character, for ``SourceText/decode(_:into:presence:)`` to note
-    /// which it met.
-    let seen: UnsafeMutablePointer<UInt8>
-    static let seenCount = 128
     private var capacity: Int
 
     init() {
         capacity = 1024
         base = .allocate(capacity: capacity)
         roles = .allocate(capacity: capacity)
-        seen = .allocate(capacity: DecodeScratch.seenCount)
     }
 
     /// Makes both buffers at least `n` long (their contents are lost when they grow).
@@ -504,6 +481,5 @@ struct DecodeScratch {
     func free() {
         base.deallocate()
         roles.deallocate()
-        seen.deallocate()
     }
 }

@@ -67,19 +67,6 @@ enum TextMasks {
         guard present.contains(0x3C) || present.contains(0x5C) || present.contains(0x26) || present.contains(0x7B)
                 || present.contains(0x24) || present.contains(0x3A) else { return }  // < \ & { $ :
         if present.contains(0x3C) { markCodeElements(raw, roles) }
-        if !(present.contains(0x3C) || present.contains(0x5C) || present.contains(0x26) || present.contains(0x7B)
-             || present.contains(0x24)) {
-            // Only `:` is there (a URL's, usually), and it acts only at the start of a line: look
-            // there alone.
-            var k = 0
-            while k < n {
-                if let e = containerFenceEnd(raw, roles, at: k) { mark(roles, k..<e, .structure) }
-                guard present.contains(0x0A) else { break }
-                while k < n && raw[k] != 0x0A { k += 1 }
-                k += 1
-            }
-            return
-        }
         var k = 0
         while k < n {
             // Nothing happens at any other character: on to the next `\ & { < $ :`.
@@ -114,25 +101,16 @@ enum TextMasks {
             if c == 0x24 && roles[k] == .content, let e = mathEnd(raw, roles, from: k) {  // $
                 mark(roles, k..<e, .math); k = e; continue
             }
-            if c == 0x3A, let e = containerFenceEnd(raw, roles, at: k) {
+            if c == 0x3A && (k == 0 || raw[k - 1] == 0x0A) && k + 2 < n && raw[k + 1] == 0x3A && raw[k + 2] == 0x3A {
+                // ::: name (the fence and the container's type are syntax; a custom title is text)
+                var e = k
+                while e < n && raw[e] == 0x3A { e += 1 }
+                while e < n && raw[e] == 0x20 { e += 1 }
+                while e < n && raw[e] != 0x20 && raw[e] != 0x0A && raw[e] < 0x80 { e += 1 }
                 mark(roles, k..<e, .structure); k = e; continue
             }
             k += 1
         }
-    }
-
-    /// The end (exclusive) of a container's fence and type starting at `k` at the start of a
-    /// line: `::: name` (the fence and the container's type are syntax; a custom title is text).
-    private static func containerFenceEnd(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>,
-                                          at k: Int) -> Int? {
-        let n = raw.count
-        guard raw[k] == 0x3A, roles[k] != .code && roles[k] != .url && roles[k] != .destination,
-              k == 0 || raw[k - 1] == 0x0A, k + 2 < n, raw[k + 1] == 0x3A, raw[k + 2] == 0x3A else { return nil }
-        var e = k
-        while e < n && raw[e] == 0x3A { e += 1 }
-        while e < n && raw[e] == 0x20 { e += 1 }
-        while e < n && raw[e] != 0x20 && raw[e] != 0x0A && raw[e] < 0x80 { e += 1 }
-        return e
     }
 
     /// `\ & { < $ :`, where the main pass may act.

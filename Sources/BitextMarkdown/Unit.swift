@@ -18,6 +18,15 @@ public enum Role: UInt8, Sendable {
     /// Block syntax left inside a unit: quote markers and indentation on continuation lines,
     /// heading markers, `{#anchor}` ids. Never at either end of a unit.
     case structure
+
+    /// What a reader reads as the text: prose, inline code, math and the URLs shown (not link
+    /// destinations or syntax). ``Unit/plainText`` and heading slugs are made of these.
+    public var isRead: Bool {
+        switch self {
+        case .content, .code, .math, .url: return true
+        case .destination, .markup, .structure: return false
+        }
+    }
 }
 
 /// The kind of a translatable unit.
@@ -160,7 +169,7 @@ public struct Unit: Sendable {
         for i in range where !excluding.contains(where: { $0.contains(i) }) {
             let r = roles[i]
             let c = text[i]
-            if r == .content || r == .code || r == .math || r == .url {
+            if r.isRead {
                 if c == 0x0A || c == 0x0D { pendingSpace = true; continue }
                 if pendingSpace {
                     pendingSpace = false

@@ -754,14 +754,6 @@ public final class Segmenter {
 
     /// Programming literals: a cell or stretch holding them is a value, not prose.
     static let literals: Set<String> = ["true", "false", "null", "undefined", "nil", "nan"]
-    /// The first bytes and the longest length of ``literals``, derived from it: most words are
-    /// ruled out without hashing.
-    static let literalFirstBytes: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for l in literals { if let f = l.utf8.first { t[Int(f)] = true } }
-        return t
-    }()
-    static let literalMaxLength = literals.map(\.utf8.count).max() ?? 0
 
     /// A token shaped like code: a dotted key inside one ICU word (`a.b.c`, not `e.g`), a
     /// `key:value` or host:port, a kebab compound with digits or three parts of content words,
@@ -1046,9 +1038,7 @@ struct TokenTable {
         }
         let lowered = Segmenter.normalizedWord(text, r)
         let function = source.contains(lowered) || target.contains(lowered)
-        // (Most words cannot be literals: only those that could are hashed.)
-        let literal = lowered.utf8.first.map { Segmenter.literalFirstBytes[Int($0)] } == true
-            && lowered.utf8.count <= Segmenter.literalMaxLength && Segmenter.literals.contains(lowered)
+        let literal = Segmenter.literals.contains(lowered)
         let k = text.withUnsafeBufferPointer {
             insert($0, r, hash: found.hash, lowered: lowered, isFunction: function, isLiteral: literal)
         }

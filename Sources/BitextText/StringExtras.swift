@@ -154,13 +154,13 @@ public enum FoundationText {
                 // blocks), the rest compared with memcmp.
                 let m = nb.count, count = hb.count
                 guard m <= count else { return false }
-                guard let h = hb.baseAddress, let n = nb.baseAddress else { return m == 0 }
-                let f = Int32(n[0])
+                guard let hp = hb.baseAddress, let np = nb.baseAddress else { return m == 0 }
+                let f = Int32(np[0])
                 var i = 0
                 while i + m <= count {
-                    guard let p = memchr(h + i, f, count - m + 1 - i) else { return false }
-                    let at = UnsafeRawPointer(h).distance(to: UnsafeRawPointer(p))
-                    if memcmp(h + at + 1, n + 1, m - 1) == 0 { return true }
+                    guard let p = memchr(hp + i, f, count - m + 1 - i) else { return false }
+                    let at = UnsafeRawPointer(hp).distance(to: UnsafeRawPointer(p))
+                    if memcmp(hp + at + 1, np + 1, m - 1) == 0 { return true }
                     i = at + 1
                 }
                 return false

@@ -177,16 +177,14 @@ public struct SourceStretch: Sendable, Equatable {
         if isQuoted { return keep(.quoted) }
         var function = 0, lowerUnkept = 0, capitalizedUnkept = 0, keptCount = 0, code = 0
         var titleCase = true
-        // (An empty set still hashes what it is asked for.)
-        let anyKept = !kept.isEmpty
         for t in tokens {
             switch t.kind {
             case .function: function += 1
             case .lowercase:
                 titleCase = false
-                if anyKept && kept.contains(t.stem) { keptCount += 1 } else { lowerUnkept += 1 }
+                if kept.contains(t.stem) { keptCount += 1 } else { lowerUnkept += 1 }
             case .capitalized:
-                if anyKept && kept.contains(t.stem) { keptCount += 1 } else { capitalizedUnkept += 1 }
+                if kept.contains(t.stem) { keptCount += 1 } else { capitalizedUnkept += 1 }
             case .code: code += 1
             case .name: break
             }

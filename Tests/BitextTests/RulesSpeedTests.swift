@@ -135,6 +135,22 @@ import Yams
         #expect(direct.end(Summary()) == reference.close + JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings").tail + "\n")
     }
 
+    /// broken-anchor's prefilter passes over no unit that has a `#fragment` link target, on
+    /// every corpus file.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func fragmentPrefilterMissesNoLink() throws {
+        var fragments = 0
+        for url in Fixtures.corpusFiles() {
+            let doc = try Fixtures.document(url)
+            for u in doc.units {
+                let hasFragment = u.linkTargets.contains { $0.destination.hasPrefix("#") }
+                if hasFragment { fragments += 1 }
+                #expect(BrokenAnchorRule.mayLinkToFragment(u) || !hasFragment, "\(url.path)")
+            }
+        }
+        #expect(fragments > 100)
+    }
+
     /// The shared typography pass finds, on every corpus file, exactly what the rules' own
     /// character-by-character tests find.
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))

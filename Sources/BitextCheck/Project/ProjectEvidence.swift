@@ -12,8 +12,9 @@ public final class ProjectEvidence: @unchecked Sendable {
     /// Label places (headings, cells, list items) with short Chinese text, and English labels.
     private(set) var translatedLabels = 0
     private(set) var englishLabels = 0
-    /// Stems of ordinary words that files keep in English inside Chinese sentences → files.
-    private(set) var keptStems: [String: Int] = [:]
+    /// Stems of ordinary words that files keep in English inside Chinese sentences (each file's
+    /// kept vocabulary, ``Segmenter/keptVocabulary(_:base:)``).
+    private(set) var keptStems = Set<String>()
     /// Files the evidence was gathered from.
     private(set) var files = 0
 
@@ -27,13 +28,7 @@ public final class ProjectEvidence: @unchecked Sendable {
         let e = ProjectEvidence()
         e.files = 1
         var seen = Set<String>()
-        // Analyses and stretches looked at in place, not copied one by one.
-        for k in analyses.indices where analyses[k].hasHan {
-            let stretches = analyses[k].stretches
-            for j in stretches.indices where !stretches[j].isProse && !stretches[j].isCodeLike && stretches[j].evidence != .codeShape {
-                for t in stretches[j].tokens where t.kind == .lowercase || t.kind == .capitalized { e.keptStems[t.stem] = 1 }
-            }
-        }
+        e.keptStems = Segmenter.keptVocabulary(analyses, base: [])
         let units = doc.units
         for k in units.indices where isLabelPlace(units[k]) {
             let u = units[k]
@@ -55,7 +50,7 @@ public final class ProjectEvidence: @unchecked Sendable {
         translatedLabels += other.translatedLabels
         englishLabels += other.englishLabels
         for (k, v) in other.englishFiles { englishFiles[k, default: 0] += v }
-        for (k, v) in other.keptStems { keptStems[k, default: 0] += v }
+        keptStems.formUnion(other.keptStems)
     }
 
     /// The project translates at least four in five of its labels.
@@ -97,7 +92,7 @@ public final class ProjectEvidence: @unchecked Sendable {
     /// Every ordinary word stem is kept in English inside Chinese sentences by some file: the
     /// label names something (`Webhook`).
     func keepsWords(_ stems: [String]) -> Bool {
-        !stems.isEmpty && stems.allSatisfy { keptStems[$0] != nil }
+        !stems.isEmpty && stems.allSatisfy { keptStems.contains($0) }
     }
 
     /// Headings, table cells and list items: where labels are.

@@ -72,10 +72,6 @@ final class TypographyScan {
         // run time), stored at the end.
         var doubledUnits: [Int] = [], scriptMixUnits: [Int] = [], fullwidthSpacingUnits: [Int] = []
         var halfwidth: [Place] = [], boundaries: [SpacingRule.Boundary] = [], quotes: [Place] = []
-        defer {
-            (self.doubledUnits, self.scriptMixUnits, self.fullwidthSpacingUnits) = (doubledUnits, scriptMixUnits, fullwidthSpacingUnits)
-            (self.halfwidth, self.boundaries, self.quotes) = (halfwidth, boundaries, quotes)
-        }
 
         ascii.withUnsafeBufferPointer { table in
         for k in units.indices where analyses[k].hasHan {
@@ -169,6 +165,8 @@ final class TypographyScan {
             if f.contains(.fullwidthSpacing) { fullwidthSpacingUnits.append(k) }
         }
         }
+        (self.doubledUnits, self.scriptMixUnits, self.fullwidthSpacingUnits) = (doubledUnits, scriptMixUnits, fullwidthSpacingUnits)
+        (self.halfwidth, self.boundaries, self.quotes) = (halfwidth, boundaries, quotes)
     }
 }
 
