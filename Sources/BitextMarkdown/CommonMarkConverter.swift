@@ -112,8 +112,10 @@ enum CommonMarkConverter {
     static func parse(_ bytes: [UInt8]) -> ParsedDocument {
         _ = registered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return ParsedDocument() }
-        defer { cmark_parser_free(parser) }
+        // The parser and the tree live in this thread's arena (shim.h), released in one step
+        // once the tree has been read: no free per node, no second walk to free them.
+        guard let parser = cmark_parser_new_with_mem(options, bt_arena_mem()) else { return ParsedDocument() }
+        defer { bt_arena_release() }
         attachExtensions(parser)
         bytes.withUnsafeBufferPointer { p in
             p.baseAddress.map { base in
@@ -121,7 +123,6 @@ enum CommonMarkConverter {
             }
         }
         guard let root = finish(parser) else { return ParsedDocument() }
-        defer { cmark_node_free(root) }
         var walker = TreeWalker(capacity: bytes.count + 64)
         // Rough sizes (a block per 200 bytes, an inline event per 40) to spare most regrowth.
         walker.out.blocks.reserveCapacity(bytes.count / 100 + 16)
