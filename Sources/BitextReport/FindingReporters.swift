@@ -234,7 +234,7 @@ public struct JSONReporter: FindingReporter {
 
     /// Appended as bytes, one JSON value per finding.
     public mutating func add(_ findings: [Finding], into out: inout [UInt8]) {
-        out.reserveCapacity(out.count + 400 * findings.count)
+        out.reserveCapacity(out.count + 512 * findings.count)  // about 400 bytes a finding
         for f in findings { splice.element(JSONReporter.json(f), into: &out) }
     }
 

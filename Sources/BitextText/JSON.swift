@@ -53,7 +53,13 @@ public enum JSON: Sendable, Equatable {
                 if !inline { JSON.newline(indent + 1, &out) }
                 JSON.quote(o[k].0, into: &out)
                 JSON.append(pretty ? ": " : ":", &out)
-                o[k].1.write(into: &out, pretty: pretty && !inline, indent: indent + 1)
+                // Strings and integers (most values of a finding) written here: a call per value
+                // copied and released the value.
+                switch o[k].1 {
+                case .string(let v): JSON.quote(v, into: &out)
+                case .int(let v): JSON.append(v, &out)
+                default: o[k].1.write(into: &out, pretty: pretty && !inline, indent: indent + 1)
+                }
             }
             if !inline { JSON.newline(indent, &out) }
             out.append(0x7D)
@@ -130,8 +136,11 @@ public enum JSON: Sendable, Equatable {
         return true
     }
 
+    /// Byte by byte: the punctuation written here is a few bytes, and a bulk append costs more
+    /// than that in checks before it copies.
     @inline(__always) private static func append(_ s: StaticString, _ out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        let p = s.utf8Start
+        for k in 0..<s.utf8CodeUnitCount { out.append(p[k]) }
     }
 
     private static func appendText(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
@@ -174,8 +183,16 @@ public enum JSON: Sendable, Equatable {
     /// in one piece.
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        var s = s
-        s.withUTF8 { b in
+        // Native strings lend their UTF-8 as they are; others (bridged, rare here) are copied.
+        if s.utf8.withContiguousStorageIfAvailable({ quoteBytes($0, into: &out) }) == nil {
+            var s = s
+            s.withUTF8 { quoteBytes($0, into: &out) }
+        }
+        out.append(0x22)
+    }
+
+    private static func quoteBytes(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        do {
             let n = b.count
             var run = 0
             var i = 0
@@ -211,7 +228,6 @@ public enum JSON: Sendable, Equatable {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
         }
-        out.append(0x22)
     }
 }
 
