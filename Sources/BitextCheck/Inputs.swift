@@ -136,6 +136,9 @@ public enum Inputs {
             throw InputError(file: path, ui("input.no-such-file"))
         }
         if isDir.boolValue { throw InputError(file: path, ui("input.is-directory")) }
+        if let bytes = readWhole(path) { return bytes }
+        // Not read at the size fstat gave (a file that grew, a special file) or not at all: the
+        // usual way, which reports an unreadable file.
         guard let data = fm.contents(atPath: path) else {
             throw InputError(file: path, ui("input.unreadable"))
         }
@@ -202,4 +205,27 @@ public struct GlobPattern: Sendable, Equatable {
         while pi < p.count && p[pi] == "*" { pi += 1 }
         return pi == p.count
     }
+}
+
+/// A regular file's bytes read straight into an array of the size fstat gives (through `Data`
+/// they were copied once more), or nil when that fails or the file does not end there. (At file
+/// scope, where `read` is the system call, not ``Inputs/read(_:)``.)
+private func readWhole(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+    let size = Int(st.st_size)
+    var atEnd = false
+    // One byte more than the size, so that the end of the file is seen in the same reads.
+    let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+        while count <= size {
+            let n = read(fd, buffer.baseAddress! + count, size + 1 - count)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { atEnd = n == 0; return }
+            count += n
+        }
+    }
+    return atEnd ? bytes : nil
 }

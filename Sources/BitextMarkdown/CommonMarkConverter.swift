@@ -176,17 +176,20 @@ private struct ByteBuffer {
         base = .allocate(capacity: self.capacity)
     }
 
-    mutating func append(_ p: UnsafeRawPointer, _ n: Int) {
-        if count + n > capacity {
-            let bigger = max(capacity * 2, count + n)
-            let b = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-            b.update(from: base, count: count)
-            base.deallocate()
-            base = b
-            capacity = bigger
-        }
+    /// (Inlined into the tree walk, once for each literal; growing, rare, is not.)
+    @inline(__always) mutating func append(_ p: UnsafeRawPointer, _ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
         (base + count).update(from: p.assumingMemoryBound(to: UInt8.self), count: n)
         count += n
+    }
+
+    @inline(never) private mutating func grow(to n: Int) {
+        let bigger = max(capacity * 2, n)
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = bigger
     }
 
     func deallocate() { base.deallocate() }

@@ -270,10 +270,13 @@ public struct SourceText: Sendable {
                 while i &+ 8 <= end {
                     var w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     guard w & 0x8080_8080_8080_8080 == 0 else { break }
-                    for x in 0..<8 {
-                        let c = w & 0xFF
-                        note(c)
-                        out[k &+ x] = UInt32(truncatingIfNeeded: c)
+                    // Widened in one vector store (two SSE2 unpacks), not eight stores; `out` has
+                    // room for it as for those: `k + 8` is at most the `i + 8 - range.lowerBound`
+                    // bytes read, at most `range.count`.
+                    UnsafeMutableRawPointer(out + k).storeBytes(
+                        of: SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(w, to: SIMD8<UInt8>.self)), as: SIMD8<UInt32>.self)
+                    for _ in 0..<8 {
+                        note(w & 0xFF)
                         w &>>= 8
                     }
                     k &+= 8
