@@ -598,32 +598,33 @@ public final class Segmenter {
             else { proseLo = Int.max; proseHi = Int.max }
         }
         nextProse()
+        // A run of language `l` from `start` on (a new run only where the language changes).
+        func enter(_ l: RunLanguage, at start: Int) {
+            if current == nil { current = l } else if l != current! {
+                a.runs.append(LanguageRun(language: current!, range: runStart..<start))
+                runStart = start
+                current = l
+            }
+        }
         var k = 0
         while k < n {
-            let l: RunLanguage
             if flags[k] & Flag.han != 0 {
-                l = hanLanguage
+                // The rest of a run of Han changes nothing: passed over at once.
+                let first = k
                 k += 1
+                while k < n && flags[k] & Flag.han != 0 { k += 1 }
+                enter(hanLanguage, at: first)
             } else if k >= proseLo {
                 // The rest of this prose stretch is Latin as a whole.
-                l = latinLanguage
                 let end = proseHi
                 nextProse()
-                if current == nil { current = l } else if l != current! {
-                    a.runs.append(LanguageRun(language: current!, range: runStart..<k))
-                    runStart = k
-                    current = l
-                }
+                enter(latinLanguage, at: k)
                 k = max(end, k + 1)
-                continue
             } else {
+                // Neutral characters join the run before them: passed over up to the next Han
+                // character or prose stretch.
                 k += 1
-                continue
-            }
-            if current == nil { current = l } else if l != current! {
-                a.runs.append(LanguageRun(language: current!, range: runStart..<(k - 1)))
-                runStart = k - 1
-                current = l
+                while k < n && k < proseLo && flags[k] & Flag.han == 0 { k += 1 }
             }
         }
         a.runs.append(LanguageRun(language: current ?? .neutral, range: runStart..<n))
