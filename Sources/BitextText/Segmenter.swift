@@ -34,11 +34,19 @@ public final class Segmenter {
     @exclusivity(unchecked) private var stretchScratch = StretchScratch()
     /// The target's translator-note markers as scalars (made once, not per unit).
     private let noteMarkers: [[UInt32]]
+    /// Function words of either locale and programming literals (``literals``), by lowercased
+    /// text, as ``TokenTable/WordClass`` bits: what a token new to the token table is, in one
+    /// lookup rather than one per set.
+    private let wordClasses: [String: UInt8]
 
     public init(source: LocaleData, target: LocaleData) throws {
         self.source = source
         self.target = target
         noteMarkers = target.translatorNoteMarkers.map { Array($0.unicodeScalars.map(\.value)) }
+        var wordClasses: [String: UInt8] = [:]
+        for w in source.functionWords.union(target.functionWords) { wordClasses[w, default: 0] |= TokenTable.WordClass.function }
+        for w in Segmenter.literals { wordClasses[w, default: 0] |= TokenTable.WordClass.literal }
+        self.wordClasses = wordClasses
         sourceSentences = try TextBreaker(.sentence, locale: source.sentenceLocale)
         targetSentences = try TextBreaker(.sentence, locale: target.sentenceLocale)
         // The Han side's word iterator segments Han with ICU's dictionary and Latin by rule.
@@ -667,7 +675,7 @@ public final class Segmenter {
             }
             k += 1
             if !a.inNote(r.lowerBound) { inNote = false }
-            let (entry, lowered, isFunction, isLiteral) = scratch.tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
+            let (entry, lowered, isFunction, isLiteral) = scratch.tokenTable.entry(text, r, wordClasses: wordClasses)
             // Letters, capitals, digits, and a capital after a lowercase letter (camelCase).
             var letters = 0, uppers = 0
             var hasDigit = false, innerUpper = false
@@ -1061,9 +1069,18 @@ struct TokenTable {
         }
     }
 
+    /// What `Segmenter.wordClasses` says of a word.
+    enum WordClass {
+        /// A function word of the source or the target locale.
+        static let function: UInt8 = 1
+        /// One of ``Segmenter/literals``.
+        static let literal: UInt8 = 2
+    }
+
     /// The entry for `text[r]` (made on first sight): its index, lowercased text (see
-    /// ``Segmenter/normalizedWord(_:_:)``) and whether one of the function-word sets holds it.
-    mutating func entry(_ text: [UInt32], _ r: Range<Int>, functionWords source: Set<String>, _ target: Set<String>)
+    /// ``Segmenter/normalizedWord(_:_:)``), and whether it is a function word or a literal
+    /// (``WordClass`` bits of `wordClasses`).
+    mutating func entry(_ text: [UInt32], _ r: Range<Int>, wordClasses: [String: UInt8])
         -> (index: Int, lowered: String, isFunction: Bool, isLiteral: Bool) {
         let found = text.withUnsafeBufferPointer { find($0, r) }
         if found.found {
@@ -1071,8 +1088,9 @@ struct TokenTable {
             return (k, entries[k].lowered, entries[k].isFunction, entries[k].isLiteral)
         }
         let lowered = Segmenter.normalizedWord(text, r)
-        let function = source.contains(lowered) || target.contains(lowered)
-        let literal = Segmenter.literals.contains(lowered)
+        let classes = wordClasses[lowered] ?? 0
+        let function = classes & WordClass.function != 0
+        let literal = classes & WordClass.literal != 0
         let k = text.withUnsafeBufferPointer {
             insert($0, r, hash: found.hash, lowered: lowered, isFunction: function, isLiteral: literal)
         }
