@@ -298,6 +298,7 @@ public final class Segmenter {
                     buffer[m] = u
                     wordBuffer[m] = u
                     asciiSeen |= k
+                    if k & ASCIIClass.dot != 0 && !Segmenter.dotInsideWord(text, roles, j) { asciiSeen |= ASCIIClass.sentenceEnd }
                     let letter = k & ASCIIClass.letter != 0 && roles[j] == .content
                     if letter { letters &+= 1 }
                     if wantFlags { flags[j] = letter ? Flag.latin : 0 }
@@ -354,9 +355,20 @@ public final class Segmenter {
                          wordish: wordish, blanked: blanked)
     }
 
+    /// A `.` at `i` that ends no sentence: right before a lowercase ASCII letter or a digit of
+    /// prose or code (`e.g`, `v1.2`, `index.md`), where UAX #29 never breaks (rules SB6, SB8)
+    /// and after which no break can follow either (that needs a terminator, closing marks and
+    /// spaces). Checked against ICU's sentence rules for the locales bitext uses.
+    @inline(__always)
+    static func dotInsideWord(_ text: UnsafeBufferPointer<UInt32>, _ roles: UnsafeBufferPointer<Role>, _ i: Int) -> Bool {
+        guard i + 1 < text.count, roles[i + 1] == .content || roles[i + 1] == .code || roles[i + 1] == .math else { return false }
+        let c = text[i + 1]
+        return (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+    }
+
     /// What ``firstPass`` needs to know of an ASCII character, as bits of one table entry.
     enum ASCIIClass {
-        /// `.`, `!`, `?`: a sentence may end here.
+        /// `!`, `?`: a sentence may end here (and at `.`, unless ``dotInsideWord(_:_:_:)``).
         static let sentenceEnd: UInt8 = 1
         /// A letter.
         static let letter: UInt8 = 2
@@ -365,12 +377,15 @@ public final class Segmenter {
         static let wordish: UInt8 = 4
         /// Tab, line feed, carriage return: a space for ICU.
         static let toSpace: UInt8 = 8
+        /// `.`: a sentence may end here unless ``dotInsideWord(_:_:_:)``.
+        static let dot: UInt8 = 16
     }
 
     /// ``ASCIIClass`` bits of each ASCII character.
     static let asciiClasses: [UInt8] = (0..<128).map { c -> UInt8 in
         var k: UInt8 = 0
-        if c == 0x2E || c == 0x21 || c == 0x3F { k |= ASCIIClass.sentenceEnd }
+        if c == 0x21 || c == 0x3F { k |= ASCIIClass.sentenceEnd }
+        if c == 0x2E { k |= ASCIIClass.dot }
         let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
         if letter { k |= ASCIIClass.letter }
         let toSpace = c == 0x0A || c == 0x0D || c == 0x09
