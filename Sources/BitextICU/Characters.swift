@@ -28,10 +28,14 @@ public enum CharacterClass: UInt8, Sendable {
 /// Per-code-point properties, looked up in ICU and cached for the Basic Multilingual Plane.
 public enum Characters {
     // One byte per BMP code point: high nibble script, low nibble class. Built once, lazily.
+    // (The categories come from ICU's ranges of one category: asking for each code point cost a
+    // third of building the table, which every run does.)
     private static let table: [UInt8] = {
+        var categories = [UInt8](repeating: 0, count: 0x10000)
+        categories.withUnsafeMutableBufferPointer { bt_bmp_char_types($0.baseAddress) }
         var t = [UInt8](repeating: 0, count: 0x10000)
         for c in 0..<0x10000 {
-            t[c] = (lookupScript(UInt32(c)).rawValue << 4) | lookupClass(UInt32(c)).rawValue
+            t[c] = (lookupScript(UInt32(c)).rawValue << 4) | characterClass(category: Int32(categories[c]), UInt32(c)).rawValue
         }
         return t
     }()
@@ -90,7 +94,11 @@ public enum Characters {
     }
 
     static func lookupClass(_ c: UInt32) -> CharacterClass {
-        let t = Int32(bt_u_charType(Int32(bitPattern: c)))
+        characterClass(category: Int32(bt_u_charType(Int32(bitPattern: c))), c)
+    }
+
+    /// The class of `c`, given its general category (a `UCharCategory`).
+    static func characterClass(category t: Int32, _ c: UInt32) -> CharacterClass {
         switch t {
         case Int32(U_UPPERCASE_LETTER.rawValue), Int32(U_LOWERCASE_LETTER.rawValue),
             Int32(U_TITLECASE_LETTER.rawValue), Int32(U_MODIFIER_LETTER.rawValue),

@@ -30,43 +30,52 @@ extension Segmenter {
     /// every stretch with the words the document keeps in English.
     public func applyDocumentEvidence(_ doc: Document, _ analyses: inout [TextAnalysis], alsoCode: Set<String> = []) {
         let units = doc.units
-        // Inline code of the document: a unit or stretch whose whole text is code elsewhere is a name.
-        // Gathered first and inserted into a set reserved for all of them: a growing set
-        // re-hashes every element at each doubling.
-        var codeTexts: [String] = []
-        Segmenter.inlineCodeSpans(doc, into: &codeTexts)
-        for index in units.indices {
-            let roles = units[index].roles
-            guard roles.contains(.code) else { continue }
-            let text = units[index].text
-            var k = 0
-            let n = text.count
-            while k < n {
-                guard roles[k] == .code else { k += 1; continue }
-                var e = k
-                while e < n && roles[e] == .code { e += 1 }
-                let s = Segmenter.codeKey(text, k..<e)
-                if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { codeTexts.append(s) }
-                k = e
-            }
-        }
-        var code = alsoCode
-        code.reserveCapacity(alsoCode.count + codeTexts.count)
-        for s in codeTexts { code.insert(s) }
         // Cells of key columns are names too (`### scroll` above a table whose key column has `scroll`).
         markKeyColumns(units, &analyses)
-        for (k, a) in analyses.enumerated() where a.stretches.first?.documentEvidence == .keyColumn {
-            let key = Segmenter.codeKey(units[k].text, a.stretches[0].range, roles: units[k].roles)
-            if !key.isEmpty { code.insert(key) }
-        }
-        // One-word names are matched whatever their case (`### Theme` over a `theme` row).
-        // (Made on first use: many documents never ask.)
-        var lowerCodeStore: Set<String>? = nil
-        func lowerCodeContains(_ key: String) -> Bool {
-            if lowerCodeStore == nil {
-                lowerCodeStore = Set(code.filter { !FoundationText.contains($0, " ") }.map { $0.lowercased() })
+        // The stretches that can be names of the document: whole units and short stretches
+        // still prose. (Known before the loop below: it changes only what it has looked at.)
+        var candidates: [(unit: Int, stretch: Int, key: String)] = []
+        for k in analyses.indices {
+            for j in analyses[k].stretches.indices {
+                let s = analyses[k].stretches[j]
+                guard s.documentEvidence == nil, s.isProse, s.isWholeUnit || s.tokens.count <= 3 else { continue }
+                let key = Segmenter.codeKey(units[k].text, s.range, roles: units[k].roles)
+                if !key.isEmpty { candidates.append((k, j, key)) }
             }
-            return lowerCodeStore!.contains(key)
+        }
+        // Which of them are code elsewhere: inline code of the document or of `alsoCode`, or a
+        // key-column cell. The code texts are offered to the few keys asked about rather than
+        // gathered into a set (a document has far more code than candidate names), and a code
+        // text no key can equal is never made into a `String`.
+        var names = CodeNames(candidates.map(\.key), oneWord: candidates.map { analyses[$0.unit].stretches[$0.stretch].tokens.count == 1 })
+        if !candidates.isEmpty {
+            for s in alsoCode { names.offer(s) }
+            Segmenter.forEachInlineCodeSpan(doc) { bytes in
+                if names.mayEqual(ascii: bytes) {
+                    names.offer(FoundationText.trimmingWhitespaces(String(decoding: bytes, as: UTF8.self)))
+                }
+            }
+            for index in units.indices {
+                let roles = units[index].roles
+                guard roles.contains(.code) else { continue }
+                let text = units[index].text
+                var k = 0
+                let n = text.count
+                while k < n {
+                    guard roles[k] == .code else { k += 1; continue }
+                    var e = k
+                    while e < n && roles[e] == .code { e += 1 }
+                    if let r = Segmenter.codeKeyBounds(text, k..<e), names.mayEqual(text, r) {
+                        let s = Segmenter.codeKey(text, k..<e)
+                        if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { names.offer(s) }
+                    }
+                    k = e
+                }
+            }
+            for k in analyses.indices where analyses[k].stretches.first?.documentEvidence == .keyColumn {
+                let key = Segmenter.codeKey(units[k].text, analyses[k].stretches[0].range, roles: units[k].roles)
+                if !key.isEmpty { names.offer(key) }
+            }
         }
         // Code blocks searched without Foundation where that gives the same answer (looked at
         // on first use).
@@ -76,19 +85,17 @@ extension Segmenter {
             plainBlocks[b] = plain
             return FoundationText.contains(doc.codeBlocks[b].literal, key, plainHaystack: plain)
         }
+        var c = 0
         for k in analyses.indices {
             // The unit's text and roles (not a copy of the whole unit).
             let text = units[k].text, roles = units[k].roles
-            for j in analyses[k].stretches.indices {
+            while c < candidates.count && candidates[c].unit == k {
+                let (j, key) = (candidates[c].stretch, candidates[c].key)
                 let s = analyses[k].stretches[j]
-                // Only whole units and short stretches can be names of the document.
-                guard s.documentEvidence == nil, s.isProse, s.isWholeUnit || s.tokens.count <= 3 else { continue }
-                let key = Segmenter.codeKey(text, s.range, roles: roles)
-                guard !key.isEmpty else { continue }
-                do {
-                    if code.contains(key) || (s.tokens.count == 1 && lowerCodeContains(key.lowercased())) {
-                        analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
-                    }
+                let isName = names.isCode(c)
+                c += 1
+                if isName {
+                    analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                 }
                 // An English unit that a code block of the document holds word for word is the
                 // example's output (`<p>Count is: {{ count }}</p>` shown under its code); a
@@ -155,38 +162,36 @@ extension Segmenter {
     /// Inline code spans of the whole file, units or not (a list item that is only `` `Array` `` is
     /// no unit): single-backtick spans on one line, outside code blocks.
     public static func inlineCodeSpans(_ doc: Document, into code: inout Set<String>) {
-        var spans: [String] = []
-        inlineCodeSpans(doc, into: &spans)
-        for s in spans { code.insert(s) }
+        forEachInlineCodeSpan(doc) { bytes in
+            let s = FoundationText.trimmingWhitespaces(String(decoding: bytes, as: UTF8.self))
+            if !s.isEmpty { code.insert(s) }
+        }
     }
 
-    /// ``inlineCodeSpans(_:into:)``, appended to an array in the order they occur.
-    static func inlineCodeSpans(_ doc: Document, into code: inout [String]) {
-        let bytes = doc.source.bytes
+    /// Calls `body` with the bytes between the backticks of each span of
+    /// ``inlineCodeSpans(_:into:)``, in the order they occur (spaces not yet trimmed).
+    static func forEachInlineCodeSpan(_ doc: Document, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var inBlock = [Bool](repeating: false, count: doc.source.lineCount + 2)
         for b in doc.codeBlocks where b.startLine >= 1 {
             for l in b.startLine...max(b.startLine, min(b.endLine, doc.source.lineCount)) { inBlock[l] = true }
         }
-        for (index, start) in doc.source.lineStarts.enumerated() where !inBlock[index + 1] {
-            let end = index + 1 < doc.source.lineStarts.count ? doc.source.lineStarts[index + 1] : bytes.count
-            var i = start
-            while i < end {
-                // The next backtick of the line (memchr: most lines have none).
-                guard let tick = bytes.withUnsafeBufferPointer({ b in
-                    memchr(b.baseAddress! + i, 0x60, end - i).map { UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer($0)) }
-                }) else { break }
-                i = tick
-                // The closing backtick (memchr too), unless a line feed comes first.
-                var j = bytes.withUnsafeBufferPointer { b -> Int in
-                    let base = b.baseAddress!
-                    guard let close = memchr(base + i + 1, 0x60, end - i - 1) else { return end }
-                    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(close))
+        let lineStarts = doc.source.lineStarts
+        doc.source.bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            for (index, start) in lineStarts.enumerated() where !inBlock[index + 1] {
+                let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+                var i = start
+                while i < end {
+                    // The next backtick of the line (memchr: most lines have none).
+                    guard let tick = memchr(base + i, 0x60, end - i) else { break }
+                    i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(tick))
+                    // The closing backtick (memchr too), unless a line feed comes first.
+                    var j = memchr(base + i + 1, 0x60, end - i - 1).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? end
+                    if let feed = bytes[(i + 1)..<j].firstIndex(of: 0x0A) { j = feed }
+                    guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
+                    body(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]))
+                    i = j + 1
                 }
-                if let feed = bytes[(i + 1)..<j].firstIndex(of: 0x0A) { j = feed }
-                guard j < end, bytes[j] == 0x60, j > i + 1, j - i <= 80 else { i = j + 1; continue }
-                let s = FoundationText.trimmingWhitespaces(String(decoding: bytes[(i + 1)..<j], as: UTF8.self))
-                if !s.isEmpty { code.append(s) }
-                i = j + 1
             }
         }
     }
@@ -291,10 +296,8 @@ extension Segmenter {
     /// Text of a range as a lookup key: content (and code) characters, trimmed of spaces and
     /// punctuation at the ends.
     static func codeKey(_ text: [UInt32], _ r: Range<Int>, roles: [Role]? = nil) -> String {
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi && (isSpace(text[lo]) || text[lo] == 0x60 || (isPunctuation(text[lo]) && text[lo] != 0x2E && text[lo] != 0x2D)) { lo += 1 }
-        while hi > lo && (isSpace(text[hi - 1]) || text[hi - 1] == 0x60 || isTrailingPunctuation(text[hi - 1]) || text[hi - 1] == 0x29) { hi -= 1 }
-        guard lo < hi, hi - lo <= 200 else { return "" }
+        guard let b = codeKeyBounds(text, r) else { return "" }
+        let lo = b.lowerBound, hi = b.upperBound
         var ascii = true
         for i in lo..<hi where text[i] >= 0x80 { ascii = false; break }
         if ascii {
@@ -320,6 +323,17 @@ extension Segmenter {
             if let u = Unicode.Scalar(text[i]) { s.append(u) }
         }
         return FoundationText.trimmingWhitespaces(String(s))
+    }
+
+    /// The part of `r` that ``codeKey(_:_:roles:)`` keeps, before leaving out characters by role:
+    /// trimmed of spaces, backticks and punctuation at the ends; nil when that leaves nothing or
+    /// more than 200 characters. (Without roles, an ASCII key is exactly these characters.)
+    static func codeKeyBounds(_ text: [UInt32], _ r: Range<Int>) -> Range<Int>? {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && (isSpace(text[lo]) || text[lo] == 0x60 || (isPunctuation(text[lo]) && text[lo] != 0x2E && text[lo] != 0x2D)) { lo += 1 }
+        while hi > lo && (isSpace(text[hi - 1]) || text[hi - 1] == 0x60 || isTrailingPunctuation(text[hi - 1]) || text[hi - 1] == 0x29) { hi -= 1 }
+        guard lo < hi, hi - lo <= 200 else { return nil }
+        return lo..<hi
     }
 
     /// Table columns whose body cells are mostly English (no Han) and not sentences while other
@@ -382,6 +396,72 @@ extension Segmenter {
                 guard let s = analyses[c.unit].stretches.first, !Segmenter.isLongSentence(s) else { continue }
                 analyses[c.unit].stretches[0].documentEvidence = .keyColumn
             }
+        }
+    }
+}
+
+/// The code texts of a document, offered to the few keys asked about (the text of stretches that
+/// may be names): which keys equal a code text as `Set<String>` membership answers it, and which
+/// one-word keys equal one without a space when both are lowercased.
+struct CodeNames {
+    private let keys: [String]
+    private let oneWord: [Bool]
+    private let keySet: Set<String>
+    private let lowerKeySet: Set<String>
+    private var found: Set<String> = []
+    private var foundLower: Set<String> = []
+    /// Whether some key has the length, when every key is ASCII (empty otherwise). An ASCII
+    /// code text equals an ASCII key, before or after lowercasing (which keeps ASCII's
+    /// length), only at the same length; so an ASCII code text of another length is passed
+    /// over without being made into a `String`. A key or code text that is not ASCII is always
+    /// looked up: `K` equals U+212A KELVIN SIGN.
+    private var lengths: [Bool] = []
+
+    init(_ keys: [String], oneWord: [Bool]) {
+        self.keys = keys
+        self.oneWord = oneWord
+        keySet = Set(keys)
+        lowerKeySet = Set(keys.indices.filter { oneWord[$0] }.map { keys[$0].lowercased() })
+        if keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            lengths = [Bool](repeating: false, count: (keys.map(\.utf8.count).max() ?? 0) + 1)
+            for k in keys { lengths[k.utf8.count] = true }
+        }
+    }
+
+    /// Whether key `k` is code elsewhere (after every code text has been offered).
+    func isCode(_ k: Int) -> Bool {
+        found.contains(keys[k]) || (oneWord[k] && foundLower.contains(keys[k].lowercased()))
+    }
+
+    @inline(__always)
+    private func mayEqual(asciiLength n: Int) -> Bool { n < lengths.count && lengths[n] }
+
+    /// False when the code text that ``FoundationText/trimmingWhitespaces(_:)`` makes of these
+    /// UTF-8 bytes can equal no key.
+    func mayEqual(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if lengths.isEmpty { return true }
+        var lo = 0, hi = bytes.count
+        for b in bytes where b >= 0x80 { return true }
+        while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }
+        while hi > lo && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+        return mayEqual(asciiLength: hi - lo)
+    }
+
+    /// False when `Segmenter.codeKey(text, r)`, with `bounds` its ``Segmenter/codeKeyBounds(_:_:)``,
+    /// can equal no key.
+    func mayEqual(_ text: [UInt32], _ bounds: Range<Int>) -> Bool {
+        if lengths.isEmpty { return true }
+        for i in bounds where text[i] >= 0x80 { return true }
+        return mayEqual(asciiLength: bounds.count)
+    }
+
+    /// Records which keys the code text `s` equals.
+    mutating func offer(_ s: String) {
+        if !lengths.isEmpty && s.utf8.allSatisfy({ $0 < 0x80 }) && !mayEqual(asciiLength: s.utf8.count) { return }
+        if keySet.contains(s) { found.insert(s) }
+        if !lowerKeySet.isEmpty && !FoundationText.contains(s, " ") {
+            let lower = s.lowercased()
+            if lowerKeySet.contains(lower) { foundLower.insert(lower) }
         }
     }
 }

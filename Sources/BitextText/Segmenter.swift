@@ -34,11 +34,19 @@ public final class Segmenter {
     @exclusivity(unchecked) private var stretchScratch = StretchScratch()
     /// The target's translator-note markers as scalars (made once, not per unit).
     private let noteMarkers: [[UInt32]]
+    /// Function words of either locale and programming literals (``literals``), by lowercased
+    /// text, as ``TokenTable/WordClass`` bits: what a token new to the token table is, in one
+    /// lookup rather than one per set.
+    private let wordClasses: [String: UInt8]
 
     public init(source: LocaleData, target: LocaleData) throws {
         self.source = source
         self.target = target
         noteMarkers = target.translatorNoteMarkers.map { Array($0.unicodeScalars.map(\.value)) }
+        var wordClasses: [String: UInt8] = [:]
+        for w in source.functionWords.union(target.functionWords) { wordClasses[w, default: 0] |= TokenTable.WordClass.function }
+        for w in Segmenter.literals { wordClasses[w, default: 0] |= TokenTable.WordClass.literal }
+        self.wordClasses = wordClasses
         sourceSentences = try TextBreaker(.sentence, locale: source.sentenceLocale)
         targetSentences = try TextBreaker(.sentence, locale: target.sentenceLocale)
         // The Han side's word iterator segments Han with ICU's dictionary and Latin by rule.
@@ -240,72 +248,106 @@ public final class Segmenter {
         var asciiSeen: UInt8 = 0
         let asciiClasses = Segmenter.asciiClasses
         var m = 0  // UTF-16 length so far
-        for i in 0..<n {
+        // What ICU and the language analysis see of a character depends on its kind, so the
+        // text is taken in runs of one kind — Han of prose, syntax, ASCII of prose or code — each
+        // in a loop of its own (one loop over every kind kept its counters in memory and cost
+        // 40% more); the rest one at a time. A run's loop goes on exactly while the next
+        // character would take the same branch. `m` ≤ 2n and the run indices ≤ n cannot overflow.
+        var i = 0
+        while i < n {
             let c = text[i]
             let r = roles[i]
-            var f: UInt8 = 0
             if c >= 0x4E00 && c <= 0x9FFF && r == .content {
-                // The common case first: a unified ideograph of prose (Han, never a sentence end).
-                buffer[m] = UInt16(c)
-                wordBuffer[m] = blankHan ? 0x20 : UInt16(c)
+                // The common case first: unified ideographs of prose (Han, never a sentence end),
+                // one UTF-16 unit each.
+                var j = i
+                repeat {
+                    let u = UInt16(truncatingIfNeeded: text[j])
+                    buffer[m] = u
+                    wordBuffer[m] = blankHan ? 0x20 : u
+                    if wantFlags { flags[j] = Flag.han }
+                    m &+= 1
+                    j &+= 1
+                } while j < n && text[j] >= 0x4E00 && text[j] <= 0x9FFF && roles[j] == .content
                 if blankHan { blanked = true } else { wordish = true }
-                m += 1
-                han += 1
-                hanOrKana += 1
-                if wantFlags { flags[i] = Flag.han }
+                han += j - i
+                hanOrKana += j - i
+                i = j
                 continue
             }
-            if r == .content || r == .code || r == .math {
-                if c < 0x80 {
-                    let k = asciiClasses[Int(c)]
-                    let u: UInt16 = k & ASCIIClass.toSpace != 0 ? 0x20 : UInt16(c)
+            guard r == .content || r == .code || r == .math else {
+                // Syntax: a space for ICU, no flags.
+                var j = i
+                repeat {
+                    buffer[m] = 0x20
+                    wordBuffer[m] = 0x20
+                    if wantFlags { flags[j] = 0 }
+                    m &+= 1
+                    j &+= 1
+                } while j < n && roles[j] != .content && roles[j] != .code && roles[j] != .math
+                i = j
+                continue
+            }
+            if c < 0x80 {
+                // ASCII of prose or code.
+                var j = i
+                var letters = 0
+                repeat {
+                    let k = asciiClasses[Int(text[j])]
+                    let u: UInt16 = k & ASCIIClass.toSpace != 0 ? 0x20 : UInt16(truncatingIfNeeded: text[j])
                     buffer[m] = u
                     wordBuffer[m] = u
-                    m += 1
                     asciiSeen |= k
-                    if k & ASCIIClass.letter != 0 && r == .content { f = Flag.latin; latin += 1 }
-                } else if c >= 0x10000 {
-                    astral = true
-                    let v = c - 0x10000
-                    let hi = UInt16(0xD800 + (v >> 10)), lo = UInt16(0xDC00 + (v & 0x3FF))
-                    buffer[m] = hi
-                    wordBuffer[m] = hi
-                    buffer[m + 1] = lo
-                    wordBuffer[m + 1] = lo
-                    m += 2
-                    mayBreak = true
-                    wordish = true
-                    if r == .content {
-                        let s = Characters.script(c)
-                        if s == .han || s == .kana { f = Flag.han; hanOrKana += 1 }
-                    }
-                } else {
-                    let u = UInt16(c)
-                    buffer[m] = u
-                    // Kana, CJK extension A, unified ideographs, compatibility ideographs.
-                    let blank = blankHan && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
-                    wordBuffer[m] = blank ? 0x20 : u
-                    if blank { blanked = true } else if !wordish && !Segmenter.isWordlessPunctuation(u) { wordish = true }
-                    m += 1
-                    if !mayBreak && Segmenter.mayBreakAt(u) { mayBreak = true }
-                    if r == .content {
-                        if c >= 0x2E80 {
-                            let s = Characters.script(c)
-                            if s == .han { han += 1; f = Flag.han; hanOrKana += 1 }
-                            else if s == .kana { f = Flag.han; hanOrKana += 1 }
-                            else if isClauseMark(c) { f = Flag.clause }
-                        } else if Characters.script(c) == .latin {
-                            f = Flag.latin
-                            latin += 1
-                        }
-                    }
+                    if k & ASCIIClass.dot != 0 && !Segmenter.dotInsideWord(text, roles, j) { asciiSeen |= ASCIIClass.sentenceEnd }
+                    let letter = k & ASCIIClass.letter != 0 && roles[j] == .content
+                    if letter { letters &+= 1 }
+                    if wantFlags { flags[j] = letter ? Flag.latin : 0 }
+                    m &+= 1
+                    j &+= 1
+                } while j < n && text[j] < 0x80 && (roles[j] == .content || roles[j] == .code || roles[j] == .math)
+                latin += letters
+                i = j
+                continue
+            }
+            var f: UInt8 = 0
+            if c >= 0x10000 {
+                astral = true
+                let v = c - 0x10000
+                let hi = UInt16(0xD800 + (v >> 10)), lo = UInt16(0xDC00 + (v & 0x3FF))
+                buffer[m] = hi
+                wordBuffer[m] = hi
+                buffer[m + 1] = lo
+                wordBuffer[m + 1] = lo
+                m += 2
+                mayBreak = true
+                wordish = true
+                if r == .content {
+                    let s = Characters.script(c)
+                    if s == .han || s == .kana { f = Flag.han; hanOrKana += 1 }
                 }
             } else {
-                buffer[m] = 0x20
-                wordBuffer[m] = 0x20
+                let u = UInt16(c)
+                buffer[m] = u
+                // Kana, CJK extension A, unified ideographs, compatibility ideographs.
+                let blank = blankHan && ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+                wordBuffer[m] = blank ? 0x20 : u
+                if blank { blanked = true } else if !wordish && !Segmenter.isWordlessPunctuation(u) { wordish = true }
                 m += 1
+                if !mayBreak && Segmenter.mayBreakAt(u) { mayBreak = true }
+                if r == .content {
+                    if c >= 0x2E80 {
+                        let s = Characters.script(c)
+                        if s == .han { han += 1; f = Flag.han; hanOrKana += 1 }
+                        else if s == .kana { f = Flag.han; hanOrKana += 1 }
+                        else if isClauseMark(c) { f = Flag.clause }
+                    } else if Characters.script(c) == .latin {
+                        f = Flag.latin
+                        latin += 1
+                    }
+                }
             }
             if wantFlags { flags[i] = f }
+            i += 1
         }
         if asciiSeen & ASCIIClass.sentenceEnd != 0 { mayBreak = true }
         if asciiSeen & ASCIIClass.wordish != 0 { wordish = true }
@@ -313,9 +355,20 @@ public final class Segmenter {
                          wordish: wordish, blanked: blanked)
     }
 
+    /// A `.` at `i` that ends no sentence: right before a lowercase ASCII letter or a digit of
+    /// prose or code (`e.g`, `v1.2`, `index.md`), where UAX #29 never breaks (rules SB6, SB8)
+    /// and after which no break can follow either (that needs a terminator, closing marks and
+    /// spaces). Checked against ICU's sentence rules for the locales bitext uses.
+    @inline(__always)
+    static func dotInsideWord(_ text: UnsafeBufferPointer<UInt32>, _ roles: UnsafeBufferPointer<Role>, _ i: Int) -> Bool {
+        guard i + 1 < text.count, roles[i + 1] == .content || roles[i + 1] == .code || roles[i + 1] == .math else { return false }
+        let c = text[i + 1]
+        return (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+    }
+
     /// What ``firstPass`` needs to know of an ASCII character, as bits of one table entry.
     enum ASCIIClass {
-        /// `.`, `!`, `?`: a sentence may end here.
+        /// `!`, `?`: a sentence may end here (and at `.`, unless ``dotInsideWord(_:_:_:)``).
         static let sentenceEnd: UInt8 = 1
         /// A letter.
         static let letter: UInt8 = 2
@@ -324,12 +377,15 @@ public final class Segmenter {
         static let wordish: UInt8 = 4
         /// Tab, line feed, carriage return: a space for ICU.
         static let toSpace: UInt8 = 8
+        /// `.`: a sentence may end here unless ``dotInsideWord(_:_:_:)``.
+        static let dot: UInt8 = 16
     }
 
     /// ``ASCIIClass`` bits of each ASCII character.
     static let asciiClasses: [UInt8] = (0..<128).map { c -> UInt8 in
         var k: UInt8 = 0
-        if c == 0x2E || c == 0x21 || c == 0x3F { k |= ASCIIClass.sentenceEnd }
+        if c == 0x21 || c == 0x3F { k |= ASCIIClass.sentenceEnd }
+        if c == 0x2E { k |= ASCIIClass.dot }
         let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
         if letter { k |= ASCIIClass.letter }
         let toSpace = c == 0x0A || c == 0x0D || c == 0x09
@@ -565,32 +621,33 @@ public final class Segmenter {
             else { proseLo = Int.max; proseHi = Int.max }
         }
         nextProse()
+        // A run of language `l` from `start` on (a new run only where the language changes).
+        func enter(_ l: RunLanguage, at start: Int) {
+            if current == nil { current = l } else if l != current! {
+                a.runs.append(LanguageRun(language: current!, range: runStart..<start))
+                runStart = start
+                current = l
+            }
+        }
         var k = 0
         while k < n {
-            let l: RunLanguage
             if flags[k] & Flag.han != 0 {
-                l = hanLanguage
+                // The rest of a run of Han changes nothing: passed over at once.
+                let first = k
                 k += 1
+                while k < n && flags[k] & Flag.han != 0 { k += 1 }
+                enter(hanLanguage, at: first)
             } else if k >= proseLo {
                 // The rest of this prose stretch is Latin as a whole.
-                l = latinLanguage
                 let end = proseHi
                 nextProse()
-                if current == nil { current = l } else if l != current! {
-                    a.runs.append(LanguageRun(language: current!, range: runStart..<k))
-                    runStart = k
-                    current = l
-                }
+                enter(latinLanguage, at: k)
                 k = max(end, k + 1)
-                continue
             } else {
+                // Neutral characters join the run before them: passed over up to the next Han
+                // character or prose stretch.
                 k += 1
-                continue
-            }
-            if current == nil { current = l } else if l != current! {
-                a.runs.append(LanguageRun(language: current!, range: runStart..<(k - 1)))
-                runStart = k - 1
-                current = l
+                while k < n && k < proseLo && flags[k] & Flag.han == 0 { k += 1 }
             }
         }
         a.runs.append(LanguageRun(language: current ?? .neutral, range: runStart..<n))
@@ -633,7 +690,7 @@ public final class Segmenter {
             }
             k += 1
             if !a.inNote(r.lowerBound) { inNote = false }
-            let (entry, lowered, isFunction, isLiteral) = scratch.tokenTable.entry(text, r, functionWords: source.functionWords, target.functionWords)
+            let (entry, lowered, isFunction, isLiteral) = scratch.tokenTable.entry(text, r, wordClasses: wordClasses)
             // Letters, capitals, digits, and a capital after a lowercase letter (camelCase).
             var letters = 0, uppers = 0
             var hasDigit = false, innerUpper = false
@@ -1027,9 +1084,18 @@ struct TokenTable {
         }
     }
 
+    /// What `Segmenter.wordClasses` says of a word.
+    enum WordClass {
+        /// A function word of the source or the target locale.
+        static let function: UInt8 = 1
+        /// One of ``Segmenter/literals``.
+        static let literal: UInt8 = 2
+    }
+
     /// The entry for `text[r]` (made on first sight): its index, lowercased text (see
-    /// ``Segmenter/normalizedWord(_:_:)``) and whether one of the function-word sets holds it.
-    mutating func entry(_ text: [UInt32], _ r: Range<Int>, functionWords source: Set<String>, _ target: Set<String>)
+    /// ``Segmenter/normalizedWord(_:_:)``), and whether it is a function word or a literal
+    /// (``WordClass`` bits of `wordClasses`).
+    mutating func entry(_ text: [UInt32], _ r: Range<Int>, wordClasses: [String: UInt8])
         -> (index: Int, lowered: String, isFunction: Bool, isLiteral: Bool) {
         let found = text.withUnsafeBufferPointer { find($0, r) }
         if found.found {
@@ -1037,8 +1103,9 @@ struct TokenTable {
             return (k, entries[k].lowered, entries[k].isFunction, entries[k].isLiteral)
         }
         let lowered = Segmenter.normalizedWord(text, r)
-        let function = source.contains(lowered) || target.contains(lowered)
-        let literal = Segmenter.literals.contains(lowered)
+        let classes = wordClasses[lowered] ?? 0
+        let function = classes & WordClass.function != 0
+        let literal = classes & WordClass.literal != 0
         let k = text.withUnsafeBufferPointer {
             insert($0, r, hash: found.hash, lowered: lowered, isFunction: function, isLiteral: literal)
         }

@@ -7,6 +7,7 @@
 #ifndef BITEXT_CICU_SHIM_H
 #define BITEXT_CICU_SHIM_H
 
+#include <string.h>
 #include <unicode/utypes.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -37,6 +38,15 @@ static inline int8_t bt_u_charType(UChar32 c) { return u_charType(c); }
 static inline int32_t bt_u_getIntPropertyValue(UChar32 c, UProperty which) {
     return u_getIntPropertyValue(c, which);
 }
+static inline UBool bt_fill_char_types(const void *context, UChar32 start, UChar32 limit, UCharCategory type) {
+    if (start >= 0x10000) return 0;
+    if (limit > 0x10000) limit = 0x10000;
+    memset((uint8_t *)context + start, (int)type, (size_t)(limit - start));
+    return 1;
+}
+// The general category (UCharCategory) of every BMP code point into `out` (0x10000 bytes), from
+// ICU's ranges of one category: far cheaper than asking for each code point.
+static inline void bt_bmp_char_types(uint8_t *out) { u_enumCharTypes(bt_fill_char_types, out); }
 
 // Transliteration (Hans <-> Hant)
 // UTransliterator is itself `void *`; the wrappers pass it as an opaque struct pointer.

@@ -13,6 +13,31 @@ import Testing
 
         """
 
+    /// The data file's hash names the cache: taking four words a turn must not change it (a
+    /// changed name would compile the lexicon again and remove the caches other builds use).
+    @Test func dataHashIsTheWordAtATimeHash() {
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
+            var k = 0
+            while k + 8 <= bytes.count {
+                var w: UInt64 = 0
+                for b in 0..<8 { w |= UInt64(bytes[k + b]) << (8 * UInt64(b)) }
+                h = (h ^ w) &* 0xff51_afd7_ed55_8ccd
+                h ^= h >> 32
+                k += 8
+            }
+            while k < bytes.count { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3; k += 1 }
+            h ^= h >> 33
+            h = h &* 0xc4ce_b9fe_1a85_ec53
+            return h ^ (h >> 33)
+        }
+        let bytes = (0..<200).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for n in 0...bytes.count {
+            let part = Array(bytes[0..<n])
+            #expect(part.withUnsafeBytes { Lexicon.hash($0) } == reference(part), "\(n) bytes")
+        }
+    }
+
     @Test func compiledCacheIsReusedAndRebuiltWhenTheDataChanges() throws {
         let tmp = TempDir()
         let data = tmp.write("lex.tsv", Self.sample)
