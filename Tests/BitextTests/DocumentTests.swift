@@ -155,6 +155,39 @@ import Testing
         #expect(differing == 0)
     }
 
+    /// cmark-gfm parses into a per-thread arena (CCmarkGFM/shim.h) whose slabs double from
+    /// 64 KiB and whose last slab, up to 1 MiB, is kept for the next parse. A document large
+    /// enough to need several slabs (and buffers that outgrow the slab they started in) reads
+    /// as the sum of its parts, and a small document read after it, in the emptied slab, reads
+    /// as it does on a fresh thread.
+    @Test func largeDocumentsAndTheKeptSlab() {
+        let part = """
+            ## 第 N 节
+
+            | 选项 | 说明 |
+            | --- | --- |
+            | ~~旧的~~ | 见 www.example.com 或 https://example.org/a，`a \\| b` |
+
+            这段文字有一个[链接](https://example.com/x)和 `code`，还有 **加粗** 的字。
+
+            ```swift
+            let x = 1
+            ```
+
+            > 引用的一行
+
+            """
+        let small = Fixtures.document(part)
+        let fresh = small.units.map(\.string)
+        #expect(fresh.count >= 5)
+        let copies = 6_000  // about 1.9 MB: the parser's buffers alone outgrow 1 MiB
+        let big = Fixtures.document(String(repeating: part, count: copies))
+        #expect(big.units.count == copies * small.units.count)
+        #expect(Array(big.units.suffix(fresh.count).map(\.string)) == fresh)
+        #expect(Fixtures.document(part).units.map(\.string) == fresh)
+        #expect(Fixtures.document(String(repeating: part, count: copies)).units.count == big.units.count)
+    }
+
     /// The anchor key's fast paths (ASCII, CJK ideographs) give what the Unicode properties give.
     @Test func anchorKeyOfEveryBMPCharacter() {
         func reference(_ s: String) -> String {
