@@ -24,7 +24,9 @@ typedef struct bt_slab {
 } bt_slab;
 
 // The calling thread's newest slab. (A variable local to a function: Swift emits the functions
-// of this header that it calls, not the header's file-scope variables.)
+// of this header that it calls, not the header's file-scope variables. They are static, so each
+// object file that calls them has its own copy and its own slabs: keep every call in one Swift
+// file, CommonMarkConverter.swift.)
 static inline bt_slab **bt_slab_top(void) {
     static _Thread_local bt_slab *top;
     return &top;
