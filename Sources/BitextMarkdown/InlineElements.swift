@@ -63,19 +63,13 @@ extension Unit {
     /// Inline code spans in order.
     public var inlineCode: [InlineCode] {
         var out: [InlineCode] = []
-        var k = 0
-        let n = text.count
-        while k < n {
-            guard roles[k] == .code else { k += 1; continue }
-            var e = k
-            while e < n && roles[e] == .code { e += 1 }
+        roles.forEachRun(of: .code) { r in
             // A code span sits between markup (backticks or a <code> tag); a grammar line's
             // code has none and is notation, not a span.
-            let opened = k > 0 && roles[k - 1] == .markup
+            let opened = r.lowerBound > 0 && roles[r.lowerBound - 1] == .markup
             if opened || inHTML {
-                out.append(InlineCode(range: k..<e, code: InlineElements.codeText(text[k..<e])))
+                out.append(InlineCode(range: r, code: InlineElements.codeText(text[r])))
             }
-            k = e
         }
         return out
     }

@@ -241,3 +241,19 @@ extension Unit {
     /// The whole unit's span.
     public var span: Span { Span(start: start, end: end) }
 }
+
+extension Array where Element == Role {
+    /// Calls `body` with each longest run of characters whose role is `role`, in order.
+    @inlinable
+    public func forEachRun(of role: Role, _ body: (Range<Int>) -> Void) {
+        let n = count
+        var k = 0
+        while k < n {
+            guard self[k] == role else { k += 1; continue }
+            var e = k + 1
+            while e < n && self[e] == role { e += 1 }
+            body(k..<e)
+            k = e
+        }
+    }
+}

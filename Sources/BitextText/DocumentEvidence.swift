@@ -56,20 +56,14 @@ extension Segmenter {
                 }
             }
             for index in units.indices {
-                let roles = units[index].roles
-                guard roles.contains(.code) else { continue }
-                let text = units[index].text
-                var k = 0
-                let n = text.count
-                while k < n {
-                    guard roles[k] == .code else { k += 1; continue }
-                    var e = k
-                    while e < n && roles[e] == .code { e += 1 }
-                    if let r = Segmenter.codeKeyBounds(text, k..<e), names.mayEqual(text, r) {
-                        let s = Segmenter.codeKey(text, k..<e)
+                // Text and roles, not a copy of the unit (a dozen references).
+                let text = units[index].text, roles = units[index].roles
+                guard roles.contains(.code) else { continue }  // most units: one quick scan
+                roles.forEachRun(of: .code) { run in
+                    if let r = Segmenter.codeKeyBounds(text, run), names.mayEqual(text, r) {
+                        let s = Segmenter.codeKey(text, run)
                         if !s.isEmpty && (s.utf8.count <= 80 || s.count <= 80) { names.offer(s) }
                     }
-                    k = e
                 }
             }
             for k in analyses.indices where analyses[k].stretches.first?.documentEvidence == .keyColumn {
