@@ -17,7 +17,15 @@ extension Segmenter {
         var analyses: [TextAnalysis] = []
         analyses.reserveCapacity(units.count)
         // Each analysis is built in its slot of the array (returned by value, each cost a copy).
+        // A short unit that repeats an earlier one (a table's `boolean` and `false` cells, a
+        // list's labels) takes that one's analysis: an analysis depends on the unit's text,
+        // roles and links alone, and the copy shares its arrays.
+        var repeats = RepeatedUnits(count: units.count)
         for k in units.indices {
+            if let first = repeats.earlier(k, units) {
+                analyses.append(analyses[first])
+                continue
+            }
             analyses.append(TextAnalysis())
             analyze(text: units[k].text, roles: units[k].roles, links: units[k].links, hanWords: false,
                     wordsOnly: false, into: &analyses[k])
@@ -457,5 +465,53 @@ struct CodeNames {
             let lower = s.lowercased()
             if lowerKeySet.contains(lower) { foundLower.insert(lower) }
         }
+    }
+}
+
+/// The first of a document's short units with the same text, roles and links, found by a hash
+/// of text and roles in an open-addressing table of unit indices. Long units (prose, which
+/// seldom repeats) are not hashed.
+struct RepeatedUnits {
+    /// Units of at most this many characters are looked up.
+    static let maxLength = 64
+    /// Unit index + 1, or 0 for an empty slot; the count is a power of two.
+    private var slots: [Int32]
+    private var hashes: [UInt32]
+
+    init(count: Int) {
+        var n = 16
+        while n < 2 * count { n *= 2 }
+        slots = count > 1 ? [Int32](repeating: 0, count: n) : []
+        hashes = slots.isEmpty ? [] : [UInt32](repeating: 0, count: n)
+    }
+
+    /// The earlier unit equal to unit `k`, or nil (and `k` is remembered).
+    mutating func earlier(_ k: Int, _ units: [BitextMarkdown.Unit]) -> Int? {
+        let n = units[k].text.count
+        guard !slots.isEmpty, n > 0, n <= RepeatedUnits.maxLength else { return nil }
+        // FNV-1a over the characters and their roles.
+        var h: UInt32 = 0x811C_9DC5
+        units[k].text.withUnsafeBufferPointer { t in
+            units[k].roles.withUnsafeBufferPointer { r in
+                for i in 0..<n { h = ((h ^ t[i]) &* 0x0100_0193 ^ UInt32(r[i].rawValue)) &* 0x0100_0193 }
+            }
+        }
+        let mask = slots.count - 1
+        var s = Int(h) & mask
+        while slots[s] != 0 {
+            let j = Int(slots[s]) - 1
+            if hashes[s] == h && RepeatedUnits.same(units[j], units[k]) { return j }
+            s = (s + 1) & mask
+        }
+        slots[s] = Int32(k + 1)
+        hashes[s] = h
+        return nil
+    }
+
+    private static func same(_ a: BitextMarkdown.Unit, _ b: BitextMarkdown.Unit) -> Bool {
+        let text: Bool = a.text == b.text
+        let roles: Bool = a.roles == b.roles
+        let links: Bool = a.links == b.links
+        return text && roles && links
     }
 }

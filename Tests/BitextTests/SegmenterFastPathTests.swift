@@ -98,4 +98,64 @@ import Testing
             #expect(Stemmer.stem(w) == Stemmer.scalarStem(w, keepCase: false), "\(w)")
         }
     }
+
+    /// The long way of `Segmenter.analyze(document:)`: every unit analysed on its own, then the
+    /// document's evidence.
+    static func analysesOneByOne(_ seg: Segmenter, _ doc: Document) -> [TextAnalysis] {
+        var analyses: [TextAnalysis] = []
+        for k in doc.units.indices {
+            analyses.append(TextAnalysis())
+            seg.analyze(text: doc.units[k].text, roles: doc.units[k].roles, links: doc.units[k].links,
+                        hanWords: false, wordsOnly: false, into: &analyses[k])
+        }
+        seg.applyDocumentEvidence(doc, &analyses)
+        return analyses
+    }
+
+    /// A short unit that repeats an earlier one takes its analysis (``RepeatedUnits``): cells
+    /// that differ only in roles (code or prose) or links are not repeats.
+    @Test func repeatedUnitsShareOnlyWhatIsTheSame() throws {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        let doc = Fixtures.document("""
+            | 属性 | 说明 | 类型 |
+            | --- | --- | --- |
+            | size | 大小 | boolean |
+            | open | 是否打开 | `boolean` |
+            | open | 是否打开 | [boolean](https://example.com/a) |
+            | disabled | 是否禁用 | [boolean](https://example.com/b) |
+            | loop | 循环 | boolean |
+
+            """)
+        let cells = doc.units.indices.filter { doc.units[$0].string.contains("boolean") }
+        #expect(cells.count == 4)
+        var repeats = RepeatedUnits(count: doc.units.count)
+        var firstOf: [Int: Int] = [:]
+        for k in doc.units.indices { if let j = repeats.earlier(k, doc.units) { firstOf[k] = j } }
+        // The plain cells repeat; the code cell and the two link cells (other destinations) do not.
+        let plain = cells.filter { doc.units[$0].links.isEmpty && !doc.units[$0].roles.contains(.code) }
+        #expect(plain.count == 2)
+        #expect(firstOf[plain[1]] == plain[0])
+        for k in cells where !plain.contains(k) { #expect(firstOf[k] == nil) }
+        let fast = seg.analyze(document: doc), slow = Self.analysesOneByOne(seg, doc)
+        #expect(fast.map { "\($0)" } == slow.map { "\($0)" })
+    }
+
+    /// The same on every corpus document: `analyze(document:)` with repeats shared gives what
+    /// analysing each unit on its own gives.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func repeatedUnitsOnTheCorpora() throws {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        var files = 0
+        for url in Fixtures.corpusFiles() {
+            let doc = try Fixtures.document(url)
+            let fast = seg.analyze(document: doc), slow = Self.analysesOneByOne(seg, doc)
+            #expect(fast.count == slow.count)
+            for k in fast.indices where "\(fast[k])" != "\(slow[k])" {
+                Issue.record("\(url.path): unit \(k) differs")
+                break
+            }
+            files += 1
+        }
+        #expect(files > 90)
+    }
 }
