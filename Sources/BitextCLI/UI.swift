@@ -47,16 +47,37 @@ extension UI {
     /// wrapped at ICU's line-break opportunities by display width (a Han character takes two
     /// columns), so that the argument parser, which counts characters, has nothing left to
     /// wrap; indented lines (examples) are kept as written.
+    ///
+    /// The parser looks for a line's end within the terminal's width in characters, so a line
+    /// as wide as the terminal would lose its last word to a line of its own: prose is wrapped
+    /// one column short. An abstract is shown twice, after `OVERVIEW: ` and in the parent's list
+    /// of subcommands (26 columns in): text of one-column characters is left whole, for the
+    /// parser to wrap in each place; wider text is wrapped for the list, the narrower place.
     static func help(_ key: String) -> String {
         guard helpTextsWanted else { return "" }
         let width = min(Output.terminalWidth(default: 80), 100)
         let text = ui(key).trimmingCharacters(in: .newlines)
+        if key.hasSuffix(".abstract") {
+            let oneLine = text.replacingOccurrences(of: "\n", with: " ")
+            return columns(oneLine) == oneLine.count ? oneLine : balancedWrap(oneLine, width: width - 26 - 1)
+        }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasPrefix(" ") || columns(String(line)) <= width ? String(line) : wrap(String(line), width: width)
+            line.hasPrefix(" ") || columns(String(line)) < width ? String(line) : wrap(String(line), width: width - 1)
         }.joined(separator: "\n")
     }
 
     static func columns(_ s: String) -> Int { DisplayWidth.of(s) }
+
+    /// `wrap` into as few lines as at `width`, of even widths: no last word alone on its line.
+    static func balancedWrap(_ text: String, width: Int) -> String {
+        let lines = wrap(text, width: width).split(separator: "\n").count
+        guard lines > 1 else { return text }
+        for w in (columns(text) + lines - 1) / lines ..< width {
+            let wrapped = wrap(text, width: w)
+            if wrapped.split(separator: "\n").count == lines { return wrapped }
+        }
+        return wrap(text, width: width)
+    }
 
     static func wrap(_ line: String, width: Int) -> String {
         guard let breaker = try? TextBreaker(.line, locale: "zh") else { return line }
@@ -79,12 +100,12 @@ extension UI {
 
 extension UI {
     /// An option's help (`help.opt.*`), wrapped to the column the argument parser gives option
-    /// help (it starts 26 columns in), by display width.
+    /// help (it starts 26 columns in), by display width, one column short (see ``help(_:)``).
     /// `listsValues`: the parser appends "(values: …)" to the text; after wide characters it
     /// would count them as one column each, so that list starts on a line of its own.
     static func optionHelp(_ key: String, listsValues: Bool = false) -> String {
         guard helpTextsWanted else { return "" }
-        let width = min(Output.terminalWidth(default: 80), 100) - 26
+        let width = min(Output.terminalWidth(default: 80), 100) - 26 - 1
         let text = ui(key)
         let wrapped = columns(text) <= width ? text : wrap(text, width: max(20, width))
         return listsValues && columns(text) > text.unicodeScalars.count ? wrapped + "\n" : wrapped

@@ -387,6 +387,18 @@ import Yams
                 }
             }
             for l in lines { #expect(l.components(separatedBy: "(default").count <= 2, "\(l)") }
+            // Wrapped once: in English prose (help texts, and option and subcommand texts 26
+            // columns in), no line's first word would have fitted at the end of the line before;
+            // the parser re-wrapping a wrapped line leaves a word alone on a line of its own.
+            guard lang == "en" else { continue }
+            for (a, b) in zip(lines, lines.dropFirst()) {
+                let ai = a.prefix { $0 == " " }.count, bi = b.prefix { $0 == " " }.count
+                guard a.count > ai, b.count > bi, (ai == 0 && bi == 0) || (bi == 26 && ai <= 26) else { continue }
+                // An option whose name reaches the text's column has its text on the next line.
+                if ai == 2 && (a.count <= 26 || Array(a)[25] != " ") { continue }
+                let word = b.dropFirst(bi).prefix { $0 != " " }
+                #expect(Self.width(a) + 1 + Self.width(String(word)) >= 80, "\(command): \(a) / \(b)")
+            }
         }
         let convert = try CLI.run(["glossary", "convert", "--help"], env: ["COLUMNS": "80"])
         #expect(!convert.stdout.contains("(default en)"))
