@@ -100,7 +100,7 @@ enum CommonMarkConverter {
     }()
 
     /// `cmark_parser_finish` under ``inlinePass``.
-    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+    private static func finish(_ parser: OpaquePointer) -> UnsafeMutablePointer<cmark_node>? {
         pthread_mutex_lock(inlinePass)
         defer { pthread_mutex_unlock(inlinePass) }
         return cmark_parser_finish(parser)
@@ -165,6 +165,9 @@ enum CommonMarkConverter {
 /// are numbered when the extensions register, so they are not constants).
 private enum ExtensionNode { case table, row, cell, strikethrough, other }
 
+/// A node of cmark's tree (its fields read through shim.h).
+private typealias Node = UnsafeMutablePointer<cmark_node>
+
 /// Bytes appended while walking the tree (handed to ``ParsedDocument/text`` at the end, which frees them).
 private struct ByteBuffer {
     private(set) var base: UnsafeMutablePointer<UInt8>
@@ -207,17 +210,29 @@ private struct TreeWalker {
     var tableColumn = 0
     private var extensionTypes: [(cmark_node_type, ExtensionNode)] = []
 
-    mutating func walk(_ root: OpaquePointer) {
-        guard let iter = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iter) }
+    /// Visits the nodes in the order and with the events of cmark's iterator (`cmark_iter_next`,
+    /// mirrored here over the node's fields: see shim.h): a node is entered, then its children,
+    /// then left; a leaf (`bt_is_leaf`) is entered only.
+    mutating func walk(_ root: Node) {
         var current: ParsedBlock? = nil
-        var leafNode: OpaquePointer? = nil
-        while true {
-            let ev = cmark_iter_next(iter)
-            if ev == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iter) else { continue }
-            let entering = ev == CMARK_EVENT_ENTER
-            let type = cmark_node_get_type(node)
+        var leafNode: Node? = nil
+        var next: Node? = root
+        var nextEntering = true
+        while let node = next {
+            let entering = nextEntering
+            // The event after this one.
+            if entering && bt_is_leaf(node) == 0 {
+                if let child = bt_first_child(node) { next = child } else { nextEntering = false }
+            } else if node == root {
+                next = nil
+            } else if let sibling = bt_next(node) {
+                next = sibling
+                nextEntering = true
+            } else {
+                next = bt_parent(node)
+                nextEntering = false
+            }
+            let type = cmark_node_type(rawValue: bt_node_type(node))
 
             if current != nil {
                 if node == leafNode && !entering {
@@ -240,16 +255,16 @@ private struct TreeWalker {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 if entering {
                     let kind: ParsedBlock.Kind = type == CMARK_NODE_HEADING
-                        ? .heading(level: Int(cmark_node_get_heading_level(node))) : .paragraph
+                        ? .heading(level: Int(bt_heading_level(node))) : .paragraph
                     current = block(node, kind)
                     leafNode = node
                 }
             case CMARK_NODE_CODE_BLOCK:
-                let info = store(cmark_node_get_fence_info(node))
-                let literal = store(cmark_node_get_literal(node))
+                let info = store(bt_code_block_info(node))
+                let literal = store(bt_code_block_literal(node))
                 out.blocks.append(block(node, .code(info: info, literal: literal)))
             case CMARK_NODE_HTML_BLOCK:
-                out.blocks.append(block(node, .html(literalLines: lineCount(cmark_node_get_literal(node)))))
+                out.blocks.append(block(node, .html(literalLines: lineCount(bt_node_literal(node)))))
             default:
                 switch extensionNode(node, type) {
                 case .table:
@@ -262,7 +277,7 @@ private struct TreeWalker {
                         leafNode = node
                         tableColumn += 1
                         // A cell with no inline children has no EXIT distinct from its ENTER.
-                        if cmark_node_first_child(node) == nil {
+                        if bt_first_child(node) == nil {
                             finish(&current!)
                             current = nil
                             leafNode = nil
@@ -281,7 +296,7 @@ private struct TreeWalker {
         out.blocks.append(b)
     }
 
-    private mutating func extensionNode(_ node: OpaquePointer, _ type: cmark_node_type) -> ExtensionNode {
+    private mutating func extensionNode(_ node: Node, _ type: cmark_node_type) -> ExtensionNode {
         for (t, kind) in extensionTypes where t == type { return kind }
         let kind: ExtensionNode
         switch string(cmark_node_get_type_string(node)) {
@@ -296,35 +311,35 @@ private struct TreeWalker {
         return kind
     }
 
-    func block(_ node: OpaquePointer, _ kind: ParsedBlock.Kind) -> ParsedBlock {
+    func block(_ node: Node, _ kind: ParsedBlock.Kind) -> ParsedBlock {
         ParsedBlock(
             kind: kind,
-            startLine: Int(cmark_node_get_start_line(node)),
-            startColumn: Int(cmark_node_get_start_column(node)),
-            endLine: Int(cmark_node_get_end_line(node)),
-            endColumn: Int(cmark_node_get_end_column(node)),
+            startLine: Int(bt_start_line(node)),
+            startColumn: Int(bt_start_column(node)),
+            endLine: Int(bt_end_line(node)),
+            endColumn: Int(bt_end_column(node)),
             quoteDepth: quoteDepth, listDepth: listDepth, inFootnote: footnoteDepth > 0,
             inlines: out.events.count..<out.events.count)
     }
 
-    /// Copies a C string into the document's text buffer.
-    private mutating func store(_ p: UnsafePointer<CChar>?) -> Range<Int> {
+    /// Copies a node's bytes into the document's text buffer.
+    private mutating func store(_ b: bt_bytes) -> Range<Int> {
         let start = text.count
-        guard let p else { return start..<start }
-        text.append(UnsafeRawPointer(p), strlen(p))
+        guard let p = b.data, b.length > 0 else { return start..<start }
+        text.append(UnsafeRawPointer(p), b.length)
         return start..<text.count
     }
 
-    mutating func inlineEvent(_ node: OpaquePointer, type: cmark_node_type, entering: Bool) -> InlineEvent? {
+    mutating func inlineEvent(_ node: Node, type: cmark_node_type, entering: Bool) -> InlineEvent? {
         switch type {
-        case CMARK_NODE_TEXT: return .text(store(cmark_node_get_literal(node)))
-        case CMARK_NODE_CODE: return .code(store(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_INLINE: return .html(store(cmark_node_get_literal(node)))
+        case CMARK_NODE_TEXT: return .text(store(bt_node_literal(node)))
+        case CMARK_NODE_CODE: return .code(store(bt_node_literal(node)))
+        case CMARK_NODE_HTML_INLINE: return .html(store(bt_node_literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let image = type == CMARK_NODE_IMAGE
-            return entering ? .linkStart(destination: store(cmark_node_get_url(node)), isImage: image)
+            return entering ? .linkStart(destination: store(bt_link_url(node)), isImage: image)
                 : .linkEnd(isImage: image)
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             let n = type == CMARK_NODE_EMPH ? 1 : 2
@@ -346,10 +361,9 @@ private func string(_ p: UnsafePointer<CChar>?) -> String {
 }
 
 /// Lines of a literal: its line feeds, plus one for a last line without one.
-private func lineCount(_ p: UnsafePointer<CChar>?) -> Int {
-    guard let p else { return 1 }
-    let length = strlen(p)
-    if length == 0 { return 1 }
+private func lineCount(_ b: bt_bytes) -> Int {
+    guard let p = b.data, b.length > 0 else { return 1 }
+    let length = b.length
     let raw = UnsafeRawPointer(p)
     var n = 0, k = 0
     // Eight bytes at a time: a byte is a line feed when it XORs with 0x0A to zero, and a zero

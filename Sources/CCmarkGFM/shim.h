@@ -4,6 +4,8 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm-core-extensions.h>
+// The node layout, installed with libcmark-gfm-dev for extension authors: see "Reading the tree".
+#include <cmark-gfm/node.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +107,58 @@ static inline void bt_arena_release(void) {
         bt_slab *prev = s->prev;
         free(s);
         s = prev;
+    }
+}
+// Reading the tree. The walk in CommonMarkConverter reads every node's type, position, children
+// and literal: through the exported functions that is a call for each field, and
+// cmark_node_get_literal (likewise the URL, the info string) first copies the bytes into a new
+// C string in the parse's memory, which the caller then measures with strlen. These read the
+// fields of the installed node.h directly and give a literal as the bytes cmark holds.
+
+/// Bytes of a node's text: what cmark_node_get_literal & co. return, without the copy. (The C
+/// string they make ends at the first NUL; there is none, as cmark turns every NUL of its input
+/// into U+FFFD, which the CommonMark spec asks for.)
+typedef struct { const unsigned char *data; size_t length; } bt_bytes;
+
+static inline bt_bytes bt_chunk(const cmark_chunk *c) {
+    bt_bytes b = {NULL, 0};
+    if (!c->data || c->len <= 0) return b;
+    b.data = c->data;
+    b.length = (size_t)c->len;
+    return b;
+}
+
+/// Text, code span, inline HTML, HTML block.
+static inline bt_bytes bt_node_literal(cmark_node *n) { return bt_chunk(&n->as.literal); }
+static inline bt_bytes bt_code_block_literal(cmark_node *n) { return bt_chunk(&n->as.code.literal); }
+static inline bt_bytes bt_code_block_info(cmark_node *n) { return bt_chunk(&n->as.code.info); }
+static inline bt_bytes bt_link_url(cmark_node *n) { return bt_chunk(&n->as.link.url); }
+
+static inline uint32_t bt_node_type(cmark_node *n) { return n->type; }
+static inline int bt_heading_level(cmark_node *n) { return n->as.heading.level; }
+static inline cmark_node *bt_first_child(cmark_node *n) { return n->first_child; }
+static inline cmark_node *bt_next(cmark_node *n) { return n->next; }
+static inline cmark_node *bt_parent(cmark_node *n) { return n->parent; }
+static inline int bt_start_line(cmark_node *n) { return n->start_line; }
+static inline int bt_start_column(cmark_node *n) { return n->start_column; }
+static inline int bt_end_line(cmark_node *n) { return n->end_line; }
+static inline int bt_end_column(cmark_node *n) { return n->end_column; }
+
+/// The nodes cmark's iterator enters and leaves in one step (iterator.c's S_is_leaf): every
+/// other node has an exit event, children or not.
+static inline int bt_is_leaf(cmark_node *n) {
+    switch (n->type) {
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+        return 1;
+    default:
+        return 0;
     }
 }
 #endif
