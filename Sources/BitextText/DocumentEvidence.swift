@@ -87,6 +87,9 @@ extension Segmenter {
             plainBlocks[b] = plain
             return FoundationText.contains(doc.codeBlocks[b].literal, key, plainHaystack: plain)
         }
+        // Names looked up in the code blocks: block by block, then, in a document that asks for
+        // many, with an index of the blocks.
+        var codeSearch = CodeBlockSearch(doc.codeBlocks)
         var c = 0
         for k in analyses.indices {
             // The unit's text and roles (not a copy of the whole unit).
@@ -104,10 +107,10 @@ extension Segmenter {
                 // one-word heading that a code block uses as a word is a type or member name
                 // (`#### Array` over `type: Array`).
                 if s.isWholeUnit && !doc.codeBlocks.isEmpty {
-                    if key.utf8.count >= 8 && key.count >= 8 && doc.codeBlocks.indices.contains(where: { blockContains($0, key) }) {
+                    if key.utf8.count >= 8 && key.count >= 8 && codeSearch.someBlock(mayHold: key, { blockContains($0, key) }) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
-                    if s.tokens.count == 1, key.utf8.count >= 3, key.count >= 3, doc.codeBlocks.contains(where: { Segmenter.containsWord(key, in: $0.literal) }) {
+                    if s.tokens.count == 1, key.utf8.count >= 3, key.count >= 3, codeSearch.containsWord(key) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                 }
@@ -513,5 +516,153 @@ struct RepeatedUnits {
         let roles: Bool = a.roles == b.roles
         let links: Bool = a.links == b.links
         return text && roles && links
+    }
+}
+
+/// Which code blocks of a document may hold a name, for many names. Asking every block for
+/// every name costs the product of the two, which in a long document (a book in one file)
+/// outgrows everything else. After ``indexAfter`` names have been looked up block by block the
+/// blocks are indexed, for two shortcuts that never change an answer:
+///
+/// - the word runs (letters, digits, `_`) of the blocks of ASCII text are gathered once, so a
+///   one-word name of those characters found among them is a word of the code
+///   (``Segmenter/containsWord(_:in:)`` on ASCII text is exactly that);
+/// - each block keeps a 1,024-bit mask of the byte pairs it holds: a block whose mask lacks
+///   one of a name's pairs cannot hold its bytes, and where the answer is a byte search (a
+///   plain name in plain text) or starts with one (an ASCII name in text with nothing
+///   Foundation equates with ASCII, see ``FoundationText/mayNotContain(_:_:)``), that block
+///   answers no without being searched.
+struct CodeBlockSearch {
+    /// Names looked up block by block before the blocks are indexed (indexing costs about as
+    /// much as looking a few dozen names up in every block).
+    static let indexAfter = 32
+    private let blocks: [CodeBlock]
+    private var lookups = 0
+    private(set) var indexed: Bool
+    private var built = false
+    private var words = Set<String>()
+    /// Blocks whose words are not in `words`: text beyond ASCII, or a NUL.
+    private var others: [Int] = []
+    /// 16 words of pair mask per block.
+    private var masks: [UInt64] = []
+    /// Per block: no byte Foundation could match to ASCII otherwise (`mayNotContain` may answer).
+    private var safe: [Bool] = []
+    private var plain: [Bool?] = []
+
+    /// `indexed`: from the first name on (tests compare the two ways).
+    init(_ blocks: [CodeBlock], indexed: Bool = false) {
+        self.blocks = blocks
+        self.indexed = indexed
+    }
+
+    private mutating func count() {
+        lookups += 1
+        if lookups > CodeBlockSearch.indexAfter { indexed = true }
+    }
+
+    /// A name's byte pairs and what its search starts with.
+    struct Name {
+        fileprivate var mask = [UInt64](repeating: 0, count: 16)
+        /// ASCII, no NUL, not starting with a line feed or ending with a carriage return.
+        fileprivate var ascii = false
+        /// Plain (``FoundationText/isPlain(_:)``), not starting with a line feed or ending with a carriage return.
+        fileprivate var plain = false
+    }
+
+    func name(_ s: String) -> Name {
+        var n = Name()
+        guard indexed else { return n }
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return n }
+        let ends = first != 0x0A && last != 0x0D
+        n.ascii = ends && u.allSatisfy { $0 < 0x80 && $0 != 0 }
+        n.plain = ends && FoundationText.isPlain(s)
+        var previous: UInt8? = nil
+        for b in u {
+            if let a = previous { let h = CodeBlockSearch.pair(a, b); n.mask[h >> 6] |= 1 << UInt64(h & 63) }
+            previous = b
+        }
+        return n
+    }
+
+    @inline(__always) private static func pair(_ a: UInt8, _ b: UInt8) -> Int {
+        Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 22)
+    }
+
+    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+    }
+
+    /// False when block `b` cannot hold `name` for a search that is a byte search when both are
+    /// plain and starts with ``FoundationText/mayNotContain(_:_:)`` otherwise (both
+    /// `FoundationText.contains` and `Segmenter.containsWord`); true means "search it".
+    private mutating func mayHold(_ name: Name, _ b: Int) -> Bool {
+        guard indexed, name.ascii || name.plain else { return true }
+        if !built { build() }
+        let base = 16 * b
+        var all = true
+        for w in 0..<16 where masks[base + w] & name.mask[w] != name.mask[w] { all = false; break }
+        if all { return true }
+        if name.ascii && safe[b] { return false }
+        if name.plain {
+            let p = plain[b] ?? FoundationText.isPlain(blocks[b].literal)
+            plain[b] = p
+            if p { return false }
+        }
+        return true
+    }
+
+    /// `Segmenter.containsWord(word, in:)` for some block.
+    mutating func containsWord(_ word: String) -> Bool {
+        count()
+        guard indexed else { return blocks.contains { Segmenter.containsWord(word, in: $0.literal) } }
+        if !built { build() }
+        let isWord = !word.utf8.isEmpty && word.utf8.allSatisfy(CodeBlockSearch.isWordByte)
+        if isWord && words.contains(word) { return true }
+        let n = name(word)
+        let candidates = isWord ? others : Array(blocks.indices)
+        return candidates.contains { mayHold(n, $0) && Segmenter.containsWord(word, in: blocks[$0].literal) }
+    }
+
+    /// Some block `b` for which `holds(b)` (a search of the kind ``mayHold(_:_:)`` describes) is true.
+    mutating func someBlock(mayHold text: String, _ holds: (Int) -> Bool) -> Bool {
+        count()
+        let n = name(text)
+        return blocks.indices.contains { mayHold(n, $0) && holds($0) }
+    }
+
+    private mutating func build() {
+        built = true
+        masks = [UInt64](repeating: 0, count: 16 * blocks.count)
+        safe = [Bool](repeating: true, count: blocks.count)
+        plain = [Bool?](repeating: nil, count: blocks.count)
+        for (b, block) in blocks.enumerated() {
+            var literal = block.literal
+            literal.withUTF8 { bytes in
+                var ascii = true, isSafe = true
+                var previous: UInt8? = nil
+                for (i, x) in bytes.enumerated() {
+                    if let a = previous { let h = CodeBlockSearch.pair(a, x); masks[16 * b + (h >> 6)] |= 1 << UInt64(h & 63) }
+                    previous = x
+                    if x >= 0x80 || x == 0 { ascii = false }
+                    // What mayNotContain refuses: a NUL, U+037E, U+1FEF, U+212A.
+                    if x == 0 || (x == 0xCD && i + 1 < bytes.count && bytes[i + 1] == 0xBE)
+                        || (x == 0xE1 && i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xAF)
+                        || (x == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x84 && bytes[i + 2] == 0xAA) {
+                        isSafe = false
+                    }
+                }
+                safe[b] = isSafe
+                guard ascii else { others.append(b); return }
+                var i = 0
+                while i < bytes.count {
+                    guard CodeBlockSearch.isWordByte(bytes[i]) else { i += 1; continue }
+                    var j = i + 1
+                    while j < bytes.count && CodeBlockSearch.isWordByte(bytes[j]) { j += 1 }
+                    words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self))
+                    i = j
+                }
+            }
+        }
     }
 }

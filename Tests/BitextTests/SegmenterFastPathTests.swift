@@ -158,4 +158,41 @@ import Testing
         }
         #expect(files > 90)
     }
+
+    /// Looking names up in a document's code blocks through ``CodeBlockSearch``'s index gives
+    /// what asking every block gives: one-word names (`Segmenter.containsWord`) and whole
+    /// units (`FoundationText.contains`), on blocks with Chinese comments, CR LF line ends,
+    /// characters Foundation equates with ASCII (U+212A KELVIN SIGN), combining marks and a
+    /// prepended Arabic sign, and on every corpus document's blocks with its own words.
+    @Test func codeBlockSearchIndexAnswersAsTheBlocksDo() throws {
+        func check(_ blocks: [CodeBlock], _ names: [String], _ label: String) {
+            var fast = CodeBlockSearch(blocks, indexed: true), slow = CodeBlockSearch(blocks, indexed: false)
+            for name in names {
+                let word = blocks.contains { Segmenter.containsWord(name, in: $0.literal) }
+                #expect(fast.containsWord(name) == word, "\(label): word \(name)")
+                #expect(slow.containsWord(name) == word, "\(label): word \(name)")
+                let holds = { (b: Int) in FoundationText.contains(blocks[b].literal, name) }
+                let contained = blocks.indices.contains(where: holds)
+                #expect(fast.someBlock(mayHold: name, holds) == contained, "\(label): text \(name)")
+            }
+        }
+        func block(_ s: String) -> CodeBlock { CodeBlock(startLine: 1, endLine: 1, info: "", literal: s) }
+        let blocks = [block("let value = count // 数组的长度\nprint(value)"), block("type: Array\r\nsize_t n;\r\n"),
+                      block("Temperature in \u{212A}elvin: 300"), block("cafe\u{301} and résumé"),
+                      block("\u{600}count = 1"), block("plain ascii block with Kelvin and Array_2")]
+        check(blocks, ["value", "count", "Array", "size_t", "Kelvin", "elvin", "cafe", "café", "résumé", "Array_2",
+                       "ascii block", "数组的长度", "plain ascii", "Temperature in Kelvin", "n;\r", "\nprint"], "examples")
+        guard Fixtures.shared != nil else { return }
+        for url in Fixtures.corpusFiles() {
+            let doc = try Fixtures.document(url)
+            guard !doc.codeBlocks.isEmpty else { continue }
+            var names = Set<String>()
+            for u in doc.units {
+                let text = u.string
+                if text.count >= 8 && text.count <= 80 { names.insert(text) }
+                for w in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }) where w.count >= 3 { names.insert(String(w)) }
+            }
+            check(doc.codeBlocks, names.sorted().prefix(400).map { $0 }, url.lastPathComponent)
+        }
+    }
 }
