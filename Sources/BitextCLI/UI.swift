@@ -59,7 +59,7 @@ extension UI {
         let text = ui(key).trimmingCharacters(in: .newlines)
         if key.hasSuffix(".abstract") {
             let oneLine = text.replacingOccurrences(of: "\n", with: " ")
-            return columns(oneLine) == oneLine.count ? oneLine : balancedWrap(oneLine, width: width - 26 - 1)
+            return columns(oneLine) == oneLine.count ? oneLine : balancedWrap(oneLine, width: max(20, width - 26 - 1))
         }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             line.hasPrefix(" ") || columns(String(line)) < width ? String(line) : wrap(String(line), width: width - 1)
@@ -72,7 +72,10 @@ extension UI {
     static func balancedWrap(_ text: String, width: Int) -> String {
         let lines = wrap(text, width: width).split(separator: "\n").count
         guard lines > 1 else { return text }
-        for w in (columns(text) + lines - 1) / lines ..< width {
+        // (A word wider than the lines would be stays on a line of its own.)
+        let narrowest = (columns(text) + lines - 1) / lines
+        guard narrowest < width else { return wrap(text, width: width) }
+        for w in narrowest ..< width {
             let wrapped = wrap(text, width: w)
             if wrapped.split(separator: "\n").count == lines { return wrapped }
         }
