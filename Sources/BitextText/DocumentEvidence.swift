@@ -79,14 +79,6 @@ extension Segmenter {
                 if !key.isEmpty { names.offer(key) }
             }
         }
-        // Code blocks searched without Foundation where that gives the same answer (looked at
-        // on first use).
-        var plainBlocks = [Bool?](repeating: nil, count: doc.codeBlocks.count)
-        func blockContains(_ b: Int, _ key: String) -> Bool {
-            let plain = plainBlocks[b] ?? FoundationText.isPlain(doc.codeBlocks[b].literal)
-            plainBlocks[b] = plain
-            return FoundationText.contains(doc.codeBlocks[b].literal, key, plainHaystack: plain)
-        }
         // Names looked up in the code blocks: block by block, then, in a document that asks for
         // many, with an index of the blocks.
         var codeSearch = CodeBlockSearch(doc.codeBlocks)
@@ -107,7 +99,7 @@ extension Segmenter {
                 // one-word heading that a code block uses as a word is a type or member name
                 // (`#### Array` over `type: Array`).
                 if s.isWholeUnit && !doc.codeBlocks.isEmpty {
-                    if key.utf8.count >= 8 && key.count >= 8 && codeSearch.someBlock(mayHold: key, { blockContains($0, key) }) {
+                    if key.utf8.count >= 8 && key.count >= 8 && codeSearch.someBlockContains(key) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                     if s.tokens.count == 1, key.utf8.count >= 3, key.count >= 3, codeSearch.containsWord(key) {
@@ -236,6 +228,11 @@ extension Segmenter {
     /// `word` occurs in `text` with no letter, digit or `_` on either side.
     static func containsWord(_ word: String, in text: String) -> Bool {
         if FoundationText.mayNotContain(text, word) { return false }
+        return containsWordSearching(word, in: text)
+    }
+
+    /// ``containsWord(_:in:)`` without its first test (for a caller that has made it).
+    static func containsWordSearching(_ word: String, in text: String) -> Bool {
         var from = text.startIndex
         while let r = text.range(of: word, range: from..<text.endIndex) {
             let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
@@ -604,11 +601,7 @@ struct CodeBlockSearch {
         for w in 0..<16 where masks[base + w] & name.mask[w] != name.mask[w] { all = false; break }
         if all { return true }
         if name.ascii && safe[b] { return false }
-        if name.plain {
-            let p = plain[b] ?? FoundationText.isPlain(blocks[b].literal)
-            plain[b] = p
-            if p { return false }
-        }
+        if name.plain && isPlain(b) { return false }
         return true
     }
 
@@ -621,21 +614,46 @@ struct CodeBlockSearch {
         if isWord && words.contains(word) { return true }
         let n = name(word)
         let candidates = isWord ? others : Array(blocks.indices)
-        return candidates.contains { mayHold(n, $0) && Segmenter.containsWord(word, in: blocks[$0].literal) }
+        return candidates.contains { b in
+            guard mayHold(n, b) else { return false }
+            // Its first test (`mayNotContain`) is a byte search where the block is safe: without
+            // its scan of the whole block for the characters that make it unsafe.
+            if n.ascii && safe[b] {
+                return FoundationText.bytesContain(blocks[b].literal, word) && Segmenter.containsWordSearching(word, in: blocks[b].literal)
+            }
+            return Segmenter.containsWord(word, in: blocks[b].literal)
+        }
     }
 
-    /// Some block `b` for which `holds(b)` (a search of the kind ``mayHold(_:_:)`` describes) is true.
-    mutating func someBlock(mayHold text: String, _ holds: (Int) -> Bool) -> Bool {
+    /// `FoundationText.contains(literal, text)` for some block (Foundation's answer; a byte
+    /// search where that gives the same).
+    mutating func someBlockContains(_ text: String) -> Bool {
         count()
         let n = name(text)
-        return blocks.indices.contains { mayHold(n, $0) && holds($0) }
+        return blocks.indices.contains { b in
+            guard mayHold(n, b) else { return false }
+            let p = isPlain(b)
+            if indexed && n.ascii && !(n.plain && p) && safe[b] {
+                // `contains` would ask `mayNotContain`, a byte search here, then Foundation.
+                return FoundationText.bytesContain(blocks[b].literal, text) && blocks[b].literal.range(of: text) != nil
+            }
+            return FoundationText.contains(blocks[b].literal, text, plainHaystack: p)
+        }
+    }
+
+    private mutating func isPlain(_ b: Int) -> Bool {
+        if plain.isEmpty { plain = [Bool?](repeating: nil, count: blocks.count) }
+        if let p = plain[b] { return p }
+        let p = FoundationText.isPlain(blocks[b].literal)
+        plain[b] = p
+        return p
     }
 
     private mutating func build() {
         built = true
         masks = [UInt64](repeating: 0, count: 16 * blocks.count)
         safe = [Bool](repeating: true, count: blocks.count)
-        plain = [Bool?](repeating: nil, count: blocks.count)
+        if plain.isEmpty { plain = [Bool?](repeating: nil, count: blocks.count) }
         for (b, block) in blocks.enumerated() {
             var literal = block.literal
             literal.withUTF8 { bytes in
