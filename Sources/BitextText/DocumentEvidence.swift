@@ -469,8 +469,8 @@ struct CodeNames {
 }
 
 /// The first of a document's short units with the same text, roles and links, found by a hash
-/// of text and roles in an open-addressing table of unit indices. Long units (prose, which
-/// seldom repeats) are not hashed.
+/// of the text (``TokenTable/hash(_:_:)``) in an open-addressing table of unit indices. Long
+/// units (prose, which seldom repeats) are not hashed.
 struct RepeatedUnits {
     /// Units of at most this many characters are looked up.
     static let maxLength = 64
@@ -489,13 +489,7 @@ struct RepeatedUnits {
     mutating func earlier(_ k: Int, _ units: [BitextMarkdown.Unit]) -> Int? {
         let n = units[k].text.count
         guard !slots.isEmpty, n > 0, n <= RepeatedUnits.maxLength else { return nil }
-        // FNV-1a over the characters and their roles.
-        var h: UInt32 = 0x811C_9DC5
-        units[k].text.withUnsafeBufferPointer { t in
-            units[k].roles.withUnsafeBufferPointer { r in
-                for i in 0..<n { h = ((h ^ t[i]) &* 0x0100_0193 ^ UInt32(r[i].rawValue)) &* 0x0100_0193 }
-            }
-        }
+        let h = units[k].text.withUnsafeBufferPointer { TokenTable.hash($0, 0..<n) }
         let mask = slots.count - 1
         var s = Int(h) & mask
         while slots[s] != 0 {
@@ -509,10 +503,7 @@ struct RepeatedUnits {
     }
 
     private static func same(_ a: BitextMarkdown.Unit, _ b: BitextMarkdown.Unit) -> Bool {
-        let text: Bool = a.text == b.text
-        let roles: Bool = a.roles == b.roles
-        let links: Bool = a.links == b.links
-        return text && roles && links
+        a.text == b.text && a.roles == b.roles && a.links == b.links
     }
 }
 
@@ -586,10 +577,6 @@ struct CodeBlockSearch {
         Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 22)
     }
 
-    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
-    }
-
     /// False when block `b` cannot hold `name` for a search that is a byte search when both are
     /// plain and starts with ``FoundationText/mayNotContain(_:_:)`` otherwise (both
     /// `FoundationText.contains` and `Segmenter.containsWord`); true means "search it".
@@ -610,11 +597,10 @@ struct CodeBlockSearch {
         count()
         guard indexed else { return blocks.contains { Segmenter.containsWord(word, in: $0.literal) } }
         if !built { build() }
-        let isWord = !word.utf8.isEmpty && word.utf8.allSatisfy(CodeBlockSearch.isWordByte)
+        let isWord = !word.utf8.isEmpty && word.utf8.allSatisfy({ Placeholders.isWordChar(UInt32($0)) })
         if isWord && words.contains(word) { return true }
         let n = name(word)
-        let candidates = isWord ? others : Array(blocks.indices)
-        return candidates.contains { b in
+        func holds(_ b: Int) -> Bool {
             guard mayHold(n, b) else { return false }
             // Its first test (`mayNotContain`) is a byte search where the block is safe: without
             // its scan of the whole block for the characters that make it unsafe.
@@ -623,17 +609,21 @@ struct CodeBlockSearch {
             }
             return Segmenter.containsWord(word, in: blocks[b].literal)
         }
+        return isWord ? others.contains(where: holds) : blocks.indices.contains(where: holds)
     }
 
     /// `FoundationText.contains(literal, text)` for some block (Foundation's answer; a byte
     /// search where that gives the same).
     mutating func someBlockContains(_ text: String) -> Bool {
         count()
+        guard indexed else {
+            return blocks.indices.contains { FoundationText.contains(blocks[$0].literal, text, plainHaystack: isPlain($0)) }
+        }
         let n = name(text)
         return blocks.indices.contains { b in
             guard mayHold(n, b) else { return false }
             let p = isPlain(b)
-            if indexed && n.ascii && !(n.plain && p) && safe[b] {
+            if n.ascii && !(n.plain && p) && safe[b] {
                 // `contains` would ask `mayNotContain`, a byte search here, then Foundation.
                 return FoundationText.bytesContain(blocks[b].literal, text) && blocks[b].literal.range(of: text) != nil
             }
@@ -657,26 +647,20 @@ struct CodeBlockSearch {
         for (b, block) in blocks.enumerated() {
             var literal = block.literal
             literal.withUTF8 { bytes in
-                var ascii = true, isSafe = true
+                var ascii = true
                 var previous: UInt8? = nil
-                for (i, x) in bytes.enumerated() {
+                for x in bytes {
                     if let a = previous { let h = CodeBlockSearch.pair(a, x); masks[16 * b + (h >> 6)] |= 1 << UInt64(h & 63) }
                     previous = x
                     if x >= 0x80 || x == 0 { ascii = false }
-                    // What mayNotContain refuses: a NUL, U+037E, U+1FEF, U+212A.
-                    if x == 0 || (x == 0xCD && i + 1 < bytes.count && bytes[i + 1] == 0xBE)
-                        || (x == 0xE1 && i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xAF)
-                        || (x == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x84 && bytes[i + 2] == 0xAA) {
-                        isSafe = false
-                    }
                 }
-                safe[b] = isSafe
+                safe[b] = FoundationText.hasNoASCIIEquivalent(bytes)
                 guard ascii else { others.append(b); return }
                 var i = 0
                 while i < bytes.count {
-                    guard CodeBlockSearch.isWordByte(bytes[i]) else { i += 1; continue }
+                    guard Placeholders.isWordChar(UInt32(bytes[i])) else { i += 1; continue }
                     var j = i + 1
-                    while j < bytes.count && CodeBlockSearch.isWordByte(bytes[j]) { j += 1 }
+                    while j < bytes.count && Placeholders.isWordChar(UInt32(bytes[j])) { j += 1 }
                     words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self))
                     i = j
                 }

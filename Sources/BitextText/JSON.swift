@@ -192,42 +192,40 @@ public enum JSON: Sendable, Equatable {
     }
 
     private static func quoteBytes(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        do {
-            let n = b.count
-            var run = 0
-            var i = 0
-            while i < n {
-                // Eight bytes at a time while none of them needs a look.
-                if i + 8 <= n && !JSON.needsLook(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
-                    continue
-                }
-                let c = b[i]
-                if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 { i += 1; continue }
-                // U+2028 and U+2029 break JavaScript string literals.
-                let separator = c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)
-                if c == 0xE2 && !separator { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                switch c {
-                case 0x22: append("\\\"", &out)
-                case 0x5C: append("\\\\", &out)
-                case 0x0A: append("\\n", &out)
-                case 0x0D: append("\\r", &out)
-                case 0x09: append("\\t", &out)
-                case 0xE2:
-                    append(b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", &out)
-                    i += 2
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    append("\\u00", &out)
-                    out.append(hex[Int(c >> 4)])
-                    out.append(hex[Int(c & 0xF)])
-                }
-                i += 1
-                run = i
+        let n = b.count
+        var run = 0
+        var i = 0
+        while i < n {
+            // Eight bytes at a time while none of them needs a look.
+            if i + 8 <= n && !JSON.needsLook(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
+            let c = b[i]
+            if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 { i += 1; continue }
+            // U+2028 and U+2029 break JavaScript string literals.
+            let separator = c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)
+            if c == 0xE2 && !separator { i += 1; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            switch c {
+            case 0x22: append("\\\"", &out)
+            case 0x5C: append("\\\\", &out)
+            case 0x0A: append("\\n", &out)
+            case 0x0D: append("\\r", &out)
+            case 0x09: append("\\t", &out)
+            case 0xE2:
+                append(b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", &out)
+                i += 2
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                append("\\u00", &out)
+                out.append(hex[Int(c >> 4)])
+                out.append(hex[Int(c & 0xF)])
+            }
+            i += 1
+            run = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
     }
 }
 

@@ -129,20 +129,25 @@ public enum FoundationText {
         guard let first = n.first, let last = n.last, first != 0x0A, last != 0x0D, n.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return false }
         if bytesContain(haystack, needle) { return false }
         var h = haystack
-        return h.withUTF8 { b in
-            var i = 0
-            if b.last == 0 { return false }
-            while i + 1 < b.count {
-                switch b[i] {
-                case 0: return false
-                case 0xCD where b[i + 1] == 0xBE: return false
-                case 0xE1 where b[i + 1] == 0xBF && i + 2 < b.count && b[i + 2] == 0xAF: return false
-                case 0xE2 where b[i + 1] == 0x84 && i + 2 < b.count && b[i + 2] == 0xAA: return false
-                default: i += 1
-                }
+        return h.withUTF8 { hasNoASCIIEquivalent($0) }
+    }
+
+    /// True when UTF-8 text holds no NUL and none of the three characters canonically
+    /// equivalent to an ASCII one (U+037E, U+1FEF, U+212A): in such text Foundation finds an
+    /// ASCII needle only where its bytes are (see ``mayNotContain(_:_:)``).
+    static func hasNoASCIIEquivalent(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if b.last == 0 { return false }
+        while i + 1 < b.count {
+            switch b[i] {
+            case 0: return false
+            case 0xCD where b[i + 1] == 0xBE: return false
+            case 0xE1 where b[i + 1] == 0xBF && i + 2 < b.count && b[i + 2] == 0xAF: return false
+            case 0xE2 where b[i + 1] == 0x84 && i + 2 < b.count && b[i + 2] == 0xAA: return false
+            default: i += 1
             }
-            return true
         }
+        return true
     }
 
     /// UTF-8 byte search (callers ensure it means what Foundation means).

@@ -109,6 +109,7 @@ static inline void bt_arena_release(void) {
         s = prev;
     }
 }
+
 // Reading the tree. The walk in CommonMarkConverter reads every node's type, position, children
 // and literal: through the exported functions that is a call for each field, and
 // cmark_node_get_literal (likewise the URL, the info string) first copies the bytes into a new
