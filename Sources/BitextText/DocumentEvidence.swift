@@ -529,13 +529,15 @@ struct CodeBlockSearch {
     private(set) var indexed: Bool
     private var built = false
     private var words = Set<String>()
-    /// Blocks whose words are not in `words`: text beyond ASCII, or a NUL.
-    private var others: [Int] = []
-    /// 16 words of pair mask per block.
-    private var masks: [UInt64] = []
+    /// Blocks whose words are not in `words`: text beyond ASCII, or a NUL (a bit per block).
+    private var othersBits: [UInt64] = []
+    /// Per byte-pair hash (1,024), a bit per block that holds such a pair.
+    private var byPair: [UInt64] = []
     /// Per block: no byte Foundation could match to ASCII otherwise (`mayNotContain` may answer).
     private var safe: [Bool] = []
     private var plain: [Bool?] = []
+    /// `safe` and `plain` as a bit per block, and every block.
+    private var safeBits: [UInt64] = [], plainBits: [UInt64] = [], all: [UInt64] = []
 
     /// `indexed`: from the first name on (tests compare the two ways).
     init(_ blocks: [CodeBlock], indexed: Bool = false) {
@@ -555,6 +557,9 @@ struct CodeBlockSearch {
         fileprivate var ascii = false
         /// Plain (``FoundationText/isPlain(_:)``), not starting with a line feed or ending with a carriage return.
         fileprivate var plain = false
+        /// A non-ASCII name's ``FoundationText/literalASCIIRun(_:)``: a block with
+        /// ``FoundationText/hasNoASCIIEquivalent(_:)`` that lacks its bytes cannot hold the name.
+        fileprivate var literalRun: String? = nil
     }
 
     func name(_ s: String) -> Name {
@@ -565,6 +570,7 @@ struct CodeBlockSearch {
         let ends = first != 0x0A && last != 0x0D
         n.ascii = ends && u.allSatisfy { $0 < 0x80 && $0 != 0 }
         n.plain = ends && FoundationText.isPlain(s)
+        if !n.ascii, let run = FoundationText.literalASCIIRun(s), run.utf8.count >= 2 { n.literalRun = run }
         var previous: UInt8? = nil
         for b in u {
             if let a = previous { let h = CodeBlockSearch.pair(a, b); n.mask[h >> 6] |= 1 << UInt64(h & 63) }
@@ -577,19 +583,42 @@ struct CodeBlockSearch {
         Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 22)
     }
 
-    /// False when block `b` cannot hold `name` for a search that is a byte search when both are
-    /// plain and starts with ``FoundationText/mayNotContain(_:_:)`` otherwise (both
-    /// `FoundationText.contains` and `Segmenter.containsWord`); true means "search it".
-    private mutating func mayHold(_ name: Name, _ b: Int) -> Bool {
-        guard indexed, name.ascii || name.plain else { return true }
-        if !built { build() }
-        let base = 16 * b
-        var all = true
-        for w in 0..<16 where masks[base + w] & name.mask[w] != name.mask[w] { all = false; break }
-        if all { return true }
-        if name.ascii && safe[b] { return false }
-        if name.plain && isPlain(b) { return false }
-        return true
+    /// Calls `body` on each block that may hold `name` (in index order) until it answers true:
+    /// a block is skipped when its mask lacks one of the name's pairs and the search it would
+    /// get is a byte search when both are plain, or starts with
+    /// ``FoundationText/mayNotContain(_:_:)`` (both `FoundationText.contains` and
+    /// `Segmenter.containsWord`). The masks are also kept by pair, a bit per block, so the
+    /// blocks a name's pairs allow are found a word of 64 blocks at a time rather than block by
+    /// block (in a book in one file, names × blocks is the cost that outgrows the rest).
+    /// `within`: only these blocks (a bit per block).
+    /// (After ``build()``.)
+    private func someCandidate(_ name: Name, within: [UInt64]? = nil, _ body: (Int) -> Bool) -> Bool {
+        let words = (blocks.count + 63) / 64
+        var allowed = within ?? all
+        if name.ascii || name.plain {
+            // Blocks whose answer the masks may decide: the others are searched whatever.
+            var decidable = [UInt64](repeating: 0, count: words)
+            if name.ascii { for w in 0..<words { decidable[w] |= safeBits[w] } }
+            if name.plain { for w in 0..<words { decidable[w] |= plainBits[w] } }
+            var pass = all
+            for w in 0..<16 {
+                var m = name.mask[w]
+                while m != 0 {
+                    let row = (64 * w + m.trailingZeroBitCount) * words
+                    for x in 0..<words { pass[x] &= byPair[row + x] }
+                    m &= m &- 1
+                }
+            }
+            for x in 0..<words { allowed[x] &= pass[x] | ~decidable[x] }
+        }
+        for x in 0..<words {
+            var m = allowed[x]
+            while m != 0 {
+                if body(64 * x + m.trailingZeroBitCount) { return true }
+                m &= m &- 1
+            }
+        }
+        return false
     }
 
     /// `Segmenter.containsWord(word, in:)` for some block.
@@ -601,7 +630,6 @@ struct CodeBlockSearch {
         if isWord && words.contains(word) { return true }
         let n = name(word)
         func holds(_ b: Int) -> Bool {
-            guard mayHold(n, b) else { return false }
             // Its first test (`mayNotContain`) is a byte search where the block is safe: without
             // its scan of the whole block for the characters that make it unsafe.
             if n.ascii && safe[b] {
@@ -609,7 +637,7 @@ struct CodeBlockSearch {
             }
             return Segmenter.containsWord(word, in: blocks[b].literal)
         }
-        return isWord ? others.contains(where: holds) : blocks.indices.contains(where: holds)
+        return someCandidate(n, within: isWord ? othersBits : nil, holds)
     }
 
     /// `FoundationText.contains(literal, text)` for some block (Foundation's answer; a byte
@@ -620,12 +648,18 @@ struct CodeBlockSearch {
             return blocks.indices.contains { FoundationText.contains(blocks[$0].literal, text, plainHaystack: isPlain($0)) }
         }
         let n = name(text)
-        return blocks.indices.contains { b in
-            guard mayHold(n, b) else { return false }
-            let p = isPlain(b)
+        if !built { build() }
+        return someCandidate(n) { b in
+            if let run = n.literalRun, safe[b], !FoundationText.bytesContain(blocks[b].literal, run) { return false }
+            let p = plain[b]!  // known for every block once built
             if n.ascii && !(n.plain && p) && safe[b] {
-                // `contains` would ask `mayNotContain`, a byte search here, then Foundation.
-                return FoundationText.bytesContain(blocks[b].literal, text) && blocks[b].literal.range(of: text) != nil
+                // `contains` would ask `mayNotContain`, a byte search here, then Foundation; an
+                // occurrence between plain characters is one Foundation finds.
+                switch FoundationText.plainBoundedOccurrence(blocks[b].literal, text) {
+                case nil: return false
+                case true?: return true
+                case false?: return blocks[b].literal.range(of: text) != nil
+                }
             }
             return FoundationText.contains(blocks[b].literal, text, plainHaystack: p)
         }
@@ -641,30 +675,43 @@ struct CodeBlockSearch {
 
     private mutating func build() {
         built = true
-        masks = [UInt64](repeating: 0, count: 16 * blocks.count)
+        let words = (blocks.count + 63) / 64
+        byPair = [UInt64](repeating: 0, count: 1024 * words)
         safe = [Bool](repeating: true, count: blocks.count)
         if plain.isEmpty { plain = [Bool?](repeating: nil, count: blocks.count) }
+        othersBits = [UInt64](repeating: 0, count: words)
+        safeBits = othersBits
+        plainBits = othersBits
+        all = othersBits
         for (b, block) in blocks.enumerated() {
+            let (x, bit) = (b >> 6, UInt64(1) << UInt64(b & 63))
+            all[x] |= bit
             var literal = block.literal
-            literal.withUTF8 { bytes in
+            let ascii = literal.withUTF8 { bytes -> Bool in
                 var ascii = true
                 var previous: UInt8? = nil
-                for x in bytes {
-                    if let a = previous { let h = CodeBlockSearch.pair(a, x); masks[16 * b + (h >> 6)] |= 1 << UInt64(h & 63) }
-                    previous = x
-                    if x >= 0x80 || x == 0 { ascii = false }
+                for c in bytes {
+                    if let a = previous { byPair[CodeBlockSearch.pair(a, c) * words + x] |= bit }
+                    previous = c
+                    if c >= 0x80 || c == 0 { ascii = false }
                 }
                 safe[b] = FoundationText.hasNoASCIIEquivalent(bytes)
-                guard ascii else { others.append(b); return }
+                guard ascii else { return false }
                 var i = 0
                 while i < bytes.count {
                     guard Placeholders.isWordChar(UInt32(bytes[i])) else { i += 1; continue }
                     var j = i + 1
                     while j < bytes.count && Placeholders.isWordChar(UInt32(bytes[j])) { j += 1 }
-                    words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self))
+                    self.words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self))
                     i = j
                 }
+                return true
             }
+            if !ascii { othersBits[x] |= bit }
+            if safe[b] { safeBits[x] |= bit }
+            // ASCII without NUL is plain.
+            if ascii { plain[b] = true }
+            if isPlain(b) { plainBits[x] |= bit }
         }
     }
 }

@@ -138,16 +138,101 @@ public enum FoundationText {
     static func hasNoASCIIEquivalent(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if b.last == 0 { return false }
+        // Eight bytes at a time where they are ASCII without NUL (most of any code).
+        guard let base = UnsafeRawPointer(b.baseAddress) else { return true }
         while i + 1 < b.count {
-            switch b[i] {
-            case 0: return false
-            case 0xCD where b[i + 1] == 0xBE: return false
-            case 0xE1 where b[i + 1] == 0xBF && i + 2 < b.count && b[i + 2] == 0xAF: return false
-            case 0xE2 where b[i + 1] == 0x84 && i + 2 < b.count && b[i + 2] == 0xAA: return false
-            default: i += 1
+            // The next eight bytes, or what is left, one by one.
+            var stop = b.count
+            if i + 8 <= b.count {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (w | ((w &- 0x0101_0101_0101_0101) & ~w)) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                stop = i + 8
+            }
+            while i < stop && i + 1 < b.count {
+                switch b[i] {
+                case 0: return false
+                case 0xCD where b[i + 1] == 0xBE: return false
+                case 0xE1 where b[i + 1] == 0xBF && i + 2 < b.count && b[i + 2] == 0xAF: return false
+                case 0xE2 where b[i + 1] == 0x84 && i + 2 < b.count && b[i + 2] == 0xAA: return false
+                default: i += 1
+                }
             }
         }
         return true
+    }
+
+    /// Whether an ASCII needle (no NUL, not starting with a line feed nor ending with a carriage
+    /// return) has a byte occurrence in `haystack` that Foundation must accept: one whose
+    /// neighbouring scalars (or the text's ends) are plain (``isPlainScalar(_:)``). Plain scalars
+    /// compare as themselves and never join the character before or after them, so such an
+    /// occurrence lies on whole characters. nil: no byte occurrence at all; false: occurrences,
+    /// each beside a scalar that may join it (a combining mark after it, a prepended mark
+    /// before it): only Foundation can tell. For a haystack with ``hasNoASCIIEquivalent(_:)``,
+    /// where Foundation finds the needle only at its bytes, true means Foundation's
+    /// `range(of:)` finds it, without its UTF-16 copy of the whole haystack.
+    static func plainBoundedOccurrence(_ haystack: String, _ needle: String) -> Bool? {
+        var h = haystack, nd = needle
+        return h.withUTF8 { hb -> Bool? in
+            nd.withUTF8 { nb -> Bool? in
+                let m = nb.count, count = hb.count
+                guard m > 0, m <= count, let hp = hb.baseAddress, let np = nb.baseAddress else { return nil }
+                let f = Int32(np[0])
+                var found = false
+                var i = 0
+                while i + m <= count {
+                    guard let p = memchr(hp + i, f, count - m + 1 - i) else { break }
+                    let at = UnsafeRawPointer(hp).distance(to: UnsafeRawPointer(p))
+                    i = at + 1
+                    guard memcmp(hp + at + 1, np + 1, m - 1) == 0 else { continue }
+                    found = true
+                    if isPlainBefore(hb, at) && isPlainAt(hb, at + m) { return true }
+                }
+                return found ? false : nil
+            }
+        }
+    }
+
+    /// The longest stretch of a needle's bytes that Foundation can only find as those bytes, in
+    /// a text with ``hasNoASCIIEquivalent(_:)``: a run of ASCII (no NUL) without its last
+    /// character when a non-ASCII scalar follows it (that character may be the base of a
+    /// composed one, `e` + U+0301 found as `é`). Every other ASCII character of the needle is a
+    /// character of its own that only itself is equivalent to, so where Foundation finds the
+    /// needle the run's bytes are. nil when the needle is ASCII or has no such run.
+    static func literalASCIIRun(_ needle: String) -> String? {
+        let u = Array(needle.utf8)
+        guard u.contains(where: { $0 >= 0x80 }) else { return nil }
+        var best = 0..<0
+        var i = 0
+        while i < u.count {
+            guard u[i] < 0x80 && u[i] != 0 else { i += 1; continue }
+            var j = i
+            while j < u.count && u[j] < 0x80 && u[j] != 0 { j += 1 }
+            let end = j < u.count && u[j] >= 0x80 ? j - 1 : j
+            if end - i > best.count { best = i..<end }
+            i = j
+        }
+        return best.isEmpty ? nil : String(decoding: u[best], as: UTF8.self)
+    }
+
+    /// The scalar ending just before byte `i` of valid UTF-8 is plain (true at the start).
+    private static func isPlainBefore(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        if i == 0 { return true }
+        if b[i - 1] < 0x80 { return b[i - 1] != 0 }
+        var lead = i - 1
+        while lead > 0 && b[lead] & 0xC0 == 0x80 && i - lead < 4 { lead -= 1 }
+        return isPlainAt(b, lead)
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8 is plain (true at the end).
+    private static func isPlainAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        if i >= b.count { return true }
+        let x = UInt32(b[i])
+        if x < 0x80 { return x != 0 }
+        let (length, initial): (Int, UInt32) = x >= 0xF0 ? (4, x & 0x07) : x >= 0xE0 ? (3, x & 0x0F) : (2, x & 0x1F)
+        guard i + length <= b.count else { return false }
+        var v = initial
+        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return isPlainScalar(v)
     }
 
     /// UTF-8 byte search (callers ensure it means what Foundation means).

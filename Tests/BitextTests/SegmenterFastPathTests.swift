@@ -179,9 +179,20 @@ import Testing
         func block(_ s: String) -> CodeBlock { CodeBlock(startLine: 1, endLine: 1, info: "", literal: s) }
         let blocks = [block("let value = count // 数组的长度\nprint(value)"), block("type: Array\r\nsize_t n;\r\n"),
                       block("Temperature in \u{212A}elvin: 300"), block("cafe\u{301} and résumé"),
-                      block("\u{600}count = 1"), block("plain ascii block with Kelvin and Array_2")]
+                      block("\u{600}count = 1"), block("plain ascii block with Kelvin and Array_2"),
+                      // Occurrences beside characters that may join them, and beside plain ones.
+                      block("total\u{301} = 数组total_size长度; 한width + height\u{308}"),
+                      block("first\u{301} then first; 🎉emoji🎉 tail\u{200D}"), block("x\u{1F3FB}skin y\u{FE0F}"),
+                      block("a nai\u{308}ve approach and de\u{301}ja\u{300} vu, 数组 size")]
         check(blocks, ["value", "count", "Array", "size_t", "Kelvin", "elvin", "cafe", "café", "résumé", "Array_2",
-                       "ascii block", "数组的长度", "plain ascii", "Temperature in Kelvin", "n;\r", "\nprint"], "examples")
+                       "ascii block", "数组的长度", "plain ascii", "Temperature in Kelvin", "n;\r", "\nprint",
+                       "total", "total_size", "width", "height", "first", "emoji", "tail", "skin", "y", "then first",
+                       "naïve approach", "déjà vu", "déja vu", "approach and dé", "数组 size", "résumé and"],
+              "examples")
+        // More than 64 blocks: the index keeps a bit per block in words of 64.
+        let many = (0..<150).map { i in block(i % 3 == 0 ? "let item\(i) = \(i) // 第\(i)项" : i % 3 == 1 ? "item\(i)_size \(i)\u{301}" : "ITEM \(i) \u{212A}") }
+        check(many + blocks, ["item0", "item63", "item64 = 64", "item64", "item127_size", "item149", "item148", "ITEM 149",
+                              "item130_size 130", "第129项", "KELVIN", "ITEM 2 K", "item1_size", "item0 = 0 // 第0项", "value"], "150 blocks")
         guard Fixtures.shared != nil else { return }
         for url in Fixtures.corpusFiles() {
             let doc = try Fixtures.document(url)
