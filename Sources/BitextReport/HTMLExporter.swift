@@ -161,10 +161,17 @@ struct PageBuilder {
     let targetLines: [String]
     let sourceContainers: [SiteSyntax.Container]
     let targetContainers: [SiteSyntax.Container]
+    /// The two files' URLs relative to the page (``fileHref(_:pageDirectory:)``).
+    let fileHrefs: [String: String]
 
     init(_ p: BilingualPair, options: ReviewOptions) {
         self.p = p
         self.o = options
+        var hrefs: [String: String] = [:]
+        for path in [p.source.path, p.target.path] where hrefs[path] == nil {
+            hrefs[path] = PageBuilder.fileHref(path, pageDirectory: options.pageDirectory)
+        }
+        fileHrefs = hrefs
         sourceLines = MarkdownExporter.lines(p.source)
         targetLines = MarkdownExporter.lines(p.target)
         sourceContainers = SiteSyntax.containers(p.source, lines: sourceLines)
@@ -513,16 +520,24 @@ struct PageBuilder {
     }
 
     func lineURL(_ template: String?, path: String, line: Int) -> String {
-        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))
         guard let template else {
-            // The file itself, relative to the page (so pages and documents can move together).
-            let rel = relativeToPage(URL(fileURLWithPath: path).standardizedFileURL.path)
-            return rel.addingPercentEncoding(withAllowedCharacters: allowed) ?? rel
+            // The file itself, relative to the page (so pages and documents can move together):
+            // the same for every line, made once per page for the pair's two files.
+            return fileHrefs[path] ?? PageBuilder.fileHref(path, pageDirectory: o.pageDirectory)
         }
         var rel = path
         while rel.hasPrefix("./") { rel.removeFirst(2) }
-        return template.replacingOccurrences(of: "{path}", with: rel.addingPercentEncoding(withAllowedCharacters: allowed) ?? rel)
+        return template.replacingOccurrences(of: "{path}", with: rel.addingPercentEncoding(withAllowedCharacters: PageBuilder.pathAllowed) ?? rel)
             .replacingOccurrences(of: "{line}", with: String(line))
+    }
+
+    /// URL path characters, without `?` and `#`.
+    static let pathAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))
+
+    /// A file's URL relative to the page, percent-encoded.
+    static func fileHref(_ path: String, pageDirectory: String?) -> String {
+        let rel = relativeToPage(URL(fileURLWithPath: path).standardizedFileURL.path, pageDirectory: pageDirectory)
+        return rel.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? rel
     }
 
     /// The row's findings, one line per problem, grouped by unit (named when the row holds
@@ -592,7 +607,7 @@ struct PageBuilder {
         var out = ""
         var rest = Substring(html)
         let docDir = URL(fileURLWithPath: d.path.components(separatedBy: "@").first ?? d.path).deletingLastPathComponent()
-        while let r = rest.range(of: #"(src|href)=""#, options: .regularExpression) {
+        while let r = PageBuilder.firstAttribute(in: rest) {
             out += rest[..<r.upperBound]
             rest = rest[r.upperBound...]
             guard let q = rest.firstIndex(of: "\"") else { break }
@@ -605,14 +620,39 @@ struct PageBuilder {
         return out
     }
 
+    /// The first `src="` or `href="` of `text` (what the pattern `(src|href)="` finds), by bytes.
+    static func firstAttribute(in text: Substring) -> Range<Substring.Index>? {
+        let u = text.utf8
+        var i = u.startIndex
+        while let at = u[i...].firstIndex(where: { $0 == 0x73 || $0 == 0x68 }) {  // s, h
+            let word: [UInt8] = u[at] == 0x73 ? Array("src=\"".utf8) : Array("href=\"".utf8)
+            if let end = u.index(at, offsetBy: word.count, limitedBy: u.endIndex), u[at..<end].elementsEqual(word) {
+                return at..<end
+            }
+            i = u.index(after: at)
+        }
+        return nil
+    }
+
+    /// Whether `value` starts with a URL scheme and its colon (`^[A-Za-z][A-Za-z0-9+.-]*:`).
+    static func hasScheme(_ value: String) -> Bool {
+        let u = value.utf8
+        guard let first = u.first, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A else { return false }
+        for c in u.dropFirst() {
+            if c == 0x3A { return true }
+            let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+            guard letter || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2E || c == 0x2D else { return false }
+        }
+        return false
+    }
+
     mutating func rewrite(_ escaped: String, isImage: Bool, docDir: URL, side: Side) -> String {
         let value = escaped.replacingOccurrences(of: "&amp;", with: "&")
         if value.hasPrefix("#") { return side == .source ? "#src-" + escaped.dropFirst() : escaped }
-        let hasScheme = value.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil
-        if hasScheme || value.hasPrefix("//") || value.isEmpty { return escaped }
+        if PageBuilder.hasScheme(value) || value.hasPrefix("//") || value.isEmpty { return escaped }
         if value.hasPrefix("/") {
             guard let base = o.siteBase else { return escaped }
-            if base.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil {
+            if PageBuilder.hasScheme(base) {
                 return HTML.escape((base.hasSuffix("/") ? String(base.dropLast()) : base) + value)
             }
             let file = URL(fileURLWithPath: base).appendingPathComponent(String(value.dropFirst()))
@@ -653,8 +693,10 @@ struct PageBuilder {
     }
 
     /// An absolute path relative to the page's folder.
-    func relativeToPage(_ abs: String) -> String {
-        let base = URL(fileURLWithPath: o.pageDirectory ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
+    func relativeToPage(_ abs: String) -> String { PageBuilder.relativeToPage(abs, pageDirectory: o.pageDirectory) }
+
+    static func relativeToPage(_ abs: String, pageDirectory: String?) -> String {
+        let base = URL(fileURLWithPath: pageDirectory ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let a = abs.split(separator: "/"), b = base.split(separator: "/")
         var k = 0
         while k < a.count && k < b.count && a[k] == b[k] { k += 1 }

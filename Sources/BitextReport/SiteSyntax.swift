@@ -50,12 +50,15 @@ enum SiteSyntax {
     }
 
     static func isFenceClose(_ line: String) -> Bool {
+        // Three colons in a row first: most lines have none (and then the answer is no).
+        guard contains(line, ":::") else { return false }
         let t = line.trimmingCharacters(in: .whitespaces)
         return t.count >= 3 && t.allSatisfy { $0 == ":" }
     }
 
     /// The class of a `<div class="…">` alone on its line.
     static func divOpen(_ line: String) -> String? {
+        guard contains(line, "<div") else { return nil }
         let t = line.trimmingCharacters(in: .whitespaces)
         guard let m = t.range(of: #"^<div\s+class\s*=\s*["']([A-Za-z][\w -]*)["']\s*>$"#, options: .regularExpression) else { return nil }
         let inner = t[m]
@@ -63,7 +66,28 @@ enum SiteSyntax {
         return inner[inner.index(after: q)...].prefix(while: { $0 != "\"" && $0 != "'" }).trimmingCharacters(in: .whitespaces)
     }
 
-    static func isDivClose(_ line: String) -> Bool { line.trimmingCharacters(in: .whitespaces) == "</div>" }
+    static func isDivClose(_ line: String) -> Bool {
+        contains(line, "</div>") && line.trimmingCharacters(in: .whitespaces) == "</div>"
+    }
+
+    /// Whether `line` holds the ASCII `bytes`: a byte search, for the cheap no of the tests above.
+    private static func contains(_ line: String, _ bytes: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
+        var line = line
+        return line.withUTF8 { hay in
+            guard hay.count >= needle.count, let first = needle.first else { return false }
+            var i = 0
+            while i + needle.count <= hay.count {
+                if hay[i] == first {
+                    var k = 1
+                    while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// A heading line without its `{#id}` or `{/*id*/}`, and the id.
     static func headingID(_ line: String) -> (String, String)? {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import BitextReport
 
 /// The HTML review page: what a reviewer sees and does with it, in the page's markup and in
 /// headless Chromium (scripts/cdp.py drives it over the DevTools protocol).
@@ -236,5 +237,39 @@ import Testing
         #expect((r["requests"] as? [String])?.isEmpty == true, "\(out)")
         #expect((r["violations"] as? [String])?.isEmpty == true, "\(out)")
         _ = server
+    }
+}
+
+/// The page builder's byte scans answer as the patterns they stand for.
+@Suite struct ReviewPageScanTests {
+    static let samples = [
+        "", "src=\"", "href=\"", "<img src=\"a.png\" alt=\"x\" />", "<a href=\"#top\">x</a><img src=\"b\" />",
+        "hsrc=\"x\"", "hhref=\"y\"", "shref=\"z\"", "srchref=\"", "href= \"no\"", "SRC=\"upper\"", "数组 href=\"中文\" src=\"x\"",
+        "https://example.com", "mailto:a@b.c", "C:\\path", "a+b.c-d:rest", "1http:", ":", "a", "ab", "/abs", "//host", "#frag",
+        "ftp:", "x y:", "é:", "a_b:", "-a:", "<div class=\"tip\">", "  <div class='options-api'>  ", "</div>", " \t</div> ",
+        ":::", " ::: ", ":: :", "::::", "\u{3000}:::", "text <div class=\"x\"> more", "<div\tclass = \"composition-api\" >",
+    ]
+
+    @Test func firstAttributeIsThePatternsFirstMatch() {
+        for s in Self.samples {
+            let text = Substring("pre " + s + " post " + s)
+            let expected = text.range(of: #"(src|href)=""#, options: .regularExpression)
+            #expect(PageBuilder.firstAttribute(in: text) == expected, "\(s)")
+        }
+    }
+
+    @Test func hasSchemeIsThePattern() {
+        for s in Self.samples {
+            #expect(PageBuilder.hasScheme(s) == (s.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression) != nil), "\(s)")
+        }
+    }
+
+    @Test func containerLinesAsTheTrimmedTests() {
+        for s in Self.samples {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            #expect(SiteSyntax.isFenceClose(s) == (t.count >= 3 && t.allSatisfy { $0 == ":" }), "\(s)")
+            #expect(SiteSyntax.isDivClose(s) == (t == "</div>"), "\(s)")
+            #expect((SiteSyntax.divOpen(s) != nil) == (t.range(of: #"^<div\s+class\s*=\s*["']([A-Za-z][\w -]*)["']\s*>$"#, options: .regularExpression) != nil), "\(s)")
+        }
     }
 }
