@@ -164,7 +164,9 @@ public struct Unit: Sendable {
     /// The same for a range of `text` (a sentence), leaving out the `excluding` ranges
     /// (translator's notes); spaces at the end dropped.
     public func plainText(in range: Range<Int>, excluding: [Range<Int>] = []) -> String {
-        var s = String.UnicodeScalarView()
+        // UTF-8 bytes, decoded once (a space is the last scalar exactly when it is the last byte).
+        var s: [UInt8] = []
+        s.reserveCapacity(range.count)
         var pendingSpace = false
         for i in range where !excluding.contains(where: { $0.contains(i) }) {
             let r = roles[i]
@@ -173,15 +175,15 @@ public struct Unit: Sendable {
                 if c == 0x0A || c == 0x0D { pendingSpace = true; continue }
                 if pendingSpace {
                     pendingSpace = false
-                    if !s.isEmpty && s.last != " " { s.append(" ") }
+                    if !s.isEmpty && s.last != 0x20 { s.append(0x20) }
                 }
-                if let u = Unicode.Scalar(c) { s.append(u) }
+                if c < 0x80 { s.append(UInt8(c)) } else if let u = Unicode.Scalar(c) { s.append(contentsOf: UTF8.encode(u)!) }
             } else if c == 0x0A {
                 pendingSpace = true
             }
         }
-        while s.last == " " { s.removeLast() }
-        return String(s)
+        while s.last == 0x20 { s.removeLast() }
+        return String(decoding: s, as: UTF8.self)
     }
 
     /// True when the unit holds at least one letter or digit of prose.

@@ -484,9 +484,9 @@ struct PageBuilder {
     /// found on disk (a site-absolute path without `--site-base`) — become a link showing their
     /// alt text rather than a broken image.
     func imagesAsLinks(_ html: String) -> String {
-        guard html.contains("<img ") else { return html }
-        let pattern = #"<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? />"#
-        guard let re = try? NSRegularExpression(pattern: pattern) else { return html }
+        // By bytes: the pattern below needs them anyway.
+        guard FoundationText.bytesContain(html, "<img ") else { return html }
+        guard let re = PageBuilder.imagePattern else { return html }
         var out = ""
         var last = html.startIndex
         for m in re.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
@@ -500,6 +500,9 @@ struct PageBuilder {
         out += html[last...]
         return out
     }
+
+    /// An image as cmark-gfm renders it, compiled once (NSRegularExpression is Sendable).
+    static let imagePattern = try? NSRegularExpression(pattern: #"<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? />"#)
 
     /// A range without the spaces at its ends.
     func trimmed(_ u: BitextMarkdown.Unit, _ r: Range<Int>) -> Range<Int> {
@@ -603,7 +606,8 @@ struct PageBuilder {
     /// folder (or copied beside the page), site-absolute links under `--site-base`, in-page
     /// links of the source to the source's anchors.
     mutating func rewriteURLs(_ html: String, _ d: Document, _ side: Side) -> String {
-        guard html.contains("src=\"") || html.contains("href=\"") else { return html }
+        // By bytes, as the loop searches (cmark-gfm percent-encodes what is not ASCII in URLs).
+        guard PageBuilder.firstAttribute(in: Substring(html)) != nil else { return html }
         var out = ""
         var rest = Substring(html)
         let docDir = URL(fileURLWithPath: d.path.components(separatedBy: "@").first ?? d.path).deletingLastPathComponent()

@@ -32,72 +32,83 @@ struct ReviewMarks {
 
     static func isSentinel(_ c: Unicode.Scalar) -> Bool { c.value >= openKind && c.value <= 0xF1FFF }
 
-    /// The rendered HTML with the sentinels turned into elements.
+    /// The rendered HTML with the sentinels turned into elements. (Over UTF-8 bytes: a
+    /// sentinel is one 4-byte sequence, F3 B0–B1 …, and every test below is of an ASCII byte, so
+    /// a multi-byte character's bytes go through as its first byte did.)
     func resolve(_ html: String) -> String {
-        let s = Array(html.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(s.count + s.count / 4)
-        var active: [Int] = []   // elements that should be open, in the order they started
-        var opened: [Int] = []   // elements whose open tag is written and not closed
-        var inTag = false
-        func append(_ text: String) { out.append(contentsOf: text.unicodeScalars) }
-        func closeAll() {
-            for id in opened.reversed() { append(closes[id]) }
-            opened.removeAll()
-        }
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            if c.value >= Self.openKind && c.value <= Self.rawKind && i + 2 < s.count {
-                let id = Int(s[i + 1].value - Self.digitBase) << 12 | Int(s[i + 2].value - Self.digitBase)
-                i += 3
-                guard id < opens.count else { continue }
-                switch c.value {
-                case Self.openKind:
-                    active.append(id)
-                case Self.closeKind:
-                    active.removeAll { $0 == id }
-                    if let at = opened.firstIndex(of: id) {
-                        for o in opened[at...].reversed() { append(closes[o]) }
-                        opened.removeSubrange(at...)
+        var html = html
+        return html.withUTF8 { s in
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count + s.count / 4)
+            var active: [Int] = []   // elements that should be open, in the order they started
+            var opened: [Int] = []   // elements whose open tag is written and not closed
+            var inTag = false
+            func append(_ text: String) { out.append(contentsOf: text.utf8) }
+            func closeAll() {
+                for id in opened.reversed() { append(closes[id]) }
+                opened.removeAll()
+            }
+            /// The scalar of the 4-byte sequence at `i`, when it is one.
+            func scalar4(_ i: Int) -> UInt32? {
+                guard i + 4 <= s.count, s[i] & 0xF8 == 0xF0 else { return nil }
+                return UInt32(s[i] & 0x07) << 18 | UInt32(s[i + 1] & 0x3F) << 12 | UInt32(s[i + 2] & 0x3F) << 6 | UInt32(s[i + 3] & 0x3F)
+            }
+            let endPara: [UInt8] = Array("</p>".utf8), para: [UInt8] = Array("<p>".utf8)
+            var i = 0
+            while i < s.count {
+                let b = s[i]
+                if b >= 0xF0, let c = scalar4(i) {
+                    if c >= Self.openKind && c <= Self.rawKind, let d1 = scalar4(i + 4), let d2 = scalar4(i + 8) {
+                        let id = Int(d1 &- Self.digitBase) << 12 | Int(d2 &- Self.digitBase)
+                        i += 12
+                        guard id < opens.count else { continue }
+                        switch c {
+                        case Self.openKind:
+                            active.append(id)
+                        case Self.closeKind:
+                            active.removeAll { $0 == id }
+                            if let at = opened.firstIndex(of: id) {
+                                for o in opened[at...].reversed() { append(closes[o]) }
+                                opened.removeSubrange(at...)
+                            }
+                        default:
+                            guard !inTag else { continue }
+                            closeAll()
+                            // Alone in a paragraph: the paragraph goes.
+                            if out.count >= 3, out.suffix(3).elementsEqual(para), i + 4 <= s.count, s[i..<(i + 4)].elementsEqual(endPara) {
+                                out.removeLast(3)
+                                i += 4
+                            }
+                            append(opens[id])
+                        }
+                        continue
                     }
-                default:
-                    guard !inTag else { continue }
+                    if c >= Self.openKind && c <= 0xF1FFF { i += 4; continue }  // a sentinel out of place
+                }
+                if inTag {
+                    if b == 0x3E { inTag = false }
+                    out.append(b)
+                } else if b == 0x3C {
                     closeAll()
-                    // Alone in a paragraph: the paragraph goes.
-                    let para = Array("<p>".unicodeScalars), endPara = Array("</p>".unicodeScalars)
-                    if out.count >= 3, Array(out.suffix(3)) == para, i + 4 <= s.count, Array(s[i..<(i + 4)]) == endPara {
-                        out.removeLast(3)
-                        i += 4
+                    inTag = true
+                    out.append(b)
+                } else {
+                    if b != 0x0A && b != 0x20 && opened != active {
+                        if !opened.isEmpty && Array(active.prefix(opened.count)) == opened {
+                            for id in active[opened.count...] { append(opens[id]) }
+                        } else {
+                            closeAll()
+                            for id in active { append(opens[id]) }
+                        }
+                        opened = active
                     }
-                    append(opens[id])
+                    out.append(b)
                 }
-                continue
+                i += 1
             }
-            if Self.isSentinel(c) { i += 1; continue }
-            if inTag {
-                if c == ">" { inTag = false }
-                out.append(c)
-            } else if c == "<" {
-                closeAll()
-                inTag = true
-                out.append(c)
-            } else {
-                if c != "\n" && c != " " && opened != active {
-                    if !opened.isEmpty && Array(active.prefix(opened.count)) == opened {
-                        for id in active[opened.count...] { append(opens[id]) }
-                    } else {
-                        closeAll()
-                        for id in active { append(opens[id]) }
-                    }
-                    opened = active
-                }
-                out.append(c)
-            }
-            i += 1
+            closeAll()
+            return String(decoding: out, as: UTF8.self)
         }
-        closeAll()
-        return String(out)
     }
 }
 

@@ -1,4 +1,5 @@
 import BitextMarkdown
+import BitextText
 import Foundation
 
 /// Documentation-site syntax that plain CommonMark shows as clutter, rendered as a reader of the
@@ -51,14 +52,14 @@ enum SiteSyntax {
 
     static func isFenceClose(_ line: String) -> Bool {
         // Three colons in a row first: most lines have none (and then the answer is no).
-        guard contains(line, ":::") else { return false }
+        guard FoundationText.bytesContain(line, ":::") else { return false }
         let t = line.trimmingCharacters(in: .whitespaces)
         return t.count >= 3 && t.allSatisfy { $0 == ":" }
     }
 
     /// The class of a `<div class="…">` alone on its line.
     static func divOpen(_ line: String) -> String? {
-        guard contains(line, "<div") else { return nil }
+        guard FoundationText.bytesContain(line, "<div") else { return nil }
         let t = line.trimmingCharacters(in: .whitespaces)
         guard let m = t.range(of: #"^<div\s+class\s*=\s*["']([A-Za-z][\w -]*)["']\s*>$"#, options: .regularExpression) else { return nil }
         let inner = t[m]
@@ -67,32 +68,14 @@ enum SiteSyntax {
     }
 
     static func isDivClose(_ line: String) -> Bool {
-        contains(line, "</div>") && line.trimmingCharacters(in: .whitespaces) == "</div>"
-    }
-
-    /// Whether `line` holds the ASCII `bytes`: a byte search, for the cheap no of the tests above.
-    private static func contains(_ line: String, _ bytes: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
-        var line = line
-        return line.withUTF8 { hay in
-            guard hay.count >= needle.count, let first = needle.first else { return false }
-            var i = 0
-            while i + needle.count <= hay.count {
-                if hay[i] == first {
-                    var k = 1
-                    while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        FoundationText.bytesContain(line, "</div>") && line.trimmingCharacters(in: .whitespaces) == "</div>"
     }
 
     /// A heading line without its `{#id}` or `{/*id*/}`, and the id.
     static func headingID(_ line: String) -> (String, String)? {
         let t = line.drop(while: { $0 == " " })
-        guard t.hasPrefix("#") else { return nil }
+        // Both patterns need a brace: most headings have none.
+        guard t.hasPrefix("#"), FoundationText.bytesContain(line, "{") else { return nil }
         for pattern in [#"[ \t]*\{#([A-Za-z0-9_:.-]+)\}[ \t]*$"#, #"[ \t]*\{/\*\s*#?([A-Za-z0-9_:.-]+)\s*\*/\}[ \t]*$"#] {
             // Sentinels may sit before the id (the end of the heading's text).
             if let r = line.range(of: pattern, options: .regularExpression) {
@@ -112,7 +95,8 @@ enum SiteSyntax {
     /// Block quotes that are call-outs, as asides: DocC `> Note: …`, GitHub `> [!NOTE]`, and a
     /// Chinese label of one to four Han characters with a colon (`> 注意：…`, a translated call-out).
     static func asides(_ html: String) -> String {
-        guard html.contains("<blockquote>") else { return html }
+        // (By bytes: in cmark-gfm's HTML the tag is always followed by a line feed.)
+        guard FoundationText.bytesContain(html, "<blockquote>") else { return html }
         var out = ""
         var rest = Substring(html)
         var stack: [Bool] = []  // for each open blockquote: became an aside

@@ -235,8 +235,8 @@ public enum FoundationText {
         return isPlainScalar(v)
     }
 
-    /// UTF-8 byte search (callers ensure it means what Foundation means).
-    static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
+    /// UTF-8 byte search (callers ensure it means what Foundation means, or want the bytes).
+    public static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
         var h = haystack, nd = needle
         return h.withUTF8 { hb in
             nd.withUTF8 { nb in
