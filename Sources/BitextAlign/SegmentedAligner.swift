@@ -9,6 +9,37 @@ public struct SegmentedAligner: Sendable {
 
     public init() {}
 
+    /// The lines of a one-sentence-a-line file, nil when it is not UTF-8. A line ends at a line
+    /// feed that does not follow a carriage return (a CRLF is one character, as Swift's
+    /// `components(separatedBy: "\n")` sees it, so a CRLF file is one line); a carriage return
+    /// that ends a line is dropped, and so is one empty last line. Split on bytes: a line feed
+    /// never sits inside a multi-byte sequence, so the file is valid exactly when its lines are.
+    public static func lines(_ bytes: [UInt8]) -> [String]? {
+        bytes.withUnsafeBufferPointer { b -> [String]? in
+            var out: [String] = []
+            var start = 0
+            func piece(_ end: Int) -> Bool {
+                var e = end
+                if e > start && b[e - 1] == 0x0D { e -= 1 }
+                // A carriage return is ASCII: the piece is valid exactly when it is valid without.
+                guard let line = String(validating: UnsafeBufferPointer(rebasing: b[start..<e]), as: UTF8.self) else { return false }
+                out.append(line)
+                return true
+            }
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D) {
+                    guard piece(i) else { return nil }
+                    start = i + 1
+                }
+                i += 1
+            }
+            guard piece(b.count) else { return nil }
+            if out.last == "" { out.removeLast() }
+            return out
+        }
+    }
+
     /// A line as the sentence aligner sees it.
     public static func sentence(_ line: String, index: Int, segmenter: Segmenter) -> AlignSentence {
         let text = Array(line.unicodeScalars.map(\.value))
