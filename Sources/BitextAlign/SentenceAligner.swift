@@ -426,14 +426,30 @@ public struct SentenceAligner: Sendable {
         let masks = LexicalEvidence.MaskRing(slots: maxA, width: maskWidth)
         var stamps = evidence.map { LexicalEvidence.Stamps($0) }
         var serial: Int32 = 0
-        let moveA = moves.map(\.0), moveB = moves.map(\.1)
         let K = moves.count
-        // Per move, for the current row: whether its source side fits (i ≥ a), the band of its
-        // row of origin, and where that row's costs start in the ring (offset by its band's
-        // start), so the innermost loop reads no arrays but the ring.
-        var fits = [Bool](repeating: false, count: K)
-        var fromLo = [Int](repeating: 0, count: K), fromHi = [Int](repeating: 0, count: K)
-        var fromBase = [Int](repeating: 0, count: K)
+        // The inner loops read raw copies: no bounds checks, no reference counting.
+        func raw<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
+            _ = b.initialize(from: a)
+            return b
+        }
+        let sl = raw(p.sourceLength), tl = raw(p.targetLength)
+        let sas = raw(p.sourceAnchorStart), sa = raw(p.sourceAnchors), tas = raw(p.targetAnchorStart), ta = raw(p.targetAnchors)
+        let sws = raw(p.sourceWordStart), sw = raw(p.sourceWords), tws = raw(p.targetWordStart), tw = raw(p.targetWords)
+        let ringP = raw(ring), backP = raw(back)
+        defer {
+            for b in [sl, tl] { b.deallocate() }
+            for b in [sas, tas, sws, tws] { b.deallocate() }
+            for b in [sa, ta, sw, tw] { b.deallocate() }
+        }
+        let lengthTable = raw(LengthCost.table)
+        defer { lengthTable.deallocate() }
+        let lengthVariance = self.lengthVariance
+        // A cell's best move is the first of the cheapest in the order of `moves` (the moves
+        // from the row itself, a = 0, go last, as they read this row's finished cells, and
+        // win ties by that order).
+        let fromAbove = (0..<K).filter { moves[$0].0 > 0 }
+        let alongRow = (0..<K).filter { moves[$0].0 == 0 && moves[$0].1 > 0 }
         for i in 0...n {
             if i >= 1, let ev = evidence {
                 let s = i - 1
@@ -442,54 +458,94 @@ public struct SentenceAligner: Sendable {
                 ev.fill(masks, source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
             }
             let li = lo[i], hiI = hi[i]
-            for k in 0..<K {
-                let pi = i - moveA[k]
-                fits[k] = pi >= 0
-                guard pi >= 0 else { continue }
-                fromLo[k] = lo[pi]
-                fromHi[k] = hi[pi]
-                fromBase[k] = (pi % R) * W - lo[pi]
-            }
             let here = (i % R) * W
-            let rowBack = rowStart[i] - li
-            ring.withUnsafeMutableBufferPointer { ring in
-                for x in here..<(here + W) { ring[x] = .infinity }
-                back.withUnsafeMutableBufferPointer { back in
-                fits.withUnsafeBufferPointer { fits in
-                fromLo.withUnsafeBufferPointer { fromLo in
-                fromHi.withUnsafeBufferPointer { fromHi in
-                fromBase.withUnsafeBufferPointer { fromBase in
-                moveA.withUnsafeBufferPointer { moveA in
-                moveB.withUnsafeBufferPointer { moveB in
-                shape.withUnsafeBufferPointer { shape in
-                LengthCost.table.withUnsafeBufferPointer { lengthTable in
-                    for j in li...hiI {
-                        if i == 0 && j == 0 { ring[here] = 0; continue }
-                        var best = Double.infinity
-                        var bk: UInt8 = 255
-                        for k in 0..<K where fits[k] {
-                            let pj = j - moveB[k]
-                            guard pj >= 0, pj >= fromLo[k], pj <= fromHi[k] else { continue }
-                            let prev = ring[fromBase[k] + pj]
-                            guard prev < .infinity else { continue }
-                            // Costs can be negative (anchors, lexical evidence): no pruning on `best`.
-                            let c = prev + shape[k] + cost(p, (i - moveA[k])..<i, pj..<j, evidence, masks, lengthTable)
-                            if c < best { best = c; bk = UInt8(k) }
-                        }
-                        ring[here + j - li] = best
-                        back[rowBack + j] = bk
+            let cur = ringP.baseAddress! + here - li      // cur[j], j in li...hiI
+            let backRow = backP.baseAddress! + rowStart[i] - li
+            for x in here..<(here + W) { ringP[x] = .infinity }
+            if i == 0 { cur[0] = 0 }
+            for k in fromAbove {
+                let a = moves[k].0, b = moves[k].1
+                let pi = i - a
+                guard pi >= 0 else { continue }
+                let prevRow = ringP.baseAddress! + (pi % R) * W - lo[pi] - b   // prevRow[j] = cost at (pi, j - b)
+                let j0 = max(li, lo[pi] + b), j1 = min(hiI, hi[pi] + b)
+                guard j0 <= j1 else { continue }
+                let sh = shape[k]
+                let kk = UInt8(k)
+                if b == 0 {
+                    for j in j0...j1 {
+                        let prev = prevRow[j]
+                        guard prev < .infinity else { continue }
+                        let c = prev + sh + 0.0
+                        if c < cur[j] { cur[j] = c; backRow[j] = kk }
                     }
+                    continue
                 }
+                let ls = sl[i] - sl[pi]
+                let s0 = sas[pi], s1 = sas[i], sCount = s1 - s0
+                let v0 = sws[pi], v1 = sws[i]
+                for j in j0...j1 {
+                    let prev = prevRow[j]
+                    guard prev < .infinity else { continue }
+                    // As ``cost(_:_:_:_:_:_:)``, with what depends on the row alone hoisted.
+                    var c = 0.0
+                    let lt = tl[j] - tl[j - b]
+                    if ls > 0 || lt > 0 {
+                        let mean = max(1, (ls + lt) / 2)
+                        c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot(), UnsafeBufferPointer(lengthTable))
+                    }
+                    if let ev = evidence { c -= ev.score(pi..<i, (j - b)..<j, ring: masks) }
+                    let t0 = tas[j - b], t1 = tas[j]
+                    let tCount = t1 - t0
+                    if sCount + tCount > 0 {
+                        var common = 0
+                        if sCount > 0 && tCount > 0 {
+                            var used: UInt64 = 0
+                            let lim = min(tCount, 64)
+                            for x in s0..<s1 {
+                                let want = sa[x]
+                                for y in 0..<lim where used & (1 << UInt64(y)) == 0 && ta[t0 + y] == want {
+                                    used |= 1 << UInt64(y)
+                                    common += 1
+                                    break
+                                }
+                            }
+                        }
+                        c += min(4, 0.8 * Double(sCount + tCount - 2 * common)) - min(4, 1.5 * Double(common))
+                    }
+                    let w0 = tws[j - b], w1 = tws[j]
+                    if w1 > w0 {
+                        var kept = 0, foreign = 0
+                        for x in w0..<w1 {
+                            let w = tw[x]
+                            var found = false
+                            for y in v0..<v1 where sw[y] == w { found = true; break }
+                            if found { kept += 1 } else { foreign += 1 }
+                        }
+                        c += min(3, 0.6 * Double(foreign)) - min(3, 0.5 * Double(kept))
+                    }
+                    let total = prev + sh + c
+                    if total < cur[j] { cur[j] = total; backRow[j] = kk }
                 }
-                }
-                }
-                }
-                }
-                }
-                }
+            }
+            if !alongRow.isEmpty {
+                for j in li...hiI {
+                    for k in alongRow {
+                        let b = moves[k].1
+                        let pj = j - b
+                        guard pj >= li else { continue }
+                        let prev = cur[pj]
+                        guard prev < .infinity else { continue }
+                        let c = prev + shape[k] + 0.0
+                        if c < cur[j] || (c == cur[j] && UInt8(k) < backRow[j]) { cur[j] = c; backRow[j] = UInt8(k) }
+                    }
                 }
             }
         }
+        ring = Array(ringP)
+        back = Array(backP)
+        ringP.deallocate()
+        backP.deallocate()
         if SentenceAligner.debug { print("path cost \(ring[(n % R) * W + m - lo[n]])") }
         var beads: [SentenceBead] = []
         var touched: [Int] = []
