@@ -495,6 +495,26 @@ final class LexicalEvidence {
         return weight * total / 2
     }
 
+    /// The English side's part of ``score(_:_:ring:)`` for source sentence s against `k`
+    /// target sentences whose masks OR to `mask`; 0 for a sentence without query words (which
+    /// `score` skips: adding +0 leaves its sum, never −0, as it is).
+    @inline(__always)
+    func englishPart(_ mask: UInt64, source s: Int, k: Int) -> Double {
+        let h = hot, K = LexicalEvidence.maxBead
+        guard h.sWordStart[s + 1] > h.sWordStart[s] else { return 0 }
+        return evidence(mask, words: h.sWords, from: Int(h.sWordStart[s]), gain: h.englishGain,
+                        base: h.sBase[s * K + k - 1], scale: h.sScale[s], k: k)
+    }
+
+    /// The Chinese side's part, for target sentence t against `a` source sentences.
+    @inline(__always)
+    func chinesePart(_ mask: UInt64, target t: Int, a: Int) -> Double {
+        let h = hot, K = LexicalEvidence.maxBead
+        guard h.tWordStart[t + 1] > h.tWordStart[t] else { return 0 }
+        return evidence(mask, words: h.tWords, from: Int(h.tWordStart[t]), gain: h.chineseGain,
+                        base: h.tBase[t * K + a - 1], scale: h.tScale[t], k: a)
+    }
+
     /// One sentence's evidence: its score with no match plus the gains of the words `mask`
     /// marks (bit b: the sentence's b-th query word, from `from` in `words`), floored.
     @inline(__always)

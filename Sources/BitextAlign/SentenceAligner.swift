@@ -449,6 +449,26 @@ public struct SentenceAligner: Sendable {
         // from the row itself, a = 0, go last, as they read this row's finished cells, and
         // win ties by that order).
         let fromAbove = (0..<K).filter { moves[$0].0 > 0 }
+        // The lexical evidence of a bead is a sum over its sentences of parts that depend on
+        // one sentence and the other side's range: each part is computed once, when its
+        // sentence's masks are made (English, for every target range of 1…maxB ending at each
+        // column in the sentence's reach) or once a row (Chinese, for 1…maxA source sentences
+        // ending at the row), and the beads add them up in the order ``LexicalEvidence/score``
+        // does.
+        let maxB = moves.reduce(1) { max($0, $1.1) }
+        let eWidth = maskWidth + 1
+        let eSlots = masks.slots
+        let englishParts = UnsafeMutablePointer<Double>.allocate(capacity: evidence == nil ? 1 : eSlots * maxB * eWidth)
+        let englishFrom = UnsafeMutablePointer<Int>.allocate(capacity: eSlots)
+        englishFrom.initialize(repeating: 0, count: eSlots)
+        let cWidth = W + maxB
+        let chineseParts = UnsafeMutablePointer<Double>.allocate(capacity: evidence == nil ? 1 : max(1, maxA) * cWidth)
+        defer {
+            englishParts.deallocate()
+            englishFrom.deallocate()
+            chineseParts.deallocate()
+        }
+        let weight = evidence?.weight ?? 0
         let alongRow = (0..<K).filter { moves[$0].0 == 0 && moves[$0].1 > 0 }
         for i in 0...n {
             if i >= 1, let ev = evidence {
@@ -456,8 +476,37 @@ public struct SentenceAligner: Sendable {
                 let from = lo[max(0, s - maxA + 1)], to = min(m, hi[min(n, s + maxA)])
                 serial += 1
                 ev.fill(masks, source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
+                // English parts of sentence s: for target ranges [j − b, j), j in from…to.
+                let slot = s % eSlots
+                let start = masks.start[slot], count = masks.count[slot]
+                let english = masks.english + slot * masks.width
+                englishFrom[slot] = from
+                let parts = englishParts + slot * maxB * eWidth
+                if to >= from {
+                    for j in from...to {
+                        var mask: UInt64 = 0
+                        for b in 1...maxB {
+                            let off = j - b - start
+                            if off >= 0 && off < count { mask |= english[off] }
+                            parts[(b - 1) * eWidth + j - from] = ev.englishPart(mask, source: s, k: b)
+                        }
+                    }
+                }
             }
             let li = lo[i], hiI = hi[i]
+            let cFrom = max(0, li - maxB)
+            if i >= 1, let ev = evidence {
+                // Chinese parts of each target t < hi[i] against the a sentences above row i.
+                for t in cFrom..<hiI {
+                    var mask: UInt64 = 0
+                    for a in 1...min(maxA, i) {
+                        let slot = (i - a) % eSlots
+                        let off = t - masks.start[slot]
+                        if off >= 0 && off < masks.count[slot] { mask |= masks.chinese[slot * masks.width + off] }
+                        chineseParts[(a - 1) * cWidth + t - cFrom] = ev.chinesePart(mask, target: t, a: a)
+                    }
+                }
+            }
             let here = (i % R) * W
             let cur = ringP.baseAddress! + here - li      // cur[j], j in li...hiI
             let backRow = backP.baseAddress! + rowStart[i] - li
@@ -494,7 +543,18 @@ public struct SentenceAligner: Sendable {
                         let mean = max(1, (ls + lt) / 2)
                         c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot(), UnsafeBufferPointer(lengthTable))
                     }
-                    if let ev = evidence { c -= ev.score(pi..<i, (j - b)..<j, ring: masks) }
+                    if evidence != nil {
+                        // As ``LexicalEvidence/score(_:_:ring:)``: the source sentences' parts,
+                        // then the target sentences'.
+                        var total = 0.0
+                        for s in pi..<i {
+                            let slot = s % eSlots
+                            total += englishParts[slot * maxB * eWidth + (b - 1) * eWidth + j - englishFrom[slot]]
+                        }
+                        let cRow = chineseParts + (a - 1) * cWidth - cFrom
+                        for t in (j - b)..<j { total += cRow[t] }
+                        c -= weight * total / 2
+                    }
                     let t0 = tas[j - b], t1 = tas[j]
                     let tCount = t1 - t0
                     if sCount + tCount > 0 {
