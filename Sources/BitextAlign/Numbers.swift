@@ -55,10 +55,26 @@ enum NameKeys {
     /// key that survives transliteration (b/p, d/t, g/k/c/q, s/z/x/j/ch/sh/zh, f/v, l/r, m/n).
     static func skeleton(_ letters: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
+        skeleton(letters, into: &out)
+        return out
+    }
+
+    /// The same into `out` (emptied first), so a caller can reuse one buffer.
+    static func skeleton(_ letters: [UInt8], into out: inout [UInt8]) {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: letters.count + 1)
+        defer { buffer.deallocate() }
+        let count = letters.withUnsafeBufferPointer { skeleton($0, into: buffer) }
+        out = Array(UnsafeBufferPointer(start: buffer, count: count))
+    }
+
+    /// The same into raw memory of at least `letters.count + 1` bytes; returns its length.
+    static func skeleton(_ letters: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 0
         var k = 0
         let n = letters.count
         if n > 0, letters[0] == 0x61 || letters[0] == 0x65 || letters[0] == 0x69 || letters[0] == 0x6F || letters[0] == 0x75 || letters[0] == 0x79 {
-            out.append(0x56)  // V
+            out[0] = 0x56  // V
+            count = 1
         }
         while k < n {
             let c = letters[k]
@@ -77,10 +93,10 @@ enum NameKeys {
             case 0x6D, 0x6E: cls = 0x4E; if c == 0x6E && next == 0x67 { k += 1 }  // m n ng → N
             default: cls = 0                                             // vowels, h, w, y
             }
-            if cls != 0 && out.last != cls { out.append(cls) }
+            if cls != 0 && (count == 0 || out[count - 1] != cls) { out[count] = cls; count += 1 }
             k += 1
         }
-        return out
+        return count
     }
 
     @inline(__always) static func hash<S: Sequence>(_ kind: UInt64, _ bytes: S) -> UInt64 where S.Element == UInt8 {
