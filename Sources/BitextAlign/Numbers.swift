@@ -17,6 +17,23 @@ enum Numbers {
     /// Numbers written in English words among lowercased `words` (in order): phrases such as
     /// "nine hundred and thirty", "twelve", "the third"; a lone "one" (a pronoun as often as a
     /// number) does not count, and neither does "second" (also a unit of time).
+    /// The words `english` reads, by length and first and last letter: any other word only
+    /// ends a number, and is known for one without hashing it.
+    static let mayCount: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 256)
+        for w in Array(small.keys) + Array(multipliers.keys) + ["one", "first", "and"] {
+            let k = key(w)
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        return bits
+    }()
+
+    @inline(__always) static func key(_ w: String) -> Int {
+        let u = w.utf8
+        guard let f = u.first, let l = u.last, u.count < 16 else { return 0 }
+        return u.count << 10 | Int(f & 31) << 5 | Int(l & 31)
+    }
+
     static func english(_ words: [String]) -> [Int] {
         var out: [Int] = []
         var total = 0, current = 0, parts = 0, ones = 0
@@ -27,7 +44,10 @@ enum Numbers {
         var k = 0
         while k < words.count {
             let w = words[k]
-            if let v = small[w] {
+            let bucket = Numbers.key(w)
+            if bucket == 0 || mayCount[bucket >> 6] & (1 << UInt64(bucket & 63)) == 0 {
+                flush()
+            } else if let v = small[w] {
                 current += v; parts += 1
             } else if w == "one" || w == "first" {
                 current += 1; parts += 1; ones += 1

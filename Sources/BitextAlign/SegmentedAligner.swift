@@ -42,14 +42,39 @@ public struct SegmentedAligner: Sendable {
 
     /// A line as the sentence aligner sees it.
     public static func sentence(_ line: String, index: Int, segmenter: Segmenter) -> AlignSentence {
-        let text = Array(line.unicodeScalars.map(\.value))
+        sentence(line, index: index, segmenter: segmenter, words: nil)
+    }
+
+    static func sentence(_ line: String, index: Int, segmenter: Segmenter, words: SentenceAligner.WordCache?) -> AlignSentence {
+        var line = line
+        // The scalars, decoded from the line's UTF-8 (valid: it is a String).
+        let text = line.withUTF8 { u -> [UInt32] in
+            [UInt32](unsafeUninitializedCapacity: u.count) { out, count in
+                var i = 0, n = 0
+                while i < u.count {
+                    let b0 = UInt32(u[i])
+                    if b0 < 0x80 {
+                        out[n] = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        out[n] = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        out[n] = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                    } else {
+                        out[n] = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    n += 1
+                }
+                count = n
+            }
+        }
         let roles = [Role](repeating: .content, count: text.count)
         // The lines are the sentences: only words are needed.
         let a = segmenter.analyze(text: text, roles: roles, wordsOnly: true)
         let unit = BitextMarkdown.Unit(kind: .paragraph, start: TextPosition(line: index + 1, column: 1),
                                        byteRange: 0..<0, text: text, roles: roles)
         return SentenceAligner.sentence(unit: unit, analysis: a, block: index, range: 0..<text.count,
-                                        functionWords: segmenter.source.functionWords)
+                                        functionWords: segmenter.source.functionWords, words: words)
     }
 
     /// Beads between two lists of sentences. Each line is read into the aligner's compact table
@@ -57,8 +82,9 @@ public struct SegmentedAligner: Sendable {
     public func align(source: [String], target: [String], segmenter: Segmenter) -> [SentenceBead] {
         var ids = SentenceTable.Interners()
         var s = SentenceTable(), t = SentenceTable()
-        for (k, line) in source.enumerated() { s.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter), &ids) }
-        for (k, line) in target.enumerated() { t.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter), &ids) }
+        let words = SentenceAligner.WordCache()
+        for (k, line) in source.enumerated() { s.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter, words: words), &ids) }
+        for (k, line) in target.enumerated() { t.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter, words: words), &ids) }
         let sHan = s.han.reduce(0) { $0 + Int($1) }, tHan = t.han.reduce(0) { $0 + Int($1) }
         // The aligner's length model reads the English side as letters and the Chinese side
         // as Han characters; a Chinese source is aligned the other way round and swapped back.

@@ -101,8 +101,16 @@ public struct SentenceAligner: Sendable {
         return out
     }
 
+    /// What ``sentence(unit:analysis:block:range:functionWords:words:)`` makes of a Latin word
+    /// as written, kept for the next time it occurs (books repeat their words): the word
+    /// lowercased, its stem when it is a content word, whether it starts with a capital.
+    final class WordCache {
+        var entries: [String: (word: String, stem: String?, capital: Bool)] = [:]
+        init() {}
+    }
+
     static func sentence(unit: BitextMarkdown.Unit, analysis a: TextAnalysis, block: Int, range r: Range<Int>,
-                         functionWords: Set<String> = []) -> AlignSentence {
+                         functionWords: Set<String> = [], words cache: WordCache? = nil) -> AlignSentence {
         var letters = 0, han = 0
         var hanText: [UInt32] = []
         var anchors: [String] = []
@@ -138,6 +146,23 @@ public struct SentenceAligner: Sendable {
         var names: [String] = []
         for w in a.words where w.kind == .latin && r.contains(w.range.lowerBound) {
             let surface = unit.string(w.range)
+            // ASCII only, where equal strings are equal bytes (a dictionary would take a
+            // canonically equivalent spelling for the same word).
+            if let cache, surface.utf8.allSatisfy({ $0 < 0x80 }) {
+                let e: (word: String, stem: String?, capital: Bool)
+                if let known = cache.entries[surface] { e = known } else {
+                    let word = surface.lowercased()
+                    let stem = !functionWords.contains(word) && word.count > 1 ? Stemmer.stem(word) : nil
+                    e = (word, stem, surface.unicodeScalars.first?.properties.isUppercase ?? false)
+                    cache.entries[surface] = e
+                }
+                words.append(e.word)
+                if let stem = e.stem {
+                    content.append(stem)
+                    if e.capital, !names.contains(stem) { names.append(stem) }
+                }
+                continue
+            }
             let word = surface.lowercased()
             words.append(word)
             if !functionWords.contains(word) && word.count > 1 {
