@@ -470,6 +470,26 @@ public struct SentenceAligner: Sendable {
         let lengthTable = raw(LengthCost.table)
         defer { lengthTable.deallocate() }
         let lengthVariance = self.lengthVariance
+        let table = UnsafePointer(lengthTable.baseAddress!)
+        // What a bead's target side brings, per move height b and column j (target sentences
+        // j − b ..< j), made once for the run: fewer arrays for the inner loop to keep at hand.
+        let maxBAll = moves.reduce(1) { max($0, $1.1) }
+        let columns = UnsafeMutablePointer<Column>.allocate(capacity: maxBAll * (m + 1))
+        defer { columns.deallocate() }
+        for b in 1...maxBAll {
+            let col = columns + (b - 1) * (m + 1)
+            for j in 0...m {
+                guard j >= b else { col[j] = Column(lt: 0, t0: 0, tCount: 0, w0: 0, w1: 0); continue }
+                col[j] = Column(lt: tl[j] - tl[j - b], t0: Int32(tas[j - b]), tCount: Int32(tas[j] - tas[j - b]),
+                                w0: Int32(tws[j - b]), w1: Int32(tws[j]))
+            }
+        }
+        // The anchors' term for small counts, computed as ``cost(_:_:_:_:_:_:)`` computes it.
+        let anchorTerms = raw((0..<256).map { x -> Double in
+            let unmatched = x >> 4, common = x & 15
+            return min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
+        })
+        defer { anchorTerms.deallocate() }
         // A cell's best move is the first of the cheapest in the order of `moves` (the moves
         // from the row itself, a = 0, go last, as they read this row's finished cells, and
         // win ties by that order).
@@ -556,19 +576,31 @@ public struct SentenceAligner: Sendable {
                     continue
                 }
                 let ls = sl[i] - sl[pi]
-                let s0 = sas[pi], s1 = sas[i], sCount = s1 - s0
+                let s0 = sas[pi], s1 = sas[i], sCount = s1 &- s0
                 let v0 = sws[pi], v1 = sws[i]
+                let col = columns + (b - 1) * (m + 1)
+                let hasEvidence = evidence != nil
                 for j in j0...j1 {
                     let prev = prevRow[j]
                     guard prev < .infinity else { continue }
+                    let cj = col[j]
                     // As ``cost(_:_:_:_:_:_:)``, with what depends on the row alone hoisted.
                     var c = 0.0
-                    let lt = tl[j] - tl[j - b]
+                    let lt = cj.lt
                     if ls > 0 || lt > 0 {
                         let mean = max(1, (ls + lt) / 2)
-                        c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot(), UnsafeBufferPointer(lengthTable))
+                        // ``LengthCost/cost(_:_:)``, whose index is known to be in range.
+                        let delta = abs(lt - ls) / (mean * lengthVariance).squareRoot()
+                        let x = delta / LengthCost.step
+                        if x >= 3000 {
+                            c += table[3000] + (delta - 30) * 30
+                        } else {
+                            let k = Int(x)
+                            let f = x - Double(k)
+                            c += table[k] + (table[k &+ 1] - table[k]) * f
+                        }
                     }
-                    if evidence != nil {
+                    if hasEvidence {
                         // As ``LexicalEvidence/score(_:_:ring:)``: the source sentences' parts,
                         // then the target sentences'.
                         var total = 0.0
@@ -580,28 +612,36 @@ public struct SentenceAligner: Sendable {
                         for t in (j - b)..<j { total += cRow[t] }
                         c -= weight * total / 2
                     }
-                    let t0 = tas[j - b], t1 = tas[j]
-                    let tCount = t1 - t0
-                    if sCount + tCount > 0 {
+                    let tCount = Int(cj.tCount)
+                    if sCount &+ tCount > 0 {
                         var common = 0
                         if sCount > 0 && tCount > 0 {
+                            let t0 = Int(cj.t0)
                             var used: UInt64 = 0
                             let lim = min(tCount, 64)
                             for x in s0..<s1 {
                                 let want = sa[x]
-                                for y in 0..<lim where used & (1 << UInt64(y)) == 0 && ta[t0 + y] == want {
-                                    used |= 1 << UInt64(y)
-                                    common += 1
-                                    break
+                                var y = 0
+                                while y < lim {
+                                    if used & (1 << UInt64(y)) == 0 && ta[t0 &+ y] == want {
+                                        used |= 1 << UInt64(y)
+                                        common &+= 1
+                                        break
+                                    }
+                                    y &+= 1
                                 }
                             }
                         }
-                        c += min(4, 0.8 * Double(sCount + tCount - 2 * common)) - min(4, 1.5 * Double(common))
+                        let unmatched = sCount &+ tCount &- 2 &* common
+                        if unmatched < 16 && common < 16 {
+                            c += anchorTerms[unmatched << 4 | common]
+                        } else {
+                            c += min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
+                        }
                     }
-                    let w0 = tws[j - b], w1 = tws[j]
-                    if w1 > w0 {
+                    if cj.w1 > cj.w0 {
                         var kept = 0, foreign = 0
-                        for x in w0..<w1 {
+                        for x in Int(cj.w0)..<Int(cj.w1) {
                             let w = tw[x]
                             var found = false
                             for y in v0..<v1 where sw[y] == w { found = true; break }
@@ -659,6 +699,16 @@ public struct SentenceAligner: Sendable {
             beads.append(SentenceBead(source: Array((i - a)..<i), target: Array((j - b)..<j), score: SentenceAligner.score(c)))
         }
         return (beads, touched)
+    }
+
+    /// A bead's target side for the programme's inner loop: its length, its anchors and its
+    /// Latin words (ranges into the prepared arrays).
+    struct Column {
+        var lt: Double
+        var t0: Int32
+        var tCount: Int32
+        var w0: Int32
+        var w1: Int32
     }
 
     @inline(__always)
