@@ -18,7 +18,8 @@ import Testing
         let cases: [([UInt8], [String]?)] = [
             (Array("Alpha.\nBeta.".utf8), ["Alpha.", "Beta."]),                       // no final newline
             (Array("Alpha.\nBeta.\n".utf8), ["Alpha.", "Beta."]),
-            (Array("第一。\n第二。\n\n第四。\n\n".utf8), ["第一。", "第二。", "", "第四。"]),  // blank lines, empty last line
+            (Array("第一。\n第二。\n\n第四。\n".utf8), ["第一。", "第二。", "", "第四。"]),    // a blank line
+            (Array("第一。\n\n".utf8), ["第一。", ""]),                                   // one empty last line dropped, not two
             (Array("One.\r\nTwo.\r\n".utf8), ["One.\r\nTwo.\r\n"]),                   // CRLF: one line, as before
             (Array("x\r\r\n\r".utf8), ["x\r\r\n"]),
             (Array("One.\rTwo.\n".utf8), ["One.\rTwo."]),                              // a lone CR stays
