@@ -439,11 +439,16 @@ public struct SentenceAligner: Sendable {
         let shape = priors ?? moves.map(\.2)
         var rowStart = [Int](repeating: 0, count: n + 2)
         for i in 0...n { rowStart[i + 1] = rowStart[i] + hi[i] - lo[i] + 1 }
-        var back = [UInt8](repeating: 255, count: rowStart[n + 1])
+        // One byte of back-pointer per cell, in raw memory (no copy of the biggest table).
+        let back = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, rowStart[n + 1]))
+        back.initialize(repeating: 255)
+        defer { back.deallocate() }
         // The last R rows of costs, each `W` wide, in one flat buffer.
         var W = 1
         for i in 0...n { W = max(W, hi[i] - lo[i] + 1) }
-        var ring = [Double](repeating: .infinity, count: R * W)
+        let ring = UnsafeMutableBufferPointer<Double>.allocate(capacity: R * W)
+        ring.initialize(repeating: .infinity)
+        defer { ring.deallocate() }
         var maskWidth = 1
         if evidence != nil {
             for s in 0..<n { maskWidth = max(maskWidth, min(m, hi[min(n, s + maxA)]) - lo[max(0, s - maxA + 1)]) }
@@ -458,15 +463,13 @@ public struct SentenceAligner: Sendable {
             _ = b.initialize(from: a)
             return b
         }
-        let sl = raw(p.sourceLength), tl = raw(p.targetLength)
-        let sas = raw(p.sourceAnchorStart), sa = raw(p.sourceAnchors), tas = raw(p.targetAnchorStart), ta = raw(p.targetAnchors)
-        let sws = raw(p.sourceWordStart), sw = raw(p.sourceWords), tws = raw(p.targetWordStart), tw = raw(p.targetWords)
-        let ringP = raw(ring), backP = raw(back)
-        defer {
-            for b in [sl, tl] { b.deallocate() }
-            for b in [sas, tas, sws, tws] { b.deallocate() }
-            for b in [sa, ta, sw, tw] { b.deallocate() }
-        }
+        // Per row and per column the prepared arrays are read as they are; the small arrays
+        // the innermost loops search, as raw copies.
+        let sl = p.sourceLength, tl = p.targetLength
+        let sas = p.sourceAnchorStart, tas = p.targetAnchorStart, sws = p.sourceWordStart, tws = p.targetWordStart
+        let sa = raw(p.sourceAnchors), ta = raw(p.targetAnchors), sw = raw(p.sourceWords), tw = raw(p.targetWords)
+        defer { for b in [sa, ta, sw, tw] { b.deallocate() } }
+        let ringP = ring, backP = back
         let lengthTable = raw(LengthCost.table)
         defer { lengthTable.deallocate() }
         let lengthVariance = self.lengthVariance
@@ -667,10 +670,6 @@ public struct SentenceAligner: Sendable {
                 }
             }
         }
-        ring = Array(ringP)
-        back = Array(backP)
-        ringP.deallocate()
-        backP.deallocate()
         if SentenceAligner.debug { print("path cost \(ring[(n % R) * W + m - lo[n]])") }
         var beads: [SentenceBead] = []
         var touched: [Int] = []
