@@ -117,6 +117,7 @@ final class LexicalEvidence {
         v.englishNamed = [Bool](repeating: false, count: ev)
         var looked = [Bool](repeating: false, count: ev)
         var nameKeyOwners: [UInt64: [Int32]] = [:]
+        var nameKeyOrder: [UInt64] = []
         var isName = [Bool](repeating: false, count: ev)
         if useNames { for w in source.names { isName[Int(w)] = true } }
         for w in source.content where !looked[Int(w)] {
@@ -126,7 +127,10 @@ final class LexicalEvidence {
             v.englishLexicon[Int(w)] = lex
             if lex < 0 && isName[Int(w)] {
                 let keys = NameKeys.english(stems[Int(w)])
-                for k in keys { nameKeyOwners[k, default: []].append(w) }
+                for k in keys {
+                    if nameKeyOwners[k] == nil { nameKeyOrder.append(k) }
+                    nameKeyOwners[k, default: []].append(w)
+                }
                 v.englishNamed[Int(w)] = !keys.isEmpty
             }
         }
@@ -135,26 +139,62 @@ final class LexicalEvidence {
         var stemToEnglish = [Int32](repeating: -1, count: lexicon?.stemCount ?? 0)
         for (id, lex) in v.englishLexicon.enumerated() where lex >= 0 { stemToEnglish[Int(lex)] = Int32(id) }
         let maxLen = min(lexicon?.maxWordLength ?? 1, 6)
-        var scratch: [UInt8] = []
+        let nameKeys = NameKeyTable(nameKeyOwners, order: nameKeyOrder)
+        // Pinyin of up to four characters and its skeleton, in raw memory (grown when needed).
+        var scratchCapacity = 64
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+        var skeleton = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+        defer {
+            scratch.deallocate()
+            skeleton.deallocate()
+        }
         var reach: [Int32] = []
         var stamp = [Int32](repeating: -1, count: ev)
+        // Per position of a sentence: the dictionary word of each length from it (−1: none),
+        // how many lengths run without a gap, and the readings of its character.
+        var wordAt: [Int32] = []
+        var runs: [Int] = []
+        var readings: [UnsafeBufferPointer<Int32>] = []
+        var bits = [UInt64](repeating: 0, count: (ev + 63) / 64)
         for j in 0..<target.count {
             let mark = Int32(j)
             reach.removeAll(keepingCapacity: true)
             target.hanText.withUnsafeBufferPointer { all in
                 let text = UnsafeBufferPointer(rebasing: all[target.range(target.hanStart, j)])
+                if let lex = lexicon {
+                    // Every dictionary word inside the sentence (and what it translates), each
+                    // looked up once: the segmentation below reads the same lookups.
+                    if wordAt.count < text.count * maxLen { wordAt = [Int32](repeating: -1, count: text.count * maxLen) }
+                    if runs.count < text.count { runs = [Int](repeating: 0, count: text.count) }
+                    for i in 0..<text.count where text[i] != 0 {
+                        var l = 1
+                        while l <= maxLen && i + l <= text.count && text[i + l - 1] != 0 {
+                            let id = lex.word(in: text, i, i + l) ?? -1
+                            wordAt[i * maxLen + l - 1] = id
+                            if id >= 0 {
+                                // A single character's later senses are mostly noise: its first few.
+                                for st in lex.stems(ofWord: id).prefix(l == 1 ? 6 : 32) {
+                                    let e = stemToEnglish[Int(st)]
+                                    if e >= 0 && stamp[Int(e)] != mark { stamp[Int(e)] = mark; reach.append(e) }
+                                }
+                            }
+                            l += 1
+                        }
+                        runs[i] = l - 1
+                    }
+                }
                 // Segmentation: the longest dictionary word at each position.
                 var i = 0
                 while i < text.count {
                     if text[i] == 0 { i += 1; continue }
                     var len = 1
                     var word: Int32 = -1
-                    if let lex = lexicon {
-                        var l = min(maxLen, text.count - i)
+                    if lexicon != nil {
+                        // Lengths up to runs[i] hold no gap (the lookups above stopped at one).
+                        var l = min(maxLen, text.count - i, runs[i])
                         while l >= 1 {
-                            var gap = false
-                            for k in i..<(i + l) where text[k] == 0 { gap = true; break }
-                            if !gap, let id = lex.word(in: text, i, i + l) { word = id; len = l; break }
+                            let id = wordAt[i * maxLen + l - 1]
+                            if id >= 0 { word = id; len = l; break }
                             l -= 1
                         }
                     }
@@ -168,48 +208,56 @@ final class LexicalEvidence {
                     v.tTokens.append(id)
                     i += len
                 }
-                guard let lex = lexicon else { return }
-                // Every dictionary word inside the sentence, and the names its characters spell.
+                guard let lex = lexicon, !nameKeys.isEmpty else { return }
+                // The names the sentence's characters spell.
+                readings.removeAll(keepingCapacity: true)
+                for c in text { readings.append(c == 0 ? UnsafeBufferPointer(start: nil, count: 0) : lex.readings(of: c)) }
                 for i in 0..<text.count where text[i] != 0 {
-                    var l = 1
-                    while l <= maxLen && i + l <= text.count && text[i + l - 1] != 0 {
-                        if let id = lex.word(in: text, i, i + l) {
-                            // A single character's later senses are mostly noise: its first few.
-                            for st in lex.stems(ofWord: id).prefix(l == 1 ? 6 : 32) {
-                                let e = stemToEnglish[Int(st)]
-                                if e >= 0 && stamp[Int(e)] != mark { stamp[Int(e)] = mark; reach.append(e) }
-                            }
-                        }
-                        l += 1
-                    }
-                }
-                guard !nameKeyOwners.isEmpty else { return }
-                func found(_ key: UInt64) {
-                    if let owners = nameKeyOwners[key] {
-                        for e in owners where stamp[Int(e)] != mark { stamp[Int(e)] = mark; reach.append(e) }
-                    }
-                }
-                for i in 0..<text.count where text[i] != 0 {
-                    scratch.removeAll(keepingCapacity: true)
+                    var used = 0
                     var l = 0
                     while l < 4 && i + l < text.count && text[i + l] != 0 {
-                        let r = lex.readings(of: text[i + l])
+                        let r = readings[i + l]
                         guard let first = r.first else { break }
-                        scratch.append(contentsOf: lex.syllableBytes(first))
+                        let syllable = lex.syllableBytes(first)
+                        if used + syllable.count + 1 > scratchCapacity {
+                            scratchCapacity = 2 * (used + syllable.count + 1)
+                            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
+                            bigger.update(from: scratch, count: used)
+                            scratch.deallocate()
+                            scratch = bigger
+                            skeleton.deallocate()
+                            skeleton = .allocate(capacity: scratchCapacity)
+                        }
+                        if let base = syllable.baseAddress { (scratch + used).update(from: base, count: syllable.count) }
+                        used += syllable.count
                         l += 1
                         // Exact pinyin (one reading each, or any reading of a single character).
                         if l == 1 {
-                            for s in r { found(NameKeys.hash(1, lex.syllableBytes(s))) }
+                            for s in r { nameKeys.collect(NameKeys.hash(1, lex.syllableBytes(s)), stamp: &stamp, mark: mark, into: &reach) }
                         } else {
-                            found(NameKeys.hash(1, scratch))
+                            nameKeys.collect(NameKeys.hash(1, UnsafeBufferPointer(start: scratch, count: used)), stamp: &stamp, mark: mark, into: &reach)
                         }
-                        let sk = NameKeys.skeleton(scratch)
-                        if sk.count >= 2 { found(NameKeys.hash(2, sk)) }
+                        let sk = NameKeys.skeleton(UnsafeBufferPointer(start: scratch, count: used), into: skeleton)
+                        if sk >= 2 { nameKeys.collect(NameKeys.hash(2, UnsafeBufferPointer(start: skeleton, count: sk)), stamp: &stamp, mark: mark, into: &reach) }
                     }
                 }
             }
             v.tTokenStart.append(Int32(v.tTokens.count))
-            reach.sort()
+            // Ascending: through a bitmap when the reach is dense, else sorted.
+            if reach.count * 8 >= bits.count {
+                for e in reach { bits[Int(e) >> 6] |= 1 << UInt64(Int(e) & 63) }
+                reach.removeAll(keepingCapacity: true)
+                for w in 0..<bits.count where bits[w] != 0 {
+                    var x = bits[w]
+                    while x != 0 {
+                        reach.append(Int32(w << 6 | x.trailingZeroBitCount))
+                        x &= x - 1
+                    }
+                    bits[w] = 0
+                }
+            } else {
+                reach.sort()
+            }
             v.tDictionary.append(contentsOf: reach)
             v.tDictionaryStart.append(Int32(v.tDictionary.count))
         }
@@ -495,6 +543,26 @@ final class LexicalEvidence {
         return weight * total / 2
     }
 
+    /// The English side's part of ``score(_:_:ring:)`` for source sentence s against `k`
+    /// target sentences whose masks OR to `mask`; 0 for a sentence without query words (which
+    /// `score` skips: adding +0 leaves its sum, never −0, as it is).
+    @inline(__always)
+    func englishPart(_ mask: UInt64, source s: Int, k: Int) -> Double {
+        let h = hot, K = LexicalEvidence.maxBead
+        guard h.sWordStart[s + 1] > h.sWordStart[s] else { return 0 }
+        return evidence(mask, words: h.sWords, from: Int(h.sWordStart[s]), gain: h.englishGain,
+                        base: h.sBase[s * K + k - 1], scale: h.sScale[s], k: k)
+    }
+
+    /// The Chinese side's part, for target sentence t against `a` source sentences.
+    @inline(__always)
+    func chinesePart(_ mask: UInt64, target t: Int, a: Int) -> Double {
+        let h = hot, K = LexicalEvidence.maxBead
+        guard h.tWordStart[t + 1] > h.tWordStart[t] else { return 0 }
+        return evidence(mask, words: h.tWords, from: Int(h.tWordStart[t]), gain: h.chineseGain,
+                        base: h.tBase[t * K + a - 1], scale: h.tScale[t], k: a)
+    }
+
     /// One sentence's evidence: its score with no match plus the gains of the words `mask`
     /// marks (bit b: the sentence's b-th query word, from `from` in `words`), floored.
     @inline(__always)
@@ -650,6 +718,64 @@ final class LexicalEvidence {
         let a = 2.0, q0 = LexicalEvidence.priorRate
         return ((0..<englishCount).map { (eHit[$0] + a * q0) / (eSeen[$0] + a) },
                 (0..<chineseCount).map { (cHit[$0] + a * q0) / (cSeen[$0] + a) })
+    }
+}
+
+/// Name keys to the English words that own them, for the millions of lookups of Han text: open
+/// addressing on the key itself (keys are hashes already), built in the keys' first-seen order.
+struct NameKeyTable {
+    private var keys: [UInt64] = []
+    private var slots: [Int32] = []     // index into `ownerStart`, −1: empty
+    private var ownerStart: [Int32] = [0]
+    private var ownerList: [Int32] = []
+    private var mask = 0
+
+    init(_ owners: [UInt64: [Int32]], order: [UInt64]) {
+        guard !order.isEmpty else { return }
+        var size = 16
+        while size < order.count * 2 { size *= 2 }
+        mask = size - 1
+        keys = [UInt64](repeating: 0, count: size)
+        slots = [Int32](repeating: -1, count: size)
+        for (k, key) in order.enumerated() {
+            var slot = NameKeyTable.slot(key) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            slots[slot] = Int32(k)
+            ownerList += owners[key] ?? []
+            ownerStart.append(Int32(ownerList.count))
+        }
+    }
+
+    var isEmpty: Bool { slots.isEmpty }
+
+    @inline(__always) static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key ^ (key >> 32)) }
+
+    /// Adds the owners of `key` not yet stamped with `mark` to `reach`.
+    @inline(__always) func collect(_ key: UInt64, stamp: inout [Int32], mark: Int32, into reach: inout [Int32]) {
+        var slot = NameKeyTable.slot(key) & mask
+        while true {
+            let k = slots[slot]
+            if k < 0 { return }
+            if keys[slot] == key { break }
+            slot = (slot + 1) & mask
+        }
+        let k = Int(slots[slot])
+        for o in Int(ownerStart[k])..<Int(ownerStart[k + 1]) {
+            let e = ownerList[o]
+            if stamp[Int(e)] != mark { stamp[Int(e)] = mark; reach.append(e) }
+        }
+    }
+
+    /// The owners of `key`, in the order they were added (empty when none).
+    @inline(__always) func owners(_ key: UInt64) -> ArraySlice<Int32> {
+        var slot = NameKeyTable.slot(key) & mask
+        while true {
+            let k = slots[slot]
+            if k < 0 { return [] }
+            if keys[slot] == key { return ownerList[Int(ownerStart[Int(k)])..<Int(ownerStart[Int(k) + 1])] }
+            slot = (slot + 1) & mask
+        }
     }
 }
 

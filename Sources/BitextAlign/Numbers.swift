@@ -17,6 +17,23 @@ enum Numbers {
     /// Numbers written in English words among lowercased `words` (in order): phrases such as
     /// "nine hundred and thirty", "twelve", "the third"; a lone "one" (a pronoun as often as a
     /// number) does not count, and neither does "second" (also a unit of time).
+    /// The words `english` reads, by length and first and last letter: any other word only
+    /// ends a number, and is known for one without hashing it.
+    static let mayCount: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 256)
+        for w in Array(small.keys) + Array(multipliers.keys) + ["one", "first", "and"] {
+            let k = key(w)
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        return bits
+    }()
+
+    @inline(__always) static func key(_ w: String) -> Int {
+        let u = w.utf8
+        guard let f = u.first, let l = u.last, u.count < 16 else { return 0 }
+        return u.count << 10 | Int(f & 31) << 5 | Int(l & 31)
+    }
+
     static func english(_ words: [String]) -> [Int] {
         var out: [Int] = []
         var total = 0, current = 0, parts = 0, ones = 0
@@ -27,7 +44,10 @@ enum Numbers {
         var k = 0
         while k < words.count {
             let w = words[k]
-            if let v = small[w] {
+            let bucket = Numbers.key(w)
+            if bucket == 0 || mayCount[bucket >> 6] & (1 << UInt64(bucket & 63)) == 0 {
+                flush()
+            } else if let v = small[w] {
                 current += v; parts += 1
             } else if w == "one" || w == "first" {
                 current += 1; parts += 1; ones += 1
@@ -55,10 +75,26 @@ enum NameKeys {
     /// key that survives transliteration (b/p, d/t, g/k/c/q, s/z/x/j/ch/sh/zh, f/v, l/r, m/n).
     static func skeleton(_ letters: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
+        skeleton(letters, into: &out)
+        return out
+    }
+
+    /// The same into `out` (emptied first), so a caller can reuse one buffer.
+    static func skeleton(_ letters: [UInt8], into out: inout [UInt8]) {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: letters.count + 1)
+        defer { buffer.deallocate() }
+        let count = letters.withUnsafeBufferPointer { skeleton($0, into: buffer) }
+        out = Array(UnsafeBufferPointer(start: buffer, count: count))
+    }
+
+    /// The same into raw memory of at least `letters.count + 1` bytes; returns its length.
+    static func skeleton(_ letters: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 0
         var k = 0
         let n = letters.count
         if n > 0, letters[0] == 0x61 || letters[0] == 0x65 || letters[0] == 0x69 || letters[0] == 0x6F || letters[0] == 0x75 || letters[0] == 0x79 {
-            out.append(0x56)  // V
+            out[0] = 0x56  // V
+            count = 1
         }
         while k < n {
             let c = letters[k]
@@ -77,10 +113,10 @@ enum NameKeys {
             case 0x6D, 0x6E: cls = 0x4E; if c == 0x6E && next == 0x67 { k += 1 }  // m n ng → N
             default: cls = 0                                             // vowels, h, w, y
             }
-            if cls != 0 && out.last != cls { out.append(cls) }
+            if cls != 0 && (count == 0 || out[count - 1] != cls) { out[count] = cls; count += 1 }
             k += 1
         }
-        return out
+        return count
     }
 
     @inline(__always) static func hash<S: Sequence>(_ kind: UInt64, _ bytes: S) -> UInt64 where S.Element == UInt8 {

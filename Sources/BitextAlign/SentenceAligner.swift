@@ -101,8 +101,16 @@ public struct SentenceAligner: Sendable {
         return out
     }
 
+    /// What ``sentence(unit:analysis:block:range:functionWords:words:)`` makes of a Latin word
+    /// as written, kept for the next time it occurs (books repeat their words): the word
+    /// lowercased, its stem when it is a content word, whether it starts with a capital.
+    final class WordCache {
+        var entries: [String: (word: String, stem: String?, capital: Bool)] = [:]
+        init() {}
+    }
+
     static func sentence(unit: BitextMarkdown.Unit, analysis a: TextAnalysis, block: Int, range r: Range<Int>,
-                         functionWords: Set<String> = []) -> AlignSentence {
+                         functionWords: Set<String> = [], words cache: WordCache? = nil) -> AlignSentence {
         var letters = 0, han = 0
         var hanText: [UInt32] = []
         var anchors: [String] = []
@@ -138,6 +146,23 @@ public struct SentenceAligner: Sendable {
         var names: [String] = []
         for w in a.words where w.kind == .latin && r.contains(w.range.lowerBound) {
             let surface = unit.string(w.range)
+            // ASCII only, where equal strings are equal bytes (a dictionary would take a
+            // canonically equivalent spelling for the same word).
+            if let cache, surface.utf8.allSatisfy({ $0 < 0x80 }) {
+                let e: (word: String, stem: String?, capital: Bool)
+                if let known = cache.entries[surface] { e = known } else {
+                    let word = surface.lowercased()
+                    let stem = !functionWords.contains(word) && word.count > 1 ? Stemmer.stem(word) : nil
+                    e = (word, stem, surface.unicodeScalars.first?.properties.isUppercase ?? false)
+                    cache.entries[surface] = e
+                }
+                words.append(e.word)
+                if let stem = e.stem {
+                    content.append(stem)
+                    if e.capital, !names.contains(stem) { names.append(stem) }
+                }
+                continue
+            }
             let word = surface.lowercased()
             words.append(word)
             if !functionWords.contains(word) && word.count > 1 {
@@ -414,11 +439,16 @@ public struct SentenceAligner: Sendable {
         let shape = priors ?? moves.map(\.2)
         var rowStart = [Int](repeating: 0, count: n + 2)
         for i in 0...n { rowStart[i + 1] = rowStart[i] + hi[i] - lo[i] + 1 }
-        var back = [UInt8](repeating: 255, count: rowStart[n + 1])
+        // One byte of back-pointer per cell, in raw memory (no copy of the biggest table).
+        let back = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, rowStart[n + 1]))
+        back.initialize(repeating: 255)
+        defer { back.deallocate() }
         // The last R rows of costs, each `W` wide, in one flat buffer.
         var W = 1
         for i in 0...n { W = max(W, hi[i] - lo[i] + 1) }
-        var ring = [Double](repeating: .infinity, count: R * W)
+        let ring = UnsafeMutableBufferPointer<Double>.allocate(capacity: R * W)
+        ring.initialize(repeating: .infinity)
+        defer { ring.deallocate() }
         var maskWidth = 1
         if evidence != nil {
             for s in 0..<n { maskWidth = max(maskWidth, min(m, hi[min(n, s + maxA)]) - lo[max(0, s - maxA + 1)]) }
@@ -426,67 +456,217 @@ public struct SentenceAligner: Sendable {
         let masks = LexicalEvidence.MaskRing(slots: maxA, width: maskWidth)
         var stamps = evidence.map { LexicalEvidence.Stamps($0) }
         var serial: Int32 = 0
-        let moveA = moves.map(\.0), moveB = moves.map(\.1)
         let K = moves.count
-        // Per move, for the current row: whether its source side fits (i ≥ a), the band of its
-        // row of origin, and where that row's costs start in the ring (offset by its band's
-        // start), so the innermost loop reads no arrays but the ring.
-        var fits = [Bool](repeating: false, count: K)
-        var fromLo = [Int](repeating: 0, count: K), fromHi = [Int](repeating: 0, count: K)
-        var fromBase = [Int](repeating: 0, count: K)
+        // The inner loops read raw copies: no bounds checks, no reference counting.
+        func raw<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
+            _ = b.initialize(from: a)
+            return b
+        }
+        // Per row and per column the prepared arrays are read as they are; the small arrays
+        // the innermost loops search, as raw copies.
+        let sl = p.sourceLength, tl = p.targetLength
+        let sas = p.sourceAnchorStart, tas = p.targetAnchorStart, sws = p.sourceWordStart, tws = p.targetWordStart
+        let sa = raw(p.sourceAnchors), ta = raw(p.targetAnchors), sw = raw(p.sourceWords), tw = raw(p.targetWords)
+        defer { for b in [sa, ta, sw, tw] { b.deallocate() } }
+        let ringP = ring, backP = back
+        let lengthTable = raw(LengthCost.table)
+        defer { lengthTable.deallocate() }
+        let lengthVariance = self.lengthVariance
+        let table = UnsafePointer(lengthTable.baseAddress!)
+        // What a bead's target side brings, per move height b and column j (target sentences
+        // j − b ..< j), made once for the run: fewer arrays for the inner loop to keep at hand.
+        let maxBAll = moves.reduce(1) { max($0, $1.1) }
+        let columns = UnsafeMutablePointer<Column>.allocate(capacity: maxBAll * (m + 1))
+        defer { columns.deallocate() }
+        for b in 1...maxBAll {
+            let col = columns + (b - 1) * (m + 1)
+            for j in 0...m {
+                guard j >= b else { col[j] = Column(lt: 0, t0: 0, tCount: 0, w0: 0, w1: 0); continue }
+                col[j] = Column(lt: tl[j] - tl[j - b], t0: Int32(tas[j - b]), tCount: Int32(tas[j] - tas[j - b]),
+                                w0: Int32(tws[j - b]), w1: Int32(tws[j]))
+            }
+        }
+        // The anchors' term for small counts, computed as ``cost(_:_:_:_:_:_:)`` computes it.
+        let anchorTerms = raw((0..<256).map { x -> Double in
+            let unmatched = x >> 4, common = x & 15
+            return min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
+        })
+        defer { anchorTerms.deallocate() }
+        // A cell's best move is the first of the cheapest in the order of `moves` (the moves
+        // from the row itself, a = 0, go last, as they read this row's finished cells, and
+        // win ties by that order).
+        let fromAbove = (0..<K).filter { moves[$0].0 > 0 }
+        // The lexical evidence of a bead is a sum over its sentences of parts that depend on
+        // one sentence and the other side's range: each part is computed once, when its
+        // sentence's masks are made (English, for every target range of 1…maxB ending at each
+        // column in the sentence's reach) or once a row (Chinese, for 1…maxA source sentences
+        // ending at the row), and the beads add them up in the order ``LexicalEvidence/score``
+        // does.
+        let maxB = moves.reduce(1) { max($0, $1.1) }
+        let eWidth = maskWidth + 1
+        let eSlots = masks.slots
+        let englishParts = UnsafeMutablePointer<Double>.allocate(capacity: evidence == nil ? 1 : eSlots * maxB * eWidth)
+        let englishFrom = UnsafeMutablePointer<Int>.allocate(capacity: eSlots)
+        englishFrom.initialize(repeating: 0, count: eSlots)
+        let cWidth = W + maxB
+        let chineseParts = UnsafeMutablePointer<Double>.allocate(capacity: evidence == nil ? 1 : max(1, maxA) * cWidth)
+        defer {
+            englishParts.deallocate()
+            englishFrom.deallocate()
+            chineseParts.deallocate()
+        }
+        let weight = evidence?.weight ?? 0
+        let alongRow = (0..<K).filter { moves[$0].0 == 0 && moves[$0].1 > 0 }
         for i in 0...n {
             if i >= 1, let ev = evidence {
                 let s = i - 1
                 let from = lo[max(0, s - maxA + 1)], to = min(m, hi[min(n, s + maxA)])
                 serial += 1
                 ev.fill(masks, source: s, targets: from..<max(from, to), stamps: &stamps!, serial: serial)
-            }
-            let li = lo[i], hiI = hi[i]
-            for k in 0..<K {
-                let pi = i - moveA[k]
-                fits[k] = pi >= 0
-                guard pi >= 0 else { continue }
-                fromLo[k] = lo[pi]
-                fromHi[k] = hi[pi]
-                fromBase[k] = (pi % R) * W - lo[pi]
-            }
-            let here = (i % R) * W
-            let rowBack = rowStart[i] - li
-            ring.withUnsafeMutableBufferPointer { ring in
-                for x in here..<(here + W) { ring[x] = .infinity }
-                back.withUnsafeMutableBufferPointer { back in
-                fits.withUnsafeBufferPointer { fits in
-                fromLo.withUnsafeBufferPointer { fromLo in
-                fromHi.withUnsafeBufferPointer { fromHi in
-                fromBase.withUnsafeBufferPointer { fromBase in
-                moveA.withUnsafeBufferPointer { moveA in
-                moveB.withUnsafeBufferPointer { moveB in
-                shape.withUnsafeBufferPointer { shape in
-                LengthCost.table.withUnsafeBufferPointer { lengthTable in
-                    for j in li...hiI {
-                        if i == 0 && j == 0 { ring[here] = 0; continue }
-                        var best = Double.infinity
-                        var bk: UInt8 = 255
-                        for k in 0..<K where fits[k] {
-                            let pj = j - moveB[k]
-                            guard pj >= 0, pj >= fromLo[k], pj <= fromHi[k] else { continue }
-                            let prev = ring[fromBase[k] + pj]
-                            guard prev < .infinity else { continue }
-                            // Costs can be negative (anchors, lexical evidence): no pruning on `best`.
-                            let c = prev + shape[k] + cost(p, (i - moveA[k])..<i, pj..<j, evidence, masks, lengthTable)
-                            if c < best { best = c; bk = UInt8(k) }
+                // English parts of sentence s: for target ranges [j − b, j), j in from…to.
+                let slot = s % eSlots
+                let start = masks.start[slot], count = masks.count[slot]
+                let english = masks.english + slot * masks.width
+                englishFrom[slot] = from
+                let parts = englishParts + slot * maxB * eWidth
+                if to >= from {
+                    for j in from...to {
+                        var mask: UInt64 = 0
+                        for b in 1...maxB {
+                            let off = j - b - start
+                            if off >= 0 && off < count { mask |= english[off] }
+                            parts[(b - 1) * eWidth + j - from] = ev.englishPart(mask, source: s, k: b)
                         }
-                        ring[here + j - li] = best
-                        back[rowBack + j] = bk
                     }
                 }
+            }
+            let li = lo[i], hiI = hi[i]
+            let cFrom = max(0, li - maxB)
+            if i >= 1, let ev = evidence {
+                // Chinese parts of each target t < hi[i] against the a sentences above row i.
+                for t in cFrom..<hiI {
+                    var mask: UInt64 = 0
+                    for a in 1...min(maxA, i) {
+                        let slot = (i - a) % eSlots
+                        let off = t - masks.start[slot]
+                        if off >= 0 && off < masks.count[slot] { mask |= masks.chinese[slot * masks.width + off] }
+                        chineseParts[(a - 1) * cWidth + t - cFrom] = ev.chinesePart(mask, target: t, a: a)
+                    }
                 }
+            }
+            let here = (i % R) * W
+            let cur = ringP.baseAddress! + here - li      // cur[j], j in li...hiI
+            let backRow = backP.baseAddress! + rowStart[i] - li
+            for x in here..<(here + W) { ringP[x] = .infinity }
+            if i == 0 { cur[0] = 0 }
+            for k in fromAbove {
+                let a = moves[k].0, b = moves[k].1
+                let pi = i - a
+                guard pi >= 0 else { continue }
+                let prevRow = ringP.baseAddress! + (pi % R) * W - lo[pi] - b   // prevRow[j] = cost at (pi, j - b)
+                let j0 = max(li, lo[pi] + b), j1 = min(hiI, hi[pi] + b)
+                guard j0 <= j1 else { continue }
+                let sh = shape[k]
+                let kk = UInt8(k)
+                if b == 0 {
+                    for j in j0...j1 {
+                        let prev = prevRow[j]
+                        guard prev < .infinity else { continue }
+                        let c = prev + sh + 0.0
+                        if c < cur[j] { cur[j] = c; backRow[j] = kk }
+                    }
+                    continue
                 }
+                let ls = sl[i] - sl[pi]
+                let s0 = sas[pi], s1 = sas[i], sCount = s1 &- s0
+                let v0 = sws[pi], v1 = sws[i]
+                let col = columns + (b - 1) * (m + 1)
+                let hasEvidence = evidence != nil
+                for j in j0...j1 {
+                    let prev = prevRow[j]
+                    guard prev < .infinity else { continue }
+                    let cj = col[j]
+                    // As ``cost(_:_:_:_:_:_:)``, with what depends on the row alone hoisted.
+                    var c = 0.0
+                    let lt = cj.lt
+                    if ls > 0 || lt > 0 {
+                        let mean = max(1, (ls + lt) / 2)
+                        // ``LengthCost/cost(_:_:)``, whose index is known to be in range.
+                        let delta = abs(lt - ls) / (mean * lengthVariance).squareRoot()
+                        let x = delta / LengthCost.step
+                        if x >= 3000 {
+                            c += table[3000] + (delta - 30) * 30
+                        } else {
+                            let k = Int(x)
+                            let f = x - Double(k)
+                            c += table[k] + (table[k &+ 1] - table[k]) * f
+                        }
+                    }
+                    if hasEvidence {
+                        // As ``LexicalEvidence/score(_:_:ring:)``: the source sentences' parts,
+                        // then the target sentences'.
+                        var total = 0.0
+                        for s in pi..<i {
+                            let slot = s % eSlots
+                            total += englishParts[slot * maxB * eWidth + (b - 1) * eWidth + j - englishFrom[slot]]
+                        }
+                        let cRow = chineseParts + (a - 1) * cWidth - cFrom
+                        for t in (j - b)..<j { total += cRow[t] }
+                        c -= weight * total / 2
+                    }
+                    let tCount = Int(cj.tCount)
+                    if sCount &+ tCount > 0 {
+                        var common = 0
+                        if sCount > 0 && tCount > 0 {
+                            let t0 = Int(cj.t0)
+                            var used: UInt64 = 0
+                            let lim = min(tCount, 64)
+                            for x in s0..<s1 {
+                                let want = sa[x]
+                                var y = 0
+                                while y < lim {
+                                    if used & (1 << UInt64(y)) == 0 && ta[t0 &+ y] == want {
+                                        used |= 1 << UInt64(y)
+                                        common &+= 1
+                                        break
+                                    }
+                                    y &+= 1
+                                }
+                            }
+                        }
+                        let unmatched = sCount &+ tCount &- 2 &* common
+                        if unmatched < 16 && common < 16 {
+                            c += anchorTerms[unmatched << 4 | common]
+                        } else {
+                            c += min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
+                        }
+                    }
+                    if cj.w1 > cj.w0 {
+                        var kept = 0, foreign = 0
+                        for x in Int(cj.w0)..<Int(cj.w1) {
+                            let w = tw[x]
+                            var found = false
+                            for y in v0..<v1 where sw[y] == w { found = true; break }
+                            if found { kept += 1 } else { foreign += 1 }
+                        }
+                        c += min(3, 0.6 * Double(foreign)) - min(3, 0.5 * Double(kept))
+                    }
+                    let total = prev + sh + c
+                    if total < cur[j] { cur[j] = total; backRow[j] = kk }
                 }
-                }
-                }
-                }
-                }
+            }
+            if !alongRow.isEmpty {
+                for j in li...hiI {
+                    for k in alongRow {
+                        let b = moves[k].1
+                        let pj = j - b
+                        guard pj >= li else { continue }
+                        let prev = cur[pj]
+                        guard prev < .infinity else { continue }
+                        let c = prev + shape[k] + 0.0
+                        if c < cur[j] || (c == cur[j] && UInt8(k) < backRow[j]) { cur[j] = c; backRow[j] = UInt8(k) }
+                    }
                 }
             }
         }
@@ -518,6 +698,16 @@ public struct SentenceAligner: Sendable {
             beads.append(SentenceBead(source: Array((i - a)..<i), target: Array((j - b)..<j), score: SentenceAligner.score(c)))
         }
         return (beads, touched)
+    }
+
+    /// A bead's target side for the programme's inner loop: its length, its anchors and its
+    /// Latin words (ranges into the prepared arrays).
+    struct Column {
+        var lt: Double
+        var t0: Int32
+        var tCount: Int32
+        var w0: Int32
+        var w1: Int32
     }
 
     @inline(__always)

@@ -145,11 +145,9 @@ struct AlignCommand: ParsableCommand {
         let session = try Session(common: common)
         func lines(_ path: String) throws -> [String] {
             let bytes = try Inputs.read(path)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+            guard let l = SegmentedAligner.lines(bytes) else {
                 throw Failure(InputError(file: path, ui("input.not-utf8-config")).description)
             }
-            var l = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
-            if l.last == "" { l.removeLast() }
             return l
         }
         let s: [String], t: [String]
