@@ -10,10 +10,11 @@ public struct SegmentedAligner: Sendable {
     public init() {}
 
     /// The lines of a one-sentence-a-line file, nil when it is not UTF-8. A line ends at a line
-    /// feed that does not follow a carriage return (a CRLF is one character, as Swift's
-    /// `components(separatedBy: "\n")` sees it, so a CRLF file is one line); a carriage return
-    /// that ends a line is dropped, and so is one empty last line. Split on bytes: a line feed
-    /// never sits inside a multi-byte sequence, so the file is valid exactly when its lines are.
+    /// feed, and a carriage return before it (a CRLF file from Windows) or at the end of the
+    /// file is dropped; one empty last line is dropped too. A carriage return elsewhere stays in
+    /// its line. Split on bytes: a line feed never sits inside a multi-byte sequence, so the
+    /// file is valid exactly when its lines are. (Before 3 December 2026 a CRLF did not end a
+    /// line: Swift's `components(separatedBy: "\n")` sees CR LF as one character.)
     public static func lines(_ bytes: [UInt8]) -> [String]? {
         bytes.withUnsafeBufferPointer { b -> [String]? in
             var out: [String] = []
@@ -28,7 +29,7 @@ public struct SegmentedAligner: Sendable {
             }
             var i = 0
             while i < b.count {
-                if b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D) {
+                if b[i] == 0x0A {
                     guard piece(i) else { return nil }
                     start = i + 1
                 }
