@@ -21,7 +21,7 @@ public enum BeadFormat {
     public static func parse(_ text: String) throws(ParseError) -> [SentenceBead] {
         var beads: [SentenceBead] = []
         var n = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.splitLines() {
             n += 1
             let line = raw.trimmingCharacters(in: " \t\r")
             if line.isEmpty { continue }

@@ -99,7 +99,7 @@ final class Session {
         } catch {
             // A configuration that does not parse still says in which language to say so.
             if common.lang == nil, let text = try? String(contentsOfFile: path, encoding: .utf8),
-               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("lang:") }),
+               let line = text.splitLines(omittingEmptySubsequences: true).first(where: { $0.hasPrefix("lang:") }),
                let id = Messages.validate(line.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))) {
                 Messages.current = Messages.load(id)
                 do { return try Config.load(path) } catch { throw Failure(error.description) }

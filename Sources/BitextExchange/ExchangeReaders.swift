@@ -365,7 +365,7 @@ enum POReader {
             out.append(ExchangeEntry(file: nil, unitId: unitId, segmentId: segmentId, source: inline(id),
                                      target: str.flatMap { $0.isEmpty ? nil : inline($0) }, state: fuzzy ? "fuzzy" : nil, line: start))
         }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.splitLines() {
             lineNo += 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let t = line.drop { $0 == " " || $0 == "\t" }

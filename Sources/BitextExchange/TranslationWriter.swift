@@ -283,8 +283,8 @@ public func applyEdits(_ edits: [TextEdit], to source: SourceText) -> [UInt8] {
 
 /// A unified diff of two texts, line by line, with three lines of context.
 public func unifiedDiff(old: String, new: String, oldName: String, newName: String) -> String {
-    let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let a = old.splitLines().map(String.init)
+    let b = new.splitLines().map(String.init)
     // Common prefix and suffix, then the longest common subsequence of the middle.
     var p = 0
     while p < a.count && p < b.count && a[p] == b[p] { p += 1 }

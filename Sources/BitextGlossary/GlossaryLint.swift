@@ -73,7 +73,7 @@ public enum GlossaryLint {
         var problems: [GlossaryProblem] = []
         var n = 0
         var header = true
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.splitLines() {
             n += 1
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
@@ -99,7 +99,7 @@ public enum GlossaryLint {
     /// rendering in another script than the term's, or a glossary flag) — a data file, say,
     /// that would otherwise be read as a few meaningless "terms".
     public static func notAGlossary(_ entries: [GlossaryEntry], text: String) -> String? {
-        for raw in text.split(separator: "\n") {
+        for raw in text.splitLines(omittingEmptySubsequences: true) {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
             let trimmed = line.trimmingCharacters(in: " \t\u{FEFF}")
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

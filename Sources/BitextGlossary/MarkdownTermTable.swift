@@ -16,7 +16,7 @@ public enum MarkdownTermTable {
         var lineNumber = 0
         var inTable = false
         var sawSeparator = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.splitLines() {
             lineNumber += 1
             let line = raw.trimmingCharacters(in: " \t\r")
             guard line.hasPrefix("|") else { inTable = false; sawSeparator = false; continue }

@@ -129,7 +129,7 @@ public enum TSVExporter {
 
     /// The pairs of an exported TSV.
     public static func read(_ text: String) -> [(String, String)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
+        text.splitLines().compactMap { line in
             guard !line.isEmpty else { return nil }
             let cells = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             return (unescape(cells[0]), cells.count > 1 ? unescape(cells[1]) : "")

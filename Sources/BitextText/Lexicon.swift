@@ -404,7 +404,7 @@ public final class Lexicon: @unchecked Sendable {
             var wordGlosses: [[String]] = []
             var chars: [(UInt32, [String])] = []
             var lineNumber = 0
-            for line in String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in String(decoding: text, as: UTF8.self).splitLines() {
                 lineNumber += 1
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 let cols = line.split(separator: "\t", omittingEmptySubsequences: false)

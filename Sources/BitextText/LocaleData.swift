@@ -121,12 +121,8 @@ public struct LocaleData: Sendable {
         return data
     }
 
-    /// `t.split(separator: "\n")`: without a carriage return in the text (which would join a
-    /// `\r\n` into one Character), the same lines split on the byte, without walking Characters.
-    static func lines(_ t: String) -> [Substring] {
-        if t.utf8.contains(0x0D) { return t.split(separator: "\n") }
-        return t.utf8.split(separator: 0x0A).map { Substring($0) }
-    }
+    /// The non-empty lines of `t` (``splitLines(omittingEmptySubsequences:)``).
+    static func lines(_ t: String) -> [Substring] { t.splitLines(omittingEmptySubsequences: true) }
 
     /// `s.trimmingCharacters(in: .whitespaces)`, answered without Foundation's character sets
     /// (which cost more than the rest of reading a word list) when the line starts and ends with

@@ -15,6 +15,20 @@ extension StringProtocol {
     public var trimmingSpaces: String { trimmingCharacters(in: " ") }
 }
 
+extension StringProtocol where SubSequence == Substring {
+    /// The text's lines: split at each line feed and at each CR LF, whose CR is not kept. A CR LF
+    /// is one Character in Swift, which `split(separator: "\n")` never splits at: a file with
+    /// Windows line ends would be one line. A lone CR stays in its line. Without a CR in the
+    /// text, split on the byte (a line feed is always a Character of its own).
+    public func splitLines(omittingEmptySubsequences: Bool = false) -> [Substring] {
+        let whole = self[...]
+        if !whole.utf8.contains(0x0D) {
+            return whole.utf8.split(separator: 0x0A, omittingEmptySubsequences: omittingEmptySubsequences).map { Substring($0) }
+        }
+        return split(omittingEmptySubsequences: omittingEmptySubsequences) { $0 == "\n" || $0 == "\r\n" }
+    }
+}
+
 /// Escaping for XML 1.0 and HTML text and quoted attributes.
 public enum Markup {
     /// `&`, `<`, `>` and `"` escaped (and `'` with `apostrophe`, for HTML); characters XML 1.0

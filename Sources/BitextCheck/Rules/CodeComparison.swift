@@ -228,8 +228,8 @@ enum CodeComparison {
                 r.lowerBound < tokens.count ? tokens[r.lowerBound].line : (tokens.last?.line ?? 0)
             }
             let sourceLine = line(s, gs), targetLine = line(t, gt)
-            let sl = source.split(separator: "\n", omittingEmptySubsequences: false)
-            let tl = target.split(separator: "\n", omittingEmptySubsequences: false)
+            let sl = source.splitLines()
+            let tl = target.splitLines()
             return Difference(sourceLine: sourceLine, targetLine: targetLine,
                               source: gs.isEmpty || sourceLine >= sl.count ? nil : trimmed(String(sl[sourceLine])),
                               target: gt.isEmpty || targetLine >= tl.count ? nil : trimmed(String(tl[targetLine])))
