@@ -136,8 +136,11 @@ final class LexicalEvidence {
         }
         v.sTokenStart = source.contentStart
         v.sTokens = source.content
-        var stemToEnglish = [Int32](repeating: -1, count: lexicon?.stemCount ?? 0)
+        // Lexicon stem → English entry, in an array as long as the lexicon lent for this call
+        // (filling a new one cost more than aligning the few sentences of a block pair).
+        var stemToEnglish = LexiconIndexPool.shared.take(lexicon?.stemCount ?? 0)
         for (id, lex) in v.englishLexicon.enumerated() where lex >= 0 { stemToEnglish[Int(lex)] = Int32(id) }
+        defer { LexiconIndexPool.shared.give(&stemToEnglish, set: v.englishLexicon) }
         let maxLen = min(lexicon?.maxWordLength ?? 1, 6)
         let nameKeys = NameKeyTable(nameKeyOwners, order: nameKeyOrder)
         // Pinyin of up to four characters and its skeleton, in raw memory (grown when needed).
@@ -276,8 +279,9 @@ final class LexicalEvidence {
         chineseCount = cv
         sTokenStart = v.sTokenStart
         sTokens = v.sTokens
-        var wordToChinese = [Int32](repeating: -1, count: lexicon?.wordCount ?? 0)
+        var wordToChinese = LexiconIndexPool.shared.take(lexicon?.wordCount ?? 0)
         for (id, lex) in v.chineseLexicon.enumerated() where lex >= 0 { wordToChinese[Int(lex)] = Int32(id) }
+        defer { LexiconIndexPool.shared.give(&wordToChinese, set: v.chineseLexicon) }
 
         // What each English entry translates to, once per entry (sorted, unique).
         englishReach = [[Int32]](repeating: [], count: ev)
@@ -813,5 +817,34 @@ struct CompactIDs {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi { let mid = (lo + hi) / 2; if self[mid] < x { lo = mid + 1 } else { hi = mid } }
         return lo < range.upperBound && self[lo] == x
+    }
+}
+
+/// Arrays as long as the lexicon (one entry per stem or word, −1 where unset), lent to one
+/// alignment at a time and given back with the entries it set reset: a sentence aligner call for
+/// the few sentences of a block pair would otherwise allocate and fill 365 KB to set a dozen
+/// entries. A few arrays are kept (one per thread aligning at once, at most 8).
+final class LexiconIndexPool: @unchecked Sendable {
+    static let shared = LexiconIndexPool()
+    private let lock = NSLock()
+    private var free: [[Int32]] = []
+
+    /// An array of `count` entries, all −1.
+    func take(_ count: Int) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let i = free.lastIndex(where: { $0.count == count }) { return free.remove(at: i) }
+        return [Int32](repeating: -1, count: count)
+    }
+
+    /// Takes `array` back after resetting the entries at the indices in `set` (negative ones
+    /// were never set); leaves `array` empty.
+    func give(_ array: inout [Int32], set: [Int32]) {
+        for i in set where i >= 0 && Int(i) < array.count { array[Int(i)] = -1 }
+        let back = array
+        array = []
+        lock.lock()
+        defer { lock.unlock() }
+        if free.count < 8 { free.append(back) }
     }
 }
