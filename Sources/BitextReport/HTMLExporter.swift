@@ -629,7 +629,7 @@ struct PageBuilder {
         let u = text.utf8
         var i = u.startIndex
         while let at = u[i...].firstIndex(where: { $0 == 0x73 || $0 == 0x68 }) {  // s, h
-            let word: [UInt8] = u[at] == 0x73 ? Array("src=\"".utf8) : Array("href=\"".utf8)
+            let word = u[at] == 0x73 ? srcBytes : hrefBytes
             if let end = u.index(at, offsetBy: word.count, limitedBy: u.endIndex), u[at..<end].elementsEqual(word) {
                 return at..<end
             }
@@ -637,6 +637,8 @@ struct PageBuilder {
         }
         return nil
     }
+
+    private static let srcBytes = Array("src=\"".utf8), hrefBytes = Array("href=\"".utf8)
 
     /// Whether `value` starts with a URL scheme and its colon (`^[A-Za-z][A-Za-z0-9+.-]*:`).
     static func hasScheme(_ value: String) -> Bool {
