@@ -771,16 +771,6 @@ struct NameKeyTable {
         }
     }
 
-    /// The owners of `key`, in the order they were added (empty when none).
-    @inline(__always) func owners(_ key: UInt64) -> ArraySlice<Int32> {
-        var slot = NameKeyTable.slot(key) & mask
-        while true {
-            let k = slots[slot]
-            if k < 0 { return [] }
-            if keys[slot] == key { return ownerList[Int(ownerStart[Int(k)])..<Int(ownerStart[Int(k) + 1])] }
-            slot = (slot + 1) & mask
-        }
-    }
 }
 
 /// Non-negative ids, two bytes each while every id fits (four otherwise): the dictionary reach

@@ -14,9 +14,6 @@ enum Numbers {
     ]
     static let multipliers: [String: Int] = ["hundred": 100, "thousand": 1000, "million": 1_000_000]
 
-    /// Numbers written in English words among lowercased `words` (in order): phrases such as
-    /// "nine hundred and thirty", "twelve", "the third"; a lone "one" (a pronoun as often as a
-    /// number) does not count, and neither does "second" (also a unit of time).
     /// The words `english` reads, by length and first and last letter: any other word only
     /// ends a number, and is known for one without hashing it.
     static let mayCount: [UInt64] = {
@@ -34,6 +31,9 @@ enum Numbers {
         return u.count << 10 | Int(f & 31) << 5 | Int(l & 31)
     }
 
+    /// Numbers written in English words among lowercased `words` (in order): phrases such as
+    /// "nine hundred and thirty", "twelve", "the third"; a lone "one" (a pronoun as often as a
+    /// number) does not count, and neither does "second" (also a unit of time).
     static func english(_ words: [String]) -> [Int] {
         var out: [Int] = []
         var total = 0, current = 0, parts = 0, ones = 0
@@ -74,17 +74,9 @@ enum NameKeys {
     /// Consonant classes of a lowercased ASCII spelling, vowel-initial names marked: a coarse
     /// key that survives transliteration (b/p, d/t, g/k/c/q, s/z/x/j/ch/sh/zh, f/v, l/r, m/n).
     static func skeleton(_ letters: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        skeleton(letters, into: &out)
-        return out
-    }
-
-    /// The same into `out` (emptied first), so a caller can reuse one buffer.
-    static func skeleton(_ letters: [UInt8], into out: inout [UInt8]) {
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: letters.count + 1)
-        defer { buffer.deallocate() }
-        let count = letters.withUnsafeBufferPointer { skeleton($0, into: buffer) }
-        out = Array(UnsafeBufferPointer(start: buffer, count: count))
+        [UInt8](unsafeUninitializedCapacity: letters.count + 1) { out, count in
+            count = letters.withUnsafeBufferPointer { skeleton($0, into: out.baseAddress!) }
+        }
     }
 
     /// The same into raw memory of at least `letters.count + 1` bytes; returns its length.

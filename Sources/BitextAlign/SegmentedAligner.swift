@@ -9,36 +9,17 @@ public struct SegmentedAligner: Sendable {
 
     public init() {}
 
-    /// The lines of a one-sentence-a-line file, nil when it is not UTF-8. A line ends at a line
-    /// feed, and a carriage return before it (a CRLF file from Windows) or at the end of the
-    /// file is dropped; one empty last line is dropped too. A carriage return elsewhere stays in
-    /// its line. Split on bytes: a line feed never sits inside a multi-byte sequence, so the
-    /// file is valid exactly when its lines are. (Before 3 December 2026 a CRLF did not end a
-    /// line: Swift's `components(separatedBy: "\n")` sees CR LF as one character.)
+    /// The lines of a one-sentence-a-line file, nil when it is not UTF-8: ``splitLines()`` (a
+    /// line ends at a line feed, and the carriage return of a CR LF is dropped), with a
+    /// carriage return at the very end of the file dropped too, and one empty last line. A
+    /// carriage return elsewhere stays in its line. (Before 3 December 2026 a CR LF did not end
+    /// a line: Swift's `components(separatedBy: "\n")` sees CR LF as one character.)
     public static func lines(_ bytes: [UInt8]) -> [String]? {
-        bytes.withUnsafeBufferPointer { b -> [String]? in
-            var out: [String] = []
-            var start = 0
-            func piece(_ end: Int) -> Bool {
-                var e = end
-                if e > start && b[e - 1] == 0x0D { e -= 1 }
-                // A carriage return is ASCII: the piece is valid exactly when it is valid without.
-                guard let line = String(validating: UnsafeBufferPointer(rebasing: b[start..<e]), as: UTF8.self) else { return false }
-                out.append(line)
-                return true
-            }
-            var i = 0
-            while i < b.count {
-                if b[i] == 0x0A {
-                    guard piece(i) else { return nil }
-                    start = i + 1
-                }
-                i += 1
-            }
-            guard piece(b.count) else { return nil }
-            if out.last == "" { out.removeLast() }
-            return out
-        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        var lines = text.splitLines()
+        if let last = lines.last, last.utf8.last == 0x0D { lines[lines.count - 1] = last.dropLast() }
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map(String.init)
     }
 
     /// A line as the sentence aligner sees it.
@@ -50,23 +31,9 @@ public struct SegmentedAligner: Sendable {
         var line = line
         // The scalars, decoded from the line's UTF-8 (valid: it is a String).
         let text = line.withUTF8 { u -> [UInt32] in
-            [UInt32](unsafeUninitializedCapacity: u.count) { out, count in
-                var i = 0, n = 0
-                while i < u.count {
-                    let b0 = UInt32(u[i])
-                    if b0 < 0x80 {
-                        out[n] = b0; i += 1
-                    } else if b0 < 0xE0 {
-                        out[n] = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
-                    } else if b0 < 0xF0 {
-                        out[n] = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
-                    } else {
-                        out[n] = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    n += 1
-                }
-                count = n
+            guard !u.isEmpty else { return [] }
+            return [UInt32](unsafeUninitializedCapacity: u.count) { out, count in
+                count = SourceText.decodeUTF8(u, into: out.baseAddress!)
             }
         }
         let roles = [Role](repeating: .content, count: text.count)

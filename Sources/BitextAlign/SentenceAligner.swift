@@ -469,17 +469,19 @@ public struct SentenceAligner: Sendable {
         let sas = p.sourceAnchorStart, tas = p.targetAnchorStart, sws = p.sourceWordStart, tws = p.targetWordStart
         let sa = raw(p.sourceAnchors), ta = raw(p.targetAnchors), sw = raw(p.sourceWords), tw = raw(p.targetWords)
         defer { for b in [sa, ta, sw, tw] { b.deallocate() } }
+        let saBase = UnsafePointer(sa.baseAddress!), taBase = UnsafePointer(ta.baseAddress!)
+        let swBase = UnsafePointer(sw.baseAddress!), twBase = UnsafePointer(tw.baseAddress!)
         let ringP = ring, backP = back
         let lengthTable = raw(LengthCost.table)
         defer { lengthTable.deallocate() }
         let lengthVariance = self.lengthVariance
-        let table = UnsafePointer(lengthTable.baseAddress!)
+        let table = UnsafeBufferPointer(lengthTable)
         // What a bead's target side brings, per move height b and column j (target sentences
         // j − b ..< j), made once for the run: fewer arrays for the inner loop to keep at hand.
-        let maxBAll = moves.reduce(1) { max($0, $1.1) }
-        let columns = UnsafeMutablePointer<Column>.allocate(capacity: maxBAll * (m + 1))
+        let maxB = moves.reduce(1) { max($0, $1.1) }
+        let columns = UnsafeMutablePointer<Column>.allocate(capacity: maxB * (m + 1))
         defer { columns.deallocate() }
-        for b in 1...maxBAll {
+        for b in 1...maxB {
             let col = columns + (b - 1) * (m + 1)
             for j in 0...m {
                 guard j >= b else { col[j] = Column(lt: 0, t0: 0, tCount: 0, w0: 0, w1: 0); continue }
@@ -488,10 +490,7 @@ public struct SentenceAligner: Sendable {
             }
         }
         // The anchors' term for small counts, computed as ``cost(_:_:_:_:_:_:)`` computes it.
-        let anchorTerms = raw((0..<256).map { x -> Double in
-            let unmatched = x >> 4, common = x & 15
-            return min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
-        })
+        let anchorTerms = raw((0..<256).map { SentenceAligner.anchorTerm(unmatched: $0 >> 4, common: $0 & 15) })
         defer { anchorTerms.deallocate() }
         // A cell's best move is the first of the cheapest in the order of `moves` (the moves
         // from the row itself, a = 0, go last, as they read this row's finished cells, and
@@ -503,7 +502,6 @@ public struct SentenceAligner: Sendable {
         // column in the sentence's reach) or once a row (Chinese, for 1…maxA source sentences
         // ending at the row), and the beads add them up in the order ``LexicalEvidence/score``
         // does.
-        let maxB = moves.reduce(1) { max($0, $1.1) }
         let eWidth = maskWidth + 1
         let eSlots = masks.slots
         let englishParts = UnsafeMutablePointer<Double>.allocate(capacity: evidence == nil ? 1 : eSlots * maxB * eWidth)
@@ -587,22 +585,9 @@ public struct SentenceAligner: Sendable {
                     let prev = prevRow[j]
                     guard prev < .infinity else { continue }
                     let cj = col[j]
-                    // As ``cost(_:_:_:_:_:_:)``, with what depends on the row alone hoisted.
+                    // As ``cost(_:_:_:_:_:_:)``, term by term, with what depends on the row alone hoisted.
                     var c = 0.0
-                    let lt = cj.lt
-                    if ls > 0 || lt > 0 {
-                        let mean = max(1, (ls + lt) / 2)
-                        // ``LengthCost/cost(_:_:)``, whose index is known to be in range.
-                        let delta = abs(lt - ls) / (mean * lengthVariance).squareRoot()
-                        let x = delta / LengthCost.step
-                        if x >= 3000 {
-                            c += table[3000] + (delta - 30) * 30
-                        } else {
-                            let k = Int(x)
-                            let f = x - Double(k)
-                            c += table[k] + (table[k &+ 1] - table[k]) * f
-                        }
-                    }
+                    c += SentenceAligner.lengthTerm(ls, cj.lt, variance: lengthVariance, table)
                     if hasEvidence {
                         // As ``LexicalEvidence/score(_:_:ring:)``: the source sentences' parts,
                         // then the target sentences'.
@@ -617,40 +602,18 @@ public struct SentenceAligner: Sendable {
                     }
                     let tCount = Int(cj.tCount)
                     if sCount &+ tCount > 0 {
-                        var common = 0
-                        if sCount > 0 && tCount > 0 {
-                            let t0 = Int(cj.t0)
-                            var used: UInt64 = 0
-                            let lim = min(tCount, 64)
-                            for x in s0..<s1 {
-                                let want = sa[x]
-                                var y = 0
-                                while y < lim {
-                                    if used & (1 << UInt64(y)) == 0 && ta[t0 &+ y] == want {
-                                        used |= 1 << UInt64(y)
-                                        common &+= 1
-                                        break
-                                    }
-                                    y &+= 1
-                                }
-                            }
-                        }
+                        let t0 = Int(cj.t0)
+                        let common = sCount > 0 && tCount > 0
+                            ? SentenceAligner.commonAnchors(UnsafeBufferPointer(start: saBase + s0, count: sCount),
+                                                            UnsafeBufferPointer(start: taBase + t0, count: tCount)) : 0
                         let unmatched = sCount &+ tCount &- 2 &* common
-                        if unmatched < 16 && common < 16 {
-                            c += anchorTerms[unmatched << 4 | common]
-                        } else {
-                            c += min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
-                        }
+                        // Small counts from the table of the same term.
+                        c += unmatched < 16 && common < 16 ? anchorTerms[unmatched << 4 | common]
+                            : SentenceAligner.anchorTerm(unmatched: unmatched, common: common)
                     }
                     if cj.w1 > cj.w0 {
-                        var kept = 0, foreign = 0
-                        for x in Int(cj.w0)..<Int(cj.w1) {
-                            let w = tw[x]
-                            var found = false
-                            for y in v0..<v1 where sw[y] == w { found = true; break }
-                            if found { kept += 1 } else { foreign += 1 }
-                        }
-                        c += min(3, 0.6 * Double(foreign)) - min(3, 0.5 * Double(kept))
+                        c += SentenceAligner.wordTerm(UnsafeBufferPointer(start: twBase + Int(cj.w0), count: Int(cj.w1 - cj.w0)),
+                                                      UnsafeBufferPointer(start: swBase + v0, count: v1 - v0))
                     }
                     let total = prev + sh + c
                     if total < cur[j] { cur[j] = total; backRow[j] = kk }
@@ -717,43 +680,78 @@ public struct SentenceAligner: Sendable {
         let ls = p.sourceLength[si.upperBound] - p.sourceLength[si.lowerBound]
         let lt = p.targetLength[ti.upperBound] - p.targetLength[ti.lowerBound]
         var c = 0.0
-        if ls > 0 || lt > 0 {
-            let mean = max(1, (ls + lt) / 2)
-            c += LengthCost.cost(abs(lt - ls) / (mean * lengthVariance).squareRoot(), lengthTable)
-        }
+        c += SentenceAligner.lengthTerm(ls, lt, variance: lengthVariance, lengthTable)
         if let ev = evidence { c -= ev.score(si, ti, ring: masks) }
-        // Anchors: each source anchor finds at most one equal target anchor.
         let s0 = p.sourceAnchorStart[si.lowerBound], s1 = p.sourceAnchorStart[si.upperBound]
         let t0 = p.targetAnchorStart[ti.lowerBound], t1 = p.targetAnchorStart[ti.upperBound]
-        let sa = s1 - s0, ta = t1 - t0
-        if sa + ta > 0 {
-            var common = 0
-            if sa > 0 && ta > 0 {
-                var used: UInt64 = 0
-                for x in s0..<s1 {
-                    for b in 0..<min(ta, 64) where used & (1 << UInt64(b)) == 0 && p.targetAnchors[t0 + b] == p.sourceAnchors[x] {
-                        used |= 1 << UInt64(b)
-                        common += 1
-                        break
-                    }
+        if (s1 - s0) + (t1 - t0) > 0 {
+            let common = p.sourceAnchors.withUnsafeBufferPointer { sa in
+                p.targetAnchors.withUnsafeBufferPointer { ta in
+                    SentenceAligner.commonAnchors(UnsafeBufferPointer(rebasing: sa[s0..<s1]), UnsafeBufferPointer(rebasing: ta[t0..<t1]))
                 }
             }
-            c += min(4, 0.8 * Double(sa + ta - 2 * common)) - min(4, 1.5 * Double(common))
+            c += SentenceAligner.anchorTerm(unmatched: (s1 - s0) + (t1 - t0) - 2 * common, common: common)
         }
-        // Latin words kept in the translation.
         let w0 = p.targetWordStart[ti.lowerBound], w1 = p.targetWordStart[ti.upperBound]
         if w1 > w0 {
             let v0 = p.sourceWordStart[si.lowerBound], v1 = p.sourceWordStart[si.upperBound]
-            var kept = 0, foreign = 0
-            for x in w0..<w1 {
-                let w = p.targetWords[x]
-                var found = false
-                for y in v0..<v1 where p.sourceWords[y] == w { found = true; break }
-                if found { kept += 1 } else { foreign += 1 }
+            c += p.targetWords.withUnsafeBufferPointer { tw in
+                p.sourceWords.withUnsafeBufferPointer { sw in
+                    SentenceAligner.wordTerm(UnsafeBufferPointer(rebasing: tw[w0..<w1]), UnsafeBufferPointer(rebasing: sw[v0..<v1]))
+                }
             }
-            c += min(3, 0.6 * Double(foreign)) - min(3, 0.5 * Double(kept))
         }
         return c
+    }
+
+    // The terms of a bead's cost, shared by ``cost(_:_:_:_:_:_:)`` and the programme's inner loop.
+
+    /// Gale and Church's length term for `ls` source and `lt` target letters (0 when both are 0).
+    @inline(__always)
+    static func lengthTerm(_ ls: Double, _ lt: Double, variance: Double, _ table: UnsafeBufferPointer<Double>) -> Double {
+        guard ls > 0 || lt > 0 else { return 0 }
+        let mean = max(1, (ls + lt) / 2)
+        return LengthCost.cost(abs(lt - ls) / (mean * variance).squareRoot(), table)
+    }
+
+    /// How many source anchors find an equal target anchor, each target anchor (of the first 64)
+    /// taken at most once.
+    @inline(__always)
+    static func commonAnchors(_ source: UnsafeBufferPointer<Int32>, _ target: UnsafeBufferPointer<Int32>) -> Int {
+        guard !source.isEmpty && !target.isEmpty else { return 0 }
+        var common = 0
+        var used: UInt64 = 0
+        let lim = min(target.count, 64)
+        for want in source {
+            var y = 0
+            while y < lim {
+                if used & (1 << UInt64(y)) == 0 && target[y] == want {
+                    used |= 1 << UInt64(y)
+                    common &+= 1
+                    break
+                }
+                y &+= 1
+            }
+        }
+        return common
+    }
+
+    /// Anchors found on both sides lower the cost, anchors on one side only raise it.
+    @inline(__always)
+    static func anchorTerm(unmatched: Int, common: Int) -> Double {
+        min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
+    }
+
+    /// Latin words of the target side kept from the source lower the cost, others raise it.
+    @inline(__always)
+    static func wordTerm(_ target: UnsafeBufferPointer<Int32>, _ source: UnsafeBufferPointer<Int32>) -> Double {
+        var kept = 0, foreign = 0
+        for w in target {
+            var found = false
+            for x in source where x == w { found = true; break }
+            if found { kept += 1 } else { foreign += 1 }
+        }
+        return min(3, 0.6 * Double(foreign)) - min(3, 0.5 * Double(kept))
     }
 }
 

@@ -335,24 +335,27 @@ public struct SourceText: Sendable {
 
     /// Writes the code points of a byte range (at most `range.count`) and returns how many.
     private func decode(_ range: Range<Int>, into out: UnsafeMutablePointer<UInt32>) -> Int {
-        bytes.withUnsafeBufferPointer { b in
-            var k = 0
-            var i = range.lowerBound
-            let end = range.upperBound
-            while i < end {
-                let c = UInt32(b[i])
-                if c < 0x80 { out[k] = c; i += 1 }
-                else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
-                else if c < 0xF0 {
-                    out[k] = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
-                } else {
-                    out[k] = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                        | UInt32(b[i + 3] & 0x3F); i += 4
-                }
-                k += 1
+        bytes.withUnsafeBufferPointer { SourceText.decodeUTF8(UnsafeBufferPointer(rebasing: $0[range]), into: out) }
+    }
+
+    /// Writes the code points of valid UTF-8 (at most `b.count` of them) and returns how many.
+    public static func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        var k = 0
+        var i = 0
+        let end = b.count
+        while i < end {
+            let c = UInt32(b[i])
+            if c < 0x80 { out[k] = c; i += 1 }
+            else if c < 0xE0 { out[k] = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+            else if c < 0xF0 {
+                out[k] = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+            } else {
+                out[k] = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                    | UInt32(b[i + 3] & 0x3F); i += 4
             }
-            return k
+            k += 1
         }
+        return k
     }
 
     /// The text between two positions, the end inclusive (a reported span).

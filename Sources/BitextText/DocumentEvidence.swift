@@ -533,11 +533,12 @@ struct CodeBlockSearch {
     private var othersBits: [UInt64] = []
     /// Per byte-pair hash (1,024), a bit per block that holds such a pair.
     private var byPair: [UInt64] = []
-    /// Per block: no byte Foundation could match to ASCII otherwise (`mayNotContain` may answer).
-    private var safe: [Bool] = []
     private var plain: [Bool?] = []
-    /// `safe` and `plain` as a bit per block, and every block.
+    /// A bit per block: no byte Foundation could match to ASCII otherwise (`mayNotContain` may
+    /// answer, ``FoundationText/hasNoASCIIEquivalent(_:)``); plain (``isPlain(_:)``); every block.
     private var safeBits: [UInt64] = [], plainBits: [UInt64] = [], all: [UInt64] = []
+
+    @inline(__always) private static func has(_ bits: [UInt64], _ b: Int) -> Bool { bits[b >> 6] & (1 << UInt64(b & 63)) != 0 }
 
     /// `indexed`: from the first name on (tests compare the two ways).
     init(_ blocks: [CodeBlock], indexed: Bool = false) {
@@ -632,7 +633,7 @@ struct CodeBlockSearch {
         func holds(_ b: Int) -> Bool {
             // Its first test (`mayNotContain`) is a byte search where the block is safe: without
             // its scan of the whole block for the characters that make it unsafe.
-            if n.ascii && safe[b] {
+            if n.ascii && CodeBlockSearch.has(safeBits, b) {
                 return FoundationText.bytesContain(blocks[b].literal, word) && Segmenter.containsWordSearching(word, in: blocks[b].literal)
             }
             return Segmenter.containsWord(word, in: blocks[b].literal)
@@ -650,9 +651,9 @@ struct CodeBlockSearch {
         let n = name(text)
         if !built { build() }
         return someCandidate(n) { b in
-            if let run = n.literalRun, safe[b], !FoundationText.bytesContain(blocks[b].literal, run) { return false }
-            let p = plain[b]!  // known for every block once built
-            if n.ascii && !(n.plain && p) && safe[b] {
+            let safe = CodeBlockSearch.has(safeBits, b), p = CodeBlockSearch.has(plainBits, b)
+            if let run = n.literalRun, safe, !FoundationText.bytesContain(blocks[b].literal, run) { return false }
+            if n.ascii && !(n.plain && p) && safe {
                 // `contains` would ask `mayNotContain`, a byte search here, then Foundation; an
                 // occurrence between plain characters is one Foundation finds.
                 switch FoundationText.plainBoundedOccurrence(blocks[b].literal, text) {
@@ -677,7 +678,6 @@ struct CodeBlockSearch {
         built = true
         let words = (blocks.count + 63) / 64
         byPair = [UInt64](repeating: 0, count: 1024 * words)
-        safe = [Bool](repeating: true, count: blocks.count)
         if plain.isEmpty { plain = [Bool?](repeating: nil, count: blocks.count) }
         othersBits = [UInt64](repeating: 0, count: words)
         safeBits = othersBits
@@ -695,7 +695,7 @@ struct CodeBlockSearch {
                     previous = c
                     if c >= 0x80 || c == 0 { ascii = false }
                 }
-                safe[b] = FoundationText.hasNoASCIIEquivalent(bytes)
+                if FoundationText.hasNoASCIIEquivalent(bytes) { safeBits[x] |= bit }
                 guard ascii else { return false }
                 var i = 0
                 while i < bytes.count {
@@ -708,7 +708,6 @@ struct CodeBlockSearch {
                 return true
             }
             if !ascii { othersBits[x] |= bit }
-            if safe[b] { safeBits[x] |= bit }
             // ASCII without NUL is plain.
             if ascii { plain[b] = true }
             if isPlain(b) { plainBits[x] |= bit }

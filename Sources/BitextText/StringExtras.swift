@@ -22,9 +22,26 @@ extension StringProtocol where SubSequence == Substring {
     /// text, split on the byte (a line feed is always a Character of its own).
     public func splitLines(omittingEmptySubsequences: Bool = false) -> [Substring] {
         let whole = self[...]
-        if !whole.utf8.contains(0x0D) {
-            return whole.utf8.split(separator: 0x0A, omittingEmptySubsequences: omittingEmptySubsequences).map { Substring($0) }
+        // Line feeds found with memchr in the contiguous UTF-8, when there is no CR.
+        let fast = whole.utf8.withContiguousStorageIfAvailable { b -> [Substring]? in
+            guard let base = b.baseAddress else { return omittingEmptySubsequences ? [] : [whole] }
+            guard memchr(base, 0x0D, b.count) == nil else { return nil }
+            var out: [Substring] = []
+            let u = whole.utf8
+            var start = 0
+            func piece(_ end: Int) {
+                guard end > start || !omittingEmptySubsequences else { return }
+                out.append(Substring(u[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: end)]))
+            }
+            while start <= b.count, let p = memchr(base + start, 0x0A, b.count - start) {
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
+                piece(at)
+                start = at + 1
+            }
+            piece(b.count)
+            return out
         }
+        if let lines = fast ?? nil { return lines }
         return split(omittingEmptySubsequences: omittingEmptySubsequences) { $0 == "\n" || $0 == "\r\n" }
     }
 }
@@ -185,25 +202,18 @@ public enum FoundationText {
     /// where Foundation finds the needle only at its bytes, true means Foundation's
     /// `range(of:)` finds it, without its UTF-16 copy of the whole haystack.
     static func plainBoundedOccurrence(_ haystack: String, _ needle: String) -> Bool? {
+        guard !needle.isEmpty else { return nil }
         var h = haystack, nd = needle
-        return h.withUTF8 { hb -> Bool? in
-            nd.withUTF8 { nb -> Bool? in
-                let m = nb.count, count = hb.count
-                guard m > 0, m <= count, let hp = hb.baseAddress, let np = nb.baseAddress else { return nil }
-                let f = Int32(np[0])
-                var found = false
-                var i = 0
-                while i + m <= count {
-                    guard let p = memchr(hp + i, f, count - m + 1 - i) else { break }
-                    let at = UnsafeRawPointer(hp).distance(to: UnsafeRawPointer(p))
-                    i = at + 1
-                    guard memcmp(hp + at + 1, np + 1, m - 1) == 0 else { continue }
+        var found = false
+        let plain = h.withUTF8 { hb in
+            nd.withUTF8 { nb in
+                someByteOccurrence(hb, nb) { at in
                     found = true
-                    if isPlainBefore(hb, at) && isPlainAt(hb, at + m) { return true }
+                    return isPlainBefore(hb, at) && isPlainAt(hb, at + nb.count)
                 }
-                return found ? false : nil
             }
         }
+        return plain ? true : found ? false : nil
     }
 
     /// The longest stretch of a needle's bytes that Foundation can only find as those bytes, in
@@ -252,23 +262,25 @@ public enum FoundationText {
     /// UTF-8 byte search (callers ensure it means what Foundation means, or want the bytes).
     public static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
         var h = haystack, nd = needle
-        return h.withUTF8 { hb in
-            nd.withUTF8 { nb in
-                // The needle's first byte found with memchr (word-at-a-time over long code
-                // blocks), the rest compared with memcmp.
-                let m = nb.count, count = hb.count
-                guard m <= count else { return false }
-                guard let hp = hb.baseAddress, let np = nb.baseAddress else { return m == 0 }
-                let f = Int32(np[0])
-                var i = 0
-                while i + m <= count {
-                    guard let p = memchr(hp + i, f, count - m + 1 - i) else { return false }
-                    let at = UnsafeRawPointer(hp).distance(to: UnsafeRawPointer(p))
-                    if memcmp(hp + at + 1, np + 1, m - 1) == 0 { return true }
-                    i = at + 1
-                }
-                return false
-            }
+        return h.withUTF8 { hb in nd.withUTF8 { nb in someByteOccurrence(hb, nb) { _ in true } } }
+    }
+
+    /// Calls `body` with the offset of each occurrence of `needle`'s bytes in `haystack`, in
+    /// order, until it answers true; an empty needle occurs (at 0). The needle's first byte is
+    /// found with memchr (word-at-a-time over long texts), the rest compared with memcmp.
+    static func someByteOccurrence(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+                                   _ body: (Int) -> Bool) -> Bool {
+        let m = needle.count, count = haystack.count
+        if m == 0 { return body(0) }
+        guard m <= count, let hp = haystack.baseAddress, let np = needle.baseAddress else { return false }
+        let f = Int32(np[0])
+        var i = 0
+        while i + m <= count {
+            guard let p = memchr(hp + i, f, count - m + 1 - i) else { return false }
+            let at = UnsafeRawPointer(hp).distance(to: UnsafeRawPointer(p))
+            if memcmp(hp + at + 1, np + 1, m - 1) == 0 && body(at) { return true }
+            i = at + 1
         }
+        return false
     }
 }
