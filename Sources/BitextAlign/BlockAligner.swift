@@ -1,4 +1,5 @@
 import Foundation
+import BitextText
 
 /// Aligns the blocks of a source document with the blocks of its translation.
 ///
@@ -87,13 +88,13 @@ public struct BlockAligner: Sendable {
         func keys(_ b: BlockFeatures) -> [(String, Bool)] {
             var out: [(String, Bool)] = []
             if b.kind == .code {
-                if b.key.count >= 10 { out.append(("c:" + b.key, false)) }
+                if b.key.hasAtLeast(10) { out.append(("c:" + b.key, false)) }
                 return out
             }
-            if b.key.count >= 40 {
+            if b.key.hasAtLeast(40) {
                 // Untranslated: the same text, whatever spaces the translator's editor left.
-                let text = b.key.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
-                if text.count >= 40 { out.append(("u:" + text, false)) }
+                let (text, count) = b.key.wordsJoinedBySpaces()
+                if count >= 40 { out.append(("u:" + text, false)) }
             }
             if let id = b.headingID, !id.isEmpty { out.append(("h:" + id, false)) }
             if !b.anchors.isEmpty && !b.isNote {
@@ -119,12 +120,19 @@ public struct BlockAligner: Sendable {
         }
         /// Key → the blocks holding it and whether it needs the check; `order` keeps first
         /// appearance (no dictionary order decides anything).
-        func candidates(_ blocks: [BlockFeatures]) -> (map: [String: (blocks: [Int], check: Bool)], order: [String]) {
-            var m: [String: (blocks: [Int], check: Bool)] = [:]
-            var order: [String] = []
+        /// (Keys by their bytes, each hashed once here: most are whole paragraphs of Chinese.)
+        func candidates(_ blocks: [BlockFeatures]) -> (map: [TextKey: (blocks: [Int], check: Bool)], order: [TextKey]) {
+            var m: [TextKey: (blocks: [Int], check: Bool)] = [:]
+            var order: [TextKey] = []
             for (k, b) in blocks.enumerated() {
                 for (key, check) in keys(b) {
-                    if m[key] == nil { order.append(key); m[key] = ([k], check) } else if m[key]!.blocks.last != k { m[key]!.blocks.append(k) }
+                    let key = TextKey(key)
+                    if let i = m.index(forKey: key) {
+                        if m.values[i].blocks.last != k { m.values[i].blocks.append(k) }
+                    } else {
+                        order.append(key)
+                        m[key] = ([k], check)
+                    }
                 }
             }
             return (m, order)

@@ -103,13 +103,15 @@ public struct BlockFeatures: Sendable {
 
     /// A link target without what translations rewrite: scheme, `www.`, locale path segments
     /// (`/zh-cn/`, `/zh/`), `.html`/`.md` endings, fragments, trailing slashes.
+    /// Locale labels a path segment can be.
+    private static let localeSegments: Set<String> = ["zh", "zh-cn", "zh-hans", "zh-tw", "zh-hant", "cn", "en", "en-us", "zh_cn"]
+
     public static func normalizedURL(_ url: String) -> String {
         var s = url.lowercased()
-        if let hash = s.firstIndex(of: "#") { s = String(s[..<hash]) }
+        if let hash = s.firstIndex(ofASCII: UInt8(ascii: "#")) { s = String(s[..<hash]) }
         for p in ["https://", "http://", "//"] where s.hasPrefix(p) { s = String(s.dropFirst(p.count)); break }
         if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
-        let locales: Set<String> = ["zh", "zh-cn", "zh-hans", "zh-tw", "zh-hant", "cn", "en", "en-us", "zh_cn"]
-        var parts = s.split(separator: "/").map(String.init).filter { !locales.contains($0) }
+        var parts = s.split(separator: "/").map(String.init).filter { !localeSegments.contains($0) }
         if var last = parts.popLast() {
             for ext in [".html", ".md", ".mdx"] where last.hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
             if last != "index" { parts.append(last) }
@@ -125,7 +127,11 @@ public struct BlockFeatures: Sendable {
     /// Code with comments and string contents removed and spaces squeezed: translators
     /// translate comments and strings, not the code.
     public static func normalizedCode(_ code: String) -> String {
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes, made into a string once (appending to a scalar view costs hundreds of
+        // instructions a scalar).
+        var out: [UInt8] = []
+        out.reserveCapacity(code.utf8.count)
+        func append(_ c: Unicode.Scalar) { UTF8.encode(c) { out.append($0) } }
         var lastSpace = true
         var quote: Unicode.Scalar? = nil
         let scalars = Array(code.unicodeScalars)
@@ -133,11 +139,11 @@ public struct BlockFeatures: Sendable {
         while i < scalars.count {
             let c = scalars[i]
             if let q = quote {
-                if c == q || c == "\n" { quote = nil; out.append(c) }
+                if c == q || c == "\n" { quote = nil; append(c) }
                 i += 1
                 continue
             }
-            if c == "\"" || c == "'" || c == "`" { quote = c; out.append(c); i += 1; continue }
+            if c == "\"" || c == "'" || c == "`" { quote = c; append(c); i += 1; continue }
             if c == "/" && i + 1 < scalars.count && scalars[i + 1] == "/" || c == "#" && (i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\n") {
                 while i < scalars.count && scalars[i] != "\n" { i += 1 }
                 continue
@@ -156,14 +162,14 @@ public struct BlockFeatures: Sendable {
             }
             if c.value >= 0x2E80 { i += 1; continue }  // text in a translated language
             if c == " " || c == "\n" || c == "\t" {
-                if !lastSpace { out.append(" ") }
+                if !lastSpace { append(" ") }
                 lastSpace = true
             } else {
-                out.append(c)
+                append(c)
                 lastSpace = false
             }
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

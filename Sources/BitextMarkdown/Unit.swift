@@ -164,26 +164,45 @@ public struct Unit: Sendable {
     /// The same for a range of `text` (a sentence), leaving out the `excluding` ranges
     /// (translator's notes); spaces at the end dropped.
     public func plainText(in range: Range<Int>, excluding: [Range<Int>] = []) -> String {
-        // UTF-8 bytes, decoded once (a space is the last scalar exactly when it is the last byte).
-        var s: [UInt8] = []
-        s.reserveCapacity(range.count)
-        var pendingSpace = false
-        for i in range where !excluding.contains(where: { $0.contains(i) }) {
-            let r = roles[i]
-            let c = text[i]
-            if r.isRead {
-                if c == 0x0A || c == 0x0D { pendingSpace = true; continue }
-                if pendingSpace {
-                    pendingSpace = false
-                    if !s.isEmpty && s.last != 0x20 { s.append(0x20) }
+        // UTF-8 bytes written straight into one buffer, decoded once (a space is the last scalar
+        // exactly when it is the last byte). At most four bytes a character: a line break
+        // writes nothing itself and one space at most before the next character.
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count * 4) { out, written in
+            var n = 0
+            var pendingSpace = false
+            text.withUnsafeBufferPointer { text in
+                roles.withUnsafeBufferPointer { roles in
+                    for i in range {
+                        if !excluding.isEmpty && excluding.contains(where: { $0.contains(i) }) { continue }
+                        let c = text[i]
+                        if roles[i].isRead {
+                            if c == 0x0A || c == 0x0D { pendingSpace = true; continue }
+                            if pendingSpace {
+                                pendingSpace = false
+                                if n > 0 && out[n - 1] != 0x20 { out[n] = 0x20; n += 1 }
+                            }
+                            if c < 0x80 {
+                                out[n] = UInt8(c); n += 1
+                            } else if c < 0x800 {
+                                out[n] = UInt8(0xC0 | c >> 6); out[n + 1] = UInt8(0x80 | c & 0x3F); n += 2
+                            } else if c < 0x10000 {
+                                guard c < 0xD800 || c > 0xDFFF else { continue }  // not a scalar
+                                out[n] = UInt8(0xE0 | c >> 12); out[n + 1] = UInt8(0x80 | c >> 6 & 0x3F)
+                                out[n + 2] = UInt8(0x80 | c & 0x3F); n += 3
+                            } else if c <= 0x10FFFF {
+                                out[n] = UInt8(0xF0 | c >> 18); out[n + 1] = UInt8(0x80 | c >> 12 & 0x3F)
+                                out[n + 2] = UInt8(0x80 | c >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | c & 0x3F); n += 4
+                            }
+                        } else if c == 0x0A {
+                            pendingSpace = true
+                        }
+                    }
                 }
-                if c < 0x80 { s.append(UInt8(c)) } else if let u = Unicode.Scalar(c) { s.append(contentsOf: UTF8.encode(u)!) }
-            } else if c == 0x0A {
-                pendingSpace = true
             }
+            while n > 0 && out[n - 1] == 0x20 { n -= 1 }
+            written = n
         }
-        while s.last == 0x20 { s.removeLast() }
-        return String(decoding: s, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when the unit holds at least one letter or digit of prose.

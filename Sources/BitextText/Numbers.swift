@@ -64,6 +64,22 @@ public enum NumberScanner {
     @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
     @inline(__always) static func isHanNumeral(_ c: UInt32) -> Bool { hanDigits[c] != nil || hanUnits[c] != nil }
 
+    /// For every BMP scalar: 1 if it is a Han numeral (``isHanNumeral(_:)``), 2 if a number word
+    /// (``hanNumberWords``). One load a character instead of three dictionary lookups.
+    static let hanFlags: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 0x10000)
+        for c in hanDigits.keys where c < 0x10000 { t[Int(c)] |= 1 }
+        for c in hanUnits.keys where c < 0x10000 { t[Int(c)] |= 1 }
+        for c in hanNumberWords.keys where c < 0x10000 { t[Int(c)] |= 2 }
+        return t
+    }()
+
+    /// ``hanFlags`` of any scalar.
+    @inline(__always) static func hanFlag(_ c: UInt32, _ flags: [UInt8]) -> UInt8 {
+        if c < 0x10000 { return flags[Int(c)] }
+        return (isHanNumeral(c) ? 1 : 0) | (hanNumberWords[c] != nil ? 2 : 0)
+    }
+
     /// The numbers of `text` whose characters are all `eligible` (prose, not code or URLs).
     /// Digits glued to a word before them (`ES2015`, `x86`, `h1`) are part of a name, not numbers,
     /// except after a lone `v` (`v3.4`).
@@ -73,6 +89,7 @@ public enum NumberScanner {
     public static func numbers(in text: [UInt32], gluedToWords: Bool = false, eligible: (Int) -> Bool) -> [NumberMention] {
         var out: [NumberMention] = []
         let n = text.count
+        let flags = hanFlags
         var k = 0
         while k < n {
             guard eligible(k) else { k += 1; continue }
@@ -83,14 +100,16 @@ public enum NumberScanner {
                 k = max(end, k + 1)
                 continue
             }
-            if let v = hanNumberWords[c] {
+            let flag = hanFlag(c, flags)
+            if flag == 0 { k += 1; continue }
+            if flag & 2 != 0, let v = hanNumberWords[c] {
                 out.append(NumberMention(range: k..<(k + 1), text: makeString([c]), values: [v], isVersion: false))
                 k += 1
                 continue
             }
-            if isHanNumeral(c) {
+            if flag & 1 != 0 {
                 var e = k
-                while e < n && eligible(e) && isHanNumeral(text[e]) { e += 1 }
+                while e < n && eligible(e) && hanFlag(text[e], flags) & 1 != 0 { e += 1 }
                 // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
                 // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
                 // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.

@@ -284,3 +284,110 @@ public enum FoundationText {
         return false
     }
 }
+
+extension String {
+    /// True when every byte of the string is ASCII.
+    public var isAllASCII: Bool {
+        if let r = utf8.withContiguousStorageIfAvailable({ p -> Bool in
+            var k = 0
+            while k + 8 <= p.count {
+                if UnsafeRawPointer(p.baseAddress! + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                k += 8
+            }
+            while k < p.count { if p[k] >= 0x80 { return false }; k += 1 }
+            return true
+        }) { return r }
+        return utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The first Character that is the ASCII character `byte`, as `firstIndex(of:)` finds it,
+    /// without comparing Character by Character: such a Character holds that byte (but for `;`,
+    /// `` ` `` and `K`, which U+037E, U+1FEF and U+212A are canonically equivalent to: those
+    /// take the slow way), and in an all-ASCII string each byte is a Character of its own.
+    public func firstIndex(ofASCII byte: UInt8) -> String.Index? {
+        if byte == 0x3B || byte == 0x60 || byte == 0x4B { return firstIndex(of: Character(Unicode.Scalar(byte))) }
+        guard let i = utf8.firstIndex(of: byte) else { return nil }
+        if isAllASCII { return i }
+        return firstIndex(of: Character(Unicode.Scalar(byte)))
+    }
+
+    /// Foundation's `contains(_:)` (a search by Characters, canonically equivalent text
+    /// matching), done as a byte search when both strings are text whose every scalar is a
+    /// Character that normalisation never changes: there the two searches find the same.
+    public func containsText(_ other: String) -> Bool {
+        guard !other.isEmpty, !isEmpty, scalarsAreCharacters, other.scalarsAreCharacters else { return contains(other) }
+        let n = utf8.count, k = other.utf8.count
+        guard k <= n else { return false }
+        if let r = utf8.withContiguousStorageIfAvailable({ h in
+            other.utf8.withContiguousStorageIfAvailable { p -> Bool in
+                let first = p[0]
+                var i = 0
+                while i + k <= n {
+                    if h[i] == first && memcmp(h.baseAddress! + i, p.baseAddress!, k) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }), let found = r {
+            return found
+        }
+        return contains(other)
+    }
+
+    /// True when the string has at least `n` Characters, without counting past the `n`th.
+    public func hasAtLeast(_ n: Int) -> Bool {
+        if n <= 0 { return true }
+        if utf8.count < n { return false }  // a Character takes one byte at least
+        var k = 0
+        for _ in self {
+            k += 1
+            if k >= n { return true }
+        }
+        return false
+    }
+
+    /// True when every Unicode scalar of the string is a Character of its own, so that what is
+    /// true of its scalars is true of its Characters: no scalar the grapheme rules join to its
+    /// neighbour. Decided from ranges no joining scalar is in (below U+0300 without CR, general
+    /// punctuation from the dashes to the ellipsis and from ‰ on, CJK symbols and punctuation
+    /// without the tone marks, kana without the voicing marks, CJK ideographs, full-width forms
+    /// and half-width forms before the half-width voicing marks); other text answers false.
+    public var scalarsAreCharacters: Bool {
+        for u in unicodeScalars {
+            switch u.value {
+            case 0x0D: return false
+            case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E,
+                 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
+                 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The words of the string (split at spaces, tabs and line feeds, empty words left out)
+    /// joined by one space, and their number of Characters: what
+    /// `split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")`
+    /// and its `count` give, done on the bytes when every scalar is a Character of its own.
+    public func wordsJoinedBySpaces() -> (text: String, count: Int) {
+        guard scalarsAreCharacters else {
+            let text = split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+            return (text, text.count)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var count = 0, pendingSpace = false
+        for b in utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); count += 1; pendingSpace = false }
+            out.append(b)
+            if b & 0xC0 != 0x80 { count += 1 }  // a scalar's first byte: a Character here
+        }
+        return (String(decoding: out, as: UTF8.self), count)
+    }
+}

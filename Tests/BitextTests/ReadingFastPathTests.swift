@@ -23,6 +23,40 @@ import Testing
 
     // MARK: whole documents
 
+    /// `Unit.plainText(in:excluding:)` writes its UTF-8 straight into a buffer: the text it gives
+    /// is what the scalar-by-scalar way gave, for every corpus unit, whole, in halves and with
+    /// a middle stretch left out.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func plainTextIsTheScalarByScalarText() throws {
+        func reference(_ u: BitextMarkdown.Unit, _ range: Range<Int>, _ excluding: [Range<Int>]) -> String {
+            var s = String.UnicodeScalarView()
+            var pendingSpace = false
+            for i in range where !excluding.contains(where: { $0.contains(i) }) {
+                let c = u.text[i]
+                if u.roles[i].isRead {
+                    if c == 0x0A || c == 0x0D { pendingSpace = true; continue }
+                    if pendingSpace { pendingSpace = false; if !s.isEmpty && s.last != " " { s.append(" ") } }
+                    if let scalar = Unicode.Scalar(c) { s.append(scalar) }
+                } else if c == 0x0A {
+                    pendingSpace = true
+                }
+            }
+            while s.last == " " { s.removeLast() }
+            return String(s)
+        }
+        var units = 0
+        for url in Fixtures.corpusFiles() {
+            for u in try Fixtures.document(url).units {
+                let n = u.text.count, h = n / 2
+                for (r, x) in [(0..<n, []), (0..<h, []), (h..<n, []), (0..<n, [(n / 3)..<(2 * n / 3)])] as [(Range<Int>, [Range<Int>])] {
+                    #expect(u.plainText(in: r, excluding: x).utf8.elementsEqual(reference(u, r, x).utf8), "\(url.lastPathComponent) \(u.start)")
+                }
+                units += 1
+            }
+        }
+        #expect(units > 10_000)
+    }
+
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
     func byteMatchingReadsEveryCorpusFileAsCharacterMatchingDoes() throws {
         var units = 0

@@ -39,7 +39,7 @@ public enum ProjectChecks {
             for r in c.renderings where usable(r) {
                 let clashes = variants.contains { v in
                     let together = commonCount(v.pairs, r.pairs)
-                    return v.text.contains(r.text) || r.text.contains(v.text)
+                    return v.text.containsText(r.text) || r.text.containsText(v.text)
                         || Double(together) > 0.3 * Double(min(v.pairs.count, r.pairs.count))
                 }
                 if !clashes { variants.append(r) }

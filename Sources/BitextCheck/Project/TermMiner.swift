@@ -22,7 +22,7 @@ public final class TermMiner {
     // once in `strings`, each pair's source and target strings as sorted ids (``IdLists``). A
     // tree of thousands of pairs then takes a few bytes per n-gram.
     private var strings: [String] = []
-    private var ids: [String: Int32] = [:]
+    private var ids: [TextKey: Int32] = [:]  // by bytes: most strings are Han
     /// For source n-grams, the first surface form seen (in pair order); "" for other strings.
     private var surfaces: [String] = []
     private var sources = IdLists(), targets = IdLists()
@@ -45,13 +45,30 @@ public final class TermMiner {
         self.generalWords = generalWords
     }
 
-    private func intern(_ s: String) -> Int32 {
-        if let id = ids[s] { return id }
+    private func intern(_ s: String) -> Int32 { intern(TextKey(s)) }
+
+    private func intern(_ key: TextKey) -> Int32 {
+        // One hash: the default is stored only when the string is new.
         let id = Int32(strings.count)
-        ids[s] = id
-        strings.append(s)
+        let got = TermMiner.value(&ids[key, default: id])
+        if got != id { return got }
+        strings.append(key.text)
         surfaces.append("")
         return id
+    }
+
+    private static func value(_ v: inout Int32) -> Int32 { v }
+
+    /// Stems of ASCII words met so far (a document repeats its words; for ASCII, a key equal
+    /// to the word is the same bytes).
+    private var stemmed: [String: String] = [:]
+
+    private func stem(_ w: String) -> String {
+        guard w.isAllASCII else { return Stemmer.stem(w) }
+        if let s = stemmed[w] { return s }
+        let s = Stemmer.stem(w)
+        stemmed[w] = s
+        return s
     }
 
     private func fileIndex(_ path: String) -> Int32 {
@@ -97,34 +114,40 @@ public final class TermMiner {
                     alignment: Alignment, hanWords: (BitextMarkdown.Unit) -> [Word]) {
         var fileId: Int32? = nil
         var sourceIds: [Int32] = [], targetIds: [Int32] = []
+        // Kept from bead to bead, emptied each time. (The order of a set's members, which its
+        // capacity and the process's hash seed decide, decides only the order ids are given in.)
+        var grams = Set<String>(), surface: [String: String] = [:], han = Set<TextKey>()
+        var stems: [String] = [], gramWords: [String] = []  // the n-gram being read: its stems, its words
         for bead in alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
             let su = bead.source.compactMap { source.unitIndex(block: $0) }
             let tu = bead.target.compactMap { target.unitIndex(block: $0) }
             guard let first = tu.first, tu.contains(where: { targetAnalyses[$0].hasHan }) else { continue }
-            var grams = Set<String>()
-            var surface: [String: String] = [:]
+            grams.removeAll(keepingCapacity: true)
+            surface.removeAll(keepingCapacity: true)
             for s in su {
                 let u = source.units[s]
                 let words = sourceAnalyses[s].words.filter { $0.kind == .latin }
                 for i in words.indices {
-                    var stems: [String] = []
-                    var surfaces: [String] = []
+                    stems.removeAll(keepingCapacity: true)
+                    gramWords.removeAll(keepingCapacity: true)
+                    var startsWithFunctionWord = false
                     for j in i..<min(words.count, i + maxSourceWords) {
                         if j > i && !GlossaryIndex.joinable(u.text, words[j - 1].range.upperBound, words[j].range.lowerBound) { break }
                         let w = u.string(words[j].range)
-                        stems.append(Stemmer.stem(w))
-                        surfaces.append(w)
+                        stems.append(stem(w))
+                        gramWords.append(w)
                         let lw = w.lowercased()
-                        if functionWords.contains(surfaces[0].lowercased()) || functionWords.contains(lw) || lw.count < 3 { continue }
+                        if j == i { startsWithFunctionWord = functionWords.contains(lw) }
+                        if startsWithFunctionWord || functionWords.contains(lw) || !lw.hasAtLeast(3) { continue }
                         // A lone common word is not a term.
                         if stems.count == 1 && (generalWords.contains(lw) || generalWords.contains(stems[0])) { continue }
-                        if generalWords.contains(surfaces.last!.lowercased()) && stems.count > 1 && functionWords.contains(lw) { continue }
+                        if generalWords.contains(gramWords.last!.lowercased()) && stems.count > 1 && functionWords.contains(lw) { continue }
                         let key = stems.joined(separator: " ")
-                        if grams.insert(key).inserted { surface[key] = surfaces.joined(separator: " ") }
+                        if grams.insert(key).inserted { surface[key] = gramWords.joined(separator: " ") }
                     }
                 }
             }
-            var han = Set<String>()
+            han.removeAll(keepingCapacity: true)
             for t in tu {
                 let u = target.units[t], a = targetAnalyses[t]
                 // Han n-grams of 1–3 ICU dictionary words, at least two characters.
@@ -134,14 +157,14 @@ public final class TermMiner {
                     while end < words.count && end < i + 3 {
                         if end > i && words[end].range.lowerBound != words[end - 1].range.upperBound { break }
                         let r = words[i].range.lowerBound..<words[end].range.upperBound
-                        if r.count >= 2 && r.count <= 8 { han.insert(u.string(r)) }
+                        if r.count >= 2 && r.count <= 8 { han.insert(TextKey(u.string(r))) }
                         end += 1
                     }
                 }
                 for s in a.stretches where !s.isProse {
                     for tok in s.tokens where tok.kind != .function && tok.kind != .code {
                         keptEnglish[tok.text, default: 0] += 1
-                        han.insert("=" + tok.stem)  // a kept English word renders itself
+                        han.insert(TextKey("=" + tok.stem))  // a kept English word renders itself
                     }
                 }
             }
@@ -153,7 +176,7 @@ public final class TermMiner {
                 sourceIds.append(id)
             }
             // A fragment is never a rendering and its own count is never asked for: not kept.
-            for t in han where !TermMiner.isFragment(t) { targetIds.append(intern(t)) }
+            for t in han where !TermMiner.isFragment(t.text) { targetIds.append(intern(t)) }
             sourceIds.sort()
             targetIds.sort()
             if fileId == nil { fileId = fileIndex(target.path) }
@@ -196,11 +219,26 @@ public final class TermMiner {
     /// Han strings that begin or end with a grammatical character (的, 了, 在…) are pieces of
     /// phrases, not renderings.
     static func isFragment(_ t: String) -> Bool {
-        guard !t.hasPrefix("="), let first = t.first, let last = t.last else { return false }
-        return grammatical.contains(first) || grammatical.contains(last)
+        // (Not `hasPrefix("=")`, which normalises Han, nor `first != "="`, a comparison of
+        // strings: a Character equal to "=" is that one scalar, whose `asciiValue` this is.)
+        guard let first = t.first, first.asciiValue != 0x3D, let last = t.last else { return false }
+        return isGrammatical(first) || isGrammatical(last)
     }
 
-    private static let grammatical: Set<Character> = ["的", "了", "在", "是", "和", "与", "或", "个", "这", "那", "你", "我", "们", "将",
+    /// One of ``grammatical``: a Character that is one CJK unified ideograph is equal to another
+    /// exactly when its scalar is (no other scalar normalises to it but a compatibility
+    /// ideograph, which is not one), so it is looked up by scalar, not hashed as a Character.
+    static func isGrammatical(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        if let u = scalars.first, u.value >= 0x4E00 && u.value <= 0x9FFF, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            return grammaticalScalars.contains(u.value)
+        }
+        return grammatical.contains(c)
+    }
+
+    private static let grammaticalScalars = Set(grammatical.flatMap { $0.unicodeScalars.map(\.value) })
+
+    static let grammatical: Set<Character> = ["的", "了", "在", "是", "和", "与", "或", "个", "这", "那", "你", "我", "们", "将",
                                                       "会", "被", "把", "对", "从", "向", "于", "也", "都", "就", "要", "可", "以", "中",
                                                       "时", "地", "得", "并", "为", "来", "其", "该", "此", "如", "所", "等", "一"]
 
@@ -314,7 +352,7 @@ public final class TermMiner {
         var kept: [Scored] = []
         for r in rs {
             let rt = text(r)
-            if let i = kept.firstIndex(where: { text($0).contains(rt) || rt.contains(text($0)) }) {
+            if let i = kept.firstIndex(where: { text($0).containsText(rt) || rt.containsText(text($0)) }) {
                 if rt.count > text(kept[i]).count && Double(r.together) >= 0.8 * Double(kept[i].together) { kept[i] = r }
                 continue
             }

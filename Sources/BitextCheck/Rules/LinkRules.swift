@@ -21,6 +21,15 @@ enum LinkComparison {
 
     static let localesByLength = locales.sorted { ($0.count, $0) > ($1.count, $1) }
 
+    /// File-name locale suffixes (`-zh-cn`, `.zh-cn`, `_zh-cn`, … `_us`) with the locale's
+    /// length, longest locale first, made once rather than joined for every path segment.
+    static let localeSuffixes: [(suffix: String, locale: Int)] = localesByLength.flatMap { l in
+        ["-", ".", "_"].map { (suffix: $0 + l, locale: l.count) }
+    }
+
+    /// Chinese locale words of ``isChinese(_:)``.
+    static let chineseWords = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk", "chinese"]
+
     /// The source destination with the longest matching prefix of `map` replaced.
     static func mapped(_ url: String, _ map: [(source: String, target: String)]) -> String {
         var best: (source: String, target: String)? = nil
@@ -38,7 +47,7 @@ enum LinkComparison {
         for p in ["https://", "http://", "//"] where lower.hasPrefix(p) {
             s = String(s.dropFirst(p.count))
             // Host in lowercase.
-            let slash = s.firstIndex(of: "/") ?? s.endIndex
+            let slash = s.firstIndex(ofASCII: UInt8(ascii: "/")) ?? s.endIndex
             s = s[..<slash].lowercased() + s[slash...]
             if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
             s = "//" + s
@@ -46,9 +55,9 @@ enum LinkComparison {
         }
         while s.hasPrefix("./") { s = String(s.dropFirst(2)) }
         var fragment = ""
-        if let h = s.firstIndex(of: "#") { fragment = String(s[h...]); s = String(s[..<h]) }
+        if let h = s.firstIndex(ofASCII: UInt8(ascii: "#")) { fragment = String(s[h...]); s = String(s[..<h]) }
         var query = ""
-        if let q = s.firstIndex(of: "?") { query = String(s[q...]); s = String(s[..<q]) }
+        if let q = s.firstIndex(ofASCII: UInt8(ascii: "?")) { query = String(s[q...]); s = String(s[..<q]) }
         for suffix in ["/index.html", "/index.md", "/index.mdx", "/index"] where s.hasSuffix(suffix) { s = String(s.dropLast(suffix.count - 1)) }
         for ext in [".html", ".md", ".mdx"] where s.hasSuffix(ext) { s = String(s.dropLast(ext.count)); break }
         while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
@@ -59,7 +68,7 @@ enum LinkComparison {
     static func delocalised(_ url: String) -> String {
         var s = trivial(url).lowercased()
         var fragment = ""
-        if let h = s.firstIndex(of: "#") { fragment = String(s[h...]); s = String(s[..<h]) }
+        if let h = s.firstIndex(ofASCII: UInt8(ascii: "#")) { fragment = String(s[h...]); s = String(s[..<h]) }
         var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for k in parts.indices {
             var p = parts[k]
@@ -75,13 +84,12 @@ enum LinkComparison {
                 ext = String(p[dot...]); p = String(p[..<dot])
             }
             if locales.contains(p) { p = "" }
-            var changed = true
+            // A suffix begins with `-`, `.` or `_`: without one of them, none can match.
+            var changed = p.utf8.contains { $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
             while changed {
                 changed = false
-                for l in localesByLength {
-                    for sep in ["-", ".", "_"] where p.hasSuffix(sep + l) && p.count > l.count + 1 {
-                        p = String(p.dropLast(l.count + 1)); changed = true
-                    }
+                for (suffix, l) in localeSuffixes where p.hasSuffix(suffix) && p.count > l + 1 {
+                    p = String(p.dropLast(l + 1)); changed = true
                 }
             }
             parts[k] = p.isEmpty && !ext.isEmpty ? ext : p + ext
@@ -94,9 +102,10 @@ enum LinkComparison {
     static func isChinese(_ url: String) -> Bool {
         let s = DocumentAnchors.percentDecoded(url).lowercased()
         if s.unicodeScalars.contains(where: { isHanIdeograph($0.value) }) { return true }
-        let chinese = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk", "chinese"]
-        let words = s.split(whereSeparator: { "/.?&=#:_-".contains($0) }).map(String.init)
-        if words.contains(where: { chinese.contains($0) }) { return true }
+        // The separators are ASCII: a Character is one of them when its one byte is (a CR LF's
+        // `asciiValue` is a line feed's, not among them).
+        let words = s.split(whereSeparator: { $0.asciiValue.map { "/.?&=#:_-".utf8.contains($0) } ?? false })
+        if words.contains(where: { w in chineseWords.contains { $0 == w } }) { return true }
         return false
     }
 
