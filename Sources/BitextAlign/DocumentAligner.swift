@@ -18,9 +18,10 @@ public struct DocumentAligner: Sendable {
         let tf = BlockFeatures.of(target, analyses: targetAnalyses, functionWords: functionWords)
         var beads = blocks.align(source: sf, target: tf)
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
+        let words = SentenceAligner.WordCache()
         for k in beads.indices where !beads[k].source.isEmpty && !beads[k].target.isEmpty {
-            let s = SentenceAligner.sentences(of: beads[k].source, in: source, analyses: sourceAnalyses)
-            let t = SentenceAligner.sentences(of: beads[k].target, in: target, analyses: targetAnalyses)
+            let s = SentenceAligner.sentences(of: beads[k].source, in: source, analyses: sourceAnalyses, words: words)
+            let t = SentenceAligner.sentences(of: beads[k].target, in: target, analyses: targetAnalyses, words: words)
             beads[k].sentences = sentences.align(source: s, target: t, ratio: ratio)
         }
         return Alignment(beads: beads)

@@ -88,14 +88,17 @@ public struct SentenceAligner: Sendable {
     ]
 
     /// The sentences of some blocks (units) of a document.
+    ///
+    /// - Parameter words: what earlier calls made of the Latin words they met, to share between
+    ///   the calls for a document pair (the same `functionWords` each time).
     public static func sentences(of blocks: [Int], in doc: Document, analyses: [TextAnalysis],
-                                 functionWords: Set<String> = []) -> [AlignSentence] {
+                                 functionWords: Set<String> = [], words: WordCache? = nil) -> [AlignSentence] {
         var out: [AlignSentence] = []
         for b in blocks {
             guard let u = doc.unitIndex(block: b) else { continue }
             let unit = doc.units[u], a = analyses[u]
             for r in a.sentences {
-                out.append(sentence(unit: unit, analysis: a, block: b, range: r, functionWords: functionWords))
+                out.append(sentence(unit: unit, analysis: a, block: b, range: r, functionWords: functionWords, words: words))
             }
         }
         return out
@@ -104,9 +107,9 @@ public struct SentenceAligner: Sendable {
     /// What ``sentence(unit:analysis:block:range:functionWords:words:)`` makes of a Latin word
     /// as written, kept for the next time it occurs (books repeat their words): the word
     /// lowercased, its stem when it is a content word, whether it starts with a capital.
-    final class WordCache {
+    public final class WordCache {
         var entries: [String: (word: String, stem: String?, capital: Bool)] = [:]
-        init() {}
+        public init() {}
     }
 
     static func sentence(unit: BitextMarkdown.Unit, analysis a: TextAnalysis, block: Int, range r: Range<Int>,

@@ -49,8 +49,9 @@ public struct BilingualPair {
 
     /// The translated sentence pairs of a bead (target sentences with Han and no English prose).
     public func translatedSentences(_ bead: Bead) -> [SentencePair] {
-        let ss = SentenceAligner.sentences(of: bead.source, in: source, analyses: sourceAnalyses)
-        let ts = SentenceAligner.sentences(of: bead.target, in: target, analyses: targetAnalyses)
+        let words = SentenceAligner.WordCache()
+        let ss = SentenceAligner.sentences(of: bead.source, in: source, analyses: sourceAnalyses, words: words)
+        let ts = SentenceAligner.sentences(of: bead.target, in: target, analyses: targetAnalyses, words: words)
         var out: [SentencePair] = []
         for sb in bead.sentences where !sb.source.isEmpty && !sb.target.isEmpty {
             let targetTranslated = sb.target.allSatisfy { k in

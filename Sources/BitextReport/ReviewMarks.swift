@@ -136,8 +136,11 @@ struct LineMarks {
             let k = min(max(0, column - 1), scalars.count)
             scalars.insert(contentsOf: s, at: k)
         }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
+        // As UTF-8, made into a string once (a scalar view's append costs dozens of
+        // instructions a scalar).
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3)
+        for u in scalars { UTF8.encode(u) { out.append($0) } }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -51,23 +51,42 @@ public enum Markup {
     /// `&`, `<`, `>` and `"` escaped (and `'` with `apostrophe`, for HTML); characters XML 1.0
     /// cannot hold (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) dropped.
     public static func escape(_ s: String, apostrophe: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'" where apostrophe: out += "&#39;"
-            default:
-                let v = c.value
-                if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { continue }
-                if v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
+        // On the UTF-8 bytes: what is escaped or dropped is ASCII, or U+FFFE and U+FFFF, whose
+        // encodings EF BF BE and EF BF BF are nothing else in valid UTF-8.
+        func run(_ u: UnsafeBufferPointer<UInt8>) -> String {
+            let n = u.count
+            var k = 0
+            while k < n {
+                let b = u[k]
+                if b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || (b == 0x27 && apostrophe) || b == 0xEF
+                    || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) { break }
+                k += 1
             }
+            if k == n { return s }  // nothing to escape: the string itself
+            var out: [UInt8] = Array(u[0..<k])
+            out.reserveCapacity(n + 16)
+            func add(_ t: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: t.utf8Start, count: t.utf8CodeUnitCount)) }
+            while k < n {
+                let b = u[k]
+                switch b {
+                case 0x26: add("&amp;")
+                case 0x3C: add("&lt;")
+                case 0x3E: add("&gt;")
+                case 0x22: add("&quot;")
+                case 0x27 where apostrophe: add("&#39;")
+                case 0xEF where k + 2 < n && u[k + 1] == 0xBF && (u[k + 2] == 0xBE || u[k + 2] == 0xBF):
+                    k += 3
+                    continue
+                default:
+                    if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { break }
+                    out.append(b)
+                }
+                k += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        if let r = s.utf8.withContiguousStorageIfAvailable(run) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(run)
     }
 }
 

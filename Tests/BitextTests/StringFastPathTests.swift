@@ -125,6 +125,36 @@ import Testing
         }
     }
 
+    /// `Markup.escape` on bytes gives what escaping scalar by scalar gave, for every BMP character.
+    @Test func markupEscapeIsTheScalarByScalarEscape() {
+        func reference(_ s: String, _ apostrophe: Bool) -> String {
+            var out = ""
+            for c in s.unicodeScalars {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'" where apostrophe: out += "&#39;"
+                default:
+                    let v = c.value
+                    if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { continue }
+                    if v == 0xFFFE || v == 0xFFFF { continue }
+                    out.unicodeScalars.append(c)
+                }
+            }
+            return out
+        }
+        for c in Self.bmp {
+            let s = String(c)
+            for t in [s, "a" + s + "b", s + "&<>\"'" + s, "中" + s + "\r\n" + s] {
+                for apostrophe in [false, true] {
+                    #expect(Markup.escape(t, apostrophe: apostrophe).utf8.elementsEqual(reference(t, apostrophe).utf8), "U+\(String(c.value, radix: 16))")
+                }
+            }
+        }
+    }
+
     @Test func isAllASCII() {
         #expect("".isAllASCII && "plain ascii text, longer than eight bytes".isAllASCII)
         #expect(!"ascii then é".isAllASCII && !"中".isAllASCII && !"12345678\u{80}".isAllASCII)

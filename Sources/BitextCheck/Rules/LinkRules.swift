@@ -137,7 +137,7 @@ enum LinkComparison {
 
     /// Splits off the fragment: (path, fragment without `#`).
     static func split(_ url: String) -> (String, String?) {
-        guard let h = url.firstIndex(of: "#") else { return (url, nil) }
+        guard let h = url.firstIndex(ofASCII: UInt8(ascii: "#")) else { return (url, nil) }
         return (String(url[..<h]), String(url[url.index(after: h)...]))
     }
 
