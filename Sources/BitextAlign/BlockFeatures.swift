@@ -101,11 +101,11 @@ public struct BlockFeatures: Sendable {
                              line: u.start.line, endLine: u.end.line)
     }
 
-    /// A link target without what translations rewrite: scheme, `www.`, locale path segments
-    /// (`/zh-cn/`, `/zh/`), `.html`/`.md` endings, fragments, trailing slashes.
     /// Locale labels a path segment can be.
     private static let localeSegments: Set<String> = ["zh", "zh-cn", "zh-hans", "zh-tw", "zh-hant", "cn", "en", "en-us", "zh_cn"]
 
+    /// A link target without what translations rewrite: scheme, `www.`, locale path segments
+    /// (`/zh-cn/`, `/zh/`), `.html`/`.md` endings, fragments, trailing slashes.
     public static func normalizedURL(_ url: String) -> String {
         var s = url.lowercased()
         if let hash = s.firstIndex(ofASCII: UInt8(ascii: "#")) { s = String(s[..<hash]) }

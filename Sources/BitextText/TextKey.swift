@@ -30,9 +30,10 @@ public struct TextKey: Hashable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) {
+        // The same bytes feed the hasher alike whether the string's storage is contiguous or not.
         let bytes = nfc.utf8
         if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            for b in bytes { hasher.combine(b) }
+            Array(bytes).withUnsafeBytes { hasher.combine(bytes: $0) }
         }
     }
 

@@ -239,8 +239,8 @@ public final class TermMiner {
     private static let grammaticalScalars = Set(grammatical.flatMap { $0.unicodeScalars.map(\.value) })
 
     static let grammatical: Set<Character> = ["的", "了", "在", "是", "和", "与", "或", "个", "这", "那", "你", "我", "们", "将",
-                                                      "会", "被", "把", "对", "从", "向", "于", "也", "都", "就", "要", "可", "以", "中",
-                                                      "时", "地", "得", "并", "为", "来", "其", "该", "此", "如", "所", "等", "一"]
+                                              "会", "被", "把", "对", "从", "向", "于", "也", "都", "就", "要", "可", "以", "中",
+                                              "时", "地", "得", "并", "为", "来", "其", "该", "此", "如", "所", "等", "一"]
 
     /// A source n-gram, how it reads, how often it occurs, and its renderings, strongest first.
     public struct Candidate: Sendable {
