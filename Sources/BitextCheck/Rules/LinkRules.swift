@@ -210,11 +210,22 @@ public struct LinkMismatchRule: Rule {
         var alignedHeadings = Set<Int64>()
         for pair in cache.pairs { for s in pair.source { for t in pair.target { alignedHeadings.insert(Int64(s) << 32 | Int64(t)) } } }
         let aligned = { (s: Int, t: Int) in alignedHeadings.contains(Int64(s) << 32 | Int64(t)) }
+        // A verdict depends on the two destinations only (the file's settings and anchors are
+        // fixed): each pair of destinations, by their bytes, is judged once per file (matching and
+        // the pass for localised links asked for the same pairs two and three times).
+        struct Destinations: Hashable { let source: [UInt8], target: [UInt8] }
+        var verdicts: [Destinations: LinkVerdict] = [:]
         for pair in cache.pairs {
             let source = pair.source.flatMap { LinkMismatchRule.targets(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
             let target = pair.target.flatMap { LinkMismatchRule.targets(c.document.units[$0], c.analyses[$0], unit: $0) }
-            let verdict = { (s: LinkTarget, t: LinkTarget) in LinkMismatchRule.verdict(s.destination, t.destination, c, cache, aligned) }
+            let verdict = { (s: LinkTarget, t: LinkTarget) -> LinkVerdict in
+                let key = Destinations(source: Array(s.destination.utf8), target: Array(t.destination.utf8))
+                if let v = verdicts[key] { return v }
+                let v = LinkMismatchRule.verdict(s.destination, t.destination, c, cache, aligned)
+                verdicts[key] = v
+                return v
+            }
             let results = c.unmatched(pair, source: source, target: target, agrees: { verdict($0, $1) != .different },
                                       similarity: { CodeComparison.similarity($0.destination, $1.destination) })
             for m in results {
