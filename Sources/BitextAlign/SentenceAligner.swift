@@ -151,7 +151,7 @@ public struct SentenceAligner: Sendable {
             let surface = unit.string(w.range)
             // ASCII only, where equal strings are equal bytes (a dictionary would take a
             // canonically equivalent spelling for the same word).
-            if let cache, surface.utf8.allSatisfy({ $0 < 0x80 }) {
+            if let cache, surface.isAllASCII {
                 let e: (word: String, stem: String?, capital: Bool)
                 if let known = cache.entries[surface] { e = known } else {
                     let word = surface.lowercased()

@@ -381,23 +381,29 @@ extension String {
 /// Turns code points back into a String.
 public func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
     if let s = scalars.withContiguousStorageIfAvailable({ makeString(buffer: $0) }) { return s }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.count)
-    for c in scalars {
-        if c < 0x80 {
-            bytes.append(UInt8(c))
-        } else if c < 0x800 {
-            bytes.append(UInt8(0xC0 | (c >> 6))); bytes.append(UInt8(0x80 | (c & 0x3F)))
-        } else if c < 0x10000 {
-            if c >= 0xD800 && c < 0xE000 { bytes += [0xEF, 0xBF, 0xBD]; continue }
-            bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (c & 0x3F)))
-        } else if c < 0x110000 {
-            bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+    return Array(scalars).withUnsafeBufferPointer { makeString(buffer: $0) }
+}
+
+/// Writes the UTF-8 of code point `c` at `out` (U+FFFD for a surrogate, nothing for a value past
+/// U+10FFFF) and returns how many bytes: at most four.
+@inline(__always)
+public func writeUTF8(_ c: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    if c < 0x80 {
+        out[0] = UInt8(c); return 1
+    } else if c < 0x800 {
+        out[0] = UInt8(0xC0 | (c >> 6)); out[1] = UInt8(0x80 | (c & 0x3F)); return 2
+    } else if c < 0x10000 {
+        if c >= 0xD800 && c < 0xE000 {
+            out[0] = 0xEF; out[1] = 0xBF; out[2] = 0xBD
+        } else {
+            out[0] = UInt8(0xE0 | (c >> 12)); out[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[2] = UInt8(0x80 | (c & 0x3F))
         }
+        return 3
+    } else if c < 0x110000 {
+        out[0] = UInt8(0xF0 | (c >> 18)); out[1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+        out[2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[3] = UInt8(0x80 | (c & 0x3F)); return 4
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return 0
 }
 
 /// ``makeString(_:)`` of contiguous code points: the UTF-8 length first, then the bytes written
@@ -410,24 +416,7 @@ private func makeString(buffer: UnsafeBufferPointer<UInt32>) -> String {
     if length == 0 { return "" }
     return String(unsafeUninitializedCapacity: length) { out in
         var k = 0
-        for c in buffer {
-            if c < 0x80 {
-                out[k] = UInt8(c); k &+= 1
-            } else if c < 0x800 {
-                out[k] = UInt8(0xC0 | (c >> 6)); out[k + 1] = UInt8(0x80 | (c & 0x3F)); k &+= 2
-            } else if c < 0x10000 {
-                if c >= 0xD800 && c < 0xE000 {
-                    out[k] = 0xEF; out[k + 1] = 0xBF; out[k + 2] = 0xBD
-                } else {
-                    out[k] = UInt8(0xE0 | (c >> 12)); out[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-                    out[k + 2] = UInt8(0x80 | (c & 0x3F))
-                }
-                k &+= 3
-            } else if c < 0x110000 {
-                out[k] = UInt8(0xF0 | (c >> 18)); out[k + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-                out[k + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[k + 3] = UInt8(0x80 | (c & 0x3F)); k &+= 4
-            }
-        }
+        for c in buffer { k &+= writeUTF8(c, out.baseAddress! + k) }
         return k
     }
 }

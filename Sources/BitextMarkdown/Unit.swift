@@ -181,18 +181,8 @@ public struct Unit: Sendable {
                                 pendingSpace = false
                                 if n > 0 && out[n - 1] != 0x20 { out[n] = 0x20; n += 1 }
                             }
-                            if c < 0x80 {
-                                out[n] = UInt8(c); n += 1
-                            } else if c < 0x800 {
-                                out[n] = UInt8(0xC0 | c >> 6); out[n + 1] = UInt8(0x80 | c & 0x3F); n += 2
-                            } else if c < 0x10000 {
-                                guard c < 0xD800 || c > 0xDFFF else { continue }  // not a scalar
-                                out[n] = UInt8(0xE0 | c >> 12); out[n + 1] = UInt8(0x80 | c >> 6 & 0x3F)
-                                out[n + 2] = UInt8(0x80 | c & 0x3F); n += 3
-                            } else if c <= 0x10FFFF {
-                                out[n] = UInt8(0xF0 | c >> 18); out[n + 1] = UInt8(0x80 | c >> 12 & 0x3F)
-                                out[n + 2] = UInt8(0x80 | c >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | c & 0x3F); n += 4
-                            }
+                            guard c < 0xD800 || c > 0xDFFF else { continue }  // not a scalar: left out
+                            n += writeUTF8(c, out.baseAddress! + n)
                         } else if c == 0x0A {
                             pendingSpace = true
                         }

@@ -367,23 +367,14 @@ extension String {
 
     /// True when every Unicode scalar of the string is a Character of its own, so that what is
     /// true of its scalars is true of its Characters: no scalar the grapheme rules join to its
-    /// neighbour. Decided from ranges no joining scalar is in (below U+0300 without CR, general
-    /// punctuation from the dashes to the ellipsis and from ‰ on, CJK symbols and punctuation
-    /// without the tone marks, kana without the voicing marks, CJK ideographs, full-width forms
-    /// and half-width forms before the half-width voicing marks); other text answers false.
+    /// neighbour. Decided from the scalars normalisation leaves alone (``TextKey/isStableScalar(_:)``),
+    /// none of which joins a neighbour but CR (CR LF is one Character) and the half-width voicing
+    /// marks U+FF9E and U+FF9F (which extend the character before); other text answers false.
     public var scalarsAreCharacters: Bool {
-        for u in unicodeScalars {
-            switch u.value {
-            case 0x0D: return false
-            case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E,
-                 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
-                 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
-                continue
-            default:
-                return false
-            }
+        unicodeScalars.allSatisfy { u in
+            let c = u.value
+            return TextKey.isStableScalar(c) && c != 0x0D && c != 0xFF9E && c != 0xFF9F
         }
-        return true
     }
 
     /// The words of the string (split at spaces, tabs and line feeds, empty words left out)

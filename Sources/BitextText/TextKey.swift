@@ -37,27 +37,28 @@ public struct TextKey: Hashable, Sendable {
         }
     }
 
-    /// True when `s` is in NFC because every character of it is one normalisation never
-    /// changes, moves or composes with a neighbour: below U+0300 (ASCII, Latin-1, the Latin
-    /// extensions, IPA, spacing modifiers), general punctuation from the dashes to the
-    /// ellipsis and from ‰ on, CJK symbols and punctuation without the tone marks, kana without
-    /// the combining voicing marks, CJK ideographs (extension A and the unified block), full-
-    /// and half-width forms. A combining mark, Hangul, the compatibility ideographs (which
-    /// decompose) and everything else take the slow, exact way.
+    /// True when `s` is in NFC because every scalar of it is one normalisation never changes,
+    /// moves or composes with a neighbour (``isStableScalar(_:)``). A combining mark, Hangul, the
+    /// compatibility ideographs (which decompose) and everything else take the slow, exact way.
     public static func isNFC(_ s: String) -> Bool {
-        for u in s.unicodeScalars {
-            let c = u.value
-            if c < 0x300 { continue }
-            switch c {
-            case 0x2010...0x2027, 0x2030...0x205E,
-                 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
-                 0x3400...0x4DBF, 0x4E00...0x9FFF,
-                 0xFF01...0xFFEF:
-                continue
-            default:
-                return false
-            }
+        s.unicodeScalars.allSatisfy { isStableScalar($0.value) }
+    }
+
+    /// Scalars normalisation never changes, moves or composes with a neighbour: below U+0300
+    /// (ASCII, Latin-1, the Latin extensions, IPA, spacing modifiers), general punctuation from
+    /// the dashes to the ellipsis and from ‰ on, CJK symbols and punctuation without the tone
+    /// marks, kana without the combining voicing marks, CJK ideographs (extension A and the
+    /// unified block), full- and half-width forms.
+    @inline(__always)
+    public static func isStableScalar(_ c: UInt32) -> Bool {
+        switch c {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E,
+             0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFFEF:
+            return true
+        default:
+            return false
         }
-        return true
     }
 }
