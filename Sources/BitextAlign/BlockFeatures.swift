@@ -111,7 +111,10 @@ public struct BlockFeatures: Sendable {
         if let hash = s.firstIndex(ofASCII: UInt8(ascii: "#")) { s = String(s[..<hash]) }
         for p in ["https://", "http://", "//"] where s.hasPrefix(p) { s = String(s.dropFirst(p.count)); break }
         if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
-        var parts = s.split(separator: "/").map(String.init).filter { !localeSegments.contains($0) }
+        // By bytes when no "/" can carry a combining mark (a Character split keeps "/\u{338}").
+        let pieces = s.scalarsAreCharacters ? s.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+            : s.split(separator: "/").map(String.init)
+        var parts = pieces.filter { !localeSegments.contains($0) }
         if var last = parts.popLast() {
             for ext in [".html", ".md", ".mdx"] where last.hasSuffix(ext) { last = String(last.dropLast(ext.count)) }
             if last != "index" { parts.append(last) }

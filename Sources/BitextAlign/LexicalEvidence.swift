@@ -279,23 +279,39 @@ final class LexicalEvidence {
         chineseCount = cv
         sTokenStart = v.sTokenStart
         sTokens = v.sTokens
-        var wordToChinese = LexiconIndexPool.shared.take(lexicon?.wordCount ?? 0)
-        for (id, lex) in v.chineseLexicon.enumerated() where lex >= 0 { wordToChinese[Int(lex)] = Int32(id) }
-        defer { LexiconIndexPool.shared.give(&wordToChinese, set: v.chineseLexicon) }
-
-        // What each English entry translates to, once per entry (sorted, unique).
+        // What each English entry translates to (sorted, unique). Read from the Chinese side:
+        // a vocabulary word has a few stems, where a common English stem has hundreds of words
+        // (the lexicon lists the same pairs both ways). Each entry's lexicon part comes out
+        // ascending and unique (a word's stems are distinct; an entry has one stem).
         englishReach = [[Int32]](repeating: [], count: ev)
-        for (id, lex) in v.englishLexicon.enumerated() {
-            var r: [Int32] = []
-            if lex >= 0, let lexicon {
-                for w in lexicon.words(ofStem: lex) where wordToChinese[Int(w)] >= 0 { r.append(wordToChinese[Int(w)]) }
+        if let lexicon {
+            // Lexicon stem → the English entries with that stem, as a chain through `nextEntry`.
+            var firstEntry = LexiconIndexPool.shared.take(lexicon.stemCount)
+            defer { LexiconIndexPool.shared.give(&firstEntry, set: v.englishLexicon) }
+            var nextEntry = [Int32](repeating: -1, count: ev)
+            for id in stride(from: ev - 1, through: 0, by: -1) where v.englishLexicon[id] >= 0 {
+                let lex = Int(v.englishLexicon[id])
+                nextEntry[id] = firstEntry[lex]
+                firstEntry[lex] = Int32(id)
             }
-            if let links { r += links.englishToChinese[id] }
-            guard !r.isEmpty else { continue }
-            r.sort()
-            var u: [Int32] = []
-            for x in r where u.last != x { u.append(x) }
-            englishReach[id] = u
+            for (c, w) in v.chineseLexicon.enumerated() where w >= 0 {
+                for st in lexicon.stems(ofWord: w) {
+                    var e = firstEntry[Int(st)]
+                    while e >= 0 {
+                        englishReach[Int(e)].append(Int32(c))
+                        e = nextEntry[Int(e)]
+                    }
+                }
+            }
+        }
+        if let links {
+            for id in 0..<ev where !links.englishToChinese[id].isEmpty {
+                var r = englishReach[id] + links.englishToChinese[id]
+                r.sort()
+                var u: [Int32] = []
+                for x in r where u.last != x { u.append(x) }
+                englishReach[id] = u
+            }
         }
         // Which entries can match at all (a query word needs a way to be found).
         var englishLinked = [Bool](repeating: false, count: ev)
@@ -365,16 +381,41 @@ final class LexicalEvidence {
         for s in 0..<n { forEachReach(s, stamp: &stamp, mark: Int32(s)) { chineseSeen[Int($0)] += 1 } }
         func gains(_ count: Int, seen: [Int32], other: Int, rates: [Double]?) -> (gain: [Double], miss: [Double]) {
             var gain = [Double](repeating: 0, count: count * K), miss = gain
+            // The chance of a match in a random bead depends on the word only through how many
+            // sentences it is seen in, and with no rates (the prior for every word) so do its
+            // weights: each made once per count (`pow` and `log` are dear). A row is made when
+            // its first entry is still −1 (a chance is never negative).
+            let rows = max(other, Int(seen.max() ?? 0)) + 1
+            var chance = [Double](repeating: -1, count: rows * K)
+            var priorGain = [Double](repeating: 0, count: rates == nil ? rows * K : 0), priorMiss = priorGain
             for w in 0..<count {
-                // Add-half smoothing: a word seen nowhere still has some chance.
-                let f = (Double(seen[w]) + 0.5) / (Double(other) + 1)
+                let row = Int(seen[w]) * K
+                let fresh = chance[row] < 0
+                if fresh {
+                    // Add-half smoothing: a word seen nowhere still has some chance.
+                    let f = (Double(seen[w]) + 0.5) / (Double(other) + 1)
+                    for k in 1...K { chance[row + k - 1] = min(0.99, 1 - pow(1 - f, Double(k))) }
+                }
+                if rates == nil && !fresh {
+                    for k in 0..<K {
+                        miss[w * K + k] = priorMiss[row + k]
+                        gain[w * K + k] = priorGain[row + k]
+                    }
+                    continue
+                }
                 let rate = rates?[w] ?? LexicalEvidence.priorRate
                 for k in 1...K {
-                    let p = min(0.99, 1 - pow(1 - f, Double(k)))
+                    let p = chance[row + k - 1]
                     let q = max(p, min(0.95, rate))
                     let hit = log(q / p), no = log((1 - q) / (1 - p))
                     miss[w * K + k - 1] = no
                     gain[w * K + k - 1] = hit - no
+                }
+                if rates == nil {
+                    for k in 0..<K {
+                        priorMiss[row + k] = miss[w * K + k]
+                        priorGain[row + k] = gain[w * K + k]
+                    }
                 }
             }
             return (gain, miss)

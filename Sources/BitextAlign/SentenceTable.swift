@@ -28,12 +28,15 @@ struct SentenceTable {
         var ids: [String: Int32] = [:]
         var strings: [String] = []
         mutating func id(_ s: String) -> Int32 {
-            if let v = ids[s] { return v }
+            // One hash: the default is stored only when the string is new (most strings of the
+            // few sentences of a block pair are).
             let v = Int32(strings.count)
-            ids[s] = v
-            strings.append(s)
-            return v
+            let got = Interner.value(&ids[s, default: v])
+            if got == v { strings.append(s) }
+            return got
         }
+
+        private static func value(_ v: inout Int32) -> Int32 { v }
     }
 
     /// One interner per kind of string.

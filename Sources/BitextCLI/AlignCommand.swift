@@ -91,7 +91,6 @@ struct AlignCommand: ParsableCommand {
     static func json(source: Document, target: Document, sourceAnalyses: [TextAnalysis], targetAnalyses: [TextAnalysis],
                      alignment: Alignment) -> JSON {
         var pairs: [JSON] = []
-        let words = SentenceAligner.WordCache()
         for b in alignment.beads {
             func side(_ d: Document, _ blocks: [Int]) -> JSON {
                 .array(blocks.map { let r = d.lines(ofBlock: $0); return .object([("line", .int(r.lowerBound)), ("endLine", .int(r.upperBound))]) })
@@ -99,9 +98,9 @@ struct AlignCommand: ParsableCommand {
             var fields: [(String, JSON)] = [("source", side(source, b.source)), ("target", side(target, b.target)),
                                             ("score", .double(b.score))]
             if !b.sentences.isEmpty {
-                let ss = SentenceAligner.sentences(of: b.source, in: source, analyses: sourceAnalyses, words: words)
-                let ts = SentenceAligner.sentences(of: b.target, in: target, analyses: targetAnalyses, words: words)
-                func spans(_ d: Document, _ list: [AlignSentence], _ idx: [Int]) -> JSON {
+                let ss = SentenceAligner.spans(of: b.source, in: source, analyses: sourceAnalyses)
+                let ts = SentenceAligner.spans(of: b.target, in: target, analyses: targetAnalyses)
+                func spans(_ d: Document, _ list: [SentenceSpan], _ idx: [Int]) -> JSON {
                     .array(idx.map { k in
                         let s = list[k]
                         guard let u = d.unitIndex(block: s.block) else { return .null }

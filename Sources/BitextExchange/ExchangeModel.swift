@@ -161,9 +161,8 @@ public struct ExchangeDocument: Sendable {
     /// begin to where the next piece begins.
     private mutating func fillTargets(bead: Bead, place: ExchangeBead, sourceAnalyses: [TextAnalysis]) {
         let tu = place.targetUnits
-        let words = SentenceAligner.WordCache()
-        let ss = SentenceAligner.sentences(of: bead.source, in: source, analyses: sourceAnalyses, words: words)
-        let ts = SentenceAligner.sentences(of: bead.target, in: target, analyses: targetAnalyses, words: words)
+        let ss = SentenceAligner.spans(of: bead.source, in: source, analyses: sourceAnalyses)
+        let ts = SentenceAligner.spans(of: bead.target, in: target, analyses: targetAnalyses)
         // Segments of the bead in order: (source unit, segment index).
         var order: [(Int, Int)] = []
         var firstOf: [Int: Int] = [:]
