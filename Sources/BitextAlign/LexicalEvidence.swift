@@ -33,8 +33,10 @@ final class LexicalEvidence {
     /// Every English token of each source sentence (what its reach is made of).
     let sTokenStart: [Int32]
     let sTokens: [Int32]
-    /// Chinese vocabulary ids that each English word translates to (sorted, unique).
-    var englishReach: [[Int32]]
+    /// Chinese vocabulary ids that each English word translates to (sorted, unique): word e's
+    /// at `englishReachStart[e] ..< englishReachStart[e + 1]`, in one array (not one per word).
+    var englishReachStart: [Int32] = [0]
+    var englishReach: [Int32] = []
     /// English vocabulary ids that a target sentence's words translate (sorted, unique).
     var tReachStart: [Int32] = [0]
     var tReach = CompactIDs(limit: 0)
@@ -283,7 +285,7 @@ final class LexicalEvidence {
         // a vocabulary word has a few stems, where a common English stem has hundreds of words
         // (the lexicon lists the same pairs both ways). Each entry's lexicon part comes out
         // ascending and unique (a word's stems are distinct; an entry has one stem).
-        englishReach = [[Int32]](repeating: [], count: ev)
+        var reachCount = [Int32](repeating: 0, count: ev)
         if let lexicon {
             // Lexicon stem → the English entries with that stem, as a chain through `nextEntry`.
             var firstEntry = LexiconIndexPool.shared.take(lexicon.stemCount)
@@ -294,30 +296,56 @@ final class LexicalEvidence {
                 nextEntry[id] = firstEntry[lex]
                 firstEntry[lex] = Int32(id)
             }
-            for (c, w) in v.chineseLexicon.enumerated() where w >= 0 {
-                for st in lexicon.stems(ofWord: w) {
-                    var e = firstEntry[Int(st)]
-                    while e >= 0 {
-                        englishReach[Int(e)].append(Int32(c))
-                        e = nextEntry[Int(e)]
+            // Twice over the pairs: how many each entry has, then where they go.
+            func forEachPair(_ body: (Int, Int32) -> Void) {
+                for (c, w) in v.chineseLexicon.enumerated() where w >= 0 {
+                    for st in lexicon.stems(ofWord: w) {
+                        var e = firstEntry[Int(st)]
+                        while e >= 0 {
+                            body(Int(e), Int32(c))
+                            e = nextEntry[Int(e)]
+                        }
                     }
                 }
             }
-        }
-        if let links {
-            for id in 0..<ev where !links.englishToChinese[id].isEmpty {
-                var r = englishReach[id] + links.englishToChinese[id]
-                r.sort()
-                var u: [Int32] = []
-                for x in r where u.last != x { u.append(x) }
-                englishReach[id] = u
+            forEachPair { e, _ in reachCount[e] += 1 }
+            englishReachStart.reserveCapacity(ev + 1)
+            for e in 0..<ev { englishReachStart.append(englishReachStart[e] + reachCount[e]) }
+            englishReach = [Int32](repeating: 0, count: Int(englishReachStart[ev]))
+            var fill = englishReachStart
+            forEachPair { e, c in
+                englishReach[Int(fill[e])] = c
+                fill[e] += 1
             }
+        } else {
+            englishReachStart = [Int32](repeating: 0, count: ev + 1)
+        }
+        if let links, links.englishToChinese.contains(where: { !$0.isEmpty }) {
+            var start: [Int32] = [0], flat: [Int32] = []
+            var r: [Int32] = []
+            for id in 0..<ev {
+                let own = englishReach[Int(englishReachStart[id])..<Int(englishReachStart[id + 1])]
+                if links.englishToChinese[id].isEmpty {
+                    flat += own
+                } else {
+                    r.removeAll(keepingCapacity: true)
+                    r += own
+                    r += links.englishToChinese[id]
+                    r.sort()
+                    for (k, x) in r.enumerated() where k == 0 || r[k - 1] != x { flat.append(x) }
+                }
+                start.append(Int32(flat.count))
+            }
+            englishReachStart = start
+            englishReach = flat
         }
         // Which entries can match at all (a query word needs a way to be found).
         var englishLinked = [Bool](repeating: false, count: ev)
         var chineseLinked = [Bool](repeating: false, count: cv)
-        for id in 0..<ev where v.englishLexicon[id] >= 0 || v.englishNamed[id] || !englishReach[id].isEmpty { englishLinked[id] = true }
-        for r in englishReach { for c in r { chineseLinked[Int(c)] = true } }
+        for id in 0..<ev where v.englishLexicon[id] >= 0 || v.englishNamed[id] || englishReachStart[id + 1] > englishReachStart[id] {
+            englishLinked[id] = true
+        }
+        for c in englishReach { chineseLinked[Int(c)] = true }
 
         // Query words, each once a sentence (a stamp per sentence).
         var stamp = [Int32](repeating: -1, count: max(ev, cv))
@@ -363,7 +391,10 @@ final class LexicalEvidence {
     @inline(__always)
     func forEachReach(_ s: Int, stamp: inout [Int32], mark: Int32, _ body: (Int32) -> Void) {
         for o in Int(sTokenStart[s])..<Int(sTokenStart[s + 1]) {
-            for c in englishReach[Int(sTokens[o])] where stamp[Int(c)] != mark {
+            let e = Int(sTokens[o])
+            for x in Int(englishReachStart[e])..<Int(englishReachStart[e + 1]) {
+                let c = englishReach[x]
+                guard stamp[Int(c)] != mark else { continue }
                 stamp[Int(c)] = mark
                 body(c)
             }

@@ -216,6 +216,7 @@ public struct SentenceAligner: Sendable {
     /// Aligns two sentence lists; `ratio` is source letters per Han character.
     public func align(source: [AlignSentence], target: [AlignSentence], ratio: Double) -> [SentenceBead] {
         var ids = SentenceTable.Interners()
+        ids.reserve(for: source, target)
         var s = SentenceTable(), t = SentenceTable()
         for x in source { s.append(x, &ids) }
         for x in target { t.append(x, &ids) }
@@ -229,11 +230,13 @@ public struct SentenceAligner: Sendable {
         if n == 0 { return (0..<m).map { SentenceBead(source: [], target: [$0], score: SentenceAligner.score(insertionCost)) } }
         if m == 0 { return (0..<n).map { SentenceBead(source: [$0], target: [], score: SentenceAligner.score(insertionCost)) } }
         let clock = Date()
-        func lap(_ what: String) {
+        // The message is made only when debugging: interpolating the vocabulary's sizes cost
+        // more than aligning a block pair of a sentence each.
+        func lap(_ what: @autoclosure () -> String) {
             guard SentenceAligner.debug else { return }
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            print("\(what): \(Date().timeIntervalSince(clock)) s, peak \(usage.ru_maxrss / 1024) MB")
+            print("\(what()): \(Date().timeIntervalSince(clock)) s, peak \(usage.ru_maxrss / 1024) MB")
         }
         lap("start")
         let prep = prepare(source, target, ratio: ratio)

@@ -37,6 +37,11 @@ struct SentenceTable {
         }
 
         private static func value(_ v: inout Int32) -> Int32 { v }
+
+        mutating func reserve(_ n: Int) {
+            ids.reserveCapacity(n)
+            strings.reserveCapacity(n)
+        }
     }
 
     /// One interner per kind of string.
@@ -44,6 +49,22 @@ struct SentenceTable {
         var anchors = Interner()
         var words = Interner()
         var stems = Interner()
+
+        /// Room for every string of `sentences` (repeats counted: an upper bound), so that the
+        /// tables of a block pair's few sentences do not grow, and rehash, a step at a time.
+        mutating func reserve(for sentences: [AlignSentence]...) {
+            var a = 0, w = 0, s = 0
+            for list in sentences {
+                for x in list {
+                    a += x.anchors.count + x.extraAnchors.count
+                    w += x.latinWords.count
+                    s += x.contentWords.count + x.names.count
+                }
+            }
+            anchors.reserve(a)
+            words.reserve(w)
+            stems.reserve(s)
+        }
     }
 
     mutating func append(_ s: AlignSentence, _ ids: inout Interners) {
