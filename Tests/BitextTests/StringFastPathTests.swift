@@ -116,6 +116,25 @@ import Testing
         #expect(TermMiner.isFragment("的确") && TermMiner.isFragment("\u{F9BA}解") && !TermMiner.isFragment("=的") && !TermMiner.isFragment("模型"))
     }
 
+    /// `isFragment` reads the first and last scalars where each scalar is a Character: the
+    /// same answer as by Characters, for every BMP character first and last, alone, beside
+    /// Han, and followed by a combining mark.
+    @Test func fragmentByScalarsIsByCharacters() {
+        func byCharacters(_ t: String) -> Bool {
+            guard let first = t.first, first.asciiValue != 0x3D, let last = t.last else { return false }
+            return TermMiner.grammatical.contains(first) || TermMiner.grammatical.contains(last)
+        }
+        for c in Self.bmp {
+            let s = String(c)
+            for t in [s, s + "解", "模" + s, s + "\u{301}", "的" + s + "\u{301}", s + s] {
+                #expect(TermMiner.isFragment(t) == byCharacters(t), "\(t.debugDescription)")
+            }
+        }
+        for t in ["", "=", "=的", "的=", "\u{F9BA}", "解\u{F9BA}", "\r\n的", "的\r\n"] {
+            #expect(TermMiner.isFragment(t) == byCharacters(t), "\(t.debugDescription)")
+        }
+    }
+
     /// The number scanner's table of Han numerals and number words is its dictionaries.
     @Test func hanFlagsAreTheNumberDictionaries() {
         let flags = NumberScanner.hanFlags

@@ -118,6 +118,11 @@ public final class TermMiner {
         // capacity and the process's hash seed decide, decides only the order ids are given in.)
         var grams = Set<String>(), surface: [String: String] = [:], han = Set<TextKey>()
         var stems: [String] = [], gramWords: [String] = []  // the n-gram being read: its stems, its words
+        // Each word of a unit read once (an n-gram of three reads each word three times): as
+        // written, lowercased, its stem; whether it is a function word, whether it has three
+        // characters.
+        var written: [String] = [], lowered: [String] = [], wordStems: [String] = []
+        var function: [Bool] = [], long: [Bool] = []
         for bead in alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
             let su = bead.source.compactMap { source.unitIndex(block: $0) }
             let tu = bead.target.compactMap { target.unitIndex(block: $0) }
@@ -127,21 +132,33 @@ public final class TermMiner {
             for s in su {
                 let u = source.units[s]
                 let words = sourceAnalyses[s].words.filter { $0.kind == .latin }
+                written.removeAll(keepingCapacity: true)
+                lowered.removeAll(keepingCapacity: true)
+                wordStems.removeAll(keepingCapacity: true)
+                function.removeAll(keepingCapacity: true)
+                long.removeAll(keepingCapacity: true)
+                for word in words {
+                    let w = u.string(word.range), lw = w.lowercased()
+                    written.append(w)
+                    lowered.append(lw)
+                    wordStems.append(stem(w))
+                    function.append(functionWords.contains(lw))
+                    long.append(lw.hasAtLeast(3))
+                }
                 for i in words.indices {
                     stems.removeAll(keepingCapacity: true)
                     gramWords.removeAll(keepingCapacity: true)
                     var startsWithFunctionWord = false
                     for j in i..<min(words.count, i + maxSourceWords) {
                         if j > i && !GlossaryIndex.joinable(u.text, words[j - 1].range.upperBound, words[j].range.lowerBound) { break }
-                        let w = u.string(words[j].range)
-                        stems.append(stem(w))
-                        gramWords.append(w)
-                        let lw = w.lowercased()
-                        if j == i { startsWithFunctionWord = functionWords.contains(lw) }
-                        if startsWithFunctionWord || functionWords.contains(lw) || !lw.hasAtLeast(3) { continue }
+                        stems.append(wordStems[j])
+                        gramWords.append(written[j])
+                        let lw = lowered[j]
+                        if j == i { startsWithFunctionWord = function[j] }
+                        if startsWithFunctionWord || function[j] || !long[j] { continue }
                         // A lone common word is not a term.
                         if stems.count == 1 && (generalWords.contains(lw) || generalWords.contains(stems[0])) { continue }
-                        if generalWords.contains(gramWords.last!.lowercased()) && stems.count > 1 && functionWords.contains(lw) { continue }
+                        if generalWords.contains(lw) && stems.count > 1 && function[j] { continue }
                         let key = stems.joined(separator: " ")
                         if grams.insert(key).inserted { surface[key] = gramWords.joined(separator: " ") }
                     }
@@ -219,6 +236,12 @@ public final class TermMiner {
     /// Han strings that begin or end with a grammatical character (的, 了, 在…) are pieces of
     /// phrases, not renderings.
     static func isFragment(_ t: String) -> Bool {
+        // Where every scalar is a Character of its own, the first and last Characters are the
+        // first and last scalars: read without breaking the string into Characters.
+        if t.scalarsAreCharacters {
+            guard let first = t.unicodeScalars.first, first.value != 0x3D, let last = t.unicodeScalars.last else { return false }
+            return isGrammatical(first) || isGrammatical(last)
+        }
         // (Not `hasPrefix("=")`, which normalises Han, nor `first != "="`, a comparison of
         // strings: a Character equal to "=" is that one scalar, whose `asciiValue` this is.)
         guard let first = t.first, first.asciiValue != 0x3D, let last = t.last else { return false }
@@ -234,6 +257,11 @@ public final class TermMiner {
             return grammaticalScalars.contains(u.value)
         }
         return grammatical.contains(c)
+    }
+
+    /// ``isGrammatical(_:)`` of the Character that is this one scalar.
+    static func isGrammatical(_ u: Unicode.Scalar) -> Bool {
+        u.value >= 0x4E00 && u.value <= 0x9FFF ? grammaticalScalars.contains(u.value) : grammatical.contains(Character(u))
     }
 
     private static let grammaticalScalars = Set(grammatical.flatMap { $0.unicodeScalars.map(\.value) })
