@@ -78,8 +78,9 @@ enum SourceHistory {
         guard let bytes = try show(newPath, at: rev) else { return (nil, rev) }
         do {
             return (try Document(path: newPath + "@" + rev, bytes: bytes, options: options), rev)
-        } catch let e as SourceError {
-            throw Failure(e.description)
+        } catch {
+            // `Document.init` throws only `SourceError`.
+            throw Failure(error.description)
         }
     }
 

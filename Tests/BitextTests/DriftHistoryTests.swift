@@ -45,7 +45,8 @@ import Testing
         #expect(f.first?["rule"] as? String == "untranslated-insertion")
         #expect(f.first?["file"] as? String == "zh/added.md")
         #expect(f.first?["change"] as? String == "added")
-        #expect((f.first?["message"] as? String ?? "").contains("new since \(first)"))
+        let message = f.first?["message"] as? String ?? ""
+        #expect(message.contains("new since \(first)"))
     }
 
     @Test func anInsertionAfterCodeNamesTheFenceLine() throws {
@@ -57,7 +58,8 @@ import Testing
         let f = Self.findings(try CLI.run(args))
         #expect(f.count == 1)
         #expect(f.first?["insertAfterLine"] as? Int == 7, "\(f)")  // the closing fence
-        #expect((f.first?["message"] as? String ?? "").hasSuffix("after line 7"))
+        let message = f.first?["message"] as? String ?? ""
+        #expect(message.hasSuffix("after line 7"))
         // In Chinese too: no blank line number.
         let zhr = try CLI.run(["drift", dir.path("old.md"), dir.path("new.md"), dir.path("zh.md"), "--no-config", "--lang", "zh-Hans"])
         #expect(zhr.stdout.contains("第 7 行之后"), "\(zhr.stdout)")
