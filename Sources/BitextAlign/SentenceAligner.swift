@@ -2,7 +2,6 @@ import BitextMarkdown
 import BitextText
 import Foundation
 
-/// A sentence as the sentence aligner sees it.
 /// A sentence of an aligned block: the block and the range of its unit's text.
 public struct SentenceSpan: Sendable, Equatable {
     public var block: Int
@@ -13,6 +12,7 @@ public struct SentenceSpan: Sendable, Equatable {
     }
 }
 
+/// A sentence as the sentence aligner sees it.
 public struct AlignSentence: Sendable {
     /// Which block of the bead and which range of the unit's text.
     public var block: Int
@@ -500,8 +500,10 @@ public struct SentenceAligner: Sendable {
         let saBase = UnsafePointer(sa.baseAddress!), taBase = UnsafePointer(ta.baseAddress!)
         let swBase = UnsafePointer(sw.baseAddress!), twBase = UnsafePointer(tw.baseAddress!)
         let ringP = ring, backP = back
+        let lengthTable = raw(LengthCost.table)
+        defer { lengthTable.deallocate() }
         let lengthVariance = self.lengthVariance
-        let table = LengthCost.raw
+        let table = UnsafeBufferPointer(lengthTable)
         // What a bead's target side brings, per move height b and column j (target sentences
         // j − b ..< j), made once for the run: fewer arrays for the inner loop to keep at hand.
         let maxB = moves.reduce(1) { max($0, $1.1) }
@@ -516,7 +518,8 @@ public struct SentenceAligner: Sendable {
             }
         }
         // The anchors' term for small counts, computed as ``cost(_:_:_:_:_:_:)`` computes it.
-        let anchorTerms = SentenceAligner.anchorTerms
+        let anchorTerms = raw((0..<256).map { SentenceAligner.anchorTerm(unmatched: $0 >> 4, common: $0 & 15) })
+        defer { anchorTerms.deallocate() }
         // A cell's best move is the first of the cheapest in the order of `moves` (the moves
         // from the row itself, a = 0, go last, as they read this row's finished cells, and
         // win ties by that order).
@@ -763,11 +766,6 @@ public struct SentenceAligner: Sendable {
 
     /// Anchors found on both sides lower the cost, anchors on one side only raise it.
     @inline(__always)
-    /// ``anchorTerm(unmatched:common:)`` for counts below 16 (`unmatched << 4 | common`), in raw
-    /// memory made once.
-    nonisolated(unsafe) static let anchorTerms: UnsafeBufferPointer<Double> =
-        rawCopy((0..<256).map { anchorTerm(unmatched: $0 >> 4, common: $0 & 15) })
-
     static func anchorTerm(unmatched: Int, common: Int) -> Double {
         min(4, 0.8 * Double(unmatched)) - min(4, 1.5 * Double(common))
     }
@@ -790,9 +788,6 @@ public struct SentenceAligner: Sendable {
 enum LengthCost {
     static let step = 0.01
     static let table: [Double] = (0...3000).map { k in -log(max(1e-300, erfc(Double(k) * step / 2.0.squareRoot()))) }
-    /// `table` in raw memory, made once and kept for the process: a programme run for a block
-    /// pair of a sentence or two used to copy all 24 KB of it.
-    nonisolated(unsafe) static let raw: UnsafeBufferPointer<Double> = rawCopy(table)
 
     /// The same reading `table` through a pointer the caller took once: the programme's inner
     /// loop then neither checks that the table is made (`swift_once`) nor bounds.
@@ -811,12 +806,4 @@ enum LengthCost {
         let f = x - Double(k)
         return table[k] + (table[k + 1] - table[k]) * f
     }
-}
-
-/// A copy of `a` in memory that is never freed: for tables made once and read for the life of
-/// the process.
-func rawCopy<T>(_ a: [T]) -> UnsafeBufferPointer<T> {
-    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
-    _ = b.initialize(from: a)
-    return UnsafeBufferPointer(rebasing: b[0..<a.count])
 }
