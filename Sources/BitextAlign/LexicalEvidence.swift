@@ -285,7 +285,6 @@ final class LexicalEvidence {
         // a vocabulary word has a few stems, where a common English stem has hundreds of words
         // (the lexicon lists the same pairs both ways). Each entry's lexicon part comes out
         // ascending and unique (a word's stems are distinct; an entry has one stem).
-        var reachCount = [Int32](repeating: 0, count: ev)
         if let lexicon {
             // Lexicon stem → the English entries with that stem, as a chain through `nextEntry`.
             var firstEntry = LexiconIndexPool.shared.take(lexicon.stemCount)
@@ -308,6 +307,7 @@ final class LexicalEvidence {
                     }
                 }
             }
+            var reachCount = [Int32](repeating: 0, count: ev)
             forEachPair { e, _ in reachCount[e] += 1 }
             englishReachStart.reserveCapacity(ev + 1)
             for e in 0..<ev { englishReachStart.append(englishReachStart[e] + reachCount[e]) }

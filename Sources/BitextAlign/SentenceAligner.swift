@@ -2,12 +2,13 @@ import BitextMarkdown
 import BitextText
 import Foundation
 
-/// A sentence of an aligned block: the block and the range of its unit's text.
+/// A sentence of an aligned block: its unit (an index into `Document.units`) and the range of
+/// the unit's text.
 public struct SentenceSpan: Sendable, Equatable {
-    public var block: Int
+    public var unit: Int
     public var range: Range<Int>
-    public init(block: Int, range: Range<Int>) {
-        self.block = block
+    public init(unit: Int, range: Range<Int>) {
+        self.unit = unit
         self.range = range
     }
 }
@@ -121,7 +122,7 @@ public struct SentenceAligner: Sendable {
         var out: [SentenceSpan] = []
         for b in blocks {
             guard let u = doc.unitIndex(block: b) else { continue }
-            for r in analyses[u].sentences { out.append(SentenceSpan(block: b, range: r)) }
+            for r in analyses[u].sentences { out.append(SentenceSpan(unit: u, range: r)) }
         }
         return out
     }

@@ -103,8 +103,7 @@ struct AlignCommand: ParsableCommand {
                 func spans(_ d: Document, _ list: [SentenceSpan], _ idx: [Int]) -> JSON {
                     .array(idx.map { k in
                         let s = list[k]
-                        guard let u = d.unitIndex(block: s.block) else { return .null }
-                        let span = d.units[u].span(s.range)
+                        let span = d.units[s.unit].span(s.range)
                         return .object([("line", .int(span.start.line)), ("column", .int(span.start.column)),
                                         ("endLine", .int(span.end.line)), ("endColumn", .int(span.end.column))])
                     })

@@ -184,10 +184,9 @@ public struct ExchangeDocument: Sendable {
         var starts = [StreamPosition?](repeating: nil, count: order.count)
         var scores = [Double](repeating: 1, count: order.count)
         for sb in bead.sentences where !sb.source.isEmpty && !sb.target.isEmpty {
-            guard sb.source[0] < ss.count, sb.target[0] < ts.count,
-                  let su = source.unitIndex(block: ss[sb.source[0]].block),
-                  let tunit = target.unitIndex(block: ts[sb.target[0]].block),
-                  let g = segmentOf(su, ss[sb.source[0]].range.lowerBound),
+            guard sb.source[0] < ss.count, sb.target[0] < ts.count else { continue }
+            let su = ss[sb.source[0]].unit, tunit = ts[sb.target[0]].unit
+            guard let g = segmentOf(su, ss[sb.source[0]].range.lowerBound),
                   let tpos = tu.firstIndex(of: tunit) else { continue }
             let p = StreamPosition(unit: tpos, index: targetMarkup[tunit].segmentStart(ts[sb.target[0]].range.lowerBound))
             if starts[g] == nil || p < starts[g]! { starts[g] = p; scores[g] = sb.score }

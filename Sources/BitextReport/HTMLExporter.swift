@@ -310,14 +310,15 @@ struct PageBuilder {
         // Sentences: one group per sentence bead, on both sides.
         var sourceMarks: [Mark] = [], targetMarks: [Mark] = []
         for (bi, bead) in zip(seg.beads, beads) {
-            let ss = sentences(p.source, p.sourceAnalyses, bead.source), ts = sentences(p.target, p.targetAnalyses, bead.target)
+            let ss = SentenceAligner.spans(of: bead.source, in: p.source, analyses: p.sourceAnalyses)
+            let ts = SentenceAligner.spans(of: bead.target, in: p.target, analyses: p.targetAnalyses)
             for (m, sb) in bead.sentences.enumerated() where !sb.source.isEmpty && !sb.target.isEmpty {
                 let open = "<span class=\"s\" data-g=\"\(bi).\(m)\" tabindex=\"0\">"
                 for i in sb.source where i < ss.count {
-                    sourceMarks.append(Mark(unit: ss[i].0, range: ss[i].1, id: marks.add(open: open, close: "</span>")))
+                    sourceMarks.append(Mark(unit: ss[i].unit, range: ss[i].range, id: marks.add(open: open, close: "</span>")))
                 }
                 for i in sb.target where i < ts.count {
-                    targetMarks.append(Mark(unit: ts[i].0, range: ts[i].1, id: marks.add(open: open, close: "</span>")))
+                    targetMarks.append(Mark(unit: ts[i].unit, range: ts[i].range, id: marks.add(open: open, close: "</span>")))
                 }
             }
         }
@@ -376,13 +377,6 @@ struct PageBuilder {
             """
         return Row(status: status, problem: problem, todo: todo, stale: stale, html: html, headings: headings,
                    errors: errors, warnings: warnings)
-    }
-
-    /// The sentences of some blocks as (unit, range), in the sentence aligner's order.
-    func sentences(_ d: Document, _ a: [TextAnalysis], _ blocks: [Int]) -> [(Int, Range<Int>)] {
-        var out: [(Int, Range<Int>)] = []
-        for b in blocks { if let u = d.unitIndex(block: b) { for r in a[u].sentences { out.append((u, r)) } } }
-        return out
     }
 
     func contains(_ u: BitextMarkdown.Unit, _ s: Span) -> Bool { u.start <= s.start && s.end <= u.end }
