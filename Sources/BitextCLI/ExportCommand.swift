@@ -131,9 +131,11 @@ extension ExportCommand {
         let findings = check ? checker.check(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit) : []
         let coverage = Coverage.bilingual(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al,
                                           charactersPerHan: session.target.sourceCharactersPerHan)
-        return BilingualPair(source: s, target: t, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
-                             findings: findings, coverage: coverage, sourceLanguage: sLang, targetLanguage: tLang,
-                             charactersPerHan: session.target.sourceCharactersPerHan)
+        var pair = BilingualPair(source: s, target: t, sourceAnalyses: sa, targetAnalyses: ta, alignment: al,
+                                 findings: findings, coverage: coverage, sourceLanguage: sLang, targetLanguage: tLang,
+                                 charactersPerHan: session.target.sourceCharactersPerHan)
+        pair.roots = job.roots
+        return pair
     }
 
     /// HTML review pages, one pair at a time: a single page to -o (or stdout), or a tree as

@@ -37,8 +37,7 @@ struct ImportCommand: ParsableCommand {
         if let s = source {
             sourcePath = s
             if originals.count > 1 {
-                let name = (s as NSString).lastPathComponent
-                original = originals.first { $0 == portablePath(s) } ?? originals.first { ($0 as NSString).lastPathComponent == name }
+                original = Importer.original(for: s, among: originals)
                 if original == nil {
                     throw Failure(session.messages.text("import.no-file", ["file": file, "source": s, "originals": originals.joined(separator: ", ")]))
                 }
@@ -106,14 +105,14 @@ enum ExchangeInput {
     }
 
     /// The pair aligned and cut into exchange units.
-    static func document(_ session: Session, source: String, target: String) throws -> ExchangeDocument {
+    static func document(_ session: Session, source: String, target: String, roots: TreeRoots? = nil) throws -> ExchangeDocument {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         let s = try session.document(source), t = try session.document(target)
         return try checker.withToolkit { toolkit in
             let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
             let al = aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
-            return ExchangeDocument(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al)
+            return ExchangeDocument(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al, roots: roots)
         }
     }
 

@@ -46,7 +46,7 @@ struct PretranslateCommand: ParsableCommand {
             let pairs: [Job] = isDir.boolValue
                 ? try session.rootJobs(sourceRoot: tmPairs[0], targetRoot: tmPairs[1]).filter { $0.source != nil && $0.target != nil }
                 : [Job(target: tmPairs[1], source: tmPairs[0])]
-            for p in pairs { memory.add(try ExchangeInput.document(session, source: p.source!, target: p.target!)) }
+            for p in pairs { memory.add(try ExchangeInput.document(session, source: p.source!, target: p.target!, roots: p.roots)) }
         }
         let doc = try ExchangeInput.document(session, source: source, target: target)
         var pre = Pretranslator(doc, memory: memory)

@@ -1,5 +1,6 @@
 import BitextAlign
 import BitextCheck
+import BitextExchange
 import BitextGlossary
 import BitextMarkdown
 import BitextText
@@ -259,16 +260,17 @@ final class Session {
         let sourceByRel = Dictionary(allSources.map { (Inputs.relative($0, to: sourceRoot), $0) }, uniquingKeysWith: { a, _ in a })
         var jobs: [Job] = []
         var used = Set<String>()
+        let roots = TreeRoots(source: sourceRoot, target: targetRoot)
         for t in targets {
             let rel = Inputs.relative(t, to: targetRoot)
             if sourceByRel[rel] != nil { used.insert(rel) }
-            jobs.append(Job(target: t, source: sourceByRel[rel], relative: rel))
+            jobs.append(Job(target: t, source: sourceByRel[rel], relative: rel, roots: roots))
         }
         for (rel, s) in sourceByRel.sorted(by: { $0.key < $1.key }) where !used.contains(rel) {
             // `**/CHANGELOG.md` leaves out an untranslated changelog; `en/**` (meant to keep
             // sources from being checked) does not turn every source into a missing one.
             if config.ignore.contains(where: { $0.matches(rel) }) { continue }
-            jobs.append(Job(target: nil, source: s, relative: rel))
+            jobs.append(Job(target: nil, source: s, relative: rel, roots: roots))
         }
         return jobs
     }
@@ -287,10 +289,13 @@ struct Job {
     var target: String?
     var source: String?
     var relative: String?
+    /// The roots of the tree the job comes from.
+    var roots: TreeRoots?
 
-    init(target: String?, source: String?, relative: String? = nil) {
+    init(target: String?, source: String?, relative: String? = nil, roots: TreeRoots? = nil) {
         self.target = target
         self.source = source
         self.relative = relative
+        self.roots = roots
     }
 }

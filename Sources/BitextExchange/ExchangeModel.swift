@@ -74,6 +74,16 @@ public struct ExchangeBead: Sendable {
     public var insertBeforeBlock: Int?
 }
 
+/// The source and target roots of a tree run (`--source-root`, `--target-root`).
+public struct TreeRoots: Sendable, Equatable {
+    public var source: String
+    public var target: String
+    public init(source: String, target: String) {
+        self.source = source
+        self.target = target
+    }
+}
+
 /// A document pair cut into exchange units and segments: what XLIFF and TMX exports write,
 /// what `import` compares an exchange file with, and what `pretranslate` fills.
 public struct ExchangeDocument: Sendable {
@@ -84,11 +94,18 @@ public struct ExchangeDocument: Sendable {
     public let sourceMarkup: [UnitMarkup]
     public let targetMarkup: [UnitMarkup]
     let targetAnalyses: [TextAnalysis]
+    /// The names of the two files in an exchange file (XLIFF `original`, a TMX unit's `x-file`,
+    /// a memory's origins): ``portablePath(_:root:)`` of each.
+    public let sourceName: String
+    public let targetName: String
 
+    /// `roots`: the tree roots the two files were found under, if any (see ``portablePath(_:root:)``).
     public init(source: Document, sourceAnalyses: [TextAnalysis], target: Document, targetAnalyses: [TextAnalysis],
-                alignment: Alignment) {
+                alignment: Alignment, roots: TreeRoots? = nil) {
         self.source = source
         self.target = target
+        sourceName = portablePath(source.path, root: roots?.source)
+        targetName = portablePath(target.path, root: roots?.target)
         self.targetAnalyses = targetAnalyses
         sourceMarkup = source.units.map(UnitMarkup.init)
         targetMarkup = target.units.map(UnitMarkup.init)

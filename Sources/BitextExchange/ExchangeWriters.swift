@@ -2,12 +2,20 @@ import BitextText
 import Foundation
 
 /// A file name fit for an exchange file: never a local absolute path. A path inside the
-/// current directory becomes relative to it; any other absolute path keeps its file name only.
-public func portablePath(_ path: String) -> String {
+/// current directory becomes relative to it. A file of a tree whose root lies elsewhere (a
+/// sibling repository: `../site/content`) is named from the root's folder down
+/// (`content/guide/index.md`), so that the files of a tree keep distinct names; any other
+/// absolute path keeps its file name only.
+public func portablePath(_ path: String, root: String? = nil) -> String {
     guard path.hasPrefix("/") else { return path }
     let cwd = FileManager.default.currentDirectoryPath
     let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
     if path.hasPrefix(base) { return String(path.dropFirst(base.count)) }
+    if let root, case let r = URL(fileURLWithPath: root).standardizedFileURL.path, path.hasPrefix(r.hasSuffix("/") ? r : r + "/") {
+        let name = (r as NSString).lastPathComponent
+        let below = String(path.dropFirst(r.count)).drop { $0 == "/" }
+        return name == "/" ? String(below) : name + "/" + below
+    }
     return (path as NSString).lastPathComponent
 }
 
@@ -37,7 +45,7 @@ public enum XLIFF2Writer {
     /// The `<file>` of a document, the `index`th (from 0) of the export: written on its own, so
     /// that a tree is exported one pair at a time.
     public static func file(_ d: ExchangeDocument, index f: Int) -> String {
-        var out = "  <file id=\"f\(f + 1)\" original=\"\(Markup.escape(portablePath(d.source.path)))\">\n"
+        var out = "  <file id=\"f\(f + 1)\" original=\"\(Markup.escape(d.sourceName))\">\n"
         for u in d.units {
             var data = DataTable()
             var segments = ""
@@ -136,7 +144,7 @@ public enum XLIFF1Writer {
 
     /// The `<file>` of a document, written on its own (a tree is exported one pair at a time).
     public static func file(_ d: ExchangeDocument, sourceLang: String, targetLang: String) -> String {
-        var out = "  <file original=\"\(Markup.escape(portablePath(d.source.path)))\" source-language=\"\(Markup.escape(sourceLang))\" target-language=\"\(Markup.escape(targetLang))\" datatype=\"x-markdown\">\n"
+        var out = "  <file original=\"\(Markup.escape(d.sourceName))\" source-language=\"\(Markup.escape(sourceLang))\" target-language=\"\(Markup.escape(targetLang))\" datatype=\"x-markdown\">\n"
         out += "    <header><tool tool-id=\"bitext\" tool-name=\"bitext\" tool-version=\"0.1.0\"/></header>\n"
         out += "    <body>\n"
         for u in d.units {

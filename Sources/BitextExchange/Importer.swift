@@ -1,3 +1,5 @@
+import Foundation
+
 /// What happened to one unit of an exchange file on import.
 public struct ImportNote: Sendable {
     public enum Kind: String, Sendable {
@@ -41,6 +43,20 @@ public struct Importer {
         var seen: [String] = []
         for e in entries { if let f = e.file, !seen.contains(f) { seen.append(f) } }
         return seen
+    }
+
+    /// The `original` among an exchange file's that names the source file at `path`: the path as
+    /// given (`../site/en/a.md`), else the longest that ends the path in whole folder names
+    /// (`content/guide/index.md` ends `/work/site/content/guide/index.md`; an export names files
+    /// as ``portablePath(_:root:)`` says), else the first with the same file name.
+    public static func original(for path: String, among originals: [String]) -> String? {
+        if originals.contains(path) { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var best: String? = nil
+        for o in originals where absolute.hasSuffix("/" + o) && o.count > (best?.count ?? 0) { best = o }
+        if let best { return best }
+        let name = (path as NSString).lastPathComponent
+        return originals.first { ($0 as NSString).lastPathComponent == name }
     }
 
     /// New translations from the entries (those of XLIFF file `original` when given).

@@ -41,7 +41,7 @@ public final class TranslationMemory {
     /// What a translated document pair teaches: each translated unit whole, and each sentence
     /// (or run of sentences the translator merged) whose alignment is confident.
     public func add(_ d: ExchangeDocument) {
-        let path = portablePath(d.target.path)
+        let path = d.targetName
         for bead in d.beads where !bead.targetUnits.isEmpty {
             for k in bead.units {
                 let u = d.units[k]

@@ -1,5 +1,6 @@
 import BitextAlign
 import BitextCheck
+import BitextExchange
 import BitextMarkdown
 import BitextText
 
@@ -17,6 +18,9 @@ public struct BilingualPair {
     public var targetLanguage: String
     /// The target locale's English characters per Han character (as coverage measures).
     public var charactersPerHan: Double
+    /// The tree roots the two files were found under, if any: they name the files in exchange
+    /// formats (``portablePath(_:root:)``).
+    public var roots: TreeRoots? = nil
 
     public init(source: Document, target: Document, sourceAnalyses: [TextAnalysis], targetAnalyses: [TextAnalysis],
                 alignment: Alignment, findings: [Finding], coverage: Coverage, sourceLanguage: String, targetLanguage: String,

@@ -127,6 +127,43 @@ import Testing
         r = try CLI.run(["import", "bad.xlf", "--into", "todo.md", "--source", "en.md", "--no-config"], cwd: dir.url)
         #expect(r.status == 2 && r.stderr.contains("bad.xlf:"), "\(r.stderr)")
     }
+
+    /// A tree whose roots lie outside the current folder (a sibling repository): the files of an
+    /// export keep distinct names (the root's folder down), and `import --source` picks the file
+    /// it names, not the first of the same file name.
+    @Test func treeFilesOutsideTheCurrentFolderKeepDistinctNames() throws {
+        let site = TempDir(), cwd = TempDir()
+        site.write("en/a.md", "# Start\n\nThe model reads text.\n")
+        site.write("zh/a.md", "# 开始\n\n模型读取文本。\n")
+        site.write("en/sub/a.md", "# Setup\n\nInstall the tool first.\n\nThen run it.\n")
+        site.write("zh/sub/a.md", "# 安装\n\n先安装这个工具。\n\nThen run it.\n")
+        let roots = ["--source-root", site.path("en"), "--target-root", site.path("zh"), "--no-config"]
+        var r = try CLI.run(["export", "--format", "xliff", "-o", "x.xlf"] + roots, cwd: cwd.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let xliff = Self.text(cwd, "x.xlf")
+        #expect(xliff.contains("original=\"en/a.md\"") && xliff.contains("original=\"en/sub/a.md\""), "\(xliff)")
+        r = try CLI.run(["export", "--format", "tmx", "-o", "x.tmx"] + roots, cwd: cwd.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.text(cwd, "x.tmx").contains("<prop type=\"x-file\">zh/sub/a.md:3</prop>"))
+        // The translator fills the untranslated sentence of sub/a.md.
+        cwd.write("done.xlf", xliff.replacingOccurrences(of: "<source>Then run it.</source>\n",
+                                                         with: "<source>Then run it.</source>\n        <target>然后运行它。</target>\n"))
+        r = try CLI.run(["import", "done.xlf", "--source", site.path("en/sub/a.md"), "--into", site.path("zh/sub/a.md"), "--no-config"], cwd: cwd.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.text(site, "zh/sub/a.md") == "# 安装\n\n先安装这个工具。\n\n然后运行它。\n")
+        #expect(Self.text(site, "zh/a.md") == "# 开始\n\n模型读取文本。\n")
+    }
+
+    @Test func anOriginalIsFoundByTheLongestEndOfThePath() {
+        let originals = ["a.md", "content/a.md", "content/guide/a.md", "other/guide/a.md"]
+        #expect(Importer.original(for: "/work/site/content/guide/a.md", among: originals) == "content/guide/a.md")
+        #expect(Importer.original(for: "/work/site/content/a.md", among: originals) == "content/a.md")
+        // Whole folder names only: "xcontent/a.md" does not end with "/content/a.md".
+        #expect(Importer.original(for: "/work/xcontent/a.md", among: ["content/a.md", "a.md"]) == "a.md")
+        #expect(Importer.original(for: "/work/b.md", among: originals) == nil)
+        // A relative path that climbs out of the current folder is named as given.
+        #expect(Importer.original(for: "../site/a.md", among: ["site/a.md", "../site/a.md"]) == "../site/a.md")
+    }
 }
 
 @Suite(.serialized) struct PretranslateTests {
