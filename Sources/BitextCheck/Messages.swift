@@ -6,17 +6,21 @@ import Yams
 public struct Messages: Sendable {
     public let language: String
     private let table: [String: String]
-    private let fallback: [String: String]
 
     /// Loads the messages for `lang` (`en`, `zh-Hans`); unknown languages fall back to English
     /// (the command line refuses them first, see ``validate(_:)``).
     public static func load(_ lang: String?) -> Messages {
         let requested = lang.map { LocaleData.canonical($0) } ?? preferredLanguage()
-        let en = (try? table("en")) ?? [:]
         if requested != "en", let t = try? table(requested) {
-            return Messages(language: requested, table: t, fallback: en)
+            return Messages(language: requested, table: t)
         }
-        return Messages(language: "en", table: en, fallback: en)
+        return Messages(language: "en", table: (try? table("en")) ?? [:])
+    }
+
+    /// A key's English text, for a key a translated file lacks: English is read on the first
+    /// such key (the test of both files' keys keeps it from happening in a release).
+    private func english(_ key: String) -> String? {
+        language == "en" ? nil : (try? Messages.table("en"))?[key]
     }
 
     /// The languages messages exist in: the `messages.<lang>.yml` files of the data folder.
@@ -91,7 +95,7 @@ public struct Messages: Sendable {
     }
 
     /// True when the message exists in this language or in English.
-    public func has(_ key: String) -> Bool { table[key] != nil || fallback[key] != nil }
+    public func has(_ key: String) -> Bool { table[key] != nil || english(key) != nil }
 
     /// A message a lower module made in English, with its key and values: the key's text in
     /// this language when it has one, else the English as made.
@@ -101,7 +105,7 @@ public struct Messages: Sendable {
 
     /// The message `key` with its placeholders filled in.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        let t = table[key] ?? fallback[key] ?? key
+        let t = table[key] ?? english(key) ?? key
         guard !values.isEmpty else { return t }
         // Fill `{name}` placeholders in one pass, over the message's UTF-8 in place (`{` and `}`
         // are ASCII: no character boundary to look for).
