@@ -281,36 +281,34 @@ public func applyEdits(_ edits: [TextEdit], to source: SourceText) -> [UInt8] {
     return out
 }
 
-/// A unified diff of two texts, line by line, with three lines of context.
+/// A unified diff of two texts, line by line, with three lines of context: the lines the
+/// standard library's `difference(from:)` (Myers) removes and inserts, removals first in each
+/// change, as `diff -u` and `git diff` print them.
 public func unifiedDiff(old: String, new: String, oldName: String, newName: String) -> String {
-    let a = old.splitLines().map(String.init)
-    let b = new.splitLines().map(String.init)
-    // Common prefix and suffix, then the longest common subsequence of the middle.
-    var p = 0
-    while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
-    var s = 0
-    while s < a.count - p && s < b.count - p && a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
-    let am = Array(a[p..<(a.count - s)]), bm = Array(b[p..<(b.count - s)])
-    guard !am.isEmpty || !bm.isEmpty else { return "" }
-    // Operations over the whole file: (tag, line) with tag " ", "-", "+".
-    var ops: [(Character, String)] = a[..<p].map { (" ", $0) }
-    if am.count * bm.count <= 4_000_000 {
-        var lcs = [[Int32]](repeating: [Int32](repeating: 0, count: bm.count + 1), count: am.count + 1)
-        for i in stride(from: am.count - 1, through: 0, by: -1) {
-            for j in stride(from: bm.count - 1, through: 0, by: -1) {
-                lcs[i][j] = am[i] == bm[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
-        }
-        var i = 0, j = 0
-        while i < am.count || j < bm.count {
-            if i < am.count && j < bm.count && am[i] == bm[j] { ops.append((" ", am[i])); i += 1; j += 1 }
-            else if j < bm.count && (i == am.count || lcs[i][j + 1] >= lcs[i + 1][j]) { ops.append(("+", bm[j])); j += 1 }
-            else { ops.append(("-", am[i])); i += 1 }
-        }
-    } else {
-        ops += am.map { ("-", $0) } + bm.map { ("+", $0) }
+    // Lines as `diff` counts them: a final line feed ends the last line, it opens no new one.
+    func lines(_ text: String) -> [String] {
+        var l = text.splitLines().map(String.init)
+        if l.last == "" { l.removeLast() }
+        return l
     }
-    ops += a[(a.count - s)...].map { (" ", $0) }
+    let a = lines(old), b = lines(new)
+    let difference = b.difference(from: a)
+    guard !difference.isEmpty else { return "" }
+    var removed = [Bool](repeating: false, count: a.count), inserted = [Bool](repeating: false, count: b.count)
+    for change in difference {
+        switch change {
+        case .remove(let offset, _, _): removed[offset] = true
+        case .insert(let offset, _, _): inserted[offset] = true
+        }
+    }
+    // Operations over the whole file: (tag, line) with tag " ", "-", "+".
+    var ops: [(Character, String)] = []
+    var i = 0, j = 0
+    while i < a.count || j < b.count {
+        if i < a.count && removed[i] { ops.append(("-", a[i])); i += 1 }
+        else if j < b.count && inserted[j] { ops.append(("+", b[j])); j += 1 }
+        else { ops.append((" ", a[i])); i += 1; j += 1 }
+    }
     var out = "--- \(oldName)\n+++ \(newName)\n"
     let changed = ops.indices.filter { ops[$0].0 != " " }
     var k = 0

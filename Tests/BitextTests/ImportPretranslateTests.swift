@@ -84,9 +84,19 @@ import Testing
         let r = try CLI.run(["import", "x.xlf", "--into", "zh.md", "--dry-run", "--no-config"], cwd: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("--- zh.md\n+++ zh.md\n@@ "), "\(r.stdout)")
+        // Removed lines first, then added ones, as diff -u and git diff print a change.
         #expect(r.stdout.contains("\n-- 谨慎使用") && r.stdout.contains("\n+- 小心使用"), "\(r.stdout)")
+        #expect(r.stdout.range(of: "\n-- 谨慎使用")!.lowerBound < r.stdout.range(of: "\n+- 小心使用")!.lowerBound, "\(r.stdout)")
         #expect(r.stderr.contains("dry run"))
         #expect(Self.text(dir, "zh.md") == Self.zh)
+    }
+
+    @Test func theDiffOfADryRunReadsLikeDiffU() {
+        let old = "# Title\n\none\ntwo\nthree\nfour\nfive\nsix\nseven\n", new = "# Title\n\none\n2\nthree\nfour\nfive\nsix\nseven\neight\n"
+        let expected = ["--- a.md", "+++ b.md", "@@ -1,9 +1,10 @@", " # Title", " ", " one", "-two", "+2", " three", " four",
+                        " five", " six", " seven", "+eight"]
+        #expect(unifiedDiff(old: old, new: new, oldName: "a.md", newName: "b.md") == expected.joined(separator: "\n") + "\n")
+        #expect(unifiedDiff(old: old, new: old, oldName: "a.md", newName: "a.md") == "")
     }
 
     @Test func tmxAndPOAreMatchedBySourceText() throws {
