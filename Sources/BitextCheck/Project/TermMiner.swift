@@ -25,6 +25,8 @@ public final class TermMiner {
     private var ids: [TextKey: Int32] = [:]  // by bytes: most strings are Han
     /// For source n-grams, the first surface form seen (in pair order); "" for other strings.
     private var surfaces: [String] = []
+    /// Whether each string is a fragment (``isFragment(_:)``): 0 not yet asked, 1 no, 2 yes.
+    private var fragment: [UInt8] = []
     private var sources = IdLists(), targets = IdLists()
     private var files: [String] = []
     private var places: [PlaceTable.Row] = []
@@ -54,7 +56,27 @@ public final class TermMiner {
         if got != id { return got }
         strings.append(key.text)
         surfaces.append("")
+        fragment.append(0)
         return id
+    }
+
+    /// ``isFragment(_:)`` of string `id`, decided once per string.
+    private func isFragment(id: Int32) -> Bool {
+        let k = Int(id)
+        if fragment[k] == 0 { fragment[k] = TermMiner.isFragment(strings[k]) ? 2 : 1 }
+        return fragment[k] == 2
+    }
+
+    /// Sorts the ids of a pair and drops repeats.
+    private static func sortUnique(_ ids: inout [Int32]) {
+        ids.sort()
+        var last: Int32 = -1, n = 0
+        for id in ids where id != last {
+            ids[n] = id
+            n += 1
+            last = id
+        }
+        ids.removeLast(ids.count - n)
     }
 
     private static func value(_ v: inout Int32) -> Int32 { v }
@@ -113,10 +135,9 @@ public final class TermMiner {
     public func add(source: Document, sourceAnalyses: [TextAnalysis], target: Document, targetAnalyses: [TextAnalysis],
                     alignment: Alignment, hanWords: (BitextMarkdown.Unit) -> [Word]) {
         var fileId: Int32? = nil
+        // Each bead's strings, interned as they are met (the first surface form of a source
+        // n-gram is that of its first occurrence), then sorted without repeats.
         var sourceIds: [Int32] = [], targetIds: [Int32] = []
-        // Kept from bead to bead, emptied each time. (The order of a set's members, which its
-        // capacity and the process's hash seed decide, decides only the order ids are given in.)
-        var grams = Set<String>(), surface: [String: String] = [:], han = Set<TextKey>()
         var stems: [String] = [], gramWords: [String] = []  // the n-gram being read: its stems, its words
         // Each word of a unit read once (an n-gram of three reads each word three times): as
         // written, lowercased, its stem; whether it is a function word, whether it has three
@@ -127,8 +148,8 @@ public final class TermMiner {
             let su = bead.source.compactMap { source.unitIndex(block: $0) }
             let tu = bead.target.compactMap { target.unitIndex(block: $0) }
             guard let first = tu.first, tu.contains(where: { targetAnalyses[$0].hasHan }) else { continue }
-            grams.removeAll(keepingCapacity: true)
-            surface.removeAll(keepingCapacity: true)
+            sourceIds.removeAll(keepingCapacity: true)
+            targetIds.removeAll(keepingCapacity: true)
             for s in su {
                 let u = source.units[s]
                 let words = sourceAnalyses[s].words.filter { $0.kind == .latin }
@@ -159,12 +180,12 @@ public final class TermMiner {
                         // A lone common word is not a term.
                         if stems.count == 1 && (generalWords.contains(lw) || generalWords.contains(stems[0])) { continue }
                         if generalWords.contains(lw) && stems.count > 1 && function[j] { continue }
-                        let key = stems.joined(separator: " ")
-                        if grams.insert(key).inserted { surface[key] = gramWords.joined(separator: " ") }
+                        let id = intern(stems.joined(separator: " "))
+                        if surfaces[Int(id)].isEmpty { surfaces[Int(id)] = gramWords.joined(separator: " ") }
+                        sourceIds.append(id)
                     }
                 }
             }
-            han.removeAll(keepingCapacity: true)
             for t in tu {
                 let u = target.units[t], a = targetAnalyses[t]
                 // Han n-grams of 1–3 ICU dictionary words, at least two characters.
@@ -174,28 +195,22 @@ public final class TermMiner {
                     while end < words.count && end < i + 3 {
                         if end > i && words[end].range.lowerBound != words[end - 1].range.upperBound { break }
                         let r = words[i].range.lowerBound..<words[end].range.upperBound
-                        if r.count >= 2 && r.count <= 8 { han.insert(TextKey(u.string(r))) }
+                        // A fragment is never a rendering and its own count is never asked for: not kept.
+                        if r.count >= 2 && r.count <= 8, case let id = intern(TextKey(u.string(r))), !isFragment(id: id) {
+                            targetIds.append(id)
+                        }
                         end += 1
                     }
                 }
                 for s in a.stretches where !s.isProse {
                     for tok in s.tokens where tok.kind != .function && tok.kind != .code {
                         keptEnglish[tok.text, default: 0] += 1
-                        han.insert(TextKey("=" + tok.stem))  // a kept English word renders itself
+                        targetIds.append(intern(TextKey("=" + tok.stem)))  // a kept English word renders itself
                     }
                 }
             }
-            sourceIds.removeAll(keepingCapacity: true)
-            targetIds.removeAll(keepingCapacity: true)
-            for g in grams {
-                let id = intern(g)
-                if surfaces[Int(id)].isEmpty { surfaces[Int(id)] = surface[g]! }
-                sourceIds.append(id)
-            }
-            // A fragment is never a rendering and its own count is never asked for: not kept.
-            for t in han where !TermMiner.isFragment(t.text) { targetIds.append(intern(t)) }
-            sourceIds.sort()
-            targetIds.sort()
+            TermMiner.sortUnique(&sourceIds)
+            TermMiner.sortUnique(&targetIds)
             if fileId == nil { fileId = fileIndex(target.path) }
             append(source: sourceIds, target: targetIds,
                    place: PlaceTable.Row(file: fileId!, line: Int32(target.units[first].start.line), unit: Int32(first)))
