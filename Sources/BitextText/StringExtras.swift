@@ -357,7 +357,16 @@ extension String {
     public func hasAtLeast(_ n: Int) -> Bool {
         if n <= 0 { return true }
         if utf8.count < n { return false }  // a Character takes one byte at least
-        var k = 0
+        // Scalars that are Characters of their own (``scalarsAreCharacters``) are counted
+        // without the grapheme rules, up to the first that is not.
+        var k = 0, other = false
+        for u in unicodeScalars {
+            guard String.isOwnCharacter(u.value) else { other = true; break }
+            k += 1
+            if k >= n { return true }
+        }
+        if !other { return false }
+        k = 0
         for _ in self {
             k += 1
             if k >= n { return true }
@@ -371,10 +380,13 @@ extension String {
     /// none of which joins a neighbour but CR (CR LF is one Character) and the half-width voicing
     /// marks U+FF9E and U+FF9F (which extend the character before); other text answers false.
     public var scalarsAreCharacters: Bool {
-        unicodeScalars.allSatisfy { u in
-            let c = u.value
-            return TextKey.isStableScalar(c) && c != 0x0D && c != 0xFF9E && c != 0xFF9F
-        }
+        unicodeScalars.allSatisfy { String.isOwnCharacter($0.value) }
+    }
+
+    /// A scalar that is a Character of its own wherever it stands (see ``scalarsAreCharacters``).
+    @inline(__always)
+    static func isOwnCharacter(_ c: UInt32) -> Bool {
+        TextKey.isStableScalar(c) && c != 0x0D && c != 0xFF9E && c != 0xFF9F
     }
 
     /// The words of the string (split at spaces, tabs and line feeds, empty words left out)
@@ -386,18 +398,24 @@ extension String {
             let text = split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
             return (text, text.count)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var count = 0, pendingSpace = false
-        for b in utf8 {
-            if b == 0x20 || b == 0x09 || b == 0x0A {
-                pendingSpace = !out.isEmpty
-                continue
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var count = 0
+            let text = String(unsafeUninitializedCapacity: bytes.count) { out in
+                var m = 0, pendingSpace = false
+                for b in bytes {
+                    if b == 0x20 || b == 0x09 || b == 0x0A {
+                        pendingSpace = m > 0
+                        continue
+                    }
+                    if pendingSpace { out[m] = 0x20; m += 1; count += 1; pendingSpace = false }
+                    out[m] = b
+                    m += 1
+                    if b & 0xC0 != 0x80 { count += 1 }  // a scalar's first byte: a Character here
+                }
+                return m
             }
-            if pendingSpace { out.append(0x20); count += 1; pendingSpace = false }
-            out.append(b)
-            if b & 0xC0 != 0x80 { count += 1 }  // a scalar's first byte: a Character here
+            return (text, count)
         }
-        return (String(decoding: out, as: UTF8.self), count)
     }
 }

@@ -61,7 +61,8 @@ import Testing
     }
 
     @Test func hasAtLeastCountsAsCountDoes() {
-        for s in ["", "a", "ab", "e\u{301}e\u{301}", "\r\n\r\n", "中文", "👍🏽x", "abcdefghij"] {
+        for s in ["", "a", "ab", "e\u{301}e\u{301}", "\r\n\r\n", "中文", "👍🏽x", "abcdefghij", "abc\u{301}", "中文\u{3099}x",
+                  "ab\r\ncd", "ａｂ\u{FF9E}"] {
             for n in 0...12 { #expect(s.hasAtLeast(n) == (s.count >= n), "\(s.debugDescription) \(n)") }
         }
     }
