@@ -35,18 +35,27 @@ enum CodeComparison {
     /// “…”, ‘…’, and Python's triple quotes. `...` and `…` (elided code) are left out, and so
     /// are semicolons and a comma before a closing bracket (style, not code).
     static func tokens(_ code: String) -> [Token] {
-        let chars = Array(code.unicodeScalars).map(\.value)
+        let chars = code.unicodeScalars.map(\.value)
         let n = chars.count
         var out: [Token] = []
         var line = 0
         var lineStart = true
         var i = 0
-        func starts(_ s: [UInt32], at k: Int) -> Bool {
-            k + s.count <= n && chars[k..<(k + s.count)].elementsEqual(s)
+        // The scalars at k are a, b (and c, d): compared in place, no array made per question.
+        @inline(__always) func starts(_ k: Int, _ a: UInt32, _ b: UInt32) -> Bool {
+            k + 1 < n && chars[k] == a && chars[k + 1] == b
         }
-        func skip(until close: [UInt32]) {
-            while i < n && !starts(close, at: i) { if chars[i] == 0x0A { line += 1 }; i += 1 }
-            i = min(n, i + close.count)
+        @inline(__always) func starts(_ k: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32) -> Bool {
+            k + 2 < n && chars[k] == a && chars[k + 1] == b && chars[k + 2] == c
+        }
+        @inline(__always) func starts(_ k: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: UInt32) -> Bool {
+            k + 3 < n && chars[k] == a && chars[k + 1] == b && chars[k + 2] == c && chars[k + 3] == d
+        }
+        /// Past the first `close` from `i` (2 or 3 scalars; `c` 0 for two), counting lines.
+        func skip(until a: UInt32, _ b: UInt32, _ c: UInt32 = 0) {
+            let length = c == 0 ? 2 : 3
+            while i < n && !(c == 0 ? starts(i, a, b) : starts(i, a, b, c)) { if chars[i] == 0x0A { line += 1 }; i += 1 }
+            i = min(n, i + length)
         }
         func isLetterLike(_ c: UInt32) -> Bool {
             isIdentifierChar(c) || (c > 0x7F && !isHanText(c) && (Unicode.Scalar(c)?.properties.isAlphabetic ?? false))
@@ -60,30 +69,31 @@ enum CodeComparison {
             lineStart = false
             let spaceBefore = i == 0 || chars[i - 1] == 0x20 || chars[i - 1] == 0x09 || chars[i - 1] == 0x0A
             // Comments.
-            if (starts([0x2F, 0x2F], at: i) && !(i > 0 && chars[i - 1] == 0x3A))
+            if (starts(i, 0x2F, 0x2F) && !(i > 0 && chars[i - 1] == 0x3A))
                 || (c == 0x23 && (atLineStart || spaceBefore))
-                || (starts([0x2D, 0x2D, 0x20], at: i) && (atLineStart || spaceBefore)) {
+                || (starts(i, 0x2D, 0x2D, 0x20) && (atLineStart || spaceBefore)) {
                 while i < n && chars[i] != 0x0A { i += 1 }
                 continue
             }
-            if starts([0x2F, 0x2A], at: i) { i += 2; skip(until: [0x2A, 0x2F]); continue }
-            if starts([0x3C, 0x21, 0x2D, 0x2D], at: i) { i += 4; skip(until: [0x2D, 0x2D, 0x3E]); continue }
-            if starts([0x7B, 0x2F, 0x2A], at: i) { i += 3; skip(until: [0x2A, 0x2F, 0x7D]); continue }
+            if starts(i, 0x2F, 0x2A) { i += 2; skip(until: 0x2A, 0x2F); continue }
+            if starts(i, 0x3C, 0x21, 0x2D, 0x2D) { i += 4; skip(until: 0x2D, 0x2D, 0x3E); continue }
+            if starts(i, 0x7B, 0x2F, 0x2A) { i += 3; skip(until: 0x2A, 0x2F, 0x7D); continue }
             // Strings.
-            if (c == 0x22 || c == 0x27) && starts([c, c, c], at: i) {
+            if (c == 0x22 || c == 0x27) && starts(i, c, c, c) {
                 let l = line
                 i += 3
-                skip(until: [c, c, c])
+                skip(until: c, c, c)
                 out.append(Token(kind: .string, text: makeString([c, c, c]), line: l))
                 continue
             }
             // An apostrophe inside a word (don't) opens no string.
             let apostrophe = c == 0x27 && i > 0 && isLetterLike(chars[i - 1])
             if c == 0x22 || c == 0x60 || c == 0x201C || c == 0x2018 || (c == 0x27 && !apostrophe) {
-                let close: Set<UInt32> = c == 0x201C ? [0x201D, 0x201C] : c == 0x2018 ? [0x2019, 0x2018] : [c]
+                // “ and ‘ close with their right mark or themselves; the others with themselves.
+                let close = c == 0x201C ? 0x201D : c == 0x2018 ? 0x2019 : c
                 let start = i, l = line
                 i += 1
-                while i < n && !close.contains(chars[i]) && (chars[i] != 0x0A || c == 0x60) {
+                while i < n && chars[i] != close && chars[i] != c && (chars[i] != 0x0A || c == 0x60) {
                     if chars[i] == 0x5C && i + 1 < n && chars[i + 1] != 0x0A { i += 1 }
                     if chars[i] == 0x0A { line += 1 }
                     i += 1
@@ -94,7 +104,7 @@ enum CodeComparison {
                 continue
             }
             // Elided code.
-            if starts([0x2E, 0x2E, 0x2E], at: i) { while i < n && chars[i] == 0x2E { i += 1 }; continue }
+            if starts(i, 0x2E, 0x2E, 0x2E) { while i < n && chars[i] == 0x2E { i += 1 }; continue }
             if c == 0x2026 { i += 1; continue }
             // Translated text.
             if isHanText(c) {
@@ -112,7 +122,7 @@ enum CodeComparison {
                 out.append(Token(kind: number ? .number : .word, text: isLocaleName(word) ? "‹locale›" : word, line: line))
                 continue
             }
-            out.append(Token(kind: .symbol, text: makeString([c]), line: line))
+            out.append(Token(kind: .symbol, text: String(Character(Unicode.Scalar(c)!)), line: line))
             i += 1
         }
         // Style: semicolons, and a comma before a closing bracket or at the end.
@@ -131,8 +141,9 @@ enum CodeComparison {
     /// A locale written as an identifier (`enUS`, `zh_CN`, `frFR`): examples are localised by
     /// switching it (`import enUS from …` → `import zhCN from …`).
     static func isLocaleName(_ w: String) -> Bool {
-        let u = Array(w.unicodeScalars).map(\.value)
-        guard u.count == 4 || u.count == 5 else { return false }
+        // Four or five ASCII letters (and `_` or `-`): four or five bytes.
+        guard w.utf8.count == 4 || w.utf8.count == 5 else { return false }
+        let u = w.utf8.map(UInt32.init)
         let lower = { (c: UInt32) in c >= 0x61 && c <= 0x7A }, upper = { (c: UInt32) in c >= 0x41 && c <= 0x5A }
         guard lower(u[0]), lower(u[1]), upper(u[u.count - 2]), upper(u[u.count - 1]) else { return false }
         return u.count == 4 || u[2] == 0x5F || u[2] == 0x2D
