@@ -103,6 +103,40 @@ import Testing
         #expect(!LinkComparison.isChinese("https://en.wikipedia.org/wiki/Tokenization"))
     }
 
+    /// The byte paths of `withoutLocaleSuffixes` and `isChinese` answer as the Character-level
+    /// ways they replace (kept here as the reference) on every name made of a word, locale
+    /// suffixes and separators, and on a few that are not ASCII.
+    @Test func localeSuffixesAndChineseWordsByBytes() {
+        func reference(_ p: String) -> String {
+            var p = p, changed = true
+            while changed {
+                changed = false
+                for (suffix, l) in LinkComparison.localeSuffixes where p.hasSuffix(suffix) && p.count > l + 1 {
+                    p = String(p.dropLast(l + 1)); changed = true
+                }
+            }
+            return p
+        }
+        func referenceChinese(_ s: String) -> Bool {
+            s.split(whereSeparator: { $0.asciiValue.map { "/.?&=#:_-".utf8.contains($0) } ?? false })
+                .contains { w in LinkComparison.chineseWords.contains { $0 == w } }
+        }
+        var names = ["", "-", "zh", "page", "é-cn", "cafe\u{301}-zh", "x\u{0600}-cn", "中文-zh-cn", "a-b_c.d"]
+        let pieces = ["", "page", "getting-started"] + Array(LinkComparison.locales).sorted()
+        for a in pieces {
+            for sep in ["-", ".", "_"] {
+                for b in LinkComparison.locales.sorted() { names.append(a + sep + b); names.append(a + sep + b + "-" + b) }
+            }
+        }
+        for n in names {
+            #expect(LinkComparison.withoutLocaleSuffixes(n) == reference(n), "\(n.debugDescription)")
+            for url in [n, "/docs/" + n + "/x", "https://" + n + ".example.org/?lang=" + n, "/a/\u{301}" + n] {
+                #expect(LinkComparison.isChinese(url) == referenceChinese(url) || url.unicodeScalars.contains { isHanIdeograph($0.value) },
+                        "\(url.debugDescription)")
+            }
+        }
+    }
+
     @Test func codeAsAReviewerComparesIt() {
         #expect(CodeComparison.sameCode("const x = ref(0) // count", "const x = ref(0) // 计数"))
         #expect(CodeComparison.sameCode("<h1>Good job!</h1>", "<h1>干得漂亮！</h1>"))

@@ -26,9 +26,37 @@ enum LinkComparison {
     static let localeSuffixes: [(suffix: String, locale: Int)] = localesByLength.flatMap { l in
         ["-", ".", "_"].map { (suffix: $0 + l, locale: l.count) }
     }
+    /// ``localeSuffixes``' bytes (all ASCII), in the same order.
+    static let localeSuffixBytes: [[UInt8]] = localeSuffixes.map { Array($0.suffix.utf8) }
+
+    /// `p` without the locale suffixes ``delocalised(_:)`` takes off, taken off as it does: each
+    /// suffix of ``localeSuffixes`` in turn, over again until none is left. On the bytes where
+    /// `p` is ASCII (a byte is a Character there); Swift's `hasSuffix` otherwise.
+    static func withoutLocaleSuffixes(_ p: String) -> String {
+        guard p.utf8.allSatisfy({ $0 < 0x80 }) else {
+            var p = p, changed = true
+            while changed {
+                changed = false
+                for (suffix, l) in localeSuffixes where p.hasSuffix(suffix) && p.count > l + 1 {
+                    p = String(p.dropLast(l + 1)); changed = true
+                }
+            }
+            return p
+        }
+        var bytes = Array(p.utf8), changed = true
+        while changed {
+            changed = false
+            for suffix in localeSuffixBytes where bytes.count > suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) {
+                bytes.removeLast(suffix.count)
+                changed = true
+            }
+        }
+        return bytes.count == p.utf8.count ? p : String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Chinese locale words of ``isChinese(_:)``.
     static let chineseWords = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk", "chinese"]
+    static let chineseWordBytes = chineseWords.map { Array($0.utf8) }
 
     /// The source destination with the longest matching prefix of `map` replaced.
     static func mapped(_ url: String, _ map: [(source: String, target: String)]) -> String {
@@ -85,13 +113,7 @@ enum LinkComparison {
             }
             if locales.contains(p) { p = "" }
             // A suffix begins with `-`, `.` or `_`: without one of them, none can match.
-            var changed = p.utf8.contains { $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
-            while changed {
-                changed = false
-                for (suffix, l) in localeSuffixes where p.hasSuffix(suffix) && p.count > l + 1 {
-                    p = String(p.dropLast(l + 1)); changed = true
-                }
-            }
+            if p.utf8.contains(where: { $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) { p = withoutLocaleSuffixes(p) }
             parts[k] = p.isEmpty && !ext.isEmpty ? ext : p + ext
         }
         return parts.filter { !$0.isEmpty }.joined(separator: "/") + fragment
@@ -104,6 +126,13 @@ enum LinkComparison {
         if s.unicodeScalars.contains(where: { isHanIdeograph($0.value) }) { return true }
         // The separators are ASCII: a Character is one of them when its one byte is (a CR LF's
         // `asciiValue` is a line feed's, not among them).
+        // Where every scalar is a Character of its own, a separator Character is its one byte.
+        if s.scalarsAreCharacters {
+            let separators: [UInt8] = Array("/.?&=#:_-".utf8)
+            return s.utf8.split(whereSeparator: { separators.contains($0) }).contains { w in
+                chineseWordBytes.contains { $0.elementsEqual(w) }
+            }
+        }
         let words = s.split(whereSeparator: { $0.asciiValue.map { "/.?&=#:_-".utf8.contains($0) } ?? false })
         if words.contains(where: { w in chineseWords.contains { $0 == w } }) { return true }
         return false
