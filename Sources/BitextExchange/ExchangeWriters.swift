@@ -11,9 +11,10 @@ public func portablePath(_ path: String, root: String? = nil) -> String {
     let cwd = FileManager.default.currentDirectoryPath
     let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
     if path.hasPrefix(base) { return String(path.dropFirst(base.count)) }
-    if let root, case let r = URL(fileURLWithPath: root).standardizedFileURL.path, path.hasPrefix(r.hasSuffix("/") ? r : r + "/") {
+    if let root, case let r = URL(fileURLWithPath: root).standardizedFileURL.path,
+       case let p = URL(fileURLWithPath: path).standardizedFileURL.path, p.hasPrefix(r.hasSuffix("/") ? r : r + "/") {
         let name = (r as NSString).lastPathComponent
-        let below = String(path.dropFirst(r.count)).drop { $0 == "/" }
+        let below = String(p.dropFirst(r.count)).drop { $0 == "/" }
         return name == "/" ? String(below) : name + "/" + below
     }
     return (path as NSString).lastPathComponent
