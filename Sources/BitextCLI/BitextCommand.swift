@@ -26,6 +26,11 @@ public struct BitextCommand: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
+            // A version request is answered from this parse: the second, with help texts, wraps
+            // every command's help (twice the instructions of checking a small file).
+            if exitCode(for: error) == .success && fullMessage(for: error) == configuration.version {
+                exit(withBitextError: error)
+            }
             UI.helpTextsWanted = true
             do { _ = try parseAsRoot() } catch { exit(withBitextError: error) }
             exit(withBitextError: error)

@@ -195,6 +195,14 @@ import Yams
         #expect(quote.contains("「“」") && !quote.contains("““"), "\(quote)")
     }
 
+    @Test func versionAndHelpAnswerAtOnce() throws {
+        let v = try CLI.run(["--version"])
+        #expect(v.status == 0 && v.stdout == "0.1.0\n" && v.stderr.isEmpty, "\(v.stdout) \(v.stderr)")
+        // Help still has its texts (they come from a second parse, with help texts on).
+        let h = try CLI.run(["check", "--help"])
+        #expect(h.status == 0 && h.stdout.contains("OVERVIEW:") && h.stdout.contains("Examples:"), "\(h.stdout.prefix(400))")
+    }
+
     /// A message the Chinese file lacks (a data folder older than the binary, a key added in
     /// English only) reads in English, not as its key.
     @Test func aMessageMissingInChineseReadsInEnglish() throws {
