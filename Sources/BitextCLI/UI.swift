@@ -55,6 +55,30 @@ extension UI {
     /// parser to wrap in each place; wider text is wrapped for the list, the narrower place.
     static func help(_ key: String) -> String {
         guard helpTextsWanted else { return "" }
+        // The parser asks a command for its configuration, and instantiates its options, many
+        // times over (a dozen times for each command in a help request): each text is wrapped
+        // once.
+        return wrappedOnce(key) { wrappedHelp(key) }
+    }
+
+    /// The text `make` gives for `key` in this language, made once: the terminal's width, the
+    /// other thing a wrapping depends on, is read once a process.
+    private static func wrappedOnce(_ key: String, _ make: () -> String) -> String {
+        let id = Messages.current.language + " " + key
+        Wrapped.lock.lock()
+        defer { Wrapped.lock.unlock() }
+        if let known = Wrapped.texts[id] { return known }
+        let text = make()
+        Wrapped.texts[id] = text
+        return text
+    }
+
+    private enum Wrapped {
+        static let lock = NSLock()
+        nonisolated(unsafe) static var texts: [String: String] = [:]
+    }
+
+    private static func wrappedHelp(_ key: String) -> String {
         let width = min(Output.terminalWidth(default: 80), 100)
         let text = ui(key).trimmingCharacters(in: .newlines)
         if key.hasSuffix(".abstract") {
@@ -108,6 +132,12 @@ extension UI {
     /// would count them as one column each, so that list starts on a line of its own.
     static func optionHelp(_ key: String, listsValues: Bool = false) -> String {
         guard helpTextsWanted else { return "" }
+        return wrappedOnce("option " + key + (listsValues ? " values" : "")) {
+            optionHelpWrapped(key, listsValues: listsValues)
+        }
+    }
+
+    private static func optionHelpWrapped(_ key: String, listsValues: Bool) -> String {
         let width = min(Output.terminalWidth(default: 80), 100) - 26 - 1
         let text = ui(key)
         let wrapped = columns(text) <= width ? text : wrap(text, width: max(20, width))

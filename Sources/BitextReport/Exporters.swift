@@ -41,8 +41,8 @@ public enum TMXExporter {
     /// The `<tu>` elements of one pair, each without its opening tag's id (`tuid` counts across
     /// the export): the attributes after the id, and the element's lines after the opening tag.
     public static func units(_ p: BilingualPair, sourceLang: String, targetLang: String) -> [(attributes: String, body: String)] {
-        let file = portablePath(p.target.path, root: p.roots?.target)
-        return p.exchange.memoryPairs.map { m in
+        let exchange = p.exchange, file = exchange.targetName
+        return exchange.memoryPairs.map { m in
             var body = "      <prop type=\"x-file\">\(Markup.escape(file)):\(m.line)</prop>\n"
             body += "      <tuv xml:lang=\"\(Markup.escape(sourceLang))\"><seg>\(TMXWriter.content(m.source))</seg></tuv>\n"
             body += "      <tuv xml:lang=\"\(Markup.escape(targetLang))\"><seg>\(TMXWriter.content(m.target))</seg></tuv>\n"

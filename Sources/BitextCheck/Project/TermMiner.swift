@@ -179,7 +179,6 @@ public final class TermMiner {
                         if startsWithFunctionWord || function[j] || !long[j] { continue }
                         // A lone common word is not a term.
                         if stems.count == 1 && (generalWords.contains(lw) || generalWords.contains(stems[0])) { continue }
-                        if generalWords.contains(lw) && stems.count > 1 && function[j] { continue }
                         let id = intern(stems.joined(separator: " "))
                         if surfaces[Int(id)].isEmpty { surfaces[Int(id)] = gramWords.joined(separator: " ") }
                         sourceIds.append(id)
