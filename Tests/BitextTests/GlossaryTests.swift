@@ -207,6 +207,25 @@ import Testing
         #expect(try CLI.run(["glossary", "lint", dir.path("s.tsv")]).status != 2)
     }
 
+    @Test func suggestNamesPlacesFromTheRootOnAnyNumberOfThreads() throws {
+        let dir = TempDir()
+        for d in ["a", "b"] {
+            var en = "", zh = ""
+            for i in 1...3 { en += "The scheduler starts now.\n\nThe scheduler runs task \(i).\n\n"; zh += "调度器现在启动。\n\n调度器运行任务 \(i)。\n\n" }
+            dir.write("en/\(d)/index.md", en)
+            dir.write("zh/\(d)/index.md", zh)
+        }
+        let args = ["glossary", "suggest", "--source-root", dir.path("en"), "--target-root", dir.path("zh"), "--no-config", "--min-count", "2"]
+        let one = try CLI.run(args + ["--jobs", "1"]), two = try CLI.run(args + ["--jobs", "2"])
+        #expect(one.status == 0)
+        #expect(one.stdout == two.stdout)
+        let row = one.stdout.split(separator: "\n").first { $0.hasPrefix("scheduler\t") }
+        // Both files are index.md: a place says which one.
+        #expect(row?.hasSuffix("rendered so in 12 of 12 units, Dice 1.00 (a/index.md:1, a/index.md:3, a/index.md:5)") == true, "\(row ?? "")")
+        let zh = try CLI.run(args, env: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stdout.contains("12 个单元中有 12 个这样译，Dice 1.00（a/index.md:1"))
+    }
+
     @Test func inconsistentRenderingsAcrossFiles() throws {
         let dir = TempDir()
         let pairs = [
