@@ -40,19 +40,24 @@ struct GlossarySuggestCommand: ParsableCommand {
         let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
         let progress = Progress(total: jobs.count, label: ui("progress.mining"))
         let threads = common.threads
+        let direct = min(threads, jobs.count) <= 1
         try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<TermMiner, Error> in
             defer { progress.tick() }
             let job = jobs[k]
             return Result { try checker.withToolkit { toolkit -> TermMiner in
                 let s = try session.document(job.source!), t = try session.document(job.target!)
                 let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
-                let one = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
+                // On one thread, straight into the whole table (a merge re-interns every string).
+                let one = direct ? miner : TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
                 one.add(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta,
                         alignment: aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta),
                         hanWords: { toolkit.segmenter.hanWords($0) })
                 return one
             } }
-        }, consume: { _, result in miner.merge(try result.get()) })
+        }, consume: { _, result in
+            let one = try result.get()
+            if !direct { miner.merge(one) }
+        })
         progress.finish()
         // A place names its file from the tree's root (a tree has many an index.md).
         var shown: [String: String] = [:]
