@@ -50,7 +50,9 @@ public struct BitextCommand: ParsableCommand {
             Foundation.exit(failure.status)
         }
         let code = exitCode(for: error)
-        let message = fullMessage(for: error)
+        // Help and argument errors in the messages' language; completion scripts as they are.
+        let script = CommandLine.arguments.contains { $0.hasPrefix("--generate-completion-script") }
+        let message = script ? fullMessage(for: error) : ParserText.localized(fullMessage(for: error))
         if code == .success {
             if !message.isEmpty { print(message) }
             Foundation.exit(0)

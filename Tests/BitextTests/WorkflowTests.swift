@@ -399,7 +399,7 @@ import Yams
             let r = try CLI.run(command + ["--help", "--lang", lang], env: ["COLUMNS": "80"])
             #expect(r.status == 0)
             let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for l in lines where !l.hasPrefix("USAGE:") {
+            for l in lines where !l.hasPrefix("USAGE:") && !l.hasPrefix("用法：") {
                 #expect(Self.width(l) <= 80, "\(command) \(lang): \(l)")
             }
             // Every example line of the help text is printed whole, on a line of its own.
@@ -427,6 +427,28 @@ import Yams
         let convert = try CLI.run(["glossary", "convert", "--help"], env: ["COLUMNS": "80"])
         #expect(!convert.stdout.contains("(default en)"))
         #expect(convert.stdout.contains("(default: en)"))
+    }
+
+    // The argument parser's own words (headings, "(values: …)", its errors) in Chinese too.
+    @Test func parserWordsInTheMessagesLanguage() throws {
+        let zh = try CLI.run(["check", "--help", "--lang", "zh-Hans"], env: ["COLUMNS": "80"])
+        for heading in ["概述：", "用法：bitext check", "参数：", "选项："] {
+            #expect(zh.stdout.contains("\n" + heading) || zh.stdout.hasPrefix(heading), "\(heading)")
+        }
+        #expect(zh.stdout.contains("\n                          （可选值：text, json, sarif, github；默认：text）\n"))
+        #expect(zh.stdout.contains("  -h, --help              显示帮助信息。"))
+        for english in ["OPTIONS:", "(values:", "Show help", "USAGE:"] { #expect(!zh.stdout.contains(english), "\(english)") }
+        let bad = try CLI.run(["check", "--fixx", "--lang", "zh-Hans"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("错误：未知选项 '--fixx'。是不是要用 '--fix'？\n用法：bitext check"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("  更多信息见 'bitext check --help'。"))
+        let value = try CLI.run(["check", "--format", "xml", "a.md"], env: ["LANG": "zh_CN.UTF-8"])
+        #expect(value.stderr.hasPrefix("错误：'--format <format>' 不接受值 'xml'，请给出其中之一："), "\(value.stderr)")
+        // English is the parser's own text, untouched; so are completion scripts in Chinese.
+        let en = try CLI.run(["check", "--fixx"])
+        #expect(en.stderr.hasPrefix("Error: Unknown option '--fixx'. Did you mean '--fix'?"))
+        let script = try CLI.run(["--generate-completion-script", "zsh"], env: ["LANG": "zh_CN.UTF-8"])
+        #expect(script.stdout.contains("Show help information."))
     }
 
     // Defect 4: part-of-speech variants are not conflicts; a TSV that is not a glossary is an error.
