@@ -84,6 +84,7 @@ struct UnpairedBlocks {
         let alignedTargetTexts = Set(alignedTarget.map { target.units[$0].plainText })
 
         var gapSource: [Int] = [], gapTarget: [Int] = []
+        var unpairedSource: [Int] = [], unpairedTarget: [Int] = []
         func closeGap() {
             defer { gapSource = []; gapTarget = [] }
             guard !gapSource.isEmpty && !gapTarget.isEmpty else { return }
@@ -105,14 +106,66 @@ struct UnpairedBlocks {
                 if let r = sourceRows[s], alignedSourceRows.contains(r) { explainedSource.insert(s) }
                 if alignedSourceTexts.contains(source.units[s].plainText) { explainedSource.insert(s) }
                 gapSource.append(s)
+                unpairedSource.append(s)
             }
             for t in tu {
                 if let r = targetRows[t], alignedTargetRows.contains(r) { explainedTarget.insert(t) }
                 if alignedTargetTexts.contains(target.units[t].plainText) { explainedTarget.insert(t) }
                 gapTarget.append(t)
+                unpairedTarget.append(t)
             }
         }
         closeGap()
+        explainMoves(source: source, target: target, unpairedSource: unpairedSource.filter { !explainedSource.contains($0) },
+                     unpairedTarget: unpairedTarget.filter { !explainedTarget.contains($0) }, sourceRows: sourceRows, targetRows: targetRows)
+    }
+
+    /// Units moved elsewhere in the file — rows of a table sorted differently, a section put in
+    /// another place — are one unit moved, not a gap on each side: an unpaired source unit and an
+    /// unpaired target unit that are the only units of their documents to hold the same key (a
+    /// heading id, the whole text of a unit without Han, or a code span or link destination of
+    /// a target unit in Chinese: English beside English needs the same words, a new source
+    /// sentence on the same API is not the old one moved). A moved table cell takes the rest of
+    /// its row along.
+    private mutating func explainMoves(source: Document, target: Document, unpairedSource: [Int], unpairedTarget: [Int],
+                                       sourceRows: [Int: Int], targetRows: [Int: Int]) {
+        guard !unpairedSource.isEmpty && !unpairedTarget.isEmpty else { return }
+        // Each key with the one unit holding it, or -1 when several do.
+        func owners(_ d: Document) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for k in d.units.indices {
+                for key in UnpairedBlocks.moveKeys(d, k) { out[key] = out[key] == nil ? k : -1 }
+            }
+            return out
+        }
+        let sourceOwners = owners(source), targetOwners = owners(target)
+        let open = Set(unpairedTarget)
+        var movedSourceRows = Set<Int>(), movedTargetRows = Set<Int>()
+        for s in unpairedSource {
+            for key in UnpairedBlocks.moveKeys(source, s).sorted() where sourceOwners[key] == s {
+                guard let t = targetOwners[key], t >= 0, open.contains(t) else { continue }
+                if key.hasPrefix("a ") && !target.units[t].text.contains(where: { isHanIdeograph($0) }) { continue }
+                explainedSource.insert(s)
+                explainedTarget.insert(t)
+                if let r = sourceRows[s] { movedSourceRows.insert(r) }
+                if let r = targetRows[t] { movedTargetRows.insert(r) }
+                break
+            }
+        }
+        for s in unpairedSource { if let r = sourceRows[s], movedSourceRows.contains(r) { explainedSource.insert(s) } }
+        for t in unpairedTarget { if let r = targetRows[t], movedTargetRows.contains(r) { explainedTarget.insert(t) } }
+    }
+
+    /// The keys a unit can be recognised by wherever it stands (``explainMoves``).
+    static func moveKeys(_ d: Document, _ k: Int) -> Set<String> {
+        let u = d.units[k]
+        var keys = Set(anchors(u).map { "a " + $0 })
+        if let id = d.headingID(k) { keys.insert("# " + id.id) }
+        if !u.text.contains(where: { isHanIdeograph($0) }) {
+            let text = u.plainText
+            if !text.isEmpty { keys.insert("= " + text) }
+        }
+        return keys
     }
 
     /// Inline code spans (three characters or more) and link destinations of a unit.
@@ -143,6 +196,9 @@ public struct MissingTranslationRule: Rule {
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph, which the translator skipped entirely.\n\nThe third paragraph.\n"),
             RuleExample("# 导言\n\n第一段。\n", source: "# Introduction\n\nThe first paragraph.\n"),
             RuleExample("| 中文 |\n| --- |\n| 二叉树 |\n", source: "| English | Chinese |\n| --- | --- |\n| binary tree | 二叉树 |\n"),
+            // A section put in another place: moved, not missing here and extra there.
+            RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
+                        source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
         ]
     }
 
@@ -196,6 +252,9 @@ public struct ExtraBlockRule: Rule {
             // English the source no longer has: one finding (not `untranslated` as well).
             RuleExample("# 导言\n\n第一段。\n\n↓Run the migration script twice before you upgrade the cluster.\n\n第二段。\n",
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph.\n"),
+            // A section put in another place: moved, not missing here and extra there.
+            RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
+                        source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
         ]
     }
 
