@@ -58,6 +58,9 @@ struct UnpairedBlocks {
     var explainedSource = Set<Int>()
     /// Target units that are not extra.
     var explainedTarget = Set<Int>()
+    /// The row of each table cell (a number per table and row), on each side: a row missing or
+    /// extra is reported once, not once per cell.
+    let sourceRows: [Int: Int], targetRows: [Int: Int]
 
     init(_ c: FileContext, _ p: Pairing) {
         let beads = p.alignment.beads
@@ -75,7 +78,8 @@ struct UnpairedBlocks {
             }
             return out
         }
-        let sourceRows = rows(source), targetRows = rows(target)
+        sourceRows = rows(source)
+        targetRows = rows(target)
         var alignedSourceRows = Set<Int>(), alignedTargetRows = Set<Int>()
         for u in alignedSource { if let r = sourceRows[u] { alignedSourceRows.insert(r) } }
         for u in alignedTarget { if let r = targetRows[u] { alignedTargetRows.insert(r) } }
@@ -117,7 +121,7 @@ struct UnpairedBlocks {
         }
         closeGap()
         explainMoves(source: source, target: target, unpairedSource: unpairedSource.filter { !explainedSource.contains($0) },
-                     unpairedTarget: unpairedTarget.filter { !explainedTarget.contains($0) }, sourceRows: sourceRows, targetRows: targetRows)
+                     unpairedTarget: unpairedTarget.filter { !explainedTarget.contains($0) })
     }
 
     /// Units moved elsewhere in the file — rows of a table sorted differently, a section put in
@@ -127,8 +131,7 @@ struct UnpairedBlocks {
     /// a target unit in Chinese: English beside English needs the same words, a new source
     /// sentence on the same API is not the old one moved). A moved table cell takes the rest of
     /// its row along.
-    private mutating func explainMoves(source: Document, target: Document, unpairedSource: [Int], unpairedTarget: [Int],
-                                       sourceRows: [Int: Int], targetRows: [Int: Int]) {
+    private mutating func explainMoves(source: Document, target: Document, unpairedSource: [Int], unpairedTarget: [Int]) {
         guard !unpairedSource.isEmpty && !unpairedTarget.isEmpty else { return }
         // Each key with the one unit holding it, or -1 when several do.
         func owners(_ d: Document) -> [String: Int] {
@@ -196,6 +199,9 @@ public struct MissingTranslationRule: Rule {
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph, which the translator skipped entirely.\n\nThe third paragraph.\n"),
             RuleExample("# 导言\n\n第一段。\n", source: "# Introduction\n\nThe first paragraph.\n"),
             RuleExample("| 中文 |\n| --- |\n| 二叉树 |\n", source: "| English | Chinese |\n| --- | --- |\n| binary tree | 二叉树 |\n"),
+            // A row: one finding, not one per cell.
+            RuleExample("| 参数 | 说明 |\n| --- | --- |\n| size | 按钮大小 |\n| ↓danger | 是否为危险按钮 |\n",
+                        source: "| Property | Description |\n| --- | --- |\n| size | The size of the button |\n| loading | Whether the button shows a spinner |\n| danger | Whether the button is dangerous |\n"),
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
@@ -208,9 +214,21 @@ public struct MissingTranslationRule: Rule {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         let beads = p.alignment.beads
         guard let unpaired = c.unpairedBlocks else { return }
+        var reportedRows = Set<Int>()
+        var cellsOfRow: [Int: [Int]] = [:]  // made on the first missing row
         for (k, bead) in beads.enumerated() where bead.target.isEmpty {
             let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }.filter { !unpaired.explainedSource.contains($0) }
             guard let first = sourceUnits.first else { continue }
+            // The cells of a row: one finding for the row, with its cells as the preview.
+            var preview = String(p.source.units[first].plainText.prefix(60))
+            if let row = unpaired.sourceRows[first], sourceUnits.allSatisfy({ unpaired.sourceRows[$0] == row }) {
+                guard reportedRows.insert(row).inserted else { continue }
+                if cellsOfRow.isEmpty {
+                    for u in p.source.units.indices { if let r = unpaired.sourceRows[u] { cellsOfRow[r, default: []].append(u) } }
+                }
+                let cells = cellsOfRow[row] ?? [first]
+                preview = String(cells.map { p.source.units[$0].plainText }.joined(separator: " | ").prefix(60))
+            }
             // Report at the next target unit, else at the previous one.
             var anchor: Int? = nil
             for b in beads[(k + 1)...] {
@@ -224,7 +242,6 @@ public struct MissingTranslationRule: Rule {
             guard let a = anchor else { continue }
             let su = p.source.units[first]
             let last = p.source.units[sourceUnits.last!]
-            let preview = String(su.plainText.prefix(60))
             let u = c.document.units[a]
             emit(c.finding(self, severity: severity, unit: a, range: 0..<min(1, u.text.count),
                            message: c.messages.text("missing-translation", [
@@ -252,6 +269,9 @@ public struct ExtraBlockRule: Rule {
             // English the source no longer has: one finding (not `untranslated` as well).
             RuleExample("# 导言\n\n第一段。\n\n↓Run the migration script twice before you upgrade the cluster.\n\n第二段。\n",
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph.\n"),
+            // A row: one finding, not one per cell.
+            RuleExample("| 参数 | 说明 |\n| --- | --- |\n| size | 按钮大小 |\n| ↓ghost | 幽灵按钮，背景透明 |\n| danger | 是否为危险按钮 |\n",
+                        source: "| Property | Description |\n| --- | --- |\n| size | The size of the button |\n| danger | Whether the button is dangerous |\n"),
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
@@ -264,8 +284,17 @@ public struct ExtraBlockRule: Rule {
         guard c.pairing != nil else { return }
         let severity = c.settings.severity(self)
         let noteSeverity = c.settings.severity(id: "translator-note", default: .info)
+        let rows = c.unpairedBlocks?.targetRows ?? [:]
+        var reportedRows = Set<Int>()
         for t in c.extraUnits {
             let u = c.document.units[t]
+            // The cells of a row: one finding for the row, at its first extra cell; in English
+            // only when no cell of the row is Chinese.
+            var rowCells: [Int]? = nil
+            if let row = rows[t] {
+                guard reportedRows.insert(row).inserted else { continue }
+                rowCells = c.extraUnits.filter { rows[$0] == row }
+            }
             if c.analyses[t].isNote {
                 if let s = noteSeverity {
                     emit(Finding(rule: "translator-note", severity: s, file: c.document.path, span: u.span,
@@ -274,7 +303,8 @@ public struct ExtraBlockRule: Rule {
             } else if let s = severity {
                 // English the source does not have (text of an older source left in): one finding
                 // that says both, instead of "translate it" beside "remove it".
-                if UntranslatedRule.isUntranslated(c, t) || UntranslatedLabelRule.isLabel(c, t) {
+                if (UntranslatedRule.isUntranslated(c, t) || UntranslatedLabelRule.isLabel(c, t))
+                    && !(rowCells ?? []).contains(where: { c.analyses[$0].hasHan }) {
                     emit(c.finding(self, severity: s, unit: t, range: 0..<u.text.count,
                                    message: c.messages.text("extra-block.english", ["kind": c.messages.text("kind.\(u.kind.name)")]),
                                    details: [("evidence", .string("english"))]))
