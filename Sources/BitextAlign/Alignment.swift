@@ -33,5 +33,12 @@ public struct SentenceBead: Sendable, Equatable {
 /// The alignment of two documents, bead by bead in document order.
 public struct Alignment: Sendable {
     public var beads: [Bead]
-    public init(beads: [Bead]) { self.beads = beads }
+    /// Blocks moved elsewhere: blocks the beads leave without a counterpart on both sides that
+    /// pair up among themselves, out of the beads' order (a section put in another place, rows
+    /// sorted differently). Not part of the beads, whose order exports follow.
+    public var moved: [Bead]
+    public init(beads: [Bead], moved: [Bead] = []) {
+        self.beads = beads
+        self.moved = moved
+    }
 }

@@ -135,6 +135,49 @@ import Testing
         #expect(score.f1Strict >= 0.98)
     }
 
+    /// Blocks out of order count as the same only on evidence they share (length and kind say
+    /// nothing there): code or kept words for a translation, most words for English beside
+    /// English, something in every block of a merge.
+    @Test func movedBlocksNeedSharedEvidence() throws {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        func features(_ text: String) -> [BlockFeatures] {
+            let d = Document(SourceText(path: "a.md", text: text))
+            return BlockFeatures.of(d, analyses: Self.analyze(d, seg), functionWords: Harness.source.functionWords)
+        }
+        let composition = features("A composition type lets you write `ProtocolA & ProtocolB` for a value that conforms to both.\n")
+        #expect(DocumentAligner.sameContent(composition, features("组合类型让你用 `ProtocolA & ProtocolB` 表示同时符合两者的值。\n")))
+        #expect(DocumentAligner.sameContent(features("Does antd have a mirror in China?\n"), features("antd 是否有国内镜像？\n")))
+        #expect(DocumentAligner.sameContent(features("## Prefixes {#prefixes}\n"), features("## 前缀 {#prefixes}\n")))
+        // About the same length, nothing shared.
+        #expect(!DocumentAligner.sameContent(features("## Protocol Composition Type\n"), features("## 可选类型\n")))
+        #expect(!DocumentAligner.sameContent(features("The name of a class\n"), features("协议的名称\n")))
+        // English beside English: an old version of the paragraph, not a new one on the same API.
+        #expect(DocumentAligner.sameContent(features("When you pass a ref to a Fragment, React provides a FragmentInstance object.\n"),
+                                            features("When you pass a ref to a fragment, React provides an instance.\n")))
+        #expect(!DocumentAligner.sameContent(features("`compareDocumentPosition` compares the position of the Fragment with another node.\n"),
+                                             features("If the Fragment has children, the native `compareDocumentPosition` value is returned.\n")))
+        // A merge: the block that shares nothing is not taken along.
+        let two = features("Fragments group elements without a wrapper node.\n\nWrite `<Fragment>` explicitly to pass a `key`.\n")
+        #expect(!DocumentAligner.sameContent(two, features("显式写出 `<Fragment>` 才能传 `key`。\n")))
+    }
+
+    /// On real pages: a section put elsewhere and rows sorted differently are not reported as
+    /// missing here and extra there.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func movedSectionsAndRowsAreNotReportedTwice() throws {
+        for (page, words) in [("docs/react/compatible-style.md", ["autoPrefixer"]),
+                              ("components/date-picker/index.md", ["prevIcon", "previewValue"])] {
+            let r = try CLI.run(["check", "--no-config", "--format", "json", "--source", Fixtures.corpus("antd/en/" + page)!.path,
+                                 Fixtures.corpus("antd/zh/" + page)!.path])
+            let structural = ((r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? [])
+                .filter { ["missing-translation", "extra-block"].contains($0["rule"] as? String ?? "") }
+            for f in structural {
+                let said = "\(f["message"] ?? "") \(f["text"] ?? "")"
+                #expect(!words.contains { said.contains($0) }, "\(page): \(said)")
+            }
+        }
+    }
+
     @Test func segmentedBeadsRoundTrip() throws {
         let beads = try BeadFormat.parse("[0]:[0]\n[1,2]:[1]\n[]:[2]\n[3]:[]\n")
         #expect(BeadFormat.write(beads) == "[0]:[0]\n[1,2]:[1]\n[]:[2]\n[3]:[]\n")

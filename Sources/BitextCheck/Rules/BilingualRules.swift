@@ -52,7 +52,8 @@ public struct SameAsSourceRule: Rule {
 /// table cells of a column the other side added or dropped (the rest of their row is aligned),
 /// a variant that repeats the text of an aligned block (platform or version variants inside
 /// conditional content), and a source and a target block in the same gap that share a code
-/// span or a link destination (the aligner missed the pair: they re-anchor on it).
+/// span or a link destination (the aligner missed the pair: they re-anchor on it), and blocks
+/// the aligner found moved out of order (``Alignment/moved``), a moved table cell with its row.
 struct UnpairedBlocks {
     /// Source units that are not missing.
     var explainedSource = Set<Int>()
@@ -120,55 +121,14 @@ struct UnpairedBlocks {
             }
         }
         closeGap()
-        explainMoves(source: source, target: target, unpairedSource: unpairedSource.filter { !explainedSource.contains($0) },
-                     unpairedTarget: unpairedTarget.filter { !explainedTarget.contains($0) })
-    }
-
-    /// Units moved elsewhere in the file — rows of a table sorted differently, a section put in
-    /// another place — are one unit moved, not a gap on each side: an unpaired source unit and an
-    /// unpaired target unit that are the only units of their documents to hold the same key (a
-    /// heading id, the whole text of a unit without Han, or a code span or link destination of
-    /// a target unit in Chinese: English beside English needs the same words, a new source
-    /// sentence on the same API is not the old one moved). A moved table cell takes the rest of
-    /// its row along.
-    private mutating func explainMoves(source: Document, target: Document, unpairedSource: [Int], unpairedTarget: [Int]) {
-        guard !unpairedSource.isEmpty && !unpairedTarget.isEmpty else { return }
-        // Each key with the one unit holding it, or -1 when several do.
-        func owners(_ d: Document) -> [String: Int] {
-            var out: [String: Int] = [:]
-            for k in d.units.indices {
-                for key in UnpairedBlocks.moveKeys(d, k) { out[key] = out[key] == nil ? k : -1 }
-            }
-            return out
-        }
-        let sourceOwners = owners(source), targetOwners = owners(target)
-        let open = Set(unpairedTarget)
+        // Blocks the aligner found moved out of order; a moved cell takes the rest of its row.
         var movedSourceRows = Set<Int>(), movedTargetRows = Set<Int>()
-        for s in unpairedSource {
-            for key in UnpairedBlocks.moveKeys(source, s).sorted() where sourceOwners[key] == s {
-                guard let t = targetOwners[key], t >= 0, open.contains(t) else { continue }
-                if key.hasPrefix("a ") && !target.units[t].text.contains(where: { isHanIdeograph($0) }) { continue }
-                explainedSource.insert(s)
-                explainedTarget.insert(t)
-                if let r = sourceRows[s] { movedSourceRows.insert(r) }
-                if let r = targetRows[t] { movedTargetRows.insert(r) }
-                break
-            }
+        for b in p.alignment.moved {
+            for x in b.source { if let u = source.unitIndex(block: x) { explainedSource.insert(u); if let r = sourceRows[u] { movedSourceRows.insert(r) } } }
+            for x in b.target { if let u = target.unitIndex(block: x) { explainedTarget.insert(u); if let r = targetRows[u] { movedTargetRows.insert(r) } } }
         }
         for s in unpairedSource { if let r = sourceRows[s], movedSourceRows.contains(r) { explainedSource.insert(s) } }
         for t in unpairedTarget { if let r = targetRows[t], movedTargetRows.contains(r) { explainedTarget.insert(t) } }
-    }
-
-    /// The keys a unit can be recognised by wherever it stands (``explainMoves``).
-    static func moveKeys(_ d: Document, _ k: Int) -> Set<String> {
-        let u = d.units[k]
-        var keys = Set(anchors(u).map { "a " + $0 })
-        if let id = d.headingID(k) { keys.insert("# " + id.id) }
-        if !u.text.contains(where: { isHanIdeograph($0) }) {
-            let text = u.plainText
-            if !text.isEmpty { keys.insert("= " + text) }
-        }
-        return keys
     }
 
     /// Inline code spans (three characters or more) and link destinations of a unit.
