@@ -52,11 +52,11 @@ public struct DocumentAligner: Sendable {
     }
 
     /// Out of order, length and kind say nothing: blocks count as the same only on evidence
-    /// they share. The same text or heading id; for a translation, an anchor (number, code, link) or a Latin
-    /// word kept from the source; English beside English, the same words, half of them at least
-    /// (an old paragraph beside the new version of it, not a new sentence about the same API).
-    /// In a merge, every block shares some with the other side (a block merged in for its
-    /// length alone may be missing).
+    /// they share. The same text or heading id; for a translation, an anchor (number, code,
+    /// link) or a Latin word kept from the source; English beside English, the same words, half
+    /// of them at least (an old paragraph beside the new version of it, not a new sentence
+    /// about the same API). In a merge, every block shares some with the other side (a block
+    /// merged in for its length alone may be missing).
     static func sameContent(_ s: [BlockFeatures], _ t: [BlockFeatures]) -> Bool {
         if s.count == 1, t.count == 1, !s[0].key.isEmpty, s[0].key == t[0].key { return true }
         if s.count == 1, t.count == 1, let id = s[0].headingID, id == t[0].headingID { return true }
