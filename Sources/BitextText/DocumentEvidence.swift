@@ -107,8 +107,13 @@ extension Segmenter {
                     }
                 }
                 // A whole unit right after Chinese that introduces a message (`控制台会报错？`,
-                // `日志如下：`) is that message; so is a line shaped like a log (`… error: …`).
-                if s.isWholeUnit && (k > 0 && endsWithMessageCue(units[k - 1].text, units[k - 1].roles) || Segmenter.isLogLine(text, s.range)) {
+                // `日志如下：`) is that message when it is quoted or one sentence (a paragraph of
+                // two or more is the explanation that follows, as under a FAQ heading that asks
+                // about an error); so is a line shaped like a log (`… error: …`).
+                var quoted = false
+                if case .quote = units[k].kind { quoted = true }
+                if s.isWholeUnit && (k > 0 && (quoted || analyses[k].sentences.count <= 1) && endsWithMessageCue(units[k - 1].text, units[k - 1].roles)
+                                     || Segmenter.isLogLine(text, s.range)) {
                     analyses[k].stretches[j].documentEvidence = .uiString
                 }
             }

@@ -44,6 +44,10 @@ public struct UntranslatedRule: Rule {
             RuleExample("| English | 中文 |\n| --- | --- |\n| binary tree | 二叉树 |\n| hash table | 哈希表 |\n"),
             RuleExample("进入项目页面。\n\n![create-project](img/create-project.png)\n"),
             RuleExample("!!! note \"提示\"\n\n    这里是提示内容。\n\n$$\n\\begin{aligned}\nf(x) & = x \\newline\n\\end{aligned}\n$$\n"),
+            // After a heading that asks about an error: the quoted message stays English, the
+            // explanation of two sentences is the answer, still untranslated.
+            RuleExample("### 为什么在弹窗中调用表单时控制台会报错？\n\n> Warning: The form instance is not connected to any form. Did you forget to pass it?\n"),
+            RuleExample("### 为什么开启虚拟滚动时会报错？\n\n↓The virtual table needs its ref to measure the rows. Wrap the body in forwardRef and pass the ref on.\n"),
         ]
     }
 
