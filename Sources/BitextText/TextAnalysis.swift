@@ -207,7 +207,9 @@ public struct SourceStretch: Sendable, Equatable {
             if SourceStretch.mostlyCoined(tokens, kept: kept) { return keep(.coinedTerm) }
             return (true, true, .label)
         }
-        if isEmphasis { return keep(.emphasis) }
+        // Bold or italic marks a term, a UI label or a name; a long run of words in bold is a
+        // sentence left in English all the same.
+        if isEmphasis && function + ordinary <= 8 { return keep(.emphasis) }
         if isParenthetical && tokens.count <= 8 { return keep(.gloss) }
         if isGloss { return keep(.gloss) }
         if isUIString { return keep(.uiString) }

@@ -13,7 +13,7 @@ let keptEnglishEvidence = """
     values or terms beside Chinese cells; inline code elsewhere in the document; alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
     term such as Webhook); quoted, a link's text, a parenthetical gloss, `中文 English (ABBR)`, \
-    `English（中文）`, wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun \
+    `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun \
     (按钮、菜单、错误…); or inside a translator's note.
     """
 
@@ -204,6 +204,8 @@ public struct MixedLanguageRule: Rule {
             RuleExample("注意力机制 attention mechanism for the model (AM) 是核心。\n"),
             RuleExample("支持 mysql、postgresql、the h2 database、sqlite。\n"),
             RuleExample("执行 mvn -U clean package -Dmaven.test.skip=true 即可。\n"),
+            // Bold marks a label or a term; a sentence in bold is still a sentence.
+            RuleExample("如果服务正常，需要查看任务是否放到队列中，**↓check whether the server puts the task in the queue, and look for it in the log.**\n"),
         ]
     }
 
