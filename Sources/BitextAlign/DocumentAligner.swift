@@ -29,7 +29,7 @@ public struct DocumentAligner: Sendable {
 
     /// The least score of a pair of blocks taken as moved (cost about 4: the kind, length and
     /// anchors agree; an unrelated pair costs more than the two blocks left apart).
-    public static let movedScore = 0.5
+    static let movedScore = 0.5
 
     /// The blocks left without a counterpart on both sides, aligned again among themselves: the
     /// pairs found with a good score are blocks moved out of order.

@@ -94,7 +94,6 @@ struct CheckCommand: ParsableCommand {
         }
         var problems = 0, fixed = 0, fixedFiles = 0
         let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
-        let direct = min(threads, work.count) <= 1  // parallelOrdered runs it all on this thread
         // Files are checked in parallel and reported in order as they finish, a few files
         // ahead at most, so memory does not grow with the number of files.
         parallelOrdered(work.count, threads: threads, window: 4 * threads, { k -> Result in
@@ -105,12 +104,8 @@ struct CheckCommand: ParsableCommand {
                 try checker.withToolkit { toolkit in
                     var miner: TermMiner? = nil
                     if mine && job.source != nil {
-                        // On one thread, straight into the project's table (a merge re-interns
-                        // every string); on several, a table per file, merged in order.
-                        if direct { miner = all } else {
-                            miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
-                            result.miner = miner
-                        }
+                        miner = all.table(workers: min(threads, work.count))
+                        result.miner = miner
                     }
                     var checked = try checkOne(job, session: session, checker: checker, aligner: aligner, toolkit: toolkit, miner: miner)
                     result.notes = checked.notes

@@ -35,29 +35,24 @@ struct GlossarySuggestCommand: ParsableCommand {
         let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
-        // Pairs are mined in parallel, each into its own miner, and merged in pair order: the
-        // rows are the same on any number of threads.
+        // Pairs are mined in parallel, each into its own table, merged in pair order (on one
+        // thread, all into one): the rows are the same on any number of threads.
         let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
         let progress = Progress(total: jobs.count, label: ui("progress.mining"))
         let threads = common.threads
-        let direct = min(threads, jobs.count) <= 1
         try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<TermMiner, Error> in
             defer { progress.tick() }
             let job = jobs[k]
             return Result { try checker.withToolkit { toolkit -> TermMiner in
                 let s = try session.document(job.source!), t = try session.document(job.target!)
                 let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
-                // On one thread, straight into the whole table (a merge re-interns every string).
-                let one = direct ? miner : TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
+                let one = miner.table(workers: min(threads, jobs.count))
                 one.add(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta,
                         alignment: aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta),
                         hanWords: { toolkit.segmenter.hanWords($0) })
                 return one
             } }
-        }, consume: { _, result in
-            let one = try result.get()
-            if !direct { miner.merge(one) }
-        })
+        }, consume: { _, result in miner.merge(try result.get()) })
         progress.finish()
         // A place names its file from the tree's root (a tree has many an index.md).
         var shown: [String: String] = [:]

@@ -110,8 +110,7 @@ extension Segmenter {
                 // `日志如下：`) is that message when it is quoted or one sentence (a paragraph of
                 // two or more is the explanation that follows, as under a FAQ heading that asks
                 // about an error); so is a line shaped like a log (`… error: …`).
-                var quoted = false
-                if case .quote = units[k].kind { quoted = true }
+                let quoted = if case .quote = units[k].kind { true } else { false }
                 if s.isWholeUnit && (k > 0 && (quoted || analyses[k].sentences.count <= 1) && endsWithMessageCue(units[k - 1].text, units[k - 1].roles)
                                      || Segmenter.isLogLine(text, s.range)) {
                     analyses[k].stretches[j].documentEvidence = .uiString

@@ -104,9 +104,21 @@ public final class TermMiner {
         places.append(place)
     }
 
+    /// The table one file's pairs go into when files are mined on `workers` threads: this one
+    /// itself on one thread (a merge would intern every string again), a new one on several, to
+    /// ``merge(_:)`` in file order.
+    public func table(workers: Int) -> TermMiner {
+        guard workers > 1 else { return self }
+        let t = TermMiner(functionWords: functionWords, generalWords: generalWords)
+        t.maxSourceWords = maxSourceWords
+        t.hanLengths = hanLengths
+        return t
+    }
+
     /// Takes in another miner's pairs after its own (miners filled on several threads, merged
-    /// in order).
+    /// in order); nothing when `other` is this miner (``table(workers:)`` on one thread).
     public func merge(_ other: TermMiner) {
+        guard other !== self else { return }
         var map = [Int32](repeating: -1, count: other.strings.count)
         func mapped(_ l: Int32) -> Int32 {
             if map[Int(l)] >= 0 { return map[Int(l)] }

@@ -26,37 +26,40 @@ enum LinkComparison {
     static let localeSuffixes: [(suffix: String, locale: Int)] = localesByLength.flatMap { l in
         ["-", ".", "_"].map { (suffix: $0 + l, locale: l.count) }
     }
-    /// ``localeSuffixes``' bytes (all ASCII), in the same order.
+    /// ``localeSuffixes`` as bytes (all ASCII) and as Characters, in the same order.
     static let localeSuffixBytes: [[UInt8]] = localeSuffixes.map { Array($0.suffix.utf8) }
+    static let localeSuffixCharacters: [[Character]] = localeSuffixes.map { Array($0.suffix) }
 
-    /// `p` without the locale suffixes ``delocalised(_:)`` takes off, taken off as it does: each
-    /// suffix of ``localeSuffixes`` in turn, over again until none is left. On the bytes where
-    /// `p` is ASCII (a byte is a Character there); Swift's `hasSuffix` otherwise.
+    /// `p` without the locale suffixes ``delocalised(_:)`` takes off: each of
+    /// ``localeSuffixes`` in turn, over again until none is left. Compared as bytes where `p` is
+    /// ASCII (a byte is a Character there), as Characters otherwise.
     static func withoutLocaleSuffixes(_ p: String) -> String {
-        guard p.utf8.allSatisfy({ $0 < 0x80 }) else {
-            var p = p, changed = true
-            while changed {
-                changed = false
-                for (suffix, l) in localeSuffixes where p.hasSuffix(suffix) && p.count > l + 1 {
-                    p = String(p.dropLast(l + 1)); changed = true
-                }
-            }
-            return p
+        if p.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = withoutSuffixes(Array(p.utf8), localeSuffixBytes)
+            return bytes.count == p.utf8.count ? p : String(decoding: bytes, as: UTF8.self)
         }
-        var bytes = Array(p.utf8), changed = true
+        return String(withoutSuffixes(Array(p), localeSuffixCharacters))
+    }
+
+    /// `s` with each of `suffixes` taken off its end in turn, over again until none is left;
+    /// never the whole of `s`.
+    private static func withoutSuffixes<E: Equatable>(_ s: [E], _ suffixes: [[E]]) -> [E] {
+        var s = s, changed = true
         while changed {
             changed = false
-            for suffix in localeSuffixBytes where bytes.count > suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) {
-                bytes.removeLast(suffix.count)
+            for suffix in suffixes where s.count > suffix.count && s.suffix(suffix.count).elementsEqual(suffix) {
+                s.removeLast(suffix.count)
                 changed = true
             }
         }
-        return bytes.count == p.utf8.count ? p : String(decoding: bytes, as: UTF8.self)
+        return s
     }
 
     /// Chinese locale words of ``isChinese(_:)``.
     static let chineseWords = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk", "chinese"]
     static let chineseWordBytes = chineseWords.map { Array($0.utf8) }
+    /// What splits a destination into words for ``isChinese(_:)``.
+    static let urlSeparators: [UInt8] = Array("/.?&=#:_-".utf8)
 
     /// The source destination with the longest matching prefix of `map` replaced.
     static func mapped(_ url: String, _ map: [(source: String, target: String)]) -> String {
@@ -124,16 +127,15 @@ enum LinkComparison {
     static func isChinese(_ url: String) -> Bool {
         let s = DocumentAnchors.percentDecoded(url).lowercased()
         if s.unicodeScalars.contains(where: { isHanIdeograph($0.value) }) { return true }
-        // The separators are ASCII: a Character is one of them when its one byte is (a CR LF's
-        // `asciiValue` is a line feed's, not among them).
         // Where every scalar is a Character of its own, a separator Character is its one byte.
         if s.scalarsAreCharacters {
-            let separators: [UInt8] = Array("/.?&=#:_-".utf8)
-            return s.utf8.split(whereSeparator: { separators.contains($0) }).contains { w in
+            return s.utf8.split(whereSeparator: { urlSeparators.contains($0) }).contains { w in
                 chineseWordBytes.contains { $0.elementsEqual(w) }
             }
         }
-        let words = s.split(whereSeparator: { $0.asciiValue.map { "/.?&=#:_-".utf8.contains($0) } ?? false })
+        // Otherwise by Characters: a Character is a separator when its one byte is (a CR LF's
+        // `asciiValue` is a line feed's, not among them).
+        let words = s.split(whereSeparator: { $0.asciiValue.map { urlSeparators.contains($0) } ?? false })
         if words.contains(where: { w in chineseWords.contains { $0 == w } }) { return true }
         return false
     }
