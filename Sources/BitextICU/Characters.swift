@@ -27,15 +27,37 @@ public enum CharacterClass: UInt8, Sendable {
 
 /// Per-code-point properties, looked up in ICU and cached for the Basic Multilingual Plane.
 public enum Characters {
-    // One byte per BMP code point: high nibble script, low nibble class. Built once, lazily.
-    // (The categories come from ICU's ranges of one category: asking for each code point cost a
-    // third of building the table, which every run does.)
+    // One byte per BMP code point: high nibble script, low nibble class. Built once, lazily. The
+    // categories come from ICU's ranges of one category; the script is asked of ICU only where it
+    // can vary: the blocks of CJK ideographs (3400–4DBF, 4E00–9FFF) are all Han letters and the
+    // Hangul syllables (AC00–D7A3) all Hangul letters, and unassigned, private-use and surrogate
+    // code points have no script (Unicode's Unknown). Building the table was a tenth of a small
+    // file's run; `scriptAndClassOfEveryCodePointAreICUs` checks every entry against ICU.
     private static let table: [UInt8] = {
         var categories = [UInt8](repeating: 0, count: 0x10000)
         categories.withUnsafeMutableBufferPointer { bt_bmp_char_types($0.baseAddress) }
-        var t = [UInt8](repeating: 0, count: 0x10000)
-        for c in 0..<0x10000 {
-            t[c] = (lookupScript(UInt32(c)).rawValue << 4) | characterClass(category: Int32(categories[c]), UInt32(c)).rawValue
+        var classOf = [UInt8](repeating: CharacterClass.other.rawValue, count: 64)
+        for t in 0..<64 { classOf[t] = characterClass(category: Int32(t), 0x41).rawValue }
+        var hasScript = [Bool](repeating: true, count: 64)
+        for t in [U_UNASSIGNED, U_PRIVATE_USE_CHAR, U_SURROGATE] { hasScript[Int(t.rawValue)] = false }
+        let letter = CharacterClass.letter.rawValue
+        var t = [UInt8](repeating: Script.han.rawValue << 4 | letter, count: 0x10000)
+        t.withUnsafeMutableBufferPointer { t in
+            categories.withUnsafeBufferPointer { categories in
+                classOf.withUnsafeBufferPointer { classOf in
+                    hasScript.withUnsafeBufferPointer { hasScript in
+                        // Between the Han blocks (left as filled) and the Hangul syllables.
+                        for c in 0xAC00...0xD7A3 { t[c] = Script.hangul.rawValue << 4 | letter }
+                        for c in [0..<0x3400, 0x4DC0..<0x4E00, 0xA000..<0xAC00, 0xD7A4..<0x10000].joined() {
+                            let category = Int(categories[c] & 63)
+                            let script = hasScript[category] ? lookupScript(UInt32(c)) : Script.other
+                            // Tab, line feed and carriage return are the controls that count as space.
+                            let cls = c == 9 || c == 10 || c == 13 ? CharacterClass.space.rawValue : classOf[category]
+                            t[c] = script.rawValue << 4 | cls
+                        }
+                    }
+                }
+            }
         }
         return t
     }()
@@ -81,14 +103,19 @@ public enum Characters {
 
     static func lookupScript(_ c: UInt32) -> Script {
         var status = U_ZERO_ERROR
-        let s = bt_uscript_getScript(Int32(bitPattern: c), &status)
-        switch s {
-        case USCRIPT_HAN: return .han
-        case USCRIPT_LATIN: return .latin
-        case USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_KATAKANA_OR_HIRAGANA: return .kana
-        case USCRIPT_HANGUL: return .hangul
-        case USCRIPT_COMMON: return .common
-        case USCRIPT_INHERITED: return .inherited
+        return script(code: bt_uscript_getScript(Int32(bitPattern: c), &status).rawValue)
+    }
+
+    /// bitext's script for ICU's script code (a `UScriptCode`'s raw value: the ICU type stays out
+    /// of signatures, which other modules that see Foundation's ICU may read).
+    private static func script(code: Int32) -> Script {
+        switch code {
+        case USCRIPT_HAN.rawValue: return .han
+        case USCRIPT_LATIN.rawValue: return .latin
+        case USCRIPT_HIRAGANA.rawValue, USCRIPT_KATAKANA.rawValue, USCRIPT_KATAKANA_OR_HIRAGANA.rawValue: return .kana
+        case USCRIPT_HANGUL.rawValue: return .hangul
+        case USCRIPT_COMMON.rawValue: return .common
+        case USCRIPT_INHERITED.rawValue: return .inherited
         default: return .other
         }
     }
