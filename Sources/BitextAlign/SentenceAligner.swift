@@ -85,7 +85,7 @@ public struct SentenceAligner: Sendable {
     /// Bead-shape costs in the order of the moves; nil: the fixed ones.
     var priors: [Double]? = nil
 
-    static let debug = ProcessInfo.processInfo.environment["BITEXT_DEBUG_ALIGN"] != nil
+    static let debug = Environment.value("BITEXT_DEBUG_ALIGN") != nil
 
     public init() {}
 

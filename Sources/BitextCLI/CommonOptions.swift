@@ -91,7 +91,7 @@ struct ReportOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(UI.optionHelp("help.opt.snippet")))
     var snippet: Bool? = nil
 
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+    enum ColorChoice: String, NamedValues { case auto, always, never }
 
     /// The text format's style for output to `output` (nil: standard output).
     func style(output: String?, failOn: Severity) -> TextStyle {
@@ -100,7 +100,7 @@ struct ReportOptions: ParsableArguments {
         switch color {
         case .always: style.colour = true
         case .never: style.colour = false
-        case .auto: style.colour = terminal && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        case .auto: style.colour = terminal && Environment.nonEmpty("NO_COLOR") == nil
         }
         style.snippets = snippet ?? terminal
         style.width = Output.terminalWidth(default: terminal ? 80 : 100)

@@ -116,7 +116,7 @@ struct CoverageCommand: ParsableCommand {
     }
 }
 
-extension CoverageFormat: ExpressibleByArgument {}
+extension CoverageFormat: NamedValues {}
 
 /// Where bitext may write files it names itself (the pages of a tree export): inside the
 /// folder `-o` names. `-o` itself may be anywhere, `..` included, as the user wrote it.

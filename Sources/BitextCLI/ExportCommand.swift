@@ -236,7 +236,7 @@ extension ExportCommand {
 /// What one long export is doing, on standard error when it is a terminal.
 final class StageLine {
     let label: String
-    let enabled = isatty(2) != 0 && ProcessInfo.processInfo.environment["BITEXT_NO_PROGRESS"] == nil
+    let enabled = isatty(2) != 0 && Environment.value("BITEXT_NO_PROGRESS") == nil
     init(label: String) { self.label = label }
     func show(_ stage: String) { show(stage, every: 1, 0, 0) }
     func show(_ stage: String, every: Int, _ done: Int, _ total: Int) {
@@ -246,7 +246,7 @@ final class StageLine {
     func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }
 
-extension ExportFormat: ExpressibleByArgument {}
+extension ExportFormat: NamedValues {}
 
 extension OutputPaths {
     /// `name` inside `dir`, refused when it would land outside (`..`, an absolute path).

@@ -1,4 +1,5 @@
 import Foundation
+import BitextText
 
 /// A progress line on standard error, shown only when it is a terminal and the run is long.
 final class Progress: @unchecked Sendable {
@@ -13,7 +14,7 @@ final class Progress: @unchecked Sendable {
     init(total: Int, label: String, quiet: Bool = false) {
         self.total = total
         self.label = label
-        enabled = !quiet && isatty(2) != 0 && total > 1 && ProcessInfo.processInfo.environment["BITEXT_NO_PROGRESS"] == nil
+        enabled = !quiet && isatty(2) != 0 && total > 1 && Environment.value("BITEXT_NO_PROGRESS") == nil
     }
 
     func tick() {

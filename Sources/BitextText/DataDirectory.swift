@@ -57,7 +57,7 @@ public enum DataDirectory {
         func holdsData(_ u: URL) -> Bool {
             fm.fileExists(atPath: u.appendingPathComponent("locales/en.yml").path)
         }
-        if let env = ProcessInfo.processInfo.environment["BITEXT_DATA"], !env.isEmpty {
+        if let env = Environment.nonEmpty("BITEXT_DATA") {
             let u = URL(fileURLWithPath: env)
             if holdsData(u) { return u }
             throw NotFound()

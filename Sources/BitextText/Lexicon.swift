@@ -77,10 +77,9 @@ public final class Lexicon: @unchecked Sendable {
     /// The folder compiled lexicons are kept in: `BITEXT_CACHE`, else `$XDG_CACHE_HOME/bitext`,
     /// else `~/.cache/bitext`.
     public static func defaultCacheDirectory() -> URL? {
-        let env = ProcessInfo.processInfo.environment
-        if let c = env["BITEXT_CACHE"], !c.isEmpty { return URL(fileURLWithPath: c) }
-        if let x = env["XDG_CACHE_HOME"], !x.isEmpty { return URL(fileURLWithPath: x).appendingPathComponent("bitext") }
-        if let h = env["HOME"], !h.isEmpty { return URL(fileURLWithPath: h).appendingPathComponent(".cache/bitext") }
+        if let c = Environment.nonEmpty("BITEXT_CACHE") { return URL(fileURLWithPath: c) }
+        if let x = Environment.nonEmpty("XDG_CACHE_HOME") { return URL(fileURLWithPath: x).appendingPathComponent("bitext") }
+        if let h = Environment.nonEmpty("HOME") { return URL(fileURLWithPath: h).appendingPathComponent(".cache/bitext") }
         return nil
     }
 
