@@ -5,7 +5,7 @@ import Yams
 /// User-facing messages, from `locales/messages.<lang>.yml`, with `{name}` placeholders.
 public struct Messages: Sendable {
     public let language: String
-    private let table: [String: String]
+    private let table: MessageFile
 
     /// Loads the messages for `lang` (`en`, `zh-Hans`); unknown languages fall back to English
     /// (the command line refuses them first, see ``validate(_:)``).
@@ -14,7 +14,7 @@ public struct Messages: Sendable {
         if requested != "en", let t = try? table(requested) {
             return Messages(language: requested, table: t)
         }
-        return Messages(language: "en", table: (try? table("en")) ?? [:])
+        return Messages(language: "en", table: (try? table("en")) ?? MessageFile(text: ""))
     }
 
     /// A key's English text, for a key a translated file lacks: English is read on the first
@@ -39,9 +39,8 @@ public struct Messages: Sendable {
 
     /// The language of `LC_ALL`, `LC_MESSAGES` or `LANG`: Chinese when it starts with `zh`.
     static func preferredLanguage() -> String {
-        // getenv: not the whole environment as a dictionary, for three variables.
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let p = getenv(key), case let v = String(cString: p), !v.isEmpty {
+            if let v = Environment.nonEmpty(key) {
                 let l = v.lowercased()
                 if l.hasPrefix("zh") { return l.contains("tw") || l.contains("hk") || l.contains("hant") ? "zh-Hant" : "zh-Hans" }
                 return "en"
@@ -53,6 +52,15 @@ public struct Messages: Sendable {
     /// Every key of `messages.<lang>.yml` (for the test that both files have the same keys).
     public static func keys(_ lang: String) throws -> Set<String> { Set(try table(lang).keys) }
 
+    /// Every message of `messages.<lang>.yml` as read on demand, key by key (for the test that
+    /// it is what Yams reads from the whole file).
+    public static func onDemandTable(_ lang: String) throws -> [String: String] {
+        let file = try readTable(try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml"))
+        var out: [String: String] = [:]
+        for k in file.keys { out[k] = file[k] }
+        return out
+    }
+
     /// The table of `messages.<lang>.yml` read with Yams's basic resolver (what bitext uses) and
     /// with its default one, for the test that they agree.
     public static func bothTables(_ lang: String) throws -> (basic: [String: String], full: [String: String]) {
@@ -61,7 +69,7 @@ public struct Messages: Sendable {
         return (try yamsTable(text), try yamsTable(text, resolver: .default))
     }
 
-    private static func table(_ lang: String) throws -> [String: String] {
+    private static func table(_ lang: String) throws -> MessageFile {
         let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
         // A run loads its messages more than once (before and after parsing its arguments, for
         // reports): each file is read once per process.
@@ -78,11 +86,11 @@ public struct Messages: Sendable {
 
     private enum Loaded {
         static let lock = NSLock()
-        nonisolated(unsafe) static var tables: [String: [String: String]] = [:]
+        nonisolated(unsafe) static var tables: [String: MessageFile] = [:]
     }
 
-    private static func readTable(_ url: URL) throws -> [String: String] {
-        try yamsTable(try String(contentsOf: url, encoding: .utf8))
+    private static func readTable(_ url: URL) throws -> MessageFile {
+        MessageFile(text: try String(contentsOf: url, encoding: .utf8))
     }
 
     /// The messages file read by Yams. Values are read as text, so the basic resolver does: the
@@ -151,4 +159,71 @@ public struct Messages: Sendable {
 /// A message of the user interface in the run's language (``Messages/current``).
 public func ui(_ key: String, _ values: [String: String] = [:]) -> String {
     Messages.current.text(key, values)
+}
+
+/// A messages file, read on demand. A run needs a few dozen of its several hundred messages, and
+/// reading the whole file with Yams was a fifth of a small file's `check`. The file is a mapping
+/// of one level, one key per line at the left margin; each key's entry (its line up to the next
+/// key's) is read by Yams the first time it is asked for. A file of any other shape (a quoted
+/// key, an anchor, a directive, a sequence) is read whole, as before.
+final class MessageFile: @unchecked Sendable {
+    private let bytes: [UInt8]
+    /// The byte range of each key's entry in `bytes`; nil when the file is read whole.
+    private let entries: [String: Range<Int>]?
+    private let lock = NSLock()
+    private var read: [String: String] = [:]
+
+    init(text: String) {
+        bytes = Array(text.utf8)
+        entries = MessageFile.entries(bytes)
+        if entries == nil { read = (try? Messages.yamsTable(text)) ?? [:] }
+    }
+
+    var keys: [String] { entries.map { Array($0.keys) } ?? Array(read.keys) }
+
+    subscript(key: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = read[key] { return known }
+        guard let range = entries?[key] else { return nil }
+        let entry = String(decoding: bytes[range], as: UTF8.self)
+        guard let value = (try? Messages.yamsTable(entry))?[key] else { return nil }
+        read[key] = value
+        return value
+    }
+
+    /// Where each key's entry starts and ends, or nil when a line at the left margin is anything
+    /// but a comment or `key:` with a plain key (letters, digits, `.`, `_`, `-`) and a value that
+    /// is neither an anchor, an alias nor a tag.
+    static func entries(_ bytes: [UInt8]) -> [String: Range<Int>]? {
+        var out: [String: Range<Int>] = [:]
+        out.reserveCapacity(bytes.count / 48)  // a key every hundred bytes or so: no regrowing
+        var open: (key: String, start: Int)?
+        var i = 0
+        func isKeyByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == 0x2E || b == 0x5F || b == 0x2D
+        }
+        let count = bytes.count
+        return bytes.withUnsafeBufferPointer { bytes -> [String: Range<Int>]? in
+        while i < count {
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            let lineEnd = memchr(base + i, 0x0A, count - i).map { UnsafeRawPointer($0) - base } ?? count
+            let b = bytes[i]
+            if b != 0x20 && b != 0x09 && b != 0x0D && b != 0x0A && b != 0x23 {
+                var k = i
+                while k < lineEnd && isKeyByte(bytes[k]) { k += 1 }
+                guard k > i, k < lineEnd, bytes[k] == 0x3A, bytes[i] != 0x2D, bytes[i] != 0x2E else { return nil }
+                var v = k + 1
+                if v < lineEnd && bytes[v] != 0x20 && bytes[v] != 0x0D { return nil }
+                while v < lineEnd && bytes[v] == 0x20 { v += 1 }
+                if v < lineEnd && (bytes[v] == 0x26 || bytes[v] == 0x2A || bytes[v] == 0x21) { return nil }
+                if let o = open { out[o.key] = o.start..<i }
+                open = (String(decoding: bytes[i..<k], as: UTF8.self), i)
+            }
+            i = lineEnd + 1
+        }
+        if let o = open { out[o.key] = o.start..<count }
+        return out
+        }
+    }
 }

@@ -20,6 +20,32 @@ import Yams
         }
     }
 
+    /// Messages read key by key, on demand, are what Yams reads from the whole file: every key of
+    /// every messages file, and files of other shapes, which are read whole.
+    @Test func messagesOnDemandAgreeWithTheWholeFile() throws {
+        for lang in Messages.available() {
+            let (whole, _) = try Messages.bothTables(lang)
+            #expect(try Messages.onDemandTable(lang) == whole, "messages.\(lang).yml")
+        }
+        let shapes = [
+            "a: one\n# note\nb: |\n  two\n  lines\n\nc.d-e_f: \"three: {x}\"\n",
+            "a: one\nb:\n  two\n  folded\n",
+            "\"quoted key\": one\nb: two\n",
+            "a: &anchor one\nb: *anchor\n",
+            "%YAML 1.1\n---\na: one\n",
+            "- a\n- b\n",
+            "a: one\nb:two\n",
+        ]
+        for text in shapes {
+            let file = MessageFile(text: text)
+            var read: [String: String] = [:]
+            for k in file.keys { read[k] = file[k] }
+            #expect(read == (try? Messages.yamsTable(text)) ?? [:], "\(text)")
+        }
+        #expect(MessageFile.entries(Array(shapes[0].utf8)).map { $0.keys.sorted() } == ["a", "b", "c.d-e_f"])
+        for text in shapes[2...] { #expect(MessageFile.entries(Array(text.utf8)) == nil, "\(text)") }
+    }
+
     /// The locale files' word lists are trimmed as Foundation trims whitespace.
     @Test func trimmingWhitespaceAgreesWithFoundation() throws {
         var lines: [Substring] = ["", " ", "\t", " a ", "\u{3000}词\u{3000}", "\u{00A0}x\u{2003}", "\u{200B}y\u{200B}",
