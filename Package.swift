@@ -20,13 +20,13 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .systemLibrary(
-            name: "COpenSSL", pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]),
+        // libcrypto, opened with dlopen on first use (Sources/COpenSSL/shim.h): not linked.
+        .systemLibrary(name: "COpenSSL"),
 
         // ICU behind a pure-Swift API. Must not import Foundation (see platform notes).
         .target(name: "BitextICU", dependencies: ["CICU"]),
-        // SHA-256 from libcrypto behind a pure-Swift API. Must not import Foundation, like BitextICU.
+        // SHA-256 from libcrypto (opened on first use) behind a pure-Swift API. Must not import
+        // Foundation, like BitextICU.
         .target(name: "BitextDigest", dependencies: ["COpenSSL"]),
         // Markdown document model: units with exact positions. The only user of cmark-gfm.
         .target(name: "BitextMarkdown", dependencies: ["CCmarkGFM"]),
@@ -69,7 +69,7 @@ let package = Package(
 
         .testTarget(
             name: "BitextTests",
-            dependencies: ["BitextICU", "BitextMarkdown", "BitextText", "BitextGlossary",
+            dependencies: ["BitextICU", "BitextDigest", "BitextMarkdown", "BitextText", "BitextGlossary",
                            "BitextAlign", "BitextCheck", "BitextReport", "BitextExchange", "BitextCLI", "BitextLSP", "Yams"]),
     ],
     // Swift 5 mode: the parallel file loop shares results through locks that strict

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BitextReport
+import BitextDigest
 
 /// The HTML review page: what a reviewer sees and does with it, in the page's markup and in
 /// headless Chromium (scripts/cdp.py drives it over the DevTools protocol).
@@ -138,6 +139,12 @@ import Testing
         // The script is allowed by its hash, nothing else.
         #expect(html.contains("script-src 'sha256-"))
         #expect(!html.contains("unsafe-inline'; img") || html.contains("style-src 'unsafe-inline'"))
+    }
+
+    /// The script hash is libcrypto's SHA-256, opened on first use: FIPS 180-2's test vectors.
+    @Test func scriptHashIsSHA256() {
+        #expect(SHA256.cspSource("abc") == "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='")
+        #expect(SHA256.cspSource("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='")
     }
 
     @Test func copyAssetsPutsImagesBesideThePage() throws {
