@@ -77,8 +77,8 @@ final class Session {
         let id = given ?? configured ?? d
         // Without its data folder bitext knows no locale and no message: say that, not "unknown locale".
         do { _ = try DataDirectory.locate() } catch { throw Failure("\(error)") }
-        let available = LocaleData.available()
-        guard available.contains(LocaleData.canonical(id)) else {
+        guard LocaleData.isAvailable(LocaleData.canonical(id)) else {
+            let available = LocaleData.available()
             let message = ui("locale.unknown", ["locale": id, "locales": available.joined(separator: ", ")])
             if given == nil, configured != nil, let path = config.path {
                 throw Failure(InputError(file: path, line: config.lines[key], message).description)

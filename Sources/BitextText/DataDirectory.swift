@@ -71,6 +71,13 @@ public enum DataDirectory {
 }
 
 extension LocaleData {
+    /// True when `id` is one of ``available()``: one file's existence, not a listing of the folder.
+    public static func isAvailable(_ id: String) -> Bool {
+        guard !id.isEmpty, !id.contains("."), !id.contains("/"), !id.hasPrefix("messages"),
+              let dir = try? DataDirectory.locales() else { return false }
+        return FileManager.default.fileExists(atPath: dir.appendingPathComponent(id + ".yml").path)
+    }
+
     /// The locales bitext has data for: `locales/<id>.yml` (not the typography or messages
     /// files), for "unknown locale" messages.
     public static func available() -> [String] {

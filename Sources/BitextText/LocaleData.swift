@@ -136,7 +136,7 @@ public struct LocaleData: Sendable {
     }
 
     public static func canonical(_ id: String) -> String {
-        let l = id.replacingOccurrences(of: "_", with: "-").lowercased()
+        let l = String(id.lowercased().map { $0 == "_" ? "-" : $0 })
         switch l {
         case "zh", "zh-hans", "zh-cn", "zh-sg", "zh-hans-cn": return "zh-Hans"
         case "zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh-hant-tw": return "zh-Hant"

@@ -46,6 +46,19 @@ import Yams
         for text in shapes[2...] { #expect(MessageFile.entries(Array(text.utf8)) == nil, "\(text)") }
     }
 
+    /// A locale is checked by its file's existence, as the listing of the folder would answer; ids
+    /// are canonical whatever their case and separator.
+    @Test func localeAvailabilityAgreesWithTheListing() throws {
+        let listed = LocaleData.available()
+        #expect(listed.contains("zh-Hans") && listed.contains("en"))
+        for id in listed + ["fr", "", "messages.en", "zh-Hans.typography", "../locales/en", "EN"] {
+            #expect(LocaleData.isAvailable(id) == listed.contains(id), "\(id)")
+        }
+        for (given, id) in [("zh_TW", "zh-Hant"), ("ZH-cn", "zh-Hans"), ("zh", "zh-Hans"), ("en_US", "en"), ("fr_FR", "fr_FR")] {
+            #expect(LocaleData.canonical(given) == id, "\(given)")
+        }
+    }
+
     /// The locale files' word lists are trimmed as Foundation trims whitespace.
     @Test func trimmingWhitespaceAgreesWithFoundation() throws {
         var lines: [Substring] = ["", " ", "\t", " a ", "\u{3000}词\u{3000}", "\u{00A0}x\u{2003}", "\u{200B}y\u{200B}",
