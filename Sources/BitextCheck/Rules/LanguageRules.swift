@@ -58,6 +58,8 @@ public struct UntranslatedRule: Rule {
         var extra: Set<Int>? = nil
         for (k, u) in c.document.units.enumerated() {
             guard UntranslatedRule.isUntranslated(c, k), let s = c.analyses[k].stretches.first else { continue }
+            // A short heading whose text the document's links use as their anchor stays English.
+            if ProjectEvidence.conventionKey(u, s) != nil && c.headingsLinkedByText.contains(k) { continue }
             // English with no counterpart in the source: `extra-block` says so, once.
             if c.pairing != nil {
                 if extra == nil { extra = ExtraBlockRule.reported(c) }
@@ -102,6 +104,9 @@ public struct UntranslatedLabelRule: Rule {
             // A word the dictionary does not know as English is a coined term, not a label.
             RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## Webhook\n"),
             RuleExample("| 参数 | 说明 |\n| --- | --- |\n| placement | 弹出位置 |\n| loading | 加载中 |\n"),
+            // Links of the document name the heading by its English text: translating it would
+            // break them, so it stays English on purpose.
+            RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## Class Names\n\n各部分的类名见 [Class Names](#class-names)。\n"),
         ]
     }
 
@@ -111,6 +116,8 @@ public struct UntranslatedLabelRule: Rule {
         guard let configured = c.settings.severity(self) else { return }
         var labels = c.document.units.indices.filter { UntranslatedLabelRule.isLabel(c, $0) }
         guard !labels.isEmpty else { return }
+        // A heading whose text the document's links use as their anchor stays English on purpose.
+        labels.removeAll { c.headingsLinkedByText.contains($0) }
         // English with no counterpart in the source: `extra-block` says so, once.
         if c.pairing != nil {
             let extra = ExtraBlockRule.reported(c)
