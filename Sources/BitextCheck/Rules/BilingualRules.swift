@@ -129,6 +129,28 @@ struct UnpairedBlocks {
         }
         for s in unpairedSource { if let r = sourceRows[s], movedSourceRows.contains(r) { explainedSource.insert(s) } }
         for t in unpairedTarget { if let r = targetRows[t], movedTargetRows.contains(r) { explainedTarget.insert(t) } }
+        // A heading with the explicit id of a source heading translates it, wherever the aligner
+        // put it: also when the source heading is code only and so no unit (`## \`useSlots()\`
+        // & \`useAttrs()\` {#useslots-useattrs}` beside `## \`useSlots()\` 和 \`useAttrs()\``).
+        var sourceIDs: [String: Int]? = nil
+        for t in unpairedTarget where !explainedTarget.contains(t) {
+            guard let id = target.headingID(t)?.id, !id.isEmpty else { continue }
+            if sourceIDs == nil {
+                sourceIDs = [:]
+                for s in source.units.indices { if let sid = source.headingID(s)?.id { sourceIDs![sid] = s } }
+            }
+            if let s = sourceIDs![id] {
+                explainedTarget.insert(t)
+                explainedSource.insert(s)
+            } else if UnpairedBlocks.contains(source.source.bytes, "{#\(id)}") || UnpairedBlocks.contains(source.source.bytes, "{/*\(id)*/}") {
+                explainedTarget.insert(t)
+            }
+        }
+    }
+
+    /// True when `bytes` hold `needle`'s UTF-8.
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        bytes.firstRange(of: Array(needle.utf8)) != nil
     }
 
     /// Inline code spans (three characters or more) and link destinations of a unit.
@@ -165,6 +187,10 @@ public struct MissingTranslationRule: Rule {
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
+            // The source heading is code only (no text to translate), the translation's has a
+            // word of Chinese: the same explicit id says it is its translation.
+            RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
+                        source: "# Composition API\n\n## `useSlots()` & `useAttrs()` {#use-slots-attrs}\n\nUse slots and attributes in a component.\n"),
         ]
     }
 
@@ -235,6 +261,10 @@ public struct ExtraBlockRule: Rule {
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
+            // The source heading is code only (no text to translate), the translation's has a
+            // word of Chinese: the same explicit id says it is its translation.
+            RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
+                        source: "# Composition API\n\n## `useSlots()` & `useAttrs()` {#use-slots-attrs}\n\nUse slots and attributes in a component.\n"),
         ]
     }
 
