@@ -178,6 +178,24 @@ import Testing
         }
     }
 
+    /// On real pages: a heading with the explicit id of a code-only source heading, and an
+    /// image with the source's `src` and new alt text, are counterparts, not extra blocks; a
+    /// heading the page's links name by its English text is not an untranslated label.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func identityKeysAreCounterparts() throws {
+        for (page, line, rules) in [("vue-docs/%@/api/sfc-script-setup.md", 423, ["extra-block"]),
+                                    ("vue-docs/%@/guide/components/slots.md", 370, ["extra-block"]),
+                                    ("antd/%@/components/button/index.md", 99, ["untranslated-label", "untranslated"])] {
+            let r = try CLI.run(["check", "--no-config", "--format", "json", "--source",
+                                 Fixtures.corpus(String(format: page, "en"))!.path, Fixtures.corpus(String(format: page, "zh"))!.path])
+            let findings = (r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+            #expect(!findings.isEmpty, "\(page)")
+            for f in findings where (f["line"] as? Int) == line {
+                #expect(!rules.contains(f["rule"] as? String ?? ""), "\(page):\(line) \(f["rule"] ?? "") \(f["message"] ?? "")")
+            }
+        }
+    }
+
     @Test func segmentedBeadsRoundTrip() throws {
         let beads = try BeadFormat.parse("[0]:[0]\n[1,2]:[1]\n[]:[2]\n[3]:[]\n")
         #expect(BeadFormat.write(beads) == "[0]:[0]\n[1,2]:[1]\n[]:[2]\n[3]:[]\n")

@@ -53,7 +53,9 @@ public struct SameAsSourceRule: Rule {
 /// a variant that repeats the text of an aligned block (platform or version variants inside
 /// conditional content), and a source and a target block in the same gap that share a code
 /// span or a link destination (the aligner missed the pair: they re-anchor on it), and blocks
-/// the aligner found moved out of order (``Alignment/moved``), a moved table cell with its row.
+/// the aligner found moved out of order (``Alignment/moved``), a moved table cell with its row,
+/// a heading with the explicit id of a heading of the other side, and a standalone image with
+/// the source of one of the other side.
 struct UnpairedBlocks {
     /// Source units that are not missing.
     var explainedSource = Set<Int>()
@@ -145,6 +147,21 @@ struct UnpairedBlocks {
             } else if UnpairedBlocks.contains(source.source.bytes, "{#\(id)}") || UnpairedBlocks.contains(source.source.bytes, "{/*\(id)*/}") {
                 explainedTarget.insert(t)
             }
+        }
+        UnpairedBlocks.explainImages(unpairedTarget, in: target, explained: &explainedTarget, other: source)
+        UnpairedBlocks.explainImages(unpairedSource, in: source, explained: &explainedSource, other: target)
+    }
+
+    /// Images that stand alone are the same image on both sides when their sources are the same
+    /// (the alt text may have changed), wherever the aligner put them: an unpaired one whose
+    /// source a standalone image of the other side has is neither missing nor extra.
+    static func explainImages(_ unpaired: [Int], in d: Document, explained: inout Set<Int>, other: Document) {
+        var otherImages: Set<Set<String>>? = nil
+        for k in unpaired where !explained.contains(k) && d.units[k].kind == .altText {
+            let a = anchors(d.units[k])
+            guard !a.isEmpty else { continue }
+            if otherImages == nil { otherImages = Set(other.units.filter { $0.kind == .altText }.map { anchors($0) }) }
+            if otherImages!.contains(a) { explained.insert(k) }
         }
     }
 
