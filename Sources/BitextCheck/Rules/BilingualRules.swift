@@ -129,6 +129,7 @@ struct UnpairedBlocks {
             for x in b.source { if let u = source.unitIndex(block: x) { explainedSource.insert(u); if let r = sourceRows[u] { movedSourceRows.insert(r) } } }
             for x in b.target { if let u = target.unitIndex(block: x) { explainedTarget.insert(u); if let r = targetRows[u] { movedTargetRows.insert(r) } } }
         }
+        let unpairedSourceSet = Set(unpairedSource), unpairedTargetSet = Set(unpairedTarget)
         for s in unpairedSource { if let r = sourceRows[s], movedSourceRows.contains(r) { explainedSource.insert(s) } }
         for t in unpairedTarget { if let r = targetRows[t], movedTargetRows.contains(r) { explainedTarget.insert(t) } }
         // A heading with the explicit id of a source heading translates it, wherever the aligner
@@ -150,6 +151,35 @@ struct UnpairedBlocks {
         }
         UnpairedBlocks.explainImages(unpairedTarget, in: target, explained: &explainedTarget, other: source)
         UnpairedBlocks.explainImages(unpairedSource, in: source, explained: &explainedSource, other: target)
+        // A section moved with its heading takes its body along: what is left unpaired under the
+        // two headings pairs in order, block by block of the same kind (a paragraph with a
+        // paragraph, a table cell with the cell of the same row and column), as changed text,
+        // not a gap here and an addition there. What has no block of its kind stays reported.
+        for b in p.alignment.moved {
+            guard b.source.count == 1, b.target.count == 1,
+                  let hs = source.unitIndex(block: b.source[0]), let ht = target.unitIndex(block: b.target[0]),
+                  case .heading(let ls) = source.units[hs].kind, case .heading(let lt) = target.units[ht].kind else { continue }
+            let bodyS = UnpairedBlocks.section(source, hs, level: ls).filter { unpairedSourceSet.contains($0) && !explainedSource.contains($0) }
+            var bodyT = UnpairedBlocks.section(target, ht, level: lt).filter { unpairedTargetSet.contains($0) && !explainedTarget.contains($0) }
+            for s in bodyS {
+                guard let i = bodyT.firstIndex(where: { target.units[$0].kind == source.units[s].kind }) else { continue }
+                explainedSource.insert(s)
+                explainedTarget.insert(bodyT[i])
+                bodyT.removeSubrange(...i)
+            }
+        }
+    }
+
+    /// The units under heading `k` of `level`, up to the next heading of that level or higher.
+    static func section(_ d: Document, _ k: Int, level: Int) -> [Int] {
+        var out: [Int] = []
+        var i = k + 1
+        while i < d.units.count {
+            if case .heading(let l) = d.units[i].kind, l <= level { break }
+            out.append(i)
+            i += 1
+        }
+        return out
     }
 
     /// Images that stand alone are the same image on both sides when their sources are the same
@@ -204,6 +234,10 @@ public struct MissingTranslationRule: Rule {
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
+            // A section moved with its heading takes its body along, though the body shares no
+            // word, number or code with the source's.
+            RuleExample("# 常见问题\n\n## 安装 {#install}\n\n用 `npm install` 安装这个包。\n\n## 镜像 {#mirror}\n\n有的，国内可以访问镜像站点，速度更快。\n\n## 升级 {#upgrade}\n\n升级前请先阅读迁移文档，再运行 `migrate` 脚本。\n\n## 主题 {#theme}\n\n用 `ConfigProvider` 设置主题。\n",
+                        source: "# FAQ\n\n## Install {#install}\n\nInstall the package with `npm install`.\n\n## Upgrade {#upgrade}\n\nBefore you upgrade, read the migration guide, then run the `migrate` script.\n\n## Theme {#theme}\n\nSet the theme with `ConfigProvider`.\n\n## Mirror {#mirror}\n\nYes, there is a faster mirror site in China.\n"),
             // The source heading is code only (no text to translate), the translation's has a
             // word of Chinese: the same explicit id says it is its translation.
             RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
@@ -278,6 +312,10 @@ public struct ExtraBlockRule: Rule {
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
+            // A section moved with its heading takes its body along, though the body shares no
+            // word, number or code with the source's.
+            RuleExample("# 常见问题\n\n## 安装 {#install}\n\n用 `npm install` 安装这个包。\n\n## 镜像 {#mirror}\n\n有的，国内可以访问镜像站点，速度更快。\n\n## 升级 {#upgrade}\n\n升级前请先阅读迁移文档，再运行 `migrate` 脚本。\n\n## 主题 {#theme}\n\n用 `ConfigProvider` 设置主题。\n",
+                        source: "# FAQ\n\n## Install {#install}\n\nInstall the package with `npm install`.\n\n## Upgrade {#upgrade}\n\nBefore you upgrade, read the migration guide, then run the `migrate` script.\n\n## Theme {#theme}\n\nSet the theme with `ConfigProvider`.\n\n## Mirror {#mirror}\n\nYes, there is a faster mirror site in China.\n"),
             // The source heading is code only (no text to translate), the translation's has a
             // word of Chinese: the same explicit id says it is its translation.
             RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
