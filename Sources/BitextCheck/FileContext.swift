@@ -137,9 +137,8 @@ public final class FileContext {
     /// heading there is kept on purpose, like a name. Made on first need (an English heading).
     private(set) lazy var headingsLinkedByText: Set<Int> = {
         var out = Set<Int>()
-        let units = document.units
-        for u in units where BrokenAnchorRule.mayLinkToFragment(u) {
-            for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
+        for u in document.units {
+            for l in u.links where l.destination.utf8.first == 0x23 && l.destination.utf8.count > 1 {
                 if case .some(.some(let k)) = consistencyCache.targetAnchors.lookup(String(l.destination.dropFirst())),
                    document.headingID(k) == nil {
                     out.insert(k)

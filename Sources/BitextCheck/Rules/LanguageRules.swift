@@ -59,7 +59,7 @@ public struct UntranslatedRule: Rule {
         for (k, u) in c.document.units.enumerated() {
             guard UntranslatedRule.isUntranslated(c, k), let s = c.analyses[k].stretches.first else { continue }
             // A short heading whose text the document's links use as their anchor stays English.
-            if ProjectEvidence.conventionKey(u, s) != nil && c.headingsLinkedByText.contains(k) { continue }
+            if case .heading = u.kind, c.headingsLinkedByText.contains(k), ProjectEvidence.conventionKey(u, s) != nil { continue }
             // English with no counterpart in the source: `extra-block` says so, once.
             if c.pairing != nil {
                 if extra == nil { extra = ExtraBlockRule.reported(c) }
@@ -117,7 +117,7 @@ public struct UntranslatedLabelRule: Rule {
         var labels = c.document.units.indices.filter { UntranslatedLabelRule.isLabel(c, $0) }
         guard !labels.isEmpty else { return }
         // A heading whose text the document's links use as their anchor stays English on purpose.
-        labels.removeAll { c.headingsLinkedByText.contains($0) }
+        labels.removeAll { if case .heading = c.document.units[$0].kind { return c.headingsLinkedByText.contains($0) } else { return false } }
         // English with no counterpart in the source: `extra-block` says so, once.
         if c.pairing != nil {
             let extra = ExtraBlockRule.reported(c)
