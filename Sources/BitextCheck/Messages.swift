@@ -205,25 +205,26 @@ final class MessageFile: @unchecked Sendable {
         }
         let count = bytes.count
         return bytes.withUnsafeBufferPointer { bytes -> [String: Range<Int>]? in
-        while i < count {
-            let base = UnsafeRawPointer(bytes.baseAddress!)
-            let lineEnd = memchr(base + i, 0x0A, count - i).map { UnsafeRawPointer($0) - base } ?? count
-            let b = bytes[i]
-            if b != 0x20 && b != 0x09 && b != 0x0D && b != 0x0A && b != 0x23 {
-                var k = i
-                while k < lineEnd && isKeyByte(bytes[k]) { k += 1 }
-                guard k > i, k < lineEnd, bytes[k] == 0x3A, bytes[i] != 0x2D, bytes[i] != 0x2E else { return nil }
-                var v = k + 1
-                if v < lineEnd && bytes[v] != 0x20 && bytes[v] != 0x0D { return nil }
-                while v < lineEnd && bytes[v] == 0x20 { v += 1 }
-                if v < lineEnd && (bytes[v] == 0x26 || bytes[v] == 0x2A || bytes[v] == 0x21) { return nil }
-                if let o = open { out[o.key] = o.start..<i }
-                open = (String(decoding: bytes[i..<k], as: UTF8.self), i)
+            guard let start = bytes.baseAddress else { return out }  // an empty file
+            let base = UnsafeRawPointer(start)
+            while i < count {
+                let lineEnd = memchr(base + i, 0x0A, count - i).map { UnsafeRawPointer($0) - base } ?? count
+                let b = bytes[i]
+                if b != 0x20 && b != 0x09 && b != 0x0D && b != 0x0A && b != 0x23 {
+                    var k = i
+                    while k < lineEnd && isKeyByte(bytes[k]) { k += 1 }
+                    guard k > i, k < lineEnd, bytes[k] == 0x3A, bytes[i] != 0x2D, bytes[i] != 0x2E else { return nil }
+                    var v = k + 1
+                    if v < lineEnd && bytes[v] != 0x20 && bytes[v] != 0x0D { return nil }
+                    while v < lineEnd && bytes[v] == 0x20 { v += 1 }
+                    if v < lineEnd && (bytes[v] == 0x26 || bytes[v] == 0x2A || bytes[v] == 0x21) { return nil }
+                    if let o = open { out[o.key] = o.start..<i }
+                    open = (String(decoding: bytes[i..<k], as: UTF8.self), i)
+                }
+                i = lineEnd + 1
             }
-            i = lineEnd + 1
-        }
-        if let o = open { out[o.key] = o.start..<count }
-        return out
+            if let o = open { out[o.key] = o.start..<count }
+            return out
         }
     }
 }

@@ -29,6 +29,7 @@ import Yams
         }
         let shapes = [
             "a: one\n# note\nb: |\n  two\n  lines\n\nc.d-e_f: \"three: {x}\"\n",
+            "",
             "a: one\nb:\n  two\n  folded\n",
             "\"quoted key\": one\nb: two\n",
             "a: &anchor one\nb: *anchor\n",
@@ -43,7 +44,7 @@ import Yams
             #expect(read == (try? Messages.yamsTable(text)) ?? [:], "\(text)")
         }
         #expect(MessageFile.entries(Array(shapes[0].utf8)).map { $0.keys.sorted() } == ["a", "b", "c.d-e_f"])
-        for text in shapes[2...] { #expect(MessageFile.entries(Array(text.utf8)) == nil, "\(text)") }
+        for text in shapes[3...] { #expect(MessageFile.entries(Array(text.utf8)) == nil, "\(text)") }
     }
 
     /// A locale is checked by its file's existence, as the listing of the folder would answer; ids
