@@ -133,8 +133,8 @@ public final class FileContext {
     /// Target units with no source counterpart, in order (``ExtraBlockRule/unpaired(_:)``).
     private(set) lazy var extraUnits: [Int] = ExtraBlockRule.unpaired(self)
     /// Headings that links of the document name by their own text (`[…](#semantic-dom)` to a
-    /// heading with no explicit id): translating one would break those links, so a short English
-    /// heading there is kept on purpose, like a name. Made on first need (an English heading).
+    /// heading with no explicit id): translating one would break those links, so an English label
+    /// there is kept on purpose, like a name. Made on first need (an English label heading).
     private(set) lazy var headingsLinkedByText: Set<Int> = {
         var out = Set<Int>()
         for u in document.units {

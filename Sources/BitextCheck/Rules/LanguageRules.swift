@@ -48,6 +48,8 @@ public struct UntranslatedRule: Rule {
             // explanation of two sentences is the answer, still untranslated.
             RuleExample("### 为什么在弹窗中调用表单时控制台会报错？\n\n> Warning: The form instance is not connected to any form. Did you forget to pass it?\n"),
             RuleExample("### 为什么开启虚拟滚动时会报错？\n\n↓The virtual table needs its ref to measure the rows. Wrap the body in forwardRef and pass the ref on.\n"),
+            // A heading of a sentence stays untranslated though a link names it by its text.
+            RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
         ]
     }
 
@@ -58,8 +60,6 @@ public struct UntranslatedRule: Rule {
         var extra: Set<Int>? = nil
         for (k, u) in c.document.units.enumerated() {
             guard UntranslatedRule.isUntranslated(c, k), let s = c.analyses[k].stretches.first else { continue }
-            // A short heading whose text the document's links use as their anchor stays English.
-            if case .heading = u.kind, c.headingsLinkedByText.contains(k), ProjectEvidence.conventionKey(u, s) != nil { continue }
             // English with no counterpart in the source: `extra-block` says so, once.
             if c.pairing != nil {
                 if extra == nil { extra = ExtraBlockRule.reported(c) }
@@ -116,7 +116,8 @@ public struct UntranslatedLabelRule: Rule {
         guard let configured = c.settings.severity(self) else { return }
         var labels = c.document.units.indices.filter { UntranslatedLabelRule.isLabel(c, $0) }
         guard !labels.isEmpty else { return }
-        // A heading whose text the document's links use as their anchor stays English on purpose.
+        // A label heading whose text the document's links use as their anchor stays English on
+        // purpose (a longer heading is still `untranslated`: see UntranslatedRule).
         labels.removeAll { if case .heading = c.document.units[$0].kind { return c.headingsLinkedByText.contains($0) } else { return false } }
         // English with no counterpart in the source: `extra-block` says so, once.
         if c.pairing != nil {
