@@ -132,21 +132,6 @@ public final class FileContext {
     private(set) lazy var unpairedBlocks: UnpairedBlocks? = pairing.map { UnpairedBlocks(self, $0) }
     /// Target units with no source counterpart, in order (``ExtraBlockRule/unpaired(_:)``).
     private(set) lazy var extraUnits: [Int] = ExtraBlockRule.unpaired(self)
-    /// Headings that links of the document name by their own text (`[…](#semantic-dom)` to a
-    /// heading with no explicit id): translating one would break those links, so an English label
-    /// there is kept on purpose, like a name. Made on first need (an English label heading).
-    private(set) lazy var headingsLinkedByText: Set<Int> = {
-        var out = Set<Int>()
-        for u in document.units {
-            for l in u.links where l.destination.utf8.first == 0x23 && l.destination.utf8.count > 1 {
-                if case .some(.some(let k)) = consistencyCache.targetAnchors.lookup(String(l.destination.dropFirst())),
-                   document.headingID(k) == nil {
-                    out.insert(k)
-                }
-            }
-        }
-        return out
-    }()
 
     /// The Han words of unit `k` (ICU dictionary segmentation), computed on first use.
     public func hanWords(_ k: Int) -> [Word] {

@@ -34,6 +34,18 @@ extension Segmenter {
         return analyses
     }
 
+    /// The anchor keys (``DocumentAnchors/key(_:)``) of the document's links to its own
+    /// fragments (`[…](#semantic-dom)`).
+    static func linkFragmentKeys(_ units: [BitextMarkdown.Unit]) -> Set<String> {
+        var out = Set<String>()
+        for u in units {
+            for l in u.links where l.destination.utf8.first == 0x23 && l.destination.utf8.count > 1 {
+                out.insert(DocumentAnchors.key(DocumentAnchors.percentDecoded(String(l.destination.dropFirst()))))
+            }
+        }
+        return out
+    }
+
     /// Sets `documentEvidence` on the stretches the document's structure keeps, then re-decides
     /// every stretch with the words the document keeps in English.
     public func applyDocumentEvidence(_ doc: Document, _ analyses: inout [TextAnalysis], alsoCode: Set<String> = []) {
@@ -82,6 +94,7 @@ extension Segmenter {
         // Names looked up in the code blocks: block by block, then, in a document that asks for
         // many, with an index of the blocks.
         var codeSearch = CodeBlockSearch(doc.codeBlocks)
+        var fragmentKeys: Set<String>? = nil  // made for the first English label heading
         var c = 0
         for k in analyses.indices {
             // The unit's text and roles (not a copy of the whole unit).
@@ -122,6 +135,14 @@ extension Segmenter {
                s.tokens[0].kind == .lowercase, let first = text.indices.first(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }),
                text[first] >= 0x61 && text[first] <= 0x7A {
                 analyses[k].stretches[0].documentEvidence = .codeShape
+            }
+            // A label heading that the document's links name by its text (no explicit id) keeps
+            // its English: translating it would break them. A longer heading is still a sentence
+            // to translate, linked or not.
+            if case .heading = units[k].kind, let s = analyses[k].stretches.first, s.documentEvidence == nil,
+               s.isWholeUnit, s.isProse, s.isLabel, doc.headingID(k) == nil {
+                if fragmentKeys == nil { fragmentKeys = Segmenter.linkFragmentKeys(units) }
+                if fragmentKeys!.contains(DocumentAnchors.key(units[k])) { analyses[k].stretches[0].documentEvidence = .linkedHeading }
             }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.

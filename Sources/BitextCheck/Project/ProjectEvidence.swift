@@ -37,8 +37,12 @@ public final class ProjectEvidence: @unchecked Sendable {
                 if a.hanCharacters <= 16 { e.translatedLabels += 1 }
                 continue
             }
-            guard let s = a.stretches.first, s.isProse, !a.isNote, let key = conventionKey(u, s) else { continue }
-            if s.isLabel { e.englishLabels += 1 }
+            // A label heading kept for the links that name it is still a label the file leaves
+            // in English: it counts towards the project's conventions and its English labels.
+            guard let s = a.stretches.first, !a.isNote else { continue }
+            let linked = s.documentEvidence == .linkedHeading
+            guard s.isProse || linked, let key = conventionKey(u, s) else { continue }
+            if s.isLabel || linked { e.englishLabels += 1 }
             if seen.insert(key).inserted { e.englishFiles[key, default: 0] += 1 }
         }
         return e

@@ -12,9 +12,10 @@ let keptEnglishEvidence = """
     container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
     values or terms beside Chinese cells; inline code elsewhere in the document; alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
-    term such as Webhook); quoted, a link's text, a parenthetical gloss, `中文 English (ABBR)`, \
-    `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun \
-    (按钮、菜单、错误…); or inside a translator's note.
+    term such as Webhook); a label heading the document's own links name by its text; quoted, a \
+    link's text, a parenthetical gloss, `中文 English (ABBR)`, `English（中文）`, a few words \
+    wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun (按钮、菜单、错误…); \
+    or inside a translator's note.
     """
 
 /// The stretch that decides about a whole unit (no Han), with its evidence, or nil.
@@ -116,9 +117,6 @@ public struct UntranslatedLabelRule: Rule {
         guard let configured = c.settings.severity(self) else { return }
         var labels = c.document.units.indices.filter { UntranslatedLabelRule.isLabel(c, $0) }
         guard !labels.isEmpty else { return }
-        // A label heading whose text the document's links use as their anchor stays English on
-        // purpose (a longer heading is still `untranslated`: see UntranslatedRule).
-        labels.removeAll { if case .heading = c.document.units[$0].kind { return c.headingsLinkedByText.contains($0) } else { return false } }
         // English with no counterpart in the source: `extra-block` says so, once.
         if c.pairing != nil {
             let extra = ExtraBlockRule.reported(c)
