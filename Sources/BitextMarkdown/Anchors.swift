@@ -21,17 +21,25 @@ public struct DocumentAnchors: Sendable {
     public init(_ doc: Document) {
         elements = Elements(doc)
         var seen: [Key: Int] = [:]
-        for k in doc.units.indices {
-            guard case .heading = doc.units[k].kind else { continue }
-            let u = doc.units[k]
-            if let id = doc.headingID(k) { add(id.id, k) }
+        // Headings in reading order, those that are no unit (code only) among them: their
+        // anchors name no unit.
+        var others = doc.anchorHeadings[...]
+        func visit(_ u: Unit, _ k: Int?) {
+            if let id = doc.headingID(of: u) { add(id.id, k) }
             let slug = Key(unit: u)
-            guard !slug.bytes.isEmpty else { continue }
+            guard !slug.bytes.isEmpty else { return }
             let n = seen[slug, default: 0]
             seen[slug] = n + 1
             addKey(slug, k)
             if n > 0 { addKey(Key(bytes: slug.bytes + Array(String(n).utf8)), k) }
         }
+        for k in doc.units.indices {
+            guard case .heading = doc.units[k].kind else { continue }
+            let u = doc.units[k]
+            while let o = others.first, o.byteRange.lowerBound < u.byteRange.lowerBound { visit(o, nil); others.removeFirst() }
+            visit(u, k)
+        }
+        for o in others { visit(o, nil) }
     }
 
     /// `id` / `name` attributes of any element outside code blocks (a key a heading has keeps
@@ -203,8 +211,10 @@ public struct DocumentAnchors: Sendable {
 extension Document {
     /// The explicit id of heading unit `k`: `{#id}` or `{/*id*/}` after its text on the same
     /// line, or the `id`/`name` of an `<a>` (or any element) inside it.
-    public func headingID(_ k: Int) -> HeadingID? {
-        let u = units[k]
+    public func headingID(_ k: Int) -> HeadingID? { headingID(of: units[k]) }
+
+    /// The explicit id of a heading of this document (a unit or one of ``anchorHeadings``).
+    public func headingID(of u: Unit) -> HeadingID? {
         guard case .heading = u.kind else { return nil }
         if !u.inHTML && u.byteRange.upperBound <= source.bytes.count {
             let lineEnd = source.lineByteRange(u.end.line).upperBound

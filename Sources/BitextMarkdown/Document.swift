@@ -17,6 +17,9 @@ public struct Document: Sendable {
     public private(set) var comments: [HTMLComment] = []
     /// Units and code blocks in reading order.
     public private(set) var blocks: [Block] = []
+    /// Headings with nothing to translate (`` ## `useState()` {#use-state} ``): no units, but
+    /// anchors that links name (``DocumentAnchors``), in reading order.
+    public private(set) var anchorHeadings: [Unit] = []
     /// The last line of the front matter, if the file has one.
     public private(set) var frontMatterEndLine: Int?
     /// Text literals are matched against the file's bytes (false: code point by code point,
@@ -179,7 +182,13 @@ public struct Document: Sendable {
                                                            firstLine: b.startLine) else { return }
         let text = UnsafeBufferPointer(rebasing: raw[trimmed])
         let textRoles = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(roles)[trimmed])
-        guard Unit.hasContent(text, textRoles) else { return }
+        guard Unit.hasContent(text, textRoles) else {
+            if isHeading {
+                anchorHeadings.append(Unit(kind: kind, start: start, byteRange: byteRange, text: Array(text), roles: Array(textRoles),
+                                           quoteDepth: b.quoteDepth, listDepth: b.listDepth, lineFeeds: presence.contains(0x0A)))
+            }
+            return
+        }
         let shift = trimmed.lowerBound
         var unitLinks: [InlineLink] = []
         if !mapper.links.isEmpty {

@@ -145,7 +145,7 @@ struct UnpairedBlocks {
             if let s = sourceIDs![id] {
                 explainedTarget.insert(t)
                 explainedSource.insert(s)
-            } else if UnpairedBlocks.contains(source.source.bytes, "{#\(id)}") || UnpairedBlocks.contains(source.source.bytes, "{/*\(id)*/}") {
+            } else if source.anchorHeadings.contains(where: { source.headingID(of: $0)?.id == id }) {
                 explainedTarget.insert(t)
             }
         }
@@ -193,11 +193,6 @@ struct UnpairedBlocks {
             if otherImages == nil { otherImages = Set(other.units.filter { $0.kind == .altText }.map { anchors($0) }) }
             if otherImages!.contains(a) { explained.insert(k) }
         }
-    }
-
-    /// True when `bytes` hold `needle`'s UTF-8.
-    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        bytes.firstRange(of: Array(needle.utf8)) != nil
     }
 
     /// Inline code spans (three characters or more) and link destinations of a unit.

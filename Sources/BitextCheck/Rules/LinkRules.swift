@@ -298,6 +298,8 @@ public struct BrokenAnchorRule: Rule {
             RuleExample("## Getting Started\n\n参见[开始](#getting-started)。\n"),
             RuleExample("<a id=\"faq\"></a>\n\n参见[问答](#faq)。\n"),
             RuleExample("## 安装 {/*installation*/}\n\n参见[安装](↓#installing)。\n"),
+            // A heading of code only has nothing to translate (no unit), but it is an anchor.
+            RuleExample("参见 [`reactive()`](#reactive) 和 [`ref()`](#ref)。\n\n## `reactive()` {#reactive}\n\n## `ref()`\n"),
         ]
     }
 
