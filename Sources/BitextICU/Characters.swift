@@ -43,20 +43,14 @@ public enum Characters {
         let letter = CharacterClass.letter.rawValue
         var t = [UInt8](repeating: Script.han.rawValue << 4 | letter, count: 0x10000)
         t.withUnsafeMutableBufferPointer { t in
-            categories.withUnsafeBufferPointer { categories in
-                classOf.withUnsafeBufferPointer { classOf in
-                    hasScript.withUnsafeBufferPointer { hasScript in
-                        // Between the Han blocks (left as filled) and the Hangul syllables.
-                        for c in 0xAC00...0xD7A3 { t[c] = Script.hangul.rawValue << 4 | letter }
-                        for c in [0..<0x3400, 0x4DC0..<0x4E00, 0xA000..<0xAC00, 0xD7A4..<0x10000].joined() {
-                            let category = Int(categories[c] & 63)
-                            let script = hasScript[category] ? lookupScript(UInt32(c)) : Script.other
-                            // Tab, line feed and carriage return are the controls that count as space.
-                            let cls = c == 9 || c == 10 || c == 13 ? CharacterClass.space.rawValue : classOf[category]
-                            t[c] = script.rawValue << 4 | cls
-                        }
-                    }
-                }
+            for c in 0xAC00...0xD7A3 { t[c] = Script.hangul.rawValue << 4 | letter }
+            // Around the Han blocks (left as filled) and the Hangul syllables.
+            for c in [0..<0x3400, 0x4DC0..<0x4E00, 0xA000..<0xAC00, 0xD7A4..<0x10000].joined() {
+                let category = Int(categories[c] & 63)
+                let script = hasScript[category] ? lookupScript(UInt32(c)) : Script.other
+                // Tab, line feed and carriage return are the controls that count as space.
+                let cls = c == 9 || c == 10 || c == 13 ? CharacterClass.space.rawValue : classOf[category]
+                t[c] = script.rawValue << 4 | cls
             }
         }
         return t
