@@ -94,7 +94,7 @@ extension Segmenter {
         // Names looked up in the code blocks: block by block, then, in a document that asks for
         // many, with an index of the blocks.
         var codeSearch = CodeBlockSearch(doc.codeBlocks)
-        var fragmentKeys: Set<String>? = nil  // made for the first English label heading
+        var fragmentKeys: Set<String>? = nil  // made for the first English label heading (none in an original)
         var c = 0
         for k in analyses.indices {
             // The unit's text and roles (not a copy of the whole unit).
@@ -136,12 +136,15 @@ extension Segmenter {
                text[first] >= 0x61 && text[first] <= 0x7A {
                 analyses[k].stretches[0].documentEvidence = .codeShape
             }
-            // A label heading that the document's links name by its text (no explicit id) keeps
+            // A label heading that a translation's links name by its text (no explicit id) keeps
             // its English: translating it would break them. A longer heading is still a sentence
-            // to translate, linked or not.
+            // to translate, linked or not; and in a document without Chinese (an original) the
+            // heading is text to translate like any other.
             if case .heading = units[k].kind, let s = analyses[k].stretches.first, s.documentEvidence == nil,
                s.isWholeUnit, s.isProse, s.isLabel, doc.headingID(k) == nil {
-                if fragmentKeys == nil { fragmentKeys = Segmenter.linkFragmentKeys(units) }
+                if fragmentKeys == nil {
+                    fragmentKeys = analyses.contains(where: \.hasHan) ? Segmenter.linkFragmentKeys(units) : []
+                }
                 if fragmentKeys!.contains(DocumentAnchors.key(units[k])) { analyses[k].stretches[0].documentEvidence = .linkedHeading }
             }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when

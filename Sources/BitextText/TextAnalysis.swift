@@ -95,7 +95,7 @@ public enum Evidence: String, Sendable {
     case fileSlug = "file-slug"
     /// The same text is inline code elsewhere in the document.
     case codeElsewhere = "code-elsewhere"
-    /// A label heading the document's own links name by its text (`[Semantic DOM](#semantic-dom)`,
+    /// A label heading a translation's own links name by its text (`[Semantic DOM](#semantic-dom)`,
     /// no explicit id): translating it would break them.
     case linkedHeading = "linked-heading"
     /// A short label whose words a general dictionary does not know as English (`Webhook`): a
