@@ -12,7 +12,7 @@ let keptEnglishEvidence = """
     container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
     values or terms beside Chinese cells; inline code elsewhere in the document; alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
-    term such as Webhook); a label heading the document's own links name by its text; quoted, a \
+    term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss, `中文 English (ABBR)`, `English（中文）`, a few words \
     wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun (按钮、菜单、错误…); \
     or inside a translator's note.
