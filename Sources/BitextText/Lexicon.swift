@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Loading is lazy and cheap: the text file is compiled once into a compact binary form (hash
 /// tables and flat arrays) kept in a cache folder, named after a hash of the text, and later
-/// runs memory-map it. A changed data file has another hash, so its cache is rebuilt. Lookups
+/// runs memory-map it. A changed data file has another hash, so its cache is rebuilt; an index
+/// from the file's identity to that hash spares later runs reading the text. Lookups
 /// allocate nothing: ids are dense `Int32`s, hashing is the lexicon's own (never Swift's seeded
 /// `Hasher`), so results do not depend on the process.
 ///
@@ -24,6 +25,8 @@ public final class Lexicon: @unchecked Sendable {
         public var cachePath: String?
         /// True when this load compiled the text (no valid cache yet).
         public var built: Bool
+        /// True when this load read and hashed the text (its identity was not in the cache's index).
+        public var hashed: Bool
         public var seconds: Double
         public var binaryBytes: Int
     }
@@ -89,18 +92,41 @@ public final class Lexicon: @unchecked Sendable {
 
     /// Loads a lexicon text file through its compiled cache in `cacheDirectory` (built there if
     /// missing; without a writable cache folder it is compiled in memory each time).
+    ///
+    /// The cache is named by a hash of the text. So that a run need not read and hash the whole
+    /// text to find it, the cache folder also keeps a small index from the text file's identity
+    /// (device, inode, size, modification and change times) to that hash. As in git's index, an
+    /// identity is recorded only for a file last changed well before the moment it is recorded:
+    /// a file changed again within the file system's clock granularity could keep all five.
     public static func load(data: URL, cacheDirectory: URL? = Lexicon.defaultCacheDirectory()) throws -> Lexicon {
+        try load(data: data, cacheDirectory: cacheDirectory, settle: SourceIndex.settle)
+    }
+
+    /// `settle`: how long before now (seconds) the data file must have last changed to be
+    /// recorded in the index.
+    static func load(data: URL, cacheDirectory: URL?, settle: Int64) throws -> Lexicon {
         let t0 = Date()
+        let stem = data.deletingPathExtension().lastPathComponent
+        func name(_ hash: UInt64) -> String { "\(stem)-v\(formatVersion)-\(String(hash, radix: 16)).bin" }
+        let identity = SourceIndex.identity(of: data.path)
+        let index = cacheDirectory.map { SourceIndex(path: $0.appendingPathComponent("\(stem)-v\(formatVersion).sources").path) }
+        if let dir = cacheDirectory, let identity, let hash = index?.hash(of: identity) {
+            let path = dir.appendingPathComponent(name(hash)).path
+            if let mapped = Mapped(path: path), let lex = Lexicon(mapped: mapped, hash: hash) {
+                lex.info = LoadInfo(dataPath: data.path, cachePath: path, built: false, hashed: false,
+                                    seconds: Date().timeIntervalSince(t0), binaryBytes: mapped.count)
+                return lex
+            }
+        }
         guard let text = FileManager.default.contents(atPath: data.path) else {
             throw LoadError(description: "\(data.path): cannot read the lexicon")
         }
         let hash = text.withUnsafeBytes { Lexicon.hash($0) }
-        let stem = data.deletingPathExtension().lastPathComponent
-        let name = "\(stem)-v\(formatVersion)-\(String(hash, radix: 16)).bin"
         if let dir = cacheDirectory {
-            let path = dir.appendingPathComponent(name).path
+            let path = dir.appendingPathComponent(name(hash)).path
             if let mapped = Mapped(path: path), let lex = Lexicon(mapped: mapped, hash: hash) {
-                lex.info = LoadInfo(dataPath: data.path, cachePath: path, built: false,
+                if let identity { index?.record(identity, hash: hash, settle: settle) }
+                lex.info = LoadInfo(dataPath: data.path, cachePath: path, built: false, hashed: true,
                                     seconds: Date().timeIntervalSince(t0), binaryBytes: mapped.count)
                 return lex
             }
@@ -110,14 +136,15 @@ public final class Lexicon: @unchecked Sendable {
         if let dir = cacheDirectory {
             // Best effort: a read-only home still aligns, only slower to start.
             if (try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)) != nil {
-                let path = dir.appendingPathComponent(name).path
+                let path = dir.appendingPathComponent(name(hash)).path
                 let tmp = path + ".\(getpid()).tmp"
                 if FileManager.default.createFile(atPath: tmp, contents: Data(bytes)),
                    rename(tmp, path) == 0 {
                     cachePath = path
+                    if let identity { index?.record(identity, hash: hash, settle: settle) }
                     // Caches of older versions of the same data go.
                     if let others = try? FileManager.default.contentsOfDirectory(atPath: dir.path) {
-                        for o in others where o.hasPrefix(stem + "-v") && o.hasSuffix(".bin") && o != name {
+                        for o in others where o.hasPrefix(stem + "-v") && o.hasSuffix(".bin") && o != name(hash) {
                             try? FileManager.default.removeItem(atPath: dir.appendingPathComponent(o).path)
                         }
                     }
@@ -130,9 +157,65 @@ public final class Lexicon: @unchecked Sendable {
         guard let lex = Lexicon(mapped: owned, hash: hash) else {
             throw LoadError(description: "\(data.path): the compiled lexicon is inconsistent")
         }
-        lex.info = LoadInfo(dataPath: data.path, cachePath: cachePath, built: true,
+        lex.info = LoadInfo(dataPath: data.path, cachePath: cachePath, built: true, hashed: true,
                             seconds: Date().timeIntervalSince(t0), binaryBytes: bytes.count)
         return lex
+    }
+
+    /// The cache folder's index from a data file's identity to the hash of its text: one line
+    /// per identity (`device inode size mtime ctime hash`, times in nanoseconds), the latest
+    /// few kept, rewritten whole and renamed into place (a lost update only costs a later run
+    /// a hash of the text).
+    struct SourceIndex {
+        let path: String
+        /// How many identities are kept (a checkout or an installation each has its own).
+        static let capacity = 16
+        /// A file changed less than this long before it is recorded is not recorded (seconds).
+        static let settle: Int64 = 2
+
+        struct Identity: Equatable {
+            var fields: [Int64]
+            /// When the file last changed (the later of its modification and change times), ns.
+            var changed: Int64 { max(fields[3], fields[4]) }
+        }
+
+        static func identity(of path: String) -> Identity? {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            func ns(_ t: timespec) -> Int64 { Int64(t.tv_sec) &* 1_000_000_000 &+ Int64(t.tv_nsec) }
+            return Identity(fields: [Int64(bitPattern: UInt64(st.st_dev)), Int64(bitPattern: UInt64(st.st_ino)),
+                                     Int64(st.st_size), ns(st.st_mtim), ns(st.st_ctim)])
+        }
+
+        private func lines() -> [Substring] {
+            guard let d = FileManager.default.contents(atPath: path) else { return [] }
+            return String(decoding: d, as: UTF8.self).splitLines(omittingEmptySubsequences: true)
+        }
+
+        private static func key(_ identity: Identity) -> String {
+            identity.fields.map(String.init).joined(separator: " ") + " "
+        }
+
+        func hash(of identity: Identity) -> UInt64? {
+            let key = Self.key(identity)
+            for line in lines() where line.hasPrefix(key) {
+                return UInt64(line.dropFirst(key.count), radix: 16)
+            }
+            return nil
+        }
+
+        func record(_ identity: Identity, hash: UInt64, settle: Int64) {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            let nowNs = Int64(now.tv_sec) &* 1_000_000_000 &+ Int64(now.tv_nsec)
+            guard identity.changed <= nowNs - settle * 1_000_000_000 else { return }
+            let key = Self.key(identity)
+            let kept = lines().filter { !$0.hasPrefix(key) }.suffix(Self.capacity - 1)
+            let text = (kept.map(String.init) + [key + String(hash, radix: 16)]).joined(separator: "\n") + "\n"
+            let tmp = path + ".\(getpid()).tmp"
+            if FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8)), rename(tmp, path) == 0 { return }
+            unlink(tmp)
+        }
     }
 
     /// Memory holding a compiled lexicon: a read-only mapping of a cache file, or bytes; freed
@@ -189,7 +272,7 @@ public final class Lexicon: @unchecked Sendable {
         guard Lexicon.valid(mapped, hash: hash) else { return nil }
         storage = mapped
         let p = mapped.pointer
-        info = LoadInfo(dataPath: "", cachePath: nil, built: false, seconds: 0, binaryBytes: mapped.count)
+        info = LoadInfo(dataPath: "", cachePath: nil, built: false, hashed: false, seconds: 0, binaryBytes: mapped.count)
         let head = p.assumingMemoryBound(to: UInt32.self)
         func section<T>(_ k: Int, _: T.Type) -> UnsafeBufferPointer<T> {
             UnsafeBufferPointer(start: (p + Int(head[5 + 2 * k])).assumingMemoryBound(to: T.self), count: Int(head[6 + 2 * k]))

@@ -64,6 +64,37 @@ import Testing
         #expect(none.readings(of: Character("张")) == ["zhang"])
     }
 
+    @Test func theCacheIndexSparesReadingTheTextOnlyWhileTheFileIsUnchanged() throws {
+        let tmp = TempDir()
+        let data = tmp.write("lex.tsv", Self.sample)
+        let cache = URL(fileURLWithPath: tmp.path("cache"))
+        // A file changed a moment ago is not recorded (it could change again within the clock's
+        // granularity and keep its identity): the next run hashes the text again.
+        _ = try Lexicon.load(data: data, cacheDirectory: cache)
+        #expect(try Lexicon.load(data: data, cacheDirectory: cache).info.hashed)
+        // Changed an hour ago: recorded, and the next run maps the cache without reading the text.
+        func age(_ url: URL, hours: Int = 1) {
+            let t = time(nil) - 3600 * hours
+            var times = [timeval(tv_sec: t, tv_usec: 0), timeval(tv_sec: t, tv_usec: 0)]
+            #expect(utimes(url.path, &times) == 0)
+        }
+        age(data)
+        // (the change time moved with utimes: still too recent to record)
+        #expect(try Lexicon.load(data: data, cacheDirectory: cache).info.hashed)
+        let indexed = try Lexicon.load(data: data, cacheDirectory: cache, settle: 0)
+        #expect(indexed.info.hashed, "the first run with the file settled hashes and records it")
+        let second = try Lexicon.load(data: data, cacheDirectory: cache)
+        #expect(!second.info.hashed && !second.info.built)
+        #expect(second.glosses(of: "光") == ["light", "ray"])
+        // Other content of the same size (the same inode), changed an hour earlier still:
+        // the identity differs, so the text is hashed and compiled again.
+        try Data(Self.sample.replacingOccurrences(of: "light|ray", with: "lamp|ray").utf8).write(to: data)
+        age(data, hours: 2)
+        let third = try Lexicon.load(data: data, cacheDirectory: cache)
+        #expect(third.info.hashed && third.info.built)
+        #expect(third.glosses(of: "光") == ["lamp", "ray"])
+    }
+
     @Test func lookupsAndSegmentation() throws {
         let tmp = TempDir()
         let lex = try Lexicon.load(data: tmp.write("lex.tsv", Self.sample), cacheDirectory: nil)
