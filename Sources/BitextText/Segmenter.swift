@@ -26,6 +26,10 @@ public final class Segmenter {
     @exclusivity(unchecked) private var scratchUTF16 = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
     @exclusivity(unchecked) private var scratchWords = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
     @exclusivity(unchecked) private var scratchFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    /// A unit's sentences and words as they are found (at most one per UTF-16 unit), copied
+    /// into the analysis at their final size: one allocation each rather than one per growth.
+    @exclusivity(unchecked) private var scratchSentenceRanges = UnsafeMutablePointer<Range<Int>>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var scratchFoundWords = UnsafeMutablePointer<Word>.allocate(capacity: 1)
     @exclusivity(unchecked) private var flags: [UInt8] = []
     @exclusivity(unchecked) private var latinWords: [Word] = []
     /// Token ranges and the token table of ``stretch``, lent to each call (see ``TokenTable``).
@@ -57,6 +61,8 @@ public final class Segmenter {
         scratchUTF16.deallocate()
         scratchWords.deallocate()
         scratchFlags.deallocate()
+        scratchSentenceRanges.deallocate()
+        scratchFoundWords.deallocate()
     }
 
     /// Makes the scratch storage hold a unit of `n` scalars (at most `2n` UTF-16 units).
@@ -66,9 +72,13 @@ public final class Segmenter {
         scratchUTF16.deallocate()
         scratchWords.deallocate()
         scratchFlags.deallocate()
+        scratchSentenceRanges.deallocate()
+        scratchFoundWords.deallocate()
         scratchUTF16 = .allocate(capacity: capacity)
         scratchWords = .allocate(capacity: capacity)
         scratchFlags = .allocate(capacity: capacity)
+        scratchSentenceRanges = .allocate(capacity: capacity + 1)
+        scratchFoundWords = .allocate(capacity: capacity + 1)
         scratchCapacity = capacity
     }
 
@@ -141,36 +151,37 @@ public final class Segmenter {
         // otherwise capture `a` and cost a copy of the whole analysis.
         // Sentences (not needed for words alone).
         if !wordsOnly {
-            var sentences: [Range<Int>] = []
+            // (Ranges and words are trivial values: the scratch holds them without initialising.)
+            let sentences = scratchSentenceRanges
+            var count = 0
             let sentenceBreaker = (han > 0 && target.isHan) || (han == 0 && !target.isHan) ? targetSentences : sourceSentences
             // Most headings, list items and table cells hold no sentence terminator at all: they
             // are one sentence without asking ICU.
-            // (`sentences` is passed in, not captured: a local function that captures a `var`
+            // (`count` is passed in, not captured: a local function that captures a `var`
             // and is called from a closure gets a dynamic exclusivity check at each use.)
-            func add(_ from: Int, _ to: Int, _ sentences: inout [Range<Int>]) {
+            func add(_ from: Int, _ to: Int, _ count: inout Int) {
                 var lo = scalarIndex(from), hi = scalarIndex(to)
                 while lo < hi && !isVisible(text[lo], roles[lo]) { lo += 1 }
                 while hi > lo && !isVisible(text[hi - 1], roles[hi - 1]) { hi -= 1 }
                 guard lo < hi else { return }
                 if (lo..<hi).contains(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }) {
-                    sentences.append(lo..<hi)
-                } else if let last = sentences.popLast() {
+                    sentences[count] = lo..<hi
+                    count += 1
+                } else if count > 0 {
                     // Only syntax or punctuation: it belongs to the sentence before.
-                    sentences.append(last.lowerBound..<hi)
+                    sentences[count - 1] = sentences[count - 1].lowerBound..<hi
                 }
             }
             if mayBreak {
-                // Room for a few sentences at once rather than growing from one.
-                sentences.reserveCapacity(4)
                 var previous = 0
                 sentenceBreaker.forEachBoundary(utf16Text) { end in
-                    add(previous, end, &sentences)
+                    add(previous, end, &count)
                     previous = end
                 }
             } else {
-                add(0, m, &sentences)
+                add(0, m, &count)
             }
-            a.sentences = sentences
+            a.sentences = Array(UnsafeBufferPointer(start: sentences, count: count))
         }
 
         // Words, in prose only. Without `hanWords`, Han characters are hidden from the word
@@ -182,8 +193,8 @@ public final class Segmenter {
         // (Checked against the ICU-free word breaks, which handle exactly these characters.)
         let noWords = !hanWords && !pass.wordish && (han > 0 || !pass.blanked) && words.simpleWordBreaks
         if !noWords {
-            var found: [Word] = []
-            found.reserveCapacity(n / 4)
+            let found = scratchFoundWords
+            var count = 0
             let wordText = !hanWords && han > 0 ? UnsafeBufferPointer(start: wordBuffer, count: m) : utf16Text
             words.forEachWord(wordText) { end, status in
                 defer { start = end }
@@ -205,9 +216,10 @@ public final class Segmenter {
                         }
                     }
                 }
-                found.append(Word(range: lo..<hi, kind: kind))
+                found[count] = Word(range: lo..<hi, kind: kind)
+                count += 1
             }
-            a.words = found
+            a.words = Array(UnsafeBufferPointer(start: found, count: count))
         }
 
         if wordsOnly { return }
@@ -530,7 +542,7 @@ public final class Segmenter {
         if !anyHan {
             // No Han at all: one stretch over the whole unit.
             if let s = stretch(0..<n, text, roles, latinWords[...], links, &a, wholeUnit: true) {
-                a.stretches.append(s)
+                a.stretches = [s]
             }
         } else {
             // Segments between Han characters; words are taken in order, never searched.
@@ -602,11 +614,16 @@ public final class Segmenter {
             a.runs = [LanguageRun(language: anyLatin ? latinLanguage : .neutral, range: 0..<n)]
             return
         }
+        var proseStretches = 0
         for s in a.stretches where s.isProse {
+            proseStretches += 1
             for k in s.range where roles[k] == .content && !a.inNote(k) && Characters.script(text[k]) == .latin {
                 a.proseLatinLetters += 1
             }
         }
+        // A run ends only where Han meets a prose stretch or a prose stretch meets Han: at most
+        // a Latin run per prose stretch and a Han run after each (one allocation, no growth).
+        a.runs.reserveCapacity(2 * proseStretches + 1)
         // A character's language: Han, Latin inside a prose stretch (stretches hold no Han), or
         // neutral; a run changes where a character's language differs from the last one's.
         let hanLanguage = self.hanLanguage, latinLanguage = self.latinLanguage
