@@ -203,6 +203,8 @@ final class Session {
             note(ui("skipped.ignored", ["file": file]))
             return nil
         }
+        // (The absolute path costs Foundation's URL standardisation: only for configured pairs.)
+        if config.pairs.isEmpty { return Job(target: file, source: nil) }
         let abs = Inputs.absolute(file)
         for p in config.pairs {
             switch p {

@@ -53,17 +53,22 @@ final class TypographyScan {
         let typo = c.settings.typography
         let units = c.document.units, analyses = c.analyses
         // ASCII: class, whether `halfwidth-punctuation` looks at it, whether it is a quotation mark.
+        // (Made for every file: the few characters of the settings are set in the table, not
+        // each of the 128 looked up in them.)
         var ascii = [UInt8](repeating: TypographyScan.other, count: 128)
         for b in 0..<128 {
             let ch = UInt32(b)
             if isLatinChar(ch) || isASCIIDigit(ch) { ascii[b] = TypographyScan.latin }
             if ch == 0x20 { ascii[b] = TypographyScan.space }
-            if ch > 0x20, !isLatinChar(ch), !isASCIIDigit(ch), typo.fullwidth[ch] != nil { ascii[b] |= TypographyScan.halfwidthBit }
         }
-        var quoteMarks: Set<UInt32> = [0x22, typo.preferredQuotes.0, typo.preferredQuotes.1, typo.secondaryQuotes.0, typo.secondaryQuotes.1]
-        for q in typo.otherQuotes { quoteMarks.insert(q.0); quoteMarks.insert(q.1) }
+        for ch in typo.fullwidth.keys where ch > 0x20 && ch < 0x80 && !isLatinChar(ch) && !isASCIIDigit(ch) {
+            ascii[Int(ch)] |= TypographyScan.halfwidthBit
+        }
+        // A handful of marks: a list is as quick to search as a set and costs no hashing to make.
+        var quoteMarks: [UInt32] = [0x22, typo.preferredQuotes.0, typo.preferredQuotes.1, typo.secondaryQuotes.0, typo.secondaryQuotes.1]
+        for q in typo.otherQuotes { quoteMarks.append(q.0); quoteMarks.append(q.1) }
         for q in quoteMarks where q < 0x80 { ascii[Int(q)] |= TypographyScan.quoteBit }
-        let quoteLow = quoteMarks.filter { $0 >= 0x80 }.min() ?? 0, quoteHigh = quoteMarks.max() ?? 0
+        let quoteLow = quoteMarks.lazy.filter { $0 >= 0x80 }.min() ?? 0, quoteHigh = quoteMarks.max() ?? 0
         let doubled = typo.doubled
         let variants = c.settings.severity(ScriptMixRule()) != nil
         let toolkit = c.toolkit
