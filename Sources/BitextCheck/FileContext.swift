@@ -19,9 +19,13 @@ public final class Toolkit {
     @exclusivity(unchecked) private var variantState = [UInt8](repeating: 0, count: 0x10000)
     private var variantForms: [UInt32: UInt32] = [:]
 
+    /// The typography pass's tables (``TypographyScan/Tables``).
+    let typographyTables: TypographyScan.Tables
+
     public init(settings: Settings) throws {
         segmenter = try Segmenter(source: settings.source, target: settings.target)
         segmenter.keptWords = settings.keptStems
+        typographyTables = TypographyScan.Tables(settings.typography)
         if let id = settings.target.variantTransliterator, let cs = settings.target.variantCharset {
             variantNames = (id, cs)
         } else {

@@ -110,26 +110,23 @@ public final class Lexicon: @unchecked Sendable {
         func name(_ hash: UInt64) -> String { "\(stem)-v\(formatVersion)-\(String(hash, radix: 16)).bin" }
         let identity = SourceIndex.identity(of: data.path)
         let index = cacheDirectory.map { SourceIndex(path: $0.appendingPathComponent("\(stem)-v\(formatVersion).sources").path) }
-        if let dir = cacheDirectory, let identity, let hash = index?.hash(of: identity) {
+        // The compiled cache of the text with this hash, when there is a valid one.
+        func cached(_ hash: UInt64, hashed: Bool) -> Lexicon? {
+            guard let dir = cacheDirectory else { return nil }
             let path = dir.appendingPathComponent(name(hash)).path
-            if let mapped = Mapped(path: path), let lex = Lexicon(mapped: mapped, hash: hash) {
-                lex.info = LoadInfo(dataPath: data.path, cachePath: path, built: false, hashed: false,
-                                    seconds: Date().timeIntervalSince(t0), binaryBytes: mapped.count)
-                return lex
-            }
+            guard let mapped = Mapped(path: path), let lex = Lexicon(mapped: mapped, hash: hash) else { return nil }
+            lex.info = LoadInfo(dataPath: data.path, cachePath: path, built: false, hashed: hashed,
+                                seconds: Date().timeIntervalSince(t0), binaryBytes: mapped.count)
+            return lex
         }
+        if let identity, let hash = index?.hash(of: identity), let lex = cached(hash, hashed: false) { return lex }
         guard let text = FileManager.default.contents(atPath: data.path) else {
             throw LoadError(description: "\(data.path): cannot read the lexicon")
         }
         let hash = text.withUnsafeBytes { Lexicon.hash($0) }
-        if let dir = cacheDirectory {
-            let path = dir.appendingPathComponent(name(hash)).path
-            if let mapped = Mapped(path: path), let lex = Lexicon(mapped: mapped, hash: hash) {
-                if let identity { index?.record(identity, hash: hash, settle: settle) }
-                lex.info = LoadInfo(dataPath: data.path, cachePath: path, built: false, hashed: true,
-                                    seconds: Date().timeIntervalSince(t0), binaryBytes: mapped.count)
-                return lex
-            }
+        if let lex = cached(hash, hashed: true) {
+            if let identity { index?.record(identity, hash: hash, settle: settle) }
+            return lex
         }
         let bytes = try Compiler(text: text, hash: hash, path: data.path).compile()
         var cachePath: String? = nil
@@ -173,7 +170,7 @@ public final class Lexicon: @unchecked Sendable {
         /// A file changed less than this long before it is recorded is not recorded (seconds).
         static let settle: Int64 = 2
 
-        struct Identity: Equatable {
+        struct Identity {
             var fields: [Int64]
             /// When the file last changed (the later of its modification and change times), ns.
             var changed: Int64 { max(fields[3], fields[4]) }

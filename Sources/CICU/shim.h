@@ -66,7 +66,11 @@ typedef struct {
     __typeof__(utrans_close) *close;
 } bt_utrans_functions;
 
-// (Storage in a function: the Swift importer emits the functions a module uses, not a header's globals.)
+// The functions are kept here, not in a Swift `static let` as SHA256 keeps libcrypto's: a stored
+// property of this C type in BitextICU puts CICU in the module's interface, and every module that
+// imports both BitextICU and Foundation then loads the system ICU headers beside Foundation's own
+// ICU (the platform notes' second trap). In a function: the Swift importer emits the functions a
+// module uses, not a header's globals.
 static inline bt_utrans_functions *bt_utrans_storage(void) {
     static bt_utrans_functions loaded;
     return &loaded;

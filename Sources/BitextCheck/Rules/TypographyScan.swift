@@ -49,26 +49,38 @@ final class TypographyScan {
     // ASCII table bits beside the class.
     private static let halfwidthBit: UInt8 = 0x10, quoteBit: UInt8 = 0x20, classBits: UInt8 = 0x0F
 
+    /// What the pass reads of the typography settings, made once per ``Toolkit`` (the settings
+    /// are the checker's), not for every file.
+    struct Tables {
+        /// ASCII: class, whether `halfwidth-punctuation` looks at it, whether it is a quotation mark.
+        let ascii: [UInt8]
+        /// The typography's quotation marks and `"`; the range of those beyond ASCII.
+        let quoteMarks: Set<UInt32>
+        let quoteLow: UInt32, quoteHigh: UInt32
+
+        init(_ typo: Typography) {
+            var ascii = [UInt8](repeating: TypographyScan.other, count: 128)
+            for b in 0..<128 {
+                let ch = UInt32(b)
+                if isLatinChar(ch) || isASCIIDigit(ch) { ascii[b] = TypographyScan.latin }
+                if ch == 0x20 { ascii[b] = TypographyScan.space }
+                if ch > 0x20, !isLatinChar(ch), !isASCIIDigit(ch), typo.fullwidth[ch] != nil { ascii[b] |= TypographyScan.halfwidthBit }
+            }
+            var quoteMarks: Set<UInt32> = [0x22, typo.preferredQuotes.0, typo.preferredQuotes.1, typo.secondaryQuotes.0, typo.secondaryQuotes.1]
+            for q in typo.otherQuotes { quoteMarks.insert(q.0); quoteMarks.insert(q.1) }
+            for q in quoteMarks where q < 0x80 { ascii[Int(q)] |= TypographyScan.quoteBit }
+            self.ascii = ascii
+            self.quoteMarks = quoteMarks
+            quoteLow = quoteMarks.filter { $0 >= 0x80 }.min() ?? 0
+            quoteHigh = quoteMarks.max() ?? 0
+        }
+    }
+
     init(_ c: FileContext) {
         let typo = c.settings.typography
         let units = c.document.units, analyses = c.analyses
-        // ASCII: class, whether `halfwidth-punctuation` looks at it, whether it is a quotation mark.
-        // (Made for every file: the few characters of the settings are set in the table, not
-        // each of the 128 looked up in them.)
-        var ascii = [UInt8](repeating: TypographyScan.other, count: 128)
-        for b in 0..<128 {
-            let ch = UInt32(b)
-            if isLatinChar(ch) || isASCIIDigit(ch) { ascii[b] = TypographyScan.latin }
-            if ch == 0x20 { ascii[b] = TypographyScan.space }
-        }
-        for ch in typo.fullwidth.keys where ch > 0x20 && ch < 0x80 && !isLatinChar(ch) && !isASCIIDigit(ch) {
-            ascii[Int(ch)] |= TypographyScan.halfwidthBit
-        }
-        // A handful of marks: a list is as quick to search as a set and costs no hashing to make.
-        var quoteMarks: [UInt32] = [0x22, typo.preferredQuotes.0, typo.preferredQuotes.1, typo.secondaryQuotes.0, typo.secondaryQuotes.1]
-        for q in typo.otherQuotes { quoteMarks.append(q.0); quoteMarks.append(q.1) }
-        for q in quoteMarks where q < 0x80 { ascii[Int(q)] |= TypographyScan.quoteBit }
-        let quoteLow = quoteMarks.lazy.filter { $0 >= 0x80 }.min() ?? 0, quoteHigh = quoteMarks.max() ?? 0
+        let tables = c.toolkit.typographyTables
+        let quoteMarks = tables.quoteMarks, quoteLow = tables.quoteLow, quoteHigh = tables.quoteHigh
         let doubled = typo.doubled
         let variants = c.settings.severity(ScriptMixRule()) != nil
         let toolkit = c.toolkit
@@ -78,7 +90,7 @@ final class TypographyScan {
         var doubledUnits: [Int] = [], scriptMixUnits: [Int] = [], fullwidthSpacingUnits: [Int] = []
         var halfwidth: [Place] = [], boundaries: [SpacingRule.Boundary] = [], quotes: [Place] = []
 
-        ascii.withUnsafeBufferPointer { table in
+        tables.ascii.withUnsafeBufferPointer { table in
         for k in units.indices where analyses[k].hasHan {
             var f: Flags = []
             units[k].text.withUnsafeBufferPointer { t in
