@@ -93,7 +93,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var problems = 0, fixed = 0, fixedFiles = 0
-        let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
+        let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords,
+                            lexicon: mine ? Lexicon.shared : nil)
         // Files are checked in parallel and reported in order as they finish, a few files
         // ahead at most, so memory does not grow with the number of files.
         parallelOrdered(work.count, threads: threads, window: 4 * threads, { k -> Result in

@@ -37,7 +37,8 @@ struct GlossarySuggestCommand: ParsableCommand {
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
         // Pairs are mined in parallel, each into its own table, merged in pair order (on one
         // thread, all into one): the rows are the same on any number of threads.
-        let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords)
+        let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords,
+                              lexicon: Lexicon.shared)
         let progress = Progress(total: jobs.count, label: ui("progress.mining"))
         let threads = common.threads
         try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<TermMiner, Error> in

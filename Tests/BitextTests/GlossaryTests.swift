@@ -248,4 +248,61 @@ import Testing
         #expect(f.first?["text"] as? String == "排程器")
         #expect((f.first?["message"] as? String)?.contains("调度器 (5×), 排程器 (3×)") == true)
     }
+
+    /// Runs a bilingual check of one file pair and returns the glossary-inconsistent findings.
+    static func inconsistent(_ pairs: [(String, String)]) throws -> [[String: Any]] {
+        let dir = TempDir()
+        var en = "# Guide\n\n", zh = "# 指南\n\n"
+        for (e, z) in pairs { en += e + "\n\n"; zh += z + "\n\n" }
+        dir.write("en/a.md", en)
+        dir.write("zh/a.md", zh)
+        let r = try CLI.run(["check", "--source-root", dir.path("en"), "--target-root", dir.path("zh"), "--no-config", "--format", "json"])
+        return ((r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "glossary-inconsistent" }
+    }
+
+    /// 渲染树 and 组件树 render "render tree" and "component tree": the lexicon reads 渲染 as
+    /// *render*, which the source says beside "tree", so neither is a variant of "tree".
+    @Test func renderingsOfLongerPhrasesAreNoVariants() throws {
+        let pairs = [
+            ("The render tree is rebuilt after every change.", "每次变更后，渲染树都会重建。"),
+            ("Each node of the render tree holds its layout.", "渲染树的每个节点保存自己的布局。"),
+            ("React walks the render tree from the top.", "React 从顶部遍历渲染树。"),
+            ("A deep render tree takes longer to walk.", "很深的渲染树需要更久才能遍历完。"),
+            ("The component tree mirrors your files.", "组件树对应你的文件。"),
+            ("Move state up the component tree when two children share it.", "两个子组件共用状态时，把状态沿组件树上移。"),
+            ("Draw the component tree before you write code.", "写代码之前先画出组件树。"),
+            ("A wide component tree is easy to read.", "很宽的组件树容易阅读。"),
+        ]
+        #expect(try Self.inconsistent(pairs).isEmpty)
+    }
+
+    /// `Table` kept in English and written as a name (a component) is not a variant of the
+    /// common noun the translation renders 表格.
+    @Test func aWordKeptAsANameIsNoVariantOfTheCommonNoun() throws {
+        let pairs = [
+            ("The Table component sorts its rows.", "Table 组件会给行排序。"),
+            ("Give the Table component a key for each row.", "给 Table 组件的每一行一个 key。"),
+            ("The Table component pages long data.", "Table 组件会给很长的数据分页。"),
+            ("Put the numbers in a table.", "把数字放进表格。"),
+            ("A table is easier to compare than a list.", "表格比列表更容易比较。"),
+            ("Each table needs a caption.", "每个表格都需要标题。"),
+            ("Read the table from left to right.", "从左往右读这个表格。"),
+            ("The last table sums every column.", "最后一个表格对每一列求和。"),
+        ]
+        let found = try Self.inconsistent(pairs)
+        #expect(found.isEmpty, "\(found.map { $0["message"] ?? "" })")
+    }
+
+    /// Han n-grams begin and end where both ICU's dictionary and the lexicon end words: ICU
+    /// reads 递归函数 as 递 | 归 | 函数, the lexicon as 递归 | 函数, and 归函数 is no n-gram.
+    @Test func hanPiecesEndWhereBothDictionariesEndWords() throws {
+        let lexicon = try #require(Lexicon.shared)
+        let text = "递归函数".unicodeScalars.map(\.value)
+        let words = [0..<1, 1..<2, 2..<4].map { Word(range: $0, kind: .han) }
+        var pieces: [Range<Int>] = []
+        TermMiner.pieces(of: words, in: text, lexicon: lexicon, into: &pieces)
+        #expect(pieces == [0..<2, 2..<4])
+        TermMiner.pieces(of: words, in: text, lexicon: nil, into: &pieces)
+        #expect(pieces == [0..<1, 1..<2, 2..<4])
+    }
 }

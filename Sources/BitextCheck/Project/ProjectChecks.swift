@@ -7,9 +7,11 @@ public enum ProjectChecks {
     /// `glossary-inconsistent`: an English term with no glossary entry that the translation
     /// renders in clearly different ways. Each rendering must be carried by at least three
     /// aligned units, be found mostly where the term is (half its occurrences or more), not
-    /// contain another rendering and rarely sit in the same unit; together they
-    /// must account for most of the term's occurrences. One finding per less frequent
-    /// rendering, at its first place, listing every variant with its count.
+    /// contain another rendering, rarely sit in the same unit, not be, in most of its places,
+    /// partly the translation of another word of the source (``rendersNeighbour``), and not be
+    /// the English word kept as a name (``TermMiner/keptAsName(stem:)``); together they must
+    /// account for most of the term's occurrences. One finding per less frequent rendering, at
+    /// its first place, listing every variant with its count.
     public static func inconsistentRenderings(_ miner: TermMiner, glossary: Glossary?, settings: Settings,
                                               messages: Messages, threads: Int = 1, load: (String) -> Document?) -> [Finding] {
         guard let severity = settings.severity(id: "glossary-inconsistent", default: .info) else { return [] }
@@ -25,8 +27,12 @@ public enum ProjectChecks {
         }
         var reports: [Report] = []
         var reported = Set<[String]>()
-        // A rendering with a particle inside (比较的值) is a phrase, not a term's rendering.
-        func usable(_ r: TermMiner.Rendering) -> Bool { r.together >= 3 && r.precision >= 0.5 && !r.text.contains("的") }
+        // A rendering with a particle inside (比较的值) is a phrase, not a term's rendering; a
+        // word kept in English as a name (antd's `Table`) is not one of the common noun (表格).
+        func usable(_ r: TermMiner.Rendering) -> Bool {
+            r.together >= 3 && r.precision >= 0.5 && !r.text.contains("的")
+                && !(r.text.hasPrefix("=") && miner.keptAsName(stem: String(r.text.dropFirst())))
+        }
         // Only terms with two usable renderings can be reported: the others never hold places.
         // Longest source n-grams first, so "Extended Grapheme Clusters" is reported and its
         // pieces with the same renderings are not.
@@ -34,9 +40,11 @@ public enum ProjectChecks {
             !known.contains(c.stem) && isTermLike(c.surface, functionWords: settings.source.functionWords)
                 && c.renderings.lazy.filter(usable).prefix(2).count == 2
         }, refine: { c in
+            let termWords = miner.lexicon.map { TermWords(c.stem, lexicon: $0, functionWords: settings.source.functionWords) }
             // The variants, each with the first places it is reported with.
             var variants: [TermMiner.Rendering] = []
             for r in c.renderings where usable(r) {
+                if let termWords, rendersNeighbour(r, of: termWords, miner: miner) { continue }
                 let clashes = variants.contains { v in
                     let together = commonCount(v.pairs, r.pairs)
                     return v.text.containsText(r.text) || r.text.containsText(v.text)
@@ -85,6 +93,91 @@ public enum ProjectChecks {
             }
         }
         return found.flatMap { $0 }
+    }
+
+    /// A term's words as the lexicon knows them, and how a lexicon word relates to them.
+    struct TermWords {
+        let lexicon: Lexicon
+        let functionWords: Set<String>
+        let stems: [String]
+        let joined: String
+
+        init(_ stem: String, lexicon: Lexicon, functionWords: Set<String>) {
+            self.lexicon = lexicon
+            self.functionWords = functionWords
+            stems = stem.split(separator: " ").map(String.init)
+            joined = stems.joined()
+        }
+
+        /// What a lexicon word is to the term. `renders`: one of its glosses is the term, or
+        /// words of the term only, or the term written in two words (a gloss "check box" of
+        /// "checkbox"). Otherwise the stems of the other English words it stands for, which
+        /// may be in the source beside the term: those of the glosses that hold a word of the
+        /// term as well as others (尖括号 "angle brackets" for "brackets": *angle*), or, when
+        /// no gloss holds one, those of all its glosses.
+        func reading(of word: Int32) -> (renders: Bool, others: [Int32]) {
+            var partial: [Int32] = [], unrelated: [Int32] = []
+            for gloss in lexicon.glosses(ofWord: word) {
+                let words = gloss.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
+                    .map { Stemmer.stem(String($0)) }.filter { !functionWords.contains($0) }
+                guard !words.isEmpty else { continue }
+                if words.count > 1 && words.joined() == joined { return (true, []) }
+                let outside = words.filter { !stems.contains($0) }
+                if outside.isEmpty { return (true, []) }
+                let ids = outside.compactMap { lexicon.stem($0) }
+                if outside.count < words.count { partial += ids } else { unrelated += ids }
+            }
+            return (false, partial.isEmpty ? unrelated : partial)
+        }
+    }
+
+    /// Whether a Han rendering of a term is, in most of its places, partly the translation of
+    /// another word of the aligned source: it holds a lexicon word (two characters or more, not
+    /// inside one that renders the term) whose other English words (``TermWords/reading(of:)``)
+    /// a source word of the pair is. 渲染树 for "trees" where the source says "render tree",
+    /// 定义语义 for "DOM" where it says "semantic", 归函数 for "recursive" where it says
+    /// "recursive function", 引号 for "marks" where it says "quotation marks": the string
+    /// renders a longer phrase or a neighbouring word, and is no variant of the term. A
+    /// rendering the lexicon cannot read (a project's own coinage) is never one.
+    static func rendersNeighbour(_ r: TermMiner.Rendering, of term: TermWords, miner: TermMiner) -> Bool {
+        guard !r.text.hasPrefix("="), !r.pairs.isEmpty else { return false }
+        let lexicon = term.lexicon
+        let text = r.text.unicodeScalars.map(\.value)
+        let maxLength = min(lexicon.maxWordLength, text.count)
+        guard maxLength >= 2 else { return false }
+        var found: [(range: Range<Int>, others: [Int32])] = []
+        var rendering: [Range<Int>] = []
+        for i in 0..<(text.count - 1) {
+            for l in 2...min(maxLength, text.count - i) {
+                guard let w = lexicon.word(text[i..<(i + l)]) else { continue }
+                let reading = term.reading(of: w)
+                if reading.renders { rendering.append(i..<(i + l)) } else { found.append((i..<(i + l), reading.others)) }
+            }
+        }
+        var others: [Int32] = []  // sorted
+        for f in found where !rendering.contains(where: { $0.contains(f.range.lowerBound) && $0.contains(f.range.upperBound - 1) }) {
+            others += f.others
+        }
+        guard !others.isEmpty else { return false }
+        others.sort()
+        var explained = 0
+        for k in r.pairs {
+            var hit = false
+            miner.sourceWords(ofPair: k) { s in
+                if !hit && binarySearch(others, s) { hit = true }
+            }
+            if hit { explained += 1 }
+        }
+        return explained * 2 >= r.pairs.count
+    }
+
+    static func binarySearch(_ a: [Int32], _ x: Int32) -> Bool {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < a.count && a[lo] == x
     }
 
     /// How many numbers two increasing lists share.

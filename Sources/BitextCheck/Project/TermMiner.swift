@@ -28,6 +28,11 @@ public final class TermMiner {
     /// Whether each string is a fragment (``isFragment(_:)``): 0 not yet asked, 1 no, 2 yes.
     private var fragment: [UInt8] = []
     private var sources = IdLists(), targets = IdLists()
+    /// Each pair's source words that the lexicon knows, as its stem ids (function words left
+    /// out): what can explain a part of a rendering (``sourceWords(ofPair:_:)``).
+    private var sourceWords = IdLists()
+    /// The lexicon the source words are looked up in; nil: none is kept.
+    public let lexicon: Lexicon?
     private var files: [String] = []
     private var places: [PlaceTable.Row] = []
 
@@ -36,15 +41,27 @@ public final class TermMiner {
 
     /// Latin words kept inside Chinese text, with how often.
     public private(set) var keptEnglish: [String: Int] = [:]
+    /// By stem, how often a word is kept in English in Chinese text, and how often of those it
+    /// is written as a name (an initial capital, capitals or digits inside: Chinese has no
+    /// sentence capitals, so a capital there marks a name).
+    private var keptWriting: [String: (all: Int, named: Int)] = [:]
+
+    /// Whether the translation writes a word it keeps in English (by stem) as a name: four
+    /// times in five or more (`Table` for antd's component while the table it shows is 表格).
+    public func keptAsName(stem: String) -> Bool {
+        guard let w = keptWriting[stem], w.all > 0 else { return false }
+        return w.named * 5 >= w.all * 4
+    }
     let functionWords: Set<String>
     /// Common words that are not terms: a single-word n-gram made of one is left out.
     public var generalWords: Set<String> = []
     public var maxSourceWords = 3
     public var hanLengths = 2...4
 
-    public init(functionWords: Set<String>, generalWords: Set<String> = []) {
+    public init(functionWords: Set<String>, generalWords: Set<String> = [], lexicon: Lexicon? = nil) {
         self.functionWords = functionWords
         self.generalWords = generalWords
+        self.lexicon = lexicon
     }
 
     private func intern(_ s: String) -> Int32 { intern(TextKey(s)) }
@@ -98,18 +115,22 @@ public final class TermMiner {
         return Int32(files.count - 1)
     }
 
-    private func append(source: [Int32], target: [Int32], place: PlaceTable.Row) {
+    private func append(source: [Int32], target: [Int32], words: [Int32], place: PlaceTable.Row) {
         sources.append(source)
         targets.append(target)
+        sourceWords.append(words)
         places.append(place)
     }
+
+    /// The lexicon stems of pair `k`'s source words, in increasing order.
+    public func sourceWords(ofPair k: Int32, _ body: (Int32) -> Void) { sourceWords.forEach(Int(k), body) }
 
     /// The table one file's pairs go into when files are mined on `workers` threads: this one
     /// itself on one thread (a merge would intern every string again), a new one on several, to
     /// ``merge(_:)`` in file order.
     public func table(workers: Int) -> TermMiner {
         guard workers > 1 else { return self }
-        let t = TermMiner(functionWords: functionWords, generalWords: generalWords)
+        let t = TermMiner(functionWords: functionWords, generalWords: generalWords, lexicon: lexicon)
         t.maxSourceWords = maxSourceWords
         t.hanLengths = hanLengths
         return t
@@ -129,18 +150,25 @@ public final class TermMiner {
         }
         var fileMap: [Int32] = []
         for f in other.files { fileMap.append(fileIndex(f)) }
-        var source: [Int32] = [], target: [Int32] = []
+        var source: [Int32] = [], target: [Int32] = [], words: [Int32] = []
         for k in 0..<other.places.count {
             source.removeAll(keepingCapacity: true)
             target.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
             other.sources.forEach(k) { source.append(mapped($0)) }
             other.targets.forEach(k) { target.append(mapped($0)) }
+            other.sourceWords.forEach(k) { words.append($0) }  // lexicon ids: the same in both
             source.sort()
             target.sort()
             let p = other.places[k]
-            append(source: source, target: target, place: PlaceTable.Row(file: fileMap[Int(p.file)], line: p.line, unit: p.unit))
+            append(source: source, target: target, words: words,
+                   place: PlaceTable.Row(file: fileMap[Int(p.file)], line: p.line, unit: p.unit))
         }
         for (k, v) in other.keptEnglish { keptEnglish[k, default: 0] += v }
+        for (k, v) in other.keptWriting {
+            let w = keptWriting[k, default: (0, 0)]
+            keptWriting[k] = (w.all + v.all, w.named + v.named)
+        }
     }
 
     /// Adds the aligned pairs of a document pair (1-1 and merged beads alike).
@@ -149,19 +177,21 @@ public final class TermMiner {
         var fileId: Int32? = nil
         // Each bead's strings, interned as they are met (the first surface form of a source
         // n-gram is that of its first occurrence), then sorted without repeats.
-        var sourceIds: [Int32] = [], targetIds: [Int32] = []
+        var sourceIds: [Int32] = [], targetIds: [Int32] = [], wordIds: [Int32] = []
         var stems: [String] = [], gramWords: [String] = []  // the n-gram being read: its stems, its words
         // Each word of a unit read once (an n-gram of three reads each word three times): as
         // written, lowercased, its stem; whether it is a function word, whether it has three
         // characters.
         var written: [String] = [], lowered: [String] = [], wordStems: [String] = []
         var function: [Bool] = [], long: [Bool] = []
+        var pieces: [Range<Int>] = []
         for bead in alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
             let su = bead.source.compactMap { source.unitIndex(block: $0) }
             let tu = bead.target.compactMap { target.unitIndex(block: $0) }
             guard let first = tu.first, tu.contains(where: { targetAnalyses[$0].hasHan }) else { continue }
             sourceIds.removeAll(keepingCapacity: true)
             targetIds.removeAll(keepingCapacity: true)
+            wordIds.removeAll(keepingCapacity: true)
             for s in su {
                 let u = source.units[s]
                 let words = sourceAnalyses[s].words.filter { $0.kind == .latin }
@@ -177,6 +207,9 @@ public final class TermMiner {
                     wordStems.append(stem(w))
                     function.append(functionWords.contains(lw))
                     long.append(lw.hasAtLeast(3))
+                    if let lexicon, !function[function.count - 1], let id = lexicon.stem(wordStems[wordStems.count - 1]) {
+                        wordIds.append(id)
+                    }
                 }
                 for i in words.indices {
                     stems.removeAll(keepingCapacity: true)
@@ -199,13 +232,17 @@ public final class TermMiner {
             }
             for t in tu {
                 let u = target.units[t], a = targetAnalyses[t]
-                // Han n-grams of 1–3 ICU dictionary words, at least two characters.
+                // Han n-grams of 1–3 pieces, at least two characters, a piece running from one
+                // place where both ICU's dictionary and the lexicon end a word to the next: ICU's
+                // dictionary lacks many technical words (递归 reads 递 | 归, and 归函数 is no
+                // string a translator wrote), the lexicon's longest match makes its own mistakes.
                 let words = hanWords(u).filter { !a.inNote($0.range.lowerBound) }
-                for i in words.indices {
+                TermMiner.pieces(of: words, in: u.text, lexicon: lexicon, into: &pieces)
+                for i in pieces.indices {
                     var end = i
-                    while end < words.count && end < i + 3 {
-                        if end > i && words[end].range.lowerBound != words[end - 1].range.upperBound { break }
-                        let r = words[i].range.lowerBound..<words[end].range.upperBound
+                    while end < pieces.count && end < i + 3 {
+                        if end > i && pieces[end].lowerBound != pieces[end - 1].upperBound { break }
+                        let r = pieces[i].lowerBound..<pieces[end].upperBound
                         // A fragment is never a rendering and its own count is never asked for: not kept.
                         if r.count >= 2 && r.count <= 8, case let id = intern(TextKey(u.string(r))), !isFragment(id: id) {
                             targetIds.append(id)
@@ -216,15 +253,46 @@ public final class TermMiner {
                 for s in a.stretches where !s.isProse {
                     for tok in s.tokens where tok.kind != .function && tok.kind != .code {
                         keptEnglish[tok.text, default: 0] += 1
+                        let w = keptWriting[tok.stem, default: (0, 0)]
+                        keptWriting[tok.stem] = (w.all + 1, w.named + (tok.kind == .capitalized || tok.kind == .name ? 1 : 0))
                         targetIds.append(intern(TextKey("=" + tok.stem)))  // a kept English word renders itself
                     }
                 }
             }
             TermMiner.sortUnique(&sourceIds)
             TermMiner.sortUnique(&targetIds)
+            TermMiner.sortUnique(&wordIds)
             if fileId == nil { fileId = fileIndex(target.path) }
-            append(source: sourceIds, target: targetIds,
+            append(source: sourceIds, target: targetIds, words: wordIds,
                    place: PlaceTable.Row(file: fileId!, line: Int32(target.units[first].start.line), unit: Int32(first)))
+        }
+    }
+
+    /// The pieces of each run of adjacent `words`: from one offset where a word ends and the
+    /// lexicon's longest match (if there is a lexicon) ends one too, to the next.
+    static func pieces(of words: [Word], in text: [UInt32], lexicon: Lexicon?, into pieces: inout [Range<Int>]) {
+        pieces.removeAll(keepingCapacity: true)
+        guard let lexicon else {
+            pieces.append(contentsOf: words.lazy.map(\.range))
+            return
+        }
+        var i = 0
+        while i < words.count {
+            var j = i + 1
+            while j < words.count && words[j].range.lowerBound == words[j - 1].range.upperBound { j += 1 }
+            let start = words[i].range.lowerBound
+            // Both lists of ends are increasing: walk them together.
+            let matched = lexicon.segment(Array(text[start..<words[j - 1].range.upperBound]))
+            var m = 0, from = start
+            for w in words[i..<j] {
+                let end = w.range.upperBound
+                while m < matched.count && start + matched[m].range.upperBound < end { m += 1 }
+                if m < matched.count && start + matched[m].range.upperBound == end {
+                    pieces.append(from..<end)
+                    from = end
+                }
+            }
+            i = j
         }
     }
 
