@@ -73,6 +73,30 @@ import Testing
         #expect(anchors.count * 20 >= s.blocks.count, "\(anchors.count) anchors for \(s.blocks.count) blocks")
     }
 
+    /// A passage the translation moved: its code block, identical on both sides, would pin the
+    /// path where the translation put it and leave everything before it in the source, and
+    /// everything after it in the translation, unmatched. The moved anchor is dropped and the
+    /// paragraphs pair with their own translations.
+    @Test func anAnchorOfAMovedPassageDoesNotPinThePath() throws {
+        let english = ["Install the tool from the package registry.", "Open a terminal in the project folder.",
+                       "Run the setup command once per machine.", "Answer the questions about your project.",
+                       "Check that the settings file now exists.", "Commit the settings file with your code."]
+        let chinese = ["从软件包仓库安装这个工具。", "在项目文件夹里打开终端。", "每台机器运行一次安装命令。",
+                       "回答关于项目的几个问题。", "确认设置文件已经生成。", "把设置文件和代码一起提交。"]
+        let code = "```\nbitext init --locale zh-Hans --glossary glossary/terms.tsv\n```"
+        let source = "## Getting started\n\n" + english.joined(separator: "\n\n") + "\n\n" + code
+            + "\n\nThe command above writes the file.\n\n## Next steps\n"
+        let target = "## 入门\n\n" + code + "\n\n" + chinese.joined(separator: "\n\n")
+            + "\n\n上面的命令会写出这个文件。\n\n## 下一步\n"
+        let s = Fixtures.document(source), t = Fixtures.document(target)
+        let anchors = try Self.anchors(s, t)
+        #expect(!anchors.contains { $0.source == 7 && $0.target == 1 }, "\(anchors)")
+        let al = try AlignmentTests.align(s, t)
+        for k in 0..<6 {
+            #expect(al.beads.contains { $0.source == [1 + k] && $0.target == [2 + k] }, "paragraph \(k + 1) not paired")
+        }
+    }
+
     /// An untranslated unit that differs from its original only in spaces is still an anchor.
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
     func untranslatedUnitsMatchWhateverTheirSpaces() throws {
