@@ -54,8 +54,9 @@ public struct SameAsSourceRule: Rule {
 /// conditional content), and a source and a target block in the same gap that share a code
 /// span or a link destination (the aligner missed the pair: they re-anchor on it), and blocks
 /// the aligner found moved out of order (``Alignment/moved``), a moved table cell with its row,
-/// a heading with the explicit id of a heading of the other side, and a standalone image with
-/// the source of one of the other side.
+/// a heading with the explicit id of a heading of the other side, a standalone image with
+/// the source of one of the other side, and a target block split off the source block of the
+/// aligned bead beside it (``explainSplits(_:_:_:explained:)``).
 struct UnpairedBlocks {
     /// Source units that are not missing.
     var explainedSource = Set<Int>()
@@ -151,6 +152,7 @@ struct UnpairedBlocks {
         }
         UnpairedBlocks.explainImages(unpairedTarget, in: target, explained: &explainedTarget, other: source)
         UnpairedBlocks.explainImages(unpairedSource, in: source, explained: &explainedSource, other: target)
+        UnpairedBlocks.explainSplits(beads, c, p, explained: &explainedTarget)
         // A section moved with its heading takes its body along: what is left unpaired under the
         // two headings pairs in order, block by block of the same kind (a paragraph with a
         // paragraph, a table cell with the cell of the same row and column), as changed text,
@@ -166,6 +168,68 @@ struct UnpairedBlocks {
                 explainedSource.insert(s)
                 explainedTarget.insert(bodyT[i])
                 bodyT.removeSubrange(...i)
+            }
+        }
+    }
+
+    /// Target units the translation split off a long source block, finer than the aligner's
+    /// beads go (a table cell holding a list, written as list items; a long paragraph cut in
+    /// three): every Latin word of the unit (two or more, function words aside) is a word of
+    /// the source of the aligned bead just before or after it, and that source still has room
+    /// for the unit (two letters or more for each Han character of the bead's translation
+    /// with the unit added). Its words say whose translation it is; the room, that it is not
+    /// an addition that merely names the same things.
+    static func explainSplits(_ beads: [Bead], _ c: FileContext, _ p: Pairing, explained: inout Set<Int>) {
+        let source = p.source, target = c.document
+        let functionWords = c.settings.source.functionWords
+        func latinWords(_ u: BitextMarkdown.Unit, _ a: TextAnalysis) -> Set<String> {
+            var out = Set<String>()
+            for w in a.words where w.kind == .latin && w.range.count >= 3 {
+                let s = u.string(w.range).lowercased()
+                if !functionWords.contains(s) { out.insert(s) }
+            }
+            return out
+        }
+        /// An aligned bead's source words and letters, and the Han characters of its translation
+        /// with the units explained as split off it so far.
+        struct Room { var words: Set<String>; var letters: Int; var han: Int }
+        var rooms: [Int: Room] = [:]
+        func room(_ i: Int) -> Room {
+            if let r = rooms[i] { return r }
+            var r = Room(words: [], letters: 0, han: 0)
+            for x in beads[i].source {
+                guard let u = source.unitIndex(block: x) else { continue }
+                let a = p.sourceAnalyses[u]
+                r.words.formUnion(latinWords(source.units[u], a))
+                for w in a.words where w.kind == .latin { r.letters += w.range.count }
+            }
+            for x in beads[i].target { if let u = target.unitIndex(block: x) { r.han += c.analyses[u].hanCharacters } }
+            rooms[i] = r
+            return r
+        }
+        func aligned(_ b: Bead) -> Bool { !b.source.isEmpty && !b.target.isEmpty }
+        var next = [Int?](repeating: nil, count: beads.count)
+        var following: Int? = nil
+        for i in beads.indices.reversed() {
+            next[i] = following
+            if aligned(beads[i]) { following = i }
+        }
+        var previous: Int? = nil
+        for (i, b) in beads.enumerated() {
+            if aligned(b) { previous = i; continue }
+            for x in b.target {
+                guard let t = target.unitIndex(block: x), !explained.contains(t) else { continue }
+                let words = latinWords(target.units[t], c.analyses[t])
+                guard words.count >= 2 else { continue }
+                let han = c.analyses[t].hanCharacters
+                for j in [previous, next[i]].compactMap({ $0 }) {
+                    var r = room(j)
+                    guard words.isSubset(of: r.words), r.letters >= 2 * (r.han + han) else { continue }
+                    r.han += han
+                    rooms[j] = r
+                    explained.insert(t)
+                    break
+                }
             }
         }
     }
