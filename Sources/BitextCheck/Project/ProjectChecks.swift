@@ -44,13 +44,13 @@ public enum ProjectChecks {
             // The variants, each with the first places it is reported with.
             var variants: [TermMiner.Rendering] = []
             for r in c.renderings where usable(r) {
-                if let termWords, rendersNeighbour(r, of: termWords, miner: miner) { continue }
                 let clashes = variants.contains { v in
                     let together = commonCount(v.pairs, r.pairs)
                     return v.text.containsText(r.text) || r.text.containsText(v.text)
                         || Double(together) > 0.3 * Double(min(v.pairs.count, r.pairs.count))
                 }
-                if !clashes { variants.append(r) }
+                // (Asked last: it reads the lexicon.)
+                if !clashes && !(termWords.map { rendersNeighbour(r, of: $0, miner: miner) } ?? false) { variants.append(r) }
             }
             guard variants.count >= 2,
                   variants.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { return nil }
@@ -160,15 +160,18 @@ public enum ProjectChecks {
         }
         guard !others.isEmpty else { return false }
         others.sort()
-        var explained = 0
+        var explained = 0, unexplained = 0
         for k in r.pairs {
             var hit = false
             miner.sourceWords(ofPair: k) { s in
                 if !hit && binarySearch(others, s) { hit = true }
             }
-            if hit { explained += 1 }
+            if hit { explained += 1 } else { unexplained += 1 }
+            // Decided once either side holds half the places.
+            if explained * 2 >= r.pairs.count { return true }
+            if unexplained * 2 > r.pairs.count { return false }
         }
-        return explained * 2 >= r.pairs.count
+        return false
     }
 
     static func binarySearch(_ a: [Int32], _ x: Int32) -> Bool {

@@ -269,30 +269,38 @@ public final class TermMiner {
     }
 
     /// The pieces of each run of adjacent `words`: from one offset where a word ends and the
-    /// lexicon's longest match (if there is a lexicon) ends one too, to the next.
+    /// lexicon's longest match (if there is a lexicon) ends one too, to the next. Matches are
+    /// tried up to eight characters, the longest n-gram kept: a longer dictionary entry (an
+    /// idiom, a name) would make a piece no n-gram can hold.
     static func pieces(of words: [Word], in text: [UInt32], lexicon: Lexicon?, into pieces: inout [Range<Int>]) {
         pieces.removeAll(keepingCapacity: true)
         guard let lexicon else {
             pieces.append(contentsOf: words.lazy.map(\.range))
             return
         }
-        var i = 0
-        while i < words.count {
-            var j = i + 1
-            while j < words.count && words[j].range.lowerBound == words[j - 1].range.upperBound { j += 1 }
-            let start = words[i].range.lowerBound
-            // Both lists of ends are increasing: walk them together.
-            let matched = lexicon.segment(Array(text[start..<words[j - 1].range.upperBound]))
-            var m = 0, from = start
-            for w in words[i..<j] {
-                let end = w.range.upperBound
-                while m < matched.count && start + matched[m].range.upperBound < end { m += 1 }
-                if m < matched.count && start + matched[m].range.upperBound == end {
-                    pieces.append(from..<end)
-                    from = end
+        let longest = min(8, lexicon.maxWordLength)
+        text.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < words.count {
+                var j = i + 1
+                while j < words.count && words[j].range.lowerBound == words[j - 1].range.upperBound { j += 1 }
+                let end = words[j - 1].range.upperBound
+                // The longest match's ends and the words' ends are both increasing: walk them
+                // together, a piece ending where both do.
+                var matchEnd = words[i].range.lowerBound, from = matchEnd
+                for w in words[i..<j] {
+                    while matchEnd < w.range.upperBound {
+                        var l = min(longest, end - matchEnd)
+                        while l > 1 && lexicon.word(in: t, matchEnd, matchEnd + l) == nil { l -= 1 }
+                        matchEnd += l
+                    }
+                    if matchEnd == w.range.upperBound {
+                        pieces.append(from..<matchEnd)
+                        from = matchEnd
+                    }
                 }
+                i = j
             }
-            i = j
         }
     }
 
