@@ -139,44 +139,38 @@ public struct BlockAligner: Sendable {
         }
         let s = candidates(source), t = candidates(target)
         var pairs: [(Int, Int)] = []
-        var needsCheck: [Bool] = [], byID: [Bool] = []
+        var needsCheck: [Bool] = []
         for key in s.order {
             guard let si = s.map[key], si.blocks.count == 1, let ti = t.map[key], ti.blocks.count == 1 else { continue }
             pairs.append((si.blocks[0], ti.blocks[0]))
             needsCheck.append(si.check)
-            byID.append(key.text.hasPrefix("h:"))
         }
         // One pair per block: the same pair from several keys counts once (checked only if
         // every key wants it checked); a block two keys pin to different partners is dropped.
         var order = Array(pairs.indices)
         order.sort { pairs[$0] != pairs[$1] ? (pairs[$0].0, pairs[$0].1) < (pairs[$1].0, pairs[$1].1) : $0 < $1 }
         var unique: [(Int, Int)] = []
-        var check: [Bool] = [], named: [Bool] = []
+        var check: [Bool] = []
         for k in order {
-            if let last = unique.last, last == pairs[k] {
-                check[check.count - 1] = check[check.count - 1] && needsCheck[k]
-                named[named.count - 1] = named[named.count - 1] || byID[k]
-                continue
-            }
+            if let last = unique.last, last == pairs[k] { check[check.count - 1] = check[check.count - 1] && needsCheck[k]; continue }
             unique.append(pairs[k])
             check.append(needsCheck[k])
-            named.append(byID[k])
         }
         var sourceUses: [Int: Int] = [:], targetUses: [Int: Int] = [:]
         for p in unique { sourceUses[p.0, default: 0] += 1; targetUses[p.1, default: 0] += 1 }
         var kept: [(Int, Int)] = []
-        var headings: [(Int, Int)] = []  // kept pairs pinned by a heading id, in order
         for (k, p) in unique.enumerated() where sourceUses[p.0] == 1 && targetUses[p.1] == 1 {
             if check[k] {
                 guard let scorer, scorer.isSure(p.0, p.1) else { continue }
             }
             kept.append(p)
-            if named[k] { headings.append(p) }
         }
         let chain = unambiguous(longestIncreasing(kept), among: kept)
         guard scorer != nil else { return chain }
-        return withoutMovedRuns(chain, sourceCount: source.count, targetCount: target.count,
-                                named: { p in headings.contains { $0 == p } })
+        return withoutMovedRuns(chain, sourceCount: source.count, targetCount: target.count, named: { p in
+            if let id = source[p.0].headingID, !id.isEmpty { return id == target[p.1].headingID }
+            return false
+        })
     }
 
     /// The chain without runs of anchors that pin a passage the translation moved: a run
@@ -185,8 +179,9 @@ public struct BlockAligner: Sendable {
     /// the source (or the other way round) — the passage that belongs in the first stretch was
     /// translated in the second. Pinned there, the passage would leave both stretches
     /// unmatched (everything before it reported missing, everything after it extra); left to
-    /// the programme, it is one passage out of place. A run holding a heading pinned by its id
-    /// stays: the heading is certainly there, so the passage that moved is the other one.
+    /// the programme, it is one passage out of place. A run holding a pair of headings with
+    /// the same explicit id (`named`) stays: the heading is certainly there, so the passage that
+    /// moved is the other one.
     func withoutMovedRuns(_ chain: [(Int, Int)], sourceCount: Int, targetCount: Int,
                           named: ((Int, Int)) -> Bool) -> [(Int, Int)] {
         /// +1: the source has far more blocks (four more and twice as many), -1: the

@@ -50,7 +50,8 @@ public struct BlockFeatures: Sendable {
         }
     }
 
-    static func unit(_ u: Unit, _ a: TextAnalysis, functionWords: Set<String>) -> BlockFeatures {
+    /// Features of one unit (no heading id: ``of(_:analyses:functionWords:)`` adds it).
+    public static func unit(_ u: Unit, _ a: TextAnalysis, functionWords: Set<String>) -> BlockFeatures {
         let kind: Kind
         switch u.kind {
         case .heading(let l): kind = .heading(l)

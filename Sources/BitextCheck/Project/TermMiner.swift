@@ -39,8 +39,6 @@ public final class TermMiner {
     /// Number of aligned pairs taken in.
     public var count: Int { places.count }
 
-    /// Latin words kept inside Chinese text, with how often.
-    public private(set) var keptEnglish: [String: Int] = [:]
     /// By stem, how often a word is kept in English in Chinese text, and how often of those it
     /// is written as a name (an initial capital, capitals or digits inside: Chinese has no
     /// sentence capitals, so a capital there marks a name).
@@ -56,7 +54,6 @@ public final class TermMiner {
     /// Common words that are not terms: a single-word n-gram made of one is left out.
     public var generalWords: Set<String> = []
     public var maxSourceWords = 3
-    public var hanLengths = 2...4
 
     public init(functionWords: Set<String>, generalWords: Set<String> = [], lexicon: Lexicon? = nil) {
         self.functionWords = functionWords
@@ -132,7 +129,6 @@ public final class TermMiner {
         guard workers > 1 else { return self }
         let t = TermMiner(functionWords: functionWords, generalWords: generalWords, lexicon: lexicon)
         t.maxSourceWords = maxSourceWords
-        t.hanLengths = hanLengths
         return t
     }
 
@@ -164,7 +160,6 @@ public final class TermMiner {
             append(source: source, target: target, words: words,
                    place: PlaceTable.Row(file: fileMap[Int(p.file)], line: p.line, unit: p.unit))
         }
-        for (k, v) in other.keptEnglish { keptEnglish[k, default: 0] += v }
         for (k, v) in other.keptWriting {
             let w = keptWriting[k, default: (0, 0)]
             keptWriting[k] = (w.all + v.all, w.named + v.named)
@@ -252,7 +247,6 @@ public final class TermMiner {
                 }
                 for s in a.stretches where !s.isProse {
                     for tok in s.tokens where tok.kind != .function && tok.kind != .code {
-                        keptEnglish[tok.text, default: 0] += 1
                         let w = keptWriting[tok.stem, default: (0, 0)]
                         keptWriting[tok.stem] = (w.all + 1, w.named + (tok.kind == .capitalized || tok.kind == .name ? 1 : 0))
                         targetIds.append(intern(TextKey("=" + tok.stem)))  // a kept English word renders itself

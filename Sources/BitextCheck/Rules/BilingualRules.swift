@@ -174,22 +174,14 @@ struct UnpairedBlocks {
 
     /// Target units the translation split off a long source block, finer than the aligner's
     /// beads go (a table cell holding a list, written as list items; a long paragraph cut in
-    /// three): every Latin word of the unit (two or more, function words aside) is a word of
-    /// the source of the aligned bead just before or after it, and that source still has room
-    /// for the unit (two letters or more for each Han character of the bead's translation
-    /// with the unit added). Its words say whose translation it is; the room, that it is not
-    /// an addition that merely names the same things.
+    /// three): every Latin word of the unit (two or more distinct, function words aside; the
+    /// aligner's ``BlockFeatures``) is a word of the source of the aligned bead just before or
+    /// after it, and that source still has room for the unit (two letters or more for each Han
+    /// character of the bead's translation with the unit added). Its words say whose
+    /// translation it is; the room, that it is not an addition that merely names the same things.
     static func explainSplits(_ beads: [Bead], _ c: FileContext, _ p: Pairing, explained: inout Set<Int>) {
         let source = p.source, target = c.document
         let functionWords = c.settings.source.functionWords
-        func latinWords(_ u: BitextMarkdown.Unit, _ a: TextAnalysis) -> Set<String> {
-            var out = Set<String>()
-            for w in a.words where w.kind == .latin && w.range.count >= 3 {
-                let s = u.string(w.range).lowercased()
-                if !functionWords.contains(s) { out.insert(s) }
-            }
-            return out
-        }
         /// An aligned bead's source words and letters, and the Han characters of its translation
         /// with the units explained as split off it so far.
         struct Room { var words: Set<String>; var letters: Int; var han: Int }
@@ -199,11 +191,14 @@ struct UnpairedBlocks {
             var r = Room(words: [], letters: 0, han: 0)
             for x in beads[i].source {
                 guard let u = source.unitIndex(block: x) else { continue }
-                let a = p.sourceAnalyses[u]
-                r.words.formUnion(latinWords(source.units[u], a))
-                for w in a.words where w.kind == .latin { r.letters += w.range.count }
+                let f = BlockFeatures.unit(source.units[u], p.sourceAnalyses[u], functionWords: functionWords)
+                r.words.formUnion(f.latinWords)
+                r.letters += f.letters
             }
-            for x in beads[i].target { if let u = target.unitIndex(block: x) { r.han += c.analyses[u].hanCharacters } }
+            for x in beads[i].target {
+                guard let u = target.unitIndex(block: x) else { continue }
+                r.han += BlockFeatures.unit(target.units[u], c.analyses[u], functionWords: functionWords).han
+            }
             rooms[i] = r
             return r
         }
@@ -219,13 +214,13 @@ struct UnpairedBlocks {
             if aligned(b) { previous = i; continue }
             for x in b.target {
                 guard let t = target.unitIndex(block: x), !explained.contains(t) else { continue }
-                let words = latinWords(target.units[t], c.analyses[t])
+                let f = BlockFeatures.unit(target.units[t], c.analyses[t], functionWords: functionWords)
+                let words = Set(f.latinWords)
                 guard words.count >= 2 else { continue }
-                let han = c.analyses[t].hanCharacters
                 for j in [previous, next[i]].compactMap({ $0 }) {
                     var r = room(j)
-                    guard words.isSubset(of: r.words), r.letters >= 2 * (r.han + han) else { continue }
-                    r.han += han
+                    guard words.isSubset(of: r.words), r.letters >= 2 * (r.han + f.han) else { continue }
+                    r.han += f.han
                     rooms[j] = r
                     explained.insert(t)
                     break
