@@ -232,24 +232,29 @@ public struct JSONReporter: FindingReporter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appended as bytes, one JSON value per finding.
+    /// Appended as bytes, one JSON value per finding, written field by field.
     public mutating func add(_ findings: [Finding], into out: inout [UInt8]) {
         out.reserveCapacity(out.count + 512 * findings.count)  // about 400 bytes a finding
-        for f in findings { splice.element(JSONReporter.json(f), into: &out) }
+        for f in findings { splice.element(into: &out) { JSONReporter.write(f, into: &$0, indent: $1) } }
     }
 
     public func end(_ summary: Summary) -> String {
         splice.close + JSON.Splice(JSONReporter.skeleton(summary), key: "findings").tail + "\n"
     }
 
-    public static func json(_ f: Finding) -> JSON {
-        var fields: [(String, JSON)] = [
-            ("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("file", .string(f.file)),
-            ("line", .int(f.span.start.line)), ("column", .int(f.span.start.column)),
-            ("endLine", .int(f.span.end.line)), ("endColumn", .int(f.span.end.column)),
-            ("message", .string(f.message)), ("text", .string(f.text)),
-        ]
-        if let fix = f.fix { fields.append(("fix", .object([("replacement", .string(fix.replacement))]))) }
+    /// A finding's object (nine fields at least: always on several lines).
+    static func write(_ f: Finding, into out: inout [UInt8], indent: Int) {
+        var o = JSON.ObjectWriter(indent: indent, into: &out)
+        o.field("rule", f.rule, into: &out)
+        o.field("severity", f.severity.rawValue, into: &out)
+        o.field("file", f.file, into: &out)
+        o.field("line", f.span.start.line, into: &out)
+        o.field("column", f.span.start.column, into: &out)
+        o.field("endLine", f.span.end.line, into: &out)
+        o.field("endColumn", f.span.end.column, into: &out)
+        o.field("message", f.message, into: &out)
+        o.field("text", f.text, into: &out)
+        if let fix = f.fix { o.field("fix", .object([("replacement", .string(fix.replacement))]), into: &out) }
         // Every rule-specific value is in `details` (the evidence that decided, the source and
         // target values, the glossary entry…). Values that earlier versions wrote at the top
         // level (`words`, `sourceLine`, `term`…) stay there too, so existing scripts keep working.
@@ -258,12 +263,12 @@ public struct JSONReporter: FindingReporter {
             if key == "details", case .object(let inner) = value {
                 details += inner
             } else {
-                fields.append((key, value))
+                o.field(named: key, value, into: &out)
                 details.append((key, value))
             }
         }
-        if !details.isEmpty { fields.append(("details", .object(details))) }
-        return .object(fields)
+        if !details.isEmpty { o.field("details", .object(details), into: &out) }
+        o.close(into: &out)
     }
 }
 

@@ -105,8 +105,81 @@ public enum JSON: Sendable, Equatable {
             value.write(into: &out, indent: level + 1)
         }
 
+        /// An element of the array written by `write` at the indentation level it is given (for
+        /// elements written field by field with `ObjectWriter`, without a value tree).
+        public mutating func element(into out: inout [UInt8], _ write: (inout [UInt8], Int) -> Void) {
+            if count > 0 { out.append(0x2C) }
+            count += 1
+            JSON.newline(level + 1, &out)
+            write(&out, level + 1)
+        }
+
         /// What closes the array (then `tail`).
         public var close: String { count > 0 ? "\n" + String(repeating: "  ", count: level) + "]" : "]" }
+    }
+
+    /// An object written field by field, in the layout `write` gives an object that does not
+    /// fit on one line (more than six fields, or a field that is not a short scalar): for
+    /// objects made in bulk (a finding each), without building their value tree first.
+    public struct ObjectWriter {
+        let indent: Int
+        private var count = 0
+
+        /// Opens the object, at nesting level `indent`.
+        public init(indent: Int, into out: inout [UInt8]) {
+            self.indent = indent
+            out.append(0x7B)
+        }
+
+        private mutating func key(_ key: String, _ out: inout [UInt8]) {
+            if count > 0 { out.append(0x2C) }
+            count += 1
+            JSON.newline(indent + 1, &out)
+            JSON.quote(key, into: &out)
+            JSON.append(": ", &out)
+        }
+
+        /// A name known when compiling, which needs no escape: copied as it is.
+        private mutating func key(_ key: StaticString, _ out: inout [UInt8]) {
+            if count > 0 { out.append(0x2C) }
+            count += 1
+            JSON.newline(indent + 1, &out)
+            out.append(0x22)
+            JSON.append(key, &out)
+            JSON.append("\": ", &out)
+        }
+
+        public mutating func field(_ name: StaticString, _ value: String, into out: inout [UInt8]) {
+            key(name, &out)
+            JSON.quote(value, into: &out)
+        }
+
+        public mutating func field(_ name: StaticString, _ value: Int, into out: inout [UInt8]) {
+            key(name, &out)
+            JSON.append(value, &out)
+        }
+
+        public mutating func field(_ name: StaticString, _ value: JSON, into out: inout [UInt8]) {
+            key(name, &out)
+            value.write(into: &out, pretty: true, indent: indent + 1)
+        }
+
+        /// A field whose name is known only when running.
+        public mutating func field(named name: String, _ value: JSON, into out: inout [UInt8]) {
+            key(name, &out)
+            switch value {
+            case .string(let v): JSON.quote(v, into: &out)
+            case .int(let v): JSON.append(v, &out)
+            default: value.write(into: &out, pretty: true, indent: indent + 1)
+            }
+        }
+
+        /// Closes the object; it must have more than six fields or a field that is not a short
+        /// scalar, or `write` would have put it on one line.
+        public func close(into out: inout [UInt8]) {
+            JSON.newline(indent, &out)
+            out.append(0x7D)
+        }
     }
 
     /// Scalars, and objects of at most six scalar fields.
