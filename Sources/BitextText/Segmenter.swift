@@ -773,6 +773,12 @@ public final class Segmenter {
             }
             if (o == 0x28 || o == 0xFF08) && (c == 0x29 || c == 0xFF09) { parenthetical = true }
         }
+        // A gloss with a name or Chinese beside it in the same parentheses (`服务质量类（Quality
+        // of Service class，QoS class）`): a noun phrase, one function word at most (a clause
+        // left in English there, `（注意，this can be changed later）`, has more).
+        if !parenthetical && end > lo && functionTokens <= 1 {
+            parenthetical = Segmenter.insideGlossParentheses(text, roles, lo..<end)
+        }
         var linkText = false
         for l in links where !l.isImage && inside.allSatisfy({ l.text.contains($0.range.lowerBound) }) { linkText = true }
 
@@ -792,6 +798,7 @@ public final class Segmenter {
                                                  || startsWithKindNoun(text, roles, after: segment.upperBound))
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
+        if wholeUnit { s.isCitation = Segmenter.isCitation(text, roles, segment) }
         s.reclassify(kept: keptWords)
         return s
     }
@@ -930,6 +937,125 @@ public final class Segmenter {
         return true
     }
 
+    /// A reference-list entry: it starts (after a `[12]` label) with an author written with
+    /// initials, `Vaswani, A.`, `Chang, M.-W.`, `A. Vaswani,` or `A. Vaswani and`, or with a
+    /// name and a year in parentheses (`OpenAI. (2023)`), and it holds a year (1800–2099).
+    static func isCitation(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
+        // The content characters of the start, markup (`*Title*`) left out.
+        var c: [UInt32] = []
+        var k = segment.lowerBound
+        while k < segment.upperBound && c.count < 160 {
+            if roles[k] == .content { c.append(text[k]) }
+            k += 1
+        }
+        @inline(__always) func at(_ i: Int) -> UInt32 { i < c.count ? c[i] : 0 }
+        @inline(__always) func upper(_ i: Int) -> Bool { at(i) >= 0x41 && at(i) <= 0x5A }
+        @inline(__always) func letter(_ i: Int) -> Bool {
+            let x = at(i)
+            return ((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) || (x >= 0xC0 && x < 0x2000 && isLetterOrDigit(x))
+        }
+        @inline(__always) func digit(_ i: Int) -> Bool { at(i) >= 0x30 && at(i) <= 0x39 }
+        // The ASCII of `word` at `i`.
+        func has(_ word: StaticString, at i: Int) -> Bool {
+            (0..<word.utf8CodeUnitCount).allSatisfy { at(i + $0) == UInt32(word.utf8Start[$0]) }
+        }
+        var i = 0
+        while isSpace(at(i)) { i += 1 }
+        if at(i) == 0x5B {  // [12]
+            var j = i + 1
+            while digit(j) { j += 1 }
+            if j > i + 1 && at(j) == 0x5D { i = j + 1 }
+            while isSpace(at(i)) { i += 1 }
+        }
+        // A surname: a capital and letters, apostrophes or hyphens (`O'Neil`, `Müller-Lyer`).
+        func surname(_ i: Int) -> Int? {
+            guard upper(i) else { return nil }
+            var j = i + 1
+            while letter(j) || ((at(j) == 0x27 || at(j) == 0x2019 || at(j) == 0x2D) && letter(j + 1)) { j += 1 }
+            return j > i + 1 ? j : nil
+        }
+        // Initials: `A.`, `M.-W.`, `A. B.`; the index after the last period.
+        func initials(_ i: Int) -> Int? {
+            var j = i, n = 0
+            while upper(j) && at(j + 1) == 0x2E {
+                j += 2
+                n += 1
+                if at(j) == 0x2D || (at(j) == 0x20 && upper(j + 1) && at(j + 2) == 0x2E) { j += 1 }
+            }
+            return n > 0 ? j : nil
+        }
+        // After an author: more authors or the year, not a verb.
+        func listGoesOn(_ s: Int) -> Bool { has(",", at: s) || has(" &", at: s) || has(" and ", at: s) || has(" et al", at: s) }
+        var author = false
+        if let s = surname(i), has(", ", at: s), let n = initials(s + 2) {
+            // Vaswani, A., … / O'Neil, C. (2016) / Karpathy, A. Software 2.0 — but not
+            // `Smith, J. wrote` nor `However, I. Sutskever argued` (a name, a lowercase word).
+            @inline(__always) func lower(_ i: Int) -> Bool { at(i) >= 0x61 && at(i) <= 0x7A }
+            if listGoesOn(n) || has(" (", at: n) { author = true }
+            else if has(" ", at: n) && lower(n + 1) { author = false }
+            else if has(" ", at: n), let t = surname(n + 1) { author = !(has(" ", at: t) && lower(t + 1)) }
+            else { author = true }
+        } else if let n = initials(i), has(" ", at: n), let s = surname(n + 1) {
+            author = listGoesOn(s)  // A. Vaswani, … / A. Vaswani and … / A. Vaswani et al.
+        } else {
+            // OpenAI. (2023) / World Health Organization. (2020): capitalized words, then the
+            // year in parentheses (not `Vaswani et al. (2017) showed`).
+            var j = i
+            var capitalized = true
+            while j < i + 80 && j < c.count && !has(". (", at: j) {
+                if at(j) == 0x20 && !(upper(j + 1) || digit(j + 1) || at(j + 1) == 0x26) { capitalized = false }
+                j += 1
+            }
+            author = capitalized && j > i && j + 8 <= c.count && has(")", at: j + 7) && Segmenter.holdsYear(c, j + 3..<j + 7)
+        }
+        return author && holdsYear(text, segment)
+    }
+
+    /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word
+    /// (`2019a` counts, `v2019` does not).
+    static func holdsYear(_ text: [UInt32], _ r: Range<Int>) -> Bool {
+        var t = r.lowerBound
+        while t + 3 < r.upperBound {
+            if (text[t] == 0x31 && (text[t + 1] == 0x38 || text[t + 1] == 0x39)) || (text[t] == 0x32 && text[t + 1] == 0x30),
+               isDigit(text[t + 2]), isDigit(text[t + 3]),
+               t + 4 == r.upperBound || !isDigit(text[t + 4]),
+               t == r.lowerBound || !isLetterOrDigit(text[t - 1]) {
+                return true
+            }
+            t += 1
+        }
+        return false
+    }
+
+    /// Whether `r` lies inside one pair of parentheses that opens right after Han and closes
+    /// before the sentence ends, with Chinese or another name beside it inside them:
+    /// `中文（English，ABBR）`, `中文（ABBR，English）`, `中文（即 English）`.
+    static func insideGlossParentheses(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>) -> Bool {
+        @inline(__always) func opens(_ c: UInt32) -> Bool { c == 0x28 || c == 0xFF08 }
+        @inline(__always) func closes(_ c: UInt32) -> Bool { c == 0x29 || c == 0xFF09 }
+        @inline(__always) func endsSentence(_ c: UInt32) -> Bool { c == 0x3002 || c == 0xFF01 || c == 0xFF1F }
+        // Back to the opening parenthesis; forward to the closing one (either may end `r`).
+        var o = r.lowerBound
+        while o >= 0 && !opens(text[o]) {
+            if closes(text[o]) || endsSentence(text[o]) { return false }
+            o -= 1
+        }
+        guard o >= 0 else { return false }
+        var c = r.upperBound - 1
+        while c < text.count && !closes(text[c]) {
+            if opens(text[c]) || endsSentence(text[c]) { return false }
+            c += 1
+        }
+        return c < text.count && Segmenter.hanBefore(text, roles, o)
+    }
+
+    /// Han is the last visible content character before `index`.
+    static func hanBefore(_ text: [UInt32], _ roles: [Role], _ index: Int) -> Bool {
+        var b = index - 1
+        while b >= 0 && (isSpace(text[b]) || roles[b] != .content) { b -= 1 }
+        return b >= 0 && text[b] >= 0x2E80 && Characters.script(text[b]) == .han
+    }
+
     /// A gloss: English right after Chinese ending in a parenthesised abbreviation
     /// (`注意力机制 attention mechanism (AM)`), or English followed by a Chinese gloss in
     /// parentheses (`English（中文）`).
@@ -943,9 +1069,7 @@ public final class Segmenter {
             if h < text.count && text[h] >= 0x2E80 && Characters.script(text[h]) == .han { return true }
         }
         // 中文 English (ABBR): Han right before, `(CAPS)` at the end.
-        var b = segment.lowerBound - 1
-        while b >= 0 && (isSpace(text[b]) || roles[b] != .content) { b -= 1 }
-        guard b >= 0, text[b] >= 0x2E80, Characters.script(text[b]) == .han else { return false }
+        guard hanBefore(text, roles, segment.lowerBound) else { return false }
         var c = segment.upperBound - 1
         while c > segment.lowerBound && (isSpace(text[c]) || roles[c] != .content) { c -= 1 }
         guard text[c] == 0x29 || text[c] == 0xFF09 else { return false }

@@ -101,6 +101,9 @@ public enum Evidence: String, Sendable {
     /// A short label whose words a general dictionary does not know as English (`Webhook`): a
     /// coined term or a name, not an ordinary word a translator would render.
     case coinedTerm = "coined-term"
+    /// An entry of a reference list (`Vaswani, A., et al. (2017). Attention is all you need.`):
+    /// stays in the language it was published in.
+    case citation
 }
 
 /// A run of Latin-script words between Han characters and full-width clause punctuation (or
@@ -131,6 +134,8 @@ public struct SourceStretch: Sendable, Equatable {
     public var isUIString: Bool = false
     /// `中文 English (ABBR)` or `English（中文）`.
     public var isGloss: Bool = false
+    /// The whole unit is a reference-list entry (``Segmenter/isCitation(_:_:_:)``).
+    public var isCitation: Bool = false
     /// Kept by evidence from the rest of the document (a key column, a file slug, code elsewhere).
     public var documentEvidence: Evidence? = nil
     /// Reads as untranslated prose rather than a name, title, gloss or kept term.
@@ -178,6 +183,7 @@ public struct SourceStretch: Sendable, Equatable {
         if let e = documentEvidence { return keep(e) }
         if isCodeLike { return keep(.codePunctuation) }
         if isQuoted { return keep(.quoted) }
+        if isCitation { return keep(.citation) }
         var function = 0, lowerUnkept = 0, capitalizedUnkept = 0, keptCount = 0, code = 0
         var titleCase = true
         for t in tokens {

@@ -13,8 +13,9 @@ let keptEnglishEvidence = """
     values or terms beside Chinese cells; inline code elsewhere in the document; alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
     term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
-    link's text, a parenthetical gloss, `中文 English (ABBR)`, `English（中文）`, a few words \
-    wholly inside **…**, after a UI verb (点击、选择…) or before a kind noun (按钮、菜单、错误…); \
+    link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
+    `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
+    kind noun (按钮、菜单、错误…); a reference-list entry (an author with initials, then a year); \
     or inside a translator's note.
     """
 
@@ -49,6 +50,9 @@ public struct UntranslatedRule: Rule {
             // explanation of two sentences is the answer, still untranslated.
             RuleExample("### 为什么在弹窗中调用表单时控制台会报错？\n\n> Warning: The form instance is not connected to any form. Did you forget to pass it?\n"),
             RuleExample("### 为什么开启虚拟滚动时会报错？\n\n↓The virtual table needs its ref to measure the rows. Wrap the body in forwardRef and pass the ref on.\n"),
+            // A reference list keeps its entries as they were published; a sentence citing one
+            // is prose.
+            RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
             RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
         ]
@@ -208,6 +212,10 @@ public struct MixedLanguageRule: Rule {
             RuleExample("点击 **Create a New Project** 进入下一步。\n"),
             RuleExample("启动时报错：cannot find the main class of the job，请检查路径。\n"),
             RuleExample("注意力机制 attention mechanism for the model (AM) 是核心。\n"),
+            // A gloss shares its parentheses with an abbreviation or Chinese; a clause does not
+            // become a gloss by being in parentheses.
+            RuleExample("服务质量类（Quality of Service class，QoS class）决定驱逐的顺序。\n"),
+            RuleExample("该选项默认开启（注意，↓this can be changed later）。\n"),
             RuleExample("支持 mysql、postgresql、the h2 database、sqlite。\n"),
             RuleExample("执行 mvn -U clean package -Dmaven.test.skip=true 即可。\n"),
             // Bold marks a label or a term; a sentence in bold is still a sentence.
