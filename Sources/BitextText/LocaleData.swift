@@ -32,9 +32,13 @@ public struct LocaleData: Sendable {
     /// Nouns that name what a UI string or message is (`按钮`, `菜单`, `错误`) (`<id>.kind-nouns.txt`):
     /// English right before one is a label or message.
     public var kindNouns: [[UInt32]] = []
-    /// Last characters of `uiVerbs` and first characters of `kindNouns`: most Chinese next to
-    /// English is neither, and is passed over without comparing phrases.
+    /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
+    /// right after one are the term being introduced.
+    public var namingVerbs: [[UInt32]] = []
+    /// Last characters of `uiVerbs` and `namingVerbs`, first characters of `kindNouns`: most
+    /// Chinese next to English is none of them, and is passed over without comparing phrases.
     public var uiVerbEnds: Set<UInt32> = []
+    public var namingVerbEnds: Set<UInt32> = []
     public var kindNounStarts: Set<UInt32> = []
 
     public struct LoadError: Error, CustomStringConvertible {
@@ -116,7 +120,9 @@ public struct LocaleData: Sendable {
             translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])
         data.uiVerbs = phrases("ui-verbs")
         data.kindNouns = phrases("kind-nouns")
+        data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
+        data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))
         data.kindNounStarts = Set(data.kindNouns.compactMap(\.first))
         return data
     }

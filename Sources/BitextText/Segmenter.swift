@@ -796,6 +796,7 @@ public final class Segmenter {
             s.isEmphasis = Segmenter.isEmphasized(text, roles, scratch.tokenRanges[first].lowerBound, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
             s.isUIString = tokens.count <= 12 && (endsWithUIVerb(text, roles, before: segment.lowerBound)
                                                  || startsWithKindNoun(text, roles, after: segment.upperBound))
+            s.isNamedTerm = tokens.count <= 6 && endsWithNamingVerb(text, roles, before: segment.lowerBound)
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
         if wholeUnit { s.isCitation = Segmenter.isCitation(text, roles, segment) }
@@ -892,11 +893,22 @@ public final class Segmenter {
     /// The Chinese right before `index` (over spaces, markup, quotes and a colon) ends with a
     /// UI verb of the target locale (`点击 Save`, `报错：message`).
     func endsWithUIVerb(_ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
-        guard !target.uiVerbs.isEmpty else { return false }
+        Segmenter.endsWithOne(of: target.uiVerbs, ends: target.uiVerbEnds, text, roles, before: index)
+    }
+
+    /// The Chinese right before `index` ends with a verb of naming (`称为 lifting state up`).
+    func endsWithNamingVerb(_ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
+        Segmenter.endsWithOne(of: target.namingVerbs, ends: target.namingVerbEnds, text, roles, before: index)
+    }
+
+    /// The Chinese right before `index` (over spaces, markup, a colon and opening marks) ends
+    /// with one of `phrases`, whose last characters are `ends`.
+    static func endsWithOne(of phrases: [[UInt32]], ends: Set<UInt32>, _ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
+        guard !phrases.isEmpty else { return false }
         var b = index - 1
         while b >= 0 && (isSpace(text[b]) || roles[b] != .content || text[b] == 0xFF1A || text[b] == 0x3A || isOpening(text[b])) { b -= 1 }
-        guard b >= 0, text[b] >= 0x2E80, target.uiVerbEnds.contains(text[b]) else { return false }
-        return Segmenter.oneEndsAt(target.uiVerbs, text, b + 1)
+        guard b >= 0, text[b] >= 0x2E80, ends.contains(text[b]) else { return false }
+        return Segmenter.oneEndsAt(phrases, text, b + 1)
     }
 
     /// One of `phrases` ends right before `end` in `text`.

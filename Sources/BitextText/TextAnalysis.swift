@@ -81,6 +81,8 @@ public enum Evidence: String, Sendable {
     case emphasis
     /// After a UI verb (点击、选择…) or before a kind noun (按钮、菜单、错误…): a UI or log string.
     case uiString = "ui-string"
+    /// Up to six words after a verb of naming (称为、叫做…): the term being introduced.
+    case namedTerm = "named-term"
     /// Inside a translator's note.
     case translatorNote = "translator-note"
     /// Its ordinary words are words the document or project keeps in English.
@@ -132,6 +134,8 @@ public struct SourceStretch: Sendable, Equatable {
     public var isEmphasis: Bool = false
     /// After a UI verb or before a kind noun of the target language.
     public var isUIString: Bool = false
+    /// Up to six words after a verb of naming of the target language.
+    public var isNamedTerm: Bool = false
     /// `中文 English (ABBR)` or `English（中文）`.
     public var isGloss: Bool = false
     /// The whole unit is a reference-list entry (``Segmenter/isCitation(_:_:_:)``).
@@ -222,6 +226,7 @@ public struct SourceStretch: Sendable, Equatable {
         if isParenthetical && tokens.count <= 8 { return keep(.gloss) }
         if isGloss { return keep(.gloss) }
         if isUIString { return keep(.uiString) }
+        if isNamedTerm { return keep(.namedTerm) }
         if function + ordinary < 3 { return keep(keptCount > 0 ? .keptWords : .fewWords) }
         if titleCase { return keep(.titleCase) }
         if function >= 1 { return (true, false, .sentence) }

@@ -15,7 +15,8 @@ let keptEnglishEvidence = """
     term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
     `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
-    kind noun (按钮、菜单、错误…); a reference-list entry (an author with initials, then a year); \
+    kind noun (按钮、菜单、错误…), up to six words after a verb of naming (称为、叫做…); a \
+    reference-list entry (an author with initials, then a year); \
     or inside a translator's note.
     """
 
@@ -215,6 +216,9 @@ public struct MixedLanguageRule: Rule {
             // A gloss shares its parentheses with an abbreviation or Chinese; a clause does not
             // become a gloss by being in parentheses.
             RuleExample("服务质量类（Quality of Service class，QoS class）决定驱逐的顺序。\n"),
+            // A term named by a verb of naming is the term; a sentence after one is a sentence.
+            RuleExample("这种做法通常称为 separation of concerns，是设计的基本原则。\n"),
+            RuleExample("这个过程称为 ↓how we render the page on the server and send it on。\n"),
             RuleExample("该选项默认开启（注意，↓this can be changed later）。\n"),
             RuleExample("支持 mysql、postgresql、the h2 database、sqlite。\n"),
             RuleExample("执行 mvn -U clean package -Dmaven.test.skip=true 即可。\n"),
