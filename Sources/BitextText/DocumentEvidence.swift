@@ -150,7 +150,9 @@ extension Segmenter {
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.
             if Segmenter.isImageOnly(units[k].kind, text, roles, units[k].links), !analyses[k].hasHan, let s = analyses[k].stretches.first {
-                if !Segmenter.isSentence(s) { analyses[k].stretches[0].documentEvidence = .fileSlug }
+                if !Segmenter.isSentence(s) || !someAltIsSentence(units[k], analyses[k]) {
+                    analyses[k].stretches[0].documentEvidence = .fileSlug
+                }
             }
         }
         markNameLists(units, &analyses)
@@ -291,6 +293,22 @@ extension Segmenter {
                 analyses[i].stretches[0].documentEvidence = .names
             }
         }
+    }
+
+    /// Whether the alt text of one of the unit's images reads as a sentence by itself (true for
+    /// a unit of one image): a row of badges or logos (`![Build Status](…) ![License: MIT](…)`)
+    /// is labels side by side, not the sentence their words make together.
+    func someAltIsSentence(_ u: BitextMarkdown.Unit, _ a: TextAnalysis) -> Bool {
+        let images = u.links.filter(\.isImage)
+        guard images.count > 1 else { return true }
+        var scratch = a
+        for l in images {
+            let words = a.words.filter { $0.kind == .latin && l.text.contains($0.range.lowerBound) }
+            if let s = stretch(l.text, u.text, u.roles, words[...], u.links, &scratch, wholeUnit: true), Segmenter.isSentence(s) {
+                return true
+            }
+        }
+        return false
     }
 
     /// The unit's prose is only the alt text of images.

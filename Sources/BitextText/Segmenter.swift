@@ -671,7 +671,7 @@ public final class Segmenter {
     }
 
     /// Builds the stretch of Latin words inside `segment`, or nil when it has none.
-    private func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ inside: ArraySlice<Word>,
+    func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ inside: ArraySlice<Word>,
                          _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
         guard let firstWord = inside.first else { return nil }
         var hi = segment.upperBound

@@ -171,6 +171,8 @@ public struct UntranslatedAltRule: Rule {
             RuleExample("图中是整体架构。\n\n↓![A diagram of the scheduler and its workers](arch.png)\n"),
             RuleExample("图中是整体架构。\n\n![workflow-definition](img/workflow-definition.png)\n"),
             RuleExample("图中是整体架构。\n\n![整体架构图](arch.png)\n"),
+            // A row of badges: each alt text is a label, whatever their words make together.
+            RuleExample("一个轻量的站点生成器。\n\n[![Build Status](ci.svg)](ci) [![Latest Release](v.svg)](r) [![License: MIT](l.svg)](LICENSE)\n"),
         ]
     }
 
