@@ -4,7 +4,8 @@ import BitextMarkdown
 ///
 /// A translation may write a number differently and still say the same thing: full-width digits
 /// (３), grouping (1,000 / 1000), Chinese numerals (三百, 第三, 二〇二四), Chinese scales
-/// (300 万 for 3 million, 1.5 亿), `%` as 百分之, `2.5x` as 2.5 倍. So each number carries the
+/// (300 万 for 3 million, 1.5 亿), `%` as 百分之 (and 50% as 一半, 30% as 三成), `2.5x` as
+/// 2.5 倍. So each number carries the
 /// values it may mean — its face value and, with a scale word or suffix, the scaled value — and
 /// two numbers agree when they share one. Versions (`3.4.1`) compare as text.
 public struct NumberMention: Sendable, Equatable {
@@ -121,6 +122,8 @@ public enum NumberScanner {
                 if let v = hanValue(Array(text[k..<e])) {
                     var values = [v]
                     if let d = hanDigitString(Array(text[k..<e])), d != v { values.append(d) }
+                    // 三成 is three tenths (30%).
+                    if e < n && text[e] == 0x6210 { values.append(v / 10) }
                     out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: values, isVersion: false))
                 }
                 k = e
@@ -181,6 +184,10 @@ public enum NumberScanner {
             return (nil, e + 2)
         }
         var values = [value]
+        // A percentage is also the fraction it stands for: 50% less is 减少一半.
+        var p = e
+        while p < n && text[p] == 0x20 { p += 1 }
+        if p < n && (text[p] == 0x25 || text[p] == 0xFF05) { values.append(value / 100) }
         // Suffix letters: ordinals, multipliers, units, scale letters.
         var s = e
         while s < n && isLatinLetter(text[s]) { s += 1 }

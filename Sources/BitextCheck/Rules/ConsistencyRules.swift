@@ -21,6 +21,7 @@ public struct NumberMismatchRule: Rule {
             RuleExample("该服务每月处理 300 万次请求，其中 10% 来自移动端。\n", source: "The service handles 3 million requests a month, 10% of them from phones.\n"),
             RuleExample("第 3 章发表于 2024 年 6 月，比旧版快 2.5 倍，售价 1000 元。\n", source: "Chapter 3 came out in June 2024, 2.5x faster than before, for 1,000 yuan.\n"),
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
+            RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
         ]
     }
 
