@@ -93,6 +93,17 @@ import Testing
         }
     }
 
+    @Test func bilingualMarkdownNamesWhereAMovedParagraphWent() throws {
+        let dir = Self.setUp()
+        let r = try CLI.run(["export", "en.md", "zh.md", "--format", "markdown", "-o", "a.md", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let md = Self.text(dir, "a.md")
+        #expect(md.contains("> Pass `--verbose` to print every hit and miss of the cache. The log goes to standard error.\n\n"
+            + "*(elsewhere in the translation: line 7)*\n"), "\(md)")
+        // Its translation stays where the translator put it, once.
+        #expect(md.components(separatedBy: "日志写到标准错误。").count == 2, "\(md)")
+    }
+
     /// On real pages (a section and table rows the translation moved): each moved pair with a
     /// Chinese translation gives the memory something, and its source units are translated
     /// where the translation has them, not missing.
