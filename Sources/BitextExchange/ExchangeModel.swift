@@ -167,7 +167,7 @@ public struct ExchangeDocument: Sendable {
                     add(Bead(source: run, target: [], score: bead.score), insertAfterBlock: lastTargetBlock,
                         insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
                     run = []
-                    add(m, insertAfterBlock: nil, insertBeforeBlock: nil, sourceAnalyses: sourceAnalyses)
+                    add(m, insertAfterBlock: lastTargetBlock, insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
                 } else if !movedBlocks.contains(b) {
                     run.append(b)
                 }
