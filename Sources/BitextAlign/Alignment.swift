@@ -35,7 +35,8 @@ public struct Alignment: Sendable {
     public var beads: [Bead]
     /// Blocks moved elsewhere: blocks the beads leave without a counterpart on both sides that
     /// pair up among themselves, out of the beads' order (a section put in another place, rows
-    /// sorted differently). Not part of the beads, whose order exports follow.
+    /// sorted differently), with their sentences aligned. Not part of the beads, whose order
+    /// exports follow; exchange files (XLIFF, TMX) put a moved pair where its source blocks are.
     public var moved: [Bead]
     public init(beads: [Bead], moved: [Bead] = []) {
         self.beads = beads

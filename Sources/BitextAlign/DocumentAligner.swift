@@ -19,12 +19,16 @@ public struct DocumentAligner: Sendable {
         var beads = blocks.align(source: sf, target: tf)
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
         let words = SentenceAligner.WordCache()
-        for k in beads.indices where !beads[k].source.isEmpty && !beads[k].target.isEmpty {
-            let s = SentenceAligner.sentences(of: beads[k].source, in: source, analyses: sourceAnalyses, words: words)
-            let t = SentenceAligner.sentences(of: beads[k].target, in: target, analyses: targetAnalyses, words: words)
-            beads[k].sentences = sentences.align(source: s, target: t, ratio: ratio)
+        func alignSentences(_ b: inout Bead) {
+            let s = SentenceAligner.sentences(of: b.source, in: source, analyses: sourceAnalyses, words: words)
+            let t = SentenceAligner.sentences(of: b.target, in: target, analyses: targetAnalyses, words: words)
+            b.sentences = sentences.align(source: s, target: t, ratio: ratio)
         }
-        return Alignment(beads: beads, moved: moved(beads, sf, tf))
+        for k in beads.indices where !beads[k].source.isEmpty && !beads[k].target.isEmpty { alignSentences(&beads[k]) }
+        // Moved pairs too: exports cut their translation into sentences as they cut any pair's.
+        var pairs = moved(beads, sf, tf)
+        for k in pairs.indices { alignSentences(&pairs[k]) }
+        return Alignment(beads: beads, moved: pairs)
     }
 
     /// The least score of a pair of blocks taken as moved (cost about 4: the kind, length and

@@ -141,27 +141,63 @@ public struct ExchangeDocument: Sendable {
             nextBlock[i] = next
             if let m = alignment.beads[i].target.min() { next = min(next ?? m, m) }
         }
+        // Pairs the translation moved elsewhere: each stands where its source blocks are, its
+        // translation where the translator put it, so that it is translated (not missing) and an
+        // import rewrites it in place instead of inserting it a second time. Only pairs whose
+        // blocks follow each other on both sides: the target bytes of a bead must hold its
+        // translation and nothing else.
+        func contiguous(_ blocks: [Int]) -> Bool { zip(blocks, blocks.dropFirst()).allSatisfy { $0 + 1 == $1 } }
+        var movedAt: [Int: Bead] = [:]  // first source block → the pair
+        var movedBlocks = Set<Int>()     // membership only
+        for m in alignment.moved where contiguous(m.source) && contiguous(m.target) {
+            movedAt[m.source[0]] = m
+            movedBlocks.formUnion(m.source)
+        }
         for (i, bead) in alignment.beads.enumerated() {
-            let su = bead.source.compactMap { source.unitIndex(block: $0) }
-            let tu = bead.target.compactMap { target.unitIndex(block: $0) }
             defer { if let last = bead.target.max() { lastTargetBlock = max(lastTargetBlock ?? -1, last) } }
-            guard !su.isEmpty else { continue }
-            var place = ExchangeBead(units: su, targetUnits: tu, targetBytes: nil, insertAfterBlock: nil)
-            for k in su { units[k].bead = beads.count }
-            if tu.isEmpty {
-                place.insertAfterBlock = lastTargetBlock
-                place.insertBeforeBlock = nextBlock[i]
-            } else {
-                place.targetBytes = target.units[tu[0]].byteRange.lowerBound..<target.units[tu.last!].byteRange.upperBound
-                fillTargets(bead: bead, place: place, sourceAnalyses: sourceAnalyses)
+            guard bead.target.isEmpty, bead.source.contains(where: movedBlocks.contains) else {
+                add(bead, insertAfterBlock: lastTargetBlock, insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
+                continue
             }
-            beads.append(place)
+            // Source blocks left without a translation here: each moved pair where its first
+            // block is, the runs of the others missing, to be inserted where the bead would be.
+            var run: [Int] = []
+            for b in bead.source {
+                if let m = movedAt[b] {
+                    add(Bead(source: run, target: [], score: bead.score), insertAfterBlock: lastTargetBlock,
+                        insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
+                    run = []
+                    add(m, insertAfterBlock: lastTargetBlock, insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
+                } else if !movedBlocks.contains(b) {
+                    run.append(b)
+                }
+            }
+            add(Bead(source: run, target: [], score: bead.score), insertAfterBlock: lastTargetBlock,
+                insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
         }
         // A source unit in no bead (the aligner places every unit; this is a safeguard) is missing.
         for k in units.indices where units[k].bead < 0 {
             units[k].bead = beads.count
             beads.append(ExchangeBead(units: [k], targetUnits: [], targetBytes: nil, insertAfterBlock: nil))
         }
+    }
+
+    /// Adds the exchange bead of an alignment bead (nothing when it has no source unit); one
+    /// with no target unit takes the insertion places given.
+    private mutating func add(_ bead: Bead, insertAfterBlock: Int?, insertBeforeBlock: Int?, sourceAnalyses: [TextAnalysis]) {
+        let su = bead.source.compactMap { source.unitIndex(block: $0) }
+        let tu = bead.target.compactMap { target.unitIndex(block: $0) }
+        guard !su.isEmpty else { return }
+        var place = ExchangeBead(units: su, targetUnits: tu, targetBytes: nil, insertAfterBlock: nil)
+        for k in su { units[k].bead = beads.count }
+        if tu.isEmpty {
+            place.insertAfterBlock = insertAfterBlock
+            place.insertBeforeBlock = insertBeforeBlock
+        } else {
+            place.targetBytes = target.units[tu[0]].byteRange.lowerBound..<target.units[tu.last!].byteRange.upperBound
+            fillTargets(bead: bead, place: place, sourceAnalyses: sourceAnalyses)
+        }
+        beads.append(place)
     }
 
     /// A position in the target text of a bead: which of its target units, which character.

@@ -160,6 +160,13 @@ public enum MarkdownExporter {
             }
             out += "\n"
         }
+        // Source blocks the translation put in another place (the aligner's moved pairs): the
+        // first line of what the translation has for them, named instead of "not translated".
+        var movedTo: [Int: Int] = [:]
+        for m in p.alignment.moved {
+            guard let line = m.target.map({ p.target.lines(ofBlock: $0).lowerBound }).min() else { continue }
+            for b in m.source { movedTo[b] = line }
+        }
         for seg in segments(p) {
             let s = seg.source.map { slice(sourceLines, $0) } ?? []
             let t = seg.target.map { slice(targetLines, $0) } ?? []
@@ -173,7 +180,13 @@ public enum MarkdownExporter {
             if !t.isEmpty {
                 out += t.joined(separator: "\n") + "\n\n"
             } else if !s.isEmpty {
-                out += "*(not translated)*\n\n"
+                let blocks = seg.beads.flatMap { p.alignment.beads[$0].source }
+                let lines = blocks.compactMap { movedTo[$0] }
+                if lines.count == blocks.count, let line = lines.min() {
+                    out += "*(elsewhere in the translation: line \(line))*\n\n"
+                } else {
+                    out += "*(not translated)*\n\n"
+                }
             }
         }
         return out

@@ -10,6 +10,11 @@ import Testing
 /// round-trip tests start from.
 enum ExchangeFixture {
     static func document(source: String, target: String) throws -> ExchangeDocument {
+        try aligned(source: source, target: target).0
+    }
+
+    /// The exchange document and the alignment it was cut from.
+    static func aligned(source: String, target: String) throws -> (ExchangeDocument, Alignment) {
         let settings = Harness.settings()
         let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil)
         let s = try Fixtures.document(URL(fileURLWithPath: source)), t = try Fixtures.document(URL(fileURLWithPath: target))
@@ -17,7 +22,7 @@ enum ExchangeFixture {
             let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
             let al = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan)
                 .align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
-            return ExchangeDocument(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al)
+            return (ExchangeDocument(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al), al)
         }
     }
 
