@@ -90,8 +90,7 @@ struct AlignCommand: ParsableCommand {
 
     static func json(source: Document, target: Document, sourceAnalyses: [TextAnalysis], targetAnalyses: [TextAnalysis],
                      alignment: Alignment) -> JSON {
-        var pairs: [JSON] = []
-        for b in alignment.beads {
+        func pair(_ b: Bead) -> JSON {
             func side(_ d: Document, _ blocks: [Int]) -> JSON {
                 .array(blocks.map { let r = d.lines(ofBlock: $0); return .object([("line", .int(r.lowerBound)), ("endLine", .int(r.upperBound))]) })
             }
@@ -113,9 +112,14 @@ struct AlignCommand: ParsableCommand {
                              ("score", .double(sb.score))])
                 })))
             }
-            pairs.append(.object(fields))
+            return .object(fields)
         }
-        return .object([("source", .string(source.path)), ("target", .string(target.path)), ("pairs", .array(pairs))])
+        var file: [(String, JSON)] = [("source", .string(source.path)), ("target", .string(target.path)),
+                                      ("pairs", .array(alignment.beads.map(pair)))]
+        // Blocks the translation put in another place: each is in `pairs` as a deletion and an
+        // insertion, and here as the pair they make (only when there are some).
+        if !alignment.moved.isEmpty { file.append(("moved", .array(alignment.moved.map(pair)))) }
+        return .object(file)
     }
 
     static func listing(_ file: JSON) -> String {
@@ -124,7 +128,10 @@ struct AlignCommand: ParsableCommand {
         if case .string(let s)? = f.first(where: { $0.0 == "source" })?.1, case .string(let t)? = f.first(where: { $0.0 == "target" })?.1 {
             out += "\(s) ⇔ \(t)\n"
         }
-        for p in pairs {
+        var moved: [JSON] = []
+        if case .array(let m)? = f.first(where: { $0.0 == "moved" })?.1 { moved = m }
+        for (n, p) in (pairs + moved).enumerated() {
+            if n == pairs.count { out += "  \(ui("align.moved"))\n" }
             guard case .object(let fields) = p else { continue }
             func lines(_ key: String) -> String {
                 guard case .array(let items)? = fields.first(where: { $0.0 == key })?.1, !items.isEmpty else { return "—" }

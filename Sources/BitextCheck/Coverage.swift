@@ -148,7 +148,9 @@ public struct Coverage: Sendable {
         var shareOfSource = [Double?](repeating: nil, count: source.units.count)
         var targetOfSource = [[Int]](repeating: [], count: source.units.count)
         if let target, let alignment {
-            for b in alignment.beads {
+            // Pairs the translation moved elsewhere after the beads (where their source blocks are
+            // deletions): the source is translated, in another place.
+            for b in alignment.beads + alignment.moved {
                 let su = b.source.compactMap { source.unitIndex(block: $0) }
                 let tu = b.target.compactMap { target.unitIndex(block: $0) }
                 guard !su.isEmpty else { continue }

@@ -150,6 +150,9 @@ struct PageBuilder {
     let p: BilingualPair
     let o: ReviewOptions
     var marks = ReviewMarks()
+    /// Source blocks of moved pairs → the row of their translation; target blocks → the row of
+    /// their source (`build`).
+    var movedSource: [Int: Int] = [:], movedTarget: [Int: Int] = [:]
     var assets: [(from: String, to: String)] = []
     var assetNames: [String: String] = [:]
     var usesFileImages = false
@@ -204,6 +207,20 @@ struct PageBuilder {
         var findingsByLine: [Int: [Finding]] = [:]
         for f in p.findings + o.driftFindings where f.severity >= .warning || RuleRegistry.driftRuleIds.contains(f.rule) {
             findingsByLine[f.span.start.line, default: []].append(f)
+        }
+        // Blocks the translation moved elsewhere (the aligner's moved pairs), each with the row
+        // that shows its counterpart: such a row is neither missing nor without a source.
+        var rowOfSource: [Int: Int] = [:], rowOfTarget: [Int: Int] = [:]
+        for (k, seg) in segs.enumerated() {
+            for bi in seg.beads {
+                for b in p.alignment.beads[bi].source { rowOfSource[b] = k }
+                for b in p.alignment.beads[bi].target { rowOfTarget[b] = k }
+            }
+        }
+        for m in p.alignment.moved {
+            guard let s = m.source.first.flatMap({ rowOfSource[$0] }), let t = m.target.first.flatMap({ rowOfTarget[$0] }) else { continue }
+            for b in m.source { movedSource[b] = t }
+            for b in m.target { movedTarget[b] = s }
         }
         var rows: [Row] = []
         rows.reserveCapacity(segs.count)
@@ -288,9 +305,15 @@ struct PageBuilder {
         let tu = targetBlocks.compactMap { p.target.unitIndex(block: $0) }
         // Status from the units that have text to translate (names and code count for neither).
         var status = "translated"
-        if seg.target == nil { status = "missing" }
-        else if seg.source == nil { status = tu.contains { p.targetAnalyses[$0].isNote } ? "note" : "extra" }
-        else {
+        // The row of the counterpart of a passage the translation moved.
+        var movedRow: Int? = nil
+        if seg.target == nil {
+            status = "missing"
+            if !sourceBlocks.isEmpty, sourceBlocks.allSatisfy({ movedSource[$0] != nil }) { status = "moved"; movedRow = movedSource[sourceBlocks[0]] }
+        } else if seg.source == nil {
+            status = tu.contains { p.targetAnalyses[$0].isNote } ? "note" : "extra"
+            if status == "extra", !targetBlocks.isEmpty, targetBlocks.allSatisfy({ movedTarget[$0] != nil }) { status = "moved"; movedRow = movedTarget[targetBlocks[0]] }
+        } else {
             var translated = false, untranslated = false, partial = false
             for u in tu {
                 let (a, b) = Coverage.split(p.target.units[u], p.targetAnalyses[u], charactersPerHan: p.charactersPerHan)
@@ -353,8 +376,13 @@ struct PageBuilder {
             }
         }
 
-        let left = side(.source, blocks: sourceBlocks, range: seg.source, marks: sourceMarks)
-        let right = side(.target, blocks: targetBlocks, range: seg.target, marks: targetMarks)
+        var left = side(.source, blocks: sourceBlocks, range: seg.source, marks: sourceMarks)
+        var right = side(.target, blocks: targetBlocks, range: seg.target, marks: targetMarks)
+        if let m = movedRow {
+            let note = seg.target == nil ? t("moved.to", "translated in another place") : t("moved.from", "its source is in another place")
+            let link = "<p class=\"moved-to\"><a href=\"#r\(m)\">\(HTML.escape(note)) ↗</a></p>"
+            if seg.target == nil { right = link } else { left = link }
+        }
         let list = findingList(findings, units: tu)
         var headings: [(Int, String)] = []
         let (hd, hb) = targetBlocks.isEmpty ? (p.source, sourceBlocks) : (p.target, targetBlocks)

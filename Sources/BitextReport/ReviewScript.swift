@@ -131,6 +131,7 @@ enum ReviewScript {
         .row.untranslated{border-left-color:#cf222e;background:#fff5f5}
         .row.partial{border-left-color:#bf8700;background:#fffbeb}
         .row.missing{border-left-color:#8250df;background:#fbf8ff}
+        .row.moved{border-left-color:#8c959f}.moved-to{color:#57606a;font-style:italic}
         .row.extra,.row.note{border-left-color:#0969da}
         .row.stale{box-shadow:inset 3px 0 0 #1a7f37}
         [data-show=problems] main .row:not(.problem),[data-show=untranslated] main .row:not(.todo),[data-show=stale] main .row:not(.stale){display:none}

@@ -104,6 +104,35 @@ import Testing
         #expect(md.components(separatedBy: "日志写到标准错误。").count == 2, "\(md)")
     }
 
+    /// `align` lists the pair the moved blocks make, `coverage` counts the moved paragraph as
+    /// translated, and the review page links the two rows instead of calling one missing and
+    /// the other without a source.
+    @Test func alignCoverageAndReviewPageKnowTheMovedParagraph() throws {
+        let dir = Self.setUp()
+        var r = try CLI.run(["align", "en.md", "zh.md", "--format", "json", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let moved = try #require(json["moved"] as? [[String: Any]], "\(r.stdout)")
+        let lines = moved.map { m in ["source", "target"].map { (m[$0] as? [[String: Int]])?.first?["line"] ?? 0 } }
+        #expect(lines.contains([15, 7]), "\(lines)")
+
+        r = try CLI.run(["coverage", "zh.md", "--source", "en.md", "--format", "json", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        // Only the heading is left untranslated (日志 shares nothing the aligner can see with
+        // Logging, so it is not paired as moved); the paragraph is translated.
+        let total = try #require((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["total"] as? [String: Any])
+        #expect((total["units"] as? [String: Int])?["untranslated"] == 1, "\(r.stdout)")
+
+        r = try CLI.run(["export", "en.md", "zh.md", "--format", "html", "-o", "a.html", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = Self.text(dir, "a.html")
+        let rows = html.components(separatedBy: "<div class=\"row ").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        let movedRows = rows.filter { $0.hasPrefix("moved") }
+        #expect(movedRows.count == 2, "\(rows)")
+        #expect(rows.filter { $0.hasPrefix("missing") || $0.hasPrefix("extra") }.count == 2, "\(rows)")  // the headings
+        #expect(html.contains("translated in another place ↗</a>") && html.contains("its source is in another place ↗</a>"))
+    }
+
     /// On real pages (a section and table rows the translation moved): each moved pair with a
     /// Chinese translation gives the memory something, and its source units are translated
     /// where the translation has them, not missing.
