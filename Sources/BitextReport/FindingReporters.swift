@@ -234,7 +234,10 @@ public struct JSONReporter: FindingReporter {
 
     /// Appended as bytes, one JSON value per finding, written field by field.
     public mutating func add(_ findings: [Finding], into out: inout [UInt8]) {
-        out.reserveCapacity(out.count + 512 * findings.count)  // about 400 bytes a finding
+        // About 400 bytes a finding; grown by doubling (reserving the exact need at each call
+        // copied the whole buffer every time).
+        let need = out.count + 512 * findings.count
+        if out.capacity < need { out.reserveCapacity(max(need, 2 * out.capacity)) }
         for f in findings { splice.element(into: &out) { JSONReporter.write(f, into: &$0, indent: $1) } }
     }
 

@@ -776,7 +776,7 @@ public final class Segmenter {
         // A gloss with a name or Chinese beside it in the same parentheses (`服务质量类（Quality
         // of Service class，QoS class）`): a noun phrase, one function word at most (a clause
         // left in English there, `（注意，this can be changed later）`, has more).
-        if !parenthetical && end > lo && functionTokens <= 1 {
+        if !parenthetical && end > lo && functionTokens <= 1 && tokens.count <= 8 {
             parenthetical = Segmenter.insideGlossParentheses(text, roles, lo..<end)
         }
         var linkText = false
@@ -953,8 +953,15 @@ public final class Segmenter {
     /// initials, `Vaswani, A.`, `Chang, M.-W.`, `A. Vaswani,` or `A. Vaswani and`, or with a
     /// name and a year in parentheses (`OpenAI. (2023)`), and it holds a year (1800–2099).
     static func isCitation(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
+        // Most units without Han start with something else than a capital or `[` (code, names
+        // in lowercase) or hold no year: answered without looking further.
+        var f = segment.lowerBound
+        while f < segment.upperBound && (roles[f] != .content || isSpace(text[f])) { f += 1 }
+        guard f < segment.upperBound, (text[f] >= 0x41 && text[f] <= 0x5A) || text[f] == 0x5B,
+              holdsYear(text, segment) else { return false }
         // The content characters of the start, markup (`*Title*`) left out.
         var c: [UInt32] = []
+        c.reserveCapacity(min(160, segment.count))
         var k = segment.lowerBound
         while k < segment.upperBound && c.count < 160 {
             if roles[k] == .content { c.append(text[k]) }
@@ -1020,7 +1027,7 @@ public final class Segmenter {
             }
             author = capitalized && j > i && j + 8 <= c.count && has(")", at: j + 7) && Segmenter.holdsYear(c, j + 3..<j + 7)
         }
-        return author && holdsYear(text, segment)
+        return author
     }
 
     /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word
@@ -1046,19 +1053,23 @@ public final class Segmenter {
         @inline(__always) func opens(_ c: UInt32) -> Bool { c == 0x28 || c == 0xFF08 }
         @inline(__always) func closes(_ c: UInt32) -> Bool { c == 0x29 || c == 0xFF09 }
         @inline(__always) func endsSentence(_ c: UInt32) -> Bool { c == 0x3002 || c == 0xFF01 || c == 0xFF1F }
-        // Back to the opening parenthesis; forward to the closing one (either may end `r`).
+        // Back to the opening parenthesis; forward to the closing one (either may end `r`);
+        // a gloss's parentheses hold a few words, so neither is looked for far away.
+        let reach = 48
         var o = r.lowerBound
-        while o >= 0 && !opens(text[o]) {
+        let stop = max(-1, r.lowerBound - reach)
+        while o > stop && !opens(text[o]) {
             if closes(text[o]) || endsSentence(text[o]) { return false }
             o -= 1
         }
-        guard o >= 0 else { return false }
+        guard o > stop else { return false }
         var c = r.upperBound - 1
-        while c < text.count && !closes(text[c]) {
+        let end = min(text.count, r.upperBound + reach)
+        while c < end && !closes(text[c]) {
             if opens(text[c]) || endsSentence(text[c]) { return false }
             c += 1
         }
-        return c < text.count && Segmenter.hanBefore(text, roles, o)
+        return c < end && Segmenter.hanBefore(text, roles, o)
     }
 
     /// Han is the last visible content character before `index`.
