@@ -220,19 +220,25 @@ enum TextMasks {
             var end = start
             while end < n && raw[end] != 0x0A { end += 1 }
             var k = start
-            // Skip quote markers, spaces and emphasis, then expect `name` and `→`.
+            // Skip quote markers, spaces and emphasis, then expect `name` and `→`: one name, a
+            // single token (`*platform-condition* →`); words with spaces between them are prose
+            // that points somewhere (`go to **Settings → Webhooks**`).
             while k < end && (raw[k] == 0x20 || raw[k] == 0x3E || roles[k] == .structure) { k += 1 }
-            var sawName = false
+            var sawName = false, spaceAfterName = false, oneToken = true
             while k < end {
                 let c = raw[k]
                 if c == 0x2A || c == 0x5F || c == 0x2D || c == 0x20 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-                    if c != 0x20 && c != 0x2A { sawName = true }
+                    if c == 0x20 { spaceAfterName = sawName }
+                    else if c != 0x2A {
+                        if spaceAfterName { oneToken = false }
+                        sawName = true
+                    }
                     k += 1
                     continue
                 }
                 break
             }
-            if sawName && k < end && raw[k] == 0x2192 {
+            if sawName && oneToken && k < end && raw[k] == 0x2192 {
                 for x in start..<end where roles[x] == .content { roles[x] = .code }
             }
             start = end + 1

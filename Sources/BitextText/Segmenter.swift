@@ -672,7 +672,7 @@ public final class Segmenter {
 
     /// Builds the stretch of Latin words inside `segment`, or nil when it has none.
     func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ inside: ArraySlice<Word>,
-                         _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
+                 _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
         guard let firstWord = inside.first else { return nil }
         var hi = segment.upperBound
         while hi > firstWord.range.lowerBound && isSpace(text[hi - 1]) { hi -= 1 }
@@ -1005,15 +1005,14 @@ public final class Segmenter {
         }
         // After an author: more authors or the year, not a verb.
         func listGoesOn(_ s: Int) -> Bool { has(",", at: s) || has(" &", at: s) || has(" and ", at: s) || has(" et al", at: s) }
+        @inline(__always) func lower(_ i: Int) -> Bool { at(i) >= 0x61 && at(i) <= 0x7A }
         var author = false
         if let s = surname(i), has(", ", at: s), let n = initials(s + 2) {
-            // Vaswani, A., … / O'Neil, C. (2016) / Karpathy, A. Software 2.0 — but not
-            // `Smith, J. wrote` nor `However, I. Sutskever argued` (a name, a lowercase word).
-            @inline(__always) func lower(_ i: Int) -> Bool { at(i) >= 0x61 && at(i) <= 0x7A }
-            if listGoesOn(n) || has(" (", at: n) { author = true }
-            else if has(" ", at: n) && lower(n + 1) { author = false }
-            else if has(" ", at: n), let t = surname(n + 1) { author = !(has(" ", at: t) && lower(t + 1)) }
-            else { author = true }
+            // Vaswani, A., … / O'Neil, C. (2016) / Karpathy, A. Software 2.0 — not `Smith, J.
+            // wrote` nor `However, I. Sutskever argued` (a lowercase word after the initials or
+            // after the name that follows them: a sentence about someone).
+            let verb = has(" ", at: n) && (lower(n + 1) || surname(n + 1).map { has(" ", at: $0) && lower($0 + 1) } ?? false)
+            author = listGoesOn(n) || has(" (", at: n) || !verb
         } else if let n = initials(i), has(" ", at: n), let s = surname(n + 1) {
             author = listGoesOn(s)  // A. Vaswani, … / A. Vaswani and … / A. Vaswani et al.
         } else {

@@ -97,6 +97,16 @@ import Testing
         #expect(roles[.math]?.count == 5)
     }
 
+    /// A grammar production (`*name* → …`, one token before the arrow) is code; a sentence
+    /// that points along a menu path with an arrow is prose.
+    @Test func grammarLinesAndMenuPaths() {
+        let doc = Fixtures.document("> *platform-condition* → **`os`** **`(`** *operating-system* **`)`**\n\n1. Open the dashboard and go to **Developers → Webhooks**.\n")
+        #expect(doc.units.count == 1)
+        let u = doc.units[0]
+        #expect(u.plainText == "Open the dashboard and go to Developers → Webhooks.")
+        #expect(!u.roles.contains(.code))
+    }
+
     @Test func tablesListsQuotesAndHTML() {
         let doc = Fixtures.document("""
             | 名称 | 说明 |
