@@ -99,6 +99,36 @@ public struct Document: Sendable {
         self.init(try SourceText(path: path, bytes: bytes), options: options)
     }
 
+    /// MDX's `import` and `export` statements (Docusaurus, Storybook and other MDX sites put
+    /// them between the front matter and the text): a top-level paragraph whose first line starts
+    /// with `import ` or `export `, whose lines each start a statement or close a brace, that
+    /// imports from a quoted module or exports a declaration, and holds no character beyond
+    /// ASCII. Code, not text: no unit.
+    static func isModuleStatements(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        func starts(_ i: Int, _ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            return i + n <= b.count && (0..<n).allSatisfy { b[i + $0] == word.utf8Start[$0] }
+        }
+        guard starts(0, "import ") || starts(0, "export ") else { return false }
+        var declares = false
+        var i = 0
+        while i < b.count {
+            // Each line: a statement, a closing brace, or inside a multi-line `{ … }` list.
+            if !(starts(i, "import ") || starts(i, "export ") || b[i] == 0x7D || b[i] == 0x20 || b[i] == 0x09) { return false }
+            if starts(i, "export const ") || starts(i, "export let ") || starts(i, "export function ")
+                || starts(i, "export default ") || starts(i, "export class ") || starts(i, "import '") || starts(i, "import \"") {
+                declares = true
+            }
+            while i < b.count && b[i] != 0x0A {
+                if b[i] >= 0x80 { return false }
+                if starts(i, " from '") || starts(i, " from \"") { declares = true }
+                i += 1
+            }
+            i += 1
+        }
+        return declares
+    }
+
     /// The unit index of a block, nil for a code block.
     public func unitIndex(block: Int) -> Int? {
         guard block < blocks.count, case .unit(let u) = blocks[block] else { return nil }
@@ -152,6 +182,8 @@ public struct Document: Sendable {
     private mutating func addLeaf(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout DecodeScratch,
                                   _ mapper: inout InlineMapper, matchesBytes: Bool) {
         guard let range = byteRange(b) else { return }
+        if case .paragraph = b.kind, b.startColumn == 1, b.listDepth == 0, b.quoteDepth == 0, !b.inFootnote,
+           Document.isModuleStatements(UnsafeBufferPointer(rebasing: bytes[range])) { return }
         // The block's characters and their roles, in the scratch buffers: only what is left of
         // them after trimming is copied, into arrays of the unit's own.
         var presence = TextMasks.CharPresence()

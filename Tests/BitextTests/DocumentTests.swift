@@ -107,6 +107,31 @@ import Testing
         #expect(!u.roles.contains(.code))
     }
 
+    /// MDX module statements are code; a sentence that starts with the word is text.
+    @Test func mdxImportsAndExportsAreNoUnits() {
+        let doc = Fixtures.document("""
+            ---
+            title: 标题
+            ---
+
+            import Tabs from '@theme/Tabs';
+            import {
+              Alpha,
+              Beta,
+            } from "./parts";
+            export const meta = { draft: true };
+
+            正文。
+
+            import the data from the old file before you start.
+
+            - import Tabs from '@theme/Tabs';
+
+            """)
+        #expect(doc.units.map(\.plainText) == ["标题", "正文。", "import the data from the old file before you start.",
+                                               "import Tabs from '@theme/Tabs';"])
+    }
+
     @Test func tablesListsQuotesAndHTML() {
         let doc = Fixtures.document("""
             | 名称 | 说明 |
