@@ -32,6 +32,9 @@ public struct LocaleData: Sendable {
     /// Nouns that name what a UI string or message is (`按钮`, `菜单`, `错误`) (`<id>.kind-nouns.txt`):
     /// English right before one is a label or message.
     public var kindNouns: [[UInt32]] = []
+    /// What may stand between English and a kind noun (`这条`, `这样的`, `的`), from the
+    /// locale's `kindNounDeterminers`.
+    public var kindNounDeterminers: [[UInt32]] = []
     /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
@@ -120,6 +123,7 @@ public struct LocaleData: Sendable {
             translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])
         data.uiVerbs = phrases("ui-verbs")
         data.kindNouns = phrases("kind-nouns")
+        data.kindNounDeterminers = (node["kindNounDeterminers"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

@@ -214,6 +214,9 @@ public struct MixedLanguageRule: Rule {
             RuleExample("本书面向初学者。（译者注：the author says this is for anyone at all.）\n"),
             RuleExample("点击 **Create a New Project** 进入下一步。\n"),
             RuleExample("启动时报错：cannot find the main class of the job，请检查路径。\n"),
+            // A message named by its kind noun, a determiner between (这样的、这条、的).
+            RuleExample("如果看到 0/3 nodes are available: 3 Insufficient memory 这样的事件，请增加节点。\n"),
+            RuleExample("返回 Permission denied for this resource 的错误时，请检查权限。\n"),
             RuleExample("注意力机制 attention mechanism for the model (AM) 是核心。\n"),
             // A gloss shares its parentheses with an abbreviation or Chinese; a clause does not
             // become a gloss by being in parentheses.
