@@ -1,3 +1,4 @@
+import Foundation
 import BitextMarkdown
 import BitextText
 
@@ -22,13 +23,79 @@ public struct DocumentAligner: Sendable {
         func alignSentences(_ b: inout Bead) {
             let s = SentenceAligner.sentences(of: b.source, in: source, analyses: sourceAnalyses, words: words)
             let t = SentenceAligner.sentences(of: b.target, in: target, analyses: targetAnalyses, words: words)
-            b.sentences = sentences.align(source: s, target: t, ratio: ratio)
+            b.sentences = DocumentAligner.mendLoneSentences(sentences.align(source: s, target: t, ratio: ratio), s, t, ratio: ratio)
         }
         for k in beads.indices where !beads[k].source.isEmpty && !beads[k].target.isEmpty { alignSentences(&beads[k]) }
         // Moved pairs too: exports cut their translation into sentences as they cut any pair's.
         var pairs = moved(beads, sf, tf)
         for k in pairs.indices { alignSentences(&pairs[k]) }
         return Alignment(beads: beads, moved: pairs)
+    }
+
+    /// Sentences the sentence aligner left alone inside a pair of blocks that both sides
+    /// translate, mended where the text says where they belong (the alone sentence of a
+    /// translated paragraph is seldom a sentence the translator dropped, and a translation
+    /// memory must not learn the pair beside it without it):
+    /// - a source sentence alone next to a target sentence alone is one pair;
+    /// - a sentence alone next to a pair joins it when that pair's other side holds an anchor
+    ///   (number, code, Latin word) of the alone sentence that the pair's own side lacks, or else
+    ///   when joining brings the two sides' lengths closer (by the pair's length ratio): the
+    ///   translator merged two sentences into one, or split one in two.
+    /// A mended pair is as sure as both beads together (the product of their scores, below a
+    /// lone sentence's 0.5): exports that cut by sentence only where the alignment is confident
+    /// fall back to the whole unit.
+    static func mendLoneSentences(_ beads: [SentenceBead], _ source: [AlignSentence], _ target: [AlignSentence],
+                                  ratio: Double) -> [SentenceBead] {
+        func lone(_ b: SentenceBead) -> Bool { b.source.isEmpty != b.target.isEmpty }
+        guard beads.contains(where: lone) else { return beads }
+        // Lengths in source letters, as the sentence aligner counts them.
+        func length(_ b: SentenceBead) -> (Double, Double) {
+            (b.source.reduce(0.0) { $0 + Double(source[$1].letters) + 1 },
+             b.target.reduce(0.0) { $0 + ratio * Double(target[$1].han) + Double(target[$1].letters) + 1 })
+        }
+        func join(_ a: SentenceBead, _ b: SentenceBead) -> SentenceBead {
+            SentenceBead(source: a.source + b.source, target: a.target + b.target, score: a.score * b.score)
+        }
+        // Pairs of lone sentences of the two sides, side by side.
+        var out: [SentenceBead] = []
+        for b in beads {
+            if let last = out.last, lone(last), lone(b), last.source.isEmpty != b.source.isEmpty {
+                out[out.count - 1] = join(last, b)
+            } else {
+                out.append(b)
+            }
+        }
+        // Anchors and Latin words of a bead's side.
+        func marks(_ ids: [Int], _ side: [AlignSentence]) -> Set<String> {
+            var out = Set<String>()
+            for i in ids { out.formUnion(side[i].anchors); out.formUnion(side[i].latinWords) }
+            return out
+        }
+        // Lone sentences into the neighbour that holds their anchors, or has room for them.
+        var k = 0
+        while k < out.count {
+            guard lone(out[k]) else { k += 1; continue }
+            let (ls, lt) = length(out[k])
+            let aloneSource = !out[k].source.isEmpty
+            let own = aloneSource ? marks(out[k].source, source) : marks(out[k].target, target)
+            var best: (gain: Double, at: Int)? = nil
+            for j in [k - 1, k + 1] where j >= 0 && j < out.count && !lone(out[j]) {
+                let (s, t) = length(out[j])
+                var gain = abs(log(s / t)) - abs(log((s + ls) / (t + lt)))
+                if !own.isEmpty {
+                    let (mine, other) = aloneSource ? (marks(out[j].source, source), marks(out[j].target, target))
+                                                    : (marks(out[j].target, target), marks(out[j].source, source))
+                    // Anchors that only the alone sentence accounts for: a sure sign, ranked first.
+                    if !own.intersection(other).subtracting(mine).isEmpty { gain += 10 }
+                }
+                if gain > 0 && gain > (best?.gain ?? 0) { best = (gain, j) }
+            }
+            guard let (_, j) = best else { k += 1; continue }
+            out[min(j, k)] = j < k ? join(out[j], out[k]) : join(out[k], out[j])
+            out.remove(at: max(j, k))
+            k = min(j, k) + 1
+        }
+        return out
     }
 
     /// The least score of a pair of blocks taken as moved (cost about 4: the kind, length and

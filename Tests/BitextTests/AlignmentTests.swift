@@ -200,6 +200,54 @@ import Testing
     /// Latin words are the aligned source's, where the source has room for it, is part of that
     /// translation, not an extra block. An item that names words the source beside it lacks
     /// stays extra.
+    /// A sentence the translator merged into the one before joins its pair (its code is in
+    /// that pair's translation), less sure than either; one a translator dropped stays alone;
+    /// a source sentence alone beside a target sentence alone pair up.
+    @Test func loneSentencesJoinWhereTheTextPutsThem() throws {
+        let s = Fixtures.document("""
+            | a | b |
+            | --- | --- |
+            | x | Whether the search is cleared on selecting an item. Only applies when `mode` is set to `multiple` or `tags` |
+
+            The cache keeps recent results. It is cleared when the server restarts. Nothing else changes.
+
+            """)
+        let t = Fixtures.document("""
+            | a | b |
+            | --- | --- |
+            | x | 是否在选中项后清空搜索，只在 `mode` 为 `multiple` 或 `tags` 时有效 |
+
+            缓存保存最近的结果。其他一切不变。
+
+            """)
+        let al = try Self.align(s, t)
+        let cell = try #require(al.beads.first { $0.sentences.contains { $0.source.count == 2 } })
+        #expect(cell.sentences.map { [$0.source.count, $0.target.count] } == [[2, 1]])
+        let paragraph = try #require(al.beads.last)
+        #expect(paragraph.sentences.map { [$0.source.count, $0.target.count] } == [[1, 1], [1, 0], [1, 1]], "\(paragraph.sentences)")
+
+        // The mending itself, on beads as the sentence aligner may leave them.
+        func sentence(_ letters: Int, _ han: Int, _ words: [String]) -> AlignSentence {
+            AlignSentence(block: 0, range: 0..<1, letters: letters, han: han, anchors: [], latinWords: words)
+        }
+        let en = [sentence(50, 0, ["whether", "search"]), sentence(40, 0, ["mode", "multiple", "tags"])]
+        // Short Chinese (no room by length), but it holds the second sentence's words.
+        let zh = [sentence(14, 12, ["mode", "multiple", "tags"])]
+        var mended = DocumentAligner.mendLoneSentences(
+            [SentenceBead(source: [0], target: [0], score: 0.9), SentenceBead(source: [1], target: [], score: 0.5)], en, zh, ratio: 2.8)
+        #expect(mended.map(\.source) == [[0, 1]] && mended.map(\.target) == [[0]] && mended[0].score == 0.45)
+        // Without those words and without room, it stays alone: a dropped sentence.
+        mended = DocumentAligner.mendLoneSentences(
+            [SentenceBead(source: [0], target: [0], score: 0.9), SentenceBead(source: [1], target: [], score: 0.5)],
+            en, [sentence(0, 16, [])], ratio: 2.8)
+        #expect(mended.count == 2)
+        // Alone on both sides, side by side: one pair.
+        mended = DocumentAligner.mendLoneSentences(
+            [SentenceBead(source: [0], target: [0], score: 0.9), SentenceBead(source: [1], target: [], score: 0.5),
+             SentenceBead(source: [], target: [1], score: 0.5)], en, zh + zh, ratio: 2.8)
+        #expect(mended.map(\.source) == [[0], [1]] && mended.map(\.target) == [[0], [1]] && mended[1].score == 0.25)
+    }
+
     @Test func blocksSplitOffALongSourceBlockAreNotExtra() throws {
         let dir = TempDir()
         dir.write("en/a.md", "# Modes\n\nThe checker has three modes. Strict mode stops at the first error it meets. "
