@@ -119,6 +119,12 @@ public enum NumberScanner {
                     k = e
                     continue
                 }
+                // 两三 and 五六 are "two or three", "five or six": both numbers, each on its own.
+                if e == k + 2, let a = hanDigits[text[k]], let b = hanDigits[text[k + 1]], b == a + 1, a >= 1 {
+                    for v in [a, b] { out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: [v], isVersion: false)) }
+                    k = e
+                    continue
+                }
                 if let v = hanValue(Array(text[k..<e])) {
                     var values = [v]
                     if let d = hanDigitString(Array(text[k..<e])), d != v { values.append(d) }

@@ -22,6 +22,7 @@ public struct NumberMismatchRule: Rule {
             RuleExample("第 3 章发表于 2024 年 6 月，比旧版快 2.5 倍，售价 1000 元。\n", source: "Chapter 3 came out in June 2024, 2.5x faster than before, for 1,000 yuan.\n"),
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
+            RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
         ]
     }
 
