@@ -276,6 +276,12 @@ public struct PlaceholderMismatchRule: Rule {
             RuleExample("↓把 <CodeStep step={1}>初始状态</CodeStep 传给它。\n", source: "Pass it the <CodeStep step={1}>initial state</CodeStep>.\n"),
             RuleExample("↓文件保存在主目录下。\n", source: "The file is saved under $HOME.\n"),
             RuleExample("消息格式为 `%s: %d`，日志写成“%s 已完成”。\n", source: "The message format is `%s: %d` and the log says \"%s done\".\n"),
+            // A shortcode that an HTML comment (the English kept for reference) cut off from the
+            // paragraph is still there; a placeholder lost from a table cell is lost.
+            RuleExample("{{< note >}}\n<!--\nThe volume counts against the memory limit.\n-->\n这个卷计入内存限制。\n{{< /note >}}\n",
+                        source: "{{< note >}}\nThe volume counts against the memory limit.\n{{< /note >}}\n"),
+            RuleExample("| 名称 | 说明 |\n| --- | --- |\n| 问候 | ↓你好，欢迎回来！ |\n",
+                        source: "| Name | Description |\n| --- | --- |\n| Greeting | Hello {{ user.name }}, welcome back! |\n"),
         ]
     }
 
@@ -312,6 +318,19 @@ public struct PlaceholderMismatchRule: Rule {
             var missing: [Mention<String>] = []
             for s in source {
                 if let k = remaining.firstIndex(where: { $0.value == s.value }) { remaining.remove(at: k) } else { missing.append(s) }
+            }
+            // A shortcode on a line of its own beside the unit, cut off from the paragraph by an
+            // HTML comment holding the English (`{{< note >}}` then `<!-- … -->`): not lost.
+            if !missing.isEmpty {
+                var beside: [String] = []
+                for t in Set(missing.map { c.targetPlace(pair, sourceUnit: $0.unit, at: $0.range.lowerBound).unit }).sorted() {
+                    beside += PlaceholderMismatchRule.besideUnit(c.document, t)
+                }
+                missing = missing.filter { m in
+                    guard let k = beside.firstIndex(of: m.value) else { return true }
+                    beside.remove(at: k)
+                    return false
+                }
             }
             // Placeholders whose name the translation translated (`${变量}` for `${variable}`).
             var translated = remaining.filter { !$0.value.hasPrefix("<") && $0.value.unicodeScalars.contains { isHanIdeograph($0.value) } }
@@ -353,6 +372,45 @@ public struct PlaceholderMismatchRule: Rule {
                 }
             }
         }
+    }
+
+    /// Placeholders written on the lines right before and after unit `k` that belong to no
+    /// unit and no code block (up to eight lines each way, HTML comments left out).
+    static func besideUnit(_ d: Document, _ k: Int) -> [String] {
+        let u = d.units[k], src = d.source
+        let before = max(k > 0 ? d.units[k - 1].end.line + 1 : 1, u.start.line - 8)
+        let after = min(k + 1 < d.units.count ? d.units[k + 1].start.line - 1 : src.lineCount, u.end.line + 8)
+        // (Units may share a line: table cells.)
+        var lines = before < u.start.line ? Array(before..<u.start.line) : []
+        if u.end.line < after { lines += Array((u.end.line + 1)...after) }
+        lines.removeAll { l in d.codeBlocks.contains { $0.startLine <= l && l <= $0.endLine } }
+        var out: [String] = []
+        var inComment = false
+        for l in lines {
+            let start = src.lineStarts[l - 1], end = l < src.lineCount ? src.lineStarts[l] : src.bytes.count
+            var text = String(decoding: src.bytes[start..<end], as: UTF8.self)
+            // Comments out, across lines.
+            var kept = ""
+            while !text.isEmpty {
+                if inComment {
+                    guard let close = text.range(of: "-->") else { text = ""; break }
+                    text = String(text[close.upperBound...])
+                    inComment = false
+                } else if let open = text.range(of: "<!--") {
+                    kept += text[..<open.lowerBound]
+                    text = String(text[open.upperBound...])
+                    inComment = true
+                } else {
+                    kept += text
+                    text = ""
+                }
+            }
+            let scalars = kept.unicodeScalars.map(\.value)
+            for r in Placeholders.find(scalars, eligible: { _ in true }) {
+                out.append(Placeholders.normalized(String(String.UnicodeScalarView(scalars[r].compactMap(Unicode.Scalar.init)))))
+            }
+        }
+        return out
     }
 
     /// Opening tags of the target whose closing tag is missing (or closing ones with no opening),
