@@ -155,6 +155,7 @@ extension Segmenter {
                 }
             }
         }
+        markQuotedOutput(doc, &analyses)
         markNameLists(units, &analyses)
         let kept = Segmenter.keptVocabulary(analyses, base: keptWords)
         // Re-decide where something changed: more kept words, or the document's evidence.
@@ -291,6 +292,25 @@ extension Segmenter {
             guard kept >= 2, 2 * kept >= labels, other == 0 else { continue }
             for i in k..<end where analyses[i].stretches.first?.isLabel == true && !analyses[i].hasHan {
                 analyses[i].stretches[0].documentEvidence = .names
+            }
+        }
+    }
+
+    /// English inside a Chinese sentence that a code block of the document holds word for word
+    /// (inline code written without its backticks there): the program's output quoted in the
+    /// explanation (`关键的一行是 cannot borrow \`x\` as mutable because …。` under the compiler's
+    /// output). Four words and twenty characters at least; only for the few stretches still prose.
+    func markQuotedOutput(_ doc: Document, _ analyses: inout [TextAnalysis]) {
+        guard !doc.codeBlocks.isEmpty else { return }
+        var code: [String]? = nil  // the code blocks without backticks, made at the first candidate
+        for k in analyses.indices where analyses[k].hasHan {
+            for j in analyses[k].stretches.indices {
+                let s = analyses[k].stretches[j]
+                guard s.isProse, !s.isWholeUnit, s.documentEvidence == nil, s.tokens.count >= 4 else { continue }
+                let key = Segmenter.codeKey(doc.units[k].text, s.range, roles: doc.units[k].roles)
+                guard key.count >= 20 else { continue }
+                if code == nil { code = doc.codeBlocks.map { $0.literal.replacingOccurrences(of: "`", with: "") } }
+                if code!.contains(where: { $0.contains(key) }) { analyses[k].stretches[j].documentEvidence = .codeElsewhere }
             }
         }
     }

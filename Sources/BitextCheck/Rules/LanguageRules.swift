@@ -10,7 +10,8 @@ let keptEnglishEvidence = """
     such as --flag, paths, host:port, 'literals', true/false/null, type expressions with | => <T> \
     { a: T }); syntax (inline code, <code>/<kbd>/<var>/<samp>, math, admonition and tab lines, \
     container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
-    values or terms beside Chinese cells; inline code elsewhere in the document; alt text that \
+    values or terms beside Chinese cells; inline code elsewhere in the document; words a code \
+    block of the document holds word for word (quoted output); alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
     term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
@@ -214,6 +215,8 @@ public struct MixedLanguageRule: Rule {
             RuleExample("本书面向初学者。（译者注：the author says this is for anyone at all.）\n"),
             RuleExample("点击 **Create a New Project** 进入下一步。\n"),
             RuleExample("启动时报错：cannot find the main class of the job，请检查路径。\n"),
+            // The compiler's output quoted from the code block above it.
+            RuleExample("```\nerror: cannot borrow `counts` as mutable because it is also borrowed as immutable\n```\n\n关键的一行是 cannot borrow `counts` as mutable because it is also borrowed as immutable。\n"),
             // A message named by its kind noun, a determiner between (这样的、这条、的).
             RuleExample("如果看到 0/3 nodes are available: 3 Insufficient memory 这样的事件，请增加节点。\n"),
             RuleExample("返回 Permission denied for this resource 的错误时，请检查权限。\n"),
