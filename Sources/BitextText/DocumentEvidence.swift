@@ -302,17 +302,35 @@ extension Segmenter {
     /// output). Four words and twenty characters at least; only for the few stretches still prose.
     func markQuotedOutput(_ doc: Document, _ analyses: inout [TextAnalysis]) {
         guard !doc.codeBlocks.isEmpty else { return }
-        var code: [String]? = nil  // the code blocks without backticks, made at the first candidate
         for k in analyses.indices where analyses[k].hasHan {
             for j in analyses[k].stretches.indices {
                 let s = analyses[k].stretches[j]
                 guard s.isProse, !s.isWholeUnit, s.documentEvidence == nil, s.tokens.count >= 4 else { continue }
                 let key = Segmenter.codeKey(doc.units[k].text, s.range, roles: doc.units[k].roles)
                 guard key.count >= 20 else { continue }
-                if code == nil { code = doc.codeBlocks.map { $0.literal.replacingOccurrences(of: "`", with: "") } }
-                if code!.contains(where: { $0.contains(key) }) { analyses[k].stretches[j].documentEvidence = .codeElsewhere }
+                let needle = Array(key.utf8)
+                if doc.codeBlocks.contains(where: { b in b.literal.utf8.withContiguousStorageIfAvailable { Segmenter.holds($0, needle) } ?? false }) {
+                    analyses[k].stretches[j].documentEvidence = .codeElsewhere
+                }
             }
         }
+    }
+
+    /// `haystack` holds `needle` byte for byte, backticks of the haystack passed over (both
+    /// UTF-8, so a match lies on whole characters).
+    static func holds(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return false }
+        for i in haystack.indices where haystack[i] == first {
+            var a = i, b = 0
+            while a < haystack.count && b < needle.count {
+                if haystack[a] == 0x60 { a += 1; continue }
+                if haystack[a] != needle[b] { break }
+                a += 1
+                b += 1
+            }
+            if b == needle.count { return true }
+        }
+        return false
     }
 
     /// Whether the alt text of one of the unit's images reads as a sentence by itself (true for

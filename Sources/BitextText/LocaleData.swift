@@ -35,6 +35,8 @@ public struct LocaleData: Sendable {
     /// What may stand between English and a kind noun (`这条`, `这样的`, `的`), from the
     /// locale's `kindNounDeterminers`.
     public var kindNounDeterminers: [[UInt32]] = []
+    /// Their first characters.
+    public var kindNounDeterminerStarts: Set<UInt32> = []
     /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
@@ -124,6 +126,7 @@ public struct LocaleData: Sendable {
         data.uiVerbs = phrases("ui-verbs")
         data.kindNouns = phrases("kind-nouns")
         data.kindNounDeterminers = (node["kindNounDeterminers"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
+        data.kindNounDeterminerStarts = Set(data.kindNounDeterminers.compactMap(\.first))
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

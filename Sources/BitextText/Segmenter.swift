@@ -928,8 +928,10 @@ public final class Segmenter {
         var e = index
         while e < text.count && (isSpace(text[e]) || roles[e] != .content || isClosing(text[e])) { e += 1 }
         // A determiner between them (`… not found 这样的错误`, `Permission denied 的错误`).
-        for d in target.kindNounDeterminers where e + d.count < text.count && text[e] == d[0] {
-            if (0..<d.count).allSatisfy({ text[e + $0] == d[$0] }) { e += d.count; break }
+        if e < text.count && target.kindNounDeterminerStarts.contains(text[e]) {
+            for d in target.kindNounDeterminers where e + d.count < text.count && text[e] == d[0] {
+                if (0..<d.count).allSatisfy({ text[e + $0] == d[$0] }) { e += d.count; break }
+            }
         }
         guard e < text.count, text[e] >= 0x2E80, target.kindNounStarts.contains(text[e]) else { return false }
         for v in target.kindNouns where e + v.count <= text.count {
