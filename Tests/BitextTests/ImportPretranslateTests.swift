@@ -31,14 +31,12 @@ import Testing
         return dir
     }
 
-    static func text(_ dir: TempDir, _ name: String) -> String { (try? String(contentsOfFile: dir.path(name), encoding: .utf8)) ?? "" }
-
     @Test func inlineTagsSurviveACATToolBothWays() throws {
         for format in ["xliff", "xliff1"] {
             let dir = Self.setUp()
             var r = try CLI.run(["export", "en.md", "zh.md", "--format", format, "-o", "full.xlf", "--no-config"], cwd: dir.url)
             #expect(r.status == 0, "\(r.stderr)")
-            let full = Self.text(dir, "full.xlf")
+            let full = dir.read("full.xlf")
             if format == "xliff" {
                 for tag in ["<pc id=", "<ph id=", "<originalData>", "subType=\"xlf:b\"", "type=\"link\""] { #expect(full.contains(tag), "\(tag)") }
             } else {
@@ -51,14 +49,14 @@ import Testing
             guard filled >= 0 else { return }
             #expect(filled >= 4)
             // The translator edits text between the tags in the CAT tool.
-            let done = Self.text(dir, "done.xlf").replacingOccurrences(of: "谨慎使用", with: "小心使用")
+            let done = dir.read("done.xlf").replacingOccurrences(of: "谨慎使用", with: "小心使用")
             dir.write("done.xlf", done)
             r = try CLI.run(["import", "done.xlf", "--into", "todo.md", "--no-config"], cwd: dir.url)
             #expect(r.status == 0, "\(r.stderr)")
             var expected = Self.zh.replacingOccurrences(of: "谨慎使用", with: "小心使用")
             // XLIFF 1.2's <g> carries no Markdown: a link in a new translation points where the source's does.
             if format == "xliff1" { expected = expected.replacingOccurrences(of: "/zh/tokens", with: "/tokens") }
-            #expect(Self.text(dir, "todo.md") == expected, "\(format)\n\(r.stdout)")
+            #expect(dir.read("todo.md") == expected, "\(format)\n\(r.stdout)")
         }
     }
 
@@ -66,7 +64,7 @@ import Testing
         let dir = Self.setUp()
         var r = try CLI.run(["export", "en.md", "zh.md", "--format", "xliff", "-o", "x.xlf", "--no-config"], cwd: dir.url)
         #expect(r.status == 0)
-        dir.write("x.xlf", Self.text(dir, "x.xlf").replacingOccurrences(of: "分词器把", with: "分词程序把")
+        dir.write("x.xlf", dir.read("x.xlf").replacingOccurrences(of: "分词器把", with: "分词程序把")
             .replacingOccurrences(of: "谨慎使用", with: "小心使用"))
         dir.write("en.md", Self.en.replacingOccurrences(of: "A tokenizer turns", with: "A tokenizer converts"))
         r = try CLI.run(["import", "x.xlf", "--into", "zh.md", "--no-config"], cwd: dir.url)
@@ -74,13 +72,13 @@ import Testing
         #expect(r.stdout.contains("unit u2 not written: its source changed since the export"), "\(r.stdout)")
         #expect(r.stdout.contains("1 stale units not written"), "\(r.stdout)")
         // The stale unit keeps its translation; the others are written.
-        #expect(Self.text(dir, "zh.md") == Self.zh.replacingOccurrences(of: "谨慎使用", with: "小心使用"))
+        #expect(dir.read("zh.md") == Self.zh.replacingOccurrences(of: "谨慎使用", with: "小心使用"))
     }
 
     @Test func dryRunPrintsADiffAndWritesNothing() throws {
         let dir = Self.setUp()
         _ = try CLI.run(["export", "en.md", "zh.md", "--format", "xliff1", "-o", "x.xlf", "--no-config"], cwd: dir.url)
-        dir.write("x.xlf", Self.text(dir, "x.xlf").replacingOccurrences(of: "谨慎使用", with: "小心使用"))
+        dir.write("x.xlf", dir.read("x.xlf").replacingOccurrences(of: "谨慎使用", with: "小心使用"))
         let r = try CLI.run(["import", "x.xlf", "--into", "zh.md", "--dry-run", "--no-config"], cwd: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("--- zh.md\n+++ zh.md\n@@ "), "\(r.stdout)")
@@ -88,7 +86,7 @@ import Testing
         #expect(r.stdout.contains("\n-- 谨慎使用") && r.stdout.contains("\n+- 小心使用"), "\(r.stdout)")
         #expect(r.stdout.range(of: "\n-- 谨慎使用")!.lowerBound < r.stdout.range(of: "\n+- 小心使用")!.lowerBound, "\(r.stdout)")
         #expect(r.stderr.contains("dry run"))
-        #expect(Self.text(dir, "zh.md") == Self.zh)
+        #expect(dir.read("zh.md") == Self.zh)
     }
 
     @Test func theDiffOfADryRunReadsLikeDiffU() {
@@ -103,12 +101,12 @@ import Testing
         let dir = Self.setUp()
         var r = try CLI.run(["export", "en.md", "zh.md", "--format", "tmx", "-o", "m.tmx", "--no-config"], cwd: dir.url)
         #expect(r.status == 0)
-        let tmx = Self.text(dir, "m.tmx")
+        let tmx = dir.read("m.tmx")
         #expect(tmx.contains("<bpt i=") && tmx.contains("<ept i=") && tmx.contains("<ph x="), "\(tmx)")
         #expect(tmx.contains("<prop type=\"x-file\">zh.md:"), "x-file names the file relative to the current directory")
         r = try CLI.run(["import", "m.tmx", "--into", "todo.md", "--source", "en.md", "--no-config"], cwd: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(Self.text(dir, "todo.md") == Self.zh, "\(r.stdout)")
+        #expect(dir.read("todo.md") == Self.zh, "\(r.stdout)")
 
         dir.write("todo.md", Self.en)
         dir.write("t.po", """
@@ -128,7 +126,7 @@ import Testing
         // The entry that matches nothing is named with its line, not dropped silently.
         #expect(r.stdout.contains("t.po:8: “A sentence this document never had.…” matches no sentence of en.md"), "\(r.stdout)")
         #expect(r.stdout.contains("t.po: 1 translated entries match no sentence of en.md"), "\(r.stdout)")
-        #expect(Self.text(dir, "todo.md") == Self.en.replacingOccurrences(of: "Use the `--fast` flag with **care**, see <https://example.com/fast>.",
+        #expect(dir.read("todo.md") == Self.en.replacingOccurrences(of: "Use the `--fast` flag with **care**, see <https://example.com/fast>.",
                                                                           with: "谨慎使用 `--fast` 参数，见 <https://example.com/fast>。"))
         // Without --source a TMX names no source.
         r = try CLI.run(["import", "m.tmx", "--into", "todo.md", "--no-config"], cwd: dir.url)
@@ -150,18 +148,18 @@ import Testing
         let roots = ["--source-root", site.path("en"), "--target-root", site.path("zh"), "--no-config"]
         var r = try CLI.run(["export", "--format", "xliff", "-o", "x.xlf"] + roots, cwd: cwd.url)
         #expect(r.status == 0, "\(r.stderr)")
-        let xliff = Self.text(cwd, "x.xlf")
+        let xliff = cwd.read("x.xlf")
         #expect(xliff.contains("original=\"en/a.md\"") && xliff.contains("original=\"en/sub/a.md\""), "\(xliff)")
         r = try CLI.run(["export", "--format", "tmx", "-o", "x.tmx"] + roots, cwd: cwd.url)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(Self.text(cwd, "x.tmx").contains("<prop type=\"x-file\">zh/sub/a.md:3</prop>"))
+        #expect(cwd.read("x.tmx").contains("<prop type=\"x-file\">zh/sub/a.md:3</prop>"))
         // The translator fills the untranslated sentence of sub/a.md.
         cwd.write("done.xlf", xliff.replacingOccurrences(of: "<source>Then run it.</source>\n",
                                                          with: "<source>Then run it.</source>\n        <target>然后运行它。</target>\n"))
         r = try CLI.run(["import", "done.xlf", "--source", site.path("en/sub/a.md"), "--into", site.path("zh/sub/a.md"), "--no-config"], cwd: cwd.url)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(Self.text(site, "zh/sub/a.md") == "# 安装\n\n先安装这个工具。\n\n然后运行它。\n")
-        #expect(Self.text(site, "zh/a.md") == "# 开始\n\n模型读取文本。\n")
+        #expect(site.read("zh/sub/a.md") == "# 安装\n\n先安装这个工具。\n\n然后运行它。\n")
+        #expect(site.read("zh/a.md") == "# 开始\n\n模型读取文本。\n")
     }
 
     @Test func anOriginalIsFoundByTheLongestEndOfThePath() {

@@ -51,13 +51,11 @@ import Testing
         return dir
     }
 
-    static func text(_ dir: TempDir, _ name: String) -> String { (try? String(contentsOfFile: dir.path(name), encoding: .utf8)) ?? "" }
-
     @Test func tmxHoldsAMovedParagraphWhereItsSourceIs() throws {
         let dir = Self.setUp()
         let r = try CLI.run(["export", "en.md", "zh.md", "--format", "tmx", "-o", "a.tmx", "--no-config"], cwd: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
-        let pairs = try XMLDocumentReader.pairs(Self.text(dir, "a.tmx"))
+        let pairs = try XMLDocumentReader.pairs(dir.read("a.tmx"))
         let sources = pairs.map(\.0)
         // Sentence by sentence, as for any pair whose sentences align with confidence.
         let verbose = sources.firstIndex { $0.hasPrefix("Pass `--verbose`") }
@@ -73,7 +71,7 @@ import Testing
             let dir = Self.setUp()
             var r = try CLI.run(["export", "en.md", "zh.md", "--format", format, "-o", "a.xlf", "--no-config"], cwd: dir.url)
             #expect(r.status == 0, "\(r.stderr)")
-            let xlf = Self.text(dir, "a.xlf")
+            let xlf = dir.read("a.xlf")
             let target = format == "xliff" ? "<target>日志写到标准错误。</target>" : "<target state=\"translated\">日志写到标准错误。</target>"
             #expect(xlf.contains(target), "\(format): \(xlf)")
 
@@ -81,7 +79,7 @@ import Testing
             r = try CLI.run(["import", "a.xlf", "--into", "zh.md", "--no-config"], cwd: dir.url)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("0 units written, 0 inserted"), "\(format): \(r.stdout)")
-            #expect(Self.text(dir, "zh.md") == Self.zh, "\(format)")
+            #expect(dir.read("zh.md") == Self.zh, "\(format)")
 
             // A translation edited in the CAT tool goes where the translator put the paragraph,
             // not a second time where the source has it.
@@ -89,7 +87,7 @@ import Testing
             r = try CLI.run(["import", "b.xlf", "--into", "zh.md", "--no-config"], cwd: dir.url)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("1 units written, 0 inserted"), "\(format): \(r.stdout)")
-            #expect(Self.text(dir, "zh.md") == Self.zh.replacingOccurrences(of: "日志写到标准错误。", with: "日志输出到标准错误。"), "\(format)")
+            #expect(dir.read("zh.md") == Self.zh.replacingOccurrences(of: "日志写到标准错误。", with: "日志输出到标准错误。"), "\(format)")
         }
     }
 
@@ -97,7 +95,7 @@ import Testing
         let dir = Self.setUp()
         let r = try CLI.run(["export", "en.md", "zh.md", "--format", "markdown", "-o", "a.md", "--no-config"], cwd: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
-        let md = Self.text(dir, "a.md")
+        let md = dir.read("a.md")
         #expect(md.contains("> Pass `--verbose` to print every hit and miss of the cache. The log goes to standard error.\n\n"
             + "*(elsewhere in the translation: line 7)*\n"), "\(md)")
         // Its translation stays where the translator put it, once.
@@ -125,7 +123,7 @@ import Testing
 
         r = try CLI.run(["export", "en.md", "zh.md", "--format", "html", "-o", "a.html", "--no-config"], cwd: dir.url)
         #expect(r.status == 0, "\(r.stderr)")
-        let html = Self.text(dir, "a.html")
+        let html = dir.read("a.html")
         let rows = html.components(separatedBy: "<div class=\"row ").dropFirst().map { String($0.prefix { $0 != ">" }) }
         let movedRows = rows.filter { $0.hasPrefix("moved") }
         #expect(movedRows.count == 2, "\(rows)")

@@ -132,6 +132,8 @@ final class TempDir {
     }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    /// The text of a file in the folder ("" when it cannot be read).
+    func read(_ name: String) -> String { (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "" }
 }
 
 /// External tools the tests drive; `BITEXT_REQUIRE_TOOLS=1` (set by scripts/test) turns a
