@@ -67,9 +67,9 @@ public struct DocumentAligner: Sendable {
         }
         // Anchors and Latin words of a bead's side.
         func marks(_ ids: [Int], _ side: [AlignSentence]) -> Set<String> {
-            var out = Set<String>()
-            for i in ids { out.formUnion(side[i].anchors); out.formUnion(side[i].latinWords) }
-            return out
+            var found = Set<String>()
+            for i in ids { found.formUnion(side[i].anchors); found.formUnion(side[i].latinWords) }
+            return found
         }
         // Lone sentences into the neighbour that holds their anchors, or has room for them.
         var k = 0
