@@ -799,7 +799,10 @@ public final class Segmenter {
             s.isNamedTerm = tokens.count <= 6 && endsWithNamingVerb(text, roles, before: segment.lowerBound)
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
-        if wholeUnit { s.isCitation = Segmenter.isCitation(text, roles, segment) }
+        if wholeUnit {
+            s.isCitation = Segmenter.isCitation(text, roles, segment)
+            s.isStatusLine = tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment)
+        }
         s.reclassify(kept: keptWords)
         return s
     }
@@ -1033,6 +1036,28 @@ public final class Segmenter {
             author = capitalized && j > i && j + 8 <= c.count && has(")", at: j + 7) && Segmenter.holdsYear(c, j + 3..<j + 7)
         }
         return author
+    }
+
+    /// A protocol status and its reason phrase, the whole of `segment`: a code from 100 to 599,
+    /// then words that each start with a capital (`404 Not Found`, `429 Too Many Requests`).
+    static func isStatusLine(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
+        var k = segment.lowerBound
+        while k < segment.upperBound && (roles[k] != .content || isSpace(text[k])) { k += 1 }
+        guard k + 4 < segment.upperBound, text[k] >= 0x31 && text[k] <= 0x35, isDigit(text[k + 1]), isDigit(text[k + 2]),
+              text[k + 3] == 0x20 else { return false }
+        var wordStart = true, words = 0
+        for i in (k + 3)..<segment.upperBound where roles[i] == .content {
+            let c = text[i]
+            if c == 0x20 || c == 0x2D { wordStart = true; continue }
+            if wordStart {
+                guard c >= 0x41 && c <= 0x5A else { return false }
+                words += 1
+                wordStart = false
+            } else if !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) && c != 0x27 {
+                return false
+            }
+        }
+        return words >= 1
     }
 
     /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word

@@ -140,6 +140,8 @@ public struct SourceStretch: Sendable, Equatable {
     public var isGloss: Bool = false
     /// The whole unit is a reference-list entry (``Segmenter/isCitation(_:_:_:)``).
     public var isCitation: Bool = false
+    /// The whole unit is a status code and its reason phrase (`429 Too Many Requests`).
+    public var isStatusLine: Bool = false
     /// Kept by evidence from the rest of the document (a key column, a file slug, code elsewhere).
     public var documentEvidence: Evidence? = nil
     /// Reads as untranslated prose rather than a name, title, gloss or kept term.
@@ -188,6 +190,7 @@ public struct SourceStretch: Sendable, Equatable {
         if isCodeLike { return keep(.codePunctuation) }
         if isQuoted { return keep(.quoted) }
         if isCitation { return keep(.citation) }
+        if isStatusLine { return keep(.names) }
         var function = 0, lowerUnkept = 0, capitalizedUnkept = 0, keptCount = 0, code = 0
         var titleCase = true
         for t in tokens {

@@ -17,7 +17,8 @@ let keptEnglishEvidence = """
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
     `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
     kind noun (按钮、菜单、错误…), up to six words after a verb of naming (称为、叫做…); a \
-    reference-list entry (an author with initials, then a year); \
+    reference-list entry (an author with initials, then a year); a status code and its reason \
+    phrase (429 Too Many Requests); \
     or inside a translator's note.
     """
 
@@ -55,6 +56,8 @@ public struct UntranslatedRule: Rule {
             // A reference list keeps its entries as they were published; a sentence citing one
             // is prose.
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
+            // A status code and its reason phrase is a name of the protocol.
+            RuleExample("# 错误\n\n| 错误码 | HTTP 状态 |\n| --- | --- |\n| `email_taken` | 409 Conflict |\n| `rate_limited` | 429 Too Many Requests |\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
             RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
         ]
