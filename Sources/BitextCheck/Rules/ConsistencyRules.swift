@@ -23,6 +23,12 @@ public struct NumberMismatchRule: Rule {
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
             RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
+            // A cell of numbers in the same row (its first cell written alike) and column; rows
+            // sorted differently are not compared cell by cell.
+            RuleExample("| 键 | 最大长度 |\n| --- | --- |\n| `menu.quit` | ↓12 |\n| `menu.save` | 8 |\n",
+                        source: "| Key | Max length |\n| --- | --- |\n| `menu.quit` | 10 |\n| `menu.save` | 8 |\n"),
+            RuleExample("| 属性 | 版本 |\n| --- | --- |\n| open | 5.14.0 |\n| close | 4.23.0 |\n",
+                        source: "| Property | Version |\n| --- | --- |\n| close | 4.23.0 |\n| open | 5.14.0 |\n"),
         ]
     }
 
@@ -43,12 +49,34 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// A unit with no letters at all (a cell holding a number or a version): aligned only by
-    /// length, so a difference says more about the alignment than the translation.
+    /// length, so a difference says more about the alignment than the translation (unless it
+    /// is a cell paired with the cell of the same column, ``sameColumn(_:_:_:_:)``).
     static func numbersOnly(_ u: Unit) -> Bool {
         !u.text.indices.contains { i in
             let c = u.text[i]
             return u.roles[i] == .content && ((c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || isHanIdeograph(c))
         }
+    }
+
+    /// One table cell paired with the cell of the same column in a row whose first cell is
+    /// written the same on both sides (`| menu.quit | 10 |` beside `| menu.quit | 12 |`): the
+    /// rows are the same row, so the number is the translation's (rows sorted differently pair
+    /// a cell with another row's).
+    static func sameColumn(_ s: Document, _ su: [Int], _ t: Document, _ tu: [Int]) -> Bool {
+        guard su.count == 1, tu.count == 1, case .tableCell(_, let a) = s.units[su[0]].kind,
+              case .tableCell(_, let b) = t.units[tu[0]].kind, a == b, a > 0 else { return false }
+        // The first cell of a row's line: from the leading `|` to the next one, trimmed.
+        func key(_ d: Document, _ u: Int) -> [UInt8]? {
+            let line = d.units[u].start.line, src = d.source
+            let start = src.lineStarts[line - 1], end = line < src.lineCount ? src.lineStarts[line] : src.bytes.count
+            var cells = src.bytes[start..<end].split(separator: 0x7C, omittingEmptySubsequences: false)
+            guard cells.count >= 3 else { return nil }
+            cells.removeFirst()  // before the leading `|`
+            let k = cells[cells.startIndex].drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+            return k.isEmpty ? nil : Array(k)
+        }
+        guard let ks = key(s, su[0]), let kt = key(t, tu[0]) else { return false }
+        return ks == kt
     }
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
@@ -57,7 +85,8 @@ public struct NumberMismatchRule: Rule {
             let source = pair.source.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
-                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
+                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) })
+                && !NumberMismatchRule.sameColumn(p.source, pair.source, c.document, pair.target) { continue }
             let target = pair.target.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0) }
             // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
             let similarity = { (a: NumberMention, b: NumberMention) -> Double in
