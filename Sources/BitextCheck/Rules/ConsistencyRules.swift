@@ -479,6 +479,7 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("↓这一点已有研究证实。\n\n[^1]: 见论文。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
             RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
+            RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
         ]
     }
 
@@ -489,9 +490,15 @@ public struct MarkupMismatchRule: Rule {
         for pair in c.consistencyCache.pairs {
             var s = MarkupCounts(), t = MarkupCounts()
             for u in pair.source { s.add(p.source.units[u].markupCounts) }
-            for u in pair.target where !c.analyses[u].isNote { t.add(c.document.units[u].markupCounts) }
+            // Chinese writes a work's title in 《》 where English writes it in italics.
+            var titles = 0
+            for u in pair.target where !c.analyses[u].isNote {
+                t.add(c.document.units[u].markupCounts)
+                let unit = c.document.units[u]
+                for i in unit.text.indices where unit.text[i] == 0x300A && unit.roles[i] == .content { titles += 1 }
+            }
             let kinds: [(String, Int, Int, String)] = [
-                ("strong", s.strong, t.strong, "**"), ("emphasis", s.emphasis, t.emphasis, "*"),
+                ("strong", s.strong, t.strong, "**"), ("emphasis", s.emphasis, t.emphasis + titles, "*"),
                 ("strikethrough", s.strikethrough, t.strikethrough, "~~"),
                 ("footnote", s.footnoteReferences, t.footnoteReferences, "[^]"), ("line-break", s.hardBreaks, t.hardBreaks, "\\"),
             ]
