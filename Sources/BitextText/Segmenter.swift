@@ -175,6 +175,8 @@ public final class Segmenter {
             if mayBreak {
                 var previous = 0
                 sentenceBreaker.forEachBoundary(utf16Text) { end in
+                    // A terminator inside inline code (`String!`) ends no sentence of the prose.
+                    if end < m && Segmenter.terminatorInCode(text, roles, before: scalarIndex(end)) { return }
                     add(previous, end, &count)
                     previous = end
                 }
@@ -956,6 +958,13 @@ public final class Segmenter {
         // No other emphasis run opens or closes in between (`**a** b **c**` is not one label).
         for i in lo..<hi where roles[i] == .markup && (text[i] == 0x2A || text[i] == 0x5F) { return false }
         return true
+    }
+
+    /// The last character before `index` that is neither space nor markup is inline code.
+    static func terminatorInCode(_ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0 && (isSpace(text[i]) || roles[i] == .markup || roles[i] == .structure) { i -= 1 }
+        return i >= 0 && roles[i] == .code
     }
 
     /// A reference-list entry: it starts (after a `[12]` label) with an author written with

@@ -107,6 +107,16 @@ import Testing
         #expect(!u.roles.contains(.code))
     }
 
+    /// A terminator inside inline code ends no sentence; one after it does.
+    @Test func sentencesDoNotEndInsideInlineCode() throws {
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        for (text, count) in [("Use `String!` to unwrap it. Then call `f()`. Done.\n", 3),
+                              ("在可选值后面放一个问号（`?`），可以定义一个可选链。它会返回 `Int?` 而不是 `Int`。\n", 2)] {
+            let u = Fixtures.document(text).units[0]
+            #expect(seg.analyze(u).sentences.count == count, "\(text)")
+        }
+    }
+
     /// MDX module statements are code; a sentence that starts with the word is text.
     @Test func mdxImportsAndExportsAreNoUnits() {
         let doc = Fixtures.document("""
