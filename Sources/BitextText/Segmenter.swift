@@ -802,8 +802,8 @@ public final class Segmenter {
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
         if wholeUnit {
-            s.isCitation = Segmenter.isCitation(text, roles, segment)
-            s.isStatusLine = tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment)
+            s.unitShape = Segmenter.isCitation(text, roles, segment) ? .citation
+                : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names : nil
         }
         s.reclassify(kept: keptWords)
         return s

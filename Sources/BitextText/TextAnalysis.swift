@@ -138,10 +138,10 @@ public struct SourceStretch: Sendable, Equatable {
     public var isNamedTerm: Bool = false
     /// `中文 English (ABBR)` or `English（中文）`.
     public var isGloss: Bool = false
-    /// The whole unit is a reference-list entry (``Segmenter/isCitation(_:_:_:)``).
-    public var isCitation: Bool = false
-    /// The whole unit is a status code and its reason phrase (`429 Too Many Requests`).
-    public var isStatusLine: Bool = false
+    /// What the whole unit's own shape says it is, kept as written: a reference-list entry
+    /// (`.citation`, ``Segmenter/isCitation(_:_:_:)``), a status code and its reason phrase
+    /// (`.names`, ``Segmenter/isStatusLine(_:_:_:)``).
+    public var unitShape: Evidence? = nil
     /// Kept by evidence from the rest of the document (a key column, a file slug, code elsewhere).
     public var documentEvidence: Evidence? = nil
     /// Reads as untranslated prose rather than a name, title, gloss or kept term.
@@ -189,8 +189,7 @@ public struct SourceStretch: Sendable, Equatable {
         if let e = documentEvidence { return keep(e) }
         if isCodeLike { return keep(.codePunctuation) }
         if isQuoted { return keep(.quoted) }
-        if isCitation { return keep(.citation) }
-        if isStatusLine { return keep(.names) }
+        if let e = unitShape { return keep(e) }
         var function = 0, lowerUnkept = 0, capitalizedUnkept = 0, keptCount = 0, code = 0
         var titleCase = true
         for t in tokens {

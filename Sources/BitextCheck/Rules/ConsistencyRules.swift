@@ -417,27 +417,25 @@ public struct PlaceholderMismatchRule: Rule {
         var inComment = false
         for l in lines {
             let start = src.lineStarts[l - 1], end = l < src.lineCount ? src.lineStarts[l] : src.bytes.count
-            var text = String(decoding: src.bytes[start..<end], as: UTF8.self)
-            // Comments out, across lines.
-            var kept = ""
-            while !text.isEmpty {
+            // The line's bytes without comments (which may span lines).
+            var kept: [UInt8] = []
+            var i = start
+            func at(_ i: Int, _ s: StaticString) -> Bool {
+                i + s.utf8CodeUnitCount <= end && (0..<s.utf8CodeUnitCount).allSatisfy { src.bytes[i + $0] == s.utf8Start[$0] }
+            }
+            while i < end {
                 if inComment {
-                    guard let close = text.range(of: "-->") else { text = ""; break }
-                    text = String(text[close.upperBound...])
-                    inComment = false
-                } else if let open = text.range(of: "<!--") {
-                    kept += text[..<open.lowerBound]
-                    text = String(text[open.upperBound...])
+                    if at(i, "-->") { inComment = false; i += 3 } else { i += 1 }
+                } else if at(i, "<!--") {
                     inComment = true
+                    i += 4
                 } else {
-                    kept += text
-                    text = ""
+                    kept.append(src.bytes[i])
+                    i += 1
                 }
             }
-            let scalars = kept.unicodeScalars.map(\.value)
-            for r in Placeholders.find(scalars, eligible: { _ in true }) {
-                out.append(Placeholders.normalized(String(String.UnicodeScalarView(scalars[r].compactMap(Unicode.Scalar.init)))))
-            }
+            let scalars = String(decoding: kept, as: UTF8.self).unicodeScalars.map(\.value)
+            for r in Placeholders.find(scalars, eligible: { _ in true }) { out.append(Placeholders.normalized(makeString(scalars[r]))) }
         }
         return out
     }
