@@ -112,7 +112,8 @@ extension Segmenter {
                 // one-word heading that a code block uses as a word is a type or member name
                 // (`#### Array` over `type: Array`).
                 if s.isWholeUnit && !doc.codeBlocks.isEmpty {
-                    if key.utf8.count >= 8 && key.count >= 8 && codeSearch.someBlockContains(key) {
+                    if key.utf8.count >= 8 && key.count >= 8
+                        && (codeSearch.someBlockContains(key) || Segmenter.someCodeBlockHolds(doc, key)) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                     if s.tokens.count == 1, key.utf8.count >= 3, key.count >= 3, codeSearch.containsWord(key) {
@@ -297,8 +298,8 @@ extension Segmenter {
     }
 
     /// English inside a Chinese sentence that a code block of the document holds word for word
-    /// (inline code written without its backticks there): the program's output quoted in the
-    /// explanation (`关键的一行是 cannot borrow \`x\` as mutable because …。` under the compiler's
+    /// (``someCodeBlockHolds(_:_:)``; whole units are asked in the loop over names): the
+    /// program's output quoted in the explanation (`关键的一行是 cannot borrow \`x\` as mutable because …。` under the compiler's
     /// output). Four words and twenty characters at least; only for the few stretches still prose.
     func markQuotedOutput(_ doc: Document, _ analyses: inout [TextAnalysis]) {
         guard !doc.codeBlocks.isEmpty else { return }
@@ -308,12 +309,17 @@ extension Segmenter {
                 guard s.isProse, !s.isWholeUnit, s.documentEvidence == nil, s.tokens.count >= 4 else { continue }
                 let key = Segmenter.codeKey(doc.units[k].text, s.range, roles: doc.units[k].roles)
                 guard key.count >= 20 else { continue }
-                let needle = Array(key.utf8)
-                if doc.codeBlocks.contains(where: { b in b.literal.utf8.withContiguousStorageIfAvailable { Segmenter.holds($0, needle) } ?? false }) {
-                    analyses[k].stretches[j].documentEvidence = .codeElsewhere
-                }
+                if Segmenter.someCodeBlockHolds(doc, key) { analyses[k].stretches[j].documentEvidence = .codeElsewhere }
             }
         }
+    }
+
+    /// A code block of the document holds `key` byte for byte, its backticks passed over (the
+    /// output a page quotes writes inline code without them: `cannot borrow counts` for
+    /// ``cannot borrow `counts` ``).
+    static func someCodeBlockHolds(_ doc: Document, _ key: String) -> Bool {
+        let needle = Array(key.utf8)
+        return doc.codeBlocks.contains { b in b.literal.utf8.withContiguousStorageIfAvailable { holds($0, needle) } ?? false }
     }
 
     /// `haystack` holds `needle` byte for byte, backticks of the haystack passed over (both

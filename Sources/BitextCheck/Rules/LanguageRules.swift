@@ -58,6 +58,8 @@ public struct UntranslatedRule: Rule {
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
             // A status code and its reason phrase is a name of the protocol.
             RuleExample("# 错误\n\n| 错误码 | HTTP 状态 |\n| --- | --- |\n| `email_taken` | 409 Conflict |\n| `rate_limited` | 429 Too Many Requests |\n"),
+            // Output a code block holds word for word (its inline code with backticks there).
+            RuleExample("# 错误\n\n编译时会看到下面的输出。\n\n```\nthe trait `Display` is not implemented for the type\n```\n\nthe trait `Display` is not implemented for the type\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
             RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
         ]
