@@ -94,6 +94,8 @@ extension Segmenter {
         // Names looked up in the code blocks: block by block, then, in a document that asks for
         // many, with an index of the blocks.
         var codeSearch = CodeBlockSearch(doc.codeBlocks)
+        // A translation quotes output with its inline code (an original's English is its own).
+        let quotesOutput = !doc.codeBlocks.isEmpty && analyses.contains(where: \.hasHan)
         var fragmentKeys: Set<String>? = nil  // made for the first English label heading (none in an original)
         var c = 0
         for k in analyses.indices {
@@ -113,7 +115,9 @@ extension Segmenter {
                 // (`#### Array` over `type: Array`).
                 if s.isWholeUnit && !doc.codeBlocks.isEmpty {
                     if key.utf8.count >= 8 && key.count >= 8
-                        && (codeSearch.someBlockContains(key) || Segmenter.someCodeBlockHolds(doc, key)) {
+                        && (codeSearch.someBlockContains(key)
+                            // (Backticks matter only to a unit with inline code.)
+                            || (quotesOutput && roles.contains(.code) && Segmenter.someCodeBlockHolds(doc, key))) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                     if s.tokens.count == 1, key.utf8.count >= 3, key.count >= 3, codeSearch.containsWord(key) {
