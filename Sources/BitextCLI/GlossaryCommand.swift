@@ -88,7 +88,7 @@ struct GlossaryConvertCommand: ParsableCommand {
         try language.apply()
         let g: Glossary
         do { g = try Glossary.load(input) } catch { throw Failure(error.text) }
-        let format = to ?? (out.output.map { ($0 as NSString).pathExtension.lowercased() } ?? "tsv")
+        let format = to ?? (out.output.flatMap { $0 == "-" ? nil : ($0 as NSString).pathExtension.lowercased() } ?? "tsv")
         switch format {
         case "tbx", "xml": try Output.write(TBX.write(g, sourceLanguage: sourceLang, targetLanguage: targetLang), to: out.output)
         case "tsv", "txt": try Output.write(TSV.write(g), to: out.output)

@@ -21,7 +21,9 @@ enum Output {
 
         /// With `hold`, nothing is written before `close()` (standard output on a terminal that
         /// also shows a progress line).
+        /// `-` is standard output, as for most command-line tools.
         init(_ path: String?, hold: Bool = false) throws {
+            let path = path == "-" ? nil : path
             self.hold = hold && path == nil
             guard let path else { destination = .stdout; return }
             var st = stat()

@@ -237,6 +237,7 @@ extension ExchangeDocument {
         public var target: Content
         /// `sentence` or `paragraph`.
         public var segtype: String
+        /// The line of the translation in the target file (where a memory's user finds it).
         public var line: Int
     }
 
@@ -260,7 +261,10 @@ extension ExchangeDocument {
                     target = target + t + Content(text: layoutText(s.trailing))
                 }
                 target = target.trimmed
-                if hasHan(target) { out.append(MemoryPair(source: source, target: target, segtype: "paragraph", line: units[bead.units[0]].line)) }
+                if hasHan(target) {
+                    out.append(MemoryPair(source: source, target: target, segtype: "paragraph",
+                                          line: targetLine(bead.targetBytes, else: units[bead.units[0]].line)))
+                }
                 continue
             }
             // Sentence groups: a segment with a translation and the merged ones around it.
@@ -271,11 +275,18 @@ extension ExchangeDocument {
                     let source = ss.map(\.source).reduce(Content()) { $0.isEmpty ? $1 : $0 + Content(text: " ") + $1 }
                     let target = ss.compactMap(\.targetWithoutNotes).reduce(Content(), +).trimmed
                     guard hasHan(target) else { continue }
-                    out.append(MemoryPair(source: source, target: target, segtype: "sentence", line: units[k].line))
+                    out.append(MemoryPair(source: source, target: target, segtype: "sentence",
+                                          line: targetLine(ss.lazy.compactMap(\.targetBytes).first, else: units[k].line)))
                 }
             }
         }
         return out
+    }
+
+    /// The target file's line where `bytes` start (`fallback` when there are none).
+    func targetLine(_ bytes: Range<Int>?, else fallback: Int) -> Int {
+        guard let b = bytes else { return fallback }
+        return target.source.position(ofByte: b.lowerBound).line
     }
 
     /// Runs of segments that share one translation: one with target bytes and the empty ones

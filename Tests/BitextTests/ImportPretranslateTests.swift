@@ -97,6 +97,26 @@ import Testing
         #expect(unifiedDiff(old: old, new: old, oldName: "a.md", newName: "a.md") == "")
     }
 
+    /// `x-file` gives the line where the translation is, not the source's line: here the
+    /// translation has a note of its own before the paragraphs, so its lines are two further on.
+    @Test func tmxFileLineIsTheTranslations() throws {
+        let dir = TempDir()
+        dir.write("en.md", "# Start\n\nThe model reads text.\n\nIt writes tokens.\n")
+        dir.write("zh.md", "# 开始\n\n> 译者注：本页译自英文版。\n\n模型读取文本。\n\n它输出词元。\n")
+        let r = try CLI.run(["export", "en.md", "zh.md", "--format", "tmx", "-o", "m.tmx", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let tmx = dir.read("m.tmx")
+        #expect(tmx.contains("<prop type=\"x-file\">zh.md:5</prop>\n      <tuv xml:lang=\"en\"><seg>The model reads text.</seg>"), "\(tmx)")
+        #expect(tmx.contains("<prop type=\"x-file\">zh.md:7</prop>\n      <tuv xml:lang=\"en\"><seg>It writes tokens.</seg>"), "\(tmx)")
+        // `-o -` is standard output, for `pretranslate` too (never the target file in place).
+        let out = try CLI.run(["export", "en.md", "zh.md", "--format", "tmx", "-o", "-", "--no-config"], cwd: dir.url)
+        #expect(out.status == 0 && out.stdout == tmx, "\(out.stderr)")
+        dir.write("todo.md", "# 开始\n\nThe model reads text.\n\nIt writes tokens.\n")
+        let p = try CLI.run(["pretranslate", "todo.md", "--source", "en.md", "--tm", "m.tmx", "-o", "-", "--no-config"], cwd: dir.url)
+        #expect(p.status == 0 && p.stdout.contains("模型读取文本。") && dir.read("todo.md").contains("The model reads text."), "\(p.stdout)\(p.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("-")))
+    }
+
     @Test func tmxAndPOAreMatchedBySourceText() throws {
         let dir = Self.setUp()
         var r = try CLI.run(["export", "en.md", "zh.md", "--format", "tmx", "-o", "m.tmx", "--no-config"], cwd: dir.url)
