@@ -81,11 +81,16 @@ public struct DocumentAnchors: Sendable {
                         // Embedded demos and snippets (`<code src="./demo/search.tsx">`): sites give
                         // each an anchor made from its file name.
                         let demo = tag.name == "code" || tag.name.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true  // ASCII names only
-                        for a in tag.attributes where a.name == "src" && demo {
-                            let path = makeString(raw[a.value])
-                            var name = path.split(separator: "/").last.map(String.init) ?? ""
-                            if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-                            let key = DocumentAnchors.key(name)
+                        for a in tag.attributes where demo && a.name == "src" {
+                            // The path's last component without its extension, read in place.
+                            var hi = a.value.upperBound
+                            while hi > a.value.lowerBound && raw[hi - 1] == 0x2F { hi -= 1 }
+                            var lo = hi
+                            while lo > a.value.lowerBound && raw[lo - 1] != 0x2F { lo -= 1 }
+                            if let dot = (lo..<hi).last(where: { raw[$0] == 0x2E }), dot != lo { hi = dot }
+                            var bytes: [UInt8] = []
+                            for i in lo..<hi { DocumentAnchors.appendKey(raw[i], to: &bytes) }
+                            let key = String(decoding: bytes, as: UTF8.self)
                             if key.count >= 3 { embedded.insert(key) }
                         }
                         k = tag.range.upperBound

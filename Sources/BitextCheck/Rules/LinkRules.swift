@@ -344,14 +344,16 @@ public struct BrokenAnchorRule: Rule {
                 for l in u.linkTargets where l.destination.hasPrefix("#") { sourceFragments.insert(l.destination) }
             }
         }
-        let unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document)
+        // Read only for a link no anchor answers (most documents have none).
+        var unchecked: Set<Int>? = nil
         let units = c.document.units
         for k in units.indices where BrokenAnchorRule.mayLinkToFragment(units[k]) {
             let u = units[k]
             for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
                 let fragment = String(l.destination.dropFirst())
                 if fragment.lowercased() == "top" || c.consistencyCache.targetAnchors.contains(fragment) { continue }
-                if unchecked.contains(u.position(at: l.textRange.lowerBound).line) { continue }
+                if unchecked == nil { unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document) }
+                if unchecked!.contains(u.position(at: l.textRange.lowerBound).line) { continue }
                 // The source links there too and has no such anchor either: the site makes it.
                 var s = severity
                 var key = "broken-anchor"
