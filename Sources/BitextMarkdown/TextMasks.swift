@@ -158,6 +158,15 @@ enum TextMasks {
                         roles[last - 1] = .markup
                     }
                 }
+            } else if k < end, raw[k] == 0x28, roles[k] == .content {
+                // A MyST target, `(label)=` alone on its line (before a heading): a name for
+                // `{ref}` links, syntax, never text to translate.
+                var e = end
+                while e > k && (raw[e - 1] == 0x20 || raw[e - 1] == 0x0D) { e -= 1 }
+                if e - k >= 4 && raw[e - 1] == 0x3D && raw[e - 2] == 0x29,
+                   (k + 1..<e - 2).allSatisfy({ raw[$0] > 0x20 && raw[$0] != 0x28 && raw[$0] != 0x29 }) {
+                    mark(roles, k..<e, .markup)
+                }
             }
             start = end + 1
         }

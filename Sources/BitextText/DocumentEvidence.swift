@@ -128,8 +128,12 @@ extension Segmenter {
                 // `日志如下：`) is that message when it is quoted or one sentence (a paragraph of
                 // two or more is the explanation that follows, as under a FAQ heading that asks
                 // about an error); so is a line shaped like a log (`… error: …`).
+                // Quoted paragraphs one after another are one quotation (a prompt's system and
+                // user turns): the cue before the first introduces them all.
                 let quoted = if case .quote = units[k].kind { true } else { false }
+                let previousQuoted = if k > 0, case .quote = units[k - 1].kind { true } else { false }
                 if s.isWholeUnit && (k > 0 && (quoted || analyses[k].sentences.count <= 1) && endsWithMessageCue(units[k - 1].text, units[k - 1].roles)
+                                     || quoted && previousQuoted && analyses[k - 1].stretches.first?.documentEvidence == .uiString
                                      || Segmenter.isLogLine(text, s.range)) {
                     analyses[k].stretches[j].documentEvidence = .uiString
                 }
@@ -237,7 +241,12 @@ extension Segmenter {
         guard e > 0, text[e - 1] == 0xFF1A || text[e - 1] == 0x3A || text[e - 1] == 0xFF1F || text[e - 1] == 0x3F else { return false }
         e -= 1
         guard e > 0, text[e - 1] >= 0x2E80, Characters.script(text[e - 1]) == .han else { return false }
-        return endsWithUIVerb(text, roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, text, e)
+        if endsWithUIVerb(text, roles, before: e) || Segmenter.oneEndsAt(target.kindNouns, text, e) { return true }
+        // `日志如下：`: the kind noun before "as follows".
+        for s in target.messageCueSuffixes where s.count < e && Array(text[(e - s.count)..<e]) == s {
+            return Segmenter.oneEndsAt(target.kindNouns, text, e - s.count)
+        }
+        return false
     }
 
     /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.

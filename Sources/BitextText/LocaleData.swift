@@ -37,6 +37,9 @@ public struct LocaleData: Sendable {
     public var kindNounDeterminers: [[UInt32]] = []
     /// Their first characters.
     public var kindNounDeterminerStarts: Set<UInt32> = []
+    /// What may stand between a kind noun and the colon that introduces the message (`日志如下：`),
+    /// from the locale's `messageCueSuffixes`.
+    public var messageCueSuffixes: [[UInt32]] = []
     /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
@@ -127,6 +130,7 @@ public struct LocaleData: Sendable {
         data.kindNouns = phrases("kind-nouns")
         data.kindNounDeterminers = (node["kindNounDeterminers"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.kindNounDeterminerStarts = Set(data.kindNounDeterminers.compactMap(\.first))
+        data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

@@ -63,6 +63,7 @@ public enum NumberScanner {
         return nil
     }
     @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+    @inline(__always) static func isHexDigit(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
     @inline(__always) static func isHanNumeral(_ c: UInt32) -> Bool { hanDigits[c] != nil || hanUnits[c] != nil }
 
     /// For every BMP scalar: 1 if it is a Han numeral (``isHanNumeral(_:)``), 2 if a number word
@@ -144,6 +145,21 @@ public enum NumberScanner {
     /// suffixes and scale words; nil (with where to go on) when it belongs to a name.
     static func digitNumber(_ text: [UInt32], from k: Int, gluedToWords: Bool, eligible: (Int) -> Bool) -> (NumberMention?, Int) {
         let n = text.count
+        // A hexadecimal literal (`0x60A0`): its value, compared exactly (a register address or a
+        // color written wrong is the classic slip); a name when glued to a word before it.
+        if text[k] == 0x30 && k + 2 < n && (text[k + 1] | 0x20) == 0x78 && isHexDigit(text[k + 2]) && eligible(k + 1) {
+            var e = k + 2
+            while e < n && isHexDigit(text[e]) && eligible(e) { e += 1 }
+            let glued = (k > 0 && isLatinLetter(text[k - 1]) && !gluedToWords) || (e < n && isLatinLetter(text[e]))
+            if glued {
+                var x = e
+                while x < n && (isLatinLetter(text[x]) || asciiDigit(text[x]) != nil) { x += 1 }
+                return (nil, x)
+            }
+            let hex = makeString(text[(k + 2)..<e]).lowercased()
+            let values = UInt64(hex, radix: 16).map { [Double($0)] } ?? []
+            return (NumberMention(range: k..<e, text: "0x" + hex, values: values, isVersion: values.isEmpty), e)
+        }
         var digits: [UInt32] = []
         var e = k
         var dots = 0

@@ -46,6 +46,23 @@ import Testing
         #expect(Self.numbers("v3.4").map(\.text) == ["3.4"])
     }
 
+    /// Hexadecimal literals are one number each, by value; glued to a word they are a name.
+    @Test func hexadecimalLiterals() {
+        #expect(Self.numbers("at 0x60A0 now").map(\.text) == ["0x60a0"])
+        #expect(Self.agree("0x60A0", "0x60a0"))
+        #expect(Self.agree("0x10", "16"))
+        #expect(!Self.agree("0x60A0", "0x6A00"))
+        #expect(Self.numbers("abc0x10 and 0x1fz").isEmpty)
+    }
+
+    /// A message quotes a number with its sign and percent sign, not a hyphen before it.
+    @Test func numbersAsMessagesQuoteThem() throws {
+        let doc = Document(SourceText(path: "a.md", text: "±5% and GPT-4 and 30 %.\n"))
+        let u = doc.units[0]
+        let shown = Self.numbers(u.string).map { NumberMismatchRule.shown(u, $0.range) }
+        #expect(shown == ["±5%", "4", "30"])
+    }
+
     @Test func placeholders() {
         func find(_ s: String) -> [String] {
             let t = Array(s.unicodeScalars).map(\.value)

@@ -246,10 +246,14 @@ public final class TermMiner {
                     }
                 }
                 for s in a.stretches where !s.isProse {
+                    // A word of a longer name kept as the screen or the title has it (`**File >
+                    // Preferences**`, a quoted title, link text, a label after a UI verb) renders
+                    // the name, not the word.
+                    let partOfName = s.tokens.count > 1 && (s.isEmphasis || s.isQuoted || s.isLinkText || s.isUIString)
                     for tok in s.tokens where tok.kind != .function && tok.kind != .code {
                         let w = keptWriting[tok.stem, default: (0, 0)]
                         keptWriting[tok.stem] = (w.all + 1, w.named + (tok.kind == .capitalized || tok.kind == .name ? 1 : 0))
-                        targetIds.append(intern(TextKey("=" + tok.stem)))  // a kept English word renders itself
+                        if !partOfName { targetIds.append(intern(TextKey("=" + tok.stem))) }  // a kept English word renders itself
                     }
                 }
             }

@@ -23,6 +23,12 @@ public struct NumberMismatchRule: Rule {
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
             RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
+            // Hexadecimal literals are compared by value, exactly.
+            RuleExample("状态寄存器位于 ↓0x6A00。\n", source: "The status register is at 0x60A0.\n"),
+            RuleExample("状态寄存器位于 0x60a0，复位值为 0。\n", source: "The status register is at 0x60A0; it resets to 0.\n"),
+            RuleExample("电阻的容差为 ±↓1%。\n", source: "The resistor's tolerance is ±5%.\n"),
+            // A number of the source's formula is no stand-in for the citation the translation dropped.
+            RuleExample("↓每个头的维度是 $d/h$，开销降为 $1/h$。\n", source: "Each head has $d/h$ dimensions, so the cost drops to $1/h$ [1].\n"),
             // A cell of numbers in the same row (its first cell written alike) and column; rows
             // sorted differently are not compared cell by cell.
             RuleExample("| 键 | 最大长度 |\n| --- | --- |\n| `menu.quit` | ↓12 |\n| `menu.save` | 8 |\n",
@@ -40,11 +46,13 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// Numbers of the translation, wherever a reader sees them: a translator may put a version
-    /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0).
-    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+    /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0), or a quantity in math; not in
+    /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
+    /// source's prose).
+    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, math: Bool = true) -> [Mention<NumberMention>] {
         NumberScanner.numbers(in: u.text, gluedToWords: true) {
             let r = u.roles[$0]
-            return (r == .content || r == .code || r == .math) && !a.inNote($0)
+            return (r == .content || r == .code || (math && r == .math)) && !a.inNote($0)
         }.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
@@ -79,6 +87,19 @@ public struct NumberMismatchRule: Rule {
         return ks == kt
     }
 
+    /// A number as a message quotes it: with the sign before it and the `%` after it
+    /// (`±5%`, not `5`).
+    static func shown(_ u: Unit, _ r: Range<Int>) -> String {
+        var lo = r.lowerBound, hi = r.upperBound
+        if lo > 0, u.roles[lo - 1] == u.roles[r.lowerBound] {
+            let c = u.text[lo - 1]
+            // ± and − are signs; + and - only after a space (not GPT-4's hyphen).
+            if c == 0xB1 || c == 0x2212 || ((c == 0x2B || c == 0x2D) && (lo == 1 || u.text[lo - 2] == 0x20)) { lo -= 1 }
+        }
+        if hi < u.text.count, u.text[hi] == 0x25 || u.text[hi] == 0xFF05 { hi += 1 }
+        return u.string(lo..<hi)
+    }
+
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         for pair in c.consistencyCache.pairs {
@@ -87,14 +108,15 @@ public struct NumberMismatchRule: Rule {
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) })
                 && !NumberMismatchRule.sameColumn(p.source, pair.source, c.document, pair.target) { continue }
-            let target = pair.target.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0) }
+            let sourceMath = pair.source.contains { p.source.units[$0].roles.contains(.math) }
+            let target = pair.target.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
             // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
             let similarity = { (a: NumberMention, b: NumberMention) -> Double in
                 CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
             }
             for m in c.unmatched(pair, source: source, target: target, agrees: { $0.agrees(with: $1) }, similarity: similarity) {
-                let written = p.source.units[m.source.unit].string(m.source.range)
-                let t = m.target.map { c.document.units[$0.unit].string($0.range) }
+                let written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
+                let t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
                 emit(c.mismatch(self, severity: severity, place: m.place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: written, target: t))

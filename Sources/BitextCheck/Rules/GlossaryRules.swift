@@ -88,6 +88,14 @@ public struct GlossaryMissingRule: Rule {
             RuleExample("这些模型很强大。And the rest of this paragraph was never translated at all.\n",
                         source: "These LLMs are strong. And the rest of this paragraph was never translated at all.\n",
                         glossary: GlossaryForbiddenRule.glossary),
+            // The term inside a menu path the translation keeps as the screen shows it.
+            RuleExample("变量可以在控制台的 **Settings → Environment Variables** 中设置。\n",
+                        source: "Set variables in the dashboard under **Settings → Environment Variables**.\n",
+                        glossary: "environment variable\t环境变量\t\t环境参数\n"),
+            // … but a use in prose beside it still needs the rendering.
+            RuleExample("↓变量可以在控制台的 **Settings → Environment Variables** 中设置，这些变量在运行时读取。\n",
+                        source: "Set variables in the dashboard under **Settings → Environment Variables**; each environment variable is read at run time.\n",
+                        glossary: "environment variable\t环境变量\t\t环境参数\n"),
         ]
     }
 
@@ -106,15 +114,19 @@ public struct GlossaryMissingRule: Rule {
             guard targetUnits.contains(where: { c.analyses[$0].hasHan }) else { continue }
             if mixedReported && targetUnits.contains(where: { c.analyses[$0].stretches.contains(where: \.isProse) }) { continue }
             var needed: [Int] = []
+            // How often the source uses each needed entry.
+            var uses: [Int] = []
             for su in sourceUnits {
                 let u = p.source.units[su]
                 let hits = p.sourceTermHits.map { $0[su] }
                     ?? g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words, isHeading: u.kind.headingLevel != nil)
-                for h in hits where !needed.contains(h.entry) {
+                for h in hits {
+                    if let i = needed.firstIndex(of: h.entry) { uses[i] += 1; continue }
                     // Context-dependent entries and function words ("you") cannot be required.
                     let e = g.glossary.entries[h.entry]
                     if e.contextDependent || c.settings.source.functionWords.contains(e.source.lowercased()) { continue }
                     needed.append(h.entry)
+                    uses.append(1)
                 }
             }
             guard !needed.isEmpty else { continue }
@@ -122,16 +134,31 @@ public struct GlossaryMissingRule: Rule {
             // language model both render as 巨型语言模型).
             var present = Set<String>()
             var forbiddenPresent = Set<String>()
+            // Uses of an entry inside a longer name the translation keeps in English (a menu path
+            // in bold, a quoted title, link text, a label after a UI verb): `**Settings →
+            // Environment Variables**` names what the screen says, whatever the glossary makes of
+            // the term in prose.
+            var inKeptName: [Int: Int] = [:]
             for tu in targetUnits {
                 for h in c.targetHits[tu] {
                     if h.form == .forbidden { forbiddenPresent.insert(h.term.lowercased()) } else { present.insert(h.term.lowercased()) }
                 }
-                let u = c.document.units[tu]
-                for h in g.sourceHits(text: u.text, words: c.analyses[tu].words) {
-                    present.insert(g.glossary.entries[h.entry].source.lowercased())
+                let u = c.document.units[tu], a = c.analyses[tu]
+                for h in g.sourceHits(text: u.text, words: a.words) {
+                    let term = g.glossary.entries[h.entry].source
+                    present.insert(term.lowercased())
+                    let termWords = term.split(separator: " ").count
+                    if a.stretches.contains(where: { s in
+                        !s.isProse && (s.isEmphasis || s.isQuoted || s.isLinkText || s.isUIString)
+                            && s.range.lowerBound <= h.range.lowerBound && h.range.upperBound <= s.range.upperBound
+                            && s.tokens.count > termWords
+                    }) {
+                        inKeptName[h.entry, default: 0] += 1
+                    }
                 }
             }
-            for e in needed {
+            for (i, e) in needed.enumerated() {
+                if inKeptName[e, default: 0] >= uses[i] { continue }
                 let entry = g.glossary.entries[e]
                 // A longer glossary string that holds the rendering counts (遵循协议 holds 协议).
                 if entry.accepted.contains(where: { a in

@@ -53,6 +53,11 @@ public struct UntranslatedRule: Rule {
             // explanation of two sentences is the answer, still untranslated.
             RuleExample("### 为什么在弹窗中调用表单时控制台会报错？\n\n> Warning: The form instance is not connected to any form. Did you forget to pass it?\n"),
             RuleExample("### 为什么开启虚拟滚动时会报错？\n\n↓The virtual table needs its ref to measure the rows. Wrap the body in forwardRef and pass the ref on.\n"),
+            // Prompts quoted after a lead-in that says what follows (`提示词：`, `模板如下：`) are the
+            // example itself, the turns after the first too; a quotation after a lead-in that
+            // names nothing of the kind is still prose to translate.
+            RuleExample("完整的模板如下：\n\n> You are a careful math tutor. Explain each step before giving the answer.\n\n> A train leaves at noon and travels for two hours. When does it arrive?\n"),
+            RuleExample("下面这段话说明了原因：\n\n> ↓The cache is cleared whenever the server restarts, so the first request is slow.\n"),
             // A reference list keeps its entries as they were published; a sentence citing one
             // is prose.
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
@@ -119,6 +124,8 @@ public struct UntranslatedLabelRule: Rule {
             // Links of the document name the heading by its English text: translating it would
             // break them, so it stays English on purpose.
             RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## Class Names\n\n各部分的类名见 [Class Names](#class-names)。\n"),
+            // A MyST target names the heading after it for `{ref}` links: syntax, not a label.
+            RuleExample("# 导言\n\n## 安装\n\n(expiry)=\n## 过期与淘汰\n\n见 {ref}`expiry`。\n"),
         ]
     }
 
