@@ -34,4 +34,25 @@ import Testing
         let h = Document(SourceText(path: "s.md", text: "## `useState()` {#use-state}\n"))
         #expect(h.anchorHeadings.count == 1 && h.silentBlocks.isEmpty)
     }
+
+    @Test func samePage() {
+        let same = { (a: String, b: String) in UnpairedBlocks.samePage(a, b, map: []) }
+        #expect(same("https://example.com/components/select/#Select-props", "/components/select-cn#select-props"))
+        #expect(same("https://example.com/docs/intro", "https://www.example.com/docs/intro/"))
+        #expect(same("/guide/intro", "/zh/guide/intro"))
+        #expect(!same("https://example.com/components/select/#Select-props", "/components/table-cn#table-props"))
+        #expect(!same("https://example.com/components/select/#props", "/components/select-cn#events"))
+        #expect(!same("#usage", "#usage-zh"))
+        #expect(UnpairedBlocks.samePage("/guide/a", "/zh/docs/a", map: [(source: "/guide/", target: "/zh/docs/")]))
+    }
+
+    @Test func evidenceOfSilentBlocks() {
+        let shares = { (s: String, t: String) in UnpairedBlocks.sharesEvidence(silent: unit(s), unit(t), map: []) }
+        // (Units made of the same Markdown: `unit` keeps what a silent block would hold.)
+        #expect(shares("见 https://example.org/reference\n", "参考文档：https://example.org/reference\n"))
+        #expect(shares("`npm install example-ui` x\n", "运行 `npm install example-ui` 安装。\n"))
+        #expect(shares("$E = mc^2$ x\n", "其中 $E = mc^2$，x。\n"))
+        #expect(!shares("见 https://example.org/reference\n", "参考文档：https://example.org/tutorial\n"))
+        #expect(!shares("`npm install example-ui` x\n", "这一段是译者加的说明。\n"))
+    }
 }
