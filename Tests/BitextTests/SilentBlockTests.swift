@@ -55,4 +55,15 @@ import Testing
         #expect(!shares("见 https://example.org/reference\n", "参考文档：https://example.org/tutorial\n"))
         #expect(!shares("`npm install example-ui` x\n", "这一段是译者加的说明。\n"))
     }
+
+    @Test func metadata() {
+        #expect(ExtraBlockRule.isMetadata(unit("> [ch02-00-widgets.md](https://github.com/example/widget-book/blob/main/src/ch02-00-widgets.md) <br>\n> commit 9c3e1f27ab05d4e8c6b1a2f3e4d5c6b7a8f9e0d1\n")))
+        #expect(ExtraBlockRule.isMetadata(unit("Source: [widgets.md](https://example.org/src/widgets.md)\n")))
+        #expect(ExtraBlockRule.isMetadata(unit("commit 9c3e1f27, 2024-05-01\n")))
+        // A sentence, or words with no link or hash, is not metadata.
+        #expect(!ExtraBlockRule.isMetadata(unit("Read the [original chapter](https://example.org/ch02.md) for the latest version.\n")))
+        #expect(!ExtraBlockRule.isMetadata(unit("Translated by volunteers\n")))
+        #expect(!ExtraBlockRule.isMetadata(unit("Version 2.1 final draft\n")))
+        #expect(!ExtraBlockRule.isMetadata(unit("See also notes, [x](https://example.org/x)\n")))
+    }
 }
