@@ -115,7 +115,7 @@ struct CheckCommand: ParsableCommand {
                         if !explicit.contains(target), !pairedTargets.contains(Inputs.absolute(target)), !Self.isInside(target, roots: roots) {
                             result.problems.append(ui("fix.outside", ["file": target]))
                         } else {
-                            let doc = try session.document(target)
+                            let doc = try session.document(target, silentBlocks: false)
                             let (bytes, applied) = Fixer.apply(findings, to: doc.source)
                             if !applied.isEmpty {
                                 do { try Fixer.write(bytes, to: target) } catch { throw Failure("\(error)") }
@@ -174,7 +174,7 @@ struct CheckCommand: ParsableCommand {
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner?, toolkit: Toolkit,
                   miner: TermMiner?) throws -> Checker.Result {
         guard let targetPath = job.target else { return .empty }
-        let doc = try session.document(targetPath)
+        let doc = try session.document(targetPath, silentBlocks: false)
         // In bilingual mode the source's inline code names things in the translation too.
         let src = try job.source.map { try session.document($0) }
         let analyses = checker.analyze(doc, toolkit: toolkit, codeOf: src)

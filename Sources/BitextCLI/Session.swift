@@ -114,9 +114,13 @@ final class Session {
         if verbose { Output.warn(ui("note", ["message": message])) }
     }
 
-    func document(_ path: String) throws -> Document {
+    /// - Parameter silentBlocks: false for a translation a check reads (only a source's
+    ///   ``Document/silentBlocks`` are read).
+    func document(_ path: String, silentBlocks: Bool = true) throws -> Document {
+        var options = parseOptions
+        options.recordsSilentBlocks = silentBlocks
         do {
-            return try Inputs.document(path, options: parseOptions)
+            return try Inputs.document(path, options: options)
         } catch {
             throw Failure(error.description)
         }

@@ -6,6 +6,9 @@ public struct ParseOptions: Sendable {
     /// sessions), even when it spans several Markdown blocks. Compared lowercased.
     public var opaqueTags: Set<String> = ["consoleblock", "consoleblockmulti", "consolelogline", "terminalblock",
                                           "pre", "script", "style", "textarea", "svg", "math", "samp"]
+    /// Whether ``Document/silentBlocks`` are recorded. Only a source's are read (by the bilingual
+    /// rules): a check reads its translations without them.
+    public var recordsSilentBlocks = true
     public init() {}
 }
 
@@ -20,6 +23,10 @@ public struct Document: Sendable {
     /// Headings with nothing to translate (`` ## `useState()` {#use-state} ``): no units, but
     /// anchors that links name (``DocumentAnchors``), in reading order.
     public private(set) var anchorHeadings: [Unit] = []
+    /// Other leaf blocks with nothing to translate (a paragraph that is only a bare URL or inline
+    /// code, a cell of code only): no units, but a translation that wrote one with a few words of
+    /// Chinese around it made a unit the bilingual rules pair with it, in reading order.
+    public private(set) var silentBlocks: [Unit] = []
     /// The last line of the front matter, if the file has one.
     public private(set) var frontMatterEndLine: Int?
     /// Text literals are matched against the file's bytes (false: code point by code point,
@@ -54,6 +61,7 @@ public struct Document: Sendable {
             for k in 0..<endByte where cmarkInput[k] != 0x0A { cmarkInput[k] = 0x20 }
         }
 
+        let recordsSilentBlocks = options.recordsSilentBlocks
         var opaqueDepth = 0
         // Made at the first HTML block (many documents have none).
         var opaque: Set<String>? = nil
@@ -82,7 +90,7 @@ public struct Document: Sendable {
                         opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, bytes, opaque: opaque!,
                                                                         inside: opaqueDepth > 0, &scratch))
                     case .paragraph, .heading, .tableCell:
-                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes)
+                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes, silent: recordsSilentBlocks)
                     }
                 }
             }
@@ -180,7 +188,7 @@ public struct Document: Sendable {
     }
 
     private mutating func addLeaf(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout DecodeScratch,
-                                  _ mapper: inout InlineMapper, matchesBytes: Bool) {
+                                  _ mapper: inout InlineMapper, matchesBytes: Bool, silent recordsSilent: Bool) {
         guard let range = byteRange(b) else { return }
         if case .paragraph = b.kind, b.startColumn == 1, b.listDepth == 0, b.quoteDepth == 0, !b.inFootnote,
            Document.isModuleStatements(UnsafeBufferPointer(rebasing: bytes[range])) { return }
@@ -214,23 +222,28 @@ public struct Document: Sendable {
                                                            firstLine: b.startLine) else { return }
         let text = UnsafeBufferPointer(rebasing: raw[trimmed])
         let textRoles = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(roles)[trimmed])
-        guard Unit.hasContent(text, textRoles) else {
-            if isHeading {
-                anchorHeadings.append(Unit(kind: kind, start: start, byteRange: byteRange, text: Array(text), roles: Array(textRoles),
-                                           quoteDepth: b.quoteDepth, listDepth: b.listDepth, lineFeeds: presence.contains(0x0A)))
-            }
-            return
-        }
         let shift = trimmed.lowerBound
-        var unitLinks: [InlineLink] = []
-        if !mapper.links.isEmpty {
+        func links() -> [InlineLink] {
+            guard !mapper.links.isEmpty else { return [] }
             let count = text.count
-            unitLinks = mapper.links.compactMap { l in
+            return mapper.links.compactMap { l in
                 let lo = l.text.lowerBound - shift, hi = l.text.upperBound - shift
                 guard lo >= 0, hi <= count, lo <= hi else { return nil }
                 return InlineLink(text: lo..<hi, destination: l.destination, isImage: l.isImage)
             }
         }
+        guard Unit.hasContent(text, textRoles) else {
+            if isHeading {
+                anchorHeadings.append(Unit(kind: kind, start: start, byteRange: byteRange, text: Array(text), roles: Array(textRoles),
+                                           quoteDepth: b.quoteDepth, listDepth: b.listDepth, lineFeeds: presence.contains(0x0A)))
+            } else if recordsSilent {
+                silentBlocks.append(Unit(kind: kind, start: start, byteRange: byteRange, text: Array(text), roles: Array(textRoles),
+                                         links: links(), quoteDepth: b.quoteDepth, listDepth: b.listDepth,
+                                         lineFeeds: presence.contains(0x0A)))
+            }
+            return
+        }
+        let unitLinks = links()
         // A paragraph that is only an image is the image's alt text.
         var unitKind = kind
         if kind == .paragraph, unitLinks.count == 1, unitLinks[0].isImage {

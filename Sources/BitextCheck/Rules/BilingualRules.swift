@@ -153,6 +153,7 @@ struct UnpairedBlocks {
         UnpairedBlocks.explainImages(unpairedTarget, in: target, explained: &explainedTarget, other: source)
         UnpairedBlocks.explainImages(unpairedSource, in: source, explained: &explainedSource, other: target)
         UnpairedBlocks.explainSplits(beads, c, p, explained: &explainedTarget)
+        UnpairedBlocks.explainSilentBlocks(beads, c, p, explained: &explainedTarget)
         // A section moved with its heading takes its body along: what is left unpaired under the
         // two headings pairs in order, block by block of the same kind (a paragraph with a
         // paragraph, a table cell with the cell of the same row and column), as changed text,
@@ -227,6 +228,85 @@ struct UnpairedBlocks {
                 }
             }
         }
+    }
+
+    /// Target units that translate a source block with nothing to translate, and so no unit
+    /// (``Document/silentBlocks``: a paragraph that is only a bare URL or inline code): the
+    /// translation wrote it with a few words of Chinese around it. A target unit the alignment
+    /// left unpaired is that block's when the block lies in the same gap of the source (between
+    /// the source blocks of the aligned beads around the unit) and the two share a link
+    /// destination (the same page, maybe localised: ``samePage(_:_:map:)``), an inline code span,
+    /// or all their letters and digits outside Chinese. Each source block explains one unit at
+    /// most, the first in order.
+    static func explainSilentBlocks(_ beads: [Bead], _ c: FileContext, _ p: Pairing, explained: inout Set<Int>) {
+        let silent = p.source.silentBlocks
+        guard !silent.isEmpty else { return }
+        let source = p.source, target = c.document
+        var used = Set<Int>()
+        var lowLine = 0  // the last source line of the aligned bead before the gap
+        var waiting: [Int] = []  // unexplained target units of the current gap
+        func closeGap(before highLine: Int) {
+            defer { waiting = [] }
+            guard !waiting.isEmpty else { return }
+            let inGap = silent.indices.filter { silent[$0].start.line > lowLine && silent[$0].end.line < highLine && !used.contains($0) }
+            guard !inGap.isEmpty else { return }
+            for t in waiting {
+                let tu = target.units[t]
+                guard let k = inGap.first(where: { !used.contains($0) && sharesEvidence(silent: silent[$0], tu, map: c.settings.linkMap) }) else { continue }
+                used.insert(k)
+                explained.insert(t)
+            }
+        }
+        for b in beads {
+            if !b.source.isEmpty && !b.target.isEmpty {
+                closeGap(before: source.lines(ofBlock: b.source[0]).lowerBound)
+                lowLine = b.source.map { source.lines(ofBlock: $0).upperBound }.max() ?? lowLine
+                continue
+            }
+            for x in b.target {
+                if let t = target.unitIndex(block: x), !explained.contains(t) { waiting.append(t) }
+            }
+        }
+        closeGap(before: Int.max)
+    }
+
+    /// True when a block with nothing to translate and a target unit share a link destination,
+    /// an inline code span (three characters or more), or every letter and digit outside Han.
+    static func sharesEvidence(silent s: BitextMarkdown.Unit, _ t: BitextMarkdown.Unit, map: [(source: String, target: String)]) -> Bool {
+        let sa = anchors(s)
+        if !sa.isEmpty && !sa.isDisjoint(with: anchors(t)) { return true }
+        let tl = t.linkTargets.map(\.destination).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        for l in s.linkTargets where !l.destination.isEmpty && !l.destination.hasPrefix("#") {
+            if tl.contains(where: { samePage(l.destination, $0, map: map) }) { return true }
+        }
+        /// Letters and digits a reader reads outside Han, lowercased.
+        func latin(_ u: BitextMarkdown.Unit) -> [UInt32] {
+            var out: [UInt32] = []
+            for (k, c) in u.text.enumerated() where u.roles[k].isRead && c < 0x80 {
+                if c >= 0x30 && c <= 0x39 || c >= 0x61 && c <= 0x7A { out.append(c) } else if c >= 0x41 && c <= 0x5A { out.append(c | 0x20) }
+            }
+            return out
+        }
+        let sl = latin(s)
+        return sl.count >= 2 && sl == latin(t)
+    }
+
+    /// True when two link destinations name the same page: the same after the `links:` mapping,
+    /// or after spelling that does not change where a link goes (scheme, host beside a
+    /// site-absolute path, relative beside absolute) and locale labels (`select` beside
+    /// `select-cn`), with the same fragment (its letter case aside). In-page anchors alone are
+    /// not enough.
+    static func samePage(_ a: String, _ b: String, map: [(source: String, target: String)]) -> Bool {
+        if a == b { return true }
+        let m = LinkComparison.mapped(a, map)
+        if m == b { return true }
+        let (ap, af) = LinkComparison.split(m), (bp, bf) = LinkComparison.split(b)
+        guard !ap.isEmpty, !bp.isEmpty,
+              af.map(DocumentAnchors.key) == bf.map(DocumentAnchors.key) || bf.map(LinkComparison.hasNonASCII) == true else { return false }
+        if LinkComparison.trivial(ap) == LinkComparison.trivial(bp) || LinkComparison.sameRelative(ap, bp) { return true }
+        let x = LinkComparison.delocalised(bp.hasPrefix("/") ? LinkComparison.sitePath(ap) ?? ap : ap)
+        let y = LinkComparison.delocalised(ap.hasPrefix("/") ? LinkComparison.sitePath(bp) ?? bp : bp)
+        return !x.isEmpty && x == y
     }
 
     /// The units under heading `k` of `level`, up to the next heading of that level or higher.
@@ -374,6 +454,23 @@ public struct ExtraBlockRule: Rule {
             // word of Chinese: the same explicit id says it is its translation.
             RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
                         source: "# Composition API\n\n## `useSlots()` & `useAttrs()` {#use-slots-attrs}\n\nUse slots and attributes in a component.\n"),
+            // The source's paragraph is a bare URL, nothing to translate and so no unit; the
+            // translation wrote it with a few words of Chinese and a localised link to the same
+            // page: that block's translation, not an extra one.
+            RuleExample("# 弹出层\n\n该问题在 `v3.11.x` 后已经解决。如果你仍在使用旧版本，你可以通过 `<Select getPopupContainer={trigger => trigger.parentElement}>` 来在 Popover 中渲染组件，或者使用其他的 `getXxxxContainer` 参数。\n\n可以参考 [Select 属性](/components/select-cn#select-props)\n\n相关 issue：[#3487](https://github.com/example/ui/issues/3487)\n",
+                        source: "# Popups\n\nThis is an old bug that has been fixed since `v3.11.x`. If you are using an older version, you can use `<Select getPopupContainer={trigger => trigger.parentElement}>` to render a component inside Popover. (Or other `getXxxxContainer` props)\n\nhttps://example.com/components/select/#Select-props\n\nRelated issue: [#3487](https://github.com/example/ui/issues/3487)\n"),
+            // The same place, a link to another page: an addition all the same.
+            RuleExample("# 弹出层\n\n该问题在 `v3.11.x` 后已经解决。如果你仍在使用旧版本，你可以通过 `<Select getPopupContainer={trigger => trigger.parentElement}>` 来在 Popover 中渲染组件，或者使用其他的 `getXxxxContainer` 参数。\n\n↓可以参考 [Table 属性](/components/table-cn#table-props)\n\n相关 issue：[#3487](https://github.com/example/ui/issues/3487)\n",
+                        source: "# Popups\n\nThis is an old bug that has been fixed since `v3.11.x`. If you are using an older version, you can use `<Select getPopupContainer={trigger => trigger.parentElement}>` to render a component inside Popover. (Or other `getXxxxContainer` props)\n\nhttps://example.com/components/select/#Select-props\n\nRelated issue: [#3487](https://github.com/example/ui/issues/3487)\n"),
+            // Where the translation came from, at the head of the page (a link to the source file,
+            // a commit): the translator's metadata, not a translated block.
+            RuleExample("# 构建小部件\n\n> [ch02-00-widgets.md](https://github.com/example/widget-book/blob/main/src/ch02-00-widgets.md) <br>\n> commit 9c3e1f27ab05d4e8c6b1a2f3e4d5c6b7a8f9e0d1\n\n小部件是在面板中运行的小程序。\n",
+                        source: "# Building Widgets\n\nWidgets are small programs that run inside a panel.\n"),
+            // The same after the text begins, or an English sentence at the head: reported.
+            RuleExample("# 构建小部件\n\n小部件是在面板中运行的小程序。\n\n> ↓[ch02-00-widgets.md](https://github.com/example/widget-book/blob/main/src/ch02-00-widgets.md) <br>\n> commit 9c3e1f27ab05d4e8c6b1a2f3e4d5c6b7a8f9e0d1\n",
+                        source: "# Building Widgets\n\nWidgets are small programs that run inside a panel.\n"),
+            RuleExample("# 构建小部件\n\n> ↓Read the [original chapter](https://github.com/example/widget-book/blob/main/src/ch02-00-widgets.md) for the latest version.\n\n小部件是在面板中运行的小程序。\n",
+                        source: "# Building Widgets\n\nWidgets are small programs that run inside a panel.\n"),
         ]
     }
 
@@ -423,11 +520,67 @@ public struct ExtraBlockRule: Rule {
         var out: [Int] = []
         for bead in p.alignment.beads where bead.source.isEmpty {
             for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) where !unpaired.explainedTarget.contains(t) {
-                // A link to the source file at the commit translated (drift's record): no translation.
-                if !SourceRecord.isRecordUnit(c.document, t, sourceName: sourceName) { out.append(t) }
+                // A link to the source file at the commit translated (drift's record), or other
+                // metadata of the translator's at the head of the page: no translation.
+                if !SourceRecord.isRecordUnit(c.document, t, sourceName: sourceName) && !isHeadMetadata(c, t) { out.append(t) }
             }
         }
         return out
+    }
+
+    /// True when target unit `t` is the translator's metadata at the head of the page (where the
+    /// translation came from: `> [ch01.md](…/src/ch01.md) <br> commit 4f2dc56…`): no Chinese,
+    /// only what ``isMetadata(_:)`` accepts, and nothing before it but front matter, headings and
+    /// more of the same.
+    static func isHeadMetadata(_ c: FileContext, _ t: Int) -> Bool {
+        let d = c.document
+        guard d.units[t].kind.headingLevel == nil, !c.analyses[t].hasHan, isMetadata(d.units[t]) else { return false }
+        for k in 0..<t {
+            switch d.units[k].kind {
+            case .frontMatter, .heading: continue
+            default: if c.analyses[k].hasHan || !isMetadata(d.units[k]) { return false }
+            }
+        }
+        return true
+    }
+
+    /// True when a unit is made of links, file names, paths, commit hashes, numbers and dates,
+    /// with at most a short label beside each (`commit`, `Source:`): at least one link or hash,
+    /// no more plain words than such values, and never three plain words in a row (a sentence).
+    static func isMetadata(_ u: BitextMarkdown.Unit) -> Bool {
+        let links = u.linkTargets.filter { !$0.destination.isEmpty }
+        var values = 0, words = 0, run = 0, anchored = !links.isEmpty
+        var countedLinks = Set<Int>()
+        var k = 0
+        let n = u.text.count
+        func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 || c == 0x3000 }
+        while k < n {
+            guard u.roles[k].isRead, !isSpace(u.text[k]) else { k += 1; continue }
+            var e = k
+            while e < n && u.roles[e].isRead && !isSpace(u.text[e]) { e += 1 }
+            let token = u.text[k..<e]
+            let roles = u.roles[k..<e]
+            let isAlnum = { (c: UInt32) in c >= 0x30 && c <= 0x39 || c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+            if let l = links.firstIndex(where: { $0.textRange.overlaps(k..<e) }) {
+                if countedLinks.insert(l).inserted { values += 1 }
+                run = 0
+            } else if roles.contains(where: { $0 != .content }) || token.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                        || token.indices.dropFirst().dropLast().contains(where: { i in
+                            [0x2E, 0x2F, 0x5F, 0x40].contains(token[i]) && isAlnum(token[i - 1]) && isAlnum(token[i + 1]) }) {
+                values += 1
+                run = 0
+                // A commit hash: seven hexadecimal digits or more (punctuation around it aside).
+                let hex = token.drop(while: { !isAlnum($0) }).reversed().drop(while: { !isAlnum($0) })
+                if hex.count >= 7 && hex.allSatisfy(isAlnum) && hex.contains(where: { $0 <= 0x39 }) && hex.contains(where: { $0 > 0x39 })
+                    && hex.allSatisfy({ $0 <= 0x39 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) { anchored = true }
+            } else if token.contains(where: isAlnum) || token.contains(where: { $0 > 0x7F }) {
+                words += 1
+                run += 1
+                if run >= 3 { return false }
+            }
+            k = e
+        }
+        return anchored && values > 0 && words <= values
     }
 
     /// Units `extra-block` reports in this file (none when it is off or the check is monolingual):
