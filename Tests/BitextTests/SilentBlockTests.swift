@@ -37,11 +37,11 @@ import Testing
 
     @Test func samePage() {
         let same = { (a: String, b: String) in UnpairedBlocks.samePage(a, b, map: []) }
-        #expect(same("https://example.com/components/select/#Select-props", "/components/select-cn#select-props"))
+        #expect(same("https://example.com/widgets/dropdown/#Dropdown-props", "/widgets/dropdown-cn#dropdown-props"))
         #expect(same("https://example.com/docs/intro", "https://www.example.com/docs/intro/"))
         #expect(same("/guide/intro", "/zh/guide/intro"))
-        #expect(!same("https://example.com/components/select/#Select-props", "/components/table-cn#table-props"))
-        #expect(!same("https://example.com/components/select/#props", "/components/select-cn#events"))
+        #expect(!same("https://example.com/widgets/dropdown/#Dropdown-props", "/widgets/table-cn#table-props"))
+        #expect(!same("https://example.com/widgets/dropdown/#props", "/widgets/dropdown-cn#events"))
         #expect(!same("#usage", "#usage-zh"))
         #expect(UnpairedBlocks.samePage("/guide/a", "/zh/docs/a", map: [(source: "/guide/", target: "/zh/docs/")]))
     }
