@@ -221,6 +221,8 @@ public struct MixedLanguageRule: Rule {
             RuleExample("截至2024年6月，全世界都在讨论AI， ↓at a breakneck pace, demos circulate of robots powered by LLMs.\n"),
             RuleExample("第一句已经翻译了。↓The second sentence is still in English, as it was.\n"),
             RuleExample("我们使用巨型语言模型（LLM）和 Hugging Face 的 Transformers 库。\n"),
+            // The message a program prints, after a verb of printing with its complement.
+            RuleExample("如果终端打印出 Address already in use，请换一个端口。\n"),
             RuleExample("这本书是各位在AI学习时的Roadmap，参见[Attention Is All You Need](https://arxiv.org/abs/1706.03762)。\n"),
             RuleExample("调用 `fetch(\"https://example.com/api/items\")` 获取数据，详见 https://example.com/docs/fetch-the-data 。\n"),
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
