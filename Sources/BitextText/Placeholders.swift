@@ -85,9 +85,41 @@ public enum Placeholders {
         return out
     }
 
-    /// A placeholder as compared: spaces inside `{{ }}` and `${ }` do not count.
+    /// A placeholder as compared: spaces inside `{{ }}` and `${ }` do not count, nor the values
+    /// of a shortcode's display attributes (``displayAttributes``: `{{< glossary_tooltip
+    /// text="容器" term_id="container" >}}` translates what the reader sees and keeps the rest).
     public static func normalized(_ s: String) -> String {
-        if s.hasPrefix("{{") || s.hasPrefix("${") { return String(s.unicodeScalars.filter { $0 != " " }.map(Character.init)) }
-        return s
+        guard s.hasPrefix("{{") || s.hasPrefix("${") else { return s }
+        var scalars = Array(s.unicodeScalars)
+        if s.hasPrefix("{{<") || s.hasPrefix("{{%") { scalars = withoutDisplayValues(scalars) }
+        return String(String.UnicodeScalarView(scalars.filter { $0 != " " }))
+    }
+
+    /// Attributes whose value is text for the reader (HTML's `alt`, `title`, `label`,
+    /// `placeholder`; a figure's `caption`; a tooltip's `text`).
+    static let displayAttributes: Set<String> = ["text", "title", "alt", "label", "caption", "placeholder", "description", "tooltip"]
+
+    /// The scalars with the values of display attributes (`name="…"`, `name='…'`) emptied.
+    static func withoutDisplayValues(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            out.append(c)
+            i += 1
+            guard c == "=", i < s.count, s[i] == "\"" || s[i] == "'" else { continue }
+            // The attribute name before `=`.
+            var j = out.count - 1
+            while j > 0 && (out[j - 1].properties.isAlphabetic || out[j - 1] == "_" || out[j - 1] == "-") { j -= 1 }
+            let name = String(String.UnicodeScalarView(out[j..<(out.count - 1)])).lowercased()
+            guard displayAttributes.contains(name) else { continue }
+            let quote = s[i]
+            guard let close = s[(i + 1)...].firstIndex(of: quote) else { continue }
+            out.append(quote)
+            out.append(quote)
+            i = close + 1
+        }
+        return out
     }
 }

@@ -333,6 +333,11 @@ public struct PlaceholderMismatchRule: Rule {
                         source: "{{< note >}}\nThe volume counts against the memory limit.\n{{< /note >}}\n"),
             RuleExample("| 名称 | 说明 |\n| --- | --- |\n| 问候 | ↓你好，欢迎回来！ |\n",
                         source: "| Name | Description |\n| --- | --- |\n| Greeting | Hello {{ user.name }}, welcome back! |\n"),
+            // A shortcode's display text is translated; its other attributes are kept.
+            RuleExample("每个{{< glossary_tooltip text=\"容器\" term_id=\"container\" >}}都有自己的文件系统。\n",
+                        source: "Each {{< glossary_tooltip text=\"container\" term_id=\"container\" >}} has its own file system.\n"),
+            RuleExample("↓每个{{< glossary_tooltip text=\"容器\" term_id=\"容器\" >}}都有自己的文件系统。\n",
+                        source: "Each {{< glossary_tooltip text=\"container\" term_id=\"container\" >}} has its own file system.\n"),
         ]
     }
 
