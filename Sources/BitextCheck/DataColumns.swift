@@ -9,11 +9,16 @@ import BitextText
 /// returns, the English strings of a localisation table), which the reader must see as the
 /// program has them.
 ///
+/// The document's own evidence (``Segmenter/markKeyColumns(_:_:)``) already keeps such a
+/// column of one-sentence strings when every row of it has a translated cell. The source
+/// says more: which cells are the source's own text, unedited, so a column kept whole is known
+/// even with cells of several sentences, and in a table with a row left wholly in English the
+/// rows the translator did are told from that row, which stays reported.
+///
 /// The evidence is the translator's own choice, made again row after row, so it needs
 /// ``minimumRows`` rows: in a single row, a kept cell beside a translated one is as likely to be
 /// a cell the translator missed. And it is a choice about the whole column: a column where the
-/// translator translated some cells and kept others has forgotten cells, and a row left
-/// entirely in English among translated ones was forgotten whole; both stay reported.
+/// translator translated some cells and kept others has forgotten cells; they stay reported.
 enum DataColumns {
     /// Rows of a column kept as the source has them, each beside a translated cell, that make
     /// the column a choice rather than an oversight.

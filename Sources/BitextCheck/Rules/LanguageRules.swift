@@ -10,9 +10,10 @@ let keptEnglishEvidence = """
     such as --flag, paths, host:port, 'literals', true/false/null, type expressions with | => <T> \
     { a: T }); syntax (inline code, <code>/<kbd>/<var>/<samp>, math, admonition and tab lines, \
     container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
-    values or terms beside Chinese cells; with the source, a table column kept exactly as the \
-    source wrote it in two rows or more, under a translated header, beside translated cells \
-    (data such as the messages a program returns); inline code elsewhere in the document; words a code \
+    values or terms beside Chinese cells; a table column of one-sentence strings under a Chinese \
+    header with a translated cell beside each (data such as the messages a program returns; with \
+    the source, the rows of a column kept exactly as the source wrote it under a translated \
+    header, two rows or more); inline code elsewhere in the document; words a code \
     block of the document holds word for word (quoted output); alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
     term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
@@ -67,13 +68,12 @@ public struct UntranslatedRule: Rule {
             RuleExample("# 错误\n\n编译时会看到下面的输出。\n\n```\nthe trait `Display` is not implemented for the type\n```\n\nthe trait `Display` is not implemented for the type\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
             RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
-            // Bilingual: a column kept as the source wrote it in every row, under a translated
-            // header, beside translated cells, is data (the messages an API returns)…
-            RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | You have used every request your plan allows this month | 本月的请求已用完。 |\n",
-                        source: dataColumnSource),
-            // …which only the source shows: without it, the same cells are English sentences…
-            RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | ↓The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | ↓You have used every request your plan allows this month | 本月的请求已用完。 |\n"),
-            // …and a row left entirely in English among translated rows was forgotten.
+            // A column of strings kept in every row, under a translated header, beside
+            // translated cells, is data (the messages an API returns)…
+            RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | You have used every request your plan allows this month | 本月的请求已用完。 |\n"),
+            // …but a row left wholly in English leaves the whole column in doubt…
+            RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | ↓The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | ↓You have used every request your plan allows this month | 本月的请求已用完。 |\n| 404 | ↓The document you asked for does not exist here | ↓The id is wrong or the document was deleted. |\n"),
+            // …unless the source shows the column kept as it was in the rows the translator did.
             RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | You have used every request your plan allows this month | 本月的请求已用完。 |\n| 404 | ↓The document you asked for does not exist here | ↓The id is wrong or the document was deleted. |\n",
                         source: dataColumnSource + "| 404 | The document you asked for does not exist here | The id is wrong or the document was deleted. |\n"),
         ]
