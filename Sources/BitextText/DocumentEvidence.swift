@@ -443,7 +443,9 @@ extension Segmenter {
 
     /// Table columns whose body cells are mostly English (no Han) and not sentences while other
     /// cells of the same rows are Chinese: a column of keys, types, values or terms. Their
-    /// cells (and the column's header) are kept; a sentence in them is still reported.
+    /// cells (and the column's header) are kept; a sentence in them is still reported, unless
+    /// the column is data: every cell a one-sentence string, under a Chinese header, beside a
+    /// translated cell in every row (evidence `data-column`).
     func markKeyColumns(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
         for t in Segmenter.tables(units) { markKeyColumns(table: t, units, &analyses) }
     }
@@ -486,20 +488,34 @@ extension Segmenter {
         }
         for column in 0..<columns {
             // Cells without Han: English words, numbers, versions, code, dashes.
-            var other = 0, sentences = 0, han = 0, besideChinese = 0
+            var other = 0, sentences = 0, han = 0, besideChinese = 0, paragraphs = 0
             for c in cells where c.column == column && c.row > 0 {
                 if analyses[c.unit].hasHan { han += 1; continue }
                 other += 1
                 if let s = analyses[c.unit].stretches.first, Segmenter.isLongSentence(s) { sentences += 1 }
+                if analyses[c.unit].sentences.count > 1 || analyses[c.unit].isNote { paragraphs += 1 }
                 if firstHanColumn[c.row] >= 0 && (firstHanColumn[c.row] != column || hanInTwoColumns[c.row]) { besideChinese += 1 }
             }
             // Mostly without Han, mostly not sentences, and beside Chinese in most rows; a
             // one-row table needs a Chinese header over the column (`| 参数 | 说明 |`).
             let chineseHeader = cells.contains { $0.row == 0 && $0.column == column && analyses[$0.unit].hasHan }
-            guard other >= (chineseHeader ? 1 : 2), other >= 2 * han, sentences * 4 <= other, besideChinese * 2 >= other else { continue }
-            for c in cells where c.column == column && !analyses[c.unit].hasHan {
-                guard let s = analyses[c.unit].stretches.first, !Segmenter.isLongSentence(s) else { continue }
-                analyses[c.unit].stretches[0].documentEvidence = .keyColumn
+            if other >= (chineseHeader ? 1 : 2), other >= 2 * han, sentences * 4 <= other, besideChinese * 2 >= other {
+                for c in cells where c.column == column && !analyses[c.unit].hasHan {
+                    guard let s = analyses[c.unit].stretches.first, !Segmenter.isLongSentence(s) else { continue }
+                    analyses[c.unit].stretches[0].documentEvidence = .keyColumn
+                }
+            }
+            // A column of strings (one sentence each, no Chinese in any) under a Chinese header,
+            // in two rows or more, each row with a translated cell beside it: the translator
+            // kept the column, row after row, as data a program reads or prints (the messages
+            // an API returns, the English strings of a localisation table). Its sentences are
+            // kept too. (A row left wholly in English, a cell translated, a cell of several
+            // sentences: not this evidence.)
+            if sentences > 0, chineseHeader, han == 0, other >= 2, paragraphs == 0, besideChinese == other {
+                for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].stretches.isEmpty
+                    && analyses[c.unit].stretches[0].documentEvidence == nil {
+                    analyses[c.unit].stretches[0].documentEvidence = .dataColumn
+                }
             }
         }
     }

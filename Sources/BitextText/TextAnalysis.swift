@@ -93,6 +93,10 @@ public enum Evidence: String, Sendable {
     case fewWords = "few-words"
     /// A table column of keys, types, values or terms beside Chinese cells.
     case keyColumn = "key-column"
+    /// Bilingual: a table column the translation keeps exactly as the source wrote it in every
+    /// row, under a translated header, beside cells it translated: data such as the messages a
+    /// program returns (``DataColumns``).
+    case dataColumn = "data-column"
     /// Alt text that is a file slug or a short label, not a sentence.
     case fileSlug = "file-slug"
     /// The same text is inline code elsewhere in the document.

@@ -10,7 +10,10 @@ let keptEnglishEvidence = """
     such as --flag, paths, host:port, 'literals', true/false/null, type expressions with | => <T> \
     { a: T }); syntax (inline code, <code>/<kbd>/<var>/<samp>, math, admonition and tab lines, \
     container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
-    values or terms beside Chinese cells; inline code elsewhere in the document; words a code \
+    values or terms beside Chinese cells; a table column of one-sentence strings under a Chinese \
+    header with a translated cell beside each (data such as the messages a program returns; with \
+    the source, the rows of a column kept exactly as the source wrote it under a translated \
+    header, two rows or more); inline code elsewhere in the document; words a code \
     block of the document holds word for word (quoted output); alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
     term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
@@ -21,6 +24,9 @@ let keptEnglishEvidence = """
     phrase (429 Too Many Requests); \
     or inside a translator's note.
     """
+
+/// The source of the rule examples of a data column (``DataColumns``).
+private let dataColumnSource = "| Code | Message | Meaning |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | The token is wrong or was revoked. |\n| 403 | You have used every request your plan allows this month | No requests are left this month. |\n"
 
 /// The stretch that decides about a whole unit (no Han), with its evidence, or nil.
 func wholeUnitStretch(_ c: FileContext, _ k: Int) -> SourceStretch? {
@@ -67,6 +73,14 @@ public struct UntranslatedRule: Rule {
             RuleExample("# 错误\n\n编译时会看到下面的输出。\n\n```\nthe trait `Display` is not implemented for the type\n```\n\nthe trait `Display` is not implemented for the type\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
             RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
+            // A column of strings kept in every row, under a translated header, beside
+            // translated cells, is data (the messages an API returns)…
+            RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | You have used every request your plan allows this month | 本月的请求已用完。 |\n"),
+            // …but a row left wholly in English leaves the whole column in doubt…
+            RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | ↓The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | ↓You have used every request your plan allows this month | 本月的请求已用完。 |\n| 404 | ↓The document you asked for does not exist here | ↓The id is wrong or the document was deleted. |\n"),
+            // …unless the source shows the column kept as it was in the rows the translator did.
+            RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | You have used every request your plan allows this month | 本月的请求已用完。 |\n| 404 | ↓The document you asked for does not exist here | ↓The id is wrong or the document was deleted. |\n",
+                        source: dataColumnSource + "| 404 | The document you asked for does not exist here | The id is wrong or the document was deleted. |\n"),
         ]
     }
 
