@@ -293,6 +293,27 @@ import Testing
         #expect(found.isEmpty, "\(found.map { $0["message"] ?? "" })")
     }
 
+    /// "file" kept inside menu paths the translation writes as the screen shows them (`**Tools >
+    /// Open file location**`) is part of a name: those sentences say nothing about how the word is
+    /// translated (neither `file` nor the UI verb beside it is a variant of 文件).
+    @Test func aWordOfAKeptMenuPathIsNoRendering() throws {
+        let pairs = [
+            ("Choose **Tools > Open file location** to see it.", "选择 **Tools > Open file location** 查看它。"),
+            ("Choose **Edit > Copy file path** to share it.", "选择 **Edit > Copy file path** 分享它。"),
+            ("Choose **View > Show file size** to compare them.", "选择 **View > Show file size** 比较它们。"),
+            ("Each file is saved next to the project.", "每个文件都保存在项目旁边。"),
+            ("A large file takes longer to open.", "大文件打开得更慢。"),
+            ("Rename the file before you share it.", "分享之前先给文件改名。"),
+            ("The file list shows the newest first.", "文件列表先显示最新的。"),
+            ("Delete a file you no longer need.", "删除不再需要的文件。"),
+            ("Every file has an owner.", "每个文件都有一个所有者。"),
+            ("Copy the file to a second disk.", "把文件复制到第二块磁盘。"),
+            ("A locked file cannot be edited.", "被锁定的文件无法编辑。"),
+        ]
+        let found = try Self.inconsistent(pairs)
+        #expect(found.isEmpty, "\(found.map { $0["message"] ?? "" })")
+    }
+
     /// Han n-grams begin and end where both ICU's dictionary and the lexicon end words: ICU
     /// reads 递归函数 as 递 | 归 | 函数, the lexicon as 递归 | 函数, and 归函数 is no n-gram.
     @Test func hanPiecesEndWhereBothDictionariesEndWords() throws {

@@ -99,6 +99,12 @@ public final class TermMiner {
     /// to the word is the same bytes).
     private var stemmed: [String: String] = [:]
 
+    /// A stretch kept in English as a longer name: two words or more in bold or italics, in
+    /// quotation marks, in link text or after a UI verb (`**File > Preferences**`).
+    static func isKeptName(_ s: SourceStretch) -> Bool {
+        s.tokens.count > 1 && (s.isEmphasis || s.isQuoted || s.isLinkText || s.isUIString)
+    }
+
     private func stem(_ w: String) -> String {
         guard w.isAllASCII else { return Stemmer.stem(w) }
         if let s = stemmed[w] { return s }
@@ -174,6 +180,7 @@ public final class TermMiner {
         // n-gram is that of its first occurrence), then sorted without repeats.
         var sourceIds: [Int32] = [], targetIds: [Int32] = [], wordIds: [Int32] = []
         var stems: [String] = [], gramWords: [String] = []  // the n-gram being read: its stems, its words
+        var keptInNames: [String] = []
         // Each word of a unit read once (an n-gram of three reads each word three times): as
         // written, lowercased, its stem; whether it is a function word, whether it has three
         // characters.
@@ -187,6 +194,15 @@ public final class TermMiner {
             sourceIds.removeAll(keepingCapacity: true)
             targetIds.removeAll(keepingCapacity: true)
             wordIds.removeAll(keepingCapacity: true)
+            // Words the translation keeps inside a longer name (`**Tools > Open file location**`,
+            // a quoted title, link text, a label after a UI verb): this pair says nothing about
+            // how they are translated, so no n-gram with one of them is mined here.
+            keptInNames.removeAll(keepingCapacity: true)
+            for t in tu {
+                for st in targetAnalyses[t].stretches where !st.isProse && TermMiner.isKeptName(st) {
+                    for tok in st.tokens where tok.kind != .function { keptInNames.append(stem(tok.text)) }
+                }
+            }
             for s in su {
                 let u = source.units[s]
                 let words = sourceAnalyses[s].words.filter { $0.kind == .latin }
@@ -217,6 +233,7 @@ public final class TermMiner {
                         let lw = lowered[j]
                         if j == i { startsWithFunctionWord = function[j] }
                         if startsWithFunctionWord || function[j] || !long[j] { continue }
+                        if !keptInNames.isEmpty && stems.contains(where: keptInNames.contains) { continue }
                         // A lone common word is not a term.
                         if stems.count == 1 && (generalWords.contains(lw) || generalWords.contains(stems[0])) { continue }
                         let id = intern(stems.joined(separator: " "))
@@ -249,7 +266,7 @@ public final class TermMiner {
                     // A word of a longer name kept as the screen or the title has it (`**File >
                     // Preferences**`, a quoted title, link text, a label after a UI verb) renders
                     // the name, not the word.
-                    let partOfName = s.tokens.count > 1 && (s.isEmphasis || s.isQuoted || s.isLinkText || s.isUIString)
+                    let partOfName = TermMiner.isKeptName(s)
                     for tok in s.tokens where tok.kind != .function && tok.kind != .code {
                         let w = keptWriting[tok.stem, default: (0, 0)]
                         keptWriting[tok.stem] = (w.all + 1, w.named + (tok.kind == .capitalized || tok.kind == .name ? 1 : 0))
