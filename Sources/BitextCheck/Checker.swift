@@ -77,7 +77,7 @@ public final class Checker: @unchecked Sendable {
     /// Checks one target document (see ``Result``).
     public func checkAll(_ doc: Document, analyses: [TextAnalysis], pairing: Pairing?, toolkit: Toolkit) -> Result {
         // Bilingual: a table column the translation keeps as the source wrote it is data.
-        let analyses = pairing.map { DataColumns.apply(doc, analyses, $0) } ?? analyses
+        let analyses = pairing.map { DataColumns.apply(doc, analyses, $0, kindNouns: settings.target.kindNouns) } ?? analyses
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
                                   glossary: glossary, pairing: pairing, toolkit: toolkit)
         if defersProjectFindings { context.deferred = [] }

@@ -26,7 +26,7 @@ enum DataColumns {
 
     /// The analyses of a translation with the cells of its data columns kept (evidence
     /// `data-column`); the same analyses when it has none.
-    static func apply(_ doc: Document, _ analyses: [TextAnalysis], _ p: Pairing) -> [TextAnalysis] {
+    static func apply(_ doc: Document, _ analyses: [TextAnalysis], _ p: Pairing, kindNouns: [[UInt32]]) -> [TextAnalysis] {
         let units = doc.units
         // Most translations have no English prose in a table's body: nothing more to do.
         guard units.indices.contains(where: { isCandidate(units[$0], analyses[$0]) }) else { return analyses }
@@ -47,7 +47,10 @@ enum DataColumns {
             for c in cells where analyses[c.unit].hasHan { hanColumns[c.row, default: []].append(c.column) }
             for column in candidateColumns.sorted() {
                 // The header is translated.
-                guard cells.contains(where: { $0.row == 0 && $0.column == column && analyses[$0.unit].hasHan }) else { continue }
+                // The header is translated, and names what the column holds (`消息`, `原文`: a kind
+                // noun at its end); a description column (`说明`) left in English is forgotten.
+                guard cells.contains(where: { $0.row == 0 && $0.column == column && analyses[$0.unit].hasHan
+                                              && Segmenter.headerNamesKind(units[$0.unit], kindNouns: kindNouns) }) else { continue }
                 let body = cells.filter { $0.column == column && $0.row > 0 }
                 if counterparts == nil { counterparts = sourceUnits(doc, p) }
                 // Every cell of the column is the source's cell as it was.

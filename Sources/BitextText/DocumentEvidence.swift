@@ -249,6 +249,24 @@ extension Segmenter {
         return false
     }
 
+    /// A program's message quoted inside a sentence: the stretch starts with a severity tag and a
+    /// colon, as compilers, databases and loggers print them (`ERROR: column reference "id" is
+    /// ambiguous`, `error[E0382]: borrow of moved value`, `warning: unused variable`).
+    static func startsWithSeverityTag(_ text: [UInt32], _ r: Range<Int>) -> Bool {
+        var e = r.lowerBound
+        while e < r.upperBound && (text[e] | 0x20 >= 0x61 && text[e] | 0x20 <= 0x7A) { e += 1 }
+        guard e > r.lowerBound, e - r.lowerBound <= 8, e < r.upperBound else { return false }
+        let word = String(String.UnicodeScalarView(text[r.lowerBound..<e].compactMap(Unicode.Scalar.init))).lowercased()
+        guard severityTags.contains(word) else { return false }
+        if text[e] == 0x5B {  // error[E0382]:
+            while e < r.upperBound && text[e] != 0x5D { e += 1 }
+            e += 1
+        }
+        return e < r.upperBound && text[e] == 0x3A
+    }
+
+    static let severityTags: Set<String> = ["error", "warning", "warn", "fatal", "panic", "critical"]
+
     /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
     static func isLogLine(_ text: [UInt32], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
@@ -465,6 +483,23 @@ extension Segmenter {
         return out
     }
 
+    /// A header cell whose Chinese ends with a kind noun of the locale (`命令`, `按钮`, `消息`,
+    /// `原文`): its column holds things of that kind, kept as a program shows them.
+    public static func headerNamesKind(_ u: BitextMarkdown.Unit, kindNouns: [[UInt32]]) -> Bool {
+        var e = u.text.count
+        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
+        return e > 0 && isHanIdeograph(u.text[e - 1]) && Segmenter.oneEndsAt(kindNouns, u.text, e)
+    }
+
+    private func headerNamesKind(_ u: BitextMarkdown.Unit) -> Bool { Segmenter.headerNamesKind(u, kindNouns: target.kindNouns) }
+
+    /// The unit's text ends with a sentence's full stop (a description, not a name).
+    private func endsWithPeriod(_ u: BitextMarkdown.Unit) -> Bool {
+        var e = u.text.count
+        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
+        return e > 0 && u.text[e - 1] == 0x2E
+    }
+
     private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
         // Rows and columns of the table's cells.
         var cells: [(row: Int, column: Int, unit: Int)] = []
@@ -486,6 +521,17 @@ extension Segmenter {
             if firstHanColumn[c.row] < 0 { firstHanColumn[c.row] = c.column }
             else if firstHanColumn[c.row] != c.column { hanInTwoColumns[c.row] = true }
         }
+        // A table whose body has no Chinese at all holds values, not text the translator left:
+        // under a translated header (`| 旧术语 | 替代为 | 起始版本 |` over component names, code and
+        // versions), or, with no Chinese anywhere, when half its cells or more are numbers,
+        // dates or code (a data frame printed by the example). Its short cells are kept.
+        var bodyCells = 0, valueCells = 0, bodyHan = false, headerHan = false
+        for c in cells {
+            if c.row == 0 { if analyses[c.unit].hasHan { headerHan = true }; continue }
+            bodyCells += 1
+            if analyses[c.unit].hasHan { bodyHan = true } else if analyses[c.unit].stretches.isEmpty { valueCells += 1 }
+        }
+        let valueTable = !bodyHan && bodyCells >= 2 && (headerHan || valueCells * 2 >= bodyCells)
         for column in 0..<columns {
             // Cells without Han: English words, numbers, versions, code, dashes.
             var other = 0, sentences = 0, han = 0, besideChinese = 0, paragraphs = 0
@@ -504,6 +550,11 @@ extension Segmenter {
                     guard let s = analyses[c.unit].stretches.first, !Segmenter.isLongSentence(s) else { continue }
                     analyses[c.unit].stretches[0].documentEvidence = .keyColumn
                 }
+            } else if valueTable, sentences == 0 {
+                for c in cells where c.column == column && (c.row > 0 || !headerHan) {
+                    guard let s = analyses[c.unit].stretches.first, s.documentEvidence == nil, s.tokens.count <= 4 else { continue }
+                    analyses[c.unit].stretches[0].documentEvidence = .keyColumn
+                }
             }
             // A column of strings (one sentence each, no Chinese in any) under a Chinese header,
             // in two rows or more, each row with a translated cell beside it: the translator
@@ -511,7 +562,20 @@ extension Segmenter {
             // an API returns, the English strings of a localisation table). Its sentences are
             // kept too. (A row left wholly in English, a cell translated, a cell of several
             // sentences: not this evidence.)
-            if sentences > 0, chineseHeader, han == 0, other >= 2, paragraphs == 0, besideChinese == other {
+            // A column whose Chinese header names a kind of UI string or message (`| 命令 |`,
+            // `| 按钮 |`, `| 错误消息 |`: a kind noun at its end) holds names of that kind, short
+            // and kept as the program shows them (`Quill: Format Document`), whatever the other
+            // cells of the row hold (often shortcuts or code, no Chinese).
+            if chineseHeader, han == 0, other >= 2, sentences == 0, paragraphs == 0,
+               let header = cells.first(where: { $0.row == 0 && $0.column == column }), headerNamesKind(units[header.unit]) {
+                for c in cells where c.column == column && c.row > 0 {
+                    guard let s = analyses[c.unit].stretches.first, s.documentEvidence == nil, s.tokens.count <= 8,
+                          !endsWithPeriod(units[c.unit]) else { continue }
+                    analyses[c.unit].stretches[0].documentEvidence = .keyColumn
+                }
+            }
+            if sentences > 0, chineseHeader, han == 0, other >= 2, paragraphs == 0, besideChinese == other,
+               let header = cells.first(where: { $0.row == 0 && $0.column == column }), headerNamesKind(units[header.unit]) {
                 for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].stretches.isEmpty
                     && analyses[c.unit].stretches[0].documentEvidence == nil {
                     analyses[c.unit].stretches[0].documentEvidence = .dataColumn

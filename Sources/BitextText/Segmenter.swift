@@ -727,8 +727,12 @@ public final class Segmenter {
                 previous = c
             }
             let followedByParen = r.upperBound < text.count && text[r.upperBound] == 0x28
+            // A pre-release or build tag glued to a version (`3.0.0-beta.1`, `1.2+rc`, `rc.2`).
+            let versionTag = (r.lowerBound >= 2 && (text[r.lowerBound - 1] == 0x2D || text[r.lowerBound - 1] == 0x2B)
+                                && isDigit(text[r.lowerBound - 2]))
+                || (r.upperBound + 1 < text.count && text[r.upperBound] == 0x2E && isDigit(text[r.upperBound + 1]))
             var kind: TokenKind
-            if codeJoiner || followedByParen || (innerUpper && uppers < letters)
+            if codeJoiner || followedByParen || versionTag || (innerUpper && uppers < letters)
                 || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, isLiteral: isLiteral,
                                           functionWords: source.functionWords) {
                 kind = .code
@@ -797,12 +801,13 @@ public final class Segmenter {
         if !wholeUnit {
             s.isEmphasis = Segmenter.isEmphasized(text, roles, scratch.tokenRanges[first].lowerBound, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
             s.isUIString = tokens.count <= 12 && (endsWithUIVerb(text, roles, before: segment.lowerBound)
-                                                 || startsWithKindNoun(text, roles, after: segment.upperBound))
+                                                 || startsWithKindNoun(text, roles, after: segment.upperBound)
+                                                 || Segmenter.startsWithSeverityTag(text, firstWord.range.lowerBound..<range.upperBound))
             s.isNamedTerm = tokens.count <= 6 && endsWithNamingVerb(text, roles, before: segment.lowerBound)
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
         if wholeUnit {
-            s.unitShape = Segmenter.isCitation(text, roles, segment) ? .citation
+            s.unitShape = Segmenter.isCitation(text, roles, segment) || Segmenter.isCatalogueLink(text, roles, segment, links) ? .citation
                 : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names : nil
         }
         s.reclassify(kept: keptWords)
@@ -965,6 +970,26 @@ public final class Segmenter {
         var i = index - 1
         while i >= 0 && (isSpace(text[i]) || roles[i] == .markup || roles[i] == .structure) { i -= 1 }
         return i >= 0 && roles[i] == .code
+    }
+
+    /// A unit that is one link whose text starts with a catalogue's identifier (`[CWE-22: Improper
+    /// Limitation of a Pathname…](…)`, `RFC 9110`, `PEP 8: Style Guide…`): letters in capitals, a
+    /// number, then a colon, a space or the end. The entry's title as the catalogue publishes it.
+    static func isCatalogueLink(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>, _ links: [InlineLink]) -> Bool {
+        guard links.count == 1, !links[0].isImage else { return false }
+        let l = links[0].text
+        // Nothing read outside the link's text.
+        guard !segment.contains(where: { !l.contains($0) && roles[$0] == .content && !isSpace(text[$0]) && !isPunctuation(text[$0]) }) else { return false }
+        var k = l.lowerBound
+        while k < l.upperBound && isSpace(text[k]) { k += 1 }
+        let start = k
+        while k < l.upperBound && text[k] >= 0x41 && text[k] <= 0x5A { k += 1 }
+        guard k - start >= 2, k - start <= 6, k < l.upperBound else { return false }
+        if text[k] == 0x2D || text[k] == 0x20 { k += 1 }
+        let digits = k
+        while k < l.upperBound && isDigit(text[k]) { k += 1 }
+        guard k > digits else { return false }
+        return k == l.upperBound || text[k] == 0x3A || text[k] == 0x20
     }
 
     /// A reference-list entry: it starts (after a `[12]` label) with an author written with

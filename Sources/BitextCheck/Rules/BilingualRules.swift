@@ -469,6 +469,9 @@ public struct ExtraBlockRule: Rule {
             // The same after the text begins, or an English sentence at the head: reported.
             RuleExample("# 构建小部件\n\n小部件是在面板中运行的小程序。\n\n> ↓[ch02-00-widgets.md](https://github.com/example/widget-book/blob/main/src/ch02-00-widgets.md) <br>\n> commit 9c3e1f27ab05d4e8c6b1a2f3e4d5c6b7a8f9e0d1\n",
                         source: "# Building Widgets\n\nWidgets are small programs that run inside a panel.\n"),
+            // A quotation kept as it was said, the translator's rendering after it in parentheses.
+            RuleExample("# 复盘\n\n运维负责人说：\n\n> \"We spent three days proving the brokers were innocent.\"\n>\n> （我们花了三天时间，证明 broker 是无辜的。）\n",
+                        source: "# Postmortem\n\nThe on-call lead put it this way:\n\n> \"We spent three days proving the brokers were innocent.\"\n"),
             RuleExample("# 构建小部件\n\n> ↓Read the [original chapter](https://github.com/example/widget-book/blob/main/src/ch02-00-widgets.md) for the latest version.\n\n小部件是在面板中运行的小程序。\n",
                         source: "# Building Widgets\n\nWidgets are small programs that run inside a panel.\n"),
         ]
@@ -522,10 +525,24 @@ public struct ExtraBlockRule: Rule {
             for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) where !unpaired.explainedTarget.contains(t) {
                 // A link to the source file at the commit translated (drift's record), or other
                 // metadata of the translator's at the head of the page: no translation.
-                if !SourceRecord.isRecordUnit(c.document, t, sourceName: sourceName) && !isHeadMetadata(c, t) { out.append(t) }
+                if !SourceRecord.isRecordUnit(c.document, t, sourceName: sourceName) && !isHeadMetadata(c, t)
+                    && !isRenderingOfKeptUnit(c, t) { out.append(t) }
             }
         }
         return out
+    }
+
+    /// True when target unit `t` is Chinese in parentheses right after a unit kept in English
+    /// (`> "We spent three days proving the brokers were innocent."` then `> （我们花了三天时间……）`):
+    /// the translator's rendering of a quotation kept as it was said, a note in all but name.
+    static func isRenderingOfKeptUnit(_ c: FileContext, _ t: Int) -> Bool {
+        let d = c.document
+        guard t > 0, c.analyses[t].hasHan, !c.analyses[t - 1].hasHan, !c.analyses[t - 1].stretches.isEmpty,
+              d.units[t].quoteDepth == d.units[t - 1].quoteDepth, d.units[t].listDepth == d.units[t - 1].listDepth else { return false }
+        let u = d.units[t]
+        let read = u.text.indices.filter { u.roles[$0] == .content && !(u.text[$0] == 0x20 || u.text[$0] == 0x0A) }
+        guard let first = read.first, let last = read.last else { return false }
+        return (u.text[first] == 0xFF08 || u.text[first] == 0x28) && (u.text[last] == 0xFF09 || u.text[last] == 0x29)
     }
 
     /// True when target unit `t` is the translator's metadata at the head of the page (where the

@@ -69,6 +69,11 @@ public struct UntranslatedRule: Rule {
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
             // A status code and its reason phrase is a name of the protocol.
             RuleExample("# 错误\n\n| 错误码 | HTTP 状态 |\n| --- | --- |\n| `email_taken` | 409 Conflict |\n| `rate_limited` | 429 Too Many Requests |\n"),
+            // A description column left in English under a header that names no kind of string
+            // is forgotten, whatever the cells beside it.
+            RuleExample("| 功能 | 说明 |\n| --- | --- |\n| 导出 | ↓Writes every selected row to a file on the disk you choose. |\n| 导入 | ↓Reads rows back from a file that an earlier export wrote. |\n"),
+            // A list item that is one link to a catalogue's entry keeps the entry's title.
+            RuleExample("## 参考\n\n- [RFC 9999: Handling of Example Widgets in Transit](https://rfc.example.org/9999)\n"),
             // Output a code block holds word for word (its inline code with backticks there).
             RuleExample("# 错误\n\n编译时会看到下面的输出。\n\n```\nthe trait `Display` is not implemented for the type\n```\n\nthe trait `Display` is not implemented for the type\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
@@ -140,6 +145,12 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## Class Names\n\n各部分的类名见 [Class Names](#class-names)。\n"),
             // A MyST target names the heading after it for `{ref}` links: syntax, not a label.
             RuleExample("# 导言\n\n## 安装\n\n(expiry)=\n## 过期与淘汰\n\n见 {ref}`expiry`。\n"),
+            // Tables of values: a body without Chinese under a translated header, a printed data
+            // frame, version constraints, the names of commands under a header that says so.
+            RuleExample("## 已弃用的名称\n\n| 旧名称 | 替代为 | 起始版本 |\n| --- | --- | --- |\n| mixer | telemetry v2 | 1.5 |\n| pilot | `harbord` | 1.7 |\n"),
+            RuleExample("# 分组\n\n运行后输出：\n\n|   | date | region | units |\n| --- | --- | --- | --- |\n| 0 | 2024-01-03 | North | 4 |\n| 1 | 2024-01-04 | South | 2 |\n"),
+            RuleExample("| 包 | 受影响版本 |\n| --- | --- |\n| widget | >= 3.0.0-beta.1, < 3.1.2 |\n| gadget | < 0.9.3 |\n"),
+            RuleExample("| 命令 | 快捷键 |\n| --- | --- |\n| Quill: Format Document | `Shift+Alt+F` |\n| Quill: Show Logs | `Ctrl+Alt+L` |\n"),
         ]
     }
 
@@ -237,6 +248,8 @@ public struct MixedLanguageRule: Rule {
             RuleExample("我们使用巨型语言模型（LLM）和 Hugging Face 的 Transformers 库。\n"),
             // The message a program prints, after a verb of printing with its complement.
             RuleExample("如果终端打印出 Address already in use，请换一个端口。\n"),
+            // A program's message with its severity tag, quoted inside the sentence.
+            RuleExample("否则数据库会报告 ERROR: column reference \"id\" is ambiguous。\n"),
             RuleExample("这本书是各位在AI学习时的Roadmap，参见[Attention Is All You Need](https://arxiv.org/abs/1706.03762)。\n"),
             RuleExample("调用 `fetch(\"https://example.com/api/items\")` 获取数据，详见 https://example.com/docs/fetch-the-data 。\n"),
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
