@@ -61,6 +61,8 @@ import Testing
         let u = doc.units[0]
         let shown = Self.numbers(u.string).map { NumberMismatchRule.shown(u, $0.range) }
         #expect(shown == ["±5%", "4", "30"])
+        let dated = Document(SourceText(path: "b.md", text: "Fixed on 2024-05-15, in 1-2 days.\n")).units[0]
+        #expect(Self.numbers(dated.string).map { NumberMismatchRule.shown(dated, $0.range) } == ["2024-05-15", "2024-05-15", "2024-05-15", "1", "2"])
     }
 
     @Test func placeholders() {

@@ -11,21 +11,7 @@ import Testing
 @Suite struct DataColumnTests {
     /// Every rule's findings on a translation checked against its source (nil: monolingual).
     static func findings(_ target: String, source: String?, off: String? = nil) throws -> [Finding] {
-        let settings = Harness.settings(off.map { ["off": $0] } ?? [:])
-        let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil)
-        return try checker.withToolkit { toolkit in
-            let doc = Document(SourceText(path: "target.md", text: target))
-            let analyses = checker.analyze(doc, toolkit: toolkit)
-            var pairing: Pairing? = nil
-            if let source {
-                let src = Document(SourceText(path: "source.md", text: source))
-                let sa = checker.analyze(src, toolkit: toolkit)
-                let al = DocumentAligner(functionWords: Harness.source.functionWords)
-                    .align(source: src, sourceAnalyses: sa, target: doc, targetAnalyses: analyses)
-                pairing = Pairing(source: src, sourceAnalyses: sa, alignment: al)
-            }
-            return checker.check(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
-        }
+        try Harness.findings(target: target, source: source, settings: off.map { ["off": $0] } ?? [:])
     }
 
     /// Lines of the findings of the language rules and `same-as-source`.

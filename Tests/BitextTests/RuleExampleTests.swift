@@ -27,12 +27,18 @@ enum Harness {
 
     static func findings(rule: any Rule, target text: String, source sourceText: String? = nil,
                          glossary: String? = nil, settings overrides: [String: String] = [:]) throws -> [Finding] {
+        try findings(rules: [rule], target: text, source: sourceText, glossary: glossary, settings: overrides)
+    }
+
+    /// The findings of `rules` (every rule by default).
+    static func findings(rules: [any Rule] = RuleRegistry.all, target text: String, source sourceText: String? = nil,
+                         glossary: String? = nil, settings overrides: [String: String] = [:]) throws -> [Finding] {
         var settings = settings(overrides)
         let index = try glossary.map { GlossaryIndex(try TSV.read($0, file: "test.tsv")) }
         if let g = index?.glossary {
             for e in g.entries where e.keepAsIs { settings.keep.insert(e.source.lowercased()) }
         }
-        let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: index, rules: [rule])
+        let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: index, rules: rules)
         return try checker.withToolkit { toolkit in
             let doc = Document(SourceText(path: "target.md", text: text))
             let analyses = checker.analyze(doc, toolkit: toolkit)

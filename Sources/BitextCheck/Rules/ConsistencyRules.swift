@@ -91,6 +91,15 @@ public struct NumberMismatchRule: Rule {
     /// (`±5%`, not `5`).
     static func shown(_ u: Unit, _ r: Range<Int>) -> String {
         var lo = r.lowerBound, hi = r.upperBound
+        // A part of a date (`2024-05-15`, `2024/05/15`): the whole date.
+        let digit = { (i: Int) in i >= 0 && i < u.text.count && u.text[i] >= 0x30 && u.text[i] <= 0x39 }
+        let joiner = { (i: Int) in u.text[i] == 0x2D || u.text[i] == 0x2F }
+        if (lo >= 2 && joiner(lo - 1) && digit(lo - 2)) || (hi + 1 < u.text.count && joiner(hi) && digit(hi + 1)) {
+            while lo >= 2 && joiner(lo - 1) && digit(lo - 2) { lo -= 2; while digit(lo - 1) { lo -= 1 } }
+            while hi + 1 < u.text.count && joiner(hi) && digit(hi + 1) { hi += 2; while digit(hi) { hi += 1 } }
+            if (lo..<hi).filter(joiner).count == 2 { return u.string(lo..<hi) }
+            lo = r.lowerBound; hi = r.upperBound
+        }
         if lo > 0, u.roles[lo - 1] == u.roles[r.lowerBound] {
             let c = u.text[lo - 1]
             // ± and − are signs; + and - only after a space (not GPT-4's hyphen).
