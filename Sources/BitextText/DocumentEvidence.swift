@@ -255,9 +255,12 @@ extension Segmenter {
     static func startsWithSeverityTag(_ text: [UInt32], _ r: Range<Int>) -> Bool {
         var e = r.lowerBound
         while e < r.upperBound && (text[e] | 0x20 >= 0x61 && text[e] | 0x20 <= 0x7A) { e += 1 }
-        guard e > r.lowerBound, e - r.lowerBound <= 8, e < r.upperBound else { return false }
-        let word = String(String.UnicodeScalarView(text[r.lowerBound..<e].compactMap(Unicode.Scalar.init))).lowercased()
-        guard severityTags.contains(word) else { return false }
+        // Most stretches: no `:` or `[` right after the first word.
+        guard e > r.lowerBound, e < r.upperBound, text[e] == 0x3A || text[e] == 0x5B else { return false }
+        let n = e - r.lowerBound
+        guard severityTags.contains(where: { tag in
+            tag.count == n && tag.indices.allSatisfy { UInt32(tag[$0]) == text[r.lowerBound + $0] | 0x20 }
+        }) else { return false }
         if text[e] == 0x5B {  // error[E0382]:
             while e < r.upperBound && text[e] != 0x5D { e += 1 }
             e += 1
@@ -265,7 +268,8 @@ extension Segmenter {
         return e < r.upperBound && text[e] == 0x3A
     }
 
-    static let severityTags: Set<String> = ["error", "warning", "warn", "fatal", "panic", "critical"]
+    /// Lowercase ASCII.
+    static let severityTags: [[UInt8]] = ["error", "warning", "warn", "fatal", "panic", "critical"].map { Array($0.utf8) }
 
     /// A log line: a word `error` or `exception` (any case) followed by a colon and more text.
     static func isLogLine(_ text: [UInt32], _ r: Range<Int>) -> Bool {
