@@ -89,6 +89,13 @@ import Testing
         #expect(positional != [4])
     }
 
+    @Test func missingRowPreviewHasItsCodeCells() throws {
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: RowKeyTests.target, source: RowKeyTests.source)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("“--dry-run | Show what would change") == true, "\(found.map(\.message))")
+        #expect(found.first?.span.start == TextPosition(line: 4, column: 27))
+    }
+
     @Test func listItemDroppedBesideChangedCode() throws {
         let source = """
             # Tuning
