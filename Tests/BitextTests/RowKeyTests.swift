@@ -96,6 +96,36 @@ import Testing
         #expect(found.first?.span.start == TextPosition(line: 4, column: 27))
     }
 
+    @Test func codeOnlyCellsOfPairedRowsAreCompared() throws {
+        let found = try Harness.findings(rule: CodeMismatchRule(), target: RowKeyTests.target, source: RowKeyTests.source)
+        #expect(found.map(\.message) == ["the source's code `--jobs=<count>` (line 5) is written `--job=<count>` here: code stays as it is"])
+        #expect(found.first?.span.start == TextPosition(line: 4, column: 10))
+        #expect(found.first?.fix?.replacement == "--jobs=<count>")
+        // A column the translation added shifts the cells: nothing compared.
+        let widened = """
+            | 标志 | 含义 | 版本 |
+            | --- | --- | --- |
+            | `-q`, `--quiet` | 只打印错误。 | `1.0` |
+            | `-j`, `--jobs=<count>` | 同时运行这么多个工作进程。 | `1.2` |
+
+            """
+        let narrow = """
+            | Flag | Meaning |
+            | --- | --- |
+            | `-q`, `--quiet` | Print nothing but errors. |
+            | `-j`, `--jobs=<count>` | Run this many workers at once. |
+
+            """
+        #expect(try Harness.findings(rule: CodeMismatchRule(), target: widened, source: narrow).isEmpty)
+        // A code cell the translation left empty of code (`-`) lost its code.
+        let dash = narrow.replacingOccurrences(of: "| Flag |", with: "| 标志 |").replacingOccurrences(of: "| Meaning |", with: "| 含义 |")
+            .replacingOccurrences(of: "Print nothing but errors.", with: "只打印错误。")
+            .replacingOccurrences(of: "Run this many workers at once.", with: "同时运行这么多个工作进程。")
+            .replacingOccurrences(of: "| `-q`, `--quiet` |", with: "| - |")
+        let lost = try Harness.findings(rule: CodeMismatchRule(), target: dash, source: narrow)
+        #expect(lost.count == 2 && lost.allSatisfy { $0.message.contains("(line 3) is missing here") }, "\(lost.map(\.message))")
+    }
+
     @Test func listItemDroppedBesideChangedCode() throws {
         let source = """
             # Tuning
@@ -115,5 +145,7 @@ import Testing
 
             """
         #expect(try beads(source, target) == ["1:1", "3:3", "4:4", "5:-", "6:5"])
+        let code = try Harness.findings(rule: CodeMismatchRule(), target: target, source: source)
+        #expect(code.map(\.message) == ["the source's code `seed=42` (line 4) is written `seed=7` here: code stays as it is"])
     }
 }
