@@ -267,6 +267,45 @@ struct Scorer {
     let targetAnchors: [[Int32]]
     let sourceWords: [[Int32]]
     let targetWords: [[Int32]]
+    /// Row keys of table cells (``BlockFeatures/rowKey``): column and code id, by column.
+    let sourceRows: [[RowKeyID]]
+    let targetRows: [[RowKeyID]]
+    /// Which ids are code (inline code anchors and row keys), and whether two of them are the
+    /// same code changed a little.
+    let code: CodeSimilarity
+
+    struct RowKeyID { var column: Int; var id: Int32 }
+
+    /// The code of each id (empty for ids that are not code), and whether two codes are
+    /// similar (``BlockFeatures/similarCode(_:_:)``), worked out once for each pair asked about.
+    final class CodeSimilarity {
+        let codes: [[UInt32]]
+        /// The first three characters of each code id, packed (0: not code, or code that can
+        /// be similar to nothing): codes that differ here are never similar.
+        let prefixes: [UInt64]
+        private var memo: [Int64: Bool] = [:]
+        init(codes: [[UInt32]]) {
+            self.codes = codes
+            prefixes = codes.map { c in
+                guard c.count >= 3 else { return 0 }
+                return UInt64(c[0]) << 42 | UInt64(c[1]) << 21 | UInt64(c[2])
+            }
+        }
+        @inline(__always) func isCode(_ id: Int32) -> Bool { prefixes[Int(id)] != 0 }
+        func similar(_ a: Int32, _ b: Int32) -> Bool {
+            let p = prefixes[Int(a)]
+            guard p != 0, p == prefixes[Int(b)], a != b else { return false }
+            let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
+            if let v = memo[key] { return v }
+            let v = BlockFeatures.similarCode(codes[Int(a)], codes[Int(b)])
+            memo[key] = v
+            return v
+        }
+    }
+
+    /// Whether each block has an anchor that can be similar to another (``CodeSimilarity``).
+    let sourceHasCode: [Bool]
+    let targetHasCode: [Bool]
 
     init(source: [BlockFeatures], target: [BlockFeatures], ratio: Double, aligner: BlockAligner) {
         self.source = source
@@ -274,16 +313,25 @@ struct Scorer {
         self.ratio = ratio
         self.aligner = aligner
         var ids: [String: Int32] = [:]
+        var codes: [[UInt32]] = []
         func id(_ s: String) -> Int32 {
             if let v = ids[s] { return v }
             let v = Int32(ids.count)
             ids[s] = v
+            // Inline code anchors start with a backtick.
+            codes.append(s.utf8.first == 0x60 ? Array(s.unicodeScalars.dropFirst().map(\.value)) : [])
             return v
         }
         sourceAnchors = source.map { $0.anchors.map(id).sorted() }
         targetAnchors = target.map { $0.anchors.map(id).sorted() }
         sourceWords = source.map { $0.latinWords.map(id).sorted() }
         targetWords = target.map { $0.latinWords.map(id).sorted() }
+        sourceRows = source.map { $0.rowKey.map { RowKeyID(column: $0.column, id: id("`" + $0.code)) } }
+        targetRows = target.map { $0.rowKey.map { RowKeyID(column: $0.column, id: id("`" + $0.code)) } }
+        code = CodeSimilarity(codes: codes)
+        let code = self.code
+        sourceHasCode = sourceAnchors.map { $0.contains(where: code.isCode) }
+        targetHasCode = targetAnchors.map { $0.contains(where: code.isCode) }
     }
 
     static let moves: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
@@ -422,6 +470,9 @@ struct Scorer {
         c += kindCost(s0.kind, t0.kind)
         c += lengthCost(s, t)
         c += anchorCost(s, t)
+        if !sourceRows[s.lowerBound].isEmpty && !targetRows[t.lowerBound].isEmpty {
+            c += rowKeyCost(sourceRows[s.lowerBound], targetRows[t.lowerBound])
+        }
         if s.count == 1, t.count == 1, !s0.key.isEmpty, s0.key == t0.key { c -= 6 }
         return c
     }
@@ -464,8 +515,18 @@ struct Scorer {
             while let a = x, let b = y {
                 if a == b { common += 1; x = i.next(); y = j.next() } else if a < b { x = i.next() } else { y = j.next() }
             }
-            let unmatched = sa.count + ta.count - 2 * common
-            c += min(6, 0.8 * Double(unmatched)) - min(6, 2 * Double(common))
+            var unmatched = Double(sa.count + ta.count - 2 * common)
+            var shared = Double(common)
+            // Code changed a little on the way (`temperature=0` written `temperature=0.2`) still
+            // says which blocks correspond, a little less than the same code.
+            if common < sa.count && common < ta.count
+                && (sourceHasCode[s.lowerBound] || s.count > 1 && sourceHasCode[s.lowerBound + 1])
+                && (targetHasCode[t.lowerBound] || t.count > 1 && targetHasCode[t.lowerBound + 1]) {
+                let similar = similarCode(sa, ta)
+                unmatched -= 2 * Double(similar)
+                shared += 0.75 * Double(similar)
+            }
+            c += min(6, 0.8 * unmatched) - min(6, 2 * shared)
         }
         var kept = 0, foreign = 0
         for k in t {
@@ -477,6 +538,60 @@ struct Scorer {
         }
         c += min(4, 0.7 * Double(foreign)) - min(3, 0.5 * Double(kept))
         return c
+    }
+
+    /// How many code ids left unmatched on one side are similar to one left on the other (each
+    /// used once, greedily in order), without allocating.
+    func similarCode(_ sa: Merged, _ ta: Merged) -> Int {
+        let code = self.code
+        let offset = sa.count
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: sa.count + ta.count) { buf -> Int in
+            // The code ids of each side the other does not match (multiset differences).
+            var ns = 0, nt = 0
+            var i = sa, j = ta
+            var x = i.next(), y = j.next()
+            while x != nil || y != nil {
+                if let p = x, let q = y, p == q { x = i.next(); y = j.next(); continue }
+                if let p = x, y == nil || p < y! {
+                    if code.isCode(p) { buf[ns] = p; ns += 1 }
+                    x = i.next()
+                } else if let q = y {
+                    if code.isCode(q) { buf[offset + nt] = q; nt += 1 }
+                    y = j.next()
+                }
+            }
+            guard ns > 0, nt > 0 else { return 0 }
+            var n = 0
+            for a in 0..<ns {
+                for b in offset..<(offset + nt) where buf[b] >= 0 && code.similar(buf[a], buf[b]) {
+                    buf[b] = -1
+                    n += 1
+                    break
+                }
+            }
+            return n
+        }
+    }
+
+    /// The evidence of two table cells' row keys (``BlockFeatures/rowKey``), decided by the
+    /// leftmost column that holds code on both sides: the same code there, the same row (−2);
+    /// code changed a little, most likely the same row (−1.5); other code, another row (+2.5),
+    /// unless a further column holds the same or similar code (0: a row whose name the
+    /// translation changed, or a column of repeated values).
+    func rowKeyCost(_ a: [RowKeyID], _ b: [RowKeyID]) -> Double {
+        var first: Double? = nil
+        var agreesLater = false
+        for x in a {
+            guard let y = b.first(where: { $0.column == x.column }) else { continue }
+            let same = x.id == y.id, similar = !same && code.similar(x.id, y.id)
+            if first == nil {
+                first = same ? -2 : similar ? -1.5 : 2.5
+            } else if same || similar {
+                agreesLater = true
+            }
+        }
+        guard let f = first else { return 0 }
+        return f > 0 && agreesLater ? 0 : f
     }
 
     /// The sorted ids of up to two blocks as one sorted sequence, without allocating.

@@ -32,10 +32,26 @@ public struct BlockFeatures: Sendable {
     /// A heading's explicit id (`{#id}`, MDX `{/*id*/}`, an `<a id>` inside it): translators
     /// keep it so links into the page still work, which makes it an anchor for the aligner.
     public var headingID: String? = nil
+    /// A table cell's row key: the cells of its row that hold only code (no units, so the
+    /// aligner sees them nowhere else), by column: `| \`--level=<l>\` | Show records… |` gives
+    /// the description cell the key `--level=<l>` in column 0. Translators keep such cells as
+    /// they are, so they say which row a cell belongs to when the translation dropped a row.
+    public var rowKey: [RowKeyCell] = []
+
+    /// A code-only cell of a row: its column and its code (the spans joined by a space).
+    public struct RowKeyCell: Equatable, Sendable {
+        public var column: Int
+        public var code: String
+        public init(column: Int, code: String) {
+            self.column = column
+            self.code = code
+        }
+    }
 
     /// Features of every block of a document, in `Document.blocks` order.
     public static func of(_ doc: Document, analyses: [TextAnalysis], functionWords: Set<String>) -> [BlockFeatures] {
-        doc.blocks.map { b in
+        let rows = rowKeys(doc)
+        return doc.blocks.map { b in
             switch b {
             case .code(let k):
                 let c = doc.codeBlocks[k]
@@ -45,9 +61,46 @@ public struct BlockFeatures: Sendable {
             case .unit(let k):
                 var f = unit(doc.units[k], analyses[k], functionWords: functionWords)
                 if case .heading = f.kind { f.headingID = doc.headingID(k)?.id }
+                if case .tableCell = doc.units[k].kind, let key = rows[doc.units[k].start.line] { f.rowKey = key }
                 return f
             }
         }
+    }
+
+    /// The code-only cells of each table row (``Document/silentBlocks``), by the row's line (a
+    /// row is one line), in column order. Empty when the document was read without its silent
+    /// blocks.
+    public static func rowKeys(_ doc: Document) -> [Int: [RowKeyCell]] {
+        var out: [Int: [RowKeyCell]] = [:]
+        for s in doc.silentBlocks {
+            guard case .tableCell(_, let column) = s.kind else { continue }
+            let spans = s.inlineCode
+            guard !spans.isEmpty else { continue }
+            out[s.start.line, default: []].append(RowKeyCell(column: column, code: spans.map(\.code).joined(separator: " ")))
+        }
+        return out
+    }
+
+    /// True when two different pieces of code are one piece changed a little: both of three
+    /// characters or more, beginning with the same three (a letter or digit among them), and
+    /// sharing most of their character pairs (Dice ≥ 0.6): `--max-count=<N>` beside `--max=<N>`,
+    /// `temperature=0` beside `temperature=0.2`; not `-l` beside `-n`, `getValue` beside
+    /// `setValue` or `onChange` beside `onClick`.
+    public static func similarCode(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        guard a != b, a.count >= 3, b.count >= 3, a[0] == b[0], a[1] == b[1], a[2] == b[2],
+              a[0..<3].contains(where: { c in c >= 0x30 && c <= 0x39 || c | 0x20 >= 0x61 && c | 0x20 <= 0x7A || c > 0x7F })
+        else { return false }
+        // Character pairs of the shorter, counted off against the longer's (both short: code).
+        let (x, y) = a.count <= b.count ? (a, b) : (b, a)
+        var pairs = [UInt64]()
+        pairs.reserveCapacity(y.count - 1)
+        for k in 0..<(y.count - 1) { pairs.append(UInt64(y[k]) << 32 | UInt64(y[k + 1])) }
+        var common = 0
+        for k in 0..<(x.count - 1) {
+            let g = UInt64(x[k]) << 32 | UInt64(x[k + 1])
+            if let i = pairs.firstIndex(of: g) { common += 1; pairs[i] = .max }
+        }
+        return 10 * common >= 3 * (x.count + y.count - 2)
     }
 
     /// Features of one unit (no heading id: ``of(_:analyses:functionWords:)`` adds it).

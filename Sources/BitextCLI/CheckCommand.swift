@@ -174,7 +174,9 @@ struct CheckCommand: ParsableCommand {
     func checkOne(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner?, toolkit: Toolkit,
                   miner: TermMiner?) throws -> Checker.Result {
         guard let targetPath = job.target else { return .empty }
-        let doc = try session.document(targetPath, silentBlocks: false)
+        // A translation's silent blocks (code-only table cells) are read only in bilingual mode:
+        // the aligner keys table rows on them and code-mismatch compares them.
+        let doc = try session.document(targetPath, silentBlocks: job.source != nil && aligner != nil)
         // In bilingual mode the source's inline code names things in the translation too.
         let src = try job.source.map { try session.document($0) }
         let analyses = checker.analyze(doc, toolkit: toolkit, codeOf: src)

@@ -114,8 +114,8 @@ final class Session {
         if verbose { Output.warn(ui("note", ["message": message])) }
     }
 
-    /// - Parameter silentBlocks: false for a translation a check reads (only a source's
-    ///   ``Document/silentBlocks`` are read).
+    /// - Parameter silentBlocks: false for a translation a monolingual check reads (nothing
+    ///   reads its ``Document/silentBlocks`` then).
     func document(_ path: String, silentBlocks: Bool = true) throws -> Document {
         var options = parseOptions
         options.recordsSilentBlocks = silentBlocks

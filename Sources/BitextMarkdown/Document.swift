@@ -6,8 +6,8 @@ public struct ParseOptions: Sendable {
     /// sessions), even when it spans several Markdown blocks. Compared lowercased.
     public var opaqueTags: Set<String> = ["consoleblock", "consoleblockmulti", "consolelogline", "terminalblock",
                                           "pre", "script", "style", "textarea", "svg", "math", "samp"]
-    /// Whether ``Document/silentBlocks`` are recorded. Only a source's are read (by the bilingual
-    /// rules): a check reads its translations without them.
+    /// Whether ``Document/silentBlocks`` are recorded. Only the aligner and the bilingual rules
+    /// read them: a monolingual check reads its files without them.
     public var recordsSilentBlocks = true
     public init() {}
 }

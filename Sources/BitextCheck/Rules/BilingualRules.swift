@@ -365,6 +365,15 @@ public struct MissingTranslationRule: Rule {
             // A row: one finding, not one per cell.
             RuleExample("| 参数 | 说明 |\n| --- | --- |\n| size | 按钮大小 |\n| ↓danger | 是否为危险按钮 |\n",
                         source: "| Property | Description |\n| --- | --- |\n| size | The size of the button |\n| loading | Whether the button shows a spinner |\n| danger | Whether the button is dangerous |\n"),
+            // The rows of an option table are named by their first cells, code only (no units):
+            // the row dropped is the one whose code the translation lacks, though the next row's
+            // code changed too (reported at the next row, where it should be).
+            RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `--job=<count>` | ↓同时运行这么多个工作进程。 |\n| `-V`, `--version` | 打印版本号并退出。 |\n",
+                        source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `--dry-run` | Show what would change without writing any file. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n| `-V`, `--version` | Print the version and exit. |\n"),
+            // Items of a list by the code they hold: the item dropped beside one whose code the
+            // translation changed.
+            RuleExample("# 调优\n\n- 先用默认设置跑一遍基准测试。\n- 要得到稳定的结果，请设置 `seed=7`。\n- ↓把日志级别调到 `warn`，减少输出。\n",
+                        source: "# Tuning\n\n- Run the benchmark once with the default settings.\n- Set `seed=42` to get results you can reproduce from one run to the next.\n- Raise the cache size before you measure anything that reads from disk.\n- Set the log level to `warn` to cut the output down.\n"),
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
@@ -397,8 +406,18 @@ public struct MissingTranslationRule: Rule {
                 if cellsOfRow.isEmpty {
                     for u in p.source.units.indices { if let r = unpaired.sourceRows[u] { cellsOfRow[r, default: []].append(u) } }
                 }
-                let cells = cellsOfRow[row] ?? [first]
-                preview = String(cells.map { p.source.units[$0].plainText }.joined(separator: " | ").prefix(60))
+                // With the row's cells of code only (no units), in column order: a row is named
+                // by its code as much as by its text.
+                var cells: [(column: Int, text: String)] = []
+                for u in cellsOfRow[row] ?? [first] {
+                    if case .tableCell(_, let col) = p.source.units[u].kind { cells.append((col, p.source.units[u].plainText)) }
+                }
+                let line = p.source.units[first].start.line
+                for s in p.source.silentBlocks where s.start.line == line {
+                    if case .tableCell(_, let col) = s.kind, !s.inlineCode.isEmpty { cells.append((col, s.plainText)) }
+                }
+                cells.sort { $0.column < $1.column }
+                preview = String(cells.map(\.text).joined(separator: " | ").prefix(60))
             }
             // Report at the next target unit, else at the previous one.
             var anchor: Int? = nil

@@ -148,6 +148,13 @@ public struct CodeMismatchRule: Rule {
             RuleExample("↓声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
             RuleExample("用 `ref()` 声明响应式状态，用 `computed()` 派生。\n", source: "Use `computed()` to derive and `ref()` to declare state.\n"),
             RuleExample("注释写成 `// 计数器` 即可。\n", source: "A comment such as `// the counter` is enough.\n"),
+            // A number the translation changed inside the code is no fuller writing of it.
+            RuleExample("要得到可复现的结果，请设置 `↓seed=4.2`。\n", source: "Set `seed=4` to get results you can reproduce.\n"),
+            // Cells of code only (no units) of rows the alignment paired, column by column.
+            RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `↓--job=<count>` | 同时运行这么多个工作进程。 |\n| `-V`, `--version` | 打印版本号并退出。 |\n",
+                        source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `--dry-run` | Show what would change without writing any file. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n| `-V`, `--version` | Print the version and exit. |\n"),
+            RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `--jobs=<count>` | 同时运行这么多个工作进程。 |\n",
+                        source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n"),
             RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
             RuleExample("示例：\n\n```js\n// 计数器\nconst count = ref(0)\nconsole.log('你好')\n```\n", source: "Example:\n\n```js\n// the counter\nconst count = ref(0)\nconsole.log('hello')\n```\n"),
         ]
@@ -169,15 +176,20 @@ public struct CodeMismatchRule: Rule {
     }
 
     /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
-    /// characters that cannot continue an identifier.
+    /// characters that cannot continue an identifier or a number (`temperature=0` is not in
+    /// `temperature=0.2`).
     static func contains(_ whole: String, _ part: String, minimum: Int) -> Bool {
         let w = Array(whole.unicodeScalars).map(\.value), p = Array(part.unicodeScalars).map(\.value)
         guard p.count >= minimum, p.count < w.count, p.contains(where: CodeComparison.isLetter) else { return false }
+        func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
         var k = 0
         while k + p.count <= w.count {
             if w[k..<(k + p.count)].elementsEqual(p) {
-                let before = k == 0 || !CodeComparison.isIdentifierChar(w[k - 1])
-                let after = k + p.count == w.count || !CodeComparison.isIdentifierChar(w[k + p.count])
+                let e = k + p.count
+                let before = (k == 0 || !CodeComparison.isIdentifierChar(w[k - 1]))
+                    && !(digit(p[0]) && k >= 2 && w[k - 1] == 0x2E && digit(w[k - 2]))
+                let after = (e == w.count || !CodeComparison.isIdentifierChar(w[e]))
+                    && !(digit(p[p.count - 1]) && e + 1 < w.count && w[e] == 0x2E && digit(w[e + 1]))
                 if before && after { return true }
             }
             k += 1
@@ -285,6 +297,36 @@ public struct CodeMismatchRule: Rule {
                                 values: [:], source: m.source.value, target: m.target?.value, fix: fix))
             }
         }
+        for (su, tu) in CodeMismatchRule.codeCellPairs(c, p) {
+            let source = su.inlineCode, target = tu.inlineCode
+            var missing = source.filter { s in !target.contains { CodeMismatchRule.agrees(s.code, $0.code) } }
+            guard !missing.isEmpty else { continue }
+            var extra = target.filter { t in !source.contains { CodeMismatchRule.agrees($0.code, t.code) } }
+            // One span changed into one other: putting the source's code back is safe.
+            let onlyOne = missing.count == 1 && extra.count == 1
+            while let m = missing.first {
+                missing.removeFirst()
+                // The extra span most like it (in order when as many changed as were added).
+                var best: Int? = nil
+                if missing.count + 1 == extra.count { best = extra.isEmpty ? nil : 0 } else {
+                    var score = 0.5
+                    for (k, t) in extra.enumerated() where CodeComparison.similarity(m.code, t.code) >= score {
+                        score = CodeComparison.similarity(m.code, t.code)
+                        best = k
+                    }
+                }
+                let t = best.map { extra.remove(at: $0) }
+                let range = t?.range ?? 0..<tu.text.count
+                var v = ["line": String(su.start.line), "source": m.code]
+                v["target"] = t?.code
+                let sev = t == nil && !CodeMismatchRule.isCodeShaped(m.code) ? Severity.info : severity
+                emit(Finding(rule: id, severity: sev, file: c.document.path, span: tu.span(range),
+                             message: c.messages.text(t == nil ? "code-mismatch.missing" : "code-mismatch", v),
+                             text: tu.string(range), fix: onlyOne ? Fix(su.string(m.range)) : nil,
+                             details: [("details", .object([("source", .string(m.code)), ("target", t.map { .string($0.code) } ?? .null),
+                                                            ("sourceLine", .int(su.start.line))]))]))
+            }
+        }
         for (s, t) in c.codeBlockPairs {
             let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
             guard let d = CodeComparison.firstDifference(source: sb.literal, target: tb.literal) else { continue }
@@ -308,6 +350,63 @@ public struct CodeMismatchRule: Rule {
                                                         ("target", d.target.map { .string($0) } ?? .null),
                                                         ("sourceLine", .int(sourceLine))]))]))
         }
+    }
+
+    /// Table cells that hold only code (no units: ``Document/silentBlocks``) of rows the
+    /// alignment paired, cell with the cell of the same column: a row is paired with another
+    /// when every confident bead pairing a cell of one with a cell of the other (and none with a
+    /// third row) says so, and the two rows have as many cells. The translation read without
+    /// its silent blocks has none.
+    static func codeCellPairs(_ c: FileContext, _ p: Pairing) -> [(BitextMarkdown.Unit, BitextMarkdown.Unit)] {
+        let source = p.source, target = c.document
+        guard !target.silentBlocks.isEmpty, source.silentBlocks.contains(where: { if case .tableCell = $0.kind { return true }; return false })
+        else { return [] }
+        /// Row line → the other side's row line, or nil when cells of the row went to two rows.
+        var forward: [Int: Int?] = [:], backward: [Int: Int?] = [:]
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            guard case .tableCell(let sr, _) = source.units[pair.source[0]].kind,
+                  case .tableCell(let tr, _) = target.units[pair.target[0]].kind, sr > 0, tr > 0 else { continue }
+            let ls = source.units[pair.source[0]].start.line, lt = target.units[pair.target[0]].start.line
+            if let f = forward[ls] { if f != lt { forward[ls] = .some(nil) } } else { forward[ls] = lt }
+            if let b = backward[lt] { if b != ls { backward[lt] = .some(nil) } } else { backward[lt] = ls }
+        }
+        guard !forward.isEmpty else { return [] }
+        // The source's code cells in paired rows, then the cells of the rows they pair with.
+        var wanted: [(cell: Int, column: Int, target: Int)] = []
+        for k in source.silentBlocks.indices {
+            guard case .tableCell(_, let col) = source.silentBlocks[k].kind else { continue }
+            let line = source.silentBlocks[k].start.line
+            guard let f = forward[line], let lt = f, backward[lt] == .some(line), source.silentBlocks[k].roles.contains(.code) else { continue }
+            wanted.append((k, col, lt))
+        }
+        guard !wanted.isEmpty else { return [] }
+        /// The last column of each row line of interest; the silent cells there by column.
+        func widths(_ d: Document, _ lines: Set<Int>) -> [Int: Int] {
+            var width: [Int: Int] = [:]
+            for k in d.silentBlocks.indices {
+                guard case .tableCell(_, let col) = d.silentBlocks[k].kind, lines.contains(d.silentBlocks[k].start.line) else { continue }
+                width[d.silentBlocks[k].start.line] = max(width[d.silentBlocks[k].start.line] ?? 0, col)
+            }
+            for k in d.units.indices {
+                guard case .tableCell(_, let col) = d.units[k].kind, lines.contains(d.units[k].start.line) else { continue }
+                width[d.units[k].start.line] = max(width[d.units[k].start.line] ?? 0, col)
+            }
+            return width
+        }
+        let sourceLines = Set(wanted.map { source.silentBlocks[$0.cell].start.line }), targetLines = Set(wanted.map(\.target))
+        let sw = widths(source, sourceLines), tw = widths(target, targetLines)
+        var targetCells: [Int: [Int: Int]] = [:]
+        for k in target.silentBlocks.indices {
+            guard case .tableCell(_, let col) = target.silentBlocks[k].kind, targetLines.contains(target.silentBlocks[k].start.line) else { continue }
+            targetCells[target.silentBlocks[k].start.line, default: [:]][col] = k
+        }
+        var out: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
+        for w in wanted {
+            let su = source.silentBlocks[w.cell]
+            guard sw[su.start.line] == tw[w.target], let t = targetCells[w.target]?[w.column] else { continue }
+            out.append((su, target.silentBlocks[t]))
+        }
+        return out
     }
 
     private func isFence(_ doc: Document, _ line: Int) -> Bool {
