@@ -18,6 +18,10 @@ import BitextText
 public struct BlockAligner: Sendable {
     public var insertionCost = 4.5
     public var mergeCost = 2.3
+    /// Added to a bead of list items only that merges two into one (or splits one into two):
+    /// translators keep a list's items apart, and such a merge more often hides an item the
+    /// translation dropped.
+    public var listMergeCost = 3.0
     public var doubleMergeCost = 3.5
     public var noteInsertionCost = 0.3
     public var lengthVariance = 6.0
@@ -452,7 +456,13 @@ struct Scorer {
             return codeCost(source[s.lowerBound].key, target[t.lowerBound].key)
         }
         var c = 0.0
-        if s.count + t.count == 3 { c += aligner.mergeCost }
+        if s.count + t.count == 3 {
+            c += aligner.mergeCost
+            // Every block of the bead a list item: two items written as one (a cell or a
+            // paragraph written as items is another thing).
+            func isItem(_ b: BlockFeatures) -> Bool { if case .list = b.kind { return true } else { return false } }
+            if s.allSatisfy({ isItem(source[$0]) }) && t.allSatisfy({ isItem(target[$0]) }) { c += aligner.listMergeCost }
+        }
         if s.count + t.count == 4 { c += aligner.doubleMergeCost }
         if s.count > 1 || t.count > 1 {
             // Headings, table cells and front matter never merge.
