@@ -174,6 +174,9 @@ import Testing
         #expect(CodeMismatchRule.isWordLike("Resource Center"))
         #expect(!CodeMismatchRule.isCodeShaped("<select>"))
         #expect(CodeMismatchRule.isCodeShaped("ref()"))
+        // Keywords and constants in capitals are written as they are; a capitalised word may be rendered.
+        #expect(CodeMismatchRule.isCodeShaped("HAVING") && CodeMismatchRule.isCodeShaped("MAX_SIZE"))
+        #expect(!CodeMismatchRule.isCodeShaped("String") && !CodeMismatchRule.isCodeShaped("A"))
         #expect(CodeMismatchRule.writtenTranslated("${variable}", in: "会替换 ${变量} 的内容"))
     }
 

@@ -147,6 +147,8 @@ public struct CodeMismatchRule: Rule {
             RuleExample("用 `↓reactive()` 声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
             RuleExample("↓声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
             RuleExample("用 `ref()` 声明响应式状态，用 `computed()` 派生。\n", source: "Use `computed()` to derive and `ref()` to declare state.\n"),
+            // A keyword in capitals dropped: a warning, not a name rendered as what it means.
+            RuleExample("↓该名称可以用在 `ORDER BY` 子句中，但不能用在 `WHERE` 子句中。\n", source: "The name can be used in `ORDER BY` clauses, but not in `WHERE` or `HAVING`.\n"),
             RuleExample("注释写成 `// 计数器` 即可。\n", source: "A comment such as `// the counter` is enough.\n"),
             // A number the translation changed inside the code is no fuller writing of it.
             RuleExample("要得到可复现的结果，请设置 `↓seed=4.2`。\n", source: "Set `seed=4` to get results you can reproduce.\n"),
@@ -239,6 +241,9 @@ public struct CodeMismatchRule: Rule {
     /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
     static func isCodeShaped(_ s: String) -> Bool {
         guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
+        // A keyword or constant in capitals (`HAVING`, `MAX_SIZE`, `EOF`): written as it is.
+        if s.utf8.count >= 2, s.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }),
+           s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return true }
         if isWordLike(s) { return false }
         // An element named by its tag (`<select>`): as often rendered by what it is (选择器).
         if s.hasPrefix("<") && s.hasSuffix(">"), isWordLike(String(s.dropFirst(s.hasPrefix("</") ? 2 : 1).dropLast())) { return false }
