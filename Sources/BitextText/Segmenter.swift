@@ -727,10 +727,10 @@ public final class Segmenter {
                 previous = c
             }
             let followedByParen = r.upperBound < text.count && text[r.upperBound] == 0x28
-            // A pre-release or build tag glued to a version (`3.0.0-beta.1`, `1.2+rc`, `rc.2`).
-            let versionTag = (r.lowerBound >= 2 && (text[r.lowerBound - 1] == 0x2D || text[r.lowerBound - 1] == 0x2B)
-                                && isDigit(text[r.lowerBound - 2]))
-                || (r.upperBound + 1 < text.count && text[r.upperBound] == 0x2E && isDigit(text[r.upperBound + 1]))
+            // A pre-release or build tag glued to a dotted version (`3.0.0-beta.1`, `1.2+rc`; not
+            // the `step` of `2-step`).
+            let versionTag = r.lowerBound >= 4 && (text[r.lowerBound - 1] == 0x2D || text[r.lowerBound - 1] == 0x2B)
+                && Segmenter.endsWithDottedVersion(text, before: r.lowerBound - 1)
             var kind: TokenKind
             if codeJoiner || followedByParen || versionTag || (innerUpper && uppers < letters)
                 || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, isLiteral: isLiteral,
@@ -970,6 +970,16 @@ public final class Segmenter {
         var i = index - 1
         while i >= 0 && (isSpace(text[i]) || roles[i] == .markup || roles[i] == .structure) { i -= 1 }
         return i >= 0 && roles[i] == .code
+    }
+
+    /// `text` before `end` ends with digits and dots holding a dot between digits (`3.0.0`, `1.2`).
+    static func endsWithDottedVersion(_ text: [UInt32], before end: Int) -> Bool {
+        var i = end, dot = false
+        while i > 0 && (isDigit(text[i - 1]) || text[i - 1] == 0x2E) {
+            if text[i - 1] == 0x2E && i < end && isDigit(text[i]) && i >= 2 && isDigit(text[i - 2]) { dot = true }
+            i -= 1
+        }
+        return dot && isDigit(text[end - 1])
     }
 
     /// A unit that is one link whose text starts with a catalogue's identifier (`[CWE-22: Improper

@@ -250,6 +250,8 @@ public struct MixedLanguageRule: Rule {
             RuleExample("如果终端打印出 Address already in use，请换一个端口。\n"),
             // A program's message with its severity tag, quoted inside the sentence.
             RuleExample("否则数据库会报告 ERROR: column reference \"id\" is ambiguous。\n"),
+            // A number and a hyphen before a word is no version tag (`3.0.0-beta.1` is one).
+            RuleExample("这是一个 2-↓step process that we never finished translating at all.\n"),
             RuleExample("这本书是各位在AI学习时的Roadmap，参见[Attention Is All You Need](https://arxiv.org/abs/1706.03762)。\n"),
             RuleExample("调用 `fetch(\"https://example.com/api/items\")` 获取数据，详见 https://example.com/docs/fetch-the-data 。\n"),
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
