@@ -4,13 +4,14 @@ import BitextText
 
 /// Bilingual evidence from a table's structure: a column the translation keeps exactly as the
 /// source wrote it is data, not a forgotten translation, when the translator worked on that
-/// very table around it: the column's header is translated, and in each of its rows another
-/// cell is translated. Such a column holds what a program reads or prints (the messages an API
+/// very table around it: the column's header is translated and names what the column holds
+/// (a kind noun at its end: 消息, 原文), and in each of its rows another cell is translated. Such a column holds what a program reads or prints (the messages an API
 /// returns, the English strings of a localisation table), which the reader must see as the
 /// program has them.
 ///
 /// The document's own evidence (``Segmenter/markKeyColumns(_:_:)``) already keeps such a
-/// column of one-sentence strings when every row of it has a translated cell. The source
+/// column of one-sentence strings under such a header when every row of it has a translated
+/// cell. The source
 /// says more: which cells are the source's own text, unedited, so a column kept whole is known
 /// even with cells of several sentences, and in a table with a row left wholly in English the
 /// rows the translator did are told from that row, which stays reported.
@@ -46,7 +47,6 @@ enum DataColumns {
             var hanColumns: [Int: [Int]] = [:]
             for c in cells where analyses[c.unit].hasHan { hanColumns[c.row, default: []].append(c.column) }
             for column in candidateColumns.sorted() {
-                // The header is translated.
                 // The header is translated, and names what the column holds (`消息`, `原文`: a kind
                 // noun at its end); a description column (`说明`) left in English is forgotten.
                 guard cells.contains(where: { $0.row == 0 && $0.column == column && analyses[$0.unit].hasHan

@@ -236,8 +236,7 @@ extension Segmenter {
     /// The unit's Chinese ends with a UI verb or kind noun and then `：:？?` (`控制台会报错？`,
     /// `日志如下：` — a heading `修复错误` introduces nothing).
     func endsWithMessageCue(_ text: [UInt32], _ roles: [Role]) -> Bool {
-        var e = text.count
-        while e > 0 && (isSpace(text[e - 1]) || roles[e - 1] != .content) { e -= 1 }
+        var e = Segmenter.contentEnd(text, roles)
         guard e > 0, text[e - 1] == 0xFF1A || text[e - 1] == 0x3A || text[e - 1] == 0xFF1F || text[e - 1] == 0x3F else { return false }
         e -= 1
         guard e > 0, text[e - 1] >= 0x2E80, Characters.script(text[e - 1]) == .han else { return false }
@@ -466,8 +465,8 @@ extension Segmenter {
     /// Table columns whose body cells are mostly English (no Han) and not sentences while other
     /// cells of the same rows are Chinese: a column of keys, types, values or terms. Their
     /// cells (and the column's header) are kept; a sentence in them is still reported, unless
-    /// the column is data: every cell a one-sentence string, under a Chinese header, beside a
-    /// translated cell in every row (evidence `data-column`).
+    /// the column is data: every cell a one-sentence string, under a Chinese header that names
+    /// what it holds, beside a translated cell in every row (evidence `data-column`).
     func markKeyColumns(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
         for t in Segmenter.tables(units) { markKeyColumns(table: t, units, &analyses) }
     }
@@ -490,17 +489,22 @@ extension Segmenter {
     /// A header cell whose Chinese ends with a kind noun of the locale (`命令`, `按钮`, `消息`,
     /// `原文`): its column holds things of that kind, kept as a program shows them.
     public static func headerNamesKind(_ u: BitextMarkdown.Unit, kindNouns: [[UInt32]]) -> Bool {
-        var e = u.text.count
-        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
+        let e = contentEnd(u.text, u.roles)
         return e > 0 && isHanIdeograph(u.text[e - 1]) && Segmenter.oneEndsAt(kindNouns, u.text, e)
+    }
+
+    /// Where a unit's text ends, spaces and syntax after its last content character left out.
+    static func contentEnd(_ text: [UInt32], _ roles: [Role]) -> Int {
+        var e = text.count
+        while e > 0 && (isSpace(text[e - 1]) || roles[e - 1] != .content) { e -= 1 }
+        return e
     }
 
     private func headerNamesKind(_ u: BitextMarkdown.Unit) -> Bool { Segmenter.headerNamesKind(u, kindNouns: target.kindNouns) }
 
     /// The unit's text ends with a sentence's full stop (a description, not a name).
     private func endsWithPeriod(_ u: BitextMarkdown.Unit) -> Bool {
-        var e = u.text.count
-        while e > 0 && (isSpace(u.text[e - 1]) || u.roles[e - 1] != .content) { e -= 1 }
+        let e = Segmenter.contentEnd(u.text, u.roles)
         return e > 0 && u.text[e - 1] == 0x2E
     }
 
@@ -560,26 +564,26 @@ extension Segmenter {
                     analyses[c.unit].stretches[0].documentEvidence = .keyColumn
                 }
             }
-            // A column of strings (one sentence each, no Chinese in any) under a Chinese header,
-            // in two rows or more, each row with a translated cell beside it: the translator
-            // kept the column, row after row, as data a program reads or prints (the messages
-            // an API returns, the English strings of a localisation table). Its sentences are
-            // kept too. (A row left wholly in English, a cell translated, a cell of several
-            // sentences: not this evidence.)
-            // A column whose Chinese header names a kind of UI string or message (`| 命令 |`,
-            // `| 按钮 |`, `| 错误消息 |`: a kind noun at its end) holds names of that kind, short
-            // and kept as the program shows them (`Quill: Format Document`), whatever the other
-            // cells of the row hold (often shortcuts or code, no Chinese).
-            if chineseHeader, han == 0, other >= 2, sentences == 0, paragraphs == 0,
-               let header = cells.first(where: { $0.row == 0 && $0.column == column }), headerNamesKind(units[header.unit]) {
+            // The rest needs a Chinese header that names what the column holds (a kind noun at
+            // its end: `| 命令 |`, `| 按钮 |`, `| 消息 |`, `| 英文原文 |`), over cells without Chinese.
+            guard chineseHeader, han == 0, other >= 2, paragraphs == 0,
+                  let header = cells.first(where: { $0.row == 0 && $0.column == column }), headerNamesKind(units[header.unit])
+            else { continue }
+            // Short names of that kind, kept as the program shows them (`Quill: Format
+            // Document`), whatever the other cells of the row hold (often shortcuts or code).
+            if sentences == 0 {
                 for c in cells where c.column == column && c.row > 0 {
                     guard let s = analyses[c.unit].stretches.first, s.documentEvidence == nil, s.tokens.count <= 8,
                           !endsWithPeriod(units[c.unit]) else { continue }
                     analyses[c.unit].stretches[0].documentEvidence = .keyColumn
                 }
             }
-            if sentences > 0, chineseHeader, han == 0, other >= 2, paragraphs == 0, besideChinese == other,
-               let header = cells.first(where: { $0.row == 0 && $0.column == column }), headerNamesKind(units[header.unit]) {
+            // Strings (one sentence each) in two rows or more, each row with a translated cell
+            // beside it: the translator kept the column, row after row, as data a program reads
+            // or prints (the messages an API returns, the English strings of a localisation
+            // table); its sentences are kept too. (A row left wholly in English, a cell
+            // translated, a cell of several sentences: not this evidence.)
+            if sentences > 0, besideChinese == other {
                 for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].stretches.isEmpty
                     && analyses[c.unit].stretches[0].documentEvidence == nil {
                     analyses[c.unit].stretches[0].documentEvidence = .dataColumn

@@ -93,9 +93,10 @@ public enum Evidence: String, Sendable {
     case fewWords = "few-words"
     /// A table column of keys, types, values or terms beside Chinese cells.
     case keyColumn = "key-column"
-    /// Bilingual: a table column the translation keeps exactly as the source wrote it in every
-    /// row, under a translated header, beside cells it translated: data such as the messages a
-    /// program returns (``DataColumns``).
+    /// A table column of English strings under a Chinese header that names what it holds (a kind
+    /// noun at its end: 消息, 原文), beside cells the translation translated: data such as the
+    /// messages a program returns (``Segmenter/markKeyColumns(_:_:)``; with the source,
+    /// ``DataColumns``).
     case dataColumn = "data-column"
     /// Alt text that is a file slug or a short label, not a sentence.
     case fileSlug = "file-slug"
@@ -156,6 +157,9 @@ public struct SourceStretch: Sendable, Equatable {
     public var evidence: Evidence = .names
 
     public var words: Int { tokens.count }
+    /// Written the way a name is shown: in bold or italics, in quotation marks, as link text or
+    /// after a UI verb (`**File > Preferences**`, a quoted title).
+    public var isNameAsShown: Bool { isEmphasis || isQuoted || isLinkText || isUIString }
     public var functionWords: Int { tokens.filter { $0.kind == .function }.count }
 
     /// Decides whether the stretch is prose, given the stems of words kept in English on

@@ -102,7 +102,7 @@ public final class TermMiner {
     /// A stretch kept in English as a longer name: two words or more in bold or italics, in
     /// quotation marks, in link text or after a UI verb (`**File > Preferences**`).
     static func isKeptName(_ s: SourceStretch) -> Bool {
-        s.tokens.count > 1 && (s.isEmphasis || s.isQuoted || s.isLinkText || s.isUIString)
+        s.tokens.count > 1 && s.isNameAsShown
     }
 
     private func stem(_ w: String) -> String {

@@ -592,7 +592,6 @@ public struct ExtraBlockRule: Rule {
         var countedLinks = Set<Int>()
         var k = 0
         let n = u.text.count
-        func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 || c == 0x3000 }
         while k < n {
             guard u.roles[k].isRead, !isSpace(u.text[k]) else { k += 1; continue }
             var e = k
@@ -611,7 +610,7 @@ public struct ExtraBlockRule: Rule {
                 // A commit hash: seven hexadecimal digits or more (punctuation around it aside).
                 let hex = token.drop(while: { !isAlnum($0) }).reversed().drop(while: { !isAlnum($0) })
                 if hex.count >= 7 && hex.allSatisfy(isAlnum) && hex.contains(where: { $0 <= 0x39 }) && hex.contains(where: { $0 > 0x39 })
-                    && hex.allSatisfy({ $0 <= 0x39 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) { anchored = true }
+                    && hex.allSatisfy(NumberScanner.isHexDigit) { anchored = true }
             } else if token.contains(where: isAlnum) || token.contains(where: { $0 > 0x7F }) {
                 words += 1
                 run += 1

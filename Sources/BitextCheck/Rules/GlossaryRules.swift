@@ -149,7 +149,7 @@ public struct GlossaryMissingRule: Rule {
                     present.insert(term.lowercased())
                     let termWords = term.split(separator: " ").count
                     if a.stretches.contains(where: { s in
-                        !s.isProse && (s.isEmphasis || s.isQuoted || s.isLinkText || s.isUIString)
+                        !s.isProse && s.isNameAsShown
                             && s.range.lowerBound <= h.range.lowerBound && h.range.upperBound <= s.range.upperBound
                             && s.tokens.count > termWords
                     }) {

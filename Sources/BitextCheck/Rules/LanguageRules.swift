@@ -9,19 +9,23 @@ let keptEnglishEvidence = """
     shaped like code (snake_case, dotted keys, kebab compounds with digits or three parts, options \
     such as --flag, paths, host:port, 'literals', true/false/null, type expressions with | => <T> \
     { a: T }); syntax (inline code, <code>/<kbd>/<var>/<samp>, math, admonition and tab lines, \
-    container fences, DocC aside keywords, &lt;placeholders&gt;); a table column of keys, types, \
-    values or terms beside Chinese cells; a table column of one-sentence strings under a Chinese \
-    header with a translated cell beside each (data such as the messages a program returns; with \
-    the source, the rows of a column kept exactly as the source wrote it under a translated \
-    header, two rows or more); inline code elsewhere in the document; words a code \
+    container fences, MyST targets, DocC aside keywords, &lt;placeholders&gt;); a version's \
+    pre-release tag (3.0.0-beta.1); a table column of keys, types, values or terms beside Chinese \
+    cells; a table of values (no Chinese in its body under a translated header, or mostly \
+    numbers, dates and code); short names under a header ending in a kind noun (命令、按钮…); a \
+    column of one-sentence strings under a Chinese header that names what it holds (消息、原文…) \
+    with a translated cell beside each (data such as the messages a program returns; with \
+    the source, the rows of a column kept exactly as the source wrote it, two rows or more); \
+    inline code elsewhere in the document; words a code \
     block of the document holds word for word (quoted output); alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
     term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
     `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
     kind noun (按钮、菜单、错误…), up to six words after a verb of naming (称为、叫做…); a \
-    reference-list entry (an author with initials, then a year); a status code and its reason \
-    phrase (429 Too Many Requests); \
+    program's message after a severity tag (ERROR: …); a reference-list entry (an author with \
+    initials, then a year) or one link to a catalogue entry (CWE-22: …); a status code and its \
+    reason phrase (429 Too Many Requests); \
     or inside a translator's note.
     """
 
