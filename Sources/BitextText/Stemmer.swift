@@ -37,6 +37,13 @@ public enum Stemmer {
         guard w.count > 2, w.allSatisfy({ $0.isASCII }) else { return String(String.UnicodeScalarView(w)) }
         var s = w.map { UInt8($0.value | 0x20) }
         porter(&s)
+        // Porter's steps work on lowercase letters; a case-sensitive term (`Controller`) gets its
+        // capitals back wherever the stem still has the word's letter.
+        if keepCase {
+            for i in 0..<min(s.count, w.count) where w[i].value >= 0x41 && w[i].value <= 0x5A && s[i] == UInt8(w[i].value | 0x20) {
+                s[i] = UInt8(w[i].value)
+            }
+        }
         return String(decoding: s, as: UTF8.self)
     }
 

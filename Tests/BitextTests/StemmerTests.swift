@@ -19,4 +19,13 @@ import Testing
         #expect(Stemmer.stem("LLMs", keepCase: true) == "LLM")
         #expect(Stemmer.stem("LLMS", keepCase: true) == "LLMS")
     }
+
+    @Test func caseKeptThroughPorter() {
+        // A case-sensitive glossary term (`Processor` as a defined party) stems with its capital,
+        // so the ordinary word does not match it; plurals still meet.
+        #expect(Stemmer.stem("Processor", keepCase: true) == "Processor")
+        #expect(Stemmer.stem("Processors", keepCase: true) == "Processor")
+        #expect(Stemmer.stem("processors", keepCase: true) == "processor")
+        #expect(Stemmer.stem("Processors") == Stemmer.stem("processor"))
+    }
 }

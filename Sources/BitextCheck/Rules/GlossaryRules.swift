@@ -96,6 +96,12 @@ public struct GlossaryMissingRule: Rule {
             RuleExample("↓变量可以在控制台的 **Settings → Environment Variables** 中设置，这些变量在运行时读取。\n",
                         source: "Set variables in the dashboard under **Settings → Environment Variables**; each environment variable is read at run time.\n",
                         glossary: "environment variable\t环境变量\t\t环境参数\n"),
+            // A case-sensitive term (a defined party) is not the ordinary word in lower case …
+            RuleExample("数据由我们的服务器处理。\n", source: "The data is handled by our processors.\n",
+                        glossary: "Processor\t处理者\tdefined party\t\t\tcase-sensitive\n"),
+            // … and the defined term itself still needs its rendering.
+            RuleExample("↓数据由服务商处理。\n", source: "The data is handled by the Processor.\n",
+                        glossary: "Processor\t处理者\tdefined party\t\t\tcase-sensitive\n"),
         ]
     }
 
