@@ -508,6 +508,27 @@ extension Segmenter {
         return e > 0 && u.text[e - 1] == 0x2E
     }
 
+    /// A column the translator worked through (Chinese in some cells) whose English cells are
+    /// names the dictionary does not know (`Invitrogen`, `Sigma-Aldrich` under `| 供应商 |`, beside
+    /// `实验室自配`): a Title-Case label among them (`Thermo Fisher`) is a name of the same kind,
+    /// not a label left untranslated. Needs two such names and nothing but Title-Case labels
+    /// among the column's other English cells.
+    private func markNameCells(column: Int, _ cells: [(row: Int, column: Int, unit: Int)], _ analyses: inout [TextAnalysis]) {
+        var names = 0
+        var candidates: [Int] = []
+        for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].hasHan {
+            guard let s = analyses[c.unit].stretches.first else { continue }
+            if !s.isProse {
+                if s.evidence == .coinedTerm { names += 1 }
+                continue
+            }
+            guard s.isLabel, s.tokens.count <= 3, s.tokens.allSatisfy({ $0.kind == .capitalized || $0.kind == .name }) else { return }
+            candidates.append(c.unit)
+        }
+        guard names >= 2, names >= candidates.count else { return }
+        for k in candidates { analyses[k].stretches[0].documentEvidence = .keyColumn }
+    }
+
     private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
         // Rows and columns of the table's cells.
         var cells: [(row: Int, column: Int, unit: Int)] = []
@@ -563,6 +584,8 @@ extension Segmenter {
                     guard let s = analyses[c.unit].stretches.first, s.documentEvidence == nil, s.tokens.count <= 4 else { continue }
                     analyses[c.unit].stretches[0].documentEvidence = .keyColumn
                 }
+            } else if han > 0, other >= 3, sentences == 0 {
+                markNameCells(column: column, cells, &analyses)
             }
             // The rest needs a Chinese header that names what the column holds (a kind noun at
             // its end: `| 命令 |`, `| 按钮 |`, `| 消息 |`, `| 英文原文 |`), over cells without Chinese.
