@@ -94,6 +94,8 @@ public struct FullwidthInEnglishRule: Rule {
             RuleExample("第一句是中文。This sentence is still English↓，and it uses a full-width comma.\n"),
             RuleExample("指令是带有前缀的特殊 attribute。Vue 提供了许多内置指令。\n"),
             RuleExample("中文，English 混排没有问题。\n"),
+            // Names and figures only, in a Chinese list: the document's own brackets.
+            RuleExample("- 开发板：\n- Nordic nRF52840 DK（Cortex-M4F，64 MHz）\n"),
         ]
     }
     public init() {}
@@ -133,6 +135,9 @@ public struct FullwidthInEnglishRule: Rule {
                     }
                 }
             }
+            // English made only of names, models and figures (`Uno R3（ATmega328P，16 MHz）` in a
+            // Chinese list) takes the document's punctuation: the rule needs English words.
+            var hasWords: Bool? = nil
             for i in english.joined() where t[i] >= least && r[i] == .content {
                 guard var replacement = map[t[i]], i > 0, i + 1 < t.count else { continue }
                 let prev = t[i - 1]
@@ -143,6 +148,10 @@ public struct FullwidthInEnglishRule: Rule {
                       isLatinChar(prev) || isASCIIDigit(prev), isLatinChar(next) || isASCIIDigit(next) else { continue }
                 // Neither side of the mark has Han in its clause: `A：1，http://…中文` is Chinese punctuation.
                 if FullwidthInEnglishRule.clauseHasHan(t, r, from: i - 1, step: -1) || FullwidthInEnglishRule.clauseHasHan(t, r, from: j, step: 1) { continue }
+                if hasWords == nil {
+                    hasWords = analyses[k].stretches.contains { $0.tokens.contains { $0.kind == .function || $0.kind == .lowercase } }
+                }
+                if hasWords == false { continue }
                 if j == i + 1 && t[i] != 0xFF08 && t[i] != 0xFF09 { replacement += " " }
                 emit(c.finding(self, severity: severity, unit: k, range: i..<(i + 1),
                                message: c.messages.text("fullwidth-in-english", ["found": makeString([t[i]]), "replacement": replacement.trimmingSpaces]),
