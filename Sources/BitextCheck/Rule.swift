@@ -62,6 +62,7 @@ public enum RuleRegistry {
         QuoteStyleRule(),
         DoubledPunctuationRule(),
         FullwidthSpacingRule(),
+        UnrenderedEmphasisRule(),
         NumberMismatchRule(),
         CodeMismatchRule(),
         LinkMismatchRule(),

@@ -11,9 +11,10 @@ import BitextText
 /// - the candidates of `halfwidth-punctuation` (ASCII marks the typography maps to full-width);
 /// - the boundaries of `cjk-spacing` (Han beside a Latin letter or digit, with or without a space);
 /// - every quotation mark of `quote-style`;
-/// - for `doubled-punctuation`, `script-mix` and `fullwidth-spacing`, the units that hold
-///   something they look at (a mark twice, a character of the other script variant, a space
-///   beside a full-width mark): each rule runs its own test on those units only.
+/// - for `doubled-punctuation`, `script-mix`, `fullwidth-spacing` and `unrendered-emphasis`, the
+///   units that hold something they look at (a mark twice, a character of the other script
+///   variant, a space beside a full-width mark, a literal asterisk): each rule runs its own test
+///   on those units only.
 ///
 /// Every kept condition is the exact condition the rule tests first, so a unit not kept gives
 /// the rule nothing (the rules' examples and the corpus comparison with the per-rule passes
@@ -24,6 +25,7 @@ final class TypographyScan {
         static let doubled = Flags(rawValue: 1)
         static let scriptMix = Flags(rawValue: 2)
         static let fullwidthSpacing = Flags(rawValue: 4)
+        static let asterisk = Flags(rawValue: 8)
     }
 
     /// A character of a unit.
@@ -36,6 +38,8 @@ final class TypographyScan {
     private(set) var doubledUnits: [Int] = []
     private(set) var scriptMixUnits: [Int] = []
     private(set) var fullwidthSpacingUnits: [Int] = []
+    /// Units with an asterisk in their text (not markup): for `unrendered-emphasis`.
+    private(set) var asteriskUnits: [Int] = []
     /// Content ASCII marks that `fullwidth` maps (not letters, digits or space), in order.
     private(set) var halfwidth: [Place] = []
     /// `cjk-spacing` boundaries, in order.
@@ -87,7 +91,7 @@ final class TypographyScan {
         let han = TypographyScan.han, latin = TypographyScan.latin, space = TypographyScan.space
         // Gathered in locals (an append to a stored property of a class is an access checked at
         // run time), stored at the end.
-        var doubledUnits: [Int] = [], scriptMixUnits: [Int] = [], fullwidthSpacingUnits: [Int] = []
+        var doubledUnits: [Int] = [], scriptMixUnits: [Int] = [], fullwidthSpacingUnits: [Int] = [], asteriskUnits: [Int] = []
         var halfwidth: [Place] = [], boundaries: [SpacingRule.Boundary] = [], quotes: [Place] = []
 
         tables.ascii.withUnsafeBufferPointer { table in
@@ -123,6 +127,7 @@ final class TypographyScan {
                             if bits & TypographyScan.quoteBit != 0 { quotes.append(Place(unit: k, index: i)) }
                             // A space beside a full-width mark before it.
                             if ch == 0x20 && prevMark { f.insert(.fullwidthSpacing) }
+                            if ch == 0x2A { f.insert(.asterisk) }
                             // The ASCII letters and digits after a letter or digit that is no
                             // boundary: nothing to look at (Latin beside Latin is no boundary).
                             if cls == latin && cls1 | cls != han | latin && !(cls1 == space && cls2 | cls == han | latin) {
@@ -180,9 +185,10 @@ final class TypographyScan {
             if f.contains(.doubled) { doubledUnits.append(k) }
             if f.contains(.scriptMix) { scriptMixUnits.append(k) }
             if f.contains(.fullwidthSpacing) { fullwidthSpacingUnits.append(k) }
+            if f.contains(.asterisk) { asteriskUnits.append(k) }
         }
         }
-        (self.doubledUnits, self.scriptMixUnits, self.fullwidthSpacingUnits) = (doubledUnits, scriptMixUnits, fullwidthSpacingUnits)
+        (self.doubledUnits, self.scriptMixUnits, self.fullwidthSpacingUnits, self.asteriskUnits) = (doubledUnits, scriptMixUnits, fullwidthSpacingUnits, asteriskUnits)
         (self.halfwidth, self.boundaries, self.quotes) = (halfwidth, boundaries, quotes)
     }
 }
