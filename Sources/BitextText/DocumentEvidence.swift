@@ -584,6 +584,15 @@ extension Segmenter {
                     guard let s = analyses[c.unit].stretches.first, s.documentEvidence == nil, s.tokens.count <= 4 else { continue }
                     analyses[c.unit].stretches[0].documentEvidence = .keyColumn
                 }
+            } else if valueTable, paragraphs == 0, let header = cells.first(where: { $0.row == 0 && $0.column == column }),
+                      Segmenter.headerNamesKind(units[header.unit], kindNouns: target.messageNouns) {
+                // A table of values whose translated header names the column's messages (`| 错误码
+                // | HTTP 状态 | 消息 |` over `No user exists with this ID.`): what the program
+                // returns, sentences included, one each.
+                for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].stretches.isEmpty
+                    && analyses[c.unit].stretches[0].documentEvidence == nil {
+                    analyses[c.unit].stretches[0].documentEvidence = .dataColumn
+                }
             } else if han > 0, other >= 3, sentences == 0 {
                 markNameCells(column: column, cells, &analyses)
             }

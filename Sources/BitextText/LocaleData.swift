@@ -40,6 +40,9 @@ public struct LocaleData: Sendable {
     /// What may stand between a kind noun and the colon that introduces the message (`日志如下：`),
     /// from the locale's `messageCueSuffixes`.
     public var messageCueSuffixes: [[UInt32]] = []
+    /// The kind nouns that name what a program says or writes (`消息`, `错误`, `日志`, `原文`), from
+    /// the locale's `messageNouns`: a table column under one holds messages, sentences and all.
+    public var messageNouns: [[UInt32]] = []
     /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
@@ -131,6 +134,7 @@ public struct LocaleData: Sendable {
         data.kindNounDeterminers = (node["kindNounDeterminers"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.kindNounDeterminerStarts = Set(data.kindNounDeterminers.compactMap(\.first))
         data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
+        data.messageNouns = (node["messageNouns"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

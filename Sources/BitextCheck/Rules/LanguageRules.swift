@@ -73,6 +73,11 @@ public struct UntranslatedRule: Rule {
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
             // A status code and its reason phrase is a name of the protocol.
             RuleExample("# 错误\n\n| 错误码 | HTTP 状态 |\n| --- | --- |\n| `email_taken` | 409 Conflict |\n| `rate_limited` | 429 Too Many Requests |\n"),
+            // A table of values whose header names its column's messages: what the program
+            // returns, sentences included (`messageNouns` of the locale) …
+            RuleExample("| 错误码 | HTTP 状态 | 消息 |\n| --- | --- | --- |\n| `quota_exceeded` | 403 Forbidden | Your plan allows no more uploads this month. |\n| `file_too_large` | 413 Content Too Large | The file is larger than the limit of your plan. |\n"),
+            // … but not when the column heads tips to translate.
+            RuleExample("| 错误码 | 提示 |\n| --- | --- |\n| `quota_exceeded` | ↓Upgrade your plan or wait until the next month to upload again. |\n| `file_too_large` | ↓Split the file into parts that are smaller than the limit of your plan. |\n"),
             // A description column left in English under a header that names no kind of string
             // is forgotten, whatever the cells beside it.
             RuleExample("| 功能 | 说明 |\n| --- | --- |\n| 导出 | ↓Writes every selected row to a file on the disk you choose. |\n| 导入 | ↓Reads rows back from a file that an earlier export wrote. |\n"),
