@@ -17,6 +17,7 @@ public struct UnrenderedEmphasisRule: Rule {
             RuleExample("**注意↓：**升级前请先备份数据。\n"),
             RuleExample("点击↓**“保存↓”**按钮。\n"),
             RuleExample("*提示↓：*该选项默认关闭。\n"),
+            RuleExample("**[00:04:10] Dana↓：**我们先从缓存说起。\n"),
             // A closing parenthesis the markup opened: reported, with no fix.
             RuleExample("一个*进程 (process↓)*是正在运行的程序。\n"),
             // Rendered: punctuation outside, a space after, or punctuation on both sides.
@@ -64,7 +65,9 @@ public struct UnrenderedEmphasisRule: Rule {
                 let inner = a.range.upperBound..<b.range.lowerBound
                 guard a.range.count == b.range.count, a.range.count <= 3, !inner.isEmpty,
                       !isSpace(t[inner.lowerBound]), !isSpace(t[inner.upperBound - 1]),
-                      inner.contains(where: { isHanChar(t[$0]) }), !(a.canOpen && b.canClose) else { j += 1; continue }
+                      !(a.canOpen && b.canClose),
+                      inner.contains(where: { isHanChar(t[$0]) }) || UnrenderedEmphasisRule.touchesChinese(t, a.range) || UnrenderedEmphasisRule.touchesChinese(t, b.range)
+                else { j += 1; continue }
                 // The delimiter that fails, with the punctuation on its inner side moved out.
                 for (run, opening) in [(a, true), (b, false)] where opening ? !run.canOpen : !run.canClose {
                     let p = opening ? run.range.upperBound : run.range.lowerBound - 1
@@ -90,6 +93,15 @@ public struct UnrenderedEmphasisRule: Rule {
                 j += 2
             }
         }
+    }
+
+    /// Han or full-width punctuation right before or after the run (`**[00:01:02] Priya：**然后`:
+    /// bold Latin text in a Chinese sentence).
+    static func touchesChinese(_ t: [UInt32], _ run: Range<Int>) -> Bool {
+        for i in [run.lowerBound - 1, run.upperBound] where i >= 0 && i < t.count {
+            if isHanChar(t[i]) || (t[i] >= 0x3000 && t[i] <= 0x303F) || (t[i] >= 0xFF00 && t[i] <= 0xFF65) { return true }
+        }
+        return false
     }
 
     /// The other half of a bracket or quotation mark.
