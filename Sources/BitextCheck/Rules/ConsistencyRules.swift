@@ -32,6 +32,8 @@ public struct NumberMismatchRule: Rule {
             RuleExample("采样间隔设为 ↓250 ms，每次读取 4 KB。\n", source: "Set the sampling interval to 250 µs; each read takes 4 KB.\n"),
             RuleExample("采样间隔设为 250 微秒，整个测试最长 5 分钟，板子在 5 V 下工作。\n",
                         source: "Set the sampling interval to 250 µs; the whole test takes at most 5 minutes, and the board runs at 5 V.\n"),
+            // A catalogue number changed into another of its shape.
+            RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             // Each number of the translation renders one number of the source.
             RuleExample("约 ↓58% 的样本落在区间内（占比 0.85）。\n", source: "About 85% of the samples fall inside the interval (a share of 0.85).\n"),
             // Digits grouped by spaces are one number when the translation has it whole.
@@ -301,6 +303,28 @@ public struct NumberMismatchRule: Rule {
         return (missing.sorted(), extra, unit)
     }
 
+    /// Catalogue and part numbers (`QX2048`, `Ab512`): one to four Latin letters, a capital
+    /// among them, then three digits or more, between characters that are neither letters nor
+    /// digits; copied as they are.
+    static func ids(_ u: Unit, roles: Set<Role>) -> [Range<Int>] {
+        let t = u.text, n = t.count
+        func letter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < n {
+            guard letter(t[k]), roles.contains(u.roles[k]), k == 0 || !(letter(t[k - 1]) || digit(t[k - 1]) || t[k - 1] == 0x5F) else { k += 1; continue }
+            var e = k
+            while e < n && letter(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
+            let letters = e
+            while e < n && digit(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
+            if letters - k <= 4, e - letters >= 3, t[k..<letters].contains(where: { $0 < 0x61 }),
+               e == n || !(letter(t[e]) || digit(t[e]) || t[e] == 0x5F) { out.append(k..<e) }
+            k = max(e, k + 1)
+        }
+        return out
+    }
+
     /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
         var hi = r.upperBound
@@ -357,6 +381,28 @@ public struct NumberMismatchRule: Rule {
             let (source, target) = numbers(pair.source, pair.target)
             guard !source.isEmpty else { continue }
             compare(source, target) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+        }
+        // A catalogue or part number of the source the translation does not have, beside one of
+        // the same shape (its letters, its length) the source does not have: a changed id.
+        for pair in c.consistencyCache.pairs {
+            let sourceIDs = pair.source.flatMap { u in NumberMismatchRule.ids(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
+            guard !sourceIDs.isEmpty else { continue }
+            let targetIDs = pair.target.flatMap { u in NumberMismatchRule.ids(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
+            let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
+            let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
+            var used = Set<Int>()
+            for (k, sid) in sourceIDs.enumerated() where !targetText.contains(sid) && !sourceIDs[..<k].contains(sid) {
+                let letters = sid.prefix { !$0.isNumber }
+                guard let x = targetIDs.indices.first(where: { i in
+                    let tid = targetIDs[i].2
+                    return !used.contains(i) && tid.count == sid.count && tid.prefix(while: { !$0.isNumber }) == letters && !sourceText.contains(tid)
+                }) else { continue }
+                used.insert(x)
+                let (tu, range, tid) = targetIDs[x]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
+                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sid) } ?? pair.source[0],
+                                values: [:], source: sid, target: tid))
+            }
         }
         for (su, tu) in cells {
             let (source, target) = numbers([su], [tu])
