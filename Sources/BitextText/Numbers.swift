@@ -18,6 +18,13 @@ public struct NumberMention: Sendable, Equatable {
     /// A dotted version with two dots or more (`18.3.1`), compared by `text`.
     public var isVersion: Bool
 
+    public init(range: Range<Int>, text: String, values: [Double], isVersion: Bool) {
+        self.range = range
+        self.text = text
+        self.values = values
+        self.isVersion = isVersion
+    }
+
     /// True when both stand for the same number.
     public func agrees(with other: NumberMention) -> Bool {
         if isVersion || other.isVersion { return NumberMention.version(text) == NumberMention.version(other.text) }

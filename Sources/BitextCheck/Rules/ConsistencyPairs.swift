@@ -117,7 +117,17 @@ extension FileContext {
                          agrees: (S, T) -> Bool, similarity: (S, T) -> Double = { _, _ in 0 }, minimumSimilarity: Double = 0)
         -> [(source: Mention<S>, target: Mention<T>?, place: (unit: Int, range: Range<Int>))] {
         let missing = source.filter { s in !target.contains { agrees(s.value, $0.value) } }
-        var extra = target.filter { t in !source.contains { agrees($0.value, t.value) } }
+        let extra = target.filter { t in !source.contains { agrees($0.value, t.value) } }
+        return assign(pair, missing: missing, extra: extra, similarity: similarity, minimumSimilarity: minimumSimilarity)
+    }
+
+    /// Each missing source mention with the extra target mention it most likely became (as
+    /// ``unmatched(_:source:target:agrees:similarity:minimumSimilarity:)``), for a rule that
+    /// decides itself what is missing and what is extra.
+    func assign<S, T>(_ pair: ConsistencyPair, missing: [Mention<S>], extra: [Mention<T>],
+                      similarity: (S, T) -> Double = { _, _ in 0 }, minimumSimilarity: Double = 0)
+        -> [(source: Mention<S>, target: Mention<T>?, place: (unit: Int, range: Range<Int>))] {
+        var extra = extra
         var out: [(Mention<S>, Mention<T>?, (unit: Int, range: Range<Int>))] = []
         let onlyOne = missing.count == 1 && extra.count == 1
         for m in missing {

@@ -27,10 +27,24 @@ public struct NumberMismatchRule: Rule {
             RuleExample("状态寄存器位于 ↓0x6A00。\n", source: "The status register is at 0x60A0.\n"),
             RuleExample("状态寄存器位于 0x60a0，复位值为 0。\n", source: "The status register is at 0x60A0; it resets to 0.\n"),
             RuleExample("电阻的容差为 ±↓1%。\n", source: "The resistor's tolerance is ±5%.\n"),
+            // A unit symbol after the number, kept in Latin letters and changed; a unit written
+            // in Chinese, or a word after the number, is no symbol.
+            RuleExample("采样间隔设为 ↓250 ms，每次读取 4 KB。\n", source: "Set the sampling interval to 250 µs; each read takes 4 KB.\n"),
+            RuleExample("采样间隔设为 250 微秒，整个测试最长 5 分钟，板子在 5 V 下工作。\n",
+                        source: "Set the sampling interval to 250 µs; the whole test takes at most 5 minutes, and the board runs at 5 V.\n"),
+            // A catalogue number changed into another of its shape.
+            RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
+            // Each number of the translation renders one number of the source.
+            RuleExample("约 ↓58% 的样本落在区间内（占比 0.85）。\n", source: "About 85% of the samples fall inside the interval (a share of 0.85).\n"),
+            // Digits grouped by spaces are one number when the translation has it whole.
+            RuleExample("超时上限为 45000 µs，共 3 次重试。\n", source: "The timeout is capped at 45 000 µs, with 3 retries.\n"),
             // A number of the source's formula is no stand-in for the citation the translation dropped.
             RuleExample("↓每个头的维度是 $d/h$，开销降为 $1/h$。\n", source: "Each head has $d/h$ dimensions, so the cost drops to $1/h$ [1].\n"),
-            // A cell of numbers in the same row (its first cell written alike) and column; rows
-            // sorted differently are not compared cell by cell.
+            // A cell of numbers in the same row and column: a row is known by its first cell
+            // written alike, by the alignment of its cells of words, or by its place in a table
+            // of the same shape; rows sorted differently are not compared cell by cell.
+            RuleExample("| 操作 | 超时（秒） | 重试次数 |\n| --- | --- | --- |\n| 上传 | ↓45 | 3 |\n| 下载 | 30 | 5 |\n",
+                        source: "| Action | Timeout (s) | Retries |\n| --- | --- | --- |\n| Upload | 40 | 3 |\n| Download | 30 | 5 |\n"),
             RuleExample("| 键 | 最大长度 |\n| --- | --- |\n| `menu.quit` | ↓12 |\n| `menu.save` | 8 |\n",
                         source: "| Key | Max length |\n| --- | --- |\n| `menu.quit` | 10 |\n| `menu.save` | 8 |\n"),
             RuleExample("| 属性 | 版本 |\n| --- | --- |\n| open | 5.14.0 |\n| close | 4.23.0 |\n",
@@ -58,7 +72,7 @@ public struct NumberMismatchRule: Rule {
 
     /// A unit with no letters at all (a cell holding a number or a version): aligned only by
     /// length, so a difference says more about the alignment than the translation (unless it
-    /// is a cell paired with the cell of the same column, ``sameColumn(_:_:_:_:)``).
+    /// is a cell compared with the cell of its column, ``numberCellPairs(_:_:)``).
     static func numbersOnly(_ u: Unit) -> Bool {
         !u.text.indices.contains { i in
             let c = u.text[i]
@@ -66,25 +80,80 @@ public struct NumberMismatchRule: Rule {
         }
     }
 
-    /// One table cell paired with the cell of the same column in a row whose first cell is
-    /// written the same on both sides (`| menu.quit | 10 |` beside `| menu.quit | 12 |`): the
-    /// rows are the same row, so the number is the translation's (rows sorted differently pair
-    /// a cell with another row's).
-    static func sameColumn(_ s: Document, _ su: [Int], _ t: Document, _ tu: [Int]) -> Bool {
-        guard su.count == 1, tu.count == 1, case .tableCell(_, let a) = s.units[su[0]].kind,
-              case .tableCell(_, let b) = t.units[tu[0]].kind, a == b, a > 0 else { return false }
-        // The first cell of a row's line: from the leading `|` to the next one, trimmed.
-        func key(_ d: Document, _ u: Int) -> [UInt8]? {
-            let line = d.units[u].start.line, src = d.source
-            let start = src.lineStarts[line - 1], end = line < src.lineCount ? src.lineStarts[line] : src.bytes.count
-            var cells = src.bytes[start..<end].split(separator: 0x7C, omittingEmptySubsequences: false)
-            guard cells.count >= 3 else { return nil }
-            cells.removeFirst()  // before the leading `|`
-            let k = cells[cells.startIndex].drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+    /// Cells of numbers (``numbersOnly(_:)``) of the source paired with the cell of the same
+    /// column in the row of the translation that renders their row, as unit indexes. Rows are
+    /// paired by what they say: the alignment pairing a cell of words of one with a cell of the
+    /// other (and none with a third row), or a first cell written the same on both sides; and
+    /// in order when the two tables have the same shape and nothing says a row moved (rows
+    /// sorted differently). Rows written with another number of cells are not compared.
+    static func numberCellPairs(_ c: FileContext, _ p: Pairing) -> [(source: Int, target: Int)] {
+        let source = p.source, target = c.document
+        guard source.units.contains(where: { if case .tableCell = $0.kind { return true }; return false }) else { return [] }
+        let sourceTables = TableShapes.tables(source), targetTables = TableShapes.tables(target)
+        guard !sourceTables.isEmpty, !targetTables.isEmpty else { return [] }
+        /// Row line → the cell units by column.
+        func cells(_ d: Document, _ tables: [TableShapes.Table]) -> [Int: [Int: Int]] {
+            var out: [Int: [Int: Int]] = [:]
+            for t in tables { for k in t.cells { if case .tableCell(_, let col) = d.units[k].kind { out[d.units[k].start.line, default: [:]][col] = k } } }
+            return out
+        }
+        let sourceCells = cells(source, sourceTables), targetCells = cells(target, targetTables)
+        var tableOfSource: [Int: Int] = [:]
+        for (k, t) in sourceTables.enumerated() { for u in t.cells { tableOfSource[u] = k } }
+        // What the alignment says: row line → the other side's row line (nil: cells went to two rows).
+        var forward: [Int: Int?] = [:], backward: [Int: Int?] = [:]
+        var sourceOfTarget: [Int: Int] = [:]
+        for pair in c.consistencyCache.pairs {
+            for t in pair.target where sourceOfTarget[t] == nil { sourceOfTarget[t] = pair.source[0] }
+            guard pair.source.count == 1, pair.target.count == 1, case .tableCell = source.units[pair.source[0]].kind,
+                  case .tableCell = target.units[pair.target[0]].kind, !numbersOnly(source.units[pair.source[0]]) else { continue }
+            let ls = source.units[pair.source[0]].start.line, lt = target.units[pair.target[0]].start.line
+            if let f = forward[ls] { if f != lt { forward[ls] = .some(nil) } } else { forward[ls] = lt }
+            if let b = backward[lt] { if b != ls { backward[lt] = .some(nil) } } else { backward[lt] = ls }
+        }
+        /// The first cell of a row's line, as written (nil when empty).
+        func key(_ d: Document, _ line: Int) -> [UInt32]? {
+            var raw = d.source.scalars(d.source.lineByteRange(line))[...]
+            while let f = raw.first, f == 0x20 || f == 0x09 || f == 0x3E { raw = raw.dropFirst() }
+            if raw.first == 0x7C { raw = raw.dropFirst() }
+            let cell = raw.prefix { $0 != 0x7C }
+            let k = cell.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
             return k.isEmpty ? nil : Array(k)
         }
-        guard let ks = key(s, su[0]), let kt = key(t, tu[0]) else { return false }
-        return ks == kt
+        var rows: [(Int, Int)] = []
+        for tt in targetTables {
+            var votes: [Int: Int] = [:]
+            for cell in tt.cells { if let s = sourceOfTarget[cell], let st = tableOfSource[s] { votes[st, default: 0] += 1 } }
+            guard let best = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { continue }
+            let st = sourceTables[best]
+            let sourceKeys = st.rowLines.map { key(source, $0) }, targetKeys = tt.rowLines.map { key(target, $0) }
+            // Rows by evidence: the alignment's word cells, or the same first cell (once on each side).
+            var said: [Int: Int] = [:]
+            // A first cell written the same says more than the alignment (which pairs the cells
+            // of two rows that swapped places by their lengths).
+            for (i, ls) in st.rowLines.enumerated() {
+                if let k = sourceKeys[i], sourceKeys.filter({ $0 == k }).count == 1,
+                   let j = targetKeys.firstIndex(where: { $0 == k }), targetKeys.filter({ $0 == k }).count == 1 { said[ls] = tt.rowLines[j]; continue }
+                if let f = forward[ls], let lt = f, backward[lt] == .some(ls), let j = tt.rowLines.firstIndex(of: lt),
+                   !(sourceKeys[i] != nil && targetKeys[j] != nil && sourceKeys.contains(targetKeys[j])) { said[ls] = lt }
+            }
+            let sameShape = st.rowLines.count == tt.rowLines.count
+                && zip(st.rowLines, tt.rowLines).allSatisfy { TableShapes.cellCount(source, line: $0) == TableShapes.cellCount(target, line: $1) }
+            if sameShape && zip(st.rowLines, tt.rowLines).allSatisfy({ said[$0] == nil || said[$0] == $1 }) {
+                rows += zip(st.rowLines, tt.rowLines).map { ($0, $1) }
+            } else {
+                rows += said.sorted { $0.key < $1.key }.filter { TableShapes.cellCount(source, line: $0.key) == TableShapes.cellCount(target, line: $0.value) }
+                    .map { ($0.key, $0.value) }
+            }
+        }
+        var out: [(source: Int, target: Int)] = []
+        for (ls, lt) in rows {
+            guard let sc = sourceCells[ls], let tc = targetCells[lt] else { continue }
+            for (col, su) in sc.sorted(by: { $0.key < $1.key }) where numbersOnly(source.units[su]) {
+                if let tu = tc[col] { out.append((su, tu)) }
+            }
+        }
+        return out
     }
 
     /// A number as a message quotes it: with the sign before it and the `%` after it
@@ -109,26 +178,247 @@ public struct NumberMismatchRule: Rule {
         return u.string(lo..<hi)
     }
 
+    /// A unit symbol written right after a number (`900 µs`, `2 mL`, `16MHz`): one to four Latin
+    /// or Greek letters after at most one space, and then no letter, digit or joiner of words;
+    /// nil for a word (`10 minutes`, `5 versions`), a unit in Chinese (`900 微秒`) or nothing.
+    static func symbol(_ u: Unit, after r: Range<Int>) -> String? {
+        let n = u.text.count
+        guard r.upperBound > 0, r.upperBound <= n else { return nil }
+        let role = u.roles[r.upperBound - 1]
+        func letter(_ c: UInt32) -> Bool {
+            (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0xB5 || (c >= 0x391 && c <= 0x3C9) || c == 0x2126
+        }
+        var k = r.upperBound
+        if k < n, [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[k]) { k += 1 }
+        let start = k
+        while k < n && letter(u.text[k]) && u.roles[k] == role { k += 1 }
+        // Two letters at most, or up to four with a capital or a Greek letter (`MHz`, `GiB`,
+        // `µs`): a longer or lowercase run is a word (`mode`, `and`).
+        guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A }) else { return nil }
+        if k < n {
+            let c = u.text[k]
+            if (c >= 0x30 && c <= 0x39) || c == 0x5F || c > 0x7F && c < 0x2000 && c != 0xB0 { return nil }
+            if (c == 0x2D || c == 0x27 || c == 0x2019) && k + 1 < n && letter(u.text[k + 1]) { return nil }
+        }
+        return u.string(start..<k)
+    }
+
+    /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
+    /// of the other (`GPUs` / `GPU`, `GB` / `G`).
+    static func sameSymbol(_ a: String, _ b: String) -> Bool {
+        func norm(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
+        }
+        let x = norm(a), y = norm(b)
+        return x.hasPrefix(y) || y.hasPrefix(x)
+    }
+
+    /// Numbers written in groups of three digits with a space between (`30 000`, `1 250 000`):
+    /// one number where the other side has that number (`30000`); apart otherwise, as numbers
+    /// of a list may be.
+    static func joiningGroups(_ m: [Mention<NumberMention>], units: (Int) -> Unit, other: [Mention<NumberMention>]) -> [Mention<NumberMention>] {
+        guard m.count >= 2 else { return m }
+        let digits = { (s: String) in s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        var out: [Mention<NumberMention>] = []
+        var k = 0
+        while k < m.count {
+            let a = m[k]
+            var e = k
+            if (1...3).contains(a.value.text.utf8.count), digits(a.value.text), a.value.range == a.range {
+                let text = units(a.unit).text
+                while e + 1 < m.count, m[e + 1].unit == a.unit, m[e + 1].value.text.utf8.count == 3, digits(m[e + 1].value.text),
+                      m[e + 1].range.lowerBound == m[e].range.upperBound + 1,
+                      [0x20, 0xA0, 0x2009, 0x202F].contains(text[m[e].range.upperBound]) { e += 1 }
+            }
+            if e > k {
+                let written = m[k...e].map(\.value.text).joined()
+                if let v = Double(written), other.contains(where: { $0.value.values.contains(v) }) {
+                    var values = [v]
+                    // A percentage after the last group.
+                    if m[e].value.values.count > 1 && m[e].value.values[1] * 100 == m[e].value.values[0] { values.append(v / 100) }
+                    let r = a.range.lowerBound..<m[e].range.upperBound
+                    out.append(Mention(unit: a.unit, range: r, value: NumberMention(range: r, text: written, values: values, isVersion: false)))
+                    k = e + 1
+                    continue
+                }
+            }
+            out.append(a)
+            k += 1
+        }
+        return out
+    }
+
+    /// Source numbers no number of the translation renders (`missing`), numbers of the
+    /// translation that render none (`extra`), and numbers rendered with another unit symbol
+    /// (`unit`: source and target index). Each number of the translation renders one source
+    /// number, or several written alike (10 … 10 said once): `0.76` cannot stand for both the
+    /// `76%` and the `0.76` of the source. A number written the same is paired first, then
+    /// one of the same value, then one with another unit symbol.
+    static func unpaired(source: [NumberMention], sourceSymbols: [String?], target: [NumberMention], targetSymbols: [String?])
+        -> (missing: [Int], extra: [Int], unit: [(Int, Int)]) {
+        // Source numbers written alike form one group.
+        var groups: [[Int]] = []
+        var keys: [String: Int] = [:]
+        for (i, s) in source.enumerated() {
+            let key = "\(s.isVersion ? "v" : "")\(s.text)|\(s.values)"
+            if let g = keys[key] { groups[g].append(i) } else { keys[key] = groups.count; groups.append([i]) }
+        }
+        // Edge tiers: 0 written the same, 1 the same value, 2 the same value with another symbol.
+        // A symbol agrees when a number of the group has none or the same.
+        func unitOK(_ g: [Int], _ j: Int) -> Bool {
+            guard let ts = targetSymbols[j] else { return true }
+            return g.contains { sourceSymbols[$0] == nil || sameSymbol(sourceSymbols[$0]!, ts) }
+        }
+        var edges: [[(t: Int, tier: Int)]] = groups.map { g in
+            let s = source[g[0]]
+            var e: [(Int, Int)] = []
+            for (j, t) in target.enumerated() where s.agrees(with: t) {
+                let unitOK = unitOK(g, j)
+                e.append((j, !unitOK ? 2 : t.text == s.text ? 0 : 1))
+            }
+            return e
+        }
+        edges = edges.map { $0.sorted { $0.tier < $1.tier } }
+        var owner = [Int?](repeating: nil, count: target.count)
+        var match = [Int?](repeating: nil, count: groups.count)
+        func augment(_ g: Int, _ tier: Int, _ seen: inout [Bool]) -> Bool {
+            for (t, w) in edges[g] where w <= tier && !seen[t] {
+                seen[t] = true
+                if owner[t] == nil || augment(owner[t]!, tier, &seen) { owner[t] = g; match[g] = t; return true }
+            }
+            return false
+        }
+        for tier in 0...2 {
+            for g in groups.indices where match[g] == nil && edges[g].contains(where: { $0.tier <= tier }) {
+                var seen = [Bool](repeating: false, count: target.count)
+                _ = augment(g, tier, &seen)
+            }
+        }
+        var missing: [Int] = [], unit: [(Int, Int)] = []
+        for (g, members) in groups.enumerated() {
+            guard let t = match[g] else { missing += members; continue }
+            if !unitOK(members, t) { unit.append((members[0], t)) }
+        }
+        let extra = target.indices.filter { owner[$0] == nil }
+        return (missing.sorted(), extra, unit)
+    }
+
+    /// Catalogue and part numbers (`QX2048`, `Ab512`): one to four Latin letters, a capital
+    /// among them, then three digits or more, between characters that are neither letters nor
+    /// digits; copied as they are.
+    static func ids(_ u: Unit, roles: Set<Role>) -> [Range<Int>] {
+        let t = u.text, n = t.count
+        func letter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < n {
+            guard letter(t[k]), roles.contains(u.roles[k]), k == 0 || !(letter(t[k - 1]) || digit(t[k - 1]) || t[k - 1] == 0x5F) else { k += 1; continue }
+            var e = k
+            while e < n && letter(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
+            let letters = e
+            while e < n && digit(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
+            if letters - k <= 4, e - letters >= 3, t[k..<letters].contains(where: { $0 < 0x61 }),
+               e == n || !(letter(t[e]) || digit(t[e]) || t[e] == 0x5F) { out.append(k..<e) }
+            k = max(e, k + 1)
+        }
+        return out
+    }
+
+    /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
+    static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
+        var hi = r.upperBound
+        while hi < u.text.count && !u.string(r.upperBound..<hi).hasSuffix(symbol) { hi += 1 }
+        return shown(u, r) + u.string(r.upperBound..<hi)
+    }
+
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
-        for pair in c.consistencyCache.pairs {
-            let source = pair.source.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
-            guard !source.isEmpty else { continue }
-            if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
-                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) })
-                && !NumberMismatchRule.sameColumn(p.source, pair.source, c.document, pair.target) { continue }
-            let sourceMath = pair.source.contains { p.source.units[$0].roles.contains(.math) }
-            let target = pair.target.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
-            // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
-            let similarity = { (a: NumberMention, b: NumberMention) -> Double in
-                CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
-            }
-            for m in c.unmatched(pair, source: source, target: target, agrees: { $0.agrees(with: $1) }, similarity: similarity) {
+        let cells = NumberMismatchRule.numberCellPairs(c, p)
+        let inCells = Set(cells.map(\.source))
+        // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
+        let similarity = { (a: NumberMention, b: NumberMention) -> Double in
+            CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
+        }
+        /// The numbers of both sides, grouped digits joined where the other side has the whole.
+        func numbers(_ su: [Int], _ tu: [Int]) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
+            let source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            guard !source.isEmpty else { return ([], []) }
+            let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
+            let target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
+            return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
+                    NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
+        }
+        /// Findings on the numbers of the source a pair of units leaves out or changes.
+        func compare(_ source: [Mention<NumberMention>], _ target: [Mention<NumberMention>],
+                     assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
+            let ss = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) }
+            let ts = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) }
+            let r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
+            for m in assign(r.missing.map { source[$0] }, r.extra.map { target[$0] }) {
                 let written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
                 let t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
                 emit(c.mismatch(self, severity: severity, place: m.place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: written, target: t))
+            }
+            for (i, j) in r.unit {
+                let s = source[i], t = target[j]
+                let tu = c.document.units[t.unit]
+                let written = NumberMismatchRule.shown(p.source.units[s.unit], s.range, symbol: ss[i]!)
+                let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: ts[j]!)
+                let lo = t.range.lowerBound
+                emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<(lo + shownTarget.unicodeScalars.count)),
+                                key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
+            }
+        }
+        for pair in c.consistencyCache.pairs {
+            // Cells of numbers are compared with the cell of their column in the row they are
+            // rendered by, else only when the other side is numbers too (aligned by length alone).
+            if pair.source.allSatisfy({ inCells.contains($0) }) { continue }
+            if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
+                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
+            let (source, target) = numbers(pair.source, pair.target)
+            guard !source.isEmpty else { continue }
+            compare(source, target) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+        }
+        // A catalogue or part number of the source the translation does not have, beside one of
+        // the same shape (its letters, its length) the source does not have: a changed id.
+        for pair in c.consistencyCache.pairs {
+            let sourceIDs = pair.source.flatMap { u in NumberMismatchRule.ids(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
+            guard !sourceIDs.isEmpty else { continue }
+            let targetIDs = pair.target.flatMap { u in NumberMismatchRule.ids(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
+            let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
+            let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
+            var used = Set<Int>()
+            for (k, sid) in sourceIDs.enumerated() where !targetText.contains(sid) && !sourceIDs[..<k].contains(sid) {
+                let letters = sid.prefix { !$0.isNumber }
+                guard let x = targetIDs.indices.first(where: { i in
+                    let tid = targetIDs[i].2
+                    return !used.contains(i) && tid.count == sid.count && tid.prefix(while: { !$0.isNumber }) == letters && !sourceText.contains(tid)
+                }) else { continue }
+                used.insert(x)
+                let (tu, range, tid) = targetIDs[x]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
+                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sid) } ?? pair.source[0],
+                                values: [:], source: sid, target: tid))
+            }
+        }
+        for (su, tu) in cells {
+            let (source, target) = numbers([su], [tu])
+            guard !source.isEmpty else { continue }
+            compare(source, target) { missing, extra in
+                // In order when as many changed as were added, else the extra one most like it.
+                var extra = extra
+                return missing.enumerated().map { k, m in
+                    var best: Int? = nil
+                    if missing.count - k == extra.count { best = extra.isEmpty ? nil : 0 } else {
+                        var score = 0.5
+                        for (x, t) in extra.enumerated() where similarity(m.value, t.value) >= score { score = similarity(m.value, t.value); best = x }
+                    }
+                    let t = best.map { extra.remove(at: $0) }
+                    return (m, t, t.map { ($0.unit, $0.range) } ?? (tu, 0..<c.document.units[tu].text.count))
+                }
             }
         }
     }
