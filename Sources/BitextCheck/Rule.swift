@@ -63,6 +63,7 @@ public enum RuleRegistry {
         DoubledPunctuationRule(),
         FullwidthSpacingRule(),
         UnrenderedEmphasisRule(),
+        URLRunsOnRule(),
         NumberMismatchRule(),
         CodeMismatchRule(),
         LinkMismatchRule(),
