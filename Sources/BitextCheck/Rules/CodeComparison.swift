@@ -31,7 +31,8 @@ enum CodeComparison {
     }
 
     /// Splits code into tokens, leaving out comments: `//`, `/* */`, `<!-- -->`, MDX `{/* */}`,
-    /// `#` at the start of a line or after a space, `-- ` (SQL). Strings: '…', "…", `…`,
+    /// `#` at the start of a line or after a space, `-- ` (SQL; not before an option:
+    /// `cargo clippy -- -D warnings`). Strings: '…', "…", `…`,
     /// “…”, ‘…’, and Python's triple quotes. `...` and `…` (elided code) are left out, and so
     /// are semicolons and a comma before a closing bracket (style, not code).
     static func tokens(_ code: String) -> [Token] {
@@ -57,6 +58,11 @@ enum CodeComparison {
             while i < n && !(c == 0 ? starts(i, a, b) : starts(i, a, b, c)) { if chars[i] == 0x0A { line += 1 }; i += 1 }
             i = min(n, i + length)
         }
+        /// An option at k: `-` or `--` and a letter.
+        func option(_ k: Int) -> Bool {
+            guard k + 1 < n, chars[k] == 0x2D else { return false }
+            return isLetter(chars[k + 1]) || (k + 2 < n && chars[k + 1] == 0x2D && isLetter(chars[k + 2]))
+        }
         func isLetterLike(_ c: UInt32) -> Bool {
             isIdentifierChar(c) || (c > 0x7F && !isHanText(c) && (Unicode.Scalar(c)?.properties.isAlphabetic ?? false))
         }
@@ -68,10 +74,11 @@ enum CodeComparison {
             let atLineStart = lineStart
             lineStart = false
             let spaceBefore = i == 0 || chars[i - 1] == 0x20 || chars[i - 1] == 0x09 || chars[i - 1] == 0x0A
-            // Comments.
+            // Comments (`-- ` before an option, as in `cargo clippy -- -D warnings`, ends a
+            // command's options instead).
             if (starts(i, 0x2F, 0x2F) && !(i > 0 && chars[i - 1] == 0x3A))
                 || (c == 0x23 && (atLineStart || spaceBefore))
-                || (starts(i, 0x2D, 0x2D, 0x20) && (atLineStart || spaceBefore)) {
+                || (starts(i, 0x2D, 0x2D, 0x20) && (atLineStart || spaceBefore) && !option(i + 3)) {
                 while i < n && chars[i] != 0x0A { i += 1 }
                 continue
             }
