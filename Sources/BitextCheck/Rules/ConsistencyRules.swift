@@ -155,6 +155,8 @@ public struct CodeMismatchRule: Rule {
             RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
             RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
             RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
+            // `#` and hex digits is a colour, not a comment: compared exactly.
+            RuleExample("横幅的背景色是 `↓#C4502E`。\n", source: "The banner background is `#C4052E`.\n"),
             // A number the translation changed inside the code is no fuller writing of it.
             RuleExample("要得到可复现的结果，请设置 `↓seed=4.2`。\n", source: "Set `seed=4` to get results you can reproduce.\n"),
             // Cells of code only (no units) of rows the alignment paired, column by column.
