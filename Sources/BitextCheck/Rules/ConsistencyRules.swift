@@ -26,6 +26,9 @@ public struct NumberMismatchRule: Rule {
             // Hexadecimal literals are compared by value, exactly.
             RuleExample("状态寄存器位于 ↓0x6A00。\n", source: "The status register is at 0x60A0.\n"),
             RuleExample("状态寄存器位于 0x60a0，复位值为 0。\n", source: "The status register is at 0x60A0; it resets to 0.\n"),
+            // A colour in hex likewise; digits alone (`#4512`, an issue) stay a number.
+            RuleExample("警告横幅用 ↓#D9822F 作边框色。\n", source: "The warning banner has a #D98B2F border.\n"),
+            RuleExample("这个问题已在 #4512 中修复，边框色仍是 #d98b2f。\n", source: "The bug was fixed in #4512; the border is still #D98B2F.\n"),
             RuleExample("电阻的容差为 ±↓1%。\n", source: "The resistor's tolerance is ±5%.\n"),
             // A number of the source's formula is no stand-in for the citation the translation dropped.
             RuleExample("↓每个头的维度是 $d/h$，开销降为 $1/h$。\n", source: "Each head has $d/h$ dimensions, so the cost drops to $1/h$ [1].\n"),
