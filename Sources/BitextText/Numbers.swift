@@ -110,7 +110,11 @@ public enum NumberScanner {
                 continue
             }
             let flag = hanFlag(c, flags)
-            if flag == 0 { k += 1; continue }
+            if flag == 0 {
+                if c == 0x23, let m = colour(text, at: k, eligible: eligible) { out.append(m); k = m.range.upperBound; continue }
+                k += 1
+                continue
+            }
             if flag & 2 != 0, let v = hanNumberWords[c] {
                 out.append(NumberMention(range: k..<(k + 1), text: makeString([c]), values: [v], isVersion: false))
                 k += 1
@@ -146,6 +150,22 @@ public enum NumberScanner {
             k += 1
         }
         return out
+    }
+
+    /// A colour in hex at `k` (`#3A7BD5`: `#` and 3, 4, 6 or 8 hex digits, letters and digits
+    /// both, no name around them): one value, compared exactly (case aside), not the `3` it
+    /// starts with. Digits alone (`#1234`, an issue) stay a number.
+    static func colour(_ text: [UInt32], at k: Int, eligible: (Int) -> Bool) -> NumberMention? {
+        let n = text.count
+        if k > 0 && (isLatinLetter(text[k - 1]) || asciiDigit(text[k - 1]) != nil || text[k - 1] == 0x5F) { return nil }
+        var e = k + 1, letters = false, digits = false
+        while e < n && e - k <= 9 && isHexDigit(text[e]) && eligible(e) {
+            if text[e] <= 0x39 { digits = true } else { letters = true }
+            e += 1
+        }
+        guard letters && digits, [4, 5, 7, 9].contains(e - k),
+              e == n || !(isLatinLetter(text[e]) || asciiDigit(text[e]) != nil || text[e] == 0x5F) else { return nil }
+        return NumberMention(range: k..<e, text: makeString(text[k..<e]).lowercased(), values: [], isVersion: true)
     }
 
     /// A number written with digits starting at `k`: grouping commas, decimals, versions,

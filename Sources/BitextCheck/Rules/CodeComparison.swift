@@ -31,7 +31,8 @@ enum CodeComparison {
     }
 
     /// Splits code into tokens, leaving out comments: `//`, `/* */`, `<!-- -->`, MDX `{/* */}`,
-    /// `#` at the start of a line or after a space, `-- ` (SQL). Strings: '…', "…", `…`,
+    /// `#` at the start of a line or after a space (not a colour: ``colourEnd(_:_:atLineStart:)``),
+    /// `-- ` (SQL; not before an option: `cargo clippy -- -D warnings`). Strings: '…', "…", `…`,
     /// “…”, ‘…’, and Python's triple quotes. `...` and `…` (elided code) are left out, and so
     /// are semicolons and a comma before a closing bracket (style, not code).
     static func tokens(_ code: String) -> [Token] {
@@ -57,6 +58,11 @@ enum CodeComparison {
             while i < n && !(c == 0 ? starts(i, a, b) : starts(i, a, b, c)) { if chars[i] == 0x0A { line += 1 }; i += 1 }
             i = min(n, i + length)
         }
+        /// An option at k: `-` or `--` and a letter.
+        func option(_ k: Int) -> Bool {
+            guard k + 1 < n, chars[k] == 0x2D else { return false }
+            return isLetter(chars[k + 1]) || (k + 2 < n && chars[k + 1] == 0x2D && isLetter(chars[k + 2]))
+        }
         func isLetterLike(_ c: UInt32) -> Bool {
             isIdentifierChar(c) || (c > 0x7F && !isHanText(c) && (Unicode.Scalar(c)?.properties.isAlphabetic ?? false))
         }
@@ -68,10 +74,17 @@ enum CodeComparison {
             let atLineStart = lineStart
             lineStart = false
             let spaceBefore = i == 0 || chars[i - 1] == 0x20 || chars[i - 1] == 0x09 || chars[i - 1] == 0x0A
-            // Comments.
+            // A colour (`#2F6FED`, `#fff`): a value, compared exactly (case aside).
+            if c == 0x23, let e = colourEnd(chars, i, atLineStart: atLineStart) {
+                out.append(Token(kind: .word, text: makeString(chars[i..<e]).lowercased(), line: line))
+                i = e
+                continue
+            }
+            // Comments (`-- ` before an option, as in `cargo clippy -- -D warnings`, ends a
+            // command's options instead).
             if (starts(i, 0x2F, 0x2F) && !(i > 0 && chars[i - 1] == 0x3A))
                 || (c == 0x23 && (atLineStart || spaceBefore))
-                || (starts(i, 0x2D, 0x2D, 0x20) && (atLineStart || spaceBefore)) {
+                || (starts(i, 0x2D, 0x2D, 0x20) && (atLineStart || spaceBefore) && !option(i + 3)) {
                 while i < n && chars[i] != 0x0A { i += 1 }
                 continue
             }
@@ -136,6 +149,28 @@ enum CodeComparison {
             kept.append(t)
         }
         return kept
+    }
+
+    /// The end of a colour written in hex at `i` (`#` and 3, 4, 6 or 8 hex digits, no more of a
+    /// name after them), nil when there is none. At the start of a line (a `#` comment's
+    /// place) it must also end the line or be followed by punctuation (`#fff;`), not a space
+    /// and more words (`#add more tests` is a comment).
+    static func colourEnd(_ chars: [UInt32], _ i: Int, atLineStart: Bool) -> Int? {
+        let n = chars.count
+        guard i == 0 || !isIdentifierChar(chars[i - 1]) else { return nil }
+        var e = i + 1
+        while e < n && e - i <= 9 && isHexDigit(chars[e]) { e += 1 }
+        guard [4, 5, 7, 9].contains(e - i), e == n || !isIdentifierChar(chars[e]) else { return nil }
+        if atLineStart && e < n && (chars[e] == 0x20 || chars[e] == 0x09) {
+            var x = e
+            while x < n && (chars[x] == 0x20 || chars[x] == 0x09) { x += 1 }
+            guard x == n || chars[x] == 0x0A || chars[x] == 0x0D else { return nil }
+        }
+        return e
+    }
+
+    @inline(__always) static func isHexDigit(_ c: UInt32) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66)
     }
 
     /// A locale written as an identifier (`enUS`, `zh_CN`, `frFR`): examples are localised by

@@ -26,6 +26,9 @@ public struct NumberMismatchRule: Rule {
             // Hexadecimal literals are compared by value, exactly.
             RuleExample("状态寄存器位于 ↓0x6A00。\n", source: "The status register is at 0x60A0.\n"),
             RuleExample("状态寄存器位于 0x60a0，复位值为 0。\n", source: "The status register is at 0x60A0; it resets to 0.\n"),
+            // A colour in hex likewise; digits alone (`#4512`, an issue) stay a number.
+            RuleExample("警告横幅用 ↓#D9822F 作边框色。\n", source: "The warning banner has a #D98B2F border.\n"),
+            RuleExample("这个问题已在 #4512 中修复，边框色仍是 #d98b2f。\n", source: "The bug was fixed in #4512; the border is still #D98B2F.\n"),
             RuleExample("电阻的容差为 ±↓1%。\n", source: "The resistor's tolerance is ±5%.\n"),
             // A unit symbol after the number, kept in Latin letters and changed; a unit written
             // in Chinese, or a word after the number, is no symbol.
@@ -440,6 +443,13 @@ public struct CodeMismatchRule: Rule {
             // A keyword in capitals dropped: a warning, not a name rendered as what it means.
             RuleExample("↓该名称可以用在 `ORDER BY` 子句中，但不能用在 `WHERE` 子句中。\n", source: "The name can be used in `ORDER BY` clauses, but not in `WHERE` or `HAVING`.\n"),
             RuleExample("注释写成 `// 计数器` 即可。\n", source: "A comment such as `// the counter` is enough.\n"),
+            // A part of a longer span is a name quoted from it, not when what is left out is an
+            // option of the command or a sigil of the type.
+            RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
+            RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
+            RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
+            // `#` and hex digits is a colour, not a comment: compared exactly.
+            RuleExample("横幅的背景色是 `↓#C4502E`。\n", source: "The banner background is `#C4052E`.\n"),
             // A number the translation changed inside the code is no fuller writing of it.
             RuleExample("要得到可复现的结果，请设置 `↓seed=4.2`。\n", source: "Set `seed=4` to get results you can reproduce.\n"),
             // Cells of code only (no units) of rows the alignment paired, column by column.
@@ -460,17 +470,43 @@ public struct CodeMismatchRule: Rule {
 
     /// True when a target span renders a source span: the same code, the same code once
     /// comments, string contents and translated text are set aside, or a fuller or shorter
-    /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`).
+    /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`) — unless what one
+    /// has beyond the other changes what the code means (``changesMeaning(_:_:)``).
     static func agrees(_ s: String, _ t: String) -> Bool {
         if s == t { return true }
-        if contains(t, s, minimum: 2) || contains(s, t, minimum: 3) { return true }
+        if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: changesMeaning) { return true }
         return CodeComparison.sameCode(s, t)
+    }
+
+    /// True when the rest of a span around a part of it (before, after) is what makes the code
+    /// what it is, not more of the name: only type sigils (`!`, `?`, `[`, `]`: `Date!` is not
+    /// `Date`, `[Item]` not `Item`, `!done` not `done`), or an option of a command (a word
+    /// starting with `-` and a letter, or `--` and a letter: `cargo test --release` is not
+    /// `cargo test`; `-` inside a word, as in `calling-with-async-let`, starts none).
+    static func changesMeaning(_ before: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
+        let sigil = { (c: UInt32) in c == 0x21 || c == 0x3F || c == 0x5B || c == 0x5D }
+        if before.allSatisfy(sigil) && after.allSatisfy(sigil) { return true }
+        func option(_ x: ArraySlice<UInt32>, atStart: Bool) -> Bool {
+            var k = x.startIndex
+            while k < x.endIndex {
+                if x[k] == 0x2D, k == x.startIndex ? atStart : x[k - 1] == 0x20 {
+                    var e = k + 1
+                    if e < x.endIndex && x[e] == 0x2D { e += 1 }
+                    if e < x.endIndex && CodeComparison.isLetter(x[e]) { return true }
+                }
+                k += 1
+            }
+            return false
+        }
+        return option(before, atStart: true) || option(after, atStart: false)
     }
 
     /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
     /// characters that cannot continue an identifier or a number (`temperature=0` is not in
-    /// `temperature=0.2`).
-    static func contains(_ whole: String, _ part: String, minimum: Int) -> Bool {
+    /// `temperature=0.2`), and (given `rest`) where the rest of `whole` does not change its
+    /// meaning.
+    static func contains(_ whole: String, _ part: String, minimum: Int,
+                         rest: ((ArraySlice<UInt32>, ArraySlice<UInt32>) -> Bool)? = nil) -> Bool {
         let w = Array(whole.unicodeScalars).map(\.value), p = Array(part.unicodeScalars).map(\.value)
         guard p.count >= minimum, p.count < w.count, p.contains(where: CodeComparison.isLetter) else { return false }
         func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -482,7 +518,7 @@ public struct CodeMismatchRule: Rule {
                     && !(digit(p[0]) && k >= 2 && w[k - 1] == 0x2E && digit(w[k - 2]))
                 let after = (e == w.count || !CodeComparison.isIdentifierChar(w[e]))
                     && !(digit(p[p.count - 1]) && e + 1 < w.count && w[e] == 0x2E && digit(w[e + 1]))
-                if before && after { return true }
+                if before && after && !(rest?(w[..<k], w[e...]) ?? false) { return true }
             }
             k += 1
         }
