@@ -944,6 +944,8 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
             RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
+            // Bold written but broken is `unrendered-emphasis`'s to report.
+            RuleExample("**注意：**升级前请先备份数据。\n", source: "**Note:** back up your data before upgrading.\n"),
         ]
     }
 
@@ -951,6 +953,8 @@ public struct MarkupMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        // Units whose asterisks `unrendered-emphasis` reports: their bold is there, broken.
+        let broken: Set<Int> = c.settings.severity(UnrenderedEmphasisRule()) == nil ? [] : Set(c.typographyScan.asteriskUnits)
         for pair in c.consistencyCache.pairs {
             var s = MarkupCounts(), t = MarkupCounts()
             for u in pair.source { s.add(p.source.units[u].markupCounts) }
@@ -966,7 +970,8 @@ public struct MarkupMismatchRule: Rule {
                 ("strikethrough", s.strikethrough, t.strikethrough, "~~"),
                 ("footnote", s.footnoteReferences, t.footnoteReferences, "[^]"), ("line-break", s.hardBreaks, t.hardBreaks, "\\"),
             ]
-            for (kind, sc, tc, mark) in kinds where tc < sc {
+            let brokenEmphasis = !broken.isEmpty && pair.target.contains { broken.contains($0) }
+            for (kind, sc, tc, mark) in kinds where tc < sc && !(brokenEmphasis && (kind == "strong" || kind == "emphasis")) {
                 let first = firstSourceElement(kind, pair, p.source) ?? mark
                 let tu = pair.target[0]
                 emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count),
