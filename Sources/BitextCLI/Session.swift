@@ -169,7 +169,8 @@ final class Session {
                 jobs.append(Job(target: paths[0], source: s))
             } else if let sr = sourceRoot, let tr = targetRoot {
                 targetRoots.append(tr)
-                jobs += try rootJobs(sourceRoot: sr, targetRoot: tr)
+                let all = try rootJobs(sourceRoot: sr, targetRoot: tr)
+                jobs += paths.isEmpty ? all : try named(paths, of: all, targetRoot: tr)
             } else if !paths.isEmpty {
                 for file in try collect(paths) {
                     if let job = configuredJob(file) { jobs.append(job) }
@@ -253,6 +254,30 @@ final class Session {
         for p in problems { Output.warn(p.description) }
         inputProblems += problems.count
         return files
+    }
+
+    /// The jobs of a paired tree that the PATHs name: their files, and under a named folder the
+    /// sources it has no translation of yet; a named file outside the target tree is checked
+    /// alone (with a note under `-v`).
+    func named(_ paths: [String], of all: [Job], targetRoot: String) throws -> [Job] {
+        let files = try collect(paths)
+        let wanted = Set(files.map(Inputs.absolute))
+        let folders = paths.filter { p in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        let root = Inputs.absolute(targetRoot)
+        var out = all.filter { j in
+            if let t = j.target { return wanted.contains(Inputs.absolute(t)) }
+            guard let rel = j.relative else { return false }
+            return folders.contains { Inputs.isBelow(root + "/" + rel, $0) }
+        }
+        let inTree = Set(out.compactMap { $0.target.map(Inputs.absolute) })
+        for f in files where !inTree.contains(Inputs.absolute(f)) {
+            note(ui("outside-root", ["file": f, "root": targetRoot]))
+            out.append(Job(target: f, source: nil))
+        }
+        return out
     }
 
     /// Pairs two trees by relative path. Target files with no source are checked alone;

@@ -63,6 +63,29 @@ import Testing
         #expect(above.status == 0)
     }
 
+    @Test func pathsNarrowATreeToWhatTheyName() throws {
+        let dir = TempDir()
+        dir.write("en/a.md", "# Title\n\nA first paragraph of English prose.\n")
+        dir.write("en/sub/b.md", "# Other\n\nA page nobody has translated yet.\n")
+        dir.write("en/sub/c.md", "# Third\n\nAnother page with some words.\n")
+        dir.write("zh/a.md", "# 标题\n\n第一段中文。\n")
+        dir.write("zh/sub/c.md", "# 第三\n\n另一页。\n")
+        dir.write("elsewhere.md", "# 别处\n\n树外的一页。\n")
+        let roots = ["--source-root", dir.path("en"), "--target-root", dir.path("zh")]
+        func files(_ args: [String]) throws -> [String] {
+            let j = try Self.json(roots + args)
+            return (j["files"] as? [[String: Any]] ?? []).compactMap { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
+        }
+        // A file: that pair only; a folder: its pairs and the sources it lacks; a file outside
+        // the tree: checked alone; nothing named: the whole tree.
+        #expect(try files([dir.path("zh/a.md")]) == ["a.md"])
+        #expect(try files([dir.path("zh/sub")]).sorted() == ["b.md", "c.md"])
+        #expect(try files([dir.path("elsewhere.md")]) == ["elsewhere.md"])
+        #expect(try files([]).sorted() == ["a.md", "b.md", "c.md"])
+        let check = try CLI.run(["check", "--no-config"] + roots + [dir.path("zh/a.md")])
+        #expect(check.stdout.contains("1 file checked"))
+    }
+
     @Test func formatsForPeople() throws {
         let text = try CLI.run(["coverage", "examples/zh/tokenizers.md", "--no-config"], env: ["COLUMNS": "90"])
         #expect(text.status == 0)

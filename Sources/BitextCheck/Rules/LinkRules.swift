@@ -201,7 +201,18 @@ public struct LinkMismatchRule: Rule {
 
     static func targets(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<LinkTarget>] {
         u.linkTargets.filter { !a.inNote($0.textRange.lowerBound) && !$0.destination.isEmpty }
-            .map { Mention(unit: k, range: $0.destinationRange ?? $0.textRange, value: $0) }
+            .map { target in
+                var t = target
+                // A bare URL that ran on into the Chinese after it (`url-runs-on`) is compared
+                // as the writer meant it, up to the full-width mark.
+                if let cut = t.destination.unicodeScalars.firstIndex(where: { URLRunsOnRule.isFullwidthPunctuation($0.value) }),
+                   cut > t.destination.unicodeScalars.startIndex {
+                    let kept = t.destination.unicodeScalars.distance(from: t.destination.unicodeScalars.startIndex, to: cut)
+                    t.destination = String(t.destination.unicodeScalars[..<cut])
+                    if let r = t.destinationRange, r.count > kept { t.destinationRange = r.lowerBound..<(r.lowerBound + kept) }
+                }
+                return Mention(unit: k, range: t.destinationRange ?? t.textRange, value: t)
+            }
     }
 
     /// How a target destination relates to a source destination in this file pair.
