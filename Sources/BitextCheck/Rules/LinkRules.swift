@@ -194,6 +194,9 @@ public struct LinkMismatchRule: Rule {
             RuleExample("先读[指南](/zh/guide/intro)。\n", source: "Read the [guide](/guide/intro) first.\n", settings: ["links": "/guide/=/zh/guide/"]),
             RuleExample("# 用法 {#usage}\n\n见[用法](#usage)。\n", source: "# Usage {#usage}\n\nSee [usage](#usage).\n"),
             RuleExample("# 用法\n\n见[用法](#用法)。\n", source: "# Usage\n\nSee [usage](#usage).\n"),
+            // A bare URL that runs on into the Chinese after it, compared up to the full-width mark.
+            RuleExample("打开 ↓http://localhost:8080/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
+            RuleExample("打开 http://localhost:8000/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
         ]
     }
 
