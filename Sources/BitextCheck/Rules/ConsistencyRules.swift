@@ -37,6 +37,7 @@ public struct NumberMismatchRule: Rule {
                         source: "Set the sampling interval to 250 µs; the whole test takes at most 5 minutes, and the board runs at 5 V.\n"),
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
+            RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
             // Each number of the translation renders one number of the source.
             RuleExample("约 ↓58% 的样本落在区间内（占比 0.85）。\n", source: "About 85% of the samples fall inside the interval (a share of 0.85).\n"),
             // Digits grouped by spaces are one number when the translation has it whole.
@@ -307,7 +308,7 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// Catalogue and part numbers (`QX2048`, `Ab512`): one to four Latin letters, a capital
-    /// among them, then three digits or more, between characters that are neither letters nor
+    /// among them, then digits (`F11`, `P1`), between characters that are neither letters nor
     /// digits; copied as they are.
     static func ids(_ u: Unit, roles: Set<Role>) -> [Range<Int>] {
         let t = u.text, n = t.count
@@ -321,7 +322,7 @@ public struct NumberMismatchRule: Rule {
             while e < n && letter(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
             let letters = e
             while e < n && digit(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
-            if letters - k <= 4, e - letters >= 3, t[k..<letters].contains(where: { $0 < 0x61 }),
+            if letters - k <= 4, e - letters >= 1, t[k..<letters].contains(where: { $0 < 0x61 }),
                e == n || !(letter(t[e]) || digit(t[e]) || t[e] == 0x5F) { out.append(k..<e) }
             k = max(e, k + 1)
         }

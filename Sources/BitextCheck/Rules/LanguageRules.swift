@@ -160,6 +160,8 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("# 分组\n\n运行后输出：\n\n|   | date | region | units |\n| --- | --- | --- | --- |\n| 0 | 2024-01-03 | North | 4 |\n| 1 | 2024-01-04 | South | 2 |\n"),
             RuleExample("| 包 | 受影响版本 |\n| --- | --- |\n| widget | >= 3.0.0-beta.1, < 3.1.2 |\n| gadget | < 0.9.3 |\n"),
             RuleExample("| 命令 | 快捷键 |\n| --- | --- |\n| Quill: Format Document | `Shift+Alt+F` |\n| Quill: Show Logs | `Ctrl+Alt+L` |\n"),
+            // Keys in `<kbd>` are code, also in an HTML table cell right after its `<td>`.
+            RuleExample("<table>\n  <tr><td>复制</td><td><kbd>Ctrl</kbd>+<kbd>C</kbd></td></tr>\n  <tr><td>粘贴</td><td><kbd>Ctrl</kbd>+<kbd>V</kbd></td></tr>\n</table>\n"),
         ]
     }
 
