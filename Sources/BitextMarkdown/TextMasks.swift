@@ -4,6 +4,12 @@
 /// containers (`::: tip`), MkDocs admonition and tab lines (`!!! note`, `??? tip`, `=== "Python"`),
 /// DocC aside keywords (`> Note:`), the text of inline `<code>`, `<kbd>`, `<var>` and `<samp>`
 /// elements, and `&lt;placeholder&gt;` written with entities.
+/// Attributes whose value is text for the reader (HTML's `alt`, `title`, `label`, `placeholder`;
+/// a figure's `caption`; a tooltip's `text`), in a shortcode or a tag.
+public enum DisplayAttributes {
+    public static let names: Set<String> = ["text", "title", "alt", "label", "caption", "placeholder", "description", "tooltip"]
+}
+
 enum TextMasks {
     /// Which ASCII characters a text holds, and whether it holds `→`.
     struct CharPresence {
@@ -88,7 +94,10 @@ enum TextMasks {
                     mark(roles, k..<(e + 3), .structure); k = e + 3; continue
                 }
                 if (d == 0x7B || d == 0x25), let e = find([d == 0x7B ? 0x7D : 0x25, 0x7D], raw, from: k + 2) {
-                    mark(roles, k..<(e + 2), .markup); k = e + 2; continue
+                    mark(roles, k..<(e + 2), .markup)
+                    // A shortcode (`{{< … >}}`, `{{% … %}}`) shows its display attributes' values.
+                    if d == 0x7B && k + 2 < n && (raw[k + 2] == 0x3C || raw[k + 2] == 0x25) { markDisplayValues(raw, roles, k..<(e + 2)) }
+                    k = e + 2; continue
                 }
                 if d == 0x23 && isHeading, let e = find([0x7D], raw, from: k + 2),
                    raw[(e + 1)...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x23 || $0 == 0x0D || $0 == 0x0A }) {
@@ -325,6 +334,26 @@ enum TextMasks {
         if raw[e] == 0x3E { return e + 1 }
         if raw[e] == 0x26 && matches(raw, e + 1, "gt;") { return e + 4 }
         return nil
+    }
+
+    /// The values of a shortcode's display attributes (``DisplayAttributes``) are text the
+    /// reader sees (`{{< glossary_tooltip text="容器" term_id="container" >}}`): content again.
+    private static func markDisplayValues(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>, _ r: Range<Int>) {
+        var i = r.lowerBound
+        while i + 1 < r.upperBound {
+            defer { i += 1 }
+            guard raw[i] == 0x3D, raw[i + 1] == 0x22 || raw[i + 1] == 0x27 else { continue }  // =" or ='
+            var j = i
+            while j > r.lowerBound && (isASCIILetterOrDigit(raw[j - 1]) || raw[j - 1] == 0x5F || raw[j - 1] == 0x2D) { j -= 1 }
+            let name = String(decoding: raw[j..<i].map { UInt8(truncatingIfNeeded: $0 | 0x20) }, as: UTF8.self)
+            guard DisplayAttributes.names.contains(name) else { continue }
+            let quote = raw[i + 1]
+            var close = i + 2
+            while close < r.upperBound && raw[close] != quote { close += 1 }
+            guard close < r.upperBound else { return }
+            for x in (i + 2)..<close { roles[x] = .content }
+            i = close
+        }
     }
 
     private static func mark(_ roles: UnsafeMutableBufferPointer<Role>, _ r: Range<Int>, _ role: Role) {

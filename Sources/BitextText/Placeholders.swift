@@ -1,3 +1,5 @@
+import BitextMarkdown
+
 /// Placeholders written in prose that a translation must keep character for character:
 /// template variables `{{ name }}` and `{name}`, printf conversions `%s`, `%(name)s`, `%1$d`,
 /// environment variables `$HOME`, `${HOME}`, and route parameters `/users/:id`.
@@ -95,9 +97,8 @@ public enum Placeholders {
         return String(String.UnicodeScalarView(scalars.filter { $0 != " " }))
     }
 
-    /// Attributes whose value is text for the reader (HTML's `alt`, `title`, `label`,
-    /// `placeholder`; a figure's `caption`; a tooltip's `text`).
-    static let displayAttributes: Set<String> = ["text", "title", "alt", "label", "caption", "placeholder", "description", "tooltip"]
+    /// Attributes whose value is text for the reader.
+    static var displayAttributes: Set<String> { DisplayAttributes.names }
 
     /// The scalars with the values of display attributes (`name="…"`, `name='…'`) emptied.
     static func withoutDisplayValues(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {

@@ -19,6 +19,8 @@ public struct GlossaryForbiddenRule: Rule {
             RuleExample("巨型语言模型的发展很快。\n", glossary: GlossaryForbiddenRule.glossary),
             RuleExample("媒体喜欢\"大模型\"这个说法，我们改用\"巨型语言模型\"。\n", glossary: GlossaryForbiddenRule.glossary),
             RuleExample("这是一个巨大模型。\n", glossary: GlossaryForbiddenRule.glossary),
+            // The text a shortcode shows is the translation's too.
+            RuleExample("每个{{< glossary_tooltip text=\"↓大模型\" term_id=\"llm\" >}}都需要显卡。\n", glossary: GlossaryForbiddenRule.glossary),
         ]
     }
 
@@ -64,6 +66,8 @@ public struct GlossaryForbiddenRule: Rule {
     /// The hit is enclosed in a pair of quotation marks.
     static func isQuotedMention(_ r: Range<Int>, _ u: Unit, _ s: Settings) -> Bool {
         guard r.lowerBound > 0, r.upperBound < u.text.count else { return false }
+        // (Quotes that are syntax, `text="结点"` in a shortcode, mention nothing.)
+        guard u.roles[r.lowerBound - 1] == .content, u.roles[r.upperBound] == .content else { return false }
         let before = u.text[r.lowerBound - 1], after = u.text[r.upperBound]
         for q in s.target.quotes + s.source.quotes where q.open == before && q.close == after { return true }
         return false
