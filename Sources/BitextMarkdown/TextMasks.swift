@@ -217,13 +217,10 @@ enum TextMasks {
                 let isCode = name == 0x636F_6465 || name == 0x6B_6264 || name == 0x76_6172 || name == 0x7361_6D70
                 // On to the end of this tag only: the next one may follow at once (`<td><kbd>`).
                 var t = e
-                var embeds = false
-                while t < n && roles[t] == .markup && raw[t] != 0x3E {
-                    // `src=`: a component that embeds a file (a docs site's `<code src="./demo/x.tsx">`),
-                    // whose text is the demo's caption, not code.
-                    if raw[t] == 0x3D && t >= 3 && raw[t - 3] == 0x73 && raw[t - 2] == 0x72 && raw[t - 1] == 0x63 { embeds = true }
-                    t += 1
-                }
+                while t < n && roles[t] == .markup && raw[t] != 0x3E { t += 1 }
+                // `src=`: a component that embeds a file (a docs site's `<code src="./demo/x.tsx">`),
+                // whose text is the demo's caption, not code.
+                let embeds = isCode && t > e + 3 && (e + 3..<t).contains { raw[$0] == 0x3D && raw[$0 - 3] == 0x73 && raw[$0 - 2] == 0x72 && raw[$0 - 1] == 0x63 }
                 if t < n && raw[t] == 0x3E { t += 1 }
                 if isCode && !embeds && e < n && (raw[e] == 0x3E || raw[e] == 0x20) {
                     depth = max(0, depth + (closing ? -1 : 1))

@@ -26,13 +26,13 @@ public struct URLRunsOnRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
-        let units = c.document.units
-        for k in units.indices where !units[k].links.isEmpty && c.analyses[k].hasHan {
+        let units = c.document.units, analyses = c.analyses
+        for k in units.indices where !units[k].links.isEmpty {
             let t = units[k].text, r = units[k].roles
-            for link in units[k].links where !link.isImage && !link.text.isEmpty {
+            for link in units[k].links where !link.isImage && !link.text.isEmpty && r[link.text.lowerBound] == .url {
                 let lo = link.text.lowerBound
-                // Bare: the text is the address, not inside `<…>` or `[…]`.
-                guard r[lo] == .url, lo == 0 || (t[lo - 1] != 0x3C && t[lo - 1] != 0x5B),
+                // Bare: the text is the address, not inside `<…>` or `[…]`; in Chinese text.
+                guard lo == 0 || (t[lo - 1] != 0x3C && t[lo - 1] != 0x5B), analyses[k].hasHan,
                       let cut = link.text.first(where: { r[$0] == .url && URLRunsOnRule.isFullwidthPunctuation(t[$0]) }),
                       cut > lo else { continue }
                 let url = makeString(Array(t[lo..<cut]))
