@@ -15,6 +15,11 @@ public struct NumberMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("缓存在 ↓60 秒后过期。\n", source: "The cache expires after 30 seconds.\n"),
+            // A front-matter value that is a number or a date, under a key both sides have.
+            RuleExample("---\ntitle: 备份与恢复\nnav_order: ↓8\n---\n\n每晚自动备份一次。\n",
+                        source: "---\ntitle: Backup and restore\nnav_order: 7\n---\n\nA backup runs every night.\n"),
+            RuleExample("---\ntitle: 备份与恢复\nnav_order: 7\nupdated: 2023-11-02\n---\n\n每晚自动备份一次。\n",
+                        source: "---\ntitle: Backup and restore\nnav_order: 7\nupdated: 2023-11-02\n---\n\nA backup runs every night.\n"),
             RuleExample("升级到 Vue ↓3.5 之前，请先读一读迁移指南。\n", source: "Read the migration guide before you upgrade to Vue 3.4.\n"),
             RuleExample("↓这个模型有七十亿个参数。\n", source: "The model has 7 billion parameters and 32 layers.\n"),
             RuleExample("这个模型有 70 亿个参数，共三十二层。\n", source: "The model has 7 billion parameters and 32 layers.\n"),
@@ -337,6 +342,8 @@ public struct NumberMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        // Front-matter values that are numbers (`nav_order: 7`, a date).
+        for e in FrontMatterValues.changed(c) where e.kind == .number { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
         let cells = NumberMismatchRule.numberCellPairs(c, p)
         let inCells = Set(cells.map(\.source))
         // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
@@ -448,6 +455,11 @@ public struct CodeMismatchRule: Rule {
             RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
             RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
             RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
+            // Front-matter ids, keys and booleans; a translated label is text.
+            RuleExample("---\nslug: ↓restore-backups\nlabel: 恢复\n---\n\n从备份恢复数据。\n",
+                        source: "---\nslug: restore-backup\nlabel: Restore\n---\n\nRestore data from a backup.\n"),
+            RuleExample("---\nslug: restore-backup\nlabel: 恢复\npinned: false\n---\n\n从备份恢复数据。\n",
+                        source: "---\nslug: restore-backup\nlabel: Restore\npinned: false\n---\n\nRestore data from a backup.\n"),
             // `#` and hex digits is a colour, not a comment: compared exactly.
             RuleExample("横幅的背景色是 `↓#C4502E`。\n", source: "The banner background is `#C4052E`.\n"),
             // A number the translation changed inside the code is no fuller writing of it.
@@ -594,6 +606,8 @@ public struct CodeMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        // Front-matter values that are ids, keys or booleans (`slug: restore-backup`, `pinned: false`).
+        for e in FrontMatterValues.changed(c) where e.kind == .code { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
         for pair in c.consistencyCache.pairs {
             let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
