@@ -455,6 +455,10 @@ public struct CodeMismatchRule: Rule {
             RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
             RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
             RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
+            // A string of data (no space, no Han) is compared exactly; text and locales are not.
+            RuleExample("用 `↓routeTo('invoice:edits')` 生成编辑页的地址。\n", source: "Build the edit page's address with `routeTo('invoice:edit')`.\n"),
+            RuleExample("调用 `toast('已保存')` 提示用户，需要帮助时调用 `openDocs('/zh/help')`。\n",
+                        source: "Call `toast('Saved')` to tell the user, and `openDocs('/en/help')` for help.\n"),
             // Front-matter ids, keys and booleans; a translated label is text.
             RuleExample("---\nslug: ↓restore-backups\nlabel: 恢复\n---\n\n从备份恢复数据。\n",
                         source: "---\nslug: restore-backup\nlabel: Restore\n---\n\nRestore data from a backup.\n"),
