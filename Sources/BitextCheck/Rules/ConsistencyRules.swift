@@ -455,6 +455,9 @@ public struct CodeMismatchRule: Rule {
             RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
             RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
             RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
+            RuleExample("内存不足时调用 `evict`，或者 `evict_all`。\n", source: "Call `cache.evict()` when memory runs low, or `evict_all()`.\n"),
+            // A call or member access after the part is other code: the copy, not the pool.
+            RuleExample("新列表用 `↓this.pool()` 分配。\n", source: "The new list is allocated with `this.pool().clone()`.\n"),
             // A string of data (no space, no Han) is compared exactly; text and locales are not.
             RuleExample("用 `↓routeTo('invoice:edits')` 生成编辑页的地址。\n", source: "Build the edit page's address with `routeTo('invoice:edit')`.\n"),
             RuleExample("调用 `toast('已保存')` 提示用户，需要帮助时调用 `openDocs('/zh/help')`。\n",
@@ -498,10 +501,14 @@ public struct CodeMismatchRule: Rule {
     /// what it is, not more of the name: only type sigils (`!`, `?`, `[`, `]`: `Date!` is not
     /// `Date`, `[Item]` not `Item`, `!done` not `done`), or an option of a command (a word
     /// starting with `-` and a letter, or `--` and a letter: `cargo test --release` is not
-    /// `cargo test`; `-` inside a word, as in `calling-with-async-let`, starts none).
+    /// `cargo test`; `-` inside a word, as in `calling-with-async-let`, starts none), or a member
+    /// access or a call on what the part names, after it, past its own brackets (`.`, `::`,
+    /// `->`, `?.` and a name: `self.items().clone()` is not `self.items()`, `Box::new` not
+    /// `Box`; the receiver before a name is left out freely: `fetchAll` from `store.fetchAll()`).
     static func changesMeaning(_ before: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
         let sigil = { (c: UInt32) in c == 0x21 || c == 0x3F || c == 0x5B || c == 0x5D }
         if before.allSatisfy(sigil) && after.allSatisfy(sigil) { return true }
+        if memberAccess(after) { return true }
         func option(_ x: ArraySlice<UInt32>, atStart: Bool) -> Bool {
             var k = x.startIndex
             while k < x.endIndex {
@@ -515,6 +522,29 @@ public struct CodeMismatchRule: Rule {
             return false
         }
         return option(before, atStart: true) || option(after, atStart: false)
+    }
+
+    /// True when the rest of a span after a part of it is a member access or a call on it: past
+    /// balanced brackets right after the part (its arguments, its generics), `.`, `::`, `->`,
+    /// `?.` or `!.` and a letter, `_` or `$`.
+    static func memberAccess(_ after: ArraySlice<UInt32>) -> Bool {
+        var k = after.startIndex
+        var depth = 0
+        while k < after.endIndex {
+            let c = after[k]
+            if c == 0x28 || c == 0x5B || c == 0x3C { depth += 1 } else if (c == 0x29 || c == 0x5D || c == 0x3E) && depth > 0 { depth -= 1 } else if depth == 0 { break }
+            k += 1
+        }
+        guard depth == 0, k < after.endIndex else { return false }
+        var e = k
+        let c = after[k]
+        if c == 0x2E { e = k + 1 }
+        else if (c == 0x3F || c == 0x21) && k + 1 < after.endIndex && after[k + 1] == 0x2E { e = k + 2 }
+        else if c == 0x3A && k + 1 < after.endIndex && after[k + 1] == 0x3A { e = k + 2 }
+        else if c == 0x2D && k + 1 < after.endIndex && after[k + 1] == 0x3E { e = k + 2 }
+        guard e > k, e < after.endIndex else { return false }
+        let n = after[e]
+        return CodeComparison.isLetter(n) || n == 0x5F || n == 0x24
     }
 
     /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
