@@ -490,7 +490,7 @@ public struct CodeMismatchRule: Rule {
     /// True when a target span renders a source span: the same code, the same code once
     /// comments, string contents and translated text are set aside, or a fuller or shorter
     /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`) — unless what one
-    /// has beyond the other changes what the code means (``changesMeaning(_:_:)``).
+    /// has beyond the other changes what the code means (``changesMeaning(_:_:_:)``).
     static func agrees(_ s: String, _ t: String) -> Bool {
         if s == t { return true }
         if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: changesMeaning) { return true }
@@ -502,13 +502,13 @@ public struct CodeMismatchRule: Rule {
     /// `Date`, `[Item]` not `Item`, `!done` not `done`), or an option of a command (a word
     /// starting with `-` and a letter, or `--` and a letter: `cargo test --release` is not
     /// `cargo test`; `-` inside a word, as in `calling-with-async-let`, starts none), or a member
-    /// access or a call on what the part names, after it, past its own brackets (`.`, `::`,
-    /// `->`, `?.` and a name: `self.items().clone()` is not `self.items()`, `Box::new` not
-    /// `Box`; the receiver before a name is left out freely: `fetchAll` from `store.fetchAll()`).
-    static func changesMeaning(_ before: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
+    /// access or a call on what the part names, after it (``memberAccess(_:afterCall:)``:
+    /// `self.items().clone()` is not `self.items()`, `Box::new` not `Box`; the receiver before a
+    /// name is left out freely: `fetchAll` from `store.fetchAll()`).
+    static func changesMeaning(_ before: ArraySlice<UInt32>, _ part: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
         let sigil = { (c: UInt32) in c == 0x21 || c == 0x3F || c == 0x5B || c == 0x5D }
         if before.allSatisfy(sigil) && after.allSatisfy(sigil) { return true }
-        if memberAccess(after) { return true }
+        if memberAccess(after, afterCall: part.last == 0x29) { return true }
         func option(_ x: ArraySlice<UInt32>, atStart: Bool) -> Bool {
             var k = x.startIndex
             while k < x.endIndex {
@@ -524,10 +524,12 @@ public struct CodeMismatchRule: Rule {
         return option(before, atStart: true) || option(after, atStart: false)
     }
 
-    /// True when the rest of a span after a part of it is a member access or a call on it: past
-    /// balanced brackets right after the part (its arguments, its generics), `.`, `::`, `->`,
-    /// `?.` or `!.` and a letter, `_` or `$`.
-    static func memberAccess(_ after: ArraySlice<UInt32>) -> Bool {
+    /// True when the rest of a span after a part of it is a member access or a call on it: `::`,
+    /// `->` or `?.` (also `!.`) and a name; `.` and a name when it acts on a call (the part ends
+    /// with `)`, or the brackets right after the part are skipped: `pool` of `pool().clone()`)
+    /// or calls what it names (`.clone()`). A bare `.name` after a bare name (`Vue.js`,
+    /// `config.yml`, `user.id`) may be a file, a product or a field quoted by its first part.
+    static func memberAccess(_ after: ArraySlice<UInt32>, afterCall: Bool) -> Bool {
         var k = after.startIndex
         var depth = 0
         while k < after.endIndex {
@@ -544,7 +546,12 @@ public struct CodeMismatchRule: Rule {
         else if c == 0x2D && k + 1 < after.endIndex && after[k + 1] == 0x3E { e = k + 2 }
         guard e > k, e < after.endIndex else { return false }
         let n = after[e]
-        return CodeComparison.isLetter(n) || n == 0x5F || n == 0x24
+        guard CodeComparison.isLetter(n) || n == 0x5F || n == 0x24 else { return false }
+        if c != 0x2E || afterCall || k > after.startIndex { return true }
+        // `.name(`: a method called.
+        var x = e
+        while x < after.endIndex && CodeComparison.isIdentifierChar(after[x]) { x += 1 }
+        return x < after.endIndex && after[x] == 0x28
     }
 
     /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
@@ -552,7 +559,7 @@ public struct CodeMismatchRule: Rule {
     /// `temperature=0.2`), and (given `rest`) where the rest of `whole` does not change its
     /// meaning.
     static func contains(_ whole: String, _ part: String, minimum: Int,
-                         rest: ((ArraySlice<UInt32>, ArraySlice<UInt32>) -> Bool)? = nil) -> Bool {
+                         rest: ((ArraySlice<UInt32>, ArraySlice<UInt32>, ArraySlice<UInt32>) -> Bool)? = nil) -> Bool {
         let w = Array(whole.unicodeScalars).map(\.value), p = Array(part.unicodeScalars).map(\.value)
         guard p.count >= minimum, p.count < w.count, p.contains(where: CodeComparison.isLetter) else { return false }
         func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -564,7 +571,7 @@ public struct CodeMismatchRule: Rule {
                     && !(digit(p[0]) && k >= 2 && w[k - 1] == 0x2E && digit(w[k - 2]))
                 let after = (e == w.count || !CodeComparison.isIdentifierChar(w[e]))
                     && !(digit(p[p.count - 1]) && e + 1 < w.count && w[e] == 0x2E && digit(w[e + 1]))
-                if before && after && !(rest?(w[..<k], w[e...]) ?? false) { return true }
+                if before && after && !(rest?(w[..<k], w[k..<e], w[e...]) ?? false) { return true }
             }
             k += 1
         }
