@@ -23,11 +23,28 @@ enum CodeComparison {
         var text: String
         /// Line in the literal (0-based).
         var line: Int
+        /// A string literal holding data, not text (``dataKey(_:)``): what it is compared by.
+        var data: String? = nil
 
-        /// Strings match strings and Han text matches Han text, whatever they say.
+        /// Strings match strings and Han text matches Han text, whatever they say; but a string
+        /// of data matches another only when they hold the same data.
         func same(_ o: Token) -> Bool {
-            kind == o.kind && (kind == .string || kind == .han || text == o.text)
+            guard kind == o.kind else { return false }
+            if kind == .string, let a = data, let b = o.data { return a == b }
+            return kind == .string || kind == .han || text == o.text
         }
+    }
+
+    /// The contents of a string literal that is data rather than text — one run of ASCII with
+    /// a letter and no space: a key, an identifier, a route name, a path (`'invoice:edit'`,
+    /// `"user_id"`, `'./data.json'`) — as compared: locale labels aside (`'en-US'` and
+    /// `'zh-CN'`, `'/en/guide'` and `'/zh/guide'` are the same data). Nil for text (spaces,
+    /// Han, other scripts): the translator's to translate.
+    static func dataKey(_ literal: ArraySlice<UInt32>) -> String? {
+        guard literal.count >= 3, let q = literal.first, q == 0x22 || q == 0x27 || q == 0x60, literal.last == q else { return nil }
+        let inner = literal.dropFirst().dropLast()
+        guard inner.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), inner.contains(where: isLetter) else { return nil }
+        return LinkComparison.delocalised(makeString(inner))
     }
 
     /// Splits code into tokens, leaving out comments: `//`, `/* */`, `<!-- -->`, MDX `{/* */}`,
@@ -112,7 +129,7 @@ enum CodeComparison {
                     i += 1
                 }
                 let end = min(n, i + (i < n && chars[i] != 0x0A ? 1 : 0))
-                out.append(Token(kind: .string, text: makeString(chars[start..<end]), line: l))
+                out.append(Token(kind: .string, text: makeString(chars[start..<end]), line: l, data: dataKey(chars[start..<end])))
                 i = end
                 continue
             }

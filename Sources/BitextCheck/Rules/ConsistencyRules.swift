@@ -15,6 +15,11 @@ public struct NumberMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("缓存在 ↓60 秒后过期。\n", source: "The cache expires after 30 seconds.\n"),
+            // A front-matter value that is a number or a date, under a key both sides have.
+            RuleExample("---\ntitle: 备份与恢复\nnav_order: ↓8\n---\n\n每晚自动备份一次。\n",
+                        source: "---\ntitle: Backup and restore\nnav_order: 7\n---\n\nA backup runs every night.\n"),
+            RuleExample("---\ntitle: 备份与恢复\nnav_order: 7\nupdated: 2023-11-02\n---\n\n每晚自动备份一次。\n",
+                        source: "---\ntitle: Backup and restore\nnav_order: 7\nupdated: 2023-11-02\n---\n\nA backup runs every night.\n"),
             RuleExample("升级到 Vue ↓3.5 之前，请先读一读迁移指南。\n", source: "Read the migration guide before you upgrade to Vue 3.4.\n"),
             RuleExample("↓这个模型有七十亿个参数。\n", source: "The model has 7 billion parameters and 32 layers.\n"),
             RuleExample("这个模型有 70 亿个参数，共三十二层。\n", source: "The model has 7 billion parameters and 32 layers.\n"),
@@ -338,6 +343,8 @@ public struct NumberMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        // Front-matter values that are numbers (`nav_order: 7`, a date).
+        for e in FrontMatterValues.changed(c) where e.kind == .number { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
         let cells = NumberMismatchRule.numberCellPairs(c, p)
         let inCells = Set(cells.map(\.source))
         // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
@@ -449,6 +456,18 @@ public struct CodeMismatchRule: Rule {
             RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
             RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
             RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
+            RuleExample("内存不足时调用 `evict`，或者 `evict_all`。\n", source: "Call `cache.evict()` when memory runs low, or `evict_all()`.\n"),
+            // A call or member access after the part is other code: the copy, not the pool.
+            RuleExample("新列表用 `↓this.pool()` 分配。\n", source: "The new list is allocated with `this.pool().clone()`.\n"),
+            // A string of data (no space, no Han) is compared exactly; text and locales are not.
+            RuleExample("用 `↓routeTo('invoice:edits')` 生成编辑页的地址。\n", source: "Build the edit page's address with `routeTo('invoice:edit')`.\n"),
+            RuleExample("调用 `toast('已保存')` 提示用户，需要帮助时调用 `openDocs('/zh/help')`。\n",
+                        source: "Call `toast('Saved')` to tell the user, and `openDocs('/en/help')` for help.\n"),
+            // Front-matter ids, keys and booleans; a translated label is text.
+            RuleExample("---\nslug: ↓restore-backups\nlabel: 恢复\n---\n\n从备份恢复数据。\n",
+                        source: "---\nslug: restore-backup\nlabel: Restore\n---\n\nRestore data from a backup.\n"),
+            RuleExample("---\nslug: restore-backup\nlabel: 恢复\npinned: false\n---\n\n从备份恢复数据。\n",
+                        source: "---\nslug: restore-backup\nlabel: Restore\npinned: false\n---\n\nRestore data from a backup.\n"),
             // `#` and hex digits is a colour, not a comment: compared exactly.
             RuleExample("横幅的背景色是 `↓#C4502E`。\n", source: "The banner background is `#C4052E`.\n"),
             // A number the translation changed inside the code is no fuller writing of it.
@@ -472,7 +491,7 @@ public struct CodeMismatchRule: Rule {
     /// True when a target span renders a source span: the same code, the same code once
     /// comments, string contents and translated text are set aside, or a fuller or shorter
     /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`) — unless what one
-    /// has beyond the other changes what the code means (``changesMeaning(_:_:)``).
+    /// has beyond the other changes what the code means (``changesMeaning(_:_:_:)``).
     static func agrees(_ s: String, _ t: String) -> Bool {
         if s == t { return true }
         if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: changesMeaning) { return true }
@@ -483,10 +502,14 @@ public struct CodeMismatchRule: Rule {
     /// what it is, not more of the name: only type sigils (`!`, `?`, `[`, `]`: `Date!` is not
     /// `Date`, `[Item]` not `Item`, `!done` not `done`), or an option of a command (a word
     /// starting with `-` and a letter, or `--` and a letter: `cargo test --release` is not
-    /// `cargo test`; `-` inside a word, as in `calling-with-async-let`, starts none).
-    static func changesMeaning(_ before: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
+    /// `cargo test`; `-` inside a word, as in `calling-with-async-let`, starts none), or a member
+    /// access or a call on what the part names, after it (``memberAccess(_:afterCall:)``:
+    /// `self.items().clone()` is not `self.items()`, `Box::new` not `Box`; the receiver before a
+    /// name is left out freely: `fetchAll` from `store.fetchAll()`).
+    static func changesMeaning(_ before: ArraySlice<UInt32>, _ part: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
         let sigil = { (c: UInt32) in c == 0x21 || c == 0x3F || c == 0x5B || c == 0x5D }
         if before.allSatisfy(sigil) && after.allSatisfy(sigil) { return true }
+        if memberAccess(after, afterCall: part.last == 0x29) { return true }
         func option(_ x: ArraySlice<UInt32>, atStart: Bool) -> Bool {
             var k = x.startIndex
             while k < x.endIndex {
@@ -502,12 +525,42 @@ public struct CodeMismatchRule: Rule {
         return option(before, atStart: true) || option(after, atStart: false)
     }
 
+    /// True when the rest of a span after a part of it is a member access or a call on it: `::`,
+    /// `->` or `?.` (also `!.`) and a name; `.` and a name when it acts on a call (the part ends
+    /// with `)`, or the brackets right after the part are skipped: `pool` of `pool().clone()`)
+    /// or calls what it names (`.clone()`). A bare `.name` after a bare name (`Vue.js`,
+    /// `config.yml`, `user.id`) may be a file, a product or a field quoted by its first part.
+    static func memberAccess(_ after: ArraySlice<UInt32>, afterCall: Bool) -> Bool {
+        var k = after.startIndex
+        var depth = 0
+        while k < after.endIndex {
+            let c = after[k]
+            if c == 0x28 || c == 0x5B || c == 0x3C { depth += 1 } else if (c == 0x29 || c == 0x5D || c == 0x3E) && depth > 0 { depth -= 1 } else if depth == 0 { break }
+            k += 1
+        }
+        guard depth == 0, k < after.endIndex else { return false }
+        var e = k
+        let c = after[k]
+        if c == 0x2E { e = k + 1 }
+        else if (c == 0x3F || c == 0x21) && k + 1 < after.endIndex && after[k + 1] == 0x2E { e = k + 2 }
+        else if c == 0x3A && k + 1 < after.endIndex && after[k + 1] == 0x3A { e = k + 2 }
+        else if c == 0x2D && k + 1 < after.endIndex && after[k + 1] == 0x3E { e = k + 2 }
+        guard e > k, e < after.endIndex else { return false }
+        let n = after[e]
+        guard CodeComparison.isLetter(n) || n == 0x5F || n == 0x24 else { return false }
+        if c != 0x2E || afterCall || k > after.startIndex { return true }
+        // `.name(`: a method called.
+        var x = e
+        while x < after.endIndex && CodeComparison.isIdentifierChar(after[x]) { x += 1 }
+        return x < after.endIndex && after[x] == 0x28
+    }
+
     /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
     /// characters that cannot continue an identifier or a number (`temperature=0` is not in
     /// `temperature=0.2`), and (given `rest`) where the rest of `whole` does not change its
     /// meaning.
     static func contains(_ whole: String, _ part: String, minimum: Int,
-                         rest: ((ArraySlice<UInt32>, ArraySlice<UInt32>) -> Bool)? = nil) -> Bool {
+                         rest: ((ArraySlice<UInt32>, ArraySlice<UInt32>, ArraySlice<UInt32>) -> Bool)? = nil) -> Bool {
         let w = Array(whole.unicodeScalars).map(\.value), p = Array(part.unicodeScalars).map(\.value)
         guard p.count >= minimum, p.count < w.count, p.contains(where: CodeComparison.isLetter) else { return false }
         func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -519,7 +572,7 @@ public struct CodeMismatchRule: Rule {
                     && !(digit(p[0]) && k >= 2 && w[k - 1] == 0x2E && digit(w[k - 2]))
                 let after = (e == w.count || !CodeComparison.isIdentifierChar(w[e]))
                     && !(digit(p[p.count - 1]) && e + 1 < w.count && w[e] == 0x2E && digit(w[e + 1]))
-                if before && after && !(rest?(w[..<k], w[e...]) ?? false) { return true }
+                if before && after && !(rest?(w[..<k], w[k..<e], w[e...]) ?? false) { return true }
             }
             k += 1
         }
@@ -595,6 +648,8 @@ public struct CodeMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        // Front-matter values that are ids, keys or booleans (`slug: restore-backup`, `pinned: false`).
+        for e in FrontMatterValues.changed(c) where e.kind == .code { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
         for pair in c.consistencyCache.pairs {
             let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }

@@ -188,6 +188,11 @@ public struct LinkMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("先读[指南](↓/api/)。\n", source: "Read the [guide](/guide/) first.\n"),
+            // A front-matter path or URL, under a key both sides have.
+            RuleExample("---\ntitle: 部署\ncover: ↓/img/deploy-old.png\n---\n\n部署很简单。\n",
+                        source: "---\ntitle: Deploying\ncover: /img/deploy.png\n---\n\nDeploying is easy.\n"),
+            RuleExample("---\ntitle: 部署\ncover: /img/deploy.png\n---\n\n部署很简单。\n",
+                        source: "---\ntitle: Deploying\ncover: /img/deploy.png\n---\n\nDeploying is easy.\n"),
             RuleExample("↓先读指南。\n", source: "Read the [guide](/guide/) first.\n"),
             RuleExample("先读[指南](/guide/)，再看 <https://vuejs.org>。\n", source: "Read the [guide](/guide/), then <https://vuejs.org>.\n"),
             RuleExample("先读[指南](↓/zh/guide/intro)。\n", source: "Read the [guide](/guide/intro) first.\n"),
@@ -255,6 +260,14 @@ public struct LinkMismatchRule: Rule {
         var alignedHeadings = Set<Int64>()
         for pair in cache.pairs { for s in pair.source { for t in pair.target { alignedHeadings.insert(Int64(s) << 32 | Int64(t)) } } }
         let aligned = { (s: Int, t: Int) in alignedHeadings.contains(Int64(s) << 32 | Int64(t)) }
+        // Front-matter values that are paths or URLs (`slug: /docs/serve`, `image: https://…`).
+        for e in FrontMatterValues.changed(c) where e.kind == .link {
+            switch LinkMismatchRule.verdict(e.source, e.target.value, c, cache, aligned) {
+            case .same: continue
+            case .localised: emit(FrontMatterValues.finding(self, c, e, severity: .info, key: "link-mismatch.localised"))
+            case .different: emit(FrontMatterValues.finding(self, c, e, severity: severity))
+            }
+        }
         // A verdict depends on the two destinations only (the file's settings and anchors are
         // fixed): each pair of destinations, by their bytes, is judged once per file (matching and
         // the pass for localised links asked for the same pairs two and three times).
