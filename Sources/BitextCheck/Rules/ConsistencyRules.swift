@@ -468,6 +468,9 @@ public struct CodeMismatchRule: Rule {
                         source: "---\nslug: restore-backup\nlabel: Restore\n---\n\nRestore data from a backup.\n"),
             RuleExample("---\nslug: restore-backup\nlabel: 恢复\npinned: false\n---\n\n从备份恢复数据。\n",
                         source: "---\nslug: restore-backup\nlabel: Restore\npinned: false\n---\n\nRestore data from a backup.\n"),
+            // The page's language tag switched to the translation's is the translation.
+            RuleExample("---\nlang: zh-CN\nslug: restore-backup\n---\n\n从备份恢复数据。\n",
+                        source: "---\nlang: en-US\nslug: restore-backup\n---\n\nRestore data from a backup.\n"),
             // `#` and hex digits is a colour, not a comment: compared exactly.
             RuleExample("横幅的背景色是 `↓#C4502E`。\n", source: "The banner background is `#C4052E`.\n"),
             // A number the translation changed inside the code is no fuller writing of it.

@@ -72,10 +72,25 @@ enum FrontMatterValues {
         var out: [Entry] = []
         for s in fields(p.source) {
             guard let t = target.first(where: { $0.key == s.key }), t.value != s.value, isData(s.value),
-                  !t.value.unicodeScalars.contains(where: { CodeComparison.isHanText($0.value) }) else { continue }
+                  !t.value.unicodeScalars.contains(where: { CodeComparison.isHanText($0.value) }),
+                  !switchesLanguage(s.value, t.value, c.settings) else { continue }
             out.append(Entry(kind: kind(s.value), key: s.key, source: s.value, sourceLine: s.line, target: t))
         }
         return out
+    }
+
+    /// The page's language tag, switched from the source's language to the translation's
+    /// (`lang: en` → `lang: zh`, `locale: en-US` → `locale: zh-CN`).
+    static func switchesLanguage(_ s: String, _ t: String, _ settings: Settings) -> Bool {
+        func language(_ v: String) -> String? {
+            let parts = v.split(whereSeparator: { $0 == "-" || $0 == "_" })
+            guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
+                  parts.dropFirst().allSatisfy({ (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+            else { return nil }
+            return first.lowercased()
+        }
+        func primary(_ id: String) -> String { String(id.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased() }
+        return language(s) == primary(settings.source.id) && language(t) == primary(settings.target.id)
     }
 
     /// A value with no space or tab, with a letter or a digit, all ASCII: no prose.
