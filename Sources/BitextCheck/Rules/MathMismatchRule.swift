@@ -317,6 +317,8 @@ public struct MathMismatchRule: Rule {
             }
             for m in results {
                 let s = m.source.value
+                // The formula's own line (a unit may span several).
+                let line = p.source.units[m.source.unit].span(m.source.range).start.line
                 if let t = m.target {
                     // Moved across the bead's edge: the formula in the translation of a bead
                     // beside it, or the one written instead in the source there.
@@ -328,7 +330,7 @@ public struct MathMismatchRule: Rule {
                         ? Fix(s.written) : nil
                     emit(c.mismatch(self, severity: severity, place: m.place, key: "math-mismatch", sourceUnit: m.source.unit,
                                     values: [:], source: MathMismatchRule.shown(s.written, other: t.value.written),
-                                    target: MathMismatchRule.shown(t.value.written, other: s.written), fix: fix))
+                                    target: MathMismatchRule.shown(t.value.written, other: s.written), fix: fix, sourceLine: line))
                 } else {
                     // Simple math may be written as words: missing only when the translation
                     // writes math of its own there, or the formula stood apart.
@@ -337,7 +339,7 @@ public struct MathMismatchRule: Rule {
                     if targetKeys!.contains(s.key) || targetKeys!.contains(MathMismatchRule.plain(s.key)) { continue }
                     if MathMismatchRule.writtenPlain(s.key, in: targetText) { continue }
                     emit(c.mismatch(self, severity: severity, place: m.place, key: "math-mismatch.missing", sourceUnit: m.source.unit,
-                                    values: [:], source: MathMismatchRule.shown(s.written, other: nil), target: nil))
+                                    values: [:], source: MathMismatchRule.shown(s.written, other: nil), target: nil, sourceLine: line))
                 }
             }
         }
@@ -428,7 +430,7 @@ public struct MathMismatchRule: Rule {
                 if anchor == nil { anchor = t }
             }
             guard lo <= hi, let anchor else { continue }
-            let source = gap.blocks.flatMap { MathMismatchRule.formulas($0, nil, unit: 0) }
+            let source = gap.blocks.indices.flatMap { MathMismatchRule.formulas(gap.blocks[$0], nil, unit: $0) }
             var targets: [(unit: BitextMarkdown.Unit, formula: Mention<Formula>)] = []
             for b in targetBlocks where b.byteRange.lowerBound >= lo && b.byteRange.upperBound <= hi {
                 for f in MathMismatchRule.formulas(b, nil, unit: 0) { targets.append((b, f)) }
@@ -437,11 +439,10 @@ public struct MathMismatchRule: Rule {
             guard !missing.isEmpty else { continue }
             var extra = targets.filter { t in !source.contains { $0.value.agrees(t.formula.value) } }
             if targetKeys == nil { targetKeys = MathMismatchRule.allKeys(c.document) }
-            let blockOf = { (m: Mention<Formula>) in gap.blocks.first { b in b.text.count >= m.range.upperBound && makeString(b.text[m.range]) == m.value.written }! }
             while let m = missing.first {
                 missing.removeFirst()
                 let s = m.value
-                let line = blockOf(m).span(m.range).start.line
+                let line = gap.blocks[m.unit].span(m.range).start.line
                 // The extra formula most like it.
                 var best: Int? = nil, score = 0.5
                 for (k, t) in extra.enumerated() where MathMismatchRule.similarity(s.key, t.formula.value.key) >= score {
