@@ -66,6 +66,7 @@ public enum RuleRegistry {
         URLRunsOnRule(),
         NumberMismatchRule(),
         CodeMismatchRule(),
+        MathMismatchRule(),
         LinkMismatchRule(),
         BrokenAnchorRule(),
         AnchorMismatchRule(),

@@ -161,8 +161,8 @@ extension FileContext {
     /// values in its details.
     func mismatch(_ rule: any Rule, severity: Severity, place: (unit: Int, range: Range<Int>), key: String,
                   sourceUnit: Int, values: [String: String], source: String, target: String?,
-                  fix: Fix? = nil, extra: [(String, JSON)] = []) -> Finding {
-        let line = pairing?.source.units[sourceUnit].start.line ?? 0
+                  fix: Fix? = nil, extra: [(String, JSON)] = [], sourceLine: Int? = nil) -> Finding {
+        let line = sourceLine ?? pairing?.source.units[sourceUnit].start.line ?? 0
         var v = values
         v["line"] = String(line)
         v["source"] = source
