@@ -28,6 +28,8 @@ public struct URLRunsOnRule: Rule {
         guard let severity = c.settings.severity(self) else { return }
         let units = c.document.units, analyses = c.analyses
         for k in units.indices where !units[k].links.isEmpty {
+            // A bare URL's text is all `.url`: most units' links are not (their text is content).
+            guard units[k].links.contains(where: { !$0.text.isEmpty && units[k].roles[$0.text.lowerBound] == .url }) else { continue }
             let t = units[k].text, r = units[k].roles
             for link in units[k].links where !link.isImage && !link.text.isEmpty && r[link.text.lowerBound] == .url {
                 let lo = link.text.lowerBound
