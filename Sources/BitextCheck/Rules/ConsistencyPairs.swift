@@ -48,7 +48,7 @@ extension FileContext {
                 let s = bead.source.compactMap { p.source.unitIndex(block: $0) }
                 let t = bead.target.compactMap { document.unitIndex(block: $0) }
                 guard !s.isEmpty, !t.isEmpty else { continue }
-                if bead.score < FileContext.minimumConsistencyScore {
+                if bead.score < FileContext.minimumConsistencyScore && !FileContext.isSandwiched(p.alignment.beads, k, source: s, target: t, p.source, document) {
                     notes.append(Note(file: document.path, line: document.units[t[0]].start.line,
                                       message: messages.text("note.low-confidence", [
                                           "line": String(p.source.units[s[0]].start.line),
@@ -62,6 +62,20 @@ extension FileContext {
                                  sourceAnchors: pairing.map { DocumentAnchors($0.source) })
         consistency = c
         return c
+    }
+
+    /// A one-to-one pair of paragraphs (or of list items) between two confident one-to-one
+    /// pairs is the translation of its source whatever its score: the structure leaves it no
+    /// other partner. (A paragraph with a clause dropped scores low by its lengths alone; its
+    /// numbers, code and links are still to compare.)
+    static func isSandwiched(_ beads: [Bead], _ k: Int, source s: [Int], target t: [Int], _ sd: Document, _ td: Document) -> Bool {
+        guard s.count == 1, t.count == 1, k > 0, k + 1 < beads.count else { return false }
+        switch (sd.units[s[0]].kind, td.units[t[0]].kind) {
+        case (.paragraph, .paragraph), (.listItem, .listItem): break
+        default: return false
+        }
+        func confident(_ b: Bead) -> Bool { b.source.count == 1 && b.target.count == 1 && b.score >= 0.9 }
+        return confident(beads[k - 1]) && confident(beads[k + 1])
     }
 
     /// The code-block pairs of confident beads (a code block aligns only one to one).
