@@ -36,7 +36,8 @@ public struct UnrenderedEmphasisRule: Rule {
     /// A literal run of asterisks in a unit's text.
     struct Run {
         var range: Range<Int>
-        /// It cannot open (it may still close), or cannot close: by CommonMark's flanking rules.
+        /// Whether it can open or close emphasis, by CommonMark's flanking rules (left- and
+        /// right-flanking; for `*`, nothing more).
         var canOpen: Bool, canClose: Bool
     }
 
