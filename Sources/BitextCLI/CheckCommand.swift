@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
         // and the targets of the pairs (given with --source/--target-root or configured).
         var explicit = Set(paths)
         if let t = paths.first, pairing.source != nil { explicit.insert(t) }
-        let roots = paths.filter { p in var d: ObjCBool = false; return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue }
+        let roots = paths.filter(Inputs.isDirectory)
             + session.targetRoots
         let pairedTargets = session.pairedTargets
 

@@ -262,10 +262,7 @@ final class Session {
     func named(_ paths: [String], of all: [Job], targetRoot: String) throws -> [Job] {
         let files = try collect(paths)
         let wanted = Set(files.map(Inputs.absolute))
-        let folders = paths.filter { p in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
+        let folders = paths.filter(Inputs.isDirectory)
         let root = Inputs.absolute(targetRoot)
         var out = all.filter { j in
             if let t = j.target { return wanted.contains(Inputs.absolute(t)) }

@@ -111,6 +111,12 @@ public enum Inputs {
         return !rel.hasPrefix("/") && patterns.contains { $0.matches(rel) }
     }
 
+    /// True when `path` names a folder.
+    public static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// The absolute, standardised form of a path (symlinks kept).
     public static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path

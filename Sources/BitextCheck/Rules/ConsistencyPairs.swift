@@ -135,6 +135,18 @@ extension FileContext {
         return assign(pair, missing: missing, extra: extra, similarity: similarity, minimumSimilarity: minimumSimilarity)
     }
 
+    /// The index of the candidate that clearly resembles `x` (similarity 0.5 or more, and at least
+    /// `minimum`; the last of the most alike), among those `include` admits.
+    static func resembling<S, T>(_ x: S, _ candidates: [T], minimum: Double = 0, where include: (T) -> Bool = { _ in true },
+                                 _ similarity: (S, T) -> Double) -> Int? {
+        var best: Int? = nil, score = 0.5
+        for (k, t) in candidates.enumerated() where include(t) {
+            let s = similarity(x, t)
+            if s >= score && s >= minimum { score = s; best = k }
+        }
+        return best
+    }
+
     /// Each missing source mention with the extra target mention it most likely became (as
     /// ``unmatched(_:source:target:agrees:similarity:minimumSimilarity:)``), for a rule that
     /// decides itself what is missing and what is extra.
@@ -155,11 +167,7 @@ extension FileContext {
             if best == nil && onlyOne && similarity(m.value, extra[0].value) >= minimumSimilarity { best = 0 }
             // Elsewhere in the same unit, one that clearly resembles it (1920 → 1927).
             if best == nil {
-                var score = 0.5
-                for (k, t) in extra.enumerated() where t.unit == place.unit {
-                    let s = similarity(m.value, t.value)
-                    if s >= score && s >= minimumSimilarity { score = s; best = k }
-                }
+                best = FileContext.resembling(m.value, extra, minimum: minimumSimilarity, where: { $0.unit == place.unit }) { similarity($0, $1.value) }
             }
             if let b = best {
                 out.append((m, extra[b], (extra[b].unit, extra[b].range)))

@@ -426,11 +426,8 @@ public struct NumberMismatchRule: Rule {
                 // In order when as many changed as were added, else the extra one most like it.
                 var extra = extra
                 return missing.enumerated().map { k, m in
-                    var best: Int? = nil
-                    if missing.count - k == extra.count { best = extra.isEmpty ? nil : 0 } else {
-                        var score = 0.5
-                        for (x, t) in extra.enumerated() where similarity(m.value, t.value) >= score { score = similarity(m.value, t.value); best = x }
-                    }
+                    let best = missing.count - k == extra.count ? (extra.isEmpty ? nil : 0)
+                        : FileContext.resembling(m.value, extra) { similarity($0, $1.value) }
                     let t = best.map { extra.remove(at: $0) }
                     return (m, t, t.map { ($0.unit, $0.range) } ?? (tu, 0..<c.document.units[tu].text.count))
                 }

@@ -213,7 +213,7 @@ public struct LinkMismatchRule: Rule {
                 var t = target
                 // A bare URL that ran on into the Chinese after it (`url-runs-on`) is compared
                 // as the writer meant it, up to the full-width mark.
-                if let cut = t.destination.unicodeScalars.firstIndex(where: { URLRunsOnRule.isFullwidthPunctuation($0.value) }),
+                if let cut = t.destination.unicodeScalars.firstIndex(where: { isCJKPunctuation($0.value) }),
                    cut > t.destination.unicodeScalars.startIndex {
                     let kept = t.destination.unicodeScalars.distance(from: t.destination.unicodeScalars.startIndex, to: cut)
                     t.destination = String(t.destination.unicodeScalars[..<cut])

@@ -444,11 +444,7 @@ public struct MathMismatchRule: Rule {
                 let s = m.value
                 let line = gap.blocks[m.unit].span(m.range).start.line
                 // The extra formula most like it.
-                var best: Int? = nil, score = 0.5
-                for (k, t) in extra.enumerated() where MathMismatchRule.similarity(s.key, t.formula.value.key) >= score {
-                    score = MathMismatchRule.similarity(s.key, t.formula.value.key); best = k
-                }
-                if let b = best {
+                if let b = FileContext.resembling(s.key, extra, { MathMismatchRule.similarity($0, $1.formula.value.key) }) {
                     let t = extra.remove(at: b)
                     // Moved: written in the units beside the gap instead.
                     let sourceNear = MathMismatchRule.keys(p.source, [gap.unit, next < su.count ? next : nil].compactMap { $0 })

@@ -35,7 +35,7 @@ public struct URLRunsOnRule: Rule {
                 let lo = link.text.lowerBound
                 // Bare: the text is the address, not inside `<…>` or `[…]`; in Chinese text.
                 guard lo == 0 || (t[lo - 1] != 0x3C && t[lo - 1] != 0x5B), analyses[k].hasHan,
-                      let cut = link.text.first(where: { r[$0] == .url && URLRunsOnRule.isFullwidthPunctuation(t[$0]) }),
+                      let cut = link.text.first(where: { r[$0] == .url && isCJKPunctuation(t[$0]) }),
                       cut > lo else { continue }
                 let url = makeString(Array(t[lo..<cut]))
                 let rest = makeString(Array(t[cut..<link.text.upperBound]))
@@ -46,13 +46,5 @@ public struct URLRunsOnRule: Rule {
                                fix: hasScheme ? Fix("<" + url + ">") : nil))
             }
         }
-    }
-
-    /// CJK and full-width punctuation (，。：；！？、（）「」《》…): no address has it, GFM does not end
-    /// an autolink at it.
-    static func isFullwidthPunctuation(_ c: UInt32) -> Bool {
-        (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20)
-            || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || c == 0x2026 || c == 0x2014
-            || (c >= 0x2018 && c <= 0x201F)
     }
 }

@@ -100,7 +100,7 @@ public struct UnrenderedEmphasisRule: Rule {
     /// bold Latin text in a Chinese sentence).
     static func touchesChinese(_ t: [UInt32], _ run: Range<Int>) -> Bool {
         for i in [run.lowerBound - 1, run.upperBound] where i >= 0 && i < t.count {
-            if isHanChar(t[i]) || (t[i] >= 0x3000 && t[i] <= 0x303F) || (t[i] >= 0xFF00 && t[i] <= 0xFF65) { return true }
+            if isHanChar(t[i]) || isCJKPunctuation(t[i]) { return true }
         }
         return false
     }
