@@ -46,6 +46,7 @@ struct CheckCommand: ParsableCommand {
         checker.defersProjectFindings = work.count > 1
         let project = ProjectEvidence()
         var deferred: [DeferredFinding] = []
+        var held: [(file: String, findings: [Finding])] = []
         let progress = Progress(total: work.count, label: ui("progress.checking"), quiet: report.quiet)
         // --fix writes files named on the command line, files inside the folders named there,
         // and the targets of the pairs (given with --source/--target-root or configured).
@@ -137,7 +138,7 @@ struct CheckCommand: ParsableCommand {
                 result.failed = true
             }
             return result
-        }, consume: { _, result in
+        }, consume: { k, result in
             if !result.problems.isEmpty { progress.clear() }
             for p in result.problems { Output.warn(p) }
             if common.verbose {
@@ -149,11 +150,26 @@ struct CheckCommand: ParsableCommand {
             if result.fixed > 0 { fixed += result.fixed; fixedFiles += 1 }
             if let m = result.miner { all.merge(m) }
             if let e = result.evidence { project.merge(e) }
+            // A file with findings that wait for the project is held, with every file after it,
+            // so that each file's findings come together and in line order once it is decided.
+            if !held.isEmpty || !result.deferred.isEmpty {
+                held.append((work[k].target!, result.findings))
+            } else {
+                emit(result.findings)
+            }
             deferred += result.deferred
-            emit(result.findings)
         })
         progress.finish()
-        if !deferred.isEmpty { emitByFile(project.resolve(deferred, settings: session.settings)) }
+        if !held.isEmpty {
+            let decided = project.resolve(deferred, settings: session.settings)
+            var next = 0
+            for (file, findings) in held {
+                var all = findings
+                while next < decided.count, decided[next].file == file { all.append(decided[next]); next += 1 }
+                emit(all.count == findings.count ? findings : all.sorted(by: Finding.ordered))
+            }
+            emitByFile(Array(decided[next...]))
+        }
         // Project-wide findings need every file: they come last.
         if mine {
             emitByFile(ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,

@@ -529,6 +529,24 @@ extension Segmenter {
         for k in candidates { analyses[k].stretches[0].documentEvidence = .keyColumn }
     }
 
+    /// Cells of one to three capitalised words (`Kenji Mori`, `Grace Hopper`, `Platform Team`)
+    /// in the row of a Chinese key that names a person (`| **负责人** | Kenji Mori |`) or under
+    /// such a header: names of people or teams, which stay as they are written.
+    private func markPersonNames(column: Int, _ cells: [(row: Int, column: Int, unit: Int)], _ units: [BitextMarkdown.Unit],
+                                 _ analyses: inout [TextAnalysis]) {
+        func namesPerson(_ k: Int) -> Bool {
+            analyses[k].hasHan && Segmenter.headerNamesKind(units[k], kindNouns: target.personNounEndings)
+        }
+        let header = cells.first { $0.row == 0 && $0.column == column }.map { namesPerson($0.unit) } ?? false
+        for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].hasHan {
+            guard let s = analyses[c.unit].stretches.first, s.isWholeUnit, s.isProse, s.isLabel, s.documentEvidence == nil,
+                  s.tokens.count <= 3, s.tokens.allSatisfy({ $0.kind == .capitalized || $0.kind == .name }),
+                  header || cells.contains(where: { $0.row == c.row && $0.column == 0 && namesPerson($0.unit) })
+            else { continue }
+            analyses[c.unit].stretches[0].documentEvidence = .personName
+        }
+    }
+
     private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
         // Rows and columns of the table's cells.
         var cells: [(row: Int, column: Int, unit: Int)] = []
@@ -596,6 +614,7 @@ extension Segmenter {
             } else if han > 0, other >= 3, sentences == 0 {
                 markNameCells(column: column, cells, &analyses)
             }
+            if column > 0 { markPersonNames(column: column, cells, units, &analyses) }
             // The rest needs a Chinese header that names what the column holds (a kind noun at
             // its end: `| 命令 |`, `| 按钮 |`, `| 消息 |`, `| 英文原文 |`), over cells without Chinese.
             guard chineseHeader, han == 0, other >= 2, paragraphs == 0,

@@ -43,6 +43,9 @@ public struct LocaleData: Sendable {
     /// The kind nouns that name what a program says or writes (`消息`, `错误`, `日志`, `原文`), from
     /// the locale's `messageNouns`: a table column under one holds messages, sentences and all.
     public var messageNouns: [[UInt32]] = []
+    /// Endings of nouns that name a person (`人`, `者`, `员`: 负责人, 作者, 管理员), from the
+    /// locale's `personNounEndings`: a table cell of capitalised words beside or under one is a name.
+    public var personNounEndings: [[UInt32]] = []
     /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
@@ -135,6 +138,7 @@ public struct LocaleData: Sendable {
         data.kindNounDeterminerStarts = Set(data.kindNounDeterminers.compactMap(\.first))
         data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.messageNouns = (node["messageNouns"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
+        data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

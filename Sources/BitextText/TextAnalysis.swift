@@ -98,6 +98,9 @@ public enum Evidence: String, Sendable {
     /// messages a program returns (``Segmenter/markKeyColumns(_:_:)``; with the source,
     /// ``DataColumns``).
     case dataColumn = "data-column"
+    /// Capitalised words in a table cell beside or under a Chinese label that names a person
+    /// (负责人, 作者, 维护者: ending in the locale's `personNounEndings`): a person's or a team's name.
+    case personName = "person-name"
     /// Alt text that is a file slug or a short label, not a sentence.
     case fileSlug = "file-slug"
     /// The same text is inline code elsewhere in the document.

@@ -147,7 +147,7 @@ import Testing
         for name in ["a", "b", "c"] {
             dir.write("\(name).md", "# 组件\n\n这个组件很好用。\n\n" + translated + "## Semantic Layer\n\n语义层的说明。\n")
         }
-        dir.write("d.md", "# 工具\n\n我们用 Webhook 通知。\n\n" + translated + "## Tools\n\n工具的说明。\n\n## Webhook\n\n说明。\n")
+        dir.write("d.md", "# 工具\n\n我们用 Webhook 通知。\n\n" + translated + "## Tools\n\n工具的说明。\n\n## Webhook\n\n说明,结束。\n")
         let r = try CLI.run(["check", dir.url.path, "--format", "json", "--no-config"])
         let labels = Self.findings(r).filter { $0["rule"] as? String == "untranslated-label" }
         let convention = labels.filter { ($0["text"] as? String) == "Semantic Layer" }
@@ -156,6 +156,10 @@ import Testing
         let tools = labels.filter { ($0["text"] as? String) == "Tools" }
         #expect(tools.count == 1 && tools.first?["severity"] as? String == "warning")
         #expect(!labels.contains { ($0["text"] as? String) == "Webhook" })
+        // Each file's findings come together and in line order, the decided ones among them.
+        let places = Self.findings(r).map { (($0["file"] as? String) ?? "", ($0["line"] as? Int) ?? 0) }
+        #expect(places.map(\.0).last?.hasSuffix("d.md") == true && places.suffix(2).map(\.1) == [15, 21])
+        #expect(zip(places, places.dropFirst()).allSatisfy { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 <= $1.1) })
         // Checked alone, a file decides by its own labels.
         let alone = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config"])
         #expect(Self.findings(alone).contains { $0["text"] as? String == "Semantic Layer" && $0["severity"] as? String == "warning" })
