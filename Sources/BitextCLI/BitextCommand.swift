@@ -1,5 +1,6 @@
 import ArgumentParser
 import BitextCheck
+import BitextText
 import Foundation
 
 /// The `bitext` command: wires the subcommands together and maps errors to exit statuses
@@ -17,6 +18,12 @@ public struct BitextCommand: ParsableCommand {
 
     /// Runs the command line and exits with bitext's exit statuses.
     public static func main() {
+        // Every command's words (help, messages, rule texts) are in the data folder: without it
+        // nothing it printed would make sense, so no command runs.
+        do { _ = try DataDirectory.locate() } catch {
+            FileHandle.standardError.write(Data("bitext: \(error)\n".utf8))
+            Foundation.exit(2)
+        }
         UI.setLanguage(arguments: Array(CommandLine.arguments.dropFirst()))
         Interruption.install()
         // Help texts are only shown with help and errors (``UI/helpTextsWanted``): the parse of a

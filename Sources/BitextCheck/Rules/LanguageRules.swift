@@ -19,7 +19,8 @@ let keptEnglishEvidence = """
     inline code elsewhere in the document; words a code \
     block of the document holds word for word (quoted output); alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
-    term such as Webhook); a label heading a translation's own links name by its text; quoted, a \
+    term such as Webhook); capitalised words in a table cell beside or under a label that names a \
+    person (负责人、作者、维护者…: a person's or a team's name); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
     `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
     kind noun (按钮、菜单、错误…), up to six words after a verb of naming (称为、叫做…); a \
