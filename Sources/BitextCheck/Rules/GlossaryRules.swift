@@ -6,7 +6,9 @@ import BitextText
 ///
 /// A variant in quotation marks (`"大模型"`, `“大模型”`) is a mention, not a use — a translator's
 /// note explaining the choice — and is not reported. A variant must start and end on ICU word
-/// boundaries, so `大模型` is not found inside `巨大模型` (巨大|模型).
+/// boundaries, so `大模型` is not found inside `巨大模型` (巨大|模型); a word across its end that
+/// only adds a grammatical character (`记事本会` read 记事|本会) is ICU's choice between two
+/// readings, and the variant is found.
 public struct GlossaryForbiddenRule: Rule {
     public let id = "glossary-forbidden"
     public let defaultSeverity = Severity.error
@@ -19,6 +21,8 @@ public struct GlossaryForbiddenRule: Rule {
             RuleExample("巨型语言模型的发展很快。\n", glossary: GlossaryForbiddenRule.glossary),
             RuleExample("媒体喜欢\"大模型\"这个说法，我们改用\"巨型语言模型\"。\n", glossary: GlossaryForbiddenRule.glossary),
             RuleExample("这是一个巨大模型。\n", glossary: GlossaryForbiddenRule.glossary),
+            // ICU reads 记事|本会 here; 本会 only adds 会 (will) to the variant.
+            RuleExample("下一个↓记事本会用到它。\n", glossary: "notebook\t笔记本\t\t记事本\n"),
             // The text a shortcode shows is the translation's too.
             RuleExample("每个{{< glossary_tooltip text=\"↓大模型\" term_id=\"llm\" >}}都需要显卡。\n", glossary: GlossaryForbiddenRule.glossary),
         ]
@@ -56,6 +60,13 @@ public struct GlossaryForbiddenRule: Rule {
             for w in hanWords {
                 if start && w.range.lowerBound == i { return true }
                 if !start && w.range.upperBound == i { return true }
+                // A word that takes one grammatical character from outside a variant of three
+                // characters or more (记事|本会 for 记事本|会): the dictionary's other reading, as
+                // likely as ICU's; a word that takes a content character (巨大|模型) is the word
+                // there. (Two characters are too short to tell: 一个|子集 is no 个子.)
+                if r.count >= 3 && w.range.contains(inside) && w.range.contains(outside)
+                    && (start ? w.range.lowerBound == outside : w.range.upperBound == outside + 1)
+                    && TermMiner.isGrammatical(Unicode.Scalar(u.text[outside]) ?? " ") { return true }
                 if w.range.lowerBound > i { break }
             }
             return false
