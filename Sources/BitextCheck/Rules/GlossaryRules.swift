@@ -6,8 +6,8 @@ import BitextText
 ///
 /// A variant in quotation marks (`"大模型"`, `“大模型”`) is a mention, not a use — a translator's
 /// note explaining the choice — and is not reported. A variant must start and end on ICU word
-/// boundaries, so `大模型` is not found inside `巨大模型` (巨大|模型); a word across its end that
-/// only adds a grammatical character (`记事本会` read 记事|本会) is ICU's choice between two
+/// boundaries, so `大模型` is not found inside `巨大模型` (巨大|模型); a word across one of its ends
+/// that only adds a grammatical character (`记事本会` read 记事|本会) is ICU's choice between two
 /// readings, and the variant is found.
 public struct GlossaryForbiddenRule: Rule {
     public let id = "glossary-forbidden"
