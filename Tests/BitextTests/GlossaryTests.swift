@@ -276,6 +276,23 @@ import Testing
         #expect(try Self.inconsistent(pairs).isEmpty)
     }
 
+    /// 示例 of 示例表 renders "sample" in "sample table", where 表 (*table*) renders the term: the
+    /// neighbour's rendering, no variant of the 表格 the translation writes for "table" alone.
+    @Test func aNeighboursRenderingBesideTheTermsOwnWordIsNoVariant() throws {
+        let pairs = [
+            ("## The sample table", "## 示例表"),
+            ("All examples use a small table with eight rows.", "所有示例都使用一张只有八行的小表。"),
+            ("Go back to the sample table when in doubt.", "有疑问时回到示例表。"),
+            ("The table is aligned.", "表格已对齐。"),
+            ("Each table is sorted.", "每个表格都已排序。"),
+            ("Every table has a header.", "每个表格都有表头。"),
+            ("A table can be long.", "表格可以很长。"),
+            ("Print the table at the end.", "最后打印表格。"),
+        ]
+        let found = try Self.inconsistent(pairs)
+        #expect(found.isEmpty, "\(found.map { $0["message"] ?? "" })")
+    }
+
     /// `Table` kept in English and written as a name (a component) is not a variant of the
     /// common noun the translation renders 表格.
     @Test func aWordKeptAsANameIsNoVariantOfTheCommonNoun() throws {

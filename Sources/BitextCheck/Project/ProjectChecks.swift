@@ -50,7 +50,9 @@ public enum ProjectChecks {
                         || Double(together) > 0.3 * Double(min(v.pairs.count, r.pairs.count))
                 }
                 // (Asked last: it reads the lexicon.)
-                if !clashes && !(termWords.map { rendersNeighbour(r, of: $0, miner: miner) } ?? false) { variants.append(r) }
+                if !clashes && !(termWords.map { rendersNeighbour(r, of: $0, miner: miner) || besideRendering(r, of: $0, miner: miner) } ?? false) {
+                    variants.append(r)
+                }
             }
             guard variants.count >= 2,
                   variants.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { return nil }
@@ -170,6 +172,34 @@ public enum ProjectChecks {
             // Decided once either side holds half the places.
             if explained * 2 >= r.pairs.count { return true }
             if unexplained * 2 > r.pairs.count { return false }
+        }
+        return false
+    }
+
+    /// Whether a Han rendering of a term sits, in half its places or more, beside a lexicon word
+    /// that renders the term itself: the translation holds a longer string made of the rendering
+    /// and that word (示例表 for "sample table", where 表 is *table*), so the term is rendered
+    /// there by the word, and the rendering is its neighbour's (示例, *sample*), no variant.
+    static func besideRendering(_ r: TermMiner.Rendering, of term: TermWords, miner: TermMiner) -> Bool {
+        guard !r.text.hasPrefix("="), !r.pairs.isEmpty else { return false }
+        let lexicon = term.lexicon
+        let needle = r.text.unicodeScalars.map(\.value)
+        var beside = 0, not = 0
+        for k in r.pairs {
+            var hit = false
+            miner.targetStrings(ofPair: k) { s in
+                guard !hit, s.unicodeScalars.count > needle.count else { return }
+                let text = s.unicodeScalars.map(\.value)
+                guard let at = find(needle, in: text, caseInsensitive: false) else { return }
+                // What the longer string adds before or after the rendering: one lexicon word
+                // that renders the term.
+                for rest in [0..<at, (at + needle.count)..<text.count] where !rest.isEmpty {
+                    if let w = lexicon.word(text[rest]), term.reading(of: w).renders { hit = true }
+                }
+            }
+            if hit { beside += 1 } else { not += 1 }
+            if beside * 2 >= r.pairs.count { return true }
+            if not * 2 > r.pairs.count { return false }
         }
         return false
     }

@@ -128,6 +128,14 @@ public final class TermMiner {
     /// The lexicon stems of pair `k`'s source words, in increasing order.
     public func sourceWords(ofPair k: Int32, _ body: (Int32) -> Void) { sourceWords.forEach(Int(k), body) }
 
+    /// The Han strings of pair `k`'s translation (n-grams of one to three pieces).
+    public func targetStrings(ofPair k: Int32, _ body: (String) -> Void) {
+        targets.forEach(Int(k)) { t in
+            let s = strings[Int(t)]
+            if !s.hasPrefix("=") { body(s) }
+        }
+    }
+
     /// The table one file's pairs go into when files are mined on `workers` threads: this one
     /// itself on one thread (a merge would intern every string again), a new one on several, to
     /// ``merge(_:)`` in file order.
