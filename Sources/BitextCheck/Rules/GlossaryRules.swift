@@ -23,6 +23,12 @@ public struct GlossaryForbiddenRule: Rule {
             RuleExample("这是一个巨大模型。\n", glossary: GlossaryForbiddenRule.glossary),
             // ICU reads 记事|本会 here; 本会 only adds 会 (will) to the variant.
             RuleExample("下一个↓记事本会用到它。\n", glossary: "notebook\t笔记本\t\t记事本\n"),
+            // With the source: 目录 (*directory*) where the source says no "inventory" is said as
+            // info, without a fix; where it does, an error.
+            RuleExample("保留五个旧版本↓目录。\n", source: "Keep five old release folders.\n",
+                        glossary: "inventory\t清单\t\t库存|目录\n"),
+            RuleExample("把主机写进↓目录。\n", source: "Add the host to the inventory.\n",
+                        glossary: "inventory\t清单\t\t库存|目录\n"),
             // The text a shortcode shows is the translation's too.
             RuleExample("每个{{< glossary_tooltip text=\"↓大模型\" term_id=\"llm\" >}}都需要显卡。\n", glossary: GlossaryForbiddenRule.glossary),
         ]
@@ -32,6 +38,7 @@ public struct GlossaryForbiddenRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let g = c.glossary else { return }
+        var sourceUnits: [Int: [Int]]? = nil
         for (k, hits) in c.targetHits.enumerated() {
             let u = c.document.units[k]
             for h in hits where h.form == .forbidden {
@@ -39,14 +46,53 @@ public struct GlossaryForbiddenRule: Rule {
                 if GlossaryForbiddenRule.isQuotedMention(h.range, u, c.settings) { continue }
                 let e = g.glossary.entries[h.entry]
                 let preferred = e.keepAsIs ? e.source : e.target
+                let values = ["preferred": preferred, "found": h.term, "location": e.location, "source": e.source]
+                var details: [(String, JSON)] = [("term", .string(e.source)), ("preferred", .string(preferred)),
+                                                 ("glossary", .string(e.location))]
+                // With the source: a variant that is a word of its own the dictionary does not
+                // give for the term (目录, *directory*, forbidden for "inventory"), where the
+                // aligned source does not say the term, translates something else, most likely;
+                // said, as info, without a fix. (One the dictionary gives for the term, 本征值 for
+                // "eigenvalue", renders it even where the translator added it.)
+                if let p = c.pairing, let lexicon = Lexicon.shared, let w = lexicon.word(h.term.unicodeScalars.map(\.value)),
+                   !GlossaryForbiddenRule.glosses(w, e.source, lexicon, c.settings.source.functionWords) {
+                    if sourceUnits == nil { sourceUnits = GlossaryForbiddenRule.sourceUnits(c.document, p) }
+                    if let su = sourceUnits![k], !su.isEmpty,
+                       !su.contains(where: { GlossaryForbiddenRule.says(p, $0, forbidding: h.term, g) }) {
+                        details.append(("evidence", .string("source-without-term")))
+                        emit(c.finding(self, severity: min(severity, .info), unit: k, range: h.range,
+                                       message: c.messages.text("glossary-forbidden.other-sense", values), details: details))
+                        continue
+                    }
+                }
                 emit(c.finding(self, severity: severity, unit: k, range: h.range,
-                               message: c.messages.text("glossary-forbidden", ["preferred": preferred, "found": h.term,
-                                                                               "location": e.location, "source": e.source]),
-                               fix: Fix(preferred),
-                               details: [("term", .string(e.source)), ("preferred", .string(preferred)),
-                                         ("glossary", .string(e.location))]))
+                               message: c.messages.text("glossary-forbidden", values), fix: Fix(preferred), details: details))
             }
         }
+    }
+
+    /// Whether one of the lexicon's glosses of word `w` is the glossary term (its words, stemmed).
+    static func glosses(_ w: Int32, _ term: String, _ lexicon: Lexicon, _ functionWords: Set<String>) -> Bool {
+        let stems = term.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Stemmer.stem(String($0)) }.joined(separator: " ")
+        return ProjectChecks.TermWords(stems, lexicon: lexicon, functionWords: functionWords).reading(of: w).renders
+    }
+
+    /// For each target unit of a bead, its source units.
+    static func sourceUnits(_ doc: Document, _ p: Pairing) -> [Int: [Int]] {
+        var out: [Int: [Int]] = [:]
+        for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
+            let sources = bead.source.compactMap { p.source.unitIndex(block: $0) }
+            for t in bead.target { if let u = doc.unitIndex(block: t) { out[u, default: []].append(contentsOf: sources) } }
+        }
+        return out
+    }
+
+    /// Source unit `su` uses a term whose entry forbids `variant`.
+    static func says(_ p: Pairing, _ su: Int, forbidding variant: String, _ g: GlossaryIndex) -> Bool {
+        let u = p.source.units[su]
+        let hits = p.sourceTermHits.map { $0[su] }
+            ?? g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words, isHeading: u.kind.headingLevel != nil)
+        return hits.contains { h in g.glossary.entries[h.entry].forbidden.contains { $0.lowercased() == variant.lowercased() } }
     }
 
     /// Han ends of the hit fall on ICU word boundaries.
