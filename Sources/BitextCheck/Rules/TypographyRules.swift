@@ -5,11 +5,13 @@ import BitextText
 public struct HalfwidthPunctuationRule: Rule {
     public let id = "halfwidth-punctuation"
     public let defaultSeverity = Severity.info
-    public let summary = "ASCII punctuation (, : ; ! ? ( ) .) inside Chinese text where full-width marks belong; fix: the full-width mark."
+    public let summary = "ASCII punctuation (, : ; ! ? ( ) .) inside Chinese text where full-width marks belong, and a bracket paired with one of the other width whatever it holds (`（UTC+8)`); fix: the full-width mark."
     public var examples: [RuleExample] {
         [
             RuleExample("这是中文↓,后面还有中文↓.\n"),
             RuleExample("巨型语言模型↓(LLM↓)很强大。\n"),
+            // A pair of mixed widths, whatever it holds.
+            RuleExample("时区为（UTC+8↓)，默认 ↓(UTC+9）。\n"),
             RuleExample("> 注意↓:这里要小心。\n"),
             RuleExample("共有 1,000 个模型，会议在 10:30 开始。\n"),
             RuleExample("比率为 [(期望值-实际值)/期望值]x100%。\n"),
@@ -50,12 +52,14 @@ public struct HalfwidthPunctuationRule: Rule {
                 var flag: Bool
                 switch ch {
                 case 0x28:  // (
-                    flag = isHanChar(prev) || isHanChar(next)
+                    // Beside Chinese, or closed by a full-width bracket: `(UTC+8）`.
+                    flag = isHanChar(prev) || isHanChar(next) || HalfwidthPunctuationRule.pairedWidth(t, r, from: i, step: 1) == 0xFF09
                     openParens.append((i, flag))
                     if !flag { continue }
                 case 0x29:  // )
                     let opened = openParens.popLast()
                     flag = isHanChar(prev) || (opened?.1 ?? false)
+                        || (opened == nil && HalfwidthPunctuationRule.pairedWidth(t, r, from: i, step: -1) == 0xFF08)
                 case 0x2E:  // .
                     flag = isHanChar(prev) && (next == 0x20 || next == 0x0A || isHanChar(next) || i + 1 == t.count)
                 case 0x3A:  // : not in a URL
@@ -76,6 +80,23 @@ public struct HalfwidthPunctuationRule: Rule {
 }
 
 extension HalfwidthPunctuationRule {
+    /// The first bracket of the unit's content from `i` on in direction `step` (1: a closing
+    /// one, either width; -1: an opening one), nil when none: a `(` closed by `）` or a `)` that
+    /// closes `（` is a pair of mixed widths (`（UTC+8)`), whatever is inside.
+    static func pairedWidth(_ t: [UInt32], _ r: [Role], from i: Int, step: Int) -> UInt32? {
+        var j = i + step
+        while j >= 0 && j < t.count {
+            if r[j] == .content {
+                switch t[j] {
+                case 0x28, 0xFF08, 0x29, 0xFF09: return (step > 0) == (t[j] == 0x29 || t[j] == 0xFF09) ? t[j] : nil
+                default: break
+                }
+            }
+            j += step
+        }
+        return nil
+    }
+
     static func isCodeMark(_ c: UInt32) -> Bool {
         switch c {
         case 0x5B, 0x5D, 0x7B, 0x7D, 0x2F, 0x3D, 0x3C, 0x3E, 0x7C, 0x5C, 0x2A, 0x2B, 0x60: return true
