@@ -200,9 +200,11 @@ struct CheckCommand: ParsableCommand {
         if let src, let aligner {
             let srcAnalyses = checker.analyze(src, toolkit: toolkit)
             let alignment = aligner.align(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses)
-            pairing = Pairing(source: src, sourceAnalyses: srcAnalyses, alignment: alignment)
+            // The glossary's terms in the source, found once for the miner and the rules.
+            let terms = miner != nil ? session.glossary.map { Pairing.termHits($0, source: src, analyses: srcAnalyses) } : nil
+            pairing = Pairing(source: src, sourceAnalyses: srcAnalyses, alignment: alignment, sourceTermHits: terms)
             miner?.add(source: src, sourceAnalyses: srcAnalyses, target: doc, targetAnalyses: analyses, alignment: alignment,
-                       hanWords: { toolkit.segmenter.hanWords($0) })
+                       glossaryTerms: terms, hanWords: { toolkit.segmenter.hanWords($0) })
         }
         return checker.checkAll(doc, analyses: analyses, pairing: pairing, toolkit: toolkit)
     }

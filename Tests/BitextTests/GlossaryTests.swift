@@ -250,13 +250,15 @@ import Testing
     }
 
     /// Runs a bilingual check of one file pair and returns the glossary-inconsistent findings.
-    static func inconsistent(_ pairs: [(String, String)]) throws -> [[String: Any]] {
+    static func inconsistent(_ pairs: [(String, String)], glossary: String? = nil) throws -> [[String: Any]] {
         let dir = TempDir()
         var en = "# Guide\n\n", zh = "# 指南\n\n"
         for (e, z) in pairs { en += e + "\n\n"; zh += z + "\n\n" }
         dir.write("en/a.md", en)
         dir.write("zh/a.md", zh)
-        let r = try CLI.run(["check", "--source-root", dir.path("en"), "--target-root", dir.path("zh"), "--no-config", "--format", "json"])
+        var args = ["check", "--source-root", dir.path("en"), "--target-root", dir.path("zh"), "--no-config", "--format", "json"]
+        if let glossary { dir.write("g.tsv", glossary); args += ["--glossary", dir.path("g.tsv")] }
+        let r = try CLI.run(args)
         return ((r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "glossary-inconsistent" }
     }
 
@@ -274,6 +276,23 @@ import Testing
             ("A wide component tree is easy to read.", "很宽的组件树容易阅读。"),
         ]
         #expect(try Self.inconsistent(pairs).isEmpty)
+    }
+
+    /// "code" inside the glossary's "recovery code" is that term, rendered 恢复码 as the glossary
+    /// says: those places are no rendering of "code" beside the 验证码 of "six-digit code".
+    @Test func aWordInsideAGlossaryTermIsThatTerm() throws {
+        let pairs = [
+            ("Keep your recovery code in a safe place.", "把恢复码保存在安全的地方。"),
+            ("Each recovery code works once.", "每个恢复码只能用一次。"),
+            ("Print the recovery code now.", "现在打印恢复码。"),
+            ("Lost the recovery code? Ask an admin.", "恢复码丢了？请联系管理员。"),
+            ("Enter the six-digit code from the app.", "输入应用里的六位验证码。"),
+            ("The six-digit code expires soon.", "六位验证码很快就会过期。"),
+            ("Type the six-digit code again.", "再次输入六位验证码。"),
+            ("A new six-digit code appears every minute.", "每分钟都会出现新的六位验证码。"),
+        ]
+        let glossary = "recovery code\t恢复码\t\t找回码\n"
+        #expect(try Self.inconsistent(pairs, glossary: glossary).isEmpty)
     }
 
     /// 示例 of 示例表 renders "sample" in "sample table", where 表 (*table*) renders the term: the

@@ -180,9 +180,11 @@ public final class TermMiner {
         }
     }
 
-    /// Adds the aligned pairs of a document pair (1-1 and merged beads alike).
+    /// Adds the aligned pairs of a document pair (1-1 and merged beads alike). `glossaryTerms`:
+    /// the glossary's terms in each source unit; a shorter n-gram inside one ("code" in
+    /// "recovery code") is the glossary term there, and is not mined.
     public func add(source: Document, sourceAnalyses: [TextAnalysis], target: Document, targetAnalyses: [TextAnalysis],
-                    alignment: Alignment, hanWords: (BitextMarkdown.Unit) -> [Word]) {
+                    alignment: Alignment, glossaryTerms: [[TermHit]]? = nil, hanWords: (BitextMarkdown.Unit) -> [Word]) {
         var fileId: Int32? = nil
         // Each bead's strings, interned as they are met (the first surface form of a source
         // n-gram is that of its first occurrence), then sorted without repeats.
@@ -214,6 +216,7 @@ public final class TermMiner {
             for s in su {
                 let u = source.units[s]
                 let words = sourceAnalyses[s].words.filter { $0.kind == .latin }
+                let terms = glossaryTerms?[s] ?? []
                 written.removeAll(keepingCapacity: true)
                 lowered.removeAll(keepingCapacity: true)
                 wordStems.removeAll(keepingCapacity: true)
@@ -244,6 +247,9 @@ public final class TermMiner {
                         if !keptInNames.isEmpty && stems.contains(where: keptInNames.contains) { continue }
                         // A lone common word is not a term.
                         if stems.count == 1 && (generalWords.contains(lw) || generalWords.contains(stems[0])) { continue }
+                        let span = words[i].range.lowerBound..<words[j].range.upperBound
+                        if terms.contains(where: { $0.range.count > span.count && $0.range.contains(span.lowerBound)
+                                                   && $0.range.contains(span.upperBound - 1) }) { continue }
                         let id = intern(stems.joined(separator: " "))
                         if surfaces[Int(id)].isEmpty { surfaces[Int(id)] = gramWords.joined(separator: " ") }
                         sourceIds.append(id)
