@@ -213,6 +213,10 @@ public enum NumberScanner {
             e = runOfDigits(e + 1)
         }
         if dots >= 2 { version = true }
+        // Scientific notation (`3e-4`, `1.5E+3`): one number, by value, shown as written.
+        if dots <= 1, let (written, value, end) = exponentForm(text, from: k, mantissaEnd: e, mantissa: digits, eligible: eligible) {
+            return (NumberMention(range: k..<end, text: written, values: [value], isVersion: false), end)
+        }
         // Glued to a word before it: a name (ES2015, x86, utf8), unless a lone `v`.
         if k > 0 && isLatinLetter(text[k - 1]) && !gluedToWords {
             let vOnly = (text[k - 1] | 0x20) == 0x76 && (k < 2 || !isLatinLetter(text[k - 2]))
@@ -259,6 +263,109 @@ public enum NumberScanner {
         }
         return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), e)
     }
+
+    /// A number in scientific notation whose mantissa (`digits`, ASCII, with at most one `.`)
+    /// spans `k..<mantissaEnd`: `3e-4`, `1.5E+3` (an `e` and one to three digits, no space),
+    /// `1.25 x 10²`, `3 × 10^-4`, or a power of ten alone (`10^-4`, `10⁻⁴`). Not after a letter,
+    /// a digit, `_`, `.`, `#`, `@`, `$`, `/`, `\` or a `+`/`-` glued to a word (`U+00E9`, a
+    /// UUID's `-11e9-`), nor before a letter, a digit, `_` or a joiner glued to one (a hash
+    /// `3e4f`, `11e9-95ba`): those are names, identifiers and hexadecimal.
+    static func exponentForm(_ text: [UInt32], from k: Int, mantissaEnd e: Int, mantissa: [UInt32], eligible: (Int) -> Bool)
+        -> (written: String, value: Double, end: Int)? {
+        let n = text.count
+        guard e < n else { return nil }
+        // Cheap refusals first: most numbers are followed by none of e, ^, a superscript or a space.
+        let next = text[e]
+        guard next | 0x20 == 0x65 || next == 0x5E || next == 0x20 || next == 0xA0 || next == 0x2009 || next == 0x202F
+                || next == 0xD7 || next == 0x78 || next == 0x2A || next == 0xB7 || next == 0x22C5 || superscriptSign(next) else { return nil }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { isLatinLetter(c) || asciiDigit(c) != nil || c == 0x5F }
+        if k > 0 {
+            switch text[k - 1] {
+            case 0x2E, 0xFF0E, 0x23, 0x40, 0x24, 0x2F, 0x5C: return nil
+            case 0x2B, 0x2D: if k > 1 && alnum(text[k - 2]) { return nil }
+            case let b: if alnum(b) { return nil }
+            }
+        }
+        /// The token ends here, no part of a longer name.
+        func endsClean(_ x: Int) -> Bool {
+            guard x < n else { return true }
+            if alnum(text[x]) || superscriptDigit(text[x]) != nil { return false }
+            if (text[x] == 0x2D || text[x] == 0x2E || text[x] == 0x2B) && x + 1 < n && alnum(text[x + 1]) { return false }
+            return true
+        }
+        // 3e-4: the exponent right after the mantissa.
+        if next | 0x20 == 0x65 {
+            guard eligible(e) else { return nil }
+            var x = e + 1
+            var sign: String = ""
+            if x < n && eligible(x) && (text[x] == 0x2B || text[x] == 0x2D || text[x] == 0x2212) { sign = text[x] == 0x2B ? "" : "-"; x += 1 }
+            let start = x
+            while x < n && x - start < 4 && eligible(x) && asciiDigit(text[x]) != nil { x += 1 }
+            guard (1...3).contains(x - start), endsClean(x) else { return nil }
+            let written = makeString(mantissa) + "e" + sign + makeString(text[start..<x].map { asciiDigit($0)! })
+            guard let v = Double(written), v.isFinite else { return nil }
+            return (written, v, x)
+        }
+        let ten = mantissa.count == 2 && mantissa[0] == 0x31 && mantissa[1] == 0x30
+        // 10^-4, 10⁻⁴: a power of ten alone.
+        if ten, let (exponent, end) = powerOfTen(text, at: e, eligible: eligible), endsClean(end) {
+            return (makeString(text[k..<end]), pow10(exponent), end)
+        }
+        // 1.25 x 10², 3 × 10^-4: a multiplication sign, spaces around it or none, a power of ten.
+        let space = { (i: Int) in i < n && (text[i] == 0x20 || text[i] == 0xA0 || text[i] == 0x2009 || text[i] == 0x202F) }
+        var x = e
+        if space(x) { x += 1 }
+        guard x < n, eligible(x), text[x] == 0xD7 || text[x] == 0x78 || text[x] == 0x2A || text[x] == 0xB7 || text[x] == 0x22C5 else { return nil }
+        x += 1
+        if space(x) { x += 1 }
+        guard x + 2 < n, text[x] == 0x31, text[x + 1] == 0x30, eligible(x), eligible(x + 1),
+              let (exponent, end) = powerOfTen(text, at: x + 2, eligible: eligible), endsClean(end),
+              let m = Double(makeString(mantissa)) else { return nil }
+        let value = m * pow10(exponent)
+        guard value.isFinite else { return nil }
+        return (makeString(text[k..<end]), value, end)
+    }
+
+    /// A superscript sign or digit (`⁻`, `²`): what may follow a 10 written as a power.
+    @inline(__always) static func superscriptSign(_ c: UInt32) -> Bool {
+        c == 0x207B || c == 0x207A || superscriptDigit(c) != nil
+    }
+
+    /// The exponent written at `x` after a 10: `^3`, `^-4`, `^(-4)` aside, or superscripts
+    /// (`²`, `⁻⁴`); one to three digits.
+    static func powerOfTen(_ text: [UInt32], at x: Int, eligible: (Int) -> Bool) -> (Int, Int)? {
+        let n = text.count
+        guard x < n, eligible(x) else { return nil }
+        var p = x, negative = false, value = 0
+        if text[p] == 0x5E {
+            p += 1
+            if p < n && (text[p] == 0x2B || text[p] == 0x2D || text[p] == 0x2212) { negative = text[p] != 0x2B; p += 1 }
+            let start = p
+            while p < n && p - start < 4 && eligible(p), let d = asciiDigit(text[p]) { value = value * 10 + Int(d - 0x30); p += 1 }
+            guard (1...3).contains(p - start) else { return nil }
+        } else {
+            if text[p] == 0x207B || text[p] == 0x207A { negative = text[p] == 0x207B; p += 1 }
+            let start = p
+            while p < n && p - start < 4 && eligible(p), let d = superscriptDigit(text[p]) { value = value * 10 + d; p += 1 }
+            guard (1...3).contains(p - start) else { return nil }
+        }
+        return (negative ? -value : value, p)
+    }
+
+    /// The digit a superscript stands for (`²` → 2, `⁰` … `⁹`).
+    @inline(__always) static func superscriptDigit(_ c: UInt32) -> Int? {
+        switch c {
+        case 0x2070: return 0
+        case 0xB9: return 1
+        case 0xB2: return 2
+        case 0xB3: return 3
+        case 0x2074...0x2079: return Int(c - 0x2070)
+        default: return nil
+        }
+    }
+
+    /// 10 to the power `e`, exactly for the powers a text writes (`1e-4`, not 0.00009999…).
+    static func pow10(_ e: Int) -> Double { Double("1e\(e)") ?? .nan }
 
     /// The value of a run of Han numerals (三百二十一 = 321, 两千零五 = 2005, 十五 = 15,
     /// 一万两千 = 12000); digit-by-digit runs (二〇二四) read as digits.

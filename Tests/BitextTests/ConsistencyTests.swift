@@ -46,6 +46,29 @@ import Testing
         #expect(Self.numbers("v3.4").map(\.text) == ["3.4"])
     }
 
+    /// Scientific notation is one number, by value and written whole; an `e` between digits
+    /// of a name, a code point, a hash or a UUID is none.
+    @Test func scientificNotation() {
+        #expect(Self.numbers("rate 3e-4 now").map(\.text) == ["3e-4"])
+        #expect(Self.numbers("rate 1.5E+3 now").map(\.values) == [[1500]])
+        #expect(Self.agree("3e-4", "0.0003"))
+        #expect(Self.agree("3e-4", "3 × 10^-4"))
+        #expect(Self.agree("1.25 x 10²", "125"))
+        #expect(Self.agree("1e-2", "10⁻²"))
+        #expect(!Self.agree("3e-4", "3e4"))
+        #expect(!Self.agree("3e-4", "3e-5"))
+        #expect(Self.numbers("3 × 10^-4").map(\.text) == ["3 × 10^-4"])
+        // Not in a name, a hash, a code point or a UUID; hexadecimal stays hexadecimal.
+        #expect(Self.numbers("x3e4").isEmpty)
+        #expect(Self.numbers("3e4f").map(\.text) == ["3"])
+        #expect(Self.numbers("U+00E9").map(\.text) == ["00"])
+        #expect(!Self.numbers("b53a-11e9-95ba").contains { $0.text.contains("e") })
+        #expect(Self.numbers("0x1e3").map(\.values) == [[483]])
+        #expect(Self.numbers("3e1234").allSatisfy { !$0.text.contains("e") })
+        // A multiplication that is no power of ten: two numbers.
+        #expect(Self.numbers("1920 x 1080").map(\.text) == ["1920", "1080"])
+    }
+
     /// Hexadecimal literals are one number each, by value; glued to a word they are a name.
     @Test func hexadecimalLiterals() {
         #expect(Self.numbers("at 0x60A0 now").map(\.text) == ["0x60a0"])

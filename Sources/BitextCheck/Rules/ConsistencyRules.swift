@@ -28,6 +28,13 @@ public struct NumberMismatchRule: Rule {
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
             RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
+            // Scientific notation is one number, compared by value and quoted whole; a code point,
+            // a hash, an id or a hexadecimal literal with an `e` in it is none.
+            RuleExample("训练前把学习率设为 ↓3e-5，批大小为 64。\n", source: "Set the learning rate to 3e-4 and the batch size to 64 before training.\n"),
+            RuleExample("训练前把学习率设为 ↓3e4。\n", source: "Set the learning rate to 3e-4 before training.\n"),
+            RuleExample("训练前把学习率设为 ↓2.5e-4。\n", source: "Set the learning rate to 1.5e-4 before training.\n"),
+            RuleExample("训练前把学习率设为 0.0003，权重衰减取 1 × 10⁻²。\n", source: "Set the learning rate to 3e-4 and the weight decay to 1e-2 before training.\n"),
+            RuleExample("码位 U+00E9、提交 3e4f、标识 e5 和地址 0x1e3 都保持原样。\n", source: "The code point U+00E9, the commit 3e4f, the id e5 and the address 0x1e3 stay as they are.\n"),
             // Hexadecimal literals are compared by value, exactly.
             RuleExample("状态寄存器位于 ↓0x6A00。\n", source: "The status register is at 0x60A0.\n"),
             RuleExample("状态寄存器位于 0x60a0，复位值为 0。\n", source: "The status register is at 0x60A0; it resets to 0.\n"),
