@@ -152,6 +152,147 @@ public enum NumberScanner {
         return out
     }
 
+    /// Lowercase ASCII letters packed five bits each (up to twelve): a word as one integer, so
+    /// that a run of letters is looked up without making a string.
+    @inline(__always) static func packedWord(_ text: [UInt32], _ range: Range<Int>) -> UInt64? {
+        guard range.count <= 12 else { return nil }
+        var key: UInt64 = 0
+        for i in range {
+            let c = text[i] | 0x20
+            guard c >= 0x61 && c <= 0x7A else { return nil }
+            key = key << 5 | UInt64(c - 0x60)
+        }
+        return key
+    }
+
+    static func packedWord(_ w: String) -> UInt64 {
+        let scalars = w.unicodeScalars.map(\.value)
+        return packedWord(scalars, 0..<scalars.count)!
+    }
+
+    /// English cardinals from two to ninety (`one` is as often a pronoun or the article).
+    static let cardinalWords: [UInt64: Double] = {
+        let words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+                     "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var out: [UInt64: Double] = [:]
+        for (k, w) in words.enumerated() { out[packedWord(w)] = Double(k < 18 ? k + 2 : (k - 16) * 10) }
+        return out
+    }()
+    /// The units after a ten in `twenty-five`.
+    static let unitWords: [UInt64: Double] = {
+        var out: [UInt64: Double] = [:]
+        for (k, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].enumerated() { out[packedWord(w)] = Double(k + 1) }
+        return out
+    }()
+    /// Words beside a cardinal that make it no count of its own: a scale (`two hundred`), a
+    /// fraction (`two thirds`), a choice (`one or two`, `two or three`: an estimate), `two cents`.
+    static let notCountingBeside: Set<UInt64> = Set(["hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+        "billions", "trillion", "dozen", "dozens", "half", "halves", "thirds", "quarters", "fourths", "fifths", "sixths",
+        "sevenths", "eighths", "ninths", "tenths", "or", "cents"].map { packedWord($0) })
+
+    /// English cardinal words of `text` whose letters are all `eligible`: `five`, `twenty-five`
+    /// (two to ninety-nine; not `one`, not ordinals), each a count. Left out, as no count a
+    /// translation must carry: a word glued to another by a hyphen, a dot or an apostrophe
+    /// (`three-way`, `two-thirds`, `Three.js`, `two's`), one beside a scale, a fraction or `or`
+    /// (`two hundred`, `one or two`), a capitalised one inside a sentence (a name: `Big Five`)
+    /// and one in capitals.
+    public static func numberWords(in text: [UInt32], eligible: (Int) -> Bool) -> [NumberMention] {
+        var out: [NumberMention] = []
+        let n = text.count
+        @inline(__always) func letter(_ c: UInt32) -> Bool { isLatinLetter(c) || (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { letter(c) || asciiDigit(c) != nil || c == 0x5F }
+        /// The word of letters at `i` (a range), or nil.
+        func word(from i: Int) -> Range<Int>? {
+            var e = i
+            while e < n && isLatinLetter(text[e]) { e += 1 }
+            return e > i ? i..<e : nil
+        }
+        var k = 0
+        while k < n {
+            guard isLatinLetter(text[k]) else { k += 1; continue }
+            var e = k
+            while e < n && isLatinLetter(text[e]) { e += 1 }
+            let start = k
+            k = e
+            // Every cardinal starts with one of t f s e n.
+            let first = text[start] | 0x20
+            guard first == 0x74 || first == 0x66 || first == 0x73 || first == 0x65 || first == 0x6E else { continue }
+            guard (3...9).contains(e - start), let key = packedWord(text, start..<e), var value = cardinalWords[key] else { continue }
+            guard (start..<e).allSatisfy(eligible) else { continue }
+            // Glued before: a letter, a digit, `_`, or a joiner of a word (`catch-twenty-two`, `obj.two`).
+            if start > 0 {
+                let b = text[start - 1]
+                if alnum(b) || b == 0x2E || b == 0x2F || b == 0x23 || b == 0x40 || b == 0x24 || b == 0x5C { continue }
+                if (b == 0x2D || b == 0x27 || b == 0x2019) && start > 1 && alnum(text[start - 2]) { continue }
+            }
+            // Twenty-five, twenty five.
+            if value >= 20, e + 1 < n, text[e] == 0x2D || text[e] == 0x20, let u = word(from: e + 1),
+               let uk = packedWord(text, u), let v = unitWords[uk], u.allSatisfy(eligible) {
+                value += v
+                e = u.upperBound
+            }
+            // Glued after: `three-way`, `Three.js`, `two's`, `two/three`, a digit.
+            if e < n {
+                let a = text[e]
+                if alnum(a) { continue }
+                if (a == 0x2D || a == 0x2E || a == 0x27 || a == 0x2019 || a == 0x2F || a == 0x5F) && e + 1 < n && alnum(text[e + 1]) { continue }
+            }
+            // Capitals: TWO, or Five inside a sentence (a name).
+            if text[start] < 0x61 {
+                if start + 1 < e && text[start + 1] < 0x61 { continue }
+                var b = start - 1
+                while b >= 0 && (text[b] == 0x20 || text[b] == 0x22 || text[b] == 0x28 || text[b] == 0x2A || text[b] == 0x5F || text[b] == 0x201C) { b -= 1 }
+                if b >= 0 && !(text[b] == 0x2E || text[b] == 0x21 || text[b] == 0x3F || text[b] == 0x3A || text[b] == 0x0A || text[b] > 0x2FFF) { continue }
+            }
+            // The words beside it.
+            if e + 1 < n, text[e] == 0x20, let w = word(from: e + 1), let wk = packedWord(text, w), notCountingBeside.contains(wk) { continue }
+            if start >= 2, text[start - 1] == 0x20 {
+                var b = start - 1
+                while b > 0 && isLatinLetter(text[b - 1]) { b -= 1 }
+                if b < start - 1, let wk = packedWord(text, b..<(start - 1)), notCountingBeside.contains(wk) { continue }
+            }
+            out.append(NumberMention(range: start..<e, text: makeString(text[start..<e]).lowercased(), values: [value], isVersion: false))
+            k = e
+        }
+        return out
+    }
+
+    /// Counting words after a Chinese numeral: 三个, 五天, 两周, 十二项. Not 分 (十分 is "very"),
+    /// 月 (五月 is May), 日, 号, 点, 元 (二元 is binary), 成 (三成 is 30%), 级 or 只 (also "only").
+    static let countingWords: Set<UInt32> = Set("个种类次步项条位层倍年天周秒件份张本批轮名篇段句行列页章节组台遍岁人款套部家座块颗根片".unicodeScalars.map(\.value))
+    /// Two-character units after a numeral: 五分钟, 三小时, 两个月 (个 alone is a counting word).
+    static let countingPairs: [(UInt32, UInt32)] = ["分钟", "小时", "字节", "毫秒", "微秒", "纳秒", "星期"].map {
+        let s = Array($0.unicodeScalars)
+        return (s[0].value, s[1].value)
+    }
+
+    /// What makes the numeral after it no count: 第 (an ordinal), 几 and 数 (an estimate),
+    /// 周 and 期 (a weekday), 初 (a day of the month).
+    static let notCountBefore: Set<UInt32> = Set("第几数周期初".unicodeScalars.map(\.value))
+
+    /// A number of the translation that is a count for certain: digits (not a version, a
+    /// hexadecimal literal, a colour or glued to a name), or Chinese numerals before a counting word (三个工作日,
+    /// 两周). Not 一 (the article), an ordinal (第三), an estimate (两三个, 几十个, 二十多个),
+    /// a weekday (周三), a year written digit by digit (二〇二四), a word with a numeral in it
+    /// (十分, 三角形, 四舍五入, 一些: no counting word after it).
+    public static func isCount(_ m: NumberMention, in t: [UInt32]) -> Bool {
+        guard !m.isVersion, !m.values.isEmpty, m.range.upperBound <= t.count else { return false }
+        let lo = m.range.lowerBound, hi = m.range.upperBound
+        // Digits, unless glued to a name (`ipv6`, `ES2015` read on the translation's side).
+        if asciiDigit(t[lo]) != nil { return !m.text.hasPrefix("0x") && !(lo > 0 && isLatinLetter(t[lo - 1])) }
+        let run = t[lo..<hi]
+        guard run.allSatisfy({ hanDigits[$0] != nil || hanUnits[$0] != nil }),
+              !(run.count == 1 && t[lo] == 0x4E00) else { return false }
+        let digitsOnly = run.allSatisfy { hanDigits[$0] != nil }
+        if digitsOnly && run.count >= 2 { return false }  // 两三, 五六: an estimate; 二〇二四: a year
+        if lo > 0, notCountBefore.contains(t[lo - 1]) { return false }
+        guard hi < t.count else { return false }
+        let next = t[hi]
+        if countingWords.contains(next) { return true }
+        return hi + 1 < t.count && countingPairs.contains { $0.0 == next && $0.1 == t[hi + 1] }
+    }
+
     /// A colour in hex at `k` (`#3A7BD5`: `#` and 3, 4, 6 or 8 hex digits, letters and digits
     /// both, no name around them): one value, compared exactly (case aside), not the `3` it
     /// starts with. Digits alone (`#1234`, an issue) stay a number.
