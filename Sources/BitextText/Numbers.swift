@@ -152,6 +152,147 @@ public enum NumberScanner {
         return out
     }
 
+    /// Lowercase ASCII letters packed five bits each (up to twelve): a word as one integer, so
+    /// that a run of letters is looked up without making a string.
+    @inline(__always) static func packedWord(_ text: [UInt32], _ range: Range<Int>) -> UInt64? {
+        guard range.count <= 12 else { return nil }
+        var key: UInt64 = 0
+        for i in range {
+            let c = text[i] | 0x20
+            guard c >= 0x61 && c <= 0x7A else { return nil }
+            key = key << 5 | UInt64(c - 0x60)
+        }
+        return key
+    }
+
+    static func packedWord(_ w: String) -> UInt64 {
+        let scalars = w.unicodeScalars.map(\.value)
+        return packedWord(scalars, 0..<scalars.count)!
+    }
+
+    /// English cardinals from two to ninety (`one` is as often a pronoun or the article).
+    static let cardinalWords: [UInt64: Double] = {
+        let words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+                     "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var out: [UInt64: Double] = [:]
+        for (k, w) in words.enumerated() { out[packedWord(w)] = Double(k < 18 ? k + 2 : (k - 16) * 10) }
+        return out
+    }()
+    /// The units after a ten in `twenty-five`.
+    static let unitWords: [UInt64: Double] = {
+        var out: [UInt64: Double] = [:]
+        for (k, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].enumerated() { out[packedWord(w)] = Double(k + 1) }
+        return out
+    }()
+    /// Words beside a cardinal that make it no count of its own: a scale (`two hundred`), a
+    /// fraction (`two thirds`), a choice (`one or two`, `two or three`: an estimate), `two cents`.
+    static let notCountingBeside: Set<UInt64> = Set(["hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+        "billions", "trillion", "dozen", "dozens", "half", "halves", "thirds", "quarters", "fourths", "fifths", "sixths",
+        "sevenths", "eighths", "ninths", "tenths", "or", "cents"].map { packedWord($0) })
+
+    /// English cardinal words of `text` whose letters are all `eligible`: `five`, `twenty-five`
+    /// (two to ninety-nine; not `one`, not ordinals), each a count. Left out, as no count a
+    /// translation must carry: a word glued to another by a hyphen, a dot or an apostrophe
+    /// (`three-way`, `two-thirds`, `Three.js`, `two's`), one beside a scale, a fraction or `or`
+    /// (`two hundred`, `one or two`), a capitalised one inside a sentence (a name: `Big Five`)
+    /// and one in capitals.
+    public static func numberWords(in text: [UInt32], eligible: (Int) -> Bool) -> [NumberMention] {
+        var out: [NumberMention] = []
+        let n = text.count
+        @inline(__always) func letter(_ c: UInt32) -> Bool { isLatinLetter(c) || (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { letter(c) || asciiDigit(c) != nil || c == 0x5F }
+        /// The word of letters at `i` (a range), or nil.
+        func word(from i: Int) -> Range<Int>? {
+            var e = i
+            while e < n && isLatinLetter(text[e]) { e += 1 }
+            return e > i ? i..<e : nil
+        }
+        var k = 0
+        while k < n {
+            guard isLatinLetter(text[k]) else { k += 1; continue }
+            var e = k
+            while e < n && isLatinLetter(text[e]) { e += 1 }
+            let start = k
+            k = e
+            // Every cardinal starts with one of t f s e n.
+            let first = text[start] | 0x20
+            guard first == 0x74 || first == 0x66 || first == 0x73 || first == 0x65 || first == 0x6E else { continue }
+            guard (3...9).contains(e - start), let key = packedWord(text, start..<e), var value = cardinalWords[key] else { continue }
+            guard (start..<e).allSatisfy(eligible) else { continue }
+            // Glued before: a letter, a digit, `_`, or a joiner of a word (`catch-twenty-two`, `obj.two`).
+            if start > 0 {
+                let b = text[start - 1]
+                if alnum(b) || b == 0x2E || b == 0x2F || b == 0x23 || b == 0x40 || b == 0x24 || b == 0x5C { continue }
+                if (b == 0x2D || b == 0x27 || b == 0x2019) && start > 1 && alnum(text[start - 2]) { continue }
+            }
+            // Twenty-five, twenty five.
+            if value >= 20, e + 1 < n, text[e] == 0x2D || text[e] == 0x20, let u = word(from: e + 1),
+               let uk = packedWord(text, u), let v = unitWords[uk], u.allSatisfy(eligible) {
+                value += v
+                e = u.upperBound
+            }
+            // Glued after: `three-way`, `Three.js`, `two's`, `two/three`, a digit.
+            if e < n {
+                let a = text[e]
+                if alnum(a) { continue }
+                if (a == 0x2D || a == 0x2E || a == 0x27 || a == 0x2019 || a == 0x2F || a == 0x5F) && e + 1 < n && alnum(text[e + 1]) { continue }
+            }
+            // Capitals: TWO, or Five inside a sentence (a name).
+            if text[start] < 0x61 {
+                if start + 1 < e && text[start + 1] < 0x61 { continue }
+                var b = start - 1
+                while b >= 0 && (text[b] == 0x20 || text[b] == 0x22 || text[b] == 0x28 || text[b] == 0x2A || text[b] == 0x5F || text[b] == 0x201C) { b -= 1 }
+                if b >= 0 && !(text[b] == 0x2E || text[b] == 0x21 || text[b] == 0x3F || text[b] == 0x3A || text[b] == 0x0A || text[b] > 0x2FFF) { continue }
+            }
+            // The words beside it.
+            if e + 1 < n, text[e] == 0x20, let w = word(from: e + 1), let wk = packedWord(text, w), notCountingBeside.contains(wk) { continue }
+            if start >= 2, text[start - 1] == 0x20 {
+                var b = start - 1
+                while b > 0 && isLatinLetter(text[b - 1]) { b -= 1 }
+                if b < start - 1, let wk = packedWord(text, b..<(start - 1)), notCountingBeside.contains(wk) { continue }
+            }
+            out.append(NumberMention(range: start..<e, text: makeString(text[start..<e]).lowercased(), values: [value], isVersion: false))
+            k = e
+        }
+        return out
+    }
+
+    /// Counting words after a Chinese numeral: 三个, 五天, 两周, 十二项. Not 分 (十分 is "very"),
+    /// 月 (五月 is May), 日, 号, 点, 元 (二元 is binary), 成 (三成 is 30%), 级 or 只 (also "only").
+    static let countingWords: Set<UInt32> = Set("个种类次步项条位层倍年天周秒件份张本批轮名篇段句行列页章节组台遍岁人款套部家座块颗根片".unicodeScalars.map(\.value))
+    /// Two-character units after a numeral: 五分钟, 三小时, 两个月 (个 alone is a counting word).
+    static let countingPairs: [(UInt32, UInt32)] = ["分钟", "小时", "字节", "毫秒", "微秒", "纳秒", "星期"].map {
+        let s = Array($0.unicodeScalars)
+        return (s[0].value, s[1].value)
+    }
+
+    /// What makes the numeral after it no count: 第 (an ordinal), 几 and 数 (an estimate),
+    /// 周 and 期 (a weekday), 初 (a day of the month).
+    static let notCountBefore: Set<UInt32> = Set("第几数周期初".unicodeScalars.map(\.value))
+
+    /// A number of the translation that is a count for certain: digits (not a version, a
+    /// hexadecimal literal, a colour or glued to a name), or Chinese numerals before a counting word (三个工作日,
+    /// 两周). Not 一 (the article), an ordinal (第三), an estimate (两三个, 几十个, 二十多个),
+    /// a weekday (周三), a year written digit by digit (二〇二四), a word with a numeral in it
+    /// (十分, 三角形, 四舍五入, 一些: no counting word after it).
+    public static func isCount(_ m: NumberMention, in t: [UInt32]) -> Bool {
+        guard !m.isVersion, !m.values.isEmpty, m.range.upperBound <= t.count else { return false }
+        let lo = m.range.lowerBound, hi = m.range.upperBound
+        // Digits, unless glued to a name (`ipv6`, `ES2015` read on the translation's side).
+        if asciiDigit(t[lo]) != nil { return !m.text.hasPrefix("0x") && !(lo > 0 && isLatinLetter(t[lo - 1])) }
+        let run = t[lo..<hi]
+        guard run.allSatisfy({ hanDigits[$0] != nil || hanUnits[$0] != nil }),
+              !(run.count == 1 && t[lo] == 0x4E00) else { return false }
+        let digitsOnly = run.allSatisfy { hanDigits[$0] != nil }
+        if digitsOnly && run.count >= 2 { return false }  // 两三, 五六: an estimate; 二〇二四: a year
+        if lo > 0, notCountBefore.contains(t[lo - 1]) { return false }
+        guard hi < t.count else { return false }
+        let next = t[hi]
+        if countingWords.contains(next) { return true }
+        return hi + 1 < t.count && countingPairs.contains { $0.0 == next && $0.1 == t[hi + 1] }
+    }
+
     /// A colour in hex at `k` (`#3A7BD5`: `#` and 3, 4, 6 or 8 hex digits, letters and digits
     /// both, no name around them): one value, compared exactly (case aside), not the `3` it
     /// starts with. Digits alone (`#1234`, an issue) stay a number.
@@ -213,6 +354,10 @@ public enum NumberScanner {
             e = runOfDigits(e + 1)
         }
         if dots >= 2 { version = true }
+        // Scientific notation (`3e-4`, `1.5E+3`): one number, by value, shown as written.
+        if dots <= 1, let (written, value, end) = exponentForm(text, from: k, mantissaEnd: e, mantissa: digits, eligible: eligible) {
+            return (NumberMention(range: k..<end, text: written, values: [value], isVersion: false), end)
+        }
         // Glued to a word before it: a name (ES2015, x86, utf8), unless a lone `v`.
         if k > 0 && isLatinLetter(text[k - 1]) && !gluedToWords {
             let vOnly = (text[k - 1] | 0x20) == 0x76 && (k < 2 || !isLatinLetter(text[k - 2]))
@@ -259,6 +404,109 @@ public enum NumberScanner {
         }
         return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), e)
     }
+
+    /// A number in scientific notation whose mantissa (`digits`, ASCII, with at most one `.`)
+    /// spans `k..<mantissaEnd`: `3e-4`, `1.5E+3` (an `e` and one to three digits, no space),
+    /// `1.25 x 10²`, `3 × 10^-4`, or a power of ten alone (`10^-4`, `10⁻⁴`). Not after a letter,
+    /// a digit, `_`, `.`, `#`, `@`, `$`, `/`, `\` or a `+`/`-` glued to a word (`U+00E9`, a
+    /// UUID's `-11e9-`), nor before a letter, a digit, `_` or a joiner glued to one (a hash
+    /// `3e4f`, `11e9-95ba`): those are names, identifiers and hexadecimal.
+    static func exponentForm(_ text: [UInt32], from k: Int, mantissaEnd e: Int, mantissa: [UInt32], eligible: (Int) -> Bool)
+        -> (written: String, value: Double, end: Int)? {
+        let n = text.count
+        guard e < n else { return nil }
+        // Cheap refusals first: most numbers are followed by none of e, ^, a superscript or a space.
+        let next = text[e]
+        guard next | 0x20 == 0x65 || next == 0x5E || next == 0x20 || next == 0xA0 || next == 0x2009 || next == 0x202F
+                || next == 0xD7 || next == 0x78 || next == 0x2A || next == 0xB7 || next == 0x22C5 || superscriptSign(next) else { return nil }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { isLatinLetter(c) || asciiDigit(c) != nil || c == 0x5F }
+        if k > 0 {
+            switch text[k - 1] {
+            case 0x2E, 0xFF0E, 0x23, 0x40, 0x24, 0x2F, 0x5C: return nil
+            case 0x2B, 0x2D: if k > 1 && alnum(text[k - 2]) { return nil }
+            case let b: if alnum(b) { return nil }
+            }
+        }
+        /// The token ends here, no part of a longer name.
+        func endsClean(_ x: Int) -> Bool {
+            guard x < n else { return true }
+            if alnum(text[x]) || superscriptDigit(text[x]) != nil { return false }
+            if (text[x] == 0x2D || text[x] == 0x2E || text[x] == 0x2B) && x + 1 < n && alnum(text[x + 1]) { return false }
+            return true
+        }
+        // 3e-4: the exponent right after the mantissa.
+        if next | 0x20 == 0x65 {
+            guard eligible(e) else { return nil }
+            var x = e + 1
+            var sign: String = ""
+            if x < n && eligible(x) && (text[x] == 0x2B || text[x] == 0x2D || text[x] == 0x2212) { sign = text[x] == 0x2B ? "" : "-"; x += 1 }
+            let start = x
+            while x < n && x - start < 4 && eligible(x) && asciiDigit(text[x]) != nil { x += 1 }
+            guard (1...3).contains(x - start), endsClean(x) else { return nil }
+            let written = makeString(mantissa) + "e" + sign + makeString(text[start..<x].map { asciiDigit($0)! })
+            guard let v = Double(written), v.isFinite else { return nil }
+            return (written, v, x)
+        }
+        let ten = mantissa.count == 2 && mantissa[0] == 0x31 && mantissa[1] == 0x30
+        // 10^-4, 10⁻⁴: a power of ten alone.
+        if ten, let (exponent, end) = powerOfTen(text, at: e, eligible: eligible), endsClean(end) {
+            return (makeString(text[k..<end]), pow10(exponent), end)
+        }
+        // 1.25 x 10², 3 × 10^-4: a multiplication sign, spaces around it or none, a power of ten.
+        let space = { (i: Int) in i < n && (text[i] == 0x20 || text[i] == 0xA0 || text[i] == 0x2009 || text[i] == 0x202F) }
+        var x = e
+        if space(x) { x += 1 }
+        guard x < n, eligible(x), text[x] == 0xD7 || text[x] == 0x78 || text[x] == 0x2A || text[x] == 0xB7 || text[x] == 0x22C5 else { return nil }
+        x += 1
+        if space(x) { x += 1 }
+        guard x + 2 < n, text[x] == 0x31, text[x + 1] == 0x30, eligible(x), eligible(x + 1),
+              let (exponent, end) = powerOfTen(text, at: x + 2, eligible: eligible), endsClean(end),
+              let m = Double(makeString(mantissa)) else { return nil }
+        let value = m * pow10(exponent)
+        guard value.isFinite else { return nil }
+        return (makeString(text[k..<end]), value, end)
+    }
+
+    /// A superscript sign or digit (`⁻`, `²`): what may follow a 10 written as a power.
+    @inline(__always) static func superscriptSign(_ c: UInt32) -> Bool {
+        c == 0x207B || c == 0x207A || superscriptDigit(c) != nil
+    }
+
+    /// The exponent written at `x` after a 10: `^3`, `^-4`, `^(-4)` aside, or superscripts
+    /// (`²`, `⁻⁴`); one to three digits.
+    static func powerOfTen(_ text: [UInt32], at x: Int, eligible: (Int) -> Bool) -> (Int, Int)? {
+        let n = text.count
+        guard x < n, eligible(x) else { return nil }
+        var p = x, negative = false, value = 0
+        if text[p] == 0x5E {
+            p += 1
+            if p < n && (text[p] == 0x2B || text[p] == 0x2D || text[p] == 0x2212) { negative = text[p] != 0x2B; p += 1 }
+            let start = p
+            while p < n && p - start < 4 && eligible(p), let d = asciiDigit(text[p]) { value = value * 10 + Int(d - 0x30); p += 1 }
+            guard (1...3).contains(p - start) else { return nil }
+        } else {
+            if text[p] == 0x207B || text[p] == 0x207A { negative = text[p] == 0x207B; p += 1 }
+            let start = p
+            while p < n && p - start < 4 && eligible(p), let d = superscriptDigit(text[p]) { value = value * 10 + d; p += 1 }
+            guard (1...3).contains(p - start) else { return nil }
+        }
+        return (negative ? -value : value, p)
+    }
+
+    /// The digit a superscript stands for (`²` → 2, `⁰` … `⁹`).
+    @inline(__always) static func superscriptDigit(_ c: UInt32) -> Int? {
+        switch c {
+        case 0x2070: return 0
+        case 0xB9: return 1
+        case 0xB2: return 2
+        case 0xB3: return 3
+        case 0x2074...0x2079: return Int(c - 0x2070)
+        default: return nil
+        }
+    }
+
+    /// 10 to the power `e`, exactly for the powers a text writes (`1e-4`, not 0.00009999…).
+    static func pow10(_ e: Int) -> Double { Double("1e\(e)") ?? .nan }
 
     /// The value of a run of Han numerals (三百二十一 = 321, 两千零五 = 2005, 十五 = 15,
     /// 一万两千 = 12000); digit-by-digit runs (二〇二四) read as digits.

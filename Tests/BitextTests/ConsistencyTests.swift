@@ -46,6 +46,62 @@ import Testing
         #expect(Self.numbers("v3.4").map(\.text) == ["3.4"])
     }
 
+    /// Scientific notation is one number, by value and written whole; an `e` between digits
+    /// of a name, a code point, a hash or a UUID is none.
+    @Test func scientificNotation() {
+        #expect(Self.numbers("rate 3e-4 now").map(\.text) == ["3e-4"])
+        #expect(Self.numbers("rate 1.5E+3 now").map(\.values) == [[1500]])
+        #expect(Self.agree("3e-4", "0.0003"))
+        #expect(Self.agree("3e-4", "3 × 10^-4"))
+        #expect(Self.agree("1.25 x 10²", "125"))
+        #expect(Self.agree("1e-2", "10⁻²"))
+        #expect(!Self.agree("3e-4", "3e4"))
+        #expect(!Self.agree("3e-4", "3e-5"))
+        #expect(Self.numbers("3 × 10^-4").map(\.text) == ["3 × 10^-4"])
+        // Not in a name, a hash, a code point or a UUID; hexadecimal stays hexadecimal.
+        #expect(Self.numbers("x3e4").isEmpty)
+        #expect(Self.numbers("3e4f").map(\.text) == ["3"])
+        #expect(Self.numbers("U+00E9").map(\.text) == ["00"])
+        #expect(!Self.numbers("b53a-11e9-95ba").contains { $0.text.contains("e") })
+        #expect(Self.numbers("0x1e3").map(\.values) == [[483]])
+        #expect(Self.numbers("3e1234").allSatisfy { !$0.text.contains("e") })
+        // A multiplication that is no power of ten: two numbers.
+        #expect(Self.numbers("1920 x 1080").map(\.text) == ["1920", "1080"])
+    }
+
+    static func words(_ s: String) -> [NumberMention] {
+        NumberScanner.numberWords(in: Array(s.unicodeScalars).map(\.value)) { _ in true }
+    }
+
+    /// English cardinal words, two to ninety-nine, each a count; not `one`, ordinals, words
+    /// glued to others, estimates, fractions, scales or names.
+    @Test func englishCardinalWords() {
+        #expect(Self.words("within five working days").map(\.values) == [[5]])
+        #expect(Self.words("Twenty-five tests, twenty one runs and ninety-nine bottles").map(\.values) == [[25], [21], [99]])
+        #expect(Self.words("Two ways to do it").map(\.text) == ["two"])
+        #expect(Self.words("one, the first, second and third").isEmpty)
+        #expect(Self.words("one or two, two or three, two thirds, two hundred, my two cents").isEmpty)
+        #expect(Self.words("a three-way merge, zero-shot, two-factor, twenty-first, catch-twenty-two").isEmpty)
+        #expect(Self.words("Three.js, two's complement, two/three, two2, the Fantastic Four, TWO").isEmpty)
+        #expect(Self.words("network, often, tenth, eighteenth, attention").isEmpty)
+        // Only what is eligible (prose, not code).
+        let text = Array("call two() with two".unicodeScalars).map(\.value)
+        #expect(NumberScanner.numberWords(in: text) { $0 >= 5 && $0 < 11 ? false : true }.map(\.range) == [16..<19])
+    }
+
+    /// A count of the translation: digits, or a numeral before a counting word; not the
+    /// article, an ordinal, an estimate, a weekday, a year, a word with a numeral in it.
+    @Test func chineseCounts() {
+        func counts(_ s: String) -> [String] {
+            let t = Array(s.unicodeScalars).map(\.value)
+            return NumberScanner.numbers(in: t, gluedToWords: true) { _ in true }.filter { NumberScanner.isCount($0, in: t) }.map(\.text)
+        }
+        #expect(counts("三个工作日，两周，十二项，五分钟，12 次") == ["三", "两", "十二", "五", "12"])
+        #expect(counts("一个，第三个，两三个，几十个，二十多个，周三，二〇二四年") == [])
+        #expect(counts("十分重要，三角形，四舍五入，一般，统一，万一，五月，二元运算符") == [])
+        #expect(counts("ipv6 地址，0x1F 个，v2.4.1 版") == [])
+    }
+
     /// Hexadecimal literals are one number each, by value; glued to a word they are a name.
     @Test func hexadecimalLiterals() {
         #expect(Self.numbers("at 0x60A0 now").map(\.text) == ["0x60a0"])

@@ -28,6 +28,29 @@ public struct NumberMismatchRule: Rule {
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
             RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
+            // Scientific notation is one number, compared by value and quoted whole; a code point,
+            // a hash, an id or a hexadecimal literal with an `e` in it is none.
+            RuleExample("训练前把学习率设为 ↓3e-5，批大小为 64。\n", source: "Set the learning rate to 3e-4 and the batch size to 64 before training.\n"),
+            RuleExample("训练前把学习率设为 ↓3e4。\n", source: "Set the learning rate to 3e-4 before training.\n"),
+            RuleExample("训练前把学习率设为 ↓2.5e-4。\n", source: "Set the learning rate to 1.5e-4 before training.\n"),
+            RuleExample("训练前把学习率设为 0.0003，权重衰减取 1 × 10⁻²。\n", source: "Set the learning rate to 3e-4 and the weight decay to 1e-2 before training.\n"),
+            RuleExample("码位 U+00E9、提交 3e4f、标识 e5 和地址 0x1e3 都保持原样。\n", source: "The code point U+00E9, the commit 3e4f, the id e5 and the address 0x1e3 stay as they are.\n"),
+            // A cardinal word (two … ninety-nine) is compared with a count of the translation: a
+            // numeral before a counting word (三个, 八人) or digits, the only one left over where
+            // the word's sentence is rendered.
+            RuleExample("退款会在↓三个工作日内到账。\n", source: "Refunds arrive within five working days.\n"),
+            RuleExample("团队分成三组，每组↓八人。\n", source: "The team is split into three groups of six.\n"),
+            RuleExample("将重试上限设为 ↓12 次。\n", source: "Set the retry limit to ten.\n"),
+            RuleExample("退款会在五个工作日内到账，两周内可以再申请 3 次。\n", source: "Refunds arrive within five working days, and you may apply 3 more times within two weeks.\n"),
+            // Silent: `one or two` (an estimate), a fraction, a hyphenated word (`three-way`,
+            // `two-factor`), a word in code, a name (`Three.js`), Chinese words with a numeral
+            // that count nothing (十分, 一般, 三角形), a word rendered by no number.
+            RuleExample("挑选一两位审阅者；约三分之二的用户要等几天，这一步十分重要。\n",
+                        source: "Pick one or two reviewers; about two thirds of users wait a few days, and this step is very important.\n"),
+            RuleExample("对零样本提示使用三方合并，为管理员开启双因素认证，并调用 `split(two)`，用 Three.js 画 4 个三角形。\n",
+                        source: "Use a three-way merge for zero-shot prompts, turn on two-factor authentication for admins, call `split(two)`, and draw 4 triangles with Three.js.\n"),
+            RuleExample("这非常简单，一般只需 5 分钟。\n", source: "It is as easy as one, two, three, and usually takes 5 minutes.\n"),
+            RuleExample("这对所有团队都十分重要。\n", source: "This is very important for all five teams.\n"),
             // Hexadecimal literals are compared by value, exactly.
             RuleExample("状态寄存器位于 ↓0x6A00。\n", source: "The status register is at 0x60A0.\n"),
             RuleExample("状态寄存器位于 0x60a0，复位值为 0。\n", source: "The status register is at 0x60A0; it resets to 0.\n"),
@@ -70,6 +93,12 @@ public struct NumberMismatchRule: Rule {
     /// Numbers of the source's prose.
     static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
         NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Cardinal words of the source's prose (`five working days`): compared only where the
+    /// translation has a count that renders no other number (``wordsChanged``).
+    static func sourceWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+        NumberScanner.numberWords(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Numbers of the translation, wherever a reader sees them: a translator may put a version
@@ -316,6 +345,38 @@ public struct NumberMismatchRule: Rule {
         return (missing.sorted(), extra, unit)
     }
 
+    /// English words of the translation (`five` left untranslated): they render a cardinal
+    /// word of the source, and are never extra.
+    static func targetWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+        NumberScanner.numberWords(in: u.text) { (u.roles[$0] == .content || u.roles[$0] == .code) && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Cardinal words of the source no number of the translation renders (`missing`), each with
+    /// the count of the translation it became (`five` → 三个工作日), when the evidence leaves no
+    /// doubt: the only count (`NumberScanner.isCount`) left over in the target sentences aligned with the
+    /// word, the word the only one missing there; or the only word missing and the only number
+    /// left over in the pair. A word merely missing is not reported: a translation says "both"
+    /// (双方), "a few" or nothing for it as often as not.
+    static func wordsChanged(_ missing: [Mention<NumberMention>], _ extra: [Mention<NumberMention>],
+                             place: (Mention<NumberMention>) -> (unit: Int, range: Range<Int>),
+                             isCount: (Mention<NumberMention>) -> Bool) -> [(Mention<NumberMention>, Mention<NumberMention>)] {
+        guard !extra.isEmpty else { return [] }
+        let places = missing.map(place)
+        var out: [(Mention<NumberMention>, Mention<NumberMention>)] = []
+        var used = Set<Int>()
+        for (k, m) in missing.enumerated() {
+            let p = places[k]
+            let inPlace = extra.indices.filter { extra[$0].unit == p.unit && extra[$0].range.overlaps(p.range) }
+            let rivals = places.filter { $0.unit == p.unit && $0.range == p.range }.count
+            var chosen: Int? = nil
+            if rivals == 1, inPlace.count == 1, isCount(extra[inPlace[0]]) { chosen = inPlace[0] }
+            if chosen == nil && missing.count == 1 && extra.count == 1 && isCount(extra[0]) { chosen = 0 }
+            guard let x = chosen, used.insert(x).inserted else { continue }
+            out.append((m, extra[x]))
+        }
+        return out
+    }
+
     /// Catalogue and part numbers (`QX2048`, `Ab512`): one to four Latin letters, a capital
     /// among them, then digits (`F11`, `P1`), between characters that are neither letters nor
     /// digits; copied as they are.
@@ -356,26 +417,57 @@ public struct NumberMismatchRule: Rule {
             CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
         }
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
-        func numbers(_ su: [Int], _ tu: [Int]) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
+        func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
             let source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
-            guard !source.isEmpty else { return ([], []) }
+            guard !source.isEmpty || words else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
             let target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
             return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
                     NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
         }
-        /// Findings on the numbers of the source a pair of units leaves out or changes.
+        /// Findings on the numbers of the source a pair of units leaves out or changes; with
+        /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
+        /// changed into another count (``wordsChanged``).
         func compare(_ source: [Mention<NumberMention>], _ target: [Mention<NumberMention>],
+                     words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
             let ss = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) }
             let ts = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) }
             let r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
-            for m in assign(r.missing.map { source[$0] }, r.extra.map { target[$0] }) {
+            var extra = r.extra.map { target[$0] }
+            // Cardinal words take the numbers of the translation the digits left (five → 五天):
+            // those render a word, not a changed number.
+            var missingWords: [Mention<NumberMention>] = []
+            if !words.isEmpty {
+                let targetWords = pair.map { pair in pair.target.flatMap { NumberMismatchRule.targetWords(c.document.units[$0], c.analyses[$0], unit: $0) } } ?? []
+                // Words left in English first, then numerals, then digits (two → 两, not the 2
+                // a changed 5 became).
+                let digits = { (m: Mention<NumberMention>) in m.value.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+                let order = extra.indices.filter { !digits(extra[$0]) } + extra.indices.filter { digits(extra[$0]) }
+                let candidates = targetWords + order.map { extra[$0] }
+                let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: words.map { _ in nil },
+                                                    target: candidates.map(\.value), targetSymbols: candidates.map { _ in nil })
+                let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] })
+                extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
+                missingWords = w.missing.map { words[$0] }
+            }
+            var taken: [(Int, Range<Int>)] = []
+            for m in assign(r.missing.map { source[$0] }, extra) {
                 let written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
                 let t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
+                if let x = m.target { taken.append((x.unit, x.range)) }
                 emit(c.mismatch(self, severity: severity, place: m.place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: written, target: t))
+            }
+            if let pair, !missingWords.isEmpty {
+                let left = extra.filter { x in !taken.contains { $0.0 == x.unit && $0.1 == x.range } }
+                for (word, t) in NumberMismatchRule.wordsChanged(missingWords, left, place: { c.targetPlace(pair, sourceUnit: $0.unit, at: $0.range.lowerBound) },
+                                                                  isCount: { NumberScanner.isCount($0.value, in: c.document.units[$0.unit].text) }) {
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: word.unit,
+                                    values: [:], source: p.source.units[word.unit].string(word.range),
+                                    target: NumberMismatchRule.shown(c.document.units[t.unit], t.range)))
+                }
             }
             for (i, j) in r.unit {
                 let s = source[i], t = target[j]
@@ -393,9 +485,10 @@ public struct NumberMismatchRule: Rule {
             if pair.source.allSatisfy({ inCells.contains($0) }) { continue }
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
-            let (source, target) = numbers(pair.source, pair.target)
-            guard !source.isEmpty else { continue }
-            compare(source, target) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+            let words = pair.source.flatMap { NumberMismatchRule.sourceWords(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
+            guard !source.isEmpty || !words.isEmpty else { continue }
+            compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
         }
         // A catalogue or part number of the source the translation does not have, beside one of
         // the same shape (its letters, its length) the source does not have: a changed id.
