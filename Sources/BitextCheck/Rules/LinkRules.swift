@@ -239,6 +239,14 @@ public struct LinkMismatchRule: Rule {
             // A localised page and a translated heading's anchor side by side: an info for the page only.
             RuleExample("见[安装](↓/docs/zh/install)和[简介](#简介)。\n\n## 简介\n\n这是一个小工具。\n",
                         source: "See [install](/docs/en/install) and [intro](#intro).\n\n## Intro\n\nThis is a small tool.\n"),
+            // Link text that is the id its destination ends with stays that id.
+            RuleExample("见公告 [↓GHSA-7q2m-9fch](https://github.com/advisories/GHSA-7q2m-9fhc)。\n",
+                        source: "See advisory [GHSA-7q2m-9fhc](https://github.com/advisories/GHSA-7q2m-9fhc).\n"),
+            RuleExample("见[安全公告](https://github.com/advisories/GHSA-7q2m-9fhc)。\n",
+                        source: "See advisory [GHSA-7q2m-9fhc](https://github.com/advisories/GHSA-7q2m-9fhc).\n"),
+            // A bare URL that runs on into the Chinese after it, compared up to the full-width mark.
+            RuleExample("打开 ↓http://localhost:8080/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
+            RuleExample("打开 http://localhost:8000/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
         ]
     }
 
@@ -258,6 +266,41 @@ public struct LinkMismatchRule: Rule {
                 }
                 return Mention(unit: k, range: t.destinationRange ?? t.textRange, value: t)
             }
+    }
+
+    /// A character of an identifier (`GHSA-4x2p-9fhc`, `v2.3.1`, `CVE_2024`): ASCII letters,
+    /// digits, `-`, `_` and `.`.
+    static func isIDCharacter(_ c: UInt32) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F || c == 0x2E
+    }
+
+    /// The maximal runs of identifier characters in a range of a unit's text.
+    static func idRuns(_ u: Unit, _ range: Range<Int>) -> [(id: String, range: Range<Int>)] {
+        var out: [(String, Range<Int>)] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard isIDCharacter(u.text[k]) else { k += 1; continue }
+            var e = k
+            while e < range.upperBound && isIDCharacter(u.text[e]) { e += 1 }
+            out.append((u.string(k..<e), k..<e))
+            k = e
+        }
+        return out
+    }
+
+    /// The link's text when it is the identifier its destination ends with
+    /// (`[GHSA-4x2p-9fhc](https://github.com/advisories/GHSA-4x2p-9fhc)`): letters and digits
+    /// both, four characters or more, equal to the last segment of the destination's path.
+    static func textID(_ u: Unit, _ l: LinkTarget) -> String? {
+        guard l.destinationRange != nil, l.destinationRange != l.textRange, l.textRange.count >= 4,
+              l.textRange.allSatisfy({ isIDCharacter(u.text[$0]) }) else { return nil }
+        let text = u.string(l.textRange)
+        guard text.contains(where: \.isNumber), text.contains(where: \.isLetter) else { return nil }
+        var path = LinkComparison.split(l.destination).0
+        if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
+        while path.hasSuffix("/") { path.removeLast() }
+        let last = path.split(separator: "/").last.map { DocumentAnchors.percentDecoded(String($0)) }
+        return last == text ? text : nil
     }
 
     /// How a target destination relates to a source destination in this file pair.
@@ -363,6 +406,23 @@ public struct LinkMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: m.place,
                                 key: m.target == nil ? "link-mismatch.missing" : "link-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: m.source.value.destination, target: m.target?.value.destination, fix: fix))
+            }
+            // Link text that is the identifier its destination ends with stays that identifier
+            // while the destination is kept (a change of its digits is number-mismatch's).
+            var retyped = Set<Int>()
+            for i in source.indices {
+                guard let id = LinkMismatchRule.textID(p.source.units[source[i].unit], source[i].value) else { continue }
+                let kept = target.indices.filter { v[i][$0] == .same && target[$0].value.destinationRange != target[$0].value.textRange }
+                let runs = kept.map { LinkMismatchRule.idRuns(c.document.units[target[$0].unit], target[$0].value.textRange) }
+                if runs.contains(where: { $0.contains { $0.id == id } }) { continue }
+                let digits = id.filter(\.isNumber)
+                for (j, r) in zip(kept, runs) where !retyped.contains(j) {
+                    guard let run = r.first(where: { $0.id.filter(\.isNumber) == digits && CodeComparison.similarity($0.id, id) >= 0.5 }) else { continue }
+                    retyped.insert(j)
+                    emit(c.mismatch(self, severity: severity, place: (target[j].unit, run.range), key: "link-mismatch.text",
+                                    sourceUnit: source[i].unit, values: [:], source: id, target: run.id, fix: Fix(id)))
+                    break
+                }
             }
             // Localised destinations: the same page in the translation's language, not yet mapped.
             var reported = Set<Int>()
