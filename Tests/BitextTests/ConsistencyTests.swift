@@ -176,6 +176,13 @@ import Testing
         #expect(LinkComparison.mapped("/guide/intro", [("/guide/", "/zh/guide/"), ("/", "/x/")]) == "/zh/guide/intro")
         #expect(LinkComparison.isChinese("https://zh.wikipedia.org/wiki/%E5%88%86%E8%AF%8D"))
         #expect(!LinkComparison.isChinese("https://en.wikipedia.org/wiki/Tokenization"))
+        #expect(LinkComparison.kind("#设置") == .anchor && LinkComparison.kind("<#setup>") == .anchor)
+        #expect(LinkComparison.kind("https://example.org/p") == .absolute && LinkComparison.kind("//cdn.example.org/a.js") == .absolute)
+        #expect(LinkComparison.kind("mailto:a@example.org") == .absolute)
+        #expect(LinkComparison.kind("/docs/en/x") == .relative && LinkComparison.kind("./guide.md#a") == .relative)
+        #expect(LinkComparison.site("https://zh-hans.react.dev/learn") == "react.dev")
+        #expect(LinkComparison.site("https://en.wikipedia.org/wiki/X") == LinkComparison.site("https://zh.wikipedia.org/wiki/Y"))
+        #expect(LinkComparison.site("/docs/x") == nil)
     }
 
     /// The byte paths of `withoutLocaleSuffixes` and `isChinese` answer as the Character-level

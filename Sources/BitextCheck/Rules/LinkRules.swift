@@ -10,6 +10,9 @@ enum LinkVerdict: Comparable {
     /// The same page in another language: a locale in the host or path (`zh-hans.react.dev`,
     /// `/zh/guide/`, `intro-cn`, `/en-US/` → `/zh-CN/`). Reported at info: map it in `links:`.
     case localised
+    /// A page in Chinese in place of the source's English one, with nothing else in common: the
+    /// translator's choice, for review (info), when no other source link explains that target.
+    case chinesePage
     case different
 }
 
@@ -172,6 +175,30 @@ enum LinkComparison {
         return (String(url[..<h]), String(url[url.index(after: h)...]))
     }
 
+    /// What a destination is written as: an in-page anchor (`#x`), an absolute URL (a scheme or
+    /// `//`), or a path relative to the site or page.
+    enum Kind { case anchor, absolute, relative }
+
+    static func kind(_ url: String) -> Kind {
+        var u = Substring(url.trimmingCharacters(in: " \t\r\n"))
+        if u.hasPrefix("<") { u = u.dropFirst() }
+        if u.hasPrefix("#") { return .anchor }
+        if u.hasPrefix("//") { return .absolute }
+        // A scheme: a letter, then letters, digits, `+`, `-` or `.`, up to `:`.
+        if let colon = u.firstIndex(of: ":"), let first = u.first, first.isASCII && first.isLetter,
+           u[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) {
+            return .absolute
+        }
+        return .relative
+    }
+
+    /// The site of an absolute URL without locale labels (`zh-hans.react.dev` → `react.dev`).
+    static func site(_ url: String) -> String? {
+        guard trivial(url).hasPrefix("//") else { return nil }
+        let d = delocalised(url)
+        return String(d[..<(d.firstIndex(of: "/") ?? d.endIndex)])
+    }
+
     static func hasNonASCII(_ s: String) -> Bool {
         DocumentAnchors.percentDecoded(s).unicodeScalars.contains { $0.value > 0x7F }
     }
@@ -199,6 +226,24 @@ public struct LinkMismatchRule: Rule {
             RuleExample("先读[指南](/zh/guide/intro)。\n", source: "Read the [guide](/guide/intro) first.\n", settings: ["links": "/guide/=/zh/guide/"]),
             RuleExample("# 用法 {#usage}\n\n见[用法](#usage)。\n", source: "# Usage {#usage}\n\nSee [usage](#usage).\n"),
             RuleExample("# 用法\n\n见[用法](#用法)。\n", source: "# Usage\n\nSee [usage](#usage).\n"),
+            // A changed link beside an in-page anchor to a translated heading: an anchor is never
+            // the localised version of another page, so the two URLs are compared.
+            RuleExample("参见[论文](↓https://example.org/p?id=101)和[设置](#设置)。\n\n## 设置\n\n先安装依赖。\n",
+                        source: "See [the paper](https://example.org/p?id=100) and [setup](#setup).\n\n## Setup\n\nInstall the dependencies first.\n"),
+            RuleExample("参见[论文](https://example.org/p?id=100)和[设置](#设置)。\n\n## 设置\n\n先安装依赖。\n",
+                        source: "See [the paper](https://example.org/p?id=100) and [setup](#setup).\n\n## Setup\n\nInstall the dependencies first.\n"),
+            // A Chinese page stands for the English page it localises, not for a changed link
+            // beside it: a warning for the change, an info for the localised link.
+            RuleExample("参见[论文](↓https://example.org/p?id=101)和[指南](↓https://zh-hans.react.dev/learn)。\n",
+                        source: "See [the paper](https://example.org/p?id=100) and [the guide](https://react.dev/learn).\n"),
+            // A localised page and a translated heading's anchor side by side: an info for the page only.
+            RuleExample("见[安装](↓/docs/zh/install)和[简介](#简介)。\n\n## 简介\n\n这是一个小工具。\n",
+                        source: "See [install](/docs/en/install) and [intro](#intro).\n\n## Intro\n\nThis is a small tool.\n"),
+            // Link text that is the id its destination ends with stays that id.
+            RuleExample("见公告 [↓GHSA-7q2m-9fch](https://github.com/advisories/GHSA-7q2m-9fhc)。\n",
+                        source: "See advisory [GHSA-7q2m-9fhc](https://github.com/advisories/GHSA-7q2m-9fhc).\n"),
+            RuleExample("见[安全公告](https://github.com/advisories/GHSA-7q2m-9fhc)。\n",
+                        source: "See advisory [GHSA-7q2m-9fhc](https://github.com/advisories/GHSA-7q2m-9fhc).\n"),
             // A bare URL that runs on into the Chinese after it, compared up to the full-width mark.
             RuleExample("打开 ↓http://localhost:8080/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
             RuleExample("打开 http://localhost:8000/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
@@ -223,12 +268,50 @@ public struct LinkMismatchRule: Rule {
             }
     }
 
+    /// A character of an identifier (`GHSA-4x2p-9fhc`, `v2.3.1`, `CVE_2024`): ASCII letters,
+    /// digits, `-`, `_` and `.`.
+    static func isIDCharacter(_ c: UInt32) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F || c == 0x2E
+    }
+
+    /// The maximal runs of identifier characters in a range of a unit's text.
+    static func idRuns(_ u: Unit, _ range: Range<Int>) -> [(id: String, range: Range<Int>)] {
+        var out: [(String, Range<Int>)] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard isIDCharacter(u.text[k]) else { k += 1; continue }
+            var e = k
+            while e < range.upperBound && isIDCharacter(u.text[e]) { e += 1 }
+            out.append((u.string(k..<e), k..<e))
+            k = e
+        }
+        return out
+    }
+
+    /// The link's text when it is the identifier its destination ends with
+    /// (`[GHSA-4x2p-9fhc](https://github.com/advisories/GHSA-4x2p-9fhc)`): letters and digits
+    /// both, four characters or more, equal to the last segment of the destination's path.
+    static func textID(_ u: Unit, _ l: LinkTarget) -> String? {
+        guard l.destinationRange != nil, l.destinationRange != l.textRange, l.textRange.count >= 4,
+              l.textRange.allSatisfy({ isIDCharacter(u.text[$0]) }) else { return nil }
+        let text = u.string(l.textRange)
+        guard text.contains(where: \.isNumber), text.contains(where: \.isLetter) else { return nil }
+        var path = LinkComparison.split(l.destination).0
+        if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
+        while path.hasSuffix("/") { path.removeLast() }
+        let last = path.split(separator: "/").last.map { DocumentAnchors.percentDecoded(String($0)) }
+        return last == text ? text : nil
+    }
+
     /// How a target destination relates to a source destination in this file pair.
     static func verdict(_ s: String, _ t: String, _ c: FileContext, _ cache: ConsistencyCache, _ aligned: (Int, Int) -> Bool) -> LinkVerdict {
         if s == t { return .same }
         let mapped = LinkComparison.mapped(s, c.settings.linkMap)
         if mapped == t { return .same }
         let (sp, sf) = LinkComparison.split(mapped), (tp, tf) = LinkComparison.split(t)
+        // An in-page anchor is never another page, nor the reverse (`#设置` is not a localised
+        // `https://example.org/p`).
+        if (LinkComparison.kind(mapped) == .anchor) != (LinkComparison.kind(t) == .anchor) { return .different }
         if sp.isEmpty && tp.isEmpty, let sf, let tf {
             // In-page anchors: the same heading, translated, is the same link.
             guard case .some(.some(let th)) = cache.targetAnchors.lookup(tf) else { return .same }  // broken-anchor's business
@@ -250,7 +333,7 @@ public struct LinkMismatchRule: Rule {
         if sp.hasPrefix("/"), let path = LinkComparison.sitePath(tp) { df = LinkComparison.delocalised(path) }
         if dp == df && !dp.isEmpty && sameFragment { return .localised }
         // A Chinese page in place of the source's English one: the translator's choice, for review.
-        if LinkComparison.isChinese(t) && !LinkComparison.isChinese(mapped) { return .localised }
+        if LinkComparison.isChinese(t) && !LinkComparison.isChinese(mapped) { return .chinesePage }
         return .different
     }
 
@@ -264,7 +347,7 @@ public struct LinkMismatchRule: Rule {
         for e in FrontMatterValues.changed(c) where e.kind == .link {
             switch LinkMismatchRule.verdict(e.source, e.target.value, c, cache, aligned) {
             case .same: continue
-            case .localised: emit(FrontMatterValues.finding(self, c, e, severity: .info, key: "link-mismatch.localised"))
+            case .localised, .chinesePage: emit(FrontMatterValues.finding(self, c, e, severity: .info, key: "link-mismatch.localised"))
             case .different: emit(FrontMatterValues.finding(self, c, e, severity: severity))
             }
         }
@@ -284,8 +367,36 @@ public struct LinkMismatchRule: Rule {
                 verdicts[key] = v
                 return v
             }
-            let results = c.unmatched(pair, source: source, target: target, agrees: { verdict($0, $1) != .different },
-                                      similarity: { CodeComparison.similarity($0.destination, $1.destination) })
+            let v = source.map { s in target.map { verdict(s.value, $0.value) } }
+            // A target explained by a source link: the same destination, or that page localised.
+            let explained = target.indices.map { j in source.indices.contains { v[$0][j] <= .localised } }
+            // A Chinese page in place of an English one is weak evidence: it stands only for a
+            // target no source link explains, one target to each source destination, the likeliest
+            // first (the same site, then the same kind of destination, then the most alike), so
+            // that a changed link is not taken for the localised version of another.
+            var chinese: [String: Int] = [:]
+            var candidates: [(destination: String, target: Int, score: (Int, Int, Double))] = []
+            var seen = Set<String>()
+            for i in source.indices where !v[i].contains(where: { $0 <= .localised }) && seen.insert(source[i].value.destination).inserted {
+                let s = source[i].value.destination
+                for j in target.indices where !explained[j] && v[i][j] == .chinesePage {
+                    let t = target[j].value.destination
+                    let site = LinkComparison.site(s).map { $0 == LinkComparison.site(t) } == true ? 1 : 0
+                    let kind = LinkComparison.kind(s) == LinkComparison.kind(t) ? 1 : 0
+                    candidates.append((s, j, (site, kind, CodeComparison.similarity(s, t))))
+                }
+            }
+            var taken = Set<Int>()
+            for c in candidates.enumerated().sorted(by: { $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset }).map(\.element)
+            where chinese[c.destination] == nil && !taken.contains(c.target) {
+                chinese[c.destination] = c.target
+                taken.insert(c.target)
+            }
+            let missing = source.indices.filter { i in !v[i].contains(where: { $0 <= .localised }) && chinese[source[i].value.destination] == nil }
+                .map { source[$0] }
+            let extra = target.indices.filter { !explained[$0] && !taken.contains($0) }.map { target[$0] }
+            let results = c.assign(pair, missing: missing, extra: extra,
+                                   similarity: { CodeComparison.similarity($0.destination, $1.destination) })
             for m in results {
                 let mapped = LinkComparison.mapped(m.source.value.destination, c.settings.linkMap)
                 var fix: Fix? = nil
@@ -296,11 +407,29 @@ public struct LinkMismatchRule: Rule {
                                 key: m.target == nil ? "link-mismatch.missing" : "link-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: m.source.value.destination, target: m.target?.value.destination, fix: fix))
             }
+            // Link text that is the identifier its destination ends with stays that identifier
+            // while the destination is kept (a change of its digits is number-mismatch's).
+            var retyped = Set<Int>()
+            for i in source.indices {
+                guard let id = LinkMismatchRule.textID(p.source.units[source[i].unit], source[i].value) else { continue }
+                let kept = target.indices.filter { v[i][$0] == .same && target[$0].value.destinationRange != target[$0].value.textRange }
+                let runs = kept.map { LinkMismatchRule.idRuns(c.document.units[target[$0].unit], target[$0].value.textRange) }
+                if runs.contains(where: { $0.contains { $0.id == id } }) { continue }
+                let digits = id.filter(\.isNumber)
+                for (j, r) in zip(kept, runs) where !retyped.contains(j) {
+                    guard let run = r.first(where: { $0.id.filter(\.isNumber) == digits && CodeComparison.similarity($0.id, id) >= 0.5 }) else { continue }
+                    retyped.insert(j)
+                    emit(c.mismatch(self, severity: severity, place: (target[j].unit, run.range), key: "link-mismatch.text",
+                                    sourceUnit: source[i].unit, values: [:], source: id, target: run.id, fix: Fix(id)))
+                    break
+                }
+            }
             // Localised destinations: the same page in the translation's language, not yet mapped.
             var reported = Set<Int>()
-            for s in source {
-                if target.contains(where: { verdict(s.value, $0.value) == .same }) { continue }
-                guard let k = target.indices.first(where: { !reported.contains($0) && verdict(s.value, target[$0].value) == .localised }) else { continue }
+            for i in source.indices where !v[i].contains(.same) {
+                let s = source[i]
+                guard let k = target.indices.first(where: { !reported.contains($0) && v[i][$0] == .localised })
+                        ?? chinese[s.value.destination].flatMap({ reported.contains($0) ? nil : $0 }) else { continue }
                 reported.insert(k)
                 let t = target[k]
                 emit(c.mismatch(self, severity: .info, place: (t.unit, t.range), key: "link-mismatch.localised", sourceUnit: s.unit,
