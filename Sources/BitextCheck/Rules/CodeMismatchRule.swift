@@ -1,0 +1,375 @@
+import BitextAlign
+import BitextMarkdown
+import BitextText
+
+/// `code-mismatch`: an inline code span of the source missing or altered in the translation
+/// (a span may differ only in a comment or string the translator translated), and fenced code
+/// whose code — not its comments and strings — differs from the source's.
+public struct CodeMismatchRule: Rule {
+    public let id = "code-mismatch"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Bilingual: an inline code span missing or altered, or fenced code that differs outside comments and strings."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            RuleExample("用 `↓reactive()` 声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
+            RuleExample("↓声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
+            RuleExample("用 `ref()` 声明响应式状态，用 `computed()` 派生。\n", source: "Use `computed()` to derive and `ref()` to declare state.\n"),
+            // A keyword in capitals dropped: a warning, not a name rendered as what it means.
+            RuleExample("↓该名称可以用在 `ORDER BY` 子句中，但不能用在 `WHERE` 子句中。\n", source: "The name can be used in `ORDER BY` clauses, but not in `WHERE` or `HAVING`.\n"),
+            RuleExample("注释写成 `// 计数器` 即可。\n", source: "A comment such as `// the counter` is enough.\n"),
+            // A part of a longer span is a name quoted from it, not when what is left out is an
+            // option of the command or a sigil of the type.
+            RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
+            RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
+            RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
+            RuleExample("内存不足时调用 `evict`，或者 `evict_all`。\n", source: "Call `cache.evict()` when memory runs low, or `evict_all()`.\n"),
+            // A call or member access after the part is other code: the copy, not the pool.
+            RuleExample("新列表用 `↓this.pool()` 分配。\n", source: "The new list is allocated with `this.pool().clone()`.\n"),
+            // A string of data (no space, no Han) is compared exactly; text and locales are not.
+            RuleExample("用 `↓routeTo('invoice:edits')` 生成编辑页的地址。\n", source: "Build the edit page's address with `routeTo('invoice:edit')`.\n"),
+            RuleExample("调用 `toast('已保存')` 提示用户，需要帮助时调用 `openDocs('/zh/help')`。\n",
+                        source: "Call `toast('Saved')` to tell the user, and `openDocs('/en/help')` for help.\n"),
+            // Front-matter ids, keys and booleans; a translated label is text.
+            RuleExample("---\nslug: ↓restore-backups\nlabel: 恢复\n---\n\n从备份恢复数据。\n",
+                        source: "---\nslug: restore-backup\nlabel: Restore\n---\n\nRestore data from a backup.\n"),
+            RuleExample("---\nslug: restore-backup\nlabel: 恢复\npinned: false\n---\n\n从备份恢复数据。\n",
+                        source: "---\nslug: restore-backup\nlabel: Restore\npinned: false\n---\n\nRestore data from a backup.\n"),
+            // The page's language tag switched to the translation's is the translation.
+            RuleExample("---\nlang: zh-CN\nslug: restore-backup\n---\n\n从备份恢复数据。\n",
+                        source: "---\nlang: en-US\nslug: restore-backup\n---\n\nRestore data from a backup.\n"),
+            // `#` and hex digits is a colour, not a comment: compared exactly.
+            RuleExample("横幅的背景色是 `↓#C4502E`。\n", source: "The banner background is `#C4052E`.\n"),
+            // A number the translation changed inside the code is no fuller writing of it.
+            RuleExample("要得到可复现的结果，请设置 `↓seed=4.2`。\n", source: "Set `seed=4` to get results you can reproduce.\n"),
+            // Cells of code only (no units) of rows the alignment paired, column by column.
+            RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `↓--job=<count>` | 同时运行这么多个工作进程。 |\n| `-V`, `--version` | 打印版本号并退出。 |\n",
+                        source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `--dry-run` | Show what would change without writing any file. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n| `-V`, `--version` | Print the version and exit. |\n"),
+            RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `--jobs=<count>` | 同时运行这么多个工作进程。 |\n",
+                        source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n"),
+            RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
+            RuleExample("示例：\n\n```js\n// 计数器\nconst count = ref(0)\nconsole.log('你好')\n```\n", source: "Example:\n\n```js\n// the counter\nconst count = ref(0)\nconsole.log('hello')\n```\n"),
+        ]
+    }
+
+    public init() {}
+
+    static func spans(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<String>] {
+        u.inlineCode.filter { !a.inNote($0.range.lowerBound) }.map { Mention(unit: k, range: $0.range, value: $0.code) }
+    }
+
+    /// True when a target span renders a source span: the same code, the same code once
+    /// comments, string contents and translated text are set aside, or a fuller or shorter
+    /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`) — unless what one
+    /// has beyond the other changes what the code means (``changesMeaning(_:_:_:)``).
+    static func agrees(_ s: String, _ t: String) -> Bool {
+        if s == t { return true }
+        if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: changesMeaning) { return true }
+        return CodeComparison.sameCode(s, t)
+    }
+
+    /// True when the rest of a span around a part of it (before, after) is what makes the code
+    /// what it is, not more of the name: only type sigils (`!`, `?`, `[`, `]`: `Date!` is not
+    /// `Date`, `[Item]` not `Item`, `!done` not `done`), or an option of a command (a word
+    /// starting with `-` and a letter, or `--` and a letter: `cargo test --release` is not
+    /// `cargo test`; `-` inside a word, as in `calling-with-async-let`, starts none), or a member
+    /// access or a call on what the part names, after it (``memberAccess(_:afterCall:)``:
+    /// `self.items().clone()` is not `self.items()`, `Box::new` not `Box`; the receiver before a
+    /// name is left out freely: `fetchAll` from `store.fetchAll()`).
+    static func changesMeaning(_ before: ArraySlice<UInt32>, _ part: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
+        let sigil = { (c: UInt32) in c == 0x21 || c == 0x3F || c == 0x5B || c == 0x5D }
+        if before.allSatisfy(sigil) && after.allSatisfy(sigil) { return true }
+        if memberAccess(after, afterCall: part.last == 0x29) { return true }
+        func option(_ x: ArraySlice<UInt32>, atStart: Bool) -> Bool {
+            var k = x.startIndex
+            while k < x.endIndex {
+                if x[k] == 0x2D, k == x.startIndex ? atStart : x[k - 1] == 0x20 {
+                    var e = k + 1
+                    if e < x.endIndex && x[e] == 0x2D { e += 1 }
+                    if e < x.endIndex && CodeComparison.isLetter(x[e]) { return true }
+                }
+                k += 1
+            }
+            return false
+        }
+        return option(before, atStart: true) || option(after, atStart: false)
+    }
+
+    /// True when the rest of a span after a part of it is a member access or a call on it: `::`,
+    /// `->` or `?.` (also `!.`) and a name; `.` and a name when it acts on a call (the part ends
+    /// with `)`, or the brackets right after the part are skipped: `pool` of `pool().clone()`)
+    /// or calls what it names (`.clone()`). A bare `.name` after a bare name (`Vue.js`,
+    /// `config.yml`, `user.id`) may be a file, a product or a field quoted by its first part.
+    static func memberAccess(_ after: ArraySlice<UInt32>, afterCall: Bool) -> Bool {
+        var k = after.startIndex
+        var depth = 0
+        while k < after.endIndex {
+            let c = after[k]
+            if c == 0x28 || c == 0x5B || c == 0x3C { depth += 1 } else if (c == 0x29 || c == 0x5D || c == 0x3E) && depth > 0 { depth -= 1 } else if depth == 0 { break }
+            k += 1
+        }
+        guard depth == 0, k < after.endIndex else { return false }
+        var e = k
+        let c = after[k]
+        if c == 0x2E { e = k + 1 }
+        else if (c == 0x3F || c == 0x21) && k + 1 < after.endIndex && after[k + 1] == 0x2E { e = k + 2 }
+        else if c == 0x3A && k + 1 < after.endIndex && after[k + 1] == 0x3A { e = k + 2 }
+        else if c == 0x2D && k + 1 < after.endIndex && after[k + 1] == 0x3E { e = k + 2 }
+        guard e > k, e < after.endIndex else { return false }
+        let n = after[e]
+        guard CodeComparison.isLetter(n) || n == 0x5F || n == 0x24 else { return false }
+        if c != 0x2E || afterCall || k > after.startIndex { return true }
+        // `.name(`: a method called.
+        var x = e
+        while x < after.endIndex && CodeComparison.isIdentifierChar(after[x]) { x += 1 }
+        return x < after.endIndex && after[x] == 0x28
+    }
+
+    /// True when `part` (with a letter, at least `minimum` characters) occurs in `whole` between
+    /// characters that cannot continue an identifier or a number (`temperature=0` is not in
+    /// `temperature=0.2`), and (given `rest`) where the rest of `whole` does not change its
+    /// meaning.
+    static func contains(_ whole: String, _ part: String, minimum: Int,
+                         rest: ((ArraySlice<UInt32>, ArraySlice<UInt32>, ArraySlice<UInt32>) -> Bool)? = nil) -> Bool {
+        let w = Array(whole.unicodeScalars).map(\.value), p = Array(part.unicodeScalars).map(\.value)
+        guard p.count >= minimum, p.count < w.count, p.contains(where: CodeComparison.isLetter) else { return false }
+        func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        var k = 0
+        while k + p.count <= w.count {
+            if w[k..<(k + p.count)].elementsEqual(p) {
+                let e = k + p.count
+                let before = (k == 0 || !CodeComparison.isIdentifierChar(w[k - 1]))
+                    && !(digit(p[0]) && k >= 2 && w[k - 1] == 0x2E && digit(w[k - 2]))
+                let after = (e == w.count || !CodeComparison.isIdentifierChar(w[e]))
+                    && !(digit(p[p.count - 1]) && e + 1 < w.count && w[e] == 0x2E && digit(w[e + 1]))
+                if before && after && !(rest?(w[..<k], w[k..<e], w[e...]) ?? false) { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when the code is in the text as it is (boundaries respected for names), or without
+    /// the quotes of a string literal.
+    static func writtenPlain(_ code: String, in text: String) -> Bool {
+        var forms = [code]
+        if code.count > 2, let f = code.first, f == code.last, f == "'" || f == "\"" || f == "`" { forms.append(String(code.dropFirst().dropLast())) }
+        for f in forms {
+            if f.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) }) {
+                if contains(text, f, minimum: 1) { return true }
+            } else if text.contains(f) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// True when the code's symbols are in the text with Han where its names were
+    /// (`${variable}` written ${变量}, `{user}:{password}` written {用户名}:{密码}).
+    static func writtenTranslated(_ code: String, in text: String) -> Bool {
+        let c = Array(code.unicodeScalars).map(\.value), t = Array(text.unicodeScalars).map(\.value)
+        // The pattern: symbols literally, each run of name characters as one run of Han or letters.
+        var pattern: [UInt32?] = []  // nil: a run of name characters
+        for x in c {
+            if CodeComparison.isIdentifierChar(x) { if pattern.last != .some(nil) { pattern.append(nil) } } else { pattern.append(x) }
+        }
+        guard pattern.contains(where: { $0 != nil }), pattern.contains(where: { $0 == nil }) else { return false }
+        func name(_ x: UInt32) -> Bool { isHanIdeograph(x) || CodeComparison.isIdentifierChar(x) }
+        func match(_ p: Int, _ k: Int, _ sawHan: Bool) -> Bool {
+            if p == pattern.count { return sawHan }
+            guard k < t.count else { return false }
+            if let sym = pattern[p] { return t[k] == sym && match(p + 1, k + 1, sawHan) }
+            var e = k, han = sawHan
+            while e < t.count && name(t[e]) { if isHanIdeograph(t[e]) { han = true }; e += 1 }
+            return e > k && match(p + 1, e, han)
+        }
+        for k in t.indices where match(0, k, false) { return true }
+        return false
+    }
+
+    /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
+    /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
+    static func isCodeShaped(_ s: String) -> Bool {
+        guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
+        // A keyword or constant in capitals (`HAVING`, `MAX_SIZE`, `EOF`): written as it is.
+        if s.utf8.count >= 2, s.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }),
+           s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return true }
+        if isWordLike(s) { return false }
+        // An element named by its tag (`<select>`): as often rendered by what it is (选择器).
+        if s.hasPrefix("<") && s.hasSuffix(">"), isWordLike(String(s.dropFirst(s.hasPrefix("</") ? 2 : 1).dropLast())) { return false }
+        return s.unicodeScalars.contains { c in
+            !(CodeComparison.isIdentifierChar(c.value) || c == "." || c == "-" || c == " " || c.value > 0x7F)
+        }
+    }
+
+    /// A span of English-looking words (`String`, `catch`, `Resource Center`, `Project
+    /// Management -> Workflow`): a name or a UI label that translators often render as the
+    /// concept or the label it stands for (字符串, 捕获, 资源中心). No code shape: no inner
+    /// capitals, digits, underscores, dots or brackets.
+    static func isWordLike(_ s: String) -> Bool {
+        let pieces = s.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == ">" || $0 == "-" })
+        guard !pieces.isEmpty, pieces.count <= 8 else { return false }
+        return pieces.allSatisfy { w in
+            let u = Array(w.unicodeScalars)
+            guard u.count >= 2, u[0].value < 0x80, u[0].properties.isAlphabetic else { return false }
+            return u.dropFirst().allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
+        }
+    }
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        // Front-matter values that are ids, keys or booleans (`slug: restore-backup`, `pinned: false`).
+        for e in FrontMatterValues.changed(c) where e.kind == .code { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { CodeMismatchRule.spans(c.document.units[$0], c.analyses[$0], unit: $0) }
+            let results = c.unmatched(pair, source: source, target: target, agrees: CodeMismatchRule.agrees,
+                                      similarity: { CodeComparison.similarity($0, $1) }, minimumSimilarity: 0.01)
+            let targetText = " " + pair.target.map { c.document.units[$0].string }.joined(separator: " ") + " "
+            for m in results {
+                var fix: Fix? = nil
+                var s = severity
+                var key = "code-mismatch"
+                if m.target == nil {
+                    key = "code-mismatch.missing"
+                    if CodeMismatchRule.writtenPlain(m.source.value, in: targetText) {
+                        // Kept, without backticks.
+                        key = "code-mismatch.plain"
+                        s = .info
+                    } else if CodeMismatchRule.writtenTranslated(m.source.value, in: targetText) {
+                        // Its names translated (`${variable}` → ${变量}): a placeholder for the reader.
+                        key = "code-mismatch.translated"
+                        s = .info
+                    } else if !CodeMismatchRule.isCodeShaped(m.source.value) {
+                        // A name, label or sign translators often render as what it stands for
+                        // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
+                        s = .info
+                    }
+                } else if results.count == 1 {
+                    // One span changed into one other: putting the source's code back is safe.
+                    fix = Fix(p.source.units[m.source.unit].string(m.source.range))
+                }
+                emit(c.mismatch(self, severity: s, place: m.place, key: key, sourceUnit: m.source.unit,
+                                values: [:], source: m.source.value, target: m.target?.value, fix: fix))
+            }
+        }
+        for (su, tu) in CodeMismatchRule.codeCellPairs(c, p) {
+            let source = su.inlineCode, target = tu.inlineCode
+            var missing = source.filter { s in !target.contains { CodeMismatchRule.agrees(s.code, $0.code) } }
+            guard !missing.isEmpty else { continue }
+            var extra = target.filter { t in !source.contains { CodeMismatchRule.agrees($0.code, t.code) } }
+            // One span changed into one other: putting the source's code back is safe.
+            let onlyOne = missing.count == 1 && extra.count == 1
+            while let m = missing.first {
+                missing.removeFirst()
+                // The extra span most like it (in order when as many changed as were added).
+                var best: Int? = nil
+                if missing.count + 1 == extra.count { best = extra.isEmpty ? nil : 0 } else {
+                    var score = 0.5
+                    for (k, t) in extra.enumerated() where CodeComparison.similarity(m.code, t.code) >= score {
+                        score = CodeComparison.similarity(m.code, t.code)
+                        best = k
+                    }
+                }
+                let t = best.map { extra.remove(at: $0) }
+                let range = t?.range ?? 0..<tu.text.count
+                var v = ["line": String(su.start.line), "source": m.code]
+                v["target"] = t?.code
+                let sev = t == nil && !CodeMismatchRule.isCodeShaped(m.code) ? Severity.info : severity
+                emit(Finding(rule: id, severity: sev, file: c.document.path, span: tu.span(range),
+                             message: c.messages.text(t == nil ? "code-mismatch.missing" : "code-mismatch", v),
+                             text: tu.string(range), fix: onlyOne ? Fix(su.string(m.range)) : nil,
+                             details: [("details", .object([("source", .string(m.code)), ("target", t.map { .string($0.code) } ?? .null),
+                                                            ("sourceLine", .int(su.start.line))]))]))
+            }
+        }
+        for (s, t) in c.codeBlockPairs {
+            let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
+            guard let d = CodeComparison.firstDifference(source: sb.literal, target: tb.literal) else { continue }
+            // Lines of the literal start on the line after the opening fence (fenced code).
+            let fenced = c.document.source.lineCount >= tb.startLine && isFence(c.document, tb.startLine)
+            let line = tb.startLine + (fenced ? 1 : 0) + d.targetLine
+            let sourceFenced = isFence(p.source, sb.startLine)
+            let sourceLine = sb.startLine + (sourceFenced ? 1 : 0) + d.sourceLine
+            guard line <= c.document.source.lineCount else { continue }
+            let text = c.document.source.scalars(c.document.source.lineByteRange(line))
+            var lo = 0, hi = text.count
+            while lo < hi && (text[lo] == 0x20 || text[lo] == 0x09) { lo += 1 }
+            while hi > lo && (text[hi - 1] == 0x20 || text[hi - 1] == 0x09) { hi -= 1 }
+            if lo == hi { hi = min(text.count, lo + 1) }
+            let span = Span(start: TextPosition(line: line, column: lo + 1), end: TextPosition(line: line, column: max(lo + 1, hi)))
+            let key = d.target == nil ? "code-mismatch.block-missing" : "code-mismatch.block"
+            let message = c.messages.text(key, ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? ""])
+            emit(Finding(rule: id, severity: severity, file: c.document.path, span: span, message: message,
+                         text: makeString(text[lo..<max(lo, hi)]),
+                         details: [("details", .object([("source", d.source.map { .string($0) } ?? .null),
+                                                        ("target", d.target.map { .string($0) } ?? .null),
+                                                        ("sourceLine", .int(sourceLine))]))]))
+        }
+    }
+
+    /// Table cells that hold only code (no units: ``Document/silentBlocks``) of rows the
+    /// alignment paired, cell with the cell of the same column: a row is paired with another
+    /// when every confident bead pairing a cell of one with a cell of the other (and none with a
+    /// third row) says so, and the two rows have as many cells. The translation read without
+    /// its silent blocks has none.
+    static func codeCellPairs(_ c: FileContext, _ p: Pairing) -> [(BitextMarkdown.Unit, BitextMarkdown.Unit)] {
+        let source = p.source, target = c.document
+        guard !target.silentBlocks.isEmpty, source.silentBlocks.contains(where: { if case .tableCell = $0.kind { return true }; return false })
+        else { return [] }
+        /// Row line → the other side's row line, or nil when cells of the row went to two rows.
+        var forward: [Int: Int?] = [:], backward: [Int: Int?] = [:]
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            guard case .tableCell(let sr, _) = source.units[pair.source[0]].kind,
+                  case .tableCell(let tr, _) = target.units[pair.target[0]].kind, sr > 0, tr > 0 else { continue }
+            let ls = source.units[pair.source[0]].start.line, lt = target.units[pair.target[0]].start.line
+            if let f = forward[ls] { if f != lt { forward[ls] = .some(nil) } } else { forward[ls] = lt }
+            if let b = backward[lt] { if b != ls { backward[lt] = .some(nil) } } else { backward[lt] = ls }
+        }
+        guard !forward.isEmpty else { return [] }
+        // The source's code cells in paired rows, then the cells of the rows they pair with.
+        var wanted: [(cell: Int, column: Int, target: Int)] = []
+        for k in source.silentBlocks.indices {
+            guard case .tableCell(_, let col) = source.silentBlocks[k].kind else { continue }
+            let line = source.silentBlocks[k].start.line
+            guard let f = forward[line], let lt = f, backward[lt] == .some(line), source.silentBlocks[k].roles.contains(.code) else { continue }
+            wanted.append((k, col, lt))
+        }
+        guard !wanted.isEmpty else { return [] }
+        /// The last column of each row line of interest; the silent cells there by column.
+        func widths(_ d: Document, _ lines: Set<Int>) -> [Int: Int] {
+            var width: [Int: Int] = [:]
+            for k in d.silentBlocks.indices {
+                guard case .tableCell(_, let col) = d.silentBlocks[k].kind, lines.contains(d.silentBlocks[k].start.line) else { continue }
+                width[d.silentBlocks[k].start.line] = max(width[d.silentBlocks[k].start.line] ?? 0, col)
+            }
+            for k in d.units.indices {
+                guard case .tableCell(_, let col) = d.units[k].kind, lines.contains(d.units[k].start.line) else { continue }
+                width[d.units[k].start.line] = max(width[d.units[k].start.line] ?? 0, col)
+            }
+            return width
+        }
+        let sourceLines = Set(wanted.map { source.silentBlocks[$0.cell].start.line }), targetLines = Set(wanted.map(\.target))
+        let sw = widths(source, sourceLines), tw = widths(target, targetLines)
+        var targetCells: [Int: [Int: Int]] = [:]
+        for k in target.silentBlocks.indices {
+            guard case .tableCell(_, let col) = target.silentBlocks[k].kind, targetLines.contains(target.silentBlocks[k].start.line) else { continue }
+            targetCells[target.silentBlocks[k].start.line, default: [:]][col] = k
+        }
+        var out: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
+        for w in wanted {
+            let su = source.silentBlocks[w.cell]
+            guard sw[su.start.line] == tw[w.target], let t = targetCells[w.target]?[w.column] else { continue }
+            out.append((su, target.silentBlocks[t]))
+        }
+        return out
+    }
+
+    private func isFence(_ doc: Document, _ line: Int) -> Bool {
+        guard line >= 1 && line <= doc.source.lineCount else { return false }
+        let raw = doc.source.scalars(doc.source.lineByteRange(line))
+        let t = raw.drop { $0 == 0x20 || $0 == 0x3E }
+        return t.starts(with: [0x60, 0x60, 0x60]) || t.starts(with: [0x7E, 0x7E, 0x7E])
+    }
+}
