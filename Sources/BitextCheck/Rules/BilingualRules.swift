@@ -388,6 +388,17 @@ public struct MissingTranslationRule: Rule {
             // word of Chinese: the same explicit id says it is its translation.
             RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
                         source: "# Composition API\n\n## `useSlots()` & `useAttrs()` {#use-slots-attrs}\n\nUse slots and attributes in a component.\n"),
+            // A sentence dropped from inside a paragraph: its words find no translation there while
+            // its neighbours' do (reported where it belongs, before the next sentence's translation).
+            RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶。↓你可以在控制台一键恢复任意一份副本。\n",
+                        source: "# Backups\n\nThe backup job runs every night at two o'clock and copies the database to the storage bucket. Old copies are deleted after thirty days to save space. You can restore any copy from the dashboard with a single click.\n"),
+            // The last sentence, whose code and number are nowhere in the paragraph (reported at the
+            // end of the sentence before it).
+            RuleExample("# 上传\n\n客户端把大文件分块上传，连接断开时只需重传一块。网络出错时，每一块会单独重试↓。\n",
+                        source: "# Uploads\n\nThe client uploads large files in parts so that a lost connection only costs one part. Each part is retried on its own when the network fails. Set `maxRetries` to 5 on slow mobile networks.\n"),
+            // A sentence merged into its neighbour's translation is not dropped.
+            RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶，旧副本保存三十天后删除以节省空间。你可以在控制台一键恢复任意一份副本。\n",
+                        source: "# Backups\n\nThe backup job runs every night at two o'clock and copies the database to the storage bucket. Old copies are deleted after thirty days to save space. You can restore any copy from the dashboard with a single click.\n"),
         ]
     }
 
