@@ -354,7 +354,7 @@ struct UnpairedBlocks {
 public struct MissingTranslationRule: Rule {
     public let id = "missing-translation"
     public let defaultSeverity = Severity.warning
-    public let summary = "Bilingual: a source unit with no counterpart in the translation (reported where it should be)."
+    public let summary = "Bilingual: a source unit with no counterpart in the translation, or a sentence dropped from inside a paragraph it translates (reported where it should be)."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -388,6 +388,17 @@ public struct MissingTranslationRule: Rule {
             // word of Chinese: the same explicit id says it is its translation.
             RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
                         source: "# Composition API\n\n## `useSlots()` & `useAttrs()` {#use-slots-attrs}\n\nUse slots and attributes in a component.\n"),
+            // A sentence dropped from inside a paragraph: its words find no translation there while
+            // its neighbours' do (reported where it belongs, before the next sentence's translation).
+            RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶。↓你可以在控制台一键恢复任意一份副本。\n",
+                        source: "# Backups\n\nThe backup job runs every night at two o'clock and copies the database to the storage bucket. Old copies are deleted after thirty days to save space. You can restore any copy from the dashboard with a single click.\n"),
+            // The last sentence, whose code and number are nowhere in the paragraph (reported at the
+            // end of the sentence before it).
+            RuleExample("# 上传\n\n客户端把大文件分块上传，连接断开时只需重传一块。网络出错时，每一块会单独重试↓。\n",
+                        source: "# Uploads\n\nThe client uploads large files in parts so that a lost connection only costs one part. Each part is retried on its own when the network fails. Set `maxRetries` to 5 on slow mobile networks.\n"),
+            // A sentence merged into its neighbour's translation is not dropped.
+            RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶，旧副本保存三十天后删除以节省空间。你可以在控制台一键恢复任意一份副本。\n",
+                        source: "# Backups\n\nThe backup job runs every night at two o'clock and copies the database to the storage bucket. Old copies are deleted after thirty days to save space. You can restore any copy from the dashboard with a single click.\n"),
         ]
     }
 
@@ -442,6 +453,37 @@ public struct MissingTranslationRule: Rule {
                                "preview": preview, "source": p.source.path]),
                            details: [("sourceLine", .int(su.start.line)), ("sourceEndLine", .int(last.end.line)),
                                      ("sourceText", .string(su.plainText))]))
+        }
+        droppedSentences(c, severity, emit)
+    }
+
+    /// A sentence dropped from inside a paragraph the translation has: reported where it
+    /// should be, at the start of the translation of the sentence after it (else at the end of
+    /// the one before).
+    func droppedSentences(_ c: FileContext, _ severity: Severity, _ emit: (Finding) -> Void) {
+        guard let p = c.pairing else { return }
+        let lone = LoneSentences.find(c)
+        if Environment.value("BITEXT_DEBUG_DROPPED") != nil { LoneSentences.dump(c, lone) }
+        for s in lone where s.isDropped {
+            let bead = p.alignment.beads[s.bead]
+            let ts = SentenceAligner.spans(of: bead.target, in: c.document, analyses: c.analyses)
+            let sentences = bead.sentences
+            var at: (unit: Int, range: Range<Int>)? = nil
+            if let next = sentences[(s.sentenceBead + 1)...].first(where: { !$0.target.isEmpty }), let t = next.target.first {
+                at = (ts[t].unit, ts[t].range.lowerBound..<(ts[t].range.lowerBound + 1))
+            } else if let previous = sentences[..<s.sentenceBead].last(where: { !$0.target.isEmpty }), let t = previous.target.last {
+                at = (ts[t].unit, (ts[t].range.upperBound - 1)..<ts[t].range.upperBound)
+            }
+            guard let (unit, range) = at, !range.isEmpty else { continue }
+            let su = p.source.units[s.unit]
+            let line = su.position(at: s.range.lowerBound).line
+            let text = su.plainText(in: s.range)
+            let preview = text.count > 80 ? String(text.prefix(79)) + "…" : text
+            emit(c.finding(self, severity: severity, unit: unit, range: range,
+                           message: c.messages.text("missing-translation.sentence", ["line": String(line), "sentence": preview]),
+                           details: [("sourceLine", .int(line)), ("sourceColumn", .int(su.position(at: s.range.lowerBound).column)),
+                                     ("sourceText", .string(text)),
+                                     ("evidence", .string(s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
         }
     }
 }
