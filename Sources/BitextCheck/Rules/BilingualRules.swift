@@ -388,6 +388,10 @@ public struct MissingTranslationRule: Rule {
             // word of Chinese: the same explicit id says it is its translation.
             RuleExample("# 组合式 API\n\n## `useSlots()` 和 `useAttrs()` {#use-slots-attrs}\n\n在组件中使用插槽和属性。\n",
                         source: "# Composition API\n\n## `useSlots()` & `useAttrs()` {#use-slots-attrs}\n\nUse slots and attributes in a component.\n"),
+            // A list's last item (or a table's last row) left out: reported at the end of the item
+            // before it, not in the paragraph after the list.
+            RuleExample("- 第一项很短。\n- 第二项也很短↓。\n\n列表后面是一段结尾的话。\n",
+                        source: "- The first item is short.\n- The second item is also short.\n- The third item was dropped by the translator.\n\nA closing paragraph follows the list here.\n"),
             // A sentence dropped from inside a paragraph: its words find no translation there while
             // its neighbours' do (reported where it belongs, before the next sentence's translation).
             RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶。↓你可以在控制台一键恢复任意一份副本。\n",
@@ -433,21 +437,30 @@ public struct MissingTranslationRule: Rule {
                 cells.sort { $0.column < $1.column }
                 preview = String(cells.map(\.text).joined(separator: " | ").prefix(60))
             }
-            // Report at the next target unit, else at the previous one.
-            var anchor: Int? = nil
+            // Report at the next target unit, else at the previous one; a table's last row or a
+            // list's last item at the end of the row or item before it, not in the paragraph
+            // after the table or list.
+            var next: Int? = nil, previous: Int? = nil
             for b in beads[(k + 1)...] {
-                if let u = b.target.compactMap({ c.document.unitIndex(block: $0) }).first { anchor = u; break }
+                if let u = b.target.compactMap({ c.document.unitIndex(block: $0) }).first { next = u; break }
             }
-            if anchor == nil {
-                for b in beads[..<k].reversed() {
-                    if let u = b.target.compactMap({ c.document.unitIndex(block: $0) }).last { anchor = u; break }
+            for b in beads[..<k].reversed() {
+                if let u = b.target.compactMap({ c.document.unitIndex(block: $0) }).last { previous = u; break }
+            }
+            let su = p.source.units[first]
+            func sameKind(_ u: Int?) -> Bool {
+                guard let u else { return false }
+                switch (su.kind, c.document.units[u].kind) {
+                case (.tableCell, .tableCell), (.listItem, .listItem): return true
+                default: return false
                 }
             }
-            guard let a = anchor else { continue }
-            let su = p.source.units[first]
+            let atEnd = (next == nil || !sameKind(next)) && sameKind(previous)
+            guard let a = atEnd ? previous : next ?? previous else { continue }
             let last = p.source.units[sourceUnits.last!]
             let u = c.document.units[a]
-            emit(c.finding(self, severity: severity, unit: a, range: 0..<min(1, u.text.count),
+            let range = atEnd ? max(0, u.text.count - 1)..<u.text.count : 0..<min(1, u.text.count)
+            emit(c.finding(self, severity: severity, unit: a, range: range,
                            message: c.messages.text("missing-translation", [
                                "lines": su.start.line == last.end.line ? String(su.start.line) : "\(su.start.line)–\(last.end.line)",
                                "preview": preview, "source": p.source.path]),
