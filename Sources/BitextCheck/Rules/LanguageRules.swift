@@ -165,7 +165,7 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("<table>\n  <tr><td>复制</td><td><kbd>Ctrl</kbd>+<kbd>C</kbd></td></tr>\n  <tr><td>粘贴</td><td><kbd>Ctrl</kbd>+<kbd>V</kbd></td></tr>\n</table>\n"),
             // Capitalised words beside or under a label that names a person (负责人, 维护者) are a
             // name; a label beside another key is not.
-            RuleExample("# 发布计划\n\n## 安装\n\n## 配置\n\n## 使用\n\n| 项目 | 内容 |\n| --- | --- |\n| **工程负责人** | Grace Hopper |\n| **审核人** | Alan Turing |\n| **状态** | ↓Work In Progress |\n"),
+            RuleExample("# 发布计划\n\n## 安装\n\n## 配置\n\n## 使用\n\n| 项目 | 内容 |\n| --- | --- |\n| **工程负责人** | Grace Hopper |\n| **目标** | 支持离线编辑 |\n| **状态** | 进行中 |\n| **备注** | ↓Needs Review |\n"),
             RuleExample("| 模块 | 维护者 |\n| --- | --- |\n| 解析器 | Grace Hopper |\n| 渲染器 | Platform Team |\n"),
         ]
     }

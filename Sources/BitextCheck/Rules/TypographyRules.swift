@@ -11,7 +11,7 @@ public struct HalfwidthPunctuationRule: Rule {
             RuleExample("这是中文↓,后面还有中文↓.\n"),
             RuleExample("巨型语言模型↓(LLM↓)很强大。\n"),
             // A pair of mixed widths, whatever it holds.
-            RuleExample("时区为（UTC+8↓)，默认 ↓(UTC+9）。\n"),
+            RuleExample("时区为（UTC+8↓)，默认↓ (UTC+9），写成↓ (u 为小写↓)。\n"),
             RuleExample("> 注意↓:这里要小心。\n"),
             RuleExample("共有 1,000 个模型，会议在 10:30 开始。\n"),
             RuleExample("比率为 [(期望值-实际值)/期望值]x100%。\n"),
@@ -52,14 +52,18 @@ public struct HalfwidthPunctuationRule: Rule {
                 var flag: Bool
                 switch ch {
                 case 0x28:  // (
-                    // Beside Chinese, or closed by a full-width bracket: `(UTC+8）`.
-                    flag = isHanChar(prev) || isHanChar(next) || HalfwidthPunctuationRule.pairedWidth(t, r, from: i, step: 1) == 0xFF09
+                    // Beside Chinese, or closed by a full-width bracket (`(UTC+8）`) or by one after
+                    // Chinese, which is reported (`(u 为小写)`): both ends of the pair change.
+                    flag = isHanChar(prev) || isHanChar(next)
+                    if !flag, let j = HalfwidthPunctuationRule.paired(t, r, from: i, step: 1) {
+                        flag = t[j] == 0xFF09 || (j > 0 && r[j - 1] == .content && isHanChar(t[j - 1]))
+                    }
                     openParens.append((i, flag))
                     if !flag { continue }
                 case 0x29:  // )
                     let opened = openParens.popLast()
                     flag = isHanChar(prev) || (opened?.1 ?? false)
-                        || (opened == nil && HalfwidthPunctuationRule.pairedWidth(t, r, from: i, step: -1) == 0xFF08)
+                        || (opened == nil && HalfwidthPunctuationRule.paired(t, r, from: i, step: -1).map { t[$0] } == 0xFF08)
                 case 0x2E:  // .
                     flag = isHanChar(prev) && (next == 0x20 || next == 0x0A || isHanChar(next) || i + 1 == t.count)
                 case 0x3A:  // : not in a URL
@@ -80,15 +84,16 @@ public struct HalfwidthPunctuationRule: Rule {
 }
 
 extension HalfwidthPunctuationRule {
-    /// The first bracket of the unit's content from `i` on in direction `step` (1: a closing
-    /// one, either width; -1: an opening one), nil when none: a `(` closed by `）` or a `)` that
-    /// closes `（` is a pair of mixed widths (`（UTC+8)`), whatever is inside.
-    static func pairedWidth(_ t: [UInt32], _ r: [Role], from i: Int, step: Int) -> UInt32? {
+    /// Where the first bracket of the unit's content from `i` on in direction `step` is, when it
+    /// is one that pairs with the bracket at `i` (1: a closing one, either width; -1: an opening
+    /// one): a `(` closed by `）` or a `)` that closes `（` is a pair of mixed widths
+    /// (`（UTC+8)`), whatever is inside.
+    static func paired(_ t: [UInt32], _ r: [Role], from i: Int, step: Int) -> Int? {
         var j = i + step
         while j >= 0 && j < t.count {
             if r[j] == .content {
                 switch t[j] {
-                case 0x28, 0xFF08, 0x29, 0xFF09: return (step > 0) == (t[j] == 0x29 || t[j] == 0xFF09) ? t[j] : nil
+                case 0x28, 0xFF08, 0x29, 0xFF09: return (step > 0) == (t[j] == 0x29 || t[j] == 0xFF09) ? j : nil
                 default: break
                 }
             }
