@@ -374,8 +374,8 @@ public struct MissingTranslationRule: Rule {
             // translation changed.
             RuleExample("# 调优\n\n- 先用默认设置跑一遍基准测试。\n- 要得到稳定的结果，请设置 `seed=7`。\n- ↓把日志级别调到 `warn`，减少输出。\n",
                         source: "# Tuning\n\n- Run the benchmark once with the default settings.\n- Set `seed=42` to get results you can reproduce from one run to the next.\n- Raise the cache size before you measure anything that reads from disk.\n- Set the log level to `warn` to cut the output down.\n"),
-            // A short last item dropped: missing, not merged into the item before it.
-            RuleExample("# 准备\n\n开始之前，你需要：\n\n- 一台装有 Android Studio 的电脑。\n- ↓一部运行 Android 10 或更高版本的手机。\n",
+            // A short last item dropped: missing, not merged into the item before it (reported at its end).
+            RuleExample("# 准备\n\n开始之前，你需要：\n\n- 一台装有 Android Studio 的电脑。\n- 一部运行 Android 10 或更高版本的手机↓。\n",
                         source: "# Before you start\n\nBefore you start, you need:\n\n- A computer with Android Studio installed.\n- A phone running Android 10 or later, with developer options turned on.\n- Basic knowledge of Kotlin.\n"),
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
