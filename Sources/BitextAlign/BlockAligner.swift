@@ -296,13 +296,27 @@ struct Scorer {
     /// Value cells of table rows (``BlockFeatures/rowValues``), as ids by column.
     let sourceValues: [[RowKeyID]]
     let targetValues: [[RowKeyID]]
+    /// The id of an empty cell among them.
+    let emptyValue: Int32
     /// Whether both documents have list items (``BlockAligner/listBoundaryCost``).
     let listsOnBothSides: Bool
     /// For list items (when both sides have some and there is a lexicon): the lexicon stems
     /// of a source item's English words, and the stems a target item's dictionary words
     /// translate, sorted; empty for other blocks.
-    let sourceLexicon: [[Int32]]
-    let targetLexicon: [[Int32]]
+    let itemWords: ItemWords?
+
+    /// ``Scorer/englishStems(_:_:)`` and ``Scorer/chineseStems(_:_:)`` of list items, each
+    /// worked out the first time a pair of items asks for it.
+    final class ItemWords {
+        let lexicon: Lexicon
+        var source: [[Int32]?]
+        var target: [[Int32]?]
+        init(lexicon: Lexicon, sourceCount: Int, targetCount: Int) {
+            self.lexicon = lexicon
+            source = [[Int32]?](repeating: nil, count: sourceCount)
+            target = [[Int32]?](repeating: nil, count: targetCount)
+        }
+    }
 
     struct RowKeyID { var column: Int; var id: Int32 }
 
@@ -358,16 +372,15 @@ struct Scorer {
         targetWords = target.map { $0.latinWords.map(id).sorted() }
         sourceRows = source.map { $0.rowKey.map { RowKeyID(column: $0.column, id: id("`" + $0.code)) } }
         targetRows = target.map { $0.rowKey.map { RowKeyID(column: $0.column, id: id("`" + $0.code)) } }
+        emptyValue = id("\u{2}")
         sourceValues = source.map { $0.rowValues.map { RowKeyID(column: $0.column, id: id("\u{2}" + $0.code)) } }
         targetValues = target.map { $0.rowValues.map { RowKeyID(column: $0.column, id: id("\u{2}" + $0.code)) } }
         code = CodeSimilarity(codes: codes)
         listsOnBothSides = source.contains(where: Scorer.isItem) && target.contains(where: Scorer.isItem)
         if listsOnBothSides, let lexicon = aligner.lexicon {
-            sourceLexicon = source.map { Scorer.isItem($0) ? Scorer.englishStems($0, lexicon) : [] }
-            targetLexicon = target.map { Scorer.isItem($0) ? Scorer.chineseStems($0, lexicon) : [] }
+            itemWords = ItemWords(lexicon: lexicon, sourceCount: source.count, targetCount: target.count)
         } else {
-            sourceLexicon = []
-            targetLexicon = []
+            itemWords = nil
         }
         let code = self.code
         sourceHasCode = sourceAnchors.map { $0.contains(where: code.isCode) }
@@ -434,7 +447,11 @@ struct Scorer {
     /// The evidence of two list items paired one to one beyond their length
     /// (``BlockAligner/itemLexiconBonus``): a dictionary word shared, or nothing shared at all.
     func itemEvidenceCost(_ i: Int, _ j: Int) -> Double {
-        let a = sourceLexicon[i], b = targetLexicon[j]
+        guard let w = itemWords else { return 0 }
+        let a = w.source[i] ?? Scorer.englishStems(source[i], w.lexicon)
+        let b = w.target[j] ?? Scorer.chineseStems(target[j], w.lexicon)
+        w.source[i] = a
+        w.target[j] = b
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         if Scorer.intersects(a, b) { return -aligner.itemLexiconBonus }
         if Scorer.intersects(sourceAnchors[i], targetAnchors[j]) || Scorer.intersects(sourceWords[i], targetWords[j]) { return 0 }
@@ -589,7 +606,7 @@ struct Scorer {
         c += lengthCost(s, t)
         c += anchorCost(s, t)
         if s.count == 1 && t.count == 1 && listsOnBothSides {
-            if !sourceLexicon.isEmpty && Scorer.isItem(s0) && Scorer.isItem(t0) { c += itemEvidenceCost(s.lowerBound, t.lowerBound) }
+            if itemWords != nil && Scorer.isItem(s0) && Scorer.isItem(t0) { c += itemEvidenceCost(s.lowerBound, t.lowerBound) }
         }
         // Table rows: by their code-only cells where both have code in a column, else by their values.
         if !sourceRows[s.lowerBound].isEmpty && !targetRows[t.lowerBound].isEmpty,
@@ -727,7 +744,8 @@ struct Scorer {
     }
 
     /// The evidence of two table cells' row values (``BlockFeatures/rowValues``), by the
-    /// columns that hold a value on both sides: all the same, the same row (−2, and the cost of
+    /// columns that hold a value on both sides (an empty cell beside a value differs; two empty
+    /// cells count for nothing): all the same, the same row (−2, and the cost of
     /// another row number taken back in ``cost(_:_:)``); more the same than not, most likely the
     /// same row with a value changed (−1); else nothing: none the same is another row or a
     /// value the translation changed (`TH4290` written `TH4209`), which must stay paired for the
@@ -738,7 +756,7 @@ struct Scorer {
         var equal = 0, differ = 0
         for x in a {
             guard let y = b.first(where: { $0.column == x.column }) else { continue }
-            if x.id == y.id { equal += 1 } else { differ += 1 }
+            if x.id != y.id { differ += 1 } else if x.id != emptyValue { equal += 1 }
         }
         if equal == 0 { return 0 }
         if differ == 0 { return Scorer.sameRowValues }

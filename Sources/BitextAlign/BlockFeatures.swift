@@ -91,13 +91,51 @@ public struct BlockFeatures: Sendable {
         return out
     }
 
-    /// The value cells of each table row (``rowValues``), by the row's line, in column order.
+    /// The value cells of each table row (``rowValues``), by the row's line, in column order,
+    /// with its empty cells as empty values: a value beside an empty cell is a difference (two
+    /// empty cells are no likeness).
     public static func rowValues(_ doc: Document) -> [Int: [RowKeyCell]] {
         var out: [Int: [RowKeyCell]] = [:]
+        var lastLine = 0
         for u in doc.units {
-            guard case .tableCell(_, let column) = u.kind, let v = tableValue(u.plainText) else { continue }
-            out[u.start.line, default: []].append(RowKeyCell(column: column, code: v))
+            guard case .tableCell(_, let column) = u.kind else { continue }
+            let line = u.start.line
+            if line != lastLine {
+                lastLine = line
+                for c in emptyCells(doc.source, line: line) { out[line, default: []].append(RowKeyCell(column: c, code: "")) }
+            }
+            if let v = tableValue(u.plainText) { out[line, default: []].append(RowKeyCell(column: column, code: v)) }
         }
+        for (line, cells) in out where cells.count > 1 { out[line] = cells.sorted { $0.column < $1.column } }
+        return out
+    }
+
+    /// The columns of a table row's line whose cells are empty (cells split at pipes not
+    /// escaped; what stands before the first pipe is no cell when blank or a quote marker, and
+    /// what stands after the last is no cell when blank, never an empty one).
+    static func emptyCells(_ text: SourceText, line: Int) -> [Int] {
+        let bytes = text.bytes[text.lineByteRange(line)]
+        var pieces: [Bool] = []  // whether each piece is blank
+        var blank = true, escaped = false, prefixMarker = true
+        for b in bytes {
+            if escaped { escaped = false; blank = false; continue }
+            if b == 0x5C { escaped = true; blank = false; continue }
+            if b == 0x7C {
+                pieces.append(blank || pieces.isEmpty && prefixMarker)
+                blank = true
+                continue
+            }
+            if b != 0x20 && b != 0x09 {
+                blank = false
+                if pieces.isEmpty && b != 0x3E { prefixMarker = false }
+            }
+        }
+        guard !pieces.isEmpty else { return [] }
+        var cells = pieces
+        // The piece before the first pipe: a cell only when it holds text.
+        if pieces[0] { cells.removeFirst() }
+        var out: [Int] = []
+        for (c, isBlank) in cells.enumerated() where isBlank { out.append(c) }
         return out
     }
 

@@ -130,6 +130,14 @@ import Testing
         #expect(dropped.count == 1 && dropped[0].hasPrefix("missing-translation 4:") && dropped[0].contains("Q1030"), "\(dropped)")
     }
 
+    @Test func emptyCellsOfARow() {
+        let text = SourceText(path: "t.md", text: "| a | | b |\n> | a | | |\nx | | y\n| a \\| b | |\n")
+        #expect(BlockFeatures.emptyCells(text, line: 1) == [1])
+        #expect(BlockFeatures.emptyCells(text, line: 2) == [1, 2])
+        #expect(BlockFeatures.emptyCells(text, line: 3) == [1])
+        #expect(BlockFeatures.emptyCells(text, line: 4) == [1])
+    }
+
     @Test func tableValues() {
         #expect(BlockFeatures.tableValue("−0.3") == "-0.3")
         #expect(BlockFeatures.tableValue("°C") == BlockFeatures.tableValue("℃"))
