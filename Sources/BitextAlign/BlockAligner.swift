@@ -23,6 +23,21 @@ public struct BlockAligner: Sendable {
     /// translation dropped.
     public var listMergeCost = 3.0
     public var doubleMergeCost = 3.5
+    /// Where both documents have list items, added to a bead that joins a list item with a
+    /// paragraph or quote outside any list (2-1, 1-2, 2-2): a translation that keeps the lists
+    /// keeps what is in them in them, and a bead across the list's end hid the last item the
+    /// translation dropped (merged with the paragraph after the list).
+    public var listBoundaryCost = 3.0
+    /// Two list items paired one to one that share a dictionary word (an English word of one
+    /// and a translation of it in the other): this much cheaper; sharing nothing at all — no
+    /// number, code, kept Latin word or dictionary word, though both have words the dictionary
+    /// knows — this much dearer: items of one list are alike in length, and length alone
+    /// paired a dropped item's neighbour with the wrong item. (Not an item beside a paragraph:
+    /// one common word, 工 "work" in 人工, pairs anything with anything.)
+    public var itemLexiconBonus = 1.0
+    public var itemNoEvidenceCost = 1.5
+    /// The bilingual lexicon for list items' evidence; nil aligns without it.
+    public var lexicon: Lexicon? = Lexicon.shared
     public var noteInsertionCost = 0.3
     public var lengthVariance = 6.0
     /// Source letters per Han character before the document pair is seen (the locale's
@@ -278,6 +293,31 @@ struct Scorer {
     /// same code changed a little.
     let code: CodeSimilarity
 
+    /// Value cells of table rows (``BlockFeatures/rowValues``), as ids by column.
+    let sourceValues: [[RowKeyID]]
+    let targetValues: [[RowKeyID]]
+    /// The id of an empty cell among them.
+    let emptyValue: Int32
+    /// Whether both documents have list items (``BlockAligner/listBoundaryCost``).
+    let listsOnBothSides: Bool
+    /// For list items (when both sides have some and there is a lexicon): the lexicon stems
+    /// of a source item's English words, and the stems a target item's dictionary words
+    /// translate, sorted; empty for other blocks.
+    let itemWords: ItemWords?
+
+    /// ``Scorer/englishStems(_:_:)`` and ``Scorer/chineseStems(_:_:)`` of list items, each
+    /// worked out the first time a pair of items asks for it.
+    final class ItemWords {
+        let lexicon: Lexicon
+        var source: [[Int32]?]
+        var target: [[Int32]?]
+        init(lexicon: Lexicon, sourceCount: Int, targetCount: Int) {
+            self.lexicon = lexicon
+            source = [[Int32]?](repeating: nil, count: sourceCount)
+            target = [[Int32]?](repeating: nil, count: targetCount)
+        }
+    }
+
     struct RowKeyID { var column: Int; var id: Int32 }
 
     /// The code of each id (empty for ids that are not code), and whether two codes are
@@ -332,13 +372,91 @@ struct Scorer {
         targetWords = target.map { $0.latinWords.map(id).sorted() }
         sourceRows = source.map { $0.rowKey.map { RowKeyID(column: $0.column, id: id("`" + $0.code)) } }
         targetRows = target.map { $0.rowKey.map { RowKeyID(column: $0.column, id: id("`" + $0.code)) } }
+        emptyValue = id("\u{2}")
+        sourceValues = source.map { $0.rowValues.map { RowKeyID(column: $0.column, id: id("\u{2}" + $0.code)) } }
+        targetValues = target.map { $0.rowValues.map { RowKeyID(column: $0.column, id: id("\u{2}" + $0.code)) } }
         code = CodeSimilarity(codes: codes)
+        listsOnBothSides = source.contains(where: Scorer.isItem) && target.contains(where: Scorer.isItem)
+        if listsOnBothSides, let lexicon = aligner.lexicon {
+            itemWords = ItemWords(lexicon: lexicon, sourceCount: source.count, targetCount: target.count)
+        } else {
+            itemWords = nil
+        }
         let code = self.code
         sourceHasCode = sourceAnchors.map { $0.contains(where: code.isCode) }
         targetHasCode = targetAnchors.map { $0.contains(where: code.isCode) }
     }
 
     static let moves: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
+
+    @inline(__always) static func isItem(_ b: BlockFeatures) -> Bool { if case .list = b.kind { return true } else { return false } }
+
+    /// A list item and a paragraph or quote outside any list (``BlockAligner/listBoundaryCost``;
+    /// table cells and headings have costs of their own).
+    @inline(__always) static func acrossList(_ a: BlockFeatures, _ b: BlockFeatures) -> Bool {
+        isItem(a) && isProse(b) || isProse(a) && isItem(b)
+    }
+    @inline(__always) static func isProse(_ b: BlockFeatures) -> Bool { b.kind == .text || b.kind == .quote }
+
+    /// The lexicon stems of a block's English words (its Latin words, function words aside), sorted.
+    static func englishStems(_ b: BlockFeatures, _ lexicon: Lexicon) -> [Int32] {
+        var out: [Int32] = []
+        for w in b.latinWords { if let st = lexicon.stem(Stemmer.stem(w)) { out.append(st) } }
+        return sortedUnique(out)
+    }
+
+    /// The lexicon stems that the dictionary words anywhere in a block's Han text translate
+    /// (every word of two to four characters, and a single character's first few senses), sorted.
+    static func chineseStems(_ b: BlockFeatures, _ lexicon: Lexicon) -> [Int32] {
+        guard b.han > 0 else { return [] }
+        let text = b.key.unicodeScalars.map(\.value)
+        func isHan(_ c: UInt32) -> Bool { c >= 0x3400 && c < 0xA000 || c >= 0xF900 && c < 0xFB00 || c >= 0x20000 }
+        let maxLen = min(lexicon.maxWordLength, 4)
+        var out: [Int32] = []
+        text.withUnsafeBufferPointer { t in
+            for i in t.indices where isHan(t[i]) {
+                var l = 1
+                while l <= maxLen && i + l <= t.count && isHan(t[i + l - 1]) {
+                    if let id = lexicon.word(in: t, i, i + l) { out.append(contentsOf: lexicon.stems(ofWord: id).prefix(l == 1 ? 4 : 32)) }
+                    l += 1
+                }
+            }
+        }
+        return sortedUnique(out)
+    }
+
+    static func sortedUnique(_ a: [Int32]) -> [Int32] {
+        guard a.count > 1 else { return a }
+        var out = a.sorted()
+        var k = 1
+        for x in out.dropFirst() where x != out[k - 1] { out[k] = x; k += 1 }
+        out.removeLast(out.count - k)
+        return out
+    }
+
+    /// Whether two sorted id lists share an id.
+    @inline(__always) static func intersects(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
+    /// The evidence of two list items paired one to one beyond their length
+    /// (``BlockAligner/itemLexiconBonus``): a dictionary word shared, or nothing shared at all.
+    func itemEvidenceCost(_ i: Int, _ j: Int) -> Double {
+        guard let w = itemWords else { return 0 }
+        let a = w.source[i] ?? Scorer.englishStems(source[i], w.lexicon)
+        let b = w.target[j] ?? Scorer.chineseStems(target[j], w.lexicon)
+        w.source[i] = a
+        w.target[j] = b
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        if Scorer.intersects(a, b) { return -aligner.itemLexiconBonus }
+        if Scorer.intersects(sourceAnchors[i], targetAnchors[j]) || Scorer.intersects(sourceWords[i], targetWords[j]) { return 0 }
+        return aligner.itemNoEvidenceCost
+    }
 
     /// Whether source block i and target block j are one bead by themselves: their 1-1 bead
     /// is possible and cheaper than every 2-1, 1-2 and 2-2 bead holding both, even with the
@@ -475,13 +593,31 @@ struct Scorer {
             for k in s where !merges(source[k]) { return .infinity }
             for k in t where !merges(target[k]) { return .infinity }
             if t.contains(where: { target[$0].isNote }) { c += 1 }
+            // A list item joined with a block outside the list, on either side.
+            if listsOnBothSides {
+                func mixes(_ r: Range<Int>, _ side: [BlockFeatures]) -> Bool {
+                    r.count > 1 && Scorer.acrossList(side[r.lowerBound], side[r.lowerBound + 1])
+                }
+                if mixes(s, source) || mixes(t, target) { c += aligner.listBoundaryCost }
+            }
         }
         let s0 = source[s.lowerBound], t0 = target[t.lowerBound]
         c += kindCost(s0.kind, t0.kind)
         c += lengthCost(s, t)
         c += anchorCost(s, t)
-        if !sourceRows[s.lowerBound].isEmpty && !targetRows[t.lowerBound].isEmpty {
-            c += rowKeyCost(sourceRows[s.lowerBound], targetRows[t.lowerBound])
+        if s.count == 1 && t.count == 1 && listsOnBothSides {
+            if itemWords != nil && Scorer.isItem(s0) && Scorer.isItem(t0) { c += itemEvidenceCost(s.lowerBound, t.lowerBound) }
+        }
+        // Table rows: by their code-only cells where both have code in a column, else by their values.
+        if !sourceRows[s.lowerBound].isEmpty && !targetRows[t.lowerBound].isEmpty,
+           let r = rowKeyEvidence(sourceRows[s.lowerBound], targetRows[t.lowerBound]) {
+            c += r
+        } else if !sourceValues[s.lowerBound].isEmpty && !targetValues[t.lowerBound].isEmpty {
+            let v = rowValueCost(sourceValues[s.lowerBound], targetValues[t.lowerBound])
+            c += v
+            // Every value the same: this row, wherever it stands (after a row the translation
+            // dropped, the rows below stand one higher).
+            if v == Scorer.sameRowValues, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
         }
         if s.count == 1, t.count == 1, !s0.key.isEmpty, s0.key == t0.key { c -= 6 }
         return c
@@ -588,7 +724,10 @@ struct Scorer {
     /// code changed a little, most likely the same row (−1.5); other code, another row (+2.5),
     /// unless a further column holds the same or similar code (0: a row whose name the
     /// translation changed, or a column of repeated values).
-    func rowKeyCost(_ a: [RowKeyID], _ b: [RowKeyID]) -> Double {
+    func rowKeyCost(_ a: [RowKeyID], _ b: [RowKeyID]) -> Double { rowKeyEvidence(a, b) ?? 0 }
+
+    /// ``rowKeyCost(_:_:)``, nil when no column holds code on both sides.
+    func rowKeyEvidence(_ a: [RowKeyID], _ b: [RowKeyID]) -> Double? {
         var first: Double? = nil
         var agreesLater = false
         for x in a {
@@ -600,8 +739,28 @@ struct Scorer {
                 agreesLater = true
             }
         }
-        guard let f = first else { return 0 }
+        guard let f = first else { return nil }
         return f > 0 && agreesLater ? 0 : f
+    }
+
+    /// The evidence of two table cells' row values (``BlockFeatures/rowValues``), by the
+    /// columns that hold a value on both sides (an empty cell beside a value differs; two empty
+    /// cells count for nothing): all the same, the same row (−2, and the cost of
+    /// another row number taken back in ``cost(_:_:)``); more the same than not, most likely the
+    /// same row with a value changed (−1); else nothing: none the same is another row or a
+    /// value the translation changed (`TH4290` written `TH4209`), which must stay paired for the
+    /// number to be checked; a column of repeated values says little.
+    static let sameRowValues = -2.0
+
+    func rowValueCost(_ a: [RowKeyID], _ b: [RowKeyID]) -> Double {
+        var equal = 0, differ = 0
+        for x in a {
+            guard let y = b.first(where: { $0.column == x.column }) else { continue }
+            if x.id != y.id { differ += 1 } else if x.id != emptyValue { equal += 1 }
+        }
+        if equal == 0 { return 0 }
+        if differ == 0 { return Scorer.sameRowValues }
+        return equal > differ ? -1 : 0
     }
 
     /// The sorted ids of up to two blocks as one sorted sequence, without allocating.

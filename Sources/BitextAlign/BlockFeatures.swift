@@ -37,6 +37,12 @@ public struct BlockFeatures: Sendable {
     /// the description cell the key `--level=<l>` in column 0. Translators keep such cells as
     /// they are, so they say which row a cell belongs to when the translation dropped a row.
     public var rowKey: [RowKeyCell] = []
+    /// A table cell's row values: the cells of its row whose text a translation keeps as it is
+    /// (numbers, units, symbols, upper-case names: ``tableValue(_:)``), normalised, by column.
+    /// `| Storage temperature | −65 | 150 | °C |` gives every cell of the row `-65`, `150`,
+    /// `°c` in columns 1–3: where the label cells say nothing to the aligner, the values say
+    /// which row of the translation is this row (the row a translation dropped matches none).
+    public var rowValues: [RowKeyCell] = []
 
     /// A code-only cell of a row: its column and its code (the spans joined by a space).
     public struct RowKeyCell: Equatable, Sendable {
@@ -50,7 +56,7 @@ public struct BlockFeatures: Sendable {
 
     /// Features of every block of a document, in `Document.blocks` order.
     public static func of(_ doc: Document, analyses: [TextAnalysis], functionWords: Set<String>) -> [BlockFeatures] {
-        let rows = rowKeys(doc)
+        let rows = rowKeys(doc), values = rowValues(doc)
         return doc.blocks.map { b in
             switch b {
             case .code(let k):
@@ -61,7 +67,11 @@ public struct BlockFeatures: Sendable {
             case .unit(let k):
                 var f = unit(doc.units[k], analyses[k], functionWords: functionWords)
                 if case .heading = f.kind { f.headingID = doc.headingID(k)?.id }
-                if case .tableCell = doc.units[k].kind, let key = rows[doc.units[k].start.line] { f.rowKey = key }
+                if case .tableCell = doc.units[k].kind {
+                    let line = doc.units[k].start.line
+                    if let key = rows[line] { f.rowKey = key }
+                    if let v = values[line] { f.rowValues = v }
+                }
                 return f
             }
         }
@@ -79,6 +89,106 @@ public struct BlockFeatures: Sendable {
             out[s.start.line, default: []].append(RowKeyCell(column: column, code: spans.map(\.code).joined(separator: " ")))
         }
         return out
+    }
+
+    /// The value cells of each table row (``rowValues``), by the row's line, in column order,
+    /// with its empty cells as empty values: a value beside an empty cell is a difference (two
+    /// empty cells are no likeness).
+    public static func rowValues(_ doc: Document) -> [Int: [RowKeyCell]] {
+        var out: [Int: [RowKeyCell]] = [:]
+        var lastLine = 0
+        for u in doc.units {
+            guard case .tableCell(_, let column) = u.kind else { continue }
+            let line = u.start.line
+            if line != lastLine {
+                lastLine = line
+                for c in emptyCells(doc.source, line: line) { out[line, default: []].append(RowKeyCell(column: c, code: "")) }
+            }
+            if let v = tableValue(u.plainText) { out[line, default: []].append(RowKeyCell(column: column, code: v)) }
+        }
+        for (line, cells) in out where cells.count > 1 { out[line] = cells.sorted { $0.column < $1.column } }
+        return out
+    }
+
+    /// The columns of a table row's line whose cells are empty (cells split at pipes not
+    /// escaped; what stands before the first pipe is no cell when blank or a quote marker, and
+    /// what stands after the last is no cell when blank, never an empty one).
+    static func emptyCells(_ text: SourceText, line: Int) -> [Int] {
+        let bytes = text.bytes[text.lineByteRange(line)]
+        var pieces: [Bool] = []  // whether each piece is blank
+        var blank = true, escaped = false, prefixMarker = true
+        for b in bytes {
+            if escaped { escaped = false; blank = false; continue }
+            if b == 0x5C { escaped = true; blank = false; continue }
+            if b == 0x7C {
+                pieces.append(blank || pieces.isEmpty && prefixMarker)
+                blank = true
+                continue
+            }
+            if b != 0x20 && b != 0x09 {
+                blank = false
+                if pieces.isEmpty && b != 0x3E { prefixMarker = false }
+            }
+        }
+        guard !pieces.isEmpty else { return [] }
+        var cells = pieces
+        // The piece before the first pipe: a cell only when it holds text.
+        if pieces[0] { cells.removeFirst() }
+        var out: [Int] = []
+        for (c, isBlank) in cells.enumerated() where isBlank { out.append(c) }
+        return out
+    }
+
+    /// A table cell's text as a value that translations keep, normalised (spaces and digit
+    /// group commas dropped, ASCII letters lowercased, full-width forms, minus and hyphen signs,
+    /// ℃, micro and ohm signs written one way), or nil when the cell is something to translate:
+    /// Han, or a run of four or more Latin letters with a lower-case one (`temperature`; not
+    /// `ESD`, `SOT-23`, `mA`, `°C`), unless the cell is one token with a dot, slash, colon,
+    /// equals sign, underscore or digit. Up to 32 characters.
+    public static func tableValue(_ text: String) -> String? {
+        // One token with a dot, slash, colon, equals sign, underscore or digit is a name or a
+        // value (`worker.exec-threads`, `v2.4.0`, `utf-8`), whatever its letters.
+        let token = !text.isEmpty && text.utf8.allSatisfy { $0 != 0x20 }
+            && text.utf8.contains { $0 == 0x2E || $0 == 0x2F || $0 == 0x3A || $0 == 0x3D || $0 == 0x5F || $0 >= 0x30 && $0 <= 0x39 }
+        var out = String.UnicodeScalarView()
+        var run = 0, runLower = false, count = 0
+        func endRun() -> Bool {
+            defer { run = 0; runLower = false }
+            return token || !(run >= 4 && runLower)
+        }
+        for c in text.unicodeScalars {
+            var v = c.value
+            count += 1
+            if count > 32 { return nil }
+            if v >= 0x2E80 && v < 0xA000 || v >= 0xF900 && v < 0xFB00 || v >= 0x20000 { return nil }
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+            switch v {
+            case 0x2212, 0x2010, 0x2011, 0x2012, 0x2013, 0xFE63: v = 0x2D
+            case 0xB5: v = 0x3BC
+            case 0x2126: v = 0x3A9
+            default: break
+            }
+            if v == 0x2103 || v == 0x2109 {
+                guard endRun() else { return nil }
+                out.append("°")
+                out.append(Unicode.Scalar(v == 0x2103 ? 0x63 : 0x66)!)
+                continue
+            }
+            let upper = v >= 0x41 && v <= 0x5A
+            let lower = v >= 0x61 && v <= 0x7A || v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7
+            if upper || lower {
+                run += 1
+                runLower = runLower || lower
+                out.append(Unicode.Scalar(upper ? v + 0x20 : v)!)
+                continue
+            }
+            guard endRun() else { return nil }
+            if v == 0x20 || v == 0xA0 || v == 0x2009 || v == 0x202F || v == 0x2C { continue }
+            guard let scalar = Unicode.Scalar(v) else { return nil }
+            out.append(scalar)
+        }
+        guard endRun(), !out.isEmpty else { return nil }
+        return String(out)
     }
 
     /// True when two different pieces of code are one piece changed a little: both of three
