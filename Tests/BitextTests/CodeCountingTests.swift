@@ -50,6 +50,15 @@ import Testing
         #expect(CodeComparison.firstDifference(source: "print(\"It’s  done…\")\n", target: "print(\"It's done...\")\n") == nil)
     }
 
+    @Test func keptCells() throws {
+        let source = "| Test | Level | Unit |\n| --- | --- | --- |\n| Surge | 500 | V |\n| Burst | 2000 | V |\n| Leakage | 10 | uA |\n| Drift | 5 | mV |\n"
+        // The same quantity with another prefix: not a cell changed.
+        #expect(try findings("| 测试 | 等级 | 单位 |\n| --- | --- | --- |\n| 浪涌 | 500 | V |\n| 脉冲群 | 2 | kV |\n| 漏电流 | 10 | uA |\n| 漂移 | 5 | mV |\n", source).isEmpty)
+        let f = try findings("| 测试 | 等级 | 单位 |\n| --- | --- | --- |\n| 浪涌 | 500 | V |\n| 脉冲群 | 2000 | A |\n| 漏电流 | 10 | uA |\n| 漂移 | 5 | mV |\n", source)
+        #expect(f.map(\.severity) == [.warning])
+        #expect(f.first?.fix?.replacement == "V")
+    }
+
     @Test func operators() throws {
         let a = try findings("当 x ≥ 10 时设置它。\n", "Set it when x ≤ 10.\n")
         #expect(a.count == 1)

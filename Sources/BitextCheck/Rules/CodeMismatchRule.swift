@@ -627,6 +627,15 @@ public struct CodeMismatchRule: Rule {
                     // Numbers on both sides (`310.00` → `301.00`, `900 µs` → `900 ms`): number-mismatch's.
                     let digit = { (u: BitextMarkdown.Unit) in u.text.contains { $0 >= 0x30 && $0 <= 0x39 } }
                     if digit(s) && digit(t) { continue }
+                    // A unit with another SI prefix beside its number rewritten (`2000 | V` →
+                    // `2 | kV`): the same quantity.
+                    let (a, b) = (text(s), text(t))
+                    let prefixed = [a, b].contains { $0.count <= 6 } && ["k", "m", "µ", "μ", "u", "n", "p", "g"].contains {
+                        b == $0 + a || a == $0 + b
+                    }
+                    if prefixed && sc[ls]!.contains(where: { k, v in
+                        digit(v) && (tc[rows[ls]!]![k].map { digit($0) && text($0) != text(v) } ?? false)
+                    }) { continue }
                     // Units only: numbers and code have rules of their own.
                     // A row that renders another row of the source better is a row moved or
                     // dropped, not a cell changed.
