@@ -38,13 +38,25 @@ enum CodeComparison {
     /// The contents of a string literal that is data rather than text — one run of ASCII with
     /// a letter and no space: a key, an identifier, a route name, a path (`'invoice:edit'`,
     /// `"user_id"`, `'./data.json'`) — as compared: locale labels aside (`'en-US'` and
-    /// `'zh-CN'`, `'/en/guide'` and `'/zh/guide'` are the same data). Nil for text (spaces,
-    /// Han, other scripts): the translator's to translate.
+    /// `'zh-CN'`, `'/en/guide'` and `'/zh/guide'` are the same data); or any string without Han,
+    /// as written (`"4.2.1"`, `"{{ inventory_hostname }}"`, `"Authorization: Bearer $TOKEN"`):
+    /// untranslated, so unchanged. Nil for text with Han: the translator's translation.
     static func dataKey(_ literal: ArraySlice<UInt32>) -> String? {
         guard literal.count >= 3, let q = literal.first, q == 0x22 || q == 0x27 || q == 0x60, literal.last == q else { return nil }
         let inner = literal.dropFirst().dropLast()
-        guard inner.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), inner.contains(where: isLetter) else { return nil }
-        return LinkComparison.delocalised(makeString(inner))
+        if inner.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), inner.contains(where: isLetter) { return LinkComparison.delocalised(makeString(inner)) }
+        // Text the translator left as it was (no Han: a version, a port, a template, a header):
+        // a translated string holds Chinese, so one without any that differs was changed.
+        // Typography aside: curly quotes, an ellipsis, runs of spaces.
+        guard !inner.contains(where: isHanText) else { return nil }
+        var text: [UInt32] = [1]
+        for c in inner {
+            let x: UInt32 = c == 0x2018 || c == 0x2019 ? 0x27 : c == 0x201C || c == 0x201D ? 0x22 : c == 0x09 || c == 0xA0 ? 0x20 : c
+            if x == 0x2026 { text += [0x2E, 0x2E, 0x2E]; continue }
+            if x == 0x20 && text.last == 0x20 { continue }
+            text.append(x)
+        }
+        return makeString(text)
     }
 
     /// Splits code into tokens, leaving out comments: `//`, `/* */`, `<!-- -->`, MDX `{/* */}`,

@@ -47,6 +47,42 @@ public struct CodeMismatchRule: Rule {
                         source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `--dry-run` | Show what would change without writing any file. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n| `-V`, `--version` | Print the version and exit. |\n"),
             RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `--jobs=<count>` | 同时运行这么多个工作进程。 |\n",
                         source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n"),
+            // Spans are counted: one of two equal spans replaced is a span changed; a repeated span dropped
+            // (two mentions merged) is the translator's.
+            RuleExample("写入前获取 `lock()`，重试后再次获取 `↓unlock()`。\n",
+                        source: "Take `lock()` before writing, and `lock()` again after a retry.\n"),
+            RuleExample("在这里调用 `flush()`，它会把缓冲区写出去。\n",
+                        source: "Call `flush()` here. Then `flush()` writes the buffer out.\n"),
+            RuleExample("先运行 `--fix`，再运行 `↓--fix`。\n",
+                        source: "Run `--lint` first, then `--fix`.\n"),
+            // As many keys on both sides, one the source lacks: a key replaced, whatever the two look like.
+            RuleExample("按 <kbd>Ctrl</kbd>+<kbd>↓J</kbd> 搜索。\n",
+                        source: "Press <kbd>Ctrl</kbd>+<kbd>K</kbd> to search.\n"),
+            // An extension or an option has no rendering in words: missing, it is lost.
+            RuleExample("↓加载器读取 `.toml` 和 `.yaml` 文件。\n",
+                        source: "The loader reads `.toml`, `.yaml` and `.json` files.\n"),
+            // A string without Han is the source's, untranslated: compared as written (typography and
+            // locale labels aside).
+            RuleExample("示例：\n\n```yaml\n↓image_tag: \"2.8.0\"\n```\n",
+                        source: "Example:\n\n```yaml\nimage_tag: \"2.8.1\"\n```\n"),
+            RuleExample("示例：\n\n```js\nconst lang = \"zh\"\nalert(\"已保存\")\nconst hint = \"Press 'Save' to keep it\"\n```\n",
+                        source: "Example:\n\n```js\nconst lang = \"en\"\nalert(\"Saved\")\nconst hint = \"Press ‘Save’ to keep it\"\n```\n"),
+            // A row dropped: the next row's code is that row's, not the dropped row's changed.
+            RuleExample("| 偏移 | 字段 | 复位值 |\n| --- | --- | --- |\n| `0x10` | 模式 | `0x0001` |\n| `0x11` | 状态 | `0x0000` |\n| `0x1A` | 设备类别 | `0x5A17` |\n",
+                        source: "| Offset | Field | Reset |\n| --- | --- | --- |\n| `0x10` | Mode | `0x0001` |\n| `0x11` | Status | `0x0000` |\n| `0x12` | Threshold | `0x00FF` |\n| `0x1A` | Device class | `0x5A17` |\n"),
+            // A cell of a column the table keeps in English, changed; a column translated is not kept.
+            RuleExample("| 选项 | 类型 | 含义 |\n| --- | --- | --- |\n| `gap` | number | 卡片之间的间距。 |\n| `wrap` | ↓string | 卡片是否换行。 |\n| `align` | string | 卡片的对齐方式。 |\n",
+                        source: "| Option | Type | Meaning |\n| --- | --- | --- |\n| `gap` | number | Space between the cards. |\n| `wrap` | boolean | Whether the cards wrap onto a new line. |\n| `align` | string | How the cards line up. |\n"),
+            RuleExample("| 选项 | 类型 | 含义 |\n| --- | --- | --- |\n| `gap` | 数字 | 卡片之间的间距。 |\n| `wrap` | 布尔值 | 卡片是否换行。 |\n| `align` | string | 卡片的对齐方式。 |\n",
+                        source: "| Option | Type | Meaning |\n| --- | --- | --- |\n| `gap` | number | Space between the cards. |\n| `wrap` | boolean | Whether the cards wrap onto a new line. |\n| `align` | string | How the cards line up. |\n"),
+            // A comparison operator between the same operands changed; one written in words, or the
+            // relation turned around, is not; arrows are no operators.
+            RuleExample("仅当 ↓`attempts` > `maxAttempts` 时重试。\n",
+                        source: "Retry only while `attempts` < `maxAttempts`.\n"),
+            RuleExample("仅当 `attempts` 小于 `maxAttempts` 时重试，当 30 <= `delay` 时停止。\n",
+                        source: "Retry only while `attempts` < `maxAttempts`, and stop when `delay` >= 30.\n"),
+            RuleExample("请求的路径是 client -> proxy -> server，由 `a => b` 映射。\n",
+                        source: "The request goes client -> proxy -> server, and `a => b` maps it.\n"),
             RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
             RuleExample("示例：\n\n```js\n// 计数器\nconst count = ref(0)\nconsole.log('你好')\n```\n", source: "Example:\n\n```js\n// the counter\nconst count = ref(0)\nconsole.log('hello')\n```\n"),
         ]
@@ -56,6 +92,37 @@ public struct CodeMismatchRule: Rule {
 
     static func spans(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<String>] {
         u.inlineCode.filter { !a.inNote($0.range.lowerBound) }.map { Mention(unit: k, range: $0.range, value: $0.code) }
+    }
+
+    /// True when the code span at `range` of `u` is the content of a `<kbd>` tag (a key).
+    static func isKey(_ u: Unit, _ range: Range<Int>) -> Bool {
+        let k = range.lowerBound
+        guard k >= 5 else { return false }
+        let tag: [UInt32] = [0x3C, 0x6B, 0x62, 0x64, 0x3E]  // <kbd>
+        return (0..<5).allSatisfy { u.text[k - 5 + $0] | (($0 == 0 || $0 == 4) ? 0 : 0x20) == tag[$0] }
+    }
+
+    /// The source's spans no target span renders and the target's spans that render none, counted:
+    /// each span of one side stands for one of the other (the same code first, then code that
+    /// agrees), so that one of two equal spans replaced is seen. `novel` marks a span that
+    /// agrees with no span at all of the other side (what comparing sets would find); the others
+    /// are a repeated span dropped (source) or repeated (target).
+    static func counted(_ source: [Mention<String>], _ target: [Mention<String>])
+        -> (missing: [(Mention<String>, novel: Bool)], extra: [(Mention<String>, novel: Bool)]) {
+        var usedS = [Bool](repeating: false, count: source.count), usedT = [Bool](repeating: false, count: target.count)
+        for (i, s) in source.enumerated() {
+            if let j = target.indices.first(where: { !usedT[$0] && target[$0].value == s.value }) { usedS[i] = true; usedT[j] = true }
+        }
+        for (i, s) in source.enumerated() where !usedS[i] {
+            if let j = target.indices.first(where: { !usedT[$0] && agrees(s.value, target[$0].value) }) { usedS[i] = true; usedT[j] = true }
+        }
+        let missing = source.indices.filter { !usedS[$0] }.map { i in
+            (source[i], novel: !target.contains { agrees(source[i].value, $0.value) })
+        }
+        let extra = target.indices.filter { !usedT[$0] }.map { j in
+            (target[j], novel: !source.contains { agrees($0.value, target[j].value) })
+        }
+        return (missing, extra)
     }
 
     /// True when a target span renders a source span: the same code, the same code once
@@ -192,8 +259,14 @@ public struct CodeMismatchRule: Rule {
     static func isCodeShaped(_ s: String) -> Bool {
         guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
         // A keyword or constant in capitals (`HAVING`, `MAX_SIZE`, `EOF`): written as it is.
-        if s.utf8.count >= 2, s.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }),
-           s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return true }
+        // (Also an id of capitals, digits and hyphens: `7KQ2-M9XD`.)
+        if s.utf8.count >= 2, s.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
+           s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }), s.utf8.first != 0x2D { return true }
+        // An option (`--check`, `-v`) or a file extension (`.qmd`): nothing in Chinese renders them.
+        let u = Array(s.utf8)
+        if u.count >= 2, u[0] == 0x2D, CodeComparison.isLetter(UInt32(u[1])) || (u.count >= 3 && u[1] == 0x2D && CodeComparison.isLetter(UInt32(u[2]))) { return true }
+        if u.count >= 2, u.count <= 8, u[0] == 0x2E, u.dropFirst().allSatisfy({ CodeComparison.isIdentifierChar(UInt32($0)) && $0 != 0x24 }),
+           u.dropFirst().contains(where: { CodeComparison.isLetter(UInt32($0)) }) { return true }
         if isWordLike(s) { return false }
         // An element named by its tag (`<select>`): as often rendered by what it is (选择器).
         if s.hasPrefix("<") && s.hasSuffix(">"), isWordLike(String(s.dropFirst(s.hasPrefix("</") ? 2 : 1).dropLast())) { return false }
@@ -224,9 +297,86 @@ public struct CodeMismatchRule: Rule {
             let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
             let target = pair.target.flatMap { CodeMismatchRule.spans(c.document.units[$0], c.analyses[$0], unit: $0) }
-            let results = c.unmatched(pair, source: source, target: target, agrees: CodeMismatchRule.agrees,
-                                      similarity: { CodeComparison.similarity($0, $1) }, minimumSimilarity: 0.01)
+            let (missing, extra) = CodeMismatchRule.counted(source, target)
+            guard !missing.isEmpty else { continue }
+            // Keys: as many `<kbd>` on both sides, one holding a key the source lacks, is a key
+            // replaced whatever the two look like (`Option` → `Cmd`, `S` → `D`).
+            func id(_ m: Mention<String>) -> [Int] { [m.unit, m.range.lowerBound] }
+            let sourceKeys = Set(source.filter { CodeMismatchRule.isKey(p.source.units[$0.unit], $0.range) }.map(id))
+            let targetKeys = Set(target.filter { CodeMismatchRule.isKey(c.document.units[$0.unit], $0.range) }.map(id))
+            let keysCounted = sourceKeys.count == targetKeys.count && !sourceKeys.isEmpty
+            func keyed(_ v: Mention<String>, _ keys: Set<[Int]>) -> Mention<(code: String, key: Bool)> {
+                Mention(unit: v.unit, range: v.range, value: (v.value, keysCounted && keys.contains(id(v))))
+            }
+            func plain(_ v: Mention<(code: String, key: Bool)>) -> Mention<String> { Mention(unit: v.unit, range: v.range, value: v.value.code) }
+            func assigned(_ m: [Mention<String>], _ x: [Mention<String>], minimum: Double = 0.01) -> [(source: Mention<String>, target: Mention<String>?, place: (unit: Int, range: Range<Int>))] {
+                guard !m.isEmpty else { return [] }
+                return c.assign(pair, missing: m.map { keyed($0, sourceKeys) }, extra: x.map { keyed($0, targetKeys) }, similarity: { a, b in
+                    let d = CodeComparison.similarity(a.code, b.code)
+                    return a.key && b.key ? max(d, 0.02) : d
+                }, minimumSimilarity: minimum).map { r in (source: plain(r.source), target: r.target.map(plain), place: r.place) }
+            }
+            // Spans that agree with none of the other side, as sets compare them.
+            var results = assigned(missing.filter { $0.novel }.map { $0.0 }, extra.filter { $0.novel }.map { $0.0 })
+            var used = Set(results.compactMap { $0.target.map(id) })
+            // Counting: a span of the translation stands in for a span the count says is missing
+            // only in the sentences aligned with it, the most alike first; not a span of signs
+            // alone (`!` for "an exclamation point"), not one with Han (a label translated), and
+            // not a word the source writes as text (the "else clause" → the `else` clause).
+            let sourceText = " " + pair.source.map { p.source.units[$0].string }.joined(separator: " ") + " "
             let targetText = " " + pair.target.map { c.document.units[$0].string }.joined(separator: " ") + " "
+            func standsIn(_ t: Mention<String>, novel: Bool) -> Bool {
+                t.value.unicodeScalars.contains { CodeComparison.isIdentifierChar($0.value) }
+                    && !t.value.unicodeScalars.contains { CodeComparison.isHanText($0.value) }
+                    && (!novel || !CodeMismatchRule.writtenPlain(t.value, in: sourceText))
+            }
+            func inPlace(_ m: [Mention<String>], _ x: [Mention<String>]) -> [(Int, Int)] {
+                var candidates: [(score: Double, m: Int, x: Int)] = []
+                for (i, s) in m.enumerated() {
+                    let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
+                    for (j, t) in x.enumerated() where t.unit == place.unit && t.range.overlaps(place.range) {
+                        candidates.append((CodeComparison.similarity(s.value, t.value), i, j))
+                    }
+                }
+                candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.m, $0.x) < ($1.m, $1.x) }
+                var usedM = Set<Int>(), usedX = Set<Int>(), out: [(Int, Int)] = []
+                for k in candidates where !usedM.contains(k.m) && !usedX.contains(k.x) {
+                    usedM.insert(k.m); usedX.insert(k.x); out.append((k.m, k.x))
+                }
+                return out
+            }
+            // One of two equal spans replaced by a span the source lacks (`open()`, `open()` →
+            // `open()`, `close()`); a repeated span dropped with nothing in its place is the
+            // translation merging two mentions.
+            // A substitution keeps the count: a translation with more spans than the source has
+            // added some (`john` for "this person's"), and one missing is no sign of another.
+            let counted = target.count <= source.count
+            let named = { (m: Mention<String>) in m.value.unicodeScalars.contains { CodeComparison.isIdentifierChar($0.value) } }
+            let left = extra.filter { counted && $0.novel && !used.contains(id($0.0)) && standsIn($0.0, novel: true) }.map { $0.0 }
+            let dropped = missing.filter { !$0.novel && named($0.0) }.map { $0.0 }
+            if !left.isEmpty && !dropped.isEmpty {
+                for (i, j) in inPlace(dropped, left) {
+                    results.append((source: dropped[i], target: left[j], place: (left[j].unit, left[j].range)))
+                    used.insert(id(left[j]))
+                }
+            }
+            // A span missing while another of the source's spans is written once more in its
+            // place (`--check`, `--diff` → `--diff`, `--diff`); a span repeated with nothing
+            // missing is the translator's.
+            // Only for code that has no rendering in words and is not written as text (an option,
+            // `"А"`; not `scrollToFirstError` rendered 滚动, `:` rendered 冒号).
+            let repeated = extra.filter { counted && !$0.novel && standsIn($0.0, novel: false) }.map { $0.0 }
+            let open = repeated.isEmpty ? [] : results.indices.filter {
+                let v = results[$0].source.value
+                return results[$0].target == nil && named(results[$0].source) && CodeMismatchRule.isCodeShaped(v)
+                    && !CodeMismatchRule.writtenPlain(v, in: targetText) && !CodeMismatchRule.writtenTranslated(v, in: targetText)
+            }
+            if !repeated.isEmpty && !open.isEmpty {
+                for (i, j) in inPlace(open.map { results[$0].source }, repeated) {
+                    results[open[i]] = (source: results[open[i]].source, target: repeated[j], place: (repeated[j].unit, repeated[j].range))
+                }
+            }
+            guard !results.isEmpty else { continue }
             for m in results {
                 var fix: Fix? = nil
                 var s = severity
@@ -284,6 +434,27 @@ public struct CodeMismatchRule: Rule {
                                                             ("sourceLine", .int(su.start.line))]))]))
             }
         }
+        // Cells a table keeps in English, changed.
+        for (su, tu) in CodeMismatchRule.keptCellPairs(c, p) {
+            let sv = makeString(su.text).trimmingCharacters(in: " \t"), tv = makeString(tu.text).trimmingCharacters(in: " \t")
+            let range = 0..<tu.text.count
+            emit(Finding(rule: id, severity: severity, file: c.document.path, span: tu.span(range),
+                         message: c.messages.text("code-mismatch.cell", ["line": String(su.start.line), "source": sv, "target": tv]),
+                         text: tu.string(range), fix: Fix(su.string(0..<su.text.count)),
+                         details: [("details", .object([("source", .string(sv)), ("target", .string(tv)), ("sourceLine", .int(su.start.line))]))]))
+        }
+        // Comparison operators between the same operands, in running text.
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { u in OperatorComparison.relations(p.source.units[u]).map { (unit: u, relation: $0) } }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { u in OperatorComparison.relations(c.document.units[u]).map { (unit: u, relation: $0) } }
+            for (s, t) in OperatorComparison.changed(source: source, target: target) {
+                let su = s.unit, tu = t.unit
+                let sv = p.source.units[su].string(s.relation.range), tv = c.document.units[tu].string(t.relation.range)
+                emit(c.mismatch(self, severity: severity, place: (tu, t.relation.range), key: "code-mismatch.operator", sourceUnit: su,
+                                values: [:], source: sv, target: tv))
+            }
+        }
         for (s, t) in c.codeBlockPairs {
             let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
             guard let d = CodeComparison.firstDifference(source: sb.literal, target: tb.literal) else { continue }
@@ -318,22 +489,14 @@ public struct CodeMismatchRule: Rule {
         let source = p.source, target = c.document
         guard !target.silentBlocks.isEmpty, source.silentBlocks.contains(where: { if case .tableCell = $0.kind { return true }; return false })
         else { return [] }
-        /// Row line → the other side's row line, or nil when cells of the row went to two rows.
-        var forward: [Int: Int?] = [:], backward: [Int: Int?] = [:]
-        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
-            guard case .tableCell(let sr, _) = source.units[pair.source[0]].kind,
-                  case .tableCell(let tr, _) = target.units[pair.target[0]].kind, sr > 0, tr > 0 else { continue }
-            let ls = source.units[pair.source[0]].start.line, lt = target.units[pair.target[0]].start.line
-            if let f = forward[ls] { if f != lt { forward[ls] = .some(nil) } } else { forward[ls] = lt }
-            if let b = backward[lt] { if b != ls { backward[lt] = .some(nil) } } else { backward[lt] = ls }
-        }
-        guard !forward.isEmpty else { return [] }
+        let rows = rowPairs(c, p)
+        guard !rows.isEmpty else { return [] }
         // The source's code cells in paired rows, then the cells of the rows they pair with.
         var wanted: [(cell: Int, column: Int, target: Int)] = []
         for k in source.silentBlocks.indices {
             guard case .tableCell(_, let col) = source.silentBlocks[k].kind else { continue }
             let line = source.silentBlocks[k].start.line
-            guard let f = forward[line], let lt = f, backward[lt] == .some(line), source.silentBlocks[k].roles.contains(.code) else { continue }
+            guard let lt = rows[line], source.silentBlocks[k].roles.contains(.code) else { continue }
             wanted.append((k, col, lt))
         }
         guard !wanted.isEmpty else { return [] }
@@ -357,11 +520,134 @@ public struct CodeMismatchRule: Rule {
             guard case .tableCell(_, let col) = target.silentBlocks[k].kind, targetLines.contains(target.silentBlocks[k].start.line) else { continue }
             targetCells[target.silentBlocks[k].start.line, default: [:]][col] = k
         }
+        // A target row whose code cells are all, two or more, those of another row of the
+        // source's table renders that row, whatever the alignment paired it with (a row dropped
+        // before it: `0x0F` is not `0x03` changed, and the missing row is missing-translation's).
+        func codes(_ d: Document, _ line: Int) -> [Int: String] {
+            var out: [Int: String] = [:]
+            for u in d.silentBlocks where u.start.line == line {
+                if case .tableCell(_, let col) = u.kind, !u.inlineCode.isEmpty { out[col] = u.inlineCode.map(\.code).joined(separator: " ") }
+            }
+            return out
+        }
+        var sourceRows: [Int: [Int: String]] = [:]
+        for u in source.silentBlocks { if case .tableCell(let row, _) = u.kind, row > 0 { sourceRows[u.start.line] = [:] } }
+        for u in source.units { if case .tableCell(let row, _) = u.kind, row > 0 { sourceRows[u.start.line] = [:] } }
+        var rendersAnother: [Int: Bool] = [:]
+        func renderedElsewhere(_ ls: Int, _ lt: Int) -> Bool {
+            if let r = rendersAnother[lt] { return r }
+            let tc = codes(target, lt), own = codes(source, ls)
+            let ownCount = tc.filter { own[$0.key] == $0.value }.count
+            var found = false
+            if tc.count >= 2 && ownCount < tc.count {
+                // Rows of the same table: body lines without a gap.
+                for dir in [-1, 1] {
+                    var l = ls + dir
+                    while !found, sourceRows[l] != nil {
+                        let other = codes(source, l)
+                        if tc.allSatisfy({ other[$0.key] == $0.value }) { found = true }
+                        l += dir
+                    }
+                }
+            }
+            rendersAnother[lt] = found
+            return found
+        }
         var out: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
         for w in wanted {
             let su = source.silentBlocks[w.cell]
             guard sw[su.start.line] == tw[w.target], let t = targetCells[w.target]?[w.column] else { continue }
+            if renderedElsewhere(su.start.line, w.target) { continue }
             out.append((su, target.silentBlocks[t]))
+        }
+        return out
+    }
+
+    /// Body rows of tables the alignment paired (source row line → target row line): every
+    /// confident bead pairing a cell of one with a cell of the other (and none with a third row)
+    /// says so.
+    static func rowPairs(_ c: FileContext, _ p: Pairing) -> [Int: Int] {
+        let source = p.source, target = c.document
+        /// Row line → the other side's row line, or nil when cells of the row went to two rows.
+        var forward: [Int: Int?] = [:], backward: [Int: Int?] = [:]
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            guard case .tableCell(let sr, _) = source.units[pair.source[0]].kind,
+                  case .tableCell(let tr, _) = target.units[pair.target[0]].kind, sr > 0, tr > 0 else { continue }
+            let ls = source.units[pair.source[0]].start.line, lt = target.units[pair.target[0]].start.line
+            if let f = forward[ls] { if f != lt { forward[ls] = .some(nil) } } else { forward[ls] = lt }
+            if let b = backward[lt] { if b != ls { backward[lt] = .some(nil) } } else { backward[lt] = ls }
+        }
+        var out: [Int: Int] = [:]
+        for (ls, f) in forward { if let lt = f, backward[lt] == .some(ls) { out[ls] = lt } }
+        return out
+    }
+
+    /// Cells of words (units) that a table keeps in English, with the source's cell: no Han on
+    /// either side, in rows the alignment paired, in a column whose other paired rows keep the
+    /// source's cell exactly (two or more, twice as many as differ, none translated). Such a
+    /// cell has no reason to differ from the source's (`number` → `string`, `north` → `south`).
+    static func keptCellPairs(_ c: FileContext, _ p: Pairing) -> [(BitextMarkdown.Unit, BitextMarkdown.Unit)] {
+        let source = p.source, target = c.document
+        let rows = rowPairs(c, p)
+        guard !rows.isEmpty else { return [] }
+        func cells(_ d: Document, _ lines: Set<Int>) -> [Int: [Int: BitextMarkdown.Unit]] {
+            var out: [Int: [Int: BitextMarkdown.Unit]] = [:]
+            for u in d.units { if case .tableCell(_, let col) = u.kind, lines.contains(u.start.line) { out[u.start.line, default: [:]][col] = u } }
+            for u in d.silentBlocks { if case .tableCell(_, let col) = u.kind, lines.contains(u.start.line) { out[u.start.line, default: [:]][col] = u } }
+            return out
+        }
+        let sc = cells(source, Set(rows.keys)), tc = cells(target, Set(rows.values))
+        func han(_ u: BitextMarkdown.Unit) -> Bool { u.text.contains(where: CodeComparison.isHanText) }
+        // What the reader reads, spaces and case aside (`[string,string]` = `[string, string]`,
+        // `object` = `Object`; a link's destination is link-mismatch's).
+        func text(_ u: BitextMarkdown.Unit) -> String {
+            makeString(u.text.indices.filter { u.roles[$0].isRead && u.text[$0] != 0x20 && u.text[$0] != 0x09 }.map { u.text[$0] }).lowercased()
+        }
+        /// Cells of a target row equal to those of a source row.
+        func agreement(_ ls: Int, _ lt: Int) -> Int {
+            guard let a = sc[ls], let b = tc[lt] else { return 0 }
+            return a.filter { k, v in b[k].map { text($0) == text(v) } ?? false }.count
+        }
+        // A table: body rows of consecutive lines.
+        var sorted = rows.keys.sorted()
+        var out: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
+        while !sorted.isEmpty {
+            var table = [sorted.removeFirst()]
+            while let n = sorted.first, n <= table.last! + 1 { table.append(sorted.removeFirst()) }
+            guard table.count >= 3 else { continue }
+            let columns = Set(table.flatMap { sc[$0]?.keys.map { $0 } ?? [] })
+            for col in columns {
+                var same = 0
+                var differing: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
+                var translated = false
+                for ls in table {
+                    guard let s = sc[ls]?[col], let t = tc[rows[ls]!]?[col], sc[ls]!.count == tc[rows[ls]!]!.count else { continue }
+                    if han(t) || han(s) { translated = true; break }
+                    if text(s) == text(t) { same += 1; continue }
+                    // Numbers on both sides (`310.00` → `301.00`, `900 µs` → `900 ms`): number-mismatch's.
+                    let digit = { (u: BitextMarkdown.Unit) in u.text.contains { $0 >= 0x30 && $0 <= 0x39 } }
+                    if digit(s) && digit(t) { continue }
+                    // A unit with another SI prefix beside its number rewritten (`2000 | V` →
+                    // `2 | kV`): the same quantity.
+                    let (a, b) = (text(s), text(t))
+                    let prefixed = [a, b].contains { $0.count <= 6 } && ["k", "m", "µ", "μ", "u", "n", "p", "g"].contains {
+                        b == $0 + a || a == $0 + b
+                    }
+                    if prefixed && sc[ls]!.contains(where: { k, v in
+                        digit(v) && (tc[rows[ls]!]![k].map { digit($0) && text($0) != text(v) } ?? false)
+                    }) { continue }
+                    // Units only: numbers and code have rules of their own.
+                    // A row that renders another row of the source better is a row moved or
+                    // dropped, not a cell changed.
+                    let own = agreement(ls, rows[ls]!)
+                    if table.contains(where: { $0 != ls && agreement($0, rows[ls]!) > own }) { continue }
+                    if source.units.contains(where: { $0.byteRange == s.byteRange }) && target.units.contains(where: { $0.byteRange == t.byteRange }) {
+                        differing.append((s, t))
+                    }
+                }
+                guard !translated, !differing.isEmpty, same >= 2, same >= 2 * differing.count else { continue }
+                out += differing
+            }
         }
         return out
     }

@@ -1,0 +1,70 @@
+import Testing
+@testable import BitextCheck
+
+/// code-mismatch: spans counted, keys, extensions and ids that have no rendering in words,
+/// strings without Han in code, cells a table keeps in English, comparison operators.
+@Suite struct CodeCountingTests {
+    func findings(_ target: String, _ source: String) throws -> [Finding] {
+        try Harness.findings(rule: CodeMismatchRule(), target: target, source: source).filter { $0.rule == "code-mismatch" }
+    }
+
+    @Test func aSpanReplacedOrWrittenTwiceIsAWarning() throws {
+        let a = try findings("写入前获取 `lock()`，重试后再次获取 `unlock()`。\n", "Take `lock()` before writing, and `lock()` again after a retry.\n")
+        #expect(a.map(\.severity) == [.warning])
+        #expect(a.first?.fix?.replacement == "lock()")
+        let b = try findings("先运行 `--fix`，再运行 `--fix`。\n", "Run `--lint` first, then `--fix`.\n")
+        #expect(b.map(\.severity) == [.warning])
+        #expect(b.first?.message.contains("`--fix`") == true)
+        // Two sentences: the span of the second replaced.
+        let c = try findings("在 `SELECT` 中列出列。它们在 `ORDER BY` 之后求值。\n", "List the columns in `SELECT`. They are evaluated after `SELECT`.\n")
+        #expect(c.map(\.severity) == [.warning])
+    }
+
+    @Test func aRepeatedSpanDroppedOrRepeatedIsTheTranslators() throws {
+        #expect(try findings("在这里调用 `flush()`，它会把缓冲区写出去。\n", "Call `flush()` here. Then `flush()` writes the buffer out.\n").isEmpty)
+        #expect(try findings("调用 `flush()`。`flush()` 会把缓冲区写出去。\n", "Call `flush()`: it writes the buffer out.\n").isEmpty)
+        // A sign rendered in words beside a span written twice: no substitution.
+        let d = try findings("与 `label` 一起使用，表示是否在 `label` 后面显示冒号。\n", "Used with `label`: whether to show `:` after the label text.\n")
+        #expect(d.allSatisfy { $0.severity == .info })
+    }
+
+    @Test func keysExtensionsAndIdsAreNotRenderedInWords() throws {
+        let k = try findings("在 macOS 上，请用 <kbd>Cmd</kbd> 代替 <kbd>Ctrl</kbd>。\n", "On macOS, use <kbd>Option</kbd> instead of <kbd>Ctrl</kbd>.\n")
+        #expect(k.map(\.severity) == [.warning])
+        #expect(k.first?.message.contains("`Cmd`") == true)
+        let e = try findings("加载器读取 `.toml` 和 `.yaml` 文件。\n", "The loader reads `.toml`, `.yaml` and `.json` files.\n")
+        #expect(e.map(\.severity) == [.warning])
+        let i = try findings("输入恢复码即可继续。\n", "Enter the recovery code `Q7RT-88KD` to continue.\n")
+        #expect(i.map(\.severity) == [.warning])
+        // A name in words is still only worth a look.
+        let n = try findings("这个参数是字符串。\n", "The argument is a `String`.\n")
+        #expect(n.map(\.severity) == [.info])
+    }
+
+    @Test func stringsWithoutHanAreCompared() {
+        #expect(CodeComparison.firstDifference(source: "version: \"4.2.1\"\n", target: "version: \"4.2.0\"\n") != nil)
+        #expect(CodeComparison.firstDifference(source: "curl -H \"Authorization: Bearer $T\"\n", target: "curl -H \"Authorization: Basic $T\"\n") != nil)
+        #expect(CodeComparison.firstDifference(source: "host: \"{{ inventory_hostname }}\"\n", target: "host: \"{{ ansible_hostname }}\"\n") != nil)
+        #expect(CodeComparison.firstDifference(source: "alert(\"Saved\")\n", target: "alert(\"已保存\")\n") == nil)
+        #expect(CodeComparison.firstDifference(source: "lang = \"en\"\n", target: "lang = \"zh\"\n") == nil)
+        #expect(CodeComparison.firstDifference(source: "print(\"It’s  done…\")\n", target: "print(\"It's done...\")\n") == nil)
+    }
+
+    @Test func keptCells() throws {
+        let source = "| Test | Level | Unit |\n| --- | --- | --- |\n| Surge | 500 | V |\n| Burst | 2000 | V |\n| Leakage | 10 | uA |\n| Drift | 5 | mV |\n"
+        // The same quantity with another prefix: not a cell changed.
+        #expect(try findings("| 测试 | 等级 | 单位 |\n| --- | --- | --- |\n| 浪涌 | 500 | V |\n| 脉冲群 | 2 | kV |\n| 漏电流 | 10 | uA |\n| 漂移 | 5 | mV |\n", source).isEmpty)
+        let f = try findings("| 测试 | 等级 | 单位 |\n| --- | --- | --- |\n| 浪涌 | 500 | V |\n| 脉冲群 | 2000 | A |\n| 漏电流 | 10 | uA |\n| 漂移 | 5 | mV |\n", source)
+        #expect(f.map(\.severity) == [.warning])
+        #expect(f.first?.fix?.replacement == "V")
+    }
+
+    @Test func operators() throws {
+        let a = try findings("当 x ≥ 10 时设置它。\n", "Set it when x ≤ 10.\n")
+        #expect(a.count == 1)
+        #expect(try findings("当 `b` > `a` 时重试。\n", "Retry while `a` < `b`.\n").isEmpty)
+        #expect(try findings("当 `a` 不等于 `b` 时重试。\n", "Retry while `a` != `b`.\n").isEmpty)
+        #expect(try findings("当 `a` != `b` 时重试。\n", "Retry while `a` <> `b`.\n").isEmpty)
+        #expect(try findings("把 <b>a</b> 改为 <i>b</i>。\n", "Change <i>a</i> to <b>b</b>.\n").isEmpty)
+    }
+}
