@@ -915,11 +915,12 @@ public struct PlaceholderMismatchRule: Rule {
 
 /// `markup-mismatch` (info): emphasis, strong, strikethrough, footnote references and hard
 /// line breaks the source unit has and the translation lost; a list item at another depth; a
-/// table row with another number of columns.
+/// table row with another number of columns; a heading at another level than the others keep;
+/// a code block's language changed or dropped.
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting or table shape changed."
+    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language or table shape changed."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -929,6 +930,19 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
             RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
+            // A heading level changed where the other headings keep theirs; a translation that
+            // moves every heading alike is not reported.
+            RuleExample("## 安装\n\n先安装依赖。\n\n### ↓配置\n\n再写配置文件。\n",
+                        source: "## Install\n\nInstall the dependencies first.\n\n## Configure\n\nThen write the configuration file.\n"),
+            RuleExample("### 安装\n\n先安装依赖。\n\n### 配置\n\n再写配置文件。\n\n#### 选项\n\n按需修改选项。\n",
+                        source: "## Install\n\nInstall the dependencies first.\n\n## Configure\n\nThen write the configuration file.\n\n### Options\n\nChange the options as needed.\n"),
+            // A code block's language changed or dropped; another name of the same language, or
+            // one the translation adds, is not reported.
+            RuleExample("运行下面的代码：\n\n↓```java\nval total = items.sum()\n```\n",
+                        source: "Run the code below:\n\n```kotlin\nval total = items.sum()\n```\n"),
+            RuleExample("写入配置：\n\n↓```\nretries: 3\n```\n", source: "Write the configuration:\n\n```yaml\nretries: 3\n```\n"),
+            RuleExample("运行下面的代码：\n\n```javascript\nconsole.log(total)\n```\n\n```sh\nnpm test\n```\n",
+                        source: "Run the code below:\n\n```js\nconsole.log(total)\n```\n\n```\nnpm test\n```\n"),
             // Bold written but broken is `unrendered-emphasis`'s to report.
             RuleExample("**注意：**升级前请先备份数据。\n", source: "**Note:** back up your data before upgrading.\n"),
         ]
@@ -975,6 +989,69 @@ public struct MarkupMismatchRule: Rule {
             }
         }
         for f in TableShapes.mismatches(c, severity: severity, rule: self) { emit(f) }
+        // Heading levels, one heading to one: a level changed where the other headings keep
+        // theirs. A translation that moves every heading alike (all one deeper) has its reasons;
+        // the usual shift is the one most headings take (no shift on a tie). In an outline so
+        // moved, a heading left at the source's level is not reported: a title dropped or merged
+        // moved the rest, and pairs of short headings are then as likely misaligned. Two
+        // headings with explicit ids (`{#setup}`, `{/*setup*/}`) that differ are no pair.
+        var headings: [(source: Int, target: Int, sourceLevel: Int, targetLevel: Int)] = []
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            let su = p.source.units[pair.source[0]], tu = c.document.units[pair.target[0]]
+            if case .heading(let sl) = su.kind, case .heading(let tl) = tu.kind {
+                if let a = p.source.headingID(of: su), let b = c.document.headingID(of: tu), a.id != b.id { continue }
+                headings.append((pair.source[0], pair.target[0], sl, tl))
+            }
+        }
+        if headings.contains(where: { $0.sourceLevel != $0.targetLevel }) {
+            var shifts: [Int: Int] = [:]
+            for h in headings { shifts[h.targetLevel - h.sourceLevel, default: 0] += 1 }
+            let usual = shifts.max { ($0.value, -abs($0.key), -$0.key) < ($1.value, -abs($1.key), -$1.key) }!.key
+            for h in headings where h.targetLevel - h.sourceLevel != usual && h.targetLevel != h.sourceLevel {
+                emit(c.mismatch(self, severity: severity, place: (h.target, 0..<c.document.units[h.target].text.count),
+                                key: "markup-mismatch.heading", sourceUnit: h.source, values: [:],
+                                source: String(repeating: "#", count: h.sourceLevel), target: String(repeating: "#", count: h.targetLevel),
+                                extra: [("markup", "heading-level")]))
+            }
+        }
+        // A code block's language (the first word of its info string), which highlighting and
+        // tabbed code groups read: changed or dropped. One the translation adds is not reported.
+        for (s, t) in c.codeBlockPairs {
+            let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
+            let a = MarkupMismatchRule.language(sb.info), b = MarkupMismatchRule.language(tb.info)
+            guard !a.isEmpty, !MarkupMismatchRule.sameLanguage(a, b), tb.startLine >= 1, tb.startLine <= c.document.source.lineCount else { continue }
+            let line = c.document.source.scalars(c.document.source.lineByteRange(tb.startLine))
+            var lo = 0, hi = line.count
+            while lo < hi && (line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x3E) { lo += 1 }
+            while hi > lo && (line[hi - 1] == 0x20 || line[hi - 1] == 0x09) { hi -= 1 }
+            let span = Span(start: TextPosition(line: tb.startLine, column: lo + 1), end: TextPosition(line: tb.startLine, column: max(lo + 1, hi)))
+            let key = b.isEmpty ? "markup-mismatch.fence-missing" : "markup-mismatch.fence"
+            emit(Finding(rule: id, severity: severity, file: c.document.path, span: span,
+                         message: c.messages.text(key, ["line": String(sb.startLine), "source": a, "target": b]),
+                         text: makeString(line[lo..<max(lo, hi)]),
+                         details: [("details", .object([("source", .string(a)), ("target", b.isEmpty ? .null : .string(b)),
+                                                        ("sourceLine", .int(sb.startLine)), ("markup", .string("code-language"))]))]))
+        }
+    }
+
+    /// The language of a code block's info string: its first word, before any attribute
+    /// (`kotlin title="A.kt"`, `js{4}`, `{.python}`).
+    static func language(_ info: String) -> String {
+        var word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," || $0 == ":" }).first.map(String.init) ?? ""
+        if word.hasPrefix(".") { word.removeFirst() }
+        return word.lowercased()
+    }
+
+    /// Names highlighters take for one language.
+    static let languageAliases: [[String]] = [
+        ["js", "javascript", "mjs", "cjs"], ["ts", "typescript"], ["sh", "bash", "shell", "zsh", "shellscript"], ["yml", "yaml"],
+        ["py", "python", "python3"], ["md", "markdown"], ["rb", "ruby"], ["kt", "kotlin"], ["rs", "rust"], ["cs", "csharp", "c#"],
+        ["cpp", "c++", "cc", "cxx"], ["text", "txt", "plaintext", "plain"], ["golang", "go"], ["jsonc", "json5", "json"],
+        ["html", "htm", "vue-html"], ["console", "shell-session", "sh-session"], ["ps1", "powershell", "pwsh"], ["dockerfile", "docker"],
+    ]
+
+    static func sameLanguage(_ a: String, _ b: String) -> Bool {
+        a == b || languageAliases.contains { $0.contains(a) && $0.contains(b) }
     }
 
     /// The first strong/emphasis/… element of the pair's source, as written (`**Never**`).
