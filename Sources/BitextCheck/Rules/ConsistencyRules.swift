@@ -96,6 +96,11 @@ public struct NumberMismatchRule: Rule {
                         source: "The link runs at 100 Mbit/s, the port withstands 2000 V, and the room stays at 25 °C.\n"),
             RuleExample("机房保持在 ↓25 ℉。\n", source: "Keep the room at 25 °C.\n"),
             RuleExample("端口耐压 ↓3 kV。\n", source: "The port withstands 2000 V.\n"),
+            // Likewise with the unit in a cell of its own in the row.
+            RuleExample("| 参数 | 最大值 | 单位 |\n| --- | --- | --- |\n| 端口耐压 | 2 | kV |\n| 工作电流 | 350 | mA |\n",
+                        source: "| Parameter | Max | Unit |\n| --- | --- | --- |\n| Port withstand voltage | 2000 | V |\n| Operating current | 0.35 | A |\n"),
+            RuleExample("| 参数 | 最大值 | 单位 |\n| --- | --- | --- |\n| 端口耐压 | ↓3 | kV |\n| 工作电流 | 350 | mA |\n",
+                        source: "| Parameter | Max | Unit |\n| --- | --- | --- |\n| Port withstand voltage | 2000 | V |\n| Operating current | 0.35 | A |\n"),
             // A decade as Chinese writes it; `N/N` rendered in words (全天候) or by its value (一半).
             RuleExample("这种格式流行于 20 世纪 90 年代，九十年代末已很少见。\n", source: "The format was popular in the 1990s and rare by the late 1990s.\n"),
             RuleExample("这种格式流行于 ↓20 世纪 80 年代。\n", source: "The format was popular in the 1990s.\n"),
@@ -358,6 +363,22 @@ public struct NumberMismatchRule: Rule {
         return true
     }
 
+    /// A cell of the row of table cell `k` that holds a unit symbol alone (`V`, `kV`, `°C`), in
+    /// column `column` or any: its column and symbol.
+    static func rowSymbol(_ d: Document, _ k: Int, column: Int? = nil) -> (Int, String)? {
+        let line = d.units[k].start.line
+        var i = k
+        while i > 0 && d.units[i - 1].start.line == line { i -= 1 }
+        while i < d.units.count && d.units[i].start.line == line {
+            if i != k, case .tableCell(_, let col) = d.units[i].kind, column == nil || column == col {
+                let t = d.units[i].string.trimmingCharacters(in: " \t")
+                if (1...6).contains(t.count), siScale(t) != nil || ["°C", "°F", "\u{2103}", "\u{2109}"].contains(t) { return (col, t) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// A number right before 月 (`9 月`, `九月`): a month of a Chinese date.
     static func beforeMonth(_ u: Unit, _ r: Range<Int>) -> Bool {
         var k = r.upperBound
@@ -550,9 +571,11 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
+    /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
         var hi = r.upperBound
         while hi < u.text.count && !u.string(r.upperBound..<hi).hasSuffix(symbol) { hi += 1 }
+        if !u.string(r.upperBound..<hi).hasSuffix(symbol) { return shown(u, r) + " " + symbol }
         return shown(u, r) + u.string(r.upperBound..<hi)
     }
 
@@ -589,10 +612,10 @@ public struct NumberMismatchRule: Rule {
         /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
         /// changed into another count (``wordsChanged``).
         func compare(_ source: [Mention<NumberMention>], _ target: [Mention<NumberMention>],
-                     words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil,
+                     words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil, cellSymbols: (String, String)? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
-            let ss = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) }
-            let ts = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) }
+            let ss = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
+            let ts = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
             let r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
             var extra = r.extra.map { target[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
@@ -679,7 +702,7 @@ public struct NumberMismatchRule: Rule {
                 let written = NumberMismatchRule.shown(p.source.units[s.unit], s.range, symbol: ss[i]!)
                 let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: ts[j]!)
                 let lo = t.range.lowerBound
-                emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<(lo + shownTarget.unicodeScalars.count)),
+                emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<min(tu.text.count, lo + shownTarget.unicodeScalars.count)),
                                 key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
             }
         }
@@ -719,7 +742,12 @@ public struct NumberMismatchRule: Rule {
         for (su, tu) in cells {
             let (source, target) = numbers([su], [tu])
             guard !source.isEmpty else { continue }
-            compare(source, target) { missing, extra in
+            // A unit written in a cell of its own in the row (`| 2000 | V |` → `| 2 | kV |`).
+            var cellSymbols: (String, String)? = nil
+            if let (col, a) = NumberMismatchRule.rowSymbol(p.source, su), let b = NumberMismatchRule.rowSymbol(c.document, tu, column: col) {
+                cellSymbols = (a, b.1)
+            }
+            compare(source, target, cellSymbols: cellSymbols) { missing, extra in
                 // In order when as many changed as were added, else the extra one most like it.
                 var extra = extra
                 return missing.enumerated().map { k, m in
