@@ -138,6 +138,12 @@ public enum NumberScanner {
                     continue
                 }
                 if let v = hanValue(Array(text[k..<e])) {
+                    // 二十世纪九十年代: the 1990s.
+                    if e < n && text[e] == 0x4E16, let (d, end) = decade(text, century: v, at: e, eligible: eligible) {
+                        out.append(NumberMention(range: k..<end, text: String(Int(d)), values: [d], isVersion: false))
+                        k = end
+                        continue
+                    }
                     var values = [v]
                     if let d = hanDigitString(Array(text[k..<e])), d != v { values.append(d) }
                     // 三成 is three tenths (30%).
@@ -386,6 +392,11 @@ public enum NumberScanner {
         var s = e
         while s < n && isLatinLetter(text[s]) { s += 1 }
         if s > e {
+            // A decade (`the 1990s`): also its last two digits, as Chinese says it (90 年代,
+            // 20 世纪 90 年代); quoted with its `s`.
+            if s == e + 1, text[e] == 0x73, e - k == 4, value >= 1100, value <= 2090, value.truncatingRemainder(dividingBy: 10) == 0 {
+                return (NumberMention(range: k..<s, text: written, values: [value, value.truncatingRemainder(dividingBy: 100)], isVersion: false), s)
+            }
             let suffix = makeString(text[e..<s])
             if let scale = scaleSuffixes[suffix] { values.append(value * scale) }
         }
@@ -396,13 +407,47 @@ public enum NumberScanner {
             var scale = 1.0
             var x = w
             while x < n && eligible(x), let u = hanUnits[text[x]] { scale *= u; x += 1 }
+            // 万 and 亿 multiply the number before them (10 万 is 100,000, never 10 nor
+            // 10,000), quoted with it; 十百千 may be the prefix of a unit (100 千克 is 100 kg).
+            if scale >= 1e4 {
+                return (NumberMention(range: k..<x, text: written, values: [value * scale], isVersion: false), x)
+            }
             values.append(value * scale)
+            return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), x)
+        } else if w < n && text[w] == 0x4E16, let (v, end) = decade(text, century: value, at: w, eligible: eligible) {
+            return (NumberMention(range: k..<end, text: String(Int(v)), values: [v], isVersion: false), end)
         } else {
             var x = w
             while x < n && isLatinLetter(text[x]) { x += 1 }
-            if x > w, let scale = scaleWords[makeString(text[w..<x]).lowercased()] { values.append(value * scale) }
+            if x > w, let scale = scaleWords[makeString(text[w..<x]).lowercased()] {
+                values.append(value * scale)
+                // Quoted with its scale word: `12 million`.
+                return (NumberMention(range: k..<x, text: written, values: values, isVersion: false), x)
+            }
         }
         return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), e)
+    }
+
+    /// A decade written the Chinese way after the century's number, at `w` (on 世):
+    /// `20 世纪 90 年代`, `二十世纪九十年代` is the 1990s ((century − 1) × 100 + decade), with
+    /// the index after 年代; nil for a century alone (20 世纪).
+    static func decade(_ text: [UInt32], century: Double, at w: Int, eligible: (Int) -> Bool) -> (Double, Int)? {
+        let n = text.count
+        guard w + 1 < n, text[w] == 0x4E16, text[w + 1] == 0x7EAA, eligible(w), eligible(w + 1), century >= 1, century <= 30 else { return nil }
+        var x = w + 2
+        while x < n && text[x] == 0x20 { x += 1 }
+        let start = x
+        var tens: Double? = nil
+        if x < n, asciiDigit(text[x]) != nil {
+            while x < n && eligible(x), let d = asciiDigit(text[x]) { tens = (tens ?? 0) * 10 + Double(d - 0x30); x += 1 }
+        } else {
+            while x < n && eligible(x) && isHanNumeral(text[x]) { x += 1 }
+            if x > start { tens = hanValue(Array(text[start..<x])) }
+        }
+        guard let t = tens, x - start <= 3, t < 100, t.truncatingRemainder(dividingBy: 10) == 0 else { return nil }
+        while x < n && text[x] == 0x20 { x += 1 }
+        guard x + 1 < n, text[x] == 0x5E74, text[x + 1] == 0x4EE3 else { return nil }
+        return ((century - 1) * 100 + t, x + 2)
     }
 
     /// A number in scientific notation whose mantissa (`digits`, ASCII, with at most one `.`)

@@ -34,6 +34,58 @@ import Testing
         #expect(!Self.agree("3.4", "3.5"))
         #expect(!Self.agree("30", "60"))
         #expect(!Self.agree("4.23.0", "4.24.0"))
+        // 万 and 亿 multiply the digits before them, and are no number of their own.
+        #expect(Self.numbers("10 万个").map(\.values) == [[100_000]])
+        #expect(Self.numbers("10 万个").map(\.range) == [0..<4])
+        #expect(!Self.agree("10,000", "10 万"))
+        #expect(!Self.agree("10", "10 万"))
+        #expect(!Self.agree("100,000,000", "5 亿"))
+        #expect(Self.agree("20,000", "2 万"))
+        #expect(Self.agree("35,000", "3.5 万"))
+        #expect(Self.agree("12 million", "1200 万"))
+        #expect(Self.agree("38 million", "3800 万"))
+        // 千 may be a unit's prefix (千克): the digits keep their face value.
+        #expect(Self.agree("100", "100 千克"))
+        #expect(Self.numbers("100 千克").count == 1)
+        // A decade: 20 世纪 90 年代, 二十世纪九十年代, 90 年代 are the 1990s.
+        #expect(Self.agree("the 1990s", "20 世纪 90 年代"))
+        #expect(Self.agree("the 1990s", "二十世纪九十年代"))
+        #expect(Self.agree("the 1990s", "上世纪 90 年代"))
+        #expect(Self.agree("the 1990s", "1990 年代"))
+        #expect(!Self.agree("the 1990s", "20 世纪 80 年代"))
+        #expect(Self.numbers("20 世纪").map(\.values) == [[20]])
+        #expect(Self.numbers("1000s of users").map(\.values) == [[1000]])
+    }
+
+    /// Units: the same quantity with another prefix, `X/s` as `Xps`, degrees as symbols.
+    @Test func unitsAsTheSameQuantity() {
+        let v = Self.numbers("2000"), kv = Self.numbers("2"), three = Self.numbers("3")
+        #expect(NumberMismatchRule.sameQuantity(v[0], "V", kv[0], "kV"))
+        #expect(!NumberMismatchRule.sameQuantity(v[0], "V", three[0], "kV"))
+        #expect(!NumberMismatchRule.sameQuantity(v[0], "V", kv[0], "kW"))
+        #expect(NumberMismatchRule.siScale("Mbit/s").map { "\($0.scale) \($0.base)" } == "1000000.0 b/s")
+        #expect(NumberMismatchRule.siScale("Mbps").map { "\($0.scale) \($0.base)" } == "1000000.0 b/s")
+        #expect(NumberMismatchRule.siScale("KiB").map { "\($0.scale) \($0.base)" } == "1024.0 iB")
+        #expect(NumberMismatchRule.siScale("min") == nil)
+        #expect(NumberMismatchRule.sameSymbol("Mbit/s", "Mbps"))
+        #expect(!NumberMismatchRule.sameSymbol("Mbit/s", "Gbps"))
+        #expect(NumberMismatchRule.sameSymbol("\u{2103}", "°C"))
+        #expect(!NumberMismatchRule.sameSymbol("°C", "°F"))
+        let u = Document(SourceText(path: "a.md", text: "It reads 25 ℉ and 25 °C at 100 Mbit/s.\n")).units[0]
+        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["℉", "°C", "Mbit/s"])
+    }
+
+    /// Numbers written alike several times take as many of the translation's; the one left over
+    /// is the changed one. Two numbers of one `N/N` token are found as such.
+    @Test func numbersLeftOver() {
+        let s = Self.numbers("1, 1, 2"), t = Self.numbers("1、1、3")
+        let r = NumberMismatchRule.unpaired(source: s, sourceSymbols: s.map { _ in nil }, target: t, targetSymbols: t.map { _ in nil })
+        #expect(r.missing == [2])
+        #expect(r.extra == [2])
+        let text = Array("on call 24/7, 1/2/2024".unicodeScalars).map(\.value)
+        let n = NumberScanner.numbers(in: text) { _ in true }
+        #expect(NumberMismatchRule.slashPair(text, n[0].range, n[1].range))
+        #expect(!NumberMismatchRule.slashPair(text, n[2].range, n[3].range))
     }
 
     @Test func whatIsNotANumber() {
@@ -116,7 +168,11 @@ import Testing
         let doc = Document(SourceText(path: "a.md", text: "±5% and GPT-4 and 30 %.\n"))
         let u = doc.units[0]
         let shown = Self.numbers(u.string).map { NumberMismatchRule.shown(u, $0.range) }
-        #expect(shown == ["±5%", "4", "30"])
+        #expect(shown == ["±5%", "GPT-4", "30"])
+        // An identifier whole, a number with its scale.
+        let ids = Document(SourceText(path: "c.md", text: "CVE-2024-38821 at UTC+8, 12 million and 1200 万, 5-minute.\n")).units[0]
+        #expect(Self.numbers(ids.string).map { NumberMismatchRule.shown(ids, $0.range) }
+                == ["CVE-2024-38821", "CVE-2024-38821", "UTC+8", "12 million", "1200 万", "5"])
         let dated = Document(SourceText(path: "b.md", text: "Fixed on 2024-05-15, in 1-2 days.\n")).units[0]
         #expect(Self.numbers(dated.string).map { NumberMismatchRule.shown(dated, $0.range) } == ["2024-05-15", "2024-05-15", "2024-05-15", "1", "2"])
     }

@@ -76,6 +76,36 @@ public struct NumberMismatchRule: Rule {
             RuleExample("超时上限为 45000 µs，共 3 次重试。\n", source: "The timeout is capped at 45 000 µs, with 3 retries.\n"),
             // A number of the source's formula is no stand-in for the citation the translation dropped.
             RuleExample("↓每个头的维度是 $d/h$，开销降为 $1/h$。\n", source: "Each head has $d/h$ dimensions, so the cost drops to $1/h$ [1].\n"),
+            // 万 and 亿 multiply the number before them: 10 万 is 100,000, never 10 or 10,000;
+            // 1200 万 is 12 million.
+            RuleExample("归档里有 ↓10 万个联系人。\n", source: "The archive holds 20,000 contacts.\n"),
+            RuleExample("该表有 ↓5 亿行。\n", source: "The table has 100,000,000 rows.\n"),
+            RuleExample("这张表有 1200 万行、3.5 万列，约 3800 万个单元格为空。\n",
+                        source: "The table has 12 million rows and 35,000 columns; about 38 million cells are empty.\n"),
+            // A changed number is quoted as the reader sees it: a day of a date (the month the
+            // Chinese adds renders the month's name), the one left over of numbers written alike,
+            // a whole identifier, a scale.
+            RuleExample("补丁于 2024 年 9 月 ↓5 日发布。\n", source: "The patch shipped on September 3, 2024.\n"),
+            RuleExample("这个序列的前几项是 1、1、↓3。\n", source: "The sequence starts 1, 1, 2.\n"),
+            RuleExample("该漏洞的编号是 ↓CVE-2023-41157。\n", source: "The flaw is tracked as CVE-2023-41175.\n"),
+            RuleExample("值班时间为 9:00–18:00（↓UTC+9）。\n", source: "The desk is staffed 9:00–18:00 (UTC+8).\n"),
+            RuleExample("这张表有 ↓120 万行。\n", source: "The table has 12 million rows.\n"),
+            // A unit with another prefix, or spelt another way, is the same quantity; °C and °F
+            // (℃, ℉) are units.
+            RuleExample("这条链路的速率为 100 Mbps，端口耐压 2 kV，机房保持在 25 ℃。\n",
+                        source: "The link runs at 100 Mbit/s, the port withstands 2000 V, and the room stays at 25 °C.\n"),
+            RuleExample("机房保持在 ↓25 ℉。\n", source: "Keep the room at 25 °C.\n"),
+            RuleExample("端口耐压 ↓3 kV。\n", source: "The port withstands 2000 V.\n"),
+            // Likewise with the unit in a cell of its own in the row.
+            RuleExample("| 参数 | 最大值 | 单位 |\n| --- | --- | --- |\n| 端口耐压 | 2 | kV |\n| 工作电流 | 350 | mA |\n",
+                        source: "| Parameter | Max | Unit |\n| --- | --- | --- |\n| Port withstand voltage | 2000 | V |\n| Operating current | 0.35 | A |\n"),
+            RuleExample("| 参数 | 最大值 | 单位 |\n| --- | --- | --- |\n| 端口耐压 | ↓3 | kV |\n| 工作电流 | 350 | mA |\n",
+                        source: "| Parameter | Max | Unit |\n| --- | --- | --- |\n| Port withstand voltage | 2000 | V |\n| Operating current | 0.35 | A |\n"),
+            // A decade as Chinese writes it; `N/N` rendered in words (全天候) or by its value (一半).
+            RuleExample("这种格式流行于 20 世纪 90 年代，九十年代末已很少见。\n", source: "The format was popular in the 1990s and rare by the late 1990s.\n"),
+            RuleExample("这种格式流行于 ↓20 世纪 80 年代。\n", source: "The format was popular in the 1990s.\n"),
+            RuleExample("值班团队全天候响应。约一半的告警在夜间触发。\n", source: "The on-call team responds 24/7. About 1/2 of the alerts fire at night.\n"),
+            RuleExample("服务台每周 ↓5 天有人值守。\n", source: "The desk is staffed 24/7.\n"),
             // A cell of numbers in the same row and column: a row is known by its first cell
             // written alike, by the alignment of its cells of words, or by its place in a table
             // of the same shape; rows sorted differently are not compared cell by cell.
@@ -211,6 +241,9 @@ public struct NumberMismatchRule: Rule {
             if (lo..<hi).filter(joiner).count == 2 { return u.string(lo..<hi) }
             lo = r.lowerBound; hi = r.upperBound
         }
+        // A part of an identifier that starts with letters (`CVE-2024-38821`, `UTC+8`, `GPT-4`):
+        // the whole identifier.
+        if let id = identifier(u, around: r) { return u.string(id) }
         if lo > 0, u.roles[lo - 1] == u.roles[r.lowerBound] {
             let c = u.text[lo - 1]
             // ± and − are signs; + and - only after a space (not GPT-4's hyphen).
@@ -218,6 +251,24 @@ public struct NumberMismatchRule: Rule {
         }
         if hi < u.text.count, u.text[hi] == 0x25 || u.text[hi] == 0xFF05 { hi += 1 }
         return u.string(lo..<hi)
+    }
+
+    /// The identifier a number is part of, when it starts with Latin letters and joins its
+    /// parts with `-`, `+` or `_` (`CVE-2024-38821`, `UTC+8`, `RFC-9110`): its range; nil for a
+    /// number on its own or one that starts the token (`5-minute`, `10-15`).
+    static func identifier(_ u: Unit, around r: Range<Int>) -> Range<Int>? {
+        let t = u.text, n = t.count
+        guard r.lowerBound > 1, r.upperBound <= n else { return nil }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) }
+        @inline(__always) func joiner(_ c: UInt32) -> Bool { c == 0x2D || c == 0x2B || c == 0x5F }
+        let role = u.roles[r.lowerBound]
+        guard joiner(t[r.lowerBound - 1]), alnum(t[r.lowerBound - 2]), u.roles[r.lowerBound - 1] == role else { return nil }
+        var lo = r.lowerBound - 1
+        while lo > 0 && u.roles[lo - 1] == role && (alnum(t[lo - 1]) || (joiner(t[lo - 1]) && lo >= 2 && alnum(t[lo - 2]))) { lo -= 1 }
+        guard t[lo] | 0x20 >= 0x61 && t[lo] | 0x20 <= 0x7A else { return nil }
+        var hi = r.upperBound
+        while hi < n && u.roles[hi] == role && (alnum(t[hi]) || (joiner(t[hi]) && hi + 1 < n && alnum(t[hi + 1]))) { hi += 1 }
+        return lo..<hi
     }
 
     /// A unit symbol written right after a number (`900 µs`, `2 mL`, `16MHz`): one to four Latin
@@ -232,11 +283,22 @@ public struct NumberMismatchRule: Rule {
         }
         var k = r.upperBound
         if k < n, [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[k]) { k += 1 }
+        // Degrees Celsius and Fahrenheit: `°C`, `°F`, `℃`, `℉`.
+        if k < n && u.roles[k] == role {
+            if u.text[k] == 0x2103 || u.text[k] == 0x2109 { return u.string(k..<(k + 1)) }
+            if u.text[k] == 0xB0, k + 1 < n, u.text[k + 1] == 0x43 || u.text[k + 1] == 0x46,
+               k + 2 == n || !letter(u.text[k + 2]) { return u.string(k..<(k + 2)) }
+        }
         let start = k
         while k < n && letter(u.text[k]) && u.roles[k] == role { k += 1 }
         // Two letters at most, or up to four with a capital or a Greek letter (`MHz`, `GiB`,
         // `µs`): a longer or lowercase run is a word (`mode`, `and`).
         guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A }) else { return nil }
+        // Per second, per hour (`Mbit/s`, `km/h`): part of the symbol.
+        if k + 1 < n, u.text[k] == 0x2F, u.text[k + 1] | 0x20 >= 0x61 && u.text[k + 1] | 0x20 <= 0x7A, u.roles[k + 1] == role,
+           k + 2 == n || !letter(u.text[k + 2]) && !(u.text[k + 2] >= 0x30 && u.text[k + 2] <= 0x39) && u.text[k + 2] != 0x2F {
+            k += 2
+        }
         if k < n {
             let c = u.text[k]
             if (c >= 0x30 && c <= 0x39) || c == 0x5F || c > 0x7F && c < 0x2000 && c != 0xB0 { return nil }
@@ -247,12 +309,105 @@ public struct NumberMismatchRule: Rule {
 
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
     /// of the other (`GPUs` / `GPU`, `GB` / `G`).
+    /// Per second written `ps` is `/s` (`Mbps` = `Mbit/s`), and `bit` is `b`.
     static func sameSymbol(_ a: String, _ b: String) -> Bool {
         func norm(_ s: String) -> String {
-            String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
+            var x = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
+            if x == "\u{2103}" { return "°c" }
+            if x == "\u{2109}" { return "°f" }
+            if x.count >= 3 && x.hasSuffix("ps") { x = String(x.dropLast(2)) + "/s" }
+            return x.replacingOccurrences(of: "bit", with: "b")
         }
         let x = norm(a), y = norm(b)
         return x.hasPrefix(y) || y.hasPrefix(x)
+    }
+
+    /// SI prefixes, binary ones for bytes, and the base units they scale.
+    static let siPrefixes: [Character: Double] = ["p": 1e-12, "n": 1e-9, "µ": 1e-6, "μ": 1e-6, "u": 1e-6, "m": 1e-3, "c": 1e-2,
+                                                   "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12]
+    static let siBases: Set<String> = ["V", "A", "W", "Hz", "Ω", "F", "g", "m", "s", "B", "b", "J", "N", "Pa", "L", "l", "eV", "Wh", "Ah",
+                                       "b/s", "B/s", "Hz/s"]
+
+    /// A symbol as a prefix and a base unit (`kV` → 1000 × `V`, `Mbps` → 10⁶ × `b/s`, `KiB` →
+    /// 1024 × `B`); nil for a symbol of no known base.
+    static func siScale(_ symbol: String) -> (scale: Double, base: String)? {
+        var s = symbol.replacingOccurrences(of: "bit", with: "b")
+        if s.count >= 3 && s.hasSuffix("ps") { s = String(s.dropLast(2)) + "/s" }
+        if siBases.contains(s) { return (1, s) }
+        guard let f = s.first else { return nil }
+        let rest = String(s.dropFirst())
+        if rest == "iB", let k = Array("KMGT").firstIndex(of: f) {
+            var scale = 1024.0
+            for _ in 0..<k { scale *= 1024 }
+            return (scale, "iB")
+        }
+        guard let p = siPrefixes[f], siBases.contains(rest) else { return nil }
+        return (p, rest)
+    }
+
+    /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`).
+    static func sameQuantity(_ a: NumberMention, _ sa: String?, _ b: NumberMention, _ sb: String?) -> Bool {
+        guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale,
+              let va = a.values.first, let vb = b.values.first else { return false }
+        let p = va * x.scale, q = vb * y.scale
+        return abs(p - q) <= max(1e-12, abs(p) * 1e-9)
+    }
+
+    /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
+    /// other slash, digit or letter glued to either end (not a date `1/2/2024` or a path).
+    static func slashPair(_ t: [UInt32], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.upperBound + 1 == b.lowerBound, a.upperBound < t.count, t[a.upperBound] == 0x2F else { return false }
+        func glued(_ c: UInt32) -> Bool { c == 0x2F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+        if a.lowerBound > 0 && glued(t[a.lowerBound - 1]) { return false }
+        if b.upperBound < t.count && (glued(t[b.upperBound]) || (t[b.upperBound] == 0x2E && b.upperBound + 1 < t.count && t[b.upperBound + 1] >= 0x30 && t[b.upperBound + 1] <= 0x39)) { return false }
+        return true
+    }
+
+    /// A cell of the row of table cell `k` that holds a unit symbol alone (`V`, `kV`, `°C`), in
+    /// column `column` or any: its column and symbol.
+    static func rowSymbol(_ d: Document, _ k: Int, column: Int? = nil) -> (Int, String)? {
+        let line = d.units[k].start.line
+        var i = k
+        while i > 0 && d.units[i - 1].start.line == line { i -= 1 }
+        while i < d.units.count && d.units[i].start.line == line {
+            if i != k, case .tableCell(_, let col) = d.units[i].kind, column == nil || column == col {
+                let t = d.units[i].string.trimmingCharacters(in: " \t")
+                if (1...6).contains(t.count), siScale(t) != nil || ["°C", "°F", "\u{2103}", "\u{2109}"].contains(t) { return (col, t) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A number right before 月 (`9 月`, `九月`): a month of a Chinese date.
+    static func beforeMonth(_ u: Unit, _ r: Range<Int>) -> Bool {
+        var k = r.upperBound
+        while k < u.text.count && u.text[k] == 0x20 { k += 1 }
+        return k < u.text.count && u.text[k] == 0x6708
+    }
+
+    /// English month names, by their first three letters (capitalised), as month numbers.
+    static let monthNames: [String: Double] = {
+        var out: [String: Double] = [:]
+        for (k, m) in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December"].enumerated() { out[m] = Double(k + 1); out[String(m.prefix(3))] = Double(k + 1) }
+        out["Sept"] = 9
+        return out
+    }()
+
+    /// The months a unit names in words (`September`, `Sep`), capitalised, in its prose.
+    static func monthsNamed(_ u: Unit) -> [Double] {
+        var out: [Double] = []
+        let t = u.text, n = t.count
+        var k = 0
+        while k < n {
+            guard t[k] >= 0x41 && t[k] <= 0x5A, k == 0 || !(t[k - 1] | 0x20 >= 0x61 && t[k - 1] | 0x20 <= 0x7A) else { k += 1; continue }
+            var e = k + 1
+            while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
+            if (3...9).contains(e - k), u.roles[k] == .content, let m = monthNames[u.string(k..<e)] { out.append(m) }
+            k = e
+        }
+        return out
     }
 
     /// Numbers written in groups of three digits with a space between (`30 000`, `1 250 000`):
@@ -311,12 +466,19 @@ public struct NumberMismatchRule: Rule {
             guard let ts = targetSymbols[j] else { return true }
             return g.contains { sourceSymbols[$0] == nil || sameSymbol(sourceSymbols[$0]!, ts) }
         }
-        var edges: [[(t: Int, tier: Int)]] = groups.map { g in
+        // The same quantity with another prefix of the unit (`2000 V` = `2 kV`): the same value.
+        var scaled = Set<Int>()
+        var edges: [[(t: Int, tier: Int)]] = groups.enumerated().map { gi, g in
             let s = source[g[0]]
             var e: [(Int, Int)] = []
-            for (j, t) in target.enumerated() where s.agrees(with: t) {
-                let unitOK = unitOK(g, j)
-                e.append((j, !unitOK ? 2 : t.text == s.text ? 0 : 1))
+            for (j, t) in target.enumerated() {
+                if s.agrees(with: t) {
+                    let unitOK = unitOK(g, j)
+                    e.append((j, !unitOK ? 2 : t.text == s.text ? 0 : 1))
+                } else if targetSymbols[j] != nil, sourceSymbols[g[0]] != nil, sameQuantity(s, sourceSymbols[g[0]], t, targetSymbols[j]) {
+                    scaled.insert(gi * target.count + j)
+                    e.append((j, 1))
+                }
             }
             return e
         }
@@ -336,10 +498,19 @@ public struct NumberMismatchRule: Rule {
                 _ = augment(g, tier, &seen)
             }
         }
+        // A number the source writes several times takes as many of the translation's written
+        // alike (1, 1, 2 → 1、1、3 leaves 3, not a 1, over).
+        for (g, members) in groups.enumerated() where members.count > 1 && match[g] != nil {
+            var room = members.count - 1
+            for (t, tier) in edges[g] where room > 0 && tier <= 1 && owner[t] == nil {
+                owner[t] = g
+                room -= 1
+            }
+        }
         var missing: [Int] = [], unit: [(Int, Int)] = []
         for (g, members) in groups.enumerated() {
             guard let t = match[g] else { missing += members; continue }
-            if !unitOK(members, t) { unit.append((members[0], t)) }
+            if !unitOK(members, t) && !scaled.contains(g * target.count + t) { unit.append((members[0], t)) }
         }
         let extra = target.indices.filter { owner[$0] == nil }
         return (missing.sorted(), extra, unit)
@@ -400,9 +571,11 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
+    /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
         var hi = r.upperBound
         while hi < u.text.count && !u.string(r.upperBound..<hi).hasSuffix(symbol) { hi += 1 }
+        if !u.string(r.upperBound..<hi).hasSuffix(symbol) { return shown(u, r) + " " + symbol }
         return shown(u, r) + u.string(r.upperBound..<hi)
     }
 
@@ -421,7 +594,17 @@ public struct NumberMismatchRule: Rule {
             let source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty || words else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
-            let target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
+            var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
+            // The month number of a Chinese date renders the source's month name (September 3 →
+            // 9 月 3 日): no number of the source.
+            if target.contains(where: { NumberMismatchRule.beforeMonth(c.document.units[$0.unit], $0.range) }) {
+                let months = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) })
+                if !months.isEmpty {
+                    target.removeAll { m in
+                        NumberMismatchRule.beforeMonth(c.document.units[m.unit], m.range) && m.value.values.contains { months.contains($0) }
+                    }
+                }
+            }
             return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
                     NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
         }
@@ -429,10 +612,10 @@ public struct NumberMismatchRule: Rule {
         /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
         /// changed into another count (``wordsChanged``).
         func compare(_ source: [Mention<NumberMention>], _ target: [Mention<NumberMention>],
-                     words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil,
+                     words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil, cellSymbols: (String, String)? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
-            let ss = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) }
-            let ts = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) }
+            let ss = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
+            let ts = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
             let r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
             var extra = r.extra.map { target[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
@@ -451,12 +634,56 @@ public struct NumberMismatchRule: Rule {
                 extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
                 missingWords = w.missing.map { words[$0] }
             }
+            // Two numbers of one `N/N` token (`24/7`, `1/2`) both missing are one: rendered by its
+            // value (一半), by words when the sentence rendering it has no number at all (全天候),
+            // else reported once, whole.
+            var missing = r.missing.map { source[$0] }
+            if missing.count >= 2 {
+                var joined: [Mention<NumberMention>] = []
+                var k = 0
+                while k < missing.count {
+                    let a = missing[k]
+                    if k + 1 < missing.count, missing[k + 1].unit == a.unit,
+                       NumberMismatchRule.slashPair(p.source.units[a.unit].text, a.range, missing[k + 1].range) {
+                        let b = missing[k + 1]
+                        k += 2
+                        if let x = a.value.values.first, let y = b.value.values.first, y != 0,
+                           let e = extra.firstIndex(where: { $0.value.values.contains { abs($0 - x / y) <= 1e-9 } }) {
+                            extra.remove(at: e)
+                            continue
+                        }
+                        if let pair {
+                            let place = c.targetPlace(pair, sourceUnit: a.unit, at: a.range.lowerBound)
+                            if !target.contains(where: { $0.unit == place.unit && $0.range.overlaps(place.range) }) { continue }
+                        }
+                        let range = a.range.lowerBound..<b.range.upperBound
+                        joined.append(Mention(unit: a.unit, range: range,
+                                              value: NumberMention(range: range, text: a.value.text + "/" + b.value.text, values: [], isVersion: true)))
+                        continue
+                    }
+                    joined.append(a)
+                    k += 1
+                }
+                missing = joined
+            }
+            /// The unit symbol after a number of either side, as paired by ``unpaired``.
+            func symbolOf(_ m: Mention<NumberMention>, _ list: [Mention<NumberMention>], _ symbols: [String?]) -> String? {
+                list.firstIndex { $0.unit == m.unit && $0.range == m.range }.flatMap { symbols[$0] }
+            }
             var taken: [(Int, Range<Int>)] = []
-            for m in assign(r.missing.map { source[$0] }, extra) {
-                let written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
-                let t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
+            for m in assign(missing, extra) {
+                var written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
+                var t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
+                // Both with a unit symbol: quoted with it (`2000 V`, `3 kV`).
+                if let x = m.target, let a = symbolOf(m.source, source, ss), let b = symbolOf(x, target, ts) {
+                    written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range, symbol: a)
+                    t = NumberMismatchRule.shown(c.document.units[x.unit], x.range, symbol: b)
+                }
                 if let x = m.target { taken.append((x.unit, x.range)) }
-                emit(c.mismatch(self, severity: severity, place: m.place,
+                // An identifier changed (`CVE-2024-38812`) is marked whole.
+                var place = m.place
+                if let x = m.target, let id = NumberMismatchRule.identifier(c.document.units[x.unit], around: x.range) { place = (x.unit, id) }
+                emit(c.mismatch(self, severity: severity, place: place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: written, target: t))
             }
@@ -475,7 +702,7 @@ public struct NumberMismatchRule: Rule {
                 let written = NumberMismatchRule.shown(p.source.units[s.unit], s.range, symbol: ss[i]!)
                 let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: ts[j]!)
                 let lo = t.range.lowerBound
-                emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<(lo + shownTarget.unicodeScalars.count)),
+                emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<min(tu.text.count, lo + shownTarget.unicodeScalars.count)),
                                 key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
             }
         }
@@ -515,7 +742,12 @@ public struct NumberMismatchRule: Rule {
         for (su, tu) in cells {
             let (source, target) = numbers([su], [tu])
             guard !source.isEmpty else { continue }
-            compare(source, target) { missing, extra in
+            // A unit written in a cell of its own in the row (`| 2000 | V |` → `| 2 | kV |`).
+            var cellSymbols: (String, String)? = nil
+            if let (col, a) = NumberMismatchRule.rowSymbol(p.source, su), let b = NumberMismatchRule.rowSymbol(c.document, tu, column: col) {
+                cellSymbols = (a, b.1)
+            }
+            compare(source, target, cellSymbols: cellSymbols) { missing, extra in
                 // In order when as many changed as were added, else the extra one most like it.
                 var extra = extra
                 return missing.enumerated().map { k, m in
@@ -711,11 +943,12 @@ public struct PlaceholderMismatchRule: Rule {
 
 /// `markup-mismatch` (info): emphasis, strong, strikethrough, footnote references and hard
 /// line breaks the source unit has and the translation lost; a list item at another depth; a
-/// table row with another number of columns.
+/// table row with another number of columns; a heading at another level than the others keep;
+/// a code block's language changed or dropped.
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting or table shape changed."
+    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language or table shape changed."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -725,6 +958,19 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
             RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
+            // A heading level changed where the other headings keep theirs; a translation that
+            // moves every heading alike is not reported.
+            RuleExample("## 安装\n\n先安装依赖。\n\n### ↓配置\n\n再写配置文件。\n",
+                        source: "## Install\n\nInstall the dependencies first.\n\n## Configure\n\nThen write the configuration file.\n"),
+            RuleExample("### 安装\n\n先安装依赖。\n\n### 配置\n\n再写配置文件。\n\n#### 选项\n\n按需修改选项。\n",
+                        source: "## Install\n\nInstall the dependencies first.\n\n## Configure\n\nThen write the configuration file.\n\n### Options\n\nChange the options as needed.\n"),
+            // A code block's language changed or dropped; another name of the same language, or
+            // one the translation adds, is not reported.
+            RuleExample("运行下面的代码：\n\n↓```java\nval total = items.sum()\n```\n",
+                        source: "Run the code below:\n\n```kotlin\nval total = items.sum()\n```\n"),
+            RuleExample("写入配置：\n\n↓```\nretries: 3\n```\n", source: "Write the configuration:\n\n```yaml\nretries: 3\n```\n"),
+            RuleExample("运行下面的代码：\n\n```javascript\nconsole.log(total)\n```\n\n```sh\nnpm test\n```\n",
+                        source: "Run the code below:\n\n```js\nconsole.log(total)\n```\n\n```\nnpm test\n```\n"),
             // Bold written but broken is `unrendered-emphasis`'s to report.
             RuleExample("**注意：**升级前请先备份数据。\n", source: "**Note:** back up your data before upgrading.\n"),
         ]
@@ -771,6 +1017,69 @@ public struct MarkupMismatchRule: Rule {
             }
         }
         for f in TableShapes.mismatches(c, severity: severity, rule: self) { emit(f) }
+        // Heading levels, one heading to one: a level changed where the other headings keep
+        // theirs. A translation that moves every heading alike (all one deeper) has its reasons;
+        // the usual shift is the one most headings take (no shift on a tie). In an outline so
+        // moved, a heading left at the source's level is not reported: a title dropped or merged
+        // moved the rest, and pairs of short headings are then as likely misaligned. Two
+        // headings with explicit ids (`{#setup}`, `{/*setup*/}`) that differ are no pair.
+        var headings: [(source: Int, target: Int, sourceLevel: Int, targetLevel: Int)] = []
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            let su = p.source.units[pair.source[0]], tu = c.document.units[pair.target[0]]
+            if case .heading(let sl) = su.kind, case .heading(let tl) = tu.kind {
+                if let a = p.source.headingID(of: su), let b = c.document.headingID(of: tu), a.id != b.id { continue }
+                headings.append((pair.source[0], pair.target[0], sl, tl))
+            }
+        }
+        if headings.contains(where: { $0.sourceLevel != $0.targetLevel }) {
+            var shifts: [Int: Int] = [:]
+            for h in headings { shifts[h.targetLevel - h.sourceLevel, default: 0] += 1 }
+            let usual = shifts.max { ($0.value, -abs($0.key), -$0.key) < ($1.value, -abs($1.key), -$1.key) }!.key
+            for h in headings where h.targetLevel - h.sourceLevel != usual && h.targetLevel != h.sourceLevel {
+                emit(c.mismatch(self, severity: severity, place: (h.target, 0..<c.document.units[h.target].text.count),
+                                key: "markup-mismatch.heading", sourceUnit: h.source, values: [:],
+                                source: String(repeating: "#", count: h.sourceLevel), target: String(repeating: "#", count: h.targetLevel),
+                                extra: [("markup", "heading-level")]))
+            }
+        }
+        // A code block's language (the first word of its info string), which highlighting and
+        // tabbed code groups read: changed or dropped. One the translation adds is not reported.
+        for (s, t) in c.codeBlockPairs {
+            let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
+            let a = MarkupMismatchRule.language(sb.info), b = MarkupMismatchRule.language(tb.info)
+            guard !a.isEmpty, !MarkupMismatchRule.sameLanguage(a, b), tb.startLine >= 1, tb.startLine <= c.document.source.lineCount else { continue }
+            let line = c.document.source.scalars(c.document.source.lineByteRange(tb.startLine))
+            var lo = 0, hi = line.count
+            while lo < hi && (line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x3E) { lo += 1 }
+            while hi > lo && (line[hi - 1] == 0x20 || line[hi - 1] == 0x09) { hi -= 1 }
+            let span = Span(start: TextPosition(line: tb.startLine, column: lo + 1), end: TextPosition(line: tb.startLine, column: max(lo + 1, hi)))
+            let key = b.isEmpty ? "markup-mismatch.fence-missing" : "markup-mismatch.fence"
+            emit(Finding(rule: id, severity: severity, file: c.document.path, span: span,
+                         message: c.messages.text(key, ["line": String(sb.startLine), "source": a, "target": b]),
+                         text: makeString(line[lo..<max(lo, hi)]),
+                         details: [("details", .object([("source", .string(a)), ("target", b.isEmpty ? .null : .string(b)),
+                                                        ("sourceLine", .int(sb.startLine)), ("markup", .string("code-language"))]))]))
+        }
+    }
+
+    /// The language of a code block's info string: its first word, before any attribute
+    /// (`kotlin title="A.kt"`, `js{4}`, `{.python}`).
+    static func language(_ info: String) -> String {
+        var word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," || $0 == ":" }).first.map(String.init) ?? ""
+        if word.hasPrefix(".") { word.removeFirst() }
+        return word.lowercased()
+    }
+
+    /// Names highlighters take for one language.
+    static let languageAliases: [[String]] = [
+        ["js", "javascript", "mjs", "cjs"], ["ts", "typescript"], ["sh", "bash", "shell", "zsh", "shellscript"], ["yml", "yaml"],
+        ["py", "python", "python3"], ["md", "markdown"], ["rb", "ruby"], ["kt", "kotlin"], ["rs", "rust"], ["cs", "csharp", "c#"],
+        ["cpp", "c++", "cc", "cxx"], ["text", "txt", "plaintext", "plain"], ["golang", "go"], ["jsonc", "json5", "json"],
+        ["html", "htm", "vue-html"], ["console", "shell-session", "sh-session"], ["ps1", "powershell", "pwsh"], ["dockerfile", "docker"],
+    ]
+
+    static func sameLanguage(_ a: String, _ b: String) -> Bool {
+        a == b || languageAliases.contains { $0.contains(a) && $0.contains(b) }
     }
 
     /// The first strong/emphasis/… element of the pair's source, as written (`**Never**`).
