@@ -50,9 +50,14 @@ public enum ProjectChecks {
                         || Double(together) > 0.3 * Double(min(v.pairs.count, r.pairs.count))
                 }
                 // (Asked last: it reads the lexicon.)
-                if !clashes && !(termWords.map { rendersNeighbour(r, of: $0, miner: miner) || besideRendering(r, of: $0, miner: miner) } ?? false) {
+                if !clashes && !(termWords.map { rendersNeighbour(r, of: $0, miner: miner) } ?? false) {
                     variants.append(r)
                 }
+            }
+            // (Asked of a term that would be reported only: it reads every string of the
+            // variants' pairs.)
+            if variants.count >= 2, let termWords {
+                variants.removeAll { besideRendering($0, of: termWords, miner: miner) }
             }
             guard variants.count >= 2,
                   variants.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { return nil }
@@ -183,18 +188,22 @@ public enum ProjectChecks {
     static func besideRendering(_ r: TermMiner.Rendering, of term: TermWords, miner: TermMiner) -> Bool {
         guard !r.text.hasPrefix("="), !r.pairs.isEmpty else { return false }
         let lexicon = term.lexicon
-        let needle = r.text.unicodeScalars.map(\.value)
+        let needle = Array(r.text.utf8)
         var beside = 0, not = 0
         for k in r.pairs {
             var hit = false
             miner.targetStrings(ofPair: k) { s in
-                guard !hit, s.unicodeScalars.count > needle.count else { return }
-                let text = s.unicodeScalars.map(\.value)
-                guard let at = find(needle, in: text, caseInsensitive: false) else { return }
+                // Compared as UTF-8 bytes: a pair holds a hundred strings or so, and few hold
+                // the rendering.
+                guard !hit, s.utf8.count > needle.count,
+                      let at = s.utf8.withContiguousStorageIfAvailable({ ProjectChecks.find(needle, in: $0) }) ?? nil
+                else { return }
                 // What the longer string adds before or after the rendering: one lexicon word
                 // that renders the term.
-                for rest in [0..<at, (at + needle.count)..<text.count] where !rest.isEmpty {
-                    if let w = lexicon.word(text[rest]), term.reading(of: w).renders { hit = true }
+                let bytes = Array(s.utf8)
+                for rest in [0..<at, (at + needle.count)..<bytes.count] where !rest.isEmpty {
+                    let scalars = String(decoding: bytes[rest], as: UTF8.self).unicodeScalars.map(\.value)
+                    if let w = lexicon.word(scalars), term.reading(of: w).renders { hit = true }
                 }
             }
             if hit { beside += 1 } else { not += 1 }
@@ -202,6 +211,17 @@ public enum ProjectChecks {
             if not * 2 > r.pairs.count { return false }
         }
         return false
+    }
+
+    /// Where `needle` first occurs in `bytes`.
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) { return i }
+            i += 1
+        }
+        return nil
     }
 
     static func binarySearch(_ a: [Int32], _ x: Int32) -> Bool {
