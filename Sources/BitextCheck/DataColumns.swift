@@ -52,7 +52,7 @@ enum DataColumns {
                 guard cells.contains(where: { $0.row == 0 && $0.column == column && analyses[$0.unit].hasHan
                                               && Segmenter.headerNamesKind(units[$0.unit], kindNouns: kindNouns) }) else { continue }
                 let body = cells.filter { $0.column == column && $0.row > 0 }
-                if counterparts == nil { counterparts = sourceUnits(doc, p) }
+                if counterparts == nil { counterparts = p.sourceUnits(of: doc) }
                 // Every cell of the column is the source's cell as it was.
                 guard body.allSatisfy({ c in
                     !analyses[c.unit].hasHan && !analyses[c.unit].isNote
@@ -81,13 +81,4 @@ enum DataColumns {
         return s.isWholeUnit && s.isProse
     }
 
-    /// For each target unit the alignment pairs, the source units of its bead (moved beads too).
-    private static func sourceUnits(_ doc: Document, _ p: Pairing) -> [Int: [Int]] {
-        var out: [Int: [Int]] = [:]
-        for bead in p.alignment.beads + p.alignment.moved where !bead.source.isEmpty && !bead.target.isEmpty {
-            let sources = bead.source.compactMap { p.source.unitIndex(block: $0) }
-            for t in bead.target { if let u = doc.unitIndex(block: t) { out[u, default: []].append(contentsOf: sources) } }
-        }
-        return out
-    }
 }

@@ -80,6 +80,16 @@ public struct Pairing: Sendable {
         self.sourceTermHits = sourceTermHits
     }
 
+    /// For each unit of the translation `doc` in a bead (moved beads too), its bead's source units.
+    public func sourceUnits(of doc: Document) -> [Int: [Int]] {
+        var out: [Int: [Int]] = [:]
+        for bead in alignment.beads + alignment.moved where !bead.source.isEmpty && !bead.target.isEmpty {
+            let sources = bead.source.compactMap { source.unitIndex(block: $0) }
+            for t in bead.target { if let u = doc.unitIndex(block: t) { out[u, default: []].append(contentsOf: sources) } }
+        }
+        return out
+    }
+
     /// The glossary's terms in each unit of a source document.
     public static func termHits(_ glossary: GlossaryIndex, source: Document, analyses: [TextAnalysis]) -> [[TermHit]] {
         source.units.indices.map { k in

@@ -56,7 +56,7 @@ public struct GlossaryForbiddenRule: Rule {
                 // "eigenvalue", renders it even where the translator added it.)
                 if let p = c.pairing, let lexicon = Lexicon.shared, let w = lexicon.word(h.term.unicodeScalars.map(\.value)),
                    !GlossaryForbiddenRule.glosses(w, e.source, lexicon, c.settings.source.functionWords) {
-                    if sourceUnits == nil { sourceUnits = GlossaryForbiddenRule.sourceUnits(c.document, p) }
+                    if sourceUnits == nil { sourceUnits = p.sourceUnits(of: c.document) }
                     if let su = sourceUnits![k], !su.isEmpty,
                        !su.contains(where: { GlossaryForbiddenRule.says(p, $0, forbidding: h.term, g) }) {
                         details.append(("evidence", .string("source-without-term")))
@@ -75,16 +75,6 @@ public struct GlossaryForbiddenRule: Rule {
     static func glosses(_ w: Int32, _ term: String, _ lexicon: Lexicon, _ functionWords: Set<String>) -> Bool {
         let stems = term.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Stemmer.stem(String($0)) }.joined(separator: " ")
         return ProjectChecks.TermWords(stems, lexicon: lexicon, functionWords: functionWords).reading(of: w).renders
-    }
-
-    /// For each target unit of a bead, its source units.
-    static func sourceUnits(_ doc: Document, _ p: Pairing) -> [Int: [Int]] {
-        var out: [Int: [Int]] = [:]
-        for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
-            let sources = bead.source.compactMap { p.source.unitIndex(block: $0) }
-            for t in bead.target { if let u = doc.unitIndex(block: t) { out[u, default: []].append(contentsOf: sources) } }
-        }
-        return out
     }
 
     /// Source unit `su` uses a term whose entry forbids `variant`.
