@@ -65,17 +65,18 @@ extension FileContext {
     }
 
     /// A one-to-one pair of paragraphs (or of list items) between two confident one-to-one
-    /// pairs is the translation of its source whatever its score: the structure leaves it no
-    /// other partner. (A paragraph with a clause dropped scores low by its lengths alone; its
-    /// numbers, code and links are still to compare.)
+    /// pairs, or between one and the document's start or end, is the translation of its source
+    /// whatever its score: the structure leaves it no other partner. (A paragraph with a clause
+    /// dropped scores low by its lengths alone, and one whose link goes elsewhere by its
+    /// changed anchor; its numbers, code and links are still to compare.)
     static func isSandwiched(_ beads: [Bead], _ k: Int, source s: [Int], target t: [Int], _ sd: Document, _ td: Document) -> Bool {
-        guard s.count == 1, t.count == 1, k > 0, k + 1 < beads.count else { return false }
+        guard s.count == 1, t.count == 1, beads.count > 1 else { return false }
         switch (sd.units[s[0]].kind, td.units[t[0]].kind) {
         case (.paragraph, .paragraph), (.listItem, .listItem): break
         default: return false
         }
         func confident(_ b: Bead) -> Bool { b.source.count == 1 && b.target.count == 1 && b.score >= 0.9 }
-        return confident(beads[k - 1]) && confident(beads[k + 1])
+        return (k == 0 || confident(beads[k - 1])) && (k + 1 == beads.count || confident(beads[k + 1]))
     }
 
     /// The code-block pairs of confident beads (a code block aligns only one to one).

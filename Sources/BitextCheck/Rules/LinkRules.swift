@@ -239,6 +239,9 @@ public struct LinkMismatchRule: Rule {
             // A localised page and a translated heading's anchor side by side: an info for the page only.
             RuleExample("见[安装](↓/docs/zh/install)和[简介](#简介)。\n\n## 简介\n\n这是一个小工具。\n",
                         source: "See [install](/docs/en/install) and [intro](#intro).\n\n## Intro\n\nThis is a small tool.\n"),
+            // The last paragraph, after a confident pair, whose changed link scores it low: still compared.
+            RuleExample("# 链接\n\n先阅读说明。\n\n查看 [example.com](↓https://evil.example.org/x)。\n",
+                        source: "# Links\n\nRead the notes first.\n\nCheck [example.com](https://example.com).\n"),
             // Link text that is the id its destination ends with stays that id.
             RuleExample("见公告 [↓GHSA-7q2m-9fch](https://github.com/advisories/GHSA-7q2m-9fhc)。\n",
                         source: "See advisory [GHSA-7q2m-9fhc](https://github.com/advisories/GHSA-7q2m-9fhc).\n"),
