@@ -402,7 +402,8 @@ struct Scorer {
     static func englishStems(_ b: BlockFeatures, _ lexicon: Lexicon) -> [Int32] {
         var out: [Int32] = []
         for w in b.latinWords { if let st = lexicon.stem(Stemmer.stem(w)) { out.append(st) } }
-        return sortedUnique(out)
+        out.sortUnique()
+        return out
     }
 
     /// The lexicon stems that the dictionary words anywhere in a block's Han text translate
@@ -410,27 +411,9 @@ struct Scorer {
     static func chineseStems(_ b: BlockFeatures, _ lexicon: Lexicon) -> [Int32] {
         guard b.han > 0 else { return [] }
         let text = b.key.unicodeScalars.map(\.value)
-        func isHan(_ c: UInt32) -> Bool { c >= 0x3400 && c < 0xA000 || c >= 0xF900 && c < 0xFB00 || c >= 0x20000 }
-        let maxLen = min(lexicon.maxWordLength, 4)
         var out: [Int32] = []
-        text.withUnsafeBufferPointer { t in
-            for i in t.indices where isHan(t[i]) {
-                var l = 1
-                while l <= maxLen && i + l <= t.count && isHan(t[i + l - 1]) {
-                    if let id = lexicon.word(in: t, i, i + l) { out.append(contentsOf: lexicon.stems(ofWord: id).prefix(l == 1 ? 4 : 32)) }
-                    l += 1
-                }
-            }
-        }
-        return sortedUnique(out)
-    }
-
-    static func sortedUnique(_ a: [Int32]) -> [Int32] {
-        guard a.count > 1 else { return a }
-        var out = a.sorted()
-        var k = 1
-        for x in out.dropFirst() where x != out[k - 1] { out[k] = x; k += 1 }
-        out.removeLast(out.count - k)
+        text.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 4, singleSenses: 4) { out.append($0) } }
+        out.sortUnique()
         return out
     }
 

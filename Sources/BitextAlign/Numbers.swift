@@ -1,17 +1,16 @@
+import BitextText
+
 /// Numbers written out in words, so that "nine hundred and thirty" anchors a bead as 930 and
 /// 九百三十 do (Chinese numerals are read by ``NumberScanner``).
 enum Numbers {
     /// The characters of Chinese numerals (not 首, 双, 半: those are mostly other words).
     static let chineseNumerals: Set<UInt32> = Set("零〇一二两三四五六七八九十百千万亿".unicodeScalars.map(\.value))
 
-    static let small: [String: Int] = [
-        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-        "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-        "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-        "twelfth": 12, "twentieth": 20, "hundredth": 100, "thousandth": 1000,
-    ]
+    /// The cardinals (``NumberScanner/englishCardinals``) and the ordinals an anchor may be.
+    static let small: [String: Int] = Dictionary(uniqueKeysWithValues: NumberScanner.englishCardinals.map { ($0.word, $0.value) } + [
+        ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10),
+        ("twelfth", 12), ("twentieth", 20), ("hundredth", 100), ("thousandth", 1000),
+    ])
     static let multipliers: [String: Int] = ["hundred": 100, "thousand": 1000, "million": 1_000_000]
 
     /// The words `english` reads, by length and first and last letter: any other word only

@@ -1,5 +1,16 @@
 import Foundation
 
+extension Array where Element: Comparable {
+    /// Sorted, each element once.
+    public mutating func sortUnique() {
+        guard count > 1 else { return }
+        sort()
+        var n = 1
+        for k in 1..<count where self[k] != self[n - 1] { self[n] = self[k]; n += 1 }
+        removeLast(count - n)
+    }
+}
+
 /// The English–Chinese lexicon (`locales/en-zh-Hans.lexicon.tsv`, derived from CC-CEDICT, CC BY-SA
 /// 4.0): simplified Chinese words, their English glosses, and the pinyin readings of single
 /// characters.
@@ -338,6 +349,23 @@ public final class Lexicon: @unchecked Sendable {
     /// The stems a word's glosses link it to, as stem ids.
     public func stems(ofWord id: Int32) -> UnsafeBufferPointer<Int32> {
         UnsafeBufferPointer(rebasing: wordStems[Int(wordStemStart[Int(id)])..<Int(wordStemStart[Int(id) + 1])])
+    }
+
+    /// The stems every dictionary word inside `text`'s Han runs translates (words of up to
+    /// `maxLength` characters; a single character's first `singleSenses` senses only, its later
+    /// ones mostly noise), in text order, repeats included: what a Chinese text can be a
+    /// translation of.
+    public func forEachStem(inHan text: UnsafeBufferPointer<UInt32>, maxLength: Int, singleSenses: Int, _ body: (Int32) -> Void) {
+        let longest = min(maxWordLength, maxLength)
+        for i in text.indices where isHanIdeograph(text[i]) {
+            var l = 1
+            while l <= longest && i + l <= text.count && isHanIdeograph(text[i + l - 1]) {
+                if let id = word(in: text, i, i + l) {
+                    for st in stems(ofWord: id).prefix(l == 1 ? singleSenses : 32) { body(st) }
+                }
+                l += 1
+            }
+        }
     }
 
     /// The English glosses of a word, in the dictionary's order.

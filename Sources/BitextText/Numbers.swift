@@ -176,13 +176,18 @@ public enum NumberScanner {
         return packedWord(scalars, 0..<scalars.count)!
     }
 
-    /// English cardinals from two to ninety (`one` is as often a pronoun or the article).
+    /// English cardinals from two to ninety (`one` is as often a pronoun or the article), also
+    /// read by the aligner's numbers in words.
+    public static let englishCardinals: [(word: String, value: Int)] = [
+        ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
+        ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16),
+        ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40),
+        ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ]
+    /// ``englishCardinals`` by packed word.
     static let cardinalWords: [UInt64: Double] = {
-        let words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-                     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-                     "fifty", "sixty", "seventy", "eighty", "ninety"]
         var out: [UInt64: Double] = [:]
-        for (k, w) in words.enumerated() { out[packedWord(w)] = Double(k < 18 ? k + 2 : (k - 16) * 10) }
+        for (w, v) in englishCardinals { out[packedWord(w)] = Double(v) }
         return out
     }()
     /// The units after a ten in `twenty-five`.

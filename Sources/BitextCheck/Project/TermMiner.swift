@@ -81,17 +81,6 @@ public final class TermMiner {
         return fragment[k] == 2
     }
 
-    /// Sorts the ids of a pair and drops repeats.
-    private static func sortUnique(_ ids: inout [Int32]) {
-        ids.sort()
-        var last: Int32 = -1, n = 0
-        for id in ids where id != last {
-            ids[n] = id
-            n += 1
-            last = id
-        }
-        ids.removeLast(ids.count - n)
-    }
 
     private static func value(_ v: inout Int32) -> Int32 { v }
 
@@ -288,9 +277,9 @@ public final class TermMiner {
                     }
                 }
             }
-            TermMiner.sortUnique(&sourceIds)
-            TermMiner.sortUnique(&targetIds)
-            TermMiner.sortUnique(&wordIds)
+            sourceIds.sortUnique()
+            targetIds.sortUnique()
+            wordIds.sortUnique()
             if fileId == nil { fileId = fileIndex(target.path) }
             append(source: sourceIds, target: targetIds, words: wordIds,
                    place: PlaceTable.Row(file: fileId!, line: Int32(target.units[first].start.line), unit: Int32(first)))

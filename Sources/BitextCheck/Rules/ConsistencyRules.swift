@@ -308,18 +308,24 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
-    /// of the other (`GPUs` / `GPU`, `GB` / `G`).
-    /// Per second written `ps` is `/s` (`Mbps` = `Mbit/s`), and `bit` is `b`.
+    /// of the other (`GPUs` / `GPU`, `GB` / `G`), per second and bits spelt alike
+    /// (``perSecondAndBits(_:)``).
     static func sameSymbol(_ a: String, _ b: String) -> Bool {
         func norm(_ s: String) -> String {
-            var x = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
+            let x = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
             if x == "\u{2103}" { return "°c" }
             if x == "\u{2109}" { return "°f" }
-            if x.count >= 3 && x.hasSuffix("ps") { x = String(x.dropLast(2)) + "/s" }
-            return x.replacingOccurrences(of: "bit", with: "b")
+            return perSecondAndBits(x)
         }
         let x = norm(a), y = norm(b)
         return x.hasPrefix(y) || y.hasPrefix(x)
+    }
+
+    /// Per second written `ps` as `/s` (`Mbps` = `Mbit/s`), and `bit` as `b`.
+    static func perSecondAndBits(_ symbol: String) -> String {
+        var s = symbol
+        if s.count >= 3 && s.hasSuffix("ps") { s = String(s.dropLast(2)) + "/s" }
+        return s.replacingOccurrences(of: "bit", with: "b")
     }
 
     /// SI prefixes, binary ones for bytes, and the base units they scale.
@@ -331,8 +337,7 @@ public struct NumberMismatchRule: Rule {
     /// A symbol as a prefix and a base unit (`kV` → 1000 × `V`, `Mbps` → 10⁶ × `b/s`, `KiB` →
     /// 1024 × `B`); nil for a symbol of no known base.
     static func siScale(_ symbol: String) -> (scale: Double, base: String)? {
-        var s = symbol.replacingOccurrences(of: "bit", with: "b")
-        if s.count >= 3 && s.hasSuffix("ps") { s = String(s.dropLast(2)) + "/s" }
+        let s = perSecondAndBits(symbol)
         if siBases.contains(s) { return (1, s) }
         guard let f = s.first else { return nil }
         let rest = String(s.dropFirst())

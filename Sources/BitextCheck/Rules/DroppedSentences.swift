@@ -92,18 +92,7 @@ enum LoneSentences {
             // as the sentence aligner's lexical evidence reads them: every substring, a single
             // character's first few senses.
             var reach = Set<Int32>()
-            han.withUnsafeBufferPointer { text in
-                let maxLen = min(lexicon.maxWordLength, 6)
-                for i in text.indices where text[i] != 0 {
-                    var l = 1
-                    while l <= maxLen && i + l <= text.count && text[i + l - 1] != 0 {
-                        if let id = lexicon.word(in: text, i, i + l) {
-                            for st in lexicon.stems(ofWord: id).prefix(l == 1 ? 6 : 32) { reach.insert(st) }
-                        }
-                        l += 1
-                    }
-                }
-            }
+            han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
             /// nil: nothing to judge by (no lexicon entry, not kept).
             func covered(_ stem: String) -> Bool? {
                 if flat.contains(stem) { return true }

@@ -28,6 +28,12 @@ enum OperatorComparison {
         var operands: [String] { [min(left, right), max(left, right)] }
     }
 
+    /// Characters that make a sign beside them part of an arrow or another operator
+    /// (`->`, `<=>`, `~>`, `|>`).
+    @inline(__always) static func arrowish(_ c: UInt32) -> Bool {
+        c == 0x2D || c == 0x3C || c == 0x3E || c == 0x3D || c == 0x7E || c == 0x7C
+    }
+
     /// The comparisons of a unit's text (not its code, markup or math).
     static func relations(_ u: Unit) -> [Relation] {
         let t = u.text, r = u.roles, n = t.count
@@ -42,14 +48,13 @@ enum OperatorComparison {
             var e = k + 1
             var sign: UInt32? = nil
             let before = at(k - 1)
-            let arrowish: Set<UInt32> = [0x2D, 0x3C, 0x3E, 0x3D, 0x7E, 0x7C]
             switch c {
             case 0x3C, 0xFF1C:
                 if at(k + 1) == 0x3D { e = k + 2; sign = at(k + 2) == 0x3E ? nil : 0x2264 }
-                else if !arrowish.contains(at(k + 1)) { sign = 0x3C }
+                else if !arrowish(at(k + 1)) { sign = 0x3C }
             case 0x3E, 0xFF1E:
                 if at(k + 1) == 0x3D { e = k + 2; sign = 0x2265 }
-                else if !arrowish.contains(at(k + 1)) { sign = 0x3E }
+                else if !arrowish(at(k + 1)) { sign = 0x3E }
             case 0x3D, 0xFF1D:
                 while at(e) == 0x3D { e += 1 }
                 sign = at(e) == 0x3E || e - k > 3 ? nil : 0x3D
@@ -60,7 +65,7 @@ enum OperatorComparison {
             default: sign = c
             }
             defer { k = e }
-            guard let sg = sign, !arrowish.contains(before), before != 0x21, (k..<e).allSatisfy({ r[$0] == .content }) else { continue }
+            guard let sg = sign, !arrowish(before), before != 0x21, (k..<e).allSatisfy({ r[$0] == .content }) else { continue }
             guard let (left, lo) = operand(u, from: k - 1, step: -1), let (right, hi) = operand(u, from: e, step: 1) else { continue }
             out.append(Relation(left: left, sign: sg, right: right, range: lo..<hi))
         }
