@@ -46,6 +46,12 @@ public struct LocaleData: Sendable {
     /// Endings of nouns that name a person (`人`, `者`, `员`: 负责人, 作者, 管理员), from the
     /// locale's `personNounEndings`: a table cell of capitalised words beside or under one is a name.
     public var personNounEndings: [[UInt32]] = []
+    /// Words of time after a number (`seconds`, `分钟`), from the locale's `durationUnits`: each
+    /// with the unit it names, as a symbol (`s`, `min`, `h`, `d`): a number whose unit changed
+    /// in translation (`30 seconds` → `30 分钟`) is a changed quantity.
+    public var durationUnits: [String: String] = [:]
+    /// Words that start with a word of `durationUnits` and name something else (`年代`, a decade).
+    public var notDurations: [String] = []
     /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
@@ -139,6 +145,11 @@ public struct LocaleData: Sendable {
         data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.messageNouns = (node["messageNouns"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
+        for (symbol, words) in node["durationUnits"]?.mapping ?? [:] {
+            guard let symbol = symbol.string else { continue }
+            for w in words.array().compactMap(\.string) { data.durationUnits[w] = symbol }
+        }
+        data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

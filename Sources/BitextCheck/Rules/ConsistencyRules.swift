@@ -96,6 +96,12 @@ public struct NumberMismatchRule: Rule {
                         source: "The link runs at 100 Mbit/s, the port withstands 2000 V, and the room stays at 25 °C.\n"),
             RuleExample("机房保持在 ↓25 ℉。\n", source: "Keep the room at 25 °C.\n"),
             RuleExample("端口耐压 ↓3 kV。\n", source: "The port withstands 2000 V.\n"),
+            // Units of time in words, English and Chinese: another unit is reported, the same
+            // quantity in another unit is not (months and years by name only), nor a decade.
+            RuleExample("缓存在 ↓30 分钟后过期，允许 ↓10 秒的窗口。\n", source: "The cache expires after 30 seconds, and a 10-minute window is allowed.\n"),
+            RuleExample("会话持续 120 分钟，三天不用就锁定，备份保留 6 个月；这种格式流行于 20 世纪 90 年代。\n",
+                        source: "A session lasts 2 hours and locks after 3 days of no use; backups are kept for 6 months. The format was popular in the 1990s.\n"),
+            RuleExample("重试前等待 ↓250 毫秒。\n", source: "Wait 250 µs before a retry.\n"),
             // Likewise with the unit in a cell of its own in the row.
             RuleExample("| 参数 | 最大值 | 单位 |\n| --- | --- | --- |\n| 端口耐压 | 2 | kV |\n| 工作电流 | 350 | mA |\n",
                         source: "| Parameter | Max | Unit |\n| --- | --- | --- |\n| Port withstand voltage | 2000 | V |\n| Operating current | 0.35 | A |\n"),
@@ -307,6 +313,37 @@ public struct NumberMismatchRule: Rule {
         return u.string(start..<k)
     }
 
+    /// A word of time right after a number, after a space or a hyphen (`30 seconds`, `5-minute`,
+    /// `30 秒`, `3 个月`), as written and as the symbol it names (``LocaleData/durationUnits``);
+    /// nil for any other word and for a word that starts like one and names something else
+    /// (``LocaleData/notDurations``: 年代).
+    static func durationUnit(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        let t = u.text, n = t.count
+        guard !locale.durationUnits.isEmpty, r.upperBound > 0, r.upperBound < n else { return nil }
+        let role = u.roles[r.upperBound - 1]
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        var k = r.upperBound
+        if [0x20, 0xA0, 0x2009, 0x202F].contains(t[k]) || (t[k] == 0x2D && k + 1 < n && latin(t[k + 1])) { k += 1 }
+        guard k < n, u.roles[k] == role else { return nil }
+        if latin(t[k]) {
+            var e = k
+            while e < n && latin(t[e]) && u.roles[e] == role { e += 1 }
+            if e < n && (t[e] >= 0x30 && t[e] <= 0x39 || t[e] == 0x5F) { return nil }
+            let word = u.string(k..<e)
+            return locale.durationUnits[word.lowercased()].map { (word, $0) }
+        }
+        guard isHanIdeograph(t[k]) else { return nil }
+        var e = k
+        while e < n && e - k < 4 && isHanIdeograph(t[e]) && u.roles[e] == role { e += 1 }
+        let run = u.string(k..<e)
+        if locale.notDurations.contains(where: { run.hasPrefix($0) }) { return nil }
+        for len in stride(from: e - k, through: 1, by: -1) {
+            let word = String(run.unicodeScalars.prefix(len))
+            if let symbol = locale.durationUnits[word] { return (word, symbol) }
+        }
+        return nil
+    }
+
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
     /// of the other (`GPUs` / `GPU`, `GB` / `G`), per second and bits spelt alike
     /// (``perSecondAndBits(_:)``).
@@ -318,7 +355,12 @@ public struct NumberMismatchRule: Rule {
             return perSecondAndBits(x)
         }
         let x = norm(a), y = norm(b)
-        return x.hasPrefix(y) || y.hasPrefix(x)
+        if x.hasPrefix(y) || y.hasPrefix(x) { return true }
+        // A unit of time beside letters that name no unit (`2024 by`, a word the symbol scan
+        // took for one): nothing to compare.
+        func time(_ s: String) -> Bool { s == "mo" || s == "yr" || siScale(s)?.base == "s" }
+        func known(_ s: String) -> Bool { siScale(s) != nil || s == "mo" || s == "yr" || s.hasPrefix("°") }
+        return (time(a) && !known(b)) || (time(b) && !known(a))
     }
 
     /// Per second written `ps` as `/s` (`Mbps` = `Mbit/s`), and `bit` as `b`.
@@ -334,11 +376,17 @@ public struct NumberMismatchRule: Rule {
     static let siBases: Set<String> = ["V", "A", "W", "Hz", "Ω", "F", "g", "m", "s", "B", "b", "J", "N", "Pa", "L", "l", "eV", "Wh", "Ah",
                                        "b/s", "B/s", "Hz/s"]
 
+    /// Units of time by their seconds, beside the SI prefixes of the second (`ms`): the symbols
+    /// of ``LocaleData/durationUnits`` and their usual abbreviations. No month or year: their
+    /// seconds vary.
+    static let timeScales: [String: Double] = ["min": 60, "h": 3600, "hr": 3600, "d": 86400, "wk": 604_800]
+
     /// A symbol as a prefix and a base unit (`kV` → 1000 × `V`, `Mbps` → 10⁶ × `b/s`, `KiB` →
     /// 1024 × `B`); nil for a symbol of no known base.
     static func siScale(_ symbol: String) -> (scale: Double, base: String)? {
         let s = perSecondAndBits(symbol)
         if siBases.contains(s) { return (1, s) }
+        if let seconds = timeScales[s] { return (seconds, "s") }
         guard let f = s.first else { return nil }
         let rest = String(s.dropFirst())
         if rest == "iB", let k = Array("KMGT").firstIndex(of: f) {
@@ -619,8 +667,16 @@ public struct NumberMismatchRule: Rule {
         func compare(_ source: [Mention<NumberMention>], _ target: [Mention<NumberMention>],
                      words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil, cellSymbols: (String, String)? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
-            let ss = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
-            let ts = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
+            // Unit symbols as written (`900 µs`, `30 seconds`, `30 秒`), and the units they name.
+            var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
+            var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
+            var ss = sw, ts = tw
+            for (i, m) in source.enumerated() where sw[i] == nil {
+                if let d = NumberMismatchRule.durationUnit(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
+            }
+            for (i, m) in target.enumerated() where tw[i] == nil {
+                if let d = NumberMismatchRule.durationUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
+            }
             let r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
             var extra = r.extra.map { target[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
@@ -680,7 +736,7 @@ public struct NumberMismatchRule: Rule {
                 var written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
                 var t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
                 // Both with a unit symbol: quoted with it (`2000 V`, `3 kV`).
-                if let x = m.target, let a = symbolOf(m.source, source, ss), let b = symbolOf(x, target, ts) {
+                if let x = m.target, let a = symbolOf(m.source, source, sw), let b = symbolOf(x, target, tw) {
                     written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range, symbol: a)
                     t = NumberMismatchRule.shown(c.document.units[x.unit], x.range, symbol: b)
                 }
@@ -704,8 +760,8 @@ public struct NumberMismatchRule: Rule {
             for (i, j) in r.unit {
                 let s = source[i], t = target[j]
                 let tu = c.document.units[t.unit]
-                let written = NumberMismatchRule.shown(p.source.units[s.unit], s.range, symbol: ss[i]!)
-                let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: ts[j]!)
+                let written = NumberMismatchRule.shown(p.source.units[s.unit], s.range, symbol: sw[i]!)
+                let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: tw[j]!)
                 let lo = t.range.lowerBound
                 emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<min(tu.text.count, lo + shownTarget.unicodeScalars.count)),
                                 key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
