@@ -202,6 +202,15 @@ enum LinkComparison {
     static func hasNonASCII(_ s: String) -> Bool {
         DocumentAnchors.percentDecoded(s).unicodeScalars.contains { $0.value > 0x7F }
     }
+
+    /// Two fragments that name the same heading however their slugs were made: alike but for
+    /// case, separators and punctuation (``DocumentAnchors/key(_:)``: `#Install_Guide` is
+    /// `#install-guide`), with the same runs of digits (`#exercise-2-3` is not `#exercise-23`,
+    /// nor `#3-0-0` `#300`: numbers run together are another heading).
+    static func sameHeadingKey(_ a: String, _ b: String) -> Bool {
+        func digitRuns(_ s: String) -> [Substring] { s.split { !("0"..."9").contains($0) } }
+        return DocumentAnchors.key(a) == DocumentAnchors.key(b) && digitRuns(a) == digitRuns(b)
+    }
 }
 
 /// `link-mismatch`: a link destination, image source or autolink of the source missing or
@@ -249,6 +258,10 @@ public struct LinkMismatchRule: Rule {
                         source: "See advisory [GHSA-7q2m-9fhc](https://github.com/advisories/GHSA-7q2m-9fhc).\n"),
             // A bare URL that runs on into the Chinese after it, compared up to the full-width mark.
             RuleExample("打开 ↓http://localhost:8080/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
+            // A fragment of another page written with other separators or case names the same
+            // heading; digits run together name another.
+            RuleExample("答案见[练习页](↓./answers.md#drill-14)和[发布说明](https://example.org/NOTES.md#Release_2_1)。\n",
+                        source: "The answer is on the [drills page](./answers.md#drill-1-4); see the [release notes](https://example.org/NOTES.md#release-2-1).\n"),
             RuleExample("打开 http://localhost:8000/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
         ]
     }
@@ -326,7 +339,7 @@ public struct LinkMismatchRule: Rule {
             || (sp.hasPrefix("/") && LinkComparison.sitePath(tp).map { LinkComparison.trivial($0) == LinkComparison.trivial(sp) } == true)
             || (tp.hasPrefix("/") && LinkComparison.sitePath(sp).map { LinkComparison.trivial($0) == LinkComparison.trivial(tp) } == true)
         let sameFragment = sf == tf || tf.map(LinkComparison.hasNonASCII) == true
-            || sf.map(DocumentAnchors.key) == tf.map(DocumentAnchors.key)
+            || (sf != nil && tf != nil && LinkComparison.sameHeadingKey(sf!, tf!))
         if samePath {
             if sameFragment { return .same }
             return LinkComparison.isStateFragment(sf) && LinkComparison.isStateFragment(tf) ? .localised : .different
