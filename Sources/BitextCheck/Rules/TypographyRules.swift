@@ -18,6 +18,9 @@ public struct HalfwidthPunctuationRule: Rule {
             RuleExample("预设时间范围↓, 自 5.8.0 起支持函数↓ (仅限日期↓)。\n"),
             RuleExample("调用 `foo(a, b)` 即可，参见 [文档](https://example.com/a,b)。\n"),
             RuleExample("打开 README.md 文件。\n"),
+            // After a name, between Chinese clauses; a bracket after a name that holds Chinese.
+            RuleExample("调低温度和 top-p↓, 就能让输出更稳定；允许 SSH↓(TCP 端口 22↓)访问。\n"),
+            RuleExample("支持 JSON, YAML 和 TOML；调用 print(x) 即可。Hello, world!\n"),
         ]
     }
     public init() {}
@@ -45,7 +48,9 @@ public struct HalfwidthPunctuationRule: Rule {
                 let prev = i > 0 && r[i - 1] == .content ? t[i - 1] : 0x20
                 let next = i + 1 < t.count && r[i + 1] == .content ? t[i + 1] : 0x20
                 if isASCIIDigit(prev) && isASCIIDigit(next) { continue }
-                if isLatinChar(prev) && isLatinChar(next) { continue }
+                // Between Latin letters a bracket is the name's or the code's (`f(x)`), unless
+                // what it holds is Chinese (`SSH(TCP 端口 22)`).
+                if isLatinChar(prev) && isLatinChar(next) && !(ch == 0x28 && HalfwidthPunctuationRule.holdsHan(t, r, from: i)) { continue }
                 // Next to brackets or operators the mark belongs to a formula or code written
                 // without backticks (`[(a-b)/a]`), not to the Chinese sentence.
                 if HalfwidthPunctuationRule.isCodeMark(prev) || HalfwidthPunctuationRule.isCodeMark(next) { continue }
@@ -54,7 +59,7 @@ public struct HalfwidthPunctuationRule: Rule {
                 case 0x28:  // (
                     // Beside Chinese, or closed by a full-width bracket (`(UTC+8）`) or by one after
                     // Chinese, which is reported (`(u 为小写)`): both ends of the pair change.
-                    flag = isHanChar(prev) || isHanChar(next)
+                    flag = isHanChar(prev) || isHanChar(next) || HalfwidthPunctuationRule.holdsHan(t, r, from: i)
                     if !flag, let j = HalfwidthPunctuationRule.paired(t, r, from: i, step: 1) {
                         flag = t[j] == 0xFF09 || (j > 0 && r[j - 1] == .content && isHanChar(t[j - 1]))
                     }
@@ -69,7 +74,9 @@ public struct HalfwidthPunctuationRule: Rule {
                 case 0x3A:  // : not in a URL
                     flag = isHanChar(prev) && next != 0x2F
                 default:
-                    flag = isHanChar(prev)
+                    // After Chinese, or after a name inside a Chinese sentence, before Chinese
+                    // (`调低 top-p, 就…`).
+                    flag = isHanChar(prev) || HalfwidthPunctuationRule.betweenChineseClauses(t, r, at: i)
                 }
                 guard flag else { continue }
                 // The spaces beside the mark go with it (`中文, 英文` → `中文，英文`).
@@ -100,6 +107,32 @@ extension HalfwidthPunctuationRule {
             j += step
         }
         return nil
+    }
+
+    /// Whether the `(` at `i` pairs with a closing bracket and holds Chinese (`SSH(TCP 端口 22)`).
+    static func holdsHan(_ t: [UInt32], _ r: [Role], from i: Int) -> Bool {
+        guard let j = paired(t, r, from: i, step: 1) else { return false }
+        return (i + 1..<j).contains { r[$0] == .content && isHanChar(t[$0]) }
+    }
+
+    /// Whether the mark at `i`, after a Latin word or a number, stands between two Chinese
+    /// clauses of one sentence: Chinese next after it (spaces aside) and earlier in its
+    /// sentence.
+    static func betweenChineseClauses(_ t: [UInt32], _ r: [Role], at i: Int) -> Bool {
+        guard i > 0, r[i - 1] == .content, isLatinChar(t[i - 1]) || isASCIIDigit(t[i - 1]) else { return false }
+        var j = i + 1
+        while j < t.count && t[j] == 0x20 { j += 1 }
+        guard j < t.count, r[j] == .content, isHanChar(t[j]) else { return false }
+        var k = i - 1
+        while k >= 0 {
+            let c = t[k]
+            if r[k] == .content {
+                if isHanChar(c) { return true }
+                if c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x0A { return false }
+            }
+            k -= 1
+        }
+        return false
     }
 
     static func isCodeMark(_ c: UInt32) -> Bool {
