@@ -47,6 +47,7 @@ struct CheckCommand: ParsableCommand {
         let project = ProjectEvidence()
         var deferred: [DeferredFinding] = []
         var held: [(file: String, findings: [Finding])] = []
+        var pageLinks: [PageAnchorLink] = []
         let progress = Progress(total: work.count, label: ui("progress.checking"), quiet: report.quiet)
         // --fix writes files named on the command line, files inside the folders named there,
         // and the targets of the pairs (given with --source/--target-root or configured).
@@ -65,6 +66,7 @@ struct CheckCommand: ParsableCommand {
             var miner: TermMiner?
             var deferred: [DeferredFinding] = []
             var evidence: ProjectEvidence?
+            var pageLinks: [PageAnchorLink] = []
         }
         let mine = work.contains { $0.source != nil } && session.settings.severity(id: "glossary-inconsistent", default: .info) != nil
         let threshold = failOn ?? session.config.failOn ?? .error
@@ -128,6 +130,7 @@ struct CheckCommand: ParsableCommand {
                     }
                     result.findings = findings  // in order: Checker.check sorts them
                     result.deferred = checked.deferred
+                    result.pageLinks = checked.pageLinks
                     result.evidence = checked.evidence
                 }
             } catch let f as Failure {
@@ -158,6 +161,7 @@ struct CheckCommand: ParsableCommand {
                 emit(result.findings)
             }
             deferred += result.deferred
+            pageLinks += result.pageLinks
         })
         progress.finish()
         if !held.isEmpty {
@@ -170,7 +174,13 @@ struct CheckCommand: ParsableCommand {
             }
             emitByFile(Array(decided[next...]))
         }
-        // Project-wide findings need every file: they come last.
+        // Project-wide findings need every file: they come last. Links to anchors of other
+        // pages of the run first.
+        if !pageLinks.isEmpty {
+            var files: [String: String] = [:]
+            for job in work { if let t = job.target { files[Inputs.absolute(t)] = t } }
+            emitByFile(PageAnchorLink.broken(pageLinks, files: files, load: { try? session.document($0) }))
+        }
         if mine {
             emitByFile(ProjectChecks.inconsistentRenderings(all, glossary: session.glossary?.glossary, settings: session.settings,
                                                             messages: session.messages, threads: threads,

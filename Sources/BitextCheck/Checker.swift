@@ -69,6 +69,8 @@ public final class Checker: @unchecked Sendable {
         public var notes: [Note]
         public var deferred: [DeferredFinding]
         public var evidence: ProjectEvidence?
+        /// Links to anchors of other pages (``PageAnchorLink``), when ``defersProjectFindings``.
+        public var pageLinks: [PageAnchorLink] = []
 
         /// Nothing: a job without a target.
         public static let empty = Result(findings: [], notes: [], deferred: [], evidence: nil)
@@ -80,15 +82,17 @@ public final class Checker: @unchecked Sendable {
         let analyses = pairing.map { DataColumns.apply(doc, analyses, $0, kindNouns: settings.target.kindNouns) } ?? analyses
         let context = FileContext(document: doc, analyses: analyses, settings: settings, messages: messages,
                                   glossary: glossary, pairing: pairing, toolkit: toolkit)
-        if defersProjectFindings { context.deferred = [] }
+        if defersProjectFindings { context.deferred = []; context.pageLinks = [] }
         var findings: [Finding] = []
         for rule in rules where pairing != nil || !rule.isBilingual {
             rule.check(context) { findings.append($0) }
         }
         var deferred = context.deferred ?? []
+        var pageLinks = context.pageLinks ?? []
         let suppressions = Suppressions(doc)
         if !suppressions.isEmpty {
             findings.removeAll { suppressions.suppresses($0) }
+            pageLinks.removeAll { suppressions.suppresses($0.finding) }
             deferred.removeAll { suppressions.suppresses($0.finding) }
             for k in deferred.indices {
                 var asLabel = deferred[k].finding
@@ -99,7 +103,7 @@ public final class Checker: @unchecked Sendable {
         let evidence = defersProjectFindings ? context.projectEvidence : nil
         return Result(findings: findings.sorted(by: Finding.ordered),
                       notes: context.notes.sorted { ($0.line, $0.message) < ($1.line, $1.message) },
-                      deferred: deferred.sorted { Finding.ordered($0.finding, $1.finding) }, evidence: evidence)
+                      deferred: deferred.sorted { Finding.ordered($0.finding, $1.finding) }, evidence: evidence, pageLinks: pageLinks)
     }
 }
 

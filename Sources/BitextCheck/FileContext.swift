@@ -121,6 +121,8 @@ public final class FileContext {
     /// When several files are checked together, findings on short English units wait here
     /// for the project's evidence instead of being emitted (see ``ProjectEvidence``).
     public var deferred: [DeferredFinding]? = nil
+    /// Likewise, links to an anchor of another page, decided once every page is read.
+    public var pageLinks: [PageAnchorLink]? = nil
     let toolkit: Toolkit
     /// Stems of the Latin words the translation keeps inside Chinese text (names it uses),
     /// the glossary's keep-as-is terms and the configuration's `keep:` words.

@@ -56,6 +56,34 @@ import Testing
         #expect(summary?["error"] == 1)
     }
 
+    /// A link to an anchor of another page of the run is checked against that page's headings
+    /// and ids, whatever the link leaves out (`.md`); a page outside the run is not judged, and a
+    /// suppression comment holds.
+    @Test func anchorsOfOtherPages() throws {
+        let dir = TempDir()
+        dir.write("docs/paging.md", "# 分页\n\n## 游标的用法 {#cursors}\n\n游标指向下一页。\n\n## 偏移量\n\n偏移量从零开始。\n")
+        dir.write("docs/guide.md", """
+            # 指南
+
+            先看[游标](./paging.md#cursors)和[偏移量](paging#偏移量)，再看[页码](./paging.md#页码)。
+
+            另见[外部页面](../other/x.md#nowhere)和[本页](#指南)。
+
+            <!-- bitext-disable-next-line broken-anchor -->
+            [旧链接](paging.md#old)
+
+            """)
+        let r = try CLI.run(["check", dir.path("docs"), "--no-config", "--format", "json"])
+        let broken = Self.findings(r).filter { $0["rule"] as? String == "broken-anchor" }
+        #expect(broken.count == 1)
+        #expect(broken.first?["line"] as? Int == 3)
+        #expect((broken.first?["message"] as? String)?.contains("./paging.md") == true)
+        #expect((broken.first?["message"] as? String)?.contains("#页码") == true)
+        // One file alone: the other page is not read.
+        let alone = try CLI.run(["check", dir.path("docs/guide.md"), "--no-config", "--format", "json"])
+        #expect(!Self.findings(alone).contains { $0["rule"] as? String == "broken-anchor" })
+    }
+
     @Test func textFormatIsCompilerStyle() throws {
         let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--glossary", "glossary/genai.tsv"])
         let first = r.stdout.split(separator: "\n").first.map(String.init) ?? ""

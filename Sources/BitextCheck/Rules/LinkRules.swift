@@ -519,6 +519,25 @@ public struct BrokenAnchorRule: Rule {
         // Read only for a link no anchor answers (most documents have none).
         var unchecked: Set<Int>? = nil
         let units = c.document.units
+        // Links to an anchor of another page of the run: decided once every page is read.
+        if c.pageLinks != nil {
+            for k in units.indices where units[k].text.contains(0x23) || units[k].links.contains(where: { $0.destination.contains("#") }) {
+                let u = units[k]
+                for l in u.linkTargets where !l.destination.hasPrefix("#") {
+                    guard let page = PageAnchorLink.page(of: l.destination, from: c.document.path) else { continue }
+                    let fragment = String(l.destination[l.destination.index(after: l.destination.firstIndex(of: "#")!)...])
+                    guard !fragment.isEmpty, fragment.lowercased() != "top" else { continue }
+                    if unchecked == nil { unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document) }
+                    if unchecked!.contains(u.position(at: l.textRange.lowerBound).line) { continue }
+                    let name = String(l.destination[..<l.destination.firstIndex(of: "#")!])
+                    let range = l.destinationRange ?? l.textRange
+                    c.pageLinks!.append(PageAnchorLink(page: page, fragment: fragment, finding: c.finding(
+                        self, severity: severity, unit: k, range: range.isEmpty ? range.lowerBound..<(range.lowerBound + 1) : range,
+                        message: c.messages.text("broken-anchor.page", ["anchor": fragment, "page": name]),
+                        details: [("details", .object([("anchor", .string(fragment)), ("page", .string(name))]))])))
+                }
+            }
+        }
         for k in units.indices where BrokenAnchorRule.mayLinkToFragment(units[k]) {
             let u = units[k]
             for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {

@@ -1,0 +1,53 @@
+import Foundation
+import BitextMarkdown
+
+/// A link to an anchor of another page of the run (`./pagination.md#游标`), as `broken-anchor`
+/// found it in one file: decided once every file is read, against the headings and ids of the
+/// page it names, when that page is one of the files checked.
+public struct PageAnchorLink: Sendable {
+    /// The page as an absolute path, as the link names it (without `.md` when the link leaves
+    /// it out, as VitePress links do).
+    public var page: String
+    public var fragment: String
+    /// The finding, should the page yield no such anchor.
+    public var finding: Finding
+
+    /// The page a relative link's path names from the file at `file`: nil for a URL, a site
+    /// path (`/guide/x`, which needs the site's layout) or the file itself.
+    static func page(of destination: String, from file: String) -> String? {
+        guard let hash = destination.firstIndex(of: "#"), hash != destination.startIndex else { return nil }
+        let path = DocumentAnchors.percentDecoded(String(destination[..<hash]))
+        guard !path.hasPrefix("/"), !path.contains(":"), !path.contains("?") else { return nil }
+        let dir = URL(fileURLWithPath: Inputs.absolute(file)).deletingLastPathComponent()
+        let page = dir.appendingPathComponent(path).standardizedFileURL.path
+        return page == Inputs.absolute(file) ? nil : page
+    }
+
+    /// The files a page may be: itself, with `.md` (for `.html` or no extension), or its
+    /// folder's `index.md` / `README.md`.
+    static func candidates(_ page: String) -> [String] {
+        var out = [page]
+        let ext = (page as NSString).pathExtension
+        let stem = ext.isEmpty ? page : String(page.dropLast(ext.count + 1))
+        if ext != "md" {
+            out += [stem + ".md", stem + ".mdx"]
+            if ext.isEmpty { out += [page + "/index.md", page + "/README.md"] }
+        }
+        return out
+    }
+
+    /// The findings of links whose page is one of `files` (absolute paths → the path as the
+    /// run names it) and yields no such anchor; pages outside the run are not judged.
+    /// Each page is read once (`load`), in path order.
+    public static func broken(_ links: [PageAnchorLink], files: [String: String], load: (String) -> Document?) -> [Finding] {
+        var byPage: [String: [PageAnchorLink]] = [:]
+        for l in links { byPage[l.page, default: []].append(l) }
+        var out: [Finding] = []
+        for page in byPage.keys.sorted() {
+            guard let file = candidates(page).lazy.compactMap({ files[$0] }).first, let doc = load(file) else { continue }
+            let anchors = DocumentAnchors(doc)
+            for l in byPage[page]! where !anchors.contains(l.fragment) { out.append(l.finding) }
+        }
+        return out.sorted(by: Finding.ordered)
+    }
+}
