@@ -1032,6 +1032,9 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("写入配置：\n\n↓```\nretries: 3\n```\n", source: "Write the configuration:\n\n```yaml\nretries: 3\n```\n"),
             RuleExample("运行下面的代码：\n\n```javascript\nconsole.log(total)\n```\n\n```sh\nnpm test\n```\n",
                         source: "Run the code below:\n\n```js\nconsole.log(total)\n```\n\n```\nnpm test\n```\n"),
+            // A task-list box lost, or checked where the source's is not.
+            RuleExample("- [ ] 文档已更新。\n- ↓测试已通过。\n", source: "- [ ] Docs are updated.\n- [ ] Tests pass.\n"),
+            RuleExample("- [ ] 文档已更新。\n- [x] 测试已通过。\n", source: "- [ ] Docs are updated.\n- [X] Tests pass.\n"),
             // Bold written but broken is `unrendered-emphasis`'s to report.
             RuleExample("**注意：**升级前请先备份数据。\n", source: "**Note:** back up your data before upgrading.\n"),
         ]
@@ -1075,6 +1078,14 @@ public struct MarkupMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.list",
                                 sourceUnit: pair.source[0], values: [:], source: String(sd), target: String(td),
                                 extra: [("markup", "list-depth")]))
+            }
+            // A task-list box (`- [ ]`) lost or its state changed, one list item to one.
+            if pair.source.count == 1, pair.target.count == 1, let sb = TaskBoxes.box(p.source, pair.source[0]),
+               case let tb = TaskBoxes.box(c.document, pair.target[0]), tb != sb {
+                let tu = pair.target[0]
+                emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.task",
+                                sourceUnit: pair.source[0], values: [:], source: sb, target: tb ?? c.messages.text("markup-mismatch.no-task", [:]),
+                                extra: [("markup", "task-box")]))
             }
         }
         for f in TableShapes.mismatches(c, severity: severity, rule: self) { emit(f) }
