@@ -258,6 +258,11 @@ public struct LinkMismatchRule: Rule {
                         source: "See advisory [GHSA-7q2m-9fhc](https://github.com/advisories/GHSA-7q2m-9fhc).\n"),
             // A bare URL that runs on into the Chinese after it, compared up to the full-width mark.
             RuleExample("打开 ↓http://localhost:8080/books/，即可看到列表。\n", source: "Open http://localhost:8000/books/ to see the list.\n"),
+            // A destination written twice in the source, kept once and changed once.
+            RuleExample("退款见[退款政策](/refunds)；申请前请再读一遍[政策](↓/refund)。\n",
+                        source: "See the [refund policy](/refunds); read the [policy](/refunds) again before you apply.\n"),
+            RuleExample("退款见[退款政策](/refunds)，申请前请再读一遍。\n",
+                        source: "See the [refund policy](/refunds); read the [policy](/refunds) again before you apply.\n"),
             // A fragment of another page written with other separators or case names the same
             // heading; digits run together name another.
             RuleExample("答案见[练习页](↓./answers.md#drill-14)和[发布说明](https://example.org/NOTES.md#Release_2_1)。\n",
@@ -408,9 +413,21 @@ public struct LinkMismatchRule: Rule {
                 chinese[c.destination] = c.target
                 taken.insert(c.target)
             }
-            let missing = source.indices.filter { i in !v[i].contains(where: { $0 <= .localised }) && chinese[source[i].value.destination] == nil }
+            var missing = source.indices.filter { i in !v[i].contains(where: { $0 <= .localised }) && chinese[source[i].value.destination] == nil }
                 .map { source[$0] }
             let extra = target.indices.filter { !explained[$0] && !taken.contains($0) }.map { target[$0] }
+            // A destination the source writes more often than the translation keeps it, beside a
+            // link no source link explains: the copies over stand for the changed one (two links
+            // to /refunds, one kept and one changed to /refund). Without such a link, fewer
+            // copies are the translation's choice.
+            if !extra.isEmpty {
+                var counted = Set<String>()
+                for i in source.indices where v[i].contains(where: { $0 <= .localised }) && counted.insert(source[i].value.destination).inserted {
+                    let copies = source.indices.filter { source[$0].value.destination == source[i].value.destination }
+                    let kept = target.indices.filter { j in v[i][j] <= .localised }.count
+                    if copies.count > kept { missing += copies.suffix(copies.count - kept).map { source[$0] } }
+                }
+            }
             let results = c.assign(pair, missing: missing, extra: extra,
                                    similarity: { CodeComparison.similarity($0.destination, $1.destination) })
             for m in results {
