@@ -20,6 +20,7 @@ public struct HalfwidthPunctuationRule: Rule {
             RuleExample("打开 README.md 文件。\n"),
             // After a name, between Chinese clauses; a bracket after a name that holds Chinese.
             RuleExample("调低温度和 top-p↓, 就能让输出更稳定；允许 SSH↓(TCP 端口 22↓)访问。\n"),
+            RuleExample("繁体中文使用 `zh-TW`↓;构建时会检查它。\n"),
             RuleExample("支持 JSON, YAML 和 TOML；调用 print(x) 即可。Hello, world!\n"),
         ]
     }
@@ -115,11 +116,15 @@ extension HalfwidthPunctuationRule {
         return (i + 1..<j).contains { r[$0] == .content && isHanChar(t[$0]) }
     }
 
-    /// Whether the mark at `i`, after a Latin word or a number, stands between two Chinese
-    /// clauses of one sentence: Chinese next after it (spaces aside) and earlier in its
+    /// Whether the mark at `i`, after a Latin word, a number or inline code, stands between two
+    /// Chinese clauses of one sentence: Chinese next after it (spaces aside) and earlier in its
     /// sentence.
     static func betweenChineseClauses(_ t: [UInt32], _ r: [Role], at i: Int) -> Bool {
-        guard i > 0, r[i - 1] == .content, isLatinChar(t[i - 1]) || isASCIIDigit(t[i - 1]) else { return false }
+        guard i > 0 else { return false }
+        // Inline code: its closing backtick is markup.
+        var c = i - 1
+        while c > 0 && r[c] == .markup && t[c] == 0x60 { c -= 1 }
+        guard r[c] == .code || (c == i - 1 && r[c] == .content && (isLatinChar(t[c]) || isASCIIDigit(t[c]))) else { return false }
         var j = i + 1
         while j < t.count && t[j] == 0x20 { j += 1 }
         guard j < t.count, r[j] == .content, isHanChar(t[j]) else { return false }
