@@ -66,7 +66,10 @@ import Testing
         #expect(NumberMismatchRule.siScale("Mbit/s").map { "\($0.scale) \($0.base)" } == "1000000.0 b/s")
         #expect(NumberMismatchRule.siScale("Mbps").map { "\($0.scale) \($0.base)" } == "1000000.0 b/s")
         #expect(NumberMismatchRule.siScale("KiB").map { "\($0.scale) \($0.base)" } == "1024.0 iB")
-        #expect(NumberMismatchRule.siScale("min") == nil)
+        // Minutes (not a milli-"in"), hours and days scale the second; a month has no fixed length.
+        #expect(NumberMismatchRule.siScale("min").map { "\($0.scale) \($0.base)" } == "60.0 s")
+        #expect(NumberMismatchRule.sameQuantity(Self.numbers("2")[0], "h", Self.numbers("120")[0], "min"))
+        #expect(NumberMismatchRule.siScale("mo") == nil)
         #expect(NumberMismatchRule.sameSymbol("Mbit/s", "Mbps"))
         #expect(!NumberMismatchRule.sameSymbol("Mbit/s", "Gbps"))
         #expect(NumberMismatchRule.sameSymbol("\u{2103}", "°C"))
