@@ -736,7 +736,7 @@ struct RepeatedUnits {
         var s = Int(h) & mask
         while slots[s] != 0 {
             let j = Int(slots[s]) - 1
-            if hashes[s] == h && RepeatedUnits.same(units[j], units[k]) { return j }
+            if hashes[s] == h && RepeatedUnits.same(j, k, units) { return j }
             s = (s + 1) & mask
         }
         slots[s] = Int32(k + 1)
@@ -744,8 +744,9 @@ struct RepeatedUnits {
         return nil
     }
 
-    private static func same(_ a: BitextMarkdown.Unit, _ b: BitextMarkdown.Unit) -> Bool {
-        a.text == b.text && a.roles == b.roles && a.links == b.links
+    /// (By index and field: passing the units would copy each, a dozen references.)
+    private static func same(_ a: Int, _ b: Int, _ units: [BitextMarkdown.Unit]) -> Bool {
+        units[a].text == units[b].text && units[a].roles == units[b].roles && units[a].links == units[b].links
     }
 }
 
