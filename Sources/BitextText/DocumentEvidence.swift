@@ -183,11 +183,12 @@ extension Segmenter {
         // re-hashes every element at each doubling).
         var stems: [String] = []
         for k in analyses.indices where analyses[k].hasHan {
-            // (By index: a `for s in` loop copies each stretch.)
+            // (Tokens by index: a `for t in` loop copies each token, two strings.)
             let s = analyses[k].stretches
             for j in s.indices {
                 guard !s[j].isProse && !s[j].isCodeLike && s[j].evidence != .codeShape else { continue }
-                for t in s[j].tokens where t.kind == .lowercase || t.kind == .capitalized { stems.append(t.stem) }
+                let t = s[j].tokens
+                for i in t.indices where t[i].kind == .lowercase || t[i].kind == .capitalized { stems.append(t[i].stem) }
             }
         }
         var kept = base
