@@ -76,9 +76,10 @@ extension Segmenter {
                 }
             }
             for index in units.indices {
+                // Most units: one quick scan, in place (no reference taken).
+                guard units[index].roles.contains(.code) else { continue }
                 // Text and roles, not a copy of the unit (a dozen references).
                 let text = units[index].text, roles = units[index].roles
-                guard roles.contains(.code) else { continue }  // most units: one quick scan
                 roles.forEachRun(of: .code) { run in
                     if let r = Segmenter.codeKeyBounds(text, run), names.mayEqual(text, r) {
                         let s = Segmenter.codeKey(text, run)
