@@ -76,9 +76,10 @@ extension Segmenter {
                 }
             }
             for index in units.indices {
+                // Most units: one quick scan, in place (no reference taken).
+                guard units[index].roles.contains(.code) else { continue }
                 // Text and roles, not a copy of the unit (a dozen references).
                 let text = units[index].text, roles = units[index].roles
-                guard roles.contains(.code) else { continue }  // most units: one quick scan
                 roles.forEachRun(of: .code) { run in
                     if let r = Segmenter.codeKeyBounds(text, run), names.mayEqual(text, r) {
                         let s = Segmenter.codeKey(text, run)
@@ -183,11 +184,12 @@ extension Segmenter {
         // re-hashes every element at each doubling).
         var stems: [String] = []
         for k in analyses.indices where analyses[k].hasHan {
-            // (By index: a `for s in` loop copies each stretch.)
+            // (Tokens by index: a `for t in` loop copies each token, two strings.)
             let s = analyses[k].stretches
             for j in s.indices {
                 guard !s[j].isProse && !s[j].isCodeLike && s[j].evidence != .codeShape else { continue }
-                for t in s[j].tokens where t.kind == .lowercase || t.kind == .capitalized { stems.append(t.stem) }
+                let t = s[j].tokens
+                for i in t.indices where t[i].kind == .lowercase || t[i].kind == .capitalized { stems.append(t[i].stem) }
             }
         }
         var kept = base
@@ -736,7 +738,7 @@ struct RepeatedUnits {
         var s = Int(h) & mask
         while slots[s] != 0 {
             let j = Int(slots[s]) - 1
-            if hashes[s] == h && RepeatedUnits.same(units[j], units[k]) { return j }
+            if hashes[s] == h && RepeatedUnits.same(j, k, units) { return j }
             s = (s + 1) & mask
         }
         slots[s] = Int32(k + 1)
@@ -744,8 +746,9 @@ struct RepeatedUnits {
         return nil
     }
 
-    private static func same(_ a: BitextMarkdown.Unit, _ b: BitextMarkdown.Unit) -> Bool {
-        a.text == b.text && a.roles == b.roles && a.links == b.links
+    /// (By index and field: passing the units would copy each, a dozen references.)
+    private static func same(_ a: Int, _ b: Int, _ units: [BitextMarkdown.Unit]) -> Bool {
+        units[a].text == units[b].text && units[a].roles == units[b].roles && units[a].links == units[b].links
     }
 }
 

@@ -95,12 +95,16 @@ public struct LocaleData: Sendable {
                 quotes.append((o.value, c.value))
             }
         }
+        // (The sets are made at the size of their lists: grown an element at a time, they were
+        // re-hashed at every doubling. A comment line is found by its first byte.)
         var functionWords = Set<String>()
         let fw = folder.appendingPathComponent("\(id).function-words.txt")
         if let t = try? String(contentsOf: fw, encoding: .utf8) {
-            for line in LocaleData.lines(t) {
+            let lines = LocaleData.lines(t)
+            functionWords.reserveCapacity(lines.count)
+            for line in lines {
                 let w = LocaleData.trimmingWhitespace(line)
-                if !w.isEmpty && !w.hasPrefix("#") {
+                if !w.isEmpty && w.utf8.first != 0x23 {
                     let l = w.lowercased()
                     functionWords.insert(l.unicodeScalars.contains("\u{2019}") ? l.replacingOccurrences(of: "\u{2019}", with: "'") : l)
                 }
@@ -108,7 +112,9 @@ public struct LocaleData: Sendable {
         }
         var generalWords = Set<String>()
         if let t = try? String(contentsOf: folder.appendingPathComponent("\(id).general-words.txt"), encoding: .utf8) {
-            for line in LocaleData.lines(t) where !line.hasPrefix("#") {
+            let lines = LocaleData.lines(t)
+            generalWords.reserveCapacity(lines.count)
+            for line in lines where line.utf8.first != 0x23 {
                 let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { generalWords.insert(w.lowercased()) }
             }
@@ -117,7 +123,7 @@ public struct LocaleData: Sendable {
         func phrases(_ what: String) -> [[UInt32]] {
             guard let t = try? String(contentsOf: folder.appendingPathComponent("\(id).\(what).txt"), encoding: .utf8) else { return [] }
             var out: [[UInt32]] = []
-            for line in LocaleData.lines(t) where !line.hasPrefix("#") {
+            for line in LocaleData.lines(t) where line.utf8.first != 0x23 {
                 let w = LocaleData.trimmingWhitespace(line)
                 if !w.isEmpty { out.append(w.unicodeScalars.map(\.value)) }
             }

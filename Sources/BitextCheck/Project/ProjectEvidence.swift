@@ -30,18 +30,17 @@ public final class ProjectEvidence: @unchecked Sendable {
         var seen = Set<String>()
         e.keptStems = Segmenter.keptVocabulary(analyses, base: [])
         let units = doc.units
-        for k in units.indices where isLabelPlace(units[k]) {
-            let u = units[k]
-            let a = analyses[k]
-            if a.hasHan {
-                if a.hanCharacters <= 16 { e.translatedLabels += 1 }
+        // By index and field: a copy of each unit and analysis cost a dozen references.
+        for k in units.indices where isLabelPlace(units[k].kind) {
+            if analyses[k].hasHan {
+                if analyses[k].hanCharacters <= 16 { e.translatedLabels += 1 }
                 continue
             }
             // A label heading kept for the links that name it is still a label the file leaves
             // in English: it counts towards the project's conventions and its English labels.
-            guard let s = a.stretches.first, !a.isNote else { continue }
+            guard let s = analyses[k].stretches.first, !analyses[k].isNote else { continue }
             let linked = s.documentEvidence == .linkedHeading
-            guard s.isProse || linked, let key = conventionKey(u, s) else { continue }
+            guard s.isProse || linked, let key = conventionKey(units[k], s) else { continue }
             if s.isLabel || linked { e.englishLabels += 1 }
             if seen.insert(key).inserted { e.englishFiles[key, default: 0] += 1 }
         }
@@ -100,8 +99,10 @@ public final class ProjectEvidence: @unchecked Sendable {
     }
 
     /// Headings, table cells and list items: where labels are.
-    static func isLabelPlace(_ u: BitextMarkdown.Unit) -> Bool {
-        switch u.kind {
+    static func isLabelPlace(_ u: BitextMarkdown.Unit) -> Bool { isLabelPlace(u.kind) }
+
+    static func isLabelPlace(_ kind: UnitKind) -> Bool {
+        switch kind {
         case .heading, .tableCell, .listItem: return true
         default: return false
         }
