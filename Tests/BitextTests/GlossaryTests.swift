@@ -187,6 +187,36 @@ import Testing
         let m = try missing("LLMs are big.\n", "这些模型很大。\n")
         #expect(m == ["the source says “LLM”: use 巨型语言模型 here (glossary: test.tsv:1)"])
     }
+
+    @Test func copiedLabelMarking() throws {
+        func marking(_ s: String, _ label: String) throws -> GlossaryMissingRule.Marking {
+            let u = try #require(Document(SourceText(path: "a.md", text: s)).units.first)
+            let l = Array(label.unicodeScalars.map(\.value))
+            let i = try #require((0...(u.text.count - l.count)).first { Array(u.text[$0..<($0 + l.count)]) == l })
+            return GlossaryMissingRule.marking(u.text, u.roles, i, i + l.count, quotes: [(0x201C, 0x201D), (0x22, 0x22)])
+        }
+        #expect(try marking("Choose **Buckets**.\n", "Buckets") == .emphasis)
+        #expect(try marking("Choose **Buckets.**\n", "Buckets") == .emphasis)
+        #expect(try marking("Choose “Buckets”.\n", "Buckets") == .quoted)
+        #expect(try marking("Choose [Buckets](b.md).\n", "Buckets") == .linkText)
+        #expect(try marking("Choose Buckets.\n", "Buckets") == .none)
+        // A word inside a longer bold label is not set off on its own.
+        #expect(try marking("Choose **Create bucket**.\n", "bucket") == .none)
+    }
+
+    @Test func edEntryMetInAnotherForm() throws {
+        func other(_ source: String, _ term: String) throws -> String? {
+            let u = try #require(Document(SourceText(path: "a.md", text: source)).units.first)
+            return GlossaryMissingRule.otherFormOfEdEntry(TermHit(entry: 0, form: .source, range: 0..<u.text.count, term: term), term, u)
+        }
+        #expect(try other("rank", "ranked") == "rank")
+        #expect(try other("ranks", "ranked") == "ranks")
+        #expect(try other("Ranked", "ranked") == nil)
+        #expect(try other("managed service", "managed service") == nil)
+        #expect(try other("manage service", "managed service") == "manage")
+        // Entries not in an -ed form are matched by any form, as before.
+        #expect(try other("models", "model") == nil)
+    }
 }
 
 @Suite struct ProjectGlossaryTests {

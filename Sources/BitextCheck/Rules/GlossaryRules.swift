@@ -147,6 +147,27 @@ public struct GlossaryMissingRule: Rule {
             RuleExample("↓变量可以在控制台的 **Settings → Environment Variables** 中设置，这些变量在运行时读取。\n",
                         source: "Set variables in the dashboard under **Settings → Environment Variables**; each environment variable is read at run time.\n",
                         glossary: "environment variable\t环境变量\t\t环境参数\n"),
+            // A label the screen shows, copied from the source as it is set off there, is the
+            // term itself: a UI string of English-only software …
+            RuleExample("在侧边栏中选择 **Queues**。\n", source: "In the sidebar, choose **Queues**.\n",
+                        glossary: "queue\t队列\n"),
+            RuleExample("在侧边栏中打开 Queues。\n", source: "Open Queues in the sidebar.\n",
+                        glossary: "queue\t队列\n"),
+            // … but the term left in English in prose, or set off only in the translation, is not,
+            RuleExample("↓每个 queue 会把消息保留一周。\n", source: "Each queue keeps its messages for a week.\n",
+                        glossary: "queue\t队列\n"),
+            RuleExample("↓每个 **queue** 都列在页面上。\n", source: "Every queue is listed on the page.\n",
+                        glossary: "queue\t队列\n"),
+            // … and a use in prose beside the label still needs the rendering.
+            RuleExample("↓打开 **Queues**，然后删除它。\n", source: "Open **Queues**, then delete the queue.\n",
+                        glossary: "queue\t队列\n"),
+            // An entry in an -ed form is not the bare word in another sense, rendered as the
+            // dictionary renders it (段位: *rank*) …
+            RuleExample("她本赛季升了两个段位。\n", source: "She climbed two ranks this season.\n",
+                        glossary: "ranked\t排位赛\t\t天梯\t排位\n"),
+            // … while the entry's own form still needs its rendering.
+            RuleExample("↓正式比赛从十级开始。\n", source: "Ranked games start at level ten.\n",
+                        glossary: "ranked\t排位赛\t\t天梯\t排位\n"),
             // A case-sensitive term (a defined party) is not the ordinary word in lower case …
             RuleExample("数据由我们的服务器处理。\n", source: "The data is handled by our processors.\n",
                         glossary: "Processor\t处理者\tdefined party\t\t\tcase-sensitive\n"),
@@ -173,14 +194,31 @@ public struct GlossaryMissingRule: Rule {
             var needed: [Int] = []
             // How often the source uses each needed entry.
             var uses: [Int] = []
+            // What the translation's dictionary words translate (stems), read when needed.
+            var targetStems: Set<Int32>? = nil
             for su in sourceUnits {
                 let u = p.source.units[su]
                 let hits = p.sourceTermHits.map { $0[su] }
                     ?? g.sourceHits(text: u.text, words: p.sourceAnalyses[su].words, isHeading: u.kind.headingLevel != nil)
                 for h in hits {
+                    let e = g.glossary.entries[h.entry]
+                    // An entry in an -ed form ("ranked") met as another form of the word ("rank")
+                    // that the translation renders as the dictionary does (段位): the word in
+                    // another sense, not the term.
+                    if let lexicon = Lexicon.shared, let word = GlossaryMissingRule.otherFormOfEdEntry(h, e.source, u) {
+                        if targetStems == nil {
+                            var stems = Set<Int32>()
+                            for tu in targetUnits {
+                                c.document.units[tu].text.withUnsafeBufferPointer {
+                                    lexicon.forEachStem(inHan: $0, maxLength: lexicon.maxWordLength, singleSenses: 0) { stems.insert($0) }
+                                }
+                            }
+                            targetStems = stems
+                        }
+                        if let id = lexicon.stem(Stemmer.stem(word)), targetStems!.contains(id) { continue }
+                    }
                     if let i = needed.firstIndex(of: h.entry) { uses[i] += 1; continue }
                     // Context-dependent entries and function words ("you") cannot be required.
-                    let e = g.glossary.entries[h.entry]
                     if e.contextDependent || c.settings.source.functionWords.contains(e.source.lowercased()) { continue }
                     needed.append(h.entry)
                     uses.append(1)
@@ -205,11 +243,12 @@ public struct GlossaryMissingRule: Rule {
                     let term = g.glossary.entries[h.entry].source
                     present.insert(term.lowercased())
                     let termWords = term.split(separator: " ").count
-                    if a.stretches.contains(where: { s in
-                        !s.isProse && s.isNameAsShown
-                            && s.range.lowerBound <= h.range.lowerBound && h.range.upperBound <= s.range.upperBound
-                            && s.tokens.count > termWords
-                    }) {
+                    guard let s = a.stretches.first(where: { s in
+                        !s.isProse && s.range.lowerBound <= h.range.lowerBound && h.range.upperBound <= s.range.upperBound
+                    }) else { continue }
+                    if s.isNameAsShown && s.tokens.count > termWords
+                        || s.tokens.count <= termWords
+                        && GlossaryMissingRule.isCopiedLabel(h.range, u, s, from: sourceUnits.map { p.source.units[$0] }, c.settings) {
                         inKeptName[h.entry, default: 0] += 1
                     }
                 }
@@ -232,6 +271,82 @@ public struct GlossaryMissingRule: Rule {
                                          ("sourceLine", .int(p.source.units[sourceUnits[0]].start.line))]))
             }
         }
+    }
+}
+
+extension GlossaryMissingRule {
+    /// The source word (lowercased) that matched a word of the entry in an -ed form (`ranked`)
+    /// in another form (`rank`, `ranks`), through the light stem; nil when every word matched
+    /// as the entry writes it.
+    static func otherFormOfEdEntry(_ h: TermHit, _ term: String, _ u: Unit) -> String? {
+        let termWords = term.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2010}" })
+        guard termWords.contains(where: { $0.count > 4 && $0.hasSuffix("ed") }) else { return nil }
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for i in h.range {
+            if let sc = Unicode.Scalar(u.text[i]), sc.properties.isAlphabetic || sc.properties.numericType != nil || sc == "'" {
+                current.append(sc)
+            } else if !current.isEmpty {
+                words.append(String(current).lowercased()); current = .init()
+            }
+        }
+        if !current.isEmpty { words.append(String(current).lowercased()) }
+        guard words.count == termWords.count else { return nil }
+        for (t, w) in zip(termWords, words) where t.count > 4 && t.hasSuffix("ed") && !w.hasSuffix("ed") { return w }
+        return nil
+    }
+
+    /// How a label is set off in a unit: in bold or italics, in quotation marks, as a link's text.
+    enum Marking: Equatable { case none, emphasis, quoted, linkText }
+
+    /// The marking around `text[lo..<hi]`: emphasis markers right before it and after it (past up
+    /// to three punctuation marks, `**Buckets.**`), a pair of quotation marks, or a link's brackets.
+    static func marking(_ text: [UInt32], _ roles: [Role], _ lo: Int, _ hi: Int, quotes: [(open: UInt32, close: UInt32)]) -> Marking {
+        guard lo > 0, hi < text.count else { return .none }
+        let before = text[lo - 1]
+        if roles[lo - 1] == .markup {
+            if before == 0x2A || before == 0x5F {
+                var e = hi
+                while e < text.count && e - hi < 3 && roles[e] == .content && UnrenderedEmphasisRule.isPunctuation(text[e]) { e += 1 }
+                if e < text.count && roles[e] == .markup && (text[e] == 0x2A || text[e] == 0x5F) { return .emphasis }
+            }
+            if before == 0x5B && roles[hi] == .markup && text[hi] == 0x5D { return .linkText }
+            return .none
+        }
+        if roles[lo - 1] == .content && roles[hi] == .content {
+            for q in quotes where q.open == before && q.close == text[hi] { return .quoted }
+        }
+        return .none
+    }
+
+    /// Whether the target's English words at `r` (a stretch no longer than the glossary term:
+    /// the term itself) are a UI label copied from the aligned source: the same text, in the
+    /// same case, set off there too (`**Buckets**` for `**Buckets**`; bold for quotation marks
+    /// is a house style, not a translation), or, unmarked,
+    /// a capitalised label after a UI verb or before a kind noun of the target language that
+    /// the source has as written (`选择 Buckets`). A term the translator merely left in English
+    /// in prose has neither.
+    static func isCopiedLabel(_ r: Range<Int>, _ u: Unit, _ s: SourceStretch, from sources: [Unit], _ settings: Settings) -> Bool {
+        guard s.isNameAsShown else { return false }
+        let quotes = settings.target.quotes + settings.source.quotes
+        let label = Array(u.text[r])
+        let want = marking(u.text, u.roles, r.lowerBound, r.upperBound, quotes: quotes)
+        if want == .none {
+            guard s.isUIString, label.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        }
+        func isWordChar(_ c: UInt32) -> Bool { Unicode.Scalar(c).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        for su in sources where su.text.count >= label.count {
+            let t = su.text
+            var i = 0
+            while i + label.count <= t.count {
+                defer { i += 1 }
+                guard t[i] == label[0], t[i..<(i + label.count)].elementsEqual(label),
+                      su.roles[i..<(i + label.count)].allSatisfy({ $0 == .content }) else { continue }
+                if i > 0 && isWordChar(t[i - 1]) || i + label.count < t.count && isWordChar(t[i + label.count]) { continue }
+                if want == .none || marking(t, su.roles, i, i + label.count, quotes: quotes) != .none { return true }
+            }
+        }
+        return false
     }
 }
 
