@@ -125,6 +125,13 @@ import Testing
         #expect(NumberMismatchRule.sameSymbol("¤USD", "ms"))
     }
 
+    /// `zero or more` and `one or more`, and the Chinese that says them.
+    @Test func zeroOrOneOrMore() {
+        func said(_ s: String) -> [Int] { NumberMismatchRule.orMore(Document(SourceText(path: "a.md", text: s + "\n")).units[0]).map(\.value) }
+        #expect(said("Pass one or more paths, zero or more flags, or zero, one or more.") == [1, 0])
+        #expect(said("零次或多次、一个或多个、1 个或更多、十一个或多个、第一或多") == [0, 1, 1])
+    }
+
     /// Numbers written alike several times take as many of the translation's; the one left over
     /// is the changed one. Two numbers of one `N/N` token are found as such.
     @Test func numbersLeftOver() {

@@ -812,8 +812,9 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// `zero or more` and `one or more` in prose (not after `zero,` or `zero or`), and their
-    /// Chinese renderings (`零个或多个`, `一次或多次`, `1 个或更多`), with the count they start
-    /// from and where they are.
+    /// Chinese renderings (`零个或多个`, `一次或多次`, `1 个或更多`; not the end of another
+    /// number, `十一个或多个`, nor an ordinal, `第一`), with the count they start from and where
+    /// they are.
     static func orMore(_ u: Unit) -> [(value: Int, range: Range<Int>)] {
         let t = u.text, n = t.count
         var out: [(Int, Range<Int>)] = []
@@ -833,7 +834,8 @@ public struct NumberMismatchRule: Rule {
                     if !(before.hasSuffix("zero, ") || before.hasSuffix("zero or ")) { out.append((v, k..<(k + w.unicodeScalars.count))) }
                 }
             } else if (c == 0x96F6 || c == 0x4E00 || c == 0x30 || c == 0x31) && u.roles[k] == .content
-                        && (k == 0 || !(t[k - 1] >= 0x30 && t[k - 1] <= 0x39) && t[k - 1] != 0x2E && t[k - 1] != 0x7B2C) {
+                        && (k == 0 || !(t[k - 1] >= 0x30 && t[k - 1] <= 0x39) && t[k - 1] != 0x2E && t[k - 1] != 0x7B2C
+                            && !"零一二三四五六七八九十百千两".unicodeScalars.contains { $0.value == t[k - 1] }) {
                 var e = k + 1
                 while e < n && t[e] == 0x20 { e += 1 }
                 if e < n && "个次条项位种行".unicodeScalars.contains(where: { $0.value == t[e] }) { e += 1 }
