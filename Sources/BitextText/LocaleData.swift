@@ -52,6 +52,9 @@ public struct LocaleData: Sendable {
     public var durationUnits: [String: String] = [:]
     /// Words that start with a word of `durationUnits` and name something else (`年代`, a decade).
     public var notDurations: [String] = []
+    /// Currencies written before or after a number (`€`, `US$`, `USD`, `euros`, `美元`), from the
+    /// locale's `currencies`: each with the ISO codes it may name (`$`: USD, CAD, AUD…).
+    public var currencies: [String: Set<String>] = [:]
     /// Verbs that name a term (`称为`, `叫做`) (`<id>.naming-verbs.txt`): a few English words
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
@@ -156,6 +159,10 @@ public struct LocaleData: Sendable {
             for w in words.array().compactMap(\.string) { data.durationUnits[w] = symbol }
         }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
+        for (code, forms) in node["currencies"]?.mapping ?? [:] {
+            guard let code = code.string else { continue }
+            for f in forms.array().compactMap(\.string) { data.currencies[f, default: []].insert(code) }
+        }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

@@ -78,6 +78,61 @@ import Testing
         #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["℉", "°C", "Mbit/s"])
     }
 
+    /// A number of the translation inside a code span or glued to a name is found with the
+    /// span or the name; a code span or name the source has too, written the same where it
+    /// reads no number, is cancelled (not one in a link's destination, not `v2`, which the
+    /// source reads).
+    @Test func numbersCopiedWithCodeOrNames() {
+        let t = Document(SourceText(path: "a.md", text: "区域 `A1:E9` 的第 2 行，BM25 与 v2。\n")).units[0]
+        let tn = NumberMismatchRule.targetNumbers(t, TextAnalysis(), unit: 0)
+        #expect(tn.map { $0.value.text } == ["1", "9", "2", "25", "2"])
+        #expect(tn.map { NumberMismatchRule.copiedToken(t, around: $0.range).map { t.string($0.range) } } == ["A1:E9", "A1:E9", nil, "BM25", "v2"])
+        let s = Document(SourceText(path: "a.md", text: "Row 1 of `A1:E9`, BM25 and v2, see [x](https://e.com/v2).\n")).units[0]
+        let sn = NumberMismatchRule.sourceNumbers(s, TextAnalysis(), unit: 0)
+        #expect(sn.map { $0.value.text } == ["1", "2"])
+        let left = NumberMismatchRule.lessCopied(tn, targetUnit: { _ in t }, source: [0], sourceUnit: { _ in s }, sourceNumbers: sn)
+        #expect(left.map { $0.value.text } == ["2", "2"])
+    }
+
+    /// Months the source names surely (a full name, or `May` and short names beside a
+    /// number), and dates of the front matter with a month's name or number.
+    @Test func monthsAndDates() {
+        let u = Document(SourceText(path: "a.md", text: "Since August 2022, May be set in Mar, or on 3 May or Jan 5.\n")).units[0]
+        #expect(NumberMismatchRule.monthMentions(u, unit: 0).map { "\($0.value.text)=\(Int($0.value.values[0]))" } == ["August=8", "May=5", "Jan=1"])
+        #expect(FrontMatterValues.namedDate("March 2024").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 0")
+        #expect(FrontMatterValues.namedDate("March 5, 2024").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 5")
+        #expect(FrontMatterValues.namedDate("5th Mar. 2024").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 5")
+        #expect(FrontMatterValues.namedDate("March madness") == nil)
+        #expect(FrontMatterValues.namedDate("March") == nil)
+        #expect(FrontMatterValues.numberedDate("2024 年 5 月").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 5 0")
+        #expect(FrontMatterValues.numberedDate("2024年5月3日").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 5 3")
+        #expect(FrontMatterValues.numberedDate("2024-05-03").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 5 3")
+        #expect(FrontMatterValues.numberedDate("2024 年 5 月发布") == nil)
+        #expect(FrontMatterValues.numberedDate("1.5.2") == nil)
+    }
+
+    /// Currencies before and after a number, by ISO code.
+    @Test func currencies() throws {
+        let en = try LocaleData.load("en"), zh = try LocaleData.load("zh-Hans")
+        func codes(_ text: String, _ a: LocaleData, _ b: LocaleData) -> [String?] {
+            let u = Document(SourceText(path: "a.md", text: text + "\n")).units[0]
+            return Self.numbers(u.string).map { NumberMismatchRule.currency(u, around: $0.range, a, b).map { "\($0.written) \($0.symbol)" } }
+        }
+        #expect(codes("€49.99, US$5, USD 10, 10 USD, 5 euros, 3 pounds, 7 $", en, zh)
+                == ["€ ¤EUR", "US$ ¤USD", "USD ¤USD", "USD ¤USD", "euros ¤EUR", nil, nil])
+        #expect(codes("49.99 美元，100 元人民币，¥500，20 元，3 分钟", zh, en) == ["美元 ¤USD", "元人民币 ¤CNY", "¥ ¤CNY,JPY", "元 ¤CNY", nil])
+        #expect(!NumberMismatchRule.sameSymbol("¤EUR", "¤USD"))
+        #expect(NumberMismatchRule.sameSymbol("¤AUD,CAD,USD", "¤USD"))
+        #expect(NumberMismatchRule.sameSymbol("¤USD", "ms"))
+    }
+
+    /// `zero or more` and `one or more`, and the Chinese that says them.
+    @Test func zeroOrOneOrMore() {
+        func said(_ s: String) -> [Int] { NumberMismatchRule.orMore(Document(SourceText(path: "a.md", text: s + "\n")).units[0]).map(\.value) }
+        #expect(said("Pass one or more paths, zero or more flags, or zero, one or more.") == [1, 0])
+        #expect(said("零次或多次、一个或多个、1 个或更多、十一个或多个、第一或多") == [0, 1, 1])
+    }
+
     /// Numbers written alike several times take as many of the translation's; the one left over
     /// is the changed one. Two numbers of one `N/N` token are found as such.
     @Test func numbersLeftOver() {

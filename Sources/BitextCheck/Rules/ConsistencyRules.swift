@@ -42,6 +42,14 @@ public struct NumberMismatchRule: Rule {
             RuleExample("团队分成三组，每组↓八人。\n", source: "The team is split into three groups of six.\n"),
             RuleExample("将重试上限设为 ↓12 次。\n", source: "Set the retry limit to ten.\n"),
             RuleExample("退款会在五个工作日内到账，两周内可以再申请 3 次。\n", source: "Refunds arrive within five working days, and you may apply 3 more times within two weeks.\n"),
+            // 一 before a counting word (the article Chinese adds: 运行一次) and 一半 (half) are no
+            // count a cardinal became.
+            RuleExample("把负载分到↓两个队列后，等待时间减少了一半。\n", source: "Spreading the load over four queues cut the wait by half.\n"),
+            RuleExample("该任务每↓八小时运行一次。\n", source: "The job runs every six hours.\n"),
+            RuleExample("该任务每六小时运行一次，等待时间减少一半。\n", source: "The job runs every six hours, which halves the wait.\n"),
+            // `zero or more` and `one or more` said the other way.
+            RuleExample("- `*` 表示↓零次或多次。\n- `?` 表示零次或一次。\n", source: "- `*` means one or more times.\n- `?` means zero or one time.\n"),
+            RuleExample("可以传入一个或多个路径，也可以传入零个或多个选项。\n", source: "Pass one or more paths, and zero or more options.\n"),
             // Silent: `one or two` (an estimate), a fraction, a hyphenated word (`three-way`,
             // `two-factor`), a word in code, a name (`Three.js`), Chinese words with a numeral
             // that count nothing (十分, 一般, 三角形), a word rendered by no number.
@@ -63,6 +71,26 @@ public struct NumberMismatchRule: Rule {
             RuleExample("采样间隔设为 ↓250 ms，每次读取 4 KB。\n", source: "Set the sampling interval to 250 µs; each read takes 4 KB.\n"),
             RuleExample("采样间隔设为 250 微秒，整个测试最长 5 分钟，板子在 5 V 下工作。\n",
                         source: "Set the sampling interval to 250 µs; the whole test takes at most 5 minutes, and the board runs at 5 V.\n"),
+            // A currency before or after the number (a symbol, an ISO code, a word): another
+            // currency is reported, the same one written another way is not.
+            RuleExample("基础套餐每月 ↓19 美元，专业版每月 ↓¥49。\n", source: "The basic plan is €19 a month and the pro plan $49.\n"),
+            RuleExample("基础套餐每月 19 欧元，专业版每月 49 美元，团队版 5000 日元，企业版 USD 900。\n",
+                        source: "The basic plan is €19 a month, the pro plan $49, the team plan ¥5000 and the enterprise plan 900 USD.\n"),
+            // A code span or a name the source has too, written the same, brings no number of its
+            // own: it stands in for none of the source's prose (`A1` is no row 1); a version moved
+            // into code, or glued to a name, still does.
+            RuleExample("汇总表位于区域 `B2:F40`，第 ↓3 行是合计行。\n", source: "The summary lives in the range `B2:F40`; row 4 holds the totals.\n"),
+            RuleExample("我们用 GPT4o 做评测，准确率提高了 ↓3.1 个百分点。\n", source: "We evaluated with GPT4o and gained 1.3 points of accuracy.\n"),
+            RuleExample("需要 `Node 20` 或更高版本，也可以用 Spark3.5 或 [v4.1](https://example.com/releases/v4.1)。\n",
+                        source: "It needs Node 20 or later, or Spark 3.5, or [v4.1](https://example.com/releases/v4.1).\n"),
+            // A month changed (`August` → 9 月), in prose or in a date of the front matter;
+            // the same month written as a number is no change.
+            RuleExample("该接口自 2021 年 ↓4 月起保持稳定。\n", source: "The API has been stable since March 2021.\n"),
+            RuleExample("测试版于 2023 年 6 月开放，10 月结束。\n", source: "The beta opened in June 2023 and closed in October.\n"),
+            RuleExample("---\ntitle: 发布说明\ndate: ↓2023 年 7 月\n---\n\n本页列出各版本的变化。\n",
+                        source: "---\ntitle: Release notes\ndate: June 2023\n---\n\nThis page lists what changed in each release.\n"),
+            RuleExample("---\ntitle: 发布说明\ndate: 2023 年 6 月\n---\n\n本页列出各版本的变化。\n",
+                        source: "---\ntitle: Release notes\ndate: June 2023\n---\n\nThis page lists what changed in each release.\n"),
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
@@ -146,6 +174,99 @@ public struct NumberMismatchRule: Rule {
             let r = u.roles[$0]
             return (r == .content || r == .code || (math && r == .math)) && !a.inNote($0)
         }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Where a number of the translation read only on that side sits: the inline code span
+    /// (`` `A1:E9` ``, `` `--age 0.5` ``) or the name glued to it (`BM25`, `Spark2.4.0`), with
+    /// whether it is code; nil for a number of the prose.
+    static func copiedToken(_ u: Unit, around r: Range<Int>) -> (range: Range<Int>, code: Bool)? {
+        let t = u.text, n = t.count
+        guard r.lowerBound < n else { return nil }
+        if u.roles[r.lowerBound] == .code {
+            var lo = r.lowerBound, hi = r.lowerBound
+            while lo > 0 && u.roles[lo - 1] == .code { lo -= 1 }
+            while hi < n && u.roles[hi] == .code { hi += 1 }
+            return (lo..<hi, true)
+        }
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { latin(c) || (c >= 0x30 && c <= 0x39) }
+        @inline(__always) func joiner(_ c: UInt32) -> Bool { c == 0x2D || c == 0x5F || c == 0x2E }
+        let role = u.roles[r.lowerBound]
+        guard r.lowerBound > 0, latin(t[r.lowerBound - 1]), u.roles[r.lowerBound - 1] == role else { return nil }
+        var lo = r.lowerBound
+        while lo > 0 && u.roles[lo - 1] == role && (alnum(t[lo - 1]) || (joiner(t[lo - 1]) && lo >= 2 && alnum(t[lo - 2]))) { lo -= 1 }
+        var hi = r.upperBound
+        while hi < n && u.roles[hi] == role && (alnum(t[hi]) || (joiner(t[hi]) && hi + 1 < n && alnum(t[hi + 1]))) { hi += 1 }
+        return (lo..<hi, false)
+    }
+
+    /// The translation's numbers less those of a code span or a name the aligned source has
+    /// too, written the same, where the source reads no number (`` `A1:E9` ``, `BM25`,
+    /// `` `Signature-256` `` on both sides): copied, they render none of the source's prose
+    /// numbers (`Row 1` → `第 2 行` beside `` `A1:E9` `` is a changed number, not the `1` of
+    /// `A1`). Each copy in the source cancels one in the translation.
+    static func lessCopied(_ target: [Mention<NumberMention>], targetUnit: (Int) -> Unit,
+                           source: [Int], sourceUnit: (Int) -> Unit, sourceNumbers: [Mention<NumberMention>]) -> [Mention<NumberMention>] {
+        var tokens: [Int: (unit: Int, range: Range<Int>, code: Bool, text: String)] = [:]
+        for (i, m) in target.enumerated() {
+            let u = targetUnit(m.unit)
+            if let tk = copiedToken(u, around: m.range) { tokens[i] = (m.unit, tk.range, tk.code, u.string(tk.range)) }
+        }
+        guard !tokens.isEmpty else { return target }
+        // The copies the source holds where it reads no number: its code spans whole, and a
+        // name bounded by no letter, digit or `_` in its prose or code.
+        var spans: [String: Int] = [:]
+        var sourceTexts: [(Int, Unit)] = []
+        for k in source {
+            let u = sourceUnit(k)
+            sourceTexts.append((k, u))
+            var i = 0
+            while i < u.text.count {
+                guard u.roles[i] == .code else { i += 1; continue }
+                var e = i
+                while e < u.text.count && u.roles[e] == .code { e += 1 }
+                spans[u.string(i..<e), default: 0] += 1
+                i = e
+            }
+        }
+        func word(_ c: UInt32) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F }
+        func names(_ w: [UInt32]) -> Int {
+            var count = 0
+            for (k, u) in sourceTexts where u.text.count >= w.count {
+                let t = u.text
+                var i = 0
+                while i + w.count <= t.count {
+                    if t[i] == w[0], Array(t[i..<(i + w.count)]) == w {
+                        let r = i..<(i + w.count)
+                        let bounded = (i == 0 || !word(t[i - 1])) && (r.upperBound == t.count || !word(t[r.upperBound]))
+                        // Where a reader sees it (not a link's destination or a tag's attribute,
+                        // which the translation keeps unread too), and read as no number.
+                        if bounded, r.allSatisfy({ u.roles[$0] == .content || u.roles[$0] == .code }),
+                           !sourceNumbers.contains(where: { $0.unit == k && $0.range.overlaps(r) }) { count += 1 }
+                    }
+                    i += 1
+                }
+            }
+            return count
+        }
+        var nameCounts: [String: Int] = [:]
+        var cancelled = Set<Int>()
+        var seen: [String: Bool] = [:]   // unit|range of a token already judged → cancelled or not
+        for i in target.indices {
+            guard let tk = tokens[i] else { continue }
+            let key = "\(tk.unit)|\(tk.range.lowerBound)"
+            if let done = seen[key] { if done { cancelled.insert(i) }; continue }
+            var ok = false
+            if tk.code {
+                if let c = spans[tk.text], c > 0 { spans[tk.text] = c - 1; ok = true }
+            } else {
+                let c = nameCounts[tk.text] ?? names(Array(tk.text.unicodeScalars.map(\.value)))
+                if c > 0 { nameCounts[tk.text] = c - 1; ok = true } else { nameCounts[tk.text] = 0 }
+            }
+            seen[key] = ok
+            if ok { cancelled.insert(i) }
+        }
+        return cancelled.isEmpty ? target : target.indices.filter { !cancelled.contains($0) }.map { target[$0] }
     }
 
     /// A unit with no letters at all (a cell holding a number or a version): aligned only by
@@ -344,10 +465,69 @@ public struct NumberMismatchRule: Rule {
         return nil
     }
 
+    /// A currency written right before a number (`€49.99`, `US$5`, `USD 10`, `¥500`) or after it
+    /// (`10 USD`, `5 euros`, `49.99 美元`), in prose, from the locale's `currencies` (and the
+    /// other's, for symbols and codes: `¥500` in a translation): as written, the ISO codes it
+    /// may name, as a symbol (`¤CAD,USD,…`), and how many characters it takes before the number.
+    static func currency(_ u: Unit, around r: Range<Int>, _ locale: LocaleData, _ other: LocaleData)
+        -> (written: String, symbol: String, before: Int)? {
+        let t = u.text, n = t.count
+        guard !locale.currencies.isEmpty, r.lowerBound < n, r.upperBound <= n, u.roles[r.lowerBound] == .content else { return nil }
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        @inline(__always) func sign(_ c: UInt32) -> Bool { c == 0x24 || c == 0xA3 || c == 0xA5 || c == 0xFFE5 || (c >= 0x20A0 && c <= 0x20CF) }
+        @inline(__always) func space(_ c: UInt32) -> Bool { c == 0x20 || c == 0xA0 || c == 0x2009 || c == 0x202F }
+        func codes(_ w: String) -> Set<String>? {
+            if let c = locale.currencies[w] { return c }
+            // Symbols and ISO codes mean the same in either language.
+            if let c = other.currencies[w], w.unicodeScalars.allSatisfy({ !($0.value | 0x20 >= 0x61 && $0.value | 0x20 <= 0x7A) || $0.value < 0x61 }) { return c }
+            return nil
+        }
+        func shown(_ codes: Set<String>) -> String { "¤" + codes.sorted().joined(separator: ",") }
+        // Before: a symbol (`€`, `US$`) glued to the number or a code after a space (`USD 10`).
+        var k = r.lowerBound
+        if k > 0 && space(t[k - 1]) { k -= 1 }
+        var lo = k
+        while lo > 0 && k - lo < 4 && u.roles[lo - 1] == .content && (latin(t[lo - 1]) || sign(t[lo - 1])) { lo -= 1 }
+        if lo > 0 && latin(t[lo - 1]) && lo < k && latin(t[lo]) { lo = k }   // inside a longer word
+        var from = lo
+        while from < k {
+            let w = u.string(from..<k)
+            let whole = from == lo && (lo == 0 || !latin(t[lo - 1]))
+            // A word (`USD`) stands whole; a symbol (`$`, `HK$`) may follow other signs.
+            if whole || sign(t[from]), let c = codes(w) { return (w, shown(c), r.lowerBound - from) }
+            from += 1
+        }
+        // After: a word or a code after at most one space, or Han after the number.
+        var a = r.upperBound
+        if a < n && space(t[a]) { a += 1 }
+        guard a < n, u.roles[a] == .content else { return nil }
+        if latin(t[a]) {
+            var e = a
+            while e < n && latin(t[e]) { e += 1 }
+            if e < n && ((t[e] >= 0x30 && t[e] <= 0x39) || t[e] == 0x5F) { return nil }
+            let w = u.string(a..<e)
+            return codes(w).map { (w, shown($0), 0) }
+        }
+        guard isHanIdeograph(t[a]) else { return nil }
+        var e = a
+        while e < n && e - a < 5 && isHanIdeograph(t[e]) && u.roles[e] == .content { e += 1 }
+        for end in stride(from: e, to: a, by: -1) {
+            let w = u.string(a..<end)
+            if let c = locale.currencies[w] { return (w, shown(c), 0) }
+        }
+        return nil
+    }
+
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
     /// of the other (`GPUs` / `GPU`, `GB` / `G`), per second and bits spelt alike
     /// (``perSecondAndBits(_:)``).
     static func sameSymbol(_ a: String, _ b: String) -> Bool {
+        // Currencies (``currency(_:around:_:_:)``): one ISO code in common; a currency beside
+        // another kind of unit is no evidence.
+        if a.hasPrefix("¤") || b.hasPrefix("¤") {
+            guard a.hasPrefix("¤") && b.hasPrefix("¤") else { return true }
+            return !Set(a.dropFirst().split(separator: ",")).isDisjoint(with: b.dropFirst().split(separator: ","))
+        }
         func norm(_ s: String) -> String {
             let x = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
             if x == "\u{2103}" { return "°c" }
@@ -459,6 +639,33 @@ public struct NumberMismatchRule: Rule {
             while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
             if (3...9).contains(e - k), u.roles[k] == .content, let m = monthNames[u.string(k..<e)] { out.append(m) }
             k = e
+        }
+        return out
+    }
+
+    /// The months a unit names in its prose as numbers of the source (`August` is 8), where the
+    /// name is surely a month: a full name other than `May`, or any name (`May`, `Aug`) with a
+    /// number beside it (`May 2024`, `3 May`).
+    static func monthMentions(_ u: Unit, unit: Int) -> [Mention<NumberMention>] {
+        var out: [Mention<NumberMention>] = []
+        let t = u.text, n = t.count
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
+        var k = 0
+        while k < n {
+            guard t[k] >= 0x41 && t[k] <= 0x5A, k == 0 || !latin(t[k - 1]) else { k += 1; continue }
+            var e = k + 1
+            while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
+            defer { k = e }
+            guard (3...9).contains(e - k), u.roles[k] == .content, e == n || !(latin(t[e]) || digit(e)),
+                  let m = monthNames[u.string(k..<e)] else { continue }
+            let word = u.string(k..<e)
+            var after = e
+            if after < n && t[after] == 0x2E { after += 1 }
+            if after < n && t[after] == 0x20 { after += 1 }
+            let beside = digit(after) || (k >= 2 && t[k - 1] == 0x20 && digit(k - 2))
+            guard beside || (word.count > 4 && word != "Sept") || word == "June" || word == "July" else { continue }
+            out.append(Mention(unit: unit, range: k..<e, value: NumberMention(range: k..<e, text: word, values: [m], isVersion: false)))
         }
         return out
     }
@@ -584,6 +791,9 @@ public struct NumberMismatchRule: Rule {
     static func wordsChanged(_ missing: [Mention<NumberMention>], _ extra: [Mention<NumberMention>],
                              place: (Mention<NumberMention>) -> (unit: Int, range: Range<Int>),
                              isCount: (Mention<NumberMention>) -> Bool) -> [(Mention<NumberMention>, Mention<NumberMention>)] {
+        // 一 before a counting word (运行一次, 一个订单) is as often the article Chinese adds, and
+        // 一半 renders "half": neither a cardinal of two or more changed.
+        let extra = extra.filter { !($0.value.text == "一" || $0.value.text.unicodeScalars.contains { $0.value == 0x534A }) }
         guard !extra.isEmpty else { return [] }
         let places = missing.map(place)
         var out: [(Mention<NumberMention>, Mention<NumberMention>)] = []
@@ -597,6 +807,53 @@ public struct NumberMismatchRule: Rule {
             if chosen == nil && missing.count == 1 && extra.count == 1 && isCount(extra[0]) { chosen = 0 }
             guard let x = chosen, used.insert(x).inserted else { continue }
             out.append((m, extra[x]))
+        }
+        return out
+    }
+
+    /// `zero or more` and `one or more` in prose (not after `zero,` or `zero or`), and their
+    /// Chinese renderings (`零个或多个`, `一次或多次`, `1 个或更多`; not the end of another
+    /// number, `十一个或多个`, nor an ordinal, `第一`), with the count they start from and where
+    /// they are.
+    static func orMore(_ u: Unit) -> [(value: Int, range: Range<Int>)] {
+        let t = u.text, n = t.count
+        var out: [(Int, Range<Int>)] = []
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        func at(_ i: Int, _ w: String) -> Bool {
+            let s = Array(w.unicodeScalars.map(\.value))
+            guard i + s.count <= n else { return false }
+            for (j, c) in s.enumerated() where t[i + j] | (latin(c) ? 0x20 : 0) != c || u.roles[i + j] != .content { return false }
+            return true
+        }
+        var k = 0
+        while k < n {
+            let c = t[k]
+            if latin(c), k == 0 || !latin(t[k - 1]) {
+                for (w, v) in [("zero or more", 0), ("one or more", 1)] where at(k, w) && (k + w.unicodeScalars.count == n || !latin(t[k + w.unicodeScalars.count])) {
+                    let before = u.string(max(0, k - 9)..<k).lowercased()
+                    if !(before.hasSuffix("zero, ") || before.hasSuffix("zero or ")) { out.append((v, k..<(k + w.unicodeScalars.count))) }
+                }
+            } else if (c == 0x96F6 || c == 0x4E00 || c == 0x30 || c == 0x31) && u.roles[k] == .content
+                        && (k == 0 || !(t[k - 1] >= 0x30 && t[k - 1] <= 0x39) && t[k - 1] != 0x2E && t[k - 1] != 0x7B2C
+                            && !"零一二三四五六七八九十百千两".unicodeScalars.contains { $0.value == t[k - 1] }) {
+                var e = k + 1
+                while e < n && t[e] == 0x20 { e += 1 }
+                if e < n && "个次条项位种行".unicodeScalars.contains(where: { $0.value == t[e] }) { e += 1 }
+                while e < n && t[e] == 0x20 { e += 1 }
+                if e + 1 < n && t[e] == 0x6216 {
+                    var f = e + 1
+                    while f < n && t[f] == 0x20 { f += 1 }
+                    if f < n && t[f] == 0x66F4 { f += 1 }   // 更多
+                    if f < n && t[f] == 0x591A {
+                        f += 1
+                        if f < n && "个次条项位种行".unicodeScalars.contains(where: { $0.value == t[f] }) { f += 1 }
+                        out.append((c == 0x96F6 || c == 0x30 ? 0 : 1, k..<f))
+                        k = f
+                        continue
+                    }
+                }
+            }
+            k += 1
         }
         return out
     }
@@ -626,6 +883,14 @@ public struct NumberMismatchRule: Rule {
     /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
     /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
+        // A symbol before the number (`€49.99`, `USD 10`).
+        let w = symbol.unicodeScalars.count
+        for gap in 0...1 where r.lowerBound >= w + gap {
+            let lo = r.lowerBound - w - gap
+            if u.string(lo..<(r.lowerBound - gap)) == symbol, gap == 0 || u.text[r.lowerBound - 1] == 0x20 {
+                return u.string(lo..<r.lowerBound) + shown(u, r)
+            }
+        }
         var hi = r.upperBound
         while hi < u.text.count && !u.string(r.upperBound..<hi).hasSuffix(symbol) { hi += 1 }
         if !u.string(r.upperBound..<hi).hasSuffix(symbol) { return shown(u, r) + " " + symbol }
@@ -636,25 +901,45 @@ public struct NumberMismatchRule: Rule {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         // Front-matter values that are numbers (`nav_order: 7`, a date).
         for e in FrontMatterValues.changed(c) where e.kind == .number { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
+        // A date written the Chinese way whose month, year or day changed (`March 2024` → `2024 年 5 月`).
+        for e in FrontMatterValues.datesChanged(c) { emit(FrontMatterValues.finding(self, c, e, severity: severity, key: "front-matter.date")) }
         let cells = NumberMismatchRule.numberCellPairs(c, p)
         let inCells = Set(cells.map(\.source))
         // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
+        // A month's name (``monthMentions``) most likely the month number.
         let similarity = { (a: NumberMention, b: NumberMention) -> Double in
-            CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
+            if a.text.unicodeScalars.first.map({ $0.value < 0x80 && $0.properties.isAlphabetic }) == true, a.values.count == 1, (1...12).contains(a.values[0]) {
+                return b.values.count == 1 && (1...12).contains(b.values[0]) && b.values[0] == b.values[0].rounded() ? 1 : 0
+            }
+            return CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
         }
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
-            let source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty || words else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
+            target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
+                                                   sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
             // The month number of a Chinese date renders the source's month name (September 3 →
-            // 9 月 3 日): no number of the source.
+            // 9 月 3 日): no number of the source. A month number left over beside a month the
+            // source names and the translation does not (August → 9 月) is that month changed.
             if target.contains(where: { NumberMismatchRule.beforeMonth(c.document.units[$0.unit], $0.range) }) {
                 let months = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) })
                 if !months.isEmpty {
+                    var rendered = Set<Double>(), leftOver = false
                     target.removeAll { m in
-                        NumberMismatchRule.beforeMonth(c.document.units[m.unit], m.range) && m.value.values.contains { months.contains($0) }
+                        guard NumberMismatchRule.beforeMonth(c.document.units[m.unit], m.range) else { return false }
+                        if let v = m.value.values.first(where: { months.contains($0) }) { rendered.insert(v); return true }
+                        leftOver = true
+                        return false
+                    }
+                    if leftOver {
+                        let named = su.flatMap { NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0) }
+                            .filter { !rendered.contains($0.value.values[0]) }
+                        if !named.isEmpty {
+                            source = (source + named).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
+                        }
                     }
                 }
             }
@@ -671,6 +956,16 @@ public struct NumberMismatchRule: Rule {
             var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
             var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
             var ss = sw, ts = tw
+            // A currency before or after the number (`€49.99`, `49.99 美元`).
+            var targetBefore = [Int](repeating: 0, count: target.count)
+            for (i, m) in source.enumerated() {
+                if let x = NumberMismatchRule.currency(p.source.units[m.unit], around: m.range, c.settings.source, c.settings.target) { sw[i] = x.written; ss[i] = x.symbol }
+            }
+            for (i, m) in target.enumerated() {
+                if let x = NumberMismatchRule.currency(c.document.units[m.unit], around: m.range, c.settings.target, c.settings.source) {
+                    tw[i] = x.written; ts[i] = x.symbol; targetBefore[i] = x.before
+                }
+            }
             for (i, m) in source.enumerated() where sw[i] == nil {
                 if let d = NumberMismatchRule.durationUnit(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
             }
@@ -735,6 +1030,11 @@ public struct NumberMismatchRule: Rule {
             for m in assign(missing, extra) {
                 var written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
                 var t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
+                // A month changed: quoted with 月 (`August` … `9 月`).
+                if let x = m.target, m.source.value.text.unicodeScalars.first.map({ $0.value < 0x80 && $0.properties.isAlphabetic }) == true,
+                   NumberMismatchRule.beforeMonth(c.document.units[x.unit], x.range) {
+                    t = NumberMismatchRule.shown(c.document.units[x.unit], x.range, symbol: "月")
+                }
                 // Both with a unit symbol: quoted with it (`2000 V`, `3 kV`).
                 if let x = m.target, let a = symbolOf(m.source, source, sw), let b = symbolOf(x, target, tw) {
                     written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range, symbol: a)
@@ -762,7 +1062,7 @@ public struct NumberMismatchRule: Rule {
                 let tu = c.document.units[t.unit]
                 let written = NumberMismatchRule.shown(p.source.units[s.unit], s.range, symbol: sw[i]!)
                 let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: tw[j]!)
-                let lo = t.range.lowerBound
+                let lo = t.range.lowerBound - targetBefore[j]
                 emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<min(tu.text.count, lo + shownTarget.unicodeScalars.count)),
                                 key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
             }
@@ -777,6 +1077,18 @@ public struct NumberMismatchRule: Rule {
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
             compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+        }
+        // `zero or more` and `one or more` rendered the other way (零次或多次 for one or more),
+        // when the pair says each as many times.
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { k in NumberMismatchRule.orMore(p.source.units[k]).map { (k, $0) } }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { k in NumberMismatchRule.orMore(c.document.units[k]).map { (k, $0) } }
+            guard target.count == source.count else { continue }
+            for ((su, s), (tu, t)) in zip(source, target) where s.value != t.value {
+                emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range)))
+            }
         }
         // A catalogue or part number of the source the translation does not have, beside one of
         // the same shape (its letters, its length) the source does not have: a changed id.

@@ -27,6 +27,8 @@ enum FrontMatterValues {
         var source: String
         var sourceLine: Int
         var target: Field
+        /// The source's value may replace the translation's (not a date written another way).
+        var fixable = true
     }
 
     /// The scalar fields of a document's front matter, in order (a key given twice: the first).
@@ -79,6 +81,81 @@ enum FrontMatterValues {
         return out
     }
 
+    /// A date the source writes with a month's name (`March 2024`, `March 5, 2024`, `5 Mar
+    /// 2024`) and the translation with the month's number (`2024 年 5 月`, `2024年3月5日`,
+    /// `2024-05`), under a key both sides have, whose year, month or day changed. Rewriting a
+    /// date the Chinese way is translation; another month is not (no fix: the formats differ).
+    static func datesChanged(_ c: FileContext) -> [Entry] {
+        guard let p = c.pairing, p.source.frontMatterEndLine != nil, c.document.frontMatterEndLine != nil else { return [] }
+        let target = fields(c.document)
+        guard !target.isEmpty else { return [] }
+        var out: [Entry] = []
+        for s in fields(p.source) {
+            guard let t = target.first(where: { $0.key == s.key }), t.value != s.value,
+                  let a = namedDate(s.value), let b = numberedDate(t.value),
+                  a.month != b.month || (a.year != nil && a.year != b.year) || (a.day != nil && b.day != nil && a.day != b.day) else { continue }
+            out.append(Entry(kind: .number, key: s.key, source: s.value, sourceLine: s.line, target: t, fixable: false))
+        }
+        return out
+    }
+
+    /// A date with a month's name and nothing else but a year and a day (`March 2024`, `March
+    /// 5, 2024`, `5th Mar 2024`): its parts; nil for anything else.
+    static func namedDate(_ v: String) -> (year: Int?, month: Int, day: Int?)? {
+        var year: Int? = nil, month: Int? = nil, day: Int? = nil
+        for w in v.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            var word = Substring(w)
+            if word.hasSuffix(".") { word = word.dropLast() }
+            if let m = NumberMismatchRule.monthNames[String(word)] {
+                guard month == nil else { return nil }
+                month = Int(m)
+                continue
+            }
+            for suffix in ["st", "nd", "rd", "th"] where word.count > 2 && word.hasSuffix(suffix) { word = word.dropLast(2) }
+            guard word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word) else { return nil }
+            if word.count == 4, year == nil { year = n } else if word.count <= 2, (1...31).contains(n), day == nil { day = n } else { return nil }
+        }
+        guard let month, year != nil || day != nil else { return nil }
+        return (year, month, day)
+    }
+
+    /// A date with the month as a number: `2024 年 5 月`, `2024年5月3日`, `5 月 3 日`,
+    /// `2024-05`, `2024-05-03`, `2024/5/3`; nil for anything else.
+    static func numberedDate(_ v: String) -> (year: Int?, month: Int, day: Int?)? {
+        let u = Array(v.unicodeScalars.map(\.value))
+        var parts: [(Int, UInt32?)] = []   // a number and the sign after it
+        var k = 0
+        while k < u.count {
+            guard u[k] >= 0x30 && u[k] <= 0x39 else { return nil }
+            var n = 0
+            while k < u.count && u[k] >= 0x30 && u[k] <= 0x39 { n = n * 10 + Int(u[k] - 0x30); k += 1; if n > 9999 { return nil } }
+            while k < u.count && u[k] == 0x20 { k += 1 }
+            var sign: UInt32? = nil
+            if k < u.count { sign = u[k]; k += 1 }
+            while k < u.count && u[k] == 0x20 { k += 1 }
+            parts.append((n, sign))
+        }
+        let signs = parts.map(\.1)
+        let han: [UInt32?] = [0x5E74, 0x6708, 0x65E5]   // 年 月 日
+        if signs.allSatisfy({ $0 == nil || han.contains($0) }) {
+            var year: Int? = nil, month: Int? = nil, day: Int? = nil
+            for (n, sign) in parts {
+                switch sign {
+                case 0x5E74: year = n
+                case 0x6708: month = n
+                case 0x65E5: day = n
+                default: return nil
+                }
+            }
+            guard let month, (1...12).contains(month) else { return nil }
+            return (year, month, day)
+        }
+        guard parts.count >= 2, parts.count <= 3, parts[0].0 >= 1000,
+              let sep = parts[0].1, sep == 0x2D || sep == 0x2F,
+              parts.dropLast().allSatisfy({ $0.1 == sep }), parts.last!.1 == nil, (1...12).contains(parts[1].0) else { return nil }
+        return (parts[0].0, parts[1].0, parts.count == 3 ? parts[2].0 : nil)
+    }
+
     /// The page's language tag, switched from the source's language to the translation's
     /// (`lang: en` → `lang: zh`, `locale: en-US` → `locale: zh-CN`).
     static func switchesLanguage(_ s: String, _ t: String, _ settings: Settings) -> Bool {
@@ -121,7 +198,7 @@ enum FrontMatterValues {
         let values = ["key": e.key, "line": String(e.sourceLine), "source": e.source, "target": e.target.value]
         return Finding(rule: rule.id, severity: severity, file: c.document.path, span: Span(start: start, end: end),
                        message: c.messages.text(key, values), text: text,
-                       fix: severity == .info || e.target.length == 0 ? nil : Fix(e.source),
+                       fix: severity == .info || e.target.length == 0 || !e.fixable ? nil : Fix(e.source),
                        details: [("details", .object([("source", .string(e.source)), ("target", .string(e.target.value)),
                                                       ("sourceLine", .int(e.sourceLine)), ("key", .string(e.key))]))])
     }
