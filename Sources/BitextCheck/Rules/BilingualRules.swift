@@ -427,8 +427,22 @@ public struct MissingTranslationRule: Rule {
         guard let unpaired = c.unpairedBlocks else { return }
         var reportedRows = Set<Int>()
         var cellsOfRow: [Int: [Int]] = [:]  // made on the first missing row
+        // A footnote the translation writes but no longer refers to (CommonMark drops a note
+        // nothing refers to): the reference is what is missing, where the source has it; the
+        // note is not (nor is it the translation of whatever bead the aligner put it in).
+        let lostNotes = FootnoteReferences.lost(c)
+        var lostUnits = Set<Int>()
+        for lost in lostNotes {
+            lostUnits.formUnion(lost.noteUnits)
+            emit(c.finding(self, severity: severity, unit: lost.unit, range: lost.range,
+                           message: c.messages.text("missing-translation.footnote", [
+                               "label": lost.label, "line": String(lost.sourceLine), "note": String(lost.noteLine)]),
+                           details: [("sourceLine", .int(lost.sourceLine)), ("noteLine", .int(lost.noteLine)),
+                                     ("sourceText", .string(p.source.units[lost.noteUnits[0]].plainText)), ("evidence", .string("footnote"))]))
+        }
         for (k, bead) in beads.enumerated() where bead.target.isEmpty {
-            let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }.filter { !unpaired.explainedSource.contains($0) }
+            let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }
+                .filter { !unpaired.explainedSource.contains($0) && !lostUnits.contains($0) }
             guard let first = sourceUnits.first else { continue }
             // The cells of a row: one finding for the row, with its cells as the preview.
             var preview = String(p.source.units[first].plainText.prefix(60))
@@ -469,16 +483,6 @@ public struct MissingTranslationRule: Rule {
                 }
             }
             let last = p.source.units[sourceUnits.last!]
-            // A footnote the translation writes but no longer refers to (CommonMark drops a note
-            // nothing refers to): the reference is what is missing, where the source has it.
-            if case .footnote = su.kind, let lost = FootnoteReferences.lost(su, last, c) {
-                emit(c.finding(self, severity: severity, unit: lost.unit, range: lost.range,
-                               message: c.messages.text("missing-translation.footnote", [
-                                   "label": lost.label, "line": String(lost.sourceLine), "note": String(lost.noteLine)]),
-                               details: [("sourceLine", .int(lost.sourceLine)), ("noteLine", .int(lost.noteLine)),
-                                         ("sourceText", .string(su.plainText)), ("evidence", .string("footnote"))]))
-                continue
-            }
             let atEnd = (next == nil || !sameKind(next)) && sameKind(previous)
             guard let a = atEnd ? previous : next ?? previous else { continue }
             let u = c.document.units[a]
@@ -537,6 +541,7 @@ enum FootnoteReferences {
         var range: Range<Int>
         var sourceLine: Int     // the source line that refers to the note
         var noteLine: Int       // the translation's line that defines it
+        var noteUnits: [Int]    // the source note's units
     }
 
     /// The label of a definition line, `[^label]:` up to three spaces in.
@@ -556,51 +561,63 @@ enum FootnoteReferences {
         return String(decoding: t.bytes[t.lineByteRange(n)], as: UTF8.self)
     }
 
-    /// The source footnote of units `first`…`last`, missing from the translation, when the
-    /// translation defines the same label on a line no unit or code block holds (a definition
-    /// CommonMark dropped) and the unit that translates the source's reference lacks it.
-    static func lost(_ first: BitextMarkdown.Unit, _ last: BitextMarkdown.Unit, _ c: FileContext) -> Lost? {
-        guard let p = c.pairing else { return nil }
-        // The definition line: the footnote's first line, or above it for a later paragraph.
-        var label: String? = nil
-        var n = first.start.line
-        while n >= 1 && n >= first.start.line - 200 {
-            if let l = definitionLabel(line(p.source.source, n)) { label = l; break }
-            n -= 1
-        }
-        guard let label else { return nil }
+    /// The source's footnotes the translation defines on a line no unit or code block holds (a
+    /// definition CommonMark dropped, nothing referring to it), when the unit that translates
+    /// the source's reference lacks it.
+    static func lost(_ c: FileContext) -> [Lost] {
+        guard let p = c.pairing, p.source.units.contains(where: { if case .footnote = $0.kind { true } else { false } }) else { return [] }
         let t = c.document
-        var noteLine: Int? = nil
-        for k in 1...max(1, t.source.lineCount) where definitionLabel(line(t.source, k)) == label {
-            noteLine = k
-            break
+        // The translation's definitions that made no unit, by label.
+        var orphans: [String: Int] = [:]
+        for n in 1...max(1, t.source.lineCount) {
+            let r = t.source.lineByteRange(n)
+            var i = r.lowerBound
+            while i < r.upperBound && i - r.lowerBound < 3 && t.source.bytes[i] == 0x20 { i += 1 }
+            guard i + 1 < r.upperBound, t.source.bytes[i] == 0x5B, t.source.bytes[i + 1] == 0x5E,
+                  let label = definitionLabel(line(t.source, n)), orphans[label] == nil,
+                  !t.units.contains(where: { $0.start.line <= n && $0.end.line >= n }),
+                  !t.codeBlocks.contains(where: { $0.startLine <= n && $0.endLine >= n }) else { continue }
+            orphans[label] = n
         }
-        guard let noteLine, !t.units.contains(where: { $0.start.line <= noteLine && $0.end.line >= noteLine }),
-              !t.codeBlocks.contains(where: { $0.startLine <= noteLine && $0.endLine >= noteLine }) else { return nil }
-        // The source unit that refers to the note, and the target unit the alignment pairs with it.
-        let reference = "[^\(label)]"
-        let refScalars = Array(reference.unicodeScalars.map(\.value))
-        func referenceIndex(_ u: BitextMarkdown.Unit) -> Int? {
-            guard u.text.count >= refScalars.count else { return nil }
-            for i in 0...(u.text.count - refScalars.count) where u.roles[i] == .markup && u.text[i] == refScalars[0] {
-                if Array(u.text[i..<(i + refScalars.count)]) == refScalars { return i }
+        guard !orphans.isEmpty else { return [] }
+        // The source's notes: a definition's paragraphs, by label.
+        var notes: [(label: String, units: [Int])] = []
+        for (k, u) in p.source.units.enumerated() {
+            guard case .footnote = u.kind else { continue }
+            if let label = definitionLabel(line(p.source.source, u.start.line)) {
+                notes.append((label, [k]))
+            } else if !notes.isEmpty {
+                notes[notes.count - 1].units.append(k)
             }
-            return nil
         }
-        for (b, block) in p.source.blocks.enumerated() {
-            guard case .unit(let su) = block, let at = referenceIndex(p.source.units[su]) else { continue }
-            guard let bead = p.alignment.beads.first(where: { $0.source.contains(b) }),
-                  let tu = bead.target.compactMap({ t.unitIndex(block: $0) }).first,
-                  referenceIndex(t.units[tu]) == nil else { return nil }
-            let s = p.source.units[su]
-            let unit = t.units[tu]
-            guard !unit.text.isEmpty else { return nil }
-            // At the end of the translation when the reference ends the source unit's text.
-            let rest = s.string((at + refScalars.count)..<s.text.count).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-            let range = rest.isEmpty ? (unit.text.count - 1)..<unit.text.count : 0..<1
-            return Lost(label: label, unit: tu, range: range, sourceLine: s.position(at: at).line, noteLine: noteLine)
+        var out: [Lost] = []
+        for note in notes {
+            guard let noteLine = orphans[note.label] else { continue }
+            // The source unit that refers to the note, and the target unit the alignment pairs with it.
+            let refScalars = Array("[^\(note.label)]".unicodeScalars.map(\.value))
+            func referenceIndex(_ u: BitextMarkdown.Unit) -> Int? {
+                guard u.text.count >= refScalars.count else { return nil }
+                for i in 0...(u.text.count - refScalars.count) where u.roles[i] == .markup && u.text[i] == refScalars[0] {
+                    if Array(u.text[i..<(i + refScalars.count)]) == refScalars { return i }
+                }
+                return nil
+            }
+            for (b, block) in p.source.blocks.enumerated() {
+                guard case .unit(let su) = block, let at = referenceIndex(p.source.units[su]) else { continue }
+                guard let bead = p.alignment.beads.first(where: { $0.source.contains(b) }),
+                      let tu = bead.target.compactMap({ t.unitIndex(block: $0) }).first,
+                      referenceIndex(t.units[tu]) == nil, !t.units[tu].text.isEmpty else { break }
+                let s = p.source.units[su]
+                let unit = t.units[tu]
+                // At the end of the translation when the reference ends the source unit's text.
+                let rest = s.string((at + refScalars.count)..<s.text.count).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+                let range = rest.isEmpty ? (unit.text.count - 1)..<unit.text.count : 0..<1
+                out.append(Lost(label: note.label, unit: tu, range: range, sourceLine: s.position(at: at).line,
+                                noteLine: noteLine, noteUnits: note.units))
+                break
+            }
         }
-        return nil
+        return out
     }
 }
 
