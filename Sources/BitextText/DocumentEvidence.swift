@@ -167,14 +167,72 @@ extension Segmenter {
         }
         markQuotedOutput(doc, &analyses)
         markNameLists(units, &analyses)
+        let capitalsWords = markCapitalsHeadings(units, &analyses)
         let kept = Segmenter.keptVocabulary(analyses, base: keptWords)
         // Re-decide where something changed: more kept words, or the document's evidence.
         let keptGrew = kept.count > keptWords.count
         for k in analyses.indices where !analyses[k].stretches.isEmpty {
-            if keptGrew || analyses[k].stretches.contains(where: { $0.documentEvidence != nil }) {
+            if keptGrew || capitalsWords.contains(k) || analyses[k].stretches.contains(where: { $0.documentEvidence != nil }) {
                 reclassify(&analyses[k], text: units[k].text, roles: units[k].roles, kept: kept)
             }
         }
+    }
+
+    /// A heading written in capitals (`## ENVIRONMENT`, `## EXIT STATUS`, a man page's sections)
+    /// among translated headings of its level is words, not an acronym: its tokens are words
+    /// the dictionary knows lowercased, one of six letters or more (longer than acronyms run),
+    /// and at least two sibling headings (same level, same parent) are translated, more than
+    /// are left in capitals. Its tokens become ordinary (capitalised) and function words; the
+    /// indices of the headings changed, to be re-decided.
+    func markCapitalsHeadings(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) -> Set<Int> {
+        var out = Set<Int>()
+        var lexicon: Lexicon?? = .none
+        for k in units.indices {
+            guard case .heading(let level) = units[k].kind, !analyses[k].hasHan, analyses[k].stretches.count == 1 else { continue }
+            let s = analyses[k].stretches[0]
+            guard s.isWholeUnit, s.documentEvidence == nil, s.unitShape == nil, !s.isQuoted, !s.isLinkText, !s.isCodeLike,
+                  !s.tokens.isEmpty, s.tokens.allSatisfy({ $0.kind == .name }), isCapitals(units[k], s.range),
+                  s.tokens.contains(where: { $0.text.utf8.count >= 6 }),
+                  s.tokens.allSatisfy({ $0.text.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }) else { continue }
+            if lexicon == nil { lexicon = .some(Lexicon.shared) }
+            guard let dictionary = lexicon! else { return out }
+            guard s.tokens.allSatisfy({ source.functionWords.contains($0.text) || dictionary.stem(Stemmer.stem($0.text)) != nil }) else { continue }
+            // The siblings: headings of the same level up to the nearest heading above it.
+            var translated = 0, capitals = 0
+            func sibling(_ j: Int) -> Bool? {  // nil: the parent's section ends
+                guard case .heading(let l) = units[j].kind else { return true }
+                if l < level { return nil }
+                guard l == level else { return true }
+                if analyses[j].hasHan { translated += 1 } else if let t = analyses[j].stretches.first, isCapitals(units[j], t.range) { capitals += 1 }
+                return true
+            }
+            var j = k - 1
+            while j >= 0, sibling(j) != nil { j -= 1 }
+            j = k + 1
+            while j < units.count, sibling(j) != nil { j += 1 }
+            guard translated >= 2 && translated > capitals else { continue }
+            for t in analyses[k].stretches[0].tokens.indices {
+                let text = analyses[k].stretches[0].tokens[t].text
+                if source.functionWords.contains(text) {
+                    analyses[k].stretches[0].tokens[t].kind = .function
+                } else {
+                    analyses[k].stretches[0].tokens[t].kind = .capitalized
+                    analyses[k].stretches[0].tokens[t].stem = Stemmer.stem(text)
+                }
+            }
+            out.insert(k)
+        }
+        return out
+    }
+
+    /// The letters of `range` are all capitals (two or more of them).
+    private func isCapitals(_ u: BitextMarkdown.Unit, _ range: Range<Int>) -> Bool {
+        var letters = 0
+        for i in range where u.roles[i] == .content && isLetterOrDigit(u.text[i]) && !(u.text[i] >= 0x30 && u.text[i] <= 0x39) {
+            guard isUpper(u.text[i]) else { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     /// Stems of the words a document keeps in English: ordinary words of the stretches inside

@@ -403,6 +403,19 @@ public struct MissingTranslationRule: Rule {
             // A sentence merged into its neighbour's translation is not dropped.
             RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶，旧副本保存三十天后删除以节省空间。你可以在控制台一键恢复任意一份副本。\n",
                         source: "# Backups\n\nThe backup job runs every night at two o'clock and copies the database to the storage bucket. Old copies are deleted after thirty days to save space. You can restore any copy from the dashboard with a single click.\n"),
+            // A short sentence the aligner paired with its neighbour in one translated sentence
+            // (2:1): dropped when its code with a sign is nowhere in the paragraph, not even as
+            // another span (`**` is no part of `docs/*.md`).
+            RuleExample("# 通配符\n\n通配符按名称匹配文件，星号可以代表名称中的任意一段字符。↓模式 `*.md` 只匹配顶层的文件，而 `docs/*.md` 只匹配下一层文件夹里的文件。\n",
+                        source: "# Globs\n\nGlobs match files by name, and a star stands for any run of characters in the name. Write `**` to match nested folders too. The pattern `*.md` matches only files at the top level, while `docs/*.md` matches files one folder down.\n"),
+            RuleExample("# 通配符\n\n通配符按名称匹配文件，星号可以代表名称中的任意一段字符，写 `**` 还能匹配嵌套的文件夹。模式 `*.md` 只匹配顶层的文件，而 `docs/*.md` 只匹配下一层文件夹里的文件。\n",
+                        source: "# Globs\n\nGlobs match files by name, and a star stands for any run of characters in the name. Write `**` to match nested folders too. The pattern `*.md` matches only files at the top level, while `docs/*.md` matches files one folder down.\n"),
+            // A translated footnote whose reference the translation lost: CommonMark drops the
+            // note, so the reference is what is missing (at the end of the sentence that had it).
+            RuleExample("# 成本\n\n批量发送请求后，成本降低了一半↓。\n\n[^cost]: 在预发布集群上测得。\n",
+                        source: "# Cost\n\nSending requests in batches cut the cost in half.[^cost]\n\n[^cost]: Measured on the staging cluster.\n"),
+            RuleExample("# 成本\n\n批量发送请求后，成本降低了一半。[^cost]\n\n[^cost]: 在预发布集群上测得。\n",
+                        source: "# Cost\n\nSending requests in batches cut the cost in half.[^cost]\n\n[^cost]: Measured on the staging cluster.\n"),
         ]
     }
 
@@ -414,8 +427,22 @@ public struct MissingTranslationRule: Rule {
         guard let unpaired = c.unpairedBlocks else { return }
         var reportedRows = Set<Int>()
         var cellsOfRow: [Int: [Int]] = [:]  // made on the first missing row
+        // A footnote the translation writes but no longer refers to (CommonMark drops a note
+        // nothing refers to): the reference is what is missing, where the source has it; the
+        // note is not (nor is it the translation of whatever bead the aligner put it in).
+        let lostNotes = FootnoteReferences.lost(c)
+        var lostUnits = Set<Int>()
+        for lost in lostNotes {
+            lostUnits.formUnion(lost.noteUnits)
+            emit(c.finding(self, severity: severity, unit: lost.unit, range: lost.range,
+                           message: c.messages.text("missing-translation.footnote", [
+                               "label": lost.label, "line": String(lost.sourceLine), "note": String(lost.noteLine)]),
+                           details: [("sourceLine", .int(lost.sourceLine)), ("noteLine", .int(lost.noteLine)),
+                                     ("sourceText", .string(p.source.units[lost.noteUnits[0]].plainText)), ("evidence", .string("footnote"))]))
+        }
         for (k, bead) in beads.enumerated() where bead.target.isEmpty {
-            let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }.filter { !unpaired.explainedSource.contains($0) }
+            let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }
+                .filter { !unpaired.explainedSource.contains($0) && !lostUnits.contains($0) }
             guard let first = sourceUnits.first else { continue }
             // The cells of a row: one finding for the row, with its cells as the preview.
             var preview = String(p.source.units[first].plainText.prefix(60))
@@ -455,9 +482,9 @@ public struct MissingTranslationRule: Rule {
                 default: return false
                 }
             }
+            let last = p.source.units[sourceUnits.last!]
             let atEnd = (next == nil || !sameKind(next)) && sameKind(previous)
             guard let a = atEnd ? previous : next ?? previous else { continue }
-            let last = p.source.units[sourceUnits.last!]
             let u = c.document.units[a]
             let range = atEnd ? max(0, u.text.count - 1)..<u.text.count : 0..<min(1, u.text.count)
             emit(c.finding(self, severity: severity, unit: a, range: range,
@@ -482,9 +509,13 @@ public struct MissingTranslationRule: Rule {
             let ts = SentenceAligner.spans(of: bead.target, in: c.document, analyses: c.analyses)
             let sentences = bead.sentences
             var at: (unit: Int, range: Range<Int>)? = nil
-            if let next = sentences[(s.sentenceBead + 1)...].first(where: { !$0.target.isEmpty }), let t = next.target.first {
+            // (A sentence merged into a 2:1 bead: before its partner's translation when it comes
+            // first, else after it.)
+            let from = s.merged && s.beforePartner ? s.sentenceBead : s.sentenceBead + 1
+            let upTo = s.merged ? s.sentenceBead + 1 : s.sentenceBead
+            if let next = sentences[from...].first(where: { !$0.target.isEmpty }), let t = next.target.first {
                 at = (ts[t].unit, ts[t].range.lowerBound..<(ts[t].range.lowerBound + 1))
-            } else if let previous = sentences[..<s.sentenceBead].last(where: { !$0.target.isEmpty }), let t = previous.target.last {
+            } else if let previous = sentences[..<upTo].last(where: { !$0.target.isEmpty }), let t = previous.target.last {
                 at = (ts[t].unit, (ts[t].range.upperBound - 1)..<ts[t].range.upperBound)
             }
             guard let (unit, range) = at, !range.isEmpty else { continue }
@@ -498,6 +529,95 @@ public struct MissingTranslationRule: Rule {
                                      ("sourceText", .string(text)),
                                      ("evidence", .string(s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
         }
+    }
+}
+
+/// Footnotes whose reference the translation lost: the note is written, but CommonMark drops a
+/// definition nothing refers to, so the note has no unit and looks untranslated.
+enum FootnoteReferences {
+    struct Lost {
+        var label: String
+        var unit: Int           // the target unit where the reference belongs
+        var range: Range<Int>
+        var sourceLine: Int     // the source line that refers to the note
+        var noteLine: Int       // the translation's line that defines it
+        var noteUnits: [Int]    // the source note's units
+    }
+
+    /// The label of a definition line, `[^label]:` up to three spaces in.
+    static func definitionLabel(_ line: String) -> String? {
+        var s = Substring(line)
+        var spaces = 0
+        while s.first == " " && spaces < 4 { s = s.dropFirst(); spaces += 1 }
+        guard spaces < 4, s.hasPrefix("[^"), let close = s.firstIndex(of: "]") else { return nil }
+        let label = s[s.index(s.startIndex, offsetBy: 2)..<close]
+        guard !label.isEmpty, !label.contains(where: { $0 == " " || $0 == "\t" || $0 == "[" }),
+              s[s.index(after: close)...].hasPrefix(":") else { return nil }
+        return String(label)
+    }
+
+    static func line(_ t: SourceText, _ n: Int) -> String {
+        guard n >= 1 && n <= t.lineCount else { return "" }
+        return String(decoding: t.bytes[t.lineByteRange(n)], as: UTF8.self)
+    }
+
+    /// The source's footnotes the translation defines on a line no unit or code block holds (a
+    /// definition CommonMark dropped, nothing referring to it), when the unit that translates
+    /// the source's reference lacks it.
+    static func lost(_ c: FileContext) -> [Lost] {
+        guard let p = c.pairing, p.source.units.contains(where: { if case .footnote = $0.kind { true } else { false } }) else { return [] }
+        let t = c.document
+        // The translation's definitions that made no unit, by label.
+        var orphans: [String: Int] = [:]
+        for n in 1...max(1, t.source.lineCount) {
+            let r = t.source.lineByteRange(n)
+            var i = r.lowerBound
+            while i < r.upperBound && i - r.lowerBound < 3 && t.source.bytes[i] == 0x20 { i += 1 }
+            guard i + 1 < r.upperBound, t.source.bytes[i] == 0x5B, t.source.bytes[i + 1] == 0x5E,
+                  let label = definitionLabel(line(t.source, n)), orphans[label] == nil,
+                  !t.units.contains(where: { $0.start.line <= n && $0.end.line >= n }),
+                  !t.codeBlocks.contains(where: { $0.startLine <= n && $0.endLine >= n }) else { continue }
+            orphans[label] = n
+        }
+        guard !orphans.isEmpty else { return [] }
+        // The source's notes: a definition's paragraphs, by label.
+        var notes: [(label: String, units: [Int])] = []
+        for (k, u) in p.source.units.enumerated() {
+            guard case .footnote = u.kind else { continue }
+            if let label = definitionLabel(line(p.source.source, u.start.line)) {
+                notes.append((label, [k]))
+            } else if !notes.isEmpty {
+                notes[notes.count - 1].units.append(k)
+            }
+        }
+        var out: [Lost] = []
+        for note in notes {
+            guard let noteLine = orphans[note.label] else { continue }
+            // The source unit that refers to the note, and the target unit the alignment pairs with it.
+            let refScalars = Array("[^\(note.label)]".unicodeScalars.map(\.value))
+            func referenceIndex(_ u: BitextMarkdown.Unit) -> Int? {
+                guard u.text.count >= refScalars.count else { return nil }
+                for i in 0...(u.text.count - refScalars.count) where u.roles[i] == .markup && u.text[i] == refScalars[0] {
+                    if Array(u.text[i..<(i + refScalars.count)]) == refScalars { return i }
+                }
+                return nil
+            }
+            for (b, block) in p.source.blocks.enumerated() {
+                guard case .unit(let su) = block, let at = referenceIndex(p.source.units[su]) else { continue }
+                guard let bead = p.alignment.beads.first(where: { $0.source.contains(b) }),
+                      let tu = bead.target.compactMap({ t.unitIndex(block: $0) }).first,
+                      referenceIndex(t.units[tu]) == nil, !t.units[tu].text.isEmpty else { break }
+                let s = p.source.units[su]
+                let unit = t.units[tu]
+                // At the end of the translation when the reference ends the source unit's text.
+                let rest = s.string((at + refScalars.count)..<s.text.count).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+                let range = rest.isEmpty ? (unit.text.count - 1)..<unit.text.count : 0..<1
+                out.append(Lost(label: note.label, unit: tu, range: range, sourceLine: s.position(at: at).line,
+                                noteLine: noteLine, noteUnits: note.units))
+                break
+            }
+        }
+        return out
     }
 }
 

@@ -35,6 +35,18 @@ struct LoneSentence {
     /// An unpaired target block next to the bead on the sentence's side (unpaired source
     /// blocks between aside): the sentence may be that block.
     var besideUnpairedTarget: Bool
+    /// The shorter of two source sentences the aligner paired with one target sentence (a 2:1
+    /// bead): the sentence may be merged into its partner's translation or dropped beside it.
+    /// Then `anchors` counts only its numbers and its code with a sign in it (identifiers and
+    /// names are translated into what they name), and `anchorsFound` those found as written: a
+    /// code span as that span or in the target's text, not inside a longer span the source also
+    /// has (`?` inside `<.+?>`), any target span the source has not standing for it; and the
+    /// partner's own numbers, code and names, and how many the target holds.
+    var merged = false
+    var partnerAnchors = 0
+    var partnerFound = 0
+    /// Merged, and the first of the two: its translation belongs before the partner's.
+    var beforePartner = false
 
     var share: Double { stems == 0 ? 0 : Double(covered) / Double(stems) }
 
@@ -44,6 +56,9 @@ struct LoneSentence {
     /// not when two of its anchors or code words are there, nor beside an unpaired target block.
     var isDropped: Bool {
         guard blockPaired, words >= 5, carried < 2, !besideUnpairedTarget else { return false }
+        // Merged into a 2:1 bead: only when none of its own anchors is there, as written, and
+        // its partner's are (or it has none), so the target sentence translates the partner.
+        if merged { return anchors > 0 && anchorsFound == 0 && carried == 0 && (partnerAnchors == 0 || partnerFound > 0) }
         if anchors > 0 && anchorsFound == 0 { return true }
         guard let others = othersShare, stems >= 3 else { return false }
         return others - share >= 0.3
@@ -70,18 +85,28 @@ enum LoneSentences {
             return words
         }
         for (k, b) in beads.enumerated() where !b.source.isEmpty && !b.target.isEmpty {
-            guard b.sentences.contains(where: { $0.target.isEmpty && $0.source.count == 1 }) else { continue }
+            guard b.sentences.contains(where: { $0.target.isEmpty && $0.source.count == 1 || $0.source.count == 2 && $0.target.count == 1 }) else { continue }
             let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
             // The target text: Han runs (0 between them) for the lexicon, all of it lowercased
             // for kept words and anchors, and its numbers in digits or Chinese numerals.
             var han: [UInt32] = []
             var flat = ""
             var targetNumbers = Set<Int>()
+            // The target's content text and its code spans, for anchors found as written.
+            var content = ""
+            var codeSpans: [String] = []
             for blk in b.target {
                 guard let u = c.document.unitIndex(block: blk) else { continue }
                 let unit = c.document.units[u]
                 for (ch, role) in zip(unit.text, unit.roles) {
                     if role == .content && ch >= 0x3400 && ch < 0xA000 { han.append(ch) } else if han.last != 0 { han.append(0) }
+                }
+                var prose: [UInt32] = []
+                for (ch, role) in zip(unit.text, unit.roles) { prose.append(role == .content ? ch : 0x20) }
+                content += makeString(prose).lowercased() + "\n"
+                unit.roles.forEachRun(of: .code) { r in
+                    let span = unit.string(r).trimmingCharacters(in: .whitespaces).lowercased()
+                    if !span.isEmpty { codeSpans.append(span) }
                 }
                 flat += unit.string.lowercased() + "\n"
                 for m in NumberScanner.numbers(in: unit.text, eligible: { unit.roles[$0] == .content }) {
@@ -152,20 +177,67 @@ enum LoneSentences {
             }
             let allStems = ss.map(stems)
             let allAnchors = ss.map(anchors)
+            // Found as written (a 2:1 bead): a code span as that span or in the target's content,
+            // or inside a longer target span that is no span of the source's.
+            var sourceSpanSet: Set<String>? = nil
+            func sourceSpans() -> Set<String> {
+                if sourceSpanSet == nil {
+                    var spans = Set<String>()
+                    for sp in ss {
+                        let u = p.source.units[sp.unit]
+                        u.roles.forEachRun(of: .code) { r in
+                            if r.overlaps(sp.range) { spans.insert(u.string(r).trimmingCharacters(in: .whitespaces).lowercased()) }
+                        }
+                    }
+                    sourceSpanSet = spans
+                }
+                return sourceSpanSet!
+            }
+            func found(_ a: String) -> Bool {
+                let span = a.hasPrefix("~") ? String(a.dropFirst()) : a
+                guard !a.hasPrefix("#"), sourceSpans().contains(span) else { return carried(a) }
+                if content.contains(span) { return true }
+                // A target span the source has not is a rendering of it, changed or not.
+                return codeSpans.contains { $0 == span || !sourceSpans().contains($0) }
+            }
+            /// What a translation cannot render in words: a number, or code with a sign in it
+            /// (`?`, `--keep`, `a.b`), not an identifier (`YearPicker`, `Edit`: translators
+            /// write the thing it names) nor words with signs between (`Settings -> Users`).
+            func unwordable(_ a: String) -> Bool {
+                if a.hasPrefix("#") { return true }
+                guard !a.hasPrefix("~"), sourceSpans().contains(a) else { return false }
+                let scalars = Array(a.unicodeScalars)
+                for k in scalars.indices.dropFirst().dropLast() where scalars[k] == " "
+                    && scalars[k - 1].properties.isAlphabetic && scalars[k + 1].properties.isAlphabetic { return false }
+                return scalars.contains { !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == " " || $0 == "-") }
+            }
+            func wordCount(_ sp: SentenceSpan) -> Int {
+                let u = p.source.units[sp.unit]
+                var words = 0
+                for w in p.sourceAnalyses[sp.unit].words where w.kind == .latin && sp.range.contains(w.range.lowerBound) && u.roles[w.range.lowerBound] == .content {
+                    words += 1
+                }
+                return words
+            }
             var before = k - 1
             while before >= 0 && beads[before].target.isEmpty { before -= 1 }
             var after = k + 1
             while after < beads.count && beads[after].target.isEmpty { after += 1 }
             let unpairedBefore = before >= 0 && beads[before].source.isEmpty
             let unpairedAfter = after < beads.count && beads[after].source.isEmpty
-            for (q, sb) in b.sentences.enumerated() where sb.target.isEmpty && sb.source.count == 1 {
-                let i = sb.source[0]
-                let sp = ss[i]
-                let u = p.source.units[sp.unit]
-                var words = 0
-                for w in p.sourceAnalyses[sp.unit].words where w.kind == .latin && sp.range.contains(w.range.lowerBound) && u.roles[w.range.lowerBound] == .content {
-                    words += 1
+            for (q, sb) in b.sentences.enumerated() {
+                let lone = sb.target.isEmpty && sb.source.count == 1
+                let merged = sb.source.count == 2 && sb.target.count == 1
+                guard lone || merged else { continue }
+                // Of a 2:1 bead, the shorter sentence (in words; of two alike, neither).
+                var i = sb.source[0], partner: Int? = nil
+                var words = wordCount(ss[i])
+                if merged {
+                    let other = wordCount(ss[sb.source[1]])
+                    guard other != words else { continue }
+                    if other < words { partner = i; i = sb.source[1]; words = other } else { partner = sb.source[1] }
                 }
+                let sp = ss[i]
                 var n = 0, hit = 0, on = 0, oc = 0
                 for s in allStems[i] { if let v = covered(s) { n += 1; if v { hit += 1 } } }
                 for (j, st) in allStems.enumerated() where j != i {
@@ -176,12 +248,32 @@ enum LoneSentences {
                 let own = allAnchors[i].subtracting(others)
                 let strong = own.filter { !$0.hasPrefix("~") }
                 let isFirst = q == 0, isLast = q == b.sentences.count - 1
-                out.append(LoneSentence(
+                var partnerAnchors = 0, partnerFound = 0
+                if let j = partner {
+                    var notJ = Set<String>()
+                    for (m, a) in allAnchors.enumerated() where m != j { notJ.formUnion(a) }
+                    let theirs = allAnchors[j].subtracting(notJ).filter { !$0.hasPrefix("~") }
+                    partnerAnchors = theirs.count
+                    partnerFound = theirs.filter(carried).count
+                }
+                var sentence = LoneSentence(
                     bead: k, sentenceBead: q, unit: sp.unit, range: sp.range, isFirst: isFirst, isLast: isLast, words: words,
                     blockPaired: b.sentences.contains { o in !o.target.isEmpty && o.source.contains { ss[$0].unit == sp.unit } },
                     stems: n, covered: hit, othersShare: on == 0 ? nil : Double(oc) / Double(on),
                     anchors: strong.count, anchorsFound: strong.filter(carried).count, carried: own.filter(carried).count,
-                    besideUnpairedTarget: isFirst && unpairedBefore || isLast && unpairedAfter))
+                    besideUnpairedTarget: isFirst && unpairedBefore || isLast && unpairedAfter)
+                if merged {
+                    sentence.merged = true
+                    let signs = strong.filter(unwordable)
+                    sentence.anchors = signs.count
+                    sentence.anchorsFound = signs.filter(found).count
+                    sentence.carried = own.filter(found).count
+                    sentence.partnerAnchors = partnerAnchors
+                    sentence.partnerFound = partnerFound
+                    sentence.beforePartner = i == sb.source[0]
+                    sentence.besideUnpairedTarget = isFirst && sentence.beforePartner && unpairedBefore || isLast && !sentence.beforePartner && unpairedAfter
+                }
+                out.append(sentence)
             }
         }
         return out
@@ -199,6 +291,7 @@ enum LoneSentences {
                 c.document.path, p.source.path, "\(at.line):\(at.column)", s.isFirst ? "first" : s.isLast ? "last" : "mid",
                 "\(s.words)", s.blockPaired ? "1" : "0", "\(s.covered)/\(s.stems)", s.othersShare.map { String(format: "%.2f", $0) } ?? "NA",
                 "\(s.anchorsFound)/\(s.anchors)", "\(s.carried)", s.besideUnpairedTarget ? "1" : "0", s.isDropped ? "DROPPED" : "-",
+                s.merged ? "2:1 \(s.partnerFound)/\(s.partnerAnchors)" : "1:0",
                 u.plainText(in: s.range).replacingOccurrences(of: "\t", with: " "),
             ]
             lines += fields.joined(separator: "\t") + "\n"

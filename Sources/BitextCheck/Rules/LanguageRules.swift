@@ -167,6 +167,12 @@ public struct UntranslatedLabelRule: Rule {
             // name; a label beside another key is not.
             RuleExample("# 发布计划\n\n## 安装\n\n## 配置\n\n## 使用\n\n| 项目 | 内容 |\n| --- | --- |\n| **工程负责人** | Grace Hopper |\n| **目标** | 支持离线编辑 |\n| **状态** | 进行中 |\n| **备注** | ↓Needs Review |\n"),
             RuleExample("| 模块 | 维护者 |\n| --- | --- |\n| 解析器 | Grace Hopper |\n| 渲染器 | Platform Team |\n"),
+            // A heading in capitals among translated headings of its level (a man page's
+            // sections) is a word left in English, not an acronym: a long word the dictionary
+            // knows. Headings a translation keeps in capitals throughout, and an acronym, are names.
+            RuleExample("# tidyup(1)\n\n## 选项\n\n`-n` 只列出将要删除的文件。\n\n## ↓CONFIGURATION\n\n配置文件位于 `~/.tidyup.toml`。\n\n## 作者\n\n由社区维护。\n"),
+            RuleExample("# tidyup(1)\n\n## OPTIONS\n\n`-n` 只列出将要删除的文件。\n\n## CONFIGURATION\n\n配置文件位于 `~/.tidyup.toml`。\n\n## 作者\n\n由社区维护。\n"),
+            RuleExample("# tidyup(1)\n\n## 选项\n\n`-n` 只列出将要删除的文件。\n\n## HTTPS\n\n默认只用 HTTPS 下载。\n\n## 作者\n\n由社区维护。\n"),
         ]
     }
 
