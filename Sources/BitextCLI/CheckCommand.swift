@@ -177,8 +177,15 @@ struct CheckCommand: ParsableCommand {
         // Project-wide findings need every file: they come last. Links to anchors of other
         // pages of the run first.
         if !pageLinks.isEmpty {
+            // Only files a link may name need their absolute path (Foundation's, about 25 K
+            // instructions each): those whose name is a candidate page's.
+            // (`NSString.lastPathComponent` cost as much again.)
+            func name(_ path: String) -> Substring { path.split(separator: "/").last ?? path[...] }
+            let names = Set(pageLinks.flatMap { PageAnchorLink.candidates($0.page) }.map(name))
             var files: [String: String] = [:]
-            for job in work { if let t = job.target { files[Inputs.absolute(t)] = t } }
+            for job in work {
+                if let t = job.target, names.contains(name(t)) { files[Inputs.absolute(t)] = t }
+            }
             emitByFile(PageAnchorLink.broken(pageLinks, files: files, load: { try? session.document($0) }))
         }
         if mine {

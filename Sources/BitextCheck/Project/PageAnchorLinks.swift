@@ -15,17 +15,28 @@ public struct PageAnchorLink: Sendable {
     /// The page a relative link's path names from the file at `file`: nil for a URL, a site
     /// path (`/guide/x`, which needs the site's layout) or the file itself.
     static func page(of destination: String, from file: String) -> String? {
-        guard let hash = destination.firstIndex(of: "#"), hash != destination.startIndex else { return nil }
+        guard let hash = hashIndex(destination), hash != destination.startIndex else { return nil }
         let path = DocumentAnchors.percentDecoded(String(destination[..<hash]))
-        guard !path.hasPrefix("/"), !path.contains(":"), !path.contains("?") else { return nil }
+        // An ASCII path is searched as bytes (Foundation's `contains` cost more than the rest).
+        let ascii = path.utf8.allSatisfy { $0 < 0x80 }
+        guard !path.hasPrefix("/"), !(ascii ? path.utf8.contains(0x3A) : path.contains(":")),
+              !(ascii ? path.utf8.contains(0x3F) : path.contains("?")) else { return nil }
         let dir = URL(fileURLWithPath: Inputs.absolute(file)).deletingLastPathComponent()
         let page = dir.appendingPathComponent(path).standardizedFileURL.path
         return page == Inputs.absolute(file) ? nil : page
     }
 
+    /// Where the first `#` character of `s` is (`firstIndex(of: "#")`), found as a byte: in
+    /// ASCII text every `#` byte is a character of its own; only non-ASCII marks can join one
+    /// to its neighbours, so text with a byte over 0x7F asks the characters.
+    static func hashIndex(_ s: String) -> String.Index? {
+        guard let hash = s.utf8.firstIndex(of: 0x23) else { return nil }
+        return s.utf8.allSatisfy({ $0 < 0x80 }) ? hash : s.firstIndex(of: "#")
+    }
+
     /// The files a page may be: itself, with `.md` (for `.html` or no extension), or its
     /// folder's `index.md` / `README.md`.
-    static func candidates(_ page: String) -> [String] {
+    public static func candidates(_ page: String) -> [String] {
         var out = [page]
         let ext = (page as NSString).pathExtension
         let stem = ext.isEmpty ? page : String(page.dropLast(ext.count + 1))

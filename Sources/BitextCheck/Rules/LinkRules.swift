@@ -538,15 +538,18 @@ public struct BrokenAnchorRule: Rule {
         let units = c.document.units
         // Links to an anchor of another page of the run: decided once every page is read.
         if c.pageLinks != nil {
-            for k in units.indices where units[k].text.contains(0x23) || units[k].links.contains(where: { $0.destination.contains("#") }) {
+            // A destination without a `#` byte has no `#` character (`Foundation`'s `contains`
+            // cost more than the rest of the rule).
+            for k in units.indices where units[k].text.contains(0x23) || units[k].links.contains(where: { $0.destination.utf8.contains(0x23) }) {
                 let u = units[k]
                 for l in u.linkTargets where !l.destination.hasPrefix("#") {
                     guard let page = PageAnchorLink.page(of: l.destination, from: c.document.path) else { continue }
-                    let fragment = String(l.destination[l.destination.index(after: l.destination.firstIndex(of: "#")!)...])
+                    let hash = PageAnchorLink.hashIndex(l.destination)!
+                    let fragment = String(l.destination[l.destination.index(after: hash)...])
                     guard !fragment.isEmpty, fragment.lowercased() != "top" else { continue }
                     if unchecked == nil { unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document) }
                     if unchecked!.contains(u.position(at: l.textRange.lowerBound).line) { continue }
-                    let name = String(l.destination[..<l.destination.firstIndex(of: "#")!])
+                    let name = String(l.destination[..<hash])
                     let range = l.destinationRange ?? l.textRange
                     c.pageLinks!.append(PageAnchorLink(page: page, fragment: fragment, finding: c.finding(
                         self, severity: severity, unit: k, range: range.isEmpty ? range.lowerBound..<(range.lowerBound + 1) : range,
