@@ -540,7 +540,10 @@ public struct BrokenAnchorRule: Rule {
         if c.pageLinks != nil {
             // A destination without a `#` byte has no `#` character (`Foundation`'s `contains`
             // cost more than the rest of the rule).
-            for k in units.indices where units[k].text.contains(0x23) || units[k].links.contains(where: { $0.destination.utf8.contains(0x23) }) {
+            // Markdown links with a `#` after their path, or inline HTML (`<a href>`) in a unit
+            // with a `#` (a colour `#1677ff` alone asks for no link targets).
+            for k in units.indices where units[k].links.contains(where: { $0.destination.utf8.dropFirst().contains(0x23) })
+                || (units[k].text.contains(0x23) && units[k].text.contains(0x3C)) {
                 let u = units[k]
                 for l in u.linkTargets where !l.destination.hasPrefix("#") {
                     guard let page = PageAnchorLink.page(of: l.destination, from: c.document.path) else { continue }
