@@ -67,4 +67,55 @@ import Testing
         #expect(try findings("当 `a` != `b` 时重试。\n", "Retry while `a` <> `b`.\n").isEmpty)
         #expect(try findings("把 <b>a</b> 改为 <i>b</i>。\n", "Change <i>a</i> to <b>b</b>.\n").isEmpty)
     }
+    @Test func anOptionsValueChangedBesideTheBareOption() throws {
+        let a = try findings("用 `--depth` 限制深度，`--depth 2` 只看两层。\n", "Limit it with `--depth`; `--depth 1` looks one level down.\n")
+        #expect(a.map(\.severity) == [.warning])
+        #expect(a.first?.fix?.replacement == "--depth 1")
+        // The bare option in the valued one's place, or a fuller writing that keeps the value: the translator's.
+        #expect(try findings("用 `--depth` 限制深度，`--depth` 可以只看一层。\n", "Limit it with `--depth`; `--depth 1` looks one level down.\n").isEmpty)
+        #expect(try findings("用 `--depth` 限制深度，`--depth=1` 只看一层。\n", "Limit it with `--depth`; `--depth 1` looks one level down.\n").isEmpty)
+        #expect(CodeMismatchRule.longOptionsJoined("git log --depth 1 -p") == "git log --depth=1 -p")
+        #expect(CodeMismatchRule.longOptionsJoined("--fix --dry-run") == "--fix --dry-run")
+    }
+
+    @Test func hashInASpanIsCode() {
+        #expect(!CodeComparison.sameCode("#REF!", "#REF"))
+        #expect(!CodeComparison.sameCode("#,##0.00", "#,##0.0"))
+        #expect(!CodeComparison.sameCode("#include <stdio.h>", "#include <stdlib.h>"))
+        #expect(CodeComparison.sameCode("# Introduction", "# 简介"))
+        #expect(CodeComparison.sameCode("x = 1  # the count", "x = 1  # 计数"))
+        // In fenced code, `#` at a line's start is still a comment, with or without a space.
+        #expect(CodeComparison.firstDifference(source: "#TODO tidy up\nx = 1\n", target: "#待办：整理\nx = 1\n") == nil)
+    }
+
+    @Test func signsAlone() throws {
+        #expect(CodeMismatchRule.isSigns("<.+?>") && CodeMismatchRule.isSigns("/*") && !CodeMismatchRule.isSigns("?"))
+        #expect(CodeMismatchRule.isSigns("?", minimum: 1) && !CodeMismatchRule.isSigns("a*") && !CodeMismatchRule.isSigns("* *"))
+        #expect(CodeMismatchRule.signSimilarity("/*", "/") > 0.5 && CodeMismatchRule.signSimilarity("()", "[]") == 0)
+        let a = try findings("模式 `[a-z]+` 匹配单词，`\\d*` 匹配数字，`.+` 匹配其余部分。\n", "The pattern `[a-z]+` matches a word, `\\d*` digits and `.*` the rest.\n")
+        #expect(a.map(\.severity) == [.warning])
+        #expect(a.first?.message.contains("`.+`") == true)
+        // Signs rendered in words stay worth a look only.
+        #expect(try findings("用箭头连接两者。\n", "Join the two with `->`.\n").map(\.severity) == [.info])
+    }
+
+    @Test func codeInsideAnotherSpanIsNotPlainText() throws {
+        let a = try findings("模式 `<.+?>` 只匹配一个标签。\n", "Add `?` to make it lazy: `<.+?>` matches one tag.\n")
+        #expect(a.map(\.severity) == [.info])
+        #expect(a.first?.message.contains("missing") == true)
+        let b = try findings("加上 ? 可以让它变懒惰：`<.+?>` 只匹配一个标签。\n", "Add `?` to make it lazy: `<.+?>` matches one tag.\n")
+        #expect(b.first?.message.contains("plain text") == true)
+    }
+
+    @Test func anArgumentRenamedInChinese() {
+        #expect(CodeComparison.firstDifference(source: "=VLOOKUP(lookup_value, table_array, col_index)\n", target: "=VLOOKUP(查找值, table_array, col_index)\n") != nil)
+        #expect(CodeComparison.firstDifference(source: "def greet(userName, greeting):\n", target: "def greet(用户名, greeting):\n") != nil)
+        // Every argument localised, one argument alone, a plain word, translated text: the translator's.
+        #expect(CodeComparison.firstDifference(source: "=VLOOKUP(lookup_value, table_array)\n", target: "=VLOOKUP(查找值, 表格区域)\n") == nil)
+        #expect(CodeComparison.firstDifference(source: "print(user_name)\n", target: "print(用户名)\n") == nil)
+        #expect(CodeComparison.firstDifference(source: "f(value, other)\n", target: "f(值, other)\n") == nil)
+        #expect(CodeComparison.firstDifference(source: "<p>{userName}, welcome</p>\n", target: "<p>{userName}，欢迎</p>\n") == nil)
+        #expect(CodeComparison.isIdentifierShaped("lookup_value") && CodeComparison.isIdentifierShaped("userName"))
+        #expect(!CodeComparison.isIdentifierShaped("value") && !CodeComparison.isIdentifierShaped("Value") && !CodeComparison.isIdentifierShaped("_x"))
+    }
 }

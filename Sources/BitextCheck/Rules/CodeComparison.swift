@@ -63,8 +63,10 @@ enum CodeComparison {
     /// `#` at the start of a line or after a space (not a colour: ``colourEnd(_:_:atLineStart:)``),
     /// `-- ` (SQL; not before an option: `cargo clippy -- -D warnings`). Strings: '…', "…", `…`,
     /// “…”, ‘…’, and Python's triple quotes. `...` and `…` (elided code) are left out, and so
-    /// are semicolons and a comma before a closing bracket (style, not code).
-    static func tokens(_ code: String) -> [Token] {
+    /// are semicolons and a comma before a closing bracket (style, not code). In an inline span
+    /// (`inline`), `#` before anything but a space is code, not a comment: `#VALUE!`,
+    /// `#,##0.00`, `#include`, `#[derive(Debug)]` (a span's text always starts a line).
+    static func tokens(_ code: String, inline: Bool = false) -> [Token] {
         let chars = code.unicodeScalars.map(\.value)
         let n = chars.count
         var out: [Token] = []
@@ -112,7 +114,8 @@ enum CodeComparison {
             // Comments (`-- ` before an option, as in `cargo clippy -- -D warnings`, ends a
             // command's options instead).
             if (starts(i, 0x2F, 0x2F) && !(i > 0 && chars[i - 1] == 0x3A))
-                || (c == 0x23 && (atLineStart || spaceBefore))
+                || (c == 0x23 && (atLineStart || spaceBefore)
+                    && !(inline && i + 1 < n && chars[i + 1] != 0x20 && chars[i + 1] != 0x09))
                 || (starts(i, 0x2D, 0x2D, 0x20) && (atLineStart || spaceBefore) && !option(i + 3)) {
                 while i < n && chars[i] != 0x0A { i += 1 }
                 continue
@@ -249,6 +252,51 @@ enum CodeComparison {
         return true
     }
 
+    /// True when the gap is one argument of a call renamed in Chinese while its siblings stay
+    /// English (`=XLOOKUP(lookup_value, lookup_array)` written `=XLOOKUP(查找值, lookup_array)`):
+    /// the source's token is one word shaped as an identifier (snake_case or camelCase, not a
+    /// word of prose), between `(` or `,` and `,` or `)` on both sides, and the list's other
+    /// arguments in the translation, one or more, hold words and no Han. A list whose every
+    /// name is localised (`SUM(数值1, 数值2)`), or translated text (JSX children, a YAML
+    /// value), is the translator's.
+    static func argumentTranslated(_ s: [Token], _ gs: Range<Int>, _ t: [Token], _ gt: Range<Int>) -> Bool {
+        guard gs.count == 1, gt.count == 1, s[gs.lowerBound].kind == .word, t[gt.lowerBound].kind == .han,
+              isIdentifierShaped(s[gs.lowerBound].text),
+              gs.lowerBound > 0, gs.upperBound < s.count, gt.lowerBound > 0, gt.upperBound < t.count else { return false }
+        let sb = s[gs.lowerBound - 1], sa = s[gs.upperBound], tb = t[gt.lowerBound - 1], ta = t[gt.upperBound]
+        guard sb.kind == .symbol, sa.kind == .symbol, tb.same(sb), ta.same(sa),
+              sb.text == "(" || sb.text == ",", sa.text == "," || sa.text == ")", sb.text == "," || sa.text == "," else { return false }
+        // The target's argument list around the gap, at its own depth.
+        var lo = gt.lowerBound - 1, depth = 0
+        while lo >= 0 {
+            let x = t[lo]
+            if x.kind == .symbol && [")", "]", "}"].contains(x.text) { depth += 1 }
+            if x.kind == .symbol && ["(", "[", "{"].contains(x.text) { if depth == 0 { break }; depth -= 1 }
+            lo -= 1
+        }
+        var hi = gt.upperBound
+        depth = 0
+        while hi < t.count {
+            let x = t[hi]
+            if x.kind == .symbol && ["(", "[", "{"].contains(x.text) { depth += 1 }
+            if x.kind == .symbol && [")", "]", "}"].contains(x.text) { if depth == 0 { break }; depth -= 1 }
+            hi += 1
+        }
+        guard lo >= 0, hi < t.count, t[lo].text == "(", t[hi].text == ")" else { return false }
+        let siblings = t[(lo + 1)..<hi].indices.filter { !gt.contains($0) }.map { t[$0] }
+        return !siblings.contains { $0.kind == .han } && siblings.contains { $0.kind == .word }
+    }
+
+    /// A word shaped as an identifier, not as a word of prose: letters joined by `_`
+    /// (`lookup_value`) or a lower-case letter followed by a capital (`lookupValue`).
+    static func isIdentifierShaped(_ w: String) -> Bool {
+        let u = Array(w.utf8)
+        guard u.count >= 3, u.allSatisfy({ isIdentifierChar(UInt32($0)) }) else { return false }
+        for k in 1..<(u.count - 1) where u[k] == 0x5F && isLetter(UInt32(u[k - 1])) && isLetter(UInt32(u[k + 1])) { return true }
+        for k in 1..<u.count where u[k] >= 0x41 && u[k] <= 0x5A && u[k - 1] >= 0x61 && u[k - 1] <= 0x7A { return true }
+        return false
+    }
+
     /// Largest middles (source tokens × target tokens) aligned token by token; past it, the
     /// middle is judged whole.
     static let maxCells = 4_000_000
@@ -288,9 +336,11 @@ enum CodeComparison {
     /// True when two pieces of code are the same once comments, string contents and
     /// translated text are set aside.
     static func sameCode(_ source: String, _ target: String) -> Bool {
-        let s = tokens(source), t = tokens(target)
+        let s = tokens(source, inline: true), t = tokens(target, inline: true)
         let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
-        return gaps(s, t).allSatisfy { acceptable(s[$0.0], t[$0.1], sourceWords: words, targetHasText: text) }
+        return gaps(s, t).allSatisfy {
+            !argumentTranslated(s, $0.0, t, $0.1) && acceptable(s[$0.0], t[$0.1], sourceWords: words, targetHasText: text)
+        }
     }
 
     /// The first place where the target's code differs from the source's, nil when only
@@ -298,7 +348,7 @@ enum CodeComparison {
     static func firstDifference(source: String, target: String) -> Difference? {
         let s = tokens(source), t = tokens(target)
         let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
-        for (gs, gt) in gaps(s, t) where !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text) {
+        for (gs, gt) in gaps(s, t) where argumentTranslated(s, gs, t, gt) || !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text) {
             func line(_ tokens: [Token], _ r: Range<Int>) -> Int {
                 r.lowerBound < tokens.count ? tokens[r.lowerBound].line : (tokens.last?.line ?? 0)
             }

@@ -42,6 +42,18 @@ public struct CodeMismatchRule: Rule {
             RuleExample("横幅的背景色是 `↓#C4502E`。\n", source: "The banner background is `#C4052E`.\n"),
             // A number the translation changed inside the code is no fuller writing of it.
             RuleExample("要得到可复现的结果，请设置 `↓seed=4.2`。\n", source: "Set `seed=4` to get results you can reproduce.\n"),
+            // An option's value changed while the bare option, written on both sides, stays; the
+            // option written bare in its place is a shorter writing, the translator's.
+            RuleExample("重试次数由 `--retries` 决定；设为 `↓--retries 5` 即可关闭重试。\n",
+                        source: "The count is set by `--retries`; use `--retries 0` to turn retries off.\n"),
+            RuleExample("重试次数由 `--retries` 决定；需要时可把 `--retries` 设为零来关闭重试。\n",
+                        source: "The count is set by `--retries`; use `--retries 0` to turn retries off.\n"),
+            // In a span, `#` before a sign or a letter is code (`#DIV/0!`, `#include`); before a space, a comment.
+            RuleExample("除数为零时，单元格显示 `↓#DIV/0`。\n", source: "When the divisor is zero, the cell shows `#DIV/0!`.\n"),
+            RuleExample("页面以 `# 简介` 这样的标题开头。\n", source: "The page starts with a heading such as `# Introduction`.\n"),
+            // Code of signs alone changed into signs alike; the same signs moved are not.
+            RuleExample("在 glob 中，`↓*` 可以跨越目录，`?` 匹配一个字符。\n", source: "In a glob, `**` crosses directories and `?` matches one character.\n"),
+            RuleExample("至少一个字符用 `.+`，任意文本用 `.*`。\n", source: "Use `.*` for any text and `.+` for at least one character.\n"),
             // Cells of code only (no units) of rows the alignment paired, column by column.
             RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `↓--job=<count>` | 同时运行这么多个工作进程。 |\n| `-V`, `--version` | 打印版本号并退出。 |\n",
                         source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `--dry-run` | Show what would change without writing any file. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n| `-V`, `--version` | Print the version and exit. |\n"),
@@ -84,6 +96,10 @@ public struct CodeMismatchRule: Rule {
             RuleExample("请求的路径是 client -> proxy -> server，由 `a => b` 映射。\n",
                         source: "The request goes client -> proxy -> server, and `a => b` maps it.\n"),
             RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
+            // One parameter of a call renamed in Chinese while the others stay English; every
+            // parameter localised is the translator's choice.
+            RuleExample("语法：\n\n```\n↓=TEXTJOIN(delimiter, 忽略空值, text1)\n```\n", source: "Syntax:\n\n```\n=TEXTJOIN(delimiter, ignore_empty, text1)\n```\n"),
+            RuleExample("语法：\n\n```\n=TEXTJOIN(分隔符, 忽略空值, 文本1)\n```\n", source: "Syntax:\n\n```\n=TEXTJOIN(delimiter, ignore_empty, text1)\n```\n"),
             RuleExample("示例：\n\n```js\n// 计数器\nconst count = ref(0)\nconsole.log('你好')\n```\n", source: "Example:\n\n```js\n// the counter\nconst count = ref(0)\nconsole.log('hello')\n```\n"),
         ]
     }
@@ -131,8 +147,31 @@ public struct CodeMismatchRule: Rule {
     /// has beyond the other changes what the code means (``changesMeaning(_:_:_:)``).
     static func agrees(_ s: String, _ t: String) -> Bool {
         if s == t { return true }
+        if s.contains("--"), t.contains("--"), longOptionsJoined(s) == longOptionsJoined(t) { return true }
         if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: changesMeaning) { return true }
         return CodeComparison.sameCode(s, t)
+    }
+
+    /// The code with a long option's value joined by `=` (`--depth 1` → `--depth=1`): the same
+    /// command either way.
+    static func longOptionsJoined(_ s: String) -> String {
+        let u = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var k = 0
+        while k < u.count {
+            out.append(u[k])
+            // `--name` at the start or after a space, then one space and a value.
+            if u[k] == "-", k + 2 < u.count, u[k + 1] == "-", CodeComparison.isLetter(u[k + 2].value), k == 0 || u[k - 1] == " " {
+                var e = k + 2
+                while e < u.count && (CodeComparison.isIdentifierChar(u[e].value) || u[e] == "-") { e += 1 }
+                out.append(contentsOf: u[(k + 1)..<e])
+                if e + 1 < u.count, u[e] == " ", u[e + 1] != "-" { out.append("="); e += 1 }
+                k = e
+                continue
+            }
+            k += 1
+        }
+        return String(out)
     }
 
     /// True when the rest of a span around a part of it (before, after) is what makes the code
@@ -275,6 +314,29 @@ public struct CodeMismatchRule: Rule {
         }
     }
 
+    /// Code of signs alone, two or more ASCII marks (`<.+?>`, `/*`, `.*`, `->`): no name in it.
+    /// (What one became may be one mark: `/*` written `/`.)
+    static func isSigns(_ s: String, minimum: Int = 2) -> Bool {
+        s.utf8.count >= minimum && s.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !CodeComparison.isIdentifierChar(UInt32($0)) }
+    }
+
+    /// How alike two pieces of code of signs are: the Dice coefficient of their characters
+    /// (bigrams say nothing of two or three marks: `/*` and `/`, `.*` and `.+`).
+    static func signSimilarity(_ a: String, _ b: String) -> Double {
+        var count: [UInt8: Int] = [:]
+        for x in a.utf8 { count[x, default: 0] += 1 }
+        var common = 0
+        for x in b.utf8 { if let k = count[x], k > 0 { common += 1; count[x] = k - 1 } }
+        let total = a.utf8.count + b.utf8.count
+        return total == 0 ? 0 : 2 * Double(common) / Double(total)
+    }
+
+    /// The unit's text with its inline code masked (U+FFFC, which is neither a name nor a
+    /// sign): what it writes as text.
+    static func prose(_ u: BitextMarkdown.Unit) -> String {
+        makeString(u.text.indices.map { u.roles[$0] == .code ? 0xFFFC : u.text[$0] })
+    }
+
     /// A span of English-looking words (`String`, `catch`, `Resource Center`, `Project
     /// Management -> Workflow`): a name or a UI label that translators often render as the
     /// concept or the label it stands for (字符串, 捕获, 资源中心). No code shape: no inner
@@ -312,7 +374,10 @@ public struct CodeMismatchRule: Rule {
             func assigned(_ m: [Mention<String>], _ x: [Mention<String>], minimum: Double = 0.01) -> [(source: Mention<String>, target: Mention<String>?, place: (unit: Int, range: Range<Int>))] {
                 guard !m.isEmpty else { return [] }
                 return c.assign(pair, missing: m.map { keyed($0, sourceKeys) }, extra: x.map { keyed($0, targetKeys) }, similarity: { a, b in
-                    let d = CodeComparison.similarity(a.code, b.code)
+                    // Signs alone are alike by their characters, clearly (`/*` and `/`, `.*` and `.+`).
+                    let signs = CodeMismatchRule.isSigns(a.code) && CodeMismatchRule.isSigns(b.code, minimum: 1)
+                    let d = signs ? CodeMismatchRule.signSimilarity(a.code, b.code) : CodeComparison.similarity(a.code, b.code)
+                    if signs && d < 0.5 { return 0 }
                     return a.key && b.key ? max(d, 0.02) : d
                 }, minimumSimilarity: minimum).map { r in (source: plain(r.source), target: r.target.map(plain), place: r.place) }
             }
@@ -324,18 +389,26 @@ public struct CodeMismatchRule: Rule {
             // alone (`!` for "an exclamation point"), not one with Han (a label translated), and
             // not a word the source writes as text (the "else clause" → the `else` clause).
             let sourceText = " " + pair.source.map { p.source.units[$0].string }.joined(separator: " ") + " "
-            let targetText = " " + pair.target.map { c.document.units[$0].string }.joined(separator: " ") + " "
+            // What the translation writes as text: its prose alone, not its code (`?` is not
+            // written as text because `<.+?>` holds it).
+            let targetText = " " + pair.target.map { CodeMismatchRule.prose(c.document.units[$0]) }.joined(separator: " ") + " "
             func standsIn(_ t: Mention<String>, novel: Bool) -> Bool {
-                t.value.unicodeScalars.contains { CodeComparison.isIdentifierChar($0.value) }
+                (t.value.unicodeScalars.contains { CodeComparison.isIdentifierChar($0.value) } || CodeMismatchRule.isSigns(t.value))
                     && !t.value.unicodeScalars.contains { CodeComparison.isHanText($0.value) }
                     && (!novel || !CodeMismatchRule.writtenPlain(t.value, in: sourceText))
             }
-            func inPlace(_ m: [Mention<String>], _ x: [Mention<String>]) -> [(Int, Int)] {
+            // Signs alone (`<.+?>`, `/*`) stand in only for signs alike (`<.+>`, `/`), never for
+            // a name nor a name for them.
+            func inPlace(_ m: [Mention<String>], _ x: [Mention<String>], minimum: Double = 0) -> [(Int, Int)] {
                 var candidates: [(score: Double, m: Int, x: Int)] = []
                 for (i, s) in m.enumerated() {
                     let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
                     for (j, t) in x.enumerated() where t.unit == place.unit && t.range.overlaps(place.range) {
-                        candidates.append((CodeComparison.similarity(s.value, t.value), i, j))
+                        let signs = CodeMismatchRule.isSigns(s.value)
+                        guard signs == CodeMismatchRule.isSigns(t.value, minimum: signs ? 1 : 2) else { continue }
+                        let score = signs ? CodeMismatchRule.signSimilarity(s.value, t.value) : CodeComparison.similarity(s.value, t.value)
+                        guard score >= (signs ? max(minimum, 0.5) : minimum) else { continue }
+                        candidates.append((score, i, j))
                     }
                 }
                 candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.m, $0.x) < ($1.m, $1.x) }
@@ -353,7 +426,7 @@ public struct CodeMismatchRule: Rule {
             let counted = target.count <= source.count
             let named = { (m: Mention<String>) in m.value.unicodeScalars.contains { CodeComparison.isIdentifierChar($0.value) } }
             let left = extra.filter { counted && $0.novel && !used.contains(id($0.0)) && standsIn($0.0, novel: true) }.map { $0.0 }
-            let dropped = missing.filter { !$0.novel && named($0.0) }.map { $0.0 }
+            let dropped = missing.filter { !$0.novel && (named($0.0) || CodeMismatchRule.isSigns($0.0.value)) }.map { $0.0 }
             if !left.isEmpty && !dropped.isEmpty {
                 for (i, j) in inPlace(dropped, left) {
                     results.append((source: dropped[i], target: left[j], place: (left[j].unit, left[j].range)))
@@ -368,12 +441,35 @@ public struct CodeMismatchRule: Rule {
             let repeated = extra.filter { counted && !$0.novel && standsIn($0.0, novel: false) }.map { $0.0 }
             let open = repeated.isEmpty ? [] : results.indices.filter {
                 let v = results[$0].source.value
-                return results[$0].target == nil && named(results[$0].source) && CodeMismatchRule.isCodeShaped(v)
+                return results[$0].target == nil
+                    && (named(results[$0].source) && CodeMismatchRule.isCodeShaped(v) || CodeMismatchRule.isSigns(v))
                     && !CodeMismatchRule.writtenPlain(v, in: targetText) && !CodeMismatchRule.writtenTranslated(v, in: targetText)
             }
             if !repeated.isEmpty && !open.isEmpty {
                 for (i, j) in inPlace(open.map { results[$0].source }, repeated) {
                     results[open[i]] = (source: results[open[i]].source, target: repeated[j], place: (repeated[j].unit, repeated[j].range))
+                }
+            }
+            // A span changed while a shorter span both sides write stays (`--keep`, `--keep 0`
+            // written `--keep`, `--keep 1`): each agrees with the other side only through that
+            // shorter span, so neither is novel; alike, in place, and not agreeing with each
+            // other, the one is the other changed.
+            let sourceValues = Set(source.map(\.value)), targetValues = Set(target.map(\.value))
+            let paired = Set(results.filter { $0.target != nil }.map { id($0.source) })
+            let changedSource = missing.filter { m in
+                !m.novel && named(m.0) && !paired.contains(id(m.0)) && !targetValues.contains(m.0.value)
+                    && target.allSatisfy { !CodeMismatchRule.agrees(m.0.value, $0.value) || sourceValues.contains($0.value) }
+            }.map { $0.0 }
+            let changedTarget = extra.filter { x in
+                counted && !x.novel && !used.contains(id(x.0)) && named(x.0) && !sourceValues.contains(x.0.value)
+                    && standsIn(x.0, novel: true)
+                    && source.allSatisfy { !CodeMismatchRule.agrees($0.value, x.0.value) || targetValues.contains($0.value) }
+            }.map { $0.0 }
+            if !changedSource.isEmpty && !changedTarget.isEmpty {
+                for (i, j) in inPlace(changedSource, changedTarget, minimum: 0.5)
+                where !CodeMismatchRule.agrees(changedSource[i].value, changedTarget[j].value) {
+                    results.append((source: changedSource[i], target: changedTarget[j], place: (changedTarget[j].unit, changedTarget[j].range)))
+                    used.insert(id(changedTarget[j]))
                 }
             }
             guard !results.isEmpty else { continue }
