@@ -122,19 +122,26 @@ public enum NumberScanner {
             }
             if flag & 1 != 0 {
                 var e = k
-                while e < n && eligible(e) && hanFlag(text[e], flags) & 1 != 0 { e += 1 }
+                // A run ends before a 十百千 right after 万 or 亿 (一千八百万千米: 千米 is a unit).
+                while e < n && eligible(e) && hanFlag(text[e], flags) & 1 != 0
+                        && !(e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 && (hanUnits[text[e]] ?? 1e4) < 1e4) { e += 1 }
+                // …and that 十百千 is no number of its own.
+                var resume = e
+                if e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 {
+                    while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
+                }
                 // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
                 // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
                 // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
                 if e == k + 1 && c == 0x4E00 && !(k > 0 && text[k - 1] == 0x7B2C) && e < n
                     && isHanIdeograph(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e]) {
-                    k = e
+                    k = resume
                     continue
                 }
                 // 两三 and 五六 are "two or three", "five or six": both numbers, each on its own.
                 if e == k + 2, let a = hanDigits[text[k]], let b = hanDigits[text[k + 1]], b == a + 1, a >= 1 {
                     for v in [a, b] { out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: [v], isVersion: false)) }
-                    k = e
+                    k = resume
                     continue
                 }
                 if let v = hanValue(Array(text[k..<e])) {
@@ -150,7 +157,7 @@ public enum NumberScanner {
                     if e < n && text[e] == 0x6210 { values.append(v / 10) }
                     out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: values, isVersion: false))
                 }
-                k = e
+                k = resume
                 continue
             }
             k += 1
@@ -411,11 +418,15 @@ public enum NumberScanner {
         if w < n && hanUnits[text[w]] != nil && eligible(w) {
             var scale = 1.0
             var x = w
-            while x < n && eligible(x), let u = hanUnits[text[x]] { scale *= u; x += 1 }
+            // After 万 or 亿 only another of them (万亿): a 十百千 there starts the next word
+            // (1800 万千米 is 18 million kilometres; Chinese writes 千万, never 万千).
+            while x < n && eligible(x), let u = hanUnits[text[x]], !(scale >= 1e4 && u < 1e4) { scale *= u; x += 1 }
             // 万 and 亿 multiply the number before them (10 万 is 100,000, never 10 nor
             // 10,000), quoted with it; 十百千 may be the prefix of a unit (100 千克 is 100 kg).
             if scale >= 1e4 {
-                return (NumberMention(range: k..<x, text: written, values: [value * scale], isVersion: false), x)
+                var resume = x
+                while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
+                return (NumberMention(range: k..<x, text: written, values: [value * scale], isVersion: false), resume)
             }
             values.append(value * scale)
             return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), x)

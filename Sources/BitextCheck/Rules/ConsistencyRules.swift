@@ -149,6 +149,10 @@ public struct NumberMismatchRule: Rule {
                         source: "| Key | Max length |\n| --- | --- |\n| `menu.quit` | 10 |\n| `menu.save` | 8 |\n"),
             RuleExample("| 属性 | 版本 |\n| --- | --- |\n| open | 5.14.0 |\n| close | 4.23.0 |\n",
                         source: "| Property | Version |\n| --- | --- |\n| close | 4.23.0 |\n| open | 5.14.0 |\n"),
+            // After 万 or 亿 a 十百千 starts the next word (千米, 千瓦时), not a larger scale.
+            RuleExample("彗星从距地球 2500 万千米处掠过，电站每年发电 3400 万千瓦时。\n",
+                        source: "The comet passed 25 million kilometres from Earth; the plant makes 34 million kilowatt-hours a year.\n"),
+            RuleExample("彗星从距地球 ↓250 万千米处掠过。\n", source: "The comet passed 25 million kilometres from Earth.\n"),
         ]
     }
 
