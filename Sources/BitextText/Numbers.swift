@@ -28,8 +28,9 @@ public struct NumberMention: Sendable, Equatable {
     /// True when both stand for the same number.
     public func agrees(with other: NumberMention) -> Bool {
         if isVersion || other.isVersion { return NumberMention.version(text) == NumberMention.version(other.text) }
+        // A relative tolerance: 1.6 × 10⁻¹⁹ and 1.6 × 10⁻¹⁷ are different numbers.
         for a in values {
-            for b in other.values where abs(a - b) <= max(1e-9, abs(a) * 1e-9) { return true }
+            for b in other.values where a == b || abs(a - b) <= max(abs(a), abs(b)) * 1e-9 { return true }
         }
         return false
     }

@@ -153,6 +153,9 @@ public struct NumberMismatchRule: Rule {
             RuleExample("彗星从距地球 2500 万千米处掠过，电站每年发电 3400 万千瓦时。\n",
                         source: "The comet passed 25 million kilometres from Earth; the plant makes 34 million kilowatt-hours a year.\n"),
             RuleExample("彗星从距地球 ↓250 万千米处掠过。\n", source: "The comet passed 25 million kilometres from Earth.\n"),
+            // Tiny values are compared by their ratio, not by a fixed margin.
+            RuleExample("尘粒带有 ↓3.2 × 10⁻¹⁸ C 的电荷。\n", source: "The dust grain carries a charge of 3.2 × 10⁻¹⁹ C.\n"),
+            RuleExample("尘粒带有 3.2e-19 C 的电荷。\n", source: "The dust grain carries a charge of 3.2 × 10⁻¹⁹ C.\n"),
         ]
     }
 
@@ -587,7 +590,7 @@ public struct NumberMismatchRule: Rule {
         guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale,
               let va = a.values.first, let vb = b.values.first else { return false }
         let p = va * x.scale, q = vb * y.scale
-        return abs(p - q) <= max(1e-12, abs(p) * 1e-9)
+        return p == q || abs(p - q) <= max(abs(p), abs(q)) * 1e-9
     }
 
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
