@@ -15,7 +15,7 @@ public struct NumberMention: Sendable, Equatable {
     public var text: String
     /// Values it may stand for (never empty for a number; empty for a version).
     public var values: [Double]
-    /// A dotted version with two dots or more (`18.3.1`), compared by `text`.
+    /// A dotted version with two dots or more (`18.3.1`) or after a lone `v` (`v2.20`), compared by `text`.
     public var isVersion: Bool
 
     public init(range: Range<Int>, text: String, values: [Double], isVersion: Bool) {
@@ -373,6 +373,8 @@ public enum NumberScanner {
             e = runOfDigits(e + 1)
         }
         if dots >= 2 { version = true }
+        // A lone `v` glued before (`v2.20`) makes it a version too: `v2.2` is another release.
+        if dots == 1 && k > 0 && (text[k - 1] | 0x20) == 0x76 && eligible(k - 1) && (k < 2 || !isLatinLetter(text[k - 2])) { version = true }
         // Scientific notation (`3e-4`, `1.5E+3`): one number, by value, shown as written.
         if dots <= 1, let (written, value, end) = exponentForm(text, from: k, mantissaEnd: e, mantissa: digits, eligible: eligible) {
             return (NumberMention(range: k..<end, text: written, values: [value], isVersion: false), end)

@@ -156,6 +156,9 @@ public struct NumberMismatchRule: Rule {
             // Tiny values are compared by their ratio, not by a fixed margin.
             RuleExample("尘粒带有 ↓3.2 × 10⁻¹⁸ C 的电荷。\n", source: "The dust grain carries a charge of 3.2 × 10⁻¹⁹ C.\n"),
             RuleExample("尘粒带有 3.2e-19 C 的电荷。\n", source: "The dust grain carries a charge of 3.2 × 10⁻¹⁹ C.\n"),
+            // A number after a lone `v` is a version: `v8.1` is not `v8.10`.
+            RuleExample("该插件需要 Gradle v↓8.1 或更高版本。\n", source: "The plugin needs Gradle v8.10 or later.\n"),
+            RuleExample("该插件需要 8.10 版的 Gradle，或 v8.1.0 的旧版插件。\n", source: "The plugin needs Gradle v8.10, or the old plugin at v8.1.\n"),
         ]
     }
 
