@@ -159,6 +159,9 @@ public struct NumberMismatchRule: Rule {
             // A number after a lone `v` is a version: `v8.1` is not `v8.10`.
             RuleExample("该插件需要 Gradle v↓8.1 或更高版本。\n", source: "The plugin needs Gradle v8.10 or later.\n"),
             RuleExample("该插件需要 8.10 版的 Gradle，或 v8.1.0 的旧版插件。\n", source: "The plugin needs Gradle v8.10, or the old plugin at v8.1.\n"),
+            // A month the source both names and writes in a Chinese date, kept both ways.
+            RuleExample("它在 `en-US` 中显示为 *Jun 9, 2026*，在 `zh-CN` 中显示为 *2026年6月9日*，两种写法都有。\n",
+                        source: "It shows as *Jun 9, 2026* in `en-US` and as *2026年6月9日* in `zh-CN`, so both forms exist.\n"),
         ]
     }
 
@@ -935,12 +938,23 @@ public struct NumberMismatchRule: Rule {
             // 9 月 3 日): no number of the source. A month number left over beside a month the
             // source names and the translation does not (August → 9 月) is that month changed.
             if target.contains(where: { NumberMismatchRule.beforeMonth(c.document.units[$0.unit], $0.range) }) {
-                let months = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) })
+                let named = su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) }
+                let months = Set(named)
                 if !months.isEmpty {
+                    // As many as the source names and the translation does not keep in Latin
+                    // letters (`Mar 4` kept beside a `3月` the source writes too).
+                    var budget: [Double: Int] = [:]
+                    for m in named { budget[m, default: 0] += 1 }
+                    for m in tu.flatMap({ NumberMismatchRule.monthsNamed(c.document.units[$0]) }) { budget[m, default: 0] -= 1 }
                     var rendered = Set<Double>(), leftOver = false
                     target.removeAll { m in
                         guard NumberMismatchRule.beforeMonth(c.document.units[m.unit], m.range) else { return false }
-                        if let v = m.value.values.first(where: { months.contains($0) }) { rendered.insert(v); return true }
+                        if let v = m.value.values.first(where: { months.contains($0) }) {
+                            rendered.insert(v)
+                            guard budget[v, default: 0] > 0 else { return false }
+                            budget[v, default: 0] -= 1
+                            return true
+                        }
                         leftOver = true
                         return false
                     }
