@@ -17,6 +17,8 @@ public struct NumberMention: Sendable, Equatable {
     public var values: [Double]
     /// A dotted version with two dots or more (`18.3.1`) or after a lone `v` (`v2.20`), compared by `text`.
     public var isVersion: Bool
+    /// Written after a word that may carry its sign (下降 5%): agrees with the negative too.
+    public var eitherSign = false
 
     public init(range: Range<Int>, text: String, values: [Double], isVersion: Bool) {
         self.range = range
@@ -31,6 +33,9 @@ public struct NumberMention: Sendable, Equatable {
         // A relative tolerance: 1.6 × 10⁻¹⁹ and 1.6 × 10⁻¹⁷ are different numbers.
         for a in values {
             for b in other.values where a == b || abs(a - b) <= max(abs(a), abs(b)) * 1e-9 { return true }
+            if eitherSign || other.eitherSign {
+                for b in other.values where a == -b || abs(a + b) <= max(abs(a), abs(b)) * 1e-9 { return true }
+            }
         }
         return false
     }
@@ -106,7 +111,10 @@ public enum NumberScanner {
             let c = text[k]
             if asciiDigit(c) != nil {
                 let (mention, end) = digitNumber(text, from: k, gluedToWords: gluedToWords, eligible: eligible)
-                if let mention { out.append(mention) }
+                if var mention {
+                    if !mention.isVersion && mention.range.lowerBound == k { signed(&mention, text, eligible: eligible) }
+                    out.append(mention)
+                }
                 k = max(end, k + 1)
                 continue
             }
@@ -164,6 +172,41 @@ public enum NumberScanner {
             k += 1
         }
         return out
+    }
+
+    /// Characters a value (not a change) follows in Chinese: 到 至 为 是 达 (降到 5 °C is 5, not −5).
+    static let valueBefore: Set<UInt32> = Set("到至为是达".unicodeScalars.map(\.value))
+
+    /// The sign of a number of digits: a minus (`-`, `−`, `－`) right before it that follows a
+    /// space, an opening bracket, punctuation or nothing (not a word or a range: `GPT-4`,
+    /// `10-15`) makes it negative, quoted with it, and so do 负 and 零下 (not 正负, ±). A
+    /// number after other Han may be either (下降 5% renders -5%: the word carries the sign).
+    static func signed(_ m: inout NumberMention, _ text: [UInt32], eligible: (Int) -> Bool) {
+        let k = m.range.lowerBound
+        guard k > 0 else { return }
+        let c = text[k - 1]
+        if (c == 0x2D || c == 0x2212 || c == 0xFF0D) && eligible(k - 1) {
+            let b: UInt32 = k >= 2 ? text[k - 2] : 0x20
+            let open = [0x20, 0xA0, 0x09, 0x0A, 0x28, 0x5B, 0x7B, 0x2C, 0x3B, 0x3A, 0x3D, 0x3C, 0x3E, 0x7E, 0x2248, 0x22, 0x27, 0x201C, 0x2018].contains(b)
+            // After Han it may be a range (1 月-3 月) as well as a sign (降至-5): either.
+            if isHanIdeograph(b) { m.eitherSign = true; return }
+            if open || (b >= 0x3000 && b <= 0x303F) || (b >= 0xFF01 && b <= 0xFF0F) || (b >= 0xFF1A && b <= 0xFF20) {
+                m.values = m.values.map { -$0 }
+                m.text = "-" + m.text
+                m.range = (k - 1)..<m.range.upperBound
+            }
+            return
+        }
+        var p = k - 1
+        while p > 0 && text[p] == 0x20 { p -= 1 }
+        let h = text[p]
+        guard isHanIdeograph(h), eligible(p) else { return }
+        if (h == 0x8D1F && !(p > 0 && text[p - 1] == 0x6B63)) || (h == 0x4E0B && p > 0 && text[p - 1] == 0x96F6) {   // 负, 零下
+            m.values = m.values.map { -$0 }
+            m.text = "-" + m.text
+        } else if !valueBefore.contains(h) && !isHanNumeral(h) {
+            m.eitherSign = true
+        }
     }
 
     /// Lowercase ASCII letters packed five bits each (up to twelve): a word as one integer, so

@@ -162,6 +162,10 @@ public struct NumberMismatchRule: Rule {
             // A month the source both names and writes in a Chinese date, kept both ways.
             RuleExample("它在 `en-US` 中显示为 *Jun 9, 2026*，在 `zh-CN` 中显示为 *2026年6月9日*，两种写法都有。\n",
                         source: "It shows as *Jun 9, 2026* in `en-US` and as *2026年6月9日* in `zh-CN`, so both forms exist.\n"),
+            // A minus sign lost; 零下, 负 and a word that carries the sign (下降) keep it.
+            RuleExample("夜里气温降到 ↓4 °C，区间为 [↓0.2, 1.5]。\n", source: "The temperature fell to -4 °C overnight; the interval is [-0.2, 1.5].\n"),
+            RuleExample("夜里气温降到零下 4 °C，区间为 [-0.2, 1.5]，比上周下降 3%；GPT-4 在 10-15 秒内答完。\n",
+                        source: "The temperature fell to -4 °C overnight; the interval is [-0.2, 1.5], a change of -3% on last week; GPT-4 answers in 10-15 seconds.\n"),
         ]
     }
 
