@@ -166,6 +166,9 @@ public struct NumberMismatchRule: Rule {
             RuleExample("夜里气温降到 ↓4 °C，区间为 [↓0.2, 1.5]。\n", source: "The temperature fell to -4 °C overnight; the interval is [-0.2, 1.5].\n"),
             RuleExample("夜里气温降到零下 4 °C，区间为 [-0.2, 1.5]，比上周下降 3%；GPT-4 在 10-15 秒内答完。\n",
                         source: "The temperature fell to -4 °C overnight; the interval is [-0.2, 1.5], a change of -3% on last week; GPT-4 answers in 10-15 seconds.\n"),
+            // 一 before a classifier (一条: the article) renders no digit 1 of the source.
+            RuleExample("列出一条度量值为 ↓0 的路由。\n", source: "List a route with a metric of 1.\n"),
+            RuleExample("列出一条度量值为 1 的路由。\n", source: "List a route with a metric of 1.\n"),
         ]
     }
 
@@ -1000,7 +1003,20 @@ public struct NumberMismatchRule: Rule {
             for (i, m) in target.enumerated() where tw[i] == nil {
                 if let d = NumberMismatchRule.durationUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
             }
-            let r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
+            var r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
+            // A lone 一 (一条, 一个: the article Chinese adds) renders no digit 1 of the source
+            // while a number the translation writes in digits is left over (`a distance of 1`
+            // → 一条距离为 0 的路由).
+            let lone = target.indices.filter { target[$0].value.text == "一" }
+            if !lone.isEmpty, r.extra.contains(where: { target[$0].value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }) {
+                let kept = target.indices.filter { !lone.contains($0) }
+                let r2 = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: kept.map { target[$0].value },
+                                                     targetSymbols: kept.map { ts[$0] })
+                let digit = { (i: Int) in source[i].value.text.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
+                if r2.missing.contains(where: { !r.missing.contains($0) && digit($0) }) {
+                    r = (r2.missing, r2.extra.map { kept[$0] }, r2.unit.map { ($0.0, kept[$0.1]) })
+                }
+            }
             var extra = r.extra.map { target[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
             // those render a word, not a changed number.
