@@ -169,6 +169,9 @@ public struct NumberMismatchRule: Rule {
             // 一 before a classifier (一条: the article) renders no digit 1 of the source.
             RuleExample("列出一条度量值为 ↓0 的路由。\n", source: "List a route with a metric of 1.\n"),
             RuleExample("列出一条度量值为 1 的路由。\n", source: "List a route with a metric of 1.\n"),
+            // One of a number written twice changed, where the translation writes as many numbers.
+            RuleExample("Firefox ↓127 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
+            RuleExample("Firefox 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
         ]
     }
 
@@ -787,8 +790,29 @@ public struct NumberMismatchRule: Rule {
                 room -= 1
             }
         }
+        // …but when the translation writes as many numbers as the source, a number left over
+        // written like the repeated one but for one character (`117 … 117` → `116 … 117`) is
+        // one of its occurrences changed.
+        var short: [Int: Int] = [:]
+        if target.count >= source.count {
+            var spare = target.indices.filter { owner[$0] == nil && !target[$0].isVersion }
+            func alike(_ a: String, _ b: String) -> Bool {
+                let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+                return x.count == y.count && zip(x, y).filter { $0 != $1 }.count == 1
+                    && y.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 || $0.value == 0x2E }
+            }
+            for (g, members) in groups.enumerated() where members.count > 1 && match[g] != nil && !spare.isEmpty {
+                var lacking = members.count - owner.filter { $0 == g }.count
+                while lacking > 0, let x = spare.firstIndex(where: { alike(source[members[0]].text, target[$0].text) }) {
+                    spare.remove(at: x)
+                    short[g, default: 0] += 1
+                    lacking -= 1
+                }
+            }
+        }
         var missing: [Int] = [], unit: [(Int, Int)] = []
         for (g, members) in groups.enumerated() {
+            if let k = short[g] { missing += members.suffix(k) }
             guard let t = match[g] else { missing += members; continue }
             if !unitOK(members, t) && !scaled.contains(g * target.count + t) { unit.append((members[0], t)) }
         }
