@@ -172,6 +172,9 @@ public struct NumberMismatchRule: Rule {
             // One of a number written twice changed, where the translation writes as many numbers.
             RuleExample("Firefox ↓127 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
             RuleExample("Firefox 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
+            // A Latin word kept after a number is compared with the source's word after it.
+            RuleExample("Gas 价格为 ↓12 wei，卡片的内边距为 ↓2em。\n", source: "Gas was at 12 gwei, and the card has 2rem of padding.\n"),
+            RuleExample("Gas 价格为 12 gwei，卡片的内边距为 2rem，共 3 个 workers。\n", source: "Gas was at 12 gwei, the card has 2rem of padding, and there are 3 workers.\n"),
         ]
     }
 
@@ -455,6 +458,28 @@ public struct NumberMismatchRule: Rule {
             if (c == 0x2D || c == 0x27 || c == 0x2019) && k + 1 < n && letter(u.text[k + 1]) { return nil }
         }
         return u.string(start..<k)
+    }
+
+    /// A word of Latin letters right after a number, glued or after one space (`12 gwei`,
+    /// `32rem`): two to eight letters, lowercase after the first, and then no letter, digit or
+    /// joiner of words; nil otherwise.
+    static func keptWord(_ u: Unit, after r: Range<Int>) -> String? {
+        let t = u.text, n = t.count
+        guard r.upperBound > 0, r.upperBound < n else { return nil }
+        let role = u.roles[r.upperBound - 1]
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        var k = r.upperBound
+        if t[k] == 0x20 { k += 1 }
+        guard k < n, latin(t[k]), u.roles[k] == role else { return nil }
+        var e = k + 1
+        while e < n && t[e] >= 0x61 && t[e] <= 0x7A && u.roles[e] == role { e += 1 }
+        guard (2...8).contains(e - k) else { return nil }
+        if e < n {
+            let c = t[e]
+            if latin(c) || (c >= 0x30 && c <= 0x39) || c == 0x5F { return nil }
+            if (c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019 || c == 0x2F) && e + 1 < n && latin(t[e + 1]) { return nil }
+        }
+        return u.string(k..<e)
     }
 
     /// A word of time right after a number, after a space or a hyphen (`30 seconds`, `5-minute`,
@@ -1026,6 +1051,18 @@ public struct NumberMismatchRule: Rule {
             }
             for (i, m) in target.enumerated() where tw[i] == nil {
                 if let d = NumberMismatchRule.durationUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
+            }
+            // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
+            // or a name it chose not to translate: compared with the source's word after the
+            // number, when the source has one (`12 gwei` → `12 wei` changed the unit).
+            for (i, m) in target.enumerated() {
+                let u = c.document.units[m.unit]
+                guard u.text.contains(where: isHanIdeograph), let w = NumberMismatchRule.keptWord(u, after: m.range),
+                      tw[i] == nil || tw[i] == w else { continue }
+                guard let si = source.indices.first(where: { sw[$0] == nil && source[$0].value.agrees(with: m.value) }),
+                      let a = NumberMismatchRule.keptWord(p.source.units[source[si].unit], after: source[si].range) else { continue }
+                tw[i] = w; ts[i] = w
+                sw[si] = a; ss[si] = a
             }
             var r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
             // A lone 一 (一条, 一个: the article Chinese adds) renders no digit 1 of the source
