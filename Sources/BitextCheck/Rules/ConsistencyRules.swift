@@ -461,8 +461,8 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// A word of Latin letters right after a number, glued or after one space (`12 gwei`,
-    /// `32rem`): two to eight letters, lowercase after the first, and then no letter, digit or
-    /// joiner of words; nil otherwise.
+    /// `32rem`): two to eight lowercase letters (a capitalised word is a name or a title:
+    /// `7.3.3 Reno`), and then no letter, digit or joiner of words; nil otherwise.
     static func keptWord(_ u: Unit, after r: Range<Int>) -> String? {
         let t = u.text, n = t.count
         guard r.upperBound > 0, r.upperBound < n else { return nil }
@@ -470,7 +470,7 @@ public struct NumberMismatchRule: Rule {
         @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         var k = r.upperBound
         if t[k] == 0x20 { k += 1 }
-        guard k < n, latin(t[k]), u.roles[k] == role else { return nil }
+        guard k < n, t[k] >= 0x61 && t[k] <= 0x7A, u.roles[k] == role else { return nil }
         var e = k + 1
         while e < n && t[e] >= 0x61 && t[e] <= 0x7A && u.roles[e] == role { e += 1 }
         guard (2...8).contains(e - k) else { return nil }
@@ -1055,7 +1055,7 @@ public struct NumberMismatchRule: Rule {
             // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
             // or a name it chose not to translate: compared with the source's word after the
             // number, when the source has one (`12 gwei` → `12 wei` changed the unit).
-            for (i, m) in target.enumerated() {
+            for (i, m) in target.enumerated() where !m.value.isVersion {
                 let u = c.document.units[m.unit]
                 guard u.text.contains(where: isHanIdeograph), let w = NumberMismatchRule.keptWord(u, after: m.range),
                       tw[i] == nil || tw[i] == w else { continue }
