@@ -15,8 +15,10 @@ public struct NumberMention: Sendable, Equatable {
     public var text: String
     /// Values it may stand for (never empty for a number; empty for a version).
     public var values: [Double]
-    /// A dotted version with two dots or more (`18.3.1`), compared by `text`.
+    /// A dotted version with two dots or more (`18.3.1`) or after a lone `v` (`v2.20`), compared by `text`.
     public var isVersion: Bool
+    /// Written after a word that may carry its sign (下降 5%): agrees with the negative too.
+    public var eitherSign = false
 
     public init(range: Range<Int>, text: String, values: [Double], isVersion: Bool) {
         self.range = range
@@ -28,8 +30,12 @@ public struct NumberMention: Sendable, Equatable {
     /// True when both stand for the same number.
     public func agrees(with other: NumberMention) -> Bool {
         if isVersion || other.isVersion { return NumberMention.version(text) == NumberMention.version(other.text) }
+        // A relative tolerance: 1.6 × 10⁻¹⁹ and 1.6 × 10⁻¹⁷ are different numbers.
         for a in values {
-            for b in other.values where abs(a - b) <= max(1e-9, abs(a) * 1e-9) { return true }
+            for b in other.values where a == b || abs(a - b) <= max(abs(a), abs(b)) * 1e-9 { return true }
+            if eitherSign || other.eitherSign {
+                for b in other.values where a == -b || abs(a + b) <= max(abs(a), abs(b)) * 1e-9 { return true }
+            }
         }
         return false
     }
@@ -105,7 +111,10 @@ public enum NumberScanner {
             let c = text[k]
             if asciiDigit(c) != nil {
                 let (mention, end) = digitNumber(text, from: k, gluedToWords: gluedToWords, eligible: eligible)
-                if let mention { out.append(mention) }
+                if var mention {
+                    if !mention.isVersion && mention.range.lowerBound == k { signed(&mention, text, eligible: eligible) }
+                    out.append(mention)
+                }
                 k = max(end, k + 1)
                 continue
             }
@@ -122,19 +131,26 @@ public enum NumberScanner {
             }
             if flag & 1 != 0 {
                 var e = k
-                while e < n && eligible(e) && hanFlag(text[e], flags) & 1 != 0 { e += 1 }
+                // A run ends before a 十百千 right after 万 or 亿 (一千八百万千米: 千米 is a unit).
+                while e < n && eligible(e) && hanFlag(text[e], flags) & 1 != 0
+                        && !(e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 && (hanUnits[text[e]] ?? 1e4) < 1e4) { e += 1 }
+                // …and that 十百千 is no number of its own.
+                var resume = e
+                if e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 {
+                    while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
+                }
                 // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
                 // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
                 // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
                 if e == k + 1 && c == 0x4E00 && !(k > 0 && text[k - 1] == 0x7B2C) && e < n
                     && isHanIdeograph(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e]) {
-                    k = e
+                    k = resume
                     continue
                 }
                 // 两三 and 五六 are "two or three", "five or six": both numbers, each on its own.
                 if e == k + 2, let a = hanDigits[text[k]], let b = hanDigits[text[k + 1]], b == a + 1, a >= 1 {
                     for v in [a, b] { out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: [v], isVersion: false)) }
-                    k = e
+                    k = resume
                     continue
                 }
                 if let v = hanValue(Array(text[k..<e])) {
@@ -150,12 +166,47 @@ public enum NumberScanner {
                     if e < n && text[e] == 0x6210 { values.append(v / 10) }
                     out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: values, isVersion: false))
                 }
-                k = e
+                k = resume
                 continue
             }
             k += 1
         }
         return out
+    }
+
+    /// Characters a value (not a change) follows in Chinese: 到 至 为 是 达 (降到 5 °C is 5, not −5).
+    static let valueBefore: Set<UInt32> = Set("到至为是达".unicodeScalars.map(\.value))
+
+    /// The sign of a number of digits: a minus (`-`, `−`, `－`) right before it that follows a
+    /// space, an opening bracket, punctuation or nothing (not a word or a range: `GPT-4`,
+    /// `10-15`) makes it negative, quoted with it, and so do 负 and 零下 (not 正负, ±). A
+    /// number after other Han may be either (下降 5% renders -5%: the word carries the sign).
+    static func signed(_ m: inout NumberMention, _ text: [UInt32], eligible: (Int) -> Bool) {
+        let k = m.range.lowerBound
+        guard k > 0 else { return }
+        let c = text[k - 1]
+        if (c == 0x2D || c == 0x2212 || c == 0xFF0D) && eligible(k - 1) {
+            let b: UInt32 = k >= 2 ? text[k - 2] : 0x20
+            let open = [0x20, 0xA0, 0x09, 0x0A, 0x28, 0x5B, 0x7B, 0x2C, 0x3B, 0x3A, 0x3D, 0x3C, 0x3E, 0x7E, 0x2248, 0x22, 0x27, 0x201C, 0x2018].contains(b)
+            // After Han it may be a range (1 月-3 月) as well as a sign (降至-5): either.
+            if isHanIdeograph(b) { m.eitherSign = true; return }
+            if open || (b >= 0x3000 && b <= 0x303F) || (b >= 0xFF01 && b <= 0xFF0F) || (b >= 0xFF1A && b <= 0xFF20) {
+                m.values = m.values.map { -$0 }
+                m.text = "-" + m.text
+                m.range = (k - 1)..<m.range.upperBound
+            }
+            return
+        }
+        var p = k - 1
+        while p > 0 && text[p] == 0x20 { p -= 1 }
+        let h = text[p]
+        guard isHanIdeograph(h), eligible(p) else { return }
+        if (h == 0x8D1F && !(p > 0 && text[p - 1] == 0x6B63)) || (h == 0x4E0B && p > 0 && text[p - 1] == 0x96F6) {   // 负, 零下
+            m.values = m.values.map { -$0 }
+            m.text = "-" + m.text
+        } else if !valueBefore.contains(h) && !isHanNumeral(h) {
+            m.eitherSign = true
+        }
     }
 
     /// Lowercase ASCII letters packed five bits each (up to twelve): a word as one integer, so
@@ -365,6 +416,8 @@ public enum NumberScanner {
             e = runOfDigits(e + 1)
         }
         if dots >= 2 { version = true }
+        // A lone `v` glued before (`v2.20`) makes it a version too: `v2.2` is another release.
+        if dots == 1 && k > 0 && (text[k - 1] | 0x20) == 0x76 && eligible(k - 1) && (k < 2 || !isLatinLetter(text[k - 2])) { version = true }
         // Scientific notation (`3e-4`, `1.5E+3`): one number, by value, shown as written.
         if dots <= 1, let (written, value, end) = exponentForm(text, from: k, mantissaEnd: e, mantissa: digits, eligible: eligible) {
             return (NumberMention(range: k..<end, text: written, values: [value], isVersion: false), end)
@@ -411,11 +464,15 @@ public enum NumberScanner {
         if w < n && hanUnits[text[w]] != nil && eligible(w) {
             var scale = 1.0
             var x = w
-            while x < n && eligible(x), let u = hanUnits[text[x]] { scale *= u; x += 1 }
+            // After 万 or 亿 only another of them (万亿): a 十百千 there starts the next word
+            // (1800 万千米 is 18 million kilometres; Chinese writes 千万, never 万千).
+            while x < n && eligible(x), let u = hanUnits[text[x]], !(scale >= 1e4 && u < 1e4) { scale *= u; x += 1 }
             // 万 and 亿 multiply the number before them (10 万 is 100,000, never 10 nor
             // 10,000), quoted with it; 十百千 may be the prefix of a unit (100 千克 is 100 kg).
             if scale >= 1e4 {
-                return (NumberMention(range: k..<x, text: written, values: [value * scale], isVersion: false), x)
+                var resume = x
+                while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
+                return (NumberMention(range: k..<x, text: written, values: [value * scale], isVersion: false), resume)
             }
             values.append(value * scale)
             return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), x)

@@ -149,6 +149,32 @@ public struct NumberMismatchRule: Rule {
                         source: "| Key | Max length |\n| --- | --- |\n| `menu.quit` | 10 |\n| `menu.save` | 8 |\n"),
             RuleExample("| 属性 | 版本 |\n| --- | --- |\n| open | 5.14.0 |\n| close | 4.23.0 |\n",
                         source: "| Property | Version |\n| --- | --- |\n| close | 4.23.0 |\n| open | 5.14.0 |\n"),
+            // After 万 or 亿 a 十百千 starts the next word (千米, 千瓦时), not a larger scale.
+            RuleExample("彗星从距地球 2500 万千米处掠过，电站每年发电 3400 万千瓦时。\n",
+                        source: "The comet passed 25 million kilometres from Earth; the plant makes 34 million kilowatt-hours a year.\n"),
+            RuleExample("彗星从距地球 ↓250 万千米处掠过。\n", source: "The comet passed 25 million kilometres from Earth.\n"),
+            // Tiny values are compared by their ratio, not by a fixed margin.
+            RuleExample("尘粒带有 ↓3.2 × 10⁻¹⁸ C 的电荷。\n", source: "The dust grain carries a charge of 3.2 × 10⁻¹⁹ C.\n"),
+            RuleExample("尘粒带有 3.2e-19 C 的电荷。\n", source: "The dust grain carries a charge of 3.2 × 10⁻¹⁹ C.\n"),
+            // A number after a lone `v` is a version: `v8.1` is not `v8.10`.
+            RuleExample("该插件需要 Gradle v↓8.1 或更高版本。\n", source: "The plugin needs Gradle v8.10 or later.\n"),
+            RuleExample("该插件需要 8.10 版的 Gradle，或 v8.1.0 的旧版插件。\n", source: "The plugin needs Gradle v8.10, or the old plugin at v8.1.\n"),
+            // A month the source both names and writes in a Chinese date, kept both ways.
+            RuleExample("它在 `en-US` 中显示为 *Jun 9, 2026*，在 `zh-CN` 中显示为 *2026年6月9日*，两种写法都有。\n",
+                        source: "It shows as *Jun 9, 2026* in `en-US` and as *2026年6月9日* in `zh-CN`, so both forms exist.\n"),
+            // A minus sign lost; 零下, 负 and a word that carries the sign (下降) keep it.
+            RuleExample("夜里气温降到 ↓4 °C，区间为 [↓0.2, 1.5]。\n", source: "The temperature fell to -4 °C overnight; the interval is [-0.2, 1.5].\n"),
+            RuleExample("夜里气温降到零下 4 °C，区间为 [-0.2, 1.5]，比上周下降 3%；GPT-4 在 10-15 秒内答完。\n",
+                        source: "The temperature fell to -4 °C overnight; the interval is [-0.2, 1.5], a change of -3% on last week; GPT-4 answers in 10-15 seconds.\n"),
+            // 一 before a classifier (一条: the article) renders no digit 1 of the source.
+            RuleExample("列出一条度量值为 ↓0 的路由。\n", source: "List a route with a metric of 1.\n"),
+            RuleExample("列出一条度量值为 1 的路由。\n", source: "List a route with a metric of 1.\n"),
+            // One of a number written twice changed, where the translation writes as many numbers.
+            RuleExample("Firefox ↓127 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
+            RuleExample("Firefox 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
+            // A Latin word kept after a number is compared with the source's word after it.
+            RuleExample("Gas 价格为 ↓12 wei，卡片的内边距为 ↓2em。\n", source: "Gas was at 12 gwei, and the card has 2rem of padding.\n"),
+            RuleExample("Gas 价格为 12 gwei，卡片的内边距为 2rem，共 3 个 workers。\n", source: "Gas was at 12 gwei, the card has 2rem of padding, and there are 3 workers.\n"),
         ]
     }
 
@@ -434,6 +460,28 @@ public struct NumberMismatchRule: Rule {
         return u.string(start..<k)
     }
 
+    /// A word of Latin letters right after a number, glued or after one space (`12 gwei`,
+    /// `32rem`): two to eight lowercase letters (a capitalised word is a name or a title:
+    /// `7.3.3 Reno`), and then no letter, digit or joiner of words; nil otherwise.
+    static func keptWord(_ u: Unit, after r: Range<Int>) -> String? {
+        let t = u.text, n = t.count
+        guard r.upperBound > 0, r.upperBound < n else { return nil }
+        let role = u.roles[r.upperBound - 1]
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        var k = r.upperBound
+        if t[k] == 0x20 { k += 1 }
+        guard k < n, t[k] >= 0x61 && t[k] <= 0x7A, u.roles[k] == role else { return nil }
+        var e = k + 1
+        while e < n && t[e] >= 0x61 && t[e] <= 0x7A && u.roles[e] == role { e += 1 }
+        guard (2...8).contains(e - k) else { return nil }
+        if e < n {
+            let c = t[e]
+            if latin(c) || (c >= 0x30 && c <= 0x39) || c == 0x5F { return nil }
+            if (c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019 || c == 0x2F) && e + 1 < n && latin(t[e + 1]) { return nil }
+        }
+        return u.string(k..<e)
+    }
+
     /// A word of time right after a number, after a space or a hyphen (`30 seconds`, `5-minute`,
     /// `30 秒`, `3 个月`), as written and as the symbol it names (``LocaleData/durationUnits``);
     /// nil for any other word and for a word that starts like one and names something else
@@ -583,7 +631,7 @@ public struct NumberMismatchRule: Rule {
         guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale,
               let va = a.values.first, let vb = b.values.first else { return false }
         let p = va * x.scale, q = vb * y.scale
-        return abs(p - q) <= max(1e-12, abs(p) * 1e-9)
+        return p == q || abs(p - q) <= max(abs(p), abs(q)) * 1e-9
     }
 
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
@@ -767,8 +815,29 @@ public struct NumberMismatchRule: Rule {
                 room -= 1
             }
         }
+        // …but when the translation writes as many numbers as the source, a number left over
+        // written like the repeated one but for one character (`117 … 117` → `116 … 117`) is
+        // one of its occurrences changed.
+        var short: [Int: Int] = [:]
+        if target.count >= source.count {
+            var spare = target.indices.filter { owner[$0] == nil && !target[$0].isVersion }
+            func alike(_ a: String, _ b: String) -> Bool {
+                let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+                return x.count == y.count && zip(x, y).filter { $0 != $1 }.count == 1
+                    && y.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 || $0.value == 0x2E }
+            }
+            for (g, members) in groups.enumerated() where members.count > 1 && match[g] != nil && !spare.isEmpty {
+                var lacking = members.count - owner.filter { $0 == g }.count
+                while lacking > 0, let x = spare.firstIndex(where: { alike(source[members[0]].text, target[$0].text) }) {
+                    spare.remove(at: x)
+                    short[g, default: 0] += 1
+                    lacking -= 1
+                }
+            }
+        }
         var missing: [Int] = [], unit: [(Int, Int)] = []
         for (g, members) in groups.enumerated() {
+            if let k = short[g] { missing += members.suffix(k) }
             guard let t = match[g] else { missing += members; continue }
             if !unitOK(members, t) && !scaled.contains(g * target.count + t) { unit.append((members[0], t)) }
         }
@@ -925,12 +994,23 @@ public struct NumberMismatchRule: Rule {
             // 9 月 3 日): no number of the source. A month number left over beside a month the
             // source names and the translation does not (August → 9 月) is that month changed.
             if target.contains(where: { NumberMismatchRule.beforeMonth(c.document.units[$0.unit], $0.range) }) {
-                let months = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) })
+                let named = su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) }
+                let months = Set(named)
                 if !months.isEmpty {
+                    // As many as the source names and the translation does not keep in Latin
+                    // letters (`Mar 4` kept beside a `3月` the source writes too).
+                    var budget: [Double: Int] = [:]
+                    for m in named { budget[m, default: 0] += 1 }
+                    for m in tu.flatMap({ NumberMismatchRule.monthsNamed(c.document.units[$0]) }) { budget[m, default: 0] -= 1 }
                     var rendered = Set<Double>(), leftOver = false
                     target.removeAll { m in
                         guard NumberMismatchRule.beforeMonth(c.document.units[m.unit], m.range) else { return false }
-                        if let v = m.value.values.first(where: { months.contains($0) }) { rendered.insert(v); return true }
+                        if let v = m.value.values.first(where: { months.contains($0) }) {
+                            rendered.insert(v)
+                            guard budget[v, default: 0] > 0 else { return false }
+                            budget[v, default: 0] -= 1
+                            return true
+                        }
                         leftOver = true
                         return false
                     }
@@ -972,7 +1052,32 @@ public struct NumberMismatchRule: Rule {
             for (i, m) in target.enumerated() where tw[i] == nil {
                 if let d = NumberMismatchRule.durationUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
             }
-            let r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
+            // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
+            // or a name it chose not to translate: compared with the source's word after the
+            // number, when the source has one (`12 gwei` → `12 wei` changed the unit).
+            for (i, m) in target.enumerated() where !m.value.isVersion {
+                let u = c.document.units[m.unit]
+                guard u.text.contains(where: isHanIdeograph), let w = NumberMismatchRule.keptWord(u, after: m.range),
+                      tw[i] == nil || tw[i] == w else { continue }
+                guard let si = source.indices.first(where: { sw[$0] == nil && source[$0].value.agrees(with: m.value) }),
+                      let a = NumberMismatchRule.keptWord(p.source.units[source[si].unit], after: source[si].range) else { continue }
+                tw[i] = w; ts[i] = w
+                sw[si] = a; ss[si] = a
+            }
+            var r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
+            // A lone 一 (一条, 一个: the article Chinese adds) renders no digit 1 of the source
+            // while a number the translation writes in digits is left over (`a distance of 1`
+            // → 一条距离为 0 的路由).
+            let lone = target.indices.filter { target[$0].value.text == "一" }
+            if !lone.isEmpty, r.extra.contains(where: { target[$0].value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }) {
+                let kept = target.indices.filter { !lone.contains($0) }
+                let r2 = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: kept.map { target[$0].value },
+                                                     targetSymbols: kept.map { ts[$0] })
+                let digit = { (i: Int) in source[i].value.text.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
+                if r2.missing.contains(where: { !r.missing.contains($0) && digit($0) }) {
+                    r = (r2.missing, r2.extra.map { kept[$0] }, r2.unit.map { ($0.0, kept[$0.1]) })
+                }
+            }
             var extra = r.extra.map { target[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
             // those render a word, not a changed number.
