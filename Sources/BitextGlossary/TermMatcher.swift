@@ -153,6 +153,12 @@ public final class GlossaryIndex: Sendable {
                 k += b.length
                 continue
             }
+            // A word of a path, a handle or a file name written without backticks
+            // (`@team/maintainers`, `docs/endpoints/list.md`) is code, not the term in prose.
+            if let b = best, (k..<(k + b.length)).contains(where: { GlossaryIndex.inCodeShapedChunk(text, latin[$0].range) }) {
+                k += b.length
+                continue
+            }
             if let b = best {
                 let range = latin[k].range.lowerBound..<latin[k + b.length - 1].range.upperBound
                 hits.append(TermHit(entry: b.entry, form: .source, range: range, term: glossary.entries[b.entry].source))
@@ -162,6 +168,41 @@ public final class GlossaryIndex: Sendable {
             }
         }
         return hits
+    }
+
+    /// Whether the word at `r` lies in a run of text without spaces that has the shape of code:
+    /// a handle or an address (`@`), a channel or an anchor (`#`), a path (two slashes, or one
+    /// at either end: `docs/endpoints/list.md`, `/endpoints`), a file name or a member access (an
+    /// inner dot before a letter or digit: `list.md`), `key:value`, or a code sigil (`\ = ~ $ { }`).
+    /// One slash between two words (`client/server`, `maintainer/reviewer`) is prose.
+    static func inCodeShapedChunk(_ text: [UInt32], _ r: Range<Int>) -> Bool {
+        func stops(_ c: UInt32) -> Bool {
+            switch c {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x28, 0x29, 0x5B, 0x5D, 0x2A, 0x60, 0x22, 0x27, 0x3C, 0x3E,
+                 0x2C, 0x3B, 0x21, 0x3F, 0x7C, 0x2018, 0x2019, 0x201C, 0x201D: return true
+            default: return c >= 0x2E80
+            }
+        }
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo > 0 && !stops(text[lo - 1]) { lo -= 1 }
+        while hi < text.count && !stops(text[hi]) { hi += 1 }
+        // Sentence punctuation after the run is not part of it.
+        while hi > r.upperBound && (text[hi - 1] == 0x2E || text[hi - 1] == 0x3A) { hi -= 1 }
+        guard lo < r.lowerBound || hi > r.upperBound else { return false }
+        var slashes = 0
+        for i in lo..<hi {
+            switch text[i] {
+            case 0x40, 0x23, 0x5C, 0x3D, 0x7E, 0x24, 0x7B, 0x7D: return true
+            case 0x2F:
+                slashes += 1
+                if i == lo || i == hi - 1 { return true }
+            case 0x2E, 0x3A:
+                if i > lo, i + 1 < hi, let n = Unicode.Scalar(text[i + 1]),
+                   n.properties.isAlphabetic || n.properties.numericType != nil { return true }
+            default: break
+            }
+        }
+        return slashes >= 2
     }
 
     /// Two words belong to one term when only spaces, hyphens or a line break are between them.

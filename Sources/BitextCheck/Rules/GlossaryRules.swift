@@ -29,6 +29,12 @@ public struct GlossaryForbiddenRule: Rule {
                         glossary: "inventory\t清单\t\t库存|目录\n"),
             RuleExample("把主机写进↓目录。\n", source: "Add the host to the inventory.\n",
                         glossary: "inventory\t清单\t\t库存|目录\n"),
+            // 组合 is *compose* and *combination* to the dictionary: where the source says
+            // "combination" and not the term, info; where it says the term, an error.
+            RuleExample("这是一个很好的颜色↓组合。\n", source: "This is a fine combination of colours.\n",
+                        glossary: "compose\t撰写\t\t组合\n"),
+            RuleExample("先↓组合消息，再发送。\n", source: "Compose the message, then send it.\n",
+                        glossary: "compose\t撰写\t\t组合\n"),
             // The text a shortcode shows is the translation's too.
             RuleExample("每个{{< glossary_tooltip text=\"↓大模型\" term_id=\"llm\" >}}都需要显卡。\n", glossary: GlossaryForbiddenRule.glossary),
         ]
@@ -54,11 +60,17 @@ public struct GlossaryForbiddenRule: Rule {
                 // aligned source does not say the term, translates something else, most likely;
                 // said, as info, without a fix. (One the dictionary gives for the term, 本征值 for
                 // "eigenvalue", renders it even where the translator added it.)
-                if let p = c.pairing, let lexicon = Lexicon.shared, let w = lexicon.word(h.term.unicodeScalars.map(\.value)),
-                   !GlossaryForbiddenRule.glosses(w, e.source, lexicon, c.settings.source.functionWords) {
+                // A variant the dictionary gives for the term as well as for other words (组合:
+                // *compose*, *combination*) is the other sense where the aligned source does not
+                // say the term and does say one of those words ("a convenient combination").
+                if let p = c.pairing, let lexicon = Lexicon.shared, let w = lexicon.word(h.term.unicodeScalars.map(\.value)) {
                     if sourceUnits == nil { sourceUnits = p.sourceUnits(of: c.document) }
+                    let functionWords = c.settings.source.functionWords
                     if let su = sourceUnits![k], !su.isEmpty,
-                       !su.contains(where: { GlossaryForbiddenRule.says(p, $0, forbidding: h.term, g) }) {
+                       !su.contains(where: { GlossaryForbiddenRule.says(p, $0, forbidding: h.term, g) }),
+                       !GlossaryForbiddenRule.glosses(w, e.source, lexicon, functionWords)
+                        || su.contains(where: { GlossaryForbiddenRule.saysOtherGloss(p.source.units[$0], p.sourceAnalyses[$0], of: w,
+                                                                                    term: e.source, lexicon, functionWords) }) {
                         details.append(("evidence", .string("source-without-term")))
                         emit(c.finding(self, severity: min(severity, .info), unit: k, range: h.range,
                                        message: c.messages.text("glossary-forbidden.other-sense", values), details: details))
@@ -75,6 +87,30 @@ public struct GlossaryForbiddenRule: Rule {
     static func glosses(_ w: Int32, _ term: String, _ lexicon: Lexicon, _ functionWords: Set<String>) -> Bool {
         let stems = term.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Stemmer.stem(String($0)) }.joined(separator: " ")
         return ProjectChecks.TermWords(stems, lexicon: lexicon, functionWords: functionWords).reading(of: w).renders
+    }
+
+    /// Whether source unit `u` writes all the words of a gloss of lexicon word `w` that holds
+    /// no word of the term: another sense of the word (组合 for "combination", where the
+    /// term is "Compose"). Glosses are compared by their words' light stems, function words
+    /// left out.
+    static func saysOtherGloss(_ u: Unit, _ a: TextAnalysis, of w: Int32, term: String, _ lexicon: Lexicon,
+                               _ functionWords: Set<String>) -> Bool {
+        func stems(_ s: String) -> [String] {
+            s.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map { String($0).lowercased() }
+                .filter { !functionWords.contains($0) }.map { Stemmer.stem($0) }
+        }
+        let termStems = Set(stems(term))
+        var source: Set<String> = []
+        for word in a.words where word.kind == .latin && u.roles[word.range.lowerBound] == .content {
+            source.insert(Stemmer.stem(makeString(u.text[word.range]).lowercased()))
+        }
+        guard !source.isEmpty else { return false }
+        for gloss in lexicon.glosses(ofWord: w) {
+            let g = stems(gloss)
+            guard !g.isEmpty, termStems.isDisjoint(with: g) else { continue }
+            if g.allSatisfy({ source.contains($0) }) { return true }
+        }
+        return false
     }
 
     /// Source unit `su` uses a term whose entry forbids `variant`.
@@ -161,6 +197,25 @@ public struct GlossaryMissingRule: Rule {
             // … and a use in prose beside the label still needs the rendering.
             RuleExample("↓打开 **Queues**，然后删除它。\n", source: "Open **Queues**, then delete the queue.\n",
                         glossary: "queue\t队列\n"),
+            // A lowercase term capitalised in a longer name the translation writes as the source
+            // does (`Ledger API`) is the name …
+            RuleExample("你可以用 Ledger API 一次导出全部条目。\n", source: "You can export every entry with the Ledger API in one call.\n",
+                        glossary: "ledger\t账本\n"),
+            // … but not where the source writes the term in lower case, as a word.
+            RuleExample("↓你可以用 Ledger API 一次导出全部条目。\n", source: "You can export every entry with the ledger API in one call.\n",
+                        glossary: "ledger\t账本\n"),
+            // A word of a handle or a path written without backticks is code, not the term …
+            RuleExample("请联系 @acme/triagers，或编辑 docs/triagers/list.md。\n", source: "Ask @acme/triagers or edit docs/triagers/list.md.\n",
+                        glossary: "triager\t分诊人\n"),
+            // … while one slash between two words is prose.
+            RuleExample("↓每位审批人都要签字。\n", source: "Every triager/approver signs off.\n",
+                        glossary: "triager\t分诊人\n"),
+            // A heading kept in English because the dictionary lacks its word is no coined term
+            // when the glossary renders the word; one reported as untranslated is left to that rule.
+            RuleExample("## ↓Committers\n\n以下人员可以合并修改。\n", source: "## Committers\n\nThe people below can merge changes.\n",
+                        glossary: "committer\t提交者\n"),
+            RuleExample("## Reviewers\n\n以下人员可以合并修改。\n", source: "## Reviewers\n\nThe people below can merge changes.\n",
+                        glossary: "reviewer\t审阅者\n"),
             // An entry in an -ed form is not the bare word in another sense, rendered as the
             // dictionary renders it (段位: *rank*) …
             RuleExample("她本赛季升了两个段位。\n", source: "She climbed two ranks this season.\n",
@@ -189,7 +244,11 @@ public struct GlossaryMissingRule: Rule {
             // Untranslated units are reported as such, not term by term; so are units whose
             // translation stops or switches to English (`mixed-language`): the terms of the
             // English part are not missing, they are untranslated.
-            guard targetUnits.contains(where: { c.analyses[$0].hasHan }) else { continue }
+            // A unit without Han is left out only when it is reported as untranslated: one kept
+            // in English as a coined term (`## Maintainers`, a word the dictionary lacks) is kept
+            // on the dictionary's ignorance, which the glossary, rendering the word, corrects.
+            guard targetUnits.contains(where: { c.analyses[$0].hasHan })
+                || GlossaryMissingRule.keptAsCoined(targetUnits.map { c.analyses[$0] }) else { continue }
             if mixedReported && targetUnits.contains(where: { c.analyses[$0].stretches.contains(where: \.isProse) }) { continue }
             var needed: [Int] = []
             // How often the source uses each needed entry.
@@ -243,6 +302,12 @@ public struct GlossaryMissingRule: Rule {
                     let term = g.glossary.entries[h.entry].source
                     present.insert(term.lowercased())
                     let termWords = term.split(separator: " ").count
+                    if GlossaryMissingRule.isKeptLongerName(h.range, u, a.words, from: sourceUnits.map { p.source.units[$0] },
+                                                            sourceAnalyses: sourceUnits.map { p.sourceAnalyses[$0] },
+                                                            termIsLowercase: term.first?.isLowercase == true, c.settings) {
+                        inKeptName[h.entry, default: 0] += 1
+                        continue
+                    }
                     guard let s = a.stretches.first(where: { s in
                         !s.isProse && s.range.lowerBound <= h.range.lowerBound && h.range.upperBound <= s.range.upperBound
                     }) else { continue }
@@ -294,6 +359,63 @@ extension GlossaryMissingRule {
         guard words.count == termWords.count else { return nil }
         for (t, w) in zip(termWords, words) where t.count > 4 && t.hasSuffix("ed") && !w.hasSuffix("ed") { return w }
         return nil
+    }
+
+    /// Whether the target's English words at `r` (a glossary term written in lower case) are
+    /// part of a longer name the translation keeps as the source writes it: joined by a space
+    /// or a hyphen to other words that begin with a capital or are acronyms (`Checkout API`,
+    /// `Payment Links`), the term itself capitalised, and the same string, in the same case, on
+    /// word boundaries in the aligned source, in a unit written in sentence case (a lowercase
+    /// word that is not a function word: a title-case heading capitalises every word, names or
+    /// not). Chinese has no capitals of its own: a capitalised run kept verbatim inside Chinese
+    /// text is the name, not the term left untranslated.
+    static func isKeptLongerName(_ r: Range<Int>, _ u: Unit, _ words: [Word], from sources: [Unit], sourceAnalyses: [TextAnalysis],
+                                 termIsLowercase: Bool, _ settings: Settings) -> Bool {
+        guard termIsLowercase else { return false }
+        let latin = words.filter { $0.kind == .latin || $0.kind == .number }
+        guard var f = latin.firstIndex(where: { $0.range.lowerBound >= r.lowerBound }),
+              var l = latin.lastIndex(where: { $0.range.upperBound <= r.upperBound }), f <= l else { return false }
+        let hitWords = l - f + 1
+        func capital(_ w: Word) -> Bool {
+            guard let c = Unicode.Scalar(u.text[w.range.lowerBound]) else { return false }
+            return c.properties.isUppercase
+        }
+        guard (f...l).allSatisfy({ capital(latin[$0]) }) else { return false }
+        while f > 0, GlossaryIndex.joinable(u.text, latin[f - 1].range.upperBound, latin[f].range.lowerBound), capital(latin[f - 1]) { f -= 1 }
+        while l + 1 < latin.count, GlossaryIndex.joinable(u.text, latin[l].range.upperBound, latin[l + 1].range.lowerBound), capital(latin[l + 1]) { l += 1 }
+        guard l - f + 1 > hitWords else { return false }
+        let lo = latin[f].range.lowerBound, hi = latin[l].range.upperBound
+        // No line break inside the name.
+        guard !u.text[lo..<hi].contains(where: { $0 == 0x0A || $0 == 0x0D }),
+              u.roles[lo..<hi].allSatisfy({ $0 == .content }) else { return false }
+        let name = Array(u.text[lo..<hi])
+        func isWordChar(_ c: UInt32) -> Bool { Unicode.Scalar(c).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        for (su, a) in zip(sources, sourceAnalyses) where su.text.count >= name.count {
+            // Sentence case: some lowercase word of the unit is no function word.
+            guard a.words.contains(where: { w in
+                guard w.kind == .latin, w.range.count >= 3, let c = Unicode.Scalar(su.text[w.range.lowerBound]),
+                      c.properties.isLowercase, su.roles[w.range.lowerBound] == .content else { return false }
+                return !settings.source.functionWords.contains(makeString(su.text[w.range]).lowercased())
+            }) else { continue }
+            let t = su.text
+            var i = 0
+            while i + name.count <= t.count {
+                defer { i += 1 }
+                guard t[i] == name[0], t[i..<(i + name.count)].elementsEqual(name),
+                      su.roles[i..<(i + name.count)].allSatisfy({ $0 == .content }) else { continue }
+                if i > 0 && isWordChar(t[i - 1]) || i + name.count < t.count && isWordChar(t[i + name.count]) { continue }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Units without Han whose English is kept only as a coined term (``Evidence/coinedTerm``:
+    /// no word of it in the dictionary) and not reported as untranslated.
+    static func keptAsCoined(_ analyses: [TextAnalysis]) -> Bool {
+        let stretches = analyses.flatMap(\.stretches)
+        return !stretches.isEmpty && stretches.allSatisfy { !$0.isProse }
+            && stretches.contains { $0.evidence == .coinedTerm }
     }
 
     /// How a label is set off in a unit: in bold or italics, in quotation marks, as a link's text.
