@@ -154,15 +154,19 @@ public struct LocaleData: Sendable {
         data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.messageNouns = (node["messageNouns"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
-        for (symbol, words) in node["durationUnits"]?.mapping ?? [:] {
-            guard let symbol = symbol.string else { continue }
-            for w in words.array().compactMap(\.string) { data.durationUnits[w] = symbol }
+        /// A mapping of names to lists of words (`s: [second, seconds]`), each word with its name,
+        /// in the file's order.
+        func wordsByName(_ key: String) -> [(word: String, name: String)] {
+            var out: [(String, String)] = []
+            for (name, words) in node[key]?.mapping ?? [:] {
+                guard let name = name.string else { continue }
+                for w in words.array().compactMap(\.string) { out.append((w, name)) }
+            }
+            return out
         }
+        for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
-        for (code, forms) in node["currencies"]?.mapping ?? [:] {
-            guard let code = code.string else { continue }
-            for f in forms.array().compactMap(\.string) { data.currencies[f, default: []].insert(code) }
-        }
+        for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))

@@ -12,18 +12,27 @@ public struct PageAnchorLink: Sendable {
     /// The finding, should the page yield no such anchor.
     public var finding: Finding
 
-    /// The page a relative link's path names from the file at `file`: nil for a URL, a site
-    /// path (`/guide/x`, which needs the site's layout) or the file itself.
-    static func page(of destination: String, from file: String) -> String? {
+    /// A linking file's absolute path and folder, made once per file (Foundation's paths cost
+    /// thousands of instructions).
+    struct Origin {
+        let file: String, folder: URL
+        init(_ path: String) {
+            file = Inputs.absolute(path)
+            folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        }
+    }
+
+    /// The page a relative link's path names from `origin`: nil for a URL, a site path
+    /// (`/guide/x`, which needs the site's layout) or the file itself.
+    static func page(of destination: String, from origin: Origin) -> String? {
         guard let hash = hashIndex(destination), hash != destination.startIndex else { return nil }
         let path = DocumentAnchors.percentDecoded(String(destination[..<hash]))
         // An ASCII path is searched as bytes (Foundation's `contains` cost more than the rest).
         let ascii = path.utf8.allSatisfy { $0 < 0x80 }
         guard !path.hasPrefix("/"), !(ascii ? path.utf8.contains(0x3A) : path.contains(":")),
               !(ascii ? path.utf8.contains(0x3F) : path.contains("?")) else { return nil }
-        let dir = URL(fileURLWithPath: Inputs.absolute(file)).deletingLastPathComponent()
-        let page = dir.appendingPathComponent(path).standardizedFileURL.path
-        return page == Inputs.absolute(file) ? nil : page
+        let page = origin.folder.appendingPathComponent(path).standardizedFileURL.path
+        return page == origin.file ? nil : page
     }
 
     /// Where the first `#` character of `s` is (`firstIndex(of: "#")`), found as a byte: in

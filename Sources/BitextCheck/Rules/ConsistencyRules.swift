@@ -482,35 +482,48 @@ public struct NumberMismatchRule: Rule {
         return u.string(k..<e)
     }
 
-    /// A word of time right after a number, after a space or a hyphen (`30 seconds`, `5-minute`,
-    /// `30 秒`, `3 个月`), as written and as the symbol it names (``LocaleData/durationUnits``);
-    /// nil for any other word and for a word that starts like one and names something else
-    /// (``LocaleData/notDurations``: 年代).
-    static func durationUnit(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+    /// The word right after a number (after at most one space, or a hyphen with `hyphen`), in the
+    /// number's role: a Latin word whole (`seconds`; nil when a digit or `_` runs on), or the
+    /// longest start of the Han run after it (up to `hanLength` characters) that `lookup` knows,
+    /// none when the run starts with a word of `except` (`年代`). As written, with what `lookup`
+    /// gives (the locale's unit or currency for that word).
+    static func wordAfter<T>(_ u: Unit, _ r: Range<Int>, hyphen: Bool, hanLength: Int, except: [String] = [],
+                             _ lookup: (_ word: String, _ isHan: Bool) -> T?) -> (written: String, value: T)? {
         let t = u.text, n = t.count
-        guard !locale.durationUnits.isEmpty, r.upperBound > 0, r.upperBound < n else { return nil }
+        guard r.upperBound > 0, r.upperBound < n else { return nil }
         let role = u.roles[r.upperBound - 1]
         @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         var k = r.upperBound
-        if [0x20, 0xA0, 0x2009, 0x202F].contains(t[k]) || (t[k] == 0x2D && k + 1 < n && latin(t[k + 1])) { k += 1 }
+        if t[k] == 0x20 || t[k] == 0xA0 || t[k] == 0x2009 || t[k] == 0x202F || (hyphen && t[k] == 0x2D && k + 1 < n && latin(t[k + 1])) { k += 1 }
         guard k < n, u.roles[k] == role else { return nil }
         if latin(t[k]) {
             var e = k
             while e < n && latin(t[e]) && u.roles[e] == role { e += 1 }
             if e < n && (t[e] >= 0x30 && t[e] <= 0x39 || t[e] == 0x5F) { return nil }
             let word = u.string(k..<e)
-            return locale.durationUnits[word.lowercased()].map { (word, $0) }
+            return lookup(word, false).map { (word, $0) }
         }
         guard isHanIdeograph(t[k]) else { return nil }
         var e = k
-        while e < n && e - k < 4 && isHanIdeograph(t[e]) && u.roles[e] == role { e += 1 }
+        while e < n && e - k < hanLength && isHanIdeograph(t[e]) && u.roles[e] == role { e += 1 }
         let run = u.string(k..<e)
-        if locale.notDurations.contains(where: { run.hasPrefix($0) }) { return nil }
+        if except.contains(where: { run.hasPrefix($0) }) { return nil }
         for len in stride(from: e - k, through: 1, by: -1) {
             let word = String(run.unicodeScalars.prefix(len))
-            if let symbol = locale.durationUnits[word] { return (word, symbol) }
+            if let v = lookup(word, true) { return (word, v) }
         }
         return nil
+    }
+
+    /// A word of time right after a number, after a space or a hyphen (`30 seconds`, `5-minute`,
+    /// `30 秒`, `3 个月`), as written and as the symbol it names (``LocaleData/durationUnits``);
+    /// nil for any other word and for a word that starts like one and names something else
+    /// (``LocaleData/notDurations``: 年代).
+    static func durationUnit(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        guard !locale.durationUnits.isEmpty else { return nil }
+        return wordAfter(u, r, hyphen: true, hanLength: 4, except: locale.notDurations) { word, isHan in
+            locale.durationUnits[isHan ? word : word.lowercased()]
+        }.map { ($0.written, $0.value) }
     }
 
     /// A currency written right before a number (`€49.99`, `US$5`, `USD 10`, `¥500`) or after it
@@ -546,24 +559,8 @@ public struct NumberMismatchRule: Rule {
             from += 1
         }
         // After: a word or a code after at most one space, or Han after the number.
-        var a = r.upperBound
-        if a < n && space(t[a]) { a += 1 }
-        guard a < n, u.roles[a] == .content else { return nil }
-        if latin(t[a]) {
-            var e = a
-            while e < n && latin(t[e]) { e += 1 }
-            if e < n && ((t[e] >= 0x30 && t[e] <= 0x39) || t[e] == 0x5F) { return nil }
-            let w = u.string(a..<e)
-            return codes(w).map { (w, shown($0), 0) }
-        }
-        guard isHanIdeograph(t[a]) else { return nil }
-        var e = a
-        while e < n && e - a < 5 && isHanIdeograph(t[e]) && u.roles[e] == .content { e += 1 }
-        for end in stride(from: e, to: a, by: -1) {
-            let w = u.string(a..<end)
-            if let c = locale.currencies[w] { return (w, shown(c), 0) }
-        }
-        return nil
+        return wordAfter(u, r, hyphen: false, hanLength: 5) { w, isHan in isHan ? locale.currencies[w] : codes(w) }
+            .map { ($0.written, shown($0.value), 0) }
     }
 
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening

@@ -538,6 +538,8 @@ public struct BrokenAnchorRule: Rule {
         let units = c.document.units
         // Links to an anchor of another page of the run: decided once every page is read.
         if c.pageLinks != nil {
+            // The file's absolute path and folder, made once, for the first link that needs them.
+            var here: PageAnchorLink.Origin? = nil
             // A destination without a `#` byte has no `#` character (`Foundation`'s `contains`
             // cost more than the rest of the rule).
             // Markdown links with a `#` after their path, or inline HTML (`<a href>`) in a unit
@@ -546,7 +548,8 @@ public struct BrokenAnchorRule: Rule {
                 || (units[k].text.contains(0x23) && units[k].text.contains(0x3C)) {
                 let u = units[k]
                 for l in u.linkTargets where !l.destination.hasPrefix("#") {
-                    guard let page = PageAnchorLink.page(of: l.destination, from: c.document.path) else { continue }
+                    if here == nil { here = PageAnchorLink.Origin(c.document.path) }
+                    guard let page = PageAnchorLink.page(of: l.destination, from: here!) else { continue }
                     let hash = PageAnchorLink.hashIndex(l.destination)!
                     let fragment = String(l.destination[l.destination.index(after: hash)...])
                     guard !fragment.isEmpty, fragment.lowercased() != "top" else { continue }
