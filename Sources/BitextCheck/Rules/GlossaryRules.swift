@@ -389,7 +389,6 @@ extension GlossaryMissingRule {
         guard !u.text[lo..<hi].contains(where: { $0 == 0x0A || $0 == 0x0D }),
               u.roles[lo..<hi].allSatisfy({ $0 == .content }) else { return false }
         let name = Array(u.text[lo..<hi])
-        func isWordChar(_ c: UInt32) -> Bool { Unicode.Scalar(c).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
         for (su, a) in zip(sources, sourceAnalyses) where su.text.count >= name.count {
             // Sentence case: some lowercase word of the unit is no function word.
             guard a.words.contains(where: { w in
@@ -397,15 +396,7 @@ extension GlossaryMissingRule {
                       c.properties.isLowercase, su.roles[w.range.lowerBound] == .content else { return false }
                 return !settings.source.functionWords.contains(makeString(su.text[w.range]).lowercased())
             }) else { continue }
-            let t = su.text
-            var i = 0
-            while i + name.count <= t.count {
-                defer { i += 1 }
-                guard t[i] == name[0], t[i..<(i + name.count)].elementsEqual(name),
-                      su.roles[i..<(i + name.count)].allSatisfy({ $0 == .content }) else { continue }
-                if i > 0 && isWordChar(t[i - 1]) || i + name.count < t.count && isWordChar(t[i + name.count]) { continue }
-                return true
-            }
+            if GlossaryMissingRule.wholeWords(name, in: su, where: { _ in true }) { return true }
         }
         return false
     }
@@ -456,17 +447,10 @@ extension GlossaryMissingRule {
         if want == .none {
             guard s.isUIString, label.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return false }
         }
-        func isWordChar(_ c: UInt32) -> Bool { Unicode.Scalar(c).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
         for su in sources where su.text.count >= label.count {
-            let t = su.text
-            var i = 0
-            while i + label.count <= t.count {
-                defer { i += 1 }
-                guard t[i] == label[0], t[i..<(i + label.count)].elementsEqual(label),
-                      su.roles[i..<(i + label.count)].allSatisfy({ $0 == .content }) else { continue }
-                if i > 0 && isWordChar(t[i - 1]) || i + label.count < t.count && isWordChar(t[i + label.count]) { continue }
-                if want == .none || marking(t, su.roles, i, i + label.count, quotes: quotes) != .none { return true }
-            }
+            if GlossaryMissingRule.wholeWords(label, in: su, where: { i in
+                want == .none || marking(su.text, su.roles, i, i + label.count, quotes: quotes) != .none
+            }) { return true }
         }
         return false
     }
@@ -483,4 +467,22 @@ public struct GlossaryInconsistentRule: Rule {
     public static let placeholder = GlossaryInconsistentRule()
     public init() {}
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {}
+}
+
+extension GlossaryMissingRule {
+    /// Whether `words` occurs in `u` as prose (content on every character) and whole (no letter
+    /// or digit just before or after it) at a start index `accept` takes.
+    static func wholeWords(_ words: [UInt32], in u: Unit, where accept: (Int) -> Bool) -> Bool {
+        let t = u.text, n = words.count
+        guard n > 0 else { return false }
+        func isWordChar(_ c: UInt32) -> Bool { Unicode.Scalar(c).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        var i = 0
+        while i + n <= t.count {
+            defer { i += 1 }
+            guard t[i] == words[0], t[i..<(i + n)].elementsEqual(words), u.roles[i..<(i + n)].allSatisfy({ $0 == .content }) else { continue }
+            if i > 0 && isWordChar(t[i - 1]) || i + n < t.count && isWordChar(t[i + n]) { continue }
+            if accept(i) { return true }
+        }
+        return false
+    }
 }
