@@ -21,6 +21,7 @@ public struct HalfwidthPunctuationRule: Rule {
             // After a name, between Chinese clauses; a bracket after a name that holds Chinese.
             RuleExample("调低温度和 top-p↓, 就能让输出更稳定；允许 SSH↓(TCP 端口 22↓)访问。\n"),
             RuleExample("繁体中文使用 `zh-TW`↓;构建时会检查它。\n"),
+            RuleExample("正面评价占 41%↓, 中性评价占 30%。\n"),
             RuleExample("支持 JSON, YAML 和 TOML；调用 print(x) 即可。Hello, world!\n"),
         ]
     }
@@ -116,7 +117,7 @@ extension HalfwidthPunctuationRule {
         return (i + 1..<j).contains { r[$0] == .content && isHanChar(t[$0]) }
     }
 
-    /// Whether the mark at `i`, after a Latin word, a number or inline code, stands between two
+    /// Whether the mark at `i`, after a Latin word, a number (a percentage too) or inline code, stands between two
     /// Chinese clauses of one sentence: Chinese next after it (spaces aside) and earlier in its
     /// sentence.
     static func betweenChineseClauses(_ t: [UInt32], _ r: [Role], at i: Int) -> Bool {
@@ -124,7 +125,9 @@ extension HalfwidthPunctuationRule {
         // Inline code: its closing backtick is markup.
         var c = i - 1
         while c > 0 && r[c] == .markup && t[c] == 0x60 { c -= 1 }
-        guard r[c] == .code || (c == i - 1 && r[c] == .content && (isLatinChar(t[c]) || isASCIIDigit(t[c]))) else { return false }
+        // A percentage counts as a number (`41%, 中性`).
+        let percent = t[c] == 0x25 && c > 0 && isASCIIDigit(t[c - 1])
+        guard r[c] == .code || (c == i - 1 && r[c] == .content && (isLatinChar(t[c]) || isASCIIDigit(t[c]) || percent)) else { return false }
         var j = i + 1
         while j < t.count && t[j] == 0x20 { j += 1 }
         guard j < t.count, r[j] == .content, isHanChar(t[j]) else { return false }
@@ -253,6 +256,11 @@ public struct SpacingRule: Rule {
             RuleExample("在 React 中使用 Hook，在 Vue 中使用 ref，以及 Svelte↓里的 store。\n"),
             RuleExample("在React中使用Hook。\n", settings: ["spacing": "forbid"]),
             RuleExample("在 React 中使用 Hook。\n", settings: ["spacing": "off"]),
+            // A sample the source itself shows in Chinese is the source's typography.
+            RuleExample("页面把日期显示为 2025年3月4日。\n", source: "The page shows the date as 2025年3月4日.\n",
+                        settings: ["spacing": "require"]),
+            RuleExample("页面把日期显示为 2025↓年↓3↓月↓4↓日。\n", source: "The page shows the date as March 4, 2025.\n",
+                        settings: ["spacing": "require"]),
         ]
     }
     public init() {}
@@ -270,7 +278,11 @@ public struct SpacingRule: Rule {
         guard policy != .off else { return }
         // Content Han beside a content Latin letter or digit (`spaced`: with one content space
         // between), in the Chinese units: found by the shared typography pass.
-        let boundaries = c.typographyScan.boundaries
+        var boundaries = c.typographyScan.boundaries
+        if c.pairing != nil {
+            var quoted = SourceQuotes(c)
+            boundaries.removeAll { quoted.contains($0) }
+        }
         let wantSpace: Bool
         switch policy {
         case .require: wantSpace = true
@@ -294,6 +306,43 @@ public struct SpacingRule: Rule {
                 emit(c.finding(self, severity: severity, unit: b.unit, range: b.index..<(b.index + 1),
                                message: c.messages.text("cjk-spacing.extra"), fix: Fix("")))
             }
+        }
+    }
+}
+
+/// Bilingual: Chinese the aligned source unit itself shows (a sample date such as
+/// `2025年3月4日` a localisation page prints, a Chinese UI string) is the source's text, not
+/// the translator's typography: a boundary inside a run of letters, digits and Han, with the
+/// space it has or lacks, that the source unit has verbatim is not the translation's (neither
+/// reported nor counted for the file's habit).
+struct SourceQuotes {
+    private let context: FileContext
+    /// For each unit of the translation, its source units that hold Han at all.
+    private var hanSources: [Int: [Int]]? = nil
+
+    init(_ c: FileContext) { context = c }
+
+    mutating func contains(_ b: SpacingRule.Boundary) -> Bool {
+        guard let p = context.pairing else { return false }
+        if hanSources == nil {
+            hanSources = p.sourceUnits(of: context.document).compactMapValues { units in
+                let han = units.filter { p.source.units[$0].text.contains(where: isHanIdeograph) }
+                return han.isEmpty ? nil : han
+            }
+        }
+        guard let sources = hanSources?[b.unit] else { return false }
+        let t = context.document.units[b.unit].text
+        func isWordScalar(_ v: UInt32) -> Bool {
+            Unicode.Scalar(v).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+        }
+        var lo = b.index, hi = b.spaced ? b.index + 1 : b.index
+        while lo > 0, isWordScalar(t[lo - 1]) { lo -= 1 }
+        while hi < t.count, isWordScalar(t[hi]) { hi += 1 }
+        let run = t[lo..<hi]
+        return sources.contains { s in
+            let text = p.source.units[s].text
+            guard text.count >= run.count else { return false }
+            return (0...(text.count - run.count)).contains { text[$0..<($0 + run.count)].elementsEqual(run) }
         }
     }
 }
