@@ -6,7 +6,7 @@ import Synchronization
 /// The anchors a document yields — what `#fragment` links can point at — the way documentation
 /// sites make them: heading slugs (GitHub and VitePress style, which differ only in how they
 /// treat punctuation, with `-1`, `-2` for repeated headings), explicit heading ids (`{#id}`,
-/// MDX `{/*id*/}`), and `id`/`name` attributes of HTML elements and components anywhere outside
+/// MDX `{/*id*/}`; such a heading yields its id only, no slug), and `id`/`name` attributes of HTML elements and components anywhere outside
 /// code blocks.
 ///
 /// Anchors are compared by a loose key (letters and digits of any script, lowercased, the rest
@@ -25,11 +25,15 @@ public struct DocumentAnchors: Sendable {
         // anchors name no unit.
         var others = doc.anchorHeadings[...]
         func visit(_ u: Unit, _ k: Int?) {
-            if let id = doc.headingID(of: u) { add(id.id, k) }
+            // A heading with an explicit id is reached by that id only: the sites that read
+            // `{#id}` make no slug of its text (a link to the translated text is dead there).
+            let id = doc.headingID(of: u)
+            if let id { add(id.id, k) }
             let slug = Key(unit: u)
             guard !slug.bytes.isEmpty else { return }
             let n = seen[slug, default: 0]
             seen[slug] = n + 1
+            guard id == nil else { return }
             addKey(slug, k)
             if n > 0 { addKey(Key(bytes: slug.bytes + Array(String(n).utf8)), k) }
         }

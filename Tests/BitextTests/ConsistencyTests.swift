@@ -263,8 +263,13 @@ import Testing
             <span id="reference"></span>
 
             <code src="./demo/search.tsx">搜索</code>
+
+            ## 严重级别 {#severity-levels}
             """)
         let a = DocumentAnchors(doc)
+        // A heading with an explicit id is reached by its id only, not by a slug of its text.
+        #expect(a.contains("severity-levels"))
+        #expect(!a.contains("严重级别"))
         // An element's id names no heading; a heading's key keeps naming the heading when an
         // element has the same id (the elements are read only for fragments no heading has).
         #expect(a.lookup("faq") == .some(nil))
