@@ -82,6 +82,7 @@ public enum DataDirectory {
         return (url, url.path)
     }
     private static let localesCache = Cache<(url: URL, path: String)>()
+
     public static func glossaries() throws -> URL { try locate().appendingPathComponent("glossary") }
 }
 
