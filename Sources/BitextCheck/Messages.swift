@@ -55,7 +55,7 @@ public struct Messages: Sendable {
     /// Every message of `messages.<lang>.yml` as read on demand, key by key (for the test that
     /// it is what Yams reads from the whole file).
     public static func onDemandTable(_ lang: String) throws -> [String: String] {
-        let file = try readTable(try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml"))
+        let file = try readTable(try DataDirectory.localesFile("messages.\(lang).yml"))
         var out: [String: String] = [:]
         for k in file.keys { out[k] = file[k] }
         return out
@@ -64,13 +64,13 @@ public struct Messages: Sendable {
     /// The table of `messages.<lang>.yml` read with Yams's basic resolver (what bitext uses) and
     /// with its default one, for the test that they agree.
     public static func bothTables(_ lang: String) throws -> (basic: [String: String], full: [String: String]) {
-        let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
+        let url = try DataDirectory.localesFile("messages.\(lang).yml")
         let text = try String(contentsOf: url, encoding: .utf8)
         return (try yamsTable(text), try yamsTable(text, resolver: .default))
     }
 
     private static func table(_ lang: String) throws -> MessageFile {
-        let url = try DataDirectory.locales().appendingPathComponent("messages.\(lang).yml")
+        let url = try DataDirectory.localesFile("messages.\(lang).yml")
         // A run loads its messages more than once (before and after parsing its arguments, for
         // reports): each file is read once per process.
         Loaded.lock.lock()

@@ -20,10 +20,9 @@ public struct Typography: Sendable {
     public init() {}
 
     public static func load(for locale: LocaleData) throws -> Typography {
-        let dir = try DataDirectory.locales()
-        var url = dir.appendingPathComponent("\(locale.id).typography.yml")
+        var url = try DataDirectory.localesFile("\(locale.id).typography.yml")
         if !FileManager.default.fileExists(atPath: url.path) {
-            url = dir.appendingPathComponent("zh-Hans.typography.yml")
+            url = try DataDirectory.localesFile("zh-Hans.typography.yml")
         }
         guard locale.isHan, let text = try? String(contentsOf: url, encoding: .utf8),
               // The basic resolver: only structure and the scalars' text are read (see LocaleData.load).

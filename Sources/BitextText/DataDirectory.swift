@@ -22,15 +22,15 @@ public enum DataDirectory {
         return found
     }
 
-    private final class Cache: @unchecked Sendable {
+    private final class Cache<Value>: @unchecked Sendable {
         private let lock = NSLock()
-        private var stored: URL?
-        var value: URL? {
+        private var stored: Value?
+        var value: Value? {
             get { lock.lock(); defer { lock.unlock() }; return stored }
             set { lock.lock(); stored = newValue; lock.unlock() }
         }
     }
-    private static let cache = Cache()
+    private static let cache = Cache<URL>()
 
     /// The running executable's real path: `/proc/self/exe` on Linux, else `argv[0]`.
     public static var executable: URL {
@@ -66,7 +66,23 @@ public enum DataDirectory {
         throw NotFound()
     }
 
-    public static func locales() throws -> URL { try locate().appendingPathComponent("locales") }
+    /// `locales/`, made once per process: locale data, typography and messages ask for it a
+    /// dozen times a run, and each Foundation `URL` appended to costs thousands of instructions.
+    public static func locales() throws -> URL { try localesFolder().url }
+
+    /// A file of `locales/` by name (`messages.en.yml`), made from the folder's path.
+    public static func localesFile(_ name: String) throws -> URL {
+        URL(fileURLWithPath: try localesFolder().path + "/" + name, isDirectory: false)
+    }
+
+    private static func localesFolder() throws -> (url: URL, path: String) {
+        if let cached = localesCache.value { return cached }
+        let url = try locate().appendingPathComponent("locales")
+        localesCache.value = (url, url.path)
+        return (url, url.path)
+    }
+    private static let localesCache = Cache<(url: URL, path: String)>()
+
     public static func glossaries() throws -> URL { try locate().appendingPathComponent("glossary") }
 }
 
@@ -74,8 +90,8 @@ extension LocaleData {
     /// True when `id` is one of ``available()``: one file's existence, not a listing of the folder.
     public static func isAvailable(_ id: String) -> Bool {
         guard !id.isEmpty, !id.contains("."), !id.contains("/"), !id.hasPrefix("messages"),
-              let dir = try? DataDirectory.locales() else { return false }
-        return FileManager.default.fileExists(atPath: dir.appendingPathComponent(id + ".yml").path)
+              let file = try? DataDirectory.localesFile(id + ".yml") else { return false }
+        return FileManager.default.fileExists(atPath: file.path)
     }
 
     /// The locales bitext has data for: `locales/<id>.yml` (not the typography or messages

@@ -72,8 +72,9 @@ public struct LocaleData: Sendable {
     /// `zh-TW`/`zh-HK`/`zh-MO` → `zh-Hant`; `en-US` → `en`.
     public static func load(_ requested: String, from dir: URL? = nil) throws -> LocaleData {
         let id = canonical(requested)
-        let folder = try dir ?? DataDirectory.locales()
-        let file = folder.appendingPathComponent("\(id).yml")
+        // The data folder's files (`locales/` by default, made from its path).
+        func named(_ name: String) throws -> URL { try dir?.appendingPathComponent(name) ?? DataDirectory.localesFile(name) }
+        let file = try named("\(id).yml")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
             throw LoadError(description: "unknown locale '\(requested)': no \(file.path)")
         }
@@ -101,8 +102,7 @@ public struct LocaleData: Sendable {
         // (The sets are made at the size of their lists: grown an element at a time, they were
         // re-hashed at every doubling. A comment line is found by its first byte.)
         var functionWords = Set<String>()
-        let fw = folder.appendingPathComponent("\(id).function-words.txt")
-        if let t = try? String(contentsOf: fw, encoding: .utf8) {
+        if let t = try? String(contentsOf: named("\(id).function-words.txt"), encoding: .utf8) {
             let lines = LocaleData.lines(t)
             functionWords.reserveCapacity(lines.count)
             for line in lines {
@@ -114,7 +114,7 @@ public struct LocaleData: Sendable {
             }
         }
         var generalWords = Set<String>()
-        if let t = try? String(contentsOf: folder.appendingPathComponent("\(id).general-words.txt"), encoding: .utf8) {
+        if let t = try? String(contentsOf: named("\(id).general-words.txt"), encoding: .utf8) {
             let lines = LocaleData.lines(t)
             generalWords.reserveCapacity(lines.count)
             for line in lines where line.utf8.first != 0x23 {
@@ -124,7 +124,7 @@ public struct LocaleData: Sendable {
         }
         let code = str("code") ?? String(id.prefix(2))
         func phrases(_ what: String) -> [[UInt32]] {
-            guard let t = try? String(contentsOf: folder.appendingPathComponent("\(id).\(what).txt"), encoding: .utf8) else { return [] }
+            guard let t = try? String(contentsOf: named("\(id).\(what).txt"), encoding: .utf8) else { return [] }
             var out: [[UInt32]] = []
             for line in LocaleData.lines(t) where line.utf8.first != 0x23 {
                 let w = LocaleData.trimmingWhitespace(line)

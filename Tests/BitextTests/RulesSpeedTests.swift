@@ -194,20 +194,44 @@ import Yams
         #expect(direct.end(Summary()) == reference.close + JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings").tail + "\n")
     }
 
-    /// broken-anchor's prefilter passes over no unit that has a `#fragment` link target, on
-    /// every corpus file.
+    /// broken-anchor's prefilter passes over no unit that has a link target with a `#` (a
+    /// `#fragment` of the page or of another one), on every corpus file.
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
     func fragmentPrefilterMissesNoLink() throws {
         var fragments = 0
         for url in Fixtures.corpusFiles() {
             let doc = try Fixtures.document(url)
             for u in doc.units {
-                let hasFragment = u.linkTargets.contains { $0.destination.hasPrefix("#") }
+                let hasFragment = u.linkTargets.contains { $0.destination.contains("#") }
                 if hasFragment { fragments += 1 }
                 #expect(BrokenAnchorRule.mayLinkToFragment(u) || !hasFragment, "\(url.path)")
             }
         }
         #expect(fragments > 100)
+    }
+
+    /// broken-anchor's byte test for URLs and site paths (``PageAnchorLink/plainlyNoPath(_:)``)
+    /// turns down only links whose path (before the first `#`, decoded) starts with `/` or holds
+    /// a `:`, on every corpus file.
+    @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
+    func pageLinkPrefilterTurnsDownOnlyURLs() throws {
+        var turnedDown = 0
+        for url in Fixtures.corpusFiles() {
+            let doc = try Fixtures.document(url)
+            for u in doc.units {
+                for l in u.linkTargets where PageAnchorLink.plainlyNoPath(l.destination) {
+                    turnedDown += 1
+                    guard let hash = l.destination.firstIndex(of: "#") else { continue }
+                    let path = DocumentAnchors.percentDecoded(String(l.destination[..<hash]))
+                    #expect(path.hasPrefix("/") || path.contains(":"), "\(url.path): \(l.destination)")
+                }
+            }
+        }
+        #expect(turnedDown > 100)
+        for (d, url) in [("https://x.org/a#b", true), ("/guide/x#y", true), ("./a.md#x", false), ("a.md#x:y", false),
+                         ("/%CC%81a#x", false), ("a:\u{301}b#x", false)] {
+            #expect(PageAnchorLink.plainlyNoPath(d) == url, "\(d)")
+        }
     }
 
     /// The shared typography pass finds, on every corpus file, exactly what the rules' own

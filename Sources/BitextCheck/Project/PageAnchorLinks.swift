@@ -22,15 +22,38 @@ public struct PageAnchorLink: Sendable {
         }
     }
 
-    /// The page a relative link's path names from `origin`: nil for a URL, a site path
-    /// (`/guide/x`, which needs the site's layout) or the file itself.
-    static func page(of destination: String, from origin: Origin) -> String? {
-        guard let hash = hashIndex(destination), hash != destination.startIndex else { return nil }
+    /// The path of a relative link to an anchor of another page, percent-decoded: nil for a
+    /// link without a `#fragment` after its path, a URL or a site path (`/guide/x`, which needs
+    /// the site's layout).
+    static func relativePath(_ destination: String) -> String? {
+        guard !plainlyNoPath(destination), let hash = hashIndex(destination), hash != destination.startIndex else { return nil }
         let path = DocumentAnchors.percentDecoded(String(destination[..<hash]))
         // An ASCII path is searched as bytes (Foundation's `contains` cost more than the rest).
         let ascii = path.utf8.allSatisfy { $0 < 0x80 }
         guard !path.hasPrefix("/"), !(ascii ? path.utf8.contains(0x3A) : path.contains(":")),
               !(ascii ? path.utf8.contains(0x3F) : path.contains("?")) else { return nil }
+        return path
+    }
+
+    /// True when the first bytes of `destination` show a `:` or a leading `/` before its `#`
+    /// (`https://…`, `/guide/x#…`), which ``relativePath(_:)`` turns down: most links with a `#`
+    /// after their path are URLs, told here without decoding and searching all of them. The
+    /// bytes read are ASCII and no `%` escape, so the `:` or `/` is a character of its own.
+    static func plainlyNoPath(_ destination: String) -> Bool {
+        var first = true, mark = false
+        for b in destination.utf8 {
+            guard b < 0x80, b != 0x25 else { return false }
+            if mark { return true }
+            if b == 0x23 { return false }
+            mark = b == 0x3A || (b == 0x2F && first)
+            first = false
+        }
+        return mark
+    }
+
+    /// The page a relative link's path (``relativePath(_:)``) names from `origin`: nil for the
+    /// file itself.
+    static func page(_ path: String, from origin: Origin) -> String? {
         let page = origin.folder.appendingPathComponent(path).standardizedFileURL.path
         return page == origin.file ? nil : page
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BitextAlign
 import BitextMarkdown
 import BitextText
@@ -514,11 +517,18 @@ public struct BrokenAnchorRule: Rule {
         return lines
     }
 
-    /// False when no link target of the unit can start with `#`: none of its links does, and
-    /// its text has no `#` or no `<` for an inline tag's `href` (``Unit/linkTargets`` builds
-    /// every target of a unit, inline tags included: most units need none of it).
+    /// False when no link target of the unit can hold a `#`: none of its links does (a
+    /// destination without a `#` byte has no `#` character), and its text has no `#` or no `<`
+    /// for an inline tag's `href` (``Unit/linkTargets`` builds every target of a unit, inline
+    /// tags included: most units need none of it). Destinations are searched with `memchr`
+    /// (every link of every file is; the UTF-8 view's `contains` took a thousand instructions
+    /// for a URL).
     static func mayLinkToFragment(_ u: Unit) -> Bool {
-        u.links.contains { $0.destination.utf8.first == 0x23 } || (u.text.contains(0x23) && u.text.contains(0x3C))
+        func hasHash(_ d: String) -> Bool {
+            d.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x23, $0.count) != nil }
+                ?? d.utf8.contains(0x23)
+        }
+        return u.links.contains { hasHash($0.destination) } || (u.text.contains(0x23) && u.text.contains(0x3C))
     }
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
@@ -535,38 +545,35 @@ public struct BrokenAnchorRule: Rule {
         }
         // Read only for a link no anchor answers (most documents have none).
         var unchecked: Set<Int>? = nil
-        let units = c.document.units
-        // Links to an anchor of another page of the run: decided once every page is read.
-        if c.pageLinks != nil {
-            // The file's absolute path and folder, made once, for the first link that needs them.
-            var here: PageAnchorLink.Origin? = nil
-            // A destination without a `#` byte has no `#` character (`Foundation`'s `contains`
-            // cost more than the rest of the rule).
-            // Markdown links with a `#` after their path, or inline HTML (`<a href>`) in a unit
-            // with a `#` (a colour `#1677ff` alone asks for no link targets).
-            for k in units.indices where units[k].links.contains(where: { $0.destination.utf8.dropFirst().contains(0x23) })
-                || (units[k].text.contains(0x23) && units[k].text.contains(0x3C)) {
-                let u = units[k]
-                for l in u.linkTargets where !l.destination.hasPrefix("#") {
-                    if here == nil { here = PageAnchorLink.Origin(c.document.path) }
-                    guard let page = PageAnchorLink.page(of: l.destination, from: here!) else { continue }
-                    let hash = PageAnchorLink.hashIndex(l.destination)!
-                    let fragment = String(l.destination[l.destination.index(after: hash)...])
-                    guard !fragment.isEmpty, fragment.lowercased() != "top" else { continue }
-                    if unchecked == nil { unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document) }
-                    if unchecked!.contains(u.position(at: l.textRange.lowerBound).line) { continue }
-                    let name = String(l.destination[..<hash])
-                    let range = l.destinationRange ?? l.textRange
-                    c.pageLinks!.append(PageAnchorLink(page: page, fragment: fragment, finding: c.finding(
-                        self, severity: severity, unit: k, range: range.isEmpty ? range.lowerBound..<(range.lowerBound + 1) : range,
-                        message: c.messages.text("broken-anchor.page", ["anchor": fragment, "page": name]),
-                        details: [("details", .object([("anchor", .string(fragment)), ("page", .string(name))]))])))
-                }
-            }
+        // Links to an anchor of another page of the run are decided once every page is read;
+        // the file's absolute path and folder are made for the first of them.
+        var here: PageAnchorLink.Origin? = nil
+        // A finding's place: the link's destination, else its text (one character at least).
+        func place(_ l: LinkTarget) -> Range<Int> {
+            let r = l.destinationRange ?? l.textRange
+            return r.isEmpty ? r.lowerBound..<(r.lowerBound + 1) : r
         }
+        let units = c.document.units
         for k in units.indices where BrokenAnchorRule.mayLinkToFragment(units[k]) {
             let u = units[k]
-            for l in u.linkTargets where l.destination.hasPrefix("#") && l.destination.count > 1 {
+            let targets = u.linkTargets
+            // Links to an anchor of another page of the run: decided once every page is read.
+            for l in targets where c.pageLinks != nil && !l.destination.hasPrefix("#") {
+                guard let path = PageAnchorLink.relativePath(l.destination) else { continue }
+                if here == nil { here = PageAnchorLink.Origin(c.document.path) }
+                guard let page = PageAnchorLink.page(path, from: here!) else { continue }
+                let hash = PageAnchorLink.hashIndex(l.destination)!
+                let fragment = String(l.destination[l.destination.index(after: hash)...])
+                guard !fragment.isEmpty, fragment.lowercased() != "top" else { continue }
+                if unchecked == nil { unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document) }
+                if unchecked!.contains(u.position(at: l.textRange.lowerBound).line) { continue }
+                let name = String(l.destination[..<hash])
+                c.pageLinks!.append(PageAnchorLink(page: page, fragment: fragment, finding: c.finding(
+                    self, severity: severity, unit: k, range: place(l),
+                    message: c.messages.text("broken-anchor.page", ["anchor": fragment, "page": name]),
+                    details: [("details", .object([("anchor", .string(fragment)), ("page", .string(name))]))])))
+            }
+            for l in targets where l.destination.hasPrefix("#") && l.destination.count > 1 {
                 let fragment = String(l.destination.dropFirst())
                 if fragment.lowercased() == "top" || c.consistencyCache.targetAnchors.contains(fragment) { continue }
                 if unchecked == nil { unchecked = BrokenAnchorRule.linkCheckDisabledLines(c.document) }
@@ -578,9 +585,7 @@ public struct BrokenAnchorRule: Rule {
                     s = .info
                     key = "broken-anchor.source"
                 }
-                let range = l.destinationRange ?? l.textRange
-                emit(c.finding(self, severity: s, unit: k, range: range.isEmpty ? range.lowerBound..<(range.lowerBound + 1) : range,
-                               message: c.messages.text(key, ["anchor": fragment]),
+                emit(c.finding(self, severity: s, unit: k, range: place(l), message: c.messages.text(key, ["anchor": fragment]),
                                details: [("details", .object([("anchor", .string(fragment))]))]))
             }
         }
