@@ -403,6 +403,10 @@ public struct MissingTranslationRule: Rule {
             // A sentence merged into its neighbour's translation is not dropped.
             RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶，旧副本保存三十天后删除以节省空间。你可以在控制台一键恢复任意一份副本。\n",
                         source: "# Backups\n\nThe backup job runs every night at two o'clock and copies the database to the storage bucket. Old copies are deleted after thirty days to save space. You can restore any copy from the dashboard with a single click.\n"),
+            // A sentence put into a set phrase (如下所示 for "Here is how the method looks:") is not
+            // dropped, though none of its few words the lexicon knows has a translation there.
+            RuleExample("# 账本\n\n`Ledger` 类的 `report()` 方法打印当前余额，如下所示：\n",
+                        source: "# Ledger\n\nThe `report()` method of the `Ledger` class prints the current balance. Here is how the method looks:\n"),
             // A short sentence the aligner paired with its neighbour in one translated sentence
             // (2:1): dropped when its code with a sign is nowhere in the paragraph, not even as
             // another span (`**` is no part of `docs/*.md`).
