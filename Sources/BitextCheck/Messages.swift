@@ -116,30 +116,24 @@ public struct Messages: Sendable {
         let t = table[key] ?? english(key) ?? key
         guard !values.isEmpty else { return t }
         // Fill `{name}` placeholders in one pass, over the message's UTF-8 in place (`{` and `}`
-        // are ASCII: no character boundary to look for). The result is made of slices of the
-        // message and the values, which String copies without checking their UTF-8 again.
+        // are ASCII: no character boundary to look for).
         var text = t
         return text.withUTF8 { bytes -> String in
             guard var open = bytes.firstIndex(of: 0x7B) else { return t }
-            let u = t.utf8
-            func slice(_ from: Int, _ to: Int) -> Substring {
-                Substring(u[u.index(u.startIndex, offsetBy: from)..<u.index(u.startIndex, offsetBy: to)])
-            }
-            var out = ""
+            var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 32)
             var rest = 0
-            while let close = bytes[open...].firstIndex(of: 0x7D) {
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<open]))
+                guard let close = bytes[open...].firstIndex(of: 0x7D) else { break }
                 let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
-                if let v = values[name] {
-                    out += slice(rest, open)
-                    out += v
-                    rest = close + 1
-                }
-                guard let o = bytes[(close + 1)...].firstIndex(of: 0x7B) else { break }
+                if let v = values[name] { out.append(contentsOf: v.utf8) } else { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...close])) }
+                rest = close + 1
+                guard let o = bytes[rest...].firstIndex(of: 0x7B) else { break }
                 open = o
             }
-            out += slice(rest, bytes.count)
-            return out
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
