@@ -23,7 +23,7 @@ import BitextText
 public struct KeptTextRule: Rule {
     public let id = "kept-text-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed."
+    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed; a cell translated in a column the translation otherwise keeps as the source wrote it."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -51,6 +51,22 @@ public struct KeptTextRule: Rule {
             // The source document writes the other spelling too: its own spelling, silent.
             RuleExample("## 安装\n\n先安装 Tallybook。\n",
                         source: "## Install Tallybook\n\nInstall TallyBook first.\n"),
+            // A function's name in capitals, one letter short: no plural (that ends in lowercase).
+            RuleExample("## ↓COUNTIF：统计满足多个条件的单元格\n",
+                        source: "## COUNTIFS: count the cells that meet several conditions\n"),
+            // A possessive, and a run that leaves the title at its end where the source has the
+            // word elsewhere: silent.
+            RuleExample("这是 JavaScript 的一个特性。grafana HTTP API 的地址写在这里。\n",
+                        source: "This is a feature of JavaScript's syntax. The HTTP API address of grafana goes here.\n"),
+            // A column of button labels the translation keeps in English, one of them translated.
+            RuleExample("| 操作 | 按钮 |\n| --- | --- |\n| 保存草稿 | Save draft |\n| 放弃修改 | ↓丢弃 |\n| 发布文章 | Publish now |\n",
+                        source: "| Action | Button |\n| --- | --- |\n| Save a draft | Save draft |\n| Drop the changes | Discard |\n| Publish the post | Publish now |\n"),
+            // A column of example prompts, one of them rendered for the reader: sentences, silent.
+            RuleExample("| 技巧 | 提示词示例 |\n| --- | --- |\n| 角色 | You are a patient tutor. |\n| 示例 | 参照上面的例子。 |\n| 步骤 | Work through it one step at a time. |\n",
+                        source: "| Technique | Example prompt |\n| --- | --- |\n| Role | You are a patient tutor. |\n| Examples | Follow the examples above. |\n| Steps | Work through it one step at a time. |\n"),
+            // A column of terms translated where the translation has a rendering, kept where not: silent.
+            RuleExample("| 术语 | 说明 |\n| --- | --- |\n| Pod | 最小的部署单元 |\n| 命名空间 | 资源的分组 |\n| Ingress | 外部访问的入口 |\n",
+                        source: "| Term | Meaning |\n| --- | --- |\n| Pod | The smallest unit you deploy |\n| Namespace | A group of resources |\n| Ingress | The entry point for outside traffic |\n"),
         ]
     }
     public init() {}
@@ -72,11 +88,11 @@ public struct KeptTextRule: Rule {
             for s in pair.source {
                 var w = KeptTextRule.tokens(p.source.units[s], in: 0..<p.source.units[s].text.count)
                 if !w.isEmpty { w[0].breakBefore = true }
+                for j in w.indices { w[j].unit = s }
                 source += w
             }
             guard !source.isEmpty else { continue }
             let sourceExact = Set(source.map(\.text)), sourceKeys = Set(source.map(\.key))
-            let line = p.source.units[pair.source[0]].start.line
             for k in kept {
                 let unit = doc.units[k]
                 let all = KeptTextRule.tokens(unit, in: 0..<unit.text.count)
@@ -84,8 +100,8 @@ public struct KeptTextRule: Rule {
                 var reported: Set<Int> = []
                 func report(_ t: Token, _ s: Token, _ key: String) {
                     guard reported.insert(t.range.lowerBound).inserted else { return }
-                    emit(c.mismatch(self, severity: severity, place: (k, t.range), key: key, sourceUnit: pair.source[0],
-                                    values: [:], source: s.text, target: t.text, sourceLine: line))
+                    emit(c.mismatch(self, severity: severity, place: (k, t.range), key: key, sourceUnit: s.unit,
+                                    values: [:], source: s.text, target: t.text, sourceLine: p.source.units[s.unit].start.line))
                 }
                 for stretch in c.analyses[k].stretches where !stretch.isProse && !stretch.inNote && !stretch.tokens.isEmpty {
                     let run = KeptTextRule.tokens(unit, in: stretch.range)
@@ -103,12 +119,87 @@ public struct KeptTextRule: Rule {
                         }
                     }
                     // A word changed inside a title.
-                    for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys) {
+                    for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys) {
                         report(t, s, "kept-text-mismatch")
                     }
                 }
             }
         }
+        // A column the translation keeps in English with a cell translated.
+        for (s, t, kept) in KeptTextRule.translatedKeptCells(c, p) {
+            let su = p.source.units[s], tu = doc.units[t]
+            emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "kept-text-mismatch.cell",
+                            sourceUnit: s, values: ["count": String(kept)], source: su.string(0..<su.text.count),
+                            target: tu.string(0..<tu.text.count), sourceLine: su.start.line))
+        }
+    }
+
+    // MARK: a kept column with a cell translated
+
+    /// Cells of a table column the translation keeps in English, translated all the same: in the
+    /// rows the alignment paired (three or more, consecutive), every source cell of the column is
+    /// words without Han starting with a capital (labels, UI strings, names); the translation
+    /// keeps two or more of them exactly (case and spaces aside), twice as many as it translates,
+    /// two of the kept ones phrases in sentence case (`Pay now`, `Delete report`: strings a
+    /// program shows, not terms a glossary renders), none of them read as untranslated prose, and
+    /// changes no other cell (a changed English cell is `code-mismatch`'s). The translated cell
+    /// (with Han) is the exception: the table keeps that column as the source wrote it.
+    static func translatedKeptCells(_ c: FileContext, _ p: Pairing) -> [(source: Int, target: Int, kept: Int)] {
+        let source = p.source, target = c.document
+        // Only a translation with a table cell that has Han and a source cell without.
+        guard target.units.contains(where: { if case .tableCell(let r, _) = $0.kind { return r > 0 } else { return false } }) else { return [] }
+        let rows = CodeMismatchRule.rowPairs(c, p)
+        guard rows.count >= 3 else { return [] }
+        func cells(_ d: Document, _ lines: Set<Int>) -> [Int: [Int: Int]] {
+            var out: [Int: [Int: Int]] = [:]
+            for (k, u) in d.units.enumerated() { if case .tableCell(_, let col) = u.kind, lines.contains(u.start.line) { out[u.start.line, default: [:]][col] = k } }
+            return out
+        }
+        let sc = cells(source, Set(rows.keys)), tc = cells(target, Set(rows.values))
+        func han(_ u: Unit) -> Bool { u.text.contains(where: CodeComparison.isHanText) }
+        func text(_ u: Unit) -> String {
+            makeString(u.text.indices.filter { u.roles[$0].isRead && u.text[$0] != 0x20 && u.text[$0] != 0x09 }.map { u.text[$0] }).lowercased()
+        }
+        /// A label, not a sentence: eight words at most, no full stop, `!` or `?` at its end.
+        func isLabel(_ u: Unit, _ words: [Token]) -> Bool {
+            guard words.count <= 8, let last = u.text.indices.last(where: { u.roles[$0] == .content && u.text[$0] != 0x20 }) else { return false }
+            return ![0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F].contains(u.text[last])
+        }
+        var sorted = rows.keys.sorted()
+        var out: [(source: Int, target: Int, kept: Int)] = []
+        while !sorted.isEmpty {
+            var table = [sorted.removeFirst()]
+            while let n = sorted.first, n <= table.last! + 1 { table.append(sorted.removeFirst()) }
+            guard table.count >= 3 else { continue }
+            let columns = Set(table.flatMap { sc[$0]?.keys.map { $0 } ?? [] })
+            column: for col in columns.sorted() {
+                var same: [Int] = [], translated: [(Int, Int)] = []
+                for ls in table {
+                    guard let s = sc[ls]?[col], let lt = rows[ls], let t = tc[lt]?[col] else { continue }
+                    let su = source.units[s], tu = target.units[t]
+                    let words = tokens(su, in: 0..<su.text.count)
+                    guard !han(su), let first = words.first, startsUpper(first.text) else { continue column }
+                    if han(tu) {
+                        // A sentence (an example prompt among kept ones) may be rendered for the reader.
+                        guard isLabel(su, words) else { continue column }
+                        translated.append((s, t))
+                        continue
+                    }
+                    guard text(su) == text(tu) else { continue column }
+                    // Kept as it is, and read so: not a phrase left untranslated.
+                    guard !c.analyses[t].stretches.contains(where: \.isProse) else { continue column }
+                    same.append(t)
+                }
+                guard !translated.isEmpty, same.count >= 2, same.count >= 2 * translated.count else { continue }
+                let phrases = same.filter { t in
+                    let w = tokens(target.units[t], in: 0..<target.units[t].text.count)
+                    return w.count >= 2 && isLabel(target.units[t], w) && w.dropFirst().contains { !startsUpper($0.text) && !hasDigit($0.text) }
+                }
+                guard phrases.count >= 2 else { continue }
+                for (s, t) in translated { out.append((s, t, same.count)) }
+            }
+        }
+        return out
     }
 
     // MARK: words
@@ -123,6 +214,10 @@ public struct KeptTextRule: Rule {
         /// Something other than spaces or emphasis stands between it and the word before it
         /// (punctuation, code, a link's destination, Chinese): a title does not run across it.
         var breakBefore: Bool
+        /// The unit it is in (source words of a bead of several units).
+        var unit: Int = -1
+        /// As written, a possessive `'s` left out.
+        var bare: Substring { text.hasSuffix("'s") ? text.dropLast(2) : Substring(text) }
     }
 
     @inline(__always) static func isLetter(_ c: UInt32) -> Bool {
@@ -143,7 +238,8 @@ public struct KeptTextRule: Rule {
             let c = t[i]
             guard r[i] == .content, isWordChar(c) else {
                 switch r[i] {
-                case .markup: break
+                // Emphasis marks do not part words of one title; a tag or a link's bracket does.
+                case .markup: if c != 0x2A && c != 0x5F { broken = true }
                 case .content: if c != 0x20 && c != 0x3A && c != 0x2D && c != 0x2013 && c != 0x09 && c != 0x0A { broken = true }
                 default: broken = true
                 }
@@ -159,8 +255,7 @@ public struct KeptTextRule: Rule {
                    i + 1 < range.upperBound, r[i + 1] == .content, isWordChar(t[i + 1]) { i += 2; continue }
                 break
             }
-            var text = makeString(t[start..<i])
-            if text.contains("’") { text = text.replacingOccurrences(of: "’", with: "'") }
+            let text = makeString(t[start..<i].map { $0 == 0x2019 ? 0x27 : $0 })
             var key = text.lowercased()
             if key.hasSuffix("'s") { key.removeLast(2) }
             out.append(Token(range: start..<i, text: text, key: key, breakBefore: broken))
@@ -200,12 +295,16 @@ public struct KeptTextRule: Rule {
 
     static func startsUpper(_ s: String) -> Bool { s.unicodeScalars.first.map { isUpper($0.value) } ?? false }
 
-    /// One word the other's plural, or possessive (`API`/`APIs`, `policy`/`policies`, `Merrow`/`Merrow'`).
-    static func isInflection(_ a: String, _ b: String) -> Bool {
-        func one(_ x: String, _ y: String) -> Bool {
-            if x == y + "s" || x == y + "es" || x == y + "'" { return true }
-            if y.hasSuffix("y"), x == y.dropLast() + "ies" { return true }
-            return false
+    /// One word the other's plural, or possessive (`API`/`APIs`, `policy`/`policies`, `Merrow`/`Merrow'`),
+    /// the ending written in lowercase: `SUMIFS` is no plural of `SUMIF`.
+    static func isInflection(_ a: Token, _ b: Token) -> Bool {
+        func one(_ x: Token, _ y: Token) -> Bool {
+            let (xk, yk) = (x.key, y.key)
+            var ending = 0
+            if xk == yk + "s" || xk == yk + "'" { ending = 1 } else if xk == yk + "es" { ending = 2 }
+            else if yk.hasSuffix("y"), xk == yk.dropLast() + "ies" { ending = 3 }
+            guard ending > 0 else { return false }
+            return !x.text.unicodeScalars.suffix(ending).contains { isUpper($0.value) }
         }
         return one(a, b) || one(b, a)
     }
@@ -222,7 +321,7 @@ public struct KeptTextRule: Rule {
     /// A name of the source with inner capitals that `t` writes in other letter case.
     static func caseChanged(_ t: Token, _ source: [Token], _ spellings: Spellings, _ targetExact: Set<String>) -> Token? {
         guard !isAllCaps(t.text), !spellings.exact.contains(t.text) else { return nil }
-        for s in source where s.key == t.key && s.text != t.text && hasInnerCapital(s.text) && !targetExact.contains(s.text) {
+        for s in source where s.key == t.key && s.bare != t.bare && hasInnerCapital(s.text) && !targetExact.contains(s.text) {
             return s
         }
         return nil
@@ -236,7 +335,7 @@ public struct KeptTextRule: Rule {
         for s in source where s.key != t.key && !targetKeys.contains(s.key) {
             let sk = Array(s.key.unicodeScalars.map(\.value))
             guard sk.count >= 4, sk[0] == tk[0], abs(sk.count - tk.count) <= 1, startsUpper(s.text),
-                  !hasDigit(s.text), !isInflection(s.key, t.key) else { continue }
+                  !hasDigit(s.text), !isInflection(s, t) else { continue }
             let limit = min(sk.count, tk.count) >= 8 ? 2 : 1
             guard editDistance(sk, tk, limit: limit) <= limit, isName(s) else { continue }
             // Two names alike: which one was meant is unclear.
@@ -248,7 +347,7 @@ public struct KeptTextRule: Rule {
 
     /// Words changed inside a Title Case run of three words or more: the run is a window of the
     /// source's words but for one word, which the translation's unit does not have.
-    static func titleChanges(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>) -> [(Token, Token)] {
+    static func titleChanges(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>, _ sourceKeys: Set<String>) -> [(Token, Token)] {
         var out: [(Token, Token)] = []
         var start = 0
         while start < run.count {
@@ -271,8 +370,11 @@ public struct KeptTextRule: Rule {
                     diff = j
                 }
                 guard ok, diff >= 0, capitals >= 2, capitals * 3 >= (n - 1) * 2 else { continue }
+                // A word at either end may be where the run leaves the title (`zeppelin RESTful
+                // API` beside `the RESTful API`): only when the source has it nowhere.
+                if diff == 0 || diff == n - 1, sourceKeys.contains(run[start + diff].key) { continue }
                 let s = source[w + diff], t = run[start + diff]
-                guard !targetKeys.contains(s.key), !isInflection(s.key, t.key), !hasDigit(s.text), !hasDigit(t.text),
+                guard !targetKeys.contains(s.key), !isInflection(s, t), !hasDigit(s.text), !hasDigit(t.text),
                       !source[w..<(w + n)].contains(where: { $0.key == t.key }) else { continue }
                 if let f = found, f.1.key != s.key || f.0.range != t.range { ambiguous = true }
                 found = (t, s)
