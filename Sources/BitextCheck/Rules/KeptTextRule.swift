@@ -107,16 +107,16 @@ public struct KeptTextRule: Rule {
                     let run = KeptTextRule.tokens(unit, in: stretch.range)
                     guard !run.isEmpty else { continue }
                     // Words one by one: a name's case, a name misspelt.
+                    // (The source document's own spellings are read only for a candidate: rare.)
                     for t in run where !sourceExact.contains(t.text) {
-                        if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
-                        if let s = KeptTextRule.caseChanged(t, source, sourceSpellings!, targetExact) {
-                            report(t, s, "kept-text-mismatch.case")
+                        if let s = KeptTextRule.caseChanged(t, source, targetExact) {
+                            if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
+                            if !sourceSpellings!.exact.contains(t.text) { report(t, s, "kept-text-mismatch.case") }
                             continue
                         }
-                        guard !sourceKeys.contains(t.key), !sourceSpellings!.keys.contains(t.key) else { continue }
-                        if let s = KeptTextRule.misspelt(t, source, targetKeys) {
-                            report(t, s, "kept-text-mismatch")
-                        }
+                        guard !sourceKeys.contains(t.key), let s = KeptTextRule.misspelt(t, source, targetKeys) else { continue }
+                        if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
+                        if !sourceSpellings!.keys.contains(t.key) { report(t, s, "kept-text-mismatch") }
                     }
                     // A word changed inside a title.
                     for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys) {
@@ -319,8 +319,9 @@ public struct KeptTextRule: Rule {
     }
 
     /// A name of the source with inner capitals that `t` writes in other letter case.
-    static func caseChanged(_ t: Token, _ source: [Token], _ spellings: Spellings, _ targetExact: Set<String>) -> Token? {
-        guard !isAllCaps(t.text), !spellings.exact.contains(t.text) else { return nil }
+    /// (The caller checks that the source document does not write `t` so elsewhere.)
+    static func caseChanged(_ t: Token, _ source: [Token], _ targetExact: Set<String>) -> Token? {
+        guard !isAllCaps(t.text) else { return nil }
         for s in source where s.key == t.key && s.bare != t.bare && hasInnerCapital(s.text) && !targetExact.contains(s.text) {
             return s
         }
