@@ -72,6 +72,7 @@ public enum RuleRegistry {
         AnchorMismatchRule(),
         PlaceholderMismatchRule(),
         MarkupMismatchRule(),
+        KeptTextRule(),
         FuzzyMatchRule(),
         UnknownRuleRule(),
     ]

@@ -1,0 +1,410 @@
+import BitextMarkdown
+import BitextText
+
+/// `kept-text-mismatch`: English the translation keeps from the source — a person's name, a cited
+/// title, a product's name — written otherwise than the source writes it. Names and titles are
+/// copied, not translated, so a kept run is compared with the aligned source unit (confident beads
+/// only, as the consistency rules do) and a near miss is reported:
+///
+/// - one word a small edit away from a name of the source that the translation no longer has
+///   (`Haruto Saeki` kept as `Haruto Saiki`): both capitalised, the same first letter, one edit
+///   (two from eight letters on), no digit (numbers are `number-mismatch`'s); the source's word a
+///   name — inner capitals, capitals only, or capitalised and unknown to the dictionary;
+/// - a word changed inside a Title Case run of three words or more (`Neural Methods for Software
+///   Engineering` kept as `Neural Methods in Software Engineering`): every other word in place,
+///   the source's word absent from the translation's unit;
+/// - a name with inner capitals written in other letter case (`QuickBooks` → `Quickbooks`), the
+///   translation's form not written anywhere in the source, and not in capitals throughout.
+///
+/// Silent: a word the source unit has (any case, plural or possessive), the source document's own
+/// spelling, a name written shorter (`VS Code`), text in code spans (`code-mismatch`), words the
+/// translation adds (a gloss of its own: its source word is lowercase, no name), runs reported as
+/// untranslated, and table cells without Chinese (`code-mismatch` compares a kept column's cells).
+public struct KeptTextRule: Rule {
+    public let id = "kept-text-mismatch"
+    public let defaultSeverity = Severity.info
+    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed; a cell translated in a column the translation otherwise keeps as the source wrote it."
+    public let isBilingual = true
+    public var examples: [RuleExample] {
+        [
+            // A name misspelt in a gloss.
+            RuleExample("“这个结果出乎意料，”东京大学的小松真理（Mari ↓Komatzu）教授说。\n",
+                        source: "\"The result was unexpected,\" said Prof. Mari Komatsu of the University of Tokyo.\n"),
+            // A word changed inside a cited title kept in English.
+            RuleExample("Brandt 在其著作 *Practical Methods ↓in Data Cleaning* 中介绍了这种做法。\n",
+                        source: "Brandt describes this practice in his book *Practical Methods for Data Cleaning*.\n"),
+            // A product name's letter case changed.
+            RuleExample("导入前请先在 ↓Tallybook 中导出账单。\n",
+                        source: "Export the invoices from TallyBook before you import them.\n"),
+            // The same, kept as the source writes it: silent.
+            RuleExample("导入前请先在 TallyBook 中导出账单。\n",
+                        source: "Export the invoices from TallyBook before you import them.\n"),
+            // A plural or possessive written otherwise, a name written shorter: silent.
+            RuleExample("这两个 API 都来自 Merrow 的团队，可以在 VS Code 中调用。\n",
+                        source: "Both APIs come from Merrow's team and can be called from Visual Studio Code.\n"),
+            // A gloss the translation adds of its own (the source's words are no name): silent.
+            RuleExample("该方法使用词元化器（Tokeniser）切分文本。\n",
+                        source: "The method splits the text with a tokenizer.\n"),
+            // Code is code-mismatch's.
+            RuleExample("调用 `loadSettngs()` 读取配置。\n",
+                        source: "Call `loadSettings()` to read the configuration.\n"),
+            // The source document writes the other spelling too: its own spelling, silent.
+            RuleExample("## 安装\n\n先安装 Tallybook。\n",
+                        source: "## Install Tallybook\n\nInstall TallyBook first.\n"),
+            // A function's name in capitals, one letter short: no plural (that ends in lowercase).
+            RuleExample("## ↓COUNTIF：统计满足多个条件的单元格\n",
+                        source: "## COUNTIFS: count the cells that meet several conditions\n"),
+            // A possessive, and a run that leaves the title at its end where the source has the
+            // word elsewhere: silent.
+            RuleExample("这是 JavaScript 的一个特性。grafana HTTP API 的地址写在这里。\n",
+                        source: "This is a feature of JavaScript's syntax. The HTTP API address of grafana goes here.\n"),
+            // A column of button labels the translation keeps in English, one of them translated.
+            RuleExample("| 操作 | 按钮 |\n| --- | --- |\n| 保存草稿 | Save draft |\n| 放弃修改 | ↓丢弃 |\n| 发布文章 | Publish now |\n",
+                        source: "| Action | Button |\n| --- | --- |\n| Save a draft | Save draft |\n| Drop the changes | Discard |\n| Publish the post | Publish now |\n"),
+            // A column of example prompts, one of them rendered for the reader: sentences, silent.
+            RuleExample("| 技巧 | 提示词示例 |\n| --- | --- |\n| 角色 | You are a patient tutor. |\n| 示例 | 参照上面的例子。 |\n| 步骤 | Work through it one step at a time. |\n",
+                        source: "| Technique | Example prompt |\n| --- | --- |\n| Role | You are a patient tutor. |\n| Examples | Follow the examples above. |\n| Steps | Work through it one step at a time. |\n"),
+            // A column of terms translated where the translation has a rendering, kept where not: silent.
+            RuleExample("| 术语 | 说明 |\n| --- | --- |\n| Pod | 最小的部署单元 |\n| 命名空间 | 资源的分组 |\n| Ingress | 外部访问的入口 |\n",
+                        source: "| Term | Meaning |\n| --- | --- |\n| Pod | The smallest unit you deploy |\n| Namespace | A group of resources |\n| Ingress | The entry point for outside traffic |\n"),
+        ]
+    }
+    public init() {}
+
+    public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        let doc = c.document
+        var sourceSpellings: Spellings? = nil
+        for pair in c.consistencyCache.pairs {
+            // Only units that keep English (a stretch that is no prose) have anything to compare.
+            let kept = pair.target.filter { k in
+                let a = c.analyses[k]
+                guard a.latinLetters > 0, !a.isNote else { return false }
+                if case .tableCell = doc.units[k].kind, !a.hasHan { return false }
+                return a.stretches.contains { !$0.isProse && !$0.inNote && !$0.tokens.isEmpty }
+            }
+            guard !kept.isEmpty else { continue }
+            var source: [KeptTextRule.Token] = []
+            for s in pair.source {
+                var w = KeptTextRule.tokens(p.source.units[s], in: 0..<p.source.units[s].text.count)
+                if !w.isEmpty { w[0].breakBefore = true }
+                for j in w.indices { w[j].unit = s }
+                source += w
+            }
+            guard !source.isEmpty else { continue }
+            let sourceExact = Set(source.map(\.text)), sourceKeys = Set(source.map(\.key))
+            for k in kept {
+                let unit = doc.units[k]
+                let all = KeptTextRule.tokens(unit, in: 0..<unit.text.count)
+                let targetExact = Set(all.map(\.text)), targetKeys = Set(all.map(\.key))
+                var reported: Set<Int> = []
+                func report(_ t: Token, _ s: Token, _ key: String) {
+                    guard reported.insert(t.range.lowerBound).inserted else { return }
+                    emit(c.mismatch(self, severity: severity, place: (k, t.range), key: key, sourceUnit: s.unit,
+                                    values: [:], source: s.text, target: t.text, sourceLine: p.source.units[s.unit].start.line))
+                }
+                for stretch in c.analyses[k].stretches where !stretch.isProse && !stretch.inNote && !stretch.tokens.isEmpty {
+                    let run = KeptTextRule.tokens(unit, in: stretch.range)
+                    guard !run.isEmpty else { continue }
+                    // Words one by one: a name's case, a name misspelt.
+                    // (The source document's own spellings are read only for a candidate: rare.)
+                    for t in run where !sourceExact.contains(t.text) {
+                        if let s = KeptTextRule.caseChanged(t, source, targetExact) {
+                            if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
+                            if !sourceSpellings!.exact.contains(t.text) { report(t, s, "kept-text-mismatch.case") }
+                            continue
+                        }
+                        guard !sourceKeys.contains(t.key), let s = KeptTextRule.misspelt(t, source, targetKeys) else { continue }
+                        if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
+                        if !sourceSpellings!.keys.contains(t.key) { report(t, s, "kept-text-mismatch") }
+                    }
+                    // A word changed inside a title.
+                    for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys) {
+                        report(t, s, "kept-text-mismatch")
+                    }
+                }
+            }
+        }
+        // A column the translation keeps in English with a cell translated.
+        for (s, t, kept) in KeptTextRule.translatedKeptCells(c, p) {
+            let su = p.source.units[s], tu = doc.units[t]
+            emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "kept-text-mismatch.cell",
+                            sourceUnit: s, values: ["count": String(kept)], source: su.string(0..<su.text.count),
+                            target: tu.string(0..<tu.text.count), sourceLine: su.start.line))
+        }
+    }
+
+    // MARK: a kept column with a cell translated
+
+    /// Cells of a table column the translation keeps in English, translated all the same: in the
+    /// rows the alignment paired (three or more, consecutive), every source cell of the column is
+    /// words without Han starting with a capital (labels, UI strings, names); the translation
+    /// keeps two or more of them exactly (case and spaces aside), twice as many as it translates,
+    /// two of the kept ones phrases in sentence case (`Pay now`, `Delete report`: strings a
+    /// program shows, not terms a glossary renders), none of them read as untranslated prose, and
+    /// changes no other cell (a changed English cell is `code-mismatch`'s). The translated cell
+    /// (with Han) is the exception: the table keeps that column as the source wrote it.
+    static func translatedKeptCells(_ c: FileContext, _ p: Pairing) -> [(source: Int, target: Int, kept: Int)] {
+        let source = p.source, target = c.document
+        // Only a translation with a table cell that has Han and a source cell without.
+        guard target.units.contains(where: { if case .tableCell(let r, _) = $0.kind { return r > 0 } else { return false } }) else { return [] }
+        let rows = CodeMismatchRule.rowPairs(c, p)
+        guard rows.count >= 3 else { return [] }
+        func cells(_ d: Document, _ lines: Set<Int>) -> [Int: [Int: Int]] {
+            var out: [Int: [Int: Int]] = [:]
+            for (k, u) in d.units.enumerated() { if case .tableCell(_, let col) = u.kind, lines.contains(u.start.line) { out[u.start.line, default: [:]][col] = k } }
+            return out
+        }
+        let sc = cells(source, Set(rows.keys)), tc = cells(target, Set(rows.values))
+        func han(_ u: Unit) -> Bool { u.text.contains(where: CodeComparison.isHanText) }
+        func text(_ u: Unit) -> String {
+            makeString(u.text.indices.filter { u.roles[$0].isRead && u.text[$0] != 0x20 && u.text[$0] != 0x09 }.map { u.text[$0] }).lowercased()
+        }
+        /// A label, not a sentence: eight words at most, no full stop, `!` or `?` at its end.
+        func isLabel(_ u: Unit, _ words: [Token]) -> Bool {
+            guard words.count <= 8, let last = u.text.indices.last(where: { u.roles[$0] == .content && u.text[$0] != 0x20 }) else { return false }
+            return ![0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F].contains(u.text[last])
+        }
+        var sorted = rows.keys.sorted()
+        var out: [(source: Int, target: Int, kept: Int)] = []
+        while !sorted.isEmpty {
+            var table = [sorted.removeFirst()]
+            while let n = sorted.first, n <= table.last! + 1 { table.append(sorted.removeFirst()) }
+            guard table.count >= 3 else { continue }
+            let columns = Set(table.flatMap { sc[$0]?.keys.map { $0 } ?? [] })
+            column: for col in columns.sorted() {
+                var same: [Int] = [], translated: [(Int, Int)] = []
+                for ls in table {
+                    guard let s = sc[ls]?[col], let lt = rows[ls], let t = tc[lt]?[col] else { continue }
+                    let su = source.units[s], tu = target.units[t]
+                    let words = tokens(su, in: 0..<su.text.count)
+                    guard !han(su), let first = words.first, startsUpper(first.text) else { continue column }
+                    if han(tu) {
+                        // A sentence (an example prompt among kept ones) may be rendered for the reader.
+                        guard isLabel(su, words) else { continue column }
+                        translated.append((s, t))
+                        continue
+                    }
+                    guard text(su) == text(tu) else { continue column }
+                    // Kept as it is, and read so: not a phrase left untranslated.
+                    guard !c.analyses[t].stretches.contains(where: \.isProse) else { continue column }
+                    same.append(t)
+                }
+                guard !translated.isEmpty, same.count >= 2, same.count >= 2 * translated.count else { continue }
+                let phrases = same.filter { t in
+                    let w = tokens(target.units[t], in: 0..<target.units[t].text.count)
+                    return w.count >= 2 && isLabel(target.units[t], w) && w.dropFirst().contains { !startsUpper($0.text) && !hasDigit($0.text) }
+                }
+                guard phrases.count >= 2 else { continue }
+                for (s, t) in translated { out.append((s, t, same.count)) }
+            }
+        }
+        return out
+    }
+
+    // MARK: words
+
+    /// A Latin word of a unit's prose (letters and digits, with `'`, `-` or `.` inside).
+    struct Token: Equatable {
+        var range: Range<Int>
+        /// As written (`’` as `'`).
+        var text: String
+        /// Lowercased, a possessive `'s` left out: what two writings of one word share.
+        var key: String
+        /// Something other than spaces or emphasis stands between it and the word before it
+        /// (punctuation, code, a link's destination, Chinese): a title does not run across it.
+        var breakBefore: Bool
+        /// The unit it is in (source words of a bead of several units).
+        var unit: Int = -1
+        /// As written, a possessive `'s` left out.
+        var bare: Substring { text.hasSuffix("'s") ? text.dropLast(2) : Substring(text) }
+    }
+
+    @inline(__always) static func isLetter(_ c: UInt32) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+    }
+    @inline(__always) static func isWordChar(_ c: UInt32) -> Bool { isLetter(c) || (c >= 0x30 && c <= 0x39) }
+    @inline(__always) static func isUpper(_ c: UInt32) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+    }
+
+    /// The words of `unit.text[range]` that are prose (role `.content`).
+    static func tokens(_ unit: Unit, in range: Range<Int>) -> [Token] {
+        let t = unit.text, r = unit.roles
+        var out: [Token] = []
+        var i = range.lowerBound
+        var broken = true
+        while i < range.upperBound {
+            let c = t[i]
+            guard r[i] == .content, isWordChar(c) else {
+                switch r[i] {
+                // Emphasis marks do not part words of one title; a tag or a link's bracket does.
+                case .markup: if c != 0x2A && c != 0x5F { broken = true }
+                case .content: if c != 0x20 && c != 0x3A && c != 0x2D && c != 0x2013 && c != 0x09 && c != 0x0A { broken = true }
+                default: broken = true
+                }
+                i += 1
+                continue
+            }
+            let start = i
+            i += 1
+            while i < range.upperBound, r[i] == .content {
+                if isWordChar(t[i]) { i += 1; continue }
+                // `'`, `’`, `-`, `.` between word characters join (`Merrow's`, `state-of-the-art`, `Node.js`).
+                if (t[i] == 0x27 || t[i] == 0x2019 || t[i] == 0x2D || t[i] == 0x2E),
+                   i + 1 < range.upperBound, r[i + 1] == .content, isWordChar(t[i + 1]) { i += 2; continue }
+                break
+            }
+            let text = makeString(t[start..<i].map { $0 == 0x2019 ? 0x27 : $0 })
+            var key = text.lowercased()
+            if key.hasSuffix("'s") { key.removeLast(2) }
+            out.append(Token(range: start..<i, text: text, key: key, breakBefore: broken))
+            broken = false
+        }
+        return out
+    }
+
+    /// Every word of the source document, as written and by key: its own spellings.
+    struct Spellings {
+        var exact: Set<String> = []
+        var keys: Set<String> = []
+        init(_ doc: Document) {
+            for u in doc.units {
+                for w in KeptTextRule.tokens(u, in: 0..<u.text.count) {
+                    exact.insert(w.text)
+                    keys.insert(w.key)
+                }
+            }
+        }
+    }
+
+    // MARK: the comparisons
+
+    static func hasDigit(_ s: String) -> Bool { s.unicodeScalars.contains { $0.value >= 0x30 && $0.value <= 0x39 } }
+
+    /// Capitals after the first letter and lowercase letters too (`QuickBooks`, `iPhone`).
+    static func hasInnerCapital(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars.map(\.value))
+        return u.dropFirst().contains(where: isUpper) && u.contains(where: { isLetter($0) && !isUpper($0) })
+    }
+
+    static func isAllCaps(_ s: String) -> Bool {
+        let letters = s.unicodeScalars.map(\.value).filter(isLetter)
+        return letters.count >= 2 && letters.allSatisfy(isUpper)
+    }
+
+    static func startsUpper(_ s: String) -> Bool { s.unicodeScalars.first.map { isUpper($0.value) } ?? false }
+
+    /// One word the other's plural, or possessive (`API`/`APIs`, `policy`/`policies`, `Merrow`/`Merrow'`),
+    /// the ending written in lowercase: `SUMIFS` is no plural of `SUMIF`.
+    static func isInflection(_ a: Token, _ b: Token) -> Bool {
+        func one(_ x: Token, _ y: Token) -> Bool {
+            let (xk, yk) = (x.key, y.key)
+            var ending = 0
+            if xk == yk + "s" || xk == yk + "'" { ending = 1 } else if xk == yk + "es" { ending = 2 }
+            else if yk.hasSuffix("y"), xk == yk.dropLast() + "ies" { ending = 3 }
+            guard ending > 0 else { return false }
+            return !x.text.unicodeScalars.suffix(ending).contains { isUpper($0.value) }
+        }
+        return one(a, b) || one(b, a)
+    }
+
+    /// A name of the source (inner capitals, capitals throughout, or capitalised and not a word the
+    /// dictionary knows).
+    static func isName(_ s: Token) -> Bool {
+        guard startsUpper(s.text) || hasInnerCapital(s.text) else { return false }
+        if hasInnerCapital(s.text) || isAllCaps(s.text) { return true }
+        guard let lexicon = Lexicon.shared else { return false }
+        return lexicon.stem(Stemmer.stem(s.key)) == nil
+    }
+
+    /// A name of the source with inner capitals that `t` writes in other letter case.
+    /// (The caller checks that the source document does not write `t` so elsewhere.)
+    static func caseChanged(_ t: Token, _ source: [Token], _ targetExact: Set<String>) -> Token? {
+        guard !isAllCaps(t.text) else { return nil }
+        for s in source where s.key == t.key && s.bare != t.bare && hasInnerCapital(s.text) && !targetExact.contains(s.text) {
+            return s
+        }
+        return nil
+    }
+
+    /// A name of the source a small edit from `t`, which the translation's unit does not have.
+    static func misspelt(_ t: Token, _ source: [Token], _ targetKeys: Set<String>) -> Token? {
+        let tk = Array(t.key.unicodeScalars.map(\.value))
+        guard tk.count >= 4, startsUpper(t.text), !hasDigit(t.text) else { return nil }
+        var found: Token? = nil
+        for s in source where s.key != t.key && !targetKeys.contains(s.key) {
+            let sk = Array(s.key.unicodeScalars.map(\.value))
+            guard sk.count >= 4, sk[0] == tk[0], abs(sk.count - tk.count) <= 1, startsUpper(s.text),
+                  !hasDigit(s.text), !isInflection(s, t) else { continue }
+            let limit = min(sk.count, tk.count) >= 8 ? 2 : 1
+            guard editDistance(sk, tk, limit: limit) <= limit, isName(s) else { continue }
+            // Two names alike: which one was meant is unclear.
+            if let f = found, f.key != s.key { return nil }
+            found = s
+        }
+        return found
+    }
+
+    /// Words changed inside a Title Case run of three words or more: the run is a window of the
+    /// source's words but for one word, which the translation's unit does not have.
+    static func titleChanges(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>, _ sourceKeys: Set<String>) -> [(Token, Token)] {
+        var out: [(Token, Token)] = []
+        var start = 0
+        while start < run.count {
+            var end = start + 1
+            while end < run.count && !run[end].breakBefore { end += 1 }
+            defer { start = end }
+            let n = end - start
+            guard n >= 3, source.count >= n else { continue }
+            var found: (Token, Token)? = nil, ambiguous = false
+            for w in 0...(source.count - n) {
+                var diff = -1, ok = true, capitals = 0
+                for j in 0..<n {
+                    let s = source[w + j], t = run[start + j]
+                    if j > 0 && s.breakBefore { ok = false; break }
+                    if s.key == t.key {
+                        if startsUpper(s.text) { capitals += 1 }
+                        continue
+                    }
+                    if diff >= 0 { ok = false; break }
+                    diff = j
+                }
+                guard ok, diff >= 0, capitals >= 2, capitals * 3 >= (n - 1) * 2 else { continue }
+                // A word at either end may be where the run leaves the title (`zeppelin RESTful
+                // API` beside `the RESTful API`): only when the source has it nowhere.
+                if diff == 0 || diff == n - 1, sourceKeys.contains(run[start + diff].key) { continue }
+                let s = source[w + diff], t = run[start + diff]
+                guard !targetKeys.contains(s.key), !isInflection(s, t), !hasDigit(s.text), !hasDigit(t.text),
+                      !source[w..<(w + n)].contains(where: { $0.key == t.key }) else { continue }
+                if let f = found, f.1.key != s.key || f.0.range != t.range { ambiguous = true }
+                found = (t, s)
+            }
+            if let f = found, !ambiguous { out.append(f) }
+        }
+        return out
+    }
+
+    /// The optimal-string-alignment distance of two words (a transposition is one edit), or
+    /// `limit + 1` as soon as it exceeds `limit`.
+    static func editDistance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var prev2 = [Int](repeating: 0, count: b.count + 1)
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            var best = cur[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                cur[j] = v
+                best = min(best, v)
+            }
+            if best > limit { return limit + 1 }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[b.count]
+    }
+}
