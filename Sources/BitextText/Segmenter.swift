@@ -694,7 +694,7 @@ public final class Segmenter {
 
         // Tokens: words joined by a hyphen, underscore or dot without spaces are one token.
         var tokens: [StretchToken] = []
-        tokens.reserveCapacity(inside.count)
+        if inside.count > 1 { tokens.reserveCapacity(inside.count) }
         // Token ranges, in a buffer lent by the segmenter.
         // The scratch is moved into a local for the call: each use of a class's stored
         // property is checked for exclusive access at run time, a local's is not.
@@ -758,7 +758,10 @@ public final class Segmenter {
             } else {
                 kind = letters >= 2 ? .capitalized : .name
             }
-            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind))
+            let token = StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind)
+            // A stretch of one word (most of them: a table's `string`, a `SQL` inside Chinese)
+            // shares the token table's array of that token alone.
+            if inside.count == 1 { tokens = scratch.tokenTable.alone(entry, token) } else { tokens.append(token) }
             scratch.tokenRanges.append(r)
             if kind == .function { functionTokens += 1 }
             // A unit without Han with two function words is prose whatever else it holds: the
@@ -1328,6 +1331,10 @@ struct TokenTable {
         /// One of ``Segmenter/literals``.
         var isLiteral: Bool
         var stem: String?
+        /// The token alone, as the last stretch of this one word made it: shared by the next
+        /// such stretch if its kind is the same (a token's kind depends on where it stands;
+        /// its text and stem follow from the entry and the kind).
+        var alone: [StretchToken] = []
     }
     private var entries: [Entry] = []
     /// The characters of every entry, one after another.
@@ -1400,6 +1407,14 @@ struct TokenTable {
         let s = Stemmer.stem(entries[k].lowered)
         entries[k].stem = s
         return s
+    }
+
+    /// `[token]`, where `token` is made from entry `k`: the entry's array when it holds a token
+    /// of the same kind (compared by kind alone: copying the token out to compare costs more
+    /// than the allocation it saves).
+    mutating func alone(_ k: Int, _ token: StretchToken) -> [StretchToken] {
+        if entries[k].alone.isEmpty || entries[k].alone[0].kind != token.kind { entries[k].alone = [token] }
+        return entries[k].alone
     }
 
     /// Adds `text[r]` (not in the table) and returns its entry.
