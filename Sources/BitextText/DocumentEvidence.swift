@@ -610,6 +610,7 @@ extension Segmenter {
     private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
         // Rows and columns of the table's cells.
         var cells: [(row: Int, column: Int, unit: Int)] = []
+        cells.reserveCapacity(table.count)
         var columns = 0
         for k in table {
             if case .tableCell(let row, let column) = units[k].kind {

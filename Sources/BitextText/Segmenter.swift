@@ -36,6 +36,9 @@ public final class Segmenter {
     /// (Not checked for exclusive access at run time, like the scratch buffers above: a
     /// `Segmenter` is used by one thread, and the checks cost more than the work at this scale.)
     @exclusivity(unchecked) private var stretchScratch = StretchScratch()
+    /// The one-element arrays of units that are one sentence or one run, shared (see
+    /// ``WholeUnitArrays``).
+    @exclusivity(unchecked) private var wholeUnit = WholeUnitArrays()
     /// The target's translator-note markers as scalars (made once, not per unit).
     private let noteMarkers: [[UInt32]]
     /// Function words of either locale and programming literals (``literals``), by lowercased
@@ -183,7 +186,11 @@ public final class Segmenter {
             } else {
                 add(0, m, &count)
             }
-            a.sentences = Array(UnsafeBufferPointer(start: sentences, count: count))
+            if count == 1 && sentences[0] == 0..<n {
+                a.sentences = wholeUnit.sentence(n)
+            } else {
+                a.sentences = Array(UnsafeBufferPointer(start: sentences, count: count))
+            }
         }
 
         // Words, in prose only. Without `hanWords`, Han characters are hidden from the word
@@ -613,7 +620,7 @@ public final class Segmenter {
         if !anyHan {
             let anyLatin = a.words.contains { $0.kind == .latin }
             if a.stretches.first?.isProse == true { a.proseLatinLetters = a.latinLetters }
-            a.runs = [LanguageRun(language: anyLatin ? latinLanguage : .neutral, range: 0..<n)]
+            a.runs = wholeUnit.run(anyLatin ? latinLanguage : .neutral, n)
             return
         }
         var proseStretches = 0
@@ -622,6 +629,11 @@ public final class Segmenter {
             for k in s.range where roles[k] == .content && !a.inNote(k) && Characters.script(text[k]) == .latin {
                 a.proseLatinLetters += 1
             }
+        }
+        // Han and neutral characters only: one run of Han over the whole unit.
+        if proseStretches == 0 {
+            a.runs = wholeUnit.run(hanLanguage, n)
+            return
         }
         // A run ends only where Han meets a prose stretch or a prose stretch meets Han: at most
         // a Latin run per prose stretch and a Han run after each (one allocation, no growth).
@@ -682,7 +694,7 @@ public final class Segmenter {
 
         // Tokens: words joined by a hyphen, underscore or dot without spaces are one token.
         var tokens: [StretchToken] = []
-        tokens.reserveCapacity(inside.count)
+        if inside.count > 1 { tokens.reserveCapacity(inside.count) }
         // Token ranges, in a buffer lent by the segmenter.
         // The scratch is moved into a local for the call: each use of a class's stored
         // property is checked for exclusive access at run time, a local's is not.
@@ -746,7 +758,10 @@ public final class Segmenter {
             } else {
                 kind = letters >= 2 ? .capitalized : .name
             }
-            tokens.append(StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind))
+            let token = StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind)
+            // A stretch of one word (most of them: a table's `string`, a `SQL` inside Chinese)
+            // shares the token table's array of that token alone.
+            if inside.count == 1 { tokens = scratch.tokenTable.alone(entry, token) } else { tokens.append(token) }
             scratch.tokenRanges.append(r)
             if kind == .function { functionTokens += 1 }
             // A unit without Han with two function words is prose whatever else it holds: the
@@ -1261,6 +1276,37 @@ public final class Segmenter {
     }
 }
 
+/// One-element arrays over a whole unit of `n` characters, shared among the units of that
+/// length: `[0..<n]` for a unit that is one sentence, one run over it for a unit in one language.
+/// Most units (a table's cells, headings, list items) are both, and each array was an
+/// allocation and a free. (Arrays are values: a unit whose copy is changed gets its own.)
+struct WholeUnitArrays {
+    /// Units up to this many characters share their arrays.
+    static let maxLength = 256
+    private var sentences = [[Range<Int>]](repeating: [], count: maxLength + 1)
+    /// By language (target, source, neutral), then length.
+    private var runs = [[LanguageRun]](repeating: [], count: 3 * (maxLength + 1))
+
+    mutating func sentence(_ n: Int) -> [Range<Int>] {
+        guard n <= WholeUnitArrays.maxLength else { return [0..<n] }
+        if sentences[n].isEmpty { sentences[n] = [0..<n] }
+        return sentences[n]
+    }
+
+    mutating func run(_ language: RunLanguage, _ n: Int) -> [LanguageRun] {
+        guard n <= WholeUnitArrays.maxLength else { return [LanguageRun(language: language, range: 0..<n)] }
+        let l: Int
+        switch language {
+        case .target: l = 0
+        case .source: l = 1
+        case .neutral: l = 2
+        }
+        let k = l * (WholeUnitArrays.maxLength + 1) + n
+        if runs[k].isEmpty { runs[k] = [LanguageRun(language: language, range: 0..<n)] }
+        return runs[k]
+    }
+}
+
 /// What ``Segmenter/stretch`` keeps from one call to the next.
 struct StretchScratch {
     var tokenRanges: [Range<Int>] = []
@@ -1285,6 +1331,10 @@ struct TokenTable {
         /// One of ``Segmenter/literals``.
         var isLiteral: Bool
         var stem: String?
+        /// The token alone, as the last stretch of this one word made it: shared by the next
+        /// such stretch if its kind is the same (a token's kind depends on where it stands;
+        /// its text and stem follow from the entry and the kind).
+        var alone: [StretchToken] = []
     }
     private var entries: [Entry] = []
     /// The characters of every entry, one after another.
@@ -1357,6 +1407,14 @@ struct TokenTable {
         let s = Stemmer.stem(entries[k].lowered)
         entries[k].stem = s
         return s
+    }
+
+    /// `[token]`, where `token` is made from entry `k`: the entry's array when it holds a token
+    /// of the same kind (compared by kind alone: copying the token out to compare costs more
+    /// than the allocation it saves).
+    mutating func alone(_ k: Int, _ token: StretchToken) -> [StretchToken] {
+        if entries[k].alone.isEmpty || entries[k].alone[0].kind != token.kind { entries[k].alone = [token] }
+        return entries[k].alone
     }
 
     /// Adds `text[r]` (not in the table) and returns its entry.
