@@ -24,12 +24,26 @@ public struct CodeMismatchRule: Rule {
             RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
             RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
             RuleExample("内存不足时调用 `evict`，或者 `evict_all`。\n", source: "Call `cache.evict()` when memory runs low, or `evict_all()`.\n"),
+            // A lower-case kebab-case name cut at a hyphen is another package, model or tag; a
+            // capitalised name quoted without the word after it is not.
+            RuleExample("服务端默认使用 `↓zstd-lite` 压缩。\n", source: "The server compresses with `zstd-lite-fast` by default.\n"),
+            RuleExample("任何基于 `Picker` 的字段都接受默认值。\n", source: "Any `Picker-based` field accepts a default value.\n"),
+            // A command's first words without its arguments; its name alone is the command named.
+            RuleExample("用 `↓nft list ruleset` 列出规则。\n", source: "List the rules with `nft list ruleset inet`.\n"),
+            RuleExample("先用 `cargo` 构建一次。\n", source: "Build once with `cargo build` first.\n"),
+            // One character in the place of a name holding it: the span changed.
+            RuleExample("按 `gg` 跳到开头，按 `↓d` 删除一行。\n", source: "Press `gg` to jump to the top and `dd` to delete a line.\n"),
+            // snake_case is code: written with a hyphen, as the other span of the sentence, it is changed.
+            RuleExample("命令行里写 `max-retries`，配置文件里也写 `↓max-retries`。\n",
+                        source: "Write `max-retries` on the command line and `max_retries` in the config file.\n"),
             // A call or member access after the part is other code: the copy, not the pool.
             RuleExample("新列表用 `↓this.pool()` 分配。\n", source: "The new list is allocated with `this.pool().clone()`.\n"),
             // A string of data (no space, no Han) is compared exactly; text and locales are not.
             RuleExample("用 `↓routeTo('invoice:edits')` 生成编辑页的地址。\n", source: "Build the edit page's address with `routeTo('invoice:edit')`.\n"),
             RuleExample("调用 `toast('已保存')` 提示用户，需要帮助时调用 `openDocs('/zh/help')`。\n",
                         source: "Call `toast('Saved')` to tell the user, and `openDocs('/en/help')` for help.\n"),
+            // Case counts in a string of data (`"idle"` is not `"IDLE"`).
+            RuleExample("没有任务时，端点返回 `↓{\"state\": \"IDLE\"}`。\n", source: "The endpoint returns `{\"state\": \"idle\"}` when nothing runs.\n"),
             // Front-matter ids, keys and booleans; a translated label is text.
             RuleExample("---\nslug: ↓restore-backups\nlabel: 恢复\n---\n\n从备份恢复数据。\n",
                         source: "---\nslug: restore-backup\nlabel: Restore\n---\n\nRestore data from a backup.\n"),
@@ -70,6 +84,12 @@ public struct CodeMismatchRule: Rule {
             // As many keys on both sides, one the source lacks: a key replaced, whatever the two look like.
             RuleExample("按 <kbd>Ctrl</kbd>+<kbd>↓J</kbd> 搜索。\n",
                         source: "Press <kbd>Ctrl</kbd>+<kbd>K</kbd> to search.\n"),
+            // Cells of keys alone are counted, key by key; a key dropped where the translation
+            // writes keys is lost, not rendered in words.
+            RuleExample("| 操作 | Windows | macOS |\n| --- | --- | --- |\n| 上移一行 | <kbd>Alt</kbd>+<kbd>↑</kbd> | <kbd>↓Alt</kbd>+<kbd>↑</kbd> |\n| 打开面板 | <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> | ↓<kbd>Cmd</kbd>+<kbd>P</kbd> |\n",
+                        source: "| Action | Windows | macOS |\n| --- | --- | --- |\n| Move line up | <kbd>Alt</kbd>+<kbd>↑</kbd> | <kbd>Option</kbd>+<kbd>↑</kbd> |\n| Open the panel | <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> | <kbd>Cmd</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> |\n"),
+            RuleExample("要打开面板，请按 ↓<kbd>Ctrl</kbd>+<kbd>P</kbd>。\n",
+                        source: "To open the panel, press <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd>.\n"),
             // An extension or an option has no rendering in words: missing, it is lost.
             RuleExample("↓加载器读取 `.toml` 和 `.yaml` 文件。\n",
                         source: "The loader reads `.toml`, `.yaml` and `.json` files.\n"),
