@@ -88,7 +88,7 @@ public struct CodeMismatchRule: Rule {
             // writes keys is lost, not rendered in words.
             RuleExample("| 操作 | Windows | macOS |\n| --- | --- | --- |\n| 上移一行 | <kbd>Alt</kbd>+<kbd>↑</kbd> | <kbd>↓Alt</kbd>+<kbd>↑</kbd> |\n| 打开面板 | <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> | ↓<kbd>Cmd</kbd>+<kbd>P</kbd> |\n",
                         source: "| Action | Windows | macOS |\n| --- | --- | --- |\n| Move line up | <kbd>Alt</kbd>+<kbd>↑</kbd> | <kbd>Option</kbd>+<kbd>↑</kbd> |\n| Open the panel | <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> | <kbd>Cmd</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> |\n"),
-            RuleExample("要打开面板，请按 ↓<kbd>Ctrl</kbd>+<kbd>P</kbd>。\n",
+            RuleExample("↓要打开面板，请按 <kbd>Ctrl</kbd>+<kbd>P</kbd>。\n",
                         source: "To open the panel, press <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd>.\n"),
             // An extension or an option has no rendering in words: missing, it is lost.
             RuleExample("↓加载器读取 `.toml` 和 `.yaml` 文件。\n",
