@@ -298,11 +298,15 @@ public struct CodeMismatchRule: Rule {
         return false
     }
 
-    /// True when the code is in the text as it is (boundaries respected for names), or without
-    /// the quotes of a string literal.
+    /// True when the code is in the text as it is (boundaries respected for names), without
+    /// the quotes of a string literal, or a variable without its `$`.
     static func writtenPlain(_ code: String, in text: String) -> Bool {
         var forms = [code]
         if code.count > 2, let f = code.first, f == code.last, f == "'" || f == "\"" || f == "`" { forms.append(String(code.dropFirst().dropLast())) }
+        // A variable written by its name, without the `$` that reads it (`$PYTHON_HOME` → PYTHON_HOME).
+        if code.count > 2, code.hasPrefix("$"), code.unicodeScalars.dropFirst().first.map({ CodeComparison.isLetter($0.value) }) == true {
+            forms.append(String(code.dropFirst()))
+        }
         for f in forms {
             if f.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) }) {
                 if contains(text, f, minimum: 1) { return true }
