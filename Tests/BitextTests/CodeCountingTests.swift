@@ -118,4 +118,43 @@ import Testing
         #expect(CodeComparison.isIdentifierShaped("lookup_value") && CodeComparison.isIdentifierShaped("userName"))
         #expect(!CodeComparison.isIdentifierShaped("value") && !CodeComparison.isIdentifierShaped("Value") && !CodeComparison.isIdentifierShaped("_x"))
     }
+
+    @Test func aNameCutShortIsAnotherName() {
+        // Lower-case kebab-case cut at a hyphen: another package, model or tag.
+        #expect(!CodeMismatchRule.agrees("zstd-lite-fast", "zstd-lite"))
+        #expect(!CodeMismatchRule.agrees("node:22-alpine", "node:22"))
+        #expect(!CodeMismatchRule.agrees("babel-preset-env", "env"))
+        // A command's first words without its arguments.
+        #expect(!CodeMismatchRule.agrees("nft list ruleset inet", "nft list ruleset"))
+        // The same name written shorter or fuller stays: a capitalised name with a word after
+        // it, a command's name alone, a fuller writing, a receiver left out.
+        #expect(CodeMismatchRule.agrees("Picker-based", "Picker"))
+        #expect(CodeMismatchRule.agrees("cargo build", "cargo"))
+        #expect(CodeMismatchRule.agrees("for", "for-in"))
+        #expect(CodeMismatchRule.agrees("store.fetchAll()", "fetchAll"))
+    }
+
+    @Test func stringsOfDataKeepTheirCase() {
+        #expect(!CodeMismatchRule.agrees("{\"state\": \"idle\"}", "{\"state\": \"IDLE\"}"))
+        #expect(CodeComparison.firstDifference(source: "dir = \"./Assets\"\n", target: "dir = \"./assets\"\n") != nil)
+        // Locale labels aside, whatever their case.
+        #expect(CodeComparison.firstDifference(source: "open(\"/en-US/help\")\n", target: "open(\"/zh-CN/help\")\n") == nil)
+    }
+
+    @Test func codeAddedInsideALineQuotesTheSourcesLine() {
+        let d = CodeComparison.firstDifference(source: "a = 1\nif a < b { go() }\n", target: "a = 1\nif a <= b { go() }\n")
+        #expect(d?.source == "if a < b { go() }" && d?.target == "if a <= b { go() }" && d?.sourceLine == 1)
+        let e = CodeComparison.firstDifference(source: "if a <= b { go() }\n", target: "if a < b { go() }\n")
+        #expect(e?.source == "if a <= b { go() }" && e?.target == "if a < b { go() }")
+        // A line taken out whole is missing (no target line); a line added quotes the source's next line.
+        let f = CodeComparison.firstDifference(source: "x: 1,\ny: 2,\n}\n", target: "x: 1,\n}\n")
+        #expect(f?.target == nil && f?.source == "y: 2,")
+        let g = CodeComparison.firstDifference(source: "a()\nc()\n", target: "a()\nb()\nc()\n")
+        #expect(g?.source == "c()" && g?.target == "b()")
+    }
+
+    @Test func snakeCaseIsCodeShaped() {
+        #expect(CodeMismatchRule.isCodeShaped("max_retries") && CodeMismatchRule.isCodeShaped("en_GB"))
+        #expect(!CodeMismatchRule.isCodeShaped("Resource Center") && !CodeMismatchRule.isCodeShaped("catch"))
+    }
 }

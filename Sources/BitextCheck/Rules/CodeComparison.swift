@@ -44,7 +44,22 @@ enum CodeComparison {
     static func dataKey(_ literal: ArraySlice<UInt32>) -> String? {
         guard literal.count >= 3, let q = literal.first, q == 0x22 || q == 0x27 || q == 0x60, literal.last == q else { return nil }
         let inner = literal.dropFirst().dropLast()
-        if inner.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), inner.contains(where: isLetter) { return LinkComparison.delocalised(makeString(inner)) }
+        if inner.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), inner.contains(where: isLetter) {
+            // Case counts (`"ok"` is not `"OK"`, `./locales` not `./Locales`): the words with a
+            // capital, as written, beside the delocalised form (which is in lower case); a locale
+            // label's (`en-US`, `zh-CN`) aside.
+            let raw = makeString(inner)
+            var capitals: [Substring] = []
+            var previous = ""
+            for w in raw.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                let lower = w.lowercased()
+                defer { previous = lower }
+                if LinkComparison.locales.contains(lower) || (w.count == 2 && LinkComparison.locales.contains(previous)) { continue }
+                if w.contains(where: \.isUppercase) { capitals.append(w) }
+            }
+            let key = LinkComparison.delocalised(raw)
+            return capitals.isEmpty ? key : key + "\u{1}" + capitals.joined(separator: " ")
+        }
         // Text the translator left as it was (no Han: a version, a port, a template, a header):
         // a translated string holds Chinese, so one without any that differs was changed.
         // Typography aside: curly quotes, an ellipsis, runs of spaces.
@@ -350,14 +365,27 @@ enum CodeComparison {
         let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
         for (gs, gt) in gaps(s, t) where argumentTranslated(s, gs, t, gt) || !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text) {
             func line(_ tokens: [Token], _ r: Range<Int>) -> Int {
-                r.lowerBound < tokens.count ? tokens[r.lowerBound].line : (tokens.last?.line ?? 0)
+                let comma = r.count > 1 && tokens[r.lowerBound].kind == .symbol && tokens[r.lowerBound].text == ","
+                return r.lowerBound < tokens.count ? tokens[r.lowerBound + (comma ? 1 : 0)].line : (tokens.last?.line ?? 0)
             }
-            let sourceLine = line(s, gs), targetLine = line(t, gt)
+            // Code added or taken out inside a line (`<` written `<=`): the line of the code
+            // before the gap on the side without it, which the message quotes (code added as
+            // lines of its own: the source's next line); lines taken out whole have none.
+            // (A comma that ends the line before lines taken out goes with them: `a,` `b` → `a`.)
+            func inLine(_ a: [Token], _ ga: Range<Int>, _ b: [Token], _ gb: Range<Int>) -> Int? {
+                guard ga.isEmpty, ga.lowerBound > 0, gb.lowerBound > 0, !gb.isEmpty else { return nil }
+                let comma = gb.count > 1 && b[gb.lowerBound].kind == .symbol && b[gb.lowerBound].text == ","
+                let before = b[gb.lowerBound - 1].line, first = b[gb.lowerBound + (comma ? 1 : 0)].line, last = b[gb.upperBound - 1].line
+                let after = gb.upperBound < b.count ? b[gb.upperBound].line : -1
+                return first == before || last == after ? a[ga.lowerBound - 1].line : nil
+            }
+            let sourceInLine = inLine(s, gs, t, gt), targetInLine = inLine(t, gt, s, gs)
+            let sourceLine = sourceInLine ?? line(s, gs), targetLine = targetInLine ?? line(t, gt)
             let sl = source.splitLines()
             let tl = target.splitLines()
             return Difference(sourceLine: sourceLine, targetLine: targetLine,
-                              source: gs.isEmpty || sourceLine >= sl.count ? nil : trimmed(String(sl[sourceLine])),
-                              target: gt.isEmpty || targetLine >= tl.count ? nil : trimmed(String(tl[targetLine])))
+                              source: sourceLine >= sl.count ? nil : trimmed(String(sl[sourceLine])),
+                              target: (gt.isEmpty && targetInLine == nil) || targetLine >= tl.count ? nil : trimmed(String(tl[targetLine])))
         }
         return nil
     }

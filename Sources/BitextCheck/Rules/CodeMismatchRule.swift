@@ -24,12 +24,26 @@ public struct CodeMismatchRule: Rule {
             RuleExample("参数 `limit` 的类型是 `↓Int`，不能省略。\n", source: "The `limit` argument has type `Int!` and cannot be left out.\n"),
             RuleExample("用 `fetchAll` 一次取回全部记录。\n", source: "Call `store.fetchAll()` to get every record at once.\n"),
             RuleExample("内存不足时调用 `evict`，或者 `evict_all`。\n", source: "Call `cache.evict()` when memory runs low, or `evict_all()`.\n"),
+            // A lower-case kebab-case name cut at a hyphen is another package, model or tag; a
+            // capitalised name quoted without the word after it is not.
+            RuleExample("服务端默认使用 `↓zstd-lite` 压缩。\n", source: "The server compresses with `zstd-lite-fast` by default.\n"),
+            RuleExample("任何基于 `Picker` 的字段都接受默认值。\n", source: "Any `Picker-based` field accepts a default value.\n"),
+            // A command's first words without its arguments; its name alone is the command named.
+            RuleExample("用 `↓nft list ruleset` 列出规则。\n", source: "List the rules with `nft list ruleset inet`.\n"),
+            RuleExample("先用 `cargo` 构建一次。\n", source: "Build once with `cargo build` first.\n"),
+            // One character in the place of a name holding it: the span changed.
+            RuleExample("按 `gg` 跳到开头，按 `↓d` 删除一行。\n", source: "Press `gg` to jump to the top and `dd` to delete a line.\n"),
+            // snake_case is code: written with a hyphen, as the other span of the sentence, it is changed.
+            RuleExample("命令行里写 `max-retries`，配置文件里也写 `↓max-retries`。\n",
+                        source: "Write `max-retries` on the command line and `max_retries` in the config file.\n"),
             // A call or member access after the part is other code: the copy, not the pool.
             RuleExample("新列表用 `↓this.pool()` 分配。\n", source: "The new list is allocated with `this.pool().clone()`.\n"),
             // A string of data (no space, no Han) is compared exactly; text and locales are not.
             RuleExample("用 `↓routeTo('invoice:edits')` 生成编辑页的地址。\n", source: "Build the edit page's address with `routeTo('invoice:edit')`.\n"),
             RuleExample("调用 `toast('已保存')` 提示用户，需要帮助时调用 `openDocs('/zh/help')`。\n",
                         source: "Call `toast('Saved')` to tell the user, and `openDocs('/en/help')` for help.\n"),
+            // Case counts in a string of data (`"idle"` is not `"IDLE"`).
+            RuleExample("没有任务时，端点返回 `↓{\"state\": \"IDLE\"}`。\n", source: "The endpoint returns `{\"state\": \"idle\"}` when nothing runs.\n"),
             // Front-matter ids, keys and booleans; a translated label is text.
             RuleExample("---\nslug: ↓restore-backups\nlabel: 恢复\n---\n\n从备份恢复数据。\n",
                         source: "---\nslug: restore-backup\nlabel: Restore\n---\n\nRestore data from a backup.\n"),
@@ -70,6 +84,12 @@ public struct CodeMismatchRule: Rule {
             // As many keys on both sides, one the source lacks: a key replaced, whatever the two look like.
             RuleExample("按 <kbd>Ctrl</kbd>+<kbd>↓J</kbd> 搜索。\n",
                         source: "Press <kbd>Ctrl</kbd>+<kbd>K</kbd> to search.\n"),
+            // Cells of keys alone are counted, key by key; a key dropped where the translation
+            // writes keys is lost, not rendered in words.
+            RuleExample("| 操作 | Windows | macOS |\n| --- | --- | --- |\n| 上移一行 | <kbd>Alt</kbd>+<kbd>↑</kbd> | <kbd>↓Alt</kbd>+<kbd>↑</kbd> |\n| 打开面板 | <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> | ↓<kbd>Cmd</kbd>+<kbd>P</kbd> |\n",
+                        source: "| Action | Windows | macOS |\n| --- | --- | --- |\n| Move line up | <kbd>Alt</kbd>+<kbd>↑</kbd> | <kbd>Option</kbd>+<kbd>↑</kbd> |\n| Open the panel | <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> | <kbd>Cmd</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> |\n"),
+            RuleExample("↓要打开面板，请按 <kbd>Ctrl</kbd>+<kbd>P</kbd>。\n",
+                        source: "To open the panel, press <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd>.\n"),
             // An extension or an option has no rendering in words: missing, it is lost.
             RuleExample("↓加载器读取 `.toml` 和 `.yaml` 文件。\n",
                         source: "The loader reads `.toml`, `.yaml` and `.json` files.\n"),
@@ -144,11 +164,12 @@ public struct CodeMismatchRule: Rule {
     /// True when a target span renders a source span: the same code, the same code once
     /// comments, string contents and translated text are set aside, or a fuller or shorter
     /// writing of the same name (`push` / `push(_:)`, `<input>` / `input`) — unless what one
-    /// has beyond the other changes what the code means (``changesMeaning(_:_:_:)``).
+    /// has beyond the other changes what the code means (``changesMeaning(_:_:_:)``; for a
+    /// shorter writing also ``shortened(_:_:_:)``).
     static func agrees(_ s: String, _ t: String) -> Bool {
         if s == t { return true }
         if s.contains("--"), t.contains("--"), longOptionsJoined(s) == longOptionsJoined(t) { return true }
-        if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: changesMeaning) { return true }
+        if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: shortened) { return true }
         return CodeComparison.sameCode(s, t)
     }
 
@@ -199,6 +220,28 @@ public struct CodeMismatchRule: Rule {
             return false
         }
         return option(before, atStart: true) || option(after, atStart: false)
+    }
+
+    /// True when the translation's span, a part of the source's (`before`, `part`, `after`), is
+    /// another name or command rather than the same written shorter: besides
+    /// ``changesMeaning(_:_:_:)``, more of a kebab-case name glued to the part in a span of lower
+    /// case (kebab-case names are: packages, models, image tags) — `-` and a letter or digit right
+    /// after it (`gpt-4o` of `gpt-4o-mini`, `python:3.12` of `python:3.12-slim`, `react` of
+    /// `react-dom`) or a name and `-` right before it (`react` of `eslint-plugin-react`); a
+    /// capitalised name with a word after it is a name quoted (`Select` of `Select-like`). Or
+    /// the first words of a command whose further words (its arguments) are left out (`show ip
+    /// route` of `show ip route static`); a name taken out of a longer line (`ref()` of `const x
+    /// = ref()`) has something before it, and one word of a command (`git`) is its name.
+    static func shortened(_ before: ArraySlice<UInt32>, _ part: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
+        if changesMeaning(before, part, after) { return true }
+        let upper = { (c: UInt32) in c >= 0x41 && c <= 0x5A }
+        if !before.contains(where: upper), !part.contains(where: upper), !after.contains(where: upper) {
+            if after.count >= 2, after.first == 0x2D, CodeComparison.isIdentifierChar(after[after.startIndex + 1]) { return true }
+            if before.count >= 2, before.last == 0x2D, CodeComparison.isIdentifierChar(before[before.endIndex - 2]) { return true }
+        }
+        if before.isEmpty, part.contains(0x20), after.first == 0x20,
+           let w = after.first(where: { $0 != 0x20 }), CodeComparison.isIdentifierChar(w) { return true }
+        return false
     }
 
     /// True when the rest of a span after a part of it is a member access or a call on it: `::`,
@@ -255,11 +298,15 @@ public struct CodeMismatchRule: Rule {
         return false
     }
 
-    /// True when the code is in the text as it is (boundaries respected for names), or without
-    /// the quotes of a string literal.
+    /// True when the code is in the text as it is (boundaries respected for names), without
+    /// the quotes of a string literal, or a variable without its `$`.
     static func writtenPlain(_ code: String, in text: String) -> Bool {
         var forms = [code]
         if code.count > 2, let f = code.first, f == code.last, f == "'" || f == "\"" || f == "`" { forms.append(String(code.dropFirst().dropLast())) }
+        // A variable written by its name, without the `$` that reads it (`$PYTHON_HOME` → PYTHON_HOME).
+        if code.count > 2, code.hasPrefix("$"), code.unicodeScalars.dropFirst().first.map({ CodeComparison.isLetter($0.value) }) == true {
+            forms.append(String(code.dropFirst()))
+        }
         for f in forms {
             if f.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) }) {
                 if contains(text, f, minimum: 1) { return true }
@@ -307,6 +354,12 @@ public struct CodeMismatchRule: Rule {
         if u.count >= 2, u.count <= 8, u[0] == 0x2E, u.dropFirst().allSatisfy({ CodeComparison.isIdentifierChar(UInt32($0)) && $0 != 0x24 }),
            u.dropFirst().contains(where: { CodeComparison.isLetter(UInt32($0)) }) { return true }
         if isWordLike(s) { return false }
+        // snake_case (`zh_CN`, `max_tokens`): `_` between letters or digits is no spelling of a word.
+        let scalars = Array(s.unicodeScalars)
+        if scalars.count >= 3, (1..<(scalars.count - 1)).contains(where: { k in
+            scalars[k] == "_" && CodeComparison.isIdentifierChar(scalars[k - 1].value) && scalars[k - 1] != "_"
+                && CodeComparison.isIdentifierChar(scalars[k + 1].value) && scalars[k + 1] != "_"
+        }) { return true }
         // An element named by its tag (`<select>`): as often rendered by what it is (选择器).
         if s.hasPrefix("<") && s.hasSuffix(">"), isWordLike(String(s.dropFirst(s.hasPrefix("</") ? 2 : 1).dropLast())) { return false }
         return s.unicodeScalars.contains { c in
@@ -366,6 +419,9 @@ public struct CodeMismatchRule: Rule {
             func id(_ m: Mention<String>) -> [Int] { [m.unit, m.range.lowerBound] }
             let sourceKeys = Set(source.filter { CodeMismatchRule.isKey(p.source.units[$0.unit], $0.range) }.map(id))
             let targetKeys = Set(target.filter { CodeMismatchRule.isKey(c.document.units[$0.unit], $0.range) }.map(id))
+            // A key of the source where the translation writes keys as keys too: no word renders
+            // it (`Shift` of Cmd+Shift+P dropped, `Option` written `Alt`).
+            func keyAmongKeys(_ m: Mention<String>) -> Bool { !targetKeys.isEmpty && sourceKeys.contains(id(m)) }
             let keysCounted = sourceKeys.count == targetKeys.count && !sourceKeys.isEmpty
             func keyed(_ v: Mention<String>, _ keys: Set<[Int]>) -> Mention<(code: String, key: Bool)> {
                 Mention(unit: v.unit, range: v.range, value: (v.value, keysCounted && keys.contains(id(v))))
@@ -378,6 +434,13 @@ public struct CodeMismatchRule: Rule {
                     let signs = CodeMismatchRule.isSigns(a.code) && CodeMismatchRule.isSigns(b.code, minimum: 1)
                     let d = signs ? CodeMismatchRule.signSimilarity(a.code, b.code) : CodeComparison.similarity(a.code, b.code)
                     if signs && d < 0.5 { return 0 }
+                    // One character against a name holding it (`yy` written `y`; not `1` against `+1`):
+                    // bigrams see nothing alike, but in its place it is the span shortened.
+                    if d == 0, !signs, let short = [a.code, b.code].first(where: { $0.unicodeScalars.count == 1 }),
+                       let long = [a.code, b.code].first(where: { $0.unicodeScalars.count > 1 }),
+                       long.unicodeScalars.allSatisfy({ CodeComparison.isIdentifierChar($0.value) }), long.unicodeScalars.contains(short.unicodeScalars.first!) {
+                        return 0.1
+                    }
                     return a.key && b.key ? max(d, 0.02) : d
                 }, minimumSimilarity: minimum).map { r in (source: plain(r.source), target: r.target.map(plain), place: r.place) }
             }
@@ -442,7 +505,7 @@ public struct CodeMismatchRule: Rule {
             let open = repeated.isEmpty ? [] : results.indices.filter {
                 let v = results[$0].source.value
                 return results[$0].target == nil
-                    && (named(results[$0].source) && CodeMismatchRule.isCodeShaped(v) || CodeMismatchRule.isSigns(v))
+                    && (named(results[$0].source) && CodeMismatchRule.isCodeShaped(v) || CodeMismatchRule.isSigns(v) || keyAmongKeys(results[$0].source))
                     && !CodeMismatchRule.writtenPlain(v, in: targetText) && !CodeMismatchRule.writtenTranslated(v, in: targetText)
             }
             if !repeated.isEmpty && !open.isEmpty {
@@ -487,7 +550,7 @@ public struct CodeMismatchRule: Rule {
                         // Its names translated (`${variable}` → ${变量}): a placeholder for the reader.
                         key = "code-mismatch.translated"
                         s = .info
-                    } else if !CodeMismatchRule.isCodeShaped(m.source.value) {
+                    } else if !CodeMismatchRule.isCodeShaped(m.source.value) && !keyAmongKeys(m.source) {
                         // A name, label or sign translators often render as what it stands for
                         // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
                         s = .info
@@ -502,9 +565,21 @@ public struct CodeMismatchRule: Rule {
         }
         for (su, tu) in CodeMismatchRule.codeCellPairs(c, p) {
             let source = su.inlineCode, target = tu.inlineCode
-            var missing = source.filter { s in !target.contains { CodeMismatchRule.agrees(s.code, $0.code) } }
+            // Cells of keys alone (`<kbd>Alt</kbd>+<kbd>↑</kbd>`) are counted: a key written
+            // twice where the source has two keys is one replaced (`Option` → `Alt`).
+            let keys = !source.isEmpty && !target.isEmpty && source.allSatisfy { CodeMismatchRule.isKey(su, $0.range) }
+                && target.allSatisfy { CodeMismatchRule.isKey(tu, $0.range) }
+            var missing: [InlineCode], extra: [InlineCode]
+            if keys {
+                let (m, x) = CodeMismatchRule.counted(source.map { Mention(unit: 0, range: $0.range, value: $0.code) },
+                                                      target.map { Mention(unit: 0, range: $0.range, value: $0.code) })
+                missing = m.map { k in source.first { $0.range == k.0.range }! }
+                extra = x.map { k in target.first { $0.range == k.0.range }! }
+            } else {
+                missing = source.filter { s in !target.contains { CodeMismatchRule.agrees(s.code, $0.code) } }
+                extra = target.filter { t in !source.contains { CodeMismatchRule.agrees($0.code, t.code) } }
+            }
             guard !missing.isEmpty else { continue }
-            var extra = target.filter { t in !source.contains { CodeMismatchRule.agrees($0.code, t.code) } }
             // One span changed into one other: putting the source's code back is safe.
             let onlyOne = missing.count == 1 && extra.count == 1
             while let m = missing.first {
@@ -522,7 +597,7 @@ public struct CodeMismatchRule: Rule {
                 let range = t?.range ?? 0..<tu.text.count
                 var v = ["line": String(su.start.line), "source": m.code]
                 v["target"] = t?.code
-                let sev = t == nil && !CodeMismatchRule.isCodeShaped(m.code) ? Severity.info : severity
+                let sev = t == nil && !CodeMismatchRule.isCodeShaped(m.code) && !keys ? Severity.info : severity
                 emit(Finding(rule: id, severity: sev, file: c.document.path, span: tu.span(range),
                              message: c.messages.text(t == nil ? "code-mismatch.missing" : "code-mismatch", v),
                              text: tu.string(range), fix: onlyOne ? Fix(su.string(m.range)) : nil,
