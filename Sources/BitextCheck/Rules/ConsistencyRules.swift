@@ -1429,7 +1429,10 @@ public struct MarkupMismatchRule: Rule {
         [
             RuleExample("↓不要在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
             RuleExample("**绝不要**在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
-            RuleExample("↓这一点已有研究证实。\n\n[^1]: 见论文。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
+            // A footnote reference lost with its note; where the translation still writes the
+            // note, `missing-translation` reports the reference, and this rule does not again.
+            RuleExample("↓这一点已有研究证实。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
+            RuleExample("这一点已有研究证实。\n\n[^1]: 见论文。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
             RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
             RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
@@ -1460,9 +1463,16 @@ public struct MarkupMismatchRule: Rule {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         // Units whose asterisks `unrendered-emphasis` reports: their bold is there, broken.
         let broken: Set<Int> = c.settings.severity(UnrenderedEmphasisRule()) == nil ? [] : Set(c.typographyScan.asteriskUnits)
+        // Footnote references lost where the translation still writes the note: reported by
+        // `missing-translation` at the place of the reference, once (by target unit).
+        var lostReferences: [Int: Int] = [:]
+        if c.settings.severity(MissingTranslationRule()) != nil {
+            for lost in FootnoteReferences.lost(c) { lostReferences[lost.unit, default: 0] += 1 }
+        }
         for pair in c.consistencyCache.pairs {
             var s = MarkupCounts(), t = MarkupCounts()
             for u in pair.source { s.add(p.source.units[u].markupCounts) }
+            for u in pair.target { if let k = lostReferences[u] { t.footnoteReferences += k } }
             // Chinese writes a work's title in 《》 where English writes it in italics.
             var titles = 0
             for u in pair.target where !c.analyses[u].isNote {
