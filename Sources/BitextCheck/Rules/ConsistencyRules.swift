@@ -94,6 +94,13 @@ public struct NumberMismatchRule: Rule {
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
+            // A hash changed into another of its length; a colour or a number is none.
+            RuleExample("开始之前，把分支重置到提交 ↓9f8e7d6。\n", source: "Reset the branch to commit 9f8e7d5 before you start.\n"),
+            RuleExample("合并提交 4c2d9e1 之后，横幅改用 #a1b2c3 作底色。\n", source: "After merging commit 4c2d9e1, the banner uses #a1b2c3 as its background.\n"),
+            // A sentence dropped from its paragraph, its numbers all missing: `missing-translation`
+            // reports it, quoting it; a number changed in the sentence kept is still reported.
+            RuleExample("请在 10 秒内返回状态码。\n", source: "Return a status code within 10 seconds. If the endpoint keeps failing, we retry with a growing delay for up to 3 days.\n"),
+            RuleExample("请在 ↓12 秒内返回状态码。\n", source: "Return a status code within 10 seconds. If the endpoint keeps failing, we retry with a growing delay for up to 3 days.\n"),
             // A paragraph between two confident pairs is compared whatever its score (a clause
             // dropped makes it short).
             RuleExample("缓存放在内存里，读写都不经过磁盘。\n\n↓↓↓命中时很快，中位数只要 12 毫秒。\n\n缓存满了就淘汰最旧的条目，再写入新的条目。\n",
@@ -189,6 +196,24 @@ public struct NumberMismatchRule: Rule {
     /// translation has a count that renders no other number (``wordsChanged``).
     static func sourceWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
         NumberScanner.numberWords(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Cardinal words of the source's prose joined by a hyphen to a unit of time
+    /// (`a four-week trial`, `a ten-minute break`), which ``sourceWords`` passes over as parts of
+    /// words (`three-way`): compared, with their unit, like the words written apart.
+    static func hyphenedWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        let t = u.text, n = t.count
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        var joints = Set<Int>()
+        for i in 1..<max(1, n - 1) where t[i] == 0x2D && latin(t[i - 1]) && latin(t[i + 1]) && u.roles[i] == .content {
+            if durationUnit(u, after: i..<i, locale) != nil { joints.insert(i) }
+        }
+        guard !joints.isEmpty else { return [] }
+        var text = t
+        for i in joints { text[i] = 0x20 }
+        return NumberScanner.numberWords(in: text) { u.roles[$0] == .content && !a.inNote($0) }
+            .filter { joints.contains($0.range.upperBound) }
+            .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Numbers of the translation, wherever a reader sees them: a translator may put a version
@@ -526,6 +551,18 @@ public struct NumberMismatchRule: Rule {
         }.map { ($0.written, $0.value) }
     }
 
+    /// A unit written as a word right after a number, after a space or a hyphen (`2.3
+    /// gigabytes`, `47 nanotesla`, `a 10-kilometre run`, `2.3 吉字节`, `5 公里`), as written and
+    /// as the symbol it names (``LocaleData/unitWords``: `GB`, `nT`, `km`); nil for any other
+    /// word and for a word that starts like one and names something else
+    /// (``LocaleData/notUnits``: 比特币).
+    static func unitWord(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        guard !locale.unitWords.isEmpty else { return nil }
+        return wordAfter(u, r, hyphen: true, hanLength: 6, except: locale.notUnits) { word, isHan in
+            locale.unitWords[isHan ? word : word.lowercased()]
+        }.map { ($0.written, $0.value) }
+    }
+
     /// A currency written right before a number (`€49.99`, `US$5`, `USD 10`, `¥500`) or after it
     /// (`10 USD`, `5 euros`, `49.99 美元`), in prose, from the locale's `currencies` (and the
     /// other's, for symbols and codes: `¥500` in a translation): as written, the ISO codes it
@@ -598,7 +635,7 @@ public struct NumberMismatchRule: Rule {
     /// SI prefixes, binary ones for bytes, and the base units they scale.
     static let siPrefixes: [Character: Double] = ["p": 1e-12, "n": 1e-9, "µ": 1e-6, "μ": 1e-6, "u": 1e-6, "m": 1e-3, "c": 1e-2,
                                                    "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12]
-    static let siBases: Set<String> = ["V", "A", "W", "Hz", "Ω", "F", "g", "m", "s", "B", "b", "J", "N", "Pa", "L", "l", "eV", "Wh", "Ah",
+    static let siBases: Set<String> = ["V", "A", "W", "Hz", "Ω", "F", "g", "m", "s", "B", "b", "J", "N", "Pa", "L", "l", "eV", "Wh", "Ah", "T",
                                        "b/s", "B/s", "Hz/s"]
 
     /// Units of time by their seconds, beside the SI prefixes of the second (`ms`): the symbols
@@ -625,10 +662,14 @@ public struct NumberMismatchRule: Rule {
 
     /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`).
     static func sameQuantity(_ a: NumberMention, _ sa: String?, _ b: NumberMention, _ sb: String?) -> Bool {
-        guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale,
-              let va = a.values.first, let vb = b.values.first else { return false }
-        let p = va * x.scale, q = vb * y.scale
-        return p == q || abs(p - q) <= max(abs(p), abs(q)) * 1e-9
+        guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale else { return false }
+        // Any of the values a number may have (`3 千米` is 3 km, or 3000 with 千 as a numeral
+        // read before 米: 3000 metres either way).
+        for va in a.values { for vb in b.values {
+            let p = va * x.scale, q = vb * y.scale
+            if p == q || abs(p - q) <= max(abs(p), abs(q)) * 1e-9 { return true }
+        } }
+        return false
     }
 
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
@@ -778,7 +819,13 @@ public struct NumberMismatchRule: Rule {
             var e: [(Int, Int)] = []
             for (j, t) in target.enumerated() {
                 if s.agrees(with: t) {
-                    let unitOK = unitOK(g, j)
+                    var unitOK = unitOK(g, j)
+                    // Agreeing by one value and the same quantity by another (`3,000 metres` →
+                    // `3 千米`, read as 3000 and as 3 km).
+                    if !unitOK, let ts = targetSymbols[j], sameQuantity(s, sourceSymbols[g[0]], t, ts) {
+                        scaled.insert(gi * target.count + j)
+                        unitOK = true
+                    }
                     e.append((j, !unitOK ? 2 : t.text == s.text ? 0 : 1))
                 } else if targetSymbols[j] != nil, sourceSymbols[g[0]] != nil, sameQuantity(s, sourceSymbols[g[0]], t, targetSymbols[j]) {
                     scaled.insert(gi * target.count + j)
@@ -1049,6 +1096,13 @@ public struct NumberMismatchRule: Rule {
             for (i, m) in target.enumerated() where tw[i] == nil {
                 if let d = NumberMismatchRule.durationUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
             }
+            // A unit in words (`2.3 gigabytes`, `47 纳特斯拉`).
+            for (i, m) in source.enumerated() where sw[i] == nil {
+                if let d = NumberMismatchRule.unitWord(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
+            }
+            for (i, m) in target.enumerated() where tw[i] == nil {
+                if let d = NumberMismatchRule.unitWord(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
+            }
             // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
             // or a name it chose not to translate: compared with the source's word after the
             // number, when the source has one (`12 gwei` → `12 wei` changed the unit).
@@ -1076,6 +1130,7 @@ public struct NumberMismatchRule: Rule {
                 }
             }
             var extra = r.extra.map { target[$0] }
+            let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
             // those render a word, not a changed number.
             var missingWords: [Mention<NumberMention>] = []
@@ -1086,8 +1141,28 @@ public struct NumberMismatchRule: Rule {
                 let digits = { (m: Mention<NumberMention>) in m.value.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
                 let order = extra.indices.filter { !digits(extra[$0]) } + extra.indices.filter { digits(extra[$0]) }
                 let candidates = targetWords + order.map { extra[$0] }
-                let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: words.map { _ in nil },
-                                                    target: candidates.map(\.value), targetSymbols: candidates.map { _ in nil })
+                // A unit of time or a unit in words after the word and after the number of the
+                // translation (`four weeks` → 四个月: another unit; `two weeks` → 14 天: the same time).
+                let wordSymbols = words.map { m -> String? in
+                    let u = p.source.units[m.unit]
+                    return (NumberMismatchRule.durationUnit(u, after: m.range, c.settings.source)
+                        ?? NumberMismatchRule.unitWord(u, after: m.range, c.settings.source))?.symbol
+                }
+                let candidateSymbols = targetWords.map { _ in String?.none } + order.map { extraSymbols[$0] }
+                let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: wordSymbols,
+                                                    target: candidates.map(\.value), targetSymbols: candidateSymbols)
+                for (i, j) in w.unit where j >= targetWords.count {
+                    let x = order[j - targetWords.count]
+                    let s = words[i], t = extra[x]
+                    let tu = c.document.units[t.unit]
+                    let su = p.source.units[s.unit]
+                    guard let a = NumberMismatchRule.durationUnit(su, after: s.range, c.settings.source)
+                            ?? NumberMismatchRule.unitWord(su, after: s.range, c.settings.source), let b = extraWritten[x] else { continue }
+                    let written = NumberMismatchRule.shown(su, s.range, symbol: a.written)
+                    let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: b)
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, t.range.lowerBound..<min(tu.text.count, t.range.lowerBound + shownTarget.unicodeScalars.count)),
+                                    key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
+                }
                 let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] })
                 extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
                 missingWords = w.missing.map { words[$0] }
@@ -1175,7 +1250,11 @@ public struct NumberMismatchRule: Rule {
             if pair.source.allSatisfy({ inCells.contains($0) }) { continue }
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
-            let words = pair.source.flatMap { NumberMismatchRule.sourceWords(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            let words = pair.source.flatMap { k in
+                (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
+                    + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
+                    .sorted { $0.range.lowerBound < $1.range.lowerBound }
+            }
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
             compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
