@@ -137,6 +137,14 @@ public struct NumberMismatchRule: Rule {
             RuleExample("会话持续 120 分钟，三天不用就锁定，备份保留 6 个月；这种格式流行于 20 世纪 90 年代。\n",
                         source: "A session lasts 2 hours and locks after 3 days of no use; backups are kept for 6 months. The format was popular in the 1990s.\n"),
             RuleExample("重试前等待 ↓250 毫秒。\n", source: "Wait 250 µs before a retry.\n"),
+            // A cardinal word joined to a unit of time by a hyphen (`four-week`) likewise.
+            RuleExample("我们做了一个为期↓三个月的试点。\n", source: "We ran a three-week pilot.\n"),
+            RuleExample("我们做了一个为期三周的试点，中间休息 14 天，并采用三方合并。\n",
+                        source: "We ran a three-week pilot with a two-week break, and used a three-way merge.\n"),
+            // Other units in words, with an SI prefix composed (giga + bytes is GB, 纳 + 特斯拉 nT).
+            RuleExample("快照占用 ↓1.5 MB，探头读数为 ↓12 微特斯拉。\n", source: "The snapshot takes 1.5 gigabytes, and the probe reads 12 nanotesla.\n"),
+            RuleExample("快照占用 1.5 GB，归档占用 2000 吉字节，探头读数为 12 纳特斯拉，跑道长 3 公里。\n",
+                        source: "The snapshot takes 1.5 gigabytes and the archive 2 terabytes; the probe reads 12 nanotesla, and the track is 3 kilometres long.\n"),
             // Likewise with the unit in a cell of its own in the row.
             RuleExample("| 参数 | 最大值 | 单位 |\n| --- | --- | --- |\n| 端口耐压 | 2 | kV |\n| 工作电流 | 350 | mA |\n",
                         source: "| Parameter | Max | Unit |\n| --- | --- | --- |\n| Port withstand voltage | 2000 | V |\n| Operating current | 0.35 | A |\n"),
@@ -993,6 +1001,30 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// Hexadecimal runs of seven to forty lowercase characters with a digit and a letter
+    /// among them (`a1b2c3d`, a commit): standing alone, between characters that are neither
+    /// letters, digits nor joiners (`#`, `-`, `_`, `.`, `/`: a colour, a part of a UUID or a
+    /// path), and not a number in scientific notation (`1e10000`); copied as they are.
+    static func hexRuns(_ u: Unit, roles: Set<Role>) -> [Range<Int>] {
+        let t = u.text, n = t.count
+        func hex(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) }
+        func word(_ c: UInt32) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F }
+        func joiner(_ c: UInt32) -> Bool { c == 0x23 || c == 0x2D || c == 0x2E || c == 0x2F || c == 0x5F || c == 0x40 || c == 0x3A }
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < n {
+            guard hex(t[k]), roles.contains(u.roles[k]), k == 0 || !(word(t[k - 1]) || joiner(t[k - 1])) else { k += 1; continue }
+            var e = k
+            while e < n && hex(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
+            defer { k = max(e, k + 1) }
+            guard (7...40).contains(e - k), e == n || !(word(t[e]) || (joiner(t[e]) && e + 1 < n && word(t[e + 1]))) else { continue }
+            let letters = t[k..<e].filter { $0 >= 0x61 }
+            guard !letters.isEmpty, letters.count < e - k, !(letters.count == 1 && letters[0] == 0x65) else { continue }
+            out.append(k..<e)
+        }
+        return out
+    }
+
     /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
     /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
@@ -1018,6 +1050,14 @@ public struct NumberMismatchRule: Rule {
         for e in FrontMatterValues.datesChanged(c) { emit(FrontMatterValues.finding(self, c, e, severity: severity, key: "front-matter.date")) }
         let cells = NumberMismatchRule.numberCellPairs(c, p)
         let inCells = Set(cells.map(\.source))
+        // The sentences `missing-translation` reports dropped from a paragraph (made on the first
+        // number missing; none when that rule is off).
+        var dropped: [LoneSentence]? = nil
+        func droppedSentences() -> [LoneSentence]? {
+            guard c.settings.severity(MissingTranslationRule()) != nil else { return nil }
+            if dropped == nil { dropped = LoneSentences.find(c).filter(\.isDropped) }
+            return dropped!.isEmpty ? nil : dropped
+        }
         // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
         // A month's name (``monthMentions``) most likely the month number.
         let similarity = { (a: NumberMention, b: NumberMention) -> Double in
@@ -1199,6 +1239,17 @@ public struct NumberMismatchRule: Rule {
                 }
                 missing = joined
             }
+            // A sentence `missing-translation` reports dropped (quoting it) whose numbers are all
+            // missing: its numbers are not reported again, one by one. (Some of them here, and
+            // the sentence is not simply dropped.)
+            if !missing.isEmpty, let lone = droppedSentences() {
+                for s in lone {
+                    let inside = { (m: Mention<NumberMention>) in m.unit == s.unit && s.range.contains(m.range.lowerBound) }
+                    let all = source.filter(inside)
+                    guard !all.isEmpty, all.allSatisfy({ a in missing.contains { $0.unit == a.unit && $0.range == a.range } }) else { continue }
+                    missing.removeAll(where: inside)
+                }
+            }
             /// The unit symbol after a number of either side, as paired by ``unpaired``.
             func symbolOf(_ m: Mention<NumberMention>, _ list: [Mention<NumberMention>], _ symbols: [String?]) -> String? {
                 list.firstIndex { $0.unit == m.unit && $0.range == m.range }.flatMap { symbols[$0] }
@@ -1291,6 +1342,27 @@ public struct NumberMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
                                 sourceUnit: pair.source.first { p.source.units[$0].string.contains(sid) } ?? pair.source[0],
                                 values: [:], source: sid, target: tid))
+            }
+        }
+        // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same
+        // length the source does not have: a changed hash.
+        for pair in c.consistencyCache.pairs {
+            let sourceRuns = pair.source.flatMap { u in NumberMismatchRule.hexRuns(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
+            guard !sourceRuns.isEmpty else { continue }
+            let targetRuns = pair.target.flatMap { u in NumberMismatchRule.hexRuns(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
+            guard !targetRuns.isEmpty else { continue }
+            let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
+            let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
+            var used = Set<Int>()
+            for (k, sh) in sourceRuns.enumerated() where !targetText.contains(sh) && !sourceRuns[..<k].contains(sh) {
+                guard let x = targetRuns.indices.first(where: { i in
+                    !used.contains(i) && targetRuns[i].2.count == sh.count && !sourceText.contains(targetRuns[i].2)
+                }) else { continue }
+                used.insert(x)
+                let (tu, range, th) = targetRuns[x]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
+                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sh) } ?? pair.source[0],
+                                values: [:], source: sh, target: th))
             }
         }
         for (su, tu) in cells {
