@@ -98,9 +98,11 @@ public struct NumberMismatchRule: Rule {
             RuleExample("开始之前，把分支重置到提交 ↓9f8e7d6。\n", source: "Reset the branch to commit 9f8e7d5 before you start.\n"),
             RuleExample("合并提交 4c2d9e1 之后，横幅改用 #a1b2c3 作底色。\n", source: "After merging commit 4c2d9e1, the banner uses #a1b2c3 as its background.\n"),
             // A sentence dropped from its paragraph, its numbers all missing: `missing-translation`
-            // reports it, quoting it; a number changed in the sentence kept is still reported.
-            RuleExample("请在 10 秒内返回状态码。\n", source: "Return a status code within 10 seconds. If the endpoint keeps failing, we retry with a growing delay for up to 3 days.\n"),
-            RuleExample("请在 ↓12 秒内返回状态码。\n", source: "Return a status code within 10 seconds. If the endpoint keeps failing, we retry with a growing delay for up to 3 days.\n"),
+            // reports it, quoting it; a number of a clause dropped inside a sentence is reported.
+            RuleExample("请在 8 秒内用 `2xx` 状态码应答 webhook。\n",
+                        source: "Answer the webhook with a `2xx` code within 8 seconds. If the handler keeps failing, we retry with a growing delay for up to 4 days.\n"),
+            RuleExample("↓请在 8 秒内用 `2xx` 状态码应答 webhook，否则我们会以递增的间隔重试。\n",
+                        source: "Answer the webhook with a `2xx` code within 8 seconds, or we retry with a growing delay for up to 4 days.\n"),
             // A paragraph between two confident pairs is compared whatever its score (a clause
             // dropped makes it short).
             RuleExample("缓存放在内存里，读写都不经过磁盘。\n\n↓↓↓命中时很快，中位数只要 12 毫秒。\n\n缓存满了就淘汰最旧的条目，再写入新的条目。\n",
