@@ -52,6 +52,14 @@ public struct LocaleData: Sendable {
     public var durationUnits: [String: String] = [:]
     /// Words that start with a word of `durationUnits` and name something else (`年代`, a decade).
     public var notDurations: [String] = []
+    /// Units written as words after a number (`gigabytes`, `nanotesla`, `千兆字节`, `纳特斯拉`),
+    /// from the locale's `unitWords` (the unit's words by its symbol) and `unitPrefixes` (an SI
+    /// prefix's words by its symbol, composed with each unit word: giga + bytes is `GB`): each
+    /// word with the symbol it names. A number whose unit changed in translation (`2.3
+    /// gigabytes` → `2.3 MB`) is a changed quantity.
+    public var unitWords: [String: String] = [:]
+    /// Words that start with a word of `unitWords` and name something else (`比特币`, `克隆`).
+    public var notUnits: [String] = []
     /// Currencies written before or after a number (`€`, `US$`, `USD`, `euros`, `美元`), from the
     /// locale's `currencies`: each with the ISO codes it may name (`$`: USD, CAD, AUD…).
     public var currencies: [String: Set<String>] = [:]
@@ -166,6 +174,15 @@ public struct LocaleData: Sendable {
         }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
+        // Units in words, and each composed with each prefix (`kilo` + `metres`); a word of the
+        // list wins over a composed one (`千克` listed stays what it says).
+        let units = wordsByName("unitWords")
+        for (p, prefix) in wordsByName("unitPrefixes") {
+            for (w, symbol) in units { data.unitWords[p + w] = prefix + symbol }
+        }
+        for (w, symbol) in units { data.unitWords[w] = symbol }
+        for (w, symbol) in wordsByName("prefixedUnitWords") { data.unitWords[w] = symbol }
+        data.notUnits = node["notUnits"]?.array().compactMap(\.string) ?? []
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))

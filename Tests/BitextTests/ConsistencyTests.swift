@@ -126,6 +126,29 @@ import Testing
         #expect(NumberMismatchRule.sameSymbol("¤USD", "ms"))
     }
 
+    /// Units written as words after a number, each SI prefix composed with each unit word, and
+    /// none for a word that starts like one and names something else.
+    @Test func unitsInWords() throws {
+        let en = try LocaleData.load("en"), zh = try LocaleData.load("zh-Hans")
+        func symbols(_ text: String, _ l: LocaleData) -> [String?] {
+            let u = Document(SourceText(path: "a.md", text: text + "\n")).units[0]
+            return Self.numbers(u.string).map { NumberMismatchRule.unitWord(u, after: $0.range, l).map { "\($0.written) \($0.symbol)" } }
+        }
+        #expect(symbols("2.3 gigabytes, 47 nanotesla, a 10-kilometre run, 5 Watts, 3 megahertz, 8 bits, 4 weeks, 2 gigs", en)
+                == ["gigabytes GB", "nanotesla nT", "kilometre km", "Watts W", "megahertz MHz", "bits b", nil, nil])
+        #expect(symbols("2.3 千兆字节，4 吉字节，47 纳特斯拉，5 公里，3 千克，8 个字节，2 比特币，3 安装，1 特别", zh)
+                == ["千兆字节 GB", "吉字节 GB", "纳特斯拉 nT", "公里 km", "千克 kg", "个字节 B", nil, nil, nil])
+        // 3 千米 is read as 3 and as 3000 (千 a numeral): 3000 metres either way.
+        #expect(NumberMismatchRule.sameQuantity(Self.numbers("3000")[0], "m", Self.numbers("3 千米")[0], "km"))
+        #expect(NumberMismatchRule.siScale("nT").map { "\($0.scale) \($0.base)" } == "1e-09 T")
+    }
+
+    /// Hashes: lowercase hexadecimal runs with a digit and a letter, standing alone.
+    @Test func hexadecimalRuns() {
+        let u = Document(SourceText(path: "a.md", text: "Commits a1b2c3d and 4c2d9e1f00, not #a1b2c3d4, 123e4567-e89b, 1e10000, deadbeef, 0x1a2b3c4d or 1234567.\n")).units[0]
+        #expect(NumberMismatchRule.hexRuns(u, roles: [.content]).map { u.string($0) } == ["a1b2c3d", "4c2d9e1f00"])
+    }
+
     /// `zero or more` and `one or more`, and the Chinese that says them.
     @Test func zeroOrOneOrMore() {
         func said(_ s: String) -> [Int] { NumberMismatchRule.orMore(Document(SourceText(path: "a.md", text: s + "\n")).units[0]).map(\.value) }

@@ -94,6 +94,15 @@ public struct NumberMismatchRule: Rule {
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
+            // A hash changed into another of its length; a colour or a number is none.
+            RuleExample("开始之前，把分支重置到提交 ↓9f8e7d6。\n", source: "Reset the branch to commit 9f8e7d5 before you start.\n"),
+            RuleExample("合并提交 4c2d9e1 之后，横幅改用 #a1b2c3 作底色。\n", source: "After merging commit 4c2d9e1, the banner uses #a1b2c3 as its background.\n"),
+            // A sentence dropped from its paragraph, its numbers all missing: `missing-translation`
+            // reports it, quoting it; a number of a clause dropped inside a sentence is reported.
+            RuleExample("请在 8 秒内用 `2xx` 状态码应答 webhook。\n",
+                        source: "Answer the webhook with a `2xx` code within 8 seconds. If the handler keeps failing, we retry with a growing delay for up to 4 days.\n"),
+            RuleExample("↓请在 8 秒内用 `2xx` 状态码应答 webhook，否则我们会以递增的间隔重试。\n",
+                        source: "Answer the webhook with a `2xx` code within 8 seconds, or we retry with a growing delay for up to 4 days.\n"),
             // A paragraph between two confident pairs is compared whatever its score (a clause
             // dropped makes it short).
             RuleExample("缓存放在内存里，读写都不经过磁盘。\n\n↓↓↓命中时很快，中位数只要 12 毫秒。\n\n缓存满了就淘汰最旧的条目，再写入新的条目。\n",
@@ -130,6 +139,14 @@ public struct NumberMismatchRule: Rule {
             RuleExample("会话持续 120 分钟，三天不用就锁定，备份保留 6 个月；这种格式流行于 20 世纪 90 年代。\n",
                         source: "A session lasts 2 hours and locks after 3 days of no use; backups are kept for 6 months. The format was popular in the 1990s.\n"),
             RuleExample("重试前等待 ↓250 毫秒。\n", source: "Wait 250 µs before a retry.\n"),
+            // A cardinal word joined to a unit of time by a hyphen (`four-week`) likewise.
+            RuleExample("我们做了一个为期↓三个月的试点。\n", source: "We ran a three-week pilot.\n"),
+            RuleExample("我们做了一个为期三周的试点，中间休息 14 天，并采用三方合并。\n",
+                        source: "We ran a three-week pilot with a two-week break, and used a three-way merge.\n"),
+            // Other units in words, with an SI prefix composed (giga + bytes is GB, 纳 + 特斯拉 nT).
+            RuleExample("快照占用 ↓1.5 MB，探头读数为 ↓12 微特斯拉。\n", source: "The snapshot takes 1.5 gigabytes, and the probe reads 12 nanotesla.\n"),
+            RuleExample("快照占用 1.5 GB，归档占用 2000 吉字节，探头读数为 12 纳特斯拉，跑道长 3 公里。\n",
+                        source: "The snapshot takes 1.5 gigabytes and the archive 2 terabytes; the probe reads 12 nanotesla, and the track is 3 kilometres long.\n"),
             // Likewise with the unit in a cell of its own in the row.
             RuleExample("| 参数 | 最大值 | 单位 |\n| --- | --- | --- |\n| 端口耐压 | 2 | kV |\n| 工作电流 | 350 | mA |\n",
                         source: "| Parameter | Max | Unit |\n| --- | --- | --- |\n| Port withstand voltage | 2000 | V |\n| Operating current | 0.35 | A |\n"),
@@ -189,6 +206,24 @@ public struct NumberMismatchRule: Rule {
     /// translation has a count that renders no other number (``wordsChanged``).
     static func sourceWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
         NumberScanner.numberWords(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Cardinal words of the source's prose joined by a hyphen to a unit of time
+    /// (`a four-week trial`, `a ten-minute break`), which ``sourceWords`` passes over as parts of
+    /// words (`three-way`): compared, with their unit, like the words written apart.
+    static func hyphenedWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        let t = u.text, n = t.count
+        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
+        var joints = Set<Int>()
+        for i in 1..<max(1, n - 1) where t[i] == 0x2D && latin(t[i - 1]) && latin(t[i + 1]) && u.roles[i] == .content {
+            if durationUnit(u, after: i..<i, locale) != nil { joints.insert(i) }
+        }
+        guard !joints.isEmpty else { return [] }
+        var text = t
+        for i in joints { text[i] = 0x20 }
+        return NumberScanner.numberWords(in: text) { u.roles[$0] == .content && !a.inNote($0) }
+            .filter { joints.contains($0.range.upperBound) }
+            .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Numbers of the translation, wherever a reader sees them: a translator may put a version
@@ -526,6 +561,18 @@ public struct NumberMismatchRule: Rule {
         }.map { ($0.written, $0.value) }
     }
 
+    /// A unit written as a word right after a number, after a space or a hyphen (`2.3
+    /// gigabytes`, `47 nanotesla`, `a 10-kilometre run`, `2.3 吉字节`, `5 公里`), as written and
+    /// as the symbol it names (``LocaleData/unitWords``: `GB`, `nT`, `km`); nil for any other
+    /// word and for a word that starts like one and names something else
+    /// (``LocaleData/notUnits``: 比特币).
+    static func unitWord(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        guard !locale.unitWords.isEmpty else { return nil }
+        return wordAfter(u, r, hyphen: true, hanLength: 6, except: locale.notUnits) { word, isHan in
+            locale.unitWords[isHan ? word : word.lowercased()]
+        }.map { ($0.written, $0.value) }
+    }
+
     /// A currency written right before a number (`€49.99`, `US$5`, `USD 10`, `¥500`) or after it
     /// (`10 USD`, `5 euros`, `49.99 美元`), in prose, from the locale's `currencies` (and the
     /// other's, for symbols and codes: `¥500` in a translation): as written, the ISO codes it
@@ -598,7 +645,7 @@ public struct NumberMismatchRule: Rule {
     /// SI prefixes, binary ones for bytes, and the base units they scale.
     static let siPrefixes: [Character: Double] = ["p": 1e-12, "n": 1e-9, "µ": 1e-6, "μ": 1e-6, "u": 1e-6, "m": 1e-3, "c": 1e-2,
                                                    "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12]
-    static let siBases: Set<String> = ["V", "A", "W", "Hz", "Ω", "F", "g", "m", "s", "B", "b", "J", "N", "Pa", "L", "l", "eV", "Wh", "Ah",
+    static let siBases: Set<String> = ["V", "A", "W", "Hz", "Ω", "F", "g", "m", "s", "B", "b", "J", "N", "Pa", "L", "l", "eV", "Wh", "Ah", "T",
                                        "b/s", "B/s", "Hz/s"]
 
     /// Units of time by their seconds, beside the SI prefixes of the second (`ms`): the symbols
@@ -625,10 +672,14 @@ public struct NumberMismatchRule: Rule {
 
     /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`).
     static func sameQuantity(_ a: NumberMention, _ sa: String?, _ b: NumberMention, _ sb: String?) -> Bool {
-        guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale,
-              let va = a.values.first, let vb = b.values.first else { return false }
-        let p = va * x.scale, q = vb * y.scale
-        return p == q || abs(p - q) <= max(abs(p), abs(q)) * 1e-9
+        guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale else { return false }
+        // Any of the values a number may have (`3 千米` is 3 km, or 3000 with 千 as a numeral
+        // read before 米: 3000 metres either way).
+        for va in a.values { for vb in b.values {
+            let p = va * x.scale, q = vb * y.scale
+            if p == q || abs(p - q) <= max(abs(p), abs(q)) * 1e-9 { return true }
+        } }
+        return false
     }
 
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
@@ -778,7 +829,13 @@ public struct NumberMismatchRule: Rule {
             var e: [(Int, Int)] = []
             for (j, t) in target.enumerated() {
                 if s.agrees(with: t) {
-                    let unitOK = unitOK(g, j)
+                    var unitOK = unitOK(g, j)
+                    // Agreeing by one value and the same quantity by another (`3,000 metres` →
+                    // `3 千米`, read as 3000 and as 3 km).
+                    if !unitOK, let ts = targetSymbols[j], sameQuantity(s, sourceSymbols[g[0]], t, ts) {
+                        scaled.insert(gi * target.count + j)
+                        unitOK = true
+                    }
                     e.append((j, !unitOK ? 2 : t.text == s.text ? 0 : 1))
                 } else if targetSymbols[j] != nil, sourceSymbols[g[0]] != nil, sameQuantity(s, sourceSymbols[g[0]], t, targetSymbols[j]) {
                     scaled.insert(gi * target.count + j)
@@ -946,6 +1003,30 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// Hexadecimal runs of seven to forty lowercase characters with a digit and a letter
+    /// among them (`a1b2c3d`, a commit): standing alone, between characters that are neither
+    /// letters, digits nor joiners (`#`, `-`, `_`, `.`, `/`: a colour, a part of a UUID or a
+    /// path), and not a number in scientific notation (`1e10000`); copied as they are.
+    static func hexRuns(_ u: Unit, roles: Set<Role>) -> [Range<Int>] {
+        let t = u.text, n = t.count
+        func hex(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) }
+        func word(_ c: UInt32) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F }
+        func joiner(_ c: UInt32) -> Bool { c == 0x23 || c == 0x2D || c == 0x2E || c == 0x2F || c == 0x5F || c == 0x40 || c == 0x3A }
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < n {
+            guard hex(t[k]), roles.contains(u.roles[k]), k == 0 || !(word(t[k - 1]) || joiner(t[k - 1])) else { k += 1; continue }
+            var e = k
+            while e < n && hex(t[e]) && u.roles[e] == u.roles[k] { e += 1 }
+            defer { k = max(e, k + 1) }
+            guard (7...40).contains(e - k), e == n || !(word(t[e]) || (joiner(t[e]) && e + 1 < n && word(t[e + 1]))) else { continue }
+            let letters = t[k..<e].filter { $0 >= 0x61 }
+            guard !letters.isEmpty, letters.count < e - k, !(letters.count == 1 && letters[0] == 0x65) else { continue }
+            out.append(k..<e)
+        }
+        return out
+    }
+
     /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
     /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
@@ -971,6 +1052,14 @@ public struct NumberMismatchRule: Rule {
         for e in FrontMatterValues.datesChanged(c) { emit(FrontMatterValues.finding(self, c, e, severity: severity, key: "front-matter.date")) }
         let cells = NumberMismatchRule.numberCellPairs(c, p)
         let inCells = Set(cells.map(\.source))
+        // The sentences `missing-translation` reports dropped from a paragraph (made on the first
+        // number missing; none when that rule is off).
+        var dropped: [LoneSentence]? = nil
+        func droppedSentences() -> [LoneSentence]? {
+            guard c.settings.severity(MissingTranslationRule()) != nil else { return nil }
+            if dropped == nil { dropped = LoneSentences.find(c).filter(\.isDropped) }
+            return dropped!.isEmpty ? nil : dropped
+        }
         // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
         // A month's name (``monthMentions``) most likely the month number.
         let similarity = { (a: NumberMention, b: NumberMention) -> Double in
@@ -1049,6 +1138,13 @@ public struct NumberMismatchRule: Rule {
             for (i, m) in target.enumerated() where tw[i] == nil {
                 if let d = NumberMismatchRule.durationUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
             }
+            // A unit in words (`2.3 gigabytes`, `47 纳特斯拉`).
+            for (i, m) in source.enumerated() where sw[i] == nil {
+                if let d = NumberMismatchRule.unitWord(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
+            }
+            for (i, m) in target.enumerated() where tw[i] == nil {
+                if let d = NumberMismatchRule.unitWord(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
+            }
             // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
             // or a name it chose not to translate: compared with the source's word after the
             // number, when the source has one (`12 gwei` → `12 wei` changed the unit).
@@ -1076,6 +1172,7 @@ public struct NumberMismatchRule: Rule {
                 }
             }
             var extra = r.extra.map { target[$0] }
+            let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
             // those render a word, not a changed number.
             var missingWords: [Mention<NumberMention>] = []
@@ -1086,8 +1183,28 @@ public struct NumberMismatchRule: Rule {
                 let digits = { (m: Mention<NumberMention>) in m.value.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
                 let order = extra.indices.filter { !digits(extra[$0]) } + extra.indices.filter { digits(extra[$0]) }
                 let candidates = targetWords + order.map { extra[$0] }
-                let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: words.map { _ in nil },
-                                                    target: candidates.map(\.value), targetSymbols: candidates.map { _ in nil })
+                // A unit of time or a unit in words after the word and after the number of the
+                // translation (`four weeks` → 四个月: another unit; `two weeks` → 14 天: the same time).
+                let wordSymbols = words.map { m -> String? in
+                    let u = p.source.units[m.unit]
+                    return (NumberMismatchRule.durationUnit(u, after: m.range, c.settings.source)
+                        ?? NumberMismatchRule.unitWord(u, after: m.range, c.settings.source))?.symbol
+                }
+                let candidateSymbols = targetWords.map { _ in String?.none } + order.map { extraSymbols[$0] }
+                let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: wordSymbols,
+                                                    target: candidates.map(\.value), targetSymbols: candidateSymbols)
+                for (i, j) in w.unit where j >= targetWords.count {
+                    let x = order[j - targetWords.count]
+                    let s = words[i], t = extra[x]
+                    let tu = c.document.units[t.unit]
+                    let su = p.source.units[s.unit]
+                    guard let a = NumberMismatchRule.durationUnit(su, after: s.range, c.settings.source)
+                            ?? NumberMismatchRule.unitWord(su, after: s.range, c.settings.source), let b = extraWritten[x] else { continue }
+                    let written = NumberMismatchRule.shown(su, s.range, symbol: a.written)
+                    let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: b)
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, t.range.lowerBound..<min(tu.text.count, t.range.lowerBound + shownTarget.unicodeScalars.count)),
+                                    key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
+                }
                 let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] })
                 extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
                 missingWords = w.missing.map { words[$0] }
@@ -1123,6 +1240,17 @@ public struct NumberMismatchRule: Rule {
                     k += 1
                 }
                 missing = joined
+            }
+            // A sentence `missing-translation` reports dropped (quoting it) whose numbers are all
+            // missing: its numbers are not reported again, one by one. (Some of them here, and
+            // the sentence is not simply dropped.)
+            if !missing.isEmpty, let lone = droppedSentences() {
+                for s in lone {
+                    let inside = { (m: Mention<NumberMention>) in m.unit == s.unit && s.range.contains(m.range.lowerBound) }
+                    let all = source.filter(inside)
+                    guard !all.isEmpty, all.allSatisfy({ a in missing.contains { $0.unit == a.unit && $0.range == a.range } }) else { continue }
+                    missing.removeAll(where: inside)
+                }
             }
             /// The unit symbol after a number of either side, as paired by ``unpaired``.
             func symbolOf(_ m: Mention<NumberMention>, _ list: [Mention<NumberMention>], _ symbols: [String?]) -> String? {
@@ -1175,7 +1303,11 @@ public struct NumberMismatchRule: Rule {
             if pair.source.allSatisfy({ inCells.contains($0) }) { continue }
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
-            let words = pair.source.flatMap { NumberMismatchRule.sourceWords(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            let words = pair.source.flatMap { k in
+                (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
+                    + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
+                    .sorted { $0.range.lowerBound < $1.range.lowerBound }
+            }
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
             compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
@@ -1212,6 +1344,27 @@ public struct NumberMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
                                 sourceUnit: pair.source.first { p.source.units[$0].string.contains(sid) } ?? pair.source[0],
                                 values: [:], source: sid, target: tid))
+            }
+        }
+        // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same
+        // length the source does not have: a changed hash.
+        for pair in c.consistencyCache.pairs {
+            let sourceRuns = pair.source.flatMap { u in NumberMismatchRule.hexRuns(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
+            guard !sourceRuns.isEmpty else { continue }
+            let targetRuns = pair.target.flatMap { u in NumberMismatchRule.hexRuns(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
+            guard !targetRuns.isEmpty else { continue }
+            let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
+            let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
+            var used = Set<Int>()
+            for (k, sh) in sourceRuns.enumerated() where !targetText.contains(sh) && !sourceRuns[..<k].contains(sh) {
+                guard let x = targetRuns.indices.first(where: { i in
+                    !used.contains(i) && targetRuns[i].2.count == sh.count && !sourceText.contains(targetRuns[i].2)
+                }) else { continue }
+                used.insert(x)
+                let (tu, range, th) = targetRuns[x]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
+                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sh) } ?? pair.source[0],
+                                values: [:], source: sh, target: th))
             }
         }
         for (su, tu) in cells {
@@ -1429,7 +1582,10 @@ public struct MarkupMismatchRule: Rule {
         [
             RuleExample("↓不要在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
             RuleExample("**绝不要**在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
-            RuleExample("↓这一点已有研究证实。\n\n[^1]: 见论文。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
+            // A footnote reference lost with its note; where the translation still writes the
+            // note, `missing-translation` reports the reference, and this rule does not again.
+            RuleExample("↓这一点已有研究证实。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
+            RuleExample("这一点已有研究证实。\n\n[^1]: 见论文。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
             RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
             RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
@@ -1460,9 +1616,16 @@ public struct MarkupMismatchRule: Rule {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         // Units whose asterisks `unrendered-emphasis` reports: their bold is there, broken.
         let broken: Set<Int> = c.settings.severity(UnrenderedEmphasisRule()) == nil ? [] : Set(c.typographyScan.asteriskUnits)
+        // Footnote references lost where the translation still writes the note: reported by
+        // `missing-translation` at the place of the reference, once (by target unit).
+        var lostReferences: [Int: Int] = [:]
+        if c.settings.severity(MissingTranslationRule()) != nil {
+            for lost in FootnoteReferences.lost(c) { lostReferences[lost.unit, default: 0] += 1 }
+        }
         for pair in c.consistencyCache.pairs {
             var s = MarkupCounts(), t = MarkupCounts()
             for u in pair.source { s.add(p.source.units[u].markupCounts) }
+            for u in pair.target { if let k = lostReferences[u] { t.footnoteReferences += k } }
             // Chinese writes a work's title in 《》 where English writes it in italics.
             var titles = 0
             for u in pair.target where !c.analyses[u].isNote {
