@@ -186,6 +186,8 @@ public struct NumberMismatchRule: Rule {
             // 一 before a classifier (一条: the article) renders no digit 1 of the source.
             RuleExample("列出一条度量值为 ↓0 的路由。\n", source: "List a route with a metric of 1.\n"),
             RuleExample("列出一条度量值为 1 的路由。\n", source: "List a route with a metric of 1.\n"),
+            // …but renders it where no number is left over (a measure the scanner does not know).
+            RuleExample("- 一茶匙香草精\n", source: "- 1 teaspoon vanilla extract\n"),
             // One of a number written twice changed, where the translation writes as many numbers.
             RuleExample("Firefox ↓127 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
             RuleExample("Firefox 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
@@ -1003,6 +1005,18 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// How many 一 of a unit's prose are no number the scanner read (`read`): 一 before other
+    /// Han, which is as often the article (一茶匙, 一个), not after 第.
+    static func articleOnes(_ u: Unit, read: [Range<Int>]) -> Int {
+        let t = u.text
+        var n = 0
+        for k in t.indices where t[k] == 0x4E00 && u.roles[k] == .content && k + 1 < t.count && isHanIdeograph(t[k + 1])
+            && !(k > 0 && t[k - 1] == 0x7B2C) && !read.contains(where: { $0.contains(k) }) {
+            n += 1
+        }
+        return n
+    }
+
     /// Hexadecimal runs of seven to forty lowercase characters with a digit and a letter
     /// among them (`a1b2c3d`, a commit): standing alone, between characters that are neither
     /// letters, digits nor joiners (`#`, `-`, `_`, `.`, `/`: a colour, a part of a UUID or a
@@ -1250,6 +1264,24 @@ public struct NumberMismatchRule: Rule {
                     let all = source.filter(inside)
                     guard !all.isEmpty, all.allSatisfy({ a in missing.contains { $0.unit == a.unit && $0.range == a.range } }) else { continue }
                     missing.removeAll(where: inside)
+                }
+            }
+            // A digit 1 of the source before a word, rendered by a 一 the scanner reads as the
+            // article, before a measure it does not know (`1 teaspoon` → 一茶匙): when no number
+            // the translation writes in digits is left over (`a metric of 1` → 一条度量值为 0 stays
+            // reported), each such 一 of the pair's units stands for one missing 1 (not a
+            // citation `[1]`, nor a 1 that ends a phrase).
+            if let pair, missing.contains(where: { $0.value.text == "1" }),
+               !extra.contains(where: { $0.value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }) {
+                var ones = pair.target.reduce(0) { n, k in
+                    n + NumberMismatchRule.articleOnes(c.document.units[k], read: target.filter { $0.unit == k }.map(\.range))
+                }
+                missing.removeAll { m in
+                    guard ones > 0, m.value.text == "1" else { return false }
+                    let t = p.source.units[m.unit].text, e = m.range.upperBound
+                    guard e + 1 < t.count, t[e] == 0x20, t[e + 1] | 0x20 >= 0x61, t[e + 1] | 0x20 <= 0x7A else { return false }
+                    ones -= 1
+                    return true
                 }
             }
             /// The unit symbol after a number of either side, as paired by ``unpaired``.
