@@ -121,6 +121,14 @@ public enum NumberScanner {
             let flag = hanFlag(c, flags)
             if flag == 0 {
                 if c == 0x23, let m = colour(text, at: k, eligible: eligible) { out.append(m); k = m.range.upperBound; continue }
+                // A vulgar fraction (`¾`, `⅓`; `1¾` is 1 and ¾, as `1 3/4` is 1 and 3/4), by
+                // Unicode's numeric value.
+                if (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x215E),
+                   let v = Unicode.Scalar(c)?.properties.numericValue {
+                    out.append(NumberMention(range: k..<(k + 1), text: makeString([c]), values: [v], isVersion: false))
+                    k += 1
+                    continue
+                }
                 k += 1
                 continue
             }

@@ -188,6 +188,8 @@ public struct NumberMismatchRule: Rule {
             RuleExample("列出一条度量值为 1 的路由。\n", source: "List a route with a metric of 1.\n"),
             // …but renders it where no number is left over (a measure the scanner does not know).
             RuleExample("- 一茶匙香草精\n", source: "- 1 teaspoon vanilla extract\n"),
+            // Vulgar fractions are numbers (`1 3/4` is `1¾`; `½` dropped from `1½` is reported).
+            RuleExample("- 1¾ 杯面粉\n- ↓加入 1 杯牛奶\n", source: "- 1 3/4 cups of flour\n- Add 1½ cups of milk\n"),
             // One of a number written twice changed, where the translation writes as many numbers.
             RuleExample("Firefox ↓127 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
             RuleExample("Firefox 和 Safari 128 都已支持。\n", source: "Firefox 128 and Safari 128 both support it.\n"),
