@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// What bitext knows about one language, read from `locales/<id>.yml` and its companion files.
@@ -53,13 +54,15 @@ public struct LocaleData: Sendable {
     /// Words that start with a word of `durationUnits` and name something else (`年代`, a decade).
     public var notDurations: [String] = []
     /// Units written as words after a number (`gigabytes`, `nanotesla`, `千兆字节`, `纳特斯拉`),
-    /// from the locale's `unitWords` (the unit's words by its symbol) and `unitPrefixes` (an SI
-    /// prefix's words by its symbol, composed with each unit word: giga + bytes is `GB`): each
-    /// word with the symbol it names. A number whose unit changed in translation (`2.3
-    /// gigabytes` → `2.3 MB`) is a changed quantity.
-    public var unitWords: [String: String] = [:]
+    /// from `<id>.units.yml`'s `unitWords` (the unit's words by its symbol) and `unitPrefixes`
+    /// (an SI prefix's words by its symbol, composed with each unit word: giga + bytes is `GB`):
+    /// each word with the symbol it names. A number whose unit changed in translation (`2.3
+    /// gigabytes` → `2.3 MB`) is a changed quantity. Read on first use (only the bilingual
+    /// `number-mismatch` asks: a monolingual check does not parse the file).
+    public var unitWords: [String: String] { units.value.words }
     /// Words that start with a word of `unitWords` and name something else (`比特币`, `克隆`).
-    public var notUnits: [String] = []
+    public var notUnits: [String] { units.value.not }
+    private var units = UnitWordsFile(nil)
     /// Currencies written before or after a number (`€`, `US$`, `USD`, `euros`, `美元`), from the
     /// locale's `currencies`: each with the ISO codes it may name (`$`: USD, CAD, AUD…).
     public var currencies: [String: Set<String>] = [:]
@@ -162,33 +165,62 @@ public struct LocaleData: Sendable {
         data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.messageNouns = (node["messageNouns"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
-        /// A mapping of names to lists of words (`s: [second, seconds]`), each word with its name,
-        /// in the file's order.
-        func wordsByName(_ key: String) -> [(word: String, name: String)] {
-            var out: [(String, String)] = []
-            for (name, words) in node[key]?.mapping ?? [:] {
-                guard let name = name.string else { continue }
-                for w in words.array().compactMap(\.string) { out.append((w, name)) }
-            }
-            return out
-        }
+        func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
-        // Units in words, and each composed with each prefix (`kilo` + `metres`); a word of the
-        // list wins over a composed one (`千克` listed stays what it says).
-        let units = wordsByName("unitWords")
-        for (p, prefix) in wordsByName("unitPrefixes") {
-            for (w, symbol) in units { data.unitWords[p + w] = prefix + symbol }
-        }
-        for (w, symbol) in units { data.unitWords[w] = symbol }
-        for (w, symbol) in wordsByName("prefixedUnitWords") { data.unitWords[w] = symbol }
-        data.notUnits = node["notUnits"]?.array().compactMap(\.string) ?? []
+        data.units = UnitWordsFile(try? named("\(id).units.yml"))
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
         data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))
         data.kindNounStarts = Set(data.kindNouns.compactMap(\.first))
         return data
+    }
+
+    /// A mapping of names to lists of words (`s: [second, seconds]`), each word with its name,
+    /// in the file's order.
+    static func wordsByName(_ node: Node, _ key: String) -> [(word: String, name: String)] {
+        // (No empty mapping made for a key the file lacks: Yams's first `Node.Mapping` built
+        // in code sets up its tag resolver, 8.9 M instructions of regular expressions.)
+        guard let mapping = node[key]?.mapping else { return [] }
+        var out: [(String, String)] = []
+        for (name, words) in mapping {
+            guard let name = name.string else { continue }
+            for w in words.array().compactMap(\.string) { out.append((w, name)) }
+        }
+        return out
+    }
+
+    /// `<id>.units.yml`, read once, on first use (a missing or unreadable file: no unit words).
+    final class UnitWordsFile: Sendable {
+        private let url: URL?
+        private let read = Mutex<(words: [String: String], not: [String])?>(nil)
+
+        init(_ url: URL?) { self.url = url }
+
+        var value: (words: [String: String], not: [String]) {
+            read.withLock { r in
+                if let r { return r }
+                let v = UnitWordsFile.load(url)
+                r = v
+                return v
+            }
+        }
+
+        private static func load(_ url: URL?) -> (words: [String: String], not: [String]) {
+            guard let url, let text = try? String(contentsOf: url, encoding: .utf8),
+                  let node = try? Yams.compose(yaml: text, .basic) else { return ([:], []) }
+            // Each unit word composed with each prefix (`kilo` + `metres`); a word of the list wins
+            // over a composed one (`千克` listed stays what it says).
+            var words: [String: String] = [:]
+            let units = LocaleData.wordsByName(node, "unitWords")
+            for (p, prefix) in LocaleData.wordsByName(node, "unitPrefixes") {
+                for (w, symbol) in units { words[p + w] = prefix + symbol }
+            }
+            for (w, symbol) in units { words[w] = symbol }
+            for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
+            return (words, node["notUnits"]?.array().compactMap(\.string) ?? [])
+        }
     }
 
     /// The non-empty lines of `t` (``splitLines(omittingEmptySubsequences:)``).
