@@ -217,9 +217,8 @@ public struct NumberMismatchRule: Rule {
     /// words (`three-way`): compared, with their unit, like the words written apart.
     static func hyphenedWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
         let t = u.text, n = t.count
-        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         var joints = Set<Int>()
-        for i in 1..<max(1, n - 1) where t[i] == 0x2D && latin(t[i - 1]) && latin(t[i + 1]) && u.roles[i] == .content {
+        for i in 1..<max(1, n - 1) where t[i] == 0x2D && isASCIILetter(t[i - 1]) && isASCIILetter(t[i + 1]) && u.roles[i] == .content {
             if durationUnit(u, after: i..<i, locale) != nil { joints.insert(i) }
         }
         guard !joints.isEmpty else { return [] }
@@ -253,11 +252,10 @@ public struct NumberMismatchRule: Rule {
             while hi < n && u.roles[hi] == .code { hi += 1 }
             return (lo..<hi, true)
         }
-        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
-        @inline(__always) func alnum(_ c: UInt32) -> Bool { latin(c) || (c >= 0x30 && c <= 0x39) }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { isASCIILetter(c) || (c >= 0x30 && c <= 0x39) }
         @inline(__always) func joiner(_ c: UInt32) -> Bool { c == 0x2D || c == 0x5F || c == 0x2E }
         let role = u.roles[r.lowerBound]
-        guard r.lowerBound > 0, latin(t[r.lowerBound - 1]), u.roles[r.lowerBound - 1] == role else { return nil }
+        guard r.lowerBound > 0, isASCIILetter(t[r.lowerBound - 1]), u.roles[r.lowerBound - 1] == role else { return nil }
         var lo = r.lowerBound
         while lo > 0 && u.roles[lo - 1] == role && (alnum(t[lo - 1]) || (joiner(t[lo - 1]) && lo >= 2 && alnum(t[lo - 2]))) { lo -= 1 }
         var hi = r.upperBound
@@ -506,7 +504,6 @@ public struct NumberMismatchRule: Rule {
         let t = u.text, n = t.count
         guard r.upperBound > 0, r.upperBound < n else { return nil }
         let role = u.roles[r.upperBound - 1]
-        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         var k = r.upperBound
         if t[k] == 0x20 { k += 1 }
         guard k < n, t[k] >= 0x61 && t[k] <= 0x7A, u.roles[k] == role else { return nil }
@@ -515,8 +512,8 @@ public struct NumberMismatchRule: Rule {
         guard (2...8).contains(e - k) else { return nil }
         if e < n {
             let c = t[e]
-            if latin(c) || (c >= 0x30 && c <= 0x39) || c == 0x5F { return nil }
-            if (c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019 || c == 0x2F) && e + 1 < n && latin(t[e + 1]) { return nil }
+            if isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x5F { return nil }
+            if (c == 0x2D || c == 0x2E || c == 0x27 || c == 0x2019 || c == 0x2F) && e + 1 < n && isASCIILetter(t[e + 1]) { return nil }
         }
         return u.string(k..<e)
     }
@@ -531,13 +528,12 @@ public struct NumberMismatchRule: Rule {
         let t = u.text, n = t.count
         guard r.upperBound > 0, r.upperBound < n else { return nil }
         let role = u.roles[r.upperBound - 1]
-        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         var k = r.upperBound
-        if t[k] == 0x20 || t[k] == 0xA0 || t[k] == 0x2009 || t[k] == 0x202F || (hyphen && t[k] == 0x2D && k + 1 < n && latin(t[k + 1])) { k += 1 }
+        if t[k] == 0x20 || t[k] == 0xA0 || t[k] == 0x2009 || t[k] == 0x202F || (hyphen && t[k] == 0x2D && k + 1 < n && isASCIILetter(t[k + 1])) { k += 1 }
         guard k < n, u.roles[k] == role else { return nil }
-        if latin(t[k]) {
+        if isASCIILetter(t[k]) {
             var e = k
-            while e < n && latin(t[e]) && u.roles[e] == role { e += 1 }
+            while e < n && isASCIILetter(t[e]) && u.roles[e] == role { e += 1 }
             if e < n && (t[e] >= 0x30 && t[e] <= 0x39 || t[e] == 0x5F) { return nil }
             let word = u.string(k..<e)
             return lookup(word, false).map { (word, $0) }
@@ -577,6 +573,12 @@ public struct NumberMismatchRule: Rule {
         }.map { ($0.written, $0.value) }
     }
 
+    /// A unit of time (``durationUnit(_:after:_:)``) or another unit (``unitWord(_:after:_:)``)
+    /// written as a word right after a number.
+    static func unitInWords(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        durationUnit(u, after: r, locale) ?? unitWord(u, after: r, locale)
+    }
+
     /// A currency written right before a number (`€49.99`, `US$5`, `USD 10`, `¥500`) or after it
     /// (`10 USD`, `5 euros`, `49.99 美元`), in prose, from the locale's `currencies` (and the
     /// other's, for symbols and codes: `¥500` in a translation): as written, the ISO codes it
@@ -585,7 +587,6 @@ public struct NumberMismatchRule: Rule {
         -> (written: String, symbol: String, before: Int)? {
         let t = u.text, n = t.count
         guard !locale.currencies.isEmpty, r.lowerBound < n, r.upperBound <= n, u.roles[r.lowerBound] == .content else { return nil }
-        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         @inline(__always) func sign(_ c: UInt32) -> Bool { c == 0x24 || c == 0xA3 || c == 0xA5 || c == 0xFFE5 || (c >= 0x20A0 && c <= 0x20CF) }
         @inline(__always) func space(_ c: UInt32) -> Bool { c == 0x20 || c == 0xA0 || c == 0x2009 || c == 0x202F }
         func codes(_ w: String) -> Set<String>? {
@@ -599,12 +600,12 @@ public struct NumberMismatchRule: Rule {
         var k = r.lowerBound
         if k > 0 && space(t[k - 1]) { k -= 1 }
         var lo = k
-        while lo > 0 && k - lo < 4 && u.roles[lo - 1] == .content && (latin(t[lo - 1]) || sign(t[lo - 1])) { lo -= 1 }
-        if lo > 0 && latin(t[lo - 1]) && lo < k && latin(t[lo]) { lo = k }   // inside a longer word
+        while lo > 0 && k - lo < 4 && u.roles[lo - 1] == .content && (isASCIILetter(t[lo - 1]) || sign(t[lo - 1])) { lo -= 1 }
+        if lo > 0 && isASCIILetter(t[lo - 1]) && lo < k && isASCIILetter(t[lo]) { lo = k }   // inside a longer word
         var from = lo
         while from < k {
             let w = u.string(from..<k)
-            let whole = from == lo && (lo == 0 || !latin(t[lo - 1]))
+            let whole = from == lo && (lo == 0 || !isASCIILetter(t[lo - 1]))
             // A word (`USD`) stands whole; a symbol (`$`, `HK$`) may follow other signs.
             if whole || sign(t[from]), let c = codes(w) { return (w, shown(c), r.lowerBound - from) }
             from += 1
@@ -749,15 +750,14 @@ public struct NumberMismatchRule: Rule {
     static func monthMentions(_ u: Unit, unit: Int) -> [Mention<NumberMention>] {
         var out: [Mention<NumberMention>] = []
         let t = u.text, n = t.count
-        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
         var k = 0
         while k < n {
-            guard t[k] >= 0x41 && t[k] <= 0x5A, k == 0 || !latin(t[k - 1]) else { k += 1; continue }
+            guard t[k] >= 0x41 && t[k] <= 0x5A, k == 0 || !isASCIILetter(t[k - 1]) else { k += 1; continue }
             var e = k + 1
             while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
             defer { k = e }
-            guard (3...9).contains(e - k), u.roles[k] == .content, e == n || !(latin(t[e]) || digit(e)),
+            guard (3...9).contains(e - k), u.roles[k] == .content, e == n || !(isASCIILetter(t[e]) || digit(e)),
                   let m = monthNames[u.string(k..<e)] else { continue }
             let word = u.string(k..<e)
             var after = e
@@ -945,18 +945,17 @@ public struct NumberMismatchRule: Rule {
     static func orMore(_ u: Unit) -> [(value: Int, range: Range<Int>)] {
         let t = u.text, n = t.count
         var out: [(Int, Range<Int>)] = []
-        @inline(__always) func latin(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
         func at(_ i: Int, _ w: String) -> Bool {
             let s = Array(w.unicodeScalars.map(\.value))
             guard i + s.count <= n else { return false }
-            for (j, c) in s.enumerated() where t[i + j] | (latin(c) ? 0x20 : 0) != c || u.roles[i + j] != .content { return false }
+            for (j, c) in s.enumerated() where t[i + j] | (isASCIILetter(c) ? 0x20 : 0) != c || u.roles[i + j] != .content { return false }
             return true
         }
         var k = 0
         while k < n {
             let c = t[k]
-            if latin(c), k == 0 || !latin(t[k - 1]) {
-                for (w, v) in [("zero or more", 0), ("one or more", 1)] where at(k, w) && (k + w.unicodeScalars.count == n || !latin(t[k + w.unicodeScalars.count])) {
+            if isASCIILetter(c), k == 0 || !isASCIILetter(t[k - 1]) {
+                for (w, v) in [("zero or more", 0), ("one or more", 1)] where at(k, w) && (k + w.unicodeScalars.count == n || !isASCIILetter(t[k + w.unicodeScalars.count])) {
                     let before = u.string(max(0, k - 9)..<k).lowercased()
                     if !(before.hasSuffix("zero, ") || before.hasSuffix("zero or ")) { out.append((v, k..<(k + w.unicodeScalars.count))) }
                 }
@@ -1148,18 +1147,12 @@ public struct NumberMismatchRule: Rule {
                     tw[i] = x.written; ts[i] = x.symbol; targetBefore[i] = x.before
                 }
             }
+            // A unit of time or another unit in words (`30 seconds`, `2.3 gigabytes`, `47 纳特斯拉`).
             for (i, m) in source.enumerated() where sw[i] == nil {
-                if let d = NumberMismatchRule.durationUnit(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
+                if let d = NumberMismatchRule.unitInWords(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
             }
             for (i, m) in target.enumerated() where tw[i] == nil {
-                if let d = NumberMismatchRule.durationUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
-            }
-            // A unit in words (`2.3 gigabytes`, `47 纳特斯拉`).
-            for (i, m) in source.enumerated() where sw[i] == nil {
-                if let d = NumberMismatchRule.unitWord(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
-            }
-            for (i, m) in target.enumerated() where tw[i] == nil {
-                if let d = NumberMismatchRule.unitWord(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
+                if let d = NumberMismatchRule.unitInWords(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
             }
             // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
             // or a name it chose not to translate: compared with the source's word after the
@@ -1203,8 +1196,7 @@ public struct NumberMismatchRule: Rule {
                 // translation (`four weeks` → 四个月: another unit; `two weeks` → 14 天: the same time).
                 let wordSymbols = words.map { m -> String? in
                     let u = p.source.units[m.unit]
-                    return (NumberMismatchRule.durationUnit(u, after: m.range, c.settings.source)
-                        ?? NumberMismatchRule.unitWord(u, after: m.range, c.settings.source))?.symbol
+                    return NumberMismatchRule.unitInWords(u, after: m.range, c.settings.source)?.symbol
                 }
                 let candidateSymbols = targetWords.map { _ in String?.none } + order.map { extraSymbols[$0] }
                 let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: wordSymbols,
@@ -1214,8 +1206,7 @@ public struct NumberMismatchRule: Rule {
                     let s = words[i], t = extra[x]
                     let tu = c.document.units[t.unit]
                     let su = p.source.units[s.unit]
-                    guard let a = NumberMismatchRule.durationUnit(su, after: s.range, c.settings.source)
-                            ?? NumberMismatchRule.unitWord(su, after: s.range, c.settings.source), let b = extraWritten[x] else { continue }
+                    guard let a = NumberMismatchRule.unitInWords(su, after: s.range, c.settings.source), let b = extraWritten[x] else { continue }
                     let written = NumberMismatchRule.shown(su, s.range, symbol: a.written)
                     let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: b)
                     emit(c.mismatch(self, severity: severity, place: (t.unit, t.range.lowerBound..<min(tu.text.count, t.range.lowerBound + shownTarget.unicodeScalars.count)),

@@ -337,3 +337,4 @@ func isLatinChar(_ c: UInt32) -> Bool {
 }
 
 func isASCIIDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+@inline(__always) func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
