@@ -62,7 +62,12 @@ public struct LocaleData: Sendable {
     public var unitWords: [String: String] { units.value.words }
     /// Words that start with a word of `unitWords` and name something else (`比特币`, `克隆`).
     public var notUnits: [String] { units.value.not }
-    private var units = UnitWordsFile(nil)
+    private var units = OnFirstUse<(words: [String: String], not: [String])>(nil, empty: ([:], []), LocaleData.unitWords)
+    /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
+    /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
+    /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
+    public var negations: Set<String> { negationWords.value }
+    private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
     /// Currencies written before or after a number (`€`, `US$`, `USD`, `euros`, `美元`), from the
     /// locale's `currencies`: each with the ISO codes it may name (`$`: USD, CAD, AUD…).
     public var currencies: [String: Set<String>] = [:]
@@ -168,7 +173,8 @@ public struct LocaleData: Sendable {
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
-        data.units = UnitWordsFile(try? named("\(id).units.yml"))
+        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: ([:], []), LocaleData.unitWords)
+        data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
@@ -191,36 +197,52 @@ public struct LocaleData: Sendable {
         return out
     }
 
-    /// `<id>.units.yml`, read once, on first use (a missing or unreadable file: no unit words).
-    final class UnitWordsFile: Sendable {
+    /// A companion file only some checks need, read once, on first use (a missing or unreadable
+    /// file: `empty`), so that a run that does not ask does not parse it.
+    final class OnFirstUse<Value: Sendable>: Sendable {
         private let url: URL?
-        private let read = Mutex<(words: [String: String], not: [String])?>(nil)
+        private let empty: Value
+        private let parse: @Sendable (String) -> Value?
+        private let read = Mutex<Value?>(nil)
 
-        init(_ url: URL?) { self.url = url }
+        init(_ url: URL?, empty: Value, _ parse: @escaping @Sendable (String) -> Value?) {
+            self.url = url
+            self.empty = empty
+            self.parse = parse
+        }
 
-        var value: (words: [String: String], not: [String]) {
+        var value: Value {
             read.withLock { r in
                 if let r { return r }
-                let v = UnitWordsFile.load(url)
+                let v = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) }.flatMap(parse) ?? empty
                 r = v
                 return v
             }
         }
+    }
 
-        private static func load(_ url: URL?) -> (words: [String: String], not: [String]) {
-            guard let url, let text = try? String(contentsOf: url, encoding: .utf8),
-                  let node = try? Yams.compose(yaml: text, .basic) else { return ([:], []) }
-            // Each unit word composed with each prefix (`kilo` + `metres`); a word of the list wins
-            // over a composed one (`千克` listed stays what it says).
-            var words: [String: String] = [:]
-            let units = LocaleData.wordsByName(node, "unitWords")
-            for (p, prefix) in LocaleData.wordsByName(node, "unitPrefixes") {
-                for (w, symbol) in units { words[p + w] = prefix + symbol }
-            }
-            for (w, symbol) in units { words[w] = symbol }
-            for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
-            return (words, node["notUnits"]?.array().compactMap(\.string) ?? [])
+    /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
+    /// list wins over a composed one (`千克` listed stays what it says).
+    @Sendable static func unitWords(_ text: String) -> (words: [String: String], not: [String])? {
+        guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
+        var words: [String: String] = [:]
+        let units = LocaleData.wordsByName(node, "unitWords")
+        for (p, prefix) in LocaleData.wordsByName(node, "unitPrefixes") {
+            for (w, symbol) in units { words[p + w] = prefix + symbol }
         }
+        for (w, symbol) in units { words[w] = symbol }
+        for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
+        return (words, node["notUnits"]?.array().compactMap(\.string) ?? [])
+    }
+
+    /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.
+    @Sendable static func wordSet(_ text: String) -> Set<String>? {
+        var out = Set<String>()
+        for line in lines(text) where line.utf8.first != 0x23 {
+            let w = trimmingWhitespace(line).lowercased()
+            if !w.isEmpty { out.insert(w.replacingOccurrences(of: "\u{2019}", with: "'")) }
+        }
+        return out
     }
 
     /// The non-empty lines of `t` (``splitLines(omittingEmptySubsequences:)``).

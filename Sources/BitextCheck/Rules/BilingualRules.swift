@@ -414,6 +414,17 @@ public struct MissingTranslationRule: Rule {
                         source: "# Globs\n\nGlobs match files by name, and a star stands for any run of characters in the name. Write `**` to match nested folders too. The pattern `*.md` matches only files at the top level, while `docs/*.md` matches files one folder down.\n"),
             RuleExample("# 通配符\n\n通配符按名称匹配文件，星号可以代表名称中的任意一段字符，写 `**` 还能匹配嵌套的文件夹。模式 `*.md` 只匹配顶层的文件，而 `docs/*.md` 只匹配下一层文件夹里的文件。\n",
                         source: "# Globs\n\nGlobs match files by name, and a star stands for any run of characters in the name. Write `**` to match nested folders too. The pattern `*.md` matches only files at the top level, while `docs/*.md` matches files one folder down.\n"),
+            // A short sentence that negates, paired with its neighbour in one translated sentence
+            // with no negation in it: dropped, whatever its length (reported after its partner's
+            // translation) …
+            RuleExample("# 升级\n\n以 `admin` 用户身份运行检查↓。\n",
+                        source: "# Upgrade\n\nRun the check as the `admin` user. It does not touch any table.\n"),
+            // … not when the translation says the negation,
+            RuleExample("# 升级\n\n以 `admin` 用户身份运行检查，它不会改动任何表。\n",
+                        source: "# Upgrade\n\nRun the check as the `admin` user. It does not touch any table.\n"),
+            // … nor when the sentence's negation is one Chinese writes without one (`not … until`: `…才`).
+            RuleExample("# 钩子\n\n每个钩子都在文件里声明，打开缓冲区时才会调用。\n",
+                        source: "# Hooks\n\nEach hook is declared in the file. Hooks are not called until buffers open.\n"),
             // A translated footnote whose reference the translation lost: CommonMark drops the
             // note, so the reference is what is missing (at the end of the sentence that had it).
             RuleExample("# 成本\n\n批量发送请求后，成本降低了一半↓。\n\n[^cost]: 在预发布集群上测得。\n",
@@ -531,7 +542,7 @@ public struct MissingTranslationRule: Rule {
                            message: c.messages.text("missing-translation.sentence", ["line": String(line), "sentence": preview]),
                            details: [("sourceLine", .int(line)), ("sourceColumn", .int(su.position(at: s.range.lowerBound).column)),
                                      ("sourceText", .string(text)),
-                                     ("evidence", .string(s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
+                                     ("evidence", .string(s.lostNegation ? "negation" : s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
         }
     }
 }

@@ -47,6 +47,12 @@ struct LoneSentence {
     var partnerFound = 0
     /// Merged, and the first of the two: its translation belongs before the partner's.
     var beforePartner = false
+    /// The sentence negates (`not`, `never`: the source locale's `negations`, without a word that
+    /// lets a translation say it otherwise: `not … until` is `…才`) and the translation holds no
+    /// negation (the target locale's `negations`: `不`, `没`, `无`): of a lone sentence, nowhere in
+    /// the bead's translation; of a merged one, not in the target sentence, its partner negating
+    /// nothing.
+    var lostNegation = false
 
     var share: Double { stems == 0 ? 0 : Double(covered) / Double(stems) }
 
@@ -54,8 +60,12 @@ struct LoneSentence {
     /// translations in the paragraph than its neighbours' do (by 0.3 of their share, with three
     /// stems or more to judge by), or when numbers, code or names only it has are all absent;
     /// not when two of its anchors or code words are there, nor beside an unpaired target block.
+    /// A sentence of three words or more that took a negation with it is dropped however short
+    /// (`It does not change any data.`: a translation never leaves a negation out).
     var isDropped: Bool {
-        guard blockPaired, words >= 5, carried < 2, !besideUnpairedTarget else { return false }
+        guard blockPaired, carried < 2, !besideUnpairedTarget else { return false }
+        if lostNegation && words >= 3 { return true }
+        guard words >= 5 else { return false }
         // Merged into a 2:1 bead: only when none of its own anchors is there, as written, and
         // its partner's are (or it has none), so the target sentence translates the partner.
         if merged { return anchors > 0 && anchorsFound == 0 && carried == 0 && (partnerAnchors == 0 || partnerFound > 0) }
@@ -71,6 +81,8 @@ enum LoneSentences {
         guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
         let beads = p.alignment.beads
         let functionWords = c.toolkit.segmenter.source.functionWords
+        let negations = c.toolkit.segmenter.source.negations
+        let targetNegations = c.toolkit.segmenter.target.negations
         var out: [LoneSentence] = []
         // Latin words of the whole translation, made on first use: a capitalised word the
         // translation keeps somewhere is a name it keeps.
@@ -175,8 +187,35 @@ enum LoneSentences {
                 if a.hasPrefix("#") { return Int(a.dropFirst()).map(targetNumbers.contains) ?? false || flat.contains(a.dropFirst()) }
                 return flat.contains(a.hasPrefix("~") ? String(a.dropFirst()) : a)
             }
+            /// A word of prose that negates the sentence, and none that lets a translation say it
+            /// without a negation (`!until` in the list).
+            func negates(_ sp: SentenceSpan) -> Bool {
+                let u = p.source.units[sp.unit]
+                var found = false
+                for w in p.sourceAnalyses[sp.unit].words where w.kind == .latin && sp.range.contains(w.range.lowerBound) {
+                    guard u.roles[w.range.lowerBound] == .content else { continue }
+                    var word = u.string(w.range).lowercased()
+                    if word.contains("\u{2019}") { word = word.replacingOccurrences(of: "\u{2019}", with: "'") }
+                    if negations.contains("!" + word) { return false }
+                    if negations.contains(word) { found = true }
+                }
+                return found
+            }
             let allStems = ss.map(stems)
             let allAnchors = ss.map(anchors)
+            let negated = ss.map(negates)
+            // Which target sentences hold a negation (made only when a source sentence negates).
+            var targetNegated: [Bool]? = nil
+            func negatedTargets() -> [Bool] {
+                if let targetNegated { return targetNegated }
+                let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
+                let v = ts.map { t in
+                    let text = c.document.units[t.unit].string(t.range)
+                    return targetNegations.contains { text.contains($0) }
+                }
+                targetNegated = v
+                return v
+            }
             // Found as written (a 2:1 bead): a code span as that span or in the target's content,
             // or inside a longer target span that is no span of the source's.
             var sourceSpanSet: Set<String>? = nil
@@ -229,13 +268,17 @@ enum LoneSentences {
                 let lone = sb.target.isEmpty && sb.source.count == 1
                 let merged = sb.source.count == 2 && sb.target.count == 1
                 guard lone || merged else { continue }
-                // Of a 2:1 bead, the shorter sentence (in words; of two alike, neither).
+                // Of a 2:1 bead, the shorter sentence (in words; of two alike, the one that
+                // negates when only one does, else neither).
                 var i = sb.source[0], partner: Int? = nil
                 var words = wordCount(ss[i])
                 if merged {
                     let other = wordCount(ss[sb.source[1]])
-                    guard other != words else { continue }
-                    if other < words { partner = i; i = sb.source[1]; words = other } else { partner = sb.source[1] }
+                    let j = sb.source[1]
+                    if other == words {
+                        guard negated[i] != negated[j] else { continue }
+                        if negated[j] { partner = i; i = j } else { partner = j }
+                    } else if other < words { partner = i; i = j; words = other } else { partner = j }
                 }
                 let sp = ss[i]
                 var n = 0, hit = 0, on = 0, oc = 0
@@ -262,6 +305,14 @@ enum LoneSentences {
                     stems: n, covered: hit, othersShare: on == 0 ? nil : Double(oc) / Double(on),
                     anchors: strong.count, anchorsFound: strong.filter(carried).count, carried: own.filter(carried).count,
                     besideUnpairedTarget: isFirst && unpairedBefore || isLast && unpairedAfter)
+                if negated[i] {
+                    let nt = negatedTargets()
+                    if let j = partner {
+                        sentence.lostNegation = !negated[j] && sb.target.allSatisfy { !nt[$0] }
+                    } else {
+                        sentence.lostNegation = !nt.contains(true)
+                    }
+                }
                 if merged {
                     sentence.merged = true
                     let signs = strong.filter(unwordable)

@@ -8,7 +8,8 @@ import BitextText
 /// note explaining the choice — and is not reported. A variant must start and end on ICU word
 /// boundaries, so `大模型` is not found inside `巨大模型` (巨大|模型); a word across one of its ends
 /// that only adds a grammatical character (`记事本会` read 记事|本会) is ICU's choice between two
-/// readings, and the variant is found.
+/// readings, and the variant is found. A variant inside a longer word of the dictionary that adds
+/// a character of content (对话 in 对话框) is that word, though ICU reads 对话|框.
 public struct GlossaryForbiddenRule: Rule {
     public let id = "glossary-forbidden"
     public let defaultSeverity = Severity.error
@@ -35,6 +36,10 @@ public struct GlossaryForbiddenRule: Rule {
                         glossary: "compose\t撰写\t\t组合\n"),
             RuleExample("先↓组合消息，再发送。\n", source: "Compose the message, then send it.\n",
                         glossary: "compose\t撰写\t\t组合\n"),
+            // A variant inside a longer word of the dictionary is that word (对话框, *dialog box*),
+            // though ICU may read 对话|框; beside a word of its own it is the variant.
+            RuleExample("点击“确定”关闭对话框。\n", glossary: "session\t会话\t\t对话\n"),
+            RuleExample("每次↓对话结束后都会清空缓存。\n", glossary: "session\t会话\t\t对话\n"),
             // The text a shortcode shows is the translation's too.
             RuleExample("每个{{< glossary_tooltip text=\"↓大模型\" term_id=\"llm\" >}}都需要显卡。\n", glossary: GlossaryForbiddenRule.glossary),
         ]
@@ -50,6 +55,8 @@ public struct GlossaryForbiddenRule: Rule {
             for h in hits where h.form == .forbidden {
                 guard GlossaryForbiddenRule.onWordBoundaries(h.range, u, c.hanWords(k)) else { continue }
                 if GlossaryForbiddenRule.isQuotedMention(h.range, u, c.settings) { continue }
+                if let lexicon = Lexicon.shared,
+                   GlossaryForbiddenRule.insideLongerWord(h.range, u, lexicon, negations: c.settings.target.negations) { continue }
                 let e = g.glossary.entries[h.entry]
                 let preferred = e.keepAsIs ? e.source : e.target
                 let values = ["preferred": preferred, "found": h.term, "location": e.location, "source": e.source]
@@ -144,6 +151,29 @@ public struct GlossaryForbiddenRule: Rule {
             return false
         }
         return boundary(r.lowerBound, start: true) && boundary(r.upperBound, start: false)
+    }
+
+    /// The hit is part of a longer word of the dictionary that adds a character of content to
+    /// one or both ends (对话 in 对话框, *dialog box*; 许可 in 许可证, *licence*; 定义 in 自定义,
+    /// *customise*), which ICU may read as two words (对话|框): a word of its own, what the text
+    /// says. A character that is grammatical (的, 会) or negates (不合法: the target locale's
+    /// `negations`) makes no such word, and a compound of two words (操作系统 for 系统, 物理结构
+    /// for 结构) still uses the variant.
+    static func insideLongerWord(_ r: Range<Int>, _ u: Unit, _ lexicon: Lexicon, negations: Set<String>) -> Bool {
+        func extends(_ i: Int) -> Bool { i >= 0 && i < u.text.count && u.roles[i] == .content && isHanChar(u.text[i]) }
+        let before = extends(r.lowerBound - 1) ? 1 : 0, after = extends(r.upperBound) ? 1 : 0
+        guard before + after > 0 else { return false }
+        for b in 0...before {
+            for a in 0...after where a + b > 0 {
+                let added = Array(u.text[(r.lowerBound - b)..<r.lowerBound]) + Array(u.text[r.upperBound..<(r.upperBound + a)])
+                guard added.contains(where: { ch in
+                    guard let s = Unicode.Scalar(ch) else { return false }
+                    return !TermMiner.isGrammatical(s) && !negations.contains(String(s))
+                }) else { continue }
+                if lexicon.word(u.text[(r.lowerBound - b)..<(r.upperBound + a)]) != nil { return true }
+            }
+        }
+        return false
     }
 
     /// The hit is enclosed in a pair of quotation marks.
