@@ -245,15 +245,19 @@ enum TextMasks {
             var k = start
             // Skip quote markers, spaces and emphasis, then expect `name` and `→`: one name, a
             // single token (`*platform-condition* →`); words with spaces between them are prose
-            // that points somewhere (`go to **Settings → Webhooks**`).
+            // that points somewhere (`go to **Settings → Webhooks**`), and so is an arrow inside
+            // emphasis that closes after it (`**Export → Config** to share it.`, a wrapped line
+            // of a paragraph): the name's emphasis closes before the arrow.
             while k < end && (raw[k] == 0x20 || raw[k] == 0x3E || roles[k] == .structure) { k += 1 }
             var sawName = false, spaceAfterName = false, oneToken = true
+            var opening = 0, closing = 0  // `*` before and after the name
             while k < end {
                 let c = raw[k]
                 if c == 0x2A || c == 0x5F || c == 0x2D || c == 0x20 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) {
                     if c == 0x20 { spaceAfterName = sawName }
-                    else if c != 0x2A {
-                        if spaceAfterName { oneToken = false }
+                    else if c == 0x2A { if sawName { closing += 1 } else { opening += 1 } }
+                    else {
+                        if spaceAfterName || closing > 0 { oneToken = false }
                         sawName = true
                     }
                     k += 1
@@ -261,7 +265,7 @@ enum TextMasks {
                 }
                 break
             }
-            if sawName && oneToken && k < end && raw[k] == 0x2192 {
+            if sawName && oneToken && opening == closing && k < end && raw[k] == 0x2192 {
                 for x in start..<end where roles[x] == .content { roles[x] = .code }
             }
             start = end + 1

@@ -105,6 +105,9 @@ import Testing
         let u = doc.units[0]
         #expect(u.plainText == "Open the dashboard and go to Developers → Webhooks.")
         #expect(!u.roles.contains(.code))
+        // A wrapped line of a paragraph that starts with a menu path in bold is prose too.
+        let wrapped = Fixtures.document("Choose **File → Save** and export it with\n**Export → Config** to share it.\n")
+        #expect(wrapped.units.count == 1 && !wrapped.units[0].roles.contains(.code))
     }
 
     /// A terminator inside inline code ends no sentence; one after it does.
