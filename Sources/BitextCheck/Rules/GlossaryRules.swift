@@ -259,6 +259,11 @@ public struct GlossaryMissingRule: Rule {
             // … and the defined term itself still needs its rendering.
             RuleExample("↓数据由服务商处理。\n", source: "The data is handled by the Processor.\n",
                         glossary: "Processor\t处理者\tdefined party\t\t\tcase-sensitive\n"),
+            // A term only a sentence the translation dropped uses is reported with the sentence
+            // (`missing-translation`), not again.
+            RuleExample("# 升级\n\n以 `admin` 用户身份运行检查。\n",
+                        source: "# Upgrade\n\nRun the check as the `admin` user. It does not touch any session.\n",
+                        glossary: "session\t会话\n"),
         ]
     }
 
@@ -267,6 +272,14 @@ public struct GlossaryMissingRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let g = c.glossary, let p = c.pairing else { return }
         let mixedReported = c.settings.severity(MixedLanguageRule()) != nil
+        // The sentences `missing-translation` reports dropped (made on the first term missing;
+        // none when that rule is off): a term only they use is reported with them.
+        var dropped: [LoneSentence]? = nil
+        func inDroppedSentence(_ su: Int, _ r: Range<Int>) -> Bool {
+            guard c.settings.severity(MissingTranslationRule()) != nil else { return false }
+            if dropped == nil { dropped = LoneSentences.find(c).filter(\.isDropped) }
+            return dropped!.contains { $0.unit == su && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }
+        }
         for bead in p.alignment.beads where !bead.source.isEmpty && !bead.target.isEmpty {
             let targetUnits = bead.target.compactMap { c.document.unitIndex(block: $0) }
             let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }
@@ -281,8 +294,9 @@ public struct GlossaryMissingRule: Rule {
                 || GlossaryMissingRule.keptAsCoined(targetUnits.map { c.analyses[$0] }) else { continue }
             if mixedReported && targetUnits.contains(where: { c.analyses[$0].stretches.contains(where: \.isProse) }) { continue }
             var needed: [Int] = []
-            // How often the source uses each needed entry.
+            // How often the source uses each needed entry, and where (source unit, range).
             var uses: [Int] = []
+            var places: [[(Int, Range<Int>)]] = []
             // What the translation's dictionary words translate (stems), read when needed.
             var targetStems: Set<Int32>? = nil
             for su in sourceUnits {
@@ -306,11 +320,12 @@ public struct GlossaryMissingRule: Rule {
                         }
                         if let id = lexicon.stem(Stemmer.stem(word)), targetStems!.contains(id) { continue }
                     }
-                    if let i = needed.firstIndex(of: h.entry) { uses[i] += 1; continue }
+                    if let i = needed.firstIndex(of: h.entry) { uses[i] += 1; places[i].append((su, h.range)); continue }
                     // Context-dependent entries and function words ("you") cannot be required.
                     if e.contextDependent || c.settings.source.functionWords.contains(e.source.lowercased()) { continue }
                     needed.append(h.entry)
                     uses.append(1)
+                    places.append([(su, h.range)])
                 }
             }
             guard !needed.isEmpty else { continue }
@@ -357,6 +372,7 @@ public struct GlossaryMissingRule: Rule {
                     return present.contains(a) || present.contains { $0.count > a.count && $0.contains(a) }
                 }) { continue }
                 if entry.forbidden.contains(where: { forbiddenPresent.contains($0.lowercased()) }) { continue }
+                if places[i].allSatisfy({ inDroppedSentence($0.0, $0.1) }) { continue }
                 let renderings = entry.accepted.joined(separator: c.messages.text("list.or"))
                 let u = c.document.units[firstTarget]
                 emit(c.finding(self, severity: severity, unit: firstTarget, range: 0..<u.text.count,
