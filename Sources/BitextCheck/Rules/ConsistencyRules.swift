@@ -675,6 +675,14 @@ public struct NumberMismatchRule: Rule {
         return (p, rest)
     }
 
+    /// A symbol that surely names a unit (a known SI or time symbol, a month or a year, a
+    /// currency, degrees): what keeps quantities of one face value apart; nil for letters that
+    /// may be a word (`of`, `CPU`).
+    static func quantityUnit(_ symbol: String) -> String? {
+        if symbol == "mo" || symbol == "yr" || symbol.hasPrefix("¤") || symbol.hasPrefix("°") || symbol == "\u{2103}" || symbol == "\u{2109}" { return symbol }
+        return siScale(symbol) != nil ? symbol : nil
+    }
+
     /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`).
     static func sameQuantity(_ a: NumberMention, _ sa: String?, _ b: NumberMention, _ sb: String?) -> Bool {
         guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale else { return false }
@@ -813,11 +821,13 @@ public struct NumberMismatchRule: Rule {
     /// one of the same value, then one with another unit symbol.
     static func unpaired(source: [NumberMention], sourceSymbols: [String?], target: [NumberMention], targetSymbols: [String?])
         -> (missing: [Int], extra: [Int], unit: [(Int, Int)]) {
-        // Source numbers written alike form one group.
+        // Source numbers written alike form one group, but two quantities of different units
+        // are two (`3 days … 3 months`: each needs its own rendering). A number without a unit,
+        // or with letters that name none (`3 of`), joins the group of its writing.
         var groups: [[Int]] = []
         var keys: [String: Int] = [:]
         for (i, s) in source.enumerated() {
-            let key = "\(s.isVersion ? "v" : "")\(s.text)|\(s.values)"
+            let key = "\(s.isVersion ? "v" : "")\(s.text)|\(s.values)|\(sourceSymbols[i].flatMap(NumberMismatchRule.quantityUnit) ?? "")"
             if let g = keys[key] { groups[g].append(i) } else { keys[key] = groups.count; groups.append([i]) }
         }
         // Edge tiers: 0 written the same, 1 the same value, 2 the same value with another symbol.
@@ -853,6 +863,9 @@ public struct NumberMismatchRule: Rule {
         var match = [Int?](repeating: nil, count: groups.count)
         func augment(_ g: Int, _ tier: Int, _ seen: inout [Bool]) -> Bool {
             for (t, w) in edges[g] where w <= tier && !seen[t] {
+                // Another unit never takes a number from a group it renders with its own unit
+                // (`3 天` stays the `3 days`' when `3 months` looks for a partner).
+                if tier == 2, let o = owner[t], let ow = edges[o].first(where: { $0.t == t })?.tier, ow < 2 { continue }
                 seen[t] = true
                 if owner[t] == nil || augment(owner[t]!, tier, &seen) { owner[t] = g; match[g] = t; return true }
             }
