@@ -1290,6 +1290,44 @@ public struct NumberMismatchRule: Rule {
                     return true
                 }
             }
+            // A changed number whose new value the translation also writes for another number
+            // (`5 to 7 minutes. … 10 minutes.` → `5～10 分钟。放凉 10 分钟。`): the pairing by value
+            // gave the source's 10 the first 10 and left the correct one over. Where the missing
+            // number's own sentence has no number left over but one written like the leftover,
+            // and the leftover sits in the sentence of a source number of its value (and the
+            // other does not), the two trade places: the one in the changed sentence is left over.
+            if let pair, !missing.isEmpty, !extra.isEmpty {
+                func inside(_ m: Mention<NumberMention>, _ place: (unit: Int, range: Range<Int>)) -> Bool {
+                    m.unit == place.unit && m.range.overlaps(place.range)
+                }
+                func index(_ m: Mention<NumberMention>) -> Int? { target.firstIndex { $0.unit == m.unit && $0.range == m.range } }
+                var places: [Int: (unit: Int, range: Range<Int>)] = [:]
+                func place(_ i: Int) -> (unit: Int, range: Range<Int>) {
+                    if let x = places[i] { return x }
+                    let x = c.targetPlace(pair, sourceUnit: source[i].unit, at: source[i].range.lowerBound)
+                    places[i] = x
+                    return x
+                }
+                let missingIndexes = missing.compactMap { m in source.firstIndex { $0.unit == m.unit && $0.range == m.range } }
+                for mi in missingIndexes {
+                    let here = place(mi)
+                    guard here.unit != pair.target[0] || here.range != 0..<c.document.units[here.unit].text.count || pair.target.count > 1 else { continue }
+                    guard !extra.contains(where: { inside($0, here) }) else { continue }
+                    for (xi, x) in extra.enumerated() {
+                        guard let xj = index(x) else { continue }
+                        guard let tj = target.indices.first(where: { j in
+                            inside(target[j], here) && target[j].value.text == x.value.text && ts[j] == ts[xj]
+                                && !extra.contains { $0.unit == target[j].unit && $0.range == target[j].range }
+                        }) else { continue }
+                        let owner = source.indices.contains { i in
+                            !missingIndexes.contains(i) && source[i].value.agrees(with: x.value) && inside(x, place(i)) && !inside(target[tj], place(i))
+                        }
+                        guard owner else { continue }
+                        extra[xi] = target[tj]
+                        break
+                    }
+                }
+            }
             /// The unit symbol after a number of either side, as paired by ``unpaired``.
             func symbolOf(_ m: Mention<NumberMention>, _ list: [Mention<NumberMention>], _ symbols: [String?]) -> String? {
                 list.firstIndex { $0.unit == m.unit && $0.range == m.range }.flatMap { symbols[$0] }
