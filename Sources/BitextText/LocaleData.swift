@@ -62,6 +62,9 @@ public struct LocaleData: Sendable {
     public var unitWords: [String: String] { units.value.words }
     /// Words that start with a word of `unitWords` and name something else (`比特币`, `克隆`).
     public var notUnits: [String] { units.value.not }
+    /// Words that make a number beside them a version (`version 4.40`, `the 4.40 release`,
+    /// `4.4 版`), from `<id>.units.yml`'s `versionWords`: compared by text (4.40 is not 4.4).
+    public var versionWords: [String] { units.value.versions }
     private var units = UnitWordsFile(nil)
     /// Currencies written before or after a number (`€`, `US$`, `USD`, `euros`, `美元`), from the
     /// locale's `currencies`: each with the ISO codes it may name (`$`: USD, CAD, AUD…).
@@ -194,11 +197,11 @@ public struct LocaleData: Sendable {
     /// `<id>.units.yml`, read once, on first use (a missing or unreadable file: no unit words).
     final class UnitWordsFile: Sendable {
         private let url: URL?
-        private let read = Mutex<(words: [String: String], not: [String])?>(nil)
+        private let read = Mutex<(words: [String: String], not: [String], versions: [String])?>(nil)
 
         init(_ url: URL?) { self.url = url }
 
-        var value: (words: [String: String], not: [String]) {
+        var value: (words: [String: String], not: [String], versions: [String]) {
             read.withLock { r in
                 if let r { return r }
                 let v = UnitWordsFile.load(url)
@@ -207,9 +210,9 @@ public struct LocaleData: Sendable {
             }
         }
 
-        private static func load(_ url: URL?) -> (words: [String: String], not: [String]) {
+        private static func load(_ url: URL?) -> (words: [String: String], not: [String], versions: [String]) {
             guard let url, let text = try? String(contentsOf: url, encoding: .utf8),
-                  let node = try? Yams.compose(yaml: text, .basic) else { return ([:], []) }
+                  let node = try? Yams.compose(yaml: text, .basic) else { return ([:], [], []) }
             // Each unit word composed with each prefix (`kilo` + `metres`); a word of the list wins
             // over a composed one (`千克` listed stays what it says).
             var words: [String: String] = [:]
@@ -219,7 +222,7 @@ public struct LocaleData: Sendable {
             }
             for (w, symbol) in units { words[w] = symbol }
             for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
-            return (words, node["notUnits"]?.array().compactMap(\.string) ?? [])
+            return (words, node["notUnits"]?.array().compactMap(\.string) ?? [], node["versionWords"]?.array().compactMap(\.string) ?? [])
         }
     }
 

@@ -573,6 +573,41 @@ public struct NumberMismatchRule: Rule {
         }.map { ($0.written, $0.value) }
     }
 
+    /// Decimals (`4.40`) right after or before a version word of the locale (`version 4.40`,
+    /// `the 4.40 release`, `4.4 版`, `版本 4.4`; ``LocaleData/versionWords``) marked as versions:
+    /// compared by text, as `v4.40` is (4.40 is not 4.4).
+    static func versionsMarked(_ m: [Mention<NumberMention>], units: (Int) -> Unit, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        func decimal(_ x: NumberMention) -> Bool {
+            !x.isVersion && x.text.utf8.count >= 3 && x.text.utf8.filter { $0 == 0x2E }.count == 1
+                && x.text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+        }
+        guard m.contains(where: { decimal($0.value) }) else { return m }
+        let words = locale.versionWords
+        guard !words.isEmpty else { return m }
+        return m.map { x in
+            guard decimal(x.value) else { return x }
+            let u = units(x.unit), t = u.text
+            var found = wordAfter(u, x.range, hyphen: false, hanLength: 2) { w, isHan in words.contains(isHan ? w : w.lowercased()) ? true : nil } != nil
+            if !found, x.range.lowerBound > 0 {
+                let role = u.roles[x.range.lowerBound]
+                var k = x.range.lowerBound
+                if t[k - 1] == 0x20 || t[k - 1] == 0xA0 { k -= 1 }
+                var b = k
+                if b > 0 && isASCIILetter(t[b - 1]) {
+                    while b > 0 && isASCIILetter(t[b - 1]) && u.roles[b - 1] == role { b -= 1 }
+                    found = (b == 0 || !isASCIILetter(t[b - 1])) && words.contains(u.string(b..<k).lowercased())
+                } else {
+                    while b > 0 && k - b < 2 && isHanIdeograph(t[b - 1]) && u.roles[b - 1] == role { b -= 1 }
+                    found = (b..<k).indices.contains { words.contains(u.string($0..<k)) }
+                }
+            }
+            guard found else { return x }
+            var y = x
+            y.value.isVersion = true
+            return y
+        }
+    }
+
     /// A unit of time (``durationUnit(_:after:_:)``) or another unit (``unitWord(_:after:_:)``)
     /// written as a word right after a number.
     static func unitInWords(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
@@ -1146,6 +1181,9 @@ public struct NumberMismatchRule: Rule {
         func compare(_ source: [Mention<NumberMention>], _ target: [Mention<NumberMention>],
                      words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil, cellSymbols: (String, String)? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
+            // A decimal beside a version word is a version (`version 4.40` → `4.4` changed it).
+            let source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
+            let target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
             // Unit symbols as written (`900 µs`, `30 seconds`, `30 秒`), and the units they name.
             var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
             var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
