@@ -139,6 +139,25 @@ public struct NumberMismatchRule: Rule {
             RuleExample("会话持续 120 分钟，三天不用就锁定，备份保留 6 个月；这种格式流行于 20 世纪 90 年代。\n",
                         source: "A session lasts 2 hours and locks after 3 days of no use; backups are kept for 6 months. The format was popular in the 1990s.\n"),
             RuleExample("重试前等待 ↓250 毫秒。\n", source: "Wait 250 µs before a retry.\n"),
+            // Two numbers of one face value with different units are two quantities: each
+            // needs its own rendering (`2 months` → `2 周` beside a correct `2 天`).
+            RuleExample("面团冷藏可放 2 天，冷冻可放 ↓2 周。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer.\n"),
+            RuleExample("面团冷藏可放 2 天，冷冻可放两个月，烤 2 盘即可。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer; bake 2 trays.\n"),
+            // A changed number whose new value the next sentence also has is reported in its own
+            // sentence (a range's end changed), not at the next sentence's correct one.
+            RuleExample("小火煮 8～↓12 分钟。静置 12 分钟后再切。\n", source: "Simmer for 8 to 10 minutes. Let it rest for 12 minutes before slicing.\n"),
+            RuleExample("小火煮 8～10 分钟。静置 12 分钟后再切。\n", source: "Simmer for 8 to 10 minutes. Let it rest for 12 minutes before slicing.\n"),
+            // A decimal beside a version word (`version 2.10`, `2.10 版`) is a version: its
+            // trailing zero counts; elsewhere `0.50` is `0.5`.
+            RuleExample("请安装 `numpy` 的 ↓2.1 或更高版本。\n", source: "Install `numpy` version 2.10 or later.\n"),
+            RuleExample("请安装 2.10 版或更高版本的 `numpy`，并把阈值设为 0.5。\n", source: "Install `numpy` version 2.10 or later and set the threshold to 0.50.\n"),
+            // `twice` and `thrice` are counts, and `once` before a frequency or after a bound,
+            // on the terms of a cardinal word; `once` the conjunction, `think twice` (三思: no
+            // count) are not.
+            RuleExample("如果某个任务每天失败超过↓三次，请检查它的依赖。\n", source: "If a job fails more than twice a day, check its dependencies.\n"),
+            RuleExample("服务一旦启动，就会每天备份两次；改动前请三思，每周最多发布一次。\n",
+                        source: "Once the service starts, it backs up twice a day; think twice before a change, and release at most once a week.\n"),
+            RuleExample("两个副本都会应答。It is called exactly once per request.\n", source: "Both replicas answer. It is called exactly once per request.\n"),
             // A cardinal word joined to a unit of time by a hyphen (`four-week`) likewise.
             RuleExample("我们做了一个为期↓三个月的试点。\n", source: "We ran a three-week pilot.\n"),
             RuleExample("我们做了一个为期三周的试点，中间休息 14 天，并采用三方合并。\n",
@@ -210,6 +229,14 @@ public struct NumberMismatchRule: Rule {
     /// translation has a count that renders no other number (``wordsChanged``).
     static func sourceWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
         NumberScanner.numberWords(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// `once`, `twice` and `thrice` of the source's prose where they surely count (`twice a
+    /// week`, `at least once`; not the conjunction `once the server starts`): compared, like
+    /// cardinal words, only where the translation has a count that renders no other number.
+    static func frequencyWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        NumberScanner.frequencyWords(in: u.text, isTimeWord: { locale.durationUnits[$0] != nil }) { u.roles[$0] == .content && !a.inNote($0) }
+            .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Cardinal words of the source's prose joined by a hyphen to a unit of time
@@ -953,8 +980,12 @@ public struct NumberMismatchRule: Rule {
 
     /// English words of the translation (`five` left untranslated): they render a cardinal
     /// word of the source, and are never extra.
-    static func targetWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
-        NumberScanner.numberWords(in: u.text) { (u.roles[$0] == .content || u.roles[$0] == .code) && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    static func targetWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ english: LocaleData) -> [Mention<NumberMention>] {
+        let eligible = { (i: Int) in (u.roles[i] == .content || u.roles[i] == .code) && !a.inNote(i) }
+        // `once` and `twice` kept likewise (a sentence left in English).
+        return (NumberScanner.numberWords(in: u.text, eligible: eligible)
+                + NumberScanner.frequencyWords(in: u.text, isTimeWord: { english.durationUnits[$0] != nil }, eligible: eligible))
+            .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Cardinal words of the source no number of the translation renders (`missing`), each with
@@ -1237,7 +1268,7 @@ public struct NumberMismatchRule: Rule {
             // those render a word, not a changed number.
             var missingWords: [Mention<NumberMention>] = []
             if !words.isEmpty {
-                let targetWords = pair.map { pair in pair.target.flatMap { NumberMismatchRule.targetWords(c.document.units[$0], c.analyses[$0], unit: $0) } } ?? []
+                let targetWords = pair.map { pair in pair.target.flatMap { NumberMismatchRule.targetWords(c.document.units[$0], c.analyses[$0], unit: $0, c.settings.source) } } ?? []
                 // Words left in English first, then numerals, then digits (two → 两, not the 2
                 // a changed 5 became).
                 let digits = { (m: Mention<NumberMention>) in m.value.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
@@ -1419,7 +1450,8 @@ public struct NumberMismatchRule: Rule {
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
             let words = pair.source.flatMap { k in
                 (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
-                    + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
+                    + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
+                    + NumberMismatchRule.frequencyWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
                     .sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
