@@ -1722,7 +1722,7 @@ public struct PlaceholderMismatchRule: Rule {
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language or table shape changed."
+    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language, container type or table shape changed."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -1748,6 +1748,11 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("写入配置：\n\n↓```\nretries: 3\n```\n", source: "Write the configuration:\n\n```yaml\nretries: 3\n```\n"),
             RuleExample("运行下面的代码：\n\n```javascript\nconsole.log(total)\n```\n\n```sh\nnpm test\n```\n",
                         source: "Run the code below:\n\n```js\nconsole.log(total)\n```\n\n```\nnpm test\n```\n"),
+            // A container's type changed (`:::warning` → `:::tip`); a title the translation adds
+            // or translates is the reader's text.
+            RuleExample("升级前请注意：\n\n↓:::tip\n升级会清空缓存。\n:::\n", source: "Before you upgrade:\n\n:::warning\nUpgrading clears the cache.\n:::\n"),
+            RuleExample("升级前请注意：\n\n::: warning 警告\n升级会清空缓存。\n:::\n\n::: tip 提示\n旧的缓存文件可以删除。\n:::\n",
+                        source: "Before you upgrade:\n\n::: warning\nUpgrading clears the cache.\n:::\n\n::: tip Note\nOld cache files can be deleted.\n:::\n"),
             // A task-list box lost, or checked where the source's is not.
             RuleExample("- [ ] 文档已更新。\n- ↓测试已通过。\n", source: "- [ ] Docs are updated.\n- [ ] Tests pass.\n"),
             RuleExample("- [ ] 文档已更新。\n- [x] 测试已通过。\n", source: "- [ ] Docs are updated.\n- [X] Tests pass.\n"),
@@ -1855,6 +1860,88 @@ public struct MarkupMismatchRule: Rule {
                          details: [("details", .object([("source", .string(a)), ("target", b.isEmpty ? .null : .string(b)),
                                                         ("sourceLine", .int(sb.startLine)), ("markup", .string("code-language"))]))]))
         }
+        // A container's type (`:::warning` → `:::tip`), which sets its colour, icon and title,
+        // like a code block's language: each container of the translation judged by the first
+        // confident pair whose units both sit in a container. The title after the type word
+        // is the reader's text (`::: tip 提示`), not compared.
+        let sourceBoxes = MarkupMismatchRule.containers(p.source)
+        if !sourceBoxes.isEmpty {
+            let targetBoxes = MarkupMismatchRule.containers(c.document)
+            let sin = MarkupMismatchRule.unitContainers(p.source, sourceBoxes), tin = MarkupMismatchRule.unitContainers(c.document, targetBoxes)
+            var judged = Set<Int>(), usedSource = Set<Int>()
+            for pair in c.consistencyCache.pairs {
+                guard let sx = sin[pair.source[0]], let tx = tin[pair.target[0]], !judged.contains(tx), !usedSource.contains(sx) else { continue }
+                judged.insert(tx)
+                usedSource.insert(sx)
+                let a = sourceBoxes[sx], b = targetBoxes[tx]
+                guard !a.type.isEmpty, a.type != b.type else { continue }
+                let line = c.document.source.scalars(c.document.source.lineByteRange(b.open))
+                var lo = 0, hi = line.count
+                while lo < hi && (line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x3E) { lo += 1 }
+                while hi > lo && (line[hi - 1] == 0x20 || line[hi - 1] == 0x09) { hi -= 1 }
+                let span = Span(start: TextPosition(line: b.open, column: lo + 1), end: TextPosition(line: b.open, column: max(lo + 1, hi)))
+                let key = b.type.isEmpty ? "markup-mismatch.container-missing" : "markup-mismatch.container"
+                emit(Finding(rule: id, severity: severity, file: c.document.path, span: span,
+                             message: c.messages.text(key, ["line": String(a.open), "source": a.type, "target": b.type]),
+                             text: makeString(line[lo..<max(lo, hi)]),
+                             details: [("details", .object([("source", .string(a.type)), ("target", b.type.isEmpty ? .null : .string(b.type)),
+                                                            ("sourceLine", .int(a.open)), ("markup", .string("container-type"))]))]))
+            }
+        }
+    }
+
+    /// A `:::` container of Docusaurus or VitePress (`:::warning`, `::: tip 提示`,
+    /// `:::info{title=…}`): its lines and its type word (lowercased; empty when it has none).
+    struct Container {
+        var open: Int, close: Int, type: String
+    }
+
+    /// The containers of a document, nested ones too (lines of code blocks are code).
+    static func containers(_ d: Document) -> [Container] {
+        let b = d.source.bytes
+        // Most documents have none: one pass over the bytes says so.
+        var any = false
+        var i = 2
+        while i < b.count { if b[i] == 0x3A && b[i - 1] == 0x3A && b[i - 2] == 0x3A { any = true; break }; i += 1 }
+        guard any else { return [] }
+        var code = Set<Int>()
+        for cb in d.codeBlocks where cb.startLine <= cb.endLine { for l in cb.startLine...cb.endLine { code.insert(l) } }
+        var out: [Container] = [], open: [Int] = []
+        for line in 1...max(1, d.source.lineCount) where line <= d.source.lineCount && !code.contains(line) {
+            let r = d.source.lineByteRange(line)
+            var k = r.lowerBound
+            while k < r.upperBound && (b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x3E) { k += 1 }
+            var colons = k
+            while colons < r.upperBound && b[colons] == 0x3A { colons += 1 }
+            guard colons - k >= 3 else { continue }
+            var w = colons
+            while w < r.upperBound && b[w] == 0x20 { w += 1 }
+            var e = w
+            while e < r.upperBound && (isASCIILetter(UInt32(b[e])) || (b[e] >= 0x30 && b[e] <= 0x39) || b[e] == 0x2D || b[e] == 0x5F) { e += 1 }
+            if w == r.upperBound {
+                // A closing fence.
+                if let x = open.popLast() { out[x].close = line }
+                continue
+            }
+            open.append(out.count)
+            out.append(Container(open: line, close: Int.max, type: String(decoding: b[w..<e], as: UTF8.self).lowercased()))
+        }
+        return out
+    }
+
+    /// Each unit's innermost container (index into `containers`), by the unit's first line.
+    static func unitContainers(_ d: Document, _ containers: [Container]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        guard !containers.isEmpty else { return out }
+        for (k, u) in d.units.enumerated() {
+            let line = u.start.line
+            var best: Int? = nil
+            for (x, box) in containers.enumerated() where box.open <= line && line < box.close {
+                if best == nil || containers[best!].open < box.open { best = x }
+            }
+            if let best { out[k] = best }
+        }
+        return out
     }
 
     /// The language of a code block's info string: its first word, before any attribute
