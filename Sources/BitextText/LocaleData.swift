@@ -62,7 +62,10 @@ public struct LocaleData: Sendable {
     public var unitWords: [String: String] { units.value.words }
     /// Words that start with a word of `unitWords` and name something else (`比特币`, `克隆`).
     public var notUnits: [String] { units.value.not }
-    private var units = OnFirstUse<(words: [String: String], not: [String])>(nil, empty: ([:], []), LocaleData.unitWords)
+    /// Words that make a number beside them a version (`version 4.40`, `the 4.40 release`,
+    /// `4.4 版`), from `<id>.units.yml`'s `versionWords`: compared by text (4.40 is not 4.4).
+    public var versionWords: [String] { units.value.versions }
+    private var units = OnFirstUse<UnitWords>(nil, empty: ([:], [], []), LocaleData.unitWords)
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
     /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
@@ -173,7 +176,7 @@ public struct LocaleData: Sendable {
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
-        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: ([:], []), LocaleData.unitWords)
+        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: ([:], [], []), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
@@ -221,9 +224,11 @@ public struct LocaleData: Sendable {
         }
     }
 
+    typealias UnitWords = (words: [String: String], not: [String], versions: [String])
+
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
     /// list wins over a composed one (`千克` listed stays what it says).
-    @Sendable static func unitWords(_ text: String) -> (words: [String: String], not: [String])? {
+    @Sendable static func unitWords(_ text: String) -> UnitWords? {
         guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
         var words: [String: String] = [:]
         let units = LocaleData.wordsByName(node, "unitWords")
@@ -232,7 +237,7 @@ public struct LocaleData: Sendable {
         }
         for (w, symbol) in units { words[w] = symbol }
         for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
-        return (words, node["notUnits"]?.array().compactMap(\.string) ?? [])
+        return (words, node["notUnits"]?.array().compactMap(\.string) ?? [], node["versionWords"]?.array().compactMap(\.string) ?? [])
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

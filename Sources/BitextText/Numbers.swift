@@ -328,6 +328,88 @@ public enum NumberScanner {
         return out
     }
 
+    /// `once`, `twice` and `thrice` in prose, as the counts 1, 2 and 3 (`twice a week`), where
+    /// they surely count: `twice` and `thrice` unless glued to another word (`twice-daily`) or
+    /// capitalised inside a sentence; `once` only before a frequency (`once a day`, `once per
+    /// hour`, `once every week`) or after a bound (`more than once`, `at least once`, `only
+    /// once`) — not the conjunction (`once the server starts`), nor `at once`, `once again`,
+    /// `once or twice` (an estimate).
+    /// - Parameter isTimeWord: whether a lowercased word names a unit of time (`day`, `run`
+    ///   is none), from the locale's units.
+    public static func frequencyWords(in text: [UInt32], isTimeWord: (String) -> Bool, eligible: (Int) -> Bool) -> [NumberMention] {
+        var out: [NumberMention] = []
+        let n = text.count
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { isLatinLetter(c) || asciiDigit(c) != nil || c == 0x5F || (c >= 0xC0 && c < 0x250) }
+        /// The lowercased word of letters ending before `i` (after one space), or nil.
+        func wordBefore(_ i: Int) -> String? {
+            guard i >= 2, text[i - 1] == 0x20, isLatinLetter(text[i - 2]) else { return nil }
+            var b = i - 2
+            while b > 0 && isLatinLetter(text[b - 1]) { b -= 1 }
+            return makeString(text[b..<(i - 1)]).lowercased()
+        }
+        /// The lowercased word of letters starting after `i` (after one space), or nil.
+        func wordAfter(_ i: Int) -> String? {
+            guard i + 1 < n, text[i] == 0x20, isLatinLetter(text[i + 1]) else { return nil }
+            var e = i + 1
+            while e < n && isLatinLetter(text[e]) { e += 1 }
+            return makeString(text[(i + 1)..<e]).lowercased()
+        }
+        var k = 0
+        while k < n {
+            guard isLatinLetter(text[k]) else { k += 1; continue }
+            var e = k
+            while e < n && isLatinLetter(text[e]) { e += 1 }
+            let start = k
+            k = e
+            guard (4...6).contains(e - start) else { continue }
+            let first = text[start] | 0x20
+            guard first == 0x6F || first == 0x74 else { continue }  // o, t
+            let word = makeString(text[start..<e]).lowercased()
+            let value: Double
+            switch word {
+            case "once": value = 1
+            case "twice": value = 2
+            case "thrice": value = 3
+            default: continue
+            }
+            guard (start..<e).allSatisfy(eligible) else { continue }
+            if start > 0 {
+                let b = text[start - 1]
+                if alnum(b) || b == 0x2D || b == 0x2E || b == 0x2F || b == 0x23 || b == 0x40 || b == 0x24 || b == 0x5C || b == 0x27 { continue }
+            }
+            if e < n {
+                let a = text[e]
+                if alnum(a) { continue }
+                if (a == 0x2D || a == 0x2E || a == 0x27 || a == 0x2019 || a == 0x2F || a == 0x5F) && e + 1 < n && alnum(text[e + 1]) { continue }
+            }
+            // Capitalised inside a sentence (a name), or in capitals.
+            if text[start] < 0x61 {
+                if start + 1 < e && text[start + 1] < 0x61 { continue }
+                var b = start - 1
+                while b >= 0 && (text[b] == 0x20 || text[b] == 0x22 || text[b] == 0x28 || text[b] == 0x2A || text[b] == 0x5F || text[b] == 0x201C) { b -= 1 }
+                if b >= 0 && !(text[b] == 0x2E || text[b] == 0x21 || text[b] == 0x3F || text[b] == 0x3A || text[b] == 0x0A || text[b] > 0x2FFF) { continue }
+            }
+            let before = wordBefore(start), after = wordAfter(e)
+            // An estimate (`once or twice`, `twice or three times`), and a ratio (`twice as
+            // fast` is 快一倍 as often as 两倍, or a percentage) stay out.
+            if after == "or" || before == "or" || after == "as" || after == "the" { continue }
+            if value == 1 {
+                // A frequency: `once a day`, `once per week`, `once every hour` (a unit of time
+                // after the article or `per`: `once a user signs in` is the conjunction), `once
+                // daily`; or a bound before it.
+                var frequency = false
+                if let w = after {
+                    if ["daily", "weekly", "monthly", "yearly", "hourly", "nightly"].contains(w) { frequency = true }
+                    else if ["a", "an", "per", "every", "each"].contains(w), let x = wordAfter(e + 1 + w.unicodeScalars.count), isTimeWord(x) { frequency = true }
+                }
+                let bound = before.map { ["than", "least", "most", "only", "exactly", "just"].contains($0) } ?? false
+                guard frequency || bound else { continue }
+            }
+            out.append(NumberMention(range: start..<e, text: word, values: [value], isVersion: false))
+        }
+        return out
+    }
+
     /// Counting words after a Chinese numeral: 三个, 五天, 两周, 十二项. Not 分 (十分 is "very"),
     /// 月 (五月 is May), 日, 号, 点, 元 (二元 is binary), 成 (三成 is 30%), 级 or 只 (also "only").
     static let countingWords: Set<UInt32> = Set("个种类次步项条位层倍年天周秒件份张本批轮名篇段句行列页章节组台遍岁人款套部家座块颗根片".unicodeScalars.map(\.value))

@@ -159,6 +159,14 @@ import Testing
     /// Numbers written alike several times take as many of the translation's; the one left over
     /// is the changed one. Two numbers of one `N/N` token are found as such.
     @Test func numbersLeftOver() {
+        // One face value, two units: two quantities (`3 days … 3 months` → `3 天 … 3 周`).
+        do {
+            let s = Self.numbers("3 days, 3 months"), t = Self.numbers("3 天，3 周")
+            let r = NumberMismatchRule.unpaired(source: s, sourceSymbols: ["d", "mo"], target: t, targetSymbols: ["d", "wk"])
+            #expect(r.unit.map(\.0) == [1] && r.unit.map(\.1) == [1])
+            let u = NumberMismatchRule.unpaired(source: s, sourceSymbols: ["d", "of"], target: t, targetSymbols: ["d", nil])
+            #expect(u.missing.isEmpty && u.unit.isEmpty)
+        }
         let s = Self.numbers("1, 1, 2"), t = Self.numbers("1、1、3")
         let r = NumberMismatchRule.unpaired(source: s, sourceSymbols: s.map { _ in nil }, target: t, targetSymbols: t.map { _ in nil })
         #expect(r.missing == [2])
@@ -220,6 +228,19 @@ import Testing
         // Only what is eligible (prose, not code).
         let text = Array("call two() with two".unicodeScalars).map(\.value)
         #expect(NumberScanner.numberWords(in: text) { $0 >= 5 && $0 < 11 ? false : true }.map(\.range) == [16..<19])
+    }
+
+    /// `once`, `twice`, `thrice` as counts where they surely count: `once` before a frequency
+    /// or after a bound, never the conjunction, `at once`, an estimate or a ratio.
+    @Test func frequencyWords() {
+        func said(_ s: String) -> [Double] {
+            let t = Array(s.unicodeScalars).map(\.value)
+            return NumberScanner.frequencyWords(in: t, isTimeWord: { ["day", "week", "hour"].contains($0) }) { _ in true }.flatMap(\.values)
+        }
+        #expect(said("It pages more than twice a week and thrice on Mondays.") == [2, 3])
+        #expect(said("Back up once a day, or at least once, and only once per week.") == [1, 1, 1])
+        #expect(said("Once the server starts, run it. Once a user signs in, stop at once.") == [])
+        #expect(said("once again, once or twice, twice as fast, twice the size, twice-daily, Twice") == [])
     }
 
     /// A count of the translation: digits, or a numeral before a counting word; not the

@@ -139,6 +139,25 @@ public struct NumberMismatchRule: Rule {
             RuleExample("会话持续 120 分钟，三天不用就锁定，备份保留 6 个月；这种格式流行于 20 世纪 90 年代。\n",
                         source: "A session lasts 2 hours and locks after 3 days of no use; backups are kept for 6 months. The format was popular in the 1990s.\n"),
             RuleExample("重试前等待 ↓250 毫秒。\n", source: "Wait 250 µs before a retry.\n"),
+            // Two numbers of one face value with different units are two quantities: each
+            // needs its own rendering (`2 months` → `2 周` beside a correct `2 天`).
+            RuleExample("面团冷藏可放 2 天，冷冻可放 ↓2 周。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer.\n"),
+            RuleExample("面团冷藏可放 2 天，冷冻可放两个月，烤 2 盘即可。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer; bake 2 trays.\n"),
+            // A changed number whose new value the next sentence also has is reported in its own
+            // sentence (a range's end changed), not at the next sentence's correct one.
+            RuleExample("小火煮 8～↓12 分钟。静置 12 分钟后再切。\n", source: "Simmer for 8 to 10 minutes. Let it rest for 12 minutes before slicing.\n"),
+            RuleExample("小火煮 8～10 分钟。静置 12 分钟后再切。\n", source: "Simmer for 8 to 10 minutes. Let it rest for 12 minutes before slicing.\n"),
+            // A decimal beside a version word (`version 2.10`, `2.10 版`) is a version: its
+            // trailing zero counts; elsewhere `0.50` is `0.5`.
+            RuleExample("请安装 `numpy` 的 ↓2.1 或更高版本。\n", source: "Install `numpy` version 2.10 or later.\n"),
+            RuleExample("请安装 2.10 版或更高版本的 `numpy`，并把阈值设为 0.5。\n", source: "Install `numpy` version 2.10 or later and set the threshold to 0.50.\n"),
+            // `twice` and `thrice` are counts, and `once` before a frequency or after a bound,
+            // on the terms of a cardinal word; `once` the conjunction, `think twice` (三思: no
+            // count) are not.
+            RuleExample("如果某个任务每天失败超过↓三次，请检查它的依赖。\n", source: "If a job fails more than twice a day, check its dependencies.\n"),
+            RuleExample("服务一旦启动，就会每天备份两次；改动前请三思，每周最多发布一次。\n",
+                        source: "Once the service starts, it backs up twice a day; think twice before a change, and release at most once a week.\n"),
+            RuleExample("两个副本都会应答。It is called exactly once per request.\n", source: "Both replicas answer. It is called exactly once per request.\n"),
             // A cardinal word joined to a unit of time by a hyphen (`four-week`) likewise.
             RuleExample("我们做了一个为期↓三个月的试点。\n", source: "We ran a three-week pilot.\n"),
             RuleExample("我们做了一个为期三周的试点，中间休息 14 天，并采用三方合并。\n",
@@ -210,6 +229,14 @@ public struct NumberMismatchRule: Rule {
     /// translation has a count that renders no other number (``wordsChanged``).
     static func sourceWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
         NumberScanner.numberWords(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// `once`, `twice` and `thrice` of the source's prose where they surely count (`twice a
+    /// week`, `at least once`; not the conjunction `once the server starts`): compared, like
+    /// cardinal words, only where the translation has a count that renders no other number.
+    static func frequencyWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        NumberScanner.frequencyWords(in: u.text, isTimeWord: { locale.durationUnits[$0] != nil }) { u.roles[$0] == .content && !a.inNote($0) }
+            .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Cardinal words of the source's prose joined by a hyphen to a unit of time
@@ -573,6 +600,41 @@ public struct NumberMismatchRule: Rule {
         }.map { ($0.written, $0.value) }
     }
 
+    /// Decimals (`4.40`) right after or before a version word of the locale (`version 4.40`,
+    /// `the 4.40 release`, `4.4 版`, `版本 4.4`; ``LocaleData/versionWords``) marked as versions:
+    /// compared by text, as `v4.40` is (4.40 is not 4.4).
+    static func versionsMarked(_ m: [Mention<NumberMention>], units: (Int) -> Unit, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        func decimal(_ x: NumberMention) -> Bool {
+            !x.isVersion && x.text.utf8.count >= 3 && x.text.utf8.filter { $0 == 0x2E }.count == 1
+                && x.text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+        }
+        guard m.contains(where: { decimal($0.value) }) else { return m }
+        let words = locale.versionWords
+        guard !words.isEmpty else { return m }
+        return m.map { x in
+            guard decimal(x.value) else { return x }
+            let u = units(x.unit), t = u.text
+            var found = wordAfter(u, x.range, hyphen: false, hanLength: 2) { w, isHan in words.contains(isHan ? w : w.lowercased()) ? true : nil } != nil
+            if !found, x.range.lowerBound > 0 {
+                let role = u.roles[x.range.lowerBound]
+                var k = x.range.lowerBound
+                if t[k - 1] == 0x20 || t[k - 1] == 0xA0 { k -= 1 }
+                var b = k
+                if b > 0 && isASCIILetter(t[b - 1]) {
+                    while b > 0 && isASCIILetter(t[b - 1]) && u.roles[b - 1] == role { b -= 1 }
+                    found = (b == 0 || !isASCIILetter(t[b - 1])) && words.contains(u.string(b..<k).lowercased())
+                } else {
+                    while b > 0 && k - b < 2 && isHanIdeograph(t[b - 1]) && u.roles[b - 1] == role { b -= 1 }
+                    found = (b..<k).indices.contains { words.contains(u.string($0..<k)) }
+                }
+            }
+            guard found else { return x }
+            var y = x
+            y.value.isVersion = true
+            return y
+        }
+    }
+
     /// A unit of time (``durationUnit(_:after:_:)``) or another unit (``unitWord(_:after:_:)``)
     /// written as a word right after a number.
     static func unitInWords(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
@@ -673,6 +735,14 @@ public struct NumberMismatchRule: Rule {
         }
         guard let p = siPrefixes[f], siBases.contains(rest) else { return nil }
         return (p, rest)
+    }
+
+    /// A symbol that surely names a unit (a known SI or time symbol, a month or a year, a
+    /// currency, degrees): what keeps quantities of one face value apart; nil for letters that
+    /// may be a word (`of`, `CPU`).
+    static func quantityUnit(_ symbol: String) -> String? {
+        if symbol == "mo" || symbol == "yr" || symbol.hasPrefix("¤") || symbol.hasPrefix("°") || symbol == "\u{2103}" || symbol == "\u{2109}" { return symbol }
+        return siScale(symbol) != nil ? symbol : nil
     }
 
     /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`).
@@ -813,11 +883,13 @@ public struct NumberMismatchRule: Rule {
     /// one of the same value, then one with another unit symbol.
     static func unpaired(source: [NumberMention], sourceSymbols: [String?], target: [NumberMention], targetSymbols: [String?])
         -> (missing: [Int], extra: [Int], unit: [(Int, Int)]) {
-        // Source numbers written alike form one group.
+        // Source numbers written alike form one group, but two quantities of different units
+        // are two (`3 days … 3 months`: each needs its own rendering). A number without a unit,
+        // or with letters that name none (`3 of`), joins the group of its writing.
         var groups: [[Int]] = []
         var keys: [String: Int] = [:]
         for (i, s) in source.enumerated() {
-            let key = "\(s.isVersion ? "v" : "")\(s.text)|\(s.values)"
+            let key = "\(s.isVersion ? "v" : "")\(s.text)|\(s.values)|\(sourceSymbols[i].flatMap(NumberMismatchRule.quantityUnit) ?? "")"
             if let g = keys[key] { groups[g].append(i) } else { keys[key] = groups.count; groups.append([i]) }
         }
         // Edge tiers: 0 written the same, 1 the same value, 2 the same value with another symbol.
@@ -853,6 +925,9 @@ public struct NumberMismatchRule: Rule {
         var match = [Int?](repeating: nil, count: groups.count)
         func augment(_ g: Int, _ tier: Int, _ seen: inout [Bool]) -> Bool {
             for (t, w) in edges[g] where w <= tier && !seen[t] {
+                // Another unit never takes a number from a group it renders with its own unit
+                // (`3 天` stays the `3 days`' when `3 months` looks for a partner).
+                if tier == 2, let o = owner[t], let ow = edges[o].first(where: { $0.t == t })?.tier, ow < 2 { continue }
                 seen[t] = true
                 if owner[t] == nil || augment(owner[t]!, tier, &seen) { owner[t] = g; match[g] = t; return true }
             }
@@ -905,8 +980,12 @@ public struct NumberMismatchRule: Rule {
 
     /// English words of the translation (`five` left untranslated): they render a cardinal
     /// word of the source, and are never extra.
-    static func targetWords(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
-        NumberScanner.numberWords(in: u.text) { (u.roles[$0] == .content || u.roles[$0] == .code) && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+    static func targetWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ english: LocaleData) -> [Mention<NumberMention>] {
+        let eligible = { (i: Int) in (u.roles[i] == .content || u.roles[i] == .code) && !a.inNote(i) }
+        // `once` and `twice` kept likewise (a sentence left in English).
+        return (NumberScanner.numberWords(in: u.text, eligible: eligible)
+                + NumberScanner.frequencyWords(in: u.text, isTimeWord: { english.durationUnits[$0] != nil }, eligible: eligible))
+            .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Cardinal words of the source no number of the translation renders (`missing`), each with
@@ -1133,6 +1212,9 @@ public struct NumberMismatchRule: Rule {
         func compare(_ source: [Mention<NumberMention>], _ target: [Mention<NumberMention>],
                      words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil, cellSymbols: (String, String)? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
+            // A decimal beside a version word is a version (`version 4.40` → `4.4` changed it).
+            let source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
+            let target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
             // Unit symbols as written (`900 µs`, `30 seconds`, `30 秒`), and the units they name.
             var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
             var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
@@ -1186,7 +1268,7 @@ public struct NumberMismatchRule: Rule {
             // those render a word, not a changed number.
             var missingWords: [Mention<NumberMention>] = []
             if !words.isEmpty {
-                let targetWords = pair.map { pair in pair.target.flatMap { NumberMismatchRule.targetWords(c.document.units[$0], c.analyses[$0], unit: $0) } } ?? []
+                let targetWords = pair.map { pair in pair.target.flatMap { NumberMismatchRule.targetWords(c.document.units[$0], c.analyses[$0], unit: $0, c.settings.source) } } ?? []
                 // Words left in English first, then numerals, then digits (two → 两, not the 2
                 // a changed 5 became).
                 let digits = { (m: Mention<NumberMention>) in m.value.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
@@ -1277,6 +1359,44 @@ public struct NumberMismatchRule: Rule {
                     return true
                 }
             }
+            // A changed number whose new value the translation also writes for another number
+            // (`5 to 7 minutes. … 10 minutes.` → `5～10 分钟。放凉 10 分钟。`): the pairing by value
+            // gave the source's 10 the first 10 and left the correct one over. Where the missing
+            // number's own sentence has no number left over but one written like the leftover,
+            // and the leftover sits in the sentence of a source number of its value (and the
+            // other does not), the two trade places: the one in the changed sentence is left over.
+            if let pair, !missing.isEmpty, !extra.isEmpty {
+                func inside(_ m: Mention<NumberMention>, _ place: (unit: Int, range: Range<Int>)) -> Bool {
+                    m.unit == place.unit && m.range.overlaps(place.range)
+                }
+                func index(_ m: Mention<NumberMention>) -> Int? { target.firstIndex { $0.unit == m.unit && $0.range == m.range } }
+                var places: [Int: (unit: Int, range: Range<Int>)] = [:]
+                func place(_ i: Int) -> (unit: Int, range: Range<Int>) {
+                    if let x = places[i] { return x }
+                    let x = c.targetPlace(pair, sourceUnit: source[i].unit, at: source[i].range.lowerBound)
+                    places[i] = x
+                    return x
+                }
+                let missingIndexes = missing.compactMap { m in source.firstIndex { $0.unit == m.unit && $0.range == m.range } }
+                for mi in missingIndexes {
+                    let here = place(mi)
+                    guard here.unit != pair.target[0] || here.range != 0..<c.document.units[here.unit].text.count || pair.target.count > 1 else { continue }
+                    guard !extra.contains(where: { inside($0, here) }) else { continue }
+                    for (xi, x) in extra.enumerated() {
+                        guard let xj = index(x) else { continue }
+                        guard let tj = target.indices.first(where: { j in
+                            inside(target[j], here) && target[j].value.text == x.value.text && ts[j] == ts[xj]
+                                && !extra.contains { $0.unit == target[j].unit && $0.range == target[j].range }
+                        }) else { continue }
+                        let owner = source.indices.contains { i in
+                            !missingIndexes.contains(i) && source[i].value.agrees(with: x.value) && inside(x, place(i)) && !inside(target[tj], place(i))
+                        }
+                        guard owner else { continue }
+                        extra[xi] = target[tj]
+                        break
+                    }
+                }
+            }
             /// The unit symbol after a number of either side, as paired by ``unpaired``.
             func symbolOf(_ m: Mention<NumberMention>, _ list: [Mention<NumberMention>], _ symbols: [String?]) -> String? {
                 list.firstIndex { $0.unit == m.unit && $0.range == m.range }.flatMap { symbols[$0] }
@@ -1330,7 +1450,8 @@ public struct NumberMismatchRule: Rule {
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
             let words = pair.source.flatMap { k in
                 (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
-                    + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
+                    + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
+                    + NumberMismatchRule.frequencyWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
                     .sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
@@ -1601,7 +1722,7 @@ public struct PlaceholderMismatchRule: Rule {
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language or table shape changed."
+    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language, container type or table shape changed."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -1627,6 +1748,11 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("写入配置：\n\n↓```\nretries: 3\n```\n", source: "Write the configuration:\n\n```yaml\nretries: 3\n```\n"),
             RuleExample("运行下面的代码：\n\n```javascript\nconsole.log(total)\n```\n\n```sh\nnpm test\n```\n",
                         source: "Run the code below:\n\n```js\nconsole.log(total)\n```\n\n```\nnpm test\n```\n"),
+            // A container's type changed (`:::warning` → `:::tip`); a title the translation adds
+            // or translates is the reader's text.
+            RuleExample("升级前请注意：\n\n↓:::tip\n升级会清空缓存。\n:::\n", source: "Before you upgrade:\n\n:::warning\nUpgrading clears the cache.\n:::\n"),
+            RuleExample("升级前请注意：\n\n::: warning 警告\n升级会清空缓存。\n:::\n\n::: tip 提示\n旧的缓存文件可以删除。\n:::\n",
+                        source: "Before you upgrade:\n\n::: warning\nUpgrading clears the cache.\n:::\n\n::: tip Note\nOld cache files can be deleted.\n:::\n"),
             // A task-list box lost, or checked where the source's is not.
             RuleExample("- [ ] 文档已更新。\n- ↓测试已通过。\n", source: "- [ ] Docs are updated.\n- [ ] Tests pass.\n"),
             RuleExample("- [ ] 文档已更新。\n- [x] 测试已通过。\n", source: "- [ ] Docs are updated.\n- [X] Tests pass.\n"),
@@ -1734,6 +1860,88 @@ public struct MarkupMismatchRule: Rule {
                          details: [("details", .object([("source", .string(a)), ("target", b.isEmpty ? .null : .string(b)),
                                                         ("sourceLine", .int(sb.startLine)), ("markup", .string("code-language"))]))]))
         }
+        // A container's type (`:::warning` → `:::tip`), which sets its colour, icon and title,
+        // like a code block's language: each container of the translation judged by the first
+        // confident pair whose units both sit in a container. The title after the type word
+        // is the reader's text (`::: tip 提示`), not compared.
+        let sourceBoxes = MarkupMismatchRule.containers(p.source)
+        if !sourceBoxes.isEmpty {
+            let targetBoxes = MarkupMismatchRule.containers(c.document)
+            let sin = MarkupMismatchRule.unitContainers(p.source, sourceBoxes), tin = MarkupMismatchRule.unitContainers(c.document, targetBoxes)
+            var judged = Set<Int>(), usedSource = Set<Int>()
+            for pair in c.consistencyCache.pairs {
+                guard let sx = sin[pair.source[0]], let tx = tin[pair.target[0]], !judged.contains(tx), !usedSource.contains(sx) else { continue }
+                judged.insert(tx)
+                usedSource.insert(sx)
+                let a = sourceBoxes[sx], b = targetBoxes[tx]
+                guard !a.type.isEmpty, a.type != b.type else { continue }
+                let line = c.document.source.scalars(c.document.source.lineByteRange(b.open))
+                var lo = 0, hi = line.count
+                while lo < hi && (line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x3E) { lo += 1 }
+                while hi > lo && (line[hi - 1] == 0x20 || line[hi - 1] == 0x09) { hi -= 1 }
+                let span = Span(start: TextPosition(line: b.open, column: lo + 1), end: TextPosition(line: b.open, column: max(lo + 1, hi)))
+                let key = b.type.isEmpty ? "markup-mismatch.container-missing" : "markup-mismatch.container"
+                emit(Finding(rule: id, severity: severity, file: c.document.path, span: span,
+                             message: c.messages.text(key, ["line": String(a.open), "source": a.type, "target": b.type]),
+                             text: makeString(line[lo..<max(lo, hi)]),
+                             details: [("details", .object([("source", .string(a.type)), ("target", b.type.isEmpty ? .null : .string(b.type)),
+                                                            ("sourceLine", .int(a.open)), ("markup", .string("container-type"))]))]))
+            }
+        }
+    }
+
+    /// A `:::` container of Docusaurus or VitePress (`:::warning`, `::: tip 提示`,
+    /// `:::info{title=…}`): its lines and its type word (lowercased; empty when it has none).
+    struct Container {
+        var open: Int, close: Int, type: String
+    }
+
+    /// The containers of a document, nested ones too (lines of code blocks are code).
+    static func containers(_ d: Document) -> [Container] {
+        let b = d.source.bytes
+        // Most documents have none: one pass over the bytes says so.
+        var any = false
+        var i = 2
+        while i < b.count { if b[i] == 0x3A && b[i - 1] == 0x3A && b[i - 2] == 0x3A { any = true; break }; i += 1 }
+        guard any else { return [] }
+        var code = Set<Int>()
+        for cb in d.codeBlocks where cb.startLine <= cb.endLine { for l in cb.startLine...cb.endLine { code.insert(l) } }
+        var out: [Container] = [], open: [Int] = []
+        for line in 1...max(1, d.source.lineCount) where line <= d.source.lineCount && !code.contains(line) {
+            let r = d.source.lineByteRange(line)
+            var k = r.lowerBound
+            while k < r.upperBound && (b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x3E) { k += 1 }
+            var colons = k
+            while colons < r.upperBound && b[colons] == 0x3A { colons += 1 }
+            guard colons - k >= 3 else { continue }
+            var w = colons
+            while w < r.upperBound && b[w] == 0x20 { w += 1 }
+            var e = w
+            while e < r.upperBound && (isASCIILetter(UInt32(b[e])) || (b[e] >= 0x30 && b[e] <= 0x39) || b[e] == 0x2D || b[e] == 0x5F) { e += 1 }
+            if w == r.upperBound {
+                // A closing fence.
+                if let x = open.popLast() { out[x].close = line }
+                continue
+            }
+            open.append(out.count)
+            out.append(Container(open: line, close: Int.max, type: String(decoding: b[w..<e], as: UTF8.self).lowercased()))
+        }
+        return out
+    }
+
+    /// Each unit's innermost container (index into `containers`), by the unit's first line.
+    static func unitContainers(_ d: Document, _ containers: [Container]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        guard !containers.isEmpty else { return out }
+        for (k, u) in d.units.enumerated() {
+            let line = u.start.line
+            var best: Int? = nil
+            for (x, box) in containers.enumerated() where box.open <= line && line < box.close {
+                if best == nil || containers[best!].open < box.open { best = x }
+            }
+            if let best { out[k] = best }
+        }
+        return out
     }
 
     /// The language of a code block's info string: its first word, before any attribute
