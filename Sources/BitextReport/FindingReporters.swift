@@ -255,7 +255,7 @@ public struct JSONReporter: FindingReporter {
         o.field("endColumn", f.span.end.column, into: &out)
         o.field("message", f.message, into: &out)
         o.field("text", f.text, into: &out)
-        if let fix = f.fix { o.field("fix", .object([("replacement", .string(fix.replacement))]), into: &out) }
+        if let fix = f.fix { o.field("fix", object: "replacement", fix.replacement, into: &out) }
         // Every rule-specific value is in `details` (the evidence that decided, the source and
         // target values, the glossary entry…). Values that earlier versions wrote at the top
         // level (`words`, `sourceLine`, `term`…) stay there too, so existing scripts keep working.

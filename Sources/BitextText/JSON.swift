@@ -132,14 +132,20 @@ public enum JSON: Sendable, Equatable {
             JSON.append(": ", &out)
         }
 
-        /// A name known when compiling, which needs no escape: copied as it is.
+        /// A name known when compiling, which needs no escape: copied as it is, with the comma,
+        /// line break and indentation before it, in one write.
         private mutating func key(_ key: StaticString, _ out: inout Writer) {
-            if count > 0 { out.append(0x2C) }
+            let comma = count > 0 ? 1 : 0, spaces = 2 * (indent + 1), name = key.utf8CodeUnitCount
             count += 1
-            JSON.newline(indent + 1, &out)
-            out.append(0x22)
-            out.append(key.utf8Start, count: key.utf8CodeUnitCount)
-            JSON.append("\": ", &out)
+            out.write(count: comma + spaces + name + 5) { b in
+                if comma == 1 { b[0] = 0x2C }
+                b[comma] = 0x0A
+                (b + comma + 1).initialize(repeating: 0x20, count: spaces)
+                let q = b + comma + 1 + spaces
+                q[0] = 0x22
+                (q + 1).initialize(from: key.utf8Start, count: name)
+                q[name + 1] = 0x22; q[name + 2] = 0x3A; q[name + 3] = 0x20
+            }
         }
 
         public mutating func field(_ name: StaticString, _ value: String, into out: inout Writer) {
@@ -150,6 +156,23 @@ public enum JSON: Sendable, Equatable {
         public mutating func field(_ name: StaticString, _ value: Int, into out: inout Writer) {
             key(name, &out)
             JSON.append(value, &out)
+        }
+
+        /// `name: {"key": "value"}` (a finding's fix), laid out as `write` lays out that object,
+        /// without building it.
+        public mutating func field(_ name: StaticString, object key: StaticString, _ value: String, into out: inout Writer) {
+            self.key(name, &out)
+            if JSON.atMost60Characters(value) {
+                JSON.append("{\"", &out)
+                out.append(key.utf8Start, count: key.utf8CodeUnitCount)
+                JSON.append("\": ", &out)
+                JSON.quote(value, into: &out)
+                out.append(0x7D)
+            } else {
+                var inner = ObjectWriter(indent: indent + 1, into: &out)
+                inner.field(key, value, into: &out)
+                inner.close(into: &out)
+            }
         }
 
         public mutating func field(_ name: StaticString, _ value: JSON, into out: inout Writer) {
@@ -320,7 +343,7 @@ public enum JSON: Sendable, Equatable {
             count += n
         }
 
-        private mutating func grow(to need: Int) {
+        @inline(never) private mutating func grow(to need: Int) {
             capacity = max(need, 2 * capacity)
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             bigger.initialize(from: base, count: count)
