@@ -234,11 +234,9 @@ public struct JSONReporter: FindingReporter {
 
     /// Appended as bytes, one JSON value per finding, written field by field.
     public mutating func add(_ findings: [Finding], into out: inout [UInt8]) {
-        // About 400 bytes a finding; grown by doubling (reserving the exact need at each call
-        // copied the whole buffer every time).
-        let need = out.count + 512 * findings.count
-        if out.capacity < need { out.reserveCapacity(max(need, 2 * out.capacity)) }
-        for f in findings { splice.element(into: &out) { JSONReporter.write(f, into: &$0, indent: $1) } }
+        var bytes = JSON.Writer(capacity: 512 * findings.count)  // about 400 bytes a finding
+        for f in findings { splice.element(into: &bytes) { JSONReporter.write(f, into: &$0, indent: $1) } }
+        bytes.append(to: &out)
     }
 
     public func end(_ summary: Summary) -> String {
@@ -246,7 +244,7 @@ public struct JSONReporter: FindingReporter {
     }
 
     /// A finding's object (nine fields at least: always on several lines).
-    static func write(_ f: Finding, into out: inout [UInt8], indent: Int) {
+    static func write(_ f: Finding, into out: inout JSON.Writer, indent: Int) {
         var o = JSON.ObjectWriter(indent: indent, into: &out)
         o.field("rule", f.rule, into: &out)
         o.field("severity", f.severity.rawValue, into: &out)
@@ -257,7 +255,7 @@ public struct JSONReporter: FindingReporter {
         o.field("endColumn", f.span.end.column, into: &out)
         o.field("message", f.message, into: &out)
         o.field("text", f.text, into: &out)
-        if let fix = f.fix { o.field("fix", .object([("replacement", .string(fix.replacement))]), into: &out) }
+        if let fix = f.fix { o.field("fix", object: "replacement", fix.replacement, into: &out) }
         // Every rule-specific value is in `details` (the evidence that decided, the source and
         // target values, the glossary entry…). Values that earlier versions wrote at the top
         // level (`words`, `sourceLine`, `term`…) stay there too, so existing scripts keep working.

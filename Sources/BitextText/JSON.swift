@@ -15,14 +15,13 @@ public enum JSON: Sendable, Equatable {
     /// Serialises compactly, or with two-space indentation when `pretty`.
     /// `indent` is the nesting level the value is written at (for pieces of a larger document).
     public func serialized(pretty: Bool = true, indent: Int = 0) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
+        var out = Writer()
         write(into: &out, pretty: pretty, indent: indent)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
     /// Appends the serialisation as UTF-8 bytes (what `serialized` returns as a String).
-    public func write(into out: inout [UInt8], pretty: Bool = true, indent: Int = 0) {
+    public func write(into out: inout Writer, pretty: Bool = true, indent: Int = 0) {
         switch self {
         case .null: JSON.append("null", &out)
         case .bool(let b): JSON.append(b ? "true" : "false", &out)
@@ -79,7 +78,7 @@ public enum JSON: Sendable, Equatable {
             let text = skeleton.serialized()
             var marker: [UInt8] = []
             JSON.quote(key, into: &marker)
-            JSON.append(": []", &marker)
+            marker += ": []".utf8
             guard let r = text.range(of: String(decoding: marker, as: UTF8.self)) else {
                 preconditionFailure("no empty array under \(key)")
             }
@@ -91,23 +90,17 @@ public enum JSON: Sendable, Equatable {
 
         /// An element of the array.
         public mutating func element(_ value: JSON) -> String {
-            var out: [UInt8] = []
-            out.reserveCapacity(512)
-            element(value, into: &out)
-            return String(decoding: out, as: UTF8.self)
-        }
-
-        /// An element of the array, appended as UTF-8 bytes.
-        public mutating func element(_ value: JSON, into out: inout [UInt8]) {
+            var out = Writer(capacity: 512)
             if count > 0 { out.append(0x2C) }
             count += 1
             JSON.newline(level + 1, &out)
             value.write(into: &out, indent: level + 1)
+            return out.string
         }
 
         /// An element of the array written by `write` at the indentation level it is given (for
         /// elements written field by field with `ObjectWriter`, without a value tree).
-        public mutating func element(into out: inout [UInt8], _ write: (inout [UInt8], Int) -> Void) {
+        public mutating func element(into out: inout Writer, _ write: (inout Writer, Int) -> Void) {
             if count > 0 { out.append(0x2C) }
             count += 1
             JSON.newline(level + 1, &out)
@@ -126,12 +119,12 @@ public enum JSON: Sendable, Equatable {
         private var count = 0
 
         /// Opens the object, at nesting level `indent`.
-        public init(indent: Int, into out: inout [UInt8]) {
+        public init(indent: Int, into out: inout Writer) {
             self.indent = indent
             out.append(0x7B)
         }
 
-        private mutating func key(_ key: String, _ out: inout [UInt8]) {
+        private mutating func key(_ key: String, _ out: inout Writer) {
             if count > 0 { out.append(0x2C) }
             count += 1
             JSON.newline(indent + 1, &out)
@@ -139,42 +132,56 @@ public enum JSON: Sendable, Equatable {
             JSON.append(": ", &out)
         }
 
-        /// A name known when compiling, which needs no escape: copied as it is. The comma, line
-        /// break, indentation and quoted name are put together on the stack and appended at
-        /// once (byte by byte, each of their twenty-odd bytes paid the array's checks).
-        private mutating func key(_ key: StaticString, _ out: inout [UInt8]) {
-            let spaces = 2 * (indent + 1), name = key.utf8CodeUnitCount
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spaces + name + 6) { b in
-                var k = 0
-                if count > 0 { b[k] = 0x2C; k += 1 }
-                b[k] = 0x0A; k += 1
-                for _ in 0..<spaces { b[k] = 0x20; k += 1 }
-                b[k] = 0x22; k += 1
-                UnsafeMutableRawPointer(b.baseAddress! + k).copyMemory(from: key.utf8Start, byteCount: name)
-                k += name
-                b[k] = 0x22; b[k + 1] = 0x3A; b[k + 2] = 0x20
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<(k + 3)]))
-            }
+        /// A name known when compiling, which needs no escape: copied as it is, with the comma,
+        /// line break and indentation before it, in one write.
+        private mutating func key(_ key: StaticString, _ out: inout Writer) {
+            let comma = count > 0 ? 1 : 0, spaces = 2 * (indent + 1), name = key.utf8CodeUnitCount
             count += 1
+            out.write(count: comma + spaces + name + 5) { b in
+                if comma == 1 { b[0] = 0x2C }
+                b[comma] = 0x0A
+                (b + comma + 1).initialize(repeating: 0x20, count: spaces)
+                let q = b + comma + 1 + spaces
+                q[0] = 0x22
+                (q + 1).initialize(from: key.utf8Start, count: name)
+                q[name + 1] = 0x22; q[name + 2] = 0x3A; q[name + 3] = 0x20
+            }
         }
 
-        public mutating func field(_ name: StaticString, _ value: String, into out: inout [UInt8]) {
+        public mutating func field(_ name: StaticString, _ value: String, into out: inout Writer) {
             key(name, &out)
             JSON.quote(value, into: &out)
         }
 
-        public mutating func field(_ name: StaticString, _ value: Int, into out: inout [UInt8]) {
+        public mutating func field(_ name: StaticString, _ value: Int, into out: inout Writer) {
             key(name, &out)
             JSON.append(value, &out)
         }
 
-        public mutating func field(_ name: StaticString, _ value: JSON, into out: inout [UInt8]) {
+        /// `name: {"key": "value"}` (a finding's fix), laid out as `write` lays out that object,
+        /// without building it.
+        public mutating func field(_ name: StaticString, object key: StaticString, _ value: String, into out: inout Writer) {
+            self.key(name, &out)
+            if JSON.atMost60Characters(value) {
+                JSON.append("{\"", &out)
+                out.append(key.utf8Start, count: key.utf8CodeUnitCount)
+                JSON.append("\": ", &out)
+                JSON.quote(value, into: &out)
+                out.append(0x7D)
+            } else {
+                var inner = ObjectWriter(indent: indent + 1, into: &out)
+                inner.field(key, value, into: &out)
+                inner.close(into: &out)
+            }
+        }
+
+        public mutating func field(_ name: StaticString, _ value: JSON, into out: inout Writer) {
             key(name, &out)
             value.write(into: &out, pretty: true, indent: indent + 1)
         }
 
         /// A field whose name is known only when running.
-        public mutating func field(named name: String, _ value: JSON, into out: inout [UInt8]) {
+        public mutating func field(named name: String, _ value: JSON, into out: inout Writer) {
             key(name, &out)
             switch value {
             case .string(let v): JSON.quote(v, into: &out)
@@ -185,7 +192,7 @@ public enum JSON: Sendable, Equatable {
 
         /// Closes the object; it must have more than six fields or a field that is not a short
         /// scalar, or `write` would have put it on one line.
-        public func close(into out: inout [UInt8]) {
+        public func close(into out: inout Writer) {
             JSON.newline(indent, &out)
             out.append(0x7D)
         }
@@ -218,37 +225,40 @@ public enum JSON: Sendable, Equatable {
         return true
     }
 
-    /// Byte by byte: the punctuation written here is a few bytes, and a bulk append costs more
-    /// than that in checks before it copies.
-    @inline(__always) private static func append(_ s: StaticString, _ out: inout [UInt8]) {
-        let p = s.utf8Start
-        for k in 0..<s.utf8CodeUnitCount { out.append(p[k]) }
+    @inline(__always) private static func append(_ s: StaticString, _ out: inout Writer) {
+        out.append(s.utf8Start, count: s.utf8CodeUnitCount)
     }
 
-    private static func appendText(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
+    private static func appendText(_ s: String, _ out: inout Writer) {
+        var s = s
+        s.withUTF8 { out.append($0.baseAddress, count: $0.count) }
+    }
 
-    private static func append(_ i: Int, _ out: inout [UInt8]) {
+    private static func append(_ i: Int, _ out: inout Writer) {
         if i >= 0 && i < 10 { out.append(0x30 + UInt8(i)); return }
         guard i > 0 else { appendText(String(i), &out); return }
         // Decimal digits, as String(i) writes them, without making a String.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var n = 0
-        var v = i
-        withUnsafeMutableBytes(of: &digits) { d in
-            while v > 0 { d[23 - n] = 0x30 + UInt8(v % 10); v /= 10; n += 1 }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - n)...]))
+        var n = 1
+        var v = i / 10
+        while v > 0 { n += 1; v /= 10 }
+        out.write(count: n) { d in
+            v = i
+            for k in stride(from: n - 1, through: 0, by: -1) { d[k] = 0x30 + UInt8(v % 10); v /= 10 }
         }
     }
 
-    private static func newline(_ level: Int, _ out: inout [UInt8]) {
-        out.append(0x0A)
-        for _ in 0..<(2 * level) { out.append(0x20) }
+    private static func newline(_ level: Int, _ out: inout Writer) {
+        out.write(count: 1 + 2 * level) { b in
+            b[0] = 0x0A
+            (b + 1).initialize(repeating: 0x20, count: 2 * level)
+        }
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        quote(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+    /// `s` quoted, as UTF-8 bytes.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        var w = Writer()
+        quote(s, into: &w)
+        w.append(to: &out)
     }
 
     /// True when a byte of `w` is a control character, `"`, `\\` or 0xE2 (which may start U+2028
@@ -263,7 +273,7 @@ public enum JSON: Sendable, Equatable {
 
     /// Appends `s` as a JSON string literal; runs of characters that need no escape are copied
     /// in one piece.
-    static func quote(_ s: String, into out: inout [UInt8]) {
+    static func quote(_ s: String, into out: inout Writer) {
         out.append(0x22)
         // Native strings lend their UTF-8 as they are; others (bridged, rare here) are copied.
         if s.utf8.withContiguousStorageIfAvailable({ quoteBytes($0, into: &out) }) == nil {
@@ -273,7 +283,7 @@ public enum JSON: Sendable, Equatable {
         out.append(0x22)
     }
 
-    private static func quoteBytes(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func quoteBytes(_ b: UnsafeBufferPointer<UInt8>, into out: inout Writer) {
         let n = b.count
         var run = 0
         var i = 0
@@ -288,7 +298,7 @@ public enum JSON: Sendable, Equatable {
             // U+2028 and U+2029 break JavaScript string literals.
             let separator = c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)
             if c == 0xE2 && !separator { i += 1; continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            out.append(b.baseAddress! + run, count: i - run)
             switch c {
             case 0x22: append("\\\"", &out)
             case 0x5C: append("\\\\", &out)
@@ -299,15 +309,63 @@ public enum JSON: Sendable, Equatable {
                 append(b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", &out)
                 i += 2
             default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                let hex: StaticString = "0123456789abcdef"
                 append("\\u00", &out)
-                out.append(hex[Int(c >> 4)])
-                out.append(hex[Int(c & 0xF)])
+                out.append(hex.utf8Start[Int(c >> 4)])
+                out.append(hex.utf8Start[Int(c & 0xF)])
             }
             i += 1
             run = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
+        out.append(b.baseAddress.map { $0 + run }, count: n - run)
+    }
+
+    /// Bytes written through a pointer into storage grown by doubling, for writing a document
+    /// in many small pieces: an array's `append` checks uniqueness and capacity at every call
+    /// (about 16 instructions for a byte, 90 for a bulk append of any length), more than most
+    /// pieces of JSON cost to copy.
+    public struct Writer: ~Copyable {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        public private(set) var count = 0
+
+        public init(capacity: Int = 256) {
+            self.capacity = max(16, capacity)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        /// Writes `n` bytes through `body`, which must set them all.
+        @inline(__always) mutating func write(count n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+            if count + n > capacity { grow(to: count + n) }
+            body(base + count)
+            count += n
+        }
+
+        @inline(never) private mutating func grow(to need: Int) {
+            capacity = max(need, 2 * capacity)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            bigger.initialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+        }
+
+        @inline(__always) mutating func append(_ byte: UInt8) {
+            write(count: 1) { $0.pointee = byte }
+        }
+
+        @inline(__always) mutating func append(_ bytes: UnsafePointer<UInt8>?, count n: Int) {
+            guard let bytes, n > 0 else { return }
+            write(count: n) { $0.initialize(from: bytes, count: n) }
+        }
+
+        /// The bytes written, appended to `out`.
+        public func append(to out: inout [UInt8]) {
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        }
+
+        public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
     }
 }
 
