@@ -80,12 +80,14 @@ public struct DocumentAnchors: Sendable {
             for c in doc.codeBlocks { for l in c.startLine...min(c.endLine, doc.source.lineCount) { code[l] = true } }
             let bytes = doc.source.bytes
             for line in 1...max(1, doc.source.lineCount) where line <= doc.source.lineCount && !code[line] {
-                // Only lines with a `<` can hold an element (most lines: no decoding at all).
+                // Only lines with a `<` and a quotation mark can hold an element with an attribute
+                // value (most lines: no decoding at all).
                 let lineBytes = doc.source.lineByteRange(line)
-                let hasTag = bytes.withUnsafeBufferPointer { b in
-                    lineBytes.isEmpty ? false : memchr(b.baseAddress! + lineBytes.lowerBound, 0x3C, lineBytes.count) != nil
+                let hasAttribute = bytes.withUnsafeBufferPointer { b in
+                    func has(_ c: Int32) -> Bool { memchr(b.baseAddress! + lineBytes.lowerBound, c, lineBytes.count) != nil }
+                    return lineBytes.isEmpty ? false : has(0x3C) && (has(0x22) || has(0x27))
                 }
-                guard hasTag else { continue }
+                guard hasAttribute else { continue }
                 let raw = doc.source.scalars(lineBytes)
                 var k = 0
                 while k < raw.count {
@@ -151,14 +153,31 @@ public struct DocumentAnchors: Sendable {
         if let u = keys[k] { return .some(u) }
         let found = elements.lookup { e in
             if e.ids.contains(k) { return true }
-            // `component-demo-search` for an embedded `search.tsx`.
-            let parts = decoded.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { DocumentAnchors.key(String($0)) }
-            for n in 1...max(1, min(3, parts.count)) where parts.count >= n {
-                if e.embedded.contains(parts.suffix(n).joined()) { return true }
+            // `component-demo-search` for an embedded `search.tsx`: the keys of the fragment's
+            // last one, two or three parts.
+            guard !e.embedded.isEmpty else { return false }
+            var name = ""
+            for part in DocumentAnchors.partKeys(decoded).suffix(3).reversed() {
+                name = part + name
+                if e.embedded.contains(name) { return true }
             }
             return false
         }
         return found ? .some(nil) : nil
+    }
+
+    /// The keys of the parts of `s` between `-` and `_` (empty parts left out, as `split` does).
+    /// ASCII text is split as bytes (a byte is a Character there): lowercasing and splitting by
+    /// Character cost thousands of instructions a look-up.
+    private static func partKeys(_ s: String) -> [String] {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return s.utf8.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }).map { part in
+                var bytes: [UInt8] = []
+                for b in part { appendKey(UInt32(b), to: &bytes) }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return s.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { key(String($0)) }
     }
 
     /// The text a heading's slug is made from: what a reader reads (its explicit id, written
