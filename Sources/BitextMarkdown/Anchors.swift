@@ -13,14 +13,23 @@ import Synchronization
 /// dropped), so a fragment written by either slug style finds its heading.
 public struct DocumentAnchors: Sendable {
     /// Loose key → the heading unit it names.
-    private var keys: [Key: Int?] = [:]
+    private let keys: [Key: Int?]
     /// The ids of other elements and the names of embedded demos, read from the document's
     /// lines when a fragment names no heading: most documents' fragments all name headings.
     private let elements: Elements
 
     public init(_ doc: Document) {
         elements = Elements(doc)
-        var seen: [Key: Int] = [:]
+        let headings = doc.units.indices.filter { if case .heading = doc.units[$0].kind { true } else { false } }
+        let count = headings.count + doc.anchorHeadings.count
+        // Each slug → how many headings before this one had it.
+        var seen = [Key: Int](minimumCapacity: count)
+        /// `n`, then one more: one look-up of the table where reading and writing made two.
+        func countOne(_ n: inout Int) -> Int { defer { n += 1 }; return n }
+        // Anchors in document order, made into the table at the end (the first with a key wins):
+        // the table made at its size, each key looked up once.
+        var anchors: [(Key, Int?)] = []
+        anchors.reserveCapacity(count)
         // Headings in reading order, those that are no unit (code only) among them: their
         // anchors name no unit.
         var others = doc.anchorHeadings[...]
@@ -28,22 +37,25 @@ public struct DocumentAnchors: Sendable {
             // A heading with an explicit id is reached by that id only: the sites that read
             // `{#id}` make no slug of its text (a link to the translated text is dead there).
             let id = doc.headingID(of: u)
-            if let id { add(id.id, k) }
+            if let id {
+                let key = Key(id.id)
+                if !key.bytes.isEmpty { anchors.append((key, k)) }
+            }
             let slug = Key(unit: u)
             guard !slug.bytes.isEmpty else { return }
-            let n = seen[slug, default: 0]
-            seen[slug] = n + 1
+            let n = countOne(&seen[slug, default: 0])
             guard id == nil else { return }
-            addKey(slug, k)
-            if n > 0 { addKey(Key(bytes: slug.bytes + Array(String(n).utf8)), k) }
+            anchors.append((slug, k))
+            if n > 0 { anchors.append((Key(bytes: slug.bytes + Array(String(n).utf8)), k)) }
         }
-        for k in doc.units.indices {
-            guard case .heading = doc.units[k].kind else { continue }
-            let u = doc.units[k]
-            while let o = others.first, o.byteRange.lowerBound < u.byteRange.lowerBound { visit(o, nil); others.removeFirst() }
-            visit(u, k)
+        for k in headings {
+            while let o = others.first, o.byteRange.lowerBound < doc.units[k].byteRange.lowerBound { visit(o, nil); others.removeFirst() }
+            visit(doc.units[k], k)
         }
         for o in others { visit(o, nil) }
+        var keys = [Key: Int?](minimumCapacity: anchors.count)
+        keys.merge(anchors, uniquingKeysWith: { first, _ in first })
+        self.keys = keys
     }
 
     /// `id` / `name` attributes of any element outside code blocks (a key a heading has keeps
@@ -68,12 +80,14 @@ public struct DocumentAnchors: Sendable {
             for c in doc.codeBlocks { for l in c.startLine...min(c.endLine, doc.source.lineCount) { code[l] = true } }
             let bytes = doc.source.bytes
             for line in 1...max(1, doc.source.lineCount) where line <= doc.source.lineCount && !code[line] {
-                // Only lines with a `<` can hold an element (most lines: no decoding at all).
+                // Only lines with a `<` and a quotation mark can hold an element with an attribute
+                // value (most lines: no decoding at all).
                 let lineBytes = doc.source.lineByteRange(line)
-                let hasTag = bytes.withUnsafeBufferPointer { b in
-                    lineBytes.isEmpty ? false : memchr(b.baseAddress! + lineBytes.lowerBound, 0x3C, lineBytes.count) != nil
+                let hasAttribute = bytes.withUnsafeBufferPointer { b in
+                    func has(_ c: Int32) -> Bool { memchr(b.baseAddress! + lineBytes.lowerBound, c, lineBytes.count) != nil }
+                    return lineBytes.isEmpty ? false : has(0x3C) && (has(0x22) || has(0x27))
                 }
-                guard hasTag else { continue }
+                guard hasAttribute else { continue }
                 let raw = doc.source.scalars(lineBytes)
                 var k = 0
                 while k < raw.count {
@@ -105,14 +119,6 @@ public struct DocumentAnchors: Sendable {
             }
             return (ids, embedded)
         }
-    }
-
-    private mutating func add(_ anchor: String, _ unit: Int?) { addKey(Key(anchor), unit) }
-
-    /// The first anchor with a key wins.
-    private mutating func addKey(_ k: Key, _ unit: Int?) {
-        guard !k.bytes.isEmpty, keys[k] == nil else { return }
-        keys[k] = .some(unit)
     }
 
     /// A loose key as UTF-8 bytes, hashed as bytes: a `String` key would hash its Unicode
@@ -147,14 +153,31 @@ public struct DocumentAnchors: Sendable {
         if let u = keys[k] { return .some(u) }
         let found = elements.lookup { e in
             if e.ids.contains(k) { return true }
-            // `component-demo-search` for an embedded `search.tsx`.
-            let parts = decoded.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { DocumentAnchors.key(String($0)) }
-            for n in 1...max(1, min(3, parts.count)) where parts.count >= n {
-                if e.embedded.contains(parts.suffix(n).joined()) { return true }
+            // `component-demo-search` for an embedded `search.tsx`: the keys of the fragment's
+            // last one, two or three parts.
+            guard !e.embedded.isEmpty else { return false }
+            var name = ""
+            for part in DocumentAnchors.partKeys(decoded).suffix(3).reversed() {
+                name = part + name
+                if e.embedded.contains(name) { return true }
             }
             return false
         }
         return found ? .some(nil) : nil
+    }
+
+    /// The keys of the parts of `s` between `-` and `_` (empty parts left out, as `split` does).
+    /// ASCII text is split as bytes (a byte is a Character there): lowercasing and splitting by
+    /// Character cost thousands of instructions a look-up.
+    private static func partKeys(_ s: String) -> [String] {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return s.utf8.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }).map { part in
+                var bytes: [UInt8] = []
+                for b in part { appendKey(UInt32(b), to: &bytes) }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return s.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { key(String($0)) }
     }
 
     /// The text a heading's slug is made from: what a reader reads (its explicit id, written

@@ -522,13 +522,29 @@ public struct BrokenAnchorRule: Rule {
     /// for an inline tag's `href` (``Unit/linkTargets`` builds every target of a unit, inline
     /// tags included: most units need none of it). Destinations are searched with `memchr`
     /// (every link of every file is; the UTF-8 view's `contains` took a thousand instructions
-    /// for a URL).
+    /// for a URL), and so is the unit's text (``holds(_:_:)``).
     static func mayLinkToFragment(_ u: Unit) -> Bool {
         func hasHash(_ d: String) -> Bool {
             d.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x23, $0.count) != nil }
                 ?? d.utf8.contains(0x23)
         }
-        return u.links.contains { hasHash($0.destination) } || (u.text.contains(0x23) && u.text.contains(0x3C))
+        return u.links.contains { hasHash($0.destination) } || (holds(u.text, 0x23) && holds(u.text, 0x3C))
+    }
+
+    /// `text.contains(c)` for an ASCII `c`, by `memchr` over the scalars' bytes: a hit is `c`
+    /// when it is a scalar's low byte (the first, little-endian) and the scalar's other bytes
+    /// are zero. `contains` compared one scalar at a time, over every unit of every file.
+    static func holds(_ text: [UInt32], _ c: UInt8) -> Bool {
+        text.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            var from = 0
+            while from < raw.count, let hit = memchr(base + from, Int32(c), raw.count - from) {
+                let offset = UnsafeRawPointer(hit) - base
+                if offset % 4 == 0 && raw.load(fromByteOffset: offset, as: UInt32.self) == UInt32(c) { return true }
+                from = offset + 1
+            }
+            return false
+        }
     }
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
