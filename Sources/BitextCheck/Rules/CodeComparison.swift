@@ -361,8 +361,17 @@ enum CodeComparison {
     /// The first place where the target's code differs from the source's, nil when only
     /// comments, strings and translated text differ.
     static func firstDifference(source: String, target: String) -> Difference? {
+        differences(source: source, target: target, limit: 1).first
+    }
+
+    /// Each place where the target's code differs from the source's, in order, one per line of
+    /// the translation (a line taken out: one per line of the source), at most `limit`; empty
+    /// when only comments, strings and translated text differ.
+    static func differences(source: String, target: String, limit: Int = .max) -> [Difference] {
         let s = tokens(source), t = tokens(target)
         let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
+        var out: [Difference] = []
+        var sl: [Substring]? = nil, tl: [Substring]? = nil
         for (gs, gt) in gaps(s, t) where argumentTranslated(s, gs, t, gt) || !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text) {
             func line(_ tokens: [Token], _ r: Range<Int>) -> Int {
                 let comma = r.count > 1 && tokens[r.lowerBound].kind == .symbol && tokens[r.lowerBound].text == ","
@@ -381,13 +390,17 @@ enum CodeComparison {
             }
             let sourceInLine = inLine(s, gs, t, gt), targetInLine = inLine(t, gt, s, gs)
             let sourceLine = sourceInLine ?? line(s, gs), targetLine = targetInLine ?? line(t, gt)
-            let sl = source.splitLines()
-            let tl = target.splitLines()
-            return Difference(sourceLine: sourceLine, targetLine: targetLine,
-                              source: sourceLine >= sl.count ? nil : trimmed(String(sl[sourceLine])),
-                              target: (gt.isEmpty && targetInLine == nil) || targetLine >= tl.count ? nil : trimmed(String(tl[targetLine])))
+            if sl == nil { sl = source.splitLines(); tl = target.splitLines() }
+            let d = Difference(sourceLine: sourceLine, targetLine: targetLine,
+                               source: sourceLine >= sl!.count ? nil : trimmed(String(sl![sourceLine])),
+                               target: (gt.isEmpty && targetInLine == nil) || targetLine >= tl!.count ? nil : trimmed(String(tl![targetLine])))
+            // Two changes on one line are one difference (the message quotes the line).
+            if let last = out.last, d.target == nil ? last.target == nil && last.sourceLine == d.sourceLine
+                : last.target != nil && last.targetLine == d.targetLine { continue }
+            out.append(d)
+            if out.count >= limit { break }
         }
-        return nil
+        return out
     }
 
     @inline(__always) static func isLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }

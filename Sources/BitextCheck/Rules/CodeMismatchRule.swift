@@ -68,11 +68,29 @@ public struct CodeMismatchRule: Rule {
             // Code of signs alone changed into signs alike; the same signs moved are not.
             RuleExample("在 glob 中，`↓*` 可以跨越目录，`?` 匹配一个字符。\n", source: "In a glob, `**` crosses directories and `?` matches one character.\n"),
             RuleExample("至少一个字符用 `.+`，任意文本用 `.*`。\n", source: "Use `.*` for any text and `.+` for at least one character.\n"),
+            // As many spans on both sides, one of each unmatched in the same sentence: one name
+            // written instead of the other, however unlike; a locale switched is the example localised.
+            RuleExample("连续三次失败后，才把任务标记为 `↓broken`。\n", source: "Mark the job `flaky` only after three failed runs.\n"),
+            RuleExample("扫描每隔 `period` 运行一次，默认取全局的 `↓scan-period`，即 5 分钟。\n",
+                        source: "A scan runs every `period`, which defaults to the global `scan_period` of 5 minutes.\n"),
+            RuleExample("把 `locale` 设为 `zh`，界面即显示中文。\n", source: "Set `locale` to `en` and the interface shows English.\n"),
+            // A setting without its value is another setting, unless the translation writes the
+            // value beside it; a channel continued as a kebab-case name is another channel, a
+            // keyword written more fully is not.
+            RuleExample("设置 `↓top_p` 可得到固定的结果。\n", source: "Set `top_p=0` to get a fixed result.\n"),
+            RuleExample("把 `top_p` 设为 0 可得到固定的结果。\n", source: "Set `top_p=0` to get a fixed result.\n"),
+            RuleExample("有问题先在 `↓#ops-desk` 频道里问。\n", source: "Ask in `#ops` first.\n"),
+            RuleExample("用 `repeat-while` 循环至少执行一次循环体。\n", source: "A `repeat` loop runs its body at least once.\n"),
             // Cells of code only (no units) of rows the alignment paired, column by column.
             RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `↓--job=<count>` | 同时运行这么多个工作进程。 |\n| `-V`, `--version` | 打印版本号并退出。 |\n",
                         source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `--dry-run` | Show what would change without writing any file. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n| `-V`, `--version` | Print the version and exit. |\n"),
             RuleExample("| 标志 | 含义 |\n| --- | --- |\n| `-q`, `--quiet` | 只打印错误。 |\n| `-j`, `--jobs=<count>` | 同时运行这么多个工作进程。 |\n",
                         source: "| Flag | Meaning |\n| --- | --- |\n| `-q`, `--quiet` | Print nothing but errors. |\n| `-j`, `--jobs=<count>` | Run this many workers at once. |\n"),
+            // A cell of code spans joined by the enumeration comma is a cell of code too.
+            RuleExample("| 键 | 取值 | 含义 |\n| --- | --- | --- |\n| `mode` | `fast`、`↓slow`、`off` | 缓存的写入方式。 |\n| `format` | `text`、`json` | 日志的格式。 |\n",
+                        source: "| Key | Values | Meaning |\n| --- | --- | --- |\n| `mode` | `fast`, `safe`, `off` | How the cache writes. |\n| `format` | `text`, `json` | What the log looks like. |\n"),
+            RuleExample("| 键 | 取值 | 含义 |\n| --- | --- | --- |\n| `mode` | `fast`、`safe`、`off` | 缓存的写入方式。 |\n| `format` | `text`，`json` | 日志的格式。 |\n",
+                        source: "| Key | Values | Meaning |\n| --- | --- | --- |\n| `mode` | `fast`, `safe`, `off` | How the cache writes. |\n| `format` | `text`, `json` | What the log looks like. |\n"),
             // Spans are counted: one of two equal spans replaced is a span changed; a repeated span dropped
             // (two mentions merged) is the translator's.
             RuleExample("写入前获取 `lock()`，重试后再次获取 `↓unlock()`。\n",
@@ -116,6 +134,9 @@ public struct CodeMismatchRule: Rule {
             RuleExample("请求的路径是 client -> proxy -> server，由 `a => b` 映射。\n",
                         source: "The request goes client -> proxy -> server, and `a => b` maps it.\n"),
             RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
+            // Each line that differs is reported, not only the first.
+            RuleExample("示例：\n\n```yaml\nretry:\n  ↓attempts: 5\n  backoff: 2s\n  ↓jitter: false\n```\n",
+                        source: "Example:\n\n```yaml\nretry:\n  attempts: 3\n  backoff: 2s\n  jitter: true\n```\n"),
             // One parameter of a call renamed in Chinese while the others stay English; every
             // parameter localised is the translator's choice.
             RuleExample("语法：\n\n```\n↓=TEXTJOIN(delimiter, 忽略空值, text1)\n```\n", source: "Syntax:\n\n```\n=TEXTJOIN(delimiter, ignore_empty, text1)\n```\n"),
@@ -169,7 +190,7 @@ public struct CodeMismatchRule: Rule {
     static func agrees(_ s: String, _ t: String) -> Bool {
         if s == t { return true }
         if s.contains("--"), t.contains("--"), longOptionsJoined(s) == longOptionsJoined(t) { return true }
-        if contains(t, s, minimum: 2, rest: changesMeaning) || contains(s, t, minimum: 3, rest: shortened) { return true }
+        if contains(t, s, minimum: 2, rest: extended) || contains(s, t, minimum: 3, rest: shortened) { return true }
         return CodeComparison.sameCode(s, t)
     }
 
@@ -234,6 +255,11 @@ public struct CodeMismatchRule: Rule {
     /// = ref()`) has something before it, and one word of a command (`git`) is its name.
     static func shortened(_ before: ArraySlice<UInt32>, _ part: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
         if changesMeaning(before, part, after) { return true }
+        // A setting without its value (`top_k` of `top_k=None`, `temperature` of
+        // `temperature=0`): the value is what the source sets; but a flag set to true is the
+        // flag written bare (`checkable` of `checkable=true`).
+        if after.count >= 2, after.first == 0x3D, after[after.startIndex + 1] != 0x20,
+           !(after.count == 5 && makeString(after.dropFirst()).lowercased() == "true") { return true }
         let upper = { (c: UInt32) in c >= 0x41 && c <= 0x5A }
         if !before.contains(where: upper), !part.contains(where: upper), !after.contains(where: upper) {
             if after.count >= 2, after.first == 0x2D, CodeComparison.isIdentifierChar(after[after.startIndex + 1]) { return true }
@@ -242,6 +268,70 @@ public struct CodeMismatchRule: Rule {
         if before.isEmpty, part.contains(0x20), after.first == 0x20,
            let w = after.first(where: { $0 != 0x20 }), CodeComparison.isIdentifierChar(w) { return true }
         return false
+    }
+
+    /// True when the translation's span, holding the source's (`before`, `part`, `after`), is
+    /// another name rather than the same written more fully: besides ``changesMeaning(_:_:_:)``,
+    /// a channel, handle or tag (`#` or `@` and a name in lower case) continued as a kebab-case
+    /// name (`#sre` written `#sre-team`: another channel). A bare word continued (`for` written
+    /// `for-in`) is the same keyword written more fully.
+    static func extended(_ before: ArraySlice<UInt32>, _ part: ArraySlice<UInt32>, _ after: ArraySlice<UInt32>) -> Bool {
+        if changesMeaning(before, part, after) { return true }
+        guard before.isEmpty, let f = part.first, f == 0x23 || f == 0x40, part.count >= 2, CodeComparison.isLetter(part[part.startIndex + 1]),
+              after.count >= 2, after.first == 0x2D, CodeComparison.isIdentifierChar(after[after.startIndex + 1]) else { return false }
+        let upper = { (c: UInt32) in c >= 0x41 && c <= 0x5A }
+        return !part.contains(where: upper) && !after.contains(where: upper)
+    }
+
+    /// The value a source's setting (`name=value`) sets, when the translation's span is the
+    /// setting without it (`top_k=None` written `top_k`); nil otherwise.
+    static func droppedValue(_ source: String, _ target: String) -> String? {
+        guard source.count > target.count + 1, source.hasPrefix(target) else { return nil }
+        let rest = source.dropFirst(target.count)
+        guard rest.first == "=" else { return nil }
+        let value = String(rest.dropFirst())
+        // A flag set to true is the flag written bare (`checkable=true`, `<Tree checkable>`).
+        guard value.first.map({ $0 != " " }) == true, value.lowercased() != "true" else { return nil }
+        return value
+    }
+
+    /// A name of ASCII letters, digits, `_`, `$`, `-` and `.` (with a letter), no space, no Han:
+    /// a value, a key or an identifier (`critical`, `evaluation_interval`, `--fix`, `.toml`).
+    static func isNameToken(_ s: String) -> Bool {
+        var letter = false
+        for c in s.utf8 {
+            guard CodeComparison.isIdentifierChar(UInt32(c)) || c == 0x2D || c == 0x2E else { return false }
+            if CodeComparison.isLetter(UInt32(c)) { letter = true }
+        }
+        return letter
+    }
+
+    /// True when a name holds a locale (`en`, `zh-CN`, `en_US`, `enUS`): examples are localised
+    /// by switching it.
+    static func holdsLocale(_ s: String) -> Bool {
+        if CodeComparison.isLocaleName(s) { return true }
+        let lower = s.lowercased()
+        if LinkComparison.locales.contains(lower) { return true }
+        return lower.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).contains { LinkComparison.locales.contains(String($0)) }
+    }
+
+    /// A table cell of code spans alone, joined by list punctuation and spaces
+    /// (`` `a`、`b` ``, `` `a`，`b` ``, `` `a`；`b` ``): code only, as a cell of `` `a`, `b` `` is,
+    /// though its Chinese punctuation makes it a unit.
+    static func isCodeList(_ u: BitextMarkdown.Unit) -> Bool {
+        var code = false
+        for k in u.text.indices {
+            switch u.roles[k] {
+            case .code: code = true
+            case .content:
+                let c = u.text[k]
+                guard c == 0x20 || c == 0x09 || c == 0x2C || c == 0x3B || c == 0x3001 || c == 0x3000 || c == 0xFF0C || c == 0xFF1B
+                else { return false }
+            case .markup, .structure: continue
+            default: return false
+            }
+        }
+        return code
     }
 
     /// True when the rest of a span after a part of it is a member access or a call on it: `::`,
@@ -535,6 +625,34 @@ public struct CodeMismatchRule: Rule {
                     used.insert(id(changedTarget[j]))
                 }
             }
+            // As many spans on both sides, and one of each unmatched, in the place of the other:
+            // one name written instead of the other, however unlike the two are (`critical`
+            // written `warning`; `evaluation_interval` written `evaluation-interval` beside an
+            // unchanged `interval`), as keys are; not a name the source writes as text, nor the
+            // source's written plain. A locale switched for another (`en` → `zh`, `en-US` →
+            // `zh-CN`) is the example localised: no finding.
+            if source.count == target.count, missing.count == 1, extra.count == 1, !used.contains(id(extra[0].0)) {
+                let m = missing[0].0, x = extra[0].0
+                let k = results.firstIndex { id($0.source) == id(m) }
+                if k == nil || results[k!].target == nil,
+                   CodeMismatchRule.isNameToken(m.value), CodeMismatchRule.isNameToken(x.value),
+                   m.value.lowercased() != x.value.lowercased(), standsIn(x, novel: true), !CodeMismatchRule.writtenPlain(m.value, in: targetText),
+                   !inPlace([m], [x]).isEmpty {
+                    if CodeMismatchRule.holdsLocale(m.value) && CodeMismatchRule.holdsLocale(x.value) {
+                        if let k { results.remove(at: k) }
+                    } else {
+                        let r = (source: m, target: Optional(x), place: (unit: x.unit, range: x.range))
+                        if let k { results[k] = r } else { results.append(r) }
+                        used.insert(id(x))
+                    }
+                }
+            }
+            // A setting's value the translation writes in words beside the setting (`top_k=None`
+            // written `top_k` … None): moved, not dropped.
+            results.removeAll { r in
+                guard let t = r.target, let v = CodeMismatchRule.droppedValue(r.source.value, t.value) else { return false }
+                return CodeMismatchRule.writtenPlain(v, in: targetText) || target.contains { $0.value == v }
+            }
             guard !results.isEmpty else { continue }
             for m in results {
                 var fix: Fix? = nil
@@ -628,11 +746,18 @@ public struct CodeMismatchRule: Rule {
         }
         for (s, t) in c.codeBlockPairs {
             let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
-            guard let d = CodeComparison.firstDifference(source: sb.literal, target: tb.literal) else { continue }
+            // Each line that differs: a second change in a block is no less a change. A block
+            // that differs in more lines (another version of the example, blocks paired wrongly)
+            // is one finding, at its first line, that counts the others.
+            let all = CodeComparison.differences(source: sb.literal, target: tb.literal)
+            guard !all.isEmpty else { continue }
+            let more = all.count > CodeMismatchRule.separateLines ? all.count - 1 : 0
+            let differences = more > 0 ? [all[0]] : all
             // Lines of the literal start on the line after the opening fence (fenced code).
             let fenced = c.document.source.lineCount >= tb.startLine && isFence(c.document, tb.startLine)
-            let line = tb.startLine + (fenced ? 1 : 0) + d.targetLine
             let sourceFenced = isFence(p.source, sb.startLine)
+            for d in differences {
+            let line = tb.startLine + (fenced ? 1 : 0) + d.targetLine
             let sourceLine = sb.startLine + (sourceFenced ? 1 : 0) + d.sourceLine
             guard line <= c.document.source.lineCount else { continue }
             let text = c.document.source.scalars(c.document.source.lineByteRange(line))
@@ -641,24 +766,31 @@ public struct CodeMismatchRule: Rule {
             while hi > lo && (text[hi - 1] == 0x20 || text[hi - 1] == 0x09) { hi -= 1 }
             if lo == hi { hi = min(text.count, lo + 1) }
             let span = Span(start: TextPosition(line: line, column: lo + 1), end: TextPosition(line: line, column: max(lo + 1, hi)))
-            let key = d.target == nil ? "code-mismatch.block-missing" : "code-mismatch.block"
-            let message = c.messages.text(key, ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? ""])
+            let key = (d.target == nil ? "code-mismatch.block-missing" : "code-mismatch.block") + (more > 0 ? "-more" : "")
+            let message = c.messages.text(key, ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? "",
+                                                "count": String(more)])
             emit(Finding(rule: id, severity: severity, file: c.document.path, span: span, message: message,
                          text: makeString(text[lo..<max(lo, hi)]),
                          details: [("details", .object([("source", d.source.map { .string($0) } ?? .null),
                                                         ("target", d.target.map { .string($0) } ?? .null),
                                                         ("sourceLine", .int(sourceLine))]))]))
+            }
         }
     }
+
+    /// The most lines of a code block that differ reported one by one; past it, the block's
+    /// first difference counts the others.
+    static let separateLines = 3
 
     /// Table cells that hold only code (no units: ``Document/silentBlocks``) of rows the
     /// alignment paired, cell with the cell of the same column: a row is paired with another
     /// when every confident bead pairing a cell of one with a cell of the other (and none with a
-    /// third row) says so, and the two rows have as many cells. The translation read without
-    /// its silent blocks has none.
+    /// third row) says so, and the two rows have as many cells. A translation's cell of code
+    /// spans joined by Chinese list punctuation (``isCodeList(_:)``: `` `a`、`b` ``) is a cell of
+    /// code too. The translation read without its silent blocks has none.
     static func codeCellPairs(_ c: FileContext, _ p: Pairing) -> [(BitextMarkdown.Unit, BitextMarkdown.Unit)] {
         let source = p.source, target = c.document
-        guard !target.silentBlocks.isEmpty, source.silentBlocks.contains(where: { if case .tableCell = $0.kind { return true }; return false })
+        guard source.silentBlocks.contains(where: { if case .tableCell = $0.kind { return true }; return false })
         else { return [] }
         let rows = rowPairs(c, p)
         guard !rows.isEmpty else { return [] }
@@ -686,11 +818,16 @@ public struct CodeMismatchRule: Rule {
         }
         let sourceLines = Set(wanted.map { source.silentBlocks[$0.cell].start.line }), targetLines = Set(wanted.map(\.target))
         let sw = widths(source, sourceLines), tw = widths(target, targetLines)
-        var targetCells: [Int: [Int: Int]] = [:]
-        for k in target.silentBlocks.indices {
-            guard case .tableCell(_, let col) = target.silentBlocks[k].kind, targetLines.contains(target.silentBlocks[k].start.line) else { continue }
-            targetCells[target.silentBlocks[k].start.line, default: [:]][col] = k
+        var targetCells: [Int: [Int: BitextMarkdown.Unit]] = [:]
+        for u in target.silentBlocks {
+            guard case .tableCell(_, let col) = u.kind, targetLines.contains(u.start.line) else { continue }
+            targetCells[u.start.line, default: [:]][col] = u
         }
+        for u in target.units {
+            guard case .tableCell(_, let col) = u.kind, targetLines.contains(u.start.line), isCodeList(u) else { continue }
+            targetCells[u.start.line, default: [:]][col] = u
+        }
+        guard !targetCells.isEmpty else { return [] }
         // A target row whose code cells are all, two or more, those of another row of the
         // source's table renders that row, whatever the alignment paired it with (a row dropped
         // before it: `0x0F` is not `0x03` changed, and the missing row is missing-translation's).
@@ -701,13 +838,18 @@ public struct CodeMismatchRule: Rule {
             }
             return out
         }
+        func targetCodes(_ line: Int) -> [Int: String] {
+            var out: [Int: String] = [:]
+            for (col, u) in targetCells[line] ?? [:] where !u.inlineCode.isEmpty { out[col] = u.inlineCode.map(\.code).joined(separator: " ") }
+            return out
+        }
         var sourceRows: [Int: [Int: String]] = [:]
         for u in source.silentBlocks { if case .tableCell(let row, _) = u.kind, row > 0 { sourceRows[u.start.line] = [:] } }
         for u in source.units { if case .tableCell(let row, _) = u.kind, row > 0 { sourceRows[u.start.line] = [:] } }
         var rendersAnother: [Int: Bool] = [:]
         func renderedElsewhere(_ ls: Int, _ lt: Int) -> Bool {
             if let r = rendersAnother[lt] { return r }
-            let tc = codes(target, lt), own = codes(source, ls)
+            let tc = targetCodes(lt), own = codes(source, ls)
             let ownCount = tc.filter { own[$0.key] == $0.value }.count
             var found = false
             if tc.count >= 2 && ownCount < tc.count {
@@ -729,7 +871,7 @@ public struct CodeMismatchRule: Rule {
             let su = source.silentBlocks[w.cell]
             guard sw[su.start.line] == tw[w.target], let t = targetCells[w.target]?[w.column] else { continue }
             if renderedElsewhere(su.start.line, w.target) { continue }
-            out.append((su, target.silentBlocks[t]))
+            out.append((su, t))
         }
         return out
     }

@@ -1,0 +1,55 @@
+import Testing
+@testable import BitextCheck
+
+/// code-mismatch: a one-word value replaced by an unlike one, a setting without its value, a
+/// channel continued, cells of code joined by `、`, and every line of a block that differs.
+@Suite struct CodeReplacementTests {
+    func findings(_ target: String, _ source: String) throws -> [Finding] {
+        try Harness.findings(rule: CodeMismatchRule(), target: target, source: source).filter { $0.rule == "code-mismatch" }
+    }
+
+    @Test func anUnlikeNameInThePlaceOfTheSourcesIsAReplacement() throws {
+        let a = try findings("请只在必要时使用 `notice`。\n", "Use `urgent` only when you must.\n")
+        #expect(a.map(\.severity) == [.warning])
+        #expect(a.first?.fix?.replacement == "urgent")
+        #expect(a.first?.span.start.column == 11)
+        // Fewer spans in the translation: a span missing, no more.
+        let b = try findings("请只在必要时使用紧急级别。\n", "Use `urgent` only when you must.\n")
+        #expect(b.map(\.severity) == [.info])
+        // Case alone changed (`sql` written `SQL`): a name, no more than a look.
+        #expect(try findings("运行前先执行 `SQL` 更新脚本。\n", "Run the `sql` update script first.\n").allSatisfy { $0.severity == .info })
+        // A locale switched is the example localised.
+        #expect(try findings("把 `locale` 设为 `zh-CN`。\n", "Set `locale` to `en-US`.\n").isEmpty)
+    }
+
+    @Test func aSettingWithoutItsValueIsAnotherSetting() throws {
+        #expect(try findings("设置 `top_p` 可得到固定的结果。\n", "Set `top_p=0` to get a fixed result.\n").map(\.severity) == [.warning])
+        #expect(try findings("把 `top_p` 设为 0 可得到固定的结果。\n", "Set `top_p=0` to get a fixed result.\n").isEmpty)
+        #expect(CodeMismatchRule.droppedValue("top_k=None", "top_k") == "None")
+        #expect(CodeMismatchRule.droppedValue("top_k", "top_k") == nil)
+        #expect(CodeMismatchRule.droppedValue("a == b", "a") == nil)
+        // A channel continued is another; a keyword written more fully is the same.
+        #expect(!CodeMismatchRule.agrees("#ops", "#ops-desk"))
+        #expect(!CodeMismatchRule.agrees("@oncall", "@oncall-eu"))
+        #expect(CodeMismatchRule.agrees("repeat", "repeat-while"))
+        // A flag set to true is the flag written bare.
+        #expect(CodeMismatchRule.agrees("checkable=true", "checkable"))
+        #expect(!CodeMismatchRule.agrees("checkable=false", "checkable"))
+    }
+
+    @Test func aCellOfCodeJoinedByTheEnumerationCommaIsCode() throws {
+        let source = "| Key | Values | Meaning |\n| --- | --- | --- |\n| `mode` | `fast`, `safe`, `off` | How the cache writes. |\n| `format` | `text`, `json`, `xml` | What the log looks like. |\n"
+        let target = "| 键 | 取值 | 含义 |\n| --- | --- | --- |\n| `mode` | `fast`、`slow`、`off` | 缓存的写入方式。 |\n| `format` | `text`；`json` | 日志的格式。 |\n"
+        let f = try findings(target, source)
+        #expect(f.map(\.span.start.line) == [3, 4])
+        #expect(f.map(\.severity) == [.warning, .info])
+    }
+
+    @Test func everyLineOfABlockThatDiffersIsReported() throws {
+        let d = CodeComparison.differences(source: "a: 1\nb: 2\nc: 3\n", target: "a: 1\nb: 5\nc: 4\n")
+        #expect(d.map(\.targetLine) == [1, 2])
+        // Two changes on one line are one difference.
+        #expect(CodeComparison.differences(source: "f(a, b)\n", target: "f(x, y)\n").count == 1)
+        #expect(CodeComparison.differences(source: "a: 1\nb: 2\n", target: "a: 5\nb: 6\n", limit: 1).count == 1)
+    }
+}
