@@ -13,11 +13,28 @@ public protocol FindingReporter {
     mutating func add(_ findings: [Finding]) -> String
     /// `add(findings)` appended as UTF-8 (what a reporter writing bytes answers without a String).
     mutating func add(_ findings: [Finding], into bytes: inout [UInt8])
+    /// Findings written as far as their place in the report leaves them the same, on any
+    /// thread, ahead of their turn (by default only kept for `add` to write in turn).
+    func written(_ findings: [Finding]) -> WrittenFindings
+    /// `add(findings, into:)` of findings written ahead (``written(_:)``): the same bytes.
+    mutating func add(_ written: WrittenFindings, into bytes: inout [UInt8])
     mutating func end(_ summary: Summary) -> String
+}
+
+/// Findings a reporter wrote ahead of their turn (``FindingReporter/written(_:)``).
+public struct WrittenFindings {
+    /// The findings, for a reporter that writes them only in turn.
+    let findings: [Finding]
+    /// What a reporter that writes them ahead wrote, and of how many findings.
+    let bytes: [UInt8], count: Int
 }
 
 extension FindingReporter {
     public mutating func add(_ findings: [Finding], into bytes: inout [UInt8]) { bytes += add(findings).utf8 }
+
+    public func written(_ findings: [Finding]) -> WrittenFindings { WrittenFindings(findings: findings, bytes: [], count: 0) }
+
+    public mutating func add(_ written: WrittenFindings, into bytes: inout [UInt8]) { add(written.findings, into: &bytes) }
 
     /// The whole report at once.
     public func report(_ findings: [Finding], summary: Summary) -> String {
@@ -212,7 +229,9 @@ public enum Snippet {
 /// The JSON of the interface: `findings` and `summary`.
 public struct JSONReporter: FindingReporter {
     public let identifier = "json"
-    private var splice = JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings")
+    /// The report's findings array before its first finding.
+    private static let blank = JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings")
+    private var splice = JSONReporter.blank
     public init() {}
 
     static func skeleton(_ summary: Summary) -> JSON {
@@ -239,6 +258,18 @@ public struct JSONReporter: FindingReporter {
         let need = out.count + 512 * findings.count
         if out.capacity < need { out.reserveCapacity(max(need, 2 * out.capacity)) }
         for f in findings { splice.element(into: &out) { JSONReporter.write(f, into: &$0, indent: $1) } }
+    }
+
+    /// Every finding but the comma before the first is written the same wherever it falls.
+    public func written(_ findings: [Finding]) -> WrittenFindings {
+        var ahead = JSONReporter()
+        var out: [UInt8] = []
+        ahead.add(findings, into: &out)
+        return WrittenFindings(findings: [], bytes: out, count: findings.count)
+    }
+
+    public mutating func add(_ written: WrittenFindings, into out: inout [UInt8]) {
+        splice.append(elements: written.count, written: written.bytes, into: &out)
     }
 
     public func end(_ summary: Summary) -> String {
