@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
         checker.defersProjectFindings = work.count > 1
         let project = ProjectEvidence()
         var deferred: [DeferredFinding] = []
-        var held: [(file: String, findings: [Finding], written: WrittenFindings)] = []
+        var held: [(file: String, written: WrittenFindings)] = []
         var pageLinks: [PageAnchorLink] = []
         let progress = Progress(total: work.count, label: ui("progress.checking"), quiet: report.quiet)
         // --fix writes files named on the command line, files inside the folders named there,
@@ -58,7 +58,6 @@ struct CheckCommand: ParsableCommand {
         let pairedTargets = session.pairedTargets
 
         struct Result {
-            var findings: [Finding] = []
             var written: WrittenFindings?
             var notes: [Note] = []
             var problems: [String] = []
@@ -90,10 +89,11 @@ struct CheckCommand: ParsableCommand {
             count(findings)
             write(writer.written(findings))
         }
-        /// Findings counted already.
-        func write(_ written: WrittenFindings) {
+        /// Findings counted already, and `more` of the same file.
+        func write(_ written: WrittenFindings, merging more: [Finding] = []) {
+            count(more)
             var bytes: [UInt8] = []
-            reporter.add(written, into: &bytes)
+            reporter.add(written, merging: more, into: &bytes)
             sink.write(bytes: bytes)
         }
         // Findings of many files (sorted by file) reported a file at a time, so that no report of
@@ -140,8 +140,7 @@ struct CheckCommand: ParsableCommand {
                             }
                         }
                     }
-                    result.findings = findings  // in order: Checker.check sorts them
-                    result.written = writer.written(findings)
+                    result.written = writer.written(findings)  // in order: Checker.check sorts them
                     result.deferred = checked.deferred
                     result.pageLinks = checked.pageLinks
                     result.evidence = checked.evidence
@@ -168,11 +167,10 @@ struct CheckCommand: ParsableCommand {
             if let e = result.evidence { project.merge(e) }
             // A file with findings that wait for the project is held, with every file after it,
             // so that each file's findings come together and in line order once it is decided.
-            // (Only such a file's findings are kept: they may have to be written again.)
-            count(result.findings)
             let written = result.written ?? writer.written([])
+            count(written.findings)
             if !held.isEmpty || !result.deferred.isEmpty {
-                held.append((work[k].target!, result.deferred.isEmpty ? [] : result.findings, written))
+                held.append((work[k].target!, written))
             } else {
                 write(written)
             }
@@ -183,17 +181,10 @@ struct CheckCommand: ParsableCommand {
         if !held.isEmpty {
             let decided = project.resolve(deferred, settings: session.settings)
             var next = 0
-            for (file, findings, written) in held {
+            for (file, written) in held {
                 let start = next
                 while next < decided.count, decided[next].file == file { next += 1 }
-                if next == start {
-                    write(written)
-                } else {
-                    count(Array(decided[start..<next]))
-                    var bytes: [UInt8] = []
-                    reporter.add((findings + decided[start..<next]).sorted(by: Finding.ordered), into: &bytes)
-                    sink.write(bytes: bytes)
-                }
+                write(written, merging: Array(decided[start..<next]))
             }
             emitByFile(Array(decided[next...]))
         }

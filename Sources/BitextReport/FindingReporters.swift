@@ -16,25 +16,28 @@ public protocol FindingReporter {
     /// Findings written as far as their place in the report leaves them the same, on any
     /// thread, ahead of their turn (by default only kept for `add` to write in turn).
     func written(_ findings: [Finding]) -> WrittenFindings
-    /// `add(findings, into:)` of findings written ahead (``written(_:)``): the same bytes.
-    mutating func add(_ written: WrittenFindings, into bytes: inout [UInt8])
+    /// `add(findings, into:)` of findings written ahead (``written(_:)``) and of `more` (the
+    /// same file's) in order among them: the same bytes.
+    mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8])
     mutating func end(_ summary: Summary) -> String
 }
 
 /// Findings a reporter wrote ahead of their turn (``FindingReporter/written(_:)``).
 public struct WrittenFindings {
-    /// The findings, for a reporter that writes them only in turn.
-    let findings: [Finding]
-    /// What a reporter that writes them ahead wrote, and of how many findings.
-    let bytes: [UInt8], count: Int
+    public let findings: [Finding]
+    /// What a reporter that writes them ahead wrote: finding k from `starts[k]`, after the
+    /// comma that joins it to the one before.
+    let bytes: [UInt8], starts: [Int]
 }
 
 extension FindingReporter {
     public mutating func add(_ findings: [Finding], into bytes: inout [UInt8]) { bytes += add(findings).utf8 }
 
-    public func written(_ findings: [Finding]) -> WrittenFindings { WrittenFindings(findings: findings, bytes: [], count: 0) }
+    public func written(_ findings: [Finding]) -> WrittenFindings { WrittenFindings(findings: findings, bytes: [], starts: []) }
 
-    public mutating func add(_ written: WrittenFindings, into bytes: inout [UInt8]) { add(written.findings, into: &bytes) }
+    public mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8]) {
+        add(more.isEmpty ? written.findings : (written.findings + more).sorted(by: Finding.ordered), into: &bytes)
+    }
 
     /// The whole report at once.
     public func report(_ findings: [Finding], summary: Summary) -> String {
@@ -260,16 +263,36 @@ public struct JSONReporter: FindingReporter {
         for f in findings { splice.element(into: &out) { JSONReporter.write(f, into: &$0, indent: $1) } }
     }
 
-    /// Every finding but the comma before the first is written the same wherever it falls.
+    /// A finding is written the same wherever it falls, but for the comma before it.
     public func written(_ findings: [Finding]) -> WrittenFindings {
-        var ahead = JSONReporter()
+        var ahead = JSONReporter.blank
         var out: [UInt8] = []
-        ahead.add(findings, into: &out)
-        return WrittenFindings(findings: [], bytes: out, count: findings.count)
+        out.reserveCapacity(512 * findings.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(findings.count)
+        for f in findings {
+            starts.append(starts.isEmpty ? 0 : out.count + 1)
+            ahead.element(into: &out) { JSONReporter.write(f, into: &$0, indent: $1) }
+        }
+        return WrittenFindings(findings: findings, bytes: out, starts: starts)
     }
 
-    public mutating func add(_ written: WrittenFindings, into out: inout [UInt8]) {
-        splice.append(elements: written.count, written: written.bytes, into: &out)
+    public mutating func add(_ written: WrittenFindings, merging more: [Finding], into out: inout [UInt8]) {
+        /// Findings k..<j as written ahead.
+        func addWritten(_ k: Int, _ j: Int) {
+            guard k < j else { return }
+            let end = j < written.starts.count ? written.starts[j] - 1 : written.bytes.count
+            splice.append(elements: j - k, written: written.bytes[written.starts[k]..<end], into: &out)
+        }
+        // As a (stable) sort of both: the written ones first among equals.
+        var k = 0
+        for f in more.sorted(by: Finding.ordered) {
+            let j = written.findings[k...].firstIndex { Finding.ordered(f, $0) } ?? written.findings.count
+            addWritten(k, j)
+            add([f], into: &out)
+            k = j
+        }
+        addWritten(k, written.findings.count)
     }
 
     public func end(_ summary: Summary) -> String {

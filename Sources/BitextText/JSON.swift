@@ -116,7 +116,7 @@ public enum JSON: Sendable, Equatable {
 
         /// `n` elements that a copy of this splice holding no element yet wrote (ahead of their
         /// turn, on another thread), appended in turn: the bytes writing them here would give.
-        public mutating func append(elements n: Int, written bytes: [UInt8], into out: inout [UInt8]) {
+        public mutating func append(elements n: Int, written bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
             guard n > 0 else { return }
             if count > 0 { out.append(0x2C) }
             count += n
