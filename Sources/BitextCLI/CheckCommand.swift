@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
         checker.defersProjectFindings = work.count > 1
         let project = ProjectEvidence()
         var deferred: [DeferredFinding] = []
-        var held: [(file: String, findings: [Finding])] = []
+        var held: [(file: String, written: WrittenFindings)] = []
         var pageLinks: [PageAnchorLink] = []
         let progress = Progress(total: work.count, label: ui("progress.checking"), quiet: report.quiet)
         // --fix writes files named on the command line, files inside the folders named there,
@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
         let pairedTargets = session.pairedTargets
 
         struct Result {
-            var findings: [Finding] = []
+            var written: WrittenFindings?
             var notes: [Note] = []
             var problems: [String] = []
             var fixed = 0
@@ -73,15 +73,27 @@ struct CheckCommand: ParsableCommand {
         var reporter = format.reporter(rules: RuleRegistry.all, style: report.style(output: out.output, failOn: threshold))
         let sink = try Output.Sink(out.output, hold: progress.isShown && Output.stdoutIsTerminal)
         sink.write(reporter.begin())
+        // The workers write each file's findings (what the report holds of them, as far as it
+        // does not depend on the findings before), so that the calling thread, which writes the
+        // report in order, has little left to do; a file's findings may be held to the end.
+        let writer = reporter
         var summary = Summary()
         var worst: Severity? = nil
-        func emit(_ findings: [Finding]) {
+        func count(_ findings: [Finding]) {
             for f in findings {
                 summary.count(f)
                 if worst.map({ f.severity > $0 }) ?? true { worst = f.severity }
             }
+        }
+        func emit(_ findings: [Finding]) {
+            count(findings)
+            write(writer.written(findings))
+        }
+        /// Findings counted already, and `more` of the same file.
+        func write(_ written: WrittenFindings, merging more: [Finding] = []) {
+            count(more)
             var bytes: [UInt8] = []
-            reporter.add(findings, into: &bytes)
+            reporter.add(written, merging: more, into: &bytes)
             sink.write(bytes: bytes)
         }
         // Findings of many files (sorted by file) reported a file at a time, so that no report of
@@ -128,7 +140,7 @@ struct CheckCommand: ParsableCommand {
                             }
                         }
                     }
-                    result.findings = findings  // in order: Checker.check sorts them
+                    result.written = writer.written(findings)  // in order: Checker.check sorts them
                     result.deferred = checked.deferred
                     result.pageLinks = checked.pageLinks
                     result.evidence = checked.evidence
@@ -155,10 +167,12 @@ struct CheckCommand: ParsableCommand {
             if let e = result.evidence { project.merge(e) }
             // A file with findings that wait for the project is held, with every file after it,
             // so that each file's findings come together and in line order once it is decided.
+            let written = result.written ?? writer.written([])
+            count(written.findings)
             if !held.isEmpty || !result.deferred.isEmpty {
-                held.append((work[k].target!, result.findings))
+                held.append((work[k].target!, written))
             } else {
-                emit(result.findings)
+                write(written)
             }
             deferred += result.deferred
             pageLinks += result.pageLinks
@@ -167,10 +181,10 @@ struct CheckCommand: ParsableCommand {
         if !held.isEmpty {
             let decided = project.resolve(deferred, settings: session.settings)
             var next = 0
-            for (file, findings) in held {
-                var all = findings
-                while next < decided.count, decided[next].file == file { all.append(decided[next]); next += 1 }
-                emit(all.count == findings.count ? findings : all.sorted(by: Finding.ordered))
+            for (file, written) in held {
+                let start = next
+                while next < decided.count, decided[next].file == file { next += 1 }
+                write(written, merging: Array(decided[start..<next]))
             }
             emitByFile(Array(decided[next...]))
         }
@@ -180,7 +194,14 @@ struct CheckCommand: ParsableCommand {
             // Only files a link may name need their absolute path (Foundation's, about 25 K
             // instructions each): those whose name is a candidate page's.
             // (`NSString.lastPathComponent` cost as much again.)
-            func name(_ path: String) -> Substring { path.split(separator: "/").last ?? path[...] }
+            // (Splitting 950 paths into Characters cost 32 M instructions: an ASCII path by bytes.)
+            func name(_ path: String) -> Substring {
+                let utf8 = path.utf8
+                if utf8.allSatisfy({ $0 < 0x80 }), utf8.last != 0x2F {
+                    return path[(utf8.lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex)...]
+                }
+                return path.split(separator: "/").last ?? path[...]
+            }
             let names = Set(pageLinks.flatMap { PageAnchorLink.candidates($0.page) }.map(name))
             var files: [String: String] = [:]
             for job in work {

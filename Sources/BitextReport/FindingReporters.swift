@@ -13,11 +13,31 @@ public protocol FindingReporter {
     mutating func add(_ findings: [Finding]) -> String
     /// `add(findings)` appended as UTF-8 (what a reporter writing bytes answers without a String).
     mutating func add(_ findings: [Finding], into bytes: inout [UInt8])
+    /// Findings written as far as their place in the report leaves them the same, on any
+    /// thread, ahead of their turn (by default only kept for `add` to write in turn).
+    func written(_ findings: [Finding]) -> WrittenFindings
+    /// `add(findings, into:)` of findings written ahead (``written(_:)``) and of `more` (the
+    /// same file's) in order among them: the same bytes.
+    mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8])
     mutating func end(_ summary: Summary) -> String
+}
+
+/// Findings a reporter wrote ahead of their turn (``FindingReporter/written(_:)``).
+public struct WrittenFindings {
+    public let findings: [Finding]
+    /// What a reporter that writes them ahead wrote: finding k from `starts[k]`, after the
+    /// comma that joins it to the one before.
+    let bytes: [UInt8], starts: [Int]
 }
 
 extension FindingReporter {
     public mutating func add(_ findings: [Finding], into bytes: inout [UInt8]) { bytes += add(findings).utf8 }
+
+    public func written(_ findings: [Finding]) -> WrittenFindings { WrittenFindings(findings: findings, bytes: [], starts: []) }
+
+    public mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8]) {
+        add(more.isEmpty ? written.findings : (written.findings + more).sorted(by: Finding.ordered), into: &bytes)
+    }
 
     /// The whole report at once.
     public func report(_ findings: [Finding], summary: Summary) -> String {
@@ -212,7 +232,9 @@ public enum Snippet {
 /// The JSON of the interface: `findings` and `summary`.
 public struct JSONReporter: FindingReporter {
     public let identifier = "json"
-    private var splice = JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings")
+    /// The report's findings array before its first finding.
+    private static let blank = JSON.Splice(JSONReporter.skeleton(Summary()), key: "findings")
+    private var splice = JSONReporter.blank
     public init() {}
 
     static func skeleton(_ summary: Summary) -> JSON {
@@ -237,6 +259,38 @@ public struct JSONReporter: FindingReporter {
         var bytes = JSON.Writer(capacity: 512 * findings.count)  // about 400 bytes a finding
         for f in findings { splice.element(into: &bytes) { JSONReporter.write(f, into: &$0, indent: $1) } }
         bytes.append(to: &out)
+    }
+
+    /// A finding is written the same wherever it falls, but for the comma before it.
+    public func written(_ findings: [Finding]) -> WrittenFindings {
+        var ahead = JSONReporter.blank
+        var out: [UInt8] = []
+        out.reserveCapacity(512 * findings.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(findings.count)
+        for f in findings {
+            starts.append(starts.isEmpty ? 0 : out.count + 1)
+            ahead.element(into: &out) { JSONReporter.write(f, into: &$0, indent: $1) }
+        }
+        return WrittenFindings(findings: findings, bytes: out, starts: starts)
+    }
+
+    public mutating func add(_ written: WrittenFindings, merging more: [Finding], into out: inout [UInt8]) {
+        /// Findings k..<j as written ahead.
+        func addWritten(_ k: Int, _ j: Int) {
+            guard k < j else { return }
+            let end = j < written.starts.count ? written.starts[j] - 1 : written.bytes.count
+            splice.append(elements: j - k, written: written.bytes[written.starts[k]..<end], into: &out)
+        }
+        // As a (stable) sort of both: the written ones first among equals.
+        var k = 0
+        for f in more.sorted(by: Finding.ordered) {
+            let j = written.findings[k...].firstIndex { Finding.ordered(f, $0) } ?? written.findings.count
+            addWritten(k, j)
+            add([f], into: &out)
+            k = j
+        }
+        addWritten(k, written.findings.count)
     }
 
     public func end(_ summary: Summary) -> String {

@@ -107,6 +107,15 @@ public enum JSON: Sendable, Equatable {
             write(&out, level + 1)
         }
 
+        /// `n` elements that a copy of this splice holding no element yet wrote (ahead of their
+        /// turn, on another thread), appended in turn: the bytes writing them here would give.
+        public mutating func append(elements n: Int, written bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+            guard n > 0 else { return }
+            if count > 0 { out.append(0x2C) }
+            count += n
+            out += bytes
+        }
+
         /// What closes the array (then `tail`).
         public var close: String { count > 0 ? "\n" + String(repeating: "  ", count: level) + "]" : "]" }
     }
