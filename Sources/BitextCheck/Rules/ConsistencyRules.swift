@@ -1722,7 +1722,7 @@ public struct PlaceholderMismatchRule: Rule {
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language, container type or table shape changed."
+    public let summary = "Bilingual: emphasis, strong, strikethrough, footnote references or line breaks lost, list nesting, heading level, code-block language, container type, GitHub alert or table shape changed."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -1753,6 +1753,10 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("升级前请注意：\n\n↓:::tip\n升级会清空缓存。\n:::\n", source: "Before you upgrade:\n\n:::warning\nUpgrading clears the cache.\n:::\n"),
             RuleExample("升级前请注意：\n\n::: warning 警告\n升级会清空缓存。\n:::\n\n::: tip 提示\n旧的缓存文件可以删除。\n:::\n",
                         source: "Before you upgrade:\n\n::: warning\nUpgrading clears the cache.\n:::\n\n::: tip Note\nOld cache files can be deleted.\n:::\n"),
+            // A GitHub alert's marker translated or dropped: GitHub shows no box; its case aside.
+            RuleExample("> ↓[!注意]\n> 本插件需要 0.10 或更高版本。\n", source: "> [!NOTE]\n> The plugin needs version 0.10 or later.\n"),
+            RuleExample("> ↓本插件需要 0.10 或更高版本。\n", source: "> [!WARNING]\n> The plugin needs version 0.10 or later.\n"),
+            RuleExample("> [!note]\n> 本插件需要 0.10 或更高版本。\n", source: "> [!NOTE]\n> The plugin needs version 0.10 or later.\n"),
             // A task-list box lost, or checked where the source's is not.
             RuleExample("- [ ] 文档已更新。\n- ↓测试已通过。\n", source: "- [ ] Docs are updated.\n- [ ] Tests pass.\n"),
             RuleExample("- [ ] 文档已更新。\n- [x] 测试已通过。\n", source: "- [ ] Docs are updated.\n- [X] Tests pass.\n"),
@@ -1875,19 +1879,55 @@ public struct MarkupMismatchRule: Rule {
                 usedSource.insert(sx)
                 let a = sourceBoxes[sx], b = targetBoxes[tx]
                 guard !a.type.isEmpty, a.type != b.type else { continue }
-                let line = c.document.source.scalars(c.document.source.lineByteRange(b.open))
-                var lo = 0, hi = line.count
-                while lo < hi && (line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x3E) { lo += 1 }
-                while hi > lo && (line[hi - 1] == 0x20 || line[hi - 1] == 0x09) { hi -= 1 }
-                let span = Span(start: TextPosition(line: b.open, column: lo + 1), end: TextPosition(line: b.open, column: max(lo + 1, hi)))
+                let (span, text) = MarkupMismatchRule.lineSpan(c.document, b.open)
                 let key = b.type.isEmpty ? "markup-mismatch.container-missing" : "markup-mismatch.container"
                 emit(Finding(rule: id, severity: severity, file: c.document.path, span: span,
                              message: c.messages.text(key, ["line": String(a.open), "source": a.type, "target": b.type]),
-                             text: makeString(line[lo..<max(lo, hi)]),
+                             text: text,
                              details: [("details", .object([("source", .string(a.type)), ("target", b.type.isEmpty ? .null : .string(b.type)),
                                                             ("sourceLine", .int(a.open)), ("markup", .string("container-type"))]))]))
             }
         }
+        // A GitHub alert's marker (`> [!WARNING]` on a quote's first line), which GitHub renders
+        // as a coloured box only as written: translated (`[!注意]`), changed or dropped, the box
+        // is gone or another. Each confident pair whose source unit opens with one.
+        for pair in c.consistencyCache.pairs {
+            let su = p.source.units[pair.source[0]], tu = c.document.units[pair.target[0]]
+            guard let a = MarkupMismatchRule.alertMarker(p.source, su.start.line) else { continue }
+            let b = MarkupMismatchRule.alertMarker(c.document, tu.start.line)
+            guard b?.uppercased() != a.uppercased() else { continue }
+            let (span, text) = MarkupMismatchRule.lineSpan(c.document, tu.start.line)
+            emit(Finding(rule: id, severity: severity, file: c.document.path, span: span,
+                         message: c.messages.text(b == nil ? "markup-mismatch.alert-missing" : "markup-mismatch.alert",
+                                                  ["line": String(su.start.line), "source": a, "target": b ?? ""]),
+                         text: text,
+                         details: [("details", .object([("source", .string(a)), ("target", b.map { .string($0) } ?? .null),
+                                                        ("sourceLine", .int(su.start.line)), ("markup", .string("alert"))]))]))
+        }
+    }
+
+    /// The span of a line's text after the quote markers and spaces that open it, and the text.
+    static func lineSpan(_ d: Document, _ n: Int) -> (Span, String) {
+        let line = d.source.scalars(d.source.lineByteRange(n))
+        var lo = 0, hi = line.count
+        while lo < hi && (line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x3E) { lo += 1 }
+        while hi > lo && (line[hi - 1] == 0x20 || line[hi - 1] == 0x09) { hi -= 1 }
+        return (Span(start: TextPosition(line: n, column: lo + 1), end: TextPosition(line: n, column: max(lo + 1, hi))),
+                makeString(line[lo..<max(lo, hi)]))
+    }
+
+    /// The type of a GitHub alert that line `n` opens (`> [!NOTE]` → `NOTE`, `> [!注意]` → `注意`),
+    /// or nil: in a block quote, `[!` and a word and `]`, alone on the line.
+    static func alertMarker(_ d: Document, _ n: Int) -> String? {
+        let b = d.source.bytes, r = d.source.lineByteRange(n)
+        var k = r.lowerBound, quoted = false
+        while k < r.upperBound && (b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x3E) { quoted = quoted || b[k] == 0x3E; k += 1 }
+        guard quoted, k + 3 < r.upperBound, b[k] == 0x5B, b[k + 1] == 0x21 else { return nil }
+        var e = k + 2
+        while e < r.upperBound && b[e] != 0x5D && b[e] != 0x20 { e += 1 }
+        guard e < r.upperBound, e > k + 2,
+              b[(e + 1)..<r.upperBound].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) else { return nil }
+        return String(decoding: b[(k + 2)..<e], as: UTF8.self)
     }
 
     /// A `:::` container of Docusaurus or VitePress (`:::warning`, `::: tip 提示`,
