@@ -261,6 +261,25 @@ public enum NumberScanner {
         "billions", "trillion", "dozen", "dozens", "half", "halves", "thirds", "quarters", "fourths", "fifths", "sixths",
         "sevenths", "eighths", "ninths", "tenths", "or", "cents"].map { packedWord($0) })
 
+    /// A word ending at `e` glued to what follows: a letter or digit, or a hyphen, dot,
+    /// apostrophe, slash or underscore before one (`three-way`, `Three.js`, `two's`).
+    @inline(__always) static func gluedAfter(_ text: [UInt32], _ e: Int, _ alnum: (UInt32) -> Bool) -> Bool {
+        guard e < text.count else { return false }
+        let a = text[e]
+        if alnum(a) { return true }
+        return (a == 0x2D || a == 0x2E || a == 0x27 || a == 0x2019 || a == 0x2F || a == 0x5F) && e + 1 < text.count && alnum(text[e + 1])
+    }
+
+    /// A word at `start..<e` in capitals (`TWO`), or capitalised inside a sentence (`Big Five`,
+    /// a name): not after a sentence's end, a colon, a line break or Chinese.
+    static func isNameCased(_ text: [UInt32], _ start: Int, _ e: Int) -> Bool {
+        guard text[start] < 0x61 else { return false }
+        if start + 1 < e && text[start + 1] < 0x61 { return true }
+        var b = start - 1
+        while b >= 0 && (text[b] == 0x20 || text[b] == 0x22 || text[b] == 0x28 || text[b] == 0x2A || text[b] == 0x5F || text[b] == 0x201C) { b -= 1 }
+        return b >= 0 && !(text[b] == 0x2E || text[b] == 0x21 || text[b] == 0x3F || text[b] == 0x3A || text[b] == 0x0A || text[b] > 0x2FFF)
+    }
+
     /// English cardinal words of `text` whose letters are all `eligible`: `five`, `twenty-five`
     /// (two to ninety-nine; not `one`, not ordinals), each a count. Left out, as no count a
     /// translation must carry: a word glued to another by a hyphen, a dot or an apostrophe
@@ -303,18 +322,9 @@ public enum NumberScanner {
                 e = u.upperBound
             }
             // Glued after: `three-way`, `Three.js`, `two's`, `two/three`, a digit.
-            if e < n {
-                let a = text[e]
-                if alnum(a) { continue }
-                if (a == 0x2D || a == 0x2E || a == 0x27 || a == 0x2019 || a == 0x2F || a == 0x5F) && e + 1 < n && alnum(text[e + 1]) { continue }
-            }
+            if gluedAfter(text, e, alnum) { continue }
             // Capitals: TWO, or Five inside a sentence (a name).
-            if text[start] < 0x61 {
-                if start + 1 < e && text[start + 1] < 0x61 { continue }
-                var b = start - 1
-                while b >= 0 && (text[b] == 0x20 || text[b] == 0x22 || text[b] == 0x28 || text[b] == 0x2A || text[b] == 0x5F || text[b] == 0x201C) { b -= 1 }
-                if b >= 0 && !(text[b] == 0x2E || text[b] == 0x21 || text[b] == 0x3F || text[b] == 0x3A || text[b] == 0x0A || text[b] > 0x2FFF) { continue }
-            }
+            if isNameCased(text, start, e) { continue }
             // The words beside it.
             if e + 1 < n, text[e] == 0x20, let w = word(from: e + 1), let wk = packedWord(text, w), notCountingBeside.contains(wk) { continue }
             if start >= 2, text[start - 1] == 0x20 {
@@ -377,18 +387,9 @@ public enum NumberScanner {
                 let b = text[start - 1]
                 if alnum(b) || b == 0x2D || b == 0x2E || b == 0x2F || b == 0x23 || b == 0x40 || b == 0x24 || b == 0x5C || b == 0x27 { continue }
             }
-            if e < n {
-                let a = text[e]
-                if alnum(a) { continue }
-                if (a == 0x2D || a == 0x2E || a == 0x27 || a == 0x2019 || a == 0x2F || a == 0x5F) && e + 1 < n && alnum(text[e + 1]) { continue }
-            }
+            if gluedAfter(text, e, alnum) { continue }
             // Capitalised inside a sentence (a name), or in capitals.
-            if text[start] < 0x61 {
-                if start + 1 < e && text[start + 1] < 0x61 { continue }
-                var b = start - 1
-                while b >= 0 && (text[b] == 0x20 || text[b] == 0x22 || text[b] == 0x28 || text[b] == 0x2A || text[b] == 0x5F || text[b] == 0x201C) { b -= 1 }
-                if b >= 0 && !(text[b] == 0x2E || text[b] == 0x21 || text[b] == 0x3F || text[b] == 0x3A || text[b] == 0x0A || text[b] > 0x2FFF) { continue }
-            }
+            if isNameCased(text, start, e) { continue }
             let before = wordBefore(start), after = wordAfter(e)
             // An estimate (`once or twice`, `twice or three times`), and a ratio (`twice as
             // fast` is 快一倍 as often as 两倍, or a percentage) stay out.
