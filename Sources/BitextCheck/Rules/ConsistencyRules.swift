@@ -175,6 +175,9 @@ public struct NumberMismatchRule: Rule {
             RuleExample("这种格式流行于 20 世纪 90 年代，九十年代末已很少见。\n", source: "The format was popular in the 1990s and rare by the late 1990s.\n"),
             RuleExample("这种格式流行于 ↓20 世纪 80 年代。\n", source: "The format was popular in the 1990s.\n"),
             RuleExample("值班团队全天候响应。约一半的告警在夜间触发。\n", source: "The on-call team responds 24/7. About 1/2 of the alerts fire at night.\n"),
+            // A rate's unit of time changed (`mm/s` → `mm/min`); the same rate is the same.
+            RuleExample("以 ↓35 mm/min 的速度打印外壁。\n", source: "Print the walls at 35 mm/s.\n"),
+            RuleExample("以 35 mm/min 的速度回抽。\n", source: "Retract at 35 mm/min.\n"),
             RuleExample("服务台每周 ↓5 天有人值守。\n", source: "The desk is staffed 24/7.\n"),
             // A cell of numbers in the same row and column: a row is known by its first cell
             // written alike, by the alignment of its cells of words, or by its place in a table
@@ -511,10 +514,15 @@ public struct NumberMismatchRule: Rule {
         // Two letters at most, or up to four with a capital or a Greek letter (`MHz`, `GiB`,
         // `µs`): a longer or lowercase run is a word (`mode`, `and`).
         guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A }) else { return nil }
-        // Per second, per hour (`Mbit/s`, `km/h`): part of the symbol.
-        if k + 1 < n, u.text[k] == 0x2F, u.text[k + 1] | 0x20 >= 0x61 && u.text[k + 1] | 0x20 <= 0x7A, u.roles[k + 1] == role,
-           k + 2 == n || !letter(u.text[k + 2]) && !(u.text[k + 2] >= 0x30 && u.text[k + 2] <= 0x39) && u.text[k + 2] != 0x2F {
-            k += 2
+        // Per second, per hour, per minute (`Mbit/s`, `km/h`, `mm/min`): part of the symbol. A
+        // denominator of one letter, or a unit of time's symbol (`min`, `ms`, `hr`, `wk`).
+        if k + 1 < n, u.text[k] == 0x2F, u.text[k + 1] | 0x20 >= 0x61 && u.text[k + 1] | 0x20 <= 0x7A, u.roles[k + 1] == role {
+            var e = k + 1
+            while e < n && letter(u.text[e]) && u.roles[e] == role { e += 1 }
+            if e == k + 2 || NumberMismatchRule.timeDenominators.contains(u.string((k + 1)..<e)),
+               e == n || !(u.text[e] >= 0x30 && u.text[e] <= 0x39) && u.text[e] != 0x2F {
+                k = e
+            }
         }
         if k < n {
             let c = u.text[k]
@@ -708,6 +716,9 @@ public struct NumberMismatchRule: Rule {
         if s.count >= 3 && s.hasSuffix("ps") { s = String(s.dropLast(2)) + "/s" }
         return s.replacingOccurrences(of: "bit", with: "b")
     }
+
+    /// Units of time written after a slash of a rate (`mm/min`), beside one letter (`km/h`).
+    static let timeDenominators: Set<String> = ["min", "ms", "hr", "wk"]
 
     /// SI prefixes, binary ones for bytes, and the base units they scale.
     static let siPrefixes: [Character: Double] = ["p": 1e-12, "n": 1e-9, "µ": 1e-6, "μ": 1e-6, "u": 1e-6, "m": 1e-3, "c": 1e-2,
