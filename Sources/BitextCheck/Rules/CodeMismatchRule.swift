@@ -74,6 +74,8 @@ public struct CodeMismatchRule: Rule {
             RuleExample("扫描每隔 `period` 运行一次，默认取全局的 `↓scan-period`，即 5 分钟。\n",
                         source: "A scan runs every `period`, which defaults to the global `scan_period` of 5 minutes.\n"),
             RuleExample("把 `locale` 设为 `zh`，界面即显示中文。\n", source: "Set `locale` to `en` and the interface shows English.\n"),
+            // A tag in the place of another tag too; a tag and a bare name are two shapes.
+            RuleExample("把这些权限写在 `↓<application>` 元素里。\n", source: "Put the permissions inside the `<manifest>` element.\n"),
             // A setting without its value is another setting, unless the translation writes the
             // value beside it; a channel continued as a kebab-case name is another channel, a
             // keyword written more fully is not.
@@ -297,6 +299,22 @@ public struct CodeMismatchRule: Rule {
 
     /// A name of ASCII letters, digits, `_`, `$`, `-` and `.` (with a letter), no space, no Han:
     /// a value, a key or an identifier (`critical`, `evaluation_interval`, `--fix`, `.toml`).
+    /// Two names of one shape: both name tokens, or both tags of one (`<manifest>` written
+    /// `<application>`; a tag and a bare name are two shapes).
+    static func sameShapedNames(_ a: String, _ b: String) -> Bool {
+        if isNameToken(a) && isNameToken(b) { return true }
+        guard let p = tagName(a), let q = tagName(b) else { return false }
+        return isNameToken(p) && isNameToken(q)
+    }
+
+    /// The name of a tag (`<manifest>`, `</manifest>`, `<br/>`), or nil.
+    static func tagName(_ s: String) -> String? {
+        guard s.hasPrefix("<"), s.hasSuffix(">") else { return nil }
+        var inner = s.dropFirst().dropLast()
+        if inner.hasPrefix("/") { inner = inner.dropFirst() } else if inner.hasSuffix("/") { inner = inner.dropLast() }
+        return inner.isEmpty ? nil : String(inner)
+    }
+
     static func isNameToken(_ s: String) -> Bool {
         var letter = false
         for c in s.utf8 {
@@ -627,7 +645,7 @@ public struct CodeMismatchRule: Rule {
             }
             // As many spans on both sides, and one of each unmatched, in the place of the other:
             // one name written instead of the other, however unlike the two are (`critical`
-            // written `warning`; `evaluation_interval` written `evaluation-interval` beside an
+            // written `warning`, `<manifest>` written `<application>`; `evaluation_interval` written `evaluation-interval` beside an
             // unchanged `interval`), as keys are; not a name the source writes as text, nor the
             // source's written plain. A locale switched for another (`en` → `zh`, `en-US` →
             // `zh-CN`) is the example localised: no finding.
@@ -635,7 +653,7 @@ public struct CodeMismatchRule: Rule {
                 let m = missing[0].0, x = extra[0].0
                 let k = results.firstIndex { id($0.source) == id(m) }
                 if k == nil || results[k!].target == nil,
-                   CodeMismatchRule.isNameToken(m.value), CodeMismatchRule.isNameToken(x.value),
+                   CodeMismatchRule.sameShapedNames(m.value, x.value),
                    m.value.lowercased() != x.value.lowercased(), standsIn(x, novel: true), !CodeMismatchRule.writtenPlain(m.value, in: targetText),
                    !inPlace([m], [x]).isEmpty {
                     if CodeMismatchRule.holdsLocale(m.value) && CodeMismatchRule.holdsLocale(x.value) {
