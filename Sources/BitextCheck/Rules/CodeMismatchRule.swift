@@ -260,8 +260,7 @@ public struct CodeMismatchRule: Rule {
         // A setting without its value (`top_k` of `top_k=None`, `temperature` of
         // `temperature=0`): the value is what the source sets; but a flag set to true is the
         // flag written bare (`checkable` of `checkable=true`).
-        if after.count >= 2, after.first == 0x3D, after[after.startIndex + 1] != 0x20,
-           !(after.count == 5 && makeString(after.dropFirst()).lowercased() == "true") { return true }
+        if setsValue(after) { return true }
         let upper = { (c: UInt32) in c >= 0x41 && c <= 0x5A }
         if !before.contains(where: upper), !part.contains(where: upper), !after.contains(where: upper) {
             if after.count >= 2, after.first == 0x2D, CodeComparison.isIdentifierChar(after[after.startIndex + 1]) { return true }
@@ -290,11 +289,16 @@ public struct CodeMismatchRule: Rule {
     static func droppedValue(_ source: String, _ target: String) -> String? {
         guard source.count > target.count + 1, source.hasPrefix(target) else { return nil }
         let rest = source.dropFirst(target.count)
-        guard rest.first == "=" else { return nil }
-        let value = String(rest.dropFirst())
-        // A flag set to true is the flag written bare (`checkable=true`, `<Tree checkable>`).
-        guard value.first.map({ $0 != " " }) == true, value.lowercased() != "true" else { return nil }
-        return value
+        guard setsValue(ArraySlice(rest.unicodeScalars.map(\.value))) else { return nil }
+        return String(rest.dropFirst())
+    }
+
+    /// What follows a setting's name sets a value (`=None`, `=0`): `=` and a value that does not
+    /// start with a space; a flag set to true is the flag written bare (`checkable=true`,
+    /// `<Tree checkable>`), no value.
+    static func setsValue(_ after: ArraySlice<UInt32>) -> Bool {
+        after.count >= 2 && after.first == 0x3D && after[after.startIndex + 1] != 0x20
+            && !(after.count == 5 && makeString(after.dropFirst()).lowercased() == "true")
     }
 
     /// A name of ASCII letters, digits, `_`, `$`, `-` and `.` (with a letter), no space, no Han:

@@ -706,7 +706,7 @@ public struct NumberMismatchRule: Rule {
         // A unit of time beside letters that name no unit (`2024 by`, a word the symbol scan
         // took for one): nothing to compare.
         func time(_ s: String) -> Bool { s == "mo" || s == "yr" || siScale(s)?.base == "s" }
-        func known(_ s: String) -> Bool { siScale(s) != nil || s == "mo" || s == "yr" || s.hasPrefix("°") }
+        func known(_ s: String) -> Bool { quantityUnit(s) != nil }
         return (time(a) && !known(b)) || (time(b) && !known(a))
     }
 
