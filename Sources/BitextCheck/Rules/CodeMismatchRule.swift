@@ -135,6 +135,14 @@ public struct CodeMismatchRule: Rule {
                         source: "Retry only while `attempts` < `maxAttempts`, and stop when `delay` >= 30.\n"),
             RuleExample("请求的路径是 client -> proxy -> server，由 `a => b` 映射。\n",
                         source: "The request goes client -> proxy -> server, and `a => b` maps it.\n"),
+            // Code written without backticks — a path, a handle, a snake_case name — is code too:
+            // written otherwise by a letter or two, it changed; a locale switched in it is the page
+            // localised, and one slash between two words is prose.
+            RuleExample("## POST ↓/v2/order/{id}/cancel\n\n取消一个未发货的订单。\n",
+                        source: "## POST /v2/orders/{id}/cancel\n\nCancels an order that has not shipped.\n"),
+            RuleExample("有疑问请在评论里提及 ↓@lumen-ui/reviewer。\n", source: "If in doubt, mention @lumen-ui/reviewers in a comment.\n"),
+            RuleExample("完整说明见 /zh/guide/setup 页面，适用于 macOS/Linux。\n",
+                        source: "See the /en/guide/setup page for details; it covers macOS/Linux.\n"),
             RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
             // Each line that differs is reported, not only the first.
             RuleExample("示例：\n\n```yaml\nretry:\n  ↓attempts: 5\n  backoff: 2s\n  ↓jitter: false\n```\n",
@@ -764,6 +772,21 @@ public struct CodeMismatchRule: Rule {
                 let sv = p.source.units[su].string(s.relation.range), tv = c.document.units[tu].string(t.relation.range)
                 emit(c.mismatch(self, severity: severity, place: (tu, t.relation.range), key: "code-mismatch.operator", sourceUnit: su,
                                 values: [:], source: sv, target: tv))
+            }
+        }
+        // Code written without backticks (a path, a handle, a snake_case name), written otherwise.
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { u in BareCode.words(p.source.units[u]).map { (unit: u, word: $0) } }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { u in BareCode.words(c.document.units[u]).map { (unit: u, word: $0) } }
+            guard !target.isEmpty else { continue }
+            var sourceCode = Set(source.map(\.word.text)), targetCode = Set(target.map(\.word.text))
+            for u in pair.source { for s in p.source.units[u].inlineCode { sourceCode.insert(Array(s.code.unicodeScalars.map(\.value))) } }
+            for u in pair.target { for s in c.document.units[u].inlineCode { targetCode.insert(Array(s.code.unicodeScalars.map(\.value))) } }
+            for (s, t) in BareCode.changed(source: source, target: target, sourceCode: sourceCode, targetCode: targetCode) {
+                let sv = makeString(s.word.text)
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.word.range), key: "code-mismatch", sourceUnit: s.unit,
+                                values: [:], source: sv, target: makeString(t.word.text), fix: Fix(sv)))
             }
         }
         for (s, t) in c.codeBlockPairs {
