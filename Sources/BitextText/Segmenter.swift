@@ -823,7 +823,8 @@ public final class Segmenter {
         }
         if wholeUnit {
             s.unitShape = Segmenter.isCitation(text, roles, segment) || Segmenter.isCatalogueLink(text, roles, segment, links) ? .citation
-                : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names : nil
+                : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names
+                : Segmenter.isValueList(text, roles, segment, functionWords: source.functionWords) ? .names : nil
         }
         s.reclassify(kept: keptWords)
         return s
@@ -1117,6 +1118,57 @@ public final class Segmenter {
             }
         }
         return words >= 1
+    }
+
+    /// A whole unit that lists values, not a phrase: two to eight items split by `/`, `,`, `;`
+    /// or Chinese list punctuation, each a bare function word used as a value (`On / Off`,
+    /// `In / Out`), a quantity (`60 Hz`, `-12 dB`) or a name (`AUTO`, `dB`), at least one of
+    /// them a function word or a quantity. Function words between separators make no sentence;
+    /// an item of ordinary words (`Fast / Slow`) is left to the words.
+    static func isValueList(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>, functionWords: Set<String>) -> Bool {
+        func separator(_ c: UInt32) -> Bool { c == 0x2F || c == 0x2C || c == 0x3B || c == 0x3001 || c == 0xFF0C || c == 0xFF1B }
+        guard segment.contains(where: { roles[$0] == .content && separator(text[$0]) }) else { return false }
+        var items = 0, values = 0
+        var start = segment.lowerBound
+        while start <= segment.upperBound {
+            var end = start
+            while end < segment.upperBound && !(roles[end] == .content && separator(text[end])) { end += 1 }
+            // The item's words (content, split at spaces).
+            var words: [Range<Int>] = []
+            var i = start
+            while i < end {
+                while i < end && (roles[i] != .content || isSpace(text[i])) { i += 1 }
+                var j = i
+                while j < end && roles[j] == .content && !isSpace(text[j]) { j += 1 }
+                if j > i { words.append(i..<j) }
+                i = j
+            }
+            func isNumber(_ w: Range<Int>) -> Bool {
+                var k = w.lowerBound
+                if k < w.upperBound && (text[k] == 0x2D || text[k] == 0x2B || text[k] == 0x2212) { k += 1 }
+                return k < w.upperBound && isDigit(text[k]) && (k..<w.upperBound).allSatisfy { isDigit(text[$0]) || text[$0] == 0x2E }
+            }
+            func isSymbol(_ w: Range<Int>) -> Bool {
+                w.count <= 4 && w.allSatisfy { isLetterOrDigit(text[$0]) || text[$0] == 0x25 || text[$0] == 0xB0 || text[$0] == 0xB5 }
+            }
+            switch words.count {
+            case 1:
+                let w = words[0]
+                guard w.allSatisfy({ isLetterOrDigit(text[$0]) || text[$0] == 0x2E || text[$0] == 0x2D || text[$0] == 0x25 }) else { return false }
+                let word = String(String.UnicodeScalarView(w.compactMap { Unicode.Scalar(text[$0]) })).lowercased()
+                if functionWords.contains(word) || isNumber(w) { values += 1 }
+                // Otherwise a name: capitals after its first letter (`dB`, `AUTO`).
+                else if !w.dropFirst().contains(where: { isUpper(text[$0]) }) { return false }
+            case 2:
+                guard isNumber(words[0]), isSymbol(words[1]) else { return false }
+                values += 1
+            default:
+                return false
+            }
+            items += 1
+            start = end + 1
+        }
+        return items >= 2 && items <= 8 && values >= 1
     }
 
     /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word

@@ -82,6 +82,10 @@ public struct UntranslatedRule: Rule {
             // A description column left in English under a header that names no kind of string
             // is forgotten, whatever the cells beside it.
             RuleExample("| 功能 | 说明 |\n| --- | --- |\n| 导出 | ↓Writes every selected row to a file on the disk you choose. |\n| 导入 | ↓Reads rows back from a file that an earlier export wrote. |\n"),
+            // A cell that lists values (`On / Off`, a bare function word or a quantity per item) is
+            // no sentence; a cell of words between two such marks still is.
+            RuleExample("| 控件 | 取值 | 作用 |\n| --- | --- | --- |\n| Bypass | On / Off | 跳过全部处理 |\n| Filter | Off、80 Hz、160 Hz | 侧链的高通滤波 |\n| Threshold | -60 dB 至 0 dB | 开始压缩的电平 |\n| Knee | 0 dB 至 24 dB | 柔和过渡区的宽度 |\n"),
+            RuleExample("| 控件 | 取值 | 作用 |\n| --- | --- | --- |\n| Bypass | On / Off | 跳过全部处理 |\n| Filter | ↓Off when the input is quiet | 侧链的高通滤波 |\n| Threshold | -60 dB 至 0 dB | 开始压缩的电平 |\n| Knee | 0 dB 至 24 dB | 柔和过渡区的宽度 |\n"),
             // A list item that is one link to a catalogue's entry keeps the entry's title.
             RuleExample("## 参考\n\n- [RFC 9999: Handling of Example Widgets in Transit](https://rfc.example.org/9999)\n"),
             // Output a code block holds word for word (its inline code with backticks there).
