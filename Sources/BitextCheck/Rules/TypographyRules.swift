@@ -256,6 +256,11 @@ public struct SpacingRule: Rule {
             RuleExample("在 React 中使用 Hook，在 Vue 中使用 ref，以及 Svelte↓里的 store。\n"),
             RuleExample("在React中使用Hook。\n", settings: ["spacing": "forbid"]),
             RuleExample("在 React 中使用 Hook。\n", settings: ["spacing": "off"]),
+            // Inline code is a habit of its own: spaced in the rest of the file, or required …
+            RuleExample("在 React 中使用 Hook，用 `useState` 声明状态，用↓`useEffect` 处理副作用。\n"),
+            RuleExample("用↓`useState`↓声明状态。\n", settings: ["spacing": "require"]),
+            // … while a file that spaces names but never code keeps its way.
+            RuleExample("在 React 中用`useState`声明状态，用`useEffect`处理副作用。\n"),
             // A sample the source itself shows in Chinese is the source's typography.
             RuleExample("页面把日期显示为 2025年3月4日。\n", source: "The page shows the date as 2025年3月4日.\n",
                         settings: ["spacing": "require"]),
@@ -270,6 +275,8 @@ public struct SpacingRule: Rule {
         /// The space, or the character after a missing space.
         var index: Int
         var spaced: Bool
+        /// Beside inline code (`` `x` ``) rather than a Latin letter or digit: a habit of its own.
+        var code: Bool
     }
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
@@ -283,28 +290,37 @@ public struct SpacingRule: Rule {
             var quoted = SourceQuotes(c)
             boundaries.removeAll { quoted.contains($0) }
         }
-        let wantSpace: Bool
-        switch policy {
-        case .require: wantSpace = true
-        case .forbid: wantSpace = false
-        case .off: return
-        case .consistent:
-            let spaced = boundaries.filter(\.spaced).count
-            let unspaced = boundaries.count - spaced
-            // "Mostly": at least two thirds one way; otherwise the file has no habit to keep.
-            if spaced * 3 >= boundaries.count * 2 { wantSpace = true }
-            else if unspaced * 3 >= boundaries.count * 2 { wantSpace = false }
-            else { return }
+        // Whether a space is wanted beside Latin text and beside inline code: each by the policy,
+        // or each by the file's own habit.
+        func wanted(code: Bool) -> Bool? {
+            switch policy {
+            case .require: return true
+            case .forbid: return false
+            case .off: return nil
+            case .consistent:
+                var spaced = 0, all = 0
+                for b in boundaries where b.code == code {
+                    all += 1
+                    if b.spaced { spaced += 1 }
+                }
+                // "Mostly": at least two thirds one way; otherwise the file has no habit to keep.
+                if spaced * 3 >= all * 2 { return true }
+                if (all - spaced) * 3 >= all * 2 { return false }
+                return nil
+            }
         }
-        for b in boundaries where b.spaced != wantSpace {
+        let want = [wanted(code: false), boundaries.contains(where: \.code) ? wanted(code: true) : nil]
+        for b in boundaries {
+            guard let wantSpace = want[b.code ? 1 : 0], b.spaced != wantSpace else { continue }
             let u = c.document.units[b.unit]
+            let kind = b.code ? "cjk-spacing.code" : "cjk-spacing"
             if wantSpace {
                 let ch = makeString([u.text[b.index]])
                 emit(c.finding(self, severity: severity, unit: b.unit, range: b.index..<(b.index + 1),
-                               message: c.messages.text("cjk-spacing.missing"), fix: Fix(" " + ch)))
+                               message: c.messages.text(kind + ".missing"), fix: Fix(" " + ch)))
             } else {
                 emit(c.finding(self, severity: severity, unit: b.unit, range: b.index..<(b.index + 1),
-                               message: c.messages.text("cjk-spacing.extra"), fix: Fix("")))
+                               message: c.messages.text(kind + ".extra"), fix: Fix("")))
             }
         }
     }

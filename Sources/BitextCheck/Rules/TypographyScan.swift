@@ -111,7 +111,26 @@ final class TypographyScan {
                         guard r[i] == .content else {
                             // Code, URLs and markup: skipped as a run.
                             var j = i + 1
-                            while j < n && r[j] != .content { j += 1 }
+                            var code = r[i] == .code
+                            while j < n && r[j] != .content { if r[j] == .code { code = true }; j += 1 }
+                            // Han beside inline code, or with one space between: boundaries of
+                            // their own kind (a file may space code and not names, or the reverse).
+                            // Only the span's own sides: not a tag or emphasis around it.
+                            if code {
+                                let opens = t[i] == 0x60 || r[i] == .code, closes = t[j - 1] == 0x60 || r[j - 1] == .code
+                                if opens && cls1 == han {
+                                    boundaries.append(SpacingRule.Boundary(unit: k, index: i, spaced: false, code: true))
+                                } else if opens && cls1 == space && cls2 == han {
+                                    boundaries.append(SpacingRule.Boundary(unit: k, index: i - 1, spaced: true, code: true))
+                                }
+                                if closes && j < n && r[j] == .content {
+                                    if isHanIdeograph(t[j]) {
+                                        boundaries.append(SpacingRule.Boundary(unit: k, index: j, spaced: false, code: true))
+                                    } else if t[j] == 0x20 && j + 1 < n && r[j + 1] == .content && isHanIdeograph(t[j + 1]) {
+                                        boundaries.append(SpacingRule.Boundary(unit: k, index: j, spaced: true, code: true))
+                                    }
+                                }
+                            }
                             cls2 = j > i + 1 ? TypographyScan.none : cls1
                             cls1 = TypographyScan.none
                             prev = t[j - 1]; prevContent = false; prevMark = false
@@ -173,9 +192,9 @@ final class TypographyScan {
                         }
                         // Han beside a Latin letter or digit, or with one space between.
                         if cls1 | cls == han | latin {
-                            boundaries.append(SpacingRule.Boundary(unit: k, index: i, spaced: false))
+                            boundaries.append(SpacingRule.Boundary(unit: k, index: i, spaced: false, code: false))
                         } else if cls1 == space && cls2 | cls == han | latin {
-                            boundaries.append(SpacingRule.Boundary(unit: k, index: i - 1, spaced: true))
+                            boundaries.append(SpacingRule.Boundary(unit: k, index: i - 1, spaced: true, code: false))
                         }
                         cls2 = cls1; cls1 = cls
                         prev = ch; prevContent = true; prevMark = mark
