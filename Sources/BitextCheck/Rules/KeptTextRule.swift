@@ -64,6 +64,9 @@ public struct KeptTextRule: Rule {
             // A column of example prompts, one of them rendered for the reader: sentences, silent.
             RuleExample("| 技巧 | 提示词示例 |\n| --- | --- |\n| 角色 | You are a patient tutor. |\n| 示例 | 参照上面的例子。 |\n| 步骤 | Work through it one step at a time. |\n",
                         source: "| Technique | Example prompt |\n| --- | --- |\n| Role | You are a patient tutor. |\n| Examples | Follow the examples above. |\n| Steps | Work through it one step at a time. |\n"),
+            // A column of types that keeps `string` in one row and translates it in another.
+            RuleExample("| 键 | 类型 | 说明 |\n| --- | --- | --- |\n| `replicas` | int | 要运行的副本数 |\n| `image.tag` | string | 要拉取的镜像标签 |\n| `service.type` | ↓字符串 | 服务的类型 |\n| `debug` | bool | 是否输出调试日志 |\n| `name` | string | 发布的名称 |\n",
+                        source: "| Key | Type | Description |\n| --- | --- | --- |\n| `replicas` | int | Number of replicas to run |\n| `image.tag` | string | Image tag to pull |\n| `service.type` | string | Type of the service |\n| `debug` | bool | Whether to log debug output |\n| `name` | string | Name of the release |\n"),
             // A column of terms translated where the translation has a rendering, kept where not: silent.
             RuleExample("| 术语 | 说明 |\n| --- | --- |\n| Pod | 最小的部署单元 |\n| 命名空间 | 资源的分组 |\n| Ingress | 外部访问的入口 |\n",
                         source: "| Term | Meaning |\n| --- | --- |\n| Pod | The smallest unit you deploy |\n| Namespace | A group of resources |\n| Ingress | The entry point for outside traffic |\n"),
@@ -143,7 +146,10 @@ public struct KeptTextRule: Rule {
     /// two of the kept ones phrases in sentence case (`Pay now`, `Delete report`: strings a
     /// program shows, not terms a glossary renders), none of them read as untranslated prose, and
     /// changes no other cell (a changed English cell is `code-mismatch`'s). The translated cell
-    /// (with Han) is the exception: the table keeps that column as the source wrote it.
+    /// (with Han) is the exception: the table keeps that column as the source wrote it. Without
+    /// the capitals and phrases, a cell is still the exception when its source text is one the
+    /// column keeps verbatim in another row (`string` kept, and written 字符串 a row below, in a
+    /// column of types): the translation broke its own choice.
     static func translatedKeptCells(_ c: FileContext, _ p: Pairing) -> [(source: Int, target: Int, kept: Int)] {
         let source = p.source, target = c.document
         // Only a translation with a table cell that has Han and a source cell without.
@@ -174,11 +180,14 @@ public struct KeptTextRule: Rule {
             let columns = Set(table.flatMap { sc[$0]?.keys.map { $0 } ?? [] })
             column: for col in columns.sorted() {
                 var same: [Int] = [], translated: [(Int, Int)] = []
+                var keptTexts = Set<String>()
+                var capitalised = true
                 for ls in table {
                     guard let s = sc[ls]?[col], let lt = rows[ls], let t = tc[lt]?[col] else { continue }
                     let su = source.units[s], tu = target.units[t]
                     let words = tokens(su, in: 0..<su.text.count)
-                    guard !han(su), let first = words.first, startsUpper(first.text) else { continue column }
+                    guard !han(su), let first = words.first else { continue column }
+                    if !startsUpper(first.text) { capitalised = false }
                     if han(tu) {
                         // A sentence (an example prompt among kept ones) may be rendered for the reader.
                         guard isLabel(su, words) else { continue column }
@@ -189,14 +198,17 @@ public struct KeptTextRule: Rule {
                     // Kept as it is, and read so: not a phrase left untranslated.
                     guard !c.analyses[t].stretches.contains(where: \.isProse) else { continue column }
                     same.append(t)
+                    keptTexts.insert(text(su))
                 }
                 guard !translated.isEmpty, same.count >= 2, same.count >= 2 * translated.count else { continue }
-                let phrases = same.filter { t in
+                // A value the column keeps in another row, translated in this one (`string` kept
+                // and written 字符串 in a column of types): the translation's own choice, broken.
+                let keptElsewhere = translated.filter { keptTexts.contains(text(source.units[$0.0])) }
+                let phrases = !capitalised ? [] : same.filter { t in
                     let w = tokens(target.units[t], in: 0..<target.units[t].text.count)
                     return w.count >= 2 && isLabel(target.units[t], w) && w.dropFirst().contains { !startsUpper($0.text) && !hasDigit($0.text) }
                 }
-                guard phrases.count >= 2 else { continue }
-                for (s, t) in translated { out.append((s, t, same.count)) }
+                for (s, t) in phrases.count >= 2 ? translated : keptElsewhere { out.append((s, t, same.count)) }
             }
         }
         return out
