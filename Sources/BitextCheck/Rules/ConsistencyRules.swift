@@ -395,8 +395,15 @@ public struct NumberMismatchRule: Rule {
         // What the alignment says: row line → the other side's row line (nil: cells went to two rows).
         var forward: [Int: Int?] = [:], backward: [Int: Int?] = [:]
         var sourceOfTarget: [Int: Int] = [:]
+        // Cells the alignment pairs one to one, both ways.
+        var partner: [Int: Int] = [:], partnerOfTarget: [Int: Int] = [:]
         for pair in c.consistencyCache.pairs {
             for t in pair.target where sourceOfTarget[t] == nil { sourceOfTarget[t] = pair.source[0] }
+            if pair.source.count == 1, pair.target.count == 1, case .tableCell = source.units[pair.source[0]].kind,
+               case .tableCell = target.units[pair.target[0]].kind {
+                partner[pair.source[0]] = pair.target[0]
+                partnerOfTarget[pair.target[0]] = pair.source[0]
+            }
             guard pair.source.count == 1, pair.target.count == 1, case .tableCell = source.units[pair.source[0]].kind,
                   case .tableCell = target.units[pair.target[0]].kind, !numbersOnly(source.units[pair.source[0]]) else { continue }
             let ls = source.units[pair.source[0]].start.line, lt = target.units[pair.target[0]].start.line
@@ -413,7 +420,9 @@ public struct NumberMismatchRule: Rule {
             return k.isEmpty ? nil : Array(k)
         }
         var rows: [(Int, Int)] = []
+        var out: [(source: Int, target: Int)] = []
         for tt in targetTables {
+            let before = rows.count
             var votes: [Int: Int] = [:]
             for cell in tt.cells { if let s = sourceOfTarget[cell], let st = tableOfSource[s] { votes[st, default: 0] += 1 } }
             guard let best = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { continue }
@@ -437,15 +446,74 @@ public struct NumberMismatchRule: Rule {
                 rows += said.sorted { $0.key < $1.key }.filter { TableShapes.cellCount(source, line: $0.key) == TableShapes.cellCount(target, line: $0.value) }
                     .map { ($0.key, $0.value) }
             }
-        }
-        var out: [(source: Int, target: Int)] = []
-        for (ls, lt) in rows {
-            guard let sc = sourceCells[ls], let tc = targetCells[lt] else { continue }
-            for (col, su) in sc.sorted(by: { $0.key < $1.key }) where numbersOnly(source.units[su]) {
-                if let tu = tc[col] { out.append((su, tu)) }
+            let columns = crossedCells(rows[before...], header: (st.rowLines[0], tt.rowLines[0]), source, target, sourceCells, targetCells,
+                                       partner: partner, partnerOfTarget: partnerOfTarget)
+            var here = columns.pairs
+            for (ls, lt) in rows[before...] {
+                guard let sc = sourceCells[ls], let tc = targetCells[lt] else { continue }
+                for (col, su) in sc where numbersOnly(source.units[su]) && !columns.reordered.contains(col) {
+                    if let tu = tc[col] { here.append((su, tu)) }
+                }
             }
+            out += here.sorted { $0.source < $1.source }
         }
         return out
+    }
+
+    /// Cells of words holding a number (`245 °C`) that the alignment pairs with a cell of
+    /// another column of their row, or with none, paired instead with the cell of their own
+    /// column: the alignment pairs cells by an equal number across columns, so values swapped
+    /// between two columns would read as unchanged. Only in rows of as many cells on both sides
+    /// (the header rows too), and only for a column whose cells the alignment pairs by position
+    /// more often than not, its header cell included (a translation that reordered its columns
+    /// pairs them crosswise row after row, and its header first); the same for the column of
+    /// the cell it was paired with.
+    static func crossedCells(_ rows: ArraySlice<(Int, Int)>, header: (Int, Int), _ source: Document, _ target: Document,
+                             _ sourceCells: [Int: [Int: Int]], _ targetCells: [Int: [Int: Int]],
+                             partner: [Int: Int], partnerOfTarget: [Int: Int]) -> (pairs: [(source: Int, target: Int)], reordered: Set<Int>) {
+        func column(_ d: Document, _ k: Int) -> Int? { if case .tableCell(_, let col) = d.units[k].kind { return col }; return nil }
+        func digits(_ u: Unit) -> Bool { u.text.indices.contains { u.roles[$0] == .content && u.text[$0] >= 0x30 && u.text[$0] <= 0x39 } }
+        // By column: cells paired with the cell of the same column of the paired row, and with
+        // another cell of it (by the source's column and by the target's).
+        var positional: [Int: Int] = [:], crossedSource: [Int: Int] = [:], crossedTarget: [Int: Int] = [:]
+        var headerCrossed = Set<Int>(), headerCrossedTarget = Set<Int>()
+        for (ls, lt) in rows {
+            guard let sc = sourceCells[ls] else { continue }
+            for (col, su) in sc {
+                guard let tu = partner[su], target.units[tu].start.line == lt, let tcol = column(target, tu) else { continue }
+                if tcol == col { positional[col, default: 0] += 1; continue }
+                crossedSource[col, default: 0] += 1
+                crossedTarget[tcol, default: 0] += 1
+                if ls == header.0 { headerCrossed.insert(col); headerCrossedTarget.insert(tcol) }
+            }
+        }
+        // A column whose header cell, or most of its cells, the alignment pairs with another
+        // column: moved (its cells of numbers are not compared by position either).
+        let reordered = headerCrossed.union(crossedSource.filter { $0.value > positional[$0.key, default: 0] }.keys)
+        guard rows.contains(where: { $0 == header }), TableShapes.cellCount(source, line: header.0) == TableShapes.cellCount(target, line: header.1) else {
+            return ([], reordered)
+        }
+        func byPosition(_ col: Int) -> Bool {
+            !headerCrossed.contains(col) && !headerCrossedTarget.contains(col)
+                && positional[col, default: 0] > max(crossedSource[col, default: 0], crossedTarget[col, default: 0])
+        }
+        var out: [(source: Int, target: Int)] = []
+        for (ls, lt) in rows where ls != header.0 {
+            guard let sc = sourceCells[ls], let tc = targetCells[lt],
+                  TableShapes.cellCount(source, line: ls) == TableShapes.cellCount(target, line: lt) else { continue }
+            for (col, su) in sc.sorted(by: { $0.key < $1.key }) {
+                let u = source.units[su]
+                guard !numbersOnly(u), digits(u), let tu = tc[col], partner[su] != tu, byPosition(col) else { continue }
+                if let x = partner[su] {
+                    // Paired with a cell of another column of this row, itself a column paired by position.
+                    guard target.units[x].start.line == lt, let xcol = column(target, x), byPosition(xcol) else { continue }
+                }
+                // The cell of its column paired with nothing, or with a cell of this row.
+                if let y = partnerOfTarget[tu], source.units[y].start.line != ls { continue }
+                out.append((su, tu))
+            }
+        }
+        return (out, reordered)
     }
 
     /// A number as a message quotes it: with the sign before it and the `%` after it
