@@ -65,7 +65,11 @@ public struct LocaleData: Sendable {
     /// Words that make a number beside them a version (`version 4.40`, `the 4.40 release`,
     /// `4.4 版`), from `<id>.units.yml`'s `versionWords`: compared by text (4.40 is not 4.4).
     public var versionWords: [String] { units.value.versions }
-    private var units = OnFirstUse<UnitWords>(nil, empty: ([:], [], []), LocaleData.unitWords)
+    /// Words that raise the unit after them to a power (`square` and `平方` to ², `cubic` and
+    /// `立方` to ³), from `<id>.units.yml`'s `unitPowers`: each with the superscript it writes
+    /// after the unit's symbol (`square kilometres` is `km²`).
+    public var unitPowers: [String: String] { units.value.powers }
+    private var units = OnFirstUse<UnitWords>(nil, empty: ([:], [], [], [:]), LocaleData.unitWords)
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
     /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
@@ -176,7 +180,7 @@ public struct LocaleData: Sendable {
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
-        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: ([:], [], []), LocaleData.unitWords)
+        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: ([:], [], [], [:]), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
@@ -224,7 +228,7 @@ public struct LocaleData: Sendable {
         }
     }
 
-    typealias UnitWords = (words: [String: String], not: [String], versions: [String])
+    typealias UnitWords = (words: [String: String], not: [String], versions: [String], powers: [String: String])
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
     /// list wins over a composed one (`千克` listed stays what it says).
@@ -237,7 +241,9 @@ public struct LocaleData: Sendable {
         }
         for (w, symbol) in units { words[w] = symbol }
         for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
-        return (words, node["notUnits"]?.array().compactMap(\.string) ?? [], node["versionWords"]?.array().compactMap(\.string) ?? [])
+        var powers: [String: String] = [:]
+        for (w, power) in LocaleData.wordsByName(node, "unitPowers") { powers[w] = power }
+        return (words, node["notUnits"]?.array().compactMap(\.string) ?? [], node["versionWords"]?.array().compactMap(\.string) ?? [], powers)
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

@@ -78,6 +78,30 @@ import Testing
         #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["℉", "°C", "Mbit/s"])
     }
 
+    /// A unit raised to a power: by a superscript after its symbol or by a word before it
+    /// (`square`, `sq`, `平方`), its scale raised too; another power is another unit.
+    @Test func unitPowers() throws {
+        #expect(NumberMismatchRule.siScale("km\u{B2}").map { "\($0.scale) \($0.base)" } == "1000000.0 m\u{B2}")
+        #expect(NumberMismatchRule.siScale("cm\u{B3}").map { "\($0.base)" } == "m\u{B3}")
+        #expect(!NumberMismatchRule.sameSymbol("km\u{B2}", "km"))
+        #expect(!NumberMismatchRule.sameSymbol("km\u{B2}", "m\u{B2}"))
+        #expect(NumberMismatchRule.sameSymbol("m\u{B2}", "m\u{B2}"))
+        #expect(NumberMismatchRule.sameQuantity(Self.numbers("3")[0], "km\u{B2}", Self.numbers("3000000")[0], "m\u{B2}"))
+        let en = try LocaleData.load("en"), zh = try LocaleData.load("zh-Hans")
+        func powered(_ text: String, _ locale: LocaleData) -> String? {
+            let u = Document(SourceText(path: "a.md", text: text + "\n")).units[0]
+            return Self.numbers(u.string).first.flatMap { NumberMismatchRule.poweredUnit(u, after: $0.range, locale) }.map { "\($0.written)|\($0.symbol)" }
+        }
+        #expect(powered("It covers 3 square kilometres.", en) == "square kilometres|km\u{B2}")
+        #expect(powered("It covers 12 sq ft.", en) == "sq ft|ft\u{B2}")
+        #expect(powered("It holds 2 cubic metres.", en) == "cubic metres|m\u{B3}")
+        #expect(powered("Use 4 square brackets.", en) == nil)
+        #expect(powered("占地 3 平方公里。", zh) == "平方公里|km\u{B2}")
+        #expect(powered("储水 5 立方米。", zh) == "立方米|m\u{B3}")
+        let u = Document(SourceText(path: "a.md", text: "It is 40 m\u{B2} at 3000 mm/s\u{B2}.\n")).units[0]
+        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["m\u{B2}", "mm/s\u{B2}"])
+    }
+
     /// A number of the translation inside a code span or glued to a name is found with the
     /// span or the name; a code span or name the source has too, written the same where it
     /// reads no number, is cancelled (not one in a link's destination, not `v2`, which the

@@ -188,6 +188,18 @@ public struct NumberMismatchRule: Rule {
                         source: "| Key | Max length |\n| --- | --- |\n| `menu.quit` | 10 |\n| `menu.save` | 8 |\n"),
             RuleExample("| 属性 | 版本 |\n| --- | --- |\n| open | 5.14.0 |\n| close | 4.23.0 |\n",
                         source: "| Property | Version |\n| --- | --- |\n| close | 4.23.0 |\n| open | 5.14.0 |\n"),
+            // Cells holding a number and words (`12 kPa`) swapped between two columns of a row:
+            // compared by column where the table keeps its columns (an equal number pairs them
+            // across columns); a table whose columns the translation reordered is not.
+            RuleExample("| 阶段 | 进口 | 出口 |\n| --- | --- | --- |\n| 水泵 | ↓10 kPa | ↓12 kPa |\n| 阀门 | 8 kPa | 6 kPa |\n",
+                        source: "| Stage | Inlet | Outlet |\n| --- | --- | --- |\n| Pump | 12 kPa | 10 kPa |\n| Valve | 8 kPa | 6 kPa |\n"),
+            RuleExample("| 属性 | 说明 | 类型 | 版本 | 默认值 |\n| --- | --- | --- | --- | --- |\n| width | 卡片的宽度，分 3 档 | number | 3.2.0 | 320 px |\n| gutter | 各列之间的间距 | number | 4.1.0 | 16 px |\n| radius | 圆角的半径 | number | 3.10.0 | 6 px |\n",
+                        source: "| Property | Description | Type | Default | Version |\n| --- | --- | --- | --- | --- |\n| width | The width of the card, in 3 steps | number | 320 px | 3.2.0 |\n| gutter | The space between columns | number | 16 px | 4.1.0 |\n| radius | The radius of the corners | number | 6 px | 3.10.0 |\n"),
+            // A unit raised to a power by a word (`square`, `sq`, `cubic`, 平方, 立方) or a
+            // superscript (`km²`): another power or another unit is reported.
+            RuleExample("水库占地 ↓3 平方米，储水 ↓5 立方千米。\n", source: "The reservoir covers 3 square kilometres and holds 5 cubic metres.\n"),
+            RuleExample("水库占地 3 平方公里，坝前 40 平方米，库房 12 平方英尺，储水 5 立方米，用 4 个方括号标注，屏幕 6 英寸。\n",
+                        source: "The reservoir covers 3 km², the dam front 40 square metres and the store 12 sq ft; it holds 5 cubic metres, marked with 4 square brackets on a 6-inch screen.\n"),
             // After 万 or 亿 a 十百千 starts the next word (千米, 千瓦时), not a larger scale.
             RuleExample("彗星从距地球 2500 万千米处掠过，电站每年发电 3400 万千瓦时。\n",
                         source: "The comet passed 25 million kilometres from Earth; the plant makes 34 million kilowatt-hours a year.\n"),
@@ -395,8 +407,15 @@ public struct NumberMismatchRule: Rule {
         // What the alignment says: row line → the other side's row line (nil: cells went to two rows).
         var forward: [Int: Int?] = [:], backward: [Int: Int?] = [:]
         var sourceOfTarget: [Int: Int] = [:]
+        // Cells the alignment pairs one to one, both ways.
+        var partner: [Int: Int] = [:], partnerOfTarget: [Int: Int] = [:]
         for pair in c.consistencyCache.pairs {
             for t in pair.target where sourceOfTarget[t] == nil { sourceOfTarget[t] = pair.source[0] }
+            if pair.source.count == 1, pair.target.count == 1, case .tableCell = source.units[pair.source[0]].kind,
+               case .tableCell = target.units[pair.target[0]].kind {
+                partner[pair.source[0]] = pair.target[0]
+                partnerOfTarget[pair.target[0]] = pair.source[0]
+            }
             guard pair.source.count == 1, pair.target.count == 1, case .tableCell = source.units[pair.source[0]].kind,
                   case .tableCell = target.units[pair.target[0]].kind, !numbersOnly(source.units[pair.source[0]]) else { continue }
             let ls = source.units[pair.source[0]].start.line, lt = target.units[pair.target[0]].start.line
@@ -413,7 +432,9 @@ public struct NumberMismatchRule: Rule {
             return k.isEmpty ? nil : Array(k)
         }
         var rows: [(Int, Int)] = []
+        var out: [(source: Int, target: Int)] = []
         for tt in targetTables {
+            let before = rows.count
             var votes: [Int: Int] = [:]
             for cell in tt.cells { if let s = sourceOfTarget[cell], let st = tableOfSource[s] { votes[st, default: 0] += 1 } }
             guard let best = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { continue }
@@ -437,15 +458,74 @@ public struct NumberMismatchRule: Rule {
                 rows += said.sorted { $0.key < $1.key }.filter { TableShapes.cellCount(source, line: $0.key) == TableShapes.cellCount(target, line: $0.value) }
                     .map { ($0.key, $0.value) }
             }
-        }
-        var out: [(source: Int, target: Int)] = []
-        for (ls, lt) in rows {
-            guard let sc = sourceCells[ls], let tc = targetCells[lt] else { continue }
-            for (col, su) in sc.sorted(by: { $0.key < $1.key }) where numbersOnly(source.units[su]) {
-                if let tu = tc[col] { out.append((su, tu)) }
+            let columns = crossedCells(rows[before...], header: (st.rowLines[0], tt.rowLines[0]), source, target, sourceCells, targetCells,
+                                       partner: partner, partnerOfTarget: partnerOfTarget)
+            var here = columns.pairs
+            for (ls, lt) in rows[before...] {
+                guard let sc = sourceCells[ls], let tc = targetCells[lt] else { continue }
+                for (col, su) in sc where numbersOnly(source.units[su]) && !columns.reordered.contains(col) {
+                    if let tu = tc[col] { here.append((su, tu)) }
+                }
             }
+            out += here.sorted { $0.source < $1.source }
         }
         return out
+    }
+
+    /// Cells of words holding a number (`245 °C`) that the alignment pairs with a cell of
+    /// another column of their row, or with none, paired instead with the cell of their own
+    /// column: the alignment pairs cells by an equal number across columns, so values swapped
+    /// between two columns would read as unchanged. Only in rows of as many cells on both sides
+    /// (the header rows too), and only for a column whose cells the alignment pairs by position
+    /// more often than not, its header cell included (a translation that reordered its columns
+    /// pairs them crosswise row after row, and its header first); the same for the column of
+    /// the cell it was paired with.
+    static func crossedCells(_ rows: ArraySlice<(Int, Int)>, header: (Int, Int), _ source: Document, _ target: Document,
+                             _ sourceCells: [Int: [Int: Int]], _ targetCells: [Int: [Int: Int]],
+                             partner: [Int: Int], partnerOfTarget: [Int: Int]) -> (pairs: [(source: Int, target: Int)], reordered: Set<Int>) {
+        func column(_ d: Document, _ k: Int) -> Int? { if case .tableCell(_, let col) = d.units[k].kind { return col }; return nil }
+        func digits(_ u: Unit) -> Bool { u.text.indices.contains { u.roles[$0] == .content && u.text[$0] >= 0x30 && u.text[$0] <= 0x39 } }
+        // By column: cells paired with the cell of the same column of the paired row, and with
+        // another cell of it (by the source's column and by the target's).
+        var positional: [Int: Int] = [:], crossedSource: [Int: Int] = [:], crossedTarget: [Int: Int] = [:]
+        var headerCrossed = Set<Int>(), headerCrossedTarget = Set<Int>()
+        for (ls, lt) in rows {
+            guard let sc = sourceCells[ls] else { continue }
+            for (col, su) in sc {
+                guard let tu = partner[su], target.units[tu].start.line == lt, let tcol = column(target, tu) else { continue }
+                if tcol == col { positional[col, default: 0] += 1; continue }
+                crossedSource[col, default: 0] += 1
+                crossedTarget[tcol, default: 0] += 1
+                if ls == header.0 { headerCrossed.insert(col); headerCrossedTarget.insert(tcol) }
+            }
+        }
+        // A column whose header cell, or most of its cells, the alignment pairs with another
+        // column: moved (its cells of numbers are not compared by position either).
+        let reordered = headerCrossed.union(crossedSource.filter { $0.value > positional[$0.key, default: 0] }.keys)
+        guard rows.contains(where: { $0 == header }), TableShapes.cellCount(source, line: header.0) == TableShapes.cellCount(target, line: header.1) else {
+            return ([], reordered)
+        }
+        func byPosition(_ col: Int) -> Bool {
+            !headerCrossed.contains(col) && !headerCrossedTarget.contains(col)
+                && positional[col, default: 0] > max(crossedSource[col, default: 0], crossedTarget[col, default: 0])
+        }
+        var out: [(source: Int, target: Int)] = []
+        for (ls, lt) in rows where ls != header.0 {
+            guard let sc = sourceCells[ls], let tc = targetCells[lt],
+                  TableShapes.cellCount(source, line: ls) == TableShapes.cellCount(target, line: lt) else { continue }
+            for (col, su) in sc.sorted(by: { $0.key < $1.key }) {
+                let u = source.units[su]
+                guard !numbersOnly(u), digits(u), let tu = tc[col], partner[su] != tu, byPosition(col) else { continue }
+                if let x = partner[su] {
+                    // Paired with a cell of another column of this row, itself a column paired by position.
+                    guard target.units[x].start.line == lt, let xcol = column(target, x), byPosition(xcol) else { continue }
+                }
+                // The cell of its column paired with nothing, or with a cell of this row.
+                if let y = partnerOfTarget[tu], source.units[y].start.line != ls { continue }
+                out.append((su, tu))
+            }
+        }
+        return (out, reordered)
     }
 
     /// A number as a message quotes it: with the sign before it and the `%` after it
@@ -524,6 +604,8 @@ public struct NumberMismatchRule: Rule {
                 k = e
             }
         }
+        // A power of the unit (`km²`, `m³`, `mm/s²`).
+        if k < n && (u.text[k] == 0xB2 || u.text[k] == 0xB3) && u.roles[k] == role { k += 1 }
         if k < n {
             let c = u.text[k]
             if (c >= 0x30 && c <= 0x39) || c == 0x5F || c > 0x7F && c < 0x2000 && c != 0xB0 { return nil }
@@ -603,9 +685,42 @@ public struct NumberMismatchRule: Rule {
     /// (``LocaleData/notUnits``: 比特币).
     static func unitWord(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
         guard !locale.unitWords.isEmpty else { return nil }
-        return wordAfter(u, r, hyphen: true, hanLength: 6, except: locale.notUnits) { word, isHan in
+        if let w = wordAfter(u, r, hyphen: true, hanLength: 6, except: locale.notUnits, { word, isHan in
             locale.unitWords[isHan ? word : word.lowercased()]
-        }.map { ($0.written, $0.value) }
+        }) { return (w.written, w.value) }
+        return poweredUnit(u, after: r, locale)
+    }
+
+    /// A unit raised to a power by the word before it (``LocaleData/unitPowers``: `3 square
+    /// kilometres`, `3 sq km`, `3 平方公里`, `2 立方米`), as written and as its symbol with the
+    /// power's superscript (`km²`, `m³`); nil when no unit word or symbol follows the power.
+    static func poweredUnit(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        let powers = locale.unitPowers
+        guard !powers.isEmpty, let p = wordAfter(u, r, hyphen: true, hanLength: 2, { word, isHan in
+            powers[isHan ? word : word.lowercased()]
+        }) else { return nil }
+        // Where the power word ends (after at most one space or hyphen).
+        let t = u.text
+        var end = r.upperBound
+        if end < t.count && !isASCIILetter(t[end]) && !isHanIdeograph(t[end]) { end += 1 }
+        end += p.written.unicodeScalars.count
+        // `sq. ft`: the abbreviation's full stop.
+        if end < t.count && t[end] == 0x2E && p.written.unicodeScalars.allSatisfy({ $0.isASCII }) { end += 1 }
+        guard end <= t.count else { return nil }
+        let written = { (e: Int) in u.string(r.upperBound..<e).trimmingCharacters(in: " \u{A0}-") }
+        if let w = wordAfter(u, r.lowerBound..<end, hyphen: true, hanLength: 6, except: locale.notUnits, { word, isHan in
+            locale.unitWords[isHan ? word : word.lowercased()]
+        }) {
+            var e = end
+            if e < t.count && (t[e] == 0x20 || t[e] == 0xA0 || t[e] == 0x2D) && !isHanIdeograph(t[e]) { e += 1 }
+            return (written(e + w.written.unicodeScalars.count), w.value + p.value)
+        }
+        if let symbol = symbol(u, after: r.lowerBound..<end), !symbol.hasSuffix("\u{B2}"), !symbol.hasSuffix("\u{B3}") {
+            var e = end
+            if e < t.count && (t[e] == 0x20 || t[e] == 0xA0) { e += 1 }
+            return (written(e + symbol.unicodeScalars.count), symbol + p.value)
+        }
+        return nil
     }
 
     /// Decimals (`4.40`) right after or before a version word of the locale (`version 4.40`,
@@ -702,12 +817,19 @@ public struct NumberMismatchRule: Rule {
             return perSecondAndBits(x)
         }
         let x = norm(a), y = norm(b)
+        // Another power of a unit (`km²`, `km`, `km³`) is another quantity.
+        if power(x) != power(y) { return false }
         if x.hasPrefix(y) || y.hasPrefix(x) { return true }
         // A unit of time beside letters that name no unit (`2024 by`, a word the symbol scan
         // took for one): nothing to compare.
         func time(_ s: String) -> Bool { s == "mo" || s == "yr" || siScale(s)?.base == "s" }
         func known(_ s: String) -> Bool { quantityUnit(s) != nil }
         return (time(a) && !known(b)) || (time(b) && !known(a))
+    }
+
+    /// The superscript a unit symbol ends with (`²` of `km²`), or nil.
+    static func power(_ symbol: String) -> Unicode.Scalar? {
+        symbol.unicodeScalars.last.flatMap { $0.value == 0xB2 || $0.value == 0xB3 ? $0 : nil }
     }
 
     /// Per second written `ps` as `/s` (`Mbps` = `Mbit/s`), and `bit` as `b`.
@@ -734,6 +856,11 @@ public struct NumberMismatchRule: Rule {
     /// A symbol as a prefix and a base unit (`kV` → 1000 × `V`, `Mbps` → 10⁶ × `b/s`, `KiB` →
     /// 1024 × `B`); nil for a symbol of no known base.
     static func siScale(_ symbol: String) -> (scale: Double, base: String)? {
+        // A power of a unit: the power of its scale (`km²` is 10⁶ `m²`).
+        if let p = power(symbol) {
+            guard let x = siScale(String(symbol.unicodeScalars.dropLast())) else { return nil }
+            return (p.value == 0xB2 ? x.scale * x.scale : x.scale * x.scale * x.scale, x.base + String(p))
+        }
         let s = perSecondAndBits(symbol)
         if siBases.contains(s) { return (1, s) }
         if let seconds = timeScales[s] { return (seconds, "s") }
@@ -1230,6 +1357,13 @@ public struct NumberMismatchRule: Rule {
             var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
             var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
             var ss = sw, ts = tw
+            // A unit raised to a power by a word (`12 sq ft`: `sq` is no symbol).
+            for (i, m) in source.enumerated() where sw[i] != nil {
+                if let x = NumberMismatchRule.poweredUnit(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = x.written; ss[i] = x.symbol }
+            }
+            for (i, m) in target.enumerated() where tw[i] != nil {
+                if let x = NumberMismatchRule.poweredUnit(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = x.written; ts[i] = x.symbol }
+            }
             // A currency before or after the number (`€49.99`, `49.99 美元`).
             var targetBefore = [Int](repeating: 0, count: target.count)
             for (i, m) in source.enumerated() {

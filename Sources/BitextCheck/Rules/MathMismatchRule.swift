@@ -21,6 +21,11 @@ public struct MathMismatchRule: Rule {
             // Spacing, translated \text{…} words, a period moved out of the formula, \le for \leq.
             RuleExample("总耗时为\n\n$$\nT(n)=3n+2 \\quad \\text{（最坏情况）}\n$$\n\n其中 $n \\le m$。\n",
                         source: "The total time is\n\n$$\nT(n) = 3n + 2 \\quad \\text{(worst case)}.\n$$\n\nwhere $n \\leq m$.\n"),
+            // Two formulas joined by `and` turned round (info); two lists turned round together,
+            // or formulas reordered across a sentence, are not reported.
+            RuleExample("样本量为 ↓$m_2$ 和 $m_1$ 的两组。\n", source: "Two groups of sizes $m_1$ and $m_2$.\n"),
+            RuleExample("从均值为 $\\nu_2$ 和 $\\nu_1$ 的总体中抽取样本量为 $m_2$ 和 $m_1$ 的样本，再比较 $k$ 与 $j$。\n",
+                        source: "Draw samples of sizes $m_1$ and $m_2$ from populations with means $\\nu_1$ and $\\nu_2$, then compare $j$ with $k$.\n"),
             // Simple math written as words or plain letters: the translator's choice.
             RuleExample("数组有 n 个元素。\n", source: "The array has $n$ elements.\n"),
         ]
@@ -297,6 +302,16 @@ public struct MathMismatchRule: Rule {
             let source = pair.source.flatMap { MathMismatchRule.formulas(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
             let target = pair.target.flatMap { MathMismatchRule.formulas(c.document.units[$0], c.analyses[$0], unit: $0) }
+            // Two formulas joined by `and` written the other way round (`$n_1$ and $n_2$` →
+            // `$n_2$ 和 $n_1$`): which is which changed. Info (order is the translator's
+            // choice elsewhere in a sentence, never between two joined formulas in the corpora).
+            for (s, t) in MathMismatchRule.swappedJoined(source, { p.source.units[$0] }, MathMismatchRule.sourceJoiners,
+                                                         target, { c.document.units[$0] }, MathMismatchRule.targetJoiners) {
+                let sr = s.0.range.lowerBound..<s.1.range.upperBound, tr = t.0.range.lowerBound..<t.1.range.upperBound
+                emit(c.mismatch(self, severity: min(severity, .info), place: (t.0.unit, tr), key: "math-mismatch.order",
+                                sourceUnit: s.0.unit, values: [:], source: p.source.units[s.0.unit].string(sr),
+                                target: c.document.units[t.0.unit].string(tr), sourceLine: p.source.units[s.0.unit].span(s.0.range).start.line))
+            }
             let results = c.unmatched(pair, source: source, target: target, agrees: { $0.agrees($1) },
                                       similarity: { MathMismatchRule.similarity($0.key, $1.key) }, minimumSimilarity: 0.5)
             guard !results.isEmpty else { continue }
@@ -344,6 +359,43 @@ public struct MathMismatchRule: Rule {
             }
         }
         checkBlocks(c, p, severity: severity, targetKeys: &targetKeys, emit)
+    }
+
+    /// Words that join two formulas as equals (`$a$ and $b$`, `$x$ or $y$`), in the source and
+    /// in the translation (和, 与, 或, 、).
+    static let sourceJoiners: Set<String> = ["and", "or", ", and", ", or", "and also"]
+    static let targetJoiners: Set<String> = ["和", "与", "及", "以及", "或", "或者", "、", "跟", "同"]
+
+    /// Pairs of formulas next to each other, joined by one of `joiners` (the text between
+    /// them, spaces aside).
+    static func joined(_ f: [Mention<Formula>], _ unit: (Int) -> BitextMarkdown.Unit, _ joiners: Set<String>) -> [(Mention<Formula>, Mention<Formula>)] {
+        var out: [(Mention<Formula>, Mention<Formula>)] = []
+        for (x, y) in zip(f, f.dropFirst()) where x.unit == y.unit && !x.value.display && !y.value.display {
+            let u = unit(x.unit)
+            let between = u.string(x.range.upperBound..<y.range.lowerBound).trimmingCharacters(in: " \n\u{A0}")
+            if joiners.contains(between) { out.append((x, y)) }
+        }
+        return out
+    }
+
+    /// Formulas the source joins (`$A$ and $B$`) that the translation joins the other way round
+    /// (`$B$ 和 $A$`) and never in the source's order, when no other joined pair of the bead
+    /// is turned round too (two lists turned round together keep which is which): the pair of
+    /// the source and the pair of the translation.
+    typealias Joined = (Mention<Formula>, Mention<Formula>)
+    static func swappedJoined(_ source: [Mention<Formula>], _ su: (Int) -> BitextMarkdown.Unit, _ sj: Set<String>,
+                              _ target: [Mention<Formula>], _ tu: (Int) -> BitextMarkdown.Unit, _ tj: Set<String>)
+        -> [(Joined, Joined)] {
+        let s = joined(source, su, sj)
+        guard !s.isEmpty else { return [] }
+        let t = joined(target, tu, tj)
+        guard !t.isEmpty else { return [] }
+        var turned: [(Joined, Joined)] = []
+        for (a, b) in s where a.value.key != b.value.key {
+            if t.contains(where: { $0.0.value.agrees(a.value) && $0.1.value.agrees(b.value) }) { continue }
+            if let x = t.first(where: { $0.0.value.agrees(b.value) && $0.1.value.agrees(a.value) }) { turned.append(((a, b), x)) }
+        }
+        return turned.count == 1 ? turned : []
     }
 
     /// The keys of the formulas of some units, and their plain forms.
