@@ -76,7 +76,90 @@ public struct BlockAligner: Sendable {
             j0 = j + 1
         }
         beads += scorer.segment(i0..<source.count, j0..<target.count)
-        return beads
+        return pairingLoneGaps(beads, scorer: scorer)
+    }
+
+    /// The beads with each gap of one source block and one target block between two pairs (or
+    /// a pair and the document's start or end) made one pair, when the two are prose of the
+    /// same kind (paragraphs, quotes, list items at one depth; no translator's note) and the
+    /// lexicon links them (``lexicallyLinked(_:_:lexicon:)``). The structure leaves either block
+    /// no other partner; what kept them apart is length and anchors, which a translation that
+    /// dropped a sentence (with the paragraph's only number, say) loses: a third of the length,
+    /// a number unmatched. Apart, the paragraph is reported missing and its translation extra
+    /// ("remove it"); paired, the sentence aligner finds the sentence that has no translation.
+    func pairingLoneGaps(_ beads: [Bead], scorer: Scorer) -> [Bead] {
+        guard let lexicon, beads.count > 1 else { return beads }
+        func paired(_ b: Bead) -> Bool { !b.source.isEmpty && !b.target.isEmpty }
+        var out: [Bead] = []
+        out.reserveCapacity(beads.count)
+        var k = 0
+        while k < beads.count {
+            guard !paired(beads[k]) else { out.append(beads[k]); k += 1; continue }
+            var e = k
+            var s: [Int] = [], t: [Int] = []
+            while e < beads.count && !paired(beads[e]) { s += beads[e].source; t += beads[e].target; e += 1 }
+            if s.count == 1, t.count == 1, BlockAligner.sameProse(scorer.source[s[0]], scorer.target[t[0]]),
+               BlockAligner.lexicallyLinked(scorer.source[s[0]], scorer.target[t[0]], lexicon: lexicon) {
+                let r = s[0]..<(s[0] + 1), q = t[0]..<(t[0] + 1)
+                out.append(Bead(source: s, target: t, score: scorer.score(scorer.cost(r, q))))
+            } else {
+                out += beads[k..<e]
+            }
+            k = e
+        }
+        return out
+    }
+
+    /// Paragraphs, quotes, or list items at the same depth, neither a translator's note.
+    static func sameProse(_ a: BlockFeatures, _ b: BlockFeatures) -> Bool {
+        guard !a.isNote, !b.isNote, a.letters > 0, b.han > 0 else { return false }
+        switch (a.kind, b.kind) {
+        case (.text, .text), (.quote, .quote): return true
+        case (.list(let x), .list(let y)): return x == y
+        default: return false
+        }
+    }
+
+    /// Whether the lexicon says a target block translates (part of) a source block: two of the
+    /// translation's dictionary words of two characters or more translate words of the source,
+    /// a third of its dictionary words at least (a translation that dropped a sentence: its
+    /// words are the source's, as far as a general dictionary knows them — 权限 is
+    /// "privileges" there, not "permission"); or two of the source's words have a translation
+    /// among those words of the target, a third of the source's words the lexicon knows at
+    /// least (a translation that added one). Single characters, whose many senses match
+    /// anything, count for nothing.
+    static func lexicallyLinked(_ s: BlockFeatures, _ t: BlockFeatures, lexicon: Lexicon) -> Bool {
+        let english = Scorer.englishStems(s, lexicon)
+        guard english.count >= 2, t.han >= 2 else { return false }
+        var han: [UInt32] = []
+        for c in t.key.unicodeScalars {
+            let v = c.value
+            if v >= 0x3400 && v < 0xA000 || v >= 0xF900 && v < 0xFB00 || v >= 0x20000 { han.append(v) } else if han.last != 0 { han.append(0) }
+        }
+        var words = 0, linked = 0
+        var reach = Set<Int32>()
+        var i = 0
+        while i < han.count {
+            guard han[i] != 0 else { i += 1; continue }
+            var e = i
+            while e < han.count && han[e] != 0 { e += 1 }
+            for w in lexicon.segment(Array(han[i..<e])) where w.range.count >= 2 {
+                guard let id = w.word else { continue }
+                let stems = lexicon.stems(ofWord: id)
+                guard !stems.isEmpty else { continue }
+                words += 1
+                var hit = false
+                for st in stems {
+                    reach.insert(st)
+                    if !hit && Scorer.contains(english, st) { hit = true }
+                }
+                if hit { linked += 1 }
+            }
+            i = e
+        }
+        if linked >= 2 && 3 * linked >= words { return true }
+        let found = english.filter(reach.contains).count
+        return found >= 2 && 3 * found >= english.count
     }
 
     /// The anchors the aligner pins for a document pair (block indexes, ascending on both sides).

@@ -165,6 +165,18 @@ public struct SentenceAligner: Sendable {
             }
         }
         if !digits.isEmpty { anchors.append(makeString(digits)) }
+        // Inline code spans, as written (spaces at their ends aside): a translation keeps them,
+        // so the sentence that holds the same span is the one that translates it (the block
+        // aligner's anchors count them too).
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard unit.roles[i] == .code else { i += 1; continue }
+            var e = i
+            while e < r.upperBound && unit.roles[e] == .code { e += 1 }
+            let code = makeString(Array(unit.text[i..<e])).trimmingSpaces
+            if !code.isEmpty { anchors.append("`" + code) }
+            i = e
+        }
         if hanText.last == 0 { hanText.removeLast() }
         for _ in 0..<((straightQuotes + 1) / 2) { extra.append("\u{201C}") }
         var words: [String] = []

@@ -414,6 +414,16 @@ public struct MissingTranslationRule: Rule {
                         source: "# Globs\n\nGlobs match files by name, and a star stands for any run of characters in the name. Write `**` to match nested folders too. The pattern `*.md` matches only files at the top level, while `docs/*.md` matches files one folder down.\n"),
             RuleExample("# 通配符\n\n通配符按名称匹配文件，星号可以代表名称中的任意一段字符，写 `**` 还能匹配嵌套的文件夹。模式 `*.md` 只匹配顶层的文件，而 `docs/*.md` 只匹配下一层文件夹里的文件。\n",
                         source: "# Globs\n\nGlobs match files by name, and a star stands for any run of characters in the name. Write `**` to match nested folders too. The pattern `*.md` matches only files at the top level, while `docs/*.md` matches files one folder down.\n"),
+            // A paragraph whose translation dropped the sentence with its only number, alone between
+            // two translated headings: the structure leaves it no other partner and the lexicon
+            // links their words, so the sentence is what is missing (not the paragraph, its
+            // translation an addition).
+            RuleExample("# 限制\n\n作业必须在时间限制内完成↓。\n\n## 队列\n\n每个队列都有一个名字。\n",
+                        source: "# Limits\n\nJobs must finish within the time limit.\nThis section explains how to set the limit in your configuration file and how to handle a job that runs past it on version 3.\n\n## Queues\n\nEach queue has a name.\n"),
+            // The sentence named is the one dropped, not its neighbour: the code span `true` says
+            // which source sentence the second translated sentence renders (reported at its end).
+            RuleExample("# 上传\n\n在调用 `uploader.start()` 之前，请先检查 `canUploadInBackground()`。如果它返回 `true`，请先在工具栏中显示一条简短的提示↓。\n",
+                        source: "# Uploads\n\nBefore you call `uploader.start()`, check `canUploadInBackground()`. If it returns `true`, show a short notice in your toolbar first. Do not show the notice in a modal dialog, and never stop the upload if the user closes it.\n"),
             // A short sentence that negates, paired with its neighbour in one translated sentence
             // with no negation in it: dropped, whatever its length (reported after its partner's
             // translation) …
@@ -652,6 +662,10 @@ public struct ExtraBlockRule: Rule {
             // English the source no longer has: one finding (not `untranslated` as well).
             RuleExample("# 导言\n\n第一段。\n\n↓Run the migration script twice before you upgrade the cluster.\n\n第二段。\n",
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph.\n"),
+            // Alone between two translated headings, but nothing of it translates the source
+            // paragraph there: an addition all the same (and the paragraph missing).
+            RuleExample("# 限制\n\n↓截图来自旧版本的界面。\n\n## 队列\n\n每个队列都有一个名字。\n",
+                        source: "# Limits\n\nJobs must finish within the time limit.\nThis section explains how to set the limit in your configuration file and how to handle a job that runs past it on version 3.\n\n## Queues\n\nEach queue has a name.\n"),
             // A row: one finding, not one per cell.
             RuleExample("| 参数 | 说明 |\n| --- | --- |\n| size | 按钮大小 |\n| ↓ghost | 幽灵按钮，背景透明 |\n| danger | 是否为危险按钮 |\n",
                         source: "| Property | Description |\n| --- | --- |\n| size | The size of the button |\n| danger | Whether the button is dangerous |\n"),
