@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
         checker.defersProjectFindings = work.count > 1
         let project = ProjectEvidence()
         var deferred: [DeferredFinding] = []
-        var held: [(file: String, written: WrittenFindings)] = []
+        let held = HeldFindings()
         var pageLinks: [PageAnchorLink] = []
         let progress = Progress(total: work.count, label: ui("progress.checking"), quiet: report.quiet)
         // --fix writes files named on the command line, files inside the folders named there,
@@ -170,7 +170,7 @@ struct CheckCommand: ParsableCommand {
             let written = result.written ?? writer.written([])
             count(written.findings)
             if !held.isEmpty || !result.deferred.isEmpty {
-                held.append((work[k].target!, written))
+                held.hold(work[k].target!, written, waits: !result.deferred.isEmpty)
             } else {
                 write(written)
             }
@@ -181,7 +181,7 @@ struct CheckCommand: ParsableCommand {
         if !held.isEmpty {
             let decided = project.resolve(deferred, settings: session.settings)
             var next = 0
-            for (file, written) in held {
+            held.release { file, written in
                 let start = next
                 while next < decided.count, decided[next].file == file { next += 1 }
                 write(written, merging: Array(decided[start..<next]))

@@ -24,19 +24,64 @@ public protocol FindingReporter {
 
 /// Findings a reporter wrote ahead of their turn (``FindingReporter/written(_:)``).
 public struct WrittenFindings {
+    /// The findings; none when only what was written of them is kept (``HeldFindings``).
     public let findings: [Finding]
+    /// How many findings were written.
+    let count: Int
     /// What a reporter that writes them ahead wrote: finding k from `starts[k]`, after the
     /// comma that joins it to the one before.
     let bytes: [UInt8], starts: [Int]
+    /// `add(_:merging:into:)` places the findings merged among the bytes written ahead: of
+    /// these findings it reads only their order (``placesOnly``).
+    let mergesBytes: Bool
+
+    init(findings: [Finding], bytes: [UInt8] = [], starts: [Int] = [], mergesBytes: Bool = false) {
+        self.findings = findings
+        count = findings.count
+        self.bytes = bytes
+        self.starts = starts
+        self.mergesBytes = mergesBytes
+    }
+
+    /// `count` findings' bytes alone (what ``HeldFindings`` reads back): added whole, never merged.
+    init(count: Int, bytes: [UInt8]) {
+        findings = []
+        self.count = count
+        self.bytes = bytes
+        starts = []
+        mergesBytes = false
+    }
+
+    /// Without their bytes, and each finding cut down to what ``Finding/ordered`` compares when
+    /// that is all merging reads of it: what ``HeldFindings`` keeps of a file that waits.
+    func placesOnly() -> WrittenFindings {
+        WrittenFindings(findings: mergesBytes ? findings.map {
+            Finding(rule: $0.rule, severity: $0.severity, file: $0.file, span: $0.span, message: $0.message, text: "")
+        } : findings, starts: starts, mergesBytes: mergesBytes)
+    }
+
+    /// The same findings with the bytes written of them.
+    func with(bytes: [UInt8]) -> WrittenFindings {
+        WrittenFindings(findings: findings, bytes: bytes, starts: starts, mergesBytes: mergesBytes)
+    }
+
+    /// The findings and `more` of the same file, in order (a stable sort: these first among equals).
+    func merged(with more: [Finding]) -> [Finding] {
+        precondition(findings.count == count, "findings merged among findings let go")
+        return more.isEmpty ? findings : (findings + more).sorted(by: Finding.ordered)
+    }
+
+    /// Every finding was written ahead (a reporter that writes them ahead, or none at all).
+    var isWrittenAhead: Bool { starts.count == count }
 }
 
 extension FindingReporter {
     public mutating func add(_ findings: [Finding], into bytes: inout [UInt8]) { bytes += add(findings).utf8 }
 
-    public func written(_ findings: [Finding]) -> WrittenFindings { WrittenFindings(findings: findings, bytes: [], starts: []) }
+    public func written(_ findings: [Finding]) -> WrittenFindings { WrittenFindings(findings: findings) }
 
     public mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8]) {
-        add(more.isEmpty ? written.findings : (written.findings + more).sorted(by: Finding.ordered), into: &bytes)
+        add(written.merged(with: more), into: &bytes)
     }
 
     /// The whole report at once.
@@ -92,15 +137,43 @@ public struct TextReporter: FindingReporter {
     public mutating func add(_ findings: [Finding]) -> String {
         if style.quiet { return "" }
         var out = ""
-        for f in findings {
-            let sev = style.colour ? paint(f.severity.rawValue, f.severity) : f.severity.rawValue
-            out += "\(f.file):\(f.span.start.line):\(f.span.start.column): \(sev): \(f.message) [\(f.rule)]\n"
-            if style.snippets, let line = lines.line(f.span.start.line, of: f.file) {
-                let end = f.span.end.line == f.span.start.line ? f.span.end.column : nil
-                out += snippet(line, number: f.span.start.line, column: f.span.start.column, endColumn: end, severity: f.severity)
-            }
-        }
+        for f in findings { write(f, lines: &lines, into: &out) }
         return out
+    }
+
+    /// A finding's lines do not depend on the findings before it (a snippet reads its file's
+    /// own line): written ahead as they are in turn.
+    public func written(_ findings: [Finding]) -> WrittenFindings {
+        var out = "", lines = SourceLines(), starts: [Int] = []
+        starts.reserveCapacity(findings.count)
+        for f in findings {
+            starts.append(out.utf8.count)
+            if !style.quiet { write(f, lines: &lines, into: &out) }
+        }
+        return WrittenFindings(findings: findings, bytes: Array(out.utf8), starts: starts, mergesBytes: true)
+    }
+
+    public mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8]) {
+        guard !more.isEmpty else { return bytes += written.bytes }
+        precondition(written.findings.count == written.count, "findings merged among findings let go")
+        // As a (stable) sort of both: the written ones first among equals.
+        var k = 0
+        for f in more.sorted(by: Finding.ordered) {
+            let j = written.findings[k...].firstIndex { Finding.ordered(f, $0) } ?? written.findings.count
+            if k < j { bytes += written.bytes[written.starts[k]..<(j < written.count ? written.starts[j] : written.bytes.count)] }
+            add([f], into: &bytes)
+            k = j
+        }
+        if k < written.count { bytes += written.bytes[written.starts[k]...] }
+    }
+
+    private func write(_ f: Finding, lines: inout SourceLines, into out: inout String) {
+        let sev = style.colour ? paint(f.severity.rawValue, f.severity) : f.severity.rawValue
+        out += "\(f.file):\(f.span.start.line):\(f.span.start.column): \(sev): \(f.message) [\(f.rule)]\n"
+        if style.snippets, let line = lines.line(f.span.start.line, of: f.file) {
+            let end = f.span.end.line == f.span.start.line ? f.span.end.column : nil
+            out += snippet(line, number: f.span.start.line, column: f.span.start.column, endColumn: end, severity: f.severity)
+        }
     }
 
     public func end(_ summary: Summary) -> String {
@@ -273,10 +346,11 @@ public struct JSONReporter: FindingReporter {
         }
         var out: [UInt8] = []
         bytes.append(to: &out)
-        return WrittenFindings(findings: findings, bytes: out, starts: starts)
+        return WrittenFindings(findings: findings, bytes: out, starts: starts, mergesBytes: true)
     }
 
     public mutating func add(_ written: WrittenFindings, merging more: [Finding], into out: inout [UInt8]) {
+        guard !more.isEmpty else { return splice.append(elements: written.count, written: written.bytes[...], into: &out) }
         /// Findings k..<j as written ahead.
         func addWritten(_ k: Int, _ j: Int) {
             guard k < j else { return }
@@ -284,6 +358,7 @@ public struct JSONReporter: FindingReporter {
             splice.append(elements: j - k, written: written.bytes[written.starts[k]..<end], into: &out)
         }
         // As a (stable) sort of both: the written ones first among equals.
+        precondition(written.findings.count == written.count, "findings merged among findings let go")
         var k = 0
         for f in more.sorted(by: Finding.ordered) {
             let j = written.findings[k...].firstIndex { Finding.ordered(f, $0) } ?? written.findings.count

@@ -24,6 +24,8 @@ public struct SARIFReporter: FindingReporter {
     /// rule object has.
     private var ruleIds: [String] = []
     private var splice: JSON.Splice?
+    /// The results array before its first result.
+    private var blank: JSON.Splice?
     private var occurrence: [String: Int] = [:]
 
     public mutating func begin() -> String {
@@ -61,6 +63,7 @@ public struct SARIFReporter: FindingReporter {
             ("runs", .array([run])),
         ]), key: "results")
         self.splice = splice
+        blank = splice
         return splice.head
     }
 
@@ -68,51 +71,78 @@ public struct SARIFReporter: FindingReporter {
         // Fingerprints count repeats of the same text in a file; one file's findings come in one call.
         occurrence.removeAll(keepingCapacity: true)
         var out = ""
-        for f in findings {
-            let uri = artifactURI(f.file)
-            var region: [(String, JSON)] = [
-                ("startLine", .int(f.span.start.line)), ("startColumn", .int(f.span.start.column)),
-                ("endLine", .int(f.span.end.line)), ("endColumn", .int(f.span.end.column + 1)),
-            ]
-            region.append(("snippet", .object([("text", .string(f.text))])))
-            let location: JSON = .object([("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", "%SRCROOT%")])),
-                ("region", .object(region)),
-            ]))])
-            let key = "\(f.rule)|\(uri)|\(f.text)"
-            let n = occurrence[key, default: 0]
-            occurrence[key] = n + 1
-            var fields: [(String, JSON)] = [
-                ("ruleId", .string(f.rule)),
-                ("ruleIndex", .int(ruleIds.firstIndex(of: f.rule) ?? 0)),
-                ("level", .string(SARIFReporter.level(f.severity))),
-                ("message", .object([("text", .string(f.message))])),
-                ("locations", .array([location])),
-                ("partialFingerprints", .object([("bitextTextHash/v1", .string(SARIFReporter.fingerprint(key + "|\(n)")))])),
-            ]
-            // The rule's own values (the source and target values of the consistency rules, the
-            // glossary entry…) as the result's property bag, as in the JSON format.
-            // JSON's `details` object is unwrapped: its fields are the properties.
-            var properties: [(String, JSON)] = []
-            for (key, value) in f.details {
-                if key == "details", case .object(let inner) = value { properties += inner } else { properties.append((key, value)) }
-            }
-            if !properties.isEmpty { fields.append(("properties", .object(properties))) }
-            if let fix = f.fix {
-                fields.append(("fixes", .array([.object([
-                    ("description", .object([("text", .string(fix.replacement.isEmpty ? "delete" : "replace with \(fix.replacement)"))])),
-                    ("artifactChanges", .array([.object([
-                        ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", "%SRCROOT%")])),
-                        ("replacements", .array([.object([
-                            ("deletedRegion", .object(Array(region.prefix(4)))),
-                            ("insertedContent", .object([("text", .string(fix.replacement))])),
-                        ])])),
-                    ])])),
-                ])])))
-            }
-            out += splice!.element(.object(fields))
-        }
+        for f in findings { out += element(f) }
         return out
+    }
+
+    /// A file's findings written whole ahead of their turn, as JSON's are (the comma before
+    /// the first left to `add`); with findings merged among them, they are written again, as
+    /// the repeats their fingerprints count change.
+    public func written(_ findings: [Finding]) -> WrittenFindings {
+        var ahead = self
+        ahead.splice = blank
+        ahead.occurrence = [:]
+        var out = "", starts: [Int] = []
+        starts.reserveCapacity(findings.count)
+        for f in findings {
+            starts.append(starts.isEmpty ? 0 : out.utf8.count + 1)
+            out += ahead.element(f)
+        }
+        return WrittenFindings(findings: findings, bytes: Array(out.utf8), starts: starts)
+    }
+
+    public mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8]) {
+        if more.isEmpty {
+            splice!.append(elements: written.count, written: written.bytes[...], into: &bytes)
+        } else {
+            bytes += add(written.merged(with: more)).utf8
+        }
+    }
+
+    /// A finding's result, after a comma when it is not the first.
+    private mutating func element(_ f: Finding) -> String {
+        let uri = artifactURI(f.file)
+        var region: [(String, JSON)] = [
+            ("startLine", .int(f.span.start.line)), ("startColumn", .int(f.span.start.column)),
+            ("endLine", .int(f.span.end.line)), ("endColumn", .int(f.span.end.column + 1)),
+        ]
+        region.append(("snippet", .object([("text", .string(f.text))])))
+        let location: JSON = .object([("physicalLocation", .object([
+            ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", "%SRCROOT%")])),
+            ("region", .object(region)),
+        ]))])
+        let key = "\(f.rule)|\(uri)|\(f.text)"
+        let n = occurrence[key, default: 0]
+        occurrence[key] = n + 1
+        var fields: [(String, JSON)] = [
+            ("ruleId", .string(f.rule)),
+            ("ruleIndex", .int(ruleIds.firstIndex(of: f.rule) ?? 0)),
+            ("level", .string(SARIFReporter.level(f.severity))),
+            ("message", .object([("text", .string(f.message))])),
+            ("locations", .array([location])),
+            ("partialFingerprints", .object([("bitextTextHash/v1", .string(SARIFReporter.fingerprint(key + "|\(n)")))])),
+        ]
+        // The rule's own values (the source and target values of the consistency rules, the
+        // glossary entry…) as the result's property bag, as in the JSON format.
+        // JSON's `details` object is unwrapped: its fields are the properties.
+        var properties: [(String, JSON)] = []
+        for (key, value) in f.details {
+            if key == "details", case .object(let inner) = value { properties += inner } else { properties.append((key, value)) }
+        }
+        if !properties.isEmpty { fields.append(("properties", .object(properties))) }
+        if let fix = f.fix {
+            fields.append(("fixes", .array([.object([
+                ("description", .object([("text", .string(fix.replacement.isEmpty ? "delete" : "replace with \(fix.replacement)"))])),
+                ("artifactChanges", .array([.object([
+                    ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", "%SRCROOT%")])),
+                    ("replacements", .array([.object([
+                        ("deletedRegion", .object(Array(region.prefix(4)))),
+                        ("insertedContent", .object([("text", .string(fix.replacement))])),
+                    ])])),
+                ])])),
+            ])])))
+        }
+        return splice!.element(.object(fields))
     }
 
     public func end(_ summary: Summary) -> String {

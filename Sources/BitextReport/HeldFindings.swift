@@ -1,0 +1,79 @@
+import BitextCheck
+import Foundation
+
+/// The files whose findings `check` holds back until the project is decided: a file with
+/// findings that wait for the whole project, and every file after it, so that each file's
+/// findings come together, in path order. A file that waits keeps its findings (or only their
+/// order, when the reporter merges among what it wrote), to merge the decided ones among them
+/// in line order; a file that waits for nothing only needs its place.
+/// What the reporter wrote ahead of the findings waits in an anonymous temporary file and is
+/// read back in turn (the findings themselves, and with JSON what was written of them, were
+/// most of `check`'s memory on a large tree).
+public final class HeldFindings {
+    private struct Held {
+        var file: String
+        /// In memory: the findings of a file that waits (without their bytes when they are in
+        /// the spool), or of one the reporter did not write ahead.
+        var written: WrittenFindings?
+        /// In the spool: the findings' count and the bytes' place.
+        var spooled = false, count = 0, offset = 0, length = 0
+    }
+    private var held: [Held] = []
+    private var spool: UnsafeMutablePointer<FILE>?
+    private var end = 0
+
+    public init() {}
+
+    deinit { if let spool { fclose(spool) } }
+
+    public var isEmpty: Bool { held.isEmpty }
+
+    /// Holds a file's findings after the others; `waits`: some of its findings wait for the project.
+    public func hold(_ file: String, _ written: WrittenFindings, waits: Bool) {
+        if written.isWrittenAhead, let offset = save(written.bytes) {
+            let kept = waits ? written.placesOnly() : nil
+            held.append(Held(file: file, written: kept, spooled: true, count: written.count, offset: offset,
+                             length: written.bytes.count))
+        } else {
+            held.append(Held(file: file, written: written))
+        }
+    }
+
+    /// The held files in order, each with its findings as held or read back (then let go).
+    public func release(_ body: (_ file: String, _ written: WrittenFindings) throws -> Void) rethrows {
+        for k in held.indices {
+            let h = held[k]
+            held[k].written = nil
+            guard h.spooled else { try body(h.file, h.written!); continue }
+            let bytes = load(h)
+            try body(h.file, h.written?.with(bytes: bytes) ?? WrittenFindings(count: h.count, bytes: bytes))
+        }
+        held = []
+    }
+
+    /// Appends bytes to the spool: their offset, or nil when they cannot be written there.
+    private func save(_ bytes: [UInt8]) -> Int? {
+        if spool == nil { spool = tmpfile() }
+        guard let spool else { return nil }
+        let offset = end
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fileno(spool), $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            guard n > 0 else { return nil }  // the next file's bytes go over what was written
+            done += n
+        }
+        end += bytes.count
+        return offset
+    }
+
+    private func load(_ h: Held) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: h.length)
+        var done = 0
+        while done < h.length {
+            let n = bytes.withUnsafeMutableBytes { pread(fileno(spool!), $0.baseAddress! + done, h.length - done, off_t(h.offset + done)) }
+            precondition(n > 0, "the held findings' temporary file could not be read")
+            done += n
+        }
+        return bytes
+    }
+}
