@@ -129,9 +129,13 @@ final class ToolkitPool: @unchecked Sendable {
     }
 }
 
-/// Runs `body` for 0..<count on `threads` workers and hands each result to `consume` on the
-/// calling thread, in index order, as soon as it and all before it are done. Workers run at most
-/// `window` items ahead of `consume`, so memory is bounded by the window, not by `count`.
+/// Runs `body` for 0..<count on `threads` threads and hands each result to `consume` on the
+/// calling thread, in index order, as soon as it and all before it are done. Items are started at
+/// most `window` ahead of `consume`, so memory is bounded by the window, not by `count`.
+///
+/// The calling thread is one of the `threads`: between results it runs `body` itself, so there
+/// are never more threads than `threads` at work, and a worker wakes it only when it is waiting
+/// (on two cores, a third thread woken for every result cost more than the results' hand-over).
 public func parallelOrdered<T>(_ count: Int, threads: Int, window: Int, _ body: @escaping (Int) -> T,
                                consume: (Int, T) throws -> Void) rethrows {
     let workers = max(1, min(threads, count))
@@ -142,21 +146,24 @@ public func parallelOrdered<T>(_ count: Int, threads: Int, window: Int, _ body: 
     let state = OrderedState<T>()
     let window = max(window, workers)
     let group = DispatchGroup()
-    for _ in 0..<workers {
+    for _ in 1..<workers {
         DispatchQueue.global().async(group: group) {
+            let c = state.condition
+            c.lock()
             while true {
-                state.condition.lock()
-                while !state.stop && state.next < count && state.next >= state.consumed + window { state.condition.wait() }
-                if state.stop || state.next >= count { state.condition.unlock(); break }
+                while !state.stop && state.next < count && state.next >= state.consumed + window {
+                    state.workersWaiting += 1; c.wait(); state.workersWaiting -= 1
+                }
+                if state.stop || state.next >= count { break }
                 let i = state.next
                 state.next += 1
-                state.condition.unlock()
+                c.unlock()
                 let r = body(i)
-                state.condition.lock()
+                c.lock()
                 state.ready[i] = r
-                state.condition.broadcast()
-                state.condition.unlock()
+                if state.callerWaiting { c.broadcast() }
             }
+            c.unlock()
         }
     }
     defer {
@@ -164,24 +171,40 @@ public func parallelOrdered<T>(_ count: Int, threads: Int, window: Int, _ body: 
         state.condition.lock(); state.stop = true; state.condition.broadcast(); state.condition.unlock()
         group.wait()
     }
-    for k in 0..<count {
-        state.condition.lock()
-        while state.ready[k] == nil { state.condition.wait() }
-        let r = state.ready.removeValue(forKey: k)!
-        state.consumed = k + 1
-        state.condition.broadcast()
-        state.condition.unlock()
-        try consume(k, r)
+    let c = state.condition
+    var k = 0
+    c.lock()
+    while k < count {
+        if let r = state.ready.removeValue(forKey: k) {
+            state.consumed = k + 1
+            if state.workersWaiting > 0 { c.broadcast() }
+            c.unlock()
+            try consume(k, r)
+            k += 1
+            c.lock()
+        } else if state.next < count && state.next < state.consumed + window {
+            let i = state.next
+            state.next += 1
+            c.unlock()
+            let r = body(i)
+            c.lock()
+            state.ready[i] = r
+        } else {
+            state.callerWaiting = true; c.wait(); state.callerWaiting = false
+        }
     }
+    c.unlock()
 }
 
-/// What the workers of `parallelOrdered` share, under its condition's lock.
+/// What the threads of `parallelOrdered` share, under its condition's lock.
 private final class OrderedState<T>: @unchecked Sendable {
     let condition = NSCondition()
-    var next = 0          // next index to hand to a worker
+    var next = 0          // next index to start
     var consumed = 0      // results handed to consume so far
     var ready: [Int: T] = [:]
     var stop = false
+    var callerWaiting = false
+    var workersWaiting = 0
 }
 
 /// Runs `body` for each index on up to `threads` threads; results come back in index order.
