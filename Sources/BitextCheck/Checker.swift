@@ -107,24 +107,33 @@ public final class Checker: @unchecked Sendable {
     }
 }
 
-/// Toolkits for worker threads: each is used by one thread at a time.
+/// Toolkits for worker threads: each is used by one thread at a time, and a thread is given back
+/// the toolkit it used last when it is free. (A toolkit's tables and scratch stay in the cache
+/// of the core that used them: handed to the other thread, as the last one given back often was,
+/// every retain of their arrays fetched the line from the other core.)
 final class ToolkitPool: @unchecked Sendable {
     private let lock = NSLock()
-    private var free: [Toolkit] = []
+    private var free: [(toolkit: Toolkit, user: pthread_t)] = []
     private let settings: Settings
 
     init(settings: Settings) { self.settings = settings }
 
     func take() throws -> Toolkit {
+        let me = pthread_self()
         lock.lock()
-        if let t = free.popLast() { lock.unlock(); return t }
+        if let k = free.lastIndex(where: { pthread_equal($0.user, me) != 0 }) ?? free.indices.last {
+            let t = free.remove(at: k).toolkit
+            lock.unlock()
+            return t
+        }
         lock.unlock()
         return try Toolkit(settings: settings)
     }
 
     func give(_ t: Toolkit) {
+        let me = pthread_self()
         lock.lock()
-        free.append(t)
+        free.append((t, me))
         lock.unlock()
     }
 }
