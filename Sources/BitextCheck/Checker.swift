@@ -107,31 +107,44 @@ public final class Checker: @unchecked Sendable {
     }
 }
 
-/// Toolkits for worker threads: each is used by one thread at a time.
+/// Toolkits for worker threads: each is used by one thread at a time, and a thread is given back
+/// the toolkit it used last when it is free. (A toolkit's tables and scratch stay in the cache
+/// of the core that used them: handed to the other thread, as the last one given back often was,
+/// every retain of their arrays fetched the line from the other core.)
 final class ToolkitPool: @unchecked Sendable {
     private let lock = NSLock()
-    private var free: [Toolkit] = []
+    private var free: [(toolkit: Toolkit, user: pthread_t)] = []
     private let settings: Settings
 
     init(settings: Settings) { self.settings = settings }
 
     func take() throws -> Toolkit {
+        let me = pthread_self()
         lock.lock()
-        if let t = free.popLast() { lock.unlock(); return t }
+        if let k = free.lastIndex(where: { pthread_equal($0.user, me) != 0 }) ?? free.indices.last {
+            let t = free.remove(at: k).toolkit
+            lock.unlock()
+            return t
+        }
         lock.unlock()
         return try Toolkit(settings: settings)
     }
 
     func give(_ t: Toolkit) {
+        let me = pthread_self()
         lock.lock()
-        free.append(t)
+        free.append((t, me))
         lock.unlock()
     }
 }
 
-/// Runs `body` for 0..<count on `threads` workers and hands each result to `consume` on the
-/// calling thread, in index order, as soon as it and all before it are done. Workers run at most
-/// `window` items ahead of `consume`, so memory is bounded by the window, not by `count`.
+/// Runs `body` for 0..<count on `threads` threads and hands each result to `consume` on the
+/// calling thread, in index order, as soon as it and all before it are done. Items are started at
+/// most `window` ahead of `consume`, so memory is bounded by the window, not by `count`.
+///
+/// The calling thread is one of the `threads`: between results it runs `body` itself, so there
+/// are never more threads than `threads` at work, and a worker wakes it only when it is waiting
+/// (on two cores, a third thread woken for every result cost more than the results' hand-over).
 public func parallelOrdered<T>(_ count: Int, threads: Int, window: Int, _ body: @escaping (Int) -> T,
                                consume: (Int, T) throws -> Void) rethrows {
     let workers = max(1, min(threads, count))
@@ -142,21 +155,24 @@ public func parallelOrdered<T>(_ count: Int, threads: Int, window: Int, _ body: 
     let state = OrderedState<T>()
     let window = max(window, workers)
     let group = DispatchGroup()
-    for _ in 0..<workers {
+    for _ in 1..<workers {
         DispatchQueue.global().async(group: group) {
+            let c = state.condition
+            c.lock()
             while true {
-                state.condition.lock()
-                while !state.stop && state.next < count && state.next >= state.consumed + window { state.condition.wait() }
-                if state.stop || state.next >= count { state.condition.unlock(); break }
+                while !state.stop && state.next < count && state.next >= state.consumed + window {
+                    state.workersWaiting += 1; c.wait(); state.workersWaiting -= 1
+                }
+                if state.stop || state.next >= count { break }
                 let i = state.next
                 state.next += 1
-                state.condition.unlock()
+                c.unlock()
                 let r = body(i)
-                state.condition.lock()
+                c.lock()
                 state.ready[i] = r
-                state.condition.broadcast()
-                state.condition.unlock()
+                if state.callerWaiting { c.broadcast() }
             }
+            c.unlock()
         }
     }
     defer {
@@ -164,24 +180,40 @@ public func parallelOrdered<T>(_ count: Int, threads: Int, window: Int, _ body: 
         state.condition.lock(); state.stop = true; state.condition.broadcast(); state.condition.unlock()
         group.wait()
     }
-    for k in 0..<count {
-        state.condition.lock()
-        while state.ready[k] == nil { state.condition.wait() }
-        let r = state.ready.removeValue(forKey: k)!
-        state.consumed = k + 1
-        state.condition.broadcast()
-        state.condition.unlock()
-        try consume(k, r)
+    let c = state.condition
+    var k = 0
+    c.lock()
+    while k < count {
+        if let r = state.ready.removeValue(forKey: k) {
+            state.consumed = k + 1
+            if state.workersWaiting > 0 { c.broadcast() }
+            c.unlock()
+            try consume(k, r)
+            k += 1
+            c.lock()
+        } else if state.next < count && state.next < state.consumed + window {
+            let i = state.next
+            state.next += 1
+            c.unlock()
+            let r = body(i)
+            c.lock()
+            state.ready[i] = r
+        } else {
+            state.callerWaiting = true; c.wait(); state.callerWaiting = false
+        }
     }
+    c.unlock()
 }
 
-/// What the workers of `parallelOrdered` share, under its condition's lock.
+/// What the threads of `parallelOrdered` share, under its condition's lock.
 private final class OrderedState<T>: @unchecked Sendable {
     let condition = NSCondition()
-    var next = 0          // next index to hand to a worker
+    var next = 0          // next index to start
     var consumed = 0      // results handed to consume so far
     var ready: [Int: T] = [:]
     var stop = false
+    var callerWaiting = false
+    var workersWaiting = 0
 }
 
 /// Runs `body` for each index on up to `threads` threads; results come back in index order.

@@ -63,34 +63,58 @@ public enum Inputs {
     }
 
     private static func walk(_ dir: String, into files: inout [String], problems: inout [InputError]) {
-        let fm = FileManager.default
-        let entries: [String]
-        do {
-            entries = try fm.contentsOfDirectory(atPath: dir)
-        } catch {
+        // The folder's entries with their types as the folder lists them (`d_type`): no `lstat`
+        // of each entry's whole path (on a tree of 950 files in 781 folders, Foundation's listing
+        // and a `lstat` per entry were a third of a two-thread check's serial start).
+        guard let stream = opendir(dir) else {
             problems.append(InputError(file: dir, ui("input.unreadable-dir")))
             return
         }
-        for name in entries.sorted() where !name.hasPrefix(".") {
-            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            // The entry's own type (`lstat`: a link is a link); Foundation's attribute
-            // dictionary cost thirty times as much for the one field read.
-            var st = stat()
-            guard lstat(path, &st) == 0 else {
-                problems.append(InputError(file: path, ui("input.unreadable-attributes")))
-                continue
+        var entries: [(name: String, type: UInt8?)] = []
+        while let entry = readdir(stream) {
+            let (name, exact) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
+                let cName = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                if let name = String(validatingCString: cName) { return (name, true) }
+                return (String(cString: cName), false)  // repaired, as Foundation lists it
             }
-            switch st.st_mode & S_IFMT {
-            case S_IFDIR:
+            if name == "." || name == ".." { continue }
+            // A name that is not UTF-8, or a type the folder does not know, is asked of `lstat`.
+            let type = entry.pointee.d_type
+            entries.append((name, exact && type != UInt8(DT_UNKNOWN) ? type : nil))
+        }
+        closedir(stream)
+        entries.sort { $0.name < $1.name }
+        for (name, listed) in entries where !name.hasPrefix(".") {
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            let type: UInt8
+            if let listed {
+                type = listed
+            } else {
+                // The entry's own type (`lstat`: a link is a link); Foundation's attribute
+                // dictionary cost thirty times as much for the one field read.
+                var st = stat()
+                guard lstat(path, &st) == 0 else {
+                    problems.append(InputError(file: path, ui("input.unreadable-attributes")))
+                    continue
+                }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: type = UInt8(DT_DIR)
+                case S_IFREG: type = UInt8(DT_REG)
+                case S_IFLNK: type = UInt8(DT_LNK)
+                default: continue
+                }
+            }
+            switch type {
+            case UInt8(DT_DIR):
                 if name == "node_modules" { continue }
                 walk(path, into: &files, problems: &problems)
-            case S_IFREG:
+            case UInt8(DT_REG):
                 if isMarkdownName(name) { files.append(path) }
-            case S_IFLNK:
+            case UInt8(DT_LNK):
                 // Symlinked files are read; symlinked directories are not walked (no loops).
                 guard isMarkdownName(name) else { continue }
                 var isDir: ObjCBool = false
-                if !fm.fileExists(atPath: path, isDirectory: &isDir) {
+                if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
                     problems.append(InputError(file: path, ui("input.broken-link")))
                 } else if !isDir.boolValue {
                     files.append(path)
