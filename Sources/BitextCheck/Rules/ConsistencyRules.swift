@@ -15,6 +15,10 @@ public struct NumberMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("缓存在 ↓60 秒后过期。\n", source: "The cache expires after 30 seconds.\n"),
+            // A dropped sentence's number is reported with the sentence (`missing-translation`),
+            // also when the same number is written elsewhere in the paragraph.
+            RuleExample("**Lookahead** 开关会增加 2 ms 的延迟。\n",
+                        source: "Model 2 adds no latency at all in its default mode. The **Lookahead** switch adds 2 ms of latency.\n"),
             // A front-matter value that is a number or a date, under a key both sides have.
             RuleExample("---\ntitle: 备份与恢复\nnav_order: ↓8\n---\n\n每晚自动备份一次。\n",
                         source: "---\ntitle: Backup and restore\nnav_order: 7\n---\n\nA backup runs every night.\n"),
@@ -1477,13 +1481,22 @@ public struct NumberMismatchRule: Rule {
             }
             // A sentence `missing-translation` reports dropped (quoting it) whose numbers are all
             // missing: its numbers are not reported again, one by one. (Some of them here, and
-            // the sentence is not simply dropped.)
+            // the sentence is not simply dropped.) Equal numbers pair in any order, so a number
+            // written the same elsewhere in the unit, left over in its place, stands for it
+            // (`Comp 2 …` dropped beside `2 ms` kept).
             if !missing.isEmpty, let lone = droppedSentences() {
                 for s in lone {
-                    let inside = { (m: Mention<NumberMention>) in m.unit == s.unit && s.range.contains(m.range.lowerBound) }
-                    let all = source.filter(inside)
-                    guard !all.isEmpty, all.allSatisfy({ a in missing.contains { $0.unit == a.unit && $0.range == a.range } }) else { continue }
-                    missing.removeAll(where: inside)
+                    let all = source.filter { $0.unit == s.unit && s.range.contains($0.range.lowerBound) }
+                    guard !all.isEmpty else { continue }
+                    var claimed: [Int] = []
+                    for a in all {
+                        let free = missing.indices.filter { !claimed.contains($0) }
+                        guard let k = free.first(where: { missing[$0].unit == a.unit && missing[$0].range == a.range })
+                            ?? free.first(where: { missing[$0].value.text == a.value.text }) else { break }
+                        claimed.append(k)
+                    }
+                    guard claimed.count == all.count else { continue }
+                    missing = missing.indices.filter { !claimed.contains($0) }.map { missing[$0] }
                 }
             }
             // A digit 1 of the source before a word, rendered by a 一 the scanner reads as the
