@@ -823,10 +823,14 @@ public final class Segmenter {
         }
         if wholeUnit {
             s.unitShape = Segmenter.isCitation(text, roles, segment) || Segmenter.isCatalogueLink(text, roles, segment, links) ? .citation
-                : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names
-                : Segmenter.isValueList(text, roles, segment, functionWords: source.functionWords) ? .names : nil
+                : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names : nil
         }
         s.reclassify(kept: keptWords)
+        // A list of values read as words (`On / Off`): looked at only then, as it is rare.
+        if s.isProse && wholeUnit && s.unitShape == nil && Segmenter.isValueList(text, roles, segment, functionWords: source.functionWords) {
+            s.unitShape = .names
+            s.reclassify(kept: keptWords)
+        }
         return s
     }
 

@@ -111,13 +111,13 @@ final class TypographyScan {
                         guard r[i] == .content else {
                             // Code, URLs and markup: skipped as a run.
                             var j = i + 1
-                            var code = r[i] == .code
-                            while j < n && r[j] != .content { if r[j] == .code { code = true }; j += 1 }
-                            // Han beside inline code, or with one space between: boundaries of
-                            // their own kind (a file may space code and not names, or the reverse).
-                            // Only the span's own sides: not a tag or emphasis around it.
-                            if code {
-                                let opens = t[i] == 0x60 || r[i] == .code, closes = t[j - 1] == 0x60 || r[j - 1] == .code
+                            while j < n && r[j] != .content { j += 1 }
+                            // Han beside inline code (its backtick or, in HTML's <code>, its code), or
+                            // with one space between: boundaries of their own kind (a file may space
+                            // code and not names, or the reverse). Only the span's own sides: not a
+                            // tag or emphasis around it.
+                            let opens = t[i] == 0x60 || r[i] == .code, closes = t[j - 1] == 0x60 || r[j - 1] == .code
+                            if opens || closes {
                                 if opens && cls1 == han {
                                     boundaries.append(SpacingRule.Boundary(unit: k, index: i, spaced: false, code: true))
                                 } else if opens && cls1 == space && cls2 == han {
