@@ -1877,6 +1877,21 @@ public struct PlaceholderMismatchRule: Rule {
 /// line breaks the source unit has and the translation lost; a list item at another depth; a
 /// table row with another number of columns; a heading at another level than the others keep;
 /// a code block's language changed or dropped.
+extension MarkupMismatchRule {
+    /// Whether the unit is the first paragraph of its list item: its line starts with the
+    /// item's marker (`-`, `*`, `+`, `1.`, `1)`), after indentation and quote markers.
+    static func startsItem(_ d: Document, _ u: BitextMarkdown.Unit) -> Bool {
+        let line = d.source.scalars(d.source.lineByteRange(u.start.line))
+        var i = 0
+        while i < line.count && (line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x3E) { i += 1 }
+        guard i < line.count else { return false }
+        if line[i] == 0x2D || line[i] == 0x2A || line[i] == 0x2B { return i + 1 < line.count && line[i + 1] == 0x20 }
+        var j = i
+        while j < line.count && line[j] >= 0x30 && line[j] <= 0x39 { j += 1 }
+        return j > i && j + 1 < line.count && (line[j] == 0x2E || line[j] == 0x29) && line[j + 1] == 0x20
+    }
+}
+
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
     public let defaultSeverity = Severity.info
@@ -1885,6 +1900,11 @@ public struct MarkupMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("↓不要在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
+            // Two items of a list merged into one; an item's two paragraphs written as one are not.
+            RuleExample("1. 下载安装包。\n2. ↓运行安装程序，然后选择语言。如果没有看到图标，请重新登录。\n",
+                        source: "1. Download the package.\n2. Run the installer and pick a language.\n3. Sign in again if the icon does not appear.\n"),
+            RuleExample("1. 下载安装包。\n2. 运行安装程序，然后选择语言。\n   如果没有看到图标，请重新登录。\n",
+                        source: "1. Download the package.\n2. Run the installer and pick a language.\n\n   Sign in again if the icon does not appear.\n"),
             RuleExample("**绝不要**在渲染时修改状态。\n", source: "**Never** mutate state during rendering.\n"),
             // A footnote reference lost with its note; where the translation still writes the
             // note, `missing-translation` reports the reference, and this rule does not again.
@@ -1977,6 +1997,29 @@ public struct MarkupMismatchRule: Rule {
                                 sourceUnit: pair.source[0], values: [:], source: sb, target: tb ?? c.messages.text("markup-mismatch.no-task", [:]),
                                 extra: [("markup", "task-box")]))
             }
+        }
+        // List items of the source merged into one item of the translation (`1.` `2.` `3.` → `1.`
+        // `2.`, the third's text in the second): the list's items are the source's steps.
+        var lone: [LoneSentence]? = nil
+        for bead in p.alignment.beads where bead.source.count >= 2 && bead.target.count == 1 {
+            guard let tu = c.document.unitIndex(block: bead.target[0]), case .listItem(let td) = c.document.units[tu].kind,
+                  !c.analyses[tu].isNote else { continue }
+            let su = bead.source.compactMap { p.source.unitIndex(block: $0) }
+            guard su.count == bead.source.count,
+                  su.allSatisfy({ if case .listItem(let d) = p.source.units[$0].kind { return d == td } else { return false } }),
+                  // Items, each on the line of its own marker (not two paragraphs of one item) …
+                  su.allSatisfy({ MarkupMismatchRule.startsItem(p.source, p.source.units[$0]) }),
+                  // … written in as many sentences at least (two short items read as one
+                  // sentence are blocks the aligner put together for want of better) …
+                  c.analyses[tu].sentences.count >= su.count else { continue }
+            // … and each of whose sentences has its translation in the item (a sentence left alone
+            // says the blocks were paired loosely, not merged).
+            if lone == nil { lone = LoneSentences.find(c) }
+            if lone!.contains(where: { !$0.merged && su.contains($0.unit) }) { continue }
+            let first = p.source.units[su[0]], last = p.source.units[su[su.count - 1]]
+            emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.items",
+                            sourceUnit: su[0], values: ["count": String(su.count), "end": String(last.start.line)],
+                            source: first.string(0..<first.text.count), target: nil, extra: [("markup", "list-items")]))
         }
         for f in TableShapes.mismatches(c, severity: severity, rule: self) { emit(f) }
         // Heading levels, one heading to one: a level changed where the other headings keep
