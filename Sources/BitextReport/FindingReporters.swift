@@ -71,6 +71,21 @@ public struct WrittenFindings {
         return more.isEmpty ? findings : (findings + more).sorted(by: Finding.ordered)
     }
 
+    /// The written findings and `more` of the same file in order, as a stable sort of both (the
+    /// written ones first among equals): `written` for each run of written findings (their
+    /// indexes), `merged` for each of `more` in its place.
+    func interleave(_ more: [Finding], written run: (Range<Int>) -> Void, merged: (Finding) -> Void) {
+        precondition(findings.count == count, "findings merged among findings let go")
+        var k = 0
+        for f in more.sorted(by: Finding.ordered) {
+            let j = findings[k...].firstIndex { Finding.ordered(f, $0) } ?? count
+            if k < j { run(k..<j) }
+            merged(f)
+            k = j
+        }
+        if k < count { run(k..<count) }
+    }
+
     /// Every finding was written ahead (a reporter that writes them ahead, or none at all).
     var isWrittenAhead: Bool { starts.count == count }
 }
@@ -155,16 +170,9 @@ public struct TextReporter: FindingReporter {
 
     public mutating func add(_ written: WrittenFindings, merging more: [Finding], into bytes: inout [UInt8]) {
         guard !more.isEmpty else { return bytes += written.bytes }
-        precondition(written.findings.count == written.count, "findings merged among findings let go")
-        // As a (stable) sort of both: the written ones first among equals.
-        var k = 0
-        for f in more.sorted(by: Finding.ordered) {
-            let j = written.findings[k...].firstIndex { Finding.ordered(f, $0) } ?? written.findings.count
-            if k < j { bytes += written.bytes[written.starts[k]..<(j < written.count ? written.starts[j] : written.bytes.count)] }
-            add([f], into: &bytes)
-            k = j
-        }
-        if k < written.count { bytes += written.bytes[written.starts[k]...] }
+        written.interleave(more, written: { r in
+            bytes += written.bytes[written.starts[r.lowerBound]..<(r.upperBound < written.count ? written.starts[r.upperBound] : written.bytes.count)]
+        }, merged: { add([$0], into: &bytes) })
     }
 
     private func write(_ f: Finding, lines: inout SourceLines, into out: inout String) {
@@ -351,22 +359,11 @@ public struct JSONReporter: FindingReporter {
 
     public mutating func add(_ written: WrittenFindings, merging more: [Finding], into out: inout [UInt8]) {
         guard !more.isEmpty else { return splice.append(elements: written.count, written: written.bytes[...], into: &out) }
-        /// Findings k..<j as written ahead.
-        func addWritten(_ k: Int, _ j: Int) {
-            guard k < j else { return }
-            let end = j < written.starts.count ? written.starts[j] - 1 : written.bytes.count
-            splice.append(elements: j - k, written: written.bytes[written.starts[k]..<end], into: &out)
-        }
-        // As a (stable) sort of both: the written ones first among equals.
-        precondition(written.findings.count == written.count, "findings merged among findings let go")
-        var k = 0
-        for f in more.sorted(by: Finding.ordered) {
-            let j = written.findings[k...].firstIndex { Finding.ordered(f, $0) } ?? written.findings.count
-            addWritten(k, j)
-            add([f], into: &out)
-            k = j
-        }
-        addWritten(k, written.findings.count)
+        written.interleave(more, written: { r in
+            // Finding k's bytes start after the comma that joins it to the one before.
+            let end = r.upperBound < written.count ? written.starts[r.upperBound] - 1 : written.bytes.count
+            splice.append(elements: r.count, written: written.bytes[written.starts[r.lowerBound]..<end], into: &out)
+        }, merged: { add([$0], into: &out) })
     }
 
     public func end(_ summary: Summary) -> String {

@@ -1877,21 +1877,6 @@ public struct PlaceholderMismatchRule: Rule {
 /// line breaks the source unit has and the translation lost; a list item at another depth; a
 /// table row with another number of columns; a heading at another level than the others keep;
 /// a code block's language changed or dropped.
-extension MarkupMismatchRule {
-    /// Whether the unit is the first paragraph of its list item: its line starts with the
-    /// item's marker (`-`, `*`, `+`, `1.`, `1)`), after indentation and quote markers.
-    static func startsItem(_ d: Document, _ u: BitextMarkdown.Unit) -> Bool {
-        let line = d.source.scalars(d.source.lineByteRange(u.start.line))
-        var i = 0
-        while i < line.count && (line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x3E) { i += 1 }
-        guard i < line.count else { return false }
-        if line[i] == 0x2D || line[i] == 0x2A || line[i] == 0x2B { return i + 1 < line.count && line[i + 1] == 0x20 }
-        var j = i
-        while j < line.count && line[j] >= 0x30 && line[j] <= 0x39 { j += 1 }
-        return j > i && j + 1 < line.count && (line[j] == 0x2E || line[j] == 0x29) && line[j + 1] == 0x20
-    }
-}
-
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
     public let defaultSeverity = Severity.info
@@ -2008,7 +1993,7 @@ public struct MarkupMismatchRule: Rule {
             guard su.count == bead.source.count,
                   su.allSatisfy({ if case .listItem(let d) = p.source.units[$0].kind { return d == td } else { return false } }),
                   // Items, each on the line of its own marker (not two paragraphs of one item) …
-                  su.allSatisfy({ MarkupMismatchRule.startsItem(p.source, p.source.units[$0]) }),
+                  su.allSatisfy({ TaskBoxes.afterMarker(p.source, $0) != nil }),
                   // … written in as many sentences at least (two short items read as one
                   // sentence are blocks the aligner put together for want of better) …
                   c.analyses[tu].sentences.count >= su.count else { continue }

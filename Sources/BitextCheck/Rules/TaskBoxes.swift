@@ -5,11 +5,25 @@ import BitextMarkdown
 enum TaskBoxes {
     /// The box that opens list item unit `k` as written on its line (`[ ]` or `[x]`), or nil.
     static func box(_ d: Document, _ k: Int) -> String? {
+        guard var i = afterMarker(d, k) else { return nil }
+        let b = d.source.bytes, end = d.source.lineByteRange(d.units[k].start.line).upperBound
+        while i < end && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
+        guard i + 3 < end, b[i] == 0x5B, b[i + 2] == 0x5D, b[i + 3] == 0x20 || b[i + 3] == 0x09 else { return nil }
+        switch b[i + 1] {
+        case 0x20: return "[ ]"
+        case 0x78, 0x58: return "[x]"
+        default: return nil
+        }
+    }
+
+    /// Where list item unit `k`'s line goes on after the item's marker (`-`, `*`, `+`, `1.`,
+    /// `1)`, after indentation and quote markers) and the space after it: nil when its line
+    /// holds no marker (a later paragraph of an item).
+    static func afterMarker(_ d: Document, _ k: Int) -> Int? {
         guard case .listItem = d.units[k].kind else { return nil }
         let b = d.source.bytes
         var i = d.source.lineByteRange(d.units[k].start.line).lowerBound
         let end = d.source.lineByteRange(d.units[k].start.line).upperBound
-        // Indentation and quote markers, then the item's marker (`-`, `*`, `+`, `1.`, `1)`).
         while i < end && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x3E) { i += 1 }
         if i < end && (b[i] == 0x2D || b[i] == 0x2A || b[i] == 0x2B) {
             i += 1
@@ -20,12 +34,6 @@ enum TaskBoxes {
             i += 1
         }
         guard i < end, b[i] == 0x20 || b[i] == 0x09 else { return nil }
-        while i < end && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
-        guard i + 3 < end, b[i] == 0x5B, b[i + 2] == 0x5D, b[i + 3] == 0x20 || b[i + 3] == 0x09 else { return nil }
-        switch b[i + 1] {
-        case 0x20: return "[ ]"
-        case 0x78, 0x58: return "[x]"
-        default: return nil
-        }
+        return i
     }
 }
