@@ -69,6 +69,9 @@ public enum NumberScanner {
     ]
     /// Letter suffixes that scale a number (`10K`, `3M`, `2B`, `5bn`).
     static let scaleSuffixes: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "bn": 1e9]
+    /// The binary reading of the same letters in sizes and table capacities (`32K entries`
+    /// is 32,768, `4M` of cache 4,194,304): a second value, not instead of the decimal one.
+    static let binaryScaleSuffixes: [String: Double] = ["k": 1024, "K": 1024, "M": 1_048_576]
 
     @inline(__always) static func asciiDigit(_ c: UInt32) -> UInt32? {
         if c >= 0x30 && c <= 0x39 { return c }
@@ -548,6 +551,7 @@ public enum NumberScanner {
             }
             let suffix = makeString(text[e..<s])
             if let scale = scaleSuffixes[suffix] { values.append(value * scale) }
+            if let scale = binaryScaleSuffixes[suffix] { values.append(value * scale) }
         }
         // A scale word after a space (3 million), or a Chinese scale (300 万, 3 千万, 1.5 亿).
         var w = e

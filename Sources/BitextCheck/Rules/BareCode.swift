@@ -117,6 +117,38 @@ enum BareCode {
         return out
     }
 
+    /// The word of capitals right before a path, one space between (`DELETE /v2/keys/{id}`: an
+    /// HTTP method, a command's verb), three letters at least: part of that code line.
+    static func verb(_ u: Unit, before w: Word) -> Range<Int>? {
+        let t = u.text
+        guard t[w.range.lowerBound] == 0x2F, w.range.lowerBound >= 4, t[w.range.lowerBound - 1] == 0x20 else { return nil }
+        let hi = w.range.lowerBound - 1
+        var lo = hi
+        while lo > 0 && t[lo - 1] >= 0x41 && t[lo - 1] <= 0x5A && u.roles[lo - 1] == .content { lo -= 1 }
+        guard hi - lo >= 3, lo == 0 || !isWordScalar(t[lo - 1]) else { return nil }
+        return lo..<hi
+    }
+
+    /// A path the translation writes as the source does, after another word of capitals than
+    /// any the source writes before that path (`DELETE /v2/keys/{id}` → `POST /v2/keys/{id}`):
+    /// the translation's verb and the source's (the first, when it writes several).
+    static func verbsChanged(source: [(unit: Int, word: Word)], target: [(unit: Int, word: Word)],
+                             sourceUnit: (Int) -> Unit, targetUnit: (Int) -> Unit)
+        -> [(source: (unit: Int, verb: Range<Int>), target: (unit: Int, verb: Range<Int>))] {
+        var out: [(source: (unit: Int, verb: Range<Int>), target: (unit: Int, verb: Range<Int>))] = []
+        for t in target where t.word.text.first == 0x2F {
+            let tu = targetUnit(t.unit)
+            guard let tv = verb(tu, before: t.word) else { continue }
+            let verbs = source.filter { $0.word.text == t.word.text }.compactMap { s -> (unit: Int, verb: Range<Int>)? in
+                verb(sourceUnit(s.unit), before: s.word).map { (s.unit, $0) }
+            }
+            guard let first = verbs.first,
+                  !verbs.contains(where: { sourceUnit($0.unit).text[$0.verb].elementsEqual(tu.text[tv]) }) else { continue }
+            out.append((first, (t.unit, tv)))
+        }
+        return out
+    }
+
     /// The two differ only in a locale's name (`/en/` → `/zh/`, `en_US` → `zh_CN`): the page localised.
     static func localeSwitched(_ a: [UInt32], _ b: [UInt32]) -> Bool {
         var lo = 0

@@ -141,6 +141,9 @@ public struct CodeMismatchRule: Rule {
             RuleExample("## POST ↓/v2/order/{id}/cancel\n\n取消一个未发货的订单。\n",
                         source: "## POST /v2/orders/{id}/cancel\n\nCancels an order that has not shipped.\n"),
             RuleExample("有疑问请在评论里提及 ↓@lumen-ui/reviewer。\n", source: "If in doubt, mention @lumen-ui/reviewers in a comment.\n"),
+            // The word of capitals before a path is part of it: another method is another request.
+            RuleExample("## ↓PUT /v2/order/{id}/cancel\n\n取消一个未发货的订单。\n",
+                        source: "## POST /v2/order/{id}/cancel\n\nCancels an order that has not shipped.\n"),
             RuleExample("完整说明见 /zh/guide/setup 页面，适用于 macOS/Linux。\n",
                         source: "See the /en/guide/setup page for details; it covers macOS/Linux.\n"),
             RuleExample("示例：\n\n```js\n↓const count = reactive(0) // 计数\n```\n", source: "Example:\n\n```js\nconst count = ref(0) // the count\n```\n"),
@@ -787,6 +790,11 @@ public struct CodeMismatchRule: Rule {
                 let sv = makeString(s.word.text)
                 emit(c.mismatch(self, severity: severity, place: (t.unit, t.word.range), key: "code-mismatch", sourceUnit: s.unit,
                                 values: [:], source: sv, target: makeString(t.word.text), fix: Fix(sv)))
+            }
+            for (s, t) in BareCode.verbsChanged(source: source, target: target, sourceUnit: { p.source.units[$0] }, targetUnit: { c.document.units[$0] }) {
+                let sv = p.source.units[s.unit].string(s.verb)
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.verb), key: "code-mismatch", sourceUnit: s.unit,
+                                values: [:], source: sv, target: c.document.units[t.unit].string(t.verb), fix: Fix(sv)))
             }
         }
         for (s, t) in c.codeBlockPairs {

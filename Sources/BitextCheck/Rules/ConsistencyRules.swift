@@ -32,6 +32,10 @@ public struct NumberMismatchRule: Rule {
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
             RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
+            // `K` in a size or a table's capacity may be 1,024: 32K entries are 32,768.
+            RuleExample("| 资源 | 上限 |\n| --- | --- |\n| MAC 地址表 | 32,768 条 |\n",
+                        source: "| Resource | Limit |\n| --- | --- |\n| MAC address table | 32K entries |\n"),
+            RuleExample("型号 ↓NX-2442P 的功率预算为 370 W。\n", source: "The NX-2424P has a power budget of 370 W.\n"),
             // Scientific notation is one number, compared by value and quoted whole; a code point,
             // a hash, an id or a hexadecimal literal with an `e` in it is none.
             RuleExample("训练前把学习率设为 ↓3e-5，批大小为 64。\n", source: "Set the learning rate to 3e-4 and the batch size to 64 before training.\n"),
@@ -1266,6 +1270,9 @@ public struct NumberMismatchRule: Rule {
     /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
     /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
+        // A number inside an identifier that goes on past it (`NX-2424P`): the identifier, its
+        // letters after the number not quoted a second time as a symbol.
+        if let id = identifier(u, around: r), id.upperBound > r.upperBound { return u.string(id) }
         // A symbol before the number (`€49.99`, `USD 10`).
         let w = symbol.unicodeScalars.count
         for gap in 0...1 where r.lowerBound >= w + gap {

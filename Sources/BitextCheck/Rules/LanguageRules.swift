@@ -301,6 +301,14 @@ public struct MixedLanguageRule: Rule {
             RuleExample("执行 mvn -U clean package -Dmaven.test.skip=true 即可。\n"),
             // Bold marks a label or a term; a sentence in bold is still a sentence.
             RuleExample("如果服务正常，需要查看任务是否放到队列中，**↓check whether the server puts the task in the queue, and look for it in the log.**\n"),
+            // Bilingual: a sentence still the source's, too short or too much made of labels
+            // for the test above; a quoted sentence and one of names only stay.
+            RuleExample("↓Pick **Fast**, **Fair** or **Fine**. 游戏首次启动时会自动选择一个。\n",
+                        source: "Pick **Fast**, **Fair** or **Fine**. The game picks one on first launch.\n"),
+            RuleExample("\"Ship it or skip it.\" 这是团队的座右铭。\n", source: "\"Ship it or skip it.\" That is the team's motto.\n"),
+            RuleExample("Hello World. 这个程序打印一句问候。\n", source: "Hello World. This program prints a greeting.\n"),
+            RuleExample("[Read the guide to the API](https://example.com/api). 本页只介绍安装。\n",
+                        source: "[Read the guide to the API](https://example.com/api). This page covers setup only.\n"),
         ]
     }
 
@@ -320,6 +328,11 @@ public struct MixedLanguageRule: Rule {
                                message: c.messages.text(key, ["words": String(s.words)]),
                                details: [("words", .int(s.words)), ("evidence", .string(s.evidence.rawValue))]))
             }
+        }
+        for s in CopiedSentences.find(c) {
+            emit(c.finding(self, severity: severity, unit: s.unit, range: s.range,
+                           message: c.messages.text("mixed-language.copied", ["line": String(s.sourceLine)]),
+                           details: [("evidence", .string("same-as-source"))]))
         }
     }
 }

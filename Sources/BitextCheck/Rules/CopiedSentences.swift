@@ -1,0 +1,69 @@
+import BitextAlign
+import BitextMarkdown
+import BitextText
+
+/// A sentence of a Chinese unit that is its source sentence still, character for character:
+/// too short or too much made of labels for `mixed-language`'s own test (`Choose **Low**,
+/// **Medium** or **High**.` counts two words once the labels are names), but the source says
+/// it is a sentence of English prose that the translation copied.
+enum CopiedSentences {
+    /// The copied sentences of the translation (unit, range), bilingual only: a one-to-one
+    /// sentence pair whose two sides have the same text, in a unit that has Han elsewhere, with
+    /// no Han, not wholly quoted, two Latin words at least and one of them a function word (a
+    /// greeting, a name or a title of two capitalised words stays), some outside link text, and
+    /// not inside a stretch `mixed-language` reports already.
+    static func find(_ c: FileContext) -> [(unit: Int, range: Range<Int>, sourceLine: Int)] {
+        guard let p = c.pairing else { return [] }
+        let functionWords = c.toolkit.segmenter.source.functionWords
+        var out: [(unit: Int, range: Range<Int>, sourceLine: Int)] = []
+        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty && !b.sentences.isEmpty {
+            // Only beads whose target holds Han and a sentence without it.
+            guard b.target.contains(where: { blk in c.document.unitIndex(block: blk).map { c.analyses[$0].hasHan } ?? false }) else { continue }
+            let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
+            var ss: [SentenceSpan]? = nil
+            for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
+                let t = ts[sb.target[0]]
+                let tu = c.document.units[t.unit], ta = c.analyses[t.unit]
+                guard ta.hasHan, !ta.isNote else { continue }
+                let trimmed = trim(tu.text, t.range)
+                guard !trimmed.isEmpty, !tu.text[trimmed].contains(where: isHanChar) else { continue }
+                if ss == nil { ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses) }
+                let s = ss![sb.source[0]]
+                let su = p.source.units[s.unit]
+                let sTrimmed = trim(su.text, s.range)
+                guard tu.text[trimmed].elementsEqual(su.text[sTrimmed]) else { continue }
+                if ta.stretches.contains(where: { $0.isProse && $0.range.overlaps(trimmed) }) { continue }
+                if isQuoted(tu.text, trimmed) { continue }
+                var words = 0, function = false, outsideLinks = false
+                for w in ta.words where w.kind == .latin && trimmed.contains(w.range.lowerBound) && tu.roles[w.range.lowerBound] == .content {
+                    words += 1
+                    if !function, functionWords.contains(tu.string(w.range).lowercased()) { function = true }
+                    if !outsideLinks, !tu.links.contains(where: { $0.text.contains(w.range.lowerBound) }) { outsideLinks = true }
+                }
+                // Words only in link text: a page's title cited, as `mixed-language` keeps it.
+                if words >= 2 && function && outsideLinks { out.append((t.unit, trimmed, su.position(at: sTrimmed.lowerBound).line)) }
+            }
+        }
+        return out
+    }
+
+    private static func trim(_ text: [UInt32], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && isSpace(text[lo]) { lo += 1 }
+        while hi > lo && isSpace(text[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    private static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x3000 }
+
+    /// Opens with a quotation mark and closes with one (a full stop after it allowed): a cited
+    /// sentence, kept in English on purpose.
+    private static func isQuoted(_ text: [UInt32], _ r: Range<Int>) -> Bool {
+        let opening: Set<UInt32> = [0x22, 0x27, 0x201C, 0x2018, 0x300C, 0x300E]
+        let closing: Set<UInt32> = [0x22, 0x27, 0x201D, 0x2019, 0x300D, 0x300F]
+        guard let first = text[r].first, opening.contains(first) else { return false }
+        var hi = r.upperBound
+        while hi > r.lowerBound + 1 && [0x2E, 0x3002, 0x21, 0x3F].contains(text[hi - 1]) { hi -= 1 }
+        return closing.contains(text[hi - 1])
+    }
+}
