@@ -39,7 +39,8 @@ public enum TokenKind: UInt8, Sendable {
     case lowercase
     /// An ordinary word with an initial capital (`Resources`).
     case capitalized
-    /// An acronym or a word with capitals or digits inside (`GPU`, `ChatGPT`, `GPT-4o`).
+    /// An acronym or a word with capitals or digits inside (`GPU`, `ChatGPT`, `GPT-4o`), or a
+    /// unit symbol after a number (the `ms` of `2.5 ms`, `rpm` of `7200 rpm`).
     case name
     /// An identifier: camelCase, snake_case, dotted, or a word followed by `(`.
     case code
