@@ -66,7 +66,8 @@ public enum Evidence: String, Sendable {
     /// One to three ordinary words, at most one function word: a short label (`Tools`).
     case label
     // Kept.
-    /// Only names: acronyms, words with inner capitals or digits, versions.
+    /// Only names: acronyms, words with inner capitals or digits, versions, unit symbols after a
+    /// number (`2.5 ms`).
     case names
     /// Identifiers, options, paths, host:port, literals, dotted keys: code written without backticks.
     case codeShape = "code-shape"
