@@ -758,6 +758,12 @@ public final class Segmenter {
             } else {
                 kind = letters >= 2 ? .capitalized : .name
             }
+            // A unit symbol after a number (`2.5 ms`, `5 min`, `7200 rpm`, `5.8 kg`) is part of
+            // the quantity, not an English word.
+            if kind == .lowercase || kind == .capitalized, r.lowerBound > 0,
+               Segmenter.followsQuantity(text, r.lowerBound), Segmenter.isUnitSymbol(text, r, durations: source.durationUnits) {
+                kind = .name
+            }
             let token = StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind)
             // A stretch of one word (most of them: a table's `string`, a `SQL` inside Chinese)
             // shares the token table's array of that token alone.
@@ -1173,6 +1179,37 @@ public final class Segmenter {
             start = end + 1
         }
         return items >= 2 && items <= 8 && values >= 1
+    }
+
+    /// Whether the letters at `start` follow a number, glued or after one space (`2.5 ms`,
+    /// `10–20ms`; not the `v2` of `v2 api`), or the `/` of a rate after such letters (`mm/min`).
+    static func followsQuantity(_ text: [UInt32], _ start: Int) -> Bool {
+        var k = start - 1
+        if text[k] == 0x2F {
+            // The symbol before the slash, right after a number.
+            var b = k
+            while b > 0 && (text[b - 1] | 0x20 >= 0x61 && text[b - 1] | 0x20 <= 0x7A || text[b - 1] == 0xB5) { b -= 1 }
+            return b < k && b > 0 && followsQuantity(text, b)
+        }
+        if isSpace(text[k]) && text[k] != 0x0A { k -= 1 }
+        guard k >= 0, isDigit(text[k]) else { return false }
+        while k > 0 && (isDigit(text[k - 1]) || ((text[k - 1] == 0x2E || text[k - 1] == 0x2C) && k > 1 && isDigit(text[k - 2]))) { k -= 1 }
+        return k == 0 || !(isLetterOrDigit(text[k - 1]) || text[k - 1] == 0x5F)
+    }
+
+    /// Whether the token `r` (an ordinary word by its letters) is a unit symbol: up to two
+    /// letters (`ms`, `kg`, `Hz`, `µs`: the symbols `number-mismatch` reads), a unit of time's
+    /// symbol of the locale (`min`), or a rate written with `p` for per: a letter then `p` and
+    /// a second, a minute or an hour (`fps`, `rpm`, `mph`), bits per second with a prefix (`kbps`).
+    static func isUnitSymbol(_ text: [UInt32], _ r: Range<Int>, durations: [String: String]) -> Bool {
+        let n = r.count, t = text[r]
+        if n <= 2 { return true }
+        guard n <= 4 else { return false }
+        let a = t[r.lowerBound], p = t[r.upperBound - 2], z = t[r.upperBound - 1]
+        if n == 3 && p == 0x70 && (z == 0x73 || z == 0x6D || z == 0x68) { return true }
+        if n == 4 && (a == 0x6B || a == 0x6D || a == 0x67) && t[r.lowerBound + 1] == 0x62 && p == 0x70 && z == 0x73 { return true }
+        let word = String(String.UnicodeScalarView(t.compactMap { Unicode.Scalar($0) }))
+        return durations.values.contains(word)
     }
 
     /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word

@@ -39,7 +39,8 @@ public enum TokenKind: UInt8, Sendable {
     case lowercase
     /// An ordinary word with an initial capital (`Resources`).
     case capitalized
-    /// An acronym or a word with capitals or digits inside (`GPU`, `ChatGPT`, `GPT-4o`).
+    /// An acronym or a word with capitals or digits inside (`GPU`, `ChatGPT`, `GPT-4o`), or a
+    /// unit symbol after a number (the `ms` of `2.5 ms`, `rpm` of `7200 rpm`).
     case name
     /// An identifier: camelCase, snake_case, dotted, or a word followed by `(`.
     case code
@@ -65,7 +66,8 @@ public enum Evidence: String, Sendable {
     /// One to three ordinary words, at most one function word: a short label (`Tools`).
     case label
     // Kept.
-    /// Only names: acronyms, words with inner capitals or digits, versions.
+    /// Only names: acronyms, words with inner capitals or digits, versions, unit symbols after a
+    /// number (`2.5 ms`).
     case names
     /// Identifiers, options, paths, host:port, literals, dotted keys: code written without backticks.
     case codeShape = "code-shape"

@@ -17,7 +17,8 @@ import BitextText
 ///   translation's form not written anywhere in the source, and not in capitals throughout.
 ///
 /// Silent: a word the source unit has (any case, plural or possessive), the source document's own
-/// spelling, a name written shorter (`VS Code`), text in code spans (`code-mismatch`), words the
+/// spelling (a word in capitals, such as a man page's `PATTERN`, only by a word in capitals: a
+/// lowercase `patterns` elsewhere is prose, not its spelling), a name written shorter (`VS Code`), text in code spans (`code-mismatch`), words the
 /// translation adds (a gloss of its own: its source word is lowercase, no name), runs reported as
 /// untranslated, and table cells without Chinese (`code-mismatch` compares a kept column's cells).
 public struct KeptTextRule: Rule {
@@ -54,6 +55,13 @@ public struct KeptTextRule: Rule {
             // A function's name in capitals, one letter short: no plural (that ends in lowercase).
             RuleExample("## ↓COUNTIF：统计满足多个条件的单元格\n",
                         source: "## COUNTIFS: count the cells that meet several conditions\n"),
+            // A man page's placeholder in capitals kept with a letter more: the source's
+            // lowercase `patterns` elsewhere is prose, no spelling of it …
+            RuleExample("`--exclude PATTERN`\n: 跳过与 glob 模式 *↓PATTERNS* 匹配的路径。\n\n`/etc/syncdir/excludes`\n: 系统范围的排除模式，每行一个。\n",
+                        source: "`--exclude PATTERN`\n: Skip paths matching the glob *PATTERN*.\n\n`/etc/syncdir/excludes`\n: System-wide exclude patterns, one per line.\n"),
+            // … while the source's own `PATTERNS` in capitals is.
+            RuleExample("`--exclude PATTERN`\n: 跳过与 glob 模式 *PATTERNS* 匹配的路径。\n\n`--include PATTERNS`\n: 只复制匹配 *PATTERNS* 的路径。\n",
+                        source: "`--exclude PATTERN`\n: Skip paths matching the glob *PATTERN*.\n\n`--include PATTERNS`\n: Copy only the paths matching *PATTERNS*.\n"),
             // A possessive, and a run that leaves the title at its end where the source has the
             // word elsewhere: silent.
             RuleExample("这是 JavaScript 的一个特性。grafana HTTP API 的地址写在这里。\n",
@@ -96,6 +104,8 @@ public struct KeptTextRule: Rule {
             }
             guard !source.isEmpty else { continue }
             let sourceExact = Set(source.map(\.text)), sourceKeys = Set(source.map(\.key))
+            // Keys the source writes in capitals (`PATTERN`, `APIs`): what an all-caps word may match.
+            var sourceCapsKeys: Set<String>? = nil
             for k in kept {
                 let unit = doc.units[k]
                 let all = KeptTextRule.tokens(unit, in: 0..<unit.text.count)
@@ -117,9 +127,14 @@ public struct KeptTextRule: Rule {
                             if !sourceSpellings!.exact.contains(t.text) { report(t, s, "kept-text-mismatch.case") }
                             continue
                         }
-                        guard !sourceKeys.contains(t.key), let s = KeptTextRule.misspelt(t, source, targetKeys) else { continue }
+                        // An all-caps word (a man page's metavariable `PATTERN`) is matched by a
+                        // word in capitals only: the source's lowercase `patterns` is prose.
+                        let caps = KeptTextRule.isAllCaps(t.text)
+                        if caps && sourceCapsKeys == nil { sourceCapsKeys = Set(source.filter { KeptTextRule.isCapitalised($0.text) }.map(\.key)) }
+                        guard !(caps ? sourceCapsKeys! : sourceKeys).contains(t.key),
+                              let s = KeptTextRule.misspelt(t, source, targetKeys) else { continue }
                         if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
-                        if !sourceSpellings!.keys.contains(t.key) { report(t, s, "kept-text-mismatch") }
+                        if !(caps ? sourceSpellings!.capsKeys : sourceSpellings!.keys).contains(t.key) { report(t, s, "kept-text-mismatch") }
                     }
                     // A word changed inside a title.
                     for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys) {
@@ -280,11 +295,14 @@ public struct KeptTextRule: Rule {
     struct Spellings {
         var exact: Set<String> = []
         var keys: Set<String> = []
+        /// Keys of the words written in capitals throughout or with inner capitals.
+        var capsKeys: Set<String> = []
         init(_ doc: Document) {
             for u in doc.units {
                 for w in KeptTextRule.tokens(u, in: 0..<u.text.count) {
                     exact.insert(w.text)
                     keys.insert(w.key)
+                    if KeptTextRule.isCapitalised(w.text) { capsKeys.insert(w.key) }
                 }
             }
         }
@@ -304,6 +322,10 @@ public struct KeptTextRule: Rule {
         let letters = s.unicodeScalars.map(\.value).filter(isLetter)
         return letters.count >= 2 && letters.allSatisfy(isUpper)
     }
+
+    /// In capitals throughout or with inner capitals (`PATTERN`, `APIs`): not an ordinary word
+    /// in lowercase or capitalised at a sentence's start.
+    static func isCapitalised(_ s: String) -> Bool { isAllCaps(s) || hasInnerCapital(s) }
 
     static func startsUpper(_ s: String) -> Bool { s.unicodeScalars.first.map { isUpper($0.value) } ?? false }
 

@@ -165,6 +165,10 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("# 分组\n\n运行后输出：\n\n|   | date | region | units |\n| --- | --- | --- | --- |\n| 0 | 2024-01-03 | North | 4 |\n| 1 | 2024-01-04 | South | 2 |\n"),
             RuleExample("| 包 | 受影响版本 |\n| --- | --- |\n| widget | >= 3.0.0-beta.1, < 3.1.2 |\n| gadget | < 0.9.3 |\n"),
             RuleExample("| 命令 | 快捷键 |\n| --- | --- |\n| Quill: Format Document | `Shift+Alt+F` |\n| Quill: Show Logs | `Ctrl+Alt+L` |\n"),
+            // A quantity is no label: numbers with unit symbols (`ms`, `min`, a rate such as
+            // `rpm`) and signs of comparison or range; a count of things in English still is.
+            RuleExample("| 指标 | 数值 |\n| --- | --- |\n| 延迟 | < 2.5 ms |\n| 抖动 | 10–20 ms |\n| 超时 | 5 min |\n| 转速 | 7200 rpm |\n| 巨型帧 | 9216 字节 |\n"),
+            RuleExample("| 指标 | 数值 |\n| --- | --- |\n| 延迟 | < 2.5 ms |\n| 核心 | ↓8 cores |\n| 电源 | 双路冗余 |\n| 风扇 | 可热插拔 |\n"),
             // Keys in `<kbd>` are code, also in an HTML table cell right after its `<td>`.
             RuleExample("<table>\n  <tr><td>复制</td><td><kbd>Ctrl</kbd>+<kbd>C</kbd></td></tr>\n  <tr><td>粘贴</td><td><kbd>Ctrl</kbd>+<kbd>V</kbd></td></tr>\n</table>\n"),
             // Capitalised words beside or under a label that names a person (负责人, 维护者) are a

@@ -163,6 +163,10 @@ public struct FullwidthInEnglishRule: Rule {
             RuleExample("中文，English 混排没有问题。\n"),
             // Names and figures only, in a Chinese list: the document's own brackets.
             RuleExample("- 开发板：\n- Nordic nRF52840 DK（Cortex-M4F，64 MHz）\n"),
+            // Figures with their unit symbols are no English phrase either (`mm`, `kg`, `lb`
+            // after a number); a word beside them still is.
+            RuleExample("| 属性 | 数值 |\n| --- | --- |\n| 尺寸 | 440 × 350 × 44 mm（1U） |\n| 重量 | 5.8 kg（12.8 lb） |\n| 噪声 | 42 dBA（25 °C 时） |\n"),
+            RuleExample("| 属性 | 数值 |\n| --- | --- |\n| 重量 | 5.8 kg↓（without rails） |\n"),
         ]
     }
     public init() {}
@@ -203,7 +207,8 @@ public struct FullwidthInEnglishRule: Rule {
                 }
             }
             // English made only of names, models and figures (`Uno R3（ATmega328P，16 MHz）` in a
-            // Chinese list) takes the document's punctuation: the rule needs English words.
+            // Chinese list, `5.8 kg（12.8 lb）`: a unit symbol after a number is a name token)
+            // takes the document's punctuation: the rule needs English words.
             var hasWords: Bool? = nil
             for i in english.joined() where t[i] >= least && r[i] == .content {
                 guard var replacement = map[t[i]], i > 0, i + 1 < t.count else { continue }
