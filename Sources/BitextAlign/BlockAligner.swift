@@ -101,10 +101,10 @@ public struct BlockAligner: Sendable {
     /// first cell and the next row's value with its own (`Storage temperature` ⇔ 工作湿度 and
     /// `10% to 90%` ⇔ `10% 至 90%`, the two cells left over taken for a column dropped): one row
     /// of the translation made of cells of two source rows, which a translation that keeps the
-    /// table's shape never writes. Where a row of one side is paired with two rows of the other
-    /// and the two tables have the same columns, the table's stretch of beads is aligned again
-    /// row by row (``rowBeads(_:_:scorer:)``): a row pairs whole, each cell with the cell of its
-    /// column, or stands alone (a row dropped or added).
+    /// table's shape never writes. Where a row of one side is paired with two rows of the other,
+    /// or left alone whole, and the two tables have the same columns, the table's stretch of
+    /// beads is aligned again row by row (``rowBeads(_:_:scorer:)``): a row pairs whole, each cell
+    /// with the cell of its column, or stands alone (a row dropped or added).
     func rowsKept(_ beads: [Bead], scorer: Scorer) -> [Bead] {
         let source = scorer.source, target = scorer.target
         func isCell(_ b: BlockFeatures) -> Bool { if case .cell = b.kind { return true } else { return false } }
@@ -120,6 +120,28 @@ public struct BlockAligner: Sendable {
             if let o = partnerOfTarget[t], o != s { mixed.append(k) } else { partnerOfTarget[t] = s }
             if let o = partnerOfSource[s], o != t { mixed.append(k) } else { partnerOfSource[s] = t }
         }
+        // A row of one side left alone, all its cells: the table's shape says which row it is
+        // better than the row numbers the programme weighs (rows below a dropped row stand one
+        // higher, and a row of values changed in the translation can pass for the dropped one).
+        // The stretch is found from a paired cell of the same run of cells.
+        var lastPaired = -1, pending = false
+        for (k, b) in beads.enumerated() {
+            guard b.source.allSatisfy({ sr[$0] >= 0 }) && b.target.allSatisfy({ tr[$0] >= 0 }) else {
+                lastPaired = -1
+                pending = false
+                continue
+            }
+            if b.source.count == 1 && b.target.count == 1 {
+                if pending { mixed.append(k); pending = false }
+                lastPaired = k
+                continue
+            }
+            let alone = b.target.isEmpty && b.source.count == 1 && partnerOfSource[sr[b.source[0]]] == nil
+                || b.source.isEmpty && b.target.count == 1 && partnerOfTarget[tr[b.target[0]]] == nil
+            guard alone else { continue }
+            if lastPaired >= 0 { mixed.append(lastPaired) } else { pending = true }
+        }
+        mixed.sort()
         guard !mixed.isEmpty else { return beads }
         var out: [Bead] = []
         var done = 0  // beads before this index are in `out`

@@ -204,4 +204,36 @@ import Testing
         let added = try Harness.findings(rule: MissingTranslationRule(), target: wide, source: RowKeyTests.specSource)
         #expect(added.count == 1 && added.first?.message.contains("“Idle current | 80 to 120 mA") == true, "\(added.map(\.message))")
     }
+
+    /// A row the programme left alone whole is placed by the table's rows too: cell by cell the
+    /// rows kept their numbers, so the dropped row's neighbours paired with the rows below (two
+    /// `number-mismatch` findings) and the row of `4,096`, written `4096`, went for the dropped one.
+    @Test func rowLeftAloneIsTheOneThatMatchesNothing() throws {
+        let source = """
+            | Metric | Value |
+            | --- | --- |
+            | Read throughput | 540 MB/s |
+            | Write throughput | 410.5 MB/s |
+            | Queue depth | 64K commands |
+            | Sector size | 4,096 bytes |
+            | Cache | 2 GB |
+            | Latency (4 KB reads) | < 90 µs |
+            | Namespaces | 1,024 maximum |
+
+            """
+        let target = """
+            | 指标 | 数值 |
+            | --- | --- |
+            | 读取吞吐量 | 540 MB/s |
+            | 队列深度 | 64K 条命令 |
+            | 扇区大小 | 4096 字节 |
+            | 缓存 | 2 GB |
+            | 延迟（4 KB 读取） | < 90 µs |
+            | 命名空间 | 最多 1024 个 |
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.count == 1 && found.first?.message.contains("“Write throughput | 410.5 MB/s") == true, "\(found.map(\.message))")
+        #expect(try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).isEmpty)
+    }
 }
