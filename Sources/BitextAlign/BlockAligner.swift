@@ -76,7 +76,187 @@ public struct BlockAligner: Sendable {
             j0 = j + 1
         }
         beads += scorer.segment(i0..<source.count, j0..<target.count)
-        return pairingLoneGaps(beads, scorer: scorer)
+        return rowsKept(pairingLoneGaps(beads, scorer: scorer), scorer: scorer)
+    }
+
+    /// The table and row of each block that is a table cell (`table * 100_000 + row`, −1 for
+    /// other blocks): a table starts after a block that is no cell, or where the row or column
+    /// number goes back.
+    static func rowIDs(_ blocks: [BlockFeatures]) -> [Int] {
+        var out = [Int](repeating: -1, count: blocks.count)
+        var table = -1, lastRow = -1, lastColumn = -1, previousCell = false
+        for (k, b) in blocks.enumerated() {
+            guard case .cell(let row, let column) = b.kind else { previousCell = false; continue }
+            if !previousCell || row < lastRow || (row == lastRow && column <= lastColumn) { table += 1 }
+            previousCell = true
+            lastRow = row
+            lastColumn = column
+            out[k] = table * 100_000 + row
+        }
+        return out
+    }
+
+    /// Table rows kept whole. The programme pairs cells one by one, and where the translation
+    /// dropped a row of short cells it can pair the dropped row's first cell with the next row's
+    /// first cell and the next row's value with its own (`Storage temperature` ⇔ 工作湿度 and
+    /// `10% to 90%` ⇔ `10% 至 90%`, the two cells left over taken for a column dropped): one row
+    /// of the translation made of cells of two source rows, which a translation that keeps the
+    /// table's shape never writes. Where a row of one side is paired with two rows of the other,
+    /// or left alone whole, and the two tables have the same columns, the table's stretch of
+    /// beads is aligned again row by row (``rowBeads(_:_:scorer:)``): a row pairs whole, each cell
+    /// with the cell of its column, or stands alone (a row dropped or added).
+    func rowsKept(_ beads: [Bead], scorer: Scorer) -> [Bead] {
+        let source = scorer.source, target = scorer.target
+        func isCell(_ b: BlockFeatures) -> Bool { if case .cell = b.kind { return true } else { return false } }
+        guard beads.contains(where: { $0.source.count == 1 && $0.target.count == 1
+                                        && isCell(source[$0.source[0]]) && isCell(target[$0.target[0]]) }) else { return beads }
+        let sr = BlockAligner.rowIDs(source), tr = BlockAligner.rowIDs(target)
+        // A row of one side paired with two rows of the other.
+        var partnerOfSource: [Int: Int] = [:], partnerOfTarget: [Int: Int] = [:]
+        var mixed: [Int] = []
+        for (k, b) in beads.enumerated() where b.source.count == 1 && b.target.count == 1 {
+            let s = sr[b.source[0]], t = tr[b.target[0]]
+            guard s >= 0, t >= 0 else { continue }
+            if let o = partnerOfTarget[t], o != s { mixed.append(k) } else { partnerOfTarget[t] = s }
+            if let o = partnerOfSource[s], o != t { mixed.append(k) } else { partnerOfSource[s] = t }
+        }
+        // A row of one side left alone, all its cells: the table's shape says which row it is
+        // better than the row numbers the programme weighs (rows below a dropped row stand one
+        // higher, and a row of values changed in the translation can pass for the dropped one).
+        // The stretch is found from a paired cell of the same run of cells.
+        var lastPaired = -1, pending = false
+        for (k, b) in beads.enumerated() {
+            guard b.source.allSatisfy({ sr[$0] >= 0 }) && b.target.allSatisfy({ tr[$0] >= 0 }) else {
+                lastPaired = -1
+                pending = false
+                continue
+            }
+            if b.source.count == 1 && b.target.count == 1 {
+                if pending { mixed.append(k); pending = false }
+                lastPaired = k
+                continue
+            }
+            let alone = b.target.isEmpty && b.source.count == 1 && partnerOfSource[sr[b.source[0]]] == nil
+                || b.source.isEmpty && b.target.count == 1 && partnerOfTarget[tr[b.target[0]]] == nil
+            guard alone else { continue }
+            if lastPaired >= 0 { mixed.append(lastPaired) } else { pending = true }
+        }
+        mixed.sort()
+        guard !mixed.isEmpty else { return beads }
+        var out: [Bead] = []
+        var done = 0  // beads before this index are in `out`
+        for k in mixed where k >= done {
+            let sTable = sr[beads[k].source[0]] / 100_000, tTable = tr[beads[k].target[0]] / 100_000
+            // The stretch of beads of these two tables around the bead.
+            func ofTables(_ b: Bead) -> Bool {
+                b.source.allSatisfy { sr[$0] >= 0 && sr[$0] / 100_000 == sTable }
+                    && b.target.allSatisfy { tr[$0] >= 0 && tr[$0] / 100_000 == tTable }
+            }
+            var a = k, e = k + 1
+            while a > done && ofTables(beads[a - 1]) { a -= 1 }
+            while e < beads.count && ofTables(beads[e]) { e += 1 }
+            let stretch = beads[a..<e]
+            let sBlocks = stretch.flatMap(\.source), tBlocks = stretch.flatMap(\.target)
+            func columns(_ blocks: [Int], _ side: [BlockFeatures]) -> Int {
+                blocks.reduce(0) { m, x in if case .cell(_, let c) = side[x].kind { return max(m, c + 1) } else { return m } }
+            }
+            guard columns(sBlocks, source) == columns(tBlocks, target),
+                  let redone = rowBeads(rows(sBlocks, sr), rows(tBlocks, tr), scorer: scorer) else { continue }
+            out += beads[done..<a]
+            out += redone
+            done = e
+        }
+        out += beads[done...]
+        return out
+    }
+
+    /// Blocks grouped by row (consecutive blocks of one row id), in order.
+    func rows(_ blocks: [Int], _ ids: [Int]) -> [[Int]] {
+        var out: [[Int]] = []
+        var last = -1
+        for x in blocks {
+            if ids[x] != last || out.isEmpty { out.append([x]); last = ids[x] } else { out[out.count - 1].append(x) }
+        }
+        return out
+    }
+
+    /// Rows of two tables of the same columns aligned row by row: a pair of rows costs its cells
+    /// paired column by column (a cell with no cell of its column on the other side standing
+    /// alone), with the rows' numbers left out (the programme keeps them in order); a row alone
+    /// costs its cells alone. Nil when the tables are too long for the band (never in practice).
+    func rowBeads(_ s: [[Int]], _ t: [[Int]], scorer: Scorer) -> [Bead]? {
+        let n = s.count, m = t.count
+        let width = abs(n - m) + 8
+        guard n > 0, m > 0, n * (2 * width + 1) <= 200_000 else { return nil }
+        let sEnd = scorer.source.count, tEnd = scorer.target.count
+        func column(_ b: BlockFeatures) -> Int { if case .cell(_, let c) = b.kind { return c } else { return -1 } }
+        /// The cells of two rows by column: pairs, and cells alone.
+        func matched(_ a: [Int], _ b: [Int]) -> [(Int?, Int?)] {
+            var out: [(Int?, Int?)] = []
+            var i = 0, j = 0
+            while i < a.count || j < b.count {
+                let ca = i < a.count ? column(scorer.source[a[i]]) : Int.max
+                let cb = j < b.count ? column(scorer.target[b[j]]) : Int.max
+                if ca == cb { out.append((a[i], b[j])); i += 1; j += 1 }
+                else if ca < cb { out.append((a[i], nil)); i += 1 }
+                else { out.append((nil, b[j])); j += 1 }
+            }
+            return out
+        }
+        func alone(_ x: Int?, _ y: Int?) -> Double {
+            if let x { return scorer.cost(x..<(x + 1), tEnd..<tEnd) }
+            if let y { return scorer.cost(sEnd..<sEnd, y..<(y + 1)) }
+            return 0
+        }
+        func pairCost(_ i: Int, _ j: Int) -> Double {
+            var c = 0.0
+            for (x, y) in matched(s[i], t[j]) {
+                if let x, let y { c += scorer.cost(x..<(x + 1), y..<(y + 1), rowsKnown: true) } else { c += alone(x, y) }
+            }
+            return c
+        }
+        let sAlone = s.map { $0.reduce(0.0) { $0 + alone($1, nil) } }
+        let tAlone = t.map { $0.reduce(0.0) { $0 + alone(nil, $1) } }
+        // cost[i][j]: the first i source rows and j target rows; back: 0 pair, 1 source alone, 2 target alone.
+        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: m + 1), count: n + 1)
+        var back = [[UInt8]](repeating: [UInt8](repeating: 255, count: m + 1), count: n + 1)
+        cost[0][0] = 0
+        for i in 0...n {
+            for j in max(0, i - width)...min(m, i + width) where cost[i][j].isFinite {
+                let here = cost[i][j]
+                if i < n, j < m {
+                    let c = here + pairCost(i, j)
+                    if c < cost[i + 1][j + 1] { cost[i + 1][j + 1] = c; back[i + 1][j + 1] = 0 }
+                }
+                if i < n, here + sAlone[i] < cost[i + 1][j] { cost[i + 1][j] = here + sAlone[i]; back[i + 1][j] = 1 }
+                if j < m, here + tAlone[j] < cost[i][j + 1] { cost[i][j + 1] = here + tAlone[j]; back[i][j + 1] = 2 }
+            }
+        }
+        guard cost[n][m].isFinite else { return nil }
+        var beads: [Bead] = []
+        var i = n, j = m
+        while i > 0 || j > 0 {
+            switch back[i][j] {
+            case 0:
+                for (x, y) in matched(s[i - 1], t[j - 1]).reversed() {
+                    if let x, let y {
+                        beads.append(Bead(source: [x], target: [y], score: scorer.score(scorer.cost(x..<(x + 1), y..<(y + 1), rowsKnown: true))))
+                    } else {
+                        beads.append(Bead(source: x.map { [$0] } ?? [], target: y.map { [$0] } ?? [], score: scorer.score(alone(x, y))))
+                    }
+                }
+                i -= 1; j -= 1
+            case 1:
+                for x in s[i - 1].reversed() { beads.append(Bead(source: [x], target: [], score: scorer.score(alone(x, nil)))) }
+                i -= 1
+            case 2:
+                for y in t[j - 1].reversed() { beads.append(Bead(source: [], target: [y], score: scorer.score(alone(nil, y)))) }
+                j -= 1
+            default:
+                return nil
+            }
+        }
+        return beads.reversed()
     }
 
     /// The beads with each gap of one source block and one target block between two pairs (or
@@ -623,7 +803,9 @@ struct Scorer {
     }
 
     /// The cost of a bead (lower is better; infinity when impossible).
-    func cost(_ s: Range<Int>, _ t: Range<Int>) -> Double {
+    /// With `rowsKnown`, two table cells are in rows paired by ``BlockAligner/rowBeads(_:_:scorer:)``:
+    /// another row number costs nothing.
+    func cost(_ s: Range<Int>, _ t: Range<Int>, rowsKnown: Bool = false) -> Double {
         if s.isEmpty && t.isEmpty { return .infinity }
         if s.isEmpty {
             let b = target[t.lowerBound]
@@ -669,6 +851,7 @@ struct Scorer {
         }
         let s0 = source[s.lowerBound], t0 = target[t.lowerBound]
         c += kindCost(s0.kind, t0.kind)
+        if rowsKnown, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
         c += lengthCost(s, t)
         c += anchorCost(s, t)
         if s.count == 1 && t.count == 1 && listsOnBothSides {
@@ -683,7 +866,7 @@ struct Scorer {
             c += v
             // Every value the same: this row, wherever it stands (after a row the translation
             // dropped, the rows below stand one higher).
-            if v == Scorer.sameRowValues, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
+            if !rowsKnown, v == Scorer.sameRowValues, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
         }
         if s.count == 1, t.count == 1, !s0.key.isEmpty, s0.key == t0.key { c -= 6 }
         return c

@@ -40,4 +40,33 @@ import Testing
         short.words = 4
         #expect(!short.isDropped)
     }
+
+    /// A number of a lone sentence is in the translation only as a number of its own: `8` is
+    /// not in `802.3bt` (review 21 D13: the dotted standard's digits took the dropped sentence's
+    /// `8` for found, and its numbers came out as three `number-mismatch` findings instead).
+    @Test func numbersFoundOnlyAsNumbers() throws {
+        #expect(!LoneSentences.holds("最高 90 w（802.3bt）。", number: "8"))
+        #expect(!LoneSentences.holds("802.3bt", number: "80"))
+        #expect(LoneSentences.holds("共 1,000 个", number: "1"))
+        #expect(LoneSentences.holds("v1 接口", number: "1"))
+        #expect(LoneSentences.holds("端口 8。", number: "8"))
+        let source = """
+            Every port delivers up to 90 W (802.3bt). Ports 1–8 also feed 60 W to outdoor cameras.
+            The device never powers equipment that fails classification.
+
+            """
+        let dropped = """
+            每个端口最多提供 90 W（802.3bt）。
+            对于未通过分级的设备，本设备不会为其供电。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: dropped, source: source)
+        #expect(found.count == 1 && found.first?.message.contains("Ports 1–8 also feed 60 W") == true, "\(found.map(\.message))")
+        let whole = """
+            每个端口最多提供 90 W（802.3bt）。端口 1–8 还能为室外摄像机提供 60 W。
+            对于未通过分级的设备，本设备不会为其供电。
+
+            """
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
+    }
 }

@@ -148,4 +148,92 @@ import Testing
         let code = try Harness.findings(rule: CodeMismatchRule(), target: target, source: source)
         #expect(code.map(\.message) == ["the source's code `seed=42` (line 4) is written `seed=7` here: code stays as it is"])
     }
+
+    /// A table of short label and value cells whose translation dropped a row and keeps the
+    /// columns: the rows align whole. Cell by cell, the dropped row's label paired with the next
+    /// row's label and the next row's value with its own value, and the two cells left over
+    /// passed for a dropped column (review 21 D1: nothing reported).
+    static let specSource = """
+        | Item | Rating |
+        | --- | --- |
+        | Input voltage | 12 to 24 V DC |
+        | Idle current | 80 to 120 mA |
+        | Peak current | 1.5 A at 24 V |
+        | Enclosure | IP65, die-cast aluminium |
+
+        """
+    static let specTarget = """
+        | 项目 | 额定值 |
+        | --- | --- |
+        | 输入电压 | 12 至 24 V DC |
+        | 峰值电流 | 1.5 A（24 V 时） |
+        | 外壳 | IP65，压铸铝 |
+
+        """
+
+    @Test func droppedRowOfShortCellsAlignsWhole() throws {
+        let b = try beads(RowKeyTests.specSource, RowKeyTests.specTarget)
+        #expect(b == ["1:1", "1:1", "3:3", "3:3", "4:-", "4:-", "5:4", "5:4", "6:5", "6:5"], "\(b)")
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: RowKeyTests.specTarget, source: RowKeyTests.specSource)
+        #expect(found.count == 1 && found.first?.message.contains("“Idle current | 80 to 120 mA") == true, "\(found.map(\.message))")
+        // Every row translated: nothing.
+        let whole = RowKeyTests.specTarget.replacingOccurrences(of: "| 峰值电流 |", with: "| 空闲电流 | 80 至 120 mA |\n| 峰值电流 |")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: RowKeyTests.specSource).isEmpty)
+        // A column the translation dropped (another shape) is still a column dropped, not rows.
+        let narrow = """
+            | 项目 |
+            | --- |
+            | 输入电压 |
+            | 空闲电流 |
+            | 峰值电流 |
+            | 外壳 |
+
+            """
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: narrow, source: RowKeyTests.specSource).isEmpty)
+        // A column the translation added and a row it dropped: the aligner pairs cell by cell,
+        // the dropped row's label with the row above's new cell; a row of the translation made of
+        // cells of two source rows is no pairing, so the dropped row's cells are no column dropped.
+        let wide = """
+            | 项目 | 额定值 | 备注 |
+            | --- | --- | --- |
+            | 输入电压 | 12 至 24 V DC | 无 |
+            | 峰值电流 | 1.5 A（24 V 时） | 无 |
+            | 外壳 | IP65，压铸铝 | 无 |
+
+            """
+        let added = try Harness.findings(rule: MissingTranslationRule(), target: wide, source: RowKeyTests.specSource)
+        #expect(added.count == 1 && added.first?.message.contains("“Idle current | 80 to 120 mA") == true, "\(added.map(\.message))")
+    }
+
+    /// A row the programme left alone whole is placed by the table's rows too: cell by cell the
+    /// rows kept their numbers, so the dropped row's neighbours paired with the rows below (two
+    /// `number-mismatch` findings) and the row of `4,096`, written `4096`, went for the dropped one.
+    @Test func rowLeftAloneIsTheOneThatMatchesNothing() throws {
+        let source = """
+            | Metric | Value |
+            | --- | --- |
+            | Read throughput | 540 MB/s |
+            | Write throughput | 410.5 MB/s |
+            | Queue depth | 64K commands |
+            | Sector size | 4,096 bytes |
+            | Cache | 2 GB |
+            | Latency (4 KB reads) | < 90 µs |
+            | Namespaces | 1,024 maximum |
+
+            """
+        let target = """
+            | 指标 | 数值 |
+            | --- | --- |
+            | 读取吞吐量 | 540 MB/s |
+            | 队列深度 | 64K 条命令 |
+            | 扇区大小 | 4096 字节 |
+            | 缓存 | 2 GB |
+            | 延迟（4 KB 读取） | < 90 µs |
+            | 命名空间 | 最多 1024 个 |
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.count == 1 && found.first?.message.contains("“Write throughput | 410.5 MB/s") == true, "\(found.map(\.message))")
+        #expect(try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).isEmpty)
+    }
 }

@@ -84,9 +84,31 @@ struct UnpairedBlocks {
         }
         sourceRows = rows(source)
         targetRows = rows(target)
+        // A row is aligned when a cell of it pairs with a cell of a row of the other side whose
+        // paired cells all come from this row: a row of the translation made of cells of two
+        // source rows is no pairing (the first cell of a row the translation dropped paired with
+        // the next row's first cell, the next row's value with its own), so the cells left over
+        // are no column dropped.
+        // (A cell paired with a block that is no cell aligns its row as before.)
+        var partnersOfSourceRow: [Int: Set<Int>] = [:], partnersOfTargetRow: [Int: Set<Int>] = [:]
         var alignedSourceRows = Set<Int>(), alignedTargetRows = Set<Int>()
-        for u in alignedSource { if let r = sourceRows[u] { alignedSourceRows.insert(r) } }
-        for u in alignedTarget { if let r = targetRows[u] { alignedTargetRows.insert(r) } }
+        for b in beads where !b.source.isEmpty && !b.target.isEmpty {
+            let ss = b.source.compactMap { source.unitIndex(block: $0) }.compactMap { sourceRows[$0] }
+            let ts = b.target.compactMap { target.unitIndex(block: $0) }.compactMap { targetRows[$0] }
+            if ss.isEmpty || ts.isEmpty || b.source.count > 1 || b.target.count > 1 {
+                alignedSourceRows.formUnion(ss)
+                alignedTargetRows.formUnion(ts)
+                continue
+            }
+            partnersOfSourceRow[ss[0], default: []].insert(ts[0])
+            partnersOfTargetRow[ts[0], default: []].insert(ss[0])
+        }
+        for (rs, partners) in partnersOfSourceRow where partners.contains(where: { partnersOfTargetRow[$0] == [rs] }) {
+            alignedSourceRows.insert(rs)
+        }
+        for (rt, partners) in partnersOfTargetRow where partners.contains(where: { partnersOfSourceRow[$0] == [rt] }) {
+            alignedTargetRows.insert(rt)
+        }
         // Texts of aligned units, for variants.
         let alignedSourceTexts = Set(alignedSource.map { source.units[$0].plainText })
         let alignedTargetTexts = Set(alignedTarget.map { target.units[$0].plainText })

@@ -184,7 +184,7 @@ enum LoneSentences {
                 return out
             }
             func carried(_ a: String) -> Bool {
-                if a.hasPrefix("#") { return Int(a.dropFirst()).map(targetNumbers.contains) ?? false || flat.contains(a.dropFirst()) }
+                if a.hasPrefix("#") { return Int(a.dropFirst()).map(targetNumbers.contains) ?? false || LoneSentences.holds(flat, number: a.dropFirst()) }
                 return flat.contains(a.hasPrefix("~") ? String(a.dropFirst()) : a)
             }
             /// A word of prose that negates the sentence, and none that lets a translation say it
@@ -328,6 +328,19 @@ enum LoneSentences {
             }
         }
         return out
+    }
+
+    /// Whether `text` holds the digits as a number of their own, no digit right before or after
+    /// them: `8` is not in `802.3at`, `1` is in `1,000` and in `v1`.
+    static func holds(_ text: String, number digits: Substring) -> Bool {
+        var from = text.startIndex
+        while let r = text.range(of: digits, range: from..<text.endIndex) {
+            let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
+            let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
+            if !(before.isASCII && before.isNumber) && !(after.isASCII && after.isNumber) { return true }
+            from = text.index(after: r.lowerBound)
+        }
+        return false
     }
 
     /// One line of TSV on standard error per lone sentence, with its evidence
