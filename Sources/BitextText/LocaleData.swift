@@ -75,6 +75,11 @@ public struct LocaleData: Sendable {
     /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
     public var negations: Set<String> { negationWords.value }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
+    /// Words that join two formulas as equals (`and`, `or`; `和`, `与`, `、`), from
+    /// `<id>.math-joiners.txt`, read on first use: two formulas joined the other way round in the
+    /// translation (`$m_1$ and $m_2$` → `$m_2$ 和 $m_1$`) changed which is which (`math-mismatch`).
+    public var mathJoiners: Set<String> { mathJoinerWords.value }
+    private var mathJoinerWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
     /// Currencies written before or after a number (`€`, `US$`, `USD`, `euros`, `美元`), from the
     /// locale's `currencies`: each with the ISO codes it may name (`$`: USD, CAD, AUD…).
     public var currencies: [String: Set<String>] = [:]
@@ -182,6 +187,7 @@ public struct LocaleData: Sendable {
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.units = OnFirstUse(try? named("\(id).units.yml"), empty: ([:], [], [], [:]), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
