@@ -69,12 +69,39 @@ public struct LocaleData: Sendable {
     /// `立方` to ³), from `<id>.units.yml`'s `unitPowers`: each with the superscript it writes
     /// after the unit's symbol (`square kilometres` is `km²`).
     public var unitPowers: [String: String] { units.value.powers }
-    private var units = OnFirstUse<UnitWords>(nil, empty: ([:], [], [], [:]), LocaleData.unitWords)
+    /// How a rate writes its unit of time (`120 requests per second`, `3 times a day`, `120
+    /// req/s`, `60 fps`; `每秒 120 个请求`, `120 次/秒`), from `<id>.units.yml`: a number
+    /// whose rate the translation changed (`per second` → `每分钟`) is a changed quantity.
+    public var rates: Rates { units.value.rates }
+    private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
+
+    /// The words of a rate, from `<id>.units.yml`; the units of time are the locale's
+    /// `durationUnits`, named by their symbols (`s`, `min`, `h`, `d`, `wk`, `mo`, `yr`).
+    public struct Rates: Sendable {
+        /// Words before a word of time that make it a rate (`per`: `per second`; `每`: `每秒`),
+        /// from `ratePer`.
+        public var per: Set<String> = []
+        /// Articles that make the word of time after them a rate right after a quantity (`a`,
+        /// `an`: `3 times a day`, not `and a second group`), from `rateArticles`.
+        public var articles: Set<String> = []
+        /// Units of time after a slash (`s` of `120 req/s`, `秒` of `120 次/秒`), each with the
+        /// symbol of `durationUnits` it names, from `rateSymbols`.
+        public var symbols: [String: String] = [:]
+        /// Words that are a rate by themselves, right after a number (`fps`, `rps`, `rpm`), each
+        /// with the symbol of the unit of time under it, from `rateWords`.
+        public var words: [String: String] = [:]
+        public var isEmpty: Bool { per.isEmpty && symbols.isEmpty && words.isEmpty }
+    }
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
     /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
     public var negations: Set<String> { negationWords.value }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
+    /// Words that join two formulas as equals (`and`, `or`; `和`, `与`, `、`), from
+    /// `<id>.math-joiners.txt`, read on first use: two formulas joined the other way round in the
+    /// translation (`$m_1$ and $m_2$` → `$m_2$ 和 $m_1$`) changed which is which (`math-mismatch`).
+    public var mathJoiners: Set<String> { mathJoinerWords.value }
+    private var mathJoinerWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
     /// Currencies written before or after a number (`€`, `US$`, `USD`, `euros`, `美元`), from the
     /// locale's `currencies`: each with the ISO codes it may name (`$`: USD, CAD, AUD…).
     public var currencies: [String: Set<String>] = [:]
@@ -180,8 +207,9 @@ public struct LocaleData: Sendable {
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
-        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: ([:], [], [], [:]), LocaleData.unitWords)
+        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
@@ -228,7 +256,14 @@ public struct LocaleData: Sendable {
         }
     }
 
-    typealias UnitWords = (words: [String: String], not: [String], versions: [String], powers: [String: String])
+    /// What `<id>.units.yml` holds.
+    struct UnitWords: Sendable {
+        var words: [String: String] = [:]
+        var not: [String] = []
+        var versions: [String] = []
+        var powers: [String: String] = [:]
+        var rates = Rates()
+    }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
     /// list wins over a composed one (`千克` listed stays what it says).
@@ -243,7 +278,13 @@ public struct LocaleData: Sendable {
         for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
         var powers: [String: String] = [:]
         for (w, power) in LocaleData.wordsByName(node, "unitPowers") { powers[w] = power }
-        return (words, node["notUnits"]?.array().compactMap(\.string) ?? [], node["versionWords"]?.array().compactMap(\.string) ?? [], powers)
+        var rates = Rates()
+        rates.per = Set(node["ratePer"]?.array().compactMap(\.string) ?? [])
+        rates.articles = Set(node["rateArticles"]?.array().compactMap(\.string) ?? [])
+        for (w, symbol) in LocaleData.wordsByName(node, "rateSymbols") { rates.symbols[w] = symbol }
+        for (w, symbol) in LocaleData.wordsByName(node, "rateWords") { rates.words[w] = symbol }
+        return UnitWords(words: words, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
+                         versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates)
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

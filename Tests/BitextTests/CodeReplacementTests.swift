@@ -22,6 +22,26 @@ import Testing
         #expect(try findings("把 `locale` 设为 `zh-CN`。\n", "Set `locale` to `en-US`.\n").isEmpty)
     }
 
+    /// A span of another sentence in the place of the source's (the translation renders another
+    /// paragraph there) is no replacement: the source's span is missing, with no fix.
+    @Test func aSpanOfAnotherSentenceStandsInForNone() throws {
+        let source = "The `Cache` type holds a nested `flush`. The nested `flush()` function writes `entries` and `index` to disk. "
+            + "After that, `flush` is handed back by `Cache`.\n"
+        let target = "`Cache(flushEvery:)` 初始化器有一个 `Int` 参数，标签是 `flushEvery`，它决定 `entries` 写入的频率和 `index` 的大小。"
+            + "`Cache` 内部定义了一个名为 `flush` 的嵌套函数。\n"
+        let f = try findings(target, source)
+        #expect(f.count == 1 && f[0].message.contains("`flush()` (line 1) is missing here") && f[0].fix == nil, "\(f.map(\.message))")
+        // A span replaced beside others rendered, alike, or holding the other whole, stands in.
+        #expect(try findings("先调用 `open()`，用完后再调用 `shutdown()`。\n", "Call `open()` first, then `close()` when you are done.\n")
+                    .map { $0.fix?.replacement } == ["close()"])
+        #expect(CodeMismatchRule.replaces("lock()", "unlock()", others: ["a", "b"], there: ["x", "y"]))
+        #expect(CodeMismatchRule.replaces("x = true; y", "x=true", others: [], there: ["sudo"]))
+        #expect(CodeMismatchRule.replaces("flaky", "broken", others: [], there: []))
+        #expect(CodeMismatchRule.replaces("a()", "c()", others: ["b"], there: ["d"]))
+        #expect(!CodeMismatchRule.replaces("flush()", "flushEvery", others: ["entries", "index"], there: ["Cache(flushEvery:)", "Int", "entries", "index"]))
+        #expect(!CodeMismatchRule.replaces("flaky", "broken", others: ["a", "b"], there: ["c", "d"]))
+    }
+
     @Test func aSettingWithoutItsValueIsAnotherSetting() throws {
         #expect(try findings("设置 `top_p` 可得到固定的结果。\n", "Set `top_p=0` to get a fixed result.\n").map(\.severity) == [.warning])
         #expect(try findings("把 `top_p` 设为 0 可得到固定的结果。\n", "Set `top_p=0` to get a fixed result.\n").isEmpty)

@@ -254,6 +254,26 @@ import Testing
         #expect(NumberScanner.numberWords(in: text) { $0 >= 5 && $0 < 11 ? false : true }.map(\.range) == [16..<19])
     }
 
+    /// The unit of time of the rate a number states in its clause, English and Chinese: a
+    /// range's numbers share it; `a second` before a noun, a period (`每 5 秒`, `每三个月`) and
+    /// a word that starts like one (`每周期`) are none.
+    @Test func rates() throws {
+        let en = try LocaleData.load("en"), zh = try LocaleData.load("zh-Hans")
+        func rates(_ text: String, _ l: LocaleData) -> [String?] {
+            let u = Document(SourceText(path: "a.md", text: text + "\n")).units[0]
+            let n = Self.numbers(u.string)
+            return n.map { NumberMismatchRule.rate(u, of: $0.range, stops: n.map(\.range), l).map { "\(u.string($0.range)) \($0.symbol)" } }
+        }
+        #expect(rates("It handles 120 requests per second, 3 times a day, 5 GB/s, 120 req/s, 60 fps, 50% per year and 7 rows.", en)
+                == ["per second s", "a day d", "/s s", "/s s", "fps s", "per year yr", nil])
+        #expect(rates("We run 2 servers and a second cluster, 10 rows a second time, 4 hours a week, 3 to 5 messages per minute.", en)
+                == [nil, nil, "a week wk", "per minute min", "per minute min"])
+        #expect(rates("It reads 120 rows and 5 writes per hour; 8 jobs, per day.", en) == [nil, "per hour h", nil])
+        #expect(rates("每秒处理 120 个请求，120 次/秒，每个小时 3 次，每 5 秒 6 次，60 fps，每分钟 3 到 5 次，每周期 7 次，200 个请求每天。", zh)
+                == ["每秒 s", "/秒 s", "每个小时 h", nil, nil, "fps s", "每分钟 min", "每分钟 min", nil, "每天 d"])
+        #expect(rates("每秒读取 120 次、写入 8 次，每分钟 9 次写入和每小时 10 次。", zh) == ["每秒 s", nil, "每分钟 min", "每小时 h"])
+    }
+
     /// `once`, `twice`, `thrice` as counts where they surely count: `once` before a frequency
     /// or after a bound, never the conjunction, `at once`, an estimate or a ratio.
     @Test func frequencyWords() {

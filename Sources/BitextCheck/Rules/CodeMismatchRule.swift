@@ -172,6 +172,27 @@ public struct CodeMismatchRule: Rule {
         return (0..<5).allSatisfy { u.text[k - 5 + $0] | (($0 == 0 || $0 == 4) ? 0 : 0x20) == tag[$0] }
     }
 
+    /// Whether a span of the translation in the place of a source span (`t` for `s`) stands in
+    /// for it, the span written otherwise, rather than being a span of another sentence: the two
+    /// one small edit apart or much alike (`lock()` / `unlock()`, `hasPrefix(_:)` /
+    /// `hasPrefix(*:)`), or one holding the other whole, or the source's sentence and its place in the translation otherwise
+    /// alike — as many of the sentence's other spans (`others`) rendered by none of the place's
+    /// (`there`) as spans of the place rendering none of the sentence's, one at most (`flaky`
+    /// written `broken` alone; not `incrementer()` "written" `forIncrement` where the place
+    /// has `makeIncrementer(forIncrement:)` and `Int` too, the spans of another sentence).
+    static func replaces(_ s: String, _ t: String, others: [String], there: [String]) -> Bool {
+        let a = Array(s.unicodeScalars.map(\.value)), b = Array(t.unicodeScalars.map(\.value))
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let limit = max(2, min(a.count, b.count) / 5)
+        if KeptTextRule.editDistance(a, b, limit: limit) <= limit || CodeComparison.similarity(s, t) >= 0.7 { return true }
+        // One holding the other whole, spaces aside (`x = true; …` cut to `x=true`).
+        let x = s.replacingOccurrences(of: " ", with: ""), y = t.replacingOccurrences(of: " ", with: "")
+        if min(x.unicodeScalars.count, y.unicodeScalars.count) >= 4 && (x.contains(y) || y.contains(x)) { return true }
+        let unrendered = others.filter { x in !there.contains { agrees(x, $0) } }.count
+        let unexplained = there.filter { y in !others.contains { agrees($0, y) } }.count
+        return unrendered == unexplained && unexplained <= 1
+    }
+
     /// The source's spans no target span renders and the target's spans that render none, counted:
     /// each span of one side stands for one of the other (the same code first, then code that
     /// agrees), so that one of two equal spans replaced is seen. `novel` marks a span that
@@ -567,8 +588,26 @@ public struct CodeMismatchRule: Rule {
                     return a.key && b.key ? max(d, 0.02) : d
                 }, minimumSimilarity: minimum).map { r in (source: plain(r.source), target: r.target.map(plain), place: r.place) }
             }
+            // A span of the translation in the place of one of the source's is that span written
+            // otherwise only with evidence (``replaces(_:_:others:there:)``), keys aside (counted):
+            // a translation that renders another sentence there has other spans of its own.
+            func replaced(_ s: Mention<String>, by t: Mention<String>) -> Bool {
+                if keysCounted && sourceKeys.contains(id(s)) && targetKeys.contains(id(t)) { return true }
+                let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
+                // The source's sentence, or its whole unit where the place is a whole unit.
+                let sentence = place.range == 0..<c.document.units[place.unit].text.count ? nil
+                    : p.sourceAnalyses[s.unit].sentences.first { $0.contains(s.range.lowerBound) }
+                let others = source.filter { $0.unit == s.unit && $0.range != s.range && (sentence?.contains($0.range.lowerBound) ?? true) }
+                let there = target.filter { $0.unit == place.unit && $0.range.overlaps(place.range) && id($0) != id(t) }
+                return CodeMismatchRule.replaces(s.value, t.value, others: others.map(\.value), there: there.map(\.value))
+            }
+            func missingHere(_ s: Mention<String>) -> (source: Mention<String>, target: Mention<String>?, place: (unit: Int, range: Range<Int>)) {
+                (source: s, target: nil, place: c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound))
+            }
             // Spans that agree with none of the other side, as sets compare them.
-            var results = assigned(missing.filter { $0.novel }.map { $0.0 }, extra.filter { $0.novel }.map { $0.0 })
+            var results = assigned(missing.filter { $0.novel }.map { $0.0 }, extra.filter { $0.novel }.map { $0.0 }).map { r in
+                r.target.map { replaced(r.source, by: $0) } ?? true ? r : missingHere(r.source)
+            }
             var used = Set(results.compactMap { $0.target.map(id) })
             // Counting: a span of the translation stands in for a span the count says is missing
             // only in the sentences aligned with it, the most alike first; not a span of signs
@@ -615,6 +654,8 @@ public struct CodeMismatchRule: Rule {
             let dropped = missing.filter { !$0.novel && (named($0.0) || CodeMismatchRule.isSigns($0.0.value)) }.map { $0.0 }
             if !left.isEmpty && !dropped.isEmpty {
                 for (i, j) in inPlace(dropped, left) {
+                    // Without evidence, the span is missing (another sentence rendered there).
+                    guard replaced(dropped[i], by: left[j]) else { results.append(missingHere(dropped[i])); continue }
                     results.append((source: dropped[i], target: left[j], place: (left[j].unit, left[j].range)))
                     used.insert(id(left[j]))
                 }
@@ -632,7 +673,7 @@ public struct CodeMismatchRule: Rule {
                     && !CodeMismatchRule.writtenPlain(v, in: targetText) && !CodeMismatchRule.writtenTranslated(v, in: targetText)
             }
             if !repeated.isEmpty && !open.isEmpty {
-                for (i, j) in inPlace(open.map { results[$0].source }, repeated) {
+                for (i, j) in inPlace(open.map { results[$0].source }, repeated) where replaced(results[open[i]].source, by: repeated[j]) {
                     results[open[i]] = (source: results[open[i]].source, target: repeated[j], place: (repeated[j].unit, repeated[j].range))
                 }
             }
@@ -670,7 +711,7 @@ public struct CodeMismatchRule: Rule {
                 if k == nil || results[k!].target == nil,
                    CodeMismatchRule.sameShapedNames(m.value, x.value),
                    m.value.lowercased() != x.value.lowercased(), standsIn(x, novel: true), !CodeMismatchRule.writtenPlain(m.value, in: targetText),
-                   !inPlace([m], [x]).isEmpty {
+                   !inPlace([m], [x]).isEmpty, replaced(m, by: x) {
                     if CodeMismatchRule.holdsLocale(m.value) && CodeMismatchRule.holdsLocale(x.value) {
                         if let k { results.remove(at: k) }
                     } else {

@@ -187,6 +187,17 @@ public struct NumberMismatchRule: Rule {
             RuleExample("以 ↓35 mm/min 的速度打印外壁。\n", source: "Print the walls at 35 mm/s.\n"),
             RuleExample("以 35 mm/min 的速度回抽。\n", source: "Retract at 35 mm/min.\n"),
             RuleExample("服务台每周 ↓5 天有人值守。\n", source: "The desk is staffed 24/7.\n"),
+            // A rate in words whose unit of time changed, where both sides state one: `per`,
+            // `a`/`an` after the quantity, a slash, a rate word; 每 and a word of time, a slash.
+            RuleExample("服务器↓每分钟处理 120 个请求，↓每小时写入 3 GB 日志；链路↓每分钟传输 5 GB。\n",
+                        source: "The server handles 120 requests per second and writes 3 GB of logs per day; the link carries 5 GB/s.\n"),
+            RuleExample("它↓每秒发送 3 到 5 条消息，↓每周备份两次，以 60 帧↓/分钟渲染。\n",
+                        source: "It sends 3 to 5 messages per minute, backs up twice a day and renders at 60 fps.\n"),
+            RuleExample("服务器每秒处理 120 个请求，每天写入 3 GB 日志；链路每秒传输 5 GB，每天备份两次，每分钟发送 3 到 5 条消息，以 60 帧/秒渲染。\n",
+                        source: "The server handles 120 req/s and writes 3 GB of logs per day; the link carries 5 GB/s, backs up 2 times a day, sends 3 to 5 messages per minute and renders at 60 fps.\n"),
+            // A rate the translation does not state (rephrased), and `a second` that is no rate.
+            RuleExample("服务器处理 120 个请求；我们每天运行 2 台服务器和第二个集群。\n",
+                        source: "The server handles 120 requests per second; we run 2 servers and a second cluster.\n"),
             // A cell of numbers in the same row and column: a row is known by its first cell
             // written alike, by the alignment of its cells of words, or by its place in a table
             // of the same shape; rows sorted differently are not compared cell by cell.
@@ -699,6 +710,181 @@ public struct NumberMismatchRule: Rule {
         return poweredUnit(u, after: r, locale)
     }
 
+    /// A number and its rate as a message quotes them: with the words between when they are
+    /// few (`120 requests per second`, `每分钟 120`), else with `…` between.
+    static func rateShown(_ u: Unit, _ r: Range<Int>, _ rate: Range<Int>) -> String {
+        var r = r
+        // A Chinese numeral with its classifier (`两次`, not `两`).
+        if r.upperBound < u.text.count, isHanIdeograph(u.text[r.upperBound]), let last = u.text[..<r.upperBound].last, isHanIdeograph(last),
+           !(rate.lowerBound >= r.upperBound) { r = r.lowerBound..<(r.upperBound + 1) }
+        let lo = min(r.lowerBound, rate.lowerBound), hi = max(r.upperBound, rate.upperBound)
+        let gap = rate.lowerBound >= r.upperBound ? rate.lowerBound - r.upperBound : r.lowerBound - rate.upperBound
+        let text = gap <= (rate.lowerBound >= r.upperBound ? 24 : 12) ? u.string(lo..<hi)
+            : rate.lowerBound >= r.upperBound ? shown(u, r) + " … " + u.string(rate) : u.string(rate) + " … " + shown(u, r)
+        return text.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// What joins two numbers into a range (`3 to 5`, `3-5`, `3～5`, `3 到 5`).
+    static let rangeJoiners: Set<String> = ["-", "\u{2013}", "~", "\u{FF5E}", "to", "or", "到", "至", "或"]
+
+    /// Where the range a number is part of starts and ends (`3 to 5`, `3–5 次`): the numbers
+    /// of `stops` (the unit's, in order) joined to it by a range's joiner taken in.
+    static func rangeBounds(_ u: Unit, _ r: Range<Int>, _ stops: [Range<Int>]) -> Range<Int> {
+        func joins(_ a: Int, _ b: Int) -> Bool {
+            a <= b && b - a <= 4 && rangeJoiners.contains(u.string(a..<b).trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        var lo = r.lowerBound, hi = r.upperBound
+        while let p = stops.last(where: { $0.upperBound <= lo }), joins(p.upperBound, lo) { lo = p.lowerBound }
+        while let q = stops.first(where: { $0.lowerBound >= hi }), joins(hi, q.lowerBound) { hi = q.upperBound }
+        return lo..<hi
+    }
+
+    /// The unit of time of the rate a number states in its clause (``LocaleData/rates``), as the
+    /// symbol of ``LocaleData/durationUnits`` (`s`, `min`, `d`), with where the rate is written;
+    /// nil when it states none. `stops` are the unit's numbers: a clause ends at the next one
+    /// (at the one before it too, in Chinese), unless the two make a range (`3 to 5 times per
+    /// minute`, `每分钟 3 到 5 次`), whose rate is each number's.
+    static func rate(_ u: Unit, of r: Range<Int>, stops: [Range<Int>], _ locale: LocaleData) -> (range: Range<Int>, symbol: String)? {
+        guard r.upperBound <= u.text.count, !locale.durationUnits.isEmpty else { return nil }
+        let rates = locale.rates
+        guard !rates.isEmpty else { return nil }
+        let span = rangeBounds(u, r, stops)
+        return locale.isHan ? rateAround(u, span, stops: stops, locale) : rateAfter(u, span, stops: stops, locale)
+    }
+
+    /// A unit of time after a slash at `i` (`/s`, `/min`, `/秒`: ``LocaleData/Rates/symbols``,
+    /// the longest that matches), then no letter, digit or slash; before `limit`.
+    static func rateSlash(_ u: Unit, at i: Int, limit: Int, _ rates: LocaleData.Rates) -> (range: Range<Int>, symbol: String)? {
+        let t = u.text, n = t.count
+        guard i < limit, t[i] == 0x2F || t[i] == 0xFF0F, i + 1 < limit, u.roles[i + 1] == u.roles[i] else { return nil }
+        var e = i + 1
+        if isASCIILetter(t[e]) {
+            while e < limit && isASCIILetter(t[e]) { e += 1 }
+            guard e == n || !(isASCIILetter(t[e]) || (t[e] >= 0x30 && t[e] <= 0x39) || t[e] == 0x2F || t[e] == 0x5F),
+                  let s = rates.symbols[u.string((i + 1)..<e).lowercased()] else { return nil }
+            return (i..<e, s)
+        }
+        while e < limit && e - i <= 3 && isHanIdeograph(t[e]) { e += 1 }
+        for end in stride(from: e, to: i + 1, by: -1) {
+            if let s = rates.symbols[u.string((i + 1)..<end)] { return (i..<end, s) }
+        }
+        return nil
+    }
+
+    /// The rate after a number of a Latin-script text (``rate(_:of:stops:_:)``): `per` and a word
+    /// of time anywhere in its clause (`120 requests to the API per second`); an article and one
+    /// right after the quantity, with at most two words between, none of them function words,
+    /// and no other word after but a function word (`3 times a day`, `120 requests a second`; not
+    /// `2 servers and a second group`, `10 rows a second time`); a slash and a unit of time after
+    /// the number or a word (`120/s`, `120 req/s`, `5 GB/s`); a rate word right after it (`60
+    /// fps`). The clause ends at punctuation, another number or after six words.
+    static func rateAfter(_ u: Unit, _ r: Range<Int>, stops: [Range<Int>], _ locale: LocaleData) -> (range: Range<Int>, symbol: String)? {
+        let t = u.text, n = t.count, rates = locale.rates
+        let limit = stops.first { $0.lowerBound >= r.upperBound }?.lowerBound ?? n
+        func wordEnd(_ i: Int) -> Int {
+            var e = i
+            while e < limit && isASCIILetter(t[e]) { e += 1 }
+            return e
+        }
+        func space(_ i: Int) -> Bool { i < limit && (t[i] == 0x20 || t[i] == 0xA0) }
+        var k = r.upperBound
+        if k < limit && t[k] == 0x25 { k += 1 }   // 50% per year
+        if let x = rateSlash(u, at: k, limit: limit, rates) { return x }
+        var between: [String] = []
+        while k < limit {
+            if space(k) { k += 1; continue }
+            let role = u.roles[k]
+            if role == .code {
+                // A code span is one word of the quantity (`120 `GET` requests per second`).
+                while k < limit && u.roles[k] == .code { k += 1 }
+                between.append("`")
+                continue
+            }
+            guard role == .content, isASCIILetter(t[k]) else { return nil }
+            var e = wordEnd(k)
+            while e + 1 < limit && t[e] == 0x2D && isASCIILetter(t[e + 1]) { e = wordEnd(e + 1) }
+            let w = u.string(k..<e).lowercased()
+            if between.isEmpty, let s = rates.words[w], e == n || !(t[e] >= 0x30 && t[e] <= 0x39 || t[e] == 0x5F) { return (k..<e, s) }
+            if rates.per.contains(w) || rates.articles.contains(w), space(e) {
+                let b = e + 1, f = wordEnd(b)
+                if f > b, !(f + 1 < n && t[f] == 0x2D && isASCIILetter(t[f + 1])),
+                   let s = locale.durationUnits[u.string(b..<f).lowercased()] {
+                    if rates.per.contains(w) { return (k..<f, s) }
+                    // After an article: a noun after the word of time makes it an ordinal or a
+                    // measure (`a second group`, `a day trip`).
+                    var g = f
+                    while space(g) { g += 1 }
+                    let after = g < n && isASCIILetter(t[g]) ? u.string(g..<wordEnd(g)).lowercased() : nil
+                    if between.count <= 2, !between.contains(where: { locale.functionWords.contains($0) }),
+                       after.map({ locale.functionWords.contains($0) }) ?? true { return (k..<f, s) }
+                }
+            }
+            between.append(w)
+            if between.count > 6 { return nil }
+            k = e
+            if let x = rateSlash(u, at: k, limit: limit, rates) { return x }
+        }
+        return nil
+    }
+
+    /// The rate around a number of Chinese text (``rate(_:of:stops:_:)``): a word of time after
+    /// `每` (`每秒`, `每个月`) in its clause, the nearest before it first (`每秒处理 120 个请求`),
+    /// else the first after it (`120 个请求每秒`), or a slash and a unit of time after the number
+    /// and a classifier or noun (`120 次/秒`), or a rate word kept in Latin letters right after it
+    /// (`60 fps`). The clause ends at punctuation and at the numbers beside it.
+    static func rateAround(_ u: Unit, _ r: Range<Int>, stops: [Range<Int>], _ locale: LocaleData) -> (range: Range<Int>, symbol: String)? {
+        let t = u.text, n = t.count, rates = locale.rates
+        func boundary(_ c: UInt32) -> Bool {
+            [0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x3001, 0xFF08, 0xFF09, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x0A].contains(c)
+        }
+        var lo = r.lowerBound
+        let before = stops.last { $0.upperBound <= r.lowerBound }?.upperBound ?? 0
+        while lo > before && !boundary(t[lo - 1]) { lo -= 1 }
+        var hi = r.upperBound
+        let after = stops.first { $0.lowerBound >= r.upperBound }?.lowerBound ?? n
+        while hi < after && !boundary(t[hi]) { hi += 1 }
+        let per = rates.per.map { Array($0.unicodeScalars.map(\.value)) }.sorted { $0.count > $1.count }
+        /// A rate word starting at `i` (`每` and a word of time, none of `notDurations`), before `end`.
+        func perWord(_ i: Int, _ end: Int) -> (range: Range<Int>, symbol: String)? {
+            guard u.roles[i] == .content else { return nil }
+            for w in per where i + w.count < end && Array(t[i..<(i + w.count)]) == w {
+                let b = i + w.count
+                var e = b
+                while e < end && e - b < 4 && isHanIdeograph(t[e]) { e += 1 }
+                let run = u.string(b..<e)
+                if locale.notDurations.contains(where: { run.hasPrefix($0) }) { return nil }
+                for f in stride(from: e, to: b, by: -1) {
+                    if let s = locale.durationUnits[u.string(b..<f)] { return (i..<f, s) }
+                }
+            }
+            return nil
+        }
+        var found: (range: Range<Int>, symbol: String)? = nil
+        var i = lo
+        while i < r.lowerBound {
+            if let x = perWord(i, r.lowerBound) { found = x; i = x.range.upperBound } else { i += 1 }
+        }
+        if let found { return found }
+        // Right after the number: a rate word in Latin letters (`60 fps`), or a slash after a
+        // classifier or noun (`120 次/秒`, `120 个请求/秒`, `120/s`).
+        var k = r.upperBound
+        if k < hi && t[k] == 0x20 { k += 1 }
+        if k < hi && isASCIILetter(t[k]) {
+            var e = k
+            while e < hi && isASCIILetter(t[e]) { e += 1 }
+            if let s = rates.words[u.string(k..<e).lowercased()], e == n || !(t[e] >= 0x30 && t[e] <= 0x39 || t[e] == 0x5F) { return (k..<e, s) }
+        }
+        var j = r.upperBound
+        while j < hi && j - r.upperBound <= 6 && (isHanIdeograph(t[j]) || isASCIILetter(t[j]) || t[j] == 0x20) && t[j] != 0x6BCF { j += 1 }
+        if let x = rateSlash(u, at: j, limit: hi, rates) { return x }
+        i = r.upperBound
+        while i < hi {
+            if let x = perWord(i, hi) { return x }
+            i += 1
+        }
+        return nil
+    }
+
     /// A unit raised to a power by the word before it (``LocaleData/unitPowers``: `3 square
     /// kilometres`, `3 sq km`, `3 平方公里`, `2 立方米`), as written and as its symbol with the
     /// power's superscript (`km²`, `m³`); nil when no unit word or symbol follows the power.
@@ -1026,9 +1212,11 @@ public struct NumberMismatchRule: Rule {
     /// (`unit`: source and target index). Each number of the translation renders one source
     /// number, or several written alike (10 … 10 said once): `0.76` cannot stand for both the
     /// `76%` and the `0.76` of the source. A number written the same is paired first, then
-    /// one of the same value, then one with another unit symbol.
+    /// one of the same value, then one with another unit symbol. `paired`: each group of source
+    /// numbers written alike that a number renders, with the numbers of the translation that
+    /// render it.
     static func unpaired(source: [NumberMention], sourceSymbols: [String?], target: [NumberMention], targetSymbols: [String?])
-        -> (missing: [Int], extra: [Int], unit: [(Int, Int)]) {
+        -> (missing: [Int], extra: [Int], unit: [(Int, Int)], paired: [(source: [Int], target: [Int])]) {
         // Source numbers written alike form one group, but two quantities of different units
         // are two (`3 days … 3 months`: each needs its own rendering). A number without a unit,
         // or with letters that name none (`3 of`), joins the group of its writing.
@@ -1121,7 +1309,10 @@ public struct NumberMismatchRule: Rule {
             if !unitOK(members, t) && !scaled.contains(g * target.count + t) { unit.append((members[0], t)) }
         }
         let extra = target.indices.filter { owner[$0] == nil }
-        return (missing.sorted(), extra, unit)
+        let paired = groups.indices.compactMap { g in
+            match[g] == nil ? nil : (source: groups[g], target: target.indices.filter { owner[$0] == g })
+        }
+        return (missing.sorted(), extra, unit, paired)
     }
 
     /// English words of the translation (`five` left untranslated): they render a cardinal
@@ -1355,6 +1546,43 @@ public struct NumberMismatchRule: Rule {
             return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
                     NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
         }
+        /// Rates changed: each group of source numbers written alike, with the numbers of the
+        /// translation that render it by their value (``rate(_:of:stops:_:)``). A number of the
+        /// translation whose rate has another unit of time than every number of its group, each
+        /// of which states one (a translation that states none may have rephrased), and than
+        /// every other number of the source of its value, each stating one too (equal numbers
+        /// pair in any order: `5 GB/s … 3 to 5 per minute`).
+        var ratesReported = Set<String>()
+        func rates(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])],
+                   source all: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
+            func stops(_ list: [Mention<NumberMention>], _ unit: Int) -> [Range<Int>] {
+                list.filter { $0.unit == unit }.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            }
+            for (sg, tg) in groups where !tg.isEmpty {
+                var stated: [(Mention<NumberMention>, (range: Range<Int>, symbol: String))] = []
+                for m in sg where !m.value.isVersion {
+                    guard let x = NumberMismatchRule.rate(p.source.units[m.unit], of: m.range, stops: stops(all, m.unit), c.settings.source) else { break }
+                    stated.append((m, x))
+                }
+                guard stated.count == sg.count else { continue }
+                for t in tg {
+                    let tu = c.document.units[t.unit], ts = stops(target, t.unit)
+                    guard let y = NumberMismatchRule.rate(tu, of: t.range, stops: ts, c.settings.target),
+                          !stated.contains(where: { $0.1.symbol == y.symbol }) else { continue }
+                    let others = all.filter { m in m.value.agrees(with: t.value) && !sg.contains { $0.unit == m.unit && $0.range == m.range } }
+                    guard others.allSatisfy({ m in
+                        NumberMismatchRule.rate(p.source.units[m.unit], of: m.range, stops: stops(all, m.unit), c.settings.source).map { $0.symbol != y.symbol } ?? false
+                    }) else { continue }
+                    guard ratesReported.insert("\(t.unit)|\(y.range.lowerBound)").inserted else { continue }
+                    // A range is quoted whole, once (`3 to 5 times per minute`).
+                    let (m, x) = stated[0]
+                    let su = p.source.units[m.unit]
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.rate", sourceUnit: m.unit,
+                                    values: [:], source: NumberMismatchRule.rateShown(su, NumberMismatchRule.rangeBounds(su, m.range, stops(all, m.unit)), x.range),
+                                    target: NumberMismatchRule.rateShown(tu, NumberMismatchRule.rangeBounds(tu, t.range, ts), y.range)))
+                }
+            }
+        }
         /// Findings on the numbers of the source a pair of units leaves out or changes; with
         /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
         /// changed into another count (``wordsChanged``).
@@ -1415,9 +1643,14 @@ public struct NumberMismatchRule: Rule {
                                                      targetSymbols: kept.map { ts[$0] })
                 let digit = { (i: Int) in source[i].value.text.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
                 if r2.missing.contains(where: { !r.missing.contains($0) && digit($0) }) {
-                    r = (r2.missing, r2.extra.map { kept[$0] }, r2.unit.map { ($0.0, kept[$0.1]) })
+                    r = (r2.missing, r2.extra.map { kept[$0] }, r2.unit.map { ($0.0, kept[$0.1]) },
+                         r2.paired.map { ($0.source, $0.target.map { kept[$0] }) })
                 }
             }
+            // A number rendered with the same value whose rate changed (`120 requests per
+            // second` → `每分钟 120 个请求`); one rendered with another unit is reported as such.
+            rates(r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) },
+                  source: source + words, target: target)
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
@@ -1439,6 +1672,10 @@ public struct NumberMismatchRule: Rule {
                 let candidateSymbols = targetWords.map { _ in String?.none } + order.map { extraSymbols[$0] }
                 let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: wordSymbols,
                                                     target: candidates.map(\.value), targetSymbols: candidateSymbols)
+                // A word's rate changed likewise (`twice a day` → `每周两次`).
+                rates(w.paired.map { ($0.source.map { words[$0] },
+                                      $0.target.filter { j in j >= targetWords.count && !w.unit.contains { $0.1 == j } }.map { candidates[$0] }) },
+                      source: source + words, target: target)
                 for (i, j) in w.unit where j >= targetWords.count {
                     let x = order[j - targetWords.count]
                     let s = words[i], t = extra[x]

@@ -305,8 +305,10 @@ public struct MathMismatchRule: Rule {
             // Two formulas joined by `and` written the other way round (`$n_1$ and $n_2$` →
             // `$n_2$ 和 $n_1$`): which is which changed. Info (order is the translator's
             // choice elsewhere in a sentence, never between two joined formulas in the corpora).
-            for (s, t) in MathMismatchRule.swappedJoined(source, { p.source.units[$0] }, MathMismatchRule.sourceJoiners,
-                                                         target, { c.document.units[$0] }, MathMismatchRule.targetJoiners) {
+            // (The locales' joiners are read here, on the first pair with math: a run without
+            // math never reads them.)
+            for (s, t) in MathMismatchRule.swappedJoined(source, { p.source.units[$0] }, c.settings.source.mathJoiners,
+                                                         target, { c.document.units[$0] }, c.settings.target.mathJoiners) {
                 let sr = s.0.range.lowerBound..<s.1.range.upperBound, tr = t.0.range.lowerBound..<t.1.range.upperBound
                 emit(c.mismatch(self, severity: min(severity, .info), place: (t.0.unit, tr), key: "math-mismatch.order",
                                 sourceUnit: s.0.unit, values: [:], source: p.source.units[s.0.unit].string(sr),
@@ -361,13 +363,9 @@ public struct MathMismatchRule: Rule {
         checkBlocks(c, p, severity: severity, targetKeys: &targetKeys, emit)
     }
 
-    /// Words that join two formulas as equals (`$a$ and $b$`, `$x$ or $y$`), in the source and
-    /// in the translation (和, 与, 或, 、).
-    static let sourceJoiners: Set<String> = ["and", "or", ", and", ", or", "and also"]
-    static let targetJoiners: Set<String> = ["和", "与", "及", "以及", "或", "或者", "、", "跟", "同"]
-
     /// Pairs of formulas next to each other, joined by one of `joiners` (the text between
-    /// them, spaces aside).
+    /// them, spaces aside): the locale's words that join two formulas as equals (`$a$ and $b$`,
+    /// `$x$ 或 $y$`; ``LocaleData/mathJoiners``).
     static func joined(_ f: [Mention<Formula>], _ unit: (Int) -> BitextMarkdown.Unit, _ joiners: Set<String>) -> [(Mention<Formula>, Mention<Formula>)] {
         var out: [(Mention<Formula>, Mention<Formula>)] = []
         for (x, y) in zip(f, f.dropFirst()) where x.unit == y.unit && !x.value.display && !y.value.display {
