@@ -196,7 +196,8 @@ public enum NumberScanner {
         let k = m.range.lowerBound
         guard k > 0 else { return }
         let c = text[k - 1]
-        if (c == 0x2D || c == 0x2212 || c == 0xFF0D) && eligible(k - 1) {
+        // An en dash too, where no range can be (a cell's `–8 ms`: nothing before it but a space).
+        if (c == 0x2D || c == 0x2212 || c == 0xFF0D || c == 0x2013) && eligible(k - 1) {
             let b: UInt32 = k >= 2 ? text[k - 2] : 0x20
             let open = [0x20, 0xA0, 0x09, 0x0A, 0x28, 0x5B, 0x7B, 0x2C, 0x3B, 0x3A, 0x3D, 0x3C, 0x3E, 0x7E, 0x2248, 0x22, 0x27, 0x201C, 0x2018].contains(b)
             // After Han it may be a range (1 月-3 月) as well as a sign (降至-5): either.

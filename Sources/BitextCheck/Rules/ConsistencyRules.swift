@@ -32,6 +32,8 @@ public struct NumberMismatchRule: Rule {
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
             RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
+            // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
+            RuleExample("| 页面 | 均值之差 |\n| --- | --- |\n| 商品 | –8 ms |\n", source: "| Page | Mean difference |\n| --- | --- |\n| Product | -8 ms |\n"),
             // `K` in a size or a table's capacity may be 1,024: 32K entries are 32,768.
             RuleExample("| 资源 | 上限 |\n| --- | --- |\n| MAC 地址表 | 32,768 条 |\n",
                         source: "| Resource | Limit |\n| --- | --- |\n| MAC address table | 32K entries |\n"),

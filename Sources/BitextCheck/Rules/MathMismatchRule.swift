@@ -21,6 +21,9 @@ public struct MathMismatchRule: Rule {
             // Spacing, translated \text{…} words, a period moved out of the formula, \le for \leq.
             RuleExample("总耗时为\n\n$$\nT(n)=3n+2 \\quad \\text{（最坏情况）}\n$$\n\n其中 $n \\le m$。\n",
                         source: "The total time is\n\n$$\nT(n) = 3n + 2 \\quad \\text{(worst case)}.\n$$\n\nwhere $n \\leq m$.\n"),
+            // A superscript before the subscript, \overline for \bar: TeX sets them alike.
+            RuleExample("设 $s^2_1$ 为样本方差，$\\overline{x}$ 为样本均值。\n",
+                        source: "Let $s_1^2$ be the sample variance and $\\bar{x}$ the sample mean.\n"),
             // Two formulas joined by `and` turned round (info); two lists turned round together,
             // or formulas reordered across a sentence, are not reported.
             RuleExample("样本量为 ↓$m_2$ 和 $m_1$ 的两组。\n", source: "Two groups of sizes $m_1$ and $m_2$.\n"),
@@ -83,7 +86,8 @@ public struct MathMismatchRule: Rule {
                                             "ldots": "dots", "cdots": "dots", "dotsc": "dots", "dotsb": "dots",
                                             "lbrace": "{", "rbrace": "}", "land": "wedge", "lor": "vee", "lnot": "neg",
                                             "dfrac": "frac", "tfrac": "frac", "newline": "\\", "vert": "|", "lvert": "|", "rvert": "|",
-                                            "Vert": "\\|", "lVert": "\\|", "rVert": "\\|", "leqslant": "le", "geqslant": "ge"]
+                                            "Vert": "\\|", "lVert": "\\|", "rVert": "\\|", "leqslant": "le", "geqslant": "ge",
+                                            "overline": "bar"]
 
     /// The form a formula is compared by: without its `$` delimiters, spaces and spacing
     /// commands, with the words of text commands left out (`\text{}`), one spelling per symbol,
@@ -152,6 +156,9 @@ public struct MathMismatchRule: Rule {
             }
             simple.append(out[j]); j += 1
         }
+        // A superscript written before the subscript of one base (`s^2_1` for `s_1^2`): TeX sets
+        // them alike, so the subscript first.
+        simple = subscriptFirst(simple)
         // Punctuation at the end, in or out of the formula, and a line break before it.
         while let l = simple.last {
             if l == 0x2E || l == 0x2C || l == 0x3B || l == 0x3002 || l == 0xFF0C || l == 0xFF1B || l == 0xFF0E { simple.removeLast(); continue }
@@ -175,6 +182,29 @@ public struct MathMismatchRule: Rule {
             if whole { simple = Array(simple.dropFirst().dropLast()) }
         }
         return makeString(simple)
+    }
+
+    /// `^A_B` as `_B^A`, each script one character or a group in braces.
+    static func subscriptFirst(_ t: [UInt32]) -> [UInt32] {
+        guard t.contains(0x5E), t.contains(0x5F) else { return t }
+        func scriptEnd(_ i: Int) -> Int? {
+            guard i < t.count else { return nil }
+            if t[i] == 0x7B { return closing(t, i).map { $0 + 1 } }
+            return t[i] == 0x5C || t[i] == 0x7D ? nil : i + 1
+        }
+        var out: [UInt32] = []
+        var k = 0
+        while k < t.count {
+            if t[k] == 0x5E, let e1 = scriptEnd(k + 1), e1 < t.count, t[e1] == 0x5F, let e2 = scriptEnd(e1 + 1) {
+                out += t[e1..<e2]
+                out += t[k..<e1]
+                k = e2
+                continue
+            }
+            out.append(t[k])
+            k += 1
+        }
+        return out
     }
 
     /// Symbols for commands, as a formula may be written in prose (`$n \\times m$`: n × m).
