@@ -73,6 +73,10 @@ public struct LocaleData: Sendable {
     /// req/s`, `60 fps`; `每秒 120 个请求`, `120 次/秒`), from `<id>.units.yml`: a number
     /// whose rate the translation changed (`per second` → `每分钟`) is a changed quantity.
     public var rates: Rates { units.value.rates }
+    /// Words that bound a number (`at least 5`, `iOS 16 or later`; `至少 5`, `16.0 或更高版本`),
+    /// from `<id>.units.yml`: a number whose bound the translation turned round (`up to 5` →
+    /// `至少 5`) is a changed quantity.
+    public var bounds: Bounds { units.value.bounds }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
 
     /// The words of a rate, from `<id>.units.yml`; the units of time are the locale's
@@ -91,6 +95,14 @@ public struct LocaleData: Sendable {
         /// with the symbol of the unit of time under it, from `rateWords`.
         public var words: [String: String] = [:]
         public var isEmpty: Bool { per.isEmpty && symbols.isEmpty && words.isEmpty }
+    }
+
+    /// Words right before a number (`boundsBefore`) or right after it or its unit
+    /// (`boundsAfter`) that bound it, each with its way: a lower bound (`at least`, `or later`,
+    /// `以上`) or an upper one (`up to`, `at most`, `以内`); lowercase, longest first.
+    public struct Bounds: Sendable {
+        public var before: [(String, Bool)] = []
+        public var after: [(String, Bool)] = []
     }
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
@@ -263,6 +275,7 @@ public struct LocaleData: Sendable {
         var versions: [String] = []
         var powers: [String: String] = [:]
         var rates = Rates()
+        var bounds = Bounds()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -283,8 +296,16 @@ public struct LocaleData: Sendable {
         rates.articles = Set(node["rateArticles"]?.array().compactMap(\.string) ?? [])
         for (w, symbol) in LocaleData.wordsByName(node, "rateSymbols") { rates.symbols[w] = symbol }
         for (w, symbol) in LocaleData.wordsByName(node, "rateWords") { rates.words[w] = symbol }
+        var bounds = Bounds()
+        for (key, lower) in [("lower", true), ("upper", false)] {
+            for w in node["boundsBefore"]?[key]?.array().compactMap(\.string) ?? [] { bounds.before.append((w.lowercased(), lower)) }
+            for w in node["boundsAfter"]?[key]?.array().compactMap(\.string) ?? [] { bounds.after.append((w.lowercased(), lower)) }
+        }
+        // Longest first: `no more than` before `more than`, `不超过` before `超过`.
+        bounds.before.sort { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+        bounds.after.sort { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
         return UnitWords(words: words, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
-                         versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates)
+                         versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds)
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

@@ -32,6 +32,11 @@ public struct NumberMismatchRule: Rule {
             RuleExample("百分之十的用户会在第三步放弃。\n", source: "10% of users give up at the 3rd step.\n"),
             RuleExample("新引擎的内存占用减少一半，约三成的请求走缓存。\n", source: "The new engine uses 50% less memory, and about 30% of requests hit the cache.\n"),
             RuleExample("每个 CSS 像素对应两三个设备像素。\n", source: "Each CSS pixel maps to 2 or 3 device pixels.\n"),
+            // A bound turned round beside the same number; `up to` after a verb of change is the
+            // target, no bound (`raise it up to 4 GB` = 不少于 4 GB).
+            RuleExample("应用现在要求 iOS 16.0 ↓或更低版本。\n", source: "The app now requires iOS 16.0 or later.\n"),
+            RuleExample("每个共享最多 5 位联系人；内存建议调到不少于 4 GB。\n",
+                        source: "Share with at most 5 contacts; raise the memory up to 4 GB.\n"),
             // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
             RuleExample("| 页面 | 均值之差 |\n| --- | --- |\n| 商品 | –8 ms |\n", source: "| Page | Mean difference |\n| --- | --- |\n| Product | -8 ms |\n"),
             // `K` in a size or a table's capacity may be 1,024: 32K entries are 32,768.
@@ -710,6 +715,59 @@ public struct NumberMismatchRule: Rule {
             locale.unitWords[isHan ? word : word.lowercased()]
         }) { return (w.written, w.value) }
         return poweredUnit(u, after: r, locale)
+    }
+
+    /// The bound a number states (``LocaleData/bounds``): a word right before it (`at least 5`,
+    /// `至少 5`), or right after it or after its unit (`5 or more`, `16 GB or more`, `16.0
+    /// 或更高版本`, `5 位以上`), in prose; with where the word is written and whether it is a lower
+    /// bound. Latin words stand apart from letters around them.
+    static func bound(_ u: Unit, of r: Range<Int>, _ locale: LocaleData) -> (range: Range<Int>, lower: Bool)? {
+        let bounds = locale.bounds
+        guard !bounds.before.isEmpty || !bounds.after.isEmpty else { return nil }
+        let t = u.text, n = t.count
+        func letter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        func space(_ i: Int) -> Bool { i < n && (t[i] == 0x20 || t[i] == 0xA0) }
+        func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        func matches(_ w: [UInt32], endingAt e: Int) -> Bool {
+            let s = e - w.count
+            guard s >= 0 else { return false }
+            for j in 0..<w.count where lowered(t[s + j]) != w[j] || u.roles[s + j] != .content { return false }
+            return !(letter(w[0]) && s > 0 && letter(t[s - 1]))
+        }
+        func matches(_ w: [UInt32], at s: Int) -> Bool {
+            guard s + w.count <= n else { return false }
+            for j in 0..<w.count where lowered(t[s + j]) != w[j] || u.roles[s + j] != .content { return false }
+            return !(letter(w[w.count - 1]) && s + w.count < n && letter(t[s + w.count]))
+        }
+        var b = r.lowerBound
+        while b > 0 && space(b - 1) { b -= 1 }
+        for (w, lower) in bounds.before {
+            let s = Array(w.unicodeScalars.map(\.value))
+            if matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+        }
+        // After the number: right after it, or after its unit (one word of letters, or up to
+        // three characters of Han: a classifier, a unit).
+        var starts: [Int] = []
+        var k = r.upperBound
+        while space(k) { k += 1 }
+        starts.append(k)
+        if k < n && letter(t[k]) {
+            var e = k
+            while e < n && letter(t[e]) { e += 1 }
+            var f = e
+            while space(f) { f += 1 }
+            starts.append(f)
+        } else {
+            var e = k
+            while e < n && e < k + 3 && isHanChar(t[e]) { e += 1; starts.append(e) }
+        }
+        for s in starts {
+            for (w, lower) in bounds.after {
+                let x = Array(w.unicodeScalars.map(\.value))
+                if matches(x, at: s) { return (s..<(s + x.count), lower) }
+            }
+        }
+        return nil
     }
 
     /// A number and its rate as a message quotes them: with the words between when they are
@@ -1585,6 +1643,33 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        /// Bounds turned round: a number of the translation that renders a group of source numbers
+        /// by its value, with a bound the other way from the one every number of the group states
+        /// (`up to 5` → `至少 5`, `iOS 16 or later` → `iOS 16 或更低版本`). A bound only one side
+        /// states is no finding (`5 or more` → `5 个`: rephrased).
+        var boundsReported = Set<String>()
+        func bounds(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
+            for (sg, tg) in groups where !tg.isEmpty && !sg.isEmpty {
+                var way: Bool? = nil, stated: (Mention<NumberMention>, Range<Int>)? = nil
+                for m in sg {
+                    guard let x = NumberMismatchRule.bound(p.source.units[m.unit], of: m.range, c.settings.source),
+                          way == nil || way == x.lower else { way = nil; stated = nil; break }
+                    way = x.lower
+                    if stated == nil { stated = (m, x.range) }
+                }
+                guard let lower = way, let (m, sr) = stated else { continue }
+                for t in tg {
+                    let tu = c.document.units[t.unit]
+                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target), y.lower != lower,
+                          boundsReported.insert("\(t.unit)|\(y.range.lowerBound)").inserted else { continue }
+                    let su = p.source.units[m.unit]
+                    let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<max(sr.upperBound, m.range.upperBound))
+                    let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.bound", sourceUnit: m.unit,
+                                    values: [:], source: sv, target: tv))
+                }
+            }
+        }
         /// Findings on the numbers of the source a pair of units leaves out or changes; with
         /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
         /// changed into another count (``wordsChanged``).
@@ -1653,6 +1738,8 @@ public struct NumberMismatchRule: Rule {
             // second` → `每分钟 120 个请求`); one rendered with another unit is reported as such.
             rates(r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) },
                   source: source + words, target: target)
+            // A number rendered with the same value whose bound turned round (`up to 5` → `至少 5`).
+            bounds(r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) })
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
