@@ -28,6 +28,18 @@ import Testing
         #expect(d.allSatisfy { $0.severity == .info })
     }
 
+    /// A span that only a sentence `missing-translation` reports dropped held is reported with
+    /// that sentence, not again; a span missing is told at its own line, not its unit's first.
+    @Test func aSpanOfADroppedSentenceIsReportedWithIt() throws {
+        let source = "`/etc/syncdir/excludes`\n: System-wide exclude patterns, one per line. Lines starting with `#` are comments.\n"
+        let dropped = try Harness.findings(target: "`/etc/syncdir/excludes`\n: 系统范围的排除模式，每行一个。\n", source: source)
+        #expect(dropped.map(\.rule) == ["missing-translation"])
+        // The sentence translated but the span left out: missing, at line 2.
+        let kept = try findings("`/etc/syncdir/excludes`\n: 系统范围的排除模式，每行一个。以井号开头的行是注释。\n", source)
+        #expect(kept.count == 1)
+        #expect(kept.first?.message.contains("(line 2)") == true)
+    }
+
     @Test func keysExtensionsAndIdsAreNotRenderedInWords() throws {
         let k = try findings("在 macOS 上，请用 <kbd>Cmd</kbd> 代替 <kbd>Ctrl</kbd>。\n", "On macOS, use <kbd>Option</kbd> instead of <kbd>Ctrl</kbd>.\n")
         #expect(k.map(\.severity) == [.warning])

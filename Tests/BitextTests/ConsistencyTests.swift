@@ -72,6 +72,24 @@ import Testing
         #expect(NumberMismatchRule.siScale("mo") == nil)
         #expect(NumberMismatchRule.sameSymbol("Mbit/s", "Mbps"))
         #expect(!NumberMismatchRule.sameSymbol("Mbit/s", "Gbps"))
+        // Bytes are not bits (a factor of 8): told by the case of the base symbol, or `bit`, `bps`.
+        #expect(!NumberMismatchRule.sameSymbol("MB/s", "Mb/s"))
+        #expect(!NumberMismatchRule.sameSymbol("MB/s", "Mbps"))
+        #expect(!NumberMismatchRule.sameSymbol("MB/s", "Mbit/s"))
+        #expect(!NumberMismatchRule.sameSymbol("GB", "Gb"))
+        #expect(!NumberMismatchRule.sameSymbol("KiB", "Kbit"))
+        #expect(NumberMismatchRule.sameSymbol("MB/s", "MB"))
+        #expect(NumberMismatchRule.sameSymbol("Gb/s", "Gbps"))
+        #expect(NumberMismatchRule.sameSymbol("kB", "KB"))
+        #expect(NumberMismatchRule.sameSymbol("Bps", "B/s"))
+        // A lowercase `b` after a lowercase prefix says neither (`mb`, `gb`: megabytes written in haste).
+        #expect(NumberMismatchRule.sameSymbol("MB", "mb"))
+        #expect(NumberMismatchRule.sameSymbol("Mb", "mb"))
+        #expect(NumberMismatchRule.dataUnit("mbps") == "b")
+        #expect(NumberMismatchRule.dataUnit("b") == "b")
+        #expect(!NumberMismatchRule.sameSymbol("B", "b"))
+        #expect(NumberMismatchRule.dataUnit("ms") == nil)
+        #expect(NumberMismatchRule.dataUnit("Bq") == nil)
         #expect(NumberMismatchRule.sameSymbol("\u{2103}", "°C"))
         #expect(!NumberMismatchRule.sameSymbol("°C", "°F"))
         let u = Document(SourceText(path: "a.md", text: "It reads 25 ℉ and 25 °C at 100 Mbit/s.\n")).units[0]
@@ -165,6 +183,23 @@ import Testing
         // 3 千米 is read as 3 and as 3000 (千 a numeral): 3000 metres either way.
         #expect(NumberMismatchRule.sameQuantity(Self.numbers("3000")[0], "m", Self.numbers("3 千米")[0], "km"))
         #expect(NumberMismatchRule.siScale("nT").map { "\($0.scale) \($0.base)" } == "1e-09 T")
+    }
+
+    /// Bytes written as bits (a factor of 8) is another unit, in symbols or in words; bits or
+    /// bytes written otherwise is none.
+    @Test func bytesAndBits() throws {
+        func found(_ source: String, _ target: String) throws -> Int {
+            try Harness.findings(rule: NumberMismatchRule(), target: target + "\n", source: source + "\n").filter { $0.rule == "number-mismatch" }.count
+        }
+        #expect(try found("Mirror the site at no more than 2 MB/s.", "以不超过 2 Mb/s 的速度镜像该网站。") == 1)
+        #expect(try found("Mirror the site at no more than 2 MB/s.", "以不超过 2 Mbps 的速度镜像该网站。") == 1)
+        #expect(try found("Mirror the site at no more than 2 MB/s.", "以不超过 2 Mbit/s 的速度镜像该网站。") == 1)
+        #expect(try found("Each record takes 8 bytes.", "每条记录占 8 比特。") == 1)
+        #expect(try found("Mirror the site at no more than 2 MB/s.", "以不超过 2 MB/秒 的速度镜像该网站。") == 0)
+        #expect(try found("The link runs at 10 Mbps.", "该链路以 10 Mbit/s 运行。") == 0)
+        #expect(try found("The uplink runs at 40 Gb/s.", "上行链路以 40 Gbps 运行。") == 0)
+        #expect(try found("The header is 64 kB.", "头部为 64 KB。") == 0)
+        #expect(try found("Each record takes 8 bytes.", "每条记录占 8 个字节。") == 0)
     }
 
     /// Hashes: lowercase hexadecimal runs with a digit and a letter, standing alone.

@@ -552,6 +552,14 @@ public struct CodeMismatchRule: Rule {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         // Front-matter values that are ids, keys or booleans (`slug: restore-backup`, `pinned: false`).
         for e in FrontMatterValues.changed(c) where e.kind == .code { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
+        // The sentences `missing-translation` reports dropped (made on the first span missing;
+        // none when that rule is off): a span only they hold is reported with them.
+        var dropped: [LoneSentence]? = nil
+        func inDroppedSentence(_ su: Int, _ r: Range<Int>) -> Bool {
+            guard c.settings.severity(MissingTranslationRule()) != nil else { return false }
+            if dropped == nil { dropped = LoneSentences.find(c).filter(\.isDropped) }
+            return dropped!.contains { $0.unit == su && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }
+        }
         for pair in c.consistencyCache.pairs {
             let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
@@ -727,6 +735,11 @@ public struct CodeMismatchRule: Rule {
                 guard let t = r.target, let v = CodeMismatchRule.droppedValue(r.source.value, t.value) else { return false }
                 return CodeMismatchRule.writtenPlain(v, in: targetText) || target.contains { $0.value == v }
             }
+            // A span missing that only a sentence `missing-translation` reports dropped held (it
+            // quotes the sentence, the span with it): not reported again.
+            if results.contains(where: { $0.target == nil }) {
+                results.removeAll { r in r.target == nil && inDroppedSentence(r.source.unit, r.source.range) }
+            }
             guard !results.isEmpty else { continue }
             for m in results {
                 var fix: Fix? = nil
@@ -751,8 +764,11 @@ public struct CodeMismatchRule: Rule {
                     // One span changed into one other: putting the source's code back is safe.
                     fix = Fix(p.source.units[m.source.unit].string(m.source.range))
                 }
+                // The line of the span, not of its unit's first line (a paragraph, a definition
+                // list's term and body, runs over several).
+                let line = p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line
                 emit(c.mismatch(self, severity: s, place: m.place, key: key, sourceUnit: m.source.unit,
-                                values: [:], source: m.source.value, target: m.target?.value, fix: fix))
+                                values: [:], source: m.source.value, target: m.target?.value, fix: fix, sourceLine: line))
             }
         }
         for (su, tu) in CodeMismatchRule.codeCellPairs(c, p) {

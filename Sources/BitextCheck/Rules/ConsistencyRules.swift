@@ -1056,7 +1056,8 @@ public struct NumberMismatchRule: Rule {
 
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
     /// of the other (`GPUs` / `GPU`, `GB` / `G`), per second and bits spelt alike
-    /// (``perSecondAndBits(_:)``).
+    /// (``perSecondAndBits(_:)``); but never bytes and bits (``dataUnit(_:)``: `MB/s` is not
+    /// `Mb/s`, `Mbps` or `Mbit/s`, a factor of 8).
     static func sameSymbol(_ a: String, _ b: String) -> Bool {
         // Currencies (``currency(_:around:_:_:)``): one ISO code in common; a currency beside
         // another kind of unit is no evidence.
@@ -1064,6 +1065,7 @@ public struct NumberMismatchRule: Rule {
             guard a.hasPrefix("¤") && b.hasPrefix("¤") else { return true }
             return !Set(a.dropFirst().split(separator: ",")).isDisjoint(with: b.dropFirst().split(separator: ","))
         }
+        if let x = dataUnit(a), let y = dataUnit(b), x != y { return false }
         func norm(_ s: String) -> String {
             let x = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
             if x == "\u{2103}" { return "°c" }
@@ -1084,6 +1086,27 @@ public struct NumberMismatchRule: Rule {
     /// The superscript a unit symbol ends with (`²` of `km²`), or nil.
     static func power(_ symbol: String) -> Unicode.Scalar? {
         symbol.unicodeScalars.last.flatMap { $0.value == 0xB2 || $0.value == 0xB3 ? $0 : nil }
+    }
+
+    /// Bytes (`B`) or bits (`b`) that a symbol counts, told apart by the case of the base symbol
+    /// after its prefix: `B` of `MB`, `kB`, `KiB`, `GB/s` (and of `字节`, whose symbol is `B`);
+    /// `b` of `b` alone (`8 bits`, `8 比特`), `Mb/s`, `Gb`, and of `bit` or `bps` in any case
+    /// (`Mbit/s`, `Mbps`, `mbps`). Nil for any other symbol, and for a lowercase `b` after a
+    /// lowercase prefix (`mb`, `kb`, `gb/s`): megabytes as often, written in haste.
+    static func dataUnit(_ symbol: String) -> Character? {
+        // Cheap trigger: no `b` or `B`, no data unit.
+        guard symbol.utf8.contains(where: { $0 | 0x20 == 0x62 }) else { return nil }
+        let lower = symbol.lowercased()
+        var s = perSecondAndBits(symbol)
+        if let slash = s.firstIndex(of: "/") { s = String(s[..<slash]) }
+        if s.hasSuffix("iB") { s = String(s.dropLast(2)) + "B" }
+        let letters = Array(s)
+        guard let base = letters.last, base == "B" || base == "b" else { return nil }
+        // A prefix of kilo to peta, in either case (`mbps` is megabits, written in haste).
+        guard letters.count == 1 || (letters.count == 2 && "kKmMgGtTpP".contains(letters[0])) else { return nil }
+        if base == "B" { return "B" }
+        if lower.contains("bit") || lower.hasSuffix("bps") { return "b" }
+        return letters.count == 1 || letters[0].isUppercase ? "b" : nil
     }
 
     /// Per second written `ps` as `/s` (`Mbps` = `Mbit/s`), and `bit` as `b`.
