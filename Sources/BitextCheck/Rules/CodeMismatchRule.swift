@@ -141,6 +141,9 @@ public struct CodeMismatchRule: Rule {
             RuleExample("## POST ↓/v2/order/{id}/cancel\n\n取消一个未发货的订单。\n",
                         source: "## POST /v2/orders/{id}/cancel\n\nCancels an order that has not shipped.\n"),
             RuleExample("有疑问请在评论里提及 ↓@lumen-ui/reviewer。\n", source: "If in doubt, mention @lumen-ui/reviewers in a comment.\n"),
+            // A span written as in the source stands for that span only, not for a longer one it
+            // is part of (`main` does not excuse `upstream/main` written `origin/main`).
+            RuleExample("请基于 `↓origin/main` 创建分支，而不是 `main`。\n", source: "Branch off `upstream/main`, not `main`.\n"),
             // The word of capitals before a path is part of it: another method is another request.
             RuleExample("## ↓PUT /v2/order/{id}/cancel\n\n取消一个未发货的订单。\n",
                         source: "## POST /v2/order/{id}/cancel\n\nCancels an order that has not shipped.\n"),
@@ -204,14 +207,20 @@ public struct CodeMismatchRule: Rule {
         for (i, s) in source.enumerated() {
             if let j = target.indices.first(where: { !usedT[$0] && target[$0].value == s.value }) { usedS[i] = true; usedT[j] = true }
         }
+        // Spans paired as written: one of them stands for its twin, not for a longer or shorter
+        // span of the other side (`main` of `upstream/main`, not `main`, does not excuse
+        // `origin/main`).
+        let exactS = usedS, exactT = usedT
         for (i, s) in source.enumerated() where !usedS[i] {
             if let j = target.indices.first(where: { !usedT[$0] && agrees(s.value, target[$0].value) }) { usedS[i] = true; usedT[j] = true }
         }
         let missing = source.indices.filter { !usedS[$0] }.map { i in
-            (source[i], novel: !target.contains { agrees(source[i].value, $0.value) })
+            (source[i], novel: !target.indices.contains { j in
+                agrees(source[i].value, target[j].value) && (!exactT[j] || target[j].value == source[i].value) })
         }
         let extra = target.indices.filter { !usedT[$0] }.map { j in
-            (target[j], novel: !source.contains { agrees($0.value, target[j].value) })
+            (target[j], novel: !source.indices.contains { i in
+                agrees(source[i].value, target[j].value) && (!exactS[i] || source[i].value == target[j].value) })
         }
         return (missing, extra)
     }
