@@ -69,4 +69,39 @@ import Testing
             """
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
     }
+
+    /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
+    /// and the alignment pairs the cells by position, but each cell renders the other row's
+    /// source; reported on both cells, naming the source line each renders. The same table
+    /// translated in place is silent.
+    @Test func swappedCellsOfWords() throws {
+        let source = """
+            | Code | Meaning |
+            | --- | --- |
+            | 0 | Success; all files were copied. |
+            | 1 | Usage error (unknown option). |
+            | 2 | Some files could not be transferred. |
+
+            """
+        let swapped = """
+            | 代码 | 含义 |
+            | --- | --- |
+            | 0 | 部分文件无法传输。 |
+            | 1 | 用法错误（未知选项）。 |
+            | 2 | 成功；所有文件均已复制。 |
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: swapped, source: source)
+        #expect(found.map(\.span.start.line) == [3, 5], "\(found.map(\.message))")
+        #expect(found.first?.message.contains("source line 5 (“Some files could not be transferred.”)") == true, "\(found.map(\.message))")
+        let inPlace = """
+            | 代码 | 含义 |
+            | --- | --- |
+            | 0 | 成功；所有文件均已复制。 |
+            | 1 | 用法错误（未知选项）。 |
+            | 2 | 部分文件无法传输。 |
+
+            """
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace, source: source).isEmpty)
+    }
 }

@@ -376,7 +376,7 @@ struct UnpairedBlocks {
 public struct MissingTranslationRule: Rule {
     public let id = "missing-translation"
     public let defaultSeverity = Severity.warning
-    public let summary = "Bilingual: a source unit with no counterpart in the translation, or a sentence dropped from inside a paragraph it translates (reported where it should be)."
+    public let summary = "Bilingual: a source unit with no counterpart in the translation, or a sentence dropped from inside a paragraph it translates (reported where it should be), or cells of words two table rows swapped."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -457,6 +457,17 @@ public struct MissingTranslationRule: Rule {
             // … nor when the sentence's negation is one Chinese writes without one (`not … until`: `…才`).
             RuleExample("# 钩子\n\n每个钩子都在文件里声明，打开缓冲区时才会调用。\n",
                         source: "# Hooks\n\nEach hook is declared in the file. Hooks are not called until buffers open.\n"),
+            // Cells of words two rows exchanged in a column: each target cell renders the other
+            // row's source cell (its distinctive words found only crosswise, three or more in all),
+            // though the alignment pairs the cells by position and the codes beside them match.
+            RuleExample("| 选项 | 作用 |\n| --- | --- |\n| `--all` | ↓把更改过的文件传输到服务器。 |\n| `--quiet` | 只打印错误。 |\n| `--sync` | ↓复制所有隐藏的文件和文件夹。 |\n",
+                        source: "| Option | Effect |\n| --- | --- |\n| `--all` | Copy every hidden file and folder. |\n| `--quiet` | Print nothing but errors. |\n| `--sync` | Transfer the changed files to the server. |\n"),
+            // Not two whole rows put in another order (the codes crossed too), nor cells of a
+            // word or two, too few to tell (a figure that moved is `number-mismatch`'s).
+            RuleExample("| 选项 | 作用 |\n| --- | --- |\n| `--sync` | 把更改过的文件传输到服务器。 |\n| `--quiet` | 只打印错误。 |\n| `--all` | 复制所有隐藏的文件和文件夹。 |\n",
+                        source: "| Option | Effect |\n| --- | --- |\n| `--all` | Copy every hidden file and folder. |\n| `--quiet` | Print nothing but errors. |\n| `--sync` | Transfer the changed files to the server. |\n"),
+            RuleExample("| 模式 | 适用于 |\n| --- | --- |\n| 质量 | 8K 输出 |\n| 平衡 | 大多数系统 |\n| 性能 | 4K 输出 |\n",
+                        source: "| Mode | Suits |\n| --- | --- |\n| Quality | Most systems |\n| Balanced | 8K output |\n| Performance | 4K output |\n"),
             // A translated footnote whose reference the translation lost: CommonMark drops the
             // note, so the reference is what is missing (at the end of the sentence that had it).
             RuleExample("# 成本\n\n批量发送请求后，成本降低了一半↓。\n\n[^cost]: 在预发布集群上测得。\n",
@@ -542,6 +553,24 @@ public struct MissingTranslationRule: Rule {
                                      ("sourceText", .string(su.plainText))]))
         }
         droppedSentences(c, severity, emit)
+        swappedCells(c, severity, emit)
+    }
+
+    /// Cells of words two rows of a table exchanged (within a column): each reported, naming
+    /// the source row it renders.
+    func swappedCells(_ c: FileContext, _ severity: Severity, _ emit: (Finding) -> Void) {
+        guard let p = c.pairing else { return }
+        for s in SwappedCells.find(c) {
+            let u = c.document.units[s.target]
+            let own = p.source.units[s.own], other = p.source.units[s.other]
+            func preview(_ t: String) -> String { t.count > 60 ? String(t.prefix(59)) + "…" : t }
+            emit(c.finding(self, severity: severity, unit: s.target, range: 0..<u.text.count,
+                           message: c.messages.text("missing-translation.swapped", [
+                               "line": String(own.start.line), "other": String(other.start.line),
+                               "otherText": preview(other.plainText), "target": String(c.document.units[s.otherTarget].start.line)]),
+                           details: [("sourceLine", .int(own.start.line)), ("rendersSourceLine", .int(other.start.line)),
+                                     ("sourceText", .string(other.plainText)), ("evidence", .string("swapped-cells"))]))
+        }
     }
 
     /// A sentence dropped from inside a paragraph the translation has: reported where it
