@@ -77,6 +77,8 @@ public struct KeptTextRule: Rule {
             // name's shape (or one letter dropped), silent.
             RuleExample("这台思科交换机的接口见第 3 章，升级到第 2 版后可用。\n",
                         source: "The API of the Cisco switch is described in Chapter 3 and is available after you upgrade to v2.\n"),
+            // An acronym with an index rendered (no catalogue's number): silent.
+            RuleExample("该进程默认运行在处理器 0 上。\n", source: "The process runs on CPU 0 by default.\n"),
             // A column of button labels the translation keeps in English, one of them translated.
             RuleExample("| 操作 | 按钮 |\n| --- | --- |\n| 保存草稿 | Save draft |\n| 放弃修改 | ↓丢弃 |\n| 发布文章 | Publish now |\n",
                         source: "| Action | Button |\n| --- | --- |\n| Save a draft | Save draft |\n| Drop the changes | Discard |\n| Publish the post | Publish now |\n"),
@@ -173,7 +175,7 @@ public struct KeptTextRule: Rule {
     /// The pieces of a source word shaped as a name Chinese keeps as it is: inner capitals after a
     /// lowercase letter (`OpenSSH`: `Open`, `SSH`; `iPhone`), letters joined to digits (`SHA-256`:
     /// `SHA`, `256`), or a catalogue id — a word in capitals the dictionary does not know, a space
-    /// and a number (`RFC 3339`). Nil for any other word (a capitalised word and a number, such as
+    /// and a number of three digits or more (`RFC 3339`). Nil for any other word (a capitalised word and a number, such as
     /// `Chapter 3` or `July 9`, is one Chinese renders: 第 3 章, 7 月 9 日).
     static func nameParts(_ words: [Token], _ i: Int, _ unit: Unit) -> (name: String, parts: [[UInt32]], catalogue: Bool)? {
         let w = Array(words[i].bare.unicodeScalars.map(\.value))
@@ -211,7 +213,9 @@ public struct KeptTextRule: Rule {
         guard i + 1 < words.count, isAllCaps(words[i].text), !words[i].text.contains(where: { $0 == "-" || $0 == "." || $0 == "'" }) else { return nil }
         let n = words[i + 1]
         let nv = Array(n.text.unicodeScalars.map(\.value))
-        guard nv.allSatisfy({ isDigit($0) || $0 == 0x2E }), n.range.lowerBound == words[i].range.upperBound + 1,
+        // Three digits or more: a catalogue's number (`RFC 3339`, `IEEE 754`), not an index or a
+        // version (`CPU 0` is 处理器 0, `HDMI 2.1` may be rendered so too).
+        guard nv.count >= 3, nv.allSatisfy(isDigit), n.range.lowerBound == words[i].range.upperBound + 1,
               [0x20, 0xA0].contains(unit.text[words[i].range.upperBound]) else { return nil }
         if let lexicon = Lexicon.shared, lexicon.stem(Stemmer.stem(words[i].key)) != nil { return nil }
         return (words[i].text + " " + n.text, [w, nv], true)
