@@ -14,7 +14,9 @@ import BitextText
 ///   Engineering` kept as `Neural Methods in Software Engineering`): every other word in place,
 ///   the source's word absent from the translation's unit;
 /// - a name with inner capitals written in other letter case (`QuickBooks` → `Quickbooks`), the
-///   translation's form not written anywhere in the source, and not in capitals throughout.
+///   translation's form not written anywhere in the source, and not in capitals throughout;
+/// - a name rendered into Chinese with a piece of it kept (`OpenSSH` as `开放 SSH`, `SHA-256` as
+///   `安全散列 256`, `RFC 3339` as `征求意见稿 3339`): see `renderedNames`.
 ///
 /// Silent: a word the source unit has (any case, plural or possessive), the source document's own
 /// spelling (a word in capitals, such as a man page's `PATTERN`, only by a word in capitals: a
@@ -24,7 +26,7 @@ import BitextText
 public struct KeptTextRule: Rule {
     public let id = "kept-text-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed; a cell translated in a column the translation otherwise keeps as the source wrote it."
+    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed, a name rendered into Chinese with a piece of it kept (开放 SSH for OpenSSH); a cell translated in a column the translation otherwise keeps as the source wrote it."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -66,6 +68,17 @@ public struct KeptTextRule: Rule {
             // word elsewhere: silent.
             RuleExample("这是 JavaScript 的一个特性。grafana HTTP API 的地址写在这里。\n",
                         source: "This is a feature of JavaScript's syntax. The HTTP API address of grafana goes here.\n"),
+            // A name rendered into Chinese, a piece of it kept: inner capitals, letters joined to
+            // digits, a catalogue id.
+            RuleExample("密钥必须采用开放 ↓SSH 格式。\n", source: "The key must be in OpenSSH format.\n"),
+            RuleExample("按安全散列 ↓256 校验和比较文件。\n", source: "Compare files by SHA-256 checksum.\n"),
+            RuleExample("过期时间采用征求意见稿 ↓3339 格式。\n", source: "The expiry time is in RFC 3339 format.\n"),
+            // A brand with a Chinese name, an acronym rendered, a chapter and a version number: no
+            // name's shape (or one letter dropped), silent.
+            RuleExample("这台思科交换机的接口见第 3 章，升级到第 2 版后可用。\n",
+                        source: "The API of the Cisco switch is described in Chapter 3 and is available after you upgrade to v2.\n"),
+            // An acronym with an index rendered (no catalogue's number): silent.
+            RuleExample("该进程默认运行在处理器 0 上。\n", source: "The process runs on CPU 0 by default.\n"),
             // A column of button labels the translation keeps in English, one of them translated.
             RuleExample("| 操作 | 按钮 |\n| --- | --- |\n| 保存草稿 | Save draft |\n| 放弃修改 | ↓丢弃 |\n| 发布文章 | Publish now |\n",
                         source: "| Action | Button |\n| --- | --- |\n| Save a draft | Save draft |\n| Drop the changes | Discard |\n| Publish the post | Publish now |\n"),
@@ -143,6 +156,11 @@ public struct KeptTextRule: Rule {
                 }
             }
         }
+        // A name the translation rendered into Chinese, a piece of it kept (`开放 SSH` for `OpenSSH`).
+        for (k, s, name, range, shown) in KeptTextRule.renderedNames(c, p) {
+            emit(c.mismatch(self, severity: severity, place: (k, range), key: "kept-text-mismatch.rendered",
+                            sourceUnit: s, values: [:], source: name, target: shown, sourceLine: p.source.units[s].start.line))
+        }
         // A column the translation keeps in English with a cell translated.
         for (s, t, kept) in KeptTextRule.translatedKeptCells(c, p) {
             let su = p.source.units[s], tu = doc.units[t]
@@ -150,6 +168,147 @@ public struct KeptTextRule: Rule {
                             sourceUnit: s, values: ["count": String(kept)], source: su.string(0..<su.text.count),
                             target: tu.string(0..<tu.text.count), sourceLine: su.start.line))
         }
+    }
+
+    // MARK: a name rendered into Chinese
+
+    /// The pieces of a source word shaped as a name Chinese keeps as it is: inner capitals after a
+    /// lowercase letter (`OpenSSH`: `Open`, `SSH`; `iPhone`), letters joined to digits (`SHA-256`:
+    /// `SHA`, `256`), or a catalogue id — a word in capitals the dictionary does not know, a space
+    /// and a number of three digits or more (`RFC 3339`). Nil for any other word (a capitalised word and a number, such as
+    /// `Chapter 3` or `July 9`, is one Chinese renders: 第 3 章, 7 月 9 日).
+    static func nameParts(_ words: [Token], _ i: Int, _ unit: Unit) -> (name: String, parts: [[UInt32]], catalogue: Bool)? {
+        let w = Array(words[i].bare.unicodeScalars.map(\.value))
+        guard let first = w.first, isLetter(first) else { return nil }
+        var innerCapital = false, digit = false
+        for j in w.indices {
+            if isDigit(w[j]) { digit = true }
+            if j > 0, isUpper(w[j]), isLetter(w[j - 1]), !isUpper(w[j - 1]) { innerCapital = true }
+        }
+        if innerCapital || digit {
+            // Pieces: digit runs, letter runs broken where a capital follows a lowercase letter
+            // or starts a capitalised run after capitals (`XMLHttp`: `XML`, `Http`).
+            var parts: [[UInt32]] = [], cur: [UInt32] = []
+            for j in w.indices {
+                let ch = w[j]
+                let dotInNumber = ch == 0x2E && cur.last.map(isDigit) == true && j + 1 < w.count && isDigit(w[j + 1])
+                guard isWordChar(ch) || dotInNumber else {
+                    if !cur.isEmpty { parts.append(cur); cur = [] }
+                    continue
+                }
+                if let last = cur.last, !dotInNumber, last != 0x2E {
+                    if isDigit(ch) != isDigit(last) || (isUpper(ch) && isLetter(last) && !isUpper(last)) {
+                        parts.append(cur); cur = []
+                    } else if isLetter(ch) && !isUpper(ch) && cur.count >= 3 && cur.allSatisfy(isUpper) {
+                        parts.append(Array(cur.dropLast())); cur = [last]
+                    }
+                }
+                cur.append(ch)
+            }
+            if !cur.isEmpty { parts.append(cur) }
+            guard parts.count >= 2 else { return nil }
+            return (words[i].text.hasSuffix("'s") ? String(words[i].bare) : words[i].text, parts, false)
+        }
+        // A catalogue id: capitals only, then one space and a number.
+        guard i + 1 < words.count, isAllCaps(words[i].text), !words[i].text.contains(where: { $0 == "-" || $0 == "." || $0 == "'" }) else { return nil }
+        let n = words[i + 1]
+        let nv = Array(n.text.unicodeScalars.map(\.value))
+        // Three digits or more: a catalogue's number (`RFC 3339`, `IEEE 754`), not an index or a
+        // version (`CPU 0` is 处理器 0, `HDMI 2.1` may be rendered so too).
+        guard nv.count >= 3, nv.allSatisfy(isDigit), n.range.lowerBound == words[i].range.upperBound + 1,
+              [0x20, 0xA0].contains(unit.text[words[i].range.upperBound]) else { return nil }
+        if let lexicon = Lexicon.shared, lexicon.stem(Stemmer.stem(words[i].key)) != nil { return nil }
+        return (words[i].text + " " + n.text, [w, nv], true)
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// Where `part` stands as a word of its own (no letter or digit touching it) in `t`'s prose.
+    static func occurrences(of part: [UInt32], in t: [UInt32], _ roles: [Role], ignoringCase: Bool) -> [Range<Int>] {
+        guard !part.isEmpty, t.count >= part.count else { return [] }
+        func fold(_ c: UInt32) -> UInt32 { ignoringCase && c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
+        let p = part.map(fold)
+        var out: [Range<Int>] = []
+        for i in 0...(t.count - p.count) where fold(t[i]) == p[0] && roles[i] == .content {
+            guard (1..<p.count).allSatisfy({ fold(t[i + $0]) == p[$0] }) else { continue }
+            if i > 0 && isWordChar(t[i - 1]) { continue }
+            if i + p.count < t.count && isWordChar(t[i + p.count]) { continue }
+            out.append(i..<(i + p.count))
+        }
+        return out
+    }
+
+    /// A name of the source (`nameParts`) that the aligned unit renders into Chinese (reported at
+    /// the piece kept): a piece of
+    /// it kept as a word of its own, with Chinese written where the other pieces were (`开放 SSH`
+    /// for `OpenSSH`, `安全散列 256` for `SHA-256`, `征求意见稿 3339` for `RFC 3339`); the other pieces,
+    /// one of them two letters or more, absent from the unit; the name written nowhere in the
+    /// translation (in any case, spaces and hyphens aside) and, for a catalogue id, its word in
+    /// capitals nowhere either. A brand with an official Chinese name is a plain word (Cisco, 思科),
+    /// an acronym alone is often rendered (API, 接口): neither has the shape, neither is read.
+    static func renderedNames(_ c: FileContext, _ p: Pairing) -> [(target: Int, source: Int, name: String, range: Range<Int>, shown: String)] {
+        var out: [(target: Int, source: Int, name: String, range: Range<Int>, shown: String)] = []
+        // The translation's Latin letters and digits, all run together and word by word (read
+        // only for a candidate: rare).
+        var spelled: (joined: String, words: Set<String>)? = nil
+        for pair in c.consistencyCache.pairs {
+        let targets = pair.target.filter { c.analyses[$0].hasHan }
+        guard !targets.isEmpty else { continue }
+        for s in pair.source {
+            let su = p.source.units[s]
+            // A cheap trigger: a capital after a lowercase letter, a digit after a letter, or
+            // two capitals, a space and a digit.
+            var trigger = false
+            let st = su.text
+            for j in 1..<max(1, st.count) where su.roles[j] == .content {
+                let a = st[j - 1], b = st[j]
+                if (isUpper(b) && isLetter(a) && !isUpper(a)) || (isDigit(b) && (isLetter(a) || ((a == 0x2D || a == 0x2E) && j >= 2 && isLetter(st[j - 2]))))
+                    || (isDigit(b) && a == 0x20 && j >= 3 && isUpper(st[j - 2]) && isUpper(st[j - 3])) { trigger = true; break }
+            }
+            guard trigger else { continue }
+            let words = tokens(su, in: 0..<st.count)
+            for i in words.indices {
+                guard let (name, parts, catalogue) = nameParts(words, i, su) else { continue }
+                for k in targets {
+                    let tu = c.document.units[k]
+                    var found: (Range<Int>, Int)? = nil
+                    part: for (pi, part) in parts.enumerated() where part.count >= 2 || part.allSatisfy(isDigit) {
+                        for r in occurrences(of: part, in: tu.text, tu.roles, ignoringCase: false) {
+                            func hanBeside(_ from: Int, _ step: Int) -> Int? {
+                                var j = from
+                                while j >= 0 && j < tu.text.count && (tu.text[j] == 0x20 || tu.text[j] == 0xA0) { j += step }
+                                return j >= 0 && j < tu.text.count && tu.roles[j] == .content && isHanIdeograph(tu.text[j]) ? j : nil
+                            }
+                            if pi > 0, hanBeside(r.lowerBound - 1, -1) == nil { continue }
+                            if pi < parts.count - 1, hanBeside(r.upperBound, 1) == nil { continue }
+                            found = (r, pi)
+                            break part
+                        }
+                    }
+                    guard let (r, kept) = found else { continue }
+                    let dropped = parts.indices.filter { $0 != kept }.map { parts[$0] }
+                    guard dropped.contains(where: { $0.count >= 2 && $0.allSatisfy(isLetter) }),
+                          dropped.allSatisfy({ occurrences(of: $0, in: tu.text, tu.roles, ignoringCase: true).isEmpty }) else { continue }
+                    // Written anywhere in the translation: kept there, silent.
+                    if spelled == nil {
+                        var joined: [UInt8] = [], words = Set<String>(), word: [UInt8] = []
+                        for b in c.document.source.bytes {
+                            let l = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                            if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { joined.append(l); word.append(l); continue }
+                            if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)); word = [] }
+                        }
+                        if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+                        spelled = (String(decoding: joined, as: UTF8.self), words)
+                    }
+                    let key = String(name.lowercased().unicodeScalars.filter { isWordChar($0.value) }.map(Character.init))
+                    if spelled!.joined.contains(key) { continue }
+                    if catalogue, spelled!.words.contains(makeString(parts[0]).lowercased()) { continue }
+                    out.append((k, s, name, r, tu.string(r)))
+                }
+            }
+        }
+        }
+        return out
     }
 
     // MARK: a kept column with a cell translated
