@@ -287,6 +287,11 @@ public struct MixedLanguageRule: Rule {
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
             RuleExample("本书面向初学者。（译者注：the author says this is for anyone at all.）\n"),
             RuleExample("点击 **Create a New Project** 进入下一步。\n"),
+            // A UI string ends where its markup ends, or before a clause joined to the label:
+            // the clause after it is prose; a label with `and` or `as` in it stays one label.
+            RuleExample("如果问题仍然存在，请打开 **Settings > Help** ↓and include the report ID in your message.\n"),
+            RuleExample("如果问题仍然存在，请打开 Help ↓and include the report ID in your message.\n"),
+            RuleExample("点击 Save and Close 保存，或选择 Run as administrator 重新启动。\n"),
             RuleExample("启动时报错：cannot find the main class of the job，请检查路径。\n"),
             // The compiler's output quoted from the code block above it.
             RuleExample("```\nerror: cannot borrow `counts` as mutable because it is also borrowed as immutable\n```\n\n关键的一行是 cannot borrow `counts` as mutable because it is also borrowed as immutable。\n"),
