@@ -793,7 +793,7 @@ public final class Segmenter {
             afterUIVerb = endsWithUIVerb(text, roles, before: segment.lowerBound)
         }
         if afterUIVerb == true,
-           let t = uiStringTail(text, roles, tokens, scratch.tokenRanges, first: first, segmentStart: segment.lowerBound),
+           let t = uiStringTail(text, roles, tokens, scratch.tokenRanges, first: first, segmentStart: segment.lowerBound, end: range.upperBound),
            !Segmenter.startsWithSeverityTag(text, firstWord.range.lowerBound..<range.upperBound) {
             uiTail = true
             if t > 0 {
@@ -959,11 +959,13 @@ public final class Segmenter {
     /// `first` itself when the string was inline code before the words (`点击 `Save` and…`), or,
     /// without markup, the index of a lowercase clause opener (`and`, `to`: the source locale's
     /// `clauseOpeners`) after a label of up to three words or in Title Case, followed by a clause
-    /// (three words or more, two of them lowercase words and fewer capitalised ones): `打开 Help
-    /// and include the report ID…`. Nil when the stretch is all the string (`点击 Save and
-    /// Close`, `选择 Run as administrator`, `点击 **Save**`).
+    /// (three words or more, two of them lowercase words and fewer capitalised ones) that ends
+    /// the sentence in English (`.`, `!` or `?` ends the stretch at `end`): `打开 Help and include
+    /// the report ID in your message.`. A label in sentence case goes on into the Chinese
+    /// (`勾选 Allow edits and access to secrets by maintainers 选项`). Nil when the stretch is all
+    /// the string (`点击 Save and Close`, `选择 Run as administrator`, `点击 **Save**`).
     func uiStringTail(_ text: [UInt32], _ roles: [Role], _ tokens: [StretchToken], _ ranges: [Range<Int>],
-                      first: Int, segmentStart: Int) -> Int? {
+                      first: Int, segmentStart: Int, end: Int) -> Int? {
         var open = false, code = false
         // The marks in `lo..<hi`: a run of `*`/`_` markup toggles emphasis, a quotation mark
         // opens or closes (a straight one toggles).
@@ -996,7 +998,7 @@ public final class Segmenter {
         }
         if code { return first }
         let openers = source.clauseOpeners
-        guard !openers.isEmpty else { return nil }
+        guard !openers.isEmpty, end > 0, [0x2E, 0x21, 0x3F].contains(text[end - 1]), roles[end - 1] == .content else { return nil }
         var capitalizedLabel = true
         for j in (first + 1)..<tokens.count {
             if tokens[j - 1].kind == .lowercase { capitalizedLabel = false }

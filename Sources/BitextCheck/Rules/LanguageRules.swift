@@ -292,6 +292,7 @@ public struct MixedLanguageRule: Rule {
             RuleExample("如果问题仍然存在，请打开 **Settings > Help** ↓and include the report ID in your message.\n"),
             RuleExample("如果问题仍然存在，请打开 Help ↓and include the report ID in your message.\n"),
             RuleExample("点击 Save and Close 保存，或选择 Run as administrator 重新启动。\n"),
+            RuleExample("勾选 Allow edits and access to secrets by maintainers 选项。\n"),
             RuleExample("启动时报错：cannot find the main class of the job，请检查路径。\n"),
             // The compiler's output quoted from the code block above it.
             RuleExample("```\nerror: cannot borrow `counts` as mutable because it is also borrowed as immutable\n```\n\n关键的一行是 cannot borrow `counts` as mutable because it is also borrowed as immutable。\n"),
