@@ -339,7 +339,8 @@ public struct MixedLanguageRule: Rule {
         for k in analyses.indices where analyses[k].hasHan && !analyses[k].isNote && analyses[k].stretches.contains(where: \.isProse) {
             let u = units[k], a = analyses[k]
             for s in a.stretches where s.isProse {
-                if let p = c.pairing {
+                // (Up to eight words, as bold marks a label: a longer run is a sentence.)
+                if let p = c.pairing, s.words <= 8 {
                     if sourceUnits == nil { sourceUnits = p.sourceUnits(of: c.document) }
                     if MixedLanguageRule.isMarkedInSource(s.range, u, (sourceUnits![k] ?? []).map { p.source.units[$0] }, c.settings) { continue }
                 }
