@@ -47,6 +47,10 @@ public struct LocaleData: Sendable {
     /// Endings of nouns that name a person (`人`, `者`, `员`: 负责人, 作者, 管理员), from the
     /// locale's `personNounEndings`: a table cell of capitalised words beside or under one is a name.
     public var personNounEndings: [[UInt32]] = []
+    /// Lowercase words that open a clause joined to a label (`and`, `or`, `to`), from the
+    /// locale's `clauseOpeners`: in `打开 Help and include the report ID`, the UI string after
+    /// the verb ends before `and`, and the clause after it is prose.
+    public var clauseOpeners: Set<String> = []
     /// Words of time after a number (`seconds`, `分钟`), from the locale's `durationUnits`: each
     /// with the unit it names, as a symbol (`s`, `min`, `h`, `d`): a number whose unit changed
     /// in translation (`30 seconds` → `30 分钟`) is a changed quantity.
@@ -216,6 +220,7 @@ public struct LocaleData: Sendable {
         data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.messageNouns = (node["messageNouns"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
+        data.clauseOpeners = Set(node["clauseOpeners"]?.array().compactMap(\.string) ?? [])
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []

@@ -782,6 +782,28 @@ public final class Segmenter {
             first += 1
         }
         if first > 0 { range = scratch.tokenRanges[first].lowerBound..<range.upperBound }
+        // A UI string after a UI verb ends where its markup ends (`打开 **Help** and include…`),
+        // after inline code before the words, or without markup before a clause joined to a
+        // short or Title Case label (`打开 Help and include the report ID…`): the words after it
+        // are no part of the string and are judged on their own.
+        var uiTail = false
+        // (Asked once: the UI-string test below reuses the answer.)
+        var afterUIVerb: Bool? = nil
+        if !wholeUnit && tokens.count >= 3 && tokens.count - first <= 12 {
+            afterUIVerb = endsWithUIVerb(text, roles, before: segment.lowerBound)
+        }
+        if afterUIVerb == true,
+           let t = uiStringTail(text, roles, tokens, scratch.tokenRanges, first: first, segmentStart: segment.lowerBound, end: range.upperBound),
+           !Segmenter.startsWithSeverityTag(text, firstWord.range.lowerBound..<range.upperBound) {
+            uiTail = true
+            if t > 0 {
+                tokens = Array(tokens[t...])
+                functionTokens = tokens.reduce(0) { $0 + ($1.kind == .function ? 1 : 0) }
+                range = scratch.tokenRanges[t].lowerBound..<range.upperBound
+                scratch.tokenRanges.removeFirst(t)
+            }
+            first = 0
+        }
 
         // Quotes and parentheses are judged on the segment trimmed of spaces, of opening marks
         // at its end and closing marks at its start (`："Need a static string"（“`).
@@ -821,7 +843,7 @@ public final class Segmenter {
                               isProse: false)
         if !wholeUnit {
             s.isEmphasis = Segmenter.isEmphasized(text, roles, scratch.tokenRanges[first].lowerBound, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
-            s.isUIString = tokens.count <= 12 && (endsWithUIVerb(text, roles, before: segment.lowerBound)
+            s.isUIString = tokens.count <= 12 && ((!uiTail && (afterUIVerb ?? endsWithUIVerb(text, roles, before: segment.lowerBound)))
                                                  || startsWithKindNoun(text, roles, after: segment.upperBound)
                                                  || Segmenter.startsWithSeverityTag(text, firstWord.range.lowerBound..<range.upperBound))
             s.isNamedTerm = tokens.count <= 6 && endsWithNamingVerb(text, roles, before: segment.lowerBound)
@@ -930,6 +952,65 @@ public final class Segmenter {
     /// UI verb of the target locale (`点击 Save`, `报错：message`).
     func endsWithUIVerb(_ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
         Segmenter.endsWithOne(of: target.uiVerbs, ends: target.uiVerbEnds, text, roles, before: index)
+    }
+
+    /// Where the words after a UI verb stop being the UI string: the index of the first token
+    /// (from `first`) past the string's closing markup (`**Settings > Help**`, quotation marks),
+    /// `first` itself when the string was inline code before the words (`点击 `Save` and…`), or,
+    /// without markup, the index of a lowercase clause opener (`and`, `to`: the source locale's
+    /// `clauseOpeners`) after a label of up to three words or in Title Case, followed by a clause
+    /// (three words or more, two of them lowercase words and fewer capitalised ones) that ends
+    /// the sentence in English (`.`, `!` or `?` ends the stretch at `end`): `打开 Help and include
+    /// the report ID in your message.`. A label in sentence case goes on into the Chinese
+    /// (`勾选 Allow edits and access to secrets by maintainers 选项`). Nil when the stretch is all
+    /// the string (`点击 Save and Close`, `选择 Run as administrator`, `点击 **Save**`).
+    func uiStringTail(_ text: [UInt32], _ roles: [Role], _ tokens: [StretchToken], _ ranges: [Range<Int>],
+                      first: Int, segmentStart: Int, end: Int) -> Int? {
+        var open = false, code = false
+        // The marks in `lo..<hi`: a run of `*`/`_` markup toggles emphasis, a quotation mark
+        // opens or closes (a straight one toggles).
+        func scan(_ lo: Int, _ hi: Int) {
+            var i = lo
+            while i < hi {
+                let c = text[i]
+                if roles[i] == .code { code = true }
+                if roles[i] == .markup && (c == 0x2A || c == 0x5F) {
+                    while i + 1 < hi && roles[i + 1] == .markup && text[i + 1] == c { i += 1 }
+                    open.toggle()
+                } else if roles[i] == .content {
+                    switch c {
+                    case 0x201C, 0x2018, 0x300C, 0x300E: open = true
+                    case 0x201D, 0x2019, 0x300D, 0x300F: open = false
+                    case 0x22: open.toggle()
+                    default: break
+                    }
+                }
+                i += 1
+            }
+        }
+        scan(segmentStart, ranges[first].lowerBound)
+        if open {
+            for j in (first + 1)..<tokens.count {
+                scan(ranges[j - 1].upperBound, ranges[j].lowerBound)
+                if !open { return j }
+            }
+            return nil
+        }
+        if code { return first }
+        let openers = source.clauseOpeners
+        guard !openers.isEmpty, end > 0, [0x2E, 0x21, 0x3F].contains(text[end - 1]), roles[end - 1] == .content else { return nil }
+        var capitalizedLabel = true
+        for j in (first + 1)..<tokens.count {
+            if tokens[j - 1].kind == .lowercase { capitalizedLabel = false }
+            guard openers.contains(tokens[j].text), (0x61...0x7A).contains(text[ranges[j].lowerBound]),
+                  j - first <= 3 || capitalizedLabel, tokens.count - j - 1 >= 3 else { continue }
+            var lower = 0, capitalized = 0
+            for t in tokens[(j + 1)...] {
+                if t.kind == .lowercase { lower += 1 } else if t.kind == .capitalized { capitalized += 1 }
+            }
+            if lower >= 2 && lower > capitalized { return j }
+        }
+        return nil
     }
 
     /// The Chinese right before `index` ends with a verb of naming (`称为 lifting state up`).

@@ -287,6 +287,12 @@ public struct MixedLanguageRule: Rule {
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
             RuleExample("本书面向初学者。（译者注：the author says this is for anyone at all.）\n"),
             RuleExample("点击 **Create a New Project** 进入下一步。\n"),
+            // A UI string ends where its markup ends, or before a clause joined to the label:
+            // the clause after it is prose; a label with `and` or `as` in it stays one label.
+            RuleExample("如果问题仍然存在，请打开 **Settings > Help** ↓and include the report ID in your message.\n"),
+            RuleExample("如果问题仍然存在，请打开 Help ↓and include the report ID in your message.\n"),
+            RuleExample("点击 Save and Close 保存，或选择 Run as administrator 重新启动。\n"),
+            RuleExample("勾选 Allow edits and access to secrets by maintainers 选项。\n"),
             RuleExample("启动时报错：cannot find the main class of the job，请检查路径。\n"),
             // The compiler's output quoted from the code block above it.
             RuleExample("```\nerror: cannot borrow `counts` as mutable because it is also borrowed as immutable\n```\n\n关键的一行是 cannot borrow `counts` as mutable because it is also borrowed as immutable。\n"),
@@ -309,6 +315,11 @@ public struct MixedLanguageRule: Rule {
             // for the test above; a quoted sentence and one of names only stay.
             RuleExample("↓Pick **Fast**, **Fair** or **Fine**. 游戏首次启动时会自动选择一个。\n",
                         source: "Pick **Fast**, **Fair** or **Fine**. The game picks one on first launch.\n"),
+            // Bilingual: a label the source sets off (bold, quotation marks, code), kept word for
+            // word without its markup, is the label (the lost markup is `markup-mismatch`'s);
+            // without the source it is words left in English.
+            RuleExample("维护者使用 Squash and merge 方式合并。\n", source: "Maintainers merge with **Squash and merge**.\n"),
+            RuleExample("维护者使用 ↓Squash and merge 方式合并。\n"),
             RuleExample("\"Ship it or skip it.\" 这是团队的座右铭。\n", source: "\"Ship it or skip it.\" That is the team's motto.\n"),
             RuleExample("Hello World. 这个程序打印一句问候。\n", source: "Hello World. This program prints a greeting.\n"),
             RuleExample("[Read the guide to the API](https://example.com/api). 本页只介绍安装。\n",
@@ -323,9 +334,16 @@ public struct MixedLanguageRule: Rule {
         // Units and analyses looked at in place: copying each one (its arrays retained and
         // released) costs more than the test.
         let units = c.document.units, analyses = c.analyses
+        // Bilingual: the source units of each translated unit, built when a stretch is reported.
+        var sourceUnits: [Int: [Int]]? = nil
         for k in analyses.indices where analyses[k].hasHan && !analyses[k].isNote && analyses[k].stretches.contains(where: \.isProse) {
             let u = units[k], a = analyses[k]
             for s in a.stretches where s.isProse {
+                // (Up to eight words, as bold marks a label: a longer run is a sentence.)
+                if let p = c.pairing, s.words <= 8 {
+                    if sourceUnits == nil { sourceUnits = p.sourceUnits(of: c.document) }
+                    if MixedLanguageRule.isMarkedInSource(s.range, u, (sourceUnits![k] ?? []).map { p.source.units[$0] }, c.settings) { continue }
+                }
                 let atEnd = !(s.range.upperBound..<u.text.count).contains { u.roles[$0] == .content && isHanChar(u.text[$0]) }
                 let key = atEnd ? "mixed-language.end" : "mixed-language.inside"
                 emit(c.finding(self, severity: severity, unit: k, range: s.range,
@@ -338,6 +356,38 @@ public struct MixedLanguageRule: Rule {
                            message: c.messages.text("mixed-language.copied", ["line": String(s.sourceLine)]),
                            details: [("evidence", .string("same-as-source"))]))
         }
+    }
+}
+
+extension MixedLanguageRule {
+    /// Whether the English at `r` (its trailing punctuation left out) is, character for
+    /// character, a span the aligned source sets off as a label: in bold or italics, in
+    /// quotation marks, or as inline code (`**Squash and merge**` kept as `使用 Squash and
+    /// merge 方式合并`). The label is kept as the screen shows it; the lost markup is
+    /// `markup-mismatch`'s. (Link text is a title to translate, not a label.)
+    static func isMarkedInSource(_ r: Range<Int>, _ u: Unit, _ sources: [Unit], _ settings: Settings) -> Bool {
+        guard !sources.isEmpty else { return false }
+        var hi = r.upperBound
+        while hi > r.lowerBound && !isLatinChar(u.text[hi - 1]) && !isASCIIDigit(u.text[hi - 1]) { hi -= 1 }
+        guard hi > r.lowerBound else { return false }
+        let label = Array(u.text[r.lowerBound..<hi])
+        let quotes = settings.target.quotes + settings.source.quotes
+        for su in sources where su.text.count >= label.count {
+            if GlossaryMissingRule.wholeWords(label, in: su, where: { i in
+                let m = GlossaryMissingRule.marking(su.text, su.roles, i, i + label.count, quotes: quotes)
+                return m == .emphasis || m == .quoted
+            }) { return true }
+            // Inline code: the whole span, its characters all code.
+            let t = su.text, n = label.count
+            var i = 0
+            while i + n <= t.count {
+                defer { i += 1 }
+                guard t[i] == label[0], su.roles[i] == .code, t[i..<(i + n)].elementsEqual(label),
+                      su.roles[i..<(i + n)].allSatisfy({ $0 == .code }) else { continue }
+                if (i == 0 || su.roles[i - 1] != .code) && (i + n == t.count || su.roles[i + n] != .code) { return true }
+            }
+        }
+        return false
     }
 }
 
