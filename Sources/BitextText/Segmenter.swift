@@ -1418,7 +1418,7 @@ public final class Segmenter {
 }
 
 /// Spaces, tabs, line ends, the no-break and the ideographic space.
-@inlinable public func isSpace(_ c: UInt32) -> Bool {
+@inlinable @inline(__always) public func isSpace(_ c: UInt32) -> Bool {
     c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 || c == 0x3000
 }
 @inline(__always) func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
