@@ -78,7 +78,7 @@ public struct LocaleData: Sendable {
     /// whose rate the translation changed (`per second` → `每分钟`) is a changed quantity.
     public var rates: Rates { units.value.rates }
     /// Words that bound a number (`at least 5`, `iOS 16 or later`; `至少 5`, `16.0 或更高版本`),
-    /// from `<id>.units.yml`: a number whose bound the translation turned round (`up to 5` →
+    /// from `<id>.units.yml`: a number whose bound the translation turned round (`at most 5` →
     /// `至少 5`) is a changed quantity.
     public var bounds: Bounds { units.value.bounds }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
@@ -103,10 +103,11 @@ public struct LocaleData: Sendable {
 
     /// Words right before a number (`boundsBefore`) or right after it or its unit
     /// (`boundsAfter`) that bound it, each with its way: a lower bound (`at least`, `or later`,
-    /// `以上`) or an upper one (`up to`, `at most`, `以内`); lowercase, longest first.
+    /// `以上`) or an upper one (`at most`, `or earlier`, `以内`); lowercase, as scalars, longest
+    /// first.
     public struct Bounds: Sendable {
-        public var before: [(String, Bool)] = []
-        public var after: [(String, Bool)] = []
+        public var before: [(words: [UInt32], lower: Bool)] = []
+        public var after: [(words: [UInt32], lower: Bool)] = []
     }
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
@@ -303,12 +304,18 @@ public struct LocaleData: Sendable {
         for (w, symbol) in LocaleData.wordsByName(node, "rateWords") { rates.words[w] = symbol }
         var bounds = Bounds()
         for (key, lower) in [("lower", true), ("upper", false)] {
-            for w in node["boundsBefore"]?[key]?.array().compactMap(\.string) ?? [] { bounds.before.append((w.lowercased(), lower)) }
-            for w in node["boundsAfter"]?[key]?.array().compactMap(\.string) ?? [] { bounds.after.append((w.lowercased(), lower)) }
+            func scalars(_ k: String) -> [([UInt32], Bool)] {
+                (node[k]?[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), lower) }
+            }
+            bounds.before += scalars("boundsBefore")
+            bounds.after += scalars("boundsAfter")
         }
         // Longest first: `no more than` before `more than`, `不超过` before `超过`.
-        bounds.before.sort { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
-        bounds.after.sort { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+        let longestFirst = { (a: (words: [UInt32], lower: Bool), b: (words: [UInt32], lower: Bool)) in
+            a.words.count != b.words.count ? a.words.count > b.words.count : a.words.lexicographicallyPrecedes(b.words)
+        }
+        bounds.before.sort(by: longestFirst)
+        bounds.after.sort(by: longestFirst)
         return UnitWords(words: words, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds)
     }

@@ -741,10 +741,7 @@ public struct NumberMismatchRule: Rule {
         }
         var b = r.lowerBound
         while b > 0 && space(b - 1) { b -= 1 }
-        for (w, lower) in bounds.before {
-            let s = Array(w.unicodeScalars.map(\.value))
-            if matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
-        }
+        for (s, lower) in bounds.before where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
         // After the number: right after it, or after its unit (one word of letters, or up to
         // three characters of Han: a classifier, a unit).
         var starts: [Int] = []
@@ -762,10 +759,7 @@ public struct NumberMismatchRule: Rule {
             while e < n && e < k + 3 && isHanChar(t[e]) { e += 1; starts.append(e) }
         }
         for s in starts {
-            for (w, lower) in bounds.after {
-                let x = Array(w.unicodeScalars.map(\.value))
-                if matches(x, at: s) { return (s..<(s + x.count), lower) }
-            }
+            for (x, lower) in bounds.after where matches(x, at: s) { return (s..<(s + x.count), lower) }
         }
         return nil
     }
@@ -1668,7 +1662,7 @@ public struct NumberMismatchRule: Rule {
         }
         /// Bounds turned round: a number of the translation that renders a group of source numbers
         /// by its value, with a bound the other way from the one every number of the group states
-        /// (`up to 5` → `至少 5`, `iOS 16 or later` → `iOS 16 或更低版本`). A bound only one side
+        /// (`at most 5` → `至少 5`, `iOS 16 or later` → `iOS 16 或更低版本`). A bound only one side
         /// states is no finding (`5 or more` → `5 个`: rephrased).
         var boundsReported = Set<String>()
         func bounds(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
@@ -1758,11 +1752,11 @@ public struct NumberMismatchRule: Rule {
                 }
             }
             // A number rendered with the same value whose rate changed (`120 requests per
-            // second` → `每分钟 120 个请求`); one rendered with another unit is reported as such.
-            rates(r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) },
-                  source: source + words, target: target)
-            // A number rendered with the same value whose bound turned round (`up to 5` → `至少 5`).
-            bounds(r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) })
+            // second` → `每分钟 120 个请求`) or whose bound turned round (`at most 5` → `至少 5`);
+            // one rendered with another unit is reported as such.
+            let rendered = r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) }
+            rates(rendered, source: source + words, target: target)
+            bounds(rendered)
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):

@@ -33,7 +33,7 @@ enum CopiedSentences {
                 let sTrimmed = trim(su.text, s.range)
                 guard tu.text[trimmed].elementsEqual(su.text[sTrimmed]) else { continue }
                 if ta.stretches.contains(where: { $0.isProse && $0.range.overlaps(trimmed) }) { continue }
-                if isQuoted(tu.text, trimmed) { continue }
+                if isQuoted(tu.text, trimmed, quotes: c.settings.target.quotes + c.settings.source.quotes) { continue }
                 var words = 0, function = false, outsideLinks = false
                 for w in ta.words where w.kind == .latin && trimmed.contains(w.range.lowerBound) && tu.roles[w.range.lowerBound] == .content {
                     words += 1
@@ -54,16 +54,12 @@ enum CopiedSentences {
         return lo..<hi
     }
 
-    private static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x3000 }
-
-    /// Opens with a quotation mark and closes with one (a full stop after it allowed): a cited
-    /// sentence, kept in English on purpose.
-    private static func isQuoted(_ text: [UInt32], _ r: Range<Int>) -> Bool {
-        let opening: Set<UInt32> = [0x22, 0x27, 0x201C, 0x2018, 0x300C, 0x300E]
-        let closing: Set<UInt32> = [0x22, 0x27, 0x201D, 0x2019, 0x300D, 0x300F]
-        guard let first = text[r].first, opening.contains(first) else { return false }
+    /// Opens with a quotation mark of the locales (`quotes`) and closes with its closing mark (a
+    /// full stop after it allowed): a cited sentence, kept in English on purpose.
+    private static func isQuoted(_ text: [UInt32], _ r: Range<Int>, quotes: [(open: UInt32, close: UInt32)]) -> Bool {
+        guard let first = text[r].first, let q = quotes.first(where: { $0.open == first }) else { return false }
         var hi = r.upperBound
         while hi > r.lowerBound + 1 && [0x2E, 0x3002, 0x21, 0x3F].contains(text[hi - 1]) { hi -= 1 }
-        return closing.contains(text[hi - 1])
+        return hi - 1 > r.lowerBound && text[hi - 1] == q.close
     }
 }

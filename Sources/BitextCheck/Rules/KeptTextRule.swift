@@ -182,7 +182,7 @@ public struct KeptTextRule: Rule {
         guard let first = w.first, isLetter(first) else { return nil }
         var innerCapital = false, digit = false
         for j in w.indices {
-            if isDigit(w[j]) { digit = true }
+            if isASCIIDigit(w[j]) { digit = true }
             if j > 0, isUpper(w[j]), isLetter(w[j - 1]), !isUpper(w[j - 1]) { innerCapital = true }
         }
         if innerCapital || digit {
@@ -191,13 +191,13 @@ public struct KeptTextRule: Rule {
             var parts: [[UInt32]] = [], cur: [UInt32] = []
             for j in w.indices {
                 let ch = w[j]
-                let dotInNumber = ch == 0x2E && cur.last.map(isDigit) == true && j + 1 < w.count && isDigit(w[j + 1])
+                let dotInNumber = ch == 0x2E && cur.last.map(isASCIIDigit) == true && j + 1 < w.count && isASCIIDigit(w[j + 1])
                 guard isWordChar(ch) || dotInNumber else {
                     if !cur.isEmpty { parts.append(cur); cur = [] }
                     continue
                 }
                 if let last = cur.last, !dotInNumber, last != 0x2E {
-                    if isDigit(ch) != isDigit(last) || (isUpper(ch) && isLetter(last) && !isUpper(last)) {
+                    if isASCIIDigit(ch) != isASCIIDigit(last) || (isUpper(ch) && isLetter(last) && !isUpper(last)) {
                         parts.append(cur); cur = []
                     } else if isLetter(ch) && !isUpper(ch) && cur.count >= 3 && cur.allSatisfy(isUpper) {
                         parts.append(Array(cur.dropLast())); cur = [last]
@@ -215,13 +215,11 @@ public struct KeptTextRule: Rule {
         let nv = Array(n.text.unicodeScalars.map(\.value))
         // Three digits or more: a catalogue's number (`RFC 3339`, `IEEE 754`), not an index or a
         // version (`CPU 0` is 处理器 0, `HDMI 2.1` may be rendered so too).
-        guard nv.count >= 3, nv.allSatisfy(isDigit), n.range.lowerBound == words[i].range.upperBound + 1,
+        guard nv.count >= 3, nv.allSatisfy(isASCIIDigit), n.range.lowerBound == words[i].range.upperBound + 1,
               [0x20, 0xA0].contains(unit.text[words[i].range.upperBound]) else { return nil }
         if let lexicon = Lexicon.shared, lexicon.stem(Stemmer.stem(words[i].key)) != nil { return nil }
         return (words[i].text + " " + n.text, [w, nv], true)
     }
-
-    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
 
     /// Where `part` stands as a word of its own (no letter or digit touching it) in `t`'s prose.
     static func occurrences(of part: [UInt32], in t: [UInt32], _ roles: [Role], ignoringCase: Bool) -> [Range<Int>] {
@@ -252,61 +250,61 @@ public struct KeptTextRule: Rule {
         // only for a candidate: rare).
         var spelled: (joined: String, words: Set<String>)? = nil
         for pair in c.consistencyCache.pairs {
-        let targets = pair.target.filter { c.analyses[$0].hasHan }
-        guard !targets.isEmpty else { continue }
-        for s in pair.source {
-            let su = p.source.units[s]
-            // A cheap trigger: a capital after a lowercase letter, a digit after a letter, or
-            // two capitals, a space and a digit.
-            var trigger = false
-            let st = su.text
-            for j in 1..<max(1, st.count) where su.roles[j] == .content {
-                let a = st[j - 1], b = st[j]
-                if (isUpper(b) && isLetter(a) && !isUpper(a)) || (isDigit(b) && (isLetter(a) || ((a == 0x2D || a == 0x2E) && j >= 2 && isLetter(st[j - 2]))))
-                    || (isDigit(b) && a == 0x20 && j >= 3 && isUpper(st[j - 2]) && isUpper(st[j - 3])) { trigger = true; break }
-            }
-            guard trigger else { continue }
-            let words = tokens(su, in: 0..<st.count)
-            for i in words.indices {
-                guard let (name, parts, catalogue) = nameParts(words, i, su) else { continue }
-                for k in targets {
-                    let tu = c.document.units[k]
-                    var found: (Range<Int>, Int)? = nil
-                    part: for (pi, part) in parts.enumerated() where part.count >= 2 || part.allSatisfy(isDigit) {
-                        for r in occurrences(of: part, in: tu.text, tu.roles, ignoringCase: false) {
-                            func hanBeside(_ from: Int, _ step: Int) -> Int? {
-                                var j = from
-                                while j >= 0 && j < tu.text.count && (tu.text[j] == 0x20 || tu.text[j] == 0xA0) { j += step }
-                                return j >= 0 && j < tu.text.count && tu.roles[j] == .content && isHanIdeograph(tu.text[j]) ? j : nil
+            let targets = pair.target.filter { c.analyses[$0].hasHan }
+            guard !targets.isEmpty else { continue }
+            for s in pair.source {
+                let su = p.source.units[s]
+                // A cheap trigger: a capital after a lowercase letter, a digit after a letter, or
+                // two capitals, a space and a digit.
+                var trigger = false
+                let st = su.text
+                for j in 1..<max(1, st.count) where su.roles[j] == .content {
+                    let a = st[j - 1], b = st[j]
+                    if (isUpper(b) && isLetter(a) && !isUpper(a)) || (isASCIIDigit(b) && (isLetter(a) || ((a == 0x2D || a == 0x2E) && j >= 2 && isLetter(st[j - 2]))))
+                        || (isASCIIDigit(b) && a == 0x20 && j >= 3 && isUpper(st[j - 2]) && isUpper(st[j - 3])) { trigger = true; break }
+                }
+                guard trigger else { continue }
+                let words = tokens(su, in: 0..<st.count)
+                for i in words.indices {
+                    guard let (name, parts, catalogue) = nameParts(words, i, su) else { continue }
+                    for k in targets {
+                        let tu = c.document.units[k]
+                        var found: (Range<Int>, Int)? = nil
+                        part: for (pi, part) in parts.enumerated() where part.count >= 2 || part.allSatisfy(isASCIIDigit) {
+                            for r in occurrences(of: part, in: tu.text, tu.roles, ignoringCase: false) {
+                                func hanBeside(_ from: Int, _ step: Int) -> Int? {
+                                    var j = from
+                                    while j >= 0 && j < tu.text.count && (tu.text[j] == 0x20 || tu.text[j] == 0xA0) { j += step }
+                                    return j >= 0 && j < tu.text.count && tu.roles[j] == .content && isHanIdeograph(tu.text[j]) ? j : nil
+                                }
+                                if pi > 0, hanBeside(r.lowerBound - 1, -1) == nil { continue }
+                                if pi < parts.count - 1, hanBeside(r.upperBound, 1) == nil { continue }
+                                found = (r, pi)
+                                break part
                             }
-                            if pi > 0, hanBeside(r.lowerBound - 1, -1) == nil { continue }
-                            if pi < parts.count - 1, hanBeside(r.upperBound, 1) == nil { continue }
-                            found = (r, pi)
-                            break part
                         }
-                    }
-                    guard let (r, kept) = found else { continue }
-                    let dropped = parts.indices.filter { $0 != kept }.map { parts[$0] }
-                    guard dropped.contains(where: { $0.count >= 2 && $0.allSatisfy(isLetter) }),
-                          dropped.allSatisfy({ occurrences(of: $0, in: tu.text, tu.roles, ignoringCase: true).isEmpty }) else { continue }
-                    // Written anywhere in the translation: kept there, silent.
-                    if spelled == nil {
-                        var joined: [UInt8] = [], words = Set<String>(), word: [UInt8] = []
-                        for b in c.document.source.bytes {
-                            let l = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-                            if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { joined.append(l); word.append(l); continue }
-                            if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)); word = [] }
+                        guard let (r, kept) = found else { continue }
+                        let dropped = parts.indices.filter { $0 != kept }.map { parts[$0] }
+                        guard dropped.contains(where: { $0.count >= 2 && $0.allSatisfy(isLetter) }),
+                              dropped.allSatisfy({ occurrences(of: $0, in: tu.text, tu.roles, ignoringCase: true).isEmpty }) else { continue }
+                        // Written anywhere in the translation: kept there, silent.
+                        if spelled == nil {
+                            var joined: [UInt8] = [], words = Set<String>(), word: [UInt8] = []
+                            for b in c.document.source.bytes {
+                                let l = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { joined.append(l); word.append(l); continue }
+                                if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)); word = [] }
+                            }
+                            if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+                            spelled = (String(decoding: joined, as: UTF8.self), words)
                         }
-                        if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
-                        spelled = (String(decoding: joined, as: UTF8.self), words)
+                        let key = String(name.lowercased().unicodeScalars.filter { isWordChar($0.value) }.map(Character.init))
+                        if spelled!.joined.contains(key) { continue }
+                        if catalogue, spelled!.words.contains(makeString(parts[0]).lowercased()) { continue }
+                        out.append((k, s, name, r, tu.string(r)))
                     }
-                    let key = String(name.lowercased().unicodeScalars.filter { isWordChar($0.value) }.map(Character.init))
-                    if spelled!.joined.contains(key) { continue }
-                    if catalogue, spelled!.words.contains(makeString(parts[0]).lowercased()) { continue }
-                    out.append((k, s, name, r, tu.string(r)))
                 }
             }
-        }
         }
         return out
     }

@@ -117,30 +117,12 @@ enum SwappedCells {
         return out
     }
 
-    /// The cells of a table row's line as written (pipes outside code spans and escapes), by
-    /// column (the leading and trailing pipe left out).
-    static func rowCells(_ d: Document, line: Int) -> [String] {
-        var raw = d.source.scalars(d.source.lineByteRange(line))[...]
-        while let f = raw.first, f == 0x20 || f == 0x09 || f == 0x3E { raw = raw.dropFirst() }
-        if raw.first == 0x7C { raw = raw.dropFirst() }
-        var cells: [[UInt32]] = [[]]
-        var code = false
-        var previous: UInt32 = 0
-        for ch in raw {
-            if ch == 0x60 { code.toggle() }
-            if ch == 0x7C && !code && previous != 0x5C { cells.append([]) } else { cells[cells.count - 1].append(ch) }
-            previous = ch
-        }
-        let out = cells.map { makeString($0).trimmingCharacters(in: .whitespaces) }
-        return out.count > 1 && out.last!.isEmpty ? Array(out.dropLast()) : out
-    }
-
     /// Another cell of the two rows written alike on both sides and crossed: the target row of
     /// `a` holds it as the source row of `b` writes it, and not as `a`'s own (the column of
     /// the swap aside: a column the table keeps in English swaps as written).
     static func rowsCrossed(_ source: Document, _ target: Document, _ a: (s: Int, t: Int), _ b: (s: Int, t: Int), column: Int) -> Bool {
-        let sa = rowCells(source, line: source.units[a.s].start.line), sb = rowCells(source, line: source.units[b.s].start.line)
-        let ta = rowCells(target, line: target.units[a.t].start.line), tb = rowCells(target, line: target.units[b.t].start.line)
+        let sa = TableShapes.rowCells(source, line: source.units[a.s].start.line), sb = TableShapes.rowCells(source, line: source.units[b.s].start.line)
+        let ta = TableShapes.rowCells(target, line: target.units[a.t].start.line), tb = TableShapes.rowCells(target, line: target.units[b.t].start.line)
         guard sa.count == ta.count, sb.count == tb.count, sa.count == sb.count else { return false }
         for k in sa.indices where k != column && !sa[k].isEmpty && sa[k] != sb[k] {
             if ta[k] == sb[k] || tb[k] == sa[k] { return true }

@@ -48,24 +48,27 @@ enum TableShapes {
         return raw.contains(0x2D) && raw.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }
     }
 
-    /// Cells written on a table row's line: pipes outside code spans and escapes, less the
-    /// leading and trailing pipe.
-    static func cellCount(_ doc: Document, line: Int) -> Int {
-        let raw = doc.source.scalars(doc.source.lineByteRange(line))
-        var text = raw[...]
-        while let f = text.first, f == 0x20 || f == 0x3E || f == 0x09 { text = text.dropFirst() }
-        while let l = text.last, l == 0x20 || l == 0x09 || l == 0x0D { text = text.dropLast() }
-        var pipes = 0
+    /// Cells written on a table row's line (``rowCells(_:line:)``).
+    static func cellCount(_ doc: Document, line: Int) -> Int { rowCells(doc, line: line).count }
+
+    /// The cells of a table row's line as written, trimmed, by column: split at pipes outside
+    /// code spans and escapes, less the leading and trailing pipe (and a quote's `>` before it).
+    static func rowCells(_ doc: Document, line: Int) -> [String] {
+        var raw = doc.source.scalars(doc.source.lineByteRange(line))[...]
+        while let f = raw.first, f == 0x20 || f == 0x09 || f == 0x3E { raw = raw.dropFirst() }
+        while let l = raw.last, l == 0x20 || l == 0x09 || l == 0x0D { raw = raw.dropLast() }
+        if raw.first == 0x7C { raw = raw.dropFirst() }
+        var cells: [[UInt32]] = [[]]
         var code = false
         var previous: UInt32 = 0
-        for c in text {
-            if c == 0x60 { code.toggle() }
-            if c == 0x7C && !code && previous != 0x5C { pipes += 1 }
-            previous = c
+        for ch in raw {
+            if ch == 0x60 { code.toggle() }
+            if ch == 0x7C && !code && previous != 0x5C { cells.append([]) } else { cells[cells.count - 1].append(ch) }
+            previous = ch
         }
-        let leading = text.first == 0x7C ? 1 : 0
-        let trailing = text.count > 1 && text.last == 0x7C && text.dropLast().last != 0x5C ? 1 : 0
-        return pipes - leading - trailing + 1
+        // The trailing pipe closes the last cell (an escaped one is the cell's text).
+        if cells.count > 1 && cells.last!.isEmpty { cells.removeLast() }
+        return cells.map { makeString($0).trimmingCharacters(in: .whitespaces) }
     }
 
     /// A finding for each target row written with another number of cells than the same row of
