@@ -80,7 +80,7 @@ public enum NumberScanner {
     }
     @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
     @inlinable public static func isHexDigit(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
-    @inline(__always) static func isHanNumeral(_ c: UInt32) -> Bool { hanDigits[c] != nil || hanUnits[c] != nil }
+    @inline(__always) public static func isHanNumeral(_ c: UInt32) -> Bool { hanDigits[c] != nil || hanUnits[c] != nil }
 
     /// For every BMP scalar: 1 if it is a Han numeral (``isHanNumeral(_:)``), 2 if a number word
     /// (``hanNumberWords``). One load a character instead of three dictionary lookups.

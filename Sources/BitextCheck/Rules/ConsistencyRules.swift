@@ -37,6 +37,13 @@ public struct NumberMismatchRule: Rule {
             RuleExample("应用现在要求 iOS 16.0 ↓或更低版本。\n", source: "The app now requires iOS 16.0 or later.\n"),
             RuleExample("每个共享最多 5 位联系人；内存建议调到不少于 4 GB。\n",
                         source: "Share with at most 5 contacts; raise the memory up to 4 GB.\n"),
+            // A verb between the bound and its number (`最多等待 1.5 ms`); not a superlative
+            // (`最多的 5 个`: the five with the most).
+            RuleExample("上电后，↓最多等待 1.5 ms 再发送命令。\n", source: "After power-up, wait at least 1.5 ms before the first command.\n"),
+            RuleExample("该服务至少需要 8 GB 内存；列出请求最多的 5 个用户。\n",
+                        source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
+            // Twelve months are a year; thirty days are no month.
+            RuleExample("许可证在索赔前一年内有效，审计日志保留两年。\n", source: "The licence covers the 12 months before the claim; audit logs are kept for 24 months.\n"),
             // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
             RuleExample("| 页面 | 均值之差 |\n| --- | --- |\n| 商品 | –8 ms |\n", source: "| Page | Mean difference |\n| --- | --- |\n| Product | -8 ms |\n"),
             // `K` in a size or a table's capacity may be 1,024: 32K entries are 32,768.
@@ -742,6 +749,13 @@ public struct NumberMismatchRule: Rule {
         var b = r.lowerBound
         while b > 0 && space(b - 1) { b -= 1 }
         for (s, lower) in bounds.before where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+        // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`); not
+        // a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
+        var g = b
+        while g > 0 && b - g < 2 && isHanChar(t[g - 1]) && !NumberScanner.isHanNumeral(t[g - 1]) && t[g - 1] != 0x7684 && u.roles[g - 1] == .content {
+            g -= 1
+            for (s, lower) in bounds.before where matches(s, endingAt: g) { return ((g - s.count)..<g, lower) }
+        }
         // After the number: right after it, or after its unit (one word of letters, or up to
         // three characters of Han: a classifier, a unit).
         var starts: [Int] = []
@@ -1120,9 +1134,11 @@ public struct NumberMismatchRule: Rule {
                                        "b/s", "B/s", "Hz/s"]
 
     /// Units of time by their seconds, beside the SI prefixes of the second (`ms`): the symbols
-    /// of ``LocaleData/durationUnits`` and their usual abbreviations. No month or year: their
-    /// seconds vary.
+    /// of ``LocaleData/durationUnits`` and their usual abbreviations. Months and years are not
+    /// seconds (their days vary) but months of their own: twelve months are a year (`12 months`
+    /// = 一年, `18 months` = 1.5 年), thirty days are no month.
     static let timeScales: [String: Double] = ["min": 60, "h": 3600, "hr": 3600, "d": 86400, "wk": 604_800]
+    static let calendarScales: [String: Double] = ["mo": 1, "yr": 12]
 
     /// A symbol as a prefix and a base unit (`kV` → 1000 × `V`, `Mbps` → 10⁶ × `b/s`, `KiB` →
     /// 1024 × `B`); nil for a symbol of no known base.
@@ -1135,6 +1151,7 @@ public struct NumberMismatchRule: Rule {
         let s = perSecondAndBits(symbol)
         if siBases.contains(s) { return (1, s) }
         if let seconds = timeScales[s] { return (seconds, "s") }
+        if let months = calendarScales[s] { return (months, "mo") }
         guard let f = s.first else { return nil }
         let rest = String(s.dropFirst())
         if rest == "iB", let k = Array("KMGT").firstIndex(of: f) {
