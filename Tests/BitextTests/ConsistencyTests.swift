@@ -66,10 +66,13 @@ import Testing
         #expect(NumberMismatchRule.siScale("Mbit/s").map { "\($0.scale) \($0.base)" } == "1000000.0 b/s")
         #expect(NumberMismatchRule.siScale("Mbps").map { "\($0.scale) \($0.base)" } == "1000000.0 b/s")
         #expect(NumberMismatchRule.siScale("KiB").map { "\($0.scale) \($0.base)" } == "1024.0 iB")
-        // Minutes (not a milli-"in"), hours and days scale the second; a month has no fixed length.
+        // Minutes (not a milli-"in"), hours and days scale the second; a month has no fixed length
+        // in seconds, but a year is twelve of them.
         #expect(NumberMismatchRule.siScale("min").map { "\($0.scale) \($0.base)" } == "60.0 s")
         #expect(NumberMismatchRule.sameQuantity(Self.numbers("2")[0], "h", Self.numbers("120")[0], "min"))
-        #expect(NumberMismatchRule.siScale("mo") == nil)
+        #expect(NumberMismatchRule.siScale("mo").map { "\($0.scale) \($0.base)" } == "1.0 mo")
+        #expect(NumberMismatchRule.sameQuantity(Self.numbers("18")[0], "mo", Self.numbers("1.5")[0], "yr"))
+        #expect(!NumberMismatchRule.sameQuantity(Self.numbers("30")[0], "d", Self.numbers("1")[0], "mo"))
         #expect(NumberMismatchRule.sameSymbol("Mbit/s", "Mbps"))
         #expect(!NumberMismatchRule.sameSymbol("Mbit/s", "Gbps"))
         // Bytes are not bits (a factor of 8): told by the case of the base symbol, or `bit`, `bps`.
