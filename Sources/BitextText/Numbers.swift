@@ -217,9 +217,22 @@ public enum NumberScanner {
             m.values = m.values.map { -$0 }
             m.text = "-" + m.text
         } else if !valueBefore.contains(h) && !isHanNumeral(h) {
-            m.eitherSign = true
+            // Only a word of decrease or direction carries the sign (下降 5%, 减少了 5, 低 3 dB,
+            // 提前 5 分钟): within the four characters before the number. After any other word
+            // (测量 40 °C) a minus the source has is lost.
+            var q = p, carries = false
+            while q >= 0 && p - q < 4 && isHanIdeograph(text[q]) {
+                if signCarriers.contains(text[q]) { carries = true; break }
+                q -= 1
+            }
+            if carries { m.eitherSign = true }
         }
     }
+
+    /// Characters of Chinese words that say a number is taken away or lies below or before
+    /// (降 减 低 少 跌 亏 损 缩 扣 落 差 欠 退 早 前 负 下): after one of them the number may render
+    /// a negative one without its minus.
+    static let signCarriers: Set<UInt32> = Set("降减低少跌亏损缩扣落差欠退早前负下".unicodeScalars.map(\.value))
 
     /// Lowercase ASCII letters packed five bits each (up to twelve): a word as one integer, so
     /// that a run of letters is looked up without making a string.

@@ -42,6 +42,10 @@ public struct NumberMismatchRule: Rule {
             RuleExample("上电后，↓最多等待 1.5 ms 再发送命令。\n", source: "After power-up, wait at least 1.5 ms before the first command.\n"),
             RuleExample("该服务至少需要 8 GB 内存；列出请求最多的 5 个用户。\n",
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
+            // A minus lost after a word that carries no sign (测量 40 °C); a word of decrease
+            // carries it (降低了 12 ms).
+            RuleExample("传感器测量 ↓40 °C 至 +125 °C 的温度。\n", source: "The sensor measures from −40 °C to +125 °C.\n"),
+            RuleExample("升级后延迟降低了 12 ms。\n", source: "Latency changed by −12 ms after the upgrade.\n"),
             // Twelve months are a year; thirty days are no month.
             RuleExample("许可证在索赔前一年内有效，审计日志保留两年。\n", source: "The licence covers the 12 months before the claim; audit logs are kept for 24 months.\n"),
             // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
