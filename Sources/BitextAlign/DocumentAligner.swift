@@ -17,7 +17,7 @@ public struct DocumentAligner: Sendable {
                       target: Document, targetAnalyses: [TextAnalysis]) -> Alignment {
         let sf = BlockFeatures.of(source, analyses: sourceAnalyses, functionWords: functionWords)
         let tf = BlockFeatures.of(target, analyses: targetAnalyses, functionWords: functionWords)
-        var beads = blocks.align(source: sf, target: tf)
+        var beads = DocumentAligner.mendBrokenTables(blocks.align(source: sf, target: tf), source: source, target: target)
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
         let words = SentenceAligner.WordCache()
         func alignSentences(_ b: inout Bead) {
@@ -30,6 +30,69 @@ public struct DocumentAligner: Sendable {
         var pairs = moved(beads, sf, tf)
         for k in pairs.indices { alignSentences(&pairs[k]) }
         return Alignment(beads: beads, moved: pairs)
+    }
+
+    /// The score of a bead that pairs a table with the paragraph the translation wrote it as:
+    /// the structure says it, not the lengths (the header row is gone), so it is as sure as a
+    /// pair whose contents the checks compare, no more.
+    static let brokenTableScore = 0.6
+
+    /// A source table the translation wrote as rows that cmark-gfm reads as one paragraph (its
+    /// header or delimiter row dropped, ``TableRows/isBrokenTable(_:lines:)``): the block aligner
+    /// pairs the paragraph with a cell or two and leaves the other cells without a translation,
+    /// though their rows are all there. The paragraph takes the cells of that one table that the
+    /// beads around it left alone, in one bead, when most of its rows have the table's number
+    /// of columns (the rows are the table's, not a paragraph about it).
+    static func mendBrokenTables(_ beads: [Bead], source: Document, target: Document) -> [Bead] {
+        // Cheap trigger: a paragraph of two lines or more whose first line opens with a pipe.
+        var broken = Set<Int>()
+        for (b, block) in target.blocks.enumerated() {
+            guard case .unit(let u) = block else { continue }
+            let unit = target.units[u]
+            switch unit.kind {
+            case .paragraph, .quote: break
+            default: continue
+            }
+            if unit.end.line > unit.start.line, TableRows.isBrokenTable(target.source, lines: unit.start.line...unit.end.line) { broken.insert(b) }
+        }
+        guard !broken.isEmpty else { return beads }
+        var tableOf: [Int: Int] = [:]  // source unit → table
+        let tables = Segmenter.tables(source.units)
+        for (k, t) in tables.enumerated() { for u in t { tableOf[u] = k } }
+        // The one table all of a bead's source blocks are cells of (nil for none or several).
+        func table(_ bead: Bead) -> Int? {
+            guard let first = bead.source.first, let u = source.unitIndex(block: first), let t = tableOf[u] else { return nil }
+            return bead.source.allSatisfy({ source.unitIndex(block: $0).flatMap { tableOf[$0] } == t }) ? t : nil
+        }
+        var out: [Bead] = []
+        var k = 0
+        while k < beads.count {
+            let bead = beads[k]
+            guard bead.target.count == 1, broken.contains(bead.target[0]) else { out.append(bead); k += 1; continue }
+            // The table: the bead's own cells', else that of the cells left alone beside it.
+            var t = table(bead)
+            if bead.source.isEmpty {
+                if let last = out.last, last.target.isEmpty { t = table(last) }
+                if t == nil, k + 1 < beads.count, beads[k + 1].target.isEmpty { t = table(beads[k + 1]) }
+            }
+            guard let t, bead.source.isEmpty || table(bead) == t else { out.append(bead); k += 1; continue }
+            // Most rows of the paragraph have the table's columns.
+            let unit = target.units[target.unitIndex(block: bead.target[0])!]
+            let columns = TableRows.cells(source.source, source.units[tables[t].lowerBound].start.line).count
+            var rows = 0, matching = 0
+            for n in unit.start.line...unit.end.line where !TableRows.isDelimiterRow(target.source, n) {
+                rows += 1
+                if TableRows.cells(target.source, n).count == columns { matching += 1 }
+            }
+            guard matching * 2 > rows else { out.append(bead); k += 1; continue }
+            var cells: [Int] = []
+            while let last = out.last, last.target.isEmpty, table(last) == t { cells = last.source + cells; out.removeLast() }
+            cells += bead.source
+            k += 1
+            while k < beads.count, beads[k].target.isEmpty, table(beads[k]) == t { cells += beads[k].source; k += 1 }
+            out.append(Bead(source: cells, target: bead.target, score: brokenTableScore))
+        }
+        return out
     }
 
     /// Sentences the sentence aligner left alone inside a pair of blocks that both sides

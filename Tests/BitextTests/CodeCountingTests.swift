@@ -69,6 +69,12 @@ import Testing
         let f = try findings("| 测试 | 等级 | 单位 |\n| --- | --- | --- |\n| 浪涌 | 500 | V |\n| 脉冲群 | 2000 | A |\n| 漏电流 | 10 | uA |\n| 漂移 | 5 | mV |\n", source)
         #expect(f.map(\.severity) == [.warning])
         #expect(f.first?.fix?.replacement == "V")
+        // A unit column: the row's quantity converted exactly to another prefix of the same unit
+        // (`1000 | kHz` → `1 | MHz`) is the same quantity; not converted exactly, it is a cell changed.
+        let clock = "| Parameter | Max | Unit |\n|-----------|----:|------|\n| Supply voltage | 3.6 | V |\n| Sleep current | 0.5 | µA |\n| Conversion time | 9 | ms |\n| Clock frequency | 1000 | kHz |\n"
+        #expect(try findings("| 参数 | 最大值 | 单位 |\n|-----------|----:|------|\n| 电源电压 | 3.6 | V |\n| 休眠电流 | 0.5 | µA |\n| 转换时间 | 9 | ms |\n| 时钟频率 | 1 | MHz |\n", clock).isEmpty)
+        #expect(try findings("| 参数 | 最大值 | 单位 |\n|-----------|----:|------|\n| 电源电压 | 3.6 | V |\n| 休眠电流 | 0.5 | µA |\n| 转换时间 | 9 | ms |\n| 时钟频率 | 1000 | MHz |\n", clock).count == 1)
+        #expect(try findings("| 参数 | 最大值 | 单位 |\n|-----------|----:|------|\n| 电源电压 | 3.6 | V |\n| 休眠电流 | 0.5 | µA |\n| 转换时间 | 9 | ms |\n| 时钟频率 | 1 | GHz |\n", clock).count == 1)
     }
 
     @Test func operators() throws {

@@ -1059,15 +1059,9 @@ public struct CodeMismatchRule: Rule {
                     // Numbers on both sides (`310.00` → `301.00`, `900 µs` → `900 ms`): number-mismatch's.
                     let digit = { (u: BitextMarkdown.Unit) in u.text.contains { $0 >= 0x30 && $0 <= 0x39 } }
                     if digit(s) && digit(t) { continue }
-                    // A unit with another SI prefix beside its number rewritten (`2000 | V` →
-                    // `2 | kV`): the same quantity.
-                    let (a, b) = (text(s), text(t))
-                    let prefixed = [a, b].contains { $0.count <= 6 } && ["k", "m", "µ", "μ", "u", "n", "p", "g"].contains {
-                        b == $0 + a || a == $0 + b
-                    }
-                    if prefixed && sc[ls]!.contains(where: { k, v in
-                        digit(v) && (tc[rows[ls]!]![k].map { digit($0) && text($0) != text(v) } ?? false)
-                    }) { continue }
+                    // A unit symbol rewritten with the row's number (`2000 | V` → `2 | kV`,
+                    // `1000 | kHz` → `1 | MHz`): the same quantity, as number-mismatch reads it.
+                    if CodeMismatchRule.sameQuantity(sc[ls]!, tc[rows[ls]!]!, unitColumn: col) { continue }
                     // Units only: numbers and code have rules of their own.
                     // A row that renders another row of the source better is a row moved or
                     // dropped, not a cell changed.
@@ -1082,6 +1076,24 @@ public struct CodeMismatchRule: Rule {
             }
         }
         return out
+    }
+
+    /// Whether a source row and its translation write one quantity, the unit symbol in cell
+    /// `col` with another prefix of the same base unit (``NumberMismatchRule/siScale(_:)``) and
+    /// the number in another cell converted to it exactly (`1000 | kHz` → `1 | MHz`).
+    static func sameQuantity(_ sourceRow: [Int: BitextMarkdown.Unit], _ targetRow: [Int: BitextMarkdown.Unit], unitColumn col: Int) -> Bool {
+        func symbol(_ u: BitextMarkdown.Unit) -> String { u.string.trimmingCharacters(in: " \t") }
+        guard let s = sourceRow[col], let t = targetRow[col], let x = NumberMismatchRule.siScale(symbol(s)),
+              let y = NumberMismatchRule.siScale(symbol(t)), x.base == y.base, x.scale != y.scale else { return false }
+        // A cell that is a number alone (thousands separators aside).
+        func value(_ u: BitextMarkdown.Unit) -> Double? {
+            Double(symbol(u).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: ""))
+        }
+        return sourceRow.contains { k, v in
+            guard k != col, let w = targetRow[k], let p = value(v), let q = value(w) else { return false }
+            let a = p * x.scale, b = q * y.scale
+            return a == b || abs(a - b) <= max(abs(a), abs(b)) * 1e-9
+        }
     }
 
     private func isFence(_ doc: Document, _ line: Int) -> Bool {

@@ -2246,7 +2246,8 @@ public struct PlaceholderMismatchRule: Rule {
 
 /// `markup-mismatch` (info): emphasis, strong, strikethrough, footnote references and hard
 /// line breaks the source unit has and the translation lost; a list item at another depth; a
-/// table row with another number of columns; a heading at another level than the others keep;
+/// table row with another number of columns, or a table written as rows that no longer render
+/// as one (a warning); a heading at another level than the others keep;
 /// a code block's language changed or dropped.
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
@@ -2267,6 +2268,10 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("↓这一点已有研究证实。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
             RuleExample("这一点已有研究证实。\n\n[^1]: 见论文。\n", source: "Research confirms this.[^1]\n\n[^1]: See the paper.\n"),
             RuleExample("| 名称 | 类型 |\n| --- | --- |\n↓| `size` |\n", source: "| Name | Type |\n| --- | --- |\n| `size` | number |\n"),
+            // A table whose header row the translation dropped shows as a paragraph: reported
+            // once, at its first line, as a warning; its rows are paired with the table's.
+            RuleExample("# 配置\n\n↓|------|-------|\n| `MODE` | 0 = 单次测量，1 = 连续测量 |\n| `ODR` | 输出数据速率 |\n",
+                        source: "# Config\n\n| Field | Description |\n|------|-------|\n| `MODE` | 0 = single shot, 1 = continuous |\n| `ODR` | Output data rate |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
             RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
             // A heading level changed where the other headings keep theirs; a translation that
@@ -2378,6 +2383,10 @@ public struct MarkupMismatchRule: Rule {
                             source: first.string(0..<first.text.count), target: nil, extra: [("markup", "list-items")]))
         }
         for f in TableShapes.mismatches(c, severity: severity, rule: self) { emit(f) }
+        // A table that no longer renders is worse than a mark lost: a warning, unless the
+        // configuration sets the rule's severity.
+        let tableSeverity = c.settings.severities[id] == nil ? Severity.warning : severity
+        for f in TableShapes.broken(c, severity: tableSeverity, rule: self) { emit(f) }
         // Heading levels, one heading to one: a level changed where the other headings keep
         // theirs. A translation that moves every heading alike (all one deeper) has its reasons;
         // the usual shift is the one most headings take (no shift on a tie). In an outline so

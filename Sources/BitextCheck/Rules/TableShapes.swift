@@ -38,37 +38,16 @@ enum TableShapes {
         }
     }
 
-    static func isRow(_ doc: Document, _ line: Int) -> Bool {
-        let raw = doc.source.scalars(doc.source.lineByteRange(line))
-        return raw.contains(0x7C) && raw.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x3E }
-    }
+    static func isRow(_ doc: Document, _ line: Int) -> Bool { TableRows.isRow(doc.source, line) }
 
-    static func isDelimiterRow(_ doc: Document, _ line: Int) -> Bool {
-        let raw = doc.source.scalars(doc.source.lineByteRange(line))
-        return raw.contains(0x2D) && raw.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }
-    }
+    static func isDelimiterRow(_ doc: Document, _ line: Int) -> Bool { TableRows.isDelimiterRow(doc.source, line) }
 
     /// Cells written on a table row's line (``rowCells(_:line:)``).
-    static func cellCount(_ doc: Document, line: Int) -> Int { rowCells(doc, line: line).count }
+    static func cellCount(_ doc: Document, line: Int) -> Int { TableRows.cells(doc.source, line).count }
 
-    /// The cells of a table row's line as written, trimmed, by column: split at pipes outside
-    /// code spans and escapes, less the leading and trailing pipe (and a quote's `>` before it).
+    /// The cells of a table row's line as written, trimmed, by column (``TableRows/cells(_:_:)``).
     static func rowCells(_ doc: Document, line: Int) -> [String] {
-        var raw = doc.source.scalars(doc.source.lineByteRange(line))[...]
-        while let f = raw.first, f == 0x20 || f == 0x09 || f == 0x3E { raw = raw.dropFirst() }
-        while let l = raw.last, l == 0x20 || l == 0x09 || l == 0x0D { raw = raw.dropLast() }
-        if raw.first == 0x7C { raw = raw.dropFirst() }
-        var cells: [[UInt32]] = [[]]
-        var code = false
-        var previous: UInt32 = 0
-        for ch in raw {
-            if ch == 0x60 { code.toggle() }
-            if ch == 0x7C && !code && previous != 0x5C { cells.append([]) } else { cells[cells.count - 1].append(ch) }
-            previous = ch
-        }
-        // The trailing pipe closes the last cell (an escaped one is the cell's text).
-        if cells.count > 1 && cells.last!.isEmpty { cells.removeLast() }
-        return cells.map { makeString($0).trimmingCharacters(in: .whitespaces) }
+        TableRows.cells(doc.source, line).map { makeString($0).trimmingCharacters(in: .whitespaces) }
     }
 
     /// A finding for each target row written with another number of cells than the same row of
@@ -102,6 +81,39 @@ enum TableShapes {
                                    details: [("details", .object([("source", .string(String(sc))), ("target", .string(String(tc))),
                                                                   ("sourceLine", .int(sl)), ("markup", "table-columns")]))]))
             }
+        }
+        return out
+    }
+
+    /// A finding for each source table the translation wrote as rows cmark-gfm reads as a
+    /// paragraph (its header row dropped, or its delimiter row, or this one not matching the
+    /// header's columns), which the aligner pairs with the table's cells
+    /// (``DocumentAligner/mendBrokenTables(_:source:target:)``): once, at its first line. Its
+    /// rows' contents are compared as any pair's.
+    static func broken(_ c: FileContext, severity: Severity, rule: any Rule) -> [Finding] {
+        guard let p = c.pairing else { return [] }
+        var out: [Finding] = []
+        for bead in p.alignment.beads where bead.target.count == 1 && !bead.source.isEmpty {
+            guard let tu = c.document.unitIndex(block: bead.target[0]) else { continue }
+            let unit = c.document.units[tu]
+            switch unit.kind {
+            case .paragraph, .quote: break
+            default: continue
+            }
+            let su = bead.source.compactMap { p.source.unitIndex(block: $0) }
+            guard su.count == bead.source.count, su.allSatisfy({ if case .tableCell = p.source.units[$0].kind { return true } else { return false } }),
+                  unit.end.line > unit.start.line,
+                  TableRows.isBrokenTable(c.document.source, lines: unit.start.line...unit.end.line) else { continue }
+            // The source table's first line (its header row, though its first cells be code).
+            var sl = p.source.units[su[0]].start.line
+            while sl > 1 && isRow(p.source, sl - 1) { sl -= 1 }
+            let header = isDelimiterRow(c.document, unit.start.line)
+            let (span, text) = MarkupMismatchRule.lineSpan(c.document, unit.start.line)
+            out.append(Finding(rule: rule.id, severity: severity, file: c.document.path, span: span,
+                               message: c.messages.text(header ? "markup-mismatch.table-header" : "markup-mismatch.table-delimiter", ["line": String(sl)]),
+                               text: text,
+                               details: [("details", .object([("sourceLine", .int(sl)), ("markup", "table-broken"),
+                                                              ("missing", .string(header ? "header-row" : "delimiter-row"))]))]))
         }
         return out
     }
