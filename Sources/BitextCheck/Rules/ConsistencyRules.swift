@@ -46,6 +46,9 @@ public struct NumberMismatchRule: Rule {
             // carries it (降低了 12 ms).
             RuleExample("传感器测量 ↓40 °C 至 +125 °C 的温度。\n", source: "The sensor measures from −40 °C to +125 °C.\n"),
             RuleExample("升级后延迟降低了 12 ms。\n", source: "Latency changed by −12 ms after the upgrade.\n"),
+            // A placeholder stands for a number: the unit after it changed (`%d weeks` → `%d 天`).
+            RuleExample("| ID | 文本 |\n| --- | --- |\n| `left` | 剩余 %d 天 |\n| `week` | ↓%d 天的历史记录 |\n",
+                        source: "| ID | Text |\n| --- | --- |\n| `left` | %d days left |\n| `week` | %d weeks of history |\n"),
             // Twelve months are a year; thirty days are no month.
             RuleExample("许可证在索赔前一年内有效，审计日志保留两年。\n", source: "The licence covers the 12 months before the claim; audit logs are kept for 24 months.\n"),
             // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
@@ -1997,6 +2000,27 @@ public struct NumberMismatchRule: Rule {
             for ((su, s), (tu, t)) in zip(source, target) where s.value != t.value {
                 emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch", sourceUnit: su,
                                 values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range)))
+            }
+        }
+        // A unit of time or a unit in words after a placeholder both sides have, which stands for
+        // a number (`%d days left` → `剩余 %d 周`, `{count} minutes` → `{count} 小时`): the unit
+        // changed. Placeholders pair by what they are, in order; tags are none.
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { PlaceholderMismatchRule.placeholders(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+                .filter { !$0.value.hasPrefix("<") }
+            guard !source.isEmpty else { continue }
+            var target = pair.target.flatMap { PlaceholderMismatchRule.placeholders(c.document.units[$0], c.analyses[$0], unit: $0) }
+                .filter { !$0.value.hasPrefix("<") }
+            for m in source {
+                guard let k = target.firstIndex(where: { $0.value == m.value }) else { continue }
+                let t = target.remove(at: k)
+                let su = p.source.units[m.unit], tu = c.document.units[t.unit]
+                guard let a = NumberMismatchRule.unitInWords(su, after: m.range, c.settings.source),
+                      let b = NumberMismatchRule.unitInWords(tu, after: t.range, c.settings.target), a.symbol != b.symbol else { continue }
+                let written = su.string(m.range) + " " + a.written
+                let target = tu.string(t.range) + " " + b.written
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch.unit", sourceUnit: m.unit,
+                                values: [:], source: written, target: target))
             }
         }
         // A catalogue or part number of the source the translation does not have, beside one of
