@@ -165,6 +165,17 @@ public enum NumberScanner {
                     continue
                 }
                 if let v = hanValue(Array(text[k..<e])) {
+                    // A fraction, 分之 between two runs (五分之一 is a fifth, 百分之二十 is 20%):
+                    // one number, its value and the percentage it is (20 % → 五分之一).
+                    if e + 2 < n && text[e] == 0x5206 && text[e + 1] == 0x4E4B && eligible(e) && eligible(e + 1) && v > 0 {
+                        var f = e + 2
+                        while f < n && eligible(f) && hanFlag(text[f], flags) & 1 != 0 { f += 1 }
+                        if f > e + 2, let m = hanValue(Array(text[(e + 2)..<f])) {
+                            out.append(NumberMention(range: k..<f, text: makeString(text[k..<f]), values: [m / v, m / v * 100], isVersion: false))
+                            k = f
+                            continue
+                        }
+                    }
                     // 二十世纪九十年代: the 1990s.
                     if e < n && text[e] == 0x4E16, let (d, end) = decade(text, century: v, at: e, eligible: eligible) {
                         out.append(NumberMention(range: k..<end, text: String(Int(d)), values: [d], isVersion: false))

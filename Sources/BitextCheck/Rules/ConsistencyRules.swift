@@ -49,6 +49,9 @@ public struct NumberMismatchRule: Rule {
             // A placeholder stands for a number: the unit after it changed (`%d weeks` → `%d 天`).
             RuleExample("| ID | 文本 |\n| --- | --- |\n| `left` | 剩余 %d 天 |\n| `week` | ↓%d 天的历史记录 |\n",
                         source: "| ID | Text |\n| --- | --- |\n| `left` | %d days left |\n| `week` | %d weeks of history |\n"),
+            // A Chinese fraction is its value and the percentage it is (20 % → 五分之一).
+            RuleExample("我们留出五分之一的数据用于测试，约百分之十用于验证。\n", source: "We hold out 20 % of the data for testing and about 10% for validation.\n"),
+            RuleExample("我们留出↓四分之一的数据用于测试。\n", source: "We hold out 20 % of the data for testing.\n"),
             // Twelve months are a year; thirty days are no month.
             RuleExample("许可证在索赔前一年内有效，审计日志保留两年。\n", source: "The licence covers the 12 months before the claim; audit logs are kept for 24 months.\n"),
             // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
