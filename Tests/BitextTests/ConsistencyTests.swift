@@ -369,6 +369,19 @@ import Testing
         #expect(find("${变量}") == ["${变量}"])
     }
 
+    /// An opening tag's attributes as compared: display text and links left out, spaces collapsed.
+    @Test func tagAttributesAsCompared() {
+        func attributes(_ s: String) -> [String] {
+            let u = Fixtures.document(s).units[0]
+            return u.inlineTags.filter { !$0.closing }.map { PlaceholderMismatchRule.attributeText(u, $0) }
+        }
+        #expect(attributes("A <color=#ff0>seal</color>, <size=12>x</size> and <b>y</b>.\n") == ["=#ff0", "=12", ""])
+        #expect(attributes("A <span  class=\"x\"\ttitle=\"A hint\" aria-label=\"Hint\">y</span> <a href=\"/en/x\">z</a>.\n")
+                == ["class=\"x\" title=\"\" aria-label=\"\"", "href=\"\""])
+        #expect(attributes("See <Link href=\"https://zh.example.com/en/docs#setup\">x</Link>.\n") == ["href=\"example.com/docs\""])
+        #expect(PlaceholderMismatchRule.attributeKey("class='a b'  id=\"x\" step={1 + 2}") == ["class=\"a b\"", "id=\"x\"", "step={1 + 2}"])
+    }
+
     @Test func anchorsAsSitesMakeThem() {
         let doc = Fixtures.document("""
             # What's new in React 19?

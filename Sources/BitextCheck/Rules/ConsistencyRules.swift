@@ -2050,7 +2050,7 @@ public struct NumberMismatchRule: Rule {
 public struct PlaceholderMismatchRule: Rule {
     public let id = "placeholder-mismatch"
     public let defaultSeverity = Severity.warning
-    public let summary = "Bilingual: a placeholder ({{ var }}, {var}, %s, $VAR, :param), MDX component or inline HTML tag lost or left unbalanced."
+    public let summary = "Bilingual: a placeholder ({{ var }}, {var}, %s, $VAR, :param), MDX component or inline HTML tag lost, changed or left unbalanced."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -2072,6 +2072,10 @@ public struct PlaceholderMismatchRule: Rule {
                         source: "Each {{< glossary_tooltip text=\"container\" term_id=\"container\" >}} has its own file system.\n"),
             RuleExample("↓每个{{< glossary_tooltip text=\"容器\" term_id=\"容器\" >}}都有自己的文件系统。\n",
                         source: "Each {{< glossary_tooltip text=\"container\" term_id=\"container\" >}} has its own file system.\n"),
+            // An inline tag's attributes are code (`#ff0`, `class`), its display text (`title`) is not.
+            RuleExample("把↓<color=#f00>盐之印</color>带来，我便打开大门。\n", source: "Bring me the <color=#ff0>Salt Seal</color> and I shall open the gate.\n"),
+            RuleExample("把<color=#ff0>盐之印</color>带来，<span class=\"hint\" title=\"提示\">我</span>便打开大门。\n",
+                        source: "Bring me the <color=#ff0>Salt Seal</color> and <span class=\"hint\" title=\"A hint\">I</span> shall open the gate.\n"),
         ]
     }
 
@@ -2153,6 +2157,11 @@ public struct PlaceholderMismatchRule: Rule {
                                 values: [:], source: missing.filter { !$0.value.hasPrefix("<") }.map(\.value).joined(separator: " "),
                                 target: m.translated.joined(separator: " ")))
             }
+            // A tag kept by name with its attributes changed (`<color=#ff0>` → `<color=#f00>`).
+            for (s, t) in PlaceholderMismatchRule.changedAttributes(source: source, target: target, p.source, c.document) {
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "placeholder-mismatch.changed", sourceUnit: s.unit,
+                                values: [:], source: s.value, target: t.value))
+            }
             // Tags balanced in the source and not in the translation.
             if missing.isEmpty {
                 for t in unbalanced(source, in: target) {
@@ -2162,6 +2171,111 @@ public struct PlaceholderMismatchRule: Rule {
                 }
             }
         }
+    }
+
+    /// Attributes of a tag that are text for the reader, translated as such: the display
+    /// attributes of shortcodes (``DisplayAttributes``) and `aria-label`.
+    static let textAttributes: Set<String> = DisplayAttributes.names.union(["aria-label"])
+    /// Attributes compared as links by `link-mismatch` (`<a href>`, `<img src>`), which knows a
+    /// localised path from a changed one.
+    static func isLinkAttribute(_ tag: String, _ name: String) -> Bool {
+        (name == "href" && tag == "a") || (name == "src" && (tag == "img" || tag == "source"))
+    }
+
+    /// The attributes of an opening tag as written, spaces collapsed, with the values of the
+    /// attributes that are text for the reader (``textAttributes``) and of links left out:
+    /// `=#ff0` of `<color=#ff0>`, `class="note" title=""` of `<span class="note" title="…">`.
+    /// A link of another tag (`<Link href>`, `to`, `src`) is kept with its locale taken out
+    /// (`/en/docs` as `/docs`) and no fragment (a heading's id the translation may render).
+    /// Empty for a tag without attributes.
+    static func attributeText(_ u: Unit, _ t: InlineTag) -> String {
+        let start = t.range.lowerBound + 1 + t.name.unicodeScalars.count
+        var end = t.range.upperBound - 1  // before `>`
+        if t.selfClosing { end -= 1 }
+        guard start < end else { return "" }
+        let lower = t.name.lowercased()
+        // The values to write otherwise (their ranges with the quotes), in order.
+        var replaced: [(range: Range<Int>, with: String)] = []
+        for a in t.attributes where a.value.lowerBound > start && a.value.upperBound < end {
+            let quoted = (a.value.lowerBound - 1)..<(a.value.upperBound + 1)
+            if textAttributes.contains(a.name) || isLinkAttribute(lower, a.name) {
+                replaced.append((quoted, "\"\""))
+            } else if a.name == "href" || a.name == "src" || a.name == "to" {
+                var link = LinkComparison.delocalised(makeString(u.text[a.value]))
+                if let h = link.firstIndex(of: "#") { link = String(link[..<h]) }
+                replaced.append((quoted, "\"\(link)\""))
+            }
+        }
+        var out: [UInt32] = []
+        var k = start
+        while k < end {
+            if let r = replaced.first(where: { $0.range.lowerBound == k }) {
+                out += r.with.unicodeScalars.map(\.value)
+                k = r.range.upperBound
+                continue
+            }
+            let c = u.text[k]
+            if u.roles[k] == .structure { k += 1; continue }
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
+                if let last = out.last, last != 0x20 { out.append(0x20) }
+            } else {
+                out.append(c)
+            }
+            k += 1
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return makeString(out)
+    }
+
+    /// Attributes as compared: in any order, quoted either way (`class='a' id="b"` as
+    /// `id="b" class="a"`).
+    static func attributeKey(_ s: String) -> [String] {
+        var tokens: [String] = [], current = "", quote: Character? = nil, braces = 0
+        for ch in s {
+            if let q = quote { current.append(ch == "'" ? "\"" : ch); if ch == q { quote = nil }; continue }
+            switch ch {
+            case "\"", "'" where braces == 0: quote = ch; current.append("\"")
+            case "{": braces += 1; current.append(ch)
+            case "}": braces -= 1; current.append(ch)
+            case " " where braces == 0: if !current.isEmpty { tokens.append(current); current = "" }
+            default: current.append(ch)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens.sorted()
+    }
+
+    /// Tags of the source kept by name in the translation with other attributes: for each tag
+    /// name written as often on both sides, the source's tags with attributes the translation
+    /// lacks, paired in order with the translation's tags the source lacks (`<color=#ff0>`
+    /// written `<color=#f00>`, `<span class="warn">` written `<span class="info">`). Not a tag the
+    /// source writes bare (`<span>` given `lang="en"`: the translator's own markup).
+    static func changedAttributes(source: [Mention<String>], target: [Mention<String>],
+                                  _ sd: Document, _ td: Document) -> [(Mention<String>, Mention<String>)] {
+        // Cheap trigger: an opening tag of the source whose text is longer than its name.
+        guard source.contains(where: { $0.value.hasPrefix("<") && !$0.value.hasPrefix("</") && $0.range.count > $0.value.unicodeScalars.count }) else { return [] }
+        func opening(_ ms: [Mention<String>], _ d: Document) -> [String: [(shown: Mention<String>, key: [String])]] {
+            var out: [String: [(shown: Mention<String>, key: [String])]] = [:]
+            for m in ms where m.value.hasPrefix("<") && !m.value.hasPrefix("</") {
+                let u = d.units[m.unit]
+                guard let t = InlineElements.parseTag(u.text, at: m.range.lowerBound) else { continue }
+                let attrs = attributeText(u, t)
+                let shown = "<\(t.name)" + (attrs.isEmpty || attrs.hasPrefix("=") ? attrs : " " + attrs) + (t.selfClosing ? " />" : ">")
+                out[t.name, default: []].append((Mention(unit: m.unit, range: m.range, value: shown), attributeKey(attrs)))
+            }
+            return out
+        }
+        let s = opening(source, sd), t = opening(target, td)
+        var out: [(Mention<String>, Mention<String>)] = []
+        for name in s.keys.sorted() {
+            guard let ss = s[name], let ts = t[name], ss.count == ts.count else { continue }
+            var lacking = ss, added: [(shown: Mention<String>, key: [String])] = []
+            for x in ts {
+                if let k = lacking.firstIndex(where: { $0.key == x.key }) { lacking.remove(at: k) } else { added.append(x) }
+            }
+            for (a, b) in zip(lacking, added) where !a.key.isEmpty { out.append((a.shown, b.shown)) }
+        }
+        return out
     }
 
     /// Placeholders written on the lines right before and after unit `k` that belong to no
