@@ -372,6 +372,32 @@ import Testing
         #expect(find("${变量}") == ["${变量}"])
     }
 
+    /// Key caps in brackets by their shape: not links, indexes, ranges, bit fields or task boxes.
+    @Test func bracketKeysByShape() {
+        func keys(_ s: String, fullWidth: Bool = false) -> [String] {
+            PlaceholderMismatchRule.bracketKeys(Fixtures.document(s).units[0], unit: 0, fullWidth: fullWidth).map(\.value)
+        }
+        #expect(keys("Press [E] to open, [F5] to save, [Ctrl]+[S] to keep, [shift] to run.\n") == ["E", "F5", "CTRL", "S", "SHIFT"])
+        #expect(keys("See [the docs](https://a.example), a[i], bits [7:4], [0, 1], [1], note[^1], [[Page]], [x](y) and [ABCDEFGHIJKLM].\n").isEmpty)
+        #expect(keys("See [docs].\n\n[docs]: https://a.example\n").isEmpty)
+        #expect(keys("[x] Done and [X] too.\n") == ["X"])
+        #expect(keys("按【E】或［F］打开。\n", fullWidth: true) == ["E", "F"])
+        #expect(keys("按【E】打开。\n").isEmpty)
+    }
+
+    /// An opening tag's attributes as compared: display text and links left out, spaces collapsed.
+    @Test func tagAttributesAsCompared() {
+        func attributes(_ s: String) -> [String] {
+            let u = Fixtures.document(s).units[0]
+            return u.inlineTags.filter { !$0.closing }.map { PlaceholderMismatchRule.attributeText(u, $0) }
+        }
+        #expect(attributes("A <color=#ff0>seal</color>, <size=12>x</size> and <b>y</b>.\n") == ["=#ff0", "=12", ""])
+        #expect(attributes("A <span  class=\"x\"\ttitle=\"A hint\" aria-label=\"Hint\">y</span> <a href=\"/en/x\">z</a>.\n")
+                == ["class=\"x\" title=\"\" aria-label=\"\"", "href=\"\""])
+        #expect(attributes("See <Link href=\"https://zh.example.com/en/docs#setup\">x</Link>.\n") == ["href=\"example.com/docs\""])
+        #expect(PlaceholderMismatchRule.attributeKey("class='a b'  id=\"x\" step={1 + 2}") == ["class=\"a b\"", "id=\"x\"", "step={1 + 2}"])
+    }
+
     @Test func anchorsAsSitesMakeThem() {
         let doc = Fixtures.document("""
             # What's new in React 19?

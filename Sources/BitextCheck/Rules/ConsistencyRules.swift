@@ -2098,7 +2098,7 @@ public struct NumberMismatchRule: Rule {
 public struct PlaceholderMismatchRule: Rule {
     public let id = "placeholder-mismatch"
     public let defaultSeverity = Severity.warning
-    public let summary = "Bilingual: a placeholder ({{ var }}, {var}, %s, $VAR, :param), MDX component or inline HTML tag lost or left unbalanced."
+    public let summary = "Bilingual: a placeholder ({{ var }}, {var}, %s, $VAR, :param), MDX component, inline HTML tag or key cap in brackets lost, changed or left unbalanced."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -2120,6 +2120,16 @@ public struct PlaceholderMismatchRule: Rule {
                         source: "Each {{< glossary_tooltip text=\"container\" term_id=\"container\" >}} has its own file system.\n"),
             RuleExample("↓每个{{< glossary_tooltip text=\"容器\" term_id=\"容器\" >}}都有自己的文件系统。\n",
                         source: "Each {{< glossary_tooltip text=\"container\" term_id=\"container\" >}} has its own file system.\n"),
+            // Key caps in square brackets are kept as keys: one replaced or lost among keys is
+            // reported; a key written as a word, or a reference link's text translated, is not.
+            RuleExample("按 ↓[F] 打开箱子，按住 [Shift] 冲刺。\n", source: "Press [E] to open the chest and hold [Shift] to sprint.\n"),
+            RuleExample("↓按 [Ctrl]+[S] 另存为。\n", source: "Press [Ctrl]+[Shift]+[S] to save as.\n"),
+            RuleExample("按 E 键打开箱子，按住【Shift】冲刺，详见[文档]。\n\n[文档]: https://example.com/docs\n",
+                        source: "Press [E] to open the chest and hold [Shift] to sprint; see the [docs].\n\n[docs]: https://example.com/docs\n"),
+            // An inline tag's attributes are code (`#ff0`, `class`), its display text (`title`) is not.
+            RuleExample("把↓<color=#f00>盐之印</color>带来，我便打开大门。\n", source: "Bring me the <color=#ff0>Salt Seal</color> and I shall open the gate.\n"),
+            RuleExample("把<color=#ff0>盐之印</color>带来，<span class=\"hint\" title=\"提示\">我</span>便打开大门。\n",
+                        source: "Bring me the <color=#ff0>Salt Seal</color> and <span class=\"hint\" title=\"A hint\">I</span> shall open the gate.\n"),
         ]
     }
 
@@ -2147,6 +2157,7 @@ public struct PlaceholderMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        keys(c, p, severity: severity, emit)
         for pair in c.consistencyCache.pairs {
             let source = pair.source.flatMap { PlaceholderMismatchRule.placeholders(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
@@ -2201,6 +2212,11 @@ public struct PlaceholderMismatchRule: Rule {
                                 values: [:], source: missing.filter { !$0.value.hasPrefix("<") }.map(\.value).joined(separator: " "),
                                 target: m.translated.joined(separator: " ")))
             }
+            // A tag kept by name with its attributes changed (`<color=#ff0>` → `<color=#f00>`).
+            for (s, t) in PlaceholderMismatchRule.changedAttributes(source: source, target: target, p.source, c.document) {
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "placeholder-mismatch.changed", sourceUnit: s.unit,
+                                values: [:], source: s.value, target: t.value))
+            }
             // Tags balanced in the source and not in the translation.
             if missing.isEmpty {
                 for t in unbalanced(source, in: target) {
@@ -2210,6 +2226,200 @@ public struct PlaceholderMismatchRule: Rule {
                 }
             }
         }
+    }
+
+    /// Key caps written in square brackets, as game and hardware UIs write keys (`[E]`,
+    /// `[Shift]`, `[F5]`, `[Ctrl]+[S]`), in the prose of a unit: one token of Latin letters and
+    /// digits, a letter among them, 12 characters at most, in brackets the parser left as text
+    /// (not a link, a footnote reference or a reference whose definition exists), not an index
+    /// (`a[i]`, after a word), a range or a bit field (`[7:4]`, `[0, 1]`), a task box at the
+    /// start (`[x]`), nor a bracket inside brackets (`[[Page]]`) or before `(`, `[` or `:`. The
+    /// translation's keys may be in full-width brackets (`【E】`, `［E］`). Values in capitals
+    /// (a key's case is not its identity).
+    static func bracketKeys(_ u: Unit, unit k: Int, fullWidth: Bool) -> [Mention<String>] {
+        let text = u.text, n = text.count
+        func opens(_ c: UInt32) -> UInt32? {
+            switch c {
+            case 0x5B: return 0x5D
+            case 0x3010 where fullWidth: return 0x3011
+            case 0xFF3B where fullWidth: return 0xFF3D
+            default: return nil
+            }
+        }
+        // Cheap trigger: a bracket at all (the translation's side is read only for a source with keys).
+        guard fullWidth ? text.contains(where: { opens($0) != nil }) : text.contains(0x5B) else { return [] }
+        @inline(__always) func isWord(_ c: UInt32) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F }
+        var out: [Mention<String>] = []
+        var i = 0
+        while i < n {
+            guard let close = opens(text[i]), u.roles[i] == .content else { i += 1; continue }
+            var e = i + 1, letters = 0
+            while e < n && e - i <= 13 && isWord(text[e]) && text[e] != 0x5F && u.roles[e] == .content {
+                if text[e] | 0x20 >= 0x61 && text[e] | 0x20 <= 0x7A { letters += 1 }
+                e += 1
+            }
+            defer { i = max(i + 1, e) }
+            guard e > i + 1, e - i - 1 <= 12, letters > 0, e < n, text[e] == close, u.roles[e] == .content else { continue }
+            let before: UInt32 = i > 0 ? text[i - 1] : 0x20
+            let after: UInt32 = e + 1 < n ? text[e + 1] : 0x20
+            guard !isWord(before), before != 0x5B, before != 0x5D, before != 0x21, before != 0x5E,
+                  after != 0x28, after != 0x5B, after != 0x3A, after != 0x5D else { continue }
+            // A task box: `[x]` with nothing read before it.
+            if e == i + 2, text[i + 1] | 0x20 == 0x78, (0..<i).allSatisfy({ !u.roles[$0].isRead || text[$0] == 0x20 }) { continue }
+            out.append(Mention(unit: k, range: i..<(e + 1), value: makeString(text[(i + 1)..<e]).uppercased()))
+        }
+        return out
+    }
+
+    /// Key caps in brackets (``bracketKeys(_:unit:fullWidth:)``) of the source the aligned
+    /// translation does not have: a key written instead of it in brackets too is a key replaced
+    /// (`[E]` → `[F]`, `[Shift]` → `[Ctrl]`); a key missing where the translation writes other keys
+    /// in brackets, and no bracketed text in Chinese (`[可选]`: a label in brackets translated), is a
+    /// key lost (`[Ctrl]+[Shift]+[S]` → `[Ctrl]+[S]`). Silent: the key written as a word
+    /// (`E 键`, `Shift 键`: the key kept, the brackets the translator's typography) and keys
+    /// rendered in words with no bracket left (`按交互键`: no evidence the brackets were keys).
+    func keys(_ c: FileContext, _ p: Pairing, severity: Severity, _ emit: (Finding) -> Void) {
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { PlaceholderMismatchRule.bracketKeys(p.source.units[$0], unit: $0, fullWidth: false) }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { PlaceholderMismatchRule.bracketKeys(c.document.units[$0], unit: $0, fullWidth: true) }
+            var extra = target, missing: [Mention<String>] = []
+            for s in source {
+                if let k = extra.firstIndex(where: { $0.value == s.value }) { extra.remove(at: k) } else { missing.append(s) }
+            }
+            guard !missing.isEmpty else { continue }
+            // What the translation writes as words: a key kept there is not lost.
+            var words = Set<String>()
+            for t in pair.target {
+                let u = c.document.units[t]
+                for w in c.analyses[t].words where u.roles[w.range.lowerBound] == .content {
+                    words.insert(makeString(u.text[w.range]).uppercased())
+                }
+            }
+            missing.removeAll { m in words.contains(m.value) && !target.contains { $0.value == m.value } }
+            guard !missing.isEmpty else { continue }
+            for (s, t) in zip(missing, extra) {
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "placeholder-mismatch.changed", sourceUnit: s.unit,
+                                values: [:], source: p.source.units[s.unit].string(s.range), target: c.document.units[t.unit].string(t.range)))
+            }
+            guard missing.count > extra.count, !target.isEmpty else { continue }
+            // A bracket holding Han: a label in brackets translated, so brackets are not keys alone here.
+            let hanInBrackets = pair.target.contains { t in
+                let x = c.document.units[t].text
+                return x.indices.dropLast().contains { o in (x[o] == 0x5B || x[o] == 0x3010 || x[o] == 0xFF3B) && isHanIdeograph(x[o + 1]) }
+            }
+            guard !hanInBrackets else { continue }
+            for s in missing.dropFirst(extra.count) {
+                let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
+                emit(c.mismatch(self, severity: severity, place: place, key: "placeholder-mismatch", sourceUnit: s.unit,
+                                values: [:], source: p.source.units[s.unit].string(s.range), target: nil))
+            }
+        }
+    }
+
+    /// Attributes of a tag that are text for the reader, translated as such: the display
+    /// attributes of shortcodes (``DisplayAttributes``) and `aria-label`.
+    static let textAttributes: Set<String> = DisplayAttributes.names.union(["aria-label"])
+    /// Attributes compared as links by `link-mismatch` (`<a href>`, `<img src>`), which knows a
+    /// localised path from a changed one.
+    static func isLinkAttribute(_ tag: String, _ name: String) -> Bool {
+        (name == "href" && tag == "a") || (name == "src" && (tag == "img" || tag == "source"))
+    }
+
+    /// The attributes of an opening tag as written, spaces collapsed, with the values of the
+    /// attributes that are text for the reader (``textAttributes``) and of links left out:
+    /// `=#ff0` of `<color=#ff0>`, `class="note" title=""` of `<span class="note" title="…">`.
+    /// A link of another tag (`<Link href>`, `to`, `src`) is kept with its locale taken out
+    /// (`/en/docs` as `/docs`) and no fragment (a heading's id the translation may render).
+    /// Empty for a tag without attributes.
+    static func attributeText(_ u: Unit, _ t: InlineTag) -> String {
+        let start = t.range.lowerBound + 1 + t.name.unicodeScalars.count
+        var end = t.range.upperBound - 1  // before `>`
+        if t.selfClosing { end -= 1 }
+        guard start < end else { return "" }
+        let lower = t.name.lowercased()
+        // The values to write otherwise (their ranges with the quotes), in order.
+        var replaced: [(range: Range<Int>, with: String)] = []
+        for a in t.attributes where a.value.lowerBound > start && a.value.upperBound < end {
+            let quoted = (a.value.lowerBound - 1)..<(a.value.upperBound + 1)
+            if textAttributes.contains(a.name) || isLinkAttribute(lower, a.name) {
+                replaced.append((quoted, "\"\""))
+            } else if a.name == "href" || a.name == "src" || a.name == "to" {
+                var link = LinkComparison.delocalised(makeString(u.text[a.value]))
+                if let h = link.firstIndex(of: "#") { link = String(link[..<h]) }
+                replaced.append((quoted, "\"\(link)\""))
+            }
+        }
+        var out: [UInt32] = []
+        var k = start
+        while k < end {
+            if let r = replaced.first(where: { $0.range.lowerBound == k }) {
+                out += r.with.unicodeScalars.map(\.value)
+                k = r.range.upperBound
+                continue
+            }
+            let c = u.text[k]
+            if u.roles[k] == .structure { k += 1; continue }
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
+                if let last = out.last, last != 0x20 { out.append(0x20) }
+            } else {
+                out.append(c)
+            }
+            k += 1
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return makeString(out)
+    }
+
+    /// Attributes as compared: in any order, quoted either way (`class='a' id="b"` as
+    /// `id="b" class="a"`).
+    static func attributeKey(_ s: String) -> [String] {
+        var tokens: [String] = [], current = "", quote: Character? = nil, braces = 0
+        for ch in s {
+            if let q = quote { current.append(ch == "'" ? "\"" : ch); if ch == q { quote = nil }; continue }
+            switch ch {
+            case "\"", "'" where braces == 0: quote = ch; current.append("\"")
+            case "{": braces += 1; current.append(ch)
+            case "}": braces -= 1; current.append(ch)
+            case " " where braces == 0: if !current.isEmpty { tokens.append(current); current = "" }
+            default: current.append(ch)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens.sorted()
+    }
+
+    /// Tags of the source kept by name in the translation with other attributes: for each tag
+    /// name written as often on both sides, the source's tags with attributes the translation
+    /// lacks, paired in order with the translation's tags the source lacks (`<color=#ff0>`
+    /// written `<color=#f00>`, `<span class="warn">` written `<span class="info">`). Not a tag the
+    /// source writes bare (`<span>` given `lang="en"`: the translator's own markup).
+    static func changedAttributes(source: [Mention<String>], target: [Mention<String>],
+                                  _ sd: Document, _ td: Document) -> [(Mention<String>, Mention<String>)] {
+        // Cheap trigger: an opening tag of the source whose text is longer than its name.
+        guard source.contains(where: { $0.value.hasPrefix("<") && !$0.value.hasPrefix("</") && $0.range.count > $0.value.unicodeScalars.count }) else { return [] }
+        func opening(_ ms: [Mention<String>], _ d: Document) -> [String: [(shown: Mention<String>, key: [String])]] {
+            var out: [String: [(shown: Mention<String>, key: [String])]] = [:]
+            for m in ms where m.value.hasPrefix("<") && !m.value.hasPrefix("</") {
+                let u = d.units[m.unit]
+                guard let t = InlineElements.parseTag(u.text, at: m.range.lowerBound) else { continue }
+                let attrs = attributeText(u, t)
+                let shown = "<\(t.name)" + (attrs.isEmpty || attrs.hasPrefix("=") ? attrs : " " + attrs) + (t.selfClosing ? " />" : ">")
+                out[t.name, default: []].append((Mention(unit: m.unit, range: m.range, value: shown), attributeKey(attrs)))
+            }
+            return out
+        }
+        let s = opening(source, sd), t = opening(target, td)
+        var out: [(Mention<String>, Mention<String>)] = []
+        for name in s.keys.sorted() {
+            guard let ss = s[name], let ts = t[name], ss.count == ts.count else { continue }
+            var lacking = ss, added: [(shown: Mention<String>, key: [String])] = []
+            for x in ts {
+                if let k = lacking.firstIndex(where: { $0.key == x.key }) { lacking.remove(at: k) } else { added.append(x) }
+            }
+            for (a, b) in zip(lacking, added) where !a.key.isEmpty { out.append((a.shown, b.shown)) }
+        }
+        return out
     }
 
     /// Placeholders written on the lines right before and after unit `k` that belong to no
