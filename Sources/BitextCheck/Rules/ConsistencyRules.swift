@@ -1656,7 +1656,8 @@ public struct NumberMismatchRule: Rule {
                     let su = p.source.units[m.unit]
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.rate", sourceUnit: m.unit,
                                     values: [:], source: NumberMismatchRule.rateShown(su, NumberMismatchRule.rangeBounds(su, m.range, stops(all, m.unit)), x.range),
-                                    target: NumberMismatchRule.rateShown(tu, NumberMismatchRule.rangeBounds(tu, t.range, ts), y.range)))
+                                    target: NumberMismatchRule.rateShown(tu, NumberMismatchRule.rangeBounds(tu, t.range, ts), y.range),
+                                    sourceLine: su.position(at: m.range.lowerBound).line))
                 }
             }
         }
@@ -1683,7 +1684,7 @@ public struct NumberMismatchRule: Rule {
                     let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<max(sr.upperBound, m.range.upperBound))
                     let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.bound", sourceUnit: m.unit,
-                                    values: [:], source: sv, target: tv))
+                                    values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
                 }
             }
         }
@@ -1791,7 +1792,8 @@ public struct NumberMismatchRule: Rule {
                     let written = NumberMismatchRule.shown(su, s.range, symbol: a.written)
                     let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: b)
                     emit(c.mismatch(self, severity: severity, place: (t.unit, t.range.lowerBound..<min(tu.text.count, t.range.lowerBound + shownTarget.unicodeScalars.count)),
-                                    key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
+                                    key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget,
+                                sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
                 }
                 let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] })
                 extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
@@ -1929,7 +1931,8 @@ public struct NumberMismatchRule: Rule {
                 if let x = m.target, let id = NumberMismatchRule.identifier(c.document.units[x.unit], around: x.range) { place = (x.unit, id) }
                 emit(c.mismatch(self, severity: severity, place: place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
-                                values: [:], source: written, target: t))
+                                values: [:], source: written, target: t,
+                                sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
             }
             if let pair, !missingWords.isEmpty {
                 let left = extra.filter { x in !taken.contains { $0.0 == x.unit && $0.1 == x.range } }
@@ -1937,7 +1940,8 @@ public struct NumberMismatchRule: Rule {
                                                                   isCount: { NumberScanner.isCount($0.value, in: c.document.units[$0.unit].text) }) {
                     emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: word.unit,
                                     values: [:], source: p.source.units[word.unit].string(word.range),
-                                    target: NumberMismatchRule.shown(c.document.units[t.unit], t.range)))
+                                    target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
+                                    sourceLine: p.source.units[word.unit].position(at: word.range.lowerBound).line))
                 }
             }
             for (i, j) in r.unit {
@@ -1947,7 +1951,8 @@ public struct NumberMismatchRule: Rule {
                 let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: tw[j]!)
                 let lo = t.range.lowerBound - targetBefore[j]
                 emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<min(tu.text.count, lo + shownTarget.unicodeScalars.count)),
-                                key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
+                                key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget,
+                                sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
             }
         }
         for pair in c.consistencyCache.pairs {
@@ -1975,14 +1980,16 @@ public struct NumberMismatchRule: Rule {
             guard target.count == source.count else { continue }
             for ((su, s), (tu, t)) in zip(source, target) where s.value != t.value {
                 emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch", sourceUnit: su,
-                                values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range)))
+                                values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range),
+                                sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
             }
         }
         // A catalogue or part number of the source the translation does not have, beside one of
         // the same shape (its letters, its length) the source does not have: a changed id.
         for pair in c.consistencyCache.pairs {
-            let sourceIDs = pair.source.flatMap { u in NumberMismatchRule.ids(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
-            guard !sourceIDs.isEmpty else { continue }
+            let sourceAt = pair.source.flatMap { u in NumberMismatchRule.ids(p.source.units[u], roles: [.content]).map { (unit: u, range: $0) } }
+            guard !sourceAt.isEmpty else { continue }
+            let sourceIDs = sourceAt.map { p.source.units[$0.unit].string($0.range) }
             let targetIDs = pair.target.flatMap { u in NumberMismatchRule.ids(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
             let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
             let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
@@ -1995,16 +2002,17 @@ public struct NumberMismatchRule: Rule {
                 }) else { continue }
                 used.insert(x)
                 let (tu, range, tid) = targetIDs[x]
-                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
-                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sid) } ?? pair.source[0],
-                                values: [:], source: sid, target: tid))
+                let (su, sr) = sourceAt[k]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: sid, target: tid, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
             }
         }
         // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same
         // length the source does not have: a changed hash.
         for pair in c.consistencyCache.pairs {
-            let sourceRuns = pair.source.flatMap { u in NumberMismatchRule.hexRuns(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
-            guard !sourceRuns.isEmpty else { continue }
+            let sourceAt = pair.source.flatMap { u in NumberMismatchRule.hexRuns(p.source.units[u], roles: [.content]).map { (unit: u, range: $0) } }
+            guard !sourceAt.isEmpty else { continue }
+            let sourceRuns = sourceAt.map { p.source.units[$0.unit].string($0.range) }
             let targetRuns = pair.target.flatMap { u in NumberMismatchRule.hexRuns(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
             guard !targetRuns.isEmpty else { continue }
             let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
@@ -2016,9 +2024,9 @@ public struct NumberMismatchRule: Rule {
                 }) else { continue }
                 used.insert(x)
                 let (tu, range, th) = targetRuns[x]
-                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
-                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sh) } ?? pair.source[0],
-                                values: [:], source: sh, target: th))
+                let (su, sr) = sourceAt[k]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: sh, target: th, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
             }
         }
         for (su, tu) in cells {
