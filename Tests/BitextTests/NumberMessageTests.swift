@@ -29,4 +29,18 @@ import Testing
         #expect(f.count == 1)
         #expect(f.first?.message.contains("ZooKeeper (line 2)") == true)
     }
+
+    /// The unit a rate goes by changed where the source says it twice, in two sentences of a
+    /// paragraph: the changed one is reported, on its own line; the same price in the other unit, its number
+    /// converted, is no finding at all.
+    @Test func rateUnitWithoutItsNumber() throws {
+        let f = try Harness.findings(rule: NumberMismatchRule(), target: "取回的费用为每 GB 0.02 美元。\n加急取回的费用为每 TB 0.03 美元。\n",
+                                     source: "Retrieval costs $0.02 per GB.\nExpedited retrieval costs $0.03 per GB.\n")
+        #expect(f.count == 1)
+        #expect(f.first?.message.contains("the source has per GB (line 2) where this has 每 TB") == true)
+        #expect(f.first?.span.start.line == 2)
+        let converted = try Harness.findings(rule: NumberMismatchRule(), target: "加急取回的费用为每 TB 30 美元。\n",
+                                             source: "Expedited retrieval costs $0.03 per GB.\n")
+        #expect(converted.isEmpty)
+    }
 }

@@ -37,6 +37,17 @@ public struct NumberMismatchRule: Rule {
             RuleExample("应用现在要求 iOS 16.0 ↓或更低版本。\n", source: "The app now requires iOS 16.0 or later.\n"),
             RuleExample("每个共享最多 5 位联系人；内存建议调到不少于 4 GB。\n",
                         source: "Share with at most 5 contacts; raise the memory up to 4 GB.\n"),
+            // The unit a rate goes by, with no number of its own beside it (`per GB`, `per
+            // second`, a header's `Price per GB`): another unit or prefix is reported …
+            RuleExample("加急取回的费用为↓每 TB 0.03 美元。用量↓按分钟计费。\n", source: "Expedited retrieval costs $0.03 per GB. Usage is billed per second.\n"),
+            RuleExample("| 每月传输量 | ↓每 TB 价格 |\n| --- | --- |\n| 前 10 TB | 0.09 美元 |\n",
+                        source: "| Monthly volume | Price per GB |\n| --- | --- |\n| First 10 TB | $0.09 |\n"),
+            // … the same unit written another way, a count, `hourly`, and the same price in
+            // another unit with its number converted (1,000 times for GB to TB) are not.
+            RuleExample("存储每 GB 每月 0.02 美元，请求每千次 0.40 美元，计算按小时计费，加急取回每 TB 30 美元。\n",
+                        source: "Storage costs $0.02 per GB-month, requests $0.40 per 1,000 requests, compute is billed hourly, and expedited retrieval $0.03 per GB.\n"),
+            RuleExample("用量按秒计费，最少按 60 秒计；传输按 GB 计费，报告每小时刷新一次。\n",
+                        source: "Usage is billed per second, with a minimum of 60 seconds; transfer is billed per GB, and reports refresh every hour.\n"),
             // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
             RuleExample("| 页面 | 均值之差 |\n| --- | --- |\n| 商品 | –8 ms |\n", source: "| Page | Mean difference |\n| --- | --- |\n| Product | -8 ms |\n"),
             // `K` in a size or a table's capacity may be 1,024: 32K entries are 32,768.
@@ -1831,6 +1842,16 @@ public struct NumberMismatchRule: Rule {
                 }
                 missing = joined
             }
+            // A rate stated in another unit with its number converted (`$0.03 per GB` → `每 TB 30
+            // 美元`, 1,000 times): the same price, no number changed.
+            if let pair, !missing.isEmpty, !extra.isEmpty {
+                let converted = NumberMismatchRule.convertedRates(c, p, pair, missing: missing, extra: extra)
+                if !converted.isEmpty {
+                    let mi = Set(converted.map(\.missing)), xi = Set(converted.map(\.extra))
+                    missing = missing.indices.filter { !mi.contains($0) }.map { missing[$0] }
+                    extra = extra.indices.filter { !xi.contains($0) }.map { extra[$0] }
+                }
+            }
             // A sentence `missing-translation` reports dropped (quoting it) whose numbers are all
             // missing: its numbers are not reported again, one by one. (Some of them here, and
             // the sentence is not simply dropped.) Equal numbers pair in any order, so a number
@@ -1970,6 +1991,14 @@ public struct NumberMismatchRule: Rule {
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
             compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+        }
+        // The unit a rate counts by, where no number of its own stands beside it (`$0.03 per
+        // GB` → `每 TB 0.03 美元`, `billed per second` → `按分钟计费`; ``rateUnitsChanged``).
+        for x in NumberMismatchRule.rateUnitsChanged(c, p, reported: ratesReported, numbers: { numbers($0, $1) }) {
+            let su = p.source.units[x.sourceUnit], tu = c.document.units[x.targetUnit]
+            emit(c.mismatch(self, severity: severity, place: (x.targetUnit, x.target.range), key: "number-mismatch.per", sourceUnit: x.sourceUnit,
+                            values: [:], source: su.string(x.source.range), target: tu.string(x.target.range),
+                            sourceLine: su.position(at: x.source.range.lowerBound).line))
         }
         // `zero or more` and `one or more` rendered the other way (零次或多次 for one or more),
         // when the pair says each as many times.
