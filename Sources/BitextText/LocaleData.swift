@@ -108,6 +108,10 @@ public struct LocaleData: Sendable {
         /// Words that are a rate by themselves (`hourly`, `daily`), each with the symbol of the
         /// unit of time under it, from `rateAdverbs`.
         public var adverbs: [String: String] = [:]
+        /// The lengths and the first letters (lowercase) of the words of `per` and `adverbs`: a
+        /// cheap test before a word is read.
+        public var triggerLengths: Set<Int> = []
+        public var triggerFirsts: Set<UInt32> = []
         public var isEmpty: Bool { per.isEmpty && symbols.isEmpty && words.isEmpty }
     }
 
@@ -316,6 +320,10 @@ public struct LocaleData: Sendable {
         for (w, symbol) in LocaleData.wordsByName(node, "rateWords") { rates.words[w] = symbol }
         rates.by = Set(node["rateBy"]?.array().compactMap(\.string) ?? [])
         for (w, symbol) in LocaleData.wordsByName(node, "rateAdverbs") { rates.adverbs[w] = symbol }
+        for w in Array(rates.per) + Array(rates.adverbs.keys) {
+            rates.triggerLengths.insert(w.unicodeScalars.count)
+            if let f = w.lowercased().unicodeScalars.first { rates.triggerFirsts.insert(f.value) }
+        }
         var bounds = Bounds()
         for (key, lower) in [("lower", true), ("upper", false)] {
             func scalars(_ k: String) -> [([UInt32], Bool)] {

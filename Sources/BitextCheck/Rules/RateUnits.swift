@@ -35,14 +35,16 @@ extension NumberMismatchRule {
     /// The rate units of a Latin-script unit (``RateUnit``): a word of `ratePer` and a unit
     /// after a space or a hyphen, in prose (`per GB`, `per second`, `per-second billing`,
     /// `per GB-month`: `GB`); a word of `rateAdverbs` (`hourly`). None for a number after the
-    /// word (`per 1,000 requests`) or a word that is no unit (`per user`). Only read when one of
-    /// `words` is such a word.
+    /// word (`per 1,000 requests`) or a word that is no unit (`per user`). A word is read only
+    /// when its length and first letter are those of such a word.
     static func sourceRateUnits(_ u: Unit, _ a: TextAnalysis, _ locale: LocaleData) -> [RateUnit] {
         let rates = locale.rates
         guard !rates.per.isEmpty || !rates.adverbs.isEmpty else { return [] }
         let t = u.text, n = t.count
         var out: [RateUnit] = []
-        for w in a.words where w.kind == .latin && w.range.count <= 8 && u.roles[w.range.lowerBound] == .content {
+        for w in a.words where w.kind == .latin && rates.triggerLengths.contains(w.range.count) && u.roles[w.range.lowerBound] == .content {
+            // A cheap test first: the length and first letter of a word of `ratePer` or `rateAdverbs`.
+            guard rates.triggerFirsts.contains(t[w.range.lowerBound] | 0x20) else { continue }
             let word = u.string(w.range).lowercased()
             if let s = rates.adverbs[word] { out.append(RateUnit(range: w.range, symbol: s, base: "")); continue }
             guard rates.per.contains(word) else { continue }
@@ -145,7 +147,8 @@ extension NumberMismatchRule {
     /// times than the source, against one of them that measures the same thing with another unit
     /// or prefix (`per GB` → `每 TB`, `per second` → `按分钟`), named more often than the source's
     /// rate units name it and by no other word of the source (`every hour` renders `每小时`; `5
-    /// TB` may be what `每 TB` counts by). Each with the source's rate unit whose sentence the
+    /// TB` may be what `每 TB` counts by), and no word of time that is the rate of a number
+    /// (``rates`` compares those, number by number). Each with the source's rate unit whose sentence the
     /// aligner pairs with its own, else the nearest by where each stands in its side.
     static func changedRateUnits(_ c: FileContext, _ p: Pairing, _ pair: ConsistencyPair)
         -> [(sourceUnit: Int, source: RateUnit, targetUnit: Int, target: RateUnit)] {
@@ -174,9 +177,17 @@ extension NumberMismatchRule {
         func place(_ k: Int, in units: [Int], _ at: Int, length: Int) -> Double {
             (Double(units.firstIndex(of: k) ?? 0) + Double(at) / Double(max(1, length))) / Double(units.count)
         }
+        /// A word of time that is the rate of a number of its clause (`每天运行 2 台服务器`):
+        /// ``rates``' to compare, with the number.
+        func ratesANumber(_ k: Int, _ y: RateUnit) -> Bool {
+            guard y.isTime else { return false }
+            let u = c.document.units[k]
+            let stops = targetNumbers(u, c.analyses[k], unit: k).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            return stops.contains { rate(u, of: $0, stops: stops, c.settings.target)?.range.lowerBound == y.range.lowerBound }
+        }
         var out: [(sourceUnit: Int, source: RateUnit, targetUnit: Int, target: RateUnit)] = []
         var usedSource = Set<Int>()
-        for (tk, y) in target where targetCount[y.symbol]! > sourceCount[y.symbol, default: 0] && !named.contains(y.symbol) {
+        for (tk, y) in target where targetCount[y.symbol]! > sourceCount[y.symbol, default: 0] && !named.contains(y.symbol) && !ratesANumber(tk, y) {
             let at = place(tk, in: pair.target, y.range.lowerBound, length: c.document.units[tk].text.count)
             var best: (Int, Double)? = nil
             for (i, x) in source.enumerated() where !usedSource.contains(i) && x.rate.base == y.base && x.rate.symbol != y.symbol
