@@ -27,7 +27,7 @@ extension Array where Element: Comparable {
 /// and *about*).
 public final class Lexicon: @unchecked Sendable {
     /// Bump when the binary layout or the stemmer changes: older caches are then ignored.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let magic: UInt32 = 0x5854_4C42  // "BLTX" little-endian
 
     /// Where the data came from and what loading cost, for benchmarks.

@@ -66,6 +66,10 @@ public struct LocaleData: Sendable {
     public var unitWords: [String: String] { units.value.words }
     /// Words that start with a word of `unitWords` and name something else (`比特币`, `克隆`).
     public var notUnits: [String] { units.value.not }
+    /// The symbols `unitWords` name (`GB`, `km`, `in`), each with its SI prefix and the unit
+    /// without it (`G` and `B`; `in` has none), from `<id>.units.yml`: `per GB` and `每 TB` are
+    /// one unit with two prefixes.
+    public var unitSymbols: [String: (prefix: String, base: String)] { units.value.symbols }
     /// Words that make a number beside them a version (`version 4.40`, `the 4.40 release`,
     /// `4.4 版`), from `<id>.units.yml`'s `versionWords`: compared by text (4.40 is not 4.4).
     public var versionWords: [String] { units.value.versions }
@@ -98,6 +102,16 @@ public struct LocaleData: Sendable {
         /// Words that are a rate by themselves, right after a number (`fps`, `rps`, `rpm`), each
         /// with the symbol of the unit of time under it, from `rateWords`.
         public var words: [String: String] = [:]
+        /// Words glued before a unit that make it the unit a price or a count goes by (`按`:
+        /// `按分钟计费`, `按 GB 计费`), from `rateBy`; `ratePer` words do the same (`每 TB`).
+        public var by: Set<String> = []
+        /// Words that are a rate by themselves (`hourly`, `daily`), each with the symbol of the
+        /// unit of time under it, from `rateAdverbs`.
+        public var adverbs: [String: String] = [:]
+        /// The lengths and the first letters (lowercase) of the words of `per` and `adverbs`: a
+        /// cheap test before a word is read.
+        public var triggerLengths: Set<Int> = []
+        public var triggerFirsts: Set<UInt32> = []
         public var isEmpty: Bool { per.isEmpty && symbols.isEmpty && words.isEmpty }
     }
 
@@ -277,6 +291,7 @@ public struct LocaleData: Sendable {
     /// What `<id>.units.yml` holds.
     struct UnitWords: Sendable {
         var words: [String: String] = [:]
+        var symbols: [String: (prefix: String, base: String)] = [:]
         var not: [String] = []
         var versions: [String] = []
         var powers: [String: String] = [:]
@@ -289,12 +304,13 @@ public struct LocaleData: Sendable {
     @Sendable static func unitWords(_ text: String) -> UnitWords? {
         guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
         var words: [String: String] = [:]
+        var symbols: [String: (prefix: String, base: String)] = [:]
         let units = LocaleData.wordsByName(node, "unitWords")
         for (p, prefix) in LocaleData.wordsByName(node, "unitPrefixes") {
-            for (w, symbol) in units { words[p + w] = prefix + symbol }
+            for (w, symbol) in units { words[p + w] = prefix + symbol; symbols[prefix + symbol] = (prefix, symbol) }
         }
-        for (w, symbol) in units { words[w] = symbol }
-        for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol }
+        for (w, symbol) in units { words[w] = symbol; symbols[symbol] = ("", symbol) }
+        for (w, symbol) in LocaleData.wordsByName(node, "prefixedUnitWords") { words[w] = symbol; symbols[symbol] = symbols[symbol] ?? ("", symbol) }
         var powers: [String: String] = [:]
         for (w, power) in LocaleData.wordsByName(node, "unitPowers") { powers[w] = power }
         var rates = Rates()
@@ -302,6 +318,12 @@ public struct LocaleData: Sendable {
         rates.articles = Set(node["rateArticles"]?.array().compactMap(\.string) ?? [])
         for (w, symbol) in LocaleData.wordsByName(node, "rateSymbols") { rates.symbols[w] = symbol }
         for (w, symbol) in LocaleData.wordsByName(node, "rateWords") { rates.words[w] = symbol }
+        rates.by = Set(node["rateBy"]?.array().compactMap(\.string) ?? [])
+        for (w, symbol) in LocaleData.wordsByName(node, "rateAdverbs") { rates.adverbs[w] = symbol }
+        for w in Array(rates.per) + Array(rates.adverbs.keys) {
+            rates.triggerLengths.insert(w.unicodeScalars.count)
+            if let f = w.lowercased().unicodeScalars.first { rates.triggerFirsts.insert(f.value) }
+        }
         var bounds = Bounds()
         for (key, lower) in [("lower", true), ("upper", false)] {
             func scalars(_ k: String) -> [([UInt32], Bool)] {
@@ -316,7 +338,7 @@ public struct LocaleData: Sendable {
         }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
-        return UnitWords(words: words, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
+        return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds)
     }
 

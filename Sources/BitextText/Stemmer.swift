@@ -1,7 +1,8 @@
 /// A light English stemmer for term matching, after Porter's first and last steps: plurals,
-/// `-ed`/`-ing` (with the `e` put back where Porter puts it), and a final `e` where the stem is
-/// long enough. Enough to make `LLM`/`LLMs`, `fine-tune`/`fine-tuned`/`fine-tuning`,
-/// `model`/`models`/`modelling` and `encode`/`encoding` meet while `note` and `not` stay apart.
+/// `-ed`/`-ing` (with the `e` put back where Porter puts it; `-ied` and `-ies` to `-y`), and a
+/// final `e` where the stem is long enough. Enough to make `LLM`/`LLMs`,
+/// `fine-tune`/`fine-tuned`/`fine-tuning`, `model`/`models`/`modelling`, `encode`/`encoding` and
+/// `copy`/`copied`/`copies` meet while `note` and `not` stay apart.
 /// Applied the same way to glossary terms and to text, so the two only need to agree.
 public enum Stemmer {
     /// The stem of a word (lowercase unless `keepCase`).
@@ -73,9 +74,11 @@ public enum Stemmer {
         else if ends(s, "ies") && s.count > 4 { s.removeLast(3); s.append(0x79) }  // y
         else if s.last == 0x73 && !ends(s, "ss") && !ends(s, "us") && !ends(s, "is") && s.count > 3 { s.removeLast() }
 
-        // -ed, -ing.
+        // -ed, -ing; `-ied` back to the `y` its plural meets too (copied, copies → copy; tried,
+        // tries → try), from five letters on (died, tied stay).
         var stripped = false
         if ends(s, "ing") && s.count > 5 && hasVowel(s, s.count - 3) { s.removeLast(3); stripped = true }
+        else if ends(s, "ied") && s.count > 4 { s.removeLast(3); s.append(0x79) }  // y
         else if ends(s, "ed") && !ends(s, "eed") && s.count > 4 && hasVowel(s, s.count - 2) { s.removeLast(2); stripped = true }
         if stripped {
             if ends(s, "at") || ends(s, "bl") || ends(s, "iz") { s.append(0x65) }

@@ -11,4 +11,36 @@ import Testing
         #expect(f.count == 1)
         #expect(f.first?.message.contains("the source has NX-2424P (line 1) where this has NX-2442P") == true)
     }
+
+    /// A paragraph over several lines: the message names the line of the source number, not the
+    /// paragraph's first line; the finding sits on the translation's number.
+    @Test func messageNamesTheNumbersOwnLine() throws {
+        let f = try Harness.findings(rule: NumberMismatchRule(), target: "解析器会读取整个文件，\n然后一次处理 16 个条目。\n",
+                                     source: "The parser reads the whole file\nand then handles 8 entries at a time.\n")
+        #expect(f.count == 1)
+        #expect(f.first?.message.contains("the source has 8 (line 2) where this has 16") == true)
+        #expect(f.first?.span.start.line == 2)
+    }
+
+    /// kept-text-mismatch likewise names the line of the source's name.
+    @Test func keptTextNamesTheNamesOwnLine() throws {
+        let f = try Harness.findings(rule: KeptTextRule(), target: "服务启动时，\n会向 Zookeeper 注册一个临时节点。\n",
+                                     source: "When the service starts,\nit registers a temporary node with ZooKeeper.\n")
+        #expect(f.count == 1)
+        #expect(f.first?.message.contains("ZooKeeper (line 2)") == true)
+    }
+
+    /// The unit a rate goes by changed where the source says it twice, in two sentences of a
+    /// paragraph: the changed one is reported, on its own line; the same price in the other unit, its number
+    /// converted, is no finding at all.
+    @Test func rateUnitWithoutItsNumber() throws {
+        let f = try Harness.findings(rule: NumberMismatchRule(), target: "取回的费用为每 GB 0.02 美元。\n加急取回的费用为每 TB 0.03 美元。\n",
+                                     source: "Retrieval costs $0.02 per GB.\nExpedited retrieval costs $0.03 per GB.\n")
+        #expect(f.count == 1)
+        #expect(f.first?.message.contains("the source has per GB (line 2) where this has 每 TB") == true)
+        #expect(f.first?.span.start.line == 2)
+        let converted = try Harness.findings(rule: NumberMismatchRule(), target: "加急取回的费用为每 TB 30 美元。\n",
+                                             source: "Expedited retrieval costs $0.03 per GB.\n")
+        #expect(converted.isEmpty)
+    }
 }

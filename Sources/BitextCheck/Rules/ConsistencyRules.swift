@@ -54,6 +54,17 @@ public struct NumberMismatchRule: Rule {
             RuleExample("我们留出↓四分之一的数据用于测试。\n", source: "We hold out 20 % of the data for testing.\n"),
             // Twelve months are a year; thirty days are no month.
             RuleExample("许可证在索赔前一年内有效，审计日志保留两年。\n", source: "The licence covers the 12 months before the claim; audit logs are kept for 24 months.\n"),
+            // The unit a rate goes by, with no number of its own beside it (`per GB`, `per
+            // second`, a header's `Price per GB`): another unit or prefix is reported …
+            RuleExample("加急取回的费用为↓每 TB 0.03 美元。用量↓按分钟计费。\n", source: "Expedited retrieval costs $0.03 per GB. Usage is billed per second.\n"),
+            RuleExample("| 每月传输量 | ↓每 TB 价格 |\n| --- | --- |\n| 前 10 TB | 0.09 美元 |\n",
+                        source: "| Monthly volume | Price per GB |\n| --- | --- |\n| First 10 TB | $0.09 |\n"),
+            // … the same unit written another way, a count, `hourly`, and the same price in
+            // another unit with its number converted (1,000 times for GB to TB) are not.
+            RuleExample("存储每 GB 每月 0.02 美元，请求每千次 0.40 美元，计算按小时计费，加急取回每 TB 30 美元。\n",
+                        source: "Storage costs $0.02 per GB-month, requests $0.40 per 1,000 requests, compute is billed hourly, and expedited retrieval $0.03 per GB.\n"),
+            RuleExample("用量按秒计费，最少按 60 秒计；传输按 GB 计费，报告每小时刷新一次。\n",
+                        source: "Usage is billed per second, with a minimum of 60 seconds; transfer is billed per GB, and reports refresh every hour.\n"),
             // An en dash as a minus, where no range can be: `–8 ms` is -8 ms.
             RuleExample("| 页面 | 均值之差 |\n| --- | --- |\n| 商品 | –8 ms |\n", source: "| Page | Mean difference |\n| --- | --- |\n| Product | -8 ms |\n"),
             // `K` in a size or a table's capacity may be 1,024: 32K entries are 32,768.
@@ -1683,7 +1694,8 @@ public struct NumberMismatchRule: Rule {
                     let su = p.source.units[m.unit]
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.rate", sourceUnit: m.unit,
                                     values: [:], source: NumberMismatchRule.rateShown(su, NumberMismatchRule.rangeBounds(su, m.range, stops(all, m.unit)), x.range),
-                                    target: NumberMismatchRule.rateShown(tu, NumberMismatchRule.rangeBounds(tu, t.range, ts), y.range)))
+                                    target: NumberMismatchRule.rateShown(tu, NumberMismatchRule.rangeBounds(tu, t.range, ts), y.range),
+                                    sourceLine: su.position(at: m.range.lowerBound).line))
                 }
             }
         }
@@ -1710,7 +1722,7 @@ public struct NumberMismatchRule: Rule {
                     let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<max(sr.upperBound, m.range.upperBound))
                     let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.bound", sourceUnit: m.unit,
-                                    values: [:], source: sv, target: tv))
+                                    values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
                 }
             }
         }
@@ -1818,7 +1830,8 @@ public struct NumberMismatchRule: Rule {
                     let written = NumberMismatchRule.shown(su, s.range, symbol: a.written)
                     let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: b)
                     emit(c.mismatch(self, severity: severity, place: (t.unit, t.range.lowerBound..<min(tu.text.count, t.range.lowerBound + shownTarget.unicodeScalars.count)),
-                                    key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
+                                    key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget,
+                                sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
                 }
                 let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] })
                 extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
@@ -1855,6 +1868,16 @@ public struct NumberMismatchRule: Rule {
                     k += 1
                 }
                 missing = joined
+            }
+            // A rate stated in another unit with its number converted (`$0.03 per GB` → `每 TB 30
+            // 美元`, 1,000 times): the same price, no number changed.
+            if let pair, !missing.isEmpty, !extra.isEmpty {
+                let converted = NumberMismatchRule.convertedRates(c, p, pair, missing: missing, extra: extra)
+                if !converted.isEmpty {
+                    let mi = Set(converted.map(\.missing)), xi = Set(converted.map(\.extra))
+                    missing = missing.indices.filter { !mi.contains($0) }.map { missing[$0] }
+                    extra = extra.indices.filter { !xi.contains($0) }.map { extra[$0] }
+                }
             }
             // A sentence `missing-translation` reports dropped (quoting it) whose numbers are all
             // missing: its numbers are not reported again, one by one. (Some of them here, and
@@ -1956,7 +1979,8 @@ public struct NumberMismatchRule: Rule {
                 if let x = m.target, let id = NumberMismatchRule.identifier(c.document.units[x.unit], around: x.range) { place = (x.unit, id) }
                 emit(c.mismatch(self, severity: severity, place: place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
-                                values: [:], source: written, target: t))
+                                values: [:], source: written, target: t,
+                                sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
             }
             if let pair, !missingWords.isEmpty {
                 let left = extra.filter { x in !taken.contains { $0.0 == x.unit && $0.1 == x.range } }
@@ -1964,7 +1988,8 @@ public struct NumberMismatchRule: Rule {
                                                                   isCount: { NumberScanner.isCount($0.value, in: c.document.units[$0.unit].text) }) {
                     emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: word.unit,
                                     values: [:], source: p.source.units[word.unit].string(word.range),
-                                    target: NumberMismatchRule.shown(c.document.units[t.unit], t.range)))
+                                    target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
+                                    sourceLine: p.source.units[word.unit].position(at: word.range.lowerBound).line))
                 }
             }
             for (i, j) in r.unit {
@@ -1974,7 +1999,8 @@ public struct NumberMismatchRule: Rule {
                 let shownTarget = NumberMismatchRule.shown(tu, t.range, symbol: tw[j]!)
                 let lo = t.range.lowerBound - targetBefore[j]
                 emit(c.mismatch(self, severity: severity, place: (t.unit, lo..<min(tu.text.count, lo + shownTarget.unicodeScalars.count)),
-                                key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget))
+                                key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget,
+                                sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
             }
         }
         for pair in c.consistencyCache.pairs {
@@ -1993,6 +2019,14 @@ public struct NumberMismatchRule: Rule {
             guard !source.isEmpty || !words.isEmpty else { continue }
             compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
         }
+        // The unit a rate counts by, where no number of its own stands beside it (`$0.03 per
+        // GB` → `每 TB 0.03 美元`, `billed per second` → `按分钟计费`; ``rateUnitsChanged``).
+        for x in NumberMismatchRule.rateUnitsChanged(c, p, reported: ratesReported, numbers: { numbers($0, $1) }) {
+            let su = p.source.units[x.sourceUnit], tu = c.document.units[x.targetUnit]
+            emit(c.mismatch(self, severity: severity, place: (x.targetUnit, x.target.range), key: "number-mismatch.per", sourceUnit: x.sourceUnit,
+                            values: [:], source: su.string(x.source.range), target: tu.string(x.target.range),
+                            sourceLine: su.position(at: x.source.range.lowerBound).line))
+        }
         // `zero or more` and `one or more` rendered the other way (零次或多次 for one or more),
         // when the pair says each as many times.
         for pair in c.consistencyCache.pairs {
@@ -2002,7 +2036,8 @@ public struct NumberMismatchRule: Rule {
             guard target.count == source.count else { continue }
             for ((su, s), (tu, t)) in zip(source, target) where s.value != t.value {
                 emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch", sourceUnit: su,
-                                values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range)))
+                                values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range),
+                                sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
             }
         }
         // A unit of time or a unit in words after a placeholder both sides have, which stands for
@@ -2029,8 +2064,9 @@ public struct NumberMismatchRule: Rule {
         // A catalogue or part number of the source the translation does not have, beside one of
         // the same shape (its letters, its length) the source does not have: a changed id.
         for pair in c.consistencyCache.pairs {
-            let sourceIDs = pair.source.flatMap { u in NumberMismatchRule.ids(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
-            guard !sourceIDs.isEmpty else { continue }
+            let sourceAt = pair.source.flatMap { u in NumberMismatchRule.ids(p.source.units[u], roles: [.content]).map { (unit: u, range: $0) } }
+            guard !sourceAt.isEmpty else { continue }
+            let sourceIDs = sourceAt.map { p.source.units[$0.unit].string($0.range) }
             let targetIDs = pair.target.flatMap { u in NumberMismatchRule.ids(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
             let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
             let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
@@ -2043,16 +2079,17 @@ public struct NumberMismatchRule: Rule {
                 }) else { continue }
                 used.insert(x)
                 let (tu, range, tid) = targetIDs[x]
-                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
-                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sid) } ?? pair.source[0],
-                                values: [:], source: sid, target: tid))
+                let (su, sr) = sourceAt[k]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: sid, target: tid, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
             }
         }
         // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same
         // length the source does not have: a changed hash.
         for pair in c.consistencyCache.pairs {
-            let sourceRuns = pair.source.flatMap { u in NumberMismatchRule.hexRuns(p.source.units[u], roles: [.content]).map { p.source.units[u].string($0) } }
-            guard !sourceRuns.isEmpty else { continue }
+            let sourceAt = pair.source.flatMap { u in NumberMismatchRule.hexRuns(p.source.units[u], roles: [.content]).map { (unit: u, range: $0) } }
+            guard !sourceAt.isEmpty else { continue }
+            let sourceRuns = sourceAt.map { p.source.units[$0.unit].string($0.range) }
             let targetRuns = pair.target.flatMap { u in NumberMismatchRule.hexRuns(c.document.units[u], roles: [.content, .code]).map { (u, $0, c.document.units[u].string($0)) } }
             guard !targetRuns.isEmpty else { continue }
             let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
@@ -2064,9 +2101,9 @@ public struct NumberMismatchRule: Rule {
                 }) else { continue }
                 used.insert(x)
                 let (tu, range, th) = targetRuns[x]
-                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch",
-                                sourceUnit: pair.source.first { p.source.units[$0].string.contains(sh) } ?? pair.source[0],
-                                values: [:], source: sh, target: th))
+                let (su, sr) = sourceAt[k]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: sh, target: th, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
             }
         }
         for (su, tu) in cells {

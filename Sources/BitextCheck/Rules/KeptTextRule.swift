@@ -127,7 +127,8 @@ public struct KeptTextRule: Rule {
                 func report(_ t: Token, _ s: Token, _ key: String) {
                     guard reported.insert(t.range.lowerBound).inserted else { return }
                     emit(c.mismatch(self, severity: severity, place: (k, t.range), key: key, sourceUnit: s.unit,
-                                    values: [:], source: s.text, target: t.text, sourceLine: p.source.units[s.unit].start.line))
+                                    values: [:], source: s.text, target: t.text,
+                                    sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
                 }
                 for stretch in c.analyses[k].stretches where !stretch.isProse && !stretch.inNote && !stretch.tokens.isEmpty {
                     let run = KeptTextRule.tokens(unit, in: stretch.range)
@@ -157,9 +158,9 @@ public struct KeptTextRule: Rule {
             }
         }
         // A name the translation rendered into Chinese, a piece of it kept (`开放 SSH` for `OpenSSH`).
-        for (k, s, name, range, shown) in KeptTextRule.renderedNames(c, p) {
+        for (k, s, at, name, range, shown) in KeptTextRule.renderedNames(c, p) {
             emit(c.mismatch(self, severity: severity, place: (k, range), key: "kept-text-mismatch.rendered",
-                            sourceUnit: s, values: [:], source: name, target: shown, sourceLine: p.source.units[s].start.line))
+                            sourceUnit: s, values: [:], source: name, target: shown, sourceLine: p.source.units[s].position(at: at).line))
         }
         // A column the translation keeps in English with a cell translated.
         for (s, t, kept) in KeptTextRule.translatedKeptCells(c, p) {
@@ -244,8 +245,8 @@ public struct KeptTextRule: Rule {
     /// translation (in any case, spaces and hyphens aside) and, for a catalogue id, its word in
     /// capitals nowhere either. A brand with an official Chinese name is a plain word (Cisco, 思科),
     /// an acronym alone is often rendered (API, 接口): neither has the shape, neither is read.
-    static func renderedNames(_ c: FileContext, _ p: Pairing) -> [(target: Int, source: Int, name: String, range: Range<Int>, shown: String)] {
-        var out: [(target: Int, source: Int, name: String, range: Range<Int>, shown: String)] = []
+    static func renderedNames(_ c: FileContext, _ p: Pairing) -> [(target: Int, source: Int, sourceAt: Int, name: String, range: Range<Int>, shown: String)] {
+        var out: [(target: Int, source: Int, sourceAt: Int, name: String, range: Range<Int>, shown: String)] = []
         // The translation's Latin letters and digits, all run together and word by word (read
         // only for a candidate: rare).
         var spelled: (joined: String, words: Set<String>)? = nil
@@ -301,7 +302,7 @@ public struct KeptTextRule: Rule {
                         let key = String(name.lowercased().unicodeScalars.filter { isWordChar($0.value) }.map(Character.init))
                         if spelled!.joined.contains(key) { continue }
                         if catalogue, spelled!.words.contains(makeString(parts[0]).lowercased()) { continue }
-                        out.append((k, s, name, r, tu.string(r)))
+                        out.append((k, s, words[i].range.lowerBound, name, r, tu.string(r)))
                     }
                 }
             }

@@ -61,10 +61,7 @@ enum SwappedCells {
                 for w in p.sourceAnalyses[pr.s].words where w.kind == .latin && u.roles[w.range.lowerBound] == .content {
                     let word = u.string(w.range).lowercased()
                     if word.count < 2 || functionWords.contains(word) { continue }
-                    // (`copied`, `copies`: the light stemmer keeps the `i` the lexicon's `copy` lacks.)
-                    var id = lexicon.stem(Stemmer.stem(word))
-                    if id == nil && word.count > 4 && (word.hasSuffix("ied") || word.hasSuffix("ies")) { id = lexicon.stem(Stemmer.stem(word.dropLast(3) + "y")) }
-                    guard let id, seen.insert(id).inserted else { continue }
+                    guard let id = lexicon.stem(Stemmer.stem(word)), seen.insert(id).inserted else { continue }
                     stems.append((id, word))
                 }
                 return SourceCell(stems: stems)
