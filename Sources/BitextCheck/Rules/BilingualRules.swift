@@ -560,7 +560,8 @@ public struct MissingTranslationRule: Rule {
     /// the source row it renders; and cells two columns of a row exchanged, naming the column.
     func swappedCells(_ c: FileContext, _ severity: Severity, _ emit: (Finding) -> Void) {
         guard let p = c.pairing else { return }
-        for s in SwappedCells.find(c) {
+        var cells = SwappedCells.Cells()
+        for s in SwappedCells.find(c, &cells) {
             let u = c.document.units[s.target]
             let own = p.source.units[s.own], other = p.source.units[s.other]
             func preview(_ t: String) -> String { t.count > 60 ? String(t.prefix(59)) + "…" : t }
@@ -571,7 +572,7 @@ public struct MissingTranslationRule: Rule {
                            details: [("sourceLine", .int(own.start.line)), ("rendersSourceLine", .int(other.start.line)),
                                      ("sourceText", .string(other.plainText)), ("evidence", .string("swapped-cells"))]))
         }
-        for s in SwappedCells.findColumns(c) {
+        for s in SwappedCells.findColumns(c, &cells) {
             let u = c.document.units[s.target]
             func preview(_ t: String) -> String { t.count > 60 ? String(t.prefix(59)) + "…" : t }
             emit(c.finding(self, severity: severity, unit: s.target, range: 0..<u.text.count,

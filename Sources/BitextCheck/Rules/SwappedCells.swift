@@ -18,8 +18,15 @@ enum SwappedCells {
 
     /// Words of a source cell: content stems the lexicon knows (and the word, found as written
     /// when the translation keeps it).
-    private struct SourceCell { var stems: [(id: Int32, word: String)] }
-    private struct TargetCell { var reach: Set<Int32>; var latin: Set<String> }
+    fileprivate struct SourceCell { var stems: [(id: Int32, word: String)]; var ids: Set<Int32> }
+
+    /// Cells read once for both finders (a cell of a table is read by its column and by its row).
+    struct Cells {
+        fileprivate var source: [Int: SourceCell] = [:]
+        fileprivate var target: [Int: TargetCell] = [:]
+        init() {}
+    }
+    fileprivate struct TargetCell { var reach: Set<Int32>; var latin: Set<String> }
 
     /// Within one column of a table whose cells the alignment pairs one to one (body rows, the
     /// same column on both sides), two rows are swapped when the stems that tell their source
@@ -28,7 +35,7 @@ enum SwappedCells {
     /// (`Success; all files were copied.` ↔ `成功；所有文件均已复制。` in the row of `2`). Cells
     /// of a word or two give too little to tell (a swap of figures is `number-mismatch`'s), and
     /// two rows whose cells written alike (a code, a name) crossed too are rows reordered.
-    static func find(_ c: FileContext) -> [Swap] {
+    static func find(_ c: FileContext, _ cells: inout Cells) -> [Swap] {
         guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
         // Cheap trigger: only a translation with table cells.
         guard c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
@@ -54,8 +61,8 @@ enum SwappedCells {
         for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let pairs = groups[key]!
             guard pairs.count >= 2 else { continue }
-            let sources = pairs.map { sourceCell(c, p, $0.s, lexicon, functionWords) }
-            let targets = pairs.map { targetCell(c, $0.t, lexicon) }
+            let sources = pairs.map { sourceCell(c, p, $0.s, lexicon, functionWords, &cells) }
+            let targets = pairs.map { targetCell(c, $0.t, lexicon, &cells) }
             func evidence(_ i: Int, _ j: Int) -> (cross: Int, own: Int) { crossing(sources, targets, i, j) }
             var taken = Set<Int>()
             for i in pairs.indices where !taken.contains(i) {
@@ -101,7 +108,7 @@ enum SwappedCells {
     /// reordered its columns crosses them in every row it tells about and in place in none:
     /// a pair of columns crossed in the header row, or in two rows, and in place in no row, is
     /// not reported (a translator may reorder a table's columns).
-    static func findColumns(_ c: FileContext) -> [ColumnSwap] {
+    static func findColumns(_ c: FileContext, _ cells: inout Cells) -> [ColumnSwap] {
         guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
         guard c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
         let functionWords = c.toolkit.segmenter.source.functionWords
@@ -171,8 +178,8 @@ enum SwappedCells {
                 // Cells of words by the lexicon, both cells units of this row.
                 let columns = units.keys.sorted()
                 guard columns.count >= 2 else { continue }
-                let sources = columns.map { sourceCell(c, p, units[$0]!.s, lexicon, functionWords) }
-                let targets = columns.map { targetCell(c, units[$0]!.t, lexicon) }
+                let sources = columns.map { sourceCell(c, p, units[$0]!.s, lexicon, functionWords, &cells) }
+                let targets = columns.map { targetCell(c, units[$0]!.t, lexicon, &cells) }
                 for a in columns.indices {
                     for b in columns.indices where b > a {
                         let pairKey = [columns[a], columns[b]]
@@ -206,7 +213,8 @@ enum SwappedCells {
     }
 
     /// A source cell's content stems the lexicon knows, each with its word as written.
-    private static func sourceCell(_ c: FileContext, _ p: Pairing, _ s: Int, _ lexicon: Lexicon, _ functionWords: Set<String>) -> SourceCell {
+    private static func sourceCell(_ c: FileContext, _ p: Pairing, _ s: Int, _ lexicon: Lexicon, _ functionWords: Set<String>, _ cells: inout Cells) -> SourceCell {
+        if let known = cells.source[s] { return known }
         let u = p.source.units[s]
         var seen = Set<Int32>()
         var stems: [(Int32, String)] = []
@@ -219,11 +227,14 @@ enum SwappedCells {
             guard let id, seen.insert(id).inserted else { continue }
             stems.append((id, word))
         }
-        return SourceCell(stems: stems)
+        let cell = SourceCell(stems: stems, ids: Set(stems.map(\.0)))
+        cells.source[s] = cell
+        return cell
     }
 
     /// The stems a target cell's Han renders, and its Latin words.
-    private static func targetCell(_ c: FileContext, _ t: Int, _ lexicon: Lexicon) -> TargetCell {
+    private static func targetCell(_ c: FileContext, _ t: Int, _ lexicon: Lexicon, _ cells: inout Cells) -> TargetCell {
+        if let known = cells.target[t] { return known }
         let u = c.document.units[t]
         var han: [UInt32] = []
         var latin = Set<String>()
@@ -235,7 +246,9 @@ enum SwappedCells {
         }
         var reach = Set<Int32>()
         han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
-        return TargetCell(reach: reach, latin: latin)
+        let cell = TargetCell(reach: reach, latin: latin)
+        cells.target[t] = cell
+        return cell
     }
 
     private static func covers(_ t: TargetCell, _ s: (id: Int32, word: String)) -> Bool { t.latin.contains(s.word) || t.reach.contains(s.id) }
@@ -243,7 +256,7 @@ enum SwappedCells {
     /// The stems of source cell `i` that cell `j`'s do not hold, found in target cell `j` and
     /// not in `i`'s own (`cross`), or in `i`'s own and not in `j` (`own`).
     private static func crossing(_ sources: [SourceCell], _ targets: [TargetCell], _ i: Int, _ j: Int) -> (cross: Int, own: Int) {
-        let other = Set(sources[j].stems.map(\.id))
+        let other = sources[j].ids
         var cross = 0, own = 0
         for s in sources[i].stems where !other.contains(s.id) {
             let inOwn = covers(targets[i], s), inOther = covers(targets[j], s)
