@@ -104,4 +104,48 @@ import Testing
             """
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace, source: source).isEmpty)
     }
+
+    /// Cells two columns of one row exchanged (review 22 D6): a cell of kept Latin text written
+    /// as another column's source (`iOS、Android` for `iOS, Android`), or header cells that
+    /// render each other's words while the rows below stay in place. Silent: the row in place,
+    /// two columns that hold the same text, and a table whose columns the translation reordered
+    /// throughout (header and rows alike).
+    @Test func cellsSwappedBetweenColumns() throws {
+        let source = """
+            | Flag | Default | Platforms |
+            | --- | --- | --- |
+            | `live_share` | off | iOS, Android |
+
+            """
+        let swapped = """
+            | 开关 | 默认值 | 平台 |
+            | --- | --- | --- |
+            | `live_share` | iOS、Android | 关 |
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: swapped, source: source)
+        #expect(found.map(\.span.start.line) == [3], "\(found.map(\.message))")
+        #expect(found.first?.message.contains("column 3 of source line 3 says (“iOS, Android”)") == true, "\(found.map(\.message))")
+        let inPlace = """
+            | 开关 | 默认值 | 平台 |
+            | --- | --- | --- |
+            | `live_share` | 关 | iOS、Android |
+
+            """
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace, source: source).isEmpty)
+        // Two columns holding the same text.
+        let same = "| Key | Old | New |\n| --- | --- | --- |\n| `mode` | Linux | Linux |\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "| 键 | 旧值 | 新值 |\n| --- | --- | --- |\n| `mode` | Linux | Linux |\n", source: same).isEmpty)
+        // Header cells swapped, the prices below in place.
+        let header = "| Request type | Standard | Archive |\n| --- | --- | --- |\n| GET | $0.0004 | $0.01 |\n"
+        let headerSwapped = try Harness.findings(rule: MissingTranslationRule(),
+                                                 target: "| 请求类型 | 归档 | 标准 |\n| --- | --- | --- |\n| GET | $0.0004 | $0.01 |\n", source: header)
+        #expect(headerSwapped.map(\.span.start.line) == [1, 1], "\(headerSwapped.map(\.message))")
+        // The whole table's columns reordered, header and rows alike: a translator's choice.
+        let table = "| Flag | Platforms | Owner |\n| --- | --- | --- |\n| `a` | iOS, Android | Team Blue |\n| `b` | Web | Team Red |\n"
+        let reordered = "| 开关 | 负责人 | 平台 |\n| --- | --- | --- |\n| `a` | Team Blue | iOS、Android |\n| `b` | Team Red | Web |\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: reordered, source: table).isEmpty)
+        let oneRow = "| 开关 | 平台 | 负责人 |\n| --- | --- | --- |\n| `a` | Team Blue | iOS、Android |\n| `b` | Web | Team Red |\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: oneRow, source: table).map(\.span.start.line) == [3, 3])
+    }
 }

@@ -376,7 +376,7 @@ struct UnpairedBlocks {
 public struct MissingTranslationRule: Rule {
     public let id = "missing-translation"
     public let defaultSeverity = Severity.warning
-    public let summary = "Bilingual: a source unit with no counterpart in the translation, or a sentence dropped from inside a paragraph it translates (reported where it should be), or cells of words two table rows swapped."
+    public let summary = "Bilingual: a source unit with no counterpart in the translation, or a sentence dropped from inside a paragraph it translates (reported where it should be), or cells of words two table rows swapped, or two columns of a row."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -557,10 +557,11 @@ public struct MissingTranslationRule: Rule {
     }
 
     /// Cells of words two rows of a table exchanged (within a column): each reported, naming
-    /// the source row it renders.
+    /// the source row it renders; and cells two columns of a row exchanged, naming the column.
     func swappedCells(_ c: FileContext, _ severity: Severity, _ emit: (Finding) -> Void) {
         guard let p = c.pairing else { return }
-        for s in SwappedCells.find(c) {
+        var cells = SwappedCells.Cells()
+        for s in SwappedCells.find(c, &cells) {
             let u = c.document.units[s.target]
             let own = p.source.units[s.own], other = p.source.units[s.other]
             func preview(_ t: String) -> String { t.count > 60 ? String(t.prefix(59)) + "…" : t }
@@ -570,6 +571,16 @@ public struct MissingTranslationRule: Rule {
                                "otherText": preview(other.plainText), "target": String(c.document.units[s.otherTarget].start.line)]),
                            details: [("sourceLine", .int(own.start.line)), ("rendersSourceLine", .int(other.start.line)),
                                      ("sourceText", .string(other.plainText)), ("evidence", .string("swapped-cells"))]))
+        }
+        for s in SwappedCells.findColumns(c, &cells) {
+            let u = c.document.units[s.target]
+            func preview(_ t: String) -> String { t.count > 60 ? String(t.prefix(59)) + "…" : t }
+            emit(c.finding(self, severity: severity, unit: s.target, range: 0..<u.text.count,
+                           message: c.messages.text("missing-translation.swapped-columns", [
+                               "line": String(s.sourceLine), "column": String(s.column + 1), "other": String(s.other + 1),
+                               "otherText": preview(s.otherText)]),
+                           details: [("sourceLine", .int(s.sourceLine)), ("sourceColumn", .int(s.other + 1)),
+                                     ("sourceText", .string(s.otherText)), ("evidence", .string("swapped-columns"))]))
         }
     }
 

@@ -16,7 +16,9 @@ import BitextText
 /// - a name with inner capitals written in other letter case (`QuickBooks` → `Quickbooks`), the
 ///   translation's form not written anywhere in the source, and not in capitals throughout;
 /// - a name rendered into Chinese with a piece of it kept (`OpenSSH` as `开放 SSH`, `SHA-256` as
-///   `安全散列 256`, `RFC 3339` as `征求意见稿 3339`): see `renderedNames`.
+///   `安全散列 256`, `RFC 3339` as `征求意见稿 3339`): see `renderedNames`;
+/// - a compound name the translation keeps elsewhere, rendered whole (`DolphinScheduler` as
+///   `海豚调度系统`): see `translatedNames`.
 ///
 /// Silent: a word the source unit has (any case, plural or possessive), the source document's own
 /// spelling (a word in capitals, such as a man page's `PATTERN`, only by a word in capitals: a
@@ -26,7 +28,7 @@ import BitextText
 public struct KeptTextRule: Rule {
     public let id = "kept-text-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed, a name rendered into Chinese with a piece of it kept (开放 SSH for OpenSSH); a cell translated in a column the translation otherwise keeps as the source wrote it."
+    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed, a name rendered into Chinese with a piece of it kept (开放 SSH for OpenSSH), or whole where the translation keeps it elsewhere (海豚调度系统 for DolphinScheduler); a cell translated in a column the translation otherwise keeps as the source wrote it."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -77,6 +79,12 @@ public struct KeptTextRule: Rule {
             // name's shape (or one letter dropped), silent.
             RuleExample("这台思科交换机的接口见第 3 章，升级到第 2 版后可用。\n",
                         source: "The API of the Cisco switch is described in Chapter 3 and is available after you upgrade to v2.\n"),
+            // A compound name the translation keeps elsewhere, rendered whole here (its words
+            // translated); left out instead, or a single word rendered as a term: silent.
+            RuleExample("DataGrid 显示这些行。\n\n↓数据网格按列对行排序。\n",
+                        source: "DataGrid shows the rows.\n\nThe DataGrid sorts the rows by column.\n"),
+            RuleExample("DataGrid 显示这些行。\n\n按列对行排序。\n\nForm 收集输入，表单在提交时校验。\n",
+                        source: "DataGrid shows the rows.\n\nThe DataGrid sorts the rows by column.\n\nForm collects the input, and the Form validates on submit.\n"),
             // An acronym with an index rendered (no catalogue's number): silent.
             RuleExample("该进程默认运行在处理器 0 上。\n", source: "The process runs on CPU 0 by default.\n"),
             // A column of button labels the translation keeps in English, one of them translated.
@@ -161,6 +169,12 @@ public struct KeptTextRule: Rule {
         for (k, s, at, name, range, shown) in KeptTextRule.renderedNames(c, p) {
             emit(c.mismatch(self, severity: severity, place: (k, range), key: "kept-text-mismatch.rendered",
                             sourceUnit: s, values: [:], source: name, target: shown, sourceLine: p.source.units[s].position(at: at).line))
+        }
+        // A name kept elsewhere, translated whole here (at info: a translation may render a name once).
+        for (k, s, name) in KeptTextRule.translatedNames(c, p) {
+            let tu = doc.units[k]
+            emit(c.mismatch(self, severity: severity, place: (k, 0..<tu.text.count), key: "kept-text-mismatch.translated",
+                            sourceUnit: s, values: [:], source: name, target: nil, sourceLine: p.source.units[s].start.line))
         }
         // A column the translation keeps in English with a cell translated.
         for (s, t, kept) in KeptTextRule.translatedKeptCells(c, p) {
@@ -309,6 +323,140 @@ public struct KeptTextRule: Rule {
         }
         return out
     }
+
+    // MARK: a name translated whole
+
+    /// A compound name of the source that the aligned unit's translation renders into Chinese
+    /// whole, while the translation keeps it as the source writes it in more units than not
+    /// (`DolphinScheduler` kept nine times, rendered once as `海豚调度系统`): a word that starts
+    /// with a capital and has an inner one (`DataGrid`, `TaskQueue`), absent from this unit's
+    /// translation in any case, with no Latin word the source unit lacks in its place (`VS Code`
+    /// for `Visual Studio Code`, a name written shorter), and rendered — the translation's
+    /// Chinese renders every piece of the name the lexicon reads (`Dolphin`, `Scheduler`), one
+    /// of them a word no other word of the source unit has. A name the translation leaves out (a product's name dropped as
+    /// redundant, a pronoun) renders no piece of it and is not read; a brand the translation
+    /// always writes by its Chinese name is kept nowhere; a single word (`Garmin`, `Form`,
+    /// `Transform`) or an identifier in lowercase first (`className`) is a word a translation
+    /// may render as a term, and a name the lexicon cannot read (`SciPy`) gives no evidence
+    /// that it was rendered rather than left out: neither is read.
+    static func translatedNames(_ c: FileContext, _ p: Pairing) -> [(target: Int, source: Int, name: String)] {
+        guard let lexicon = Lexicon.shared else { return [] }
+        let doc = c.document
+        /// A capital first and a capital after a lowercase letter.
+        func compound(_ v: Substring) -> Bool {
+            guard let f = v.unicodeScalars.first, isUpper(f.value) else { return false }
+            var previous: UInt32 = 0
+            for ch in v.unicodeScalars.map(\.value) {
+                if isUpper(ch) && isLetter(previous) && !isUpper(previous) { return true }
+                previous = ch
+            }
+            return false
+        }
+        // Per pair: the compound names of its source the translation keeps or lacks.
+        var kept: [String: Int] = [:], missing: [String: Int] = [:]
+        var candidates: [(pair: Int, unit: Int, token: Token)] = []
+        for (n, pair) in c.consistencyCache.pairs.enumerated() {
+            var names: [(unit: Int, token: Token)] = []
+            for s in pair.source {
+                let su = p.source.units[s]
+                // A cheap trigger: a capital after a lowercase letter.
+                var trigger = false
+                for j in 1..<max(1, su.text.count) where isUpper(su.text[j]) && isLetter(su.text[j - 1]) && !isUpper(su.text[j - 1]) && su.roles[j] == .content {
+                    trigger = true
+                    break
+                }
+                guard trigger else { continue }
+                for t in tokens(su, in: 0..<su.text.count) where compound(t.bare) { names.append((s, t)) }
+            }
+            guard !names.isEmpty else { continue }
+            var words = Set<String>()
+            for k in pair.target where c.analyses[k].latinLetters > 0 {
+                for t in tokens(doc.units[k], in: 0..<doc.units[k].text.count) { words.insert(String(t.bare)) }
+            }
+            let hasHan = pair.target.contains { c.analyses[$0].hasHan }
+            for (s, t) in names {
+                let name = String(t.bare)
+                if words.contains(name) { kept[name, default: 0] += 1 } else if hasHan {
+                    missing[name, default: 0] += 1
+                    candidates.append((n, s, t))
+                }
+            }
+        }
+        guard !kept.isEmpty, !candidates.isEmpty else { return [] }
+        let functionWords = c.toolkit.segmenter.source.functionWords
+        func stems(_ word: Substring) -> [Int32] {
+            namePieces(word).compactMap { $0.count >= 3 && !functionWords.contains($0) ? lexicon.stem(Stemmer.stem($0)) : nil }
+        }
+        var out: [(target: Int, source: Int, name: String)] = []
+        var reported = Set<String>()
+        for (n, s, t) in candidates {
+            let name = String(t.bare)
+            // Kept in as many units as it is missing from, or more: the translation keeps it.
+            guard let keptCount = kept[name], missing[name]! <= keptCount else { continue }
+            let pair = c.consistencyCache.pairs[n]
+            let targets = pair.target.filter { c.analyses[$0].hasHan }
+            // The name in any case, or a Latin word the source unit lacks: kept, or written otherwise.
+            let key = name.lowercased()
+            var sourceKeys = Set<String>()
+            for u in pair.source { sourceKeys.formUnion(latinRuns(p.source.units[u])) }
+            let standIn = targets.contains { k in
+                latinRuns(doc.units[k]).contains { $0 == key || (!sourceKeys.contains($0) && !$0.allSatisfy(\.isNumber)) }
+            }
+            if standIn { continue }
+            // Rendered, not left out: every piece the lexicon reads, one of them a word no other
+            // source word has.
+            let own = stems(t.bare)
+            guard !own.isEmpty else { continue }
+            var others = Set<Int32>()
+            for u in pair.source {
+                for w in tokens(p.source.units[u], in: 0..<p.source.units[u].text.count) where !(u == s && w.range == t.range) {
+                    others.formUnion(stems(w.bare))
+                }
+            }
+            var han: [UInt32] = []
+            for k in targets {
+                let tu = doc.units[k]
+                for (ch, role) in zip(tu.text, tu.roles) {
+                    if role == .content && isHanIdeograph(ch) { han.append(ch) } else if han.last != 0 { han.append(0) }
+                }
+                han.append(0)
+            }
+            var reach = Set<Int32>()
+            han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
+            guard own.allSatisfy(reach.contains), own.contains(where: { !others.contains($0) }),
+                  reported.insert("\(targets[0]) \(name)").inserted else { continue }
+            out.append((targets[0], s, name))
+        }
+        return out
+    }
+
+    /// A word's pieces, lowercased: runs of letters, parted where a capital follows a lowercase
+    /// letter (`DolphinScheduler`: `dolphin`, `scheduler`).
+    static func namePieces(_ word: Substring) -> [String] {
+        var out: [String] = [], cur: [UInt32] = []
+        var previous: UInt32 = 0
+        for ch in word.unicodeScalars.map(\.value) {
+            if !isLetter(ch) || (isUpper(ch) && isLetter(previous) && !isUpper(previous)) {
+                if !cur.isEmpty { out.append(makeString(cur)); cur = [] }
+            }
+            if isLetter(ch) { cur.append(ch >= 0x41 && ch <= 0x5A ? ch + 0x20 : ch) }
+            previous = ch
+        }
+        if !cur.isEmpty { out.append(makeString(cur)) }
+        return out
+    }
+
+    /// A unit's runs of Latin letters and digits, lowercased (in code and markup too).
+    static func latinRuns(_ u: Unit) -> Set<String> {
+        var out = Set<String>(), word: [UInt32] = []
+        for ch in u.text {
+            if isWordChar(ch) && ch < 0x80 { word.append(ch >= 0x41 && ch <= 0x5A ? ch + 0x20 : ch); continue }
+            if !word.isEmpty { out.insert(makeString(word)); word = [] }
+        }
+        if !word.isEmpty { out.insert(makeString(word)) }
+        return out
+    }
+
 
     // MARK: a kept column with a cell translated
 
@@ -600,3 +748,4 @@ public struct KeptTextRule: Rule {
         return prev[b.count]
     }
 }
+

@@ -18,8 +18,15 @@ enum SwappedCells {
 
     /// Words of a source cell: content stems the lexicon knows (and the word, found as written
     /// when the translation keeps it).
-    private struct SourceCell { var stems: [(id: Int32, word: String)] }
-    private struct TargetCell { var reach: Set<Int32>; var latin: Set<String> }
+    fileprivate struct SourceCell { var stems: [(id: Int32, word: String)]; var ids: Set<Int32> }
+
+    /// Cells read once for both finders (a cell of a table is read by its column and by its row).
+    struct Cells {
+        fileprivate var source: [Int: SourceCell] = [:]
+        fileprivate var target: [Int: TargetCell] = [:]
+        init() {}
+    }
+    fileprivate struct TargetCell { var reach: Set<Int32>; var latin: Set<String> }
 
     /// Within one column of a table whose cells the alignment pairs one to one (body rows, the
     /// same column on both sides), two rows are swapped when the stems that tell their source
@@ -28,7 +35,7 @@ enum SwappedCells {
     /// (`Success; all files were copied.` ↔ `成功；所有文件均已复制。` in the row of `2`). Cells
     /// of a word or two give too little to tell (a swap of figures is `number-mismatch`'s), and
     /// two rows whose cells written alike (a code, a name) crossed too are rows reordered.
-    static func find(_ c: FileContext) -> [Swap] {
+    static func find(_ c: FileContext, _ cells: inout Cells) -> [Swap] {
         guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
         // Cheap trigger: only a translation with table cells.
         guard c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
@@ -54,50 +61,15 @@ enum SwappedCells {
         for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let pairs = groups[key]!
             guard pairs.count >= 2 else { continue }
-            let sources: [SourceCell] = pairs.map { pr in
-                let u = p.source.units[pr.s]
-                var seen = Set<Int32>()
-                var stems: [(Int32, String)] = []
-                for w in p.sourceAnalyses[pr.s].words where w.kind == .latin && u.roles[w.range.lowerBound] == .content {
-                    let word = u.string(w.range).lowercased()
-                    if word.count < 2 || functionWords.contains(word) { continue }
-                    guard let id = lexicon.stem(Stemmer.stem(word)), seen.insert(id).inserted else { continue }
-                    stems.append((id, word))
-                }
-                return SourceCell(stems: stems)
-            }
-            let targets: [TargetCell] = pairs.map { pr in
-                let u = c.document.units[pr.t]
-                var han: [UInt32] = []
-                var latin = Set<String>()
-                for (ch, role) in zip(u.text, u.roles) {
-                    if role == .content && ch >= 0x3400 && ch < 0xA000 { han.append(ch) } else if han.last != 0 { han.append(0) }
-                }
-                for w in c.analyses[pr.t].words where w.kind == .latin && u.roles[w.range.lowerBound] == .content {
-                    latin.insert(u.string(w.range).lowercased())
-                }
-                var reach = Set<Int32>()
-                han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
-                return TargetCell(reach: reach, latin: latin)
-            }
-            func covers(_ t: TargetCell, _ s: (id: Int32, word: String)) -> Bool { t.latin.contains(s.word) || t.reach.contains(s.id) }
-            /// The stems of source cell `i` that cell `j`'s do not hold, found in target cell
-            /// `j` and not in `i`'s own, and the other way round.
-            let stemSets = sources.map { Set($0.stems.map(\.id)) }
-            func evidence(_ i: Int, _ j: Int) -> (cross: Int, own: Int) {
-                var cross = 0, own = 0
-                for s in sources[i].stems where !stemSets[j].contains(s.id) {
-                    let inOwn = covers(targets[i], s), inOther = covers(targets[j], s)
-                    if inOther && !inOwn { cross += 1 } else if inOwn && !inOther { own += 1 }
-                }
-                return (cross, own)
-            }
+            let sources = pairs.map { sourceCell(c, p, $0.s, lexicon, functionWords, &cells) }
+            let targets = pairs.map { targetCell(c, $0.t, lexicon, &cells) }
+            func evidence(_ i: Int, _ j: Int) -> (cross: Int, own: Int) { crossing(sources, targets, i, j) }
             var taken = Set<Int>()
             for i in pairs.indices where !taken.contains(i) {
                 for j in pairs.indices where j > i && !taken.contains(j) {
                     let a = evidence(i, j), b = evidence(j, i)
                     if debug && a.cross + b.cross >= 2 {
-                        FileHandle.standardError.write(Data("swap? \(c.document.path):\(c.document.units[pairs[i].t].start.line),\(c.document.units[pairs[j].t].start.line) a=\(a) b=\(b) \(sources[i].stems.map { $0.word + (covers(targets[i], $0) ? "+" : "") + (covers(targets[j], $0) ? "x" : "") }) \(sources[j].stems.map { $0.word + (covers(targets[j], $0) ? "+" : "") + (covers(targets[i], $0) ? "x" : "") })\n".utf8))
+                            FileHandle.standardError.write(Data("swap? \(c.document.path):\(c.document.units[pairs[i].t].start.line),\(c.document.units[pairs[j].t].start.line) a=\(a) b=\(b) \(shown(sources, targets, i, j)) \(shown(sources, targets, j, i))\n".utf8))
                     }
                     guard a.own == 0, b.own == 0, a.cross >= 1, b.cross >= 1, a.cross + b.cross >= 3 else { continue }
                     // Two whole rows the translation put in another order (a cell written alike,
@@ -112,6 +84,187 @@ enum SwappedCells {
             }
         }
         return out
+    }
+
+    /// Two cells of one row exchanged between columns: the target cell, the source row's line,
+    /// its column and the column whose source text it holds.
+    struct ColumnSwap {
+        var target: Int
+        var sourceLine: Int
+        var column: Int
+        var other: Int
+        var otherText: String
+    }
+
+    /// Within one row of a table whose cells the alignment pairs by position (header row
+    /// included, as many cells on both sides), a cell holds another column's source instead of
+    /// its own: a cell with Latin letters and no digit written as the source cell of another
+    /// column, up to spaces and the locale's list commas (`iOS、Android` for `iOS, Android`),
+    /// and not as its own (two columns that hold the same text tell nothing); or two cells of
+    /// words each rendering the other's source stems and none of their own, three stems or more
+    /// as for rows — one or more in a header row whose columns other rows show in place
+    /// (`归档`, `标准` over `Standard`, `Archive`, the prices below them unmoved: a cell written
+    /// as its own source, or with its own digits and not the other column's). A translation that
+    /// reordered its columns crosses them in every row it tells about and in place in none:
+    /// a pair of columns crossed in the header row, or in two rows, and in place in no row, is
+    /// not reported (a translator may reorder a table's columns).
+    static func findColumns(_ c: FileContext, _ cells: inout Cells) -> [ColumnSwap] {
+        guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
+        guard c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
+        let functionWords = c.toolkit.segmenter.source.functionWords
+        func cell(_ d: Document, _ k: Int) -> (row: Int, column: Int)? {
+            if case .tableCell(let row, let column) = d.units[k].kind { return (row, column) }
+            return nil
+        }
+        var tableOfTarget: [Int: Int] = [:], tableOfSource: [Int: Int] = [:]
+        for (k, t) in TableShapes.tables(c.document).enumerated() { for u in t.cells { tableOfTarget[u] = k } }
+        for (k, t) in TableShapes.tables(p.source).enumerated() { for u in t.cells { tableOfSource[u] = k } }
+        // Rows paired by their cells paired one to one in the same column: (target table,
+        // source table) → (source line, target line, header) → column → (source unit, target unit).
+        struct RowKey: Hashable { var sourceLine: Int; var targetLine: Int; var header: Bool }
+        var tables: [[Int]: [RowKey: [Int: (s: Int, t: Int)]]] = [:]
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            let s = pair.source[0], t = pair.target[0]
+            guard let sc = cell(p.source, s), let tc = cell(c.document, t), sc.column == tc.column, (sc.row == 0) == (tc.row == 0),
+                  let tt = tableOfTarget[t], let st = tableOfSource[s] else { continue }
+            let row = RowKey(sourceLine: p.source.units[s].start.line, targetLine: c.document.units[t].start.line, header: sc.row == 0)
+            tables[[tt, st], default: [:]][row, default: [:]][sc.column] = (s, t)
+        }
+        let debug = Environment.value("BITEXT_DEBUG_SWAPS") != nil
+        /// A cell's text compared as written: spaces dropped, the list commas and semicolons
+        /// of either locale as one.
+        func normal(_ cell: String) -> [UInt32] {
+            var out: [UInt32] = []
+            for ch in cell.unicodeScalars.map(\.value) {
+                switch ch {
+                case 0x20, 0x09, 0xA0, 0x3000: continue
+                case 0x3001, 0xFF0C: out.append(0x2C)
+                case 0xFF1B: out.append(0x3B)
+                default: out.append(ch)
+                }
+            }
+            return out
+        }
+        func digits(_ cell: [UInt32]) -> [UInt32] { cell.filter(isASCIIDigit) }
+        func latin(_ cell: [UInt32]) -> Bool { cell.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        var out: [ColumnSwap] = []
+        for key in tables.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let rows = tables[key]!
+            // Per pair of columns (lower first): the rows crossing them, with the cells to
+            // report, and whether some row shows them in place.
+            var crossed: [[Int]: [(row: RowKey, cells: [(t: Int, column: Int, other: Int)])]] = [:]
+            var inPlace = Set<[Int]>()
+            for row in rows.keys.sorted(by: { $0.sourceLine < $1.sourceLine }) {
+                let sr = TableShapes.rowCells(p.source, line: row.sourceLine).map(normal)
+                let tr = TableShapes.rowCells(c.document, line: row.targetLine).map(normal)
+                guard sr.count == tr.count, sr.count >= 2 else { continue }
+                let units = rows[row]!
+                var seen = Set<[Int]>()
+                for i in sr.indices {
+                    for j in sr.indices where j != i && sr[i] != sr[j] {
+                        let pairKey = [min(i, j), max(i, j)]
+                        // In place: written as its own source cell, or with its own digits.
+                        if !tr[i].isEmpty && (tr[i] == sr[i] || (!digits(sr[i]).isEmpty && digits(tr[i]) == digits(sr[i]) && digits(sr[i]) != digits(sr[j]))) {
+                            inPlace.insert(pairKey)
+                            continue
+                        }
+                        // Kept text crossed.
+                        guard tr[i] == sr[j], latin(tr[i]), digits(tr[i]).isEmpty, let t = units[i]?.t else { continue }
+                        if debug { FileHandle.standardError.write(Data("column swap? kept \(c.document.path):\(row.targetLine) \(i)←\(j)\n".utf8)) }
+                        if seen.insert(pairKey).inserted { crossed[pairKey, default: []].append((row, [])) }
+                        crossed[pairKey]![crossed[pairKey]!.count - 1].cells.append((t, i, j))
+                    }
+                }
+                // Cells of words by the lexicon, both cells units of this row.
+                let columns = units.keys.sorted()
+                guard columns.count >= 2 else { continue }
+                let sources = columns.map { sourceCell(c, p, units[$0]!.s, lexicon, functionWords, &cells) }
+                let targets = columns.map { targetCell(c, units[$0]!.t, lexicon, &cells) }
+                for a in columns.indices {
+                    for b in columns.indices where b > a {
+                        let pairKey = [columns[a], columns[b]]
+                        guard !seen.contains(pairKey) else { continue }
+                        let x = crossing(sources, targets, a, b), y = crossing(sources, targets, b, a)
+                        if debug && x.cross + y.cross >= 1 {
+                            FileHandle.standardError.write(Data("column swap? \(c.document.path):\(row.targetLine) \(pairKey) x=\(x) y=\(y) \(shown(sources, targets, a, b)) \(shown(sources, targets, b, a))\n".utf8))
+                        }
+                        if x.own > 0 && x.cross == 0 || y.own > 0 && y.cross == 0 { inPlace.insert(pairKey); continue }
+                        // A header row, one stem crossed and none in place: taken only where
+                        // other rows show the columns in place (below).
+                        guard x.own == 0, y.own == 0, row.header ? x.cross + y.cross >= 1 : x.cross >= 1 && y.cross >= 1 && x.cross + y.cross >= 3 else { continue }
+                        crossed[pairKey, default: []].append((row, [(units[columns[a]]!.t, columns[a], columns[b]), (units[columns[b]]!.t, columns[b], columns[a])]))
+                    }
+                }
+            }
+            for pairKey in crossed.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let rowsCrossed = crossed[pairKey]!
+                // Columns reordered by the translation: crossed in the header or in two rows,
+                // in place nowhere.
+                if !inPlace.contains(pairKey) && (rowsCrossed.contains { $0.row.header } || rowsCrossed.count >= 2) { continue }
+                for (row, cells) in rowsCrossed {
+                    for cell in cells {
+                        let text = TableShapes.rowCells(p.source, line: row.sourceLine)[cell.other]
+                        out.append(ColumnSwap(target: cell.t, sourceLine: row.sourceLine, column: cell.column, other: cell.other, otherText: text))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// A source cell's content stems the lexicon knows, each with its word as written.
+    private static func sourceCell(_ c: FileContext, _ p: Pairing, _ s: Int, _ lexicon: Lexicon, _ functionWords: Set<String>, _ cells: inout Cells) -> SourceCell {
+        if let known = cells.source[s] { return known }
+        let u = p.source.units[s]
+        var seen = Set<Int32>()
+        var stems: [(Int32, String)] = []
+        for w in p.sourceAnalyses[s].words where w.kind == .latin && u.roles[w.range.lowerBound] == .content {
+            let word = u.string(w.range).lowercased()
+            if word.count < 2 || functionWords.contains(word) { continue }
+            guard let id = lexicon.stem(Stemmer.stem(word)), seen.insert(id).inserted else { continue }
+            stems.append((id, word))
+        }
+        let cell = SourceCell(stems: stems, ids: Set(stems.map(\.0)))
+        cells.source[s] = cell
+        return cell
+    }
+
+    /// The stems a target cell's Han renders, and its Latin words.
+    private static func targetCell(_ c: FileContext, _ t: Int, _ lexicon: Lexicon, _ cells: inout Cells) -> TargetCell {
+        if let known = cells.target[t] { return known }
+        let u = c.document.units[t]
+        var han: [UInt32] = []
+        var latin = Set<String>()
+        for (ch, role) in zip(u.text, u.roles) {
+            if role == .content && ch >= 0x3400 && ch < 0xA000 { han.append(ch) } else if han.last != 0 { han.append(0) }
+        }
+        for w in c.analyses[t].words where w.kind == .latin && u.roles[w.range.lowerBound] == .content {
+            latin.insert(u.string(w.range).lowercased())
+        }
+        var reach = Set<Int32>()
+        han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
+        let cell = TargetCell(reach: reach, latin: latin)
+        cells.target[t] = cell
+        return cell
+    }
+
+    private static func covers(_ t: TargetCell, _ s: (id: Int32, word: String)) -> Bool { t.latin.contains(s.word) || t.reach.contains(s.id) }
+
+    /// The stems of source cell `i` that cell `j`'s do not hold, found in target cell `j` and
+    /// not in `i`'s own (`cross`), or in `i`'s own and not in `j` (`own`).
+    private static func crossing(_ sources: [SourceCell], _ targets: [TargetCell], _ i: Int, _ j: Int) -> (cross: Int, own: Int) {
+        let other = sources[j].ids
+        var cross = 0, own = 0
+        for s in sources[i].stems where !other.contains(s.id) {
+            let inOwn = covers(targets[i], s), inOther = covers(targets[j], s)
+            if inOther && !inOwn { cross += 1 } else if inOwn && !inOther { own += 1 }
+        }
+        return (cross, own)
+    }
+
+    /// Source cell `i`'s words for the debug trace: `+` found in its own target, `x` in `j`'s.
+    private static func shown(_ sources: [SourceCell], _ targets: [TargetCell], _ i: Int, _ j: Int) -> [String] {
+        sources[i].stems.map { $0.word + (covers(targets[i], $0) ? "+" : "") + (covers(targets[j], $0) ? "x" : "") }
     }
 
     /// Another cell of the two rows written alike on both sides and crossed: the target row of
