@@ -728,6 +728,23 @@ struct Scorer {
         return v
     }
 
+    /// Whether source heading i and the block after it (a paragraph, quote or list item) can be
+    /// target block j: j opens with a bold label (``BlockFeatures/label``) the lexicon links to
+    /// the heading. Worked out once for each pair asked about.
+    func headingLabelled(_ i: Int, _ j: Int) -> Bool {
+        guard let w = itemWords, case .heading = source[i].kind, let label = target[j].label, i + 1 < source.count,
+              Scorer.isProse(source[i + 1]) || Scorer.isItem(source[i + 1]), !target[j].isNote else { return false }
+        let key = Int64(i) << 32 | Int64(j) | 1 << 62
+        if let v = w.linked[key] { return v }
+        var han = 0
+        for c in label.unicodeScalars where c.value >= 0x3400 && c.value < 0xA000 { han += 1 }
+        let f = BlockFeatures(kind: .text, letters: 0, han: han, anchors: [], latinWords: [], key: label,
+                              isNote: false, links: 0, line: target[j].line, endLine: target[j].line)
+        let v = BlockAligner.lexicallyLinked(source[i], f, lexicon: w.lexicon)
+        w.linked[key] = v
+        return v
+    }
+
     /// The evidence of two list items paired one to one beyond their length
     /// (``BlockAligner/itemLexiconBonus``): a dictionary word shared, or nothing shared at all.
     func itemEvidenceCost(_ i: Int, _ j: Int) -> Double {
@@ -868,6 +885,9 @@ struct Scorer {
             if s.allSatisfy({ isItem(source[$0]) }) && t.allSatisfy({ isItem(target[$0]) }) { c += aligner.listMergeCost }
         }
         if s.count + t.count == 4 { c += aligner.doubleMergeCost }
+        // A heading and its paragraph written as one block that opens with the heading's words
+        // as a bold label (`### Set dependencies` + its paragraph → `- **配置任务之间的依赖关系：** 点击…`).
+        let labelled = s.count == 2 && t.count == 1 && headingLabelled(s.lowerBound, t.lowerBound)
         if s.count > 1 || t.count > 1 {
             // Headings, table cells and front matter never merge.
             func merges(_ b: BlockFeatures) -> Bool {
@@ -876,7 +896,7 @@ struct Scorer {
                 default: return true
                 }
             }
-            for k in s where !merges(source[k]) { return .infinity }
+            for k in s where !merges(source[k]) && !(labelled && k == s.lowerBound) { return .infinity }
             for k in t where !merges(target[k]) { return .infinity }
             if t.contains(where: { target[$0].isNote }) { c += 1 }
             // A list item joined with a block outside the list, on either side.
@@ -888,7 +908,7 @@ struct Scorer {
             }
         }
         let s0 = source[s.lowerBound], t0 = target[t.lowerBound]
-        c += kindCost(s0.kind, t0.kind)
+        c += kindCost(labelled ? source[s.lowerBound + 1].kind : s0.kind, t0.kind)
         if rowsKnown, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
         c += lengthCost(s, t)
         c += anchorCost(s, t)

@@ -44,6 +44,23 @@ import Testing
         #expect(Self.has(beads, [5], [2]))
     }
 
+    @Test func aHeadingAndItsParagraphUnderABoldLabelAreOneBead() throws {
+        let beads = try Self.align(
+            "# Guide\n\n### Task relationships\n\nClick the plus sign on the right of a node to connect the tasks.\n",
+            "# 指南\n\n- **任务关系：** 点击节点右侧的加号连接任务。\n")
+        #expect(Self.has(beads, [1, 2], [1]))
+        // A label that says something else: the heading stays alone.
+        let other = try Self.align(
+            "# Guide\n\n### Task relationships\n\nClick the plus sign on the right of a node to connect the tasks.\n",
+            "# 指南\n\n- **注意：** 点击节点右侧的加号连接任务。\n")
+        #expect(Self.has(other, [1], []))
+    }
+
+    @Test func aBoldLabelIsTheBoldSpanABlockOpensWith() throws {
+        let f = try GapPairingTests.features("- **任务关系：** 点击加号。\n\n**全部加粗。**\n\n点击**加号**。\n")
+        #expect(f.map(\.label) == ["任务关系：", nil, nil])
+    }
+
     @Test func aDroppedHeadingBeforeItsParagraphStaysAlone() throws {
         let beads = try Self.align(
             "# Types\n\n## Metatype Type\n\nA metatype type refers to the type of any type, including class types and protocol types.\n",
