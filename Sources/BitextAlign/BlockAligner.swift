@@ -36,6 +36,14 @@ public struct BlockAligner: Sendable {
     /// one common word, 工 "work" in 人工, pairs anything with anything.)
     public var itemLexiconBonus = 1.0
     public var itemNoEvidenceCost = 1.5
+    /// The structure cost of a source heading paired one to one with a paragraph, quote or list
+    /// item the lexicon links it to (``lexicallyLinked(_:_:lexicon:)``): a translation that wrote
+    /// the heading as a line of text or a bold label (`## Parameters` → 参数配置) still translates
+    /// it, and a heading with nothing of its words there costs the full heading cost. Two
+    /// headings paired one to one take the evidence list items take (``itemLexiconBonus``,
+    /// ``itemNoEvidenceCost``): `Overview` beside 创建工作流定义 is a heading dropped, not the
+    /// next heading's translation.
+    public var linkedHeadingCost = 2.0
     /// The bilingual lexicon for list items' evidence; nil aligns without it.
     public var lexicon: Lexicon? = Lexicon.shared
     public var noteInsertionCost = 0.3
@@ -563,9 +571,9 @@ struct Scorer {
     let emptyValue: Int32
     /// Whether both documents have list items (``BlockAligner/listBoundaryCost``).
     let listsOnBothSides: Bool
-    /// For list items (when both sides have some and there is a lexicon): the lexicon stems
-    /// of a source item's English words, and the stems a target item's dictionary words
-    /// translate, sorted; empty for other blocks.
+    /// For list items (when both sides have some and there is a lexicon) and headings (when
+    /// the source has some): the lexicon stems of a source block's English words, and the stems
+    /// a target block's dictionary words translate, sorted; empty for other blocks.
     let itemWords: ItemWords?
 
     /// ``Scorer/englishStems(_:_:)`` and ``Scorer/chineseStems(_:_:)`` of list items, each
@@ -574,6 +582,8 @@ struct Scorer {
         let lexicon: Lexicon
         var source: [[Int32]?]
         var target: [[Int32]?]
+        /// ``Scorer/headingLinked(_:_:)`` by pair.
+        var linked: [Int64: Bool] = [:]
         init(lexicon: Lexicon, sourceCount: Int, targetCount: Int) {
             self.lexicon = lexicon
             source = [[Int32]?](repeating: nil, count: sourceCount)
@@ -640,7 +650,8 @@ struct Scorer {
         targetValues = target.map { $0.rowValues.map { RowKeyID(column: $0.column, id: id("\u{2}" + $0.code)) } }
         code = CodeSimilarity(codes: codes)
         listsOnBothSides = source.contains(where: Scorer.isItem) && target.contains(where: Scorer.isItem)
-        if listsOnBothSides, let lexicon = aligner.lexicon {
+        func isHeading(_ b: BlockFeatures) -> Bool { if case .heading = b.kind { return true } else { return false } }
+        if listsOnBothSides || source.contains(where: isHeading), let lexicon = aligner.lexicon {
             itemWords = ItemWords(lexicon: lexicon, sourceCount: source.count, targetCount: target.count)
         } else {
             itemWords = nil
@@ -688,6 +699,50 @@ struct Scorer {
             if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return false
+    }
+
+    /// A source heading and a target block that can be the heading written as text: a
+    /// paragraph, quote or list item with Han, not a translator's note.
+    static func headingAsText(_ s: BlockFeatures, _ t: BlockFeatures) -> Bool {
+        guard case .heading = s.kind, !t.isNote, t.han > 0 else { return false }
+        switch t.kind {
+        case .text, .quote, .list: return true
+        default: return false
+        }
+    }
+
+    /// Whether source heading i can be target block j written as text: the lexicon links them
+    /// (``BlockAligner/lexicallyLinked(_:_:lexicon:)``) and links j to neither paragraph beside
+    /// the heading (`### Supported languages:` beside `The following languages are currently
+    /// supported:` — 目前支持以下语言： is the paragraph's, the heading dropped). Worked out
+    /// once for each pair asked about.
+    func headingLinked(_ i: Int, _ j: Int) -> Bool {
+        guard let w = itemWords else { return false }
+        let key = Int64(i) << 32 | Int64(j)
+        if let v = w.linked[key] { return v }
+        var v = BlockAligner.lexicallyLinked(source[i], target[j], lexicon: w.lexicon)
+        for k in [i - 1, i + 1] where v && k >= 0 && k < source.count && (Scorer.isProse(source[k]) || Scorer.isItem(source[k])) {
+            if BlockAligner.lexicallyLinked(source[k], target[j], lexicon: w.lexicon) { v = false }
+        }
+        w.linked[key] = v
+        return v
+    }
+
+    /// Whether source heading i and the block after it (a paragraph, quote or list item) can be
+    /// target block j: j opens with a bold label (``BlockFeatures/label``) the lexicon links to
+    /// the heading. Worked out once for each pair asked about.
+    func headingLabelled(_ i: Int, _ j: Int) -> Bool {
+        guard let w = itemWords, case .heading = source[i].kind, let label = target[j].label, i + 1 < source.count,
+              Scorer.isProse(source[i + 1]) || Scorer.isItem(source[i + 1]), !target[j].isNote else { return false }
+        let key = Int64(i) << 32 | Int64(j) | 1 << 62
+        if let v = w.linked[key] { return v }
+        var han = 0
+        for c in label.unicodeScalars where c.value >= 0x3400 && c.value < 0xA000 { han += 1 }
+        let f = BlockFeatures(kind: .text, letters: 0, han: han, anchors: [], latinWords: [], key: label,
+                              isNote: false, links: 0, line: target[j].line, endLine: target[j].line)
+        let v = BlockAligner.lexicallyLinked(source[i], f, lexicon: w.lexicon)
+        w.linked[key] = v
+        return v
     }
 
     /// The evidence of two list items paired one to one beyond their length
@@ -830,6 +885,9 @@ struct Scorer {
             if s.allSatisfy({ isItem(source[$0]) }) && t.allSatisfy({ isItem(target[$0]) }) { c += aligner.listMergeCost }
         }
         if s.count + t.count == 4 { c += aligner.doubleMergeCost }
+        // A heading and its paragraph written as one block that opens with the heading's words
+        // as a bold label (`### Set dependencies` + its paragraph → `- **配置任务之间的依赖关系：** 点击…`).
+        let labelled = s.count == 2 && t.count == 1 && headingLabelled(s.lowerBound, t.lowerBound)
         if s.count > 1 || t.count > 1 {
             // Headings, table cells and front matter never merge.
             func merges(_ b: BlockFeatures) -> Bool {
@@ -838,7 +896,7 @@ struct Scorer {
                 default: return true
                 }
             }
-            for k in s where !merges(source[k]) { return .infinity }
+            for k in s where !merges(source[k]) && !(labelled && k == s.lowerBound) { return .infinity }
             for k in t where !merges(target[k]) { return .infinity }
             if t.contains(where: { target[$0].isNote }) { c += 1 }
             // A list item joined with a block outside the list, on either side.
@@ -850,12 +908,19 @@ struct Scorer {
             }
         }
         let s0 = source[s.lowerBound], t0 = target[t.lowerBound]
-        c += kindCost(s0.kind, t0.kind)
+        c += kindCost(labelled ? source[s.lowerBound + 1].kind : s0.kind, t0.kind)
         if rowsKnown, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
         c += lengthCost(s, t)
         c += anchorCost(s, t)
-        if s.count == 1 && t.count == 1 && listsOnBothSides {
-            if itemWords != nil && Scorer.isItem(s0) && Scorer.isItem(t0) { c += itemEvidenceCost(s.lowerBound, t.lowerBound) }
+        if s.count == 1 && t.count == 1 && itemWords != nil {
+            if listsOnBothSides && Scorer.isItem(s0) && Scorer.isItem(t0) { c += itemEvidenceCost(s.lowerBound, t.lowerBound) }
+            if case .heading = s0.kind {
+                if case .heading = t0.kind {
+                    c += itemEvidenceCost(s.lowerBound, t.lowerBound)
+                } else if Scorer.headingAsText(s0, t0), headingLinked(s.lowerBound, t.lowerBound) {
+                    c -= kindCost(s0.kind, t0.kind) - aligner.linkedHeadingCost
+                }
+            }
         }
         // Table rows: by their code-only cells where both have code in a column, else by their values.
         if !sourceRows[s.lowerBound].isEmpty && !targetRows[t.lowerBound].isEmpty,

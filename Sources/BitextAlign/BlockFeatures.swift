@@ -43,6 +43,10 @@ public struct BlockFeatures: Sendable {
     /// `°c` in columns 1–3: where the label cells say nothing to the aligner, the values say
     /// which row of the translation is this row (the row a translation dropped matches none).
     public var rowValues: [RowKeyCell] = []
+    /// The text of a bold label the block opens with and goes on after (`**配置依赖：** 点击…`),
+    /// nil for other blocks: a translation that wrote a heading and its paragraph as one labelled
+    /// item keeps the heading's words there.
+    public var label: String? = nil
 
     /// A code-only cell of a row: its column and its code (the spans joined by a space).
     public struct RowKeyCell: Equatable, Sendable {
@@ -260,9 +264,24 @@ public struct BlockFeatures: Sendable {
             let s = u.string(w.range).lowercased()
             if s.count >= 2 && !functionWords.contains(s) { words.append(s) }
         }
-        return BlockFeatures(kind: kind, letters: letters, han: han, anchors: anchors.sorted(), latinWords: words,
-                             key: u.plainText, isNote: a.isNote, links: u.links.count,
-                             line: u.start.line, endLine: u.end.line)
+        var f = BlockFeatures(kind: kind, letters: letters, han: han, anchors: anchors.sorted(), latinWords: words,
+                              key: u.plainText, isNote: a.isNote, links: u.links.count,
+                              line: u.start.line, endLine: u.end.line)
+        if han > 0 { f.label = label(u) }
+        return f
+    }
+
+    /// The text of the bold span (`**…**`, `__…__`) a unit opens with, where text follows it.
+    static func label(_ u: Unit) -> String? {
+        let t = u.text, r = u.roles
+        guard t.count > 6, r[0] == .markup, r[1] == .markup, t[0] == 0x2A || t[0] == 0x5F, t[1] == t[0] else { return nil }
+        var e = 2
+        while e < t.count && !(r[e] == .markup && t[e] == t[0]) { e += 1 }
+        guard e > 2, e + 2 < t.count else { return nil }
+        var rest = e + 2
+        while rest < t.count && (t[rest] == 0x20 || r[rest] != .content) { rest += 1 }
+        guard rest < t.count else { return nil }
+        return u.string(2..<e)
     }
 
     /// Locale labels a path segment can be.

@@ -2521,7 +2521,8 @@ public struct PlaceholderMismatchRule: Rule {
 /// `markup-mismatch` (info): emphasis, strong, strikethrough, footnote references and hard
 /// line breaks the source unit has and the translation lost; a list item at another depth; a
 /// table row with another number of columns, or a table written as rows that no longer render
-/// as one (a warning); a heading at another level than the others keep;
+/// as one (a warning); a heading at another level than the others keep, or written as a
+/// paragraph, quote or list item;
 /// a code block's language changed or dropped.
 public struct MarkupMismatchRule: Rule {
     public let id = "markup-mismatch"
@@ -2554,6 +2555,15 @@ public struct MarkupMismatchRule: Rule {
                         source: "## Install\n\nInstall the dependencies first.\n\n## Configure\n\nThen write the configuration file.\n"),
             RuleExample("### 安装\n\n先安装依赖。\n\n### 配置\n\n再写配置文件。\n\n#### 选项\n\n按需修改选项。\n",
                         source: "## Install\n\nInstall the dependencies first.\n\n## Configure\n\nThen write the configuration file.\n\n### Options\n\nChange the options as needed.\n"),
+            // A heading written as a paragraph (or a quote, a list item), or with its paragraph
+            // as one item under a bold label: the aligner pairs it where the lexicon links the
+            // two, and the page has lost a heading.
+            RuleExample("# 指南\n\n- ↓**任务关系：** 点击节点右侧的加号连接任务。\n",
+                        source: "# Guide\n\n### Task relationships\n\nClick the plus sign on the right of a node to connect the tasks.\n"),
+            RuleExample("# 告警\n\n创建告警实例并选择插件。\n\n↓参数配置\n\n- 每个参数都有默认值。\n",
+                        source: "# Alerts\n\nCreate an alert instance and pick the plugin.\n\n## Parameter Configuration\n\n- Each parameter has a default value.\n"),
+            RuleExample("# 告警\n\n创建告警实例并选择插件。\n\n## 参数配置\n\n- 每个参数都有默认值。\n",
+                        source: "# Alerts\n\nCreate an alert instance and pick the plugin.\n\n## Parameter Configuration\n\n- Each parameter has a default value.\n"),
             // A code block's language changed or dropped; another name of the same language, or
             // one the translation adds, is not reported.
             RuleExample("运行下面的代码：\n\n↓```java\nval total = items.sum()\n```\n",
@@ -2667,13 +2677,42 @@ public struct MarkupMismatchRule: Rule {
         // moved, a heading left at the source's level is not reported: a title dropped or merged
         // moved the rest, and pairs of short headings are then as likely misaligned. Two
         // headings with explicit ids (`{#setup}`, `{/*setup*/}`) that differ are no pair.
+        // A heading the translation wrote as a paragraph, a quote or a list item (`## Parameters`
+        // → 参数配置 on a line of its own, or a bold label): the page's outline and the heading's
+        // anchor are lost. One heading to one block, which the aligner pairs only where the
+        // lexicon links them (else the heading is `missing-translation`'s).
         var headings: [(source: Int, target: Int, sourceLevel: Int, targetLevel: Int)] = []
+        var asText: [(source: Int, target: Int, level: Int)] = []
         for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
             let su = p.source.units[pair.source[0]], tu = c.document.units[pair.target[0]]
             if case .heading(let sl) = su.kind, case .heading(let tl) = tu.kind {
                 if let a = p.source.headingID(of: su), let b = c.document.headingID(of: tu), a.id != b.id { continue }
                 headings.append((pair.source[0], pair.target[0], sl, tl))
+            } else if case .heading(let sl) = su.kind {
+                asText.append((pair.source[0], pair.target[0], sl))
             }
+        }
+        // A heading and its paragraph written as one block under a bold label (`### Save` and
+        // its paragraph → `- **保存：** 点击…`): the aligner makes such a bead only where the
+        // lexicon links the label to the heading, whatever the bead's score.
+        for bead in p.alignment.beads where bead.source.count == 2 && bead.target.count == 1 {
+            guard let s0 = p.source.unitIndex(block: bead.source[0]), case .heading(let sl) = p.source.units[s0].kind,
+                  let t0 = c.document.unitIndex(block: bead.target[0]) else { continue }
+            asText.append((s0, t0, sl))
+        }
+        for h in asText where !c.analyses[h.target].isNote {
+            let tu = c.document.units[h.target]
+            let what: String
+            switch tu.kind {
+            case .paragraph: what = "paragraph"
+            case .listItem: what = "list-item"
+            case .quote: what = "quote"
+            default: continue
+            }
+            emit(c.mismatch(self, severity: severity, place: (h.target, 0..<tu.text.count), key: "markup-mismatch.heading-kind",
+                            sourceUnit: h.source, values: ["what": c.messages.text("markup.block.\(what)")],
+                            source: String(repeating: "#", count: h.level), target: nil,
+                            extra: [("markup", "heading-kind"), ("targetKind", .string(what))]))
         }
         if headings.contains(where: { $0.sourceLevel != $0.targetLevel }) {
             var shifts: [Int: Int] = [:]
