@@ -16,12 +16,6 @@ extension NumberMismatchRule {
         var isTime: Bool { base.isEmpty }
     }
 
-    /// The SI prefixes of `unitPrefixes`, by symbol, as powers of ten.
-    static let prefixExponents: [String: Int] = ["T": 12, "G": 9, "M": 6, "k": 3, "c": -2, "m": -3, "µ": -6, "n": -9]
-    /// The units of time of `durationUnits`, by symbol, in seconds (a month a twelfth of a year).
-    static let secondsOf: [String: Double] = ["ns": 1e-9, "µs": 1e-6, "ms": 1e-3, "s": 1, "min": 60, "h": 3600, "d": 86_400,
-                                              "wk": 604_800, "mo": 2_629_800, "yr": 31_557_600]
-
     /// A unit named by `word` (a word of time, a unit word, a unit's symbol of two letters or
     /// more as written), or nil.
     static func rateUnit(_ word: String, isHan: Bool, _ locale: LocaleData) -> (symbol: String, base: String)? {
@@ -127,17 +121,11 @@ extension NumberMismatchRule {
         return out
     }
 
-    /// How many of `from` make one `to` (1,000 for GB to TB, 60 for second to minute), or nil.
-    static func factor(from a: RateUnit, to b: RateUnit, _ locale: LocaleData) -> Double? {
-        if a.isTime {
-            guard let x = secondsOf[a.symbol], let y = secondsOf[b.symbol] else { return nil }
-            return y / x
-        }
-        guard let x = locale.unitSymbols[a.symbol], let y = locale.unitSymbols[b.symbol],
-              let p = x.prefix.isEmpty ? 0 : prefixExponents[x.prefix], let q = y.prefix.isEmpty ? 0 : prefixExponents[y.prefix] else { return nil }
-        var f = 1.0
-        for _ in 0..<abs(q - p) { f *= 10 }
-        return q >= p ? f : 1 / f
+    /// How many of `from` make one `to` (1,000 for GB to TB, 60 for second to minute), by
+    /// ``siScale(_:)``; nil for units of two quantities (a second and a month).
+    static func factor(from a: RateUnit, to b: RateUnit) -> Double? {
+        guard let x = siScale(a.symbol), let y = siScale(b.symbol), x.base == y.base else { return nil }
+        return y.scale / x.scale
     }
 }
 
@@ -218,7 +206,7 @@ extension NumberMismatchRule {
         for pair in c.consistencyCache.pairs {
             var values: (source: [Double], target: [Double])? = nil
             for x in changedRateUnits(c, p, pair) where !reported.contains("\(x.targetUnit)|\(x.target.range.lowerBound)") {
-                if let f = factor(from: x.source, to: x.target, c.settings.source) {
+                if let f = factor(from: x.source, to: x.target) {
                     if values == nil {
                         let (a, b) = numbers(pair.source, pair.target)
                         values = (a.flatMap(\.value.values), b.flatMap(\.value.values))
@@ -231,10 +219,10 @@ extension NumberMismatchRule {
         return out
     }
 
-    /// The factors (``factor(from:to:_:)``) of the pair's changed rate units
+    /// The factors (``factor(from:to:)``) of the pair's changed rate units
     /// (``changedRateUnits(_:_:_:)``: `per GB` → `每 TB`, 1,000).
     static func changedRateFactors(_ c: FileContext, _ p: Pairing, _ pair: ConsistencyPair) -> [Double] {
-        changedRateUnits(c, p, pair).compactMap { factor(from: $0.source, to: $0.target, c.settings.source) }
+        changedRateUnits(c, p, pair).compactMap { factor(from: $0.source, to: $0.target) }
     }
 
     /// Pairs of a missing number of the source and an extra one of the translation (indexes)
