@@ -2163,6 +2163,16 @@ public struct PlaceholderMismatchRule: Rule {
             RuleExample("↓按 [Ctrl]+[S] 另存为。\n", source: "Press [Ctrl]+[Shift]+[S] to save as.\n"),
             RuleExample("按 E 键打开箱子，按住【Shift】冲刺，详见[文档]。\n\n[文档]: https://example.com/docs\n",
                         source: "Press [E] to open the chest and hold [Shift] to sprint; see the [docs].\n\n[docs]: https://example.com/docs\n"),
+            // An HTML list written as Markdown list items, a `<br>` as a hard break: restructured,
+            // not lost. The list flattened into one sentence, the break dropped: lost.
+            RuleExample("# 压缩\n\n级别决定编码器的压缩力度。选择其中一个命令：\n\n- `gzip -1 file.txt`：最快\n- `gzip -6 file.txt`：默认\n- `gzip -9 file.txt`：最小\n\n线程同时压缩。\n",
+                        source: "# Compression\n\nThe level sets how hard the encoder works.\nPick one of the commands: <ul><li>`gzip -1 file.txt`: fastest</li><li>`gzip -6 file.txt`: default</li><li>`gzip -9 file.txt`: smallest</li></ul>\n\nThreads compress at once.\n"),
+            RuleExample("# 压缩\n\n级别决定编码器的压缩力度。↓选择其中一个命令：`gzip -1 file.txt` 最快，`gzip -6 file.txt` 默认，`gzip -9 file.txt` 最小。\n\n线程同时压缩。\n",
+                        source: "# Compression\n\nThe level sets how hard the encoder works.\nPick one of the commands: <ul><li>`gzip -1 file.txt`: fastest</li><li>`gzip -6 file.txt`: default</li><li>`gzip -9 file.txt`: smallest</li></ul>\n\nThreads compress at once.\n"),
+            RuleExample("# 地址\n\n把表格寄到办公室。\\\n在信封上写上你的名字。\n\n办公室会在一周内回复。\n",
+                        source: "# Address\n\nSend the form to the office.<br>Write your name on the envelope.\n\nThe office answers within a week.\n"),
+            RuleExample("# 地址\n\n↓把表格寄到办公室。在信封上写上你的名字。\n\n办公室会在一周内回复。\n",
+                        source: "# Address\n\nSend the form to the office.<br>Write your name on the envelope.\n\nThe office answers within a week.\n"),
             // An inline tag's attributes are code (`#ff0`, `class`), its display text (`title`) is not.
             RuleExample("把↓<color=#f00>盐之印</color>带来，我便打开大门。\n", source: "Bring me the <color=#ff0>Salt Seal</color> and I shall open the gate.\n"),
             RuleExample("把<color=#ff0>盐之印</color>带来，<span class=\"hint\" title=\"提示\">我</span>便打开大门。\n",
@@ -2204,6 +2214,12 @@ public struct PlaceholderMismatchRule: Rule {
             var missing: [Mention<String>] = []
             for s in source {
                 if let k = remaining.firstIndex(where: { $0.value == s.value }) { remaining.remove(at: k) } else { missing.append(s) }
+            }
+            // Structural tags (`<ul><li>…</li></ul>`, `<br>`, `<p>`) the translation wrote as
+            // Markdown list items, breaks or paragraphs: restructured, not lost.
+            if missing.contains(where: { PlaceholderMismatchRule.structure($0.value) != nil }) {
+                let done = PlaceholderMismatchRule.restructured(c, p, pair, source: source, target: target)
+                if !done.isEmpty { missing.removeAll { PlaceholderMismatchRule.structure($0.value).map(done.contains) ?? false } }
             }
             // A shortcode on a line of its own beside the unit, cut off from the paragraph by an
             // HTML comment holding the English (`{{< note >}}` then `<!-- … -->`): not lost.
@@ -2456,6 +2472,77 @@ public struct PlaceholderMismatchRule: Rule {
             }
             for (a, b) in zip(lacking, added) where !a.key.isEmpty { out.append((a.shown, b.shown)) }
         }
+        return out
+    }
+
+    /// The kind of structure a structural HTML tag writes, which Markdown writes too: a list
+    /// (`<ul>`, `<ol>`, `<li>`), a line break (`<br>`), a paragraph (`<p>`). Nil for other tags.
+    static func structure(_ value: String) -> String? {
+        guard value.hasPrefix("<") else { return nil }
+        var s = value.dropFirst()
+        if s.hasPrefix("/") { s = s.dropFirst() }
+        switch s.prefix(while: { $0 != ">" && $0 != " " && $0 != "/" }).lowercased() {
+        case "ul", "ol", "li": return "li"
+        case "br": return "br"
+        case "p": return "p"
+        default: return nil
+        }
+    }
+
+    /// The structures (``structure(_:)``) whose tags the translation of `pair` wrote as Markdown:
+    /// none of their tags left in it, and its units, with the units right before and after them
+    /// the aligner left unpaired or paired with another cell of the source's row (the
+    /// translation's other pieces of the cell), as many Markdown pieces as
+    /// the source's tags make — list items for the `<li>`s (a cell's `<ul><li>…</li></ul>`
+    /// written as list items), paragraphs, list items or hard breaks for the `<br>`s (one more
+    /// piece each) and the `<p>`s. A list flattened into one sentence, a `<br>` dropped with its
+    /// break, is still lost.
+    static func restructured(_ c: FileContext, _ p: Pairing, _ pair: ConsistencyPair,
+                             source: [Mention<String>], target: [Mention<String>]) -> Set<String> {
+        var kept = Set<String>()
+        for t in target { if let s = structure(t.value) { kept.insert(s) } }
+        var items = 0, breaks = 0, paragraphs = 0
+        for s in source where !s.value.hasPrefix("</") {
+            switch s.value.dropFirst().prefix(while: { $0 != ">" && $0 != " " && $0 != "/" }).lowercased() {
+            case "li": items += 1
+            case "br": breaks += 1
+            case "p": paragraphs += 1
+            default: break
+            }
+        }
+        // The translation's pieces: its units and those beside them that are unpaired or paired
+        // with another cell of the same table row (the row's label written as the first item).
+        let beads = p.alignment.beads
+        let rowLines = Set(pair.source.compactMap { s -> Int? in
+            if case .tableCell = p.source.units[s].kind { return p.source.units[s].start.line }
+            return nil
+        })
+        func beside(_ b: Bead) -> Bool {
+            b.source.allSatisfy { block in
+                guard let s = p.source.unitIndex(block: block), case .tableCell = p.source.units[s].kind else { return false }
+                return rowLines.contains(p.source.units[s].start.line)
+            }
+        }
+        var units = pair.target
+        var k = pair.bead - 1
+        while k >= 0, beside(beads[k]) {
+            units += beads[k].target.compactMap { c.document.unitIndex(block: $0) }
+            k -= 1
+        }
+        k = pair.bead + 1
+        while k < beads.count, beside(beads[k]) {
+            units += beads[k].target.compactMap { c.document.unitIndex(block: $0) }
+            k += 1
+        }
+        let listItems = units.filter { if case .listItem = c.document.units[$0].kind { return true }; return false }.count
+        // Pieces a line break or paragraph may have made (a table cell is none: it holds no break).
+        let pieces = units.filter { if case .tableCell = c.document.units[$0].kind { return false }; return true }
+        let hardBreaks = pieces.reduce(0) { $0 + c.document.units[$1].markupCounts.hardBreaks }
+        var out = Set<String>()
+        let slack = max(1, items / 4)
+        if !kept.contains("li"), items > 0, listItems >= max(1, items - slack), listItems <= items + 1 + slack { out.insert("li") }
+        if !kept.contains("br"), breaks > 0, hardBreaks + pieces.count - 1 >= breaks { out.insert("br") }
+        if !kept.contains("p"), paragraphs > 0, pieces.count >= max(2, paragraphs) { out.insert("p") }
         return out
     }
 
