@@ -36,17 +36,8 @@ enum SwappedCells {
     /// of a word or two give too little to tell (a swap of figures is `number-mismatch`'s), and
     /// two rows whose cells written alike (a code, a name) crossed too are rows reordered.
     static func find(_ c: FileContext, _ cells: inout Cells) -> [Swap] {
-        guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
-        // Cheap trigger: only a translation with table cells.
-        guard c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
+        guard let (p, lexicon, tableOfTarget, tableOfSource) = setting(c) else { return [] }
         let functionWords = c.toolkit.segmenter.source.functionWords
-        func cell(_ d: Document, _ k: Int) -> (row: Int, column: Int)? {
-            if case .tableCell(let row, let column) = d.units[k].kind { return (row, column) }
-            return nil
-        }
-        var tableOfTarget: [Int: Int] = [:], tableOfSource: [Int: Int] = [:]
-        for (k, t) in TableShapes.tables(c.document).enumerated() { for u in t.cells { tableOfTarget[u] = k } }
-        for (k, t) in TableShapes.tables(p.source).enumerated() { for u in t.cells { tableOfSource[u] = k } }
         // One-to-one pairs of body cells of the same column, by (target table, source table, column).
         var groups: [[Int]: [(s: Int, t: Int)]] = [:]
         for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
@@ -109,16 +100,8 @@ enum SwappedCells {
     /// a pair of columns crossed in the header row, or in two rows, and in place in no row, is
     /// not reported (a translator may reorder a table's columns).
     static func findColumns(_ c: FileContext, _ cells: inout Cells) -> [ColumnSwap] {
-        guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
-        guard c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
+        guard let (p, lexicon, tableOfTarget, tableOfSource) = setting(c) else { return [] }
         let functionWords = c.toolkit.segmenter.source.functionWords
-        func cell(_ d: Document, _ k: Int) -> (row: Int, column: Int)? {
-            if case .tableCell(let row, let column) = d.units[k].kind { return (row, column) }
-            return nil
-        }
-        var tableOfTarget: [Int: Int] = [:], tableOfSource: [Int: Int] = [:]
-        for (k, t) in TableShapes.tables(c.document).enumerated() { for u in t.cells { tableOfTarget[u] = k } }
-        for (k, t) in TableShapes.tables(p.source).enumerated() { for u in t.cells { tableOfSource[u] = k } }
         // Rows paired by their cells paired one to one in the same column: (target table,
         // source table) → (source line, target line, header) → column → (source unit, target unit).
         struct RowKey: Hashable { var sourceLine: Int; var targetLine: Int; var header: Bool }
@@ -210,6 +193,24 @@ enum SwappedCells {
             }
         }
         return out
+    }
+
+    /// What both searches read first: the pairing, the lexicon and the table of every cell of
+    /// both sides; nil without a source or a lexicon, and for a translation with no table cell
+    /// (a cheap trigger).
+    private static func setting(_ c: FileContext) -> (Pairing, Lexicon, target: [Int: Int], source: [Int: Int])? {
+        guard let p = c.pairing, let lexicon = Lexicon.shared,
+              c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return nil }
+        var tableOfTarget: [Int: Int] = [:], tableOfSource: [Int: Int] = [:]
+        for (k, t) in TableShapes.tables(c.document).enumerated() { for u in t.cells { tableOfTarget[u] = k } }
+        for (k, t) in TableShapes.tables(p.source).enumerated() { for u in t.cells { tableOfSource[u] = k } }
+        return (p, lexicon, tableOfTarget, tableOfSource)
+    }
+
+    /// The row and column of a table cell, or nil for any other unit.
+    private static func cell(_ d: Document, _ k: Int) -> (row: Int, column: Int)? {
+        if case .tableCell(let row, let column) = d.units[k].kind { return (row, column) }
+        return nil
     }
 
     /// A source cell's content stems the lexicon knows, each with its word as written.
