@@ -150,10 +150,20 @@ public final class Lexicon: @unchecked Sendable {
                    rename(tmp, path) == 0 {
                     cachePath = path
                     if let identity { index?.record(identity, hash: hash, settle: settle) }
-                    // Caches of older versions of the same data go.
+                    // This format's caches of older versions of the data go; another format's
+                    // (another bitext, which may still be run beside this one: deleting its cache
+                    // made each of two installed versions rebuild its own at every run) only when
+                    // written more than thirty days ago.
                     if let others = try? FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                        let ours = "\(stem)-v\(formatVersion)-"
+                        let month = Date().timeIntervalSince1970 - 30 * 86_400
                         for o in others where o.hasPrefix(stem + "-v") && o.hasSuffix(".bin") && o != name(hash) {
-                            try? FileManager.default.removeItem(atPath: dir.appendingPathComponent(o).path)
+                            let other = dir.appendingPathComponent(o).path
+                            if !o.hasPrefix(ours) {
+                                var st = stat()
+                                guard stat(other, &st) == 0, Double(st.st_mtim.tv_sec) < month else { continue }
+                            }
+                            try? FileManager.default.removeItem(atPath: other)
                         }
                     }
                 } else {

@@ -58,6 +58,21 @@ import Testing
         // Only the current compiled form is kept.
         let files = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }
         #expect(files.count == 1)
+        // Another format's cache (an older bitext still in use beside this one) stays while it is
+        // recent, and goes once written more than thirty days ago.
+        let otherFormat = cache.appendingPathComponent("lex-v\(Lexicon.formatVersion + 100)-0123.bin")
+        FileManager.default.createFile(atPath: otherFormat.path, contents: Data([1, 2, 3]))
+        func rewrite(_ text: String) throws -> Lexicon {
+            try Data(text.utf8).write(to: data)
+            return try Lexicon.load(data: data, cacheDirectory: cache)
+        }
+        #expect(try rewrite(Self.sample).info.built)
+        #expect(FileManager.default.fileExists(atPath: otherFormat.path))
+        let old = time(nil) - 31 * 86_400
+        var times = [timeval(tv_sec: old, tv_usec: 0), timeval(tv_sec: old, tv_usec: 0)]
+        #expect(utimes(otherFormat.path, &times) == 0)
+        #expect(try rewrite(Self.sample.replacingOccurrences(of: "light|ray", with: "lamp|ray")).info.built)
+        #expect(!FileManager.default.fileExists(atPath: otherFormat.path))
         // A cache folder that cannot be written still loads.
         let none = try Lexicon.load(data: data, cacheDirectory: URL(fileURLWithPath: "/proc/no-such-folder"))
         #expect(none.info.built && none.info.cachePath == nil)
