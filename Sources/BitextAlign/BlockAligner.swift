@@ -317,15 +317,43 @@ public struct BlockAligner: Sendable {
     /// least (a translation that added one). Single characters, whose many senses match
     /// anything, count for nothing.
     static func lexicallyLinked(_ s: BlockFeatures, _ t: BlockFeatures, lexicon: Lexicon) -> Bool {
-        let english = Scorer.englishStems(s, lexicon)
-        guard english.count >= 2, t.han >= 2 else { return false }
+        guard t.han >= 2 else { return false }
+        return linked(Scorer.englishStems(s, lexicon), HanWords(t, lexicon: lexicon))
+    }
+
+    /// ``lexicallyLinked(_:_:lexicon:)`` from the source block's stems (sorted) and the target
+    /// block's dictionary words (``HanWords``).
+    static func linked(_ english: [Int32], _ t: HanWords) -> Bool {
+        guard english.count >= 2 else { return false }
+        var linked = 0
+        for stems in t.words where stems.contains(where: { Scorer.contains(english, $0) }) { linked += 1 }
+        if linked >= 2 && 3 * linked >= t.words.count { return true }
+        var found = 0
+        for st in english where Scorer.contains(t.reach, st) { found += 1 }
+        return found >= 2 && 3 * found >= english.count
+    }
+
+    /// A target block's dictionary words of two characters or more, each by its stems (words
+    /// the lexicon gives no stem left out), and all their stems, sorted and unique.
+    struct HanWords {
+        var words: [[Int32]]
+        var reach: [Int32]
+        init(_ t: BlockFeatures, lexicon: Lexicon) {
+            words = BlockAligner.hanWordStems(t, lexicon: lexicon)
+            reach = words.flatMap { $0 }
+            reach.sortUnique()
+        }
+    }
+
+    /// The stems of each dictionary word of two characters or more in a target block's Han
+    /// (words the lexicon gives no stem are left out).
+    static func hanWordStems(_ t: BlockFeatures, lexicon: Lexicon) -> [[Int32]] {
         var han: [UInt32] = []
         for c in t.key.unicodeScalars {
             let v = c.value
             if v >= 0x3400 && v < 0xA000 || v >= 0xF900 && v < 0xFB00 || v >= 0x20000 { han.append(v) } else if han.last != 0 { han.append(0) }
         }
-        var words = 0, linked = 0
-        var reach = Set<Int32>()
+        var out: [[Int32]] = []
         var i = 0
         while i < han.count {
             guard han[i] != 0 else { i += 1; continue }
@@ -334,20 +362,11 @@ public struct BlockAligner: Sendable {
             for w in lexicon.segment(Array(han[i..<e])) where w.range.count >= 2 {
                 guard let id = w.word else { continue }
                 let stems = lexicon.stems(ofWord: id)
-                guard !stems.isEmpty else { continue }
-                words += 1
-                var hit = false
-                for st in stems {
-                    reach.insert(st)
-                    if !hit && Scorer.contains(english, st) { hit = true }
-                }
-                if hit { linked += 1 }
+                if !stems.isEmpty { out.append(Array(stems)) }
             }
             i = e
         }
-        if linked >= 2 && 3 * linked >= words { return true }
-        let found = english.filter(reach.contains).count
-        return found >= 2 && 3 * found >= english.count
+        return out
     }
 
     /// The anchors the aligner pins for a document pair (block indexes, ascending on both sides).
@@ -584,8 +603,11 @@ struct Scorer {
         var target: [[Int32]?]
         /// ``Scorer/headingLinked(_:_:)`` by pair.
         var linked: [Int64: Bool] = [:]
+        /// ``BlockAligner/HanWords`` of target blocks.
+        var hanWords: [BlockAligner.HanWords?]
         init(lexicon: Lexicon, sourceCount: Int, targetCount: Int) {
             self.lexicon = lexicon
+            hanWords = [BlockAligner.HanWords?](repeating: nil, count: targetCount)
             source = [[Int32]?](repeating: nil, count: sourceCount)
             target = [[Int32]?](repeating: nil, count: targetCount)
         }
@@ -720,9 +742,20 @@ struct Scorer {
         guard let w = itemWords else { return false }
         let key = Int64(i) << 32 | Int64(j)
         if let v = w.linked[key] { return v }
-        var v = BlockAligner.lexicallyLinked(source[i], target[j], lexicon: w.lexicon)
+        // Each block's stems worked out once (``ItemWords``), not once for every pair.
+        func english(_ k: Int) -> [Int32] {
+            if let x = w.source[k] { return x }
+            let x = Scorer.englishStems(source[k], w.lexicon)
+            w.source[k] = x
+            return x
+        }
+        // Most headings are a word or two: nothing to link, and the block's words not read.
+        guard target[j].han >= 2, english(i).count >= 2 else { w.linked[key] = false; return false }
+        let hanWords = w.hanWords[j] ?? BlockAligner.HanWords(target[j], lexicon: w.lexicon)
+        w.hanWords[j] = hanWords
+        var v = BlockAligner.linked(english(i), hanWords)
         for k in [i - 1, i + 1] where v && k >= 0 && k < source.count && (Scorer.isProse(source[k]) || Scorer.isItem(source[k])) {
-            if BlockAligner.lexicallyLinked(source[k], target[j], lexicon: w.lexicon) { v = false }
+            if BlockAligner.linked(english(k), hanWords) { v = false }
         }
         w.linked[key] = v
         return v
