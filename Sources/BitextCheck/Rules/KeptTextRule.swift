@@ -171,10 +171,10 @@ public struct KeptTextRule: Rule {
                             sourceUnit: s, values: [:], source: name, target: shown, sourceLine: p.source.units[s].position(at: at).line))
         }
         // A name kept elsewhere, translated whole here (at info: a translation may render a name once).
-        for (k, s, name) in KeptTextRule.translatedNames(c, p) {
+        for (k, s, at, name) in KeptTextRule.translatedNames(c, p) {
             let tu = doc.units[k]
             emit(c.mismatch(self, severity: severity, place: (k, 0..<tu.text.count), key: "kept-text-mismatch.translated",
-                            sourceUnit: s, values: [:], source: name, target: nil, sourceLine: p.source.units[s].start.line))
+                            sourceUnit: s, values: [:], source: name, target: nil, sourceLine: p.source.units[s].position(at: at).line))
         }
         // A column the translation keeps in English with a cell translated.
         for (s, t, kept) in KeptTextRule.translatedKeptCells(c, p) {
@@ -339,7 +339,7 @@ public struct KeptTextRule: Rule {
     /// `Transform`) or an identifier in lowercase first (`className`) is a word a translation
     /// may render as a term, and a name the lexicon cannot read (`SciPy`) gives no evidence
     /// that it was rendered rather than left out: neither is read.
-    static func translatedNames(_ c: FileContext, _ p: Pairing) -> [(target: Int, source: Int, name: String)] {
+    static func translatedNames(_ c: FileContext, _ p: Pairing) -> [(target: Int, source: Int, sourceAt: Int, name: String)] {
         guard let lexicon = Lexicon.shared else { return [] }
         let doc = c.document
         /// A capital first and a capital after a lowercase letter.
@@ -387,7 +387,7 @@ public struct KeptTextRule: Rule {
         func stems(_ word: Substring) -> [Int32] {
             namePieces(word).compactMap { $0.count >= 3 && !functionWords.contains($0) ? lexicon.stem(Stemmer.stem($0)) : nil }
         }
-        var out: [(target: Int, source: Int, name: String)] = []
+        var out: [(target: Int, source: Int, sourceAt: Int, name: String)] = []
         var reported = Set<String>()
         for (n, s, t) in candidates {
             let name = String(t.bare)
@@ -425,7 +425,7 @@ public struct KeptTextRule: Rule {
             han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
             guard own.allSatisfy(reach.contains), own.contains(where: { !others.contains($0) }),
                   reported.insert("\(targets[0]) \(name)").inserted else { continue }
-            out.append((targets[0], s, name))
+            out.append((targets[0], s, t.range.lowerBound, name))
         }
         return out
     }
