@@ -99,9 +99,8 @@ enum LoneSentences {
         for (k, b) in beads.enumerated() where !b.source.isEmpty && !b.target.isEmpty {
             guard b.sentences.contains(where: { $0.target.isEmpty && $0.source.count == 1 || $0.source.count == 2 && $0.target.count == 1 }) else { continue }
             let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
-            // The target text: Han runs (0 between them) for the lexicon, all of it lowercased
-            // for kept words and anchors, and its numbers in digits or Chinese numerals.
-            var han: [UInt32] = []
+            // The target text: all of it lowercased for kept words and anchors, and its numbers
+            // in digits or Chinese numerals.
             var flat = ""
             var targetNumbers = Set<Int>()
             // The target's content text and its code spans, for anchors found as written.
@@ -110,9 +109,6 @@ enum LoneSentences {
             for blk in b.target {
                 guard let u = c.document.unitIndex(block: blk) else { continue }
                 let unit = c.document.units[u]
-                for (ch, role) in zip(unit.text, unit.roles) {
-                    if role == .content && ch >= 0x3400 && ch < 0xA000 { han.append(ch) } else if han.last != 0 { han.append(0) }
-                }
                 var prose: [UInt32] = []
                 for (ch, role) in zip(unit.text, unit.roles) { prose.append(role == .content ? ch : 0x20) }
                 content += makeString(prose).lowercased() + "\n"
@@ -128,8 +124,7 @@ enum LoneSentences {
             // What the dictionary words anywhere in the target text translate (lexicon stems),
             // as the sentence aligner's lexical evidence reads them: every substring, a single
             // character's first few senses.
-            var reach = Set<Int32>()
-            han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
+            let reach = lexicon.stemsReached(by: b.target.compactMap { c.document.unitIndex(block: $0).map { c.document.units[$0] } })
             /// nil: nothing to judge by (no lexicon entry, not kept).
             func covered(_ stem: String) -> Bool? {
                 if flat.contains(stem) { return true }

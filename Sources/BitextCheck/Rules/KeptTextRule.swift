@@ -413,16 +413,7 @@ public struct KeptTextRule: Rule {
                     others.formUnion(stems(w.bare))
                 }
             }
-            var han: [UInt32] = []
-            for k in targets {
-                let tu = doc.units[k]
-                for (ch, role) in zip(tu.text, tu.roles) {
-                    if role == .content && isHanIdeograph(ch) { han.append(ch) } else if han.last != 0 { han.append(0) }
-                }
-                han.append(0)
-            }
-            var reach = Set<Int32>()
-            han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
+            let reach = lexicon.stemsReached(by: targets.map { doc.units[$0] })
             guard own.allSatisfy(reach.contains), own.contains(where: { !others.contains($0) }),
                   reported.insert("\(targets[0]) \(name)").inserted else { continue }
             out.append((targets[0], s, t.range.lowerBound, name))

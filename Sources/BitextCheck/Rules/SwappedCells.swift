@@ -234,17 +234,11 @@ enum SwappedCells {
     private static func targetCell(_ c: FileContext, _ t: Int, _ lexicon: Lexicon, _ cells: inout Cells) -> TargetCell {
         if let known = cells.target[t] { return known }
         let u = c.document.units[t]
-        var han: [UInt32] = []
         var latin = Set<String>()
-        for (ch, role) in zip(u.text, u.roles) {
-            if role == .content && ch >= 0x3400 && ch < 0xA000 { han.append(ch) } else if han.last != 0 { han.append(0) }
-        }
         for w in c.analyses[t].words where w.kind == .latin && u.roles[w.range.lowerBound] == .content {
             latin.insert(u.string(w.range).lowercased())
         }
-        var reach = Set<Int32>()
-        han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reach.insert($0) } }
-        let cell = TargetCell(reach: reach, latin: latin)
+        let cell = TargetCell(reach: lexicon.stemsReached(by: [u]), latin: latin)
         cells.target[t] = cell
         return cell
     }
