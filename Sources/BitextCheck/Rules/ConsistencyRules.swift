@@ -2044,6 +2044,9 @@ public struct NumberMismatchRule: Rule {
         // a number (`%d days left` → `剩余 %d 周`, `{count} minutes` → `{count} 小时`): the unit
         // changed. Placeholders pair by what they are, in order; tags are none.
         for pair in c.consistencyCache.pairs {
+            // Cheap trigger: a count placeholder starts with `%` or `{` (placeholder-mismatch
+            // finds the placeholders of every pair again; this reads only the few that have one).
+            guard pair.source.contains(where: { p.source.units[$0].text.contains { $0 == 0x25 || $0 == 0x7B } }) else { continue }
             let source = pair.source.flatMap { PlaceholderMismatchRule.placeholders(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
                 .filter { !$0.value.hasPrefix("<") }
             guard !source.isEmpty else { continue }
