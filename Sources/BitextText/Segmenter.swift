@@ -262,10 +262,11 @@ public final class Segmenter {
         var han = 0
         var hanOrKana = 0
         var latin = 0
-        var mayBreak = false
+        // Where the first sentence could end (`n`: nowhere).
+        var firstBreak = n
         var wordish = false, blanked = false
-        // The ``ASCIIClass`` bits of every ASCII character seen (sentence ends, word characters),
-        // OR-ed in without a branch and turned into `mayBreak` and `wordish` after the loop.
+        // The ``ASCIIClass`` bits of every ASCII character seen (word characters), OR-ed in
+        // without a branch and turned into `wordish` after the loop.
         var asciiSeen: UInt8 = 0
         let asciiClasses = Segmenter.asciiClasses
         var m = 0  // UTF-16 length so far
@@ -319,7 +320,8 @@ public final class Segmenter {
                     buffer[m] = u
                     wordBuffer[m] = u
                     asciiSeen |= k
-                    if k & ASCIIClass.dot != 0 && !Segmenter.dotInsideWord(text, roles, j) { asciiSeen |= ASCIIClass.sentenceEnd }
+                    if k & (ASCIIClass.dot | ASCIIClass.sentenceEnd) != 0 && firstBreak == n
+                        && (k & ASCIIClass.sentenceEnd != 0 || !Segmenter.dotInsideWord(text, roles, j)) { firstBreak = j }
                     let letter = k & ASCIIClass.letter != 0 && roles[j] == .content
                     if letter { letters &+= 1 }
                     if wantFlags { flags[j] = letter ? Flag.latin : 0 }
@@ -340,7 +342,7 @@ public final class Segmenter {
                 buffer[m + 1] = lo
                 wordBuffer[m + 1] = lo
                 m += 2
-                mayBreak = true
+                if firstBreak == n { firstBreak = i }
                 wordish = true
                 if r == .content {
                     let s = Characters.script(c)
@@ -354,7 +356,7 @@ public final class Segmenter {
                 wordBuffer[m] = blank ? 0x20 : u
                 if blank { blanked = true } else if !wordish && !Segmenter.isWordlessPunctuation(u) { wordish = true }
                 m += 1
-                if !mayBreak && Segmenter.mayBreakAt(u) { mayBreak = true }
+                if firstBreak == n && Segmenter.mayBreakAt(u) { firstBreak = i }
                 if r == .content {
                     if c >= 0x2E80 {
                         let s = Characters.script(c)
@@ -370,7 +372,16 @@ public final class Segmenter {
             if wantFlags { flags[i] = f }
             i += 1
         }
-        if asciiSeen & ASCIIClass.sentenceEnd != 0 { mayBreak = true }
+        // A sentence ends only after a terminator (and its closing marks and spaces) or a
+        // paragraph separator (UAX #29), so when no letter or digit of prose follows the first
+        // place where one could end — `…就绪。`, `Done!` — the unit is one sentence: ICU would
+        // find only pieces of punctuation after it, which join the sentence before.
+        var mayBreak = false
+        var k = firstBreak + 1
+        while k < n {
+            if roles[k] == .content && isLetterOrDigit(text[k]) { mayBreak = true; break }
+            k += 1
+        }
         if asciiSeen & ASCIIClass.wordish != 0 { wordish = true }
         return FirstPass(count: m, han: han, hanOrKana: hanOrKana, latin: latin, astral: astral, mayBreak: mayBreak,
                          wordish: wordish, blanked: blanked)

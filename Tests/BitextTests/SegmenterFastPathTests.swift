@@ -72,6 +72,42 @@ import Testing
         #expect(inside == [1, 12])
     }
 
+    /// ICU ends a sentence only after a terminator (or a paragraph separator), never before it:
+    /// in text whose possible sentence ends all come after its last letter — `…就绪。`, `Done!)` —
+    /// every piece after the first is punctuation, which joins the sentence before, so the
+    /// segmenter takes the unit as one sentence without asking ICU. Random text of characters that
+    /// cannot end a sentence followed by a random tail of terminators, closing marks and spaces.
+    @Test func terminatorsOnlyAtTheEndMakeOneSentence() throws {
+        var pieces: [UInt16] = Array("abcXYZ09 ,;:-(中文、《》“（，".utf16)
+        pieces.removeAll { Segmenter.mayBreakAt($0) }
+        let tail: [UInt16] = Array(".!?。！？…”）)\"' ]．".utf16)
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for locale in ["en@ss=standard", "zh", "zh_Hant"] {
+            let breaker = try TextBreaker(.sentence, locale: locale)
+            for _ in 0..<20_000 {
+                var text: [UInt16] = []
+                for _ in 0...next(12) { text.append(pieces[next(pieces.count)]) }
+                let body = text.count
+                for _ in 0...next(4) { text.append(tail[next(tail.count)]) }
+                let breaks = breaker.boundaries(text)
+                #expect(breaks.dropFirst().allSatisfy { $0 > body }, "\(locale) \(text.map { String($0, radix: 16) })")
+            }
+        }
+        // And the segmenter gives such units one sentence, as ICU's pieces joined would.
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        for text in ["它已经就绪。", "它已经就绪。）", "Done!", "Is it (really) done?!”", "见“附录 A”。"] {
+            let doc = Fixtures.document(text + "\n")
+            let analyses = seg.analyze(document: doc)
+            let unit = doc.units[0]
+            #expect(analyses[0].sentences.count == 1, "\(text)")
+            #expect(analyses[0].sentences.first == 0..<unit.text.count, "\(text)")
+        }
+    }
+
     /// The ASCII stemmer gives what the general one gives, on every word of every corpus file and
     /// on the stemmer's own test words.
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
