@@ -100,8 +100,8 @@ extension Segmenter {
         var fragmentKeys: Set<String>? = nil  // made for the first English label heading (none in an original)
         var c = 0
         for k in analyses.indices {
-            // The unit's text and roles (not a copy of the whole unit).
-            let text = units[k].text, roles = units[k].roles
+            // (The unit's text and roles are read where needed: taking them for every unit
+            // cost four reference counts a unit.)
             while c < candidates.count && candidates[c].unit == k {
                 let (j, key) = (candidates[c].stretch, candidates[c].key)
                 let s = analyses[k].stretches[j]
@@ -118,7 +118,7 @@ extension Segmenter {
                     if key.utf8.count >= 8 && key.count >= 8
                         && (codeSearch.someBlockContains(key)
                             // (Backticks matter only to a unit with inline code.)
-                            || (quotesOutput && roles.contains(.code) && Segmenter.someCodeBlockHolds(doc, key))) {
+                            || (quotesOutput && units[k].roles.contains(.code) && Segmenter.someCodeBlockHolds(doc, key))) {
                         analyses[k].stretches[j].documentEvidence = .codeElsewhere; continue
                     }
                     if s.tokens.count == 1, key.utf8.count >= 3, key.count >= 3, codeSearch.containsWord(key) {
@@ -135,15 +135,14 @@ extension Segmenter {
                 let previousQuoted = if k > 0, case .quote = units[k - 1].kind { true } else { false }
                 if s.isWholeUnit && (k > 0 && (quoted || analyses[k].sentences.count <= 1) && endsWithMessageCue(units[k - 1].text, units[k - 1].roles)
                                      || quoted && previousQuoted && analyses[k - 1].stretches.first?.documentEvidence == .uiString
-                                     || Segmenter.isLogLine(text, s.range)) {
+                                     || Segmenter.isLogLine(units[k].text, s.range)) {
                     analyses[k].stretches[j].documentEvidence = .uiString
                 }
             }
             // A heading that is one lowercase word (`## scroll`) names an API member: English
             // headings are capitalised.
             if case .heading = units[k].kind, let s = analyses[k].stretches.first, s.isWholeUnit, s.tokens.count == 1,
-               s.tokens[0].kind == .lowercase, let first = text.indices.first(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }),
-               text[first] >= 0x61 && text[first] <= 0x7A {
+               s.tokens[0].kind == .lowercase, Segmenter.startsWithLowercase(units[k].text, units[k].roles) {
                 analyses[k].stretches[0].documentEvidence = .codeShape
             }
             // A label heading that a translation's links name by its text (no explicit id) keeps
@@ -159,7 +158,8 @@ extension Segmenter {
             }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.
-            if Segmenter.isImageOnly(units[k].kind, text, roles, units[k].links), !analyses[k].hasHan, let s = analyses[k].stretches.first {
+            if !analyses[k].hasHan, Segmenter.isImageOnly(units[k].kind, units[k].text, units[k].roles, units[k].links),
+               let s = analyses[k].stretches.first {
                 if !Segmenter.isSentence(s) || !someAltIsSentence(units[k], analyses[k]) {
                     analyses[k].stretches[0].documentEvidence = .fileSlug
                 }
@@ -452,6 +452,12 @@ extension Segmenter {
     /// The unit's prose is only the alt text of images.
     public static func isImageOnly(_ u: BitextMarkdown.Unit) -> Bool {
         isImageOnly(u.kind, u.text, u.roles, u.links)
+    }
+
+    /// The first letter or digit of prose is an ASCII lowercase letter.
+    static func startsWithLowercase(_ text: [UInt32], _ roles: [Role]) -> Bool {
+        guard let first = text.indices.first(where: { roles[$0] == .content && isLetterOrDigit(text[$0]) }) else { return false }
+        return text[first] >= 0x61 && text[first] <= 0x7A
     }
 
     /// ``isImageOnly(_:)`` from a unit's fields (a caller looping over units passes them
