@@ -43,6 +43,10 @@ public final class TextBreaker {
     /// ICU's root word rules (English, Chinese). (Read at every call: not checked for exclusive
     /// access at run time; a `TextBreaker` is used by one thread.)
     @exclusivity(unchecked) public var simpleWordBreaks: Bool
+    /// Sentence boundaries of text whose only terminators are `。！？` are computed without ICU's
+    /// rule engine, to the same result (``SimpleSentenceBreaks``); on by default for English and
+    /// Chinese. (Not checked for exclusive access at run time, as above.)
+    @exclusivity(unchecked) public var simpleSentenceBreaks: Bool
 
     /// - Parameter locale: an ICU locale id, e.g. `en@ss=standard` or `zh`.
     public init(_ unit: BreakUnit, locale: String) throws {
@@ -56,6 +60,10 @@ public final class TextBreaker {
         self.locale = locale
         let language = locale.prefix { $0.isLetter }
         simpleWordBreaks = unit == .word && !locale.contains("@") && (language == "en" || language == "zh")
+        // (`en@ss=standard` suppresses breaks after abbreviations, which end in a full stop: text
+        // without one is broken as by the root rules.)
+        simpleSentenceBreaks = unit == .sentence && (language == "en" || language == "zh")
+            && (!locale.contains("@") || locale.hasSuffix("@ss=standard"))
     }
 
     deinit { bt_ubrk_close(iterator) }
@@ -76,6 +84,7 @@ public final class TextBreaker {
     /// Calls `body` with each boundary of ``boundaries(_:)`` after 0, in order (the last is
     /// `text.count`), without building an array.
     public func forEachBoundary(_ text: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void) {
+        if simpleSentenceBreaks && SimpleSentenceBreaks.forEach(text, body) { return }
         var last = 0
         iterate(text) { end, _ in
             body(end)
