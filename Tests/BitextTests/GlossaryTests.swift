@@ -161,6 +161,32 @@ import Testing
         #expect(try forbidden("训练大语言模型的成本。") == ["大语言模型"])
     }
 
+    /// A variant met several times on one line is one finding there, which says how many times
+    /// and whose fix replaces each (`--fix` leaves none); on another line it is a finding of its own.
+    @Test func forbiddenVariantRepeatedOnALineIsOneFinding() throws {
+        let tsv = "LLM\t巨型语言模型\t\t大模型\n"
+        let text = "大模型很强，大模型也很贵，可大模型还在变。\n\n明年的大模型更大。\n"
+        let f = try Harness.findings(rule: GlossaryForbiddenRule(), target: text, glossary: tsv)
+        #expect(f.map(\.span.start.line) == [1, 3])
+        #expect(f.first?.message.contains("3 times on this line") == true)
+        #expect(f.first?.text == "大模型")
+        #expect(f.first?.fix?.also.map(\.start.column) == [7, 15])
+        #expect(f.last?.fix?.also == [])
+        #expect(f.last?.message.contains("times") == false)
+        let dir = TempDir()
+        dir.write("g.tsv", tsv)
+        dir.write("a.md", text)
+        let r = try CLI.run(["check", dir.path("a.md"), "--glossary", dir.path("g.tsv"), "--no-config", "--fix"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(dir.read("a.md") == "巨型语言模型很强，巨型语言模型也很贵，可巨型语言模型还在变。\n\n明年的巨型语言模型更大。\n")
+        // JSON: the further places with the fix.
+        dir.write("a.md", text)
+        let j = try CLI.run(["check", dir.path("a.md"), "--glossary", dir.path("g.tsv"), "--no-config", "--format", "json"])
+        let first = ((j.json as? [String: Any])?["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "glossary-forbidden" }
+        let also = ((first?["fix"] as? [String: Any])?["also"] as? [[String: Any]])?.compactMap { $0["column"] as? Int }
+        #expect(also == [7, 15])
+    }
+
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
     func seedLineThreeMentionIsNotAUse() throws {
         let r = try CLI.run(["check", Fixtures.corpus("genai-handbook/zh/intro.md")!.path, "--glossary", Self.genai, "--format", "json"])
