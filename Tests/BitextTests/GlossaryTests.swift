@@ -351,6 +351,66 @@ import Testing
         #expect(try Self.inconsistent(pairs, glossary: glossary).isEmpty)
     }
 
+    /// 工作池 goes with "worker pool" wherever it is, and with "queue" only where the source
+    /// names both: the rendering of the other term, met beside this one, no variant of 队列. A
+    /// variant that goes with the term more than with its neighbour (队伍, beside "worker pool"
+    /// once) is one.
+    @Test func aRenderingOfAnotherSourceTermIsNoVariant() throws {
+        let common = [
+            ("Jobs wait in the queue.", "任务在队列中等待。"),
+            ("The queue is stored on disk.", "队列保存在磁盘上。"),
+            ("Clear the queue before you restart.", "重启前先清空队列。"),
+            ("A long queue slows the site down.", "很长的队列会拖慢网站。"),
+            ("Each queue has a name.", "每个队列都有名字。"),
+        ]
+        let neighbour = common + [
+            ("The queue feeds the worker pool.", "工作池从这里取任务。"),
+            ("Watch the queue and the worker pool together.", "同时留意工作池。"),
+            ("When the queue is empty, the worker pool sleeps.", "没有任务时，工作池会休眠。"),
+            ("The worker pool has eight threads.", "工作池有八个线程。"),
+            ("Resize the worker pool at night.", "夜里调整工作池的大小。"),
+        ]
+        let silent = try Self.inconsistent(neighbour)
+        #expect(silent.isEmpty, "\(silent.map { $0["message"] ?? "" })")
+        let variant = common + [
+            ("The queue feeds the worker pool.", "队伍为工作池供给任务。"),
+            ("Watch the queue at night.", "夜里留意队伍。"),
+            ("When the queue is empty, nothing runs.", "队伍为空时什么也不运行。"),
+            ("The worker pool has eight threads.", "工作池有八个线程。"),
+            ("Resize the worker pool at night.", "夜里调整工作池的大小。"),
+        ]
+        let caught = try Self.inconsistent(variant)
+        #expect(caught.count == 1)
+        #expect((caught.first?["message"] as? String)?.contains("队列 (5×), 队伍 (3×)") == true)
+    }
+
+    /// A word the translation keeps in English is a rendering of a term only if it is one of the
+    /// term's words: `byte` kept where the source speaks of the cache's size says nothing about
+    /// how "cache" is translated (it was reported as "cache (3×)" beside 缓存).
+    @Test func aKeptWordOfAnotherTermIsNoVariant() throws {
+        let pairs = [
+            ("The cache is cleared at midnight.", "缓存在午夜清空。"),
+            ("Each cache lives in memory.", "每个缓存都在内存里。"),
+            ("A warm cache answers quickly.", "预热过的缓存响应很快。"),
+            ("Turn the cache off while testing.", "测试时关掉缓存。"),
+            ("The cache keeps recent pages.", "缓存保存最近的页面。"),
+            ("The cache size is counted in bytes.", "大小以 byte 计。"),
+            ("The cache limit is ten bytes per key.", "每个键最多十个 byte。"),
+            ("Read the cache stats in bytes.", "统计以 byte 为单位。"),
+        ]
+        let found = try Self.inconsistent(pairs)
+        #expect(found.isEmpty, "\(found.map { $0["message"] ?? "" })")
+        // Kept as the term itself, it is a variant.
+        let kept = Array(pairs.prefix(5)) + [
+            ("The cache size is counted in pages.", "cache 的大小以页计。"),
+            ("The cache limit is ten pages per key.", "每个键的 cache 最多十页。"),
+            ("Read the cache stats at night.", "夜里读取 cache 的统计。"),
+        ]
+        let caught = try Self.inconsistent(kept)
+        #expect(caught.count == 1)
+        #expect((caught.first?["message"] as? String)?.contains("缓存 (4×), cache (3×)") == true)
+    }
+
     /// 示例 of 示例表 renders "sample" in "sample table", where 表 (*table*) renders the term: the
     /// neighbour's rendering, no variant of the 表格 the translation writes for "table" alone.
     @Test func aNeighboursRenderingBesideTheTermsOwnWordIsNoVariant() throws {
