@@ -9,10 +9,20 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
-/// A safe fix: the finding's span is replaced by `replacement`.
+/// A safe fix: the finding's span is replaced by `replacement`, and so is each span of `also`:
+/// further places of the same text that the finding stands for (a forbidden variant met
+/// several times on one line is one finding).
 public struct Fix: Sendable, Equatable {
     public var replacement: String
-    public init(_ replacement: String) { self.replacement = replacement }
+    /// Further spans holding the finding's text, replaced the same way.
+    public var also: [Span]
+    public init(_ replacement: String, also: [Span] = []) {
+        self.replacement = replacement
+        self.also = also
+    }
+
+    /// The finding's span, then those of ``also``.
+    public func spans(of f: Finding) -> [Span] { also.isEmpty ? [f.span] : [f.span] + also }
 }
 
 /// Something a reviewer would circle in a translation: a rule, where, and what to do.

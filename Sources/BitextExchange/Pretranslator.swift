@@ -153,12 +153,16 @@ public struct GlossaryReview {
         var pieces = target.pieces
         for f in findings {
             if f.rule == "glossary-forbidden", let fix = f.fix {
-                for (k, p) in pieces.enumerated() {
-                    if case .text(let t) = p, let r = t.range(of: f.text) {
-                        pieces[k] = .text(t.replacingCharacters(in: r, with: fix.replacement))
+                // As many places as the finding stands for (a variant met several times on a line is one finding).
+                var left = 1 + fix.also.count
+                for (k, p) in pieces.enumerated() where left > 0 {
+                    guard case .text(var t) = p else { continue }
+                    while left > 0, let r = t.range(of: f.text) {
+                        t = t.replacingCharacters(in: r, with: fix.replacement)
                         outcome.replaced.append((f.text, fix.replacement, detail(f, "glossary") ?? ""))
-                        break
+                        left -= 1
                     }
+                    pieces[k] = .text(t)
                 }
             } else if f.rule == "glossary-missing" {
                 outcome.missing.append(detail(f, "term") ?? f.text)

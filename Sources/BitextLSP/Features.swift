@@ -79,11 +79,12 @@ extension LanguageServer {
             return a == b ? r.lowerBound <= a && a <= r.upperBound : r.lowerBound < b && a < r.upperBound
         }
         for f in here {
-            guard let e = fixEdits([f], in: c.buffer).first, let fix = f.fix else { continue }
+            let es = fixEdits([f], in: c.buffer)  // one edit per place of the finding's text
+            guard !es.isEmpty, let fix = f.fix else { continue }
             let title = fix.replacement.isEmpty
                 ? m.text("lsp.fix-remove", ["found": f.text])
                 : m.text("lsp.fix", ["found": f.text, "replacement": fix.replacement])
-            actions.append(action(title, uri: d.uri, edits: [e.edit], diagnostics: [diagnostic(f, in: c.buffer)], preferred: true))
+            actions.append(action(title, uri: d.uri, edits: es.map(\.edit), diagnostics: [diagnostic(f, in: c.buffer)], preferred: true))
         }
         var rules: [String] = []
         for f in here where !rules.contains(f.rule) { rules.append(f.rule) }
@@ -121,10 +122,12 @@ extension LanguageServer {
     func fixEdits(_ findings: [Finding], in buffer: TextBuffer) -> [(finding: Finding, edit: JSON)] {
         var candidates: [(Range<Int>, Finding)] = []
         for f in findings {
-            guard f.fix != nil else { continue }
-            let r = buffer.byteRange(of: f.span)
-            guard !r.isEmpty, buffer.string(r) == f.text else { continue }
-            candidates.append((r, f))
+            guard let fix = f.fix else { continue }
+            for span in fix.spans(of: f) {
+                let r = buffer.byteRange(of: span)
+                guard !r.isEmpty, buffer.string(r) == f.text else { continue }
+                candidates.append((r, f))
+            }
         }
         candidates.sort { $0.0.lowerBound < $1.0.lowerBound }
         var out: [(Finding, JSON)] = []

@@ -382,7 +382,17 @@ public struct JSONReporter: FindingReporter {
         o.field("endColumn", f.span.end.column, into: &out)
         o.field("message", f.message, into: &out)
         o.field("text", f.text, into: &out)
-        if let fix = f.fix { o.field("fix", object: "replacement", fix.replacement, into: &out) }
+        if let fix = f.fix {
+            if fix.also.isEmpty {
+                o.field("fix", object: "replacement", fix.replacement, into: &out)
+            } else {
+                // The further places the replacement is written at, as the finding's own.
+                o.field(named: "fix", .object([("replacement", .string(fix.replacement)), ("also", .array(fix.also.map { s in
+                    .object([("line", .int(s.start.line)), ("column", .int(s.start.column)),
+                             ("endLine", .int(s.end.line)), ("endColumn", .int(s.end.column))])
+                }))]), into: &out)
+            }
+        }
         // Every rule-specific value is in `details` (the evidence that decided, the source and
         // target values, the glossary entry…). Values that earlier versions wrote at the top
         // level (`words`, `sourceLine`, `term`…) stay there too, so existing scripts keep working.

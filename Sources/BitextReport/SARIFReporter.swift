@@ -135,10 +135,13 @@ public struct SARIFReporter: FindingReporter {
                 ("description", .object([("text", .string(fix.replacement.isEmpty ? "delete" : "replace with \(fix.replacement)"))])),
                 ("artifactChanges", .array([.object([
                     ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", "%SRCROOT%")])),
-                    ("replacements", .array([.object([
-                        ("deletedRegion", .object(Array(region.prefix(4)))),
+                    ("replacements", .array(fix.spans(of: f).map { s in .object([
+                        ("deletedRegion", .object([
+                            ("startLine", .int(s.start.line)), ("startColumn", .int(s.start.column)),
+                            ("endLine", .int(s.end.line)), ("endColumn", .int(s.end.column + 1)),
+                        ])),
                         ("insertedContent", .object([("text", .string(fix.replacement))])),
-                    ])])),
+                    ]) })),
                 ])])),
             ])])))
         }

@@ -161,6 +161,32 @@ import Testing
         #expect(try forbidden("训练大语言模型的成本。") == ["大语言模型"])
     }
 
+    /// A variant met several times on one line is one finding there, which says how many times
+    /// and whose fix replaces each (`--fix` leaves none); on another line it is a finding of its own.
+    @Test func forbiddenVariantRepeatedOnALineIsOneFinding() throws {
+        let tsv = "LLM\t巨型语言模型\t\t大模型\n"
+        let text = "大模型很强，大模型也很贵，可大模型还在变。\n\n明年的大模型更大。\n"
+        let f = try Harness.findings(rule: GlossaryForbiddenRule(), target: text, glossary: tsv)
+        #expect(f.map(\.span.start.line) == [1, 3])
+        #expect(f.first?.message.contains("3 times on this line") == true)
+        #expect(f.first?.text == "大模型")
+        #expect(f.first?.fix?.also.map(\.start.column) == [7, 15])
+        #expect(f.last?.fix?.also == [])
+        #expect(f.last?.message.contains("times") == false)
+        let dir = TempDir()
+        dir.write("g.tsv", tsv)
+        dir.write("a.md", text)
+        let r = try CLI.run(["check", dir.path("a.md"), "--glossary", dir.path("g.tsv"), "--no-config", "--fix"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(dir.read("a.md") == "巨型语言模型很强，巨型语言模型也很贵，可巨型语言模型还在变。\n\n明年的巨型语言模型更大。\n")
+        // JSON: the further places with the fix.
+        dir.write("a.md", text)
+        let j = try CLI.run(["check", dir.path("a.md"), "--glossary", dir.path("g.tsv"), "--no-config", "--format", "json"])
+        let first = ((j.json as? [String: Any])?["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "glossary-forbidden" }
+        let also = ((first?["fix"] as? [String: Any])?["also"] as? [[String: Any]])?.compactMap { $0["column"] as? Int }
+        #expect(also == [7, 15])
+    }
+
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
     func seedLineThreeMentionIsNotAUse() throws {
         let r = try CLI.run(["check", Fixtures.corpus("genai-handbook/zh/intro.md")!.path, "--glossary", Self.genai, "--format", "json"])
@@ -323,6 +349,66 @@ import Testing
         ]
         let glossary = "recovery code\t恢复码\t\t找回码\n"
         #expect(try Self.inconsistent(pairs, glossary: glossary).isEmpty)
+    }
+
+    /// 工作池 goes with "worker pool" wherever it is, and with "queue" only where the source
+    /// names both: the rendering of the other term, met beside this one, no variant of 队列. A
+    /// variant that goes with the term more than with its neighbour (队伍, beside "worker pool"
+    /// once) is one.
+    @Test func aRenderingOfAnotherSourceTermIsNoVariant() throws {
+        let common = [
+            ("Jobs wait in the queue.", "任务在队列中等待。"),
+            ("The queue is stored on disk.", "队列保存在磁盘上。"),
+            ("Clear the queue before you restart.", "重启前先清空队列。"),
+            ("A long queue slows the site down.", "很长的队列会拖慢网站。"),
+            ("Each queue has a name.", "每个队列都有名字。"),
+        ]
+        let neighbour = common + [
+            ("The queue feeds the worker pool.", "工作池从这里取任务。"),
+            ("Watch the queue and the worker pool together.", "同时留意工作池。"),
+            ("When the queue is empty, the worker pool sleeps.", "没有任务时，工作池会休眠。"),
+            ("The worker pool has eight threads.", "工作池有八个线程。"),
+            ("Resize the worker pool at night.", "夜里调整工作池的大小。"),
+        ]
+        let silent = try Self.inconsistent(neighbour)
+        #expect(silent.isEmpty, "\(silent.map { $0["message"] ?? "" })")
+        let variant = common + [
+            ("The queue feeds the worker pool.", "队伍为工作池供给任务。"),
+            ("Watch the queue at night.", "夜里留意队伍。"),
+            ("When the queue is empty, nothing runs.", "队伍为空时什么也不运行。"),
+            ("The worker pool has eight threads.", "工作池有八个线程。"),
+            ("Resize the worker pool at night.", "夜里调整工作池的大小。"),
+        ]
+        let caught = try Self.inconsistent(variant)
+        #expect(caught.count == 1)
+        #expect((caught.first?["message"] as? String)?.contains("队列 (5×), 队伍 (3×)") == true)
+    }
+
+    /// A word the translation keeps in English is a rendering of a term only if it is one of the
+    /// term's words: `byte` kept where the source speaks of the cache's size says nothing about
+    /// how "cache" is translated (it was reported as "cache (3×)" beside 缓存).
+    @Test func aKeptWordOfAnotherTermIsNoVariant() throws {
+        let pairs = [
+            ("The cache is cleared at midnight.", "缓存在午夜清空。"),
+            ("Each cache lives in memory.", "每个缓存都在内存里。"),
+            ("A warm cache answers quickly.", "预热过的缓存响应很快。"),
+            ("Turn the cache off while testing.", "测试时关掉缓存。"),
+            ("The cache keeps recent pages.", "缓存保存最近的页面。"),
+            ("The cache size is counted in bytes.", "大小以 byte 计。"),
+            ("The cache limit is ten bytes per key.", "每个键最多十个 byte。"),
+            ("Read the cache stats in bytes.", "统计以 byte 为单位。"),
+        ]
+        let found = try Self.inconsistent(pairs)
+        #expect(found.isEmpty, "\(found.map { $0["message"] ?? "" })")
+        // Kept as the term itself, it is a variant.
+        let kept = Array(pairs.prefix(5)) + [
+            ("The cache size is counted in pages.", "cache 的大小以页计。"),
+            ("The cache limit is ten pages per key.", "每个键的 cache 最多十页。"),
+            ("Read the cache stats at night.", "夜里读取 cache 的统计。"),
+        ]
+        let caught = try Self.inconsistent(kept)
+        #expect(caught.count == 1)
+        #expect((caught.first?["message"] as? String)?.contains("缓存 (4×), cache (3×)") == true)
     }
 
     /// 示例 of 示例表 renders "sample" in "sample table", where 表 (*table*) renders the term: the

@@ -79,6 +79,23 @@ import Testing
         return r?["result"] as? [[String: Any]] ?? []
     }
 
+    /// A forbidden variant twice on one line is one diagnostic; its quick fix replaces both.
+    @Test func quickFixReplacesEveryPlaceOfARepeatedVariant() throws {
+        let twice = Self.chinese.replacingOccurrences(of: "的大模型文件.", with: "的大模型文件，大模型很大.")
+        let ws = Self.workspace(chinese: twice)
+        let client = try LSPClient(cwd: ws.url)
+        _ = client.initialize(root: ws.url, options: ["debounce": 0])
+        let uri = client.open(ws.url.appendingPathComponent("zh/guide.md"))
+        let diags = try #require(client.diagnostics(uri))
+        let forbidden = diags.filter { Self.code($0) == "glossary-forbidden" }
+        #expect(forbidden.count == 1)
+        let d = try #require(forbidden.first)
+        let fix = try #require(Self.actions(client, uri, at: d).first { ($0["title"] as? String)?.contains("巨型语言模型") == true })
+        let edits = EditorText.edits(fix, uri: uri)
+        #expect(edits.count == 2)
+        #expect(EditorText.apply(edits, to: twice).contains("的巨型语言模型文件，巨型语言模型很大."))
+    }
+
     @Test func diagnosticsFixesAndIncrementalEdits() throws {
         let ws = Self.workspace()
         let client = try LSPClient(cwd: ws.url)

@@ -9,7 +9,9 @@ public enum ProjectChecks {
     /// aligned units, be found mostly where the term is (half its occurrences or more), not
     /// contain another rendering, rarely sit in the same unit, not be, in most of its places,
     /// partly the translation of another word of the source (``rendersNeighbour``), and not be
-    /// the English word kept as a name (``TermMiner/keptAsName(stem:)``); together they must
+    /// the English word kept as a name (``TermMiner/keptAsName(stem:)``) or a kept word that is
+    /// not one of the term's, and not go with another source n-gram at least as often and more
+    /// strongly than with the term (that n-gram's rendering, met beside it); together they must
     /// account for most of the term's occurrences. One finding per less frequent rendering, at
     /// its first place, listing every variant with its count.
     public static func inconsistentRenderings(_ miner: TermMiner, glossary: Glossary?, settings: Settings,
@@ -29,21 +31,25 @@ public enum ProjectChecks {
         var reported = Set<[String]>()
         // A rendering with a particle inside (比较的值) is a phrase, not a term's rendering; a
         // word kept in English as a name (antd's `Table`) is not one of the common noun (表格).
-        func usable(_ r: TermMiner.Rendering) -> Bool {
-            r.together >= 3 && r.precision >= 0.5 && !r.text.contains("的")
-                && !(r.text.hasPrefix("=") && miner.keptAsName(stem: String(r.text.dropFirst())))
+        // A word kept in English is a rendering of the term only if it is one of the term's
+        // words (`byte` kept beside 资源文件 says nothing of "resource files").
+        func usable(_ r: TermMiner.Rendering, of c: TermMiner.Candidate) -> Bool {
+            guard r.together >= 3 && r.precision >= 0.5 && !r.text.contains("的") else { return false }
+            guard r.text.hasPrefix("=") else { return true }
+            let word = r.text.dropFirst()
+            return !miner.keptAsName(stem: String(word)) && c.stem.split(separator: " ").contains(word)
         }
         // Only terms with two usable renderings can be reported: the others never hold places.
         // Longest source n-grams first, so "Extended Grapheme Clusters" is reported and its
         // pieces with the same renderings are not.
-        let candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6, threads: threads, where: { c in
+        var candidates = miner.candidates(minCount: 6, minDice: 0.25, limit: 6, threads: threads, where: { c in
             !known.contains(c.stem) && isTermLike(c.surface, functionWords: settings.source.functionWords)
-                && c.renderings.lazy.filter(usable).prefix(2).count == 2
+                && c.renderings.lazy.filter { usable($0, of: c) }.prefix(2).count == 2
         }, refine: { c in
             let termWords = miner.lexicon.map { TermWords(c.stem, lexicon: $0, functionWords: settings.source.functionWords) }
             // The variants, each with the first places it is reported with.
             var variants: [TermMiner.Rendering] = []
-            for r in c.renderings where usable(r) {
+            for r in c.renderings where usable(r, of: c) {
                 let clashes = variants.contains { v in
                     let together = commonCount(v.pairs, r.pairs)
                     return v.text.containsText(r.text) || r.text.containsText(v.text)
@@ -66,6 +72,27 @@ public enum ProjectChecks {
             c.renderings = variants.map { v in var v = v; v.pairs = Array(v.pairs.prefix(5)); return v }
             return c
         }).sorted { ($0.stem.count, $1.stem) > ($1.stem.count, $0.stem) }
+        // A variant that goes with another source n-gram, one without a word of the term, at
+        // least as often as with the term and more strongly is that n-gram's rendering, met
+        // beside the term (键值 for "key-value" where buckets hold key-value pairs): asked of the
+        // few terms left, in one pass over the pairs.
+        let tallies = miner.sourceTallies(ofTargets: Set(candidates.flatMap { $0.renderings.map(\.text).filter { !$0.hasPrefix("=") } }))
+        candidates = candidates.compactMap { c in
+            let stems = Set(c.stem.split(separator: " "))
+            let termWords = miner.lexicon.map { TermWords(c.stem, lexicon: $0, functionWords: settings.source.functionWords) }
+            var c = c
+            c.renderings.removeAll { r in
+                guard let t = tallies[r.text] else { return false }
+                if let termWords, holdsRendering(r.text, of: termWords) { return false }
+                return t.sources.contains { s in
+                    s.together >= 3 && s.together >= r.together
+                        && 2 * Double(s.together) / Double(t.pairs + s.count) > r.dice
+                        && !s.stem.split(separator: " ").contains(where: stems.contains)
+                }
+            }
+            guard c.renderings.count >= 2, c.renderings.reduce(0, { $0 + $1.together }) * 10 >= c.occurrences * 6 else { return nil }
+            return c
+        }
         for c in candidates {
             let variants = c.renderings
             guard reported.insert(variants.map(\.text).sorted()).inserted else { continue }
@@ -100,6 +127,21 @@ public enum ProjectChecks {
             }
         }
         return found.flatMap { $0 }
+    }
+
+    /// Whether a Han string holds a lexicon word of two characters or more that renders the
+    /// term (定界符 in 定界符包围 for "delimiters"): a variant of the term, whatever else goes
+    /// with it.
+    static func holdsRendering(_ text: String, of term: TermWords) -> Bool {
+        let t = text.unicodeScalars.map(\.value)
+        let longest = min(term.lexicon.maxWordLength, t.count)
+        guard longest >= 2 else { return false }
+        for i in 0..<(t.count - 1) {
+            for l in 2...min(longest, t.count - i) {
+                if let w = term.lexicon.word(t[i..<(i + l)]), term.reading(of: w).renders { return true }
+            }
+        }
+        return false
     }
 
     /// A term's words as the lexicon knows them, and how a lexicon word relates to them.

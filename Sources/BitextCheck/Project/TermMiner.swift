@@ -322,6 +322,30 @@ public final class TermMiner {
         }
     }
 
+    /// The source n-grams that go with each Han string of `texts`: in how many pairs the string
+    /// is, and each source n-gram of those pairs (its stem) with in how many of them it is and
+    /// in how many pairs of all. One pass over every pair's lists (asked for the few strings a
+    /// project check would report).
+    public func sourceTallies(ofTargets texts: Set<String>) -> [String: (pairs: Int, sources: [(stem: String, together: Int, count: Int)])] {
+        var wanted: [Int32: Int] = [:]
+        var known: [String] = []
+        for t in texts.sorted() { if let id = ids[TextKey(t)] { wanted[id] = known.count; known.append(t) } }
+        guard !known.isEmpty else { return [:] }
+        var pairsOf = [[Int32]](repeating: [], count: known.count)
+        var sourceCount = [Int32](repeating: 0, count: strings.count)
+        for k in 0..<places.count {
+            sources.forEach(k) { sourceCount[Int($0)] += 1 }
+            targets.forEach(k) { t in if let i = wanted[t] { pairsOf[i].append(Int32(k)) } }
+        }
+        var out: [String: (pairs: Int, sources: [(stem: String, together: Int, count: Int)])] = [:]
+        for (i, pairs) in pairsOf.enumerated() {
+            var together: [Int32: Int] = [:]
+            for k in pairs { sources.forEach(Int(k)) { together[$0, default: 0] += 1 } }
+            out[known[i]] = (pairs.count, together.map { (strings[Int($0.key)], $0.value, Int(sourceCount[Int($0.key)])) })
+        }
+        return out
+    }
+
     /// A rendering of a source n-gram and how strongly it goes with it.
     public struct Rendering: Sendable {
         public var text: String

@@ -50,8 +50,12 @@ public struct GlossaryForbiddenRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let g = c.glossary else { return }
         var sourceUnits: [Int: [Int]]? = nil
+        // The findings of a unit, before those of one variant on one line are made one.
+        var found: [Found] = []
         for (k, hits) in c.targetHits.enumerated() {
             let u = c.document.units[k]
+            found.removeAll(keepingCapacity: true)
+            defer { GlossaryForbiddenRule.emitOnePerLine(found, unit: k, c, self, emit) }
             for h in hits where h.form == .forbidden {
                 guard GlossaryForbiddenRule.onWordBoundaries(h.range, u, c.hanWords(k)) else { continue }
                 if GlossaryForbiddenRule.isQuotedMention(h.range, u, c.settings) { continue }
@@ -79,14 +83,61 @@ public struct GlossaryForbiddenRule: Rule {
                         || su.contains(where: { GlossaryForbiddenRule.saysOtherGloss(p.source.units[$0], p.sourceAnalyses[$0], of: w,
                                                                                     term: e.source, lexicon, functionWords) }) {
                         details.append(("evidence", .string("source-without-term")))
-                        emit(c.finding(self, severity: min(severity, .info), unit: k, range: h.range,
-                                       message: c.messages.text("glossary-forbidden.other-sense", values), details: details))
+                        found.append(Found(range: h.range, severity: min(severity, .info), key: "glossary-forbidden.other-sense",
+                                           values: values, fix: nil, details: details))
                         continue
                     }
                 }
-                emit(c.finding(self, severity: severity, unit: k, range: h.range,
-                               message: c.messages.text("glossary-forbidden", values), fix: Fix(preferred), details: details))
+                found.append(Found(range: h.range, severity: severity, key: "glossary-forbidden", values: values,
+                                   fix: preferred, details: details))
             }
+        }
+    }
+
+    /// One match of a forbidden variant, as it would be reported.
+    struct Found {
+        var range: Range<Int>
+        var severity: Severity
+        var key: String
+        var values: [String: String]
+        /// The preferred term the fix writes; nil: no fix.
+        var fix: String?
+        var details: [(String, JSON)]
+    }
+
+    /// Emits the findings of unit `k`, one per variant (as written), message and line: a variant
+    /// met several times on one line (`令牌` three times in a sentence) is one finding, on the
+    /// first, whose message says how many times; its fix replaces each of them (``Fix/also``).
+    static func emitOnePerLine(_ found: [Found], unit k: Int, _ c: FileContext, _ rule: any Rule, _ emit: (Finding) -> Void) {
+        guard found.count > 1 else {
+            if let f = found.first {
+                emit(c.finding(rule, severity: f.severity, unit: k, range: f.range, message: c.messages.text(f.key, f.values),
+                               fix: f.fix.map { Fix($0) }, details: f.details))
+            }
+            return
+        }
+        let u = c.document.units[k]
+        let found = found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var done = [Bool](repeating: false, count: found.count)
+        for i in found.indices where !done[i] {
+            let f = found[i], line = u.position(at: f.range.lowerBound).line, text = u.string(f.range)
+            var group = [f.range]
+            for j in (i + 1)..<found.count where !done[j] && found[j].key == f.key && found[j].values["found"] == f.values["found"]
+                && found[j].range.lowerBound >= group[group.count - 1].upperBound && u.position(at: found[j].range.lowerBound).line == line
+                && u.string(found[j].range) == text {
+                group.append(found[j].range)
+                done[j] = true
+            }
+            guard group.count > 1 else {
+                emit(c.finding(rule, severity: f.severity, unit: k, range: f.range, message: c.messages.text(f.key, f.values),
+                               fix: f.fix.map { Fix($0) }, details: f.details))
+                continue
+            }
+            var values = f.values
+            values["count"] = String(group.count)
+            emit(c.finding(rule, severity: f.severity, unit: k, range: f.range, message: c.messages.text(f.key + ".repeated", values),
+                           fix: f.fix.map { Fix($0, also: group.dropFirst().map { u.span($0) }) },
+                           details: f.details + [("count", .int(group.count))]))
         }
     }
 
