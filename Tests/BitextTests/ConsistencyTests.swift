@@ -156,6 +156,25 @@ import Testing
         #expect(FrontMatterValues.numberedDate("1.5.2") == nil)
     }
 
+    /// Dates of the prose read whole, and a day and month that trade places.
+    @Test func proseDates() {
+        func unit(_ s: String) -> Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
+        func shown(_ d: [ProseDate]) -> [String] { d.map { "\($0.year ?? 0)-\($0.month)-\($0.day)" } }
+        #expect(shown(NumberMismatchRule.sourceDates(unit("From 1 March 2025, or the 2nd of May, to March 4, 2025 and Sep. 30; 2025-12-01."))) ==
+                ["2025-3-1", "0-5-2", "2025-3-4", "0-9-30", "2025-12-1"])
+        // Not a date: a month with no day, a time, a decimal, a range, a date with the year last.
+        #expect(NumberMismatchRule.sourceDates(unit("In March 2025, at May 1:30, in June 1.5x, March 1-3, on 03/01/2025, `March 1`.")).isEmpty)
+        #expect(shown(NumberMismatchRule.targetDates(unit("自 2025 年 3 月 1 日起，7月7号到 12 月 31 日，以及 2025-01-03。"))) ==
+                ["2025-3-1", "0-7-7", "0-12-31", "2025-1-3"])
+        #expect(NumberMismatchRule.targetDates(unit("2025 年 3 月发布，共 13 月 1 日，第 3 月 5 天。")).isEmpty)
+        let s = NumberMismatchRule.sourceDates(unit("Effective date: 1 March 2025."))
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("生效日期：2025 年 1 月 3 日。"))).count == 1)
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("生效日期：2025 年 3 月 1 日。"))).isEmpty)
+        // Another year is another finding's (the year's number differs); a day alone changed too.
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("2024 年 1 月 3 日"))).isEmpty)
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("2025 年 3 月 2 日"))).isEmpty)
+    }
+
     /// Currencies before and after a number, by ISO code.
     @Test func currencies() throws {
         let en = try LocaleData.load("en"), zh = try LocaleData.load("zh-Hans")

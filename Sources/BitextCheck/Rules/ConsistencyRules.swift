@@ -134,6 +134,12 @@ public struct NumberMismatchRule: Rule {
                         source: "---\ntitle: Release notes\ndate: June 2023\n---\n\nThis page lists what changed in each release.\n"),
             RuleExample("---\ntitle: 发布说明\ndate: 2023 年 6 月\n---\n\n本页列出各版本的变化。\n",
                         source: "---\ntitle: Release notes\ndate: June 2023\n---\n\nThis page lists what changed in each release.\n"),
+            // A date read whole: its day and month trading places is another day, though the
+            // numbers agree one by one; the same day written the Chinese way or in ISO is none.
+            RuleExample("生效日期：↓2025 年 1 月 3 日。\n", source: "Effective date: 1 March 2025.\n"),
+            RuleExample("该版本于 ↓2 月 9 日发布。\n", source: "The release shipped on September 2.\n"),
+            RuleExample("生效日期：2025 年 3 月 1 日，旧条款于 2025-01-03 失效。\n",
+                        source: "Effective date: March 1, 2025; the old terms lapse on 3 January 2025.\n"),
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
@@ -2018,6 +2024,20 @@ public struct NumberMismatchRule: Rule {
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
             compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+        }
+        // A date whose day and month traded places (`1 March 2025` → `2025 年 1 月 3 日`): the
+        // numbers agree one by one, the dates do not.
+        for pair in c.consistencyCache.pairs {
+            let target = pair.target.flatMap { k in NumberMismatchRule.targetDates(c.document.units[k]).map { (k, $0) } }
+            guard !target.isEmpty else { continue }
+            let source = pair.source.flatMap { k in NumberMismatchRule.sourceDates(p.source.units[k]).map { (k, $0) } }
+            guard !source.isEmpty else { continue }
+            for (s, t) in NumberMismatchRule.swappedDates(source: source.map(\.1), target: target.map(\.1)) {
+                guard let (su, _) = source.first(where: { $0.1 == s }), let (tu, _) = target.first(where: { $0.1 == t }) else { continue }
+                emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch.date", sourceUnit: su,
+                                values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range),
+                                sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
+            }
         }
         // The unit a rate counts by, where no number of its own stands beside it (`$0.03 per
         // GB` → `每 TB 0.03 美元`, `billed per second` → `按分钟计费`; ``rateUnitsChanged``).
