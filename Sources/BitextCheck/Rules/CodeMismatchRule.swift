@@ -214,15 +214,24 @@ public struct CodeMismatchRule: Rule {
         for (i, s) in source.enumerated() where !usedS[i] {
             if let j = target.indices.first(where: { !usedT[$0] && agrees(s.value, target[$0].value) }) { usedS[i] = true; usedT[j] = true }
         }
+        // A call and the name it calls are one name (`incrementer()` and `incrementer`): the
+        // translation that names it once has dropped a repeated mention, not changed one.
+        let twins = { (a: String, b: String) in a == b || callTwins(a, b) }
         let missing = source.indices.filter { !usedS[$0] }.map { i in
             (source[i], novel: !target.indices.contains { j in
-                agrees(source[i].value, target[j].value) && (!exactT[j] || target[j].value == source[i].value) })
+                agrees(source[i].value, target[j].value) && (!exactT[j] || twins(target[j].value, source[i].value)) })
         }
         let extra = target.indices.filter { !usedT[$0] }.map { j in
             (target[j], novel: !source.indices.contains { i in
-                agrees(source[i].value, target[j].value) && (!exactS[i] || source[i].value == target[j].value) })
+                agrees(source[i].value, target[j].value) && (!exactS[i] || twins(source[i].value, target[j].value)) })
         }
         return (missing, extra)
+    }
+
+    /// True when one span is the other's name called without arguments (`incrementer()` and
+    /// `incrementer`).
+    static func callTwins(_ a: String, _ b: String) -> Bool {
+        (a.hasSuffix("()") && a.dropLast(2) == b) || (b.hasSuffix("()") && b.dropLast(2) == a)
     }
 
     /// True when a target span renders a source span: the same code, the same code once
@@ -614,6 +623,9 @@ public struct CodeMismatchRule: Rule {
                 // The source's sentence, or its whole unit where the place is a whole unit.
                 let sentence = place.range == 0..<c.document.units[place.unit].text.count ? nil
                     : p.sourceAnalyses[s.unit].sentences.first { $0.contains(s.range.lowerBound) }
+                // Where the sentences are aligned, a span of another sentence renders another
+                // sentence's code (`Address` of the next sentence is no `someAddress` changed).
+                if sentence != nil && !(t.unit == place.unit && t.range.overlaps(place.range)) { return false }
                 let others = source.filter { $0.unit == s.unit && $0.range != s.range && (sentence?.contains($0.range.lowerBound) ?? true) }
                 let there = target.filter { $0.unit == place.unit && $0.range.overlaps(place.range) && id($0) != id(t) }
                 return CodeMismatchRule.replaces(s.value, t.value, others: others.map(\.value), there: there.map(\.value))
@@ -671,8 +683,13 @@ public struct CodeMismatchRule: Rule {
             let dropped = missing.filter { !$0.novel && (named($0.0) || CodeMismatchRule.isSigns($0.0.value)) }.map { $0.0 }
             if !left.isEmpty && !dropped.isEmpty {
                 for (i, j) in inPlace(dropped, left) {
-                    // Without evidence, the span is missing (another sentence rendered there).
-                    guard replaced(dropped[i], by: left[j]) else { results.append(missingHere(dropped[i])); continue }
+                    // Without evidence, the span is missing (another sentence rendered there),
+                    // unless the translation writes it as the name it calls or the call of it
+                    // (`incrementer` for `incrementer()`): that name is kept.
+                    guard replaced(dropped[i], by: left[j]) else {
+                        if !target.contains(where: { CodeMismatchRule.callTwins($0.value, dropped[i].value) }) { results.append(missingHere(dropped[i])) }
+                        continue
+                    }
                     results.append((source: dropped[i], target: left[j], place: (left[j].unit, left[j].range)))
                     used.insert(id(left[j]))
                 }
