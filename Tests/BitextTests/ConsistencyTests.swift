@@ -156,6 +156,18 @@ import Testing
         #expect(FrontMatterValues.numberedDate("1.5.2") == nil)
     }
 
+    /// A locale asked for in the query of another path of the source's site is another page
+    /// (a warning); the same page with it, or a Chinese site in place of the English one, is
+    /// localised (info).
+    @Test func aLocaleInTheQueryOfAnotherPathIsAnotherPage() throws {
+        let source = "See the [API docs](http://host:8080/app/doc.html) and [Vite](https://vite.dev/).\n"
+        func severities(_ target: String) throws -> [Severity] {
+            try Harness.findings(rule: LinkMismatchRule(), target: target, source: source).map(\.severity)
+        }
+        #expect(try severities("见 [API 文档](http://host:8080/app/swagger-ui/index.html?language=zh_CN)和 [Vite](https://vite.dev/)。\n") == [.warning])
+        #expect(try severities("见 [API 文档](http://host:8080/app/doc.html?language=zh_CN)和 [Vite](https://cn.vitejs.dev/)。\n") == [.info, .info])
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
