@@ -168,6 +168,22 @@ import Testing
         #expect(try severities("见 [API 文档](http://host:8080/app/doc.html?language=zh_CN)和 [Vite](https://cn.vitejs.dev/)。\n") == [.info, .info])
     }
 
+    /// The number of a list's first item written inline (`A: 1，…`) is no quantity; a version is
+    /// never a Chinese numeral's (一台 counts machines).
+    @Test func anInlineEnumeratorAndAVersionBesideANumeral() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        #expect(try messages("A：只需修改配置文件。\n", "A: 1，only edit the config file.\n").isEmpty)
+        #expect(try messages("先确认主机名。\n", "1, confirm the hostname.\n").isEmpty)
+        // A count: `1, 2 or 3`, and a 1 that is no list's first item.
+        #expect(try messages("用 2 或 3 个工作进程就够了。\n", "1, 2 or 3 workers are enough.\n").count == 1)
+        #expect(try messages("答：重试两次。\n", "A: 1 retry, then 2.\n").count >= 1)
+        let v = try messages("在这个版本中，可以指定一台 Worker 执行任务。\n", "In version 1.3, you can pick the worker that runs the task.\n")
+        #expect(v.count == 1)
+        #expect(v.first?.contains("1.3") == true && v.first?.contains("missing") == true)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }

@@ -1543,6 +1543,42 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// True when the number at `r` is a `1` that opens the unit's prose as the first item's
+    /// number of a list written inline, before a comma (`A: 1，for the version after 1.0.3 …`,
+    /// `1, confirm hostname`): at the unit's start or after a label of up to three words and a
+    /// colon, followed by `，`, `、` or `,` and no number (`1, 2 or 3` is a count).
+    static func leadingEnumerator(_ u: Unit, _ r: Range<Int>) -> Bool {
+        let t = u.text, n = t.count
+        guard r.count == 1, t[r.lowerBound] == 0x31, r.upperBound < n else { return false }
+        // After: `，` or `、`, or `,` and a word that is no number.
+        var e = r.upperBound
+        if t[e] == 0xFF0C || t[e] == 0x3001 {
+            e += 1
+        } else {
+            guard t[e] == 0x2C else { return false }
+            e += 1
+        }
+        while e < n && t[e] == 0x20 { e += 1 }
+        guard e < n, !(t[e] >= 0x30 && t[e] <= 0x39) else { return false }
+        // Before: nothing, or a label of up to three words and a colon.
+        var k = r.lowerBound
+        while k > 0 && t[k - 1] == 0x20 { k -= 1 }
+        if k == 0 { return true }
+        guard t[k - 1] == 0x3A || t[k - 1] == 0xFF1A else { return false }
+        k -= 1
+        var words = 0
+        while k > 0 {
+            while k > 0 && t[k - 1] == 0x20 { k -= 1 }
+            guard k > 0 else { break }
+            var w = k
+            while w > 0 && isASCIILetter(t[w - 1]) { w -= 1 }
+            guard w < k else { return false }
+            words += 1
+            k = w
+        }
+        return (1...3).contains(words)
+    }
+
     /// How many 一 of a unit's prose are no number the scanner read (`read`): 一 before other
     /// Han, which is as often the article (一茶匙, 一个), not after 第.
     static func articleOnes(_ u: Unit, read: [Range<Int>]) -> Int {
@@ -1617,7 +1653,10 @@ public struct NumberMismatchRule: Rule {
         }
         // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
         // A month's name (``monthMentions``) most likely the month number.
+        // A version (`1.3` beside `version`, `1.0.3`) is never written in Chinese numerals: a
+        // numeral (一台) counts something else.
         let similarity = { (a: NumberMention, b: NumberMention) -> Double in
+            if a.isVersion, b.text.unicodeScalars.first.map({ isHanIdeograph($0.value) }) == true { return -1 }
             if a.text.unicodeScalars.first.map({ $0.value < 0x80 && $0.properties.isAlphabetic }) == true, a.values.count == 1, (1...12).contains(a.values[0]) {
                 return b.values.count == 1 && (1...12).contains(b.values[0]) && b.values[0] == b.values[0].rounded() ? 1 : 0
             }
@@ -1846,7 +1885,9 @@ public struct NumberMismatchRule: Rule {
             // Two numbers of one `N/N` token (`24/7`, `1/2`) both missing are one: rendered by its
             // value (一半), by words when the sentence rendering it has no number at all (全天候),
             // else reported once, whole.
-            var missing = r.missing.map { source[$0] }
+            // The number of a list's first item written inline (`A: 1，…`) counts nothing: the
+            // translation may leave the numbering out.
+            var missing = r.missing.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
             if missing.count >= 2 {
                 var joined: [Mention<NumberMention>] = []
                 var k = 0
