@@ -45,6 +45,17 @@ import Testing
         #expect(!a.contains { $0.message.contains("written") })
     }
 
+    /// A selector the translation writes with the colon the source's lacks: the source's slip,
+    /// at info and without a fix; a label dropped is a change.
+    @Test func aSelectorTheTranslationMendsIsTheSourcesSlip() throws {
+        let m = try findings("`combine(shape:with:)` 函数把两个形状合在一起。\n", "The `combine(shape:with)` function joins two shapes.\n")
+        #expect(m.map(\.severity) == [.info])
+        #expect(m.first?.fix == nil)
+        #expect(CodeMismatchRule.isSelector("move(_:)") && !CodeMismatchRule.isSelector("move(_)") && !CodeMismatchRule.isSelector("f()"))
+        let w = try findings("`combine(shape:)` 函数把两个形状合在一起。\n", "The `combine(shape:with:)` function joins two shapes.\n")
+        #expect(w.map(\.severity) == [.warning])
+    }
+
     /// A span that only a sentence `missing-translation` reports dropped held is reported with
     /// that sentence, not again; a span missing is told at its own line, not its unit's first.
     @Test func aSpanOfADroppedSentenceIsReportedWithIt() throws {

@@ -228,6 +228,34 @@ public struct CodeMismatchRule: Rule {
         return (missing, extra)
     }
 
+    /// True when the translation's span is a selector whose every argument label ends in a
+    /// colon (`combine(shape:with:)`) and the source's the same but for a colon it lacks
+    /// (`combine(shape:with)`): the source's code is the broken one.
+    static func selectorMended(_ s: String, _ t: String) -> Bool {
+        guard s.count < t.count, isSelector(t), !isSelector(s), s.unicodeScalars.last == "\u{29}" else { return false }
+        return s.unicodeScalars.filter { $0 != ":" }.elementsEqual(t.unicodeScalars.filter { $0 != ":" })
+    }
+
+    /// A Swift or Objective-C selector: a name, then in parentheses one or more argument labels
+    /// (a name or `_`), each ending in a colon (`combine(shape:with:)`, `move(_:)`).
+    static func isSelector(_ v: String) -> Bool {
+        let u = Array(v.unicodeScalars.map(\.value))
+        let name = { (c: UInt32) in isASCIILetter(c) || c == 0x5F || (c >= 0x30 && c <= 0x39) }
+        var k = 0
+        while k < u.count && name(u[k]) { k += 1 }
+        guard k > 0, k < u.count, u[k] == 0x28 else { return false }
+        k += 1
+        var labels = 0
+        while k < u.count && u[k] != 0x29 {
+            let start = k
+            while k < u.count && name(u[k]) { k += 1 }
+            guard k > start, k < u.count, u[k] == 0x3A else { return false }
+            k += 1
+            labels += 1
+        }
+        return labels > 0 && k == u.count - 1
+    }
+
     /// True when one span is the other's name called without arguments (`incrementer()` and
     /// `incrementer`).
     static func callTwins(_ a: String, _ b: String) -> Bool {
@@ -786,6 +814,12 @@ public struct CodeMismatchRule: Rule {
                         // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
                         s = .info
                     }
+                } else if let t = m.target, CodeMismatchRule.selectorMended(m.source.value, t.value) {
+                    // The source's selector lacks a colon the translation gives it
+                    // (`combine(shape:with)` written `combine(shape:with:)`): the source's slip,
+                    // worth a look there, and no fix (the source's code back would be the slip).
+                    key = "code-mismatch.mended"
+                    s = .info
                 } else if results.count == 1 {
                     // One span changed into one other: putting the source's code back is safe.
                     fix = Fix(p.source.units[m.source.unit].string(m.source.range))
