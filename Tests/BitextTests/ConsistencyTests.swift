@@ -186,7 +186,7 @@ import Testing
 
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
-        func unit(_ s: String) -> Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
+        func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
         func shown(_ d: [ProseDate]) -> [String] { d.map { "\($0.year ?? 0)-\($0.month)-\($0.day)" } }
         #expect(shown(NumberMismatchRule.sourceDates(unit("From 1 March 2025, or the 2nd of May, to March 4, 2025 and Sep. 30; 2025-12-01."))) ==
                 ["2025-3-1", "0-5-2", "2025-3-4", "0-9-30", "2025-12-1"])
