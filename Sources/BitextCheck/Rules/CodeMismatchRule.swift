@@ -712,10 +712,15 @@ public struct CodeMismatchRule: Rule {
             if !left.isEmpty && !dropped.isEmpty {
                 for (i, j) in inPlace(dropped, left) {
                     // Without evidence, the span is missing (another sentence rendered there),
-                    // unless the translation writes it as the name it calls or the call of it
-                    // (`incrementer` for `incrementer()`): that name is kept.
+                    // unless the rendering of its own sentence writes it as the name it calls or
+                    // the call of it (`incrementer` for `incrementer()`): that name is kept. (The
+                    // name in another sentence's rendering keeps nothing of this one.)
                     guard replaced(dropped[i], by: left[j]) else {
-                        if !target.contains(where: { CodeMismatchRule.callTwins($0.value, dropped[i].value) }) { results.append(missingHere(dropped[i])) }
+                        let place = c.targetPlace(pair, sourceUnit: dropped[i].unit, at: dropped[i].range.lowerBound)
+                        let sentence = place.range != 0..<c.document.units[place.unit].text.count
+                        if !sentence || !target.contains(where: { t in
+                            CodeMismatchRule.callTwins(t.value, dropped[i].value) && t.unit == place.unit && t.range.overlaps(place.range)
+                        }) { results.append(missingHere(dropped[i])) }
                         continue
                     }
                     results.append((source: dropped[i], target: left[j], place: (left[j].unit, left[j].range)))
