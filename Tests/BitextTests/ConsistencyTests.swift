@@ -156,6 +156,53 @@ import Testing
         #expect(FrontMatterValues.numberedDate("1.5.2") == nil)
     }
 
+    /// A locale asked for in the query of another path of the source's site is another page
+    /// (a warning); the same page with it, or a Chinese site in place of the English one, is
+    /// localised (info).
+    @Test func aLocaleInTheQueryOfAnotherPathIsAnotherPage() throws {
+        let source = "See the [API docs](http://host:8080/app/doc.html) and [Vite](https://vite.dev/).\n"
+        func severities(_ target: String) throws -> [Severity] {
+            try Harness.findings(rule: LinkMismatchRule(), target: target, source: source).map(\.severity)
+        }
+        #expect(try severities("见 [API 文档](http://host:8080/app/swagger-ui/index.html?language=zh_CN)和 [Vite](https://vite.dev/)。\n") == [.warning])
+        #expect(try severities("见 [API 文档](http://host:8080/app/doc.html?language=zh_CN)和 [Vite](https://cn.vitejs.dev/)。\n") == [.info, .info])
+    }
+
+    /// The number of a list's first item written inline (`A: 1，…`) is no quantity; a version is
+    /// never a Chinese numeral's (一台 counts machines).
+    @Test func anInlineEnumeratorAndAVersionBesideANumeral() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        #expect(try messages("A：只需修改配置文件。\n", "A: 1，only edit the config file.\n").isEmpty)
+        #expect(try messages("先确认主机名。\n", "1, confirm the hostname.\n").isEmpty)
+        // A count: `1, 2 or 3`, and a 1 that is no list's first item.
+        #expect(try messages("用 2 或 3 个工作进程就够了。\n", "1, 2 or 3 workers are enough.\n").count == 1)
+        #expect(try messages("答：重试两次。\n", "A: 1 retry, then 2.\n").count >= 1)
+        let v = try messages("在这个版本中，可以指定一台 Worker 执行任务。\n", "In version 1.3, you can pick the worker that runs the task.\n")
+        #expect(v.count == 1)
+        #expect(v.first?.contains("1.3") == true && v.first?.contains("missing") == true)
+    }
+
+    /// Dates of the prose read whole, and a day and month that trade places.
+    @Test func proseDates() {
+        func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
+        func shown(_ d: [ProseDate]) -> [String] { d.map { "\($0.year ?? 0)-\($0.month)-\($0.day)" } }
+        #expect(shown(NumberMismatchRule.sourceDates(unit("From 1 March 2025, or the 2nd of May, to March 4, 2025 and Sep. 30; 2025-12-01."))) ==
+                ["2025-3-1", "0-5-2", "2025-3-4", "0-9-30", "2025-12-1"])
+        // Not a date: a month with no day, a time, a decimal, a range, a date with the year last.
+        #expect(NumberMismatchRule.sourceDates(unit("In March 2025, at May 1:30, in June 1.5x, March 1-3, on 03/01/2025, `March 1`.")).isEmpty)
+        #expect(shown(NumberMismatchRule.targetDates(unit("自 2025 年 3 月 1 日起，7月7号到 12 月 31 日，以及 2025-01-03。"))) ==
+                ["2025-3-1", "0-7-7", "0-12-31", "2025-1-3"])
+        #expect(NumberMismatchRule.targetDates(unit("2025 年 3 月发布，共 13 月 1 日，第 3 月 5 天。")).isEmpty)
+        let s = NumberMismatchRule.sourceDates(unit("Effective date: 1 March 2025."))
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("生效日期：2025 年 1 月 3 日。"))).count == 1)
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("生效日期：2025 年 3 月 1 日。"))).isEmpty)
+        // Another year is another finding's (the year's number differs); a day alone changed too.
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("2024 年 1 月 3 日"))).isEmpty)
+        #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("2025 年 3 月 2 日"))).isEmpty)
+    }
+
     /// Currencies before and after a number, by ISO code.
     @Test func currencies() throws {
         let en = try LocaleData.load("en"), zh = try LocaleData.load("zh-Hans")

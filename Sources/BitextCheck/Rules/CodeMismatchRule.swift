@@ -214,15 +214,52 @@ public struct CodeMismatchRule: Rule {
         for (i, s) in source.enumerated() where !usedS[i] {
             if let j = target.indices.first(where: { !usedT[$0] && agrees(s.value, target[$0].value) }) { usedS[i] = true; usedT[j] = true }
         }
+        // A call and the name it calls are one name (`incrementer()` and `incrementer`): the
+        // translation that names it once has dropped a repeated mention, not changed one.
+        let twins = { (a: String, b: String) in a == b || callTwins(a, b) }
         let missing = source.indices.filter { !usedS[$0] }.map { i in
             (source[i], novel: !target.indices.contains { j in
-                agrees(source[i].value, target[j].value) && (!exactT[j] || target[j].value == source[i].value) })
+                agrees(source[i].value, target[j].value) && (!exactT[j] || twins(target[j].value, source[i].value)) })
         }
         let extra = target.indices.filter { !usedT[$0] }.map { j in
             (target[j], novel: !source.indices.contains { i in
-                agrees(source[i].value, target[j].value) && (!exactS[i] || source[i].value == target[j].value) })
+                agrees(source[i].value, target[j].value) && (!exactS[i] || twins(source[i].value, target[j].value)) })
         }
         return (missing, extra)
+    }
+
+    /// True when the translation's span is a selector whose every argument label ends in a
+    /// colon (`combine(shape:with:)`) and the source's the same but for a colon it lacks
+    /// (`combine(shape:with)`): the source's code is the broken one.
+    static func selectorMended(_ s: String, _ t: String) -> Bool {
+        guard s.count < t.count, isSelector(t), !isSelector(s), s.unicodeScalars.last == "\u{29}" else { return false }
+        return s.unicodeScalars.filter { $0 != ":" }.elementsEqual(t.unicodeScalars.filter { $0 != ":" })
+    }
+
+    /// A Swift or Objective-C selector: a name, then in parentheses one or more argument labels
+    /// (a name or `_`), each ending in a colon (`combine(shape:with:)`, `move(_:)`).
+    static func isSelector(_ v: String) -> Bool {
+        let u = Array(v.unicodeScalars.map(\.value))
+        let name = { (c: UInt32) in isASCIILetter(c) || c == 0x5F || (c >= 0x30 && c <= 0x39) }
+        var k = 0
+        while k < u.count && name(u[k]) { k += 1 }
+        guard k > 0, k < u.count, u[k] == 0x28 else { return false }
+        k += 1
+        var labels = 0
+        while k < u.count && u[k] != 0x29 {
+            let start = k
+            while k < u.count && name(u[k]) { k += 1 }
+            guard k > start, k < u.count, u[k] == 0x3A else { return false }
+            k += 1
+            labels += 1
+        }
+        return labels > 0 && k == u.count - 1
+    }
+
+    /// True when one span is the other's name called without arguments (`incrementer()` and
+    /// `incrementer`).
+    static func callTwins(_ a: String, _ b: String) -> Bool {
+        (a.hasSuffix("()") && a.dropLast(2) == b) || (b.hasSuffix("()") && b.dropLast(2) == a)
     }
 
     /// True when a target span renders a source span: the same code, the same code once
@@ -614,6 +651,9 @@ public struct CodeMismatchRule: Rule {
                 // The source's sentence, or its whole unit where the place is a whole unit.
                 let sentence = place.range == 0..<c.document.units[place.unit].text.count ? nil
                     : p.sourceAnalyses[s.unit].sentences.first { $0.contains(s.range.lowerBound) }
+                // Where the sentences are aligned, a span of another sentence renders another
+                // sentence's code (`Address` of the next sentence is no `someAddress` changed).
+                if sentence != nil && !(t.unit == place.unit && t.range.overlaps(place.range)) { return false }
                 let others = source.filter { $0.unit == s.unit && $0.range != s.range && (sentence?.contains($0.range.lowerBound) ?? true) }
                 let there = target.filter { $0.unit == place.unit && $0.range.overlaps(place.range) && id($0) != id(t) }
                 return CodeMismatchRule.replaces(s.value, t.value, others: others.map(\.value), there: there.map(\.value))
@@ -671,8 +711,18 @@ public struct CodeMismatchRule: Rule {
             let dropped = missing.filter { !$0.novel && (named($0.0) || CodeMismatchRule.isSigns($0.0.value)) }.map { $0.0 }
             if !left.isEmpty && !dropped.isEmpty {
                 for (i, j) in inPlace(dropped, left) {
-                    // Without evidence, the span is missing (another sentence rendered there).
-                    guard replaced(dropped[i], by: left[j]) else { results.append(missingHere(dropped[i])); continue }
+                    // Without evidence, the span is missing (another sentence rendered there),
+                    // unless the rendering of its own sentence writes it as the name it calls or
+                    // the call of it (`incrementer` for `incrementer()`): that name is kept. (The
+                    // name in another sentence's rendering keeps nothing of this one.)
+                    guard replaced(dropped[i], by: left[j]) else {
+                        let place = c.targetPlace(pair, sourceUnit: dropped[i].unit, at: dropped[i].range.lowerBound)
+                        let sentence = place.range != 0..<c.document.units[place.unit].text.count
+                        if !sentence || !target.contains(where: { t in
+                            CodeMismatchRule.callTwins(t.value, dropped[i].value) && t.unit == place.unit && t.range.overlaps(place.range)
+                        }) { results.append(missingHere(dropped[i])) }
+                        continue
+                    }
                     results.append((source: dropped[i], target: left[j], place: (left[j].unit, left[j].range)))
                     used.insert(id(left[j]))
                 }
@@ -769,6 +819,12 @@ public struct CodeMismatchRule: Rule {
                         // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
                         s = .info
                     }
+                } else if let t = m.target, CodeMismatchRule.selectorMended(m.source.value, t.value) {
+                    // The source's selector lacks a colon the translation gives it
+                    // (`combine(shape:with)` written `combine(shape:with:)`): the source's slip,
+                    // worth a look there, and no fix (the source's code back would be the slip).
+                    key = "code-mismatch.mended"
+                    s = .info
                 } else if results.count == 1 {
                     // One span changed into one other: putting the source's code back is safe.
                     fix = Fix(p.source.units[m.source.unit].string(m.source.range))

@@ -134,6 +134,12 @@ public struct NumberMismatchRule: Rule {
                         source: "---\ntitle: Release notes\ndate: June 2023\n---\n\nThis page lists what changed in each release.\n"),
             RuleExample("---\ntitle: 发布说明\ndate: 2023 年 6 月\n---\n\n本页列出各版本的变化。\n",
                         source: "---\ntitle: Release notes\ndate: June 2023\n---\n\nThis page lists what changed in each release.\n"),
+            // A date read whole: its day and month trading places is another day, though the
+            // numbers agree one by one; the same day written the Chinese way or in ISO is none.
+            RuleExample("生效日期：↓2025 年 1 月 3 日。\n", source: "Effective date: 1 March 2025.\n"),
+            RuleExample("该版本于 ↓2 月 9 日发布。\n", source: "The release shipped on September 2.\n"),
+            RuleExample("生效日期：2025 年 3 月 1 日，旧条款于 2025-01-03 失效。\n",
+                        source: "Effective date: March 1, 2025; the old terms lapse on 3 January 2025.\n"),
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
@@ -1537,6 +1543,42 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// True when the number at `r` is a `1` that opens the unit's prose as the first item's
+    /// number of a list written inline, before a comma (`A: 1，for the version after 1.0.3 …`,
+    /// `1, confirm hostname`): at the unit's start or after a label of up to three words and a
+    /// colon, followed by `，`, `、` or `,` and no number (`1, 2 or 3` is a count).
+    static func leadingEnumerator(_ u: Unit, _ r: Range<Int>) -> Bool {
+        let t = u.text, n = t.count
+        guard r.count == 1, t[r.lowerBound] == 0x31, r.upperBound < n else { return false }
+        // After: `，` or `、`, or `,` and a word that is no number.
+        var e = r.upperBound
+        if t[e] == 0xFF0C || t[e] == 0x3001 {
+            e += 1
+        } else {
+            guard t[e] == 0x2C else { return false }
+            e += 1
+        }
+        while e < n && t[e] == 0x20 { e += 1 }
+        guard e < n, !(t[e] >= 0x30 && t[e] <= 0x39) else { return false }
+        // Before: nothing, or a label of up to three words and a colon.
+        var k = r.lowerBound
+        while k > 0 && t[k - 1] == 0x20 { k -= 1 }
+        if k == 0 { return true }
+        guard t[k - 1] == 0x3A || t[k - 1] == 0xFF1A else { return false }
+        k -= 1
+        var words = 0
+        while k > 0 {
+            while k > 0 && t[k - 1] == 0x20 { k -= 1 }
+            guard k > 0 else { break }
+            var w = k
+            while w > 0 && isASCIILetter(t[w - 1]) { w -= 1 }
+            guard w < k else { return false }
+            words += 1
+            k = w
+        }
+        return (1...3).contains(words)
+    }
+
     /// How many 一 of a unit's prose are no number the scanner read (`read`): 一 before other
     /// Han, which is as often the article (一茶匙, 一个), not after 第.
     static func articleOnes(_ u: Unit, read: [Range<Int>]) -> Int {
@@ -1611,7 +1653,10 @@ public struct NumberMismatchRule: Rule {
         }
         // A changed number is most likely the extra one written like it (650 → 560, 3.4 → 3.5).
         // A month's name (``monthMentions``) most likely the month number.
+        // A version (`1.3` beside `version`, `1.0.3`) is never written in Chinese numerals: a
+        // numeral (一台) counts something else.
         let similarity = { (a: NumberMention, b: NumberMention) -> Double in
+            if a.isVersion, b.text.unicodeScalars.first.map({ isHanIdeograph($0.value) }) == true { return -1 }
             if a.text.unicodeScalars.first.map({ $0.value < 0x80 && $0.properties.isAlphabetic }) == true, a.values.count == 1, (1...12).contains(a.values[0]) {
                 return b.values.count == 1 && (1...12).contains(b.values[0]) && b.values[0] == b.values[0].rounded() ? 1 : 0
             }
@@ -1840,7 +1885,9 @@ public struct NumberMismatchRule: Rule {
             // Two numbers of one `N/N` token (`24/7`, `1/2`) both missing are one: rendered by its
             // value (一半), by words when the sentence rendering it has no number at all (全天候),
             // else reported once, whole.
-            var missing = r.missing.map { source[$0] }
+            // The number of a list's first item written inline (`A: 1，…`) counts nothing: the
+            // translation may leave the numbering out.
+            var missing = r.missing.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
             if missing.count >= 2 {
                 var joined: [Mention<NumberMention>] = []
                 var k = 0
@@ -2018,6 +2065,20 @@ public struct NumberMismatchRule: Rule {
             let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
             compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+        }
+        // A date whose day and month traded places (`1 March 2025` → `2025 年 1 月 3 日`): the
+        // numbers agree one by one, the dates do not.
+        for pair in c.consistencyCache.pairs {
+            let target = pair.target.flatMap { k in NumberMismatchRule.targetDates(c.document.units[k]).map { (k, $0) } }
+            guard !target.isEmpty else { continue }
+            let source = pair.source.flatMap { k in NumberMismatchRule.sourceDates(p.source.units[k]).map { (k, $0) } }
+            guard !source.isEmpty else { continue }
+            for (s, t) in NumberMismatchRule.swappedDates(source: source.map(\.1), target: target.map(\.1)) {
+                guard let (su, _) = source.first(where: { $0.1 == s }), let (tu, _) = target.first(where: { $0.1 == t }) else { continue }
+                emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch.date", sourceUnit: su,
+                                values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range),
+                                sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
+            }
         }
         // The unit a rate counts by, where no number of its own stands beside it (`$0.03 per
         // GB` → `每 TB 0.03 美元`, `billed per second` → `按分钟计费`; ``rateUnitsChanged``).

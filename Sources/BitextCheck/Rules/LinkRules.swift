@@ -357,7 +357,18 @@ public struct LinkMismatchRule: Rule {
         if sp.hasPrefix("/"), let path = LinkComparison.sitePath(tp) { df = LinkComparison.delocalised(path) }
         if dp == df && !dp.isEmpty && sameFragment { return .localised }
         // A Chinese page in place of the source's English one: the translator's choice, for review.
-        if LinkComparison.isChinese(t) && !LinkComparison.isChinese(mapped) { return .chinesePage }
+        // Not where only the query asks for Chinese on the source's site: another path there
+        // is another page (`…/doc.html` → `…/swagger-ui/index.html?language=zh_CN`).
+        if LinkComparison.isChinese(t) && !LinkComparison.isChinese(mapped) {
+            let page = { (p: String) in p.firstIndex(of: "?").map { String(p[..<$0]) } ?? p }
+            let host = { (p: String) -> String? in
+                guard let r = p.range(of: "://") else { return nil }
+                return String(p[r.upperBound...].prefix { $0 != "/" && $0 != "?" }).lowercased()
+            }
+            if !LinkComparison.isChinese(page(tp)) && host(sp) == host(tp)
+                && LinkComparison.delocalised(page(sp)) != LinkComparison.delocalised(page(tp)) { return .different }
+            return .chinesePage
+        }
         return .different
     }
 
