@@ -84,7 +84,193 @@ public struct BlockAligner: Sendable {
             j0 = j + 1
         }
         beads += scorer.segment(i0..<source.count, j0..<target.count)
-        return rowsKept(pairingLoneGaps(beads, scorer: scorer), scorer: scorer)
+        return tablesAsLists(rowsKept(pairingLoneGaps(beads, scorer: scorer), scorer: scorer), scorer: scorer)
+    }
+
+    /// The score of a bead that pairs a table row with the list items the translation wrote it
+    /// as (``tablesAsLists(_:scorer:)``), when the row's words, code or numbers are in one of its
+    /// items: the structure and that evidence say it, not the lengths, so it is as sure as a pair
+    /// whose contents the checks compare, no more. Without such evidence, below that.
+    static let tableListScore = 0.6
+    static let tableListWeakScore = 0.4
+
+    /// A source table the translation wrote as a list, one item a row (`Label：text`, the cell's
+    /// own list as items after it, nested or not): cells never merge, so the programme pairs a
+    /// cell or two with items one to one and leaves the rest of the items without a counterpart
+    /// and whole rows without a translation, though they are all there. Where a run of beads
+    /// holds only cells of one table and list items, two items of it paired with cells, its rows
+    /// are aligned again with its items (``rowItemBeads(_:_:scorer:)``): a row pairs with the item
+    /// that opens it (the item holds its words, code, numbers or words the lexicon translates, or
+    /// is a bare label over items that do) and the items after it that hold its code or Latin
+    /// words or are nested deeper, in one bead; a row or an item with no partner stands alone (a
+    /// row dropped, an item added). The header row stands alone: a list has none. Kept only when
+    /// most body rows, two at least, pair with evidence and no more items stand alone than before.
+    func tablesAsLists(_ beads: [Bead], scorer: Scorer) -> [Bead] {
+        let source = scorer.source, target = scorer.target
+        func isCell(_ b: BlockFeatures) -> Bool { if case .cell = b.kind { return true } else { return false } }
+        func ofRun(_ b: Bead) -> Bool {
+            (!b.source.isEmpty || !b.target.isEmpty) && b.source.allSatisfy { isCell(source[$0]) } && b.target.allSatisfy { Scorer.isItem(target[$0]) }
+        }
+        // Cheap trigger: a cell paired with an item.
+        guard beads.contains(where: { !$0.source.isEmpty && !$0.target.isEmpty && ofRun($0) }) else { return beads }
+        let ids = BlockAligner.rowIDs(source)
+        var out: [Bead] = []
+        out.reserveCapacity(beads.count)
+        var k = 0
+        while k < beads.count {
+            guard ofRun(beads[k]) else { out.append(beads[k]); k += 1; continue }
+            var e = k
+            while e < beads.count && ofRun(beads[e]) { e += 1 }
+            // The items that end the list, where the bead after the run took them with the
+            // paragraph after the list (a 1-2 bead across the list's end): the run's, when its
+            // rows take them.
+            var run = Array(beads[k..<e])
+            var rest: Bead? = nil
+            // (A paragraph inside the last item is a list block too: the bead's source, no
+            // item, says it is not.)
+            if e < beads.count, case let next = beads[e], next.target.count >= 2, Scorer.isItem(target[next.target[0]]),
+               !next.source.isEmpty, !next.source.contains(where: { isCell(source[$0]) || Scorer.isItem(source[$0]) }) {
+                let split = next.target.firstIndex(where: { !Scorer.isItem(target[$0]) }) ?? 1
+                run.append(Bead(source: [], target: Array(next.target[..<split]), score: 0))
+                let s = next.source[0]..<(next.source[next.source.count - 1] + 1), t = next.target[split]..<(next.target[next.target.count - 1] + 1)
+                rest = Bead(source: next.source, target: Array(t), score: scorer.score(scorer.cost(s, t)))
+            }
+            if let rest, let redone = rowItemBeads(run[...], ids, scorer: scorer),
+               !redone.contains(where: { $0.source.isEmpty && $0.target.contains(run[run.count - 1].target[0]) }) {
+                out += redone
+                out.append(rest)
+                k = e + 1
+                continue
+            }
+            if rest != nil { run.removeLast() }
+            if let redone = rowItemBeads(run[...], ids, scorer: scorer) { out += redone } else { out += run }
+            k = e
+        }
+        return out
+    }
+
+    /// The run's rows aligned again with its items (``tablesAsLists(_:scorer:)``), or nil when
+    /// the run is not one table written as a list.
+    func rowItemBeads(_ run: ArraySlice<Bead>, _ ids: [Int], scorer: Scorer) -> [Bead]? {
+        let source = scorer.source, target = scorer.target
+        let cells = run.flatMap(\.source).sorted(), items = run.flatMap(\.target).sorted()
+        guard let first = cells.first, !items.isEmpty, cells.allSatisfy({ ids[$0] / 100_000 == ids[first] / 100_000 }),
+              let s0 = cells.first, let s1 = cells.last, s1 - s0 + 1 == cells.count,
+              let t0 = items.first, let t1 = items.last, t1 - t0 + 1 == items.count else { return nil }
+        // Rows in order, the header (row 0) apart.
+        var header: [Int] = [], rows: [Range<Int>] = []
+        for x in cells {
+            guard case .cell(let row, _) = source[x].kind else { return nil }
+            if row == 0 { header.append(x); continue }
+            if let last = rows.last, ids[last.upperBound - 1] == ids[x], last.upperBound == x { rows[rows.count - 1] = last.lowerBound..<(x + 1) } else { rows.append(x..<(x + 1)) }
+        }
+        let n = rows.count, m = items.count
+        guard n >= 2, n * m <= 20_000 else { return nil }
+        // Items paired with cells, two at least.
+        var aloneItemsBefore = 0, pairedItems = 0
+        for b in run { if b.source.isEmpty { aloneItemsBefore += b.target.count } else { pairedItems += b.target.count } }
+        guard pairedItems >= 2 else { return nil }
+        // Evidence of a row in an item: anchors and kept Latin words shared, and the row's
+        // English words the item's dictionary words translate.
+        let lexicon = self.lexicon
+        var rowStems: [[Int32]] = []
+        if let lexicon {
+            for r in rows {
+                var st: [Int32] = []
+                for x in r { st += Scorer.englishStems(source[x], lexicon) }
+                st.sortUnique()
+                rowStems.append(st)
+            }
+        }
+        let itemReach: [[Int32]] = lexicon.map { lx in items.map { HanWords(target[$0], lexicon: lx).reach } } ?? []
+        func shared(_ a: [Int32], _ b: [Int32]) -> Int {
+            var i = 0, j = 0, c = 0
+            while i < a.count && j < b.count {
+                if a[i] == b[j] { c += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            return c
+        }
+        var evidence = [[Int]](repeating: [Int](repeating: 0, count: m), count: n), strong = evidence
+        for (i, r) in rows.enumerated() {
+            var anchors: [Int32] = [], words: [Int32] = []
+            for x in r { anchors += scorer.sourceAnchors[x]; words += scorer.sourceWords[x] }
+            anchors.sortUnique()
+            words.sortUnique()
+            for (j, t) in items.enumerated() {
+                var ta = scorer.targetAnchors[t], tw = scorer.targetWords[t]
+                ta.sortUnique()
+                tw.sortUnique()
+                strong[i][j] = shared(anchors, ta) + shared(words, tw)
+                evidence[i][j] = strong[i][j] + (lexicon == nil ? 0 : shared(rowStems[i], itemReach[j]))
+            }
+        }
+        func depth(_ j: Int) -> Int { if case .list(let d) = target[items[j]].kind { return d } else { return 0 } }
+        let alone = insertionCost
+        /// Row i with items j..<e: the first item's evidence, each further item's (nested deeper
+        /// or holding some of the row's anchors or Latin words: the cell's own list; else an item
+        /// added, whose words a general dictionary may well find in the row), and the lengths.
+        func groupCost(_ i: Int, _ j: Int, _ e: Int) -> Double {
+            // A bare label (`检查列：`, a word or two) and the item right after it that says
+            // what the row says: the label's text.
+            let bare = evidence[i][j] == 0 && target[items[j]].han + target[items[j]].letters <= 10
+            var c = 0.0, more = false
+            for q in (j + 1)..<e {
+                let held = strong[i][q] > 0 || bare && q == j + 1 && evidence[i][q] > 0
+                more = more || held
+                c += held ? 0.3 : depth(q) > depth(j) ? 0.5 : alone + 1
+            }
+            // The first item: the row's evidence, or a bare label over items that hold it.
+            if evidence[i][j] > 0 { c -= min(3, 1.5 * Double(evidence[i][j])) }
+            else if more && bare { c -= 1.5 }
+            // The next row's evidence or the last one's, none of this row's: the item of a row
+            // beside a row the translation dropped.
+            else if i + 1 < n && evidence[i + 1][j] > 0 || i > 0 && evidence[i - 1][j] > 0 { c += itemNoEvidenceCost + alone }
+            else { c += itemNoEvidenceCost }
+            // Lengths break ties only: a translation that writes each of the cell's English
+            // terms with its Chinese beside it (`[Expected-Actual][期望值-实际值]`) is twice as long.
+            return c + min(2, scorer.lengthCost(rows[i], (t0 + j)..<(t0 + e)))
+        }
+        let maxItems = 16
+        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: m + 1), count: n + 1)
+        var back = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)  // -1 row alone, 0 item alone, k > 0 row with k items
+        cost[0][0] = 0
+        for i in 0...n {
+            for j in 0...m where cost[i][j].isFinite {
+                let here = cost[i][j]
+                if i < n, here + alone < cost[i + 1][j] { cost[i + 1][j] = here + alone; back[i + 1][j] = -1 }
+                if j < m, here + alone < cost[i][j + 1] { cost[i][j + 1] = here + alone; back[i][j + 1] = 0 }
+                guard i < n, j < m else { continue }
+                for e in (j + 1)...min(m, j + maxItems) {
+                    let c = here + groupCost(i, j, e)
+                    if c < cost[i + 1][e] { cost[i + 1][e] = c; back[i + 1][e] = e - j }
+                }
+            }
+        }
+        var steps: [Bead] = []
+        var i = n, j = m
+        var evidenced = 0, aloneItems = 0
+        while i > 0 || j > 0 {
+            let b = back[i][j]
+            if b < 0 {
+                steps.append(Bead(source: Array(rows[i - 1]), target: [], score: scorer.score(alone)))
+                i -= 1
+            } else if b == 0 {
+                steps.append(Bead(source: [], target: [items[j - 1]], score: scorer.score(alone)))
+                aloneItems += 1
+                j -= 1
+            } else {
+                let sure = evidence[i - 1][(j - b)..<j].contains { $0 > 0 }
+                if sure { evidenced += 1 }
+                steps.append(Bead(source: Array(rows[i - 1]), target: Array(items[(j - b)..<j]),
+                                  score: sure ? BlockAligner.tableListScore : BlockAligner.tableListWeakScore))
+                i -= 1
+                j -= b
+            }
+        }
+        guard evidenced >= 2, 2 * evidenced >= n, aloneItems <= aloneItemsBefore else { return nil }
+        var out: [Bead] = []
+        if !header.isEmpty { out.append(Bead(source: header, target: [], score: scorer.score(alone))) }
+        return out + steps.reversed()
     }
 
     /// The table and row of each block that is a table cell (`table * 100_000 + row`, −1 for

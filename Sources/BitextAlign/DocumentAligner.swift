@@ -18,6 +18,7 @@ public struct DocumentAligner: Sendable {
         let sf = BlockFeatures.of(source, analyses: sourceAnalyses, functionWords: functionWords)
         let tf = BlockFeatures.of(target, analyses: targetAnalyses, functionWords: functionWords)
         var beads = DocumentAligner.mendBrokenTables(blocks.align(source: sf, target: tf), source: source, target: target)
+        beads = DocumentAligner.brokenSourceTablesAsLists(beads, source: source, target: target, sf: sf, tf: tf)
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
         let words = SentenceAligner.WordCache()
         func alignSentences(_ b: inout Bead) {
@@ -91,6 +92,44 @@ public struct DocumentAligner: Sendable {
             k += 1
             while k < beads.count, beads[k].target.isEmpty, table(beads[k]) == t { cells += beads[k].source; k += 1 }
             out.append(Bead(source: cells, target: bead.target, score: brokenTableScore))
+        }
+        return out
+    }
+
+    /// A source table cmark-gfm reads as one paragraph (its delimiter row not matching its
+    /// header, ``TableRows/isBrokenTable(_:lines:)``) that the translation wrote as a list, one
+    /// item a row: the paragraph is left without a translation and every item without a
+    /// counterpart, though all the rows are there (or it is paired with one of them). That
+    /// paragraph and the items left alone around it (or paired with it), two or more, half of
+    /// which at least share an anchor (number, code, link) or a Latin word with it, are one bead.
+    /// The score of such a bead: below what the checks compare the contents of (a paragraph of
+    /// rows against a list, the cells' markup and the rows' order are no translation's to keep).
+    static let brokenSourceTableScore = 0.45
+
+    static func brokenSourceTablesAsLists(_ beads: [Bead], source: Document, target: Document,
+                                          sf: [BlockFeatures], tf: [BlockFeatures]) -> [Bead] {
+        func items(_ b: Bead) -> Bool { b.target.allSatisfy { if case .list = tf[$0].kind { return true } else { return false } } }
+        func addedItems(_ b: Bead) -> Bool { b.source.isEmpty && !b.target.isEmpty && items(b) }
+        var out: [Bead] = []
+        out.reserveCapacity(beads.count)
+        var k = 0
+        while k < beads.count {
+            let bead = beads[k]
+            // Cheap trigger: a source paragraph of three lines or more, alone or with items.
+            guard bead.source.count == 1, case let p = bead.source[0], sf[p].kind == .text, sf[p].endLine - sf[p].line >= 2, items(bead),
+                  TableRows.isBrokenTable(source.source, lines: sf[p].line...sf[p].endLine) else { out.append(bead); k += 1; continue }
+            // The items added around it.
+            var before = 0
+            while before < out.count && addedItems(out[out.count - 1 - before]) { before += 1 }
+            var e = k + 1
+            while e < beads.count && addedItems(beads[e]) { e += 1 }
+            let t = (out[(out.count - before)...].flatMap(\.target) + beads[k..<e].flatMap(\.target)).sorted()
+            let anchors = Set(sf[p].anchors), words = Set(sf[p].latinWords)
+            let sharing = t.filter { x in tf[x].anchors.contains(where: anchors.contains) || tf[x].latinWords.contains(where: words.contains) }.count
+            guard t.count >= 2, 2 * sharing >= t.count else { out.append(bead); k += 1; continue }
+            out.removeLast(before)
+            out.append(Bead(source: [p], target: t, score: brokenSourceTableScore))
+            k = e
         }
         return out
     }

@@ -176,6 +176,8 @@ struct UnpairedBlocks {
         UnpairedBlocks.explainImages(unpairedSource, in: source, explained: &explainedSource, other: target)
         UnpairedBlocks.explainSplits(beads, c, p, explained: &explainedTarget)
         UnpairedBlocks.explainSilentBlocks(beads, c, p, explained: &explainedTarget)
+        // A table written as a list has no header row: its header's cells are no translation missing.
+        for t in TableShapes.asLists(p, target) { explainedSource.formUnion(t.header) }
         // A section moved with its heading takes its body along: what is left unpaired under the
         // two headings pairs in order, block by block of the same kind (a paragraph with a
         // paragraph, a table cell with the cell of the same row and column), as changed text,

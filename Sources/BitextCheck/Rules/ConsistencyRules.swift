@@ -2698,6 +2698,10 @@ public struct MarkupMismatchRule: Rule {
             // once, at its first line, as a warning; its rows are paired with the table's.
             RuleExample("# 配置\n\n↓|------|-------|\n| `MODE` | 0 = 单次测量，1 = 连续测量 |\n| `ODR` | 输出数据速率 |\n",
                         source: "# Config\n\n| Field | Description |\n|------|-------|\n| `MODE` | 0 = single shot, 1 = continuous |\n| `ODR` | Output data rate |\n"),
+            // A table written as a list, one item a row: reported once, at its first item; the
+            // rows are paired with their items, the header with nothing (a list has none).
+            RuleExample("# 重试\n\n↓- 最大重试次数：失败后再次运行的次数，例如 `3`。\n- 重试间隔：两次运行之间等待的秒数（默认 `60`）。\n",
+                        source: "# Retry\n\n| Field | Meaning |\n| --- | --- |\n| Max retries | How many times the job runs again after a failure, such as `3`. |\n| Retry delay | The wait between two runs, in seconds (default `60`). |\n"),
             RuleExample("强调*可以*用斜体。\n", source: "Emphasis *can* be italic.\n"),
             RuleExample("这本书叫《星落战术》。\n", source: "The book is called *Starfall Tactics*.\n"),
             // A heading level changed where the other headings keep theirs; a translation that
@@ -2822,6 +2826,8 @@ public struct MarkupMismatchRule: Rule {
         // configuration sets the rule's severity.
         let tableSeverity = c.settings.severities[id] == nil ? Severity.warning : severity
         for f in TableShapes.broken(c, severity: tableSeverity, rule: self) { emit(f) }
+        // A table written as a list, one item a row: the aligner pairs its rows with the items.
+        for f in TableShapes.writtenAsLists(c, severity: severity, rule: self) { emit(f) }
         // Heading levels, one heading to one: a level changed where the other headings keep
         // theirs. A translation that moves every heading alike (all one deeper) has its reasons;
         // the usual shift is the one most headings take (no shift on a tie). In an outline so

@@ -73,6 +73,10 @@ public struct KeptTextRule: Rule {
             // A name rendered into Chinese, a piece of it kept: inner capitals, letters joined to
             // digits, a catalogue id.
             RuleExample("密钥必须采用开放 ↓SSH 格式。\n", source: "The key must be in OpenSSH format.\n"),
+            // A unit's names all rendered, none kept (a menu's options written as the Chinese
+            // interface shows them): the translation's choice; one rendered among names kept, a slip.
+            RuleExample("期望值可以是固定值、日均值、周均值或最近7天均值。\n", source: "The expected value can be FixValue, DailyAvg, WeeklyAvg or Last7DayAvg.\n"),
+            RuleExample("期望值可以是 FixValue、DailyAvg、WeeklyAvg 或最近↓7天均值。\n", source: "The expected value can be FixValue, DailyAvg, WeeklyAvg or Last7DayAvg.\n"),
             RuleExample("按安全散列 ↓256 校验和比较文件。\n", source: "Compare files by SHA-256 checksum.\n"),
             RuleExample("过期时间采用征求意见稿 ↓3339 格式。\n", source: "The expiry time is in RFC 3339 format.\n"),
             // A brand with a Chinese name, an acronym rendered, a chapter and a version number: no
@@ -280,6 +284,14 @@ public struct KeptTextRule: Rule {
                 }
                 guard trigger else { continue }
                 let words = tokens(su, in: 0..<st.count)
+                // Three names or more, none of them kept: the translation renders this unit's
+                // names as labels of its own (the options of a menu, `Last7DayAvg` → 最近7天均值
+                // beside `DailyAvg` → 日均值), by choice, not a slip.
+                let names = words.indices.compactMap { nameParts(words, $0, su)?.name }
+                if names.count >= 3, !names.contains(where: { n in
+                    let v = n.unicodeScalars.map(\.value)
+                    return targets.contains { !occurrences(of: v, in: c.document.units[$0].text, c.document.units[$0].roles, ignoringCase: true).isEmpty }
+                }) { continue }
                 for i in words.indices {
                     guard let (name, parts, catalogue) = nameParts(words, i, su) else { continue }
                     for k in targets {

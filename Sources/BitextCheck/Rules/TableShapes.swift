@@ -117,4 +117,69 @@ enum TableShapes {
         }
         return out
     }
+
+    /// A source table the translation wrote as a list (``BlockAligner/tablesAsLists(_:scorer:)``):
+    /// the source units of the table (a range of ``Segmenter/tables(_:)``), the first list item
+    /// its rows pair with, and its header cells.
+    struct AsList {
+        var table: Range<Int>
+        var firstItem: Int
+        var header: [Int]
+    }
+
+    /// The source tables whose body rows pair with list items of the translation (or blocks
+    /// inside one: `* Webhook` and its quoted description), two or more and more of them than
+    /// rows that pair with other blocks, none with a table cell, the header row with nothing.
+    static func asLists(_ p: Pairing, _ target: Document) -> [AsList] {
+        let source = p.source
+        var tableOf: [Int: Int] = [:]
+        var tables: [Range<Int>]? = nil
+        var listRows: [Int: Set<Int>] = [:], otherRows: [Int: Set<Int>] = [:], first: [Int: Int] = [:], kept = Set<Int>()
+        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
+            let su = b.source.compactMap { source.unitIndex(block: $0) }
+            guard let s0 = su.first, case .tableCell = source.units[s0].kind else { continue }
+            if tables == nil {
+                tables = Segmenter.tables(source.units)
+                for (k, t) in tables!.enumerated() { for u in t { tableOf[u] = k } }
+            }
+            guard let t = tableOf[s0] else { continue }
+            let tu = b.target.compactMap { target.unitIndex(block: $0) }
+            var rows = Set<Int>()
+            for u in su { if case .tableCell(let row, _) = source.units[u].kind { rows.insert(row) } }
+            if rows.contains(0) || tu.contains(where: { if case .tableCell = target.units[$0].kind { return true } else { return false } }) {
+                kept.insert(t)
+                continue
+            }
+            let listed = !tu.isEmpty && tu.allSatisfy { if case .listItem = target.units[$0].kind { return true } else { return target.units[$0].listDepth > 0 } }
+            if listed {
+                listRows[t, default: []].formUnion(rows)
+                if first[t] == nil { first[t] = tu[0] }
+            } else {
+                otherRows[t, default: []].formUnion(rows)
+            }
+        }
+        var out: [AsList] = []
+        for (t, r) in listRows where r.count >= 2 && r.count > (otherRows[t]?.subtracting(r).count ?? 0) && !kept.contains(t) {
+            let range = tables![t]
+            let header = range.filter { if case .tableCell(0, _) = source.units[$0].kind { return true } else { return false } }
+            out.append(AsList(table: range, firstItem: first[t]!, header: header))
+        }
+        return out.sorted { $0.table.lowerBound < $1.table.lowerBound }
+    }
+
+    /// A finding for each source table the translation wrote as a list, once, at its first item.
+    static func writtenAsLists(_ c: FileContext, severity: Severity, rule: any Rule) -> [Finding] {
+        guard let p = c.pairing else { return [] }
+        var out: [Finding] = []
+        for t in asLists(p, c.document) {
+            var sl = p.source.units[t.table.lowerBound].start.line
+            while sl > 1 && isRow(p.source, sl - 1) { sl -= 1 }
+            let (span, text) = MarkupMismatchRule.lineSpan(c.document, c.document.units[t.firstItem].start.line)
+            out.append(Finding(rule: rule.id, severity: severity, file: c.document.path, span: span,
+                               message: c.messages.text("markup-mismatch.table-list", ["line": String(sl)]),
+                               text: text,
+                               details: [("details", .object([("sourceLine", .int(sl)), ("markup", "table-list")]))]))
+        }
+        return out
+    }
 }
