@@ -194,6 +194,12 @@ public struct NumberMismatchRule: Rule {
             // trailing zero counts; elsewhere `0.50` is `0.5`.
             RuleExample("请安装 `numpy` 的 ↓2.1 或更高版本。\n", source: "Install `numpy` version 2.10 or later.\n"),
             RuleExample("请安装 2.10 版或更高版本的 `numpy`，并把阈值设为 0.5。\n", source: "Install `numpy` version 2.10 or later and set the threshold to 0.50.\n"),
+            // A clock time on the 12-hour clock is the same time of day: 下午 2:00 is 14:00,
+            // 11:59 PM is 23:59; 上午 2:00 is no 14:00.
+            RuleExample("| 人员 | 时间 |\n| --- | --- |\n| Mara | 周一下午 2:00–3:30 |\n| Ivo | 周二晚上 8:15 |\n| Lena | 周三 23:59 |\n",
+                        source: "| Staff | Time |\n| --- | --- |\n| Mara | Mon 14:00–15:30 |\n| Ivo | Tue 20:15 |\n| Lena | Wed 11:59 PM |\n"),
+            RuleExample("| 人员 | 时间 |\n| --- | --- |\n| Mara | 周一上午 ↓2:00 |\n",
+                        source: "| Staff | Time |\n| --- | --- |\n| Mara | Mon 14:00 |\n"),
             // `twice` and `thrice` are counts, and `once` before a frequency or after a bound,
             // on the terms of a cardinal word; `once` the conjunction, `think twice` (三思: no
             // count) are not.
@@ -291,7 +297,9 @@ public struct NumberMismatchRule: Rule {
 
     /// Numbers of the source's prose.
     static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
-        NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+        var ms = NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }
+        NumberScanner.twelveHourClock(&ms, in: u.text)
+        return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Cardinal words of the source's prose (`five working days`): compared only where the
@@ -330,10 +338,12 @@ public struct NumberMismatchRule: Rule {
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
     /// source's prose).
     static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, math: Bool = true) -> [Mention<NumberMention>] {
-        NumberScanner.numbers(in: u.text, gluedToWords: true) {
+        var ms = NumberScanner.numbers(in: u.text, gluedToWords: true) {
             let r = u.roles[$0]
             return (r == .content || r == .code || (math && r == .math)) && !a.inNote($0)
-        }.map { Mention(unit: k, range: $0.range, value: $0) }
+        }
+        NumberScanner.twelveHourClock(&ms, in: u.text)
+        return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Where a number of the translation read only on that side sits: the inline code span
