@@ -200,6 +200,15 @@ public struct NumberMismatchRule: Rule {
                         source: "| Staff | Time |\n| --- | --- |\n| Mara | Mon 14:00–15:30 |\n| Ivo | Tue 20:15 |\n| Lena | Wed 11:59 PM |\n"),
             RuleExample("| 人员 | 时间 |\n| --- | --- |\n| Mara | 周一上午 ↓2:00 |\n",
                         source: "| Staff | Time |\n| --- | --- |\n| Mara | Mon 14:00 |\n"),
+            // A sign of comparison that includes the number changed into one that does not
+            // (`≥ 140` → `> 140`), or back; a word of either reading (以上) is no change.
+            RuleExample("| 类别 | 收缩压 |\n| --- | --- |\n| 2 级 | ↓> 140 |\n| 正常 | ↓≤ 120 |\n",
+                        source: "| Category | Systolic |\n| --- | --- |\n| Stage 2 | ≥ 140 |\n| Normal | < 120 |\n"),
+            RuleExample("| 类别 | 收缩压 |\n| --- | --- |\n| 2 级 | 140 及以上 |\n| 正常 | 低于 120 |\n",
+                        source: "| Category | Systolic |\n| --- | --- |\n| Stage 2 | ≥ 140 |\n| Normal | < 120 |\n"),
+            // A `%` or a `±` lost; 百分之 and 正负 write them.
+            RuleExample("精度为读数的 ↓5，压力误差为 ↓3 mmHg。\n", source: "Accuracy is ±5 % of the reading; pressure is within ±3 mmHg.\n"),
+            RuleExample("精度为读数的正负百分之五，压力误差在 3 mmHg 以内。\n", source: "Accuracy is ±5 % of the reading; pressure is within ±3 mmHg.\n"),
             // `twice` and `thrice` are counts, and `once` before a frequency or after a bound,
             // on the terms of a cardinal word; `once` the conjunction, `think twice` (三思: no
             // count) are not.
@@ -807,6 +816,54 @@ public struct NumberMismatchRule: Rule {
             for (x, lower) in bounds.after where matches(x, at: s) { return (s..<(s + x.count), lower) }
         }
         return nil
+    }
+
+    /// Whether a sign of comparison includes the number (`≥`, `≤`, `≧`, `≦`) or not (`>`, `<`,
+    /// `＞`, `＜`); nil for anything else (a word).
+    static func signInclusive(_ s: String) -> Bool? {
+        switch s {
+        case "≥", "≤", "≧", "≦": return true
+        case ">", "<", "＞", "＜": return false
+        default: return nil
+        }
+    }
+
+    /// Whether a bound of the translation includes its number: a sign, or a Chinese word that
+    /// surely says it (不低于, 至少, 不超过 include; 超过, 大于, 少于 do not); nil for a word
+    /// that may read either way (以上, 以下, 以内).
+    static func boundInclusive(_ s: String) -> Bool? {
+        if let x = signInclusive(s) { return x }
+        switch s {
+        case "至少", "最少", "不少于", "不低于", "不小于", "最多", "至多", "不超过", "不多于", "不高于", "不大于": return true
+        case "超过", "多于", "高于", "大于", "少于", "低于", "小于", "不到", "不足": return false
+        default: return nil
+        }
+    }
+
+    /// A `%` right after a number (over a space).
+    static func percentAfter(_ t: [UInt32], _ e: Int) -> Bool {
+        var k = e
+        if k < t.count && (t[k] == 0x20 || t[k] == 0xA0 || t[k] == 0x202F) { k += 1 }
+        return k < t.count && (t[k] == 0x25 || t[k] == 0xFF05)
+    }
+
+    /// A `±` right before a number (over a space).
+    static func plusMinusBefore(_ t: [UInt32], _ s: Int) -> Bool {
+        var k = s
+        if k > 0 && (t[k - 1] == 0x20 || t[k - 1] == 0xA0 || t[k - 1] == 0x202F) { k -= 1 }
+        return k > 0 && t[k - 1] == 0xB1
+    }
+
+    /// `word` written after the number ending at `e`, within `within` characters (its unit between).
+    static func hanAfter(_ t: [UInt32], _ e: Int, _ word: String, within: Int = 1) -> Bool {
+        let w = word.unicodeScalars.map(\.value)
+        var k = e
+        while k < t.count && k < e + within + w.count {
+            if k + w.count <= t.count && Array(t[k..<(k + w.count)]) == w { return true }
+            if t[k] == 0x3002 || t[k] == 0xFF0C || t[k] == 0xFF1B || t[k] == 0x0A { return false }
+            k += 1
+        }
+        return false
     }
 
     /// A number and its rate as a message quotes them: with the words between when they are
@@ -1724,15 +1781,57 @@ public struct NumberMismatchRule: Rule {
                     if stated == nil { stated = (m, x.range) }
                 }
                 guard let lower = way, let (m, sr) = stated else { continue }
+                let su = p.source.units[m.unit]
+                // A sign of comparison in the source (`≥ 140`) says whether the bound includes
+                // the number: the other sign, or a word that surely says the other (`> 140`,
+                // `超过 140` for `≥ 140`), changed it.
+                let sourceInclusive = NumberMismatchRule.signInclusive(su.string(sr))
                 for t in tg {
                     let tu = c.document.units[t.unit]
-                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target), y.lower != lower,
-                          boundsReported.insert("\(t.unit)|\(y.range.lowerBound)").inserted else { continue }
-                    let su = p.source.units[m.unit]
+                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target) else { continue }
+                    var key = "number-mismatch.bound"
+                    if y.lower == lower {
+                        guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range)),
+                              other != inclusive else { continue }
+                        key = "number-mismatch.inclusive"
+                    }
+                    guard boundsReported.insert("\(t.unit)|\(y.range.lowerBound)").inserted else { continue }
                     let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<max(sr.upperBound, m.range.upperBound))
                     let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
-                    emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.bound", sourceUnit: m.unit,
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: key, sourceUnit: m.unit,
                                     values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
+                }
+            }
+        }
+        /// A percentage or a tolerance whose `%` or `±` the translation lost (`±5 %` → `5`,
+        /// `±3 mmHg` → `3 mmHg`): the number rendered by its face value alone, with no `%`,
+        /// 百分之, 成 or fraction, and no ±, 正负, bound or 上下/左右 beside it. Looked at only
+        /// where the source writes a `%` or a `±` and the translation's units hold no `%`.
+        var signsReported = Set<String>()
+        func signsLost(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
+            for (sg, tg) in groups where !tg.isEmpty {
+                for m in sg where !m.value.isVersion {
+                    let su = p.source.units[m.unit]
+                    let percent = m.value.values.count >= 2 && NumberMismatchRule.percentAfter(su.text, m.range.upperBound)
+                    let plusMinus = NumberMismatchRule.plusMinusBefore(su.text, m.range.lowerBound)
+                    guard percent || plusMinus else { continue }
+                    for t in tg where t.value.values.count == 1 && t.value.values[0] == m.value.values[0] {
+                        let tu = c.document.units[t.unit]
+                        if percent && (NumberMismatchRule.percentAfter(tu.text, t.range.upperBound) || tu.text.contains(0x25) || tu.text.contains(0xFF05)
+                                       || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "成")) { continue }
+                        if !percent && (NumberMismatchRule.plusMinusBefore(tu.text, t.range.lowerBound) || tu.text.contains(0xB1)
+                                        || tu.string(0..<tu.text.count).contains("正负")
+                                        || NumberMismatchRule.bound(tu, of: t.range, c.settings.target) != nil
+                                        || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "上下", within: 6)
+                                        || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "左右", within: 6)) { continue }
+                        guard signsReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
+                        var lo = m.range.lowerBound, hi = m.range.upperBound
+                        if plusMinus { while lo > 0 && su.text[lo - 1] != 0xB1 { lo -= 1 }; lo -= 1 }
+                        if percent { while hi < su.text.count && su.text[hi] != 0x25 && su.text[hi] != 0xFF05 { hi += 1 }; hi += 1 }
+                        emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: m.unit,
+                                        values: [:], source: su.string(max(0, lo)..<min(su.text.count, hi)), target: NumberMismatchRule.shown(tu, t.range),
+                                        sourceLine: su.position(at: m.range.lowerBound).line))
+                    }
                 }
             }
         }
@@ -1806,6 +1905,7 @@ public struct NumberMismatchRule: Rule {
             let rendered = r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) }
             rates(rendered, source: source + words, target: target)
             bounds(rendered)
+            signsLost(rendered)
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
