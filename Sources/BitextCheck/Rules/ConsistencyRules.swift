@@ -2780,6 +2780,10 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("> ↓[!注意]\n> 本插件需要 0.10 或更高版本。\n", source: "> [!NOTE]\n> The plugin needs version 0.10 or later.\n"),
             RuleExample("> ↓本插件需要 0.10 或更高版本。\n", source: "> [!WARNING]\n> The plugin needs version 0.10 or later.\n"),
             RuleExample("> [!note]\n> 本插件需要 0.10 或更高版本。\n", source: "> [!NOTE]\n> The plugin needs version 0.10 or later.\n"),
+            // An ordered list that starts at another number; items numbered alike (`1.` `1.`)
+            // render as the source's.
+            RuleExample("步骤：\n\n4. ↓安静坐好。\n5. 缠绕袖带。\n", source: "Steps:\n\n1. Sit quietly.\n2. Wrap the cuff.\n"),
+            RuleExample("步骤：\n\n1. 安静坐好。\n1. 缠绕袖带。\n", source: "Steps:\n\n1. Sit quietly.\n2. Wrap the cuff.\n"),
             // A task-list box lost, or checked where the source's is not.
             RuleExample("- [ ] 文档已更新。\n- ↓测试已通过。\n", source: "- [ ] Docs are updated.\n- [ ] Tests pass.\n"),
             RuleExample("- [ ] 文档已更新。\n- [x] 测试已通过。\n", source: "- [ ] Docs are updated.\n- [X] Tests pass.\n"),
@@ -2833,6 +2837,15 @@ public struct MarkupMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.list",
                                 sourceUnit: pair.source[0], values: [:], source: String(sd), target: String(td),
                                 extra: [("markup", "list-depth")]))
+            }
+            // An ordered list that starts at another number (`1.` → `4.`): the steps the reader
+            // sees are numbered otherwise. Only the first item's number is rendered.
+            if pair.source.count == 1, pair.target.count == 1, let ss = TaskBoxes.listStart(p.source, pair.source[0]),
+               let ts = TaskBoxes.listStart(c.document, pair.target[0]), ss != ts {
+                let tu = pair.target[0]
+                emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.start",
+                                sourceUnit: pair.source[0], values: [:], source: String(ss), target: String(ts),
+                                extra: [("markup", "list-start")]))
             }
             // A task-list box (`- [ ]`) lost or its state changed, one list item to one.
             if pair.source.count == 1, pair.target.count == 1, let sb = TaskBoxes.box(p.source, pair.source[0]),
