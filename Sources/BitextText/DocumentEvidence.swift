@@ -682,6 +682,15 @@ extension Segmenter {
                 markNameCells(column: column, cells, &analyses)
             }
             if column > 0 { markPersonNames(column: column, cells, units, &analyses) }
+            // A cited title in a cell (`Beej's Guide` in a reading list): a label in Title Case
+            // with the possessive of a name, kept as published. (A list item of the kind is left
+            // to the words: lists left in English are where whole sections were forgotten.)
+            for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].hasHan {
+                guard let s = analyses[c.unit].stretches.first, s.isWholeUnit, s.isProse, s.isLabel, s.documentEvidence == nil,
+                      s.tokens.allSatisfy({ $0.kind == .capitalized || $0.kind == .name }), SourceStretch.possessiveOfName(s.tokens)
+                else { continue }
+                analyses[c.unit].stretches[0].documentEvidence = .titleCase
+            }
             // The rest needs a Chinese header that names what the column holds (a kind noun at
             // its end: `| 命令 |`, `| 按钮 |`, `| 消息 |`, `| 英文原文 |`), over cells without Chinese.
             guard chineseHeader, han == 0, other >= 2, paragraphs == 0,

@@ -474,6 +474,61 @@ public enum NumberScanner {
         return hi + 1 < t.count && countingPairs.contains { $0.0 == next && $0.1 == t[hi + 1] }
     }
 
+    /// The hour of a clock time on the 12-hour clock (`下午 2:00`, `2:00–3:30 PM`, `晚上 8:15`)
+    /// also stands for the hour of the 24-hour clock it names (14, 15, 20), and `12:30 AM` (凌晨
+    /// 12:30) for 0: times compare as the minute of the day. The marker is 下午/中午/傍晚/晚上/晚间
+    /// before the time, or PM after it, over a range's other time (`下午 2:00–3:30`: both); the
+    /// morning's markers (上午/凌晨/早上/早晨/清晨, AM) leave the hour as written, 12 aside.
+    /// Only an hour of 1 to 12 right before a colon and two digits is looked at.
+    public static func twelveHourClock(_ ms: inout [NumberMention], in t: [UInt32]) {
+        let n = t.count
+        @inline(__always) func colon(_ c: UInt32) -> Bool { c == 0x3A || c == 0xFF1A }
+        @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        // What may stand between a marker and the hour: spaces, a range's other time, its dash.
+        @inline(__always) func between(_ c: UInt32) -> Bool {
+            digit(c) || colon(c) || c == 0x20 || c == 0xA0 || c == 0x2D || c == 0x2013 || c == 0x2014 || c == 0x7E
+                || c == 0xFF5E || c == 0x81F3 || c == 0x5230
+        }
+        for i in ms.indices {
+            let m = ms[i]
+            let e = m.range.upperBound
+            // `h:mm`: both digits of the minutes.
+            guard e + 2 < n, colon(t[e]), digit(t[e + 1]), digit(t[e + 2]), !m.isVersion, m.values.count == 1 else { continue }
+            let v = m.values[0]
+            guard v >= 1 && v <= 12 && v == v.rounded(), m.range.lowerBound == 0 || !digit(t[m.range.lowerBound - 1]) else { continue }
+            // Afternoon (true) or morning (false), nil when no marker.
+            var afternoon: Bool? = nil
+            // After: AM or PM (`a.m.`, `p.m.`).
+            var k = e + 3
+            var steps = 0
+            while k < n && steps < 16 && between(t[k]) { k += 1; steps += 1 }
+            if k < n, t[k] | 0x20 == 0x61 || t[k] | 0x20 == 0x70 {
+                var j = k + 1
+                if j < n && t[j] == 0x2E { j += 1 }
+                if j < n && t[j] | 0x20 == 0x6D {
+                    j += 1
+                    if j < n && t[j] == 0x2E { j += 1 }
+                    if j == n || !(isLatinLetter(t[j]) || digit(t[j])) { afternoon = t[k] | 0x20 == 0x70 }
+                }
+            }
+            // Before: a Chinese word for the part of the day.
+            if afternoon == nil {
+                var b = m.range.lowerBound
+                steps = 0
+                while b > 0 && steps < 16 && between(t[b - 1]) { b -= 1; steps += 1 }
+                if b >= 2 {
+                    switch (t[b - 2], t[b - 1]) {
+                    case (0x4E0B, 0x5348), (0x4E2D, 0x5348), (0x508D, 0x665A), (0x665A, 0x4E0A), (0x665A, 0x95F4): afternoon = true
+                    case (0x4E0A, 0x5348), (0x51CC, 0x6668), (0x65E9, 0x4E0A), (0x65E9, 0x6668), (0x6E05, 0x6668): afternoon = false
+                    default: break
+                    }
+                }
+            }
+            guard let pm = afternoon else { continue }
+            if pm && v < 12 { ms[i].values.append(v + 12) } else if !pm && v == 12 { ms[i].values.append(0) }
+        }
+    }
+
     /// A colour in hex at `k` (`#3A7BD5`: `#` and 3, 4, 6 or 8 hex digits, letters and digits
     /// both, no name around them): one value, compared exactly (case aside), not the `3` it
     /// starts with. Digits alone (`#1234`, an issue) stay a number.

@@ -870,7 +870,76 @@ public final class Segmenter {
             s.unitShape = .names
             s.reclassify(kept: keptWords)
         }
+        // A postal address kept so that post reaches it (`Havnegata 9, 0150 Oslo, Norway`):
+        // looked at only for a whole unit of prose with a comma, as it is rare.
+        if s.isProse && wholeUnit && s.unitShape == nil && Segmenter.isPostalAddress(text, roles, segment, functionWords: source.functionWords) {
+            s.unitShape = .names
+            s.reclassify(kept: keptWords)
+        }
         return s
+    }
+
+    /// A whole unit shaped like a postal address: two parts or more split by commas, each with
+    /// a Capitalised word (a street, a town, a country), every word Capitalised or a number, no
+    /// function word; a postcode (four or five digits, `0150`; a British `M1 3HE`; a ZIP+4) and
+    /// another number (a house number: `4`, `12A`). `4 Canal Street, Manchester M1 3HE, United
+    /// Kingdom` is one; `March 3, 2024` (a part of no word) and `Isle of Man, UK` (a function
+    /// word) are not.
+    static func isPostalAddress(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>, functionWords: Set<String>) -> Bool {
+        guard segment.contains(where: { roles[$0] == .content && text[$0] == 0x2C }) else { return false }
+        @inline(__always) func upper(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0xC0 && c <= 0xDE && c != 0xD7) }
+        @inline(__always) func lower(_ c: UInt32) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x100 && c < 0x250) }
+        @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        var parts = 0, houseNumbers = 0, postcodes = 0
+        var partHasName = false
+        // The previous word when it was the first half of a British postcode (`M1`, `SW1A`).
+        var outwardCode = false
+        var i = segment.lowerBound
+        while i <= segment.upperBound {
+            if i == segment.upperBound || (roles[i] == .content && text[i] == 0x2C) {
+                guard partHasName else { return false }
+                parts += 1
+                partHasName = false
+                outwardCode = false
+                i += 1
+                continue
+            }
+            if roles[i] != .content || isSpace(text[i]) { i += 1; continue }
+            var j = i
+            while j < segment.upperBound && roles[j] == .content && !isSpace(text[j]) && text[j] != 0x2C { j += 1 }
+            // A word: a number (with a letter or a dash and digits), a postcode half, or a name.
+            var digits = 0, uppers = 0, lowers = 0, marks = 0
+            for k in i..<j {
+                let c = text[k]
+                if digit(c) { digits += 1 } else if upper(c) { uppers += 1 } else if lower(c) { lowers += 1 }
+                else if c == 0x2E || c == 0x2D || c == 0x27 || c == 0x2019 || c == 0x2F { marks += 1 } else { return false }
+            }
+            let first = text[i]
+            var wasOutward = false
+            if digits > 0 {
+                if digit(first) && lowers == 0 && uppers == 2 && digits == 1 && j - i == 3 && outwardCode {
+                    postcodes += 1                                                   // 3HE
+                } else if digit(first) && lowers == 0 && uppers == 0 && (digits == 4 || digits == 5) && marks == 0 {
+                    postcodes += 1                                                   // 0150, 10115
+                } else if digit(first) && uppers == 0 && lowers == 0 && digits == 9 && marks == 1 && j - i == 10 && text[i + 5] == 0x2D {
+                    postcodes += 1                                                   // 94105-1234
+                } else if upper(first) && lowers == 0 && uppers >= 1 && uppers <= 3 && digits <= 2 && marks == 0 && j - i <= 4 {
+                    wasOutward = true                                                // M1, SW1A
+                } else if digit(first) && digits <= 5 && lowers <= 1 && uppers <= 1 {
+                    houseNumbers += 1                                                // 4, 12A, 7-9
+                } else {
+                    return false
+                }
+            } else {
+                guard upper(first) else { return false }
+                let word = String(String.UnicodeScalarView(text[i..<j].compactMap { Unicode.Scalar($0) })).lowercased()
+                if functionWords.contains(word) { return false }
+                if lowers > 0 || uppers >= 2 { partHasName = true }
+            }
+            outwardCode = wasOutward
+            i = j
+        }
+        return parts >= 2 && postcodes >= 1 && postcodes + houseNumbers >= 2
     }
 
     /// Code punctuation in `range` (prose characters only): `{ } ( ) < > = ; [ ] | $`, letters and

@@ -195,6 +195,19 @@ public struct SourceStretch: Sendable, Equatable {
         return unknown > 0 && known == 0
     }
 
+    /// True when a Capitalised token is the possessive of a word the dictionary does not know
+    /// (`Beej's Guide`, `Hoyle’s Rules`): a table cell in Title Case that names a person's work
+    /// is a cited title, kept as published (``Segmenter/markKeyColumns``). A possessive of an
+    /// ordinary word (`User's Guide`) is not. False when the dictionary is unavailable.
+    static func possessiveOfName(_ tokens: [StretchToken]) -> Bool {
+        for t in tokens where t.kind == .capitalized && (t.text.hasSuffix("'s") || t.text.hasSuffix("\u{2019}s")) {
+            let base = String(t.text.unicodeScalars.dropLast(2))
+            guard base.unicodeScalars.count >= 2, let dictionary = Lexicon.shared else { return false }
+            if dictionary.stem(Stemmer.stem(base)) == nil { return true }
+        }
+        return false
+    }
+
     /// The decision: prose or not, a short label or not, and the evidence.
     public func decide(kept: Set<String>) -> (prose: Bool, label: Bool, evidence: Evidence) {
         func keep(_ e: Evidence) -> (Bool, Bool, Evidence) { (false, false, e) }

@@ -18,6 +18,10 @@ public struct CodeMismatchRule: Rule {
             // A keyword in capitals dropped: a warning, not a name rendered as what it means.
             RuleExample("↓该名称可以用在 `ORDER BY` 子句中，但不能用在 `WHERE` 子句中。\n", source: "The name can be used in `ORDER BY` clauses, but not in `WHERE` or `HAVING`.\n"),
             RuleExample("注释写成 `// 计数器` 即可。\n", source: "A comment such as `// the counter` is enough.\n"),
+            // A paragraph that is only a code span, paired by its place between two translated
+            // paragraphs.
+            RuleExample("运行测试：\n\n`↓make tesx`\n\n然后提交。\n", source: "Run the tests:\n\n`make test`\n\nThen commit.\n"),
+            RuleExample("运行测试：\n\n`make test`\n\n然后提交。\n", source: "Run the tests:\n\n`make test`\n\nThen commit.\n"),
             // A part of a longer span is a name quoted from it, not when what is left out is an
             // option of the command or a sigil of the type.
             RuleExample("合并之前先运行 `↓make lint`。\n", source: "Run `make lint -- --strict` before you merge.\n"),
@@ -836,7 +840,7 @@ public struct CodeMismatchRule: Rule {
                                 values: [:], source: m.source.value, target: m.target?.value, fix: fix, sourceLine: line))
             }
         }
-        for (su, tu) in CodeMismatchRule.codeCellPairs(c, p) {
+        for (su, tu) in CodeMismatchRule.codeCellPairs(c, p) + CodeMismatchRule.codeParagraphPairs(c, p) {
             let source = su.inlineCode, target = tu.inlineCode
             // Cells of keys alone (`<kbd>Alt</kbd>+<kbd>↑</kbd>`) are counted: a key written
             // twice where the source has two keys is one replaced (`Option` → `Alt`).
@@ -1048,6 +1052,47 @@ public struct CodeMismatchRule: Rule {
             if renderedElsewhere(su.start.line, w.target) { continue }
             out.append((su, t))
         }
+        return out
+    }
+
+    /// Paragraphs (list items, quotes) that are only code spans in backticks (no units:
+    /// ``Document/silentBlocks``, `` `make test` `` on its own), paired by place: between the
+    /// same two aligned beads, as many on each side, of the same kind, in order. Their spans
+    /// are compared as a cell of code's are.
+    static func codeParagraphPairs(_ c: FileContext, _ p: Pairing) -> [(BitextMarkdown.Unit, BitextMarkdown.Unit)] {
+        let source = p.source, target = c.document
+        func codeParagraphs(_ d: Document) -> [BitextMarkdown.Unit] {
+            d.silentBlocks.filter { u in
+                if case .tableCell = u.kind { return false }
+                if case .heading = u.kind { return false }
+                // Code spans in backticks only: a grammar's notation (`→ Digit 0 through 9` in
+                // a quote of grammar lines) is no span.
+                var spans = 0, other = false
+                u.roles.forEachRun(of: .code) { r in
+                    if r.lowerBound > 0 && u.text[r.lowerBound - 1] == 0x60 { spans += 1 } else { other = true }
+                }
+                return spans > 0 && !other
+            }
+        }
+        let ss = codeParagraphs(source)
+        guard !ss.isEmpty else { return [] }
+        let ts = codeParagraphs(target)
+        guard !ts.isEmpty else { return [] }
+        var out: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
+        var sourceLow = 0, targetLow = 0
+        func closeGap(_ sourceHigh: Int, _ targetHigh: Int) {
+            let a = ss.filter { $0.start.line > sourceLow && $0.end.line < sourceHigh }
+            let b = ts.filter { $0.start.line > targetLow && $0.end.line < targetHigh }
+            guard !a.isEmpty, a.count == b.count, zip(a, b).allSatisfy({ $0.0.kind == $0.1.kind }) else { return }
+            out += zip(a, b).map { ($0, $1) }
+        }
+        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
+            let sl = b.source.map { source.lines(ofBlock: $0) }, tl = b.target.map { target.lines(ofBlock: $0) }
+            closeGap(sl.map(\.lowerBound).min()!, tl.map(\.lowerBound).min()!)
+            sourceLow = max(sourceLow, sl.map(\.upperBound).max()!)
+            targetLow = max(targetLow, tl.map(\.upperBound).max()!)
+        }
+        closeGap(Int.max, Int.max)
         return out
     }
 

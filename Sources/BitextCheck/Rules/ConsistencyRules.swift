@@ -200,6 +200,21 @@ public struct NumberMismatchRule: Rule {
             // trailing zero counts; elsewhere `0.50` is `0.5`.
             RuleExample("请安装 `numpy` 的 ↓2.1 或更高版本。\n", source: "Install `numpy` version 2.10 or later.\n"),
             RuleExample("请安装 2.10 版或更高版本的 `numpy`，并把阈值设为 0.5。\n", source: "Install `numpy` version 2.10 or later and set the threshold to 0.50.\n"),
+            // A clock time on the 12-hour clock is the same time of day: 下午 2:00 is 14:00,
+            // 11:59 PM is 23:59; 上午 2:00 is no 14:00.
+            RuleExample("| 人员 | 时间 |\n| --- | --- |\n| Mara | 周一下午 2:00–3:30 |\n| Ivo | 周二晚上 8:15 |\n| Lena | 周三 23:59 |\n",
+                        source: "| Staff | Time |\n| --- | --- |\n| Mara | Mon 14:00–15:30 |\n| Ivo | Tue 20:15 |\n| Lena | Wed 11:59 PM |\n"),
+            RuleExample("| 人员 | 时间 |\n| --- | --- |\n| Mara | 周一上午 ↓2:00 |\n",
+                        source: "| Staff | Time |\n| --- | --- |\n| Mara | Mon 14:00 |\n"),
+            // A sign of comparison that includes the number changed into one that does not
+            // (`≥ 140` → `> 140`), or back; a word of either reading (以上) is no change.
+            RuleExample("| 类别 | 收缩压 |\n| --- | --- |\n| 2 级 | ↓> 140 |\n| 正常 | ↓≤ 120 |\n",
+                        source: "| Category | Systolic |\n| --- | --- |\n| Stage 2 | ≥ 140 |\n| Normal | < 120 |\n"),
+            RuleExample("| 类别 | 收缩压 |\n| --- | --- |\n| 2 级 | 140 及以上 |\n| 正常 | 低于 120 |\n",
+                        source: "| Category | Systolic |\n| --- | --- |\n| Stage 2 | ≥ 140 |\n| Normal | < 120 |\n"),
+            // A `%` or a `±` lost; 百分之 and 正负 write them.
+            RuleExample("精度为读数的 ↓5，压力误差为 ↓3 mmHg。\n", source: "Accuracy is ±5 % of the reading; pressure is within ±3 mmHg.\n"),
+            RuleExample("精度为读数的正负百分之五，压力误差在 3 mmHg 以内。\n", source: "Accuracy is ±5 % of the reading; pressure is within ±3 mmHg.\n"),
             // `twice` and `thrice` are counts, and `once` before a frequency or after a bound,
             // on the terms of a cardinal word; `once` the conjunction, `think twice` (三思: no
             // count) are not.
@@ -297,7 +312,9 @@ public struct NumberMismatchRule: Rule {
 
     /// Numbers of the source's prose.
     static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
-        NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }.map { Mention(unit: k, range: $0.range, value: $0) }
+        var ms = NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }
+        NumberScanner.twelveHourClock(&ms, in: u.text)
+        return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Cardinal words of the source's prose (`five working days`): compared only where the
@@ -336,10 +353,12 @@ public struct NumberMismatchRule: Rule {
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
     /// source's prose).
     static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, math: Bool = true) -> [Mention<NumberMention>] {
-        NumberScanner.numbers(in: u.text, gluedToWords: true) {
+        var ms = NumberScanner.numbers(in: u.text, gluedToWords: true) {
             let r = u.roles[$0]
             return (r == .content || r == .code || (math && r == .math)) && !a.inNote($0)
-        }.map { Mention(unit: k, range: $0.range, value: $0) }
+        }
+        NumberScanner.twelveHourClock(&ms, in: u.text)
+        return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
     /// Where a number of the translation read only on that side sits: the inline code span
@@ -803,6 +822,54 @@ public struct NumberMismatchRule: Rule {
             for (x, lower) in bounds.after where matches(x, at: s) { return (s..<(s + x.count), lower) }
         }
         return nil
+    }
+
+    /// Whether a sign of comparison includes the number (`≥`, `≤`, `≧`, `≦`) or not (`>`, `<`,
+    /// `＞`, `＜`); nil for anything else (a word).
+    static func signInclusive(_ s: String) -> Bool? {
+        switch s {
+        case "≥", "≤", "≧", "≦": return true
+        case ">", "<", "＞", "＜": return false
+        default: return nil
+        }
+    }
+
+    /// Whether a bound of the translation includes its number: a sign, or a Chinese word that
+    /// surely says it (不低于, 至少, 不超过 include; 超过, 大于, 少于 do not); nil for a word
+    /// that may read either way (以上, 以下, 以内).
+    static func boundInclusive(_ s: String) -> Bool? {
+        if let x = signInclusive(s) { return x }
+        switch s {
+        case "至少", "最少", "不少于", "不低于", "不小于", "最多", "至多", "不超过", "不多于", "不高于", "不大于": return true
+        case "超过", "多于", "高于", "大于", "少于", "低于", "小于", "不到", "不足": return false
+        default: return nil
+        }
+    }
+
+    /// A `%` right after a number (over a space).
+    static func percentAfter(_ t: [UInt32], _ e: Int) -> Bool {
+        var k = e
+        if k < t.count && (t[k] == 0x20 || t[k] == 0xA0 || t[k] == 0x202F) { k += 1 }
+        return k < t.count && (t[k] == 0x25 || t[k] == 0xFF05)
+    }
+
+    /// A `±` right before a number (over a space).
+    static func plusMinusBefore(_ t: [UInt32], _ s: Int) -> Bool {
+        var k = s
+        if k > 0 && (t[k - 1] == 0x20 || t[k - 1] == 0xA0 || t[k - 1] == 0x202F) { k -= 1 }
+        return k > 0 && t[k - 1] == 0xB1
+    }
+
+    /// `word` written after the number ending at `e`, within `within` characters (its unit between).
+    static func hanAfter(_ t: [UInt32], _ e: Int, _ word: String, within: Int = 1) -> Bool {
+        let w = word.unicodeScalars.map(\.value)
+        var k = e
+        while k < t.count && k < e + within + w.count {
+            if k + w.count <= t.count && Array(t[k..<(k + w.count)]) == w { return true }
+            if t[k] == 0x3002 || t[k] == 0xFF0C || t[k] == 0xFF1B || t[k] == 0x0A { return false }
+            k += 1
+        }
+        return false
     }
 
     /// A number and its rate as a message quotes them: with the words between when they are
@@ -1759,15 +1826,57 @@ public struct NumberMismatchRule: Rule {
                     if stated == nil { stated = (m, x.range) }
                 }
                 guard let lower = way, let (m, sr) = stated else { continue }
+                let su = p.source.units[m.unit]
+                // A sign of comparison in the source (`≥ 140`) says whether the bound includes
+                // the number: the other sign, or a word that surely says the other (`> 140`,
+                // `超过 140` for `≥ 140`), changed it.
+                let sourceInclusive = NumberMismatchRule.signInclusive(su.string(sr))
                 for t in tg {
                     let tu = c.document.units[t.unit]
-                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target), y.lower != lower,
-                          boundsReported.insert("\(t.unit)|\(y.range.lowerBound)").inserted else { continue }
-                    let su = p.source.units[m.unit]
+                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target) else { continue }
+                    var key = "number-mismatch.bound"
+                    if y.lower == lower {
+                        guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range)),
+                              other != inclusive else { continue }
+                        key = "number-mismatch.inclusive"
+                    }
+                    guard boundsReported.insert("\(t.unit)|\(y.range.lowerBound)").inserted else { continue }
                     let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<max(sr.upperBound, m.range.upperBound))
                     let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
-                    emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: "number-mismatch.bound", sourceUnit: m.unit,
+                    emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: key, sourceUnit: m.unit,
                                     values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
+                }
+            }
+        }
+        /// A percentage or a tolerance whose `%` or `±` the translation lost (`±5 %` → `5`,
+        /// `±3 mmHg` → `3 mmHg`): the number rendered by its face value alone, with no `%`,
+        /// 百分之, 成 or fraction, and no ±, 正负, bound or 上下/左右 beside it. Looked at only
+        /// where the source writes a `%` or a `±` and the translation's units hold no `%`.
+        var signsReported = Set<String>()
+        func signsLost(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
+            for (sg, tg) in groups where !tg.isEmpty {
+                for m in sg where !m.value.isVersion {
+                    let su = p.source.units[m.unit]
+                    let percent = m.value.values.count >= 2 && NumberMismatchRule.percentAfter(su.text, m.range.upperBound)
+                    let plusMinus = NumberMismatchRule.plusMinusBefore(su.text, m.range.lowerBound)
+                    guard percent || plusMinus else { continue }
+                    for t in tg where t.value.values.count == 1 && t.value.values[0] == m.value.values[0] {
+                        let tu = c.document.units[t.unit]
+                        if percent && (NumberMismatchRule.percentAfter(tu.text, t.range.upperBound) || tu.text.contains(0x25) || tu.text.contains(0xFF05)
+                                       || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "成")) { continue }
+                        if !percent && (NumberMismatchRule.plusMinusBefore(tu.text, t.range.lowerBound) || tu.text.contains(0xB1)
+                                        || tu.string(0..<tu.text.count).contains("正负")
+                                        || NumberMismatchRule.bound(tu, of: t.range, c.settings.target) != nil
+                                        || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "上下", within: 6)
+                                        || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "左右", within: 6)) { continue }
+                        guard signsReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
+                        var lo = m.range.lowerBound, hi = m.range.upperBound
+                        if plusMinus { while lo > 0 && su.text[lo - 1] != 0xB1 { lo -= 1 }; lo -= 1 }
+                        if percent { while hi < su.text.count && su.text[hi] != 0x25 && su.text[hi] != 0xFF05 { hi += 1 }; hi += 1 }
+                        emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: m.unit,
+                                        values: [:], source: su.string(max(0, lo)..<min(su.text.count, hi)), target: NumberMismatchRule.shown(tu, t.range),
+                                        sourceLine: su.position(at: m.range.lowerBound).line))
+                    }
                 }
             }
         }
@@ -1841,6 +1950,7 @@ public struct NumberMismatchRule: Rule {
             let rendered = r.paired.map { ($0.source.map { source[$0] }, $0.target.filter { j in !r.unit.contains { $0.1 == j } }.map { target[$0] }) }
             rates(rendered, source: source + words, target: target)
             bounds(rendered)
+            signsLost(rendered)
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
@@ -2735,6 +2845,10 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("> ↓[!注意]\n> 本插件需要 0.10 或更高版本。\n", source: "> [!NOTE]\n> The plugin needs version 0.10 or later.\n"),
             RuleExample("> ↓本插件需要 0.10 或更高版本。\n", source: "> [!WARNING]\n> The plugin needs version 0.10 or later.\n"),
             RuleExample("> [!note]\n> 本插件需要 0.10 或更高版本。\n", source: "> [!NOTE]\n> The plugin needs version 0.10 or later.\n"),
+            // An ordered list that starts at another number; items numbered alike (`1.` `1.`)
+            // render as the source's.
+            RuleExample("步骤：\n\n4. ↓安静坐好。\n5. 缠绕袖带。\n", source: "Steps:\n\n1. Sit quietly.\n2. Wrap the cuff.\n"),
+            RuleExample("步骤：\n\n1. 安静坐好。\n1. 缠绕袖带。\n", source: "Steps:\n\n1. Sit quietly.\n2. Wrap the cuff.\n"),
             // A task-list box lost, or checked where the source's is not.
             RuleExample("- [ ] 文档已更新。\n- ↓测试已通过。\n", source: "- [ ] Docs are updated.\n- [ ] Tests pass.\n"),
             RuleExample("- [ ] 文档已更新。\n- [x] 测试已通过。\n", source: "- [ ] Docs are updated.\n- [X] Tests pass.\n"),
@@ -2788,6 +2902,15 @@ public struct MarkupMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.list",
                                 sourceUnit: pair.source[0], values: [:], source: String(sd), target: String(td),
                                 extra: [("markup", "list-depth")]))
+            }
+            // An ordered list that starts at another number (`1.` → `4.`): the steps the reader
+            // sees are numbered otherwise. Only the first item's number is rendered.
+            if pair.source.count == 1, pair.target.count == 1, let ss = TaskBoxes.listStart(p.source, pair.source[0]),
+               let ts = TaskBoxes.listStart(c.document, pair.target[0]), ss != ts {
+                let tu = pair.target[0]
+                emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.start",
+                                sourceUnit: pair.source[0], values: [:], source: String(ss), target: String(ts),
+                                extra: [("markup", "list-start")]))
             }
             // A task-list box (`- [ ]`) lost or its state changed, one list item to one.
             if pair.source.count == 1, pair.target.count == 1, let sb = TaskBoxes.box(p.source, pair.source[0]),

@@ -175,6 +175,11 @@ public struct UntranslatedLabelRule: Rule {
             // name; a label beside another key is not.
             RuleExample("# 发布计划\n\n## 安装\n\n## 配置\n\n## 使用\n\n| 项目 | 内容 |\n| --- | --- |\n| **工程负责人** | Grace Hopper |\n| **目标** | 支持离线编辑 |\n| **状态** | 进行中 |\n| **备注** | ↓Needs Review |\n"),
             RuleExample("| 模块 | 维护者 |\n| --- | --- |\n| 解析器 | Grace Hopper |\n| 渲染器 | Platform Team |\n"),
+            // A postal address kept so that post reaches it (a house number, a postcode, parts
+            // of Capitalised words split by commas), and a cited title that is the possessive of
+            // a name (`Beej's Guide`); a possessive of an ordinary word, a date and a UI label
+            // are still labels.
+            RuleExample("| 周 | 阅读 |\n| --- | --- |\n| 1 | 课堂讲义 |\n| 2 | Beej's Guide |\n| 3 | ↓User's Guide |\n| 4 | ↓Click Save |\n| 5 | ↓March 3, 2024 |\n| 6 | 4 Canal Street, Manchester M1 3HE, United Kingdom |\n| 7 | Havnegata 9, 0150 Oslo, Norway |\n"),
             // A heading in capitals among translated headings of its level (a man page's
             // sections) is a word left in English, not an acronym: a long word the dictionary
             // knows. Headings a translation keeps in capitals throughout, and an acronym, are names.

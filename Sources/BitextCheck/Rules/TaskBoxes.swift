@@ -16,6 +16,21 @@ enum TaskBoxes {
         }
     }
 
+    /// The number of an ordered list's first item (`4.` in `4. 安静坐好。`): what the list
+    /// starts at when rendered. Nil for an unordered item, a later paragraph of an item, or an
+    /// item after another of its list (whose number no renderer shows).
+    static func listStart(_ d: Document, _ k: Int) -> Int? {
+        guard case .listItem(let depth) = d.units[k].kind, afterMarker(d, k) != nil else { return nil }
+        if k > 0, case .listItem(let before) = d.units[k - 1].kind, before >= depth { return nil }
+        let b = d.source.bytes
+        var i = d.source.lineByteRange(d.units[k].start.line).lowerBound
+        let end = d.source.lineByteRange(d.units[k].start.line).upperBound
+        while i < end && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x3E) { i += 1 }
+        var n = 0, digits = 0
+        while i < end && b[i] >= 0x30 && b[i] <= 0x39 && digits < 9 { n = n * 10 + Int(b[i] - 0x30); i += 1; digits += 1 }
+        return digits > 0 ? n : nil
+    }
+
     /// Where list item unit `k`'s line goes on after the item's marker (`-`, `*`, `+`, `1.`,
     /// `1)`, after indentation and quote markers) and the space after it: nil when its line
     /// holds no marker (a later paragraph of an item).
