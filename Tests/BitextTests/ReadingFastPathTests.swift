@@ -7,19 +7,7 @@ import Testing
 /// pass run, byte-wise trimming, string building and URL-text comparison with the
 /// `Character`/`String` ways, counting eight bytes at a time with counting one by one.
 @Suite struct ReadingFastPathTests {
-    /// A small deterministic generator (the tests must not depend on a seed we cannot set).
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        mutating func string(from alphabet: [String], maxLength: Int) -> String {
-            var s = ""
-            for _ in 0..<next(maxLength + 1) { s += alphabet[next(alphabet.count)] }
-            return s
-        }
-    }
+    typealias Generator = TestGenerator
 
     // MARK: whole documents
 

@@ -49,16 +49,12 @@ import Testing
             pieces.append([c])
         }
         for c in "az09m".utf16 { pieces.append([0x2E, c]) }
-        var seed: UInt64 = 1
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = TestGenerator(state: 1)
         for locale in ["en@ss=standard", "zh", "zh_Hant"] {
             let breaker = try TextBreaker(.sentence, locale: locale)
             for _ in 0..<20_000 {
                 var text: [UInt16] = []
-                for _ in 0...next(14) { text += pieces[next(pieces.count)] }
+                for _ in 0...random.next(14) { text += pieces[random.next(pieces.count)] }
                 let breaks = breaker.boundaries(text)
                 #expect(breaks == [0, text.count], "\(locale) \(text.map { String($0, radix: 16) })")
             }
@@ -81,18 +77,14 @@ import Testing
         var pieces: [UInt16] = Array("abcXYZ09 ,;:-(中文、《》“（，".utf16)
         pieces.removeAll { Segmenter.mayBreakAt($0) }
         let tail: [UInt16] = Array(".!?。！？…”）)\"' ]．".utf16)
-        var seed: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = TestGenerator(state: 7)
         for locale in ["en@ss=standard", "zh", "zh_Hant"] {
             let breaker = try TextBreaker(.sentence, locale: locale)
             for _ in 0..<20_000 {
                 var text: [UInt16] = []
-                for _ in 0...next(12) { text.append(pieces[next(pieces.count)]) }
+                for _ in 0...random.next(12) { text.append(pieces[random.next(pieces.count)]) }
                 let body = text.count
-                for _ in 0...next(4) { text.append(tail[next(tail.count)]) }
+                for _ in 0...random.next(4) { text.append(tail[random.next(tail.count)]) }
                 let breaks = breaker.boundaries(text)
                 #expect(breaks.dropFirst().allSatisfy { $0 > body }, "\(locale) \(text.map { String($0, radix: 16) })")
             }

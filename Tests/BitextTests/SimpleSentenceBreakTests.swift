@@ -68,16 +68,12 @@ import Testing
     @Test func randomText() throws {
         let handled = SimpleSentenceBreaks.handled
         let heavy: [UInt16] = [0x3002, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xFF09, 0x300D, 0x20, 0x00A0, 0xFF0C, 0x3001, 0x2014, 0x4E2D]
-        var seed: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = TestGenerator(state: 11)
         for locale in Self.locales {
             let (fast, icu) = try Self.breakers(locale)
             for _ in 0..<20_000 {
                 var text: [UInt16] = []
-                for _ in 0...next(16) { text.append(next(2) == 0 ? heavy[next(heavy.count)] : handled[next(handled.count)]) }
+                for _ in 0...random.next(16) { text.append(random.next(2) == 0 ? heavy[random.next(heavy.count)] : handled[random.next(handled.count)]) }
                 #expect(fast.boundaries(text) == icu.boundaries(text), "\(locale) \(text.map { String($0, radix: 16) })")
             }
         }

@@ -176,3 +176,18 @@ enum Tools {
         return r.0 == 0
     }
 }
+
+/// A small deterministic generator for tests over random text (the tests must not depend on a
+/// seed we cannot set).
+struct TestGenerator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+    mutating func string(from alphabet: [String], maxLength: Int) -> String {
+        var s = ""
+        for _ in 0..<next(maxLength + 1) { s += alphabet[next(alphabet.count)] }
+        return s
+    }
+}
