@@ -148,4 +148,58 @@ import Testing
         let oneRow = "| 开关 | 平台 | 负责人 |\n| --- | --- | --- |\n| `a` | Team Blue | iOS、Android |\n| `b` | Web | Team Red |\n"
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: oneRow, source: table).map(\.span.start.line) == [3, 3])
     }
+    /// Two cells of words exchanged within a row, two stems crossed and the kind of cell a column
+    /// holds in every other row (a yes/no value, a sentence) moved to the other column (review 24
+    /// D10); header cells exchanged over rows that stay in place, though the alignment pairs them
+    /// crosswise. Silent: the row in place, and a column whose other rows do not all hold the kind.
+    @Test func cellsSwappedAgainstTheirColumnsKind() throws {
+        let source = """
+            | Data | Purpose | Shared |
+            | --- | --- | --- |
+            | Contacts | Account setup | No |
+            | Location | Weather alerts | Yes |
+            | Photos | Profile picture | No |
+
+            """
+        let swapped = """
+            | 数据 | 用途 | 是否共享 |
+            | --- | --- | --- |
+            | 联系人 | 账户设置 | 否 |
+            | 位置 | 是 | 天气提醒 |
+            | 照片 | 个人头像 | 否 |
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: swapped, source: source)
+        #expect(found.map(\.span.start.line) == [4, 4], "\(found.map(\.message))")
+        let inPlace = swapped.replacingOccurrences(of: "| 位置 | 是 | 天气提醒 |", with: "| 位置 | 天气提醒 | 是 |")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace, source: source).isEmpty)
+        // The column of values holds words in another row: no kind to tell by.
+        let mixedSource = source.replacingOccurrences(of: "| Photos | Profile picture | No |", with: "| Photos | Profile picture | Only when you post |")
+        let mixed = swapped.replacingOccurrences(of: "| 照片 | 个人头像 | 否 |", with: "| 照片 | 个人头像 | 仅在发布时 |")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: mixed, source: mixedSource).isEmpty)
+        // A column of instructions, each a sentence, its cell exchanged with the error's.
+        let codes = """
+            | Code | Error | Remedy |
+            | --- | --- | --- |
+            | `E1` | Battery low | Replace the batteries. |
+            | `E2` | Sensor blocked | Clean the sensor window. |
+            | `E3` | Lid open | Close the lid firmly. |
+
+            """
+        let codesSwapped = """
+            | 代码 | 错误 | 处理方法 |
+            | --- | --- | --- |
+            | `E1` | 电池电量低 | 更换电池。 |
+            | `E2` | 清洁传感器窗口。 | 传感器被遮挡 |
+            | `E3` | 盖子未关 | 盖紧盖子。 |
+
+            """
+        let codesFound = try Harness.findings(rule: MissingTranslationRule(), target: codesSwapped, source: codes)
+        #expect(codesFound.map(\.span.start.line) == [4, 4], "\(codesFound.map(\.message))")
+        // Header cells exchanged over rows in place.
+        let fees = "| Item | Unit | Price (EUR) |\n| --- | --- | --- |\n| Hosting | per month | 900.00 |\n| Support | per hour | 120.00 |\n"
+        let feesSwapped = "| 项目 | 价格（EUR） | 单位 |\n| --- | --- | --- |\n| 托管 | 每月 | 900.00 |\n| 支持 | 每小时 | 120.00 |\n"
+        let feesFound = try Harness.findings(rule: MissingTranslationRule(), target: feesSwapped, source: fees)
+        #expect(feesFound.map(\.span.start.line) == [1, 1], "\(feesFound.map(\.message))")
+    }
 }

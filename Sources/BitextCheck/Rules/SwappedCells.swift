@@ -113,6 +113,28 @@ enum SwappedCells {
             let row = RowKey(sourceLine: p.source.units[s].start.line, targetLine: c.document.units[t].start.line, header: sc.row == 0)
             tables[[tt, st], default: [:]][row, default: [:]][sc.column] = (s, t)
         }
+        // A header row of three cells or more written with as many cells on both sides: its
+        // cells by position (the alignment may pair two swapped header cells crosswise).
+        if !tables.isEmpty {
+            let targetTables = TableShapes.tables(c.document), sourceTables = TableShapes.tables(p.source)
+            func header(_ d: Document, _ table: TableShapes.Table) -> [Int: Int] {
+                var out: [Int: Int] = [:]
+                for u in table.cells { if let x = cell(d, u), x.row == 0 { out[x.column] = u } }
+                return out
+            }
+            for key in tables.keys {
+                let tt = targetTables[key[0]], st = sourceTables[key[1]]
+                guard let tl = tt.rowLines.first, let sl = st.rowLines.first,
+                      TableShapes.cellCount(c.document, line: tl) == TableShapes.cellCount(p.source, line: sl),
+                      TableShapes.cellCount(p.source, line: sl) >= 3 else { continue }
+                let th = header(c.document, tt), sh = header(p.source, st)
+                guard th.count >= 2, Set(th.keys) == Set(sh.keys) else { continue }
+                let row = RowKey(sourceLine: sl, targetLine: tl, header: true)
+                for (column, t) in th where tables[key]![row]?[column] == nil {
+                    tables[key]![row, default: [:]][column] = (sh[column]!, t)
+                }
+            }
+        }
         let debug = Environment.value("BITEXT_DEBUG_SWAPS") != nil
         /// A cell's text compared as written: spaces dropped, the list commas and semicolons
         /// of either locale as one.
@@ -130,9 +152,42 @@ enum SwappedCells {
         }
         func digits(_ cell: [UInt32]) -> [UInt32] { cell.filter(isASCIIDigit) }
         func latin(_ cell: [UInt32]) -> Bool { cell.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        /// A cell's kind, read alike on both sides: a yes/no value (`Yes`, `否`), a number (digits,
+        /// no letter), a sentence (its last character a full stop, a question or exclamation mark).
+        func kind(_ cell: [UInt32]) -> Int? {
+            guard let last = cell.last else { return nil }
+            let word = String(String.UnicodeScalarView(cell.compactMap(Unicode.Scalar.init))).lowercased()
+            if ["yes", "no", "是", "否"].contains(word) { return 1 }
+            if !latin(cell), !cell.contains(where: isHanIdeograph), cell.contains(where: isASCIIDigit) { return 2 }
+            if [0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F].contains(last) { return 3 }
+            return nil
+        }
         var out: [ColumnSwap] = []
         for key in tables.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let rows = tables[key]!
+            // Per column, the body rows paired there and the kinds their cells hold on both
+            // sides: column → (rows, kind → rows holding it on both sides, kind → rows whose
+            // translation holds it).
+            var columnKinds: [Int: (rows: Int, both: [Int: Int], target: [Int: Int])] = [:]
+            for (row, units) in rows where !row.header {
+                let sr = TableShapes.rowCells(p.source, line: row.sourceLine).map(normal)
+                let tr = TableShapes.rowCells(c.document, line: row.targetLine).map(normal)
+                guard sr.count == tr.count, sr.count >= 3 else { continue }
+                for column in units.keys where column < sr.count {
+                    columnKinds[column, default: (0, [:], [:])].rows += 1
+                    guard let k = kind(tr[column]) else { continue }
+                    columnKinds[column]!.target[k, default: 0] += 1
+                    if kind(sr[column]) == k { columnKinds[column]!.both[k, default: 0] += 1 }
+                }
+            }
+            /// Column `from`'s kind moved to column `to` in this row: every other row of `from`
+            /// (two or more) holds it on both sides, not every one of `to`; here the source cell
+            /// of `from` holds it and `to`'s does not, the translation the other way round.
+            func kindMoved(_ sr: [[UInt32]], _ tr: [[UInt32]], from: Int, to: Int) -> Bool {
+                guard sr.count == tr.count, sr.count >= 3, let k = kind(sr[from]), kind(tr[to]) == k, kind(sr[to]) != k, kind(tr[from]) != k,
+                      let f = columnKinds[from], let t = columnKinds[to] else { return false }
+                return f.rows >= 3 && f.both[k, default: 0] == f.rows - 1 && t.target[k, default: 0] - 1 < t.rows - 1
+            }
             // Per pair of columns (lower first): the rows crossing them, with the cells to
             // report, and whether some row shows them in place.
             var crossed: [[Int]: [(row: RowKey, cells: [(t: Int, column: Int, other: Int)])]] = [:]
@@ -174,7 +229,13 @@ enum SwappedCells {
                         if x.own > 0 && x.cross == 0 || y.own > 0 && y.cross == 0 { inPlace.insert(pairKey); continue }
                         // A header row, one stem crossed and none in place: taken only where
                         // other rows show the columns in place (below).
-                        guard x.own == 0, y.own == 0, row.header ? x.cross + y.cross >= 1 : x.cross >= 1 && y.cross >= 1 && x.cross + y.cross >= 3 else { continue }
+                        // A body row: three stems crossed, or two and a cell of the kind its
+                        // column holds in every other row moved to the other column (`是` in the
+                        // column of uses, its column of yes/no values holding the use).
+                        func moved() -> Bool {
+                            kindMoved(sr, tr, from: columns[a], to: columns[b]) || kindMoved(sr, tr, from: columns[b], to: columns[a])
+                        }
+                        guard x.own == 0, y.own == 0, row.header ? x.cross + y.cross >= 1 : x.cross >= 1 && y.cross >= 1 && (x.cross + y.cross >= 3 || moved()) else { continue }
                         crossed[pairKey, default: []].append((row, [(units[columns[a]]!.t, columns[a], columns[b]), (units[columns[b]]!.t, columns[b], columns[a])]))
                     }
                 }
