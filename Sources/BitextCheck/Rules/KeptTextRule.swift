@@ -18,7 +18,9 @@ import BitextText
 /// - a name rendered into Chinese with a piece of it kept (`OpenSSH` as `开放 SSH`, `SHA-256` as
 ///   `安全散列 256`, `RFC 3339` as `征求意见稿 3339`): see `renderedNames`;
 /// - a compound name the translation keeps elsewhere, rendered whole (`DolphinScheduler` as
-///   `海豚调度系统`): see `translatedNames`.
+///   `海豚调度系统`), and, kept in two other units, a name of two words joined (`Stormgate` as
+///   `风暴门`) or of several capitalised words (`Harbor Point Ltd` as `海港角有限公司`): see
+///   `translatedNames`.
 ///
 /// Silent: a word the source unit has (any case, plural or possessive), the source document's own
 /// spelling (a word in capitals, such as a man page's `PATTERN`, only by a word in capitals: a
@@ -89,6 +91,19 @@ public struct KeptTextRule: Rule {
                         source: "DataGrid shows the rows.\n\nThe DataGrid sorts the rows by column.\n"),
             RuleExample("DataGrid 显示这些行。\n\n按列对行排序。\n\nForm 收集输入，表单在提交时校验。\n",
                         source: "DataGrid shows the rows.\n\nThe DataGrid sorts the rows by column.\n\nForm collects the input, and the Form validates on submit.\n"),
+            // A name of two words joined, and a name of several words, kept in two other units
+            // and rendered here: reported; left out (a pronoun, `本应用`), or kept only once
+            // elsewhere: silent.
+            RuleExample("Stormgate 会备份你的笔记。\n\nStormgate 可在所有手机上运行。\n\n↓风暴门绝不读取你的笔记。\n",
+                        source: "Stormgate backs up your notes.\n\nStormgate runs on every phone.\n\nStormgate never reads your notes.\n"),
+            RuleExample("Stormgate 会备份你的笔记。\n\nStormgate 可在所有手机上运行。\n\n本应用绝不读取你的笔记。\n",
+                        source: "Stormgate backs up your notes.\n\nStormgate runs on every phone.\n\nStormgate never reads your notes.\n"),
+            RuleExample("Stormgate 会备份你的笔记。\n\n风暴门绝不读取你的笔记。\n",
+                        source: "Stormgate backs up your notes.\n\nStormgate never reads your notes.\n"),
+            RuleExample("Harbor Point Ltd 托管本服务。\n\n你每月向 Harbor Point Ltd 付款。\n\n↓海港角有限公司会应要求删除这些文件。\n",
+                        source: "Harbor Point Ltd hosts the service.\n\nYou pay Harbor Point Ltd each month.\n\nHarbor Point Ltd deletes the files on request.\n"),
+            RuleExample("Harbor Point Ltd 托管本服务。\n\n你每月向 Harbor Point Ltd 付款。\n\n该公司会应要求删除这些文件。\n",
+                        source: "Harbor Point Ltd hosts the service.\n\nYou pay Harbor Point Ltd each month.\n\nHarbor Point Ltd deletes the files on request.\n"),
             // An acronym with an index rendered (no catalogue's number): silent.
             RuleExample("该进程默认运行在处理器 0 上。\n", source: "The process runs on CPU 0 by default.\n"),
             // A column of button labels the translation keeps in English, one of them translated.
@@ -341,7 +356,10 @@ public struct KeptTextRule: Rule {
     /// A compound name of the source that the aligned unit's translation renders into Chinese
     /// whole, while the translation keeps it as the source writes it in more units than not
     /// (`DolphinScheduler` kept nine times, rendered once as `海豚调度系统`): a word that starts
-    /// with a capital and has an inner one (`DataGrid`, `TaskQueue`), absent from this unit's
+    /// with a capital and has an inner one (`DataGrid`, `TaskQueue`) — or, kept in two units or
+    /// more, a run of capitalised words (`Harbor Point Ltd`, one rendered word of it enough:
+    /// `Point` 角) or a unit's first word the lexicon does not know, two words it knows joined
+    /// (`Stormgate`, one of them rendered: `Storm` 风暴) — absent from this unit's
     /// translation in any case, with no Latin word the source unit lacks in its place (`VS Code`
     /// for `Visual Studio Code`, a name written shorter), and rendered — the translation's
     /// Chinese renders every piece of the name the lexicon reads (`Dolphin`, `Scheduler`), one
@@ -364,6 +382,7 @@ public struct KeptTextRule: Rule {
             }
             return false
         }
+        let functionWords = c.toolkit.segmenter.source.functionWords
         // Per pair: the compound names of its source the translation keeps or lacks.
         var kept: [String: Int] = [:], missing: [String: Int] = [:]
         var candidates: [(pair: Int, unit: Int, token: Token)] = []
@@ -371,48 +390,59 @@ public struct KeptTextRule: Rule {
             var names: [(unit: Int, token: Token)] = []
             for s in pair.source {
                 let su = p.source.units[s]
-                // A cheap trigger: a capital after a lowercase letter.
-                var trigger = false
-                for j in 1..<max(1, su.text.count) where isUpper(su.text[j]) && isLetter(su.text[j - 1]) && !isUpper(su.text[j - 1]) && su.roles[j] == .content {
-                    trigger = true
-                    break
+                // A cheap trigger: a capital after a lowercase letter, or after a word and a space.
+                var trigger = false, run = false
+                for j in 1..<max(1, su.text.count) where isUpper(su.text[j]) && su.roles[j] == .content {
+                    if isLetter(su.text[j - 1]) && !isUpper(su.text[j - 1]) { trigger = true }
+                    if j >= 2 && su.text[j - 1] == 0x20 && isLetter(su.text[j - 2]) { run = true }
+                    if trigger && run { break }
                 }
-                guard trigger else { continue }
-                for t in tokens(su, in: 0..<su.text.count) where compound(t.bare) { names.append((s, t)) }
+                let single = !su.text.isEmpty && isUpper(su.text[0]) && su.roles[0] == .content
+                guard trigger || run || single else { continue }
+                let words = tokens(su, in: 0..<su.text.count)
+                if trigger { for t in words where compound(t.bare) { names.append((s, t)) } }
+                if run { for t in nameRuns(su, words, functionWords) { names.append((s, t)) } }
+                if single, let t = words.first, joinedName(t.bare, lexicon) { names.append((s, t)) }
             }
             guard !names.isEmpty else { continue }
-            var words = Set<String>()
+            var words = Set<String>(), texts: [String] = []
             for k in pair.target where c.analyses[k].latinLetters > 0 {
                 for t in tokens(doc.units[k], in: 0..<doc.units[k].text.count) { words.insert(String(t.bare)) }
+                texts.append(doc.units[k].string(0..<doc.units[k].text.count))
             }
             let hasHan = pair.target.contains { c.analyses[$0].hasHan }
             for (s, t) in names {
                 let name = String(t.bare)
-                if words.contains(name) { kept[name, default: 0] += 1 } else if hasHan {
+                if name.contains(" ") ? texts.contains(where: { $0.contains(name) }) : words.contains(name) { kept[name, default: 0] += 1 } else if hasHan {
                     missing[name, default: 0] += 1
                     candidates.append((n, s, t))
                 }
             }
         }
         guard !kept.isEmpty, !candidates.isEmpty else { return [] }
-        let functionWords = c.toolkit.segmenter.source.functionWords
         func stems(_ word: Substring) -> [Int32] {
-            namePieces(word).compactMap { $0.count >= 3 && !functionWords.contains($0) ? lexicon.stem(Stemmer.stem($0)) : nil }
+            if !word.contains(" ") && !compound(word), let parts = joinedParts(word, lexicon) { return parts }
+            return namePieces(word).compactMap { $0.count >= 3 && !functionWords.contains($0) ? lexicon.stem(Stemmer.stem($0)) : nil }
         }
         var out: [(target: Int, source: Int, sourceAt: Int, name: String)] = []
         var reported = Set<String>()
         for (n, s, t) in candidates {
             let name = String(t.bare)
             // Kept in as many units as it is missing from, or more: the translation keeps it.
-            guard let keptCount = kept[name], missing[name]! <= keptCount else { continue }
+            // A name of several words or of two words joined, firmer: kept in two units or more.
+            guard let keptCount = kept[name], missing[name]! <= keptCount, !name.contains(" ") && compound(t.bare) || keptCount >= 2 else { continue }
             let pair = c.consistencyCache.pairs[n]
             let targets = pair.target.filter { c.analyses[$0].hasHan }
             // The name in any case, or a Latin word the source unit lacks: kept, or written otherwise.
             let key = name.lowercased()
             var sourceKeys = Set<String>()
             for u in pair.source { sourceKeys.formUnion(latinRuns(p.source.units[u])) }
-            let standIn = targets.contains { k in
-                latinRuns(doc.units[k]).contains { $0 == key || (!sourceKeys.contains($0) && !$0.allSatisfy(\.isNumber)) }
+            // A name of several words: a word of it the lexicon does not read (`Northwind`) kept
+            // is the name written shorter.
+            let unread = Set(namePieces(t.bare).filter { lexicon.stem(Stemmer.stem($0)) == nil })
+            let targetRuns = targets.map { latinRuns(doc.units[$0]) }
+            let standIn = targetRuns.contains { runs in
+                runs.contains { $0 == key || unread.contains($0) || (!sourceKeys.contains($0) && !$0.allSatisfy(\.isNumber)) }
             }
             if standIn { continue }
             // Rendered, not left out: every piece the lexicon reads, one of them a word no other
@@ -421,14 +451,59 @@ public struct KeptTextRule: Rule {
             guard !own.isEmpty else { continue }
             var others = Set<Int32>()
             for u in pair.source {
-                for w in tokens(p.source.units[u], in: 0..<p.source.units[u].text.count) where !(u == s && w.range == t.range) {
+                for w in tokens(p.source.units[u], in: 0..<p.source.units[u].text.count) where !(u == s && t.range.contains(w.range.lowerBound)) {
                     others.formUnion(stems(w.bare))
                 }
             }
-            let reach = lexicon.stemsReached(by: targets.map { doc.units[$0] })
-            guard own.allSatisfy(reach.contains), own.contains(where: { !others.contains($0) }),
+            var reach = lexicon.stemsReached(by: targets.map { doc.units[$0] })
+            // A word of a name of several words kept as it is (`Apple Watch App` as `苹果手表 App`).
+            if name.contains(" ") {
+                for runs in targetRuns { for r in runs { if let id = lexicon.stem(Stemmer.stem(r)) { reach.insert(id) } } }
+            }
+            let rendered = lexicon.stemsReached(by: targets.map { doc.units[$0] })
+            guard name.contains(" ") || !compound(t.bare) || own.allSatisfy(reach.contains), own.contains(where: { !others.contains($0) && rendered.contains($0) }),
                   reported.insert("\(targets[0]) \(name)").inserted else { continue }
             out.append((targets[0], s, t.range.lowerBound, name))
+        }
+        return out
+    }
+
+    /// A capitalised word of lowercase letters after its capital, unknown to the lexicon and two
+    /// words it knows joined, each of three letters or more (`Tidewise`: `tide`, `wise`).
+    static func joinedName(_ word: Substring, _ lexicon: Lexicon) -> Bool {
+        guard word.count >= 6, let f = word.unicodeScalars.first, isUpper(f.value),
+              word.unicodeScalars.dropFirst().allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) else { return false }
+        return joinedParts(word, lexicon) != nil
+    }
+
+    /// The stems of the two words a joined name is written with (``joinedName(_:_:)``).
+    static func joinedParts(_ word: Substring, _ lexicon: Lexicon) -> [Int32]? {
+        let w = word.lowercased()
+        guard lexicon.stem(Stemmer.stem(w)) == nil else { return nil }
+        let chars = Array(w)
+        guard chars.count >= 6 else { return nil }
+        for k in 3...(chars.count - 3) {
+            if let a = lexicon.stem(Stemmer.stem(String(chars[..<k]))), let b = lexicon.stem(Stemmer.stem(String(chars[k...]))) { return [a, b] }
+        }
+        return nil
+    }
+
+    /// Runs of two capitalised words or more, one space between each (`Northwind Data Ltd`,
+    /// `Siebel Hall`), from the first that is no function word (`The`), as one token.
+    static func nameRuns(_ u: Unit, _ words: [Token], _ functionWords: Set<String>) -> [Token] {
+        var out: [Token] = []
+        var i = 0
+        while i < words.count {
+            guard let f = words[i].text.unicodeScalars.first, isUpper(f.value), !functionWords.contains(words[i].key) else { i += 1; continue }
+            var j = i + 1
+            while j < words.count, !words[j].breakBefore, words[j].range.lowerBound == words[j - 1].range.upperBound + 1,
+                  u.text[words[j - 1].range.upperBound] == 0x20, let g = words[j].text.unicodeScalars.first, isUpper(g.value) { j += 1 }
+            if j - i >= 2 {
+                let range = words[i].range.lowerBound..<words[j - 1].range.upperBound
+                let text = words[i..<j].map(\.text).joined(separator: " ")
+                out.append(Token(range: range, text: text, key: text.lowercased(), breakBefore: words[i].breakBefore))
+            }
+            i = j
         }
         return out
     }
