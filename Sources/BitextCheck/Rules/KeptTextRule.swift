@@ -399,21 +399,28 @@ public struct KeptTextRule: Rule {
                 }
                 let single = !su.text.isEmpty && isUpper(su.text[0]) && su.roles[0] == .content
                 guard trigger || run || single else { continue }
-                let words = tokens(su, in: 0..<su.text.count)
+                // Most English units start with a capital and have nothing else to look at: their
+                // first word alone is cut out (no token spans a space).
+                var end = su.text.count
+                if !trigger && !run, let space = su.text.indices.first(where: { su.text[$0] == 0x20 || su.roles[$0] != .content }) {
+                    end = space
+                }
+                let words = tokens(su, in: 0..<end)
                 if trigger { for t in words where compound(t.bare) { names.append((s, t)) } }
                 if run { for t in nameRuns(su, words, functionWords) { names.append((s, t)) } }
                 if single, let t = words.first, joinedName(t.bare, lexicon) { names.append((s, t)) }
             }
             guard !names.isEmpty else { continue }
             var words = Set<String>(), texts: [String] = []
+            let runs = names.contains { $0.token.bare.contains(" ") }
             for k in pair.target where c.analyses[k].latinLetters > 0 {
                 for t in tokens(doc.units[k], in: 0..<doc.units[k].text.count) { words.insert(String(t.bare)) }
-                texts.append(doc.units[k].string(0..<doc.units[k].text.count))
+                if runs { texts.append(doc.units[k].string(0..<doc.units[k].text.count)) }
             }
             let hasHan = pair.target.contains { c.analyses[$0].hasHan }
             for (s, t) in names {
                 let name = String(t.bare)
-                if name.contains(" ") ? texts.contains(where: { $0.contains(name) }) : words.contains(name) { kept[name, default: 0] += 1 } else if hasHan {
+                if name.contains(" ") ? texts.contains(where: { $0.containsText(name) }) : words.contains(name) { kept[name, default: 0] += 1 } else if hasHan {
                     missing[name, default: 0] += 1
                     candidates.append((n, s, t))
                 }

@@ -156,8 +156,9 @@ enum SwappedCells {
         /// no letter), a sentence (its last character a full stop, a question or exclamation mark).
         func kind(_ cell: [UInt32]) -> Int? {
             guard let last = cell.last else { return nil }
-            let word = String(String.UnicodeScalarView(cell.compactMap(Unicode.Scalar.init))).lowercased()
-            if ["yes", "no", "是", "否"].contains(word) { return 1 }
+            // (Compared as scalars, ASCII letters in either case: no string made per cell.)
+            func isWord(_ w: [UInt32]) -> Bool { cell.count == w.count && zip(cell, w).allSatisfy { ($0 | 0x20) == $1 } }
+            if isWord([0x79, 0x65, 0x73]) || isWord([0x6E, 0x6F]) || cell == [0x662F] || cell == [0x5426] { return 1 }
             if !latin(cell), !cell.contains(where: isHanIdeograph), cell.contains(where: isASCIIDigit) { return 2 }
             if [0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F].contains(last) { return 3 }
             return nil
@@ -168,6 +169,9 @@ enum SwappedCells {
             // Per column, the body rows paired there and the kinds their cells hold on both
             // sides: column → (rows, kind → rows holding it on both sides, kind → rows whose
             // translation holds it).
+            // (Gathered on first need: most tables have no row that needs them.)
+            var columnKindsGathered: [Int: (rows: Int, both: [Int: Int], target: [Int: Int])]? = nil
+            func gatherColumnKinds() -> [Int: (rows: Int, both: [Int: Int], target: [Int: Int])] {
             var columnKinds: [Int: (rows: Int, both: [Int: Int], target: [Int: Int])] = [:]
             for (row, units) in rows where !row.header {
                 let sr = TableShapes.rowCells(p.source, line: row.sourceLine).map(normal)
@@ -180,12 +184,16 @@ enum SwappedCells {
                     if kind(sr[column]) == k { columnKinds[column]!.both[k, default: 0] += 1 }
                 }
             }
+            return columnKinds
+            }
             /// Column `from`'s kind moved to column `to` in this row: every other row of `from`
             /// (two or more) holds it on both sides, not every one of `to`; here the source cell
             /// of `from` holds it and `to`'s does not, the translation the other way round.
             func kindMoved(_ sr: [[UInt32]], _ tr: [[UInt32]], from: Int, to: Int) -> Bool {
-                guard sr.count == tr.count, sr.count >= 3, let k = kind(sr[from]), kind(tr[to]) == k, kind(sr[to]) != k, kind(tr[from]) != k,
-                      let f = columnKinds[from], let t = columnKinds[to] else { return false }
+                guard sr.count == tr.count, sr.count >= 3, let k = kind(sr[from]), kind(tr[to]) == k, kind(sr[to]) != k, kind(tr[from]) != k
+                else { return false }
+                if columnKindsGathered == nil { columnKindsGathered = gatherColumnKinds() }
+                guard let f = columnKindsGathered![from], let t = columnKindsGathered![to] else { return false }
                 return f.rows >= 3 && f.both[k, default: 0] == f.rows - 1 && t.target[k, default: 0] - 1 < t.rows - 1
             }
             // Per pair of columns (lower first): the rows crossing them, with the cells to
