@@ -184,6 +184,20 @@ import Testing
         #expect(v.first?.contains("1.3") == true && v.first?.contains("missing") == true)
     }
 
+    /// Round 24: a month.day date, ids counted as numbers are, a bound with a modal before its
+    /// verb or over a word numeral, and days of the week.
+    @Test func monthDayIdsModalBoundsAndWeekdays() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // `10.13` is October 13 where the source names October and 13; a decimal elsewhere.
+        let week = "| Week | Dates |\n|---|---|\n| 8 | Oct 13–17 |\n"
+        #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 10.13–10.17 |\n", week).isEmpty)
+        #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 10.13–10.18 |\n", week).count == 1)
+        #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 11.13–11.17 |\n", week).count == 2)
+        #expect(try messages("压力为 10.13 kPa。\n", "The pressure is 13 kPa.\n").count == 1)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }

@@ -42,6 +42,9 @@ public struct NumberMismatchRule: Rule {
             RuleExample("上电后，↓最多等待 1.5 ms 再发送命令。\n", source: "After power-up, wait at least 1.5 ms before the first command.\n"),
             RuleExample("该服务至少需要 8 GB 内存；列出请求最多的 5 个用户。\n",
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
+            // A month.day date (`10.13` for `Oct 13`).
+            RuleExample("| 周次 | 日期 |\n| --- | --- |\n| 8 | 10.13–10.17 |\n",
+                        source: "| Week | Dates |\n| --- | --- |\n| 8 | Oct 13–17 |\n"),
             // A minus lost after a word that carries no sign (测量 40 °C); a word of decrease
             // carries it (降低了 12 ms).
             RuleExample("传感器测量 ↓40 °C 至 +125 °C 的温度。\n", source: "The sensor measures from −40 °C to +125 °C.\n"),
@@ -1303,6 +1306,18 @@ public struct NumberMismatchRule: Rule {
         return nil
     }
 
+    /// A number written `M.D` (`10.13`: one or two digits, a dot, one or two digits) that may be
+    /// a month and a day, with the month, the day and the day's digit count; nil otherwise.
+    static func monthDay(_ x: NumberMention) -> (month: Double, day: Double, digits: Int)? {
+        guard !x.isVersion, x.values.count == 1 else { return nil }
+        let s = Array(x.text.utf8)
+        guard (3...5).contains(s.count), let dot = s.firstIndex(of: 0x2E), (1...2).contains(dot), (1...2).contains(s.count - dot - 1),
+              s.enumerated().allSatisfy({ $0.offset == dot || ($0.element >= 0x30 && $0.element <= 0x39) }) else { return nil }
+        let month = s[..<dot].reduce(0) { $0 * 10 + Int($1 - 0x30) }, day = s[(dot + 1)...].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (Double(month), Double(day), s.count - dot - 1)
+    }
+
     /// A number right before 月 (`9 月`, `九月`): a month of a Chinese date.
     static func beforeMonth(_ u: Unit, _ r: Range<Int>) -> Bool {
         var k = r.upperBound
@@ -1737,6 +1752,20 @@ public struct NumberMismatchRule: Rule {
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
                                                    sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
+            // A month.day date (`10.13` for `Oct 13`, as timetables write it) whose month the
+            // source names in the unit and whose day is a number of the source: the day, not the
+            // decimal 10.13 (a `10.13` with no such month and day stays a number).
+            if target.contains(where: { NumberMismatchRule.monthDay($0.value) != nil }) {
+                let months = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) })
+                if !months.isEmpty {
+                    target = target.map { m in
+                        guard let (month, day, digits) = NumberMismatchRule.monthDay(m.value), months.contains(month),
+                              source.contains(where: { !$0.value.isVersion && $0.value.values.contains(day) }) else { return m }
+                        let r = (m.range.upperBound - digits)..<m.range.upperBound
+                        return Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: String(Int(day)), values: [day], isVersion: false))
+                    }
+                }
+            }
             // The month number of a Chinese date renders the source's month name (September 3 →
             // 9 月 3 日): no number of the source. A month number left over beside a month the
             // source names and the translation does not (August → 9 月) is that month changed.
