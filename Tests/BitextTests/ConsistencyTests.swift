@@ -196,6 +196,14 @@ import Testing
         #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 10.13–10.18 |\n", week).count == 1)
         #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 11.13–11.17 |\n", week).count == 2)
         #expect(try messages("压力为 10.13 kPa。\n", "The pressure is 13 kPa.\n").count == 1)
+        // Ids counted: `MP1–MP8` → `MP1–MP1`.
+        let mp = "Machine problems (MP1–MP8) are due on Fridays.\n"
+        let changed = try messages("上机题（MP1–MP1）在周五截止。\n", mp)
+        #expect(changed.count == 1 && changed.first?.contains("MP8") == true)
+        #expect(try messages("上机题（MP1–MP8）在周五截止。\n", mp).isEmpty)
+        #expect(try messages("先做 MP1 和 MP2，再复习 MP1。\n", "Do MP1 and MP2, then review MP1.\n").isEmpty)
+        #expect(try messages("比较 BP-700 与 BP-700 型号。\n", "Compare the BP-700 with the BP-750.\n").count == 1)
+        #expect(try messages("选修 CS 225 和 CS 225。\n", "Take CS 225 and CS 233.\n").count == 1)
     }
 
     /// Dates of the prose read whole, and a day and month that trade places.

@@ -42,6 +42,8 @@ public struct NumberMismatchRule: Rule {
             RuleExample("上电后，↓最多等待 1.5 ms 再发送命令。\n", source: "After power-up, wait at least 1.5 ms before the first command.\n"),
             RuleExample("该服务至少需要 8 GB 内存；列出请求最多的 5 个用户。\n",
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
+            // Ids counted as numbers are (`MP1–MP8` → `MP1–MP1`).
+            RuleExample("上机题（MP1–↓MP1）在周五截止。\n", source: "Machine problems (MP1–MP8) are due on Fridays.\n"),
             // A month.day date (`10.13` for `Oct 13`).
             RuleExample("| 周次 | 日期 |\n| --- | --- |\n| 8 | 10.13–10.17 |\n",
                         source: "| Week | Dates |\n| --- | --- |\n| 8 | Oct 13–17 |\n"),
@@ -2274,17 +2276,34 @@ public struct NumberMismatchRule: Rule {
             let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
             let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
             var used = Set<Int>()
-            for (k, sid) in sourceIDs.enumerated() where !targetText.contains(sid) && !sourceIDs[..<k].contains(sid) {
+            // Counted as numbers are: an id the source writes more often than the translation,
+            // beside one of the same shape the translation writes more often than the source
+            // (`MP1–MP8` → `MP1–MP1`).
+            var sourceCount: [String: Int] = [:], targetCount: [String: Int] = [:]
+            if targetIDs.count > 1 {
+                for u in pair.source { for r in NumberMismatchRule.ids(p.source.units[u], roles: [.content, .code]) { sourceCount[p.source.units[u].string(r), default: 0] += 1 } }
+                for x in targetIDs { targetCount[x.2, default: 0] += 1 }
+            }
+            for (k, sid) in sourceIDs.enumerated() where !sourceIDs[..<k].contains(sid) {
+                let counted = targetText.contains(sid)
+                let fewer = counted ? (sourceCount[sid] ?? 0) - (targetCount[sid] ?? 0) : 1
+                guard fewer > 0 else { continue }
                 let letters = sid.prefix { !$0.isNumber }
-                guard let x = targetIDs.indices.first(where: { i in
+                for _ in 0..<fewer {
+                // (The last of a repeated id is the changed one: `MP1–MP1`.)
+                let fits = { (i: Int) -> Bool in
                     let tid = targetIDs[i].2
-                    return !used.contains(i) && tid.count == sid.count && tid.prefix(while: { !$0.isNumber }) == letters && !sourceText.contains(tid)
-                }) else { continue }
+                    guard !used.contains(i), tid.count == sid.count, tid.prefix(while: { !$0.isNumber }) == letters else { return false }
+                    if !counted && !sourceText.contains(tid) { return true }
+                    return tid != sid && (targetCount[tid] ?? 0) - used.filter({ targetIDs[$0].2 == tid }).count > (sourceCount[tid] ?? 0)
+                }
+                guard let x = targetIDs.indices.first(where: { fits($0) && !sourceText.contains(targetIDs[$0].2) }) ?? targetIDs.indices.last(where: fits) else { break }
                 used.insert(x)
                 let (tu, range, tid) = targetIDs[x]
                 let (su, sr) = sourceAt[k]
                 emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
                                 values: [:], source: sid, target: tid, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
+                }
             }
         }
         // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same
