@@ -122,6 +122,9 @@ public struct LocaleData: Sendable {
     public struct Bounds: Sendable {
         public var before: [(words: [UInt32], lower: Bool)] = []
         public var after: [(words: [UInt32], lower: Bool)] = []
+        /// Modals that may stand before the verb between a bound and its number (`boundModals`:
+        /// `至少可以使用 2 天`).
+        public var modals: [[UInt32]] = []
     }
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
@@ -336,6 +339,8 @@ public struct LocaleData: Sendable {
         let longestFirst = { (a: (words: [UInt32], lower: Bool), b: (words: [UInt32], lower: Bool)) in
             a.words.count != b.words.count ? a.words.count > b.words.count : a.words.lexicographicallyPrecedes(b.words)
         }
+        bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+            .sorted { $0.count > $1.count }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],

@@ -204,6 +204,13 @@ import Testing
         #expect(try messages("先做 MP1 和 MP2，再复习 MP1。\n", "Do MP1 and MP2, then review MP1.\n").isEmpty)
         #expect(try messages("比较 BP-700 与 BP-700 型号。\n", "Compare the BP-700 with the BP-750.\n").count == 1)
         #expect(try messages("选修 CS 225 和 CS 225。\n", "Take CS 225 and CS 233.\n").count == 1)
+        // A bound turned round with a modal before the verb, and over a word numeral.
+        let grace = "You may use no more than 2 grace days on a single MP.\n"
+        #expect(try messages("单个 MP 至少可以使用 2 天宽限期。\n", grace).count == 1)
+        #expect(try messages("单个 MP 最多可以使用 2 天宽限期。\n", grace).isEmpty)
+        let graceWord = "You may use no more than two grace days on a single MP.\n"
+        #expect(try messages("单个 MP 至少可以使用 2 天宽限期。\n", graceWord).count == 1)
+        #expect(try messages("单个 MP 最多可以使用两天宽限期。\n", graceWord).isEmpty)
     }
 
     /// Dates of the prose read whole, and a day and month that trade places.

@@ -42,6 +42,8 @@ public struct NumberMismatchRule: Rule {
             RuleExample("上电后，↓最多等待 1.5 ms 再发送命令。\n", source: "After power-up, wait at least 1.5 ms before the first command.\n"),
             RuleExample("该服务至少需要 8 GB 内存；列出请求最多的 5 个用户。\n",
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
+            // A modal before the verb (`至少可以使用`), and a word numeral of the source.
+            RuleExample("单个 MP ↓至少可以使用 2 天宽限期。\n", source: "You may use no more than two grace days on a single MP.\n"),
             // Ids counted as numbers are (`MP1–MP8` → `MP1–MP1`).
             RuleExample("上机题（MP1–↓MP1）在周五截止。\n", source: "Machine problems (MP1–MP8) are due on Fridays.\n"),
             // A month.day date (`10.13` for `Oct 13`).
@@ -800,12 +802,17 @@ public struct NumberMismatchRule: Rule {
         var b = r.lowerBound
         while b > 0 && space(b - 1) { b -= 1 }
         for (s, lower) in bounds.before where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
-        // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`); not
-        // a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
+        // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
+        // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
         var g = b
         while g > 0 && b - g < 2 && isHanChar(t[g - 1]) && !NumberScanner.isHanNumeral(t[g - 1]) && t[g - 1] != 0x7684 && u.roles[g - 1] == .content {
             g -= 1
             for (s, lower) in bounds.before where matches(s, endingAt: g) { return ((g - s.count)..<g, lower) }
+            // Or a modal before the verb (`至少可以使用 2 天`; `boundModals`).
+            for m in bounds.modals where matches(m, endingAt: g) {
+                let h = g - m.count
+                for (s, lower) in bounds.before where matches(s, endingAt: h) { return ((h - s.count)..<h, lower) }
+            }
         }
         // After the number: right after it, or after its unit (one word of letters, or up to
         // three characters of Han: a classifier, a unit).
@@ -2003,10 +2010,12 @@ public struct NumberMismatchRule: Rule {
                 let candidateSymbols = targetWords.map { _ in String?.none } + order.map { extraSymbols[$0] }
                 let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: wordSymbols,
                                                     target: candidates.map(\.value), targetSymbols: candidateSymbols)
-                // A word's rate changed likewise (`twice a day` → `每周两次`).
-                rates(w.paired.map { ($0.source.map { words[$0] },
-                                      $0.target.filter { j in j >= targetWords.count && !w.unit.contains { $0.1 == j } }.map { candidates[$0] }) },
-                      source: source + words, target: target)
+                // A word's rate changed likewise (`twice a day` → `每周两次`), and its bound
+                // (`no more than two` → `至少 2`).
+                let wordsRendered = w.paired.map { ($0.source.map { words[$0] },
+                                                    $0.target.filter { j in j >= targetWords.count && !w.unit.contains { $0.1 == j } }.map { candidates[$0] }) }
+                rates(wordsRendered, source: source + words, target: target)
+                bounds(wordsRendered)
                 for (i, j) in w.unit where j >= targetWords.count {
                     let x = order[j - targetWords.count]
                     let s = words[i], t = extra[x]
