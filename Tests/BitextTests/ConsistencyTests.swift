@@ -211,6 +211,16 @@ import Testing
         let graceWord = "You may use no more than two grace days on a single MP.\n"
         #expect(try messages("单个 MP 至少可以使用 2 天宽限期。\n", graceWord).count == 1)
         #expect(try messages("单个 MP 最多可以使用两天宽限期。\n", graceWord).isEmpty)
+        // Days of the week: a range changed; 工作日 and `周一至五` are Monday to Friday.
+        let hours = "Business Hours are 09:00–17:00 CET, Monday to Friday.\n"
+        #expect(try messages("工作时间为欧洲中部时间周一至周六 09:00–17:00。\n", hours).count == 1)
+        #expect(try messages("工作时间为欧洲中部时间周一至周四 09:00–17:00。\n", hours).count == 1)
+        #expect(try messages("工作时间为欧洲中部时间周一至周五 09:00–17:00。\n", hours).isEmpty)
+        #expect(try messages("工作时间为欧洲中部时间周一至五 09:00–17:00。\n", hours).isEmpty)
+        #expect(try messages("工作时间为欧洲中部时间工作日 09:00–17:00。\n", hours).isEmpty)
+        #expect(try messages("我们每周一次在周一开会。\n", "We meet once a week, on Monday.\n").isEmpty)
+        #expect(try messages("诊所周二、周四开放，周末休息。\n", "The clinic opens Tuesday and Thursday and closes on weekends.\n").isEmpty)
+        #expect(try messages("Sun 公司在周一发布了新版本。\n", "Sun released the new version on Monday.\n").isEmpty)
     }
 
     /// Dates of the prose read whole, and a day and month that trade places.

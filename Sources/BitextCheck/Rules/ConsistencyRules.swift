@@ -44,11 +44,11 @@ public struct NumberMismatchRule: Rule {
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
             // A modal before the verb (`至少可以使用`), and a word numeral of the source.
             RuleExample("单个 MP ↓至少可以使用 2 天宽限期。\n", source: "You may use no more than two grace days on a single MP.\n"),
-            // Ids counted as numbers are (`MP1–MP8` → `MP1–MP1`).
-            RuleExample("上机题（MP1–↓MP1）在周五截止。\n", source: "Machine problems (MP1–MP8) are due on Fridays.\n"),
-            // A month.day date (`10.13` for `Oct 13`).
-            RuleExample("| 周次 | 日期 |\n| --- | --- |\n| 8 | 10.13–10.17 |\n",
-                        source: "| Week | Dates |\n| --- | --- |\n| 8 | Oct 13–17 |\n"),
+            // Ids counted as numbers are; a month.day date (`10.13` for `Oct 13`); days of the week.
+            RuleExample("上机题（MP1–↓MP1）在周五截止，办公时间为↓周一至周六。\n",
+                        source: "Machine problems (MP1–MP8) are due on Fridays; office hours run Monday to Friday.\n"),
+            RuleExample("| 周次 | 日期 |\n| --- | --- |\n| 8 | 10.13–10.17 |\n| 9 | 工作日 |\n",
+                        source: "| Week | Dates |\n| --- | --- |\n| 8 | Oct 13–17 |\n| 9 | Monday to Friday |\n"),
             // A minus lost after a word that carries no sign (测量 40 °C); a word of decrease
             // carries it (降低了 12 ms).
             RuleExample("传感器测量 ↓40 °C 至 +125 °C 的温度。\n", source: "The sensor measures from −40 °C to +125 °C.\n"),
@@ -1315,6 +1315,68 @@ public struct NumberMismatchRule: Rule {
         return nil
     }
 
+    /// Days of the week a unit's prose names (``LocaleData/weekdays``): a day (`Monday`, `周一`),
+    /// a range of days (`Monday to Friday`, `Mon–Fri`, `周一至周五`, `周一至五`) or a group
+    /// (`工作日`, `named` false); a short name alone is none.
+    struct WeekdayMention { var range: Range<Int>; var days: Set<Int>; var named: Bool }
+    static func weekdays(_ u: Unit, _ locale: LocaleData) -> [WeekdayMention] {
+        let w = locale.weekdays
+        guard !w.names.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        func at(_ x: [UInt32], _ i: Int) -> Bool {
+            guard i + x.count <= n else { return false }
+            for j in 0..<x.count where t[i + j] != x[j] || u.roles[i + j] != .content { return false }
+            return !(isASCIILetter(x[x.count - 1]) && i + x.count < n && isASCIILetter(t[i + x.count]))
+        }
+        // Each name: its place, the index of its name.
+        var tokens: [(range: Range<Int>, name: Int)] = []
+        var i = 0
+        while i < n {
+            guard w.firsts.contains(t[i]), u.roles[i] == .content, !(isASCIILetter(t[i]) && i > 0 && isASCIILetter(t[i - 1])) else { i += 1; continue }
+            if let k = w.names.indices.first(where: { at(w.names[$0].words, i) && !(i + w.names[$0].words.count < n && w.notBefore.contains(t[i + w.names[$0].words.count])) }) {
+                tokens.append((i..<(i + w.names[k].words.count), k))
+                i += w.names[k].words.count
+            } else {
+                i += 1
+            }
+        }
+        guard !tokens.isEmpty else { return [] }
+        func span(_ a: Int, _ b: Int) -> Set<Int> {
+            var out = Set<Int>(), d = a
+            while out.insert(d).inserted, d != b { d = d % 7 + 1 }
+            return out
+        }
+        var out: [WeekdayMention] = []
+        var k = 0
+        while k < tokens.count {
+            let a = tokens[k], x = w.names[a.name]
+            k += 1
+            if x.kind == 2 { out.append(WeekdayMention(range: a.range, days: x.days, named: false)); continue }
+            // A range word after it, then a day (or the day's last character alone: `周一至五`).
+            var e = a.range.upperBound
+            while e < n && t[e] == 0x20 { e += 1 }
+            if let r = w.ranges.first(where: { at($0, e) }) {
+                var f = e + r.count
+                while f < n && t[f] == 0x20 { f += 1 }
+                if k < tokens.count, tokens[k].range.lowerBound == f, w.names[tokens[k].name].kind != 2, x.days.count == 1,
+                   let a0 = x.days.first, let b0 = w.names[tokens[k].name].days.first {
+                    out.append(WeekdayMention(range: a.range.lowerBound..<tokens[k].range.upperBound, days: span(a0, b0), named: true))
+                    k += 1
+                    continue
+                }
+                if f < n, x.words.count >= 2, !isASCIILetter(t[f]), x.days.count == 1, let a0 = x.days.first {
+                    let name = String(String.UnicodeScalarView((x.words.dropLast() + [t[f]]).compactMap(Unicode.Scalar.init)))
+                    if let j = w.byName[name], w.names[j].kind == 0, let b0 = w.names[j].days.first {
+                        out.append(WeekdayMention(range: a.range.lowerBound..<(f + 1), days: span(a0, b0), named: true))
+                        continue
+                    }
+                }
+            }
+            if x.kind == 0 { out.append(WeekdayMention(range: a.range, days: x.days, named: true)) }
+        }
+        return out
+    }
+
     /// A number written `M.D` (`10.13`: one or two digits, a dot, one or two digits) that may be
     /// a month and a day, with the month, the day and the day's digit count; nil otherwise.
     static func monthDay(_ x: NumberMention) -> (month: Double, day: Double, digits: Int)? {
@@ -2229,6 +2291,24 @@ public struct NumberMismatchRule: Rule {
                                 values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range),
                                 sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
             }
+        }
+        // Days of the week changed (`Monday to Friday` → `周一至周六`): a day the translation
+        // names that the source neither names nor groups (`weekdays`), or a day the source names
+        // that the translation neither names nor groups (`工作日`), both naming days.
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { k in NumberMismatchRule.weekdays(p.source.units[k], c.settings.source).map { (k, $0) } }
+            guard source.contains(where: { $0.1.named }) else { continue }
+            let target = pair.target.flatMap { k in NumberMismatchRule.weekdays(c.document.units[k], c.settings.target).map { (k, $0) } }
+            guard target.contains(where: { $0.1.named }) else { continue }
+            let named = source.filter { $0.1.named }
+            let sourceNamed = named.reduce(Set<Int>()) { $0.union($1.1.days) }, sourceAll = source.reduce(Set<Int>()) { $0.union($1.1.days) }
+            let targetAll = target.reduce(Set<Int>()) { $0.union($1.1.days) }
+            guard let (tu, t) = target.first(where: { $0.1.named && !$0.1.days.isSubset(of: sourceAll) })
+                    ?? (sourceNamed.isSubset(of: targetAll) ? nil : target.first(where: { $0.1.named })) else { continue }
+            let (su, s) = named[0]
+            emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch", sourceUnit: su,
+                            values: [:], source: named.map { p.source.units[$0.0].string($0.1.range) }.joined(separator: ", "),
+                            target: c.document.units[tu].string(t.range), sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
         }
         // The unit a rate counts by, where no number of its own stands beside it (`$0.03 per
         // GB` → `每 TB 0.03 美元`, `billed per second` → `按分钟计费`; ``rateUnitsChanged``).
