@@ -122,6 +122,22 @@ public struct LocaleData: Sendable {
     public struct Bounds: Sendable {
         public var before: [(words: [UInt32], lower: Bool)] = []
         public var after: [(words: [UInt32], lower: Bool)] = []
+        /// Modals that may stand before the verb between a bound and its number (`boundModals`:
+        /// `至少可以使用 2 天`).
+        public var modals: [[UInt32]] = []
+    }
+    /// The days of the week a text names (`weekdays` of `<id>.units.yml`, Monday 1 … Sunday 7),
+    /// `weekdayShort` names that count only in a range (`Mon–Fri`: `Sun` alone may be a name),
+    /// `weekdayGroups` (`工作日`: Monday to Friday), `weekdayRanges` joining two (`to`, `至`),
+    /// and `weekdayNotBefore`, characters after which a name is none (`每周一次`).
+    public var weekdays: Weekdays { units.value.weekdays }
+    public struct Weekdays: Sendable {
+        /// Each name as scalars, its days and its kind (0 a day, 1 a short name, 2 a group); longest first.
+        public var names: [(words: [UInt32], days: Set<Int>, kind: Int)] = []
+        public var byName: [String: Int] = [:]
+        public var firsts: Set<UInt32> = []
+        public var ranges: [[UInt32]] = []
+        public var notBefore: Set<UInt32> = []
     }
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
@@ -297,6 +313,7 @@ public struct LocaleData: Sendable {
         var powers: [String: String] = [:]
         var rates = Rates()
         var bounds = Bounds()
+        var weekdays = Weekdays()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -336,10 +353,29 @@ public struct LocaleData: Sendable {
         let longestFirst = { (a: (words: [UInt32], lower: Bool), b: (words: [UInt32], lower: Bool)) in
             a.words.count != b.words.count ? a.words.count > b.words.count : a.words.lexicographicallyPrecedes(b.words)
         }
+        bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+            .sorted { $0.count > $1.count }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
+        var weekdays = Weekdays()
+        for (key, kind) in [("weekdays", 0), ("weekdayShort", 1), ("weekdayGroups", 2)] {
+            for (w, name) in LocaleData.wordsByName(node, key) {
+                let days = Set(name.compactMap { $0.wholeNumberValue }.filter { (1...7).contains($0) })
+                guard !days.isEmpty, !w.isEmpty else { continue }
+                weekdays.names.append((Array(w.unicodeScalars.map(\.value)), days, kind))
+            }
+        }
+        weekdays.names.sort { $0.words.count > $1.words.count }
+        for (i, x) in weekdays.names.enumerated() {
+            weekdays.firsts.insert(x.words[0])
+            weekdays.byName[String(String.UnicodeScalarView(x.words.compactMap(Unicode.Scalar.init)))] = i
+        }
+        weekdays.ranges = (node["weekdayRanges"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
+            .sorted { $0.count > $1.count }
+        weekdays.notBefore = Set((node["weekdayNotBefore"]?.array().compactMap(\.string) ?? []).compactMap { $0.unicodeScalars.first?.value })
         return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
-                         versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds)
+                         versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
+                         weekdays: weekdays)
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

@@ -184,6 +184,45 @@ import Testing
         #expect(v.first?.contains("1.3") == true && v.first?.contains("missing") == true)
     }
 
+    /// Round 24: a month.day date, ids counted as numbers are, a bound with a modal before its
+    /// verb or over a word numeral, and days of the week.
+    @Test func monthDayIdsModalBoundsAndWeekdays() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // `10.13` is October 13 where the source names October and 13; a decimal elsewhere.
+        let week = "| Week | Dates |\n|---|---|\n| 8 | Oct 13–17 |\n"
+        #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 10.13–10.17 |\n", week).isEmpty)
+        #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 10.13–10.18 |\n", week).count == 1)
+        #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 11.13–11.17 |\n", week).count == 2)
+        #expect(try messages("压力为 10.13 kPa。\n", "The pressure is 13 kPa.\n").count == 1)
+        // Ids counted: `MP1–MP8` → `MP1–MP1`.
+        let mp = "Machine problems (MP1–MP8) are due on Fridays.\n"
+        let changed = try messages("上机题（MP1–MP1）在周五截止。\n", mp)
+        #expect(changed.count == 1 && changed.first?.contains("MP8") == true)
+        #expect(try messages("上机题（MP1–MP8）在周五截止。\n", mp).isEmpty)
+        #expect(try messages("先做 MP1 和 MP2，再复习 MP1。\n", "Do MP1 and MP2, then review MP1.\n").isEmpty)
+        #expect(try messages("比较 BP-700 与 BP-700 型号。\n", "Compare the BP-700 with the BP-750.\n").count == 1)
+        #expect(try messages("选修 CS 225 和 CS 225。\n", "Take CS 225 and CS 233.\n").count == 1)
+        // A bound turned round with a modal before the verb, and over a word numeral.
+        let grace = "You may use no more than 2 grace days on a single MP.\n"
+        #expect(try messages("单个 MP 至少可以使用 2 天宽限期。\n", grace).count == 1)
+        #expect(try messages("单个 MP 最多可以使用 2 天宽限期。\n", grace).isEmpty)
+        let graceWord = "You may use no more than two grace days on a single MP.\n"
+        #expect(try messages("单个 MP 至少可以使用 2 天宽限期。\n", graceWord).count == 1)
+        #expect(try messages("单个 MP 最多可以使用两天宽限期。\n", graceWord).isEmpty)
+        // Days of the week: a range changed; 工作日 and `周一至五` are Monday to Friday.
+        let hours = "Business Hours are 09:00–17:00 CET, Monday to Friday.\n"
+        #expect(try messages("工作时间为欧洲中部时间周一至周六 09:00–17:00。\n", hours).count == 1)
+        #expect(try messages("工作时间为欧洲中部时间周一至周四 09:00–17:00。\n", hours).count == 1)
+        #expect(try messages("工作时间为欧洲中部时间周一至周五 09:00–17:00。\n", hours).isEmpty)
+        #expect(try messages("工作时间为欧洲中部时间周一至五 09:00–17:00。\n", hours).isEmpty)
+        #expect(try messages("工作时间为欧洲中部时间工作日 09:00–17:00。\n", hours).isEmpty)
+        #expect(try messages("我们每周一次在周一开会。\n", "We meet once a week, on Monday.\n").isEmpty)
+        #expect(try messages("诊所周二、周四开放，周末休息。\n", "The clinic opens Tuesday and Thursday and closes on weekends.\n").isEmpty)
+        #expect(try messages("Sun 公司在周一发布了新版本。\n", "Sun released the new version on Monday.\n").isEmpty)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }

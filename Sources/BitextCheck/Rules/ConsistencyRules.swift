@@ -42,6 +42,13 @@ public struct NumberMismatchRule: Rule {
             RuleExample("上电后，↓最多等待 1.5 ms 再发送命令。\n", source: "After power-up, wait at least 1.5 ms before the first command.\n"),
             RuleExample("该服务至少需要 8 GB 内存；列出请求最多的 5 个用户。\n",
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
+            // A modal before the verb (`至少可以使用`), and a word numeral of the source.
+            RuleExample("单个 MP ↓至少可以使用 2 天宽限期。\n", source: "You may use no more than two grace days on a single MP.\n"),
+            // Ids counted as numbers are; a month.day date (`10.13` for `Oct 13`); days of the week.
+            RuleExample("上机题（MP1–↓MP1）在周五截止，办公时间为↓周一至周六。\n",
+                        source: "Machine problems (MP1–MP8) are due on Fridays; office hours run Monday to Friday.\n"),
+            RuleExample("| 周次 | 日期 |\n| --- | --- |\n| 8 | 10.13–10.17 |\n| 9 | 工作日 |\n",
+                        source: "| Week | Dates |\n| --- | --- |\n| 8 | Oct 13–17 |\n| 9 | Monday to Friday |\n"),
             // A minus lost after a word that carries no sign (测量 40 °C); a word of decrease
             // carries it (降低了 12 ms).
             RuleExample("传感器测量 ↓40 °C 至 +125 °C 的温度。\n", source: "The sensor measures from −40 °C to +125 °C.\n"),
@@ -795,12 +802,17 @@ public struct NumberMismatchRule: Rule {
         var b = r.lowerBound
         while b > 0 && space(b - 1) { b -= 1 }
         for (s, lower) in bounds.before where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
-        // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`); not
-        // a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
+        // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
+        // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
         var g = b
         while g > 0 && b - g < 2 && isHanChar(t[g - 1]) && !NumberScanner.isHanNumeral(t[g - 1]) && t[g - 1] != 0x7684 && u.roles[g - 1] == .content {
             g -= 1
             for (s, lower) in bounds.before where matches(s, endingAt: g) { return ((g - s.count)..<g, lower) }
+            // Or a modal before the verb (`至少可以使用 2 天`; `boundModals`).
+            for m in bounds.modals where matches(m, endingAt: g) {
+                let h = g - m.count
+                for (s, lower) in bounds.before where matches(s, endingAt: h) { return ((h - s.count)..<h, lower) }
+            }
         }
         // After the number: right after it, or after its unit (one word of letters, or up to
         // three characters of Han: a classifier, a unit).
@@ -1303,6 +1315,80 @@ public struct NumberMismatchRule: Rule {
         return nil
     }
 
+    /// Days of the week a unit's prose names (``LocaleData/weekdays``): a day (`Monday`, `周一`),
+    /// a range of days (`Monday to Friday`, `Mon–Fri`, `周一至周五`, `周一至五`) or a group
+    /// (`工作日`, `named` false); a short name alone is none.
+    struct WeekdayMention { var range: Range<Int>; var days: Set<Int>; var named: Bool }
+    static func weekdays(_ u: Unit, _ locale: LocaleData) -> [WeekdayMention] {
+        let w = locale.weekdays
+        guard !w.names.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        func at(_ x: [UInt32], _ i: Int) -> Bool {
+            guard i + x.count <= n else { return false }
+            for j in 0..<x.count where t[i + j] != x[j] || u.roles[i + j] != .content { return false }
+            return !(isASCIILetter(x[x.count - 1]) && i + x.count < n && isASCIILetter(t[i + x.count]))
+        }
+        // Each name: its place, the index of its name.
+        var tokens: [(range: Range<Int>, name: Int)] = []
+        var i = 0
+        while i < n {
+            guard w.firsts.contains(t[i]), u.roles[i] == .content, !(isASCIILetter(t[i]) && i > 0 && isASCIILetter(t[i - 1])) else { i += 1; continue }
+            if let k = w.names.indices.first(where: { at(w.names[$0].words, i) && !(i + w.names[$0].words.count < n && w.notBefore.contains(t[i + w.names[$0].words.count])) }) {
+                tokens.append((i..<(i + w.names[k].words.count), k))
+                i += w.names[k].words.count
+            } else {
+                i += 1
+            }
+        }
+        guard !tokens.isEmpty else { return [] }
+        func span(_ a: Int, _ b: Int) -> Set<Int> {
+            var out = Set<Int>(), d = a
+            while out.insert(d).inserted, d != b { d = d % 7 + 1 }
+            return out
+        }
+        var out: [WeekdayMention] = []
+        var k = 0
+        while k < tokens.count {
+            let a = tokens[k], x = w.names[a.name]
+            k += 1
+            if x.kind == 2 { out.append(WeekdayMention(range: a.range, days: x.days, named: false)); continue }
+            // A range word after it, then a day (or the day's last character alone: `周一至五`).
+            var e = a.range.upperBound
+            while e < n && t[e] == 0x20 { e += 1 }
+            if let r = w.ranges.first(where: { at($0, e) }) {
+                var f = e + r.count
+                while f < n && t[f] == 0x20 { f += 1 }
+                if k < tokens.count, tokens[k].range.lowerBound == f, w.names[tokens[k].name].kind != 2, x.days.count == 1,
+                   let a0 = x.days.first, let b0 = w.names[tokens[k].name].days.first {
+                    out.append(WeekdayMention(range: a.range.lowerBound..<tokens[k].range.upperBound, days: span(a0, b0), named: true))
+                    k += 1
+                    continue
+                }
+                if f < n, x.words.count >= 2, !isASCIILetter(t[f]), x.days.count == 1, let a0 = x.days.first {
+                    let name = String(String.UnicodeScalarView((x.words.dropLast() + [t[f]]).compactMap(Unicode.Scalar.init)))
+                    if let j = w.byName[name], w.names[j].kind == 0, let b0 = w.names[j].days.first {
+                        out.append(WeekdayMention(range: a.range.lowerBound..<(f + 1), days: span(a0, b0), named: true))
+                        continue
+                    }
+                }
+            }
+            if x.kind == 0 { out.append(WeekdayMention(range: a.range, days: x.days, named: true)) }
+        }
+        return out
+    }
+
+    /// A number written `M.D` (`10.13`: one or two digits, a dot, one or two digits) that may be
+    /// a month and a day, with the month, the day and the day's digit count; nil otherwise.
+    static func monthDay(_ x: NumberMention) -> (month: Double, day: Double, digits: Int)? {
+        guard !x.isVersion, x.values.count == 1 else { return nil }
+        let s = Array(x.text.utf8)
+        guard (3...5).contains(s.count), let dot = s.firstIndex(of: 0x2E), (1...2).contains(dot), (1...2).contains(s.count - dot - 1),
+              s.enumerated().allSatisfy({ $0.offset == dot || ($0.element >= 0x30 && $0.element <= 0x39) }) else { return nil }
+        let month = s[..<dot].reduce(0) { $0 * 10 + Int($1 - 0x30) }, day = s[(dot + 1)...].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (Double(month), Double(day), s.count - dot - 1)
+    }
+
     /// A number right before 月 (`9 月`, `九月`): a month of a Chinese date.
     static func beforeMonth(_ u: Unit, _ r: Range<Int>) -> Bool {
         var k = r.upperBound
@@ -1737,6 +1823,20 @@ public struct NumberMismatchRule: Rule {
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
                                                    sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
+            // A month.day date (`10.13` for `Oct 13`, as timetables write it) whose month the
+            // source names in the unit and whose day is a number of the source: the day, not the
+            // decimal 10.13 (a `10.13` with no such month and day stays a number).
+            if target.contains(where: { NumberMismatchRule.monthDay($0.value) != nil }) {
+                let months = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) })
+                if !months.isEmpty {
+                    target = target.map { m in
+                        guard let (month, day, digits) = NumberMismatchRule.monthDay(m.value), months.contains(month),
+                              source.contains(where: { !$0.value.isVersion && $0.value.values.contains(day) }) else { return m }
+                        let r = (m.range.upperBound - digits)..<m.range.upperBound
+                        return Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: String(Int(day)), values: [day], isVersion: false))
+                    }
+                }
+            }
             // The month number of a Chinese date renders the source's month name (September 3 →
             // 9 月 3 日): no number of the source. A month number left over beside a month the
             // source names and the translation does not (August → 9 月) is that month changed.
@@ -1972,10 +2072,12 @@ public struct NumberMismatchRule: Rule {
                 let candidateSymbols = targetWords.map { _ in String?.none } + order.map { extraSymbols[$0] }
                 let w = NumberMismatchRule.unpaired(source: words.map(\.value), sourceSymbols: wordSymbols,
                                                     target: candidates.map(\.value), targetSymbols: candidateSymbols)
-                // A word's rate changed likewise (`twice a day` → `每周两次`).
-                rates(w.paired.map { ($0.source.map { words[$0] },
-                                      $0.target.filter { j in j >= targetWords.count && !w.unit.contains { $0.1 == j } }.map { candidates[$0] }) },
-                      source: source + words, target: target)
+                // A word's rate changed likewise (`twice a day` → `每周两次`), and its bound
+                // (`no more than two` → `至少 2`).
+                let wordsRendered = w.paired.map { ($0.source.map { words[$0] },
+                                                    $0.target.filter { j in j >= targetWords.count && !w.unit.contains { $0.1 == j } }.map { candidates[$0] }) }
+                rates(wordsRendered, source: source + words, target: target)
+                bounds(wordsRendered)
                 for (i, j) in w.unit where j >= targetWords.count {
                     let x = order[j - targetWords.count]
                     let s = words[i], t = extra[x]
@@ -2190,6 +2292,24 @@ public struct NumberMismatchRule: Rule {
                                 sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
             }
         }
+        // Days of the week changed (`Monday to Friday` → `周一至周六`): a day the translation
+        // names that the source neither names nor groups (`weekdays`), or a day the source names
+        // that the translation neither names nor groups (`工作日`), both naming days.
+        for pair in c.consistencyCache.pairs {
+            let source = pair.source.flatMap { k in NumberMismatchRule.weekdays(p.source.units[k], c.settings.source).map { (k, $0) } }
+            guard source.contains(where: { $0.1.named }) else { continue }
+            let target = pair.target.flatMap { k in NumberMismatchRule.weekdays(c.document.units[k], c.settings.target).map { (k, $0) } }
+            guard target.contains(where: { $0.1.named }) else { continue }
+            let named = source.filter { $0.1.named }
+            let sourceNamed = named.reduce(Set<Int>()) { $0.union($1.1.days) }, sourceAll = source.reduce(Set<Int>()) { $0.union($1.1.days) }
+            let targetAll = target.reduce(Set<Int>()) { $0.union($1.1.days) }
+            guard let (tu, t) = target.first(where: { $0.1.named && !$0.1.days.isSubset(of: sourceAll) })
+                    ?? (sourceNamed.isSubset(of: targetAll) ? nil : target.first(where: { $0.1.named })) else { continue }
+            let (su, s) = named[0]
+            emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch", sourceUnit: su,
+                            values: [:], source: named.map { p.source.units[$0.0].string($0.1.range) }.joined(separator: ", "),
+                            target: c.document.units[tu].string(t.range), sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
+        }
         // The unit a rate counts by, where no number of its own stands beside it (`$0.03 per
         // GB` → `每 TB 0.03 美元`, `billed per second` → `按分钟计费`; ``rateUnitsChanged``).
         for x in NumberMismatchRule.rateUnitsChanged(c, p, reported: ratesReported, numbers: { numbers($0, $1) }) {
@@ -2245,17 +2365,34 @@ public struct NumberMismatchRule: Rule {
             let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n")
             let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n")
             var used = Set<Int>()
-            for (k, sid) in sourceIDs.enumerated() where !targetText.contains(sid) && !sourceIDs[..<k].contains(sid) {
+            // Counted as numbers are: an id the source writes more often than the translation,
+            // beside one of the same shape the translation writes more often than the source
+            // (`MP1–MP8` → `MP1–MP1`).
+            var sourceCount: [String: Int] = [:], targetCount: [String: Int] = [:]
+            if targetIDs.count > 1 {
+                for u in pair.source { for r in NumberMismatchRule.ids(p.source.units[u], roles: [.content, .code]) { sourceCount[p.source.units[u].string(r), default: 0] += 1 } }
+                for x in targetIDs { targetCount[x.2, default: 0] += 1 }
+            }
+            for (k, sid) in sourceIDs.enumerated() where !sourceIDs[..<k].contains(sid) {
+                let counted = targetText.contains(sid)
+                let fewer = counted ? (sourceCount[sid] ?? 0) - (targetCount[sid] ?? 0) : 1
+                guard fewer > 0 else { continue }
                 let letters = sid.prefix { !$0.isNumber }
-                guard let x = targetIDs.indices.first(where: { i in
+                for _ in 0..<fewer {
+                // (The last of a repeated id is the changed one: `MP1–MP1`.)
+                let fits = { (i: Int) -> Bool in
                     let tid = targetIDs[i].2
-                    return !used.contains(i) && tid.count == sid.count && tid.prefix(while: { !$0.isNumber }) == letters && !sourceText.contains(tid)
-                }) else { continue }
+                    guard !used.contains(i), tid.count == sid.count, tid.prefix(while: { !$0.isNumber }) == letters else { return false }
+                    if !counted && !sourceText.contains(tid) { return true }
+                    return tid != sid && (targetCount[tid] ?? 0) - used.filter({ targetIDs[$0].2 == tid }).count > (sourceCount[tid] ?? 0)
+                }
+                guard let x = targetIDs.indices.first(where: { fits($0) && !sourceText.contains(targetIDs[$0].2) }) ?? targetIDs.indices.last(where: fits) else { break }
                 used.insert(x)
                 let (tu, range, tid) = targetIDs[x]
                 let (su, sr) = sourceAt[k]
                 emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
                                 values: [:], source: sid, target: tid, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
+                }
             }
         }
         // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same
