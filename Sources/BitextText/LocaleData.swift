@@ -136,7 +136,16 @@ public struct LocaleData: Sendable {
         public var names: [(words: [UInt32], days: Set<Int>, kind: Int)] = []
         public var byName: [String: Int] = [:]
         public var firsts: Set<UInt32> = []
+        /// ``firsts`` as bits of ASCII and a short list of the rest, for ``mayStart(_:)``.
+        public var asciiFirsts: (UInt64, UInt64) = (0, 0)
+        public var otherFirsts: [UInt32] = []
         public var ranges: [[UInt32]] = []
+        /// Whether a name can start with `c` (asked of every character of a unit: no hashing).
+        @inline(__always) public func mayStart(_ c: UInt32) -> Bool {
+            if c < 64 { return asciiFirsts.0 >> UInt64(c) & 1 != 0 }
+            if c < 128 { return asciiFirsts.1 >> UInt64(c - 64) & 1 != 0 }
+            return otherFirsts.contains(c)
+        }
         public var notBefore: Set<UInt32> = []
     }
     /// Words that negate a sentence (`not`, `never`, `can't`) or, in Chinese, the characters that
@@ -367,7 +376,10 @@ public struct LocaleData: Sendable {
         }
         weekdays.names.sort { $0.words.count > $1.words.count }
         for (i, x) in weekdays.names.enumerated() {
-            weekdays.firsts.insert(x.words[0])
+            let c = x.words[0]
+            weekdays.firsts.insert(c)
+            if c < 64 { weekdays.asciiFirsts.0 |= 1 << UInt64(c) } else if c < 128 { weekdays.asciiFirsts.1 |= 1 << UInt64(c - 64) }
+            else if !weekdays.otherFirsts.contains(c) { weekdays.otherFirsts.append(c) }
             weekdays.byName[String(String.UnicodeScalarView(x.words.compactMap(Unicode.Scalar.init)))] = i
         }
         weekdays.ranges = (node["weekdayRanges"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }

@@ -1332,7 +1332,7 @@ public struct NumberMismatchRule: Rule {
         var tokens: [(range: Range<Int>, name: Int)] = []
         var i = 0
         while i < n {
-            guard w.firsts.contains(t[i]), u.roles[i] == .content, !(isASCIILetter(t[i]) && i > 0 && isASCIILetter(t[i - 1])) else { i += 1; continue }
+            guard w.mayStart(t[i]), u.roles[i] == .content, !(isASCIILetter(t[i]) && i > 0 && isASCIILetter(t[i - 1])) else { i += 1; continue }
             if let k = w.names.indices.first(where: { at(w.names[$0].words, i) && !(i + w.names[$0].words.count < n && w.notBefore.contains(t[i + w.names[$0].words.count])) }) {
                 tokens.append((i..<(i + w.names[k].words.count), k))
                 i += w.names[k].words.count
