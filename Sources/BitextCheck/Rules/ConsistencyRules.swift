@@ -1405,18 +1405,27 @@ public struct NumberMismatchRule: Rule {
         return out
     }()
 
-    /// The months a unit names in words (`September`, `Sep`), capitalised, in its prose.
-    static func monthsNamed(_ u: Unit) -> [Double] {
-        var out: [Double] = []
+    /// Each English month name of a unit's prose (`September`, `Sep`: capitalised, a word of
+    /// its own, no letter or digit glued after it), with its range and month number.
+    static func forEachMonthName(_ u: Unit, _ body: (Range<Int>, Double) -> Void) {
         let t = u.text, n = t.count
         var k = 0
         while k < n {
-            guard t[k] >= 0x41 && t[k] <= 0x5A, k == 0 || !(t[k - 1] | 0x20 >= 0x61 && t[k - 1] | 0x20 <= 0x7A) else { k += 1; continue }
+            guard t[k] >= 0x41 && t[k] <= 0x5A, k == 0 || !isASCIILetter(t[k - 1]) else { k += 1; continue }
             var e = k + 1
             while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
-            if (3...9).contains(e - k), u.roles[k] == .content, let m = monthNames[u.string(k..<e)] { out.append(m) }
+            if (3...9).contains(e - k), u.roles[k] == .content, e == n || !(isASCIILetter(t[e]) || (t[e] >= 0x30 && t[e] <= 0x39)),
+               let m = monthNames[u.string(k..<e)] {
+                body(k..<e, m)
+            }
             k = e
         }
+    }
+
+    /// The months a unit names in words (`September`, `Sep`), capitalised, in its prose.
+    static func monthsNamed(_ u: Unit) -> [Double] {
+        var out: [Double] = []
+        forEachMonthName(u) { out.append($1) }
         return out
     }
 
@@ -1427,21 +1436,15 @@ public struct NumberMismatchRule: Rule {
         var out: [Mention<NumberMention>] = []
         let t = u.text, n = t.count
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
-        var k = 0
-        while k < n {
-            guard t[k] >= 0x41 && t[k] <= 0x5A, k == 0 || !isASCIILetter(t[k - 1]) else { k += 1; continue }
-            var e = k + 1
-            while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
-            defer { k = e }
-            guard (3...9).contains(e - k), u.roles[k] == .content, e == n || !(isASCIILetter(t[e]) || digit(e)),
-                  let m = monthNames[u.string(k..<e)] else { continue }
-            let word = u.string(k..<e)
+        forEachMonthName(u) { r, m in
+            let (k, e) = (r.lowerBound, r.upperBound)
+            let word = u.string(r)
             var after = e
             if after < n && t[after] == 0x2E { after += 1 }
             if after < n && t[after] == 0x20 { after += 1 }
             let beside = digit(after) || (k >= 2 && t[k - 1] == 0x20 && digit(k - 2))
-            guard beside || (word.count > 4 && word != "Sept") || word == "June" || word == "July" else { continue }
-            out.append(Mention(unit: unit, range: k..<e, value: NumberMention(range: k..<e, text: word, values: [m], isVersion: false)))
+            guard beside || (word.count > 4 && word != "Sept") || word == "June" || word == "July" else { return }
+            out.append(Mention(unit: unit, range: r, value: NumberMention(range: r, text: word, values: [m], isVersion: false)))
         }
         return out
     }

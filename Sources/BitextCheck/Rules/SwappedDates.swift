@@ -46,34 +46,29 @@ extension NumberMismatchRule {
             guard (1000...2999).contains(v) else { return nil }
             return (v, i + 4)
         }
+        // A month's name: `Month D[, YYYY]` or `D [of ]Month[ YYYY]`.
+        forEachMonthName(u) { r, month in
+            let (k, e, m) = (r.lowerBound, r.upperBound, Int(month))
+            var after = e
+            if after < n && t[after] == 0x2E { after += 1 }
+            if after + 1 < n && t[after] == 0x20, let (d, de) = day(at: after + 1) {
+                let y = year(after: de)
+                out.append(ProseDate(year: y?.0, month: m, day: d, range: k..<(y?.1 ?? de)))
+                return
+            }
+            // Before the name: `1 March`, `1st of March`.
+            var b = k - 1
+            guard b >= 1, t[b] == 0x20 else { return }
+            if b >= 3, u.string((b - 3)..<b) == " of" { b -= 3 }
+            var s = b
+            while s > 0 && (letter(s - 1) || digit(s - 1)) && b - s < 4 { s -= 1 }
+            guard s < b, let (d, de) = day(at: s), de == b else { return }
+            let y = year(after: e)
+            out.append(ProseDate(year: y?.0, month: m, day: d, range: s..<(y?.1 ?? e)))
+        }
+        // ISO: `2025-03-01`, `2025/03/01`.
         var k = 0
         while k < n {
-            // A month's name: `Month D[, YYYY]` or `D [of ]Month[ YYYY]`.
-            if t[k] >= 0x41 && t[k] <= 0x5A && !letter(k - 1) {
-                var e = k + 1
-                while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
-                defer { k = e }
-                guard (3...9).contains(e - k), !letter(e), !digit(e), u.roles[k] == .content,
-                      let m = monthNames[u.string(k..<e)].map(Int.init) else { continue }
-                var after = e
-                if after < n && t[after] == 0x2E { after += 1 }
-                if after + 1 < n && t[after] == 0x20, let (d, de) = day(at: after + 1) {
-                    let y = year(after: de)
-                    out.append(ProseDate(year: y?.0, month: m, day: d, range: k..<(y?.1 ?? de)))
-                    continue
-                }
-                // Before the name: `1 March`, `1st of March`.
-                var b = k - 1
-                guard b >= 1, t[b] == 0x20 else { continue }
-                if b >= 3, u.string((b - 3)..<b) == " of" { b -= 3 }
-                var s = b
-                while s > 0 && (letter(s - 1) || digit(s - 1)) && b - s < 4 { s -= 1 }
-                guard s < b, let (d, de) = day(at: s), de == b else { continue }
-                let y = year(after: e)
-                out.append(ProseDate(year: y?.0, month: m, day: d, range: s..<(y?.1 ?? e)))
-                continue
-            }
-            // ISO: `2025-03-01`, `2025/03/01`.
             if digit(k) && !digit(k - 1) && !letter(k - 1), let d = isoDate(t, at: k), u.roles[k] == .content {
                 out.append(d)
                 k = d.range.upperBound
@@ -81,7 +76,7 @@ extension NumberMismatchRule {
             }
             k += 1
         }
-        return out
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// A date of numbers, year first, at `k` of `t`: `2025-03-01`, `2025/3/1`.
