@@ -183,13 +183,6 @@ public struct BlockAligner: Sendable {
             }
         }
         let itemReach: [[Int32]] = lexicon.map { lx in items.map { HanWords(target[$0], lexicon: lx).reach } } ?? []
-        func shared(_ a: [Int32], _ b: [Int32]) -> Int {
-            var i = 0, j = 0, c = 0
-            while i < a.count && j < b.count {
-                if a[i] == b[j] { c += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-            }
-            return c
-        }
         var evidence = [[Int]](repeating: [Int](repeating: 0, count: m), count: n), strong = evidence
         for (i, r) in rows.enumerated() {
             var anchors: [Int32] = [], words: [Int32] = []
@@ -200,8 +193,8 @@ public struct BlockAligner: Sendable {
                 var ta = scorer.targetAnchors[t], tw = scorer.targetWords[t]
                 ta.sortUnique()
                 tw.sortUnique()
-                strong[i][j] = shared(anchors, ta) + shared(words, tw)
-                evidence[i][j] = strong[i][j] + (lexicon == nil ? 0 : shared(rowStems[i], itemReach[j]))
+                strong[i][j] = anchors.sortedCommonCount(ta) + words.sortedCommonCount(tw)
+                evidence[i][j] = strong[i][j] + (lexicon == nil ? 0 : rowStems[i].sortedCommonCount(itemReach[j]))
             }
         }
         func depth(_ j: Int) -> Int { if case .list(let d) = target[items[j]].kind { return d } else { return 0 } }
@@ -899,16 +892,6 @@ struct Scorer {
         return out
     }
 
-    /// Whether two sorted id lists share an id.
-    @inline(__always) static func intersects(_ a: [Int32], _ b: [Int32]) -> Bool {
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { return true }
-            if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return false
-    }
-
     /// A source heading and a target block that can be the heading written as text: a
     /// paragraph, quote or list item with Han, not a translator's note.
     static func headingAsText(_ s: BlockFeatures, _ t: BlockFeatures) -> Bool {
@@ -973,8 +956,8 @@ struct Scorer {
         w.source[i] = a
         w.target[j] = b
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        if Scorer.intersects(a, b) { return -aligner.itemLexiconBonus }
-        if Scorer.intersects(sourceAnchors[i], targetAnchors[j]) || Scorer.intersects(sourceWords[i], targetWords[j]) { return 0 }
+        if a.sortedIntersects(b) { return -aligner.itemLexiconBonus }
+        if sourceAnchors[i].sortedIntersects(targetAnchors[j]) || sourceWords[i].sortedIntersects(targetWords[j]) { return 0 }
         return aligner.itemNoEvidenceCost
     }
 

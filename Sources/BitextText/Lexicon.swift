@@ -11,6 +11,25 @@ extension Array where Element: Comparable {
         for k in 1..<count where self[k] != self[n - 1] { self[n] = self[k]; n += 1 }
         removeLast(count - n)
     }
+
+    /// How many elements two increasing lists (``sortUnique()``'s) share.
+    @inlinable public func sortedCommonCount(_ other: [Element]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < count && j < other.count {
+            if self[i] < other[j] { i += 1 } else if other[j] < self[i] { j += 1 } else { n += 1; i += 1; j += 1 }
+        }
+        return n
+    }
+
+    /// Whether two increasing lists (``sortUnique()``'s) share an element.
+    @inlinable public func sortedIntersects(_ other: [Element]) -> Bool {
+        var i = 0, j = 0
+        while i < count && j < other.count {
+            if self[i] == other[j] { return true }
+            if self[i] < other[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
 }
 
 /// The English–Chinese lexicon (`locales/en-zh-Hans.lexicon.tsv`, derived from CC-CEDICT, CC BY-SA

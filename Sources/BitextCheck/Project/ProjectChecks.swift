@@ -51,7 +51,7 @@ public enum ProjectChecks {
             var variants: [TermMiner.Rendering] = []
             for r in c.renderings where usable(r, of: c) {
                 let clashes = variants.contains { v in
-                    let together = commonCount(v.pairs, r.pairs)
+                    let together = v.pairs.sortedCommonCount(r.pairs)
                     return v.text.containsText(r.text) || r.text.containsText(v.text)
                         || Double(together) > 0.3 * Double(min(v.pairs.count, r.pairs.count))
                 }
@@ -273,15 +273,6 @@ public enum ProjectChecks {
             if a[mid] < x { lo = mid + 1 } else { hi = mid }
         }
         return lo < a.count && a[lo] == x
-    }
-
-    /// How many numbers two increasing lists share.
-    static func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, n = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { n += 1; i += 1; j += 1 }
-        }
-        return n
     }
 
     /// A source phrase that can be a term: no function word inside but `of` (not "need the
