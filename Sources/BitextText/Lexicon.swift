@@ -12,6 +12,18 @@ extension Array where Element: Comparable {
         removeLast(count - n)
     }
 
+    /// Whether an increasing list (``sortUnique()``'s) holds `x`: a binary search, for the short
+    /// lists of code points a locale's phrases start or end with, cheaper than hashing every
+    /// character asked about into a set.
+    @inlinable public func sortedContains(_ x: Element) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo &+ hi) &>> 1
+            if self[mid] < x { lo = mid &+ 1 } else { hi = mid }
+        }
+        return lo < count && self[lo] == x
+    }
+
     /// How many elements two increasing lists (``sortUnique()``'s) share.
     @inlinable public func sortedCommonCount(_ other: [Element]) -> Int {
         var i = 0, j = 0, n = 0

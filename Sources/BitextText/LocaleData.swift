@@ -36,8 +36,8 @@ public struct LocaleData: Sendable {
     /// What may stand between English and a kind noun (`这条`, `这样的`, `的`), from the
     /// locale's `kindNounDeterminers`.
     public var kindNounDeterminers: [[UInt32]] = []
-    /// Their first characters.
-    public var kindNounDeterminerStarts: Set<UInt32> = []
+    /// Their first characters, sorted (``Swift/Array/sortedContains(_:)``).
+    public var kindNounDeterminerStarts: [UInt32] = []
     /// What may stand between a kind noun and the colon that introduces the message (`日志如下：`),
     /// from the locale's `messageCueSuffixes`.
     public var messageCueSuffixes: [[UInt32]] = []
@@ -166,9 +166,10 @@ public struct LocaleData: Sendable {
     public var namingVerbs: [[UInt32]] = []
     /// Last characters of `uiVerbs` and `namingVerbs`, first characters of `kindNouns`: most
     /// Chinese next to English is none of them, and is passed over without comparing phrases.
-    public var uiVerbEnds: Set<UInt32> = []
-    public var namingVerbEnds: Set<UInt32> = []
-    public var kindNounStarts: Set<UInt32> = []
+    /// Sorted (``Swift/Array/sortedContains(_:)``).
+    public var uiVerbEnds: [UInt32] = []
+    public var namingVerbEnds: [UInt32] = []
+    public var kindNounStarts: [UInt32] = []
 
     public struct LoadError: Error, CustomStringConvertible {
         public var description: String
@@ -256,7 +257,8 @@ public struct LocaleData: Sendable {
         data.uiVerbs = phrases("ui-verbs")
         data.kindNouns = phrases("kind-nouns")
         data.kindNounDeterminers = (node["kindNounDeterminers"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
-        data.kindNounDeterminerStarts = Set(data.kindNounDeterminers.compactMap(\.first))
+        data.kindNounDeterminerStarts = data.kindNounDeterminers.compactMap(\.first)
+        data.kindNounDeterminerStarts.sortUnique()
         data.messageCueSuffixes = (node["messageCueSuffixes"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.messageNouns = (node["messageNouns"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
@@ -269,9 +271,12 @@ public struct LocaleData: Sendable {
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
-        data.uiVerbEnds = Set(data.uiVerbs.compactMap(\.last))
-        data.namingVerbEnds = Set(data.namingVerbs.compactMap(\.last))
-        data.kindNounStarts = Set(data.kindNouns.compactMap(\.first))
+        data.uiVerbEnds = data.uiVerbs.compactMap(\.last)
+        data.uiVerbEnds.sortUnique()
+        data.namingVerbEnds = data.namingVerbs.compactMap(\.last)
+        data.namingVerbEnds.sortUnique()
+        data.kindNounStarts = data.kindNouns.compactMap(\.first)
+        data.kindNounStarts.sortUnique()
         return data
     }
 

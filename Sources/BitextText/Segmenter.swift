@@ -579,6 +579,10 @@ public final class Segmenter {
                 var e = w
                 while e < latinWords.count && latinWords[e].range.lowerBound < j { e += 1 }
                 if e > w, let s = stretch(i..<j, text, roles, latinWords[w..<e], links, &a, wholeUnit: false) {
+                    // Every stretch holds a Latin word, so the words left bound the stretches to
+                    // come: room for them (up to eight) at the first, where appending one by one
+                    // grew the array about once per stretch.
+                    if a.stretches.isEmpty { a.stretches.reserveCapacity(min(latinWords.count - w, 8)) }
                     a.stretches.append(s)
                 }
                 w = e
@@ -1100,11 +1104,11 @@ public final class Segmenter {
 
     /// The Chinese right before `index` (over spaces, markup, a colon and opening marks) ends
     /// with one of `phrases`, whose last characters are `ends`.
-    static func endsWithOne(of phrases: [[UInt32]], ends: Set<UInt32>, _ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
+    static func endsWithOne(of phrases: [[UInt32]], ends: [UInt32], _ text: [UInt32], _ roles: [Role], before index: Int) -> Bool {
         guard !phrases.isEmpty else { return false }
         var b = index - 1
         while b >= 0 && (isSpace(text[b]) || roles[b] != .content || text[b] == 0xFF1A || text[b] == 0x3A || isOpening(text[b])) { b -= 1 }
-        guard b >= 0, text[b] >= 0x2E80, ends.contains(text[b]) else { return false }
+        guard b >= 0, text[b] >= 0x2E80, ends.sortedContains(text[b]) else { return false }
         return Segmenter.oneEndsAt(phrases, text, b + 1)
     }
 
@@ -1125,12 +1129,12 @@ public final class Segmenter {
         var e = index
         while e < text.count && (isSpace(text[e]) || roles[e] != .content || isClosing(text[e])) { e += 1 }
         // A determiner between them (`… not found 这样的错误`, `Permission denied 的错误`).
-        if e < text.count && target.kindNounDeterminerStarts.contains(text[e]) {
+        if e < text.count && target.kindNounDeterminerStarts.sortedContains(text[e]) {
             for d in target.kindNounDeterminers where e + d.count < text.count && text[e] == d[0] {
                 if (0..<d.count).allSatisfy({ text[e + $0] == d[$0] }) { e += d.count; break }
             }
         }
-        guard e < text.count, text[e] >= 0x2E80, target.kindNounStarts.contains(text[e]) else { return false }
+        guard e < text.count, text[e] >= 0x2E80, target.kindNounStarts.sortedContains(text[e]) else { return false }
         for v in target.kindNouns where e + v.count <= text.count {
             var ok = true
             for (o, c) in v.enumerated() where text[e + o] != c { ok = false; break }

@@ -213,7 +213,7 @@ public enum ProjectChecks {
         for k in r.pairs {
             var hit = false
             miner.sourceWords(ofPair: k) { s in
-                if !hit && binarySearch(others, s) { hit = true }
+                if !hit && others.sortedContains(s) { hit = true }
             }
             if hit { explained += 1 } else { unexplained += 1 }
             // Decided once either side holds half the places.
@@ -264,15 +264,6 @@ public enum ProjectChecks {
             i += 1
         }
         return nil
-    }
-
-    static func binarySearch(_ a: [Int32], _ x: Int32) -> Bool {
-        var lo = 0, hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < a.count && a[lo] == x
     }
 
     /// A source phrase that can be a term: no function word inside but `of` (not "need the

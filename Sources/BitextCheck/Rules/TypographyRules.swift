@@ -184,8 +184,8 @@ public struct FullwidthInEnglishRule: Rule {
             // ends on an English name, `…attribute。Vue 提供…`, is Chinese).
             guard analyses[k].runs.contains(where: { $0.language == .source }) else { continue }
             let runs = analyses[k].runs
-            let u = units[k]
-            let t = u.text, r = u.roles
+            // The text and roles, not a copy of the unit (a reference count for each of its arrays).
+            let t = units[k].text, r = units[k].roles
             // The characters of those runs, in order, each once (runs come in order, apart: no
             // array to make unless they do not).
             var inOrder = true, end = 0
