@@ -223,6 +223,19 @@ import Testing
         #expect(try messages("Sun 公司在周一发布了新版本。\n", "Sun released the new version on Monday.\n").isEmpty)
     }
 
+    /// Round 25: 周岁 is an age in full years, never weeks; another age is still a changed number.
+    @Test func anAgeInFullYears() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // 周岁 is years of age, never weeks; another age is still a changed number.
+        let age = "You must be at least 18 years old on the date you apply.\n"
+        #expect(try messages("申请之日须已年满 18 周岁。\n", age).isEmpty)
+        #expect(try messages("申请之日须已年满 18 岁。\n", age).isEmpty)
+        #expect(try messages("申请之日须已年满 16 周岁。\n", age).count == 1)
+        #expect(try messages("申请人须在 18 周内提交。\n", "Apply within 18 days.\n").count == 1)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
