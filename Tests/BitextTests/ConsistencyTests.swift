@@ -236,6 +236,22 @@ import Testing
         #expect(try messages("申请人须在 18 周内提交。\n", "Apply within 18 days.\n").count == 1)
     }
 
+    /// Round 25: a clock time with 点 (`上午 9 点至下午 3 点` = `9:00–15:00`) beside weekdays whose
+    /// numerals are days, not numbers.
+    @Test func clockTimesWithDianBesideWeekdays() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // `上午 9 点至下午 3 点` is 9:00–15:00; the numerals of 周一 and 周五 are days, not numbers.
+        let call = "Call us (Monday to Friday, 9:00–15:00 CET).\n"
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点）。\n", call).isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 上午九点至下午三点）。\n", call).isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 9 点至 15 点）。\n", call).isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 4 点）。\n", call).count == 1)
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点半）。\n", "Call us (Monday to Friday, 9:00–15:30 CET).\n").isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点 30 分）。\n", "Call us (Monday to Friday, 9:00–15:30 CET).\n").isEmpty)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }

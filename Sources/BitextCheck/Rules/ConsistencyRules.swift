@@ -1377,6 +1377,20 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// A Han numeral of one character after a Han character (the 一 of 周一, the 五 of
+    /// 星期五 or 周一至五): what may be part of a weekday's name.
+    static func mayNameWeekday(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        r.count == 1 && r.lowerBound > 0 && r.upperBound <= t.count && NumberScanner.isHanNumeral(t[r.lowerBound]) && isHanIdeograph(t[r.lowerBound - 1])
+    }
+
+    /// The minutes of a clock time `H:MM` (the `00` of `9:00`): two digits after a colon after a
+    /// digit.
+    static func clockMinutes(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        let s = r.lowerBound
+        return r.count == 2 && s >= 2 && r.upperBound <= t.count && t[s - 1] == 0x3A && t[s - 2] >= 0x30 && t[s - 2] <= 0x39
+            && t[s] >= 0x30 && t[s] <= 0x39 && t[s + 1] >= 0x30 && t[s + 1] <= 0x39
+    }
+
     /// A number written `M.D` (`10.13`: one or two digits, a dot, one or two digits) that may be
     /// a month and a day, with the month, the day and the day's digit count; nil otherwise.
     static func monthDay(_ x: NumberMention) -> (month: Double, day: Double, digits: Int)? {
@@ -1826,6 +1840,42 @@ public struct NumberMismatchRule: Rule {
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
                                                    sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
+            // The numeral of a weekday's name (周一, 星期五, 周一至五) counts nothing: days are
+            // compared as days (``weekdays(_:_:)``). Looked at only for a Han numeral after a Han
+            // character.
+            if target.contains(where: { NumberMismatchRule.mayNameWeekday(c.document.units[$0.unit].text, $0.range) }) {
+                var days: [Int: [WeekdayMention]] = [:]
+                target.removeAll { m in
+                    let u = c.document.units[m.unit]
+                    guard NumberMismatchRule.mayNameWeekday(u.text, m.range) else { return false }
+                    if days[m.unit] == nil { days[m.unit] = NumberMismatchRule.weekdays(u, c.settings.target) }
+                    return days[m.unit]!.contains { $0.named && $0.range.contains(m.range.lowerBound) }
+                }
+            }
+            // A clock time written with 点 (`上午 9 点`, `下午 3 点半`) renders an `H:MM` of the
+            // source (`9:00`, `15:30`) whole: its 点 stands for the minutes 00, 点半 for 30 (not
+            // where the minutes are written: `9 点 30 分`).
+            if source.contains(where: { NumberMismatchRule.clockMinutes(p.source.units[$0.unit].text, $0.range) }) {
+                // 半 read as a half (0.5) is the minutes' here, in its place.
+                var added: [Mention<NumberMention>] = []
+                for m in target where !m.value.isVersion {
+                    // The hour as written (下午 3 点 is also 15).
+                    guard let v = m.value.values.first else { continue }
+                    let t = c.document.units[m.unit].text
+                    guard v >= 0 && v <= 24 && v == v.rounded(), let pt = NumberScanner.clockPoint(t, after: m.range.upperBound) else { continue }
+                    if !pt.half {
+                        var k = pt.at + 1
+                        if k < t.count && t[k] == 0x20 { k += 1 }
+                        if k < t.count && ((t[k] >= 0x30 && t[k] <= 0x39) || NumberScanner.isHanNumeral(t[k])) { continue }
+                    }
+                    let r = pt.half ? (pt.at + 1)..<(pt.at + 2) : pt.at..<(pt.at + 1)
+                    added.append(Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: pt.half ? "30" : "00", values: [pt.half ? 30 : 0], isVersion: false)))
+                }
+                if !added.isEmpty {
+                    target.removeAll { m in added.contains { $0.unit == m.unit && $0.range == m.range } }
+                    target = (target + added).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
+                }
+            }
             // A month.day date (`10.13` for `Oct 13`, as timetables write it) whose month the
             // source names in the unit and whose day is a number of the source: the day, not the
             // decimal 10.13 (a `10.13` with no such month and day stays a number).
