@@ -252,6 +252,17 @@ import Testing
         #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点 30 分）。\n", "Call us (Monday to Friday, 9:00–15:30 CET).\n").isEmpty)
     }
 
+    /// Round 25: Latin `min` after a number is minutes.
+    @Test func latinMinIsMinutes() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // Latin `min` after a number is minutes.
+        #expect(try messages("细胞处理 24 min。\n", "Cells were treated for 24 h.\n").count == 1)
+        #expect(try messages("细胞处理 24 h，离心 10 min。\n", "Cells were treated for 24 h and spun for 10 min.\n").isEmpty)
+        #expect(try messages("离心 10 分钟。\n", "Spin for 10 min.\n").isEmpty)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
