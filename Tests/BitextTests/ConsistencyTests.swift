@@ -263,6 +263,21 @@ import Testing
         #expect(try messages("离心 10 分钟。\n", "Spin for 10 min.\n").isEmpty)
     }
 
+    /// Round 25: kitchen measures are units.
+    @Test func kitchenMeasures() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // Kitchen measures: a teaspoon is no tablespoon; a cup counted where the source has none.
+        #expect(try messages("- 黑胡椒 1/2 汤匙\n", "- 1/2 tsp black pepper\n").count == 1)
+        #expect(try messages("- 黑胡椒 1/2 茶匙\n", "- 1/2 tsp black pepper\n").isEmpty)
+        #expect(try messages("- 橄榄油 2 茶匙\n", "- 2 tablespoons olive oil\n").count == 1)
+        #expect(try messages("- 橄榄油 2 大勺\n", "- 2 tbsp olive oil\n").isEmpty)
+        #expect(try messages("- 2 杯面粉\n", "- 2 cups flour\n").isEmpty)
+        #expect(try messages("- 2 汤匙面粉\n", "- 2 cups flour\n").count == 1)
+        #expect(try messages("每人喝了 3 杯咖啡。\n", "Each of us had 3 coffees.\n").isEmpty)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
