@@ -278,6 +278,22 @@ import Testing
         #expect(try messages("每人喝了 3 杯咖啡。\n", "Each of us had 3 coffees.\n").isEmpty)
     }
 
+    /// Round 25: relative centrifugal force (`400 × g`) is a unit of its own.
+    @Test func centrifugalForce() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // Relative centrifugal force is a unit of its own, written `g` as often; rpm is r/min.
+        let spin = "Cells were spun at 400 × g for 30 min.\n"
+        #expect(try messages("细胞以 400 rpm 离心 30 min。\n", spin).count == 1)
+        #expect(try messages("细胞以 400 ×g 离心 30 min。\n", spin).isEmpty)
+        #expect(try messages("细胞以 400 g 离心 30 分钟。\n", spin).isEmpty)
+        #expect(try messages("细胞以 400 g 离心 30 分钟。\n", "Cells were spun at 400 xg for 30 min.\n").isEmpty)
+        #expect(try messages("转子以 3000 r/min 旋转。\n", "The rotor turns at 3000 rpm.\n").isEmpty)
+        #expect(try messages("细胞以 400 × g 离心。\n", "Cells were spun at 400 g-force.\n").isEmpty)
+        #expect(try messages("尺寸为 30 × 40 cm。\n", "It is 30 × 40 cm.\n").isEmpty)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }

@@ -669,6 +669,25 @@ public struct NumberMismatchRule: Rule {
         }
         var k = r.upperBound
         if k < n, [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[k]) { k += 1 }
+        // Relative centrifugal force, a unit of its own (`400 × g`, `400 xg`, `400 g-force`), not
+        // a number times grams: `×g`.
+        if k < n && u.roles[k] == role && (u.text[k] == 0xD7 || u.text[k] == 0x78 || u.text[k] == 0x67) {
+            var g = k
+            let times = u.text[g] != 0x67
+            if times {
+                g += 1
+                if g < n && u.text[g] == 0x20 { g += 1 }
+            }
+            if g < n && u.text[g] == 0x67 && u.roles[g] == role {
+                var e = g + 1
+                let force = "-force".unicodeScalars.map(\.value)
+                let isForce = e + force.count <= n && u.text[e..<(e + force.count)].elementsEqual(force)
+                if isForce { e += force.count }
+                if (times || isForce) && (e == n || !(letter(u.text[e]) || (u.text[e] >= 0x30 && u.text[e] <= 0x39) || u.text[e] == 0x5F)) {
+                    return "×g"
+                }
+            }
+        }
         // Degrees Celsius and Fahrenheit: `°C`, `°F`, `℃`, `℉`.
         if k < n && u.roles[k] == role {
             if u.text[k] == 0x2103 || u.text[k] == 0x2109 { return u.string(k..<(k + 1)) }
@@ -678,8 +697,10 @@ public struct NumberMismatchRule: Rule {
         let start = k
         while k < n && letter(u.text[k]) && u.roles[k] == role { k += 1 }
         // Two letters at most, or up to four with a capital or a Greek letter (`MHz`, `GiB`,
-        // `µs`): a longer or lowercase run is a word (`mode`, `and`).
-        guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A }) else { return nil }
+        // `µs`): a longer or lowercase run is a word (`mode`, `and`); `rpm` aside (revolutions per
+        // minute, `r/min`: the package format is never right after a number).
+        guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A })
+                || u.text[start..<k].elementsEqual([0x72, 0x70, 0x6D]) else { return nil }
         // Per second, per hour, per minute (`Mbit/s`, `km/h`, `mm/min`): part of the symbol. A
         // denominator of one letter, or a unit of time's symbol (`min`, `ms`, `hr`, `wk`).
         if k + 1 < n, u.text[k] == 0x2F, u.text[k + 1] | 0x20 >= 0x61 && u.text[k + 1] | 0x20 <= 0x7A, u.roles[k + 1] == role {
@@ -1184,6 +1205,9 @@ public struct NumberMismatchRule: Rule {
             let x = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
             if x == "\u{2103}" { return "°c" }
             if x == "\u{2109}" { return "°f" }
+            // `×g` is written `g` as often (`12 000 g 离心`); `rpm` is `r/min`.
+            if x == "×g" { return "g" }
+            if x == "rpm" { return "r/min" }
             return perSecondAndBits(x)
         }
         let x = norm(a), y = norm(b)
