@@ -294,6 +294,19 @@ import Testing
         #expect(try messages("尺寸为 30 × 40 cm。\n", "It is 30 × 40 cm.\n").isEmpty)
     }
 
+    /// Round 25: a bound of a number of the prose (`p < 0.05` → `p ≤ 0.05`) is reported once, by
+    /// number-mismatch.
+    @Test func aProseBoundReportedOnce() throws {
+        func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule()) throws -> [String] {
+            try Harness.findings(rule: rule, target: target, source: source).map(\.message)
+        }
+        // `p < 0.05` → `p ≤ 0.05`: number-mismatch's, once; an operator between names stays code-mismatch's.
+        let p = "Differences were significant at p < 0.05.\n"
+        #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p).count == 1)
+        #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p, rule: CodeMismatchRule()).isEmpty)
+        #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
