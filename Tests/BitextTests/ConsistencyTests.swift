@@ -223,6 +223,90 @@ import Testing
         #expect(try messages("Sun 公司在周一发布了新版本。\n", "Sun released the new version on Monday.\n").isEmpty)
     }
 
+    /// Round 25: 周岁 is an age in full years, never weeks; another age is still a changed number.
+    @Test func anAgeInFullYears() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // 周岁 is years of age, never weeks; another age is still a changed number.
+        let age = "You must be at least 18 years old on the date you apply.\n"
+        #expect(try messages("申请之日须已年满 18 周岁。\n", age).isEmpty)
+        #expect(try messages("申请之日须已年满 18 岁。\n", age).isEmpty)
+        #expect(try messages("申请之日须已年满 16 周岁。\n", age).count == 1)
+        #expect(try messages("申请人须在 18 周内提交。\n", "Apply within 18 days.\n").count == 1)
+    }
+
+    /// Round 25: a clock time with 点 (`上午 9 点至下午 3 点` = `9:00–15:00`) beside weekdays whose
+    /// numerals are days, not numbers.
+    @Test func clockTimesWithDianBesideWeekdays() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // `上午 9 点至下午 3 点` is 9:00–15:00; the numerals of 周一 and 周五 are days, not numbers.
+        let call = "Call us (Monday to Friday, 9:00–15:00 CET).\n"
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点）。\n", call).isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 上午九点至下午三点）。\n", call).isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 9 点至 15 点）。\n", call).isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 4 点）。\n", call).count == 1)
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点半）。\n", "Call us (Monday to Friday, 9:00–15:30 CET).\n").isEmpty)
+        #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点 30 分）。\n", "Call us (Monday to Friday, 9:00–15:30 CET).\n").isEmpty)
+    }
+
+    /// Round 25: Latin `min` after a number is minutes.
+    @Test func latinMinIsMinutes() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // Latin `min` after a number is minutes.
+        #expect(try messages("细胞处理 24 min。\n", "Cells were treated for 24 h.\n").count == 1)
+        #expect(try messages("细胞处理 24 h，离心 10 min。\n", "Cells were treated for 24 h and spun for 10 min.\n").isEmpty)
+        #expect(try messages("离心 10 分钟。\n", "Spin for 10 min.\n").isEmpty)
+    }
+
+    /// Round 25: kitchen measures are units.
+    @Test func kitchenMeasures() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // Kitchen measures: a teaspoon is no tablespoon; a cup counted where the source has none.
+        #expect(try messages("- 黑胡椒 1/2 汤匙\n", "- 1/2 tsp black pepper\n").count == 1)
+        #expect(try messages("- 黑胡椒 1/2 茶匙\n", "- 1/2 tsp black pepper\n").isEmpty)
+        #expect(try messages("- 橄榄油 2 茶匙\n", "- 2 tablespoons olive oil\n").count == 1)
+        #expect(try messages("- 橄榄油 2 大勺\n", "- 2 tbsp olive oil\n").isEmpty)
+        #expect(try messages("- 2 杯面粉\n", "- 2 cups flour\n").isEmpty)
+        #expect(try messages("- 2 汤匙面粉\n", "- 2 cups flour\n").count == 1)
+        #expect(try messages("每人喝了 3 杯咖啡。\n", "Each of us had 3 coffees.\n").isEmpty)
+    }
+
+    /// Round 25: relative centrifugal force (`400 × g`) is a unit of its own.
+    @Test func centrifugalForce() throws {
+        func messages(_ target: String, _ source: String) throws -> [String] {
+            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
+        }
+        // Relative centrifugal force is a unit of its own, written `g` as often; rpm is r/min.
+        let spin = "Cells were spun at 400 × g for 30 min.\n"
+        #expect(try messages("细胞以 400 rpm 离心 30 min。\n", spin).count == 1)
+        #expect(try messages("细胞以 400 ×g 离心 30 min。\n", spin).isEmpty)
+        #expect(try messages("细胞以 400 g 离心 30 分钟。\n", spin).isEmpty)
+        #expect(try messages("细胞以 400 g 离心 30 分钟。\n", "Cells were spun at 400 xg for 30 min.\n").isEmpty)
+        #expect(try messages("转子以 3000 r/min 旋转。\n", "The rotor turns at 3000 rpm.\n").isEmpty)
+        #expect(try messages("细胞以 400 × g 离心。\n", "Cells were spun at 400 g-force.\n").isEmpty)
+        #expect(try messages("尺寸为 30 × 40 cm。\n", "It is 30 × 40 cm.\n").isEmpty)
+    }
+
+    /// Round 25: a bound of a number of the prose (`p < 0.05` → `p ≤ 0.05`) is reported once, by
+    /// number-mismatch.
+    @Test func aProseBoundReportedOnce() throws {
+        func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule()) throws -> [String] {
+            try Harness.findings(rule: rule, target: target, source: source).map(\.message)
+        }
+        // `p < 0.05` → `p ≤ 0.05`: number-mismatch's, once; an operator between names stays code-mismatch's.
+        let p = "Differences were significant at p < 0.05.\n"
+        #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p).count == 1)
+        #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p, rule: CodeMismatchRule()).isEmpty)
+        #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }

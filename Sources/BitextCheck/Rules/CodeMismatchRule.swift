@@ -898,6 +898,10 @@ public struct CodeMismatchRule: Rule {
             let target = pair.target.flatMap { u in OperatorComparison.relations(c.document.units[u]).map { (unit: u, relation: $0) } }
             for (s, t) in OperatorComparison.changed(source: source, target: target) {
                 let su = s.unit, tu = t.unit
+                // A bound of a number in prose on both sides (`p < 0.05` → `p ≤ 0.05`) is
+                // number-mismatch's to report: statistics, not code.
+                if OperatorComparison.boundsProseNumber(p.source.units[su], s.relation),
+                   OperatorComparison.boundsProseNumber(c.document.units[tu], t.relation) { continue }
                 let sv = p.source.units[su].string(s.relation.range), tv = c.document.units[tu].string(t.relation.range)
                 emit(c.mismatch(self, severity: severity, place: (tu, t.relation.range), key: "code-mismatch.operator", sourceUnit: su,
                                 values: [:], source: sv, target: tv))

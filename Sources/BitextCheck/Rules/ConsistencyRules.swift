@@ -669,6 +669,25 @@ public struct NumberMismatchRule: Rule {
         }
         var k = r.upperBound
         if k < n, [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[k]) { k += 1 }
+        // Relative centrifugal force, a unit of its own (`400 × g`, `400 xg`, `400 g-force`), not
+        // a number times grams: `×g`.
+        if k < n && u.roles[k] == role && (u.text[k] == 0xD7 || u.text[k] == 0x78 || u.text[k] == 0x67) {
+            var g = k
+            let times = u.text[g] != 0x67
+            if times {
+                g += 1
+                if g < n && u.text[g] == 0x20 { g += 1 }
+            }
+            if g < n && u.text[g] == 0x67 && u.roles[g] == role {
+                var e = g + 1
+                let force = "-force".unicodeScalars.map(\.value)
+                let isForce = e + force.count <= n && u.text[e..<(e + force.count)].elementsEqual(force)
+                if isForce { e += force.count }
+                if (times || isForce) && (e == n || !(letter(u.text[e]) || (u.text[e] >= 0x30 && u.text[e] <= 0x39) || u.text[e] == 0x5F)) {
+                    return "×g"
+                }
+            }
+        }
         // Degrees Celsius and Fahrenheit: `°C`, `°F`, `℃`, `℉`.
         if k < n && u.roles[k] == role {
             if u.text[k] == 0x2103 || u.text[k] == 0x2109 { return u.string(k..<(k + 1)) }
@@ -678,8 +697,10 @@ public struct NumberMismatchRule: Rule {
         let start = k
         while k < n && letter(u.text[k]) && u.roles[k] == role { k += 1 }
         // Two letters at most, or up to four with a capital or a Greek letter (`MHz`, `GiB`,
-        // `µs`): a longer or lowercase run is a word (`mode`, `and`).
-        guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A }) else { return nil }
+        // `µs`): a longer or lowercase run is a word (`mode`, `and`); `rpm` aside (revolutions per
+        // minute, `r/min`: the package format is never right after a number).
+        guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A })
+                || u.text[start..<k].elementsEqual([0x72, 0x70, 0x6D]) else { return nil }
         // Per second, per hour, per minute (`Mbit/s`, `km/h`, `mm/min`): part of the symbol. A
         // denominator of one letter, or a unit of time's symbol (`min`, `ms`, `hr`, `wk`).
         if k + 1 < n, u.text[k] == 0x2F, u.text[k + 1] | 0x20 >= 0x61 && u.text[k + 1] | 0x20 <= 0x7A, u.roles[k + 1] == role {
@@ -1184,6 +1205,9 @@ public struct NumberMismatchRule: Rule {
             let x = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value == 0xB5 || $0.value == 0x3BC ? "u" : $0.value == 0x2126 ? "\u{3A9}" : $0 })).lowercased()
             if x == "\u{2103}" { return "°c" }
             if x == "\u{2109}" { return "°f" }
+            // `×g` is written `g` as often (`12 000 g 离心`); `rpm` is `r/min`.
+            if x == "×g" { return "g" }
+            if x == "rpm" { return "r/min" }
             return perSecondAndBits(x)
         }
         let x = norm(a), y = norm(b)
@@ -1375,6 +1399,20 @@ public struct NumberMismatchRule: Rule {
             if x.kind == 0 { out.append(WeekdayMention(range: a.range, days: x.days, named: true)) }
         }
         return out
+    }
+
+    /// A Han numeral of one character after a Han character (the 一 of 周一, the 五 of
+    /// 星期五 or 周一至五): what may be part of a weekday's name.
+    static func mayNameWeekday(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        r.count == 1 && r.lowerBound > 0 && r.upperBound <= t.count && NumberScanner.isHanNumeral(t[r.lowerBound]) && isHanIdeograph(t[r.lowerBound - 1])
+    }
+
+    /// The minutes of a clock time `H:MM` (the `00` of `9:00`): two digits after a colon after a
+    /// digit.
+    static func clockMinutes(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        let s = r.lowerBound
+        return r.count == 2 && s >= 2 && r.upperBound <= t.count && t[s - 1] == 0x3A && t[s - 2] >= 0x30 && t[s - 2] <= 0x39
+            && t[s] >= 0x30 && t[s] <= 0x39 && t[s + 1] >= 0x30 && t[s + 1] <= 0x39
     }
 
     /// A number written `M.D` (`10.13`: one or two digits, a dot, one or two digits) that may be
@@ -1826,6 +1864,42 @@ public struct NumberMismatchRule: Rule {
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
                                                    sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
+            // The numeral of a weekday's name (周一, 星期五, 周一至五) counts nothing: days are
+            // compared as days (``weekdays(_:_:)``). Looked at only for a Han numeral after a Han
+            // character.
+            if target.contains(where: { NumberMismatchRule.mayNameWeekday(c.document.units[$0.unit].text, $0.range) }) {
+                var days: [Int: [WeekdayMention]] = [:]
+                target.removeAll { m in
+                    let u = c.document.units[m.unit]
+                    guard NumberMismatchRule.mayNameWeekday(u.text, m.range) else { return false }
+                    if days[m.unit] == nil { days[m.unit] = NumberMismatchRule.weekdays(u, c.settings.target) }
+                    return days[m.unit]!.contains { $0.named && $0.range.contains(m.range.lowerBound) }
+                }
+            }
+            // A clock time written with 点 (`上午 9 点`, `下午 3 点半`) renders an `H:MM` of the
+            // source (`9:00`, `15:30`) whole: its 点 stands for the minutes 00, 点半 for 30 (not
+            // where the minutes are written: `9 点 30 分`).
+            if source.contains(where: { NumberMismatchRule.clockMinutes(p.source.units[$0.unit].text, $0.range) }) {
+                // 半 read as a half (0.5) is the minutes' here, in its place.
+                var added: [Mention<NumberMention>] = []
+                for m in target where !m.value.isVersion {
+                    // The hour as written (下午 3 点 is also 15).
+                    guard let v = m.value.values.first else { continue }
+                    let t = c.document.units[m.unit].text
+                    guard v >= 0 && v <= 24 && v == v.rounded(), let pt = NumberScanner.clockPoint(t, after: m.range.upperBound) else { continue }
+                    if !pt.half {
+                        var k = pt.at + 1
+                        if k < t.count && t[k] == 0x20 { k += 1 }
+                        if k < t.count && ((t[k] >= 0x30 && t[k] <= 0x39) || NumberScanner.isHanNumeral(t[k])) { continue }
+                    }
+                    let r = pt.half ? (pt.at + 1)..<(pt.at + 2) : pt.at..<(pt.at + 1)
+                    added.append(Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: pt.half ? "30" : "00", values: [pt.half ? 30 : 0], isVersion: false)))
+                }
+                if !added.isEmpty {
+                    target.removeAll { m in added.contains { $0.unit == m.unit && $0.range == m.range } }
+                    target = (target + added).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
+                }
+            }
             // A month.day date (`10.13` for `Oct 13`, as timetables write it) whose month the
             // source names in the unit and whose day is a number of the source: the day, not the
             // decimal 10.13 (a `10.13` with no such month and day stays a number).

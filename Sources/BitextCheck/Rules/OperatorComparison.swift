@@ -102,6 +102,17 @@ enum OperatorComparison {
         return (makeString(t[range]).trimmingCharacters(in: " "), far)
     }
 
+    /// A relation that bounds a number of the prose (`p < 0.05`, `n ≥ 30`): `<`, `>`, `≤` or `≥`
+    /// before an operand of digits in the text (not a code span). `number-mismatch` compares such
+    /// a bound with the number (``NumberMismatchRule``: a sign turned round, or one that now
+    /// includes the number), so it is not code to keep here.
+    static func boundsProseNumber(_ u: Unit, _ x: Relation) -> Bool {
+        guard x.sign == 0x3C || x.sign == 0x3E || x.sign == 0x2264 || x.sign == 0x2265,
+              x.range.upperBound > 0, x.range.upperBound <= u.text.count, u.roles[x.range.upperBound - 1] == .content,
+              let first = x.right.unicodeScalars.first, first.value >= 0x30 && first.value <= 0x39 else { return false }
+        return x.right.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." || $0 == "," }
+    }
+
     /// Each relation of the source written with the same operands and another sign in the
     /// translation (`cwnd < ssthresh` → `cwnd > ssthresh`), with the target's relation.
     static func changed(source: [(unit: Int, relation: Relation)], target: [(unit: Int, relation: Relation)])
