@@ -3079,7 +3079,7 @@ public struct MarkupMismatchRule: Rule {
             // … and each of whose sentences has its translation in the item (a sentence left alone
             // says the blocks were paired loosely, not merged).
             if lone == nil { lone = LoneSentences.find(c) }
-            if lone!.contains(where: { !$0.merged && su.contains($0.unit) }) { continue }
+            if lone!.contains(where: { !$0.merged && !$0.clause && su.contains($0.unit) }) { continue }
             let first = p.source.units[su[0]], last = p.source.units[su[su.count - 1]]
             emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.items",
                             sourceUnit: su[0], values: ["count": String(su.count), "end": String(last.start.line)],
