@@ -131,6 +131,16 @@ public struct LocaleData: Sendable {
     /// `weekdayGroups` (`工作日`: Monday to Friday), `weekdayRanges` joining two (`to`, `至`),
     /// and `weekdayNotBefore`, characters after which a name is none (`每周一次`).
     public var weekdays: Weekdays { units.value.weekdays }
+    /// The words for a part of the day that put a clock time on the 12-hour clock
+    /// (`clockBefore`, right before the time: `下午 2:00`; `clockAfter`, right after it: `2:00 PM`),
+    /// each afternoon (true: 下午, PM) or morning (false: 上午, AM); lowercase, as scalars,
+    /// longest first.
+    public var clock: Clock { units.value.clock }
+    public struct Clock: Sendable {
+        public var before: [(words: [UInt32], afternoon: Bool)] = []
+        public var after: [(words: [UInt32], afternoon: Bool)] = []
+        public init() {}
+    }
     public struct Weekdays: Sendable {
         /// Each name as scalars, its days and its kind (0 a day, 1 a short name, 2 a group); longest first.
         public var names: [(words: [UInt32], days: Set<Int>, kind: Int)] = []
@@ -361,6 +371,7 @@ public struct LocaleData: Sendable {
         var rates = Rates()
         var bounds = Bounds()
         var weekdays = Weekdays()
+        var clock = Clock()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -423,9 +434,19 @@ public struct LocaleData: Sendable {
         weekdays.ranges = (node["weekdayRanges"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
             .sorted { $0.count > $1.count }
         weekdays.notBefore = Set((node["weekdayNotBefore"]?.array().compactMap(\.string) ?? []).compactMap { $0.unicodeScalars.first?.value })
+        var clock = Clock()
+        for (key, afternoon) in [("afternoon", true), ("morning", false)] {
+            func scalars(_ k: String) -> [([UInt32], Bool)] {
+                (node[k]?[key]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { (Array($0.lowercased().unicodeScalars.map(\.value)), afternoon) }
+            }
+            clock.before += scalars("clockBefore")
+            clock.after += scalars("clockAfter")
+        }
+        clock.before.sort { $0.words.count > $1.words.count }
+        clock.after.sort { $0.words.count > $1.words.count }
         return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
-                         weekdays: weekdays)
+                         weekdays: weekdays, clock: clock)
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

@@ -476,12 +476,13 @@ public enum NumberScanner {
 
     /// The hour of a clock time on the 12-hour clock (`下午 2:00`, `2:00–3:30 PM`, `晚上 8:15`)
     /// also stands for the hour of the 24-hour clock it names (14, 15, 20), and `12:30 AM` (凌晨
-    /// 12:30) for 0: times compare as the minute of the day. The marker is 下午/中午/傍晚/晚上/晚间
-    /// before the time, or PM after it, over a range's other time (`下午 2:00–3:30`: both); the
-    /// morning's markers (上午/凌晨/早上/早晨/清晨, AM) leave the hour as written, 12 aside.
-    /// Only an hour of 1 to 12 right before a colon and two digits, or before 点 (`下午 3 点`,
-    /// `上午九点半`: ``clockPoint(_:after:)``), is looked at.
-    public static func twelveHourClock(_ ms: inout [NumberMention], in t: [UInt32]) {
+    /// 12:30) for 0: times compare as the minute of the day. The marker is a word of the
+    /// afternoon of `markers` (`clockBefore` of `<id>.units.yml`: 下午, 晚上… before the time;
+    /// `clockAfter`: PM after it), over a range's other time (`下午 2:00–3:30`: both); the
+    /// morning's words (上午, 凌晨…, AM) leave the hour as written, 12 aside. Only an hour of 1
+    /// to 12 right before a colon and two digits, or before 点 (`下午 3 点`, `上午九点半`:
+    /// ``clockPoint(_:after:)``), is looked at.
+    public static func twelveHourClock(_ ms: inout [NumberMention], in t: [UInt32], markers: LocaleData.Clock) {
         let n = t.count
         @inline(__always) func colon(_ c: UInt32) -> Bool { c == 0x3A || c == 0xFF1A }
         @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -489,6 +490,15 @@ public enum NumberScanner {
         @inline(__always) func between(_ c: UInt32) -> Bool {
             digit(c) || colon(c) || c == 0x20 || c == 0xA0 || c == 0x2D || c == 0x2013 || c == 0x2014 || c == 0x7E
                 || c == 0xFF5E || c == 0x81F3 || c == 0x5230 || c == 0x70B9 || c == 0x9EDE || c == 0x534A
+        }
+        // Whether `w` is written at `at` (Latin letters in either case).
+        func written(_ w: [UInt32], at: Int) -> Bool {
+            guard at >= 0, at + w.count <= n else { return false }
+            for (j, c) in w.enumerated() {
+                let x = t[at + j]
+                if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != c { return false }
+            }
+            return true
         }
         for i in ms.indices {
             let m = ms[i]
@@ -501,31 +511,20 @@ public enum NumberScanner {
             guard v >= 1 && v <= 12 && v == v.rounded(), m.range.lowerBound == 0 || !digit(t[m.range.lowerBound - 1]) else { continue }
             // Afternoon (true) or morning (false), nil when no marker.
             var afternoon: Bool? = nil
-            // After: AM or PM (`a.m.`, `p.m.`).
+            // After (`PM`, `a.m.`): a word with no letter or digit glued after it.
             var k = minutes ? e + 3 : n
             var steps = 0
             while k < n && steps < 16 && between(t[k]) { k += 1; steps += 1 }
-            if k < n, t[k] | 0x20 == 0x61 || t[k] | 0x20 == 0x70 {
-                var j = k + 1
-                if j < n && t[j] == 0x2E { j += 1 }
-                if j < n && t[j] | 0x20 == 0x6D {
-                    j += 1
-                    if j < n && t[j] == 0x2E { j += 1 }
-                    if j == n || !(isLatinLetter(t[j]) || digit(t[j])) { afternoon = t[k] | 0x20 == 0x70 }
-                }
+            if k < n, let w = markers.after.first(where: { written($0.words, at: k) }) {
+                let x = k + w.words.count
+                if x == n || !(isLatinLetter(t[x]) || digit(t[x])) { afternoon = w.afternoon }
             }
-            // Before: a Chinese word for the part of the day.
+            // Before (下午): a word that ends where the run of the time and its spaces starts.
             if afternoon == nil {
                 var b = m.range.lowerBound
                 steps = 0
                 while b > 0 && steps < 16 && between(t[b - 1]) { b -= 1; steps += 1 }
-                if b >= 2 {
-                    switch (t[b - 2], t[b - 1]) {
-                    case (0x4E0B, 0x5348), (0x4E2D, 0x5348), (0x508D, 0x665A), (0x665A, 0x4E0A), (0x665A, 0x95F4): afternoon = true
-                    case (0x4E0A, 0x5348), (0x51CC, 0x6668), (0x65E9, 0x4E0A), (0x65E9, 0x6668), (0x6E05, 0x6668): afternoon = false
-                    default: break
-                    }
-                }
+                if let w = markers.before.first(where: { written($0.words, at: b - $0.words.count) }) { afternoon = w.afternoon }
             }
             guard let pm = afternoon else { continue }
             if pm && v < 12 { ms[i].values.append(v + 12) } else if !pm && v == 12 { ms[i].values.append(0) }

@@ -8,6 +8,25 @@ import Testing
         try Harness.findings(rule: CodeMismatchRule(), target: target, source: source).filter { $0.rule == "code-mismatch" }
     }
 
+    /// A long page of paragraphs that are only a code span, each between two sentences: every
+    /// one paired with its own by place (one pass over them), a changed one reported on its
+    /// line, and one in a footnote (which cmark-gfm moves to the end) still paired.
+    @Test func manyCodeOnlyParagraphsPairedByPlace() throws {
+        var en = "", zh = "", changedLine = 0, line = 1
+        for k in 0..<300 {
+            en += "Run step \(k) of the build.\n\n`make step-\(k)`\n\n"
+            zh += "运行构建的第 \(k) 步。\n\n`make step-\(k == 217 ? "x" : String(k))`\n\n"
+            if k == 217 { changedLine = line + 2 }
+            line += 4
+        }
+        let tail = (en: "See the note.[^n]\n\n[^n]: The last step:\n\n    `make final`\n", zh: "见注释。[^n]\n\n[^n]: 最后一步：\n\n    `make fina`\n")
+        let f = try findings(zh + tail.zh, en + tail.en)
+        #expect(f.filter { $0.span.start.line == changedLine }.count == 1, "\(f.map { "\($0.span.start.line) \($0.message)" })")
+        #expect(f.contains { $0.message.contains("make final") }, "\(f.map { "\($0.span.start.line) \($0.message)" })")
+        #expect(f.count == 2, "\(f.map { "\($0.span.start.line) \($0.message)" })")
+        #expect(try findings(zh.replacingOccurrences(of: "step-x", with: "step-217") + tail.zh.replacingOccurrences(of: "fina`", with: "final`"), en + tail.en).isEmpty)
+    }
+
     @Test func aSpanReplacedOrWrittenTwiceIsAWarning() throws {
         let a = try findings("写入前获取 `lock()`，重试后再次获取 `unlock()`。\n", "Take `lock()` before writing, and `lock()` again after a retry.\n")
         #expect(a.map(\.severity) == [.warning])

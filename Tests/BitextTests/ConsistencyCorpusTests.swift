@@ -167,8 +167,8 @@ import Testing
         }
         func line(_ i: Int) -> Int { tu.position(at: i).line }
         // A number: changed to one the source does not have.
-        let sourceNumbers = NumberMismatchRule.sourceNumbers(su, sa, unit: 0)
-        let targetNumbers = NumberMismatchRule.targetNumbers(tu, ta, unit: 0)
+        let sourceNumbers = NumberMismatchRule.sourceNumbers(su, sa, unit: 0, clock: (try? LocaleData.load("en"))?.clock ?? LocaleData.Clock())
+        let targetNumbers = NumberMismatchRule.targetNumbers(tu, ta, unit: 0, clock: (try? LocaleData.load("zh-Hans"))?.clock ?? LocaleData.Clock())
         if !NumberMismatchRule.numbersOnly(su) {
             // A value written once in the unit (a translation may mention a repeated number once).
             for t in targetNumbers {

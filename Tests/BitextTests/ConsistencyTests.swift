@@ -127,13 +127,13 @@ import Testing
     /// span or the name; a code span or name the source has too, written the same where it
     /// reads no number, is cancelled (not one in a link's destination, not `v2`, which the
     /// source reads).
-    @Test func numbersCopiedWithCodeOrNames() {
+    @Test func numbersCopiedWithCodeOrNames() throws {
         let t = Document(SourceText(path: "a.md", text: "区域 `A1:E9` 的第 2 行，BM25 与 v2。\n")).units[0]
-        let tn = NumberMismatchRule.targetNumbers(t, TextAnalysis(), unit: 0)
+        let tn = NumberMismatchRule.targetNumbers(t, TextAnalysis(), unit: 0, clock: try LocaleData.load("zh-Hans").clock)
         #expect(tn.map { $0.value.text } == ["1", "9", "2", "25", "2"])
         #expect(tn.map { NumberMismatchRule.copiedToken(t, around: $0.range).map { t.string($0.range) } } == ["A1:E9", "A1:E9", nil, "BM25", "v2"])
         let s = Document(SourceText(path: "a.md", text: "Row 1 of `A1:E9`, BM25 and v2, see [x](https://e.com/v2).\n")).units[0]
-        let sn = NumberMismatchRule.sourceNumbers(s, TextAnalysis(), unit: 0)
+        let sn = NumberMismatchRule.sourceNumbers(s, TextAnalysis(), unit: 0, clock: try LocaleData.load("en").clock)
         #expect(sn.map { $0.value.text } == ["1", "2"])
         let left = NumberMismatchRule.lessCopied(tn, targetUnit: { _ in t }, source: [0], sourceUnit: { _ in s }, sourceNumbers: sn)
         #expect(left.map { $0.value.text } == ["2", "2"])
@@ -305,6 +305,23 @@ import Testing
         #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p).count == 1)
         #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p, rule: CodeMismatchRule()).isEmpty)
         #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
+    }
+
+    /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
+    /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
+    @Test func twelveHourClock() throws {
+        func hours(_ text: String, _ id: String) throws -> [[Double]] {
+            var ms = NumberScanner.numbers(in: Array(text.unicodeScalars.map(\.value))) { _ in true }
+            NumberScanner.twelveHourClock(&ms, in: Array(text.unicodeScalars.map(\.value)), markers: try LocaleData.load(id).clock)
+            return ms.filter { $0.values.count > 1 }.map(\.values)
+        }
+        #expect(try hours("週一下午 2:00–3:30，週二晚間 8:15，傍晚 6:05，中午 12:10", "zh-Hant") == [[2, 14], [3, 15], [8, 20], [6, 18]])
+        #expect(try hours("凌晨 12:30，上午 2:00，早上 9:00，清晨 5:45", "zh-Hant") == [[12, 0]])
+        #expect(try hours("周一下午 2:00–3:30，周二晚间 8:15，凌晨 12:30", "zh-Hans") == [[2, 14], [3, 15], [8, 20], [12, 0]])
+        // The Latin words after the time, in either case, with or without dots; none glued.
+        #expect(try hours("2:00–3:30 PM, 11:59 p.m., 12:30 a.m, 9:15 am, 4:00 PMT, 5:00pm", "en") == [[2, 14], [3, 15], [11, 23], [12, 0], [5, 17]])
+        #expect(try hours("下午 2:00", "en").isEmpty)
+        #expect(try hours("会议 2:00 PM 开始", "zh-Hant") == [[2, 14]])
     }
 
     /// Dates of the prose read whole, and a day and month that trade places.

@@ -41,6 +41,31 @@ import Testing
         #expect(!short.isDropped)
     }
 
+    /// A clause between `;` of a sentence paired one to one (review 24 D5): dropped when its words
+    /// find clearly fewer translations than the rest's and the pair is far shorter in Chinese than
+    /// a translation of the whole writes (Latin letters per character of the target); either
+    /// alone is no evidence (the corpora's clause pairs write 5.1 letters a character at most).
+    @Test func clauseDroppedAfterASemicolon() throws {
+        let source = "The first backup runs at midnight and copies the whole database; the second backup runs at noon and copies only the changed tables.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "第一次备份在午夜运行，复制整个数据库。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("a clause of source line 1") == true
+                && found.first?.message.contains("the second backup runs at noon") == true, "\(found.map(\.message))")
+        #expect(found.first?.span.start.column == 19)
+        let whole = "第一次备份在午夜运行，复制整个数据库；第二次备份在中午运行，只复制有变化的表。\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
+        func clause(share: Int, others: Double, ratio: Double) -> LoneSentence {
+            var s = LoneSentence(bead: 0, sentenceBead: 0, unit: 0, range: 0..<10, isFirst: false, isLast: false, words: 8,
+                                 blockPaired: true, stems: 5, covered: share, othersShare: others, anchors: 0, anchorsFound: 0,
+                                 carried: 0, besideUnpairedTarget: false)
+            s.clause = true
+            s.lettersPerCharacter = ratio
+            return s
+        }
+        #expect(clause(share: 1, others: 0.8, ratio: 7.9).isDropped)
+        #expect(!clause(share: 1, others: 0.8, ratio: 5.0).isDropped)
+        #expect(!clause(share: 3, others: 0.8, ratio: 7.9).isDropped)
+    }
+
     /// A number of a lone sentence is in the translation only as a number of its own: `8` is
     /// not in `802.3bt` (review 21 D13: the dotted standard's digits took the dropped sentence's
     /// `8` for found, and its numbers came out as three `number-mismatch` findings instead).

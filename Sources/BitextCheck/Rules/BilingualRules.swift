@@ -602,7 +602,11 @@ public struct MissingTranslationRule: Rule {
             // first, else after it.)
             let from = s.merged && s.beforePartner ? s.sentenceBead : s.sentenceBead + 1
             let upTo = s.merged ? s.sentenceBead + 1 : s.sentenceBead
-            if let next = sentences[from...].first(where: { !$0.target.isEmpty }), let t = next.target.first {
+            if s.clause, let t = sentences[s.sentenceBead].target.first {
+                // A clause: at the start of its sentence's translation when it is the first, else at its end.
+                at = s.firstClause ? (ts[t].unit, ts[t].range.lowerBound..<(ts[t].range.lowerBound + 1))
+                    : (ts[t].unit, (ts[t].range.upperBound - 1)..<ts[t].range.upperBound)
+            } else if let next = sentences[from...].first(where: { !$0.target.isEmpty }), let t = next.target.first {
                 at = (ts[t].unit, ts[t].range.lowerBound..<(ts[t].range.lowerBound + 1))
             } else if let previous = sentences[..<upTo].last(where: { !$0.target.isEmpty }), let t = previous.target.last {
                 at = (ts[t].unit, (ts[t].range.upperBound - 1)..<ts[t].range.upperBound)
@@ -613,10 +617,10 @@ public struct MissingTranslationRule: Rule {
             let text = su.plainText(in: s.range)
             let preview = text.count > 80 ? String(text.prefix(79)) + "…" : text
             emit(c.finding(self, severity: severity, unit: unit, range: range,
-                           message: c.messages.text("missing-translation.sentence", ["line": String(line), "sentence": preview]),
+                           message: c.messages.text(s.clause ? "missing-translation.clause" : "missing-translation.sentence", ["line": String(line), "sentence": preview]),
                            details: [("sourceLine", .int(line)), ("sourceColumn", .int(su.position(at: s.range.lowerBound).column)),
                                      ("sourceText", .string(text)),
-                                     ("evidence", .string(s.lostNegation ? "negation" : s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
+                                     ("evidence", .string(s.clause ? "clause" : s.lostNegation ? "negation" : s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
         }
     }
 }

@@ -1083,11 +1083,41 @@ public struct CodeMismatchRule: Rule {
         let ts = codeParagraphs(target)
         guard !ts.isEmpty else { return [] }
         var out: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
+        // A gap's paragraphs start after its low line, which only grows, and end before its
+        // high line: walked by first line, those after the low line start at an index that only
+        // moves on, and the gap's end at the first that starts at or past the high line. One
+        // pass, not a filter of every paragraph for each bead. By first line is reading order
+        // but for a footnote's, which cmark-gfm moves to the end: then a sorted copy of the
+        // indices, and each gap's put back in the document's order, as the filter gave them.
         var sourceLow = 0, targetLow = 0
+        struct Walk {
+            let ps: [BitextMarkdown.Unit]
+            let order: [Int]?
+            var from = 0
+            init(_ ps: [BitextMarkdown.Unit]) {
+                self.ps = ps
+                let sorted = zip(ps, ps.dropFirst()).allSatisfy { $0.start.line <= $1.start.line }
+                order = sorted ? nil : ps.indices.sorted { (ps[$0].start.line, $0) < (ps[$1].start.line, $1) }
+            }
+            mutating func gap(_ low: Int, _ high: Int) -> [BitextMarkdown.Unit] {
+                let n = ps.count
+                @inline(__always) func at(_ k: Int) -> Int { order?[k] ?? k }
+                while from < n && ps[at(from)].start.line <= low { from += 1 }
+                var k = from, found: [Int] = []
+                while k < n && ps[at(k)].start.line < high {
+                    if ps[at(k)].end.line < high { found.append(at(k)) }
+                    k += 1
+                }
+                if order != nil { found.sort() }
+                return found.map { ps[$0] }
+            }
+        }
+        var sourceWalk = Walk(ss), targetWalk = Walk(ts)
         func closeGap(_ sourceHigh: Int, _ targetHigh: Int) {
-            let a = ss.filter { $0.start.line > sourceLow && $0.end.line < sourceHigh }
-            let b = ts.filter { $0.start.line > targetLow && $0.end.line < targetHigh }
-            guard !a.isEmpty, a.count == b.count, zip(a, b).allSatisfy({ $0.0.kind == $0.1.kind }) else { return }
+            let a = sourceWalk.gap(sourceLow, sourceHigh)
+            guard !a.isEmpty else { return }
+            let b = targetWalk.gap(targetLow, targetHigh)
+            guard a.count == b.count, zip(a, b).allSatisfy({ $0.0.kind == $0.1.kind }) else { return }
             out += zip(a, b).map { ($0, $1) }
         }
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {

@@ -318,9 +318,9 @@ public struct NumberMismatchRule: Rule {
     public init() {}
 
     /// Numbers of the source's prose.
-    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int) -> [Mention<NumberMention>] {
+    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock) -> [Mention<NumberMention>] {
         var ms = NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }
-        NumberScanner.twelveHourClock(&ms, in: u.text)
+        NumberScanner.twelveHourClock(&ms, in: u.text, markers: clock)
         return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
@@ -359,12 +359,12 @@ public struct NumberMismatchRule: Rule {
     /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0), or a quantity in math; not in
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
     /// source's prose).
-    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, math: Bool = true) -> [Mention<NumberMention>] {
+    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock, math: Bool = true) -> [Mention<NumberMention>] {
         var ms = NumberScanner.numbers(in: u.text, gluedToWords: true) {
             let r = u.roles[$0]
             return (r == .content || r == .code || (math && r == .math)) && !a.inNote($0)
         }
-        NumberScanner.twelveHourClock(&ms, in: u.text)
+        NumberScanner.twelveHourClock(&ms, in: u.text, markers: clock)
         return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
@@ -1856,12 +1856,13 @@ public struct NumberMismatchRule: Rule {
             }
             return CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
         }
+        let sourceClock = c.settings.source.clock, targetClock = c.settings.target.clock
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
-            var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
             guard !source.isEmpty || words else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
-            var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, math: !sourceMath) }
+            var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
                                                    sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
             // The numeral of a weekday's name (周一, 星期五, 周一至五) counts nothing: days are
@@ -3152,7 +3153,7 @@ public struct MarkupMismatchRule: Rule {
             // … and each of whose sentences has its translation in the item (a sentence left alone
             // says the blocks were paired loosely, not merged).
             if lone == nil { lone = LoneSentences.find(c) }
-            if lone!.contains(where: { !$0.merged && su.contains($0.unit) }) { continue }
+            if lone!.contains(where: { !$0.merged && !$0.clause && su.contains($0.unit) }) { continue }
             let first = p.source.units[su[0]], last = p.source.units[su[su.count - 1]]
             emit(c.mismatch(self, severity: severity, place: (tu, 0..<c.document.units[tu].text.count), key: "markup-mismatch.items",
                             sourceUnit: su[0], values: ["count": String(su.count), "end": String(last.start.line)],
