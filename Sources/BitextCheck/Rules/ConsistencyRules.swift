@@ -147,6 +147,10 @@ public struct NumberMismatchRule: Rule {
             RuleExample("该版本于 ↓2 月 9 日发布。\n", source: "The release shipped on September 2.\n"),
             RuleExample("生效日期：2025 年 3 月 1 日，旧条款于 2025-01-03 失效。\n",
                         source: "Effective date: March 1, 2025; the old terms lapse on 3 January 2025.\n"),
+            // A heading or a list item of numbers only is compared when the structure pairs it
+            // (its level, its place): a release's version and date.
+            RuleExample("## ↓16.3 (2026-05-14)\n\n修复解析器中的崩溃。\n\n## 16.1 (2026-04-02)\n\n- 16.1\n- ↓16.0\n",
+                        source: "## 16.2 (2026-05-14)\n\nFix a crash in the parser.\n\n## 16.1 (2026-04-02)\n\n- 16.1\n- 15.9\n"),
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
@@ -468,6 +472,30 @@ public struct NumberMismatchRule: Rule {
             let c = u.text[i]
             return u.roles[i] == .content && ((c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || isHanIdeograph(c))
         }
+    }
+
+    /// A heading or a list item paired one to one with a unit of its kind (the same level or
+    /// depth) at the same place among the units of that kind, in documents with as many of
+    /// them: paired by the structure, not by length (`## 16.2 (2026-05-14)` → `## 16.3 …`, a
+    /// list of versions), so that units of numbers only are compared.
+    static func pairedByPlace(_ sd: Document, _ s: [Int], _ td: Document, _ t: [Int]) -> Bool {
+        guard s.count == 1, t.count == 1 else { return false }
+        let kind = sd.units[s[0]].kind
+        guard td.units[t[0]].kind == kind else { return false }
+        switch kind {
+        case .heading, .listItem: break
+        default: return false
+        }
+        /// The unit's place among the units of its kind, and how many there are.
+        func place(_ d: Document, _ u: Int) -> (Int, Int) {
+            var before = 0, all = 0
+            for (k, x) in d.units.enumerated() where x.kind == kind {
+                if k < u { before += 1 }
+                all += 1
+            }
+            return (before, all)
+        }
+        return place(sd, s[0]) == place(td, t[0])
     }
 
     /// Cells of numbers (``numbersOnly(_:)``) of the source paired with the cell of the same
@@ -2267,10 +2295,12 @@ public struct NumberMismatchRule: Rule {
         }
         for pair in c.consistencyCache.pairs {
             // Cells of numbers are compared with the cell of their column in the row they are
-            // rendered by, else only when the other side is numbers too (aligned by length alone).
+            // rendered by, else only when the other side is numbers too (aligned by length alone);
+            // a heading or a list item of numbers only, when the structure pairs it.
             if pair.source.allSatisfy({ inCells.contains($0) }) { continue }
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
-                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
+                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) })
+                && !NumberMismatchRule.pairedByPlace(p.source, pair.source, c.document, pair.target) { continue }
             let words = pair.source.flatMap { k in
                 (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
                     + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
