@@ -1247,6 +1247,13 @@ public final class Segmenter {
             }
             return n > 0 ? j : nil
         }
+        // Initials in capitals without periods after a surname (` RW`, ` J`): the index after them.
+        func bareInitials(_ s: Int) -> Int? {
+            guard at(s) == 0x20 else { return nil }
+            var j = s + 1
+            while upper(j) { j += 1 }
+            return j > s + 1 && j <= s + 4 && !letter(j) && !digit(j) ? j : nil
+        }
         // After an author: more authors or the year, not a verb.
         func listGoesOn(_ s: Int) -> Bool { has(",", at: s) || has(" &", at: s) || has(" and ", at: s) || has(" et al", at: s) }
         @inline(__always) func lower(_ i: Int) -> Bool { at(i) >= 0x61 && at(i) <= 0x7A }
@@ -1259,6 +1266,15 @@ public final class Segmenter {
             author = listGoesOn(n) || has(" (", at: n) || !verb
         } else if let n = initials(i), has(" ", at: n), let s = surname(n + 1) {
             author = listGoesOn(s)  // A. Vaswani, … / A. Vaswani and … / A. Vaswani et al.
+        } else if let n = surname(i).flatMap(bareInitials) {
+            // Vancouver (`Hornung RW, Reed LD.`, `Smith J, Chen L, et al.`): a surname and its
+            // initials in capitals without periods, then a second author, `et al` or, for one
+            // author alone, the period and a source that holds `year;volume` or a `doi:`.
+            if has(", ", at: n) {
+                author = has("et al", at: n + 2) || surname(n + 2).flatMap(bareInitials).map { has(",", at: $0) || has(".", at: $0) } ?? false
+            } else if has(". ", at: n) {
+                author = Segmenter.holdsVolumeOrDOI(text, segment)
+            }
         } else {
             // OpenAI. (2023) / World Health Organization. (2020): capitalized words, then the
             // year in parentheses (not `Vaswani et al. (2017) showed`).
@@ -1375,6 +1391,18 @@ public final class Segmenter {
         if n == 4 && (a == 0x6B || a == 0x6D || a == 0x67) && t[r.lowerBound + 1] == 0x62 && p == 0x70 && z == 0x73 { return true }
         let word = String(String.UnicodeScalarView(t.compactMap { Unicode.Scalar($0) }))
         return durations.values.contains(word)
+    }
+
+    /// `r` holds a year with the volume after a semicolon (`1990;5(1):46–51`, `2021;492:112995`)
+    /// or a `doi:`, the source of a reference in the Vancouver style.
+    static func holdsVolumeOrDOI(_ text: [UInt32], _ r: Range<Int>) -> Bool {
+        var t = r.lowerBound + 4
+        while t + 1 < r.upperBound {
+            if text[t] == 0x3B, isDigit(text[t + 1]), holdsYear(text, t - 4..<t) { return true }
+            if text[t] == 0x3A, (text[t - 3] | 0x20) == 0x64, (text[t - 2] | 0x20) == 0x6F, (text[t - 1] | 0x20) == 0x69 { return true }
+            t += 1
+        }
+        return false
     }
 
     /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word

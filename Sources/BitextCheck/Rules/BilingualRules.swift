@@ -427,6 +427,12 @@ public struct MissingTranslationRule: Rule {
             // A sentence merged into its neighbour's translation is not dropped.
             RuleExample("# 备份\n\n备份任务每晚两点运行，把数据库复制到存储桶，旧副本保存三十天后删除以节省空间。你可以在控制台一键恢复任意一份副本。\n",
                         source: "# Backups\n\nThe backup job runs every night at two o'clock and copies the database to the storage bucket. Old copies are deleted after thirty days to save space. You can restore any copy from the dashboard with a single click.\n"),
+            // A name dropped from a list of names the translation keeps (reported at the kept name
+            // after it); a name written in Chinese still counts as an item of the list.
+            RuleExample("感谢 Ana Lima、↓Kofi Mensah 和 Lena Vogt 的审阅。\n",
+                        source: "Thanks to Ana Lima, Jon Berg, Kofi Mensah and Lena Vogt for their reviews.\n"),
+            RuleExample("感谢 Ana Lima、Jon Berg、陈雨菲和 Lena Vogt 的审阅。\n",
+                        source: "Thanks to Ana Lima, Jon Berg, Chen Yufei and Lena Vogt for their reviews.\n"),
             // A sentence put into a set phrase (如下所示 for "Here is how the method looks:") is not
             // dropped, though none of its few words the lexicon knows has a translation there.
             RuleExample("# 账本\n\n`Ledger` 类的 `report()` 方法打印当前余额，如下所示：\n",
@@ -556,6 +562,13 @@ public struct MissingTranslationRule: Rule {
         }
         droppedSentences(c, severity, emit)
         swappedCells(c, severity, emit)
+        for d in DroppedNames.find(c) {
+            let su = p.source.units[d.sourceUnit]
+            let line = su.position(at: d.name.lowerBound).line
+            emit(c.finding(self, severity: severity, unit: d.targetUnit, range: d.target,
+                           message: c.messages.text("missing-translation.name", ["name": su.string(d.name), "line": String(line)]),
+                           details: [("sourceLine", .int(line)), ("sourceText", .string(su.string(d.name))), ("evidence", .string("dropped-name"))]))
+        }
     }
 
     /// Cells of words two rows of a table exchanged (within a column): each reported, naming

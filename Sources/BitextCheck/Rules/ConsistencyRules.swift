@@ -147,9 +147,19 @@ public struct NumberMismatchRule: Rule {
             RuleExample("该版本于 ↓2 月 9 日发布。\n", source: "The release shipped on September 2.\n"),
             RuleExample("生效日期：2025 年 3 月 1 日，旧条款于 2025-01-03 失效。\n",
                         source: "Effective date: March 1, 2025; the old terms lapse on 3 January 2025.\n"),
+            // A heading or a list item of numbers only is compared when the structure pairs it
+            // (its level, its place): a release's version and date.
+            RuleExample("## ↓16.3 (2026-05-14)\n\n修复解析器中的崩溃。\n\n## 16.1 (2026-04-02)\n\n- 16.1\n- ↓16.0\n",
+                        source: "## 16.2 (2026-05-14)\n\nFix a crash in the parser.\n\n## 16.1 (2026-04-02)\n\n- 16.1\n- 15.9\n"),
             // A catalogue number changed into another of its shape.
             RuleExample("| 零件 | 货号 |\n| --- | --- |\n| 垫圈 | ↓QX2408 |\n", source: "| Part | Catalogue no. |\n| --- | --- |\n| Washer | QX2048 |\n"),
             RuleExample("按 ↓F12 切换专注模式，优先级为 ↓P2。\n", source: "Press F11 to toggle focus mode; the priority is P1.\n"),
+            // A model code (capitals, digits, capitals) the translation drops with the product's
+            // name rendered in Chinese, at its first mention; a later one may be referred back to.
+            RuleExample("↓顶峰等品牌的温度计可以快速读出中心温度。\n\n该型号还带背光。\n",
+                        source: "Thermometers such as the Acme TQ20H read the core quickly.\n\nThe TQ20H also has a backlight.\n"),
+            RuleExample("像 Acme TQ20H 这样的温度计可以快速读出中心温度，I18N 套件另售。\n",
+                        source: "Thermometers such as the Acme TQ20H read the core quickly; the I18N kit is sold apart.\n"),
             // A hash changed into another of its length; a colour or a number is none.
             RuleExample("开始之前，把分支重置到提交 ↓9f8e7d6。\n", source: "Reset the branch to commit 9f8e7d5 before you start.\n"),
             RuleExample("合并提交 4c2d9e1 之后，横幅改用 #a1b2c3 作底色。\n", source: "After merging commit 4c2d9e1, the banner uses #a1b2c3 as its background.\n"),
@@ -468,6 +478,30 @@ public struct NumberMismatchRule: Rule {
             let c = u.text[i]
             return u.roles[i] == .content && ((c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || isHanIdeograph(c))
         }
+    }
+
+    /// A heading or a list item paired one to one with a unit of its kind (the same level or
+    /// depth) at the same place among the units of that kind, in documents with as many of
+    /// them: paired by the structure, not by length (`## 16.2 (2026-05-14)` → `## 16.3 …`, a
+    /// list of versions), so that units of numbers only are compared.
+    static func pairedByPlace(_ sd: Document, _ s: [Int], _ td: Document, _ t: [Int]) -> Bool {
+        guard s.count == 1, t.count == 1 else { return false }
+        let kind = sd.units[s[0]].kind
+        guard td.units[t[0]].kind == kind else { return false }
+        switch kind {
+        case .heading, .listItem: break
+        default: return false
+        }
+        /// The unit's place among the units of its kind, and how many there are.
+        func place(_ d: Document, _ u: Int) -> (Int, Int) {
+            var before = 0, all = 0
+            for (k, x) in d.units.enumerated() where x.kind == kind {
+                if k < u { before += 1 }
+                all += 1
+            }
+            return (before, all)
+        }
+        return place(sd, s[0]) == place(td, t[0])
     }
 
     /// Cells of numbers (``numbersOnly(_:)``) of the source paired with the cell of the same
@@ -1715,6 +1749,35 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// Model codes in the prose (`AF160EU`, `TP19H`, `WH1000XM5`): capitals, two digits or more,
+    /// then capitals again (digits and capitals may go on), three capitals in all, between
+    /// characters that are no letters, digits, `_`, `-`, `.` or `/`. A formula (`H2O`) or a
+    /// numeronym (`I18N`) is none.
+    static func modelCodes(_ u: Unit) -> [Range<Int>] {
+        let t = u.text, n = t.count
+        @inline(__always) func upper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
+        @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { c < 0x80 ? (upper(c & ~0x20) || digit(c)) : !isHanIdeograph(c) && (Unicode.Scalar(c)?.properties.isAlphabetic ?? false) }
+        @inline(__always) func joins(_ c: UInt32) -> Bool { alnum(c) || c == 0x5F || c == 0x2D || c == 0x2E || c == 0x2F }
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < n {
+            guard upper(t[k]), u.roles[k] == .content, k == 0 || !joins(t[k - 1]) else { k += 1; continue }
+            var e = k
+            while e < n && upper(t[e]) && u.roles[e] == .content { e += 1 }
+            let lead = e - k, digits = e
+            while e < n && digit(t[e]) && u.roles[e] == .content { e += 1 }
+            let digitCount = e - digits, tail = e
+            while e < n && upper(t[e]) && u.roles[e] == .content { e += 1 }
+            let trailing = e - tail
+            while e < n && (upper(t[e]) || digit(t[e])) && u.roles[e] == .content { e += 1 }
+            let ends = e == n || !(joins(t[e]) && !(t[e] == 0x2E && (e + 1 == n || !alnum(t[e + 1]))))
+            if digitCount >= 2, trailing >= 1, lead + trailing >= 3, ends { out.append(k..<e) }
+            k = max(e, k + 1)
+        }
+        return out
+    }
+
     /// Catalogue and part numbers (`QX2048`, `Ab512`): one to four Latin letters, a capital
     /// among them, then digits (`F11`, `P1`), between characters that are neither letters nor
     /// digits; copied as they are.
@@ -2342,10 +2405,12 @@ public struct NumberMismatchRule: Rule {
         }
         for pair in c.consistencyCache.pairs {
             // Cells of numbers are compared with the cell of their column in the row they are
-            // rendered by, else only when the other side is numbers too (aligned by length alone).
+            // rendered by, else only when the other side is numbers too (aligned by length alone);
+            // a heading or a list item of numbers only, when the structure pairs it.
             if pair.source.allSatisfy({ inCells.contains($0) }) { continue }
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
-                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) }) { continue }
+                && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) })
+                && !NumberMismatchRule.pairedByPlace(p.source, pair.source, c.document, pair.target) { continue }
             let words = pair.source.flatMap { k in
                 (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
                     + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
@@ -2471,6 +2536,25 @@ public struct NumberMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
                                 values: [:], source: sid, target: tid, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
                 }
+            }
+        }
+        // A model code of the source (``modelCodes(_:)``: `AF160EU`, `TP19H`) that the
+        // translation of its unit does not write at all, at its first mention in the source (a
+        // later one may be referred back to): the product's name rendered in Chinese lost the
+        // model it names.
+        for pair in c.consistencyCache.pairs {
+            let codes = pair.source.flatMap { u in NumberMismatchRule.modelCodes(p.source.units[u]).map { (unit: u, range: $0) } }
+            guard !codes.isEmpty else { continue }
+            let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n").lowercased()
+            var seen = Set<String>()
+            for (u, r) in codes {
+                let code = p.source.units[u].string(r)
+                guard seen.insert(code).inserted, !targetText.contains(code.lowercased()),
+                      !p.source.units[..<u].contains(where: { $0.string.contains(code) }),
+                      !p.source.units[u].string(0..<r.lowerBound).contains(code) else { continue }
+                emit(c.mismatch(self, severity: severity, place: c.targetPlace(pair, sourceUnit: u, at: r.lowerBound),
+                                key: "number-mismatch.missing", sourceUnit: u, values: [:], source: code, target: nil,
+                                sourceLine: p.source.units[u].position(at: r.lowerBound).line))
             }
         }
         // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same

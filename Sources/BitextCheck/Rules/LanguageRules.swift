@@ -72,6 +72,9 @@ public struct UntranslatedRule: Rule {
             // A reference list keeps its entries as they were published; a sentence citing one
             // is prose.
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
+            // The Vancouver style too (`Surname AB, Surname CD.`, `et al.`, one author with
+            // `year;volume` or a `doi:`); a sentence naming its authors is still prose.
+            RuleExample("## 参考文献\n\n1. Lin Q, Zhao M. Segmenting bilingual documents at scale. *J Ex Lang*. 2021;3(2):45–67.\n2. Ito K, Sato R, et al. A survey of the alignment of sentences. *Ex Rev*. 2019;12:101.\n3. Okafor A. Counting the words of a page. *Ex Lett*. 2020;8(4):1–9.\n\n↓Lin Q and Zhao M showed in 2021 that the alignment scales.\n\n↓Okafor A. wrote the first counter in 2020, and it is still in use.\n"),
             // A status code and its reason phrase is a name of the protocol.
             RuleExample("# 错误\n\n| 错误码 | HTTP 状态 |\n| --- | --- |\n| `email_taken` | 409 Conflict |\n| `rate_limited` | 429 Too Many Requests |\n"),
             // A table of values whose header names its column's messages: what the program

@@ -163,10 +163,10 @@ public struct FullwidthInEnglishRule: Rule {
             RuleExample("中文，English 混排没有问题。\n"),
             // Names and figures only, in a Chinese list: the document's own brackets.
             RuleExample("- 开发板：\n- Nordic nRF52840 DK（Cortex-M4F，64 MHz）\n"),
-            // Figures with their unit symbols are no English phrase either (`mm`, `kg`, `lb`
-            // after a number); a word beside them still is.
-            RuleExample("| 属性 | 数值 |\n| --- | --- |\n| 尺寸 | 440 × 350 × 44 mm（1U） |\n| 重量 | 5.8 kg（12.8 lb） |\n| 噪声 | 42 dBA（25 °C 时） |\n"),
-            RuleExample("| 属性 | 数值 |\n| --- | --- |\n| 重量 | 5.8 kg↓（without rails） |\n"),
+            // Figures with their unit symbols are no English phrase either (`mm`, `kg`, `lb`,
+            // `kcal` after a number); a word beside them still is.
+            RuleExample("| 属性 | 数值 |\n| --- | --- |\n| 尺寸 | 440 × 350 × 44 mm（1U） |\n| 重量 | 5.8 kg（12.8 lb） |\n| 噪声 | 42 dBA（25 °C 时） |\n| 能量 | 610 kcal（2,552 kJ） |\n"),
+            RuleExample("| 属性 | 数值 |\n| --- | --- |\n| 重量 | 5.8 kg↓（without rails） |\n| 能量 | 610 kcal↓（per serving） |\n"),
         ]
     }
     public init() {}
@@ -222,6 +222,7 @@ public struct FullwidthInEnglishRule: Rule {
                 if FullwidthInEnglishRule.clauseHasHan(t, r, from: i - 1, step: -1) || FullwidthInEnglishRule.clauseHasHan(t, r, from: j, step: 1) { continue }
                 if hasWords == nil {
                     hasWords = analyses[k].stretches.contains { $0.tokens.contains { $0.kind == .function || $0.kind == .lowercase } }
+                        && english.contains { FullwidthInEnglishRule.wordsOutsideQuantities(t, r, $0) }
                 }
                 if hasWords == false { continue }
                 if j == i + 1 && t[i] != 0xFF08 && t[i] != 0xFF09 { replacement += " " }
@@ -234,6 +235,25 @@ public struct FullwidthInEnglishRule: Rule {
 }
 
 extension FullwidthInEnglishRule {
+    /// `run` holds a word that is no unit after a number: a Latin word of three letters or more
+    /// (shorter ones are symbols already) with no digits before it (`kcal` of `610 kcal（2,552 kJ）`
+    /// is a unit, as `kg` is; `without` of `5.8 kg（without rails）` is a word).
+    static func wordsOutsideQuantities(_ t: [UInt32], _ r: [Role], _ run: Range<Int>) -> Bool {
+        var k = run.lowerBound
+        while k < run.upperBound {
+            guard r[k] == .content, isLatinChar(t[k]), k == 0 || !isLatinChar(t[k - 1]) else { k += 1; continue }
+            var e = k
+            while e < t.count && isLatinChar(t[e]) { e += 1 }
+            if e - k >= 3 {
+                var b = k - 1
+                if b >= 0 && t[b] == 0x20 { b -= 1 }
+                if b < 0 || !isASCIIDigit(t[b]) { return true }
+            }
+            k = e
+        }
+        return false
+    }
+
     /// Han between `from` and the next clause mark (full-width or sentence end) in direction `step`.
     static func clauseHasHan(_ t: [UInt32], _ r: [Role], from: Int, step: Int) -> Bool {
         var k = from
