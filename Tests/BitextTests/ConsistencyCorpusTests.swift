@@ -113,7 +113,7 @@ import Testing
         let settings = Harness.settings()
         let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil, rules: [MissingTranslationRule()])
         let aligner = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan)
-        var found = Set<String>()
+        var found = Set<String>(), hints = Set<String>()
         for corpus in Self.corpora + ["genai-handbook"] {
             let pairs = Self.pairs(corpus)
             let results = parallelMap(pairs.count, threads: 2) { k -> [Finding] in
@@ -125,14 +125,19 @@ import Testing
                 }) ?? []
             }
             for f in results.joined() where f.details.contains(where: { $0.0 == "sourceColumn" }) {
-                found.insert("\(f.file.components(separatedBy: "/corpora/").last!):\(f.span.start.line):\(f.span.start.column)")
+                let key = "\(f.file.components(separatedBy: "/corpora/").last!):\(f.span.start.line):\(f.span.start.column)"
+                found.insert(key)
+                if f.severity == .info { hints.insert(key) }
             }
         }
         let unreviewed = found.subtracting(reviewed.keys), gone = Set(reviewed.keys).subtracting(found)
         #expect(unreviewed.isEmpty, "new dropped sentences to review: \(unreviewed.sorted())")
         #expect(gone.isEmpty, "reviewed dropped sentences no longer reported: \(gone.sorted())")
-        let truths = found.filter { reviewed[$0] == true }.count
-        #expect(5 * truths >= 4 * found.count, "\(truths) true of \(found.count)")
+        // Info findings (a negation lost from a sentence translated one to one, no modal
+        // affirming the negated word's rendering) are hints: reviewed, not held to four in five.
+        let warned = found.subtracting(hints)
+        let truths = warned.filter { reviewed[$0] == true }.count
+        #expect(5 * truths >= 4 * warned.count, "\(truths) true of \(warned.count)")
     }
 
     // MARK: recall

@@ -95,6 +95,58 @@ import Testing
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
     }
 
+    /// A sentence translated one to one whose source negates and whose translation renders the
+    /// negated word with no negation (reviews 21–24, "negation lost"): a warning when a modal
+    /// stands right before the rendering (`会影响` for `does not affect`), else info. Silent: the
+    /// translation says the negation; a bound (`no more than`), `not only … but`, `not … unless`
+    /// (`只有…才`); a translation that says it another way (`隐藏` for `not visible`: the word is
+    /// not rendered).
+    @Test func lostNegation() throws {
+        let source = """
+            # Cache
+
+            The cache does not affect the results.
+
+            The service does not store your password.
+
+            The service does not store your token.
+
+            Upload no more than five files at a time.
+
+            It not only stores the file but also indexes it.
+
+            The job does not start unless the queue is ready.
+
+            The button is not visible on small screens.
+
+            """
+        let target = """
+            # 缓存
+
+            缓存会影响结果。
+
+            该服务存储你的密码。
+
+            该服务不会存储你的令牌。
+
+            每次最多上传五个文件。
+
+            它除了存储文件，还会为其建立索引。
+
+            只有队列就绪时，任务才会启动。
+
+            在小屏幕上，按钮是隐藏的。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.map(\.span.start.line) == [3, 5], "\(found.map(\.message))")
+        #expect(found.map(\.severity) == [.warning, .info], "\(found.map(\.message))")
+        #expect(found.first?.message.contains("negates (“not”)") == true, "\(found.map(\.message))")
+        let kept = target.replacingOccurrences(of: "缓存会影响结果。", with: "缓存不会影响结果。")
+            .replacingOccurrences(of: "该服务存储你的密码。", with: "该服务从不存储你的密码。")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty)
+    }
+
     /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
     /// and the alignment pairs the cells by position, but each cell renders the other row's
     /// source; reported on both cells, naming the source line each renders. The same table

@@ -378,7 +378,7 @@ struct UnpairedBlocks {
 public struct MissingTranslationRule: Rule {
     public let id = "missing-translation"
     public let defaultSeverity = Severity.warning
-    public let summary = "Bilingual: a source unit with no counterpart in the translation, or a sentence dropped from inside a paragraph it translates (reported where it should be), or cells of words two table rows swapped, or two columns of a row."
+    public let summary = "Bilingual: a source unit with no counterpart in the translation, or a sentence dropped from inside a paragraph it translates (reported where it should be), or a negation lost from a sentence translated one to one, or cells of words two table rows swapped, or two columns of a row."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -465,6 +465,14 @@ public struct MissingTranslationRule: Rule {
             // … nor when the sentence's negation is one Chinese writes without one (`not … until`: `…才`).
             RuleExample("# 钩子\n\n每个钩子都在文件里声明，打开缓冲区时才会调用。\n",
                         source: "# Hooks\n\nEach hook is declared in the file. Hooks are not called until buffers open.\n"),
+            // A sentence translated one to one that says what its source denies: the negated word
+            // rendered right after a modal (`会改变` for `does not change`), no negation anywhere in
+            // it (reported on the sentence; info when no modal affirms the rendering) …
+            RuleExample("# 缓存\n\n↓清空缓存后，构建会改变结果。\n",
+                        source: "# Cache\n\nAfter you clear the cache, the build does not change the results.\n"),
+            // … not when the translation says the negation, nor for a bound (`no more than`: `最多`).
+            RuleExample("# 缓存\n\n清空缓存后，构建不会改变结果。最多保留五份副本。\n",
+                        source: "# Cache\n\nAfter you clear the cache, the build does not change the results. Keep no more than five copies.\n"),
             // Cells of words two rows exchanged in a column: each target cell renders the other
             // row's source cell (its distinctive words found only crosswise, three or more in all),
             // though the alignment pairs the cells by position and the codes beside them match.
@@ -634,6 +642,25 @@ public struct MissingTranslationRule: Rule {
                            details: [("sourceLine", .int(line)), ("sourceColumn", .int(su.position(at: s.range.lowerBound).column)),
                                      ("sourceText", .string(text)),
                                      ("evidence", .string(s.clause ? "clause" : s.lostNegation ? "negation" : s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
+        }
+        lostNegations(c, severity, emit)
+    }
+
+    /// A sentence translated one to one whose source negates and whose translation says the
+    /// opposite (no negation in it): reported on the translated sentence.
+    func lostNegations(_ c: FileContext, _ severity: Severity, _ emit: (Finding) -> Void) {
+        guard let p = c.pairing else { return }
+        let lost = LostNegations.find(c)
+        if Environment.value("BITEXT_DEBUG_NEGATION") != nil { LostNegations.dump(c, lost) }
+        for s in lost {
+            let su = p.source.units[s.unit]
+            let at = su.position(at: s.range.lowerBound)
+            let text = su.plainText(in: s.range)
+            let preview = text.count > 80 ? String(text.prefix(79)) + "…" : text
+            emit(c.finding(self, severity: s.affirmed ? severity : min(severity, .info), unit: s.targetUnit, range: s.targetRange,
+                           message: c.messages.text("missing-translation.negation", ["line": String(at.line), "word": s.negator, "sentence": preview]),
+                           details: [("sourceLine", .int(at.line)), ("sourceColumn", .int(at.column)),
+                                     ("sourceText", .string(text)), ("evidence", .string("lost-negation"))]))
         }
     }
 }

@@ -106,6 +106,7 @@ enum LoneSentences {
         let beads = p.alignment.beads
         let functionWords = c.toolkit.segmenter.source.functionWords
         let negations = c.toolkit.segmenter.source.negations
+        let listed = LoneSentences.listedWords(negations)
         let targetNegations = c.toolkit.segmenter.target.negations
         var out: [LoneSentence] = []
         // Latin words of the whole translation, made on first use: a capitalised word the
@@ -210,19 +211,8 @@ enum LoneSentences {
                 if a.hasPrefix("#") { return Int(a.dropFirst()).map(targetNumbers.contains) ?? false || LoneSentences.holds(flat, number: a.dropFirst()) }
                 return flat.contains(a.hasPrefix("~") ? String(a.dropFirst()) : a)
             }
-            /// A word of prose that negates the sentence, and none that lets a translation say it
-            /// without a negation (`!until` in the list).
             func negates(_ sp: SentenceSpan) -> Bool {
-                let u = p.source.units[sp.unit]
-                var found = false
-                for w in p.sourceAnalyses[sp.unit].words where w.kind == .latin && sp.range.contains(w.range.lowerBound) {
-                    guard u.roles[w.range.lowerBound] == .content else { continue }
-                    var word = u.string(w.range).lowercased()
-                    if word.contains("\u{2019}") { word = word.replacingOccurrences(of: "\u{2019}", with: "'") }
-                    if negations.contains("!" + word) { return false }
-                    if negations.contains(word) { found = true }
-                }
-                return found
+                LoneSentences.negator(p.source.units[sp.unit], p.sourceAnalyses[sp.unit], sp.range, negations, listed) != nil
             }
             let allStems = ss.map(stems)
             let allAnchors = ss.map(anchors)
@@ -232,10 +222,7 @@ enum LoneSentences {
             func negatedTargets() -> [Bool] {
                 if let targetNegated { return targetNegated }
                 let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
-                let v = ts.map { t in
-                    let text = c.document.units[t.unit].string(t.range)
-                    return targetNegations.contains { text.contains($0) }
-                }
+                let v = ts.map { t in LoneSentences.saysNegation(c.document.units[t.unit].string(t.range), targetNegations) }
                 targetNegated = v
                 return v
             }
@@ -410,6 +397,87 @@ enum LoneSentences {
         return out
     }
 
+    /// The first word of prose in `range` of a source unit that negates the sentence (the source
+    /// locale's `negations`: `not`, `never`, `can't`) and its index in the unit's words; nil when
+    /// none does or when a word lets a translation say the negation without one (`!until` in the
+    /// list: `not … until` is `…才`). A negator in a phrase of the list with the word before or
+    /// after it is none (`not only`, `or not`), nor one in capitals with no lowercase word after
+    /// it (`HDFS, S3, NONE`: a value; `Do NOT use` negates), nor one right after an opening
+    /// quotation mark (`“no name value”`: a name). With `bounds`
+    /// (``LocaleData/bounds``), a negator that only bounds what follows is none: a bound word
+    /// starting with it (`no more than 5`, `not less than`) or a comparative before `than` (`no
+    /// later than Friday`: `最迟周五`). `'` stands for `’` too.
+    static func negator(_ u: BitextMarkdown.Unit, _ a: TextAnalysis, _ range: Range<Int>, _ negations: Set<String>,
+                        _ listed: [[UInt32]], bounds: LocaleData.Bounds? = nil) -> (word: String, index: Int)? {
+        var found: (word: String, index: Int)? = nil
+        let words = a.words
+        func lowered(_ k: Int) -> String? {
+            guard k >= 0, k < words.count, words[k].kind == .latin, range.contains(words[k].range.lowerBound) else { return nil }
+            return u.string(words[k].range).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        }
+        for (k, w) in words.enumerated() where w.kind == .latin && range.contains(w.range.lowerBound) {
+            // No string for a word the list does not hold.
+            guard u.roles[w.range.lowerBound] == .content, Self.listed(u, w.range, listed) else { continue }
+            var word = u.string(w.range).lowercased()
+            if word.contains("\u{2019}") { word = word.replacingOccurrences(of: "\u{2019}", with: "'") }
+            if negations.contains("!" + word) { return nil }
+            guard found == nil, negations.contains(word) else { continue }
+            if let next = lowered(k + 1), negations.contains(word + " " + next) { continue }
+            if let previous = lowered(k - 1), negations.contains(previous + " " + word) { continue }
+            if w.range.count > 1, w.range.allSatisfy({ !(u.text[$0] >= 0x61 && u.text[$0] <= 0x7A) }) {
+                let next = k + 1 < words.count && words[k + 1].kind == .latin && range.contains(words[k + 1].range.lowerBound) ? u.text[words[k + 1].range.lowerBound] : 0
+                guard next >= 0x61 && next <= 0x7A else { continue }
+            }
+            if let bounds, bounding(u, words, at: k, bounds) { continue }
+            // A negator right after an opening quotation mark starts a name (`“no name value”`).
+            if w.range.lowerBound > 0, [0x201C, 0x2018, 0x22, 0x27].contains(u.text[w.range.lowerBound - 1]) { continue }
+            found = (word, k)
+        }
+        return found
+    }
+
+    /// The single words of a negation list (`not`, `can't`, `until` of `!until`), lowercase, as
+    /// scalars (`’` as `'`), for ``listed(_:_:_:)``.
+    static func listedWords(_ negations: Set<String>) -> [[UInt32]] {
+        negations.filter { !$0.contains(" ") }.map { Array($0.unicodeScalars.map(\.value).drop { $0 == 0x21 }) }
+    }
+
+    /// Whether the text at `r` is one of `listed`, letters compared in lower case and `’` as `'`
+    /// (no string made: the cheap test before any).
+    static func listed(_ u: BitextMarkdown.Unit, _ r: Range<Int>, _ listed: [[UInt32]]) -> Bool {
+        let n = r.count
+        guard n <= 9 else { return false }
+        next: for w in listed where w.count == n {
+            for (j, k) in r.enumerated() {
+                var c = u.text[k]
+                if c >= 0x41 && c <= 0x5A { c |= 0x20 } else if c == 0x2019 { c = 0x27 }
+                if c != w[j] { continue next }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// The negator `words[k]` starts a bound word (`no more than`) or stands before a word and
+    /// `than` (`no later than`).
+    static func bounding(_ u: BitextMarkdown.Unit, _ words: [Word], at k: Int, _ bounds: LocaleData.Bounds) -> Bool {
+        let t = u.text, start = words[k].range.lowerBound
+        func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        for (b, _) in bounds.before where b.count > words[k].range.count && start + b.count <= t.count {
+            var same = true
+            for j in 0..<b.count where lowered(t[start + j]) != b[j] { same = false; break }
+            if same && (start + b.count == t.count || !((t[start + b.count] | 0x20) >= 0x61 && (t[start + b.count] | 0x20) <= 0x7A)) { return true }
+        }
+        if k + 2 < words.count, words[k + 1].kind == .latin, words[k + 2].kind == .latin,
+           u.string(words[k + 2].range).lowercased() == "than" { return true }
+        return false
+    }
+
+    /// A translation says a negation: it holds one of the target locale's negation characters.
+    static func saysNegation(_ text: String, _ negations: Set<String>) -> Bool {
+        negations.contains { text.contains($0) }
+    }
+
     /// Whether `text` holds the digits as a number of their own, no digit right before or after
     /// them: `8` is not in `802.3at`, `1` is in `1,000` and in `v1`.
     static func holds(_ text: String, number digits: Substring) -> Bool {
@@ -437,6 +505,129 @@ enum LoneSentences {
                 "\(s.anchorsFound)/\(s.anchors)", "\(s.carried)", s.besideUnpairedTarget ? "1" : "0", s.isDropped ? "DROPPED" : "-",
                 s.clause ? "clause " + String(format: "%.2f", s.lettersPerCharacter) : s.merged ? "2:1 \(s.partnerFound)/\(s.partnerAnchors)" : "1:0",
                 u.plainText(in: s.range).replacingOccurrences(of: "\t", with: " "),
+            ]
+            lines += fields.joined(separator: "\t") + "\n"
+        }
+        if !lines.isEmpty { FileHandle.standardError.write(Data(lines.utf8)) }
+    }
+}
+
+/// A source sentence the sentence aligner paired one to one whose source negates and whose
+/// translation does not (`Late work will not be accepted.` → `逾期作业仍可接受。`).
+struct LostNegation {
+    var unit: Int                 // source unit and sentence
+    var range: Range<Int>
+    var targetUnit: Int           // the translated sentence
+    var targetRange: Range<Int>
+    var negator: String
+    /// Sentences of the source paragraph that negate, and of its translation that say a negation.
+    var sourceNegated: Int
+    var targetNegated: Int
+    /// The word the negation is about (`accepted` of `will not be accepted`), which the
+    /// translated sentence renders; whether a modal stands right before its rendering (`仍可接受`).
+    var negated: String
+    var affirmed: Bool
+}
+
+enum LostNegations {
+    /// The 1:1 sentence pairs of translated prose whose source sentence negates (a negator that
+    /// is no bound: ``LoneSentences/negator(_:_:_:_:bounds:)``) and whose translation holds none
+    /// of the target's negation characters.
+    static func find(_ c: FileContext) -> [LostNegation] {
+        guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
+        let negations = c.toolkit.segmenter.source.negations
+        let targetNegations = c.toolkit.segmenter.target.negations
+        guard !negations.isEmpty, !targetNegations.isEmpty else { return [] }
+        let listed = LoneSentences.listedWords(negations.filter { !$0.hasPrefix("!") })
+        let all = LoneSentences.listedWords(negations)
+        let bounds = c.toolkit.segmenter.source.bounds
+        let functionWords = c.toolkit.segmenter.source.functionWords
+        let modals = c.toolkit.segmenter.target.bounds.modals
+        var out: [LostNegation] = []
+        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
+            guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
+            // The cheap trigger first: a negator anywhere in the source blocks.
+            var any = false
+            for blk in b.source where !any {
+                guard let u = p.source.unitIndex(block: blk) else { continue }
+                let unit = p.source.units[u]
+                for w in p.sourceAnalyses[u].words where w.kind == .latin && unit.roles[w.range.lowerBound] == .content {
+                    if LoneSentences.listed(unit, w.range, listed) { any = true; break }
+                }
+            }
+            guard any else { continue }
+            let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
+            let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
+            let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, bounds: bounds) }
+            let says = ts.map { LoneSentences.saysNegation(c.document.units[$0.unit].string($0.range), targetNegations) }
+            let sourceNegated = negators.filter { $0 != nil }.count
+            let targetNegated = says.filter { $0 }.count
+            for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
+                let i = sb.source[0], j = sb.target[0]
+                guard i < ss.count, j < ts.count, let (word, at) = negators[i], !says[j] else { continue }
+                // Translated prose: Han in the translated sentence; the negator not kept in English.
+                let tu = c.document.units[ts[j].unit]
+                guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
+                if tu.string(ts[j].range).lowercased().contains(word) { continue }
+                // The word the negation is about (the first content word after the negator, a
+                // few words on at most): the translated sentence must render it (as the sentence
+                // aligner's lexical evidence reads it: `会影响` for `does not affect`), else the
+                // translator said it another way (`隐藏` for `not show`) or the lexicon cannot tell.
+                let su = p.source.units[ss[i].unit], words = p.sourceAnalyses[ss[i].unit].words
+                var negated: String? = nil
+                for w in words[(at + 1)...].prefix(4) where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
+                    let x = su.string(w.range).lowercased()
+                    if x.count >= 2 && !functionWords.contains(x) { negated = x; break }
+                }
+                guard let negated, let id = lexicon.stem(Stemmer.stem(negated)) else { continue }
+                var han: [UInt32] = []
+                for k in ts[j].range {
+                    if tu.roles[k] == .content && tu.text[k] >= 0x3400 && tu.text[k] < 0xA000 { han.append(tu.text[k]) } else if han.last != 0 { han.append(0) }
+                }
+                han.append(0)
+                var rendered = false, affirmed = false
+                han.withUnsafeBufferPointer { text in
+                    lexicon.forEachStem(inHan: text, maxLength: 6, singleSenses: 6) { if $0 == id { rendered = true } }
+                    guard rendered else { return }
+                    // A word of two characters or more rendering it, right after a modal
+                    // (`会`, `可以`: `boundModals`): the translation affirms what the source denies.
+                    for s in text.indices where !affirmed {
+                        var l = 2
+                        while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
+                            if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
+                                affirmed = modals.contains { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }
+                                break
+                            }
+                            l += 1
+                        }
+                    }
+                }
+                guard rendered else { continue }
+                // Reported from the line of the sentence's first Han character (a term on a line
+                // of its own before it, `--dry-run` over `: 显示…`, is no part of what it says).
+                var from = ts[j].range.lowerBound
+                if let h = ts[j].range.first(where: { isHanChar(tu.text[$0]) }) {
+                    from = (ts[j].range.lowerBound..<h).last(where: { tu.text[$0] == 0x0A }).map { $0 + 1 } ?? from
+                }
+                out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
+                                        negator: word, sourceNegated: sourceNegated, targetNegated: targetNegated,
+                                        negated: negated, affirmed: affirmed))
+            }
+        }
+        return out
+    }
+
+    /// One line of TSV on standard error per lost negation (`BITEXT_DEBUG_NEGATION`).
+    static func dump(_ c: FileContext, _ found: [LostNegation]) {
+        guard let p = c.pairing else { return }
+        var lines = ""
+        for s in found {
+            let u = p.source.units[s.unit], t = c.document.units[s.targetUnit]
+            let fields: [String] = [
+                c.document.path, "\(t.position(at: s.targetRange.lowerBound).line)", "\(u.position(at: s.range.lowerBound).line)",
+                s.negator, "\(s.sourceNegated)/\(s.targetNegated)", s.negated, s.affirmed ? "affirmed" : "-",
+                u.plainText(in: s.range).replacingOccurrences(of: "\t", with: " "),
+                t.plainText(in: s.targetRange).replacingOccurrences(of: "\t", with: " "),
             ]
             lines += fields.joined(separator: "\t") + "\n"
         }
