@@ -23,10 +23,8 @@ public final class Toolkit {
     let typographyTables: TypographyScan.Tables
 
     public init(settings: Settings) throws {
-        // The toolkit's own copies of what the segmenter reads for every token (see
-        // ``LocaleData/unshared()``): a toolkit belongs to one thread.
-        segmenter = try Segmenter(source: settings.source.unshared(), target: settings.target.unshared())
-        segmenter.keptWords = Set(Array(settings.keptStems))
+        segmenter = try Segmenter(source: settings.source, target: settings.target)
+        segmenter.keptWords = settings.keptStems
         typographyTables = TypographyScan.Tables(settings.typography)
         if let id = settings.target.variantTransliterator, let cs = settings.target.variantCharset {
             variantNames = (id, cs)

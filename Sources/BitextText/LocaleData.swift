@@ -185,39 +185,6 @@ public struct LocaleData: Sendable {
         public var description: String
     }
 
-    /// A copy whose lists share no storage with this one's. A toolkit's segmenter reads its
-    /// locales' lists for every token and stretch, and each toolkit belongs to one thread: were
-    /// the lists shared, every read's reference count would move their cache lines between the
-    /// cores. (Not the lists read on first use, nor the strings: no hot loop takes them.)
-    public func unshared() -> LocaleData {
-        func fresh<T>(_ a: [T]) -> [T] { a.map { $0 } }
-        func fresh(_ a: [[UInt32]]) -> [[UInt32]] { a.map { $0.map { $0 } } }
-        func fresh<T>(_ s: Set<T>) -> Set<T> { Set(Array(s)) }
-        func fresh<K, V>(_ d: [K: V]) -> [K: V] { Dictionary(uniqueKeysWithValues: d.map { ($0.key, $0.value) }) }
-        var d = self
-        d.functionWords = fresh(functionWords)
-        d.generalWords = fresh(generalWords)
-        d.quotes = fresh(quotes)
-        d.sentenceTerminators = fresh(sentenceTerminators)
-        d.translatorNoteMarkers = fresh(translatorNoteMarkers)
-        d.uiVerbs = fresh(uiVerbs)
-        d.kindNouns = fresh(kindNouns)
-        d.kindNounDeterminers = fresh(kindNounDeterminers)
-        d.kindNounDeterminerStarts = fresh(kindNounDeterminerStarts)
-        d.messageCueSuffixes = fresh(messageCueSuffixes)
-        d.messageNouns = fresh(messageNouns)
-        d.personNounEndings = fresh(personNounEndings)
-        d.clauseOpeners = fresh(clauseOpeners)
-        d.durationUnits = fresh(durationUnits)
-        d.notDurations = fresh(notDurations)
-        d.currencies = fresh(currencies.mapValues { fresh($0) })
-        d.namingVerbs = fresh(namingVerbs)
-        d.uiVerbEnds = fresh(uiVerbEnds)
-        d.namingVerbEnds = fresh(namingVerbEnds)
-        d.kindNounStarts = fresh(kindNounStarts)
-        return d
-    }
-
     /// Loads a locale from the data folder. `zh` means `zh-Hans`; `zh-CN`/`zh-SG` → `zh-Hans`,
     /// `zh-TW`/`zh-HK`/`zh-MO` → `zh-Hant`; `en-US` → `en`.
     public static func load(_ requested: String, from dir: URL? = nil) throws -> LocaleData {
