@@ -139,6 +139,12 @@ public struct LocaleData: Sendable {
     public struct Clock: Sendable {
         public var before: [(words: [UInt32], afternoon: Bool)] = []
         public var after: [(words: [UInt32], afternoon: Bool)] = []
+        /// Characters that stand for the minutes after an hour (`clockPoint`: 点 of `下午 3 点`),
+        /// for half past after those (`clockHalf`: 半), and after which such a character is no
+        /// hour's (`clockPointNotBefore`: 点数, 点击).
+        public var point: [UInt32] = []
+        public var half: [UInt32] = []
+        public var pointNotBefore: [UInt32] = []
         public init() {}
     }
     public struct Weekdays: Sendable {
@@ -409,6 +415,10 @@ public struct LocaleData: Sendable {
             clock.before += scalars("clockBefore")
             clock.after += scalars("clockAfter")
         }
+        func characters(_ k: String) -> [UInt32] { (node[k]?.array().compactMap(\.string) ?? []).compactMap { $0.unicodeScalars.first?.value } }
+        clock.point = characters("clockPoint")
+        clock.half = characters("clockHalf")
+        clock.pointNotBefore = characters("clockPointNotBefore")
         clock.before.sort { $0.words.count > $1.words.count }
         clock.after.sort { $0.words.count > $1.words.count }
         return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],

@@ -481,7 +481,7 @@ public enum NumberScanner {
     /// `clockAfter`: PM after it), over a range's other time (`下午 2:00–3:30`: both); the
     /// morning's words (上午, 凌晨…, AM) leave the hour as written, 12 aside. Only an hour of 1
     /// to 12 right before a colon and two digits, or before 点 (`下午 3 点`, `上午九点半`:
-    /// ``clockPoint(_:after:)``), is looked at.
+    /// ``clockPoint(_:after:_:)``), is looked at.
     public static func twelveHourClock(_ ms: inout [NumberMention], in t: [UInt32], markers: LocaleData.Clock) {
         let n = t.count
         @inline(__always) func colon(_ c: UInt32) -> Bool { c == 0x3A || c == 0xFF1A }
@@ -489,7 +489,7 @@ public enum NumberScanner {
         // What may stand between a marker and the hour: spaces, a range's other time, its dash.
         @inline(__always) func between(_ c: UInt32) -> Bool {
             digit(c) || colon(c) || c == 0x20 || c == 0xA0 || c == 0x2D || c == 0x2013 || c == 0x2014 || c == 0x7E
-                || c == 0xFF5E || c == 0x81F3 || c == 0x5230 || c == 0x70B9 || c == 0x9EDE || c == 0x534A
+                || c == 0xFF5E || c == 0x81F3 || c == 0x5230 || markers.point.contains(c) || markers.half.contains(c)
         }
         // Whether `w` is written at `at` (Latin letters in either case).
         func written(_ w: [UInt32], at: Int) -> Bool {
@@ -506,7 +506,7 @@ public enum NumberScanner {
             guard !m.isVersion, m.values.count == 1 else { continue }
             // `h:mm` (both digits of the minutes), or `h 点`.
             let minutes = e + 2 < n && colon(t[e]) && digit(t[e + 1]) && digit(t[e + 2])
-            guard minutes || clockPoint(t, after: e) != nil else { continue }
+            guard minutes || clockPoint(t, after: e, markers) != nil else { continue }
             let v = m.values[0]
             guard v >= 1 && v <= 12 && v == v.rounded(), m.range.lowerBound == 0 || !digit(t[m.range.lowerBound - 1]) else { continue }
             // Afternoon (true) or morning (false), nil when no marker.
@@ -531,16 +531,17 @@ public enum NumberScanner {
         }
     }
 
-    /// The 点 of a clock time right after the hour at `e` (`9 点`, `九点`, `3 点半`; zh-Hant 點),
-    /// after at most one space: where it is, and whether 半 (half past) follows it. Nil for any
-    /// other character, and for 点 glued before a word that makes it no hour (点数, 点赞, 点击).
-    public static func clockPoint(_ t: [UInt32], after e: Int) -> (at: Int, half: Bool)? {
+    /// The 点 of a clock time right after the hour at `e` (`9 点`, `九点`, `3 点半`; zh-Hant 點:
+    /// `clockPoint` of `<id>.units.yml`), after at most one space: where it is, and whether 半
+    /// (half past, `clockHalf`) follows it. Nil for any other character, and for 点 glued before
+    /// a character that makes it no hour (点数, 点赞, 点击: `clockPointNotBefore`).
+    public static func clockPoint(_ t: [UInt32], after e: Int, _ clock: LocaleData.Clock) -> (at: Int, half: Bool)? {
         let n = t.count
         var k = e
         if k < n && (t[k] == 0x20 || t[k] == 0xA0) { k += 1 }
-        guard k < n, t[k] == 0x70B9 || t[k] == 0x9EDE else { return nil }
-        if k + 1 < n, [0x6570, 0x6578, 0x8D5E, 0x8B9A, 0x51FB, 0x64CA, 0x4E2A, 0x500B].contains(t[k + 1]) { return nil }
-        return (k, k + 1 < n && t[k + 1] == 0x534A)
+        guard k < n, clock.point.contains(t[k]) else { return nil }
+        if k + 1 < n, clock.pointNotBefore.contains(t[k + 1]) { return nil }
+        return (k, k + 1 < n && clock.half.contains(t[k + 1]))
     }
 
     /// A colour in hex at `k` (`#3A7BD5`: `#` and 3, 4, 6 or 8 hex digits, letters and digits

@@ -322,6 +322,10 @@ import Testing
         #expect(try hours("2:00–3:30 PM, 11:59 p.m., 12:30 a.m, 9:15 am, 4:00 PMT, 5:00pm", "en") == [[2, 14], [3, 15], [11, 23], [12, 0], [5, 17]])
         #expect(try hours("下午 2:00", "en").isEmpty)
         #expect(try hours("会议 2:00 PM 开始", "zh-Hant") == [[2, 14]])
+        // An hour with the character for its minutes (`clockPoint`: 点, zh-Hant 點), not before
+        // a character that makes it none (`clockPointNotBefore`: 點擊).
+        #expect(try hours("下午 3 點，晚上 8 點半", "zh-Hant") == [[3, 15], [8, 20]])
+        #expect(try hours("下午 3 点，下午 4 点击", "zh-Hans") == [[3, 15]])
     }
 
     /// Dates of the prose read whole, and a day and month that trade places.

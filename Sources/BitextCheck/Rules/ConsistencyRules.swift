@@ -1950,7 +1950,7 @@ public struct NumberMismatchRule: Rule {
                     // The hour as written (下午 3 点 is also 15).
                     guard let v = m.value.values.first else { continue }
                     let t = c.document.units[m.unit].text
-                    guard v >= 0 && v <= 24 && v == v.rounded(), let pt = NumberScanner.clockPoint(t, after: m.range.upperBound) else { continue }
+                    guard v >= 0 && v <= 24 && v == v.rounded(), let pt = NumberScanner.clockPoint(t, after: m.range.upperBound, targetClock) else { continue }
                     if !pt.half {
                         var k = pt.at + 1
                         if k < t.count && t[k] == 0x20 { k += 1 }
