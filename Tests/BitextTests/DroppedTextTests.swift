@@ -1,5 +1,6 @@
 import Testing
 @testable import BitextCheck
+import BitextText
 
 /// Text the translation dropped: a footnote's reference, a sentence merged into a 2:1 bead.
 @Suite struct DroppedTextTests {
@@ -39,6 +40,19 @@ import Testing
         var short = Self.merged(anchors: 1, found: 0)
         short.words = 4
         #expect(!short.isDropped)
+    }
+
+    /// A name dropped from a list of names the translation keeps, at the kept name after it; a
+    /// name written in Chinese is still an item. The items are counted by the locales'
+    /// `listSeparators` (zh-Hant's 與 too; a word only as a word: not the `and` of `Anderson`).
+    @Test func nameDroppedFromAKeptList() throws {
+        let source = "Thanks to Ana Lima, Jon Berg, Kofi Mensah and Lena Vogt for their reviews.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "感谢 Ana Lima、Kofi Mensah 和 Lena Vogt 的审阅。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("Jon Berg") == true, "\(found.map(\.message))")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "感谢 Ana Lima、Jon Berg、柯菲和 Lena Vogt 的审阅。\n", source: source).isEmpty)
+        let hant = try LocaleData.load("zh-Hant").listSeparators + Harness.source.listSeparators
+        #expect(DroppedNames.separators("Ana Lima、Jon Berg、柯菲與 Lena Vogt", hant) == 3)
+        #expect(DroppedNames.separators("Anderson and Brand, Sandy & Co", Harness.source.listSeparators) == 3)
     }
 
     /// A clause between `;` of a sentence paired one to one (review 24 D5): dropped when its words

@@ -21,10 +21,11 @@ enum DroppedNames {
     /// keeps as written, two or more, set the span it writes the list in (first to last kept
     /// name); a name of the source between them that the translation does not write is dropped
     /// when that span holds fewer items than the source has there, counted by the separators
-    /// (`、`, `，`, `,`, `;`, `和`, `与`, `及`, `and`, `&`): a name written in Chinese (`陈雨菲`) still
+    /// (``separators(_:_:)``: `、`, `和`, `,`, `and`…): a name written in Chinese (`陈雨菲`) still
     /// counts as an item, and says nothing is missing.
     static func find(_ c: FileContext) -> [Drop] {
         guard let p = c.pairing else { return [] }
+        let listSeparators = c.settings.target.listSeparators + c.settings.source.listSeparators
         var out: [Drop] = []
         for pair in c.consistencyCache.pairs where pair.source.count == 1 {
             let su = p.source.units[pair.source[0]]
@@ -47,7 +48,7 @@ enum DroppedNames {
                     guard !inside.isEmpty,
                           found[first]!.lowerBound < found[last]!.lowerBound else { continue }
                     let span = text[found[first]!.lowerBound..<found[last]!.upperBound]
-                    guard separators(span) + 1 < last - first + 1 else { continue }
+                    guard separators(span, listSeparators) + 1 < last - first + 1 else { continue }
                     for i in inside {
                         guard let next = kept.first(where: { $0 > i }), let r = found[next] else { continue }
                         let lo = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
@@ -61,23 +62,27 @@ enum DroppedNames {
         return out
     }
 
-    /// Separators of a list's items in `s`: `、`, `，`, `,`, `;`, `；`, `和`, `与`, `及`, `and`, `&`.
-    static func separators(_ s: Substring) -> Int {
-        var n = 0
-        var previous: Character = " "
-        var i = s.startIndex
-        while i < s.endIndex {
-            let ch = s[i]
-            switch ch {
-            case "、", "，", ",", ";", "；", "和", "与", "及", "&": n += 1
-            case "a" where !previous.isLetter:
-                if s[i...].hasPrefix("and"), s.index(i, offsetBy: 3) == s.endIndex || !s[s.index(i, offsetBy: 3)].isLetter { n += 1 }
-            default: break
-            }
-            previous = ch
-            i = s.index(after: i)
+    /// Separators of a list's items in `s` (`listSeparators` of the locales: `、`, `，`, `和`,
+    /// `,`, `and`, `&`): a word of letters counts only with no letter right before or after it.
+    static func separators(_ s: Substring, _ listSeparators: [[UInt32]]) -> Int {
+        let t = Array(s.unicodeScalars.map(\.value)), n = t.count
+        @inline(__always) func letter(_ i: Int) -> Bool {
+            i >= 0 && i < n && (Unicode.Scalar(t[i])?.properties.isAlphabetic ?? false) && !isHanIdeograph(t[i])
         }
-        return n
+        var count = 0
+        var i = 0
+        while i < n {
+            var matched = 0
+            for w in listSeparators where w.count <= n - i && w.count > matched {
+                var same = true
+                for (j, c) in w.enumerated() where (t[i + j] >= 0x41 && t[i + j] <= 0x5A ? t[i + j] | 0x20 : t[i + j]) != c { same = false; break }
+                // A word (`and`) only as a word of its own, not inside `Anderson` or `brand`.
+                if same && letter(i) && (letter(i - 1) || letter(i + w.count)) { same = false }
+                if same { matched = w.count }
+            }
+            if matched > 0 { count += 1; i += matched } else { i += 1 }
+        }
+        return count
     }
 
     /// The lists of names of a unit's prose: runs of two or more items (two or three
