@@ -184,16 +184,17 @@ public struct BlockAligner: Sendable {
         }
         let itemReach: [[Int32]] = lexicon.map { lx in items.map { HanWords(target[$0], lexicon: lx).reach } } ?? []
         var evidence = [[Int]](repeating: [Int](repeating: 0, count: m), count: n), strong = evidence
+        // Each item's anchors and words, each once (the scorer's are sorted, not unique): made
+        // once, not for every row.
+        func unique(_ a: [Int32]) -> [Int32] { var a = a; a.sortUnique(); return a }
+        let itemAnchors = items.map { unique(scorer.targetAnchors[$0]) }, itemWords = items.map { unique(scorer.targetWords[$0]) }
         for (i, r) in rows.enumerated() {
             var anchors: [Int32] = [], words: [Int32] = []
             for x in r { anchors += scorer.sourceAnchors[x]; words += scorer.sourceWords[x] }
             anchors.sortUnique()
             words.sortUnique()
-            for (j, t) in items.enumerated() {
-                var ta = scorer.targetAnchors[t], tw = scorer.targetWords[t]
-                ta.sortUnique()
-                tw.sortUnique()
-                strong[i][j] = anchors.sortedCommonCount(ta) + words.sortedCommonCount(tw)
+            for j in items.indices {
+                strong[i][j] = anchors.sortedCommonCount(itemAnchors[j]) + words.sortedCommonCount(itemWords[j])
                 evidence[i][j] = strong[i][j] + (lexicon == nil ? 0 : rowStems[i].sortedCommonCount(itemReach[j]))
             }
         }
