@@ -128,6 +128,23 @@ public struct LocaleData: Sendable {
         /// Modals that may stand before the verb between a bound and its number (`boundModals`:
         /// `至少可以使用 2 天`).
         public var modals: [[UInt32]] = []
+        /// The words of `before` that leave the number out (`boundsExclusive`: 超过, 少于); the
+        /// others include it (至少, 不超过).
+        public var exclusive: Set<String> = []
+        /// Words that write a sign of the number in words (`signWords`): after it, a share
+        /// (`percent`: 成, 3 成 is 30%), and a tolerance (`around`, within a few characters: 上下,
+        /// 左右); anywhere in the unit, plus or minus (`plusMinus`: 正负).
+        public var percent: [String] = []
+        public var around: [String] = []
+        public var plusMinus: [String] = []
+
+        /// Whether a bound word of `before` includes its number; nil for a word that is none of
+        /// them (`以上` after the number reads either way).
+        public func includes(_ word: String) -> Bool? {
+            let w = Array(word.lowercased().unicodeScalars.map(\.value))
+            guard before.contains(where: { $0.words == w }) else { return nil }
+            return !exclusive.contains(word)
+        }
     }
     /// The days of the week a text names (`weekdays` of `<id>.units.yml`, Monday 1 … Sunday 7),
     /// `weekdayShort` names that count only in a range (`Mon–Fri`: `Sun` alone may be a name),
@@ -391,6 +408,10 @@ public struct LocaleData: Sendable {
         }
         bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
             .sorted { $0.count > $1.count }
+        bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
+        bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
+        bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
+        bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         var weekdays = Weekdays()

@@ -328,6 +328,19 @@ import Testing
         #expect(try hours("下午 3 点，下午 4 点击", "zh-Hans") == [[3, 15]])
     }
 
+    /// Which bound words include their number (the locales' `boundsExclusive`: 超过 does not,
+    /// 不低于 does, 以上 reads either way) and the words that write a sign (`signWords`), in
+    /// both Chinese locales.
+    @Test func boundInclusionAndSignWordsAreLocaleData() throws {
+        for (id, inclusive, exclusive, plusMinus) in [("zh-Hans", "不低于", "超过", "正负"), ("zh-Hant", "不低於", "超過", "正負")] {
+            let b = try LocaleData.load(id).bounds
+            #expect(b.includes(inclusive) == true && b.includes(exclusive) == false && b.includes("以上") == nil, "\(id)")
+            #expect(NumberMismatchRule.boundInclusive("≥", b) == true && NumberMismatchRule.boundInclusive("＞", b) == false)
+            #expect(NumberMismatchRule.boundInclusive(exclusive, b) == false)
+            #expect(b.percent == ["成"] && b.around.contains("左右") && b.plusMinus.contains(plusMinus), "\(id)")
+        }
+    }
+
     /// Dates of the prose read whole, and a day and month that trade places.
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }

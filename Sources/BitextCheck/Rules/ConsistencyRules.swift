@@ -901,16 +901,11 @@ public struct NumberMismatchRule: Rule {
         }
     }
 
-    /// Whether a bound of the translation includes its number: a sign, or a Chinese word that
-    /// surely says it (不低于, 至少, 不超过 include; 超过, 大于, 少于 do not); nil for a word
-    /// that may read either way (以上, 以下, 以内).
-    static func boundInclusive(_ s: String) -> Bool? {
-        if let x = signInclusive(s) { return x }
-        switch s {
-        case "至少", "最少", "不少于", "不低于", "不小于", "最多", "至多", "不超过", "不多于", "不高于", "不大于": return true
-        case "超过", "多于", "高于", "大于", "少于", "低于", "小于", "不到", "不足": return false
-        default: return nil
-        }
+    /// Whether a bound of the translation includes its number: a sign, or a word of the locale's
+    /// `boundsBefore` (不低于, 至少, 不超过 include; 超过, 大于, 少于, its `boundsExclusive`, do
+    /// not); nil for a word that may read either way (以上, 以下, 以内).
+    static func boundInclusive(_ s: String, _ bounds: LocaleData.Bounds) -> Bool? {
+        signInclusive(s) ?? bounds.includes(s)
     }
 
     /// A `%` right after a number (over a space).
@@ -1920,6 +1915,7 @@ public struct NumberMismatchRule: Rule {
             return CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
         }
         let sourceClock = c.settings.source.clock, targetClock = c.settings.target.clock
+        let targetBounds = c.settings.target.bounds
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
             var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
@@ -2077,7 +2073,7 @@ public struct NumberMismatchRule: Rule {
                     guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target) else { continue }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
-                        guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range)),
+                        guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
                               other != inclusive else { continue }
                         key = "number-mismatch.inclusive"
                     }
@@ -2104,12 +2100,11 @@ public struct NumberMismatchRule: Rule {
                     for t in tg where t.value.values.count == 1 && t.value.values[0] == m.value.values[0] {
                         let tu = c.document.units[t.unit]
                         if percent && (NumberMismatchRule.percentAfter(tu.text, t.range.upperBound) || tu.text.contains(0x25) || tu.text.contains(0xFF05)
-                                       || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "成")) { continue }
+                                       || targetBounds.percent.contains { NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, $0) }) { continue }
                         if !percent && (NumberMismatchRule.plusMinusBefore(tu.text, t.range.lowerBound) || tu.text.contains(0xB1)
-                                        || tu.string(0..<tu.text.count).contains("正负")
+                                        || targetBounds.plusMinus.contains { tu.string(0..<tu.text.count).contains($0) }
                                         || NumberMismatchRule.bound(tu, of: t.range, c.settings.target) != nil
-                                        || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "上下", within: 6)
-                                        || NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, "左右", within: 6)) { continue }
+                                        || targetBounds.around.contains { NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, $0, within: 6) }) { continue }
                         guard signsReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
                         var lo = m.range.lowerBound, hi = m.range.upperBound
                         if plusMinus { while lo > 0 && su.text[lo - 1] != 0xB1 { lo -= 1 }; lo -= 1 }
