@@ -7,6 +7,11 @@ import Testing
 
 /// The pieces the consistency rules are built from: numbers, code, placeholders, anchors, links.
 @Suite struct ConsistencyTests {
+    /// The messages of `rule` (number-mismatch unless said) on a translation and its source.
+    func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule()) throws -> [String] {
+        try Harness.findings(rule: rule, target: target, source: source).map(\.message)
+    }
+
     static func numbers(_ s: String, glued: Bool = false) -> [NumberMention] {
         NumberScanner.numbers(in: Array(s.unicodeScalars).map(\.value), gluedToWords: glued) { _ in true }
     }
@@ -171,9 +176,6 @@ import Testing
     /// The number of a list's first item written inline (`A: 1，…`) is no quantity; a version is
     /// never a Chinese numeral's (一台 counts machines).
     @Test func anInlineEnumeratorAndAVersionBesideANumeral() throws {
-        func messages(_ target: String, _ source: String) throws -> [String] {
-            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
-        }
         #expect(try messages("A：只需修改配置文件。\n", "A: 1，only edit the config file.\n").isEmpty)
         #expect(try messages("先确认主机名。\n", "1, confirm the hostname.\n").isEmpty)
         // A count: `1, 2 or 3`, and a 1 that is no list's first item.
@@ -187,9 +189,6 @@ import Testing
     /// Round 24: a month.day date, ids counted as numbers are, a bound with a modal before its
     /// verb or over a word numeral, and days of the week.
     @Test func monthDayIdsModalBoundsAndWeekdays() throws {
-        func messages(_ target: String, _ source: String) throws -> [String] {
-            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
-        }
         // `10.13` is October 13 where the source names October and 13; a decimal elsewhere.
         let week = "| Week | Dates |\n|---|---|\n| 8 | Oct 13–17 |\n"
         #expect(try messages("| 周次 | 日期 |\n|---|---|\n| 8 | 10.13–10.17 |\n", week).isEmpty)
@@ -225,9 +224,6 @@ import Testing
 
     /// Round 25: 周岁 is an age in full years, never weeks; another age is still a changed number.
     @Test func anAgeInFullYears() throws {
-        func messages(_ target: String, _ source: String) throws -> [String] {
-            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
-        }
         // 周岁 is years of age, never weeks; another age is still a changed number.
         let age = "You must be at least 18 years old on the date you apply.\n"
         #expect(try messages("申请之日须已年满 18 周岁。\n", age).isEmpty)
@@ -239,9 +235,6 @@ import Testing
     /// Round 25: a clock time with 点 (`上午 9 点至下午 3 点` = `9:00–15:00`) beside weekdays whose
     /// numerals are days, not numbers.
     @Test func clockTimesWithDianBesideWeekdays() throws {
-        func messages(_ target: String, _ source: String) throws -> [String] {
-            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
-        }
         // `上午 9 点至下午 3 点` is 9:00–15:00; the numerals of 周一 and 周五 are days, not numbers.
         let call = "Call us (Monday to Friday, 9:00–15:00 CET).\n"
         #expect(try messages("请致电（周一至周五，CET 上午 9 点至下午 3 点）。\n", call).isEmpty)
@@ -254,9 +247,6 @@ import Testing
 
     /// Round 25: Latin `min` after a number is minutes.
     @Test func latinMinIsMinutes() throws {
-        func messages(_ target: String, _ source: String) throws -> [String] {
-            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
-        }
         // Latin `min` after a number is minutes.
         #expect(try messages("细胞处理 24 min。\n", "Cells were treated for 24 h.\n").count == 1)
         #expect(try messages("细胞处理 24 h，离心 10 min。\n", "Cells were treated for 24 h and spun for 10 min.\n").isEmpty)
@@ -265,9 +255,6 @@ import Testing
 
     /// Round 25: kitchen measures are units.
     @Test func kitchenMeasures() throws {
-        func messages(_ target: String, _ source: String) throws -> [String] {
-            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
-        }
         // Kitchen measures: a teaspoon is no tablespoon; a cup counted where the source has none.
         #expect(try messages("- 黑胡椒 1/2 汤匙\n", "- 1/2 tsp black pepper\n").count == 1)
         #expect(try messages("- 黑胡椒 1/2 茶匙\n", "- 1/2 tsp black pepper\n").isEmpty)
@@ -280,9 +267,6 @@ import Testing
 
     /// Round 25: relative centrifugal force (`400 × g`) is a unit of its own.
     @Test func centrifugalForce() throws {
-        func messages(_ target: String, _ source: String) throws -> [String] {
-            try Harness.findings(rule: NumberMismatchRule(), target: target, source: source).map(\.message)
-        }
         // Relative centrifugal force is a unit of its own, written `g` as often; rpm is r/min.
         let spin = "Cells were spun at 400 × g for 30 min.\n"
         #expect(try messages("细胞以 400 rpm 离心 30 min。\n", spin).count == 1)
@@ -297,9 +281,6 @@ import Testing
     /// Round 25: a bound of a number of the prose (`p < 0.05` → `p ≤ 0.05`) is reported once, by
     /// number-mismatch.
     @Test func aProseBoundReportedOnce() throws {
-        func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule()) throws -> [String] {
-            try Harness.findings(rule: rule, target: target, source: source).map(\.message)
-        }
         // `p < 0.05` → `p ≤ 0.05`: number-mismatch's, once; an operator between names stays code-mismatch's.
         let p = "Differences were significant at p < 0.05.\n"
         #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p).count == 1)
