@@ -17,8 +17,10 @@ import Testing
                 details: [("details", .object([("line", .int(line))]))])
     }
 
-    @Test(arguments: FindingFormat.allCases)
-    func heldFilesComeOutInOrder(format: FindingFormat) throws {
+    /// Memory budgets: none (every file's bytes in the temporary file), the first held file's
+    /// bytes (it in memory, the rest there), all in memory.
+    @Test(arguments: FindingFormat.allCases, ["none", "first", "all"])
+    func heldFilesComeOutInOrder(format: FindingFormat, budget: String) throws {
         let dir = TempDir()
         let files = ["a", "b", "c", "d", "e", "f"].map { name in
             dir.write("\(name).md", (1...9).map { "第 \($0) 行,一句话。" }.joined(separator: "\n") + "\n").path
@@ -51,12 +53,20 @@ import Testing
         var bytes = Array(reporter.begin().utf8)
         let writer = reporter
         reporter.add(writer.written(own[0]), merging: [], into: &bytes)
-        let held = HeldFindings()
+        let ahead = (1..<own.count).map { writer.written(own[$0]) }.filter { $0.isWrittenAhead && !$0.bytes.isEmpty }
+        let memoryBudget = budget == "none" ? 0 : budget == "all" ? 1 << 20 : ahead.first?.bytes.count ?? 0
+        let held = HeldFindings(memoryBudget: memoryBudget)
         for k in 1..<own.count { held.hold(files[k], writer.written(own[k]), waits: k == 1 || k == 4) }
         held.release { file, written in
             reporter.add(written, merging: decided.filter { $0.file == file }, into: &bytes)
         }
         bytes += reporter.end(Summary()).utf8
+        // The budgets do what they say: everything spooled, a mix, nothing.
+        switch budget {
+        case "none": #expect(held.spooledFiles == ahead.count)
+        case "first": #expect(held.spooledFiles == max(0, ahead.count - 1))
+        default: #expect(held.spooledFiles == 0)
+        }
         #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: expectedBytes, as: UTF8.self))
         #expect(held.isEmpty)
     }
