@@ -288,6 +288,18 @@ import Testing
         #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
     }
 
+    /// Round 27: a scale letter `T` (and `tn`) scales by 10¹², beside the face value (`1.2T` =
+    /// `1.2 万亿`, zh-Hant `萬億` too).
+    @Test func trillionsWithT() throws {
+        #expect(Self.agree("1.2T", "1.2 万亿"))
+        #expect(Self.agree("1.2T", "1.2 萬億"))
+        #expect(Self.agree("$3tn", "3 万亿"))
+        #expect(Self.agree("2T", "2T"))
+        #expect(!Self.agree("1.5T", "1.2 万亿"))
+        #expect(try messages("该模型训练了 1.2 万亿个词元。\n", "The model was trained on 1.2T tokens.\n").isEmpty)
+        #expect(try messages("该模型训练了 1.5 万亿个词元。\n", "The model was trained on 1.2T tokens.\n").count == 1)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {
