@@ -300,6 +300,20 @@ import Testing
         #expect(try messages("该模型训练了 1.5 万亿个词元。\n", "The model was trained on 1.2T tokens.\n").count == 1)
     }
 
+    /// Round 27: a coordinate's hemisphere, a letter after the degrees or 北纬/南纬/东经/西经 before
+    /// the number.
+    @Test func hemispheres() throws {
+        let finish = "The finish is at 46.4536° N, 6.9830° E.\n"
+        #expect(try messages("终点位于北纬 46.4536°，东经 6.9830°。\n", finish).isEmpty)
+        #expect(try messages("终点位于 46.4536° N，6.9830° E。\n", finish).isEmpty)
+        #expect(try messages("终点位于 46.4536°，6.9830°。\n", finish).isEmpty)
+        #expect(try messages("终点位于 46.4536° S，6.9830° E。\n", finish).count == 1)
+        #expect(try messages("终点位于南纬 46.4536°，东经 6.9830°。\n", finish).count == 1)
+        #expect(try messages("终点位于北纬 46.4536°，西经 6.9830°。\n", finish).count == 1)
+        #expect(try messages("山屋位于 46°27′13″ S。\n", "The hut is at 46°27′13″ N.\n").count == 1)
+        #expect(try messages("向右旋转 45°。\n", "Rotate it 45° to the right.\n").isEmpty)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

@@ -209,6 +209,9 @@ public struct NumberMismatchRule: Rule {
             // needs its own rendering (`2 months` → `2 周` beside a correct `2 天`).
             RuleExample("面团冷藏可放 2 天，冷冻可放 ↓2 周。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer.\n"),
             RuleExample("面团冷藏可放 2 天，冷冻可放两个月，烤 2 盘即可。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer; bake 2 trays.\n"),
+            // A coordinate moved to another hemisphere (北纬/南纬/东经/西经 or N/S/E/W).
+            RuleExample("终点位于南纬 ↓46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
+            RuleExample("终点位于北纬 46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
             // A changed number whose new value the next sentence also has is reported in its own
             // sentence (a range's end changed), not at the next sentence's correct one.
             RuleExample("小火煮 8～↓12 分钟。静置 12 分钟后再切。\n", source: "Simmer for 8 to 10 minutes. Let it rest for 12 minutes before slicing.\n"),
@@ -1218,6 +1221,37 @@ public struct NumberMismatchRule: Rule {
             .map { ($0.written, shown($0.value), 0) }
     }
 
+    /// The hemisphere of a coordinate whose degrees, minutes or seconds number `r` gives, from the
+    /// locale's ``LocaleData/hemispheres``: a letter after `°`, `′`, `″`, `'` or `"` and at most
+    /// one space, with no letter or digit glued after (`46.4536° N`, `6°59′13″ E`), or a word
+    /// right before the number, over at most one space (`北纬 46.4536°`); as written and as a
+    /// symbol (`°N`), a unit of its own: `46.4536° N` → `46.4536° S` is another quantity.
+    static func hemisphere(_ u: Unit, of r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        let t = u.text, n = t.count
+        guard r.upperBound < n, r.lowerBound < n else { return nil }
+        @inline(__always) func mark(_ c: UInt32) -> Bool { c == 0xB0 || c == 0x2032 || c == 0x2033 || c == 0x27 || c == 0x22 }
+        let role = u.roles[r.lowerBound]
+        // After: the mark right after the number (cheap refusal for every other number).
+        if mark(t[r.upperBound]) {
+            var k = r.upperBound + 1
+            if k < n && (t[k] == 0x20 || t[k] == 0xA0 || t[k] == 0x202F) { k += 1 }
+            if k < n && isASCIILetter(t[k]) && u.roles[k] == role && (k + 1 == n || !(isASCIILetter(t[k + 1]) || (t[k + 1] >= 0x30 && t[k + 1] <= 0x39))),
+               let h = locale.hemispheres.after[u.string(k..<(k + 1))] {
+                return (u.string(r.upperBound..<(k + 1)), "°" + h)
+            }
+            // Only the degrees carry a word before the number.
+            guard t[r.upperBound] == 0xB0 else { return nil }
+        } else {
+            return nil
+        }
+        var k = r.lowerBound
+        if k > 0 && t[k - 1] == 0x20 { k -= 1 }
+        for (w, h) in locale.hemispheres.before where w.count <= k && u.roles[k - 1] == role && t[(k - w.count)..<k].elementsEqual(w) {
+            return (u.string((k - w.count)..<k), "°" + h)
+        }
+        return nil
+    }
+
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
     /// of the other (`GPUs` / `GPU`, `GB` / `G`), per second and bits spelt alike
     /// (``perSecondAndBits(_:)``); but never bytes and bits (``dataUnit(_:)``: `MB/s` is not
@@ -2145,6 +2179,13 @@ public struct NumberMismatchRule: Rule {
                 if let x = NumberMismatchRule.currency(c.document.units[m.unit], around: m.range, c.settings.target, c.settings.source) {
                     tw[i] = x.written; ts[i] = x.symbol; targetBefore[i] = x.before
                 }
+            }
+            // The hemisphere of a coordinate (`46.4536° N`, `北纬 46.4536°`).
+            for (i, m) in source.enumerated() where sw[i] == nil {
+                if let h = NumberMismatchRule.hemisphere(p.source.units[m.unit], of: m.range, c.settings.source) { sw[i] = h.written; ss[i] = h.symbol }
+            }
+            for (i, m) in target.enumerated() where tw[i] == nil {
+                if let h = NumberMismatchRule.hemisphere(c.document.units[m.unit], of: m.range, c.settings.target) { tw[i] = h.written; ts[i] = h.symbol }
             }
             // A unit of time or another unit in words (`30 seconds`, `2.3 gigabytes`, `47 纳特斯拉`).
             for (i, m) in source.enumerated() where sw[i] == nil {
