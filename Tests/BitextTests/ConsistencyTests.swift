@@ -300,6 +300,25 @@ import Testing
         #expect(try messages("该模型训练了 1.5 万亿个词元。\n", "The model was trained on 1.2T tokens.\n").count == 1)
     }
 
+    /// Round 27: months named without a day, in a range, after a word of time, alone in a cell.
+    @Test func monthsWithoutADay() throws {
+        let huts = "| Hut | Open |\n| --- | --- |\n| Cabane des Pléiades | June–September |\n"
+        #expect(try messages("| 山屋 | 开放时间 |\n| --- | --- |\n| Cabane des Pléiades | 6 月至 9 月 |\n", huts).isEmpty)
+        let range = try messages("| 山屋 | 开放时间 |\n| --- | --- |\n| Cabane des Pléiades | 6 月至 10 月 |\n", huts)
+        #expect(range.count == 1 && range.first?.contains("September") == true)
+        #expect(try messages("山屋 7 月开放。\n", "The hut is open in June.\n").count == 1)
+        #expect(try messages("山屋六月开放。\n", "The hut is open in June.\n").isEmpty)
+        #expect(try messages("优惠持续到 4 月。\n", "The offer runs until March.\n").count == 1)
+        #expect(try messages("可在 6 月预订。\n", "You can book in May.\n").count == 1)
+        #expect(try messages("| 月份 | 活动 |\n| --- | --- |\n| 7 月 | 开放 |\n", "| Month | Event |\n| --- | --- |\n| June | Opening |\n").count == 1)
+        // `May` the modal and `March` the verb are no months; a count of months is no month.
+        #expect(try messages("下午 3 点前前往山顶，山顶在 5 月积雪。\n", "March to the summit before 3 pm.\n").isEmpty)
+        #expect(try messages("可在 5 月预订。\n", "You May book in May.\n").isEmpty)
+        #expect(try messages("计划 3 个月。\n", "Plan for 3 months.\n").isEmpty)
+        let u = Document(SourceText(path: "a.md", text: "March on, you may stay in June or from May to Jul; see Mar.\n")).units[0]
+        #expect(NumberMismatchRule.monthMentions(u, unit: 0).map(\.value.text) == ["June", "May", "Jul"])
+    }
+
     /// Round 27: a coordinate's hemisphere, a letter after the degrees or 北纬/南纬/东经/西经 before
     /// the number.
     @Test func hemispheres() throws {

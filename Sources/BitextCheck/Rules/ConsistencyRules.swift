@@ -212,6 +212,10 @@ public struct NumberMismatchRule: Rule {
             // A coordinate moved to another hemisphere (北纬/南纬/东经/西经 or N/S/E/W).
             RuleExample("终点位于南纬 ↓46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
             RuleExample("终点位于北纬 46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
+            // A month named without a day, in a range or after a word of time, is a number.
+            RuleExample("| 山屋 | 开放时间 |\n| --- | --- |\n| Cabane des Pléiades | 6 月至 ↓10 月 |\n",
+                        source: "| Hut | Open |\n| --- | --- |\n| Cabane des Pléiades | June–September |\n"),
+            RuleExample("6 月步行前往山屋。\n", source: "March to the hut in June.\n"),
             // A changed number whose new value the next sentence also has is reported in its own
             // sentence (a range's end changed), not at the next sentence's correct one.
             RuleExample("小火煮 8～↓12 分钟。静置 12 分钟后再切。\n", source: "Simmer for 8 to 10 minutes. Let it rest for 12 minutes before slicing.\n"),
@@ -1531,24 +1535,57 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// The months a unit names in its prose as numbers of the source (`August` is 8), where the
-    /// name is surely a month: a full name other than `May`, or any name (`May`, `Aug`) with a
-    /// number beside it (`May 2024`, `3 May`).
+    /// name is surely a month, by what stands around it (not `May` the modal nor `March` the
+    /// verb): a number beside it (`May 2024`, `3 May`), another month it is joined to
+    /// (`June–September`, `Jun–Aug`, `June to August`), or, for a full name, a word of time before
+    /// it (`in June`, `from May`, `until March`) or nothing else in its table cell (`| June |`).
     static func monthMentions(_ u: Unit, unit: Int) -> [Mention<NumberMention>] {
         var out: [Mention<NumberMention>] = []
         let t = u.text, n = t.count
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
-        forEachMonthName(u) { r, m in
+        var names: [Range<Int>] = []
+        forEachMonthName(u) { r, _ in names.append(r) }
+        // Two names joined by a dash or a word of range (`June–September`, `May to July`).
+        func joined(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            guard a.upperBound < b.lowerBound, b.lowerBound - a.upperBound <= 9 else { return false }
+            var lo = a.upperBound, hi = b.lowerBound
+            while lo < hi && t[lo] == 0x20 { lo += 1 }
+            while hi > lo && t[hi - 1] == 0x20 { hi -= 1 }
+            return hi > lo && NumberMismatchRule.monthJoiners.contains(u.string(lo..<hi))
+        }
+        // A cell of one name, spaces and a full stop aside.
+        var whole = false
+        if case .tableCell = u.kind, names.count == 1 {
+            whole = (0..<n).allSatisfy { names[0].contains($0) || t[$0] == 0x20 || t[$0] == 0x2E || u.roles[$0] != .content }
+        }
+        for (x, r) in names.enumerated() {
             let (k, e) = (r.lowerBound, r.upperBound)
             let word = u.string(r)
+            guard let m = NumberMismatchRule.monthNames[word] else { continue }
             var after = e
             if after < n && t[after] == 0x2E { after += 1 }
             if after < n && t[after] == 0x20 { after += 1 }
             let beside = digit(after) || (k >= 2 && t[k - 1] == 0x20 && digit(k - 2))
-            guard beside || (word.count > 4 && word != "Sept") || word == "June" || word == "July" else { return }
+            let inRange = (x > 0 && joined(names[x - 1], r)) || (x + 1 < names.count && joined(r, names[x + 1]))
+            var timeWord = false
+            if k >= 3 && t[k - 1] == 0x20 {
+                var b = k - 1
+                while b > 0 && t[b - 1] >= 0x61 && t[b - 1] <= 0x7A { b -= 1 }
+                timeWord = (b == 0 || !isASCIILetter(t[b - 1])) && NumberMismatchRule.monthPrepositions.contains(u.string(b..<(k - 1)))
+            }
+            // A short name (`Mar`, `Sept`) is a month only beside a number or in a range.
+            let full = (word.count >= 4 && word != "Sept") || word == "May"
+            guard beside || inRange || (full && (timeWord || whole)) else { continue }
             out.append(Mention(unit: unit, range: r, value: NumberMention(range: r, text: word, values: [m], isVersion: false)))
         }
         return out
     }
+
+    /// What joins two month names into a range (`June–September`, `May to July`).
+    static let monthJoiners: Set<String> = ["-", "–", "—", "to", "through", "thru", "until", "till", "and", "or", "/"]
+    /// Words before a month name that make it a time (`in June`, `until March`), lowercase.
+    static let monthPrepositions: Set<String> = ["in", "from", "until", "till", "through", "between", "since", "by", "before",
+                                                 "after", "during", "of", "early", "late", "mid", "end", "last", "next", "this", "every"]
 
     /// Numbers written in groups of three digits with a space between (`30 000`, `1 250 000`):
     /// one number where the other side has that number (`30000`); apart otherwise, as numbers
@@ -1953,7 +1990,11 @@ public struct NumberMismatchRule: Rule {
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
             var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
-            guard !source.isEmpty || words else { return ([], []) }
+            // A source that names months without a number (`open in June`, `June–September`)
+            // is compared with the months of a translation that writes one (`7 月开放`).
+            guard !source.isEmpty || words
+                    || (tu.contains { c.document.units[$0].text.contains(0x6708) }
+                        && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0).isEmpty }) else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
