@@ -333,6 +333,21 @@ import Testing
         #expect(try messages("向右旋转 45°。\n", "Rotate it 45° to the right.\n").isEmpty)
     }
 
+    /// Round 27: a unit a word after its number (`5 unused days`) where the translation writes
+    /// another unit of its kind; a unit of another kind, or none, is no evidence.
+    @Test func aUnitAWordAfterItsNumber() throws {
+        let carry = "You may carry over up to 5 unused days.\n"
+        #expect(try messages("您最多可将 5 周未休年假结转。\n", carry).count == 1)
+        #expect(try messages("您最多可将 5 天未休年假结转。\n", carry).isEmpty)
+        #expect(try messages("您最多可将 5 个未休假日结转。\n", carry).isEmpty)
+        #expect(try messages("请在 3 个工作日内回复。\n", "Reply within 3 working days.\n").isEmpty)
+        #expect(try messages("每天运行 3 次。\n", "Run it 3 times a day.\n").isEmpty)
+        // …and a quantity with a unit takes the number written with a unit of its kind.
+        let week = "An employee who works 3 days a week gets 3/5 of the entitlement.\n"
+        #expect(try messages("每周工作 3 周的员工享有 3/5 的额度。\n", week).count == 1)
+        #expect(try messages("每周工作 3 天的员工享有 3/5 的额度。\n", week).isEmpty)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

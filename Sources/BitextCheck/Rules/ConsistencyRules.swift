@@ -209,7 +209,9 @@ public struct NumberMismatchRule: Rule {
             // needs its own rendering (`2 months` → `2 周` beside a correct `2 天`).
             RuleExample("面团冷藏可放 2 天，冷冻可放 ↓2 周。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer.\n"),
             RuleExample("面团冷藏可放 2 天，冷冻可放两个月，烤 2 盘即可。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer; bake 2 trays.\n"),
-            // A coordinate moved to another hemisphere (北纬/南纬/东经/西经 or N/S/E/W).
+            // A unit a word after its number changed into another of its kind (`5 unused days` →
+            // `5 周`); a coordinate moved to another hemisphere (北纬/南纬/东经/西经 or N/S/E/W).
+            RuleExample("您最多可将 ↓5 周未休年假结转至下一年。\n", source: "You may carry over up to 5 unused days.\n"),
             RuleExample("终点位于南纬 ↓46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
             RuleExample("终点位于北纬 46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
             // A month named without a day, in a range or after a word of time, is a number.
@@ -1225,6 +1227,31 @@ public struct NumberMismatchRule: Rule {
             .map { ($0.written, shown($0.value), 0) }
     }
 
+    /// A unit in words one word after a number (`5 unused days`, `3 working weeks`): the number,
+    /// a lowercase word that is no function word, then a word of ``unitInWords(_:after:_:)``;
+    /// as written from the word after the number (`unused days`) and as its symbol (`d`).
+    static func unitAhead(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        let t = u.text, n = t.count
+        var k = r.upperBound
+        guard k + 1 < n, t[k] == 0x20, t[k + 1] >= 0x61 && t[k + 1] <= 0x7A else { return nil }
+        k += 1
+        var e = k
+        while e < n && t[e] >= 0x61 && t[e] <= 0x7A && u.roles[e] == u.roles[k] { e += 1 }
+        guard e < n, t[e] == 0x20, !locale.functionWords.contains(u.string(k..<e)) else { return nil }
+        // The unit word, read as if right after the number.
+        guard let x = unitInWords(u, after: (e - 1)..<e, locale) else { return nil }
+        var hi = e + 1
+        while hi < n && isASCIILetter(t[hi]) { hi += 1 }
+        return (u.string(k..<hi), x.symbol)
+    }
+
+    /// The kind of quantity a unit symbol measures: its base unit (`s` for `d`, `wk` and months
+    /// too, `B` for `GB`); nil for a symbol of no known base.
+    static func dimension(_ symbol: String) -> String? {
+        guard let x = siScale(symbol) else { return nil }
+        return x.base == "mo" ? "s" : x.base
+    }
+
     /// The hemisphere of a coordinate whose degrees, minutes or seconds number `r` gives, from the
     /// locale's ``LocaleData/hemispheres``: a letter after `°`, `′`, `″`, `'` or `"` and at most
     /// one space, with no letter or digit glued after (`46.4536° N`, `6°59′13″ E`), or a word
@@ -1686,6 +1713,20 @@ public struct NumberMismatchRule: Rule {
             for g in groups.indices where match[g] == nil && edges[g].contains(where: { $0.tier <= tier }) {
                 var seen = [Bool](repeating: false, count: target.count)
                 _ = augment(g, tier, &seen)
+            }
+        }
+        // A quantity with a unit takes the number of its value the translation writes with a unit
+        // of its kind, from a number without a unit that can take its own instead (`3 days a
+        // week … 3/5` → `3 周 … 3/5`: the 周 renders the days, changed, not the 3 of `3/5`).
+        for g in groups.indices {
+            guard let t = match[g], targetSymbols[t] == nil, let sym = sourceSymbols[groups[g][0]],
+                  let kind = dimension(sym) else { continue }
+            for (j, _) in edges[g] where j != t {
+                guard let h = owner[j], h != g, match[h] == j, groups[h].allSatisfy({ sourceSymbols[$0] == nil }),
+                      let ts = targetSymbols[j], dimension(ts) == kind, edges[h].contains(where: { $0.t == t }) else { continue }
+                owner[j] = g; match[g] = j
+                owner[t] = h; match[h] = t
+                break
             }
         }
         // A number the source writes several times takes as many of the translation's written
@@ -2234,6 +2275,18 @@ public struct NumberMismatchRule: Rule {
             }
             for (i, m) in target.enumerated() where tw[i] == nil {
                 if let d = NumberMismatchRule.unitInWords(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
+            }
+            // A unit a word after the number (`5 unused days`): the source's unit where the
+            // translation writes the number with another unit of the same kind right after it
+            // (`5 周`) and with no unit alike.
+            for (i, m) in source.enumerated() where sw[i] == nil && !m.value.isVersion {
+                let same = target.indices.filter { ts[$0] != nil && target[$0].value.agrees(with: m.value) }
+                guard !same.isEmpty,
+                      let x = NumberMismatchRule.unitAhead(p.source.units[m.unit], after: m.range, c.settings.source),
+                      let kind = NumberMismatchRule.dimension(x.symbol),
+                      same.allSatisfy({ !NumberMismatchRule.sameSymbol(x.symbol, ts[$0]!) }),
+                      same.contains(where: { NumberMismatchRule.dimension(ts[$0]!) == kind }) else { continue }
+                sw[i] = x.written; ss[i] = x.symbol
             }
             // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
             // or a name it chose not to translate: compared with the source's word after the
