@@ -137,6 +137,9 @@ public struct LocaleData: Sendable {
         public var percent: [String] = []
         public var around: [String] = []
         public var plusMinus: [String] = []
+        /// Words that say the whole of an amount (`whole`: 全额, 全部): a `100%` of the source
+        /// they render (`100% of basic pay` → `全额基本工资`) is not lost.
+        public var whole: [String] = []
 
         /// Whether a bound word of `before` includes its number; nil for a word that is none of
         /// them (`以上` after the number reads either way).
@@ -425,6 +428,7 @@ public struct LocaleData: Sendable {
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []
+        bounds.whole = node["signWords"]?["whole"]?.array().compactMap(\.string) ?? []
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         var weekdays = Weekdays()

@@ -348,6 +348,14 @@ import Testing
         #expect(try messages("每周工作 3 天的员工享有 3/5 的额度。\n", week).isEmpty)
     }
 
+    /// Round 27: `100%` as the whole of an amount (全额, 全部); not beside another percentage.
+    @Test func wholeAmounts() throws {
+        let pay = "| Period | Pay |\n| --- | --- |\n| First 4 weeks | 100% of basic pay |\n"
+        #expect(try messages("| 期间 | 薪酬 |\n| --- | --- |\n| 前 4 周 | 全额基本工资 |\n", pay).isEmpty)
+        #expect(try messages("| 期间 | 薪酬 |\n| --- | --- |\n| 前 4 周 | 基本工资的 80% |\n", pay).count == 1)
+        #expect(try messages("全部 3 个用户覆盖率为 90%。\n", "Coverage is 100% for 3 users.\n").count == 1)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

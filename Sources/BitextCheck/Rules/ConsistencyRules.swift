@@ -2123,6 +2123,15 @@ public struct NumberMismatchRule: Rule {
                     }
                 }
             }
+            // A `100%` the translation writes as the whole of the amount (`100% of basic pay` →
+            // `全额基本工资`: `whole` of the locale's `signWords`), with no number of its value and no percentage.
+            if !targetBounds.whole.isEmpty,
+               source.contains(where: { $0.value.values == [100, 1] && NumberMismatchRule.percentAfter(p.source.units[$0.unit].text, $0.range.upperBound) }),
+               !target.contains(where: { $0.value.values.contains(100) || $0.value.values.contains(1)
+                                             || NumberMismatchRule.percentAfter(c.document.units[$0.unit].text, $0.range.upperBound) }),
+               tu.contains(where: { k in let u = c.document.units[k]; let s = u.string(0..<u.text.count); return targetBounds.whole.contains { s.contains($0) } }) {
+                source.removeAll { $0.value.values == [100, 1] && NumberMismatchRule.percentAfter(p.source.units[$0.unit].text, $0.range.upperBound) }
+            }
             return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
                     NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
         }
