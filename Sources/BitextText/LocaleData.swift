@@ -137,6 +137,9 @@ public struct LocaleData: Sendable {
         public var percent: [String] = []
         public var around: [String] = []
         public var plusMinus: [String] = []
+        /// Words that say the whole of an amount (`whole`: 全额, 全部): a `100%` of the source
+        /// they render (`100% of basic pay` → `全额基本工资`) is not lost.
+        public var whole: [String] = []
 
         /// Whether a bound word of `before` includes its number; nil for a word that is none of
         /// them (`以上` after the number reads either way).
@@ -156,6 +159,18 @@ public struct LocaleData: Sendable {
     /// each afternoon (true: 下午, PM) or morning (false: 上午, AM); lowercase, as scalars,
     /// longest first.
     public var clock: Clock { units.value.clock }
+    /// The hemisphere of a coordinate, from `<id>.units.yml`: letters after its degrees, minutes
+    /// or seconds (`hemispheresAfter`: `46.45° N`), words right before its number
+    /// (`hemispheresBefore`: `北纬 46.45°`), each with the hemisphere it names (`N`, `S`, `E`,
+    /// `W`): a coordinate the translation moved to another hemisphere is a changed quantity.
+    public var hemispheres: Hemispheres { units.value.hemispheres }
+    public struct Hemispheres: Sendable {
+        /// Letters after the mark of degrees, minutes or seconds, as written, with their hemisphere.
+        public var after: [String: String] = [:]
+        /// Words before the number, as scalars, longest first, with their hemisphere.
+        public var before: [(words: [UInt32], hemisphere: String)] = []
+        public init() {}
+    }
     public struct Clock: Sendable {
         public var before: [(words: [UInt32], afternoon: Bool)] = []
         public var after: [(words: [UInt32], afternoon: Bool)] = []
@@ -367,6 +382,7 @@ public struct LocaleData: Sendable {
         var bounds = Bounds()
         var weekdays = Weekdays()
         var clock = Clock()
+        var hemispheres = Hemispheres()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -412,6 +428,7 @@ public struct LocaleData: Sendable {
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []
+        bounds.whole = node["signWords"]?["whole"]?.array().compactMap(\.string) ?? []
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         var weekdays = Weekdays()
@@ -447,9 +464,13 @@ public struct LocaleData: Sendable {
         clock.pointNotBefore = characters("clockPointNotBefore")
         clock.before.sort { $0.words.count > $1.words.count }
         clock.after.sort { $0.words.count > $1.words.count }
+        var hemispheres = Hemispheres()
+        for (w, h) in LocaleData.wordsByName(node, "hemispheresAfter") { hemispheres.after[w] = h }
+        hemispheres.before = LocaleData.wordsByName(node, "hemispheresBefore").filter { !$0.word.isEmpty }
+            .map { (Array($0.word.unicodeScalars.map(\.value)), $0.name) }.sorted { $0.words.count > $1.words.count }
         return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
-                         weekdays: weekdays, clock: clock)
+                         weekdays: weekdays, clock: clock, hemispheres: hemispheres)
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

@@ -67,8 +67,9 @@ public enum NumberScanner {
         "hundred": 100, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
         "trillion": 1e12, "dozen": 12,
     ]
-    /// Letter suffixes that scale a number (`10K`, `3M`, `2B`, `5bn`).
-    static let scaleSuffixes: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "bn": 1e9]
+    /// Letter suffixes that scale a number (`10K`, `3M`, `2B`, `5bn`, `1.2T`, `3tn`): another value
+    /// it may have, beside its face value (`1.2T` is also 1.2 万亿).
+    static let scaleSuffixes: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "bn": 1e9, "T": 1e12, "tn": 1e12]
     /// The binary reading of the same letters in sizes and table capacities (`32K entries`
     /// is 32,768, `4M` of cache 4,194,304): a second value, not instead of the decimal one.
     static let binaryScaleSuffixes: [String: Double] = ["k": 1024, "K": 1024, "M": 1_048_576]

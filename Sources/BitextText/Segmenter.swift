@@ -779,6 +779,12 @@ public final class Segmenter {
                Segmenter.followsQuantity(text, r.lowerBound), Segmenter.isUnitSymbol(text, r, durations: source.durationUnits) {
                 kind = .name
             }
+            // A word joined by a hyphen to the number before it (`5-shot`, `4-bit`, `0-shot`) is
+            // notation, as a quantity is: a setting kept as written, not an English word.
+            if kind == .lowercase || kind == .capitalized, r.lowerBound >= 2, text[r.lowerBound - 1] == 0x2D,
+               Segmenter.followsDigits(text, r.lowerBound - 1) {
+                kind = .name
+            }
             let token = StretchToken(text: lowered, stem: kind == .lowercase || kind == .capitalized ? scratch.tokenTable.stem(entry) : lowered, kind: kind)
             // A stretch of one word (most of them: a table's `string`, a `SQL` inside Chinese)
             // shares the token table's array of that token alone.
@@ -1376,6 +1382,18 @@ public final class Segmenter {
         guard k >= 0, isDigit(text[k]) else { return false }
         while k > 0 && (isDigit(text[k - 1]) || ((text[k - 1] == 0x2E || text[k - 1] == 0x2C) && k > 1 && isDigit(text[k - 2]))) { k -= 1 }
         return k == 0 || !(isLetterOrDigit(text[k - 1]) || text[k - 1] == 0x5F)
+    }
+
+    /// Whether a number ends right before `end` and starts a token (`5` of `5-shot`, `1.58` of
+    /// `1.58-bit`): digits, with dots between them, after a start, a space or a mark that is no
+    /// letter, digit, `_`, `-` or `.` (not the `2` of `v2-beta` nor of `x86-64`).
+    static func followsDigits(_ text: [UInt32], _ end: Int) -> Bool {
+        var k = end
+        guard k > 0, isDigit(text[k - 1]) else { return false }
+        while k > 0 && (isDigit(text[k - 1]) || (text[k - 1] == 0x2E && k > 1 && isDigit(text[k - 2]))) { k -= 1 }
+        guard k > 0 else { return true }
+        let c = text[k - 1]
+        return !(isLetterOrDigit(c) || c == 0x5F || c == 0x2D || c == 0x2E)
     }
 
     /// Whether the token `r` (an ordinary word by its letters) is a unit symbol: up to two

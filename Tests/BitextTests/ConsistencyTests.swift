@@ -288,6 +288,74 @@ import Testing
         #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
     }
 
+    /// Round 27: a scale letter `T` (and `tn`) scales by 10¹², beside the face value (`1.2T` =
+    /// `1.2 万亿`, zh-Hant `萬億` too).
+    @Test func trillionsWithT() throws {
+        #expect(Self.agree("1.2T", "1.2 万亿"))
+        #expect(Self.agree("1.2T", "1.2 萬億"))
+        #expect(Self.agree("$3tn", "3 万亿"))
+        #expect(Self.agree("2T", "2T"))
+        #expect(!Self.agree("1.5T", "1.2 万亿"))
+        #expect(try messages("该模型训练了 1.2 万亿个词元。\n", "The model was trained on 1.2T tokens.\n").isEmpty)
+        #expect(try messages("该模型训练了 1.5 万亿个词元。\n", "The model was trained on 1.2T tokens.\n").count == 1)
+    }
+
+    /// Round 27: months named without a day, in a range, after a word of time, alone in a cell.
+    @Test func monthsWithoutADay() throws {
+        let huts = "| Hut | Open |\n| --- | --- |\n| Cabane des Pléiades | June–September |\n"
+        #expect(try messages("| 山屋 | 开放时间 |\n| --- | --- |\n| Cabane des Pléiades | 6 月至 9 月 |\n", huts).isEmpty)
+        let range = try messages("| 山屋 | 开放时间 |\n| --- | --- |\n| Cabane des Pléiades | 6 月至 10 月 |\n", huts)
+        #expect(range.count == 1 && range.first?.contains("September") == true)
+        #expect(try messages("山屋 7 月开放。\n", "The hut is open in June.\n").count == 1)
+        #expect(try messages("山屋六月开放。\n", "The hut is open in June.\n").isEmpty)
+        #expect(try messages("优惠持续到 4 月。\n", "The offer runs until March.\n").count == 1)
+        #expect(try messages("可在 6 月预订。\n", "You can book in May.\n").count == 1)
+        #expect(try messages("| 月份 | 活动 |\n| --- | --- |\n| 7 月 | 开放 |\n", "| Month | Event |\n| --- | --- |\n| June | Opening |\n").count == 1)
+        // `May` the modal and `March` the verb are no months; a count of months is no month.
+        #expect(try messages("下午 3 点前前往山顶，山顶在 5 月积雪。\n", "March to the summit before 3 pm.\n").isEmpty)
+        #expect(try messages("可在 5 月预订。\n", "You May book in May.\n").isEmpty)
+        #expect(try messages("计划 3 个月。\n", "Plan for 3 months.\n").isEmpty)
+        let u = Document(SourceText(path: "a.md", text: "March on, you may stay in June or from May to Jul; see Mar.\n")).units[0]
+        #expect(NumberMismatchRule.monthMentions(u, unit: 0).map(\.value.text) == ["June", "May", "Jul"])
+    }
+
+    /// Round 27: a coordinate's hemisphere, a letter after the degrees or 北纬/南纬/东经/西经 before
+    /// the number.
+    @Test func hemispheres() throws {
+        let finish = "The finish is at 46.4536° N, 6.9830° E.\n"
+        #expect(try messages("终点位于北纬 46.4536°，东经 6.9830°。\n", finish).isEmpty)
+        #expect(try messages("终点位于 46.4536° N，6.9830° E。\n", finish).isEmpty)
+        #expect(try messages("终点位于 46.4536°，6.9830°。\n", finish).isEmpty)
+        #expect(try messages("终点位于 46.4536° S，6.9830° E。\n", finish).count == 1)
+        #expect(try messages("终点位于南纬 46.4536°，东经 6.9830°。\n", finish).count == 1)
+        #expect(try messages("终点位于北纬 46.4536°，西经 6.9830°。\n", finish).count == 1)
+        #expect(try messages("山屋位于 46°27′13″ S。\n", "The hut is at 46°27′13″ N.\n").count == 1)
+        #expect(try messages("向右旋转 45°。\n", "Rotate it 45° to the right.\n").isEmpty)
+    }
+
+    /// Round 27: a unit a word after its number (`5 unused days`) where the translation writes
+    /// another unit of its kind; a unit of another kind, or none, is no evidence.
+    @Test func aUnitAWordAfterItsNumber() throws {
+        let carry = "You may carry over up to 5 unused days.\n"
+        #expect(try messages("您最多可将 5 周未休年假结转。\n", carry).count == 1)
+        #expect(try messages("您最多可将 5 天未休年假结转。\n", carry).isEmpty)
+        #expect(try messages("您最多可将 5 个未休假日结转。\n", carry).isEmpty)
+        #expect(try messages("请在 3 个工作日内回复。\n", "Reply within 3 working days.\n").isEmpty)
+        #expect(try messages("每天运行 3 次。\n", "Run it 3 times a day.\n").isEmpty)
+        // …and a quantity with a unit takes the number written with a unit of its kind.
+        let week = "An employee who works 3 days a week gets 3/5 of the entitlement.\n"
+        #expect(try messages("每周工作 3 周的员工享有 3/5 的额度。\n", week).count == 1)
+        #expect(try messages("每周工作 3 天的员工享有 3/5 的额度。\n", week).isEmpty)
+    }
+
+    /// Round 27: `100%` as the whole of an amount (全额, 全部); not beside another percentage.
+    @Test func wholeAmounts() throws {
+        let pay = "| Period | Pay |\n| --- | --- |\n| First 4 weeks | 100% of basic pay |\n"
+        #expect(try messages("| 期间 | 薪酬 |\n| --- | --- |\n| 前 4 周 | 全额基本工资 |\n", pay).isEmpty)
+        #expect(try messages("| 期间 | 薪酬 |\n| --- | --- |\n| 前 4 周 | 基本工资的 80% |\n", pay).count == 1)
+        #expect(try messages("全部 3 个用户覆盖率为 90%。\n", "Coverage is 100% for 3 users.\n").count == 1)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

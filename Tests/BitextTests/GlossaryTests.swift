@@ -6,7 +6,20 @@ import Testing
 @testable import BitextText
 
 @Suite struct GlossaryTests {
+
     static let genai = Fixtures.repoRoot.appendingPathComponent("glossary/genai.tsv").path
+
+    /// Round 27: genai.tsv renders `GPU memory` as 显存 (or GPU 内存), not as the GPU it names.
+    @Test func genaiGPUMemoryIsVRAM() throws {
+        let tsv = try String(contentsOfFile: Self.genai, encoding: .utf8)
+        let source = "Loading the model needs about 15 GB of GPU memory.\n"
+        func missing(_ target: String) throws -> [String] {
+            try Harness.findings(rule: GlossaryMissingRule(), target: target, source: source, glossary: tsv).map(\.message)
+        }
+        #expect(try missing("加载模型约需 15 GB 显存。\n").isEmpty)
+        #expect(try missing("加载模型约需 15 GB GPU 内存。\n").isEmpty)
+        #expect(try missing("加载模型约需 15 GB 内存。\n").count == 1)
+    }
 
     // MARK: data
 

@@ -209,6 +209,15 @@ public struct NumberMismatchRule: Rule {
             // needs its own rendering (`2 months` → `2 周` beside a correct `2 天`).
             RuleExample("面团冷藏可放 2 天，冷冻可放 ↓2 周。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer.\n"),
             RuleExample("面团冷藏可放 2 天，冷冻可放两个月，烤 2 盘即可。\n", source: "The dough keeps for 2 days in the fridge or 2 months in the freezer; bake 2 trays.\n"),
+            // A unit a word after its number changed into another of its kind (`5 unused days` →
+            // `5 周`); a coordinate moved to another hemisphere (北纬/南纬/东经/西经 or N/S/E/W).
+            RuleExample("您最多可将 ↓5 周未休年假结转至下一年。\n", source: "You may carry over up to 5 unused days.\n"),
+            RuleExample("终点位于南纬 ↓46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
+            RuleExample("终点位于北纬 46.4536°，东经 6.9830°。\n", source: "The finish is at 46.4536° N, 6.9830° E.\n"),
+            // A month named without a day, in a range or after a word of time, is a number.
+            RuleExample("| 山屋 | 开放时间 |\n| --- | --- |\n| Cabane des Pléiades | 6 月至 ↓10 月 |\n",
+                        source: "| Hut | Open |\n| --- | --- |\n| Cabane des Pléiades | June–September |\n"),
+            RuleExample("6 月步行前往山屋。\n", source: "March to the hut in June.\n"),
             // A changed number whose new value the next sentence also has is reported in its own
             // sentence (a range's end changed), not at the next sentence's correct one.
             RuleExample("小火煮 8～↓12 分钟。静置 12 分钟后再切。\n", source: "Simmer for 8 to 10 minutes. Let it rest for 12 minutes before slicing.\n"),
@@ -1218,6 +1227,62 @@ public struct NumberMismatchRule: Rule {
             .map { ($0.written, shown($0.value), 0) }
     }
 
+    /// A unit in words one word after a number (`5 unused days`, `3 working weeks`): the number,
+    /// a lowercase word that is no function word, then a word of ``unitInWords(_:after:_:)``;
+    /// as written from the word after the number (`unused days`) and as its symbol (`d`).
+    static func unitAhead(_ u: Unit, after r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        let t = u.text, n = t.count
+        var k = r.upperBound
+        guard k + 1 < n, t[k] == 0x20, t[k + 1] >= 0x61 && t[k + 1] <= 0x7A else { return nil }
+        k += 1
+        var e = k
+        while e < n && t[e] >= 0x61 && t[e] <= 0x7A && u.roles[e] == u.roles[k] { e += 1 }
+        guard e < n, t[e] == 0x20, !locale.functionWords.contains(u.string(k..<e)) else { return nil }
+        // The unit word, read as if right after the number.
+        guard let x = unitInWords(u, after: (e - 1)..<e, locale) else { return nil }
+        var hi = e + 1
+        while hi < n && isASCIILetter(t[hi]) { hi += 1 }
+        return (u.string(k..<hi), x.symbol)
+    }
+
+    /// The kind of quantity a unit symbol measures: its base unit (`s` for `d`, `wk` and months
+    /// too, `B` for `GB`); nil for a symbol of no known base.
+    static func dimension(_ symbol: String) -> String? {
+        guard let x = siScale(symbol) else { return nil }
+        return x.base == "mo" ? "s" : x.base
+    }
+
+    /// The hemisphere of a coordinate whose degrees, minutes or seconds number `r` gives, from the
+    /// locale's ``LocaleData/hemispheres``: a letter after `°`, `′`, `″`, `'` or `"` and at most
+    /// one space, with no letter or digit glued after (`46.4536° N`, `6°59′13″ E`), or a word
+    /// right before the number, over at most one space (`北纬 46.4536°`); as written and as a
+    /// symbol (`°N`), a unit of its own: `46.4536° N` → `46.4536° S` is another quantity.
+    static func hemisphere(_ u: Unit, of r: Range<Int>, _ locale: LocaleData) -> (written: String, symbol: String)? {
+        let t = u.text, n = t.count
+        guard r.upperBound < n, r.lowerBound < n else { return nil }
+        @inline(__always) func mark(_ c: UInt32) -> Bool { c == 0xB0 || c == 0x2032 || c == 0x2033 || c == 0x27 || c == 0x22 }
+        let role = u.roles[r.lowerBound]
+        // After: the mark right after the number (cheap refusal for every other number).
+        if mark(t[r.upperBound]) {
+            var k = r.upperBound + 1
+            if k < n && (t[k] == 0x20 || t[k] == 0xA0 || t[k] == 0x202F) { k += 1 }
+            if k < n && isASCIILetter(t[k]) && u.roles[k] == role && (k + 1 == n || !(isASCIILetter(t[k + 1]) || (t[k + 1] >= 0x30 && t[k + 1] <= 0x39))),
+               let h = locale.hemispheres.after[u.string(k..<(k + 1))] {
+                return (u.string(r.upperBound..<(k + 1)), "°" + h)
+            }
+            // Only the degrees carry a word before the number.
+            guard t[r.upperBound] == 0xB0 else { return nil }
+        } else {
+            return nil
+        }
+        var k = r.lowerBound
+        if k > 0 && t[k - 1] == 0x20 { k -= 1 }
+        for (w, h) in locale.hemispheres.before where w.count <= k && u.roles[k - 1] == role && t[(k - w.count)..<k].elementsEqual(w) {
+            return (u.string((k - w.count)..<k), "°" + h)
+        }
+        return nil
+    }
+
     /// Symbols that name the same unit: alike but for case or µ written u, or one a shortening
     /// of the other (`GPUs` / `GPU`, `GB` / `G`), per second and bits spelt alike
     /// (``perSecondAndBits(_:)``); but never bytes and bits (``dataUnit(_:)``: `MB/s` is not
@@ -1497,24 +1562,57 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// The months a unit names in its prose as numbers of the source (`August` is 8), where the
-    /// name is surely a month: a full name other than `May`, or any name (`May`, `Aug`) with a
-    /// number beside it (`May 2024`, `3 May`).
+    /// name is surely a month, by what stands around it (not `May` the modal nor `March` the
+    /// verb): a number beside it (`May 2024`, `3 May`), another month it is joined to
+    /// (`June–September`, `Jun–Aug`, `June to August`), or, for a full name, a word of time before
+    /// it (`in June`, `from May`, `until March`) or nothing else in its table cell (`| June |`).
     static func monthMentions(_ u: Unit, unit: Int) -> [Mention<NumberMention>] {
         var out: [Mention<NumberMention>] = []
         let t = u.text, n = t.count
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
-        forEachMonthName(u) { r, m in
+        var names: [Range<Int>] = []
+        forEachMonthName(u) { r, _ in names.append(r) }
+        // Two names joined by a dash or a word of range (`June–September`, `May to July`).
+        func joined(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            guard a.upperBound < b.lowerBound, b.lowerBound - a.upperBound <= 9 else { return false }
+            var lo = a.upperBound, hi = b.lowerBound
+            while lo < hi && t[lo] == 0x20 { lo += 1 }
+            while hi > lo && t[hi - 1] == 0x20 { hi -= 1 }
+            return hi > lo && NumberMismatchRule.monthJoiners.contains(u.string(lo..<hi))
+        }
+        // A cell of one name, spaces and a full stop aside.
+        var whole = false
+        if case .tableCell = u.kind, names.count == 1 {
+            whole = (0..<n).allSatisfy { names[0].contains($0) || t[$0] == 0x20 || t[$0] == 0x2E || u.roles[$0] != .content }
+        }
+        for (x, r) in names.enumerated() {
             let (k, e) = (r.lowerBound, r.upperBound)
             let word = u.string(r)
+            guard let m = NumberMismatchRule.monthNames[word] else { continue }
             var after = e
             if after < n && t[after] == 0x2E { after += 1 }
             if after < n && t[after] == 0x20 { after += 1 }
             let beside = digit(after) || (k >= 2 && t[k - 1] == 0x20 && digit(k - 2))
-            guard beside || (word.count > 4 && word != "Sept") || word == "June" || word == "July" else { return }
+            let inRange = (x > 0 && joined(names[x - 1], r)) || (x + 1 < names.count && joined(r, names[x + 1]))
+            var timeWord = false
+            if k >= 3 && t[k - 1] == 0x20 {
+                var b = k - 1
+                while b > 0 && t[b - 1] >= 0x61 && t[b - 1] <= 0x7A { b -= 1 }
+                timeWord = (b == 0 || !isASCIILetter(t[b - 1])) && NumberMismatchRule.monthPrepositions.contains(u.string(b..<(k - 1)))
+            }
+            // A short name (`Mar`, `Sept`) is a month only beside a number or in a range.
+            let full = (word.count >= 4 && word != "Sept") || word == "May"
+            guard beside || inRange || (full && (timeWord || whole)) else { continue }
             out.append(Mention(unit: unit, range: r, value: NumberMention(range: r, text: word, values: [m], isVersion: false)))
         }
         return out
     }
+
+    /// What joins two month names into a range (`June–September`, `May to July`).
+    static let monthJoiners: Set<String> = ["-", "–", "—", "to", "through", "thru", "until", "till", "and", "or", "/"]
+    /// Words before a month name that make it a time (`in June`, `until March`), lowercase.
+    static let monthPrepositions: Set<String> = ["in", "from", "until", "till", "through", "between", "since", "by", "before",
+                                                 "after", "during", "of", "early", "late", "mid", "end", "last", "next", "this", "every"]
 
     /// Numbers written in groups of three digits with a space between (`30 000`, `1 250 000`):
     /// one number where the other side has that number (`30000`); apart otherwise, as numbers
@@ -1615,6 +1713,20 @@ public struct NumberMismatchRule: Rule {
             for g in groups.indices where match[g] == nil && edges[g].contains(where: { $0.tier <= tier }) {
                 var seen = [Bool](repeating: false, count: target.count)
                 _ = augment(g, tier, &seen)
+            }
+        }
+        // A quantity with a unit takes the number of its value the translation writes with a unit
+        // of its kind, from a number without a unit that can take its own instead (`3 days a
+        // week … 3/5` → `3 周 … 3/5`: the 周 renders the days, changed, not the 3 of `3/5`).
+        for g in groups.indices {
+            guard let t = match[g], targetSymbols[t] == nil, let sym = sourceSymbols[groups[g][0]],
+                  let kind = dimension(sym) else { continue }
+            for (j, _) in edges[g] where j != t {
+                guard let h = owner[j], h != g, match[h] == j, groups[h].allSatisfy({ sourceSymbols[$0] == nil }),
+                      let ts = targetSymbols[j], dimension(ts) == kind, edges[h].contains(where: { $0.t == t }) else { continue }
+                owner[j] = g; match[g] = j
+                owner[t] = h; match[h] = t
+                break
             }
         }
         // A number the source writes several times takes as many of the translation's written
@@ -1919,7 +2031,11 @@ public struct NumberMismatchRule: Rule {
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
             var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
-            guard !source.isEmpty || words else { return ([], []) }
+            // A source that names months without a number (`open in June`, `June–September`)
+            // is compared with the months of a translation that writes one (`7 月开放`).
+            guard !source.isEmpty || words
+                    || (tu.contains { c.document.units[$0].text.contains(0x6708) }
+                        && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0).isEmpty }) else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
@@ -2006,6 +2122,15 @@ public struct NumberMismatchRule: Rule {
                         }
                     }
                 }
+            }
+            // A `100%` the translation writes as the whole of the amount (`100% of basic pay` →
+            // `全额基本工资`: `whole` of the locale's `signWords`), with no number of its value and no percentage.
+            if !targetBounds.whole.isEmpty,
+               source.contains(where: { $0.value.values == [100, 1] && NumberMismatchRule.percentAfter(p.source.units[$0.unit].text, $0.range.upperBound) }),
+               !target.contains(where: { $0.value.values.contains(100) || $0.value.values.contains(1)
+                                             || NumberMismatchRule.percentAfter(c.document.units[$0.unit].text, $0.range.upperBound) }),
+               tu.contains(where: { k in let u = c.document.units[k]; let s = u.string(0..<u.text.count); return targetBounds.whole.contains { s.contains($0) } }) {
+                source.removeAll { $0.value.values == [100, 1] && NumberMismatchRule.percentAfter(p.source.units[$0.unit].text, $0.range.upperBound) }
             }
             return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
                     NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
@@ -2146,12 +2271,31 @@ public struct NumberMismatchRule: Rule {
                     tw[i] = x.written; ts[i] = x.symbol; targetBefore[i] = x.before
                 }
             }
+            // The hemisphere of a coordinate (`46.4536° N`, `北纬 46.4536°`).
+            for (i, m) in source.enumerated() where sw[i] == nil {
+                if let h = NumberMismatchRule.hemisphere(p.source.units[m.unit], of: m.range, c.settings.source) { sw[i] = h.written; ss[i] = h.symbol }
+            }
+            for (i, m) in target.enumerated() where tw[i] == nil {
+                if let h = NumberMismatchRule.hemisphere(c.document.units[m.unit], of: m.range, c.settings.target) { tw[i] = h.written; ts[i] = h.symbol }
+            }
             // A unit of time or another unit in words (`30 seconds`, `2.3 gigabytes`, `47 纳特斯拉`).
             for (i, m) in source.enumerated() where sw[i] == nil {
                 if let d = NumberMismatchRule.unitInWords(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = d.written; ss[i] = d.symbol }
             }
             for (i, m) in target.enumerated() where tw[i] == nil {
                 if let d = NumberMismatchRule.unitInWords(c.document.units[m.unit], after: m.range, c.settings.target) { tw[i] = d.written; ts[i] = d.symbol }
+            }
+            // A unit a word after the number (`5 unused days`): the source's unit where the
+            // translation writes the number with another unit of the same kind right after it
+            // (`5 周`) and with no unit alike.
+            for (i, m) in source.enumerated() where sw[i] == nil && !m.value.isVersion {
+                let same = target.indices.filter { ts[$0] != nil && target[$0].value.agrees(with: m.value) }
+                guard !same.isEmpty,
+                      let x = NumberMismatchRule.unitAhead(p.source.units[m.unit], after: m.range, c.settings.source),
+                      let kind = NumberMismatchRule.dimension(x.symbol),
+                      same.allSatisfy({ !NumberMismatchRule.sameSymbol(x.symbol, ts[$0]!) }),
+                      same.contains(where: { NumberMismatchRule.dimension(ts[$0]!) == kind }) else { continue }
+                sw[i] = x.written; ss[i] = x.symbol
             }
             // A Latin word the translation keeps right after a number (`12 wei`, `32em`) is a unit
             // or a name it chose not to translate: compared with the source's word after the
