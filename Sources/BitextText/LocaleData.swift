@@ -131,6 +131,9 @@ public struct LocaleData: Sendable {
         /// The words of `before` that leave the number out (`boundsExclusive`: 超过, 少于); the
         /// others include it (至少, 不超过).
         public var exclusive: Set<String> = []
+        /// The word after a comparative that makes it a bound (`boundComparatives`: `than` of
+        /// `no later than`), lowercase: a negator before a word and it bounds, it negates nothing.
+        public var comparatives: Set<String> = []
         /// Words that write a sign of the number in words (`signWords`): after it, a share
         /// (`percent`: 成, 3 成 is 30%), and a tolerance (`around`, within a few characters: 上下,
         /// 左右); anywhere in the unit, plus or minus (`plusMinus`: 正负).
@@ -409,6 +412,7 @@ public struct LocaleData: Sendable {
         bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
             .sorted { $0.count > $1.count }
         bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
+        bounds.comparatives = Set((node["boundComparatives"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []

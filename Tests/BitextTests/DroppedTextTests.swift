@@ -161,6 +161,21 @@ import BitextText
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty)
     }
 
+    /// A negator before a comparative and the locale's `boundComparatives` (`than`) bounds, and
+    /// one right after an opening quotation mark of the source locale's `quotes` starts a name:
+    /// neither is a negation a translation must say (the words from `locales/`, none from code).
+    @Test func negatorsThatBoundOrName() throws {
+        let source = "# Deadline\n\nSubmit the report no later than Friday.\n\nSet the label to “no name” for blank rows.\n\nThe cache does not affect the results.\n"
+        for (target, id) in [("# 截止日期\n\n最迟周五提交报告。\n\n对空白行，将标签设为“no name”。\n\n缓存会影响结果。\n", "zh-Hans"),
+                             ("# 截止日期\n\n最遲週五提交報告。\n\n對空白行，將標籤設為「no name」。\n\n缓存会影响结果。\n", "zh-Hant")] {
+            let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source, settings: ["target": id])
+            #expect(found.map(\.span.start.line) == [7], "\(id): \(found.map(\.message))")
+        }
+        let en = try LocaleData.load("en")
+        #expect(en.bounds.comparatives == ["than"])
+        #expect(Set(en.quotes.map(\.open)) == [0x201C, 0x2018, 0x22, 0x27])
+    }
+
     /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
     /// and the alignment pairs the cells by position, but each cell renders the other row's
     /// source; reported on both cells, naming the source line each renders. The same table
