@@ -134,6 +134,9 @@ public struct LocaleData: Sendable {
         /// The word after a comparative that makes it a bound (`boundComparatives`: `than` of
         /// `no later than`), lowercase: a negator before a word and it bounds, it negates nothing.
         public var comparatives: Set<String> = []
+        /// Words right before a count written as a word that bound it (`countBounds`: `than`,
+        /// `least`, `only` of `more than once`, `at least once`, `only once`), lowercase.
+        public var countBounds: Set<String> = []
         /// Words that write a sign of the number in words (`signWords`): after it, a share
         /// (`percent`: 成, 3 成 is 30%), and a tolerance (`around`, within a few characters: 上下,
         /// 左右); anywhere in the unit, plus or minus (`plusMinus`: 正负).
@@ -413,6 +416,7 @@ public struct LocaleData: Sendable {
             .sorted { $0.count > $1.count }
         bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
         bounds.comparatives = Set((node["boundComparatives"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        bounds.countBounds = Set((node["countBounds"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []

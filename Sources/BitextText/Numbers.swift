@@ -374,7 +374,9 @@ public enum NumberScanner {
     /// `once or twice` (an estimate).
     /// - Parameter isTimeWord: whether a lowercased word names a unit of time (`day`, `run`
     ///   is none), from the locale's units.
-    public static func frequencyWords(in text: [UInt32], isTimeWord: (String) -> Bool, eligible: (Int) -> Bool) -> [NumberMention] {
+    /// - Parameter bounds: the lowercased words before `once` that bound it (`than`, `least`,
+    ///   `only`: the locale's ``LocaleData/Bounds/countBounds``).
+    public static func frequencyWords(in text: [UInt32], isTimeWord: (String) -> Bool, bounds: Set<String>, eligible: (Int) -> Bool) -> [NumberMention] {
         var out: [NumberMention] = []
         let n = text.count
         @inline(__always) func alnum(_ c: UInt32) -> Bool { isLatinLetter(c) || asciiDigit(c) != nil || c == 0x5F || (c >= 0xC0 && c < 0x250) }
@@ -431,7 +433,7 @@ public enum NumberScanner {
                     if ["daily", "weekly", "monthly", "yearly", "hourly", "nightly"].contains(w) { frequency = true }
                     else if ["a", "an", "per", "every", "each"].contains(w), let x = wordAfter(e + 1 + w.unicodeScalars.count), isTimeWord(x) { frequency = true }
                 }
-                let bound = before.map { ["than", "least", "most", "only", "exactly", "just"].contains($0) } ?? false
+                let bound = before.map(bounds.contains) ?? false
                 guard frequency || bound else { continue }
             }
             out.append(NumberMention(range: start..<e, text: word, values: [value], isVersion: false))

@@ -499,11 +499,15 @@ import Testing
 
     /// `once`, `twice`, `thrice` as counts where they surely count: `once` before a frequency
     /// or after a bound, never the conjunction, `at once`, an estimate or a ratio.
-    @Test func frequencyWords() {
-        func said(_ s: String) -> [Double] {
+    /// The bound words come from the locale (`countBounds` of `en.units.yml`), none from code.
+    @Test func frequencyWords() throws {
+        let bounds = try LocaleData.load("en").bounds.countBounds
+        func said(_ s: String, _ b: Set<String>? = nil) -> [Double] {
             let t = Array(s.unicodeScalars).map(\.value)
-            return NumberScanner.frequencyWords(in: t, isTimeWord: { ["day", "week", "hour"].contains($0) }) { _ in true }.flatMap(\.values)
+            return NumberScanner.frequencyWords(in: t, isTimeWord: { ["day", "week", "hour"].contains($0) }, bounds: b ?? bounds) { _ in true }.flatMap(\.values)
         }
+        #expect(said("Run it more than once, at most once, exactly once, just once.") == [1, 1, 1, 1])
+        #expect(said("Run it more than once, at most once, exactly once, just once.", []) == [])
         #expect(said("It pages more than twice a week and thrice on Mondays.") == [2, 3])
         #expect(said("Back up once a day, or at least once, and only once per week.") == [1, 1, 1])
         #expect(said("Once the server starts, run it. Once a user signs in, stop at once.") == [])
