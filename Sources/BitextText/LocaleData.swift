@@ -76,6 +76,9 @@ public struct LocaleData: Sendable {
     /// Words that make a number beside them a version (`version 4.40`, `the 4.40 release`,
     /// `4.4 版`), from `<id>.units.yml`'s `versionWords`: compared by text (4.40 is not 4.4).
     public var versionWords: [String] { units.value.versions }
+    /// Words of relative centrifugal force right after a number (`g-force` of `400 g-force`:
+    /// the unit `×g`), from `<id>.units.yml` (`centrifugalWords`), as scalars.
+    public var centrifugalWords: [[UInt32]] { units.value.centrifugal }
     /// Words that raise the unit after them to a power (`square` and `平方` to ², `cubic` and
     /// `立方` to ³), from `<id>.units.yml`'s `unitPowers`: each with the superscript it writes
     /// after the unit's symbol (`square kilometres` is `km²`).
@@ -368,6 +371,7 @@ public struct LocaleData: Sendable {
         var symbols: [String: (prefix: String, base: String)] = [:]
         var not: [String] = []
         var versions: [String] = []
+        var centrifugal: [[UInt32]] = []
         var powers: [String: String] = [:]
         var rates = Rates()
         var bounds = Bounds()
@@ -455,9 +459,11 @@ public struct LocaleData: Sendable {
         clock.pointNotBefore = characters("clockPointNotBefore")
         clock.before.sort { $0.words.count > $1.words.count }
         clock.after.sort { $0.words.count > $1.words.count }
-        return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
+        var out = UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
                          weekdays: weekdays, clock: clock)
+        out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
+        return out
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

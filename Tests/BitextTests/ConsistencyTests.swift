@@ -101,7 +101,7 @@ import Testing
         #expect(NumberMismatchRule.sameSymbol("\u{2103}", "°C"))
         #expect(!NumberMismatchRule.sameSymbol("°C", "°F"))
         let u = Document(SourceText(path: "a.md", text: "It reads 25 ℉ and 25 °C at 100 Mbit/s.\n")).units[0]
-        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["℉", "°C", "Mbit/s"])
+        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range, centrifugal: []) } == ["℉", "°C", "Mbit/s"])
     }
 
     /// A unit raised to a power: by a superscript after its symbol or by a word before it
@@ -125,7 +125,7 @@ import Testing
         #expect(powered("占地 3 平方公里。", zh) == "平方公里|km\u{B2}")
         #expect(powered("储水 5 立方米。", zh) == "立方米|m\u{B3}")
         let u = Document(SourceText(path: "a.md", text: "It is 40 m\u{B2} at 3000 mm/s\u{B2}.\n")).units[0]
-        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["m\u{B2}", "mm/s\u{B2}"])
+        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range, centrifugal: []) } == ["m\u{B2}", "mm/s\u{B2}"])
     }
 
     /// A number of the translation inside a code span or glued to a name is found with the
@@ -275,6 +275,15 @@ import Testing
         #expect(try messages("细胞以 400 g 离心 30 分钟。\n", "Cells were spun at 400 xg for 30 min.\n").isEmpty)
         #expect(try messages("转子以 3000 r/min 旋转。\n", "The rotor turns at 3000 rpm.\n").isEmpty)
         #expect(try messages("细胞以 400 × g 离心。\n", "Cells were spun at 400 g-force.\n").isEmpty)
+        // The word is the locale's (`centrifugalWords`), none in code; zh-Hant as zh-Hans.
+        let u = Document(SourceText(path: "a.md", text: "Spun at 400 g-force.\n")).units[0]
+        let at = Self.numbers(u.string)[0].range
+        #expect(NumberMismatchRule.symbol(u, after: at, centrifugal: []) == nil)
+        for id in ["en", "zh-Hans", "zh-Hant"] {
+            #expect(NumberMismatchRule.symbol(u, after: at, centrifugal: try LocaleData.load(id).centrifugalWords) == "×g", "\(id)")
+        }
+        #expect(try Harness.findings(rule: NumberMismatchRule(), target: "細胞以 400 g-force 離心。\n", source: "Cells were spun at 400 × g.\n",
+                                     settings: ["target": "zh-Hant"]).isEmpty)
         #expect(try messages("尺寸为 30 × 40 cm。\n", "It is 30 × 40 cm.\n").isEmpty)
     }
 

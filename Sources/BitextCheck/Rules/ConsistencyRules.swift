@@ -694,7 +694,9 @@ public struct NumberMismatchRule: Rule {
     /// A unit symbol written right after a number (`900 µs`, `2 mL`, `16MHz`): one to four Latin
     /// or Greek letters after at most one space, and then no letter, digit or joiner of words;
     /// nil for a word (`10 minutes`, `5 versions`), a unit in Chinese (`900 微秒`) or nothing.
-    static func symbol(_ u: Unit, after r: Range<Int>) -> String? {
+    /// `centrifugal`: the locale's words of relative centrifugal force (``LocaleData/centrifugalWords``:
+    /// `g-force`), the unit `×g` as `400 × g` is.
+    static func symbol(_ u: Unit, after r: Range<Int>, centrifugal: [[UInt32]]) -> String? {
         let n = u.text.count
         guard r.upperBound > 0, r.upperBound <= n else { return nil }
         let role = u.roles[r.upperBound - 1]
@@ -703,8 +705,8 @@ public struct NumberMismatchRule: Rule {
         }
         var k = r.upperBound
         if k < n, [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[k]) { k += 1 }
-        // Relative centrifugal force, a unit of its own (`400 × g`, `400 xg`, `400 g-force`), not
-        // a number times grams: `×g`.
+        // Relative centrifugal force, a unit of its own (`400 × g`, `400 xg`, `400 g-force`: a
+        // word of `centrifugal`), not a number times grams: `×g`.
         if k < n && u.roles[k] == role && (u.text[k] == 0xD7 || u.text[k] == 0x78 || u.text[k] == 0x67) {
             var g = k
             let times = u.text[g] != 0x67
@@ -713,10 +715,12 @@ public struct NumberMismatchRule: Rule {
                 if g < n && u.text[g] == 0x20 { g += 1 }
             }
             if g < n && u.text[g] == 0x67 && u.roles[g] == role {
-                var e = g + 1
-                let force = "-force".unicodeScalars.map(\.value)
-                let isForce = e + force.count <= n && u.text[e..<(e + force.count)].elementsEqual(force)
-                if isForce { e += force.count }
+                var e = g + 1, isForce = false
+                for w in centrifugal where w.count > 1 && g + w.count <= n && u.text[g..<(g + w.count)].elementsEqual(w) {
+                    e = g + w.count
+                    isForce = true
+                    break
+                }
                 if (times || isForce) && (e == n || !(letter(u.text[e]) || (u.text[e] >= 0x30 && u.text[e] <= 0x39) || u.text[e] == 0x5F)) {
                     return "×g"
                 }
@@ -1133,7 +1137,7 @@ public struct NumberMismatchRule: Rule {
             if e < t.count && (t[e] == 0x20 || t[e] == 0xA0 || t[e] == 0x2D) && !isHanIdeograph(t[e]) { e += 1 }
             return (written(e + w.written.unicodeScalars.count), w.value + p.value)
         }
-        if let symbol = symbol(u, after: r.lowerBound..<end), !symbol.hasSuffix("\u{B2}"), !symbol.hasSuffix("\u{B3}") {
+        if let symbol = symbol(u, after: r.lowerBound..<end, centrifugal: locale.centrifugalWords), !symbol.hasSuffix("\u{B2}"), !symbol.hasSuffix("\u{B3}") {
             var e = end
             if e < t.count && (t[e] == 0x20 || t[e] == 0xA0) { e += 1 }
             return (written(e + symbol.unicodeScalars.count), symbol + p.value)
@@ -2117,6 +2121,7 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        let sourceCentrifugal = c.settings.source.centrifugalWords, targetCentrifugal = c.settings.target.centrifugalWords
         /// Findings on the numbers of the source a pair of units leaves out or changes; with
         /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
         /// changed into another count (``wordsChanged``).
@@ -2127,8 +2132,8 @@ public struct NumberMismatchRule: Rule {
             let source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
             let target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
             // Unit symbols as written (`900 µs`, `30 seconds`, `30 秒`), and the units they name.
-            var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
-            var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
+            var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range, centrifugal: sourceCentrifugal) ?? cellSymbols?.0 }
+            var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range, centrifugal: targetCentrifugal) ?? cellSymbols?.1 }
             var ss = sw, ts = tw
             // A unit raised to a power by a word (`12 sq ft`: `sq` is no symbol).
             for (i, m) in source.enumerated() where sw[i] != nil {
