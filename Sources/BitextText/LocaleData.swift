@@ -54,6 +54,8 @@ public struct LocaleData: Sendable {
     /// What separates the items of a list (`,`, `and`; `、`, `和`), from the locale's
     /// `listSeparators`, as scalars (lowercase).
     public var listSeparators: [[UInt32]] = []
+    /// The values of a yes/no cell (`yes`, `no`; `是`, `否`), lowercase, as scalars (`yesNo`).
+    public var yesNo: [[UInt32]] = []
     /// Words of time after a number (`seconds`, `分钟`), from the locale's `durationUnits`: each
     /// with the unit it names, as a symbol (`s`, `min`, `h`, `d`): a number whose unit changed
     /// in translation (`30 seconds` → `30 分钟`) is a changed quantity.
@@ -309,6 +311,8 @@ public struct LocaleData: Sendable {
         data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.clauseOpeners = Set(node["clauseOpeners"]?.array().compactMap(\.string) ?? [])
         data.listSeparators = (node["listSeparators"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
+            .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        data.yesNo = (node["yesNo"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
             .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }

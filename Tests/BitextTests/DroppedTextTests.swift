@@ -283,6 +283,15 @@ import BitextText
         let mixedSource = source.replacingOccurrences(of: "| Photos | Profile picture | No |", with: "| Photos | Profile picture | Only when you post |")
         let mixed = swapped.replacingOccurrences(of: "| 照片 | 个人头像 | 否 |", with: "| 照片 | 个人头像 | 仅在发布时 |")
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: mixed, source: mixedSource).isEmpty)
+        // zh-Hant: the yes/no values are the locales' (`yesNo`), none in code.
+        // (The cells in simplified characters: the lexicon that pairs them is zh-Hans'.)
+        let hant = swapped
+        let hantFound = try Harness.findings(rule: MissingTranslationRule(), target: hant, source: source, settings: ["target": "zh-Hant"])
+        #expect(hantFound.map(\.span.start.line) == [4, 4], "\(hantFound.map(\.message))")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace,
+                                     source: source, settings: ["target": "zh-Hant"]).isEmpty)
+        #expect(try LocaleData.load("zh-Hant").yesNo == LocaleData.load("zh-Hans").yesNo)
+        #expect(try LocaleData.load("en").yesNo == [[0x79, 0x65, 0x73], [0x6E, 0x6F]])
         // A column of instructions, each a sentence, its cell exchanged with the error's.
         let codes = """
             | Code | Error | Remedy |
