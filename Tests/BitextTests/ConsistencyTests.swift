@@ -297,6 +297,24 @@ import Testing
         #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
     }
 
+    /// A model code the translation of its unit drops is reported at its first mention only,
+    /// where the source writes it first (in prose or in code), found in one pass.
+    @Test func modelCodeAtItsFirstMention() throws {
+        let source = "# Fans\n\nThe AF160EU fan is quiet.\n\nMount the AF160EU fan on the rear.\n\nSet `AF200EU` in the file.\n\nThe AF200EU is louder.\n"
+        let target = "# 风扇\n\n这款风扇很安静。\n\n将该风扇装在后部。\n\n在文件中设置 `AF200EU`。\n\n这款风扇更响。\n"
+        let found = try Harness.findings(rule: NumberMismatchRule(), target: target, source: source)
+        #expect(found.map(\.span.start.line) == [3], "\(found.map(\.message))")
+        let units = Document(SourceText(path: "a.md", text: source)).units
+        let first = NumberMismatchRule.firstModelCodes(units)
+        #expect(first.keys.sorted() == ["AF160EU", "AF200EU"])
+        #expect(first["AF160EU"]?.unit == 1 && first["AF200EU"]?.unit == 3)
+        // A catalogue whose every row drops its code: each reported once, at once.
+        let rows = (1...400).map { "AF\(100 + $0)EU" }
+        let catalogue = "# Models\n\n" + rows.map { "- The \($0) fan.\n" }.joined()
+        let dropped = "# 型号\n\n" + rows.map { _ in "- 风扇。\n" }.joined()
+        #expect(try Harness.findings(rule: NumberMismatchRule(), target: dropped, source: catalogue).count == 400)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

@@ -1752,8 +1752,8 @@ public struct NumberMismatchRule: Rule {
     /// Model codes in the prose (`AF160EU`, `TP19H`, `WH1000XM5`): capitals, two digits or more,
     /// then capitals again (digits and capitals may go on), three capitals in all, between
     /// characters that are no letters, digits, `_`, `-`, `.` or `/`. A formula (`H2O`) or a
-    /// numeronym (`I18N`) is none.
-    static func modelCodes(_ u: Unit) -> [Range<Int>] {
+    /// numeronym (`I18N`) is none. `anyRole`: in code and link text too.
+    static func modelCodes(_ u: Unit, anyRole: Bool = false) -> [Range<Int>] {
         let t = u.text, n = t.count
         @inline(__always) func upper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
         @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -1762,18 +1762,31 @@ public struct NumberMismatchRule: Rule {
         var out: [Range<Int>] = []
         var k = 0
         while k < n {
-            guard upper(t[k]), u.roles[k] == .content, k == 0 || !joins(t[k - 1]) else { k += 1; continue }
+            guard upper(t[k]), anyRole || u.roles[k] == .content, k == 0 || !joins(t[k - 1]) else { k += 1; continue }
             var e = k
-            while e < n && upper(t[e]) && u.roles[e] == .content { e += 1 }
+            while e < n && upper(t[e]) && (anyRole || u.roles[e] == .content) { e += 1 }
             let lead = e - k, digits = e
-            while e < n && digit(t[e]) && u.roles[e] == .content { e += 1 }
+            while e < n && digit(t[e]) && (anyRole || u.roles[e] == .content) { e += 1 }
             let digitCount = e - digits, tail = e
-            while e < n && upper(t[e]) && u.roles[e] == .content { e += 1 }
+            while e < n && upper(t[e]) && (anyRole || u.roles[e] == .content) { e += 1 }
             let trailing = e - tail
-            while e < n && (upper(t[e]) || digit(t[e])) && u.roles[e] == .content { e += 1 }
+            while e < n && (upper(t[e]) || digit(t[e])) && (anyRole || u.roles[e] == .content) { e += 1 }
             let ends = e == n || !(joins(t[e]) && !(t[e] == 0x2E && (e + 1 == n || !alnum(t[e + 1]))))
             if digitCount >= 2, trailing >= 1, lead + trailing >= 3, ends { out.append(k..<e) }
             k = max(e, k + 1)
+        }
+        return out
+    }
+
+    /// Where each model code (``modelCodes(_:anyRole:)``) is first written in `units`, in any role
+    /// (`AF160EU` in code counts): one pass, the dictionary only asked, never read in order.
+    static func firstModelCodes(_ units: [Unit]) -> [String: (unit: Int, at: Int)] {
+        var out: [String: (unit: Int, at: Int)] = [:]
+        for (k, u) in units.enumerated() {
+            for r in modelCodes(u, anyRole: true) {
+                let code = u.string(r)
+                if out[code] == nil { out[code] = (k, r.lowerBound) }
+            }
         }
         return out
     }
@@ -2542,7 +2555,9 @@ public struct NumberMismatchRule: Rule {
         // A model code of the source (``modelCodes(_:)``: `AF160EU`, `TP19H`) that the
         // translation of its unit does not write at all, at its first mention in the source (a
         // later one may be referred back to): the product's name rendered in Chinese lost the
-        // model it names.
+        // model it names. Where each code is first written is found in one pass over the source,
+        // on first need (a file whose translations keep their codes makes none).
+        var firstMentions: [String: (unit: Int, at: Int)]? = nil
         for pair in c.consistencyCache.pairs {
             let codes = pair.source.flatMap { u in NumberMismatchRule.modelCodes(p.source.units[u]).map { (unit: u, range: $0) } }
             guard !codes.isEmpty else { continue }
@@ -2550,9 +2565,9 @@ public struct NumberMismatchRule: Rule {
             var seen = Set<String>()
             for (u, r) in codes {
                 let code = p.source.units[u].string(r)
-                guard seen.insert(code).inserted, !targetText.contains(code.lowercased()),
-                      !p.source.units[..<u].contains(where: { $0.string.contains(code) }),
-                      !p.source.units[u].string(0..<r.lowerBound).contains(code) else { continue }
+                guard seen.insert(code).inserted, !targetText.contains(code.lowercased()) else { continue }
+                if firstMentions == nil { firstMentions = NumberMismatchRule.firstModelCodes(p.source.units) }
+                if let first = firstMentions![code], first.unit < u || (first.unit == u && first.at < r.lowerBound) { continue }
                 emit(c.mismatch(self, severity: severity, place: c.targetPlace(pair, sourceUnit: u, at: r.lowerBound),
                                 key: "number-mismatch.missing", sourceUnit: u, values: [:], source: code, target: nil,
                                 sourceLine: p.source.units[u].position(at: r.lowerBound).line))
