@@ -18,6 +18,9 @@ public struct LocaleData: Sendable {
     public var functionWords: Set<String>
     /// Common words that are not terms (`<id>.general-words.txt`).
     public var generalWords: Set<String>
+    /// The function words of one character of a Han locale (`的`, `了`, `在`: its
+    /// `function-words.txt`): a Han string that begins or ends with one is a piece of a phrase.
+    public var functionCharacters = FunctionCharacters()
     public var quotes: [(open: UInt32, close: UInt32)]
     public var sentenceTerminators: Set<UInt32>
     /// English characters per Han character, for size estimates.
@@ -301,6 +304,7 @@ public struct LocaleData: Sendable {
             variantTransliterator: node["variant"]?["transliterator"]?.string,
             variantCharset: node["variant"]?["charset"]?.string,
             translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])
+        if data.isHan { data.functionCharacters = FunctionCharacters(functionWords) }
         data.uiVerbs = phrases("ui-verbs")
         data.kindNouns = phrases("kind-nouns")
         data.kindNounDeterminers = (node["kindNounDeterminers"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
@@ -514,5 +518,38 @@ extension Node {
     func array() -> [Node] {
         if case .sequence(let s) = self { return Array(s) }
         return []
+    }
+}
+
+/// A set of characters (a Han locale's function characters, ``LocaleData/functionCharacters``),
+/// asked by scalar: a Character that is one CJK unified ideograph is equal to another exactly
+/// when its scalar is (no other scalar normalises to it but a compatibility ideograph, which is
+/// not one), so it is looked up by scalar, not hashed as a Character; any other Character (a
+/// compatibility ideograph: U+F9BA is 了) by the set of Characters.
+public struct FunctionCharacters: Sendable {
+    public private(set) var characters: Set<Character> = []
+    private var scalars: Set<UInt32> = []
+
+    public init() {}
+
+    /// The words of `words` that are one Character.
+    public init(_ words: Set<String>) {
+        for w in words where w.count == 1 { characters.insert(Character(w)) }
+        scalars = Set(characters.compactMap { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : nil })
+    }
+
+    public var isEmpty: Bool { characters.isEmpty }
+
+    public func contains(_ c: Character) -> Bool {
+        let s = c.unicodeScalars
+        if let u = s.first, u.value >= 0x4E00 && u.value <= 0x9FFF, s.index(after: s.startIndex) == s.endIndex {
+            return scalars.contains(u.value)
+        }
+        return characters.contains(c)
+    }
+
+    /// ``contains(_:)-(Character)`` of the Character that is this one scalar.
+    public func contains(_ u: Unicode.Scalar) -> Bool {
+        u.value >= 0x4E00 && u.value <= 0x9FFF ? scalars.contains(u.value) : characters.contains(Character(u))
     }
 }
