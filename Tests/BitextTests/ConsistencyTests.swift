@@ -8,8 +8,8 @@ import Testing
 /// The pieces the consistency rules are built from: numbers, code, placeholders, anchors, links.
 @Suite struct ConsistencyTests {
     /// The messages of `rule` (number-mismatch unless said) on a translation and its source.
-    func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule()) throws -> [String] {
-        try Harness.findings(rule: rule, target: target, source: source).map(\.message)
+    func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule(), settings: [String: String] = [:]) throws -> [String] {
+        try Harness.findings(rule: rule, target: target, source: source, settings: settings).map(\.message)
     }
 
     static func numbers(_ s: String, glued: Bool = false) -> [NumberMention] {
@@ -263,6 +263,15 @@ import Testing
         #expect(try messages("- 2 杯面粉\n", "- 2 cups flour\n").isEmpty)
         #expect(try messages("- 2 汤匙面粉\n", "- 2 cups flour\n").count == 1)
         #expect(try messages("每人喝了 3 杯咖啡。\n", "Each of us had 3 coffees.\n").isEmpty)
+        // The message quotes a fraction whole, with its unit (not `2 tsp`), on both sides.
+        #expect(try messages("- 黑胡椒 1/2 汤匙\n", "- 1/2 tsp black pepper\n").first?.contains("has 1/2 tsp (line 1) where this has 1/2 汤匙") == true)
+        #expect(try messages("- 面粉 1 1/2 汤匙\n", "- 1 1/2 tsp flour\n").first?.contains("has 1 1/2 tsp (line 1) where this has 1 1/2 汤匙") == true)
+        #expect(try messages("- 黑胡椒 3/4 湯匙\n", "- 3/4 tsp black pepper\n", settings: ["target": "zh-Hant"]).first?
+            .contains("has 3/4 tsp (line 1) where this has 3/4 湯匙") == true)
+        // Not a date or a path: the number alone.
+        let u = Document(SourceText(path: "a.md", text: "On 2024/1/12 and v1/2 and 12/5 and 1/2 cup.\n")).units[0]
+        #expect(Self.numbers(u.string).filter { u.text[$0.range.lowerBound - 1] == 0x2F }.map { NumberMismatchRule.fractionStart(u, $0.range) < $0.range.lowerBound }
+                == [false, false, false, false, true])
     }
 
     /// Round 25: relative centrifugal force (`400 × g`) is a unit of its own.
@@ -285,6 +294,9 @@ import Testing
         #expect(try Harness.findings(rule: NumberMismatchRule(), target: "細胞以 400 g-force 離心。\n", source: "Cells were spun at 400 × g.\n",
                                      settings: ["target": "zh-Hant"]).isEmpty)
         #expect(try messages("尺寸为 30 × 40 cm。\n", "It is 30 × 40 cm.\n").isEmpty)
+        // The message quotes the unit with the spaces the source writes in it.
+        #expect(try messages("细胞以 400 rpm 离心 30 min。\n", spin).first?.contains("the source has 400 × g (line 1)") == true)
+        #expect(try messages("细胞以 400 rpm 离心。\n", "Cells were spun at 400 xg.\n").first?.contains("the source has 400 xg (line 1)") == true)
     }
 
     /// Round 25: a bound of a number of the prose (`p < 0.05` → `p ≤ 0.05`) is reported once, by
@@ -313,6 +325,9 @@ import Testing
         let catalogue = "# Models\n\n" + rows.map { "- The \($0) fan.\n" }.joined()
         let dropped = "# 型号\n\n" + rows.map { _ in "- 风扇。\n" }.joined()
         #expect(try Harness.findings(rule: NumberMismatchRule(), target: dropped, source: catalogue).count == 400)
+        // Its own message, English and Chinese.
+        #expect(found.first?.message == "the source's model code AF160EU (line 3) is missing here: keep it as written")
+        #expect(Messages.load("zh-Hans").text("number-mismatch.model", ["source": "AF160EU", "line": "3"]) == "原文（第 3 行）的型号 AF160EU 在这里不见了：请照原样保留")
     }
 
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's

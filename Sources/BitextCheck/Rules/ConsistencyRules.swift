@@ -1885,12 +1885,45 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
-    /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
-    /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
+    /// A number with the unit symbol after it, as a message quotes it (`900 µs`; the fraction
+    /// it is the denominator of, `1/2 tsp`, `1 1/2 cups`; the symbol with the spaces the text
+    /// writes inside it, `400 × g`). A symbol from a cell of its own
+    /// (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
         // A number inside an identifier that goes on past it (`NX-2424P`): the identifier, its
         // letters after the number not quoted a second time as a symbol.
         if let id = identifier(u, around: r), id.upperBound > r.upperBound { return u.string(id) }
+        let fraction = fractionStart(u, r)
+        if fraction < r.lowerBound { return u.string(fraction..<r.lowerBound) + shownWithSymbol(u, r, symbol) }
+        return shownWithSymbol(u, r, symbol)
+    }
+
+    /// Where the ASCII fraction whose denominator `r` is starts (`1/2`, `3/16`, the whole number
+    /// before it too: `1 1/2`): one or two digits each side of the slash, the numerator the
+    /// smaller, nothing glued before it (not a date, `2024/1/2`, nor a path, `v1/2`);
+    /// `r.lowerBound` when `r` is none.
+    static func fractionStart(_ u: Unit, _ r: Range<Int>) -> Int {
+        let t = u.text, lo = r.lowerBound
+        @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i] >= 0x30 && t[i] <= 0x39 }
+        @inline(__always) func glued(_ i: Int) -> Bool {
+            i >= 0 && (digit(i) || t[i] == 0x2F || t[i] == 0x2E || t[i] == 0x2C || t[i] == 0x2D || (t[i] | 0x20 >= 0x61 && t[i] | 0x20 <= 0x7A))
+        }
+        guard (1...2).contains(r.count), lo >= 2, t[lo - 1] == 0x2F, digit(lo - 2), u.roles[lo - 1] == u.roles[lo] else { return lo }
+        var f = lo - 2
+        while f > 0 && digit(f - 1) { f -= 1 }
+        guard lo - 1 - f <= 2, !glued(f - 1),
+              let n = Int(u.string(f..<(lo - 1))), let d = Int(u.string(r)), n > 0, n < d else { return lo }
+        // A whole number before it, one space away (`1 1/2`).
+        if f >= 2, t[f - 1] == 0x20, digit(f - 2) {
+            var w = f - 2
+            while w > 0 && digit(w - 1) { w -= 1 }
+            if f - 1 - w <= 3, !glued(w - 1), u.roles[w] == u.roles[lo] { return w }
+        }
+        return f
+    }
+
+    /// ``shown(_:_:symbol:)`` but for the fraction.
+    static func shownWithSymbol(_ u: Unit, _ r: Range<Int>, _ symbol: String) -> String {
         // A symbol before the number (`€49.99`, `USD 10`).
         let w = symbol.unicodeScalars.count
         for gap in 0...1 where r.lowerBound >= w + gap {
@@ -1901,7 +1934,16 @@ public struct NumberMismatchRule: Rule {
         }
         var hi = r.upperBound
         while hi < u.text.count && !u.string(r.upperBound..<hi).hasSuffix(symbol) { hi += 1 }
-        if !u.string(r.upperBound..<hi).hasSuffix(symbol) { return shown(u, r) + " " + symbol }
+        if !u.string(r.upperBound..<hi).hasSuffix(symbol) {
+            // The symbol written with spaces inside it (`400 × g`, `400 x g`): quoted as written.
+            var i = r.upperBound, spaces = 0
+            for c in symbol.unicodeScalars {
+                while i < u.text.count && spaces < 3 && [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[i]) { i += 1; spaces += 1 }
+                guard i < u.text.count, u.text[i] == c.value || (c.value == 0xD7 && u.text[i] == 0x78) else { return shown(u, r) + " " + symbol }
+                i += 1
+            }
+            return shown(u, r) + u.string(r.upperBound..<i)
+        }
         return shown(u, r) + u.string(r.upperBound..<hi)
     }
 
@@ -2569,7 +2611,7 @@ public struct NumberMismatchRule: Rule {
                 if firstMentions == nil { firstMentions = NumberMismatchRule.firstModelCodes(p.source.units) }
                 if let first = firstMentions![code], first.unit < u || (first.unit == u && first.at < r.lowerBound) { continue }
                 emit(c.mismatch(self, severity: severity, place: c.targetPlace(pair, sourceUnit: u, at: r.lowerBound),
-                                key: "number-mismatch.missing", sourceUnit: u, values: [:], source: code, target: nil,
+                                key: "number-mismatch.model", sourceUnit: u, values: [:], source: code, target: nil,
                                 sourceLine: p.source.units[u].position(at: r.lowerBound).line))
             }
         }
