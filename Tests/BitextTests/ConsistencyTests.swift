@@ -306,6 +306,11 @@ import Testing
         let p = "Differences were significant at p < 0.05.\n"
         #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p).count == 1)
         #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p, rule: CodeMismatchRule()).isEmpty)
+        // number-mismatch off (`rules: {number-mismatch: off}`): code-mismatch reports it.
+        #expect(try Harness.findings(rule: CodeMismatchRule(), target: "以 p ≤ 0.05 为差异有统计学意义。\n", source: p, settings: ["off": "number-mismatch"]).count == 1)
+        #expect(try Harness.findings(rule: CodeMismatchRule(), target: "以 p < 0.05 为差异有统计学意义。\n", source: p, settings: ["off": "number-mismatch"]).isEmpty)
+        #expect(try Harness.findings(rule: CodeMismatchRule(), target: "以 p ≤ 0.05 為差異有統計學意義。\n", source: p,
+                                     settings: ["off": "number-mismatch", "target": "zh-Hant"]).count == 1)
         #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
     }
 
