@@ -96,6 +96,27 @@ public struct LocaleData: Sendable {
     /// from `<id>.units.yml`: a number whose bound the translation turned round (`at most 5` →
     /// `至少 5`) is a changed quantity.
     public var bounds: Bounds { units.value.bounds }
+    /// The words that are a count by themselves in prose and the words beside them that tell
+    /// (``Frequencies``), from `<id>.units.yml`, read on first use.
+    public var frequencies: Frequencies { units.value.frequencies }
+
+    /// Words that are a count by themselves (`frequencyWords`: `once` 1, `twice` 2), lowercase;
+    /// after one that counts 1, a word that makes it a frequency (`frequencyAdverbs`: `daily`)
+    /// or makes the next word one when it is a unit of time (`frequencyArticles`: `a`, `per`,
+    /// `every`); the words right after (`frequencyNotBefore`: `or`, `as`, `the`) and right before
+    /// (`frequencyNotAfter`: `or`) one that make it an estimate or a ratio.
+    public struct Frequencies: Sendable {
+        public var counts: [String: Double] = [:]
+        public var adverbs: Set<String> = []
+        public var articles: Set<String> = []
+        public var notBefore: Set<String> = []
+        public var notAfter: Set<String> = []
+        /// The lengths (in scalars) and first letters (lowercase) of `counts` (a few: asked
+        /// by a scan, cheaper than hashing, for every Latin word of the source's prose).
+        public var lengths: [Int] = []
+        public var firsts: [UInt32] = []
+        public init() {}
+    }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
 
     /// The words of a rate, from `<id>.units.yml`; the units of time are the locale's
@@ -380,6 +401,7 @@ public struct LocaleData: Sendable {
         var not: [String] = []
         var versions: [String] = []
         var centrifugal: [[UInt32]] = []
+        var frequencies = Frequencies()
         var powers: [String: String] = [:]
         var rates = Rates()
         var bounds = Bounds()
@@ -470,6 +492,18 @@ public struct LocaleData: Sendable {
         var out = UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
                          weekdays: weekdays, clock: clock)
+        func wordSet(_ k: String) -> Set<String> { Set((node[k]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }) }
+        for (w, count) in LocaleData.wordsByName(node, "frequencyWords") where !w.isEmpty {
+            guard let v = Double(count) else { continue }
+            let l = w.lowercased()
+            out.frequencies.counts[l] = v
+            if !out.frequencies.lengths.contains(l.unicodeScalars.count) { out.frequencies.lengths.append(l.unicodeScalars.count) }
+            if !out.frequencies.firsts.contains(l.unicodeScalars.first!.value) { out.frequencies.firsts.append(l.unicodeScalars.first!.value) }
+        }
+        out.frequencies.adverbs = wordSet("frequencyAdverbs")
+        out.frequencies.articles = wordSet("frequencyArticles")
+        out.frequencies.notBefore = wordSet("frequencyNotBefore")
+        out.frequencies.notAfter = wordSet("frequencyNotAfter")
         out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
         return out
     }

@@ -548,11 +548,15 @@ import Testing
     /// or after a bound, never the conjunction, `at once`, an estimate or a ratio.
     /// The bound words come from the locale (`countBounds` of `en.units.yml`), none from code.
     @Test func frequencyWords() throws {
-        let bounds = try LocaleData.load("en").bounds.countBounds
-        func said(_ s: String, _ b: Set<String>? = nil) -> [Double] {
+        let en = try LocaleData.load("en"), bounds = en.bounds.countBounds
+        func said(_ s: String, _ b: Set<String>? = nil, words: LocaleData.Frequencies? = nil) -> [Double] {
             let t = Array(s.unicodeScalars).map(\.value)
-            return NumberScanner.frequencyWords(in: t, isTimeWord: { ["day", "week", "hour"].contains($0) }, bounds: b ?? bounds) { _ in true }.flatMap(\.values)
+            return NumberScanner.frequencyWords(in: t, isTimeWord: { ["day", "week", "hour"].contains($0) }, bounds: b ?? bounds,
+                                                words: words ?? en.frequencies) { _ in true }.flatMap(\.values)
         }
+        // The count words and the words beside them are the locale's (`frequencyWords`…), none in code.
+        #expect(said("It pages twice a week.", words: LocaleData.Frequencies()) == [])
+        #expect(en.frequencies.counts == ["once": 1, "twice": 2, "thrice": 3])
         #expect(said("Run it more than once, at most once, exactly once, just once.") == [1, 1, 1, 1])
         #expect(said("Run it more than once, at most once, exactly once, just once.", []) == [])
         #expect(said("It pages more than twice a week and thrice on Mondays.") == [2, 3])

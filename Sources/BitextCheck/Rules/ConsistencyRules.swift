@@ -344,7 +344,8 @@ public struct NumberMismatchRule: Rule {
     /// week`, `at least once`; not the conjunction `once the server starts`): compared, like
     /// cardinal words, only where the translation has a count that renders no other number.
     static func frequencyWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
-        NumberScanner.frequencyWords(in: u.text, isTimeWord: { locale.durationUnits[$0] != nil }, bounds: locale.bounds.countBounds) { u.roles[$0] == .content && !a.inNote($0) }
+        NumberScanner.frequencyWords(in: u.text, isTimeWord: { locale.durationUnits[$0] != nil }, bounds: locale.bounds.countBounds,
+                                     words: locale.frequencies) { u.roles[$0] == .content && !a.inNote($0) }
             .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
@@ -1670,7 +1671,7 @@ public struct NumberMismatchRule: Rule {
         // `once` and `twice` kept likewise (a sentence left in English).
         return (NumberScanner.numberWords(in: u.text, eligible: eligible)
                 + NumberScanner.frequencyWords(in: u.text, isTimeWord: { english.durationUnits[$0] != nil },
-                                               bounds: english.bounds.countBounds, eligible: eligible))
+                                               bounds: english.bounds.countBounds, words: english.frequencies, eligible: eligible))
             .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
