@@ -109,6 +109,7 @@ struct CheckCommand: ParsableCommand {
         }
         var problems = 0, fixed = 0, fixedFiles = 0
         let all = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords,
+                            grammatical: session.target.functionCharacters,
                             lexicon: mine ? Lexicon.shared : nil)
         // Files are checked in parallel and reported in order as they finish, a few files
         // ahead at most, so memory does not grow with the number of files.

@@ -38,7 +38,7 @@ struct GlossarySuggestCommand: ParsableCommand {
         // Pairs are mined in parallel, each into its own table, merged in pair order (on one
         // thread, all into one): the rows are the same on any number of threads.
         let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords,
-                              lexicon: Lexicon.shared)
+                              grammatical: session.target.functionCharacters, lexicon: Lexicon.shared)
         let progress = Progress(total: jobs.count, label: ui("progress.mining"))
         let threads = common.threads
         try parallelOrdered(jobs.count, threads: threads, window: 2 * threads, { k -> Result<TermMiner, Error> in

@@ -18,6 +18,9 @@ public struct LocaleData: Sendable {
     public var functionWords: Set<String>
     /// Common words that are not terms (`<id>.general-words.txt`).
     public var generalWords: Set<String>
+    /// The function words of one character of a Han locale (`的`, `了`, `在`: its
+    /// `function-words.txt`): a Han string that begins or ends with one is a piece of a phrase.
+    public var functionCharacters = FunctionCharacters()
     public var quotes: [(open: UInt32, close: UInt32)]
     public var sentenceTerminators: Set<UInt32>
     /// English characters per Han character, for size estimates.
@@ -54,6 +57,8 @@ public struct LocaleData: Sendable {
     /// What separates the items of a list (`,`, `and`; `、`, `和`), from the locale's
     /// `listSeparators`, as scalars (lowercase).
     public var listSeparators: [[UInt32]] = []
+    /// The values of a yes/no cell (`yes`, `no`; `是`, `否`), lowercase, as scalars (`yesNo`).
+    public var yesNo: [[UInt32]] = []
     /// Words of time after a number (`seconds`, `分钟`), from the locale's `durationUnits`: each
     /// with the unit it names, as a symbol (`s`, `min`, `h`, `d`): a number whose unit changed
     /// in translation (`30 seconds` → `30 分钟`) is a changed quantity.
@@ -76,6 +81,9 @@ public struct LocaleData: Sendable {
     /// Words that make a number beside them a version (`version 4.40`, `the 4.40 release`,
     /// `4.4 版`), from `<id>.units.yml`'s `versionWords`: compared by text (4.40 is not 4.4).
     public var versionWords: [String] { units.value.versions }
+    /// Words of relative centrifugal force right after a number (`g-force` of `400 g-force`:
+    /// the unit `×g`), from `<id>.units.yml` (`centrifugalWords`), as scalars.
+    public var centrifugalWords: [[UInt32]] { units.value.centrifugal }
     /// Words that raise the unit after them to a power (`square` and `平方` to ², `cubic` and
     /// `立方` to ³), from `<id>.units.yml`'s `unitPowers`: each with the superscript it writes
     /// after the unit's symbol (`square kilometres` is `km²`).
@@ -88,6 +96,27 @@ public struct LocaleData: Sendable {
     /// from `<id>.units.yml`: a number whose bound the translation turned round (`at most 5` →
     /// `至少 5`) is a changed quantity.
     public var bounds: Bounds { units.value.bounds }
+    /// The words that are a count by themselves in prose and the words beside them that tell
+    /// (``Frequencies``), from `<id>.units.yml`, read on first use.
+    public var frequencies: Frequencies { units.value.frequencies }
+
+    /// Words that are a count by themselves (`frequencyWords`: `once` 1, `twice` 2), lowercase;
+    /// after one that counts 1, a word that makes it a frequency (`frequencyAdverbs`: `daily`)
+    /// or makes the next word one when it is a unit of time (`frequencyArticles`: `a`, `per`,
+    /// `every`); the words right after (`frequencyNotBefore`: `or`, `as`, `the`) and right before
+    /// (`frequencyNotAfter`: `or`) one that make it an estimate or a ratio.
+    public struct Frequencies: Sendable {
+        public var counts: [String: Double] = [:]
+        public var adverbs: Set<String> = []
+        public var articles: Set<String> = []
+        public var notBefore: Set<String> = []
+        public var notAfter: Set<String> = []
+        /// The lengths (in scalars) and first letters (lowercase) of `counts` (a few: asked
+        /// by a scan, cheaper than hashing, for every Latin word of the source's prose).
+        public var lengths: [Int] = []
+        public var firsts: [UInt32] = []
+        public init() {}
+    }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
 
     /// The words of a rate, from `<id>.units.yml`; the units of time are the locale's
@@ -131,6 +160,12 @@ public struct LocaleData: Sendable {
         /// The words of `before` that leave the number out (`boundsExclusive`: 超过, 少于); the
         /// others include it (至少, 不超过).
         public var exclusive: Set<String> = []
+        /// The word after a comparative that makes it a bound (`boundComparatives`: `than` of
+        /// `no later than`), lowercase: a negator before a word and it bounds, it negates nothing.
+        public var comparatives: Set<String> = []
+        /// Words right before a count written as a word that bound it (`countBounds`: `than`,
+        /// `least`, `only` of `more than once`, `at least once`, `only once`), lowercase.
+        public var countBounds: Set<String> = []
         /// Words that write a sign of the number in words (`signWords`): after it, a share
         /// (`percent`: 成, 3 成 is 30%), and a tolerance (`around`, within a few characters: 上下,
         /// 左右); anywhere in the unit, plus or minus (`plusMinus`: 正负).
@@ -305,6 +340,7 @@ public struct LocaleData: Sendable {
             variantTransliterator: node["variant"]?["transliterator"]?.string,
             variantCharset: node["variant"]?["charset"]?.string,
             translatorNoteMarkers: node["translatorNoteMarkers"]?.array().compactMap(\.string) ?? [])
+        if data.isHan { data.functionCharacters = FunctionCharacters(functionWords) }
         data.uiVerbs = phrases("ui-verbs")
         data.kindNouns = phrases("kind-nouns")
         data.kindNounDeterminers = (node["kindNounDeterminers"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
@@ -315,6 +351,8 @@ public struct LocaleData: Sendable {
         data.personNounEndings = (node["personNounEndings"]?.array().compactMap(\.string) ?? []).map { $0.unicodeScalars.map(\.value) }
         data.clauseOpeners = Set(node["clauseOpeners"]?.array().compactMap(\.string) ?? [])
         data.listSeparators = (node["listSeparators"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
+            .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        data.yesNo = (node["yesNo"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
             .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
@@ -377,6 +415,8 @@ public struct LocaleData: Sendable {
         var symbols: [String: (prefix: String, base: String)] = [:]
         var not: [String] = []
         var versions: [String] = []
+        var centrifugal: [[UInt32]] = []
+        var frequencies = Frequencies()
         var powers: [String: String] = [:]
         var rates = Rates()
         var bounds = Bounds()
@@ -425,6 +465,8 @@ public struct LocaleData: Sendable {
         bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
             .sorted { $0.count > $1.count }
         bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
+        bounds.comparatives = Set((node["boundComparatives"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        bounds.countBounds = Set((node["countBounds"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []
@@ -468,9 +510,23 @@ public struct LocaleData: Sendable {
         for (w, h) in LocaleData.wordsByName(node, "hemispheresAfter") { hemispheres.after[w] = h }
         hemispheres.before = LocaleData.wordsByName(node, "hemispheresBefore").filter { !$0.word.isEmpty }
             .map { (Array($0.word.unicodeScalars.map(\.value)), $0.name) }.sorted { $0.words.count > $1.words.count }
-        return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
+        var out = UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
                          weekdays: weekdays, clock: clock, hemispheres: hemispheres)
+        func wordSet(_ k: String) -> Set<String> { Set((node[k]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }) }
+        for (w, count) in LocaleData.wordsByName(node, "frequencyWords") where !w.isEmpty {
+            guard let v = Double(count) else { continue }
+            let l = w.lowercased()
+            out.frequencies.counts[l] = v
+            if !out.frequencies.lengths.contains(l.unicodeScalars.count) { out.frequencies.lengths.append(l.unicodeScalars.count) }
+            if !out.frequencies.firsts.contains(l.unicodeScalars.first!.value) { out.frequencies.firsts.append(l.unicodeScalars.first!.value) }
+        }
+        out.frequencies.adverbs = wordSet("frequencyAdverbs")
+        out.frequencies.articles = wordSet("frequencyArticles")
+        out.frequencies.notBefore = wordSet("frequencyNotBefore")
+        out.frequencies.notAfter = wordSet("frequencyNotAfter")
+        out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
+        return out
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.
@@ -517,5 +573,38 @@ extension Node {
     func array() -> [Node] {
         if case .sequence(let s) = self { return Array(s) }
         return []
+    }
+}
+
+/// A set of characters (a Han locale's function characters, ``LocaleData/functionCharacters``),
+/// asked by scalar: a Character that is one CJK unified ideograph is equal to another exactly
+/// when its scalar is (no other scalar normalises to it but a compatibility ideograph, which is
+/// not one), so it is looked up by scalar, not hashed as a Character; any other Character (a
+/// compatibility ideograph: U+F9BA is 了) by the set of Characters.
+public struct FunctionCharacters: Sendable {
+    public private(set) var characters: Set<Character> = []
+    private var scalars: Set<UInt32> = []
+
+    public init() {}
+
+    /// The words of `words` that are one Character.
+    public init(_ words: Set<String>) {
+        for w in words where w.count == 1 { characters.insert(Character(w)) }
+        scalars = Set(characters.compactMap { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : nil })
+    }
+
+    public var isEmpty: Bool { characters.isEmpty }
+
+    public func contains(_ c: Character) -> Bool {
+        let s = c.unicodeScalars
+        if let u = s.first, u.value >= 0x4E00 && u.value <= 0x9FFF, s.index(after: s.startIndex) == s.endIndex {
+            return scalars.contains(u.value)
+        }
+        return characters.contains(c)
+    }
+
+    /// ``contains(_:)-(Character)`` of the Character that is this one scalar.
+    public func contains(_ u: Unicode.Scalar) -> Bool {
+        u.value >= 0x4E00 && u.value <= 0x9FFF ? scalars.contains(u.value) : characters.contains(Character(u))
     }
 }

@@ -375,7 +375,13 @@ public enum NumberScanner {
     /// `once or twice` (an estimate).
     /// - Parameter isTimeWord: whether a lowercased word names a unit of time (`day`, `run`
     ///   is none), from the locale's units.
-    public static func frequencyWords(in text: [UInt32], isTimeWord: (String) -> Bool, eligible: (Int) -> Bool) -> [NumberMention] {
+    /// - Parameter bounds: the lowercased words before `once` that bound it (`than`, `least`,
+    ///   `only`: the locale's ``LocaleData/Bounds/countBounds``).
+    /// - Parameter words: the count words and the words beside them (the locale's
+    ///   ``LocaleData/frequencies``: `once`, `twice`, `thrice`; `daily`; `a`, `per`; `or`, `as`).
+    public static func frequencyWords(in text: [UInt32], isTimeWord: (String) -> Bool, bounds: Set<String>,
+                                      words: LocaleData.Frequencies, eligible: (Int) -> Bool) -> [NumberMention] {
+        guard !words.counts.isEmpty else { return [] }
         var out: [NumberMention] = []
         let n = text.count
         @inline(__always) func alnum(_ c: UInt32) -> Bool { isLatinLetter(c) || asciiDigit(c) != nil || c == 0x5F || (c >= 0xC0 && c < 0x250) }
@@ -400,17 +406,10 @@ public enum NumberScanner {
             while e < n && isLatinLetter(text[e]) { e += 1 }
             let start = k
             k = e
-            guard (4...6).contains(e - start) else { continue }
-            let first = text[start] | 0x20
-            guard first == 0x6F || first == 0x74 else { continue }  // o, t
+            // (The length and the first letter first: no string made for most words.)
+            guard words.lengths.contains(e - start), words.firsts.contains(text[start] | 0x20) else { continue }
             let word = makeString(text[start..<e]).lowercased()
-            let value: Double
-            switch word {
-            case "once": value = 1
-            case "twice": value = 2
-            case "thrice": value = 3
-            default: continue
-            }
+            guard let value = words.counts[word] else { continue }
             guard (start..<e).allSatisfy(eligible) else { continue }
             if start > 0 {
                 let b = text[start - 1]
@@ -422,17 +421,17 @@ public enum NumberScanner {
             let before = wordBefore(start), after = wordAfter(e)
             // An estimate (`once or twice`, `twice or three times`), and a ratio (`twice as
             // fast` is 快一倍 as often as 两倍, or a percentage) stay out.
-            if after == "or" || before == "or" || after == "as" || after == "the" { continue }
+            if after.map(words.notBefore.contains) ?? false || before.map(words.notAfter.contains) ?? false { continue }
             if value == 1 {
                 // A frequency: `once a day`, `once per week`, `once every hour` (a unit of time
                 // after the article or `per`: `once a user signs in` is the conjunction), `once
                 // daily`; or a bound before it.
                 var frequency = false
                 if let w = after {
-                    if ["daily", "weekly", "monthly", "yearly", "hourly", "nightly"].contains(w) { frequency = true }
-                    else if ["a", "an", "per", "every", "each"].contains(w), let x = wordAfter(e + 1 + w.unicodeScalars.count), isTimeWord(x) { frequency = true }
+                    if words.adverbs.contains(w) { frequency = true }
+                    else if words.articles.contains(w), let x = wordAfter(e + 1 + w.unicodeScalars.count), isTimeWord(x) { frequency = true }
                 }
-                let bound = before.map { ["than", "least", "most", "only", "exactly", "just"].contains($0) } ?? false
+                let bound = before.map(bounds.contains) ?? false
                 guard frequency || bound else { continue }
             }
             out.append(NumberMention(range: start..<e, text: word, values: [value], isVersion: false))

@@ -8,8 +8,8 @@ import Testing
 /// The pieces the consistency rules are built from: numbers, code, placeholders, anchors, links.
 @Suite struct ConsistencyTests {
     /// The messages of `rule` (number-mismatch unless said) on a translation and its source.
-    func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule()) throws -> [String] {
-        try Harness.findings(rule: rule, target: target, source: source).map(\.message)
+    func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule(), settings: [String: String] = [:]) throws -> [String] {
+        try Harness.findings(rule: rule, target: target, source: source, settings: settings).map(\.message)
     }
 
     static func numbers(_ s: String, glued: Bool = false) -> [NumberMention] {
@@ -101,7 +101,7 @@ import Testing
         #expect(NumberMismatchRule.sameSymbol("\u{2103}", "°C"))
         #expect(!NumberMismatchRule.sameSymbol("°C", "°F"))
         let u = Document(SourceText(path: "a.md", text: "It reads 25 ℉ and 25 °C at 100 Mbit/s.\n")).units[0]
-        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["℉", "°C", "Mbit/s"])
+        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range, centrifugal: []) } == ["℉", "°C", "Mbit/s"])
     }
 
     /// A unit raised to a power: by a superscript after its symbol or by a word before it
@@ -125,7 +125,7 @@ import Testing
         #expect(powered("占地 3 平方公里。", zh) == "平方公里|km\u{B2}")
         #expect(powered("储水 5 立方米。", zh) == "立方米|m\u{B3}")
         let u = Document(SourceText(path: "a.md", text: "It is 40 m\u{B2} at 3000 mm/s\u{B2}.\n")).units[0]
-        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range) } == ["m\u{B2}", "mm/s\u{B2}"])
+        #expect(Self.numbers(u.string).map { NumberMismatchRule.symbol(u, after: $0.range, centrifugal: []) } == ["m\u{B2}", "mm/s\u{B2}"])
     }
 
     /// A number of the translation inside a code span or glued to a name is found with the
@@ -263,6 +263,15 @@ import Testing
         #expect(try messages("- 2 杯面粉\n", "- 2 cups flour\n").isEmpty)
         #expect(try messages("- 2 汤匙面粉\n", "- 2 cups flour\n").count == 1)
         #expect(try messages("每人喝了 3 杯咖啡。\n", "Each of us had 3 coffees.\n").isEmpty)
+        // The message quotes a fraction whole, with its unit (not `2 tsp`), on both sides.
+        #expect(try messages("- 黑胡椒 1/2 汤匙\n", "- 1/2 tsp black pepper\n").first?.contains("has 1/2 tsp (line 1) where this has 1/2 汤匙") == true)
+        #expect(try messages("- 面粉 1 1/2 汤匙\n", "- 1 1/2 tsp flour\n").first?.contains("has 1 1/2 tsp (line 1) where this has 1 1/2 汤匙") == true)
+        #expect(try messages("- 黑胡椒 3/4 湯匙\n", "- 3/4 tsp black pepper\n", settings: ["target": "zh-Hant"]).first?
+            .contains("has 3/4 tsp (line 1) where this has 3/4 湯匙") == true)
+        // Not a date or a path: the number alone.
+        let u = Document(SourceText(path: "a.md", text: "On 2024/1/12 and v1/2 and 12/5 and 1/2 cup.\n")).units[0]
+        #expect(Self.numbers(u.string).filter { u.text[$0.range.lowerBound - 1] == 0x2F }.map { NumberMismatchRule.fractionStart(u, $0.range) < $0.range.lowerBound }
+                == [false, false, false, false, true])
     }
 
     /// Round 25: relative centrifugal force (`400 × g`) is a unit of its own.
@@ -275,7 +284,19 @@ import Testing
         #expect(try messages("细胞以 400 g 离心 30 分钟。\n", "Cells were spun at 400 xg for 30 min.\n").isEmpty)
         #expect(try messages("转子以 3000 r/min 旋转。\n", "The rotor turns at 3000 rpm.\n").isEmpty)
         #expect(try messages("细胞以 400 × g 离心。\n", "Cells were spun at 400 g-force.\n").isEmpty)
+        // The word is the locale's (`centrifugalWords`), none in code; zh-Hant as zh-Hans.
+        let u = Document(SourceText(path: "a.md", text: "Spun at 400 g-force.\n")).units[0]
+        let at = Self.numbers(u.string)[0].range
+        #expect(NumberMismatchRule.symbol(u, after: at, centrifugal: []) == nil)
+        for id in ["en", "zh-Hans", "zh-Hant"] {
+            #expect(NumberMismatchRule.symbol(u, after: at, centrifugal: try LocaleData.load(id).centrifugalWords) == "×g", "\(id)")
+        }
+        #expect(try Harness.findings(rule: NumberMismatchRule(), target: "細胞以 400 g-force 離心。\n", source: "Cells were spun at 400 × g.\n",
+                                     settings: ["target": "zh-Hant"]).isEmpty)
         #expect(try messages("尺寸为 30 × 40 cm。\n", "It is 30 × 40 cm.\n").isEmpty)
+        // The message quotes the unit with the spaces the source writes in it.
+        #expect(try messages("细胞以 400 rpm 离心 30 min。\n", spin).first?.contains("the source has 400 × g (line 1)") == true)
+        #expect(try messages("细胞以 400 rpm 离心。\n", "Cells were spun at 400 xg.\n").first?.contains("the source has 400 xg (line 1)") == true)
     }
 
     /// Round 25: a bound of a number of the prose (`p < 0.05` → `p ≤ 0.05`) is reported once, by
@@ -285,6 +306,11 @@ import Testing
         let p = "Differences were significant at p < 0.05.\n"
         #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p).count == 1)
         #expect(try messages("以 p ≤ 0.05 为差异有统计学意义。\n", p, rule: CodeMismatchRule()).isEmpty)
+        // number-mismatch off (`rules: {number-mismatch: off}`): code-mismatch reports it.
+        #expect(try Harness.findings(rule: CodeMismatchRule(), target: "以 p ≤ 0.05 为差异有统计学意义。\n", source: p, settings: ["off": "number-mismatch"]).count == 1)
+        #expect(try Harness.findings(rule: CodeMismatchRule(), target: "以 p < 0.05 为差异有统计学意义。\n", source: p, settings: ["off": "number-mismatch"]).isEmpty)
+        #expect(try Harness.findings(rule: CodeMismatchRule(), target: "以 p ≤ 0.05 為差異有統計學意義。\n", source: p,
+                                     settings: ["off": "number-mismatch", "target": "zh-Hant"]).count == 1)
         #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
     }
 
@@ -354,6 +380,27 @@ import Testing
         #expect(try messages("| 期间 | 薪酬 |\n| --- | --- |\n| 前 4 周 | 全额基本工资 |\n", pay).isEmpty)
         #expect(try messages("| 期间 | 薪酬 |\n| --- | --- |\n| 前 4 周 | 基本工资的 80% |\n", pay).count == 1)
         #expect(try messages("全部 3 个用户覆盖率为 90%。\n", "Coverage is 100% for 3 users.\n").count == 1)
+    }
+
+    /// A model code the translation of its unit drops is reported at its first mention only,
+    /// where the source writes it first (in prose or in code), found in one pass.
+    @Test func modelCodeAtItsFirstMention() throws {
+        let source = "# Fans\n\nThe AF160EU fan is quiet.\n\nMount the AF160EU fan on the rear.\n\nSet `AF200EU` in the file.\n\nThe AF200EU is louder.\n"
+        let target = "# 风扇\n\n这款风扇很安静。\n\n将该风扇装在后部。\n\n在文件中设置 `AF200EU`。\n\n这款风扇更响。\n"
+        let found = try Harness.findings(rule: NumberMismatchRule(), target: target, source: source)
+        #expect(found.map(\.span.start.line) == [3], "\(found.map(\.message))")
+        let units = Document(SourceText(path: "a.md", text: source)).units
+        let first = NumberMismatchRule.firstModelCodes(units)
+        #expect(first.keys.sorted() == ["AF160EU", "AF200EU"])
+        #expect(first["AF160EU"]?.unit == 1 && first["AF200EU"]?.unit == 3)
+        // A catalogue whose every row drops its code: each reported once, at once.
+        let rows = (1...400).map { "AF\(100 + $0)EU" }
+        let catalogue = "# Models\n\n" + rows.map { "- The \($0) fan.\n" }.joined()
+        let dropped = "# 型号\n\n" + rows.map { _ in "- 风扇。\n" }.joined()
+        #expect(try Harness.findings(rule: NumberMismatchRule(), target: dropped, source: catalogue).count == 400)
+        // Its own message, English and Chinese.
+        #expect(found.first?.message == "the source's model code AF160EU (line 3) is missing here: keep it as written")
+        #expect(Messages.load("zh-Hans").text("number-mismatch.model", ["source": "AF160EU", "line": "3"]) == "原文（第 3 行）的型号 AF160EU 在这里不见了：请照原样保留")
     }
 
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
@@ -567,11 +614,19 @@ import Testing
 
     /// `once`, `twice`, `thrice` as counts where they surely count: `once` before a frequency
     /// or after a bound, never the conjunction, `at once`, an estimate or a ratio.
-    @Test func frequencyWords() {
-        func said(_ s: String) -> [Double] {
+    /// The bound words come from the locale (`countBounds` of `en.units.yml`), none from code.
+    @Test func frequencyWords() throws {
+        let en = try LocaleData.load("en"), bounds = en.bounds.countBounds
+        func said(_ s: String, _ b: Set<String>? = nil, words: LocaleData.Frequencies? = nil) -> [Double] {
             let t = Array(s.unicodeScalars).map(\.value)
-            return NumberScanner.frequencyWords(in: t, isTimeWord: { ["day", "week", "hour"].contains($0) }) { _ in true }.flatMap(\.values)
+            return NumberScanner.frequencyWords(in: t, isTimeWord: { ["day", "week", "hour"].contains($0) }, bounds: b ?? bounds,
+                                                words: words ?? en.frequencies) { _ in true }.flatMap(\.values)
         }
+        // The count words and the words beside them are the locale's (`frequencyWords`…), none in code.
+        #expect(said("It pages twice a week.", words: LocaleData.Frequencies()) == [])
+        #expect(en.frequencies.counts == ["once": 1, "twice": 2, "thrice": 3])
+        #expect(said("Run it more than once, at most once, exactly once, just once.") == [1, 1, 1, 1])
+        #expect(said("Run it more than once, at most once, exactly once, just once.", []) == [])
         #expect(said("It pages more than twice a week and thrice on Mondays.") == [2, 3])
         #expect(said("Back up once a day, or at least once, and only once per week.") == [1, 1, 1])
         #expect(said("Once the server starts, run it. Once a user signs in, stop at once.") == [])

@@ -161,6 +161,21 @@ import BitextText
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty)
     }
 
+    /// A negator before a comparative and the locale's `boundComparatives` (`than`) bounds, and
+    /// one right after an opening quotation mark of the source locale's `quotes` starts a name:
+    /// neither is a negation a translation must say (the words from `locales/`, none from code).
+    @Test func negatorsThatBoundOrName() throws {
+        let source = "# Deadline\n\nSubmit the report no later than Friday.\n\nSet the label to “no name” for blank rows.\n\nThe cache does not affect the results.\n"
+        for (target, id) in [("# 截止日期\n\n最迟周五提交报告。\n\n对空白行，将标签设为“no name”。\n\n缓存会影响结果。\n", "zh-Hans"),
+                             ("# 截止日期\n\n最遲週五提交報告。\n\n對空白行，將標籤設為「no name」。\n\n缓存会影响结果。\n", "zh-Hant")] {
+            let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source, settings: ["target": id])
+            #expect(found.map(\.span.start.line) == [7], "\(id): \(found.map(\.message))")
+        }
+        let en = try LocaleData.load("en")
+        #expect(en.bounds.comparatives == ["than"])
+        #expect(Set(en.quotes.map(\.open)) == [0x201C, 0x2018, 0x22, 0x27])
+    }
+
     /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
     /// and the alignment pairs the cells by position, but each cell renders the other row's
     /// source; reported on both cells, naming the source line each renders. The same table
@@ -268,6 +283,15 @@ import BitextText
         let mixedSource = source.replacingOccurrences(of: "| Photos | Profile picture | No |", with: "| Photos | Profile picture | Only when you post |")
         let mixed = swapped.replacingOccurrences(of: "| 照片 | 个人头像 | 否 |", with: "| 照片 | 个人头像 | 仅在发布时 |")
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: mixed, source: mixedSource).isEmpty)
+        // zh-Hant: the yes/no values are the locales' (`yesNo`), none in code.
+        // (The cells in simplified characters: the lexicon that pairs them is zh-Hans'.)
+        let hant = swapped
+        let hantFound = try Harness.findings(rule: MissingTranslationRule(), target: hant, source: source, settings: ["target": "zh-Hant"])
+        #expect(hantFound.map(\.span.start.line) == [4, 4], "\(hantFound.map(\.message))")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace,
+                                     source: source, settings: ["target": "zh-Hant"]).isEmpty)
+        #expect(try LocaleData.load("zh-Hant").yesNo == LocaleData.load("zh-Hans").yesNo)
+        #expect(try LocaleData.load("en").yesNo == [[0x79, 0x65, 0x73], [0x6E, 0x6F]])
         // A column of instructions, each a sentence, its cell exchanged with the error's.
         let codes = """
             | Code | Error | Remedy |

@@ -12,6 +12,8 @@ enum Harness {
     static let target = try! LocaleData.load("zh-Hans")
 
     static func settings(_ overrides: [String: String] = [:]) -> Settings {
+        // `target`: another target locale (`zh-Hant`).
+        let target = overrides["target"].map { try! LocaleData.load($0) } ?? Harness.target
         var typography = try! Typography.load(for: target)
         if let s = overrides["spacing"], let p = SpacingPolicy(rawValue: s) { typography.spacing = p }
         var settings = Settings(source: source, target: target, typography: typography)

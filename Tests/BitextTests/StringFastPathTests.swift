@@ -103,36 +103,48 @@ import Testing
 
     /// The miner's test for a grammatical character (的, 了…) by scalar answers as the set of
     /// Characters does, for every BMP character and the compatibility ideograph of 了.
-    @Test func grammaticalByScalarIsTheCharacterSet() {
-        let set = TermMiner.grammatical
+    @Test func grammaticalByScalarIsTheCharacterSet() throws {
+        let g = try LocaleData.load("zh-Hans").functionCharacters
+        let set = g.characters
         var found = 0
         for c in Self.bmp {
             let marked = String(c) + "\u{301}"
             for ch in [Character(c)] + (marked.count == 1 ? [Character(marked)] : []) {
-                #expect(TermMiner.isGrammatical(ch) == set.contains(ch), "U+\(String(c.value, radix: 16))")
+                #expect(g.contains(ch) == set.contains(ch), "U+\(String(c.value, radix: 16))")
                 if set.contains(ch) { found += 1 }
             }
         }
         #expect(found >= set.count + 1)  // 了 as U+F9BA too
-        #expect(TermMiner.isFragment("的确") && TermMiner.isFragment("\u{F9BA}解") && !TermMiner.isFragment("=的") && !TermMiner.isFragment("模型"))
+        #expect(TermMiner.isFragment("的确", g) && TermMiner.isFragment("\u{F9BA}解", g) && !TermMiner.isFragment("=的", g) && !TermMiner.isFragment("模型", g))
+    }
+
+    /// The function characters are the locales' (`<id>.function-words.txt`), none in code:
+    /// zh-Hant's in its own characters (這, 個), English none (no Han locale).
+    @Test func functionCharactersFromTheLocales() throws {
+        let hans = try LocaleData.load("zh-Hans").functionCharacters, hant = try LocaleData.load("zh-Hant").functionCharacters
+        #expect(hans.characters == Set("的了在是和与或个这那你我们将会被把对从向于也都就要可以中时地得并为来其该此如所等一"))
+        #expect(hant.characters.count == hans.characters.count && hant.contains(Character("這")) && hant.contains(Character("個")) && !hans.contains(Character("這")))
+        #expect(TermMiner.isFragment("這個", hant) && !TermMiner.isFragment("模型", hant) && !TermMiner.isFragment("這個", hans))
+        #expect(try LocaleData.load("en").functionCharacters.isEmpty)
     }
 
     /// `isFragment` reads the first and last scalars where each scalar is a Character: the
     /// same answer as by Characters, for every BMP character first and last, alone, beside
     /// Han, and followed by a combining mark.
-    @Test func fragmentByScalarsIsByCharacters() {
+    @Test func fragmentByScalarsIsByCharacters() throws {
+        let g = try LocaleData.load("zh-Hans").functionCharacters
         func byCharacters(_ t: String) -> Bool {
             guard let first = t.first, first.asciiValue != 0x3D, let last = t.last else { return false }
-            return TermMiner.grammatical.contains(first) || TermMiner.grammatical.contains(last)
+            return g.characters.contains(first) || g.characters.contains(last)
         }
         for c in Self.bmp {
             let s = String(c)
             for t in [s, s + "解", "模" + s, s + "\u{301}", "的" + s + "\u{301}", s + s] {
-                #expect(TermMiner.isFragment(t) == byCharacters(t), "\(t.debugDescription)")
+                #expect(TermMiner.isFragment(t, g) == byCharacters(t), "\(t.debugDescription)")
             }
         }
         for t in ["", "=", "=的", "的=", "\u{F9BA}", "解\u{F9BA}", "\r\n的", "的\r\n"] {
-            #expect(TermMiner.isFragment(t) == byCharacters(t), "\(t.debugDescription)")
+            #expect(TermMiner.isFragment(t, g) == byCharacters(t), "\(t.debugDescription)")
         }
     }
 

@@ -25,7 +25,7 @@ public final class TermMiner {
     private var ids: [TextKey: Int32] = [:]  // by bytes: most strings are Han
     /// For source n-grams, the first surface form seen (in pair order); "" for other strings.
     private var surfaces: [String] = []
-    /// Whether each string is a fragment (``isFragment(_:)``): 0 not yet asked, 1 no, 2 yes.
+    /// Whether each string is a fragment (``isFragment(_:_:)``): 0 not yet asked, 1 no, 2 yes.
     private var fragment: [UInt8] = []
     private var sources = IdLists(), targets = IdLists()
     /// Each pair's source words that the lexicon knows, as its stem ids (function words left
@@ -55,8 +55,12 @@ public final class TermMiner {
     public var generalWords: Set<String> = []
     public var maxSourceWords = 3
 
-    public init(functionWords: Set<String>, generalWords: Set<String> = [], lexicon: Lexicon? = nil) {
+    /// The target locale's function characters (的, 了…): a rendering does not begin or end with one.
+    let grammatical: FunctionCharacters
+
+    public init(functionWords: Set<String>, generalWords: Set<String> = [], grammatical: FunctionCharacters, lexicon: Lexicon? = nil) {
         self.functionWords = functionWords
+        self.grammatical = grammatical
         self.generalWords = generalWords
         self.lexicon = lexicon
     }
@@ -74,10 +78,10 @@ public final class TermMiner {
         return id
     }
 
-    /// ``isFragment(_:)`` of string `id`, decided once per string.
+    /// ``isFragment(_:_:)`` of string `id`, decided once per string.
     private func isFragment(id: Int32) -> Bool {
         let k = Int(id)
-        if fragment[k] == 0 { fragment[k] = TermMiner.isFragment(strings[k]) ? 2 : 1 }
+        if fragment[k] == 0 { fragment[k] = TermMiner.isFragment(strings[k], grammatical) ? 2 : 1 }
         return fragment[k] == 2
     }
 
@@ -130,7 +134,7 @@ public final class TermMiner {
     /// ``merge(_:)`` in file order.
     public func table(workers: Int) -> TermMiner {
         guard workers > 1 else { return self }
-        let t = TermMiner(functionWords: functionWords, generalWords: generalWords, lexicon: lexicon)
+        let t = TermMiner(functionWords: functionWords, generalWords: generalWords, grammatical: grammatical, lexicon: lexicon)
         t.maxSourceWords = maxSourceWords
         return t
     }
@@ -377,42 +381,21 @@ public final class TermMiner {
         }
     }
 
-    /// Han strings that begin or end with a grammatical character (的, 了, 在…) are pieces of
+    /// Han strings that begin or end with a grammatical character (the target locale's
+    /// function characters, ``LocaleData/functionCharacters``: 的, 了, 在…) are pieces of
     /// phrases, not renderings.
-    static func isFragment(_ t: String) -> Bool {
+    static func isFragment(_ t: String, _ grammatical: FunctionCharacters) -> Bool {
         // Where every scalar is a Character of its own, the first and last Characters are the
         // first and last scalars: read without breaking the string into Characters.
         if t.scalarsAreCharacters {
             guard let first = t.unicodeScalars.first, first.value != 0x3D, let last = t.unicodeScalars.last else { return false }
-            return isGrammatical(first) || isGrammatical(last)
+            return grammatical.contains(first) || grammatical.contains(last)
         }
         // (Not `hasPrefix("=")`, which normalises Han, nor `first != "="`, a comparison of
         // strings: a Character equal to "=" is that one scalar, whose `asciiValue` this is.)
         guard let first = t.first, first.asciiValue != 0x3D, let last = t.last else { return false }
-        return isGrammatical(first) || isGrammatical(last)
+        return grammatical.contains(first) || grammatical.contains(last)
     }
-
-    /// One of ``grammatical``: a Character that is one CJK unified ideograph is equal to another
-    /// exactly when its scalar is (no other scalar normalises to it but a compatibility
-    /// ideograph, which is not one), so it is looked up by scalar, not hashed as a Character.
-    static func isGrammatical(_ c: Character) -> Bool {
-        let scalars = c.unicodeScalars
-        if let u = scalars.first, u.value >= 0x4E00 && u.value <= 0x9FFF, scalars.index(after: scalars.startIndex) == scalars.endIndex {
-            return grammaticalScalars.contains(u.value)
-        }
-        return grammatical.contains(c)
-    }
-
-    /// ``isGrammatical(_:)`` of the Character that is this one scalar.
-    static func isGrammatical(_ u: Unicode.Scalar) -> Bool {
-        u.value >= 0x4E00 && u.value <= 0x9FFF ? grammaticalScalars.contains(u.value) : grammatical.contains(Character(u))
-    }
-
-    private static let grammaticalScalars = Set(grammatical.flatMap { $0.unicodeScalars.map(\.value) })
-
-    static let grammatical: Set<Character> = ["的", "了", "在", "是", "和", "与", "或", "个", "这", "那", "你", "我", "们", "将",
-                                              "会", "被", "把", "对", "从", "向", "于", "也", "都", "就", "要", "可", "以", "中",
-                                              "时", "地", "得", "并", "为", "来", "其", "该", "此", "如", "所", "等", "一"]
 
     /// A source n-gram, how it reads, how often it occurs, and its renderings, strongest first.
     public struct Candidate: Sendable {

@@ -892,6 +892,7 @@ public struct CodeMismatchRule: Rule {
                          details: [("details", .object([("source", .string(sv)), ("target", .string(tv)), ("sourceLine", .int(su.start.line))]))]))
         }
         // Comparison operators between the same operands, in running text.
+        let numbersChecked = c.settings.severity(NumberMismatchRule()) != nil
         for pair in c.consistencyCache.pairs {
             let source = pair.source.flatMap { u in OperatorComparison.relations(p.source.units[u]).map { (unit: u, relation: $0) } }
             guard !source.isEmpty else { continue }
@@ -899,8 +900,9 @@ public struct CodeMismatchRule: Rule {
             for (s, t) in OperatorComparison.changed(source: source, target: target) {
                 let su = s.unit, tu = t.unit
                 // A bound of a number in prose on both sides (`p < 0.05` → `p ≤ 0.05`) is
-                // number-mismatch's to report: statistics, not code.
-                if OperatorComparison.boundsProseNumber(p.source.units[su], s.relation),
+                // number-mismatch's to report: statistics, not code (this rule's when that one
+                // is off).
+                if numbersChecked, OperatorComparison.boundsProseNumber(p.source.units[su], s.relation),
                    OperatorComparison.boundsProseNumber(c.document.units[tu], t.relation) { continue }
                 let sv = p.source.units[su].string(s.relation.range), tv = c.document.units[tu].string(t.relation.range)
                 emit(c.mismatch(self, severity: severity, place: (tu, t.relation.range), key: "code-mismatch.operator", sourceUnit: su,

@@ -353,7 +353,8 @@ public struct NumberMismatchRule: Rule {
     /// week`, `at least once`; not the conjunction `once the server starts`): compared, like
     /// cardinal words, only where the translation has a count that renders no other number.
     static func frequencyWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
-        NumberScanner.frequencyWords(in: u.text, isTimeWord: { locale.durationUnits[$0] != nil }) { u.roles[$0] == .content && !a.inNote($0) }
+        NumberScanner.frequencyWords(in: u.text, isTimeWord: { locale.durationUnits[$0] != nil }, bounds: locale.bounds.countBounds,
+                                     words: locale.frequencies) { u.roles[$0] == .content && !a.inNote($0) }
             .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
@@ -703,7 +704,9 @@ public struct NumberMismatchRule: Rule {
     /// A unit symbol written right after a number (`900 µs`, `2 mL`, `16MHz`): one to four Latin
     /// or Greek letters after at most one space, and then no letter, digit or joiner of words;
     /// nil for a word (`10 minutes`, `5 versions`), a unit in Chinese (`900 微秒`) or nothing.
-    static func symbol(_ u: Unit, after r: Range<Int>) -> String? {
+    /// `centrifugal`: the locale's words of relative centrifugal force (``LocaleData/centrifugalWords``:
+    /// `g-force`), the unit `×g` as `400 × g` is.
+    static func symbol(_ u: Unit, after r: Range<Int>, centrifugal: [[UInt32]]) -> String? {
         let n = u.text.count
         guard r.upperBound > 0, r.upperBound <= n else { return nil }
         let role = u.roles[r.upperBound - 1]
@@ -712,8 +715,8 @@ public struct NumberMismatchRule: Rule {
         }
         var k = r.upperBound
         if k < n, [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[k]) { k += 1 }
-        // Relative centrifugal force, a unit of its own (`400 × g`, `400 xg`, `400 g-force`), not
-        // a number times grams: `×g`.
+        // Relative centrifugal force, a unit of its own (`400 × g`, `400 xg`, `400 g-force`: a
+        // word of `centrifugal`), not a number times grams: `×g`.
         if k < n && u.roles[k] == role && (u.text[k] == 0xD7 || u.text[k] == 0x78 || u.text[k] == 0x67) {
             var g = k
             let times = u.text[g] != 0x67
@@ -722,10 +725,12 @@ public struct NumberMismatchRule: Rule {
                 if g < n && u.text[g] == 0x20 { g += 1 }
             }
             if g < n && u.text[g] == 0x67 && u.roles[g] == role {
-                var e = g + 1
-                let force = "-force".unicodeScalars.map(\.value)
-                let isForce = e + force.count <= n && u.text[e..<(e + force.count)].elementsEqual(force)
-                if isForce { e += force.count }
+                var e = g + 1, isForce = false
+                for w in centrifugal where w.count > 1 && g + w.count <= n && u.text[g..<(g + w.count)].elementsEqual(w) {
+                    e = g + w.count
+                    isForce = true
+                    break
+                }
                 if (times || isForce) && (e == n || !(letter(u.text[e]) || (u.text[e] >= 0x30 && u.text[e] <= 0x39) || u.text[e] == 0x5F)) {
                     return "×g"
                 }
@@ -1142,7 +1147,7 @@ public struct NumberMismatchRule: Rule {
             if e < t.count && (t[e] == 0x20 || t[e] == 0xA0 || t[e] == 0x2D) && !isHanIdeograph(t[e]) { e += 1 }
             return (written(e + w.written.unicodeScalars.count), w.value + p.value)
         }
-        if let symbol = symbol(u, after: r.lowerBound..<end), !symbol.hasSuffix("\u{B2}"), !symbol.hasSuffix("\u{B3}") {
+        if let symbol = symbol(u, after: r.lowerBound..<end, centrifugal: locale.centrifugalWords), !symbol.hasSuffix("\u{B2}"), !symbol.hasSuffix("\u{B3}") {
             var e = end
             if e < t.count && (t[e] == 0x20 || t[e] == 0xA0) { e += 1 }
             return (written(e + symbol.unicodeScalars.count), symbol + p.value)
@@ -1777,7 +1782,8 @@ public struct NumberMismatchRule: Rule {
         let eligible = { (i: Int) in (u.roles[i] == .content || u.roles[i] == .code) && !a.inNote(i) }
         // `once` and `twice` kept likewise (a sentence left in English).
         return (NumberScanner.numberWords(in: u.text, eligible: eligible)
-                + NumberScanner.frequencyWords(in: u.text, isTimeWord: { english.durationUnits[$0] != nil }, eligible: eligible))
+                + NumberScanner.frequencyWords(in: u.text, isTimeWord: { english.durationUnits[$0] != nil },
+                                               bounds: english.bounds.countBounds, words: english.frequencies, eligible: eligible))
             .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
@@ -1859,8 +1865,8 @@ public struct NumberMismatchRule: Rule {
     /// Model codes in the prose (`AF160EU`, `TP19H`, `WH1000XM5`): capitals, two digits or more,
     /// then capitals again (digits and capitals may go on), three capitals in all, between
     /// characters that are no letters, digits, `_`, `-`, `.` or `/`. A formula (`H2O`) or a
-    /// numeronym (`I18N`) is none.
-    static func modelCodes(_ u: Unit) -> [Range<Int>] {
+    /// numeronym (`I18N`) is none. `anyRole`: in code and link text too.
+    static func modelCodes(_ u: Unit, anyRole: Bool = false) -> [Range<Int>] {
         let t = u.text, n = t.count
         @inline(__always) func upper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
         @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -1869,18 +1875,31 @@ public struct NumberMismatchRule: Rule {
         var out: [Range<Int>] = []
         var k = 0
         while k < n {
-            guard upper(t[k]), u.roles[k] == .content, k == 0 || !joins(t[k - 1]) else { k += 1; continue }
+            guard upper(t[k]), anyRole || u.roles[k] == .content, k == 0 || !joins(t[k - 1]) else { k += 1; continue }
             var e = k
-            while e < n && upper(t[e]) && u.roles[e] == .content { e += 1 }
+            while e < n && upper(t[e]) && (anyRole || u.roles[e] == .content) { e += 1 }
             let lead = e - k, digits = e
-            while e < n && digit(t[e]) && u.roles[e] == .content { e += 1 }
+            while e < n && digit(t[e]) && (anyRole || u.roles[e] == .content) { e += 1 }
             let digitCount = e - digits, tail = e
-            while e < n && upper(t[e]) && u.roles[e] == .content { e += 1 }
+            while e < n && upper(t[e]) && (anyRole || u.roles[e] == .content) { e += 1 }
             let trailing = e - tail
-            while e < n && (upper(t[e]) || digit(t[e])) && u.roles[e] == .content { e += 1 }
+            while e < n && (upper(t[e]) || digit(t[e])) && (anyRole || u.roles[e] == .content) { e += 1 }
             let ends = e == n || !(joins(t[e]) && !(t[e] == 0x2E && (e + 1 == n || !alnum(t[e + 1]))))
             if digitCount >= 2, trailing >= 1, lead + trailing >= 3, ends { out.append(k..<e) }
             k = max(e, k + 1)
+        }
+        return out
+    }
+
+    /// Where each model code (``modelCodes(_:anyRole:)``) is first written in `units`, in any role
+    /// (`AF160EU` in code counts): one pass, the dictionary only asked, never read in order.
+    static func firstModelCodes(_ units: [Unit]) -> [String: (unit: Int, at: Int)] {
+        var out: [String: (unit: Int, at: Int)] = [:]
+        for (k, u) in units.enumerated() {
+            for r in modelCodes(u, anyRole: true) {
+                let code = u.string(r)
+                if out[code] == nil { out[code] = (k, r.lowerBound) }
+            }
         }
         return out
     }
@@ -1979,12 +1998,45 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
-    /// A number with the unit symbol after it, as a message quotes it (`900 µs`).
-    /// A symbol from a cell of its own (``rowSymbol(_:_:column:)``) follows after a space.
+    /// A number with the unit symbol after it, as a message quotes it (`900 µs`; the fraction
+    /// it is the denominator of, `1/2 tsp`, `1 1/2 cups`; the symbol with the spaces the text
+    /// writes inside it, `400 × g`). A symbol from a cell of its own
+    /// (``rowSymbol(_:_:column:)``) follows after a space.
     static func shown(_ u: Unit, _ r: Range<Int>, symbol: String) -> String {
         // A number inside an identifier that goes on past it (`NX-2424P`): the identifier, its
         // letters after the number not quoted a second time as a symbol.
         if let id = identifier(u, around: r), id.upperBound > r.upperBound { return u.string(id) }
+        let fraction = fractionStart(u, r)
+        if fraction < r.lowerBound { return u.string(fraction..<r.lowerBound) + shownWithSymbol(u, r, symbol) }
+        return shownWithSymbol(u, r, symbol)
+    }
+
+    /// Where the ASCII fraction whose denominator `r` is starts (`1/2`, `3/16`, the whole number
+    /// before it too: `1 1/2`): one or two digits each side of the slash, the numerator the
+    /// smaller, nothing glued before it (not a date, `2024/1/2`, nor a path, `v1/2`);
+    /// `r.lowerBound` when `r` is none.
+    static func fractionStart(_ u: Unit, _ r: Range<Int>) -> Int {
+        let t = u.text, lo = r.lowerBound
+        @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i] >= 0x30 && t[i] <= 0x39 }
+        @inline(__always) func glued(_ i: Int) -> Bool {
+            i >= 0 && (digit(i) || t[i] == 0x2F || t[i] == 0x2E || t[i] == 0x2C || t[i] == 0x2D || (t[i] | 0x20 >= 0x61 && t[i] | 0x20 <= 0x7A))
+        }
+        guard (1...2).contains(r.count), lo >= 2, t[lo - 1] == 0x2F, digit(lo - 2), u.roles[lo - 1] == u.roles[lo] else { return lo }
+        var f = lo - 2
+        while f > 0 && digit(f - 1) { f -= 1 }
+        guard lo - 1 - f <= 2, !glued(f - 1),
+              let n = Int(u.string(f..<(lo - 1))), let d = Int(u.string(r)), n > 0, n < d else { return lo }
+        // A whole number before it, one space away (`1 1/2`).
+        if f >= 2, t[f - 1] == 0x20, digit(f - 2) {
+            var w = f - 2
+            while w > 0 && digit(w - 1) { w -= 1 }
+            if f - 1 - w <= 3, !glued(w - 1), u.roles[w] == u.roles[lo] { return w }
+        }
+        return f
+    }
+
+    /// ``shown(_:_:symbol:)`` but for the fraction.
+    static func shownWithSymbol(_ u: Unit, _ r: Range<Int>, _ symbol: String) -> String {
         // A symbol before the number (`€49.99`, `USD 10`).
         let w = symbol.unicodeScalars.count
         for gap in 0...1 where r.lowerBound >= w + gap {
@@ -1995,7 +2047,16 @@ public struct NumberMismatchRule: Rule {
         }
         var hi = r.upperBound
         while hi < u.text.count && !u.string(r.upperBound..<hi).hasSuffix(symbol) { hi += 1 }
-        if !u.string(r.upperBound..<hi).hasSuffix(symbol) { return shown(u, r) + " " + symbol }
+        if !u.string(r.upperBound..<hi).hasSuffix(symbol) {
+            // The symbol written with spaces inside it (`400 × g`, `400 x g`): quoted as written.
+            var i = r.upperBound, spaces = 0
+            for c in symbol.unicodeScalars {
+                while i < u.text.count && spaces < 3 && [0x20, 0xA0, 0x2009, 0x202F].contains(u.text[i]) { i += 1; spaces += 1 }
+                guard i < u.text.count, u.text[i] == c.value || (c.value == 0xD7 && u.text[i] == 0x78) else { return shown(u, r) + " " + symbol }
+                i += 1
+            }
+            return shown(u, r) + u.string(r.upperBound..<i)
+        }
         return shown(u, r) + u.string(r.upperBound..<hi)
     }
 
@@ -2241,6 +2302,7 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        let sourceCentrifugal = c.settings.source.centrifugalWords, targetCentrifugal = c.settings.target.centrifugalWords
         /// Findings on the numbers of the source a pair of units leaves out or changes; with
         /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
         /// changed into another count (``wordsChanged``).
@@ -2251,8 +2313,8 @@ public struct NumberMismatchRule: Rule {
             let source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
             let target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
             // Unit symbols as written (`900 µs`, `30 seconds`, `30 秒`), and the units they name.
-            var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range) ?? cellSymbols?.0 }
-            var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range) ?? cellSymbols?.1 }
+            var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range, centrifugal: sourceCentrifugal) ?? cellSymbols?.0 }
+            var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range, centrifugal: targetCentrifugal) ?? cellSymbols?.1 }
             var ss = sw, ts = tw
             // A unit raised to a power by a word (`12 sq ft`: `sq` is no symbol).
             for (i, m) in source.enumerated() where sw[i] != nil {
@@ -2680,7 +2742,9 @@ public struct NumberMismatchRule: Rule {
         // A model code of the source (``modelCodes(_:)``: `AF160EU`, `TP19H`) that the
         // translation of its unit does not write at all, at its first mention in the source (a
         // later one may be referred back to): the product's name rendered in Chinese lost the
-        // model it names.
+        // model it names. Where each code is first written is found in one pass over the source,
+        // on first need (a file whose translations keep their codes makes none).
+        var firstMentions: [String: (unit: Int, at: Int)]? = nil
         for pair in c.consistencyCache.pairs {
             let codes = pair.source.flatMap { u in NumberMismatchRule.modelCodes(p.source.units[u]).map { (unit: u, range: $0) } }
             guard !codes.isEmpty else { continue }
@@ -2688,11 +2752,11 @@ public struct NumberMismatchRule: Rule {
             var seen = Set<String>()
             for (u, r) in codes {
                 let code = p.source.units[u].string(r)
-                guard seen.insert(code).inserted, !targetText.contains(code.lowercased()),
-                      !p.source.units[..<u].contains(where: { $0.string.contains(code) }),
-                      !p.source.units[u].string(0..<r.lowerBound).contains(code) else { continue }
+                guard seen.insert(code).inserted, !targetText.contains(code.lowercased()) else { continue }
+                if firstMentions == nil { firstMentions = NumberMismatchRule.firstModelCodes(p.source.units) }
+                if let first = firstMentions![code], first.unit < u || (first.unit == u && first.at < r.lowerBound) { continue }
                 emit(c.mismatch(self, severity: severity, place: c.targetPlace(pair, sourceUnit: u, at: r.lowerBound),
-                                key: "number-mismatch.missing", sourceUnit: u, values: [:], source: code, target: nil,
+                                key: "number-mismatch.model", sourceUnit: u, values: [:], source: code, target: nil,
                                 sourceLine: p.source.units[u].position(at: r.lowerBound).line))
             }
         }

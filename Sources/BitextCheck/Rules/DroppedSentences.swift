@@ -107,6 +107,7 @@ enum LoneSentences {
         let functionWords = c.toolkit.segmenter.source.functionWords
         let negations = c.toolkit.segmenter.source.negations
         let listed = LoneSentences.listedWords(negations)
+        let opens = c.toolkit.segmenter.source.quotes.map(\.open)
         let targetNegations = LoneSentences.scalars(c.toolkit.segmenter.target.negations)
         var out: [LoneSentence] = []
         // Latin words of the whole translation, made on first use: a capitalised word the
@@ -212,7 +213,7 @@ enum LoneSentences {
                 return flat.contains(a.hasPrefix("~") ? String(a.dropFirst()) : a)
             }
             func negates(_ sp: SentenceSpan) -> Bool {
-                LoneSentences.negator(p.source.units[sp.unit], p.sourceAnalyses[sp.unit], sp.range, negations, listed) != nil
+                LoneSentences.negator(p.source.units[sp.unit], p.sourceAnalyses[sp.unit], sp.range, negations, listed, opens: opens) != nil
             }
             let allStems = ss.map(stems)
             let allAnchors = ss.map(anchors)
@@ -403,12 +404,13 @@ enum LoneSentences {
     /// list: `not … until` is `…才`). A negator in a phrase of the list with the word before or
     /// after it is none (`not only`, `or not`), nor one in capitals with no lowercase word after
     /// it (`HDFS, S3, NONE`: a value; `Do NOT use` negates), nor one right after an opening
-    /// quotation mark (`“no name value”`: a name). With `bounds`
-    /// (``LocaleData/bounds``), a negator that only bounds what follows is none: a bound word
-    /// starting with it (`no more than 5`, `not less than`) or a comparative before `than` (`no
-    /// later than Friday`: `最迟周五`). `'` stands for `’` too.
+    /// quotation mark of the source locale (`opens`, its `quotes`: `“no name value”`: a name).
+    /// With `bounds` (``LocaleData/bounds``), a negator that only bounds what follows is none: a
+    /// bound word starting with it (`no more than 5`, `not less than`) or a comparative before a
+    /// word of `bounds.comparatives` (`than`: `no later than Friday`: `最迟周五`). `'` stands for
+    /// `’` too.
     static func negator(_ u: BitextMarkdown.Unit, _ a: TextAnalysis, _ range: Range<Int>, _ negations: Set<String>,
-                        _ listed: [[UInt32]], bounds: LocaleData.Bounds? = nil) -> (word: String, index: Int)? {
+                        _ listed: [[UInt32]], opens: [UInt32], bounds: LocaleData.Bounds? = nil) -> (word: String, index: Int)? {
         var found: (word: String, index: Int)? = nil
         let words = a.words
         func lowered(_ k: Int) -> String? {
@@ -430,7 +432,7 @@ enum LoneSentences {
             }
             if let bounds, bounding(u, words, at: k, bounds) { continue }
             // A negator right after an opening quotation mark starts a name (`“no name value”`).
-            if w.range.lowerBound > 0, [0x201C, 0x2018, 0x22, 0x27].contains(u.text[w.range.lowerBound - 1]) { continue }
+            if w.range.lowerBound > 0, opens.contains(u.text[w.range.lowerBound - 1]) { continue }
             found = (word, k)
         }
         return found
@@ -459,7 +461,7 @@ enum LoneSentences {
     }
 
     /// The negator `words[k]` starts a bound word (`no more than`) or stands before a word and
-    /// `than` (`no later than`).
+    /// one of `bounds.comparatives` (`than`: `no later than`).
     static func bounding(_ u: BitextMarkdown.Unit, _ words: [Word], at k: Int, _ bounds: LocaleData.Bounds) -> Bool {
         let t = u.text, start = words[k].range.lowerBound
         func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
@@ -469,7 +471,7 @@ enum LoneSentences {
             if same && (start + b.count == t.count || !((t[start + b.count] | 0x20) >= 0x61 && (t[start + b.count] | 0x20) <= 0x7A)) { return true }
         }
         if k + 2 < words.count, words[k + 1].kind == .latin, words[k + 2].kind == .latin,
-           u.string(words[k + 2].range).lowercased() == "than" { return true }
+           !bounds.comparatives.isEmpty, bounds.comparatives.contains(u.string(words[k + 2].range).lowercased()) { return true }
         return false
     }
 
@@ -556,6 +558,7 @@ enum LostNegations {
         let listed = LoneSentences.listedWords(negations.filter { !$0.hasPrefix("!") })
         let all = LoneSentences.listedWords(negations)
         let bounds = c.toolkit.segmenter.source.bounds
+        let opens = c.toolkit.segmenter.source.quotes.map(\.open)
         let functionWords = c.toolkit.segmenter.source.functionWords
         let modals = c.toolkit.segmenter.target.bounds.modals
         var out: [LostNegation] = []
@@ -573,7 +576,7 @@ enum LostNegations {
             guard any else { continue }
             let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
             let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
-            let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, bounds: bounds) }
+            let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, opens: opens, bounds: bounds) }
             let says = ts.map { LoneSentences.saysNegation(c.document.units[$0.unit].text, $0.range, targetNegations) }
             let sourceNegated = negators.filter { $0 != nil }.count
             let targetNegated = says.filter { $0 }.count

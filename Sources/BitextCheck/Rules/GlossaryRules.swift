@@ -50,6 +50,7 @@ public struct GlossaryForbiddenRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let g = c.glossary else { return }
         var sourceUnits: [Int: [Int]]? = nil
+        let grammatical = c.settings.target.functionCharacters
         // The findings of a unit, before those of one variant on one line are made one.
         var found: [Found] = []
         for (k, hits) in c.targetHits.enumerated() {
@@ -57,10 +58,10 @@ public struct GlossaryForbiddenRule: Rule {
             found.removeAll(keepingCapacity: true)
             defer { GlossaryForbiddenRule.emitOnePerLine(found, unit: k, c, self, emit) }
             for h in hits where h.form == .forbidden {
-                guard GlossaryForbiddenRule.onWordBoundaries(h.range, u, c.hanWords(k)) else { continue }
+                guard GlossaryForbiddenRule.onWordBoundaries(h.range, u, c.hanWords(k), grammatical) else { continue }
                 if GlossaryForbiddenRule.isQuotedMention(h.range, u, c.settings) { continue }
                 if let lexicon = Lexicon.shared,
-                   GlossaryForbiddenRule.insideLongerWord(h.range, u, lexicon, negations: c.settings.target.negations) { continue }
+                   GlossaryForbiddenRule.insideLongerWord(h.range, u, lexicon, negations: c.settings.target.negations, grammatical: grammatical) { continue }
                 let e = g.glossary.entries[h.entry]
                 let preferred = e.keepAsIs ? e.source : e.target
                 let values = ["preferred": preferred, "found": h.term, "location": e.location, "source": e.source]
@@ -180,7 +181,8 @@ public struct GlossaryForbiddenRule: Rule {
     }
 
     /// Han ends of the hit fall on ICU word boundaries.
-    static func onWordBoundaries(_ r: Range<Int>, _ u: Unit, _ hanWords: [Word]) -> Bool {
+    /// `grammatical`: the target locale's function characters (``LocaleData/functionCharacters``).
+    static func onWordBoundaries(_ r: Range<Int>, _ u: Unit, _ hanWords: [Word], _ grammatical: FunctionCharacters) -> Bool {
         func boundary(_ i: Int, start: Bool) -> Bool {
             // Only Han meets Han without a boundary of its own.
             let inside = start ? i : i - 1
@@ -196,7 +198,7 @@ public struct GlossaryForbiddenRule: Rule {
                 // there. (Two characters are too short to tell: 一个|子集 is no 个子.)
                 if r.count >= 3 && w.range.contains(inside) && w.range.contains(outside)
                     && (start ? w.range.lowerBound == outside : w.range.upperBound == outside + 1)
-                    && TermMiner.isGrammatical(Unicode.Scalar(u.text[outside]) ?? " ") { return true }
+                    && grammatical.contains(Unicode.Scalar(u.text[outside]) ?? " ") { return true }
                 if w.range.lowerBound > i { break }
             }
             return false
@@ -207,10 +209,11 @@ public struct GlossaryForbiddenRule: Rule {
     /// The hit is part of a longer word of the dictionary that adds a character of content to
     /// one or both ends (对话 in 对话框, *dialog box*; 许可 in 许可证, *licence*; 定义 in 自定义,
     /// *customise*), which ICU may read as two words (对话|框): a word of its own, what the text
-    /// says. A character that is grammatical (的, 会) or negates (不合法: the target locale's
+    /// says. A character that is grammatical (的, 会: `grammatical`, the target locale's function
+    /// characters) or negates (不合法: the target locale's
     /// `negations`) makes no such word, and a compound of two words (操作系统 for 系统, 物理结构
     /// for 结构) still uses the variant.
-    static func insideLongerWord(_ r: Range<Int>, _ u: Unit, _ lexicon: Lexicon, negations: Set<String>) -> Bool {
+    static func insideLongerWord(_ r: Range<Int>, _ u: Unit, _ lexicon: Lexicon, negations: Set<String>, grammatical: FunctionCharacters) -> Bool {
         func extends(_ i: Int) -> Bool { i >= 0 && i < u.text.count && u.roles[i] == .content && isHanChar(u.text[i]) }
         let before = extends(r.lowerBound - 1) ? 1 : 0, after = extends(r.upperBound) ? 1 : 0
         guard before + after > 0 else { return false }
@@ -219,7 +222,7 @@ public struct GlossaryForbiddenRule: Rule {
                 let added = Array(u.text[(r.lowerBound - b)..<r.lowerBound]) + Array(u.text[r.upperBound..<(r.upperBound + a)])
                 guard added.contains(where: { ch in
                     guard let s = Unicode.Scalar(ch) else { return false }
-                    return !TermMiner.isGrammatical(s) && !negations.contains(String(s))
+                    return !grammatical.contains(s) && !negations.contains(String(s))
                 }) else { continue }
                 if lexicon.word(u.text[(r.lowerBound - b)..<(r.upperBound + a)]) != nil { return true }
             }

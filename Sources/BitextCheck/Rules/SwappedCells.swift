@@ -152,13 +152,17 @@ enum SwappedCells {
         }
         func digits(_ cell: [UInt32]) -> [UInt32] { cell.filter(isASCIIDigit) }
         func latin(_ cell: [UInt32]) -> Bool { cell.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        /// The yes/no values of either locale (`yesNo`: `yes`, `no`, `是`, `否`), lowercase.
+        let yesNo = c.settings.source.yesNo + c.settings.target.yesNo
         /// A cell's kind, read alike on both sides: a yes/no value (`Yes`, `否`), a number (digits,
         /// no letter), a sentence (its last character a full stop, a question or exclamation mark).
         func kind(_ cell: [UInt32]) -> Int? {
             guard let last = cell.last else { return nil }
             // (Compared as scalars, ASCII letters in either case: no string made per cell.)
-            func isWord(_ w: [UInt32]) -> Bool { cell.count == w.count && zip(cell, w).allSatisfy { ($0 | 0x20) == $1 } }
-            if isWord([0x79, 0x65, 0x73]) || isWord([0x6E, 0x6F]) || cell == [0x662F] || cell == [0x5426] { return 1 }
+            func isWord(_ w: [UInt32]) -> Bool {
+                cell.count == w.count && zip(cell, w).allSatisfy { $0 == $1 || ($0 >= 0x41 && $0 <= 0x5A && $0 | 0x20 == $1) }
+            }
+            if yesNo.contains(where: isWord) { return 1 }
             if !latin(cell), !cell.contains(where: isHanIdeograph), cell.contains(where: isASCIIDigit) { return 2 }
             if [0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F].contains(last) { return 3 }
             return nil
