@@ -188,6 +188,25 @@ public struct LocaleData: Sendable {
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
     /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
     public var negations: Set<String> { negationWords.value }
+    /// What tells how a sentence negates or affirms (the locale's `negation`), for a negation a
+    /// translation lost (`missing-translation`). In a source language: `modals`, a negator after
+    /// one or one itself negates a modal (`should not`, `cannot`); `imperatives`, a sentence they
+    /// open with a negator forbids (`Do not`, `Never`); `existentials`, a negator that says a thing
+    /// is not there (`no` of `There is no shade`). In a target language: `imperatives`, markers of
+    /// a request or an obligation (`请`, `务必`); `existentials`, of being there (`有`);
+    /// `prepositions`, words that open a short phrase between a modal and its verb (`会向第三方出售`);
+    /// `onlyThen`, words that say `not … until` without a negation (`…才`, `只有…`).
+    public var negationCues = NegationCues()
+    public struct NegationCues: Sendable {
+        public var modals: Set<String> = []
+        public var imperatives: [String] = []
+        public var existentials: [String] = []
+        public var prepositions: [String] = []
+        public var onlyThen: [String] = []
+        /// Words of a source language that say a negation in a gloss of the lexicon (`refuse`, `avoid`).
+        public var glosses: Set<String> = []
+        public init() {}
+    }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
     /// Words that join two formulas as equals (`and`, `or`; `和`, `与`, `、`), from
     /// `<id>.math-joiners.txt`, read on first use: two formulas joined the other way round in the
@@ -306,6 +325,15 @@ public struct LocaleData: Sendable {
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        if let n = node["negation"] {
+            func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
+            data.negationCues.modals = Set(list("modals"))
+            data.negationCues.imperatives = list("imperatives")
+            data.negationCues.existentials = list("existentials")
+            data.negationCues.prepositions = list("prepositions")
+            data.negationCues.onlyThen = list("onlyThen")
+            data.negationCues.glosses = Set(list("glosses"))
+        }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
