@@ -128,6 +128,12 @@ public struct LocaleData: Sendable {
         /// Modals that may stand before the verb between a bound and its number (`boundModals`:
         /// `至少可以使用 2 天`).
         public var modals: [[UInt32]] = []
+        /// Bounds of a time (`timeBoundsBefore`, `timeBoundsAfter`): `no later than 10:00` (upper),
+        /// `10:00 之后` (lower); the source's count as bounds of any number, the translation's only
+        /// beside a number whose source states a time bound (`24 小时之前` may render `at least 24
+        /// hours before`).
+        public var timeBefore: [(words: [UInt32], lower: Bool)] = []
+        public var timeAfter: [(words: [UInt32], lower: Bool)] = []
         /// The words of `before` that leave the number out (`boundsExclusive`: 超过, 少于); the
         /// others include it (至少, 不超过).
         public var exclusive: Set<String> = []
@@ -429,6 +435,8 @@ public struct LocaleData: Sendable {
             }
             bounds.before += scalars("boundsBefore")
             bounds.after += scalars("boundsAfter")
+            bounds.timeBefore += scalars("timeBoundsBefore")
+            bounds.timeAfter += scalars("timeBoundsAfter")
         }
         // Longest first: `no more than` before `more than`, `不超过` before `超过`.
         let longestFirst = { (a: (words: [UInt32], lower: Bool), b: (words: [UInt32], lower: Bool)) in
@@ -442,6 +450,8 @@ public struct LocaleData: Sendable {
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
+        bounds.timeBefore.sort(by: longestFirst)
+        bounds.timeAfter.sort(by: longestFirst)
         var weekdays = Weekdays()
         for (key, kind) in [("weekdays", 0), ("weekdayShort", 1), ("weekdayGroups", 2)] {
             for (w, name) in LocaleData.wordsByName(node, key) {
