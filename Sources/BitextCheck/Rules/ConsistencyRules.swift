@@ -2429,9 +2429,22 @@ public struct NumberMismatchRule: Rule {
                     + NumberMismatchRule.frequencyWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
                     .sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
-            let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
+            var (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
-            compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+            // A count of two or more written in Chinese numerals (`两个条件`) renders the source's
+            // count in words (`two conditions`), not a digit of the same value beside it, which
+            // the translation may have lost (the enumerator `(2)` of a clause dropped).
+            var counted = words
+            if !words.isEmpty {
+                target.removeAll { t in
+                    guard t.value.values.count == 1, t.value.values[0] >= 2, let f = t.value.text.unicodeScalars.first, isHanIdeograph(f.value),
+                          source.contains(where: { $0.value.values == t.value.values }),
+                          let w = counted.firstIndex(where: { $0.value.values == t.value.values }) else { return false }
+                    counted.remove(at: w)
+                    return true
+                }
+            }
+            compare(source, target, words: counted, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
         }
         // A date whose day and month traded places (`1 March 2025` → `2025 年 1 月 3 日`): the
         // numbers agree one by one, the dates do not.
