@@ -157,6 +157,12 @@ public struct LocaleData: Sendable {
         /// Modals that may stand before the verb between a bound and its number (`boundModals`:
         /// `至少可以使用 2 天`).
         public var modals: [[UInt32]] = []
+        /// Bounds of a time (`timeBoundsBefore`, `timeBoundsAfter`): `no later than 10:00` (upper),
+        /// `10:00 之后` (lower); the source's count as bounds of any number, the translation's only
+        /// beside a number whose source states a time bound (`24 小时之前` may render `at least 24
+        /// hours before`).
+        public var timeBefore: [(words: [UInt32], lower: Bool)] = []
+        public var timeAfter: [(words: [UInt32], lower: Bool)] = []
         /// The words of `before` that leave the number out (`boundsExclusive`: 超过, 少于); the
         /// others include it (至少, 不超过).
         public var exclusive: Set<String> = []
@@ -238,6 +244,25 @@ public struct LocaleData: Sendable {
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
     /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
     public var negations: Set<String> { negationWords.value }
+    /// What tells how a sentence negates or affirms (the locale's `negation`), for a negation a
+    /// translation lost (`missing-translation`). In a source language: `modals`, a negator after
+    /// one or one itself negates a modal (`should not`, `cannot`); `imperatives`, a sentence they
+    /// open with a negator forbids (`Do not`, `Never`); `existentials`, a negator that says a thing
+    /// is not there (`no` of `There is no shade`). In a target language: `imperatives`, markers of
+    /// a request or an obligation (`请`, `务必`); `existentials`, of being there (`有`);
+    /// `prepositions`, words that open a short phrase between a modal and its verb (`会向第三方出售`);
+    /// `onlyThen`, words that say `not … until` without a negation (`…才`, `只有…`).
+    public var negationCues = NegationCues()
+    public struct NegationCues: Sendable {
+        public var modals: Set<String> = []
+        public var imperatives: [String] = []
+        public var existentials: [String] = []
+        public var prepositions: [String] = []
+        public var onlyThen: [String] = []
+        /// Words of a source language that say a negation in a gloss of the lexicon (`refuse`, `avoid`).
+        public var glosses: Set<String> = []
+        public init() {}
+    }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
     /// Words that join two formulas as equals (`and`, `or`; `和`, `与`, `、`), from
     /// `<id>.math-joiners.txt`, read on first use: two formulas joined the other way round in the
@@ -359,6 +384,15 @@ public struct LocaleData: Sendable {
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        if let n = node["negation"] {
+            func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
+            data.negationCues.modals = Set(list("modals"))
+            data.negationCues.imperatives = list("imperatives")
+            data.negationCues.existentials = list("existentials")
+            data.negationCues.prepositions = list("prepositions")
+            data.negationCues.onlyThen = list("onlyThen")
+            data.negationCues.glosses = Set(list("glosses"))
+        }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
@@ -457,6 +491,8 @@ public struct LocaleData: Sendable {
             }
             bounds.before += scalars("boundsBefore")
             bounds.after += scalars("boundsAfter")
+            bounds.timeBefore += scalars("timeBoundsBefore")
+            bounds.timeAfter += scalars("timeBoundsAfter")
         }
         // Longest first: `no more than` before `more than`, `不超过` before `超过`.
         let longestFirst = { (a: (words: [UInt32], lower: Bool), b: (words: [UInt32], lower: Bool)) in
@@ -473,6 +509,8 @@ public struct LocaleData: Sendable {
         bounds.whole = node["signWords"]?["whole"]?.array().compactMap(\.string) ?? []
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
+        bounds.timeBefore.sort(by: longestFirst)
+        bounds.timeAfter.sort(by: longestFirst)
         var weekdays = Weekdays()
         for (key, kind) in [("weekdays", 0), ("weekdayShort", 1), ("weekdayGroups", 2)] {
             for (w, name) in LocaleData.wordsByName(node, key) {

@@ -12,6 +12,26 @@ import Testing
         try Harness.findings(rule: rule, target: target, source: source, settings: settings).map(\.message)
     }
 
+    /// A time bound turned round (review 27 D14): `no later than 10:00` → `10:00 之后`; `之前`,
+    /// `最迟` are silent, and `之后` beside a number whose source states no time bound (`at least
+    /// 24 hours before` → `24 小时之前`) is no bound.
+    @Test func timeBoundReversed() throws {
+        let m = try messages("请于缺勤首日 10:00 之后告知经理。", "Tell your manager no later than 10:00 on the first day of absence.")
+        #expect(m.count == 1 && m[0].contains("no later than 10:00") && m[0].contains("10:00 之后"), "\(m)")
+        #expect(try messages("请于缺勤首日 10:00 之前告知经理。", "Tell your manager no later than 10:00 on the first day of absence.").isEmpty)
+        #expect(try messages("请最迟于缺勤首日 10:00 告知经理。", "Tell your manager no later than 10:00 on the first day of absence.").isEmpty)
+        #expect(try messages("请至少在开始 24 小时之前到达。", "Arrive at least 24 hours before the start.").isEmpty)
+    }
+
+    /// A clause with its inline enumerator dropped (review 27 D9): `两个条件` renders `two
+    /// conditions`, so the `(2)` the translation lost is missing; with both kept, silent.
+    @Test func enumeratorBesideCountInWords() throws {
+        let source = "Operation is subject to two conditions: (1) this device may not cause harmful interference, and (2) this device must accept any interference received."
+        let m = try messages("操作须满足以下两个条件：(1) 本设备不得造成有害干扰。", source)
+        #expect(m.count == 1 && m[0].contains("number 2"), "\(m)")
+        #expect(try messages("操作须满足以下两个条件：(1) 本设备不得造成有害干扰；(2) 本设备必须接受任何干扰。", source).isEmpty)
+    }
+
     static func numbers(_ s: String, glued: Bool = false) -> [NumberMention] {
         NumberScanner.numbers(in: Array(s.unicodeScalars).map(\.value), gluedToWords: glued) { _ in true }
     }

@@ -176,6 +176,69 @@ import BitextText
         #expect(Set(en.quotes.map(\.open)) == [0x201C, 0x2018, 0x22, 0x27])
     }
 
+    /// A negation turned into a request, a modal or a `有` (reviews 26–27): a warning when the
+    /// source negates a modal or an imperative and a request or modal stands before the rendering
+    /// (`请移除` for `Do not remove`, with a short phrase between: `会向第三方出售` for `will never
+    /// sell`), or the source says `no` and `有` stands before it; `not … until` judged when the
+    /// translation has no `才`. A negation character inside a word that says none (`有所不同`) is
+    /// no negation. Silent: `请勿`, `…后才能…`, 不同 glossed `not the same` for `doesn't mean the
+    /// same`, 不予 (`withhold; refuse`).
+    @Test func lostNegationAffirmed() throws {
+        let source = """
+            # Safety
+
+            Do not remove the IC.
+
+            We will never sell your data to third parties.
+
+            Do not book travel until your request has been approved.
+
+            There is no limit on uploads.
+
+            These measures are not a substitute for GAAP results and may differ from similar measures.
+
+            Do not book hotels until your request has been approved.
+
+            Do not remove the fuse.
+
+            Identity does not mean the same thing as equality.
+
+            Claims made later will not be accepted.
+
+            """
+        let target = """
+            # 安全
+
+            请移除 IC。
+
+            我们会向第三方出售您的数据。
+
+            申请获批之前，请预订行程。
+
+            上传有限制。
+
+            这些指标可以替代 GAAP 业绩，并且可能与类似指标有所不同。
+
+            申请获批后才能预订酒店。
+
+            请勿移除保险丝。
+
+            恒等与相等意义不同。
+
+            逾期提出的申请将不予受理。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.map(\.span.start.line) == [3, 5, 7, 9, 11], "\(found.map(\.message))")
+        #expect(found.allSatisfy { $0.severity == .warning }, "\(found.map(\.message))")
+        let kept = target.replacingOccurrences(of: "请移除 IC。", with: "请勿移除 IC。")
+            .replacingOccurrences(of: "我们会向第三方出售", with: "我们绝不会向第三方出售")
+            .replacingOccurrences(of: "申请获批之前，请预订行程。", with: "申请获批之前，请不要预订行程。")
+            .replacingOccurrences(of: "上传有限制。", with: "上传没有限制。")
+            .replacingOccurrences(of: "这些指标可以替代", with: "这些指标不能替代")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty)
+    }
+
     /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
     /// and the alignment pairs the cells by position, but each cell renders the other row's
     /// source; reported on both cells, naming the source line each renders. The same table

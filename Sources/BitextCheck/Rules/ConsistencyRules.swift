@@ -849,8 +849,9 @@ public struct NumberMismatchRule: Rule {
     /// The bound a number states (``LocaleData/bounds``): a word right before it (`at least 5`,
     /// `至少 5`), or right after it or after its unit (`5 or more`, `16 GB or more`, `16.0
     /// 或更高版本`, `5 位以上`), in prose; with where the word is written and whether it is a lower
-    /// bound. Latin words stand apart from letters around them.
-    static func bound(_ u: Unit, of r: Range<Int>, _ locale: LocaleData) -> (range: Range<Int>, lower: Bool)? {
+    /// bound. Latin words stand apart from letters around them. With `time`, the bounds of a time
+    /// count too (`no later than 10:00`, `10:00 之后`: ``LocaleData/Bounds/timeBefore``).
+    static func bound(_ u: Unit, of r: Range<Int>, _ locale: LocaleData, time: Bool = false) -> (range: Range<Int>, lower: Bool)? {
         let bounds = locale.bounds
         guard !bounds.before.isEmpty || !bounds.after.isEmpty else { return nil }
         let t = u.text, n = t.count
@@ -871,6 +872,9 @@ public struct NumberMismatchRule: Rule {
         var b = r.lowerBound
         while b > 0 && space(b - 1) { b -= 1 }
         for (s, lower) in bounds.before where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+        if time {
+            for (s, lower) in bounds.timeBefore where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+        }
         // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
         // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
         var g = b
@@ -887,6 +891,9 @@ public struct NumberMismatchRule: Rule {
         // three characters of Han: a classifier, a unit).
         var starts: [Int] = []
         var k = r.upperBound
+        // A time's minutes and seconds after its hour (`10:00 之后`, the number being `10`).
+        func digit(_ i: Int) -> Bool { i < n && t[i] >= 0x30 && t[i] <= 0x39 }
+        while time && k < n && t[k] == 0x3A && digit(k + 1) && digit(k + 2) { k += 3 }
         while space(k) { k += 1 }
         starts.append(k)
         if k < n && letter(t[k]) {
@@ -901,6 +908,9 @@ public struct NumberMismatchRule: Rule {
         }
         for s in starts {
             for (x, lower) in bounds.after where matches(x, at: s) { return (s..<(s + x.count), lower) }
+            if time {
+                for (x, lower) in bounds.timeAfter where matches(x, at: s) { return (s..<(s + x.count), lower) }
+            }
         }
         return nil
     }
@@ -2243,20 +2253,24 @@ public struct NumberMismatchRule: Rule {
             for (sg, tg) in groups where !tg.isEmpty && !sg.isEmpty {
                 var way: Bool? = nil, stated: (Mention<NumberMention>, Range<Int>)? = nil
                 for m in sg {
-                    guard let x = NumberMismatchRule.bound(p.source.units[m.unit], of: m.range, c.settings.source),
+                    guard let x = NumberMismatchRule.bound(p.source.units[m.unit], of: m.range, c.settings.source, time: true),
                           way == nil || way == x.lower else { way = nil; stated = nil; break }
                     way = x.lower
                     if stated == nil { stated = (m, x.range) }
                 }
                 guard let lower = way, let (m, sr) = stated else { continue }
                 let su = p.source.units[m.unit]
+                // A time bound of the source (`no later than 10:00`) is compared with the
+                // translation's (`10:00 之后`).
+                let sw = Array(su.string(sr).lowercased().unicodeScalars.map(\.value))
+                let time = c.settings.source.bounds.timeBefore.contains { $0.words == sw }
                 // A sign of comparison in the source (`≥ 140`) says whether the bound includes
                 // the number: the other sign, or a word that surely says the other (`> 140`,
                 // `超过 140` for `≥ 140`), changed it.
                 let sourceInclusive = NumberMismatchRule.signInclusive(su.string(sr))
                 for t in tg {
                     let tu = c.document.units[t.unit]
-                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target) else { continue }
+                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
@@ -2264,7 +2278,10 @@ public struct NumberMismatchRule: Rule {
                         key = "number-mismatch.inclusive"
                     }
                     guard boundsReported.insert("\(t.unit)|\(y.range.lowerBound)").inserted else { continue }
-                    let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<max(sr.upperBound, m.range.upperBound))
+                    var se = max(sr.upperBound, m.range.upperBound)
+                    // A time whole (`no later than 10:00`, the number being `10`).
+                    while time && se + 2 < su.text.count && su.text[se] == 0x3A && (0x30...0x39).contains(su.text[se + 1]) && (0x30...0x39).contains(su.text[se + 2]) { se += 3 }
+                    let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<se)
                     let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: key, sourceUnit: m.unit,
                                     values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
@@ -2618,9 +2635,22 @@ public struct NumberMismatchRule: Rule {
                     + NumberMismatchRule.frequencyWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
                     .sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
-            let (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
+            var (source, target) = numbers(pair.source, pair.target, words: !words.isEmpty)
             guard !source.isEmpty || !words.isEmpty else { continue }
-            compare(source, target, words: words, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+            // A count of two or more written in Chinese numerals (`两个条件`) renders the source's
+            // count in words (`two conditions`), not a digit of the same value beside it, which
+            // the translation may have lost (the enumerator `(2)` of a clause dropped).
+            var counted = words
+            if !words.isEmpty {
+                target.removeAll { t in
+                    guard t.value.values.count == 1, t.value.values[0] >= 2, let f = t.value.text.unicodeScalars.first, isHanIdeograph(f.value),
+                          source.contains(where: { $0.value.values == t.value.values }),
+                          let w = counted.firstIndex(where: { $0.value.values == t.value.values }) else { return false }
+                    counted.remove(at: w)
+                    return true
+                }
+            }
+            compare(source, target, words: counted, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
         }
         // A date whose day and month traded places (`1 March 2025` → `2025 年 1 月 3 日`): the
         // numbers agree one by one, the dates do not.

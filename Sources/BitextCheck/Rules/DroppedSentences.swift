@@ -492,7 +492,7 @@ enum LoneSentences {
 
     /// A locale's negations (`<id>.negations.txt`) as scalars, for ``saysNegation(_:_:_:)``.
     static func scalars(_ negations: Set<String>) -> [[UInt32]] {
-        negations.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
+        negations.map { Array($0.unicodeScalars.map(\.value).drop { $0 == 0x2B }) }.filter { !$0.isEmpty }
     }
 
     /// Whether `text` holds the digits as a number of their own, no digit right before or after
@@ -529,6 +529,108 @@ enum LoneSentences {
     }
 }
 
+/// Reads a translation's negation word by word (the lexicon's segmentation, longest word first):
+/// a negation character (`<target>.negations.txt`) negates when it stands alone (`不` of `不存储`,
+/// `不|安装` too, the word after it longer than the rest of `不安`), when the word holding it, or a
+/// word inside it from the character on (`不得` of `不得已`), is a word of the list (`禁止`, `无法`)
+/// or one whose glosses negate: the first one, or more than half of them (不能 `cannot`, 不予
+/// `withhold; refuse`, 不必要 `needless; unnecessary`; not 不同 `different; distinct; not the same;
+/// not alike`, 否则 is `if not; otherwise; else; or else`). A gloss negates that holds a source
+/// negator (`not`, `cannot`), a word of the source's `negation` `glosses` (`refuse`, `avoid`), a
+/// word of `un`, `non`, `in`, `im`, `il` or `ir` before a word of the lexicon (`unsuitable`,
+/// `illegal`), or of a word and `less` (`needless`). A `+` line of the list counts in any word
+/// (`难`, `失`).
+struct NegationReader {
+    let lexicon: Lexicon
+    var characters = Set<UInt32>(), anywhere = Set<UInt32>(), words = Set<[UInt32]>()
+    let sourceNegations: Set<String>, glossWords: Set<String>
+    var cache: [Int32: Bool] = [:]
+
+    init(_ negations: Set<String>, sourceNegations: Set<String>, glossWords: Set<String>, lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.sourceNegations = sourceNegations
+        self.glossWords = glossWords
+        for n in negations {
+            let v = Array(n.unicodeScalars.map(\.value))
+            if v.count == 2 && v[0] == 0x2B { anywhere.insert(v[1]) } else if v.count == 1 { characters.insert(v[0]) } else if v.count > 1 { words.insert(v) }
+        }
+    }
+
+    /// The longest dictionary word of two characters or more at `i` of `text` (runs of Han
+    /// separated by 0) and its length; length 1 and nil for none.
+    func longest(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, upTo end: Int? = nil) -> (Int, Int32?) {
+        var l = min(lexicon.maxWordLength, 6, (end ?? text.count) - i)
+        while l >= 2 {
+            if i + l <= text.count, !text[i..<(i + l)].contains(0), let w = lexicon.word(in: text, i, i + l) { return (l, w) }
+            l -= 1
+        }
+        return (1, nil)
+    }
+
+    func negative(_ t: Substring) -> Bool {
+        let s = String(t)
+        if sourceNegations.contains(s) || glossWords.contains(s) { return true }
+        for p in ["un", "non", "in", "im", "il", "ir"] where s.count - p.count >= 4 && s.hasPrefix(p) {
+            if lexicon.stem(Stemmer.stem(String(s.dropFirst(p.count)))) != nil { return true }
+        }
+        if s.count >= 7 && s.hasSuffix("less"), lexicon.stem(Stemmer.stem(String(s.dropLast(4)))) != nil { return true }
+        return false
+    }
+
+    /// Whether a word negates: a word of the list, or by its glosses (cached by word).
+    mutating func negates(word id: Int32, _ text: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+        if words.contains(Array(text)) { return true }
+        if let v = cache[id] { return v }
+        let flags = lexicon.glosses(ofWord: id).map { g in
+            g.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "'") }).contains { negative($0) }
+        }
+        let v = flags.first == true || flags.filter { $0 }.count * 2 > flags.count
+        cache[id] = v
+        return v
+    }
+
+    /// The stems of the source sentence's words after its negator (`mean`, `the`, `same` of
+    /// `doesn't mean the same thing`); a gloss's word of four letters or more is looked up.
+    var sourceStems = Set<String>()
+
+    /// Whether a gloss of a word says the source's negation in its words: a negating gloss that
+    /// holds a word of the source after the negator (不同 `not the same` for `doesn't mean the same
+    /// thing`).
+    func says(_ id: Int32) -> Bool {
+        guard !sourceStems.isEmpty else { return false }
+        for g in lexicon.glosses(ofWord: id) {
+            let ws = g.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "'") })
+            guard ws.count >= 2, ws.contains(where: { negative($0) }) else { continue }
+            if ws.contains(where: { $0.count >= 4 && !negative($0) && sourceStems.contains(Stemmer.stem(String($0))) }) { return true }
+        }
+        return false
+    }
+
+    mutating func negates(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
+        var i = 0
+        while i < text.count {
+            if text[i] == 0 { i += 1; continue }
+            let (l, id) = longest(text, i)
+            let seg = i..<(i + l)
+            if seg.contains(where: { anywhere.contains(text[$0]) }) { return true }
+            if let hit = seg.first(where: { characters.contains(text[$0]) }) {
+                if l == 1 { return true }
+                if hit == i && i + 1 < text.count && longest(text, i + 1).0 >= max(l - 1, 2) { return true }
+                if let id, negates(word: id, text[seg]) || says(id) { return true }
+                // A word inside it from the character on (`不得` of `不得已`).
+                var m = seg.upperBound - 1
+                while m >= hit + 2 {
+                    if let w = lexicon.word(in: text, hit, m), negates(word: w, text[hit..<m]) { return true }
+                    m -= 1
+                }
+                if hit > i, seg.upperBound - hit >= 2, let w = lexicon.word(in: text, hit, seg.upperBound), negates(word: w, text[hit..<seg.upperBound]) { return true }
+            }
+            i += l
+        }
+        return false
+    }
+}
+
 /// A source sentence the sentence aligner paired one to one whose source negates and whose
 /// translation does not (`Late work will not be accepted.` → `逾期作业仍可接受。`).
 struct LostNegation {
@@ -561,6 +663,14 @@ enum LostNegations {
         let opens = c.toolkit.segmenter.source.quotes.map(\.open)
         let functionWords = c.toolkit.segmenter.source.functionWords
         let modals = c.toolkit.segmenter.target.bounds.modals
+        // How the source negates and how a translation affirms (the locales' `negation`).
+        let cues = c.toolkit.segmenter.source.negationCues, targetCues = c.toolkit.segmenter.target.negationCues
+        func scalarLists(_ l: [String]) -> [[UInt32]] { l.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty } }
+        let requests = modals + scalarLists(targetCues.imperatives)
+        let beings = scalarLists(targetCues.existentials)
+        let prepositions = Set(scalarLists(targetCues.prepositions).filter { $0.count == 1 }.map { $0[0] })
+        let onlyThen = scalarLists(targetCues.onlyThen)
+        var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, glossWords: cues.glosses, lexicon: lexicon)
         var out: [LostNegation] = []
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
             guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
@@ -577,15 +687,22 @@ enum LostNegations {
             let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
             let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
             let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, opens: opens, bounds: bounds) }
+            // The negator a word of `!until` would exempt: kept, and the sentence judged when its
+            // translation says none of the target's `onlyThen` (`才`, `只有`).
+            let free = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, listed, opens: opens, bounds: bounds) }
             let says = ts.map { LoneSentences.saysNegation(c.document.units[$0.unit].text, $0.range, targetNegations) }
             let sourceNegated = negators.filter { $0 != nil }.count
             let targetNegated = says.filter { $0 }.count
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
                 let i = sb.source[0], j = sb.target[0]
-                guard i < ss.count, j < ts.count, let (word, at) = negators[i], !says[j] else { continue }
+                guard i < ss.count, j < ts.count, let (word, at) = free[i] else { continue }
                 // Translated prose: Han in the translated sentence; the negator not kept in English.
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
+                if negators[i] == nil {
+                    // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`.
+                    if onlyThen.contains(where: { LoneSentences.saysNegation(tu.text, ts[j].range, [$0]) }) { continue }
+                }
                 if tu.string(ts[j].range).lowercased().contains(word) { continue }
                 // The word the negation is about (the first content word after the negator, a
                 // few words on at most): the translated sentence must render it (as the sentence
@@ -603,17 +720,52 @@ enum LostNegations {
                     if tu.roles[k] == .content && tu.text[k] >= 0x3400 && tu.text[k] < 0xA000 { han.append(tu.text[k]) } else if han.last != 0 { han.append(0) }
                 }
                 han.append(0)
+                // A negation character inside a word that says none (`不同`, `否则`, `免费`) is no
+                // negation: read word by word.
+                if says[j] {
+                    reader.sourceStems = []
+                    for w in words[(at + 1)...] where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
+                        reader.sourceStems.insert(Stemmer.stem(su.string(w.range).lowercased()))
+                    }
+                    if han.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
+                }
+                // How the source negates: a modal (`should not`, `cannot`, `will never`), an
+                // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
+                // (`no`).
+                var request = cues.modals.contains(word), existential = cues.existentials.contains(word)
+                var latin: [String] = []  // the sentence's words up to the negator, lowercase
+                for w in words[..<at] where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
+                    latin.append(su.string(w.range).lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+                }
+                if let previous = latin.last, cues.modals.contains(previous) { request = true }
+                if latin.isEmpty && cues.imperatives.contains(word) || latin.count == 1 && cues.imperatives.contains(latin[0]) {
+                    request = true
+                    existential = false
+                }
                 var rendered = false, affirmed = false
                 han.withUnsafeBufferPointer { text in
                     lexicon.forEachStem(inHan: text, maxLength: 6, singleSenses: 6) { if $0 == id { rendered = true } }
                     guard rendered else { return }
+                    func after(_ s: Int, _ list: [[UInt32]]) -> Bool {
+                        list.contains { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }
+                    }
                     // A word of two characters or more rendering it, right after a modal
-                    // (`会`, `可以`: `boundModals`): the translation affirms what the source denies.
+                    // (`会`, `可以`: `boundModals`): the translation affirms what the source denies;
+                    // for a negated modal or imperative, after a request too (`请移除` for `Do not
+                    // remove`), or with a short phrase between (`会向第三方出售` for `will never
+                    // sell`); for `no`, after `有` (`有遮阴`).
                     for s in text.indices where !affirmed {
                         var l = 2
                         while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
                             if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
-                                affirmed = modals.contains { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }
+                                affirmed = after(s, request ? requests : modals) || existential && after(s, beings)
+                                if !affirmed && request {
+                                    var q = s - 1
+                                    while q >= 0 && q >= s - 5 && text[q] != 0 {
+                                        if prepositions.contains(text[q]) && after(q, requests) { affirmed = true; break }
+                                        q -= 1
+                                    }
+                                }
                                 break
                             }
                             l += 1
