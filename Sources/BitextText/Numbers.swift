@@ -150,6 +150,13 @@ public enum NumberScanner {
                 if e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 {
                     while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
                 }
+                // N and a half: 一个半小时 (1.5 hours, quoted with 个半: its unit follows), 两年半
+                // (2.5 years: the unit stays after the number, 半 after it is no half of its own).
+                if e + 1 < n, let (v, end, skip) = andAHalf(text, k, e, eligible) {
+                    out.append(NumberMention(range: k..<end, text: makeString(text[k..<end]), values: [v], isVersion: false))
+                    k = skip
+                    continue
+                }
                 // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
                 // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
                 // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
@@ -194,6 +201,34 @@ public enum NumberScanner {
             k += 1
         }
         return out
+    }
+
+    /// Units after which 半 adds a half to the numeral before them: 两年半, 三天半, 两周半, 两倍半,
+    /// 一米半 (not 点: 三点半 is a clock time, read as one).
+    static let halfAfterUnits: Set<UInt32> = Set("年天周倍米".unicodeScalars.map(\.value))
+    /// Two-character units likewise: 两小时半, 十分钟半, 两星期半.
+    static let halfAfterPairs: [(UInt32, UInt32)] = ["小时", "分钟", "星期"].map {
+        let s = Array($0.unicodeScalars)
+        return (s[0].value, s[1].value)
+    }
+
+    /// A Han numeral at `k..<e` and a half: `个半` right after it (一个半小时, 两个半月: the
+    /// mention ends after 半, before the unit), or a unit of ``halfAfterUnits`` and 半 after it
+    /// (两年半: the mention is the numeral, the unit after it; 半 skipped). The value, where the
+    /// mention ends and where scanning resumes; nil otherwise, and for 一年半载 (a year or so).
+    static func andAHalf(_ text: [UInt32], _ k: Int, _ e: Int, _ eligible: (Int) -> Bool) -> (Double, Int, Int)? {
+        let n = text.count
+        let c = text[e]
+        var half = -1
+        if c == 0x4E2A { half = e + 1 }   // 个
+        else if halfAfterUnits.contains(c) { half = e + 1 }
+        else if e + 2 < n, halfAfterPairs.contains(where: { $0.0 == c && $0.1 == text[e + 1] }) { half = e + 2 }
+        guard half > 0, half < n, text[half] == 0x534A, eligible(half), (e...half).allSatisfy(eligible),
+              !(half + 1 < n && text[half + 1] == 0x8F7D),   // 一年半载
+              !(e == k + 2 && hanDigits[text[k]] != nil && hanDigits[text[k + 1]] != nil),   // 两三个半: an estimate
+              let v = hanValue(Array(text[k..<e])), v >= 1 else { return nil }
+        if c == 0x4E2A { return (v + 0.5, half + 1, half + 1) }
+        return (v + 0.5, e, half + 1)
     }
 
     /// Characters a value (not a change) follows in Chinese: 到 至 为 是 达 (降到 5 °C is 5, not −5).

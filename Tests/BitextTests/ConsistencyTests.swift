@@ -288,6 +288,20 @@ import Testing
         #expect(try messages("当 `cwnd` > `ssthresh` 时进入拥塞避免。\n", "When `cwnd` < `ssthresh`, congestion avoidance starts.\n", rule: CodeMismatchRule()).count == 1)
     }
 
+    /// Round 26 (D7): `N 个半 UNIT` and `N UNIT 半` are N and a half (一个半小时 is 90 minutes,
+    /// 两年半 30 months); 三点半 stays a clock time, 一年半载 no number.
+    @Test func andAHalf() throws {
+        #expect(try messages("组装大约需要一个半小时。\n", "Assembly takes about 90 minutes.\n").isEmpty)
+        #expect(try messages("组装大约需要一个半小时。\n", "Assembly takes about 60 minutes.\n").count == 1)
+        #expect(try messages("保修期为两年半。\n", "The warranty lasts 30 months.\n").isEmpty)
+        #expect(try messages("保修期为两年半。\n", "The warranty lasts 24 months.\n").count == 1)
+        #expect(try messages("用了两个半月。\n", "It took 2.5 months.\n").isEmpty)
+        #expect(Self.numbers("两个半小时").map(\.values) == [[2.5]])
+        #expect(Self.numbers("两年半").map(\.values) == [[2.5]])
+        #expect(Self.numbers("三点半").map(\.values) == [[3], [0.5]])
+        #expect(Self.numbers("一年半载").map(\.values) == [[1], [0.5]])
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {
