@@ -113,6 +113,12 @@ public enum NumberScanner {
             guard eligible(k) else { k += 1; continue }
             let c = text[k]
             if asciiDigit(c) != nil {
+                // A telephone number in international form: one number, by its digits.
+                if k > 0 && text[k - 1] == 0x2B, let m = telephone(text, at: k, eligible: eligible) {
+                    out.append(m)
+                    k = m.range.upperBound
+                    continue
+                }
                 let (mention, end) = digitNumber(text, from: k, gluedToWords: gluedToWords, eligible: eligible)
                 if var mention {
                     if !mention.isVersion && mention.range.lowerBound == k { signed(&mention, text, eligible: eligible) }
@@ -593,6 +599,35 @@ public enum NumberScanner {
         guard letters && digits, [4, 5, 7, 9].contains(e - k),
               e == n || !(isLatinLetter(text[e]) || asciiDigit(text[e]) != nil || text[e] == 0x5F) else { return nil }
         return NumberMention(range: k..<e, text: makeString(text[k..<e]).lowercased(), values: [], isVersion: true)
+    }
+
+    /// A telephone number in international form at `k` (after its `+`): a country code of one to
+    /// three digits, then groups of digits each after a single space or hyphen, eight to fifteen
+    /// digits in all (`+49 30 1234 5678`): one number compared by its digit string, so that the
+    /// same number grouped otherwise (`+49 30 12345678`) agrees and one digit changed does not. The `+` follows a space, an opening bracket, punctuation or nothing (not `3+4`).
+    static func telephone(_ text: [UInt32], at k: Int, eligible: (Int) -> Bool) -> NumberMention? {
+        let n = text.count
+        if k >= 2 {
+            let b = text[k - 2]
+            if asciiDigit(b) != nil || isLatinLetter(b) || b == 0x29 || b == 0x5D { return nil }
+        }
+        guard eligible(k - 1) else { return nil }
+        var digits: [UInt32] = [], groups = 0, e = k, last = k
+        while e < n {
+            var x = e
+            while x < n && eligible(x), let d = asciiDigit(text[x]) { digits.append(d); x += 1 }
+            guard x > e else { break }
+            if groups == 0 && x - e > 3 { return nil }
+            groups += 1
+            last = x
+            guard x + 1 < n, text[x] == 0x20 || text[x] == 0x2D, eligible(x), asciiDigit(text[x + 1]) != nil else { break }
+            e = x + 1
+        }
+        guard groups >= 2, (8...15).contains(digits.count) else { return nil }
+        // Glued to a letter, a dot or a comma and a digit after: no telephone number (a list, a decimal).
+        if last < n && (isLatinLetter(text[last]) || ((text[last] == 0x2E || text[last] == 0x2C) && last + 1 < n && asciiDigit(text[last + 1]) != nil)) { return nil }
+        // Compared by its digits, as a version is (a value would agree with a digit changed).
+        return NumberMention(range: (k - 1)..<last, text: "+" + makeString(digits), values: [], isVersion: true)
     }
 
     /// A number written with digits starting at `k`: grouping commas, decimals, versions,

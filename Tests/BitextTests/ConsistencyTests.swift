@@ -302,6 +302,19 @@ import Testing
         #expect(Self.numbers("一年半载").map(\.values) == [[1], [0.5]])
     }
 
+    /// Round 26 (D15): a telephone number in international form is one number, by its digits:
+    /// regrouped it is the same, a digit changed is not.
+    @Test func telephoneNumbers() throws {
+        let phone = "Phone: +49 30 1234 5678\n"
+        #expect(try messages("电话：+49 30 12345678\n", phone).isEmpty)
+        #expect(try messages("电话：+49 30 1234 5678\n", phone).isEmpty)
+        #expect(try messages("电话：+49 30 12345679\n", phone).count == 1)
+        #expect(try messages("电话：+1 415 555 0100\n", "Phone: +1 415-555-0100\n").isEmpty)
+        // A sign before a number, and a sum, stay numbers of their own.
+        #expect(Self.numbers("+10 to +125").map(\.values) == [[10], [125]])
+        #expect(Self.numbers("3+49 30 1234 5678").map(\.text) == ["3", "49", "30", "1234", "5678"])
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {
