@@ -315,6 +315,21 @@ import Testing
         #expect(Self.numbers("3+49 30 1234 5678").map(\.text) == ["3", "49", "30", "1234", "5678"])
     }
 
+    /// Round 26 (D11): 未满 and 不满 bound a number from above and leave it out, 满, 已满 and
+    /// 年满 from below and include it (zh-Hant 未滿, 已滿, 年滿).
+    @Test func fullAndNotYetFullAreBounds() throws {
+        let under = "The app is for persons under 16 years of age.\n"
+        #expect(try messages("该应用面向已满 16 周岁的人士。\n", under).count == 1)
+        #expect(try messages("该应用面向未满 16 周岁的人士。\n", under).isEmpty)
+        #expect(try messages("您必须年满 18 周岁。\n", "You must be at least 18 years old.\n").isEmpty)
+        #expect(try messages("您必须未满 18 周岁。\n", "You must be at least 18 years old.\n").count == 1)
+        for (id, lower, upper) in [("zh-Hans", "年满", "未满"), ("zh-Hant", "年滿", "未滿")] {
+            let b = try LocaleData.load(id).bounds
+            #expect(b.includes(lower) == true && b.includes(upper) == false, "\(id)")
+            #expect(b.before.contains { $0.lower && $0.words == Array(lower.unicodeScalars.map(\.value)) }, "\(id)")
+        }
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {
