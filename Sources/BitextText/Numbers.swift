@@ -19,6 +19,12 @@ public struct NumberMention: Sendable, Equatable {
     public var isVersion: Bool
     /// Written after a word that may carry its sign (下降 5%): agrees with the negative too.
     public var eitherSign = false
+    /// The hour of a clock time with the half of the day marked (``NumberScanner/twelveHourClock``):
+    /// 1 the morning (`上午 2:00`, `2:00 a.m.`), 2 the afternoon (`2:00 PM`, `下午 2:00`), 0
+    /// none. Its last value is then the hour of the 24-hour clock.
+    public var halfDay: UInt8 = 0
+    /// With ``halfDay``: the time and its marker as written (`2:00 PM`, `上午 2:00`), to quote.
+    public var clockSpan: Range<Int>? = nil
 
     public init(range: Range<Int>, text: String, values: [Double], isVersion: Bool) {
         self.range = range
@@ -30,6 +36,9 @@ public struct NumberMention: Sendable, Equatable {
     /// True when both stand for the same number.
     public func agrees(with other: NumberMention) -> Bool {
         if isVersion || other.isVersion { return NumberMention.version(text) == NumberMention.version(other.text) }
+        // Both halves of the day marked, and not the same: the hours of the 24-hour clock
+        // (`2:00 PM` is 14, `上午 2:00` 2), not the face value they share.
+        if halfDay != 0 && other.halfDay != 0 && halfDay != other.halfDay, let a = values.last, let b = other.values.last { return a == b }
         // A relative tolerance: 1.6 × 10⁻¹⁹ and 1.6 × 10⁻¹⁷ are different numbers.
         for a in values {
             for b in other.values where a == b || abs(a - b) <= max(abs(a), abs(b)) * 1e-9 { return true }
@@ -547,28 +556,39 @@ public enum NumberScanner {
             guard !m.isVersion, m.values.count == 1 else { continue }
             // `h:mm` (both digits of the minutes), or `h 点`.
             let minutes = e + 2 < n && colon(t[e]) && digit(t[e + 1]) && digit(t[e + 2])
-            guard minutes || clockPoint(t, after: e, markers) != nil else { continue }
+            // Or an hour alone right before a Latin marker (`9 a.m.`, `5PM`).
+            let bare = !minutes && clockPoint(t, after: e, markers) == nil
+            if bare {
+                let k = e < n && t[e] == 0x20 ? e + 1 : e
+                guard k < n, isLatinLetter(t[k]), markers.after.contains(where: { written($0.words, at: k) }) else { continue }
+            }
             let v = m.values[0]
             guard v >= 1 && v <= 12 && v == v.rounded(), m.range.lowerBound == 0 || !digit(t[m.range.lowerBound - 1]) else { continue }
             // Afternoon (true) or morning (false), nil when no marker.
             var afternoon: Bool? = nil
+            var span = m.range
             // After (`PM`, `a.m.`): a word with no letter or digit glued after it.
-            var k = minutes ? e + 3 : n
+            var k = minutes ? e + 3 : bare ? e : n
             var steps = 0
-            while k < n && steps < 16 && between(t[k]) { k += 1; steps += 1 }
+            while k < n && steps < (bare ? 1 : 16) && between(t[k]) { k += 1; steps += 1 }
             if k < n, let w = markers.after.first(where: { written($0.words, at: k) }) {
                 let x = k + w.words.count
-                if x == n || !(isLatinLetter(t[x]) || digit(t[x])) { afternoon = w.afternoon }
+                if x == n || !(isLatinLetter(t[x]) || digit(t[x])) { afternoon = w.afternoon; span = m.range.lowerBound..<x }
             }
             // Before (下午): a word that ends where the run of the time and its spaces starts.
             if afternoon == nil {
                 var b = m.range.lowerBound
                 steps = 0
                 while b > 0 && steps < 16 && between(t[b - 1]) { b -= 1; steps += 1 }
-                if let w = markers.before.first(where: { written($0.words, at: b - $0.words.count) }) { afternoon = w.afternoon }
+                if let w = markers.before.first(where: { written($0.words, at: b - $0.words.count) }) {
+                    afternoon = w.afternoon
+                    span = (b - w.words.count)..<(minutes ? e + 3 : e)
+                }
             }
             guard let pm = afternoon else { continue }
             if pm && v < 12 { ms[i].values.append(v + 12) } else if !pm && v == 12 { ms[i].values.append(0) }
+            ms[i].halfDay = pm ? 2 : 1
+            ms[i].clockSpan = span
         }
     }
 

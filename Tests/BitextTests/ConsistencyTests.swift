@@ -330,6 +330,20 @@ import Testing
         }
     }
 
+    /// Round 26 (D10): a clock time whose half of the day both sides mark is compared as the
+    /// hour of the 24-hour clock (`2:00 PM` → `上午 2:00` is changed); one side unmarked is not.
+    @Test func halfOfTheDayChanged() throws {
+        let call = "The call starts at 2:00 PM.\n"
+        #expect(try messages("电话会议于上午 2:00 开始。\n", call) == ["the source has 2:00 PM (line 1) where this has 上午 2:00: check the number"])
+        #expect(try messages("电话会议于下午 2:00 开始。\n", call).isEmpty)
+        #expect(try messages("电话会议于 14:00 开始。\n", "The call starts at 2:00 p.m.\n").isEmpty)
+        #expect(try messages("电话会议于 2:00 开始。\n", call).isEmpty)
+        #expect(try messages("电话会议于凌晨 12:30 开始。\n", "The call starts at 12:30 AM.\n").isEmpty)
+        #expect(try messages("电话会议于中午 12:30 开始。\n", "The call starts at 12:30 AM.\n").count == 1)
+        #expect(try messages("晚上 9 点开门。\n", "Doors open at 9 a.m.\n").count == 1)
+        #expect(try messages("上午 9 点开门。\n", "Doors open at 9 a.m.\n").isEmpty)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

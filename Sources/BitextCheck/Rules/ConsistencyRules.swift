@@ -2368,6 +2368,13 @@ public struct NumberMismatchRule: Rule {
                     written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range, symbol: a)
                     t = NumberMismatchRule.shown(c.document.units[x.unit], x.range, symbol: b)
                 }
+                // A clock time whose half of the day changed (`2:00 PM` → `上午 2:00`): quoted
+                // with the words that mark it.
+                if let x = m.target, m.source.value.halfDay != 0, x.value.halfDay != 0, m.source.value.halfDay != x.value.halfDay,
+                   let a = m.source.value.clockSpan, let b = x.value.clockSpan {
+                    written = p.source.units[m.source.unit].string(a)
+                    t = c.document.units[x.unit].string(b)
+                }
                 if let x = m.target { taken.append((x.unit, x.range)) }
                 // An identifier changed (`CVE-2024-38812`) is marked whole.
                 var place = m.place
