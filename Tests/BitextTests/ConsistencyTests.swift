@@ -344,6 +344,19 @@ import Testing
         #expect(try messages("上午 9 点开门。\n", "Doors open at 9 a.m.\n").isEmpty)
     }
 
+    /// Round 26 (D9): `one` before a unit of time (and `a` after `within`, `for`, `after`, `in`)
+    /// is the count 1 with its unit: another unit is reported, the same unit, or none, is not.
+    @Test func oneBeforeAUnitOfTime() throws {
+        #expect(try messages("我们将在一周内答复。\n", "We will respond within one month.\n").count == 1)
+        #expect(try messages("我们将在一周内答复。\n", "We will respond within a month.\n").count == 1)
+        #expect(try messages("我们将在一个月内答复。\n", "We will respond within one month.\n").isEmpty)
+        #expect(try messages("我们将在 30 天内答复。\n", "We will respond within one month.\n").count <= 1)
+        #expect(try messages("我们会尽快答复。\n", "We will respond within a month.\n").isEmpty)
+        #expect(try messages("第二次尝试成功了。\n", "It worked for a second time.\n").isEmpty)
+        #expect(try messages("每天备份三次。\n", "It backs up three times a day.\n").isEmpty)
+        #expect(try messages("有一天你会用到它。\n", "One day you will need it.\n").isEmpty)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

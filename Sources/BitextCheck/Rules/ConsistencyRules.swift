@@ -365,6 +365,39 @@ public struct NumberMismatchRule: Rule {
             .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
+    /// `one` right before a unit of time (`within one month`, `a one-week trial`), and `a` or `an`
+    /// right before one after `within`, `for`, `after` or `in` (`within a month`; not `a second`,
+    /// also an ordinal): the count 1 with its unit, compared like a cardinal word (``sourceWords``
+    /// leaves `one` out: as often a pronoun or the article) — `within one month` → `一周内`
+    /// changed the unit; `一个月内`, or no number at all, is no change.
+    static func oneWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        let t = u.text, n = t.count
+        var out: [Mention<NumberMention>] = []
+        @inline(__always) func lower(_ i: Int) -> UInt32 { t[i] | 0x20 }
+        var i = 0
+        var previous: Range<Int>? = nil
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            defer { previous = i..<e; i = e }
+            let len = e - i
+            guard len <= 3, e < n, t[e] == 0x20 || t[e] == 0x2D, u.roles[i] == .content, !a.inNote(i) else { continue }
+            if i > 0 && (t[i - 1] == 0x2D || t[i - 1] == 0x2E || t[i - 1] == 0x5F || (t[i - 1] >= 0x30 && t[i - 1] <= 0x39)) { continue }
+            let one = len == 3 && lower(i) == 0x6F && lower(i + 1) == 0x6E && lower(i + 2) == 0x65
+            var article = false
+            if !one && (len == 1 || len == 2) && lower(i) == 0x61 && (len == 1 || lower(i + 1) == 0x6E) && t[e] == 0x20,
+               let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20 {
+                let word = u.string(w).lowercased()
+                article = word == "within" || word == "for" || word == "after" || word == "in"
+            }
+            guard one || article, let d = durationUnit(u, after: i..<e, locale) else { continue }
+            if article && d.written.lowercased().hasPrefix("second") { continue }
+            out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
+        }
+        return out
+    }
+
     /// Numbers of the translation, wherever a reader sees them: a translator may put a version
     /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0), or a quantity in math; not in
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
@@ -2416,6 +2449,7 @@ public struct NumberMismatchRule: Rule {
             let words = pair.source.flatMap { k in
                 (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
                     + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
+                    + NumberMismatchRule.oneWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
                     + NumberMismatchRule.frequencyWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
                     .sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
