@@ -247,7 +247,7 @@ public enum NumberScanner {
     }
 
     /// Characters a value (not a change) follows in Chinese: 到 至 为 是 达 (降到 5 °C is 5, not −5).
-    static let valueBefore: Set<UInt32> = Set("到至为是达".unicodeScalars.map(\.value))
+    public static let valueBefore: Set<UInt32> = Set("到至为是达".unicodeScalars.map(\.value))
 
     /// The sign of a number of digits: a minus (`-`, `−`, `－`) right before it that follows a
     /// space, an opening bracket, punctuation or nothing (not a word or a range: `GPT-4`,

@@ -357,6 +357,25 @@ import Testing
         #expect(try messages("有一天你会用到它。\n", "One day you will need it.\n").isEmpty)
     }
 
+    /// Round 26 (D13): a change turned round beside the same number (`up 12%` → `下降 12%`); the
+    /// same direction, a change one side leaves unsaid, a particle (`set up`) and a value after
+    /// 到 are none.
+    @Test func changeTurnedRound() throws {
+        let up = "Revenue of $4.2 billion, up 12% year over year.\n"
+        #expect(try messages("营收 42 亿美元，同比下降 12%。\n", up) == ["the source has up 12% (line 1) where this has 下降 12%: the change goes the other way; check it"])
+        #expect(try messages("营收 42 亿美元，同比增长 12%。\n", up).isEmpty)
+        #expect(try messages("营收 42 亿美元，同比 12%。\n", up).isEmpty)
+        #expect(try messages("营业利润率下降 150 个基点。\n", "Operating margin rose 150 basis points.\n").count == 1)
+        #expect(try messages("成本增加了 3%，而营收增加了 5%。\n", "Costs decreased by 3% while revenue increased by 5%.\n").count == 1)
+        #expect(try messages("成本降低了 3%，而营收增加了 5%。\n", "Costs decreased by 3% while revenue increased by 5%.\n").isEmpty)
+        #expect(try messages("减少到 3 台服务器。\n", "Set up 3 servers.\n").isEmpty)
+        #expect(try messages("延迟减少了 20 ms。\n", "Latency is down 20 ms.\n").isEmpty)
+        #expect(try messages("延迟增加了 20 ms。\n", "Latency is down 20 ms.\n").count == 1)
+        for id in ["zh-Hans", "zh-Hant", "en"] {
+            #expect(try !LocaleData.load(id).bounds.changes.isEmpty, "\(id)")
+        }
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {
