@@ -181,6 +181,14 @@ public struct LocaleData: Sendable {
         /// Words that say the whole of an amount (`whole`: 全额, 全部): a `100%` of the source
         /// they render (`100% of basic pay` → `全额基本工资`) is not lost.
         public var whole: [String] = []
+        /// Words of a change by its direction (`changeWords`: `up`, `rose`, 增长, 下降), up
+        /// (true) or down, longest first, lowercase: right before a number of the source (or
+        /// after `by`, `of`), within a few characters before one of the translation.
+        public var changes: [(words: [UInt32], up: Bool)] = []
+        /// Words of `changes` that are as often a verb's particle (`changeParticles`: `set up 3
+        /// servers`): a change only after punctuation or a word of `changeParticlesAfter` (`is`).
+        public var changeParticles: Set<[UInt32]> = []
+        public var changeParticlesAfter: Set<[UInt32]> = []
 
         /// Whether a bound word of `before` includes its number; nil for a word that is none of
         /// them (`以上` after the number reads either way).
@@ -507,6 +515,12 @@ public struct LocaleData: Sendable {
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []
         bounds.whole = node["signWords"]?["whole"]?.array().compactMap(\.string) ?? []
+        for (key, up) in [("up", true), ("down", false)] {
+            bounds.changes += (node["changeWords"]?[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), up) }
+        }
+        bounds.changeParticles = Set((node["changeParticles"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
+        bounds.changeParticlesAfter = Set((node["changeParticlesAfter"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
+        bounds.changes.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         bounds.timeBefore.sort(by: longestFirst)

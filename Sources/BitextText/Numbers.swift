@@ -19,6 +19,12 @@ public struct NumberMention: Sendable, Equatable {
     public var isVersion: Bool
     /// Written after a word that may carry its sign (下降 5%): agrees with the negative too.
     public var eitherSign = false
+    /// The hour of a clock time with the half of the day marked (``NumberScanner/twelveHourClock``):
+    /// 1 the morning (`上午 2:00`, `2:00 a.m.`), 2 the afternoon (`2:00 PM`, `下午 2:00`), 0
+    /// none. Its last value is then the hour of the 24-hour clock.
+    public var halfDay: UInt8 = 0
+    /// With ``halfDay``: the time and its marker as written (`2:00 PM`, `上午 2:00`), to quote.
+    public var clockSpan: Range<Int>? = nil
 
     public init(range: Range<Int>, text: String, values: [Double], isVersion: Bool) {
         self.range = range
@@ -30,6 +36,9 @@ public struct NumberMention: Sendable, Equatable {
     /// True when both stand for the same number.
     public func agrees(with other: NumberMention) -> Bool {
         if isVersion || other.isVersion { return NumberMention.version(text) == NumberMention.version(other.text) }
+        // Both halves of the day marked, and not the same: the hours of the 24-hour clock
+        // (`2:00 PM` is 14, `上午 2:00` 2), not the face value they share.
+        if halfDay != 0 && other.halfDay != 0 && halfDay != other.halfDay, let a = values.last, let b = other.values.last { return a == b }
         // A relative tolerance: 1.6 × 10⁻¹⁹ and 1.6 × 10⁻¹⁷ are different numbers.
         for a in values {
             for b in other.values where a == b || abs(a - b) <= max(abs(a), abs(b)) * 1e-9 { return true }
@@ -114,6 +123,12 @@ public enum NumberScanner {
             guard eligible(k) else { k += 1; continue }
             let c = text[k]
             if asciiDigit(c) != nil {
+                // A telephone number in international form: one number, by its digits.
+                if k > 0 && text[k - 1] == 0x2B, let m = telephone(text, at: k, eligible: eligible) {
+                    out.append(m)
+                    k = m.range.upperBound
+                    continue
+                }
                 let (mention, end) = digitNumber(text, from: k, gluedToWords: gluedToWords, eligible: eligible)
                 if var mention {
                     if !mention.isVersion && mention.range.lowerBound == k { signed(&mention, text, eligible: eligible) }
@@ -150,6 +165,13 @@ public enum NumberScanner {
                 var resume = e
                 if e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 {
                     while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
+                }
+                // N and a half: 一个半小时 (1.5 hours, quoted with 个半: its unit follows), 两年半
+                // (2.5 years: the unit stays after the number, 半 after it is no half of its own).
+                if e + 1 < n, let (v, end, skip) = andAHalf(text, k, e, eligible) {
+                    out.append(NumberMention(range: k..<end, text: makeString(text[k..<end]), values: [v], isVersion: false))
+                    k = skip
+                    continue
                 }
                 // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
                 // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
@@ -197,8 +219,36 @@ public enum NumberScanner {
         return out
     }
 
+    /// Units after which 半 adds a half to the numeral before them: 两年半, 三天半, 两周半, 两倍半,
+    /// 一米半 (not 点: 三点半 is a clock time, read as one).
+    static let halfAfterUnits: Set<UInt32> = Set("年天周倍米".unicodeScalars.map(\.value))
+    /// Two-character units likewise: 两小时半, 十分钟半, 两星期半.
+    static let halfAfterPairs: [(UInt32, UInt32)] = ["小时", "分钟", "星期"].map {
+        let s = Array($0.unicodeScalars)
+        return (s[0].value, s[1].value)
+    }
+
+    /// A Han numeral at `k..<e` and a half: `个半` right after it (一个半小时, 两个半月: the
+    /// mention ends after 半, before the unit), or a unit of ``halfAfterUnits`` and 半 after it
+    /// (两年半: the mention is the numeral, the unit after it; 半 skipped). The value, where the
+    /// mention ends and where scanning resumes; nil otherwise, and for 一年半载 (a year or so).
+    static func andAHalf(_ text: [UInt32], _ k: Int, _ e: Int, _ eligible: (Int) -> Bool) -> (Double, Int, Int)? {
+        let n = text.count
+        let c = text[e]
+        var half = -1
+        if c == 0x4E2A { half = e + 1 }   // 个
+        else if halfAfterUnits.contains(c) { half = e + 1 }
+        else if e + 2 < n, halfAfterPairs.contains(where: { $0.0 == c && $0.1 == text[e + 1] }) { half = e + 2 }
+        guard half > 0, half < n, text[half] == 0x534A, eligible(half), (e...half).allSatisfy(eligible),
+              !(half + 1 < n && text[half + 1] == 0x8F7D),   // 一年半载
+              !(e == k + 2 && hanDigits[text[k]] != nil && hanDigits[text[k + 1]] != nil),   // 两三个半: an estimate
+              let v = hanValue(Array(text[k..<e])), v >= 1 else { return nil }
+        if c == 0x4E2A { return (v + 0.5, half + 1, half + 1) }
+        return (v + 0.5, e, half + 1)
+    }
+
     /// Characters a value (not a change) follows in Chinese: 到 至 为 是 达 (降到 5 °C is 5, not −5).
-    static let valueBefore: Set<UInt32> = Set("到至为是达".unicodeScalars.map(\.value))
+    public static let valueBefore: Set<UInt32> = Set("到至为是达".unicodeScalars.map(\.value))
 
     /// The sign of a number of digits: a minus (`-`, `−`, `－`) right before it that follows a
     /// space, an opening bracket, punctuation or nothing (not a word or a range: `GPT-4`,
@@ -506,28 +556,39 @@ public enum NumberScanner {
             guard !m.isVersion, m.values.count == 1 else { continue }
             // `h:mm` (both digits of the minutes), or `h 点`.
             let minutes = e + 2 < n && colon(t[e]) && digit(t[e + 1]) && digit(t[e + 2])
-            guard minutes || clockPoint(t, after: e, markers) != nil else { continue }
+            // Or an hour alone right before a Latin marker (`9 a.m.`, `5PM`).
+            let bare = !minutes && clockPoint(t, after: e, markers) == nil
+            if bare {
+                let k = e < n && t[e] == 0x20 ? e + 1 : e
+                guard k < n, isLatinLetter(t[k]), markers.after.contains(where: { written($0.words, at: k) }) else { continue }
+            }
             let v = m.values[0]
             guard v >= 1 && v <= 12 && v == v.rounded(), m.range.lowerBound == 0 || !digit(t[m.range.lowerBound - 1]) else { continue }
             // Afternoon (true) or morning (false), nil when no marker.
             var afternoon: Bool? = nil
+            var span = m.range
             // After (`PM`, `a.m.`): a word with no letter or digit glued after it.
-            var k = minutes ? e + 3 : n
+            var k = minutes ? e + 3 : bare ? e : n
             var steps = 0
-            while k < n && steps < 16 && between(t[k]) { k += 1; steps += 1 }
+            while k < n && steps < (bare ? 1 : 16) && between(t[k]) { k += 1; steps += 1 }
             if k < n, let w = markers.after.first(where: { written($0.words, at: k) }) {
                 let x = k + w.words.count
-                if x == n || !(isLatinLetter(t[x]) || digit(t[x])) { afternoon = w.afternoon }
+                if x == n || !(isLatinLetter(t[x]) || digit(t[x])) { afternoon = w.afternoon; span = m.range.lowerBound..<x }
             }
             // Before (下午): a word that ends where the run of the time and its spaces starts.
             if afternoon == nil {
                 var b = m.range.lowerBound
                 steps = 0
                 while b > 0 && steps < 16 && between(t[b - 1]) { b -= 1; steps += 1 }
-                if let w = markers.before.first(where: { written($0.words, at: b - $0.words.count) }) { afternoon = w.afternoon }
+                if let w = markers.before.first(where: { written($0.words, at: b - $0.words.count) }) {
+                    afternoon = w.afternoon
+                    span = (b - w.words.count)..<(minutes ? e + 3 : e)
+                }
             }
             guard let pm = afternoon else { continue }
             if pm && v < 12 { ms[i].values.append(v + 12) } else if !pm && v == 12 { ms[i].values.append(0) }
+            ms[i].halfDay = pm ? 2 : 1
+            ms[i].clockSpan = span
         }
     }
 
@@ -558,6 +619,35 @@ public enum NumberScanner {
         guard letters && digits, [4, 5, 7, 9].contains(e - k),
               e == n || !(isLatinLetter(text[e]) || asciiDigit(text[e]) != nil || text[e] == 0x5F) else { return nil }
         return NumberMention(range: k..<e, text: makeString(text[k..<e]).lowercased(), values: [], isVersion: true)
+    }
+
+    /// A telephone number in international form at `k` (after its `+`): a country code of one to
+    /// three digits, then groups of digits each after a single space or hyphen, eight to fifteen
+    /// digits in all (`+49 30 1234 5678`): one number compared by its digit string, so that the
+    /// same number grouped otherwise (`+49 30 12345678`) agrees and one digit changed does not. The `+` follows a space, an opening bracket, punctuation or nothing (not `3+4`).
+    static func telephone(_ text: [UInt32], at k: Int, eligible: (Int) -> Bool) -> NumberMention? {
+        let n = text.count
+        if k >= 2 {
+            let b = text[k - 2]
+            if asciiDigit(b) != nil || isLatinLetter(b) || b == 0x29 || b == 0x5D { return nil }
+        }
+        guard eligible(k - 1) else { return nil }
+        var digits: [UInt32] = [], groups = 0, e = k, last = k
+        while e < n {
+            var x = e
+            while x < n && eligible(x), let d = asciiDigit(text[x]) { digits.append(d); x += 1 }
+            guard x > e else { break }
+            if groups == 0 && x - e > 3 { return nil }
+            groups += 1
+            last = x
+            guard x + 1 < n, text[x] == 0x20 || text[x] == 0x2D, eligible(x), asciiDigit(text[x + 1]) != nil else { break }
+            e = x + 1
+        }
+        guard groups >= 2, (8...15).contains(digits.count) else { return nil }
+        // Glued to a letter, a dot or a comma and a digit after: no telephone number (a list, a decimal).
+        if last < n && (isLatinLetter(text[last]) || ((text[last] == 0x2E || text[last] == 0x2C) && last + 1 < n && asciiDigit(text[last + 1]) != nil)) { return nil }
+        // Compared by its digits, as a version is (a value would agree with a digit changed).
+        return NumberMention(range: (k - 1)..<last, text: "+" + makeString(digits), values: [], isVersion: true)
     }
 
     /// A number written with digits starting at `k`: grouping commas, decimals, versions,

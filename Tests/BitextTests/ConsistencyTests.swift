@@ -423,6 +423,94 @@ import Testing
         #expect(Messages.load("zh-Hans").text("number-mismatch.model", ["source": "AF160EU", "line": "3"]) == "原文（第 3 行）的型号 AF160EU 在这里不见了：请照原样保留")
     }
 
+    /// Round 26 (D7): `N 个半 UNIT` and `N UNIT 半` are N and a half (一个半小时 is 90 minutes,
+    /// 两年半 30 months); 三点半 stays a clock time, 一年半载 no number.
+    @Test func andAHalf() throws {
+        #expect(try messages("组装大约需要一个半小时。\n", "Assembly takes about 90 minutes.\n").isEmpty)
+        #expect(try messages("组装大约需要一个半小时。\n", "Assembly takes about 60 minutes.\n").count == 1)
+        #expect(try messages("保修期为两年半。\n", "The warranty lasts 30 months.\n").isEmpty)
+        #expect(try messages("保修期为两年半。\n", "The warranty lasts 24 months.\n").count == 1)
+        #expect(try messages("用了两个半月。\n", "It took 2.5 months.\n").isEmpty)
+        #expect(Self.numbers("两个半小时").map(\.values) == [[2.5]])
+        #expect(Self.numbers("两年半").map(\.values) == [[2.5]])
+        #expect(Self.numbers("三点半").map(\.values) == [[3], [0.5]])
+        #expect(Self.numbers("一年半载").map(\.values) == [[1], [0.5]])
+    }
+
+    /// Round 26 (D15): a telephone number in international form is one number, by its digits:
+    /// regrouped it is the same, a digit changed is not.
+    @Test func telephoneNumbers() throws {
+        let phone = "Phone: +49 30 1234 5678\n"
+        #expect(try messages("电话：+49 30 12345678\n", phone).isEmpty)
+        #expect(try messages("电话：+49 30 1234 5678\n", phone).isEmpty)
+        #expect(try messages("电话：+49 30 12345679\n", phone).count == 1)
+        #expect(try messages("电话：+1 415 555 0100\n", "Phone: +1 415-555-0100\n").isEmpty)
+        // A sign before a number, and a sum, stay numbers of their own.
+        #expect(Self.numbers("+10 to +125").map(\.values) == [[10], [125]])
+        #expect(Self.numbers("3+49 30 1234 5678").map(\.text) == ["3", "49", "30", "1234", "5678"])
+    }
+
+    /// Round 26 (D11): 未满 and 不满 bound a number from above and leave it out, 满, 已满 and
+    /// 年满 from below and include it (zh-Hant 未滿, 已滿, 年滿).
+    @Test func fullAndNotYetFullAreBounds() throws {
+        let under = "The app is for persons under 16 years of age.\n"
+        #expect(try messages("该应用面向已满 16 周岁的人士。\n", under).count == 1)
+        #expect(try messages("该应用面向未满 16 周岁的人士。\n", under).isEmpty)
+        #expect(try messages("您必须年满 18 周岁。\n", "You must be at least 18 years old.\n").isEmpty)
+        #expect(try messages("您必须未满 18 周岁。\n", "You must be at least 18 years old.\n").count == 1)
+        for (id, lower, upper) in [("zh-Hans", "年满", "未满"), ("zh-Hant", "年滿", "未滿")] {
+            let b = try LocaleData.load(id).bounds
+            #expect(b.includes(lower) == true && b.includes(upper) == false, "\(id)")
+            #expect(b.before.contains { $0.lower && $0.words == Array(lower.unicodeScalars.map(\.value)) }, "\(id)")
+        }
+    }
+
+    /// Round 26 (D10): a clock time whose half of the day both sides mark is compared as the
+    /// hour of the 24-hour clock (`2:00 PM` → `上午 2:00` is changed); one side unmarked is not.
+    @Test func halfOfTheDayChanged() throws {
+        let call = "The call starts at 2:00 PM.\n"
+        #expect(try messages("电话会议于上午 2:00 开始。\n", call) == ["the source has 2:00 PM (line 1) where this has 上午 2:00: check the number"])
+        #expect(try messages("电话会议于下午 2:00 开始。\n", call).isEmpty)
+        #expect(try messages("电话会议于 14:00 开始。\n", "The call starts at 2:00 p.m.\n").isEmpty)
+        #expect(try messages("电话会议于 2:00 开始。\n", call).isEmpty)
+        #expect(try messages("电话会议于凌晨 12:30 开始。\n", "The call starts at 12:30 AM.\n").isEmpty)
+        #expect(try messages("电话会议于中午 12:30 开始。\n", "The call starts at 12:30 AM.\n").count == 1)
+        #expect(try messages("晚上 9 点开门。\n", "Doors open at 9 a.m.\n").count == 1)
+        #expect(try messages("上午 9 点开门。\n", "Doors open at 9 a.m.\n").isEmpty)
+    }
+
+    /// Round 26 (D9): `one` before a unit of time (and `a` after `within`, `for`, `after`, `in`)
+    /// is the count 1 with its unit: another unit is reported, the same unit, or none, is not.
+    @Test func oneBeforeAUnitOfTime() throws {
+        #expect(try messages("我们将在一周内答复。\n", "We will respond within one month.\n").count == 1)
+        #expect(try messages("我们将在一周内答复。\n", "We will respond within a month.\n").count == 1)
+        #expect(try messages("我们将在一个月内答复。\n", "We will respond within one month.\n").isEmpty)
+        #expect(try messages("我们将在 30 天内答复。\n", "We will respond within one month.\n").count <= 1)
+        #expect(try messages("我们会尽快答复。\n", "We will respond within a month.\n").isEmpty)
+        #expect(try messages("第二次尝试成功了。\n", "It worked for a second time.\n").isEmpty)
+        #expect(try messages("每天备份三次。\n", "It backs up three times a day.\n").isEmpty)
+        #expect(try messages("有一天你会用到它。\n", "One day you will need it.\n").isEmpty)
+    }
+
+    /// Round 26 (D13): a change turned round beside the same number (`up 12%` → `下降 12%`); the
+    /// same direction, a change one side leaves unsaid, a particle (`set up`) and a value after
+    /// 到 are none.
+    @Test func changeTurnedRound() throws {
+        let up = "Revenue of $4.2 billion, up 12% year over year.\n"
+        #expect(try messages("营收 42 亿美元，同比下降 12%。\n", up) == ["the source has up 12% (line 1) where this has 下降 12%: the change goes the other way; check it"])
+        #expect(try messages("营收 42 亿美元，同比增长 12%。\n", up).isEmpty)
+        #expect(try messages("营收 42 亿美元，同比 12%。\n", up).isEmpty)
+        #expect(try messages("营业利润率下降 150 个基点。\n", "Operating margin rose 150 basis points.\n").count == 1)
+        #expect(try messages("成本增加了 3%，而营收增加了 5%。\n", "Costs decreased by 3% while revenue increased by 5%.\n").count == 1)
+        #expect(try messages("成本降低了 3%，而营收增加了 5%。\n", "Costs decreased by 3% while revenue increased by 5%.\n").isEmpty)
+        #expect(try messages("减少到 3 台服务器。\n", "Set up 3 servers.\n").isEmpty)
+        #expect(try messages("延迟减少了 20 ms。\n", "Latency is down 20 ms.\n").isEmpty)
+        #expect(try messages("延迟增加了 20 ms。\n", "Latency is down 20 ms.\n").count == 1)
+        for id in ["zh-Hans", "zh-Hant", "en"] {
+            #expect(try !LocaleData.load(id).bounds.changes.isEmpty, "\(id)")
+        }
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

@@ -375,6 +375,39 @@ public struct NumberMismatchRule: Rule {
             .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
+    /// `one` right before a unit of time (`within one month`, `a one-week trial`), and `a` or `an`
+    /// right before one after `within`, `for`, `after` or `in` (`within a month`; not `a second`,
+    /// also an ordinal): the count 1 with its unit, compared like a cardinal word (``sourceWords``
+    /// leaves `one` out: as often a pronoun or the article) — `within one month` → `一周内`
+    /// changed the unit; `一个月内`, or no number at all, is no change.
+    static func oneWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        let t = u.text, n = t.count
+        var out: [Mention<NumberMention>] = []
+        @inline(__always) func lower(_ i: Int) -> UInt32 { t[i] | 0x20 }
+        var i = 0
+        var previous: Range<Int>? = nil
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            defer { previous = i..<e; i = e }
+            let len = e - i
+            guard len <= 3, e < n, t[e] == 0x20 || t[e] == 0x2D, u.roles[i] == .content, !a.inNote(i) else { continue }
+            if i > 0 && (t[i - 1] == 0x2D || t[i - 1] == 0x2E || t[i - 1] == 0x5F || (t[i - 1] >= 0x30 && t[i - 1] <= 0x39)) { continue }
+            let one = len == 3 && lower(i) == 0x6F && lower(i + 1) == 0x6E && lower(i + 2) == 0x65
+            var article = false
+            if !one && (len == 1 || len == 2) && lower(i) == 0x61 && (len == 1 || lower(i + 1) == 0x6E) && t[e] == 0x20,
+               let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20 {
+                let word = u.string(w).lowercased()
+                article = word == "within" || word == "for" || word == "after" || word == "in"
+            }
+            guard one || article, let d = durationUnit(u, after: i..<e, locale) else { continue }
+            if article && d.written.lowercased().hasPrefix("second") { continue }
+            out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
+        }
+        return out
+    }
+
     /// Numbers of the translation, wherever a reader sees them: a translator may put a version
     /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0), or a quantity in math; not in
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
@@ -911,6 +944,59 @@ public struct NumberMismatchRule: Rule {
             if time {
                 for (x, lower) in bounds.timeAfter where matches(x, at: s) { return (s..<(s + x.count), lower) }
             }
+        }
+        return nil
+    }
+
+    /// The direction of the change a number states (``LocaleData/Bounds/changes``): a word right
+    /// before it, over a currency sign (`up 12%`, `rose $3`), or over `by`/`of` (`increased by
+    /// 12%`, `an increase of 12%`), in Latin letters — a particle (`changeParticles`: `up`,
+    /// `down`) only after punctuation or a word of `changeParticlesAfter` (`is up 12%`, `…, up
+    /// 12%`; not `set up 3 servers`); within five characters of Han before it (`同比下降 12%`,
+    /// `增长了 12%`; the nearest word; not right after 到, 至, 为…: `减少到 3` states the value).
+    /// True for up, with where the word starts; nil for none.
+    static func change(_ u: Unit, before r: Range<Int>, _ bounds: LocaleData.Bounds) -> (up: Bool, start: Int)? {
+        guard !bounds.changes.isEmpty else { return nil }
+        let t = u.text
+        var b = r.lowerBound
+        func skipSpaces() { while b > 0 && (t[b - 1] == 0x20 || t[b - 1] == 0xA0) { b -= 1 } }
+        skipSpaces()
+        // A currency sign glued before the number (`$4.2`, `US$`).
+        while b > 0 && (t[b - 1] == 0x24 || t[b - 1] == 0x20AC || t[b - 1] == 0xA3 || t[b - 1] == 0xA5 || t[b - 1] == 0xFFE5 || (isASCIILetter(t[b - 1]) && b < r.lowerBound && t[b] == 0x24)) { b -= 1 }
+        skipSpaces()
+        guard b > 0, u.roles[b - 1] == .content else { return nil }
+        @inline(__always) func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        func word(endingAt e: Int) -> [UInt32] {
+            var s = e
+            while s > 0 && isASCIILetter(t[s - 1]) { s -= 1 }
+            return t[s..<e].map(lowered)
+        }
+        if isASCIILetter(t[b - 1]) {
+            var w = word(endingAt: b)
+            if w == [0x62, 0x79] || w == [0x6F, 0x66] {   // by, of
+                b -= w.count
+                skipSpaces()
+                guard b > 0, isASCIILetter(t[b - 1]) else { return nil }
+                w = word(endingAt: b)
+            }
+            guard let x = bounds.changes.first(where: { $0.words == w }) else { return nil }
+            let start = b - w.count
+            if bounds.changeParticles.contains(w) {
+                var p = start
+                while p > 0 && (t[p - 1] == 0x20 || t[p - 1] == 0xA0) { p -= 1 }
+                if p > 0 && isASCIILetter(t[p - 1]) {
+                    guard bounds.changeParticlesAfter.contains(word(endingAt: p)) else { return nil }
+                }
+            }
+            return (x.up, start)
+        }
+        // Han: the nearest word of change ending within five characters.
+        if NumberScanner.valueBefore.contains(t[b - 1]) { return nil }
+        var e = b, steps = 0
+        while e > 0 && steps < 5 && isHanIdeograph(t[e - 1]) && u.roles[e - 1] == .content {
+            for x in bounds.changes where x.words.count <= e && Array(t[(e - x.words.count)..<e]) == x.words { return (x.up, e - x.words.count) }
+            e -= 1
+            steps += 1
         }
         return nil
     }
@@ -2099,6 +2185,7 @@ public struct NumberMismatchRule: Rule {
         }
         let sourceClock = c.settings.source.clock, targetClock = c.settings.target.clock
         let targetBounds = c.settings.target.bounds
+        let sourceBounds = c.settings.source.bounds
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
             var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
@@ -2288,6 +2375,33 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        /// A change the translation turns round beside the same number (`up 12%` → `下降 12%`,
+        /// `fell 3 points` → `上升 3 个点`): the source's word of change right before the number
+        /// (``change(_:before:_:)``), the translation's within a few characters before it, one
+        /// up and the other down. A change only one side states is no finding.
+        var changesReported = Set<String>()
+        func changes(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
+            for (sg, tg) in groups where !tg.isEmpty {
+                for m in sg where !m.value.isVersion {
+                    let su = p.source.units[m.unit]
+                    guard let (up, from) = NumberMismatchRule.change(su, before: m.range, sourceBounds) else { continue }
+                    for t in tg where !t.value.isVersion {
+                        let tu = c.document.units[t.unit]
+                        guard let (other, to) = NumberMismatchRule.change(tu, before: t.range, targetBounds), other != up,
+                              changesReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
+                        // Quoted from the word of change to the number (and its `%`).
+                        func quoted(_ u: Unit, _ from: Int, _ r: Range<Int>) -> String {
+                            var hi = r.upperBound
+                            if hi < u.text.count, u.text[hi] == 0x25 || u.text[hi] == 0xFF05 { hi += 1 }
+                            return u.string(from..<hi)
+                        }
+                        emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch.change", sourceUnit: m.unit,
+                                        values: [:], source: quoted(su, from, m.range), target: quoted(tu, to, t.range),
+                                        sourceLine: su.position(at: m.range.lowerBound).line))
+                    }
+                }
+            }
+        }
         /// A percentage or a tolerance whose `%` or `±` the translation lost (`±5 %` → `5`,
         /// `±3 mmHg` → `3 mmHg`): the number rendered by its face value alone, with no `%`,
         /// 百分之, 成 or fraction, and no ±, 正负, bound or 上下/左右 beside it. Looked at only
@@ -2410,6 +2524,7 @@ public struct NumberMismatchRule: Rule {
             rates(rendered, source: source + words, target: target)
             bounds(rendered)
             signsLost(rendered)
+            changes(rendered)
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
@@ -2591,6 +2706,13 @@ public struct NumberMismatchRule: Rule {
                     written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range, symbol: a)
                     t = NumberMismatchRule.shown(c.document.units[x.unit], x.range, symbol: b)
                 }
+                // A clock time whose half of the day changed (`2:00 PM` → `上午 2:00`): quoted
+                // with the words that mark it.
+                if let x = m.target, m.source.value.halfDay != 0, x.value.halfDay != 0, m.source.value.halfDay != x.value.halfDay,
+                   let a = m.source.value.clockSpan, let b = x.value.clockSpan {
+                    written = p.source.units[m.source.unit].string(a)
+                    t = c.document.units[x.unit].string(b)
+                }
                 if let x = m.target { taken.append((x.unit, x.range)) }
                 // An identifier changed (`CVE-2024-38812`) is marked whole.
                 var place = m.place
@@ -2632,6 +2754,7 @@ public struct NumberMismatchRule: Rule {
             let words = pair.source.flatMap { k in
                 (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
                     + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
+                    + NumberMismatchRule.oneWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
                     + NumberMismatchRule.frequencyWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source))
                     .sorted { $0.range.lowerBound < $1.range.lowerBound }
             }

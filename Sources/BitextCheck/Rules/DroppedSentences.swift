@@ -650,7 +650,7 @@ struct LostNegation {
 
 enum LostNegations {
     /// The 1:1 sentence pairs of translated prose whose source sentence negates (a negator that
-    /// is no bound: ``LoneSentences/negator(_:_:_:_:bounds:)``) and whose translation holds none
+    /// is no bound: ``LoneSentences/negator(_:_:_:_:_:opens:bounds:)``) and whose translation holds none
     /// of the target's negation characters.
     static func find(_ c: FileContext) -> [LostNegation] {
         guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
