@@ -213,6 +213,17 @@ public struct LocaleData: Sendable {
     /// (`hemispheresBefore`: `北纬 46.45°`), each with the hemisphere it names (`N`, `S`, `E`,
     /// `W`): a coordinate the translation moved to another hemisphere is a changed quantity.
     public var hemispheres: Hemispheres { units.value.hemispheres }
+    /// Month names of `<id>.units.yml` (`months`, by number; the first name of each the full
+    /// one), what joins two into a range (`monthJoiners`) and the words before a full name that
+    /// make it a time (`monthTimeWords`, lowercase).
+    public var months: Months { units.value.months }
+    public struct Months: Sendable {
+        /// Each name as written (`September`, `Sep`), with its month and whether it is the full name.
+        public var names: [String: (month: Double, full: Bool)] = [:]
+        public var joiners: Set<String> = []
+        public var timeWords: Set<String> = []
+        public init() {}
+    }
     public struct Hemispheres: Sendable {
         /// Letters after the mark of degrees, minutes or seconds, as written, with their hemisphere.
         public var after: [String: String] = [:]
@@ -465,6 +476,7 @@ public struct LocaleData: Sendable {
         var weekdays = Weekdays()
         var clock = Clock()
         var hemispheres = Hemispheres()
+        var months = Months()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -577,6 +589,13 @@ public struct LocaleData: Sendable {
         out.frequencies.articles = wordSet("frequencyArticles")
         out.frequencies.notBefore = wordSet("frequencyNotBefore")
         out.frequencies.notAfter = wordSet("frequencyNotAfter")
+        var named: Set<String> = []
+        for (w, m) in LocaleData.wordsByName(node, "months") where !w.isEmpty {
+            guard let v = Double(m), out.months.names[w] == nil else { continue }
+            out.months.names[w] = (v, named.insert(m).inserted)
+        }
+        out.months.joiners = Set(node["monthJoiners"]?.array().compactMap(\.string) ?? [])
+        out.months.timeWords = Set((node["monthTimeWords"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
         return out
     }

@@ -7,6 +7,9 @@ import Testing
 
 /// The pieces the consistency rules are built from: numbers, code, placeholders, anchors, links.
 @Suite struct ConsistencyTests {
+    /// The English month names and their words (`locales/en.units.yml`).
+    static let months = (try? LocaleData.load("en"))?.months ?? LocaleData.Months()
+
     /// The messages of `rule` (number-mismatch unless said) on a translation and its source.
     func messages(_ target: String, _ source: String, rule: any Rule = NumberMismatchRule(), settings: [String: String] = [:]) throws -> [String] {
         try Harness.findings(rule: rule, target: target, source: source, settings: settings).map(\.message)
@@ -168,12 +171,12 @@ import Testing
     /// number), and dates of the front matter with a month's name or number.
     @Test func monthsAndDates() {
         let u = Document(SourceText(path: "a.md", text: "Since August 2022, May be set in Mar, or on 3 May or Jan 5.\n")).units[0]
-        #expect(NumberMismatchRule.monthMentions(u, unit: 0).map { "\($0.value.text)=\(Int($0.value.values[0]))" } == ["August=8", "May=5", "Jan=1"])
-        #expect(FrontMatterValues.namedDate("March 2024").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 0")
-        #expect(FrontMatterValues.namedDate("March 5, 2024").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 5")
-        #expect(FrontMatterValues.namedDate("5th Mar. 2024").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 5")
-        #expect(FrontMatterValues.namedDate("March madness") == nil)
-        #expect(FrontMatterValues.namedDate("March") == nil)
+        #expect(NumberMismatchRule.monthMentions(u, unit: 0, Self.months).map { "\($0.value.text)=\(Int($0.value.values[0]))" } == ["August=8", "May=5", "Jan=1"])
+        #expect(FrontMatterValues.namedDate("March 2024", Self.months).map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 0")
+        #expect(FrontMatterValues.namedDate("March 5, 2024", Self.months).map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 5")
+        #expect(FrontMatterValues.namedDate("5th Mar. 2024", Self.months).map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 3 5")
+        #expect(FrontMatterValues.namedDate("March madness", Self.months) == nil)
+        #expect(FrontMatterValues.namedDate("March", Self.months) == nil)
         #expect(FrontMatterValues.numberedDate("2024 年 5 月").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 5 0")
         #expect(FrontMatterValues.numberedDate("2024年5月3日").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 5 3")
         #expect(FrontMatterValues.numberedDate("2024-05-03").map { "\($0.year ?? 0) \($0.month) \($0.day ?? 0)" } == "2024 5 3")
@@ -362,7 +365,13 @@ import Testing
         #expect(try messages("可在 5 月预订。\n", "You May book in May.\n").isEmpty)
         #expect(try messages("计划 3 个月。\n", "Plan for 3 months.\n").isEmpty)
         let u = Document(SourceText(path: "a.md", text: "March on, you may stay in June or from May to Jul; see Mar.\n")).units[0]
-        #expect(NumberMismatchRule.monthMentions(u, unit: 0).map(\.value.text) == ["June", "May", "Jul"])
+        #expect(NumberMismatchRule.monthMentions(u, unit: 0, Self.months).map(\.value.text) == ["June", "May", "Jul"])
+        // The names and their words are the source locale's data, none from code: the first name
+        // of a month is its full one; a locale without them names no month.
+        #expect(Self.months.names["May"].map { "\($0.month) \($0.full)" } == "5.0 true")
+        #expect(Self.months.names["Sept"].map { "\($0.month) \($0.full)" } == "9.0 false")
+        #expect(Self.months.joiners.contains("to") && Self.months.timeWords.contains("until"))
+        #expect(NumberMismatchRule.monthMentions(u, unit: 0, LocaleData.Months()).isEmpty)
     }
 
     /// Round 27: a coordinate's hemisphere, a letter after the degrees or 北纬/南纬/东经/西经 before
@@ -549,14 +558,14 @@ import Testing
     @Test func proseDates() {
         func unit(_ s: String) -> BitextMarkdown.Unit { Document(SourceText(path: "a.md", text: s + "\n")).units[0] }
         func shown(_ d: [ProseDate]) -> [String] { d.map { "\($0.year ?? 0)-\($0.month)-\($0.day)" } }
-        #expect(shown(NumberMismatchRule.sourceDates(unit("From 1 March 2025, or the 2nd of May, to March 4, 2025 and Sep. 30; 2025-12-01."))) ==
+        #expect(shown(NumberMismatchRule.sourceDates(unit("From 1 March 2025, or the 2nd of May, to March 4, 2025 and Sep. 30; 2025-12-01."), Self.months)) ==
                 ["2025-3-1", "0-5-2", "2025-3-4", "0-9-30", "2025-12-1"])
         // Not a date: a month with no day, a time, a decimal, a range, a date with the year last.
-        #expect(NumberMismatchRule.sourceDates(unit("In March 2025, at May 1:30, in June 1.5x, March 1-3, on 03/01/2025, `March 1`.")).isEmpty)
+        #expect(NumberMismatchRule.sourceDates(unit("In March 2025, at May 1:30, in June 1.5x, March 1-3, on 03/01/2025, `March 1`."), Self.months).isEmpty)
         #expect(shown(NumberMismatchRule.targetDates(unit("自 2025 年 3 月 1 日起，7月7号到 12 月 31 日，以及 2025-01-03。"))) ==
                 ["2025-3-1", "0-7-7", "0-12-31", "2025-1-3"])
         #expect(NumberMismatchRule.targetDates(unit("2025 年 3 月发布，共 13 月 1 日，第 3 月 5 天。")).isEmpty)
-        let s = NumberMismatchRule.sourceDates(unit("Effective date: 1 March 2025."))
+        let s = NumberMismatchRule.sourceDates(unit("Effective date: 1 March 2025."), Self.months)
         #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("生效日期：2025 年 1 月 3 日。"))).count == 1)
         #expect(NumberMismatchRule.swappedDates(source: s, target: NumberMismatchRule.targetDates(unit("生效日期：2025 年 3 月 1 日。"))).isEmpty)
         // Another year is another finding's (the year's number differs); a day alone changed too.

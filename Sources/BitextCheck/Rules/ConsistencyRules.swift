@@ -1629,18 +1629,11 @@ public struct NumberMismatchRule: Rule {
         return k < u.text.count && u.text[k] == 0x6708
     }
 
-    /// English month names, by their first three letters (capitalised), as month numbers.
-    static let monthNames: [String: Double] = {
-        var out: [String: Double] = [:]
-        for (k, m) in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                       "November", "December"].enumerated() { out[m] = Double(k + 1); out[String(m.prefix(3))] = Double(k + 1) }
-        out["Sept"] = 9
-        return out
-    }()
-
-    /// Each English month name of a unit's prose (`September`, `Sep`: capitalised, a word of
-    /// its own, no letter or digit glued after it), with its range and month number.
-    static func forEachMonthName(_ u: Unit, _ body: (Range<Int>, Double) -> Void) {
+    /// Each month name of the source locale (``LocaleData/months``: `September`, `Sep`) in a
+    /// unit's prose (capitalised, a word of its own, no letter or digit glued after it), with its
+    /// range and month number.
+    static func forEachMonthName(_ u: Unit, _ months: LocaleData.Months, _ body: (Range<Int>, Double) -> Void) {
+        guard !months.names.isEmpty else { return }
         let t = u.text, n = t.count
         var k = 0
         while k < n {
@@ -1648,17 +1641,17 @@ public struct NumberMismatchRule: Rule {
             var e = k + 1
             while e < n && t[e] >= 0x61 && t[e] <= 0x7A { e += 1 }
             if (3...9).contains(e - k), u.roles[k] == .content, e == n || !(isASCIILetter(t[e]) || (t[e] >= 0x30 && t[e] <= 0x39)),
-               let m = monthNames[u.string(k..<e)] {
-                body(k..<e, m)
+               let m = months.names[u.string(k..<e)] {
+                body(k..<e, m.month)
             }
             k = e
         }
     }
 
     /// The months a unit names in words (`September`, `Sep`), capitalised, in its prose.
-    static func monthsNamed(_ u: Unit) -> [Double] {
+    static func monthsNamed(_ u: Unit, _ months: LocaleData.Months) -> [Double] {
         var out: [Double] = []
-        forEachMonthName(u) { out.append($1) }
+        forEachMonthName(u, months) { out.append($1) }
         return out
     }
 
@@ -1667,19 +1660,19 @@ public struct NumberMismatchRule: Rule {
     /// verb): a number beside it (`May 2024`, `3 May`), another month it is joined to
     /// (`June–September`, `Jun–Aug`, `June to August`), or, for a full name, a word of time before
     /// it (`in June`, `from May`, `until March`) or nothing else in its table cell (`| June |`).
-    static func monthMentions(_ u: Unit, unit: Int) -> [Mention<NumberMention>] {
+    static func monthMentions(_ u: Unit, unit: Int, _ months: LocaleData.Months) -> [Mention<NumberMention>] {
         var out: [Mention<NumberMention>] = []
         let t = u.text, n = t.count
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
         var names: [Range<Int>] = []
-        forEachMonthName(u) { r, _ in names.append(r) }
+        forEachMonthName(u, months) { r, _ in names.append(r) }
         // Two names joined by a dash or a word of range (`June–September`, `May to July`).
         func joined(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
             guard a.upperBound < b.lowerBound, b.lowerBound - a.upperBound <= 9 else { return false }
             var lo = a.upperBound, hi = b.lowerBound
             while lo < hi && t[lo] == 0x20 { lo += 1 }
             while hi > lo && t[hi - 1] == 0x20 { hi -= 1 }
-            return hi > lo && NumberMismatchRule.monthJoiners.contains(u.string(lo..<hi))
+            return hi > lo && months.joiners.contains(u.string(lo..<hi))
         }
         // A cell of one name, spaces and a full stop aside.
         var whole = false
@@ -1689,7 +1682,7 @@ public struct NumberMismatchRule: Rule {
         for (x, r) in names.enumerated() {
             let (k, e) = (r.lowerBound, r.upperBound)
             let word = u.string(r)
-            guard let m = NumberMismatchRule.monthNames[word] else { continue }
+            guard let (m, full) = months.names[word] else { continue }
             var after = e
             if after < n && t[after] == 0x2E { after += 1 }
             if after < n && t[after] == 0x20 { after += 1 }
@@ -1699,21 +1692,14 @@ public struct NumberMismatchRule: Rule {
             if k >= 3 && t[k - 1] == 0x20 {
                 var b = k - 1
                 while b > 0 && t[b - 1] >= 0x61 && t[b - 1] <= 0x7A { b -= 1 }
-                timeWord = (b == 0 || !isASCIILetter(t[b - 1])) && NumberMismatchRule.monthPrepositions.contains(u.string(b..<(k - 1)))
+                timeWord = (b == 0 || !isASCIILetter(t[b - 1])) && months.timeWords.contains(u.string(b..<(k - 1)))
             }
             // A short name (`Mar`, `Sept`) is a month only beside a number or in a range.
-            let full = (word.count >= 4 && word != "Sept") || word == "May"
             guard beside || inRange || (full && (timeWord || whole)) else { continue }
             out.append(Mention(unit: unit, range: r, value: NumberMention(range: r, text: word, values: [m], isVersion: false)))
         }
         return out
     }
-
-    /// What joins two month names into a range (`June–September`, `May to July`).
-    static let monthJoiners: Set<String> = ["-", "–", "—", "to", "through", "thru", "until", "till", "and", "or", "/"]
-    /// Words before a month name that make it a time (`in June`, `until March`), lowercase.
-    static let monthPrepositions: Set<String> = ["in", "from", "until", "till", "through", "between", "since", "by", "before",
-                                                 "after", "during", "of", "early", "late", "mid", "end", "last", "next", "this", "every"]
 
     /// Numbers written in groups of three digits with a space between (`30 000`, `1 250 000`):
     /// one number where the other side has that number (`30000`); apart otherwise, as numbers
@@ -2184,6 +2170,7 @@ public struct NumberMismatchRule: Rule {
             return CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
         }
         let sourceClock = c.settings.source.clock, targetClock = c.settings.target.clock
+        let months = c.settings.source.months
         let targetBounds = c.settings.target.bounds
         let sourceBounds = c.settings.source.bounds
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
@@ -2193,7 +2180,7 @@ public struct NumberMismatchRule: Rule {
             // is compared with the months of a translation that writes one (`7 月开放`).
             guard !source.isEmpty || words
                     || (tu.contains { c.document.units[$0].text.contains(0x6708) }
-                        && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0).isEmpty }) else { return ([], []) }
+                        && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0, months).isEmpty }) else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
@@ -2238,10 +2225,10 @@ public struct NumberMismatchRule: Rule {
             // source names in the unit and whose day is a number of the source: the day, not the
             // decimal 10.13 (a `10.13` with no such month and day stays a number).
             if target.contains(where: { NumberMismatchRule.monthDay($0.value) != nil }) {
-                let months = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) })
-                if !months.isEmpty {
+                let named = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0], months) })
+                if !named.isEmpty {
                     target = target.map { m in
-                        guard let (month, day, digits) = NumberMismatchRule.monthDay(m.value), months.contains(month),
+                        guard let (month, day, digits) = NumberMismatchRule.monthDay(m.value), named.contains(month),
                               source.contains(where: { !$0.value.isVersion && $0.value.values.contains(day) }) else { return m }
                         let r = (m.range.upperBound - digits)..<m.range.upperBound
                         return Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: String(Int(day)), values: [day], isVersion: false))
@@ -2252,18 +2239,18 @@ public struct NumberMismatchRule: Rule {
             // 9 月 3 日): no number of the source. A month number left over beside a month the
             // source names and the translation does not (August → 9 月) is that month changed.
             if target.contains(where: { NumberMismatchRule.beforeMonth(c.document.units[$0.unit], $0.range) }) {
-                let named = su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0]) }
-                let months = Set(named)
-                if !months.isEmpty {
+                let named = su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0], months) }
+                let namedSet = Set(named)
+                if !namedSet.isEmpty {
                     // As many as the source names and the translation does not keep in Latin
                     // letters (`Mar 4` kept beside a `3月` the source writes too).
                     var budget: [Double: Int] = [:]
                     for m in named { budget[m, default: 0] += 1 }
-                    for m in tu.flatMap({ NumberMismatchRule.monthsNamed(c.document.units[$0]) }) { budget[m, default: 0] -= 1 }
+                    for m in tu.flatMap({ NumberMismatchRule.monthsNamed(c.document.units[$0], months) }) { budget[m, default: 0] -= 1 }
                     var rendered = Set<Double>(), leftOver = false
                     target.removeAll { m in
                         guard NumberMismatchRule.beforeMonth(c.document.units[m.unit], m.range) else { return false }
-                        if let v = m.value.values.first(where: { months.contains($0) }) {
+                        if let v = m.value.values.first(where: { namedSet.contains($0) }) {
                             rendered.insert(v)
                             guard budget[v, default: 0] > 0 else { return false }
                             budget[v, default: 0] -= 1
@@ -2273,7 +2260,7 @@ public struct NumberMismatchRule: Rule {
                         return false
                     }
                     if leftOver {
-                        let named = su.flatMap { NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0) }
+                        let named = su.flatMap { NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0, months) }
                             .filter { !rendered.contains($0.value.values[0]) }
                         if !named.isEmpty {
                             source = (source + named).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
@@ -2780,7 +2767,7 @@ public struct NumberMismatchRule: Rule {
         for pair in c.consistencyCache.pairs {
             let target = pair.target.flatMap { k in NumberMismatchRule.targetDates(c.document.units[k]).map { (k, $0) } }
             guard !target.isEmpty else { continue }
-            let source = pair.source.flatMap { k in NumberMismatchRule.sourceDates(p.source.units[k]).map { (k, $0) } }
+            let source = pair.source.flatMap { k in NumberMismatchRule.sourceDates(p.source.units[k], c.settings.source.months).map { (k, $0) } }
             guard !source.isEmpty else { continue }
             for (s, t) in NumberMismatchRule.swappedDates(source: source.map(\.1), target: target.map(\.1)) {
                 guard let (su, _) = source.first(where: { $0.1 == s }), let (tu, _) = target.first(where: { $0.1 == t }) else { continue }

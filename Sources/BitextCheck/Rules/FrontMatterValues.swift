@@ -92,7 +92,7 @@ enum FrontMatterValues {
         var out: [Entry] = []
         for s in fields(p.source) {
             guard let t = target.first(where: { $0.key == s.key }), t.value != s.value,
-                  let a = namedDate(s.value), let b = numberedDate(t.value),
+                  let a = namedDate(s.value, c.settings.source.months), let b = numberedDate(t.value),
                   a.month != b.month || (a.year != nil && a.year != b.year) || (a.day != nil && b.day != nil && a.day != b.day) else { continue }
             out.append(Entry(kind: .number, key: s.key, source: s.value, sourceLine: s.line, target: t, fixable: false))
         }
@@ -101,14 +101,14 @@ enum FrontMatterValues {
 
     /// A date with a month's name and nothing else but a year and a day (`March 2024`, `March
     /// 5, 2024`, `5th Mar 2024`): its parts; nil for anything else.
-    static func namedDate(_ v: String) -> (year: Int?, month: Int, day: Int?)? {
+    static func namedDate(_ v: String, _ months: LocaleData.Months) -> (year: Int?, month: Int, day: Int?)? {
         var year: Int? = nil, month: Int? = nil, day: Int? = nil
         for w in v.split(whereSeparator: { $0 == " " || $0 == "," }) {
             var word = Substring(w)
             if word.hasSuffix(".") { word = word.dropLast() }
-            if let m = NumberMismatchRule.monthNames[String(word)] {
+            if let m = months.names[String(word)] {
                 guard month == nil else { return nil }
-                month = Int(m)
+                month = Int(m.month)
                 continue
             }
             for suffix in ["st", "nd", "rd", "th"] where word.count > 2 && word.hasSuffix(suffix) { word = word.dropLast(2) }

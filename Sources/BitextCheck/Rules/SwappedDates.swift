@@ -19,7 +19,7 @@ extension NumberMismatchRule {
     /// `March 1, 2025`, `Mar. 1`, and ISO `2025-03-01` (also `2025/03/01`, year first). A date
     /// of numbers with the year last (`03/01/2025`) is left alone: month first or day first, the
     /// page does not say.
-    static func sourceDates(_ u: Unit) -> [ProseDate] {
+    static func sourceDates(_ u: Unit, _ months: LocaleData.Months) -> [ProseDate] {
         let t = u.text, n = t.count
         var out: [ProseDate] = []
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
@@ -47,7 +47,7 @@ extension NumberMismatchRule {
             return (v, i + 4)
         }
         // A month's name: `Month D[, YYYY]` or `D [of ]Month[ YYYY]`.
-        forEachMonthName(u) { r, month in
+        forEachMonthName(u, months) { r, month in
             let (k, e, m) = (r.lowerBound, r.upperBound, Int(month))
             var after = e
             if after < n && t[after] == 0x2E { after += 1 }
