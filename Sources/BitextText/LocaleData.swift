@@ -280,6 +280,11 @@ public struct LocaleData: Sendable {
         public var onlyThen: [String] = []
         /// Words of a source language that say a negation in a gloss of the lexicon (`refuse`, `avoid`).
         public var glosses: Set<String> = []
+        /// Affixes that negate the word of the lexicon they are joined to in a gloss
+        /// (`glossPrefixes`: `un`, `il` of `unsuitable`, `illegal`; `glossSuffixes`: `less` of
+        /// `needless`), lowercase.
+        public var glossPrefixes: [String] = []
+        public var glossSuffixes: [String] = []
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
@@ -411,6 +416,8 @@ public struct LocaleData: Sendable {
             data.negationCues.prepositions = list("prepositions")
             data.negationCues.onlyThen = list("onlyThen")
             data.negationCues.glosses = Set(list("glosses"))
+            data.negationCues.glossPrefixes = list("glossPrefixes")
+            data.negationCues.glossSuffixes = list("glossSuffixes")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }

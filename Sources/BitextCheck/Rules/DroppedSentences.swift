@@ -537,19 +537,21 @@ enum LoneSentences {
 /// `withhold; refuse`, 不必要 `needless; unnecessary`; not 不同 `different; distinct; not the same;
 /// not alike`, 否则 is `if not; otherwise; else; or else`). A gloss negates that holds a source
 /// negator (`not`, `cannot`), a word of the source's `negation` `glosses` (`refuse`, `avoid`), a
-/// word of `un`, `non`, `in`, `im`, `il` or `ir` before a word of the lexicon (`unsuitable`,
-/// `illegal`), or of a word and `less` (`needless`). A `+` line of the list counts in any word
+/// word of one of its `glossPrefixes` before a word of the lexicon (`un`, `il`: `unsuitable`,
+/// `illegal`), or of a word and one of its `glossSuffixes` (`less`: `needless`). A `+` line of the list counts in any word
 /// (`难`, `失`).
 struct NegationReader {
     let lexicon: Lexicon
     var characters = Set<UInt32>(), anywhere = Set<UInt32>(), words = Set<[UInt32]>()
-    let sourceNegations: Set<String>, glossWords: Set<String>
+    let sourceNegations: Set<String>, glossWords: Set<String>, prefixes: [String], suffixes: [String]
     var cache: [Int32: Bool] = [:]
 
-    init(_ negations: Set<String>, sourceNegations: Set<String>, glossWords: Set<String>, lexicon: Lexicon) {
+    init(_ negations: Set<String>, sourceNegations: Set<String>, cues: LocaleData.NegationCues, lexicon: Lexicon) {
         self.lexicon = lexicon
         self.sourceNegations = sourceNegations
-        self.glossWords = glossWords
+        glossWords = cues.glosses
+        prefixes = cues.glossPrefixes
+        suffixes = cues.glossSuffixes
         for n in negations {
             let v = Array(n.unicodeScalars.map(\.value))
             if v.count == 2 && v[0] == 0x2B { anywhere.insert(v[1]) } else if v.count == 1 { characters.insert(v[0]) } else if v.count > 1 { words.insert(v) }
@@ -570,10 +572,12 @@ struct NegationReader {
     func negative(_ t: Substring) -> Bool {
         let s = String(t)
         if sourceNegations.contains(s) || glossWords.contains(s) { return true }
-        for p in ["un", "non", "in", "im", "il", "ir"] where s.count - p.count >= 4 && s.hasPrefix(p) {
+        for p in prefixes where s.count - p.count >= 4 && s.hasPrefix(p) {
             if lexicon.stem(Stemmer.stem(String(s.dropFirst(p.count)))) != nil { return true }
         }
-        if s.count >= 7 && s.hasSuffix("less"), lexicon.stem(Stemmer.stem(String(s.dropLast(4)))) != nil { return true }
+        for x in suffixes where s.count - x.count >= 3 && s.hasSuffix(x) {
+            if lexicon.stem(Stemmer.stem(String(s.dropLast(x.count)))) != nil { return true }
+        }
         return false
     }
 
@@ -670,7 +674,7 @@ enum LostNegations {
         let beings = scalarLists(targetCues.existentials)
         let prepositions = Set(scalarLists(targetCues.prepositions).filter { $0.count == 1 }.map { $0[0] })
         let onlyThen = scalarLists(targetCues.onlyThen)
-        var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, glossWords: cues.glosses, lexicon: lexicon)
+        var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
             guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
