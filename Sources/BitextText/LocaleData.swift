@@ -88,7 +88,25 @@ public struct LocaleData: Sendable {
     /// from `<id>.units.yml`: a number whose bound the translation turned round (`at most 5` →
     /// `至少 5`) is a changed quantity.
     public var bounds: Bounds { units.value.bounds }
+    /// Fiscal quarters and years (`Q3`, `third quarter`, `FY2025`; 第三季度, 2025 财年), from
+    /// `<id>.units.yml`: a quarter the translation names with another number is a changed one.
+    public var quarters: Quarters { units.value.quarters }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
+
+    /// Fiscal quarters and years, from `<id>.units.yml`.
+    public struct Quarters: Sendable {
+        /// Letters right before a quarter's one digit (`quarterPrefix`: `Q` of `Q3`), as written.
+        public var prefix: Set<String> = []
+        /// Words of a quarter (`quarterWords`: `quarter`; 季度), lowercase.
+        public var words: [String] = []
+        /// Ordinals before a word of a quarter, by the quarter's number (`quarterOrdinals`:
+        /// `third` 3), lowercase.
+        public var ordinals: [String: Int] = [:]
+        /// Letters right before a fiscal year's two or four digits (`fiscalYearPrefix`: `FY`).
+        public var fiscalPrefix: Set<String> = []
+        /// Words of a fiscal year (`fiscalYearWords`: 财年).
+        public var fiscalWords: [String] = []
+    }
 
     /// The words of a rate, from `<id>.units.yml`; the units of time are the locale's
     /// `durationUnits`, named by their symbols (`s`, `min`, `h`, `d`, `wk`, `mo`, `yr`).
@@ -375,6 +393,7 @@ public struct LocaleData: Sendable {
         var bounds = Bounds()
         var weekdays = Weekdays()
         var clock = Clock()
+        var quarters = Quarters()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -461,9 +480,15 @@ public struct LocaleData: Sendable {
         clock.pointNotBefore = characters("clockPointNotBefore")
         clock.before.sort { $0.words.count > $1.words.count }
         clock.after.sort { $0.words.count > $1.words.count }
+        var quarters = Quarters()
+        quarters.prefix = Set(node["quarterPrefix"]?.array().compactMap(\.string) ?? [])
+        quarters.words = (node["quarterWords"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }
+        for (w, name) in LocaleData.wordsByName(node, "quarterOrdinals") { if let v = Int(name) { quarters.ordinals[w.lowercased()] = v } }
+        quarters.fiscalPrefix = Set(node["fiscalYearPrefix"]?.array().compactMap(\.string) ?? [])
+        quarters.fiscalWords = node["fiscalYearWords"]?.array().compactMap(\.string) ?? []
         return UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
-                         weekdays: weekdays, clock: clock)
+                         weekdays: weekdays, clock: clock, quarters: quarters)
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.
