@@ -117,7 +117,25 @@ public struct LocaleData: Sendable {
         public var firsts: [UInt32] = []
         public init() {}
     }
+    /// Fiscal quarters and years (`Q3`, `third quarter`, `FY2025`; 第三季度, 2025 财年), from
+    /// `<id>.units.yml`: a quarter the translation names with another number is a changed one.
+    public var quarters: Quarters { units.value.quarters }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
+
+    /// Fiscal quarters and years, from `<id>.units.yml`.
+    public struct Quarters: Sendable {
+        /// Letters right before a quarter's one digit (`quarterPrefix`: `Q` of `Q3`), as written.
+        public var prefix: Set<String> = []
+        /// Words of a quarter (`quarterWords`: `quarter`; 季度), lowercase.
+        public var words: [String] = []
+        /// Ordinals before a word of a quarter, by the quarter's number (`quarterOrdinals`:
+        /// `third` 3), lowercase.
+        public var ordinals: [String: Int] = [:]
+        /// Letters right before a fiscal year's two or four digits (`fiscalYearPrefix`: `FY`).
+        public var fiscalPrefix: Set<String> = []
+        /// Words of a fiscal year (`fiscalYearWords`: 财年).
+        public var fiscalWords: [String] = []
+    }
 
     /// The words of a rate, from `<id>.units.yml`; the units of time are the locale's
     /// `durationUnits`, named by their symbols (`s`, `min`, `h`, `d`, `wk`, `mo`, `yr`).
@@ -484,6 +502,7 @@ public struct LocaleData: Sendable {
         var clock = Clock()
         var hemispheres = Hemispheres()
         var months = Months()
+        var quarters = Quarters()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -581,9 +600,15 @@ public struct LocaleData: Sendable {
         for (w, h) in LocaleData.wordsByName(node, "hemispheresAfter") { hemispheres.after[w] = h }
         hemispheres.before = LocaleData.wordsByName(node, "hemispheresBefore").filter { !$0.word.isEmpty }
             .map { (Array($0.word.unicodeScalars.map(\.value)), $0.name) }.sorted { $0.words.count > $1.words.count }
+        var quarters = Quarters()
+        quarters.prefix = Set(node["quarterPrefix"]?.array().compactMap(\.string) ?? [])
+        quarters.words = (node["quarterWords"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }
+        for (w, name) in LocaleData.wordsByName(node, "quarterOrdinals") { if let v = Int(name) { quarters.ordinals[w.lowercased()] = v } }
+        quarters.fiscalPrefix = Set(node["fiscalYearPrefix"]?.array().compactMap(\.string) ?? [])
+        quarters.fiscalWords = node["fiscalYearWords"]?.array().compactMap(\.string) ?? []
         var out = UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
-                         weekdays: weekdays, clock: clock, hemispheres: hemispheres)
+                         weekdays: weekdays, clock: clock, hemispheres: hemispheres, quarters: quarters)
         func wordSet(_ k: String) -> Set<String> { Set((node[k]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }) }
         for (w, count) in LocaleData.wordsByName(node, "frequencyWords") where !w.isEmpty {
             guard let v = Double(count) else { continue }

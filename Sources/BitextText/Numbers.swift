@@ -65,8 +65,9 @@ public enum NumberScanner {
     ]
     static let hanUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000, 0x4E07: 1e4, 0x4EBF: 1e8, 0x5104: 1e8, 0x842C: 1e4]
     /// Counting units after which 一 is the number one, not the article: 次 步 章 节 行 列 页
-    /// 项 条 位 层 倍 年 月 日 天 周 秒 分 字 号 级 遍 组 对 台 件 份 张 本 批 轮 元 岁 成 毫 千 万 百 十.
-    static let countingUnits: Set<UInt32> = Set("次步章节行列页项条位层倍年月日天周秒分字号级遍组对台件份张本批轮元岁成毫千万百十".unicodeScalars.map(\.value))
+    /// 项 条 位 层 倍 年 月 日 天 周 秒 分 字 号 级 遍 组 对 台 件 份 张 本 批 轮 元 岁 成 毫 千 万 百 十,
+    /// and 季 (一季度, the first quarter).
+    static let countingUnits: Set<UInt32> = Set("次步章节行列页项条位层倍年月日天周秒分字号级遍组对台件份张本批轮元岁成毫千万百十季".unicodeScalars.map(\.value))
     /// What joins numbers in a range or a list: 到 至 或 和 与 及 、.
     static let numberJoiners: Set<UInt32> = Set("到至或和与及、".unicodeScalars.map(\.value))
     /// Words that say a number without a numeral: 首 (first), 双 and 俩 (two), 仨 (three), 半 (half).

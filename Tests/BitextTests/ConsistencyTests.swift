@@ -520,6 +520,25 @@ import Testing
         }
     }
 
+    /// Round 26 (D8): fiscal quarters and years (`Q3`, `third quarter`, `FY2025`) compared where
+    /// the translation names a quarter or a fiscal year; `Q3` kept stays a name.
+    @Test func fiscalQuartersAndYears() throws {
+        let header = "| | Q3 FY2026 | Q3 FY2025 |\n| --- | --- | --- |\n| Revenue | $4,216 | $3,764 |\n"
+        #expect(try messages("| | 2026 财年第三季度 | 2025 财年第二季度 |\n| --- | --- | --- |\n| 营收 | $4,216 | $3,764 |\n", header).count == 1)
+        #expect(try messages("| | 2026 财年第三季度 | 2025 财年第三季度 |\n| --- | --- | --- |\n| 营收 | $4,216 | $3,764 |\n", header).isEmpty)
+        #expect(try messages("| | Q3 FY2026 | Q3 FY2025 |\n| --- | --- | --- |\n| 营收 | $4,216 | $3,764 |\n", header).isEmpty)
+        #expect(try messages("2024 财年第三季度的业绩如下。\n", "Results for Q3 FY2025 are below.\n").count == 1)
+        let outlook = "For the fourth quarter of fiscal 2026, Keystone expects revenue of $4.3 billion.\n"
+        #expect(try messages("对于 2026 财年第三季度，Keystone 预计营收为 43 亿美元。\n", outlook).count == 1)
+        #expect(try messages("对于 2026 财年第四季度，Keystone 预计营收为 43 亿美元。\n", outlook).isEmpty)
+        #expect(try messages("对于 2026 财年四季度，Keystone 预计营收为 43 亿美元。\n", outlook).isEmpty)
+        #expect(try messages("一季度营收增长。\n", "Revenue grew in the first quarter.\n").isEmpty)
+        #expect(try messages("二季度营收增长。\n", "Revenue grew in the first quarter.\n").count == 1)
+        // A quarter of something is no quarter of the year; `Q3` in a name stays a name.
+        #expect(try messages("页面的前四分之一是标题。\n", "The first quarter of the page is the title.\n").isEmpty)
+        #expect(try messages("见 Q3-2 和 FAQ3。\n", "See Q3-2 and FAQ3.\n").isEmpty)
+    }
+
     /// A clock time on the 12-hour clock, by the words of the part of the day of each locale's
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {

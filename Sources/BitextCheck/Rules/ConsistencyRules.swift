@@ -408,6 +408,51 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// Fiscal quarters and years of the source's prose (``LocaleData/Quarters``): a quarter by
+    /// its number (`Q3`: a prefix and one digit 1 to 4 standing apart; `third quarter`: an
+    /// ordinal before a word of a quarter) and a fiscal year (`FY2025`, `FY25` is 2025), each
+    /// with whether it is a fiscal year. Compared only where the translation names a quarter or
+    /// a fiscal year (``numbers``): `Q3` kept as `Q3` stays a name.
+    static func quarters(_ u: Unit, unit k: Int, _ q: LocaleData.Quarters) -> [(mention: Mention<NumberMention>, fiscal: Bool)] {
+        guard !q.prefix.isEmpty || !q.ordinals.isEmpty || !q.fiscalPrefix.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        @inline(__always) func glued(_ c: UInt32) -> Bool { isASCIILetter(c) || digit(c) || c == 0x5F || c == 0x2D || c == 0x2E }
+        var out: [(Mention<NumberMention>, Bool)] = []
+        let lengths = Set(q.ordinals.keys.map(\.unicodeScalars.count)), firsts = Set(q.ordinals.keys.compactMap { $0.unicodeScalars.first?.value })
+        var i = 0
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            defer { i = e }
+            guard e - i <= 8, i == 0 || !glued(t[i - 1]), u.roles[i] == .content else { continue }
+            if e < n && digit(t[e]) {
+                var d = e
+                while d < n && digit(t[d]) { d += 1 }
+                guard d == n || !(glued(t[d]) && d + 1 < n && (isASCIILetter(t[d + 1]) || digit(t[d + 1])) || isASCIILetter(t[d]) || t[d] == 0x5F) else { continue }
+                let w = u.string(i..<e), v = Int(u.string(e..<d)) ?? 0
+                if q.prefix.contains(w), d - e == 1, (1...4).contains(v) {
+                    out.append((Mention(unit: k, range: i..<d, value: NumberMention(range: i..<d, text: u.string(i..<d), values: [Double(v)], isVersion: false)), false))
+                } else if q.fiscalPrefix.contains(w), d - e == 2 || d - e == 4 {
+                    let year = d - e == 2 ? 2000 + v : v
+                    out.append((Mention(unit: k, range: i..<d, value: NumberMention(range: i..<d, text: u.string(i..<d), values: [Double(year)], isVersion: false)), true))
+                }
+                e = d
+                continue
+            }
+            // An ordinal: looked up only for a word of an ordinal's length and first letter.
+            guard e + 1 < n, t[e] == 0x20, lengths.contains(e - i), firsts.contains(t[i] | 0x20),
+                  let v = q.ordinals[u.string(i..<e).lowercased()] else { continue }
+            var f = e + 1
+            while f < n && isASCIILetter(t[f]) { f += 1 }
+            guard f > e + 1, q.words.contains(u.string((e + 1)..<f).lowercased()), f == n || !glued(t[f]) || t[f] == 0x2E || t[f] == 0x2D else { continue }
+            out.append((Mention(unit: k, range: i..<f, value: NumberMention(range: i..<f, text: u.string(i..<f), values: [Double(v)], isVersion: false)), false))
+            e = f
+        }
+        return out
+    }
+
     /// Numbers of the translation, wherever a reader sees them: a translator may put a version
     /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0), or a quantity in math; not in
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
@@ -2173,16 +2218,33 @@ public struct NumberMismatchRule: Rule {
         let months = c.settings.source.months
         let targetBounds = c.settings.target.bounds
         let sourceBounds = c.settings.source.bounds
+        let sourceQuarters = c.settings.source.quarters, targetQuarters = c.settings.target.quarters
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
             var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
             // A source that names months without a number (`open in June`, `June–September`)
             // is compared with the months of a translation that writes one (`7 月开放`).
-            guard !source.isEmpty || words
+            let quarters = sourceQuarters.prefix.isEmpty && sourceQuarters.ordinals.isEmpty && sourceQuarters.fiscalPrefix.isEmpty ? []
+                : su.flatMap { NumberMismatchRule.quarters(p.source.units[$0], unit: $0, sourceQuarters) }
+            guard !source.isEmpty || words || !quarters.isEmpty
                     || (tu.contains { c.document.units[$0].text.contains(0x6708) }
                         && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0, months).isEmpty }) else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
+            // Fiscal quarters and years of the source (`Q3`, `third quarter`, `FY2025`) where the
+            // translation names a quarter or a fiscal year (第三季度, 2025 财年).
+            do {
+                let found = quarters
+                if !found.isEmpty {
+                    let texts = tu.map { c.document.units[$0].string(0..<c.document.units[$0].text.count) }
+                    let quarter = targetQuarters.words.contains { w in texts.contains { $0.contains(w) } }
+                    let fiscal = targetQuarters.fiscalWords.contains { w in texts.contains { $0.contains(w) } }
+                    let taken = found.filter { $0.fiscal ? fiscal : quarter }.map(\.mention)
+                    if !taken.isEmpty {
+                        source = (source + taken).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
+                    }
+                }
+            }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
                                                    sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
             // The numeral of a weekday's name (周一, 星期五, 周一至五) counts nothing: days are
