@@ -173,6 +173,17 @@ import Testing
         #expect(try severities("见 [API 文档](http://host:8080/app/doc.html?language=zh_CN)和 [Vite](https://cn.vitejs.dev/)。\n") == [.info, .info])
     }
 
+    /// Link text that is an address on its destination's host (`lumora.example/privacy-request`)
+    /// is a URL on both sides, so the pair aligns and a changed destination is seen (review 26 D4).
+    @Test func linkTextThatIsTheAddressWithoutItsScheme() throws {
+        let source = "Use the form at [lumora.example/privacy-request](https://lumora.example/privacy-request).\n"
+        func severities(_ target: String) throws -> [Severity] {
+            try Harness.findings(rule: LinkMismatchRule(), target: target, source: source).map(\.severity)
+        }
+        #expect(try severities("请使用 [lumora.example/privacy-request](https://lumora.example/privacy-requests) 上的表单。\n") == [.warning])
+        #expect(try severities("请使用 [lumora.example/privacy-request](https://lumora.example/privacy-request) 上的表单。\n").isEmpty)
+    }
+
     /// The number of a list's first item written inline (`A: 1，…`) is no quantity; a version is
     /// never a Chinese numeral's (一台 counts machines).
     @Test func anInlineEnumeratorAndAVersionBesideANumeral() throws {
