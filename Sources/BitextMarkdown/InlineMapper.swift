@@ -410,13 +410,37 @@ struct InlineMapper {
                 return equals(prefix: "") || equals(prefix: "mailto:") || equals(prefix: "http://")
                     || equals(prefix: "https://")
             }
-            if let result { return result }
+            if result == true { return true }
+            if result == false { return onDestinationHost(raw, roles, range, destination) }
         }
         var content: [UInt32] = []
         for x in range where roles[x] == .content { content.append(raw[x]) }
         let text = makeString(content)
         return text == destination || "mailto:" + text == destination || "http://" + text == destination
             || "https://" + text == destination
+    }
+
+    /// Whether ASCII link text is an address on its destination's host, the scheme left out or
+    /// not (`[example.org/privacy](https://example.org/privacy-form)`): a URL, though it names
+    /// another path than the destination's. Text with a space or without a `.` is prose.
+    static func onDestinationHost<Text: RandomAccessCollection<UInt32>, Roles: RandomAccessCollection<Role>>(
+        _ raw: Text, _ roles: Roles, _ range: Range<Int>, _ destination: String) -> Bool where Text.Index == Int, Roles.Index == Int {
+        var dot = false
+        for x in range where roles[x] == .content {
+            if raw[x] <= 0x20 { return false }
+            if raw[x] == 0x2E { dot = true }
+        }
+        guard dot else { return false }
+        var content: [UInt32] = []
+        for x in range where roles[x] == .content { content.append(raw[x]) }
+        var text = makeString(content).lowercased()
+        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text.removeFirst(scheme.count) }
+        let d = destination.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: { d.hasPrefix($0) }) else { return false }
+        let host = d.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard host.contains("."), host.count >= 4, text.hasPrefix(host) else { return false }
+        let rest = text.dropFirst(host.count)
+        return rest.isEmpty || rest.first == "/"
     }
 
     /// Consumes `(destination "title")` starting at the `(` under the cursor.

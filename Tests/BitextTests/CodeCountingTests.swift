@@ -27,6 +27,17 @@ import Testing
         #expect(try findings(zh.replacingOccurrences(of: "step-x", with: "step-217") + tail.zh.replacingOccurrences(of: "fina`", with: "final`"), en + tail.en).isEmpty)
     }
 
+    /// An identifier with a digit replaced by a span of Han (review 27 D3): another span, a
+    /// warning; a span of words translated, or the identifier kept beside Han, is not.
+    @Test func anIdentifierWithADigitReplacedByHan() throws {
+        let source = "Use form `HR-204` to apply. The metro line `M2` runs every 6 minutes.\n"
+        let f = try findings("使用 `表格` 申请。地铁 `二号` 线每 6 分钟一班。\n", source)
+        #expect(f.count == 2 && f.allSatisfy { $0.severity == .warning })
+        #expect(try findings("使用 `HR-204` 申请。地铁 `M2` 线每 6 分钟一班。\n", source).isEmpty)
+        #expect(try findings("使用 `HR-204 表格` 申请。地铁 `M2` 线每 6 分钟一班。\n", source).isEmpty)
+        #expect(try findings("打开 `设置` 页面。\n", "Open the `Settings` page.\n").allSatisfy { $0.severity != .warning })
+    }
+
     @Test func aSpanReplacedOrWrittenTwiceIsAWarning() throws {
         let a = try findings("写入前获取 `lock()`，重试后再次获取 `unlock()`。\n", "Take `lock()` before writing, and `lock()` again after a retry.\n")
         #expect(a.map(\.severity) == [.warning])

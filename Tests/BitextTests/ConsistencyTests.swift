@@ -196,6 +196,17 @@ import Testing
         #expect(try severities("见 [API 文档](http://host:8080/app/doc.html?language=zh_CN)和 [Vite](https://cn.vitejs.dev/)。\n") == [.info, .info])
     }
 
+    /// Link text that is an address on its destination's host (`lumora.example/privacy-request`)
+    /// is a URL on both sides, so the pair aligns and a changed destination is seen (review 26 D4).
+    @Test func linkTextThatIsTheAddressWithoutItsScheme() throws {
+        let source = "Use the form at [lumora.example/privacy-request](https://lumora.example/privacy-request).\n"
+        func severities(_ target: String) throws -> [Severity] {
+            try Harness.findings(rule: LinkMismatchRule(), target: target, source: source).map(\.severity)
+        }
+        #expect(try severities("请使用 [lumora.example/privacy-request](https://lumora.example/privacy-requests) 上的表单。\n") == [.warning])
+        #expect(try severities("请使用 [lumora.example/privacy-request](https://lumora.example/privacy-request) 上的表单。\n").isEmpty)
+    }
+
     /// The number of a list's first item written inline (`A: 1，…`) is no quantity; a version is
     /// never a Chinese numeral's (一台 counts machines).
     @Test func anInlineEnumeratorAndAVersionBesideANumeral() throws {
@@ -207,6 +218,28 @@ import Testing
         let v = try messages("在这个版本中，可以指定一台 Worker 执行任务。\n", "In version 1.3, you can pick the worker that runs the task.\n")
         #expect(v.count == 1)
         #expect(v.first?.contains("1.3") == true && v.first?.contains("missing") == true)
+    }
+
+    /// Part numbers of mixed case, digit-first or hyphenated (review 26 D3, 28 D8): one the
+    /// translation changed beside one of the same shape the source lacks; not a quantity, a
+    /// size, a hex colour, the same part in lowercase or two parts in another order.
+    @Test func partNumbersOfMixedCaseDigitFirstOrHyphenated() throws {
+        for (source, target) in [("The board uses the ATmega328P chip.\n", "该电路板使用 ATmega168P 芯片。\n"),
+                                 ("Insert the 1N4148 diode.\n", "插入 1N4007 二极管。\n"),
+                                 ("Use the ESP32-S3 board.\n", "使用 ESP32-C3 开发板。\n"),
+                                 ("See the supplement (part no. 99011-AV26H).\n", "请参阅补充手册（零件号 99011-AV62H）。\n")] {
+            let m = try messages(target, source)
+            #expect(m.count == 1, "\(source)")
+        }
+        // Digits at the start or after a hyphen are numbers, reported once.
+        #expect(try messages("请参阅补充手册（零件号 99012-AV26H）。\n", "See the supplement (part no. 99011-AV26H).\n").count == 1)
+        #expect(try messages("型号 NX-2442P 的功率预算为 370 W。\n", "The NX-2424P has a power budget of 370 W.\n").count == 1)
+        #expect(try messages("该电路板使用 ATmega328P 芯片。\n", "The board uses the ATmega328P chip.\n").isEmpty)
+        #expect(try messages("使用 esp32-s3 开发板。\n", "Use the ESP32-S3 board.\n").isEmpty)
+        #expect(try messages("比较 ATmega168P 与 ATmega328P。\n", "Compare the ATmega328P with the ATmega168P.\n").isEmpty)
+        #expect(try messages("使用 SHA-256 和 UTF-16、x86_64、1080P、16GB、#1677FF。\n",
+                             "Use SHA-256 and UTF-16, x86_64 at 1080P, 16GB, #1677FF.\n").isEmpty)
+        #expect(NumberMismatchRule.partNumbers(Document(SourceText(path: "a.md", text: "ATmega328P, 1N4148, ESP32-S3, x86_64, 1080p, 16GB, UTF-8, Win32, v1.2.3, #1677FF.\n")).units[0]).count == 4)
     }
 
     /// Round 24: a month.day date, ids counted as numbers are, a bound with a modal before its

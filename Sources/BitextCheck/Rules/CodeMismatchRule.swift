@@ -275,7 +275,26 @@ public struct CodeMismatchRule: Rule {
         if s == t { return true }
         if s.contains("--"), t.contains("--"), longOptionsJoined(s) == longOptionsJoined(t) { return true }
         if contains(t, s, minimum: 2, rest: extended) || contains(s, t, minimum: 3, rest: shortened) { return true }
+        // An identifier with a digit (`HR-204`, `M2`) is no text to translate: a span of Han
+        // alone in its place (`表格`, `二号`) is another span, not that one translated.
+        if numberedIdentifier(s), !t.unicodeScalars.contains(where: { $0.value < 0x80 && CodeComparison.isIdentifierChar($0.value) }),
+           t.unicodeScalars.contains(where: { CodeComparison.isHanText($0.value) }) { return false }
         return CodeComparison.sameCode(s, t)
+    }
+
+    /// ASCII letters and digits, both, with `-`, `_` or `.` between them and no space: an
+    /// identifier with a number (`HR-204`, `M2`, `v1.2`).
+    static func numberedIdentifier(_ s: String) -> Bool {
+        var letter = false, digit = false
+        for c in s.unicodeScalars {
+            switch c.value {
+            case 0x30...0x39: digit = true
+            case 0x41...0x5A, 0x61...0x7A: letter = true
+            case 0x2D, 0x5F, 0x2E: continue
+            default: return false
+            }
+        }
+        return letter && digit
     }
 
     /// The code with a long option's value joined by `=` (`--depth 1` → `--depth=1`): the same

@@ -2031,6 +2031,56 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// Part numbers of shapes ``modelCodes(_:)`` and ``ids(_:roles:)`` leave out (`ATmega328P`,
+    /// `1N4148`, `74HC595`, `ESP32-S3`, `99011-AV26H`): a token of ASCII letters and digits, single
+    /// hyphens inside, between characters that are no letters, digits, `_`, `-`, `.`, `/` or `#`
+    /// (a sentence's full stop may follow), with a capital and two digits or more and a mark of a
+    /// part number: a hyphen between a digit and a letter, a lowercase letter between a capital
+    /// and a digit, or digits, letters and digits again. A quantity (`16GB`, `1080p`), a version
+    /// (`v1.2`), a hex colour (`#1677FF`), `x86_64` and `UTF-8` are none.
+    static func partNumbers(_ u: Unit) -> [Range<Int>] {
+        let t = u.text, n = t.count
+        @inline(__always) func upper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
+        @inline(__always) func lower(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
+        @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { upper(c) || lower(c) || digit(c) }
+        @inline(__always) func joins(_ c: UInt32) -> Bool { alnum(c) || c == 0x5F || c == 0x2D || c == 0x2E || c == 0x2F || c == 0x23 }
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < n {
+            guard alnum(t[k]), u.roles[k] == .content, k == 0 || !joins(t[k - 1]) else { k += 1; continue }
+            var e = k
+            while e < n && u.roles[e] == .content && (alnum(t[e]) || (t[e] == 0x2D && e + 1 < n && alnum(t[e + 1]) && alnum(t[e - 1]))) { e += 1 }
+            let ends = e == n || !(joins(t[e]) && !(t[e] == 0x2E && (e + 1 == n || !alnum(t[e + 1]))))
+            defer { k = max(e, k + 1) }
+            guard ends, e - k >= 4 else { continue }
+            let s = t[k..<e]
+            guard s.contains(where: upper), s.filter(digit).count >= 2 else { continue }
+            var hyphen = false, mixed = false, again = false
+            var seenUpper = false, seenLower = false, seenDigit = false, lettersAfterDigit = false
+            var p = k
+            while p < e {
+                let c = t[p]
+                if c == 0x2D {
+                    if (digit(t[p - 1]) && (upper(t[p + 1]) || lower(t[p + 1]))) || ((upper(t[p - 1]) || lower(t[p - 1])) && digit(t[p + 1])) { hyphen = true }
+                } else if upper(c) {
+                    seenUpper = true
+                    if seenDigit { lettersAfterDigit = true }
+                } else if lower(c) {
+                    if seenUpper && !seenDigit { seenLower = true }
+                    if seenDigit { lettersAfterDigit = true }
+                } else {
+                    if seenLower { mixed = true }
+                    if lettersAfterDigit && digit(t[k]) { again = true }
+                    seenDigit = true
+                }
+                p += 1
+            }
+            if hyphen || mixed || again { out.append(k..<e) }
+        }
+        return out
+    }
+
     /// Catalogue and part numbers (`QX2048`, `Ab512`): one to four Latin letters, a capital
     /// among them, then digits (`F11`, `P1`), between characters that are neither letters nor
     /// digits; copied as they are.
@@ -2960,6 +3010,41 @@ public struct NumberMismatchRule: Rule {
                 emit(c.mismatch(self, severity: severity, place: c.targetPlace(pair, sourceUnit: u, at: r.lowerBound),
                                 key: "number-mismatch.model", sourceUnit: u, values: [:], source: code, target: nil,
                                 sourceLine: p.source.units[u].position(at: r.lowerBound).line))
+            }
+        }
+        // A part number of the wider shape (``partNumbers(_:)``: `ATmega328P`, `1N4148`,
+        // `ESP32-S3`) the translation of its unit does not write, beside one of the same shape
+        // (the same first character, each character of the same kind) the source does not write:
+        // a changed part. Digits at the start or after a hyphen are read as numbers already
+        // (`99011-AV26H` → `99012-AV26H`, `NX-2424P` → `NX-2442P`).
+        for pair in c.consistencyCache.pairs {
+            let sourceAt = pair.source.flatMap { u in NumberMismatchRule.partNumbers(p.source.units[u]).map { (unit: u, range: $0) } }
+            guard !sourceAt.isEmpty else { continue }
+            let targetAt = pair.target.flatMap { u in NumberMismatchRule.partNumbers(c.document.units[u]).map { (u, $0, c.document.units[u].string($0)) } }
+            guard !targetAt.isEmpty else { continue }
+            let sourceText = pair.source.map { p.source.units[$0].string }.joined(separator: "\n").lowercased()
+            let targetText = pair.target.map { c.document.units[$0].string }.joined(separator: "\n").lowercased()
+            func shape(_ s: String) -> [UInt8] {
+                s.unicodeScalars.map { $0.properties.isUppercase ? 1 : $0.properties.isLowercase ? 2 : $0.value == 0x2D ? 3 : 4 }
+            }
+            // The digits at the start or after a hyphen, which the numbers compare.
+            func read(_ s: String) -> [Substring] {
+                s.split(separator: "-").map { $0.prefix { $0.isNumber } }
+            }
+            var used = Set<Int>(), seen = Set<String>()
+            for (su, sr) in sourceAt {
+                let sid = p.source.units[su].string(sr)
+                guard seen.insert(sid).inserted, !targetText.contains(sid.lowercased()) else { continue }
+                let form = shape(sid)
+                guard let x = targetAt.indices.first(where: { i in
+                    let tid = targetAt[i].2
+                    guard !used.contains(i), tid.first == sid.first, shape(tid) == form, !sourceText.contains(tid.lowercased()) else { return false }
+                    return read(sid) == read(tid)
+                }) else { continue }
+                used.insert(x)
+                let (tu, range, tid) = targetAt[x]
+                emit(c.mismatch(self, severity: severity, place: (tu, range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: sid, target: tid, sourceLine: p.source.units[su].position(at: sr.lowerBound).line))
             }
         }
         // A hash of the source (`a1b2c3d`) the translation does not have, beside one of the same
