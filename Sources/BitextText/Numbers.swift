@@ -625,7 +625,8 @@ public enum NumberScanner {
     /// A telephone number in international form at `k` (after its `+`): a country code of one to
     /// three digits, then groups of digits each after a single space or hyphen, eight to fifteen
     /// digits in all (`+49 30 1234 5678`): one number compared by its digit string, so that the
-    /// same number grouped otherwise (`+49 30 12345678`) agrees and one digit changed does not. The `+` follows a space, an opening bracket, punctuation or nothing (not `3+4`).
+    /// same number grouped otherwise (`+49 30 12345678`) agrees and one digit changed does not.
+    /// The `+` follows a space, an opening bracket, punctuation or nothing (not `3+4`).
     static func telephone(_ text: [UInt32], at k: Int, eligible: (Int) -> Bool) -> NumberMention? {
         let n = text.count
         if k >= 2 {

@@ -538,8 +538,8 @@ enum LoneSentences {
 /// not alike`, 否则 is `if not; otherwise; else; or else`). A gloss negates that holds a source
 /// negator (`not`, `cannot`), a word of the source's `negation` `glosses` (`refuse`, `avoid`), a
 /// word of one of its `glossPrefixes` before a word of the lexicon (`un`, `il`: `unsuitable`,
-/// `illegal`), or of a word and one of its `glossSuffixes` (`less`: `needless`). A `+` line of the list counts in any word
-/// (`难`, `失`).
+/// `illegal`), or of a word and one of its `glossSuffixes` (`less`: `needless`). A `+` line of
+/// the list counts in any word (`难`, `失`).
 struct NegationReader {
     let lexicon: Lexicon
     var characters = Set<UInt32>(), anywhere = Set<UInt32>(), words = Set<[UInt32]>()
@@ -654,8 +654,8 @@ struct LostNegation {
 
 enum LostNegations {
     /// The 1:1 sentence pairs of translated prose whose source sentence negates (a negator that
-    /// is no bound: ``LoneSentences/negator(_:_:_:_:_:opens:bounds:)``) and whose translation holds none
-    /// of the target's negation characters.
+    /// is no bound: ``LoneSentences/negator(_:_:_:_:_:opens:bounds:)``) and whose translation
+    /// holds none of the target's negation characters.
     static func find(_ c: FileContext) -> [LostNegation] {
         guard let p = c.pairing, let lexicon = Lexicon.shared else { return [] }
         let negations = c.toolkit.segmenter.source.negations
