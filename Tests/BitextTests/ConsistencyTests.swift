@@ -873,6 +873,9 @@ import Testing
                 == ["class=\"x\" title=\"\" aria-label=\"\"", "href=\"\""])
         #expect(attributes("See <Link href=\"https://zh.example.com/en/docs#setup\">x</Link>.\n") == ["href=\"example.com/docs\""])
         #expect(PlaceholderMismatchRule.attributeKey("class='a b'  id=\"x\" step={1 + 2}") == ["class=\"a b\"", "id=\"x\"", "step={1 + 2}"])
+        // Inside braces (an expression) a double quote starts no attribute quote either: its text,
+        // an apostrophe too, is kept as written.
+        #expect(PlaceholderMismatchRule.attributeKey("v={\"it's\"} id='x'") == ["id=\"x\"", "v={\"it's\"}"])
     }
 
     @Test func anchorsAsSitesMakeThem() {

@@ -3394,7 +3394,7 @@ public struct PlaceholderMismatchRule: Rule {
         for ch in s {
             if let q = quote { current.append(ch == "'" ? "\"" : ch); if ch == q { quote = nil }; continue }
             switch ch {
-            case "\"", "'" where braces == 0: quote = ch; current.append("\"")
+            case "\"" where braces == 0, "'" where braces == 0: quote = ch; current.append("\"")
             case "{": braces += 1; current.append(ch)
             case "}": braces -= 1; current.append(ch)
             case " " where braces == 0: if !current.isEmpty { tokens.append(current); current = "" }
