@@ -115,6 +115,13 @@ public struct LocaleData: Sendable {
         /// by a scan, cheaper than hashing, for every Latin word of the source's prose).
         public var lengths: [Int] = []
         public var firsts: [UInt32] = []
+        /// The count 1 as a word before a unit of time (`oneWords`: `one`), and the articles that
+        /// say it (`oneArticles`: `a`) only after a word of `oneArticlesAfter` (`within`) and not
+        /// before a unit of `oneArticlesNotBefore` (`second`), lowercase; the longest's length and
+        /// the first letters of both (asked before any string is made).
+        public var ones: Set<String> = [], oneArticles: Set<String> = []
+        public var oneArticlesAfter: Set<String> = [], oneArticlesNotBefore: Set<String> = []
+        public var oneLength = 0, oneFirsts: [UInt32] = []
         public init() {}
     }
     /// Fiscal quarters and years (`Q3`, `third quarter`, `FY2025`; 第三季度, 2025 财年), from
@@ -207,6 +214,8 @@ public struct LocaleData: Sendable {
         /// servers`): a change only after punctuation or a word of `changeParticlesAfter` (`is`).
         public var changeParticles: Set<[UInt32]> = []
         public var changeParticlesAfter: Set<[UInt32]> = []
+        /// Words between a word of change and its number (`changeLinks`: `by`, `of`), lowercase.
+        public var changeLinks: Set<[UInt32]> = []
 
         /// Whether a bound word of `before` includes its number; nil for a word that is none of
         /// them (`以上` after the number reads either way).
@@ -557,6 +566,7 @@ public struct LocaleData: Sendable {
             bounds.changes += (node["changeWords"]?[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), up) }
         }
         bounds.changeParticles = Set((node["changeParticles"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
+        bounds.changeLinks = Set((node["changeLinks"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
         bounds.changeParticlesAfter = Set((node["changeParticlesAfter"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
         bounds.changes.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
         bounds.before.sort(by: longestFirst)
@@ -621,6 +631,13 @@ public struct LocaleData: Sendable {
         out.frequencies.articles = wordSet("frequencyArticles")
         out.frequencies.notBefore = wordSet("frequencyNotBefore")
         out.frequencies.notAfter = wordSet("frequencyNotAfter")
+        out.frequencies.ones = wordSet("oneWords")
+        out.frequencies.oneArticles = wordSet("oneArticles")
+        out.frequencies.oneArticlesAfter = wordSet("oneArticlesAfter")
+        out.frequencies.oneArticlesNotBefore = wordSet("oneArticlesNotBefore")
+        let oneWords = out.frequencies.ones.union(out.frequencies.oneArticles)
+        out.frequencies.oneLength = oneWords.map(\.unicodeScalars.count).max() ?? 0
+        out.frequencies.oneFirsts = Array(Set(oneWords.compactMap { $0.unicodeScalars.first?.value })).sorted()
         var named: Set<String> = []
         for (w, m) in LocaleData.wordsByName(node, "months") where !w.isEmpty {
             guard let v = Double(m), out.months.names[w] == nil else { continue }

@@ -532,6 +532,11 @@ import Testing
         #expect(try messages("第二次尝试成功了。\n", "It worked for a second time.\n").isEmpty)
         #expect(try messages("每天备份三次。\n", "It backs up three times a day.\n").isEmpty)
         #expect(try messages("有一天你会用到它。\n", "One day you will need it.\n").isEmpty)
+        // The words are the source locale's (`oneWords`, `oneArticles`…), none from code.
+        let en = try LocaleData.load("en")
+        #expect(en.frequencies.ones == ["one"] && en.frequencies.oneArticles == ["a", "an"])
+        #expect(en.frequencies.oneArticlesAfter.contains("within") && en.frequencies.oneArticlesNotBefore.contains("second"))
+        #expect(en.bounds.changeLinks == [[0x62, 0x79], [0x6F, 0x66]])
     }
 
     /// Round 26 (D13): a change turned round beside the same number (`up 12%` → `下降 12%`); the

@@ -375,15 +375,18 @@ public struct NumberMismatchRule: Rule {
             .map { Mention(unit: k, range: $0.range, value: $0) }
     }
 
-    /// `one` right before a unit of time (`within one month`, `a one-week trial`), and `a` or `an`
-    /// right before one after `within`, `for`, `after` or `in` (`within a month`; not `a second`,
-    /// also an ordinal): the count 1 with its unit, compared like a cardinal word (``sourceWords``
-    /// leaves `one` out: as often a pronoun or the article) — `within one month` → `一周内`
-    /// changed the unit; `一个月内`, or no number at all, is no change.
+    /// The count 1 as a word right before a unit of time (the locale's
+    /// ``LocaleData/Frequencies/ones``: `within one month`, `a one-week trial`), or an article of
+    /// its `oneArticles` right after a word of `oneArticlesAfter` (`within a month`; not before a
+    /// unit of `oneArticlesNotBefore`, `a second`, as often the ordinal): the count 1 with its
+    /// unit, compared like a cardinal word (``sourceWords`` leaves `one` out: as often a pronoun
+    /// or the article) — `within one month` → `一周内` changed the unit; `一个月内`, or no number
+    /// at all, is no change.
     static func oneWords(_ u: Unit, _ a: TextAnalysis, unit k: Int, _ locale: LocaleData) -> [Mention<NumberMention>] {
+        let words = locale.frequencies
+        guard words.oneLength > 0 else { return [] }
         let t = u.text, n = t.count
         var out: [Mention<NumberMention>] = []
-        @inline(__always) func lower(_ i: Int) -> UInt32 { t[i] | 0x20 }
         var i = 0
         var previous: Range<Int>? = nil
         while i < n {
@@ -391,18 +394,18 @@ public struct NumberMismatchRule: Rule {
             var e = i
             while e < n && isASCIILetter(t[e]) { e += 1 }
             defer { previous = i..<e; i = e }
-            let len = e - i
-            guard len <= 3, e < n, t[e] == 0x20 || t[e] == 0x2D, u.roles[i] == .content, !a.inNote(i) else { continue }
+            // (The length and the first letter first: no string made for most words.)
+            guard e - i <= words.oneLength, words.oneFirsts.sortedContains(t[i] | 0x20), e < n, t[e] == 0x20 || t[e] == 0x2D, u.roles[i] == .content, !a.inNote(i) else { continue }
             if i > 0 && (t[i - 1] == 0x2D || t[i - 1] == 0x2E || t[i - 1] == 0x5F || (t[i - 1] >= 0x30 && t[i - 1] <= 0x39)) { continue }
-            let one = len == 3 && lower(i) == 0x6F && lower(i + 1) == 0x6E && lower(i + 2) == 0x65
+            let word = u.string(i..<e).lowercased()
+            let one = words.ones.contains(word)
             var article = false
-            if !one && (len == 1 || len == 2) && lower(i) == 0x61 && (len == 1 || lower(i + 1) == 0x6E) && t[e] == 0x20,
+            if !one && words.oneArticles.contains(word) && t[e] == 0x20,
                let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20 {
-                let word = u.string(w).lowercased()
-                article = word == "within" || word == "for" || word == "after" || word == "in"
+                article = words.oneArticlesAfter.contains(u.string(w).lowercased())
             }
             guard one || article, let d = durationUnit(u, after: i..<e, locale) else { continue }
-            if article && d.written.lowercased().hasPrefix("second") { continue }
+            if article && words.oneArticlesNotBefore.contains(d.written.lowercased()) { continue }
             out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
         }
         return out
@@ -572,7 +575,9 @@ public struct NumberMismatchRule: Rule {
     /// depth) at the same place among the units of that kind, in documents with as many of
     /// them: paired by the structure, not by length (`## 16.2 (2026-05-14)` → `## 16.3 …`, a
     /// list of versions), so that units of numbers only are compared.
-    static func pairedByPlace(_ sd: Document, _ s: [Int], _ td: Document, _ t: [Int]) -> Bool {
+    /// `places`: each document's ``places(_:)``, made on first need.
+    static func pairedByPlace(_ sd: Document, _ s: [Int], _ td: Document, _ t: [Int],
+                              _ places: () -> (source: [(Int, Int)], target: [(Int, Int)])) -> Bool {
         guard s.count == 1, t.count == 1 else { return false }
         let kind = sd.units[s[0]].kind
         guard td.units[t[0]].kind == kind else { return false }
@@ -580,16 +585,21 @@ public struct NumberMismatchRule: Rule {
         case .heading, .listItem: break
         default: return false
         }
-        /// The unit's place among the units of its kind, and how many there are.
-        func place(_ d: Document, _ u: Int) -> (Int, Int) {
-            var before = 0, all = 0
-            for (k, x) in d.units.enumerated() where x.kind == kind {
-                if k < u { before += 1 }
-                all += 1
-            }
-            return (before, all)
+        let (sp, tp) = places()
+        return sp[s[0]] == tp[t[0]]
+    }
+
+    /// Each unit's place among the units of its kind and how many there are (one pass to
+    /// count, one to number; not a walk of the document for every pair).
+    static func places(_ d: Document) -> [(Int, Int)] {
+        var count: [UnitKind: Int] = [:]
+        for u in d.units { count[u.kind, default: 0] += 1 }
+        var seen: [UnitKind: Int] = [:]
+        return d.units.map { u in
+            let k = seen[u.kind, default: 0]
+            seen[u.kind] = k + 1
+            return (k, count[u.kind]!)
         }
-        return place(sd, s[0]) == place(td, t[0])
     }
 
     /// Cells of numbers (``numbersOnly(_:)``) of the source paired with the cell of the same
@@ -994,8 +1004,8 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// The direction of the change a number states (``LocaleData/Bounds/changes``): a word right
-    /// before it, over a currency sign (`up 12%`, `rose $3`), or over `by`/`of` (`increased by
-    /// 12%`, `an increase of 12%`), in Latin letters — a particle (`changeParticles`: `up`,
+    /// before it, over a currency sign (`up 12%`, `rose $3`), or over a word of `changeLinks`
+    /// (`by`, `of`: `increased by 12%`, `an increase of 12%`), in Latin letters — a particle (`changeParticles`: `up`,
     /// `down`) only after punctuation or a word of `changeParticlesAfter` (`is up 12%`, `…, up
     /// 12%`; not `set up 3 servers`); within five characters of Han before it (`同比下降 12%`,
     /// `增长了 12%`; the nearest word; not right after 到, 至, 为…: `减少到 3` states the value).
@@ -1018,7 +1028,7 @@ public struct NumberMismatchRule: Rule {
         }
         if isASCIILetter(t[b - 1]) {
             var w = word(endingAt: b)
-            if w == [0x62, 0x79] || w == [0x6F, 0x66] {   // by, of
+            if bounds.changeLinks.contains(w) {   // `by`, `of`
                 b -= w.count
                 skipSpaces()
                 guard b > 0, isASCIILetter(t[b - 1]) else { return nil }
@@ -2842,6 +2852,11 @@ public struct NumberMismatchRule: Rule {
                                 sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
             }
         }
+        var placeTables: (source: [(Int, Int)], target: [(Int, Int)])? = nil
+        func places() -> (source: [(Int, Int)], target: [(Int, Int)]) {
+            if placeTables == nil { placeTables = (NumberMismatchRule.places(p.source), NumberMismatchRule.places(c.document)) }
+            return placeTables!
+        }
         for pair in c.consistencyCache.pairs {
             // Cells of numbers are compared with the cell of their column in the row they are
             // rendered by, else only when the other side is numbers too (aligned by length alone);
@@ -2849,7 +2864,7 @@ public struct NumberMismatchRule: Rule {
             if pair.source.allSatisfy({ inCells.contains($0) }) { continue }
             if pair.source.allSatisfy({ NumberMismatchRule.numbersOnly(p.source.units[$0]) })
                 && pair.target.allSatisfy({ NumberMismatchRule.numbersOnly(c.document.units[$0]) })
-                && !NumberMismatchRule.pairedByPlace(p.source, pair.source, c.document, pair.target) { continue }
+                && !NumberMismatchRule.pairedByPlace(p.source, pair.source, c.document, pair.target, places) { continue }
             let words = pair.source.flatMap { k in
                 (NumberMismatchRule.sourceWords(p.source.units[k], p.sourceAnalyses[k], unit: k)
                     + NumberMismatchRule.hyphenedWords(p.source.units[k], p.sourceAnalyses[k], unit: k, c.settings.source)
