@@ -78,7 +78,22 @@ public struct Document: Sendable {
                 var mapper = InlineMapper(parsed: buffers, source: bytes)
                 for block in parsed.blocks {
                     if opaqueDepth > 0 {
-                        if case .html = block.kind {} else { continue }
+                        // Code of a `<pre>` (or another opaque element) that runs on past the
+                        // blank line ending its HTML block: cmark makes paragraphs and code
+                        // blocks of it, the last of which may close the element.
+                        switch block.kind {
+                        case .html: break
+                        case .paragraph, .heading, .code:
+                            let first = min(max(1, block.startLine), source.lineCount)
+                            let last = min(max(first, block.endLine), source.lineCount)
+                            let lines = source.lineStarts[first - 1]..<source.lineByteRange(last).upperBound
+                            let balance = HTMLBlockScanner.opaqueBalance(
+                                of: UnsafeBufferPointer(rebasing: bytes[lines]), opaqueTags: opaque!)
+                            opaqueDepth = max(0, opaqueDepth + balance)
+                            continue
+                        case .tableCell:
+                            continue
+                        }
                     }
                     switch block.kind {
                     case .code(let info, let literal):
@@ -88,7 +103,7 @@ public struct Document: Sendable {
                     case .html:
                         if opaque == nil { opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque) }
                         opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, bytes, opaque: opaque!,
-                                                                        inside: opaqueDepth > 0, &scratch))
+                                                                        open: opaqueDepth, &scratch))
                     case .paragraph, .heading, .tableCell:
                         addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes, silent: recordsSilentBlocks)
                     }
@@ -298,9 +313,9 @@ public struct Document: Sendable {
     // MARK: HTML blocks
 
     /// Adds the units of an HTML block; returns how many opaque elements it leaves open
-    /// (negative: closes).
+    /// (negative: closes). `open`: how many earlier blocks left open, which this one starts inside.
     private mutating func addHTMLBlock(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, opaque: Set<String>,
-                                       inside: Bool, _ scratch: inout DecodeScratch) -> Int {
+                                       open: Int, _ scratch: inout DecodeScratch) -> Int {
         guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literalLines) = b.kind else { return 0 }
         // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
         // the literal's own line count is the truth.
@@ -310,7 +325,7 @@ public struct Document: Sendable {
         guard start < end else { return 0 }
         var presence = TextMasks.CharPresence()
         let raw = source.scalars(start..<end, scratch: &scratch, presence: &presence)
-        var scanner = HTMLBlockScanner(raw: raw, opaqueTags: opaque)
+        var scanner = HTMLBlockScanner(raw: raw, opaqueTags: opaque, openAtStart: open)
         scanner.scan()
         // The byte offset of a character, counted on from the last one asked for (comments and
         // pieces come in order).
@@ -332,7 +347,12 @@ public struct Document: Sendable {
             comments.append(HTMLComment(start: source.position(ofByte: startByte), end: source.position(ofByte: endByte),
                                         body: body.trimmingASCIISpaces))
         }
-        if inside || scanner.opaqueBalance != 0 { return scanner.opaqueBalance }
+        // An element opened here and left open (a `<pre>` whose code runs on past a blank line)
+        // takes only the text after its tag, which the scanner leaves out; the text before it is
+        // read. A closing tag of an element no block opened: where the element began is unknown,
+        // so none of the block is taken for prose.
+        let balance = scanner.opaqueBalance
+        if open + balance < 0 { return balance }
         var roles = moved(&scanner.roles)
         /// Whether a piece would be a unit: whether its text holds content, given the block's roles.
         func hasContent(_ piece: HTMLBlockScanner.Piece, _ roles: [Role]) -> Bool {
@@ -345,7 +365,7 @@ public struct Document: Sendable {
         // The masks never make a character content: a piece without content before them has none
         // after them, and a block none of whose pieces has any (one that is only a comment, the
         // usual case) needs no masks.
-        guard scanner.pieces.contains(where: { hasContent($0, roles) }) else { return 0 }
+        guard scanner.pieces.contains(where: { hasContent($0, roles) }) else { return balance }
         TextMasks.apply(raw, &roles, isHeading: false, presence: presence)
         for piece in scanner.pieces where hasContent(piece, roles) {
             let startByte = byteOffset(piece.range.lowerBound)
@@ -358,7 +378,7 @@ public struct Document: Sendable {
             unit.inHTML = true
             append(unit)
         }
-        return 0
+        return balance
     }
 }
 

@@ -31,11 +31,50 @@ struct HTMLBlockScanner {
     /// Opaque elements opened and not closed in this block (negative: closed, opened before).
     var opaqueBalance = 0
 
-    /// - Parameter opaqueTags: elements whose content is not prose, `alwaysOpaque` included.
-    init(raw: [UInt32], opaqueTags: Set<String> = HTMLBlockScanner.alwaysOpaque) {
+    /// Opaque elements earlier blocks left open, which this block's text starts inside.
+    let openAtStart: Int
+
+    /// - Parameters:
+    ///   - opaqueTags: elements whose content is not prose, `alwaysOpaque` included.
+    ///   - openAtStart: how many opaque elements earlier blocks opened and did not close (a
+    ///     `<pre>` whose code runs on past a blank line).
+    init(raw: [UInt32], opaqueTags: Set<String> = HTMLBlockScanner.alwaysOpaque, openAtStart: Int = 0) {
         self.raw = raw
         self.opaqueTags = opaqueTags
+        self.openAtStart = openAtStart
         self.roles = [Role](repeating: .content, count: raw.count)
+    }
+
+    /// Net opaque elements opened (negative: closed) by the tags in `bytes`, UTF-8 text that is
+    /// not an HTML block: the paragraphs and code cmark makes of a `<pre>`'s code once a blank
+    /// line has ended the HTML block that opened it, the last of which closes it
+    /// (`print(x)</code></pre>`).
+    static func opaqueBalance(of bytes: UnsafeBufferPointer<UInt8>, opaqueTags: Set<String>) -> Int {
+        var balance = 0
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            guard bytes[k] == 0x3C else { k += 1; continue }  // <
+            var j = k + 1
+            let closing = j < n && bytes[j] == 0x2F
+            if closing { j += 1 }
+            let nameStart = j
+            while j < n, bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A || (j > nameStart && (bytes[j] == 0x2D || (bytes[j] >= 0x30 && bytes[j] <= 0x39))) {
+                j += 1
+            }
+            k = j
+            // A tag's name ends at a space, `>` or `/`.
+            guard j > nameStart, j < n, bytes[j] == 0x3E || bytes[j] == 0x2F || bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x09
+            else { continue }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self).lowercased()
+            guard opaqueTags.contains(name) else { continue }
+            if closing { balance -= 1; continue }
+            var e = j
+            while e < n && bytes[e] != 0x3E { e += 1 }
+            if e < n && bytes[e - 1] == 0x2F { continue }  // <pre/>
+            balance += 1
+        }
+        return balance
     }
 
     mutating func scan() {
@@ -49,6 +88,23 @@ struct HTMLBlockScanner {
         func close(_ end: Int) {
             emit(segmentStart..<end, kind: segmentKind, alts: standaloneAlt)
             standaloneAlt = []
+        }
+
+        // Inside elements earlier blocks opened, nothing is prose up to the tag that closes the
+        // last of them; text after it is read as in any block.
+        var open = openAtStart
+        while p < n && open > 0 {
+            if raw[p] == 0x3C, let tag = parseTag(at: p), !tag.selfClosing, opaqueTags.contains(tag.name.lowercased()) {
+                open += tag.closing ? -1 : 1
+                opaqueBalance += tag.closing ? -1 : 1
+                p = tag.range.upperBound
+            } else {
+                p += 1
+            }
+        }
+        if openAtStart > 0 {
+            for k in 0..<p { roles[k] = .markup }
+            segmentStart = p
         }
 
         while p < n {

@@ -172,6 +172,27 @@ import Testing
         #expect(doc.comments.map(\.body) == ["注释"])
     }
 
+    /// A `<pre>` opened inside an HTML block whose code runs on past a blank line: the block's
+    /// text before it is read, the code (which cmark makes paragraphs of) is not, and the
+    /// document goes on after the paragraph that closes it.
+    @Test func preRunningPastABlankLineHidesOnlyItsCode() {
+        let doc = Fixtures.document("""
+            <details><summary>调用示例</summary>
+            <p>下面是一个例子：</p>
+            <pre><code class="language-python">import base64
+            import sys
+
+            API_BASE_URL = "http://127.0.0.1:8080"
+            print(API_BASE_URL)</code></pre></details>
+            </details>
+
+            ## 下一节
+
+            这里是正文。
+            """)
+        #expect(doc.units.map(\.string) == ["调用示例", "下面是一个例子：", "下一节", "这里是正文。"])
+    }
+
     /// cmark-gfm 0.29 sets and clears its special inline characters (`~`, autolinks' `:` and
     /// `w`, tables' `|`) for the whole process around every parse; threads parsing at once used
     /// to miss strikethroughs and autolinks at random. Many threads, many parses, one answer.
