@@ -28,13 +28,15 @@ enum Harness {
     }
 
     static func findings(rule: any Rule, target text: String, source sourceText: String? = nil,
-                         glossary: String? = nil, settings overrides: [String: String] = [:]) throws -> [Finding] {
-        try findings(rules: [rule], target: text, source: sourceText, glossary: glossary, settings: overrides)
+                         glossary: String? = nil, settings overrides: [String: String] = [:],
+                         paths: (source: String, target: String) = ("source.md", "target.md")) throws -> [Finding] {
+        try findings(rules: [rule], target: text, source: sourceText, glossary: glossary, settings: overrides, paths: paths)
     }
 
     /// The findings of `rules` (every rule by default).
     static func findings(rules: [any Rule] = RuleRegistry.all, target text: String, source sourceText: String? = nil,
-                         glossary: String? = nil, settings overrides: [String: String] = [:]) throws -> [Finding] {
+                         glossary: String? = nil, settings overrides: [String: String] = [:],
+                         paths: (source: String, target: String) = ("source.md", "target.md")) throws -> [Finding] {
         var settings = settings(overrides)
         let index = try glossary.map { GlossaryIndex(try TSV.read($0, file: "test.tsv")) }
         if let g = index?.glossary {
@@ -42,11 +44,11 @@ enum Harness {
         }
         let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: index, rules: rules)
         return try checker.withToolkit { toolkit in
-            let doc = Document(SourceText(path: "target.md", text: text))
+            let doc = Document(SourceText(path: paths.target, text: text))
             let analyses = checker.analyze(doc, toolkit: toolkit)
             var pairing: Pairing? = nil
             if let sourceText {
-                let src = Document(SourceText(path: "source.md", text: sourceText))
+                let src = Document(SourceText(path: paths.source, text: sourceText))
                 let sa = checker.analyze(src, toolkit: toolkit)
                 let al = DocumentAligner(functionWords: source.functionWords)
                     .align(source: src, sourceAnalyses: sa, target: doc, targetAnalyses: analyses)

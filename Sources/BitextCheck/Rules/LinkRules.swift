@@ -119,6 +119,9 @@ enum LinkComparison {
             if let dot = p.lastIndex(of: "."), p.distance(from: dot, to: p.endIndex) <= 6, dot != p.startIndex,
                p[p.index(after: dot)...].allSatisfy({ $0.isLetter || $0.isNumber }) {
                 ext = String(p[dot...]); p = String(p[..<dot])
+                // A locale where the extension was: `trivial` took `.md` off `guide.en.md`
+                // (MkDocs i18n's `page.en.md` beside `page.md`).
+                if locales.contains(String(ext.dropFirst())) { ext = "" }
             }
             if locales.contains(p) { p = "" }
             // A suffix begins with `-`, `.` or `_`: without one of them, none can match.
@@ -144,6 +147,19 @@ enum LinkComparison {
         let words = s.split(whereSeparator: { $0.asciiValue.map { urlSeparators.contains($0) } ?? false })
         if words.contains(where: { w in chineseWords.contains { $0 == w } }) { return true }
         return false
+    }
+
+    /// The last segment of a path, written as ``trivial(_:)`` writes it (`../README_ch.md` → `README_ch`).
+    static func lastSegment(_ path: String) -> String {
+        let t = trivial(path)
+        return t.split(separator: "/").last.map(String.init) ?? t
+    }
+
+    /// The file names of a bilingual pair: the source's and the translation's.
+    static func fileNames(_ c: FileContext) -> (source: String, target: String)? {
+        guard let p = c.pairing else { return nil }
+        let name = { (path: String) in path.split(separator: "/").last.map(String.init) ?? path }
+        return (name(p.source.source.path), name(c.document.source.path))
     }
 
     /// True when two paths name the same file, one relative (`./reactivity-core`) and the
@@ -355,7 +371,20 @@ public struct LinkMismatchRule: Rule {
         var (dp, df) = (LinkComparison.delocalised(sp), LinkComparison.delocalised(tp))
         if tp.hasPrefix("/"), let path = LinkComparison.sitePath(sp) { dp = LinkComparison.delocalised(path) }
         if sp.hasPrefix("/"), let path = LinkComparison.sitePath(tp) { df = LinkComparison.delocalised(path) }
-        if dp == df && !dp.isEmpty && sameFragment { return .localised }
+        if dp == df && !dp.isEmpty && sameFragment {
+            // The project names its pages that way itself: the pair's own files are one name
+            // with and without a locale (MkDocs i18n's `page.en.md` beside `page.md`), so a
+            // relative link written the same way goes to the same page in the translation.
+            if LinkComparison.kind(mapped) == .relative && LinkComparison.kind(t) == .relative,
+               let names = LinkComparison.fileNames(c), names.source != names.target,
+               LinkComparison.delocalised(names.source) == LinkComparison.delocalised(names.target) { return .same }
+            return .localised
+        }
+        // A page's link to its counterpart in the other language (`English | [简体中文](README_zh.md)`
+        // in the source, `[English](README.md) | 简体中文` in the translation).
+        if LinkComparison.kind(mapped) == .relative && LinkComparison.kind(t) == .relative, let names = LinkComparison.fileNames(c),
+           names.source != names.target, LinkComparison.lastSegment(sp) == LinkComparison.trivial(names.target),
+           LinkComparison.lastSegment(tp) == LinkComparison.trivial(names.source) { return .same }
         // A Chinese page in place of the source's English one: the translator's choice, for review.
         // Not where only the query asks for Chinese on the source's site: another path there
         // is another page (`…/doc.html` → `…/swagger-ui/index.html?language=zh_CN`).

@@ -1,0 +1,39 @@
+import Testing
+@testable import BitextCheck
+
+/// link-mismatch: links written the way the project names its own pages (MkDocs i18n's
+/// `page.en.md` beside `page.md`) and a page's link to its counterpart in the other language.
+@Suite struct LocalisedLinkTests {
+    func findings(_ target: String, _ source: String, paths: (String, String)) throws -> [Finding] {
+        try Harness.findings(rule: LinkMismatchRule(), target: target, source: source, paths: paths)
+            .filter { $0.rule == "link-mismatch" }
+    }
+
+    static let source = "See the [installation guide](../installation/installation.en.md) first, then [the tutorial](./tutorial.en.md#setup).\n"
+    static let target = "请先阅读[安装指南](../installation/installation.md)，然后阅读[教程](./tutorial.md#setup)。\n"
+
+    @Test func linksNamedAsThePairIsNamedAreTheSamePages() throws {
+        // The pair itself is `guide.en.md` and `guide.md`: its links follow the same convention.
+        #expect(try findings(Self.target, Self.source, paths: ("docs/guide.en.md", "docs/guide.md")).isEmpty)
+        // Pairs named alike (`en/guide.md`, `zh/guide.md`) show no such convention: localised, at info.
+        let alike = try findings(Self.target, Self.source, paths: ("en/guide.md", "zh/guide.md"))
+        #expect(alike.map(\.severity) == [.info, .info])
+        // Another page, even under the convention, is a changed link.
+        let changed = try findings("请先阅读[安装指南](../installation/installation.md)，然后阅读[教程](./tutorials.md#setup)。\n",
+                                   Self.source, paths: ("docs/guide.en.md", "docs/guide.md"))
+        #expect(changed.map(\.severity) == [.warning])
+        // An absolute URL is the site's business (`links:`), whatever the pair is called.
+        let url = try findings("见[文档](https://example.org/docs/page.md)。\n", "See [the docs](https://example.org/docs/page.en.md).\n",
+                               paths: ("docs/guide.en.md", "docs/guide.md"))
+        #expect(url.map(\.severity) == [.info])
+    }
+
+    @Test func aLinkToTheOtherLanguagesPageIsTheSwitcher() throws {
+        let source = "English | [简体中文](README_ch.md)\n\n# Tool\n\nA small tool.\n"
+        let target = "[English](README.md) | 简体中文\n\n# 工具\n\n一个小工具。\n"
+        #expect(try findings(target, source, paths: ("README.md", "README_ch.md")).isEmpty)
+        // Pointing at a third page is not the switcher.
+        let other = try findings("[English](README_ja.md) | 简体中文\n\n# 工具\n\n一个小工具。\n", source, paths: ("README.md", "README_ch.md"))
+        #expect(other.map(\.severity) == [.warning])
+    }
+}
