@@ -585,7 +585,7 @@ extension Segmenter {
         for c in cells where c.column == column && c.row > 0 && !analyses[c.unit].hasHan {
             guard let s = analyses[c.unit].stretches.first else { continue }
             if !s.isProse {
-                if s.evidence == .coinedTerm { names += 1 }
+                if s.evidence == .coinedTerm || s.evidence == .modelNumber { names += 1 }
                 continue
             }
             guard s.isLabel, s.tokens.count <= 3, s.tokens.allSatisfy({ $0.kind == .capitalized || $0.kind == .name }) else { return }

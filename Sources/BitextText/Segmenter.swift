@@ -699,6 +699,29 @@ public final class Segmenter {
         a.runs.append(LanguageRun(language: current ?? .neutral, range: runStart..<n))
     }
 
+    /// True when the prose of `range` holds a model number: a word of ASCII letters and digits
+    /// both, with a letter at one end (`T4`, `A100`, `6271C`, `H20`; not `3.5`, `2024`, `v2.1`,
+    /// which hold other characters or no letter) — the mark of a product's name
+    /// (`NVIDIA Tesla T4`, `Intel Xeon Gold 6271C`).
+    static func hasModelNumber(_ text: [UInt32], _ roles: [Role], _ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let isAlnum = { (c: UInt32) in (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+            guard isAlnum(text[k]), roles[k] == .content else { k += 1; continue }
+            var e = k, letters = 0, digits = 0
+            while e < range.upperBound && isAlnum(text[e]) && roles[e] == .content {
+                if text[e] <= 0x39 { digits += 1 } else { letters += 1 }
+                e += 1
+            }
+            // Not part of a longer token: `2.60GHz`, `v1.2`, `T4-B`, `a/b2` are other shapes.
+            let joiner = { (c: UInt32) in c == 0x2E || c == 0x2D || c == 0x5F || c == 0x2F }
+            let apart = (k == range.lowerBound || !joiner(text[k - 1])) && (e == range.upperBound || !joiner(text[e]))
+            if apart && letters > 0 && digits > 0 && (text[k] > 0x39 || text[e - 1] > 0x39) { return true }
+            k = e
+        }
+        return false
+    }
+
     /// Builds the stretch of Latin words inside `segment`, or nil when it has none.
     func stretch(_ segment: Range<Int>, _ text: [UInt32], _ roles: [Role], _ inside: ArraySlice<Word>,
                  _ links: [InlineLink], _ a: inout TextAnalysis, wholeUnit: Bool) -> SourceStretch? {
@@ -871,6 +894,8 @@ public final class Segmenter {
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
         }
         if wholeUnit {
+            // (Only a label can be a product's name: no function word, few words.)
+            if functionTokens == 0 && tokens.count <= 6 { s.hasModelNumber = Segmenter.hasModelNumber(text, roles, range) }
             s.unitShape = Segmenter.isCitation(text, roles, segment) || Segmenter.isCatalogueLink(text, roles, segment, links) ? .citation
                 : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names : nil
         }

@@ -87,6 +87,9 @@ public enum Evidence: String, Sendable {
     case namedTerm = "named-term"
     /// Inside a translator's note.
     case translatorNote = "translator-note"
+    /// One to three words with a model number (`NVIDIA Tesla T4`, `Intel Xeon Gold 6271C`): a
+    /// product's name.
+    case modelNumber = "model-number"
     /// Its ordinary words are words the document or project keeps in English.
     case keptWords = "kept-words"
     /// Title Case inside Chinese: a name or a cited title.
@@ -148,6 +151,8 @@ public struct SourceStretch: Sendable, Equatable {
     public var isNamedTerm: Bool = false
     /// `中文 English (ABBR)` or `English（中文）`.
     public var isGloss: Bool = false
+    /// A whole unit's words include a model number (``Segmenter/hasModelNumber(_:_:_:)``).
+    public var hasModelNumber: Bool = false
     /// What the whole unit's own shape says it is, kept as written: a reference-list entry
     /// (`.citation`, ``Segmenter/isCitation(_:_:_:)``), a status code and its reason phrase
     /// (`.names`, ``Segmenter/isStatusLine(_:_:_:)``).
@@ -246,6 +251,9 @@ public struct SourceStretch: Sendable, Equatable {
             // document writes `Select 组件`) names the thing.
             if keptCount + code >= ordinary { return keep(.keptWords) }
             if SourceStretch.mostlyCoined(tokens, kept: kept) { return keep(.coinedTerm) }
+            // A model number among the words (`NVIDIA Tesla T4`, `Intel Xeon Gold 6271C`): a
+            // product's name, not a label to translate.
+            if hasModelNumber { return keep(.modelNumber) }
             return (true, true, .label)
         }
         // Bold or italic marks a term, a UI label or a name; a long run of words in bold is a

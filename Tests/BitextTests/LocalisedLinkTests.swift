@@ -37,3 +37,27 @@ import Testing
         #expect(other.map(\.severity) == [.warning])
     }
 }
+
+/// The tag a pair's own file names differ by, learnt from the names.
+@Suite struct PairNamingTests {
+    @Test func tagsAreReadFromThePairsNames() throws {
+        let mk = LinkComparison.PairNaming(source: "guide.en.md", target: "guide.md")
+        #expect(mk?.maps("../install/install.en.md", to: "../install/install.md") == true)
+        #expect(mk?.maps("../install/install.en.md", to: "../setup/install.md") == false)
+        let suffix = LinkComparison.PairNaming(source: "README.md", target: "README_ch.md")
+        #expect(suffix?.maps("docs/quickstart.md", to: "docs/quickstart_ch.md") == true)
+        #expect(suffix?.maps("docs/quickstart.md", to: "docs/quickstart.md") == false)
+        let both = LinkComparison.PairNaming(source: "intro_en.md", target: "intro_zh.md")
+        #expect(both?.maps("./usage_en.md", to: "./usage_zh.md") == true)
+        // Names that are not one stem with a tag teach nothing.
+        #expect(LinkComparison.PairNaming(source: "intro.md", target: "introduction.md") == nil)
+        #expect(LinkComparison.PairNaming(source: "a.md", target: "a.md") == nil)
+    }
+
+    @Test func aSuffixedPairsLinksFollowItsNaming() throws {
+        let source = "See [the quick start](docs/quickstart.md) and [the FAQ](docs/faq.md#install).\n"
+        let target = "参见[快速开始](docs/quickstart_ch.md)和[常见问题](docs/faq_ch.md#install)。\n"
+        let f = try Harness.findings(rule: LinkMismatchRule(), target: target, source: source, paths: ("README.md", "README_ch.md"))
+        #expect(f.filter { $0.rule == "link-mismatch" }.isEmpty)
+    }
+}

@@ -172,6 +172,9 @@ public struct UntranslatedLabelRule: Rule {
             // `rpm`) and signs of comparison or range; a count of things in English still is.
             RuleExample("| 指标 | 数值 |\n| --- | --- |\n| 延迟 | < 2.5 ms |\n| 抖动 | 10–20 ms |\n| 超时 | 5 min |\n| 转速 | 7200 rpm |\n| 巨型帧 | 9216 字节 |\n"),
             RuleExample("| 指标 | 数值 |\n| --- | --- |\n| 延迟 | < 2.5 ms |\n| 核心 | ↓8 cores |\n| 电源 | 双路冗余 |\n| 风扇 | 可热插拔 |\n"),
+            // A model number among the words (`T4`, `6271C`) makes them a product's name.
+            RuleExample("# 测试环境\n\n## 硬件\n\n## 软件\n\n## 结果\n\n- GPU：NVIDIA Tesla T4\n- CPU：Intel Xeon Gold 6271C\n"),
+            RuleExample("# 测试环境\n\n## 硬件\n\n## 软件\n\n## 结果\n\n## ↓Large Memory\n\n## NVIDIA Tesla T4\n"),
             // A word joined to a number by a hyphen is notation kept as written (`5-shot`, `8-bit`).
             RuleExample("| 基准 | 分数 | 设置 |\n| --- | --- | --- |\n| MMLU | 68.4 | 5-shot |\n| GSM8K | 52.1 | 8-bit |\n| HellaSwag | 80.1 | 0-shot |\n"),
             // Keys in `<kbd>` are code, also in an HTML table cell right after its `<td>`.

@@ -149,6 +149,57 @@ enum LinkComparison {
         return false
     }
 
+    /// How a pair's own file names differ: the same stem with a tag after it on either side
+    /// (`guide.en.md` → `guide.md`: `.en` taken off; `README.md` → `README_ch.md`: `_ch` put on),
+    /// a tag being a separator (`.`, `-`, `_`) and up to seven letters, digits or separators.
+    struct PairNaming {
+        let sourceTag: String, targetTag: String
+
+        init?(source: String, target: String) {
+            let (s, se) = PairNaming.stem(source), (t, te) = PairNaming.stem(target)
+            guard se == te else { return nil }
+            // The common part ends before a tag's separator (`guide_en` / `guide_zh`: `_en`, `_zh`).
+            var common = zip(s, t).prefix { $0 == $1 }.count
+            var st = String(s.dropFirst(common)), tt = String(t.dropFirst(common))
+            while common > 0 && !(PairNaming.isTag(st) && PairNaming.isTag(tt)) && st.count < 8 && tt.count < 8 {
+                common -= 1
+                st = String(s.dropFirst(common))
+                tt = String(t.dropFirst(common))
+            }
+            guard common > 0, st != tt, PairNaming.isTag(st), PairNaming.isTag(tt) else { return nil }
+            sourceTag = st
+            targetTag = tt
+        }
+
+        /// A file name's stem and extension (`guide.en.md` → `guide.en`, `.md`).
+        static func stem(_ name: String) -> (String, String) {
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
+                  name.distance(from: dot, to: name.endIndex) <= 6,
+                  name[name.index(after: dot)...].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return (name, "") }
+            return (String(name[..<dot]), String(name[dot...]))
+        }
+
+        static func isTag(_ t: String) -> Bool {
+            t.isEmpty || (t.count <= 8 && [".", "-", "_"].contains(t.first!)
+                          && t.dropFirst().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        }
+
+        /// True when the target path is the source path with its file's tag changed the same way,
+        /// the directories alike (`../install/install.en.md` → `../install/install.md`).
+        func maps(_ sourcePath: String, to targetPath: String) -> Bool {
+            let split = { (p: String) -> (String, String) in
+                guard let slash = p.lastIndex(of: "/") else { return ("", p) }
+                return (String(p[...slash]), String(p[p.index(after: slash)...]))
+            }
+            let (sd, sf) = split(sourcePath), (td, tf) = split(targetPath)
+            guard LinkComparison.trivial(sd) == LinkComparison.trivial(td) else { return false }
+            let (ss, se) = PairNaming.stem(sf), (ts, te) = PairNaming.stem(tf)
+            guard se == te, ss.hasSuffix(sourceTag) else { return false }
+            let base = ss.dropLast(sourceTag.count)
+            return !base.isEmpty && base + targetTag == ts
+        }
+    }
+
     /// The last segment of a path, written as ``trivial(_:)`` writes it (`../README_ch.md` → `README_ch`).
     static func lastSegment(_ path: String) -> String {
         let t = trivial(path)
@@ -371,20 +422,18 @@ public struct LinkMismatchRule: Rule {
         var (dp, df) = (LinkComparison.delocalised(sp), LinkComparison.delocalised(tp))
         if tp.hasPrefix("/"), let path = LinkComparison.sitePath(sp) { dp = LinkComparison.delocalised(path) }
         if sp.hasPrefix("/"), let path = LinkComparison.sitePath(tp) { df = LinkComparison.delocalised(path) }
-        if dp == df && !dp.isEmpty && sameFragment {
-            // The project names its pages that way itself: the pair's own files are one name
-            // with and without a locale (MkDocs i18n's `page.en.md` beside `page.md`), so a
-            // relative link written the same way goes to the same page in the translation.
-            if LinkComparison.kind(mapped) == .relative && LinkComparison.kind(t) == .relative,
-               let names = LinkComparison.fileNames(c), names.source != names.target,
-               LinkComparison.delocalised(names.source) == LinkComparison.delocalised(names.target) { return .same }
-            return .localised
+        // Relative links written the way the pair's own files are named go to the same pages in
+        // the translation (`guide.en.md` beside `guide.md`, MkDocs i18n; `README.md` beside
+        // `README_ch.md`), and so does a page's link to its counterpart in the other language
+        // (`English | [简体中文](README_zh.md)` in the source, `[English](README.md) | 简体中文` in the
+        // translation).
+        if sameFragment, LinkComparison.kind(mapped) == .relative && LinkComparison.kind(t) == .relative,
+           let names = LinkComparison.fileNames(c), names.source != names.target {
+            if let naming = LinkComparison.PairNaming(source: names.source, target: names.target), naming.maps(sp, to: tp) { return .same }
+            if LinkComparison.lastSegment(sp) == LinkComparison.trivial(names.target)
+                && LinkComparison.lastSegment(tp) == LinkComparison.trivial(names.source) { return .same }
         }
-        // A page's link to its counterpart in the other language (`English | [简体中文](README_zh.md)`
-        // in the source, `[English](README.md) | 简体中文` in the translation).
-        if LinkComparison.kind(mapped) == .relative && LinkComparison.kind(t) == .relative, let names = LinkComparison.fileNames(c),
-           names.source != names.target, LinkComparison.lastSegment(sp) == LinkComparison.trivial(names.target),
-           LinkComparison.lastSegment(tp) == LinkComparison.trivial(names.source) { return .same }
+        if dp == df && !dp.isEmpty && sameFragment { return .localised }
         // A Chinese page in place of the source's English one: the translator's choice, for review.
         // Not where only the query asks for Chinese on the source's site: another path there
         // is another page (`…/doc.html` → `…/swagger-ui/index.html?language=zh_CN`).
