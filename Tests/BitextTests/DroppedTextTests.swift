@@ -239,6 +239,16 @@ import BitextText
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty)
     }
 
+    /// A `;` clause dropped beside a code span both sides write (review 28 D10): the span is no
+    /// prose on either side, and weighs nothing in the length measure.
+    @Test func clauseDroppedBesideCode() throws {
+        let source = "Do not set `strict_mode` on versions before 2.1.0; the option does not exist there and the service will fail to start.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "不要在 2.1.0 之前的版本上设置 `strict_mode`。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("the option does not exist there") == true, "\(found.map(\.message))")
+        let whole = "不要在 2.1.0 之前的版本上设置 `strict_mode`；该选项在这些版本中不存在，服务将无法启动。\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
+    }
+
     /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
     /// and the alignment pairs the cells by position, but each cell renders the other row's
     /// source; reported on both cells, naming the source line each renders. The same table

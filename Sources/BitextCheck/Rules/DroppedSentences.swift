@@ -360,7 +360,10 @@ enum LoneSentences {
                     let tu = c.document.units[t.unit]
                     var letters = 0, han = 0, kept = 0
                     for j in sp.range where u.roles[j] == .content && (u.text[j] | 0x20) >= 0x61 && (u.text[j] | 0x20) <= 0x7A { letters += 1 }
-                    for ch in tu.text[t.range] {
+                    // Of the translation's prose only, as of the source's: a code span both write
+                    // (`strict_mode`) is neither, and weighs nothing against a dropped clause.
+                    for k in t.range where tu.roles[k] == .content {
+                        let ch = tu.text[k]
                         if isHanIdeograph(ch) { han += 1 } else if (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x7A { kept += 1 }
                     }
                     return Double(letters) / max(1, Double(han) + Double(kept) / 4)
