@@ -327,6 +327,11 @@ public struct LocaleData: Sendable {
     /// right after one are the term being introduced.
     public var namingVerbs: [[UInt32]] = []
     /// Last characters of `uiVerbs` and `namingVerbs`, first characters of `kindNouns`: most
+    /// Conjunctions that open a condition or an exception (the locale's `conditions`), by a name
+    /// both locales give them (`unless`: `unless`; `除非`, `否则`, `才`), lowercase: a sentence
+    /// translated one to one that has one and whose translation holds none of that name's
+    /// renderings dropped the clause (`missing-translation`).
+    public var conditions: [String: [String]] = [:]
     /// Chinese next to English is none of them, and is passed over without comparing phrases.
     /// Sorted (``Swift/Array/sortedContains(_:)``).
     public var uiVerbEnds: [UInt32] = []
@@ -447,6 +452,7 @@ public struct LocaleData: Sendable {
             data.negationCues.glossSuffixes = list("glossSuffixes")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
+        for (w, name) in wordsByName("conditions") where !w.isEmpty { data.conditions[name, default: []].append(w.lowercased()) }
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
         data.namingVerbs = phrases("naming-verbs")
         data.uiVerbEnds = data.uiVerbs.compactMap(\.last)

@@ -249,6 +249,41 @@ import BitextText
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
     }
 
+    /// A `;` clause dropped beside a code span both sides write (review 28 D10): the span is no
+    /// prose on either side, and weighs nothing in the length measure.
+    @Test func clauseDroppedBesideCode() throws {
+        let source = "Do not set `strict_mode` on versions before 2.1.0; the option does not exist there and the service will fail to start.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "不要在 2.1.0 之前的版本上设置 `strict_mode`。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("the option does not exist there") == true, "\(found.map(\.message))")
+        let whole = "不要在 2.1.0 之前的版本上设置 `strict_mode`；该选项在这些版本中不存在，服务将无法启动。\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
+    }
+
+    /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
+    /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
+    /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens
+    /// no clause.
+    @Test func conditionClauseDropped() throws {
+        let source = """
+            1. Any claim arising from a condition you had before buying the policy, unless we have agreed to cover it in writing;
+            2. Winter sports, unless you have added the option;
+            3. Claims from a condition you had before, unless we agreed in writing;
+            4. All items except pets.
+
+            """
+        let target = """
+            1. 因您在购买保单前已患有的疾病而引起的任何索赔；
+            2. 冬季运动，除非您已加购该选项；
+            3. 未经我们书面同意，因此前已患疾病提出的索赔；
+            4. 所有物品。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.count == 1 && found.first?.span.start.line == 1
+                && found.first?.message.contains("“unless we have agreed to cover it in writing”") == true, "\(found.map(\.message))")
+        #expect(Harness.source.conditions["unless"] == ["unless"])
+    }
+
     /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
     /// and the alignment pairs the cells by position, but each cell renders the other row's
     /// source; reported on both cells, naming the source line each renders. The same table
