@@ -312,9 +312,26 @@ public struct LocaleData: Sendable {
         /// `needless`), lowercase.
         public var glossPrefixes: [String] = []
         public var glossSuffixes: [String] = []
+        /// In a source language, words of courtesy that may stand before an imperative
+        /// (`courtesies`: `please` of `Please do not open an issue`).
+        public var courtesies: [String] = []
+        /// In a source language, forms of `be` before a negator and endings of a participle after
+        /// it (`copulas`, `participles`: `is not covered`): a passive a translation says with a
+        /// negation or not at all.
+        public var copulas: Set<String> = []
+        public var participles: [String] = []
+        /// In a target language, words with no negation character that say a negation by bounding
+        /// or excluding (`limits`: `上限`, `仅`, `除外`, `拒绝`): a translation holding one may say
+        /// the source's negation with it.
+        public var limits: [String] = []
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
+    /// Conjunctions that open a condition or an exception (the locale's `conditions`), by a name
+    /// both locales give them (`unless`: `unless`; `除非`, `否则`, `才`), lowercase: a sentence
+    /// translated one to one that has one and whose translation holds none of that name's
+    /// renderings dropped the clause (`missing-translation`).
+    public var conditions: [String: [String]] = [:]
     /// Words that join two formulas as equals (`and`, `or`; `和`, `与`, `、`), from
     /// `<id>.math-joiners.txt`, read on first use: two formulas joined the other way round in the
     /// translation (`$m_1$ and $m_2$` → `$m_2$ 和 $m_1$`) changed which is which (`math-mismatch`).
@@ -435,6 +452,7 @@ public struct LocaleData: Sendable {
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        for (w, name) in wordsByName("conditions") where !w.isEmpty { data.conditions[name, default: []].append(w.lowercased()) }
         if let n = node["negation"] {
             func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
             data.negationCues.modals = Set(list("modals"))
@@ -445,6 +463,10 @@ public struct LocaleData: Sendable {
             data.negationCues.glosses = Set(list("glosses"))
             data.negationCues.glossPrefixes = list("glossPrefixes")
             data.negationCues.glossSuffixes = list("glossSuffixes")
+            data.negationCues.courtesies = list("courtesies")
+            data.negationCues.copulas = Set(list("copulas"))
+            data.negationCues.participles = list("participles")
+            data.negationCues.limits = list("limits")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }

@@ -2,7 +2,7 @@
 /// `-ed`/`-ing` (with the `e` put back where Porter puts it; `-ied` and `-ies` to `-y`), and a
 /// final `e` where the stem is long enough. Enough to make `LLM`/`LLMs`,
 /// `fine-tune`/`fine-tuned`/`fine-tuning`, `model`/`models`/`modelling`, `encode`/`encoding` and
-/// `copy`/`copied`/`copies` meet while `note` and `not` stay apart.
+/// `copy`/`copied`/`copies`, `use`/`used` meet while `note` and `not` stay apart.
 /// Applied the same way to glossary terms and to text, so the two only need to agree.
 public enum Stemmer {
     /// The stem of a word (lowercase unless `keepCase`).
@@ -79,7 +79,10 @@ public enum Stemmer {
         var stripped = false
         if ends(s, "ing") && s.count > 5 && hasVowel(s, s.count - 3) { s.removeLast(3); stripped = true }
         else if ends(s, "ied") && s.count > 4 { s.removeLast(3); s.append(0x79) }  // y
-        else if ends(s, "ed") && !ends(s, "eed") && s.count > 4 && hasVowel(s, s.count - 2) { s.removeLast(2); stripped = true }
+        // Of four letters, only after a two-letter stem that opens with a vowel (used, aged,
+        // owed, iced meet use, age, owe, ice; shed, bred, tied, sued keep their letters).
+        else if ends(s, "ed") && !ends(s, "eed") && (s.count > 4 || s.count == 4 && !ends(s, "ied") && !isConsonant(s, 0))
+                    && hasVowel(s, s.count - 2) { s.removeLast(2); stripped = true }
         if stripped {
             if ends(s, "at") || ends(s, "bl") || ends(s, "iz") { s.append(0x65) }
             else if s.count >= 2, s[s.count - 1] == s[s.count - 2], isConsonant(s, s.count - 1),

@@ -239,6 +239,122 @@ import BitextText
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty)
     }
 
+    /// A negation turned round with no negation character at all (review 28 D2): a warning when
+    /// the source negates a modal and the translation holds a modal as a word (`可以使` for `may
+    /// not place`), or forbids (`Do not`, after a clause or `Please` too) and says the command
+    /// bare (`打完当前这一轮`). Info still: the modal's only rendering is a single character that
+    /// may be the modal's own sense, a modal the segmentation binds into another word (`可能`),
+    /// no modal at all (`are not affected` → `受影响`).
+    @Test func lostNegationReversed() throws {
+        let source = """
+            You may not place a tile so that a canal ends at the edge of another tile.
+
+            Do not finish the current round if the marker reaches the last space.
+
+            Please do not open a public issue.
+
+            Older versions reject such requests and are not affected.
+
+            You may not place a tile so that a canal ends at the edge of another tile.
+
+            """
+        let target = """
+            放置板块时，可以使运河断在另一块板块的边缘。
+
+            如果标记到达最后一格，打完当前这一轮。
+
+            创建公开 issue。
+
+            更早的版本会拒绝此类请求，受影响。
+
+            放置板块时，运河可能断在另一块板块的边缘。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.map(\.span.start.line) == [1, 3, 5, 7, 9], "\(found.map(\.message))")
+        #expect(found.map(\.severity) == [.warning, .warning, .warning, .info, .info], "\(found.map(\.message))")
+        // `used` stems as `use` does (`us`), so `使用` renders it: `应使用` affirms `should not be used`.
+        let used = try Harness.findings(rule: MissingTranslationRule(), target: "在生产环境中应使用此选项。\n", source: "This option should not be used in production.\n")
+        #expect(used.count == 1 && used.first?.severity == .warning, "\(used.map(\.message))")
+    }
+
+    /// A negation lost where the negated word has no rendering the lexicon pairs (review 28 D3):
+    /// info when the sentence has one negator, the translation no negation character nor a word
+    /// that bounds or excludes (`limits`: `除外`, `仅`), renders most of the sentence, and the
+    /// negation is a command the translation turns into a request or modal (`do not fit` → `应换装`)
+    /// or a passive (`are not covered` → `由保单承保`). Silent: `don't forget to` (a negated word
+    /// that negates, `应该写在`), a statement (`may not be immediately clear` → `要搞清楚`), `除外`.
+    /// A `+` negation character inside a word that renders another source word is none (`损失` for
+    /// `loss`: `The loss was not reported` → `该损失已向警方报告`, rendered, info).
+    @Test func lostNegationUnrendered() throws {
+        let source = """
+            If a new fuse blows at once, do not fit a higher-rated fuse.
+
+            Medical costs are not covered.
+
+            The loss was not reported to the police.
+
+            When you extract a component, don't forget to leave the key outside the copied markup.
+
+            It may not be immediately clear which component should own the state.
+
+            Medical costs are not covered.
+
+            """
+        let target = """
+            如果新保险丝立即熔断，应换装额定电流更高的保险丝。
+
+            医疗费用由保单承保。
+
+            该损失已向警方报告。
+
+            提取组件时，key 应该写在复制的标记的外层。
+
+            要搞清楚哪个组件拥有该状态。
+
+            医疗费用除外。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.map(\.span.start.line) == [1, 3, 5], "\(found.map(\.message))")
+        #expect(found.allSatisfy { $0.severity == .info && $0.message.contains("negates") }, "\(found.map(\.message))")
+    }
+
+    /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
+    /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
+    /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens
+    /// no clause.
+    @Test func conditionClauseDropped() throws {
+        let source = """
+            1. Any claim arising from a condition you had before buying the policy, unless we have agreed to cover it in writing;
+            2. Winter sports, unless you have added the option;
+            3. Claims from a condition you had before, unless we agreed in writing;
+            4. All items except pets.
+
+            """
+        let target = """
+            1. 因您在购买保单前已患有的疾病而引起的任何索赔；
+            2. 冬季运动，除非您已加购该选项；
+            3. 未经我们书面同意，因此前已患疾病提出的索赔；
+            4. 所有物品。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source)
+        #expect(found.count == 1 && found.first?.span.start.line == 1
+                && found.first?.message.contains("“unless we have agreed to cover it in writing”") == true, "\(found.map(\.message))")
+        #expect(Harness.source.conditions["unless"] == ["unless"])
+    }
+
+    /// A `;` clause dropped beside a code span both sides write (review 28 D10): the span is no
+    /// prose on either side, and weighs nothing in the length measure.
+    @Test func clauseDroppedBesideCode() throws {
+        let source = "Do not set `strict_mode` on versions before 2.1.0; the option does not exist there and the service will fail to start.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "不要在 2.1.0 之前的版本上设置 `strict_mode`。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("the option does not exist there") == true, "\(found.map(\.message))")
+        let whole = "不要在 2.1.0 之前的版本上设置 `strict_mode`；该选项在这些版本中不存在，服务将无法启动。\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: whole, source: source).isEmpty)
+    }
+
     /// Meaning cells two rows of an exit-status table exchanged (review 21 D4): the codes match
     /// and the alignment pairs the cells by position, but each cell renders the other row's
     /// source; reported on both cells, naming the source line each renders. The same table

@@ -643,6 +643,18 @@ public struct MissingTranslationRule: Rule {
                                      ("sourceText", .string(text)),
                                      ("evidence", .string(s.clause ? "clause" : s.lostNegation ? "negation" : s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
         }
+        for d in DroppedConditions.find(c) {
+            let su = p.source.units[d.unit]
+            let at = su.position(at: d.range.lowerBound)
+            let text = su.plainText(in: d.range)
+            let preview = text.count > 80 ? String(text.prefix(79)) + "…" : text
+            let r = d.targetRange
+            guard !r.isEmpty else { continue }
+            emit(c.finding(self, severity: severity, unit: d.targetUnit, range: d.atEnd ? (r.upperBound - 1)..<r.upperBound : r.lowerBound..<(r.lowerBound + 1),
+                           message: c.messages.text("missing-translation.clause", ["line": String(at.line), "sentence": preview]),
+                           details: [("sourceLine", .int(at.line)), ("sourceColumn", .int(at.column)),
+                                     ("sourceText", .string(text)), ("evidence", .string("condition"))]))
+        }
         lostNegations(c, severity, emit)
     }
 
@@ -657,7 +669,7 @@ public struct MissingTranslationRule: Rule {
             let at = su.position(at: s.range.lowerBound)
             let text = su.plainText(in: s.range)
             let preview = text.count > 80 ? String(text.prefix(79)) + "…" : text
-            emit(c.finding(self, severity: s.affirmed ? severity : min(severity, .info), unit: s.targetUnit, range: s.targetRange,
+            emit(c.finding(self, severity: s.affirmed || s.reversed ? severity : min(severity, .info), unit: s.targetUnit, range: s.targetRange,
                            message: c.messages.text("missing-translation.negation", ["line": String(at.line), "word": s.negator, "sentence": preview]),
                            details: [("sourceLine", .int(at.line)), ("sourceColumn", .int(at.column)),
                                      ("sourceText", .string(text)), ("evidence", .string("lost-negation"))]))

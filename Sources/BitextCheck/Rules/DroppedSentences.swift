@@ -360,7 +360,10 @@ enum LoneSentences {
                     let tu = c.document.units[t.unit]
                     var letters = 0, han = 0, kept = 0
                     for j in sp.range where u.roles[j] == .content && (u.text[j] | 0x20) >= 0x61 && (u.text[j] | 0x20) <= 0x7A { letters += 1 }
-                    for ch in tu.text[t.range] {
+                    // Of the translation's prose only, as of the source's: a code span both write
+                    // (`strict_mode`) is neither, and weighs nothing against a dropped clause.
+                    for k in t.range where tu.roles[k] == .content {
+                        let ch = tu.text[k]
                         if isHanIdeograph(ch) { han += 1 } else if (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x7A { kept += 1 }
                     }
                     return Double(letters) / max(1, Double(han) + Double(kept) / 4)
@@ -436,6 +439,31 @@ enum LoneSentences {
             found = (word, k)
         }
         return found
+    }
+
+    /// The index of the Latin word before `words[k]` inside `range`, nil when it is the first.
+    static func previousLatin(_ words: [Word], before k: Int, in range: Range<Int>) -> Int? {
+        var m = k - 1
+        while m >= 0 && range.contains(words[m].range.lowerBound) {
+            if words[m].kind == .latin { return m }
+            m -= 1
+        }
+        return nil
+    }
+
+    /// How many words of prose in `range` negate (``negator(_:_:_:_:_:opens:bounds:)``'s words,
+    /// phrases of the list such as `not only` apart).
+    static func negators(_ u: BitextMarkdown.Unit, _ words: [Word], _ range: Range<Int>, _ negations: Set<String>, _ listed: [[UInt32]]) -> Int {
+        var n = 0
+        for (k, w) in words.enumerated() where w.kind == .latin && range.contains(w.range.lowerBound) {
+            guard u.roles[w.range.lowerBound] == .content, Self.listed(u, w.range, listed) else { continue }
+            let word = u.string(w.range).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            guard negations.contains(word) else { continue }
+            if k + 1 < words.count, words[k + 1].kind == .latin, negations.contains(word + " " + u.string(words[k + 1].range).lowercased()) { continue }
+            if k > 0, words[k - 1].kind == .latin, negations.contains(u.string(words[k - 1].range).lowercased() + " " + word) { continue }
+            n += 1
+        }
+        return n
     }
 
     /// The single words of a negation list (`not`, `can't`, `until` of `!until`), lowercase, as
@@ -596,6 +624,14 @@ struct NegationReader {
     /// The stems of the source sentence's words after its negator (`mean`, `the`, `same` of
     /// `doesn't mean the same thing`); a gloss's word of four letters or more is looked up.
     var sourceStems = Set<String>()
+    /// The lexicon stems of the source sentence's content words, the negator and the word it is
+    /// about apart (`loss` of `The loss was not reported`).
+    var sourceIds = Set<Int32>()
+
+    func rendersSource(_ id: Int32) -> Bool {
+        guard !sourceIds.isEmpty else { return false }
+        return lexicon.stems(ofWord: id).contains { sourceIds.contains($0) }
+    }
 
     /// Whether a gloss of a word says the source's negation in its words: a negating gloss that
     /// holds a word of the source after the negator (不同 `not the same` for `doesn't mean the same
@@ -610,13 +646,39 @@ struct NegationReader {
         return false
     }
 
+    /// Whether the text holds one of `list`: a word of two characters or more anywhere (`可以`,
+    /// `上限`), a single character standing as a word of its own in the lexicon's segmentation
+    /// (longest word first: `可` of `可使`, not of `可能`; `要` not of `重要`) or, `initial`, opening
+    /// a word (`仅` of `仅限`).
+    func holds(_ text: UnsafeBufferPointer<UInt32>, _ list: [[UInt32]], initial: Bool = false) -> Bool {
+        var singles: [UInt32] = []
+        for w in list {
+            if w.count == 1 { singles.append(w[0]); continue }
+            guard w.count >= 2, text.count >= w.count else { continue }
+            for i in 0...(text.count - w.count) where text[i] == w[0] {
+                if zip(text[i..<(i + w.count)], w).allSatisfy({ $0 == $1 }) { return true }
+            }
+        }
+        guard !singles.isEmpty else { return false }
+        var i = 0
+        while i < text.count {
+            if text[i] == 0 { i += 1; continue }
+            let (l, _) = longest(text, i)
+            if (l == 1 || initial) && singles.contains(text[i]) { return true }
+            i += l
+        }
+        return false
+    }
+
     mutating func negates(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
         var i = 0
         while i < text.count {
             if text[i] == 0 { i += 1; continue }
             let (l, id) = longest(text, i)
             let seg = i..<(i + l)
-            if seg.contains(where: { anywhere.contains(text[$0]) }) { return true }
+            // A `+` character counts in any word but one that renders another word of the source
+            // sentence (`损失` for `loss` of `The loss was not reported`).
+            if seg.contains(where: { anywhere.contains(text[$0]) }) && !(l >= 2 && id.map(rendersSource) == true) { return true }
             if let hit = seg.first(where: { characters.contains(text[$0]) }) {
                 if l == 1 { return true }
                 if hit == i && i + 1 < text.count && longest(text, i + 1).0 >= max(l - 1, 2) { return true }
@@ -650,9 +712,23 @@ struct LostNegation {
     /// translated sentence renders; whether a modal stands right before its rendering (`仍可接受`).
     var negated: String
     var affirmed: Bool
+    /// The source negates a modal or forbids, and the translation, holding no negation character
+    /// at all, says the command bare (`打完当前这一轮` for `Do not finish the current round`) or
+    /// holds a modal (`可以使…` for `You may not place…`): the sentence turned round.
+    var reversed = false
+    /// The translation does not render the negated word, but renders most of the sentence, one
+    /// negator in it, with no negation character nor a word that bounds or excludes (`limits`):
+    /// `应换装…保险丝` for `do not fit a higher-rated fuse`.
+    var unrendered = false
+    /// The share of the source sentence's content words (the lexicon's) the translated sentence renders.
+    var coverage = 0.0
 }
 
 enum LostNegations {
+    /// The share of the sentence's words a translation renders for a reversal to be a warning
+    /// and for a negated word the translation does not render to be reported at all.
+    static let reversedCoverage = 0.5
+    static let unrenderedCoverage = 0.6
     /// The 1:1 sentence pairs of translated prose whose source sentence negates (a negator that
     /// is no bound: ``LoneSentences/negator(_:_:_:_:_:opens:bounds:)``) and whose translation
     /// holds none of the target's negation characters.
@@ -674,6 +750,7 @@ enum LostNegations {
         let beings = scalarLists(targetCues.existentials)
         let prepositions = Set(scalarLists(targetCues.prepositions).filter { $0.count == 1 }.map { $0[0] })
         let onlyThen = scalarLists(targetCues.onlyThen)
+        let limits = scalarLists(targetCues.limits)
         var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
@@ -718,7 +795,10 @@ enum LostNegations {
                     let x = su.string(w.range).lowercased()
                     if x.count >= 2 && !functionWords.contains(x) { negated = x; break }
                 }
-                guard let negated, let id = lexicon.stem(Stemmer.stem(negated)) else { continue }
+                let id = negated.flatMap { lexicon.stem(Stemmer.stem($0)) }
+                // Without the negated word's stem only the unrendered evidence is left, which needs
+                // a translation with no negation character at all.
+                guard id != nil || !says[j] else { continue }
                 var han: [UInt32] = []
                 for k in ts[j].range {
                     if tu.roles[k] == .content && tu.text[k] >= 0x3400 && tu.text[k] < 0xA000 { han.append(tu.text[k]) } else if han.last != 0 { han.append(0) }
@@ -731,6 +811,12 @@ enum LostNegations {
                     for w in words[(at + 1)...] where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
                         reader.sourceStems.insert(Stemmer.stem(su.string(w.range).lowercased()))
                     }
+                    reader.sourceIds = []
+                    for (k, w) in words.enumerated() where k != at && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
+                        let x = su.string(w.range).lowercased()
+                        guard x.count >= 2, x != negated, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
+                        reader.sourceIds.insert(sid)
+                    }
                     if han.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
                 }
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
@@ -742,14 +828,31 @@ enum LostNegations {
                     latin.append(su.string(w.range).lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
                 }
                 if let previous = latin.last, cues.modals.contains(previous) { request = true }
-                if latin.isEmpty && cues.imperatives.contains(word) || latin.count == 1 && cues.imperatives.contains(latin[0]) {
+                let modal = request || latin.last.map { cues.modals.contains($0) } ?? false
+                // An imperative opens the sentence (after a courtesy, `Please do not`) or a clause
+                // after `,`, `;` or `:` (`If a new fuse blows, do not fit…`): `Never`, `Do not`.
+                var imperative = false
+                let opener = cues.imperatives.contains(word) ? at : latin.count >= 1 && cues.imperatives.contains(latin[latin.count - 1]) ? LoneSentences.previousLatin(words, before: at, in: ss[i].range) : nil
+                if let m = opener {
+                    let before = LoneSentences.previousLatin(words, before: m, in: ss[i].range)
+                    if let b = before {
+                        let w = su.string(words[b].range).lowercased()
+                        if cues.courtesies.contains(w) && LoneSentences.previousLatin(words, before: b, in: ss[i].range) == nil { imperative = true }
+                        else if (words[b].range.upperBound..<words[m].range.lowerBound).contains(where: { su.text[$0] == 0x2C || su.text[$0] == 0x3B || su.text[$0] == 0x3A }) { imperative = true }
+                    } else {
+                        imperative = true
+                    }
+                }
+                if imperative {
                     request = true
                     existential = false
                 }
-                var rendered = false, affirmed = false
+                var rendered = false, affirmed = false, renderedByWord = false
+                var reached = Set<Int32>()
                 han.withUnsafeBufferPointer { text in
-                    lexicon.forEachStem(inHan: text, maxLength: 6, singleSenses: 6) { if $0 == id { rendered = true } }
-                    guard rendered else { return }
+                    lexicon.forEachStem(inHan: text, maxLength: 6, singleSenses: 6) { reached.insert($0) }
+                    if let id { rendered = reached.contains(id) }
+                    guard rendered, let id else { return }
                     func after(_ s: Int, _ list: [[UInt32]]) -> Bool {
                         list.contains { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }
                     }
@@ -762,6 +865,7 @@ enum LostNegations {
                         var l = 2
                         while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
                             if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
+                                renderedByWord = true
                                 affirmed = after(s, request ? requests : modals) || existential && after(s, beings)
                                 if !affirmed && request {
                                     var q = s - 1
@@ -776,7 +880,46 @@ enum LostNegations {
                         }
                     }
                 }
-                guard rendered else { continue }
+                // How much of the sentence the translation renders: the source's content words the
+                // lexicon knows, after the negator's too.
+                var known = 0, found = 0
+                var seen = Set<Int32>()
+                let written = tu.string(ts[j].range).lowercased()
+                for w in words where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
+                    let x = su.string(w.range).lowercased()
+                    guard x.count >= 2, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)), seen.insert(sid).inserted else { continue }
+                    known += 1
+                    if reached.contains(sid) || written.contains(x) { found += 1 }
+                }
+                let coverage = known == 0 ? 0 : Double(found) / Double(known)
+                var reversed = false, unrendered = false
+                if rendered {
+                    // The command or the modal turned round: no negation character at all, the
+                    // verb bare after an imperative, a modal (`boundModals`, a word of its own in
+                    // the lexicon's segmentation: not 可能, 重要) for a negated modal.
+                    if !says[j] && !affirmed && request && coverage >= LostNegations.reversedCoverage {
+                        // (For a modal, rendered by a word of two characters or more: the single
+                        // character's sense may be the modal's own, `以` of `可以` for `use`.)
+                        reversed = imperative || modal && renderedByWord && han.withUnsafeBufferPointer { reader.holds($0, modals) }
+                    }
+                } else {
+                    // Unrendered: one negator in the sentence, none in the translation nor a word
+                    // that bounds or excludes, most of the sentence rendered; and the negation one a
+                    // translation cannot say otherwise: a command (`do not fit` → `应换装`: a request
+                    // or modal in the translation) or a passive (`is not covered`, `was not
+                    // reported`: a `copulas` word before the negator, a participle after it). Not
+                    // a word that itself negates (`don't forget to`: `记得`, `negation.glosses`).
+                    let after = negated ?? ""
+                    let copula = (latin.last.map { cues.copulas.contains($0) } ?? false)
+                        || word.hasSuffix("n't") && cues.copulas.contains(String(word.dropLast(3)))
+                    let passive = copula && cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) }
+                    let command = imperative && han.withUnsafeBufferPointer { reader.holds($0, requests) }
+                    guard passive || command, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
+                          !says[j], coverage >= LostNegations.unrenderedCoverage, known >= 3,
+                          LoneSentences.negators(su, words, ss[i].range, negations, all) == 1,
+                          !han.withUnsafeBufferPointer({ reader.holds($0, limits, initial: true) }) else { continue }
+                    unrendered = true
+                }
                 // Reported from the line of the sentence's first Han character (a term on a line
                 // of its own before it, `--dry-run` over `: 显示…`, is no part of what it says).
                 var from = ts[j].range.lowerBound
@@ -785,7 +928,8 @@ enum LostNegations {
                 }
                 out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
                                         negator: word, sourceNegated: sourceNegated, targetNegated: targetNegated,
-                                        negated: negated, affirmed: affirmed))
+                                        negated: negated ?? "", affirmed: affirmed, reversed: reversed, unrendered: unrendered,
+                                        coverage: coverage))
             }
         }
         return out
@@ -799,7 +943,8 @@ enum LostNegations {
             let u = p.source.units[s.unit], t = c.document.units[s.targetUnit]
             let fields: [String] = [
                 c.document.path, "\(t.position(at: s.targetRange.lowerBound).line)", "\(u.position(at: s.range.lowerBound).line)",
-                s.negator, "\(s.sourceNegated)/\(s.targetNegated)", s.negated, s.affirmed ? "affirmed" : "-",
+                s.negator, "\(s.sourceNegated)/\(s.targetNegated)", s.negated,
+                s.affirmed ? "affirmed" : s.reversed ? "reversed" : s.unrendered ? "unrendered" : "-", String(format: "%.2f", s.coverage),
                 u.plainText(in: s.range).replacingOccurrences(of: "\t", with: " "),
                 t.plainText(in: s.targetRange).replacingOccurrences(of: "\t", with: " "),
             ]

@@ -1,0 +1,93 @@
+import BitextAlign
+import BitextMarkdown
+import BitextText
+
+/// A condition or exception clause (`unless …`, `except …`, `provided that …`, `only if …`: the
+/// source locale's `conditions`) of a sentence translated one to one, whose translation holds
+/// none of the renderings the target locale gives under the same name (`除非`, `否则`, `才`,
+/// `除…外`, `前提是`) nor a negation (`unless approved` is also `未经批准`): the clause was dropped
+/// (`…, unless we have agreed to cover it in writing;` → `…任何索赔；`). Those renderings are all
+/// but obligatory: a translation that drops the word drops the condition.
+struct DroppedCondition {
+    var unit: Int                 // the source unit and the clause, from the conjunction on
+    var range: Range<Int>
+    var targetUnit: Int           // the translated sentence
+    var targetRange: Range<Int>
+    /// The clause comes in the second half of its sentence: its translation belongs at the end.
+    var atEnd: Bool
+}
+
+enum DroppedConditions {
+    static func find(_ c: FileContext) -> [DroppedCondition] {
+        guard let p = c.pairing else { return [] }
+        let sourceConditions = c.toolkit.segmenter.source.conditions, targetConditions = c.toolkit.segmenter.target.conditions
+        guard !sourceConditions.isEmpty, !targetConditions.isEmpty else { return [] }
+        // Each source phrase as its words, with the renderings of its name.
+        var phrases: [(words: [String], renderings: [[UInt32]])] = []
+        for (name, list) in sourceConditions {
+            guard let renderings = targetConditions[name], !renderings.isEmpty else { continue }
+            let r = renderings.map { Array($0.unicodeScalars.map(\.value)) }
+            for ph in list { phrases.append((ph.split(separator: " ").map(String.init), r)) }
+        }
+        guard !phrases.isEmpty else { return [] }
+        let firsts = LoneSentences.listedWords(Set(phrases.compactMap(\.words.first)))
+        let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations)
+        var out: [DroppedCondition] = []
+        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
+            guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
+            // The cheap trigger first: a phrase's first word anywhere in the source blocks.
+            var any = false
+            for blk in b.source where !any {
+                guard let u = p.source.unitIndex(block: blk) else { continue }
+                let unit = p.source.units[u]
+                for w in p.sourceAnalyses[u].words where w.kind == .latin && unit.roles[w.range.lowerBound] == .content {
+                    if LoneSentences.listed(unit, w.range, firsts) { any = true; break }
+                }
+            }
+            guard any else { continue }
+            let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
+            let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
+            for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
+                let i = sb.source[0], j = sb.target[0]
+                guard i < ss.count, j < ts.count else { continue }
+                let su = p.source.units[ss[i].unit], words = p.sourceAnalyses[ss[i].unit].words
+                let tu = c.document.units[ts[j].unit]
+                var found: (at: Int, renderings: [[UInt32]])? = nil
+                for (k, w) in words.enumerated() where found == nil && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
+                    guard su.roles[w.range.lowerBound] == .content, LoneSentences.listed(su, w.range, firsts) else { continue }
+                    let first = su.string(w.range).lowercased()
+                    next: for ph in phrases where ph.words[0] == first {
+                        var m = k
+                        for x in ph.words.dropFirst() {
+                            m += 1
+                            guard m < words.count, words[m].kind == .latin, ss[i].range.contains(words[m].range.lowerBound),
+                                  su.string(words[m].range).lowercased() == x else { continue next }
+                        }
+                        found = (k, ph.renderings)
+                        break
+                    }
+                }
+                guard let (at, renderings) = found else { continue }
+                // The clause: from the conjunction to the next `,`, `;`, `:` or the sentence's end,
+                // two words or more after the conjunction (`except X` of `all except X` is none).
+                let from = words[at].range.lowerBound
+                var end = from
+                while end < ss[i].range.upperBound && !(su.roles[end] == .content && [0x2C, 0x3B, 0x3A].contains(su.text[end])) { end += 1 }
+                let after = words[(at + 1)...].prefix { $0.range.lowerBound < end }.filter { $0.kind == .latin }.count
+                guard after >= 2 else { continue }
+                // Translated prose, none of the renderings nor a negation, the conjunction not
+                // kept in English.
+                guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }),
+                      !LoneSentences.saysNegation(tu.text, ts[j].range, negations),
+                      !LoneSentences.saysNegation(tu.text, ts[j].range, renderings),
+                      !tu.string(ts[j].range).lowercased().contains(su.string(words[at].range).lowercased()) else { continue }
+                var trimmed = end
+                while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
+                let middle = ss[i].range.lowerBound + ss[i].range.count / 2
+                out.append(DroppedCondition(unit: ss[i].unit, range: from..<trimmed, targetUnit: ts[j].unit, targetRange: ts[j].range,
+                                            atEnd: from >= middle))
+            }
+        }
+        return out
+    }
+}
