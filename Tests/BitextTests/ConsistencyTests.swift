@@ -26,6 +26,22 @@ import Testing
         #expect(try messages("请至少在开始 24 小时之前到达。", "Arrive at least 24 hours before the start.").isEmpty)
     }
 
+    /// `每` (the locale's `ratePer`) and a unit of time with no number is one of that unit
+    /// (review 28 D1): `every 12 months` → `每年` renders the 12 months (zh-Hant `每週` the 7
+    /// days); a 一 before a measure word (一次) stands for no number with a unit: `每月` for 12
+    /// months reports the 12 missing, not changed into 一.
+    @Test func perUnitRendersTime() throws {
+        let s = "Service the car every 15,000 km or 12 months, whichever comes first."
+        #expect(try messages("每行驶 15,000 km 或每年保养一次，以先到者为准。", s).isEmpty)
+        #expect(try messages("每行驶 15,000 km 或每年保养，以先到者为准。", s).isEmpty)
+        #expect(try messages("每周备份一次数据。", "Back up the data every 7 days.").isEmpty)
+        #expect(try messages("每天轮换一次密钥。", "Rotate keys every 24 hours.").isEmpty)
+        #expect(try messages("每週備份一次資料。", "Back up the data every 7 days.", settings: ["target": "zh-Hant"]).isEmpty)
+        let m = try messages("每行驶 15,000 km 或每月保养一次，以先到者为准。", s)
+        #expect(m.count == 1 && m[0].contains("12") && m[0].contains("missing"), "\(m)")
+        #expect(try messages("每天备份一次数据。", "Back up the data every 7 days.").count == 1)
+    }
+
     /// A clause with its inline enumerator dropped (review 27 D9): `两个条件` renders `two
     /// conditions`, so the `(2)` the translation lost is missing; with both kept, silent.
     @Test func enumeratorBesideCountInWords() throws {

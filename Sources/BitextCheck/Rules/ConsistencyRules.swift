@@ -921,6 +921,38 @@ public struct NumberMismatchRule: Rule {
         }.map { ($0.written, $0.value) }
     }
 
+    /// The units of time a word of ``LocaleData/Rates/per`` glued before them makes one of, with
+    /// no number between (`每年`, `每个月`, `每一天`; not `每 5 秒`, `每三个月`), in prose: each
+    /// by its symbol (`yr`, `mo`, `d`). `every 12 months` → `每年` writes the 12 months as one
+    /// year, with no number.
+    static func perUnits(_ u: Unit, _ locale: LocaleData) -> [String] {
+        let per = locale.rates.per
+        guard !per.isEmpty, !locale.durationUnits.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        let words = per.map { Array($0.unicodeScalars.map(\.value)) }.sorted { $0.count > $1.count }
+        let firsts = Set(words.compactMap(\.first))
+        var out: [String] = []
+        var i = 0
+        while i < n {
+            guard firsts.contains(t[i]), u.roles[i] == .content else { i += 1; continue }
+            var found = false
+            for w in words where i + w.count < n && t[i..<(i + w.count)].elementsEqual(w) {
+                let b = i + w.count
+                var e = b
+                while e < n && e - b < 4 && isHanIdeograph(t[e]) && u.roles[e] == .content { e += 1 }
+                guard e > b else { continue }
+                let run = u.string(b..<e)
+                if locale.notDurations.contains(where: { run.hasPrefix($0) }) { break }
+                for f in stride(from: e, to: b, by: -1) {
+                    if let s = locale.durationUnits[u.string(b..<f)] { out.append(s); i = f; found = true; break }
+                }
+                if found { break }
+            }
+            if !found { i += 1 }
+        }
+        return out
+    }
+
     /// A unit written as a word right after a number, after a space or a hyphen (`2.3
     /// gigabytes`, `47 nanotesla`, `a 10-kilometre run`, `2.3 吉字节`, `5 公里`), as written and
     /// as the symbol it names (``LocaleData/unitWords``: `GB`, `nT`, `km`); nil for any other
@@ -2682,7 +2714,24 @@ public struct NumberMismatchRule: Rule {
             // else reported once, whole.
             // The number of a list's first item written inline (`A: 1，…`) counts nothing: the
             // translation may leave the numbering out.
-            var missing = r.missing.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
+            // A quantity of time written as one of its unit after a word of `ratePer`, with no
+            // number (`every 12 months` → `每年`, `every 7 days` → `每周`): rendered.
+            var missingIndexes = r.missing
+            if let pair, missingIndexes.contains(where: { ss[$0].flatMap(NumberMismatchRule.siScale) != nil }) {
+                var per = pair.target.flatMap { NumberMismatchRule.perUnits(c.document.units[$0], c.settings.target) }
+                if !per.isEmpty {
+                    missingIndexes.removeAll { i in
+                        guard let x = ss[i].flatMap(NumberMismatchRule.siScale), x.base == "s" || x.base == "mo" else { return false }
+                        guard let j = per.firstIndex(where: { sym in
+                            guard let y = NumberMismatchRule.siScale(sym), y.base == x.base else { return false }
+                            return source[i].value.values.contains { abs($0 * x.scale - y.scale) <= y.scale * 1e-9 }
+                        }) else { return false }
+                        per.remove(at: j)
+                        return true
+                    }
+                }
+            }
+            var missing = missingIndexes.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
             if missing.count >= 2 {
                 var joined: [Mention<NumberMention>] = []
                 var k = 0
@@ -2801,8 +2850,14 @@ public struct NumberMismatchRule: Rule {
             func symbolOf(_ m: Mention<NumberMention>, _ list: [Mention<NumberMention>], _ symbols: [String?]) -> String? {
                 list.firstIndex { $0.unit == m.unit && $0.range == m.range }.flatMap { symbols[$0] }
             }
+            // A lone 一 before a measure word (一次, 一块: no unit of its own) stands for no number
+            // of the source that has a unit (`12 months`): that one is missing, not changed into 一.
+            var candidates = extra
+            if !missing.isEmpty, missing.allSatisfy({ symbolOf($0, source, ss).flatMap(NumberMismatchRule.quantityUnit) != nil }) {
+                candidates.removeAll { $0.value.text == "一" && symbolOf($0, target, ts) == nil }
+            }
             var taken: [(Int, Range<Int>)] = []
-            for m in assign(missing, extra) {
+            for m in assign(missing, candidates) {
                 var written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
                 var t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
                 // A month changed: quoted with 月 (`August` … `9 月`).
