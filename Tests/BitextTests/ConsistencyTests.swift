@@ -42,6 +42,22 @@ import Testing
         #expect(try messages("每天备份一次数据。", "Back up the data every 7 days.").count == 1)
     }
 
+    /// A fraction `N/D` (proper, a small denominator; no date, path or ratio) is one number by
+    /// its value where the other side has the quotient or a fraction, quoted as written (review
+    /// 28 D5): `0.5` → `1/2` is silent, `1/2` → `2/3` and `0.5` → `1/3` are one number changed.
+    @Test func fractionsByValue() throws {
+        let table = "| Item | Points |\n| --- | --- |\n| Each unused oil token | 0.5 (round down) |\n"
+        #expect(try messages("| 计分项 | 分数 |\n| --- | --- |\n| 每个未使用的灯油标记 | 1/2（向下取整） |\n", table).isEmpty)
+        #expect(try messages("每个标记得 1/2 分。", "Score 0.5 points per token.").isEmpty)
+        #expect(try messages("使用 1/2 杯面粉。", "Use 1/2 cup of flour.").isEmpty)
+        #expect(try messages("使用 50/60 Hz 电源。", "Use 50/60 Hz power.").isEmpty)
+        #expect(try messages("全天候提供支持。", "Support is available 24/7.").isEmpty)
+        let m = try messages("使用 2/3 杯面粉。", "Use 1/2 cup of flour.")
+        #expect(m.count == 1 && m[0].contains("1/2") && m[0].contains("2/3"), "\(m)")
+        let q = try messages("每个标记得 1/3 分。", "Score 0.5 points per token.")
+        #expect(q.count == 1 && q[0].contains("0.5") && q[0].contains("1/3"), "\(q)")
+    }
+
     /// A clause with its inline enumerator dropped (review 27 D9): `两个条件` renders `two
     /// conditions`, so the `(2)` the translation lost is missing; with both kept, silent.
     @Test func enumeratorBesideCountInWords() throws {

@@ -1605,6 +1605,42 @@ public struct NumberMismatchRule: Rule {
         return true
     }
 
+    /// Fractions written `N/D` in prose (``slashPair(_:_:_:)``: no date, no path; digits only, not a
+    /// version): a proper one with a small denominator (`1/2`, `3/4`, `5/16`; not `24/7` nor
+    /// `50/60`), each by the indexes of its two numbers in `m`.
+    static func fractions(_ m: [Mention<NumberMention>], units: (Int) -> Unit) -> [(Int, Int)] {
+        guard m.count >= 2 else { return [] }
+        let digits = { (s: String) in s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        var out: [(Int, Int)] = []
+        var k = 0
+        while k + 1 < m.count {
+            let a = m[k], b = m[k + 1]
+            if a.unit == b.unit, !a.value.isVersion, !b.value.isVersion, a.value.range == a.range, b.value.range == b.range,
+               a.range.upperBound + 1 == b.range.lowerBound, digits(a.value.text), digits(b.value.text),
+               let x = Double(a.value.text), let y = Double(b.value.text), x >= 1, x < y, y <= 16,
+               slashPair(units(a.unit).text, a.range, b.range) {
+                out.append((k, k + 1))
+                k += 2
+                continue
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// `m` with the fractions `pairs` (``fractions(_:units:)``) each one number, by its quotient,
+    /// quoted as written (`1/2` is 0.5), where `take` accepts the quotient and the two parts.
+    static func joiningFractions(_ m: [Mention<NumberMention>], _ pairs: [(Int, Int)], take: (Double, Double, Double) -> Bool) -> [Mention<NumberMention>] {
+        var out = m
+        for (a, b) in pairs.reversed() {
+            guard let x = Double(m[a].value.text), let y = Double(m[b].value.text), take(x / y, x, y) else { continue }
+            let r = m[a].range.lowerBound..<m[b].range.upperBound
+            out[a] = Mention(unit: m[a].unit, range: r, value: NumberMention(range: r, text: m[a].value.text + "/" + m[b].value.text, values: [x / y], isVersion: false))
+            out.remove(at: b)
+        }
+        return out
+    }
+
     /// A cell of the row of table cell `k` that holds a unit symbol alone (`V`, `kV`, `°C`), in
     /// column `column` or any: its column and symbol.
     static func rowSymbol(_ d: Document, _ k: Int, column: Int? = nil) -> (Int, String)? {
@@ -2232,19 +2268,26 @@ public struct NumberMismatchRule: Rule {
 
     /// Where the ASCII fraction whose denominator `r` is starts (`1/2`, `3/16`, the whole number
     /// before it too: `1 1/2`): one or two digits each side of the slash, the numerator the
-    /// smaller, nothing glued before it (not a date, `2024/1/2`, nor a path, `v1/2`);
-    /// `r.lowerBound` when `r` is none.
+    /// smaller, nothing glued before it (not a date, `2024/1/2`, nor a path, `v1/2`); of a
+    /// fraction read whole, the whole number before it; `r.lowerBound` when `r` is none.
     static func fractionStart(_ u: Unit, _ r: Range<Int>) -> Int {
         let t = u.text, lo = r.lowerBound
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i] >= 0x30 && t[i] <= 0x39 }
         @inline(__always) func glued(_ i: Int) -> Bool {
             i >= 0 && (digit(i) || t[i] == 0x2F || t[i] == 0x2E || t[i] == 0x2C || t[i] == 0x2D || (t[i] | 0x20 >= 0x61 && t[i] | 0x20 <= 0x7A))
         }
-        guard (1...2).contains(r.count), lo >= 2, t[lo - 1] == 0x2F, digit(lo - 2), u.roles[lo - 1] == u.roles[lo] else { return lo }
+        // A fraction read whole (``joiningFractions(_:_:take:)``): where it starts, or the whole
+        // number before it.
+        let whole = r.count >= 3 && t[r].contains(0x2F)
+        guard whole || ((1...2).contains(r.count) && lo >= 2 && t[lo - 1] == 0x2F && digit(lo - 2) && u.roles[lo - 1] == u.roles[lo]) else { return lo }
         var f = lo - 2
-        while f > 0 && digit(f - 1) { f -= 1 }
-        guard lo - 1 - f <= 2, !glued(f - 1),
-              let n = Int(u.string(f..<(lo - 1))), let d = Int(u.string(r)), n > 0, n < d else { return lo }
+        if whole {
+            f = lo
+        } else {
+            while f > 0 && digit(f - 1) { f -= 1 }
+            guard lo - 1 - f <= 2, !glued(f - 1),
+                  let n = Int(u.string(f..<(lo - 1))), let d = Int(u.string(r)), n > 0, n < d else { return lo }
+        }
         // A whole number before it, one space away (`1 1/2`).
         if f >= 2, t[f - 1] == 0x20, digit(f - 2) {
             var w = f - 2
@@ -2430,6 +2473,18 @@ public struct NumberMismatchRule: Rule {
                                              || NumberMismatchRule.percentAfter(c.document.units[$0.unit].text, $0.range.upperBound) }),
                tu.contains(where: { k in let u = c.document.units[k]; let s = u.string(0..<u.text.count); return targetBounds.whole.contains { s.contains($0) } }) {
                 source.removeAll { $0.value.values == [100, 1] && NumberMismatchRule.percentAfter(p.source.units[$0.unit].text, $0.range.upperBound) }
+            }
+            // A fraction of the translation (`1/2`) renders the source's quotient (`0.5`) or the
+            // source's fraction (`1/2` → `2/3` is one number changed): one number, by its value;
+            // so too where the source writes neither of its parts (`0.5` → `1/3` changed it).
+            let targetFractions = NumberMismatchRule.fractions(target, units: { c.document.units[$0] })
+            if !targetFractions.isEmpty {
+                let sourceFractions = NumberMismatchRule.fractions(source, units: { p.source.units[$0] })
+                let all = source.flatMap(\.value.values)
+                target = NumberMismatchRule.joiningFractions(target, targetFractions) { q, x, y in
+                    !sourceFractions.isEmpty || all.contains { abs($0 - q) <= 1e-9 } || !all.contains { $0 == x || $0 == y }
+                }
+                if !sourceFractions.isEmpty { source = NumberMismatchRule.joiningFractions(source, sourceFractions) { _, _, _ in true } }
             }
             return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
                     NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
