@@ -58,6 +58,22 @@ import Testing
         #expect(q.count == 1 && q[0].contains("0.5") && q[0].contains("1/3"), "\(q)")
     }
 
+    /// A bound a negation scopes goes the other way (review 28 D20): `cannot hold more than 7`
+    /// is at most 7 (`最多 7`, `上限为 7`: 上限 of the locale's bounds); the translation's bound
+    /// under a negation of its own too (`不要使用超过 5 个`). And missing-translation takes such a
+    /// bound for the negation said.
+    @Test func negatedBound() throws {
+        let s = "A played card goes to the discard pile. You cannot hold more than 7 cards; discard down to 7 at the end of your turn."
+        let t = "打出的卡放入弃牌堆。手牌上限为 7 张；在你的回合结束时，弃到 7 张。"
+        #expect(try messages(t, s).isEmpty)
+        #expect(try messages(t, s, rule: MissingTranslationRule()).isEmpty)
+        #expect(try messages("手牌最多 7 张。", "You cannot hold more than 7 cards.").isEmpty)
+        #expect(try messages("不要使用超过 5 个线程。", "Do not use more than 5 threads.").isEmpty)
+        #expect(try messages("至少使用 5 个线程。", "Do not use more than 5 threads.").count == 1)
+        #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.").count == 1)
+        #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.", rule: MissingTranslationRule()).count == 1)
+    }
+
     /// A clause with its inline enumerator dropped (review 27 D9): `两个条件` renders `two
     /// conditions`, so the `(2)` the translation lost is missing; with both kept, silent.
     @Test func enumeratorBesideCountInWords() throws {

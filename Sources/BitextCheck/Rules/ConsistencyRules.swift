@@ -1035,6 +1035,60 @@ public struct NumberMismatchRule: Rule {
         return nil
     }
 
+    /// A negation right before the bound word starting at `s`, in its clause: a word of
+    /// `latin` (the locale's negations: `cannot`, `not`, `don't`) among the three words before it
+    /// (`cannot hold more than 7`), or one of `han` (``LoneSentences/scalars(_:)``) among the six
+    /// characters of Han before it (`不能持有超过 7 张`).
+    static func negatedBefore(_ u: Unit, _ s: Int, latin: Set<String> = [], han: [[UInt32]] = []) -> Bool {
+        let t = u.text
+        if !latin.isEmpty {
+            var i = s, words = 0
+            while i > 0 && words < 3 {
+                while i > 0 && (t[i - 1] == 0x20 || t[i - 1] == 0xA0) { i -= 1 }
+                var b = i
+                while b > 0 && (isASCIILetter(t[b - 1]) || t[b - 1] == 0x27 || t[b - 1] == 0x2019) && u.roles[b - 1] == .content { b -= 1 }
+                guard b < i else { break }
+                if latin.contains(u.string(b..<i).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) { return true }
+                words += 1
+                i = b
+            }
+        }
+        if !han.isEmpty {
+            var b = s
+            while b > 0 && s - b < 6 && isHanIdeograph(t[b - 1]) && u.roles[b - 1] == .content { b -= 1 }
+            if b < s && LoneSentences.saysNegation(t, b..<s, han) { return true }
+        }
+        return false
+    }
+
+    /// A negation that scopes a comparative bound on a number (`cannot hold more than 7`: the
+    /// negator `words[k]`, a few words, a word of `boundComparatives` and the number right after
+    /// it, in `sr`), rendered by a bound of the other way beside the same number in `tr` of the
+    /// translation (`上限为 7`, `最多 7`): the negation is said, as a bound (missing-translation).
+    static func negatedBoundRendered(_ su: Unit, _ words: [BitextText.Word], negator k: Int, in sr: Range<Int>,
+                                     _ tu: Unit, _ tr: Range<Int>, source: LocaleData, target: LocaleData) -> Bool {
+        let comparatives = source.bounds.comparatives
+        guard !comparatives.isEmpty, k + 2 < words.count else { return false }
+        for j in (k + 2)..<min(words.count, k + 6) {
+            let w = words[j]
+            guard w.kind == .latin, sr.contains(w.range.lowerBound) else { return false }
+            guard comparatives.contains(su.string(w.range).lowercased()) else { continue }
+            // The number right after the word (`than 7`, `than seven`).
+            let from = w.range.upperBound, to = min(sr.upperBound, from + 16)
+            let eligible = { (i: Int) in i >= from && i < to && su.roles[i] == .content }
+            guard let n = (NumberScanner.numbers(in: su.text, eligible: eligible) + NumberScanner.numberWords(in: su.text, eligible: eligible))
+                    .min(by: { $0.range.lowerBound < $1.range.lowerBound }),
+                  su.text[from..<n.range.lowerBound].allSatisfy({ $0 == 0x20 || $0 == 0xA0 }),
+                  let b = bound(su, of: n.range, source) else { return false }
+            let inTarget = { (i: Int) in tr.contains(i) && tu.roles[i] == .content }
+            for m in NumberScanner.numbers(in: tu.text, gluedToWords: true, eligible: inTarget) where m.agrees(with: n) {
+                if let y = bound(tu, of: m.range, target), y.lower != b.lower { return true }
+            }
+            return false
+        }
+        return false
+    }
+
     /// The direction of the change a number states (``LocaleData/Bounds/changes``): a word right
     /// before it, over a currency sign (`up 12%`, `rose $3`), or over a word of `changeLinks`
     /// (`by`, `of`: `increased by 12%`, `an increase of 12%`), in Latin letters — a particle (`changeParticles`: `up`,
@@ -2532,6 +2586,7 @@ public struct NumberMismatchRule: Rule {
         /// (`at most 5` → `至少 5`, `iOS 16 or later` → `iOS 16 或更低版本`). A bound only one side
         /// states is no finding (`5 or more` → `5 个`: rephrased).
         var boundsReported = Set<String>()
+        let targetNegations = LoneSentences.scalars(c.settings.target.negations)
         func bounds(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
             for (sg, tg) in groups where !tg.isEmpty && !sg.isEmpty {
                 var way: Bool? = nil, stated: (Mention<NumberMention>, Range<Int>)? = nil
@@ -2541,8 +2596,12 @@ public struct NumberMismatchRule: Rule {
                     way = x.lower
                     if stated == nil { stated = (m, x.range) }
                 }
-                guard let lower = way, let (m, sr) = stated else { continue }
+                guard var lower = way, let (m, sr) = stated else { continue }
                 let su = p.source.units[m.unit]
+                // A bound a negation scopes (`cannot hold more than 7`) goes the other way; so
+                // does the translation's when it keeps the negation outside too (`不能持有超过 7 张`).
+                let negated = sr.upperBound <= m.range.lowerBound && NumberMismatchRule.negatedBefore(su, sr.lowerBound, latin: c.settings.source.negations)
+                if negated { lower = !lower }
                 // A time bound of the source (`no later than 10:00`) is compared with the
                 // translation's (`10:00 之后`).
                 let sw = Array(su.string(sr).lowercased().unicodeScalars.map(\.value))
@@ -2553,7 +2612,8 @@ public struct NumberMismatchRule: Rule {
                 let sourceInclusive = NumberMismatchRule.signInclusive(su.string(sr))
                 for t in tg {
                     let tu = c.document.units[t.unit]
-                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
+                    guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
+                    if negated, y.range.upperBound <= t.range.lowerBound, NumberMismatchRule.negatedBefore(tu, y.range.lowerBound, han: targetNegations) { y.lower = !y.lower }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
