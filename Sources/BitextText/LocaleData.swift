@@ -194,6 +194,9 @@ public struct LocaleData: Sendable {
         /// The word after a comparative that makes it a bound (`boundComparatives`: `than` of
         /// `no later than`), lowercase: a negator before a word and it bounds, it negates nothing.
         public var comparatives: Set<String> = []
+        /// Words that turn a comparative and a word of `comparatives` after them into a bound the
+        /// other way (`boundNegators`: `no`, `not` of `no longer than 90 days`), lowercase.
+        public var negators: Set<String> = []
         /// Words right before a count written as a word that bound it (`countBounds`: `than`,
         /// `least`, `only` of `more than once`, `at least once`, `only once`), lowercase.
         public var countBounds: Set<String> = []
@@ -557,6 +560,7 @@ public struct LocaleData: Sendable {
             .sorted { $0.count > $1.count }
         bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
         bounds.comparatives = Set((node["boundComparatives"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        bounds.negators = Set((node["boundNegators"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.countBounds = Set((node["countBounds"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []

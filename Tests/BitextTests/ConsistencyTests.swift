@@ -58,6 +58,19 @@ import Testing
         #expect(q.count == 1 && q[0].contains("0.5") && q[0].contains("1/3"), "\(q)")
     }
 
+    /// `no`/`not` (`boundNegators`), any comparative and `than` before a number bound it the
+    /// other way of the comparative (review 28 D4): `no longer than 90 days` is at most 90,
+    /// `no shorter than` (`or shorter` listed nowhere: upper) stays as listed words say.
+    @Test func negatedComparativeBound() throws {
+        let trip = "- Trips must start and end in the United Kingdom and last no longer than 90 days.\n"
+        let m = try messages("- 旅程必须在英国开始和结束，且时长超过 90 天。\n", trip)
+        #expect(m.count == 1 && m[0].contains("no longer than 90") && m[0].contains("超过 90"), "\(m)")
+        #expect(try messages("- 旅程必须在英国开始和结束，且时长不超过 90 天。\n", trip).isEmpty)
+        #expect(try messages("旅程时长至少 90 天。", "Trips must last not longer than 90 days.").count == 1)
+        #expect(try messages("至少 5 个。", "No fewer than 5.").isEmpty)
+        #expect(try LocaleData.load("en").bounds.negators == ["no", "not"])
+    }
+
     /// A bound a negation scopes goes the other way (review 28 D20): `cannot hold more than 7`
     /// is at most 7 (`最多 7`, `上限为 7`: 上限 of the locale's bounds); the translation's bound
     /// under a negation of its own too (`不要使用超过 5 个`). And missing-translation takes such a

@@ -995,6 +995,32 @@ public struct NumberMismatchRule: Rule {
         if time {
             for (s, lower) in bounds.timeBefore where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
         }
+        // A negator of `boundNegators`, a comparative and a word of `boundComparatives` right
+        // before it (`no longer than 90 days`, `not bigger than`): a bound the other way of the
+        // comparative's own (`more than` of `boundsBefore` and `or later` of `boundsAfter` are
+        // lower ones, so `no later than` is upper; `no fewer than` lower); upper for a comparative
+        // the locale lists in neither (`longer`).
+        if !bounds.negators.isEmpty && !bounds.comparatives.isEmpty {
+            /// The word of letters ending at `e` (after spaces), lowercased, and where it starts.
+            func word(endingAt e: Int) -> (start: Int, letters: [UInt32])? {
+                var e = e
+                while e > 0 && space(e - 1) { e -= 1 }
+                var s = e
+                while s > 0 && letter(t[s - 1]) && u.roles[s - 1] == .content { s -= 1 }
+                guard s < e, s == 0 || !(t[s - 1] >= 0x30 && t[s - 1] <= 0x39) && t[s - 1] != 0x2D else { return nil }
+                return (s, t[s..<e].map(lowered))
+            }
+            if let than = word(endingAt: b), bounds.comparatives.contains(String(String.UnicodeScalarView(than.letters.compactMap(Unicode.Scalar.init)))),
+               let comparative = word(endingAt: than.start), comparative.letters.count >= 3,
+               let negator = word(endingAt: comparative.start),
+               bounds.negators.contains(String(String.UnicodeScalarView(negator.letters.compactMap(Unicode.Scalar.init)))) {
+                let phrase = comparative.letters + [0x20] + than.letters
+                var lower = false
+                if let x = bounds.before.first(where: { $0.words == phrase }) { lower = !x.lower }
+                else if let x = bounds.after.first(where: { $0.words == [0x6F, 0x72, 0x20] + comparative.letters }) { lower = !x.lower }
+                return (negator.start..<b, lower)
+            }
+        }
         // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
         // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
         var g = b
