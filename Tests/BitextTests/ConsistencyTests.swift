@@ -87,6 +87,16 @@ import Testing
         #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.", rule: MissingTranslationRule()).count == 1)
     }
 
+    /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
+    /// `230 kPa` → `230 bar` changed the unit.
+    @Test func barAndPascals() throws {
+        #expect(try messages("将轮胎充气至 230 kPa。", "Inflate the tyres to 2.3 bar.").isEmpty)
+        #expect(try messages("设置为 25 kPa。", "Set it to 250 mbar.").isEmpty)
+        #expect(try messages("将轮胎充气至 2.3 bar。", "Inflate the tyres to 2.3 bar.").isEmpty)
+        #expect(try messages("将前轮胎充气至 230 bar。", "Inflate the front tyres to 230 kPa.").count == 1)
+        #expect(try messages("将轮胎充气至 2.3 kPa。", "Inflate the tyres to 2.3 bar.").count == 1)
+    }
+
     /// A clause with its inline enumerator dropped (review 27 D9): `两个条件` renders `two
     /// conditions`, so the `(2)` the translation lost is missing; with both kept, silent.
     @Test func enumeratorBesideCountInWords() throws {

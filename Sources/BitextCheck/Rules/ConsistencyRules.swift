@@ -834,9 +834,11 @@ public struct NumberMismatchRule: Rule {
         while k < n && letter(u.text[k]) && u.roles[k] == role { k += 1 }
         // Two letters at most, or up to four with a capital or a Greek letter (`MHz`, `GiB`,
         // `µs`): a longer or lowercase run is a word (`mode`, `and`); `rpm` aside (revolutions per
-        // minute, `r/min`: the package format is never right after a number).
+        // minute, `r/min`: the package format is never right after a number), and `bar`, `mbar`
+        // (pressure: ``otherScales``).
         guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A })
-                || u.text[start..<k].elementsEqual([0x72, 0x70, 0x6D]) else { return nil }
+                || u.text[start..<k].elementsEqual([0x72, 0x70, 0x6D]) || u.text[start..<k].elementsEqual([0x62, 0x61, 0x72])
+                || u.text[start..<k].elementsEqual([0x6D, 0x62, 0x61, 0x72]) else { return nil }
         // Per second, per hour, per minute (`Mbit/s`, `km/h`, `mm/min`): part of the symbol. A
         // denominator of one letter, or a unit of time's symbol (`min`, `ms`, `hr`, `wk`).
         if k + 1 < n, u.text[k] == 0x2F, u.text[k + 1] | 0x20 >= 0x61 && u.text[k + 1] | 0x20 <= 0x7A, u.roles[k + 1] == role {
@@ -1631,6 +1633,9 @@ public struct NumberMismatchRule: Rule {
     /// = 一年, `18 months` = 1.5 年), thirty days are no month.
     static let timeScales: [String: Double] = ["min": 60, "h": 3600, "hr": 3600, "d": 86400, "wk": 604_800]
     static let calendarScales: [String: Double] = ["mo": 1, "yr": 12]
+    /// Units outside SI by the SI unit they scale: the bar is 100 kPa (`2.3 bar` = `230 kPa`), as
+    /// a litre is 1000 mL.
+    static let otherScales: [String: (scale: Double, base: String)] = ["bar": (1e5, "Pa"), "mbar": (100, "Pa")]
 
     /// A symbol as a prefix and a base unit (`kV` → 1000 × `V`, `Mbps` → 10⁶ × `b/s`, `KiB` →
     /// 1024 × `B`); nil for a symbol of no known base.
@@ -1642,6 +1647,7 @@ public struct NumberMismatchRule: Rule {
         }
         let s = perSecondAndBits(symbol)
         if siBases.contains(s) { return (1, s) }
+        if let x = otherScales[s] { return x }
         if let seconds = timeScales[s] { return (seconds, "s") }
         if let months = calendarScales[s] { return (months, "mo") }
         guard let f = s.first else { return nil }
