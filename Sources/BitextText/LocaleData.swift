@@ -109,6 +109,12 @@ public struct LocaleData: Sendable {
         public var counts: [String: Double] = [:]
         public var adverbs: Set<String> = []
         public var articles: Set<String> = []
+        /// Words of `articles` after which any word makes a frequency (`frequencyPerAny`: `per`
+        /// of `once per turn`; `once a user signs in` is the conjunction, `once per` never).
+        public var perAny: Set<String> = []
+        /// Measure words of times after a numeral (`frequencyMeasures`: 次, 遍 of 一次, 两遍): what
+        /// renders a count of times (`once`), not the 一 of 一张 (the article a translation adds).
+        public var measures: Set<UInt32> = []
         public var notBefore: Set<String> = []
         public var notAfter: Set<String> = []
         /// The lengths (in scalars) and first letters (lowercase) of `counts` (a few: asked
@@ -633,6 +639,8 @@ public struct LocaleData: Sendable {
         }
         out.frequencies.adverbs = wordSet("frequencyAdverbs")
         out.frequencies.articles = wordSet("frequencyArticles")
+        out.frequencies.perAny = wordSet("frequencyPerAny")
+        out.frequencies.measures = Set((node["frequencyMeasures"]?.array().compactMap(\.string) ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
         out.frequencies.notBefore = wordSet("frequencyNotBefore")
         out.frequencies.notAfter = wordSet("frequencyNotAfter")
         out.frequencies.ones = wordSet("oneWords")

@@ -97,6 +97,18 @@ import Testing
         #expect(try messages("将轮胎充气至 2.3 kPa。", "Inflate the tyres to 2.3 bar.").count == 1)
     }
 
+    /// `once per` any word is the count 1 (`frequencyPerAny`), rendered by a numeral before a
+    /// measure of times (`frequencyMeasures`: 一次), not by the 一 of 一张 (review 28 D14).
+    @Test func oncePerTurn() throws {
+        let s = "Once per turn, you may play one card."
+        let m = try messages("每回合两次，你可以打出一张卡。", s)
+        #expect(m.count == 1 && m[0].contains("Once") && m[0].contains("两"), "\(m)")
+        #expect(try messages("每回合一次，你可以打出一张卡。", s).isEmpty)
+        #expect(try messages("用户登录后，显示一张卡。", "Once a user signs in, show one card.").isEmpty)
+        #expect(try LocaleData.load("zh-Hans").frequencies.measures.contains(0x6B21))
+        #expect(try LocaleData.load("zh-Hant").frequencies.measures.contains(0x6B21))
+    }
+
     /// A clause with its inline enumerator dropped (review 27 D9): `两个条件` renders `two
     /// conditions`, so the `(2)` the translation lost is missing; with both kept, silent.
     @Test func enumeratorBesideCountInWords() throws {

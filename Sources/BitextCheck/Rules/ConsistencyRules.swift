@@ -2823,7 +2823,20 @@ public struct NumberMismatchRule: Rule {
                 // Words left in English first, then numerals, then digits (two → 两, not the 2
                 // a changed 5 became).
                 let digits = { (m: Mention<NumberMention>) in m.value.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-                let order = extra.indices.filter { !digits(extra[$0]) } + extra.indices.filter { digits(extra[$0]) }
+                var order = extra.indices.filter { !digits(extra[$0]) } + extra.indices.filter { digits(extra[$0]) }
+                // A count of times (`once`) is rendered by a numeral before a measure of times
+                // (一次: the target's `frequencyMeasures`), not by the 一 of 一张 (`one card`, a
+                // word the source's count leaves out): where every word of 1 is one of them.
+                var aside: [Int] = []
+                let measures = c.settings.target.frequencies.measures
+                if !measures.isEmpty, words.contains(where: { $0.value.values == [1] }),
+                   words.allSatisfy({ $0.value.values != [1] || c.settings.source.frequencies.counts[$0.value.text] != nil }) {
+                    aside = order.filter { i in
+                        let m = extra[i], t = c.document.units[m.unit].text
+                        return m.value.text == "一" && !(m.range.upperBound < t.count && measures.contains(t[m.range.upperBound]))
+                    }
+                    order.removeAll { aside.contains($0) }
+                }
                 let candidates = targetWords + order.map { extra[$0] }
                 // A unit of time or a unit in words after the word and after the number of the
                 // translation (`four weeks` → 四个月: another unit; `two weeks` → 14 天: the same time).
@@ -2852,7 +2865,7 @@ public struct NumberMismatchRule: Rule {
                                     key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget,
                                 sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
                 }
-                let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] })
+                let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] } + aside)
                 extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
                 missingWords = w.missing.map { words[$0] }
             }
