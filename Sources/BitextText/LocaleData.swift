@@ -109,6 +109,12 @@ public struct LocaleData: Sendable {
         public var counts: [String: Double] = [:]
         public var adverbs: Set<String> = []
         public var articles: Set<String> = []
+        /// Words of `articles` after which any word makes a frequency (`frequencyPerAny`: `per`
+        /// of `once per turn`; `once a user signs in` is the conjunction, `once per` never).
+        public var perAny: Set<String> = []
+        /// Measure words of times after a numeral (`frequencyMeasures`: 次, 遍 of 一次, 两遍): what
+        /// renders a count of times (`once`), not the 一 of 一张 (the article a translation adds).
+        public var measures: Set<UInt32> = []
         public var notBefore: Set<String> = []
         public var notAfter: Set<String> = []
         /// The lengths (in scalars) and first letters (lowercase) of `counts` (a few: asked
@@ -194,6 +200,9 @@ public struct LocaleData: Sendable {
         /// The word after a comparative that makes it a bound (`boundComparatives`: `than` of
         /// `no later than`), lowercase: a negator before a word and it bounds, it negates nothing.
         public var comparatives: Set<String> = []
+        /// Words that turn a comparative and a word of `comparatives` after them into a bound the
+        /// other way (`boundNegators`: `no`, `not` of `no longer than 90 days`), lowercase.
+        public var negators: Set<String> = []
         /// Words right before a count written as a word that bound it (`countBounds`: `than`,
         /// `least`, `only` of `more than once`, `at least once`, `only once`), lowercase.
         public var countBounds: Set<String> = []
@@ -579,6 +588,7 @@ public struct LocaleData: Sendable {
             .sorted { $0.count > $1.count }
         bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
         bounds.comparatives = Set((node["boundComparatives"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        bounds.negators = Set((node["boundNegators"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.countBounds = Set((node["countBounds"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
@@ -651,6 +661,8 @@ public struct LocaleData: Sendable {
         }
         out.frequencies.adverbs = wordSet("frequencyAdverbs")
         out.frequencies.articles = wordSet("frequencyArticles")
+        out.frequencies.perAny = wordSet("frequencyPerAny")
+        out.frequencies.measures = Set((node["frequencyMeasures"]?.array().compactMap(\.string) ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
         out.frequencies.notBefore = wordSet("frequencyNotBefore")
         out.frequencies.notAfter = wordSet("frequencyNotAfter")
         out.frequencies.ones = wordSet("oneWords")

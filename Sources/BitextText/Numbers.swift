@@ -421,7 +421,7 @@ public enum NumberScanner {
     /// `once`, `twice` and `thrice` in prose, as the counts 1, 2 and 3 (`twice a week`), where
     /// they surely count: `twice` and `thrice` unless glued to another word (`twice-daily`) or
     /// capitalised inside a sentence; `once` only before a frequency (`once a day`, `once per
-    /// hour`, `once every week`) or after a bound (`more than once`, `at least once`, `only
+    /// hour`, `once every week`; after `per`, any word: `once per turn`) or after a bound (`more than once`, `at least once`, `only
     /// once`) — not the conjunction (`once the server starts`), nor `at once`, `once again`,
     /// `once or twice` (an estimate).
     /// - Parameter isTimeWord: whether a lowercased word names a unit of time (`day`, `run`
@@ -480,7 +480,8 @@ public enum NumberScanner {
                 var frequency = false
                 if let w = after {
                     if words.adverbs.contains(w) { frequency = true }
-                    else if words.articles.contains(w), let x = wordAfter(e + 1 + w.unicodeScalars.count), isTimeWord(x) { frequency = true }
+                    else if words.articles.contains(w), let x = wordAfter(e + 1 + w.unicodeScalars.count),
+                            isTimeWord(x) || words.perAny.contains(w) { frequency = true }
                 }
                 let bound = before.map(bounds.contains) ?? false
                 guard frequency || bound else { continue }

@@ -26,6 +26,89 @@ import Testing
         #expect(try messages("请至少在开始 24 小时之前到达。", "Arrive at least 24 hours before the start.").isEmpty)
     }
 
+    /// `每` (the locale's `ratePer`) and a unit of time with no number is one of that unit
+    /// (review 28 D1): `every 12 months` → `每年` renders the 12 months (zh-Hant `每週` the 7
+    /// days); a 一 before a measure word (一次) stands for no number with a unit: `每月` for 12
+    /// months reports the 12 missing, not changed into 一.
+    @Test func perUnitRendersTime() throws {
+        let s = "Service the car every 15,000 km or 12 months, whichever comes first."
+        #expect(try messages("每行驶 15,000 km 或每年保养一次，以先到者为准。", s).isEmpty)
+        #expect(try messages("每行驶 15,000 km 或每年保养，以先到者为准。", s).isEmpty)
+        #expect(try messages("每周备份一次数据。", "Back up the data every 7 days.").isEmpty)
+        #expect(try messages("每天轮换一次密钥。", "Rotate keys every 24 hours.").isEmpty)
+        #expect(try messages("每週備份一次資料。", "Back up the data every 7 days.", settings: ["target": "zh-Hant"]).isEmpty)
+        let m = try messages("每行驶 15,000 km 或每月保养一次，以先到者为准。", s)
+        #expect(m.count == 1 && m[0].contains("12") && m[0].contains("missing"), "\(m)")
+        #expect(try messages("每天备份一次数据。", "Back up the data every 7 days.").count == 1)
+    }
+
+    /// A fraction `N/D` (proper, a small denominator; no date, path or ratio) is one number by
+    /// its value where the other side has the quotient or a fraction, quoted as written (review
+    /// 28 D5): `0.5` → `1/2` is silent, `1/2` → `2/3` and `0.5` → `1/3` are one number changed.
+    @Test func fractionsByValue() throws {
+        let table = "| Item | Points |\n| --- | --- |\n| Each unused oil token | 0.5 (round down) |\n"
+        #expect(try messages("| 计分项 | 分数 |\n| --- | --- |\n| 每个未使用的灯油标记 | 1/2（向下取整） |\n", table).isEmpty)
+        #expect(try messages("每个标记得 1/2 分。", "Score 0.5 points per token.").isEmpty)
+        #expect(try messages("使用 1/2 杯面粉。", "Use 1/2 cup of flour.").isEmpty)
+        #expect(try messages("使用 50/60 Hz 电源。", "Use 50/60 Hz power.").isEmpty)
+        #expect(try messages("全天候提供支持。", "Support is available 24/7.").isEmpty)
+        let m = try messages("使用 2/3 杯面粉。", "Use 1/2 cup of flour.")
+        #expect(m.count == 1 && m[0].contains("1/2") && m[0].contains("2/3"), "\(m)")
+        let q = try messages("每个标记得 1/3 分。", "Score 0.5 points per token.")
+        #expect(q.count == 1 && q[0].contains("0.5") && q[0].contains("1/3"), "\(q)")
+    }
+
+    /// `no`/`not` (`boundNegators`), any comparative and `than` before a number bound it the
+    /// other way of the comparative (review 28 D4): `no longer than 90 days` is at most 90,
+    /// `no shorter than` (`or shorter` listed nowhere: upper) stays as listed words say.
+    @Test func negatedComparativeBound() throws {
+        let trip = "- Trips must start and end in the United Kingdom and last no longer than 90 days.\n"
+        let m = try messages("- 旅程必须在英国开始和结束，且时长超过 90 天。\n", trip)
+        #expect(m.count == 1 && m[0].contains("no longer than 90") && m[0].contains("超过 90"), "\(m)")
+        #expect(try messages("- 旅程必须在英国开始和结束，且时长不超过 90 天。\n", trip).isEmpty)
+        #expect(try messages("旅程时长至少 90 天。", "Trips must last not longer than 90 days.").count == 1)
+        #expect(try messages("至少 5 个。", "No fewer than 5.").isEmpty)
+        #expect(try LocaleData.load("en").bounds.negators == ["no", "not"])
+    }
+
+    /// A bound a negation scopes goes the other way (review 28 D20): `cannot hold more than 7`
+    /// is at most 7 (`最多 7`, `上限为 7`: 上限 of the locale's bounds); the translation's bound
+    /// under a negation of its own too (`不要使用超过 5 个`). And missing-translation takes such a
+    /// bound for the negation said.
+    @Test func negatedBound() throws {
+        let s = "A played card goes to the discard pile. You cannot hold more than 7 cards; discard down to 7 at the end of your turn."
+        let t = "打出的卡放入弃牌堆。手牌上限为 7 张；在你的回合结束时，弃到 7 张。"
+        #expect(try messages(t, s).isEmpty)
+        #expect(try messages(t, s, rule: MissingTranslationRule()).isEmpty)
+        #expect(try messages("手牌最多 7 张。", "You cannot hold more than 7 cards.").isEmpty)
+        #expect(try messages("不要使用超过 5 个线程。", "Do not use more than 5 threads.").isEmpty)
+        #expect(try messages("至少使用 5 个线程。", "Do not use more than 5 threads.").count == 1)
+        #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.").count == 1)
+        #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.", rule: MissingTranslationRule()).count == 1)
+    }
+
+    /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
+    /// `230 kPa` → `230 bar` changed the unit.
+    @Test func barAndPascals() throws {
+        #expect(try messages("将轮胎充气至 230 kPa。", "Inflate the tyres to 2.3 bar.").isEmpty)
+        #expect(try messages("设置为 25 kPa。", "Set it to 250 mbar.").isEmpty)
+        #expect(try messages("将轮胎充气至 2.3 bar。", "Inflate the tyres to 2.3 bar.").isEmpty)
+        #expect(try messages("将前轮胎充气至 230 bar。", "Inflate the front tyres to 230 kPa.").count == 1)
+        #expect(try messages("将轮胎充气至 2.3 kPa。", "Inflate the tyres to 2.3 bar.").count == 1)
+    }
+
+    /// `once per` any word is the count 1 (`frequencyPerAny`), rendered by a numeral before a
+    /// measure of times (`frequencyMeasures`: 一次), not by the 一 of 一张 (review 28 D14).
+    @Test func oncePerTurn() throws {
+        let s = "Once per turn, you may play one card."
+        let m = try messages("每回合两次，你可以打出一张卡。", s)
+        #expect(m.count == 1 && m[0].contains("Once") && m[0].contains("两"), "\(m)")
+        #expect(try messages("每回合一次，你可以打出一张卡。", s).isEmpty)
+        #expect(try messages("用户登录后，显示一张卡。", "Once a user signs in, show one card.").isEmpty)
+        #expect(try LocaleData.load("zh-Hans").frequencies.measures.contains(0x6B21))
+        #expect(try LocaleData.load("zh-Hant").frequencies.measures.contains(0x6B21))
+    }
+
     /// A clause with its inline enumerator dropped (review 27 D9): `两个条件` renders `two
     /// conditions`, so the `(2)` the translation lost is missing; with both kept, silent.
     @Test func enumeratorBesideCountInWords() throws {

@@ -834,9 +834,11 @@ public struct NumberMismatchRule: Rule {
         while k < n && letter(u.text[k]) && u.roles[k] == role { k += 1 }
         // Two letters at most, or up to four with a capital or a Greek letter (`MHz`, `GiB`,
         // `µs`): a longer or lowercase run is a word (`mode`, `and`); `rpm` aside (revolutions per
-        // minute, `r/min`: the package format is never right after a number).
+        // minute, `r/min`: the package format is never right after a number), and `bar`, `mbar`
+        // (pressure: ``otherScales``).
         guard k > start, k - start <= 2 || (k - start <= 4 && u.text[start..<k].contains { $0 < 0x61 || $0 > 0x7A })
-                || u.text[start..<k].elementsEqual([0x72, 0x70, 0x6D]) else { return nil }
+                || u.text[start..<k].elementsEqual([0x72, 0x70, 0x6D]) || u.text[start..<k].elementsEqual([0x62, 0x61, 0x72])
+                || u.text[start..<k].elementsEqual([0x6D, 0x62, 0x61, 0x72]) else { return nil }
         // Per second, per hour, per minute (`Mbit/s`, `km/h`, `mm/min`): part of the symbol. A
         // denominator of one letter, or a unit of time's symbol (`min`, `ms`, `hr`, `wk`).
         if k + 1 < n, u.text[k] == 0x2F, u.text[k + 1] | 0x20 >= 0x61 && u.text[k + 1] | 0x20 <= 0x7A, u.roles[k + 1] == role {
@@ -921,6 +923,38 @@ public struct NumberMismatchRule: Rule {
         }.map { ($0.written, $0.value) }
     }
 
+    /// The units of time a word of ``LocaleData/Rates/per`` glued before them makes one of, with
+    /// no number between (`每年`, `每个月`, `每一天`; not `每 5 秒`, `每三个月`), in prose: each
+    /// by its symbol (`yr`, `mo`, `d`). `every 12 months` → `每年` writes the 12 months as one
+    /// year, with no number.
+    static func perUnits(_ u: Unit, _ locale: LocaleData) -> [String] {
+        let per = locale.rates.per
+        guard !per.isEmpty, !locale.durationUnits.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        let words = per.map { Array($0.unicodeScalars.map(\.value)) }.sorted { $0.count > $1.count }
+        let firsts = Set(words.compactMap(\.first))
+        var out: [String] = []
+        var i = 0
+        while i < n {
+            guard firsts.contains(t[i]), u.roles[i] == .content else { i += 1; continue }
+            var found = false
+            for w in words where i + w.count < n && t[i..<(i + w.count)].elementsEqual(w) {
+                let b = i + w.count
+                var e = b
+                while e < n && e - b < 4 && isHanIdeograph(t[e]) && u.roles[e] == .content { e += 1 }
+                guard e > b else { continue }
+                let run = u.string(b..<e)
+                if locale.notDurations.contains(where: { run.hasPrefix($0) }) { break }
+                for f in stride(from: e, to: b, by: -1) {
+                    if let s = locale.durationUnits[u.string(b..<f)] { out.append(s); i = f; found = true; break }
+                }
+                if found { break }
+            }
+            if !found { i += 1 }
+        }
+        return out
+    }
+
     /// A unit written as a word right after a number, after a space or a hyphen (`2.3
     /// gigabytes`, `47 nanotesla`, `a 10-kilometre run`, `2.3 吉字节`, `5 公里`), as written and
     /// as the symbol it names (``LocaleData/unitWords``: `GB`, `nT`, `km`); nil for any other
@@ -963,6 +997,32 @@ public struct NumberMismatchRule: Rule {
         if time {
             for (s, lower) in bounds.timeBefore where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
         }
+        // A negator of `boundNegators`, a comparative and a word of `boundComparatives` right
+        // before it (`no longer than 90 days`, `not bigger than`): a bound the other way of the
+        // comparative's own (`more than` of `boundsBefore` and `or later` of `boundsAfter` are
+        // lower ones, so `no later than` is upper; `no fewer than` lower); upper for a comparative
+        // the locale lists in neither (`longer`).
+        if !bounds.negators.isEmpty && !bounds.comparatives.isEmpty {
+            /// The word of letters ending at `e` (after spaces), lowercased, and where it starts.
+            func word(endingAt e: Int) -> (start: Int, letters: [UInt32])? {
+                var e = e
+                while e > 0 && space(e - 1) { e -= 1 }
+                var s = e
+                while s > 0 && letter(t[s - 1]) && u.roles[s - 1] == .content { s -= 1 }
+                guard s < e, s == 0 || !(t[s - 1] >= 0x30 && t[s - 1] <= 0x39) && t[s - 1] != 0x2D else { return nil }
+                return (s, t[s..<e].map(lowered))
+            }
+            if let than = word(endingAt: b), bounds.comparatives.contains(String(String.UnicodeScalarView(than.letters.compactMap(Unicode.Scalar.init)))),
+               let comparative = word(endingAt: than.start), comparative.letters.count >= 3,
+               let negator = word(endingAt: comparative.start),
+               bounds.negators.contains(String(String.UnicodeScalarView(negator.letters.compactMap(Unicode.Scalar.init)))) {
+                let phrase = comparative.letters + [0x20] + than.letters
+                var lower = false
+                if let x = bounds.before.first(where: { $0.words == phrase }) { lower = !x.lower }
+                else if let x = bounds.after.first(where: { $0.words == [0x6F, 0x72, 0x20] + comparative.letters }) { lower = !x.lower }
+                return (negator.start..<b, lower)
+            }
+        }
         // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
         // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
         var g = b
@@ -1001,6 +1061,60 @@ public struct NumberMismatchRule: Rule {
             }
         }
         return nil
+    }
+
+    /// A negation right before the bound word starting at `s`, in its clause: a word of
+    /// `latin` (the locale's negations: `cannot`, `not`, `don't`) among the three words before it
+    /// (`cannot hold more than 7`), or one of `han` (``LoneSentences/scalars(_:)``) among the six
+    /// characters of Han before it (`不能持有超过 7 张`).
+    static func negatedBefore(_ u: Unit, _ s: Int, latin: Set<String> = [], han: [[UInt32]] = []) -> Bool {
+        let t = u.text
+        if !latin.isEmpty {
+            var i = s, words = 0
+            while i > 0 && words < 3 {
+                while i > 0 && (t[i - 1] == 0x20 || t[i - 1] == 0xA0) { i -= 1 }
+                var b = i
+                while b > 0 && (isASCIILetter(t[b - 1]) || t[b - 1] == 0x27 || t[b - 1] == 0x2019) && u.roles[b - 1] == .content { b -= 1 }
+                guard b < i else { break }
+                if latin.contains(u.string(b..<i).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) { return true }
+                words += 1
+                i = b
+            }
+        }
+        if !han.isEmpty {
+            var b = s
+            while b > 0 && s - b < 6 && isHanIdeograph(t[b - 1]) && u.roles[b - 1] == .content { b -= 1 }
+            if b < s && LoneSentences.saysNegation(t, b..<s, han) { return true }
+        }
+        return false
+    }
+
+    /// A negation that scopes a comparative bound on a number (`cannot hold more than 7`: the
+    /// negator `words[k]`, a few words, a word of `boundComparatives` and the number right after
+    /// it, in `sr`), rendered by a bound of the other way beside the same number in `tr` of the
+    /// translation (`上限为 7`, `最多 7`): the negation is said, as a bound (missing-translation).
+    static func negatedBoundRendered(_ su: Unit, _ words: [BitextText.Word], negator k: Int, in sr: Range<Int>,
+                                     _ tu: Unit, _ tr: Range<Int>, source: LocaleData, target: LocaleData) -> Bool {
+        let comparatives = source.bounds.comparatives
+        guard !comparatives.isEmpty, k + 2 < words.count else { return false }
+        for j in (k + 2)..<min(words.count, k + 6) {
+            let w = words[j]
+            guard w.kind == .latin, sr.contains(w.range.lowerBound) else { return false }
+            guard comparatives.contains(su.string(w.range).lowercased()) else { continue }
+            // The number right after the word (`than 7`, `than seven`).
+            let from = w.range.upperBound, to = min(sr.upperBound, from + 16)
+            let eligible = { (i: Int) in i >= from && i < to && su.roles[i] == .content }
+            guard let n = (NumberScanner.numbers(in: su.text, eligible: eligible) + NumberScanner.numberWords(in: su.text, eligible: eligible))
+                    .min(by: { $0.range.lowerBound < $1.range.lowerBound }),
+                  su.text[from..<n.range.lowerBound].allSatisfy({ $0 == 0x20 || $0 == 0xA0 }),
+                  let b = bound(su, of: n.range, source) else { return false }
+            let inTarget = { (i: Int) in tr.contains(i) && tu.roles[i] == .content }
+            for m in NumberScanner.numbers(in: tu.text, gluedToWords: true, eligible: inTarget) where m.agrees(with: n) {
+                if let y = bound(tu, of: m.range, target), y.lower != b.lower { return true }
+            }
+            return false
+        }
+        return false
     }
 
     /// The direction of the change a number states (``LocaleData/Bounds/changes``): a word right
@@ -1519,6 +1633,9 @@ public struct NumberMismatchRule: Rule {
     /// = 一年, `18 months` = 1.5 年), thirty days are no month.
     static let timeScales: [String: Double] = ["min": 60, "h": 3600, "hr": 3600, "d": 86400, "wk": 604_800]
     static let calendarScales: [String: Double] = ["mo": 1, "yr": 12]
+    /// Units outside SI by the SI unit they scale: the bar is 100 kPa (`2.3 bar` = `230 kPa`), as
+    /// a litre is 1000 mL.
+    static let otherScales: [String: (scale: Double, base: String)] = ["bar": (1e5, "Pa"), "mbar": (100, "Pa")]
 
     /// A symbol as a prefix and a base unit (`kV` → 1000 × `V`, `Mbps` → 10⁶ × `b/s`, `KiB` →
     /// 1024 × `B`); nil for a symbol of no known base.
@@ -1530,6 +1647,7 @@ public struct NumberMismatchRule: Rule {
         }
         let s = perSecondAndBits(symbol)
         if siBases.contains(s) { return (1, s) }
+        if let x = otherScales[s] { return x }
         if let seconds = timeScales[s] { return (seconds, "s") }
         if let months = calendarScales[s] { return (months, "mo") }
         guard let f = s.first else { return nil }
@@ -1571,6 +1689,42 @@ public struct NumberMismatchRule: Rule {
         if a.lowerBound > 0 && glued(t[a.lowerBound - 1]) { return false }
         if b.upperBound < t.count && (glued(t[b.upperBound]) || (t[b.upperBound] == 0x2E && b.upperBound + 1 < t.count && t[b.upperBound + 1] >= 0x30 && t[b.upperBound + 1] <= 0x39)) { return false }
         return true
+    }
+
+    /// Fractions written `N/D` in prose (``slashPair(_:_:_:)``: no date, no path; digits only, not a
+    /// version): a proper one with a small denominator (`1/2`, `3/4`, `5/16`; not `24/7` nor
+    /// `50/60`), each by the indexes of its two numbers in `m`.
+    static func fractions(_ m: [Mention<NumberMention>], units: (Int) -> Unit) -> [(Int, Int)] {
+        guard m.count >= 2 else { return [] }
+        let digits = { (s: String) in s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        var out: [(Int, Int)] = []
+        var k = 0
+        while k + 1 < m.count {
+            let a = m[k], b = m[k + 1]
+            if a.unit == b.unit, !a.value.isVersion, !b.value.isVersion, a.value.range == a.range, b.value.range == b.range,
+               a.range.upperBound + 1 == b.range.lowerBound, digits(a.value.text), digits(b.value.text),
+               let x = Double(a.value.text), let y = Double(b.value.text), x >= 1, x < y, y <= 16,
+               slashPair(units(a.unit).text, a.range, b.range) {
+                out.append((k, k + 1))
+                k += 2
+                continue
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// `m` with the fractions `pairs` (``fractions(_:units:)``) each one number, by its quotient,
+    /// quoted as written (`1/2` is 0.5), where `take` accepts the quotient and the two parts.
+    static func joiningFractions(_ m: [Mention<NumberMention>], _ pairs: [(Int, Int)], take: (Double, Double, Double) -> Bool) -> [Mention<NumberMention>] {
+        var out = m
+        for (a, b) in pairs.reversed() {
+            guard let x = Double(m[a].value.text), let y = Double(m[b].value.text), take(x / y, x, y) else { continue }
+            let r = m[a].range.lowerBound..<m[b].range.upperBound
+            out[a] = Mention(unit: m[a].unit, range: r, value: NumberMention(range: r, text: m[a].value.text + "/" + m[b].value.text, values: [x / y], isVersion: false))
+            out.remove(at: b)
+        }
+        return out
     }
 
     /// A cell of the row of table cell `k` that holds a unit symbol alone (`V`, `kV`, `°C`), in
@@ -2200,19 +2354,26 @@ public struct NumberMismatchRule: Rule {
 
     /// Where the ASCII fraction whose denominator `r` is starts (`1/2`, `3/16`, the whole number
     /// before it too: `1 1/2`): one or two digits each side of the slash, the numerator the
-    /// smaller, nothing glued before it (not a date, `2024/1/2`, nor a path, `v1/2`);
-    /// `r.lowerBound` when `r` is none.
+    /// smaller, nothing glued before it (not a date, `2024/1/2`, nor a path, `v1/2`); of a
+    /// fraction read whole, the whole number before it; `r.lowerBound` when `r` is none.
     static func fractionStart(_ u: Unit, _ r: Range<Int>) -> Int {
         let t = u.text, lo = r.lowerBound
         @inline(__always) func digit(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i] >= 0x30 && t[i] <= 0x39 }
         @inline(__always) func glued(_ i: Int) -> Bool {
             i >= 0 && (digit(i) || t[i] == 0x2F || t[i] == 0x2E || t[i] == 0x2C || t[i] == 0x2D || (t[i] | 0x20 >= 0x61 && t[i] | 0x20 <= 0x7A))
         }
-        guard (1...2).contains(r.count), lo >= 2, t[lo - 1] == 0x2F, digit(lo - 2), u.roles[lo - 1] == u.roles[lo] else { return lo }
+        // A fraction read whole (``joiningFractions(_:_:take:)``): where it starts, or the whole
+        // number before it.
+        let whole = r.count >= 3 && t[r].contains(0x2F)
+        guard whole || ((1...2).contains(r.count) && lo >= 2 && t[lo - 1] == 0x2F && digit(lo - 2) && u.roles[lo - 1] == u.roles[lo]) else { return lo }
         var f = lo - 2
-        while f > 0 && digit(f - 1) { f -= 1 }
-        guard lo - 1 - f <= 2, !glued(f - 1),
-              let n = Int(u.string(f..<(lo - 1))), let d = Int(u.string(r)), n > 0, n < d else { return lo }
+        if whole {
+            f = lo
+        } else {
+            while f > 0 && digit(f - 1) { f -= 1 }
+            guard lo - 1 - f <= 2, !glued(f - 1),
+                  let n = Int(u.string(f..<(lo - 1))), let d = Int(u.string(r)), n > 0, n < d else { return lo }
+        }
         // A whole number before it, one space away (`1 1/2`).
         if f >= 2, t[f - 1] == 0x20, digit(f - 2) {
             var w = f - 2
@@ -2399,6 +2560,18 @@ public struct NumberMismatchRule: Rule {
                tu.contains(where: { k in let u = c.document.units[k]; let s = u.string(0..<u.text.count); return targetBounds.whole.contains { s.contains($0) } }) {
                 source.removeAll { $0.value.values == [100, 1] && NumberMismatchRule.percentAfter(p.source.units[$0.unit].text, $0.range.upperBound) }
             }
+            // A fraction of the translation (`1/2`) renders the source's quotient (`0.5`) or the
+            // source's fraction (`1/2` → `2/3` is one number changed): one number, by its value;
+            // so too where the source writes neither of its parts (`0.5` → `1/3` changed it).
+            let targetFractions = NumberMismatchRule.fractions(target, units: { c.document.units[$0] })
+            if !targetFractions.isEmpty {
+                let sourceFractions = NumberMismatchRule.fractions(source, units: { p.source.units[$0] })
+                let all = source.flatMap(\.value.values)
+                target = NumberMismatchRule.joiningFractions(target, targetFractions) { q, x, y in
+                    !sourceFractions.isEmpty || all.contains { abs($0 - q) <= 1e-9 } || !all.contains { $0 == x || $0 == y }
+                }
+                if !sourceFractions.isEmpty { source = NumberMismatchRule.joiningFractions(source, sourceFractions) { _, _, _ in true } }
+            }
             return (NumberMismatchRule.joiningGroups(source, units: { p.source.units[$0] }, other: target),
                     NumberMismatchRule.joiningGroups(target, units: { c.document.units[$0] }, other: source))
         }
@@ -2445,6 +2618,7 @@ public struct NumberMismatchRule: Rule {
         /// (`at most 5` → `至少 5`, `iOS 16 or later` → `iOS 16 或更低版本`). A bound only one side
         /// states is no finding (`5 or more` → `5 个`: rephrased).
         var boundsReported = Set<String>()
+        let targetNegations = LoneSentences.scalars(c.settings.target.negations)
         func bounds(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
             for (sg, tg) in groups where !tg.isEmpty && !sg.isEmpty {
                 var way: Bool? = nil, stated: (Mention<NumberMention>, Range<Int>)? = nil
@@ -2454,8 +2628,12 @@ public struct NumberMismatchRule: Rule {
                     way = x.lower
                     if stated == nil { stated = (m, x.range) }
                 }
-                guard let lower = way, let (m, sr) = stated else { continue }
+                guard var lower = way, let (m, sr) = stated else { continue }
                 let su = p.source.units[m.unit]
+                // A bound a negation scopes (`cannot hold more than 7`) goes the other way; so
+                // does the translation's when it keeps the negation outside too (`不能持有超过 7 张`).
+                let negated = sr.upperBound <= m.range.lowerBound && NumberMismatchRule.negatedBefore(su, sr.lowerBound, latin: c.settings.source.negations)
+                if negated { lower = !lower }
                 // A time bound of the source (`no later than 10:00`) is compared with the
                 // translation's (`10:00 之后`).
                 let sw = Array(su.string(sr).lowercased().unicodeScalars.map(\.value))
@@ -2466,7 +2644,8 @@ public struct NumberMismatchRule: Rule {
                 let sourceInclusive = NumberMismatchRule.signInclusive(su.string(sr))
                 for t in tg {
                     let tu = c.document.units[t.unit]
-                    guard let y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
+                    guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
+                    if negated, y.range.upperBound <= t.range.lowerBound, NumberMismatchRule.negatedBefore(tu, y.range.lowerBound, han: targetNegations) { y.lower = !y.lower }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
@@ -2644,7 +2823,20 @@ public struct NumberMismatchRule: Rule {
                 // Words left in English first, then numerals, then digits (two → 两, not the 2
                 // a changed 5 became).
                 let digits = { (m: Mention<NumberMention>) in m.value.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-                let order = extra.indices.filter { !digits(extra[$0]) } + extra.indices.filter { digits(extra[$0]) }
+                var order = extra.indices.filter { !digits(extra[$0]) } + extra.indices.filter { digits(extra[$0]) }
+                // A count of times (`once`) is rendered by a numeral before a measure of times
+                // (一次: the target's `frequencyMeasures`), not by the 一 of 一张 (`one card`, a
+                // word the source's count leaves out): where every word of 1 is one of them.
+                var aside: [Int] = []
+                let measures = c.settings.target.frequencies.measures
+                if !measures.isEmpty, words.contains(where: { $0.value.values == [1] }),
+                   words.allSatisfy({ $0.value.values != [1] || c.settings.source.frequencies.counts[$0.value.text] != nil }) {
+                    aside = order.filter { i in
+                        let m = extra[i], t = c.document.units[m.unit].text
+                        return m.value.text == "一" && !(m.range.upperBound < t.count && measures.contains(t[m.range.upperBound]))
+                    }
+                    order.removeAll { aside.contains($0) }
+                }
                 let candidates = targetWords + order.map { extra[$0] }
                 // A unit of time or a unit in words after the word and after the number of the
                 // translation (`four weeks` → 四个月: another unit; `two weeks` → 14 天: the same time).
@@ -2673,7 +2865,7 @@ public struct NumberMismatchRule: Rule {
                                     key: "number-mismatch.unit", sourceUnit: s.unit, values: [:], source: written, target: shownTarget,
                                 sourceLine: p.source.units[s.unit].position(at: s.range.lowerBound).line))
                 }
-                let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] })
+                let left = Set(w.extra.filter { $0 >= targetWords.count }.map { order[$0 - targetWords.count] } + aside)
                 extra = extra.indices.filter { left.contains($0) }.map { extra[$0] }
                 missingWords = w.missing.map { words[$0] }
             }
@@ -2682,7 +2874,24 @@ public struct NumberMismatchRule: Rule {
             // else reported once, whole.
             // The number of a list's first item written inline (`A: 1，…`) counts nothing: the
             // translation may leave the numbering out.
-            var missing = r.missing.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
+            // A quantity of time written as one of its unit after a word of `ratePer`, with no
+            // number (`every 12 months` → `每年`, `every 7 days` → `每周`): rendered.
+            var missingIndexes = r.missing
+            if let pair, missingIndexes.contains(where: { ss[$0].flatMap(NumberMismatchRule.siScale) != nil }) {
+                var per = pair.target.flatMap { NumberMismatchRule.perUnits(c.document.units[$0], c.settings.target) }
+                if !per.isEmpty {
+                    missingIndexes.removeAll { i in
+                        guard let x = ss[i].flatMap(NumberMismatchRule.siScale), x.base == "s" || x.base == "mo" else { return false }
+                        guard let j = per.firstIndex(where: { sym in
+                            guard let y = NumberMismatchRule.siScale(sym), y.base == x.base else { return false }
+                            return source[i].value.values.contains { abs($0 * x.scale - y.scale) <= y.scale * 1e-9 }
+                        }) else { return false }
+                        per.remove(at: j)
+                        return true
+                    }
+                }
+            }
+            var missing = missingIndexes.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
             if missing.count >= 2 {
                 var joined: [Mention<NumberMention>] = []
                 var k = 0
@@ -2801,8 +3010,14 @@ public struct NumberMismatchRule: Rule {
             func symbolOf(_ m: Mention<NumberMention>, _ list: [Mention<NumberMention>], _ symbols: [String?]) -> String? {
                 list.firstIndex { $0.unit == m.unit && $0.range == m.range }.flatMap { symbols[$0] }
             }
+            // A lone 一 before a measure word (一次, 一块: no unit of its own) stands for no number
+            // of the source that has a unit (`12 months`): that one is missing, not changed into 一.
+            var candidates = extra
+            if !missing.isEmpty, missing.allSatisfy({ symbolOf($0, source, ss).flatMap(NumberMismatchRule.quantityUnit) != nil }) {
+                candidates.removeAll { $0.value.text == "一" && symbolOf($0, target, ts) == nil }
+            }
             var taken: [(Int, Range<Int>)] = []
-            for m in assign(missing, extra) {
+            for m in assign(missing, candidates) {
                 var written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
                 var t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
                 // A month changed: quoted with 月 (`August` … `9 月`).

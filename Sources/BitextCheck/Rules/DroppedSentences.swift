@@ -785,6 +785,10 @@ enum LostNegations {
                     if onlyThen.contains(where: { LoneSentences.saysNegation(tu.text, ts[j].range, [$0]) }) { continue }
                 }
                 if tu.string(ts[j].range).lowercased().contains(word) { continue }
+                // A negated comparative bound on a number (`cannot hold more than 7`) the
+                // translation bounds the other way (`上限为 7`): said, as a bound.
+                if NumberMismatchRule.negatedBoundRendered(p.source.units[ss[i].unit], p.sourceAnalyses[ss[i].unit].words, negator: at, in: ss[i].range,
+                                                           tu, ts[j].range, source: c.settings.source, target: c.settings.target) { continue }
                 // The word the negation is about (the first content word after the negator, a
                 // few words on at most): the translated sentence must render it (as the sentence
                 // aligner's lexical evidence reads it: `会影响` for `does not affect`), else the
