@@ -12,7 +12,8 @@ import BitextText
 ///   name — inner capitals, capitals only, or capitalised and unknown to the dictionary;
 /// - a word changed inside a Title Case run of three words or more (`Neural Methods for Software
 ///   Engineering` kept as `Neural Methods in Software Engineering`): every other word in place,
-///   the source's word absent from the translation's unit;
+///   the source's word absent from the translation's unit; in a name of two capitalised words, a
+///   word misspelt (`Ember Path` kept as `Ember Pass`: the same first letter, two edits at most);
 /// - a name with inner capitals written in other letter case (`QuickBooks` → `Quickbooks`), the
 ///   translation's form not written anywhere in the source, and not in capitals throughout;
 /// - a name rendered into Chinese with a piece of it kept (`OpenSSH` as `开放 SSH`, `SHA-256` as
@@ -40,6 +41,11 @@ public struct KeptTextRule: Rule {
             // A word changed inside a cited title kept in English.
             RuleExample("Brandt 在其著作 *Practical Methods ↓in Data Cleaning* 中介绍了这种做法。\n",
                         source: "Brandt describes this practice in his book *Practical Methods for Data Cleaning*.\n"),
+            // A name of two dictionary words kept with one misspelt; another word, or a plural: silent.
+            RuleExample("- **Ember ↓Pass**（余烬之路）：本回合再放置一块板块。\n",
+                        source: "- **Ember Path**: Place a second tile this turn.\n"),
+            RuleExample("- **Ember Road**（余烬之路）：本回合再放置一块板块。\n- **Ember Paths**：再放置两块板块。\n",
+                        source: "- **Ember Path**: Place a second tile this turn.\n- **Ember Path**: Place two more tiles.\n"),
             // A product name's letter case changed.
             RuleExample("导入前请先在 ↓Tallybook 中导出账单。\n",
                         source: "Export the invoices from TallyBook before you import them.\n"),
@@ -772,7 +778,9 @@ public struct KeptTextRule: Rule {
     }
 
     /// Words changed inside a Title Case run of three words or more: the run is a window of the
-    /// source's words but for one word, which the translation's unit does not have.
+    /// source's words but for one word, which the translation's unit does not have; in a run of
+    /// two capitalised words, a word misspelt (the same first letter, two edits at most: `Ember
+    /// Path` kept as `Ember Pass`, where the one-word test needs a name unknown to the dictionary).
     static func titleChanges(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>, _ sourceKeys: Set<String>) -> [(Token, Token)] {
         var out: [(Token, Token)] = []
         var start = 0
@@ -781,7 +789,7 @@ public struct KeptTextRule: Rule {
             while end < run.count && !run[end].breakBefore { end += 1 }
             defer { start = end }
             let n = end - start
-            guard n >= 3, source.count >= n else { continue }
+            guard n >= 2, source.count >= n else { continue }
             var found: (Token, Token)? = nil, ambiguous = false
             for w in 0...(source.count - n) {
                 var diff = -1, ok = true, capitals = 0
@@ -795,13 +803,20 @@ public struct KeptTextRule: Rule {
                     if diff >= 0 { ok = false; break }
                     diff = j
                 }
-                guard ok, diff >= 0, capitals >= 2, capitals * 3 >= (n - 1) * 2 else { continue }
+                guard ok, diff >= 0, capitals >= 2 || (n == 2 && capitals == 1), capitals * 3 >= (n - 1) * 2 else { continue }
                 // A word at either end may be where the run leaves the title (`zeppelin RESTful
                 // API` beside `the RESTful API`): only when the source has it nowhere.
                 if diff == 0 || diff == n - 1, sourceKeys.contains(run[start + diff].key) { continue }
                 let s = source[w + diff], t = run[start + diff]
                 guard !targetKeys.contains(s.key), !isInflection(s, t), !hasDigit(s.text), !hasDigit(t.text),
                       !source[w..<(w + n)].contains(where: { $0.key == t.key }) else { continue }
+                // Two words are a name of words (`Ember Path`): the changed one capitalised on
+                // both sides, a misspelling of the source's (`Ember Pass`), not another word.
+                if n == 2 {
+                    let sk = Array(s.key.unicodeScalars.map(\.value)), tk = Array(t.key.unicodeScalars.map(\.value))
+                    guard startsUpper(s.text), startsUpper(t.text), sk.count >= 4, tk.count >= 4, sk[0] == tk[0],
+                          editDistance(sk, tk, limit: 2) <= 2 else { continue }
+                }
                 if let f = found, f.1.key != s.key || f.0.range != t.range { ambiguous = true }
                 found = (t, s)
             }
