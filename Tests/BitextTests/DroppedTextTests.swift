@@ -304,6 +304,23 @@ import BitextText
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace, source: source).isEmpty)
     }
 
+    /// Cells of two rows exchanged whose renderings share a word (review 28 D11: `关闭` for both
+    /// `Stop` and `Switch off`, and `机` reaching `engine` in `收音机` too): each cell is read by
+    /// the words the other does not write, and two stems crossed are enough when a third or more
+    /// of each cell's telling words cross. A long cell with one word of five crossed, beside a
+    /// loose rendering, stays silent; the table in place is silent.
+    @Test func swappedCellsSharingAVerb() throws {
+        let source = "| Light | What to do |\n| --- | --- |\n| Oil pressure | Stop the engine |\n| Charging | Switch off the radio |\n"
+        func found(_ a: String, _ b: String, _ src: String? = nil) throws -> [Int] {
+            try Harness.findings(rule: MissingTranslationRule(), target: "| 警告灯 | 处理方法 |\n| --- | --- |\n| 机油压力 | \(a) |\n| 充电 | \(b) |\n",
+                                 source: src ?? source).map(\.span.start.line)
+        }
+        #expect(try found("关闭收音机", "关闭发动机") == [3, 4])
+        #expect(try found("关闭发动机", "关闭收音机").isEmpty)
+        let long = "| Event | Description |\n| --- | --- |\n| Change A | Called when the start time or the end time of the range changes; the argument was added in 4.4 |\n| Change B | Called when the selected time changes |\n"
+        #expect(try found("待选时间发生变化时调用。参数自 4.4 添加", "时间范围发生变化时调用", long).isEmpty)
+    }
+
     /// Cells two columns of one row exchanged (review 22 D6): a cell of kept Latin text written
     /// as another column's source (`iOS、Android` for `iOS, Android`), or header cells that
     /// render each other's words while the rows below stay in place. Silent: the row in place,
