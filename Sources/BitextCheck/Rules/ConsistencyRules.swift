@@ -3103,6 +3103,8 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        // A code in brackets changed (`(E10)` → `（E5）`).
+        changedBracketCodes(c, p, severity, emit)
     }
 }
 
