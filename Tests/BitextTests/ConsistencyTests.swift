@@ -325,6 +325,19 @@ import Testing
         #expect(NumberMismatchRule.partNumbers(Document(SourceText(path: "a.md", text: "ATmega328P, 1N4148, ESP32-S3, x86_64, 1080p, 16GB, UTF-8, Win32, v1.2.3, #1677FF.\n")).units[0]).count == 4)
     }
 
+    /// A code in brackets, capitals and digits (review 28 D21: `(E10)` → `（E5）`), compared as
+    /// text: changed into one with the same letters that the source does not write. Silent: kept,
+    /// the other code also the source's, another kind of code (other letters).
+    @Test func bracketCodesComparedAsText() throws {
+        let source = "Do not use fuel that contains more than 10% ethanol (E10).\n"
+        let m = try messages("请勿使用乙醇含量超过 10% 的燃油（E5）。\n", source)
+        #expect(m.count == 1 && m.first?.contains("E10") == true && m.first?.contains("E5") == true, "\(m)")
+        #expect(try messages("请勿使用乙醇含量超过 10% 的燃油（E10）。\n", source).isEmpty)
+        #expect(try messages("可以使用 E5 燃油（E5），但不要使用 E10 燃油（E10）。\n", "You may use E5 fuel (E5) but not E10 fuel (E10).\n").isEmpty)
+        #expect(try messages("该设备防尘防水（IP67），燃油（E10）。\n", "The device is sealed (IP67); fuel (E10).\n").isEmpty)
+        #expect(NumberMismatchRule.bracketCodes(Document(SourceText(path: "a.md", text: "(E10) (IP67) (ABCD1) (e5) (E) (E5a) （Q3）\n")).units[0]).count == 3)
+    }
+
     /// Round 24: a month.day date, ids counted as numbers are, a bound with a modal before its
     /// verb or over a word numeral, and days of the week.
     @Test func monthDayIdsModalBoundsAndWeekdays() throws {

@@ -55,6 +55,36 @@ import BitextText
         #expect(DroppedNames.separators("Anderson and Brand, Sandy & Co", Harness.source.listSeparators) == 3)
     }
 
+    /// Review 28 D7: three names need one comma (the trigger asked for two), and two names
+    /// joined by `and` are a list too. A name beyond the first or last kept one is dropped when
+    /// no separator touches the kept name on that side (either side, for a lone kept name: the
+    /// translation may put the names in another order); a name one of whose own words the
+    /// translation writes is written another way; `Name, Title` is no list.
+    @Test func nameDroppedFromAShortList() throws {
+        func found(_ source: String, _ target: String) throws -> [String] {
+            try Harness.findings(rule: MissingTranslationRule(), target: target + "\n", source: source + "\n").map(\.message)
+        }
+        let three = "Thanks to Mira Kovač, Tomás Ibarra and Ola Nordmann for reviewing the fix."
+        let inner = try found(three, "感谢 Mira Kovač 和 Ola Nordmann 审查修复。")
+        #expect(inner.count == 1 && inner[0].contains("Tomás Ibarra") && inner[0].contains("before this one"), "\(inner)")
+        let last = try found(three, "感谢 Mira Kovač 和 Tomás Ibarra 审查修复。")
+        #expect(last.count == 1 && last[0].contains("Ola Nordmann") && last[0].contains("after this one"), "\(last)")
+        #expect(try found(three, "感谢 Mira Kovač、托马斯·伊瓦拉和 Ola Nordmann 审查修复。").isEmpty)
+        #expect(try found(three, "感谢 Mira Kovač、Tomás Ibarra 和奥拉·诺德曼审查修复。").isEmpty)
+        #expect(try found(three, "感谢 Mira Kovač、Ibarra 和 Ola Nordmann 审查修复。").isEmpty)
+        let two = "We thank Ines Vasquez-Thorne for the report, and Daniel Okafor and Priya Raman for reviewing the fix."
+        let dropped = try found(two, "感谢 Ines Vasquez-Thorne 的报告，并感谢 Priya Raman 审查修复。")
+        #expect(dropped.count == 1 && dropped[0].contains("Daniel Okafor"), "\(dropped)")
+        #expect(try found(two, "感谢 Ines Vasquez-Thorne 的报告，并感谢 Daniel Okafor 和 Priya Raman 审查修复。").isEmpty)
+        #expect(try found(two, "感谢 Ines Vasquez-Thorne 的报告，并感谢丹尼尔·奥卡福与 Priya Raman 审查修复。").isEmpty)
+        #expect(try found(two, "感谢 Ines Vasquez-Thorne 的报告，并感谢 Priya Raman 和奥卡福审查修复。").isEmpty)
+        #expect(try found(two, "感谢 Ines Vasquez-Thorne 的报告，并感谢 Okafor 与 Priya Raman 审查修复。").isEmpty)
+        let title = "\"We grew fast,\" said Dana Whitfield, Chief Executive Officer."
+        #expect(try found(title, "首席执行官 Dana Whitfield 表示：“我们增长很快。”").isEmpty)
+        let verb = "Modify Component Token and Alias Token applied to components."
+        #expect(try found(verb, "用于修改各个组件的 Component Token 以及覆盖该组件消费的 Alias Token。").isEmpty)
+    }
+
     /// A clause between `;` of a sentence paired one to one (review 24 D5): dropped when its words
     /// find clearly fewer translations than the rest's and the pair is far shorter in Chinese than
     /// a translation of the whole writes (Latin letters per character of the target); either
@@ -388,6 +418,23 @@ import BitextText
 
             """
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace, source: source).isEmpty)
+    }
+
+    /// Cells of two rows exchanged whose renderings share a word (review 28 D11: `关闭` for both
+    /// `Stop` and `Switch off`, and `机` reaching `engine` in `收音机` too): each cell is read by
+    /// the words the other does not write, and two stems crossed are enough when a third or more
+    /// of each cell's telling words cross. A long cell with one word of five crossed, beside a
+    /// loose rendering, stays silent; the table in place is silent.
+    @Test func swappedCellsSharingAVerb() throws {
+        let source = "| Light | What to do |\n| --- | --- |\n| Oil pressure | Stop the engine |\n| Charging | Switch off the radio |\n"
+        func found(_ a: String, _ b: String, _ src: String? = nil) throws -> [Int] {
+            try Harness.findings(rule: MissingTranslationRule(), target: "| 警告灯 | 处理方法 |\n| --- | --- |\n| 机油压力 | \(a) |\n| 充电 | \(b) |\n",
+                                 source: src ?? source).map(\.span.start.line)
+        }
+        #expect(try found("关闭收音机", "关闭发动机") == [3, 4])
+        #expect(try found("关闭发动机", "关闭收音机").isEmpty)
+        let long = "| Event | Description |\n| --- | --- |\n| Change A | Called when the start time or the end time of the range changes; the argument was added in 4.4 |\n| Change B | Called when the selected time changes |\n"
+        #expect(try found("待选时间发生变化时调用。参数自 4.4 添加", "时间范围发生变化时调用", long).isEmpty)
     }
 
     /// Cells two columns of one row exchanged (review 22 D6): a cell of kept Latin text written

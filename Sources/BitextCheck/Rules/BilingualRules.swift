@@ -574,7 +574,7 @@ public struct MissingTranslationRule: Rule {
             let su = p.source.units[d.sourceUnit]
             let line = su.position(at: d.name.lowerBound).line
             emit(c.finding(self, severity: severity, unit: d.targetUnit, range: d.target,
-                           message: c.messages.text("missing-translation.name", ["name": su.string(d.name), "line": String(line)]),
+                           message: c.messages.text(d.after ? "missing-translation.name-after" : "missing-translation.name", ["name": su.string(d.name), "line": String(line)]),
                            details: [("sourceLine", .int(line)), ("sourceText", .string(su.string(d.name))), ("evidence", .string("dropped-name"))]))
         }
     }

@@ -3318,6 +3318,8 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        // A code in brackets changed (`(E10)` → `（E5）`).
+        changedBracketCodes(c, p, severity, emit)
     }
 }
 

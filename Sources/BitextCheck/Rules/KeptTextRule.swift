@@ -12,7 +12,8 @@ import BitextText
 ///   name — inner capitals, capitals only, or capitalised and unknown to the dictionary;
 /// - a word changed inside a Title Case run of three words or more (`Neural Methods for Software
 ///   Engineering` kept as `Neural Methods in Software Engineering`): every other word in place,
-///   the source's word absent from the translation's unit;
+///   the source's word absent from the translation's unit; in a name of two capitalised words, a
+///   word misspelt (`Ember Path` kept as `Ember Pass`: the same first letter, two edits at most);
 /// - a name with inner capitals written in other letter case (`QuickBooks` → `Quickbooks`), the
 ///   translation's form not written anywhere in the source, and not in capitals throughout;
 /// - a name rendered into Chinese with a piece of it kept (`OpenSSH` as `开放 SSH`, `SHA-256` as
@@ -40,6 +41,11 @@ public struct KeptTextRule: Rule {
             // A word changed inside a cited title kept in English.
             RuleExample("Brandt 在其著作 *Practical Methods ↓in Data Cleaning* 中介绍了这种做法。\n",
                         source: "Brandt describes this practice in his book *Practical Methods for Data Cleaning*.\n"),
+            // A name of two dictionary words kept with one misspelt; another word, or a plural: silent.
+            RuleExample("- **Ember ↓Pass**（余烬之路）：本回合再放置一块板块。\n",
+                        source: "- **Ember Path**: Place a second tile this turn.\n"),
+            RuleExample("- **Ember Road**（余烬之路）：本回合再放置一块板块。\n- **Ember Paths**：再放置两块板块。\n",
+                        source: "- **Ember Path**: Place a second tile this turn.\n- **Ember Path**: Place two more tiles.\n"),
             // A product name's letter case changed.
             RuleExample("导入前请先在 ↓Tallybook 中导出账单。\n",
                         source: "Export the invoices from TallyBook before you import them.\n"),
@@ -100,6 +106,17 @@ public struct KeptTextRule: Rule {
                         source: "Stormgate backs up your notes.\n\nStormgate runs on every phone.\n\nStormgate never reads your notes.\n"),
             RuleExample("Stormgate 会备份你的笔记。\n\n风暴门绝不读取你的笔记。\n",
                         source: "Stormgate backs up your notes.\n\nStormgate never reads your notes.\n"),
+            // By the translation's own usage: a word of two words joined, kept in two other units,
+            // is a name in lowercase or mid-sentence too; kept only as a gloss after its rendering
+            // (a term), or rendered in as many units as kept (a heading, a plural): silent.
+            RuleExample("quillproxy 会备份你的笔记。\n\nquillproxy 可在所有手机上运行。\n\n↓羽毛代理绝不读取你的笔记。\n",
+                        source: "quillproxy backs up your notes.\n\nquillproxy runs on every phone.\n\nquillproxy never reads your notes.\n"),
+            RuleExample("Stormgate 是一款策略游戏。\n\nStormgate 可在 Windows 上运行。\n\n↓你可以在 Steam 上购买风暴门。\n",
+                        source: "Stormgate is a strategy game.\n\nStormgate runs on Windows.\n\nYou can buy Stormgate on Steam.\n"),
+            RuleExample("把结果记忆（quillproxy）起来。\n\n可以记忆（quillproxy）这个值。\n\n羽毛代理绝不读取你的笔记。\n",
+                        source: "Cache the result with quillproxy.\n\nYou can quillproxy this value.\n\nquillproxy never reads your notes.\n"),
+            RuleExample("## 羽毛代理\n\n使用 quillproxy 备份。\n\n运行多个羽毛代理。\n\nquillproxy 可在所有手机上运行。\n\n羽毛代理绝不读取你的笔记。\n",
+                        source: "## Quillproxy\n\nBack up with quillproxy.\n\nRun several quillproxies.\n\nquillproxy runs on every phone.\n\nquillproxy never reads your notes.\n"),
             RuleExample("Harbor Point Ltd 托管本服务。\n\n你每月向 Harbor Point Ltd 付款。\n\n↓海港角有限公司会应要求删除这些文件。\n",
                         source: "Harbor Point Ltd hosts the service.\n\nYou pay Harbor Point Ltd each month.\n\nHarbor Point Ltd deletes the files on request.\n"),
             RuleExample("Harbor Point Ltd 托管本服务。\n\n你每月向 Harbor Point Ltd 付款。\n\n该公司会应要求删除这些文件。\n",
@@ -359,7 +376,8 @@ public struct KeptTextRule: Rule {
     /// with a capital and has an inner one (`DataGrid`, `TaskQueue`) — or, kept in two units or
     /// more, a run of capitalised words (`Harbor Point Ltd`, one rendered word of it enough:
     /// `Point` 角) or a unit's first word the lexicon does not know, two words it knows joined
-    /// (`Stormgate`, one of them rendered: `Storm` 风暴) — absent from this unit's
+    /// (`Stormgate`, one of them rendered: `Storm` 风暴; such a word kept as written in two units
+    /// or more, not as a gloss, anywhere in the unit and in any case: `quillproxy`) — absent from this unit's
     /// translation in any case, with no Latin word the source unit lacks in its place (`VS Code`
     /// for `Visual Studio Code`, a name written shorter), and rendered — the translation's
     /// Chinese renders every piece of the name the lexicon reads (`Dolphin`, `Scheduler`), one
@@ -383,13 +401,44 @@ public struct KeptTextRule: Rule {
             return false
         }
         let functionWords = c.toolkit.segmenter.source.functionWords
-        // Per pair: the compound names of its source the translation keeps or lacks.
+        // Names by the translation's own usage: a word of two words the lexicon knows joined
+        // (`Stormgate`, `quillproxy`), in any case, that the translation keeps as written in two
+        // units or more — not as a gloss in brackets after its rendering (`记忆（memoize）`: a
+        // term rendered) — is looked for anywhere in the source's units, not only as their first
+        // word, and counted in any case and with its plural (`Namespace`, `namespaces`).
+        func usage(_ w: Substring) -> String {
+            var k = w.lowercased()
+            if k.count >= 7, k.hasSuffix("ies") { k.removeLast(3); k += "y" } else if k.count >= 7, k.hasSuffix("s"), !k.hasSuffix("ss") { k.removeLast() }
+            return k
+        }
+        var used = Set<String>()
+        do {
+            var count: [String: Int] = [:]
+            for (k, u) in doc.units.enumerated() where c.analyses[k].latinLetters >= 6 && c.analyses[k].hasHan {
+                var seen = Set<String>()
+                for t in tokens(u, in: 0..<u.text.count) where coined(t.bare) && !isGloss(u, t.range) {
+                    let key = usage(t.bare)
+                    if seen.insert(key).inserted { count[key, default: 0] += 1 }
+                }
+            }
+            for (w, n) in count where n >= 2 && joinedParts(Substring(w), lexicon) != nil { used.insert(w) }
+        }
+        // Per pair: the compound names of its source the translation keeps or lacks (and the
+        // names by usage, by their key).
         var kept: [String: Int] = [:], missing: [String: Int] = [:]
-        var candidates: [(pair: Int, unit: Int, token: Token)] = []
+        var usedKept: [String: Int] = [:], usedMissing: [String: Int] = [:]
+        var candidates: [(pair: Int, unit: Int, token: Token, usage: String?)] = []
         for (n, pair) in c.consistencyCache.pairs.enumerated() {
             var names: [(unit: Int, token: Token)] = []
+            var usages: [(unit: Int, token: Token, key: String)] = []
             for s in pair.source {
                 let su = p.source.units[s]
+                if !used.isEmpty {
+                    for t in tokens(su, in: 0..<su.text.count) where t.text.count >= 6 && coined(t.bare) {
+                        let key = usage(t.bare)
+                        if used.contains(key) && !usages.contains(where: { $0.key == key }) { usages.append((s, t, key)) }
+                    }
+                }
                 // A cheap trigger: a capital after a lowercase letter, or after a word and a space.
                 var trigger = false, run = false
                 for j in 1..<max(1, su.text.count) where isUpper(su.text[j]) && su.roles[j] == .content {
@@ -408,13 +457,16 @@ public struct KeptTextRule: Rule {
                 let words = tokens(su, in: 0..<end)
                 if trigger { for t in words where compound(t.bare) { names.append((s, t)) } }
                 if run { for t in nameRuns(su, words, functionWords) { names.append((s, t)) } }
-                if single, let t = words.first, joinedName(t.bare, lexicon) { names.append((s, t)) }
+                if single, let t = words.first, joinedName(t.bare, lexicon), !used.contains(usage(t.bare)) { names.append((s, t)) }
             }
-            guard !names.isEmpty else { continue }
-            var words = Set<String>(), texts: [String] = []
+            guard !names.isEmpty || !usages.isEmpty else { continue }
+            var words = Set<String>(), texts: [String] = [], keys = Set<String>()
             let runs = names.contains { $0.token.bare.contains(" ") }
             for k in pair.target where c.analyses[k].latinLetters > 0 {
-                for t in tokens(doc.units[k], in: 0..<doc.units[k].text.count) { words.insert(String(t.bare)) }
+                for t in tokens(doc.units[k], in: 0..<doc.units[k].text.count) {
+                    words.insert(String(t.bare))
+                    if !usages.isEmpty && coined(t.bare) { keys.insert(usage(t.bare)) }
+                }
                 if runs { texts.append(doc.units[k].string(0..<doc.units[k].text.count)) }
             }
             let hasHan = pair.target.contains { c.analyses[$0].hasHan }
@@ -422,22 +474,32 @@ public struct KeptTextRule: Rule {
                 let name = String(t.bare)
                 if name.contains(" ") ? texts.contains(where: { $0.containsText(name) }) : words.contains(name) { kept[name, default: 0] += 1 } else if hasHan {
                     missing[name, default: 0] += 1
-                    candidates.append((n, s, t))
+                    candidates.append((n, s, t, nil))
+                }
+            }
+            for (s, t, key) in usages {
+                if keys.contains(key) { usedKept[key, default: 0] += 1 } else if hasHan {
+                    usedMissing[key, default: 0] += 1
+                    candidates.append((n, s, t, key))
                 }
             }
         }
-        guard !kept.isEmpty, !candidates.isEmpty else { return [] }
+        guard !kept.isEmpty || !usedKept.isEmpty, !candidates.isEmpty else { return [] }
         func stems(_ word: Substring) -> [Int32] {
             if !word.contains(" ") && !compound(word), let parts = joinedParts(word, lexicon) { return parts }
             return namePieces(word).compactMap { $0.count >= 3 && !functionWords.contains($0) ? lexicon.stem(Stemmer.stem($0)) : nil }
         }
         var out: [(target: Int, source: Int, sourceAt: Int, name: String)] = []
         var reported = Set<String>()
-        for (n, s, t) in candidates {
+        for (n, s, t, key) in candidates {
             let name = String(t.bare)
             // Kept in as many units as it is missing from, or more: the translation keeps it.
             // A name of several words or of two words joined, firmer: kept in two units or more.
-            guard let keptCount = kept[name], missing[name]! <= keptCount, !name.contains(" ") && compound(t.bare) || keptCount >= 2 else { continue }
+            if let key {
+                guard let keptCount = usedKept[key], keptCount >= 2, usedMissing[key]! <= keptCount else { continue }
+            } else {
+                guard let keptCount = kept[name], missing[name]! <= keptCount, !name.contains(" ") && compound(t.bare) || keptCount >= 2 else { continue }
+            }
             let pair = c.consistencyCache.pairs[n]
             let targets = pair.target.filter { c.analyses[$0].hasHan }
             // The name in any case, or a Latin word the source unit lacks: kept, or written otherwise.
@@ -473,6 +535,24 @@ public struct KeptTextRule: Rule {
             out.append((targets[0], s, t.range.lowerBound, name))
         }
         return out
+    }
+
+    /// Whether the word at `range` stands in brackets right after Chinese: a gloss of the
+    /// rendering before it (`记忆（memoize）`), not the word kept in its place.
+    static func isGloss(_ u: Unit, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound - 1
+        while i >= 0 && u.text[i] == 0x20 { i -= 1 }
+        guard i >= 1, u.text[i] == 0xFF08 || u.text[i] == 0x28 else { return false }
+        i -= 1
+        while i >= 0 && u.text[i] == 0x20 { i -= 1 }
+        return i >= 0 && isHanIdeograph(u.text[i])
+    }
+
+    /// Six letters or more, lowercase after the first (`Stormgate`, `quillproxy`): the shape of
+    /// a word of two words joined (``joinedParts(_:_:)`` reads it).
+    static func coined(_ word: Substring) -> Bool {
+        guard word.unicodeScalars.count >= 6, let f = word.unicodeScalars.first, isLetter(f.value), f.value < 0x80 else { return false }
+        return word.unicodeScalars.dropFirst().allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
     }
 
     /// A capitalised word of lowercase letters after its capital, unknown to the lexicon and two
@@ -772,7 +852,9 @@ public struct KeptTextRule: Rule {
     }
 
     /// Words changed inside a Title Case run of three words or more: the run is a window of the
-    /// source's words but for one word, which the translation's unit does not have.
+    /// source's words but for one word, which the translation's unit does not have; in a run of
+    /// two capitalised words, a word misspelt (the same first letter, two edits at most: `Ember
+    /// Path` kept as `Ember Pass`, where the one-word test needs a name unknown to the dictionary).
     static func titleChanges(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>, _ sourceKeys: Set<String>) -> [(Token, Token)] {
         var out: [(Token, Token)] = []
         var start = 0
@@ -781,7 +863,7 @@ public struct KeptTextRule: Rule {
             while end < run.count && !run[end].breakBefore { end += 1 }
             defer { start = end }
             let n = end - start
-            guard n >= 3, source.count >= n else { continue }
+            guard n >= 2, source.count >= n else { continue }
             var found: (Token, Token)? = nil, ambiguous = false
             for w in 0...(source.count - n) {
                 var diff = -1, ok = true, capitals = 0
@@ -795,13 +877,20 @@ public struct KeptTextRule: Rule {
                     if diff >= 0 { ok = false; break }
                     diff = j
                 }
-                guard ok, diff >= 0, capitals >= 2, capitals * 3 >= (n - 1) * 2 else { continue }
+                guard ok, diff >= 0, capitals >= 2 || (n == 2 && capitals == 1), capitals * 3 >= (n - 1) * 2 else { continue }
                 // A word at either end may be where the run leaves the title (`zeppelin RESTful
                 // API` beside `the RESTful API`): only when the source has it nowhere.
                 if diff == 0 || diff == n - 1, sourceKeys.contains(run[start + diff].key) { continue }
                 let s = source[w + diff], t = run[start + diff]
                 guard !targetKeys.contains(s.key), !isInflection(s, t), !hasDigit(s.text), !hasDigit(t.text),
                       !source[w..<(w + n)].contains(where: { $0.key == t.key }) else { continue }
+                // Two words are a name of words (`Ember Path`): the changed one capitalised on
+                // both sides, a misspelling of the source's (`Ember Pass`), not another word.
+                if n == 2 {
+                    let sk = Array(s.key.unicodeScalars.map(\.value)), tk = Array(t.key.unicodeScalars.map(\.value))
+                    guard startsUpper(s.text), startsUpper(t.text), sk.count >= 4, tk.count >= 4, sk[0] == tk[0],
+                          editDistance(sk, tk, limit: 2) <= 2 else { continue }
+                }
                 if let f = found, f.1.key != s.key || f.0.range != t.range { ambiguous = true }
                 found = (t, s)
             }

@@ -58,11 +58,32 @@ enum SwappedCells {
             var taken = Set<Int>()
             for i in pairs.indices where !taken.contains(i) {
                 for j in pairs.indices where j > i && !taken.contains(j) {
-                    let a = evidence(i, j), b = evidence(j, i)
+                    var a = evidence(i, j), b = evidence(j, i)
+                    // Renderings that share a word (a verb: `关闭收音机`, `关闭发动机` for `Stop
+                    // the engine`, `Switch off the radio`): the shared words carry no evidence,
+                    // and may hide some (`机` reaches `engine` in both); read each cell by the
+                    // words the other does not write, and two crossed stems are enough.
+                    var shared = false
+                    if a.own == 0, b.own == 0, a.cross + b.cross >= 1, a.cross == 0 || b.cross == 0 || a.cross + b.cross < 3,
+                       shareWord(c.document.units[pairs[i].t], c.document.units[pairs[j].t]) {
+                        let ti = c.document.units[pairs[i].t], tj = c.document.units[pairs[j].t]
+                        var distinct = targets
+                        distinct[i] = TargetCell(reach: lexicon.stemsReached(by: ti, notIn: tj), latin: targets[i].latin)
+                        distinct[j] = TargetCell(reach: lexicon.stemsReached(by: tj, notIn: ti), latin: targets[j].latin)
+                        a = crossing(sources, distinct, i, j)
+                        b = crossing(sources, distinct, j, i)
+                        shared = true
+                    }
                     if debug && a.cross + b.cross >= 2 {
                             FileHandle.standardError.write(Data("swap? \(c.document.path):\(c.document.units[pairs[i].t].start.line),\(c.document.units[pairs[j].t].start.line) a=\(a) b=\(b) \(shown(sources, targets, i, j)) \(shown(sources, targets, j, i))\n".utf8))
                     }
-                    guard a.own == 0, b.own == 0, a.cross >= 1, b.cross >= 1, a.cross + b.cross >= 3 else { continue }
+                    // (Read so, a third or more of each cell's words that tell it from the
+                    // other's crossed: a long cell with one word of five crossed is a loose
+                    // rendering, `range` → `日期范围` beside `start`, `end`, `argument`, `added`.)
+                    func distinctive(_ x: Int, _ y: Int) -> Int { sources[x].stems.filter { !sources[y].ids.contains($0.id) }.count }
+                    guard a.own == 0, b.own == 0, a.cross >= 1, b.cross >= 1,
+                          a.cross + b.cross >= 3 || (shared && a.cross + b.cross >= 2 && 3 * a.cross >= distinctive(i, j) && 3 * b.cross >= distinctive(j, i))
+                    else { continue }
                     // Two whole rows the translation put in another order (a cell written alike,
                     // a name or a code, crossed too): reordered, not swapped.
                     if rowsCrossed(p.source, c.document, pairs[i], pairs[j], column: key[2]) { continue }
@@ -284,6 +305,16 @@ enum SwappedCells {
     private static func cell(_ d: Document, _ k: Int) -> (row: Int, column: Int)? {
         if case .tableCell(let row, let column) = d.units[k].kind { return (row, column) }
         return nil
+    }
+
+    /// Whether two cells write a word of two Han characters or more alike.
+    static func shareWord(_ a: BitextMarkdown.Unit, _ b: BitextMarkdown.Unit) -> Bool {
+        let x = a.text, y = b.text
+        guard x.count >= 2, y.count >= 2 else { return false }
+        for i in 0..<(x.count - 1) where isHanIdeograph(x[i]) && isHanIdeograph(x[i + 1]) && a.roles[i] == .content {
+            for k in 0..<(y.count - 1) where y[k] == x[i] && y[k + 1] == x[i + 1] { return true }
+        }
+        return false
     }
 
     /// A source cell's content stems the lexicon knows, each with its word as written.
