@@ -973,6 +973,9 @@ import Testing
         #expect(attributes("A <span  class=\"x\"\ttitle=\"A hint\" aria-label=\"Hint\">y</span> <a href=\"/en/x\">z</a>.\n")
                 == ["class=\"x\" title=\"\" aria-label=\"\"", "href=\"\""])
         #expect(attributes("See <Link href=\"https://zh.example.com/en/docs#setup\">x</Link>.\n") == ["href=\"example.com/docs\""])
+        // No space around `=` outside quotes; inside them the value as written.
+        #expect(attributes("A <span class = \"x\" data-k= 'a = b'>y</span> <a href = \"/x\">z</a>.\n")
+                == ["class=\"x\" data-k='a = b'", "href=\"\""])
         #expect(PlaceholderMismatchRule.attributeKey("class='a b'  id=\"x\" step={1 + 2}") == ["class=\"a b\"", "id=\"x\"", "step={1 + 2}"])
         // Inside braces (an expression) a double quote starts no attribute quote either: its text,
         // an apostrophe too, is kept as written.

@@ -1,9 +1,31 @@
 import Testing
+import Foundation
 @testable import BitextCheck
 import BitextText
+import BitextMarkdown
 
 /// Text the translation dropped: a footnote's reference, a sentence merged into a 2:1 bead.
 @Suite struct DroppedTextTests {
+    /// A block the translation wrote right under an HTML line, with no blank line between, is in
+    /// the HTML block (CommonMark shows it raw): said so at the HTML block, once, with the line to
+    /// add a blank line after; the lines of that kind, not others, count.
+    @Test func blockSwallowedByAnHTMLBlock() throws {
+        let source = "# Steps\n\nOpen the tool.\n\n<p align=\"center\"><img src=\"a.png\"></p>\n\n## Pick\n\nPick a file and press the button.\n\n## Save\n\nSave it to disk before you quit the tool.\n"
+        let swallowed = "# 步骤\n\n打开工具。\n\n<p align=\"center\"><img src=\"a.png\"></p>\n## 选择\n选择一个文件，然后按下按钮。\n## 保存\n退出工具前把它保存到磁盘。\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: swallowed, source: source)
+        #expect(found.count == 1)
+        #expect(found.first?.span.start.line == 6)
+        #expect(found.first?.message.contains("add a blank line after line 5") == true)
+        // With the blank lines, headings again: nothing missing.
+        let fixed = swallowed.replacingOccurrences(of: "\n## ", with: "\n\n## ").replacingOccurrences(of: "\n选择", with: "\n\n选择")
+            .replacingOccurrences(of: "\n退出", with: "\n\n退出")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: fixed, source: source).isEmpty)
+        let d = Document(SourceText(path: "t.md", text: "<p>\nText <b>x</b> here\n# not after a tag end\n</p>\n"))
+        #expect(MissingTranslationRule.swallowedLines(d, 0).isEmpty)
+        let e = Document(SourceText(path: "t.md", text: "<div>\n### Title\n```sh\n</div>\n"))
+        #expect(MissingTranslationRule.swallowedLines(e, 0).map(\.line) == [2])
+    }
+
     @Test func footnoteDefinitionLabels() {
         #expect(FootnoteReferences.definitionLabel("[^2]: The note.") == "2")
         #expect(FootnoteReferences.definitionLabel("   [^cost-a]: 在预发布集群上测得。") == "cost-a")

@@ -490,6 +490,13 @@ public struct MissingTranslationRule: Rule {
                         source: "# Cost\n\nSending requests in batches cut the cost in half.[^cost]\n\n[^cost]: Measured on the staging cluster.\n"),
             RuleExample("# 成本\n\n批量发送请求后，成本降低了一半。[^cost]\n\n[^cost]: 在预发布集群上测得。\n",
                         source: "# Cost\n\nSending requests in batches cut the cost in half.[^cost]\n\n[^cost]: Measured on the staging cluster.\n"),
+            // A heading translated right under an HTML line with no blank line between: the HTML
+            // block swallowed it (CommonMark shows it as raw text), reported at the HTML block
+            // as such; with the blank line it is a heading again.
+            RuleExample("# 安装\n\n下载安装包。\n\n↓<img src=\"setup.png\">\n## 配置\n编辑配置文件。\n",
+                        source: "# Install\n\nDownload the package.\n\n<img src=\"setup.png\">\n\n## Configure\nEdit the configuration file.\n"),
+            RuleExample("# 安装\n\n下载安装包。\n\n<img src=\"setup.png\">\n\n## 配置\n编辑配置文件。\n",
+                        source: "# Install\n\nDownload the package.\n\n<img src=\"setup.png\">\n\n## Configure\nEdit the configuration file.\n"),
         ]
     }
 
@@ -501,6 +508,7 @@ public struct MissingTranslationRule: Rule {
         guard let unpaired = c.unpairedBlocks else { return }
         var reportedRows = Set<Int>()
         var cellsOfRow: [Int: [Int]] = [:]  // made on the first missing row
+        var swallowing: [Int: [SwallowedLine]] = [:], swallowedReported = Set<Int>()
         // A footnote the translation writes but no longer refers to (CommonMark drops a note
         // nothing refers to): the reference is what is missing, where the source has it; the
         // note is not (nor is it the translation of whatever bead the aligner put it in).
@@ -557,14 +565,26 @@ public struct MissingTranslationRule: Rule {
                 }
             }
             let last = p.source.units[sourceUnits.last!]
+            let lines = su.start.line == last.end.line ? String(su.start.line) : "\(su.start.line)–\(last.end.line)"
+            // The block translated inside an HTML block beside it, which swallowed the Markdown
+            // after an HTML line with no blank line between (`<img …>` then `## Title`): the
+            // fix is the blank line. Once per HTML block.
+            if let (h, m) = MissingTranslationRule.swallowingBlock(c, p, [next, previous], for: su.kind, &swallowing) {
+                guard swallowedReported.insert(h).inserted else { continue }
+                emit(c.finding(self, severity: severity, unit: h, range: 0..<min(1, c.document.units[h].text.count),
+                               message: c.messages.text("missing-translation.html-block", [
+                                   "lines": lines, "preview": preview, "line": String(m.line), "html": String(m.html)]),
+                               details: [("sourceLine", .int(su.start.line)), ("sourceEndLine", .int(last.end.line)),
+                                         ("sourceText", .string(su.plainText)), ("evidence", .string("html-block"))]))
+                continue
+            }
             let atEnd = (next == nil || !sameKind(next)) && sameKind(previous)
             guard let a = atEnd ? previous : next ?? previous else { continue }
             let u = c.document.units[a]
             let range = atEnd ? max(0, u.text.count - 1)..<u.text.count : 0..<min(1, u.text.count)
             emit(c.finding(self, severity: severity, unit: a, range: range,
                            message: c.messages.text("missing-translation", [
-                               "lines": su.start.line == last.end.line ? String(su.start.line) : "\(su.start.line)–\(last.end.line)",
-                               "preview": preview, "source": p.source.path]),
+                               "lines": lines, "preview": preview, "source": p.source.path]),
                            details: [("sourceLine", .int(su.start.line)), ("sourceEndLine", .int(last.end.line)),
                                      ("sourceText", .string(su.plainText))]))
         }
@@ -577,6 +597,84 @@ public struct MissingTranslationRule: Rule {
                            message: c.messages.text(d.after ? "missing-translation.name-after" : "missing-translation.name", ["name": su.string(d.name), "line": String(line)]),
                            details: [("sourceLine", .int(line)), ("sourceText", .string(su.string(d.name))), ("evidence", .string("dropped-name"))]))
         }
+    }
+
+    /// A line of an HTML block that begins like a Markdown block right after an HTML line.
+    struct SwallowedLine {
+        /// The line, and the HTML line before it (ending in `>`).
+        var line: Int, html: Int
+        /// `#` a heading, `-` a list item, `` ` `` a fence.
+        var kind: UInt8
+    }
+
+    /// The lines of HTML block unit `k` that begin like a Markdown block — a heading's `#`, a
+    /// fence, a list marker — right after a line ending in `>`: an HTML block runs on to the
+    /// next blank line, so CommonMark shows them as raw HTML (MkDocs renders them).
+    static func swallowedLines(_ d: Document, _ k: Int) -> [SwallowedLine] {
+        let u = d.units[k]
+        // (From the line before the unit's: the tag that opened the block, when no blank line
+        // is between.)
+        let first = max(1, u.start.line - 1)
+        guard case .html = u.kind, u.end.line > first else { return [] }
+        let src = d.source
+        func trimmed(_ l: Int) -> ArraySlice<UInt8> {
+            var s = src.bytes[src.lineByteRange(l)]
+            while let f = s.first, f == 0x20 || f == 0x09 { s.removeFirst() }
+            while let b = s.last, b == 0x20 || b == 0x09 { s.removeLast() }
+            return s
+        }
+        var out: [SwallowedLine] = []
+        var previous = trimmed(first)
+        for l in (first + 1)...min(u.end.line, src.lineCount) {
+            let s = trimmed(l)
+            defer { previous = s }
+            guard previous.last == 0x3E, let f = s.first else { continue }
+            let rest = s.dropFirst()
+            var kind: UInt8? = nil
+            switch f {
+            case 0x23:  // `#` to `######`, then a space
+                let hashes = s.prefix { $0 == 0x23 }.count
+                if hashes <= 6, s.count > hashes, s[s.startIndex + hashes] == 0x20 { kind = 0x23 }
+            case 0x60, 0x7E:  // ``` or ~~~
+                if s.prefix(3).allSatisfy({ $0 == f }) && s.count >= 3 { kind = 0x60 }
+            case 0x2A, 0x2D, 0x2B:  // `*`, `-`, `+`, then a space
+                if rest.first == 0x20 { kind = 0x2D }
+            case 0x30...0x39:  // `1.` or `1)`, then a space
+                let digits = s.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+                let after = s.dropFirst(digits)
+                if digits <= 9, let m = after.first, m == 0x2E || m == 0x29, after.dropFirst().first == 0x20 { kind = 0x2D }
+            default: break
+            }
+            if let kind { out.append(SwallowedLine(line: l, html: l - 1, kind: kind)) }
+        }
+        return out
+    }
+
+    /// The first of `candidates` (the translation's units beside a source block it lacks) that
+    /// is an HTML block with a swallowed line (``swallowedLines(_:_:)``) of the source block's
+    /// kind: a heading for a heading, a list item for a list item, any for a paragraph. Not one
+    /// whose source, as aligned, is an HTML block that swallowed a line of that kind too (the
+    /// source written the same way: not why a block is missing).
+    static func swallowingBlock(_ c: FileContext, _ p: Pairing, _ candidates: [Int?], for kind: UnitKind,
+                                _ cache: inout [Int: [SwallowedLine]]) -> (Int, SwallowedLine)? {
+        let d = c.document
+        let wanted: UInt8?
+        switch kind {
+        case .heading: wanted = 0x23
+        case .listItem: wanted = 0x2D
+        case .paragraph: wanted = nil
+        default: return nil
+        }
+        for case let k? in candidates {
+            guard case .html = d.units[k].kind else { continue }
+            if cache[k] == nil { cache[k] = swallowedLines(d, k) }
+            guard let m = cache[k]!.first(where: { wanted == nil || $0.kind == wanted }) else { continue }
+            let sourceUnits = p.alignment.beads.first { b in b.target.contains { d.unitIndex(block: $0) == k } }?
+                .source.compactMap { p.source.unitIndex(block: $0) } ?? []
+            let alike = sourceUnits.contains { s in swallowedLines(p.source, s).contains { $0.kind == m.kind } }
+            if !alike { return (k, m) }
+        }
+        return nil
     }
 
     /// Cells of words two rows of a table exchanged (within a column): each reported, naming

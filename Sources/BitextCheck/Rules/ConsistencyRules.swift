@@ -3372,6 +3372,15 @@ public struct PlaceholderMismatchRule: Rule {
             RuleExample("把↓<color=#f00>盐之印</color>带来，我便打开大门。\n", source: "Bring me the <color=#ff0>Salt Seal</color> and I shall open the gate.\n"),
             RuleExample("把<color=#ff0>盐之印</color>带来，<span class=\"hint\" title=\"提示\">我</span>便打开大门。\n",
                         source: "Bring me the <color=#ff0>Salt Seal</color> and <span class=\"hint\" title=\"A hint\">I</span> shall open the gate.\n"),
+            // Tags compared as parsed: spaces around `=`, a void element's slash, and an HTML
+            // element written as the Markdown that renders it (`<code>` as backticks, `<b>` as
+            // `**`, `<i>` as `*`) are the same; a tag dropped with its element is lost.
+            RuleExample("运行 `make` 构建，<span class = \"hint\">**不要**</span>中断它。<br>\n",
+                        source: "Run <code>make</code> to build and <span class=\"hint\"><b>never</b></span> stop it.<br />\n"),
+            RuleExample("# 选项\n\n- `size`：*每*批的大小\n- `seed`：随机种子\n",
+                        source: "# Options\n\n<ul>\n<li><code>size</code>: the size of <i>each</i> batch</li>\n<li><code>seed</code>: the random seed</li>\n</ul>\n"),
+            RuleExample("↓运行 make 构建，`make test` 测试。\n", source: "Run <code>make</code> to build and `make test` to test.\n"),
+            RuleExample("↓运行 `make` 构建，不要中断它。\n", source: "Run <code>make</code> to build and <b>never</b> stop it.\n"),
         ]
     }
 
@@ -3384,7 +3393,9 @@ public struct PlaceholderMismatchRule: Rule {
         for t in u.inlineTags {
             for x in t.range { inTag[x] = true }
             guard !a.inNote(t.range.lowerBound) && !t.name.isEmpty else { continue }
-            let label = t.closing ? "</\(t.name)>" : t.selfClosing ? "<\(t.name) />" : "<\(t.name)>"
+            // A void element is one tag with or without the slash (`<br>`, `<br/>`, `<br />`).
+            let label = t.closing ? "</\(t.name)>"
+                : t.selfClosing && !InlineTag.void.contains(t.name.lowercased()) ? "<\(t.name) />" : "<\(t.name)>"
             out.append(Mention(unit: k, range: t.range, value: label))
         }
         let eligible = { (i: Int) -> Bool in
@@ -3415,6 +3426,11 @@ public struct PlaceholderMismatchRule: Rule {
             if missing.contains(where: { PlaceholderMismatchRule.structure($0.value) != nil }) {
                 let done = PlaceholderMismatchRule.restructured(c, p, pair, source: source, target: target)
                 if !done.isEmpty { missing.removeAll { PlaceholderMismatchRule.structure($0.value).map(done.contains) ?? false } }
+            }
+            // Code and emphasis tags the translation wrote as Markdown (`<code>x</code>` as
+            // `` `x` ``, `<b>` as `**…**`, `<i>` as `*…*`): the same element, not lost.
+            if missing.contains(where: { PlaceholderMismatchRule.markdownForm($0.value) != nil }) {
+                missing = PlaceholderMismatchRule.writtenAsMarkdown(missing, c, p, pair)
             }
             // A shortcode on a line of its own beside the unit, cut off from the paragraph by an
             // HTML comment holding the English (`{{< note >}}` then `<!-- … -->`): not lost.
@@ -3600,17 +3616,25 @@ public struct PlaceholderMismatchRule: Rule {
         }
         var out: [UInt32] = []
         var k = start
+        // Outside quotes, no space around `=` (`href = "u"` as `href="u"`).
+        var quote: UInt32? = nil, afterEquals = false
         while k < end {
             if let r = replaced.first(where: { $0.range.lowerBound == k }) {
                 out += r.with.unicodeScalars.map(\.value)
                 k = r.range.upperBound
+                afterEquals = false
                 continue
             }
             let c = u.text[k]
             if u.roles[k] == .structure { k += 1; continue }
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
-                if let last = out.last, last != 0x20 { out.append(0x20) }
+                if quote != nil || !afterEquals, let last = out.last, last != 0x20 { out.append(0x20) }
             } else {
+                if quote == nil {
+                    afterEquals = c == 0x3D
+                    if afterEquals && out.last == 0x20 { out.removeLast() }
+                }
+                if c == 0x22 || c == 0x27 { if quote == nil { quote = c } else if quote == c { quote = nil } }
                 out.append(c)
             }
             k += 1
@@ -3739,6 +3763,56 @@ public struct PlaceholderMismatchRule: Rule {
         if !kept.contains("br"), breaks > 0, hardBreaks + pieces.count - 1 >= breaks { out.insert("br") }
         if !kept.contains("p"), paragraphs > 0, pieces.count >= max(2, paragraphs) { out.insert("p") }
         return out
+    }
+
+    /// The Markdown element an HTML tag writes (`code`, `strong`, `emphasis`): `<code>`,
+    /// `<b>`/`<strong>`, `<i>`/`<em>`, opening or closing. Nil for other tags and placeholders.
+    static func markdownForm(_ value: String) -> Int? {
+        guard value.hasPrefix("<") else { return nil }
+        var s = value.dropFirst()
+        if s.hasPrefix("/") { s = s.dropFirst() }
+        switch s.prefix(while: { $0 != ">" && $0 != " " && $0 != "/" }).lowercased() {
+        case "code": return 0
+        case "b", "strong": return 1
+        case "i", "em": return 2
+        default: return nil
+        }
+    }
+
+    /// Inline code spans written in backticks (not `<code>` tags) in a unit.
+    static func markdownCodeSpans(_ u: Unit) -> Int {
+        var n = 0
+        for k in u.text.indices.dropFirst() where u.roles[k] == .code && u.roles[k - 1] == .markup && u.text[k - 1] == 0x60 { n += 1 }
+        return n
+    }
+
+    /// `missing` without the code and emphasis tags (``markdownForm(_:)``) the translation of
+    /// `pair` wrote as Markdown: as many of each kind's opening and closing tags as the
+    /// translation has Markdown code spans, strong or emphasis more than the source. A tag
+    /// dropped with its element (no more Markdown than the source's) is still lost.
+    static func writtenAsMarkdown(_ missing: [Mention<String>], _ c: FileContext, _ p: Pairing,
+                                  _ pair: ConsistencyPair) -> [Mention<String>] {
+        func counts(_ units: [Int], _ d: Document) -> [Int] {
+            var n = [0, 0, 0]
+            for k in units {
+                let u = d.units[k], m = u.markupCounts
+                n[0] += markdownCodeSpans(u); n[1] += m.strong; n[2] += m.emphasis
+            }
+            return n
+        }
+        let s = counts(pair.source, p.source), t = counts(pair.target, c.document)
+        var opening = (0..<3).map { max(0, t[$0] - s[$0]) }, closing = opening
+        return missing.filter { m in
+            guard let k = markdownForm(m.value) else { return true }
+            if m.value.hasPrefix("</") {
+                guard closing[k] > 0 else { return true }
+                closing[k] -= 1
+            } else {
+                guard opening[k] > 0 else { return true }
+                opening[k] -= 1
+            }
+            return false
+        }
     }
 
     /// Placeholders written on the lines right before and after unit `k` that belong to no
