@@ -109,8 +109,11 @@ public struct KeptTextRule: Rule {
             // By the translation's own usage: a word of two words joined, kept in two other units,
             // is a name in lowercase or mid-sentence too; kept only as a gloss after its rendering
             // (a term), or rendered in as many units as kept (a heading, a plural): silent.
-            RuleExample("quillproxy 会备份你的笔记。\n\nquillproxy 可在所有手机上运行。\n\n↓羽毛代理绝不读取你的笔记。\n",
-                        source: "quillproxy backs up your notes.\n\nquillproxy runs on every phone.\n\nquillproxy never reads your notes.\n"),
+            RuleExample("你可以用 Quillproxy 备份笔记。\n\nQuillproxy 可在所有手机上运行。\n\n↓羽毛代理绝不读取你的笔记。\n",
+                        source: "You can back up notes with Quillproxy.\n\nQuillproxy runs on every phone.\n\nThe app Quillproxy never reads your notes.\n"),
+            // A lowercase compound kept in places and rendered in others is a term: silent.
+            RuleExample("runtime 会加载模型。\n\n选择 runtime 后端。\n\n运行时绝不修改模型。\n",
+                        source: "The runtime loads the model.\n\nChoose the runtime backend.\n\nThe runtime never changes the model.\n"),
             RuleExample("Stormgate 是一款策略游戏。\n\nStormgate 可在 Windows 上运行。\n\n↓你可以在 Steam 上购买风暴门。\n",
                         source: "Stormgate is a strategy game.\n\nStormgate runs on Windows.\n\nYou can buy Stormgate on Steam.\n"),
             RuleExample("把结果记忆（quillproxy）起来。\n\n可以记忆（quillproxy）这个值。\n\n羽毛代理绝不读取你的笔记。\n",
@@ -434,7 +437,12 @@ public struct KeptTextRule: Rule {
             for s in pair.source {
                 let su = p.source.units[s]
                 if !used.isEmpty {
-                    for t in tokens(su, in: 0..<su.text.count) where t.text.count >= 6 && coined(t.bare) {
+                    // Where the source writes it with a capital past its unit's first word: a
+                    // proper noun by the source's own hand. A lowercase compound kept in places and
+                    // rendered in others (`runtime` → 运行时, `depthwise`) is a term the translator
+                    // renders at will (held-out pages: six false infos of seven).
+                    for t in tokens(su, in: 0..<su.text.count) where t.text.count >= 6 && t.range.lowerBound > 0
+                        && isUpper(su.text[t.range.lowerBound]) && coined(t.bare) {
                         let key = usage(t.bare)
                         if used.contains(key) && !usages.contains(where: { $0.key == key }) { usages.append((s, t, key)) }
                     }
