@@ -424,7 +424,21 @@ public struct KeptTextRule: Rule {
                     if seen.insert(key).inserted { count[key, default: 0] += 1 }
                 }
             }
-            for (w, n) in count where n >= 2 && joinedParts(Substring(w), lexicon) != nil { used.insert(w) }
+            // The source writes it with a capital and never in lowercase: a proper noun by the
+            // source's own hand. A lowercase compound kept in places and rendered in others
+            // (`runtime` → 运行时, `depthwise`) is a term the translator renders at will (held-out
+            // pages: six false infos of seven).
+            var capitalised = Set<String>(), lowercase = Set<String>()
+            if !count.isEmpty {
+                for u in p.source.units {
+                    for t in tokens(u, in: 0..<u.text.count) where t.text.count >= 6 && count[usage(t.bare)] != nil {
+                        if isUpper(u.text[t.range.lowerBound]) { capitalised.insert(usage(t.bare)) } else { lowercase.insert(usage(t.bare)) }
+                    }
+                }
+            }
+            for (w, n) in count where n >= 2 && capitalised.contains(w) && !lowercase.contains(w) && joinedParts(Substring(w), lexicon) != nil {
+                used.insert(w)
+            }
         }
         // Per pair: the compound names of its source the translation keeps or lacks (and the
         // names by usage, by their key).
@@ -437,12 +451,7 @@ public struct KeptTextRule: Rule {
             for s in pair.source {
                 let su = p.source.units[s]
                 if !used.isEmpty {
-                    // Where the source writes it with a capital past its unit's first word: a
-                    // proper noun by the source's own hand. A lowercase compound kept in places and
-                    // rendered in others (`runtime` → 运行时, `depthwise`) is a term the translator
-                    // renders at will (held-out pages: six false infos of seven).
-                    for t in tokens(su, in: 0..<su.text.count) where t.text.count >= 6 && t.range.lowerBound > 0
-                        && isUpper(su.text[t.range.lowerBound]) && coined(t.bare) {
+                    for t in tokens(su, in: 0..<su.text.count) where t.text.count >= 6 && coined(t.bare) {
                         let key = usage(t.bare)
                         if used.contains(key) && !usages.contains(where: { $0.key == key }) { usages.append((s, t, key)) }
                     }
