@@ -194,6 +194,10 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("# tidyup(1)\n\n## 选项\n\n`-n` 只列出将要删除的文件。\n\n## ↓CONFIGURATION\n\n配置文件位于 `~/.tidyup.toml`。\n\n## 作者\n\n由社区维护。\n"),
             RuleExample("# tidyup(1)\n\n## OPTIONS\n\n`-n` 只列出将要删除的文件。\n\n## CONFIGURATION\n\n配置文件位于 `~/.tidyup.toml`。\n\n## 作者\n\n由社区维护。\n"),
             RuleExample("# tidyup(1)\n\n## 选项\n\n`-n` 只列出将要删除的文件。\n\n## HTTPS\n\n默认只用 HTTPS 下载。\n\n## 作者\n\n由社区维护。\n"),
+            // A `<summary>` that names the language of the code it folds (`language-python`, a
+            // ```` ```python ```` fence) is the language's name; one that does not is a label.
+            RuleExample("# 调用示例\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n<details><summary>Python</summary>\n\n<pre><code class=\"language-python\">print(1)\n</code></pre>\n</details>\n\n<details><summary>Ruby</summary>\n\n```ruby\nputs 1\n```\n</details>\n"),
+            RuleExample("# 调用示例\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n<details><summary>↓Python</summary>\n\n```ruby\nputs 1\n```\n</details>\n"),
         ]
     }
 
