@@ -198,6 +198,14 @@ public struct UntranslatedLabelRule: Rule {
             // ```` ```python ```` fence) is the language's name; one that does not is a label.
             RuleExample("# 调用示例\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n<details><summary>Python</summary>\n\n<pre><code class=\"language-python\">print(1)\n</code></pre>\n</details>\n\n<details><summary>Ruby</summary>\n\n```ruby\nputs 1\n```\n</details>\n"),
             RuleExample("# 调用示例\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n<details><summary>↓Python</summary>\n\n```ruby\nputs 1\n```\n</details>\n"),
+            // Sibling headings of which one is a name the page keeps (`Brannoc`, in its prose
+            // too): a one-word heading never written in lowercase, here nor in the source, is
+            // another name (a game's heroes); a word the source writes in lowercase is a label.
+            RuleExample("# 平衡性调整\n\n## Brannoc\n\nBrannoc 的护甲降低。\n\n## Sable\n\n冷却时间延长一秒。\n\n## 物品\n\n护符价格下调。\n"),
+            RuleExample("# 平衡性调整\n\n## Brannoc\n\nBrannoc 的护甲降低。\n\n## ↓Items\n\n所有物品都降价了。\n",
+                        source: "# Balance changes\n\n## Brannoc\n\nBrannoc has less armour.\n\n## Items\n\nAll items cost less.\n"),
+            // More translated siblings than names: the headings are labels, one kept name among them.
+            RuleExample("# 工具\n\n## 安装\n\n## 配置\n\n## 使用\n\n## Webhook\n\n我们用 Webhook 通知。\n\n## ↓Tools\n\n工具的说明。\n"),
         ]
     }
 
@@ -241,7 +249,55 @@ public struct UntranslatedLabelRule: Rule {
     /// True when unit `k` has no Chinese and is a short English label (not alt text).
     static func isLabel(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
-        return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k)
+        return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isNameAmongNames(c, k)
+    }
+
+    /// A heading of one Capitalised word among sibling headings (same level, same parent) one
+    /// of which is a name the document keeps, a one-word heading the dictionary does not know
+    /// (`Brannoc`; `Hooks`, an ordinary word kept, is no such name), as many of them at least as
+    /// the translated siblings, when the word is never written in lowercase,
+    /// in the document nor in its source: the headings list names (a game's heroes, the
+    /// products of a range), and this one is a name that happens to be an English word
+    /// (`## Sable` beside `## Brannoc`). A label (`## Tools`) is written in lowercase in prose.
+    static func isNameAmongNames(_ c: FileContext, _ k: Int) -> Bool {
+        let units = c.document.units
+        guard case .heading(let level) = units[k].kind, let s = c.analyses[k].stretches.first,
+              s.tokens.count == 1, s.tokens[0].kind == .capitalized else { return false }
+        var names = 0, translated = 0
+        func sibling(_ j: Int) -> Bool {  // false: the parent's section ends
+            guard case .heading(let l) = units[j].kind else { return true }
+            if l < level { return false }
+            if l == level && c.analyses[j].hasHan { translated += 1 }
+            if l == level, let t = c.analyses[j].stretches.first, !c.analyses[j].hasHan, t.isWholeUnit, !t.isProse,
+               t.tokens.count == 1, t.tokens[0].kind == .capitalized, t.evidence == .keptWords || t.evidence == .coinedTerm,
+               let dictionary = Lexicon.shared, dictionary.stem(t.tokens[0].stem) == nil {
+                names += 1
+            }
+            return true
+        }
+        var j = k - 1
+        while j >= 0 && sibling(j) { j -= 1 }
+        j = k + 1
+        while j < units.count && sibling(j) { j += 1 }
+        guard names > 0 && names >= translated else { return false }
+        let word = Array(s.tokens[0].text.unicodeScalars.map(\.value))
+        guard word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        func writesLowercase(_ us: [Unit]) -> Bool {
+            us.contains { u in
+                let t = u.text, n = word.count
+                guard t.count >= n else { return false }
+                var i = 0
+                while i + n <= t.count {
+                    defer { i += 1 }
+                    guard t[i] == word[0], u.roles[i] == .content, t[i..<(i + n)].elementsEqual(word) else { continue }
+                    if (i == 0 || !isLatinChar(t[i - 1])) && (i + n == t.count || !isLatinChar(t[i + n])) { return true }
+                }
+                return false
+            }
+        }
+        if writesLowercase(units) { return false }
+        if let p = c.pairing, writesLowercase(p.source.units) { return false }
+        return true
     }
 }
 
