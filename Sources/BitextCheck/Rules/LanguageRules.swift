@@ -95,6 +95,12 @@ public struct UntranslatedRule: Rule {
             RuleExample("# 错误\n\n编译时会看到下面的输出。\n\n```\nthe trait `Display` is not implemented for the type\n```\n\nthe trait `Display` is not implemented for the type\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
             RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
+            // A heading wholly in quotation marks after its section number is the message it
+            // asks about; a numbered heading of words is still a sentence to translate.
+            RuleExample("## 2. 运行\n\n### 2.1 “cannot open the shared object file”\n\n出现该报错时，请先设置环境变量。\n\n### ↓2.2 Run the tests again after the install\n"),
+            // A paper cited by its title and then its arXiv or DOI address, after a comma; a
+            // sentence that points at the paper is prose.
+            RuleExample("## 参考文献\n\n- Aligning Bilingual Pages at Scale: A Study of Sentence Pairs, https://arxiv.org/abs/2101.00001\n- ↓See the paper at https://arxiv.org/abs/2101.00001 for the details of the method\n"),
             // A column of strings kept in every row, under a translated header, beside
             // translated cells, is data (the messages an API returns)…
             RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | You have used every request your plan allows this month | 本月的请求已用完。 |\n"),
