@@ -781,8 +781,12 @@ public final class Segmenter {
             // the `step` of `2-step`).
             let versionTag = r.lowerBound >= 4 && (text[r.lowerBound - 1] == 0x2D || text[r.lowerBound - 1] == 0x2B)
                 && Segmenter.endsWithDottedVersion(text, before: r.lowerBound - 1)
+            // A file extension (`'.webm', '.ogv'`, `.gitignore`): a dot right before a short
+            // lowercase word, after a space, a quotation mark or the start, not after a word.
+            let fileExtension = r.lowerBound >= 1 && text[r.lowerBound - 1] == 0x2E && uppers == 0 && r.count <= 10
+                && (r.lowerBound == 1 || !(isLetterOrDigit(text[r.lowerBound - 2]) || text[r.lowerBound - 2] == 0x2E))
             var kind: TokenKind
-            if codeJoiner || followedByParen || versionTag || (innerUpper && uppers < letters)
+            if codeJoiner || followedByParen || versionTag || fileExtension || (innerUpper && uppers < letters)
                 || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, isLiteral: isLiteral,
                                           functionWords: source.functionWords) {
                 kind = .code

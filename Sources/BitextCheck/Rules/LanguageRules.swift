@@ -361,6 +361,13 @@ public struct MixedLanguageRule: Rule {
             RuleExample("否则数据库会报告 ERROR: column reference \"id\" is ambiguous。\n"),
             // A number and a hyphen before a word is no version tag (`3.0.0-beta.1` is one).
             RuleExample("这是一个 2-↓step process that we never finished translating at all.\n"),
+            // File extensions (`'.webm'`) are names of formats; the same words without their dots
+            // are words left in English.
+            RuleExample("支持 '.webm', '.ogv', '.flv' 格式的视频。\n"),
+            RuleExample("支持 ↓webm, ogv and flv files 格式的视频。\n"),
+            // Words that repeat a part of the unit's inline code name the objects it is about.
+            RuleExample("* `loader_options`：传给 loader / data loader 的额外参数。\n"),
+            RuleExample("* `loader_options`：传给 ↓the loader of the data set 的额外参数。\n"),
             RuleExample("这本书是各位在AI学习时的Roadmap，参见[Attention Is All You Need](https://arxiv.org/abs/1706.03762)。\n"),
             RuleExample("调用 `fetch(\"https://example.com/api/items\")` 获取数据，详见 https://example.com/docs/fetch-the-data 。\n"),
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
@@ -423,6 +430,7 @@ public struct MixedLanguageRule: Rule {
                     if sourceUnits == nil { sourceUnits = p.sourceUnits(of: c.document) }
                     if MixedLanguageRule.isMarkedInSource(s.range, u, (sourceUnits![k] ?? []).map { p.source.units[$0] }, c.settings) { continue }
                 }
+                if MixedLanguageRule.namesCodeParts(s, u) { continue }
                 let atEnd = !(s.range.upperBound..<u.text.count).contains { u.roles[$0] == .content && isHanChar(u.text[$0]) }
                 let key = atEnd ? "mixed-language.end" : "mixed-language.inside"
                 emit(c.finding(self, severity: severity, unit: k, range: s.range,
@@ -439,6 +447,29 @@ public struct MixedLanguageRule: Rule {
 }
 
 extension MixedLanguageRule {
+    /// A few words without a function word, one of which repeats a part of an identifier in
+    /// the unit's inline code (`loader / data loader` beside `` `loader_options` ``):
+    /// the names of the objects the code is about, kept as the library calls them.
+    static func namesCodeParts(_ s: SourceStretch, _ u: Unit) -> Bool {
+        guard s.words <= 4, s.functionWords == 0, u.roles.contains(.code) else { return false }
+        var parts = Set<String>()
+        u.roles.forEachRun(of: .code) { run in
+            var word = String.UnicodeScalarView()
+            var previousLower = false
+            func flush() { if word.count >= 3 { parts.insert(String(word)) }; word = String.UnicodeScalarView() }
+            for i in run {
+                let c = u.text[i]
+                let upper = c >= 0x41 && c <= 0x5A, lower = c >= 0x61 && c <= 0x7A
+                guard upper || lower else { flush(); previousLower = false; continue }
+                if upper && previousLower { flush() }
+                if let x = Unicode.Scalar(upper ? c | 0x20 : c) { word.append(x) }
+                previousLower = lower
+            }
+            flush()
+        }
+        return s.tokens.contains { ($0.kind == .lowercase || $0.kind == .capitalized) && parts.contains($0.text) }
+    }
+
     /// Whether the English at `r` (its trailing punctuation left out) is, character for
     /// character, a span the aligned source sets off as a label: in bold or italics, in
     /// quotation marks, or as inline code (`**Squash and merge**` kept as `使用 Squash and
