@@ -156,6 +156,14 @@ extension Segmenter {
                 }
                 if fragmentKeys!.contains(DocumentAnchors.key(units[k])) { analyses[k].stretches[0].documentEvidence = .linkedHeading }
             }
+            // A `<summary>` of one word that names the language of the code right after it (a
+            // `<details>` per language: `<summary>Java</summary>` over `class="language-java"`
+            // or a ```` ```java ```` fence) is that language's name, not a label.
+            if case .html(let tag) = units[k].kind, tag.utf8.count == 7, tag.lowercased() == "summary",
+               let s = analyses[k].stretches.first, s.documentEvidence == nil, s.isWholeUnit, s.isProse, s.isLabel,
+               s.tokens.count == 1, Segmenter.codeLanguage(doc.source.bytes, after: units[k].byteRange.upperBound) == s.tokens[0].text {
+                analyses[k].stretches[0].documentEvidence = .codeLanguage
+            }
             // Alt text (an image alone, in a paragraph, list item or cell) is reported only when
             // it is a sentence: a file slug or a short label names the picture.
             if !analyses[k].hasHan, Segmenter.isImageOnly(units[k].kind, units[k].text, units[k].roles, units[k].links),
@@ -176,6 +184,54 @@ extension Segmenter {
                 reclassify(&analyses[k], text: units[k].text, roles: units[k].roles, kept: kept)
             }
         }
+    }
+
+    /// The language of the code that comes next after byte `start` of `bytes`, lowercased, when
+    /// only tags and spaces come before it: the class `language-X` (or `lang-X`) of a tag
+    /// (`<pre><code class="language-java">`) or the info string of a fence (```` ```java ````).
+    /// Nil when text comes first or nothing within a few hundred bytes names one.
+    static func codeLanguage(_ bytes: [UInt8], after start: Int) -> String? {
+        let end = min(bytes.count, start + 400)
+        var i = max(0, start)
+        var inTag = false
+        func word(_ from: Int) -> String? {
+            var j = from
+            while j < bytes.count, j - from < 24,
+                  (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) { j += 1 }
+            guard j > from else { return nil }
+            return String(decoding: bytes[from..<j], as: UTF8.self).lowercased()
+        }
+        func at(_ k: Int, _ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard k + n <= bytes.count else { return false }
+            for m in 0..<n where bytes[k + m] | 0x20 != s.utf8Start[m] { return false }
+            return true
+        }
+        while i < end {
+            let b = bytes[i]
+            if inTag {
+                if b == 0x3E { inTag = false }
+                else if (b == 0x6C || b == 0x4C) && (bytes[i - 1] == 0x22 || bytes[i - 1] == 0x27 || bytes[i - 1] == 0x20) {
+                    if at(i, "language-") { return word(i + 9) }
+                    if at(i, "lang-") { return word(i + 5) }
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x3C: inTag = true
+            case 0x20, 0x09, 0x0A, 0x0D: break
+            case 0x60, 0x7E:
+                var j = i
+                while j < end && bytes[j] == b { j += 1 }
+                guard j - i >= 3 else { return nil }
+                while j < end && bytes[j] == 0x20 { j += 1 }
+                return word(j)
+            default: return nil
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// A heading written in capitals (`## ENVIRONMENT`, `## EXIT STATUS`, a man page's sections)

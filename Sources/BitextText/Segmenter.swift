@@ -781,8 +781,12 @@ public final class Segmenter {
             // the `step` of `2-step`).
             let versionTag = r.lowerBound >= 4 && (text[r.lowerBound - 1] == 0x2D || text[r.lowerBound - 1] == 0x2B)
                 && Segmenter.endsWithDottedVersion(text, before: r.lowerBound - 1)
+            // A file extension (`'.webm', '.ogv'`, `.gitignore`): a dot right before a short
+            // lowercase word, after a space, a quotation mark or the start, not after a word.
+            let fileExtension = r.lowerBound >= 1 && text[r.lowerBound - 1] == 0x2E && uppers == 0 && r.count <= 10
+                && (r.lowerBound == 1 || !(isLetterOrDigit(text[r.lowerBound - 2]) || text[r.lowerBound - 2] == 0x2E))
             var kind: TokenKind
-            if codeJoiner || followedByParen || versionTag || (innerUpper && uppers < letters)
+            if codeJoiner || followedByParen || versionTag || fileExtension || (innerUpper && uppers < letters)
                 || Segmenter.hasCodeShape(text, roles, r, hyphens: hyphens, lowered: lowered, isLiteral: isLiteral,
                                           functionWords: source.functionWords) {
                 kind = .code
@@ -857,14 +861,26 @@ public final class Segmenter {
         var quoted = false
         var parenthetical = false
         if end - lo >= 2 {
-            let o = text[lo], c = text[end - 1]
+            // A whole unit numbered as a section (`2.1 “cannot open the shared object file”`): the quotation
+            // is judged after the number.
+            var qlo = lo
+            if wholeUnit && text[lo] >= 0x30 && text[lo] <= 0x39 {
+                var j = lo
+                while j < end && ((text[j] >= 0x30 && text[j] <= 0x39) || text[j] == 0x2E) { j += 1 }
+                if j < end && isSpace(text[j]) {
+                    while j < end && isSpace(text[j]) { j += 1 }
+                    if end - j >= 2 && isOpening(text[j]) && !(text[j] == 0x28 || text[j] == 0xFF08) { qlo = j }
+                }
+            }
+            let o = text[qlo], c = text[end - 1]
             for side in 0..<2 {
                 for q in side == 0 ? source.quotes : target.quotes where q.open == o && q.close == c {
-                    let innerQuotes = (lo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
+                    let innerQuotes = (qlo + 1..<end - 1).contains { text[$0] == o || text[$0] == c }
                     if !innerQuotes || o != c { quoted = true }
                 }
             }
-            if (o == 0x28 || o == 0xFF08) && (c == 0x29 || c == 0xFF09) { parenthetical = true }
+            let p = text[lo]
+            if (p == 0x28 || p == 0xFF08) && (c == 0x29 || c == 0xFF09) { parenthetical = true }
         }
         // A gloss with a name or Chinese beside it in the same parentheses (`服务质量类（Quality
         // of Service class，QoS class）`): a noun phrase, one function word at most (a clause
@@ -896,7 +912,8 @@ public final class Segmenter {
         if wholeUnit {
             // (Only a label can be a product's name: no function word, few words.)
             if functionTokens == 0 && tokens.count <= 6 { s.hasModelNumber = Segmenter.hasModelNumber(text, roles, range) }
-            s.unitShape = Segmenter.isCitation(text, roles, segment) || Segmenter.isCatalogueLink(text, roles, segment, links) ? .citation
+            s.unitShape = Segmenter.isCitation(text, roles, segment) || Segmenter.isCatalogueLink(text, roles, segment, links)
+                || Segmenter.endsWithPaperURL(text, roles) ? .citation
                 : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names : nil
         }
         s.reclassify(kept: keptWords)
@@ -1222,6 +1239,28 @@ public final class Segmenter {
         while k < l.upperBound && isDigit(text[k]) { k += 1 }
         guard k > digits else { return false }
         return k == l.upperBound || text[k] == 0x3A || text[k] == 0x20
+    }
+
+    /// A paper cited by its title and then its address: the unit ends in a URL shown to the
+    /// reader that points at a paper's registry (an `arxiv.org` abstract or PDF, a `doi.org`
+    /// DOI), written after a comma or a full stop and a Capitalised title
+    /// (`Aligning Bilingual Pages at Scale: A Study of Sentence Pairs, https://arxiv.org/abs/2101.00001`). A
+    /// sentence that points at the paper (`see https://arxiv.org/…`) has no comma before it.
+    static func endsWithPaperURL(_ text: [UInt32], _ roles: [Role]) -> Bool {
+        var e = text.count
+        while e > 0 && (isSpace(text[e - 1]) || roles[e - 1] == .markup || roles[e - 1] == .structure) { e -= 1 }
+        guard e > 0, roles[e - 1] == .url else { return false }
+        var b = e
+        while b > 0 && roles[b - 1] == .url { b -= 1 }
+        guard e - b >= 16 else { return false }
+        let url = String(String.UnicodeScalarView(text[b..<e].compactMap { Unicode.Scalar($0) })).lowercased()
+        guard url.contains("arxiv.org/") || url.contains("doi.org/10.") else { return false }
+        var k = b
+        while k > 0 && (isSpace(text[k - 1]) || roles[k - 1] == .markup) { k -= 1 }
+        guard k > 0, roles[k - 1] == .content, text[k - 1] == 0x2C || text[k - 1] == 0x2E || text[k - 1] == 0xFF0C else { return false }
+        var f = 0
+        while f < k && (roles[f] != .content || isSpace(text[f]) || text[f] == 0x5B) { f += 1 }
+        return f < k - 1 && text[f] >= 0x41 && text[f] <= 0x5A
     }
 
     /// A reference-list entry: it starts (after a `[12]` label) with an author written with

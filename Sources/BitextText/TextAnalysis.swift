@@ -113,6 +113,9 @@ public enum Evidence: String, Sendable {
     /// A label heading a translation's own links name by its text (`[Semantic DOM](#semantic-dom)`,
     /// no explicit id): translating it would break them.
     case linkedHeading = "linked-heading"
+    /// A `<summary>` that names the language of the code block its `<details>` folds
+    /// (`<summary>Java</summary>` over `<code class="language-java">` or a ```` ```java ```` fence).
+    case codeLanguage = "code-language"
     /// A short label whose words a general dictionary does not know as English (`Webhook`): a
     /// coined term or a name, not an ordinary word a translator would render.
     case coinedTerm = "coined-term"

@@ -95,6 +95,12 @@ public struct UntranslatedRule: Rule {
             RuleExample("# 错误\n\n编译时会看到下面的输出。\n\n```\nthe trait `Display` is not implemented for the type\n```\n\nthe trait `Display` is not implemented for the type\n"),
             // A heading of a sentence stays untranslated though a link names it by its text.
             RuleExample("# 导言\n\n## 安装\n\n## ↓Run the workflow from the command line\n\n运行方法见 [命令行](#run-the-workflow-from-the-command-line)。\n"),
+            // A heading wholly in quotation marks after its section number is the message it
+            // asks about; a numbered heading of words is still a sentence to translate.
+            RuleExample("## 2. 运行\n\n### 2.1 “cannot open the shared object file”\n\n出现该报错时，请先设置环境变量。\n\n### ↓2.2 Run the tests again after the install\n"),
+            // A paper cited by its title and then its arXiv or DOI address, after a comma; a
+            // sentence that points at the paper is prose.
+            RuleExample("## 参考文献\n\n- Aligning Bilingual Pages at Scale: A Study of Sentence Pairs, https://arxiv.org/abs/2101.00001\n- ↓See the paper at https://arxiv.org/abs/2101.00001 for the details of the method\n"),
             // A column of strings kept in every row, under a translated header, beside
             // translated cells, is data (the messages an API returns)…
             RuleExample("| 错误码 | 消息 | 说明 |\n| --- | --- | --- |\n| 401 | The access token is not valid for this workspace | 令牌有误或已被撤销。 |\n| 403 | You have used every request your plan allows this month | 本月的请求已用完。 |\n"),
@@ -194,6 +200,18 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("# tidyup(1)\n\n## 选项\n\n`-n` 只列出将要删除的文件。\n\n## ↓CONFIGURATION\n\n配置文件位于 `~/.tidyup.toml`。\n\n## 作者\n\n由社区维护。\n"),
             RuleExample("# tidyup(1)\n\n## OPTIONS\n\n`-n` 只列出将要删除的文件。\n\n## CONFIGURATION\n\n配置文件位于 `~/.tidyup.toml`。\n\n## 作者\n\n由社区维护。\n"),
             RuleExample("# tidyup(1)\n\n## 选项\n\n`-n` 只列出将要删除的文件。\n\n## HTTPS\n\n默认只用 HTTPS 下载。\n\n## 作者\n\n由社区维护。\n"),
+            // A `<summary>` that names the language of the code it folds (`language-python`, a
+            // ```` ```python ```` fence) is the language's name; one that does not is a label.
+            RuleExample("# 调用示例\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n<details><summary>Python</summary>\n\n<pre><code class=\"language-python\">print(1)\n</code></pre>\n</details>\n\n<details><summary>Ruby</summary>\n\n```ruby\nputs 1\n```\n</details>\n"),
+            RuleExample("# 调用示例\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n<details><summary>↓Python</summary>\n\n```ruby\nputs 1\n```\n</details>\n"),
+            // Sibling headings of which one is a name the page keeps (`Brannoc`, in its prose
+            // too): a one-word heading never written in lowercase, here nor in the source, is
+            // another name (a game's heroes); a word the source writes in lowercase is a label.
+            RuleExample("# 平衡性调整\n\n## Brannoc\n\nBrannoc 的护甲降低。\n\n## Sable\n\n冷却时间延长一秒。\n\n## 物品\n\n护符价格下调。\n"),
+            RuleExample("# 平衡性调整\n\n## Brannoc\n\nBrannoc 的护甲降低。\n\n## ↓Items\n\n所有物品都降价了。\n",
+                        source: "# Balance changes\n\n## Brannoc\n\nBrannoc has less armour.\n\n## Items\n\nAll items cost less.\n"),
+            // More translated siblings than names: the headings are labels, one kept name among them.
+            RuleExample("# 工具\n\n## 安装\n\n## 配置\n\n## 使用\n\n## Webhook\n\n我们用 Webhook 通知。\n\n## ↓Tools\n\n工具的说明。\n"),
         ]
     }
 
@@ -237,7 +255,55 @@ public struct UntranslatedLabelRule: Rule {
     /// True when unit `k` has no Chinese and is a short English label (not alt text).
     static func isLabel(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
-        return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k)
+        return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isNameAmongNames(c, k)
+    }
+
+    /// A heading of one Capitalised word among sibling headings (same level, same parent) one
+    /// of which is a name the document keeps, a one-word heading the dictionary does not know
+    /// (`Brannoc`; `Hooks`, an ordinary word kept, is no such name), as many of them at least as
+    /// the translated siblings, when the word is never written in lowercase,
+    /// in the document nor in its source: the headings list names (a game's heroes, the
+    /// products of a range), and this one is a name that happens to be an English word
+    /// (`## Sable` beside `## Brannoc`). A label (`## Tools`) is written in lowercase in prose.
+    static func isNameAmongNames(_ c: FileContext, _ k: Int) -> Bool {
+        let units = c.document.units
+        guard case .heading(let level) = units[k].kind, let s = c.analyses[k].stretches.first,
+              s.tokens.count == 1, s.tokens[0].kind == .capitalized else { return false }
+        var names = 0, translated = 0
+        func sibling(_ j: Int) -> Bool {  // false: the parent's section ends
+            guard case .heading(let l) = units[j].kind else { return true }
+            if l < level { return false }
+            if l == level && c.analyses[j].hasHan { translated += 1 }
+            if l == level, let t = c.analyses[j].stretches.first, !c.analyses[j].hasHan, t.isWholeUnit, !t.isProse,
+               t.tokens.count == 1, t.tokens[0].kind == .capitalized, t.evidence == .keptWords || t.evidence == .coinedTerm,
+               let dictionary = Lexicon.shared, dictionary.stem(t.tokens[0].stem) == nil {
+                names += 1
+            }
+            return true
+        }
+        var j = k - 1
+        while j >= 0 && sibling(j) { j -= 1 }
+        j = k + 1
+        while j < units.count && sibling(j) { j += 1 }
+        guard names > 0 && names >= translated else { return false }
+        let word = Array(s.tokens[0].text.unicodeScalars.map(\.value))
+        guard word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        func writesLowercase(_ us: [Unit]) -> Bool {
+            us.contains { u in
+                let t = u.text, n = word.count
+                guard t.count >= n else { return false }
+                var i = 0
+                while i + n <= t.count {
+                    defer { i += 1 }
+                    guard t[i] == word[0], u.roles[i] == .content, t[i..<(i + n)].elementsEqual(word) else { continue }
+                    if (i == 0 || !isLatinChar(t[i - 1])) && (i + n == t.count || !isLatinChar(t[i + n])) { return true }
+                }
+                return false
+            }
+        }
+        if writesLowercase(units) { return false }
+        if let p = c.pairing, writesLowercase(p.source.units) { return false }
+        return true
     }
 }
 
@@ -295,6 +361,13 @@ public struct MixedLanguageRule: Rule {
             RuleExample("否则数据库会报告 ERROR: column reference \"id\" is ambiguous。\n"),
             // A number and a hyphen before a word is no version tag (`3.0.0-beta.1` is one).
             RuleExample("这是一个 2-↓step process that we never finished translating at all.\n"),
+            // File extensions (`'.webm'`) are names of formats; the same words without their dots
+            // are words left in English.
+            RuleExample("支持 '.webm', '.ogv', '.flv' 格式的视频。\n"),
+            RuleExample("支持 ↓webm, ogv and flv files 格式的视频。\n"),
+            // Words that repeat a part of the unit's inline code name the objects it is about.
+            RuleExample("* `loader_options`：传给 loader / data loader 的额外参数。\n"),
+            RuleExample("* `loader_options`：传给 ↓the loader of the data set 的额外参数。\n"),
             RuleExample("这本书是各位在AI学习时的Roadmap，参见[Attention Is All You Need](https://arxiv.org/abs/1706.03762)。\n"),
             RuleExample("调用 `fetch(\"https://example.com/api/items\")` 获取数据，详见 https://example.com/docs/fetch-the-data 。\n"),
             RuleExample("作者称之为“the bitter lesson of the field”，并解释了原因。\n"),
@@ -357,6 +430,7 @@ public struct MixedLanguageRule: Rule {
                     if sourceUnits == nil { sourceUnits = p.sourceUnits(of: c.document) }
                     if MixedLanguageRule.isMarkedInSource(s.range, u, (sourceUnits![k] ?? []).map { p.source.units[$0] }, c.settings) { continue }
                 }
+                if MixedLanguageRule.namesCodeParts(s, u) { continue }
                 let atEnd = !(s.range.upperBound..<u.text.count).contains { u.roles[$0] == .content && isHanChar(u.text[$0]) }
                 let key = atEnd ? "mixed-language.end" : "mixed-language.inside"
                 emit(c.finding(self, severity: severity, unit: k, range: s.range,
@@ -373,6 +447,29 @@ public struct MixedLanguageRule: Rule {
 }
 
 extension MixedLanguageRule {
+    /// A few words without a function word, one of which repeats a part of an identifier in
+    /// the unit's inline code (`loader / data loader` beside `` `loader_options` ``):
+    /// the names of the objects the code is about, kept as the library calls them.
+    static func namesCodeParts(_ s: SourceStretch, _ u: Unit) -> Bool {
+        guard s.words <= 4, s.functionWords == 0, u.roles.contains(.code) else { return false }
+        var parts = Set<String>()
+        u.roles.forEachRun(of: .code) { run in
+            var word = String.UnicodeScalarView()
+            var previousLower = false
+            func flush() { if word.count >= 3 { parts.insert(String(word)) }; word = String.UnicodeScalarView() }
+            for i in run {
+                let c = u.text[i]
+                let upper = c >= 0x41 && c <= 0x5A, lower = c >= 0x61 && c <= 0x7A
+                guard upper || lower else { flush(); previousLower = false; continue }
+                if upper && previousLower { flush() }
+                if let x = Unicode.Scalar(upper ? c | 0x20 : c) { word.append(x) }
+                previousLower = lower
+            }
+            flush()
+        }
+        return s.tokens.contains { ($0.kind == .lowercase || $0.kind == .capitalized) && parts.contains($0.text) }
+    }
+
     /// Whether the English at `r` (its trailing punctuation left out) is, character for
     /// character, a span the aligned source sets off as a label: in bold or italics, in
     /// quotation marks, or as inline code (`**Squash and merge**` kept as `使用 Squash and
