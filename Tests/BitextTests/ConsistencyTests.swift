@@ -635,6 +635,18 @@ import Testing
         #expect(en.bounds.changeLinks == [[0x62, 0x79], [0x6F, 0x66]])
     }
 
+    /// Review 30 (D15): 整 (whole) between a numeral and its unit of time keeps the quantity
+    /// (`24 hours` → `一整天`, `12 months` → `一整年`); a changed quantity is still reported, and 一
+    /// before 整 and another word (`一整页`) stays the article.
+    @Test func wholeBeforeAUnitOfTime() throws {
+        #expect(try messages("连续一整天或更长时间不变的值已被删除。\n", "Values that stayed constant for 24 hours or longer were removed.\n").isEmpty)
+        #expect(try messages("连续两整天不变的值已被删除。\n", "Values that stayed constant for 48 hours were removed.\n").isEmpty)
+        #expect(try messages("花了一整年。\n", "It took 12 months.\n").isEmpty)
+        #expect(try messages("连续两整天不变的值已被删除。\n", "Values that stayed constant for 24 hours were removed.\n").count == 1)
+        #expect(try messages("连续一整周不变的值已被删除。\n", "Values that stayed constant for 24 hours were removed.\n").count == 1)
+        #expect(try messages("阅读一整页。\n", "Read the whole page.\n").isEmpty)
+    }
+
     /// Round 26 (D13): a change turned round beside the same number (`up 12%` → `下降 12%`); the
     /// same direction, a change one side leaves unsaid, a particle (`set up`) and a value after
     /// 到 are none.
