@@ -647,6 +647,17 @@ import Testing
         #expect(try messages("阅读一整页。\n", "Read the whole page.\n").isEmpty)
     }
 
+    /// Review 30 (D14): a date of digits changed is reported once, marked whole, however many of
+    /// its numbers changed; two dates changed are two findings.
+    @Test func changedDateReportedOnce() throws {
+        let one = try Harness.findings(rule: NumberMismatchRule(), target: "| 版本 | 日期 |\n| --- | --- |\n| 3.1 | 2024-09-02 |\n| 3.0 | 2024-09-02 |\n",
+                                       source: "| Version | Date |\n| --- | --- |\n| 3.1 | 2025-03-14 |\n| 3.0 | 2024-09-02 |\n")
+        #expect(one.map(\.span.start.line) == [3], "\(one.map(\.message))")
+        #expect(one.first?.message.contains("2025-03-14") == true && one.first?.message.contains("2024-09-02") == true)
+        #expect(try messages("发布于 2025-03-15 和 2024-01-02。\n", "Released on 2025-03-14 and 2024-01-01.\n").count == 2)
+        #expect(try messages("发布于 2025-03-14。\n", "Released on 2025-03-14.\n").isEmpty)
+    }
+
     /// Round 26 (D13): a change turned round beside the same number (`up 12%` → `下降 12%`); the
     /// same direction, a change one side leaves unsaid, a particle (`set up`) and a value after
     /// 到 are none.
