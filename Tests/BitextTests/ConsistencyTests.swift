@@ -73,7 +73,8 @@ import Testing
 
     /// A bound a negation scopes goes the other way (review 28 D20): `cannot hold more than 7`
     /// is at most 7 (`最多 7`, `上限为 7`: 上限 of the locale's bounds); the translation's bound
-    /// under a negation of its own too (`不要使用超过 5 个`). And missing-translation takes such a
+    /// under a negation of its own too (`不要使用超过 5 个`, `切勿向 `VIN` 引脚施加超过 5.5 V`: the
+    /// negation among the first characters of its clause). And missing-translation takes such a
     /// bound for the negation said.
     @Test func negatedBound() throws {
         let s = "A played card goes to the discard pile. You cannot hold more than 7 cards; discard down to 7 at the end of your turn."
@@ -85,6 +86,11 @@ import Testing
         #expect(try messages("至少使用 5 个线程。", "Do not use more than 5 threads.").count == 1)
         #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.").count == 1)
         #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.", rule: MissingTranslationRule()).count == 1)
+        // The translation's negation starting its clause, a code span between (review 30's
+        // clean firmware page).
+        #expect(try messages("切勿向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").isEmpty)
+        #expect(try messages("请向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").count == 1)
+        #expect(try messages("接通电源后，向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").count == 1)
     }
 
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;

@@ -1068,10 +1068,15 @@ public struct NumberMismatchRule: Rule {
         return nil
     }
 
+    /// What ends a clause before a negation (``negatedBefore(_:_:latin:han:)``): punctuation of
+    /// either locale.
+    static let clauseStops: Set<UInt32> = Set("，。；：！？,;:!?、（(".unicodeScalars.map(\.value))
+
     /// A negation right before the bound word starting at `s`, in its clause: a word of
     /// `latin` (the locale's negations: `cannot`, `not`, `don't`) among the three words before it
     /// (`cannot hold more than 7`), or one of `han` (``LoneSentences/scalars(_:)``) among the six
-    /// characters of Han before it (`不能持有超过 7 张`).
+    /// characters of Han before it (`不能持有超过 7 张`) or among the first four of its clause
+    /// within 16 characters, a code span between (`切勿向 `VIN` 引脚施加超过 5.5 V`).
     static func negatedBefore(_ u: Unit, _ s: Int, latin: Set<String> = [], han: [[UInt32]] = []) -> Bool {
         let t = u.text
         if !latin.isEmpty {
@@ -1090,6 +1095,16 @@ public struct NumberMismatchRule: Rule {
             var b = s
             while b > 0 && s - b < 6 && isHanIdeograph(t[b - 1]) && u.roles[b - 1] == .content { b -= 1 }
             if b < s && LoneSentences.saysNegation(t, b..<s, han) { return true }
+            // Farther back in the clause, over a code span or a name (`切勿向 `VIN` 引脚施加超过
+            // 5.5 V`): a negation among the first four characters of Han that start the clause,
+            // within 16 characters.
+            var c = b
+            while c > 0 && s - c < 16 && !clauseStops.contains(t[c - 1]) { c -= 1 }
+            if c < b, c == 0 || clauseStops.contains(t[c - 1]) {
+                var e = c
+                while e < b && e - c < 4 && isHanIdeograph(t[e]) && u.roles[e] == .content { e += 1 }
+                if e > c && LoneSentences.saysNegation(t, c..<e, han) { return true }
+            }
         }
         return false
     }
