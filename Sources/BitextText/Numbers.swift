@@ -743,6 +743,9 @@ public enum NumberScanner {
             }
             let suffix = makeString(text[e..<s])
             if let scale = scaleSuffixes[suffix] { values.append(value * scale) }
+            // `w`/`W` right after a number in Han text is also 万 (`1.1w 张照片` is 11,000;
+            // `1400W` may still be watts: the face value stays).
+            if s == e + 1, text[e] | 0x20 == 0x77, hanBeside(text, k, s) { values.append(value * 1e4) }
             if let scale = binaryScaleSuffixes[suffix] { values.append(value * scale) }
         }
         // A scale word after a space (3 million), or a Chinese scale (300 万, 3 千万, 1.5 亿).
@@ -775,6 +778,16 @@ public enum NumberScanner {
             }
         }
         return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), e)
+    }
+
+    /// Whether Han stands next to the token at `k..<s`, a space between or not (`1.1w 张`, `共 1.1w`).
+    static func hanBeside(_ text: [UInt32], _ k: Int, _ s: Int) -> Bool {
+        var a = s
+        while a < text.count && text[a] == 0x20 { a += 1 }
+        if a < text.count && isHanIdeograph(text[a]) { return true }
+        var b = k
+        while b > 0 && text[b - 1] == 0x20 { b -= 1 }
+        return b > 0 && isHanIdeograph(text[b - 1])
     }
 
     /// A decade written the Chinese way after the century's number, at `w` (on 世):

@@ -641,6 +641,15 @@ import Testing
         #expect(en.bounds.changeLinks == [[0x62, 0x79], [0x6F, 0x66]])
     }
 
+    /// `w`/`W` right after a number in Han text is also 万 (held-out review C6): `1.1w` = 11,000,
+    /// `1400W` = 14 million; the face value stays (`1400W` may be watts), and a wrong count is
+    /// still reported.
+    @Test func wAfterANumberIsWan() throws {
+        #expect(try messages("测试集包含 1.1w 张照片，语料库包含 1400W 行。\n", "The test set has 11,000 photos and the corpus has 14 million lines.\n").isEmpty)
+        #expect(try messages("测试集包含 1.2w 张照片。\n", "The test set has 11,000 photos.\n").count == 1)
+        #expect(try messages("请使用 1400W 的电源。\n", "Use a 1400 W power supply.\n").isEmpty)
+    }
+
     /// Review 30 (D15): 整 (whole) between a numeral and its unit of time keeps the quantity
     /// (`24 hours` → `一整天`, `12 months` → `一整年`); a changed quantity is still reported, and 一
     /// before 整 and another word (`一整页`) stays the article.
