@@ -650,6 +650,15 @@ import Testing
         #expect(try messages("请使用 1400W 的电源。\n", "Use a 1400 W power supply.\n").isEmpty)
     }
 
+    /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
+    /// is reported; `16 岁及以下` and `12 岁以下` are not.
+    @Test func orUnderIsABound() throws {
+        #expect(try messages("16 岁或以上的玩家可以加入。\n", "Players aged 16 or under may join.\n").count == 1)
+        #expect(try messages("16 岁及以下的玩家可以加入。\n", "Players aged 16 or under may join.\n").isEmpty)
+        #expect(try messages("12 岁以下的儿童免费乘坐。\n", "Children aged 12 or younger ride free.\n").isEmpty)
+        #expect(try messages("12 岁或以上的儿童免费乘坐。\n", "Children aged 12 or younger ride free.\n").count == 1)
+    }
+
     /// Review 30 (D15): 整 (whole) between a numeral and its unit of time keeps the quantity
     /// (`24 hours` → `一整天`, `12 months` → `一整年`); a changed quantity is still reported, and 一
     /// before 整 and another word (`一整页`) stays the article.
