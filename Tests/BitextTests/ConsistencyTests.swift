@@ -659,6 +659,15 @@ import Testing
         #expect(try messages("12 岁或以上的儿童免费乘坐。\n", "Children aged 12 or younger ride free.\n").count == 1)
     }
 
+    /// The verbs of balance and release notes are words of change (review 29 D5): `reduced by
+    /// 15%` → `提高 15%`, `cut 20%` → `上涨了 20%` are reported; the same direction is not.
+    @Test func reducedAndCutAreChanges() throws {
+        #expect(try messages("持续伤害提高 15%。\n", "Damage over time reduced by 15%.\n").count == 1)
+        #expect(try messages("持续伤害降低 15%。\n", "Damage over time reduced by 15%.\n").isEmpty)
+        #expect(try messages("价格上涨了 20%。\n", "Prices were cut 20%.\n").count == 1)
+        #expect(try messages("冷却时间缩短了 2 秒。\n", "Cooldown lowered by 2 seconds.\n").isEmpty)
+    }
+
     /// Review 30 (D15): 整 (whole) between a numeral and its unit of time keeps the quantity
     /// (`24 hours` → `一整天`, `12 months` → `一整年`); a changed quantity is still reported, and 一
     /// before 整 and another word (`一整页`) stays the article.
