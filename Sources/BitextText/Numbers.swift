@@ -68,6 +68,8 @@ public enum NumberScanner {
     /// 项 条 位 层 倍 年 月 日 天 周 秒 分 字 号 级 遍 组 对 台 件 份 张 本 批 轮 元 岁 成 毫 千 万 百 十,
     /// and 季 (一季度, the first quarter).
     static let countingUnits: Set<UInt32> = Set("次步章节行列页项条位层倍年月日天周秒分字号级遍组对台件份张本批轮元岁成毫千万百十季".unicodeScalars.map(\.value))
+    /// What may follow 整 (whole) in a span of time after a numeral (一整天, 一整年, 一整个月, 一整小时).
+    static let wholeUnits: Set<UInt32> = Set("天日年周週月个個小星".unicodeScalars.map(\.value))
     /// What joins numbers in a range or a list: 到 至 或 和 与 及 、.
     static let numberJoiners: Set<UInt32> = Set("到至或和与及、".unicodeScalars.map(\.value))
     /// Words that say a number without a numeral: 首 (first), 双 and 俩 (two), 仨 (three), 半 (half).
@@ -177,8 +179,10 @@ public enum NumberScanner {
                 // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
                 // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
                 // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
+                // 整 (whole) before a unit of time keeps it a number: 一整天, 一整个月.
                 if e == k + 1 && c == 0x4E00 && !(k > 0 && text[k - 1] == 0x7B2C) && e < n
-                    && isHanIdeograph(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e]) {
+                    && isHanIdeograph(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e])
+                    && !(text[e] == 0x6574 && e + 1 < n && wholeUnits.contains(text[e + 1])) {
                     k = resume
                     continue
                 }
@@ -739,6 +743,9 @@ public enum NumberScanner {
             }
             let suffix = makeString(text[e..<s])
             if let scale = scaleSuffixes[suffix] { values.append(value * scale) }
+            // `w`/`W` right after a number in Han text is also 万 (`1.1w 张照片` is 11,000;
+            // `1400W` may still be watts: the face value stays).
+            if s == e + 1, text[e] | 0x20 == 0x77, hanBeside(text, k, s) { values.append(value * 1e4) }
             if let scale = binaryScaleSuffixes[suffix] { values.append(value * scale) }
         }
         // A scale word after a space (3 million), or a Chinese scale (300 万, 3 千万, 1.5 亿).
@@ -771,6 +778,16 @@ public enum NumberScanner {
             }
         }
         return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), e)
+    }
+
+    /// Whether Han stands next to the token at `k..<s`, a space between or not (`1.1w 张`, `共 1.1w`).
+    static func hanBeside(_ text: [UInt32], _ k: Int, _ s: Int) -> Bool {
+        var a = s
+        while a < text.count && text[a] == 0x20 { a += 1 }
+        if a < text.count && isHanIdeograph(text[a]) { return true }
+        var b = k
+        while b > 0 && text[b - 1] == 0x20 { b -= 1 }
+        return b > 0 && isHanIdeograph(text[b - 1])
     }
 
     /// A decade written the Chinese way after the century's number, at `w` (on 世):

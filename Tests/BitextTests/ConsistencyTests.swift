@@ -73,7 +73,8 @@ import Testing
 
     /// A bound a negation scopes goes the other way (review 28 D20): `cannot hold more than 7`
     /// is at most 7 (`最多 7`, `上限为 7`: 上限 of the locale's bounds); the translation's bound
-    /// under a negation of its own too (`不要使用超过 5 个`). And missing-translation takes such a
+    /// under a negation of its own too (`不要使用超过 5 个`, `切勿向 `VIN` 引脚施加超过 5.5 V`: the
+    /// negation among the first characters of its clause). And missing-translation takes such a
     /// bound for the negation said.
     @Test func negatedBound() throws {
         let s = "A played card goes to the discard pile. You cannot hold more than 7 cards; discard down to 7 at the end of your turn."
@@ -85,6 +86,11 @@ import Testing
         #expect(try messages("至少使用 5 个线程。", "Do not use more than 5 threads.").count == 1)
         #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.").count == 1)
         #expect(try messages("你可以持有超过 7 张卡。", "You cannot hold more than 7 cards.", rule: MissingTranslationRule()).count == 1)
+        // The translation's negation starting its clause, a code span between (review 30's
+        // clean firmware page).
+        #expect(try messages("切勿向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").isEmpty)
+        #expect(try messages("请向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").count == 1)
+        #expect(try messages("接通电源后，向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").count == 1)
     }
 
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
@@ -633,6 +639,56 @@ import Testing
         #expect(en.frequencies.ones == ["one"] && en.frequencies.oneArticles == ["a", "an"])
         #expect(en.frequencies.oneArticlesAfter.contains("within") && en.frequencies.oneArticlesNotBefore.contains("second"))
         #expect(en.bounds.changeLinks == [[0x62, 0x79], [0x6F, 0x66]])
+    }
+
+    /// `w`/`W` right after a number in Han text is also 万 (held-out review C6): `1.1w` = 11,000,
+    /// `1400W` = 14 million; the face value stays (`1400W` may be watts), and a wrong count is
+    /// still reported.
+    @Test func wAfterANumberIsWan() throws {
+        #expect(try messages("测试集包含 1.1w 张照片，语料库包含 1400W 行。\n", "The test set has 11,000 photos and the corpus has 14 million lines.\n").isEmpty)
+        #expect(try messages("测试集包含 1.2w 张照片。\n", "The test set has 11,000 photos.\n").count == 1)
+        #expect(try messages("请使用 1400W 的电源。\n", "Use a 1400 W power supply.\n").isEmpty)
+    }
+
+    /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
+    /// is reported; `16 岁及以下` and `12 岁以下` are not.
+    @Test func orUnderIsABound() throws {
+        #expect(try messages("16 岁或以上的玩家可以加入。\n", "Players aged 16 or under may join.\n").count == 1)
+        #expect(try messages("16 岁及以下的玩家可以加入。\n", "Players aged 16 or under may join.\n").isEmpty)
+        #expect(try messages("12 岁以下的儿童免费乘坐。\n", "Children aged 12 or younger ride free.\n").isEmpty)
+        #expect(try messages("12 岁或以上的儿童免费乘坐。\n", "Children aged 12 or younger ride free.\n").count == 1)
+    }
+
+    /// The verbs of balance and release notes are words of change (review 29 D5): `reduced by
+    /// 15%` → `提高 15%`, `cut 20%` → `上涨了 20%` are reported; the same direction is not.
+    @Test func reducedAndCutAreChanges() throws {
+        #expect(try messages("持续伤害提高 15%。\n", "Damage over time reduced by 15%.\n").count == 1)
+        #expect(try messages("持续伤害降低 15%。\n", "Damage over time reduced by 15%.\n").isEmpty)
+        #expect(try messages("价格上涨了 20%。\n", "Prices were cut 20%.\n").count == 1)
+        #expect(try messages("冷却时间缩短了 2 秒。\n", "Cooldown lowered by 2 seconds.\n").isEmpty)
+    }
+
+    /// Review 30 (D15): 整 (whole) between a numeral and its unit of time keeps the quantity
+    /// (`24 hours` → `一整天`, `12 months` → `一整年`); a changed quantity is still reported, and 一
+    /// before 整 and another word (`一整页`) stays the article.
+    @Test func wholeBeforeAUnitOfTime() throws {
+        #expect(try messages("连续一整天或更长时间不变的值已被删除。\n", "Values that stayed constant for 24 hours or longer were removed.\n").isEmpty)
+        #expect(try messages("连续两整天不变的值已被删除。\n", "Values that stayed constant for 48 hours were removed.\n").isEmpty)
+        #expect(try messages("花了一整年。\n", "It took 12 months.\n").isEmpty)
+        #expect(try messages("连续两整天不变的值已被删除。\n", "Values that stayed constant for 24 hours were removed.\n").count == 1)
+        #expect(try messages("连续一整周不变的值已被删除。\n", "Values that stayed constant for 24 hours were removed.\n").count == 1)
+        #expect(try messages("阅读一整页。\n", "Read the whole page.\n").isEmpty)
+    }
+
+    /// Review 30 (D14): a date of digits changed is reported once, marked whole, however many of
+    /// its numbers changed; two dates changed are two findings.
+    @Test func changedDateReportedOnce() throws {
+        let one = try Harness.findings(rule: NumberMismatchRule(), target: "| 版本 | 日期 |\n| --- | --- |\n| 3.1 | 2024-09-02 |\n| 3.0 | 2024-09-02 |\n",
+                                       source: "| Version | Date |\n| --- | --- |\n| 3.1 | 2025-03-14 |\n| 3.0 | 2024-09-02 |\n")
+        #expect(one.map(\.span.start.line) == [3], "\(one.map(\.message))")
+        #expect(one.first?.message.contains("2025-03-14") == true && one.first?.message.contains("2024-09-02") == true)
+        #expect(try messages("发布于 2025-03-15 和 2024-01-02。\n", "Released on 2025-03-14 and 2024-01-01.\n").count == 2)
+        #expect(try messages("发布于 2025-03-14。\n", "Released on 2025-03-14.\n").isEmpty)
     }
 
     /// Round 26 (D13): a change turned round beside the same number (`up 12%` → `下降 12%`); the

@@ -502,6 +502,18 @@ import BitextMarkdown
         let oneRow = "| 开关 | 平台 | 负责人 |\n| --- | --- | --- |\n| `a` | Team Blue | iOS、Android |\n| `b` | Web | Team Red |\n"
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: oneRow, source: table).map(\.span.start.line) == [3, 3])
     }
+    /// One cell changed to the value another cell of its row holds (review 30 D6: an ON/OFF
+    /// table): nothing moved, the other column still holds its own source value, so no swap is
+    /// reported; the same two cells exchanged are.
+    @Test func oneCellChangedToAnotherColumnsValueIsNoSwap() throws {
+        let source = "| Switch | Run | Flash | Recovery |\n| --- | --- | --- | --- |\n| SW1-1 | OFF | ON | ON |\n| SW1-2 | OFF | OFF | ON |\n"
+        let changed = "| 开关 | 运行 | 刷写 | 恢复 |\n| --- | --- | --- | --- |\n| SW1-1 | OFF | ON | ON |\n| SW1-2 | OFF | OFF | OFF |\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: changed, source: source)
+        #expect(!found.contains { $0.message.contains("swapped") }, "\(found.map(\.message))")
+        let exchanged = "| 开关 | 运行 | 刷写 | 恢复 |\n| --- | --- | --- | --- |\n| SW1-1 | OFF | ON | ON |\n| SW1-2 | OFF | ON | OFF |\n"
+        let swapped = try Harness.findings(rule: MissingTranslationRule(), target: exchanged, source: source)
+        #expect(swapped.filter { $0.message.contains("swapped") }.map(\.span.start.line) == [4, 4], "\(swapped.map(\.message))")
+    }
     /// Two cells of words exchanged within a row, two stems crossed and the kind of cell a column
     /// holds in every other row (a yes/no value, a sentence) moved to the other column (review 24
     /// D10); header cells exchanged over rows that stay in place, though the alignment pairs them

@@ -751,14 +751,7 @@ public struct NumberMismatchRule: Rule {
     static func shown(_ u: Unit, _ r: Range<Int>) -> String {
         var lo = r.lowerBound, hi = r.upperBound
         // A part of a date (`2024-05-15`, `2024/05/15`): the whole date.
-        let digit = { (i: Int) in i >= 0 && i < u.text.count && u.text[i] >= 0x30 && u.text[i] <= 0x39 }
-        let joiner = { (i: Int) in u.text[i] == 0x2D || u.text[i] == 0x2F }
-        if (lo >= 2 && joiner(lo - 1) && digit(lo - 2)) || (hi + 1 < u.text.count && joiner(hi) && digit(hi + 1)) {
-            while lo >= 2 && joiner(lo - 1) && digit(lo - 2) { lo -= 2; while digit(lo - 1) { lo -= 1 } }
-            while hi + 1 < u.text.count && joiner(hi) && digit(hi + 1) { hi += 2; while digit(hi) { hi += 1 } }
-            if (lo..<hi).filter(joiner).count == 2 { return u.string(lo..<hi) }
-            lo = r.lowerBound; hi = r.upperBound
-        }
+        if let date = dateAround(u, r) { return u.string(date) }
         // A part of an identifier that starts with letters (`CVE-2024-38821`, `UTC+8`, `GPT-4`):
         // the whole identifier.
         if let id = identifier(u, around: r) { return u.string(id) }
@@ -769,6 +762,18 @@ public struct NumberMismatchRule: Rule {
         }
         if hi < u.text.count, u.text[hi] == 0x25 || u.text[hi] == 0xFF05 { hi += 1 }
         return u.string(lo..<hi)
+    }
+
+    /// The date of digits a number is part of (`2024-05-15`, `2024/05/15`: three numbers joined
+    /// by two hyphens or slashes): its range; nil for a number on its own.
+    static func dateAround(_ u: Unit, _ r: Range<Int>) -> Range<Int>? {
+        var lo = r.lowerBound, hi = r.upperBound
+        let digit = { (i: Int) in i >= 0 && i < u.text.count && u.text[i] >= 0x30 && u.text[i] <= 0x39 }
+        let joiner = { (i: Int) in u.text[i] == 0x2D || u.text[i] == 0x2F }
+        guard (lo >= 2 && joiner(lo - 1) && digit(lo - 2)) || (hi + 1 < u.text.count && joiner(hi) && digit(hi + 1)) else { return nil }
+        while lo >= 2 && joiner(lo - 1) && digit(lo - 2) { lo -= 2; while digit(lo - 1) { lo -= 1 } }
+        while hi + 1 < u.text.count && joiner(hi) && digit(hi + 1) { hi += 2; while digit(hi) { hi += 1 } }
+        return (lo..<hi).filter(joiner).count == 2 ? lo..<hi : nil
     }
 
     /// The identifier a number is part of, when it starts with Latin letters and joins its
@@ -1063,10 +1068,15 @@ public struct NumberMismatchRule: Rule {
         return nil
     }
 
+    /// What ends a clause before a negation (``negatedBefore(_:_:latin:han:)``): punctuation of
+    /// either locale.
+    static let clauseStops: Set<UInt32> = Set("，。；：！？,;:!?、（(".unicodeScalars.map(\.value))
+
     /// A negation right before the bound word starting at `s`, in its clause: a word of
     /// `latin` (the locale's negations: `cannot`, `not`, `don't`) among the three words before it
     /// (`cannot hold more than 7`), or one of `han` (``LoneSentences/scalars(_:)``) among the six
-    /// characters of Han before it (`不能持有超过 7 张`).
+    /// characters of Han before it (`不能持有超过 7 张`) or among the first four of its clause
+    /// within 16 characters, a code span between (`切勿向 `VIN` 引脚施加超过 5.5 V`).
     static func negatedBefore(_ u: Unit, _ s: Int, latin: Set<String> = [], han: [[UInt32]] = []) -> Bool {
         let t = u.text
         if !latin.isEmpty {
@@ -1085,6 +1095,16 @@ public struct NumberMismatchRule: Rule {
             var b = s
             while b > 0 && s - b < 6 && isHanIdeograph(t[b - 1]) && u.roles[b - 1] == .content { b -= 1 }
             if b < s && LoneSentences.saysNegation(t, b..<s, han) { return true }
+            // Farther back in the clause, over a code span or a name (`切勿向 `VIN` 引脚施加超过
+            // 5.5 V`): a negation among the first four characters of Han that start the clause,
+            // within 16 characters.
+            var c = b
+            while c > 0 && s - c < 16 && !clauseStops.contains(t[c - 1]) { c -= 1 }
+            if c < b, c == 0 || clauseStops.contains(t[c - 1]) {
+                var e = c
+                while e < b && e - c < 4 && isHanIdeograph(t[e]) && u.roles[e] == .content { e += 1 }
+                if e > c && LoneSentences.saysNegation(t, c..<e, han) { return true }
+            }
         }
         return false
     }
@@ -3017,6 +3037,7 @@ public struct NumberMismatchRule: Rule {
                 candidates.removeAll { $0.value.text == "一" && symbolOf($0, target, ts) == nil }
             }
             var taken: [(Int, Range<Int>)] = []
+            var datesReported = Set<[Int]>()
             for m in assign(missing, candidates) {
                 var written = NumberMismatchRule.shown(p.source.units[m.source.unit], m.source.range)
                 var t = m.target.map { NumberMismatchRule.shown(c.document.units[$0.unit], $0.range) }
@@ -3038,9 +3059,14 @@ public struct NumberMismatchRule: Rule {
                     t = c.document.units[x.unit].string(b)
                 }
                 if let x = m.target { taken.append((x.unit, x.range)) }
-                // An identifier changed (`CVE-2024-38812`) is marked whole.
+                // An identifier changed (`CVE-2024-38812`) is marked whole, and so is a date
+                // (`2024-09-02`), once for all its numbers that changed.
                 var place = m.place
                 if let x = m.target, let id = NumberMismatchRule.identifier(c.document.units[x.unit], around: x.range) { place = (x.unit, id) }
+                if let x = m.target, let date = NumberMismatchRule.dateAround(c.document.units[x.unit], x.range) {
+                    place = (x.unit, date)
+                    guard datesReported.insert([x.unit, date.lowerBound]).inserted else { continue }
+                }
                 emit(c.mismatch(self, severity: severity, place: place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: written, target: t,

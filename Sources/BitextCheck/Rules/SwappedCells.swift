@@ -239,8 +239,9 @@ enum SwappedCells {
                             inPlace.insert(pairKey)
                             continue
                         }
-                        // Kept text crossed.
-                        guard tr[i] == sr[j], latin(tr[i]), digits(tr[i]).isEmpty, let t = units[i]?.t else { continue }
+                        // Kept text crossed: column j's value here, and column j no longer
+                        // holding it (`OFF OFF ON` → `OFF OFF OFF` changed one cell, swapped none).
+                        guard tr[i] == sr[j], tr[j] != sr[j], latin(tr[i]), digits(tr[i]).isEmpty, let t = units[i]?.t else { continue }
                         if debug { FileHandle.standardError.write(Data("column swap? kept \(c.document.path):\(row.targetLine) \(i)←\(j)\n".utf8)) }
                         if seen.insert(pairKey).inserted { crossed[pairKey, default: []].append((row, [])) }
                         crossed[pairKey]![crossed[pairKey]!.count - 1].cells.append((t, i, j))
