@@ -36,15 +36,7 @@ enum DroppedConditions {
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
             guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
             // The cheap trigger first: a phrase's first word anywhere in the source blocks.
-            var any = false
-            for blk in b.source where !any {
-                guard let u = p.source.unitIndex(block: blk) else { continue }
-                let unit = p.source.units[u]
-                for w in p.sourceAnalyses[u].words where w.kind == .latin && unit.roles[w.range.lowerBound] == .content {
-                    if LoneSentences.listed(unit, w.range, firsts) { any = true; break }
-                }
-            }
-            guard any else { continue }
+            guard LoneSentences.sourceHolds(b, p, firsts) else { continue }
             let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
             let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {

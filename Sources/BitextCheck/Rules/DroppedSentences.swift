@@ -474,6 +474,19 @@ enum LoneSentences {
 
     /// Whether the text at `r` is one of `listed`, letters compared in lower case and `’` as `'`
     /// (no string made: the cheap test before any).
+    /// True when a word of `listed` (``listedWords(_:)``) is a word of prose anywhere in the
+    /// bead's source blocks: the cheap trigger of the checks that read a bead sentence by sentence.
+    static func sourceHolds(_ b: Bead, _ p: Pairing, _ listed: [[UInt32]]) -> Bool {
+        for blk in b.source {
+            guard let u = p.source.unitIndex(block: blk) else { continue }
+            let unit = p.source.units[u]
+            for w in p.sourceAnalyses[u].words where w.kind == .latin && unit.roles[w.range.lowerBound] == .content {
+                if LoneSentences.listed(unit, w.range, listed) { return true }
+            }
+        }
+        return false
+    }
+
     static func listed(_ u: BitextMarkdown.Unit, _ r: Range<Int>, _ listed: [[UInt32]]) -> Bool {
         let n = r.count
         guard n <= 9 else { return false }
@@ -756,15 +769,7 @@ enum LostNegations {
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
             guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
             // The cheap trigger first: a negator anywhere in the source blocks.
-            var any = false
-            for blk in b.source where !any {
-                guard let u = p.source.unitIndex(block: blk) else { continue }
-                let unit = p.source.units[u]
-                for w in p.sourceAnalyses[u].words where w.kind == .latin && unit.roles[w.range.lowerBound] == .content {
-                    if LoneSentences.listed(unit, w.range, listed) { any = true; break }
-                }
-            }
-            guard any else { continue }
+            guard LoneSentences.sourceHolds(b, p, listed) else { continue }
             let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
             let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
             let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, opens: opens, bounds: bounds) }
