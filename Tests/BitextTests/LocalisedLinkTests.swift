@@ -61,3 +61,15 @@ import Testing
         #expect(f.filter { $0.rule == "link-mismatch" }.isEmpty)
     }
 }
+
+/// anchor-mismatch: a heading without the source's id, which the translation's own links reach
+/// by its slug, is info.
+@Suite struct AnchorLinkedBySlugTests {
+    @Test func aHeadingTheTranslationLinksBySlugNeedsNoId() throws {
+        let source = "## Quick Start <a id=\"quick\"></a>\n\nRun it.\n\nSee [Quick Start](#quick).\n"
+        let linked = try Harness.findings(rule: AnchorMismatchRule(), target: "## 快速开始\n\n运行它。\n\n见[快速开始](#快速开始)。\n", source: source)
+        #expect(linked.filter { $0.rule == "anchor-mismatch" }.map(\.severity) == [.info])
+        let unlinked = try Harness.findings(rule: AnchorMismatchRule(), target: "## 快速开始\n\n运行它。\n\n见上文。\n", source: source)
+        #expect(unlinked.filter { $0.rule == "anchor-mismatch" }.map(\.severity) == [.warning])
+    }
+}

@@ -927,6 +927,16 @@ public struct ExtraBlockRule: Rule {
         guard c.pairing != nil else { return }
         let severity = c.settings.severity(self)
         let noteSeverity = c.settings.severity(id: "translator-note", default: .info)
+        // A source with nothing to translate (an empty page, a stub): one finding, at the
+        // translation's first unit, instead of one for each of its blocks.
+        if let p = c.pairing, p.source.units.isEmpty, p.source.codeBlocks.isEmpty, let s = severity,
+           let first = c.extraUnits.first(where: { !c.analyses[$0].isNote }) {
+            let n = c.extraUnits.filter { !c.analyses[$0].isNote }.count
+            emit(c.finding(self, severity: s, unit: first, range: 0..<c.document.units[first].text.count,
+                           message: c.messages.text("extra-block.empty-source", ["count": String(n), "source": p.source.path]),
+                           details: [("evidence", .string("empty-source"))]))
+            return
+        }
         let rows = c.unpairedBlocks?.targetRows ?? [:]
         var reportedRows = Set<Int>()
         for t in c.extraUnits {

@@ -728,6 +728,9 @@ public struct AnchorMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
+        // The keys of the translation's own in-page links (`#三快速集成`), made at the first
+        // heading that lacks its source's id.
+        var ownLinks: Set<String>? = nil
         for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
             let su = p.source.units[pair.source[0]], tu = c.document.units[pair.target[0]]
             guard case .heading = su.kind, case .heading = tu.kind else { continue }
@@ -744,7 +747,16 @@ public struct AnchorMismatchRule: Rule {
                     let syntax = sid.syntax == .mdxComment ? "{/*\(sid.id)*/}" : sid.syntax == .braces ? "{#\(sid.id)}" : "id=\"\(sid.id)\""
                     // The fix appends the source's id to the heading.
                     let fix = sid.syntax == .html ? nil : Fix(tu.string + " " + syntax)
-                    emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch.missing",
+                    // The translation links to the heading by its own slug (`[快速集成](#三快速集成)`
+                    // for the source's `[Quick Integration](#quick)`): the page's links keep
+                    // working without the id, which only other pages could still want: info.
+                    if ownLinks == nil {
+                        ownLinks = Set(c.document.units.flatMap { $0.links.compactMap { l -> String? in
+                            l.destination.first == "#" ? DocumentAnchors.key(DocumentAnchors.percentDecoded(String(l.destination.dropFirst()))) : nil
+                        } })
+                    }
+                    let linked = ownLinks!.contains(DocumentAnchors.key(tu))
+                    emit(c.mismatch(self, severity: linked ? .info : severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch.missing",
                                     sourceUnit: pair.source[0], values: ["syntax": syntax], source: sid.id, target: nil, fix: fix))
                 }
             } else if let tid, tid.syntax != .html {
