@@ -24,7 +24,7 @@ enum DroppedConditions {
         guard !sourceConditions.isEmpty, !targetConditions.isEmpty else { return [] }
         // Each source phrase as its words, with the renderings of its name.
         var phrases: [(words: [String], renderings: [[UInt32]])] = []
-        for (name, list) in sourceConditions {
+        for (name, list) in sourceConditions.sorted(by: { $0.key < $1.key }) {  // (in one order in every process)
             guard let renderings = targetConditions[name], !renderings.isEmpty else { continue }
             let r = renderings.map { Array($0.unicodeScalars.map(\.value)) }
             for ph in list { phrases.append((ph.split(separator: " ").map(String.init), r)) }
