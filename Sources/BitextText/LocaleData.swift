@@ -144,6 +144,8 @@ public struct LocaleData: Sendable {
         /// Ordinals before a word of a quarter, by the quarter's number (`quarterOrdinals`:
         /// `third` 3), lowercase.
         public var ordinals: [String: Int] = [:]
+        /// The ordinals' lengths and first letters: the cheap test before a word is looked up.
+        public var ordinalLengths: Set<Int> = [], ordinalFirsts: Set<UInt32> = []
         /// Letters right before a fiscal year's two or four digits (`fiscalYearPrefix`: `FY`).
         public var fiscalPrefix: Set<String> = []
         /// Words of a fiscal year (`fiscalYearWords`: 财年).
@@ -549,6 +551,9 @@ public struct LocaleData: Sendable {
     /// list wins over a composed one (`千克` listed stays what it says).
     @Sendable static func unitWords(_ text: String) -> UnitWords? {
         guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
+        /// A list of words, lowercased: as strings, and as scalars.
+        func wordSet(_ k: String) -> Set<String> { Set((node[k]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }) }
+        func scalarSet(_ k: String) -> Set<[UInt32]> { Set(wordSet(k).map { Array($0.unicodeScalars.map(\.value)) }) }
         var words: [String: String] = [:]
         var symbols: [String: (prefix: String, base: String)] = [:]
         let units = LocaleData.wordsByName(node, "unitWords")
@@ -587,9 +592,9 @@ public struct LocaleData: Sendable {
         bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
             .sorted { $0.count > $1.count }
         bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
-        bounds.comparatives = Set((node["boundComparatives"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
-        bounds.negators = Set((node["boundNegators"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
-        bounds.countBounds = Set((node["countBounds"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        bounds.comparatives = wordSet("boundComparatives")
+        bounds.negators = wordSet("boundNegators")
+        bounds.countBounds = wordSet("countBounds")
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []
@@ -597,10 +602,10 @@ public struct LocaleData: Sendable {
         for (key, up) in [("up", true), ("down", false)] {
             bounds.changes += (node["changeWords"]?[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), up) }
         }
-        bounds.changeParticles = Set((node["changeParticles"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
-        bounds.changeLinks = Set((node["changeLinks"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
-        bounds.changeParticlesAfter = Set((node["changeParticlesAfter"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) })
-        bounds.changes.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
+        bounds.changeParticles = scalarSet("changeParticles")
+        bounds.changeLinks = scalarSet("changeLinks")
+        bounds.changeParticlesAfter = scalarSet("changeParticlesAfter")
+        bounds.changes.sort { longestFirst(($0.words, $0.up), ($1.words, $1.up)) }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         bounds.timeBefore.sort(by: longestFirst)
@@ -646,12 +651,13 @@ public struct LocaleData: Sendable {
         quarters.prefix = Set(node["quarterPrefix"]?.array().compactMap(\.string) ?? [])
         quarters.words = (node["quarterWords"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }
         for (w, name) in LocaleData.wordsByName(node, "quarterOrdinals") { if let v = Int(name) { quarters.ordinals[w.lowercased()] = v } }
+        quarters.ordinalLengths = Set(quarters.ordinals.keys.map(\.unicodeScalars.count))
+        quarters.ordinalFirsts = Set(quarters.ordinals.keys.compactMap { $0.unicodeScalars.first?.value })
         quarters.fiscalPrefix = Set(node["fiscalYearPrefix"]?.array().compactMap(\.string) ?? [])
         quarters.fiscalWords = node["fiscalYearWords"]?.array().compactMap(\.string) ?? []
         var out = UnitWords(words: words, symbols: symbols, not: node["notUnits"]?.array().compactMap(\.string) ?? [],
                          versions: node["versionWords"]?.array().compactMap(\.string) ?? [], powers: powers, rates: rates, bounds: bounds,
                          weekdays: weekdays, clock: clock, hemispheres: hemispheres, quarters: quarters)
-        func wordSet(_ k: String) -> Set<String> { Set((node[k]?.array().compactMap(\.string) ?? []).map { $0.lowercased() }) }
         for (w, count) in LocaleData.wordsByName(node, "frequencyWords") where !w.isEmpty {
             guard let v = Double(count) else { continue }
             let l = w.lowercased()
@@ -678,7 +684,7 @@ public struct LocaleData: Sendable {
             out.months.names[w] = (v, named.insert(m).inserted)
         }
         out.months.joiners = Set(node["monthJoiners"]?.array().compactMap(\.string) ?? [])
-        out.months.timeWords = Set((node["monthTimeWords"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        out.months.timeWords = wordSet("monthTimeWords")
         out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
         return out
     }

@@ -422,7 +422,6 @@ public struct NumberMismatchRule: Rule {
         @inline(__always) func digit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
         @inline(__always) func glued(_ c: UInt32) -> Bool { isASCIILetter(c) || digit(c) || c == 0x5F || c == 0x2D || c == 0x2E }
         var out: [(Mention<NumberMention>, Bool)] = []
-        let lengths = Set(q.ordinals.keys.map(\.unicodeScalars.count)), firsts = Set(q.ordinals.keys.compactMap { $0.unicodeScalars.first?.value })
         var i = 0
         while i < n {
             guard isASCIILetter(t[i]) else { i += 1; continue }
@@ -445,7 +444,7 @@ public struct NumberMismatchRule: Rule {
                 continue
             }
             // An ordinal: looked up only for a word of an ordinal's length and first letter.
-            guard e + 1 < n, t[e] == 0x20, lengths.contains(e - i), firsts.contains(t[i] | 0x20),
+            guard e + 1 < n, t[e] == 0x20, q.ordinalLengths.contains(e - i), q.ordinalFirsts.contains(t[i] | 0x20),
                   let v = q.ordinals[u.string(i..<e).lowercased()] else { continue }
             var f = e + 1
             while f < n && isASCIILetter(t[f]) { f += 1 }
@@ -1711,6 +1710,13 @@ public struct NumberMismatchRule: Rule {
         return true
     }
 
+    /// The count 1 written as one Han numeral (一): the numeral of a measure word (一次, 一张, 一个)
+    /// as often as a number.
+    static func isHanOne(_ m: NumberMention) -> Bool {
+        let s = m.text.unicodeScalars
+        return m.values == [1] && s.count == 1 && isHanIdeograph(s.first!.value)
+    }
+
     /// Fractions written `N/D` in prose (``slashPair(_:_:_:)``: no date, no path; digits only, not a
     /// version): a proper one with a small denominator (`1/2`, `3/4`, `5/16`; not `24/7` nor
     /// `50/60`), each by the indexes of its two numbers in `m`.
@@ -2109,7 +2115,7 @@ public struct NumberMismatchRule: Rule {
                              isCount: (Mention<NumberMention>) -> Bool) -> [(Mention<NumberMention>, Mention<NumberMention>)] {
         // 一 before a counting word (运行一次, 一个订单) is as often the article Chinese adds, and
         // 一半 renders "half": neither a cardinal of two or more changed.
-        let extra = extra.filter { !($0.value.text == "一" || $0.value.text.unicodeScalars.contains { $0.value == 0x534A }) }
+        let extra = extra.filter { !(NumberMismatchRule.isHanOne($0.value) || $0.value.text.unicodeScalars.contains { $0.value == 0x534A }) }
         guard !extra.isEmpty else { return [] }
         let places = missing.map(place)
         var out: [(Mention<NumberMention>, Mention<NumberMention>)] = []
@@ -2465,8 +2471,7 @@ public struct NumberMismatchRule: Rule {
             var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
             // A source that names months without a number (`open in June`, `June–September`)
             // is compared with the months of a translation that writes one (`7 月开放`).
-            let quarters = sourceQuarters.prefix.isEmpty && sourceQuarters.ordinals.isEmpty && sourceQuarters.fiscalPrefix.isEmpty ? []
-                : su.flatMap { NumberMismatchRule.quarters(p.source.units[$0], unit: $0, sourceQuarters) }
+            let quarters = su.flatMap { NumberMismatchRule.quarters(p.source.units[$0], unit: $0, sourceQuarters) }
             guard !source.isEmpty || words || !quarters.isEmpty
                     || (tu.contains { c.document.units[$0].text.contains(0x6708) }
                         && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0, months).isEmpty }) else { return ([], []) }
@@ -2474,16 +2479,13 @@ public struct NumberMismatchRule: Rule {
             var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
             // Fiscal quarters and years of the source (`Q3`, `third quarter`, `FY2025`) where the
             // translation names a quarter or a fiscal year (第三季度, 2025 财年).
-            do {
-                let found = quarters
-                if !found.isEmpty {
-                    let texts = tu.map { c.document.units[$0].string(0..<c.document.units[$0].text.count) }
-                    let quarter = targetQuarters.words.contains { w in texts.contains { $0.contains(w) } }
-                    let fiscal = targetQuarters.fiscalWords.contains { w in texts.contains { $0.contains(w) } }
-                    let taken = found.filter { $0.fiscal ? fiscal : quarter }.map(\.mention)
-                    if !taken.isEmpty {
-                        source = (source + taken).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
-                    }
+            if !quarters.isEmpty {
+                let texts = tu.map { c.document.units[$0].string(0..<c.document.units[$0].text.count) }
+                let quarter = targetQuarters.words.contains { w in texts.contains { $0.contains(w) } }
+                let fiscal = targetQuarters.fiscalWords.contains { w in texts.contains { $0.contains(w) } }
+                let taken = quarters.filter { $0.fiscal ? fiscal : quarter }.map(\.mention)
+                if !taken.isEmpty {
+                    source = (source + taken).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
                 }
             }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
@@ -2814,7 +2816,7 @@ public struct NumberMismatchRule: Rule {
             // A lone 一 (一条, 一个: the article Chinese adds) renders no digit 1 of the source
             // while a number the translation writes in digits is left over (`a distance of 1`
             // → 一条距离为 0 的路由).
-            let lone = target.indices.filter { target[$0].value.text == "一" }
+            let lone = target.indices.filter { NumberMismatchRule.isHanOne(target[$0].value) }
             if !lone.isEmpty, r.extra.contains(where: { target[$0].value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }) {
                 let kept = target.indices.filter { !lone.contains($0) }
                 let r2 = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: kept.map { target[$0].value },
@@ -2853,7 +2855,7 @@ public struct NumberMismatchRule: Rule {
                    words.allSatisfy({ $0.value.values != [1] || c.settings.source.frequencies.counts[$0.value.text] != nil }) {
                     aside = order.filter { i in
                         let m = extra[i], t = c.document.units[m.unit].text
-                        return m.value.text == "一" && !(m.range.upperBound < t.count && measures.contains(t[m.range.upperBound]))
+                        return NumberMismatchRule.isHanOne(m.value) && !(m.range.upperBound < t.count && measures.contains(t[m.range.upperBound]))
                     }
                     order.removeAll { aside.contains($0) }
                 }
@@ -3034,7 +3036,7 @@ public struct NumberMismatchRule: Rule {
             // of the source that has a unit (`12 months`): that one is missing, not changed into 一.
             var candidates = extra
             if !missing.isEmpty, missing.allSatisfy({ symbolOf($0, source, ss).flatMap(NumberMismatchRule.quantityUnit) != nil }) {
-                candidates.removeAll { $0.value.text == "一" && symbolOf($0, target, ts) == nil }
+                candidates.removeAll { NumberMismatchRule.isHanOne($0.value) && symbolOf($0, target, ts) == nil }
             }
             var taken: [(Int, Range<Int>)] = []
             var datesReported = Set<[Int]>()

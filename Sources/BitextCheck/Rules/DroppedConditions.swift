@@ -33,12 +33,8 @@ enum DroppedConditions {
         let firsts = LoneSentences.listedWords(Set(phrases.compactMap(\.words.first)))
         let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations)
         var out: [DroppedCondition] = []
-        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
-            guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
-            // The cheap trigger first: a phrase's first word anywhere in the source blocks.
-            guard LoneSentences.sourceHolds(b, p, firsts) else { continue }
-            let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
-            let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
+        // Beads with a phrase's first word anywhere in their source blocks.
+        for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, firsts) {
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
                 let i = sb.source[0], j = sb.target[0]
                 guard i < ss.count, j < ts.count else { continue }

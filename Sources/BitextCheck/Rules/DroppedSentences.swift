@@ -472,8 +472,21 @@ enum LoneSentences {
         negations.filter { !$0.contains(" ") }.map { Array($0.unicodeScalars.map(\.value).drop { $0 == 0x21 }) }
     }
 
-    /// Whether the text at `r` is one of `listed`, letters compared in lower case and `’` as `'`
-    /// (no string made: the cheap test before any).
+    /// The beads that pair one sentence with one sentence somewhere and whose source blocks hold
+    /// a word of `listed` (``sourceHolds(_:_:_:)``: the cheap trigger first), with the sentences
+    /// of both sides: what the checks that read a bead sentence by sentence go through.
+    static func oneToOneBeads(_ c: FileContext, _ p: Pairing, _ listed: [[UInt32]])
+        -> [(bead: Bead, source: [SentenceSpan], target: [SentenceSpan])] {
+        var out: [(bead: Bead, source: [SentenceSpan], target: [SentenceSpan])] = []
+        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
+            guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }),
+                  sourceHolds(b, p, listed) else { continue }
+            out.append((b, SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses),
+                        SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)))
+        }
+        return out
+    }
+
     /// True when a word of `listed` (``listedWords(_:)``) is a word of prose anywhere in the
     /// bead's source blocks: the cheap trigger of the checks that read a bead sentence by sentence.
     static func sourceHolds(_ b: Bead, _ p: Pairing, _ listed: [[UInt32]]) -> Bool {
@@ -487,6 +500,8 @@ enum LoneSentences {
         return false
     }
 
+    /// Whether the text at `r` is one of `listed`, letters compared in lower case and `’` as `'`
+    /// (no string made: the cheap test before any).
     static func listed(_ u: BitextMarkdown.Unit, _ r: Range<Int>, _ listed: [[UInt32]]) -> Bool {
         let n = r.count
         guard n <= 9 else { return false }
@@ -766,12 +781,8 @@ enum LostNegations {
         let limits = scalarLists(targetCues.limits)
         var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
-        for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
-            guard b.sentences.contains(where: { $0.source.count == 1 && $0.target.count == 1 }) else { continue }
-            // The cheap trigger first: a negator anywhere in the source blocks.
-            guard LoneSentences.sourceHolds(b, p, listed) else { continue }
-            let ss = SentenceAligner.spans(of: b.source, in: p.source, analyses: p.sourceAnalyses)
-            let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
+        // Beads with a negator anywhere in their source blocks.
+        for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, listed) {
             let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, opens: opens, bounds: bounds) }
             // The negator a word of `!until` would exempt: kept, and the sentence judged when its
             // translation says none of the target's `onlyThen` (`才`, `只有`).

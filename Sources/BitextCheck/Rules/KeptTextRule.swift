@@ -106,8 +106,8 @@ public struct KeptTextRule: Rule {
                         source: "Stormgate backs up your notes.\n\nStormgate runs on every phone.\n\nStormgate never reads your notes.\n"),
             RuleExample("Stormgate 会备份你的笔记。\n\n风暴门绝不读取你的笔记。\n",
                         source: "Stormgate backs up your notes.\n\nStormgate never reads your notes.\n"),
-            // By the translation's own usage: a word of two words joined, kept in two other units,
-            // is a name in lowercase or mid-sentence too; kept only as a gloss after its rendering
+            // By the translation's own usage: a word of two words joined, kept in two other units and
+            // capitalised in the source, is a name mid-sentence too; kept only as a gloss after its rendering
             // (a term), or rendered in as many units as kept (a heading, a plural): silent.
             RuleExample("你可以用 Quillproxy 备份笔记。\n\nQuillproxy 可在所有手机上运行。\n\n↓羽毛代理绝不读取你的笔记。\n",
                         source: "You can back up notes with Quillproxy.\n\nQuillproxy runs on every phone.\n\nThe app Quillproxy never reads your notes.\n"),
@@ -380,7 +380,8 @@ public struct KeptTextRule: Rule {
     /// more, a run of capitalised words (`Harbor Point Ltd`, one rendered word of it enough:
     /// `Point` 角) or a unit's first word the lexicon does not know, two words it knows joined
     /// (`Stormgate`, one of them rendered: `Storm` 风暴; such a word kept as written in two units
-    /// or more, not as a gloss, anywhere in the unit and in any case: `quillproxy`) — absent from this unit's
+    /// or more, not as a gloss, and capitalised in the source, never lowercase, anywhere in the
+    /// unit: `Quillproxy`) — absent from this unit's
     /// translation in any case, with no Latin word the source unit lacks in its place (`VS Code`
     /// for `Visual Studio Code`, a name written shorter), and rendered — the translation's
     /// Chinese renders every piece of the name the lexicon reads (`Dolphin`, `Scheduler`), one
@@ -405,10 +406,13 @@ public struct KeptTextRule: Rule {
         }
         let functionWords = c.toolkit.segmenter.source.functionWords
         // Names by the translation's own usage: a word of two words the lexicon knows joined
-        // (`Stormgate`, `quillproxy`), in any case, that the translation keeps as written in two
-        // units or more — not as a gloss in brackets after its rendering (`记忆（memoize）`: a
-        // term rendered) — is looked for anywhere in the source's units, not only as their first
-        // word, and counted in any case and with its plural (`Namespace`, `namespaces`).
+        // (`Stormgate`, `Quillproxy`) that the translation keeps as written in two units or more
+        // — not as a gloss in brackets after its rendering (`记忆（memoize）`: a term rendered) —
+        // and the source writes with a capital and never in lowercase (a proper noun by the
+        // source's own hand; a lowercase compound kept in places and rendered in others,
+        // `runtime` → 运行时, `depthwise`, is a term the translator renders at will: held-out
+        // pages, six false infos of seven) is looked for anywhere in the source's units, not only
+        // as their first word, counted in any case and with its plural (`Namespace`, `namespaces`).
         func usage(_ w: Substring) -> String {
             var k = w.lowercased()
             if k.count >= 7, k.hasSuffix("ies") { k.removeLast(3); k += "y" } else if k.count >= 7, k.hasSuffix("s"), !k.hasSuffix("ss") { k.removeLast() }
@@ -424,20 +428,16 @@ public struct KeptTextRule: Rule {
                     if seen.insert(key).inserted { count[key, default: 0] += 1 }
                 }
             }
-            // The source writes it with a capital and never in lowercase: a proper noun by the
-            // source's own hand. A lowercase compound kept in places and rendered in others
-            // (`runtime` → 运行时, `depthwise`) is a term the translator renders at will (held-out
-            // pages: six false infos of seven).
-            var capitalised = Set<String>(), lowercase = Set<String>()
-            if !count.isEmpty {
+            // Kept twice and two words joined first; the source read for their case only then.
+            let keptTwice = Set(count.filter { $0.value >= 2 && joinedParts(Substring($0.key), lexicon) != nil }.keys)
+            if !keptTwice.isEmpty {
+                var capitalised = Set<String>(), lowercase = Set<String>()
                 for u in p.source.units {
-                    for t in tokens(u, in: 0..<u.text.count) where t.text.count >= 6 && count[usage(t.bare)] != nil {
+                    for t in tokens(u, in: 0..<u.text.count) where t.text.count >= 6 && keptTwice.contains(usage(t.bare)) {
                         if isUpper(u.text[t.range.lowerBound]) { capitalised.insert(usage(t.bare)) } else { lowercase.insert(usage(t.bare)) }
                     }
                 }
-            }
-            for (w, n) in count where n >= 2 && capitalised.contains(w) && !lowercase.contains(w) && joinedParts(Substring(w), lexicon) != nil {
-                used.insert(w)
+                used = keptTwice.filter { capitalised.contains($0) && !lowercase.contains($0) }
             }
         }
         // Per pair: the compound names of its source the translation keeps or lacks (and the
