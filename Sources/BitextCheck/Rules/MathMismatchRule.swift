@@ -31,6 +31,16 @@ public struct MathMismatchRule: Rule {
                         source: "Draw samples of sizes $m_1$ and $m_2$ from populations with means $\\nu_1$ and $\\nu_2$, then compare $j$ with $k$.\n"),
             // Simple math written as words or plain letters: the translator's choice.
             RuleExample("数组有 n 个元素。\n", source: "The array has $n$ elements.\n"),
+            // Counted: one of two places a formula stands in (two rows of a table, twice in a
+            // sentence) written otherwise is found; a formula rewritten around the words of a
+            // sentence and kept elsewhere in the translation is not.
+            RuleExample("| 算法 | 最坏情况 |\n| --- | --- |\n| 插入排序 | $O(n^2)$ |\n| 快速排序 | ↓$O(n \\log n)$ |\n",
+                        source: "| Algorithm | Worst case |\n| --- | --- |\n| Insertion sort | $O(n^2)$ |\n| Quicksort | $O(n^2)$ |\n"),
+            RuleExample("| 算法 | 最坏情况 | 平均情况 |\n| --- | --- | --- |\n| 插入排序 | ↓$O(n^3)$ | $O(n^2)$ |\n",
+                        source: "| Algorithm | Worst case | Average |\n| --- | --- | --- |\n| Insertion sort | $O(n^2)$ | $O(n^2)$ |\n"),
+            RuleExample("最大的 $n/2$ 个因子都不小于 ↓$n/3$。\n", source: "The largest $n/2$ factors are each at least $n/2$.\n"),
+            RuleExample("$n \\times n$ 的网格有 $n^2$ 个格子。\n\n这里每个 $n$ 阶方阵都是对称的，因此 $a_{ij} = a_{ji}$。\n",
+                        source: "An $n \\times n$ grid has $n^2$ cells.\n\nEach $n \\times n$ matrix here is symmetric, so $a_{ij} = a_{ji}$.\n"),
         ]
     }
 
@@ -324,9 +334,8 @@ public struct MathMismatchRule: Rule {
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
-        var targetKeys: Set<String>? = nil
+        var documentCounts: DocumentCounts? = nil
         let pairs = c.consistencyCache.pairs
-        let keys = MathMismatchRule.keys
         for (index, pair) in pairs.enumerated() {
             guard pair.source.contains(where: { p.source.units[$0].roles.contains(.math) }) else { continue }
             let source = pair.source.flatMap { MathMismatchRule.formulas(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
@@ -344,13 +353,16 @@ public struct MathMismatchRule: Rule {
                                 sourceUnit: s.0.unit, values: [:], source: p.source.units[s.0.unit].string(sr),
                                 target: c.document.units[t.0.unit].string(tr), sourceLine: p.source.units[s.0.unit].span(s.0.range).start.line))
             }
-            let results = c.unmatched(pair, source: source, target: target, agrees: { $0.agrees($1) },
-                                      similarity: { MathMismatchRule.similarity($0.key, $1.key) }, minimumSimilarity: 0.5)
-            guard !results.isEmpty else { continue }
-            // The formulas of the whole documents: one found elsewhere moved with its sentence.
-            if targetKeys == nil {
-                targetKeys = MathMismatchRule.allKeys(c.document)
+            // Counted: a formula the source writes twice (`$O(n^2)$` in two rows of a table, `$n/2$`
+            // twice in a sentence) is matched twice, so one of them changed is found.
+            var unused = target, missing: [Mention<Formula>] = []
+            for s in source {
+                if let k = unused.firstIndex(where: { s.value.agrees($0.value) }) { unused.remove(at: k) } else { missing.append(s) }
             }
+            guard !missing.isEmpty else { continue }
+            let results = c.assign(pair, missing: missing, extra: unused.filter { t in !missing.contains { $0.value.agrees(t.value) } },
+                                   similarity: { MathMismatchRule.similarity($0.key, $1.key) }, minimumSimilarity: 0.5)
+            guard !results.isEmpty else { continue }
             // The translation's text with its formulas as prose writes them.
             var targetText = ""
             for u in pair.target {
@@ -368,11 +380,17 @@ public struct MathMismatchRule: Rule {
                 let line = p.source.units[m.source.unit].span(m.source.range).start.line
                 if let t = m.target {
                     // Moved across the bead's edge: the formula in the translation of a bead
-                    // beside it, or the one written instead in the source there.
-                    let near = pairs[max(0, index - 1)...min(pairs.count - 1, index + 1)]
-                    let sourceNear = keys(p.source, near.flatMap(\.source)), targetNear = keys(c.document, near.flatMap(\.target))
-                    if targetNear.contains(s.key) || targetNear.contains(MathMismatchRule.plain(s.key)) { continue }
-                    if sourceNear.contains(t.value.key) { continue }
+                    // beside it more often than in that bead's source, or the one written
+                    // instead in the source there more often than in its translation. Counted,
+                    // and the bead itself left out: a table's rows that share a formula
+                    // (`$O(n^2)$` in two rows) each keep their own, and a formula changed in one
+                    // of them, or in one of two places of a unit, is changed, not moved.
+                    let beside = [index - 1, index + 1].filter { pairs.indices.contains($0) }.map { pairs[$0] }
+                    let sourceNear = MathMismatchRule.counts(p.source, beside.flatMap(\.source))
+                    let targetNear = MathMismatchRule.counts(c.document, beside.flatMap(\.target))
+                    func surplus(_ a: [String: Int], over b: [String: Int], _ k: String) -> Bool { a[k, default: 0] > b[k, default: 0] }
+                    if surplus(targetNear, over: sourceNear, s.key) || surplus(targetNear, over: sourceNear, MathMismatchRule.plain(s.key)) { continue }
+                    if surplus(sourceNear, over: targetNear, t.value.key) { continue }
                     let fix = results.count == 1 && !s.display && !t.value.written.unicodeScalars.contains(where: { isHanIdeograph($0.value) })
                         ? Fix(s.written) : nil
                     emit(c.mismatch(self, severity: severity, place: m.place, key: "math-mismatch", sourceUnit: m.source.unit,
@@ -382,15 +400,16 @@ public struct MathMismatchRule: Rule {
                     // Simple math may be written as words: missing only when the translation
                     // writes math of its own there, or the formula stood apart.
                     guard s.display || !target.isEmpty else { continue }
-                    // Anywhere else in the translation: moved with its sentence.
-                    if targetKeys!.contains(s.key) || targetKeys!.contains(MathMismatchRule.plain(s.key)) { continue }
+                    // Anywhere else in the translation: moved with its sentence (or rewritten
+                    // around words here, `$n \times n$ square matrix` → `$n$ 维方阵`).
+                    if MathMismatchRule.elsewhere(s.key, p, c.document, &documentCounts, counted: false) { continue }
                     if MathMismatchRule.writtenPlain(s.key, in: targetText) { continue }
                     emit(c.mismatch(self, severity: severity, place: m.place, key: "math-mismatch.missing", sourceUnit: m.source.unit,
                                     values: [:], source: MathMismatchRule.shown(s.written, other: nil), target: nil, sourceLine: line))
                 }
             }
         }
-        checkBlocks(c, p, severity: severity, targetKeys: &targetKeys, emit)
+        checkBlocks(c, p, severity: severity, documentCounts: &documentCounts, emit)
     }
 
     /// Pairs of formulas next to each other, joined by one of `joiners` (the text between
@@ -427,6 +446,15 @@ public struct MathMismatchRule: Rule {
     }
 
     /// The keys of the formulas of some units, and their plain forms.
+    /// How often each key (and its plain form, once where they are the same) is in `units`.
+    static func counts(_ d: Document, _ units: [Int]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for u in units where d.units[u].roles.contains(.math) {
+            for f in formulas(d.units[u], nil, unit: u) { count(f.value.key, into: &out) }
+        }
+        return out
+    }
+
     static func keys(_ d: Document, _ units: [Int]) -> Set<String> {
         var out = Set<String>()
         for u in units where d.units[u].roles.contains(.math) {
@@ -457,19 +485,41 @@ public struct MathMismatchRule: Rule {
 
     /// The keys of every formula of a document (units and blocks of math alone), and their
     /// ``plain(_:)`` forms.
-    static func allKeys(_ d: Document) -> Set<String> {
-        var out = Set<String>()
+    /// How often each formula is in the source and in the translation, whole.
+    typealias DocumentCounts = (source: [String: Int], target: [String: Int])
+
+    /// A formula written elsewhere in the translation (by its key or its plain form): moved with
+    /// its sentence, not lost. `counted`: as often as in the source, for math standing alone
+    /// (a table's cells, display blocks), where a formula is not rewritten into the words around
+    /// it — one of two rows' `$O(n^2)$` missing is lost, whatever the other row keeps. The
+    /// documents are counted on first use.
+    static func elsewhere(_ key: String, _ p: Pairing, _ target: Document, _ counts: inout DocumentCounts?, counted: Bool) -> Bool {
+        if counts == nil { counts = (allCounts(p.source), allCounts(target)) }
+        let (inSource, inTarget) = counts!
+        return [key, plain(key)].contains { inTarget[$0, default: 0] >= (counted ? max(1, inSource[$0, default: 0]) : 1) }
+    }
+
+    /// How often each key (and its plain form) is in the whole document (``counts(_:_:)``).
+    static func allCounts(_ d: Document) -> [String: Int] {
+        var out: [String: Int] = [:]
         for u in d.units + d.silentBlocks where u.roles.contains(.math) {
-            for f in formulas(u, nil, unit: 0) { out.insert(f.value.key); out.insert(plain(f.value.key)) }
+            for f in formulas(u, nil, unit: 0) { count(f.value.key, into: &out) }
         }
         return out
+    }
+
+    /// Counts a key, and its plain form when that is another.
+    static func count(_ key: String, into out: inout [String: Int]) {
+        let plain = plain(key)
+        out[key, default: 0] += 1
+        if plain != key { out[plain, default: 0] += 1 }
     }
 
     /// Blocks of math alone (`$$…$$` on lines of their own: no units), each side's, compared
     /// between the units the alignment paired around them: the source's blocks after a unit,
     /// with the translation's between the end of that unit's rendering and the start of the
     /// next unit's.
-    func checkBlocks(_ c: FileContext, _ p: Pairing, severity: Severity, targetKeys: inout Set<String>?,
+    func checkBlocks(_ c: FileContext, _ p: Pairing, severity: Severity, documentCounts: inout DocumentCounts?,
                      _ emit: (Finding) -> Void) {
         let sourceBlocks = p.source.silentBlocks.filter { $0.roles.contains(.math) }
         guard !sourceBlocks.isEmpty else { return }
@@ -515,16 +565,21 @@ public struct MathMismatchRule: Rule {
             for b in targetBlocks where b.byteRange.lowerBound >= lo && b.byteRange.upperBound <= hi {
                 for f in MathMismatchRule.formulas(b, nil, unit: 0) { targets.append((b, f)) }
             }
-            var missing = source.filter { s in !targets.contains { s.value.agrees($0.formula.value) } }
+            // Counted, as in units: two cells of a row with the same formula each keep their own.
+            var unused = targets, missing: [Mention<Formula>] = []
+            for s in source {
+                if let k = unused.firstIndex(where: { s.value.agrees($0.formula.value) }) { unused.remove(at: k) } else { missing.append(s) }
+            }
             guard !missing.isEmpty else { continue }
-            var extra = targets.filter { t in !source.contains { $0.value.agrees(t.formula.value) } }
-            if targetKeys == nil { targetKeys = MathMismatchRule.allKeys(c.document) }
+            var extra = unused.filter { t in !missing.contains { $0.value.agrees(t.formula.value) } }
+            // One formula lost and one other written in its place: changed, however unlike.
+            let onlyOne = missing.count == 1 && extra.count == 1
             while let m = missing.first {
                 missing.removeFirst()
                 let s = m.value
                 let line = gap.blocks[m.unit].span(m.range).start.line
                 // The extra formula most like it.
-                if let b = FileContext.resembling(s.key, extra, { MathMismatchRule.similarity($0, $1.formula.value.key) }) {
+                if let b = FileContext.resembling(s.key, extra, { MathMismatchRule.similarity($0, $1.formula.value.key) }) ?? (onlyOne ? 0 : nil) {
                     let t = extra.remove(at: b)
                     // Moved: written in the units beside the gap instead.
                     let sourceNear = MathMismatchRule.keys(p.source, [gap.unit, next < su.count ? next : nil].compactMap { $0 })
@@ -538,7 +593,7 @@ public struct MathMismatchRule: Rule {
                                  details: [("details", .object([("source", .string(shownSource)), ("target", .string(shownTarget)),
                                                                 ("sourceLine", .int(line))]))]))
                 } else if extra.isEmpty {
-                    if targetKeys!.contains(s.key) || targetKeys!.contains(MathMismatchRule.plain(s.key)) { continue }
+                    if MathMismatchRule.elsewhere(s.key, p, c.document, &documentCounts, counted: true) { continue }
                     let shownSource = MathMismatchRule.shown(s.written, other: nil)
                     let u = tu[anchor]
                     emit(Finding(rule: id, severity: severity, file: c.document.path, span: u.span(0..<u.text.count),
