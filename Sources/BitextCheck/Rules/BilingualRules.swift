@@ -386,6 +386,9 @@ public struct MissingTranslationRule: Rule {
                         source: "# Introduction\n\nThe first paragraph.\n\nThe second paragraph, which the translator skipped entirely.\n\nThe third paragraph.\n"),
             RuleExample("# 导言\n\n第一段。\n", source: "# Introduction\n\nThe first paragraph.\n"),
             RuleExample("| 中文 |\n| --- |\n| 二叉树 |\n", source: "| English | Chinese |\n| --- | --- |\n| binary tree | 二叉树 |\n"),
+            // A cell of code alone written without its backticks: that cell, not an addition.
+            RuleExample("| 变量 | 示例 |\n| --- | --- |\n| `JOBS` | 4 |\n| `HOME` | `/srv/app` |\n",
+                        source: "| Variable | Example |\n| --- | --- |\n| `JOBS` | `4` |\n| `HOME` | `/srv/app` |\n"),
             // A row: one finding, not one per cell.
             RuleExample("| 参数 | 说明 |\n| --- | --- |\n| size | 按钮大小 |\n| ↓danger | 是否为危险按钮 |\n",
                         source: "| Property | Description |\n| --- | --- |\n| size | The size of the button |\n| loading | Whether the button shows a spinner |\n| danger | Whether the button is dangerous |\n"),
@@ -980,10 +983,42 @@ public struct ExtraBlockRule: Rule {
                 // A link to the source file at the commit translated (drift's record), or other
                 // metadata of the translator's at the head of the page: no translation.
                 if !SourceRecord.isRecordUnit(c.document, t, sourceName: sourceName) && !isHeadMetadata(c, t)
-                    && !isRenderingOfKeptUnit(c, t) { out.append(t) }
+                    && !isRenderingOfKeptUnit(c, t) && !isCodeCellWrittenPlain(c, p, t) { out.append(t) }
             }
         }
         return out
+    }
+
+    /// True when target unit `t` is a table cell without Han that writes as plain text what the
+    /// source's cell of its column in the row it translates holds as code alone (`` | `JOBS` | `4` | ``
+    /// → `` | `JOBS` | 4 | ``): that cell, its backticks lost. A cell of code alone is nothing to
+    /// translate, no unit of the source, so the aligner has nothing to pair the plain one with.
+    static func isCodeCellWrittenPlain(_ c: FileContext, _ p: Pairing, _ t: Int) -> Bool {
+        let d = c.document, u = d.units[t]
+        guard case .tableCell(_, let column) = u.kind, !c.analyses[t].hasHan else { return false }
+        func codeCell(_ b: BitextMarkdown.Unit, column: Int) -> Bool {
+            guard case .tableCell(_, let col) = b.kind, col == column else { return false }
+            return b.text.indices.allSatisfy { !b.roles[$0].isRead || b.roles[$0] == .code }
+        }
+        // The source row: that of another cell of this row the alignment paired, or one with a
+        // cell of code alone the same as one of this row's (`` `JOBS` ``, in its column).
+        var sourceLine: Int? = nil
+        for bead in p.alignment.beads where sourceLine == nil && !bead.source.isEmpty {
+            guard bead.target.contains(where: { d.unitIndex(block: $0).map { $0 != t && d.units[$0].start.line == u.start.line } ?? false }),
+                  let s = bead.source.lazy.compactMap({ p.source.unitIndex(block: $0) }).first,
+                  case .tableCell = p.source.units[s].kind else { continue }
+            sourceLine = p.source.units[s].start.line
+        }
+        if sourceLine == nil {
+            for b in d.silentBlocks where b.start.line == u.start.line {
+                guard case .tableCell(_, let col) = b.kind, col != column, codeCell(b, column: col) else { continue }
+                let kept = p.source.silentBlocks.filter { codeCell($0, column: col) && $0.plainText == b.plainText }
+                if kept.count == 1 { sourceLine = kept[0].start.line; break }
+            }
+        }
+        guard let line = sourceLine else { return false }
+        let text = u.plainText
+        return p.source.silentBlocks.contains { $0.start.line == line && codeCell($0, column: column) && $0.plainText == text }
     }
 
     /// True when target unit `t` is Chinese in parentheses right after a unit kept in English
