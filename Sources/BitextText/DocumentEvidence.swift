@@ -710,9 +710,8 @@ extension Segmenter {
         }
         for c in candidates where catalogueRows.contains(c.row) && !Segmenter.isCatalogueNumber(units[c.unit]) {
             let s = analyses[c.unit].stretches[0]
-            guard brand(s.tokens[0]) || (brandColumns.contains(c.column) && s.tokens.count <= 3
-                                          && cells.contains { $0.column == c.column && $0.row != c.row && catalogueRows.contains($0.row)
-                                                              && !analyses[$0.unit].hasHan && brandOpened($0.unit) }) else { continue }
+            // (A cell not opened by a brand's word is not the brand its column names.)
+            guard brand(s.tokens[0]) || (brandColumns.contains(c.column) && s.tokens.count <= 3) else { continue }
             analyses[c.unit].stretches[0].documentEvidence = .modelNumber
         }
     }
