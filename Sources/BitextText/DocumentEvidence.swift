@@ -669,6 +669,73 @@ extension Segmenter {
         }
     }
 
+    /// Names of products in a table of catalogue entries: a cell in Title Case, in a row that
+    /// holds a catalogue number in a cell of its own (`HL-K350`, ``isCatalogueNumber(_:)``), is
+    /// a product's or a maker's name kept as the label on the box, not a label to translate —
+    /// when its first word is a brand's (inner capitals or a word the dictionary does not know:
+    /// `PureSpin Plasmid Miniprep Kit`), or when the same column names a brand in another row
+    /// with a catalogue number (`Helix Labs` under `NovaBio`, the suppliers). A row without a
+    /// catalogue number, or words the dictionary knows from the first (`Critical Bug | P1`), are
+    /// not this evidence. Evidence `model-number`: a product's name.
+    private func markProductNames(_ cells: [(row: Int, column: Int, unit: Int)], _ units: [BitextMarkdown.Unit],
+                                  _ analyses: inout [TextAnalysis]) {
+        // Title Case labels without a function word, up to six words: most tables have none.
+        func titleCase(_ k: Int) -> Bool {
+            guard !analyses[k].hasHan, let s = analyses[k].stretches.first, s.isWholeUnit, s.isProse, s.documentEvidence == nil,
+                  s.tokens.count <= 6, s.tokens.dropFirst().allSatisfy({ $0.kind == .capitalized || $0.kind == .name }),
+                  let first = s.tokens.first, first.kind == .capitalized || first.kind == .name || first.kind == .code else { return false }
+            return true
+        }
+        let candidates = cells.filter { $0.row > 0 && titleCase($0.unit) }
+        guard !candidates.isEmpty else { return }
+        var catalogueRows = Set<Int>()
+        for c in cells where c.row > 0 && !analyses[c.unit].hasHan && Segmenter.isCatalogueNumber(units[c.unit]) { catalogueRows.insert(c.row) }
+        guard !catalogueRows.isEmpty else { return }
+        // A brand's word: inner capitals (`PureSpin`, `NovaBio`: a token of code's shape), or a
+        // capitalised word the dictionary does not know.
+        func brand(_ t: StretchToken) -> Bool {
+            if t.kind == .code { return true }
+            guard t.kind == .capitalized, let dictionary = Lexicon.shared else { return false }
+            return dictionary.stem(t.stem) == nil
+        }
+        func brandOpened(_ k: Int) -> Bool {
+            guard let s = analyses[k].stretches.first, s.isWholeUnit, let first = s.tokens.first else { return false }
+            return brand(first)
+        }
+        // Columns that name a brand in a row with a catalogue number (kept as a name already, or
+        // a candidate opened by one).
+        var brandColumns = Set<Int>()
+        for c in cells where c.row > 0 && catalogueRows.contains(c.row) && !analyses[c.unit].hasHan && brandOpened(c.unit) {
+            brandColumns.insert(c.column)
+        }
+        for c in candidates where catalogueRows.contains(c.row) && !Segmenter.isCatalogueNumber(units[c.unit]) {
+            let s = analyses[c.unit].stretches[0]
+            // (A cell not opened by a brand's word is not the brand its column names.)
+            guard brand(s.tokens[0]) || (brandColumns.contains(c.column) && s.tokens.count <= 3) else { continue }
+            analyses[c.unit].stretches[0].documentEvidence = .modelNumber
+        }
+    }
+
+    /// A cell that is one catalogue or part number and nothing else (`HL-K350`, `NB-0100`,
+    /// `` `A100` ``): capitals and digits, three digits at least, with `-`, `.` or `/` between,
+    /// no lowercase letter and no space (`UTF-16`, `v2.1`, `P1` are not).
+    static func isCatalogueNumber(_ u: BitextMarkdown.Unit) -> Bool {
+        var upper = 0, digits = 0, seen = 0
+        var started = false, ended = false
+        for (i, c) in u.text.enumerated() {
+            let r = u.roles[i]
+            guard r == .content || r == .code else { continue }
+            if c == 0x20 || c == 0x09 { if started { ended = true }; continue }
+            guard !ended else { return false }
+            if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x30 && c <= 0x39 { digits += 1 }
+            else if c == 0x2D || c == 0x2E || c == 0x2F { guard started else { return false } } else { return false }
+            started = true
+            seen += 1
+            if seen > 24 { return false }
+        }
+        return upper >= 1 && digits >= 3
+    }
+
     private func markKeyColumns(table: Range<Int>, _ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
         // Rows and columns of the table's cells.
         var cells: [(row: Int, column: Int, unit: Int)] = []
@@ -702,6 +769,7 @@ extension Segmenter {
             if analyses[c.unit].hasHan { bodyHan = true } else if analyses[c.unit].stretches.isEmpty { valueCells += 1 }
         }
         let valueTable = !bodyHan && bodyCells >= 2 && (headerHan || valueCells * 2 >= bodyCells)
+        markProductNames(cells, units, &analyses)
         for column in 0..<columns {
             // Cells without Han: English words, numbers, versions, code, dashes.
             var other = 0, sentences = 0, han = 0, besideChinese = 0, paragraphs = 0

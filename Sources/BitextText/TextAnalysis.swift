@@ -87,8 +87,9 @@ public enum Evidence: String, Sendable {
     case namedTerm = "named-term"
     /// Inside a translator's note.
     case translatorNote = "translator-note"
-    /// One to three words with a model number (`NVIDIA Tesla T4`, `Intel Xeon Gold 6271C`): a
-    /// product's name.
+    /// One to three words with a model number (`NVIDIA Tesla T4`, `Intel Xeon Gold 6271C`), or
+    /// Title Case in a table row with a catalogue number (`PureSpin Plasmid Miniprep Kit` beside
+    /// `HL-K350`): a product's name.
     case modelNumber = "model-number"
     /// Its ordinary words are words the document or project keeps in English.
     case keptWords = "kept-words"

@@ -24,6 +24,21 @@ import Testing
 
     /// A span of another sentence in the place of the source's (the translation renders another
     /// paragraph there) is no replacement: the source's span is missing, with no fix.
+    /// A number alone in a span written as another number (review 31, D5): the setting's value
+    /// changed, as a word would be; the backticks moved onto the prose's number are not.
+    @Test func aNumberInASpanWrittenAsAnotherIsAReplacement() throws {
+        let a = try findings("工作进程数；`1` 表示每个 CPU 核心一个。\n", "Number of workers; `0` means one per CPU core.\n")
+        #expect(a.map(\.severity) == [.warning] && a.first?.fix?.replacement == "0", "\(a.map(\.message))")
+        #expect(try findings("设为 `-1` 表示不限。\n", "Set it to `1` for no limit.\n").map(\.severity) == [.warning])
+        // The same value written otherwise, and the source's number written in the prose.
+        #expect(try findings("设为 `0` 表示不限。\n", "Set it to `0` for no limit.\n").isEmpty)
+        #expect(try findings("设为 0 或 `1`。\n", "Set it to `0` or 1.\n").allSatisfy { $0.severity == .info })
+        #expect(CodeMismatchRule.differentNumbers("0", "1") && !CodeMismatchRule.differentNumbers("1", "1.0")
+                    && !CodeMismatchRule.differentNumbers("v1", "v2") && !CodeMismatchRule.differentNumbers("auto", "all"))
+        #expect(CodeMismatchRule.writtenAsNumber("1", in: " 设为 1 或 ") && !CodeMismatchRule.writtenAsNumber("1", in: " 共 10 个，v1.2 ")
+                    && CodeMismatchRule.writtenAsNumber("1", in: "at most 1."))
+    }
+
     @Test func aSpanOfAnotherSentenceStandsInForNone() throws {
         let source = "The `Cache` type holds a nested `flush`. The nested `flush()` function writes `entries` and `index` to disk. "
             + "After that, `flush` is handed back by `Cache`.\n"

@@ -73,3 +73,21 @@ import Testing
         #expect(unlinked.filter { $0.rule == "anchor-mismatch" }.map(\.severity) == [.warning])
     }
 }
+
+/// link-mismatch: a fragment of another page with a word boundary dropped names another heading
+/// (review 31, D10); other separators and case, and a letter alone split off, name the same one.
+@Suite struct FragmentWordsTests {
+    func findings(_ target: String, _ source: String) throws -> [Finding] {
+        try Harness.findings(rule: LinkMismatchRule(), target: target, source: source).filter { $0.rule == "link-mismatch" }
+    }
+
+    @Test func aDroppedSeparatorIsAnotherFragment() throws {
+        let source = "See [Transformation](transformation.md#heat-shock).\n"
+        #expect(try findings("参见[转化](transformation.md#heatshock)。\n", source).map(\.severity) == [.warning])
+        #expect(try findings("参见[转化](transformation.md#heat-shock)。\n", source).isEmpty)
+        #expect(try findings("参见[转化](transformation.md#Heat_Shock)。\n", source).isEmpty)
+        #expect(try findings("参见[新功能](notes.md#what-s-new)。\n", "See [what's new](notes.md#whats-new).\n").isEmpty)
+        #expect(LinkComparison.wordCount("heat-shock") == 2 && LinkComparison.wordCount("what-s-new") == 2
+                    && LinkComparison.wordCount("heatshock") == 1 && LinkComparison.wordCount("release-2-1") == 1)
+    }
+}

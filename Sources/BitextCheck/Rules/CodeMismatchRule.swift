@@ -406,6 +406,36 @@ public struct CodeMismatchRule: Rule {
     /// a value, a key or an identifier (`critical`, `evaluation_interval`, `--fix`, `.toml`).
     /// Two names of one shape: both name tokens, or both tags of one (`<manifest>` written
     /// `<application>`; a tag and a bare name are two shapes).
+    /// Two spans that are each a number alone (`0`, `-1`, `2.5`), of different values.
+    static func differentNumbers(_ a: String, _ b: String) -> Bool {
+        func value(_ s: String) -> Double? {
+            var u = Substring(s)
+            if u.first == "-" || u.first == "+" { u = u.dropFirst() }
+            guard let f = u.first, f.isASCII, f.isNumber, u.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                  u.filter({ $0 == "." }).count <= 1, u.last != "." else { return nil }
+            return Double(s)
+        }
+        guard let x = value(a), let y = value(b) else { return false }
+        return x != y
+    }
+
+    /// True when `text` holds the number `n` as a whole number: not inside a longer number, a
+    /// version or a word (`1` is not in `10`, `v1.2` or `M1`).
+    static func writtenAsNumber(_ n: String, in text: String) -> Bool {
+        let t = Array(text.unicodeScalars), w = Array(n.unicodeScalars)
+        guard !w.isEmpty, t.count >= w.count else { return false }
+        func joins(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "." || c == "," }
+        var i = 0
+        while i + w.count <= t.count {
+            defer { i += 1 }
+            guard t[i] == w[0], t[i..<(i + w.count)].elementsEqual(w) else { continue }
+            if (i == 0 || !joins(t[i - 1]) || (t[i - 1] == "." && (i < 2 || !("0"..."9").contains(t[i - 2]))))
+                && (i + w.count == t.count || !joins(t[i + w.count]) || ((t[i + w.count] == "." || t[i + w.count] == ",")
+                    && (i + w.count + 1 == t.count || !("0"..."9").contains(t[i + w.count + 1])))) { return true }
+        }
+        return false
+    }
+
     static func sameShapedNames(_ a: String, _ b: String) -> Bool {
         if isNameToken(a) && isNameToken(b) { return true }
         guard let p = tagName(a), let q = tagName(b) else { return false }
@@ -798,9 +828,14 @@ public struct CodeMismatchRule: Rule {
             if source.count == target.count, missing.count == 1, extra.count == 1, !used.contains(id(extra[0].0)) {
                 let m = missing[0].0, x = extra[0].0
                 let k = results.firstIndex { id($0.source) == id(m) }
+                // A number alone in a span is the code's value (`0` written `1`, `-1` written
+                // `1`: special values of a setting), unless the translation writes the source's
+                // number in its prose (the backticks moved) or the source the translation's.
+                let numbers = CodeMismatchRule.differentNumbers(m.value, x.value)
                 if k == nil || results[k!].target == nil,
-                   CodeMismatchRule.sameShapedNames(m.value, x.value),
-                   m.value.lowercased() != x.value.lowercased(), standsIn(x, novel: true), !CodeMismatchRule.writtenPlain(m.value, in: targetText),
+                   numbers ? !CodeMismatchRule.writtenAsNumber(m.value, in: targetText) && !CodeMismatchRule.writtenAsNumber(x.value, in: sourceText)
+                           : CodeMismatchRule.sameShapedNames(m.value, x.value) && m.value.lowercased() != x.value.lowercased()
+                               && standsIn(x, novel: true) && !CodeMismatchRule.writtenPlain(m.value, in: targetText),
                    !inPlace([m], [x]).isEmpty, replaced(m, by: x) {
                     if CodeMismatchRule.holdsLocale(m.value) && CodeMismatchRule.holdsLocale(x.value) {
                         if let k { results.remove(at: k) }

@@ -19,7 +19,9 @@ let keptEnglishEvidence = """
     inline code elsewhere in the document; words a code \
     block of the document holds word for word (quoted output); alt text that \
     is a file slug; a short label of words the dictionary does not know as English (a coined \
-    term such as Webhook); capitalised words in a table cell beside or under a label that names a \
+    term such as Webhook); a table cell in Title Case opened by a brand's word, or in a column \
+    that names one, in a row with a catalogue number (PureSpin Plasmid Miniprep Kit beside \
+    HL-K350: a product's name); capitalised words in a table cell beside or under a label that names a \
     person (负责人、作者、维护者…: a person's or a team's name); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
     `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
@@ -181,6 +183,11 @@ public struct UntranslatedLabelRule: Rule {
             // A model number among the words (`T4`, `6271C`) makes them a product's name.
             RuleExample("# 测试环境\n\n## 硬件\n\n## 软件\n\n## 结果\n\n- GPU：NVIDIA Tesla T4\n- CPU：Intel Xeon Gold 6271C\n"),
             RuleExample("# 测试环境\n\n## 硬件\n\n## 软件\n\n## 结果\n\n## ↓Large Memory\n\n## NVIDIA Tesla T4\n"),
+            // A product's name beside its catalogue number, opened by a brand's word (`PureSpin`),
+            // and a maker under a column that names a brand (`Helix Labs` under `NovaBio`); words
+            // the dictionary knows from the first are a label.
+            RuleExample("| 试剂 | 供应商 | 货号 |\n| --- | --- | --- |\n| 无核酸酶水 | NovaBio | NB-0100 |\n| 质粒提取 | 螺旋实验室 | HL-K300 |\n| PureSpin Plasmid Miniprep Kit | Helix Labs | HL-K350 |\n"),
+            RuleExample("| 试剂 | 货号 |\n| --- | --- |\n| 无核酸酶水 | NB-0100 |\n| ↓Plasmid Miniprep Kit | HL-K350 |\n"),
             // A word joined to a number by a hyphen is notation kept as written (`5-shot`, `8-bit`).
             RuleExample("| 基准 | 分数 | 设置 |\n| --- | --- | --- |\n| MMLU | 68.4 | 5-shot |\n| GSM8K | 52.1 | 8-bit |\n| HellaSwag | 80.1 | 0-shot |\n"),
             // Keys in `<kbd>` are code, also in an HTML table cell right after its `<td>`.

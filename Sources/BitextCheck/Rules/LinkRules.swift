@@ -276,10 +276,26 @@ enum LinkComparison {
     /// Two fragments that name the same heading however their slugs were made: alike but for
     /// case, separators and punctuation (``DocumentAnchors/key(_:)``: `#Install_Guide` is
     /// `#install-guide`), with the same runs of digits (`#exercise-2-3` is not `#exercise-23`,
-    /// nor `#3-0-0` `#300`: numbers run together are another heading).
+    /// nor `#3-0-0` `#300`: numbers run together are another heading) and the same words: a
+    /// slug generator spells the boundary between two words otherwise, it does not drop it
+    /// (`#heatshock` is no spelling of `#heat-shock`). A letter alone after a boundary is the
+    /// rest of its word, which generators split or not (`#what-s-new`, `#whats-new`).
     static func sameHeadingKey(_ a: String, _ b: String) -> Bool {
         func digitRuns(_ s: String) -> [Substring] { s.split { !("0"..."9").contains($0) } }
-        return DocumentAnchors.key(a) == DocumentAnchors.key(b) && digitRuns(a) == digitRuns(b)
+        guard DocumentAnchors.key(a) == DocumentAnchors.key(b) && digitRuns(a) == digitRuns(b) else { return false }
+        return wordCount(a) == wordCount(b)
+    }
+
+    /// The words of a fragment: runs of letters and digits, a letter alone counted with the word
+    /// before it (`what-s-new`: two).
+    static func wordCount(_ s: String) -> Int {
+        var count = 0, run = 0
+        func end() { if run > 1 || (run == 1 && count == 0) { count += 1 }; run = 0 }
+        for c in DocumentAnchors.percentDecoded(s).unicodeScalars {
+            if c.properties.isAlphabetic || c.properties.numericType != nil { run += 1 } else { end() }
+        }
+        end()
+        return count
     }
 }
 

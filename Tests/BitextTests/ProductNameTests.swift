@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import BitextCheck
+
+/// untranslated-label: names of products and makers in a table of catalogue entries (review
+/// 31, D7): a Title Case cell in a row with a catalogue number, opened by a brand's word or in a
+/// column that names a brand in another such row, is kept; without the catalogue number, or
+/// with words the dictionary knows from the first, it is still a label.
+@Suite struct ProductNameTests {
+    func labels(_ target: String, _ source: String? = nil) throws -> [Finding] {
+        try Harness.findings(rule: UntranslatedLabelRule(), target: target, source: source).filter { $0.rule == "untranslated-label" }
+    }
+
+    static let source = "| Reagent | Supplier | Catalogue no. |\n| --- | --- | --- |\n| Nuclease-free water | NovaBio | NB-0100 |\n"
+        + "| PureSpin Plasmid Miniprep Kit | Helix Labs | HL-K350 |\n| Ampicillin | Helix Labs | HL-A100 |\n"
+
+    @Test func aKitNameBesideItsCatalogueNumberIsKept() throws {
+        let target = "| 试剂 | 供应商 | 货号 |\n| --- | --- | --- |\n| 无核酸酶水 | NovaBio | NB-0100 |\n| PureSpin Plasmid Miniprep Kit | Helix Labs | HL-K350 |\n"
+        #expect(try labels(target).isEmpty)
+        #expect(try labels(target, ProductNameTests.source).isEmpty)
+        // Without the catalogue number the same words are a label left in English.
+        let bare = "| 试剂 | 供应商 |\n| --- | --- |\n| 无核酸酶水 | 诺华生物 |\n| PureSpin Plasmid Miniprep Kit | 螺旋实验室 |\n"
+        #expect(try labels(bare).count == 1)
+        // Words the dictionary knows from the first, beside a number: a label still.
+        let known = "| 试剂 | 供应商 | 货号 |\n| --- | --- | --- |\n| 无核酸酶水 | 诺华生物 | NB-0100 |\n| Plasmid Miniprep Kit | 螺旋实验室 | HL-K350 |\n"
+        #expect(try labels(known).count == 1)
+        // A priority or a short code (`P1`, `UTF-16`) is no catalogue number.
+        let priority = "| 问题 | 负责团队 | 级别 |\n| --- | --- | --- |\n| 登录失败 | 平台组 | P1 |\n| 页面加载缓慢 | Zendora Support | UTF-16 |\n"
+        #expect(try labels(priority).count == 1)
+        #expect(try labels(priority.replacingOccurrences(of: "UTF-16", with: "ZS-2041")).isEmpty)
+    }
+
+    /// A maker's name the column keeps in a row with a catalogue number, where the column names a
+    /// brand in another such row: one of its cells translated leaves the kept ones names.
+    @Test func aMakerInAColumnOfBrandsIsKept() throws {
+        let target = "| 试剂 | 供应商 | 货号 |\n| --- | --- | --- |\n| 无核酸酶水 | NovaBio | NB-0100 |\n| 质粒小提试剂盒 | 螺旋实验室 | HL-K350 |\n"
+            + "| 氨苄青霉素 | Helix Labs | HL-A100 |\n"
+        #expect(try labels(target, ProductNameTests.source).isEmpty)
+        // No brand in the column: the kept cell is still reported.
+        let plain = "| 试剂 | 供应商 | 货号 |\n| --- | --- | --- |\n| 无核酸酶水 | 自制 | — |\n| 质粒小提试剂盒 | 螺旋实验室 | HL-K350 |\n"
+            + "| 氨苄青霉素 | Helix Labs | HL-A100 |\n"
+        #expect(try labels(plain).count == 1)
+    }
+}
