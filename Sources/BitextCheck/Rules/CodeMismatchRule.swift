@@ -15,6 +15,11 @@ public struct CodeMismatchRule: Rule {
             RuleExample("用 `↓reactive()` 声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
             RuleExample("↓声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
             RuleExample("用 `ref()` 声明响应式状态，用 `computed()` 派生。\n", source: "Use `computed()` to derive and `ref()` to declare state.\n"),
+            // A row of code alone, named by its first cell: its other cells compared.
+            RuleExample("| 键 | 默认值 |\n| --- | --- |\n| `host` | `localhost` |\n| `port` | ↓`8008` |\n",
+                        source: "| Key | Default |\n| --- | --- |\n| `host` | `localhost` |\n| `port` | `8080` |\n"),
+            RuleExample("| 键 | 默认值 |\n| --- | --- |\n| `port` | `8080` |\n| `host` | `localhost` |\n",
+                        source: "| Key | Default |\n| --- | --- |\n| `host` | `localhost` |\n| `port` | `8080` |\n"),
             // A keyword in capitals dropped: a warning, not a name rendered as what it means.
             RuleExample("↓该名称可以用在 `ORDER BY` 子句中，但不能用在 `WHERE` 子句中。\n", source: "The name can be used in `ORDER BY` clauses, but not in `WHERE` or `HAVING`.\n"),
             RuleExample("注释写成 `// 计数器` 即可。\n", source: "A comment such as `// the counter` is enough.\n"),
@@ -936,6 +941,15 @@ public struct CodeMismatchRule: Rule {
                                                             ("sourceLine", .int(su.start.line))]))]))
             }
         }
+        // Rows of code alone (no unit on either side, so in no bead), by the cell that names them.
+        for (s, t) in CodeMismatchRule.codeRowCells(c, p) {
+            let sv = s.plainText, tv = t.plainText
+            let range = 0..<t.text.count
+            emit(Finding(rule: id, severity: severity, file: c.document.path, span: t.span(range),
+                         message: c.messages.text("code-mismatch", ["line": String(s.start.line), "source": sv, "target": tv]),
+                         text: t.string(range), fix: Fix(s.string(0..<s.text.count)),
+                         details: [("details", .object([("source", .string(sv)), ("target", .string(tv)), ("sourceLine", .int(s.start.line))]))]))
+        }
         // Cells a table keeps in English, changed.
         for (su, tu) in CodeMismatchRule.keptCellPairs(c, p) {
             let sv = makeString(su.text).trimmingCharacters(in: " \t"), tv = makeString(tu.text).trimmingCharacters(in: " \t")
@@ -1202,6 +1216,54 @@ public struct CodeMismatchRule: Rule {
         }
         var out: [Int: Int] = [:]
         for (ls, f) in forward { if let lt = f, backward[lt] == .some(ls) { out[ls] = lt } }
+        return out
+    }
+
+    /// Cells of rows made of code alone (`` | `port` | `8080` | ``: nothing to translate, no unit,
+    /// so the alignment pairs nothing there) changed in the translation, with the source's cell:
+    /// a source row and a translation row of as many cells, every one of them code alone, whose
+    /// first cells are the same and found in no other such row of either document (the key that
+    /// names the row: `port`), compared column by column (`8080` → `8008`, `#1e40af` → `#1e4af0`).
+    static func codeRowCells(_ c: FileContext, _ p: Pairing) -> [(BitextMarkdown.Unit, BitextMarkdown.Unit)] {
+        // Cheap trigger: a source cell of code alone.
+        guard p.source.silentBlocks.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
+        /// Rows of code alone: line → cells by column; nil for a line with a unit among its cells.
+        func rows(_ d: Document) -> [Int: [Int: BitextMarkdown.Unit]] {
+            var out: [Int: [Int: BitextMarkdown.Unit]] = [:]
+            for b in d.silentBlocks {
+                guard case .tableCell(let row, let col) = b.kind, row > 0,
+                      b.text.indices.allSatisfy({ !b.roles[$0].isRead || b.roles[$0] == .code }),
+                      b.text.indices.contains(where: { b.roles[$0] == .code }) else { continue }
+                out[b.start.line, default: [:]][col] = b
+            }
+            for u in d.units { if case .tableCell = u.kind { out[u.start.line] = nil } }
+            return out
+        }
+        let sr = rows(p.source)
+        guard !sr.isEmpty else { return [] }
+        let tr = rows(c.document)
+        func code(_ u: BitextMarkdown.Unit) -> String {
+            makeString(u.text.indices.filter { u.roles[$0] == .code }.map { u.text[$0] }).trimmingCharacters(in: " \t")
+        }
+        /// Rows by their first cell's code, for keys found in one row only.
+        func byKey(_ r: [Int: [Int: BitextMarkdown.Unit]]) -> [String: Int] {
+            var out: [String: Int?] = [:]
+            for (line, cells) in r {
+                guard let first = cells[0] else { continue }
+                let k = code(first)
+                out[k] = out[k] == nil ? .some(line) : .some(nil)
+            }
+            return out.compactMapValues { $0 }
+        }
+        let sk = byKey(sr), tk = byKey(tr)
+        var out: [(BitextMarkdown.Unit, BitextMarkdown.Unit)] = []
+        for (key, ls) in sk.sorted(by: { $0.value < $1.value }) {
+            guard let lt = tk[key], let s = sr[ls], let t = tr[lt], s.count == t.count else { continue }
+            for col in s.keys.sorted() where col > 0 {
+                guard let a = s[col], let b = t[col], code(a) != code(b) else { continue }
+                out.append((a, b))
+            }
+        }
         return out
     }
 
