@@ -29,6 +29,12 @@ public struct LocaleData: Sendable {
     public var sourceLettersPerHan: Double
     public var variantTransliterator: String?
     public var variantCharset: String?
+    /// The characters of the locale's script standard (`<id>.standard-characters.txt`: for
+    /// zh-Hans the 通用规范汉字表 of 2013, from Unihan), read on first use: `script-mix` never
+    /// reports one as of the other variant (昇 of 昇腾 is standard, though GB2312 lacks it and ICU's
+    /// Hant-Hans changes it). Asked only of a character the transliterator changes.
+    public var standardCharacters: Set<UInt32> { standardCharacterSet.value }
+    private var standardCharacterSet = OnFirstUse<Set<UInt32>>(nil, empty: [], LocaleData.scalarSet)
     public var translatorNoteMarkers: [String]
     /// Verbs that introduce a UI string or a message (`点击`, `选择`, `报错`), as code points
     /// (`<id>.ui-verbs.txt`): English right after one is a label or message, not prose.
@@ -463,6 +469,7 @@ public struct LocaleData: Sendable {
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        data.standardCharacterSet = OnFirstUse(try? named("\(id).standard-characters.txt"), empty: [], LocaleData.scalarSet)
         for (w, name) in wordsByName("conditions") where !w.isEmpty { data.conditions[name, default: []].append(w.lowercased()) }
         if let n = node["negation"] {
             func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
@@ -695,6 +702,16 @@ public struct LocaleData: Sendable {
         for line in lines(text) where line.utf8.first != 0x23 {
             let w = trimmingWhitespace(line).lowercased()
             if !w.isEmpty { out.insert(w.replacingOccurrences(of: "\u{2019}", with: "'")) }
+        }
+        return out
+    }
+
+    /// The characters of a list of them (`standard-characters.txt`: one or more a line, `#` a
+    /// comment line, whitespace between them ignored).
+    @Sendable static func scalarSet(_ text: String) -> Set<UInt32>? {
+        var out = Set<UInt32>()
+        for line in lines(text) where line.utf8.first != 0x23 {
+            for c in line.unicodeScalars where !c.properties.isWhitespace { out.insert(c.value) }
         }
         return out
     }
