@@ -341,6 +341,10 @@ public struct LocaleData: Sendable {
         /// or excluding (`limits`: `上限`, `仅`, `除外`, `拒绝`): a translation holding one may say
         /// the source's negation with it.
         public var limits: [String] = []
+        /// In a target language, connectives that hold a negation character and negate no verb
+        /// (`connectives`: `否则`, `除非`, `不然`): a translation whose only negation characters stand
+        /// in one says no negation (`…请移除盖子，否则灰尘会进入` for `Do not remove the cover…`).
+        public var connectives: [String] = []
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
@@ -485,6 +489,7 @@ public struct LocaleData: Sendable {
             data.negationCues.copulas = Set(list("copulas"))
             data.negationCues.participles = list("participles")
             data.negationCues.limits = list("limits")
+            data.negationCues.connectives = list("connectives")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }

@@ -577,4 +577,25 @@ import BitextMarkdown
         let feesFound = try Harness.findings(rule: MissingTranslationRule(), target: feesSwapped, source: fees)
         #expect(feesFound.map(\.span.start.line) == [1, 1], "\(feesFound.map(\.message))")
     }
+
+    /// A negation character inside a connective (`否则`, `除非`: `negation.connectives`) negates no
+    /// verb (review 30 D2): `…请移除盖子，否则灰尘会进入` for `Do not remove the cover…, because dust
+    /// gets in` lost its negation as the same sentence with `因为` does. Silent: `请勿…，否则…`.
+    @Test func negationInsideAConnectiveIsNone() throws {
+        let source = "# Fan\n\nDo not remove the cover while the fan runs, because dust gets in.\n"
+        let lost = "# 风扇\n\n风扇运转时请移除盖子，否则灰尘会进入。\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: lost, source: source)
+        #expect(found.map(\.span.start.line) == [3], "\(found.map(\.message))")
+        #expect(found.allSatisfy { $0.severity == .warning })
+        for kept in ["风扇运转时请勿移除盖子，否则灰尘会进入。", "风扇运转时不要移除盖子，否则灰尘会进入。"] {
+            #expect(try Harness.findings(rule: MissingTranslationRule(), target: "# 风扇\n\n\(kept)\n", source: source).isEmpty, "\(kept)")
+        }
+        let cues = Harness.target.negationCues
+        #expect(cues.connectives.contains("否则") && cues.connectives.contains("除非"))
+        let text = Array("请移除盖子，否则灰尘会进入".unicodeScalars.map(\.value))
+        let negations = LoneSentences.scalars(Harness.target.negations)
+        let connectives = cues.connectives.map { Array($0.unicodeScalars.map(\.value)) }
+        #expect(LoneSentences.saysNegation(text, text.indices, negations))
+        #expect(!LoneSentences.saysNegation(text, text.indices, negations, outside: connectives))
+    }
 }

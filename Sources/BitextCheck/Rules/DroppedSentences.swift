@@ -546,6 +546,27 @@ enum LoneSentences {
         return false
     }
 
+    /// ``saysNegation(_:_:_:)``, the negation characters inside a connective of `connectives`
+    /// (`否则`, `除非`: the target's `negation.connectives`) left out: they join two clauses and
+    /// negate no verb.
+    static func saysNegation(_ text: [UInt32], _ r: Range<Int>, _ negations: [[UInt32]], outside connectives: [[UInt32]]) -> Bool {
+        guard saysNegation(text, r, negations) else { return false }
+        if connectives.isEmpty { return true }
+        let rest = masking(Array(text[r]), connectives)
+        return saysNegation(rest, rest.indices, negations)
+    }
+
+    /// `text` with every occurrence of a word of `words` written over with 0 (no character).
+    static func masking(_ text: [UInt32], _ words: [[UInt32]]) -> [UInt32] {
+        var out = text
+        for w in words where !w.isEmpty && w.count <= text.count {
+            for i in 0...(text.count - w.count) where text[i] == w[0] && text[i..<(i + w.count)].elementsEqual(w) {
+                for k in i..<(i + w.count) { out[k] = 0 }
+            }
+        }
+        return out
+    }
+
     /// A locale's negations (`<id>.negations.txt`) as scalars, for ``saysNegation(_:_:_:)``.
     static func scalars(_ negations: Set<String>) -> [[UInt32]] {
         negations.map { Array($0.unicodeScalars.map(\.value).drop { $0 == 0x2B }) }.filter { !$0.isEmpty }
@@ -779,6 +800,7 @@ enum LostNegations {
         let prepositions = Set(scalarLists(targetCues.prepositions).filter { $0.count == 1 }.map { $0[0] })
         let onlyThen = scalarLists(targetCues.onlyThen)
         let limits = scalarLists(targetCues.limits)
+        let connectives = scalarLists(targetCues.connectives)
         var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
         // Beads with a negator anywhere in their source blocks.
@@ -787,7 +809,8 @@ enum LostNegations {
             // The negator a word of `!until` would exempt: kept, and the sentence judged when its
             // translation says none of the target's `onlyThen` (`才`, `只有`).
             let free = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, listed, opens: opens, bounds: bounds) }
-            let says = ts.map { LoneSentences.saysNegation(c.document.units[$0.unit].text, $0.range, targetNegations) }
+            // (A negation character inside a connective, `否则`, `除非`, negates no verb.)
+            let says = ts.map { LoneSentences.saysNegation(c.document.units[$0.unit].text, $0.range, targetNegations, outside: connectives) }
             let sourceNegated = negators.filter { $0 != nil }.count
             let targetNegated = says.filter { $0 }.count
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
@@ -837,7 +860,8 @@ enum LostNegations {
                         guard x.count >= 2, x != negated, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
                         reader.sourceIds.insert(sid)
                     }
-                    if han.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
+                    let unjoined = LoneSentences.masking(han, connectives)
+                    if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
                 }
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
                 // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
