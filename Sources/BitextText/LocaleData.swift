@@ -345,6 +345,9 @@ public struct LocaleData: Sendable {
         /// (`connectives`: `否则`, `除非`, `不然`): a translation whose only negation characters stand
         /// in one says no negation (`…请移除盖子，否则灰尘会进入` for `Do not remove the cover…`).
         public var connectives: [String] = []
+        /// In a target language, the endings of a time clause that may stand before a request
+        /// opening the main clause (`timeClauseEnds`: `时`, `期间`, `后`: `风扇运转时请移除盖子`).
+        public var timeClauseEnds: [String] = []
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
@@ -490,6 +493,7 @@ public struct LocaleData: Sendable {
             data.negationCues.participles = list("participles")
             data.negationCues.limits = list("limits")
             data.negationCues.connectives = list("connectives")
+            data.negationCues.timeClauseEnds = list("timeClauseEnds")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
