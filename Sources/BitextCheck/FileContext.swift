@@ -18,6 +18,10 @@ public final class Toolkit {
     /// (A Toolkit belongs to one thread: no dynamic exclusivity checks on this hot table.)
     @exclusivity(unchecked) private var variantState = [UInt8](repeating: 0, count: 0x10000)
     private var variantForms: [UInt32: UInt32] = [:]
+    /// The target's standard characters (``LocaleData/standardCharacters``), none of which is of
+    /// the other variant: read on the first character the transliterator changes.
+    private let target: LocaleData
+    private lazy var standardCharacters: Set<UInt32> = target.standardCharacters
 
     /// The typography pass's tables (``TypographyScan/Tables``).
     let typographyTables: TypographyScan.Tables
@@ -26,6 +30,7 @@ public final class Toolkit {
         segmenter = try Segmenter(source: settings.source, target: settings.target)
         segmenter.keptWords = settings.keptStems
         typographyTables = TypographyScan.Tables(settings.typography)
+        target = settings.target
         if let id = settings.target.variantTransliterator, let cs = settings.target.variantCharset {
             variantNames = (id, cs)
         } else {
@@ -34,8 +39,8 @@ public final class Toolkit {
     }
 
     /// The form a character takes in the target's script variant, when it is a character of the
-    /// other variant (ICU's transliterator changes it and the target's legacy character set
-    /// cannot encode it); nil when it is fine.
+    /// other variant (ICU's transliterator changes it, the target's legacy character set cannot
+    /// encode it and it is none of the locale's standard characters); nil when it is fine.
     @inline(__always)
     func otherVariant(_ c: UInt32) -> UInt32? {
         // Most characters were looked up before and are fine: answered inline.
@@ -54,7 +59,8 @@ public final class Toolkit {
         var result: UInt32? = nil
         if let cs = variantCharset, !cs.contains(c), let t = variantTransliterator, let s = Unicode.Scalar(c) {
             let out = t.transform(String(Character(s)))
-            if out.unicodeScalars.count == 1, let o = out.unicodeScalars.first, o.value != c { result = o.value }
+            if out.unicodeScalars.count == 1, let o = out.unicodeScalars.first, o.value != c,
+               !standardCharacters.contains(c) { result = o.value }
         }
         if c < 0x10000 {
             variantState[Int(c)] = result == nil ? 1 : 2

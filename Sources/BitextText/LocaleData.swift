@@ -29,6 +29,12 @@ public struct LocaleData: Sendable {
     public var sourceLettersPerHan: Double
     public var variantTransliterator: String?
     public var variantCharset: String?
+    /// The characters of the locale's script standard (`<id>.standard-characters.txt`: for
+    /// zh-Hans the 通用规范汉字表 of 2013, from Unihan), read on first use: `script-mix` never
+    /// reports one as of the other variant (昇 of 昇腾 is standard, though GB2312 lacks it and ICU's
+    /// Hant-Hans changes it). Asked only of a character the transliterator changes.
+    public var standardCharacters: Set<UInt32> { standardCharacterSet.value }
+    private var standardCharacterSet = OnFirstUse<Set<UInt32>>(nil, empty: [], LocaleData.scalarSet)
     public var translatorNoteMarkers: [String]
     /// Verbs that introduce a UI string or a message (`点击`, `选择`, `报错`), as code points
     /// (`<id>.ui-verbs.txt`): English right after one is a label or message, not prose.
@@ -335,6 +341,13 @@ public struct LocaleData: Sendable {
         /// or excluding (`limits`: `上限`, `仅`, `除外`, `拒绝`): a translation holding one may say
         /// the source's negation with it.
         public var limits: [String] = []
+        /// In a target language, connectives that hold a negation character and negate no verb
+        /// (`connectives`: `否则`, `除非`, `不然`): a translation whose only negation characters stand
+        /// in one says no negation (`…请移除盖子，否则灰尘会进入` for `Do not remove the cover…`).
+        public var connectives: [String] = []
+        /// In a target language, the endings of a time clause that may stand before a request
+        /// opening the main clause (`timeClauseEnds`: `时`, `期间`, `后`: `风扇运转时请移除盖子`).
+        public var timeClauseEnds: [String] = []
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
@@ -463,6 +476,7 @@ public struct LocaleData: Sendable {
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        data.standardCharacterSet = OnFirstUse(try? named("\(id).standard-characters.txt"), empty: [], LocaleData.scalarSet)
         for (w, name) in wordsByName("conditions") where !w.isEmpty { data.conditions[name, default: []].append(w.lowercased()) }
         if let n = node["negation"] {
             func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
@@ -478,6 +492,8 @@ public struct LocaleData: Sendable {
             data.negationCues.copulas = Set(list("copulas"))
             data.negationCues.participles = list("participles")
             data.negationCues.limits = list("limits")
+            data.negationCues.connectives = list("connectives")
+            data.negationCues.timeClauseEnds = list("timeClauseEnds")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
@@ -695,6 +711,16 @@ public struct LocaleData: Sendable {
         for line in lines(text) where line.utf8.first != 0x23 {
             let w = trimmingWhitespace(line).lowercased()
             if !w.isEmpty { out.insert(w.replacingOccurrences(of: "\u{2019}", with: "'")) }
+        }
+        return out
+    }
+
+    /// The characters of a list of them (`standard-characters.txt`: one or more a line, `#` a
+    /// comment line, whitespace between them ignored).
+    @Sendable static func scalarSet(_ text: String) -> Set<UInt32>? {
+        var out = Set<UInt32>()
+        for line in lines(text) where line.utf8.first != 0x23 {
+            for c in line.unicodeScalars where !c.properties.isWhitespace { out.insert(c.value) }
         }
         return out
     }

@@ -577,4 +577,87 @@ import BitextMarkdown
         let feesFound = try Harness.findings(rule: MissingTranslationRule(), target: feesSwapped, source: fees)
         #expect(feesFound.map(\.span.start.line) == [1, 1], "\(feesFound.map(\.message))")
     }
+
+    /// A negation character inside a connective (`否则`, `除非`: `negation.connectives`) negates no
+    /// verb (review 30 D2): `…请移除盖子，否则灰尘会进入` for `Do not remove the cover…, because dust
+    /// gets in` lost its negation as the same sentence with `因为` does. Silent: `请勿…，否则…`.
+    @Test func negationInsideAConnectiveIsNone() throws {
+        let source = "# Fan\n\nDo not remove the cover while the fan runs, because dust gets in.\n"
+        let lost = "# 风扇\n\n风扇运转时请移除盖子，否则灰尘会进入。\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: lost, source: source)
+        #expect(found.map(\.span.start.line) == [3], "\(found.map(\.message))")
+        #expect(found.allSatisfy { $0.severity == .warning })
+        for kept in ["风扇运转时请勿移除盖子，否则灰尘会进入。", "风扇运转时不要移除盖子，否则灰尘会进入。"] {
+            #expect(try Harness.findings(rule: MissingTranslationRule(), target: "# 风扇\n\n\(kept)\n", source: source).isEmpty, "\(kept)")
+        }
+        let cues = Harness.target.negationCues
+        #expect(cues.connectives.contains("否则") && cues.connectives.contains("除非"))
+        let text = Array("请移除盖子，否则灰尘会进入".unicodeScalars.map(\.value))
+        let negations = LoneSentences.scalars(Harness.target.negations)
+        let connectives = cues.connectives.map { Array($0.unicodeScalars.map(\.value)) }
+        #expect(LoneSentences.saysNegation(text, text.indices, negations))
+        #expect(!LoneSentences.saysNegation(text, text.indices, negations, outside: connectives))
+    }
+
+    /// A command turned into a request whatever the lexicon renders (review 30 D1): the source
+    /// forbids (`Do not`, `Never`), the translation holds no negation and opens its main clause
+    /// with a request (`请`, `务必`), at its start or after a time clause (`…时`, `…过程中`,
+    /// `…后，`), an adverb after it or not (`请仅用` for `Never use … as the only …`: 仅 renders
+    /// `only`, no limit saying the negation). Silent: the negation kept (`请勿`, `不要`), `请` inside
+    /// a word (`请求`), a clause of another kind before it, a negated word said without a negation
+    /// (`Don't forget` → `请记得`), a request whose first words are not the negated word's (`请妥善
+    /// 保管` for `Never share`); a limit that says the negation (`最多`) leaves an info at most,
+    /// also where the lexicon renders the verb (`请最多同时使用三个滤镜`: it was a warning).
+    @Test func commandTurnedIntoARequest() throws {
+        let source = """
+            # Camera
+
+            Do not disconnect the board.
+
+            Do not change the shutter speed while recording.
+
+            Never use colour as the only way to convey information.
+
+            Do not unplug the camera after the update starts.
+
+            Don't forget to save your settings.
+
+            Do not use more than three filters at once.
+
+            Never share your password.
+
+            Do not disconnect more than two boards at once.
+
+            """
+        let target = """
+            # 相机
+
+            请断开开发板。
+
+            录制过程中请更改快门速度。
+
+            请仅用颜色传达信息。
+
+            更新开始后，请拔下相机电源。
+
+            请记得保存设置。
+
+            请最多同时使用三个滤镜。
+
+            请妥善保管您的密码。
+
+            请最多同时断开两块开发板。
+
+            """
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: target, source: source).filter { $0.severity == .warning }
+        #expect(found.map(\.span.start.line) == [3, 5, 7, 9], "\(found.map(\.message))")
+        let kept = target.replacingOccurrences(of: "请断开开发板。", with: "请勿断开开发板。")
+            .replacingOccurrences(of: "录制过程中请更改", with: "录制过程中请不要更改")
+            .replacingOccurrences(of: "请仅用颜色传达信息。", with: "请勿仅用颜色传达信息。")
+            .replacingOccurrences(of: "更新开始后，请拔下", with: "更新开始后，不要拔下")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).filter { $0.severity == .warning }.isEmpty)
+        // Without the bound the last one is a request turned round.
+        let unbounded = target.replacingOccurrences(of: "请最多同时断开两块开发板。", with: "请同时断开两块开发板。")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: unbounded, source: source).filter { $0.severity == .warning }.map(\.span.start.line) == [3, 5, 7, 9, 17])
+    }
 }

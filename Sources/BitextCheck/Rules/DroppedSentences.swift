@@ -546,6 +546,27 @@ enum LoneSentences {
         return false
     }
 
+    /// ``saysNegation(_:_:_:)``, the negation characters inside a connective of `connectives`
+    /// (`否则`, `除非`: the target's `negation.connectives`) left out: they join two clauses and
+    /// negate no verb.
+    static func saysNegation(_ text: [UInt32], _ r: Range<Int>, _ negations: [[UInt32]], outside connectives: [[UInt32]]) -> Bool {
+        guard saysNegation(text, r, negations) else { return false }
+        if connectives.isEmpty { return true }
+        let rest = masking(Array(text[r]), connectives)
+        return saysNegation(rest, rest.indices, negations)
+    }
+
+    /// `text` with every occurrence of a word of `words` written over with 0 (no character).
+    static func masking(_ text: [UInt32], _ words: [[UInt32]]) -> [UInt32] {
+        var out = text
+        for w in words where !w.isEmpty && w.count <= text.count {
+            for i in 0...(text.count - w.count) where text[i] == w[0] && text[i..<(i + w.count)].elementsEqual(w) {
+                for k in i..<(i + w.count) { out[k] = 0 }
+            }
+        }
+        return out
+    }
+
     /// A locale's negations (`<id>.negations.txt`) as scalars, for ``saysNegation(_:_:_:)``.
     static func scalars(_ negations: Set<String>) -> [[UInt32]] {
         negations.map { Array($0.unicodeScalars.map(\.value).drop { $0 == 0x2B }) }.filter { !$0.isEmpty }
@@ -750,6 +771,10 @@ struct LostNegation {
     var unrendered = false
     /// The share of the source sentence's content words (the lexicon's) the translated sentence renders.
     var coverage = 0.0
+    /// The source forbids and the translated sentence, holding no negation, opens its main
+    /// clause with a request whose verb is the negated word's, read loosely (`请断开开发板` for `Do
+    /// not disconnect the board`): the command turned round, however little the lexicon renders.
+    var requested = false
 }
 
 enum LostNegations {
@@ -779,6 +804,9 @@ enum LostNegations {
         let prepositions = Set(scalarLists(targetCues.prepositions).filter { $0.count == 1 }.map { $0[0] })
         let onlyThen = scalarLists(targetCues.onlyThen)
         let limits = scalarLists(targetCues.limits)
+        let connectives = scalarLists(targetCues.connectives)
+        let timeClauseEnds = scalarLists(targetCues.timeClauseEnds)
+        let requestMarkers = scalarLists(targetCues.imperatives)
         var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
         // Beads with a negator anywhere in their source blocks.
@@ -787,7 +815,8 @@ enum LostNegations {
             // The negator a word of `!until` would exempt: kept, and the sentence judged when its
             // translation says none of the target's `onlyThen` (`才`, `只有`).
             let free = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, listed, opens: opens, bounds: bounds) }
-            let says = ts.map { LoneSentences.saysNegation(c.document.units[$0.unit].text, $0.range, targetNegations) }
+            // (A negation character inside a connective, `否则`, `除非`, negates no verb.)
+            let says = ts.map { LoneSentences.saysNegation(c.document.units[$0.unit].text, $0.range, targetNegations, outside: connectives) }
             let sourceNegated = negators.filter { $0 != nil }.count
             let targetNegated = says.filter { $0 }.count
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
@@ -837,7 +866,8 @@ enum LostNegations {
                         guard x.count >= 2, x != negated, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
                         reader.sourceIds.insert(sid)
                     }
-                    if han.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
+                    let unjoined = LoneSentences.masking(han, connectives)
+                    if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
                 }
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
                 // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
@@ -866,6 +896,35 @@ enum LostNegations {
                 if imperative {
                     request = true
                     existential = false
+                }
+                // A command the translation turned into a request: the source forbids, the
+                // translated sentence holds no negation (a connective's apart) and opens its main
+                // clause with a request (`请更改快门速度`; after a time clause, `风扇运转时请移除盖子`)
+                // whose verb is the negated word's, read loosely (``headedBy(_:stem:lexicon:reader:)``:
+                // `请断开开发板` for `Do not disconnect the board`, though the lexicon glosses 断开 only
+                // `break; sever; turn off`), however much of the sentence the lexicon renders.
+                // Not when a word that bounds or excludes may say the negation (`limits`: `最多`),
+                // one that renders a word of the source apart (`仅` of `请仅用颜色…` for `Never use
+                // colour as the only…`), nor when the negated word is one a translation says
+                // without a negation (`negation.glosses`: `Don't forget` → `请记得`).
+                // A word that bounds or excludes (`limits`: `最多`) may say the negation, one with a
+                // gloss of one word that is a word of the source apart (`仅`, `only`, for `only`;
+                // not `最多`, `at most`, for the `at` of `at once`).
+                func limited() -> Bool {
+                    var sourceStems = Set<String>()
+                    for w in words where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
+                        sourceStems.insert(Stemmer.stem(su.string(w.range).lowercased()))
+                    }
+                    return limits.contains { l in
+                        han.withUnsafeBufferPointer { reader.holds($0, [l], initial: true) }
+                            && !(lexicon.word(l).map { lexicon.glosses(ofWord: $0).contains { !$0.contains(" ") && sourceStems.contains(Stemmer.stem($0)) } } ?? false)
+                    }
+                }
+                var requested = false
+                if imperative && !says[j], let id, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }),
+                   let clause = LostNegations.requestClause(tu, ts[j].range, markers: requestMarkers, timeEnds: timeClauseEnds, reader: reader),
+                   LostNegations.headedBy(clause, stem: id, lexicon: lexicon, reader: reader) {
+                    requested = !limited()
                 }
                 var rendered = false, affirmed = false, renderedByWord = false
                 var reached = Set<Int32>()
@@ -921,8 +980,11 @@ enum LostNegations {
                         // (For a modal, rendered by a word of two characters or more: the single
                         // character's sense may be the modal's own, `以` of `可以` for `use`.)
                         reversed = imperative || modal && renderedByWord && han.withUnsafeBufferPointer { reader.holds($0, modals) }
+                        // (Not when a word that bounds says the negation: `请最多同时使用三个滤镜` for
+                        // `Do not use more than three filters at once`.)
+                        if reversed && limited() { reversed = false }
                     }
-                } else {
+                } else if !requested {
                     // Unrendered: one negator in the sentence, none in the translation nor a word
                     // that bounds or excludes, most of the sentence rendered; and the negation one a
                     // translation cannot say otherwise: a command (`do not fit` → `应换装`: a request
@@ -949,10 +1011,68 @@ enum LostNegations {
                 out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
                                         negator: word, sourceNegated: sourceNegated, targetNegated: targetNegated,
                                         negated: negated ?? "", affirmed: affirmed, reversed: reversed, unrendered: unrendered,
-                                        coverage: coverage))
+                                        coverage: coverage, requested: requested))
             }
         }
         return out
+    }
+
+    /// When the translated sentence `r` of `u` opens its main clause with a request marker
+    /// (`markers`: `请`, `务必`) that is a word of its own in the lexicon's segmentation (not the
+    /// `请` of `请求`) — at its start, or after one clause that a time-clause ending closes
+    /// (`timeEnds`: `时`, `期间`, `后`: `风扇运转时请移除盖子`, `完成后，请重启`) — the text after
+    /// the marker, each character that is not Han written 0; else nil. Markup and spaces are
+    /// passed over.
+    static func requestClause(_ u: BitextMarkdown.Unit, _ r: Range<Int>, markers: [[UInt32]], timeEnds: [[UInt32]], reader: NegationReader) -> [UInt32]? {
+        var t: [UInt32] = []
+        for k in r where u.roles[k] == .content {
+            let ch = u.text[k]
+            if ch != 0x20 && ch != 0x09 && ch != 0x0A && ch != 0x3000 { t.append(ch) }
+        }
+        func at(_ p: Int, _ w: [UInt32]) -> Bool { p + w.count <= t.count && t[p..<(p + w.count)].elementsEqual(w) }
+        guard let p = t.indices.first(where: { p in markers.contains { at(p, $0) } }),
+              let marker = markers.filter({ at(p, $0) }).max(by: { $0.count < $1.count }) else { return nil }
+        if p > 0 {
+            // One clause before it, closed by a time-clause ending (and a comma).
+            var e = p
+            if t[e - 1] == 0xFF0C || t[e - 1] == 0x2C { e -= 1 }
+            let clause: Set<UInt32> = [0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x3002, 0xFF01, 0x21, 0xFF1F, 0x3F]
+            guard e > 0, !t[..<e].contains(where: clause.contains),
+                  timeEnds.contains(where: { w in w.count <= e && at(e - w.count, w) }) else { return nil }
+        }
+        // A word of its own: no longer word of the lexicon starts with it (`请求`, `请假`).
+        let han = t.map { isHanChar($0) ? $0 : 0 }
+        guard han.withUnsafeBufferPointer({ reader.longest($0, p).0 <= marker.count }) else { return nil }
+        return Array(han[(p + marker.count)...])
+    }
+
+    /// Whether one of the first two words of `clause` (the lexicon's segmentation, longest word
+    /// first; its Han up to the first character that is not) is the negated word's, the stem `id`:
+    /// a word rendering it, or one holding a character that a tenth or more of the lexicon's words
+    /// of two characters or more rendering it hold (`断开` and `掐断` for `disconnect`; `更改`,
+    /// glossed only `alter`, and `改` of 21 of the 178 words for `change`; `拔下` and `拔掉` for
+    /// `unplug`; `仅用` of `请仅用颜色…`: `用`). Not `请妥善保管` for `Never share`, `请随时联系` for
+    /// `Don't hesitate to contact`, `请使用默认端口` for `Do not change the default port`: the
+    /// translator said the command another way.
+    static func headedBy(_ clause: [UInt32], stem id: Int32, lexicon: Lexicon, reader: NegationReader) -> Bool {
+        var counts: [UInt32: Int] = [:]
+        var n = 0
+        for w in lexicon.words(ofStem: id) where lexicon.length(ofWord: w) >= 2 {
+            n += 1
+            for c in Set(lexicon.text(ofWord: w).unicodeScalars.map(\.value)) { counts[c, default: 0] += 1 }
+        }
+        func typical(_ c: UInt32) -> Bool { (counts[c] ?? 0) * 10 >= max(n, 1) }
+        return clause.withUnsafeBufferPointer { text in
+            var i = 0, words = 0
+            while i < text.count && text[i] != 0 && words < 2 {
+                let (l, w) = reader.longest(text, i)
+                if let w = w ?? lexicon.word(text[i..<(i + 1)]), lexicon.stems(ofWord: w).contains(id) { return true }
+                if (i..<(i + l)).contains(where: { typical(text[$0]) }) { return true }
+                i += l
+                words += 1
+            }
+            return false
+        }
     }
 
     /// One line of TSV on standard error per lost negation (`BITEXT_DEBUG_NEGATION`).
@@ -964,7 +1084,7 @@ enum LostNegations {
             let fields: [String] = [
                 c.document.path, "\(t.position(at: s.targetRange.lowerBound).line)", "\(u.position(at: s.range.lowerBound).line)",
                 s.negator, "\(s.sourceNegated)/\(s.targetNegated)", s.negated,
-                s.affirmed ? "affirmed" : s.reversed ? "reversed" : s.unrendered ? "unrendered" : "-", String(format: "%.2f", s.coverage),
+                s.affirmed ? "affirmed" : s.reversed ? "reversed" : s.requested ? "requested" : s.unrendered ? "unrendered" : "-", String(format: "%.2f", s.coverage),
                 u.plainText(in: s.range).replacingOccurrences(of: "\t", with: " "),
                 t.plainText(in: s.targetRange).replacingOccurrences(of: "\t", with: " "),
             ]

@@ -538,7 +538,9 @@ public struct DoubledPunctuationRule: Rule {
 
 /// `script-mix`: Traditional characters in a Simplified text (and the reverse for zh-Hant),
 /// decided by ICU: a character is of the other variant when ICU's `Hant-Hans` transliterator
-/// changes it and the GB2312 character set cannot encode it (for zh-Hant: `Hans-Hant` and Big5).
+/// changes it and the GB2312 character set cannot encode it (for zh-Hant: `Hans-Hant` and Big5),
+/// and it is none of the locale's standard characters (`zh-Hans.standard-characters.txt`, the
+/// 通用规范汉字表: 昇 of 昇腾 is Simplified).
 public struct ScriptMixRule: Rule {
     public let id = "script-mix"
     public let defaultSeverity = Severity.warning
