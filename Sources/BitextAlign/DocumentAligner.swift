@@ -214,6 +214,13 @@ public struct DocumentAligner: Sendable {
         }
         guard !ls.isEmpty && !lt.isEmpty else { return [] }
         var out: [Bead] = []
+        // Table cells alone on one side only (a column of code the source has as code-only
+        // cells, no units, written as text): nothing of the other side is their row, and a long
+        // run of them keeps the programme below from the paragraph that did move.
+        func isCell(_ b: BlockFeatures) -> Bool { if case .cell = b.kind { return true } else { return false } }
+        if !ls.contains(where: { isCell(sf[$0]) }) { lt.removeAll { isCell(tf[$0]) } }
+        else if !lt.contains(where: { isCell(tf[$0]) }) { ls.removeAll { isCell(sf[$0]) } }
+        guard !ls.isEmpty && !lt.isEmpty else { return out }
         for b in blocks.align(source: ls.map { sf[$0] }, target: lt.map { tf[$0] })
         where !b.source.isEmpty && !b.target.isEmpty && b.score >= DocumentAligner.movedScore {
             let s = b.source.map { sf[ls[$0]] }, t = b.target.map { tf[lt[$0]] }

@@ -5,7 +5,7 @@ import Testing
 @testable import BitextMarkdown
 @testable import BitextText
 
-/// Alignment of headings whose text is a link on one side.
+/// Alignment of HTML tables (rows, columns) and of headings whose text is a link on one side.
 @Suite struct HTMLTableAlignmentTests {
     /// The warnings of every rule, as `line: rule`.
     func warnings(_ source: String, _ target: String) throws -> [String] {
@@ -86,5 +86,65 @@ import Testing
             """
         // The heading is there: its link is what is missing, not the heading.
         #expect(try warnings(Self.linkedSource, target) == ["11: link-mismatch"])
+    }
+
+    // MARK: HTML tables as tables
+
+    @Test func htmlCellsHaveRowsAndColumns() throws {
+        let doc = Document(SourceText(path: "t.md", text: """
+            <table>
+            <tr><th>Name</th><th>Type</th></tr>
+            <tr>
+            <td><code>limit</code></td>
+            <td>Upper bound</td>
+            </tr>
+            <tr><td>size</td><td>Bytes</td></tr>
+            </table>
+
+            """))
+        let checker = Checker(settings: Harness.settings(), messages: Messages.load("en"), glossary: nil, rules: [])
+        let kinds = try checker.withToolkit { toolkit in
+            BlockFeatures.of(doc, analyses: checker.analyze(doc, toolkit: toolkit), functionWords: []).map(\.kind)
+        }
+        // The code-only cell is no unit, but its tag counts its column.
+        #expect(kinds == [.cell(row: 0, column: 0), .cell(row: 0, column: 1), .cell(row: 1, column: 1),
+                          .cell(row: 2, column: 0), .cell(row: 2, column: 1)])
+        #expect(BlockFeatures.HTMLCells.rows(doc).count == 5)
+    }
+
+    static let parameters = """
+        # Options
+
+        <table>
+        <tr><th>Name</th><th>Meaning</th><th>Required</th></tr>
+        <tr><td>cacheSize</td><td>Refer to the description of the cache size option of the loader.</td><td>No</td></tr>
+        <tr><td>retryCount</td><td>Refer to the description of the retry count option of the loader.</td><td>No</td></tr>
+        <tr><td>retryWait</td><td>Refer to the description of the retry wait option of the loader.</td><td>No</td></tr>
+        <tr><td>readTimeout</td><td>Refer to the description of the read timeout option of the loader.</td><td>No</td></tr>
+        </table>
+
+        See [the loader](loader.md) for more.
+
+        """
+
+    @Test func droppedHTMLRowIsReportedOnceAndNoBeadCrossesTheTable() throws {
+        let target = """
+            # 选项
+
+            <table>
+            <tr><th>名称</th><th>含义</th><th>是否必填</th></tr>
+            <tr><td>cacheSize</td><td>请参阅加载器的缓存大小选项的说明。</td><td>否</td></tr>
+            <tr><td>readTimeout</td><td>请参阅加载器的读取超时选项的说明。</td><td>否</td></tr>
+            </table>
+
+            更多内容请参阅[加载器](loader.md)。
+
+            """
+        let found = try Harness.findings(target: target, source: Self.parameters).filter { $0.severity == .warning }
+        // Two rows dropped, one finding each, named by their cells; the paragraph after the
+        // table pairs with its translation (no cell joined it), so its link is there.
+        #expect(found.map(\.rule) == ["missing-translation", "missing-translation"], "\(found.map(\.message))")
+        #expect(found.first?.message.contains("retryCount | Refer to the description") == true, "\(found.map(\.message))")
+        #expect(found.last?.message.contains("retryWait") == true, "\(found.map(\.message))")
     }
 }
