@@ -5,7 +5,8 @@ import Testing
 @testable import BitextMarkdown
 @testable import BitextText
 
-/// Alignment of HTML tables (rows, columns) and of headings whose text is a link on one side.
+/// Alignment of HTML tables (rows, columns, rows in another order) and of headings whose text
+/// is a link on one side.
 @Suite struct HTMLTableAlignmentTests {
     /// The warnings of every rule, as `line: rule`.
     func warnings(_ source: String, _ target: String) throws -> [String] {
@@ -146,5 +147,66 @@ import Testing
         #expect(found.map(\.rule) == ["missing-translation", "missing-translation"], "\(found.map(\.message))")
         #expect(found.first?.message.contains("retryCount | Refer to the description") == true, "\(found.map(\.message))")
         #expect(found.last?.message.contains("retryWait") == true, "\(found.map(\.message))")
+    }
+
+    // MARK: rows in another order
+
+    static let models = """
+        # Models
+
+        <table>
+        <tr><th>Model</th><th>Accuracy</th><th>Download</th></tr>
+        <tr><td>Orca-S</td><td>71.2</td><td><a href="https://example.com/m/Orca-S.tar">Download</a></td></tr>
+        <tr><td>Orca-S_v2</td><td>73.5</td><td><a href="https://example.com/m/Orca-S_v2.tar">Download</a></td></tr>
+        <tr><td>Orca-M</td><td>75.1</td><td><a href="https://example.com/m/Orca-M.tar">Download</a></td></tr>
+        <tr><td>Orca-M_v2</td><td>77.0</td><td><a href="https://example.com/m/Orca-M_v2.tar">Download</a></td></tr>
+        <tr><td>Orca-L</td><td>78.4</td><td><a href="https://example.com/m/Orca-L.tar">Download</a></td></tr>
+        <tr><td>Orca-L_v2</td><td>80.2</td><td><a href="https://example.com/m/Orca-L_v2.tar">Download</a></td></tr>
+        </table>
+
+        """
+
+    /// The translation of ``models`` with its rows grouped: the plain models first.
+    static func grouped(_ mediumLink: String = "https://example.com/m/Orca-M_v2.tar") -> String {
+        """
+        # 模型
+
+        <table>
+        <tr><th>模型</th><th>精度</th><th>下载</th></tr>
+        <tr><td>Orca-S</td><td>71.2</td><td><a href="https://example.com/m/Orca-S.tar">下载</a></td></tr>
+        <tr><td>Orca-M</td><td>75.1</td><td><a href="https://example.com/m/Orca-M.tar">下载</a></td></tr>
+        <tr><td>Orca-L</td><td>78.4</td><td><a href="https://example.com/m/Orca-L.tar">下载</a></td></tr>
+        <tr><td>Orca-S_v2</td><td>73.5</td><td><a href="https://example.com/m/Orca-S_v2.tar">下载</a></td></tr>
+        <tr><td>Orca-M_v2</td><td>77.0</td><td><a href="\(mediumLink)">下载</a></td></tr>
+        <tr><td>Orca-L_v2</td><td>80.2</td><td><a href="https://example.com/m/Orca-L_v2.tar">下载</a></td></tr>
+        </table>
+
+        """
+    }
+
+    @Test func rowsInAnotherOrderPairByTheirNames() throws {
+        #expect(try warnings(Self.models, Self.grouped()) == [])
+    }
+
+    @Test func movedRowIsStillCompared() throws {
+        // The row moved and its link changed: the link is reported, on the moved row, once.
+        let found = try warnings(Self.models, Self.grouped("https://example.com/m/Orca-M.tar"))
+        #expect(found == ["9: link-mismatch"])
+    }
+
+    @Test func pinnedRowsNeedAKeyNoOtherCellHolds() {
+        func cells(_ keys: [String]) -> [BlockFeatures] {
+            keys.enumerated().map { k, key in
+                BlockFeatures(kind: .cell(row: k, column: 0), letters: key.count, han: 0, anchors: [], latinWords: [],
+                              key: key, isNote: false, links: 0, line: k + 1, endLine: k + 1)
+            }
+        }
+        let s = cells(["Orca-S", "Orca-M", "Orca-L"]), t = cells(["Orca-M", "Orca-S", "Orca-M"])
+        let pins = BlockAligner.pinnedRows(s, t, BlockAligner.rowIDs(s), BlockAligner.rowIDs(t))
+        // `Orca-M` twice in the translation pins nothing; a key with a space is no name.
+        #expect(pins.source == [0: 1])
+        #expect(pins.target == [1: 0])
+        let spaced = cells(["two words", "x"])
+        #expect(BlockAligner.pinnedRows(spaced, spaced, BlockAligner.rowIDs(spaced), BlockAligner.rowIDs(spaced)).source.isEmpty)
     }
 }
