@@ -329,6 +329,16 @@ public struct BlockAligner: Sendable {
             guard alone else { continue }
             if lastPaired >= 0 { mixed.append(lastPaired) } else { pending = true }
         }
+        // A cell paired with a cell of another row than the one its row's key pins it to
+        // (``pinnedRows(_:_:_:_:)``): rows the translation wrote in another order.
+        let pins = BlockAligner.pinnedRows(source, target, sr, tr)
+        if !pins.source.isEmpty {
+            for (k, b) in beads.enumerated() where b.source.count == 1 && b.target.count == 1 {
+                let s = sr[b.source[0]], t = tr[b.target[0]]
+                guard s >= 0, t >= 0 else { continue }
+                if let p = pins.source[s], p != t { mixed.append(k) } else if let p = pins.target[t], p != s { mixed.append(k) }
+            }
+        }
         mixed.sort()
         guard !mixed.isEmpty else { return beads }
         var out: [Bead] = []
@@ -349,13 +359,56 @@ public struct BlockAligner: Sendable {
                 blocks.reduce(0) { m, x in if case .cell(_, let c) = side[x].kind { return max(m, c + 1) } else { return m } }
             }
             guard columns(sBlocks, source) == columns(tBlocks, target),
-                  let redone = rowBeads(rows(sBlocks, sr), rows(tBlocks, tr), scorer: scorer) else { continue }
+                  let redone = rowBeads(rows(sBlocks, sr), rows(tBlocks, tr), scorer: scorer, rowIDs: (sr, tr), pins: pins) else { continue }
             out += beads[done..<a]
             out += redone
             done = e
         }
         out += beads[done...]
         return out
+    }
+
+    /// Rows of the two sides pinned to each other by a key cell: a cell whose text is a name or
+    /// code token (no Han, no space, a letter; `ResNet50_vd`, `PP-LCNet_x1_0`) that no other
+    /// cell of its side holds, the same on both sides. A translation keeps such names as they
+    /// are, so they say which row is which wherever the translation put it. A row whose keys
+    /// name two rows of the other side pins nothing. By row id (``rowIDs(_:)``), both ways.
+    static func pinnedRows(_ source: [BlockFeatures], _ target: [BlockFeatures], _ sr: [Int], _ tr: [Int])
+        -> (source: [Int: Int], target: [Int: Int]) {
+        func isKey(_ b: BlockFeatures) -> Bool {
+            guard b.han == 0, b.letters >= 2, !b.key.isEmpty else { return false }
+            var letter = false
+            for c in b.key.utf8 {
+                if c == 0x20 || c == 0x09 || c == 0x0A { return false }
+                if c | 0x20 >= 0x61 && c | 0x20 <= 0x7A { letter = true }
+            }
+            return letter
+        }
+        /// Key text → its row, nil when two cells of the side hold it.
+        func keys(_ side: [BlockFeatures], _ rows: [Int]) -> [String: Int?] {
+            var out: [String: Int?] = [:]
+            for (k, b) in side.enumerated() where rows[k] >= 0 && isKey(b) {
+                if out[b.key] != nil { out[b.key] = .some(nil) } else { out[b.key] = rows[k] }
+            }
+            return out
+        }
+        let sk = keys(source, sr)
+        guard !sk.isEmpty else { return ([:], [:]) }
+        let tk = keys(target, tr)
+        var s: [Int: Int] = [:], t: [Int: Int] = [:]
+        var torn = Set<Int>(), tornT = Set<Int>()
+        for (key, row) in sk {
+            guard let a = row, let found = tk[key], let b = found else { continue }
+            if let o = s[a], o != b { torn.insert(a) }
+            if let o = t[b], o != a { tornT.insert(b) }
+            s[a] = b
+            t[b] = a
+        }
+        for a in torn { if let b = s[a] { t[b] = nil }; s[a] = nil }
+        for b in tornT { if let a = t[b] { s[a] = nil }; t[b] = nil }
+        for (a, b) in s where t[b] != a { s[a] = nil }
+        for (b, a) in t where s[a] != b { t[b] = nil }
+        return (s, t)
     }
 
     /// Blocks grouped by row (consecutive blocks of one row id), in order.
@@ -372,7 +425,8 @@ public struct BlockAligner: Sendable {
     /// paired column by column (a cell with no cell of its column on the other side standing
     /// alone), with the rows' numbers left out (the programme keeps them in order); a row alone
     /// costs its cells alone. Nil when the tables are too long for the band (never in practice).
-    func rowBeads(_ s: [[Int]], _ t: [[Int]], scorer: Scorer) -> [Bead]? {
+    func rowBeads(_ s: [[Int]], _ t: [[Int]], scorer: Scorer,
+                  rowIDs: ([Int], [Int])? = nil, pins: (source: [Int: Int], target: [Int: Int]) = ([:], [:])) -> [Bead]? {
         let n = s.count, m = t.count
         let width = abs(n - m) + 8
         guard n > 0, m > 0, n * (2 * width + 1) <= 200_000 else { return nil }
@@ -396,8 +450,17 @@ public struct BlockAligner: Sendable {
             if let y { return scorer.cost(sEnd..<sEnd, y..<(y + 1)) }
             return 0
         }
+        /// Rows pinned by a key cell (``pinnedRows(_:_:_:_:)``) pair with each other only: a row
+        /// pinned elsewhere stands alone here, and the moved pairs find it its partner.
+        func pinCost(_ i: Int, _ j: Int) -> Double {
+            guard let (sr, tr) = rowIDs, !pins.source.isEmpty else { return 0 }
+            let a = sr[s[i][0]], b = tr[t[j][0]]
+            if let p = pins.source[a] { return p == b ? -4 : .infinity }
+            return pins.target[b] != nil ? .infinity : 0
+        }
         func pairCost(_ i: Int, _ j: Int) -> Double {
-            var c = 0.0
+            var c = pinCost(i, j)
+            if c == .infinity { return c }
             for (x, y) in matched(s[i], t[j]) {
                 if let x, let y { c += scorer.cost(x..<(x + 1), y..<(y + 1), rowsKnown: true) } else { c += alone(x, y) }
             }

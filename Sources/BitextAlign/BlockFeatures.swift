@@ -61,6 +61,7 @@ public struct BlockFeatures: Sendable {
     /// Features of every block of a document, in `Document.blocks` order.
     public static func of(_ doc: Document, analyses: [TextAnalysis], functionWords: Set<String>) -> [BlockFeatures] {
         let rows = rowKeys(doc), values = rowValues(doc)
+        var cells = HTMLCells()
         return doc.blocks.map { b in
             switch b {
             case .code(let k):
@@ -71,13 +72,81 @@ public struct BlockFeatures: Sendable {
             case .unit(let k):
                 var f = unit(doc.units[k], analyses[k], functionWords: functionWords)
                 if case .heading = f.kind { f.headingID = doc.headingID(k)?.id }
-                if case .tableCell = doc.units[k].kind {
+                switch doc.units[k].kind {
+                case .tableCell:
                     let line = doc.units[k].start.line
                     if let key = rows[line] { f.rowKey = key }
                     if let v = values[line] { f.rowValues = v }
+                case .html(let tag) where HTMLCells.isCell(tag):
+                    let (row, column) = cells.place(doc.units[k].byteRange, in: doc.source.bytes)
+                    f.kind = .cell(row: row, column: column)
+                default: break
                 }
                 return f
             }
+        }
+    }
+
+    /// Where the cells of HTML tables stand (`<td>`, `<th>`): the aligner weighs them as it
+    /// weighs a Markdown table's cells (rows, columns; cells never merge), so a bead never joins
+    /// cells of two rows, or a cell with the paragraph after `</table>`. One pass over the bytes
+    /// between one cell unit and the next, counting the `<table>`, `<tr>`, `<td>` and `<th>`
+    /// tags there (a cell of code only is no unit, but its tag counts its column).
+    public struct HTMLCells {
+        var cursor = 0
+        var table = -1
+        var row = -1
+        var column = 0
+
+        /// The table and row of every HTML table cell unit of a document (`table * 100_000 +
+        /// row`, tables counted from 0 by their `<table>` tags), by unit index: the bilingual
+        /// rules report a row of an HTML table missing or added once, as a Markdown table's.
+        public static func rows(_ doc: Document) -> [Int: Int] {
+            var out: [Int: Int] = [:]
+            var cells = HTMLCells()
+            for (k, u) in doc.units.enumerated() {
+                guard case .html(let tag) = u.kind, isCell(tag) else { continue }
+                let (row, _) = cells.place(u.byteRange, in: doc.source.bytes)
+                out[k] = max(0, cells.table) * 100_000 + row
+            }
+            return out
+        }
+
+        public static func isCell(_ tag: String) -> Bool {
+            let u = tag.utf8
+            guard u.count == 2, let f = u.first, f | 0x20 == 0x74, let l = u.last else { return false }  // t
+            return l | 0x20 == 0x64 || l | 0x20 == 0x68  // d, h
+        }
+
+        /// The row (in its table, from 0) and column of the cell unit at `range`.
+        mutating func place(_ range: Range<Int>, in bytes: [UInt8]) -> (Int, Int) {
+            let end = min(range.lowerBound, bytes.count)
+            var k = max(0, cursor)
+            while k < end {
+                guard bytes[k] == 0x3C else { k += 1; continue }  // <
+                var j = k + 1
+                let closing = j < end && bytes[j] == 0x2F
+                if closing { j += 1 }
+                let name = j
+                while j < end, bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A { j += 1 }
+                k = j
+                guard !closing, j < end, bytes[j] == 0x3E || bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x09 || bytes[j] == 0x2F else { continue }
+                let n = j - name
+                let a = bytes[name] | 0x20
+                if n == 5, a == 0x74, bytes[name + 1] | 0x20 == 0x61 {  // table
+                    table += 1
+                    row = -1
+                    column = 0
+                } else if n == 2, a == 0x74 {
+                    switch bytes[name + 1] | 0x20 {
+                    case 0x72: row += 1; column = 0  // tr
+                    case 0x64, 0x68: column += 1     // td, th
+                    default: break
+                    }
+                }
+            }
+            cursor = max(cursor, range.upperBound)
+            return (max(0, row), max(0, column - 1))
         }
     }
 

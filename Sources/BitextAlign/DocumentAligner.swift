@@ -213,7 +213,14 @@ public struct DocumentAligner: Sendable {
             lt += b.target
         }
         guard !ls.isEmpty && !lt.isEmpty else { return [] }
-        var out: [Bead] = []
+        var out = DocumentAligner.pinnedRowsMoved(&ls, &lt, sf, tf)
+        // Table cells alone on one side only (a column of code the source has as code-only
+        // cells, no units, written as text): nothing of the other side is their row, and a long
+        // run of them keeps the programme below from the paragraph that did move.
+        func isCell(_ b: BlockFeatures) -> Bool { if case .cell = b.kind { return true } else { return false } }
+        if !ls.contains(where: { isCell(sf[$0]) }) { lt.removeAll { isCell(tf[$0]) } }
+        else if !lt.contains(where: { isCell(tf[$0]) }) { ls.removeAll { isCell(sf[$0]) } }
+        guard !ls.isEmpty && !lt.isEmpty else { return out }
         for b in blocks.align(source: ls.map { sf[$0] }, target: lt.map { tf[$0] })
         where !b.source.isEmpty && !b.target.isEmpty && b.score >= DocumentAligner.movedScore {
             let s = b.source.map { sf[ls[$0]] }, t = b.target.map { tf[lt[$0]] }
@@ -221,6 +228,48 @@ public struct DocumentAligner: Sendable {
                 out.append(Bead(source: b.source.map { ls[$0] }, target: b.target.map { lt[$0] }, score: b.score))
             }
         }
+        return out
+    }
+
+    /// The score of a pair of cells of two rows a key cell pins to each other
+    /// (``BlockAligner/pinnedRows(_:_:_:_:)``), moved: the name says which row it is, not the
+    /// contents, so it is as sure as a pair whose contents the checks compare, no more.
+    static let pinnedRowScore = 0.8
+
+    /// Table rows left alone on both sides that a key cell pins to each other (a name or code
+    /// token no other cell of either side holds: `ResNet50_vd` in both), wherever each stands:
+    /// a row the translation wrote in another place of its table, or a table it moved. Their
+    /// cells pair column by column as moved pairs and leave the lists of blocks alone; cells
+    /// with no cell of their column on the other side stay there. The banded programme that
+    /// finds other moved blocks cannot reach a row moved far.
+    static func pinnedRowsMoved(_ ls: inout [Int], _ lt: inout [Int], _ sf: [BlockFeatures], _ tf: [BlockFeatures]) -> [Bead] {
+        func isCell(_ b: BlockFeatures) -> Bool { if case .cell = b.kind { return true } else { return false } }
+        // Cheap trigger: cells alone on both sides.
+        guard ls.contains(where: { isCell(sf[$0]) }), lt.contains(where: { isCell(tf[$0]) }) else { return [] }
+        let sr = BlockAligner.rowIDs(sf), tr = BlockAligner.rowIDs(tf)
+        let pins = BlockAligner.pinnedRows(sf, tf, sr, tr)
+        guard !pins.source.isEmpty else { return [] }
+        // The alone cells of each row, by row.
+        var sCells: [Int: [Int]] = [:], tCells: [Int: [Int]] = [:]
+        for x in ls where sr[x] >= 0 && pins.source[sr[x]] != nil { sCells[sr[x], default: []].append(x) }
+        guard !sCells.isEmpty else { return [] }
+        for x in lt where tr[x] >= 0 && pins.target[tr[x]] != nil { tCells[tr[x], default: []].append(x) }
+        func column(_ b: BlockFeatures) -> Int { if case .cell(_, let c) = b.kind { return c } else { return -1 } }
+        var out: [Bead] = []
+        var usedS = Set<Int>(), usedT = Set<Int>()
+        for (row, cells) in sCells {
+            guard let other = pins.source[row], let targets = tCells[other] else { continue }
+            for x in cells {
+                guard let y = targets.first(where: { column(tf[$0]) == column(sf[x]) }) else { continue }
+                out.append(Bead(source: [x], target: [y], score: pinnedRowScore))
+                usedS.insert(x)
+                usedT.insert(y)
+            }
+        }
+        guard !out.isEmpty else { return [] }
+        out.sort { $0.source[0] < $1.source[0] }
+        ls.removeAll(where: usedS.contains)
+        lt.removeAll(where: usedT.contains)
         return out
     }
 

@@ -318,7 +318,9 @@ struct InlineMapper {
     private mutating func linkStart(_ destination: String, _ isImage: Bool) {
         var j = i
         let limit = min(raw.count, i + 16)
-        while j < limit, raw[j] == 0x2A || raw[j] == 0x5F || raw[j] == 0x7E || raw[j] == 0x20 { j += 1 }
+        // Emphasis markers and spaces before the bracket, and an ATX heading's markers when the
+        // link opens the heading (`## [模块](../x.md)`: its text is the heading's, not a bare URL).
+        while j < limit, raw[j] == 0x2A || raw[j] == 0x5F || raw[j] == 0x7E || raw[j] == 0x20 || (raw[j] == 0x23 && i == 0 && !isImage) { j += 1 }
         if j < raw.count && isImage && raw[j] == 0x21 && j + 1 < raw.count && raw[j + 1] == 0x5B {
             roles[j] = .markup; roles[j + 1] = .markup
             i = j + 2

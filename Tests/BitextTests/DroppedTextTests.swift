@@ -660,4 +660,17 @@ import BitextMarkdown
         let unbounded = target.replacingOccurrences(of: "请最多同时断开两块开发板。", with: "请同时断开两块开发板。")
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: unbounded, source: source).filter { $0.severity == .warning }.map(\.span.start.line) == [3, 5, 7, 9, 17])
     }
+
+    /// Two source sentences the translation joins with a comma, the first a value's description
+    /// (`None, which means…`): the kept `None` is a name, not a negation the translation lost.
+    @Test func keptCapitalisedNegatorIsAName() throws {
+        let source = "# Settings\n\nThe default is None, which means the session setting is used. The order from high to low is: call argument > client setting > config file. Two forms are accepted:\n"
+        let joined = "# 设置\n\n默认为 None，表示使用会话设置，优先级从高到低为：调用参数 > 客户端设置 > 配置文件。支持两种形式：\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: joined, source: source).isEmpty)
+        // A lowercase negation the joined translation drops is still reported.
+        let negating = "# Settings\n\nThe default is not cached, which means the session setting is read again. The order from high to low is: call argument > client setting > config file. Two forms are accepted:\n"
+        let dropped = "# 设置\n\n默认缓存，表示再次读取会话设置，优先级从高到低为：调用参数 > 客户端设置 > 配置文件。支持两种形式：\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: dropped, source: negating)
+        #expect(found.count == 1, "\(found.map(\.message))")
+    }
 }

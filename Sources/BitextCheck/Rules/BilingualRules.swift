@@ -82,8 +82,16 @@ struct UnpairedBlocks {
             }
             return out
         }
-        sourceRows = rows(source)
-        targetRows = rows(target)
+        // HTML tables' rows too (`<tr>`), as the aligner reads them (``BlockFeatures/HTMLCells``).
+        func htmlRows(_ d: Document, _ out: inout [Int: Int]) {
+            guard d.units.contains(where: { if case .html(let tag) = $0.kind { return BlockFeatures.HTMLCells.isCell(tag) }; return false }) else { return }
+            for (k, r) in BlockFeatures.HTMLCells.rows(d) where out[k] == nil { out[k] = 50_000_000 + r }
+        }
+        var sr = rows(source), tr = rows(target)
+        htmlRows(source, &sr)
+        htmlRows(target, &tr)
+        sourceRows = sr
+        targetRows = tr
         // A row is aligned when a cell of it pairs with a cell of a row of the other side whose
         // paired cells all come from this row: a row of the translation made of cells of two
         // source rows is no pairing (the first cell of a row the translation dropped paired with
@@ -541,6 +549,7 @@ public struct MissingTranslationRule: Rule {
                 var cells: [(column: Int, text: String)] = []
                 for u in cellsOfRow[row] ?? [first] {
                     if case .tableCell(_, let col) = p.source.units[u].kind { cells.append((col, p.source.units[u].plainText)) }
+                    else { cells.append((cells.count, p.source.units[u].plainText)) }  // an HTML row's cells, in order
                 }
                 let line = p.source.units[first].start.line
                 for s in p.source.silentBlocks where s.start.line == line {

@@ -213,7 +213,13 @@ enum LoneSentences {
                 return flat.contains(a.hasPrefix("~") ? String(a.dropFirst()) : a)
             }
             func negates(_ sp: SentenceSpan) -> Bool {
-                LoneSentences.negator(p.source.units[sp.unit], p.sourceAnalyses[sp.unit], sp.range, negations, listed, opens: opens) != nil
+                let u = p.source.units[sp.unit], a = p.sourceAnalyses[sp.unit]
+                guard let n = LoneSentences.negator(u, a, sp.range, negations, listed, opens: opens) else { return false }
+                // A capitalised negator the translation writes as it is (`None`, a value: 默认为
+                // None，…) is a name the translation kept, not a negation it dropped.
+                let w = a.words[n.index].range
+                guard u.text[w.lowerBound] >= 0x41 && u.text[w.lowerBound] <= 0x5A else { return true }
+                return !LoneSentences.keeps(b.target, in: c.document, word: u.string(w))
             }
             let allStems = ss.map(stems)
             let allAnchors = ss.map(anchors)
@@ -464,6 +470,25 @@ enum LoneSentences {
             n += 1
         }
         return n
+    }
+
+    /// Whether the units of `blocks` write `word` as it is (its case too), as a word: no ASCII
+    /// letter or digit beside it.
+    static func keeps(_ blocks: [Int], in d: Document, word: String) -> Bool {
+        let w = Array(word.unicodeScalars.map(\.value))
+        guard let first = w.first else { return false }
+        func isWordCharacter(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 || c | 0x20 >= 0x61 && c | 0x20 <= 0x7A || c == 0x5F }
+        for blk in blocks {
+            guard let k = d.unitIndex(block: blk) else { continue }
+            let t = d.units[k].text
+            var i = 0
+            while i + w.count <= t.count {
+                if t[i] == first, t[i..<(i + w.count)].elementsEqual(w),
+                   i == 0 || !isWordCharacter(t[i - 1]), i + w.count == t.count || !isWordCharacter(t[i + w.count]) { return true }
+                i += 1
+            }
+        }
+        return false
     }
 
     /// The single words of a negation list (`not`, `can't`, `until` of `!until`), lowercase, as
