@@ -650,6 +650,18 @@ import Testing
         #expect(try messages("请使用 1400W 的电源。\n", "Use a 1400 W power supply.\n").isEmpty)
     }
 
+    /// A duration written in two units of time is one quantity (review 29 D16): `60–75 minutes`
+    /// → `1 小时到 1 小时 15 分钟`, `1 hour and 15 minutes` → `75 分钟`; a changed one is reported.
+    @Test func durationInTwoUnits() throws {
+        #expect(try messages("你每周训练 3 天，每次训练需要 1 小时到 1 小时 15 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").isEmpty)
+        #expect(try messages("需要 75 分钟。\n", "It takes 1 hour and 15 minutes.\n").isEmpty)
+        #expect(try messages("需要 1 小时 15 分钟。\n", "It takes 1 hour 15 minutes.\n").isEmpty)
+        #expect(try messages("等待 51 小时。\n", "Wait 2 days and 3 hours.\n").isEmpty)
+        #expect(try messages("你每周训练 3 天，每次训练需要 1 小时到 1 小时 20 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").count >= 1)
+        #expect(try messages("需要 80 分钟。\n", "It takes 1 hour and 15 minutes.\n").count >= 1)
+        #expect(try messages("你每周训练 3 天，每次训练需要 2 小时到 1 小时 15 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").count == 1)
+    }
+
     /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
     /// is reported; `16 岁及以下` and `12 岁以下` are not.
     @Test func orUnderIsABound() throws {

@@ -1700,6 +1700,62 @@ public struct NumberMismatchRule: Rule {
         return false
     }
 
+    /// Two numbers of one duration written in two units of time, the larger first, the smaller
+    /// part less than one of the larger (`1 小时 15 分钟`, `1 hour and 15 minutes`, `2 天 3 小时`,
+    /// `1 年 6 个月`): only the first's unit word, spaces and a list separator of the locale
+    /// between them (`separators`: `and`, `和`). Each by the first's index and the quantity in the
+    /// second's unit (75, 51, 18), where `other` writes that quantity with a unit of time and
+    /// neither part with the unit it has here (`75 minutes`, `75 分钟`).
+    static func durationPairs(_ m: [Mention<NumberMention>], symbols: [String?], written: [String?], units: (Int) -> Unit,
+                              separators: [[UInt32]], other: [Mention<NumberMention>], otherSymbols: [String?]) -> [(Int, Double)] {
+        var out: [(Int, Double)] = []
+        var i = 0
+        while i + 1 < m.count {
+            let a = m[i], b = m[i + 1]
+            guard a.unit == b.unit, !a.value.isVersion, !b.value.isVersion, let sa = symbols[i], let sb = symbols[i + 1], let wa = written[i],
+                  let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.base == "s" || x.base == "mo", x.scale > y.scale,
+                  let va = a.value.values.first, let vb = b.value.values.first, va == va.rounded(), va >= 1, vb >= 0, vb * y.scale < x.scale,
+                  a.range.upperBound < b.range.lowerBound else { i += 1; continue }
+            // Between: spaces, the first's unit word, a separator.
+            var gap = Array(units(a.unit).text[a.range.upperBound..<b.range.lowerBound].filter { $0 != 0x20 && $0 != 0xA0 })
+            let unitWord = Array(wa.unicodeScalars.map(\.value).filter { $0 != 0x20 })
+            guard gap.starts(with: unitWord) else { i += 1; continue }
+            gap.removeFirst(unitWord.count)
+            guard gap.isEmpty || separators.contains(where: { $0.filter { $0 != 0x20 } == gap }) else { i += 1; continue }
+            let total = va * x.scale / y.scale + vb
+            let said = other.indices.contains { j in
+                guard let so = otherSymbols[j], let z = siScale(so), z.base == y.base else { return false }
+                return other[j].value.values.contains { abs($0 * z.scale - total * y.scale) <= total * y.scale * 1e-9 }
+            }
+            let parts = other.indices.contains { j in
+                guard let so = otherSymbols[j] else { return false }
+                return (other[j].value.agrees(with: a.value) && sameSymbol(sa, so)) || (other[j].value.agrees(with: b.value) && sameSymbol(sb, so))
+            }
+            guard said, !parts else { i += 1; continue }
+            out.append((i, total))
+            i += 2
+        }
+        return out
+    }
+
+    /// The first numbers of ranges with no unit of their own whose last number has one (`60–75
+    /// minutes`, `1 到 2 小时`: a joiner of ``rangeJoiners`` between): each by its index and the
+    /// index whose unit it takes, where no number of `other` agrees with it and one states its
+    /// quantity with another unit of its kind (`60` → `1 小时`).
+    static func rangeUnits(_ m: [Mention<NumberMention>], symbols: [String?], units: (Int) -> Unit,
+                           other: [Mention<NumberMention>], otherSymbols: [String?]) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for i in m.indices where symbols[i] == nil && !m[i].value.isVersion {
+            let x = i + 1
+            guard x < m.count, m[x].unit == m[i].unit, let s = symbols[x], siScale(s) != nil,
+                  rangeBounds(units(m[i].unit), m[i].range, [m[x].range]).upperBound == m[x].range.upperBound,
+                  !other.contains(where: { $0.value.agrees(with: m[i].value) }),
+                  other.indices.contains(where: { j in otherSymbols[j].map { sameQuantity(m[i].value, s, other[j].value, $0) } ?? false }) else { continue }
+            out.append((i, x))
+        }
+        return out
+    }
+
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
     /// other slash, digit or letter glued to either end (not a date `1/2/2024` or a path).
     static func slashPair(_ t: [UInt32], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -2751,8 +2807,8 @@ public struct NumberMismatchRule: Rule {
                      words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil, cellSymbols: (String, String)? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
             // A decimal beside a version word is a version (`version 4.40` → `4.4` changed it).
-            let source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
-            let target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
+            var source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
+            var target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
             // Unit symbols as written (`900 µs`, `30 seconds`, `30 秒`), and the units they name.
             var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range, centrifugal: sourceCentrifugal) ?? cellSymbols?.0 }
             var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range, centrifugal: targetCentrifugal) ?? cellSymbols?.1 }
@@ -2811,6 +2867,36 @@ public struct NumberMismatchRule: Rule {
                       let a = NumberMismatchRule.keptWord(p.source.units[source[si].unit], after: source[si].range) else { continue }
                 tw[i] = w; ts[i] = w
                 sw[si] = a; ss[si] = a
+            }
+            // A duration written in two units of time (`1 小时 15 分钟` for `75 minutes`): one
+            // quantity of the smaller unit, where the other side writes it so.
+            if source.count >= 2 || target.count >= 2 {
+                func join(_ m: inout [Mention<NumberMention>], _ w: inout [String?], _ s: inout [String?], _ before: inout [Int],
+                          units: (Int) -> Unit, separators: [[UInt32]], other: [Mention<NumberMention>], otherSymbols: [String?]) {
+                    for (i, v) in NumberMismatchRule.durationPairs(m, symbols: s, written: w, units: units, separators: separators,
+                                                                   other: other, otherSymbols: otherSymbols).reversed() {
+                        let a = m[i], b = m[i + 1]
+                        let r = a.range.lowerBound..<b.range.upperBound
+                        var x = NumberMention(range: r, text: units(a.unit).string(r), values: [v], isVersion: false)
+                        x.eitherSign = a.value.eitherSign
+                        m[i] = Mention(unit: a.unit, range: r, value: x)
+                        m.remove(at: i + 1)
+                        w[i] = w[i + 1]; w.remove(at: i + 1)
+                        s[i] = s[i + 1]; s.remove(at: i + 1)
+                        if !before.isEmpty { before.remove(at: i + 1) }
+                    }
+                }
+                var none: [Int] = []
+                join(&source, &sw, &ss, &none, units: { p.source.units[$0] }, separators: c.settings.source.listSeparators, other: target, otherSymbols: ts)
+                join(&target, &tw, &ts, &targetBefore, units: { c.document.units[$0] }, separators: c.settings.target.listSeparators, other: source, otherSymbols: ss)
+                // The first number of a range takes the unit written after the last (`60–75
+                // minutes`), where only so does the other side write its quantity (`1 小时`).
+                for (i, x) in NumberMismatchRule.rangeUnits(source, symbols: ss, units: { p.source.units[$0] }, other: target, otherSymbols: ts) {
+                    sw[i] = sw[x]; ss[i] = ss[x]
+                }
+                for (i, x) in NumberMismatchRule.rangeUnits(target, symbols: ts, units: { c.document.units[$0] }, other: source, otherSymbols: ss) {
+                    tw[i] = tw[x]; ts[i] = ts[x]
+                }
             }
             var r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
             // A lone 一 (一条, 一个: the article Chinese adds) renders no digit 1 of the source
