@@ -662,6 +662,18 @@ import Testing
         #expect(try messages("你每周训练 3 天，每次训练需要 2 小时到 1 小时 15 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").count == 1)
     }
 
+    /// Held-out C6: a `Y.M.D` date renders the English date whose month it names (`2025.5.26` for
+    /// `May 26, 2025`); a 一 closing a noun renders the `1` after a word (`task 1` → `赛题一`).
+    @Test func chineseDateAndNounOne() throws {
+        #expect(try messages("第 2 版于 2025.5.26 发布。\n", "Version 2 was released on May 26, 2025.\n").isEmpty)
+        #expect(try messages("第 2 版于 2025/5/26 发布。\n", "Version 2 was released on May 26, 2025.\n").isEmpty)
+        #expect(try messages("第 2 版于 2025.5.27 发布。\n", "Version 2 was released on May 26, 2025.\n").count == 1)
+        #expect(try messages("第 2 版于 2024.5.26 发布。\n", "Version 2 was released on May 26, 2025.\n").count == 1)
+        #expect(try messages("它为赛题一发布。\n", "It was released for task 1.\n").isEmpty)
+        #expect(try messages("它为赛题二发布。\n", "It was released for task 1.\n").count == 1)
+        #expect(try messages("它为赛题 3 发布。\n", "It was released for task 1.\n").count == 1)
+    }
+
     /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
     /// is reported; `16 岁及以下` and `12 岁以下` are not.
     @Test func orUnderIsABound() throws {

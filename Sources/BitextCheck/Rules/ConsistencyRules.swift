@@ -1913,6 +1913,18 @@ public struct NumberMismatchRule: Rule {
         return (Double(month), Double(day), s.count - dot - 1)
     }
 
+    /// A date written `Y.M.D` (`2025.5.26`: a year of four digits, a month of 1 to 12, a day of
+    /// 1 to 31, read as a version), with its parts and the day's digit count; nil otherwise.
+    static func yearMonthDay(_ x: NumberMention) -> (year: Double, month: Double, day: Double, digits: Int)? {
+        guard x.isVersion, x.range.count == x.text.unicodeScalars.count else { return nil }
+        let parts = x.text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].utf8.count == 4, (1...2).contains(parts[1].utf8.count), (1...2).contains(parts[2].utf8.count),
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1000...2999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return (Double(y), Double(m), Double(d), parts[2].utf8.count)
+    }
+
     /// A number right before 月 (`9 月`, `九月`): a month of a Chinese date.
     static func beforeMonth(_ u: Unit, _ r: Range<Int>) -> Bool {
         var k = r.upperBound
@@ -2386,15 +2398,17 @@ public struct NumberMismatchRule: Rule {
     }
 
     /// How many 一 of a unit's prose are no number the scanner read (`read`): 一 before other
-    /// Han, which is as often the article (一茶匙, 一个), not after 第.
-    static func articleOnes(_ u: Unit, read: [Range<Int>]) -> Int {
+    /// Han, which is as often the article (一茶匙, 一个), not after 第 (`all`); of them, those
+    /// right after Han that is no numeral, closing a noun (赛题一, `closing`).
+    static func articleOnes(_ u: Unit, read: [Range<Int>]) -> (all: Int, closing: Int) {
         let t = u.text
-        var n = 0
+        var n = 0, closing = 0
         for k in t.indices where t[k] == 0x4E00 && u.roles[k] == .content && k + 1 < t.count && isHanIdeograph(t[k + 1])
             && !(k > 0 && t[k - 1] == 0x7B2C) && !read.contains(where: { $0.contains(k) }) {
             n += 1
+            if k > 0 && isHanIdeograph(t[k - 1]) && !NumberScanner.isHanNumeral(t[k - 1]) && u.roles[k - 1] == .content { closing += 1 }
         }
-        return n
+        return (n, closing)
     }
 
     /// Hexadecimal runs of seven to forty lowercase characters with a digit and a letter
@@ -2593,6 +2607,21 @@ public struct NumberMismatchRule: Rule {
                               source.contains(where: { !$0.value.isVersion && $0.value.values.contains(day) }) else { return m }
                         let r = (m.range.upperBound - digits)..<m.range.upperBound
                         return Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: String(Int(day)), values: [day], isVersion: false))
+                    }
+                }
+            }
+            // A year.month.day date (`2025.5.26` for `May 26, 2025`) whose month the source
+            // names in the unit: its year and its day, the month rendering the name (a date of
+            // another month stays one version, changed).
+            if target.contains(where: { NumberMismatchRule.yearMonthDay($0.value) != nil }) {
+                let named = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0], months) })
+                if !named.isEmpty {
+                    target = target.flatMap { m -> [Mention<NumberMention>] in
+                        guard let d = NumberMismatchRule.yearMonthDay(m.value), named.contains(d.month) else { return [m] }
+                        let lo = m.range.lowerBound, hi = m.range.upperBound
+                        let y = lo..<(lo + 4), r = (hi - d.digits)..<hi
+                        return [Mention(unit: m.unit, range: y, value: NumberMention(range: y, text: String(Int(d.year)), values: [d.year], isVersion: false)),
+                                Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: String(Int(d.day)), values: [d.day], isVersion: false))]
                     }
                 }
             }
@@ -3065,14 +3094,26 @@ public struct NumberMismatchRule: Rule {
             // citation `[1]`, nor a 1 that ends a phrase).
             if let pair, missing.contains(where: { $0.value.text == "1" }),
                !extra.contains(where: { $0.value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }) {
-                var ones = pair.target.reduce(0) { n, k in
-                    n + NumberMismatchRule.articleOnes(c.document.units[k], read: target.filter { $0.unit == k }.map(\.range))
+                var ones = 0, closing = 0
+                for k in pair.target {
+                    let x = NumberMismatchRule.articleOnes(c.document.units[k], read: target.filter { $0.unit == k }.map(\.range))
+                    ones += x.all
+                    closing += x.closing
                 }
+                // A 1 after a word (`task 1`, `Phase 1`), likewise rendered by a 一 that closes
+                // a noun (赛题一发布: right after Han that is no numeral).
                 missing.removeAll { m in
                     guard ones > 0, m.value.text == "1" else { return false }
                     let t = p.source.units[m.unit].text, e = m.range.upperBound
-                    guard e + 1 < t.count, t[e] == 0x20, t[e + 1] | 0x20 >= 0x61, t[e + 1] | 0x20 <= 0x7A else { return false }
+                    if e + 1 < t.count, t[e] == 0x20, t[e + 1] | 0x20 >= 0x61, t[e + 1] | 0x20 <= 0x7A {
+                        ones -= 1
+                        return true
+                    }
+                    let s = m.range.lowerBound
+                    guard closing > 0, s >= 3, t[s - 1] == 0x20, isASCIILetter(t[s - 2]), isASCIILetter(t[s - 3]),
+                          e == t.count || !(isASCIILetter(t[e]) || (t[e] >= 0x30 && t[e] <= 0x39)) else { return false }
                     ones -= 1
+                    closing -= 1
                     return true
                 }
             }
