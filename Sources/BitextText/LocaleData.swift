@@ -99,6 +99,10 @@ public struct LocaleData: Sendable {
     /// The words that are a count by themselves in prose and the words beside them that tell
     /// (``Frequencies``), from `<id>.units.yml`, read on first use.
     public var frequencies: Frequencies { units.value.frequencies }
+    /// How the language writes numbers in characters of its own (三百二十一, 第一, 两年半, 五分之一),
+    /// from the `numeral…` keys of `<id>.units.yml`, read on first use: what ``NumberScanner``
+    /// reads besides digits (none for English).
+    public var numerals: Numerals { units.value.numerals }
 
     /// Words that are a count by themselves (`frequencyWords`: `once` 1, `twice` 2), lowercase;
     /// after one that counts 1, a word that makes it a frequency (`frequencyAdverbs`: `daily`)
@@ -545,6 +549,7 @@ public struct LocaleData: Sendable {
         var hemispheres = Hemispheres()
         var months = Months()
         var quarters = Quarters()
+        var numerals = Numerals()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -686,7 +691,50 @@ public struct LocaleData: Sendable {
         out.months.joiners = Set(node["monthJoiners"]?.array().compactMap(\.string) ?? [])
         out.months.timeWords = wordSet("monthTimeWords")
         out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
+        out.numerals = numerals(node)
         return out
+    }
+
+    /// The `numeral…` keys of `<id>.units.yml` (``Numerals``).
+    static func numerals(_ node: Node) -> Numerals {
+        var nu = Numerals()
+        /// Characters by the value their key names (`"2": [二, 两]`).
+        func valued(_ k: String) -> [UInt32: Double] {
+            var out: [UInt32: Double] = [:]
+            for (w, name) in LocaleData.wordsByName(node, k) where w.unicodeScalars.count == 1 {
+                if let v = Double(name) { out[w.unicodeScalars.first!.value] = v }
+            }
+            return out
+        }
+        func words(_ k: String) -> [[UInt32]] {
+            (node[k]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars.map(\.value)) }
+        }
+        func characters(_ k: String) -> Set<UInt32> { Set(words(k).filter { $0.count == 1 }.map { $0[0] }) }
+        nu.digits = valued("numeralDigits")
+        nu.units = valued("numeralUnits")
+        nu.words = valued("numeralWords")
+        nu.ordinals = characters("numeralOrdinals")
+        nu.countingUnits = characters("numeralCountingUnits")
+        nu.joiners = characters("numeralJoiners")
+        nu.whole = characters("numeralWhole")
+        nu.wholeUnits = characters("numeralWholeUnits")
+        nu.half = characters("numeralHalf")
+        nu.halfMeasures = characters("numeralHalfMeasures")
+        nu.halfAfter = words("numeralHalfAfter")
+        nu.halfNotBefore = characters("numeralHalfNotBefore")
+        nu.fraction = words("numeralFraction").first ?? []
+        nu.century = words("numeralCentury").first ?? []
+        nu.decade = words("numeralDecade").first ?? []
+        nu.tenths = characters("numeralTenths")
+        nu.valueBefore = characters("numeralValueBefore")
+        nu.negative = words("numeralNegative")
+        nu.notNegative = words("numeralNotNegative")
+        nu.signCarriers = characters("numeralSignCarriers")
+        nu.countingWords = characters("numeralCountingWords")
+        nu.countingPairs = words("numeralCountingPairs")
+        nu.notCountBefore = characters("numeralNotCountBefore")
+        nu.finish()
+        return nu
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

@@ -125,7 +125,7 @@ import Testing
     }
 
     static func numbers(_ s: String, glued: Bool = false) -> [NumberMention] {
-        NumberScanner.numbers(in: Array(s.unicodeScalars).map(\.value), gluedToWords: glued) { _ in true }
+        NumberScanner.numbers(in: Array(s.unicodeScalars).map(\.value), numerals: Harness.target.numerals, gluedToWords: glued) { _ in true }
     }
 
     static func agree(_ a: String, _ b: String) -> Bool {
@@ -246,11 +246,11 @@ import Testing
     /// source reads).
     @Test func numbersCopiedWithCodeOrNames() throws {
         let t = Document(SourceText(path: "a.md", text: "区域 `A1:E9` 的第 2 行，BM25 与 v2。\n")).units[0]
-        let tn = NumberMismatchRule.targetNumbers(t, TextAnalysis(), unit: 0, clock: try LocaleData.load("zh-Hans").clock)
+        let tn = NumberMismatchRule.targetNumbers(t, TextAnalysis(), unit: 0, clock: try LocaleData.load("zh-Hans").clock, numerals: Harness.target.numerals)
         #expect(tn.map { $0.value.text } == ["1", "9", "2", "25", "2"])
         #expect(tn.map { NumberMismatchRule.copiedToken(t, around: $0.range).map { t.string($0.range) } } == ["A1:E9", "A1:E9", nil, "BM25", "v2"])
         let s = Document(SourceText(path: "a.md", text: "Row 1 of `A1:E9`, BM25 and v2, see [x](https://e.com/v2).\n")).units[0]
-        let sn = NumberMismatchRule.sourceNumbers(s, TextAnalysis(), unit: 0, clock: try LocaleData.load("en").clock)
+        let sn = NumberMismatchRule.sourceNumbers(s, TextAnalysis(), unit: 0, clock: try LocaleData.load("en").clock, numerals: Harness.target.numerals)
         #expect(sn.map { $0.value.text } == ["1", "2"])
         let left = NumberMismatchRule.lessCopied(tn, targetUnit: { _ in t }, source: [0], sourceUnit: { _ in s }, sourceNumbers: sn)
         #expect(left.map { $0.value.text } == ["2", "2"])
@@ -757,7 +757,7 @@ import Testing
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {
         func hours(_ text: String, _ id: String) throws -> [[Double]] {
-            var ms = NumberScanner.numbers(in: Array(text.unicodeScalars.map(\.value))) { _ in true }
+            var ms = NumberScanner.numbers(in: Array(text.unicodeScalars.map(\.value)), numerals: Harness.target.numerals) { _ in true }
             NumberScanner.twelveHourClock(&ms, in: Array(text.unicodeScalars.map(\.value)), markers: try LocaleData.load(id).clock)
             return ms.filter { $0.values.count > 1 }.map(\.values)
         }
@@ -884,7 +884,7 @@ import Testing
         #expect(r.missing == [2])
         #expect(r.extra == [2])
         let text = Array("on call 24/7, 1/2/2024".unicodeScalars).map(\.value)
-        let n = NumberScanner.numbers(in: text) { _ in true }
+        let n = NumberScanner.numbers(in: text, numerals: Harness.target.numerals) { _ in true }
         #expect(NumberMismatchRule.slashPair(text, n[0].range, n[1].range))
         #expect(!NumberMismatchRule.slashPair(text, n[2].range, n[3].range))
     }
@@ -988,7 +988,8 @@ import Testing
     @Test func chineseCounts() {
         func counts(_ s: String) -> [String] {
             let t = Array(s.unicodeScalars).map(\.value)
-            return NumberScanner.numbers(in: t, gluedToWords: true) { _ in true }.filter { NumberScanner.isCount($0, in: t) }.map(\.text)
+            return NumberScanner.numbers(in: t, numerals: Harness.target.numerals, gluedToWords: true) { _ in true }
+                .filter { NumberScanner.isCount($0, in: t, numerals: Harness.target.numerals) }.map(\.text)
         }
         #expect(counts("三个工作日，两周，十二项，五分钟，12 次") == ["三", "两", "十二", "五", "12"])
         #expect(counts("一个，第三个，两三个，几十个，二十多个，周三，二〇二四年") == [])
@@ -1195,7 +1196,7 @@ import Testing
         let (findings, notes) = try checker.withToolkit { toolkit in
             let s = Fixtures.document(source, path: "en.md"), t = Fixtures.document(target, path: "zh.md")
             let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
-            let al = DocumentAligner(functionWords: Harness.source.functionWords).align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
+            let al = DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals).align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
             #expect(al.beads.allSatisfy { $0.score < FileContext.minimumConsistencyScore || $0.source.isEmpty || $0.target.isEmpty })
             return checker.checkWithNotes(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit)
         }

@@ -336,9 +336,10 @@ public struct NumberMismatchRule: Rule {
 
     public init() {}
 
-    /// Numbers of the source's prose.
-    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock) -> [Mention<NumberMention>] {
-        var ms = NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }
+    /// Numbers of the source's prose (`numerals`: the translation's, ``LocaleData/numerals``: a
+    /// source may quote them).
+    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock, numerals: Numerals) -> [Mention<NumberMention>] {
+        var ms = NumberScanner.numbers(in: u.text, numerals: numerals) { u.roles[$0] == .content && !a.inNote($0) }
         NumberScanner.twelveHourClock(&ms, in: u.text, markers: clock)
         return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
@@ -459,8 +460,8 @@ public struct NumberMismatchRule: Rule {
     /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0), or a quantity in math; not in
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
     /// source's prose).
-    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock, math: Bool = true) -> [Mention<NumberMention>] {
-        var ms = NumberScanner.numbers(in: u.text, gluedToWords: true) {
+    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock, numerals: Numerals, math: Bool = true) -> [Mention<NumberMention>] {
+        var ms = NumberScanner.numbers(in: u.text, numerals: numerals, gluedToWords: true) {
             let r = u.roles[$0]
             return (r == .content || r == .code || (math && r == .math)) && !a.inNote($0)
         }
@@ -1030,7 +1031,7 @@ public struct NumberMismatchRule: Rule {
         // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
         // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
         var g = b
-        while g > 0 && b - g < 2 && isHanChar(t[g - 1]) && !NumberScanner.isHanNumeral(t[g - 1]) && t[g - 1] != 0x7684 && u.roles[g - 1] == .content {
+        while g > 0 && b - g < 2 && isHanChar(t[g - 1]) && !locale.numerals.isNumeral(t[g - 1]) && t[g - 1] != 0x7684 && u.roles[g - 1] == .content {
             g -= 1
             for (s, lower) in bounds.before where matches(s, endingAt: g) { return ((g - s.count)..<g, lower) }
             // Or a modal before the verb (`至少可以使用 2 天`; `boundModals`).
@@ -1123,12 +1124,12 @@ public struct NumberMismatchRule: Rule {
             // The number right after the word (`than 7`, `than seven`).
             let from = w.range.upperBound, to = min(sr.upperBound, from + 16)
             let eligible = { (i: Int) in i >= from && i < to && su.roles[i] == .content }
-            guard let n = (NumberScanner.numbers(in: su.text, eligible: eligible) + NumberScanner.numberWords(in: su.text, eligible: eligible))
+            guard let n = (NumberScanner.numbers(in: su.text, numerals: target.numerals, eligible: eligible) + NumberScanner.numberWords(in: su.text, eligible: eligible))
                     .min(by: { $0.range.lowerBound < $1.range.lowerBound }),
                   su.text[from..<n.range.lowerBound].allSatisfy({ $0 == 0x20 || $0 == 0xA0 }),
                   let b = bound(su, of: n.range, source) else { return false }
             let inTarget = { (i: Int) in tr.contains(i) && tu.roles[i] == .content }
-            for m in NumberScanner.numbers(in: tu.text, gluedToWords: true, eligible: inTarget) where m.agrees(with: n) {
+            for m in NumberScanner.numbers(in: tu.text, numerals: target.numerals, gluedToWords: true, eligible: inTarget) where m.agrees(with: n) {
                 if let y = bound(tu, of: m.range, target), y.lower != b.lower { return true }
             }
             return false
@@ -1143,7 +1144,7 @@ public struct NumberMismatchRule: Rule {
     /// 12%`; not `set up 3 servers`); within five characters of Han before it (`同比下降 12%`,
     /// `增长了 12%`; the nearest word; not right after 到, 至, 为…: `减少到 3` states the value).
     /// True for up, with where the word starts; nil for none.
-    static func change(_ u: Unit, before r: Range<Int>, _ bounds: LocaleData.Bounds) -> (up: Bool, start: Int)? {
+    static func change(_ u: Unit, before r: Range<Int>, _ bounds: LocaleData.Bounds, _ numerals: Numerals) -> (up: Bool, start: Int)? {
         guard !bounds.changes.isEmpty else { return nil }
         let t = u.text
         var b = r.lowerBound
@@ -1179,7 +1180,7 @@ public struct NumberMismatchRule: Rule {
             return (x.up, start)
         }
         // Han: the nearest word of change ending within five characters.
-        if NumberScanner.valueBefore.contains(t[b - 1]) { return nil }
+        if numerals.valueBefore.contains(t[b - 1]) { return nil }
         var e = b, steps = 0
         while e > 0 && steps < 5 && isHanIdeograph(t[e - 1]) && u.roles[e - 1] == .content {
             for x in bounds.changes where x.words.count <= e && Array(t[(e - x.words.count)..<e]) == x.words { return (x.up, e - x.words.count) }
@@ -1889,8 +1890,8 @@ public struct NumberMismatchRule: Rule {
 
     /// A Han numeral of one character after a Han character (the 一 of 周一, the 五 of
     /// 星期五 or 周一至五): what may be part of a weekday's name.
-    static func mayNameWeekday(_ t: [UInt32], _ r: Range<Int>) -> Bool {
-        r.count == 1 && r.lowerBound > 0 && r.upperBound <= t.count && NumberScanner.isHanNumeral(t[r.lowerBound]) && isHanIdeograph(t[r.lowerBound - 1])
+    static func mayNameWeekday(_ t: [UInt32], _ r: Range<Int>, _ numerals: Numerals) -> Bool {
+        r.count == 1 && r.lowerBound > 0 && r.upperBound <= t.count && numerals.isNumeral(t[r.lowerBound]) && isHanIdeograph(t[r.lowerBound - 1])
     }
 
     /// The minutes of a clock time `H:MM` (the `00` of `9:00`): two digits after a colon after a
@@ -2180,10 +2181,10 @@ public struct NumberMismatchRule: Rule {
     /// (双方), "a few" or nothing for it as often as not.
     static func wordsChanged(_ missing: [Mention<NumberMention>], _ extra: [Mention<NumberMention>],
                              place: (Mention<NumberMention>) -> (unit: Int, range: Range<Int>),
-                             isCount: (Mention<NumberMention>) -> Bool) -> [(Mention<NumberMention>, Mention<NumberMention>)] {
+                             isCount: (Mention<NumberMention>) -> Bool, half: Set<UInt32>) -> [(Mention<NumberMention>, Mention<NumberMention>)] {
         // 一 before a counting word (运行一次, 一个订单) is as often the article Chinese adds, and
-        // 一半 renders "half": neither a cardinal of two or more changed.
-        let extra = extra.filter { !(NumberMismatchRule.isHanOne($0.value) || $0.value.text.unicodeScalars.contains { $0.value == 0x534A }) }
+        // 一半 renders "half" (``Numerals/half``): neither a cardinal of two or more changed.
+        let extra = extra.filter { !(NumberMismatchRule.isHanOne($0.value) || $0.value.text.unicodeScalars.contains { half.contains($0.value) }) }
         guard !extra.isEmpty else { return [] }
         let places = missing.map(place)
         var out: [(Mention<NumberMention>, Mention<NumberMention>)] = []
@@ -2397,16 +2398,17 @@ public struct NumberMismatchRule: Rule {
         return (1...3).contains(words)
     }
 
-    /// How many 一 of a unit's prose are no number the scanner read (`read`): 一 before other
-    /// Han, which is as often the article (一茶匙, 一个), not after 第 (`all`); of them, those
-    /// right after Han that is no numeral, closing a noun (赛题一, `closing`).
-    static func articleOnes(_ u: Unit, read: [Range<Int>]) -> (all: Int, closing: Int) {
+    /// How many numerals of one (一, ``Numerals/digits``) of a unit's prose are no number the
+    /// scanner read (`read`): one before other Han, which is as often the article (一茶匙, 一个),
+    /// not after a mark of an ordinal (第, ``Numerals/ordinals``) (`all`); of them, those right
+    /// after Han that is no numeral, closing a noun (赛题一, `closing`).
+    static func articleOnes(_ u: Unit, read: [Range<Int>], _ numerals: Numerals) -> (all: Int, closing: Int) {
         let t = u.text
         var n = 0, closing = 0
-        for k in t.indices where t[k] == 0x4E00 && u.roles[k] == .content && k + 1 < t.count && isHanIdeograph(t[k + 1])
-            && !(k > 0 && t[k - 1] == 0x7B2C) && !read.contains(where: { $0.contains(k) }) {
+        for k in t.indices where numerals.digits[t[k]] == 1 && u.roles[k] == .content && k + 1 < t.count && isHanIdeograph(t[k + 1])
+            && !(k > 0 && numerals.ordinals.contains(t[k - 1])) && !read.contains(where: { $0.contains(k) }) {
             n += 1
-            if k > 0 && isHanIdeograph(t[k - 1]) && !NumberScanner.isHanNumeral(t[k - 1]) && u.roles[k - 1] == .content { closing += 1 }
+            if k > 0 && isHanIdeograph(t[k - 1]) && !numerals.isNumeral(t[k - 1]) && u.roles[k - 1] == .content { closing += 1 }
         }
         return (n, closing)
     }
@@ -2532,13 +2534,15 @@ public struct NumberMismatchRule: Rule {
             return CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
         }
         let sourceClock = c.settings.source.clock, targetClock = c.settings.target.clock
+        // The translation's numerals, read on both sides (a source may quote them).
+        let numerals = c.settings.target.numerals
         let months = c.settings.source.months
         let targetBounds = c.settings.target.bounds
         let sourceBounds = c.settings.source.bounds
         let sourceQuarters = c.settings.source.quarters, targetQuarters = c.settings.target.quarters
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
-            var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
+            var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock, numerals: numerals) }
             // A source that names months without a number (`open in June`, `June–September`)
             // is compared with the months of a translation that writes one (`7 月开放`).
             let quarters = su.flatMap { NumberMismatchRule.quarters(p.source.units[$0], unit: $0, sourceQuarters) }
@@ -2546,7 +2550,7 @@ public struct NumberMismatchRule: Rule {
                     || (tu.contains { c.document.units[$0].text.contains(0x6708) }
                         && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0, months).isEmpty }) else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
-            var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
+            var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, numerals: numerals, math: !sourceMath) }
             // Fiscal quarters and years of the source (`Q3`, `third quarter`, `FY2025`) where the
             // translation names a quarter or a fiscal year (第三季度, 2025 财年).
             if !quarters.isEmpty {
@@ -2563,11 +2567,11 @@ public struct NumberMismatchRule: Rule {
             // The numeral of a weekday's name (周一, 星期五, 周一至五) counts nothing: days are
             // compared as days (``weekdays(_:_:)``). Looked at only for a Han numeral after a Han
             // character.
-            if target.contains(where: { NumberMismatchRule.mayNameWeekday(c.document.units[$0.unit].text, $0.range) }) {
+            if target.contains(where: { NumberMismatchRule.mayNameWeekday(c.document.units[$0.unit].text, $0.range, numerals) }) {
                 var days: [Int: [WeekdayMention]] = [:]
                 target.removeAll { m in
                     let u = c.document.units[m.unit]
-                    guard NumberMismatchRule.mayNameWeekday(u.text, m.range) else { return false }
+                    guard NumberMismatchRule.mayNameWeekday(u.text, m.range, numerals) else { return false }
                     if days[m.unit] == nil { days[m.unit] = NumberMismatchRule.weekdays(u, c.settings.target) }
                     return days[m.unit]!.contains { $0.named && $0.range.contains(m.range.lowerBound) }
                 }
@@ -2586,7 +2590,7 @@ public struct NumberMismatchRule: Rule {
                     if !pt.half {
                         var k = pt.at + 1
                         if k < t.count && t[k] == 0x20 { k += 1 }
-                        if k < t.count && ((t[k] >= 0x30 && t[k] <= 0x39) || NumberScanner.isHanNumeral(t[k])) { continue }
+                        if k < t.count && ((t[k] >= 0x30 && t[k] <= 0x39) || numerals.isNumeral(t[k])) { continue }
                     }
                     let r = pt.half ? (pt.at + 1)..<(pt.at + 2) : pt.at..<(pt.at + 1)
                     added.append(Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: pt.half ? "30" : "00", values: [pt.half ? 30 : 0], isVersion: false)))
@@ -2779,10 +2783,10 @@ public struct NumberMismatchRule: Rule {
             for (sg, tg) in groups where !tg.isEmpty {
                 for m in sg where !m.value.isVersion {
                     let su = p.source.units[m.unit]
-                    guard let (up, from) = NumberMismatchRule.change(su, before: m.range, sourceBounds) else { continue }
+                    guard let (up, from) = NumberMismatchRule.change(su, before: m.range, sourceBounds, numerals) else { continue }
                     for t in tg where !t.value.isVersion {
                         let tu = c.document.units[t.unit]
-                        guard let (other, to) = NumberMismatchRule.change(tu, before: t.range, targetBounds), other != up,
+                        guard let (other, to) = NumberMismatchRule.change(tu, before: t.range, targetBounds, numerals), other != up,
                               changesReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
                         // Quoted from the word of change to the number (and its `%`).
                         func quoted(_ u: Unit, _ from: Int, _ r: Range<Int>) -> String {
@@ -3096,7 +3100,7 @@ public struct NumberMismatchRule: Rule {
                !extra.contains(where: { $0.value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }) {
                 var ones = 0, closing = 0
                 for k in pair.target {
-                    let x = NumberMismatchRule.articleOnes(c.document.units[k], read: target.filter { $0.unit == k }.map(\.range))
+                    let x = NumberMismatchRule.articleOnes(c.document.units[k], read: target.filter { $0.unit == k }.map(\.range), numerals)
                     ones += x.all
                     closing += x.closing
                 }
@@ -3204,7 +3208,7 @@ public struct NumberMismatchRule: Rule {
             if let pair, !missingWords.isEmpty {
                 let left = extra.filter { x in !taken.contains { $0.0 == x.unit && $0.1 == x.range } }
                 for (word, t) in NumberMismatchRule.wordsChanged(missingWords, left, place: { c.targetPlace(pair, sourceUnit: $0.unit, at: $0.range.lowerBound) },
-                                                                  isCount: { NumberScanner.isCount($0.value, in: c.document.units[$0.unit].text) }) {
+                                                                  isCount: { NumberScanner.isCount($0.value, in: c.document.units[$0.unit].text, numerals: numerals) }, half: numerals.half) {
                     emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: word.unit,
                                     values: [:], source: p.source.units[word.unit].string(word.range),
                                     target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
