@@ -137,6 +137,17 @@ public struct LocaleData: Sendable {
     /// Fiscal quarters and years (`Q3`, `third quarter`, `FY2025`; 第三季度, 2025 财年), from
     /// `<id>.units.yml`: a quarter the translation names with another number is a changed one.
     public var quarters: Quarters { units.value.quarters }
+    /// Words that state the order of two numbers (``Order``), from `<id>.units.yml`.
+    public var order: Order { units.value.order }
+
+    /// Words that state two numbers of a sentence as an old value and a new one, from
+    /// `<id>.units.yml`, as lowercase scalars: `orderFrom` before the old (`from`, `从`, `由`) with
+    /// `orderTo` right before the new (`to`, `到`, `至`, `为`: `降至`, `改为`), or `orderInstead`
+    /// between the new and the old (`instead of`, `rather than`, `而不是`).
+    public struct Order: Sendable {
+        public var from: [[UInt32]] = [], to: [[UInt32]] = [], instead: [[UInt32]] = []
+        public init() {}
+    }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
 
     /// Fiscal quarters and years, from `<id>.units.yml`.
@@ -550,6 +561,7 @@ public struct LocaleData: Sendable {
         var months = Months()
         var quarters = Quarters()
         var numerals = Numerals()
+        var order = Order()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -692,6 +704,12 @@ public struct LocaleData: Sendable {
         out.months.timeWords = wordSet("monthTimeWords")
         out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
         out.numerals = numerals(node)
+        func lowered(_ k: String) -> [[UInt32]] {
+            (node[k]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        }
+        out.order.from = lowered("orderFrom")
+        out.order.to = lowered("orderTo")
+        out.order.instead = lowered("orderInstead")
         return out
     }
 

@@ -674,6 +674,20 @@ import Testing
         #expect(try messages("它为赛题 3 发布。\n", "It was released for task 1.\n").count == 1)
     }
 
+    /// Two numbers whose order the source states, exchanged (review 29 D1): `400 → 450` → `450 →
+    /// 400`, `15 minutes instead of 10` → `由 15 分钟改为 10 分钟`, `from 20% to 18%` → `从 18% 降至
+    /// 20%`; the same order, a list, or an order only one side states is no finding.
+    @Test func exchangedOrder() throws {
+        #expect(try messages("- 护盾生命值：450 → 400。\n", "- Shield health: 400 → 450.\n").count == 1)
+        #expect(try messages("- 护盾生命值：400 → 450。\n", "- Shield health: 400 → 450.\n").isEmpty)
+        #expect(try messages("12 号线的发车间隔由 15 分钟改为 10 分钟。\n", "Line 12 will run every 15 minutes instead of every 10 minutes.\n").count == 1)
+        #expect(try messages("12 号线的发车间隔由 10 分钟改为 15 分钟。\n", "Line 12 will run every 15 minutes instead of every 10 minutes.\n").isEmpty)
+        #expect(try messages("暴击率从 18% 降至 20%。\n", "Critical chance drops from 20% to 18%.\n").count == 1)
+        #expect(try messages("暴击率从 20% 降至 18%。\n", "Critical chance drops from 20% to 18%.\n").isEmpty)
+        #expect(try messages("节奏：下放 1 秒、停顿 3 秒、上推 1 秒。\n", "Tempo: 3 seconds down, a 1-second pause, 1 second up.\n").isEmpty)
+        #expect(try messages("暴击率为 18% 和 20%。\n", "Critical chance drops from 20% to 18%.\n").isEmpty)
+    }
+
     /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
     /// is reported; `16 岁及以下` and `12 岁以下` are not.
     @Test func orUnderIsABound() throws {

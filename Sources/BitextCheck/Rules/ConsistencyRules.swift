@@ -1757,6 +1757,80 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// Arrows between an old value and a new one (`400 → 450`, `400 -> 450`).
+    static let arrows: [[UInt32]] = ["→", "⇒", "⟶", "➔", "->", "=>"].map { Array($0.unicodeScalars.map(\.value)) }
+
+    /// Two numbers of one unit next to each other that the text states in an order, an old value
+    /// and a new one: an arrow between them (`400 → 450`), a word of ``LocaleData/Order/from``
+    /// before the first (at most two words or four characters before it) and one of `to` right
+    /// before the second (`from 400 to 450`, `从 400 降至 450`, `由 15 分钟改为 10 分钟`), or one of
+    /// `instead` between them, the new first (`15 minutes instead of 10`). By their indexes in `m`,
+    /// the old first; a list (`3, 1 and 1`) states none.
+    static func orderedPairs(_ m: [Mention<NumberMention>], units: (Int) -> Unit, _ order: LocaleData.Order) -> [(old: Int, new: Int)] {
+        var out: [(old: Int, new: Int)] = []
+        guard m.count >= 2 else { return out }
+        @inline(__always) func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        @inline(__always) func letter(_ c: UInt32) -> Bool { isASCIILetter(c) }
+        for i in 0..<(m.count - 1) {
+            let a = m[i], b = m[i + 1]
+            guard a.unit == b.unit, a.range.upperBound < b.range.lowerBound, b.range.lowerBound - a.range.upperBound <= 32,
+                  !a.value.isVersion, !b.value.isVersion else { continue }
+            let t = units(a.unit).text
+            let between = Array(t[a.range.upperBound..<b.range.lowerBound])
+            // No sentence or clause ends between them.
+            if between.contains(where: { [0x2E, 0x3002, 0x3B, 0xFF1B, 0x2C, 0xFF0C, 0x3001, 0x21, 0x3F, 0xFF01, 0xFF1F, 0x0A].contains($0) }) { continue }
+            // A word written at `s` (whole, for Latin letters).
+            func at(_ w: [UInt32], _ s: Int, in x: [UInt32]) -> Bool {
+                guard s >= 0, s + w.count <= x.count else { return false }
+                for (j, c) in w.enumerated() where lowered(x[s + j]) != c { return false }
+                if letter(w[0]) && s > 0 && letter(x[s - 1]) { return false }
+                if letter(w[w.count - 1]) && s + w.count < x.count && letter(x[s + w.count]) { return false }
+                return true
+            }
+            if arrows.contains(where: { w in (0...max(0, between.count - w.count)).contains { at(w, $0, in: between) } }) {
+                out.append((i, i + 1))
+                continue
+            }
+            if order.instead.contains(where: { w in (0...max(0, between.count - w.count)).contains { at(w, $0, in: between) } }) {
+                out.append((i + 1, i))
+                continue
+            }
+            // `to` right before the second number (spaces, and a word for Latin: `to every 10`).
+            var e = between.count
+            while e > 0 && (between[e - 1] == 0x20 || between[e - 1] == 0xA0) { e -= 1 }
+            var to = order.to.contains { w in at(w, e - w.count, in: between) }
+            if !to, e > 0, letter(between[e - 1]) {
+                var s = e
+                while s > 0 && letter(between[s - 1]) { s -= 1 }
+                var f = s
+                while f > 0 && between[f - 1] == 0x20 { f -= 1 }
+                to = f < s && order.to.contains { w in letter(w[0]) && at(w, f - w.count, in: between) }
+            }
+            guard to else { continue }
+            // `from` before the first: within four characters of Han or two words.
+            let lo = a.range.lowerBound
+            let window = Array(t[max(0, lo - 24)..<lo])
+            var from = false
+            for w in order.from {
+                let n = window.count
+                if letter(w[0]) {
+                    // The word, then up to one more word, then the number.
+                    var k = n
+                    for _ in 0..<2 {
+                        while k > 0 && window[k - 1] == 0x20 { k -= 1 }
+                        if at(w, k - w.count, in: window) { from = true; break }
+                        while k > 0 && letter(window[k - 1]) { k -= 1 }
+                    }
+                } else {
+                    for s in max(0, n - 4 - w.count)...max(0, n - w.count) where at(w, s, in: window) { from = true }
+                }
+                if from { break }
+            }
+            if from { out.append((i, i + 1)) }
+        }
+        return out
+    }
+
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
     /// other slash, digit or letter glued to either end (not a date `1/2/2024` or a path).
     static func slashPair(_ t: [UInt32], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -2540,6 +2614,7 @@ public struct NumberMismatchRule: Rule {
         let targetBounds = c.settings.target.bounds
         let sourceBounds = c.settings.source.bounds
         let sourceQuarters = c.settings.source.quarters, targetQuarters = c.settings.target.quarters
+        let sourceOrder = c.settings.source.order, targetOrder = c.settings.target.order
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
             var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock, numerals: numerals) }
@@ -3262,6 +3337,26 @@ public struct NumberMismatchRule: Rule {
                 }
             }
             compare(source, target, words: counted, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+            // Two numbers whose order the source states (`400 → 450`, `from 400 to 450`, `15
+            // minutes instead of 10`) stated the other way round by the translation (`450 → 400`,
+            // `由 15 分钟改为 10 分钟`): the same numbers, exchanged.
+            if source.count >= 2 && target.count >= 2 {
+                for (o, n) in NumberMismatchRule.orderedPairs(source, units: { p.source.units[$0] }, sourceOrder) {
+                    let so = source[o].value, sn = source[n].value
+                    guard !so.agrees(with: sn) else { continue }
+                    let swapped = NumberMismatchRule.orderedPairs(target, units: { c.document.units[$0] }, targetOrder).first { x in
+                        target[x.old].value.agrees(with: sn) && target[x.new].value.agrees(with: so)
+                            && !target[x.old].value.agrees(with: so) && !target[x.new].value.agrees(with: sn)
+                    }
+                    guard let (to, tn) = swapped else { continue }
+                    let su = p.source.units[source[o].unit], tu = c.document.units[target[to].unit]
+                    let sr = min(source[o].range.lowerBound, source[n].range.lowerBound)..<max(source[o].range.upperBound, source[n].range.upperBound)
+                    let tr = min(target[to].range.lowerBound, target[tn].range.lowerBound)..<max(target[to].range.upperBound, target[tn].range.upperBound)
+                    emit(c.mismatch(self, severity: severity, place: (target[to].unit, tr), key: "number-mismatch", sourceUnit: source[o].unit,
+                                    values: [:], source: NumberMismatchRule.shown(su, sr), target: NumberMismatchRule.shown(tu, tr),
+                                    sourceLine: su.position(at: sr.lowerBound).line))
+                }
+            }
         }
         // A date whose day and month traded places (`1 March 2025` → `2025 年 1 月 3 日`): the
         // numbers agree one by one, the dates do not.
