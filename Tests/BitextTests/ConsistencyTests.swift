@@ -688,6 +688,16 @@ import Testing
         #expect(try messages("暴击率为 18% 和 20%。\n", "Critical chance drops from 20% to 18%.\n").isEmpty)
     }
 
+    /// A `%` the source writes on both numbers of a pair, lost on the second (review 29 D6):
+    /// `20% → 18%` → `20% → 18` is reported; a range sharing the source's one `%` is not.
+    @Test func percentOfThePairsSecond() throws {
+        #expect(try messages("| Lens | 暴击率 20% → 18 |\n", "| Lens | Critical chance 20% → 18% |\n").count == 1)
+        #expect(try messages("暴击率从 20% 降至 18。\n", "Critical chance drops from 20% to 18%.\n").count == 1)
+        #expect(try messages("暴击率从 20% 降至 18%。\n", "Critical chance drops from 20% to 18%.\n").isEmpty)
+        #expect(try messages("它占用 20–30% 的时间。\n", "It takes 20%–30% of the time.\n").isEmpty)
+        #expect(try messages("它占用 20%–30% 的时间。\n", "It takes 20–30% of the time.\n").isEmpty)
+    }
+
     /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
     /// is reported; `16 岁及以下` and `12 岁以下` are not.
     @Test func orUnderIsABound() throws {

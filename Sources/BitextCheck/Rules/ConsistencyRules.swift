@@ -1831,6 +1831,21 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// A number written with `%` right before the number at `start`, a few characters between
+    /// and no other number nor a clause's end (`20% → 18`, `从 20% 降至 18`, `20%–30`): the pair's
+    /// first, with its sign.
+    static func percentPartnerBefore(_ t: [UInt32], _ start: Int) -> Bool {
+        var k = start - 1, steps = 0
+        while k > 0 && steps < 8 {
+            let c = t[k]
+            if c == 0x25 || c == 0xFF05 { return t[k - 1] >= 0x30 && t[k - 1] <= 0x39 }
+            if (c >= 0x30 && c <= 0x39) || [0x2E, 0x3002, 0x3B, 0xFF1B, 0x2C, 0xFF0C, 0x3001, 0x0A, 0x7C].contains(c) { return false }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
     /// other slash, digit or letter glued to either end (not a date `1/2/2024` or a path).
     static func slashPair(_ t: [UInt32], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -2890,7 +2905,13 @@ public struct NumberMismatchRule: Rule {
                     guard percent || plusMinus else { continue }
                     for t in tg where t.value.values.count == 1 && t.value.values[0] == m.value.values[0] {
                         let tu = c.document.units[t.unit]
-                        if percent && (NumberMismatchRule.percentAfter(tu.text, t.range.upperBound) || tu.text.contains(0x25) || tu.text.contains(0xFF05)
+                        // A `%` elsewhere in the unit may be the one a range shares (`20–30%`), but
+                        // not where the source writes it on both numbers of a pair and the
+                        // translation on the first only (`20% → 18%` → `20% → 18`).
+                        if percent && (NumberMismatchRule.percentAfter(tu.text, t.range.upperBound)
+                                       || ((tu.text.contains(0x25) || tu.text.contains(0xFF05))
+                                           && !(NumberMismatchRule.percentPartnerBefore(su.text, m.range.lowerBound)
+                                                && NumberMismatchRule.percentPartnerBefore(tu.text, t.range.lowerBound)))
                                        || targetBounds.percent.contains { NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, $0) }) { continue }
                         if !percent && (NumberMismatchRule.plusMinusBefore(tu.text, t.range.lowerBound) || tu.text.contains(0xB1)
                                         || targetBounds.plusMinus.contains { tu.string(0..<tu.text.count).contains($0) }
