@@ -211,9 +211,11 @@ public struct LocaleData: Sendable {
         /// hours before`).
         public var timeBefore: [(words: [UInt32], lower: Bool)] = []
         public var timeAfter: [(words: [UInt32], lower: Bool)] = []
-        /// The words of `before` that leave the number out (`boundsExclusive`: 超过, 少于); the
-        /// others include it (至少, 不超过).
+        /// The words of `before` and `after` that leave the number out (`boundsExclusive`: 超过,
+        /// 少于, `more than`, `under`); the others include it (至少, 不超过, 及以下, `at least`,
+        /// `or under`) but those of `either` (`boundsEither`: 以上, 以下, read either way).
         public var exclusive: Set<String> = []
+        public var either: Set<String> = []
         /// The word after a comparative that makes it a bound (`boundComparatives`: `than` of
         /// `no later than`), lowercase: a negator before a word and it bounds, it negates nothing.
         public var comparatives: Set<String> = []
@@ -243,12 +245,13 @@ public struct LocaleData: Sendable {
         /// Words between a word of change and its number (`changeLinks`: `by`, `of`), lowercase.
         public var changeLinks: Set<[UInt32]> = []
 
-        /// Whether a bound word of `before` includes its number; nil for a word that is none of
-        /// them (`以上` after the number reads either way).
+        /// Whether a bound word of `before` or `after` includes its number; nil for a word that
+        /// is none of them or reads either way (`以上` after the number, ``either``).
         public func includes(_ word: String) -> Bool? {
-            let w = Array(word.lowercased().unicodeScalars.map(\.value))
-            guard before.contains(where: { $0.words == w }) else { return nil }
-            return !exclusive.contains(word)
+            let lower = word.lowercased()
+            let w = Array(lower.unicodeScalars.map(\.value))
+            guard !either.contains(lower), before.contains(where: { $0.words == w }) || after.contains(where: { $0.words == w }) else { return nil }
+            return !exclusive.contains(lower)
         }
     }
     /// The days of the week a text names (`weekdays` of `<id>.units.yml`, Monday 1 … Sunday 7),
@@ -608,7 +611,8 @@ public struct LocaleData: Sendable {
         }
         bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
             .sorted { $0.count > $1.count }
-        bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
+        bounds.exclusive = Set((node["boundsExclusive"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        bounds.either = Set((node["boundsEither"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.comparatives = wordSet("boundComparatives")
         bounds.negators = wordSet("boundNegators")
         bounds.countBounds = wordSet("countBounds")

@@ -698,6 +698,19 @@ import Testing
         #expect(try messages("它占用 20%–30% 的时间。\n", "It takes 20–30% of the time.\n").isEmpty)
     }
 
+    /// A word bound's inclusion changed (review 29 D3): `under 5` → `5 岁及以下`, `more than 3` →
+    /// `3 件及以上`; `5 岁以下` reads either way, `at least 3` → `3 件及以上` keeps it.
+    @Test func wordBoundInclusion() throws {
+        #expect(try messages("5 岁及以下儿童免费乘车。\n", "Children under 5 travel free.\n").count == 1)
+        #expect(try messages("5 岁以下儿童免费乘车。\n", "Children under 5 travel free.\n").isEmpty)
+        #expect(try messages("购买 3 件及以上可享折扣。\n", "Buy more than 3 items for a discount.\n").count == 1)
+        #expect(try messages("购买至少 3 件可享折扣。\n", "Buy at least 3 items for a discount.\n").isEmpty)
+        #expect(try messages("购买 3 件及以上可享折扣。\n", "Buy at least 3 items for a discount.\n").isEmpty)
+        #expect(try messages("购买超过 3 件可享折扣。\n", "Buy more than 3 items for a discount.\n").isEmpty)
+        #expect(try messages("设置通常不超过 60 秒。\n", "Setup usually takes less than 60 seconds.\n").isEmpty)
+        #expect(try messages("支持 200+ 种语言。\n", "It supports over 200 languages.\n").isEmpty)
+    }
+
     /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
     /// is reported; `16 岁及以下` and `12 岁以下` are not.
     @Test func orUnderIsABound() throws {

@@ -2842,13 +2842,19 @@ public struct NumberMismatchRule: Rule {
                 // A sign of comparison in the source (`≥ 140`) says whether the bound includes
                 // the number: the other sign, or a word that surely says the other (`> 140`,
                 // `超过 140` for `≥ 140`), changed it.
-                let sourceInclusive = NumberMismatchRule.signInclusive(su.string(sr))
+                // So does a word of the source's that surely says it, against a word after the
+                // translation's number that states it (`under 5` leaves the 5 out, `5 岁及以下`
+                // includes it; a negated or a time bound aside; `不超过 60 秒` before the number
+                // renders `less than 60 seconds` as loosely as English says it).
+                let sourceSign = NumberMismatchRule.signInclusive(su.string(sr))
+                let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(su.string(sr)) : nil
                 for t in tg {
                     let tu = c.document.units[t.unit]
                     guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
                     if negated, y.range.upperBound <= t.range.lowerBound, NumberMismatchRule.negatedBefore(tu, y.range.lowerBound, han: targetNegations) { y.lower = !y.lower }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
+                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound ? sourceWord : nil)
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
                               other != inclusive else { continue }
                         key = "number-mismatch.inclusive"
