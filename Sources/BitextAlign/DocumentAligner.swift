@@ -7,9 +7,13 @@ public struct DocumentAligner: Sendable {
     public var blocks = BlockAligner()
     public var sentences = SentenceAligner()
     public var functionWords: Set<String>
+    /// The translation's numerals (``LocaleData/numerals``), anchors of the sentences they
+    /// write (九百三十 for `930`).
+    public var numerals: Numerals
 
-    public init(functionWords: Set<String>, lettersPerHan: Double = 2.8) {
+    public init(functionWords: Set<String>, lettersPerHan: Double = 2.8, numerals: Numerals = Numerals()) {
         self.functionWords = functionWords
+        self.numerals = numerals
         blocks.priorRatio = lettersPerHan
     }
 
@@ -22,8 +26,8 @@ public struct DocumentAligner: Sendable {
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
         let words = SentenceAligner.WordCache()
         func alignSentences(_ b: inout Bead) {
-            let s = SentenceAligner.sentences(of: b.source, in: source, analyses: sourceAnalyses, words: words)
-            let t = SentenceAligner.sentences(of: b.target, in: target, analyses: targetAnalyses, words: words)
+            let s = SentenceAligner.sentences(of: b.source, in: source, analyses: sourceAnalyses, words: words, numerals: numerals)
+            let t = SentenceAligner.sentences(of: b.target, in: target, analyses: targetAnalyses, words: words, numerals: numerals)
             b.sentences = DocumentAligner.mendLoneSentences(sentences.align(source: s, target: t, ratio: ratio), s, t, ratio: ratio)
         }
         for k in beads.indices where !beads[k].source.isEmpty && !beads[k].target.isEmpty { alignSentences(&beads[k]) }

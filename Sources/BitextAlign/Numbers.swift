@@ -1,11 +1,8 @@
 import BitextText
 
 /// Numbers written out in words, so that "nine hundred and thirty" anchors a bead as 930 and
-/// 九百三十 do (Chinese numerals are read by ``NumberScanner``).
+/// 九百三十 do (numerals are read by ``NumberScanner``, with the translation's ``Numerals``).
 enum Numbers {
-    /// The characters of Chinese numerals (not 首, 双, 半: those are mostly other words).
-    static let chineseNumerals: Set<UInt32> = Set("零〇一二两三四五六七八九十百千万亿".unicodeScalars.map(\.value))
-
     /// The cardinals (``NumberScanner/englishCardinals``) and the ordinals an anchor may be.
     static let small: [String: Int] = Dictionary(uniqueKeysWithValues: NumberScanner.englishCardinals.map { ($0.word, $0.value) } + [
         ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10),

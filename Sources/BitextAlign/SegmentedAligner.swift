@@ -24,10 +24,16 @@ public struct SegmentedAligner: Sendable {
 
     /// A line as the sentence aligner sees it.
     public static func sentence(_ line: String, index: Int, segmenter: Segmenter) -> AlignSentence {
-        sentence(line, index: index, segmenter: segmenter, words: nil)
+        sentence(line, index: index, segmenter: segmenter, words: nil, numerals: numerals(segmenter))
     }
 
-    static func sentence(_ line: String, index: Int, segmenter: Segmenter, words: SentenceAligner.WordCache?) -> AlignSentence {
+    /// The numerals of the pair's Han side (``LocaleData/numerals``): anchors of either side's
+    /// sentences (a Chinese source is aligned too).
+    static func numerals(_ segmenter: Segmenter) -> Numerals {
+        segmenter.target.isHan || !segmenter.source.isHan ? segmenter.target.numerals : segmenter.source.numerals
+    }
+
+    static func sentence(_ line: String, index: Int, segmenter: Segmenter, words: SentenceAligner.WordCache?, numerals: Numerals) -> AlignSentence {
         var line = line
         // The scalars, decoded from the line's UTF-8 (valid: it is a String).
         let text = line.withUTF8 { u -> [UInt32] in
@@ -42,7 +48,7 @@ public struct SegmentedAligner: Sendable {
         let unit = BitextMarkdown.Unit(kind: .paragraph, start: TextPosition(line: index + 1, column: 1),
                                        byteRange: 0..<0, text: text, roles: roles)
         return SentenceAligner.sentence(unit: unit, analysis: a, block: index, range: 0..<text.count,
-                                        functionWords: segmenter.source.functionWords, words: words)
+                                        functionWords: segmenter.source.functionWords, words: words, numerals: numerals)
     }
 
     /// Beads between two lists of sentences. Each line is read into the aligner's compact table
@@ -51,8 +57,9 @@ public struct SegmentedAligner: Sendable {
         var ids = SentenceTable.Interners()
         var s = SentenceTable(), t = SentenceTable()
         let words = SentenceAligner.WordCache()
-        for (k, line) in source.enumerated() { s.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter, words: words), &ids) }
-        for (k, line) in target.enumerated() { t.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter, words: words), &ids) }
+        let numerals = SegmentedAligner.numerals(segmenter)
+        for (k, line) in source.enumerated() { s.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter, words: words, numerals: numerals), &ids) }
+        for (k, line) in target.enumerated() { t.append(SegmentedAligner.sentence(line, index: k, segmenter: segmenter, words: words, numerals: numerals), &ids) }
         let sHan = s.han.reduce(0) { $0 + Int($1) }, tHan = t.han.reduce(0) { $0 + Int($1) }
         // The aligner's length model reads the English side as letters and the Chinese side
         // as Han characters; a Chinese source is aligned the other way round and swapped back.

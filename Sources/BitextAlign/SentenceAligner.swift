@@ -103,19 +103,19 @@ public struct SentenceAligner: Sendable {
     /// - Parameter words: what earlier calls made of the Latin words they met, to share between
     ///   the calls for a document pair (the same `functionWords` each time).
     public static func sentences(of blocks: [Int], in doc: Document, analyses: [TextAnalysis],
-                                 functionWords: Set<String> = [], words: WordCache? = nil) -> [AlignSentence] {
+                                 functionWords: Set<String> = [], words: WordCache? = nil, numerals: Numerals) -> [AlignSentence] {
         var out: [AlignSentence] = []
         for b in blocks {
             guard let u = doc.unitIndex(block: b) else { continue }
             let unit = doc.units[u], a = analyses[u]
             for r in a.sentences {
-                out.append(sentence(unit: unit, analysis: a, block: b, range: r, functionWords: functionWords, words: words))
+                out.append(sentence(unit: unit, analysis: a, block: b, range: r, functionWords: functionWords, words: words, numerals: numerals))
             }
         }
         return out
     }
 
-    /// Where the sentences of some blocks are, in the order ``sentences(of:in:analyses:functionWords:words:)``
+    /// Where the sentences of some blocks are, in the order ``sentences(of:in:analyses:functionWords:words:numerals:)``
     /// lists them (the order a ``SentenceBead``'s indexes count in), without the words and
     /// anchors the aligner reads: what readers of an alignment need.
     public static func spans(of blocks: [Int], in doc: Document, analyses: [TextAnalysis]) -> [SentenceSpan] {
@@ -127,7 +127,7 @@ public struct SentenceAligner: Sendable {
         return out
     }
 
-    /// What ``sentence(unit:analysis:block:range:functionWords:words:)`` makes of a Latin word
+    /// What ``sentence(unit:analysis:block:range:functionWords:words:numerals:)`` makes of a Latin word
     /// as written, kept for the next time it occurs (books repeat their words): the word
     /// lowercased, its stem when it is a content word, whether it starts with a capital.
     public final class WordCache {
@@ -136,7 +136,7 @@ public struct SentenceAligner: Sendable {
     }
 
     static func sentence(unit: BitextMarkdown.Unit, analysis a: TextAnalysis, block: Int, range r: Range<Int>,
-                         functionWords: Set<String> = [], words cache: WordCache? = nil) -> AlignSentence {
+                         functionWords: Set<String> = [], words cache: WordCache? = nil, numerals: Numerals) -> AlignSentence {
         var letters = 0, han = 0
         var hanText: [UInt32] = []
         var anchors: [String] = []
@@ -210,10 +210,11 @@ public struct SentenceAligner: Sendable {
             }
         }
         if han > 0 {
-            // Numbers in Chinese numerals (九百三十, 第三, 二〇二四), read as the consistency rules
-            // read them; digits are anchors already, and 首/双/半 are too often other words.
-            let mentions = NumberScanner.numbers(in: unit.text) { r.contains($0) && unit.roles[$0] == .content }
-            for mention in mentions where mention.text.unicodeScalars.allSatisfy({ Numbers.chineseNumerals.contains($0.value) }) {
+            // Numbers in numerals of the language's own (九百三十, 第三, 二〇二四: `numerals`, the
+            // translation's), read as the consistency rules read them; digits are anchors
+            // already, and words of numbers (首/双/半) are too often other words.
+            let mentions = NumberScanner.numbers(in: unit.text, numerals: numerals) { r.contains($0) && unit.roles[$0] == .content }
+            for mention in mentions where mention.text.unicodeScalars.allSatisfy({ numerals.isNumeral($0.value) }) {
                 if let v = mention.values.first, v == v.rounded(), v >= 0, v < 1e15 { extra.append(String(Int(v))) }
             }
         }

@@ -39,7 +39,8 @@ struct AlignCommand: ParsableCommand {
         if segmented { return try runSegmented() }
         let session = try Session(common: common)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
-        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
+                                    numerals: session.target.numerals)
         let jobs = try session.pairs(tree, files: files, unpaired: true)
         let progress = Progress(total: jobs.count, label: ui("progress.aligning"))
         // Pairs are aligned in parallel and written in order as they finish, a few pairs ahead

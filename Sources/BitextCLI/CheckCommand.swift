@@ -39,7 +39,8 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         // The aligner (its tables cost more than checking a small file) only when a file has a source.
         let aligner = work.contains { $0.source != nil }
-            ? DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan) : nil
+            ? DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
+                                    numerals: session.target.numerals) : nil
         let threads = common.threads
         // Findings on short English units wait for the whole project's evidence (labels it
         // translates, English conventions); they are reported after the files.

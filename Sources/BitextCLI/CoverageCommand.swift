@@ -49,7 +49,8 @@ struct CoverageCommand: ParsableCommand {
         let session = try Session(common: common)
         let jobs = try session.jobs(paths: paths, pairing: pairing)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
-        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
+                                    numerals: session.target.numerals)
         let perHan = session.target.sourceCharactersPerHan
         let progress = Progress(total: jobs.count, label: ui("progress.measuring"))
         // Files are measured in parallel, a few ahead of the one taken in at most; only their

@@ -67,7 +67,8 @@ struct DriftCommand: ParsableCommand {
         }
         if record { return try recordRevisions(triples, session: session) }
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: nil, rules: [])
-        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
+                                    numerals: session.target.numerals)
         let progress = Progress(total: triples.count, label: ui("progress.comparing"), quiet: report.quiet)
         let fixedCount = Counter()
         // Findings are reported in path order: files are compared in parallel and written in

@@ -60,7 +60,8 @@ struct ExportCommand: ParsableCommand {
         let tLang = targetLang ?? session.config.targetLanguageTag ?? session.target.xmlLang
         let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
-        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
+                                    numerals: session.target.numerals)
         if format == .html { return try exportHTML(jobs, session: session, checker: checker, aligner: aligner, sLang: sLang, tLang: tLang) }
         let progress = Progress(total: jobs.count, label: ui("progress.exporting"))
         let dir = out.output ?? "."

@@ -34,7 +34,8 @@ struct GlossarySuggestCommand: ParsableCommand {
         let session = try Session(common: common)
         let jobs = try session.pairs(tree, files: files)
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
-        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
+                                    numerals: session.target.numerals)
         // Pairs are mined in parallel, each into its own table, merged in pair order (on one
         // thread, all into one): the rows are the same on any number of threads.
         let miner = TermMiner(functionWords: session.source.functionWords, generalWords: session.source.generalWords,

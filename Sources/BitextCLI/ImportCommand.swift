@@ -107,7 +107,8 @@ enum ExchangeInput {
     /// The pair aligned and cut into exchange units.
     static func document(_ session: Session, source: String, target: String, roots: TreeRoots? = nil) throws -> ExchangeDocument {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
-        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan)
+        let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
+                                    numerals: session.target.numerals)
         let s = try session.document(source), t = try session.document(target)
         return try checker.withToolkit { toolkit in
             let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)

@@ -40,7 +40,7 @@ final class Project {
         self.setup = setup
         checker = Checker(settings: setup.settings, messages: setup.messages, glossary: setup.glossary)
         aligner = DocumentAligner(functionWords: setup.settings.source.functionWords,
-                                  lettersPerHan: setup.settings.target.sourceLettersPerHan)
+                                  lettersPerHan: setup.settings.target.sourceLettersPerHan, numerals: setup.settings.target.numerals)
         base = setup.config.path.map { (Project.normalize($0) as NSString).deletingLastPathComponent }
     }
 

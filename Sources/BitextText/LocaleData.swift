@@ -105,6 +105,10 @@ public struct LocaleData: Sendable {
     /// The words that are a count by themselves in prose and the words beside them that tell
     /// (``Frequencies``), from `<id>.units.yml`, read on first use.
     public var frequencies: Frequencies { units.value.frequencies }
+    /// How the language writes numbers in characters of its own (三百二十一, 第一, 两年半, 五分之一),
+    /// from the `numeral…` keys of `<id>.units.yml`, read on first use: what ``NumberScanner``
+    /// reads besides digits (none for English).
+    public var numerals: Numerals { units.value.numerals }
 
     /// Words that are a count by themselves (`frequencyWords`: `once` 1, `twice` 2), lowercase;
     /// after one that counts 1, a word that makes it a frequency (`frequencyAdverbs`: `daily`)
@@ -139,6 +143,17 @@ public struct LocaleData: Sendable {
     /// Fiscal quarters and years (`Q3`, `third quarter`, `FY2025`; 第三季度, 2025 财年), from
     /// `<id>.units.yml`: a quarter the translation names with another number is a changed one.
     public var quarters: Quarters { units.value.quarters }
+    /// Words that state the order of two numbers (``Order``), from `<id>.units.yml`.
+    public var order: Order { units.value.order }
+
+    /// Words that state two numbers of a sentence as an old value and a new one, from
+    /// `<id>.units.yml`, as lowercase scalars: `orderFrom` before the old (`from`, `从`, `由`) with
+    /// `orderTo` right before the new (`to`, `到`, `至`, `为`: `降至`, `改为`), or `orderInstead`
+    /// between the new and the old (`instead of`, `rather than`, `而不是`).
+    public struct Order: Sendable {
+        public var from: [[UInt32]] = [], to: [[UInt32]] = [], instead: [[UInt32]] = []
+        public init() {}
+    }
     private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
 
     /// Fiscal quarters and years, from `<id>.units.yml`.
@@ -202,9 +217,11 @@ public struct LocaleData: Sendable {
         /// hours before`).
         public var timeBefore: [(words: [UInt32], lower: Bool)] = []
         public var timeAfter: [(words: [UInt32], lower: Bool)] = []
-        /// The words of `before` that leave the number out (`boundsExclusive`: 超过, 少于); the
-        /// others include it (至少, 不超过).
+        /// The words of `before` and `after` that leave the number out (`boundsExclusive`: 超过,
+        /// 少于, `more than`, `under`); the others include it (至少, 不超过, 及以下, `at least`,
+        /// `or under`) but those of `either` (`boundsEither`: 以上, 以下, read either way).
         public var exclusive: Set<String> = []
+        public var either: Set<String> = []
         /// The word after a comparative that makes it a bound (`boundComparatives`: `than` of
         /// `no later than`), lowercase: a negator before a word and it bounds, it negates nothing.
         public var comparatives: Set<String> = []
@@ -234,12 +251,13 @@ public struct LocaleData: Sendable {
         /// Words between a word of change and its number (`changeLinks`: `by`, `of`), lowercase.
         public var changeLinks: Set<[UInt32]> = []
 
-        /// Whether a bound word of `before` includes its number; nil for a word that is none of
-        /// them (`以上` after the number reads either way).
+        /// Whether a bound word of `before` or `after` includes its number; nil for a word that
+        /// is none of them or reads either way (`以上` after the number, ``either``).
         public func includes(_ word: String) -> Bool? {
-            let w = Array(word.lowercased().unicodeScalars.map(\.value))
-            guard before.contains(where: { $0.words == w }) else { return nil }
-            return !exclusive.contains(word)
+            let lower = word.lowercased()
+            let w = Array(lower.unicodeScalars.map(\.value))
+            guard !either.contains(lower), before.contains(where: { $0.words == w }) || after.contains(where: { $0.words == w }) else { return nil }
+            return !exclusive.contains(lower)
         }
     }
     /// The days of the week a text names (`weekdays` of `<id>.units.yml`, Monday 1 … Sunday 7),
@@ -561,6 +579,8 @@ public struct LocaleData: Sendable {
         var hemispheres = Hemispheres()
         var months = Months()
         var quarters = Quarters()
+        var numerals = Numerals()
+        var order = Order()
     }
 
     /// `<id>.units.yml`: each unit word composed with each prefix (`kilo` + `metres`); a word of the
@@ -607,7 +627,8 @@ public struct LocaleData: Sendable {
         }
         bounds.modals = (node["boundModals"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
             .sorted { $0.count > $1.count }
-        bounds.exclusive = Set(node["boundsExclusive"]?.array().compactMap(\.string) ?? [])
+        bounds.exclusive = Set((node["boundsExclusive"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
+        bounds.either = Set((node["boundsEither"]?.array().compactMap(\.string) ?? []).map { $0.lowercased() })
         bounds.comparatives = wordSet("boundComparatives")
         bounds.negators = wordSet("boundNegators")
         bounds.countBounds = wordSet("countBounds")
@@ -702,7 +723,56 @@ public struct LocaleData: Sendable {
         out.months.joiners = Set(node["monthJoiners"]?.array().compactMap(\.string) ?? [])
         out.months.timeWords = wordSet("monthTimeWords")
         out.centrifugal = (node["centrifugalWords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.unicodeScalars.map(\.value) }
+        out.numerals = numerals(node)
+        func lowered(_ k: String) -> [[UInt32]] {
+            (node[k]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        }
+        out.order.from = lowered("orderFrom")
+        out.order.to = lowered("orderTo")
+        out.order.instead = lowered("orderInstead")
         return out
+    }
+
+    /// The `numeral…` keys of `<id>.units.yml` (``Numerals``).
+    static func numerals(_ node: Node) -> Numerals {
+        var nu = Numerals()
+        /// Characters by the value their key names (`"2": [二, 两]`).
+        func valued(_ k: String) -> [UInt32: Double] {
+            var out: [UInt32: Double] = [:]
+            for (w, name) in LocaleData.wordsByName(node, k) where w.unicodeScalars.count == 1 {
+                if let v = Double(name) { out[w.unicodeScalars.first!.value] = v }
+            }
+            return out
+        }
+        func words(_ k: String) -> [[UInt32]] {
+            (node[k]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { Array($0.unicodeScalars.map(\.value)) }
+        }
+        func characters(_ k: String) -> Set<UInt32> { Set(words(k).filter { $0.count == 1 }.map { $0[0] }) }
+        nu.digits = valued("numeralDigits")
+        nu.units = valued("numeralUnits")
+        nu.words = valued("numeralWords")
+        nu.ordinals = characters("numeralOrdinals")
+        nu.countingUnits = characters("numeralCountingUnits")
+        nu.joiners = characters("numeralJoiners")
+        nu.whole = characters("numeralWhole")
+        nu.wholeUnits = characters("numeralWholeUnits")
+        nu.half = characters("numeralHalf")
+        nu.halfMeasures = characters("numeralHalfMeasures")
+        nu.halfAfter = words("numeralHalfAfter")
+        nu.halfNotBefore = characters("numeralHalfNotBefore")
+        nu.fraction = words("numeralFraction").first ?? []
+        nu.century = words("numeralCentury").first ?? []
+        nu.decade = words("numeralDecade").first ?? []
+        nu.tenths = characters("numeralTenths")
+        nu.valueBefore = characters("numeralValueBefore")
+        nu.negative = words("numeralNegative")
+        nu.notNegative = words("numeralNotNegative")
+        nu.signCarriers = characters("numeralSignCarriers")
+        nu.countingWords = characters("numeralCountingWords")
+        nu.countingPairs = words("numeralCountingPairs")
+        nu.notCountBefore = characters("numeralNotCountBefore")
+        nu.finish()
+        return nu
     }
 
     /// A word list, one a line (`#` comments), lowercased, a typographic apostrophe read as `'`.

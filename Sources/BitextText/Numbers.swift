@@ -57,23 +57,82 @@ public struct NumberMention: Sendable, Equatable {
     }
 }
 
+/// How a language writes numbers in characters of its own (`numeral…` keys of
+/// `<id>.units.yml`, ``LocaleData/numerals``): what ``NumberScanner`` reads besides digits.
+/// Empty for a language with none (English): its scanner reads digits, signs and scales only.
+public struct Numerals: Sendable {
+    /// Digits by value (`numeralDigits`: 二 and 两 are 2, 〇 and 零 0).
+    public var digits: [UInt32: Double] = [:]
+    /// Units (`numeralUnits`): 十百千 multiply the digit before them, 万 and 亿 (10⁴ and more)
+    /// close a section.
+    public var units: [UInt32: Double] = [:]
+    /// Words that say a number without a numeral (`numeralWords`: 首 1, 双 2, 半 0.5).
+    public var words: [UInt32: Double] = [:]
+    /// Marks of an ordinal before a numeral (`numeralOrdinals`: 第).
+    public var ordinals: Set<UInt32> = []
+    /// Characters after which the numeral of one is the number, not the article
+    /// (`numeralCountingUnits`: 一次, 一步, 一季度).
+    public var countingUnits: Set<UInt32> = []
+    /// What joins numbers in a range or a list (`numeralJoiners`: 一到八, 一或两).
+    public var joiners: Set<UInt32> = []
+    /// A word of `whole` between a numeral and a unit of time starting with one of `wholeUnits`
+    /// (`numeralWhole`, `numeralWholeUnits`: 一整天, 一整个月).
+    public var whole: Set<UInt32> = [], wholeUnits: Set<UInt32> = []
+    /// A numeral and a half (`numeralHalf`: 半): after a measure word before the unit
+    /// (`numeralHalfMeasures`: 个, 一个半小时), or after a unit (`numeralHalfAfter`: 两年半,
+    /// 两小时半); not before `numeralHalfNotBefore` (一年半载, an estimate).
+    public var half: Set<UInt32> = [], halfMeasures: Set<UInt32> = [], halfAfter: [[UInt32]] = [], halfNotBefore: Set<UInt32> = []
+    /// Between two runs, a fraction (`numeralFraction`: 分之, 五分之一).
+    public var fraction: [UInt32] = []
+    /// A decade after a century's number (`numeralCentury`, `numeralDecade`: 二十世纪九十年代).
+    public var century: [UInt32] = [], decade: [UInt32] = []
+    /// Tenths after a numeral (`numeralTenths`: 三成 is 30%).
+    public var tenths: Set<UInt32> = []
+    /// Characters a value (not a change) follows (`numeralValueBefore`: 降到 5 °C is 5, not −5).
+    public var valueBefore: Set<UInt32> = []
+    /// Words right before a number that make it negative (`numeralNegative`: 负, 零下), unless
+    /// one of `numeralNotNegative` ends there too (正负, plus or minus).
+    public var negative: [[UInt32]] = [], notNegative: [[UInt32]] = []
+    /// Characters of words that say a number is taken away or lies below or before
+    /// (`numeralSignCarriers`): within four characters before the number, it may render a
+    /// negative one without its minus (下降 5%).
+    public var signCarriers: Set<UInt32> = []
+    /// What makes a numeral a count for certain after it (`numeralCountingWords`: 三个, 五天; and
+    /// the words of two characters, `numeralCountingPairs`: 五分钟), and what makes it none
+    /// before it (`numeralNotCountBefore`: 第, 几, 周).
+    public var countingWords: Set<UInt32> = [], countingPairs: [[UInt32]] = [], notCountBefore: Set<UInt32> = []
+    /// For every BMP scalar: 1 if a numeral (a digit or a unit), 2 if a word of `words`: one load
+    /// a character instead of three dictionary lookups.
+    var flags: [UInt8] = []
+
+    public init() {}
+
+    /// Made once the sets are read (``flags``).
+    mutating func finish() {
+        guard !digits.isEmpty || !units.isEmpty || !words.isEmpty else { flags = []; return }
+        var t = [UInt8](repeating: 0, count: 0x10000)
+        for c in digits.keys where c < 0x10000 { t[Int(c)] |= 1 }
+        for c in units.keys where c < 0x10000 { t[Int(c)] |= 1 }
+        for c in words.keys where c < 0x10000 { t[Int(c)] |= 2 }
+        flags = t
+    }
+
+    /// Whether `c` is a numeral (a digit or a unit).
+    @inline(__always) public func isNumeral(_ c: UInt32) -> Bool { digits[c] != nil || units[c] != nil }
+
+    /// ``flags`` of any scalar.
+    @inline(__always) func flag(_ c: UInt32) -> UInt8 {
+        if c < 0x10000 { return flags.isEmpty ? 0 : flags[Int(c)] }
+        return (isNumeral(c) ? 1 : 0) | (words[c] != nil ? 2 : 0)
+    }
+
+    /// Whether `w` is written in `text` ending at `e` (inclusive).
+    @inline(__always) func ends(_ w: [UInt32], _ text: [UInt32], at e: Int) -> Bool {
+        !w.isEmpty && e + 1 >= w.count && text[(e + 1 - w.count)...e].elementsEqual(w)
+    }
+}
+
 public enum NumberScanner {
-    /// Han numerals and their values; units (十百千万亿) multiply.
-    static let hanDigits: [UInt32: Double] = [
-        0x96F6: 0, 0x3007: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5,
-        0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
-    ]
-    static let hanUnits: [UInt32: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000, 0x4E07: 1e4, 0x4EBF: 1e8, 0x5104: 1e8, 0x842C: 1e4]
-    /// Counting units after which 一 is the number one, not the article: 次 步 章 节 行 列 页
-    /// 项 条 位 层 倍 年 月 日 天 周 秒 分 字 号 级 遍 组 对 台 件 份 张 本 批 轮 元 岁 成 毫 千 万 百 十,
-    /// and 季 (一季度, the first quarter).
-    static let countingUnits: Set<UInt32> = Set("次步章节行列页项条位层倍年月日天周秒分字号级遍组对台件份张本批轮元岁成毫千万百十季".unicodeScalars.map(\.value))
-    /// What may follow 整 (whole) in a span of time after a numeral (一整天, 一整年, 一整个月, 一整小时).
-    static let wholeUnits: Set<UInt32> = Set("天日年周週月个個小星".unicodeScalars.map(\.value))
-    /// What joins numbers in a range or a list: 到 至 或 和 与 及 、.
-    static let numberJoiners: Set<UInt32> = Set("到至或和与及、".unicodeScalars.map(\.value))
-    /// Words that say a number without a numeral: 首 (first), 双 and 俩 (two), 仨 (three), 半 (half).
-    static let hanNumberWords: [UInt32: Double] = [0x9996: 1, 0x53CC: 2, 0x4FE9: 2, 0x4EE8: 3, 0x534A: 0.5]
     /// English scale words after a number.
     static let scaleWords: [String: Double] = [
         "hundred": 100, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
@@ -85,7 +144,6 @@ public enum NumberScanner {
     /// The binary reading of the same letters in sizes and table capacities (`32K entries`
     /// is 32,768, `4M` of cache 4,194,304): a second value, not instead of the decimal one.
     static let binaryScaleSuffixes: [String: Double] = ["k": 1024, "K": 1024, "M": 1_048_576]
-
     @inline(__always) static func asciiDigit(_ c: UInt32) -> UInt32? {
         if c >= 0x30 && c <= 0x39 { return c }
         if c >= 0xFF10 && c <= 0xFF19 { return c - 0xFF10 + 0x30 }  // full-width
@@ -93,34 +151,18 @@ public enum NumberScanner {
     }
     @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
     @inlinable public static func isHexDigit(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
-    @inline(__always) public static func isHanNumeral(_ c: UInt32) -> Bool { hanDigits[c] != nil || hanUnits[c] != nil }
-
-    /// For every BMP scalar: 1 if it is a Han numeral (``isHanNumeral(_:)``), 2 if a number word
-    /// (``hanNumberWords``). One load a character instead of three dictionary lookups.
-    static let hanFlags: [UInt8] = {
-        var t = [UInt8](repeating: 0, count: 0x10000)
-        for c in hanDigits.keys where c < 0x10000 { t[Int(c)] |= 1 }
-        for c in hanUnits.keys where c < 0x10000 { t[Int(c)] |= 1 }
-        for c in hanNumberWords.keys where c < 0x10000 { t[Int(c)] |= 2 }
-        return t
-    }()
-
-    /// ``hanFlags`` of any scalar.
-    @inline(__always) static func hanFlag(_ c: UInt32, _ flags: [UInt8]) -> UInt8 {
-        if c < 0x10000 { return flags[Int(c)] }
-        return (isHanNumeral(c) ? 1 : 0) | (hanNumberWords[c] != nil ? 2 : 0)
-    }
-
     /// The numbers of `text` whose characters are all `eligible` (prose, not code or URLs).
     /// Digits glued to a word before them (`ES2015`, `x86`, `h1`) are part of a name, not numbers,
     /// except after a lone `v` (`v3.4`).
     ///
+    /// - Parameter numerals: the numerals of the language's own characters to read besides
+    ///   digits (``LocaleData/numerals``; the translation's, on both sides of a pair: a source
+    ///   may quote them).
     /// - Parameter gluedToWords: also read digits glued to a word (`Spark2.4.0`): a translation
     ///   may drop the space the source had, so the target side is read this way.
-    public static func numbers(in text: [UInt32], gluedToWords: Bool = false, eligible: (Int) -> Bool) -> [NumberMention] {
+    public static func numbers(in text: [UInt32], numerals nu: Numerals, gluedToWords: Bool = false, eligible: (Int) -> Bool) -> [NumberMention] {
         var out: [NumberMention] = []
         let n = text.count
-        let flags = hanFlags
         var k = 0
         while k < n {
             guard eligible(k) else { k += 1; continue }
@@ -132,15 +174,15 @@ public enum NumberScanner {
                     k = m.range.upperBound
                     continue
                 }
-                let (mention, end) = digitNumber(text, from: k, gluedToWords: gluedToWords, eligible: eligible)
+                let (mention, end) = digitNumber(text, from: k, nu, gluedToWords: gluedToWords, eligible: eligible)
                 if var mention {
-                    if !mention.isVersion && mention.range.lowerBound == k { signed(&mention, text, eligible: eligible) }
+                    if !mention.isVersion && mention.range.lowerBound == k { signed(&mention, text, nu, eligible: eligible) }
                     out.append(mention)
                 }
                 k = max(end, k + 1)
                 continue
             }
-            let flag = hanFlag(c, flags)
+            let flag = nu.flag(c)
             if flag == 0 {
                 if c == 0x23, let m = colour(text, at: k, eligible: eligible) { out.append(m); k = m.range.upperBound; continue }
                 // A vulgar fraction (`¾`, `⅓`; `1¾` is 1 and ¾, as `1 3/4` is 1 and 3/4), by
@@ -154,7 +196,7 @@ public enum NumberScanner {
                 k += 1
                 continue
             }
-            if flag & 2 != 0, let v = hanNumberWords[c] {
+            if flag & 2 != 0, let v = nu.words[c] {
                 out.append(NumberMention(range: k..<(k + 1), text: makeString([c]), values: [v], isVersion: false))
                 k += 1
                 continue
@@ -162,58 +204,60 @@ public enum NumberScanner {
             if flag & 1 != 0 {
                 var e = k
                 // A run ends before a 十百千 right after 万 or 亿 (一千八百万千米: 千米 is a unit).
-                while e < n && eligible(e) && hanFlag(text[e], flags) & 1 != 0
-                        && !(e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 && (hanUnits[text[e]] ?? 1e4) < 1e4) { e += 1 }
+                while e < n && eligible(e) && nu.flag(text[e]) & 1 != 0
+                        && !(e > k && (nu.units[text[e - 1]] ?? 0) >= 1e4 && (nu.units[text[e]] ?? 1e4) < 1e4) { e += 1 }
                 // …and that 十百千 is no number of its own.
                 var resume = e
-                if e > k && (hanUnits[text[e - 1]] ?? 0) >= 1e4 {
-                    while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
+                if e > k && (nu.units[text[e - 1]] ?? 0) >= 1e4 {
+                    while resume < n && eligible(resume) && (nu.units[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
                 }
                 // N and a half: 一个半小时 (1.5 hours, quoted with 个半: its unit follows), 两年半
                 // (2.5 years: the unit stays after the number, 半 after it is no half of its own).
-                if e + 1 < n, let (v, end, skip) = andAHalf(text, k, e, eligible) {
+                if e + 1 < n, let (v, end, skip) = andAHalf(text, k, e, nu, eligible) {
                     out.append(NumberMention(range: k..<end, text: makeString(text[k..<end]), values: [v], isVersion: false))
                     k = skip
                     continue
                 }
-                // 一 alone is also the indefinite article and part of words (一个 "a", 一些 "some",
-                // 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：), before a counting
-                // unit (一次, 一步), in a range or list (一到八, 一或两), not before other Han.
-                // 整 (whole) before a unit of time keeps it a number: 一整天, 一整个月.
-                if e == k + 1 && c == 0x4E00 && !(k > 0 && text[k - 1] == 0x7B2C) && e < n
-                    && isHanIdeograph(text[e]) && !countingUnits.contains(text[e]) && !numberJoiners.contains(text[e])
-                    && !(text[e] == 0x6574 && e + 1 < n && wholeUnits.contains(text[e + 1])) {
+                // The numeral of one alone is also the indefinite article and part of words (一个
+                // "a", 一些 "some", 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：),
+                // before a counting unit (一次, 一步), in a range or list (一到八, 一或两), not
+                // before other Han. A word of whole before a unit of time keeps it a number:
+                // 一整天, 一整个月.
+                if e == k + 1 && nu.digits[c] == 1 && !(k > 0 && nu.ordinals.contains(text[k - 1])) && e < n
+                    && isHanIdeograph(text[e]) && !nu.countingUnits.contains(text[e]) && !nu.joiners.contains(text[e])
+                    && !(nu.whole.contains(text[e]) && e + 1 < n && nu.wholeUnits.contains(text[e + 1])) {
                     k = resume
                     continue
                 }
                 // 两三 and 五六 are "two or three", "five or six": both numbers, each on its own.
-                if e == k + 2, let a = hanDigits[text[k]], let b = hanDigits[text[k + 1]], b == a + 1, a >= 1 {
+                if e == k + 2, let a = nu.digits[text[k]], let b = nu.digits[text[k + 1]], b == a + 1, a >= 1 {
                     for v in [a, b] { out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: [v], isVersion: false)) }
                     k = resume
                     continue
                 }
-                if let v = hanValue(Array(text[k..<e])) {
+                if let v = hanValue(Array(text[k..<e]), nu) {
                     // A fraction, 分之 between two runs (五分之一 is a fifth, 百分之二十 is 20%):
                     // one number, its value and the percentage it is (20 % → 五分之一).
-                    if e + 2 < n && text[e] == 0x5206 && text[e + 1] == 0x4E4B && eligible(e) && eligible(e + 1) && v > 0 {
-                        var f = e + 2
-                        while f < n && eligible(f) && hanFlag(text[f], flags) & 1 != 0 { f += 1 }
-                        if f > e + 2, let m = hanValue(Array(text[(e + 2)..<f])) {
+                    let fl = nu.fraction.count
+                    if fl > 0 && e + fl < n && text[e..<(e + fl)].elementsEqual(nu.fraction) && (e..<(e + fl)).allSatisfy(eligible) && v > 0 {
+                        var f = e + fl
+                        while f < n && eligible(f) && nu.flag(text[f]) & 1 != 0 { f += 1 }
+                        if f > e + fl, let m = hanValue(Array(text[(e + fl)..<f]), nu) {
                             out.append(NumberMention(range: k..<f, text: makeString(text[k..<f]), values: [m / v, m / v * 100], isVersion: false))
                             k = f
                             continue
                         }
                     }
                     // 二十世纪九十年代: the 1990s.
-                    if e < n && text[e] == 0x4E16, let (d, end) = decade(text, century: v, at: e, eligible: eligible) {
+                    if e < n && nu.century.first == text[e], let (d, end) = decade(text, century: v, at: e, nu, eligible: eligible) {
                         out.append(NumberMention(range: k..<end, text: String(Int(d)), values: [d], isVersion: false))
                         k = end
                         continue
                     }
                     var values = [v]
-                    if let d = hanDigitString(Array(text[k..<e])), d != v { values.append(d) }
+                    if let d = hanDigitString(Array(text[k..<e]), nu), d != v { values.append(d) }
                     // 三成 is three tenths (30%).
-                    if e < n && text[e] == 0x6210 { values.append(v / 10) }
+                    if e < n && nu.tenths.contains(text[e]) { values.append(v / 10) }
                     out.append(NumberMention(range: k..<e, text: makeString(text[k..<e]), values: values, isVersion: false))
                 }
                 k = resume
@@ -224,42 +268,33 @@ public enum NumberScanner {
         return out
     }
 
-    /// Units after which 半 adds a half to the numeral before them: 两年半, 三天半, 两周半, 两倍半,
-    /// 一米半 (not 点: 三点半 is a clock time, read as one).
-    static let halfAfterUnits: Set<UInt32> = Set("年天周倍米".unicodeScalars.map(\.value))
-    /// Two-character units likewise: 两小时半, 十分钟半, 两星期半.
-    static let halfAfterPairs: [(UInt32, UInt32)] = ["小时", "分钟", "星期"].map {
-        let s = Array($0.unicodeScalars)
-        return (s[0].value, s[1].value)
-    }
-
-    /// A Han numeral at `k..<e` and a half: `个半` right after it (一个半小时, 两个半月: the
-    /// mention ends after 半, before the unit), or a unit of ``halfAfterUnits`` and 半 after it
-    /// (两年半: the mention is the numeral, the unit after it; 半 skipped). The value, where the
-    /// mention ends and where scanning resumes; nil otherwise, and for 一年半载 (a year or so).
-    static func andAHalf(_ text: [UInt32], _ k: Int, _ e: Int, _ eligible: (Int) -> Bool) -> (Double, Int, Int)? {
+    /// A numeral at `k..<e` and a half (``Numerals/half``): a measure word and the half right
+    /// after it (一个半小时, 两个半月: the mention ends after 半, before the unit), or a unit of
+    /// ``Numerals/halfAfter`` and the half after it (两年半, 两小时半: the mention is the numeral,
+    /// the unit after it; 半 skipped; not 点: 三点半 is a clock time, read as one). The value,
+    /// where the mention ends and where scanning resumes; nil otherwise, and for 一年半载 (a
+    /// year or so).
+    static func andAHalf(_ text: [UInt32], _ k: Int, _ e: Int, _ nu: Numerals, _ eligible: (Int) -> Bool) -> (Double, Int, Int)? {
         let n = text.count
         let c = text[e]
+        let measure = nu.halfMeasures.contains(c)
         var half = -1
-        if c == 0x4E2A { half = e + 1 }   // 个
-        else if halfAfterUnits.contains(c) { half = e + 1 }
-        else if e + 2 < n, halfAfterPairs.contains(where: { $0.0 == c && $0.1 == text[e + 1] }) { half = e + 2 }
-        guard half > 0, half < n, text[half] == 0x534A, eligible(half), (e...half).allSatisfy(eligible),
-              !(half + 1 < n && text[half + 1] == 0x8F7D),   // 一年半载
-              !(e == k + 2 && hanDigits[text[k]] != nil && hanDigits[text[k + 1]] != nil),   // 两三个半: an estimate
-              let v = hanValue(Array(text[k..<e])), v >= 1 else { return nil }
-        if c == 0x4E2A { return (v + 0.5, half + 1, half + 1) }
+        if measure { half = e + 1 }
+        else if let w = nu.halfAfter.first(where: { e + $0.count < n && text[e..<(e + $0.count)].elementsEqual($0) }) { half = e + w.count }
+        guard half > 0, half < n, nu.half.contains(text[half]), eligible(half), (e...half).allSatisfy(eligible),
+              !(half + 1 < n && nu.halfNotBefore.contains(text[half + 1])),   // 一年半载
+              !(e == k + 2 && nu.digits[text[k]] != nil && nu.digits[text[k + 1]] != nil),   // 两三个半: an estimate
+              let v = hanValue(Array(text[k..<e]), nu), v >= 1 else { return nil }
+        if measure { return (v + 0.5, half + 1, half + 1) }
         return (v + 0.5, e, half + 1)
     }
 
-    /// Characters a value (not a change) follows in Chinese: 到 至 为 是 达 (降到 5 °C is 5, not −5).
-    public static let valueBefore: Set<UInt32> = Set("到至为是达".unicodeScalars.map(\.value))
-
     /// The sign of a number of digits: a minus (`-`, `−`, `－`) right before it that follows a
     /// space, an opening bracket, punctuation or nothing (not a word or a range: `GPT-4`,
-    /// `10-15`) makes it negative, quoted with it, and so do 负 and 零下 (not 正负, ±). A
-    /// number after other Han may be either (下降 5% renders -5%: the word carries the sign).
-    static func signed(_ m: inout NumberMention, _ text: [UInt32], eligible: (Int) -> Bool) {
+    /// `10-15`) makes it negative, quoted with it, and so do the words of
+    /// ``Numerals/negative`` (负, 零下; not 正负, ±). A number after other Han may be either
+    /// (下降 5% renders -5%: a word of ``Numerals/signCarriers`` carries the sign).
+    static func signed(_ m: inout NumberMention, _ text: [UInt32], _ nu: Numerals, eligible: (Int) -> Bool) {
         let k = m.range.lowerBound
         guard k > 0 else { return }
         let c = text[k - 1]
@@ -280,26 +315,21 @@ public enum NumberScanner {
         while p > 0 && text[p] == 0x20 { p -= 1 }
         let h = text[p]
         guard isHanIdeograph(h), eligible(p) else { return }
-        if (h == 0x8D1F && !(p > 0 && text[p - 1] == 0x6B63)) || (h == 0x4E0B && p > 0 && text[p - 1] == 0x96F6) {   // 负, 零下
+        if nu.negative.contains(where: { nu.ends($0, text, at: p) }) && !nu.notNegative.contains(where: { nu.ends($0, text, at: p) }) {
             m.values = m.values.map { -$0 }
             m.text = "-" + m.text
-        } else if !valueBefore.contains(h) && !isHanNumeral(h) {
+        } else if !nu.valueBefore.contains(h) && !nu.isNumeral(h) {
             // Only a word of decrease or direction carries the sign (下降 5%, 减少了 5, 低 3 dB,
             // 提前 5 分钟): within the four characters before the number. After any other word
             // (测量 40 °C) a minus the source has is lost.
             var q = p, carries = false
             while q >= 0 && p - q < 4 && isHanIdeograph(text[q]) {
-                if signCarriers.contains(text[q]) { carries = true; break }
+                if nu.signCarriers.contains(text[q]) { carries = true; break }
                 q -= 1
             }
             if carries { m.eitherSign = true }
         }
     }
-
-    /// Characters of Chinese words that say a number is taken away or lies below or before
-    /// (降 减 低 少 跌 亏 损 缩 扣 落 差 欠 退 早 前 负 下): after one of them the number may render
-    /// a negative one without its minus.
-    static let signCarriers: Set<UInt32> = Set("降减低少跌亏损缩扣落差欠退早前负下".unicodeScalars.map(\.value))
 
     /// Lowercase ASCII letters packed five bits each (up to twelve): a word as one integer, so
     /// that a run of letters is looked up without making a string.
@@ -495,39 +525,28 @@ public enum NumberScanner {
         return out
     }
 
-    /// Counting words after a Chinese numeral: 三个, 五天, 两周, 十二项. Not 分 (十分 is "very"),
-    /// 月 (五月 is May), 日, 号, 点, 元 (二元 is binary), 成 (三成 is 30%), 级 or 只 (also "only").
-    static let countingWords: Set<UInt32> = Set("个种类次步项条位层倍年天周秒件份张本批轮名篇段句行列页章节组台遍岁人款套部家座块颗根片".unicodeScalars.map(\.value))
-    /// Two-character units after a numeral: 五分钟, 三小时, 两个月 (个 alone is a counting word).
-    static let countingPairs: [(UInt32, UInt32)] = ["分钟", "小时", "字节", "毫秒", "微秒", "纳秒", "星期"].map {
-        let s = Array($0.unicodeScalars)
-        return (s[0].value, s[1].value)
-    }
-
-    /// What makes the numeral after it no count: 第 (an ordinal), 几 and 数 (an estimate),
-    /// 周 and 期 (a weekday), 初 (a day of the month).
-    static let notCountBefore: Set<UInt32> = Set("第几数周期初".unicodeScalars.map(\.value))
-
     /// A number of the translation that is a count for certain: digits (not a version, a
-    /// hexadecimal literal, a colour or glued to a name), or Chinese numerals before a counting word (三个工作日,
-    /// 两周). Not 一 (the article), an ordinal (第三), an estimate (两三个, 几十个, 二十多个),
-    /// a weekday (周三), a year written digit by digit (二〇二四), a word with a numeral in it
-    /// (十分, 三角形, 四舍五入, 一些: no counting word after it).
-    public static func isCount(_ m: NumberMention, in t: [UInt32]) -> Bool {
+    /// hexadecimal literal, a colour or glued to a name), or numerals before a counting word of
+    /// ``Numerals/countingWords`` or ``Numerals/countingPairs`` (三个工作日, 两周, 五分钟). Not
+    /// the numeral of one alone (the article), an ordinal or a weekday (第三, 周三:
+    /// ``Numerals/notCountBefore``), an estimate (两三个, 几十个, 二十多个), a year written digit
+    /// by digit (二〇二四), a word with a numeral in it (十分, 三角形, 四舍五入, 一些: no counting
+    /// word after it).
+    public static func isCount(_ m: NumberMention, in t: [UInt32], numerals nu: Numerals) -> Bool {
         guard !m.isVersion, !m.values.isEmpty, m.range.upperBound <= t.count else { return false }
         let lo = m.range.lowerBound, hi = m.range.upperBound
         // Digits, unless glued to a name (`ipv6`, `ES2015` read on the translation's side).
         if asciiDigit(t[lo]) != nil { return !m.text.hasPrefix("0x") && !(lo > 0 && isLatinLetter(t[lo - 1])) }
         let run = t[lo..<hi]
-        guard run.allSatisfy({ hanDigits[$0] != nil || hanUnits[$0] != nil }),
-              !(run.count == 1 && t[lo] == 0x4E00) else { return false }
-        let digitsOnly = run.allSatisfy { hanDigits[$0] != nil }
+        guard run.allSatisfy({ nu.isNumeral($0) }),
+              !(run.count == 1 && nu.digits[t[lo]] == 1) else { return false }
+        let digitsOnly = run.allSatisfy { nu.digits[$0] != nil }
         if digitsOnly && run.count >= 2 { return false }  // 两三, 五六: an estimate; 二〇二四: a year
-        if lo > 0, notCountBefore.contains(t[lo - 1]) { return false }
+        if lo > 0, nu.notCountBefore.contains(t[lo - 1]) { return false }
         guard hi < t.count else { return false }
         let next = t[hi]
-        if countingWords.contains(next) { return true }
-        return hi + 1 < t.count && countingPairs.contains { $0.0 == next && $0.1 == t[hi + 1] }
+        if nu.countingWords.contains(next) { return true }
+        return hi + 1 < t.count && nu.countingPairs.contains { $0.count == 2 && $0[0] == next && $0[1] == t[hi + 1] }
     }
 
     /// The hour of a clock time on the 12-hour clock (`下午 2:00`, `2:00–3:30 PM`, `晚上 8:15`)
@@ -659,7 +678,7 @@ public enum NumberScanner {
 
     /// A number written with digits starting at `k`: grouping commas, decimals, versions,
     /// suffixes and scale words; nil (with where to go on) when it belongs to a name.
-    static func digitNumber(_ text: [UInt32], from k: Int, gluedToWords: Bool, eligible: (Int) -> Bool) -> (NumberMention?, Int) {
+    static func digitNumber(_ text: [UInt32], from k: Int, _ nu: Numerals, gluedToWords: Bool, eligible: (Int) -> Bool) -> (NumberMention?, Int) {
         let n = text.count
         // A hexadecimal literal (`0x60A0`): its value, compared exactly (a register address or a
         // color written wrong is the classic slip); a name when glued to a word before it.
@@ -751,22 +770,22 @@ public enum NumberScanner {
         // A scale word after a space (3 million), or a Chinese scale (300 万, 3 千万, 1.5 亿).
         var w = e
         while w < n && text[w] == 0x20 { w += 1 }
-        if w < n && hanUnits[text[w]] != nil && eligible(w) {
+        if w < n && nu.units[text[w]] != nil && eligible(w) {
             var scale = 1.0
             var x = w
             // After 万 or 亿 only another of them (万亿): a 十百千 there starts the next word
             // (1800 万千米 is 18 million kilometres; Chinese writes 千万, never 万千).
-            while x < n && eligible(x), let u = hanUnits[text[x]], !(scale >= 1e4 && u < 1e4) { scale *= u; x += 1 }
+            while x < n && eligible(x), let u = nu.units[text[x]], !(scale >= 1e4 && u < 1e4) { scale *= u; x += 1 }
             // 万 and 亿 multiply the number before them (10 万 is 100,000, never 10 nor
             // 10,000), quoted with it; 十百千 may be the prefix of a unit (100 千克 is 100 kg).
             if scale >= 1e4 {
                 var resume = x
-                while resume < n && eligible(resume) && (hanUnits[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
+                while resume < n && eligible(resume) && (nu.units[text[resume]] ?? 1e4) < 1e4 { resume += 1 }
                 return (NumberMention(range: k..<x, text: written, values: [value * scale], isVersion: false), resume)
             }
             values.append(value * scale)
             return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), x)
-        } else if w < n && text[w] == 0x4E16, let (v, end) = decade(text, century: value, at: w, eligible: eligible) {
+        } else if w < n && nu.century.first == text[w], let (v, end) = decade(text, century: value, at: w, nu, eligible: eligible) {
             return (NumberMention(range: k..<end, text: String(Int(v)), values: [v], isVersion: false), end)
         } else {
             var x = w
@@ -790,26 +809,28 @@ public enum NumberScanner {
         return b > 0 && isHanIdeograph(text[b - 1])
     }
 
-    /// A decade written the Chinese way after the century's number, at `w` (on 世):
-    /// `20 世纪 90 年代`, `二十世纪九十年代` is the 1990s ((century − 1) × 100 + decade), with
-    /// the index after 年代; nil for a century alone (20 世纪).
-    static func decade(_ text: [UInt32], century: Double, at w: Int, eligible: (Int) -> Bool) -> (Double, Int)? {
-        let n = text.count
-        guard w + 1 < n, text[w] == 0x4E16, text[w + 1] == 0x7EAA, eligible(w), eligible(w + 1), century >= 1, century <= 30 else { return nil }
-        var x = w + 2
+    /// A decade written the Chinese way after the century's number, at `w` (on the word of
+    /// ``Numerals/century``, 世纪, and before that of ``Numerals/decade``, 年代): `20 世纪 90
+    /// 年代`, `二十世纪九十年代` is the 1990s ((century − 1) × 100 + decade), with the index after
+    /// 年代; nil for a century alone (20 世纪).
+    static func decade(_ text: [UInt32], century: Double, at w: Int, _ nu: Numerals, eligible: (Int) -> Bool) -> (Double, Int)? {
+        let n = text.count, cl = nu.century.count, dl = nu.decade.count
+        guard cl > 0, dl > 0, w + cl <= n, text[w..<(w + cl)].elementsEqual(nu.century), (w..<(w + cl)).allSatisfy(eligible),
+              century >= 1, century <= 30 else { return nil }
+        var x = w + cl
         while x < n && text[x] == 0x20 { x += 1 }
         let start = x
         var tens: Double? = nil
         if x < n, asciiDigit(text[x]) != nil {
             while x < n && eligible(x), let d = asciiDigit(text[x]) { tens = (tens ?? 0) * 10 + Double(d - 0x30); x += 1 }
         } else {
-            while x < n && eligible(x) && isHanNumeral(text[x]) { x += 1 }
-            if x > start { tens = hanValue(Array(text[start..<x])) }
+            while x < n && eligible(x) && nu.isNumeral(text[x]) { x += 1 }
+            if x > start { tens = hanValue(Array(text[start..<x]), nu) }
         }
         guard let t = tens, x - start <= 3, t < 100, t.truncatingRemainder(dividingBy: 10) == 0 else { return nil }
         while x < n && text[x] == 0x20 { x += 1 }
-        guard x + 1 < n, text[x] == 0x5E74, text[x + 1] == 0x4EE3 else { return nil }
-        return ((century - 1) * 100 + t, x + 2)
+        guard x + dl <= n, text[x..<(x + dl)].elementsEqual(nu.decade) else { return nil }
+        return ((century - 1) * 100 + t, x + dl)
     }
 
     /// A number in scientific notation whose mantissa (`digits`, ASCII, with at most one `.`)
@@ -915,19 +936,19 @@ public enum NumberScanner {
     /// 10 to the power `e`, exactly for the powers a text writes (`1e-4`, not 0.00009999…).
     static func pow10(_ e: Int) -> Double { Double("1e\(e)") ?? .nan }
 
-    /// The value of a run of Han numerals (三百二十一 = 321, 两千零五 = 2005, 十五 = 15,
-    /// 一万两千 = 12000); digit-by-digit runs (二〇二四) read as digits.
-    static func hanValue(_ run: [UInt32]) -> Double? {
-        if run.allSatisfy({ hanDigits[$0] != nil }) {
-            if run.count == 1 { return hanDigits[run[0]] }
-            return hanDigitString(run)
+    /// The value of a run of numerals (三百二十一 = 321, 两千零五 = 2005, 十五 = 15, 一万两千 =
+    /// 12000); digit-by-digit runs (二〇二四) read as digits.
+    static func hanValue(_ run: [UInt32], _ nu: Numerals) -> Double? {
+        if run.allSatisfy({ nu.digits[$0] != nil }) {
+            if run.count == 1 { return nu.digits[run[0]] }
+            return hanDigitString(run, nu)
         }
         // 亿 and 万 close sections; 十百千 multiply the digit before them (十 alone is 10).
         var yi = 0.0, wan = 0.0, small = 0.0
         var digit: Double? = nil
         for c in run {
-            if let d = hanDigits[c] { digit = d; continue }
-            guard let u = hanUnits[c] else { continue }
+            if let d = nu.digits[c] { digit = d; continue }
+            guard let u = nu.units[c] else { continue }
             if u < 1e4 {
                 small += (digit ?? 1) * u
             } else if u < 1e8 {
@@ -945,11 +966,11 @@ public enum NumberScanner {
         return yi + wan + small + (digit ?? 0)
     }
 
-    /// A run of Han digits read digit by digit (二〇二四 = 2024), nil with units in it.
-    static func hanDigitString(_ run: [UInt32]) -> Double? {
+    /// A run of numerals read digit by digit (二〇二四 = 2024), nil with units in it.
+    static func hanDigitString(_ run: [UInt32], _ nu: Numerals) -> Double? {
         var v = 0.0
         for c in run {
-            guard let d = hanDigits[c] else { return nil }
+            guard let d = nu.digits[c] else { return nil }
             v = v * 10 + d
         }
         return v

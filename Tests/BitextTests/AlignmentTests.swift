@@ -10,7 +10,7 @@ import Testing
 
     static func align(_ s: Document, _ t: Document) throws -> Alignment {
         let seg = try Segmenter(source: Harness.source, target: Harness.target)
-        return DocumentAligner(functionWords: Harness.source.functionWords)
+        return DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals)
             .align(source: s, sourceAnalyses: analyze(s, seg), target: t, targetAnalyses: analyze(t, seg))
     }
 

@@ -50,7 +50,7 @@ import BitextMarkdown
         try checker.withToolkit { toolkit in
             let src = Document(SourceText(path: "source.md", text: BrokenTableTests.source))
             let doc = Document(SourceText(path: "target.md", text: "# 配置\n\n|------|-------|-------------|\n| [4] | `MODE` | 0 = 单次测量，1 = 连续测量 |\n| [3:2] | `ODR` | 输出数据速率 |\n\n写入保留位不起作用。\n"))
-            let al = DocumentAligner(functionWords: Harness.source.functionWords)
+            let al = DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals)
                 .align(source: src, sourceAnalyses: checker.analyze(src, toolkit: toolkit), target: doc, targetAnalyses: checker.analyze(doc, toolkit: toolkit))
             #expect(al.beads.allSatisfy { !$0.target.isEmpty && !$0.source.isEmpty })
             #expect(al.beads.count == 3)

@@ -20,7 +20,7 @@ enum ExchangeFixture {
         let s = try Fixtures.document(URL(fileURLWithPath: source)), t = try Fixtures.document(URL(fileURLWithPath: target))
         return try checker.withToolkit { toolkit in
             let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
-            let al = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan)
+            let al = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan, numerals: Harness.target.numerals)
                 .align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
             return (ExchangeDocument(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta, alignment: al), al)
         }

@@ -20,7 +20,7 @@ import Testing
 
         init() {
             checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil, rules: ConsistencyCorpusTests.rules)
-            aligner = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan)
+            aligner = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan, numerals: Harness.target.numerals)
         }
 
         func check(source: Document, target: Document) throws -> [Finding] {
@@ -112,7 +112,7 @@ import Testing
         }
         let settings = Harness.settings()
         let checker = Checker(settings: settings, messages: Messages.load("en"), glossary: nil, rules: [MissingTranslationRule()])
-        let aligner = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan)
+        let aligner = DocumentAligner(functionWords: Harness.source.functionWords, lettersPerHan: Harness.target.sourceLettersPerHan, numerals: Harness.target.numerals)
         var found = Set<String>(), hints = Set<String>()
         for corpus in Self.corpora + ["genai-handbook"] {
             let pairs = Self.pairs(corpus)
@@ -172,8 +172,8 @@ import Testing
         }
         func line(_ i: Int) -> Int { tu.position(at: i).line }
         // A number: changed to one the source does not have.
-        let sourceNumbers = NumberMismatchRule.sourceNumbers(su, sa, unit: 0, clock: (try? LocaleData.load("en"))?.clock ?? LocaleData.Clock())
-        let targetNumbers = NumberMismatchRule.targetNumbers(tu, ta, unit: 0, clock: (try? LocaleData.load("zh-Hans"))?.clock ?? LocaleData.Clock())
+        let sourceNumbers = NumberMismatchRule.sourceNumbers(su, sa, unit: 0, clock: (try? LocaleData.load("en"))?.clock ?? LocaleData.Clock(), numerals: Harness.target.numerals)
+        let targetNumbers = NumberMismatchRule.targetNumbers(tu, ta, unit: 0, clock: (try? LocaleData.load("zh-Hans"))?.clock ?? LocaleData.Clock(), numerals: Harness.target.numerals)
         if !NumberMismatchRule.numbersOnly(su) {
             // A value written once in the unit (a translation may mention a repeated number once).
             for t in targetNumbers {
@@ -186,7 +186,7 @@ import Testing
                 out.append(Plant(kind: "number", bytes: bytes(t.range), replacement: String(v), line: line(t.range.lowerBound),
                                  rule: "number-mismatch", sourceValue: { f in
                                      guard let d = detail(f, "source") else { return false }
-                                     let n = NumberScanner.numbers(in: Array(d.unicodeScalars).map(\.value)) { _ in true }
+                                     let n = NumberScanner.numbers(in: Array(d.unicodeScalars).map(\.value), numerals: Harness.target.numerals) { _ in true }
                                      return n.contains { $0.agrees(with: original) }
                                  }))
                 break

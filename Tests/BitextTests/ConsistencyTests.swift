@@ -125,7 +125,7 @@ import Testing
     }
 
     static func numbers(_ s: String, glued: Bool = false) -> [NumberMention] {
-        NumberScanner.numbers(in: Array(s.unicodeScalars).map(\.value), gluedToWords: glued) { _ in true }
+        NumberScanner.numbers(in: Array(s.unicodeScalars).map(\.value), numerals: Harness.target.numerals, gluedToWords: glued) { _ in true }
     }
 
     static func agree(_ a: String, _ b: String) -> Bool {
@@ -246,11 +246,11 @@ import Testing
     /// source reads).
     @Test func numbersCopiedWithCodeOrNames() throws {
         let t = Document(SourceText(path: "a.md", text: "区域 `A1:E9` 的第 2 行，BM25 与 v2。\n")).units[0]
-        let tn = NumberMismatchRule.targetNumbers(t, TextAnalysis(), unit: 0, clock: try LocaleData.load("zh-Hans").clock)
+        let tn = NumberMismatchRule.targetNumbers(t, TextAnalysis(), unit: 0, clock: try LocaleData.load("zh-Hans").clock, numerals: Harness.target.numerals)
         #expect(tn.map { $0.value.text } == ["1", "9", "2", "25", "2"])
         #expect(tn.map { NumberMismatchRule.copiedToken(t, around: $0.range).map { t.string($0.range) } } == ["A1:E9", "A1:E9", nil, "BM25", "v2"])
         let s = Document(SourceText(path: "a.md", text: "Row 1 of `A1:E9`, BM25 and v2, see [x](https://e.com/v2).\n")).units[0]
-        let sn = NumberMismatchRule.sourceNumbers(s, TextAnalysis(), unit: 0, clock: try LocaleData.load("en").clock)
+        let sn = NumberMismatchRule.sourceNumbers(s, TextAnalysis(), unit: 0, clock: try LocaleData.load("en").clock, numerals: Harness.target.numerals)
         #expect(sn.map { $0.value.text } == ["1", "2"])
         let left = NumberMismatchRule.lessCopied(tn, targetUnit: { _ in t }, source: [0], sourceUnit: { _ in s }, sourceNumbers: sn)
         #expect(left.map { $0.value.text } == ["2", "2"])
@@ -650,6 +650,67 @@ import Testing
         #expect(try messages("请使用 1400W 的电源。\n", "Use a 1400 W power supply.\n").isEmpty)
     }
 
+    /// A duration written in two units of time is one quantity (review 29 D16): `60–75 minutes`
+    /// → `1 小时到 1 小时 15 分钟`, `1 hour and 15 minutes` → `75 分钟`; a changed one is reported.
+    @Test func durationInTwoUnits() throws {
+        #expect(try messages("你每周训练 3 天，每次训练需要 1 小时到 1 小时 15 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").isEmpty)
+        #expect(try messages("需要 75 分钟。\n", "It takes 1 hour and 15 minutes.\n").isEmpty)
+        #expect(try messages("需要 1 小时 15 分钟。\n", "It takes 1 hour 15 minutes.\n").isEmpty)
+        #expect(try messages("等待 51 小时。\n", "Wait 2 days and 3 hours.\n").isEmpty)
+        #expect(try messages("你每周训练 3 天，每次训练需要 1 小时到 1 小时 20 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").count >= 1)
+        #expect(try messages("需要 80 分钟。\n", "It takes 1 hour and 15 minutes.\n").count >= 1)
+        #expect(try messages("你每周训练 3 天，每次训练需要 2 小时到 1 小时 15 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").count == 1)
+    }
+
+    /// Held-out C6: a `Y.M.D` date renders the English date whose month it names (`2025.5.26` for
+    /// `May 26, 2025`); a 一 closing a noun renders the `1` after a word (`task 1` → `赛题一`).
+    @Test func chineseDateAndNounOne() throws {
+        #expect(try messages("第 2 版于 2025.5.26 发布。\n", "Version 2 was released on May 26, 2025.\n").isEmpty)
+        #expect(try messages("第 2 版于 2025/5/26 发布。\n", "Version 2 was released on May 26, 2025.\n").isEmpty)
+        #expect(try messages("第 2 版于 2025.5.27 发布。\n", "Version 2 was released on May 26, 2025.\n").count == 1)
+        #expect(try messages("第 2 版于 2024.5.26 发布。\n", "Version 2 was released on May 26, 2025.\n").count == 1)
+        #expect(try messages("它为赛题一发布。\n", "It was released for task 1.\n").isEmpty)
+        #expect(try messages("它为赛题二发布。\n", "It was released for task 1.\n").count == 1)
+        #expect(try messages("它为赛题 3 发布。\n", "It was released for task 1.\n").count == 1)
+    }
+
+    /// Two numbers whose order the source states, exchanged (review 29 D1): `400 → 450` → `450 →
+    /// 400`, `15 minutes instead of 10` → `由 15 分钟改为 10 分钟`, `from 20% to 18%` → `从 18% 降至
+    /// 20%`; the same order, a list, or an order only one side states is no finding.
+    @Test func exchangedOrder() throws {
+        #expect(try messages("- 护盾生命值：450 → 400。\n", "- Shield health: 400 → 450.\n").count == 1)
+        #expect(try messages("- 护盾生命值：400 → 450。\n", "- Shield health: 400 → 450.\n").isEmpty)
+        #expect(try messages("12 号线的发车间隔由 15 分钟改为 10 分钟。\n", "Line 12 will run every 15 minutes instead of every 10 minutes.\n").count == 1)
+        #expect(try messages("12 号线的发车间隔由 10 分钟改为 15 分钟。\n", "Line 12 will run every 15 minutes instead of every 10 minutes.\n").isEmpty)
+        #expect(try messages("暴击率从 18% 降至 20%。\n", "Critical chance drops from 20% to 18%.\n").count == 1)
+        #expect(try messages("暴击率从 20% 降至 18%。\n", "Critical chance drops from 20% to 18%.\n").isEmpty)
+        #expect(try messages("节奏：下放 1 秒、停顿 3 秒、上推 1 秒。\n", "Tempo: 3 seconds down, a 1-second pause, 1 second up.\n").isEmpty)
+        #expect(try messages("暴击率为 18% 和 20%。\n", "Critical chance drops from 20% to 18%.\n").isEmpty)
+    }
+
+    /// A `%` the source writes on both numbers of a pair, lost on the second (review 29 D6):
+    /// `20% → 18%` → `20% → 18` is reported; a range sharing the source's one `%` is not.
+    @Test func percentOfThePairsSecond() throws {
+        #expect(try messages("| Lens | 暴击率 20% → 18 |\n", "| Lens | Critical chance 20% → 18% |\n").count == 1)
+        #expect(try messages("暴击率从 20% 降至 18。\n", "Critical chance drops from 20% to 18%.\n").count == 1)
+        #expect(try messages("暴击率从 20% 降至 18%。\n", "Critical chance drops from 20% to 18%.\n").isEmpty)
+        #expect(try messages("它占用 20–30% 的时间。\n", "It takes 20%–30% of the time.\n").isEmpty)
+        #expect(try messages("它占用 20%–30% 的时间。\n", "It takes 20–30% of the time.\n").isEmpty)
+    }
+
+    /// A word bound's inclusion changed (review 29 D3): `under 5` → `5 岁及以下`, `more than 3` →
+    /// `3 件及以上`; `5 岁以下` reads either way, `at least 3` → `3 件及以上` keeps it.
+    @Test func wordBoundInclusion() throws {
+        #expect(try messages("5 岁及以下儿童免费乘车。\n", "Children under 5 travel free.\n").count == 1)
+        #expect(try messages("5 岁以下儿童免费乘车。\n", "Children under 5 travel free.\n").isEmpty)
+        #expect(try messages("购买 3 件及以上可享折扣。\n", "Buy more than 3 items for a discount.\n").count == 1)
+        #expect(try messages("购买至少 3 件可享折扣。\n", "Buy at least 3 items for a discount.\n").isEmpty)
+        #expect(try messages("购买 3 件及以上可享折扣。\n", "Buy at least 3 items for a discount.\n").isEmpty)
+        #expect(try messages("购买超过 3 件可享折扣。\n", "Buy more than 3 items for a discount.\n").isEmpty)
+        #expect(try messages("设置通常不超过 60 秒。\n", "Setup usually takes less than 60 seconds.\n").isEmpty)
+        #expect(try messages("支持 200+ 种语言。\n", "It supports over 200 languages.\n").isEmpty)
+    }
+
     /// `or under` and `or younger` bound from above (review 29 D14): `16 or under` → `16 岁或以上`
     /// is reported; `16 岁及以下` and `12 岁以下` are not.
     @Test func orUnderIsABound() throws {
@@ -733,7 +794,7 @@ import Testing
     /// `units.yml` (`clockBefore`, `clockAfter`): its hour also stands for the 24-hour clock's.
     @Test func twelveHourClock() throws {
         func hours(_ text: String, _ id: String) throws -> [[Double]] {
-            var ms = NumberScanner.numbers(in: Array(text.unicodeScalars.map(\.value))) { _ in true }
+            var ms = NumberScanner.numbers(in: Array(text.unicodeScalars.map(\.value)), numerals: Harness.target.numerals) { _ in true }
             NumberScanner.twelveHourClock(&ms, in: Array(text.unicodeScalars.map(\.value)), markers: try LocaleData.load(id).clock)
             return ms.filter { $0.values.count > 1 }.map(\.values)
         }
@@ -860,7 +921,7 @@ import Testing
         #expect(r.missing == [2])
         #expect(r.extra == [2])
         let text = Array("on call 24/7, 1/2/2024".unicodeScalars).map(\.value)
-        let n = NumberScanner.numbers(in: text) { _ in true }
+        let n = NumberScanner.numbers(in: text, numerals: Harness.target.numerals) { _ in true }
         #expect(NumberMismatchRule.slashPair(text, n[0].range, n[1].range))
         #expect(!NumberMismatchRule.slashPair(text, n[2].range, n[3].range))
     }
@@ -964,7 +1025,8 @@ import Testing
     @Test func chineseCounts() {
         func counts(_ s: String) -> [String] {
             let t = Array(s.unicodeScalars).map(\.value)
-            return NumberScanner.numbers(in: t, gluedToWords: true) { _ in true }.filter { NumberScanner.isCount($0, in: t) }.map(\.text)
+            return NumberScanner.numbers(in: t, numerals: Harness.target.numerals, gluedToWords: true) { _ in true }
+                .filter { NumberScanner.isCount($0, in: t, numerals: Harness.target.numerals) }.map(\.text)
         }
         #expect(counts("三个工作日，两周，十二项，五分钟，12 次") == ["三", "两", "十二", "五", "12"])
         #expect(counts("一个，第三个，两三个，几十个，二十多个，周三，二〇二四年") == [])
@@ -1171,7 +1233,7 @@ import Testing
         let (findings, notes) = try checker.withToolkit { toolkit in
             let s = Fixtures.document(source, path: "en.md"), t = Fixtures.document(target, path: "zh.md")
             let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
-            let al = DocumentAligner(functionWords: Harness.source.functionWords).align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
+            let al = DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals).align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
             #expect(al.beads.allSatisfy { $0.score < FileContext.minimumConsistencyScore || $0.source.isEmpty || $0.target.isEmpty })
             return checker.checkWithNotes(t, analyses: ta, pairing: Pairing(source: s, sourceAnalyses: sa, alignment: al), toolkit: toolkit)
         }

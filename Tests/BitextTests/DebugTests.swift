@@ -11,7 +11,7 @@ import Testing
     let t = try Fixtures.document(Fixtures.corpus(path)!)
     let seg = try Segmenter(source: Harness.source, target: Harness.target)
     let sa = s.units.map { seg.analyze($0) }, ta = t.units.map { seg.analyze($0) }
-    let al = DocumentAligner(functionWords: Harness.source.functionWords).align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
+    let al = DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals).align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)
     func desc(_ d: Document, _ b: Int) -> String {
         switch d.blocks[b] {
         case .unit(let u): return "\(d.units[u].start.line):\(d.units[u].kind.name):" + String(d.units[u].plainText.prefix(40))

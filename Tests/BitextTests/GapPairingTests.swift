@@ -39,7 +39,7 @@ import Testing
     @Test func inlineCodeIsASentenceAnchor() throws {
         let seg = try Segmenter(source: Harness.source, target: Harness.target)
         let d = Document(SourceText(path: "a.md", text: "If it returns `true`, show a notice.\n"))
-        let s = SentenceAligner.sentences(of: [0], in: d, analyses: d.units.map { seg.analyze($0) })
+        let s = SentenceAligner.sentences(of: [0], in: d, analyses: d.units.map { seg.analyze($0) }, numerals: Harness.target.numerals)
         #expect(s.first?.anchors.contains("`true") == true)
     }
 }

@@ -31,7 +31,7 @@ import Testing
             let zh = try Fixtures.document(url), en = try Fixtures.document(enURL)
             try checker.withToolkit { toolkit in
                 let za = checker.analyze(zh, toolkit: toolkit), ea = checker.analyze(en, toolkit: toolkit)
-                let al = DocumentAligner(functionWords: settings.source.functionWords)
+                let al = DocumentAligner(functionWords: settings.source.functionWords, numerals: settings.target.numerals)
                     .align(source: en, sourceAnalyses: ea, target: zh, targetAnalyses: za)
                 // Candidate pairs: one paragraph each side, well translated, long enough.
                 var candidates: [(Int, Int)] = []

@@ -58,7 +58,7 @@ import Testing
         let checker = Checker(settings: Harness.settings(), messages: Messages.load("en"), glossary: nil, rules: [])
         return try checker.withToolkit { toolkit in
             let s = Document(SourceText(path: "s.md", text: source)), t = Document(SourceText(path: "t.md", text: target))
-            let al = DocumentAligner(functionWords: Harness.source.functionWords)
+            let al = DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals)
                 .align(source: s, sourceAnalyses: checker.analyze(s, toolkit: toolkit),
                        target: t, targetAnalyses: checker.analyze(t, toolkit: toolkit))
             func lines(_ d: Document, _ blocks: [Int]) -> String {
@@ -81,7 +81,7 @@ import Testing
         let positional = try checker.withToolkit { toolkit in
             let s = Document(SourceText(path: "s.md", text: RowKeyTests.source))
             let t = Document(SourceText(path: "t.md", text: RowKeyTests.target), options: options)
-            return DocumentAligner(functionWords: Harness.source.functionWords)
+            return DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals)
                 .align(source: s, sourceAnalyses: checker.analyze(s, toolkit: toolkit),
                        target: t, targetAnalyses: checker.analyze(t, toolkit: toolkit)).beads
                 .filter { $0.target.isEmpty }.map { s.lines(ofBlock: $0.source[0]).lowerBound }

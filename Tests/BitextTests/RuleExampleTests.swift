@@ -50,7 +50,7 @@ enum Harness {
             if let sourceText {
                 let src = Document(SourceText(path: paths.source, text: sourceText))
                 let sa = checker.analyze(src, toolkit: toolkit)
-                let al = DocumentAligner(functionWords: source.functionWords)
+                let al = DocumentAligner(functionWords: source.functionWords, numerals: settings.target.numerals)
                     .align(source: src, sourceAnalyses: sa, target: doc, targetAnalyses: analyses)
                 pairing = Pairing(source: src, sourceAnalyses: sa, alignment: al)
             }

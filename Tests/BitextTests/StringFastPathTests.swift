@@ -148,12 +148,14 @@ import Testing
         }
     }
 
-    /// The number scanner's table of Han numerals and number words is its dictionaries.
+    /// The number scanner's table of numerals and number words is the locale's dictionaries.
     @Test func hanFlagsAreTheNumberDictionaries() {
-        let flags = NumberScanner.hanFlags
-        for c in (0...0x2FFFF).compactMap({ Unicode.Scalar(UInt32($0)) }) {
-            let expected: UInt8 = (NumberScanner.isHanNumeral(c.value) ? 1 : 0) | (NumberScanner.hanNumberWords[c.value] != nil ? 2 : 0)
-            #expect(NumberScanner.hanFlag(c.value, flags) == expected, "U+\(String(c.value, radix: 16))")
+        for id in ["zh-Hans", "zh-Hant", "en"] {
+            let nu = try! LocaleData.load(id).numerals
+            for c in (0...0x2FFFF).compactMap({ Unicode.Scalar(UInt32($0)) }) {
+                let expected: UInt8 = (nu.isNumeral(c.value) ? 1 : 0) | (nu.words[c.value] != nil ? 2 : 0)
+                #expect(nu.flag(c.value) == expected, "\(id) U+\(String(c.value, radix: 16))")
+            }
         }
     }
 

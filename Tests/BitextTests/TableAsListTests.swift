@@ -49,7 +49,7 @@ import BitextMarkdown
         try checker.withToolkit { toolkit in
             let src = Document(SourceText(path: "source.md", text: Self.source))
             let doc = Document(SourceText(path: "target.md", text: target))
-            let al = DocumentAligner(functionWords: Harness.source.functionWords)
+            let al = DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals)
                 .align(source: src, sourceAnalyses: checker.analyze(src, toolkit: toolkit), target: doc, targetAnalyses: checker.analyze(doc, toolkit: toolkit))
             // The backoff row (its two cells) with its label item and the three nested items.
             let lines = al.beads.map { b in (b.source.map { src.lines(ofBlock: $0).lowerBound }, b.target.map { doc.lines(ofBlock: $0).lowerBound }) }

@@ -336,9 +336,10 @@ public struct NumberMismatchRule: Rule {
 
     public init() {}
 
-    /// Numbers of the source's prose.
-    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock) -> [Mention<NumberMention>] {
-        var ms = NumberScanner.numbers(in: u.text) { u.roles[$0] == .content && !a.inNote($0) }
+    /// Numbers of the source's prose (`numerals`: the translation's, ``LocaleData/numerals``: a
+    /// source may quote them).
+    static func sourceNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock, numerals: Numerals) -> [Mention<NumberMention>] {
+        var ms = NumberScanner.numbers(in: u.text, numerals: numerals) { u.roles[$0] == .content && !a.inNote($0) }
         NumberScanner.twelveHourClock(&ms, in: u.text, markers: clock)
         return ms.map { Mention(unit: k, range: $0.range, value: $0) }
     }
@@ -459,8 +460,8 @@ public struct NumberMismatchRule: Rule {
     /// in code (`Swift 5.9`) or glue it to a name (Spark2.4.0), or a quantity in math; not in
     /// math when the source has math of its own (`$1/h$` is the formula's, not the `[1]` of the
     /// source's prose).
-    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock, math: Bool = true) -> [Mention<NumberMention>] {
-        var ms = NumberScanner.numbers(in: u.text, gluedToWords: true) {
+    static func targetNumbers(_ u: Unit, _ a: TextAnalysis, unit k: Int, clock: LocaleData.Clock, numerals: Numerals, math: Bool = true) -> [Mention<NumberMention>] {
+        var ms = NumberScanner.numbers(in: u.text, numerals: numerals, gluedToWords: true) {
             let r = u.roles[$0]
             return (r == .content || r == .code || (math && r == .math)) && !a.inNote($0)
         }
@@ -1030,7 +1031,7 @@ public struct NumberMismatchRule: Rule {
         // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
         // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
         var g = b
-        while g > 0 && b - g < 2 && isHanChar(t[g - 1]) && !NumberScanner.isHanNumeral(t[g - 1]) && t[g - 1] != 0x7684 && u.roles[g - 1] == .content {
+        while g > 0 && b - g < 2 && isHanChar(t[g - 1]) && !locale.numerals.isNumeral(t[g - 1]) && t[g - 1] != 0x7684 && u.roles[g - 1] == .content {
             g -= 1
             for (s, lower) in bounds.before where matches(s, endingAt: g) { return ((g - s.count)..<g, lower) }
             // Or a modal before the verb (`至少可以使用 2 天`; `boundModals`).
@@ -1123,12 +1124,12 @@ public struct NumberMismatchRule: Rule {
             // The number right after the word (`than 7`, `than seven`).
             let from = w.range.upperBound, to = min(sr.upperBound, from + 16)
             let eligible = { (i: Int) in i >= from && i < to && su.roles[i] == .content }
-            guard let n = (NumberScanner.numbers(in: su.text, eligible: eligible) + NumberScanner.numberWords(in: su.text, eligible: eligible))
+            guard let n = (NumberScanner.numbers(in: su.text, numerals: target.numerals, eligible: eligible) + NumberScanner.numberWords(in: su.text, eligible: eligible))
                     .min(by: { $0.range.lowerBound < $1.range.lowerBound }),
                   su.text[from..<n.range.lowerBound].allSatisfy({ $0 == 0x20 || $0 == 0xA0 }),
                   let b = bound(su, of: n.range, source) else { return false }
             let inTarget = { (i: Int) in tr.contains(i) && tu.roles[i] == .content }
-            for m in NumberScanner.numbers(in: tu.text, gluedToWords: true, eligible: inTarget) where m.agrees(with: n) {
+            for m in NumberScanner.numbers(in: tu.text, numerals: target.numerals, gluedToWords: true, eligible: inTarget) where m.agrees(with: n) {
                 if let y = bound(tu, of: m.range, target), y.lower != b.lower { return true }
             }
             return false
@@ -1143,7 +1144,7 @@ public struct NumberMismatchRule: Rule {
     /// 12%`; not `set up 3 servers`); within five characters of Han before it (`同比下降 12%`,
     /// `增长了 12%`; the nearest word; not right after 到, 至, 为…: `减少到 3` states the value).
     /// True for up, with where the word starts; nil for none.
-    static func change(_ u: Unit, before r: Range<Int>, _ bounds: LocaleData.Bounds) -> (up: Bool, start: Int)? {
+    static func change(_ u: Unit, before r: Range<Int>, _ bounds: LocaleData.Bounds, _ numerals: Numerals) -> (up: Bool, start: Int)? {
         guard !bounds.changes.isEmpty else { return nil }
         let t = u.text
         var b = r.lowerBound
@@ -1179,7 +1180,7 @@ public struct NumberMismatchRule: Rule {
             return (x.up, start)
         }
         // Han: the nearest word of change ending within five characters.
-        if NumberScanner.valueBefore.contains(t[b - 1]) { return nil }
+        if numerals.valueBefore.contains(t[b - 1]) { return nil }
         var e = b, steps = 0
         while e > 0 && steps < 5 && isHanIdeograph(t[e - 1]) && u.roles[e - 1] == .content {
             for x in bounds.changes where x.words.count <= e && Array(t[(e - x.words.count)..<e]) == x.words { return (x.up, e - x.words.count) }
@@ -1700,6 +1701,151 @@ public struct NumberMismatchRule: Rule {
         return false
     }
 
+    /// Two numbers of one duration written in two units of time, the larger first, the smaller
+    /// part less than one of the larger (`1 小时 15 分钟`, `1 hour and 15 minutes`, `2 天 3 小时`,
+    /// `1 年 6 个月`): only the first's unit word, spaces and a list separator of the locale
+    /// between them (`separators`: `and`, `和`). Each by the first's index and the quantity in the
+    /// second's unit (75, 51, 18), where `other` writes that quantity with a unit of time and
+    /// neither part with the unit it has here (`75 minutes`, `75 分钟`).
+    static func durationPairs(_ m: [Mention<NumberMention>], symbols: [String?], written: [String?], units: (Int) -> Unit,
+                              separators: [[UInt32]], other: [Mention<NumberMention>], otherSymbols: [String?]) -> [(Int, Double)] {
+        var out: [(Int, Double)] = []
+        var i = 0
+        while i + 1 < m.count {
+            let a = m[i], b = m[i + 1]
+            guard a.unit == b.unit, !a.value.isVersion, !b.value.isVersion, let sa = symbols[i], let sb = symbols[i + 1], let wa = written[i],
+                  let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.base == "s" || x.base == "mo", x.scale > y.scale,
+                  let va = a.value.values.first, let vb = b.value.values.first, va == va.rounded(), va >= 1, vb >= 0, vb * y.scale < x.scale,
+                  a.range.upperBound < b.range.lowerBound else { i += 1; continue }
+            // Between: spaces, the first's unit word, a separator.
+            var gap = Array(units(a.unit).text[a.range.upperBound..<b.range.lowerBound].filter { $0 != 0x20 && $0 != 0xA0 })
+            let unitWord = Array(wa.unicodeScalars.map(\.value).filter { $0 != 0x20 })
+            guard gap.starts(with: unitWord) else { i += 1; continue }
+            gap.removeFirst(unitWord.count)
+            guard gap.isEmpty || separators.contains(where: { $0.filter { $0 != 0x20 } == gap }) else { i += 1; continue }
+            let total = va * x.scale / y.scale + vb
+            let said = other.indices.contains { j in
+                guard let so = otherSymbols[j], let z = siScale(so), z.base == y.base else { return false }
+                return other[j].value.values.contains { abs($0 * z.scale - total * y.scale) <= total * y.scale * 1e-9 }
+            }
+            let parts = other.indices.contains { j in
+                guard let so = otherSymbols[j] else { return false }
+                return (other[j].value.agrees(with: a.value) && sameSymbol(sa, so)) || (other[j].value.agrees(with: b.value) && sameSymbol(sb, so))
+            }
+            guard said, !parts else { i += 1; continue }
+            out.append((i, total))
+            i += 2
+        }
+        return out
+    }
+
+    /// The first numbers of ranges with no unit of their own whose last number has one (`60–75
+    /// minutes`, `1 到 2 小时`: a joiner of ``rangeJoiners`` between): each by its index and the
+    /// index whose unit it takes, where no number of `other` agrees with it and one states its
+    /// quantity with another unit of its kind (`60` → `1 小时`).
+    static func rangeUnits(_ m: [Mention<NumberMention>], symbols: [String?], units: (Int) -> Unit,
+                           other: [Mention<NumberMention>], otherSymbols: [String?]) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for i in m.indices where symbols[i] == nil && !m[i].value.isVersion {
+            let x = i + 1
+            guard x < m.count, m[x].unit == m[i].unit, let s = symbols[x], siScale(s) != nil,
+                  rangeBounds(units(m[i].unit), m[i].range, [m[x].range]).upperBound == m[x].range.upperBound,
+                  !other.contains(where: { $0.value.agrees(with: m[i].value) }),
+                  other.indices.contains(where: { j in otherSymbols[j].map { sameQuantity(m[i].value, s, other[j].value, $0) } ?? false }) else { continue }
+            out.append((i, x))
+        }
+        return out
+    }
+
+    /// Arrows between an old value and a new one (`400 → 450`, `400 -> 450`).
+    static let arrows: [[UInt32]] = ["→", "⇒", "⟶", "➔", "->", "=>"].map { Array($0.unicodeScalars.map(\.value)) }
+
+    /// Two numbers of one unit next to each other that the text states in an order, an old value
+    /// and a new one: an arrow between them (`400 → 450`), a word of ``LocaleData/Order/from``
+    /// before the first (at most two words or four characters before it) and one of `to` right
+    /// before the second (`from 400 to 450`, `从 400 降至 450`, `由 15 分钟改为 10 分钟`), or one of
+    /// `instead` between them, the new first (`15 minutes instead of 10`). By their indexes in `m`,
+    /// the old first; a list (`3, 1 and 1`) states none.
+    static func orderedPairs(_ m: [Mention<NumberMention>], units: (Int) -> Unit, _ order: LocaleData.Order) -> [(old: Int, new: Int)] {
+        var out: [(old: Int, new: Int)] = []
+        guard m.count >= 2 else { return out }
+        @inline(__always) func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        @inline(__always) func letter(_ c: UInt32) -> Bool { isASCIILetter(c) }
+        for i in 0..<(m.count - 1) {
+            let a = m[i], b = m[i + 1]
+            guard a.unit == b.unit, a.range.upperBound < b.range.lowerBound, b.range.lowerBound - a.range.upperBound <= 32,
+                  !a.value.isVersion, !b.value.isVersion else { continue }
+            let t = units(a.unit).text
+            let between = Array(t[a.range.upperBound..<b.range.lowerBound])
+            // No sentence or clause ends between them.
+            if between.contains(where: { [0x2E, 0x3002, 0x3B, 0xFF1B, 0x2C, 0xFF0C, 0x3001, 0x21, 0x3F, 0xFF01, 0xFF1F, 0x0A].contains($0) }) { continue }
+            // A word written at `s` (whole, for Latin letters).
+            func at(_ w: [UInt32], _ s: Int, in x: [UInt32]) -> Bool {
+                guard s >= 0, s + w.count <= x.count else { return false }
+                for (j, c) in w.enumerated() where lowered(x[s + j]) != c { return false }
+                if letter(w[0]) && s > 0 && letter(x[s - 1]) { return false }
+                if letter(w[w.count - 1]) && s + w.count < x.count && letter(x[s + w.count]) { return false }
+                return true
+            }
+            if arrows.contains(where: { w in (0...max(0, between.count - w.count)).contains { at(w, $0, in: between) } }) {
+                out.append((i, i + 1))
+                continue
+            }
+            if order.instead.contains(where: { w in (0...max(0, between.count - w.count)).contains { at(w, $0, in: between) } }) {
+                out.append((i + 1, i))
+                continue
+            }
+            // `to` right before the second number (spaces, and a word for Latin: `to every 10`).
+            var e = between.count
+            while e > 0 && (between[e - 1] == 0x20 || between[e - 1] == 0xA0) { e -= 1 }
+            var to = order.to.contains { w in at(w, e - w.count, in: between) }
+            if !to, e > 0, letter(between[e - 1]) {
+                var s = e
+                while s > 0 && letter(between[s - 1]) { s -= 1 }
+                var f = s
+                while f > 0 && between[f - 1] == 0x20 { f -= 1 }
+                to = f < s && order.to.contains { w in letter(w[0]) && at(w, f - w.count, in: between) }
+            }
+            guard to else { continue }
+            // `from` before the first: within four characters of Han or two words.
+            let lo = a.range.lowerBound
+            let window = Array(t[max(0, lo - 24)..<lo])
+            var from = false
+            for w in order.from {
+                let n = window.count
+                if letter(w[0]) {
+                    // The word, then up to one more word, then the number.
+                    var k = n
+                    for _ in 0..<2 {
+                        while k > 0 && window[k - 1] == 0x20 { k -= 1 }
+                        if at(w, k - w.count, in: window) { from = true; break }
+                        while k > 0 && letter(window[k - 1]) { k -= 1 }
+                    }
+                } else {
+                    for s in max(0, n - 4 - w.count)...max(0, n - w.count) where at(w, s, in: window) { from = true }
+                }
+                if from { break }
+            }
+            if from { out.append((i, i + 1)) }
+        }
+        return out
+    }
+
+    /// A number written with `%` right before the number at `start`, a few characters between
+    /// and no other number nor a clause's end (`20% → 18`, `从 20% 降至 18`, `20%–30`): the pair's
+    /// first, with its sign.
+    static func percentPartnerBefore(_ t: [UInt32], _ start: Int) -> Bool {
+        var k = start - 1, steps = 0
+        while k > 0 && steps < 8 {
+            let c = t[k]
+            if c == 0x25 || c == 0xFF05 { return t[k - 1] >= 0x30 && t[k - 1] <= 0x39 }
+            if (c >= 0x30 && c <= 0x39) || [0x2E, 0x3002, 0x3B, 0xFF1B, 0x2C, 0xFF0C, 0x3001, 0x0A, 0x7C].contains(c) { return false }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
     /// Two numbers written as one `N/N` token (`24/7`, `3/4`): a slash between them and no
     /// other slash, digit or letter glued to either end (not a date `1/2/2024` or a path).
     static func slashPair(_ t: [UInt32], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -1833,8 +1979,8 @@ public struct NumberMismatchRule: Rule {
 
     /// A Han numeral of one character after a Han character (the 一 of 周一, the 五 of
     /// 星期五 or 周一至五): what may be part of a weekday's name.
-    static func mayNameWeekday(_ t: [UInt32], _ r: Range<Int>) -> Bool {
-        r.count == 1 && r.lowerBound > 0 && r.upperBound <= t.count && NumberScanner.isHanNumeral(t[r.lowerBound]) && isHanIdeograph(t[r.lowerBound - 1])
+    static func mayNameWeekday(_ t: [UInt32], _ r: Range<Int>, _ numerals: Numerals) -> Bool {
+        r.count == 1 && r.lowerBound > 0 && r.upperBound <= t.count && numerals.isNumeral(t[r.lowerBound]) && isHanIdeograph(t[r.lowerBound - 1])
     }
 
     /// The minutes of a clock time `H:MM` (the `00` of `9:00`): two digits after a colon after a
@@ -1855,6 +2001,18 @@ public struct NumberMismatchRule: Rule {
         let month = s[..<dot].reduce(0) { $0 * 10 + Int($1 - 0x30) }, day = s[(dot + 1)...].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         return (Double(month), Double(day), s.count - dot - 1)
+    }
+
+    /// A date written `Y.M.D` (`2025.5.26`: a year of four digits, a month of 1 to 12, a day of
+    /// 1 to 31, read as a version), with its parts and the day's digit count; nil otherwise.
+    static func yearMonthDay(_ x: NumberMention) -> (year: Double, month: Double, day: Double, digits: Int)? {
+        guard x.isVersion, x.range.count == x.text.unicodeScalars.count else { return nil }
+        let parts = x.text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].utf8.count == 4, (1...2).contains(parts[1].utf8.count), (1...2).contains(parts[2].utf8.count),
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1000...2999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return (Double(y), Double(m), Double(d), parts[2].utf8.count)
     }
 
     /// A number right before 月 (`9 月`, `九月`): a month of a Chinese date.
@@ -2112,10 +2270,10 @@ public struct NumberMismatchRule: Rule {
     /// (双方), "a few" or nothing for it as often as not.
     static func wordsChanged(_ missing: [Mention<NumberMention>], _ extra: [Mention<NumberMention>],
                              place: (Mention<NumberMention>) -> (unit: Int, range: Range<Int>),
-                             isCount: (Mention<NumberMention>) -> Bool) -> [(Mention<NumberMention>, Mention<NumberMention>)] {
+                             isCount: (Mention<NumberMention>) -> Bool, half: Set<UInt32>) -> [(Mention<NumberMention>, Mention<NumberMention>)] {
         // 一 before a counting word (运行一次, 一个订单) is as often the article Chinese adds, and
-        // 一半 renders "half": neither a cardinal of two or more changed.
-        let extra = extra.filter { !(NumberMismatchRule.isHanOne($0.value) || $0.value.text.unicodeScalars.contains { $0.value == 0x534A }) }
+        // 一半 renders "half" (``Numerals/half``): neither a cardinal of two or more changed.
+        let extra = extra.filter { !(NumberMismatchRule.isHanOne($0.value) || $0.value.text.unicodeScalars.contains { half.contains($0.value) }) }
         guard !extra.isEmpty else { return [] }
         let places = missing.map(place)
         var out: [(Mention<NumberMention>, Mention<NumberMention>)] = []
@@ -2329,16 +2487,19 @@ public struct NumberMismatchRule: Rule {
         return (1...3).contains(words)
     }
 
-    /// How many 一 of a unit's prose are no number the scanner read (`read`): 一 before other
-    /// Han, which is as often the article (一茶匙, 一个), not after 第.
-    static func articleOnes(_ u: Unit, read: [Range<Int>]) -> Int {
+    /// How many numerals of one (一, ``Numerals/digits``) of a unit's prose are no number the
+    /// scanner read (`read`): one before other Han, which is as often the article (一茶匙, 一个),
+    /// not after a mark of an ordinal (第, ``Numerals/ordinals``) (`all`); of them, those right
+    /// after Han that is no numeral, closing a noun (赛题一, `closing`).
+    static func articleOnes(_ u: Unit, read: [Range<Int>], _ numerals: Numerals) -> (all: Int, closing: Int) {
         let t = u.text
-        var n = 0
-        for k in t.indices where t[k] == 0x4E00 && u.roles[k] == .content && k + 1 < t.count && isHanIdeograph(t[k + 1])
-            && !(k > 0 && t[k - 1] == 0x7B2C) && !read.contains(where: { $0.contains(k) }) {
+        var n = 0, closing = 0
+        for k in t.indices where numerals.digits[t[k]] == 1 && u.roles[k] == .content && k + 1 < t.count && isHanIdeograph(t[k + 1])
+            && !(k > 0 && numerals.ordinals.contains(t[k - 1])) && !read.contains(where: { $0.contains(k) }) {
             n += 1
+            if k > 0 && isHanIdeograph(t[k - 1]) && !numerals.isNumeral(t[k - 1]) && u.roles[k - 1] == .content { closing += 1 }
         }
-        return n
+        return (n, closing)
     }
 
     /// Hexadecimal runs of seven to forty lowercase characters with a digit and a letter
@@ -2462,13 +2623,16 @@ public struct NumberMismatchRule: Rule {
             return CodeComparison.similarity(a.text, b.text) + (b.text.unicodeScalars.allSatisfy { $0.value < 0x80 } ? 0.1 : 0)
         }
         let sourceClock = c.settings.source.clock, targetClock = c.settings.target.clock
+        // The translation's numerals, read on both sides (a source may quote them).
+        let numerals = c.settings.target.numerals
         let months = c.settings.source.months
         let targetBounds = c.settings.target.bounds
         let sourceBounds = c.settings.source.bounds
         let sourceQuarters = c.settings.source.quarters, targetQuarters = c.settings.target.quarters
+        let sourceOrder = c.settings.source.order, targetOrder = c.settings.target.order
         /// The numbers of both sides, grouped digits joined where the other side has the whole.
         func numbers(_ su: [Int], _ tu: [Int], words: Bool = false) -> (source: [Mention<NumberMention>], target: [Mention<NumberMention>]) {
-            var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock) }
+            var source = su.flatMap { NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock, numerals: numerals) }
             // A source that names months without a number (`open in June`, `June–September`)
             // is compared with the months of a translation that writes one (`7 月开放`).
             let quarters = su.flatMap { NumberMismatchRule.quarters(p.source.units[$0], unit: $0, sourceQuarters) }
@@ -2476,7 +2640,7 @@ public struct NumberMismatchRule: Rule {
                     || (tu.contains { c.document.units[$0].text.contains(0x6708) }
                         && su.contains { !NumberMismatchRule.monthMentions(p.source.units[$0], unit: $0, months).isEmpty }) else { return ([], []) }
             let sourceMath = su.contains { p.source.units[$0].roles.contains(.math) }
-            var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, math: !sourceMath) }
+            var target = tu.flatMap { NumberMismatchRule.targetNumbers(c.document.units[$0], c.analyses[$0], unit: $0, clock: targetClock, numerals: numerals, math: !sourceMath) }
             // Fiscal quarters and years of the source (`Q3`, `third quarter`, `FY2025`) where the
             // translation names a quarter or a fiscal year (第三季度, 2025 财年).
             if !quarters.isEmpty {
@@ -2493,11 +2657,11 @@ public struct NumberMismatchRule: Rule {
             // The numeral of a weekday's name (周一, 星期五, 周一至五) counts nothing: days are
             // compared as days (``weekdays(_:_:)``). Looked at only for a Han numeral after a Han
             // character.
-            if target.contains(where: { NumberMismatchRule.mayNameWeekday(c.document.units[$0.unit].text, $0.range) }) {
+            if target.contains(where: { NumberMismatchRule.mayNameWeekday(c.document.units[$0.unit].text, $0.range, numerals) }) {
                 var days: [Int: [WeekdayMention]] = [:]
                 target.removeAll { m in
                     let u = c.document.units[m.unit]
-                    guard NumberMismatchRule.mayNameWeekday(u.text, m.range) else { return false }
+                    guard NumberMismatchRule.mayNameWeekday(u.text, m.range, numerals) else { return false }
                     if days[m.unit] == nil { days[m.unit] = NumberMismatchRule.weekdays(u, c.settings.target) }
                     return days[m.unit]!.contains { $0.named && $0.range.contains(m.range.lowerBound) }
                 }
@@ -2516,7 +2680,7 @@ public struct NumberMismatchRule: Rule {
                     if !pt.half {
                         var k = pt.at + 1
                         if k < t.count && t[k] == 0x20 { k += 1 }
-                        if k < t.count && ((t[k] >= 0x30 && t[k] <= 0x39) || NumberScanner.isHanNumeral(t[k])) { continue }
+                        if k < t.count && ((t[k] >= 0x30 && t[k] <= 0x39) || numerals.isNumeral(t[k])) { continue }
                     }
                     let r = pt.half ? (pt.at + 1)..<(pt.at + 2) : pt.at..<(pt.at + 1)
                     added.append(Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: pt.half ? "30" : "00", values: [pt.half ? 30 : 0], isVersion: false)))
@@ -2537,6 +2701,21 @@ public struct NumberMismatchRule: Rule {
                               source.contains(where: { !$0.value.isVersion && $0.value.values.contains(day) }) else { return m }
                         let r = (m.range.upperBound - digits)..<m.range.upperBound
                         return Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: String(Int(day)), values: [day], isVersion: false))
+                    }
+                }
+            }
+            // A year.month.day date (`2025.5.26` for `May 26, 2025`) whose month the source
+            // names in the unit: its year and its day, the month rendering the name (a date of
+            // another month stays one version, changed).
+            if target.contains(where: { NumberMismatchRule.yearMonthDay($0.value) != nil }) {
+                let named = Set(su.flatMap { NumberMismatchRule.monthsNamed(p.source.units[$0], months) })
+                if !named.isEmpty {
+                    target = target.flatMap { m -> [Mention<NumberMention>] in
+                        guard let d = NumberMismatchRule.yearMonthDay(m.value), named.contains(d.month) else { return [m] }
+                        let lo = m.range.lowerBound, hi = m.range.upperBound
+                        let y = lo..<(lo + 4), r = (hi - d.digits)..<hi
+                        return [Mention(unit: m.unit, range: y, value: NumberMention(range: y, text: String(Int(d.year)), values: [d.year], isVersion: false)),
+                                Mention(unit: m.unit, range: r, value: NumberMention(range: r, text: String(Int(d.day)), values: [d.day], isVersion: false))]
                     }
                 }
             }
@@ -2663,13 +2842,19 @@ public struct NumberMismatchRule: Rule {
                 // A sign of comparison in the source (`≥ 140`) says whether the bound includes
                 // the number: the other sign, or a word that surely says the other (`> 140`,
                 // `超过 140` for `≥ 140`), changed it.
-                let sourceInclusive = NumberMismatchRule.signInclusive(su.string(sr))
+                // So does a word of the source's that surely says it, against a word after the
+                // translation's number that states it (`under 5` leaves the 5 out, `5 岁及以下`
+                // includes it; a negated or a time bound aside; `不超过 60 秒` before the number
+                // renders `less than 60 seconds` as loosely as English says it).
+                let sourceSign = NumberMismatchRule.signInclusive(su.string(sr))
+                let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(su.string(sr)) : nil
                 for t in tg {
                     let tu = c.document.units[t.unit]
                     guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
                     if negated, y.range.upperBound <= t.range.lowerBound, NumberMismatchRule.negatedBefore(tu, y.range.lowerBound, han: targetNegations) { y.lower = !y.lower }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
+                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound ? sourceWord : nil)
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
                               other != inclusive else { continue }
                         key = "number-mismatch.inclusive"
@@ -2694,10 +2879,10 @@ public struct NumberMismatchRule: Rule {
             for (sg, tg) in groups where !tg.isEmpty {
                 for m in sg where !m.value.isVersion {
                     let su = p.source.units[m.unit]
-                    guard let (up, from) = NumberMismatchRule.change(su, before: m.range, sourceBounds) else { continue }
+                    guard let (up, from) = NumberMismatchRule.change(su, before: m.range, sourceBounds, numerals) else { continue }
                     for t in tg where !t.value.isVersion {
                         let tu = c.document.units[t.unit]
-                        guard let (other, to) = NumberMismatchRule.change(tu, before: t.range, targetBounds), other != up,
+                        guard let (other, to) = NumberMismatchRule.change(tu, before: t.range, targetBounds, numerals), other != up,
                               changesReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
                         // Quoted from the word of change to the number (and its `%`).
                         func quoted(_ u: Unit, _ from: Int, _ r: Range<Int>) -> String {
@@ -2726,7 +2911,13 @@ public struct NumberMismatchRule: Rule {
                     guard percent || plusMinus else { continue }
                     for t in tg where t.value.values.count == 1 && t.value.values[0] == m.value.values[0] {
                         let tu = c.document.units[t.unit]
-                        if percent && (NumberMismatchRule.percentAfter(tu.text, t.range.upperBound) || tu.text.contains(0x25) || tu.text.contains(0xFF05)
+                        // A `%` elsewhere in the unit may be the one a range shares (`20–30%`), but
+                        // not where the source writes it on both numbers of a pair and the
+                        // translation on the first only (`20% → 18%` → `20% → 18`).
+                        if percent && (NumberMismatchRule.percentAfter(tu.text, t.range.upperBound)
+                                       || ((tu.text.contains(0x25) || tu.text.contains(0xFF05))
+                                           && !(NumberMismatchRule.percentPartnerBefore(su.text, m.range.lowerBound)
+                                                && NumberMismatchRule.percentPartnerBefore(tu.text, t.range.lowerBound)))
                                        || targetBounds.percent.contains { NumberMismatchRule.hanAfter(tu.text, t.range.upperBound, $0) }) { continue }
                         if !percent && (NumberMismatchRule.plusMinusBefore(tu.text, t.range.lowerBound) || tu.text.contains(0xB1)
                                         || targetBounds.plusMinus.contains { tu.string(0..<tu.text.count).contains($0) }
@@ -2751,8 +2942,8 @@ public struct NumberMismatchRule: Rule {
                      words: [Mention<NumberMention>] = [], pair: ConsistencyPair? = nil, cellSymbols: (String, String)? = nil,
                      assign: ([Mention<NumberMention>], [Mention<NumberMention>]) -> [(source: Mention<NumberMention>, target: Mention<NumberMention>?, place: (unit: Int, range: Range<Int>))]) {
             // A decimal beside a version word is a version (`version 4.40` → `4.4` changed it).
-            let source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
-            let target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
+            var source = NumberMismatchRule.versionsMarked(source, units: { p.source.units[$0] }, c.settings.source)
+            var target = NumberMismatchRule.versionsMarked(target, units: { c.document.units[$0] }, c.settings.target)
             // Unit symbols as written (`900 µs`, `30 seconds`, `30 秒`), and the units they name.
             var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range, centrifugal: sourceCentrifugal) ?? cellSymbols?.0 }
             var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range, centrifugal: targetCentrifugal) ?? cellSymbols?.1 }
@@ -2811,6 +3002,36 @@ public struct NumberMismatchRule: Rule {
                       let a = NumberMismatchRule.keptWord(p.source.units[source[si].unit], after: source[si].range) else { continue }
                 tw[i] = w; ts[i] = w
                 sw[si] = a; ss[si] = a
+            }
+            // A duration written in two units of time (`1 小时 15 分钟` for `75 minutes`): one
+            // quantity of the smaller unit, where the other side writes it so.
+            if source.count >= 2 || target.count >= 2 {
+                func join(_ m: inout [Mention<NumberMention>], _ w: inout [String?], _ s: inout [String?], _ before: inout [Int],
+                          units: (Int) -> Unit, separators: [[UInt32]], other: [Mention<NumberMention>], otherSymbols: [String?]) {
+                    for (i, v) in NumberMismatchRule.durationPairs(m, symbols: s, written: w, units: units, separators: separators,
+                                                                   other: other, otherSymbols: otherSymbols).reversed() {
+                        let a = m[i], b = m[i + 1]
+                        let r = a.range.lowerBound..<b.range.upperBound
+                        var x = NumberMention(range: r, text: units(a.unit).string(r), values: [v], isVersion: false)
+                        x.eitherSign = a.value.eitherSign
+                        m[i] = Mention(unit: a.unit, range: r, value: x)
+                        m.remove(at: i + 1)
+                        w[i] = w[i + 1]; w.remove(at: i + 1)
+                        s[i] = s[i + 1]; s.remove(at: i + 1)
+                        if !before.isEmpty { before.remove(at: i + 1) }
+                    }
+                }
+                var none: [Int] = []
+                join(&source, &sw, &ss, &none, units: { p.source.units[$0] }, separators: c.settings.source.listSeparators, other: target, otherSymbols: ts)
+                join(&target, &tw, &ts, &targetBefore, units: { c.document.units[$0] }, separators: c.settings.target.listSeparators, other: source, otherSymbols: ss)
+                // The first number of a range takes the unit written after the last (`60–75
+                // minutes`), where only so does the other side write its quantity (`1 小时`).
+                for (i, x) in NumberMismatchRule.rangeUnits(source, symbols: ss, units: { p.source.units[$0] }, other: target, otherSymbols: ts) {
+                    sw[i] = sw[x]; ss[i] = ss[x]
+                }
+                for (i, x) in NumberMismatchRule.rangeUnits(target, symbols: ts, units: { c.document.units[$0] }, other: source, otherSymbols: ss) {
+                    tw[i] = tw[x]; ts[i] = ts[x]
+                }
             }
             var r = NumberMismatchRule.unpaired(source: source.map(\.value), sourceSymbols: ss, target: target.map(\.value), targetSymbols: ts)
             // A lone 一 (一条, 一个: the article Chinese adds) renders no digit 1 of the source
@@ -2979,14 +3200,26 @@ public struct NumberMismatchRule: Rule {
             // citation `[1]`, nor a 1 that ends a phrase).
             if let pair, missing.contains(where: { $0.value.text == "1" }),
                !extra.contains(where: { $0.value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }) {
-                var ones = pair.target.reduce(0) { n, k in
-                    n + NumberMismatchRule.articleOnes(c.document.units[k], read: target.filter { $0.unit == k }.map(\.range))
+                var ones = 0, closing = 0
+                for k in pair.target {
+                    let x = NumberMismatchRule.articleOnes(c.document.units[k], read: target.filter { $0.unit == k }.map(\.range), numerals)
+                    ones += x.all
+                    closing += x.closing
                 }
+                // A 1 after a word (`task 1`, `Phase 1`), likewise rendered by a 一 that closes
+                // a noun (赛题一发布: right after Han that is no numeral).
                 missing.removeAll { m in
                     guard ones > 0, m.value.text == "1" else { return false }
                     let t = p.source.units[m.unit].text, e = m.range.upperBound
-                    guard e + 1 < t.count, t[e] == 0x20, t[e + 1] | 0x20 >= 0x61, t[e + 1] | 0x20 <= 0x7A else { return false }
+                    if e + 1 < t.count, t[e] == 0x20, t[e + 1] | 0x20 >= 0x61, t[e + 1] | 0x20 <= 0x7A {
+                        ones -= 1
+                        return true
+                    }
+                    let s = m.range.lowerBound
+                    guard closing > 0, s >= 3, t[s - 1] == 0x20, isASCIILetter(t[s - 2]), isASCIILetter(t[s - 3]),
+                          e == t.count || !(isASCIILetter(t[e]) || (t[e] >= 0x30 && t[e] <= 0x39)) else { return false }
                     ones -= 1
+                    closing -= 1
                     return true
                 }
             }
@@ -3077,7 +3310,7 @@ public struct NumberMismatchRule: Rule {
             if let pair, !missingWords.isEmpty {
                 let left = extra.filter { x in !taken.contains { $0.0 == x.unit && $0.1 == x.range } }
                 for (word, t) in NumberMismatchRule.wordsChanged(missingWords, left, place: { c.targetPlace(pair, sourceUnit: $0.unit, at: $0.range.lowerBound) },
-                                                                  isCount: { NumberScanner.isCount($0.value, in: c.document.units[$0.unit].text) }) {
+                                                                  isCount: { NumberScanner.isCount($0.value, in: c.document.units[$0.unit].text, numerals: numerals) }, half: numerals.half) {
                     emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: word.unit,
                                     values: [:], source: p.source.units[word.unit].string(word.range),
                                     target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
@@ -3131,6 +3364,26 @@ public struct NumberMismatchRule: Rule {
                 }
             }
             compare(source, target, words: counted, pair: pair) { c.assign(pair, missing: $0, extra: $1, similarity: similarity) }
+            // Two numbers whose order the source states (`400 → 450`, `from 400 to 450`, `15
+            // minutes instead of 10`) stated the other way round by the translation (`450 → 400`,
+            // `由 15 分钟改为 10 分钟`): the same numbers, exchanged.
+            if source.count >= 2 && target.count >= 2 {
+                for (o, n) in NumberMismatchRule.orderedPairs(source, units: { p.source.units[$0] }, sourceOrder) {
+                    let so = source[o].value, sn = source[n].value
+                    guard !so.agrees(with: sn) else { continue }
+                    let swapped = NumberMismatchRule.orderedPairs(target, units: { c.document.units[$0] }, targetOrder).first { x in
+                        target[x.old].value.agrees(with: sn) && target[x.new].value.agrees(with: so)
+                            && !target[x.old].value.agrees(with: so) && !target[x.new].value.agrees(with: sn)
+                    }
+                    guard let (to, tn) = swapped else { continue }
+                    let su = p.source.units[source[o].unit], tu = c.document.units[target[to].unit]
+                    let sr = min(source[o].range.lowerBound, source[n].range.lowerBound)..<max(source[o].range.upperBound, source[n].range.upperBound)
+                    let tr = min(target[to].range.lowerBound, target[tn].range.lowerBound)..<max(target[to].range.upperBound, target[tn].range.upperBound)
+                    emit(c.mismatch(self, severity: severity, place: (target[to].unit, tr), key: "number-mismatch", sourceUnit: source[o].unit,
+                                    values: [:], source: NumberMismatchRule.shown(su, sr), target: NumberMismatchRule.shown(tu, tr),
+                                    sourceLine: su.position(at: sr.lowerBound).line))
+                }
+            }
         }
         // A date whose day and month traded places (`1 March 2025` → `2025 年 1 月 3 日`): the
         // numbers agree one by one, the dates do not.

@@ -147,7 +147,7 @@ enum LoneSentences {
                     if !span.isEmpty { codeSpans.append(span) }
                 }
                 flat += unit.string.lowercased() + "\n"
-                for m in NumberScanner.numbers(in: unit.text, eligible: { unit.roles[$0] == .content }) {
+                for m in NumberScanner.numbers(in: unit.text, numerals: c.settings.target.numerals, eligible: { unit.roles[$0] == .content }) {
                     for v in m.values where v == v.rounded() && abs(v) < 1e15 { targetNumbers.insert(Int(v)) }
                 }
             }

@@ -170,7 +170,7 @@ extension NumberMismatchRule {
         func ratesANumber(_ k: Int, _ y: RateUnit) -> Bool {
             guard y.isTime else { return false }
             let u = c.document.units[k]
-            let stops = targetNumbers(u, c.analyses[k], unit: k, clock: c.settings.target.clock).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            let stops = targetNumbers(u, c.analyses[k], unit: k, clock: c.settings.target.clock, numerals: c.settings.target.numerals).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
             return stops.contains { rate(u, of: $0, stops: stops, c.settings.target)?.range.lowerBound == y.range.lowerBound }
         }
         var out: [(sourceUnit: Int, source: RateUnit, targetUnit: Int, target: RateUnit)] = []
