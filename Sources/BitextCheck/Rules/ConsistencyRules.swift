@@ -44,6 +44,8 @@ public struct NumberMismatchRule: Rule {
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
             // A modal before the verb (`至少可以使用`), and a word numeral of the source.
             RuleExample("单个 MP ↓至少可以使用 2 天宽限期。\n", source: "You may use no more than two grace days on a single MP.\n"),
+            // A negation right before the translation's bound: `不得超过` is `no more than`.
+            RuleExample("存放量不得超过 50 升，裂解时间不要超过 5 min。\n", source: "Keep no more than 50 litres. Do not let the lysis run for more than 5 min.\n"),
             // Ids counted as numbers are; a month.day date (`10.13` for `Oct 13`); days of the week.
             RuleExample("上机题（MP1–↓MP1）在周五截止，办公时间为↓周一至周六。\n",
                         source: "Machine problems (MP1–MP8) are due on Fridays; office hours run Monday to Friday.\n"),
@@ -1107,6 +1109,14 @@ public struct NumberMismatchRule: Rule {
             }
         }
         return false
+    }
+
+    /// A negation among the two characters of Han right before the bound word starting at `s`
+    /// (`不得超过`, `勿超过`, `不能超过`): one of `han` (``LoneSentences/scalars(_:)``).
+    static func negatedRightBefore(_ u: Unit, _ s: Int, han: [[UInt32]]) -> Bool {
+        var b = s
+        while b > 0 && s - b < 2 && isHanIdeograph(u.text[b - 1]) && u.roles[b - 1] == .content { b -= 1 }
+        return b < s && LoneSentences.saysNegation(u.text, b..<s, han)
     }
 
     /// A negation that scopes a comparative bound on a number (`cannot hold more than 7`: the
@@ -2852,6 +2862,13 @@ public struct NumberMismatchRule: Rule {
                     let tu = c.document.units[t.unit]
                     guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
                     if negated, y.range.upperBound <= t.range.lowerBound, NumberMismatchRule.negatedBefore(tu, y.range.lowerBound, han: targetNegations) { y.lower = !y.lower }
+                    // A negation right before the translation's bound word (`不得超过 50`, `不能超过 2`,
+                    // `不要超过 5 min`) where the source shows none in reach: an English idiom of one
+                    // (`no more than 50`) or a negation farther back (`Do not let it run for more
+                    // than 5 min`, `Avoid more than three`) says the same, so a bound that reads the
+                    // other way only by that negation is no finding.
+                    if !negated, y.lower != lower, y.range.upperBound <= t.range.lowerBound,
+                       NumberMismatchRule.negatedRightBefore(tu, y.range.lowerBound, han: targetNegations) { continue }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
                         let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound ? sourceWord : nil)
