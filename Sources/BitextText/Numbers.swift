@@ -153,7 +153,8 @@ public enum NumberScanner {
     @inlinable public static func isHexDigit(_ c: UInt32) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
     /// The numbers of `text` whose characters are all `eligible` (prose, not code or URLs).
     /// Digits glued to a word before them (`ES2015`, `x86`, `h1`) are part of a name, not numbers,
-    /// except after a lone `v` (`v3.4`).
+    /// except after a lone `v` (`v3.4`), and so is a whole number a hyphen joins to a word of three
+    /// letters or more before it and a word after it (`propan-2-ol`).
     ///
     /// - Parameter numerals: the numerals of the language's own characters to read besides
     ///   digits (``LocaleData/numerals``; the translation's, on both sides of a pair: a source
@@ -726,6 +727,18 @@ public enum NumberScanner {
         // Scientific notation (`3e-4`, `1.5E+3`): one number, by value, shown as written.
         if dots <= 1, let (written, value, end) = exponentForm(text, from: k, mantissaEnd: e, mantissa: digits, eligible: eligible) {
             return (NumberMention(range: k..<end, text: written, values: [value], isVersion: false), end)
+        }
+        // A whole number joined by hyphens to words of letters on both sides, the one before of
+        // three letters or more (`propan-2-ol`, `but-2-ene`): a position inside a compound's name,
+        // no quantity (`to-5-day` of `a 3-to-5-day trip` still counts).
+        if dots == 0, k >= 4, text[k - 1] == 0x2D, e + 1 < n, text[e] == 0x2D, isLatinLetter(text[e + 1]) {
+            var b = k - 1
+            while b > 0 && isLatinLetter(text[b - 1]) { b -= 1 }
+            if k - 1 - b >= 3 && (b == 0 || !(asciiDigit(text[b - 1]) != nil || text[b - 1] == 0x2D)) {
+                var x = e + 1
+                while x < n && (isLatinLetter(text[x]) || asciiDigit(text[x]) != nil || text[x] == 0x2D) { x += 1 }
+                return (nil, x)
+            }
         }
         // Glued to a word before it: a name (ES2015, x86, utf8), unless a lone `v`.
         if k > 0 && isLatinLetter(text[k - 1]) && !gluedToWords {

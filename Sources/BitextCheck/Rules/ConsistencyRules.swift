@@ -44,6 +44,8 @@ public struct NumberMismatchRule: Rule {
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
             // A modal before the verb (`至少可以使用`), and a word numeral of the source.
             RuleExample("单个 MP ↓至少可以使用 2 天宽限期。\n", source: "You may use no more than two grace days on a single MP.\n"),
+            // A locant inside a compound's name is no quantity; a number between short words is.
+            RuleExample("使用前用异丙醇稀释，全程为 3 到 ↓6 天。\n", source: "Dilute it with propan-2-ol before use; the whole course is a 3-to-5-day one.\n"),
             // A negation right before the translation's bound: `不得超过` is `no more than`.
             RuleExample("存放量不得超过 50 升，裂解时间不要超过 5 min。\n", source: "Keep no more than 50 litres. Do not let the lysis run for more than 5 min.\n"),
             // Ids counted as numbers are; a month.day date (`10.13` for `Oct 13`); days of the week.
