@@ -44,6 +44,9 @@ public struct NumberMismatchRule: Rule {
                         source: "The service needs at least 8 GB of memory; the 5 users with the most requests are listed.\n"),
             // A modal before the verb (`至少可以使用`), and a word numeral of the source.
             RuleExample("单个 MP ↓至少可以使用 2 天宽限期。\n", source: "You may use no more than two grace days on a single MP.\n"),
+            // A time zone's offset where the translation names the zone instead; one written
+            // with its offset is compared.
+            RuleExample("单日限额于北京时间 00:00 重置。\n\n周报于 ↓UTC+9 09:00 发出。\n", source: "Daily limits reset at 00:00 (UTC+8).\n\nWeekly reports go out at 09:00 UTC+8.\n"),
             // A locant inside a compound's name is no quantity; a number between short words is.
             RuleExample("使用前用异丙醇稀释，全程为 3 到 ↓6 天。\n", source: "Dilute it with propan-2-ol before use; the whole course is a 3-to-5-day one.\n"),
             // A negation right before the translation's bound: `不得超过` is `no more than`.
@@ -346,6 +349,26 @@ public struct NumberMismatchRule: Rule {
         var ms = NumberScanner.numbers(in: u.text, numerals: numerals) { u.roles[$0] == .content && !a.inNote($0) }
         NumberScanner.twelveHourClock(&ms, in: u.text, markers: clock)
         return ms.map { Mention(unit: k, range: $0.range, value: $0) }
+    }
+
+    /// Whether the number at `r` is a time zone's offset: `UTC` or `GMT` (any case), then its
+    /// sign, then the number (`UTC+8`, `GMT−5`; the sign inside `r` or right before it).
+    static func isZoneOffset(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        var s = r.lowerBound
+        func sign(_ c: UInt32) -> Bool { c == 0x2B || c == 0x2D || c == 0x2212 }
+        if s < t.count && sign(t[s]) {} else if s > 0 && sign(t[s - 1]) { s -= 1 } else { return false }
+        return s >= 3 && zoneOffsetStart(Array(t[(s - 3)..<min(t.count, s + 2)])) == 0
+    }
+
+    /// Where `UTC` or `GMT` (any case) followed by a sign and a digit first stands in `t`.
+    static func zoneOffsetStart(_ t: [UInt32]) -> Int? {
+        guard t.count >= 5 else { return nil }
+        for i in 0...(t.count - 5) {
+            let a = t[i] | 0x20, b = t[i + 1] | 0x20, c = t[i + 2] | 0x20
+            guard (a == 0x75 && b == 0x74 && c == 0x63) || (a == 0x67 && b == 0x6D && c == 0x74) else { continue }
+            if (t[i + 3] == 0x2B || t[i + 3] == 0x2D || t[i + 3] == 0x2212) && t[i + 4] >= 0x30 && t[i + 4] <= 0x39 { return i }
+        }
+        return nil
     }
 
     /// Cardinal words of the source's prose (`five working days`): compared only where the
@@ -2663,6 +2686,12 @@ public struct NumberMismatchRule: Rule {
                 if !taken.isEmpty {
                     source = (source + taken).sorted { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
                 }
+            }
+            // A time zone's offset (`UTC+8`, `GMT-5`) where the translation writes no offset of a
+            // zone: the zone said by its name (`北京时间`); compared where it writes one too.
+            if source.contains(where: { NumberMismatchRule.isZoneOffset(p.source.units[$0.unit].text, $0.range) }),
+               !tu.contains(where: { NumberMismatchRule.zoneOffsetStart(c.document.units[$0].text) != nil }) {
+                source.removeAll { NumberMismatchRule.isZoneOffset(p.source.units[$0.unit].text, $0.range) }
             }
             target = NumberMismatchRule.lessCopied(target, targetUnit: { c.document.units[$0] }, source: su,
                                                    sourceUnit: { p.source.units[$0] }, sourceNumbers: source)
