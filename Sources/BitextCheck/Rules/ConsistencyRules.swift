@@ -47,6 +47,8 @@ public struct NumberMismatchRule: Rule {
             // A time zone's offset where the translation names the zone instead; one written
             // with its offset is compared.
             RuleExample("单日限额于北京时间 00:00 重置。\n\n周报于 ↓UTC+9 09:00 发出。\n", source: "Daily limits reset at 00:00 (UTC+8).\n\nWeekly reports go out at 09:00 UTC+8.\n"),
+            // A rate kept as a word of its own (`fps`) is compared as a rate.
+            RuleExample("它以 60 fps 运行，最高 ↓120 fps。\n", source: "It runs at 60 frames per second, 144 frames per second at most.\n"),
             // A locant inside a compound's name is no quantity; a number between short words is.
             RuleExample("使用前用异丙醇稀释，全程为 3 到 ↓6 天。\n", source: "Dilute it with propan-2-ol before use; the whole course is a 3-to-5-day one.\n"),
             // A negation right before the translation's bound: `不得超过` is `no more than`.
@@ -3044,8 +3046,10 @@ public struct NumberMismatchRule: Rule {
             // number, when the source has one (`12 gwei` → `12 wei` changed the unit).
             for (i, m) in target.enumerated() where !m.value.isVersion {
                 let u = c.document.units[m.unit]
+                // (A word that is a rate by itself, `60 fps`, is compared as a rate: `60 frames
+                // per second` is the same.)
                 guard u.text.contains(where: isHanIdeograph), let w = NumberMismatchRule.keptWord(u, after: m.range),
-                      tw[i] == nil || tw[i] == w else { continue }
+                      tw[i] == nil || tw[i] == w, c.settings.target.rates.words[w] == nil else { continue }
                 guard let si = source.indices.first(where: { sw[$0] == nil && source[$0].value.agrees(with: m.value) }),
                       let a = NumberMismatchRule.keptWord(p.source.units[source[si].unit], after: source[si].range) else { continue }
                 tw[i] = w; ts[i] = w
