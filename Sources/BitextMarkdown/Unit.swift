@@ -195,6 +195,14 @@ public struct Unit: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// True when every character a reader reads is code, and there is some (a table cell of
+    /// `` `8080` `` alone): nothing to translate.
+    public var isCodeAlone: Bool {
+        var code = false
+        for (c, r) in zip(text, roles) where r.isRead { guard r == .code else { return false }; if c != 0x20 { code = true } }
+        return code
+    }
+
     /// True when the unit holds at least one letter or digit of prose.
     public var hasContent: Bool {
         text.withUnsafeBufferPointer { text in roles.withUnsafeBufferPointer { Unit.hasContent(text, $0) } }

@@ -1007,7 +1007,7 @@ public struct ExtraBlockRule: Rule {
         guard case .tableCell(_, let column) = u.kind, !c.analyses[t].hasHan else { return false }
         func codeCell(_ b: BitextMarkdown.Unit, column: Int) -> Bool {
             guard case .tableCell(_, let col) = b.kind, col == column else { return false }
-            return b.text.indices.allSatisfy { !b.roles[$0].isRead || b.roles[$0] == .code }
+            return b.isCodeAlone
         }
         // The source row: that of another cell of this row the alignment paired, or one with a
         // cell of code alone the same as one of this row's (`` `JOBS` ``, in its column).

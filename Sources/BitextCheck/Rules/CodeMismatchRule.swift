@@ -1231,9 +1231,7 @@ public struct CodeMismatchRule: Rule {
         func rows(_ d: Document) -> [Int: [Int: BitextMarkdown.Unit]] {
             var out: [Int: [Int: BitextMarkdown.Unit]] = [:]
             for b in d.silentBlocks {
-                guard case .tableCell(let row, let col) = b.kind, row > 0,
-                      b.text.indices.allSatisfy({ !b.roles[$0].isRead || b.roles[$0] == .code }),
-                      b.text.indices.contains(where: { b.roles[$0] == .code }) else { continue }
+                guard case .tableCell(let row, let col) = b.kind, row > 0, b.isCodeAlone else { continue }
                 out[b.start.line, default: [:]][col] = b
             }
             for u in d.units { if case .tableCell = u.kind { out[u.start.line] = nil } }

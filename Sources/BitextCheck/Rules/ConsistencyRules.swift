@@ -359,18 +359,21 @@ public struct NumberMismatchRule: Rule {
         var s = r.lowerBound
         func sign(_ c: UInt32) -> Bool { c == 0x2B || c == 0x2D || c == 0x2212 }
         if s < t.count && sign(t[s]) {} else if s > 0 && sign(t[s - 1]) { s -= 1 } else { return false }
-        return s >= 3 && zoneOffsetStart(Array(t[(s - 3)..<min(t.count, s + 2)])) == 0
+        return s >= 3 && zoneOffset(t, at: s - 3)
     }
 
     /// Where `UTC` or `GMT` (any case) followed by a sign and a digit first stands in `t`.
     static func zoneOffsetStart(_ t: [UInt32]) -> Int? {
         guard t.count >= 5 else { return nil }
-        for i in 0...(t.count - 5) {
-            let a = t[i] | 0x20, b = t[i + 1] | 0x20, c = t[i + 2] | 0x20
-            guard (a == 0x75 && b == 0x74 && c == 0x63) || (a == 0x67 && b == 0x6D && c == 0x74) else { continue }
-            if (t[i + 3] == 0x2B || t[i + 3] == 0x2D || t[i + 3] == 0x2212) && t[i + 4] >= 0x30 && t[i + 4] <= 0x39 { return i }
-        }
-        return nil
+        return (0...(t.count - 5)).first { zoneOffset(t, at: $0) }
+    }
+
+    /// `UTC` or `GMT` (any case), a sign and a digit at `i`.
+    static func zoneOffset(_ t: [UInt32], at i: Int) -> Bool {
+        guard i >= 0, i + 5 <= t.count else { return false }
+        let a = t[i] | 0x20, b = t[i + 1] | 0x20, c = t[i + 2] | 0x20
+        guard (a == 0x75 && b == 0x74 && c == 0x63) || (a == 0x67 && b == 0x6D && c == 0x74) else { return false }
+        return (t[i + 3] == 0x2B || t[i + 3] == 0x2D || t[i + 3] == 0x2212) && t[i + 4] >= 0x30 && t[i + 4] <= 0x39
     }
 
     /// Cardinal words of the source's prose (`five working days`): compared only where the
