@@ -250,6 +250,12 @@ public struct LocaleData: Sendable {
         public var changeParticlesAfter: Set<[UInt32]> = []
         /// Words between a word of change and its number (`changeLinks`: `by`, `of`), lowercase.
         public var changeLinks: Set<[UInt32]> = []
+        /// Words of `after` whose way turns round after an age (`ageBounds`: `or older` bounds a
+        /// version from above, `iOS 12 or older`, and an age from below, `aged 18 or older`), and
+        /// the words right before a number that make it an age though capitalised (`ageWords`:
+        /// `Ages 3 or older`), lowercase.
+        public var ageTurned: Set<[UInt32]> = []
+        public var ageWords: Set<String> = []
 
         /// Whether a bound word of `before` or `after` includes its number; nil for a word that
         /// is none of them or reads either way (`以上` after the number, ``either``).
@@ -642,6 +648,8 @@ public struct LocaleData: Sendable {
         bounds.changeParticles = scalarSet("changeParticles")
         bounds.changeLinks = scalarSet("changeLinks")
         bounds.changeParticlesAfter = scalarSet("changeParticlesAfter")
+        bounds.ageTurned = scalarSet("ageBounds")
+        bounds.ageWords = wordSet("ageWords")
         bounds.changes.sort { longestFirst(($0.words, $0.up), ($1.words, $1.up)) }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)

@@ -1015,24 +1015,55 @@ public struct NumberMismatchRule: Rule {
         guard !bounds.before.isEmpty || !bounds.after.isEmpty else { return nil }
         let t = u.text, n = t.count
         func letter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        func space(_ i: Int) -> Bool { i < n && (t[i] == 0x20 || t[i] == 0xA0) }
+        // A line break inside a paragraph is a space (`at\nleast 1`, a source wrapped at 80 columns).
+        func blank(_ c: UInt32) -> Bool { c == 0x20 || c == 0xA0 || c == 0x0A }
+        func space(_ i: Int) -> Bool { i < n && blank(t[i]) }
         func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-        func matches(_ w: [UInt32], endingAt e: Int) -> Bool {
-            let s = e - w.count
-            guard s >= 0 else { return false }
-            for j in 0..<w.count where lowered(t[s + j]) != w[j] || u.roles[s + j] != .content { return false }
-            return !(letter(w[0]) && s > 0 && letter(t[s - 1]))
+        /// Where the words `w` written ending at `e` start (a space of `w` is any run of blanks), if they are.
+        func start(_ w: [UInt32], endingAt e: Int) -> Int? {
+            var i = e, j = w.count
+            while j > 0 {
+                guard i > 0 else { return nil }
+                if w[j - 1] == 0x20 {
+                    // The blanks of a line break may be markup of a container (a list item's indent).
+                    guard blank(t[i - 1]) else { return nil }
+                    while i > 0 && blank(t[i - 1]) { i -= 1 }
+                } else {
+                    guard u.roles[i - 1] == .content, lowered(t[i - 1]) == w[j - 1] else { return nil }
+                    i -= 1
+                }
+                j -= 1
+            }
+            return letter(w[0]) && i > 0 && letter(t[i - 1]) ? nil : i
         }
-        func matches(_ w: [UInt32], at s: Int) -> Bool {
-            guard s + w.count <= n else { return false }
-            for j in 0..<w.count where lowered(t[s + j]) != w[j] || u.roles[s + j] != .content { return false }
-            return !(letter(w[w.count - 1]) && s + w.count < n && letter(t[s + w.count]))
+        /// Where the words `w` written from `s` end, if they are.
+        func end(_ w: [UInt32], at s: Int) -> Int? {
+            var i = s
+            for c in w {
+                guard i < n else { return nil }
+                if c == 0x20 {
+                    guard blank(t[i]) else { return nil }
+                    while i < n && blank(t[i]) { i += 1 }
+                } else {
+                    guard u.roles[i] == .content, lowered(t[i]) == c else { return nil }
+                    i += 1
+                }
+            }
+            return letter(w[w.count - 1]) && i < n && letter(t[i]) ? nil : i
         }
+        func matches(_ w: [UInt32], endingAt e: Int) -> Bool { start(w, endingAt: e) != nil }
         var b = r.lowerBound
+        // A currency sign belongs to the amount (`more than ¥60,000`, `低于 US$400`).
+        if b > 0, let c = Unicode.Scalar(t[b - 1]), c.properties.generalCategory == .currencySymbol {
+            b -= 1
+            var k = 0
+            while b > 0 && k < 3 && t[b - 1] >= 0x41 && t[b - 1] <= 0x5A { b -= 1; k += 1 }
+            if k > 0 && b > 0 && letter(t[b - 1]) { b += k }
+        }
         while b > 0 && space(b - 1) { b -= 1 }
-        for (s, lower) in bounds.before where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+        for (s, lower) in bounds.before { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
         if time {
-            for (s, lower) in bounds.timeBefore where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+            for (s, lower) in bounds.timeBefore { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
         }
         // A negator of `boundNegators`, a comparative and a word of `boundComparatives` right
         // before it (`no longer than 90 days`, `not bigger than`): a bound the other way of the
@@ -1092,12 +1123,53 @@ public struct NumberMismatchRule: Rule {
             while e < n && e < k + 3 && isHanChar(t[e]) { e += 1; starts.append(e) }
         }
         for s in starts {
-            for (x, lower) in bounds.after where matches(x, at: s) { return (s..<(s + x.count), lower) }
+            for (x, lower) in bounds.after {
+                guard let e = end(x, at: s) else { continue }
+                return (s..<e, bounds.ageTurned.contains(x) && isAge(u, r, locale) ? !lower : lower)
+            }
             if time {
-                for (x, lower) in bounds.timeAfter where matches(x, at: s) { return (s..<(s + x.count), lower) }
+                for (x, lower) in bounds.timeAfter { if let e = end(x, at: s) { return (s..<e, lower) } }
             }
         }
         return nil
+    }
+
+    /// Text of a unit on one line: a line break inside a paragraph, with the blanks around it,
+    /// is a space (`at\nleast 1` is `at least 1`).
+    static func oneLine(_ s: String) -> String {
+        guard s.contains("\n") else { return s }
+        return s.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// Whether the number at `r` is an age rather than a version, for the words of `ageBounds`
+    /// (`aged 18 or older` against `iOS 12 or older`): not with a decimal point, nor with a word
+    /// of `versionWords` or a capitalised word, or one with a digit, right before it, unless that
+    /// word is one of `ageWords` (`Ages 3 or older`).
+    static func isAge(_ u: Unit, _ r: Range<Int>, _ locale: LocaleData) -> Bool {
+        let t = u.text
+        if t[r].contains(0x2E) { return false }
+        var e = r.lowerBound
+        while e > 0 && (t[e - 1] == 0x20 || t[e - 1] == 0xA0 || t[e - 1] == 0x0A) { e -= 1 }
+        var s = e
+        while s > 0 && (isASCIILetter(t[s - 1]) || (t[s - 1] >= 0x30 && t[s - 1] <= 0x39)) { s -= 1 }
+        // The word after the number or its space (`3 years or older`).
+        var a = r.upperBound
+        while a < t.count && (t[a] == 0x20 || t[a] == 0xA0) { a += 1 }
+        var z = a
+        while z < t.count && isASCIILetter(t[z]) { z += 1 }
+        if z > a && locale.bounds.ageWords.contains(u.string(a..<z).lowercased()) { return true }
+        guard s < e else { return true }
+        let word = u.string(s..<e).lowercased()
+        if locale.bounds.ageWords.contains(word) { return true }
+        if locale.versionWords.contains(word) { return false }
+        // A name: a capital or a digit inside the word (`iOS`, `Win11`), or a capital first
+        // where no sentence starts (`Android 9`; not `Children 12 or older`).
+        func capital(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
+        if t[(s + 1)..<e].contains(where: { capital($0) || ($0 >= 0x30 && $0 <= 0x39) }) { return false }
+        guard capital(t[s]) || (t[s] >= 0x30 && t[s] <= 0x39) else { return true }
+        var p = s
+        while p > 0 && (t[p - 1] == 0x20 || t[p - 1] == 0xA0 || t[p - 1] == 0x0A || t[p - 1] == 0x22 || t[p - 1] == 0x28 || t[p - 1] == 0x201C) { p -= 1 }
+        return p == 0 || [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0xFF1A].contains(t[p - 1])
     }
 
     /// What ends a clause before a negation (``negatedBefore(_:_:latin:han:)``): punctuation of
@@ -2883,7 +2955,8 @@ public struct NumberMismatchRule: Rule {
                 if negated { lower = !lower }
                 // A time bound of the source (`no later than 10:00`) is compared with the
                 // translation's (`10:00 之后`).
-                let sw = Array(su.string(sr).lowercased().unicodeScalars.map(\.value))
+                let sourceBound = NumberMismatchRule.oneLine(su.string(sr))
+                let sw = Array(sourceBound.lowercased().unicodeScalars.map(\.value))
                 let time = c.settings.source.bounds.timeBefore.contains { $0.words == sw }
                 // A sign of comparison in the source (`≥ 140`) says whether the bound includes
                 // the number: the other sign, or a word that surely says the other (`> 140`,
@@ -2892,8 +2965,8 @@ public struct NumberMismatchRule: Rule {
                 // translation's number that states it (`under 5` leaves the 5 out, `5 岁及以下`
                 // includes it; a negated or a time bound aside; `不超过 60 秒` before the number
                 // renders `less than 60 seconds` as loosely as English says it).
-                let sourceSign = NumberMismatchRule.signInclusive(su.string(sr))
-                let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(su.string(sr)) : nil
+                let sourceSign = NumberMismatchRule.signInclusive(sourceBound)
+                let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(sourceBound) : nil
                 for t in tg {
                     let tu = c.document.units[t.unit]
                     guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
@@ -2916,8 +2989,12 @@ public struct NumberMismatchRule: Rule {
                     var se = max(sr.upperBound, m.range.upperBound)
                     // A time whole (`no later than 10:00`, the number being `10`).
                     while time && se + 2 < su.text.count && su.text[se] == 0x3A && (0x30...0x39).contains(su.text[se + 1]) && (0x30...0x39).contains(su.text[se + 2]) { se += 3 }
-                    let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<se)
-                    let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
+                    // The amount's currency sign with it (`¥400 or less`).
+                    func withSign(_ u: Unit, _ a: Int) -> Int {
+                        a > 0 && Unicode.Scalar(u.text[a - 1])?.properties.generalCategory == .currencySymbol ? a - 1 : a
+                    }
+                    let sv = NumberMismatchRule.oneLine(su.string(min(sr.lowerBound, withSign(su, m.range.lowerBound))..<se))
+                    let tv = NumberMismatchRule.oneLine(tu.string(min(y.range.lowerBound, withSign(tu, t.range.lowerBound))..<max(y.range.upperBound, t.range.upperBound)))
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: key, sourceUnit: m.unit,
                                     values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
                 }
