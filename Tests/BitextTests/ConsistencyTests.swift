@@ -121,6 +121,21 @@ import Testing
         #expect(try messages("2 GB 或更大的文件会被拆分。", "Files of 2 GB or larger are split.").isEmpty)
     }
 
+    /// Number forms of published translations (held-out review h144 C6): a decimal point
+    /// escaped in Markdown (`0\.0025`) is a decimal point, quoted without the backslash; numbers
+    /// listed with bare commas (`[0,90,180,270]`) are each a number, not 90,180,270 grouped.
+    @Test func escapedPointsAndBareCommaLists() throws {
+        let table = "| Run | Learning rate | Score |\n|---|---|---|\n| first | 0.0025 | 0.618 |\n"
+        #expect(try messages("| 实验 | 学习率 | 得分 |\n|---|---|---|\n| 第一次 | 0\\.0025 | 0\\.618 |\n", table).isEmpty)
+        let m = try messages("| 实验 | 学习率 | 得分 |\n|---|---|---|\n| 第一次 | 0\\.4 | 0\\.618 |\n", table)
+        #expect(m.count == 1 && m[0].contains("0.0025") && m[0].contains("has 0.4:"), "\(m)")
+        #expect(try messages("启用时取值为[0,90,180,270]。", "When enabled, the values are [0, 90, 180, 270].").isEmpty)
+        let l = try messages("启用时取值为[0,90,180,271]。", "When enabled, the values are [0, 90, 180, 270].")
+        #expect(l.count == 1 && l[0].contains("270") && l[0].contains("271"), "\(l)")
+        #expect(try messages("该池可容纳 1,500,000 行。", "The pool holds 1,500,000 rows.").isEmpty)
+        #expect(try messages("该池可容纳 1,600,000 行。", "The pool holds 1,500,000 rows.").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

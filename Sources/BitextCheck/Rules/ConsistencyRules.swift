@@ -793,6 +793,11 @@ public struct NumberMismatchRule: Rule {
             if c == 0xB1 || c == 0x2212 || ((c == 0x2B || c == 0x2D) && (lo == 1 || u.text[lo - 2] == 0x20)) { lo -= 1 }
         }
         if hi < u.text.count, u.text[hi] == 0x25 || u.text[hi] == 0xFF05 { hi += 1 }
+        // Without a backslash that escapes in Markdown (`0\.4` shows 0.4).
+        if u.text[lo..<hi].contains(0x5C) {
+            return String(String.UnicodeScalarView((lo..<hi).filter { u.text[$0] != 0x5C || u.roles[$0] == .content }
+                .compactMap { Unicode.Scalar(u.text[$0]) }))
+        }
         return u.string(lo..<hi)
     }
 
