@@ -136,6 +136,16 @@ import Testing
         #expect(try messages("该池可容纳 1,600,000 行。", "The pool holds 1,500,000 rows.").count == 1)
     }
 
+    /// A clock time or a date of the source missing is one finding, quoted whole (review 33
+    /// D14), not one per number; a ratio (`16:9`) is two numbers.
+    @Test func aMissingTimeIsOneFinding() throws {
+        let m = try messages("美术馆每周一闭馆。", "The museum closes on Mondays; it opens at 09:00 on all other days.")
+        #expect(m.count == 1 && m[0].contains("09:00"), "\(m)")
+        let d = try messages("报名截止。", "Registration closes on 2025-03-14.")
+        #expect(d.count == 1 && d[0].contains("2025-03-14"), "\(d)")
+        #expect(try messages("画面比例。", "The aspect ratio is 16:9.").count == 2)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -813,6 +813,19 @@ public struct NumberMismatchRule: Rule {
         return (lo..<hi).filter(joiner).count == 2 ? lo..<hi : nil
     }
 
+    /// The clock time a number is part of (`09:00`, `9:30:15`: numbers joined by colons, two
+    /// digits after each): its range; nil for a number on its own.
+    static func clockAround(_ u: Unit, _ r: Range<Int>) -> Range<Int>? {
+        let t = u.text, n = t.count
+        let digit = { (i: Int) in i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
+        var lo = r.lowerBound, hi = r.upperBound
+        // Back over `hh:` and on over `:mm`, the part after a colon being two digits.
+        while lo >= 2 && t[lo - 1] == 0x3A && digit(lo - 2) && hi - lo >= 2 { lo -= 1; while digit(lo - 1) { lo -= 1 } }
+        while hi + 2 < n + 0 && t[hi] == 0x3A && digit(hi + 1) && digit(hi + 2) && !digit(hi + 3) { hi += 3 }
+        guard lo < r.lowerBound || hi > r.upperBound, (lo..<hi).filter({ t[$0] == 0x3A }).count <= 2 else { return nil }
+        return lo..<hi
+    }
+
     /// The identifier a number is part of, when it starts with Latin letters and joins its
     /// parts with `-`, `+` or `_` (`CVE-2024-38821`, `UTC+8`, `RFC-9110`): its range; nil for a
     /// number on its own or one that starts the token (`5-minute`, `10-15`).
@@ -3429,6 +3442,15 @@ public struct NumberMismatchRule: Rule {
                    let a = m.source.value.clockSpan, let b = x.value.clockSpan {
                     written = p.source.units[m.source.unit].string(a)
                     t = c.document.units[x.unit].string(b)
+                }
+                // A date or a clock time of the source missing (`2024-09-02`, `09:00`): quoted
+                // whole, once for all its numbers.
+                if m.target == nil {
+                    let su = p.source.units[m.source.unit]
+                    if let whole = NumberMismatchRule.dateAround(su, m.source.range) ?? NumberMismatchRule.clockAround(su, m.source.range) {
+                        guard datesReported.insert([-1 - m.source.unit, whole.lowerBound]).inserted else { continue }
+                        written = su.string(whole)
+                    }
                 }
                 if let x = m.target { taken.append((x.unit, x.range)) }
                 // An identifier changed (`CVE-2024-38812`) is marked whole, and so is a date
