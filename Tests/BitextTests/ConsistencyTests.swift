@@ -146,6 +146,20 @@ import Testing
         #expect(try messages("画面比例。", "The aspect ratio is 16:9.").count == 2)
     }
 
+    /// A closing tag the source writes at the end of a list item, written by the translation on
+    /// the line after the list, alone (held-out review h144 C8): moved, not lost; a closing tag
+    /// farther on, after other lines, is no such move.
+    @Test func aClosingTagOnTheNextLine() throws {
+        let source = "<details><summary>More</summary>\n\n- Call `a()` first.\n- Call `b()` and return it.</details>\n\nDone.\n"
+        #expect(try messages("<details><summary>更多</summary>\n\n- 先调用 `a()`。\n- 调用 `b()` 并返回。\n</details>\n\n完成。\n", source,
+                             rule: PlaceholderMismatchRule()).isEmpty)
+        let far = try messages("<details><summary>更多</summary>\n\n- 先调用 `a()`。\n- 调用 `b()` 并返回。\n\n<div>\n\n</div>\n</details>\n\n完成。\n", source,
+                               rule: PlaceholderMismatchRule())
+        #expect(far.count == 1 && far[0].contains("</details>"), "\(far)")
+        #expect(PlaceholderMismatchRule.closingTagsAlone(Array("  </div></details>".utf8)) == ["</div>", "</details>"])
+        #expect(PlaceholderMismatchRule.closingTagsAlone(Array("</div> text".utf8)).isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -4267,6 +4267,7 @@ public struct PlaceholderMismatchRule: Rule {
         lines.removeAll { l in d.codeBlocks.contains { $0.startLine <= l && l <= $0.endLine } }
         var out: [String] = []
         var inComment = false
+        var closingRun = true
         for l in lines {
             let start = src.lineStarts[l - 1], end = l < src.lineCount ? src.lineStarts[l] : src.bytes.count
             // The line's bytes without comments (which may span lines).
@@ -4288,6 +4289,33 @@ public struct PlaceholderMismatchRule: Rule {
             }
             let scalars = String(decoding: kept, as: UTF8.self).unicodeScalars.map(\.value)
             for r in Placeholders.find(scalars, eligible: { _ in true }) { out.append(Placeholders.normalized(makeString(scalars[r]))) }
+            // A line after the unit of closing tags alone (`</details>` under a list whose last
+            // item the source closes it in): the unit's closing tags, moved to a line of their own.
+            // (Only the run of such lines right after the unit, blank lines between.)
+            if l > u.end.line && closingRun {
+                let tags = closingTagsAlone(kept)
+                if tags.isEmpty && kept.contains(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }) { closingRun = false }
+                out += tags
+            }
+        }
+        return out
+    }
+
+    /// The closing tags of a line that holds nothing else (`</details>`, `</div></details>`), as
+    /// ``placeholders(_:_:unit:)`` writes them; none for any other line.
+    static func closingTagsAlone(_ line: [UInt8]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        let n = line.count
+        func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        while i < n {
+            if blank(line[i]) { i += 1; continue }
+            guard i + 2 < n, line[i] == 0x3C, line[i + 1] == 0x2F else { return [] }
+            var e = i + 2
+            while e < n && (isASCIILetter(UInt32(line[e])) || (line[e] >= 0x30 && line[e] <= 0x39) || line[e] == 0x2D) { e += 1 }
+            guard e > i + 2, e < n, line[e] == 0x3E, isASCIILetter(UInt32(line[i + 2])) else { return [] }
+            out.append("</" + String(decoding: line[(i + 2)..<e], as: UTF8.self) + ">")
+            i = e + 1
         }
         return out
     }
