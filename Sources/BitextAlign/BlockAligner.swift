@@ -355,8 +355,12 @@ public struct BlockAligner: Sendable {
             while e < beads.count && ofTables(beads[e]) { e += 1 }
             let stretch = beads[a..<e]
             let sBlocks = stretch.flatMap(\.source), tBlocks = stretch.flatMap(\.target)
+            // (An HTML row's cells of code alone count: they are no blocks.)
             func columns(_ blocks: [Int], _ side: [BlockFeatures]) -> Int {
-                blocks.reduce(0) { m, x in if case .cell(_, let c) = side[x].kind { return max(m, c + 1) } else { return m } }
+                blocks.reduce(0) { m, x in
+                    guard case .cell(_, let c) = side[x].kind else { return m }
+                    return max(m, c + 1, (side[x].codeCells.last?.column ?? -1) + 1)
+                }
             }
             guard columns(sBlocks, source) == columns(tBlocks, target),
                   let redone = rowBeads(rows(sBlocks, sr), rows(tBlocks, tr), scorer: scorer, rowIDs: (sr, tr), pins: pins) else { continue }
@@ -373,6 +377,8 @@ public struct BlockAligner: Sendable {
     /// cell of its side holds, the same on both sides. A translation keeps such names as they
     /// are, so they say which row is which wherever the translation put it. A row whose keys
     /// name two rows of the other side pins nothing. By row id (``rowIDs(_:)``), both ways.
+    /// An HTML row's cells of code alone (``BlockFeatures/codeCells``) key it as well, in their
+    /// column and with the columns of the row's code cells the same on both sides.
     static func pinnedRows(_ source: [BlockFeatures], _ target: [BlockFeatures], _ sr: [Int], _ tr: [Int])
         -> (source: [Int: Int], target: [Int: Int]) {
         func isKey(_ b: BlockFeatures) -> Bool {
@@ -384,11 +390,24 @@ public struct BlockAligner: Sendable {
             }
             return letter
         }
-        /// Key text → its row, nil when two cells of the side hold it.
+        /// Key text → its row, nil when two cells of the side hold it. An HTML row's cells of
+        /// code alone key it too, by their column and the columns of all its code cells (a row
+        /// of the same shape: `<td><code>hpi_config</code></td>` in column 0 of a row whose
+        /// code cells are columns 0, 2 and 4 on both sides), when no other row has that code.
         func keys(_ side: [BlockFeatures], _ rows: [Int]) -> [String: Int?] {
             var out: [String: Int?] = [:]
-            for (k, b) in side.enumerated() where rows[k] >= 0 && isKey(b) {
-                if out[b.key] != nil { out[b.key] = .some(nil) } else { out[b.key] = rows[k] }
+            var lastCodeRow = -1
+            for (k, b) in side.enumerated() where rows[k] >= 0 {
+                if isKey(b) {
+                    if out[b.key] != nil { out[b.key] = .some(nil) } else { out[b.key] = rows[k] }
+                }
+                guard !b.codeCells.isEmpty, rows[k] != lastCodeRow else { continue }
+                lastCodeRow = rows[k]
+                let shape = b.codeCells.map { String($0.column) }.joined(separator: ",")
+                for cell in b.codeCells {
+                    let key = "\u{1}\(cell.column)|\(shape)|\(cell.code)"
+                    if let o = out[key], o != rows[k] { out[key] = .some(nil) } else { out[key] = rows[k] }
+                }
             }
             return out
         }

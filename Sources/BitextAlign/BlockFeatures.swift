@@ -43,6 +43,10 @@ public struct BlockFeatures: Sendable {
     /// `°c` in columns 1–3: where the label cells say nothing to the aligner, the values say
     /// which row of the translation is this row (the row a translation dropped matches none).
     public var rowValues: [RowKeyCell] = []
+    /// An HTML table cell's row code: the cells of its row that hold one `<code>` span and
+    /// nothing else (no units, so the aligner sees them nowhere else), by column. They pin a
+    /// moved row to its partner (``BlockAligner/pinnedRows``) where the code is the row's own.
+    public var codeCells: [RowKeyCell] = []
     /// The text of a bold label the block opens with and goes on after (`**配置依赖：** 点击…`),
     /// nil for other blocks: a translation that wrote a heading and its paragraph as one labelled
     /// item keeps the heading's words there.
@@ -62,7 +66,10 @@ public struct BlockFeatures: Sendable {
     public static func of(_ doc: Document, analyses: [TextAnalysis], functionWords: Set<String>) -> [BlockFeatures] {
         let rows = rowKeys(doc), values = rowValues(doc)
         var cells = HTMLCells()
-        return doc.blocks.map { b in
+        // The HTML cells' rows (table and row), to give each the code cells of its row once
+        // every gap is read.
+        var htmlRows: [(block: Int, row: Int)] = []
+        var features = doc.blocks.enumerated().map { (index, b) in
             switch b {
             case .code(let k):
                 let c = doc.codeBlocks[k]
@@ -80,11 +87,16 @@ public struct BlockFeatures: Sendable {
                 case .html(let tag) where HTMLCells.isCell(tag):
                     let (row, column) = cells.place(doc.units[k].byteRange, in: doc.source.bytes)
                     f.kind = .cell(row: row, column: column)
+                    htmlRows.append((index, max(0, cells.table) * 100_000 + row))
                 default: break
                 }
                 return f
             }
         }
+        if !cells.codes.isEmpty {
+            for (block, row) in htmlRows { if let c = cells.codes[row] { features[block].codeCells = c } }
+        }
+        return features
     }
 
     /// Where the cells of HTML tables stand (`<td>`, `<th>`): the aligner weighs them as it
@@ -97,6 +109,8 @@ public struct BlockFeatures: Sendable {
         var table = -1
         var row = -1
         var column = 0
+        /// The cells of one `<code>` span only, by row (`table * 100_000 + row`), in column order.
+        var codes: [Int: [RowKeyCell]] = [:]
 
         /// The table and row of every HTML table cell unit of a document (`table * 100_000 +
         /// row`, tables counted from 0 by their `<table>` tags), by unit index: the bilingual
@@ -110,6 +124,30 @@ public struct BlockFeatures: Sendable {
                 out[k] = max(0, cells.table) * 100_000 + row
             }
             return out
+        }
+
+        /// The code of a cell whose open tag ends at `from` (its `>` or attributes) when the cell
+        /// holds one `<code>` span and nothing else before `</td>` or `</th>`.
+        static func codeOnly(_ bytes: [UInt8], from: Int, to end: Int) -> String? {
+            var i = from
+            while i < end && bytes[i] != 0x3E { i += 1 }
+            i += 1
+            func skipSpace() { while i < end && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09) { i += 1 } }
+            func tag(_ name: [UInt8]) -> Bool {
+                guard i + name.count <= end else { return false }
+                for (m, c) in name.enumerated() where bytes[i + m] | (c >= 0x61 ? 0x20 : 0) != c { return false }
+                i += name.count
+                return true
+            }
+            skipSpace()
+            guard tag(Array("<code>".utf8)) else { return nil }
+            let start = i
+            while i < end && bytes[i] != 0x3C { i += 1 }
+            let stop = i
+            guard stop > start, tag(Array("</code>".utf8)) else { return nil }
+            skipSpace()
+            guard tag(Array("</td>".utf8)) || tag(Array("</th>".utf8)) else { return nil }
+            return String(decoding: bytes[start..<stop], as: UTF8.self)
         }
 
         public static func isCell(_ tag: String) -> Bool {
@@ -140,7 +178,11 @@ public struct BlockFeatures: Sendable {
                 } else if n == 2, a == 0x74 {
                     switch bytes[name + 1] | 0x20 {
                     case 0x72: row += 1; column = 0  // tr
-                    case 0x64, 0x68: column += 1     // td, th
+                    case 0x64, 0x68:                 // td, th
+                        column += 1
+                        if let code = HTMLCells.codeOnly(bytes, from: j, to: end) {
+                            codes[max(0, table) * 100_000 + max(0, row), default: []].append(RowKeyCell(column: column - 1, code: code))
+                        }
                     default: break
                     }
                 }

@@ -397,6 +397,21 @@ import BitextMarkdown
         #expect(Harness.source.conditions["unless"] == ["unless"])
     }
 
+    /// A restriction dropped (review 32 D12): `only` before a preposition whose translation says
+    /// none of 只, 仅, 限… nor a negation. Silent when it says one (`仅可`, `只能`, `必须`), when the
+    /// translation negates (`不要与…以外`), and for `only when`, which Chinese says by the condition.
+    @Test func restrictionDropped() throws {
+        let source = "Use it only with the grid classes.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "可与网格类一起使用。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("restriction") == true
+                && found.first?.message.contains("“only with the grid classes.”") == true, "\(found.map(\.message))")
+        for kept in ["仅可与网格类一起使用。\n", "只能与网格类一起使用。\n", "必须与网格类一起使用。\n", "不要与网格类以外的类一起使用。\n"] {
+            #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty, "\(kept)")
+        }
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "这些块按需加载。\n",
+                                     source: "The chunks are loaded only when required.\n").isEmpty)
+    }
+
     /// A `;` clause dropped beside a code span both sides write (review 28 D10): the span is no
     /// prose on either side, and weighs nothing in the length measure.
     @Test func clauseDroppedBesideCode() throws {

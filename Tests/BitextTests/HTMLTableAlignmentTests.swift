@@ -209,4 +209,115 @@ import Testing
         let spaced = cells(["two words", "x"])
         #expect(BlockAligner.pinnedRows(spaced, spaced, BlockAligner.rowIDs(spaced), BlockAligner.rowIDs(spaced)).source.isEmpty)
     }
+
+    // MARK: rows keyed by cells of code alone
+
+    /// A parameter table whose translation adds a row (review of held-out pair 52): its cells of
+    /// code alone (`<td><code>use_hpip</code></td>`) are no blocks, so the rows after the added
+    /// one were paired one row off, and the last row's description reported as added. Such a
+    /// cell keys its row when no other row holds its code and both rows have code cells in the
+    /// same columns: the added row's cells are reported, the last row's pairs.
+    static let codeParameters = """
+        # Parameters
+
+        <table>
+        <thead>
+        <tr>
+        <th>Parameter</th>
+        <th>Description</th>
+        <th>Type</th>
+        <th>Options</th>
+        <th>Default</th>
+        </tr>
+        </thead>
+        <tr>
+        <td><code>device</code></td>
+        <td>Device for inference</td>
+        <td><code>str</code></td>
+        <td>Any device name</td>
+        <td><code>gpu:0</code></td>
+        </tr>
+        <tr>
+        <td><code>use_hpip</code></td>
+        <td>Whether to enable the plugin</td>
+        <td><code>bool</code></td>
+        <td>None</td>
+        <td><code>False</code></td>
+        </tr>
+        <tr>
+        <td><code>hpi_config</code></td>
+        <td>Configuration of the plugin</td>
+        <td><code>dict</code></td>
+        <td>None</td>
+        <td><code>None</code></td>
+        </tr>
+        </table>
+        """
+
+    static let codeParametersAdded = """
+        # 参数
+
+        <table>
+        <thead>
+        <tr>
+        <th>参数</th>
+        <th>说明</th>
+        <th>类型</th>
+        <th>可选值</th>
+        <th>默认值</th>
+        </tr>
+        </thead>
+        <tr>
+        <td><code>device</code></td>
+        <td>推理设备</td>
+        <td><code>str</code></td>
+        <td>任意设备名</td>
+        <td><code>gpu:0</code></td>
+        </tr>
+        <tr>
+        <td><code>threshold</code></td>
+        <td>分类阈值</td>
+        <td><code>float</code></td>
+        <td><li><b>float</b>，任意浮点数</li>
+        <li><b>list</b>，浮点数的列表</li>
+        </td>
+        <td>0.5</td>
+        </tr>
+        <tr>
+        <td><code>use_hpip</code></td>
+        <td>是否启用插件</td>
+        <td><code>bool</code></td>
+        <td>无</td>
+        <td><code>False</code></td>
+        </tr>
+        <tr>
+        <td><code>hpi_config</code></td>
+        <td>插件的配置</td>
+        <td><code>dict</code></td>
+        <td>无</td>
+        <td><code>None</code></td>
+        </tr>
+        </table>
+        """
+
+    @Test func cellsOfCodeAloneKeyTheirRows() throws {
+        #expect(try warnings(Self.codeParameters, Self.codeParametersAdded) == ["22: extra-block", "24: extra-block", "25: extra-block"])
+    }
+
+    @Test func codeCellsPinOnlyRowsOfOneShape() {
+        func row(_ k: Int, _ code: [(Int, String)]) -> BlockFeatures {
+            var f = BlockFeatures(kind: .cell(row: k, column: 1), letters: 8, han: 0, anchors: [], latinWords: [],
+                                  key: "words here", isNote: false, links: 0, line: k + 1, endLine: k + 1)
+            f.codeCells = code.map { BlockFeatures.RowKeyCell(column: $0.0, code: $0.1) }
+            return f
+        }
+        let s = [row(0, [(0, "device"), (2, "str")]), row(1, [(0, "use_hpip"), (2, "bool")]), row(2, [(0, "hpi_config"), (2, "dict")])]
+        // The translation: `use_hpip` moved up, `hpi_config` with its type written as text (another shape).
+        let t = [row(0, [(0, "use_hpip"), (2, "bool")]), row(1, [(0, "device"), (2, "str")]), row(2, [(0, "hpi_config")])]
+        let pins = BlockAligner.pinnedRows(s, t, BlockAligner.rowIDs(s), BlockAligner.rowIDs(t))
+        #expect(pins.source == [0: 1, 1: 0])
+        // A code two rows hold keys neither.
+        let twice = [row(0, [(0, "x"), (2, "str")]), row(1, [(0, "x"), (2, "str")])]
+        #expect(BlockAligner.pinnedRows(twice, twice, BlockAligner.rowIDs(twice), BlockAligner.rowIDs(twice)).source.isEmpty)
+    }
 }

@@ -761,9 +761,9 @@ public struct MissingTranslationRule: Rule {
             let r = d.targetRange
             guard !r.isEmpty else { continue }
             emit(c.finding(self, severity: severity, unit: d.targetUnit, range: d.atEnd ? (r.upperBound - 1)..<r.upperBound : r.lowerBound..<(r.lowerBound + 1),
-                           message: c.messages.text("missing-translation.clause", ["line": String(at.line), "sentence": preview]),
+                           message: c.messages.text(d.name == "only" ? "missing-translation.only" : "missing-translation.clause", ["line": String(at.line), "sentence": preview]),
                            details: [("sourceLine", .int(at.line)), ("sourceColumn", .int(at.column)),
-                                     ("sourceText", .string(text)), ("evidence", .string("condition"))]))
+                                     ("sourceText", .string(text)), ("evidence", .string(d.name == "only" ? "restriction" : "condition"))]))
         }
         lostNegations(c, severity, emit)
     }

@@ -9,8 +9,10 @@ import BitextText
 enum CopiedSentences {
     /// The copied sentences of the translation (unit, range), bilingual only: a one-to-one
     /// sentence pair whose two sides have the same text, in a unit that has Han elsewhere, with
-    /// no Han, not wholly quoted, two Latin words at least and one of them a function word (a
-    /// greeting, a name or a title of two capitalised words stays), some outside link text, and
+    /// no Han, not wholly quoted, two Latin words at least and one of them a function word, or
+    /// three and lowercase words of four letters or more after the first, two or one in a list
+    /// split by commas (`Class 3, packing group II.`; a greeting, a name or a title of two
+    /// capitalised words stays), some outside link text, and
     /// not inside a stretch `mixed-language` reports already.
     static func find(_ c: FileContext) -> [(unit: Int, range: Range<Int>, sourceLine: Int)] {
         guard let p = c.pairing else { return [] }
@@ -34,14 +36,22 @@ enum CopiedSentences {
                 guard tu.text[trimmed].elementsEqual(su.text[sTrimmed]) else { continue }
                 if ta.stretches.contains(where: { $0.isProse && $0.range.overlaps(trimmed) }) { continue }
                 if isQuoted(tu.text, trimmed, quotes: c.settings.target.quotes + c.settings.source.quotes) { continue }
-                var words = 0, function = false, outsideLinks = false
+                var words = 0, function = false, outsideLinks = false, lowercase = 0
                 for w in ta.words where w.kind == .latin && trimmed.contains(w.range.lowerBound) && tu.roles[w.range.lowerBound] == .content {
                     words += 1
-                    if !function, functionWords.contains(tu.string(w.range).lowercased()) { function = true }
+                    let word = tu.string(w.range)
+                    if !function, functionWords.contains(word.lowercased()) { function = true }
                     if !outsideLinks, !tu.links.contains(where: { $0.text.contains(w.range.lowerBound) }) { outsideLinks = true }
+                    if words > 1, w.range.count >= 4, tu.text[w.range].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { lowercase += 1 }
                 }
+                // No function word, but lowercase words of four letters or more after the first
+                // word, two of them or one in a list split by commas (`Class 3, packing group
+                // II.`): a sentence, which a name or a title of capitalised words is not (its
+                // particles, `van`, `de la`, are shorter).
+                let comma = tu.text[trimmed].contains(0x2C)
+                let sentence = function || words >= 3 && (lowercase >= 2 || lowercase >= 1 && comma)
                 // Words only in link text: a page's title cited, as `mixed-language` keeps it.
-                if words >= 2 && function && outsideLinks { out.append((t.unit, trimmed, su.position(at: sTrimmed.lowerBound).line)) }
+                if words >= 2 && sentence && outsideLinks { out.append((t.unit, trimmed, su.position(at: sTrimmed.lowerBound).line)) }
             }
         }
         return out

@@ -7,7 +7,9 @@ import BitextText
 /// none of the renderings the target locale gives under the same name (`除非`, `否则`, `才`,
 /// `除…外`, `前提是`) nor a negation (`unless approved` is also `未经批准`): the clause was dropped
 /// (`…, unless we have agreed to cover it in writing;` → `…任何索赔；`). Those renderings are all
-/// but obligatory: a translation that drops the word drops the condition.
+/// but obligatory: a translation that drops the word drops the condition. A restriction (`only`
+/// before a preposition: `Use it only with the grid classes`, named `only`) is the same test:
+/// without 只, 仅, 限… (`可与网格类一起使用`) the translation allows what the source restricts.
 struct DroppedCondition {
     var unit: Int                 // the source unit and the clause, from the conjunction on
     var range: Range<Int>
@@ -15,6 +17,8 @@ struct DroppedCondition {
     var targetRange: Range<Int>
     /// The clause comes in the second half of its sentence: its translation belongs at the end.
     var atEnd: Bool
+    /// The name the locales give the conjunction (`unless`, `only`: a restriction, `only with`).
+    var name: String = ""
 }
 
 enum DroppedConditions {
@@ -23,11 +27,11 @@ enum DroppedConditions {
         let sourceConditions = c.toolkit.segmenter.source.conditions, targetConditions = c.toolkit.segmenter.target.conditions
         guard !sourceConditions.isEmpty, !targetConditions.isEmpty else { return [] }
         // Each source phrase as its words, with the renderings of its name.
-        var phrases: [(words: [String], renderings: [[UInt32]])] = []
+        var phrases: [(words: [String], renderings: [[UInt32]], name: String)] = []
         for (name, list) in sourceConditions.sorted(by: { $0.key < $1.key }) {  // (in one order in every process)
             guard let renderings = targetConditions[name], !renderings.isEmpty else { continue }
             let r = renderings.map { Array($0.unicodeScalars.map(\.value)) }
-            for ph in list { phrases.append((ph.split(separator: " ").map(String.init), r)) }
+            for ph in list { phrases.append((ph.split(separator: " ").map(String.init), r, name)) }
         }
         guard !phrases.isEmpty else { return [] }
         let firsts = LoneSentences.listedWords(Set(phrases.compactMap(\.words.first)))
@@ -40,7 +44,7 @@ enum DroppedConditions {
                 guard i < ss.count, j < ts.count else { continue }
                 let su = p.source.units[ss[i].unit], words = p.sourceAnalyses[ss[i].unit].words
                 let tu = c.document.units[ts[j].unit]
-                var found: (at: Int, renderings: [[UInt32]])? = nil
+                var found: (at: Int, renderings: [[UInt32]], name: String)? = nil
                 for (k, w) in words.enumerated() where found == nil && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
                     guard su.roles[w.range.lowerBound] == .content, LoneSentences.listed(su, w.range, firsts) else { continue }
                     let first = su.string(w.range).lowercased()
@@ -51,11 +55,11 @@ enum DroppedConditions {
                             guard m < words.count, words[m].kind == .latin, ss[i].range.contains(words[m].range.lowerBound),
                                   su.string(words[m].range).lowercased() == x else { continue next }
                         }
-                        found = (k, ph.renderings)
+                        found = (k, ph.renderings, ph.name)
                         break
                     }
                 }
-                guard let (at, renderings) = found else { continue }
+                guard let (at, renderings, name) = found else { continue }
                 // The clause: from the conjunction to the next `,`, `;`, `:` or the sentence's end,
                 // two words or more after the conjunction (`except X` of `all except X` is none).
                 let from = words[at].range.lowerBound
@@ -73,7 +77,7 @@ enum DroppedConditions {
                 while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
                 let middle = ss[i].range.lowerBound + ss[i].range.count / 2
                 out.append(DroppedCondition(unit: ss[i].unit, range: from..<trimmed, targetUnit: ts[j].unit, targetRange: ts[j].range,
-                                            atEnd: from >= middle))
+                                            atEnd: from >= middle, name: name))
             }
         }
         return out

@@ -16,6 +16,8 @@ import BitextText
 ///   word misspelt (`Ember Path` kept as `Ember Pass`: the same first letter, two edits at most);
 /// - a name with inner capitals written in other letter case (`QuickBooks` → `Quickbooks`), the
 ///   translation's form not written anywhere in the source, and not in capitals throughout;
+/// - a model's name kept without its variant word (`Aster 14 Pro` kept as `Aster 14`): see
+///   `shortenedModels`;
 /// - a name rendered into Chinese with a piece of it kept (`OpenSSH` as `开放 SSH`, `SHA-256` as
 ///   `安全散列 256`, `RFC 3339` as `征求意见稿 3339`): see `renderedNames`;
 /// - a compound name the translation keeps elsewhere, rendered whole (`DolphinScheduler` as
@@ -124,6 +126,11 @@ public struct KeptTextRule: Rule {
                         source: "Harbor Point Ltd hosts the service.\n\nYou pay Harbor Point Ltd each month.\n\nHarbor Point Ltd deletes the files on request.\n"),
             RuleExample("Harbor Point Ltd 托管本服务。\n\n你每月向 Harbor Point Ltd 付款。\n\n该公司会应要求删除这些文件。\n",
                         source: "Harbor Point Ltd hosts the service.\n\nYou pay Harbor Point Ltd each month.\n\nHarbor Point Ltd deletes the files on request.\n"),
+            // A model's name kept without its variant word; the word kept or rendered elsewhere in
+            // the unit, or the name kept whole beside the shorter one: silent.
+            RuleExample("可以先选择 ↓Aster 14。\n", source: "Start with the Aster 14 Pro.\n"),
+            RuleExample("Aster 14 比 Aster 14 Pro 轻。\n", source: "The Aster 14 is lighter than the Aster 14 Pro.\n"),
+            RuleExample("请参阅 Nova 3 的使用指南。Windows 11 专业版也支持。\n", source: "See the Nova 3 Guide. Windows 11 Pro supports it too.\n"),
             // An acronym with an index rendered (no catalogue's number): silent.
             RuleExample("该进程默认运行在处理器 0 上。\n", source: "The process runs on CPU 0 by default.\n"),
             // A column of button labels the translation keeps in English, one of them translated.
@@ -201,6 +208,10 @@ public struct KeptTextRule: Rule {
                     for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys) {
                         report(t, s, "kept-text-mismatch")
                     }
+                }
+                // A model's name kept without its variant word (`Aster 14 Pro` kept as `Aster 14`).
+                for (t, s) in KeptTextRule.shortenedModels(unit, all, source, p.source, targetKeys, c.toolkit.segmenter.target.functionWords) {
+                    report(t, s, "kept-text-mismatch")
                 }
             }
         }
@@ -912,6 +923,69 @@ public struct KeptTextRule: Rule {
                 found = (t, s)
             }
             if let f = found, !ambiguous { out.append(f) }
+        }
+        return out
+    }
+
+    /// A model's name of the source kept without its last word: the source writes a capitalised
+    /// word, a number and a word in Title Case after it, one space apart, the name ending there
+    /// (`Aster 14 Pro`, `Nova 3 Max`); the translation keeps the word and the number as written,
+    /// nothing after them but punctuation or a function character (`Aster 14。`, `Aster 14 的`;
+    /// a Chinese word there may render the variant: `Windows 11 专业版`), and has the variant word
+    /// nowhere (any case), nor its rendering where the lexicon reads it (`Nova 3 Guide` kept as
+    /// `Nova 3 的使用指南`). Returned as the kept stretch (word and number as one token) with the source's
+    /// whole name.
+    static func shortenedModels(_ unit: Unit, _ all: [Token], _ source: [Token], _ sourceDoc: Document,
+                                _ targetKeys: Set<String>, _ functionWords: Set<String>) -> [(Token, Token)] {
+        // A cheap trigger: a word of the translation followed by a number.
+        func numeral(_ t: Token) -> Bool { t.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }
+        func variant(_ t: Token) -> Bool {
+            let u = t.text.unicodeScalars.map(\.value)
+            return u.count >= 2 && isUpper(u[0]) && u.dropFirst().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        func nameWord(_ t: Token) -> Bool { startsUpper(t.text) && !numeral(t) }
+        guard all.count >= 2, source.count >= 3 else { return [] }
+        var out: [(Token, Token)] = []
+        var reach: Set<Int32>? = nil
+        for i in 1..<all.count where numeral(all[i]) && !all[i].breakBefore && nameWord(all[i - 1]) {
+            // Nothing of the name after the number in the translation, nor a Chinese word other
+            // than a function character (`Windows 11 专业版`, `Python 3 文档`: the variant rendered
+            // in place; `Aster 14。`, `Aster 14 的` leave it out).
+            if i + 1 < all.count && !all[i + 1].breakBefore { continue }
+            var after = all[i].range.upperBound
+            while after < unit.text.count && unit.text[after] == 0x20 { after += 1 }
+            if after < unit.text.count, isHanIdeograph(unit.text[after]),
+               !functionWords.contains(String(UnicodeScalar(unit.text[after])!)) { continue }
+            for j in 2..<source.count {
+                let v = source[j], n = source[j - 1], h = source[j - 2]
+                guard variant(v), !v.breakBefore, !n.breakBefore, n.text == all[i].text, h.text == all[i - 1].text,
+                      v.unit == n.unit, n.unit == h.unit else { continue }
+                // One space between the words, and the name ends with the variant word.
+                let su = sourceDoc.units[v.unit]
+                guard v.range.lowerBound == n.range.upperBound + 1, su.text[n.range.upperBound] == 0x20,
+                      n.range.lowerBound == h.range.upperBound + 1, su.text[h.range.upperBound] == 0x20 else { continue }
+                if j + 1 < source.count, !source[j + 1].breakBefore, startsUpper(source[j + 1].text) || numeral(source[j + 1]) { continue }
+                guard !targetKeys.contains(v.key) else { continue }
+                if let lexicon = Lexicon.shared {
+                    func rendered(_ t: Token) -> Bool {
+                        guard let id = lexicon.stem(Stemmer.stem(t.key)) else { return false }
+                        if reach == nil { reach = lexicon.stemsReached(by: [unit]) }
+                        return reach!.contains(id)
+                    }
+                    if rendered(v) { continue }
+                    // A noun after the name that the translation renders: the capitalised word
+                    // may modify it (`PaddlePaddle 3.0 Docker image` → `PaddlePaddle 3.0 的官方镜像`).
+                    if j + 1 < source.count, !source[j + 1].breakBefore, source[j + 1].unit == v.unit,
+                       !startsUpper(source[j + 1].text), rendered(source[j + 1]) { continue }
+                }
+                let kept = Token(range: all[i - 1].range.lowerBound..<all[i].range.upperBound,
+                                 text: all[i - 1].text + " " + all[i].text, key: "", breakBefore: false)
+                var name = Token(range: h.range.lowerBound..<v.range.upperBound, text: h.text + " " + n.text + " " + v.text,
+                                 key: "", breakBefore: false)
+                name.unit = v.unit
+                out.append((kept, name))
+                break
+            }
         }
         return out
     }

@@ -415,6 +415,11 @@ public struct MixedLanguageRule: Rule {
             RuleExample("维护者使用 ↓Squash and merge 方式合并。\n"),
             RuleExample("\"Ship it or skip it.\" 这是团队的座右铭。\n", source: "\"Ship it or skip it.\" That is the team's motto.\n"),
             RuleExample("Hello World. 这个程序打印一句问候。\n", source: "Hello World. This program prints a greeting.\n"),
+            // No function word, but lowercase words in a list split by commas: a sentence; a
+            // name with short lowercase particles is none.
+            RuleExample("正式运输名称：乙醇溶液。↓Class 3, packing group II.\n",
+                        source: "Proper shipping name: ETHANOL SOLUTION. Class 3, packing group II.\n"),
+            RuleExample("Ludwig van Beethoven. 他写了九部交响曲。\n", source: "Ludwig van Beethoven. He wrote nine symphonies.\n"),
             RuleExample("[Read the guide to the API](https://example.com/api). 本页只介绍安装。\n",
                         source: "[Read the guide to the API](https://example.com/api). This page covers setup only.\n"),
         ]
