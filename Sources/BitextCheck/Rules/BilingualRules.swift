@@ -715,6 +715,13 @@ public struct MissingTranslationRule: Rule {
                            details: [("sourceLine", .int(s.sourceLine)), ("sourceColumn", .int(s.other + 1)),
                                      ("sourceText", .string(s.otherText)), ("evidence", .string("swapped-columns"))]))
         }
+        for f in FlippedLabels.find(c) {
+            let line = p.source.units[f.sourceUnit].start.line
+            emit(c.finding(self, severity: severity, unit: f.target, range: f.range,
+                           message: c.messages.text("missing-translation.flipped-label", [
+                               "line": String(line), "label": f.label, "rendering": f.rendering, "usual": f.usual, "other": f.other]),
+                           details: [("sourceLine", .int(line)), ("sourceText", .string(f.label)), ("evidence", .string("flipped-label"))]))
+        }
     }
 
     /// A sentence dropped from inside a paragraph the translation has: reported where it
