@@ -93,6 +93,17 @@ import Testing
         #expect(try messages("接通电源后，向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").count == 1)
     }
 
+    /// A prefix of a quotient's numerator is converted as a simple unit's (review 32 D14):
+    /// `1920 mg/m³` = `1.92 g/m³`, `2000 V` = `2 kV`; `1.93 g/m³` is another number.
+    @Test func quotientPrefixes() throws {
+        #expect(NumberMismatchRule.quotientScale("mg/m³").map { "\($0.scale) \($0.base)" } == "0.001 g/m³")
+        #expect(NumberMismatchRule.quotientScale("km/h").map(\.base) == "m/s")
+        #expect(NumberMismatchRule.quotientScale("r/min") == nil)
+        #expect(try messages("限值为 1000 ppm（1.92 g/m³）。", "The limit is 1000 ppm (1920 mg/m³).").isEmpty)
+        #expect(try messages("限值为 2 kV。", "The limit is 2000 V.").isEmpty)
+        #expect(try messages("限值为 1000 ppm（1.93 g/m³）。", "The limit is 1000 ppm (1920 mg/m³).").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

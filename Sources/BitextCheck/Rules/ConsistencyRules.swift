@@ -1729,9 +1729,21 @@ public struct NumberMismatchRule: Rule {
         return siScale(symbol) != nil ? symbol : nil
     }
 
-    /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`).
+    /// A unit of two symbols joined by a slash as the quotient of their scales (`mg/m³` →
+    /// 10⁻³ × `g/m³`, `km/h` → 1000/3600 × `m/s`); nil unless both sides have a known base. Read
+    /// only where two quantities are compared by their scales (``sameQuantity(_:_:_:_:)``), so
+    /// that the symbols of one slash never become units of their own elsewhere.
+    static func quotientScale(_ symbol: String) -> (scale: Double, base: String)? {
+        if let x = siScale(symbol) { return x }
+        guard let slash = symbol.firstIndex(of: "/"), let x = siScale(String(symbol[..<slash])),
+              let y = siScale(String(symbol[symbol.index(after: slash)...])), y.scale > 0 else { return nil }
+        return (x.scale / y.scale, x.base + "/" + y.base)
+    }
+
+    /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`), the
+    /// numerator's of a quotient too (`1920 mg/m³` = `1.92 g/m³`).
     static func sameQuantity(_ a: NumberMention, _ sa: String?, _ b: NumberMention, _ sb: String?) -> Bool {
-        guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale else { return false }
+        guard let sa, let sb, sa != sb, let x = quotientScale(sa), let y = quotientScale(sb), x.base == y.base, x.scale != y.scale else { return false }
         // Any of the values a number may have (`3 千米` is 3 km, or 3000 with 千 as a numeral
         // read before 米: 3000 metres either way).
         for va in a.values { for vb in b.values {
