@@ -104,6 +104,16 @@ import Testing
         #expect(try messages("限值为 1000 ppm（1.93 g/m³）。", "The limit is 1000 ppm (1920 mg/m³).").count == 1)
     }
 
+    /// Quantities compared as a multiset (review 32 D11): `65 W` twice in the source, `65 V` and
+    /// `65 W` in the translation, is one unit changed, as it is alone; `65 W` twice is silent.
+    @Test func repeatedQuantityUnitChanged() throws {
+        let s = "The 65 W charger is fast. With a 65 W charger, the Studio charges slowly."
+        let m = try messages("65 V 充电器速度快。使用 65 W 充电器时，Studio 充电缓慢。", s)
+        #expect(m.count == 1 && m[0].contains("65 W") && m[0].contains("65 V") && m[0].contains("unit"), "\(m)")
+        #expect(try messages("65 W 充电器速度快。使用 65 W 充电器时，Studio 充电缓慢。", s).isEmpty)
+        #expect(try messages("65 V 充电器速度快。", "The 65 W charger is fast.").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

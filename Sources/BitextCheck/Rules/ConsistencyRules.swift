@@ -2263,10 +2263,20 @@ public struct NumberMismatchRule: Rule {
         }
         // A number the source writes several times takes as many of the translation's written
         // alike (1, 1, 2 → 1、1、3 leaves 3, not a 1, over).
+        // Quantities are compared as a multiset: where the translation has no more of them written
+        // alike, one left over with the same value and another unit is one occurrence whose unit
+        // changed (`65 W … 65 W` → `65 V … 65 W`).
+        var repeatedUnit: [(Int, Int)] = []
         for (g, members) in groups.enumerated() where members.count > 1 && match[g] != nil {
             var room = members.count - 1
             for (t, tier) in edges[g] where room > 0 && tier <= 1 && owner[t] == nil {
                 owner[t] = g
+                room -= 1
+            }
+            for (t, tier) in edges[g] where room > 0 && tier == 2 && owner[t] == nil && sourceSymbols[members[room]] != nil
+                && targetSymbols[t].flatMap(NumberMismatchRule.quantityUnit) != nil && sourceSymbols[members[room]].flatMap(NumberMismatchRule.quantityUnit) != nil {
+                owner[t] = g
+                repeatedUnit.append((members[room], t))
                 room -= 1
             }
         }
@@ -2296,6 +2306,7 @@ public struct NumberMismatchRule: Rule {
             guard let t = match[g] else { missing += members; continue }
             if !unitOK(members, t) && !scaled.contains(g * target.count + t) { unit.append((members[0], t)) }
         }
+        unit += repeatedUnit
         let extra = target.indices.filter { owner[$0] == nil }
         let paired = groups.indices.compactMap { g in
             match[g] == nil ? nil : (source: groups[g], target: target.indices.filter { owner[$0] == g })
