@@ -250,6 +250,11 @@ public struct LocaleData: Sendable {
         public var changeParticlesAfter: Set<[UInt32]> = []
         /// Words between a word of change and its number (`changeLinks`: `by`, `of`), lowercase.
         public var changeLinks: Set<[UInt32]> = []
+        /// Words right before a number that make a word after it or its unit a bound
+        /// (`boundsFrom`: `from` of `from 768 px up`), and those words (`boundsFromAfter`: `up`,
+        /// `onwards` lower, `down` upper), lowercase.
+        public var from: [[UInt32]] = []
+        public var fromAfter: [(words: [UInt32], lower: Bool)] = []
 
         /// Whether a bound word of `before` or `after` includes its number; nil for a word that
         /// is none of them or reads either way (`以上` after the number, ``either``).
@@ -643,6 +648,11 @@ public struct LocaleData: Sendable {
         bounds.changeLinks = scalarSet("changeLinks")
         bounds.changeParticlesAfter = scalarSet("changeParticlesAfter")
         bounds.changes.sort { longestFirst(($0.words, $0.up), ($1.words, $1.up)) }
+        bounds.from = (node["boundsFrom"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        for (key, lower) in [("lower", true), ("upper", false)] {
+            bounds.fromAfter += (node["boundsFromAfter"]?[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), lower) }
+        }
+        bounds.fromAfter.sort(by: longestFirst)
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         bounds.timeBefore.sort(by: longestFirst)

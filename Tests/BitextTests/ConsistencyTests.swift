@@ -114,6 +114,23 @@ import Testing
         #expect(try messages("65 V 充电器速度快。", "The 65 W charger is fast.").count == 1)
     }
 
+    /// A bound after a number or a quantity in code, and before a formula (review 32 D17, review
+    /// 31 D9): `from 768 px up`, `` `768px` and above`` → `及以下` turned round, `及以上` not;
+    /// `from 3 down to 1` is a change, no bound; `at most $p + q - 1$` → `至少 $p + q - 1$`.
+    @Test func boundsBesideCodeAndFormulas() throws {
+        #expect(try messages("它在 768 px 及以下显示为弹性容器。", "It is a flex container from 768 px up.").count == 1)
+        #expect(try messages("它在 768 px 及以上显示为弹性容器。", "It is a flex container from 768 px up.").isEmpty)
+        #expect(try messages("它在 `768px` 及以下显示为弹性容器。", "It is a flex container from `768px` up.").count == 1)
+        #expect(try messages("它在 `768px` 及以上显示为弹性容器。", "It is a flex container from `768px` up.").isEmpty)
+        let m = try messages("它在 `768px` 及以下生效。", "It applies at `768px` and above.")
+        #expect(m.count == 1 && m[0].contains("and above") && m[0].contains("及以下"), "\(m)")
+        #expect(try messages("它在 `768px` 及以上生效。", "It applies at `768px` and above.").isEmpty)
+        #expect(try messages("数量从 3 以下降到 1。", "The count goes from 3 down to 1.").isEmpty)
+        #expect(try messages("合并至少需要 $p + q - 1$ 次比较。", "Merging takes at most $p + q - 1$ comparisons.").count == 1)
+        #expect(try messages("合并至多需要 $p + q - 1$ 次比较。", "Merging takes at most $p + q - 1$ comparisons.").isEmpty)
+        #expect(try messages("合并至少需要 $p + q$ 次比较。", "Merging takes at most $p + q - 1$ comparisons.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

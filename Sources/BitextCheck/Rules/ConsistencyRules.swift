@@ -1091,13 +1091,60 @@ public struct NumberMismatchRule: Rule {
             var e = k
             while e < n && e < k + 3 && isHanChar(t[e]) { e += 1; starts.append(e) }
         }
+        // A word of `boundsFromAfter` after it when one of `boundsFrom` stands before it (`from
+        // 768 px up`), not before `to` (`from 3 down to 1`: a change).
+        let from = !bounds.fromAfter.isEmpty && bounds.from.contains { matches($0, endingAt: b) }
         for s in starts {
             for (x, lower) in bounds.after where matches(x, at: s) { return (s..<(s + x.count), lower) }
+            if from {
+                for (x, lower) in bounds.fromAfter where matches(x, at: s) {
+                    var e = s + x.count
+                    while space(e) { e += 1 }
+                    if e + 1 < n && lowered(t[e]) == 0x74 && lowered(t[e + 1]) == 0x6F && !(e + 2 < n && letter(t[e + 2])) { continue }
+                    return (s..<(s + x.count), lower)
+                }
+            }
             if time {
                 for (x, lower) in bounds.timeAfter where matches(x, at: s) { return (s..<(s + x.count), lower) }
             }
         }
         return nil
+    }
+
+    /// Quantities a bound may stand beside that are no numbers of their own: an inline code span
+    /// that is a number and a unit (`768px`, `1.5rem`, `100ms`) and an inline formula (`$p + q -
+    /// 1$`), each with the delimiters around it (backticks, dollar signs); compared by what they
+    /// write, where the translation writes the same (a bound turned round before or after one,
+    /// `at most $p + q - 1$` → `至少 $p + q - 1$`).
+    static func operands(_ u: Unit, unit k: Int) -> [Mention<NumberMention>] {
+        let t = u.text, n = t.count
+        var out: [Mention<NumberMention>] = []
+        var i = 0
+        while i < n {
+            let role = u.roles[i]
+            guard role == .code || role == .math else { i += 1; continue }
+            var e = i
+            while e < n && u.roles[e] == role { e += 1 }
+            defer { i = e }
+            var ok = role == .math && t[i..<e].contains { $0 != 0x20 }
+            if role == .code {
+                // Digits, a decimal part, then up to four letters or a `%`.
+                var j = i
+                while j < e && t[j] >= 0x30 && t[j] <= 0x39 { j += 1 }
+                if j > i && j + 1 < e && t[j] == 0x2E && t[j + 1] >= 0x30 && t[j + 1] <= 0x39 {
+                    j += 1
+                    while j < e && t[j] >= 0x30 && t[j] <= 0x39 { j += 1 }
+                }
+                let letters = t[j..<e].allSatisfy(isASCIILetter) && e - j <= 4
+                ok = j > i && (letters || (e - j == 1 && t[j] == 0x25))
+            }
+            guard ok else { continue }
+            var lo = i, hi = e
+            while lo > 0 && u.roles[lo - 1] == .markup && (t[lo - 1] == 0x60 || t[lo - 1] == 0x24) { lo -= 1 }
+            while hi < n && u.roles[hi] == .markup && (t[hi] == 0x60 || t[hi] == 0x24) { hi += 1 }
+            out.append(Mention(unit: k, range: lo..<hi, value: NumberMention(range: lo..<hi, text: u.string(i..<e), values: [], isVersion: false)))
+        }
+        return out
     }
 
     /// What ends a clause before a negation (``negatedBefore(_:_:latin:han:)``): punctuation of
@@ -3515,6 +3562,19 @@ public struct NumberMismatchRule: Rule {
                                 values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range),
                                 sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
             }
+        }
+        // A bound turned round beside a quantity written as code or a formula, which holds no
+        // number of its own (`from \`768px\` up` → `\`768px\` 及以下`, `at most $p + q - 1$` →
+        // `至少 $p + q - 1$`): compared as numbers' bounds are, where the translation writes the
+        // same span.
+        for pair in c.consistencyCache.pairs {
+            // Cheap trigger: code or math in the source.
+            guard pair.source.contains(where: { k in p.source.units[k].roles.contains { $0 == .code || $0 == .math } }) else { continue }
+            let source = pair.source.flatMap { NumberMismatchRule.operands(p.source.units[$0], unit: $0) }
+                .filter { NumberMismatchRule.bound(p.source.units[$0.unit], of: $0.range, c.settings.source) != nil }
+            guard !source.isEmpty else { continue }
+            let target = pair.target.flatMap { NumberMismatchRule.operands(c.document.units[$0], unit: $0) }
+            bounds(source.map { m in ([m], target.filter { $0.value.text == m.value.text }) })
         }
         // A unit of time or a unit in words after a placeholder both sides have, which stands for
         // a number (`%d days left` → `剩余 %d 周`, `{count} minutes` → `{count} 小时`): the unit
