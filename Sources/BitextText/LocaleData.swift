@@ -255,6 +255,13 @@ public struct LocaleData: Sendable {
         /// `onwards` lower, `down` upper), lowercase.
         public var from: [[UInt32]] = []
         public var fromAfter: [(words: [UInt32], lower: Bool)] = []
+        /// Comparatives of a difference by the quantity they compare and their way
+        /// (`differenceWords`: weight, more `heavier`, 重; less `lighter`, 轻), longest first,
+        /// lowercase: right after a number and its unit in the source (`150 g lighter than`),
+        /// right before the number in the translation (`比它重 150 g`), over a word of
+        /// `differenceLinks` (`重了`, `高出`).
+        public var differences: [(words: [UInt32], quantity: String, more: Bool)] = []
+        public var differenceLinks: [[UInt32]] = []
 
         /// Whether a bound word of `before` or `after` includes its number; nil for a word that
         /// is none of them or reads either way (`以上` after the number, ``either``).
@@ -653,6 +660,16 @@ public struct LocaleData: Sendable {
             bounds.fromAfter += (node["boundsFromAfter"]?[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), lower) }
         }
         bounds.fromAfter.sort(by: longestFirst)
+        if let mapping = node["differenceWords"]?.mapping {
+            for (name, ways) in mapping {
+                guard let quantity = name.string else { continue }
+                for (key, more) in [("more", true), ("less", false)] {
+                    bounds.differences += (ways[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), quantity, more) }
+                }
+            }
+            bounds.differences.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
+        }
+        bounds.differenceLinks = (node["differenceLinks"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         bounds.timeBefore.sort(by: longestFirst)

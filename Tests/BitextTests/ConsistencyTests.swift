@@ -131,6 +131,19 @@ import Testing
         #expect(try messages("合并至少需要 $p + q$ 次比较。", "Merging takes at most $p + q - 1$ comparisons.").isEmpty)
     }
 
+    /// A comparative of a difference turned round beside its number (review 32 D10): `150 g
+    /// lighter than` → `重 150 g`, `35% faster` → `慢 35%`; the same way, or another quantity
+    /// (`35% faster` → `耗时缩短 35%`), is silent.
+    @Test func differenceTurnedRound() throws {
+        let m = try messages("它比 Aster 14 Pro 重 150 g。", "It is 150 g lighter than the Aster 14 Pro.")
+        #expect(m.count == 1 && m[0].contains("150 g lighter") && m[0].contains("重 150"), "\(m)")
+        #expect(try messages("它比 Aster 14 Pro 轻 150 g。", "It is 150 g lighter than the Aster 14 Pro.").isEmpty)
+        #expect(try messages("它编译该项目的速度比 Aster 13 慢 35%。", "It compiled the project 35% faster than the Aster 13.").count == 1)
+        #expect(try messages("它编译该项目的速度比 Aster 13 快了 35%。", "It compiled the project 35% faster than the Aster 13.").isEmpty)
+        #expect(try messages("它编译该项目的耗时比 Aster 13 缩短 35%。", "It compiled the project 35% faster than the Aster 13.").isEmpty)
+        #expect(try messages("文件大小 8 GB。", "The file is 8 GB smaller.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

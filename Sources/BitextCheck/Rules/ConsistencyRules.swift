@@ -1147,6 +1147,56 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// A comparative of a difference right after a number of the source, over its `%` or its
+    /// unit (one word) (`150 g lighter than`, `35% faster`): the quantity it compares, whether
+    /// it says more of it, and where it is (``LocaleData/Bounds/differences``).
+    static func difference(_ u: Unit, after r: Range<Int>, _ bounds: LocaleData.Bounds) -> (quantity: String, more: Bool, range: Range<Int>)? {
+        guard !bounds.differences.isEmpty else { return nil }
+        let t = u.text, n = t.count
+        @inline(__always) func space(_ i: Int) -> Bool { i < n && (t[i] == 0x20 || t[i] == 0xA0) }
+        @inline(__always) func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        func word(at s: Int) -> (quantity: String, more: Bool, range: Range<Int>)? {
+            guard s < n, isASCIILetter(t[s]) else { return nil }
+            var e = s
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            guard e - s >= 4, u.roles[s] == .content else { return nil }
+            let w = t[s..<e].map(lowered)
+            guard let x = bounds.differences.first(where: { $0.words.elementsEqual(w) }) else { return nil }
+            return (x.quantity, x.more, s..<e)
+        }
+        var k = r.upperBound
+        if k < n && (t[k] == 0x25 || t[k] == 0xFF05) { k += 1 }
+        while space(k) { k += 1 }
+        if let x = word(at: k) { return x }
+        // Over one word of a unit (`150 g`, `2 points`).
+        var e = k
+        while e < n && e - k <= 12 && (isASCIILetter(t[e]) || t[e] == 0xB0 || t[e] == 0xB5) { e += 1 }
+        guard e > k, space(e) else { return nil }
+        while space(e) { e += 1 }
+        return word(at: e)
+    }
+
+    /// The translation's comparative of a difference right before a number (`重 150 g`, `慢
+    /// 35%`, `高出 20%`, over a word of `differenceLinks`): the quantity and its way; none where
+    /// a word of the same quantity stands right before it (`大小 8 GB` names a size).
+    static func difference(_ u: Unit, before r: Range<Int>, _ bounds: LocaleData.Bounds) -> (quantity: String, more: Bool, range: Range<Int>)? {
+        guard !bounds.differences.isEmpty else { return nil }
+        let t = u.text
+        var b = r.lowerBound
+        while b > 0 && (t[b - 1] == 0x20 || t[b - 1] == 0xA0) { b -= 1 }
+        func ending(_ w: [UInt32], at e: Int) -> Bool {
+            let s = e - w.count
+            guard s >= 0 else { return false }
+            for j in 0..<w.count where t[s + j] != w[j] || u.roles[s + j] != .content { return false }
+            return true
+        }
+        if let l = bounds.differenceLinks.first(where: { ending($0, at: b) }) { b -= l.count }
+        guard let x = bounds.differences.first(where: { ending($0.words, at: b) }) else { return nil }
+        let s = b - x.words.count
+        if bounds.differences.contains(where: { $0.quantity == x.quantity && ending($0.words, at: s) }) { return nil }
+        return (x.quantity, x.more, s..<b)
+    }
+
     /// What ends a clause before a negation (``negatedBefore(_:_:latin:han:)``): punctuation of
     /// either locale.
     static let clauseStops: Set<UInt32> = Set("，。；：！？,;:!?、（(".unicodeScalars.map(\.value))
@@ -3020,6 +3070,30 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        /// A comparative of a difference the translation turns round beside the same number
+        /// (`150 g lighter than` → `重 150 g`, `35% faster` → `慢 35%`): the source's right after
+        /// the number, the translation's right before it, one more and the other less of one
+        /// quantity (``difference(_:after:_:)``). One only one side states, or two of different
+        /// quantities (`35% faster` → `耗时缩短 35%`), is no finding.
+        func differences(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
+            guard !sourceBounds.differences.isEmpty, !targetBounds.differences.isEmpty else { return }
+            for (sg, tg) in groups where !tg.isEmpty {
+                for m in sg where !m.value.isVersion {
+                    let su = p.source.units[m.unit]
+                    guard let x = NumberMismatchRule.difference(su, after: m.range, sourceBounds) else { continue }
+                    for t in tg where !t.value.isVersion {
+                        let tu = c.document.units[t.unit]
+                        guard let y = NumberMismatchRule.difference(tu, before: t.range, targetBounds), y.quantity == x.quantity, y.more != x.more,
+                              changesReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
+                        var hi = t.range.upperBound
+                        if hi < tu.text.count, tu.text[hi] == 0x25 || tu.text[hi] == 0xFF05 { hi += 1 }
+                        emit(c.mismatch(self, severity: severity, place: (t.unit, y.range.lowerBound..<hi), key: "number-mismatch.change", sourceUnit: m.unit,
+                                        values: [:], source: su.string(m.range.lowerBound..<x.range.upperBound), target: tu.string(y.range.lowerBound..<hi),
+                                        sourceLine: su.position(at: m.range.lowerBound).line))
+                    }
+                }
+            }
+        }
         /// A percentage or a tolerance whose `%` or `±` the translation lost (`±5 %` → `5`,
         /// `±3 mmHg` → `3 mmHg`): the number rendered by its face value alone, with no `%`,
         /// 百分之, 成 or fraction, and no ±, 正负, bound or 上下/左右 beside it. Looked at only
@@ -3181,6 +3255,7 @@ public struct NumberMismatchRule: Rule {
             bounds(rendered)
             signsLost(rendered)
             changes(rendered)
+            differences(rendered)
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
