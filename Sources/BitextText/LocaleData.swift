@@ -262,6 +262,13 @@ public struct LocaleData: Sendable {
         /// `differenceLinks` (`重了`, `高出`).
         public var differences: [(words: [UInt32], quantity: String, more: Bool)] = []
         public var differenceLinks: [[UInt32]] = []
+        /// Words that multiply by themselves (`multiplierWords`: `twice` 2, `half` 0.5), counted
+        /// only right before a word of `multiplierBefore` (`twice as long`, `half the size`);
+        /// the characters after a numeral that make it a multiplier (`multiplierMarks`: 倍 of
+        /// `三倍`), lowercase.
+        public var multipliers: [String: Double] = [:]
+        public var multiplierBefore: Set<String> = []
+        public var multiplierMarks: [[UInt32]] = []
 
         /// Whether a bound word of `before` or `after` includes its number; nil for a word that
         /// is none of them or reads either way (`以上` after the number, ``either``).
@@ -670,6 +677,11 @@ public struct LocaleData: Sendable {
             bounds.differences.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
         }
         bounds.differenceLinks = (node["differenceLinks"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
+        for (w, value) in LocaleData.wordsByName(node, "multiplierWords") {
+            if let v = Double(value) { bounds.multipliers[w.lowercased()] = v }
+        }
+        bounds.multiplierBefore = wordSet("multiplierBefore")
+        bounds.multiplierMarks = (node["multiplierMarks"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         bounds.timeBefore.sort(by: longestFirst)

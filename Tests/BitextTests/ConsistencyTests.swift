@@ -144,6 +144,20 @@ import Testing
         #expect(try messages("文件大小 8 GB。", "The file is 8 GB smaller.").isEmpty)
     }
 
+    /// Multipliers in words before `as` or `the` (review 32 D8): `twice as long as` → `的三倍`
+    /// changed; `的两倍`, `长一倍` (one more than the original), `一半` for `half the` are the same.
+    @Test func multipliersInWords() throws {
+        let s = "It lasts about twice as long as the Aster 16."
+        let m = try messages("它的续航约为 Aster 16 的三倍。", s)
+        #expect(m.count == 1 && m[0].contains("twice") && m[0].contains("三"), "\(m)")
+        #expect(try messages("它的续航约为 Aster 16 的两倍。", s).isEmpty)
+        #expect(try messages("它的续航约比 Aster 16 长一倍。", s).isEmpty)
+        #expect(try messages("它的续航约为 Aster 16 的 2 倍。", s).isEmpty)
+        #expect(try messages("它的重量只有 Aster 16 的一半。", "It weighs half as much as the Aster 16.").isEmpty)
+        #expect(try messages("它的重量是 Aster 16 的两倍。", "It weighs half as much as the Aster 16.").count == 1)
+        #expect(try messages("双击 2 次。", "Press the key twice.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -1197,6 +1197,30 @@ public struct NumberMismatchRule: Rule {
         return (x.quantity, x.more, s..<b)
     }
 
+    /// The source's multipliers in words (``LocaleData/Bounds/multipliers``: `twice`, `half`)
+    /// right before a word of `multiplierBefore` (`twice as long as`, `half the size`), by their
+    /// factor.
+    static func multipliers(_ u: Unit, unit k: Int, _ bounds: LocaleData.Bounds) -> [(range: Range<Int>, factor: Double)] {
+        guard !bounds.multipliers.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        var out: [(Range<Int>, Double)] = []
+        var i = 0
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            defer { i = e }
+            // (The length first: no string made for most words.)
+            guard e - i >= 4 && e - i <= 6, u.roles[i] == .content, i == 0 || !(isASCIILetter(t[i - 1]) || t[i - 1] == 0x2D),
+                  e + 2 < n, t[e] == 0x20, let factor = bounds.multipliers[u.string(i..<e).lowercased()] else { continue }
+            var f = e + 1
+            while f < n && isASCIILetter(t[f]) { f += 1 }
+            guard f < n ? !(t[f] == 0x2D) : true, bounds.multiplierBefore.contains(u.string((e + 1)..<f).lowercased()) else { continue }
+            out.append((i..<e, factor))
+        }
+        return out
+    }
+
     /// What ends a clause before a negation (``negatedBefore(_:_:latin:han:)``): punctuation of
     /// either locale.
     static let clauseStops: Set<UInt32> = Set("，。；：！？,;:!?、（(".unicodeScalars.map(\.value))
@@ -3641,15 +3665,41 @@ public struct NumberMismatchRule: Rule {
         // A bound turned round beside a quantity written as code or a formula, which holds no
         // number of its own (`from \`768px\` up` → `\`768px\` 及以下`, `at most $p + q - 1$` →
         // `至少 $p + q - 1$`): compared as numbers' bounds are, where the translation writes the
-        // same span.
+        // same span. And a multiplier in words changed (`twice as long as` → `的三倍`; `两倍`,
+        // `快一倍` are the same).
         for pair in c.consistencyCache.pairs {
-            // Cheap trigger: code or math in the source.
-            guard pair.source.contains(where: { k in p.source.units[k].roles.contains { $0 == .code || $0 == .math } }) else { continue }
-            let source = pair.source.flatMap { NumberMismatchRule.operands(p.source.units[$0], unit: $0) }
-                .filter { NumberMismatchRule.bound(p.source.units[$0.unit], of: $0.range, c.settings.source) != nil }
-            guard !source.isEmpty else { continue }
-            let target = pair.target.flatMap { NumberMismatchRule.operands(c.document.units[$0], unit: $0) }
-            bounds(source.map { m in ([m], target.filter { $0.value.text == m.value.text }) })
+            // Cheap trigger: code or math in the source, or a multiplier's mark in the translation.
+            let marked = !sourceBounds.multipliers.isEmpty && pair.target.contains { k in
+                targetBounds.multiplierMarks.contains { m in c.document.units[k].text.contains(m[0]) } }
+            let spans = pair.source.contains { k in p.source.units[k].roles.contains { $0 == .code || $0 == .math } }
+            guard marked || spans else { continue }
+            if spans {
+                let source = pair.source.flatMap { NumberMismatchRule.operands(p.source.units[$0], unit: $0) }
+                    .filter { NumberMismatchRule.bound(p.source.units[$0.unit], of: $0.range, c.settings.source) != nil }
+                if !source.isEmpty {
+                    let target = pair.target.flatMap { NumberMismatchRule.operands(c.document.units[$0], unit: $0) }
+                    bounds(source.map { m in ([m], target.filter { $0.value.text == m.value.text }) })
+                }
+            }
+            if marked {
+                let source = pair.source.flatMap { k in NumberMismatchRule.multipliers(p.source.units[k], unit: k, sourceBounds).map { (k, $0) } }
+                guard source.count == 1 else { continue }
+                let target = pair.target.flatMap { k -> [Mention<NumberMention>] in
+                    let u = c.document.units[k]
+                    return NumberMismatchRule.targetNumbers(u, c.analyses[k], unit: k, clock: targetClock, numerals: numerals).filter { m in
+                        var e = m.range.upperBound
+                        while e < u.text.count && u.text[e] == 0x20 { e += 1 }
+                        return targetBounds.multiplierMarks.contains { w in e + w.count <= u.text.count && u.text[e..<(e + w.count)].elementsEqual(w) }
+                    }
+                }
+                guard target.count == 1, let v = target[0].value.values.first else { continue }
+                let (su, s) = source[0], t = target[0]
+                // The factor, or one less after a comparative (`快一倍` is twice as fast).
+                if s.factor == v || (s.factor >= 2 && v == s.factor - 1) || target[0].value.values.contains(s.factor) { continue }
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: p.source.units[su].string(s.range), target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
+                                sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
+            }
         }
         // A unit of time or a unit in words after a placeholder both sides have, which stands for
         // a number (`%d days left` → `剩余 %d 周`, `{count} minutes` → `{count} 小时`): the unit
