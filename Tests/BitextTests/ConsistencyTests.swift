@@ -158,6 +158,15 @@ import Testing
         #expect(try messages("双击 2 次。", "Press the key twice.").isEmpty)
     }
 
+    /// `each` and `every` right after a quantity make a rate as `a` does (review 31 D13): `5
+    /// transfers each month` → `每周前 5 笔` changed the rate; `每月` is the same.
+    @Test func eachMonthIsARate() throws {
+        let s = "The first 5 transfers each month are free."
+        #expect(try messages("每周前 5 笔转账免费。", s).count == 1)
+        #expect(try messages("每月前 5 笔转账免费。", s).isEmpty)
+        #expect(try messages("每天备份 2 次。", "Back up 2 times every day.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {
