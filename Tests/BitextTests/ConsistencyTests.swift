@@ -167,6 +167,22 @@ import Testing
         #expect(try messages("每天备份 2 次。", "Back up 2 times every day.").isEmpty)
     }
 
+    /// `before`, `after`, `until` and `within` right before a number bound it in time (review 31
+    /// D2, D11): `after 17:00` → `17:00 之前`, `within 2 hours` → `2 小时后` turned round;
+    /// `17:00 前`, `2 小时内`, `重试 3 次后` for `after 3 retries` are the same.
+    @Test func timeWordsBound() throws {
+        let after = "Transfers submitted after 17:00 are processed on the next business day."
+        let m = try messages("17:00 之前提交的转账将在下一个工作日处理。", after)
+        #expect(m.count == 1 && m[0].contains("after 17:00") && m[0].contains("17:00 之前"), "\(m)")
+        #expect(try messages("17:00 之后提交的转账将在下一个工作日处理。", after).isEmpty)
+        let before = "Transfers submitted before 17:00 arrive the same day."
+        #expect(try messages("17:00 之后提交的转账当天到账。", before).count == 1)
+        #expect(try messages("17:00 前提交的转账当天到账。", before).isEmpty)
+        #expect(try messages("资金在 2 小时后到账。", "The money arrives within 2 hours.").count == 1)
+        #expect(try messages("资金在 2 小时内到账。", "The money arrives within 2 hours.").isEmpty)
+        #expect(try messages("重试 3 次后锁定账户。", "The account locks after 3 retries.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {
