@@ -269,6 +269,10 @@ public struct LocaleData: Sendable {
         public var multipliers: [String: Double] = [:]
         public var multiplierBefore: Set<String> = []
         public var multiplierMarks: [[UInt32]] = []
+        /// Ordinals in words (`ordinalWords`: `second` 2, `third` 3), counted only right after a
+        /// word of `ordinalAfter` (`the second case`; not `30 seconds`, `a second`), lowercase.
+        public var ordinals: [String: Double] = [:]
+        public var ordinalAfter: Set<String> = []
 
         /// Whether a bound word of `before` or `after` includes its number; nil for a word that
         /// is none of them or reads either way (`以上` after the number, ``either``).
@@ -681,6 +685,10 @@ public struct LocaleData: Sendable {
             if let v = Double(value) { bounds.multipliers[w.lowercased()] = v }
         }
         bounds.multiplierBefore = wordSet("multiplierBefore")
+        for (w, value) in LocaleData.wordsByName(node, "ordinalWords") {
+            if let v = Double(value) { bounds.ordinals[w.lowercased()] = v }
+        }
+        bounds.ordinalAfter = wordSet("ordinalAfter")
         bounds.multiplierMarks = (node["multiplierMarks"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)

@@ -183,6 +183,21 @@ import Testing
         #expect(try messages("重试 3 次后锁定账户。", "The account locks after 3 retries.").isEmpty)
     }
 
+    /// Ordinals in words after `the` (review 31 D8): `the second case` → `第三种情况` changed;
+    /// `第二种`, and a 第 that renders a number of the source (`Step 3` → `第 3 步`), are not;
+    /// `30 seconds`, `a second` are no ordinals.
+    @Test func ordinalWordsChanged() throws {
+        let m = try messages("这属于第三种情况。", "This is the second case.")
+        #expect(m.count == 1 && m[0].contains("second") && m[0].contains("三"), "\(m)")
+        #expect(try messages("这属于第二种情况。", "This is the second case.").isEmpty)
+        #expect(try messages("传入第二个参数。", "Pass the third argument.").count == 1)
+        #expect(try messages("在第 3 步中传入第三个参数。", "In step 3, pass the third argument.").isEmpty)
+        #expect(try messages("等待 30 秒后，第二次重试。", "Wait 30 seconds, then retry a second time.").isEmpty)
+        #expect(try messages("见守则第 1 条：第一次违规记零分；第二次违规不及格。", "See Article 1: the first violation scores zero; a second violation fails.").isEmpty)
+        // An ordinal of a quarter is the quarter's, reported once (`fiscalQuartersAndYears`).
+        #expect(try messages("第三季度营收增长。", "Revenue grew in the fourth quarter.").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -1197,6 +1197,31 @@ public struct NumberMismatchRule: Rule {
         return (x.quantity, x.more, s..<b)
     }
 
+    /// The source's ordinals in words (``LocaleData/Bounds/ordinals``: `second`, `third`) right
+    /// after a word of `ordinalAfter` (`the second case`), or after any word with `after` false
+    /// (`a second violation`), by their value.
+    static func ordinalWords(_ u: Unit, _ bounds: LocaleData.Bounds, after: Bool = true) -> [(range: Range<Int>, value: Double)] {
+        guard !bounds.ordinals.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        var out: [(Range<Int>, Double)] = []
+        var i = 0
+        var previous: Range<Int>? = nil
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            defer { previous = i..<e; i = e }
+            // (The length first: no string made for most words.)
+            guard e - i >= 5 && e - i <= 8, u.roles[i] == .content, !(e < n && (t[e] == 0x2D || t[e] == 0x27)),
+                  let value = bounds.ordinals[u.string(i..<e).lowercased()] else { continue }
+            if after {
+                guard let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20, bounds.ordinalAfter.contains(u.string(w).lowercased()) else { continue }
+            }
+            out.append((i..<e, value))
+        }
+        return out
+    }
+
     /// The source's multipliers in words (``LocaleData/Bounds/multipliers``: `twice`, `half`)
     /// right before a word of `multiplierBefore` (`twice as long as`, `half the size`), by their
     /// factor.
@@ -3662,6 +3687,53 @@ public struct NumberMismatchRule: Rule {
                                 sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
             }
         }
+        /// An ordinal in words changed (`the second case` → `第三种情况`): the one ordinal of the
+        /// source's words (``ordinalWords(_:_:)``) the translation's ordinals (第 and a number)
+        /// do not render, against the one of the translation's that renders neither it nor a
+        /// number of the source (`Step 3` → `第 3 步`).
+        func ordinals(_ pair: ConsistencyPair) {
+            // (An ordinal before a word of a quarter, `the fourth quarter`, 第三季度, is a quarter's:
+            // ``quarters(_:unit:_:)``.)
+            func quarter(_ u: Unit, after e: Int, _ words: [String]) -> Bool {
+                var e = e
+                while e < u.text.count && u.text[e] == 0x20 { e += 1 }
+                let rest = u.string(e..<min(u.text.count, e + 12)).lowercased()
+                return words.contains { !$0.isEmpty && rest.hasPrefix($0) }
+            }
+            let source = pair.source.flatMap { k in
+                NumberMismatchRule.ordinalWords(p.source.units[k], sourceBounds).filter { !quarter(p.source.units[k], after: $0.range.upperBound, sourceQuarters.words) }.map { (k, $0) }
+            }
+            guard !source.isEmpty else { return }
+            var target = pair.target.flatMap { k -> [Mention<NumberMention>] in
+                let u = c.document.units[k]
+                return NumberMismatchRule.targetNumbers(u, c.analyses[k], unit: k, clock: targetClock, numerals: numerals).filter { m in
+                    var b = m.range.lowerBound
+                    while b > 0 && u.text[b - 1] == 0x20 { b -= 1 }
+                    return b > 0 && numerals.ordinals.contains(u.text[b - 1]) && !quarter(u, after: m.range.upperBound, targetQuarters.words)
+                }
+            }
+            // Each ordinal of the source takes one of its value, one in words first (`the first
+            // violation` → 第一次, not the 第 1 of `Article 1`); each number of the source one
+            // that agrees; and one of the value of an ordinal the source writes after any word
+            // (`a second violation` → 第二次) renders that.
+            let written = { (m: Mention<NumberMention>) in m.value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }
+            target.sort { !written($0) && written($1) }
+            var left = source
+            for (i, s) in source.enumerated().reversed() {
+                if let j = target.firstIndex(where: { $0.value.values.contains(s.1.value) }) { target.remove(at: j); left.remove(at: i) }
+            }
+            guard left.count == 1, !target.isEmpty else { return }
+            for m in pair.source.flatMap({ NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock, numerals: numerals) }) {
+                if let j = target.firstIndex(where: { m.value.agrees(with: $0.value) }) { target.remove(at: j) }
+            }
+            let any = Set(pair.source.flatMap { NumberMismatchRule.ordinalWords(p.source.units[$0], sourceBounds, after: false).map(\.value) })
+            target.removeAll { t in t.value.values.contains { any.contains($0) } }
+            guard target.count == 1 else { return }
+            let (su, s) = left[0], t = target[0]
+            emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: su,
+                            values: [:], source: p.source.units[su].string(s.range), target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
+                            sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
+        }
         // A bound turned round beside a quantity written as code or a formula, which holds no
         // number of its own (`from \`768px\` up` → `\`768px\` 及以下`, `at most $p + q - 1$` →
         // `至少 $p + q - 1$`): compared as numbers' bounds are, where the translation writes the
@@ -3672,7 +3744,9 @@ public struct NumberMismatchRule: Rule {
             let marked = !sourceBounds.multipliers.isEmpty && pair.target.contains { k in
                 targetBounds.multiplierMarks.contains { m in c.document.units[k].text.contains(m[0]) } }
             let spans = pair.source.contains { k in p.source.units[k].roles.contains { $0 == .code || $0 == .math } }
-            guard marked || spans else { continue }
+            let ordinal = !sourceBounds.ordinals.isEmpty && pair.target.contains { k in c.document.units[k].text.contains { numerals.ordinals.contains($0) } }
+            guard marked || spans || ordinal else { continue }
+            if ordinal { ordinals(pair) }
             if spans {
                 let source = pair.source.flatMap { NumberMismatchRule.operands(p.source.units[$0], unit: $0) }
                     .filter { NumberMismatchRule.bound(p.source.units[$0.unit], of: $0.range, c.settings.source) != nil }
