@@ -98,7 +98,8 @@ final class LexicalEvidence {
         var tTokenStart: [Int32] = [0]
         var tTokens: [Int32] = []
         /// English vocabulary ids that the dictionary words anywhere in a target sentence (all
-        /// substrings, not only the segmentation's) and the names it spells translate.
+        /// substrings of two characters or more, not only the segmentation's; a single character
+        /// only where the segmentation reads it alone) and the names it spells translate.
         var tDictionaryStart: [Int32] = [0]
         var tDictionary = CompactIDs(limit: 0)
     }
@@ -176,9 +177,10 @@ final class LexicalEvidence {
                         while l <= maxLen && i + l <= text.count && text[i + l - 1] != 0 {
                             let id = lex.word(in: text, i, i + l) ?? -1
                             wordAt[i * maxLen + l - 1] = id
-                            if id >= 0 {
-                                // A single character's later senses are mostly noise: its first few.
-                                for st in lex.stems(ofWord: id).prefix(l == 1 ? 6 : 32) {
+                            // A single character counts only where the segmentation below
+                            // reads it as a word of its own (`以` alone, not inside `可以`).
+                            if id >= 0 && l > 1 {
+                                for st in lex.stems(ofWord: id).prefix(32) {
                                     let e = stemToEnglish[Int(st)]
                                     if e >= 0 && stamp[Int(e)] != mark { stamp[Int(e)] = mark; reach.append(e) }
                                 }
@@ -201,6 +203,13 @@ final class LexicalEvidence {
                             let id = wordAt[i * maxLen + l - 1]
                             if id >= 0 { word = id; len = l; break }
                             l -= 1
+                        }
+                    }
+                    if len == 1, word >= 0, let lex = lexicon {
+                        // A single character's later senses are mostly noise: its first few.
+                        for st in lex.stems(ofWord: word).prefix(6) {
+                            let e = stemToEnglish[Int(st)]
+                            if e >= 0 && stamp[Int(e)] != mark { stamp[Int(e)] = mark; reach.append(e) }
                         }
                     }
                     let key: Int64 = word >= 0 ? Int64(word) : -Int64(text[i])

@@ -157,8 +157,11 @@ struct HTMLBlockScanner {
                         p = tag.range.upperBound
                         continue
                     }
-                    // A block-level tag or a component: the unit before it ends here.
+                    // A block-level tag or a component: the unit before it ends here, and so
+                    // does a `<code>` left open inside it (`<li><code>{0: 1}</li>`: the cells and
+                    // rows after it are not code).
                     close(p)
+                    inlineCode = 0
                     segmentStart = tag.range.upperBound
                     if !tag.closing, name.count == 2, name.first == "h", let level = Int(String(name.last!)),
                        (1...6).contains(level) {

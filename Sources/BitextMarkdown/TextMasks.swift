@@ -192,6 +192,12 @@ enum TextMasks {
         }
     }
 
+    /// Tags of blocks, cells and items (`li`, `td`, `th`, `tr`, `p`, `ul`, `ol`, `dd`, `dt`, `div`,
+    /// `table`'s first five letters), packed as ``markCodeElements(_:_:)`` packs a name.
+    static let blockNames: Set<UInt64> = Set(["li", "td", "th", "tr", "p", "ul", "ol", "dd", "dt", "div", "table"].map { n in
+        n.utf8.prefix(5).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
+
     /// The text of inline `<code>`, `<kbd>`, `<var>` and `<samp>` elements is code, like
     /// backticks (the tags themselves are already markup).
     static func markCodeElements(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>) {
@@ -224,6 +230,10 @@ enum TextMasks {
                 if t < n && raw[t] == 0x3E { t += 1 }
                 if isCode && !embeds && e < n && (raw[e] == 0x3E || raw[e] == 0x20) {
                     depth = max(0, depth + (closing ? -1 : 1))
+                } else if depth > 0 && e < n && (raw[e] == 0x3E || raw[e] == 0x20 || raw[e] == 0x2F) && TextMasks.blockNames.contains(name) {
+                    // A cell, row, item or paragraph tag ends a `<code>` left open inside it
+                    // (`<li><code>{0: 1}</li>`): the cells and rows after it are not code.
+                    depth = 0
                 }
                 k = max(t, k + 1)
                 continue

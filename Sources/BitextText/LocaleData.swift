@@ -273,6 +273,12 @@ public struct LocaleData: Sendable {
         /// word of `ordinalAfter` (`the second case`; not `30 seconds`, `a second`), lowercase.
         public var ordinals: [String: Double] = [:]
         public var ordinalAfter: Set<String> = []
+        /// Words of `after` whose way turns round after an age (`ageBounds`: `or older` bounds a
+        /// version from above, `iOS 12 or older`, and an age from below, `aged 18 or older`), and
+        /// the words right before a number that make it an age though capitalised (`ageWords`:
+        /// `Ages 3 or older`), lowercase.
+        public var ageTurned: Set<[UInt32]> = []
+        public var ageWords: Set<String> = []
 
         /// Whether a bound word of `before` or `after` includes its number; nil for a word that
         /// is none of them or reads either way (`以上` after the number, ``either``).
@@ -665,6 +671,8 @@ public struct LocaleData: Sendable {
         bounds.changeParticles = scalarSet("changeParticles")
         bounds.changeLinks = scalarSet("changeLinks")
         bounds.changeParticlesAfter = scalarSet("changeParticlesAfter")
+        bounds.ageTurned = scalarSet("ageBounds")
+        bounds.ageWords = wordSet("ageWords")
         bounds.changes.sort { longestFirst(($0.words, $0.up), ($1.words, $1.up)) }
         bounds.from = (node["boundsFrom"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
         for (key, lower) in [("lower", true), ("upper", false)] {

@@ -706,8 +706,10 @@ public enum NumberScanner {
             return x
         }
         e = runOfDigits(e)
-        // Grouping: ,ddd repeated (the first group at most three digits).
-        if e - k <= 3 {
+        // Grouping: ,ddd repeated (the first group at most three digits); not in a list of
+        // numbers written with bare commas, after a number and a comma (`[0,90,180,270]`).
+        let listed = k >= 2 && text[k - 1] == 0x2C && asciiDigit(text[k - 2]) != nil
+        if e - k <= 3 && !listed {
             while e + 3 < n, text[e] == 0x2C, eligible(e),
                   (1...3).allSatisfy({ asciiDigit(text[e + $0]) != nil && eligible(e + $0) }),
                   e + 4 >= n || asciiDigit(text[e + 4]) == nil {
@@ -715,11 +717,16 @@ public enum NumberScanner {
                 e += 4
             }
         }
-        // Decimals and versions: .d…, .d…
-        while e + 1 < n && (text[e] == 0x2E || text[e] == 0xFF0E) && eligible(e) && eligible(e + 1) && asciiDigit(text[e + 1]) != nil {
+        // Decimals and versions: .d…, .d…; a point escaped in Markdown (`0\.0025`, the backslash
+        // being markup) is one too.
+        while e + 1 < n {
+            var point = e
+            if text[e] == 0x5C && !eligible(e) && e + 2 < n && text[e + 1] == 0x2E { point = e + 1 }
+            guard (text[point] == 0x2E || text[point] == 0xFF0E) && eligible(point) && point + 1 < n && eligible(point + 1)
+                    && asciiDigit(text[point + 1]) != nil else { break }
             dots += 1
             digits.append(0x2E)
-            e = runOfDigits(e + 1)
+            e = runOfDigits(point + 1)
         }
         if dots >= 2 { version = true }
         // A lone `v` glued before (`v2.20`) makes it a version too: `v2.2` is another release.

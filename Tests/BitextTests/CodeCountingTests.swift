@@ -27,6 +27,19 @@ import Testing
         #expect(try findings(zh.replacingOccurrences(of: "step-x", with: "step-217") + tail.zh.replacingOccurrences(of: "fina`", with: "final`"), en + tail.en).isEmpty)
     }
 
+    /// A name in code's shape written with Han (review 33 D6): snake_case, a dotted name, a
+    /// call; a span of words translated (`Settings` → `设置`) is not.
+    @Test func aCodeNameWrittenInHan() throws {
+        let f = try findings("将 `强制销毁` 设置为 `true`。均值参见 `numpy.平均`。调用 `保存()`。\n",
+                             "Set `force_destroy` to `true`. See `numpy.mean` for the mean. Call `save()`.\n")
+        #expect(f.count == 3 && f.allSatisfy { $0.severity == .warning }, "\(f.map(\.message))")
+        #expect(try findings("将 `force_destroy` 设置为 `true`。均值参见 `numpy.mean`。调用 `save()`。\n",
+                             "Set `force_destroy` to `true`. See `numpy.mean` for the mean. Call `save()`.\n").isEmpty)
+        #expect(try findings("打开 `设置` 菜单。\n", "Open the `Settings` menu.\n").isEmpty)
+        #expect(CodeMismatchRule.codeName("numpy.mean") && CodeMismatchRule.codeName("to_json()") && CodeMismatchRule.codeName("maxRetries"))
+        #expect(!CodeMismatchRule.codeName("1.2") && !CodeMismatchRule.codeName(".env") && !CodeMismatchRule.codeName("Settings"))
+    }
+
     /// An identifier with a digit replaced by a span of Han (review 27 D3): another span, a
     /// warning; a span of words translated, or the identifier kept beside Han, is not.
     @Test func anIdentifierWithADigitReplacedByHan() throws {

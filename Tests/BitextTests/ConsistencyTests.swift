@@ -198,6 +198,59 @@ import Testing
         #expect(try messages("第三季度营收增长。", "Revenue grew in the fourth quarter.").count == 1)
     }
 
+    /// Review 33's bounds: `or older` bounds an age from below and a version from above (D1:
+    /// `aged 3 or older` = `年满 3 岁`, `iOS 12 or older` → `或更高` still reported); a currency sign
+    /// belongs to the amount its bound is read beside (D2, `more than ¥60,000` → `低于 ¥60,000`); a
+    /// line break inside the source's bound words is a space (D5, `at\nleast 1`); 或更大 / 或更小
+    /// are bounds (D10).
+    @Test func boundsOfAgesAmountsAndWrappedLines() throws {
+        #expect(try messages("年满 3 岁的儿童须购票。", "Children aged 3 or older need a ticket.").isEmpty)
+        #expect(try messages("3 岁及以上的儿童须购票。", "Children aged 3 or older need a ticket.").isEmpty)
+        #expect(try messages("12 岁及以上的儿童可以单独进入。", "Children 12 or older may enter alone.").isEmpty)
+        #expect(try messages("3 岁或以上的访客需要门票。", "Visitors 3 years or older need a ticket.").isEmpty)
+        #expect(try messages("65 岁以下的访客可享受折扣。", "Visitors aged 65 or older get a discount.").count == 1)
+        #expect(try messages("该应用可在 iOS 12 或更早版本上运行。", "The app runs on iOS 12 or older.").isEmpty)
+        #expect(try messages("需要 Python 3.8 或更早版本。", "Requires Python 3.8 or older.").isEmpty)
+        let v = try messages("该应用可在 iOS 12 或更高版本上运行。", "The app runs on iOS 12 or older.")
+        #expect(v.count == 1 && v[0].contains("12 or older"), "\(v)")
+        let m = try messages("收入低于 ¥60,000 的部分免税。", "Income of more than ¥60,000 is taxed.")
+        #expect(m.count == 1 && m[0].contains("more than ¥60,000") && m[0].contains("低于 ¥60,000"), "\(m)")
+        let r = try messages("不低于 ¥400 的退款将自动处理。", "Refunds of ¥400 or less are automatic.")
+        #expect(r.count == 1 && r[0].contains("¥400 or less"), "\(r)")
+        #expect(try messages("不超过 ¥400 的退款将自动处理。", "Refunds of ¥400 or less are automatic.").isEmpty)
+        let w = try messages("天数。必须至多为 1。", "Number of days. Must be at\nleast 1.\n")
+        #expect(w.count == 1 && w[0].contains("at least 1"), "\(w)")
+        #expect(try messages("天数。必须至少为 1。", "Number of days. Must be at\nleast 1.\n").isEmpty)
+        #expect(try messages("值为 0.5 或更小时引发错误。", "Raises an error if the value is 0.5 or more.").count == 1)
+        #expect(try messages("2 GB 或更小的文件会被拆分。", "Files of 2 GB or larger are split.").count == 1)
+        #expect(try messages("2 GB 或更大的文件会被拆分。", "Files of 2 GB or larger are split.").isEmpty)
+    }
+
+    /// Number forms of published translations (held-out review h144 C6): a decimal point
+    /// escaped in Markdown (`0\.0025`) is a decimal point, quoted without the backslash; numbers
+    /// listed with bare commas (`[0,90,180,270]`) are each a number, not 90,180,270 grouped.
+    @Test func escapedPointsAndBareCommaLists() throws {
+        let table = "| Run | Learning rate | Score |\n|---|---|---|\n| first | 0.0025 | 0.618 |\n"
+        #expect(try messages("| 实验 | 学习率 | 得分 |\n|---|---|---|\n| 第一次 | 0\\.0025 | 0\\.618 |\n", table).isEmpty)
+        let m = try messages("| 实验 | 学习率 | 得分 |\n|---|---|---|\n| 第一次 | 0\\.4 | 0\\.618 |\n", table)
+        #expect(m.count == 1 && m[0].contains("0.0025") && m[0].contains("has 0.4:"), "\(m)")
+        #expect(try messages("启用时取值为[0,90,180,270]。", "When enabled, the values are [0, 90, 180, 270].").isEmpty)
+        let l = try messages("启用时取值为[0,90,180,271]。", "When enabled, the values are [0, 90, 180, 270].")
+        #expect(l.count == 1 && l[0].contains("270") && l[0].contains("271"), "\(l)")
+        #expect(try messages("该池可容纳 1,500,000 行。", "The pool holds 1,500,000 rows.").isEmpty)
+        #expect(try messages("该池可容纳 1,600,000 行。", "The pool holds 1,500,000 rows.").count == 1)
+    }
+
+    /// A clock time or a date of the source missing is one finding, quoted whole (review 33
+    /// D14), not one per number; a ratio (`16:9`) is two numbers.
+    @Test func aMissingTimeIsOneFinding() throws {
+        let m = try messages("美术馆每周一闭馆。", "The museum closes on Mondays; it opens at 09:00 on all other days.")
+        #expect(m.count == 1 && m[0].contains("09:00"), "\(m)")
+        let d = try messages("报名截止。", "Registration closes on 2025-03-14.")
+        #expect(d.count == 1 && d[0].contains("2025-03-14"), "\(d)")
+        #expect(try messages("画面比例。", "The aspect ratio is 16:9.").count == 2)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -42,4 +42,32 @@ import Testing
         let s = SentenceAligner.sentences(of: [0], in: d, analyses: d.units.map { seg.analyze($0) }, numerals: Harness.target.numerals)
         #expect(s.first?.anchors.contains("`true") == true)
     }
+
+    /// A single character stands for an English word only where the target's segmentation
+    /// reads it alone: `以` inside `可以` (can) is no rendering of `use` (stems meet `used`), which
+    /// let a translation's "它也可以…" pair with a dropped source sentence about use (swift-book
+    /// `ReferenceManual/Types.md`); `用` alone still is.
+    @Test func aCharacterInsideAWordRendersNothing() throws {
+        let lexicon = try #require(Lexicon.shared)
+        let seg = try Segmenter(source: Harness.source, target: Harness.target)
+        func table(_ text: String, _ ids: inout SentenceTable.Interners) -> SentenceTable {
+            let d = Document(SourceText(path: "a.md", text: text))
+            let sentences = SentenceAligner.sentences(of: Array(0..<d.units.count), in: d, analyses: d.units.map { seg.analyze($0) },
+                                                      functionWords: Harness.source.functionWords, numerals: Harness.target.numerals)
+            var t = SentenceTable()
+            for x in sentences { t.append(x, &ids) }
+            return t
+        }
+        var ids = SentenceTable.Interners()
+        let source = table("Filters may be used only in stages.\n", &ids)
+        let target = table("它也可以定义阶段。\n\n用它定义阶段。\n", &ids)
+        let v = LexicalEvidence.vocabulary(source: source, target: target, stems: ids.stems.strings, lexicon: lexicon, names: true)
+        let use = try #require(ids.stems.ids.first { $0.key.hasPrefix("us") }?.value, "\(ids.stems.strings)")
+        func reaches(_ j: Int) -> Bool {
+            (Int(v.tDictionaryStart[j])..<Int(v.tDictionaryStart[j + 1])).contains { v.tDictionary[$0] == use }
+        }
+        #expect(target.count == 2)
+        #expect(!reaches(0))
+        #expect(reaches(1))
+    }
 }

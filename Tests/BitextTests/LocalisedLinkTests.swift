@@ -36,6 +36,26 @@ import Testing
         let other = try findings("[English](README_ja.md) | 简体中文\n\n# 工具\n\n一个小工具。\n", source, paths: ("README.md", "README_ch.md"))
         #expect(other.map(\.severity) == [.warning])
     }
+
+    /// `_ch` tags a Chinese page as `_cn` does, in file and folder names (`README_ch.md`,
+    /// `doc/doc_ch/`): localised, at info (held-out review h144 C3); relative paths are read from
+    /// where each file is, so two that climb differently to one page are the same link.
+    @Test func chTagsAndPathsReadFromEachFile() throws {
+        let localised = try findings("训练请参阅[检测指南](../../doc/doc_ch/detection.md)。\n请使用 [LabelTool](https://github.com/example/tool/blob/main/README_ch.md)。\n",
+                                     "For training, see [the detection guide](../../doc/doc_en/detection_en.md).\nUse [LabelTool](https://github.com/example/tool/blob/main/README.md).\n",
+                                     paths: ("docs/guide/a.en.md", "docs/guide/a.md"))
+        #expect(localised.map(\.severity) == [.info, .info])
+        // From docs/guide/, ../setup is ../../docs/setup.
+        #expect(try findings("请先按照[安装指南](../setup/install.md)安装。\n", "Install it first, as in [the install guide](../../docs/setup/install.en.md).\n",
+                             paths: ("docs/guide/a.en.md", "docs/guide/a.md")).isEmpty)
+        // Another folder is another page.
+        let other = try findings("请先按照[安装指南](../deploy/install.md)安装。\n", "Install it first, as in [the install guide](../../docs/setup/install.en.md).\n",
+                                 paths: ("docs/guide/a.en.md", "docs/guide/a.md"))
+        #expect(other.map(\.severity) == [.warning])
+        // A Swiss host is no locale.
+        let swiss = try findings("见[网站](https://example.ch/docs)。\n", "See [the site](https://example.de/docs).\n", paths: ("a.en.md", "a.md"))
+        #expect(swiss.map(\.severity) == [.warning])
+    }
 }
 
 /// The tag a pair's own file names differ by, learnt from the names.

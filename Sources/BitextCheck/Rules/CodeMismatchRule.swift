@@ -284,7 +284,25 @@ public struct CodeMismatchRule: Rule {
         // alone in its place (`表格`, `二号`) is another span, not that one translated.
         if numberedIdentifier(s), !t.unicodeScalars.contains(where: { $0.value < 0x80 && CodeComparison.isIdentifierChar($0.value) }),
            t.unicodeScalars.contains(where: { CodeComparison.isHanText($0.value) }) { return false }
+        // Nor is a name in code's shape (snake_case, camelCase, a dotted or a called name:
+        // `force_destroy`, `numpy.mean`, `to_json()`): Han in place of it, or of a part of it, is
+        // another span (`强制销毁`, `numpy.平均`), not that one translated.
+        if codeName(s), t.unicodeScalars.contains(where: { isHanIdeograph($0.value) }) { return false }
         return CodeComparison.sameCode(s, t)
+    }
+
+    /// A name as code writes it, no space: snake_case or camelCase (``CodeComparison/isIdentifierShaped(_:)``),
+    /// or names joined by dots (`numpy.mean`), or called (`save()`).
+    static func codeName(_ s: String) -> Bool {
+        var u = Array(s.utf8)
+        if u.count > 2 && u.suffix(2) == [0x28, 0x29] { u.removeLast(2); if u.count >= 2 && u.allSatisfy({ CodeComparison.isIdentifierChar(UInt32($0)) }) { return true } }
+        guard u.count >= 3, u.allSatisfy({ CodeComparison.isIdentifierChar(UInt32($0)) || $0 == 0x2E }) else { return false }
+        let parts = u.split(separator: 0x2E, omittingEmptySubsequences: false)
+        if parts.count >= 2 {
+            // Names on both sides of each dot, a letter first (not `1.2`, `.env`, `a.`).
+            return parts.allSatisfy { p in p.first.map { CodeComparison.isLetter(UInt32($0)) || $0 == 0x5F } == true }
+        }
+        return CodeComparison.isIdentifierShaped(s)
     }
 
     /// ASCII letters and digits, both, with `-`, `_` or `.` between them and no space: an

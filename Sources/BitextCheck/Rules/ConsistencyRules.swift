@@ -793,6 +793,11 @@ public struct NumberMismatchRule: Rule {
             if c == 0xB1 || c == 0x2212 || ((c == 0x2B || c == 0x2D) && (lo == 1 || u.text[lo - 2] == 0x20)) { lo -= 1 }
         }
         if hi < u.text.count, u.text[hi] == 0x25 || u.text[hi] == 0xFF05 { hi += 1 }
+        // Without a backslash that escapes in Markdown (`0\.4` shows 0.4).
+        if u.text[lo..<hi].contains(0x5C) {
+            return String(String.UnicodeScalarView((lo..<hi).filter { u.text[$0] != 0x5C || u.roles[$0] == .content }
+                .compactMap { Unicode.Scalar(u.text[$0]) }))
+        }
         return u.string(lo..<hi)
     }
 
@@ -806,6 +811,19 @@ public struct NumberMismatchRule: Rule {
         while lo >= 2 && joiner(lo - 1) && digit(lo - 2) { lo -= 2; while digit(lo - 1) { lo -= 1 } }
         while hi + 1 < u.text.count && joiner(hi) && digit(hi + 1) { hi += 2; while digit(hi) { hi += 1 } }
         return (lo..<hi).filter(joiner).count == 2 ? lo..<hi : nil
+    }
+
+    /// The clock time a number is part of (`09:00`, `9:30:15`: numbers joined by colons, two
+    /// digits after each): its range; nil for a number on its own.
+    static func clockAround(_ u: Unit, _ r: Range<Int>) -> Range<Int>? {
+        let t = u.text, n = t.count
+        let digit = { (i: Int) in i >= 0 && i < n && t[i] >= 0x30 && t[i] <= 0x39 }
+        var lo = r.lowerBound, hi = r.upperBound
+        // Back over `hh:` and on over `:mm`, the part after a colon being two digits.
+        while lo >= 2 && t[lo - 1] == 0x3A && digit(lo - 2) && hi - lo >= 2 { lo -= 1; while digit(lo - 1) { lo -= 1 } }
+        while hi + 2 < n + 0 && t[hi] == 0x3A && digit(hi + 1) && digit(hi + 2) && !digit(hi + 3) { hi += 3 }
+        guard lo < r.lowerBound || hi > r.upperBound, (lo..<hi).filter({ t[$0] == 0x3A }).count <= 2 else { return nil }
+        return lo..<hi
     }
 
     /// The identifier a number is part of, when it starts with Latin letters and joins its
@@ -1015,24 +1033,55 @@ public struct NumberMismatchRule: Rule {
         guard !bounds.before.isEmpty || !bounds.after.isEmpty else { return nil }
         let t = u.text, n = t.count
         func letter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        func space(_ i: Int) -> Bool { i < n && (t[i] == 0x20 || t[i] == 0xA0) }
+        // A line break inside a paragraph is a space (`at\nleast 1`, a source wrapped at 80 columns).
+        func blank(_ c: UInt32) -> Bool { c == 0x20 || c == 0xA0 || c == 0x0A }
+        func space(_ i: Int) -> Bool { i < n && blank(t[i]) }
         func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-        func matches(_ w: [UInt32], endingAt e: Int) -> Bool {
-            let s = e - w.count
-            guard s >= 0 else { return false }
-            for j in 0..<w.count where lowered(t[s + j]) != w[j] || u.roles[s + j] != .content { return false }
-            return !(letter(w[0]) && s > 0 && letter(t[s - 1]))
+        /// Where the words `w` written ending at `e` start (a space of `w` is any run of blanks), if they are.
+        func start(_ w: [UInt32], endingAt e: Int) -> Int? {
+            var i = e, j = w.count
+            while j > 0 {
+                guard i > 0 else { return nil }
+                if w[j - 1] == 0x20 {
+                    // The blanks of a line break may be markup of a container (a list item's indent).
+                    guard blank(t[i - 1]) else { return nil }
+                    while i > 0 && blank(t[i - 1]) { i -= 1 }
+                } else {
+                    guard u.roles[i - 1] == .content, lowered(t[i - 1]) == w[j - 1] else { return nil }
+                    i -= 1
+                }
+                j -= 1
+            }
+            return letter(w[0]) && i > 0 && letter(t[i - 1]) ? nil : i
         }
-        func matches(_ w: [UInt32], at s: Int) -> Bool {
-            guard s + w.count <= n else { return false }
-            for j in 0..<w.count where lowered(t[s + j]) != w[j] || u.roles[s + j] != .content { return false }
-            return !(letter(w[w.count - 1]) && s + w.count < n && letter(t[s + w.count]))
+        /// Where the words `w` written from `s` end, if they are.
+        func end(_ w: [UInt32], at s: Int) -> Int? {
+            var i = s
+            for c in w {
+                guard i < n else { return nil }
+                if c == 0x20 {
+                    guard blank(t[i]) else { return nil }
+                    while i < n && blank(t[i]) { i += 1 }
+                } else {
+                    guard u.roles[i] == .content, lowered(t[i]) == c else { return nil }
+                    i += 1
+                }
+            }
+            return letter(w[w.count - 1]) && i < n && letter(t[i]) ? nil : i
         }
+        func matches(_ w: [UInt32], endingAt e: Int) -> Bool { start(w, endingAt: e) != nil }
         var b = r.lowerBound
+        // A currency sign belongs to the amount (`more than ¥60,000`, `低于 US$400`).
+        if b > 0, let c = Unicode.Scalar(t[b - 1]), c.properties.generalCategory == .currencySymbol {
+            b -= 1
+            var k = 0
+            while b > 0 && k < 3 && t[b - 1] >= 0x41 && t[b - 1] <= 0x5A { b -= 1; k += 1 }
+            if k > 0 && b > 0 && letter(t[b - 1]) { b += k }
+        }
         while b > 0 && space(b - 1) { b -= 1 }
-        for (s, lower) in bounds.before where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+        for (s, lower) in bounds.before { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
         if time {
-            for (s, lower) in bounds.timeBefore where matches(s, endingAt: b) { return ((b - s.count)..<b, lower) }
+            for (s, lower) in bounds.timeBefore { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
         }
         // A negator of `boundNegators`, a comparative and a word of `boundComparatives` right
         // before it (`no longer than 90 days`, `not bigger than`): a bound the other way of the
@@ -1093,19 +1142,23 @@ public struct NumberMismatchRule: Rule {
         }
         // A word of `boundsFromAfter` after it when one of `boundsFrom` stands before it (`from
         // 768 px up`), not before `to` (`from 3 down to 1`: a change).
-        let from = !bounds.fromAfter.isEmpty && bounds.from.contains { matches($0, endingAt: b) }
+        let from = !bounds.fromAfter.isEmpty && bounds.from.contains { start($0, endingAt: b) != nil }
         for s in starts {
-            for (x, lower) in bounds.after where matches(x, at: s) { return (s..<(s + x.count), lower) }
+            for (x, lower) in bounds.after {
+                guard let e = end(x, at: s) else { continue }
+                return (s..<e, bounds.ageTurned.contains(x) && isAge(u, r, locale) ? !lower : lower)
+            }
             if from {
-                for (x, lower) in bounds.fromAfter where matches(x, at: s) {
-                    var e = s + x.count
+                for (x, lower) in bounds.fromAfter {
+                    guard let x1 = end(x, at: s) else { continue }
+                    var e = x1
                     while space(e) { e += 1 }
                     if e + 1 < n && lowered(t[e]) == 0x74 && lowered(t[e + 1]) == 0x6F && !(e + 2 < n && letter(t[e + 2])) { continue }
-                    return (s..<(s + x.count), lower)
+                    return (s..<x1, lower)
                 }
             }
             if time {
-                for (x, lower) in bounds.timeAfter where matches(x, at: s) { return (s..<(s + x.count), lower) }
+                for (x, lower) in bounds.timeAfter { if let e = end(x, at: s) { return (s..<e, lower) } }
             }
         }
         return nil
@@ -1244,6 +1297,44 @@ public struct NumberMismatchRule: Rule {
             out.append((i..<e, factor))
         }
         return out
+    }
+
+    /// Text of a unit on one line: a line break inside a paragraph, with the blanks around it,
+    /// is a space (`at\nleast 1` is `at least 1`).
+    static func oneLine(_ s: String) -> String {
+        guard s.contains("\n") else { return s }
+        return s.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// Whether the number at `r` is an age rather than a version, for the words of `ageBounds`
+    /// (`aged 18 or older` against `iOS 12 or older`): not with a decimal point, nor with a word
+    /// of `versionWords` or a capitalised word, or one with a digit, right before it, unless that
+    /// word is one of `ageWords` (`Ages 3 or older`).
+    static func isAge(_ u: Unit, _ r: Range<Int>, _ locale: LocaleData) -> Bool {
+        let t = u.text
+        if t[r].contains(0x2E) { return false }
+        var e = r.lowerBound
+        while e > 0 && (t[e - 1] == 0x20 || t[e - 1] == 0xA0 || t[e - 1] == 0x0A) { e -= 1 }
+        var s = e
+        while s > 0 && (isASCIILetter(t[s - 1]) || (t[s - 1] >= 0x30 && t[s - 1] <= 0x39)) { s -= 1 }
+        // The word after the number or its space (`3 years or older`).
+        var a = r.upperBound
+        while a < t.count && (t[a] == 0x20 || t[a] == 0xA0) { a += 1 }
+        var z = a
+        while z < t.count && isASCIILetter(t[z]) { z += 1 }
+        if z > a && locale.bounds.ageWords.contains(u.string(a..<z).lowercased()) { return true }
+        guard s < e else { return true }
+        let word = u.string(s..<e).lowercased()
+        if locale.bounds.ageWords.contains(word) { return true }
+        if locale.versionWords.contains(word) { return false }
+        // A name: a capital or a digit inside the word (`iOS`, `Win11`), or a capital first
+        // where no sentence starts (`Android 9`; not `Children 12 or older`).
+        func capital(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
+        if t[(s + 1)..<e].contains(where: { capital($0) || ($0 >= 0x30 && $0 <= 0x39) }) { return false }
+        guard capital(t[s]) || (t[s] >= 0x30 && t[s] <= 0x39) else { return true }
+        var p = s
+        while p > 0 && (t[p - 1] == 0x20 || t[p - 1] == 0xA0 || t[p - 1] == 0x0A || t[p - 1] == 0x22 || t[p - 1] == 0x28 || t[p - 1] == 0x201C) { p -= 1 }
+        return p == 0 || [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x3002, 0xFF01, 0xFF1F, 0xFF1A].contains(t[p - 1])
     }
 
     /// What ends a clause before a negation (``negatedBefore(_:_:latin:han:)``): punctuation of
@@ -3052,7 +3143,8 @@ public struct NumberMismatchRule: Rule {
                 if negated { lower = !lower }
                 // A time bound of the source (`no later than 10:00`) is compared with the
                 // translation's (`10:00 之后`).
-                let sw = Array(su.string(sr).lowercased().unicodeScalars.map(\.value))
+                let sourceBound = NumberMismatchRule.oneLine(su.string(sr))
+                let sw = Array(sourceBound.lowercased().unicodeScalars.map(\.value))
                 let time = c.settings.source.bounds.timeBefore.contains { $0.words == sw }
                 // A sign of comparison in the source (`≥ 140`) says whether the bound includes
                 // the number: the other sign, or a word that surely says the other (`> 140`,
@@ -3061,8 +3153,8 @@ public struct NumberMismatchRule: Rule {
                 // translation's number that states it (`under 5` leaves the 5 out, `5 岁及以下`
                 // includes it; a negated or a time bound aside; `不超过 60 秒` before the number
                 // renders `less than 60 seconds` as loosely as English says it).
-                let sourceSign = NumberMismatchRule.signInclusive(su.string(sr))
-                let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(su.string(sr)) : nil
+                let sourceSign = NumberMismatchRule.signInclusive(sourceBound)
+                let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(sourceBound) : nil
                 for t in tg {
                     let tu = c.document.units[t.unit]
                     guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
@@ -3085,8 +3177,12 @@ public struct NumberMismatchRule: Rule {
                     var se = max(sr.upperBound, m.range.upperBound)
                     // A time whole (`no later than 10:00`, the number being `10`).
                     while time && se + 2 < su.text.count && su.text[se] == 0x3A && (0x30...0x39).contains(su.text[se + 1]) && (0x30...0x39).contains(su.text[se + 2]) { se += 3 }
-                    let sv = su.string(min(sr.lowerBound, m.range.lowerBound)..<se)
-                    let tv = tu.string(min(y.range.lowerBound, t.range.lowerBound)..<max(y.range.upperBound, t.range.upperBound))
+                    // The amount's currency sign with it (`¥400 or less`).
+                    func withSign(_ u: Unit, _ a: Int) -> Int {
+                        a > 0 && Unicode.Scalar(u.text[a - 1])?.properties.generalCategory == .currencySymbol ? a - 1 : a
+                    }
+                    let sv = NumberMismatchRule.oneLine(su.string(min(sr.lowerBound, withSign(su, m.range.lowerBound))..<se))
+                    let tv = NumberMismatchRule.oneLine(tu.string(min(y.range.lowerBound, withSign(tu, t.range.lowerBound))..<max(y.range.upperBound, t.range.upperBound)))
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: key, sourceUnit: m.unit,
                                     values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
                 }
@@ -3541,6 +3637,15 @@ public struct NumberMismatchRule: Rule {
                    let a = m.source.value.clockSpan, let b = x.value.clockSpan {
                     written = p.source.units[m.source.unit].string(a)
                     t = c.document.units[x.unit].string(b)
+                }
+                // A date or a clock time of the source missing (`2024-09-02`, `09:00`): quoted
+                // whole, once for all its numbers.
+                if m.target == nil {
+                    let su = p.source.units[m.source.unit]
+                    if let whole = NumberMismatchRule.dateAround(su, m.source.range) ?? NumberMismatchRule.clockAround(su, m.source.range) {
+                        guard datesReported.insert([-1 - m.source.unit, whole.lowerBound]).inserted else { continue }
+                        written = su.string(whole)
+                    }
                 }
                 if let x = m.target { taken.append((x.unit, x.range)) }
                 // An identifier changed (`CVE-2024-38812`) is marked whole, and so is a date

@@ -22,7 +22,9 @@ enum LinkVerdict: Comparable {
 /// Compares link destinations across a translation.
 enum LinkComparison {
     /// Locale labels sites put in hosts, path segments and file-name suffixes.
-    static let locales: Set<String> = ["zh", "cn", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk",
+    /// `ch` too, the Chinese tag of many Chinese projects' files (`README_ch.md`, `doc/doc_ch/`),
+    /// as a suffix or segment only (a `.ch` host is Swiss, and ``isChinese(_:)`` never counts it).
+    static let locales: Set<String> = ["zh", "cn", "ch", "zh-cn", "zh_cn", "zh-hans", "zh-hant", "zh-tw", "zh_tw", "zh-hk",
                                        "en", "en-us", "en_us", "en-gb", "us", "hans", "hant", "chinese", "english"]
 
     static let localesByLength = locales.sorted { ($0.count, $0) > ($1.count, $1) }
@@ -109,9 +111,9 @@ enum LinkComparison {
         var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for k in parts.indices {
             var p = parts[k]
-            // Host labels: zh-hans.react.dev, cn.vuejs.org, zh.wikipedia.org
+            // Host labels: zh-hans.react.dev, cn.vuejs.org, zh.wikipedia.org (not `ch`: Swiss)
             if k == 2 && s.hasPrefix("//") {
-                parts[k] = p.split(separator: ".").map(String.init).filter { !locales.contains($0) }.joined(separator: ".")
+                parts[k] = p.split(separator: ".").map(String.init).filter { $0 == "ch" || !locales.contains($0) }.joined(separator: ".")
                 continue
             }
             // File names: intro-cn, guide.zh-CN.md, en_US.tsx, page_zh
@@ -198,6 +200,28 @@ enum LinkComparison {
             let base = ss.dropLast(sourceTag.count)
             return !base.isEmpty && base + targetTag == ts
         }
+    }
+
+    /// The working directory, which relative file names start from.
+    static let currentDirectory: String = {
+        guard let p = getcwd(nil, 0) else { return "." }
+        defer { free(p) }
+        return String(cString: p)
+    }()
+
+    /// A relative path (not `/`-rooted) resolved against the folder of the file `from` that
+    /// holds the link, `..` and `.` taken out as far as the path goes (`../setup/install.md`
+    /// from `docs/guide/a.md` is `docs/setup/install.md`); nil for any other destination.
+    static func resolved(_ path: String, from file: String) -> String? {
+        guard kind(path) == .relative, !path.hasPrefix("/"), !path.isEmpty else { return nil }
+        let file = file.hasPrefix("/") ? file : currentDirectory + "/" + file
+        var out: [Substring] = file.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." || (part.isEmpty && !out.isEmpty) { continue }
+            if part == "..", let last = out.last, last != "..", !last.isEmpty { out.removeLast(); continue }
+            out.append(part)
+        }
+        return out.joined(separator: "/")
     }
 
     /// The last segment of a path, written as ``trivial(_:)`` writes it (`../README_ch.md` → `README_ch`).
@@ -438,6 +462,16 @@ public struct LinkMismatchRule: Rule {
         var (dp, df) = (LinkComparison.delocalised(sp), LinkComparison.delocalised(tp))
         if tp.hasPrefix("/"), let path = LinkComparison.sitePath(sp) { dp = LinkComparison.delocalised(path) }
         if sp.hasPrefix("/"), let path = LinkComparison.sitePath(tp) { df = LinkComparison.delocalised(path) }
+        // Relative paths written from two files in different folders, or climbing differently
+        // to one place (`../setup/install.md` and `../../docs/setup/install.en.md` from one
+        // folder): read from where each file is.
+        if let p = c.pairing, let rs = LinkComparison.resolved(sp, from: p.source.source.path),
+           let rt = LinkComparison.resolved(tp, from: c.document.source.path), rs != sp || rt != tp {
+            if LinkComparison.trivial(rs) == LinkComparison.trivial(rt) && sameFragment { return .same }
+            if let names = LinkComparison.fileNames(c), names.source != names.target,
+               let naming = LinkComparison.PairNaming(source: names.source, target: names.target), naming.maps(rs, to: rt), sameFragment { return .same }
+            (dp, df) = (LinkComparison.delocalised(rs), LinkComparison.delocalised(rt))
+        }
         // Relative links written the way the pair's own files are named go to the same pages in
         // the translation (`guide.en.md` beside `guide.md`, MkDocs i18n; `README.md` beside
         // `README_ch.md`), and so does a page's link to its counterpart in the other language
