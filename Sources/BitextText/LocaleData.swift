@@ -250,6 +250,29 @@ public struct LocaleData: Sendable {
         public var changeParticlesAfter: Set<[UInt32]> = []
         /// Words between a word of change and its number (`changeLinks`: `by`, `of`), lowercase.
         public var changeLinks: Set<[UInt32]> = []
+        /// Words right before a number that make a word after it or its unit a bound
+        /// (`boundsFrom`: `from` of `from 768 px up`), and those words (`boundsFromAfter`: `up`,
+        /// `onwards` lower, `down` upper), lowercase.
+        public var from: [[UInt32]] = []
+        public var fromAfter: [(words: [UInt32], lower: Bool)] = []
+        /// Comparatives of a difference by the quantity they compare and their way
+        /// (`differenceWords`: weight, more `heavier`, 重; less `lighter`, 轻), longest first,
+        /// lowercase: right after a number and its unit in the source (`150 g lighter than`),
+        /// right before the number in the translation (`比它重 150 g`), over a word of
+        /// `differenceLinks` (`重了`, `高出`).
+        public var differences: [(words: [UInt32], quantity: String, more: Bool)] = []
+        public var differenceLinks: [[UInt32]] = []
+        /// Words that multiply by themselves (`multiplierWords`: `twice` 2, `half` 0.5), counted
+        /// only right before a word of `multiplierBefore` (`twice as long`, `half the size`);
+        /// the characters after a numeral that make it a multiplier (`multiplierMarks`: 倍 of
+        /// `三倍`), lowercase.
+        public var multipliers: [String: Double] = [:]
+        public var multiplierBefore: Set<String> = []
+        public var multiplierMarks: [[UInt32]] = []
+        /// Ordinals in words (`ordinalWords`: `second` 2, `third` 3), counted only right after a
+        /// word of `ordinalAfter` (`the second case`; not `30 seconds`, `a second`), lowercase.
+        public var ordinals: [String: Double] = [:]
+        public var ordinalAfter: Set<String> = []
         /// Words of `after` whose way turns round after an age (`ageBounds`: `or older` bounds a
         /// version from above, `iOS 12 or older`, and an age from below, `aged 18 or older`), and
         /// the words right before a number that make it an age though capitalised (`ageWords`:
@@ -651,6 +674,30 @@ public struct LocaleData: Sendable {
         bounds.ageTurned = scalarSet("ageBounds")
         bounds.ageWords = wordSet("ageWords")
         bounds.changes.sort { longestFirst(($0.words, $0.up), ($1.words, $1.up)) }
+        bounds.from = (node["boundsFrom"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        for (key, lower) in [("lower", true), ("upper", false)] {
+            bounds.fromAfter += (node["boundsFromAfter"]?[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), lower) }
+        }
+        bounds.fromAfter.sort(by: longestFirst)
+        if let mapping = node["differenceWords"]?.mapping {
+            for (name, ways) in mapping {
+                guard let quantity = name.string else { continue }
+                for (key, more) in [("more", true), ("less", false)] {
+                    bounds.differences += (ways[key]?.array().compactMap(\.string) ?? []).map { (Array($0.lowercased().unicodeScalars.map(\.value)), quantity, more) }
+                }
+            }
+            bounds.differences.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
+        }
+        bounds.differenceLinks = (node["differenceLinks"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
+        for (w, value) in LocaleData.wordsByName(node, "multiplierWords") {
+            if let v = Double(value) { bounds.multipliers[w.lowercased()] = v }
+        }
+        bounds.multiplierBefore = wordSet("multiplierBefore")
+        for (w, value) in LocaleData.wordsByName(node, "ordinalWords") {
+            if let v = Double(value) { bounds.ordinals[w.lowercased()] = v }
+        }
+        bounds.ordinalAfter = wordSet("ordinalAfter")
+        bounds.multiplierMarks = (node["multiplierMarks"]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
         bounds.before.sort(by: longestFirst)
         bounds.after.sort(by: longestFirst)
         bounds.timeBefore.sort(by: longestFirst)

@@ -93,6 +93,111 @@ import Testing
         #expect(try messages("接通电源后，向 `VIN` 引脚施加超过 5.5 V 的电压。", "Never apply more than 5.5 V to the `VIN` pin.").count == 1)
     }
 
+    /// A prefix of a quotient's numerator is converted as a simple unit's (review 32 D14):
+    /// `1920 mg/m³` = `1.92 g/m³`, `2000 V` = `2 kV`; `1.93 g/m³` is another number.
+    @Test func quotientPrefixes() throws {
+        #expect(NumberMismatchRule.quotientScale("mg/m³").map { "\($0.scale) \($0.base)" } == "0.001 g/m³")
+        #expect(NumberMismatchRule.quotientScale("km/h").map(\.base) == "m/s")
+        #expect(NumberMismatchRule.quotientScale("r/min") == nil)
+        #expect(try messages("限值为 1000 ppm（1.92 g/m³）。", "The limit is 1000 ppm (1920 mg/m³).").isEmpty)
+        #expect(try messages("限值为 2 kV。", "The limit is 2000 V.").isEmpty)
+        #expect(try messages("限值为 1000 ppm（1.93 g/m³）。", "The limit is 1000 ppm (1920 mg/m³).").count == 1)
+    }
+
+    /// Quantities compared as a multiset (review 32 D11): `65 W` twice in the source, `65 V` and
+    /// `65 W` in the translation, is one unit changed, as it is alone; `65 W` twice is silent.
+    @Test func repeatedQuantityUnitChanged() throws {
+        let s = "The 65 W charger is fast. With a 65 W charger, the Studio charges slowly."
+        let m = try messages("65 V 充电器速度快。使用 65 W 充电器时，Studio 充电缓慢。", s)
+        #expect(m.count == 1 && m[0].contains("65 W") && m[0].contains("65 V") && m[0].contains("unit"), "\(m)")
+        #expect(try messages("65 W 充电器速度快。使用 65 W 充电器时，Studio 充电缓慢。", s).isEmpty)
+        #expect(try messages("65 V 充电器速度快。", "The 65 W charger is fast.").count == 1)
+    }
+
+    /// A bound after a number or a quantity in code, and before a formula (review 32 D17, review
+    /// 31 D9): `from 768 px up`, `` `768px` and above`` → `及以下` turned round, `及以上` not;
+    /// `from 3 down to 1` is a change, no bound; `at most $p + q - 1$` → `至少 $p + q - 1$`.
+    @Test func boundsBesideCodeAndFormulas() throws {
+        #expect(try messages("它在 768 px 及以下显示为弹性容器。", "It is a flex container from 768 px up.").count == 1)
+        #expect(try messages("它在 768 px 及以上显示为弹性容器。", "It is a flex container from 768 px up.").isEmpty)
+        #expect(try messages("它在 `768px` 及以下显示为弹性容器。", "It is a flex container from `768px` up.").count == 1)
+        #expect(try messages("它在 `768px` 及以上显示为弹性容器。", "It is a flex container from `768px` up.").isEmpty)
+        let m = try messages("它在 `768px` 及以下生效。", "It applies at `768px` and above.")
+        #expect(m.count == 1 && m[0].contains("and above") && m[0].contains("及以下"), "\(m)")
+        #expect(try messages("它在 `768px` 及以上生效。", "It applies at `768px` and above.").isEmpty)
+        #expect(try messages("数量从 3 以下降到 1。", "The count goes from 3 down to 1.").isEmpty)
+        #expect(try messages("合并至少需要 $p + q - 1$ 次比较。", "Merging takes at most $p + q - 1$ comparisons.").count == 1)
+        #expect(try messages("合并至多需要 $p + q - 1$ 次比较。", "Merging takes at most $p + q - 1$ comparisons.").isEmpty)
+        #expect(try messages("合并至少需要 $p + q$ 次比较。", "Merging takes at most $p + q - 1$ comparisons.").isEmpty)
+    }
+
+    /// A comparative of a difference turned round beside its number (review 32 D10): `150 g
+    /// lighter than` → `重 150 g`, `35% faster` → `慢 35%`; the same way, or another quantity
+    /// (`35% faster` → `耗时缩短 35%`), is silent.
+    @Test func differenceTurnedRound() throws {
+        let m = try messages("它比 Aster 14 Pro 重 150 g。", "It is 150 g lighter than the Aster 14 Pro.")
+        #expect(m.count == 1 && m[0].contains("150 g lighter") && m[0].contains("重 150"), "\(m)")
+        #expect(try messages("它比 Aster 14 Pro 轻 150 g。", "It is 150 g lighter than the Aster 14 Pro.").isEmpty)
+        #expect(try messages("它编译该项目的速度比 Aster 13 慢 35%。", "It compiled the project 35% faster than the Aster 13.").count == 1)
+        #expect(try messages("它编译该项目的速度比 Aster 13 快了 35%。", "It compiled the project 35% faster than the Aster 13.").isEmpty)
+        #expect(try messages("它编译该项目的耗时比 Aster 13 缩短 35%。", "It compiled the project 35% faster than the Aster 13.").isEmpty)
+        #expect(try messages("文件大小 8 GB。", "The file is 8 GB smaller.").isEmpty)
+    }
+
+    /// Multipliers in words before `as` or `the` (review 32 D8): `twice as long as` → `的三倍`
+    /// changed; `的两倍`, `长一倍` (one more than the original), `一半` for `half the` are the same.
+    @Test func multipliersInWords() throws {
+        let s = "It lasts about twice as long as the Aster 16."
+        let m = try messages("它的续航约为 Aster 16 的三倍。", s)
+        #expect(m.count == 1 && m[0].contains("twice") && m[0].contains("三"), "\(m)")
+        #expect(try messages("它的续航约为 Aster 16 的两倍。", s).isEmpty)
+        #expect(try messages("它的续航约比 Aster 16 长一倍。", s).isEmpty)
+        #expect(try messages("它的续航约为 Aster 16 的 2 倍。", s).isEmpty)
+        #expect(try messages("它的重量只有 Aster 16 的一半。", "It weighs half as much as the Aster 16.").isEmpty)
+        #expect(try messages("它的重量是 Aster 16 的两倍。", "It weighs half as much as the Aster 16.").count == 1)
+        #expect(try messages("双击 2 次。", "Press the key twice.").isEmpty)
+    }
+
+    /// `each` and `every` right after a quantity make a rate as `a` does (review 31 D13): `5
+    /// transfers each month` → `每周前 5 笔` changed the rate; `每月` is the same.
+    @Test func eachMonthIsARate() throws {
+        let s = "The first 5 transfers each month are free."
+        #expect(try messages("每周前 5 笔转账免费。", s).count == 1)
+        #expect(try messages("每月前 5 笔转账免费。", s).isEmpty)
+        #expect(try messages("每天备份 2 次。", "Back up 2 times every day.").isEmpty)
+    }
+
+    /// `before`, `after`, `until` and `within` right before a number bound it in time (review 31
+    /// D2, D11): `after 17:00` → `17:00 之前`, `within 2 hours` → `2 小时后` turned round;
+    /// `17:00 前`, `2 小时内`, `重试 3 次后` for `after 3 retries` are the same.
+    @Test func timeWordsBound() throws {
+        let after = "Transfers submitted after 17:00 are processed on the next business day."
+        let m = try messages("17:00 之前提交的转账将在下一个工作日处理。", after)
+        #expect(m.count == 1 && m[0].contains("after 17:00") && m[0].contains("17:00 之前"), "\(m)")
+        #expect(try messages("17:00 之后提交的转账将在下一个工作日处理。", after).isEmpty)
+        let before = "Transfers submitted before 17:00 arrive the same day."
+        #expect(try messages("17:00 之后提交的转账当天到账。", before).count == 1)
+        #expect(try messages("17:00 前提交的转账当天到账。", before).isEmpty)
+        #expect(try messages("资金在 2 小时后到账。", "The money arrives within 2 hours.").count == 1)
+        #expect(try messages("资金在 2 小时内到账。", "The money arrives within 2 hours.").isEmpty)
+        #expect(try messages("重试 3 次后锁定账户。", "The account locks after 3 retries.").isEmpty)
+    }
+
+    /// Ordinals in words after `the` (review 31 D8): `the second case` → `第三种情况` changed;
+    /// `第二种`, and a 第 that renders a number of the source (`Step 3` → `第 3 步`), are not;
+    /// `30 seconds`, `a second` are no ordinals.
+    @Test func ordinalWordsChanged() throws {
+        let m = try messages("这属于第三种情况。", "This is the second case.")
+        #expect(m.count == 1 && m[0].contains("second") && m[0].contains("三"), "\(m)")
+        #expect(try messages("这属于第二种情况。", "This is the second case.").isEmpty)
+        #expect(try messages("传入第二个参数。", "Pass the third argument.").count == 1)
+        #expect(try messages("在第 3 步中传入第三个参数。", "In step 3, pass the third argument.").isEmpty)
+        #expect(try messages("等待 30 秒后，第二次重试。", "Wait 30 seconds, then retry a second time.").isEmpty)
+        #expect(try messages("见守则第 1 条：第一次违规记零分；第二次违规不及格。", "See Article 1: the first violation scores zero; a second violation fails.").isEmpty)
+        // An ordinal of a quarter is the quarter's, reported once (`fiscalQuartersAndYears`).
+        #expect(try messages("第三季度营收增长。", "Revenue grew in the fourth quarter.").count == 1)
+    }
+
     /// Review 33's bounds: `or older` bounds an age from below and a version from above (D1:
     /// `aged 3 or older` = `年满 3 岁`, `iOS 12 or older` → `或更高` still reported); a currency sign
     /// belongs to the amount its bound is read beside (D2, `more than ¥60,000` → `低于 ¥60,000`); a

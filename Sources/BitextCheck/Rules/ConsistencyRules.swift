@@ -1140,16 +1140,163 @@ public struct NumberMismatchRule: Rule {
             var e = k
             while e < n && e < k + 3 && isHanChar(t[e]) { e += 1; starts.append(e) }
         }
+        // A word of `boundsFromAfter` after it when one of `boundsFrom` stands before it (`from
+        // 768 px up`), not before `to` (`from 3 down to 1`: a change).
+        let from = !bounds.fromAfter.isEmpty && bounds.from.contains { start($0, endingAt: b) != nil }
         for s in starts {
             for (x, lower) in bounds.after {
                 guard let e = end(x, at: s) else { continue }
                 return (s..<e, bounds.ageTurned.contains(x) && isAge(u, r, locale) ? !lower : lower)
+            }
+            if from {
+                for (x, lower) in bounds.fromAfter {
+                    guard let x1 = end(x, at: s) else { continue }
+                    var e = x1
+                    while space(e) { e += 1 }
+                    if e + 1 < n && lowered(t[e]) == 0x74 && lowered(t[e + 1]) == 0x6F && !(e + 2 < n && letter(t[e + 2])) { continue }
+                    return (s..<x1, lower)
+                }
             }
             if time {
                 for (x, lower) in bounds.timeAfter { if let e = end(x, at: s) { return (s..<e, lower) } }
             }
         }
         return nil
+    }
+
+    /// Quantities a bound may stand beside that are no numbers of their own: an inline code span
+    /// that is a number and a unit (`768px`, `1.5rem`, `100ms`) and an inline formula (`$p + q -
+    /// 1$`), each with the delimiters around it (backticks, dollar signs); compared by what they
+    /// write, where the translation writes the same (a bound turned round before or after one,
+    /// `at most $p + q - 1$` → `至少 $p + q - 1$`).
+    static func operands(_ u: Unit, unit k: Int) -> [Mention<NumberMention>] {
+        let t = u.text, n = t.count
+        var out: [Mention<NumberMention>] = []
+        var i = 0
+        while i < n {
+            let role = u.roles[i]
+            guard role == .code || role == .math else { i += 1; continue }
+            var e = i
+            while e < n && u.roles[e] == role { e += 1 }
+            defer { i = e }
+            var ok = role == .math && t[i..<e].contains { $0 != 0x20 }
+            if role == .code {
+                // Digits, a decimal part, then up to four letters or a `%`.
+                var j = i
+                while j < e && t[j] >= 0x30 && t[j] <= 0x39 { j += 1 }
+                if j > i && j + 1 < e && t[j] == 0x2E && t[j + 1] >= 0x30 && t[j + 1] <= 0x39 {
+                    j += 1
+                    while j < e && t[j] >= 0x30 && t[j] <= 0x39 { j += 1 }
+                }
+                let letters = t[j..<e].allSatisfy(isASCIILetter) && e - j <= 4
+                ok = j > i && (letters || (e - j == 1 && t[j] == 0x25))
+            }
+            guard ok else { continue }
+            var lo = i, hi = e
+            while lo > 0 && u.roles[lo - 1] == .markup && (t[lo - 1] == 0x60 || t[lo - 1] == 0x24) { lo -= 1 }
+            while hi < n && u.roles[hi] == .markup && (t[hi] == 0x60 || t[hi] == 0x24) { hi += 1 }
+            out.append(Mention(unit: k, range: lo..<hi, value: NumberMention(range: lo..<hi, text: u.string(i..<e), values: [], isVersion: false)))
+        }
+        return out
+    }
+
+    /// A comparative of a difference right after a number of the source, over its `%` or its
+    /// unit (one word) (`150 g lighter than`, `35% faster`): the quantity it compares, whether
+    /// it says more of it, and where it is (``LocaleData/Bounds/differences``).
+    static func difference(_ u: Unit, after r: Range<Int>, _ bounds: LocaleData.Bounds) -> (quantity: String, more: Bool, range: Range<Int>)? {
+        guard !bounds.differences.isEmpty else { return nil }
+        let t = u.text, n = t.count
+        @inline(__always) func space(_ i: Int) -> Bool { i < n && (t[i] == 0x20 || t[i] == 0xA0) }
+        @inline(__always) func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        func word(at s: Int) -> (quantity: String, more: Bool, range: Range<Int>)? {
+            guard s < n, isASCIILetter(t[s]) else { return nil }
+            var e = s
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            guard e - s >= 4, u.roles[s] == .content else { return nil }
+            let w = t[s..<e].map(lowered)
+            guard let x = bounds.differences.first(where: { $0.words.elementsEqual(w) }) else { return nil }
+            return (x.quantity, x.more, s..<e)
+        }
+        var k = r.upperBound
+        if k < n && (t[k] == 0x25 || t[k] == 0xFF05) { k += 1 }
+        while space(k) { k += 1 }
+        if let x = word(at: k) { return x }
+        // Over one word of a unit (`150 g`, `2 points`).
+        var e = k
+        while e < n && e - k <= 12 && (isASCIILetter(t[e]) || t[e] == 0xB0 || t[e] == 0xB5) { e += 1 }
+        guard e > k, space(e) else { return nil }
+        while space(e) { e += 1 }
+        return word(at: e)
+    }
+
+    /// The translation's comparative of a difference right before a number (`重 150 g`, `慢
+    /// 35%`, `高出 20%`, over a word of `differenceLinks`): the quantity and its way; none where
+    /// a word of the same quantity stands right before it (`大小 8 GB` names a size).
+    static func difference(_ u: Unit, before r: Range<Int>, _ bounds: LocaleData.Bounds) -> (quantity: String, more: Bool, range: Range<Int>)? {
+        guard !bounds.differences.isEmpty else { return nil }
+        let t = u.text
+        var b = r.lowerBound
+        while b > 0 && (t[b - 1] == 0x20 || t[b - 1] == 0xA0) { b -= 1 }
+        func ending(_ w: [UInt32], at e: Int) -> Bool {
+            let s = e - w.count
+            guard s >= 0 else { return false }
+            for j in 0..<w.count where t[s + j] != w[j] || u.roles[s + j] != .content { return false }
+            return true
+        }
+        if let l = bounds.differenceLinks.first(where: { ending($0, at: b) }) { b -= l.count }
+        guard let x = bounds.differences.first(where: { ending($0.words, at: b) }) else { return nil }
+        let s = b - x.words.count
+        if bounds.differences.contains(where: { $0.quantity == x.quantity && ending($0.words, at: s) }) { return nil }
+        return (x.quantity, x.more, s..<b)
+    }
+
+    /// The source's ordinals in words (``LocaleData/Bounds/ordinals``: `second`, `third`) right
+    /// after a word of `ordinalAfter` (`the second case`), or after any word with `after` false
+    /// (`a second violation`), by their value.
+    static func ordinalWords(_ u: Unit, _ bounds: LocaleData.Bounds, after: Bool = true) -> [(range: Range<Int>, value: Double)] {
+        guard !bounds.ordinals.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        var out: [(Range<Int>, Double)] = []
+        var i = 0
+        var previous: Range<Int>? = nil
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            defer { previous = i..<e; i = e }
+            // (The length first: no string made for most words.)
+            guard e - i >= 5 && e - i <= 8, u.roles[i] == .content, !(e < n && (t[e] == 0x2D || t[e] == 0x27)),
+                  let value = bounds.ordinals[u.string(i..<e).lowercased()] else { continue }
+            if after {
+                guard let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20, bounds.ordinalAfter.contains(u.string(w).lowercased()) else { continue }
+            }
+            out.append((i..<e, value))
+        }
+        return out
+    }
+
+    /// The source's multipliers in words (``LocaleData/Bounds/multipliers``: `twice`, `half`)
+    /// right before a word of `multiplierBefore` (`twice as long as`, `half the size`), by their
+    /// factor.
+    static func multipliers(_ u: Unit, unit k: Int, _ bounds: LocaleData.Bounds) -> [(range: Range<Int>, factor: Double)] {
+        guard !bounds.multipliers.isEmpty else { return [] }
+        let t = u.text, n = t.count
+        var out: [(Range<Int>, Double)] = []
+        var i = 0
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            defer { i = e }
+            // (The length first: no string made for most words.)
+            guard e - i >= 4 && e - i <= 6, u.roles[i] == .content, i == 0 || !(isASCIILetter(t[i - 1]) || t[i - 1] == 0x2D),
+                  e + 2 < n, t[e] == 0x20, let factor = bounds.multipliers[u.string(i..<e).lowercased()] else { continue }
+            var f = e + 1
+            while f < n && isASCIILetter(t[f]) { f += 1 }
+            guard f < n ? !(t[f] == 0x2D) : true, bounds.multiplierBefore.contains(u.string((e + 1)..<f).lowercased()) else { continue }
+            out.append((i..<e, factor))
+        }
+        return out
     }
 
     /// Text of a unit on one line: a line break inside a paragraph, with the blanks around it,
@@ -1819,9 +1966,21 @@ public struct NumberMismatchRule: Rule {
         return siScale(symbol) != nil ? symbol : nil
     }
 
-    /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`).
+    /// A unit of two symbols joined by a slash as the quotient of their scales (`mg/m³` →
+    /// 10⁻³ × `g/m³`, `km/h` → 1000/3600 × `m/s`); nil unless both sides have a known base. Read
+    /// only where two quantities are compared by their scales (``sameQuantity(_:_:_:_:)``), so
+    /// that the symbols of one slash never become units of their own elsewhere.
+    static func quotientScale(_ symbol: String) -> (scale: Double, base: String)? {
+        if let x = siScale(symbol) { return x }
+        guard let slash = symbol.firstIndex(of: "/"), let x = siScale(String(symbol[..<slash])),
+              let y = siScale(String(symbol[symbol.index(after: slash)...])), y.scale > 0 else { return nil }
+        return (x.scale / y.scale, x.base + "/" + y.base)
+    }
+
+    /// The same quantity written with prefixes of one base unit (`2000 V` = `2 kV`), the
+    /// numerator's of a quotient too (`1920 mg/m³` = `1.92 g/m³`).
     static func sameQuantity(_ a: NumberMention, _ sa: String?, _ b: NumberMention, _ sb: String?) -> Bool {
-        guard let sa, let sb, sa != sb, let x = siScale(sa), let y = siScale(sb), x.base == y.base, x.scale != y.scale else { return false }
+        guard let sa, let sb, sa != sb, let x = quotientScale(sa), let y = quotientScale(sb), x.base == y.base, x.scale != y.scale else { return false }
         // Any of the values a number may have (`3 千米` is 3 km, or 3000 with 千 as a numeral
         // read before 米: 3000 metres either way).
         for va in a.values { for vb in b.values {
@@ -2341,10 +2500,20 @@ public struct NumberMismatchRule: Rule {
         }
         // A number the source writes several times takes as many of the translation's written
         // alike (1, 1, 2 → 1、1、3 leaves 3, not a 1, over).
+        // Quantities are compared as a multiset: where the translation has no more of them written
+        // alike, one left over with the same value and another unit is one occurrence whose unit
+        // changed (`65 W … 65 W` → `65 V … 65 W`).
+        var repeatedUnit: [(Int, Int)] = []
         for (g, members) in groups.enumerated() where members.count > 1 && match[g] != nil {
             var room = members.count - 1
             for (t, tier) in edges[g] where room > 0 && tier <= 1 && owner[t] == nil {
                 owner[t] = g
+                room -= 1
+            }
+            for (t, tier) in edges[g] where room > 0 && tier == 2 && owner[t] == nil && sourceSymbols[members[room]] != nil
+                && targetSymbols[t].flatMap(NumberMismatchRule.quantityUnit) != nil && sourceSymbols[members[room]].flatMap(NumberMismatchRule.quantityUnit) != nil {
+                owner[t] = g
+                repeatedUnit.append((members[room], t))
                 room -= 1
             }
         }
@@ -2374,6 +2543,7 @@ public struct NumberMismatchRule: Rule {
             guard let t = match[g] else { missing += members; continue }
             if !unitOK(members, t) && !scaled.contains(g * target.count + t) { unit.append((members[0], t)) }
         }
+        unit += repeatedUnit
         let extra = target.indices.filter { owner[$0] == nil }
         let paired = groups.indices.compactMap { g in
             match[g] == nil ? nil : (source: groups[g], target: target.indices.filter { owner[$0] == g })
@@ -3045,6 +3215,30 @@ public struct NumberMismatchRule: Rule {
                 }
             }
         }
+        /// A comparative of a difference the translation turns round beside the same number
+        /// (`150 g lighter than` → `重 150 g`, `35% faster` → `慢 35%`): the source's right after
+        /// the number, the translation's right before it, one more and the other less of one
+        /// quantity (``difference(_:after:_:)``). One only one side states, or two of different
+        /// quantities (`35% faster` → `耗时缩短 35%`), is no finding.
+        func differences(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
+            guard !sourceBounds.differences.isEmpty, !targetBounds.differences.isEmpty else { return }
+            for (sg, tg) in groups where !tg.isEmpty {
+                for m in sg where !m.value.isVersion {
+                    let su = p.source.units[m.unit]
+                    guard let x = NumberMismatchRule.difference(su, after: m.range, sourceBounds) else { continue }
+                    for t in tg where !t.value.isVersion {
+                        let tu = c.document.units[t.unit]
+                        guard let y = NumberMismatchRule.difference(tu, before: t.range, targetBounds), y.quantity == x.quantity, y.more != x.more,
+                              changesReported.insert("\(t.unit)|\(t.range.lowerBound)").inserted else { continue }
+                        var hi = t.range.upperBound
+                        if hi < tu.text.count, tu.text[hi] == 0x25 || tu.text[hi] == 0xFF05 { hi += 1 }
+                        emit(c.mismatch(self, severity: severity, place: (t.unit, y.range.lowerBound..<hi), key: "number-mismatch.change", sourceUnit: m.unit,
+                                        values: [:], source: su.string(m.range.lowerBound..<x.range.upperBound), target: tu.string(y.range.lowerBound..<hi),
+                                        sourceLine: su.position(at: m.range.lowerBound).line))
+                    }
+                }
+            }
+        }
         /// A percentage or a tolerance whose `%` or `±` the translation lost (`±5 %` → `5`,
         /// `±3 mmHg` → `3 mmHg`): the number rendered by its face value alone, with no `%`,
         /// 百分之, 成 or fraction, and no ±, 正负, bound or 上下/左右 beside it. Looked at only
@@ -3206,6 +3400,7 @@ public struct NumberMismatchRule: Rule {
             bounds(rendered)
             signsLost(rendered)
             changes(rendered)
+            differences(rendered)
             var extra = r.extra.map { target[$0] }
             let extraSymbols = r.extra.map { ts[$0] }, extraWritten = r.extra.map { tw[$0] }
             // Cardinal words take the numbers of the translation the digits left (five → 五天):
@@ -3594,6 +3789,94 @@ public struct NumberMismatchRule: Rule {
             for ((su, s), (tu, t)) in zip(source, target) where s.value != t.value {
                 emit(c.mismatch(self, severity: severity, place: (tu, t.range), key: "number-mismatch", sourceUnit: su,
                                 values: [:], source: p.source.units[su].string(s.range), target: c.document.units[tu].string(t.range),
+                                sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
+            }
+        }
+        /// An ordinal in words changed (`the second case` → `第三种情况`): the one ordinal of the
+        /// source's words (``ordinalWords(_:_:)``) the translation's ordinals (第 and a number)
+        /// do not render, against the one of the translation's that renders neither it nor a
+        /// number of the source (`Step 3` → `第 3 步`).
+        func ordinals(_ pair: ConsistencyPair) {
+            // (An ordinal before a word of a quarter, `the fourth quarter`, 第三季度, is a quarter's:
+            // ``quarters(_:unit:_:)``.)
+            func quarter(_ u: Unit, after e: Int, _ words: [String]) -> Bool {
+                var e = e
+                while e < u.text.count && u.text[e] == 0x20 { e += 1 }
+                let rest = u.string(e..<min(u.text.count, e + 12)).lowercased()
+                return words.contains { !$0.isEmpty && rest.hasPrefix($0) }
+            }
+            let source = pair.source.flatMap { k in
+                NumberMismatchRule.ordinalWords(p.source.units[k], sourceBounds).filter { !quarter(p.source.units[k], after: $0.range.upperBound, sourceQuarters.words) }.map { (k, $0) }
+            }
+            guard !source.isEmpty else { return }
+            var target = pair.target.flatMap { k -> [Mention<NumberMention>] in
+                let u = c.document.units[k]
+                return NumberMismatchRule.targetNumbers(u, c.analyses[k], unit: k, clock: targetClock, numerals: numerals).filter { m in
+                    var b = m.range.lowerBound
+                    while b > 0 && u.text[b - 1] == 0x20 { b -= 1 }
+                    return b > 0 && numerals.ordinals.contains(u.text[b - 1]) && !quarter(u, after: m.range.upperBound, targetQuarters.words)
+                }
+            }
+            // Each ordinal of the source takes one of its value, one in words first (`the first
+            // violation` → 第一次, not the 第 1 of `Article 1`); each number of the source one
+            // that agrees; and one of the value of an ordinal the source writes after any word
+            // (`a second violation` → 第二次) renders that.
+            let written = { (m: Mention<NumberMention>) in m.value.text.unicodeScalars.first.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }
+            target.sort { !written($0) && written($1) }
+            var left = source
+            for (i, s) in source.enumerated().reversed() {
+                if let j = target.firstIndex(where: { $0.value.values.contains(s.1.value) }) { target.remove(at: j); left.remove(at: i) }
+            }
+            guard left.count == 1, !target.isEmpty else { return }
+            for m in pair.source.flatMap({ NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock, numerals: numerals) }) {
+                if let j = target.firstIndex(where: { m.value.agrees(with: $0.value) }) { target.remove(at: j) }
+            }
+            let any = Set(pair.source.flatMap { NumberMismatchRule.ordinalWords(p.source.units[$0], sourceBounds, after: false).map(\.value) })
+            target.removeAll { t in t.value.values.contains { any.contains($0) } }
+            guard target.count == 1 else { return }
+            let (su, s) = left[0], t = target[0]
+            emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: su,
+                            values: [:], source: p.source.units[su].string(s.range), target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
+                            sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
+        }
+        // A bound turned round beside a quantity written as code or a formula, which holds no
+        // number of its own (`from \`768px\` up` → `\`768px\` 及以下`, `at most $p + q - 1$` →
+        // `至少 $p + q - 1$`): compared as numbers' bounds are, where the translation writes the
+        // same span. And a multiplier in words changed (`twice as long as` → `的三倍`; `两倍`,
+        // `快一倍` are the same).
+        for pair in c.consistencyCache.pairs {
+            // Cheap trigger: code or math in the source, or a multiplier's mark in the translation.
+            let marked = !sourceBounds.multipliers.isEmpty && pair.target.contains { k in
+                targetBounds.multiplierMarks.contains { m in c.document.units[k].text.contains(m[0]) } }
+            let spans = pair.source.contains { k in p.source.units[k].roles.contains { $0 == .code || $0 == .math } }
+            let ordinal = !sourceBounds.ordinals.isEmpty && pair.target.contains { k in c.document.units[k].text.contains { numerals.ordinals.contains($0) } }
+            guard marked || spans || ordinal else { continue }
+            if ordinal { ordinals(pair) }
+            if spans {
+                let source = pair.source.flatMap { NumberMismatchRule.operands(p.source.units[$0], unit: $0) }
+                    .filter { NumberMismatchRule.bound(p.source.units[$0.unit], of: $0.range, c.settings.source) != nil }
+                if !source.isEmpty {
+                    let target = pair.target.flatMap { NumberMismatchRule.operands(c.document.units[$0], unit: $0) }
+                    bounds(source.map { m in ([m], target.filter { $0.value.text == m.value.text }) })
+                }
+            }
+            if marked {
+                let source = pair.source.flatMap { k in NumberMismatchRule.multipliers(p.source.units[k], unit: k, sourceBounds).map { (k, $0) } }
+                guard source.count == 1 else { continue }
+                let target = pair.target.flatMap { k -> [Mention<NumberMention>] in
+                    let u = c.document.units[k]
+                    return NumberMismatchRule.targetNumbers(u, c.analyses[k], unit: k, clock: targetClock, numerals: numerals).filter { m in
+                        var e = m.range.upperBound
+                        while e < u.text.count && u.text[e] == 0x20 { e += 1 }
+                        return targetBounds.multiplierMarks.contains { w in e + w.count <= u.text.count && u.text[e..<(e + w.count)].elementsEqual(w) }
+                    }
+                }
+                guard target.count == 1, let v = target[0].value.values.first else { continue }
+                let (su, s) = source[0], t = target[0]
+                // The factor, or one less after a comparative (`快一倍` is twice as fast).
+                if s.factor == v || (s.factor >= 2 && v == s.factor - 1) || target[0].value.values.contains(s.factor) { continue }
+                emit(c.mismatch(self, severity: severity, place: (t.unit, t.range), key: "number-mismatch", sourceUnit: su,
+                                values: [:], source: p.source.units[su].string(s.range), target: NumberMismatchRule.shown(c.document.units[t.unit], t.range),
                                 sourceLine: p.source.units[su].position(at: s.range.lowerBound).line))
             }
         }
