@@ -372,6 +372,20 @@ import BitextMarkdown
         #expect(found.allSatisfy { $0.severity == .info && $0.message.contains("negates") }, "\(found.map(\.message))")
     }
 
+    /// The severities `missing-translation` gives one sentence and its translation.
+    func severities(_ source: String, _ target: String) throws -> [Severity] {
+        try Harness.findings(rule: MissingTranslationRule(), target: target + "\n", source: source + "\n").map(\.severity)
+    }
+
+    /// A soft line break inside the translated sentence is no boundary (review 32 D3): `配有⏎耳机插孔`
+    /// is `配有耳机插孔`, `有` before the rendering of `headphone jack`, a warning as on one line.
+    @Test func lostNegationAcrossASoftLineBreak() throws {
+        let source = "The Aster 13 has no headphone jack."
+        #expect(try severities(source, "Aster 13 配有\n耳机插孔。") == [.warning])
+        #expect(try severities(source, "Aster 13 配有耳机插孔。") == [.warning])
+        #expect(try severities(source, "Aster 13 没有\n耳机插孔。").isEmpty)
+    }
+
     /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
     /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
     /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens

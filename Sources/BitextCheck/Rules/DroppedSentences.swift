@@ -873,11 +873,7 @@ enum LostNegations {
                 // Without the negated word's stem only the unrendered evidence is left, which needs
                 // a translation with no negation character at all.
                 guard id != nil || !says[j] else { continue }
-                var han: [UInt32] = []
-                for k in ts[j].range {
-                    if tu.roles[k] == .content && tu.text[k] >= 0x3400 && tu.text[k] < 0xA000 { han.append(tu.text[k]) } else if han.last != 0 { han.append(0) }
-                }
-                han.append(0)
+                let han = LostNegations.hanRuns(tu, ts[j].range)
                 // A negation character inside a word that says none (`不同`, `否则`, `免费`) is no
                 // negation: read word by word.
                 if says[j] {
@@ -1039,6 +1035,33 @@ enum LostNegations {
                                         coverage: coverage, requested: requested))
             }
         }
+        return out
+    }
+
+    /// The Han characters of prose in `r` of a translated unit, each run of anything else written
+    /// as one 0, and a 0 at the end: the text the lexicon reads word by word. A soft line break
+    /// between two Han characters (spaces beside it too) is no boundary: CommonMark joins the
+    /// lines and renderers write nothing between Chinese characters (`配有⏎耳机插孔` is `配有耳机插孔`,
+    /// `有` right before the rendering of `headphone jack`).
+    static func hanRuns(_ u: BitextMarkdown.Unit, _ r: Range<Int>) -> [UInt32] {
+        func han(_ k: Int) -> Bool { u.roles[k] == .content && u.text[k] >= 0x3400 && u.text[k] < 0xA000 }
+        var out: [UInt32] = []
+        out.reserveCapacity(r.count + 1)
+        var k = r.lowerBound
+        while k < r.upperBound {
+            if han(k) { out.append(u.text[k]); k += 1; continue }
+            if u.text[k] == 0x0A || u.text[k] == 0x20 || u.text[k] == 0x09, out.last.map({ $0 != 0 }) == true {
+                var e = k, broken = false
+                while e < r.upperBound && (u.text[e] == 0x0A || u.text[e] == 0x20 || u.text[e] == 0x09) {
+                    if u.text[e] == 0x0A { broken = true }
+                    e += 1
+                }
+                if broken && e < r.upperBound && han(e) { k = e; continue }
+            }
+            if out.last != 0 { out.append(0) }
+            k += 1
+        }
+        out.append(0)
         return out
     }
 
