@@ -386,6 +386,16 @@ import BitextMarkdown
         #expect(try severities(source, "Aster 13 没有\n耳机插孔。").isEmpty)
     }
 
+    /// An `unless` clause dropped under a negated main clause (review 32 D5): the translation's
+    /// one negation is the `not`'s, and the clause's words are not rendered. Silent: `除非…否则`,
+    /// a second negation (`未断电时不要…`).
+    @Test func conditionDroppedUnderANegation() throws {
+        let source = "Do not open the case unless the power is off."
+        #expect(try severities(source, "不要打开外壳。") == [.warning])
+        #expect(try severities(source, "除非电源已关闭，否则不要打开外壳。").isEmpty)
+        #expect(try severities(source, "未断电时不要打开外壳。").isEmpty)
+    }
+
     /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
     /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
     /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens

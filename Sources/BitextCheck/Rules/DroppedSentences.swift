@@ -581,6 +581,19 @@ enum LoneSentences {
         return saysNegation(rest, rest.indices, negations)
     }
 
+    /// How many negations `text[r]` says: places where one of `negations` starts, the longest
+    /// read at each (`有没有` once), those inside a connective of `connectives` (`否则`) apart.
+    static func negationCount(_ text: [UInt32], _ r: Range<Int>, _ negations: [[UInt32]], outside connectives: [[UInt32]]) -> Int {
+        let t = connectives.isEmpty ? Array(text[r]) : masking(Array(text[r]), connectives)
+        var n = 0, i = 0
+        while i < t.count {
+            var l = 0
+            for w in negations where w[0] == t[i] && w.count > l && i + w.count <= t.count && t[i..<(i + w.count)].elementsEqual(w) { l = w.count }
+            if l > 0 { n += 1; i += l } else { i += 1 }
+        }
+        return n
+    }
+
     /// `text` with every occurrence of a word of `words` written over with 0 (no character).
     static func masking(_ text: [UInt32], _ words: [[UInt32]]) -> [UInt32] {
         var out = text
