@@ -366,6 +366,10 @@ public struct LocaleData: Sendable {
         /// In a target language, the endings of a time clause that may stand before a request
         /// opening the main clause (`timeClauseEnds`: `时`, `期间`, `后`: `风扇运转时请移除盖子`).
         public var timeClauseEnds: [String] = []
+        /// In a source language, suffixes that make a word of the same meaning from another
+        /// (`derivations`: `ion`, `ness`: `protection` of `protect`), for a word of the
+        /// translation that renders a source word the lexicon glosses in another form.
+        public var derivations: [String] = []
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
@@ -512,6 +516,7 @@ public struct LocaleData: Sendable {
             data.negationCues.limits = list("limits")
             data.negationCues.connectives = list("connectives")
             data.negationCues.timeClauseEnds = list("timeClauseEnds")
+            data.negationCues.derivations = list("derivations")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }

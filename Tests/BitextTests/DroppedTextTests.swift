@@ -386,6 +386,20 @@ import BitextMarkdown
         #expect(try severities(source, "Aster 13 没有\n耳机插孔。").isEmpty)
     }
 
+    /// A negation character inside a word that renders a source word negating by an affix
+    /// (review 32 D4: `无线` for `wireless`; `失去` before `知觉`, `conscious`'s rendering, for
+    /// `unconscious`), or a `+` character inside a word rendering a source word in another form
+    /// (`防护`, glossed `protect`, for `protection`: `negation.derivations`), is that word's: the
+    /// sentence's negation is lost. Silent: the negation said (`请勿`, `不适用`).
+    @Test func negationCharacterInsideAWordOfTheSource() throws {
+        #expect(try severities("Do not use the wireless charger.", "请使用无线充电器。") == [.warning])
+        #expect(try severities("Never give anything by mouth to an unconscious person.", "请给失去知觉的人经口喂食任何东西。") == [.warning])
+        #expect(try severities("The wireless charger is not included.", "无线充电器已包含在内。") == [.info])
+        #expect(try severities("Do not use the wireless charger.", "请勿使用无线充电器。").isEmpty)
+        #expect(try severities("The wireless charger does not work with cases.", "无线充电器不适用于保护壳。").isEmpty)
+        #expect(try severities("Use the wireless charger.", "请使用无线充电器。").isEmpty)
+    }
+
     /// An `unless` clause dropped under a negated main clause (review 32 D5): the translation's
     /// one negation is the `not`'s, and the clause's words are not rendered. Silent: `除非…否则`,
     /// a second negation (`未断电时不要…`).

@@ -658,7 +658,7 @@ enum LoneSentences {
 struct NegationReader {
     let lexicon: Lexicon
     var characters = Set<UInt32>(), anywhere = Set<UInt32>(), words = Set<[UInt32]>()
-    let sourceNegations: Set<String>, glossWords: Set<String>, prefixes: [String], suffixes: [String]
+    let sourceNegations: Set<String>, glossWords: Set<String>, prefixes: [String], suffixes: [String], derivations: [String]
     var cache: [Int32: Bool] = [:]
 
     init(_ negations: Set<String>, sourceNegations: Set<String>, cues: LocaleData.NegationCues, lexicon: Lexicon) {
@@ -667,6 +667,7 @@ struct NegationReader {
         glossWords = cues.glosses
         prefixes = cues.glossPrefixes
         suffixes = cues.glossSuffixes
+        derivations = cues.derivations
         for n in negations {
             let v = Array(n.unicodeScalars.map(\.value))
             if v.count == 2 && v[0] == 0x2B { anywhere.insert(v[1]) } else if v.count == 1 { characters.insert(v[0]) } else if v.count > 1 { words.insert(v) }
@@ -715,9 +716,58 @@ struct NegationReader {
     /// about apart (`loss` of `The loss was not reported`).
     var sourceIds = Set<Int32>()
 
+    /// The lexicon stems of a word and of the words it makes or comes from by one of the source
+    /// locale's `negation.derivations` (`protection`, `protect`; `conscious`, `consciousness`), the
+    /// base four letters or more: a rendering of one is a rendering of the word (防护, glossed
+    /// `protect`, for `protection`).
+    func family(_ x: String) -> [Int32] {
+        var out: [Int32] = []
+        if let id = lexicon.stem(Stemmer.stem(x)) { out.append(id) }
+        for d in derivations {
+            if let id = lexicon.stem(Stemmer.stem(x + d)) { out.append(id) }
+            if x.count - d.count >= 4 && x.hasSuffix(d), let id = lexicon.stem(Stemmer.stem(String(x.dropLast(d.count)))) { out.append(id) }
+        }
+        return out
+    }
+
     func rendersSource(_ id: Int32) -> Bool {
         guard !sourceIds.isEmpty else { return false }
         return lexicon.stems(ofWord: id).contains { sourceIds.contains($0) }
+    }
+
+    /// The lexicon stems of the source sentence's content words that negate by an affix
+    /// (``affixBase(_:)``: `wireless`, `unconscious`), the negator and the word it is about apart,
+    /// and the stems of their bases (`wire`, `conscious`): a negation character of the translation
+    /// that renders one of them (`无线` for `wireless`; `失去` before `知觉`, a rendering of
+    /// `conscious`, for `unconscious`) is accounted for by that word, not by the sentence's negator.
+    var affixIds = Set<Int32>(), affixBases = Set<Int32>()
+
+    /// The base of a word that negates by one of the `glossPrefixes` or `glossSuffixes` (`wire` of
+    /// `wireless`, `conscious` of `unconscious`), when the lexicon knows it (four letters or more
+    /// after a prefix, three before a suffix, as ``negative(_:)`` reads a gloss); nil for any other word.
+    func affixBase(_ s: String) -> String? {
+        for p in prefixes where s.count - p.count >= 4 && s.hasPrefix(p) {
+            let b = String(s.dropFirst(p.count))
+            if lexicon.stem(Stemmer.stem(b)) != nil { return b }
+        }
+        for x in suffixes where s.count - x.count >= 3 && s.hasSuffix(x) {
+            let b = String(s.dropLast(x.count))
+            if lexicon.stem(Stemmer.stem(b)) != nil { return b }
+        }
+        return nil
+    }
+
+    /// Whether the word `id` at `seg` of `text` (nil: a single character) renders a source word
+    /// that negates by an affix, itself (`无线`, `wireless`) or with the word right after it
+    /// rendering the affixed word's base (`失去|知觉`, `unconscious`).
+    func rendersAffix(_ text: UnsafeBufferPointer<UInt32>, _ seg: Range<Int>, _ id: Int32?) -> Bool {
+        guard !affixIds.isEmpty else { return false }
+        if let id, lexicon.stems(ofWord: id).contains(where: { affixIds.contains($0) }) { return true }
+        let e = seg.upperBound
+        guard e < text.count, text[e] != 0 else { return false }
+        let (_, next) = longest(text, e)
+        guard let w = next ?? lexicon.word(in: text, e, e + 1) else { return false }
+        return lexicon.stems(ofWord: w).contains { affixBases.contains($0) }
     }
 
     /// Whether a gloss of a word says the source's negation in its words: a negating gloss that
@@ -757,14 +807,24 @@ struct NegationReader {
         return false
     }
 
+    /// After ``negates(_:)`` found none: a negation character stood in a word that says no
+    /// negation (`不同`), not only in words that render a source word (`无线`, `防护`).
+    var unexplained = false
+
     mutating func negates(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
         var i = 0
+        unexplained = false
         while i < text.count {
             if text[i] == 0 { i += 1; continue }
             let (l, id) = longest(text, i)
             let seg = i..<(i + l)
             // A `+` character counts in any word but one that renders another word of the source
             // sentence (`损失` for `loss` of `The loss was not reported`).
+            // Nor one that renders a source word negating by an affix (`无线`, `wireless`).
+            if seg.contains(where: { anywhere.contains(text[$0]) || characters.contains(text[$0]) }) && rendersAffix(text, seg, id) {
+                i += l
+                continue
+            }
             if seg.contains(where: { anywhere.contains(text[$0]) }) && !(l >= 2 && id.map(rendersSource) == true) { return true }
             if let hit = seg.first(where: { characters.contains(text[$0]) }) {
                 if l == 1 { return true }
@@ -777,6 +837,7 @@ struct NegationReader {
                     m -= 1
                 }
                 if hit > i, seg.upperBound - hit >= 2, let w = lexicon.word(in: text, hit, seg.upperBound), negates(word: w, text[hit..<seg.upperBound]) { return true }
+                unexplained = true
             }
             i += l
         }
@@ -889,6 +950,7 @@ enum LostNegations {
                 let han = LostNegations.hanRuns(tu, ts[j].range)
                 // A negation character inside a word that says none (`不同`, `否则`, `免费`) is no
                 // negation: read word by word.
+                var bare = !says[j]
                 if says[j] {
                     reader.sourceStems = []
                     for w in words[(at + 1)...] where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
@@ -897,11 +959,23 @@ enum LostNegations {
                     reader.sourceIds = []
                     for (k, w) in words.enumerated() where k != at && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
                         let x = su.string(w.range).lowercased()
-                        guard x.count >= 2, x != negated, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
-                        reader.sourceIds.insert(sid)
+                        guard x.count >= 2, x != negated, !functionWords.contains(x) else { continue }
+                        reader.sourceIds.formUnion(reader.family(x))
+                    }
+                    // The words that negate by an affix (`wireless`), for ``NegationReader/rendersAffix(_:_:_:)``.
+                    reader.affixIds = []
+                    reader.affixBases = []
+                    for (k, w) in words.enumerated() where k != at && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content && w.range.count >= 6 {
+                        let x = su.string(w.range).lowercased()
+                        guard x != negated, let base = reader.affixBase(x) else { continue }
+                        reader.affixIds.formUnion(reader.family(x))
+                        reader.affixBases.formUnion(reader.family(base))
                     }
                     let unjoined = LoneSentences.masking(han, connectives)
                     if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
+                    // Its negation characters all in words that render other words of the source
+                    // (`无线充电器` for `wireless charger`): as bare as a sentence with none.
+                    bare = !reader.unexplained
                 }
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
                 // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
@@ -955,7 +1029,7 @@ enum LostNegations {
                     }
                 }
                 var requested = false
-                if imperative && !says[j], let id, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }),
+                if imperative && bare, let id, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }),
                    let clause = LostNegations.requestClause(tu, ts[j].range, markers: requestMarkers, timeEnds: timeClauseEnds, reader: reader),
                    LostNegations.headedBy(clause, stem: id, lexicon: lexicon, reader: reader) {
                     requested = !limited()
@@ -1010,7 +1084,7 @@ enum LostNegations {
                     // The command or the modal turned round: no negation character at all, the
                     // verb bare after an imperative, a modal (`boundModals`, a word of its own in
                     // the lexicon's segmentation: not 可能, 重要) for a negated modal.
-                    if !says[j] && !affirmed && request && coverage >= LostNegations.reversedCoverage {
+                    if bare && !affirmed && request && coverage >= LostNegations.reversedCoverage {
                         // (For a modal, rendered by a word of two characters or more: the single
                         // character's sense may be the modal's own, `以` of `可以` for `use`.)
                         reversed = imperative || modal && renderedByWord && han.withUnsafeBufferPointer { reader.holds($0, modals) }
@@ -1031,7 +1105,7 @@ enum LostNegations {
                     let passive = copula && cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) }
                     let command = imperative && han.withUnsafeBufferPointer { reader.holds($0, requests) }
                     guard passive || command, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
-                          !says[j], coverage >= LostNegations.unrenderedCoverage, known >= 3,
+                          bare, coverage >= LostNegations.unrenderedCoverage, known >= 3,
                           LoneSentences.negators(su, words, ss[i].range, negations, all) == 1,
                           !han.withUnsafeBufferPointer({ reader.holds($0, limits, initial: true) }) else { continue }
                     unrendered = true
