@@ -370,6 +370,10 @@ public struct LocaleData: Sendable {
         /// (`derivations`: `ion`, `ness`: `protection` of `protect`), for a word of the
         /// translation that renders a source word the lexicon glosses in another form.
         public var derivations: [String] = []
+        /// In a source language, the words that say the opposite of a negator, by negator
+        /// (`opposites`: `never` → `always`): a translation with no negation holding a word the
+        /// lexicon glosses so (`总是` for `is never true`) turned the sentence round.
+        public var opposites: [String: [String]] = [:]
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
@@ -517,6 +521,7 @@ public struct LocaleData: Sendable {
             data.negationCues.connectives = list("connectives")
             data.negationCues.timeClauseEnds = list("timeClauseEnds")
             data.negationCues.derivations = list("derivations")
+            for (w, name) in LocaleData.wordsByName(n, "opposites") where !w.isEmpty { data.negationCues.opposites[name.lowercased(), default: []].append(w.lowercased()) }
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }

@@ -410,6 +410,23 @@ import BitextMarkdown
         #expect(try severities(source, "未断电时不要打开外壳。").isEmpty)
     }
 
+    /// A negated word rendered by a modal of the translation (`需要` for `need`, `required`) or a
+    /// negator's opposite (`opposites`: `总是` for `never`, `每个人` for `nobody`) with no negation
+    /// is a warning (review 32 D7; it was info), also where the negation characters stand in words
+    /// rendering other source words (`防护` for `protection`). Silent: the negation said, `never
+    /// fails` (a negated word that negates), a limit (`只需要`).
+    @Test func negationTurnedIntoAModalOrAnOpposite() throws {
+        #expect(try severities("You do not need gloves.", "你需要手套。") == [.warning])
+        #expect(try severities("Registration is not required.", "需要注册。") == [.warning])
+        #expect(try severities("A comparison with NULL is never true.", "与 NULL 的比较总是为真。") == [.warning])
+        #expect(try severities("Nobody reads the log.", "每个人都读日志。") == [.warning])
+        #expect(try severities("Respiratory protection is not required.", "需要呼吸防护。") == [.warning])
+        #expect(try severities("You do not need gloves.", "你不需要手套。").isEmpty)
+        #expect(try severities("A comparison with NULL is never true.", "与 NULL 的比较永远不为真。").isEmpty)
+        #expect(try severities("It never fails to start.", "它总能启动。").isEmpty)
+        #expect(try severities("You do not need an account.", "你只需要一个邮箱。").isEmpty)
+    }
+
     /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
     /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
     /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens

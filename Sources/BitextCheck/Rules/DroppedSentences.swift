@@ -1034,7 +1034,7 @@ enum LostNegations {
                    LostNegations.headedBy(clause, stem: id, lexicon: lexicon, reader: reader) {
                     requested = !limited()
                 }
-                var rendered = false, affirmed = false, renderedByWord = false
+                var rendered = false, affirmed = false, renderedByWord = false, modalRendering = false
                 var reached = Set<Int32>()
                 han.withUnsafeBufferPointer { text in
                     lexicon.forEachStem(inHan: text, maxLength: 6, singleSenses: 6) { reached.insert($0) }
@@ -1054,6 +1054,8 @@ enum LostNegations {
                             if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
                                 renderedByWord = true
                                 affirmed = after(s, request ? requests : modals) || existential && after(s, beings)
+                                // The rendering is itself a modal (`需要` for `need`, `required`).
+                                modalRendering = modals.contains { $0.count == l && $0.elementsEqual(text[s..<(s + l)]) }
                                 if !affirmed && request {
                                     var q = s - 1
                                     while q >= 0 && q >= s - 5 && text[q] != 0 {
@@ -1080,6 +1082,26 @@ enum LostNegations {
                 }
                 let coverage = known == 0 ? 0 : Double(found) / Double(known)
                 var reversed = false, unrendered = false
+                // A translation with no negation that renders the negated word by a modal of its own
+                // (`需要手套` for `do not need gloves`, `需要注册` for `is not required`), or holds a
+                // word the lexicon glosses by the negator's opposite (`opposites`: `总是` for `never`,
+                // `is never true` → `总是为真`; not for a negated word that negates, `never fails`),
+                // says the opposite, as a modal before the rendering does.
+                if rendered && bare && !affirmed {
+                    if modalRendering && !limited() { affirmed = true }
+                    if !affirmed, let opposite = cues.opposites[word], !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }) {
+                        let ids = Set(opposite.compactMap { lexicon.stem(Stemmer.stem($0)) })
+                        affirmed = han.withUnsafeBufferPointer { text in
+                            var s = 0
+                            while s < text.count {
+                                let (l, w) = reader.longest(text, s)
+                                if let w, lexicon.stems(ofWord: w).contains(where: { ids.contains($0) }) { return true }
+                                s += l
+                            }
+                            return false
+                        } && !limited()
+                    }
+                }
                 if rendered {
                     // The command or the modal turned round: no negation character at all, the
                     // verb bare after an imperative, a modal (`boundModals`, a word of its own in
