@@ -366,6 +366,10 @@ public struct LocaleData: Sendable {
         /// In a target language, the endings of a time clause that may stand before a request
         /// opening the main clause (`timeClauseEnds`: `时`, `期间`, `后`: `风扇运转时请移除盖子`).
         public var timeClauseEnds: [String] = []
+        /// In a source language, prepositions that say a thing is not there (`absences`: `without`
+        /// of `Without a lid, …`): read as a negator of `existentials` for the lost negation only,
+        /// reported when the translation says the thing is there (`有盖子时`).
+        public var absences: [String] = []
         /// In a source language, suffixes that make a word of the same meaning from another
         /// (`derivations`: `ion`, `ness`: `protection` of `protect`), for a word of the
         /// translation that renders a source word the lexicon glosses in another form.
@@ -520,6 +524,7 @@ public struct LocaleData: Sendable {
             data.negationCues.limits = list("limits")
             data.negationCues.connectives = list("connectives")
             data.negationCues.timeClauseEnds = list("timeClauseEnds")
+            data.negationCues.absences = list("absences")
             data.negationCues.derivations = list("derivations")
             for (w, name) in LocaleData.wordsByName(n, "opposites") where !w.isEmpty { data.negationCues.opposites[name.lowercased(), default: []].append(w.lowercased()) }
         }

@@ -410,6 +410,16 @@ import BitextMarkdown
         #expect(try severities(source, "未断电时不要打开外壳。").isEmpty)
     }
 
+    /// `without` negates the thing after it (review 32 D6: `negation.absences`): a translation
+    /// that says it is there (`有盖子时`) is a warning. Silent: `不盖`, `没有`, another wording.
+    @Test func withoutTurnedIntoWith() throws {
+        let source = "Without a lid, the water boils slowly."
+        #expect(try severities(source, "有盖子时，水烧开得慢。") == [.warning])
+        #expect(try severities(source, "不盖盖子时，水烧开得慢。").isEmpty)
+        #expect(try severities(source, "没有盖子，水烧开得慢。").isEmpty)
+        #expect(try severities(source, "敞开锅煮时，水烧开得慢。").isEmpty)
+    }
+
     /// A negated word rendered by a modal of the translation (`需要` for `need`, `required`) or a
     /// negator's opposite (`opposites`: `总是` for `never`, `每个人` for `nobody`) with no negation
     /// is a warning (review 32 D7; it was info), also where the negation characters stand in words

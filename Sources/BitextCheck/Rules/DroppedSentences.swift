@@ -908,8 +908,12 @@ enum LostNegations {
         let requestMarkers = scalarLists(targetCues.imperatives)
         var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
-        // Beads with a negator anywhere in their source blocks.
-        for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, listed) {
+        // A preposition that says a thing is not there (`absences`: `without`), read as `no` when
+        // the sentence has no negator: reported only when the translation says the thing is there.
+        let absences = Set(cues.absences)
+        let absent = LoneSentences.listedWords(absences)
+        // Beads with a negator or an absence anywhere in their source blocks.
+        for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, listed + absent) {
             let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, opens: opens, bounds: bounds) }
             // The negator a word of `!until` would exempt: kept, and the sentence judged when its
             // translation says none of the target's `onlyThen` (`才`, `只有`).
@@ -920,7 +924,14 @@ enum LostNegations {
             let targetNegated = says.filter { $0 }.count
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
                 let i = sb.source[0], j = sb.target[0]
-                guard i < ss.count, j < ts.count, let (word, at) = free[i] else { continue }
+                guard i < ss.count, j < ts.count else { continue }
+                var absence = false
+                var negator = free[i]
+                if negator == nil && !absent.isEmpty {
+                    negator = LoneSentences.negator(p.source.units[ss[i].unit], p.sourceAnalyses[ss[i].unit], ss[i].range, absences, absent, opens: opens)
+                    absence = negator != nil
+                }
+                guard let (word, at) = negator else { continue }
                 // Translated prose: Han in the translated sentence; the negator not kept in English.
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
@@ -980,7 +991,7 @@ enum LostNegations {
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
                 // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
                 // (`no`).
-                var request = cues.modals.contains(word), existential = cues.existentials.contains(word)
+                var request = cues.modals.contains(word), existential = absence || cues.existentials.contains(word)
                 var latin: [String] = []  // the sentence's words up to the negator, lowercase
                 for w in words[..<at] where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
                     latin.append(su.string(w.range).lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
@@ -1001,7 +1012,7 @@ enum LostNegations {
                         imperative = true
                     }
                 }
-                if imperative {
+                if imperative && !absence {
                     request = true
                     existential = false
                 }
@@ -1053,10 +1064,11 @@ enum LostNegations {
                         while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
                             if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
                                 renderedByWord = true
-                                affirmed = after(s, request ? requests : modals) || existential && after(s, beings)
+                                // (For `without`, only `有` says the thing is there.)
+                                affirmed = absence ? after(s, beings) : after(s, request ? requests : modals) || existential && after(s, beings)
                                 // The rendering is itself a modal (`需要` for `need`, `required`).
-                                modalRendering = modals.contains { $0.count == l && $0.elementsEqual(text[s..<(s + l)]) }
-                                if !affirmed && request {
+                                modalRendering = !absence && modals.contains { $0.count == l && $0.elementsEqual(text[s..<(s + l)]) }
+                                if !affirmed && request && !absence {
                                     var q = s - 1
                                     while q >= 0 && q >= s - 5 && text[q] != 0 {
                                         if prepositions.contains(text[q]) && after(q, requests) { affirmed = true; break }
@@ -1082,12 +1094,14 @@ enum LostNegations {
                 }
                 let coverage = known == 0 ? 0 : Double(found) / Double(known)
                 var reversed = false, unrendered = false
+                // `without`: only a thing said to be there.
+                if absence && !affirmed { continue }
                 // A translation with no negation that renders the negated word by a modal of its own
                 // (`需要手套` for `do not need gloves`, `需要注册` for `is not required`), or holds a
                 // word the lexicon glosses by the negator's opposite (`opposites`: `总是` for `never`,
                 // `is never true` → `总是为真`; not for a negated word that negates, `never fails`),
                 // says the opposite, as a modal before the rendering does.
-                if rendered && bare && !affirmed {
+                if rendered && bare && !affirmed && !absence {
                     if modalRendering && !limited() { affirmed = true }
                     if !affirmed, let opposite = cues.opposites[word], !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }) {
                         let ids = Set(opposite.compactMap { lexicon.stem(Stemmer.stem($0)) })
