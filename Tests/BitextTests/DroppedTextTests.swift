@@ -437,6 +437,19 @@ import BitextMarkdown
         #expect(try severities("You do not need an account.", "你只需要一个邮箱。").isEmpty)
     }
 
+    /// A negated passive with an irregular participle (review 31 D3): read by its lemma
+    /// (`en.irregular-verbs.txt`: `built` → `build`), info where the lexicon renders it only by a
+    /// character (`建` of `构建`, glossed `construct`); it was silent. A passive marker between the
+    /// modal and the rendering (`negation.passives`: `会被删除`) is a warning as `会删除` is (it
+    /// was info). Silent: the negation said.
+    @Test func negatedPassiveWithAnIrregularParticiple() throws {
+        #expect(try severities("Drafts are not built.", "草稿会被构建。") == [.info])
+        #expect(try severities("Files are not sent.", "文件会发送。") == [.info])
+        #expect(try severities("The file is not deleted.", "文件会被删除。") == [.warning])
+        #expect(try severities("Drafts are not built.", "草稿不会被构建。").isEmpty)
+        #expect(Harness.source.irregularVerbs["built"] == "build")
+    }
+
     /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
     /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
     /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens

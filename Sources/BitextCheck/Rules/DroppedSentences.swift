@@ -906,6 +906,7 @@ enum LostNegations {
         let connectives = scalarLists(targetCues.connectives)
         let timeClauseEnds = scalarLists(targetCues.timeClauseEnds)
         let requestMarkers = scalarLists(targetCues.imperatives)
+        let passives = scalarLists(targetCues.passives)
         var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
         // A preposition that says a thing is not there (`absences`: `without`), read as `no` when
@@ -954,7 +955,9 @@ enum LostNegations {
                     let x = su.string(w.range).lowercased()
                     if x.count >= 2 && !functionWords.contains(x) { negated = x; break }
                 }
-                let id = negated.flatMap { lexicon.stem(Stemmer.stem($0)) }
+                // (An irregular participle by its lemma, `built` by `build`: `irregular-verbs.txt`.)
+                let irregular = negated.flatMap { c.toolkit.segmenter.source.irregularVerbs[$0] }
+                let id = (irregular ?? negated).flatMap { lexicon.stem(Stemmer.stem($0)) }
                 // Without the negated word's stem only the unrendered evidence is left, which needs
                 // a translation with no negation character at all.
                 guard id != nil || !says[j] else { continue }
@@ -1052,7 +1055,10 @@ enum LostNegations {
                     if let id { rendered = reached.contains(id) }
                     guard rendered, let id else { return }
                     func after(_ s: Int, _ list: [[UInt32]]) -> Bool {
-                        list.contains { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }
+                        if list.contains(where: { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }) { return true }
+                        // A passive marker between (`会被构建` for `are not built`).
+                        return passives.contains { p in p.count < s && zip(text[(s - p.count)..<s], p).allSatisfy { $0 == $1 }
+                            && list.contains { m in m.count <= s - p.count && zip(text[(s - p.count - m.count)..<(s - p.count)], m).allSatisfy { $0 == $1 } } }
                     }
                     // A word of two characters or more rendering it, right after a modal
                     // (`会`, `可以`: `boundModals`): the translation affirms what the source denies;
@@ -1138,7 +1144,7 @@ enum LostNegations {
                     let after = negated ?? ""
                     let copula = (latin.last.map { cues.copulas.contains($0) } ?? false)
                         || word.hasSuffix("n't") && cues.copulas.contains(String(word.dropLast(3)))
-                    let passive = copula && cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) }
+                    let passive = copula && (irregular != nil || cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) })
                     let command = imperative && han.withUnsafeBufferPointer { reader.holds($0, requests) }
                     guard passive || command, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
                           bare, coverage >= LostNegations.unrenderedCoverage, known >= 3,
