@@ -411,13 +411,17 @@ import BitextMarkdown
     }
 
     /// `without` negates the thing after it (review 32 D6: `negation.absences`): a translation
-    /// that says it is there (`有盖子时`) is a warning. Silent: `不盖`, `没有`, another wording.
+    /// that says it is there (`有盖子时`; `有` before the code span after `without`) is a warning. Silent: `不盖`, `没有`, another wording.
     @Test func withoutTurnedIntoWith() throws {
         let source = "Without a lid, the water boils slowly."
         #expect(try severities(source, "有盖子时，水烧开得慢。") == [.warning])
         #expect(try severities(source, "不盖盖子时，水烧开得慢。").isEmpty)
         #expect(try severities(source, "没有盖子，水烧开得慢。").isEmpty)
         #expect(try severities(source, "敞开锅煮时，水烧开得慢。").isEmpty)
+        // A code span after `without`, written after `有`.
+        let span = "Without `ORDER BY`, the database may return the rows in any order."
+        #expect(try severities(span, "如果有 `ORDER BY`，数据库可能以任意顺序返回这些行。") == [.warning])
+        #expect(try severities(span, "如果没有 `ORDER BY`，数据库可能以任意顺序返回这些行。").isEmpty)
     }
 
     /// A negated word rendered by a modal of the translation (`需要` for `need`, `required`) or a

@@ -936,7 +936,7 @@ enum LostNegations {
                 // Translated prose: Han in the translated sentence; the negator not kept in English.
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
-                if negators[i] == nil {
+                if negators[i] == nil && !absence {
                     // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`.
                     if onlyThen.contains(where: { LoneSentences.saysNegation(tu.text, ts[j].range, [$0]) }) { continue }
                 }
@@ -1100,8 +1100,10 @@ enum LostNegations {
                 }
                 let coverage = known == 0 ? 0 : Double(found) / Double(known)
                 var reversed = false, unrendered = false
-                // `without`: only a thing said to be there.
-                if absence && !affirmed { continue }
+                // `without`: only a thing said to be there (a code span right after it, `Without
+                // `ORDER BY`, …`, with `有` right before the same span: `如果有 `ORDER BY``).
+                if absence && !affirmed && !(bare && LostNegations.existentialBeforeSpan(su, after: words[at].range.upperBound, in: ss[i].range, tu, ts[j].range, beings)) { continue }
+                if absence { affirmed = true }
                 // A translation with no negation that renders the negated word by a modal of its own
                 // (`需要手套` for `do not need gloves`, `需要注册` for `is not required`), or holds a
                 // word the lexicon glosses by the negator's opposite (`opposites`: `总是` for `never`,
@@ -1134,7 +1136,7 @@ enum LostNegations {
                         // `Do not use more than three filters at once`.)
                         if reversed && limited() { reversed = false }
                     }
-                } else if !requested {
+                } else if !requested && !absence {
                     // Unrendered: one negator in the sentence, none in the translation nor a word
                     // that bounds or excludes, most of the sentence rendered; and the negation one a
                     // translation cannot say otherwise: a command (`do not fit` → `应换装`: a request
@@ -1192,6 +1194,28 @@ enum LostNegations {
         }
         out.append(0)
         return out
+    }
+
+    /// Whether a code span stands right after `from` in the source unit `su` (spaces and markup
+    /// between), and the translated sentence `r` of `tu` writes the same span right after one of
+    /// `beings` (`有`, spaces and markup between): `Without `ORDER BY`, …` → `如果有 `ORDER BY`，…`.
+    static func existentialBeforeSpan(_ su: BitextMarkdown.Unit, after from: Int, in range: Range<Int>, _ tu: BitextMarkdown.Unit, _ r: Range<Int>, _ beings: [[UInt32]]) -> Bool {
+        var k = from
+        while k < range.upperBound && (su.text[k] == 0x20 || su.roles[k] == .markup) { k += 1 }
+        guard k < range.upperBound, su.roles[k] == .code else { return false }
+        var e = k
+        while e < range.upperBound && su.roles[e] == .code { e += 1 }
+        let span = Array(su.text[k..<e])
+        var t = r.lowerBound
+        while t + span.count <= r.upperBound {
+            if tu.roles[t] == .code && (t == 0 || tu.roles[t - 1] != .code) && tu.text[t..<(t + span.count)].elementsEqual(span) {
+                var q = t - 1
+                while q >= r.lowerBound && (tu.text[q] == 0x20 || tu.roles[q] == .markup) { q -= 1 }
+                if beings.contains(where: { b in b.count <= q - r.lowerBound + 1 && tu.text[(q - b.count + 1)...q].elementsEqual(b) }) { return true }
+            }
+            t += 1
+        }
+        return false
     }
 
     /// When the translated sentence `r` of `u` opens its main clause with a request marker
