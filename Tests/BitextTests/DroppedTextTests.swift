@@ -454,6 +454,17 @@ import BitextMarkdown
         #expect(Harness.source.irregularVerbs["built"] == "build")
     }
 
+    /// One of two negations lost (review 31 D4): two negators in the source, one negation character
+    /// in the translation, the second's word rendered bare and the first's only after the negation
+    /// or not as a word: info. Silent: both said, `neither … nor` said once (`都不`).
+    @Test func oneOfTwoNegationsLost() throws {
+        #expect(try severities("The bound does not apply to sorts that do not compare keys.", "这个下界不适用于比较键的排序。") == [.info])
+        #expect(try severities("Tidewise does not show ads, and it never sells your location.", "Tidewise 不显示广告，也会出售你的位置信息。") == [.info])
+        #expect(try severities("Tidewise does not show ads, and it never sells your location.", "Tidewise 不显示广告，也从不出售你的位置信息。").isEmpty)
+        #expect(try severities("The bound does not apply to sorts that do not compare keys.", "这个下界不适用于不比较键的排序。").isEmpty)
+        #expect(try severities("Neither the server nor the client stores the token.", "服务器和客户端都不存储令牌。").isEmpty)
+    }
+
     /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
     /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
     /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens

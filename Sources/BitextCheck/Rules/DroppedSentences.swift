@@ -986,7 +986,21 @@ enum LostNegations {
                         reader.affixBases.formUnion(reader.family(base))
                     }
                     let unjoined = LoneSentences.masking(han, connectives)
-                    if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
+                    if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) {
+                        // One of two negations lost (review 31 D4): the translation negates the
+                        // first negated word and states the second plainly.
+                        if let (second, about) = LostNegations.secondLost(su, p.sourceAnalyses[ss[i].unit], ss[i].range, negations, all, opens: opens, bounds: bounds,
+                                                                           functionWords: functionWords, han: unjoined, reader: reader) {
+                            var from = ts[j].range.lowerBound
+                            if let h = ts[j].range.first(where: { isHanChar(tu.text[$0]) }) {
+                                from = (ts[j].range.lowerBound..<h).last(where: { tu.text[$0] == 0x0A }).map { $0 + 1 } ?? from
+                            }
+                            out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
+                                                    negator: second, sourceNegated: sourceNegated, targetNegated: targetNegated,
+                                                    negated: about, affirmed: false))
+                        }
+                        continue
+                    }
                     // Its negation characters all in words that render other words of the source
                     // (`无线充电器` for `wireless charger`): as bare as a sentence with none.
                     bare = !reader.unexplained
@@ -1194,6 +1208,58 @@ enum LostNegations {
         }
         out.append(0)
         return out
+    }
+
+    /// Of a sentence with two negators (``LoneSentences/negator(_:_:_:_:_:opens:bounds:)``, no
+    /// `!until` word) whose translation `han` (Han runs) says one negation: the second negator and
+    /// the word it is about when the translation renders the second's, by a word of two characters
+    /// or more, with no negation character in the two characters before it, and the first's only
+    /// right after one or not as a word (`这个下界不适用于比较键的排序` for `The bound does not apply to
+    /// sorts that do not compare keys`: 比较 bare). `neither … nor` said once (`X和Y都不`) renders
+    /// the first word bare, and is none.
+    static func secondLost(_ u: BitextMarkdown.Unit, _ a: TextAnalysis, _ range: Range<Int>, _ negations: Set<String>, _ all: [[UInt32]],
+                           opens: [UInt32], bounds: LocaleData.Bounds, functionWords: Set<String>, han: [UInt32], reader: NegationReader) -> (String, String)? {
+        var found: [(word: String, index: Int)] = []
+        var r = range
+        while let n = LoneSentences.negator(u, a, r, negations, all, opens: opens, bounds: bounds), found.count < 3 {
+            found.append(n)
+            r = a.words[n.index].range.upperBound..<range.upperBound
+        }
+        guard found.count == 2 else { return nil }
+        let negationCharacters = reader.characters.union(reader.anywhere)
+        guard han.filter({ negationCharacters.contains($0) }).count == 1 else { return nil }
+        let lexicon = reader.lexicon
+        // The word each is about: the first content word after it, four words on at most.
+        func about(_ k: Int) -> String? {
+            for w in a.words[(k + 1)...].prefix(4) where w.kind == .latin && range.contains(w.range.lowerBound) && u.roles[w.range.lowerBound] == .content {
+                let x = u.string(w.range).lowercased()
+                if x.count >= 2 && !functionWords.contains(x) { return x }
+            }
+            return nil
+        }
+        guard let first = about(found[0].index), let second = about(found[1].index),
+              let id1 = lexicon.stem(Stemmer.stem(first)), let id2 = lexicon.stem(Stemmer.stem(second)), id1 != id2 else { return nil }
+        // Where a word of two characters or more renders `id`, and whether a negation character
+        // stands in the two characters before it.
+        func renderings(_ id: Int32) -> [Bool] {
+            var out: [Bool] = []
+            han.withUnsafeBufferPointer { text in
+                for s in text.indices where text[s] != 0 {
+                    var l = 2
+                    while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
+                        if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
+                            out.append((max(0, s - 2)..<s).contains { text[$0] != 0 && negationCharacters.contains(text[$0]) })
+                            break
+                        }
+                        l += 1
+                    }
+                }
+            }
+            return out
+        }
+        let r1 = renderings(id1), r2 = renderings(id2)
+        guard r1.isEmpty || r1.contains(true), !r2.isEmpty, !r2.contains(true) else { return nil }
+        return (found[1].word, second)
     }
 
     /// Whether a code span stands right after `from` in the source unit `su` (spaces and markup
