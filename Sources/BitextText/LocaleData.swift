@@ -395,9 +395,29 @@ public struct LocaleData: Sendable {
         /// In a target language, the endings of a time clause that may stand before a request
         /// opening the main clause (`timeClauseEnds`: `时`, `期间`, `后`: `风扇运转时请移除盖子`).
         public var timeClauseEnds: [String] = []
+        /// In a source language, prepositions that say a thing is not there (`absences`: `without`
+        /// of `Without a lid, …`): read as a negator of `existentials` for the lost negation only,
+        /// reported when the translation says the thing is there (`有盖子时`).
+        public var absences: [String] = []
+        /// In a source language, suffixes that make a word of the same meaning from another
+        /// (`derivations`: `ion`, `ness`: `protection` of `protect`), for a word of the
+        /// translation that renders a source word the lexicon glosses in another form.
+        public var derivations: [String] = []
+        /// In a target language, markers of the passive that may stand between a modal and the
+        /// verb it affirms (`passives`: `被` of `会被构建` for `are not built`).
+        public var passives: [String] = []
+        /// In a source language, the words that say the opposite of a negator, by negator
+        /// (`opposites`: `never` → `always`): a translation with no negation holding a word the
+        /// lexicon glosses so (`总是` for `is never true`) turned the sentence round.
+        public var opposites: [String: [String]] = [:]
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
+    /// Irregular past participles and their lemma (`built` → `build`), from
+    /// `<id>.irregular-verbs.txt`, read on first use: the lost negation of `missing-translation`
+    /// reads a negated passive by them (`Drafts are not built.`).
+    public var irregularVerbs: [String: String] { irregularVerbWords.value }
+    private var irregularVerbWords = OnFirstUse<[String: String]>(nil, empty: [:], LocaleData.wordPairs)
     /// Conjunctions that open a condition or an exception (the locale's `conditions`), by a name
     /// both locales give them (`unless`: `unless`; `除非`, `否则`, `才`), lowercase: a sentence
     /// translated one to one that has one and whose translation holds none of that name's
@@ -523,6 +543,7 @@ public struct LocaleData: Sendable {
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
         data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
+        data.irregularVerbWords = OnFirstUse(try? named("\(id).irregular-verbs.txt"), empty: [:], LocaleData.wordPairs)
         data.standardCharacterSet = OnFirstUse(try? named("\(id).standard-characters.txt"), empty: [], LocaleData.scalarSet)
         for (w, name) in wordsByName("conditions") where !w.isEmpty { data.conditions[name, default: []].append(w.lowercased()) }
         if let n = node["negation"] {
@@ -541,6 +562,10 @@ public struct LocaleData: Sendable {
             data.negationCues.limits = list("limits")
             data.negationCues.connectives = list("connectives")
             data.negationCues.timeClauseEnds = list("timeClauseEnds")
+            data.negationCues.absences = list("absences")
+            data.negationCues.derivations = list("derivations")
+            data.negationCues.passives = list("passives")
+            for (w, name) in LocaleData.wordsByName(n, "opposites") where !w.isEmpty { data.negationCues.opposites[name.lowercased(), default: []].append(w.lowercased()) }
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }
@@ -836,6 +861,16 @@ public struct LocaleData: Sendable {
         for line in lines(text) where line.utf8.first != 0x23 {
             let w = trimmingWhitespace(line).lowercased()
             if !w.isEmpty { out.insert(w.replacingOccurrences(of: "\u{2019}", with: "'")) }
+        }
+        return out
+    }
+
+    /// Lines of two words, `FORM LEMMA` (`irregular-verbs.txt`; `#` a comment line), lowercase.
+    @Sendable static func wordPairs(_ text: String) -> [String: String]? {
+        var out: [String: String] = [:]
+        for line in lines(text) where line.utf8.first != 0x23 {
+            let w = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if w.count == 2 { out[String(w[0])] = String(w[1]) }
         }
         return out
     }

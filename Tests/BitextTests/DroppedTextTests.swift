@@ -372,6 +372,99 @@ import BitextMarkdown
         #expect(found.allSatisfy { $0.severity == .info && $0.message.contains("negates") }, "\(found.map(\.message))")
     }
 
+    /// The severities `missing-translation` gives one sentence and its translation.
+    func severities(_ source: String, _ target: String) throws -> [Severity] {
+        try Harness.findings(rule: MissingTranslationRule(), target: target + "\n", source: source + "\n").map(\.severity)
+    }
+
+    /// A soft line break inside the translated sentence is no boundary (review 32 D3): `配有⏎耳机插孔`
+    /// is `配有耳机插孔`, `有` before the rendering of `headphone jack`, a warning as on one line.
+    @Test func lostNegationAcrossASoftLineBreak() throws {
+        let source = "The Aster 13 has no headphone jack."
+        #expect(try severities(source, "Aster 13 配有\n耳机插孔。") == [.warning])
+        #expect(try severities(source, "Aster 13 配有耳机插孔。") == [.warning])
+        #expect(try severities(source, "Aster 13 没有\n耳机插孔。").isEmpty)
+    }
+
+    /// A negation character inside a word that renders a source word negating by an affix
+    /// (review 32 D4: `无线` for `wireless`; `失去` before `知觉`, `conscious`'s rendering, for
+    /// `unconscious`), or a `+` character inside a word rendering a source word in another form
+    /// (`防护`, glossed `protect`, for `protection`: `negation.derivations`), is that word's: the
+    /// sentence's negation is lost. Silent: the negation said (`请勿`, `不适用`).
+    @Test func negationCharacterInsideAWordOfTheSource() throws {
+        #expect(try severities("Do not use the wireless charger.", "请使用无线充电器。") == [.warning])
+        #expect(try severities("Never give anything by mouth to an unconscious person.", "请给失去知觉的人经口喂食任何东西。") == [.warning])
+        #expect(try severities("The wireless charger is not included.", "无线充电器已包含在内。") == [.info])
+        #expect(try severities("Do not use the wireless charger.", "请勿使用无线充电器。").isEmpty)
+        #expect(try severities("The wireless charger does not work with cases.", "无线充电器不适用于保护壳。").isEmpty)
+        #expect(try severities("Use the wireless charger.", "请使用无线充电器。").isEmpty)
+    }
+
+    /// An `unless` clause dropped under a negated main clause (review 32 D5): the translation's
+    /// one negation is the `not`'s, and the clause's words are not rendered. Silent: `除非…否则`,
+    /// a second negation (`未断电时不要…`).
+    @Test func conditionDroppedUnderANegation() throws {
+        let source = "Do not open the case unless the power is off."
+        #expect(try severities(source, "不要打开外壳。") == [.warning])
+        #expect(try severities(source, "除非电源已关闭，否则不要打开外壳。").isEmpty)
+        #expect(try severities(source, "未断电时不要打开外壳。").isEmpty)
+    }
+
+    /// `without` negates the thing after it (review 32 D6: `negation.absences`): a translation
+    /// that says it is there (`有盖子时`; `有` before the code span after `without`) is a warning. Silent: `不盖`, `没有`, another wording.
+    @Test func withoutTurnedIntoWith() throws {
+        let source = "Without a lid, the water boils slowly."
+        #expect(try severities(source, "有盖子时，水烧开得慢。") == [.warning])
+        #expect(try severities(source, "不盖盖子时，水烧开得慢。").isEmpty)
+        #expect(try severities(source, "没有盖子，水烧开得慢。").isEmpty)
+        #expect(try severities(source, "敞开锅煮时，水烧开得慢。").isEmpty)
+        // A code span after `without`, written after `有`.
+        let span = "Without `ORDER BY`, the database may return the rows in any order."
+        #expect(try severities(span, "如果有 `ORDER BY`，数据库可能以任意顺序返回这些行。") == [.warning])
+        #expect(try severities(span, "如果没有 `ORDER BY`，数据库可能以任意顺序返回这些行。").isEmpty)
+    }
+
+    /// A negated word rendered by a modal of the translation (`需要` for `need`, `required`) or a
+    /// negator's opposite (`opposites`: `总是` for `never`, `每个人` for `nobody`) with no negation
+    /// is a warning (review 32 D7; it was info), also where the negation characters stand in words
+    /// rendering other source words (`防护` for `protection`). Silent: the negation said, `never
+    /// fails` (a negated word that negates), a limit (`只需要`).
+    @Test func negationTurnedIntoAModalOrAnOpposite() throws {
+        #expect(try severities("You do not need gloves.", "你需要手套。") == [.warning])
+        #expect(try severities("Registration is not required.", "需要注册。") == [.warning])
+        #expect(try severities("A comparison with NULL is never true.", "与 NULL 的比较总是为真。") == [.warning])
+        #expect(try severities("Nobody reads the log.", "每个人都读日志。") == [.warning])
+        #expect(try severities("Respiratory protection is not required.", "需要呼吸防护。") == [.warning])
+        #expect(try severities("You do not need gloves.", "你不需要手套。").isEmpty)
+        #expect(try severities("A comparison with NULL is never true.", "与 NULL 的比较永远不为真。").isEmpty)
+        #expect(try severities("It never fails to start.", "它总能启动。").isEmpty)
+        #expect(try severities("You do not need an account.", "你只需要一个邮箱。").isEmpty)
+    }
+
+    /// A negated passive with an irregular participle (review 31 D3): read by its lemma
+    /// (`en.irregular-verbs.txt`: `built` → `build`), info where the lexicon renders it only by a
+    /// character (`建` of `构建`, glossed `construct`); it was silent. A passive marker between the
+    /// modal and the rendering (`negation.passives`: `会被删除`) is a warning as `会删除` is (it
+    /// was info). Silent: the negation said.
+    @Test func negatedPassiveWithAnIrregularParticiple() throws {
+        #expect(try severities("Drafts are not built.", "草稿会被构建。") == [.info])
+        #expect(try severities("Files are not sent.", "文件会发送。") == [.info])
+        #expect(try severities("The file is not deleted.", "文件会被删除。") == [.warning])
+        #expect(try severities("Drafts are not built.", "草稿不会被构建。").isEmpty)
+        #expect(Harness.source.irregularVerbs["built"] == "build")
+    }
+
+    /// One of two negations lost (review 31 D4): two negators in the source, one negation character
+    /// in the translation, the second's word rendered bare and the first's only after the negation
+    /// or not as a word: info. Silent: both said, `neither … nor` said once (`都不`).
+    @Test func oneOfTwoNegationsLost() throws {
+        #expect(try severities("The bound does not apply to sorts that do not compare keys.", "这个下界不适用于比较键的排序。") == [.info])
+        #expect(try severities("Tidewise does not show ads, and it never sells your location.", "Tidewise 不显示广告，也会出售你的位置信息。") == [.info])
+        #expect(try severities("Tidewise does not show ads, and it never sells your location.", "Tidewise 不显示广告，也从不出售你的位置信息。").isEmpty)
+        #expect(try severities("The bound does not apply to sorts that do not compare keys.", "这个下界不适用于不比较键的排序。").isEmpty)
+        #expect(try severities("Neither the server nor the client stores the token.", "服务器和客户端都不存储令牌。").isEmpty)
+    }
+
     /// A condition or exception clause dropped (review 28 D6): `unless …` whose translation has
     /// none of the renderings `conditions` of the locales give (`除非`, `否则`, `才`) nor a
     /// negation. Silent when it says one, or a negation (`未经书面同意`), or the conjunction opens

@@ -36,6 +36,9 @@ enum DroppedConditions {
         guard !phrases.isEmpty else { return [] }
         let firsts = LoneSentences.listedWords(Set(phrases.compactMap(\.words.first)))
         let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations)
+        let sourceNegations = c.toolkit.segmenter.source.negations, functionWords = c.toolkit.segmenter.source.functionWords
+        var sourceListed: [[UInt32]]? = nil
+        let connectives = c.toolkit.segmenter.target.negationCues.connectives.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
         var out: [DroppedCondition] = []
         // Beads with a phrase's first word anywhere in their source blocks.
         for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, firsts) {
@@ -70,9 +73,34 @@ enum DroppedConditions {
                 // Translated prose, none of the renderings nor a negation, the conjunction not
                 // kept in English.
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }),
-                      !LoneSentences.saysNegation(tu.text, ts[j].range, negations),
                       !LoneSentences.saysNegation(tu.text, ts[j].range, renderings),
                       !tu.string(ts[j].range).lowercased().contains(su.string(words[at].range).lowercased()) else { continue }
+                // A negation of the translation renders the condition only beyond those that render
+                // the source's own negations outside the clause (`Do not open the case unless the
+                // power is off` → `不要打开外壳`: the one `不` is the `not`'s). With a negation of the
+                // source to answer, the clause is dropped when its words are mostly not rendered
+                // either (`不要在通电时打开外壳` says the condition another way).
+                if LoneSentences.saysNegation(tu.text, ts[j].range, negations) {
+                    if sourceListed == nil { sourceListed = LoneSentences.listedWords(sourceNegations) }
+                    let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
+                        - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
+                    guard outside > 0, LoneSentences.negationCount(tu.text, ts[j].range, negations, outside: connectives) <= outside,
+                          let lexicon = Lexicon.shared else { continue }
+                    var known = 0, found = 0
+                    var reached: Set<Int32>? = nil
+                    for w in words[(at + 1)...] where w.range.lowerBound < end && w.kind == .latin && su.roles[w.range.lowerBound] == .content {
+                        let x = su.string(w.range).lowercased()
+                        guard x.count >= 2, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
+                        if reached == nil {
+                            var r = Set<Int32>()
+                            LostNegations.hanRuns(tu, ts[j].range).withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { r.insert($0) } }
+                            reached = r
+                        }
+                        known += 1
+                        if reached!.contains(sid) { found += 1 }
+                    }
+                    guard known >= 1, found * 2 < known else { continue }
+                }
                 var trimmed = end
                 while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
                 let middle = ss[i].range.lowerBound + ss[i].range.count / 2

@@ -581,6 +581,19 @@ enum LoneSentences {
         return saysNegation(rest, rest.indices, negations)
     }
 
+    /// How many negations `text[r]` says: places where one of `negations` starts, the longest
+    /// read at each (`有没有` once), those inside a connective of `connectives` (`否则`) apart.
+    static func negationCount(_ text: [UInt32], _ r: Range<Int>, _ negations: [[UInt32]], outside connectives: [[UInt32]]) -> Int {
+        let t = connectives.isEmpty ? Array(text[r]) : masking(Array(text[r]), connectives)
+        var n = 0, i = 0
+        while i < t.count {
+            var l = 0
+            for w in negations where w[0] == t[i] && w.count > l && i + w.count <= t.count && t[i..<(i + w.count)].elementsEqual(w) { l = w.count }
+            if l > 0 { n += 1; i += l } else { i += 1 }
+        }
+        return n
+    }
+
     /// `text` with every occurrence of a word of `words` written over with 0 (no character).
     static func masking(_ text: [UInt32], _ words: [[UInt32]]) -> [UInt32] {
         var out = text
@@ -645,7 +658,7 @@ enum LoneSentences {
 struct NegationReader {
     let lexicon: Lexicon
     var characters = Set<UInt32>(), anywhere = Set<UInt32>(), words = Set<[UInt32]>()
-    let sourceNegations: Set<String>, glossWords: Set<String>, prefixes: [String], suffixes: [String]
+    let sourceNegations: Set<String>, glossWords: Set<String>, prefixes: [String], suffixes: [String], derivations: [String]
     var cache: [Int32: Bool] = [:]
 
     init(_ negations: Set<String>, sourceNegations: Set<String>, cues: LocaleData.NegationCues, lexicon: Lexicon) {
@@ -654,6 +667,7 @@ struct NegationReader {
         glossWords = cues.glosses
         prefixes = cues.glossPrefixes
         suffixes = cues.glossSuffixes
+        derivations = cues.derivations
         for n in negations {
             let v = Array(n.unicodeScalars.map(\.value))
             if v.count == 2 && v[0] == 0x2B { anywhere.insert(v[1]) } else if v.count == 1 { characters.insert(v[0]) } else if v.count > 1 { words.insert(v) }
@@ -702,9 +716,58 @@ struct NegationReader {
     /// about apart (`loss` of `The loss was not reported`).
     var sourceIds = Set<Int32>()
 
+    /// The lexicon stems of a word and of the words it makes or comes from by one of the source
+    /// locale's `negation.derivations` (`protection`, `protect`; `conscious`, `consciousness`), the
+    /// base four letters or more: a rendering of one is a rendering of the word (防护, glossed
+    /// `protect`, for `protection`).
+    func family(_ x: String) -> [Int32] {
+        var out: [Int32] = []
+        if let id = lexicon.stem(Stemmer.stem(x)) { out.append(id) }
+        for d in derivations {
+            if let id = lexicon.stem(Stemmer.stem(x + d)) { out.append(id) }
+            if x.count - d.count >= 4 && x.hasSuffix(d), let id = lexicon.stem(Stemmer.stem(String(x.dropLast(d.count)))) { out.append(id) }
+        }
+        return out
+    }
+
     func rendersSource(_ id: Int32) -> Bool {
         guard !sourceIds.isEmpty else { return false }
         return lexicon.stems(ofWord: id).contains { sourceIds.contains($0) }
+    }
+
+    /// The lexicon stems of the source sentence's content words that negate by an affix
+    /// (``affixBase(_:)``: `wireless`, `unconscious`), the negator and the word it is about apart,
+    /// and the stems of their bases (`wire`, `conscious`): a negation character of the translation
+    /// that renders one of them (`无线` for `wireless`; `失去` before `知觉`, a rendering of
+    /// `conscious`, for `unconscious`) is accounted for by that word, not by the sentence's negator.
+    var affixIds = Set<Int32>(), affixBases = Set<Int32>()
+
+    /// The base of a word that negates by one of the `glossPrefixes` or `glossSuffixes` (`wire` of
+    /// `wireless`, `conscious` of `unconscious`), when the lexicon knows it (four letters or more
+    /// after a prefix, three before a suffix, as ``negative(_:)`` reads a gloss); nil for any other word.
+    func affixBase(_ s: String) -> String? {
+        for p in prefixes where s.count - p.count >= 4 && s.hasPrefix(p) {
+            let b = String(s.dropFirst(p.count))
+            if lexicon.stem(Stemmer.stem(b)) != nil { return b }
+        }
+        for x in suffixes where s.count - x.count >= 3 && s.hasSuffix(x) {
+            let b = String(s.dropLast(x.count))
+            if lexicon.stem(Stemmer.stem(b)) != nil { return b }
+        }
+        return nil
+    }
+
+    /// Whether the word `id` at `seg` of `text` (nil: a single character) renders a source word
+    /// that negates by an affix, itself (`无线`, `wireless`) or with the word right after it
+    /// rendering the affixed word's base (`失去|知觉`, `unconscious`).
+    func rendersAffix(_ text: UnsafeBufferPointer<UInt32>, _ seg: Range<Int>, _ id: Int32?) -> Bool {
+        guard !affixIds.isEmpty else { return false }
+        if let id, lexicon.stems(ofWord: id).contains(where: { affixIds.contains($0) }) { return true }
+        let e = seg.upperBound
+        guard e < text.count, text[e] != 0 else { return false }
+        let (_, next) = longest(text, e)
+        guard let w = next ?? lexicon.word(in: text, e, e + 1) else { return false }
+        return lexicon.stems(ofWord: w).contains { affixBases.contains($0) }
     }
 
     /// Whether a gloss of a word says the source's negation in its words: a negating gloss that
@@ -744,14 +807,24 @@ struct NegationReader {
         return false
     }
 
+    /// After ``negates(_:)`` found none: a negation character stood in a word that says no
+    /// negation (`不同`), not only in words that render a source word (`无线`, `防护`).
+    var unexplained = false
+
     mutating func negates(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
         var i = 0
+        unexplained = false
         while i < text.count {
             if text[i] == 0 { i += 1; continue }
             let (l, id) = longest(text, i)
             let seg = i..<(i + l)
             // A `+` character counts in any word but one that renders another word of the source
             // sentence (`损失` for `loss` of `The loss was not reported`).
+            // Nor one that renders a source word negating by an affix (`无线`, `wireless`).
+            if seg.contains(where: { anywhere.contains(text[$0]) || characters.contains(text[$0]) }) && rendersAffix(text, seg, id) {
+                i += l
+                continue
+            }
             if seg.contains(where: { anywhere.contains(text[$0]) }) && !(l >= 2 && id.map(rendersSource) == true) { return true }
             if let hit = seg.first(where: { characters.contains(text[$0]) }) {
                 if l == 1 { return true }
@@ -764,6 +837,7 @@ struct NegationReader {
                     m -= 1
                 }
                 if hit > i, seg.upperBound - hit >= 2, let w = lexicon.word(in: text, hit, seg.upperBound), negates(word: w, text[hit..<seg.upperBound]) { return true }
+                unexplained = true
             }
             i += l
         }
@@ -832,10 +906,15 @@ enum LostNegations {
         let connectives = scalarLists(targetCues.connectives)
         let timeClauseEnds = scalarLists(targetCues.timeClauseEnds)
         let requestMarkers = scalarLists(targetCues.imperatives)
+        let passives = scalarLists(targetCues.passives)
         var reader = NegationReader(c.toolkit.segmenter.target.negations, sourceNegations: negations, cues: cues, lexicon: lexicon)
         var out: [LostNegation] = []
-        // Beads with a negator anywhere in their source blocks.
-        for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, listed) {
+        // A preposition that says a thing is not there (`absences`: `without`), read as `no` when
+        // the sentence has no negator: reported only when the translation says the thing is there.
+        let absences = Set(cues.absences)
+        let absent = LoneSentences.listedWords(absences)
+        // Beads with a negator or an absence anywhere in their source blocks.
+        for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, listed + absent) {
             let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, opens: opens, bounds: bounds) }
             // The negator a word of `!until` would exempt: kept, and the sentence judged when its
             // translation says none of the target's `onlyThen` (`才`, `只有`).
@@ -846,11 +925,18 @@ enum LostNegations {
             let targetNegated = says.filter { $0 }.count
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
                 let i = sb.source[0], j = sb.target[0]
-                guard i < ss.count, j < ts.count, let (word, at) = free[i] else { continue }
+                guard i < ss.count, j < ts.count else { continue }
+                var absence = false
+                var negator = free[i]
+                if negator == nil && !absent.isEmpty {
+                    negator = LoneSentences.negator(p.source.units[ss[i].unit], p.sourceAnalyses[ss[i].unit], ss[i].range, absences, absent, opens: opens)
+                    absence = negator != nil
+                }
+                guard let (word, at) = negator else { continue }
                 // Translated prose: Han in the translated sentence; the negator not kept in English.
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
-                if negators[i] == nil {
+                if negators[i] == nil && !absence {
                     // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`.
                     if onlyThen.contains(where: { LoneSentences.saysNegation(tu.text, ts[j].range, [$0]) }) { continue }
                 }
@@ -869,17 +955,16 @@ enum LostNegations {
                     let x = su.string(w.range).lowercased()
                     if x.count >= 2 && !functionWords.contains(x) { negated = x; break }
                 }
-                let id = negated.flatMap { lexicon.stem(Stemmer.stem($0)) }
+                // (An irregular participle by its lemma, `built` by `build`: `irregular-verbs.txt`.)
+                let irregular = negated.flatMap { c.toolkit.segmenter.source.irregularVerbs[$0] }
+                let id = (irregular ?? negated).flatMap { lexicon.stem(Stemmer.stem($0)) }
                 // Without the negated word's stem only the unrendered evidence is left, which needs
                 // a translation with no negation character at all.
                 guard id != nil || !says[j] else { continue }
-                var han: [UInt32] = []
-                for k in ts[j].range {
-                    if tu.roles[k] == .content && tu.text[k] >= 0x3400 && tu.text[k] < 0xA000 { han.append(tu.text[k]) } else if han.last != 0 { han.append(0) }
-                }
-                han.append(0)
+                let han = LostNegations.hanRuns(tu, ts[j].range)
                 // A negation character inside a word that says none (`不同`, `否则`, `免费`) is no
                 // negation: read word by word.
+                var bare = !says[j]
                 if says[j] {
                     reader.sourceStems = []
                     for w in words[(at + 1)...] where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
@@ -888,16 +973,42 @@ enum LostNegations {
                     reader.sourceIds = []
                     for (k, w) in words.enumerated() where k != at && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
                         let x = su.string(w.range).lowercased()
-                        guard x.count >= 2, x != negated, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
-                        reader.sourceIds.insert(sid)
+                        guard x.count >= 2, x != negated, !functionWords.contains(x) else { continue }
+                        reader.sourceIds.formUnion(reader.family(x))
+                    }
+                    // The words that negate by an affix (`wireless`), for ``NegationReader/rendersAffix(_:_:_:)``.
+                    reader.affixIds = []
+                    reader.affixBases = []
+                    for (k, w) in words.enumerated() where k != at && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content && w.range.count >= 6 {
+                        let x = su.string(w.range).lowercased()
+                        guard x != negated, let base = reader.affixBase(x) else { continue }
+                        reader.affixIds.formUnion(reader.family(x))
+                        reader.affixBases.formUnion(reader.family(base))
                     }
                     let unjoined = LoneSentences.masking(han, connectives)
-                    if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) { continue }
+                    if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) {
+                        // One of two negations lost (review 31 D4): the translation negates the
+                        // first negated word and states the second plainly.
+                        if let (second, about) = LostNegations.secondLost(su, p.sourceAnalyses[ss[i].unit], ss[i].range, negations, all, opens: opens, bounds: bounds,
+                                                                           functionWords: functionWords, han: unjoined, reader: reader) {
+                            var from = ts[j].range.lowerBound
+                            if let h = ts[j].range.first(where: { isHanChar(tu.text[$0]) }) {
+                                from = (ts[j].range.lowerBound..<h).last(where: { tu.text[$0] == 0x0A }).map { $0 + 1 } ?? from
+                            }
+                            out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
+                                                    negator: second, sourceNegated: sourceNegated, targetNegated: targetNegated,
+                                                    negated: about, affirmed: false))
+                        }
+                        continue
+                    }
+                    // Its negation characters all in words that render other words of the source
+                    // (`无线充电器` for `wireless charger`): as bare as a sentence with none.
+                    bare = !reader.unexplained
                 }
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
                 // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
                 // (`no`).
-                var request = cues.modals.contains(word), existential = cues.existentials.contains(word)
+                var request = cues.modals.contains(word), existential = absence || cues.existentials.contains(word)
                 var latin: [String] = []  // the sentence's words up to the negator, lowercase
                 for w in words[..<at] where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
                     latin.append(su.string(w.range).lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
@@ -918,7 +1029,7 @@ enum LostNegations {
                         imperative = true
                     }
                 }
-                if imperative {
+                if imperative && !absence {
                     request = true
                     existential = false
                 }
@@ -946,19 +1057,22 @@ enum LostNegations {
                     }
                 }
                 var requested = false
-                if imperative && !says[j], let id, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }),
+                if imperative && bare, let id, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }),
                    let clause = LostNegations.requestClause(tu, ts[j].range, markers: requestMarkers, timeEnds: timeClauseEnds, reader: reader),
                    LostNegations.headedBy(clause, stem: id, lexicon: lexicon, reader: reader) {
                     requested = !limited()
                 }
-                var rendered = false, affirmed = false, renderedByWord = false
+                var rendered = false, affirmed = false, renderedByWord = false, modalRendering = false
                 var reached = Set<Int32>()
                 han.withUnsafeBufferPointer { text in
                     lexicon.forEachStem(inHan: text, maxLength: 6, singleSenses: 6) { reached.insert($0) }
                     if let id { rendered = reached.contains(id) }
                     guard rendered, let id else { return }
                     func after(_ s: Int, _ list: [[UInt32]]) -> Bool {
-                        list.contains { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }
+                        if list.contains(where: { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }) { return true }
+                        // A passive marker between (`会被构建` for `are not built`).
+                        return passives.contains { p in p.count < s && zip(text[(s - p.count)..<s], p).allSatisfy { $0 == $1 }
+                            && list.contains { m in m.count <= s - p.count && zip(text[(s - p.count - m.count)..<(s - p.count)], m).allSatisfy { $0 == $1 } } }
                     }
                     // A word of two characters or more rendering it, right after a modal
                     // (`会`, `可以`: `boundModals`): the translation affirms what the source denies;
@@ -970,8 +1084,11 @@ enum LostNegations {
                         while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
                             if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
                                 renderedByWord = true
-                                affirmed = after(s, request ? requests : modals) || existential && after(s, beings)
-                                if !affirmed && request {
+                                // (For `without`, only `有` says the thing is there.)
+                                affirmed = absence ? after(s, beings) : after(s, request ? requests : modals) || existential && after(s, beings)
+                                // The rendering is itself a modal (`需要` for `need`, `required`).
+                                modalRendering = !absence && modals.contains { $0.count == l && $0.elementsEqual(text[s..<(s + l)]) }
+                                if !affirmed && request && !absence {
                                     var q = s - 1
                                     while q >= 0 && q >= s - 5 && text[q] != 0 {
                                         if prepositions.contains(text[q]) && after(q, requests) { affirmed = true; break }
@@ -997,11 +1114,35 @@ enum LostNegations {
                 }
                 let coverage = known == 0 ? 0 : Double(found) / Double(known)
                 var reversed = false, unrendered = false
+                // `without`: only a thing said to be there (a code span right after it, `Without
+                // `ORDER BY`, …`, with `有` right before the same span: `如果有 `ORDER BY``).
+                if absence && !affirmed && !(bare && LostNegations.existentialBeforeSpan(su, after: words[at].range.upperBound, in: ss[i].range, tu, ts[j].range, beings)) { continue }
+                if absence { affirmed = true }
+                // A translation with no negation that renders the negated word by a modal of its own
+                // (`需要手套` for `do not need gloves`, `需要注册` for `is not required`), or holds a
+                // word the lexicon glosses by the negator's opposite (`opposites`: `总是` for `never`,
+                // `is never true` → `总是为真`; not for a negated word that negates, `never fails`),
+                // says the opposite, as a modal before the rendering does.
+                if rendered && bare && !affirmed && !absence {
+                    if modalRendering && !limited() { affirmed = true }
+                    if !affirmed, let opposite = cues.opposites[word], !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }) {
+                        let ids = Set(opposite.compactMap { lexicon.stem(Stemmer.stem($0)) })
+                        affirmed = han.withUnsafeBufferPointer { text in
+                            var s = 0
+                            while s < text.count {
+                                let (l, w) = reader.longest(text, s)
+                                if let w, lexicon.stems(ofWord: w).contains(where: { ids.contains($0) }) { return true }
+                                s += l
+                            }
+                            return false
+                        } && !limited()
+                    }
+                }
                 if rendered {
                     // The command or the modal turned round: no negation character at all, the
                     // verb bare after an imperative, a modal (`boundModals`, a word of its own in
                     // the lexicon's segmentation: not 可能, 重要) for a negated modal.
-                    if !says[j] && !affirmed && request && coverage >= LostNegations.reversedCoverage {
+                    if bare && !affirmed && request && coverage >= LostNegations.reversedCoverage {
                         // (For a modal, rendered by a word of two characters or more: the single
                         // character's sense may be the modal's own, `以` of `可以` for `use`.)
                         reversed = imperative || modal && renderedByWord && han.withUnsafeBufferPointer { reader.holds($0, modals) }
@@ -1009,7 +1150,7 @@ enum LostNegations {
                         // `Do not use more than three filters at once`.)
                         if reversed && limited() { reversed = false }
                     }
-                } else if !requested {
+                } else if !requested && !absence {
                     // Unrendered: one negator in the sentence, none in the translation nor a word
                     // that bounds or excludes, most of the sentence rendered; and the negation one a
                     // translation cannot say otherwise: a command (`do not fit` → `应换装`: a request
@@ -1019,10 +1160,10 @@ enum LostNegations {
                     let after = negated ?? ""
                     let copula = (latin.last.map { cues.copulas.contains($0) } ?? false)
                         || word.hasSuffix("n't") && cues.copulas.contains(String(word.dropLast(3)))
-                    let passive = copula && cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) }
+                    let passive = copula && (irregular != nil || cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) })
                     let command = imperative && han.withUnsafeBufferPointer { reader.holds($0, requests) }
                     guard passive || command, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
-                          !says[j], coverage >= LostNegations.unrenderedCoverage, known >= 3,
+                          bare, coverage >= LostNegations.unrenderedCoverage, known >= 3,
                           LoneSentences.negators(su, words, ss[i].range, negations, all) == 1,
                           !han.withUnsafeBufferPointer({ reader.holds($0, limits, initial: true) }) else { continue }
                     unrendered = true
@@ -1040,6 +1181,107 @@ enum LostNegations {
             }
         }
         return out
+    }
+
+    /// The Han characters of prose in `r` of a translated unit, each run of anything else written
+    /// as one 0, and a 0 at the end: the text the lexicon reads word by word. A soft line break
+    /// between two Han characters (spaces beside it too) is no boundary: CommonMark joins the
+    /// lines and renderers write nothing between Chinese characters (`配有⏎耳机插孔` is `配有耳机插孔`,
+    /// `有` right before the rendering of `headphone jack`).
+    static func hanRuns(_ u: BitextMarkdown.Unit, _ r: Range<Int>) -> [UInt32] {
+        func han(_ k: Int) -> Bool { u.roles[k] == .content && u.text[k] >= 0x3400 && u.text[k] < 0xA000 }
+        var out: [UInt32] = []
+        out.reserveCapacity(r.count + 1)
+        var k = r.lowerBound
+        while k < r.upperBound {
+            if han(k) { out.append(u.text[k]); k += 1; continue }
+            if u.text[k] == 0x0A || u.text[k] == 0x20 || u.text[k] == 0x09, out.last.map({ $0 != 0 }) == true {
+                var e = k, broken = false
+                while e < r.upperBound && (u.text[e] == 0x0A || u.text[e] == 0x20 || u.text[e] == 0x09) {
+                    if u.text[e] == 0x0A { broken = true }
+                    e += 1
+                }
+                if broken && e < r.upperBound && han(e) { k = e; continue }
+            }
+            if out.last != 0 { out.append(0) }
+            k += 1
+        }
+        out.append(0)
+        return out
+    }
+
+    /// Of a sentence with two negators (``LoneSentences/negator(_:_:_:_:_:opens:bounds:)``, no
+    /// `!until` word) whose translation `han` (Han runs) says one negation: the second negator and
+    /// the word it is about when the translation renders the second's, by a word of two characters
+    /// or more, with no negation character in the two characters before it, and the first's only
+    /// right after one or not as a word (`这个下界不适用于比较键的排序` for `The bound does not apply to
+    /// sorts that do not compare keys`: 比较 bare). `neither … nor` said once (`X和Y都不`) renders
+    /// the first word bare, and is none.
+    static func secondLost(_ u: BitextMarkdown.Unit, _ a: TextAnalysis, _ range: Range<Int>, _ negations: Set<String>, _ all: [[UInt32]],
+                           opens: [UInt32], bounds: LocaleData.Bounds, functionWords: Set<String>, han: [UInt32], reader: NegationReader) -> (String, String)? {
+        var found: [(word: String, index: Int)] = []
+        var r = range
+        while let n = LoneSentences.negator(u, a, r, negations, all, opens: opens, bounds: bounds), found.count < 3 {
+            found.append(n)
+            r = a.words[n.index].range.upperBound..<range.upperBound
+        }
+        guard found.count == 2 else { return nil }
+        let negationCharacters = reader.characters.union(reader.anywhere)
+        guard han.filter({ negationCharacters.contains($0) }).count == 1 else { return nil }
+        let lexicon = reader.lexicon
+        // The word each is about: the first content word after it, four words on at most.
+        func about(_ k: Int) -> String? {
+            for w in a.words[(k + 1)...].prefix(4) where w.kind == .latin && range.contains(w.range.lowerBound) && u.roles[w.range.lowerBound] == .content {
+                let x = u.string(w.range).lowercased()
+                if x.count >= 2 && !functionWords.contains(x) { return x }
+            }
+            return nil
+        }
+        guard let first = about(found[0].index), let second = about(found[1].index),
+              let id1 = lexicon.stem(Stemmer.stem(first)), let id2 = lexicon.stem(Stemmer.stem(second)), id1 != id2 else { return nil }
+        // Where a word of two characters or more renders `id`, and whether a negation character
+        // stands in the two characters before it.
+        func renderings(_ id: Int32) -> [Bool] {
+            var out: [Bool] = []
+            han.withUnsafeBufferPointer { text in
+                for s in text.indices where text[s] != 0 {
+                    var l = 2
+                    while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
+                        if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
+                            out.append((max(0, s - 2)..<s).contains { text[$0] != 0 && negationCharacters.contains(text[$0]) })
+                            break
+                        }
+                        l += 1
+                    }
+                }
+            }
+            return out
+        }
+        let r1 = renderings(id1), r2 = renderings(id2)
+        guard r1.isEmpty || r1.contains(true), !r2.isEmpty, !r2.contains(true) else { return nil }
+        return (found[1].word, second)
+    }
+
+    /// Whether a code span stands right after `from` in the source unit `su` (spaces and markup
+    /// between), and the translated sentence `r` of `tu` writes the same span right after one of
+    /// `beings` (`有`, spaces and markup between): `Without `ORDER BY`, …` → `如果有 `ORDER BY`，…`.
+    static func existentialBeforeSpan(_ su: BitextMarkdown.Unit, after from: Int, in range: Range<Int>, _ tu: BitextMarkdown.Unit, _ r: Range<Int>, _ beings: [[UInt32]]) -> Bool {
+        var k = from
+        while k < range.upperBound && (su.text[k] == 0x20 || su.roles[k] == .markup) { k += 1 }
+        guard k < range.upperBound, su.roles[k] == .code else { return false }
+        var e = k
+        while e < range.upperBound && su.roles[e] == .code { e += 1 }
+        let span = Array(su.text[k..<e])
+        var t = r.lowerBound
+        while t + span.count <= r.upperBound {
+            if tu.roles[t] == .code && (t == 0 || tu.roles[t - 1] != .code) && tu.text[t..<(t + span.count)].elementsEqual(span) {
+                var q = t - 1
+                while q >= r.lowerBound && (tu.text[q] == 0x20 || tu.roles[q] == .markup) { q -= 1 }
+                if beings.contains(where: { b in b.count <= q - r.lowerBound + 1 && tu.text[(q - b.count + 1)...q].elementsEqual(b) }) { return true }
+            }
+            t += 1
+        }
+        return false
     }
 
     /// When the translated sentence `r` of `u` opens its main clause with a request marker
