@@ -77,38 +77,38 @@ public struct LocaleData: Sendable {
     /// each word with the symbol it names. A number whose unit changed in translation (`2.3
     /// gigabytes` → `2.3 MB`) is a changed quantity. Read on first use (only the bilingual
     /// `number-mismatch` asks: a monolingual check does not parse the file).
-    public var unitWords: [String: String] { units.value.words }
+    public var unitWords: [String: String] { units.value.data.words }
     /// Words that start with a word of `unitWords` and name something else (`比特币`, `克隆`).
-    public var notUnits: [String] { units.value.not }
+    public var notUnits: [String] { units.value.data.not }
     /// The symbols `unitWords` name (`GB`, `km`, `in`), each with its SI prefix and the unit
     /// without it (`G` and `B`; `in` has none), from `<id>.units.yml`: `per GB` and `每 TB` are
     /// one unit with two prefixes.
-    public var unitSymbols: [String: (prefix: String, base: String)] { units.value.symbols }
+    public var unitSymbols: [String: (prefix: String, base: String)] { units.value.data.symbols }
     /// Words that make a number beside them a version (`version 4.40`, `the 4.40 release`,
     /// `4.4 版`), from `<id>.units.yml`'s `versionWords`: compared by text (4.40 is not 4.4).
-    public var versionWords: [String] { units.value.versions }
+    public var versionWords: [String] { units.value.data.versions }
     /// Words of relative centrifugal force right after a number (`g-force` of `400 g-force`:
     /// the unit `×g`), from `<id>.units.yml` (`centrifugalWords`), as scalars.
-    public var centrifugalWords: [[UInt32]] { units.value.centrifugal }
+    public var centrifugalWords: [[UInt32]] { units.value.data.centrifugal }
     /// Words that raise the unit after them to a power (`square` and `平方` to ², `cubic` and
     /// `立方` to ³), from `<id>.units.yml`'s `unitPowers`: each with the superscript it writes
     /// after the unit's symbol (`square kilometres` is `km²`).
-    public var unitPowers: [String: String] { units.value.powers }
+    public var unitPowers: [String: String] { units.value.data.powers }
     /// How a rate writes its unit of time (`120 requests per second`, `3 times a day`, `120
     /// req/s`, `60 fps`; `每秒 120 个请求`, `120 次/秒`), from `<id>.units.yml`: a number
     /// whose rate the translation changed (`per second` → `每分钟`) is a changed quantity.
-    public var rates: Rates { units.value.rates }
+    public var rates: Rates { units.value.data.rates }
     /// Words that bound a number (`at least 5`, `iOS 16 or later`; `至少 5`, `16.0 或更高版本`),
     /// from `<id>.units.yml`: a number whose bound the translation turned round (`at most 5` →
     /// `至少 5`) is a changed quantity.
-    public var bounds: Bounds { units.value.bounds }
+    public var bounds: Bounds { units.value.data.bounds }
     /// The words that are a count by themselves in prose and the words beside them that tell
     /// (``Frequencies``), from `<id>.units.yml`, read on first use.
-    public var frequencies: Frequencies { units.value.frequencies }
+    public var frequencies: Frequencies { units.value.data.frequencies }
     /// How the language writes numbers in characters of its own (三百二十一, 第一, 两年半, 五分之一),
     /// from the `numeral…` keys of `<id>.units.yml`, read on first use: what ``NumberScanner``
     /// reads besides digits (none for English).
-    public var numerals: Numerals { units.value.numerals }
+    public var numerals: Numerals { units.value.data.numerals }
 
     /// Words that are a count by themselves (`frequencyWords`: `once` 1, `twice` 2), lowercase;
     /// after one that counts 1, a word that makes it a frequency (`frequencyAdverbs`: `daily`)
@@ -142,9 +142,9 @@ public struct LocaleData: Sendable {
     }
     /// Fiscal quarters and years (`Q3`, `third quarter`, `FY2025`; 第三季度, 2025 财年), from
     /// `<id>.units.yml`: a quarter the translation names with another number is a changed one.
-    public var quarters: Quarters { units.value.quarters }
+    public var quarters: Quarters { units.value.data.quarters }
     /// Words that state the order of two numbers (``Order``), from `<id>.units.yml`.
-    public var order: Order { units.value.order }
+    public var order: Order { units.value.data.order }
 
     /// Words that state two numbers of a sentence as an old value and a new one, from
     /// `<id>.units.yml`, as lowercase scalars: `orderFrom` before the old (`from`, `从`, `由`) with
@@ -154,7 +154,9 @@ public struct LocaleData: Sendable {
         public var from: [[UInt32]] = [], to: [[UInt32]] = [], instead: [[UInt32]] = []
         public init() {}
     }
-    private var units = OnFirstUse<UnitWords>(nil, empty: UnitWords(), LocaleData.unitWords)
+    /// (Boxed: a getter copies one field out of it, not the whole of it, which a check asks for
+    /// on every number.)
+    private var units = OnFirstUse<Boxed<UnitWords>>(nil, empty: Boxed(UnitWords()), LocaleData.boxedUnitWords)
 
     /// Fiscal quarters and years, from `<id>.units.yml`.
     public struct Quarters: Sendable {
@@ -293,21 +295,21 @@ public struct LocaleData: Sendable {
     /// `weekdayShort` names that count only in a range (`Mon–Fri`: `Sun` alone may be a name),
     /// `weekdayGroups` (`工作日`: Monday to Friday), `weekdayRanges` joining two (`to`, `至`),
     /// and `weekdayNotBefore`, characters after which a name is none (`每周一次`).
-    public var weekdays: Weekdays { units.value.weekdays }
+    public var weekdays: Weekdays { units.value.data.weekdays }
     /// The words for a part of the day that put a clock time on the 12-hour clock
     /// (`clockBefore`, right before the time: `下午 2:00`; `clockAfter`, right after it: `2:00 PM`),
     /// each afternoon (true: 下午, PM) or morning (false: 上午, AM); lowercase, as scalars,
     /// longest first.
-    public var clock: Clock { units.value.clock }
+    public var clock: Clock { units.value.data.clock }
     /// The hemisphere of a coordinate, from `<id>.units.yml`: letters after its degrees, minutes
     /// or seconds (`hemispheresAfter`: `46.45° N`), words right before its number
     /// (`hemispheresBefore`: `北纬 46.45°`), each with the hemisphere it names (`N`, `S`, `E`,
     /// `W`): a coordinate the translation moved to another hemisphere is a changed quantity.
-    public var hemispheres: Hemispheres { units.value.hemispheres }
+    public var hemispheres: Hemispheres { units.value.data.hemispheres }
     /// Month names of `<id>.units.yml` (`months`, by number; the first name of each the full
     /// one), what joins two into a range (`monthJoiners`) and the words before a full name that
     /// make it a time (`monthTimeWords`, lowercase).
-    public var months: Months { units.value.months }
+    public var months: Months { units.value.data.months }
     public struct Months: Sendable {
         /// Each name as written (`September`, `Sep`), with its month and whether it is the full name.
         public var names: [String: (month: Double, full: Bool)] = [:]
@@ -541,7 +543,7 @@ public struct LocaleData: Sendable {
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []
-        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: UnitWords(), LocaleData.unitWords)
+        data.units = OnFirstUse(try? named("\(id).units.yml"), empty: Boxed(UnitWords()), LocaleData.boxedUnitWords)
         data.negationWords = OnFirstUse(try? named("\(id).negations.txt"), empty: [], LocaleData.wordSet)
         data.irregularVerbWords = OnFirstUse(try? named("\(id).irregular-verbs.txt"), empty: [:], LocaleData.wordPairs)
         data.standardCharacterSet = OnFirstUse(try? named("\(id).standard-characters.txt"), empty: [], LocaleData.scalarSet)
@@ -592,6 +594,14 @@ public struct LocaleData: Sendable {
         }
         return out
     }
+
+    /// A value held by reference: what ``OnFirstUse`` hands out for a large struct.
+    final class Boxed<T: Sendable>: Sendable {
+        let data: T
+        init(_ data: T) { self.data = data }
+    }
+
+    @Sendable static func boxedUnitWords(_ text: String) -> Boxed<UnitWords>? { unitWords(text).map(Boxed.init) }
 
     /// A companion file only some checks need, read once, on first use (a missing or unreadable
     /// file: `empty`), so that a run that does not ask does not parse it.
