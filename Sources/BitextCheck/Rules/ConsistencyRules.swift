@@ -420,16 +420,11 @@ public struct NumberMismatchRule: Rule {
         guard words.oneLength > 0 else { return [] }
         let t = u.text, n = t.count
         var out: [Mention<NumberMention>] = []
-        var i = 0
-        var previous: Range<Int>? = nil
-        while i < n {
-            guard isASCIILetter(t[i]) else { i += 1; continue }
-            var e = i
-            while e < n && isASCIILetter(t[e]) { e += 1 }
-            defer { previous = i..<e; i = e }
+        forEachLatinWord(t) { r, previous in
+            let i = r.lowerBound, e = r.upperBound
             // (The length and the first letter first: no string made for most words.)
-            guard e - i <= words.oneLength, words.oneFirsts.sortedContains(t[i] | 0x20), e < n, t[e] == 0x20 || t[e] == 0x2D, u.roles[i] == .content, !a.inNote(i) else { continue }
-            if i > 0 && (t[i - 1] == 0x2D || t[i - 1] == 0x2E || t[i - 1] == 0x5F || (t[i - 1] >= 0x30 && t[i - 1] <= 0x39)) { continue }
+            guard e - i <= words.oneLength, words.oneFirsts.sortedContains(t[i] | 0x20), e < n, t[e] == 0x20 || t[e] == 0x2D, u.roles[i] == .content, !a.inNote(i) else { return }
+            if i > 0 && (t[i - 1] == 0x2D || t[i - 1] == 0x2E || t[i - 1] == 0x5F || (t[i - 1] >= 0x30 && t[i - 1] <= 0x39)) { return }
             let word = u.string(i..<e).lowercased()
             let one = words.ones.contains(word)
             var article = false
@@ -437,11 +432,26 @@ public struct NumberMismatchRule: Rule {
                let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20 {
                 article = words.oneArticlesAfter.contains(u.string(w).lowercased())
             }
-            guard one || article, let d = durationUnit(u, after: i..<e, locale) else { continue }
-            if article && words.oneArticlesNotBefore.contains(d.written.lowercased()) { continue }
+            guard one || article, let d = durationUnit(u, after: i..<e, locale) else { return }
+            if article && words.oneArticlesNotBefore.contains(d.written.lowercased()) { return }
             out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
         }
         return out
+    }
+
+    /// Each word of ASCII letters of `t`, with the word before it (nil for the first).
+    @inline(__always) static func forEachLatinWord(_ t: [UInt32], _ body: (_ word: Range<Int>, _ previous: Range<Int>?) -> Void) {
+        let n = t.count
+        var i = 0
+        var previous: Range<Int>? = nil
+        while i < n {
+            guard isASCIILetter(t[i]) else { i += 1; continue }
+            var e = i
+            while e < n && isASCIILetter(t[e]) { e += 1 }
+            body(i..<e, previous)
+            previous = i..<e
+            i = e
+        }
     }
 
     /// Fiscal quarters and years of the source's prose (``LocaleData/Quarters``): a quarter by
@@ -1257,18 +1267,13 @@ public struct NumberMismatchRule: Rule {
         guard !bounds.ordinals.isEmpty else { return [] }
         let t = u.text, n = t.count
         var out: [(Range<Int>, Double)] = []
-        var i = 0
-        var previous: Range<Int>? = nil
-        while i < n {
-            guard isASCIILetter(t[i]) else { i += 1; continue }
-            var e = i
-            while e < n && isASCIILetter(t[e]) { e += 1 }
-            defer { previous = i..<e; i = e }
+        forEachLatinWord(t) { r, previous in
+            let i = r.lowerBound, e = r.upperBound
             // (The length first: no string made for most words.)
             guard e - i >= 5 && e - i <= 8, u.roles[i] == .content, !(e < n && (t[e] == 0x2D || t[e] == 0x27)),
-                  let value = bounds.ordinals[u.string(i..<e).lowercased()] else { continue }
+                  let value = bounds.ordinals[u.string(i..<e).lowercased()] else { return }
             if after {
-                guard let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20, bounds.ordinalAfter.contains(u.string(w).lowercased()) else { continue }
+                guard let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20, bounds.ordinalAfter.contains(u.string(w).lowercased()) else { return }
             }
             out.append((i..<e, value))
         }
@@ -1282,18 +1287,14 @@ public struct NumberMismatchRule: Rule {
         guard !bounds.multipliers.isEmpty else { return [] }
         let t = u.text, n = t.count
         var out: [(Range<Int>, Double)] = []
-        var i = 0
-        while i < n {
-            guard isASCIILetter(t[i]) else { i += 1; continue }
-            var e = i
-            while e < n && isASCIILetter(t[e]) { e += 1 }
-            defer { i = e }
+        forEachLatinWord(t) { r, _ in
+            let i = r.lowerBound, e = r.upperBound
             // (The length first: no string made for most words.)
             guard e - i >= 4 && e - i <= 6, u.roles[i] == .content, i == 0 || !(isASCIILetter(t[i - 1]) || t[i - 1] == 0x2D),
-                  e + 2 < n, t[e] == 0x20, let factor = bounds.multipliers[u.string(i..<e).lowercased()] else { continue }
+                  e + 2 < n, t[e] == 0x20, let factor = bounds.multipliers[u.string(i..<e).lowercased()] else { return }
             var f = e + 1
             while f < n && isASCIILetter(t[f]) { f += 1 }
-            guard f < n ? !(t[f] == 0x2D) : true, bounds.multiplierBefore.contains(u.string((e + 1)..<f).lowercased()) else { continue }
+            guard f < n ? !(t[f] == 0x2D) : true, bounds.multiplierBefore.contains(u.string((e + 1)..<f).lowercased()) else { return }
             out.append((i..<e, factor))
         }
         return out
