@@ -43,6 +43,10 @@ public struct KeptTextRule: Rule {
             // A word changed inside a cited title kept in English.
             RuleExample("Brandt 在其著作 *Practical Methods ↓in Data Cleaning* 中介绍了这种做法。\n",
                         source: "Brandt describes this practice in his book *Practical Methods for Data Cleaning*.\n"),
+            // Its inflection too, in a title of three words set off in emphasis; two words set off
+            // are as often a term whose plural Chinese drops.
+            RuleExample("请看 *The Lantern ↓Boat*，馆内最古老的画作。\n", source: "See *The Lantern Boats*, the oldest painting here.\n"),
+            RuleExample("*Web Component* 标准是现代浏览器实现的一组功能。\n", source: "The *Web Components* standard is a set of features of modern browsers.\n"),
             // A name of two dictionary words kept with one misspelt; another word, or a plural: silent.
             RuleExample("- **Ember ↓Pass**（余烬之路）：本回合再放置一块板块。\n",
                         source: "- **Ember Path**: Place a second tile this turn.\n"),
@@ -205,7 +209,7 @@ public struct KeptTextRule: Rule {
                         if !(caps ? sourceSpellings!.capsKeys : sourceSpellings!.keys).contains(t.key) { report(t, s, "kept-text-mismatch") }
                     }
                     // A word changed inside a title.
-                    for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys) {
+                    for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys, emphasised: { KeptTextRule.emphasised(unit, $0) }) {
                         report(t, s, "kept-text-mismatch")
                     }
                 }
@@ -830,6 +834,14 @@ public struct KeptTextRule: Rule {
 
     /// One word the other's plural, or possessive (`API`/`APIs`, `policy`/`policies`, `Merrow`/`Merrow'`),
     /// the ending written in lowercase: `SUMIFS` is no plural of `SUMIF`.
+    /// Whether the text at `r` is the whole of an emphasis span: an `*` or `_` of markup right
+    /// before and right after it.
+    static func emphasised(_ u: Unit, _ r: Range<Int>) -> Bool {
+        let t = u.text
+        func mark(_ i: Int) -> Bool { i >= 0 && i < t.count && (t[i] == 0x2A || t[i] == 0x5F) && u.roles[i] != .content }
+        return mark(r.lowerBound - 1) && mark(r.upperBound)
+    }
+
     static func isInflection(_ a: Token, _ b: Token) -> Bool {
         func one(_ x: Token, _ y: Token) -> Bool {
             let (xk, yk) = (x.key, y.key)
@@ -883,7 +895,11 @@ public struct KeptTextRule: Rule {
     /// source's words but for one word, which the translation's unit does not have; in a run of
     /// two capitalised words, a word misspelt (the same first letter, two edits at most: `Ember
     /// Path` kept as `Ember Pass`, where the one-word test needs a name unknown to the dictionary).
-    static func titleChanges(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>, _ sourceKeys: Set<String>) -> [(Token, Token)] {
+    /// Inside a title of three words or more the translation sets off whole in emphasis (`*The
+    /// Lantern Boats*`, ``emphasised``), a word's inflection counts too: a title is quoted as written (`*The
+    /// Lantern Boat*`).
+    static func titleChanges(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>, _ sourceKeys: Set<String>,
+                             emphasised: ((Range<Int>) -> Bool)? = nil) -> [(Token, Token)] {
         var out: [(Token, Token)] = []
         var start = 0
         while start < run.count {
@@ -910,7 +926,10 @@ public struct KeptTextRule: Rule {
                 // API` beside `the RESTful API`): only when the source has it nowhere.
                 if diff == 0 || diff == n - 1, sourceKeys.contains(run[start + diff].key) { continue }
                 let s = source[w + diff], t = run[start + diff]
-                guard !targetKeys.contains(s.key), !isInflection(s, t), !hasDigit(s.text), !hasDigit(t.text),
+                // (Three words or more: two set off are as often a term whose plural Chinese drops,
+                // `*Web Components*` kept as `*Web Component*`.)
+                let quoted = n >= 3 && emphasised?(run[start].range.lowerBound..<run[end - 1].range.upperBound) == true
+                guard !targetKeys.contains(s.key), quoted || !isInflection(s, t), !hasDigit(s.text), !hasDigit(t.text),
                       !source[w..<(w + n)].contains(where: { $0.key == t.key }) else { continue }
                 // Two words are a name of words (`Ember Path`): the changed one capitalised on
                 // both sides, a misspelling of the source's (`Ember Pass`), not another word.
