@@ -188,6 +188,9 @@ public struct UntranslatedLabelRule: Rule {
             // the dictionary knows from the first are a label.
             RuleExample("| 试剂 | 供应商 | 货号 |\n| --- | --- | --- |\n| 无核酸酶水 | NovaBio | NB-0100 |\n| 质粒提取 | 螺旋实验室 | HL-K300 |\n| PureSpin Plasmid Miniprep Kit | Helix Labs | HL-K350 |\n"),
             RuleExample("| 试剂 | 货号 |\n| --- | --- |\n| 无核酸酶水 | NB-0100 |\n| ↓Plasmid Miniprep Kit | HL-K350 |\n"),
+            // A configuration's or model's name, one run joined by `-` or `_` with a digit in it,
+            // is kept as written (in an HTML table too); a label of words is not.
+            RuleExample("# 配置\n\n## 安装\n\n## 使用\n\n## 部署\n\n<table>\n<tr><td>OCR-nopp-max960-server</td><td>快速预设</td></tr>\n<tr><td>table_recognition_v2-default</td><td>默认配置</td></tr>\n<tr><td>↓Pipeline configuration</td><td>说明</td></tr>\n</table>\n"),
             // A word joined to a number by a hyphen is notation kept as written (`5-shot`, `8-bit`).
             RuleExample("| 基准 | 分数 | 设置 |\n| --- | --- | --- |\n| MMLU | 68.4 | 5-shot |\n| GSM8K | 52.1 | 8-bit |\n| HellaSwag | 80.1 | 0-shot |\n"),
             // Keys in `<kbd>` are code, also in an HTML table cell right after its `<td>`.
@@ -263,6 +266,21 @@ public struct UntranslatedLabelRule: Rule {
     static func isLabel(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
         return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isNameAmongNames(c, k)
+            && !isJoinedIdentifier(c.document.units[k])
+    }
+
+    /// One run of letters and digits joined by `-` or `_`, a digit in it, nothing else: the name
+    /// of a configuration or a model (`OCR-nopp-max960-server`, `table_recognition_v2-default`),
+    /// kept as written, not a label.
+    static func isJoinedIdentifier(_ u: Unit) -> Bool {
+        let text = u.text.indices.filter { u.roles[$0] == .content }.map { u.text[$0] }
+        guard let first = text.firstIndex(where: { $0 > 0x20 }), let last = text.lastIndex(where: { $0 > 0x20 }) else { return false }
+        var digit = false, joiner = false
+        for c in text[first...last] {
+            if c >= 0x30 && c <= 0x39 { digit = true } else if c == 0x2D || c == 0x5F { joiner = true }
+            else if !isASCIILetter(c) { return false }
+        }
+        return digit && joiner
     }
 
     /// A heading of one Capitalised word among sibling headings (same level, same parent) one
