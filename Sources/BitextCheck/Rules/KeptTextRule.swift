@@ -43,6 +43,10 @@ public struct KeptTextRule: Rule {
             // A word changed inside a cited title kept in English.
             RuleExample("Brandt 在其著作 *Practical Methods ↓in Data Cleaning* 中介绍了这种做法。\n",
                         source: "Brandt describes this practice in his book *Practical Methods for Data Cleaning*.\n"),
+            // A model's first word rendered, its number and variant kept; a chapter and its number
+            // rendered whole are no name.
+            RuleExample("紫菀 ↓14 Pro 重 1.24 kg。\n", source: "The Aster 14 Pro weighs 1.24 kg.\n"),
+            RuleExample("请先阅读第 3 章 Basics。\n", source: "Read Chapter 3 Basics first.\n"),
             // Its inflection too, in a title of three words set off in emphasis; two words set off
             // are as often a term whose plural Chinese drops.
             RuleExample("请看 *The Lantern ↓Boat*，馆内最古老的画作。\n", source: "See *The Lantern Boats*, the oldest painting here.\n"),
@@ -220,7 +224,7 @@ public struct KeptTextRule: Rule {
             }
         }
         // A name the translation rendered into Chinese, a piece of it kept (`开放 SSH` for `OpenSSH`).
-        for (k, s, at, name, range, shown) in KeptTextRule.renderedNames(c, p) {
+        for (k, s, at, name, range, shown) in KeptTextRule.renderedNames(c, p) + KeptTextRule.renderedModelNames(c, p) {
             emit(c.mismatch(self, severity: severity, place: (k, range), key: "kept-text-mismatch.rendered",
                             sourceUnit: s, values: [:], source: name, target: shown, sourceLine: p.source.units[s].position(at: at).line))
         }
@@ -379,6 +383,51 @@ public struct KeptTextRule: Rule {
                         if spelled!.joined.contains(key) { continue }
                         if catalogue, spelled!.words.contains(makeString(parts[0]).lowercased()) { continue }
                         out.append((k, s, words[i].range.lowerBound, name, r, tu.string(r)))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// A model's name of the source (a capitalised word, a number and a variant word in Title
+    /// Case, one space apart: `Aster 14 Pro`) whose first word the aligned unit renders into
+    /// Chinese while it keeps the number and the variant (`紫菀 14 Pro`): the word nowhere in the
+    /// unit, in any case (kept elsewhere, `Aster 14`, it is all the more a name), and Han right
+    /// before the number. (A capitalised word and a
+    /// number alone, `Chapter 3`, is one Chinese renders: 第 3 章; the variant kept says it is a name.)
+    static func renderedModelNames(_ c: FileContext, _ p: Pairing) -> [(target: Int, source: Int, sourceAt: Int, name: String, range: Range<Int>, shown: String)] {
+        var out: [(target: Int, source: Int, sourceAt: Int, name: String, range: Range<Int>, shown: String)] = []
+        func titleWord(_ t: Token) -> Bool {
+            let u = t.text.unicodeScalars.map(\.value)
+            return u.count >= 2 && isUpper(u[0]) && u.dropFirst().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        func number(_ t: Token) -> Bool { t.text.unicodeScalars.allSatisfy { isASCIIDigit($0.value) } }
+        for pair in c.consistencyCache.pairs {
+            let targets = pair.target.filter { c.analyses[$0].hasHan }
+            guard !targets.isEmpty else { continue }
+            for s in pair.source {
+                let su = p.source.units[s]
+                // A cheap trigger: a digit after a space after a lowercase letter.
+                guard su.text.indices.dropFirst(2).contains(where: { isASCIIDigit(su.text[$0]) && su.text[$0 - 1] == 0x20 && su.text[$0 - 2] >= 0x61 && su.text[$0 - 2] <= 0x7A }) else { continue }
+                let words = tokens(su, in: 0..<su.text.count)
+                guard words.count >= 3 else { continue }
+                for i in 0..<(words.count - 2) {
+                    let w = words[i], n = words[i + 1], v = words[i + 2]
+                    guard titleWord(w), w.text.count >= 3, number(n), titleWord(v), !n.breakBefore, !v.breakBefore,
+                          n.range.lowerBound == w.range.upperBound + 1, v.range.lowerBound == n.range.upperBound + 1 else { continue }
+                    let kept = Array(su.text[n.range.lowerBound..<v.range.upperBound])
+                    let word = Array(w.text.unicodeScalars.map(\.value))
+                    for k in targets {
+                        let tu = c.document.units[k]
+                        guard occurrences(of: word, in: tu.text, tu.roles, ignoringCase: true).isEmpty else { continue }
+                        for r in occurrences(of: kept, in: tu.text, tu.roles, ignoringCase: false) {
+                            var j = r.lowerBound - 1
+                            while j >= 0 && (tu.text[j] == 0x20 || tu.text[j] == 0xA0) { j -= 1 }
+                            guard j >= 0, tu.roles[j] == .content, isHanIdeograph(tu.text[j]) else { continue }
+                            out.append((k, s, w.range.lowerBound, su.string(w.range.lowerBound..<v.range.upperBound), r, tu.string(r)))
+                            break
+                        }
                     }
                 }
             }
