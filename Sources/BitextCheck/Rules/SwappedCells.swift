@@ -224,6 +224,7 @@ enum SwappedCells {
             // Per pair of columns (lower first): the rows crossing them, with the cells to
             // report, and whether some row shows them in place.
             var crossed: [[Int]: [(row: RowKey, cells: [(t: Int, column: Int, other: Int)])]] = [:]
+            var weak = Set<[Int]>()
             var inPlace = Set<[Int]>()
             for row in rows.keys.sorted(by: { $0.sourceLine < $1.sourceLine }) {
                 let sr = TableShapes.rowCells(p.source, line: row.sourceLine).map(normal)
@@ -269,7 +270,12 @@ enum SwappedCells {
                         func moved() -> Bool {
                             kindMoved(sr, tr, from: columns[a], to: columns[b]) || kindMoved(sr, tr, from: columns[b], to: columns[a])
                         }
-                        guard x.own == 0, y.own == 0, row.header ? x.cross + y.cross >= 1 : x.cross >= 1 && y.cross >= 1 && (x.cross + y.cross >= 3 || moved()) else { continue }
+                        // Or two cells of one word each, each rendering the other's and not its own
+                        // (`| 闭馆 | 周一 |` for `| Monday | Closed |`): taken only where another row
+                        // of the table shows the two columns in place (below).
+                        let single = !row.header && x.cross == 1 && y.cross == 1 && sources[a].stems.count == 1 && sources[b].stems.count == 1
+                        guard x.own == 0, y.own == 0, row.header ? x.cross + y.cross >= 1 : x.cross >= 1 && y.cross >= 1 && (x.cross + y.cross >= 3 || moved() || single) else { continue }
+                        if single && !(x.cross + y.cross >= 3 || moved()) { weak.insert([pairKey[0], pairKey[1], row.targetLine]) }
                         crossed[pairKey, default: []].append((row, [(units[columns[a]]!.t, columns[a], columns[b]), (units[columns[b]]!.t, columns[b], columns[a])]))
                     }
                 }
@@ -280,6 +286,7 @@ enum SwappedCells {
                 // in place nowhere.
                 if !inPlace.contains(pairKey) && (rowsCrossed.contains { $0.row.header } || rowsCrossed.count >= 2) { continue }
                 for (row, cells) in rowsCrossed {
+                    if weak.contains([pairKey[0], pairKey[1], row.targetLine]) && !inPlace.contains(pairKey) { continue }
                     for cell in cells {
                         let text = TableShapes.rowCells(p.source, line: row.sourceLine)[cell.other]
                         out.append(ColumnSwap(target: cell.t, sourceLine: row.sourceLine, column: cell.column, other: cell.other, otherText: text))
