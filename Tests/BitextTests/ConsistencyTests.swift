@@ -265,6 +265,20 @@ import Testing
         #expect(PlaceholderMismatchRule.closingTagsAlone(Array("</div> text".utf8)).isEmpty)
     }
 
+    /// A bound stated once for a number the unit writes twice (review 31 D12): the unbounded one
+    /// aside; the source's clause negating farther back than the bound's reach is read with the
+    /// translation's negation (`Do not grow … for more than 16 h` → `不要少于 16 h`), while `no more
+    /// than 50` → `不得超过 50` stays silent; a one-word time bound bounds only a time (`the
+    /// spacing after 10,000` bounds nothing).
+    @Test func boundsStatedOnceAndNegatedFartherBack() throws {
+        let m = try messages("过夜培养（12–16 h）。培养时间不要少于 16 h。", "Grow overnight (12–16 h). Do not grow the cultures for more than 16 h.")
+        #expect(m.count == 1 && m[0].contains("more than 16") && m[0].contains("少于 16"), "\(m)")
+        #expect(try messages("过夜培养（12–16 h）。培养时间不要超过 16 h。", "Grow overnight (12–16 h). Do not grow the cultures for more than 16 h.").isEmpty)
+        #expect(try messages("每个容器不得超过 50 升。", "Each container holds no more than 50 litres.").isEmpty)
+        #expect(try messages("存储 10,000 时，下一个数是 10,000.001，比 10,000 之后的间距小于它。", "Storing 10,000, the next number is 10,000.001, smaller than the spacing after 10,000.").isEmpty)
+        #expect(try messages("请在 17:00 之前提交。", "Submit after 17:00.").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

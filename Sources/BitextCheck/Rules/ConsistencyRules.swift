@@ -823,6 +823,23 @@ public struct NumberMismatchRule: Rule {
         return (lo..<hi).filter(joiner).count == 2 ? lo..<hi : nil
     }
 
+    /// Whether the number at `r` is a time: part of a clock time, before a unit of time, or
+    /// beside a month's name (`30 June`, `June 30`).
+    static func isTimeLike(_ u: Unit, _ r: Range<Int>, _ locale: LocaleData) -> Bool {
+        if clockAround(u, r) != nil || durationUnit(u, after: r, locale) != nil { return true }
+        let t = u.text, months = locale.months.names
+        var a = r.upperBound
+        while a < t.count && t[a] == 0x20 { a += 1 }
+        var z = a
+        while z < t.count && isASCIILetter(t[z]) { z += 1 }
+        if z > a && months[u.string(a..<z)] != nil { return true }
+        var e = r.lowerBound
+        while e > 0 && t[e - 1] == 0x20 { e -= 1 }
+        var b = e
+        while b > 0 && isASCIILetter(t[b - 1]) { b -= 1 }
+        return b < e && months[u.string(b..<e)] != nil
+    }
+
     /// The clock time a number is part of (`09:00`, `9:30:15`: numbers joined by colons, two
     /// digits after each): its range; nil for a number on its own.
     static func clockAround(_ u: Unit, _ r: Range<Int>) -> Range<Int>? {
@@ -1347,11 +1364,11 @@ public struct NumberMismatchRule: Rule {
     /// (`cannot hold more than 7`), or one of `han` (``LoneSentences/scalars(_:)``) among the six
     /// characters of Han before it (`不能持有超过 7 张`) or among the first four of its clause
     /// within 16 characters, a code span between (`切勿向 `VIN` 引脚施加超过 5.5 V`).
-    static func negatedBefore(_ u: Unit, _ s: Int, latin: Set<String> = [], han: [[UInt32]] = []) -> Bool {
+    static func negatedBefore(_ u: Unit, _ s: Int, latin: Set<String> = [], han: [[UInt32]] = [], reach: Int = 3) -> Bool {
         let t = u.text
         if !latin.isEmpty {
             var i = s, words = 0
-            while i > 0 && words < 3 {
+            while i > 0 && words < reach {
                 while i > 0 && (t[i - 1] == 0x20 || t[i - 1] == 0xA0) { i -= 1 }
                 var b = i
                 while b > 0 && (isASCIILetter(t[b - 1]) || t[b - 1] == 0x27 || t[b - 1] == 0x2019) && u.roles[b - 1] == .content { b -= 1 }
@@ -3129,10 +3146,12 @@ public struct NumberMismatchRule: Rule {
         let targetNegations = LoneSentences.scalars(c.settings.target.negations)
         func bounds(_ groups: [(source: [Mention<NumberMention>], target: [Mention<NumberMention>])]) {
             for (sg, tg) in groups where !tg.isEmpty && !sg.isEmpty {
+                // The group's bounds agree (its numbers with no bound aside: `Grow overnight
+                // (12–16 h). Do not grow them for more than 16 h.` states the bound once).
                 var way: Bool? = nil, stated: (Mention<NumberMention>, Range<Int>)? = nil
                 for m in sg {
-                    guard let x = NumberMismatchRule.bound(p.source.units[m.unit], of: m.range, c.settings.source, time: true),
-                          way == nil || way == x.lower else { way = nil; stated = nil; break }
+                    guard let x = NumberMismatchRule.bound(p.source.units[m.unit], of: m.range, c.settings.source, time: true) else { continue }
+                    guard way == nil || way == x.lower else { way = nil; stated = nil; break }
                     way = x.lower
                     if stated == nil { stated = (m, x.range) }
                 }
@@ -3147,6 +3166,10 @@ public struct NumberMismatchRule: Rule {
                 let sourceBound = NumberMismatchRule.oneLine(su.string(sr))
                 let sw = Array(sourceBound.lowercased().unicodeScalars.map(\.value))
                 let time = c.settings.source.bounds.timeBefore.contains { $0.words == sw }
+                // A bound of one word that bounds a time (`after`, `before`, `until`, `within`) bounds
+                // only a time: a clock time, a duration (`2 hours`) or a date (`30 June`); `the
+                // spacing after 10,000` bounds nothing.
+                if time && !sw.contains(0x20) && !NumberMismatchRule.isTimeLike(su, m.range, c.settings.source) { continue }
                 // A sign of comparison in the source (`≥ 140`) says whether the bound includes
                 // the number: the other sign, or a word that surely says the other (`> 140`,
                 // `超过 140` for `≥ 140`), changed it.
@@ -3165,8 +3188,11 @@ public struct NumberMismatchRule: Rule {
                     // (`no more than 50`) or a negation farther back (`Do not let it run for more
                     // than 5 min`, `Avoid more than three`) says the same, so a bound that reads the
                     // other way only by that negation is no finding.
+                    // (Not where the source's clause negates farther back, `Do not grow the cultures
+                    // for more than 16 h`: then both sides read the other way, and still differ.)
                     if !negated, y.lower != lower, y.range.upperBound <= t.range.lowerBound,
-                       NumberMismatchRule.negatedRightBefore(tu, y.range.lowerBound, han: targetNegations) { continue }
+                       NumberMismatchRule.negatedRightBefore(tu, y.range.lowerBound, han: targetNegations),
+                       !(sr.upperBound <= m.range.lowerBound && NumberMismatchRule.negatedBefore(su, sr.lowerBound, latin: c.settings.source.negations, reach: 8)) { continue }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
                         let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound ? sourceWord : nil)
