@@ -410,6 +410,17 @@ import BitextMarkdown
         #expect(try severities(source, "未断电时不要打开外壳。").isEmpty)
     }
 
+    /// A condition's rendering inside a word that renders another source word is no rendering
+    /// (review 33 D4): 除 of 删除 (`deletes`) or 扣除 (`deduction`), and 只 of 只能 (`can only`, a `+`
+    /// negation character) say no `unless`. Silent: 除非 said, 仅次于 (`second only to`) for `only to`.
+    @Test func conditionCharacterInsideAWord() throws {
+        #expect(try severities("The tool deletes the file unless you pass --keep.", "该工具会删除文件。") == [.warning])
+        #expect(try severities("Each deduction is claimed once per household unless the table says otherwise.", "每项扣除每个家庭申报一次。") == [.warning])
+        #expect(try severities("Each item is sold once per household unless the table says otherwise.", "每件商品每个家庭只能购买一次。") == [.warning])
+        #expect(try severities("The tool deletes the file unless you pass --keep.", "除非传入 --keep，否则该工具会删除文件。").isEmpty)
+        #expect(try severities("It is the ideal complexity, second only to constant order.", "它是仅次于常数阶的理想复杂度。").isEmpty)
+    }
+
     /// `without` negates the thing after it (review 32 D6: `negation.absences`): a translation
     /// that says it is there (`有盖子时`; `有` before the code span after `without`) is a warning. Silent: `不盖`, `没有`, another wording.
     @Test func withoutTurnedIntoWith() throws {

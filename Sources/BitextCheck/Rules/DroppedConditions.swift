@@ -35,8 +35,12 @@ enum DroppedConditions {
         }
         guard !phrases.isEmpty else { return [] }
         let firsts = LoneSentences.listedWords(Set(phrases.compactMap(\.words.first)))
-        let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations)
+        // The negations that may render a condition (`unless approved` → `未经批准`): not the `+`
+        // characters of the list, measured renderings of a negator (`只` of 只能 `can only` renders
+        // `only`, no `unless`).
+        let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations.filter { !$0.hasPrefix("+") })
         let sourceNegations = c.toolkit.segmenter.source.negations, functionWords = c.toolkit.segmenter.source.functionWords
+        let derivations = c.toolkit.segmenter.source.negationCues.derivations
         var sourceListed: [[UInt32]]? = nil
         let connectives = c.toolkit.segmenter.target.negationCues.connectives.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
         var out: [DroppedCondition] = []
@@ -73,7 +77,8 @@ enum DroppedConditions {
                 // Translated prose, none of the renderings nor a negation, the conjunction not
                 // kept in English.
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }),
-                      !LoneSentences.saysNegation(tu.text, ts[j].range, renderings),
+                      !says(tu.text, ts[j].range, renderings, outside: { sourceIds(su, words, ss[i].range, excluding: from..<end, functionWords, derivations) },
+                            conjunction: Lexicon.shared?.stem(Stemmer.stem(su.string(words[at].range).lowercased()))),
                       !tu.string(ts[j].range).lowercased().contains(su.string(words[at].range).lowercased()) else { continue }
                 // A negation of the translation renders the condition only beyond those that render
                 // the source's own negations outside the clause (`Do not open the case unless the
@@ -85,27 +90,91 @@ enum DroppedConditions {
                     let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
                         - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
                     guard outside > 0, LoneSentences.negationCount(tu.text, ts[j].range, negations, outside: connectives) <= outside,
-                          let lexicon = Lexicon.shared else { continue }
-                    var known = 0, found = 0
-                    var reached: Set<Int32>? = nil
-                    for w in words[(at + 1)...] where w.range.lowerBound < end && w.kind == .latin && su.roles[w.range.lowerBound] == .content {
-                        let x = su.string(w.range).lowercased()
-                        guard x.count >= 2, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
-                        if reached == nil {
-                            var r = Set<Int32>()
-                            LostNegations.hanRuns(tu, ts[j].range).withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { r.insert($0) } }
-                            reached = r
-                        }
-                        known += 1
-                        if reached!.contains(sid) { found += 1 }
-                    }
-                    guard known >= 1, found * 2 < known else { continue }
+                          unrendered(su, words, at, end, tu, ts[j].range, functionWords) else { continue }
                 }
                 var trimmed = end
                 while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
                 let middle = ss[i].range.lowerBound + ss[i].range.count / 2
                 out.append(DroppedCondition(unit: ss[i].unit, range: from..<trimmed, targetUnit: ts[j].unit, targetRange: ts[j].range,
                                             atEnd: from >= middle, name: name))
+            }
+        }
+        return out
+    }
+
+    /// Whether the content words of the clause (after the conjunction `at`, before `end`) are mostly
+    /// not rendered in the translated sentence (lexicon stems reached by its Han), one at least known.
+    static func unrendered(_ su: BitextMarkdown.Unit, _ words: [Word], _ at: Int, _ end: Int, _ tu: BitextMarkdown.Unit, _ r: Range<Int>,
+                           _ functionWords: Set<String>) -> Bool {
+        guard let lexicon = Lexicon.shared else { return false }
+        var known = 0, found = 0
+        var reached: Set<Int32>? = nil
+        for w in words[(at + 1)...] where w.range.lowerBound < end && w.kind == .latin && su.roles[w.range.lowerBound] == .content {
+            let x = su.string(w.range).lowercased()
+            guard x.count >= 2, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
+            if reached == nil {
+                var rr = Set<Int32>()
+                LostNegations.hanRuns(tu, r).withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { rr.insert($0) } }
+                reached = rr
+            }
+            known += 1
+            if reached!.contains(sid) { found += 1 }
+        }
+        return known >= 1 && found * 2 < known
+    }
+
+    /// Whether `text[r]` says one of `renderings` as a word of its own: a rendering inside a
+    /// dictionary word longer than it that renders a word of the source sentence outside the
+    /// clause (`除` of 删除 for `deletes`, of 扣除 for `deduction`) is that word's, no condition.
+    /// `sourceIds` (the lexicon stems of those source words) is read only when a rendering is found.
+    /// A word that also renders the conjunction (`conjunction`, its stem: 仅次于 `second only to`)
+    /// says it.
+    static func says(_ text: [UInt32], _ r: Range<Int>, _ renderings: [[UInt32]], outside sourceIds: () -> Set<Int32>, conjunction: Int32?) -> Bool {
+        guard LoneSentences.saysNegation(text, r, renderings) else { return false }
+        guard let lexicon = Lexicon.shared else { return true }
+        let ids = sourceIds()
+        return text.withUnsafeBufferPointer { t in
+            for i in r {
+                for w in renderings where w[0] == t[i] && i + w.count <= r.upperBound && t[i..<(i + w.count)].elementsEqual(w) {
+                    if !insideRendering(t, i..<(i + w.count), r, ids, conjunction, lexicon) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether a dictionary word of `t` (within `r`, up to six characters) holds `hit` and more and
+    /// renders one of `ids`, not the conjunction too (a word that does says the condition).
+    static func insideRendering(_ t: UnsafeBufferPointer<UInt32>, _ hit: Range<Int>, _ r: Range<Int>, _ ids: Set<Int32>, _ conjunction: Int32?, _ lexicon: Lexicon) -> Bool {
+        guard !ids.isEmpty else { return false }
+        let longest = min(lexicon.maxWordLength, 6)
+        var inside = false
+        for s in max(r.lowerBound, hit.upperBound - longest)...hit.lowerBound {
+            var e = max(hit.upperBound, s + 2)
+            while e <= min(r.upperBound, s + longest) {
+                if e - s > hit.count, (s..<e).allSatisfy({ isHanChar(t[$0]) }), let id = lexicon.word(in: t, s, e) {
+                    let stems = lexicon.stems(ofWord: id)
+                    if let conjunction, stems.contains(conjunction) { return false }
+                    if stems.contains(where: { ids.contains($0) }) { inside = true }
+                }
+                e += 1
+            }
+        }
+        return inside
+    }
+
+    /// The lexicon stems of the content words of `sentence` outside `clause`, function words apart,
+    /// and of the words they come from by one of `derivations` (`deduct` of `deduction`).
+    static func sourceIds(_ su: BitextMarkdown.Unit, _ words: [Word], _ sentence: Range<Int>, excluding clause: Range<Int>,
+                          _ functionWords: Set<String>, _ derivations: [String]) -> Set<Int32> {
+        guard let lexicon = Lexicon.shared else { return [] }
+        var out = Set<Int32>()
+        for w in words where w.kind == .latin && sentence.contains(w.range.lowerBound) && !clause.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
+            let x = su.string(w.range).lowercased()
+            guard x.count >= 2, !functionWords.contains(x) else { continue }
+            if let id = lexicon.stem(Stemmer.stem(x)) { out.insert(id) }
+            for d in derivations where x.count - d.count >= 4 && x.hasSuffix(d) {
+                if let id = lexicon.stem(Stemmer.stem(String(x.dropLast(d.count)))) { out.insert(id) }
             }
         }
         return out
