@@ -421,6 +421,24 @@ import BitextMarkdown
         #expect(try severities("It is the ideal complexity, second only to constant order.", "它是仅次于常数阶的理想复杂度。").isEmpty)
     }
 
+    /// A trailing `if` clause dropped (review 33 D11): after its main clause, none of 如果, 若, 时,
+    /// 的话… in the translation, none of the clause's words rendered, the translation no longer than
+    /// the main clause would make. Silent: the condition said, a leading `If`, `as if`/`even if`,
+    /// `if` after punctuation (`For example, if…`), `check if` (whether), an elliptical `if needed`,
+    /// and a translation that says the clause's words another way.
+    @Test func trailingIfClauseDropped() throws {
+        #expect(try severities("The value must be less than 30 if both are set.", "该值必须小于 30。") == [.warning])
+        #expect(try severities("Move the file if it is empty.", "移动该文件。") == [.warning])
+        #expect(try severities("Move the file if it is empty.", "如果该文件为空，则移动它。").isEmpty)
+        #expect(try severities("Move the file if it is empty.", "文件为空时移动该文件。").isEmpty)
+        #expect(try severities("If it is empty, move the file.", "移动该文件。").isEmpty)
+        #expect(try severities("The page looks as if it were broken.", "页面看起来坏了。").isEmpty)
+        #expect(try severities("Check if the file is empty.", "检查该文件。").isEmpty)
+        #expect(try severities("For example, if the file is empty, move it.", "例如，移动该文件。").isEmpty)
+        #expect(try severities("Restart the server if needed.", "重启服务器。").isEmpty)
+        #expect(try severities("This may happen if you accidentally install two copies of the package.", "一般来说，原因是你意外地安装了两份这个包。").isEmpty)
+    }
+
     /// `without` negates the thing after it (review 32 D6: `negation.absences`): a translation
     /// that says it is there (`有盖子时`; `有` before the code span after `without`) is a warning. Silent: `不盖`, `没有`, another wording.
     @Test func withoutTurnedIntoWith() throws {

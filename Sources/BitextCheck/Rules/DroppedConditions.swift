@@ -22,6 +22,8 @@ struct DroppedCondition {
 }
 
 enum DroppedConditions {
+    @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
     static func find(_ c: FileContext) -> [DroppedCondition] {
         guard let p = c.pairing else { return [] }
         let sourceConditions = c.toolkit.segmenter.source.conditions, targetConditions = c.toolkit.segmenter.target.conditions
@@ -41,6 +43,8 @@ enum DroppedConditions {
         let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations.filter { !$0.hasPrefix("+") })
         let sourceNegations = c.toolkit.segmenter.source.negations, functionWords = c.toolkit.segmenter.source.functionWords
         let derivations = c.toolkit.segmenter.source.negationCues.derivations
+        let whetherWords = Set(sourceConditions["ifWhether"] ?? [])
+        let lettersPerHan = c.toolkit.segmenter.target.sourceLettersPerHan
         var sourceListed: [[UInt32]]? = nil
         let connectives = c.toolkit.segmenter.target.negationCues.connectives.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
         var out: [DroppedCondition] = []
@@ -67,6 +71,20 @@ enum DroppedConditions {
                     }
                 }
                 guard let (at, renderings, name) = found else { continue }
+                // `if` only after its main clause: two words or more before it in the sentence,
+                // the word right before it no function word (`as if`, `even if`, `and if`, `only if`).
+                // Nor right after punctuation (`For example, if we have…` opens its own clause), nor
+                // after a word that makes it `whether` (`ifWhether`: `check if`).
+                if name == "if" {
+                    let before = words[..<at].filter { w in
+                        ss[i].range.contains(w.range.lowerBound) && (w.kind == .latin || w.kind == .number)
+                            && (su.roles[w.range.lowerBound] == .content || su.roles[w.range.lowerBound] == .code)
+                    }
+                    guard before.count >= 2, let prev = before.last,
+                          (prev.range.upperBound..<words[at].range.lowerBound).allSatisfy({ su.text[$0] == 0x20 || su.text[$0] == 0x0A || su.roles[$0] != .content }),
+                          prev.kind != .latin || !functionWords.contains(su.string(prev.range).lowercased()) && !whetherWords.contains(su.string(prev.range).lowercased())
+                    else { continue }
+                }
                 // The clause: from the conjunction to the next `,`, `;`, `:` or the sentence's end,
                 // two words or more after the conjunction (`except X` of `all except X` is none).
                 let from = words[at].range.lowerBound
@@ -91,6 +109,19 @@ enum DroppedConditions {
                         - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
                     guard outside > 0, LoneSentences.negationCount(tu.text, ts[j].range, negations, outside: connectives) <= outside,
                           unrendered(su, words, at, end, tu, ts[j].range, functionWords) else { continue }
+                } else if name == "if" {
+                    // `if` is often said by the sentence's shape (`原因是…`, `只需…即可`): dropped only
+                    // when none of the clause's words is rendered either.
+                    // And the translation no longer than the main clause and a little of the `if`
+                    // clause would make (`This may happen if you end up with two copies…` →
+                    // `原因是你使用了重复的包`: the condition said as the cause).
+                    var main = 0, clause = 0
+                    for k in ss[i].range where su.roles[k] == .content && isLatinLetter(su.text[k]) {
+                        if (from..<end).contains(k) { clause += 1 } else { main += 1 }
+                    }
+                    let han = ts[j].range.filter { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }.count
+                    guard Double(han) * lettersPerHan <= Double(main) + Double(clause) * 0.75,
+                          unrendered(su, words, at, end, tu, ts[j].range, functionWords, none: true) else { continue }
                 }
                 var trimmed = end
                 while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
@@ -103,9 +134,10 @@ enum DroppedConditions {
     }
 
     /// Whether the content words of the clause (after the conjunction `at`, before `end`) are mostly
-    /// not rendered in the translated sentence (lexicon stems reached by its Han), one at least known.
+    /// not rendered in the translated sentence (lexicon stems reached by its Han), one at least known;
+    /// with `none`, that none is.
     static func unrendered(_ su: BitextMarkdown.Unit, _ words: [Word], _ at: Int, _ end: Int, _ tu: BitextMarkdown.Unit, _ r: Range<Int>,
-                           _ functionWords: Set<String>) -> Bool {
+                           _ functionWords: Set<String>, none: Bool = false) -> Bool {
         guard let lexicon = Lexicon.shared else { return false }
         var known = 0, found = 0
         var reached: Set<Int32>? = nil
@@ -120,7 +152,7 @@ enum DroppedConditions {
             known += 1
             if reached!.contains(sid) { found += 1 }
         }
-        return known >= 1 && found * 2 < known
+        return known >= 1 && (none ? found == 0 : found * 2 < known)
     }
 
     /// Whether `text[r]` says one of `renderings` as a word of its own: a rendering inside a
