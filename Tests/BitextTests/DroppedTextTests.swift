@@ -483,6 +483,17 @@ import BitextMarkdown
         #expect(Harness.source.irregularVerbs["built"] == "build")
     }
 
+    /// A negated modal of ability or permission turned into the positive modal (review 33 D3;
+    /// `opposites` of en.yml: `cannot` → `can`, `allow`; `not permitted` → `allow`): 可以 right before
+    /// the rendering of the negated word, or 允许 for `permitted`, is a warning (it was info).
+    /// Silent: the negation said; 可以 before a word that renders no negated word stays info.
+    @Test func negatedModalTurnedPositive() throws {
+        #expect(try severities("The region cannot be changed after creation.", "区域在创建后可以更改。") == [.warning])
+        #expect(try severities("Flash photography is not permitted anywhere in the museum.", "美术馆内任何地方都允许使用闪光灯拍照。") == [.warning])
+        #expect(try severities("The region cannot be changed after creation.", "区域在创建后不能更改。").isEmpty)
+        #expect(try severities("Flash photography is not permitted anywhere in the museum.", "美术馆内任何地方都不允许使用闪光灯拍照。").isEmpty)
+    }
+
     /// One of two negations lost (review 31 D4): two negators in the source, one negation character
     /// in the translation, the second's word rendered bare and the first's only after the negation
     /// or not as a word: info. Silent: both said, `neither … nor` said once (`都不`).
