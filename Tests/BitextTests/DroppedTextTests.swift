@@ -410,6 +410,35 @@ import BitextMarkdown
         #expect(try severities(source, "未断电时不要打开外壳。").isEmpty)
     }
 
+    /// A condition's rendering inside a word that renders another source word is no rendering
+    /// (review 33 D4): 除 of 删除 (`deletes`) or 扣除 (`deduction`), and 只 of 只能 (`can only`, a `+`
+    /// negation character) say no `unless`. Silent: 除非 said, 仅次于 (`second only to`) for `only to`.
+    @Test func conditionCharacterInsideAWord() throws {
+        #expect(try severities("The tool deletes the file unless you pass --keep.", "该工具会删除文件。") == [.warning])
+        #expect(try severities("Each deduction is claimed once per household unless the table says otherwise.", "每项扣除每个家庭申报一次。") == [.warning])
+        #expect(try severities("Each item is sold once per household unless the table says otherwise.", "每件商品每个家庭只能购买一次。") == [.warning])
+        #expect(try severities("The tool deletes the file unless you pass --keep.", "除非传入 --keep，否则该工具会删除文件。").isEmpty)
+        #expect(try severities("It is the ideal complexity, second only to constant order.", "它是仅次于常数阶的理想复杂度。").isEmpty)
+    }
+
+    /// A trailing `if` clause dropped (review 33 D11): after its main clause, none of 如果, 若, 时,
+    /// 的话… in the translation, none of the clause's words rendered, the translation no longer than
+    /// the main clause would make. Silent: the condition said, a leading `If`, `as if`/`even if`,
+    /// `if` after punctuation (`For example, if…`), `check if` (whether), an elliptical `if needed`,
+    /// and a translation that says the clause's words another way.
+    @Test func trailingIfClauseDropped() throws {
+        #expect(try severities("The value must be less than 30 if both are set.", "该值必须小于 30。") == [.warning])
+        #expect(try severities("Move the file if it is empty.", "移动该文件。") == [.warning])
+        #expect(try severities("Move the file if it is empty.", "如果该文件为空，则移动它。").isEmpty)
+        #expect(try severities("Move the file if it is empty.", "文件为空时移动该文件。").isEmpty)
+        #expect(try severities("If it is empty, move the file.", "移动该文件。").isEmpty)
+        #expect(try severities("The page looks as if it were broken.", "页面看起来坏了。").isEmpty)
+        #expect(try severities("Check if the file is empty.", "检查该文件。").isEmpty)
+        #expect(try severities("For example, if the file is empty, move it.", "例如，移动该文件。").isEmpty)
+        #expect(try severities("Restart the server if needed.", "重启服务器。").isEmpty)
+        #expect(try severities("This may happen if you accidentally install two copies of the package.", "一般来说，原因是你意外地安装了两份这个包。").isEmpty)
+    }
+
     /// `without` negates the thing after it (review 32 D6: `negation.absences`): a translation
     /// that says it is there (`有盖子时`; `有` before the code span after `without`) is a warning. Silent: `不盖`, `没有`, another wording.
     @Test func withoutTurnedIntoWith() throws {
@@ -452,6 +481,17 @@ import BitextMarkdown
         #expect(try severities("The file is not deleted.", "文件会被删除。") == [.warning])
         #expect(try severities("Drafts are not built.", "草稿不会被构建。").isEmpty)
         #expect(Harness.source.irregularVerbs["built"] == "build")
+    }
+
+    /// A negated modal of ability or permission turned into the positive modal (review 33 D3;
+    /// `opposites` of en.yml: `cannot` → `can`, `allow`; `not permitted` → `allow`): 可以 right before
+    /// the rendering of the negated word, or 允许 for `permitted`, is a warning (it was info).
+    /// Silent: the negation said; 可以 before a word that renders no negated word stays info.
+    @Test func negatedModalTurnedPositive() throws {
+        #expect(try severities("The region cannot be changed after creation.", "区域在创建后可以更改。") == [.warning])
+        #expect(try severities("Flash photography is not permitted anywhere in the museum.", "美术馆内任何地方都允许使用闪光灯拍照。") == [.warning])
+        #expect(try severities("The region cannot be changed after creation.", "区域在创建后不能更改。").isEmpty)
+        #expect(try severities("Flash photography is not permitted anywhere in the museum.", "美术馆内任何地方都不允许使用闪光灯拍照。").isEmpty)
     }
 
     /// One of two negations lost (review 31 D4): two negators in the source, one negation character

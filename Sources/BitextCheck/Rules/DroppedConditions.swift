@@ -22,6 +22,8 @@ struct DroppedCondition {
 }
 
 enum DroppedConditions {
+    @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
     static func find(_ c: FileContext) -> [DroppedCondition] {
         guard let p = c.pairing else { return [] }
         let sourceConditions = c.toolkit.segmenter.source.conditions, targetConditions = c.toolkit.segmenter.target.conditions
@@ -35,8 +37,14 @@ enum DroppedConditions {
         }
         guard !phrases.isEmpty else { return [] }
         let firsts = LoneSentences.listedWords(Set(phrases.compactMap(\.words.first)))
-        let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations)
+        // The negations that may render a condition (`unless approved` → `未经批准`): not the `+`
+        // characters of the list, measured renderings of a negator (`只` of 只能 `can only` renders
+        // `only`, no `unless`).
+        let negations = LoneSentences.scalars(c.toolkit.segmenter.target.negations.filter { !$0.hasPrefix("+") })
         let sourceNegations = c.toolkit.segmenter.source.negations, functionWords = c.toolkit.segmenter.source.functionWords
+        let derivations = c.toolkit.segmenter.source.negationCues.derivations
+        let whetherWords = Set(sourceConditions["ifWhether"] ?? [])
+        let lettersPerHan = c.toolkit.segmenter.target.sourceLettersPerHan
         var sourceListed: [[UInt32]]? = nil
         let connectives = c.toolkit.segmenter.target.negationCues.connectives.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
         var out: [DroppedCondition] = []
@@ -63,6 +71,20 @@ enum DroppedConditions {
                     }
                 }
                 guard let (at, renderings, name) = found else { continue }
+                // `if` only after its main clause: two words or more before it in the sentence,
+                // the word right before it no function word (`as if`, `even if`, `and if`, `only if`).
+                // Nor right after punctuation (`For example, if we have…` opens its own clause), nor
+                // after a word that makes it `whether` (`ifWhether`: `check if`).
+                if name == "if" {
+                    let before = words[..<at].filter { w in
+                        ss[i].range.contains(w.range.lowerBound) && (w.kind == .latin || w.kind == .number)
+                            && (su.roles[w.range.lowerBound] == .content || su.roles[w.range.lowerBound] == .code)
+                    }
+                    guard before.count >= 2, let prev = before.last,
+                          (prev.range.upperBound..<words[at].range.lowerBound).allSatisfy({ su.text[$0] == 0x20 || su.text[$0] == 0x0A || su.roles[$0] != .content }),
+                          prev.kind != .latin || !functionWords.contains(su.string(prev.range).lowercased()) && !whetherWords.contains(su.string(prev.range).lowercased())
+                    else { continue }
+                }
                 // The clause: from the conjunction to the next `,`, `;`, `:` or the sentence's end,
                 // two words or more after the conjunction (`except X` of `all except X` is none).
                 let from = words[at].range.lowerBound
@@ -73,7 +95,8 @@ enum DroppedConditions {
                 // Translated prose, none of the renderings nor a negation, the conjunction not
                 // kept in English.
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }),
-                      !LoneSentences.saysNegation(tu.text, ts[j].range, renderings),
+                      !says(tu.text, ts[j].range, renderings, outside: { sourceIds(su, words, ss[i].range, excluding: from..<end, functionWords, derivations) },
+                            conjunction: Lexicon.shared?.stem(Stemmer.stem(su.string(words[at].range).lowercased()))),
                       !tu.string(ts[j].range).lowercased().contains(su.string(words[at].range).lowercased()) else { continue }
                 // A negation of the translation renders the condition only beyond those that render
                 // the source's own negations outside the clause (`Do not open the case unless the
@@ -85,27 +108,105 @@ enum DroppedConditions {
                     let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
                         - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
                     guard outside > 0, LoneSentences.negationCount(tu.text, ts[j].range, negations, outside: connectives) <= outside,
-                          let lexicon = Lexicon.shared else { continue }
-                    var known = 0, found = 0
-                    var reached: Set<Int32>? = nil
-                    for w in words[(at + 1)...] where w.range.lowerBound < end && w.kind == .latin && su.roles[w.range.lowerBound] == .content {
-                        let x = su.string(w.range).lowercased()
-                        guard x.count >= 2, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
-                        if reached == nil {
-                            var r = Set<Int32>()
-                            LostNegations.hanRuns(tu, ts[j].range).withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { r.insert($0) } }
-                            reached = r
-                        }
-                        known += 1
-                        if reached!.contains(sid) { found += 1 }
+                          unrendered(su, words, at, end, tu, ts[j].range, functionWords) else { continue }
+                } else if name == "if" {
+                    // `if` is often said by the sentence's shape (`原因是…`, `只需…即可`): dropped only
+                    // when none of the clause's words is rendered either.
+                    // And the translation no longer than the main clause and a little of the `if`
+                    // clause would make (`This may happen if you end up with two copies…` →
+                    // `原因是你使用了重复的包`: the condition said as the cause).
+                    var main = 0, clause = 0
+                    for k in ss[i].range where su.roles[k] == .content && isLatinLetter(su.text[k]) {
+                        if (from..<end).contains(k) { clause += 1 } else { main += 1 }
                     }
-                    guard known >= 1, found * 2 < known else { continue }
+                    let han = ts[j].range.filter { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }.count
+                    guard Double(han) * lettersPerHan <= Double(main) + Double(clause) * 0.75,
+                          unrendered(su, words, at, end, tu, ts[j].range, functionWords, none: true) else { continue }
                 }
                 var trimmed = end
                 while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
                 let middle = ss[i].range.lowerBound + ss[i].range.count / 2
                 out.append(DroppedCondition(unit: ss[i].unit, range: from..<trimmed, targetUnit: ts[j].unit, targetRange: ts[j].range,
                                             atEnd: from >= middle, name: name))
+            }
+        }
+        return out
+    }
+
+    /// Whether the content words of the clause (after the conjunction `at`, before `end`) are mostly
+    /// not rendered in the translated sentence (lexicon stems reached by its Han), one at least known;
+    /// with `none`, that none is.
+    static func unrendered(_ su: BitextMarkdown.Unit, _ words: [Word], _ at: Int, _ end: Int, _ tu: BitextMarkdown.Unit, _ r: Range<Int>,
+                           _ functionWords: Set<String>, none: Bool = false) -> Bool {
+        guard let lexicon = Lexicon.shared else { return false }
+        var known = 0, found = 0
+        var reached: Set<Int32>? = nil
+        for w in words[(at + 1)...] where w.range.lowerBound < end && w.kind == .latin && su.roles[w.range.lowerBound] == .content {
+            let x = su.string(w.range).lowercased()
+            guard x.count >= 2, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
+            if reached == nil {
+                var rr = Set<Int32>()
+                LostNegations.hanRuns(tu, r).withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { rr.insert($0) } }
+                reached = rr
+            }
+            known += 1
+            if reached!.contains(sid) { found += 1 }
+        }
+        return known >= 1 && (none ? found == 0 : found * 2 < known)
+    }
+
+    /// Whether `text[r]` says one of `renderings` as a word of its own: a rendering inside a
+    /// dictionary word longer than it that renders a word of the source sentence outside the
+    /// clause (`除` of 删除 for `deletes`, of 扣除 for `deduction`) is that word's, no condition.
+    /// `sourceIds` (the lexicon stems of those source words) is read only when a rendering is found.
+    /// A word that also renders the conjunction (`conjunction`, its stem: 仅次于 `second only to`)
+    /// says it.
+    static func says(_ text: [UInt32], _ r: Range<Int>, _ renderings: [[UInt32]], outside sourceIds: () -> Set<Int32>, conjunction: Int32?) -> Bool {
+        guard LoneSentences.saysNegation(text, r, renderings) else { return false }
+        guard let lexicon = Lexicon.shared else { return true }
+        let ids = sourceIds()
+        return text.withUnsafeBufferPointer { t in
+            for i in r {
+                for w in renderings where w[0] == t[i] && i + w.count <= r.upperBound && t[i..<(i + w.count)].elementsEqual(w) {
+                    if !insideRendering(t, i..<(i + w.count), r, ids, conjunction, lexicon) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether a dictionary word of `t` (within `r`, up to six characters) holds `hit` and more and
+    /// renders one of `ids`, not the conjunction too (a word that does says the condition).
+    static func insideRendering(_ t: UnsafeBufferPointer<UInt32>, _ hit: Range<Int>, _ r: Range<Int>, _ ids: Set<Int32>, _ conjunction: Int32?, _ lexicon: Lexicon) -> Bool {
+        guard !ids.isEmpty else { return false }
+        let longest = min(lexicon.maxWordLength, 6)
+        var inside = false
+        for s in max(r.lowerBound, hit.upperBound - longest)...hit.lowerBound {
+            var e = max(hit.upperBound, s + 2)
+            while e <= min(r.upperBound, s + longest) {
+                if e - s > hit.count, (s..<e).allSatisfy({ isHanChar(t[$0]) }), let id = lexicon.word(in: t, s, e) {
+                    let stems = lexicon.stems(ofWord: id)
+                    if let conjunction, stems.contains(conjunction) { return false }
+                    if stems.contains(where: { ids.contains($0) }) { inside = true }
+                }
+                e += 1
+            }
+        }
+        return inside
+    }
+
+    /// The lexicon stems of the content words of `sentence` outside `clause`, function words apart,
+    /// and of the words they come from by one of `derivations` (`deduct` of `deduction`).
+    static func sourceIds(_ su: BitextMarkdown.Unit, _ words: [Word], _ sentence: Range<Int>, excluding clause: Range<Int>,
+                          _ functionWords: Set<String>, _ derivations: [String]) -> Set<Int32> {
+        guard let lexicon = Lexicon.shared else { return [] }
+        var out = Set<Int32>()
+        for w in words where w.kind == .latin && sentence.contains(w.range.lowerBound) && !clause.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
+            let x = su.string(w.range).lowercased()
+            guard x.count >= 2, !functionWords.contains(x) else { continue }
+            if let id = lexicon.stem(Stemmer.stem(x)) { out.insert(id) }
+            for d in derivations where x.count - d.count >= 4 && x.hasSuffix(d) {
+                if let id = lexicon.stem(Stemmer.stem(String(x.dropLast(d.count)))) { out.insert(id) }
             }
         }
         return out

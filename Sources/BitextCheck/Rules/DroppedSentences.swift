@@ -1123,15 +1123,32 @@ enum LostNegations {
                 // word the lexicon glosses by the negator's opposite (`opposites`: `总是` for `never`,
                 // `is never true` → `总是为真`; not for a negated word that negates, `never fails`),
                 // says the opposite, as a modal before the rendering does.
+                // The opposites are read by the negator and by the negated word (`not permitted`:
+                // 允许 says the opposite itself). For a negated modal (`cannot`: 可以), the opposite
+                // word right before a rendering of the negated word (`可以更改` for `cannot be
+                // changed`; not `可以变化` in a sentence that says no `use`).
                 if rendered && bare && !affirmed && !absence {
                     if modalRendering && !limited() { affirmed = true }
-                    if !affirmed, let opposite = cues.opposites[word], !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }) {
+                    let byNegator = cues.opposites[word]
+                    if !affirmed, let opposite = byNegator ?? cues.opposites[negated ?? ""],
+                       !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }) {
                         let ids = Set(opposite.compactMap { lexicon.stem(Stemmer.stem($0)) })
+                        let beforeRendering = byNegator != nil && cues.modals.contains(word)
                         affirmed = han.withUnsafeBufferPointer { text in
                             var s = 0
                             while s < text.count {
                                 let (l, w) = reader.longest(text, s)
-                                if let w, lexicon.stems(ofWord: w).contains(where: { ids.contains($0) }) { return true }
+                                if let w, lexicon.stems(ofWord: w).contains(where: { ids.contains($0) }) {
+                                    guard beforeRendering else { return true }
+                                    // The negated word rendered in the four characters after it.
+                                    var e = s + l
+                                    while e < text.count && e < s + l + 4 && text[e] != 0 { e += 1 }
+                                    var hit = false
+                                    if let id, e > s + l {
+                                        lexicon.forEachStem(inHan: UnsafeBufferPointer(rebasing: text[(s + l)..<e]), maxLength: 4, singleSenses: 6) { if $0 == id { hit = true } }
+                                    }
+                                    if hit { return true }
+                                }
                                 s += l
                             }
                             return false
