@@ -823,16 +823,15 @@ public struct NumberMismatchRule: Rule {
         return (lo..<hi).filter(joiner).count == 2 ? lo..<hi : nil
     }
 
+    /// A currency sign (`¥`, `$`, `€`: Unicode's currency symbols).
+    static func isCurrencySign(_ c: UInt32) -> Bool { Unicode.Scalar(c)?.properties.generalCategory == .currencySymbol }
+
     /// Whether the number at `r` is a time: part of a clock time, before a unit of time, or
     /// beside a month's name (`30 June`, `June 30`).
     static func isTimeLike(_ u: Unit, _ r: Range<Int>, _ locale: LocaleData) -> Bool {
         if clockAround(u, r) != nil || durationUnit(u, after: r, locale) != nil { return true }
         let t = u.text, months = locale.months.names
-        var a = r.upperBound
-        while a < t.count && t[a] == 0x20 { a += 1 }
-        var z = a
-        while z < t.count && isASCIILetter(t[z]) { z += 1 }
-        if z > a && months[u.string(a..<z)] != nil { return true }
+        if wordAfter(u, r, hyphen: false, hanLength: 0, { w, isHan in isHan ? nil : months[w] }) != nil { return true }
         var e = r.lowerBound
         while e > 0 && t[e - 1] == 0x20 { e -= 1 }
         var b = e
@@ -848,7 +847,7 @@ public struct NumberMismatchRule: Rule {
         var lo = r.lowerBound, hi = r.upperBound
         // Back over `hh:` and on over `:mm`, the part after a colon being two digits.
         while lo >= 2 && t[lo - 1] == 0x3A && digit(lo - 2) && hi - lo >= 2 { lo -= 1; while digit(lo - 1) { lo -= 1 } }
-        while hi + 2 < n + 0 && t[hi] == 0x3A && digit(hi + 1) && digit(hi + 2) && !digit(hi + 3) { hi += 3 }
+        while hi + 2 < n && t[hi] == 0x3A && digit(hi + 1) && digit(hi + 2) && !digit(hi + 3) { hi += 3 }
         guard lo < r.lowerBound || hi > r.upperBound, (lo..<hi).filter({ t[$0] == 0x3A }).count <= 2 else { return nil }
         return lo..<hi
     }
@@ -1099,7 +1098,7 @@ public struct NumberMismatchRule: Rule {
         func matches(_ w: [UInt32], endingAt e: Int) -> Bool { start(w, endingAt: e) != nil }
         var b = r.lowerBound
         // A currency sign belongs to the amount (`more than ¥60,000`, `低于 US$400`).
-        if b > 0, let c = Unicode.Scalar(t[b - 1]), c.properties.generalCategory == .currencySymbol {
+        if b > 0, isCurrencySign(t[b - 1]) {
             b -= 1
             var k = 0
             while b > 0 && k < 3 && t[b - 1] >= 0x41 && t[b - 1] <= 0x5A { b -= 1; k += 1 }
@@ -1335,12 +1334,8 @@ public struct NumberMismatchRule: Rule {
         while e > 0 && (t[e - 1] == 0x20 || t[e - 1] == 0xA0 || t[e - 1] == 0x0A) { e -= 1 }
         var s = e
         while s > 0 && (isASCIILetter(t[s - 1]) || (t[s - 1] >= 0x30 && t[s - 1] <= 0x39)) { s -= 1 }
-        // The word after the number or its space (`3 years or older`).
-        var a = r.upperBound
-        while a < t.count && (t[a] == 0x20 || t[a] == 0xA0) { a += 1 }
-        var z = a
-        while z < t.count && isASCIILetter(t[z]) { z += 1 }
-        if z > a && locale.bounds.ageWords.contains(u.string(a..<z).lowercased()) { return true }
+        // The word after the number (`3 years or older`).
+        if wordAfter(u, r, hyphen: false, hanLength: 0, { w, isHan in !isHan && locale.bounds.ageWords.contains(w.lowercased()) ? true : nil }) != nil { return true }
         guard s < e else { return true }
         let word = u.string(s..<e).lowercased()
         if locale.bounds.ageWords.contains(word) { return true }
@@ -3206,7 +3201,7 @@ public struct NumberMismatchRule: Rule {
                     while time && se + 2 < su.text.count && su.text[se] == 0x3A && (0x30...0x39).contains(su.text[se + 1]) && (0x30...0x39).contains(su.text[se + 2]) { se += 3 }
                     // The amount's currency sign with it (`¥400 or less`).
                     func withSign(_ u: Unit, _ a: Int) -> Int {
-                        a > 0 && Unicode.Scalar(u.text[a - 1])?.properties.generalCategory == .currencySymbol ? a - 1 : a
+                        a > 0 && NumberMismatchRule.isCurrencySign(u.text[a - 1]) ? a - 1 : a
                     }
                     let sv = NumberMismatchRule.oneLine(su.string(min(sr.lowerBound, withSign(su, m.range.lowerBound))..<se))
                     let tv = NumberMismatchRule.oneLine(tu.string(min(y.range.lowerBound, withSign(tu, t.range.lowerBound))..<max(y.range.upperBound, t.range.upperBound)))
@@ -4614,18 +4609,14 @@ public struct PlaceholderMismatchRule: Rule {
     /// The closing tags of a line that holds nothing else (`</details>`, `</div></details>`), as
     /// ``placeholders(_:_:unit:)`` writes them; none for any other line.
     static func closingTagsAlone(_ line: [UInt8]) -> [String] {
+        let raw = String(decoding: line, as: UTF8.self).unicodeScalars.map(\.value)
         var out: [String] = []
         var i = 0
-        let n = line.count
-        func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-        while i < n {
-            if blank(line[i]) { i += 1; continue }
-            guard i + 2 < n, line[i] == 0x3C, line[i + 1] == 0x2F else { return [] }
-            var e = i + 2
-            while e < n && (isASCIILetter(UInt32(line[e])) || (line[e] >= 0x30 && line[e] <= 0x39) || line[e] == 0x2D) { e += 1 }
-            guard e > i + 2, e < n, line[e] == 0x3E, isASCIILetter(UInt32(line[i + 2])) else { return [] }
-            out.append("</" + String(decoding: line[(i + 2)..<e], as: UTF8.self) + ">")
-            i = e + 1
+        while i < raw.count {
+            if raw[i] == 0x20 || raw[i] == 0x09 || raw[i] == 0x0A || raw[i] == 0x0D { i += 1; continue }
+            guard raw[i] == 0x3C, let tag = InlineElements.parseTag(raw, at: i), tag.closing, !tag.name.isEmpty else { return [] }
+            out.append("</\(tag.name)>")
+            i = tag.range.upperBound
         }
         return out
     }
