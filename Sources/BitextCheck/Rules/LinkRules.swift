@@ -202,28 +202,6 @@ enum LinkComparison {
         }
     }
 
-    /// The working directory, which relative file names start from.
-    static let currentDirectory: String = {
-        guard let p = getcwd(nil, 0) else { return "." }
-        defer { free(p) }
-        return String(cString: p)
-    }()
-
-    /// A relative path (not `/`-rooted) resolved against the folder of the file `from` that
-    /// holds the link, `..` and `.` taken out as far as the path goes (`../setup/install.md`
-    /// from `docs/guide/a.md` is `docs/setup/install.md`); nil for any other destination.
-    static func resolved(_ path: String, from file: String) -> String? {
-        guard kind(path) == .relative, !path.hasPrefix("/"), !path.isEmpty else { return nil }
-        let file = file.hasPrefix("/") ? file : currentDirectory + "/" + file
-        var out: [Substring] = file.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if part == "." || (part.isEmpty && !out.isEmpty) { continue }
-            if part == "..", let last = out.last, last != "..", !last.isEmpty { out.removeLast(); continue }
-            out.append(part)
-        }
-        return out.joined(separator: "/")
-    }
-
     /// The last segment of a path, written as ``trivial(_:)`` writes it (`../README_ch.md` → `README_ch`).
     static func lastSegment(_ path: String) -> String {
         let t = trivial(path)
