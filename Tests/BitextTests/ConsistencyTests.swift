@@ -144,6 +144,17 @@ import Testing
         #expect(try messages("文件大小 8 GB。", "The file is 8 GB smaller.").isEmpty)
     }
 
+    /// A position by a distance turned round (review 29 D12): `5 cm below the bar` → `杠铃上方 5 cm
+    /// 处`, `120 cm above the floor` → `地面下方 120 cm`; the same way, or a position the
+    /// translation states another way (`离地面 120 cm 的高度`), is silent.
+    @Test func positionTurnedRound() throws {
+        let m = try messages("将保护杆设在杠铃上方 5 cm 处。", "Set the pins 5 cm below the bar.")
+        #expect(m.count == 1 && m[0].contains("5 cm below") && m[0].contains("上方 5"), "\(m)")
+        #expect(try messages("将其安装在地面下方 120 cm 处。", "Mount it 120 cm above the floor.").count == 1)
+        #expect(try messages("将保护杆设在杠铃下方 5 cm 处。", "Set the pins 5 cm below the bar.").isEmpty)
+        #expect(try messages("将其安装在离地面 120 cm 的高度。", "Mount it 120 cm above the floor.").isEmpty)
+    }
+
     /// Multipliers in words before `as` or `the` (review 32 D8): `twice as long as` → `的三倍`
     /// changed; `的两倍`, `长一倍` (one more than the original), `一半` for `half the` are the same.
     @Test func multipliersInWords() throws {
@@ -846,6 +857,20 @@ import Testing
         #expect(try messages("你每周训练 3 天，每次训练需要 1 小时到 1 小时 20 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").count >= 1)
         #expect(try messages("需要 80 分钟。\n", "It takes 1 hour and 15 minutes.\n").count >= 1)
         #expect(try messages("你每周训练 3 天，每次训练需要 2 小时到 1 小时 15 分钟。\n", "You train 3 days a week and each session takes 60–75 minutes.\n").count == 1)
+    }
+
+    /// The unit written after a product belongs to every factor (review 30 D7): `44 × 44 px` →
+    /// `44 × 44 pt` is one changed unit, reported once; the same unit, a unit in words, or a
+    /// product the translation writes without its unit is no finding.
+    @Test func productUnit() throws {
+        let changed = try messages("我们建议使用 44 × 44 pt。\n", "We recommend 44 × 44 px.\n")
+        #expect(changed.count == 1)
+        #expect(changed.first?.contains("44 × 44 px") == true)
+        #expect(try messages("盒子为 2 × 3 × 4 mm。\n", "The box is 2 × 3 × 4 cm.\n").count == 1)
+        #expect(try messages("我们建议使用 44 × 44 px。\n", "We recommend 44 × 44 px.\n").isEmpty)
+        #expect(try messages("使用 1920 × 1080 像素的屏幕。\n", "Use a 1920 × 1080 px screen.\n").isEmpty)
+        #expect(try messages("我们建议使用 44 × 44 的图标。\n", "We recommend 44 × 44 px icons.\n").isEmpty)
+        #expect(try messages("盒子为 2 × 3 × 4 cm。\n", "The box is 2 × 3 × 4 cm.\n").isEmpty)
     }
 
     /// Held-out C6: a `Y.M.D` date renders the English date whose month it names (`2025.5.26` for

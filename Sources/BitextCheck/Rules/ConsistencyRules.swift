@@ -2041,6 +2041,32 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// The factors of a product written with one unit at its end (`44 × 44 px`, `1920x1080 像素`,
+    /// `2 × 3 × 4 cm`): the unit belongs to every factor. Each factor with no unit of its own by its
+    /// index and the index of the factor whose unit it takes (the last, which writes it): nothing
+    /// but a multiplication sign (`×`, `x`, `*`) and spaces between two factors of one unit.
+    static func productUnits(_ m: [Mention<NumberMention>], symbols: [String?], units: (Int) -> Unit) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        var i = m.count - 1
+        while i > 0 {
+            guard symbols[i] != nil, !m[i].value.isVersion else { i -= 1; continue }
+            var k = i
+            while k > 0, symbols[k - 1] == nil, !m[k - 1].value.isVersion, m[k - 1].unit == m[k].unit,
+                  m[k - 1].range.upperBound <= m[k].range.lowerBound {
+                let t = units(m[k].unit).text
+                var signs = 0, ok = true
+                for c in t[m[k - 1].range.upperBound..<m[k].range.lowerBound] {
+                    if c == 0xD7 || c == 0x78 || c == 0x2A { signs += 1 } else if c != 0x20 && c != 0xA0 { ok = false; break }
+                }
+                guard ok, signs == 1 else { break }
+                out.append((k - 1, i))
+                k -= 1
+            }
+            i = k - 1
+        }
+        return out
+    }
+
     /// The first numbers of ranges with no unit of their own whose last number has one (`60–75
     /// minutes`, `1 到 2 小时`: a joiner of ``rangeJoiners`` between): each by its index and the
     /// index whose unit it takes, where no number of `other` agrees with it and one states its
@@ -3371,6 +3397,8 @@ public struct NumberMismatchRule: Rule {
             }
             // A duration written in two units of time (`1 小时 15 分钟` for `75 minutes`): one
             // quantity of the smaller unit, where the other side writes it so.
+            // A factor of the source's products by the factor whose unit it takes.
+            var productOf: [Int: Int] = [:]
             if source.count >= 2 || target.count >= 2 {
                 func join(_ m: inout [Mention<NumberMention>], _ w: inout [String?], _ s: inout [String?], _ before: inout [Int],
                           units: (Int) -> Unit, separators: [[UInt32]], other: [Mention<NumberMention>], otherSymbols: [String?]) {
@@ -3396,6 +3424,14 @@ public struct NumberMismatchRule: Rule {
                     sw[i] = sw[x]; ss[i] = ss[x]
                 }
                 for (i, x) in NumberMismatchRule.rangeUnits(target, symbols: ts, units: { c.document.units[$0] }, other: source, otherSymbols: ss) {
+                    tw[i] = tw[x]; ts[i] = ts[x]
+                }
+                // Every factor of a product takes the unit written after the last (`44 × 44 px`):
+                // one finding for the product, the factor that writes it.
+                for (i, x) in NumberMismatchRule.productUnits(source, symbols: ss, units: { p.source.units[$0] }) {
+                    sw[i] = sw[x]; ss[i] = ss[x]; productOf[i] = x
+                }
+                for (i, x) in NumberMismatchRule.productUnits(target, symbols: ts, units: { c.document.units[$0] }) {
                     tw[i] = tw[x]; ts[i] = ts[x]
                 }
             }
@@ -3694,6 +3730,7 @@ public struct NumberMismatchRule: Rule {
                 }
             }
             for (i, j) in r.unit {
+                if let x = productOf[i], r.unit.contains(where: { $0.0 == x }) { continue }
                 let s = source[i], t = target[j]
                 let tu = c.document.units[t.unit]
                 let written = NumberMismatchRule.shown(p.source.units[s.unit], s.range, symbol: sw[i]!)
