@@ -151,6 +151,7 @@ import Testing
         let m = try messages("将保护杆设在杠铃上方 5 cm 处。", "Set the pins 5 cm below the bar.")
         #expect(m.count == 1 && m[0].contains("5 cm below") && m[0].contains("上方 5"), "\(m)")
         #expect(try messages("将其安装在地面下方 120 cm 处。", "Mount it 120 cm above the floor.").count == 1)
+        #expect(try messages("将保护杆设在你深蹲最低点以上 5 cm 处。", "Set the pins 5 cm below the bottom of your squat.").count == 1)
         #expect(try messages("将保护杆设在杠铃下方 5 cm 处。", "Set the pins 5 cm below the bar.").isEmpty)
         #expect(try messages("将其安装在离地面 120 cm 的高度。", "Mount it 120 cm above the floor.").isEmpty)
     }
