@@ -18,6 +18,8 @@ import BitextText
 ///   translation's form not written anywhere in the source, and not in capitals throughout;
 /// - a model's name kept without its variant word (`Aster 14 Pro` kept as `Aster 14`): see
 ///   `shortenedModels`;
+/// - a word in capitals, an option's value or a mode, changed into another (`MID` kept as
+///   `HIGH`): see `changedCapitals`;
 /// - a name rendered into Chinese with a piece of it kept (`OpenSSH` as `开放 SSH`, `SHA-256` as
 ///   `安全散列 256`, `RFC 3339` as `征求意见稿 3339`): see `renderedNames`;
 /// - a compound name the translation keeps elsewhere, rendered whole (`DolphinScheduler` as
@@ -33,7 +35,7 @@ import BitextText
 public struct KeptTextRule: Rule {
     public let id = "kept-text-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed, a name rendered into Chinese with a piece of it kept (开放 SSH for OpenSSH), or whole where the translation keeps it elsewhere (海豚调度系统 for DolphinScheduler); a cell translated in a column the translation otherwise keeps as the source wrote it."
+    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed, a value in capitals changed into another (MID kept as HIGH), a name rendered into Chinese with a piece of it kept (开放 SSH for OpenSSH), or whole where the translation keeps it elsewhere (海豚调度系统 for DolphinScheduler); a cell translated in a column the translation otherwise keeps as the source wrote it."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -59,6 +61,11 @@ public struct KeptTextRule: Rule {
             // A product name's letter case changed.
             RuleExample("导入前请先在 ↓Tallybook 中导出账单。\n",
                         source: "Export the invoices from TallyBook before you import them.\n"),
+            // A value in capitals kept and changed into another; kept as written, or a plural
+            // dropped (`GPUs` → `GPU`, beside a name rendered): silent.
+            RuleExample("默认档位为 ↓HIGH（94 °C）。\n", source: "The default setting is MID (94 °C).\n"),
+            RuleExample("默认档位为 MID（94 °C）。\n", source: "The default setting is MID (94 °C).\n"),
+            RuleExample("支持英伟达 GPU。\n", source: "It supports NVIDIA GPUs.\n"),
             // The same, kept as the source writes it: silent.
             RuleExample("导入前请先在 TallyBook 中导出账单。\n",
                         source: "Export the invoices from TallyBook before you import them.\n"),
@@ -216,6 +223,13 @@ public struct KeptTextRule: Rule {
                     for (t, s) in KeptTextRule.titleChanges(run, source, targetKeys, sourceKeys, emphasised: { KeptTextRule.emphasised(unit, $0) }) {
                         report(t, s, "kept-text-mismatch")
                     }
+                }
+                // A value in capitals kept and changed into another (`MID` kept as `HIGH`).
+                if let (t, s) = KeptTextRule.changedCapitals(all, source, sourceKeys, targetKeys: {
+                    Set(pair.target.flatMap { KeptTextRule.tokens(doc.units[$0], in: 0..<doc.units[$0].text.count).map(\.key) })
+                }) {
+                    if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
+                    if !sourceSpellings!.keys.contains(t.key) { report(t, s, "kept-text-mismatch") }
                 }
                 // A model's name kept without its variant word (`Aster 14 Pro` kept as `Aster 14`).
                 for (t, s) in KeptTextRule.shortenedModels(unit, all, source, p.source, targetKeys, c.toolkit.segmenter.target.functionWords) {
@@ -938,6 +952,38 @@ public struct KeptTextRule: Rule {
             found = s
         }
         return found
+    }
+
+    /// A word in capitals (an option's value, a mode, a grade: `MID`, `HIGH`) the translation keeps
+    /// in place of another the source writes (`The default is MID` kept as `默认为 HIGH`): the one
+    /// such word of the translation's unit that the source's unit does not have, and the one the
+    /// source's unit writes that none of the translation's units of the bead has. Letters only, two
+    /// to twelve (numbers and codes with digits are `number-mismatch`'s). (The caller checks that
+    /// the source document does not write the translation's word anywhere.)
+    static func changedCapitals(_ all: [Token], _ source: [Token], _ sourceKeys: Set<String>,
+                                targetKeys: () -> Set<String>) -> (Token, Token)? {
+        func plain(_ t: Token) -> Bool {
+            let n = t.range.count
+            return n >= 2 && n <= 12 && t.text.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
+        }
+        // A plural either side is the same word (`GPUs` kept as `GPU`).
+        func has(_ keys: Set<String>, _ k: String) -> Bool {
+            keys.contains(k) || keys.contains(k + "s") || (k.hasSuffix("s") && keys.contains(String(k.dropLast())))
+        }
+        var added: Token? = nil
+        for t in all where plain(t) && !has(sourceKeys, t.key) {
+            if let a = added, a.key != t.key { return nil }
+            added = t
+        }
+        guard let t = added else { return nil }
+        let keys = targetKeys()
+        var lost: Token? = nil
+        for s in source where plain(s) && !has(keys, s.key) {
+            if let l = lost, l.key != s.key { return nil }
+            lost = s
+        }
+        guard let s = lost else { return nil }
+        return (t, s)
     }
 
     /// Words changed inside a Title Case run of three words or more: the run is a window of the
