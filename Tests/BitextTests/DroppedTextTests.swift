@@ -153,6 +153,28 @@ import BitextMarkdown
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: "部分展厅光线较暗，以保护纸本作品；请给眼睛几分钟时间适应。\n", source: second).isEmpty)
     }
 
+    /// Review 33 D13: a sentence too short for its words to tell, whose code spans the
+    /// translation writes fewer times than the source (the next sentence keeping one of them),
+    /// is dropped; translated, or its code written, silent.
+    @Test func shortSentenceDroppedWithItsCode() throws {
+        let source = "* `mode` - (Optional) Access mode of the share. Valid values are `read` and `read-write`.\n  Defaults to `read`.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "* `mode` -（可选）共享的访问模式。\n  默认为 `read`。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("Valid values are read and read-write") == true, "\(found.map(\.message))")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "* `mode` -（可选）共享的访问模式。有效值为 `read` 和 `read-write`。\n  默认为 `read`。\n", source: source).isEmpty)
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "* `mode` -（可选）共享的访问模式，可为 `read` 或 `read-write`。\n  默认为 `read`。\n", source: source).isEmpty)
+        // A word of it rendered, or too few words: not by its code alone.
+        var s = LoneSentence(bead: 0, sentenceBead: 0, unit: 0, range: 0..<10, isFirst: false, isLast: false, words: 4,
+                             blockPaired: true, stems: 2, covered: 0, othersShare: 0.8, anchors: 1, anchorsFound: 0,
+                             carried: 0, besideUnpairedTarget: false)
+        s.codeLost = true
+        #expect(s.isDropped)
+        s.covered = 1
+        #expect(!s.isDropped)
+        s.covered = 0
+        s.words = 2
+        #expect(!s.isDropped)
+    }
+
     /// A number of a lone sentence is in the translation only as a number of its own: `8` is
     /// not in `802.3bt` (review 21 D13: the dotted standard's digits took the dropped sentence's
     /// `8` for found, and its numbers came out as three `number-mismatch` findings instead).

@@ -53,6 +53,12 @@ struct LoneSentence {
     /// the bead's translation; of a merged one, not in the target sentence, its partner negating
     /// nothing.
     var lostNegation = false
+    /// A lone sentence with code spans, every one of which the translation writes fewer times
+    /// than the bead's source does (a span the translation's prose writes counts as written),
+    /// every span of the translation being one of the source's: its code went with it (`Valid
+    /// values are `private` and `public-read`.` dropped, the next sentence's `private` kept once
+    /// for the source's two). Dropped when none of its words is rendered either (``isDropped``).
+    var codeLost = false
     /// A clause of a sentence the aligner paired one to one, between `;` of its prose: dropped
     /// when its words find clearly fewer translations than the rest of the paragraph's (as a
     /// lone sentence's) and the pair is far shorter in the translation than Chinese writes
@@ -80,7 +86,9 @@ struct LoneSentence {
     /// stems or more to judge by), or when numbers, code or names only it has are all absent;
     /// not when two of its anchors or code words are there, nor beside an unpaired target block.
     /// A sentence of three words or more that took a negation with it is dropped however short
-    /// (`It does not change any data.`: a translation never leaves a negation out). A clause
+    /// (`It does not change any data.`: a translation never leaves a negation out), and so is one
+    /// of three words or more none of whose words is rendered and whose code is gone with it
+    /// (``codeLost``: `Valid values are `private` and `public-read`.`). A clause
     /// (``clause``) only by its words, with its pair far too short; or shorter than most
     /// translations of the whole sentence when at most one in four of its stems is rendered and
     /// the rest's share is 0.4 above (`A bucket holds objects in one region; its name must be
@@ -95,6 +103,8 @@ struct LoneSentence {
             return share <= 0.25 && others - share >= 0.4 && lettersPerCharacter >= LoneSentence.clauseUnrenderedRatio
         }
         if lostNegation && words >= 3 { return true }
+        // Too short for its words to tell, but its code is gone with it.
+        if codeLost && !merged && words >= 3 && covered == 0 { return true }
         guard words >= 5 else { return false }
         // Merged into a 2:1 bead: only when none of its own anchors is there, as written, and
         // its partner's are (or it has none), so the target sentence translates the partner.
@@ -276,6 +286,41 @@ enum LoneSentences {
                     && scalars[k - 1].properties.isAlphabetic && scalars[k + 1].properties.isAlphabetic { return false }
                 return scalars.contains { !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == " " || $0 == "-") }
             }
+            // How many times the bead's source writes each code span (made on first use).
+            var sourceSpanCounts: [String: Int]? = nil
+            /// Every code span of a lone sentence is one the translation writes fewer times than
+            /// the bead's source (its prose writing it counts as written), and the translation
+            /// has no span the source has not: lost with it.
+            func codeLost(_ sp: SentenceSpan) -> Bool {
+                let u = p.source.units[sp.unit]
+                var mine: [String] = []
+                u.roles.forEachRun(of: .code) { r in
+                    guard sp.range.contains(r.lowerBound) else { return }
+                    let s = u.string(r).trimmingCharacters(in: .whitespaces).lowercased()
+                    if !s.isEmpty { mine.append(s) }
+                }
+                guard !mine.isEmpty else { return false }
+                if sourceSpanCounts == nil {
+                    var counts: [String: Int] = [:]
+                    for blk in b.source {
+                        guard let k = p.source.unitIndex(block: blk) else { continue }
+                        let su = p.source.units[k]
+                        su.roles.forEachRun(of: .code) { r in
+                            let s = su.string(r).trimmingCharacters(in: .whitespaces).lowercased()
+                            if !s.isEmpty { counts[s, default: 0] += 1 }
+                        }
+                    }
+                    sourceSpanCounts = counts
+                }
+                // A target span the source has not may render one of them, changed (`Demo_Name`
+                // for `{Demo_Name}`).
+                var left = sourceSpanCounts!
+                for t in codeSpans {
+                    guard let n = left[t], n > 0 else { return false }
+                    left[t] = n - 1
+                }
+                return mine.allSatisfy { s in !content.contains(s) && left[s, default: 0] > 0 }
+            }
             func wordCount(_ sp: SentenceSpan) -> Int {
                 let u = p.source.units[sp.unit]
                 var words = 0
@@ -339,6 +384,7 @@ enum LoneSentences {
                         sentence.lostNegation = !nt.contains(true)
                     }
                 }
+                if lone && words < 5 { sentence.codeLost = codeLost(sp) }
                 if merged {
                     sentence.merged = true
                     let signs = strong.filter(unwordable)
@@ -644,7 +690,7 @@ enum LoneSentences {
                 c.document.path, p.source.path, "\(at.line):\(at.column)", s.isFirst ? "first" : s.isLast ? "last" : "mid",
                 "\(s.words)", s.blockPaired ? "1" : "0", "\(s.covered)/\(s.stems)", s.othersShare.map { String(format: "%.2f", $0) } ?? "NA",
                 "\(s.anchorsFound)/\(s.anchors)", "\(s.carried)", s.besideUnpairedTarget ? "1" : "0", s.isDropped ? "DROPPED" : "-",
-                s.clause ? "clause " + String(format: "%.2f", s.lettersPerCharacter) : s.merged ? "2:1 \(s.partnerFound)/\(s.partnerAnchors)" : "1:0",
+                s.clause ? "clause " + String(format: "%.2f", s.lettersPerCharacter) : s.merged ? "2:1 \(s.partnerFound)/\(s.partnerAnchors)" : s.codeLost ? "1:0 code-lost" : "1:0",
                 u.plainText(in: s.range).replacingOccurrences(of: "\t", with: " "),
             ]
             lines += fields.joined(separator: "\t") + "\n"
