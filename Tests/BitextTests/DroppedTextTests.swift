@@ -537,6 +537,17 @@ import BitextMarkdown
         #expect(try severities("Flash photography is not permitted anywhere in the museum.", "美术馆内任何地方都不允许使用闪光灯拍照。").isEmpty)
     }
 
+    /// The same with a negated word the lexicon pairs with no word of the translation (review 33
+    /// T8, `claim` → 申报): the opposite modal as a word with Han after it, half the known words
+    /// rendered, is info (a rephrase that states the alternative, `可以任选其一申报`, has the same
+    /// shape). Silent: the negation said, or a limit (`只能`).
+    @Test func negatedModalTurnedPositiveWithAnUnpairedVerb() throws {
+        let source = "You cannot claim both refunds in one tax year."
+        #expect(try severities(source, "一个纳税年度内可以同时申报两项退款。") == [.info])
+        #expect(try severities(source, "一个纳税年度内不能同时申报两项退款。").isEmpty)
+        #expect(try severities(source, "一个纳税年度内只能申报其中一项退款。").isEmpty)
+    }
+
     /// One of two negations lost (review 31 D4): two negators in the source, one negation character
     /// in the translation, the second's word rendered bare and the first's only after the negation
     /// or not as a word: info. Silent: both said, `neither … nor` said once (`都不`).

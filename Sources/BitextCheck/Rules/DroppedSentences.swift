@@ -1234,8 +1234,26 @@ enum LostNegations {
                         || word.hasSuffix("n't") && cues.copulas.contains(String(word.dropLast(3)))
                     let passive = copula && (irregular != nil || cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) })
                     let command = imperative && han.withUnsafeBufferPointer { reader.holds($0, requests) }
-                    guard passive || command, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
-                          bare, coverage >= LostNegations.unrenderedCoverage, known >= 3,
+                    // A negated modal of ability or permission (`cannot`: opposites by the negator)
+                    // whose translation holds the opposite as a word of its own with Han after it
+                    // (`可以同时申报` for `cannot claim both`, the lexicon pairing no word with `claim`).
+                    var opposed = false
+                    if cues.modals.contains(word), let opposite = cues.opposites[word] {
+                        let ids = Set(opposite.compactMap { lexicon.stem(Stemmer.stem($0)) })
+                        opposed = han.withUnsafeBufferPointer { text in
+                            var s = 0
+                            while s < text.count {
+                                let (l, w) = reader.longest(text, s)
+                                if let w, s + l < text.count, text[s + l] != 0, lexicon.stems(ofWord: w).contains(where: { ids.contains($0) }) { return true }
+                                s += max(1, l)
+                            }
+                            return false
+                        }
+                    }
+                    let enough = (passive || command) && coverage >= LostNegations.unrenderedCoverage && known >= 3
+                        || opposed && coverage >= LostNegations.reversedCoverage && known >= 2
+                    guard enough, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
+                          bare,
                           LoneSentences.negators(su, words, ss[i].range, negations, all) == 1,
                           !han.withUnsafeBufferPointer({ reader.holds($0, limits, initial: true) }) else { continue }
                     unrendered = true
