@@ -758,7 +758,7 @@ public struct MissingTranslationRule: Rule {
                            message: c.messages.text(s.clause ? "missing-translation.clause" : "missing-translation.sentence", ["line": String(line), "sentence": preview]),
                            details: [("sourceLine", .int(line)), ("sourceColumn", .int(su.position(at: s.range.lowerBound).column)),
                                      ("sourceText", .string(text)),
-                                     ("evidence", .string(s.clause ? "clause" : s.lostNegation ? "negation" : s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
+                                     ("evidence", .string(s.clause ? "clause" : s.lostNegation ? "negation" : s.codeLost && s.words < 5 ? "code" : s.anchors > 0 && s.anchorsFound == 0 ? "anchors" : "words"))]))
         }
         for d in DroppedConditions.find(c) {
             let su = p.source.units[d.unit]

@@ -53,6 +53,12 @@ struct LoneSentence {
     /// the bead's translation; of a merged one, not in the target sentence, its partner negating
     /// nothing.
     var lostNegation = false
+    /// A lone sentence with code spans, every one of which the translation writes fewer times
+    /// than the bead's source does (a span the translation's prose writes counts as written),
+    /// every span of the translation being one of the source's: its code went with it (`Valid
+    /// values are `private` and `public-read`.` dropped, the next sentence's `private` kept once
+    /// for the source's two). Dropped when none of its words is rendered either (``isDropped``).
+    var codeLost = false
     /// A clause of a sentence the aligner paired one to one, between `;` of its prose: dropped
     /// when its words find clearly fewer translations than the rest of the paragraph's (as a
     /// lone sentence's) and the pair is far shorter in the translation than Chinese writes
@@ -68,6 +74,10 @@ struct LoneSentence {
     var lettersPerCharacter = 0.0
     /// Far outside what a translation of the whole sentence writes.
     static let clauseDroppedRatio = 6.0
+    /// Outside what most translations of a whole sentence write (a tenth of the corpora's pairs
+    /// of 80 letters or more write over 3.8): enough for a clause none of whose words, or one in
+    /// four, the paragraph renders while the rest of it is rendered (``isDropped``).
+    static let clauseUnrenderedRatio = 4.0
 
     var share: Double { stems == 0 ? 0 : Double(covered) / Double(stems) }
 
@@ -76,16 +86,25 @@ struct LoneSentence {
     /// stems or more to judge by), or when numbers, code or names only it has are all absent;
     /// not when two of its anchors or code words are there, nor beside an unpaired target block.
     /// A sentence of three words or more that took a negation with it is dropped however short
-    /// (`It does not change any data.`: a translation never leaves a negation out). A clause
-    /// (``clause``) only by its words, with its pair far too short.
+    /// (`It does not change any data.`: a translation never leaves a negation out), and so is one
+    /// of three words or more none of whose words is rendered and whose code is gone with it
+    /// (``codeLost``: `Valid values are `private` and `public-read`.`). A clause
+    /// (``clause``) only by its words, with its pair far too short; or shorter than most
+    /// translations of the whole sentence when at most one in four of its stems is rendered and
+    /// the rest's share is 0.4 above (`A bucket holds objects in one region; its name must be
+    /// unique…` → `存储桶名称在所有账户中必须唯一。`: bucket alone of four, against two of three,
+    /// 4.4 letters a character).
     var isDropped: Bool {
         guard blockPaired, carried < 2, !besideUnpairedTarget else { return false }
         // A clause: its words and the pair's length both (either alone flags translated clauses).
         if clause {
             guard words >= 5, stems >= 3, let others = othersShare else { return false }
-            return others - share >= 0.3 && lettersPerCharacter >= LoneSentence.clauseDroppedRatio
+            if others - share >= 0.3 && lettersPerCharacter >= LoneSentence.clauseDroppedRatio { return true }
+            return share <= 0.25 && others - share >= 0.4 && lettersPerCharacter >= LoneSentence.clauseUnrenderedRatio
         }
         if lostNegation && words >= 3 { return true }
+        // Too short for its words to tell, but its code is gone with it.
+        if codeLost && !merged && words >= 3 && covered == 0 { return true }
         guard words >= 5 else { return false }
         // Merged into a 2:1 bead: only when none of its own anchors is there, as written, and
         // its partner's are (or it has none), so the target sentence translates the partner.
@@ -267,6 +286,41 @@ enum LoneSentences {
                     && scalars[k - 1].properties.isAlphabetic && scalars[k + 1].properties.isAlphabetic { return false }
                 return scalars.contains { !($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == " " || $0 == "-") }
             }
+            // How many times the bead's source writes each code span (made on first use).
+            var sourceSpanCounts: [String: Int]? = nil
+            /// Every code span of a lone sentence is one the translation writes fewer times than
+            /// the bead's source (its prose writing it counts as written), and the translation
+            /// has no span the source has not: lost with it.
+            func codeLost(_ sp: SentenceSpan) -> Bool {
+                let u = p.source.units[sp.unit]
+                var mine: [String] = []
+                u.roles.forEachRun(of: .code) { r in
+                    guard sp.range.contains(r.lowerBound) else { return }
+                    let s = u.string(r).trimmingCharacters(in: .whitespaces).lowercased()
+                    if !s.isEmpty { mine.append(s) }
+                }
+                guard !mine.isEmpty else { return false }
+                if sourceSpanCounts == nil {
+                    var counts: [String: Int] = [:]
+                    for blk in b.source {
+                        guard let k = p.source.unitIndex(block: blk) else { continue }
+                        let su = p.source.units[k]
+                        su.roles.forEachRun(of: .code) { r in
+                            let s = su.string(r).trimmingCharacters(in: .whitespaces).lowercased()
+                            if !s.isEmpty { counts[s, default: 0] += 1 }
+                        }
+                    }
+                    sourceSpanCounts = counts
+                }
+                // A target span the source has not may render one of them, changed (`Demo_Name`
+                // for `{Demo_Name}`).
+                var left = sourceSpanCounts!
+                for t in codeSpans {
+                    guard let n = left[t], n > 0 else { return false }
+                    left[t] = n - 1
+                }
+                return mine.allSatisfy { s in !content.contains(s) && left[s, default: 0] > 0 }
+            }
             func wordCount(_ sp: SentenceSpan) -> Int {
                 let u = p.source.units[sp.unit]
                 var words = 0
@@ -330,6 +384,7 @@ enum LoneSentences {
                         sentence.lostNegation = !nt.contains(true)
                     }
                 }
+                if lone && words < 5 { sentence.codeLost = codeLost(sp) }
                 if merged {
                     sentence.merged = true
                     let signs = strong.filter(unwordable)
@@ -375,7 +430,7 @@ enum LoneSentences {
                     return Double(letters) / max(1, Double(han) + Double(kept) / 4)
                 }()
                 // A translation of the whole sentence: its clauses need no look (unless measuring).
-                guard ratio >= LoneSentence.clauseDroppedRatio || measuring else { continue }
+                guard ratio >= LoneSentence.clauseUnrenderedRatio || measuring else { continue }
                 let spans = ranges.map { SentenceSpan(unit: sp.unit, range: $0) }
                 let clauseStems = spans.map(stems), clauseAnchors = spans.map(anchors), clauseWords = spans.map(wordCount)
                 for (m, cs) in spans.enumerated() where clauseWords[m] >= 5 {
@@ -635,7 +690,7 @@ enum LoneSentences {
                 c.document.path, p.source.path, "\(at.line):\(at.column)", s.isFirst ? "first" : s.isLast ? "last" : "mid",
                 "\(s.words)", s.blockPaired ? "1" : "0", "\(s.covered)/\(s.stems)", s.othersShare.map { String(format: "%.2f", $0) } ?? "NA",
                 "\(s.anchorsFound)/\(s.anchors)", "\(s.carried)", s.besideUnpairedTarget ? "1" : "0", s.isDropped ? "DROPPED" : "-",
-                s.clause ? "clause " + String(format: "%.2f", s.lettersPerCharacter) : s.merged ? "2:1 \(s.partnerFound)/\(s.partnerAnchors)" : "1:0",
+                s.clause ? "clause " + String(format: "%.2f", s.lettersPerCharacter) : s.merged ? "2:1 \(s.partnerFound)/\(s.partnerAnchors)" : s.codeLost ? "1:0 code-lost" : "1:0",
                 u.plainText(in: s.range).replacingOccurrences(of: "\t", with: " "),
             ]
             lines += fields.joined(separator: "\t") + "\n"
@@ -1179,8 +1234,26 @@ enum LostNegations {
                         || word.hasSuffix("n't") && cues.copulas.contains(String(word.dropLast(3)))
                     let passive = copula && (irregular != nil || cues.participles.contains { after.count > $0.count + 2 && after.hasSuffix($0) })
                     let command = imperative && han.withUnsafeBufferPointer { reader.holds($0, requests) }
-                    guard passive || command, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
-                          bare, coverage >= LostNegations.unrenderedCoverage, known >= 3,
+                    // A negated modal of ability or permission (`cannot`: opposites by the negator)
+                    // whose translation holds the opposite as a word of its own with Han after it
+                    // (`可以同时申报` for `cannot claim both`, the lexicon pairing no word with `claim`).
+                    var opposed = false
+                    if cues.modals.contains(word), let opposite = cues.opposites[word] {
+                        let ids = Set(opposite.compactMap { lexicon.stem(Stemmer.stem($0)) })
+                        opposed = han.withUnsafeBufferPointer { text in
+                            var s = 0
+                            while s < text.count {
+                                let (l, w) = reader.longest(text, s)
+                                if let w, s + l < text.count, text[s + l] != 0, lexicon.stems(ofWord: w).contains(where: { ids.contains($0) }) { return true }
+                                s += max(1, l)
+                            }
+                            return false
+                        }
+                    }
+                    let enough = (passive || command) && coverage >= LostNegations.unrenderedCoverage && known >= 3
+                        || opposed && coverage >= LostNegations.reversedCoverage && known >= 2
+                    guard enough, !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(after) }),
+                          bare,
                           LoneSentences.negators(su, words, ss[i].range, negations, all) == 1,
                           !han.withUnsafeBufferPointer({ reader.holds($0, limits, initial: true) }) else { continue }
                     unrendered = true
