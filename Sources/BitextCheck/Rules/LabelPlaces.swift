@@ -1,9 +1,9 @@
 import BitextMarkdown
 import BitextText
 
-/// Where a short English unit stands in a table, for `untranslated-label`: English a translation
-/// keeps because of what the unit is there (a measure's name over a column of figures) rather
-/// than because of its words.
+/// Where a short English unit stands in a table or a list, for `untranslated-label`: English a
+/// translation keeps because of what the unit is there (a measure's name over a column of
+/// figures, a value in a cell, a configuration key) rather than because of its words.
 extension UntranslatedLabelRule {
     /// A column header that names a measure by its abbreviation: a label with a name of capitals
     /// or digits in it (`AP`, `mAP`, `BLEU`, `Top-1`) and one ordinary word at most, which is not
@@ -29,12 +29,46 @@ extension UntranslatedLabelRule {
         return false
     }
 
+    /// A value in a cell or a key in a list, not a label: one lowercase word alone in a body
+    /// cell (`auto` under 默认值, `float` under 数据类型: labels in English are capitalised, a
+    /// header cell of one lowercase word is still one), or a list item that is one lowercase
+    /// word and a colon with nothing after it (`split:` over the keys it holds, a configuration
+    /// file's structure). A body cell in an HTML table whose body has no Chinese under a
+    /// translated header is a value too (`Linux` under 操作系统, beside `x86-64` and `3.8–3.12`),
+    /// as the cells of such a Markdown table are (``Segmenter/markKeyColumns(_:_:)``).
+    static func isValue(_ c: FileContext, _ k: Int, _ s: SourceStretch) -> Bool {
+        let u = c.document.units[k]
+        let body = isBodyCell(u.kind)
+        if s.tokens.count == 1, s.tokens[0].kind == .lowercase, let first = firstContent(u), isLowercase(u.text[first]) {
+            if body { return true }
+            if isListItem(u.kind), endsWithColonAlone(u) { return true }
+        }
+        if case .html = u.kind, body, s.tokens.count <= 4 { return inHTMLValueTable(c, k) }
+        return false
+    }
+
     // MARK: places
 
     static func isHeaderCell(_ kind: UnitKind) -> Bool {
         switch kind {
         case .tableCell(let row, _): return row == 0
         case .html(let tag): return tag.utf8.count == 2 && tag.lowercased() == "th"
+        default: return false
+        }
+    }
+
+    static func isBodyCell(_ kind: UnitKind) -> Bool {
+        switch kind {
+        case .tableCell(let row, _): return row > 0
+        case .html(let tag): return tag.utf8.count == 2 && tag.lowercased() == "td"
+        default: return false
+        }
+    }
+
+    static func isListItem(_ kind: UnitKind) -> Bool {
+        switch kind {
+        case .listItem: return true
+        case .html(let tag): return tag.utf8.count == 2 && tag.lowercased() == "li"
         default: return false
         }
     }
@@ -56,6 +90,25 @@ extension UntranslatedLabelRule {
             while hi < units.count && th(hi) && !tableStartsBetween(doc, hi - 1, hi) { hi += 1 }
         }
         return lo..<hi
+    }
+
+    /// An HTML table's body with no Chinese (at least two `<td>` units, none with Han, none a
+    /// sentence) under a header with Chinese: a table of values (`Linux`, `x86-64`, `CPU`).
+    static func inHTMLValueTable(_ c: FileContext, _ k: Int) -> Bool {
+        let units = c.document.units
+        func cell(_ j: Int) -> Bool { isHeaderCell(units[j].kind) || isBodyCell(units[j].kind) }
+        func html(_ j: Int) -> Bool { if case .html = units[j].kind { return true } else { return false } }
+        var lo = k, hi = k + 1
+        while lo > 0 && html(lo - 1) && cell(lo - 1) && !tableStartsBetween(c.document, lo - 1, lo) { lo -= 1 }
+        while hi < units.count && html(hi) && cell(hi) && !tableStartsBetween(c.document, hi - 1, hi) { hi += 1 }
+        var headerHan = false, body = 0
+        for j in lo..<hi {
+            if isHeaderCell(units[j].kind) { if c.analyses[j].hasHan { headerHan = true }; continue }
+            guard !c.analyses[j].hasHan else { return false }
+            if let t = c.analyses[j].stretches.first, t.isProse, !t.isLabel { return false }
+            body += 1
+        }
+        return headerHan && body >= 2
     }
 
     /// A `<table` tag between units `a` and `b`: adjacent HTML tables are two tables.
@@ -101,6 +154,19 @@ extension UntranslatedLabelRule {
         endWord()
         if bracket && !holdsUnitInBrackets(u) { return nil }
         return (names, ordinary, lastIsName, lastLetters)
+    }
+
+    static func firstContent(_ u: Unit) -> Int? {
+        u.text.indices.first { u.roles[$0] == .content && !isSpace(u.text[$0]) }
+    }
+
+    static func isLowercase(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
+
+    /// The unit's content ends with `:` or `：`, right after its one word.
+    static func endsWithColonAlone(_ u: Unit) -> Bool {
+        guard let last = u.text.indices.last(where: { u.roles[$0] == .content && !isSpace(u.text[$0]) }) else { return false }
+        guard u.text[last] == 0x3A || u.text[last] == 0xFF1A, last > 0 else { return false }
+        return isASCIILetter(u.text[last - 1]) || (u.text[last - 1] >= 0x30 && u.text[last - 1] <= 0x39)
     }
 
     /// A unit in brackets in the unit's text: `(` or `（`, one to six characters of letters,
