@@ -50,6 +50,8 @@ import Testing
         // A row that measures nothing: `Mask AP` among words is a label too.
         let words = "| 模型 | Mask AP | 说明 |\n| --- | --- | --- |\n| tiny-net | 支持 | 小模型 |\n"
         #expect(try english(words).count == 1)
+        // A year in brackets is no unit.
+        #expect(try english(words.replacingOccurrences(of: "| 说明 |", with: "| 结果（2021） |")).count == 1)
     }
 
     @Test func aValueInACellIsKept() throws {
@@ -65,6 +67,10 @@ import Testing
         // A header of one lowercase word is a label still; so is a Capitalised cell.
         #expect(try english(page.replacingOccurrences(of: "<th>描述</th>", with: "<th>description</th>")).count == 1)
         #expect(try english(page.replacingOccurrences(of: "<td>auto</td>", with: "<td>Auto Detect</td>")).count == 1)
+        // A lowercase word beside code in its cell is the cell's text about the code.
+        let markdown = "| 参数 | 说明 |\n| --- | --- |\n| 模式 | 运行模式 |\n| 精度 | 计算精度 |\n| 设备 | `gpu` deprecated |\n"
+        #expect(try english(markdown).count == 1)
+        #expect(try english(markdown.replacingOccurrences(of: "`gpu` deprecated", with: "auto")).isEmpty)
     }
 
     @Test func aKeyAloneInAListItemIsKept() throws {

@@ -30,7 +30,7 @@ extension UntranslatedLabelRule {
     }
 
     /// A value in a cell or a key in a list, not a label: one lowercase word alone in a body
-    /// cell (`auto` under 默认值, `float` under 数据类型: labels in English are capitalised, a
+    /// cell, no code beside it (`auto` under 默认值, `float` under 数据类型: labels in English are capitalised, a
     /// header cell of one lowercase word is still one), or a list item that is one lowercase
     /// word and a colon with nothing after it (`split:` over the keys it holds, a configuration
     /// file's structure). A body cell in an HTML table whose body has no Chinese under a
@@ -39,7 +39,7 @@ extension UntranslatedLabelRule {
     static func isValue(_ c: FileContext, _ k: Int, _ s: SourceStretch) -> Bool {
         let u = c.document.units[k]
         let body = isBodyCell(u.kind)
-        if s.tokens.count == 1, s.tokens[0].kind == .lowercase, let first = firstContent(u), isLowercase(u.text[first]) {
+        if s.tokens.count == 1, s.tokens[0].kind == .lowercase, !u.roles.contains(.code), let first = firstContent(u), isLowercase(u.text[first]) {
             if body { return true }
             if isListItem(u.kind), endsWithColonAlone(u) { return true }
         }
@@ -170,20 +170,24 @@ extension UntranslatedLabelRule {
     }
 
     /// A unit in brackets in the unit's text: `(` or `（`, one to six characters of letters,
-    /// digits, `%`, `/` or `.`, then `)` or `）` (`（%）`, `（ms）`, `(MB)`, `(ms/img)`).
+    /// digits, `%`, `/` or `.`, not all digits, then `)` or `）` (`（%）`, `（ms）`, `(MB)`,
+    /// `(ms/img)`; not `(2021)`).
     static func holdsUnitInBrackets(_ u: Unit) -> Bool {
         let t = u.text
         var i = 0
         while i < t.count {
             defer { i += 1 }
             guard t[i] == 0x28 || t[i] == 0xFF08 else { continue }
-            var j = i + 1
+            var j = i + 1, digits = 0
             while j < t.count && j - i <= 7 {
                 let x = t[j]
-                guard isASCIILetter(x) || (x >= 0x30 && x <= 0x39) || x == 0x25 || x == 0x2F || x == 0x2E else { break }
+                if x >= 0x30 && x <= 0x39 { digits += 1 }
+                else if !(isASCIILetter(x) || x == 0x25 || x == 0x2F || x == 0x2E) { break }
                 j += 1
             }
-            if j > i + 1 && j - i <= 7 && j < t.count && (t[j] == 0x29 || t[j] == 0xFF09) { return true }
+            // One to six characters, not digits alone (a year or a count is no unit).
+            let n = j - i - 1
+            if n >= 1 && n <= 6 && digits < n && j < t.count && (t[j] == 0x29 || t[j] == 0xFF09) { return true }
         }
         return false
     }
