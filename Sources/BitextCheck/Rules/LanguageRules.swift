@@ -191,6 +191,20 @@ public struct UntranslatedLabelRule: Rule {
             // A configuration's or model's name, one run joined by `-` or `_` with a digit in it,
             // is kept as written (in an HTML table too); a label of words is not.
             RuleExample("# 配置\n\n## 安装\n\n## 使用\n\n## 部署\n\n<table>\n<tr><td>OCR-nopp-max960-server</td><td>快速预设</td></tr>\n<tr><td>table_recognition_v2-default</td><td>默认配置</td></tr>\n<tr><td>↓Pipeline configuration</td><td>说明</td></tr>\n</table>\n"),
+            // A header that names a measure by its abbreviation (`Top-1 Acc（%）`, `Mask AP`: a name
+            // of capitals or digits, one ordinary word at most, not its head unless it is an
+            // abbreviation) in a row that measures (a unit in brackets) is kept as the field
+            // writes it; `GPU memory` (an ordinary head) and a row of words are labels.
+            RuleExample("<table>\n<tr><th>模型</th><th>Top-1 Acc（%）</th><th>Mask AP</th><th>↓GPU memory</th><th>推理耗时（ms）</th></tr>\n<tr><td>tiny-net</td><td>71.2</td><td>40.1</td><td>8 GB</td><td>12</td></tr>\n</table>\n"),
+            RuleExample("| 模型 | mAP（%） | Box AP | 大小（MB） |\n| --- | --- | --- | --- |\n| tiny-net | 40.1 | 38.2 | 12 |\n"),
+            RuleExample("| 组件 | ↓Release API | ↓description |\n| --- | --- | --- |\n| 网关 | 支持 | 入口 |\n"),
+            // A value, not a label: one lowercase word alone in a body cell, a list item that is
+            // a key and a colon over the keys it holds, a cell of an HTML table whose body has no
+            // Chinese under a translated header; a Capitalised label is still one.
+            RuleExample("| 参数 | 取值 |\n| --- | --- |\n| 模式 | 自动或手动 |\n| 精度 | 单精度 |\n| 设备 | auto |\n| 备注 | ↓Needs Review |\n"),
+            RuleExample("数据集划分的参数如下：\n\n- split:\n- enable：是否重新划分数据集\n- ↓Web courses:\n"),
+            RuleExample("<table>\n<tr><th>操作系统</th><th>处理器架构</th><th>Python 版本</th></tr>\n<tr><td>Linux</td><td>x86-64</td><td>3.8–3.12</td></tr>\n<tr><td>Windows</td><td>x86-64</td><td>3.10</td></tr>\n</table>\n"),
+            RuleExample("<table>\n<tr><th>功能</th><th>状态</th></tr>\n<tr><td>导出</td><td>支持</td></tr>\n<tr><td>↓Batch Import</td><td>支持</td></tr>\n</table>\n"),
             // A word joined to a number by a hyphen is notation kept as written (`5-shot`, `8-bit`).
             RuleExample("| 基准 | 分数 | 设置 |\n| --- | --- | --- |\n| MMLU | 68.4 | 5-shot |\n| GSM8K | 52.1 | 8-bit |\n| HellaSwag | 80.1 | 0-shot |\n"),
             // Keys in `<kbd>` are code, also in an HTML table cell right after its `<td>`.
@@ -266,7 +280,7 @@ public struct UntranslatedLabelRule: Rule {
     static func isLabel(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
         return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isNameAmongNames(c, k)
-            && !isJoinedIdentifier(c.document.units[k])
+            && !isJoinedIdentifier(c.document.units[k]) && !isMeasureHeader(c, k, s) && !isValue(c, k, s)
     }
 
     /// One run of letters and digits joined by `-` or `_`, a digit in it, nothing else: the name
