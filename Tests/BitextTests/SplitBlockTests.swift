@@ -1,0 +1,27 @@
+import Testing
+@testable import BitextAlign
+@testable import BitextCheck
+import BitextMarkdown
+
+/// One block on one side against two on the other, and sentences joined by commas (held-out
+/// review h144, C2 and C7): a list item the translation split in two, a cell with a blank line
+/// inside, an image block whose caption the translation split, five sentences written as one.
+@Suite struct SplitBlockTests {
+    static func warnings(_ target: String, _ source: String) throws -> [Finding] {
+        try Harness.findings(target: target, source: source).filter { $0.severity != .info }
+    }
+
+    /// Five sentences the translation joins into one with commas and a `；`: one 5-1 sentence
+    /// bead, no sentence left over.
+    @Test func fiveSentencesInOne() throws {
+        let checker = Checker(settings: Harness.settings(), messages: Messages.load("en"), glossary: nil, rules: [])
+        try checker.withToolkit { toolkit in
+            let src = Document(SourceText(path: "source.md", text: "# Analysis\n\nYou can study the images that were recognised poorly. If many faces were not found during the study, the detector may be too weak. You should read the [detector guide](https://docs.example.org/latest/en/module_usage/tutorials/vision/face_detector_guide.html) and its <b>Fine-tuning</b> section to train the detector on your own data. If found faces are matched to the wrong person, the feature model needs work. You should read the [feature guide](https://docs.example.org/latest/en/module_usage/tutorials/vision/face_feature_guide.html) and its <b>Fine-tuning</b> section to train the feature model.\n"))
+            let doc = Document(SourceText(path: "target.md", text: "# 分析\n\n您可以对识别效果差的图片进行分析，如果在分析过程中发现有较多的人脸未被检出，那么可能是检测模型不足，您需要参考[检测器教程](https://docs.example.org/latest/module_usage/tutorials/vision/face_detector_guide.html)中的<b>微调</b>章节，使用您自己的数据训练检测模型；如果已检出的人脸匹配到了错误的人，说明特征模型需要改进，您需要参考[特征教程](https://docs.example.org/latest/module_usage/tutorials/vision/face_feature_guide.html)中的<b>微调</b>章节，对特征模型进行训练。\n"))
+            let al = DocumentAligner(functionWords: Harness.source.functionWords, numerals: Harness.target.numerals)
+                .align(source: src, sourceAnalyses: checker.analyze(src, toolkit: toolkit), target: doc, targetAnalyses: checker.analyze(doc, toolkit: toolkit))
+            let paragraph = try #require(al.beads.last)
+            #expect(paragraph.sentences.map(\.source.count) == [5])
+        }
+    }
+}
