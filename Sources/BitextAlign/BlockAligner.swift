@@ -1167,7 +1167,7 @@ struct Scorer {
             // Every block of the bead a list item: two items written as one (a cell or a
             // paragraph written as items is another thing).
             func isItem(_ b: BlockFeatures) -> Bool { if case .list = b.kind { return true } else { return false } }
-            if s.allSatisfy({ isItem(source[$0]) }) && t.allSatisfy({ isItem(target[$0]) }) { c += aligner.listMergeCost }
+            if s.allSatisfy({ isItem(source[$0]) }) && t.allSatisfy({ isItem(target[$0]) }) && !anchorsSplit(s, t) { c += aligner.listMergeCost }
         }
         if s.count + t.count == 4 { c += aligner.doubleMergeCost }
         // A heading and its paragraph written as one block that opens with the heading's words
@@ -1220,6 +1220,17 @@ struct Scorer {
         }
         if s.count == 1, t.count == 1, !s0.key.isEmpty, s0.key == t0.key { c -= 6 }
         return c
+    }
+
+    /// A bead of three list items whose two items on one side each hold anchors (numbers, code,
+    /// links) and together hold exactly the anchors of the one item on the other side, two at
+    /// least: one item the translation split in two (or two it joined), nothing left out, so
+    /// not the merge that hides a dropped item (``BlockAligner/listMergeCost``).
+    func anchorsSplit(_ s: Range<Int>, _ t: Range<Int>) -> Bool {
+        let (two, one, twoSide, oneSide) = s.count == 2 ? (s, t, sourceAnchors, targetAnchors) : (t, s, targetAnchors, sourceAnchors)
+        guard two.count == 2, one.count == 1, oneSide[one.lowerBound].count >= 2,
+              two.allSatisfy({ !twoSide[$0].isEmpty }) else { return false }
+        return Array(Scorer.merged(twoSide, two)) == oneSide[one.lowerBound]
     }
 
     func kindCost(_ a: BlockFeatures.Kind, _ b: BlockFeatures.Kind) -> Double {
