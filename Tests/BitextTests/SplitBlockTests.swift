@@ -25,6 +25,14 @@ import BitextMarkdown
         #expect(try Self.warnings("# 模型\n\n<table>\n<tr><td>小型</td><td>小模型占用内存少，可以在手机上运行。</td></tr>\n</table>\n\n这一段是译者加的说明，原文没有。\n", "# Models\n\n<table>\n<tr><td>tiny</td><td>The small model keeps memory use low. It runs on a phone.</td></tr>\n</table>\n").map(\.rule) == ["extra-block"])
     }
 
+    /// The same image on both sides pins its block: the caption split in two pairs with the
+    /// source caption, not the paragraph before the image.
+    @Test func imagePinsItsBlock() throws {
+        #expect(try Self.warnings("# 简介\n\n表格定位是一项视觉任务，它找出扫描页面上的每一张表格，并把表格与周围的文字分开。它常用于发票处理、档案数字化和报告解析等场景。本产线同时提供了灵活的服务化部署方式，支持在多种硬件上使用多种编程语言调用。不仅如此，本产线也提供了二次开发的能力，您可以基于本产线在您自己的数据集上训练调优，训练后的模型也可以无缝集成。\n\n<img src=\"https://example.org/pics/overview.png\"/>\n<b>该产线包含一个检测模块</b>。\n\n<b>如果您更在意精度，请选择较大的模型；如果您更在意速度，请选择较小的模型；如果您更在意存储空间，请选择最小的模型。</b>\n\n> 耗时只包含模型推理。\n", "# Intro\n\nTable finding is a vision task that locates every table on a scanned page and separates it from the text around it. It is used in invoice processing, archive digitisation and report parsing.\n\n<img src=\"https://example.org/pics/overview.png\"/>\n<b>The pipeline contains one detection module. If you care about accuracy, pick a larger model; if you care about speed, pick a smaller one; if you care about disk space, pick the smallest one.</b>\n\n> Timing covers model inference only.\n").isEmpty)
+        // Another image: nothing pins, the block after it stays an addition.
+        #expect(try Self.warnings("# 简介\n\n表格定位是一项视觉任务，它找出扫描页面上的每一张表格，并把表格与周围的文字分开。它常用于发票处理、档案数字化和报告解析等场景。本产线同时提供了灵活的服务化部署方式，支持在多种硬件上使用多种编程语言调用。不仅如此，本产线也提供了二次开发的能力，您可以基于本产线在您自己的数据集上训练调优，训练后的模型也可以无缝集成。\n\n<img src=\"https://example.org/pics/overview_cn.png\"/>\n<b>该产线包含一个检测模块</b>。\n\n<b>如果您更在意精度，请选择较大的模型；如果您更在意速度，请选择较小的模型；如果您更在意存储空间，请选择最小的模型。</b>\n\n> 耗时只包含模型推理。\n", "# Intro\n\nTable finding is a vision task that locates every table on a scanned page and separates it from the text around it. It is used in invoice processing, archive digitisation and report parsing.\n\n<img src=\"https://example.org/pics/overview.png\"/>\n<b>The pipeline contains one detection module. If you care about accuracy, pick a larger model; if you care about speed, pick a smaller one; if you care about disk space, pick the smallest one.</b>\n\n> Timing covers model inference only.\n").map(\.rule) == ["extra-block"])
+    }
+
     /// Five sentences the translation joins into one with commas and a `；`: one 5-1 sentence
     /// bead, no sentence left over.
     @Test func fiveSentencesInOne() throws {
