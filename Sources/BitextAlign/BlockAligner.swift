@@ -44,6 +44,13 @@ public struct BlockAligner: Sendable {
     /// ``itemNoEvidenceCost``): `Overview` beside 创建工作流定义 is a heading dropped, not the
     /// next heading's translation.
     public var linkedHeadingCost = 2.0
+    /// Added to a bead that pairs a block holding a link target that each document holds in one
+    /// block only (``Scorer/sourcePin``) without the other document's block that holds it: an
+    /// image or link a translation keeps says where its block went (`<img src=…>` above a bold
+    /// caption the translation split in two is not the tail of the paragraph before it).
+    public var pinnedLinkCost = 3.0
+    /// The most the lengths of a pinned pair of blocks cost (``Scorer/cost(_:_:rowsKnown:)``).
+    static let pinnedLengthCost = 1.0
     /// The bilingual lexicon for list items' evidence; nil aligns without it.
     public var lexicon: Lexicon? = Lexicon.shared
     public var noteInsertionCost = 0.3
@@ -907,6 +914,12 @@ struct Scorer {
     /// Whether each block has an anchor that can be similar to another (``CodeSimilarity``).
     let sourceHasCode: [Bool]
     let targetHasCode: [Bool]
+    /// The block of the other side that holds the same link target, for a block holding a
+    /// link target (`@` anchor) or an HTML image (``BlockFeatures/images``) that no other block
+    /// of either side holds; -1 for none, or for a block whose such targets are in two blocks of
+    /// the other side or whose partner's are.
+    let sourcePin: [Int32]
+    let targetPin: [Int32]
 
     init(source: [BlockFeatures], target: [BlockFeatures], ratio: Double, aligner: BlockAligner) {
         self.source = source
@@ -943,6 +956,41 @@ struct Scorer {
         let code = self.code
         sourceHasCode = sourceAnchors.map { $0.contains(where: code.isCode) }
         targetHasCode = targetAnchors.map { $0.contains(where: code.isCode) }
+        (sourcePin, targetPin) = Scorer.pins(source, target)
+    }
+
+    /// ``sourcePin`` and ``targetPin``: link targets held by one block on each side.
+    static func pins(_ source: [BlockFeatures], _ target: [BlockFeatures]) -> ([Int32], [Int32]) {
+        var sp = [Int32](repeating: -1, count: source.count), tp = [Int32](repeating: -1, count: target.count)
+        // Link target → its one block, -1 once a second block holds it.
+        func blocks(_ side: [BlockFeatures]) -> [String: Int] {
+            var m: [String: Int] = [:]
+            for (k, b) in side.enumerated() where b.kind != .code {
+                for a in b.anchors where a.utf8.first == 0x40 {
+                    if let seen = m[a] { if seen != k { m[a] = -1 } } else { m[a] = k }
+                }
+                for a in b.images {
+                    if let seen = m[a] { if seen != k { m[a] = -1 } } else { m[a] = k }
+                }
+            }
+            return m
+        }
+        let sm = blocks(source)
+        guard !sm.isEmpty else { return (sp, tp) }
+        let tm = blocks(target)
+        var conflict = Set<Int>(), targetConflict = Set<Int>()
+        for (a, i) in sm where i >= 0 {
+            guard let j = tm[a], j >= 0 else { continue }
+            if sp[i] >= 0 && sp[i] != Int32(j) { conflict.insert(i) } else { sp[i] = Int32(j) }
+            if tp[j] >= 0 && tp[j] != Int32(i) { targetConflict.insert(j) } else { tp[j] = Int32(i) }
+        }
+        for i in conflict { sp[i] = -1 }
+        for j in targetConflict { tp[j] = -1 }
+        // Each the other's only partner: two source blocks with targets of one target block
+        // (an image the translation put inside the item before it) pin nothing.
+        for i in sp.indices where sp[i] >= 0 && tp[Int(sp[i])] != Int32(i) { sp[i] = -1 }
+        for j in tp.indices where tp[j] >= 0 && (sp[Int(tp[j])] != Int32(j)) { tp[j] = -1 }
+        return (sp, tp)
     }
 
     static let moves: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
@@ -1167,7 +1215,7 @@ struct Scorer {
             // Every block of the bead a list item: two items written as one (a cell or a
             // paragraph written as items is another thing).
             func isItem(_ b: BlockFeatures) -> Bool { if case .list = b.kind { return true } else { return false } }
-            if s.allSatisfy({ isItem(source[$0]) }) && t.allSatisfy({ isItem(target[$0]) }) { c += aligner.listMergeCost }
+            if s.allSatisfy({ isItem(source[$0]) }) && t.allSatisfy({ isItem(target[$0]) }) && !anchorsSplit(s, t) { c += aligner.listMergeCost }
         }
         if s.count + t.count == 4 { c += aligner.doubleMergeCost }
         // A heading and its paragraph written as one block that opens with the heading's words
@@ -1192,10 +1240,16 @@ struct Scorer {
                 if mixes(s, source) || mixes(t, target) { c += aligner.listBoundaryCost }
             }
         }
+        c += pinCost(s, t)
         let s0 = source[s.lowerBound], t0 = target[t.lowerBound]
         c += kindCost(labelled ? source[s.lowerBound + 1].kind : s0.kind, t0.kind)
         if rowsKnown, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
-        c += lengthCost(s, t)
+        // Two images that stand alone pinned to each other (``sourcePin``) are one pair whatever
+        // the lengths say: a translation writes an image's alt text far shorter (`Diagram
+        // showing slot content from the parent…` → 插槽图示).
+        let pinned = s.count == 1 && t.count == 1 && sourcePin[s.lowerBound] == Int32(t.lowerBound)
+            && source[s.lowerBound].kind == .alt && target[t.lowerBound].kind == .alt
+        c += pinned ? min(BlockAligner.pinnedLengthCost, lengthCost(s, t)) : lengthCost(s, t)
         c += anchorCost(s, t)
         if s.count == 1 && t.count == 1 && itemWords != nil {
             if listsOnBothSides && Scorer.isItem(s0) && Scorer.isItem(t0) { c += itemEvidenceCost(s.lowerBound, t.lowerBound) }
@@ -1219,6 +1273,35 @@ struct Scorer {
             if !rowsKnown, v == Scorer.sameRowValues, case .cell(let r1, _) = s0.kind, case .cell(let r2, _) = t0.kind, r1 != r2 { c -= 1.5 }
         }
         if s.count == 1, t.count == 1, !s0.key.isEmpty, s0.key == t0.key { c -= 6 }
+        return c
+    }
+
+    /// A bead of three list items whose two items on one side each hold anchors (numbers, code,
+    /// links) and together hold exactly the anchors of the one item on the other side, two at
+    /// least: one item the translation split in two (or two it joined), nothing left out, so
+    /// not the merge that hides a dropped item (``BlockAligner/listMergeCost``).
+    func anchorsSplit(_ s: Range<Int>, _ t: Range<Int>) -> Bool {
+        let (two, one, twoSide, oneSide) = s.count == 2 ? (s, t, sourceAnchors, targetAnchors) : (t, s, targetAnchors, sourceAnchors)
+        guard two.count == 2, one.count == 1, oneSide[one.lowerBound].count >= 2,
+              two.allSatisfy({ !twoSide[$0].isEmpty }) else { return false }
+        return Array(Scorer.merged(twoSide, two)) == oneSide[one.lowerBound]
+    }
+
+    /// ``BlockAligner/pinnedLinkCost`` for each block of a bead whose pinned partner
+    /// (``sourcePin``, ``targetPin``) is not in the bead.
+    /// A merged bead that holds a pinned pair with a block before it on both sides, or after it
+    /// on both sides, costs it too: the two blocks end where their sides' blocks end, so the
+    /// bead is two beads (`paragraph + <img>` ⇔ `段落 + <img>` is the paragraphs' pair and the
+    /// images', not one pair of two blocks each).
+    @inline(__always) func pinCost(_ s: Range<Int>, _ t: Range<Int>) -> Double {
+        var c = 0.0
+        for k in s {
+            let p = Int(sourcePin[k])
+            guard p >= 0 else { continue }
+            if !t.contains(p) { c += aligner.pinnedLinkCost; continue }
+            if k > s.lowerBound && p > t.lowerBound || k < s.upperBound - 1 && p < t.upperBound - 1 { c += aligner.pinnedLinkCost }
+        }
+        for k in t { let p = Int(targetPin[k]); if p >= 0 && !s.contains(p) { c += aligner.pinnedLinkCost } }
         return c
     }
 

@@ -51,6 +51,10 @@ public struct BlockFeatures: Sendable {
     /// nil for other blocks: a translation that wrote a heading and its paragraph as one labelled
     /// item keeps the heading's words there.
     public var label: String? = nil
+    /// Normalised sources of the images of inline HTML (`<img src=…>`, `<source src=…>`): not
+    /// anchors (an image the translation replaced leaves its pair as sure as before), but one
+    /// that each side holds once pins its block (``BlockAligner/pinnedLinkCost``).
+    public var images: [String] = []
 
     /// A code-only cell of a row: its column and its code (the spans joined by a space).
     public struct RowKeyCell: Equatable, Sendable {
@@ -347,8 +351,10 @@ public struct BlockFeatures: Sendable {
             if !digits.isEmpty { anchors.append("#" + makeString(digits)); digits.removeAll() }
         }
         var code: [UInt32] = []
+        var tags = false
         for i in u.text.indices {
             let c = u.text[i], r = u.roles[i]
+            if c == 0x3C && r == .markup { tags = true }
             if r == .code {
                 code.append(c)
                 continue
@@ -370,6 +376,15 @@ public struct BlockFeatures: Sendable {
         flushDigits()
         if !code.isEmpty { anchors.append("`" + makeString(code).trimmingSpaces) }
         for l in u.links { anchors.append("@" + normalizedURL(l.destination)) }
+        // Images of inline HTML (`<img src=…>`): a translation keeps them where they were.
+        var images: [String] = []
+        if tags {
+            for t in u.inlineTags where !t.closing {
+                let name = t.name.lowercased()
+                guard name == "img" || name == "source" else { continue }
+                for at in t.attributes where at.name == "src" { images.append("@" + normalizedURL(makeString(u.text[at.value]))) }
+            }
+        }
         var words: [String] = []
         for w in a.words where w.kind == .latin && !a.inNote(w.range.lowerBound) {
             let s = u.string(w.range).lowercased()
@@ -379,6 +394,7 @@ public struct BlockFeatures: Sendable {
                               key: u.plainText, isNote: a.isNote, links: u.links.count,
                               line: u.start.line, endLine: u.end.line)
         if han > 0 { f.label = label(u) }
+        f.images = images
         return f
     }
 

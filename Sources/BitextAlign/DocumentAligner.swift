@@ -23,6 +23,7 @@ public struct DocumentAligner: Sendable {
         let tf = BlockFeatures.of(target, analyses: targetAnalyses, functionWords: functionWords)
         var beads = DocumentAligner.mendBrokenTables(blocks.align(source: sf, target: tf), source: source, target: target)
         beads = DocumentAligner.brokenSourceTablesAsLists(beads, source: source, target: target, sf: sf, tf: tf)
+        beads = DocumentAligner.cellsContinued(beads, source: source, target: target)
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
         let words = SentenceAligner.WordCache()
         func alignSentences(_ b: inout Bead) {
@@ -99,6 +100,68 @@ public struct DocumentAligner: Sendable {
         }
         return out
     }
+
+    /// A table cell with a blank line inside: CommonMark ends the HTML block there, so the
+    /// cell's text after it is a paragraph of its own (`它可以在手机上运行。</td></tr>`), which the
+    /// other side, whose cell is one block, has no partner for. A paragraph left alone right
+    /// after a cell of its side, whose lines close a cell (`</td>`, `</th>`), joins the bead of
+    /// that cell: it is the rest of the cell (on either side).
+    static func cellsContinued(_ beads: [Bead], source: Document, target: Document) -> [Bead] {
+        func continues(_ block: Int, _ doc: Document) -> Bool {
+            guard block > 0, let u = doc.unitIndex(block: block), doc.units[u].kind == .paragraph,
+                  let p = doc.unitIndex(block: block - 1) else { return false }
+            switch doc.units[p].kind {
+            case .tableCell: break
+            case .html(let tag) where tag == "td" || tag == "th": break
+            default: return false
+            }
+            let unit = doc.units[u]
+            for line in unit.start.line...unit.end.line {
+                let raw = doc.source.scalars(doc.source.lineByteRange(line))
+                guard raw.count >= 5 else { continue }
+                // `</td` or `</th`, any case.
+                for k in 0..<(raw.count - 3) where raw[k] == 0x3C && raw[k + 1] == 0x2F && raw[k + 2] | 0x20 == 0x74
+                    && (raw[k + 3] | 0x20 == 0x64 || raw[k + 3] | 0x20 == 0x68) { return true }
+            }
+            return false
+        }
+        var out: [Bead] = []
+        for b in beads {
+            if let last = out.last, !last.source.isEmpty, !last.target.isEmpty, b.source.isEmpty != b.target.isEmpty {
+                if b.source.isEmpty, b.target.count == 1, last.target.last == b.target[0] - 1, continues(b.target[0], target) {
+                    out[out.count - 1].target.append(b.target[0])
+                    continue
+                }
+                if b.target.isEmpty, b.source.count == 1, last.source.last == b.source[0] - 1, continues(b.source[0], source) {
+                    out[out.count - 1].source.append(b.source[0])
+                    continue
+                }
+            }
+            out.append(b)
+        }
+        // A gap between pairs (or the document's ends) of one block on one side and a cell with
+        // its rest on the other: one bead, as ``BlockAligner/pairingLoneGaps(_:scorer:)`` pairs a
+        // gap of one block a side.
+        var k = 0
+        while k < out.count {
+            guard out[k].source.isEmpty != out[k].target.isEmpty else { k += 1; continue }
+            var e = k
+            while e < out.count && out[e].source.isEmpty != out[e].target.isEmpty { e += 1 }
+            let ls = out[k..<e].flatMap(\.source), lt = out[k..<e].flatMap(\.target)
+            if ls.count == 1 && lt.count == 2 && lt[1] == lt[0] + 1 && continues(lt[1], target)
+                || lt.count == 1 && ls.count == 2 && ls[1] == ls[0] + 1 && continues(ls[1], source) {
+                out.replaceSubrange(k..<e, with: [Bead(source: ls, target: lt, score: continuedCellScore)])
+                k += 1
+            } else {
+                k = e
+            }
+        }
+        return out
+    }
+
+    /// The score of a bead that pairs a cell with a cell and its rest (``cellsContinued(_:source:target:)``):
+    /// the structure says it, not the lengths.
+    static let continuedCellScore = 0.6
 
     /// A source table cmark-gfm reads as one paragraph (its delimiter row not matching its
     /// header, ``TableRows/isBrokenTable(_:lines:)``) that the translation wrote as a list, one

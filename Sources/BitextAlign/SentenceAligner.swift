@@ -98,6 +98,9 @@ public struct SentenceAligner: Sendable {
         (1, 4, 5.0), (4, 1, 5.0), (2, 3, 4.5), (3, 2, 4.5), (1, 5, 6.0), (5, 1, 6.0), (2, 4, 5.5), (4, 2, 5.5), (3, 3, 5.0),
     ]
 
+    /// What a wide bead (``wideMoves``) costs more in a pair of blocks too short for pass 3.
+    static let shortWideExtra = 1.0
+
     /// The sentences of some blocks (units) of a document.
     ///
     /// - Parameter words: what earlier calls made of the Latin words they met, to share between
@@ -277,11 +280,19 @@ public struct SentenceAligner: Sendable {
         var current = fit(prep, band: Band(lengths: sourceCum, targetCum, width: width), moves: guide, evidence: nil, pass: 1)
         sourceCum = []
         targetCum = []
-        // Then the lexicon's evidence, near that path.
+        // Then the lexicon's evidence, near that path. A pair of blocks too short for pass 3
+        // takes its wider beads here: a translation that joins four or five sentences of a
+        // paragraph into one with commas and `；` is as common in a paragraph as in a book, and
+        // without them the sentence left over looks dropped. Without pass 3's learned evidence
+        // to back them, each costs ``shortWideExtra`` more than there (a sentence the
+        // translation did drop, whose words find nothing, stays alone).
+        let learning = lexical && n >= 20 && m >= 20
         if let evidence {
-            current = fit(prep, band: Band(path: current, n, m, radius: 12), moves: moves1, evidence: evidence, pass: 2)
+            let moves = !learning && wideShapes && max(n, m) >= 4
+                ? moves1 + SentenceAligner.wideMoves.map { ($0.0, $0.1, $0.2 + SentenceAligner.shortWideExtra) } : moves1
+            current = fit(prep, band: Band(path: current, n, m, radius: 12), moves: moves, evidence: evidence, pass: 2)
         }
-        guard lexical, n >= 20, m >= 20 else { return current }
+        guard learning else { return current }
         for _ in 0..<passes {
             // What the alignment so far is sure of: its confident 1-1 beads.
             let sure = current.filter { $0.source.count == 1 && $0.target.count == 1 && $0.score >= 0.5 }.map { ($0.source[0], $0.target[0]) }
