@@ -410,6 +410,27 @@ import BitextMarkdown
         #expect(try severities(source, "未断电时不要打开外壳。").isEmpty)
     }
 
+    /// `Do not X unless Y` said as a precondition (review 34 D1): `请先 Y，再 X`, `Y 后方可 X`,
+    /// `持有学位者方可申请`, `X 前请先 Y` render both the condition and the negation (the target's
+    /// `conditions.unlessNegated`, `negation.onlyThen`), when the source negates outside the clause
+    /// and the translation renders the clause or has room for it (`请先装好接水盘，再使用本机`: no
+    /// `drip tray` in the lexicon). Caught still: the clause dropped (`请打开盖板`, `方可打开盖板`),
+    /// an affirmative main clause (`Open the cover unless…` → `请先…，再打开盖板`).
+    @Test func conditionSaidAsAPrecondition() throws {
+        let source = "Do not open the cover unless the power is off."
+        #expect(try severities(source, "请先断开电源，再打开盖板。").isEmpty)
+        #expect(try severities(source, "必须断开电源后方可打开盖板。").isEmpty)
+        #expect(try severities(source, "断开电源后，再打开盖板。").isEmpty)
+        #expect(try severities(source, "打开盖板前请先断开电源。").isEmpty)
+        #expect(try severities(source, "断开电源后才能打开盖板。").isEmpty)
+        #expect(try severities("You cannot apply unless you hold a degree.", "持有学位者方可申请。").isEmpty)
+        #expect(try severities("Do not use the machine unless the drip tray is in place.", "请先装好接水盘，再使用本机。").isEmpty)
+        #expect(try severities("Do not book a room until the trip is approved.", "出差获批后方可预订房间。").isEmpty)
+        #expect(try severities(source, "请打开盖板。") == [.warning, .warning])
+        #expect(try severities(source, "方可打开盖板。") == [.warning])
+        #expect(try severities("Open the cover unless the power is on.", "请先断开电源，再打开盖板。") == [.warning])
+    }
+
     /// A condition's rendering inside a word that renders another source word is no rendering
     /// (review 33 D4): 除 of 删除 (`deletes`) or 扣除 (`deduction`), and 只 of 只能 (`can only`, a `+`
     /// negation character) say no `unless`. Silent: 除非 said, 仅次于 (`second only to`) for `only to`.

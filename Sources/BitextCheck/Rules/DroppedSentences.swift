@@ -901,7 +901,7 @@ enum LostNegations {
         let requests = modals + scalarLists(targetCues.imperatives)
         let beings = scalarLists(targetCues.existentials)
         let prepositions = Set(scalarLists(targetCues.prepositions).filter { $0.count == 1 }.map { $0[0] })
-        let onlyThen = scalarLists(targetCues.onlyThen)
+        let onlyThen = DroppedConditions.orderedParts(targetCues.onlyThen)  // (`前…先`: in order)
         let limits = scalarLists(targetCues.limits)
         let connectives = scalarLists(targetCues.connectives)
         let timeClauseEnds = scalarLists(targetCues.timeClauseEnds)
@@ -937,8 +937,8 @@ enum LostNegations {
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
                 if negators[i] == nil && !absence {
-                    // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`.
-                    if onlyThen.contains(where: { LoneSentences.saysNegation(tu.text, ts[j].range, [$0]) }) { continue }
+                    // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`, `…后方可…`.
+                    if DroppedConditions.saysInOrder(tu.text, ts[j].range, onlyThen) { continue }
                 }
                 if tu.string(ts[j].range).lowercased().contains(word) { continue }
                 // A negated comparative bound on a number (`cannot hold more than 7`) the
