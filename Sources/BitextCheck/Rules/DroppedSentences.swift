@@ -874,6 +874,10 @@ struct LostNegation {
     /// clause with a request whose verb is the negated word's, read loosely (`请断开开发板` for `Do
     /// not disconnect the board`): the command turned round, however little the lexicon renders.
     var requested = false
+    /// A statement that denies, by a form of `do` after its subject or by a negated passive (`We
+    /// do not accept`, `are not supported`), its one negator lost in a translation with no negation
+    /// that renders the negated word by a word (`我们接受`, `支持`): turned round as a command is.
+    var declarative = false
 }
 
 enum LostNegations {
@@ -1113,7 +1117,7 @@ enum LostNegations {
                     if reached.contains(sid) || written.contains(x) { found += 1 }
                 }
                 let coverage = known == 0 ? 0 : Double(found) / Double(known)
-                var reversed = false, unrendered = false
+                var reversed = false, unrendered = false, declarative = false
                 // `without`: only a thing said to be there (a code span right after it, `Without
                 // `ORDER BY`, …`, with `有` right before the same span: `如果有 `ORDER BY``).
                 if absence && !affirmed && !(bare && LostNegations.existentialBeforeSpan(su, after: words[at].range.upperBound, in: ss[i].range, tu, ts[j].range, beings)) { continue }
@@ -1167,6 +1171,19 @@ enum LostNegations {
                         // `Do not use more than three filters at once`.)
                         if reversed && limited() { reversed = false }
                     }
+                    // A statement that denies (review 34 D3): `do`, `does` (`auxiliaries`) after a
+                    // subject, or a negated passive (`are not supported`), the sentence's one
+                    // negator, the negated word rendered by a word, most of the sentence rendered,
+                    // nothing that bounds or excludes (`limits`) to stand for the negation.
+                    if bare && !affirmed && !reversed && !request && !absence && !existential && renderedByWord
+                        && coverage >= LostNegations.reversedCoverage && !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }) {
+                        let contracted = word.hasSuffix("n't") ? String(word.dropLast(3)) : nil
+                        let auxiliary = contracted.map { cues.auxiliaries.contains($0) && latin.count >= 1 }
+                            ?? (latin.last.map { cues.auxiliaries.contains($0) } ?? false && latin.count >= 2)
+                        let copula = latin.last.map { cues.copulas.contains($0) } ?? false || contracted.map { cues.copulas.contains($0) } ?? false
+                        let participle = irregular != nil || cues.participles.contains { (negated ?? "").count > $0.count + 2 && (negated ?? "").hasSuffix($0) }
+                        declarative = (auxiliary || copula && participle) && LoneSentences.negators(su, words, ss[i].range, negations, all) == 1 && !limited()
+                    }
                 } else if !requested && !absence {
                     // Unrendered: one negator in the sentence, none in the translation nor a word
                     // that bounds or excludes, most of the sentence rendered; and the negation one a
@@ -1194,7 +1211,7 @@ enum LostNegations {
                 out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
                                         negator: word, sourceNegated: sourceNegated, targetNegated: targetNegated,
                                         negated: negated ?? "", affirmed: affirmed, reversed: reversed, unrendered: unrendered,
-                                        coverage: coverage, requested: requested))
+                                        coverage: coverage, requested: requested, declarative: declarative))
             }
         }
         return out
