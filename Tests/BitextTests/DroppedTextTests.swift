@@ -694,6 +694,26 @@ import BitextMarkdown
     /// One cell changed to the value another cell of its row holds (review 30 D6: an ON/OFF
     /// table): nothing moved, the other column still holds its own source value, so no swap is
     /// reported; the same two cells exchanged are.
+    /// A kept code exchanged with the cell of words beside it (review 34 D12): an error code with
+    /// digits (`E03`) or a code span alone in its cell (`` `X-Remaining` ``, no unit: reported at
+    /// the cell of words the alignment pairs across). Silent: the row in place, every row's columns
+    /// reordered by the translation, a quantity (`16 A`) exchanged (`number-mismatch`'s).
+    @Test func keptCodeSwappedBetweenColumns() throws {
+        let source = "| Code | Meaning |\n| --- | --- |\n| E01 | Water tank empty |\n| E03 | Brew unit not inserted |\n"
+        let swapped = try Harness.findings(rule: MissingTranslationRule(), target: "| 代码 | 含义 |\n| --- | --- |\n| E01 | 水箱无水 |\n| 未装入冲煮单元 | E03 |\n", source: source)
+        #expect(swapped.map(\.span.start.line) == [4], "\(swapped.map(\.message))")
+        #expect(swapped.first?.message.contains("(“E03”)") == true, "\(swapped.map(\.message))")
+        let header = "| Header | Meaning |\n| --- | --- |\n| `X-Limit` | Points per hour |\n| `X-Remaining` | Points left in the window |\n"
+        let code = try Harness.findings(rule: MissingTranslationRule(), target: "| 响应头 | 含义 |\n| --- | --- |\n| `X-Limit` | 每小时点数 |\n| 窗口内剩余的点数 | `X-Remaining` |\n", source: header)
+        #expect(code.map(\.span.start.line) == [4], "\(code.map(\.message))")
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "| 代码 | 含义 |\n| --- | --- |\n| E01 | 水箱无水 |\n| E03 | 未装入冲煮单元 |\n", source: source).isEmpty)
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "| 含义 | 代码 |\n| --- | --- |\n| 水箱无水 | E01 |\n| 未装入冲煮单元 | E03 |\n", source: source).isEmpty)
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: "| 含义 | 响应头 |\n| --- | --- |\n| 每小时点数 | `X-Limit` |\n| 窗口内剩余的点数 | `X-Remaining` |\n", source: header).isEmpty)
+        let quantities = "| Breaker | Min | Max |\n| --- | --- | --- |\n| Type B | 16 A | 32 A |\n"
+        #expect(try !Harness.findings(rule: MissingTranslationRule(), target: "| 断路器 | 最小 | 最大 |\n| --- | --- | --- |\n| B 型 | 32 A | 16 A |\n", source: quantities)
+            .contains { $0.message.contains("swapped") })
+    }
+
     @Test func oneCellChangedToAnotherColumnsValueIsNoSwap() throws {
         let source = "| Switch | Run | Flash | Recovery |\n| --- | --- | --- | --- |\n| SW1-1 | OFF | ON | ON |\n| SW1-2 | OFF | OFF | ON |\n"
         let changed = "| 开关 | 运行 | 刷写 | 恢复 |\n| --- | --- | --- | --- |\n| SW1-1 | OFF | ON | ON |\n| SW1-2 | OFF | OFF | OFF |\n"
