@@ -386,6 +386,9 @@ public struct LocaleData: Sendable {
         /// negation or not at all.
         public var copulas: Set<String> = []
         public var participles: [String] = []
+        /// In a source language, forms of `do` that carry a negator in a statement (`auxiliaries`:
+        /// `do`, `does`, `did`: `We do not accept`, `does not cover`).
+        public var auxiliaries: Set<String> = []
         /// In a target language, words with no negation character that say a negation by bounding
         /// or excluding (`limits`: `上限`, `仅`, `除外`, `拒绝`): a translation holding one may say
         /// the source's negation with it.
@@ -561,6 +564,7 @@ public struct LocaleData: Sendable {
             data.negationCues.courtesies = list("courtesies")
             data.negationCues.copulas = Set(list("copulas"))
             data.negationCues.participles = list("participles")
+            data.negationCues.auxiliaries = Set(list("auxiliaries"))
             data.negationCues.limits = list("limits")
             data.negationCues.connectives = list("connectives")
             data.negationCues.timeClauseEnds = list("timeClauseEnds")

@@ -786,7 +786,7 @@ public struct MissingTranslationRule: Rule {
             let at = su.position(at: s.range.lowerBound)
             let text = su.plainText(in: s.range)
             let preview = text.count > 80 ? String(text.prefix(79)) + "…" : text
-            emit(c.finding(self, severity: s.affirmed || s.reversed || s.requested ? severity : min(severity, .info), unit: s.targetUnit, range: s.targetRange,
+            emit(c.finding(self, severity: s.affirmed || s.reversed || s.requested || s.declarative ? severity : min(severity, .info), unit: s.targetUnit, range: s.targetRange,
                            message: c.messages.text("missing-translation.negation", ["line": String(at.line), "word": s.negator, "sentence": preview]),
                            details: [("sourceLine", .int(at.line)), ("sourceColumn", .int(at.column)),
                                      ("sourceText", .string(text)), ("evidence", .string("lost-negation"))]))

@@ -47,6 +47,12 @@ enum DroppedConditions {
         let lettersPerHan = c.toolkit.segmenter.target.sourceLettersPerHan
         var sourceListed: [[UInt32]]? = nil
         let connectives = c.toolkit.segmenter.target.negationCues.connectives.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
+        // Renderings that count only under a negated main clause (`<name>Negated`: `not X unless Y`
+        // said as a precondition, `请先 Y，再 X`, `Y 后方可 X`), by the source's name.
+        var underNegation: [String: [[[UInt32]]]] = [:]
+        for (name, _) in sourceConditions {
+            if let l = targetConditions[name + "Negated"], !l.isEmpty { underNegation[name] = orderedParts(l) }
+        }
         var out: [DroppedCondition] = []
         // Beads with a phrase's first word anywhere in their source blocks.
         for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, firsts) {
@@ -98,6 +104,27 @@ enum DroppedConditions {
                       !says(tu.text, ts[j].range, renderings, outside: { sourceIds(su, words, ss[i].range, excluding: from..<end, functionWords, derivations) },
                             conjunction: Lexicon.shared?.stem(Stemmer.stem(su.string(words[at].range).lowercased()))),
                       !tu.string(ts[j].range).lowercased().contains(su.string(words[at].range).lowercased()) else { continue }
+                // `not X unless Y` is `X only if Y`, which a translation says as a precondition
+                // (`请先断开电源，再打开盖板`, `断开电源后方可打开盖板`, `持有学位者方可申请`: the
+                // name's `Negated` renderings): the condition said, and the negation with it, when
+                // the source negates outside the clause and the translation renders the clause:
+                // most of its words the lexicon knows, or room for it (more Han than the main
+                // clause and half the clause would make: `请先装好接水盘，再使用本机`, where the
+                // lexicon reads no `drip tray`). A clause dropped whole leaves neither (`方可打开盖板`).
+                if let pre = underNegation[name], saysInOrder(tu.text, ts[j].range, pre) {
+                    if sourceListed == nil { sourceListed = LoneSentences.listedWords(sourceNegations) }
+                    let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
+                        - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
+                    if outside > 0 {
+                        let (known, rendered) = renderedWords(su, words, at, end, tu, ts[j].range, functionWords, masking: pre.flatMap { $0 })
+                        var main = 0, clause = 0
+                        for k in ss[i].range where su.roles[k] == .content && isLatinLetter(su.text[k]) {
+                            if (from..<end).contains(k) { clause += 1 } else { main += 1 }
+                        }
+                        let han = ts[j].range.filter { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }.count
+                        if known >= 1 && rendered * 2 >= known || Double(han) * lettersPerHan > Double(main) + Double(clause) * 0.5 { continue }
+                    }
+                }
                 // A negation of the translation renders the condition only beyond those that render
                 // the source's own negations outside the clause (`Do not open the case unless the
                 // power is off` → `不要打开外壳`: the one `不` is the `not`'s). With a negation of the
@@ -138,7 +165,16 @@ enum DroppedConditions {
     /// with `none`, that none is.
     static func unrendered(_ su: BitextMarkdown.Unit, _ words: [Word], _ at: Int, _ end: Int, _ tu: BitextMarkdown.Unit, _ r: Range<Int>,
                            _ functionWords: Set<String>, none: Bool = false) -> Bool {
-        guard let lexicon = Lexicon.shared else { return false }
+        let (known, found) = renderedWords(su, words, at, end, tu, r, functionWords)
+        return known >= 1 && (none ? found == 0 : found * 2 < known)
+    }
+
+    /// How many content words of the clause (after the conjunction `at`, before `end`) the lexicon
+    /// knows, and how many of them the translated sentence renders (lexicon stems reached by its Han).
+    /// The characters of `masking` (`方可`, whose 方 reads `power`) render nothing.
+    static func renderedWords(_ su: BitextMarkdown.Unit, _ words: [Word], _ at: Int, _ end: Int, _ tu: BitextMarkdown.Unit, _ r: Range<Int>,
+                              _ functionWords: Set<String>, masking: [[UInt32]] = []) -> (known: Int, found: Int) {
+        guard let lexicon = Lexicon.shared else { return (0, 0) }
         var known = 0, found = 0
         var reached: Set<Int32>? = nil
         for w in words[(at + 1)...] where w.range.lowerBound < end && w.kind == .latin && su.roles[w.range.lowerBound] == .content {
@@ -146,13 +182,38 @@ enum DroppedConditions {
             guard x.count >= 2, !functionWords.contains(x), let sid = lexicon.stem(Stemmer.stem(x)) else { continue }
             if reached == nil {
                 var rr = Set<Int32>()
-                LostNegations.hanRuns(tu, r).withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { rr.insert($0) } }
+                let han = masking.isEmpty ? LostNegations.hanRuns(tu, r) : LoneSentences.masking(LostNegations.hanRuns(tu, r), masking)
+                han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { rr.insert($0) } }
                 reached = rr
             }
             known += 1
             if reached!.contains(sid) { found += 1 }
         }
-        return known >= 1 && (none ? found == 0 : found * 2 < known)
+        return (known, found)
+    }
+
+    /// A locale's list of which some entries are parts in order (`先…再`: 先, then 再 further on),
+    /// as scalars, each entry its parts.
+    static func orderedParts(_ l: [String]) -> [[[UInt32]]] {
+        l.map { $0.split(separator: "…").map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty } }.filter { !$0.isEmpty }
+    }
+
+    /// Whether `text[r]` says one of `entries` (``orderedParts(_:)``): each part of it, each after
+    /// the one before.
+    static func saysInOrder(_ text: [UInt32], _ r: Range<Int>, _ entries: [[[UInt32]]]) -> Bool {
+        entries.contains { parts in
+            var from = r.lowerBound
+            for w in parts {
+                var i = from, hit = -1
+                while i + w.count <= r.upperBound {
+                    if text[i] == w[0] && text[i..<(i + w.count)].elementsEqual(w) { hit = i; break }
+                    i += 1
+                }
+                guard hit >= 0 else { return false }
+                from = hit + w.count
+            }
+            return true
+        }
     }
 
     /// Whether `text[r]` says one of `renderings` as a word of its own: a rendering inside a

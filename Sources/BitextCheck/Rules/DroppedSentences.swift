@@ -929,6 +929,10 @@ struct LostNegation {
     /// clause with a request whose verb is the negated word's, read loosely (`请断开开发板` for `Do
     /// not disconnect the board`): the command turned round, however little the lexicon renders.
     var requested = false
+    /// A statement that denies, by a form of `do` after its subject or by a negated passive (`We
+    /// do not accept`, `are not supported`), its one negator lost in a translation with no negation
+    /// that renders the negated word by a word (`我们接受`, `支持`): turned round as a command is.
+    var declarative = false
 }
 
 enum LostNegations {
@@ -956,7 +960,7 @@ enum LostNegations {
         let requests = modals + scalarLists(targetCues.imperatives)
         let beings = scalarLists(targetCues.existentials)
         let prepositions = Set(scalarLists(targetCues.prepositions).filter { $0.count == 1 }.map { $0[0] })
-        let onlyThen = scalarLists(targetCues.onlyThen)
+        let onlyThen = DroppedConditions.orderedParts(targetCues.onlyThen)  // (`前…先`: in order)
         let limits = scalarLists(targetCues.limits)
         let connectives = scalarLists(targetCues.connectives)
         let timeClauseEnds = scalarLists(targetCues.timeClauseEnds)
@@ -992,8 +996,8 @@ enum LostNegations {
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
                 if negators[i] == nil && !absence {
-                    // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`.
-                    if onlyThen.contains(where: { LoneSentences.saysNegation(tu.text, ts[j].range, [$0]) }) { continue }
+                    // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`, `…后方可…`.
+                    if DroppedConditions.saysInOrder(tu.text, ts[j].range, onlyThen) { continue }
                 }
                 if tu.string(ts[j].range).lowercased().contains(word) { continue }
                 // A negated comparative bound on a number (`cannot hold more than 7`) the
@@ -1168,7 +1172,7 @@ enum LostNegations {
                     if reached.contains(sid) || written.contains(x) { found += 1 }
                 }
                 let coverage = known == 0 ? 0 : Double(found) / Double(known)
-                var reversed = false, unrendered = false
+                var reversed = false, unrendered = false, declarative = false
                 // `without`: only a thing said to be there (a code span right after it, `Without
                 // `ORDER BY`, …`, with `有` right before the same span: `如果有 `ORDER BY``).
                 if absence && !affirmed && !(bare && LostNegations.existentialBeforeSpan(su, after: words[at].range.upperBound, in: ss[i].range, tu, ts[j].range, beings)) { continue }
@@ -1222,6 +1226,19 @@ enum LostNegations {
                         // `Do not use more than three filters at once`.)
                         if reversed && limited() { reversed = false }
                     }
+                    // A statement that denies (review 34 D3): `do`, `does` (`auxiliaries`) after a
+                    // subject, or a negated passive (`are not supported`), the sentence's one
+                    // negator, the negated word rendered by a word, most of the sentence rendered,
+                    // nothing that bounds or excludes (`limits`) to stand for the negation.
+                    if bare && !affirmed && !reversed && !request && !absence && !existential && renderedByWord
+                        && coverage >= LostNegations.reversedCoverage && !cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(negated ?? "") }) {
+                        let contracted = word.hasSuffix("n't") ? String(word.dropLast(3)) : nil
+                        let auxiliary = contracted.map { cues.auxiliaries.contains($0) && latin.count >= 1 }
+                            ?? (latin.last.map { cues.auxiliaries.contains($0) } ?? false && latin.count >= 2)
+                        let copula = latin.last.map { cues.copulas.contains($0) } ?? false || contracted.map { cues.copulas.contains($0) } ?? false
+                        let participle = irregular != nil || cues.participles.contains { (negated ?? "").count > $0.count + 2 && (negated ?? "").hasSuffix($0) }
+                        declarative = (auxiliary || copula && participle) && LoneSentences.negators(su, words, ss[i].range, negations, all) == 1 && !limited()
+                    }
                 } else if !requested && !absence {
                     // Unrendered: one negator in the sentence, none in the translation nor a word
                     // that bounds or excludes, most of the sentence rendered; and the negation one a
@@ -1267,7 +1284,7 @@ enum LostNegations {
                 out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
                                         negator: word, sourceNegated: sourceNegated, targetNegated: targetNegated,
                                         negated: negated ?? "", affirmed: affirmed, reversed: reversed, unrendered: unrendered,
-                                        coverage: coverage, requested: requested))
+                                        coverage: coverage, requested: requested, declarative: declarative))
             }
         }
         return out

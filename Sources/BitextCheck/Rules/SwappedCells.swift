@@ -127,11 +127,23 @@ enum SwappedCells {
         // source table) → (source line, target line, header) → column → (source unit, target unit).
         struct RowKey: Hashable { var sourceLine: Int; var targetLine: Int; var header: Bool }
         var tables: [[Int]: [RowKey: [Int: (s: Int, t: Int)]]] = [:]
+        // Cells of a row the alignment pairs across columns: source column → target column and unit.
+        var across: [RowKey: [Int: (column: Int, t: Int)]] = [:]
         for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
             let s = pair.source[0], t = pair.target[0]
-            guard let sc = cell(p.source, s), let tc = cell(c.document, t), sc.column == tc.column, (sc.row == 0) == (tc.row == 0),
+            guard let sc = cell(p.source, s), let tc = cell(c.document, t), (sc.row == 0) == (tc.row == 0),
                   let tt = tableOfTarget[t], let st = tableOfSource[s] else { continue }
             let row = RowKey(sourceLine: p.source.units[s].start.line, targetLine: c.document.units[t].start.line, header: sc.row == 0)
+            guard sc.column == tc.column else {
+                // A row of the same place whose cells the alignment pairs across columns only (a
+                // kept code and a cell of words exchanged, `| 未装入冲煮单元 | E03 |`): its kept
+                // text is still compared below.
+                if sc.row == tc.row {
+                    if tables[[tt, st]]?[row] == nil { tables[[tt, st], default: [:]][row] = [:] }
+                    across[row, default: [:]][sc.column] = (tc.column, t)
+                }
+                continue
+            }
             tables[[tt, st], default: [:]][row, default: [:]][sc.column] = (s, t)
         }
         // A header row of three cells or more written with as many cells on both sides: its
@@ -173,6 +185,20 @@ enum SwappedCells {
         }
         func digits(_ cell: [UInt32]) -> [UInt32] { cell.filter(isASCIIDigit) }
         func latin(_ cell: [UInt32]) -> Bool { cell.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        /// A kept code with digits: a cell opening with a letter or a code span (`E03`, `` `v2` ``),
+        /// not a quantity (`16 A`).
+        func code(_ cell: [UInt32]) -> Bool { cell.first.map { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x60 } ?? false }
+        /// The target's table cells by line and column, for a row the alignment pairs across
+        /// columns only (gathered on first need).
+        var cellsByLine: [Int: [Int: Int]]? = nil
+        func targetCellAt(line: Int, column: Int) -> Int? {
+            if cellsByLine == nil {
+                var m: [Int: [Int: Int]] = [:]
+                for (k, u) in c.document.units.enumerated() { if case .tableCell(_, let col) = u.kind { m[u.start.line, default: [:]][col] = k } }
+                cellsByLine = m
+            }
+            return cellsByLine![line]?[column]
+        }
         /// The yes/no values of either locale (`yesNo`: `yes`, `no`, `是`, `否`), lowercase.
         let yesNo = c.settings.source.yesNo + c.settings.target.yesNo
         /// A cell's kind, read alike on both sides: a yes/no value (`Yes`, `否`), a number (digits,
@@ -242,10 +268,17 @@ enum SwappedCells {
                         }
                         // Kept text crossed: column j's value here, and column j no longer
                         // holding it (`OFF OFF ON` → `OFF OFF OFF` changed one cell, swapped none).
-                        guard tr[i] == sr[j], tr[j] != sr[j], latin(tr[i]), digits(tr[i]).isEmpty, let t = units[i]?.t else { continue }
+                        // (A code with digits too, `E03`, `` `v2` ``: not a quantity, `16 A`.)
+                        guard tr[i] == sr[j], tr[j] != sr[j], latin(tr[i]), digits(tr[i]).isEmpty || code(tr[i]) else { continue }
+                        // Reported at the kept cell; where it is no unit (a code span alone), at the
+                        // cell of words the alignment pairs with column i's source from column j.
+                        let report: (t: Int, column: Int, other: Int)
+                        if let t = units[i]?.t ?? targetCellAt(line: row.targetLine, column: i) { report = (t, i, j) }
+                        else if let x = across[row]?[i], x.column == j { report = (x.t, j, i) }
+                        else { continue }
                         if debug { FileHandle.standardError.write(Data("column swap? kept \(c.document.path):\(row.targetLine) \(i)←\(j)\n".utf8)) }
                         if seen.insert(pairKey).inserted { crossed[pairKey, default: []].append((row, [])) }
-                        crossed[pairKey]![crossed[pairKey]!.count - 1].cells.append((t, i, j))
+                        crossed[pairKey]![crossed[pairKey]!.count - 1].cells.append(report)
                     }
                 }
                 // Cells of words by the lexicon, both cells units of this row.
