@@ -291,6 +291,16 @@ import Testing
         #expect(try messages("请在 17:00 之前提交。", "Submit after 17:00.").count == 1)
     }
 
+    /// The litre's symbol in either case (review 34 D5): `0.5 L` = `500 ml`, `500 ml` = `0.5 L`;
+    /// `1.5 L` → `1500 L` changed, and `M` stays another prefix than `m` (`0.5 ML` → `500 ml`).
+    @Test func litreInEitherCase() throws {
+        #expect(try messages("加入 500 ml 水。", "Add 0.5 L of water.").isEmpty)
+        #expect(try messages("加入 0.5 L 水。", "Add 500 ml of water.").isEmpty)
+        #expect(try messages("水箱容量为 1800 mL。", "The water tank holds 1.8 l.").isEmpty)
+        #expect(try messages("加入 1500 L 水。", "Add 1.5 L of water.").count == 1)
+        #expect(try messages("加入 500 ml 水。", "Add 0.5 ML of water.").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

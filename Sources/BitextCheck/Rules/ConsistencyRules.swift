@@ -1956,7 +1956,9 @@ public struct NumberMismatchRule: Rule {
             return (p.value == 0xB2 ? x.scale * x.scale : x.scale * x.scale * x.scale, x.base + String(p))
         }
         let s = perSecondAndBits(symbol)
-        if siBases.contains(s) { return (1, s) }
+        // The litre's symbol is written `L` or `l` alike (`0.5 L` = `500 ml`); only the litre's:
+        // `M` and `m` stay two prefixes.
+        if siBases.contains(s) { return (1, s == "l" ? "L" : s) }
         if let x = otherScales[s] { return x }
         if let seconds = timeScales[s] { return (seconds, "s") }
         if let months = calendarScales[s] { return (months, "mo") }
@@ -1968,7 +1970,7 @@ public struct NumberMismatchRule: Rule {
             return (scale, "iB")
         }
         guard let p = siPrefixes[f], siBases.contains(rest) else { return nil }
-        return (p, rest)
+        return (p, rest == "l" ? "L" : rest)
     }
 
     /// A symbol that surely names a unit (a known SI or time symbol, a month or a year, a
