@@ -846,6 +846,7 @@ public struct LocaleData: Sendable {
         nu.joiners = characters("numeralJoiners")
         nu.whole = characters("numeralWhole")
         nu.wholeUnits = characters("numeralWholeUnits")
+        nu.timeWords = words("numeralTimeWords")
         nu.half = characters("numeralHalf")
         nu.halfMeasures = characters("numeralHalfMeasures")
         nu.halfAfter = words("numeralHalfAfter")

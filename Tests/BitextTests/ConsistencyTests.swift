@@ -301,6 +301,18 @@ import Testing
         #expect(try messages("加入 500 ml 水。", "Add 0.5 ML of water.").count == 1)
     }
 
+    /// 一 right before a unit of time, a classifier between or not, is one of it (review 34 D9):
+    /// `60 minutes` = `一小时`, `7 days` = `一个星期`, as `24 hours` = `一天`; `5 hours` → `一小时`
+    /// and `30 minutes` → `一个小时` changed.
+    @Test func hanOneBeforeAUnitOfTime() throws {
+        #expect(try messages("令牌一小时后过期。", "Tokens expire after 60 minutes.").isEmpty)
+        #expect(try messages("等待一个星期。", "Wait 7 days.").isEmpty)
+        #expect(try messages("等待一个小时。", "Wait 60 minutes.").isEmpty)
+        #expect(try messages("请在一个月内续订。", "Renew within one month.").isEmpty)
+        #expect(try messages("令牌一小时后过期。", "Tokens expire after 5 hours.").count == 1)
+        #expect(try messages("等待一个小时。", "Wait 30 minutes.").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {
