@@ -313,6 +313,20 @@ import Testing
         #expect(try messages("等待一个小时。", "Wait 30 minutes.").count == 1)
     }
 
+    /// A bound after a unit written with symbols (review 34 D2): `below 3%` → `3% 以上`, `above
+    /// 70 °C` → `70 °C 以下`, `mm²`, `°F` turned round; the same way is silent.
+    @Test func boundAfterASymbolUnit() throws {
+        let m = try messages("使电压降在 3% 以上。", "Keep the voltage drop below 3%.")
+        #expect(m.count == 1 && m[0].contains("below 3") && m[0].contains("3% 以上"), "\(m)")
+        #expect(try messages("保持在 70 °C 以下。", "Keep it above 70 °C.").count == 1)
+        #expect(try messages("保持在 70 mm² 以下。", "Keep it above 70 mm².").count == 1)
+        #expect(try messages("将温度保持在 40 °F 以上。", "Keep the temperature below 40 °F.").count == 1)
+        #expect(try messages("使用 3% 以下。", "Use 3% or more.").count == 1)
+        #expect(try messages("保持在 3% 以上。", "Keep it above 3%.").isEmpty)
+        #expect(try messages("保持在 70 °C 以上。", "Keep it above 70 °C.").isEmpty)
+        #expect(try messages("将温度保持在 40 °F 以下。", "Keep the temperature below 40 °F.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

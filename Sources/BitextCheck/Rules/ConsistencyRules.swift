@@ -1155,6 +1155,18 @@ public struct NumberMismatchRule: Rule {
         func digit(_ i: Int) -> Bool { i < n && t[i] >= 0x30 && t[i] <= 0x39 }
         while time && k < n && t[k] == 0x3A && digit(k + 1) && digit(k + 2) { k += 3 }
         while space(k) { k += 1 }
+        // A unit the quantity reader knows, written with symbols (`3% 以上`, `70 °C 以下`,
+        // `70 mm² or more`): the bound comes after it.
+        if k < n && (t[k] == 0x25 || t[k] == 0xFF05 || t[k] == 0x2030) && u.roles[k] == .content {
+            k += 1
+            while space(k) { k += 1 }
+        } else if k < n && !isHanChar(t[k]), let x = symbol(u, after: r, centrifugal: []), quantityUnit(x) != nil {
+            let w = Array(x.unicodeScalars.map(\.value))
+            if k + w.count <= n && t[k..<(k + w.count)].elementsEqual(w) && !(k + w.count < n && letter(t[k + w.count])) {
+                k += w.count
+                while space(k) { k += 1 }
+            }
+        }
         starts.append(k)
         if k < n && letter(t[k]) {
             var e = k
