@@ -327,6 +327,18 @@ import Testing
         #expect(try messages("将温度保持在 40 °F 以下。", "Keep the temperature below 40 °F.").isEmpty)
     }
 
+    /// A negated bound of the translation read whole where the source's bound negates a
+    /// comparative itself (review 34 D6): `no more than 50` → `不得低于 50` (a lower bound) is
+    /// turned round, `不得超过 50` is the same; `more than 50` → `不得低于 50` is the same.
+    @Test func negatedBoundReadWhole() throws {
+        let m = try messages("使用量不得低于 50 升。", "Use no more than 50 litres.")
+        #expect(m.count == 1 && m[0].contains("no more than 50") && m[0].contains("不得低于 50"), "\(m)")
+        #expect(try messages("考试不得低于 2 年。", "Tests must be no more than 2 years old.").count == 1)
+        #expect(try messages("使用量不得超过 50 升。", "Use no more than 50 litres.").isEmpty)
+        #expect(try messages("使用量不得低于 50 升。", "Use more than 50 litres.").isEmpty)
+        #expect(try messages("使用量不低于 50 升。", "Use no more than 50 litres.").count == 1)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

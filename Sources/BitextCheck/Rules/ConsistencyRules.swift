@@ -3214,20 +3214,31 @@ public struct NumberMismatchRule: Rule {
                 // renders `less than 60 seconds` as loosely as English says it).
                 let sourceSign = NumberMismatchRule.signInclusive(sourceBound)
                 let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(sourceBound) : nil
+                let sourceNegates = sr.upperBound <= m.range.lowerBound
+                    && c.settings.source.bounds.negators.contains(String(sourceBound.lowercased().prefix { $0.isLetter }))
                 for t in tg {
                     let tu = c.document.units[t.unit]
                     guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
                     if negated, y.range.upperBound <= t.range.lowerBound, NumberMismatchRule.negatedBefore(tu, y.range.lowerBound, han: targetNegations) { y.lower = !y.lower }
                     // A negation right before the translation's bound word (`不得超过 50`, `不能超过 2`,
-                    // `不要超过 5 min`) where the source shows none in reach: an English idiom of one
-                    // (`no more than 50`) or a negation farther back (`Do not let it run for more
-                    // than 5 min`, `Avoid more than three`) says the same, so a bound that reads the
-                    // other way only by that negation is no finding.
+                    // `不要超过 5 min`) where the source shows none in reach. Where the source's bound
+                    // negates a comparative itself (`no more than 50`), the translation's negated
+                    // bound is read whole (`不得超过 50` is an upper bound, `不得低于 50` a lower one)
+                    // and compared. Otherwise a negation farther back (`Do not let it run for more
+                    // than 5 min`, `Avoid more than three`) may say the same, so a bound that reads
+                    // the other way only by that negation is no finding.
                     // (Not where the source's clause negates farther back, `Do not grow the cultures
                     // for more than 16 h`: then both sides read the other way, and still differ.)
-                    if !negated, y.lower != lower, y.range.upperBound <= t.range.lowerBound,
-                       NumberMismatchRule.negatedRightBefore(tu, y.range.lowerBound, han: targetNegations),
-                       !(sr.upperBound <= m.range.lowerBound && NumberMismatchRule.negatedBefore(su, sr.lowerBound, latin: c.settings.source.negations, reach: 8)) { continue }
+                    if !negated, y.range.upperBound <= t.range.lowerBound,
+                       NumberMismatchRule.negatedRightBefore(tu, y.range.lowerBound, han: targetNegations) {
+                        if sourceNegates {
+                            y.lower = !y.lower
+                            var b = y.range.lowerBound
+                            while b > 0 && y.range.lowerBound - b < 2 && isHanIdeograph(tu.text[b - 1]) && tu.roles[b - 1] == .content { b -= 1 }
+                            y.range = b..<y.range.upperBound
+                        } else if y.lower != lower,
+                                  !(sr.upperBound <= m.range.lowerBound && NumberMismatchRule.negatedBefore(su, sr.lowerBound, latin: c.settings.source.negations, reach: 8)) { continue }
+                    }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
                         let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound ? sourceWord : nil)
