@@ -339,6 +339,21 @@ import Testing
         #expect(try messages("使用量不低于 50 升。", "Use no more than 50 litres.").count == 1)
     }
 
+    /// 一 and a classifier right after a bound word is the number 1, and `one` right after a
+    /// bound a count (review 34 D8): `at least one` → `最多一封` turned round; `至少一个`, `至少一名`
+    /// the same; `超过一定` is no number; a negation farther back in the source (`No sample went
+    /// through more than one cycle` → `不超过一次`) may turn the bound round, so no finding.
+    @Test func oneAfterABound() throws {
+        let m = try messages("两封推荐信，其中最多一封来自学术推荐人。", "Two references, at least one of them academic.")
+        #expect(m.count == 1 && m[0].contains("at least one") && m[0].contains("最多一"), "\(m)")
+        #expect(try messages("两封推荐信，其中至少一封来自学术推荐人。", "Two references, at least one of them academic.").isEmpty)
+        #expect(try messages("请至少选择一个选项。", "Select at least one option.").isEmpty)
+        #expect(try messages("最多提交一篇文章。", "You may submit at most one essay.").isEmpty)
+        #expect(try messages("你可以选择多个文件。", "You can pick more than one file.").isEmpty)
+        #expect(try messages("用量超过一定阈值时告警。", "Alert when usage exceeds a threshold.").isEmpty)
+        #expect(try messages("所有样本的冻融次数均不超过一次。", "No sample went through more than one freeze–thaw cycle.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

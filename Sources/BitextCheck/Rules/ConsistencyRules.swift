@@ -432,7 +432,17 @@ public struct NumberMismatchRule: Rule {
                let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20 {
                 article = words.oneArticlesAfter.contains(u.string(w).lowercased())
             }
-            guard one || article, let d = durationUnit(u, after: i..<e, locale) else { return }
+            guard one || article else { return }
+            guard let d = durationUnit(u, after: i..<e, locale) else {
+                // Or `one` right after a bound (`at least one of them`, `no more than one`): a
+                // count the bound is on; not where a negation farther back may turn the bound
+                // round (`No sample went through more than one cycle`).
+                if one, let b = bound(u, of: i..<e, locale), b.range.upperBound <= i,
+                   !negatedBefore(u, b.range.lowerBound, latin: locale.negations, reach: 8) {
+                    out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
+                }
+                return
+            }
             if article && words.oneArticlesNotBefore.contains(d.written.lowercased()) { return }
             out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
         }
