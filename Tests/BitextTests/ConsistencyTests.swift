@@ -354,6 +354,20 @@ import Testing
         #expect(try messages("所有样本的冻融次数均不超过一次。", "No sample went through more than one freeze–thaw cycle.").isEmpty)
     }
 
+    /// A comparative of a difference and `than` alone bounds the number the way of its quantity
+    /// (review 34 D4): `longer than 35 seconds` → `低于 35 秒`, `hotter than 70 °C` → `低于 70 °C`,
+    /// `shorter than 35` → `超过 35` turned round; the same way is silent.
+    @Test func plainComparativeBound() throws {
+        let m = try messages("如果低于 35 秒，请将研磨调粗。", "If it takes longer than 35 seconds, set a coarser grind.")
+        #expect(m.count == 1 && m[0].contains("longer than 35") && m[0].contains("低于 35"), "\(m)")
+        #expect(try messages("低于 70 °C 的牛奶会失去甜味。", "Milk hotter than 70 °C loses its sweetness.").count == 1)
+        #expect(try messages("如果超过 35 秒，请停止。", "If it takes shorter than 35 seconds, stop.").count == 1)
+        #expect(try messages("如果超过 35 秒，请停止。", "If it takes longer than 35 seconds, stop.").isEmpty)
+        #expect(try messages("如果少于 35 秒，请停止。", "If it takes shorter than 35 seconds, stop.").isEmpty)
+        #expect(try messages("高于 70 °C 的牛奶会失去甜味。", "Milk hotter than 70 °C loses its sweetness.").isEmpty)
+        #expect(try messages("密码不得超过 64 个字符。", "A password must be no longer than 64 characters.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -1144,6 +1144,14 @@ public struct NumberMismatchRule: Rule {
                 else if let x = bounds.after.first(where: { $0.words == [0x6F, 0x72, 0x20] + comparative.letters }) { lower = !x.lower }
                 return (negator.start..<b, lower)
             }
+            // A comparative of a difference and `than` alone (`longer than 35 seconds`, `hotter
+            // than 70 °C`): a bound the way of the quantity it compares (``LocaleData/Bounds/differences``:
+            // `longer` more, a lower bound; `shorter` less, an upper one).
+            if let than = word(endingAt: b), bounds.comparatives.contains(String(String.UnicodeScalarView(than.letters.compactMap(Unicode.Scalar.init)))),
+               let comparative = word(endingAt: than.start), comparative.letters.count >= 4,
+               let x = bounds.differences.first(where: { $0.words == comparative.letters }) {
+                return (comparative.start..<b, x.more)
+            }
         }
         // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
         // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
