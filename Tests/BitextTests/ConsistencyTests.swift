@@ -368,6 +368,20 @@ import Testing
         #expect(try messages("密码不得超过 64 个字符。", "A password must be no longer than 64 characters.").isEmpty)
     }
 
+    /// A word of the source that includes its number against the translation's word before its
+    /// number that leaves it out (review 34 D11): `at least 35` → `超过 35`, `at least 3.5` → `高于
+    /// 3.5`; `至少 35`, `不少于 35` are the same, and `less than 60 seconds` = `不超过 60 秒`, `more
+    /// than 3` = `至少 3` as loosely as English says them.
+    @Test func inclusionChangedByWords() throws {
+        let m = try messages("您需要超过 35 分。", "You need at least 35 points.")
+        #expect(m.count == 1 && m[0].contains("at least 35") && m[0].contains("超过 35"), "\(m)")
+        #expect(try messages("您的 GPA 需要高于 3.5。", "You need a GPA of at least 3.5.").count == 1)
+        #expect(try messages("您需要至少 35 分。", "You need at least 35 points.").isEmpty)
+        #expect(try messages("您需要不少于 35 分。", "You need at least 35 points.").isEmpty)
+        #expect(try messages("请求时间不超过 60 秒。", "Requests must take less than 60 seconds.").isEmpty)
+        #expect(try messages("使用至少 3 个节点。", "Use more than 3 nodes.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -3229,7 +3229,8 @@ public struct NumberMismatchRule: Rule {
                 // So does a word of the source's that surely says it, against a word after the
                 // translation's number that states it (`under 5` leaves the 5 out, `5 岁及以下`
                 // includes it; a negated or a time bound aside; `不超过 60 秒` before the number
-                // renders `less than 60 seconds` as loosely as English says it).
+                // renders `less than 60 seconds` as loosely as English says it, while `超过 35` for
+                // `at least 35` leaves out a number the source includes).
                 let sourceSign = NumberMismatchRule.signInclusive(sourceBound)
                 let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(sourceBound) : nil
                 let sourceNegates = sr.upperBound <= m.range.lowerBound
@@ -3259,7 +3260,7 @@ public struct NumberMismatchRule: Rule {
                     }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
-                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound ? sourceWord : nil)
+                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound || sourceWord == true ? sourceWord : nil)
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
                               other != inclusive else { continue }
                         key = "number-mismatch.inclusive"
