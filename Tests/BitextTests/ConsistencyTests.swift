@@ -382,6 +382,18 @@ import Testing
         #expect(try messages("使用至少 3 个节点。", "Use more than 3 nodes.").isEmpty)
     }
 
+    /// A time bound of the translation over a qualifier of the time in Han (review 34 D7): `no
+    /// later than 23:59 UK time` → `不早于英国时间 23:59` turned round, quoted with its minutes;
+    /// `最迟于英国时间 23:59`, `不晚于截止日当天英国时间 23:59` are the same.
+    @Test func timeBoundOverAQualifier() throws {
+        let m = try messages("请不早于英国时间 23:59 提交。", "Submit it no later than 23:59 UK time.")
+        #expect(m.count == 1 && m[0].contains("no later than 23:59") && m[0].contains("不早于英国时间 23:59"), "\(m)")
+        #expect(try messages("最迟于当地时间 09:00 开门。", "Doors open no earlier than 09:00 local time.").count == 1)
+        #expect(try messages("请最迟于英国时间 23:59 提交。", "Submit it no later than 23:59 UK time.").isEmpty)
+        #expect(try messages("请不晚于截止日当天英国时间 23:59 提交。", "Submit it no later than 23:59 UK time.").isEmpty)
+        #expect(try messages("最早于当地时间 09:00 开门。", "Doors open no earlier than 09:00 local time.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -1118,6 +1118,13 @@ public struct NumberMismatchRule: Rule {
         for (s, lower) in bounds.before { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
         if time {
             for (s, lower) in bounds.timeBefore { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
+            // Or over a qualifier of the time in Han between (`不早于英国时间 23:59`, `最迟于截止日当天
+            // 17:00`): up to eight characters, no numeral nor mark.
+            var g = b
+            while g > 0 && b - g < 8 && isHanChar(t[g - 1]) && !locale.numerals.isNumeral(t[g - 1]) && u.roles[g - 1] == .content {
+                g -= 1
+                for (s, lower) in bounds.timeBefore where s.count >= 2 && matches(s, endingAt: g) { return ((g - s.count)..<g, lower) }
+            }
         }
         // A negator of `boundNegators`, a comparative and a word of `boundComparatives` right
         // before it (`no longer than 90 days`, `not bigger than`): a bound the other way of the
@@ -3274,7 +3281,9 @@ public struct NumberMismatchRule: Rule {
                         a > 0 && NumberMismatchRule.isCurrencySign(u.text[a - 1]) ? a - 1 : a
                     }
                     let sv = NumberMismatchRule.oneLine(su.string(min(sr.lowerBound, withSign(su, m.range.lowerBound))..<se))
-                    let tv = NumberMismatchRule.oneLine(tu.string(min(y.range.lowerBound, withSign(tu, t.range.lowerBound))..<max(y.range.upperBound, t.range.upperBound)))
+                    var te = max(y.range.upperBound, t.range.upperBound)
+                    while time && te + 2 < tu.text.count && tu.text[te] == 0x3A && (0x30...0x39).contains(tu.text[te + 1]) && (0x30...0x39).contains(tu.text[te + 2]) { te += 3 }
+                    let tv = NumberMismatchRule.oneLine(tu.string(min(y.range.lowerBound, withSign(tu, t.range.lowerBound))..<te))
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: key, sourceUnit: m.unit,
                                     values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
                 }
