@@ -850,6 +850,12 @@ public struct LocaleData: Sendable {
         nu.joiners = characters("numeralJoiners")
         nu.whole = characters("numeralWhole")
         nu.wholeUnits = characters("numeralWholeUnits")
+        nu.timeWords = words("numeralTimeWords")
+        nu.boundWords = ["lower", "upper"].flatMap { key in
+            (node["boundsBefore"]?[key]?.array().compactMap(\.string) ?? []).map { Array($0.unicodeScalars.map(\.value)) }
+                .filter { $0.count >= 2 && $0.allSatisfy(isHanIdeograph) }
+        }
+        nu.oneNotBefore = characters("numeralOneNotBefore")
         nu.half = characters("numeralHalf")
         nu.halfMeasures = characters("numeralHalfMeasures")
         nu.halfAfter = words("numeralHalfAfter")

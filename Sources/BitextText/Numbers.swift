@@ -78,6 +78,13 @@ public struct Numerals: Sendable {
     /// A word of `whole` between a numeral and a unit of time starting with one of `wholeUnits`
     /// (`numeralWhole`, `numeralWholeUnits`: 一整天, 一整个月).
     public var whole: Set<UInt32> = [], wholeUnits: Set<UInt32> = []
+    /// Words of a unit of time, a classifier before it or not, after which the numeral of one is
+    /// one of that unit, as before a counting unit (`numeralTimeWords`: 一小时, 一个小时, 一个星期).
+    public var timeWords: [[UInt32]] = []
+    /// Bound words right before a number (the Han ones of `boundsBefore`: 至少, 最多) after which
+    /// the numeral of one before a classifier is the number (`最多一封`), unless a character of
+    /// `numeralOneNotBefore` follows it (超过一定, 至少一些: a word of its own).
+    public var boundWords: [[UInt32]] = [], oneNotBefore: Set<UInt32> = []
     /// A numeral and a half (`numeralHalf`: 半): after a measure word before the unit
     /// (`numeralHalfMeasures`: 个, 一个半小时), or after a unit (`numeralHalfAfter`: 两年半,
     /// 两小时半); not before `numeralHalfNotBefore` (一年半载, an estimate).
@@ -223,10 +230,13 @@ public enum NumberScanner {
                 // "a", 一些 "some", 一起, 统一): it is the number 1 as an ordinal (第一, 方法一：),
                 // before a counting unit (一次, 一步), in a range or list (一到八, 一或两), not
                 // before other Han. A word of whole before a unit of time keeps it a number:
-                // 一整天, 一整个月.
+                // 一整天, 一整个月; so does a unit of time, a classifier before it or not (一小时,
+                // 一个星期: `60 minutes`, `7 days` rendered), and a bound right before it (最多一封).
                 if e == k + 1 && nu.digits[c] == 1 && !(k > 0 && nu.ordinals.contains(text[k - 1])) && e < n
                     && isHanIdeograph(text[e]) && !nu.countingUnits.contains(text[e]) && !nu.joiners.contains(text[e])
-                    && !(nu.whole.contains(text[e]) && e + 1 < n && nu.wholeUnits.contains(text[e + 1])) {
+                    && !(nu.whole.contains(text[e]) && e + 1 < n && nu.wholeUnits.contains(text[e + 1]))
+                    && !nu.timeWords.contains(where: { e + $0.count <= n && text[e] == $0[0] && text[e..<(e + $0.count)].elementsEqual($0) })
+                    && !(k >= 2 && nu.flag(text[e]) == 0 && !nu.oneNotBefore.contains(text[e]) && nu.boundWords.contains(where: { nu.ends($0, text, at: k - 1) })) {
                     k = resume
                     continue
                 }

@@ -291,6 +291,109 @@ import Testing
         #expect(try messages("请在 17:00 之前提交。", "Submit after 17:00.").count == 1)
     }
 
+    /// The litre's symbol in either case (review 34 D5): `0.5 L` = `500 ml`, `500 ml` = `0.5 L`;
+    /// `1.5 L` → `1500 L` changed, and `M` stays another prefix than `m` (`0.5 ML` → `500 ml`).
+    @Test func litreInEitherCase() throws {
+        #expect(try messages("加入 500 ml 水。", "Add 0.5 L of water.").isEmpty)
+        #expect(try messages("加入 0.5 L 水。", "Add 500 ml of water.").isEmpty)
+        #expect(try messages("水箱容量为 1800 mL。", "The water tank holds 1.8 l.").isEmpty)
+        #expect(try messages("加入 1500 L 水。", "Add 1.5 L of water.").count == 1)
+        #expect(try messages("加入 500 ml 水。", "Add 0.5 ML of water.").count == 1)
+    }
+
+    /// 一 right before a unit of time, a classifier between or not, is one of it (review 34 D9):
+    /// `60 minutes` = `一小时`, `7 days` = `一个星期`, as `24 hours` = `一天`; `5 hours` → `一小时`
+    /// and `30 minutes` → `一个小时` changed.
+    @Test func hanOneBeforeAUnitOfTime() throws {
+        #expect(try messages("令牌一小时后过期。", "Tokens expire after 60 minutes.").isEmpty)
+        #expect(try messages("等待一个星期。", "Wait 7 days.").isEmpty)
+        #expect(try messages("等待一个小时。", "Wait 60 minutes.").isEmpty)
+        #expect(try messages("请在一个月内续订。", "Renew within one month.").isEmpty)
+        #expect(try messages("令牌一小时后过期。", "Tokens expire after 5 hours.").count == 1)
+        #expect(try messages("等待一个小时。", "Wait 30 minutes.").count == 1)
+    }
+
+    /// A bound after a unit written with symbols (review 34 D2): `below 3%` → `3% 以上`, `above
+    /// 70 °C` → `70 °C 以下`, `mm²`, `°F` turned round; the same way is silent.
+    @Test func boundAfterASymbolUnit() throws {
+        let m = try messages("使电压降在 3% 以上。", "Keep the voltage drop below 3%.")
+        #expect(m.count == 1 && m[0].contains("below 3") && m[0].contains("3% 以上"), "\(m)")
+        #expect(try messages("保持在 70 °C 以下。", "Keep it above 70 °C.").count == 1)
+        #expect(try messages("保持在 70 mm² 以下。", "Keep it above 70 mm².").count == 1)
+        #expect(try messages("将温度保持在 40 °F 以上。", "Keep the temperature below 40 °F.").count == 1)
+        #expect(try messages("使用 3% 以下。", "Use 3% or more.").count == 1)
+        #expect(try messages("保持在 3% 以上。", "Keep it above 3%.").isEmpty)
+        #expect(try messages("保持在 70 °C 以上。", "Keep it above 70 °C.").isEmpty)
+        #expect(try messages("将温度保持在 40 °F 以下。", "Keep the temperature below 40 °F.").isEmpty)
+    }
+
+    /// A negated bound of the translation read whole where the source's bound negates a
+    /// comparative itself (review 34 D6): `no more than 50` → `不得低于 50` (a lower bound) is
+    /// turned round, `不得超过 50` is the same; `more than 50` → `不得低于 50` is the same.
+    @Test func negatedBoundReadWhole() throws {
+        let m = try messages("使用量不得低于 50 升。", "Use no more than 50 litres.")
+        #expect(m.count == 1 && m[0].contains("no more than 50") && m[0].contains("不得低于 50"), "\(m)")
+        #expect(try messages("考试不得低于 2 年。", "Tests must be no more than 2 years old.").count == 1)
+        #expect(try messages("使用量不得超过 50 升。", "Use no more than 50 litres.").isEmpty)
+        #expect(try messages("使用量不得低于 50 升。", "Use more than 50 litres.").isEmpty)
+        #expect(try messages("使用量不低于 50 升。", "Use no more than 50 litres.").count == 1)
+    }
+
+    /// 一 and a classifier right after a bound word is the number 1, and `one` right after a
+    /// bound a count (review 34 D8): `at least one` → `最多一封` turned round; `至少一个`, `至少一名`
+    /// the same; `超过一定` is no number; a negation farther back in the source (`No sample went
+    /// through more than one cycle` → `不超过一次`) may turn the bound round, so no finding.
+    @Test func oneAfterABound() throws {
+        let m = try messages("两封推荐信，其中最多一封来自学术推荐人。", "Two references, at least one of them academic.")
+        #expect(m.count == 1 && m[0].contains("at least one") && m[0].contains("最多一"), "\(m)")
+        #expect(try messages("两封推荐信，其中至少一封来自学术推荐人。", "Two references, at least one of them academic.").isEmpty)
+        #expect(try messages("请至少选择一个选项。", "Select at least one option.").isEmpty)
+        #expect(try messages("最多提交一篇文章。", "You may submit at most one essay.").isEmpty)
+        #expect(try messages("你可以选择多个文件。", "You can pick more than one file.").isEmpty)
+        #expect(try messages("用量超过一定阈值时告警。", "Alert when usage exceeds a threshold.").isEmpty)
+        #expect(try messages("所有样本的冻融次数均不超过一次。", "No sample went through more than one freeze–thaw cycle.").isEmpty)
+    }
+
+    /// A comparative of a difference and `than` alone bounds the number the way of its quantity
+    /// (review 34 D4): `longer than 35 seconds` → `低于 35 秒`, `hotter than 70 °C` → `低于 70 °C`,
+    /// `shorter than 35` → `超过 35` turned round; the same way is silent.
+    @Test func plainComparativeBound() throws {
+        let m = try messages("如果低于 35 秒，请将研磨调粗。", "If it takes longer than 35 seconds, set a coarser grind.")
+        #expect(m.count == 1 && m[0].contains("longer than 35") && m[0].contains("低于 35"), "\(m)")
+        #expect(try messages("低于 70 °C 的牛奶会失去甜味。", "Milk hotter than 70 °C loses its sweetness.").count == 1)
+        #expect(try messages("如果超过 35 秒，请停止。", "If it takes shorter than 35 seconds, stop.").count == 1)
+        #expect(try messages("如果超过 35 秒，请停止。", "If it takes longer than 35 seconds, stop.").isEmpty)
+        #expect(try messages("如果少于 35 秒，请停止。", "If it takes shorter than 35 seconds, stop.").isEmpty)
+        #expect(try messages("高于 70 °C 的牛奶会失去甜味。", "Milk hotter than 70 °C loses its sweetness.").isEmpty)
+        #expect(try messages("密码不得超过 64 个字符。", "A password must be no longer than 64 characters.").isEmpty)
+    }
+
+    /// A word of the source that includes its number against the translation's word before its
+    /// number that leaves it out (review 34 D11): `at least 35` → `超过 35`, `at least 3.5` → `高于
+    /// 3.5`; `至少 35`, `不少于 35` are the same, and `less than 60 seconds` = `不超过 60 秒`, `more
+    /// than 3` = `至少 3` as loosely as English says them.
+    @Test func inclusionChangedByWords() throws {
+        let m = try messages("您需要超过 35 分。", "You need at least 35 points.")
+        #expect(m.count == 1 && m[0].contains("at least 35") && m[0].contains("超过 35"), "\(m)")
+        #expect(try messages("您的 GPA 需要高于 3.5。", "You need a GPA of at least 3.5.").count == 1)
+        #expect(try messages("您需要至少 35 分。", "You need at least 35 points.").isEmpty)
+        #expect(try messages("您需要不少于 35 分。", "You need at least 35 points.").isEmpty)
+        #expect(try messages("请求时间不超过 60 秒。", "Requests must take less than 60 seconds.").isEmpty)
+        #expect(try messages("使用至少 3 个节点。", "Use more than 3 nodes.").isEmpty)
+    }
+
+    /// A time bound of the translation over a qualifier of the time in Han (review 34 D7): `no
+    /// later than 23:59 UK time` → `不早于英国时间 23:59` turned round, quoted with its minutes;
+    /// `最迟于英国时间 23:59`, `不晚于截止日当天英国时间 23:59` are the same.
+    @Test func timeBoundOverAQualifier() throws {
+        let m = try messages("请不早于英国时间 23:59 提交。", "Submit it no later than 23:59 UK time.")
+        #expect(m.count == 1 && m[0].contains("no later than 23:59") && m[0].contains("不早于英国时间 23:59"), "\(m)")
+        #expect(try messages("最迟于当地时间 09:00 开门。", "Doors open no earlier than 09:00 local time.").count == 1)
+        #expect(try messages("请最迟于英国时间 23:59 提交。", "Submit it no later than 23:59 UK time.").isEmpty)
+        #expect(try messages("请不晚于截止日当天英国时间 23:59 提交。", "Submit it no later than 23:59 UK time.").isEmpty)
+        #expect(try messages("最早于当地时间 09:00 开门。", "Doors open no earlier than 09:00 local time.").isEmpty)
+    }
+
     /// The bar is 100 kPa (review 28 D9), converted as L and mL are: `2.3 bar` = `230 kPa`;
     /// `230 kPa` → `230 bar` changed the unit.
     @Test func barAndPascals() throws {

@@ -432,7 +432,17 @@ public struct NumberMismatchRule: Rule {
                let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20 {
                 article = words.oneArticlesAfter.contains(u.string(w).lowercased())
             }
-            guard one || article, let d = durationUnit(u, after: i..<e, locale) else { return }
+            guard one || article else { return }
+            guard let d = durationUnit(u, after: i..<e, locale) else {
+                // Or `one` right after a bound (`at least one of them`, `no more than one`): a
+                // count the bound is on; not where a negation farther back may turn the bound
+                // round (`No sample went through more than one cycle`).
+                if one, let b = bound(u, of: i..<e, locale), b.range.upperBound <= i,
+                   !negatedBefore(u, b.range.lowerBound, latin: locale.negations, reach: 8) {
+                    out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
+                }
+                return
+            }
             if article && words.oneArticlesNotBefore.contains(d.written.lowercased()) { return }
             out.append(Mention(unit: k, range: i..<e, value: NumberMention(range: i..<e, text: u.string(i..<e).lowercased(), values: [1], isVersion: false)))
         }
@@ -1108,6 +1118,13 @@ public struct NumberMismatchRule: Rule {
         for (s, lower) in bounds.before { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
         if time {
             for (s, lower) in bounds.timeBefore { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
+            // Or over a qualifier of the time in Han between (`不早于英国时间 23:59`, `最迟于截止日当天
+            // 17:00`): up to eight characters, no numeral nor mark.
+            var g = b
+            while g > 0 && b - g < 8 && isHanChar(t[g - 1]) && !locale.numerals.isNumeral(t[g - 1]) && u.roles[g - 1] == .content {
+                g -= 1
+                for (s, lower) in bounds.timeBefore where s.count >= 2 && matches(s, endingAt: g) { return ((g - s.count)..<g, lower) }
+            }
         }
         // A negator of `boundNegators`, a comparative and a word of `boundComparatives` right
         // before it (`no longer than 90 days`, `not bigger than`): a bound the other way of the
@@ -1134,6 +1151,14 @@ public struct NumberMismatchRule: Rule {
                 else if let x = bounds.after.first(where: { $0.words == [0x6F, 0x72, 0x20] + comparative.letters }) { lower = !x.lower }
                 return (negator.start..<b, lower)
             }
+            // A comparative of a difference and `than` alone (`longer than 35 seconds`, `hotter
+            // than 70 °C`): a bound the way of the quantity it compares (``LocaleData/Bounds/differences``:
+            // `longer` more, a lower bound; `shorter` less, an upper one).
+            if let than = word(endingAt: b), bounds.comparatives.contains(String(String.UnicodeScalarView(than.letters.compactMap(Unicode.Scalar.init)))),
+               let comparative = word(endingAt: than.start), comparative.letters.count >= 4,
+               let x = bounds.differences.first(where: { $0.words == comparative.letters }) {
+                return (comparative.start..<b, x.more)
+            }
         }
         // Or a verb of one or two Han characters between (`至少需要 8 GB`, `最多等待 1.5 ms`), a
         // modal before it or not; not a superlative (`最多的 5 个`: the five with the most), a numeral or a mark.
@@ -1155,6 +1180,18 @@ public struct NumberMismatchRule: Rule {
         func digit(_ i: Int) -> Bool { i < n && t[i] >= 0x30 && t[i] <= 0x39 }
         while time && k < n && t[k] == 0x3A && digit(k + 1) && digit(k + 2) { k += 3 }
         while space(k) { k += 1 }
+        // A unit the quantity reader knows, written with symbols (`3% 以上`, `70 °C 以下`,
+        // `70 mm² or more`): the bound comes after it.
+        if k < n && (t[k] == 0x25 || t[k] == 0xFF05 || t[k] == 0x2030) && u.roles[k] == .content {
+            k += 1
+            while space(k) { k += 1 }
+        } else if k < n && !isHanChar(t[k]), let x = symbol(u, after: r, centrifugal: []), quantityUnit(x) != nil {
+            let w = Array(x.unicodeScalars.map(\.value))
+            if k + w.count <= n && t[k..<(k + w.count)].elementsEqual(w) && !(k + w.count < n && letter(t[k + w.count])) {
+                k += w.count
+                while space(k) { k += 1 }
+            }
+        }
         starts.append(k)
         if k < n && letter(t[k]) {
             var e = k
@@ -1956,7 +1993,9 @@ public struct NumberMismatchRule: Rule {
             return (p.value == 0xB2 ? x.scale * x.scale : x.scale * x.scale * x.scale, x.base + String(p))
         }
         let s = perSecondAndBits(symbol)
-        if siBases.contains(s) { return (1, s) }
+        // The litre's symbol is written `L` or `l` alike (`0.5 L` = `500 ml`); only the litre's:
+        // `M` and `m` stay two prefixes.
+        if siBases.contains(s) { return (1, s == "l" ? "L" : s) }
         if let x = otherScales[s] { return x }
         if let seconds = timeScales[s] { return (seconds, "s") }
         if let months = calendarScales[s] { return (months, "mo") }
@@ -1968,7 +2007,7 @@ public struct NumberMismatchRule: Rule {
             return (scale, "iB")
         }
         guard let p = siPrefixes[f], siBases.contains(rest) else { return nil }
-        return (p, rest)
+        return (p, rest == "l" ? "L" : rest)
     }
 
     /// A symbol that surely names a unit (a known SI or time symbol, a month or a year, a
@@ -3197,26 +3236,38 @@ public struct NumberMismatchRule: Rule {
                 // So does a word of the source's that surely says it, against a word after the
                 // translation's number that states it (`under 5` leaves the 5 out, `5 岁及以下`
                 // includes it; a negated or a time bound aside; `不超过 60 秒` before the number
-                // renders `less than 60 seconds` as loosely as English says it).
+                // renders `less than 60 seconds` as loosely as English says it, while `超过 35` for
+                // `at least 35` leaves out a number the source includes).
                 let sourceSign = NumberMismatchRule.signInclusive(sourceBound)
                 let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(sourceBound) : nil
+                let sourceNegates = sr.upperBound <= m.range.lowerBound
+                    && c.settings.source.bounds.negators.contains(String(sourceBound.lowercased().prefix { $0.isLetter }))
                 for t in tg {
                     let tu = c.document.units[t.unit]
                     guard var y = NumberMismatchRule.bound(tu, of: t.range, c.settings.target, time: time) else { continue }
                     if negated, y.range.upperBound <= t.range.lowerBound, NumberMismatchRule.negatedBefore(tu, y.range.lowerBound, han: targetNegations) { y.lower = !y.lower }
                     // A negation right before the translation's bound word (`不得超过 50`, `不能超过 2`,
-                    // `不要超过 5 min`) where the source shows none in reach: an English idiom of one
-                    // (`no more than 50`) or a negation farther back (`Do not let it run for more
-                    // than 5 min`, `Avoid more than three`) says the same, so a bound that reads the
-                    // other way only by that negation is no finding.
+                    // `不要超过 5 min`) where the source shows none in reach. Where the source's bound
+                    // negates a comparative itself (`no more than 50`), the translation's negated
+                    // bound is read whole (`不得超过 50` is an upper bound, `不得低于 50` a lower one)
+                    // and compared. Otherwise a negation farther back (`Do not let it run for more
+                    // than 5 min`, `Avoid more than three`) may say the same, so a bound that reads
+                    // the other way only by that negation is no finding.
                     // (Not where the source's clause negates farther back, `Do not grow the cultures
                     // for more than 16 h`: then both sides read the other way, and still differ.)
-                    if !negated, y.lower != lower, y.range.upperBound <= t.range.lowerBound,
-                       NumberMismatchRule.negatedRightBefore(tu, y.range.lowerBound, han: targetNegations),
-                       !(sr.upperBound <= m.range.lowerBound && NumberMismatchRule.negatedBefore(su, sr.lowerBound, latin: c.settings.source.negations, reach: 8)) { continue }
+                    if !negated, y.range.upperBound <= t.range.lowerBound,
+                       NumberMismatchRule.negatedRightBefore(tu, y.range.lowerBound, han: targetNegations) {
+                        if sourceNegates {
+                            y.lower = !y.lower
+                            var b = y.range.lowerBound
+                            while b > 0 && y.range.lowerBound - b < 2 && isHanIdeograph(tu.text[b - 1]) && tu.roles[b - 1] == .content { b -= 1 }
+                            y.range = b..<y.range.upperBound
+                        } else if y.lower != lower,
+                                  !(sr.upperBound <= m.range.lowerBound && NumberMismatchRule.negatedBefore(su, sr.lowerBound, latin: c.settings.source.negations, reach: 8)) { continue }
+                    }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
-                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound ? sourceWord : nil)
+                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound || sourceWord == true ? sourceWord : nil)
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
                               other != inclusive else { continue }
                         key = "number-mismatch.inclusive"
@@ -3230,7 +3281,9 @@ public struct NumberMismatchRule: Rule {
                         a > 0 && NumberMismatchRule.isCurrencySign(u.text[a - 1]) ? a - 1 : a
                     }
                     let sv = NumberMismatchRule.oneLine(su.string(min(sr.lowerBound, withSign(su, m.range.lowerBound))..<se))
-                    let tv = NumberMismatchRule.oneLine(tu.string(min(y.range.lowerBound, withSign(tu, t.range.lowerBound))..<max(y.range.upperBound, t.range.upperBound)))
+                    var te = max(y.range.upperBound, t.range.upperBound)
+                    while time && te + 2 < tu.text.count && tu.text[te] == 0x3A && (0x30...0x39).contains(tu.text[te + 1]) && (0x30...0x39).contains(tu.text[te + 2]) { te += 3 }
+                    let tv = NumberMismatchRule.oneLine(tu.string(min(y.range.lowerBound, withSign(tu, t.range.lowerBound))..<te))
                     emit(c.mismatch(self, severity: severity, place: (t.unit, y.range), key: key, sourceUnit: m.unit,
                                     values: [:], source: sv, target: tv, sourceLine: su.position(at: m.range.lowerBound).line))
                 }
