@@ -127,6 +127,9 @@ public struct LocaleData: Sendable {
         public var measures: Set<UInt32> = []
         public var notBefore: Set<String> = []
         public var notAfter: Set<String> = []
+        /// Words after which a count of 1 ending its clause is an idiom, not a count
+        /// (`frequencyEndNotAfter`: `at`, `for` of `at once.`, `for once,`).
+        public var endNotAfter: Set<String> = []
         /// The lengths (in scalars) and first letters (lowercase) of `counts` (a few: asked
         /// by a scan, cheaper than hashing, for every Latin word of the source's prose).
         public var lengths: [Int] = []
@@ -802,6 +805,7 @@ public struct LocaleData: Sendable {
         out.frequencies.measures = Set((node["frequencyMeasures"]?.array().compactMap(\.string) ?? []).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
         out.frequencies.notBefore = wordSet("frequencyNotBefore")
         out.frequencies.notAfter = wordSet("frequencyNotAfter")
+        out.frequencies.endNotAfter = wordSet("frequencyEndNotAfter")
         out.frequencies.ones = wordSet("oneWords")
         out.frequencies.oneArticles = wordSet("oneArticles")
         out.frequencies.oneArticlesAfter = wordSet("oneArticlesAfter")

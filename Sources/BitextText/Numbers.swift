@@ -529,7 +529,12 @@ public enum NumberScanner {
                             isTimeWord(x) || words.perAny.contains(w) { frequency = true }
                 }
                 let bound = before.map(bounds.contains) ?? false
-                guard frequency || bound else { continue }
+                // Or the end of its clause, after a word (`You can defer once.`, `It is read
+                // once, then cached`): the conjunction starts a clause; `at once`, `for once`
+                // are idioms (`frequencyEndNotAfter`).
+                let end = after == nil && (e == n || [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29].contains(text[e]))
+                    && before.map { !words.endNotAfter.contains($0) } ?? false
+                guard frequency || bound || end else { continue }
             }
             out.append(NumberMention(range: start..<e, text: word, values: [value], isVersion: false))
         }

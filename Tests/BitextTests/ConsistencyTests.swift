@@ -156,6 +156,14 @@ import Testing
         #expect(try messages("将其安装在离地面 120 cm 的高度。", "Mount it 120 cm above the floor.").isEmpty)
     }
 
+    /// A count of 1 ending its clause changed (review 34 D13): `You can defer once.` → `推迟两次`;
+    /// `一次`, or `at once` rendered 立即 beside another count, is silent.
+    @Test func onceEndingItsClause() throws {
+        #expect(try messages("您可以推迟两次。", "You can defer once.").count == 1)
+        #expect(try messages("您可以推迟一次。", "You can defer once.").isEmpty)
+        #expect(try messages("请立即执行两个步骤。", "Run both steps at once.").isEmpty)
+    }
+
     /// Multipliers in words before `as` or `the` (review 32 D8): `twice as long as` → `的三倍`
     /// changed; `的两倍`, `长一倍` (one more than the original), `一半` for `half the` are the same.
     @Test func multipliersInWords() throws {
@@ -1328,7 +1336,13 @@ import Testing
         #expect(said("It pages twice a week.", words: LocaleData.Frequencies()) == [])
         #expect(en.frequencies.counts == ["once": 1, "twice": 2, "thrice": 3])
         #expect(said("Run it more than once, at most once, exactly once, just once.") == [1, 1, 1, 1])
-        #expect(said("Run it more than once, at most once, exactly once, just once.", []) == [])
+        #expect(said("It ran more than once in a row and at most once in a day", []) == [])
+        #expect(said("It ran more than once in a row and at most once in a day") == [1, 1])
+        // A count ending its clause after a word (review 34 D13); not the idioms of
+        // `frequencyEndNotAfter`, nor a clause's first word.
+        #expect(said("You can defer once.") == [1])
+        #expect(said("It is computed once, then cached.") == [1])
+        #expect(said("Do it at once. Once, it worked; stop it for once.") == [])
         #expect(said("It pages more than twice a week and thrice on Mondays.") == [2, 3])
         #expect(said("Back up once a day, or at least once, and only once per week.") == [1, 1, 1])
         #expect(said("Once the server starts, run it. Once a user signs in, stop at once.") == [])
