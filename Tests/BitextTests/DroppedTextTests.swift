@@ -507,7 +507,7 @@ import BitextMarkdown
 
     /// A trailing `if` clause dropped (review 33 D11): after its main clause, none of 如果, 若, 时,
     /// 的话… in the translation, none of the clause's words rendered, the translation no longer than
-    /// the main clause would make. Silent: the condition said, a leading `If`, `as if`/`even if`,
+    /// the main clause would make; a leading `If` clause up to its comma too. Silent: the condition said, `as if`/`even if`,
     /// `if` after punctuation (`For example, if…`), `check if` (whether), an elliptical `if needed`,
     /// and a translation that says the clause's words another way.
     @Test func trailingIfClauseDropped() throws {
@@ -515,7 +515,13 @@ import BitextMarkdown
         #expect(try severities("Move the file if it is empty.", "移动该文件。") == [.warning])
         #expect(try severities("Move the file if it is empty.", "如果该文件为空，则移动它。").isEmpty)
         #expect(try severities("Move the file if it is empty.", "文件为空时移动该文件。").isEmpty)
-        #expect(try severities("If it is empty, move the file.", "移动该文件。").isEmpty)
+        // A leading `If` clause ending at a comma is dropped likewise (review 34's condition
+        // drops); said by 如果 or …时, or elliptical (`If needed,`), it is silent.
+        #expect(try severities("If it is empty, move the file.", "移动该文件。") == [.warning])
+        #expect(try severities("If the limit is exceeded, the API returns an error.", "API 会返回错误。") == [.warning])
+        #expect(try severities("If the limit is exceeded, the API returns an error.", "超出限制时，API 会返回错误。").isEmpty)
+        #expect(try severities("If the limit is exceeded, the API returns an error.", "如果超出限制，API 会返回错误。").isEmpty)
+        #expect(try severities("If needed, restart the server.", "请重启服务器。").isEmpty)
         #expect(try severities("The page looks as if it were broken.", "页面看起来坏了。").isEmpty)
         #expect(try severities("Check if the file is empty.", "检查该文件。").isEmpty)
         #expect(try severities("For example, if the file is empty, move it.", "例如，移动该文件。").isEmpty)

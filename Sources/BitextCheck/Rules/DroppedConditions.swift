@@ -81,15 +81,25 @@ enum DroppedConditions {
                 // the word right before it no function word (`as if`, `even if`, `and if`, `only if`).
                 // Nor right after punctuation (`For example, if we have…` opens its own clause), nor
                 // after a word that makes it `whether` (`ifWhether`: `check if`).
+                // Or first in its sentence, its clause ending at a comma (`If your first language is
+                // not English, submit …`): a leading condition.
+                var leading = false
                 if name == "if" {
                     let before = words[..<at].filter { w in
                         ss[i].range.contains(w.range.lowerBound) && (w.kind == .latin || w.kind == .number)
                             && (su.roles[w.range.lowerBound] == .content || su.roles[w.range.lowerBound] == .code)
                     }
-                    guard before.count >= 2, let prev = before.last,
-                          (prev.range.upperBound..<words[at].range.lowerBound).allSatisfy({ su.text[$0] == 0x20 || su.text[$0] == 0x0A || su.roles[$0] != .content }),
-                          prev.kind != .latin || !functionWords.contains(su.string(prev.range).lowercased()) && !whetherWords.contains(su.string(prev.range).lowercased())
-                    else { continue }
+                    if before.isEmpty {
+                        var e = words[at].range.upperBound
+                        while e < ss[i].range.upperBound && !(su.roles[e] == .content && [0x2C, 0x3B, 0x3A, 0x2E].contains(su.text[e])) { e += 1 }
+                        leading = e < ss[i].range.upperBound && su.text[e] == 0x2C
+                    }
+                    if !leading {
+                        guard before.count >= 2, let prev = before.last,
+                              (prev.range.upperBound..<words[at].range.lowerBound).allSatisfy({ su.text[$0] == 0x20 || su.text[$0] == 0x0A || su.roles[$0] != .content }),
+                              prev.kind != .latin || !functionWords.contains(su.string(prev.range).lowercased()) && !whetherWords.contains(su.string(prev.range).lowercased())
+                        else { continue }
+                    }
                 }
                 // The clause: from the conjunction to the next `,`, `;`, `:` or the sentence's end,
                 // two words or more after the conjunction (`except X` of `all except X` is none).
