@@ -154,6 +154,9 @@ public final class FileContext {
     private(set) lazy var unpairedBlocks: UnpairedBlocks? = pairing.map { UnpairedBlocks(self, $0) }
     /// Target units with no source counterpart, in order (``ExtraBlockRule/unpaired(_:)``).
     private(set) lazy var extraUnits: [Int] = ExtraBlockRule.unpaired(self)
+    /// The table and row of every HTML table cell unit (``BlockFeatures/HTMLCells/rows(_:)``:
+    /// `table * 100_000 + row`), made on first use.
+    private(set) lazy var htmlCellRows: [Int: Int] = BlockFeatures.HTMLCells.rows(document)
 
     /// The Han words of unit `k` (ICU dictionary segmentation), computed on first use.
     public func hanWords(_ k: Int) -> [Word] {

@@ -127,12 +127,8 @@ enum DroppedConditions {
                         - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
                     if outside > 0 {
                         let (known, rendered) = renderedWords(su, words, at, end, tu, ts[j].range, functionWords, masking: pre.flatMap { $0 })
-                        var main = 0, clause = 0
-                        for k in ss[i].range where su.roles[k] == .content && isLatinLetter(su.text[k]) {
-                            if (from..<end).contains(k) { clause += 1 } else { main += 1 }
-                        }
-                        let han = ts[j].range.filter { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }.count
-                        if known >= 1 && rendered * 2 >= known || Double(han) * lettersPerHan > Double(main) + Double(clause) * 0.5 { continue }
+                        let l = lengths(su, ss[i].range, clause: from..<end, tu, ts[j].range)
+                        if known >= 1 && rendered * 2 >= known || l.han * lettersPerHan > l.main + l.clause * 0.5 { continue }
                     }
                 }
                 // A negation of the translation renders the condition only beyond those that render
@@ -152,12 +148,8 @@ enum DroppedConditions {
                     // And the translation no longer than the main clause and a little of the `if`
                     // clause would make (`This may happen if you end up with two copies…` →
                     // `原因是你使用了重复的包`: the condition said as the cause).
-                    var main = 0, clause = 0
-                    for k in ss[i].range where su.roles[k] == .content && isLatinLetter(su.text[k]) {
-                        if (from..<end).contains(k) { clause += 1 } else { main += 1 }
-                    }
-                    let han = ts[j].range.filter { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }.count
-                    guard Double(han) * lettersPerHan <= Double(main) + Double(clause) * 0.75,
+                    let l = lengths(su, ss[i].range, clause: from..<end, tu, ts[j].range)
+                    guard l.han * lettersPerHan <= l.main + l.clause * 0.75,
                           unrendered(su, words, at, end, tu, ts[j].range, functionWords, none: true) else { continue }
                 }
                 var trimmed = end
@@ -177,6 +169,18 @@ enum DroppedConditions {
                            _ functionWords: Set<String>, none: Bool = false) -> Bool {
         let (known, found) = renderedWords(su, words, at, end, tu, r, functionWords)
         return known >= 1 && (none ? found == 0 : found * 2 < known)
+    }
+
+    /// What the length tests weigh: the source sentence's letters of prose outside the clause and
+    /// inside it, and the translated sentence's Han characters of prose.
+    static func lengths(_ su: BitextMarkdown.Unit, _ sr: Range<Int>, clause: Range<Int>, _ tu: BitextMarkdown.Unit, _ tr: Range<Int>)
+        -> (main: Double, clause: Double, han: Double) {
+        var main = 0, inside = 0
+        for k in sr where su.roles[k] == .content && isLatinLetter(su.text[k]) {
+            if clause.contains(k) { inside += 1 } else { main += 1 }
+        }
+        let han = tr.filter { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }.count
+        return (Double(main), Double(inside), Double(han))
     }
 
     /// How many content words of the clause (after the conjunction `at`, before `end`) the lexicon

@@ -21,7 +21,7 @@ extension UntranslatedLabelRule {
         // The header row (the cells of row 0 of a Markdown table, the `<th>` cells around this
         // one in HTML) measures.
         if holdsUnitInBrackets(units[k]) { return true }
-        for j in headerRow(c.document, k) where j != k {
+        for j in headerRow(c, k) where j != k {
             if holdsUnitInBrackets(units[j]) { return true }
             if !c.analyses[j].hasHan, let t = c.analyses[j].stretches.first, t.isWholeUnit, !t.isProse,
                t.evidence == .names || t.evidence == .codeShape { return true }
@@ -75,8 +75,8 @@ extension UntranslatedLabelRule {
 
     /// The header cells of unit `k`'s row: row 0 of its Markdown table, or the `<th>` units next
     /// to it in the same HTML table.
-    static func headerRow(_ doc: Document, _ k: Int) -> Range<Int> {
-        let units = doc.units
+    static func headerRow(_ c: FileContext, _ k: Int) -> Range<Int> {
+        let units = c.document.units
         var lo = k, hi = k + 1
         if case .tableCell(_, let column) = units[k].kind {
             // Row 0 runs from column 0 up.
@@ -86,8 +86,8 @@ extension UntranslatedLabelRule {
             while hi < units.count, case .tableCell(0, let c) = units[hi].kind, c > col { hi += 1; col = c }
         } else {
             func th(_ j: Int) -> Bool { if case .html = units[j].kind { return isHeaderCell(units[j].kind) } else { return false } }
-            while lo > 0 && th(lo - 1) && !tableStartsBetween(doc, lo - 1, lo) { lo -= 1 }
-            while hi < units.count && th(hi) && !tableStartsBetween(doc, hi - 1, hi) { hi += 1 }
+            while lo > 0 && th(lo - 1) && sameHTMLTable(c, lo - 1, k) { lo -= 1 }
+            while hi < units.count && th(hi) && sameHTMLTable(c, hi, k) { hi += 1 }
         }
         return lo..<hi
     }
@@ -99,8 +99,8 @@ extension UntranslatedLabelRule {
         func cell(_ j: Int) -> Bool { isHeaderCell(units[j].kind) || isBodyCell(units[j].kind) }
         func html(_ j: Int) -> Bool { if case .html = units[j].kind { return true } else { return false } }
         var lo = k, hi = k + 1
-        while lo > 0 && html(lo - 1) && cell(lo - 1) && !tableStartsBetween(c.document, lo - 1, lo) { lo -= 1 }
-        while hi < units.count && html(hi) && cell(hi) && !tableStartsBetween(c.document, hi - 1, hi) { hi += 1 }
+        while lo > 0 && html(lo - 1) && cell(lo - 1) && sameHTMLTable(c, lo - 1, k) { lo -= 1 }
+        while hi < units.count && html(hi) && cell(hi) && sameHTMLTable(c, hi, k) { hi += 1 }
         var headerHan = false, body = 0
         for j in lo..<hi {
             if isHeaderCell(units[j].kind) { if c.analyses[j].hasHan { headerHan = true }; continue }
@@ -111,18 +111,11 @@ extension UntranslatedLabelRule {
         return headerHan && body >= 2
     }
 
-    /// A `<table` tag between units `a` and `b`: adjacent HTML tables are two tables.
-    private static func tableStartsBetween(_ doc: Document, _ a: Int, _ b: Int) -> Bool {
-        let bytes = doc.source.bytes
-        let lo = min(doc.units[a].byteRange.upperBound, bytes.count), hi = min(doc.units[b].byteRange.lowerBound, bytes.count)
-        guard lo < hi else { return false }
-        var i = lo
-        while i < hi {
-            if bytes[i] == 0x3C && i + 6 <= hi && bytes[i + 1] | 0x20 == 0x74 && bytes[i + 2] | 0x20 == 0x61 && bytes[i + 3] | 0x20 == 0x62
-                && bytes[i + 4] | 0x20 == 0x6C && bytes[i + 5] | 0x20 == 0x65 { return true }
-            i += 1
-        }
-        return false
+    /// Two HTML cell units of one table (their `<table>` tags counted by
+    /// ``BlockFeatures/HTMLCells/rows(_:)``): adjacent HTML tables are two tables.
+    private static func sameHTMLTable(_ c: FileContext, _ a: Int, _ b: Int) -> Bool {
+        guard let x = c.htmlCellRows[a], let y = c.htmlCellRows[b] else { return false }
+        return x / 100_000 == y / 100_000
     }
 
     // MARK: text
