@@ -112,7 +112,7 @@ public struct DocumentAligner: Sendable {
                   let p = doc.unitIndex(block: block - 1) else { return false }
             switch doc.units[p].kind {
             case .tableCell: break
-            case .html(let tag) where tag == "td" || tag == "th": break
+            case .html(let tag) where BlockFeatures.HTMLCells.isCell(tag): break
             default: return false
             }
             let unit = doc.units[u]

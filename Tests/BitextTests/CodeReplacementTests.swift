@@ -22,6 +22,17 @@ import Testing
         #expect(try findings("把 `locale` 设为 `zh-CN`。\n", "Set `locale` to `en-US`.\n").isEmpty)
     }
 
+    /// Keys whose `<kbd>` tags the translation dropped (`Ctrl+C`): placeholder-mismatch reports
+    /// the tags, once; the keys' text written plain is not reported again as code.
+    @Test func keysWithoutTheirTagsAreThePlaceholdersFinding() throws {
+        let all = try Harness.findings(target: "按 Ctrl+C 可以停止运行。\n", source: "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop the run.\n")
+        #expect(all.map(\.rule) == ["placeholder-mismatch"])
+        // Tags kept, one key changed: still the code's finding.
+        #expect(try findings("按 <kbd>Ctrl</kbd>+<kbd>V</kbd> 可以停止运行。\n", "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop the run.\n").map(\.severity) == [.warning])
+        // One key's tags dropped of two, the other key changed: the change is still reported.
+        #expect(!(try findings("按 <kbd>Alt</kbd>+C 可以停止运行。\n", "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop the run.\n")).isEmpty)
+    }
+
     /// A span of another sentence in the place of the source's (the translation renders another
     /// paragraph there) is no replacement: the source's span is missing, with no fix.
     /// A number alone in a span written as another number (review 31, D5): the setting's value

@@ -880,6 +880,14 @@ public struct CodeMismatchRule: Rule {
             if results.contains(where: { $0.target == nil }) {
                 results.removeAll { r in r.target == nil && inDroppedSentence(r.source.unit, r.source.range) }
             }
+            // A key written plain where the translation has fewer `<kbd>` than the source
+            // (`<kbd>Ctrl</kbd>+<kbd>C</kbd>` → `Ctrl+C`): placeholder-mismatch reports the
+            // tags lost, the one slip; the keys' text is there.
+            if targetKeys.count < sourceKeys.count {
+                results.removeAll { r in
+                    r.target == nil && sourceKeys.contains(id(r.source)) && CodeMismatchRule.writtenPlain(r.source.value, in: targetText)
+                }
+            }
             guard !results.isEmpty else { continue }
             for m in results {
                 var fix: Fix? = nil
