@@ -218,7 +218,9 @@ public struct Document: Sendable {
         mapper.map(b.inlines, raw: raw, roles: roles, block: onCharacter && matchesBytes ? range : nil)
         let isHeading: Bool
         if case .heading = b.kind { isHeading = true } else { isHeading = false }
-        TextMasks.apply(raw, roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, presence: presence)
+        var inTable = false
+        if case .tableCell = b.kind { inTable = true }
+        TextMasks.apply(raw, roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, inTable: inTable, presence: presence)
 
         let kind: UnitKind
         switch b.kind {

@@ -59,14 +59,16 @@ enum TextMasks {
 
     /// ``apply(_:_:isHeading:inQuote:presence:everyPass:)`` on buffers (a block's, in the
     /// document's scratch).
+    /// - Parameter inTable: a table's cell: no grammar production (a cell that starts with a word
+    ///   and an arrow is a menu path, `| Config → Profiles |`).
     static func apply(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>, isHeading: Bool,
-                      inQuote: Bool = false, presence: CharPresence? = nil, everyPass: Bool = false) {
+                      inQuote: Bool = false, inTable: Bool = false, presence: CharPresence? = nil, everyPass: Bool = false) {
         let n = raw.count
         // Every pass below acts only at a few ASCII characters (or `→`): one pass learns which
         // of them the text holds, and the passes it cannot affect are skipped (most prose units
         // hold none of them).
         let present = everyPass ? CharPresence.all : presence ?? CharPresence(raw)
-        if present.arrow { markGrammarLines(raw, roles) }
+        if present.arrow && !inTable { markGrammarLines(raw, roles) }
         if inQuote || present.contains(0x21) || present.contains(0x3F) || present.contains(0x3D) {  // ! ? =
             markLineSyntax(raw, roles, inQuote: inQuote)
         }

@@ -1298,6 +1298,7 @@ public final class Segmenter {
             var j = i + 1
             while digit(j) { j += 1 }
             if j > i + 1 && at(j) == 0x5D { i = j + 1 }
+            if at(i) == 0x3A { i += 1 }  // [4]: Xu Y, …
             while isSpace(at(i)) { i += 1 }
         }
         // A surname: a capital and letters, apostrophes or hyphens (`O'Neil`, `Müller-Lyer`).
@@ -1317,16 +1318,28 @@ public final class Segmenter {
             }
             return n > 0 ? j : nil
         }
-        // Initials in capitals without periods after a surname (` RW`, ` J`): the index after them.
+        // Initials in capitals without periods after a surname (` RW`, ` J`, or spaced as GB/T
+        // 7714 writes them, ` A R`): the index after them.
         func bareInitials(_ s: Int) -> Int? {
             guard at(s) == 0x20 else { return nil }
             var j = s + 1
             while upper(j) { j += 1 }
-            return j > s + 1 && j <= s + 4 && !letter(j) && !digit(j) ? j : nil
+            guard j > s + 1 && j <= s + 4 else { return nil }
+            if j == s + 2 {
+                while j < s + 6 && at(j) == 0x20 && upper(j + 1) && !letter(j + 2) && !digit(j + 2) { j += 2 }
+            }
+            return !letter(j) && !digit(j) ? j : nil
         }
         // After an author: more authors or the year, not a verb.
         func listGoesOn(_ s: Int) -> Bool { has(",", at: s) || has(" &", at: s) || has(" and ", at: s) || has(" et al", at: s) }
         @inline(__always) func lower(_ i: Int) -> Bool { at(i) >= 0x61 && at(i) <= 0x7A }
+        // After a first surname `s`: ` et al. ` or ` and ` a second surname and `. `; the index
+        // where the title starts.
+        func titleAfterSurnames(_ s: Int) -> Int? {
+            if has(" et al. ", at: s) { return s + 8 }
+            if has(" and ", at: s), let s2 = surname(s + 5), has(". ", at: s2) { return s2 + 2 }
+            return nil
+        }
         var author = false
         if let s = surname(i), has(", ", at: s), let n = initials(s + 2) {
             // Vaswani, A., … / O'Neil, C. (2016) / Karpathy, A. Software 2.0 — not `Smith, J.
@@ -1345,6 +1358,13 @@ public final class Segmenter {
             } else if has(". ", at: n) {
                 author = Segmenter.holdsVolumeOrDOI(text, segment)
             }
+        } else if let s = surname(i), let t = titleAfterSurnames(s) {
+            // Wang et al. Title. 2023. / Wang and Song. Title. 2024.: authors by their surnames
+            // alone, a full stop, then the title starting with a capital, a digit or a quotation
+            // mark (not `Wang et al. (2023) showed`, nor `Wang et al. proposed`); two surnames
+            // joined by `and` only with a year that ends a sentence of the entry (`… 2024.`).
+            let title = upper(t) || digit(t) || at(t) == 0x22 || at(t) == 0x201C || at(t) == 0x2018
+            author = title && (has(" et al. ", at: s) || Segmenter.holdsYearBeforeFullStop(text, roles, segment))
         } else {
             // OpenAI. (2023) / World Health Organization. (2020): capitalized words, then the
             // year in parentheses (not `Vaswani et al. (2017) showed`).
@@ -1489,6 +1509,20 @@ public final class Segmenter {
 
     /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word
     /// (`2019a` counts, `v2019` does not).
+    /// A year (1800–2099) of `segment`'s content right before a full stop (`… 2024.`), as a
+    /// reference entry dates itself.
+    static func holdsYearBeforeFullStop(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
+        var k = segment.lowerBound
+        while k + 4 < segment.upperBound {
+            if text[k + 4] == 0x2E, roles[k + 4] == .content, (k..<k + 4).allSatisfy({ roles[$0] == .content }),
+               holdsYear(text, k..<k + 4), k == segment.lowerBound || !isLetterOrDigit(text[k - 1]) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
     static func holdsYear(_ text: [UInt32], _ r: Range<Int>) -> Bool {
         var t = r.lowerBound
         while t + 3 < r.upperBound {

@@ -33,6 +33,20 @@ import Testing
         #expect(!(try findings("按 <kbd>Alt</kbd>+C 可以停止运行。\n", "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop the run.\n")).isEmpty)
     }
 
+    /// A path through the menus written as the translated interface names it, step for step, is
+    /// what the reader of a localised interface clicks: info. A path of another length stays a
+    /// warning, and steps that are code are no menu path.
+    @Test func aMenuPathInTheTranslatedInterfacesNamesIsAsked() throws {
+        let a = try findings("打开 `设置 → 访问控制 → 管理员 ID`，填入你的账号。\n", "Open `Settings → Access Control → Administrator IDs` and add your account.\n")
+        #expect(a.map(\.severity) == [.info], "\(a.map(\.message))")
+        #expect(try findings("打开 `设置 -> 通知`。\n", "Open `Settings -> Notifications`.\n").allSatisfy { $0.severity == .info })
+        #expect(try findings("打开 `插件 → 插件市场`。\n", "Open `Extensions → Plugins → Plugin Market`.\n").map(\.severity) == [.warning])
+        #expect(CodeMismatchRule.translatedMenuPath("Data & Logs -> Logs", "数据与日志 -> 日志"))
+        #expect(!CodeMismatchRule.translatedMenuPath("Settings → General", "settings → general"))
+        #expect(!CodeMismatchRule.translatedMenuPath("max_tokens → limit", "最大 → 限制"))
+        #expect(!CodeMismatchRule.translatedMenuPath("Settings", "设置"))
+    }
+
     /// A span of another sentence in the place of the source's (the translation renders another
     /// paragraph there) is no replacement: the source's span is missing, with no fix.
     /// A number alone in a span written as another number (review 31, D5): the setting's value

@@ -108,6 +108,10 @@ import Testing
         // A wrapped line of a paragraph that starts with a menu path in bold is prose too.
         let wrapped = Fixtures.document("Choose **File → Save** and export it with\n**Export → Config** to share it.\n")
         #expect(wrapped.units.count == 1 && !wrapped.units[0].roles.contains(.code))
+        // A table's row whose first cell is a menu path (a word, then an arrow) is no production.
+        let table = Fixtures.document("| Before | Now |\n| --- | --- |\n| Config → Normal Config | Config → Profiles → General |\n")
+        #expect(table.units.map(\.plainText) == ["Before", "Now", "Config → Normal Config", "Config → Profiles → General"], "\(table.units.map(\.plainText))")
+        #expect(!table.units.contains { $0.roles.contains(.code) })
     }
 
     /// A terminator inside inline code ends no sentence; one after it does.

@@ -608,6 +608,38 @@ public struct CodeMismatchRule: Rule {
 
     /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
     /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
+    /// `source` is a path through menus, two steps or more between arrows (`→`, `->`), each
+    /// step words that start with a capital (`Access Control → Administrators`), and `target`
+    /// the same path with as many steps, Han in one at least and no identifier in any
+    /// (`访问控制 → 管理员`).
+    static func translatedMenuPath(_ source: String, _ target: String) -> Bool {
+        // The steps between arrows, spaces around them left out.
+        func steps(_ s: String) -> [String] {
+            let u = Array(s.unicodeScalars)
+            var out: [String] = [], cur = String.UnicodeScalarView(), k = 0
+            func close() {
+                out.append(String(String(cur).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()))
+                cur = String.UnicodeScalarView()
+            }
+            while k < u.count {
+                if u[k] == "→" { close(); k += 1 } else if u[k] == "-", k + 1 < u.count, u[k + 1] == ">" { close(); k += 2 } else { cur.append(u[k]); k += 1 }
+            }
+            close()
+            return out
+        }
+        let a = steps(source), b = steps(target)
+        guard a.count >= 2, a.count == b.count, !a.contains(where: \.isEmpty), !b.contains(where: \.isEmpty) else { return false }
+        let words = a.allSatisfy { step in
+            step.unicodeScalars.first.map { $0.value >= 0x41 && $0.value <= 0x5A } == true
+                && step.unicodeScalars.allSatisfy { c in
+                    CodeComparison.isLetter(c.value) || (c.value >= 0x30 && c.value <= 0x39) || c == " " || c == "&" || c == "'" || c == "-"
+                }
+        }
+        guard words else { return false }
+        return b.contains { $0.unicodeScalars.contains { isHanIdeograph($0.value) } }
+            && !b.contains { $0.contains("_") || $0.contains("(") || $0.contains("=") || $0.contains("/") }
+    }
+
     static func isCodeShaped(_ s: String) -> Bool {
         guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
         // A keyword or constant in capitals (`HAVING`, `MAX_SIZE`, `EOF`): written as it is.
@@ -908,6 +940,12 @@ public struct CodeMismatchRule: Rule {
                         // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
                         s = .info
                     }
+                } else if let t = m.target, CodeMismatchRule.translatedMenuPath(m.source.value, t.value) {
+                    // A path through a program's menus (`Settings → Access Control`) written as
+                    // the translated interface names it (`设置 → 访问控制`), step for step: what
+                    // the reader of a localised interface clicks. Worth a look, no more.
+                    key = "code-mismatch.translated"
+                    s = .info
                 } else if let t = m.target, CodeMismatchRule.selectorMended(m.source.value, t.value) {
                     // The source's selector lacks a colon the translation gives it
                     // (`combine(shape:with)` written `combine(shape:with:)`): the source's slip,

@@ -74,9 +74,16 @@ public struct UntranslatedRule: Rule {
             // A reference list keeps its entries as they were published; a sentence citing one
             // is prose.
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
+            // Authors by their surnames alone (`Wang et al.`, or two joined by `and` with the
+            // entry's year before a full stop), then the title: an entry; `et al.` before a verb
+            // or a year in parentheses is a sentence about the work.
+            RuleExample("## 参考文献\n\n1. Moreau et al. Sentence Pairs at Scale: Aligning Two Languages. 2023. [[arxiv]](https://arxiv.org/abs/2301.00002)\n1. Okoye and Lind. \"Split or Join\": Segment Boundaries in Parallel Text. ACL 2024.\n1. ↓Moreau et al. showed in 2023 that the alignment of sentences scales.\n1. ↓Moreau et al. (2023) measured the alignment of sentences on two corpora.\n"),
             // The Vancouver style too (`Surname AB, Surname CD.`, `et al.`, one author with
             // `year;volume` or a `doi:`); a sentence naming its authors is still prose.
             RuleExample("## 参考文献\n\n1. Lin Q, Zhao M. Segmenting bilingual documents at scale. *J Ex Lang*. 2021;3(2):45–67.\n2. Ito K, Sato R, et al. A survey of the alignment of sentences. *Ex Rev*. 2019;12:101.\n3. Okafor A. Counting the words of a page. *Ex Lett*. 2020;8(4):1–9.\n\n↓Lin Q and Zhao M showed in 2021 that the alignment scales.\n\n↓Okafor A. wrote the first counter in 2020, and it is still in use.\n"),
+            // GB/T 7714 writes the initials spaced (`Lin Q R, Zhao M, et al.`), after a `[1]` or
+            // `[2]:` label.
+            RuleExample("## 参考文献\n\n[1] Lin Q R, Zhao M, Ito K, et al. Segmenting bilingual documents at scale[J]. arXiv preprint arXiv:2101.00001, 2021.\n\n[2]: Ito K, Sato R. A survey of the alignment of sentences[J]. Ex Rev, 2019.\n\n↓Lin Q R and Zhao M showed in 2021 that the alignment of sentences scales.\n"),
             // A status code and its reason phrase is a name of the protocol.
             RuleExample("# 错误\n\n| 错误码 | HTTP 状态 |\n| --- | --- |\n| `email_taken` | 409 Conflict |\n| `rate_limited` | 429 Too Many Requests |\n"),
             // A table of values whose header names its column's messages: what the program
