@@ -431,6 +431,10 @@ public struct LocaleData: Sendable {
     /// translated one to one that has one and whose translation holds none of that name's
     /// renderings dropped the clause (`missing-translation`).
     public var conditions: [String: [String]] = [:]
+    /// The names of `conditions` whose clause may lead or trail its sentence and which a translation
+    /// often says by the sentence's shape (`if`, `when`: the locale's `clauseConditions`): judged by
+    /// where the clause stands, how long the translation is and whether its words are rendered.
+    public var clauseConditions: [String] = []
     /// Words that join two formulas as equals (`and`, `or`; `和`, `与`, `、`), from
     /// `<id>.math-joiners.txt`, read on first use: two formulas joined the other way round in the
     /// translation (`$m_1$ and $m_2$` → `$m_2$ 和 $m_1$`) changed which is which (`math-mismatch`).
@@ -554,6 +558,7 @@ public struct LocaleData: Sendable {
         data.irregularVerbWords = OnFirstUse(try? named("\(id).irregular-verbs.txt"), empty: [:], LocaleData.wordPairs)
         data.standardCharacterSet = OnFirstUse(try? named("\(id).standard-characters.txt"), empty: [], LocaleData.scalarSet)
         for (w, name) in wordsByName("conditions") where !w.isEmpty { data.conditions[name, default: []].append(w.lowercased()) }
+        data.clauseConditions = node["clauseConditions"]?.array().compactMap(\.string) ?? []
         if let n = node["negation"] {
             func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
             data.negationCues.modals = Set(list("modals"))

@@ -529,6 +529,61 @@ import BitextMarkdown
         #expect(try severities("This may happen if you accidentally install two copies of the package.", "一般来说，原因是你意外地安装了两份这个包。").isEmpty)
     }
 
+    /// An `if` clause after a comma that runs to the end of its sentence is a condition after its
+    /// main clause (review 34 A11): dropped, it is reported, though the translation writes 时 inside
+    /// 时间 (a rendering's character that opens a dictionary word glossing no `if` is that word's).
+    /// Silent: the condition said (如果…, …的时候), `For example, if …,` (its clause ends at a
+    /// comma), an elliptical `if needed`.
+    @Test func ifClauseAfterACommaDropped() throws {
+        let source = "You can renew the permit once, for one year, if you have paid the annual fee."
+        #expect(try severities(source, "许可证可以续签一次，续签时间为一年。") == [.warning])
+        #expect(try severities(source, "如果已缴纳年费，许可证可以续签一次，续签时间为一年。").isEmpty)
+        #expect(try severities(source, "缴纳年费的时候，许可证可以续签一次，续签时间为一年。").isEmpty)
+        #expect(try severities("You can renew the permit once, for one year, if needed.", "许可证可以续签一次，续签时间为一年。").isEmpty)
+        #expect(try severities("Move the file if it is empty.", "文件为空的时候移动它。").isEmpty)
+    }
+
+    /// A rendering that stands in the main clause (`否则`, `则`: the target's
+    /// `conditions.consequence`) first in its sentence is what a cut of the condition before it
+    /// leaves (review 34: `除非我们要求，否则请勿邮寄原件。` → `否则请勿邮寄原件。`, `如果…，则需要…`
+    /// → `则需要…`): reported. Silent with the condition before it.
+    @Test func consequenceLeftWithoutItsCondition() throws {
+        let source = "Do not mail the original forms unless we ask you to."
+        #expect(try severities(source, "否则请勿邮寄原件。") == [.warning])
+        #expect(try severities(source, "除非我们要求，否则请勿邮寄原件。").isEmpty)
+        let fitted = "If the adapter is not fitted, a second fuse is needed."
+        #expect(try severities(fitted, "则需要第二个保险丝。") == [.warning, .info])  // (and the `not` lost, info)
+        #expect(try severities(fitted, "如果没有安装适配器，则需要第二个保险丝。").isEmpty)
+        #expect(try severities(fitted, "未安装适配器时，需要第二个保险丝。").isEmpty)
+    }
+
+    /// `only while` restricts as `only with` does (review 34: `只能` dropped from `只能在研磨器运转时
+    /// 调节研磨度`). Silent: 只能, 仅.
+    @Test func onlyWhileDropped() throws {
+        let source = "Change the belt tension only while the motor is stopped, or the belt may slip."
+        #expect(try severities(source, "在电机停止时调节皮带张力，否则皮带可能打滑。") == [.warning])
+        #expect(try severities(source, "只能在电机停止时调节皮带张力，否则皮带可能打滑。").isEmpty)
+        #expect(try severities(source, "仅在电机停止时调节皮带张力，否则皮带可能打滑。").isEmpty)
+    }
+
+    /// A clause of time (`when`, `once`, `before`, `after`, `until`, `as long as`: the locales'
+    /// `clauseConditions`) dropped is read as an `if` clause is. Silent: the time said (开始前,
+    /// 完成检查之前, `after` said as …时, `When using SSR` as 在 SSR 场景下), `know when` (no clause),
+    /// `before version 3.0` (one word after it), a translation that renders the clause's words.
+    @Test func timeClauseDropped() throws {
+        #expect(try severities("Check the parts against this list before you start.", "请对照此清单检查零件。") == [.warning])
+        #expect(try severities("Check the parts against this list before you start.", "开始之前，请对照此清单检查零件。").isEmpty)
+        #expect(try severities("Do not power the board until you have finished the inspection.", "请勿给电路板通电。") == [.warning])
+        #expect(try severities("Do not power the board until you have finished the inspection.", "完成检查之前，请勿给电路板通电。").isEmpty)
+        #expect(try severities("Do not power the board until you have finished the inspection.", "完成检查后方可给电路板通电。").isEmpty)
+        #expect(try severities("When the measurement is complete, the display shows the result.", "显示屏显示结果。") == [.warning])
+        #expect(try severities("When the measurement is complete, the display shows the result.", "测量完成后，显示屏显示结果。").isEmpty)
+        #expect(try severities("When using SSR, styles are often rendered inline.", "在 SSR 场景下，样式往往以内联方式渲染。").isEmpty)
+        #expect(try severities("The pool grows after one collection to before the next.", "收集时，内存池增长。").isEmpty)
+        #expect(try severities("You should know when to stop the test.", "你应该知道何时停止测试。").isEmpty)
+        #expect(try severities("The bug was present before version 3.0.", "该错误存在于 3.0 版本中。").isEmpty)
+    }
+
     /// `without` negates the thing after it (review 32 D6: `negation.absences`): a translation
     /// that says it is there (`有盖子时`; `有` before the code span after `without`) is a warning. Silent: `不盖`, `没有`, another wording.
     @Test func withoutTurnedIntoWith() throws {

@@ -44,6 +44,8 @@ enum DroppedConditions {
         let sourceNegations = c.toolkit.segmenter.source.negations, functionWords = c.toolkit.segmenter.source.functionWords
         let derivations = c.toolkit.segmenter.source.negationCues.derivations
         let whetherWords = Set(sourceConditions["ifWhether"] ?? [])
+        // The names judged as `if` is: by where the clause stands, the translation's length and its words.
+        let clauseNames = Set(c.toolkit.segmenter.source.clauseConditions)
         let lettersPerHan = c.toolkit.segmenter.target.sourceLettersPerHan
         var sourceListed: [[UInt32]]? = nil
         let connectives = c.toolkit.segmenter.target.negationCues.connectives.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
@@ -53,6 +55,9 @@ enum DroppedConditions {
         for (name, _) in sourceConditions {
             if let l = targetConditions[name + "Negated"], !l.isEmpty { underNegation[name] = orderedParts(l) }
         }
+        // Renderings that stand in the main clause (`否则`, `则`: `consequence`), which say the
+        // condition only after something in their sentence: first in it, the clause before them is gone.
+        let consequences = (targetConditions["consequence"] ?? []).map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
         var out: [DroppedCondition] = []
         // Beads with a phrase's first word anywhere in their source blocks.
         for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, firsts) {
@@ -61,8 +66,11 @@ enum DroppedConditions {
                 guard i < ss.count, j < ts.count else { continue }
                 let su = p.source.units[ss[i].unit], words = p.sourceAnalyses[ss[i].unit].words
                 let tu = c.document.units[ts[j].unit]
-                var found: (at: Int, renderings: [[UInt32]], name: String)? = nil
-                for (k, w) in words.enumerated() where found == nil && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
+                // Every phrase of the sentence in order (a word of one phrase opens no other: the `if`
+                // of `only if`); the first whose clause is dropped is reported, one a sentence.
+                var found: [(at: Int, renderings: [[UInt32]], name: String)] = []
+                var past = 0
+                for (k, w) in words.enumerated() where k >= past && w.kind == .latin && ss[i].range.contains(w.range.lowerBound) {
                     guard su.roles[w.range.lowerBound] == .content, LoneSentences.listed(su, w.range, firsts) else { continue }
                     let first = su.string(w.range).lowercased()
                     next: for ph in phrases where ph.words[0] == first {
@@ -72,91 +80,115 @@ enum DroppedConditions {
                             guard m < words.count, words[m].kind == .latin, ss[i].range.contains(words[m].range.lowerBound),
                                   su.string(words[m].range).lowercased() == x else { continue next }
                         }
-                        found = (k, ph.renderings, ph.name)
+                        found.append((k, ph.renderings, ph.name))
+                        past = m + 1
                         break
                     }
                 }
-                guard let (at, renderings, name) = found else { continue }
-                // `if` only after its main clause: two words or more before it in the sentence,
-                // the word right before it no function word (`as if`, `even if`, `and if`, `only if`).
-                // Nor right after punctuation (`For example, if we have…` opens its own clause), nor
-                // after a word that makes it `whether` (`ifWhether`: `check if`).
-                // Or first in its sentence, its clause ending at a comma (`If your first language is
-                // not English, submit …`): a leading condition.
-                var leading = false
-                if name == "if" {
-                    let before = words[..<at].filter { w in
-                        ss[i].range.contains(w.range.lowerBound) && (w.kind == .latin || w.kind == .number)
-                            && (su.roles[w.range.lowerBound] == .content || su.roles[w.range.lowerBound] == .code)
+                occurrence: for (at, renderings, name) in found {
+                    // `if` (and the other `clauseConditions`: `when`, `before`, `until`…) only after its
+                    // main clause: two words or more before it in the sentence, the word right before it
+                    // no function word (`as if`, `even if`, `and if`, `only if`). Nor right after
+                    // punctuation (`For example, if we have…` opens its own clause) but a comma before a
+                    // clause that runs to the sentence's end, nor after a word that makes it `whether`
+                    // (`ifWhether`: `check if`, `know when`).
+                    // Or first in its sentence, its clause ending at a comma (`If your first language is
+                    // not English, submit …`): a leading condition.
+                    var leading = false
+                    if clauseNames.contains(name) {
+                        let before = words[..<at].filter { w in
+                            ss[i].range.contains(w.range.lowerBound) && (w.kind == .latin || w.kind == .number)
+                                && (su.roles[w.range.lowerBound] == .content || su.roles[w.range.lowerBound] == .code)
+                        }
+                        if before.isEmpty {
+                            var e = words[at].range.upperBound
+                            while e < ss[i].range.upperBound && !(su.roles[e] == .content && [0x2C, 0x3B, 0x3A, 0x2E].contains(su.text[e])) { e += 1 }
+                            leading = e < ss[i].range.upperBound && su.text[e] == 0x2C
+                        }
+                        if !leading {
+                            guard before.count >= 2, let prev = before.last else { continue occurrence }
+                            let gap = (prev.range.upperBound..<words[at].range.lowerBound).filter { su.text[$0] != 0x20 && su.text[$0] != 0x0A && su.roles[$0] == .content }
+                            if gap.isEmpty {
+                                guard prev.kind != .latin || !functionWords.contains(su.string(prev.range).lowercased()) && !whetherWords.contains(su.string(prev.range).lowercased())
+                                else { continue occurrence }
+                            } else {
+                                // Or after a comma, three words or more before it, its clause running to
+                                // the sentence's end: a condition after its main clause (`You can defer
+                                // once, by one year, if you have paid the deposit.`), while `For example,
+                                // if we have …, use …` opens a clause of its own.
+                                var e = words[at].range.upperBound
+                                while e < ss[i].range.upperBound && !(su.roles[e] == .content && [0x2C, 0x3B, 0x3A].contains(su.text[e])) { e += 1 }
+                                guard before.count >= 3, gap.count == 1, su.text[gap[0]] == 0x2C, e == ss[i].range.upperBound else { continue occurrence }
+                            }
+                        }
                     }
-                    if before.isEmpty {
-                        var e = words[at].range.upperBound
-                        while e < ss[i].range.upperBound && !(su.roles[e] == .content && [0x2C, 0x3B, 0x3A, 0x2E].contains(su.text[e])) { e += 1 }
-                        leading = e < ss[i].range.upperBound && su.text[e] == 0x2C
+                    // The clause: from the conjunction to the next `,`, `;`, `:` or the sentence's end,
+                    // two words or more after the conjunction (`except X` of `all except X` is none).
+                    let from = words[at].range.lowerBound
+                    var end = from
+                    while end < ss[i].range.upperBound && !(su.roles[end] == .content && [0x2C, 0x3B, 0x3A].contains(su.text[end])) { end += 1 }
+                    let after = words[(at + 1)...].prefix { $0.range.lowerBound < end }.filter { $0.kind == .latin }.count
+                    guard after >= 2 else { continue occurrence }
+                    // Translated prose, none of the renderings nor a negation, the conjunction not
+                    // kept in English.
+                    let conjunction = Lexicon.shared?.stem(Stemmer.stem(su.string(words[at].range).lowercased()))
+                    guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }),
+                          !says(tu.text, ts[j].range, renderings, consequences: consequences, wordInitial: clauseNames.contains(name),
+                                outside: { sourceIds(su, words, ss[i].range, excluding: from..<end, functionWords, derivations) }, conjunction: conjunction),
+                          !tu.string(ts[j].range).lowercased().contains(su.string(words[at].range).lowercased()) else { continue occurrence }
+                    // A rendering of the main clause first in the sentence (`否则请勿邮寄原件。`) is what
+                    // a cut leaves: the condition before it is gone, whatever the rest says.
+                    let dangling = startsWith(tu.text, ts[j].range, consequences.filter { renderings.contains($0) })
+                    if !dangling {
+                        // `not X unless Y` is `X only if Y`, which a translation says as a precondition
+                        // (`请先断开电源，再打开盖板`, `断开电源后方可打开盖板`, `持有学位者方可申请`: the
+                        // name's `Negated` renderings): the condition said, and the negation with it, when
+                        // the source negates outside the clause and the translation renders the clause:
+                        // most of its words the lexicon knows, or room for it (more Han than the main
+                        // clause and half the clause would make: `请先装好接水盘，再使用本机`, where the
+                        // lexicon reads no `drip tray`). A clause dropped whole leaves neither (`方可打开盖板`).
+                        if let pre = underNegation[name], saysInOrder(tu.text, ts[j].range, pre) {
+                            if sourceListed == nil { sourceListed = LoneSentences.listedWords(sourceNegations) }
+                            let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
+                                - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
+                            if outside > 0 {
+                                let (known, rendered) = renderedWords(su, words, at, end, tu, ts[j].range, functionWords, masking: pre.flatMap { $0 })
+                                let l = lengths(su, ss[i].range, clause: from..<end, tu, ts[j].range)
+                                if known >= 1 && rendered * 2 >= known || l.han * lettersPerHan > l.main + l.clause * 0.5 { continue occurrence }
+                            }
+                        }
+                        // A negation of the translation renders the condition only beyond those that render
+                        // the source's own negations outside the clause (`Do not open the case unless the
+                        // power is off` → `不要打开外壳`: the one `不` is the `not`'s). With a negation of the
+                        // source to answer, the clause is dropped when its words are mostly not rendered
+                        // either (`不要在通电时打开外壳` says the condition another way).
+                        // (The negation characters of a connective, 否 of 否则, negate nothing: `only while
+                        // the grinder is running, or the burrs may jam` → `在研磨器运转时调节研磨度，否则…`.)
+                        if LoneSentences.saysNegation(tu.text, ts[j].range, negations),
+                           LoneSentences.negationCount(tu.text, ts[j].range, negations, outside: connectives) > 0 {
+                            if sourceListed == nil { sourceListed = LoneSentences.listedWords(sourceNegations) }
+                            let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
+                                - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
+                            guard outside > 0, LoneSentences.negationCount(tu.text, ts[j].range, negations, outside: connectives) <= outside,
+                                  unrendered(su, words, at, end, tu, ts[j].range, functionWords, none: clauseNames.contains(name)) else { continue occurrence }
+                        } else if clauseNames.contains(name) {
+                            // `if` is often said by the sentence's shape (`原因是…`, `只需…即可`): dropped only
+                            // when none of the clause's words is rendered either.
+                            // And the translation no longer than the main clause and a little of the `if`
+                            // clause would make (`This may happen if you end up with two copies…` →
+                            // `原因是你使用了重复的包`: the condition said as the cause).
+                            let l = lengths(su, ss[i].range, clause: from..<end, tu, ts[j].range)
+                            guard l.han * lettersPerHan <= l.main + l.clause * 0.75,
+                                  unrendered(su, words, at, end, tu, ts[j].range, functionWords, none: true) else { continue occurrence }
+                        }
                     }
-                    if !leading {
-                        guard before.count >= 2, let prev = before.last,
-                              (prev.range.upperBound..<words[at].range.lowerBound).allSatisfy({ su.text[$0] == 0x20 || su.text[$0] == 0x0A || su.roles[$0] != .content }),
-                              prev.kind != .latin || !functionWords.contains(su.string(prev.range).lowercased()) && !whetherWords.contains(su.string(prev.range).lowercased())
-                        else { continue }
-                    }
+                    var trimmed = end
+                    while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
+                    let middle = ss[i].range.lowerBound + ss[i].range.count / 2
+                    out.append(DroppedCondition(unit: ss[i].unit, range: from..<trimmed, targetUnit: ts[j].unit, targetRange: ts[j].range,
+                                                atEnd: from >= middle, name: name))
+                    break
                 }
-                // The clause: from the conjunction to the next `,`, `;`, `:` or the sentence's end,
-                // two words or more after the conjunction (`except X` of `all except X` is none).
-                let from = words[at].range.lowerBound
-                var end = from
-                while end < ss[i].range.upperBound && !(su.roles[end] == .content && [0x2C, 0x3B, 0x3A].contains(su.text[end])) { end += 1 }
-                let after = words[(at + 1)...].prefix { $0.range.lowerBound < end }.filter { $0.kind == .latin }.count
-                guard after >= 2 else { continue }
-                // Translated prose, none of the renderings nor a negation, the conjunction not
-                // kept in English.
-                guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }),
-                      !says(tu.text, ts[j].range, renderings, outside: { sourceIds(su, words, ss[i].range, excluding: from..<end, functionWords, derivations) },
-                            conjunction: Lexicon.shared?.stem(Stemmer.stem(su.string(words[at].range).lowercased()))),
-                      !tu.string(ts[j].range).lowercased().contains(su.string(words[at].range).lowercased()) else { continue }
-                // `not X unless Y` is `X only if Y`, which a translation says as a precondition
-                // (`请先断开电源，再打开盖板`, `断开电源后方可打开盖板`, `持有学位者方可申请`: the
-                // name's `Negated` renderings): the condition said, and the negation with it, when
-                // the source negates outside the clause and the translation renders the clause:
-                // most of its words the lexicon knows, or room for it (more Han than the main
-                // clause and half the clause would make: `请先装好接水盘，再使用本机`, where the
-                // lexicon reads no `drip tray`). A clause dropped whole leaves neither (`方可打开盖板`).
-                if let pre = underNegation[name], saysInOrder(tu.text, ts[j].range, pre) {
-                    if sourceListed == nil { sourceListed = LoneSentences.listedWords(sourceNegations) }
-                    let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
-                        - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
-                    if outside > 0 {
-                        let (known, rendered) = renderedWords(su, words, at, end, tu, ts[j].range, functionWords, masking: pre.flatMap { $0 })
-                        let l = lengths(su, ss[i].range, clause: from..<end, tu, ts[j].range)
-                        if known >= 1 && rendered * 2 >= known || l.han * lettersPerHan > l.main + l.clause * 0.5 { continue }
-                    }
-                }
-                // A negation of the translation renders the condition only beyond those that render
-                // the source's own negations outside the clause (`Do not open the case unless the
-                // power is off` → `不要打开外壳`: the one `不` is the `not`'s). With a negation of the
-                // source to answer, the clause is dropped when its words are mostly not rendered
-                // either (`不要在通电时打开外壳` says the condition another way).
-                if LoneSentences.saysNegation(tu.text, ts[j].range, negations) {
-                    if sourceListed == nil { sourceListed = LoneSentences.listedWords(sourceNegations) }
-                    let outside = LoneSentences.negators(su, words, ss[i].range, sourceNegations, sourceListed!)
-                        - LoneSentences.negators(su, words, from..<end, sourceNegations, sourceListed!)
-                    guard outside > 0, LoneSentences.negationCount(tu.text, ts[j].range, negations, outside: connectives) <= outside,
-                          unrendered(su, words, at, end, tu, ts[j].range, functionWords) else { continue }
-                } else if name == "if" {
-                    // `if` is often said by the sentence's shape (`原因是…`, `只需…即可`): dropped only
-                    // when none of the clause's words is rendered either.
-                    // And the translation no longer than the main clause and a little of the `if`
-                    // clause would make (`This may happen if you end up with two copies…` →
-                    // `原因是你使用了重复的包`: the condition said as the cause).
-                    let l = lengths(su, ss[i].range, clause: from..<end, tu, ts[j].range)
-                    guard l.han * lettersPerHan <= l.main + l.clause * 0.75,
-                          unrendered(su, words, at, end, tu, ts[j].range, functionWords, none: true) else { continue }
-                }
-                var trimmed = end
-                while trimmed > from && (su.text[trimmed - 1] == 0x20 || su.text[trimmed - 1] == 0x0A) { trimmed -= 1 }
-                let middle = ss[i].range.lowerBound + ss[i].range.count / 2
-                out.append(DroppedCondition(unit: ss[i].unit, range: from..<trimmed, targetUnit: ts[j].unit, targetRange: ts[j].range,
-                                            atEnd: from >= middle, name: name))
             }
         }
         return out
@@ -236,18 +268,48 @@ enum DroppedConditions {
     /// `sourceIds` (the lexicon stems of those source words) is read only when a rendering is found.
     /// A word that also renders the conjunction (`conjunction`, its stem: 仅次于 `second only to`)
     /// says it.
-    static func says(_ text: [UInt32], _ r: Range<Int>, _ renderings: [[UInt32]], outside sourceIds: () -> Set<Int32>, conjunction: Int32?) -> Bool {
+    /// A rendering of `consequences` (`否则`, `则`) with no Han before it in the sentence says nothing:
+    /// `否则请勿邮寄原件。` lost the `除非我们要求，` before it.
+    /// With `wordInitial`, a rendering of one character that begins a dictionary word not glossing
+    /// the conjunction is that word's (时 of 时间 `time`, 后 of 后续 `follow-up`): `推迟时间为一年`
+    /// says no `if`.
+    static func says(_ text: [UInt32], _ r: Range<Int>, _ renderings: [[UInt32]], consequences: [[UInt32]] = [], wordInitial: Bool = false,
+                     outside sourceIds: () -> Set<Int32>, conjunction: Int32?) -> Bool {
         guard LoneSentences.saysNegation(text, r, renderings) else { return false }
-        guard let lexicon = Lexicon.shared else { return true }
-        let ids = sourceIds()
+        let lexicon = Lexicon.shared
+        var ids: Set<Int32>? = nil
         return text.withUnsafeBufferPointer { t in
             for i in r {
                 for w in renderings where w[0] == t[i] && i + w.count <= r.upperBound && t[i..<(i + w.count)].elementsEqual(w) {
-                    if !insideRendering(t, i..<(i + w.count), r, ids, conjunction, lexicon) { return true }
+                    if consequences.contains(w), !(r.lowerBound..<i).contains(where: { isHanChar(t[$0]) }) { continue }
+                    guard let lexicon else { return true }
+                    if wordInitial && w.count == 1 && beginsWord(t, i, r, conjunction, lexicon) { continue }
+                    if ids == nil { ids = sourceIds() }
+                    if !insideRendering(t, i..<(i + w.count), r, ids!, conjunction, lexicon) { return true }
                 }
             }
             return false
         }
+    }
+
+    /// Whether a dictionary word of two to four Han characters starts at `i` (within `r`) that does
+    /// not gloss the conjunction.
+    static func beginsWord(_ t: UnsafeBufferPointer<UInt32>, _ i: Int, _ r: Range<Int>, _ conjunction: Int32?, _ lexicon: Lexicon) -> Bool {
+        var e = i + 2
+        while e <= min(r.upperBound, i + 4) && isHanChar(t[e - 1]) {
+            if let id = lexicon.word(in: t, i, e) {
+                if let conjunction, lexicon.stems(ofWord: id).contains(conjunction) { return false }
+                return true
+            }
+            e += 1
+        }
+        return false
+    }
+
+    /// Whether the first Han character of `text[r]` opens one of `entries`.
+    static func startsWith(_ text: [UInt32], _ r: Range<Int>, _ entries: [[UInt32]]) -> Bool {
+        guard let i = r.first(where: { isHanChar(text[$0]) }) else { return false }
+        return entries.contains { w in i + w.count <= r.upperBound && text[i..<(i + w.count)].elementsEqual(w) }
     }
 
     /// Whether a dictionary word of `t` (within `r`, up to six characters) holds `hit` and more and
