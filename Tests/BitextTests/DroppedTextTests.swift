@@ -481,6 +481,18 @@ import BitextMarkdown
         #expect(try severities("Teachers must not cancel a class without giving a reason.", "教师不得在不说明理由的情况下取消课程。").isEmpty)
     }
 
+    /// `not … without`, a double negative, said positively: no evidence where the translation
+    /// renders a word of the `without` clause (`请先拔下插头，再打开机壳` for `Never open the case
+    /// without unplugging the machine first`); before, each was a warning. Caught still: the
+    /// `without` clause dropped with the negation (`请打开机壳`).
+    @Test func doubleNegativeSaidPositively() throws {
+        #expect(try severities("Never open the case without unplugging the machine first.", "请先拔下插头，再打开机壳。").isEmpty)
+        #expect(try severities("Do not open the case without unplugging the machine.", "打开机壳前，请拔下机器插头。").isEmpty)
+        #expect(try severities("Do not deploy the app without running the tests.", "请在运行测试后部署应用。").isEmpty)
+        #expect(try severities("Teachers must not cancel a class without giving a reason.", "教师取消课程时必须说明理由。").isEmpty)
+        #expect(try severities("Do not open the case without unplugging the machine.", "请打开机壳。") == [.warning])
+    }
+
     /// An `unless` clause dropped under a negated main clause (review 32 D5): the translation's
     /// one negation is the `not`'s, and the clause's words are not rendered. Silent: `除非…否则`,
     /// a second negation (`未断电时不要…`).

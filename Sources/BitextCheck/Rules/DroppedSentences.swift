@@ -1291,6 +1291,35 @@ enum LostNegations {
                     // (`无线充电器` for `wireless charger`): as bare as a sentence with none.
                     bare = !reader.unexplained
                 }
+                // `not … without`, a double negative, said positively: `请先拔下插头，再打开机壳` for
+                // `Never open the case without unplugging the machine first`, `打开机壳前，请拔下…`:
+                // no evidence where the translation renders a word of the `without` clause (its
+                // first three content words) outside the renderings of the sentence's other words
+                // (`机` of `请打开机壳`, `case`, is no `machine`).
+                if bare && !absence, let w = words.indices.first(where: { $0 > at && words[$0].kind == .latin && ss[i].range.contains(words[$0].range.lowerBound)
+                                                                          && su.roles[words[$0].range.lowerBound] == .content && absences.contains(su.string(words[$0].range).lowercased()) }) {
+                    var ids = Set<Int32>(), others = Set<Int32>()
+                    for (k, x) in words.enumerated() where k != w && x.kind == .latin && ss[i].range.contains(x.range.lowerBound) && su.roles[x.range.lowerBound] == .content {
+                        let t = su.string(x.range).lowercased()
+                        guard t.count >= 2, !functionWords.contains(t), let id = lexicon.stem(Stemmer.stem(c.toolkit.segmenter.source.irregularVerbs[t] ?? t)) else { continue }
+                        if k > w && ids.count < 3 { ids.insert(id) } else { others.insert(id) }
+                    }
+                    others.subtract(ids)
+                    var rest = han
+                    for s in han.indices where han[s] != 0 {
+                        var l = 2
+                        while l <= 6 && s + l <= han.count && han[s + l - 1] != 0 {
+                            if let x = han.withUnsafeBufferPointer({ lexicon.word(in: $0, s, s + l) }), lexicon.stems(ofWord: x).contains(where: others.contains),
+                               !lexicon.stems(ofWord: x).contains(where: ids.contains) {
+                                for q in s..<(s + l) { rest[q] = 0 }
+                            }
+                            l += 1
+                        }
+                    }
+                    var said = false
+                    rest.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { if ids.contains($0) { said = true } } }
+                    if said { continue }
+                }
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
                 // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
                 // (`no`).
