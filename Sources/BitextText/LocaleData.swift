@@ -418,6 +418,10 @@ public struct LocaleData: Sendable {
         /// (`opposites`: `never` → `always`): a translation with no negation holding a word the
         /// lexicon glosses so (`总是` for `is never true`) turned the sentence round.
         public var opposites: [String: [String]] = [:]
+        /// In a source language, words that end the clause a negator stands in (`clauseEnds`:
+        /// `and`, `when`, `without` of `Never inflate the cuff when it is not wrapped`): what the
+        /// negator is about lies before them.
+        public var clauseEnds: Set<String> = []
         public init() {}
     }
     private var negationWords = OnFirstUse<Set<String>>(nil, empty: [], LocaleData.wordSet)
@@ -579,6 +583,7 @@ public struct LocaleData: Sendable {
             data.negationCues.absences = list("absences")
             data.negationCues.derivations = list("derivations")
             data.negationCues.passives = list("passives")
+            data.negationCues.clauseEnds = Set(list("clauseEnds"))
             for (w, name) in LocaleData.wordsByName(n, "opposites") where !w.isEmpty { data.negationCues.opposites[name.lowercased(), default: []].append(w.lowercased()) }
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)

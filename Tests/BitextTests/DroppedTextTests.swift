@@ -463,6 +463,36 @@ import BitextMarkdown
         #expect(try severities("Offset arguments are not supported.", "不支持偏移量参数。").isEmpty)
     }
 
+    /// One negation of two lost from its clause (review 34 E10, 33 M10, 27 L6, 24 M2, 23 N8): the
+    /// translation says the other negation, in another clause or in words that render the other
+    /// negation's words (`不说明理由` for `without giving a reason`), while the clause that renders
+    /// the first negator's word affirms it (a request, a modal, the word's opposite). Silent: both
+    /// negations said; a word the source says twice.
+    @Test func oneOfTwoNegationsLostFromItsClause() throws {
+        #expect(try severities("Do not open the lid: there are no parts inside that you can replace.", "请打开盖子：里面没有可以自行更换的零件。") == [.warning])
+        #expect(try severities("Never heat the bottle when it is not sealed.", "瓶子未密封时，可以加热。") == [.warning])
+        #expect(try severities("Swimming is not permitted in the lake, and fishing is not allowed in the park.", "允许在湖里游泳，公园内则禁止钓鱼。") == [.warning])
+        #expect(try severities("Do not compare prices across regions without also checking the taxes.", "在没有同时检查税费的情况下，可以比较各地区的价格。") == [.warning])
+        #expect(try severities("Teachers must not cancel a class without giving a reason.", "教师可以在不说明理由的情况下取消课程。") == [.warning])
+        #expect(try severities("Do not open the lid: there are no parts inside that you can replace.", "请勿打开盖子：里面没有可以自行更换的零件。").isEmpty)
+        #expect(try severities("Never heat the bottle when it is not sealed.", "瓶子未密封时，切勿加热。").isEmpty)
+        #expect(try severities("Swimming is not permitted in the lake, and fishing is not allowed in the park.", "湖里禁止游泳，公园内也不允许钓鱼。").isEmpty)
+        #expect(try severities("Do not compare prices across regions without also checking the taxes.", "在没有同时检查税费的情况下，不要比较各地区的价格。").isEmpty)
+        #expect(try severities("Teachers must not cancel a class without giving a reason.", "教师不得在不说明理由的情况下取消课程。").isEmpty)
+    }
+
+    /// `not … without`, a double negative, said positively: no evidence where the translation
+    /// renders a word of the `without` clause (`请先拔下插头，再打开机壳` for `Never open the case
+    /// without unplugging the machine first`); before, each was a warning. Caught still: the
+    /// `without` clause dropped with the negation (`请打开机壳`).
+    @Test func doubleNegativeSaidPositively() throws {
+        #expect(try severities("Never open the case without unplugging the machine first.", "请先拔下插头，再打开机壳。").isEmpty)
+        #expect(try severities("Do not open the case without unplugging the machine.", "打开机壳前，请拔下机器插头。").isEmpty)
+        #expect(try severities("Do not deploy the app without running the tests.", "请在运行测试后部署应用。").isEmpty)
+        #expect(try severities("Teachers must not cancel a class without giving a reason.", "教师取消课程时必须说明理由。").isEmpty)
+        #expect(try severities("Do not open the case without unplugging the machine.", "请打开机壳。") == [.warning])
+    }
+
     /// An `unless` clause dropped under a negated main clause (review 32 D5): the translation's
     /// one negation is the `not`'s, and the clause's words are not rendered. Silent: `除非…否则`,
     /// a second negation (`未断电时不要…`).

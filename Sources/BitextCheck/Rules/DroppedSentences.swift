@@ -972,6 +972,214 @@ enum LostNegations {
         // the sentence has no negator: reported only when the translation says the thing is there.
         let absences = Set(cues.absences)
         let absent = LoneSentences.listedWords(absences)
+        // One negation of two or more lost from its clause (review 34 E10, 33 M10, 24 M2, 23 N8):
+        // the source sentence says two negations or more (its negators, `without`, a word of
+        // `negation.glosses` such as `fail`), the translation says at least one, and one negator's
+        // word (the first content word after it) is rendered, by a word of two characters or
+        // more, in one clause of the translation only (split at `，`, `；`, `：`…) that holds no
+        // negation nor a word that bounds or excludes, the rendering affirmed there as a lone
+        // negation's is (a modal or a request right before it, the negator's or the word's
+        // opposite: `请打开机壳：机内没有…` for `Do not open the housing: there are no …`;
+        // `允许使用闪光灯拍照，特展中则完全禁止拍照` for `Flash photography is not permitted …, and
+        // photography is not allowed …`), or a statement that denies (`do`, a negated passive),
+        // that clause rendering half the negator's clause. The word said once in the source, none
+        // of the `only then` forms (`才`) in the translation.
+        let clauseEnds = cues.clauseEnds
+        let debugClauses = Environment.value("BITEXT_DEBUG_NEGATION_CLAUSES") != nil
+        func clauseLost(_ su: BitextMarkdown.Unit, _ a: TextAnalysis, _ range: Range<Int>, _ tu: BitextMarkdown.Unit, _ tr: Range<Int>)
+            -> (negator: String, negated: String, affirmed: Bool, declarative: Bool, coverage: Double, at: Int)? {
+            let words = a.words
+            var found: [(word: String, index: Int)] = []
+            var r = range
+            while found.count < 4, let n = LoneSentences.negator(su, a, r, negations, all, opens: opens, bounds: bounds) {
+                found.append(n)
+                r = words[n.index].range.upperBound..<range.upperBound
+            }
+            guard !found.isEmpty else { return nil }
+            func lowered(_ k: Int) -> String { su.string(words[k].range).lowercased().replacingOccurrences(of: "\u{2019}", with: "'") }
+            func content(_ k: Int) -> Bool { words[k].kind == .latin && range.contains(words[k].range.lowerBound) && su.roles[words[k].range.lowerBound] == .content }
+            let glossStems = Set(cues.glosses.map { Stemmer.stem($0) })
+            // Every negation of the sentence: its negators, `without`, a word that negates by its meaning.
+            var marks = Set(found.map(\.index))
+            for k in words.indices where content(k) {
+                let x = lowered(k)
+                if absences.contains(x) || x.count >= 4 && glossStems.contains(Stemmer.stem(x)) { marks.insert(k) }
+            }
+            guard marks.count >= 2 else { return nil }
+            if DroppedConditions.saysInOrder(tu.text, tr, onlyThen) { return nil }
+            // The translation's clauses (content punctuation), as Han runs.
+            let stops: Set<UInt32> = [0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x3002, 0xFF01, 0x21, 0xFF1F, 0x3F, 0xFF08, 0xFF09, 0x28, 0x29]
+            var placed: [(han: [UInt32], at: [Int])] = []
+            var from = tr.lowerBound
+            for k in tr where tu.roles[k] == .content && stops.contains(tu.text[k]) {
+                if k > from { placed.append(LostNegations.hanRunsPlaced(tu, from..<k)) }
+                from = k + 1
+            }
+            if tr.upperBound > from { placed.append(LostNegations.hanRunsPlaced(tu, from..<tr.upperBound)) }
+            placed.removeAll { !$0.han.contains { $0 != 0 } }
+            let clauses = placed.map(\.han)
+            // The source's content words by lexicon stem, for the word said once and for coverage.
+            var stemAt: [Int: Int32] = [:]
+            for k in words.indices where content(k) && !marks.contains(k) {
+                let x = lowered(k)
+                guard x.count >= 2, !functionWords.contains(x) else { continue }
+                if let id = lexicon.stem(Stemmer.stem(c.toolkit.segmenter.source.irregularVerbs[x] ?? x)) { stemAt[k] = id }
+            }
+            let sourceStems = Set(words.indices.filter(content).map { Stemmer.stem(lowered($0)) })
+            func limitedClause(_ han: [UInt32]) -> Bool {
+                limits.contains { l in
+                    han.withUnsafeBufferPointer { reader.holds($0, [l], initial: true) }
+                        && !(lexicon.word(l).map { lexicon.glosses(ofWord: $0).contains { !$0.contains(" ") && sourceStems.contains(Stemmer.stem($0)) } } ?? false)
+                }
+            }
+            // A negation's clause: its words up to a punctuation mark, a word of `clauseEnds` or
+            // another negation.
+            func clause(after m: Int) -> [Int] {
+                var segment: [Int] = []
+                var k = m + 1
+                while k < words.count && range.contains(words[k].range.lowerBound) {
+                    if words[k].kind == .latin {
+                        let gap = words[k - 1].range.upperBound..<words[k].range.lowerBound
+                        if gap.contains(where: { [0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2014, 0x2013].contains(su.text[$0]) && su.roles[$0] == .content }) { break }
+                        if content(k) && (marks.contains(k) || clauseEnds.contains(lowered(k))) { break }
+                        segment.append(k)
+                    }
+                    k += 1
+                }
+                return segment
+            }
+            let negationCharacters = reader.characters.union(reader.anywhere)
+            for n in found {
+                let segment = clause(after: n.index)
+                // The words of the other negations' clauses (`reason` of `without giving a reason`).
+                var others = Set<Int32>()
+                for m in marks.sorted() where m != n.index { for k in clause(after: m) { if let id = stemAt[k] { others.insert(id) } } }
+                let own = Set(segment.compactMap { stemAt[$0] })
+                others.subtract(own)
+                guard let about = segment.prefix(4).first(where: { content($0) && lowered($0).count >= 2 && !functionWords.contains(lowered($0)) }),
+                      let id = stemAt[about] else { continue }
+                let negated = lowered(about)
+                if glossStems.contains(Stemmer.stem(negated)) { continue }
+                // Said once in the source sentence.
+                guard stemAt.filter({ $0.value == id }).count == 1 else { continue }
+                // The clauses rendering it by a word of two characters or more, and where; not a
+                // word that renders another word of the source too (`实际` for `practical` beside
+                // `In reality`).
+                var hits: [(clause: Int, at: Int)] = []
+                var shared = false
+                // (The other negators' words apart: `允许` for `not permitted … not allowed` loses both.)
+                var rest = Set(stemAt.values).subtracting([id])
+                for m in found { if let a = clause(after: m.index).prefix(4).first(where: { content($0) && lowered($0).count >= 2 && !functionWords.contains(lowered($0)) }), let x = stemAt[a] { rest.remove(x) } }
+                for (ci, han) in clauses.enumerated() {
+                    han.withUnsafeBufferPointer { text in
+                        for s in text.indices where text[s] != 0 {
+                            var l = 2
+                            while l <= 6 && s + l <= text.count && text[s + l - 1] != 0 {
+                                if let w = lexicon.word(in: text, s, s + l), lexicon.stems(ofWord: w).contains(id) {
+                                    if lexicon.stems(ofWord: w).contains(where: rest.contains) { shared = true }
+                                    hits.append((ci, s))
+                                    return
+                                }
+                                l += 1
+                            }
+                        }
+                    }
+                }
+                guard hits.count == 1, !shared, let hit = hits.first else { continue }
+                let han = clauses[hit.clause]
+                // A negation character of the clause whose next words render a word of another
+                // negation's clause and none of this one's is that negation's (`不说明理由` for
+                // `without giving a reason`): left out.
+                var unjoined = LoneSentences.masking(han, connectives)
+                var assigned = 0
+                for q in unjoined.indices where negationCharacters.contains(unjoined[q]) {
+                    var e = q + 1
+                    while e < unjoined.count && e < q + 6 && unjoined[e] != 0 { e += 1 }
+                    guard e > q + 1 else { continue }
+                    var reachedAfter = Set<Int32>()
+                    han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: UnsafeBufferPointer(rebasing: $0[(q + 1)..<e]), maxLength: 4, singleSenses: 6) { reachedAfter.insert($0) } }
+                    if !reachedAfter.isDisjoint(with: others) && reachedAfter.isDisjoint(with: own) { unjoined[q] = 0; assigned += 1 }
+                }
+                if unjoined.withUnsafeBufferPointer({ reader.negates($0) }) || limitedClause(han) { continue }
+                // Another negation said (another clause's, or one left out here), else the
+                // sentence's own reading applies.
+                guard assigned > 0 || clauses.indices.contains(where: { $0 != hit.clause && LoneSentences.masking(clauses[$0], connectives).withUnsafeBufferPointer { reader.negates($0) } }) else { continue }
+                // How much of the negator's clause this clause renders.
+                var reached = Set<Int32>()
+                han.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { reached.insert($0) } }
+                let known = Set(segment.compactMap { stemAt[$0] })
+                let coverage = known.isEmpty ? 0 : Double(known.filter(reached.contains).count) / Double(known.count)
+                // How the source negates: a modal, a command, a statement.
+                var latin: [String] = []
+                var q = n.index - 1
+                while q >= 0 && range.contains(words[q].range.lowerBound) {
+                    if words[q].kind == .latin { latin.insert(lowered(q), at: 0) }
+                    q -= 1
+                }
+                let word = n.word
+                let modal = cues.modals.contains(word) || latin.last.map { cues.modals.contains($0) } ?? false
+                var imperative = false
+                let opener = cues.imperatives.contains(word) ? n.index : latin.last.map { cues.imperatives.contains($0) } ?? false ? LoneSentences.previousLatin(words, before: n.index, in: range) : nil
+                if let m = opener {
+                    if let b = LoneSentences.previousLatin(words, before: m, in: range) {
+                        if cues.courtesies.contains(lowered(b)) && LoneSentences.previousLatin(words, before: b, in: range) == nil { imperative = true }
+                        else if (words[b].range.upperBound..<words[m].range.lowerBound).contains(where: { [0x2C, 0x3B, 0x3A].contains(su.text[$0]) }) { imperative = true }
+                    } else {
+                        imperative = true
+                    }
+                }
+                var affirmed = false, declarative = false
+                han.withUnsafeBufferPointer { text in
+                    let s = hit.at
+                    func after(_ s: Int, _ list: [[UInt32]]) -> Bool {
+                        if list.contains(where: { m in m.count <= s && zip(text[(s - m.count)..<s], m).allSatisfy { $0 == $1 } }) { return true }
+                        return passives.contains { p in p.count < s && zip(text[(s - p.count)..<s], p).allSatisfy { $0 == $1 }
+                            && list.contains { m in m.count <= s - p.count && zip(text[(s - p.count - m.count)..<(s - p.count)], m).allSatisfy { $0 == $1 } } }
+                    }
+                    affirmed = after(s, modal || imperative ? requests : modals)
+                    if !affirmed && (modal || imperative) {
+                        var q = s - 1
+                        while q >= 0 && q >= s - 5 && text[q] != 0 {
+                            if prepositions.contains(text[q]) && after(q, requests) { affirmed = true; break }
+                            q -= 1
+                        }
+                    }
+                    // A negated modal: a modal standing as a word of its own before the rendering
+                    // (`可以在不说明理由的情况下拒绝` for `must not decline … without giving a reason`).
+                    if !affirmed && modal && s > 0 {
+                        affirmed = reader.holds(UnsafeBufferPointer(rebasing: text[..<s]), modals)
+                    }
+                    // The negator's opposite (`cannot`: 可以 before the rendering) or the word's
+                    // (`not permitted`: 允许 anywhere in the clause).
+                    if !affirmed, let opposite = cues.opposites[word] ?? cues.opposites[negated] {
+                        let ids = Set(opposite.compactMap { lexicon.stem(Stemmer.stem($0)) })
+                        let byNegator = cues.opposites[word] != nil
+                        var i = 0
+                        while i < text.count && !affirmed {
+                            let (l, w) = reader.longest(text, i)
+                            if let w, lexicon.stems(ofWord: w).contains(where: { ids.contains($0) }), !byNegator || i < s { affirmed = true }
+                            i += max(1, l)
+                        }
+                    }
+                }
+                if !affirmed && !modal && !imperative && coverage >= LostNegations.reversedCoverage {
+                    let contracted = word.hasSuffix("n't") ? String(word.dropLast(3)) : nil
+                    let auxiliary = contracted.map { cues.auxiliaries.contains($0) && latin.count >= 1 }
+                        ?? (latin.last.map { cues.auxiliaries.contains($0) } ?? false && latin.count >= 2)
+                    let copula = latin.last.map { cues.copulas.contains($0) } ?? false || contracted.map { cues.copulas.contains($0) } ?? false
+                    let irregular = c.toolkit.segmenter.source.irregularVerbs[negated] != nil
+                    let participle = irregular || cues.participles.contains { negated.count > $0.count + 2 && negated.hasSuffix($0) }
+                    declarative = auxiliary || copula && participle
+                }
+                if debugClauses {
+                    let shape = affirmed ? "affirmed" : declarative ? "declarative" : "bare"
+                    FileHandle.standardError.write(Data("CLAUSE\t\(c.document.path)\t\(tu.position(at: tr.lowerBound).line)\t\(word)\t\(negated)\t\(shape)\t\(String(format: "%.2f", coverage))\t\(su.plainText(in: range))\t\(tu.plainText(in: tr))\n".utf8))
+                }
+                guard affirmed || declarative else { continue }
+                return (word, negated, affirmed, declarative, coverage, placed[hit.clause].at[hit.at])
+            }
+            return nil
+        }
         // Beads with a negator or an absence anywhere in their source blocks.
         for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, listed + absent) {
             let negators = ss.map { LoneSentences.negator(p.source.units[$0.unit], p.sourceAnalyses[$0.unit], $0.range, negations, all, opens: opens, bounds: bounds) }
@@ -995,6 +1203,20 @@ enum LostNegations {
                 // Translated prose: Han in the translated sentence; the negator not kept in English.
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
+                if debugClauses {
+                    let a = p.sourceAnalyses[ss[i].unit], su = p.source.units[ss[i].unit]
+                    var n = 0, r = ss[i].range
+                    while n < 6, let x = LoneSentences.negator(su, a, r, negations, all, opens: opens, bounds: bounds) { n += 1; r = a.words[x.index].range.upperBound..<ss[i].range.upperBound }
+                    var extra = 0
+                    for w in a.words where w.kind == .latin && ss[i].range.contains(w.range.lowerBound) && su.roles[w.range.lowerBound] == .content {
+                        let x = su.string(w.range).lowercased()
+                        if absences.contains(x) || x.count >= 4 && cues.glosses.contains(where: { Stemmer.stem($0) == Stemmer.stem(x) }) { extra += 1 }
+                    }
+                    if n + extra >= 2 {
+                        let t = LoneSentences.negationCount(tu.text, ts[j].range, targetNegations, outside: connectives)
+                        FileHandle.standardError.write(Data("MULTI\t\(c.document.path)\t\(tu.position(at: ts[j].range.lowerBound).line)\t\(n)+\(extra)\t\(t)\t\(su.plainText(in: ss[i].range))\t\(tu.plainText(in: ts[j].range))\n".utf8))
+                    }
+                }
                 if negators[i] == nil && !absence {
                     // `not … until`: said without a negation by `…才`, `只有…`, `…后再…`, `…后方可…`.
                     if DroppedConditions.saysInOrder(tu.text, ts[j].range, onlyThen) { continue }
@@ -1057,12 +1279,46 @@ enum LostNegations {
                             out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: from..<ts[j].range.upperBound,
                                                     negator: second, sourceNegated: sourceNegated, targetNegated: targetNegated,
                                                     negated: about, affirmed: false))
+                        } else if let lost = clauseLost(su, p.sourceAnalyses[ss[i].unit], ss[i].range, tu, ts[j].range) {
+                            // Reported at the rendering the clause affirms (`允许` of `…都⏎允许使用闪光灯拍照`).
+                            out.append(LostNegation(unit: ss[i].unit, range: ss[i].range, targetUnit: ts[j].unit, targetRange: lost.at..<ts[j].range.upperBound,
+                                                    negator: lost.negator, sourceNegated: sourceNegated, targetNegated: targetNegated,
+                                                    negated: lost.negated, affirmed: lost.affirmed, coverage: lost.coverage, declarative: lost.declarative))
                         }
                         continue
                     }
                     // Its negation characters all in words that render other words of the source
                     // (`无线充电器` for `wireless charger`): as bare as a sentence with none.
                     bare = !reader.unexplained
+                }
+                // `not … without`, a double negative, said positively: `请先拔下插头，再打开机壳` for
+                // `Never open the case without unplugging the machine first`, `打开机壳前，请拔下…`:
+                // no evidence where the translation renders a word of the `without` clause (its
+                // first three content words) outside the renderings of the sentence's other words
+                // (`机` of `请打开机壳`, `case`, is no `machine`).
+                if bare && !absence, let w = words.indices.first(where: { $0 > at && words[$0].kind == .latin && ss[i].range.contains(words[$0].range.lowerBound)
+                                                                          && su.roles[words[$0].range.lowerBound] == .content && absences.contains(su.string(words[$0].range).lowercased()) }) {
+                    var ids = Set<Int32>(), others = Set<Int32>()
+                    for (k, x) in words.enumerated() where k != w && x.kind == .latin && ss[i].range.contains(x.range.lowerBound) && su.roles[x.range.lowerBound] == .content {
+                        let t = su.string(x.range).lowercased()
+                        guard t.count >= 2, !functionWords.contains(t), let id = lexicon.stem(Stemmer.stem(c.toolkit.segmenter.source.irregularVerbs[t] ?? t)) else { continue }
+                        if k > w && ids.count < 3 { ids.insert(id) } else { others.insert(id) }
+                    }
+                    others.subtract(ids)
+                    var rest = han
+                    for s in han.indices where han[s] != 0 {
+                        var l = 2
+                        while l <= 6 && s + l <= han.count && han[s + l - 1] != 0 {
+                            if let x = han.withUnsafeBufferPointer({ lexicon.word(in: $0, s, s + l) }), lexicon.stems(ofWord: x).contains(where: others.contains),
+                               !lexicon.stems(ofWord: x).contains(where: ids.contains) {
+                                for q in s..<(s + l) { rest[q] = 0 }
+                            }
+                            l += 1
+                        }
+                    }
+                    var said = false
+                    rest.withUnsafeBufferPointer { lexicon.forEachStem(inHan: $0, maxLength: 6, singleSenses: 6) { if ids.contains($0) { said = true } } }
+                    if said { continue }
                 }
                 // How the source negates: a modal (`should not`, `cannot`, `will never`), an
                 // imperative (`Do not`, `Never` opening the sentence), or that a thing is not there
@@ -1295,13 +1551,17 @@ enum LostNegations {
     /// between two Han characters (spaces beside it too) is no boundary: CommonMark joins the
     /// lines and renderers write nothing between Chinese characters (`配有⏎耳机插孔` is `配有耳机插孔`,
     /// `有` right before the rendering of `headphone jack`).
-    static func hanRuns(_ u: BitextMarkdown.Unit, _ r: Range<Int>) -> [UInt32] {
+    static func hanRuns(_ u: BitextMarkdown.Unit, _ r: Range<Int>) -> [UInt32] { hanRunsPlaced(u, r).han }
+
+    /// ``hanRuns(_:_:)`` and, for each of its characters, its index in the unit (-1 for a 0).
+    static func hanRunsPlaced(_ u: BitextMarkdown.Unit, _ r: Range<Int>) -> (han: [UInt32], at: [Int]) {
         func han(_ k: Int) -> Bool { u.roles[k] == .content && u.text[k] >= 0x3400 && u.text[k] < 0xA000 }
-        var out: [UInt32] = []
+        var out: [UInt32] = [], at: [Int] = []
         out.reserveCapacity(r.count + 1)
+        at.reserveCapacity(r.count + 1)
         var k = r.lowerBound
         while k < r.upperBound {
-            if han(k) { out.append(u.text[k]); k += 1; continue }
+            if han(k) { out.append(u.text[k]); at.append(k); k += 1; continue }
             if u.text[k] == 0x0A || u.text[k] == 0x20 || u.text[k] == 0x09, out.last.map({ $0 != 0 }) == true {
                 var e = k, broken = false
                 while e < r.upperBound && (u.text[e] == 0x0A || u.text[e] == 0x20 || u.text[e] == 0x09) {
@@ -1310,11 +1570,12 @@ enum LostNegations {
                 }
                 if broken && e < r.upperBound && han(e) { k = e; continue }
             }
-            if out.last != 0 { out.append(0) }
+            if out.last != 0 { out.append(0); at.append(-1) }
             k += 1
         }
         out.append(0)
-        return out
+        at.append(-1)
+        return (out, at)
     }
 
     /// Of a sentence with two negators (``LoneSentences/negator(_:_:_:_:_:opens:bounds:)``, no
