@@ -27,6 +27,10 @@ import BitextText
 ///   `风暴门`) or of several capitalised words (`Harbor Point Ltd` as `海港角有限公司`): see
 ///   `translatedNames`.
 ///
+/// A word of a kept name or value replaced by another word is a warning (the rest are info):
+/// `MSc Data Science` kept as `MSc Data Analytics`, `NASDAQ: KSYS` as `NYSE: KSYS` (see
+/// `substitutions`), `LOW, MID, HIGH … the default is MID` as `… 默认为 HIGH` (see `changedValue`).
+///
 /// Silent: a word the source unit has (any case, plural or possessive), the source document's own
 /// spelling (a word in capitals, such as a man page's `PATTERN`, only by a word in capitals: a
 /// lowercase `patterns` elsewhere is prose, not its spelling), a name written shorter (`VS Code`), text in code spans (`code-mismatch`), words the
@@ -35,7 +39,7 @@ import BitextText
 public struct KeptTextRule: Rule {
     public let id = "kept-text-mismatch"
     public let defaultSeverity = Severity.info
-    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed, a value in capitals changed into another (MID kept as HIGH), a name rendered into Chinese with a piece of it kept (开放 SSH for OpenSSH), or whole where the translation keeps it elsewhere (海豚调度系统 for DolphinScheduler); a cell translated in a column the translation otherwise keeps as the source wrote it."
+    public let summary = "Bilingual: English the translation keeps from the source (a name, a cited title, a product's name) written otherwise than the source writes it: one word a small edit away, a word changed inside a title, a name's letter case changed, a value in capitals changed into another (MID kept as HIGH), a word of a kept name replaced by another word (a warning: MSc Data Science kept as MSc Data Analytics), a name rendered into Chinese with a piece of it kept (开放 SSH for OpenSSH), or whole where the translation keeps it elsewhere (海豚调度系统 for DolphinScheduler); a cell translated in a column the translation otherwise keeps as the source wrote it."
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
@@ -53,10 +57,11 @@ public struct KeptTextRule: Rule {
             // are as often a term whose plural Chinese drops.
             RuleExample("请看 *The Lantern ↓Boat*，馆内最古老的画作。\n", source: "See *The Lantern Boats*, the oldest painting here.\n"),
             RuleExample("*Web Component* 标准是现代浏览器实现的一组功能。\n", source: "The *Web Components* standard is a set of features of modern browsers.\n"),
-            // A name of two dictionary words kept with one misspelt; another word, or a plural: silent.
+            // A name of two dictionary words kept with one misspelt, or replaced by another word
+            // (a warning); a plural: silent.
             RuleExample("- **Ember ↓Pass**（余烬之路）：本回合再放置一块板块。\n",
                         source: "- **Ember Path**: Place a second tile this turn.\n"),
-            RuleExample("- **Ember Road**（余烬之路）：本回合再放置一块板块。\n- **Ember Paths**：再放置两块板块。\n",
+            RuleExample("- **Ember ↓Road**（余烬之路）：本回合再放置一块板块。\n- **Ember Paths**：再放置两块板块。\n",
                         source: "- **Ember Path**: Place a second tile this turn.\n- **Ember Path**: Place two more tiles.\n"),
             // A product name's letter case changed.
             RuleExample("导入前请先在 ↓Tallybook 中导出账单。\n",
@@ -167,6 +172,8 @@ public struct KeptTextRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         let doc = c.document
+        // A kept name altered (one word replaced by another) is a warning unless configured.
+        let altered = c.settings.severities[id] == nil ? Severity.warning : severity
         var sourceSpellings: Spellings? = nil
         for pair in c.consistencyCache.pairs {
             // Only units that keep English (a stretch that is no prose) have anything to compare.
@@ -188,12 +195,13 @@ public struct KeptTextRule: Rule {
             let sourceExact = Set(source.map(\.text)), sourceKeys = Set(source.map(\.key))
             // Keys the source writes in capitals (`PATTERN`, `APIs`): what an all-caps word may match.
             var sourceCapsKeys: Set<String>? = nil
+            var swapped: (Int, Token, Token)?? = nil
             for k in kept {
                 let unit = doc.units[k]
                 let all = KeptTextRule.tokens(unit, in: 0..<unit.text.count)
                 let targetExact = Set(all.map(\.text)), targetKeys = Set(all.map(\.key))
                 var reported: Set<Int> = []
-                func report(_ t: Token, _ s: Token, _ key: String) {
+                func report(_ t: Token, _ s: Token, _ key: String, severity: Severity = severity) {
                     guard reported.insert(t.range.lowerBound).inserted else { return }
                     emit(c.mismatch(self, severity: severity, place: (k, t.range), key: key, sourceUnit: s.unit,
                                     values: [:], source: s.text, target: t.text,
@@ -202,6 +210,12 @@ public struct KeptTextRule: Rule {
                 for stretch in c.analyses[k].stretches where !stretch.isProse && !stretch.inNote && !stretch.tokens.isEmpty {
                     let run = KeptTextRule.tokens(unit, in: stretch.range)
                     guard !run.isEmpty else { continue }
+                    // A word of a kept name replaced by another the source never writes so: a warning.
+                    for (t, s) in KeptTextRule.substitutions(run, source, targetKeys, sourceKeys, sourceExact, unit, p.source) {
+                        if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
+                        if KeptTextRule.isAllCaps(t.text) ? sourceSpellings!.capsKeys.contains(t.key) : sourceSpellings!.exact.contains(t.text) { continue }
+                        report(t, s, "kept-text-mismatch", severity: altered)
+                    }
                     // Words one by one: a name's case, a name misspelt.
                     // (The source document's own spellings are read only for a candidate: rare.)
                     for t in run where !sourceExact.contains(t.text) {
@@ -224,6 +238,15 @@ public struct KeptTextRule: Rule {
                         report(t, s, "kept-text-mismatch")
                     }
                 }
+                // The values in capitals of the bead kept in the source's order but one, changed
+                // (`LOW, MID, HIGH … the default is MID` kept as `… 默认为 HIGH`): a warning.
+                if swapped == nil {
+                    swapped = KeptTextRule.changedValue(pair.target.map { (doc.units[$0], $0) }, source, sourceKeys, p.source) { key in
+                        if sourceSpellings == nil { sourceSpellings = Spellings(p.source) }
+                        return sourceSpellings!.keys.contains(key)
+                    }
+                }
+                if let (u, t, s) = swapped!, u == k { report(t, s, "kept-text-mismatch", severity: altered) }
                 // A value in capitals kept and changed into another (`MID` kept as `HIGH`).
                 if let (t, s) = KeptTextRule.changedCapitals(all, source, sourceKeys, targetKeys: {
                     Set(pair.target.flatMap { KeptTextRule.tokens(doc.units[$0], in: 0..<doc.units[$0].text.count).map(\.key) })
@@ -984,6 +1007,143 @@ public struct KeptTextRule: Rule {
         }
         guard let s = lost else { return nil }
         return (t, s)
+    }
+
+    /// The values in capitals (an option's value, a mode, a grade, a code: `MID`, `AA`, `NYSE`,
+    /// with a plural `s`, `GPUs`, as one; a single capital only set off in emphasis, `**P**`)
+    /// of the bead's translation, one of them changed into another: the same values as the
+    /// source's, as many times each, but one occurrence of the source's value, which is another
+    /// (`LOW, MID, HIGH … the default is MID` kept as `LOW、MID、HIGH……默认为 HIGH`, `**A**, **S**
+    /// and **P**` as `**A**、**S** 和 **M**`, `level AA` as `AAA 级`), two values or more each side,
+    /// no inflection of the source's. The translation's value is one of the source's unit, or
+    /// absent from it in any case (a lowercase `api` of the source makes `API` no new value) and,
+    /// unless two other values stand in the source's order around it (a list), written nowhere
+    /// in the source document; no value written otherwise explains the counts (the source's in
+    /// lowercase in the translation, `TSM` as `tsm`, or the translation's a piece of a source
+    /// word, `CPU-oriented` as `CPU 端`). A value rendered or left out (`NOTE` as 注意, `NVIDIA GPUs` as
+    /// `英伟达 GPU`) leaves fewer in the translation: silent. Returned with the translation's unit
+    /// it is in, at the place the source's order gives it.
+    static func changedValue(_ targets: [(Unit, Int)], _ source: [Token], _ sourceKeys: Set<String>,
+                             _ sourceDoc: Document, writes: (String) -> Bool) -> (Int, Token, Token)? {
+        func value(_ u: Unit, _ t: Token) -> String? {
+            var v = t.text.unicodeScalars.map(\.value)
+            if v.count >= 3, v.last == 0x73 { v.removeLast() }
+            guard v.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+            let n = v.count
+            guard (n >= 2 && n <= 12) || (n == 1 && t.text.count == 1 && emphasised(u, t.range)) else { return nil }
+            return makeString(v).lowercased()
+        }
+        var kept: [(unit: Int, token: Token, value: String)] = []
+        for (u, k) in targets { for t in tokens(u, in: 0..<u.text.count) { if let v = value(u, t) { kept.append((k, t, v)) } } }
+        var values: [(token: Token, value: String)] = []
+        for t in source { if let v = value(sourceDoc.units[t.unit], t) { values.append((t, v)) } }
+        guard kept.count >= 2, kept.count == values.count else { return nil }
+        var balance: [String: Int] = [:]
+        for v in values { balance[v.value, default: 0] += 1 }
+        for v in kept { balance[v.value, default: 0] -= 1 }
+        let off = balance.filter { $0.value != 0 }
+        guard off.count == 2, let lost = off.first(where: { $0.value == 1 })?.key,
+              let added = off.first(where: { $0.value == -1 })?.key else { return nil }
+        // Where the source's order puts it.
+        guard let i = kept.indices.first(where: { kept[$0].value == added && values[$0].value == lost }) else { return nil }
+        let t = kept[i].token, s = values[i].token
+        // A unit of measure beside its number (`每 GB 0.02`, `15 TB`) is number-mismatch's.
+        guard !isInflection(s, t), !besideNumber(targets.first { $0.1 == kept[i].unit }!.0, t.range),
+              !besideNumber(sourceDoc.units[s.unit], s.range) else { return nil }
+        // Counts a value written otherwise explain: the source's in lowercase in the
+        // translation (`TSM` as `tsm`), or the translation's a piece of a source word
+        // (`CPU-oriented` as `CPU 端`).
+        func pieces(_ w: Token) -> [Substring] { w.key.split(whereSeparator: { $0 == "-" || $0 == "." }) }
+        for (u, _) in targets {
+            for w in tokens(u, in: 0..<u.text.count) where value(u, w) == nil && pieces(w).contains(where: { $0 == lost }) { return nil }
+        }
+        for w in source where value(sourceDoc.units[w.unit], w) == nil && pieces(w).contains(where: { $0 == added }) { return nil }
+        if !values.contains(where: { $0.value == added }) {
+            guard !sourceKeys.contains(t.key) else { return nil }
+            let around = kept.indices.filter { $0 != i && kept[$0].value == values[$0].value }.count
+            if around < 2 && writes(t.key) { return nil }
+        }
+        return (kept[i].unit, t, s)
+    }
+
+    /// Whether a number stands right before or after `r` in `u`, spaces aside (`15 GB`, `GB 0.02`).
+    static func besideNumber(_ u: Unit, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound - 1
+        while i >= 0 && (u.text[i] == 0x20 || u.text[i] == 0xA0) { i -= 1 }
+        if i >= 0 && isASCIIDigit(u.text[i]) { return true }
+        var j = r.upperBound
+        while j < u.text.count && (u.text[j] == 0x20 || u.text[j] == 0xA0) { j += 1 }
+        return j < u.text.count && isASCIIDigit(u.text[j])
+    }
+
+    /// A word of a kept run replaced by another word (`MSc Data Science` kept as `MSc Data
+    /// Analytics`, `MENU > Movie > File Format` as `MENU > Setup > File Format`, `NASDAQ: KSYS`
+    /// as `NYSE: KSYS`, `Form IIT-B` as `Form IIT-C`): the words around it are the source's, in
+    /// order with the same punctuation between them (one at least, a name's: capitalised), the
+    /// word itself is of the same shape as the source's there — both in capitals (a code), or
+    /// both capitalised words of lowercase letters, the translation's one the dictionary knows
+    /// (no misspelling: those are ``misspelt``'s) — no inflection of it, no digit, absent from
+    /// the source's unit (a capitalised word as written: lowercase prose is no spelling of a
+    /// label) while the source's word is absent from the translation's. A word next
+    /// to it with nothing between them (no punctuation) must be the source's too: two words
+    /// changed are a rewording. (The caller checks that the source document never writes the
+    /// translation's word so: `delete` in lowercase prose is no spelling of the label `Delete`.)
+    static func substitutions(_ run: [Token], _ source: [Token], _ targetKeys: Set<String>, _ sourceKeys: Set<String>,
+                              _ sourceExact: Set<String>, _ targetUnit: Unit, _ sourceDoc: Document) -> [(Token, Token)] {
+        func titleWord(_ t: Token) -> Bool {
+            let u = t.text.unicodeScalars.map(\.value)
+            return u.count >= 3 && isUpper(u[0]) && u.dropFirst().allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        func code(_ t: Token) -> Bool { isAllCaps(t.text) && !t.text.contains("'") && !t.text.contains(".") }
+        guard run.count >= 2, let lexicon = Lexicon.shared else { return [] }
+        var out: [(Token, Token)] = []
+        for j in run.indices {
+            let t = run[j]
+            let tCode = code(t)
+            // A capitalised word only by its capitalised spelling: `delete` in the source's
+            // prose is no spelling of the label `Delete Device`.
+            guard !(tCode ? sourceKeys.contains(t.key) : sourceExact.contains(t.text)), !hasDigit(t.text) else { continue }
+            guard tCode || (titleWord(t) && lexicon.stem(Stemmer.stem(t.key)) != nil) else { continue }
+            var found: Token? = nil, ambiguous = false
+            for i in source.indices {
+                let s = source[i]
+                guard s.key != t.key, !targetKeys.contains(s.key), !hasDigit(s.text), !isInflection(s, t),
+                      tCode ? code(s) : titleWord(s) else { continue }
+                // The words before it, then after it, as the source writes them.
+                var context = 0, named = false, ok = true
+                var l = 1
+                while j - l >= 0, i - l >= 0 {
+                    let a = run[j - l], b = source[i - l]
+                    guard b.unit == s.unit, a.key == b.key, run[j - l + 1].breakBefore == source[i - l + 1].breakBefore else {
+                        if !run[j - l + 1].breakBefore { ok = false }
+                        break
+                    }
+                    context += 1
+                    if startsUpper(b.text) { named = true }
+                    l += 1
+                }
+                if j - l >= 0, i - l < 0 || source[i - l].unit != s.unit, !run[j - l + 1].breakBefore { ok = false }
+                var r = 1
+                while j + r < run.count, i + r < source.count {
+                    let a = run[j + r], b = source[i + r]
+                    guard b.unit == s.unit, a.key == b.key, a.breakBefore == b.breakBefore else {
+                        if !a.breakBefore { ok = false }
+                        break
+                    }
+                    context += 1
+                    if startsUpper(b.text) { named = true }
+                    r += 1
+                }
+                if j + r < run.count, i + r >= source.count || source[i + r].unit != s.unit, !run[j + r].breakBefore { ok = false }
+                guard ok, context >= 1, named else { continue }
+                // A unit of measure beside its number is number-mismatch's.
+                if tCode, besideNumber(targetUnit, t.range) || besideNumber(sourceDoc.units[s.unit], s.range) { continue }
+                if let f = found, f.key != s.key { ambiguous = true }
+                found = s
+            }
+            if let s = found, !ambiguous { out.append((t, s)) }
+        }
+        return out
     }
 
     /// Words changed inside a Title Case run of three words or more: the run is a window of the
