@@ -1507,8 +1507,6 @@ public final class Segmenter {
         return false
     }
 
-    /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word
-    /// (`2019a` counts, `v2019` does not).
     /// A year (1800–2099) of `segment`'s content right before a full stop (`… 2024.`), as a
     /// reference entry dates itself.
     static func holdsYearBeforeFullStop(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
@@ -1523,6 +1521,8 @@ public final class Segmenter {
         return false
     }
 
+    /// A year from 1800 to 2099 in `r`: four digits not inside a longer number or word
+    /// (`2019a` counts, `v2019` does not).
     static func holdsYear(_ text: [UInt32], _ r: Range<Int>) -> Bool {
         var t = r.lowerBound
         while t + 3 < r.upperBound {
