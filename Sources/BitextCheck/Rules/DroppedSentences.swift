@@ -936,6 +936,11 @@ struct LostNegation {
 }
 
 enum LostNegations {
+    /// Punctuation that closes a clause of the translation (either width).
+    static let clauseStops: Set<UInt32> = [0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x3002, 0xFF01, 0x21, 0xFF1F, 0x3F]
+    /// `BITEXT_DEBUG_NEGATION_CLAUSES`: the clause test's readings on standard error, for
+    /// measuring it on corpora (read once, as `LoneSentences.measuring` is).
+    static let debugClauses = Environment.value("BITEXT_DEBUG_NEGATION_CLAUSES") != nil
     /// The share of the sentence's words a translation renders for a reversal to be a warning
     /// and for a negated word the translation does not render to be reported at all.
     static let reversedCoverage = 0.5
@@ -985,7 +990,6 @@ enum LostNegations {
         // that clause rendering half the negator's clause. The word said once in the source, none
         // of the `only then` forms (`才`) in the translation.
         let clauseEnds = cues.clauseEnds
-        let debugClauses = Environment.value("BITEXT_DEBUG_NEGATION_CLAUSES") != nil
         func clauseLost(_ su: BitextMarkdown.Unit, _ a: TextAnalysis, _ range: Range<Int>, _ tu: BitextMarkdown.Unit, _ tr: Range<Int>)
             -> (negator: String, negated: String, affirmed: Bool, declarative: Bool, coverage: Double, at: Int)? {
             let words = a.words
@@ -1008,7 +1012,7 @@ enum LostNegations {
             guard marks.count >= 2 else { return nil }
             if DroppedConditions.saysInOrder(tu.text, tr, onlyThen) { return nil }
             // The translation's clauses (content punctuation), as Han runs.
-            let stops: Set<UInt32> = [0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x3002, 0xFF01, 0x21, 0xFF1F, 0x3F, 0xFF08, 0xFF09, 0x28, 0x29]
+            let stops = LostNegations.clauseStops.union([0xFF08, 0xFF09, 0x28, 0x29])  // and brackets
             var placed: [(han: [UInt32], at: [Int])] = []
             var from = tr.lowerBound
             for k in tr where tu.roles[k] == .content && stops.contains(tu.text[k]) {
@@ -1171,7 +1175,7 @@ enum LostNegations {
                     let participle = irregular || cues.participles.contains { negated.count > $0.count + 2 && negated.hasSuffix($0) }
                     declarative = auxiliary || copula && participle
                 }
-                if debugClauses {
+                if LostNegations.debugClauses {
                     let shape = affirmed ? "affirmed" : declarative ? "declarative" : "bare"
                     FileHandle.standardError.write(Data("CLAUSE\t\(c.document.path)\t\(tu.position(at: tr.lowerBound).line)\t\(word)\t\(negated)\t\(shape)\t\(String(format: "%.2f", coverage))\t\(su.plainText(in: range))\t\(tu.plainText(in: tr))\n".utf8))
                 }
@@ -1203,7 +1207,7 @@ enum LostNegations {
                 // Translated prose: Han in the translated sentence; the negator not kept in English.
                 let tu = c.document.units[ts[j].unit]
                 guard ts[j].range.contains(where: { isHanChar(tu.text[$0]) && tu.roles[$0] == .content }) else { continue }
-                if debugClauses {
+                if LostNegations.debugClauses {
                     let a = p.sourceAnalyses[ss[i].unit], su = p.source.units[ss[i].unit]
                     var n = 0, r = ss[i].range
                     while n < 6, let x = LoneSentences.negator(su, a, r, negations, all, opens: opens, bounds: bounds) { n += 1; r = a.words[x.index].range.upperBound..<ss[i].range.upperBound }
@@ -1671,8 +1675,7 @@ enum LostNegations {
             // One clause before it, closed by a time-clause ending (and a comma).
             var e = p
             if t[e - 1] == 0xFF0C || t[e - 1] == 0x2C { e -= 1 }
-            let clause: Set<UInt32> = [0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0x3002, 0xFF01, 0x21, 0xFF1F, 0x3F]
-            guard e > 0, !t[..<e].contains(where: clause.contains),
+            guard e > 0, !t[..<e].contains(where: LostNegations.clauseStops.contains),
                   timeEnds.contains(where: { w in w.count <= e && at(e - w.count, w) }) else { return nil }
         }
         // A word of its own: no longer word of the lexicon starts with it (`请求`, `请假`).
