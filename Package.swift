@@ -54,7 +54,10 @@ let package = Package(
                 "BitextCheck", "BitextReport", "BitextExchange", "BitextLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "bitext", dependencies: ["BitextCLI"]),
+        // A per-thread cache of freed small blocks in front of glibc's malloc (alloc.c): the
+        // executable's only, so the library and the tests keep the system's malloc as it is.
+        .target(name: "CBitextAlloc"),
+        .executableTarget(name: "bitext", dependencies: ["BitextCLI", "CBitextAlloc"]),
         // Speed and memory figures (Benchmarks/README.md): not part of the test suite.
         .executableTarget(
             name: "BitextBench",
