@@ -177,11 +177,31 @@ public struct TextReporter: FindingReporter {
 
     private func write(_ f: Finding, lines: inout SourceLines, into out: inout String) {
         let sev = style.colour ? paint(f.severity.rawValue, f.severity) : f.severity.rawValue
-        out += "\(f.file):\(f.span.start.line):\(f.span.start.column): \(sev): \(f.message) [\(f.rule)]\n"
+        out += "\(TextReporter.oneLine(f.file)):\(f.span.start.line):\(f.span.start.column): \(sev): \(TextReporter.oneLine(f.message)) [\(f.rule)]\n"
         if style.snippets, let line = lines.line(f.span.start.line, of: f.file) {
             let end = f.span.end.line == f.span.start.line ? f.span.end.column : nil
             out += snippet(line, number: f.span.start.line, column: f.span.start.column, endColumn: end, severity: f.severity)
         }
+    }
+
+    /// A finding stays one line of text (editors, `grep` and CI logs read it so): a control
+    /// character of the quoted text — a line break inside a link target or code the finding quotes
+    /// (`href="…/\` then the rest of the address on the next line) — is shown as its Unicode control
+    /// picture (`␊`, U+240A), tabs kept. The JSON, SARIF and GitHub formats escape them as their
+    /// formats say.
+    static func oneLine(_ s: String) -> String {
+        guard s.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.value == 0x7F {
+                out.append("\u{2421}")
+            } else if u.value < 0x20 && u.value != 0x09, let picture = Unicode.Scalar(0x2400 + u.value) {
+                out.append(picture)
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
     }
 
     public func end(_ summary: Summary) -> String {

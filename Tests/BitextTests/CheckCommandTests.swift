@@ -91,6 +91,24 @@ import Testing
         #expect(r.stdout.contains("1 file checked"))
     }
 
+    /// A finding that quotes a link target broken over two lines (`href="…/\` and the rest of the
+    /// address on the next line, as a published page had it) stays one line of the text format,
+    /// the line break shown as `␊`; JSON keeps the text as it is.
+    @Test func textFindingsStayOneLineWhenTheyQuoteALineBreak() throws {
+        let dir = TempDir()
+        dir.write("en.md", "# Models\n\n<p><a href=\"https://example.com/models/v3/tiny_infer.tar\">Inference model</a></p>\n")
+        dir.write("zh.md", "# 模型\n\n<p><a href=\"https://example.com/models/v3/\\\ntiny_infer.tar\">推理模型</a></p>\n")
+        let text = try CLI.run(["check", "--no-config", "--no-snippet", "--source", dir.path("en.md"), dir.path("zh.md")])
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let link = lines.filter { $0.hasSuffix("[link-mismatch]") }
+        #expect(link.count == 1)
+        #expect(link.first?.contains("v3/\\\u{240A}tiny_infer.tar") == true)
+        #expect(lines.allSatisfy { $0.isEmpty || $0.contains(": warning: ") || $0.contains(": info: ") || $0.contains(": error: ") || $0.contains("checked") })
+        let json = try CLI.run(["check", "--no-config", "--format", "json", "--source", dir.path("en.md"), dir.path("zh.md")])
+        let message = Self.findings(json).first { $0["rule"] as? String == "link-mismatch" }?["message"] as? String
+        #expect(message?.contains("v3/\\\ntiny_infer.tar") == true)
+    }
+
     @Test func githubFormatPutsErrorsFirstAndEndsWithSummary() throws {
         let r = try CLI.run(["check", "examples/zh/tokenizers.md", "--glossary", "glossary/genai.tsv", "--format", "github"])
         let lines = r.stdout.split(separator: "\n").map(String.init)
