@@ -439,6 +439,9 @@ public struct LocaleData: Sendable {
     /// often says by the sentence's shape (`if`, `when`: the locale's `clauseConditions`): judged by
     /// where the clause stands, how long the translation is and whether its words are rendered.
     public var clauseConditions: [String] = []
+    /// The names of `clauseConditions` that open clauses of time, which a sentence may cut to their
+    /// verb's -ing form (`used when configuring admins`): the locale's `timeClauses`.
+    public var timeClauses: [String] = []
     /// Words that join two formulas as equals (`and`, `or`; `和`, `与`, `、`), from
     /// `<id>.math-joiners.txt`, read on first use: two formulas joined the other way round in the
     /// translation (`$m_1$ and $m_2$` → `$m_2$ 和 $m_1$`) changed which is which (`math-mismatch`).
@@ -563,6 +566,7 @@ public struct LocaleData: Sendable {
         data.standardCharacterSet = OnFirstUse(try? named("\(id).standard-characters.txt"), empty: [], LocaleData.scalarSet)
         for (w, name) in wordsByName("conditions") where !w.isEmpty { data.conditions[name, default: []].append(w.lowercased()) }
         data.clauseConditions = node["clauseConditions"]?.array().compactMap(\.string) ?? []
+        data.timeClauses = node["timeClauses"]?.array().compactMap(\.string) ?? []
         if let n = node["negation"] {
             func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
             data.negationCues.modals = Set(list("modals"))

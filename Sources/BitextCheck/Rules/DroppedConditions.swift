@@ -46,6 +46,7 @@ enum DroppedConditions {
         let whetherWords = Set(sourceConditions["ifWhether"] ?? [])
         // The names judged as `if` is: by where the clause stands, the translation's length and its words.
         let clauseNames = Set(c.toolkit.segmenter.source.clauseConditions)
+        let timeClauses = Set(c.toolkit.segmenter.source.timeClauses)
         let lettersPerHan = c.toolkit.segmenter.target.sourceLettersPerHan
         var sourceListed: [[UInt32]]? = nil
         let connectives = c.toolkit.segmenter.target.negationCues.connectives.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
@@ -133,7 +134,7 @@ enum DroppedConditions {
                     // `require confirmation before using them`) says what the act is for or part
                     // of, which a translation folds into its verb (`用于配置管理员`): no clause of
                     // its own to drop.
-                    if name != "if", clauseNames.contains(name),
+                    if timeClauses.contains(name),
                        let next = words[(at + 1)...].first(where: { $0.kind == .latin || $0.kind == .number }), next.kind == .latin {
                         let v = su.string(next.range).lowercased()
                         if v.count >= 5 && v.hasSuffix("ing") { continue occurrence }
