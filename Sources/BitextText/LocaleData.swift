@@ -367,6 +367,20 @@ public struct LocaleData: Sendable {
     /// a request or an obligation (`请`, `务必`); `existentials`, of being there (`有`);
     /// `prepositions`, words that open a short phrase between a modal and its verb (`会向第三方出售`);
     /// `onlyThen`, words that say `not … until` without a negation (`…才`, `只有…`).
+    /// How a restriction (`only`) is said, and what says an addition instead (`also`, 也): the
+    /// locale's `restriction` (a restriction said as an addition, `missing-translation`).
+    public var restrictionCues = RestrictionCues()
+    public struct RestrictionCues: Sendable {
+        /// The words that restrict (`only`), lower case.
+        public var words: [String] = []
+        /// Words right before one that make it no restriction of the verb (`not only`, `the only way`).
+        public var notAfter: Set<String> = []
+        /// Words right after one that make it another construction (`only if`, `only then`).
+        public var notBefore: Set<String> = []
+        /// Words or phrases that say an addition (`also`, `as well`; 也 in a target locale).
+        public var additions: [String] = []
+        public init() {}
+    }
     public var negationCues = NegationCues()
     public struct NegationCues: Sendable {
         public var modals: Set<String> = []
@@ -589,6 +603,13 @@ public struct LocaleData: Sendable {
             data.negationCues.passives = list("passives")
             data.negationCues.clauseEnds = Set(list("clauseEnds"))
             for (w, name) in LocaleData.wordsByName(n, "opposites") where !w.isEmpty { data.negationCues.opposites[name.lowercased(), default: []].append(w.lowercased()) }
+        }
+        if let n = node["restriction"] {
+            func list(_ k: String) -> [String] { n[k]?.array().compactMap(\.string).map { $0.lowercased() } ?? [] }
+            data.restrictionCues.words = list("words")
+            data.restrictionCues.notAfter = Set(list("notAfter"))
+            data.restrictionCues.notBefore = Set(list("notBefore"))
+            data.restrictionCues.additions = list("additions")
         }
         data.mathJoinerWords = OnFirstUse(try? named("\(id).math-joiners.txt"), empty: [], LocaleData.wordSet)
         for (f, code) in wordsByName("currencies") { data.currencies[f, default: []].insert(code) }

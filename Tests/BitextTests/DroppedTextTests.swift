@@ -736,6 +736,30 @@ import BitextMarkdown
                                      source: "The chunks are loaded only when required.\n").isEmpty)
     }
 
+    /// A restriction said as an addition (review 30 F5): `only` before a verb, rendered with 也
+    /// (`also`) and none of 只, 仅, 限…, reads the opposite. Silent when the translation restricts,
+    /// when the source says an addition too (`also only`), for `only` before a quantity or a noun
+    /// phrase (`retrieve only a small summary` → `也可以检索少量摘要`, a held-out page's `or`), for
+    /// `not only`, and when the translation has no 也.
+    @Test func restrictionSaidAsAddition() throws {
+        let source = "The boot loader only accepts 9600 baud.\n"
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: "引导加载程序也接受 9600 波特率。\n", source: source)
+        #expect(found.count == 1 && found.first?.message.contains("restricts (“only”)") == true
+                && found.first?.message.contains("(“也”, also)") == true, "\(found.map(\.message))")
+        #expect(found.first?.span.start.column == 7)  // on 也
+        for kept in ["引导加载程序只接受 9600 波特率。\n", "引导加载程序仅支持 9600 波特率。\n", "引导加载程序接受 9600 波特率。\n"] {
+            #expect(try Harness.findings(rule: MissingTranslationRule(), target: kept, source: source).isEmpty, "\(kept)")
+        }
+        let silent: [(String, String)] = [
+            ("The boot loader also only accepts 9600 baud.\n", "引导加载程序也接受 9600 波特率。\n"),
+            ("Search the archive, or fetch only a short summary of it.\n", "可以搜索存档，也可以获取存档的简短摘要。\n"),
+            ("The loader not only accepts 9600 baud but also 19200 baud.\n", "加载程序也接受 9600 和 19200 波特率。\n"),
+        ]
+        for (s, t) in silent {
+            #expect(try Harness.findings(rule: MissingTranslationRule(), target: t, source: s).isEmpty, "\(s)")
+        }
+    }
+
     /// A `;` clause dropped beside a code span both sides write (review 28 D10): the span is no
     /// prose on either side, and weighs nothing in the length measure.
     @Test func clauseDroppedBesideCode() throws {

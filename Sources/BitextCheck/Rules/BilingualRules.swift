@@ -772,6 +772,15 @@ public struct MissingTranslationRule: Rule {
                            details: [("sourceLine", .int(at.line)), ("sourceColumn", .int(at.column)),
                                      ("sourceText", .string(text)), ("evidence", .string(d.name == "only" ? "restriction" : "condition"))]))
         }
+        for r in ReversedRestrictions.find(c) {
+            let su = p.source.units[r.unit]
+            let at = su.position(at: r.range.lowerBound)
+            emit(c.finding(self, severity: severity, unit: r.targetUnit, range: r.targetRange,
+                           message: c.messages.text("missing-translation.only-addition", ["line": String(at.line), "word": su.string(r.range), "addition": r.addition,
+                                                                                       "renderings": (c.toolkit.segmenter.target.conditions["only"] ?? []).prefix(2).joined(separator: ", ")]),
+                           details: [("sourceLine", .int(at.line)), ("sourceColumn", .int(at.column)),
+                                     ("sourceText", .string(su.string(r.range))), ("evidence", .string("restriction-as-addition"))]))
+        }
         lostNegations(c, severity, emit)
     }
 

@@ -359,3 +359,82 @@ enum DroppedConditions {
         return out
     }
 }
+
+/// A restriction said as an addition: a sentence translated one to one whose source restricts
+/// (`only`: the source locale's `restriction.words`, not after `not`, `the`…, not before `if`,
+/// `then`…, nor opening a phrase of `conditions`, which ``DroppedConditions`` reads; a verb right
+/// after it, not a quantity: `retrieve only a small summary` is no such restriction) and says no
+/// addition (`also`, `too`: `restriction.additions`), and whose translation says none of the
+/// target's `only` renderings (只, 仅, 限…) but one of its additions (也): `The ROM loader only
+/// accepts 115200 baud.` → `ROM 加载程序也接受 115200 波特率。` reads the opposite. Reported on
+/// the addition.
+struct ReversedRestriction {
+    var unit: Int                 // the source unit and its restricting word
+    var range: Range<Int>
+    var targetUnit: Int           // the translated sentence's addition
+    var targetRange: Range<Int>
+    var addition: String
+}
+
+enum ReversedRestrictions {
+    static func find(_ c: FileContext) -> [ReversedRestriction] {
+        guard let p = c.pairing else { return [] }
+        let source = c.toolkit.segmenter.source, target = c.toolkit.segmenter.target
+        let cues = source.restrictionCues
+        let renderings = (target.conditions["only"] ?? []).map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
+        let additions = target.restrictionCues.additions.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
+        guard !cues.words.isEmpty, !renderings.isEmpty, !additions.isEmpty else { return [] }
+        let words = LoneSentences.listedWords(Set(cues.words))
+        let functionWords = source.functionWords, copulas = Set(source.negationCues.copulas)
+        let sourceAdditions = cues.additions.map { $0.split(separator: " ").map(String.init) }
+        // The phrases of `conditions` a restricting word opens (`only with`): DroppedConditions' reading.
+        let phrases = source.conditions.values.joined().map { $0.split(separator: " ").map(String.init) }
+            .filter { $0.count > 1 && cues.words.contains($0[0]) }
+        func holds(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>, _ x: [UInt32]) -> Int? {
+            guard r.count >= x.count else { return nil }
+            var k = r.lowerBound
+            while k + x.count <= r.upperBound {
+                if roles[k] == .content, text[k] == x[0], (1..<x.count).allSatisfy({ text[k + $0] == x[$0] }) { return k }
+                k += 1
+            }
+            return nil
+        }
+        var out: [ReversedRestriction] = []
+        for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, words) {
+            for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
+                let i = sb.source[0], j = sb.target[0]
+                guard i < ss.count, j < ts.count else { continue }
+                let su = p.source.units[ss[i].unit], tu = c.document.units[ts[j].unit]
+                let sentence = p.sourceAnalyses[ss[i].unit].words.filter {
+                    $0.kind == .latin && ss[i].range.contains($0.range.lowerBound) && su.roles[$0.range.lowerBound] == .content
+                }
+                let lowered = sentence.map { su.string($0.range).lowercased() }
+                // The source says no addition, anywhere in the sentence.
+                guard !sourceAdditions.contains(where: { a in
+                    lowered.indices.contains { k in k + a.count <= lowered.count && Array(lowered[k..<(k + a.count)]) == a }
+                }) else { continue }
+                // The word restricts a verb: the next word of the sentence, right after it, is a
+                // word of prose that is no function word but a copula (`only accepts`, `can only be
+                // used`), not a quantity or a noun phrase (`only a small summary`, `only 3`).
+                func verbAfter(_ k: Int) -> Bool {
+                    guard k + 1 < lowered.count, let n = p.sourceAnalyses[ss[i].unit].words.first(where: { $0.range.lowerBound >= sentence[k].range.upperBound }),
+                          n.range == sentence[k + 1].range else { return false }
+                    return !functionWords.contains(lowered[k + 1]) || copulas.contains(lowered[k + 1])
+                }
+                guard let at = lowered.indices.first(where: { k in
+                    cues.words.contains(lowered[k])
+                        && (k == 0 || !cues.notAfter.contains(lowered[k - 1]))
+                        && !cues.notBefore.contains(lowered[k + 1 < lowered.count ? k + 1 : k]) && verbAfter(k)
+                        && !phrases.contains { ph in k + ph.count <= lowered.count && Array(lowered[k..<(k + ph.count)]) == ph }
+                }) else { continue }
+                // The translation says no restriction, and an addition.
+                let tr = ts[j].range
+                guard !renderings.contains(where: { holds(tu.text, tu.roles, tr, $0) != nil }) else { continue }
+                guard let (k, a) = additions.lazy.compactMap({ a in holds(tu.text, tu.roles, tr, a).map { ($0, a) } }).first else { continue }
+                out.append(ReversedRestriction(unit: ss[i].unit, range: sentence[at].range, targetUnit: ts[j].unit,
+                                               targetRange: k..<(k + a.count), addition: String(String.UnicodeScalarView(a.compactMap(Unicode.Scalar.init)))))
+            }
+        }
+        return out
+    }
+}
