@@ -715,6 +715,12 @@ public struct MissingTranslationRule: Rule {
                            details: [("sourceLine", .int(s.sourceLine)), ("sourceColumn", .int(s.other + 1)),
                                      ("sourceText", .string(s.otherText)), ("evidence", .string("swapped-columns"))]))
         }
+        for f in SwappedCells.flippedValues(c) {
+            emit(c.finding(self, severity: severity, unit: f.target, range: f.range,
+                           message: c.messages.text("missing-translation.flipped-value", [
+                               "line": String(f.sourceLine), "value": f.value, "rendering": f.rendering, "other": f.other, "usual": f.usual]),
+                           details: [("sourceLine", .int(f.sourceLine)), ("sourceText", .string(f.value)), ("evidence", .string("flipped-value"))]))
+        }
         for f in FlippedLabels.find(c) {
             let line = p.source.units[f.sourceUnit].start.line
             emit(c.finding(self, severity: severity, unit: f.target, range: f.range,

@@ -330,6 +330,79 @@ enum SwappedCells {
         return out
     }
 
+    struct FlippedValue {
+        var target: Int         // the target cell
+        var sourceLine: Int
+        var value: String       // the source cell's value (`No`)
+        var rendering: String   // what this cell writes (`是`)
+        var usual: String       // how the column renders the value elsewhere (`否`)
+        var other: String       // the value whose rendering this cell writes (`Yes`)
+        var range: Range<Int>   // the rendering in the target cell
+    }
+
+    /// A value a column repeats written the way the column renders another (a `Retried` column
+    /// of `No` and `Yes` cells, `否` and `是`, where one `No` reads `是`): learned from the column
+    /// itself, no list of answers. Within one column of a table whose body cells the alignment
+    /// pairs one to one, each cell read as its value (the source cell's first word, the target
+    /// cell's text up to its first punctuation or space, the rest of the cell aside: `Yes, up to 3
+    /// times`, `是，最多 3 次`). A cell is reported when its rendering is what another value of the
+    /// column is always written as, twice or more, and its own value is written otherwise at least
+    /// as often elsewhere in the column.
+    static func flippedValues(_ c: FileContext) -> [FlippedValue] {
+        guard let p = c.pairing, c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
+        var tableOfTarget: [Int: Int] = [:], tableOfSource: [Int: Int] = [:]
+        for (k, t) in TableShapes.tables(c.document).enumerated() { for u in t.cells { tableOfTarget[u] = k } }
+        for (k, t) in TableShapes.tables(p.source).enumerated() { for u in t.cells { tableOfSource[u] = k } }
+        // The value of a cell: its text up to the first punctuation or space (trimmed), at most
+        // `limit` characters, letters only; nil for a cell of prose, a code or a number.
+        func value(_ u: BitextMarkdown.Unit, limit: Int) -> (text: String, range: Range<Int>)? {
+            var a = 0
+            while a < u.text.count && (u.text[a] == 0x20 || u.text[a] == 0x09) { a += 1 }
+            var e = a
+            while e < u.text.count, let sc = Unicode.Scalar(u.text[e]), sc.properties.isAlphabetic, u.roles[e] == .content { e += 1 }
+            guard e > a, e - a <= limit else { return nil }
+            // Up to punctuation or the cell's end: a value, not the first word of a sentence.
+            if e < u.text.count, let sc = Unicode.Scalar(u.text[e]), u.text[e] != 0x20 {
+                switch sc.properties.generalCategory {
+                case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                     .initialPunctuation, .finalPunctuation, .otherPunctuation: break
+                default: return nil
+                }
+            }
+            return (u.string(a..<e), a..<e)
+        }
+        var groups: [[Int]: [(s: Int, t: Int, value: String, rendering: String, range: Range<Int>)]] = [:]
+        for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
+            let s = pair.source[0], t = pair.target[0]
+            guard let sc = cell(p.source, s), let tc = cell(c.document, t), sc.row > 0, tc.row > 0, sc.column == tc.column,
+                  let tt = tableOfTarget[t], let st = tableOfSource[s],
+                  let v = value(p.source.units[s], limit: 12), let r = value(c.document.units[t], limit: 6),
+                  v.text.lowercased() != r.text.lowercased() else { continue }
+            groups[[tt, st, sc.column], default: []].append((s, t, v.text.lowercased(), r.text, r.range))
+        }
+        var out: [FlippedValue] = []
+        for key in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let cells = groups[key]!
+            guard cells.count >= 3 else { continue }
+            // How each value is written, in the column's order (no dictionary order decides).
+            var renderings: [String: [String: Int]] = [:]
+            for x in cells { renderings[x.value, default: [:]][x.rendering, default: 0] += 1 }
+            for x in cells {
+                let own = renderings[x.value]!
+                // Another value always written as this cell is, twice or more.
+                guard let other = cells.first(where: { $0.value != x.value && renderings[$0.value]! == [x.rendering: renderings[$0.value]![x.rendering] ?? 0]
+                                                        && (renderings[$0.value]![x.rendering] ?? 0) >= 2 }),
+                      // This value written otherwise elsewhere, at least as often.
+                      let usual = cells.first(where: { $0.value == x.value && $0.rendering != x.rendering
+                                                        && own[$0.rendering]! >= own[x.rendering]! && renderings[other.value]![$0.rendering] == nil }) else { continue }
+                out.append(FlippedValue(target: x.t, sourceLine: p.source.units[x.s].start.line, value: p.source.units[x.s].string(value(p.source.units[x.s], limit: 12)!.range),
+                                        rendering: x.rendering, usual: usual.rendering,
+                                        other: p.source.units[other.s].string(value(p.source.units[other.s], limit: 12)!.range), range: x.range))
+            }
+        }
+        return out
+    }
+
     /// What both searches read first: the pairing, the lexicon and the table of every cell of
     /// both sides; nil without a source or a lexicon, and for a translation with no table cell
     /// (a cheap trigger).
