@@ -359,14 +359,6 @@ public struct LocaleData: Sendable {
     /// write a negation (`不`, `没`, `无`), from `<id>.negations.txt`, read on first use: a
     /// sentence the translation dropped is told by the negation it lost (`missing-translation`).
     public var negations: Set<String> { negationWords.value }
-    /// What tells how a sentence negates or affirms (the locale's `negation`), for a negation a
-    /// translation lost (`missing-translation`). In a source language: `modals`, a negator after
-    /// one or one itself negates a modal (`should not`, `cannot`); `imperatives`, a sentence they
-    /// open with a negator forbids (`Do not`, `Never`); `existentials`, a negator that says a thing
-    /// is not there (`no` of `There is no shade`). In a target language: `imperatives`, markers of
-    /// a request or an obligation (`请`, `务必`); `existentials`, of being there (`有`);
-    /// `prepositions`, words that open a short phrase between a modal and its verb (`会向第三方出售`);
-    /// `onlyThen`, words that say `not … until` without a negation (`…才`, `只有…`).
     /// How a restriction (`only`) is said, and what says an addition instead (`also`, 也): the
     /// locale's `restriction` (a restriction said as an addition, `missing-translation`).
     public var restrictionCues = RestrictionCues()
@@ -381,6 +373,14 @@ public struct LocaleData: Sendable {
         public var additions: [String] = []
         public init() {}
     }
+    /// What tells how a sentence negates or affirms (the locale's `negation`), for a negation a
+    /// translation lost (`missing-translation`). In a source language: `modals`, a negator after
+    /// one or one itself negates a modal (`should not`, `cannot`); `imperatives`, a sentence they
+    /// open with a negator forbids (`Do not`, `Never`); `existentials`, a negator that says a thing
+    /// is not there (`no` of `There is no shade`). In a target language: `imperatives`, markers of
+    /// a request or an obligation (`请`, `务必`); `existentials`, of being there (`有`);
+    /// `prepositions`, words that open a short phrase between a modal and its verb (`会向第三方出售`);
+    /// `onlyThen`, words that say `not … until` without a negation (`…才`, `只有…`).
     public var negationCues = NegationCues()
     public struct NegationCues: Sendable {
         public var modals: Set<String> = []

@@ -349,10 +349,7 @@ enum SwappedCells {
     /// column is always written as, twice or more, and its own value is written otherwise at least
     /// as often elsewhere in the column.
     static func flippedValues(_ c: FileContext) -> [FlippedValue] {
-        guard let p = c.pairing, c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return [] }
-        var tableOfTarget: [Int: Int] = [:], tableOfSource: [Int: Int] = [:]
-        for (k, t) in TableShapes.tables(c.document).enumerated() { for u in t.cells { tableOfTarget[u] = k } }
-        for (k, t) in TableShapes.tables(p.source).enumerated() { for u in t.cells { tableOfSource[u] = k } }
+        guard let (p, tableOfTarget, tableOfSource) = tables(c) else { return [] }
         // The value of a cell: its text up to the first punctuation or space (trimmed), at most
         // `limit` characters, letters only; nil for a cell of prose, a code or a number.
         func value(_ u: BitextMarkdown.Unit, limit: Int) -> (text: String, range: Range<Int>)? {
@@ -407,12 +404,19 @@ enum SwappedCells {
     /// both sides; nil without a source or a lexicon, and for a translation with no table cell
     /// (a cheap trigger).
     private static func setting(_ c: FileContext) -> (Pairing, Lexicon, target: [Int: Int], source: [Int: Int])? {
-        guard let p = c.pairing, let lexicon = Lexicon.shared,
+        guard let lexicon = Lexicon.shared, let (p, tableOfTarget, tableOfSource) = tables(c) else { return nil }
+        return (p, lexicon, tableOfTarget, tableOfSource)
+    }
+
+    /// The pairing and the table of every cell of both sides; nil without a source, and for a
+    /// translation with no table cell.
+    private static func tables(_ c: FileContext) -> (Pairing, target: [Int: Int], source: [Int: Int])? {
+        guard let p = c.pairing,
               c.document.units.contains(where: { if case .tableCell = $0.kind { return true } else { return false } }) else { return nil }
         var tableOfTarget: [Int: Int] = [:], tableOfSource: [Int: Int] = [:]
         for (k, t) in TableShapes.tables(c.document).enumerated() { for u in t.cells { tableOfTarget[u] = k } }
         for (k, t) in TableShapes.tables(p.source).enumerated() { for u in t.cells { tableOfSource[u] = k } }
-        return (p, lexicon, tableOfTarget, tableOfSource)
+        return (p, tableOfTarget, tableOfSource)
     }
 
     /// The row and column of a table cell, or nil for any other unit.
