@@ -175,6 +175,7 @@ extension Segmenter {
         }
         markQuotedOutput(doc, &analyses)
         markNameLists(units, &analyses)
+        markNameHeadings(doc, &analyses)
         let capitalsWords = markCapitalsHeadings(units, &analyses)
         let kept = Segmenter.keptVocabulary(analyses, base: keptWords)
         // Re-decide where something changed: more kept words, or the document's evidence.
@@ -436,14 +437,76 @@ extension Segmenter {
             defer { k = end }
             guard end - k >= 3 else { continue }
             var kept = 0, labels = 0, other = 0
+            // Items that are one link's text to a page of another site, ordinary words without
+            // function words (`[Glaive Function Calling V2 (en&zh)](https://…)`): in a list of
+            // such links the site's names, kept as published, like the short ones beside them.
+            var linkNames: [Int] = []
             for i in k..<end {
                 guard !analyses[i].hasHan, let s = analyses[i].stretches.first else { other += 1; continue }
-                if !s.isProse { kept += 1 } else if s.isLabel { labels += 1 } else { other += 1 }
+                if !s.isProse { kept += 1 } else if s.isLabel { labels += 1 }
+                else if s.evidence == .ordinaryWords, s.isLinkText, s.isWholeUnit, Segmenter.isOneOutsideLink(units[i]) { linkNames.append(i) }
+                else { other += 1 }
             }
-            guard kept >= 2, 2 * kept >= labels, other == 0 else { continue }
+            guard kept >= 2, 2 * kept >= labels + linkNames.count, other == 0 else { continue }
             for i in k..<end where analyses[i].stretches.first?.isLabel == true && !analyses[i].hasHan {
                 analyses[i].stretches[0].documentEvidence = .names
             }
+            for i in linkNames { analyses[i].stretches[0].documentEvidence = .linkText }
+        }
+    }
+
+    /// The unit's only link goes to another site (`http://`, `https://`).
+    static func isOneOutsideLink(_ u: BitextMarkdown.Unit) -> Bool {
+        let links = u.links.filter { !$0.isImage }
+        guard links.count == 1 else { return false }
+        let d = links[0].destination.lowercased()
+        return d.hasPrefix("https://") || d.hasPrefix("http://")
+    }
+
+    /// The name of a URL's site: the label of its host before the top-level domain (and before
+    /// `com`, `co`, `org`… under a country's: `discord.gg` → `discord`, `www.github.com` →
+    /// `github`, `x.com.cn` → `x`); nil for anything else.
+    static func siteName(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard let scheme = lower.range(of: "://") else { return nil }
+        let rest = lower[scheme.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        var labels = host.split(separator: ".")
+        guard labels.count >= 2 else { return nil }
+        let top = labels.removeLast()
+        if top.count == 2, labels.count >= 2, ["com", "co", "org", "net", "ac", "gov", "edu"].contains(String(labels.last!)) { labels.removeLast() }
+        return labels.last.map(String.init)
+    }
+
+    /// Label headings that name the site the links or images of their section come from, their
+    /// words being its name (`### Slack` over `https://slack.com/…`, `## Star Chart` over an image
+    /// of `star-chart.io`, written with or without the hyphen): the site's name, not words to
+    /// translate.
+    func markNameHeadings(_ doc: Document, _ analyses: inout [TextAnalysis]) {
+        let units = doc.units
+        for k in units.indices {
+            guard case .heading = units[k].kind, !analyses[k].hasHan, let s = analyses[k].stretches.first, s.documentEvidence == nil,
+                  s.isWholeUnit, s.isProse, s.isLabel, s.tokens.allSatisfy({ $0.kind == .capitalized }) else { continue }
+            let words = s.tokens.map(\.text)
+            let names: Set<String> = [words.joined(), words.joined(separator: "-")]
+            // The section's source up to the next heading (a bare URL alone in a paragraph is
+            // no unit), its first few thousand bytes.
+            let bytes = doc.source.bytes
+            let from = units[k].byteRange.upperBound
+            var to = bytes.count
+            if let next = units[(k + 1)...].firstIndex(where: { if case .heading = $0.kind { true } else { false } }) {
+                to = units[next].byteRange.lowerBound
+            }
+            to = min(to, from + 4000)
+            guard from < to else { continue }
+            let section = String(decoding: bytes[from..<to], as: UTF8.self)
+            var rest = section[...]
+            var site = false
+            while !site, let r = rest.range(of: "://") {
+                site = Segmenter.siteName("x" + String(section[r.lowerBound...].prefix(300))).map(names.contains) == true
+                rest = section[r.upperBound...]
+            }
+            if site { analyses[k].stretches[0].documentEvidence = .names }
         }
     }
 

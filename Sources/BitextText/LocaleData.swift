@@ -884,6 +884,7 @@ public struct LocaleData: Sendable {
         nu.digits = valued("numeralDigits")
         nu.units = valued("numeralUnits")
         nu.words = valued("numeralWords")
+        nu.latinScales = valued("numeralLatinScales")
         nu.ordinals = characters("numeralOrdinals")
         nu.countingUnits = characters("numeralCountingUnits")
         nu.joiners = characters("numeralJoiners")

@@ -68,6 +68,10 @@ public struct Numerals: Sendable {
     public var units: [UInt32: Double] = [:]
     /// Words that say a number without a numeral (`numeralWords`: 首 1, 双 2, 半 0.5).
     public var words: [UInt32: Double] = [:]
+    /// Latin letters the language's web writing puts right after digits for one of its scales
+    /// (`numeralLatinScales`: `w`/`W` for 万, `1.1w 张照片` is 11,000), read so beside its own
+    /// text only (`1400W` may still be watts: the face value stays).
+    public var latinScales: [UInt32: Double] = [:]
     /// Marks of an ordinal before a numeral (`numeralOrdinals`: 第).
     public var ordinals: Set<UInt32> = []
     /// Characters after which the numeral of one is the number, not the article
@@ -797,9 +801,9 @@ public enum NumberScanner {
             }
             let suffix = makeString(text[e..<s])
             if let scale = scaleSuffixes[suffix] { values.append(value * scale) }
-            // `w`/`W` right after a number in Han text is also 万 (`1.1w 张照片` is 11,000;
-            // `1400W` may still be watts: the face value stays).
-            if s == e + 1, text[e] | 0x20 == 0x77, hanBeside(text, k, s) { values.append(value * 1e4) }
+            // A letter of the language's scales right after a number in its text is also that
+            // scale (`1.1w 张照片` is 11,000; `1400W` may still be watts: the face value stays).
+            if s == e + 1, let scale = nu.latinScales[text[e]], hanBeside(text, k, s) { values.append(value * scale) }
             if let scale = binaryScaleSuffixes[suffix] { values.append(value * scale) }
         }
         // A scale word after a space (3 million), or a Chinese scale (300 万, 3 千万, 1.5 亿).
@@ -834,14 +838,16 @@ public enum NumberScanner {
         return (NumberMention(range: k..<e, text: written, values: values, isVersion: false), e)
     }
 
-    /// Whether Han stands next to the token at `k..<s`, a space between or not (`1.1w 张`, `共 1.1w`).
+    /// Whether Han, or Chinese punctuation, stands next to the token at `k..<s`, a space between
+    /// or not (`1.1w 张`, `共 1.1w`, `1W、2W、5W 条`).
     static func hanBeside(_ text: [UInt32], _ k: Int, _ s: Int) -> Bool {
+        func chinese(_ c: UInt32) -> Bool { isHanIdeograph(c) || (c >= 0x3001 && c <= 0x3011) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF1F) }
         var a = s
         while a < text.count && text[a] == 0x20 { a += 1 }
-        if a < text.count && isHanIdeograph(text[a]) { return true }
+        if a < text.count && chinese(text[a]) { return true }
         var b = k
         while b > 0 && text[b - 1] == 0x20 { b -= 1 }
-        return b > 0 && isHanIdeograph(text[b - 1])
+        return b > 0 && chinese(text[b - 1])
     }
 
     /// A decade written the Chinese way after the century's number, at `w` (on the word of

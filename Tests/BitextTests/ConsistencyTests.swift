@@ -957,6 +957,14 @@ import Testing
         #expect(try messages("测试集包含 1.1w 张照片，语料库包含 1400W 行。\n", "The test set has 11,000 photos and the corpus has 14 million lines.\n").isEmpty)
         #expect(try messages("测试集包含 1.2w 张照片。\n", "The test set has 11,000 photos.\n").count == 1)
         #expect(try messages("请使用 1400W 的电源。\n", "Use a 1400 W power supply.\n").isEmpty)
+        // Between Chinese punctuation too, and no unit beside the source's `10k` (the letter is
+        // the locale's `numeralLatinScales`); a changed count is still reported.
+        let source = "The three files hold 10k, 20k and 50k samples.\n"
+        #expect(try messages("三个文件分别包含1W、2W、5W条样本。\n", source).isEmpty)
+        #expect(try messages("该集合包含（5W）条样本。\n", "The set holds 50k samples.\n").isEmpty)
+        #expect(try messages("该集合包含8W条样本。\n", "The set holds 50k samples.\n").count == 1)
+        #expect(try messages("三个文件分别包含 10000、20000、50000 条样本。\n", source).isEmpty)
+        #expect(Harness.target.numerals.latinScales[0x57] == 1e4)
     }
 
     /// A duration written in two units of time is one quantity (review 29 D16): `60–75 minutes`

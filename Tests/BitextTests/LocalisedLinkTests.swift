@@ -94,6 +94,32 @@ import Testing
     }
 }
 
+/// anchor-mismatch: a page that writes every changed id in Chinese (`{#配置模型}` for
+/// `{#configure-model}`) and links to none of the source's ids pins ids of its own: info. A link
+/// still to a source id, or an id changed otherwise beside them, keeps warnings.
+@Suite struct TranslatedIDTests {
+    let source = "## Configure the model {#configure-model}\n\nSet it.\n\n## Run it {#run}\n\nRun it.\n\n## Stop it {#stop}\n\nStop it.\n"
+    func severities(_ target: String) throws -> [Severity] {
+        try Harness.findings(rule: AnchorMismatchRule(), target: target, source: source).filter { $0.rule == "anchor-mismatch" }.map(\.severity)
+    }
+
+    @Test func idsTranslatedThroughoutAreTheTranslationsOwn() throws {
+        let target = "## 配置模型 {#配置模型}\n\n设置它。\n\n## 运行 {#运行}\n\n运行它。\n\n## 停止 {#stop}\n\n停止它。\n"
+        #expect(try severities(target) == [.info, .info])
+        // The page's own links to its ids are fine.
+        #expect(try severities(target + "\n见[配置模型](#配置模型)。\n") == [.info, .info])
+    }
+
+    @Test func aLinkToTheSourcesIdOrAnotherChangeKeepsWarnings() throws {
+        let target = "## 配置模型 {#配置模型}\n\n设置它。\n\n## 运行 {#运行}\n\n运行它。\n\n## 停止 {#stop}\n\n停止它。\n"
+        #expect(try severities(target + "\n见[配置模型](#configure-model)。\n") == [.warning, .warning])
+        let mixed = "## 配置模型 {#配置模型}\n\n设置它。\n\n## 运行 {#运行}\n\n运行它。\n\n## 停止 {#halt}\n\n停止它。\n"
+        #expect(try severities(mixed) == [.warning, .warning, .warning])
+        // A Latin id changed alone is a warning as before.
+        #expect(try severities("## 配置模型 {#configure}\n\n设置它。\n\n## 运行 {#run}\n\n运行它。\n\n## 停止 {#stop}\n\n停止它。\n") == [.warning])
+    }
+}
+
 /// link-mismatch: a fragment of another page with a word boundary dropped names another heading
 /// (review 31, D10); other separators and case, and a letter alone split off, name the same one.
 @Suite struct FragmentWordsTests {

@@ -3378,6 +3378,7 @@ public struct NumberMismatchRule: Rule {
             }
         }
         let sourceCentrifugal = c.settings.source.centrifugalWords, targetCentrifugal = c.settings.target.centrifugalWords
+        let latinScales = c.settings.target.numerals.latinScales
         /// Findings on the numbers of the source a pair of units leaves out or changes; with
         /// `words` (cardinal words of the source, ``sourceWords``) and the pair, also a word
         /// changed into another count (``wordsChanged``).
@@ -3391,6 +3392,20 @@ public struct NumberMismatchRule: Rule {
             var sw = source.map { NumberMismatchRule.symbol(p.source.units[$0.unit], after: $0.range, centrifugal: sourceCentrifugal) ?? cellSymbols?.0 }
             var tw = target.map { NumberMismatchRule.symbol(c.document.units[$0.unit], after: $0.range, centrifugal: targetCentrifugal) ?? cellSymbols?.1 }
             var ss = sw, ts = tw
+            // A letter the translation's language reads as a scale (`numeralLatinScales`: `1W`
+            // is 1 万) is no unit where a source number, written without that letter, has the
+            // value it scales to (`10k`, `10,000`).
+            if !latinScales.isEmpty {
+                for (i, m) in target.enumerated() {
+                    guard let w = tw[i], w.unicodeScalars.count == 1, let scale = latinScales[w.unicodeScalars.first!.value],
+                          let face = m.value.values.first else { continue }
+                    let v = face * scale
+                    guard m.value.values.dropFirst().contains(where: { abs($0 - v) <= abs(v) * 1e-9 }) else { continue }
+                    if source.indices.contains(where: { j in sw[j] != w && source[j].value.values.contains { abs($0 - v) <= abs(v) * 1e-9 } }) {
+                        tw[i] = nil; ts[i] = nil
+                    }
+                }
+            }
             // A unit raised to a power by a word (`12 sq ft`: `sq` is no symbol).
             for (i, m) in source.enumerated() where sw[i] != nil {
                 if let x = NumberMismatchRule.poweredUnit(p.source.units[m.unit], after: m.range, c.settings.source) { sw[i] = x.written; ss[i] = x.symbol }

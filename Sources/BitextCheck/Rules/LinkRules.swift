@@ -754,11 +754,31 @@ public struct AnchorMismatchRule: Rule {
         return String(out)
     }
 
+    /// An id written in the translation's language for a source id that has none of it
+    /// (`{#配置嵌入模型}` for `{#configuring-embedding-model}`): a translated id, chosen, not a slip.
+    static func isTranslatedID(_ id: String, of source: String) -> Bool {
+        id.unicodeScalars.contains { isHanIdeograph($0.value) } && !source.unicodeScalars.contains { isHanIdeograph($0.value) }
+    }
+
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         // The keys of the translation's own in-page links (`#三快速集成`), made at the first
-        // heading that lacks its source's id.
+        // heading that needs them.
         var ownLinks: Set<String>? = nil
+        func linkKeys() -> Set<String> {
+            if ownLinks == nil {
+                ownLinks = Set(c.document.units.flatMap { $0.links.compactMap { l -> String? in
+                    l.destination.first == "#" ? DocumentAnchors.key(DocumentAnchors.percentDecoded(String(l.destination.dropFirst()))) : nil
+                } })
+            }
+            return ownLinks!
+        }
+        // Ids the translation translated (`{#配置嵌入模型}`), decided once the page is read: where
+        // every id of the page that differs from its source's is translated so and no link of
+        // the page targets a source id, the page follows a convention of its own (each language
+        // pins ids in its own words), and its links work: info. Otherwise warnings.
+        var translated: [(unit: Int, sourceUnit: Int, source: String, target: String, fix: Fix?, span: Span)] = []
+        var otherChanged = false
         for pair in c.consistencyCache.pairs where pair.source.count == 1 && pair.target.count == 1 {
             let su = p.source.units[pair.source[0]], tu = c.document.units[pair.target[0]]
             guard case .heading = su.kind, case .heading = tu.kind else { continue }
@@ -767,6 +787,11 @@ public struct AnchorMismatchRule: Rule {
             if let sid {
                 if let tid {
                     guard tid.id != sid.id else { continue }
+                    if AnchorMismatchRule.isTranslatedID(tid.id, of: sid.id) {
+                        translated.append((t, pair.source[0], sid.id, tid.id, Fix(sid.id), tid.span))
+                        continue
+                    }
+                    otherChanged = true
                     emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch", sourceUnit: pair.source[0],
                                     values: [:], source: sid.id, target: tid.id, fix: Fix(sid.id)).at(tid.span, c.document))
                 } else {
@@ -778,12 +803,7 @@ public struct AnchorMismatchRule: Rule {
                     // The translation links to the heading by its own slug (`[快速集成](#三快速集成)`
                     // for the source's `[Quick Integration](#quick)`): the page's links keep
                     // working without the id, which only other pages could still want: info.
-                    if ownLinks == nil {
-                        ownLinks = Set(c.document.units.flatMap { $0.links.compactMap { l -> String? in
-                            l.destination.first == "#" ? DocumentAnchors.key(DocumentAnchors.percentDecoded(String(l.destination.dropFirst()))) : nil
-                        } })
-                    }
-                    let linked = ownLinks!.contains(DocumentAnchors.key(tu))
+                    let linked = linkKeys().contains(DocumentAnchors.key(tu))
                     emit(c.mismatch(self, severity: linked ? .info : severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch.missing",
                                     sourceUnit: pair.source[0], values: ["syntax": syntax], source: sid.id, target: nil, fix: fix))
                 }
@@ -792,9 +812,21 @@ public struct AnchorMismatchRule: Rule {
                 let sourceText = DocumentAnchors.headingText(su)
                 if DocumentAnchors.key(sourceText) == DocumentAnchors.key(tid.id) { continue }
                 let slug = AnchorMismatchRule.slug(sourceText)
+                if AnchorMismatchRule.isTranslatedID(tid.id, of: slug) {
+                    translated.append((t, pair.source[0], slug, tid.id, slug.isEmpty ? nil : Fix(slug), tid.span))
+                    continue
+                }
+                otherChanged = true
                 emit(c.mismatch(self, severity: severity, place: (t, 0..<tu.text.count), key: "anchor-mismatch", sourceUnit: pair.source[0],
                                 values: [:], source: slug, target: tid.id, fix: slug.isEmpty ? nil : Fix(slug)).at(tid.span, c.document))
             }
+        }
+        guard !translated.isEmpty else { return }
+        let convention = !otherChanged && !translated.contains { linkKeys().contains(DocumentAnchors.key($0.source)) }
+        for x in translated {
+            emit(c.mismatch(self, severity: convention ? .info : severity, place: (x.unit, 0..<c.document.units[x.unit].text.count),
+                            key: convention ? "anchor-mismatch.translated" : "anchor-mismatch", sourceUnit: x.sourceUnit,
+                            values: [:], source: x.source, target: x.target, fix: x.fix).at(x.span, c.document))
         }
     }
 }

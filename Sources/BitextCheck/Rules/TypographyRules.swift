@@ -553,17 +553,78 @@ public struct ScriptMixRule: Rule {
     }
     public init() {}
 
+    /// A page's name without a language tag at the end of its file name, and the tag
+    /// (`../README_zh-TW.md` → `../README.md`, `zh-TW`; `guide.ja.html` → `guide.html`, `ja`):
+    /// a language (two or three lowercase letters) after `_`, `-` or `.`, with a region or a
+    /// script after it or not (`zh-TW`, `zh_hant`). Nil tag for a name without one.
+    static func edition(_ destination: String) -> (page: String, tag: String?) {
+        var path = Substring(destination)
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
+        let nameStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = path[nameStart...]
+        let dot = name.lastIndex(of: ".")
+        let stem = dot.map { name[..<$0] } ?? name, ext = dot.map { name[$0...] } ?? ""
+        var parts: [Substring] = []
+        var seps: [Character] = []
+        var start = stem.startIndex
+        for i in stem.indices where stem[i] == "_" || stem[i] == "-" || stem[i] == "." {
+            parts.append(stem[start..<i]); seps.append(stem[i]); start = stem.index(after: i)
+        }
+        parts.append(stem[start...])
+        func language(_ p: Substring) -> Bool { (2...3).contains(p.count) && p.allSatisfy { $0.isASCII && $0.isLowercase } }
+        func qualifier(_ p: Substring) -> Bool { (p.count == 2 || p.count == 4) && p.allSatisfy { $0.isASCII && $0.isLetter } }
+        var take = 0
+        if parts.count >= 3, qualifier(parts[parts.count - 1]), language(parts[parts.count - 2]), !parts[parts.count - 3].isEmpty {
+            take = 2
+        } else if parts.count >= 2, language(parts[parts.count - 1]), !parts[parts.count - 2].isEmpty {
+            take = 1
+        }
+        guard take > 0 else { return (String(path), nil) }
+        let kept = parts.count - take
+        var base = String(path[..<nameStart]) + String(parts[0])
+        for j in 1..<kept { base += String(seps[j - 1]) + String(parts[j]) }
+        var tag = String(parts[kept])
+        if take == 2 { tag += String(seps[kept]) + String(parts[kept + 1]) }
+        return (base + String(ext), tag)
+    }
+
+    /// The texts of a unit's links to the editions of one page in other languages, two or more
+    /// of them side by side (a language switcher: `[English](README.md) | [繁體中文](README_zh-TW.md)
+    /// | [日本語](README_ja.md)`, Markdown or `<a href>`): each names its language in its own
+    /// script, no mix.
+    static func switcherTexts(_ u: BitextMarkdown.Unit) -> [Range<Int>] {
+        var links: [(text: Range<Int>, destination: String)] = u.links.filter { !$0.isImage }.map { (text: $0.text, destination: $0.destination) }
+        let tags = u.inlineTags
+        for (k, t) in tags.enumerated() where !t.closing && t.name.lowercased() == "a" {
+            guard let href = t.attributes.first(where: { $0.name == "href" }),
+                  let close = tags[(k + 1)...].first(where: { $0.closing && $0.name.lowercased() == "a" }) else { continue }
+            links.append((text: t.range.upperBound..<close.range.lowerBound, destination: makeString(u.text[href.value])))
+        }
+        guard links.count >= 2 else { return [] }
+        let editions = links.map { ScriptMixRule.edition($0.destination) }
+        var out: [Range<Int>] = []
+        for (i, e) in editions.enumerated() {
+            // Another link of the unit to the same page in another edition, one of the two tagged.
+            if editions.indices.contains(where: { j in j != i && editions[j].page == e.page && editions[j].tag != e.tag && (e.tag != nil || editions[j].tag != nil) }) {
+                out.append(links[i].text)
+            }
+        }
+        return out
+    }
+
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self) else { return }
         // Units with a character of the other variant: from the shared typography pass.
         for k in c.typographyScan.scriptMixUnits {
             let u = c.document.units[k]
+            let switcher = ScriptMixRule.switcherTexts(u)
             var i = 0
             while i < u.text.count {
                 guard u.roles[i] == .content, isHanChar(u.text[i]), c.toolkit.otherVariant(u.text[i]) != nil else { i += 1; continue }
+                if switcher.contains(where: { $0.contains(i) }) { i += 1; continue }
                 var j = i
                 var replacement: [UInt32] = []
-                while j < u.text.count, u.roles[j] == .content, let v = c.toolkit.otherVariant(u.text[j]) {
+                while j < u.text.count, u.roles[j] == .content, !switcher.contains(where: { $0.contains(j) }), let v = c.toolkit.otherVariant(u.text[j]) {
                     replacement.append(v)
                     j += 1
                 }
