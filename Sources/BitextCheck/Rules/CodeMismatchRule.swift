@@ -935,6 +935,12 @@ public struct CodeMismatchRule: Rule {
                         // Its names translated (`${variable}` → ${变量}): a placeholder for the reader.
                         key = "code-mismatch.translated"
                         s = .info
+                    } else if c.settings.source.requirementKeywords.contains(m.source.value),
+                              c.settings.target.requirementKeywords.contains(where: { targetText.contains($0) }) {
+                        // A requirement keyword of a specification (`MUST`, `SHOULD NOT`, RFC 2119)
+                        // where the translation writes a word of obligation (必须, 不得): rendered as
+                        // the keyword it is, as specifications in Chinese do. Worth a look, no more.
+                        s = .info
                     } else if !CodeMismatchRule.isCodeShaped(m.source.value) && !keyAmongKeys(m.source) {
                         // A name, label or sign translators often render as what it stands for
                         // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
