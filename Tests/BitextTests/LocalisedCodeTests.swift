@@ -43,6 +43,15 @@ import Testing
         #expect(CodeComparison.firstDifference(source: "echo <div>\n", target: "echo 分区\n") != nil)
     }
 
+    @Test func aVariableNameWrittenInHanIsAsked() throws {
+        // `$` and a name in Han in the place of a variable: a placeholder for the reader, info.
+        let f = try code("把密钥一栏填为 `$环境变量名`，例如 `$SHOP_API_KEY`。\n", "Set the key field to `$ENV_VAR_NAME`, for example `$SHOP_API_KEY`.\n")
+        #expect(f.map(\.severity) == [.info])
+        // Another variable in Latin letters is a change.
+        let g = try code("把密钥一栏填为 `$ENV_NAME`，例如 `$SHOP_API_KEY`。\n", "Set the key field to `$ENV_VAR_NAME`, for example `$SHOP_API_KEY`.\n")
+        #expect(g.map(\.severity) == [.warning])
+    }
+
     // MARK: locales
 
     @Test func aLocaleSwitchedInsideLongerCode() throws {
