@@ -65,6 +65,10 @@ public struct LocaleData: Sendable {
     public var listSeparators: [[UInt32]] = []
     /// The values of a yes/no cell (`yes`, `no`; `是`, `否`), lowercase, as scalars (`yesNo`).
     public var yesNo: [[UInt32]] = []
+    /// The keywords of requirement levels (RFC 2119, BCP 14: `MUST`, `SHOULD NOT`, `MAY`) as a
+    /// specification writes them, and the target locale's renderings (必须, 不得, 可以), from the
+    /// locale's `requirementKeywords`.
+    public var requirementKeywords: [String] = []
     /// Words of time after a number (`seconds`, `分钟`), from the locale's `durationUnits`: each
     /// with the unit it names, as a symbol (`s`, `min`, `h`, `d`): a number whose unit changed
     /// in translation (`30 seconds` → `30 分钟`) is a changed quantity.
@@ -571,6 +575,7 @@ public struct LocaleData: Sendable {
             .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
         data.yesNo = (node["yesNo"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
             .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        data.requirementKeywords = (node["requirementKeywords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }
         data.notDurations = node["notDurations"]?.array().compactMap(\.string) ?? []

@@ -18,7 +18,9 @@ enum CodeComparison {
     /// A token of code as compared: comments are gone, a string literal is one token whatever
     /// it holds, and a stretch of Han text (translated text outside strings) is one token.
     struct Token: Equatable {
-        enum Kind: Equatable { case word, number, string, han, symbol }
+        /// `placeholder`: a part the source marks as one to fill in, a name of two words or more
+        /// in angle brackets or braces (``placeholderEnd(_:_:)``: `<model-name>`, `{file_prefix}`).
+        enum Kind: Equatable { case word, number, string, han, symbol, placeholder }
         var kind: Kind
         var text: String
         /// Line in the literal (0-based).
@@ -163,6 +165,16 @@ enum CodeComparison {
                 i = end
                 continue
             }
+            // A part to fill in (`<instance-public-ip>`, `{input_file_prefix}`): one token.
+            if c == 0x3C || c == 0x7B, let e = placeholderEnd(chars, i) {
+                let inner = Array(chars[(i + 1)..<(e - 1)])
+                // Not an element the code closes (`<my-list>` … `</my-list>`): a tag.
+                if c != 0x3C || !containsClosingTag(chars, inner) {
+                    out.append(Token(kind: .placeholder, text: makeString(chars[i..<e]), line: line))
+                    i = e
+                    continue
+                }
+            }
             // Elided code.
             if starts(i, 0x2E, 0x2E, 0x2E) { while i < n && chars[i] == 0x2E { i += 1 }; continue }
             if c == 0x2026 { i += 1; continue }
@@ -196,6 +208,67 @@ enum CodeComparison {
             kept.append(t)
         }
         return kept
+    }
+
+    /// The end (past the closing bracket) of a placeholder at `i`: `<` or `{` not right after a
+    /// name, `$`, `<` or `{` (not `List<item_type>`, `${var_name}`, `{{ a_b }}`), then a name of
+    /// two words or more joined by `-` or `_`, a letter first, no space (`<model-name>`,
+    /// `<your-plugin-repository-url>`, `{input_file_prefix}`), and the matching bracket.
+    static func placeholderEnd(_ chars: [UInt32], _ i: Int) -> Int? {
+        let close: UInt32 = chars[i] == 0x3C ? 0x3E : 0x7D
+        if i > 0 {
+            let b = chars[i - 1]
+            guard !isIdentifierChar(b), b != 0x3C, b != 0x7B else { return nil }
+        }
+        var e = i + 1, joined = false
+        guard e < chars.count, isLetter(chars[e]) else { return nil }
+        while e < chars.count && (isIdentifierChar(chars[e]) || chars[e] == 0x2D) && chars[e] != 0x24 {
+            if (chars[e] == 0x2D || chars[e] == 0x5F) && e + 1 < chars.count && isIdentifierChar(chars[e + 1]) && chars[e + 1] != 0x5F {
+                joined = true
+            }
+            e += 1
+        }
+        guard joined, e < chars.count, chars[e] == close, chars[e - 1] != 0x2D, chars[e - 1] != 0x5F else { return nil }
+        // `{a_b}}` closes a template's braces; `<a-b>>` is no placeholder either.
+        if e + 1 < chars.count && chars[e + 1] == close { return nil }
+        return e + 1
+    }
+
+    /// True when the code closes an element of that name (`</my-list`).
+    static func containsClosingTag(_ chars: [UInt32], _ name: [UInt32]) -> Bool {
+        let tag: [UInt32] = [0x3C, 0x2F] + name
+        guard chars.count >= tag.count else { return false }
+        for k in 0...(chars.count - tag.count) where chars[k] == 0x3C && chars[k + 1] == 0x2F && chars[k..<(k + tag.count)].elementsEqual(tag) {
+            return true
+        }
+        return false
+    }
+
+    /// The brackets of a placeholder token (`<`, `>` or `{`, `}`).
+    static func brackets(_ t: Token) -> [String] {
+        t.text.hasPrefix("<") ? ["<", ">"] : ["{", "}"]
+    }
+
+    /// The words of a placeholder, in lower case (`<instance-public-ip>`: instance, public, ip).
+    static func placeholderWords(_ t: Token) -> [String] {
+        t.text.dropFirst().dropLast().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
+    }
+
+    /// True when the translation writes a placeholder of the source (`<model-name>`) as the
+    /// words it stands for, in its place: Han (`模型名`), and besides Han only words of the
+    /// placeholder itself (`实例的外网IP` for `<instance-public-ip>`), in the placeholder's brackets
+    /// or none (`<模型名>`). Anything else there (an option, another word, other signs) is a change.
+    static func placeholderTranslated(_ p: Token, _ t: ArraySlice<Token>) -> Bool {
+        var inner = t
+        let b = brackets(p)
+        if inner.count >= 2, inner.first!.kind == .symbol, inner.first!.text == b[0], inner.last!.kind == .symbol, inner.last!.text == b[1] {
+            inner = inner.dropFirst().dropLast()
+        }
+        guard inner.contains(where: { $0.kind == .han }) else { return false }
+        let words = Set(placeholderWords(p))
+        return inner.allSatisfy { x in
+            x.kind == .han || ((x.kind == .word || x.kind == .number) && words.contains(x.text.lowercased()))
+        }
     }
 
     /// The end of a colour written in hex at `i` (`#` and 3, 4, 6 or 8 hex digits, no more of a
@@ -246,6 +319,13 @@ enum CodeComparison {
     /// have (`sourceWords`: all of the source's, since translated text may move a name).
     static func acceptable(_ s: ArraySlice<Token>, _ t: ArraySlice<Token>, sourceWords: Set<String>, targetHasText: Bool) -> Bool {
         if s.isEmpty && t.isEmpty { return true }
+        // A placeholder written as what it stands for, in Han (`<model-name>` → 模型名), or
+        // spelled otherwise (`< model-name >`).
+        if s.count == 1, s.first!.kind == .placeholder, placeholderTranslated(s.first!, t) { return true }
+        if s.count == 1 || t.count == 1, s.contains(where: { $0.kind == .placeholder }) || t.contains(where: { $0.kind == .placeholder }),
+           s.map(\.text).joined() == t.map(\.text).joined() { return true }
+        // A locale switched for another (`en-US` → `zh-CN`, `glaive_toolcall_en` → `glaive_toolcall_zh`).
+        if localeSwitched(s, t) { return true }
         // In code holding translated text, prose words and punctuation the translation moved or
         // dropped ("a", "b", and "c" → “甲”“乙”“丙”), or punctuation it added.
         if targetHasText {
@@ -260,11 +340,71 @@ enum CodeComparison {
         guard t.allSatisfy({ $0.kind != .word || sourceWords.contains($0.text) }) else { return false }
         var targetSymbols: [String: Int] = [:]
         for x in t where x.kind == .symbol { targetSymbols[x.text, default: 0] += 1 }
-        for x in s where x.kind == .symbol && !proseSymbols.contains(x.text) {
-            guard let k = targetSymbols[x.text], k > 0 else { return false }
-            targetSymbols[x.text] = k - 1
+        for x in t where x.kind == .placeholder { for b in brackets(x) { targetSymbols[b, default: 0] += 1 } }
+        // A placeholder's brackets are symbols as written (`<`, `>`), its words the source's.
+        let symbols = s.flatMap { x in x.kind == .placeholder ? brackets(x) : x.kind == .symbol ? [x.text] : [] }
+        for x in symbols where !proseSymbols.contains(x) {
+            guard let k = targetSymbols[x], k > 0 else { return false }
+            targetSymbols[x] = k - 1
         }
         return true
+    }
+
+    /// The source's words, a placeholder's words among them as it writes them (`model`, `name`
+    /// of `<model-name>`).
+    static func sourceWords(_ s: [Token]) -> Set<String> {
+        var out = Set<String>()
+        for x in s {
+            if x.kind == .word { out.insert(x.text) }
+            if x.kind == .placeholder { for w in x.text.dropFirst().dropLast().split(separator: "-") { out.insert(String(w)) } }
+        }
+        return out
+    }
+
+    /// Locale tags a word may end with (``withoutLocaleTag(_:)``), in lower case:
+    /// ``LinkComparison/locales`` but `us`, `hans`, `hant` (a region or a script alone is no
+    /// language: `status_us` is no page in English).
+    static let localeTags: Set<String> = LinkComparison.locales.subtracting(["us", "hans", "hant"])
+
+    /// True when a stretch of the source and the stretch in its place differ by a locale only:
+    /// each a locale tag (`en` → `zh`, `en-US` → `zh-CN`, `US` → `CN` as the rest of `en-US`),
+    /// or one word with a locale suffix (`_en`, `-zh`, `.cn`) the other writes with another or
+    /// none (`glaive_toolcall_en` → `glaive_toolcall_zh`, `README` → `README_cn`). The example
+    /// localised, as translations do.
+    static func localeSwitched(_ s: ArraySlice<Token>, _ t: ArraySlice<Token>) -> Bool {
+        guard !s.isEmpty, !t.isEmpty, s.count <= 3, t.count <= 3,
+              s.allSatisfy({ $0.kind == .word || $0.kind == .symbol }), t.allSatisfy({ $0.kind == .word || $0.kind == .symbol }) else { return false }
+        let a = s.map(\.text).joined(), b = t.map(\.text).joined()
+        guard a != b else { return false }
+        let x = a.lowercased(), y = b.lowercased()
+        if LinkComparison.locales.contains(x) && LinkComparison.locales.contains(y) { return true }
+        guard s.count == 1, t.count == 1, s.first!.kind == .word, t.first!.kind == .word else { return false }
+        let (p, q) = (withoutLocaleTag(a), withoutLocaleTag(b))
+        return p.count >= 2 && p == q && (p.count < a.count || q.count < b.count)
+    }
+
+    /// A word without the locale tag it ends with after `_`, `-` or `.` (`toolcall_en` → `toolcall`,
+    /// `README_CN` → `README`); the word itself when it has none.
+    static func withoutLocaleTag(_ w: String) -> String {
+        for sep: Character in ["_", "-", "."] {
+            guard let k = w.lastIndex(of: sep), k != w.startIndex else { continue }
+            let tag = w[w.index(after: k)...].lowercased()
+            if localeTags.contains(tag) { return String(w[..<k]) }
+        }
+        return w
+    }
+
+    /// Words that name the Chinese reader's region or language, a value an example localised
+    /// for that reader chooses (`--download-source official` → `--download-source china`).
+    static let chineseRegionValues: Set<String> = ["china", "cn", "zh", "chinese"]
+
+    /// True when a source's value is replaced by one naming the Chinese reader's region
+    /// (``chineseRegionValues``), a lower-case word for a lower-case word: with a locale of the
+    /// same code switched (``localeSwitched(_:_:)``), the example localised as a whole.
+    static func regionChosen(_ s: ArraySlice<Token>, _ t: ArraySlice<Token>) -> Bool {
+        guard s.count == 1, t.count == 1, s.first!.kind == .word, t.first!.kind == .word else { return false }
+        let a = s.first!.text, b = t.first!.text
+        return a != b && chineseRegionValues.contains(b) && a.unicodeScalars.allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
     }
 
     /// True when the gap is one argument of a call renamed in Chinese while its siblings stay
@@ -352,9 +492,11 @@ enum CodeComparison {
     /// translated text are set aside.
     static func sameCode(_ source: String, _ target: String) -> Bool {
         let s = tokens(source, inline: true), t = tokens(target, inline: true)
-        let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
-        return gaps(s, t).allSatisfy {
-            !argumentTranslated(s, $0.0, t, $0.1) && acceptable(s[$0.0], t[$0.1], sourceWords: words, targetHasText: text)
+        let words = sourceWords(s), text = t.contains { $0.kind == .han }
+        let all = gaps(s, t), localised = all.contains { localeSwitched(s[$0.0], t[$0.1]) }
+        return all.allSatisfy {
+            (localised && regionChosen(s[$0.0], t[$0.1]))
+                || (!argumentTranslated(s, $0.0, t, $0.1) && acceptable(s[$0.0], t[$0.1], sourceWords: words, targetHasText: text))
         }
     }
 
@@ -369,10 +511,12 @@ enum CodeComparison {
     /// when only comments, strings and translated text differ.
     static func differences(source: String, target: String, limit: Int = .max) -> [Difference] {
         let s = tokens(source), t = tokens(target)
-        let words = Set(s.filter { $0.kind == .word }.map(\.text)), text = t.contains { $0.kind == .han }
+        let words = sourceWords(s), text = t.contains { $0.kind == .han }
         var out: [Difference] = []
         var sl: [Substring]? = nil, tl: [Substring]? = nil
-        for (gs, gt) in gaps(s, t) where argumentTranslated(s, gs, t, gt) || !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text) {
+        let all = gaps(s, t), localised = all.contains { localeSwitched(s[$0.0], t[$0.1]) }
+        for (gs, gt) in all where !(localised && regionChosen(s[gs], t[gt]))
+            && (argumentTranslated(s, gs, t, gt) || !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text)) {
             func line(_ tokens: [Token], _ r: Range<Int>) -> Int {
                 let comma = r.count > 1 && tokens[r.lowerBound].kind == .symbol && tokens[r.lowerBound].text == ","
                 return r.lowerBound < tokens.count ? tokens[r.lowerBound + (comma ? 1 : 0)].line : (tokens.last?.line ?? 0)

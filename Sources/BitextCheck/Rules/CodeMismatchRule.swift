@@ -608,6 +608,15 @@ public struct CodeMismatchRule: Rule {
 
     /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
     /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
+    /// True when a span that is one variable, `$` and a name (`$ENV_VARIABLE_NAME`, `$PATH`), is
+    /// written as `$` and a name in Han (`$环境变量名称`).
+    static func variableNameTranslated(_ source: String, _ target: String) -> Bool {
+        let a = Array(source.unicodeScalars), b = Array(target.unicodeScalars)
+        guard a.count >= 2, b.count >= 2, a[0] == "$", b[0] == "$", CodeComparison.isLetter(a[1].value),
+              a.dropFirst().allSatisfy({ CodeComparison.isIdentifierChar($0.value) && $0 != "$" }) else { return false }
+        return isHanIdeograph(b[1].value) && b.dropFirst().allSatisfy { isHanIdeograph($0.value) || (CodeComparison.isIdentifierChar($0.value) && $0 != "$") }
+    }
+
     /// `source` is a path through menus, two steps or more between arrows (`→`, `->`), each
     /// step words that start with a capital (`Access Control → Administrators`), and `target`
     /// the same path with as many steps, Han in one at least and no identifier in any
@@ -935,11 +944,31 @@ public struct CodeMismatchRule: Rule {
                         // Its names translated (`${variable}` → ${变量}): a placeholder for the reader.
                         key = "code-mismatch.translated"
                         s = .info
+                    } else if target.contains(where: { CodeMismatchRule.variableNameTranslated(m.source.value, $0.value) }) {
+                        // A variable whose name the translation writes in Han (`$ENV_VARIABLE_NAME`
+                        // written `$环境变量名称`): a placeholder for the reader's own variable, or a
+                        // real one renamed (`$HOME` written `$主目录`). Worth a look, no more, as
+                        // `${变量}` for `${variable}` is.
+                        key = "code-mismatch.translated"
+                        s = .info
+                    } else if c.settings.source.requirementKeywords.contains(m.source.value),
+                              c.settings.target.requirementKeywords.contains(where: { targetText.contains($0) }) {
+                        // A requirement keyword of a specification (`MUST`, `SHOULD NOT`, RFC 2119)
+                        // where the translation writes a word of obligation (必须, 不得): rendered as
+                        // the keyword it is, as specifications in Chinese do. Worth a look, no more.
+                        s = .info
                     } else if !CodeMismatchRule.isCodeShaped(m.source.value) && !keyAmongKeys(m.source) {
                         // A name, label or sign translators often render as what it stands for
                         // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
                         s = .info
                     }
+                } else if let t = m.target, CodeMismatchRule.variableNameTranslated(m.source.value, t.value) {
+                    // A variable whose name the translation writes in Han (`$ENV_VARIABLE_NAME`
+                    // written `$环境变量名称`): a placeholder for the reader's own variable, or a
+                    // real one renamed (`$HOME` written `$主目录`). Worth a look, no more, as
+                    // `${变量}` for `${variable}` is.
+                    key = "code-mismatch.translated"
+                    s = .info
                 } else if let t = m.target, CodeMismatchRule.translatedMenuPath(m.source.value, t.value) {
                     // A path through a program's menus (`Settings → Access Control`) written as
                     // the translated interface names it (`设置 → 访问控制`), step for step: what

@@ -4454,13 +4454,20 @@ public struct PlaceholderMismatchRule: Rule {
         let lower = t.name.lowercased()
         // The values to write otherwise (their ranges with the quotes), in order.
         var replaced: [(range: Range<Int>, with: String)] = []
-        for a in t.attributes where a.value.lowerBound > start && a.value.upperBound < end {
-            let quoted = (a.value.lowerBound - 1)..<(a.value.upperBound + 1)
-            if textAttributes.contains(a.name) || isLinkAttribute(lower, a.name) {
+        // Values in quotes as parsed, and values without quotes (`<a href=#intro>`) as HTML reads
+        // them. An unquoted link is no link to link-mismatch, which reads links as parsed: compared
+        // here, as a link of another tag is.
+        let values = t.attributes.filter { $0.value.lowerBound > start && $0.value.upperBound < end }
+            .map { (name: $0.name, quoted: ($0.value.lowerBound - 1)..<($0.value.upperBound + 1), value: $0.value, bare: false) }
+            + unquotedValues(u, start..<end).map { (name: $0.name, quoted: $0.value, value: $0.value, bare: true) }
+        for a in values.sorted(by: { $0.quoted.lowerBound < $1.quoted.lowerBound }) {
+            let quoted = a.quoted
+            if textAttributes.contains(a.name) || (isLinkAttribute(lower, a.name) && !a.bare) {
                 replaced.append((quoted, "\"\""))
             } else if a.name == "href" || a.name == "src" || a.name == "to" {
                 var link = LinkComparison.delocalised(makeString(u.text[a.value]))
-                if let h = link.firstIndex(of: "#") { link = String(link[..<h]) }
+                // By scalars: `#` and U+FE0F (`#️-quick-start`, an emoji's slug) are one Character.
+                if let h = link.unicodeScalars.firstIndex(of: "#") { link = String(link.unicodeScalars[..<h]) }
                 replaced.append((quoted, "\"\(link)\""))
             }
         }
@@ -4491,6 +4498,38 @@ public struct PlaceholderMismatchRule: Rule {
         }
         while out.last == 0x20 { out.removeLast() }
         return makeString(out)
+    }
+
+    /// The attributes of a tag's text (`range`: after its name, before `>`) whose values are
+    /// written without quotes (`href=#intro`, `width=50`): name in lower case, the value's range,
+    /// up to the next space. Quoted values and `{…}` expressions are not among them.
+    static func unquotedValues(_ u: Unit, _ range: Range<Int>) -> [(name: String, value: Range<Int>)] {
+        var out: [(name: String, value: Range<Int>)] = []
+        var k = range.lowerBound, name: [UInt32] = [], lastName = "", quote: UInt32? = nil, braces = 0
+        while k < range.upperBound {
+            let c = u.text[k]
+            if let q = quote { if c == q { quote = nil }; k += 1; continue }
+            if braces > 0 { if c == 0x7B { braces += 1 } else if c == 0x7D { braces -= 1 }; k += 1; continue }
+            if c == 0x22 || c == 0x27 { quote = c; k += 1; continue }
+            if c == 0x7B { braces = 1; k += 1; continue }
+            let nameChar = c | 0x20 >= 0x61 && c | 0x20 <= 0x7A || c == 0x2D || c == 0x5F || c == 0x3A || (c >= 0x30 && c <= 0x39)
+            if nameChar { name.append(c); k += 1; continue }
+            if !name.isEmpty { lastName = makeString(name).lowercased(); name.removeAll() }
+            if c == 0x3D {
+                var v = k + 1
+                while v < range.upperBound && (u.text[v] == 0x20 || u.text[v] == 0x09) { v += 1 }
+                if v < range.upperBound, u.text[v] != 0x22, u.text[v] != 0x27, u.text[v] != 0x7B, !lastName.isEmpty {
+                    var e = v
+                    while e < range.upperBound && u.text[e] != 0x20 && u.text[e] != 0x09 && u.text[e] != 0x0A { e += 1 }
+                    out.append((lastName, v..<e))
+                    lastName = ""
+                    k = e
+                    continue
+                }
+            }
+            k += 1
+        }
+        return out
     }
 
     /// Attributes as compared: in any order, quoted either way (`class='a' id="b"` as

@@ -108,6 +108,15 @@ enum LinkComparison {
         var s = trivial(url).lowercased()
         var fragment = ""
         if let h = s.firstIndex(ofASCII: UInt8(ascii: "#")) { fragment = String(s[h...]); s = String(s[..<h]) }
+        // A query parameter that names a language (`?hl=en`, `&lang=zh-cn`): the page in it.
+        if let q = s.firstIndex(ofASCII: UInt8(ascii: "?")) {
+            let kept = s[s.index(after: q)...].split(separator: "&").filter { p in
+                guard let eq = p.firstIndex(of: "=") else { return true }
+                return !locales.contains(String(p[p.index(after: eq)...]))
+            }
+            s = String(s[..<q]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+            while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
+        }
         var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for k in parts.indices {
             var p = parts[k]
@@ -233,6 +242,30 @@ enum LinkComparison {
         let rest = url[r.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         return String(rest[slash...])
+    }
+
+    /// True when a destination's query has a parameter whose value is a locale (`?hl=en`).
+    static func hasLocaleQuery(_ url: String) -> Bool {
+        guard let q = url.firstIndex(of: "?") else { return false }
+        let query = url[url.index(after: q)...].prefix { $0 != "#" }
+        return query.split(separator: "&").contains { p in
+            p.firstIndex(of: "=").map { locales.contains(p[p.index(after: $0)...].lowercased()) } ?? false
+        }
+    }
+
+    /// True when `root` is the bare root of an absolute URL's site (`https://docs.example.app`,
+    /// with `/` or not) and `page` a page of the same host right under a language segment
+    /// (`/en/intro.html`, `/en/`).
+    static func isEditionTop(_ page: String, of root: String) -> Bool {
+        guard let r = sitePath(root), r == "/" || r.isEmpty, !root.contains("?"), let p = sitePath(page) else { return false }
+        let host = { (u: String) -> String in
+            guard let k = u.range(of: "://") else { return "" }
+            return String(u[k.upperBound...].prefix { $0 != "/" }).lowercased()
+        }
+        guard host(page) == host(root), !host(root).isEmpty else { return false }
+        let segments = p.split(separator: "/")
+        guard !segments.isEmpty, segments.count <= 2, !p.contains("?") else { return false }
+        return locales.contains(segments[0].lowercased()) && !LinkComparison.isChinese(page)
     }
 
     /// A fragment that holds application state (a playground's encoded code), not an anchor.
@@ -415,6 +448,19 @@ public struct LinkMismatchRule: Rule {
     /// How a target destination relates to a source destination in this file pair.
     static func verdict(_ s: String, _ t: String, _ c: FileContext, _ cache: ConsistencyCache, _ aligned: (Int, Int) -> Bool) -> LinkVerdict {
         if s == t { return .same }
+        // A link to the page's own file with a fragment (`./README_en.md#faq` in `README_en.md`)
+        // is an in-page anchor, where the other side writes one (`#常见问题`).
+        if (LinkComparison.kind(s) == .anchor) != (LinkComparison.kind(t) == .anchor), let names = LinkComparison.fileNames(c) {
+            let own = { (u: String, name: String) -> String? in
+                let (path, fragment) = LinkComparison.split(u)
+                guard let fragment, !path.contains("://") else { return nil }
+                var p = Substring(path)
+                while p.hasPrefix("./") { p = p.dropFirst(2) }
+                return p == name ? "#" + fragment : nil
+            }
+            if let a = own(s, names.source) { return verdict(a, t, c, cache, aligned) }
+            if let b = own(t, names.target) { return verdict(s, b, c, cache, aligned) }
+        }
         let mapped = LinkComparison.mapped(s, c.settings.linkMap)
         if mapped == t { return .same }
         let (sp, sf) = LinkComparison.split(mapped), (tp, tf) = LinkComparison.split(t)
@@ -461,7 +507,18 @@ public struct LinkMismatchRule: Rule {
             if LinkComparison.lastSegment(sp) == LinkComparison.trivial(names.target)
                 && LinkComparison.lastSegment(tp) == LinkComparison.trivial(names.source) { return .same }
         }
+        // A language query counts where the source writes one (`?hl=en` dropped or switched); one
+        // only the translation adds may be another edition of another link of the source's.
+        if dp == df && LinkComparison.hasLocaleQuery(tp) && !LinkComparison.hasLocaleQuery(sp) { df = "?" + df }
         if dp == df && !dp.isEmpty && sameFragment { return .localised }
+        // The page in the translation's language without the source's fragment: an id of the
+        // English page, which the Chinese one may not have (`/en/use/x.md#how-to` → `/use/x.html`).
+        // (Not the same path written alike: that is a fragment dropped.)
+        if dp == df && !dp.isEmpty && sf != nil && tf == nil { return .localised }
+        // The site's root in place of a top page of its English edition, one segment below a
+        // language segment (`https://docs.example.app/en/intro.html` → `https://docs.example.app`):
+        // the edition the reader's language opens on.
+        if LinkComparison.isEditionTop(sp, of: tp) { return .localised }
         // A Chinese page in place of the source's English one: the translator's choice, for review.
         // Not where only the query asks for Chinese on the source's site: another path there
         // is another page (`…/doc.html` → `…/swagger-ui/index.html?language=zh_CN`).
