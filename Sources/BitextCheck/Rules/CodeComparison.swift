@@ -249,10 +249,13 @@ enum CodeComparison {
         t.text.hasPrefix("<") ? ["<", ">"] : ["{", "}"]
     }
 
-    /// The words of a placeholder, in lower case (`<instance-public-ip>`: instance, public, ip).
-    static func placeholderWords(_ t: Token) -> [String] {
-        t.text.dropFirst().dropLast().split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.lowercased() }
+    /// The words of a placeholder as written (`<instance-public-ip>`: instance, public, ip).
+    static func placeholderParts(_ t: Token) -> [Substring] {
+        t.text.dropFirst().dropLast().split(whereSeparator: { $0 == "-" || $0 == "_" })
     }
+
+    /// The words of a placeholder, in lower case.
+    static func placeholderWords(_ t: Token) -> [String] { placeholderParts(t).map { $0.lowercased() } }
 
     /// True when the translation writes a placeholder of the source (`<model-name>`) as the
     /// words it stands for, in its place: Han (`模型名`), and besides Han only words of the
@@ -356,7 +359,7 @@ enum CodeComparison {
         var out = Set<String>()
         for x in s {
             if x.kind == .word { out.insert(x.text) }
-            if x.kind == .placeholder { for w in x.text.dropFirst().dropLast().split(separator: "-") { out.insert(String(w)) } }
+            if x.kind == .placeholder { for w in placeholderParts(x) { out.insert(String(w)) } }
         }
         return out
     }
@@ -492,11 +495,18 @@ enum CodeComparison {
     /// translated text are set aside.
     static func sameCode(_ source: String, _ target: String) -> Bool {
         let s = tokens(source, inline: true), t = tokens(target, inline: true)
+        return changedGaps(s, t).isEmpty
+    }
+
+    /// The gaps between two token lists (``gaps(_:_:)``) that change the code: not a stretch
+    /// ``acceptable(_:_:sourceWords:targetHasText:)`` lets pass, nor, where a locale of the code
+    /// is switched (``localeSwitched(_:_:)``), a value naming the reader's region beside it.
+    static func changedGaps(_ s: [Token], _ t: [Token]) -> [(Range<Int>, Range<Int>)] {
         let words = sourceWords(s), text = t.contains { $0.kind == .han }
         let all = gaps(s, t), localised = all.contains { localeSwitched(s[$0.0], t[$0.1]) }
-        return all.allSatisfy {
-            (localised && regionChosen(s[$0.0], t[$0.1]))
-                || (!argumentTranslated(s, $0.0, t, $0.1) && acceptable(s[$0.0], t[$0.1], sourceWords: words, targetHasText: text))
+        return all.filter { (gs, gt) in
+            !(localised && regionChosen(s[gs], t[gt]))
+                && (argumentTranslated(s, gs, t, gt) || !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text))
         }
     }
 
@@ -511,12 +521,9 @@ enum CodeComparison {
     /// when only comments, strings and translated text differ.
     static func differences(source: String, target: String, limit: Int = .max) -> [Difference] {
         let s = tokens(source), t = tokens(target)
-        let words = sourceWords(s), text = t.contains { $0.kind == .han }
         var out: [Difference] = []
         var sl: [Substring]? = nil, tl: [Substring]? = nil
-        let all = gaps(s, t), localised = all.contains { localeSwitched(s[$0.0], t[$0.1]) }
-        for (gs, gt) in all where !(localised && regionChosen(s[gs], t[gt]))
-            && (argumentTranslated(s, gs, t, gt) || !acceptable(s[gs], t[gt], sourceWords: words, targetHasText: text)) {
+        for (gs, gt) in changedGaps(s, t) {
             func line(_ tokens: [Token], _ r: Range<Int>) -> Int {
                 let comma = r.count > 1 && tokens[r.lowerBound].kind == .symbol && tokens[r.lowerBound].text == ","
                 return r.lowerBound < tokens.count ? tokens[r.lowerBound + (comma ? 1 : 0)].line : (tokens.last?.line ?? 0)

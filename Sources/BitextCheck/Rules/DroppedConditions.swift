@@ -382,7 +382,8 @@ enum ReversedRestrictions {
         let source = c.toolkit.segmenter.source, target = c.toolkit.segmenter.target
         let cues = source.restrictionCues
         let renderings = (target.conditions["only"] ?? []).map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
-        let additions = target.restrictionCues.additions.map { Array($0.unicodeScalars.map(\.value)) }.filter { !$0.isEmpty }
+        let additionTexts = target.restrictionCues.additions.filter { !$0.isEmpty }
+        let additions = additionTexts.map { Array($0.unicodeScalars.map(\.value)) }
         guard !cues.words.isEmpty, !renderings.isEmpty, !additions.isEmpty else { return [] }
         let words = LoneSentences.listedWords(Set(cues.words))
         let functionWords = source.functionWords, copulas = Set(source.negationCues.copulas)
@@ -390,15 +391,6 @@ enum ReversedRestrictions {
         // The phrases of `conditions` a restricting word opens (`only with`): DroppedConditions' reading.
         let phrases = source.conditions.values.joined().map { $0.split(separator: " ").map(String.init) }
             .filter { $0.count > 1 && cues.words.contains($0[0]) }
-        func holds(_ text: [UInt32], _ roles: [Role], _ r: Range<Int>, _ x: [UInt32]) -> Int? {
-            guard r.count >= x.count else { return nil }
-            var k = r.lowerBound
-            while k + x.count <= r.upperBound {
-                if roles[k] == .content, text[k] == x[0], (1..<x.count).allSatisfy({ text[k + $0] == x[$0] }) { return k }
-                k += 1
-            }
-            return nil
-        }
         var out: [ReversedRestriction] = []
         for (b, ss, ts) in LoneSentences.oneToOneBeads(c, p, words) {
             for sb in b.sentences where sb.source.count == 1 && sb.target.count == 1 {
@@ -429,10 +421,10 @@ enum ReversedRestrictions {
                 }) else { continue }
                 // The translation says no restriction, and an addition.
                 let tr = ts[j].range
-                guard !renderings.contains(where: { holds(tu.text, tu.roles, tr, $0) != nil }) else { continue }
-                guard let (k, a) = additions.lazy.compactMap({ a in holds(tu.text, tu.roles, tr, a).map { ($0, a) } }).first else { continue }
+                guard !LoneSentences.saysNegation(tu.text, tr, renderings),
+                      let (k, a) = LoneSentences.firstOccurrence(tu.text, tr, additions), tu.roles[k] == .content else { continue }
                 out.append(ReversedRestriction(unit: ss[i].unit, range: sentence[at].range, targetUnit: ts[j].unit,
-                                               targetRange: k..<(k + a.count), addition: String(String.UnicodeScalarView(a.compactMap(Unicode.Scalar.init)))))
+                                               targetRange: k..<(k + additions[a].count), addition: additionTexts[a]))
             }
         }
         return out

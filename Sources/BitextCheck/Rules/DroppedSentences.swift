@@ -615,15 +615,21 @@ enum LoneSentences {
     /// (``scalars(_:)``). Compared scalar by scalar: Foundation's `String.contains`, one call per
     /// negation on a string made of the sentence, cost 34 K instructions a call.
     static func saysNegation(_ text: [UInt32], _ r: Range<Int>, _ negations: [[UInt32]]) -> Bool {
+        firstOccurrence(text, r, negations) != nil
+    }
+
+    /// Where `text[r]` first holds one of `entries` (scalar sequences), and which.
+    @inline(__always)
+    static func firstOccurrence(_ text: [UInt32], _ r: Range<Int>, _ entries: [[UInt32]]) -> (at: Int, entry: Int)? {
         for i in r {
             let c = text[i]
-            for w in negations where w[0] == c && i + w.count <= r.upperBound {
+            for (k, w) in entries.enumerated() where w[0] == c && i + w.count <= r.upperBound {
                 var same = true
                 for j in 1..<w.count where text[i + j] != w[j] { same = false; break }
-                if same { return true }
+                if same { return (i, k) }
             }
         }
-        return false
+        return nil
     }
 
     /// ``saysNegation(_:_:_:)``, the negation characters inside a connective of `connectives`
