@@ -240,6 +240,14 @@ public struct LocaleData: Sendable {
         /// Words right before a count written as a word that bound it (`countBounds`: `than`,
         /// `least`, `only` of `more than once`, `at least once`, `only once`), lowercase.
         public var countBounds: Set<String> = []
+        /// Words of approximation that may stand between a bound and its number
+        /// (`boundApproximators`: `about` of `fewer than about 16`, 大约 of `不超过大约 16`),
+        /// lowercase, as scalars, longest first.
+        public var approximators: [[UInt32]] = []
+        /// Words before a bound that say it leaves the number out for certain (`boundsStrict`:
+        /// `strictly` of `strictly fewer than 16`), lowercase: English says `less than` loosely
+        /// where it means `at most`, but not after one of these.
+        public var strict: Set<String> = []
         /// Words that write a sign of the number in words (`signWords`): after it, a share
         /// (`percent`: 成, 3 成 is 30%), and a tolerance (`around`, within a few characters: 上下,
         /// 左右); anywhere in the unit, plus or minus (`plusMinus`: 正负).
@@ -743,6 +751,9 @@ public struct LocaleData: Sendable {
         bounds.comparatives = wordSet("boundComparatives")
         bounds.negators = wordSet("boundNegators")
         bounds.countBounds = wordSet("countBounds")
+        bounds.strict = wordSet("boundsStrict")
+        bounds.approximators = (node["boundApproximators"]?.array().compactMap(\.string) ?? []).map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         bounds.percent = node["signWords"]?["percent"]?.array().compactMap(\.string) ?? []
         bounds.around = node["signWords"]?["around"]?.array().compactMap(\.string) ?? []
         bounds.plusMinus = node["signWords"]?["plusMinus"]?.array().compactMap(\.string) ?? []

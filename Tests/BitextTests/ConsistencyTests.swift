@@ -285,6 +285,53 @@ import Testing
         #expect(PlaceholderMismatchRule.closingTagsAlone(Array("</div> text".utf8)).isEmpty)
     }
 
+    /// A tag that only styles its text (`<b>`, `<br>`, no attributes) dropped loses no word:
+    /// info, under its own key; a tag with attributes, or one that marks code, stays a warning.
+    @Test func stylingTagDropped() throws {
+        func found(_ target: String, _ source: String) throws -> [Finding] {
+            try Harness.findings(rule: PlaceholderMismatchRule(), target: target, source: source)
+        }
+        let bold = try found("注意：先保存文件，再关闭窗口。\n", "<b>Note:</b> save the file before you close the window.\n")
+        #expect(bold.count == 1 && bold[0].severity == .info && bold[0].message.contains("emphasis or line break"), "\(bold)")
+        let br = try found("| 选项 | 说明 |\n| --- | --- |\n| `a` | 先保存。再退出。 |\n",
+                           "| Option | Meaning |\n| --- | --- |\n| `a` | Save first.<br/>Then quit. |\n")
+        #expect(br.count == 1 && br[0].severity == .info, "\(br)")
+        let span = try found("把灯调暗，然后等待。\n", "Dim the <span class=\"lamp\">light</span>, then wait.\n")
+        #expect(span.count == 1 && span[0].severity == .warning, "\(span)")
+        let code = try found("运行 make 构建。\n", "Run <code>make</code> to build.\n")
+        #expect(code.count == 1 && code[0].severity == .warning, "\(code)")
+        #expect(PlaceholderMismatchRule.onlyStyles("<br />") && PlaceholderMismatchRule.onlyStyles("</B>"))
+        #expect(!PlaceholderMismatchRule.onlyStyles("<b id=\"x\">") && !PlaceholderMismatchRule.onlyStyles("<kbd>"))
+    }
+
+    /// A heading's step number (`### 2. Add the key`, `## Method 2: …`) dropped where the
+    /// translation numbers no heading is its style; where it numbers others, the number is lost.
+    @Test func headingStepNumbers() throws {
+        let source = "# Setup\n\n## 1. Create a key\n\nOpen the console.\n\n## 2. Add the key\n\nPaste it.\n\n## Method 3: Import a file\n\nChoose the file.\n"
+        #expect(try messages("# 设置\n\n## 创建密钥\n\n打开控制台。\n\n## 添加密钥\n\n粘贴密钥。\n\n## 导入文件\n\n选择文件。\n", source).isEmpty)
+        let numbered = try messages("# 设置\n\n## 1. 创建密钥\n\n打开控制台。\n\n## 添加密钥\n\n粘贴密钥。\n\n## 3. 导入文件\n\n选择文件。\n", source)
+        #expect(numbered.count == 1 && numbered[0].contains("number 2"), "\(numbered)")
+        #expect(try messages("# 设置\n\n## 第一步：创建密钥\n\n打开控制台。\n\n## 添加密钥\n\n粘贴密钥。\n\n## 第三步：导入文件\n\n选择文件。\n", source).count == 1)
+        // A count in a heading is no step number.
+        #expect(try messages("# 部署\n\n## 部署方式\n\n任选其一。\n", "# Deploy\n\n## 3 ways to deploy\n\nPick one.\n").count == 1)
+    }
+
+    /// A word of approximation between a bound and its number is read over (`fewer than about
+    /// 16` → `至少大约 16` turned round), and `strictly` makes an exclusive bound sure (review 29
+    /// D3: `strictly fewer than about 16` written `不超过大约 16` takes 16 in), where a plain
+    /// `fewer than 16` → `不超过 16` is English's looseness rendered.
+    @Test func boundOverApproximation() throws {
+        let source = "For small arrays, strictly fewer than about 16 elements, insertion sort is faster."
+        let m = try messages("对于小数组（不超过大约 16 个元素），插入排序更快。", source)
+        #expect(m.count == 1 && m[0].contains("16"), "\(m)")
+        #expect(try messages("对于小数组（少于大约 16 个元素），插入排序更快。", source).isEmpty)
+        let loose = "For small arrays, fewer than about 16 elements, insertion sort is faster."
+        #expect(try messages("对于小数组（不超过大约 16 个元素），插入排序更快。", loose).isEmpty)
+        let turned = try messages("对于小数组（至少大约 16 个元素），插入排序更快。", loose)
+        #expect(turned.count == 1 && turned[0].contains("fewer than about 16"), "\(turned)")
+        #expect(try messages("对于小数组（大约 16 个元素以内），插入排序更快。", "For small arrays of about 16 elements, insertion sort is faster.").isEmpty)
+    }
+
     /// A bound stated once for a number the unit writes twice (review 31 D12): the unbounded one
     /// aside; the source's clause negating farther back than the bound's reach is read with the
     /// translation's negation (`Do not grow … for more than 16 h` → `不要少于 16 h`), while `no more

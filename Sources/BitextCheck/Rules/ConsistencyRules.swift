@@ -1115,6 +1115,12 @@ public struct NumberMismatchRule: Rule {
             if k > 0 && b > 0 && letter(t[b - 1]) { b += k }
         }
         while b > 0 && space(b - 1) { b -= 1 }
+        // A word of approximation between the bound and its number (`fewer than about 16`,
+        // `不超过大约 16`): the bound is the words before it.
+        if let a = bounds.approximators.lazy.compactMap({ start($0, endingAt: b) }).first {
+            b = a
+            while b > 0 && space(b - 1) { b -= 1 }
+        }
         for (s, lower) in bounds.before { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
         if time {
             for (s, lower) in bounds.timeBefore { if let a = start(s, endingAt: b) { return (a..<b, lower) } }
@@ -1525,6 +1531,17 @@ public struct NumberMismatchRule: Rule {
         case ">", "<", "＞", "＜": return false
         default: return nil
         }
+    }
+
+    /// True when the word right before `s` (over spaces) is one of `words` (`strictly`).
+    static func strictBefore(_ u: Unit, _ s: Int, _ words: Set<String>) -> Bool {
+        guard !words.isEmpty else { return false }
+        let t = u.text
+        var e = s
+        while e > 0 && (t[e - 1] == 0x20 || t[e - 1] == 0x0A) { e -= 1 }
+        var b = e
+        while b > 0 && isASCIILetter(t[b - 1]) && u.roles[b - 1] == .content { b -= 1 }
+        return b < e && words.contains(u.string(b..<e).lowercased())
     }
 
     /// Whether a bound of the translation includes its number: a sign, or a word of the locale's
@@ -2829,6 +2846,63 @@ public struct NumberMismatchRule: Rule {
         return out
     }
 
+    /// True when the number at `r` numbers a heading as a step or a part: at the heading's start
+    /// followed by `.`, `)`, `:` or `、` and a space (`### 2. Add the key`), or after one to three
+    /// words that start it and followed by `:` (`## Method 2: Legacy installer`). A number
+    /// followed by a space alone (`## 3 ways to deploy`) is a count.
+    static func headingEnumerator(_ u: Unit, _ r: Range<Int>) -> Bool {
+        guard case .heading = u.kind else { return false }
+        let t = u.text, n = t.count
+        guard r.upperBound < n, t[r.lowerBound] >= 0x30 && t[r.lowerBound] <= 0x39 else { return false }
+        let after = t[r.upperBound]
+        let spaced = r.upperBound + 1 >= n || t[r.upperBound + 1] == 0x20
+        var k = r.lowerBound
+        while k > 0 && (t[k - 1] == 0x20 || u.roles[k - 1] != .content) { k -= 1 }
+        if k == 0 || (0..<k).allSatisfy({ u.roles[$0] != .content || t[$0] == 0x20 }) {
+            return (after == 0x2E || after == 0x29 || after == 0x3A || after == 0xFF1A) && spaced || after == 0x3001
+        }
+        guard after == 0x3A || after == 0xFF1A else { return false }
+        var words = 0
+        k = r.lowerBound
+        while true {
+            while k > 0 && t[k - 1] == 0x20 { k -= 1 }
+            guard k > 0, u.roles[k - 1] == .content else { break }
+            var w = k
+            while w > 0 && isASCIILetter(t[w - 1]) && u.roles[w - 1] == .content { w -= 1 }
+            guard w < k else { return false }
+            words += 1
+            k = w
+        }
+        return (1...3).contains(words)
+    }
+
+    /// True when a heading of the document opens with a number of its own: digits followed by
+    /// `.`, `)`, `:` or `、` (`2. 安装`, `2.1 安装`), a numeral and `、` (`二、概述`), or an ordinal
+    /// (`第 2 步`, `第二部分`).
+    static func numbersHeadings(_ d: Document, _ numerals: Numerals) -> Bool {
+        for u in d.units {
+            guard case .heading = u.kind else { continue }
+            let t = u.text
+            var k = 0
+            while k < t.count && (t[k] == 0x20 || u.roles[k] != .content) { k += 1 }
+            guard k < t.count else { continue }
+            if t[k] >= 0x30 && t[k] <= 0x39 {
+                var e = k
+                while e < t.count && (t[e] >= 0x30 && t[e] <= 0x39 || t[e] == 0x2E) { e += 1 }
+                if e == t.count || [0x2E, 0x29, 0x3A, 0xFF1A, 0x3001, 0x20].contains(t[e]) || t[e - 1] == 0x2E { return true }
+            } else if numerals.isNumeral(t[k]) {
+                var e = k
+                while e < t.count && numerals.isNumeral(t[e]) { e += 1 }
+                if e < t.count && (t[e] == 0x3001 || t[e] == 0x2E || t[e] == 0xFF0E) { return true }
+            }
+            if let o = t.firstIndex(where: { numerals.ordinals.contains($0) }), o + 1 < t.count,
+               numerals.isNumeral(t[o + 1]) || (t[o + 1] >= 0x30 && t[o + 1] <= 0x39) || (t[o + 1] == 0x20 && o + 2 < t.count && t[o + 2] >= 0x30 && t[o + 2] <= 0x39) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// True when the number at `r` is a `1` that opens the unit's prose as the first item's
     /// number of a list written inline, before a comma (`A: 1，for the version after 1.0.3 …`,
     /// `1, confirm hostname`): at the unit's start or after a label of up to three words and a
@@ -2984,6 +3058,8 @@ public struct NumberMismatchRule: Rule {
         // The sentences `missing-translation` reports dropped from a paragraph (made on the first
         // number missing; none when that rule is off).
         var dropped: [LoneSentence]? = nil
+        // Whether the translation numbers its headings (read on the first heading number missing).
+        var headingsNumbered: Bool? = nil
         func droppedSentences() -> [LoneSentence]? {
             guard c.settings.severity(MissingTranslationRule()) != nil else { return nil }
             if dropped == nil { dropped = LoneSentences.find(c).filter(\.isDropped) }
@@ -3240,6 +3316,8 @@ public struct NumberMismatchRule: Rule {
                 // `at least 35` leaves out a number the source includes).
                 let sourceSign = NumberMismatchRule.signInclusive(sourceBound)
                 let sourceWord = sourceSign == nil && !negated && !time ? c.settings.source.bounds.includes(sourceBound) : nil
+                // `strictly fewer than 16`: the source says for certain that 16 is left out.
+                let sourceStrict = sourceWord == false && NumberMismatchRule.strictBefore(su, sr.lowerBound, c.settings.source.bounds.strict)
                 let sourceNegates = sr.upperBound <= m.range.lowerBound
                     && c.settings.source.bounds.negators.contains(String(sourceBound.lowercased().prefix { $0.isLetter }))
                 for t in tg {
@@ -3267,7 +3345,7 @@ public struct NumberMismatchRule: Rule {
                     }
                     var key = "number-mismatch.bound"
                     if y.lower == lower {
-                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound || sourceWord == true ? sourceWord : nil)
+                        let sourceInclusive = sourceSign ?? (y.range.lowerBound >= t.range.upperBound || sourceWord == true || sourceStrict ? sourceWord : nil)
                         guard let inclusive = sourceInclusive, let other = NumberMismatchRule.boundInclusive(tu.string(y.range), targetBounds),
                               other != inclusive else { continue }
                         key = "number-mismatch.inclusive"
@@ -3606,6 +3684,14 @@ public struct NumberMismatchRule: Rule {
                 }
             }
             var missing = missingIndexes.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
+            // A heading's step number (`### 2. Add the key`, `## Method 2: …`) where no heading
+            // of the translation is numbered: the page's style leaves them out, every one.
+            if missing.contains(where: { NumberMismatchRule.headingEnumerator(p.source.units[$0.unit], $0.range) }) {
+                if headingsNumbered == nil { headingsNumbered = NumberMismatchRule.numbersHeadings(c.document, c.settings.target.numerals) }
+                if headingsNumbered == false {
+                    missing.removeAll { NumberMismatchRule.headingEnumerator(p.source.units[$0.unit], $0.range) }
+                }
+            }
             if missing.count >= 2 {
                 var joined: [Mention<NumberMention>] = []
                 var k = 0
@@ -4297,11 +4383,13 @@ public struct PlaceholderMismatchRule: Rule {
             }
             // Placeholders whose name the translation translated (`${变量}` for `${variable}`).
             var translated = remaining.filter { !$0.value.hasPrefix("<") && $0.value.unicodeScalars.contains { isHanIdeograph($0.value) } }
-            // One finding per place in the translation, naming everything lost there.
-            var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String])] = []
+            // One finding per place in the translation, naming everything lost there; a tag that
+            // only styles its text (`<b>`, `<em>`, `<br>`, no attributes) apart from the others.
+            var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String], styling: Bool)] = []
             for s in missing {
                 let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
                 let written = p.source.units[s.unit].string(s.range)
+                let styling = PlaceholderMismatchRule.onlyStyles(written)
                 var renamed: String? = nil
                 if !s.value.hasPrefix("<"), let k = translated.firstIndex(where: { $0.unit == place.unit && $0.range.overlaps(place.range) }) {
                     renamed = translated[k].value
@@ -4310,15 +4398,18 @@ public struct PlaceholderMismatchRule: Rule {
                     // `{username} {password}` → `{用户名:密码}`: one translated placeholder for several.
                     renamed = places[k].translated[0]
                 }
-                if let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range }) {
+                if let k = places.firstIndex(where: { $0.place.unit == place.unit && $0.place.range == place.range && $0.styling == styling }) {
                     if let renamed { if !places[k].translated.contains(renamed) { places[k].translated.append(renamed) } }
                     else if !places[k].written.contains(written) { places[k].written.append(written) }
                 } else {
-                    places.append((place, s.unit, renamed == nil ? [written] : [], renamed.map { [$0] } ?? []))
+                    places.append((place, s.unit, renamed == nil ? [written] : [], renamed.map { [$0] } ?? [], styling))
                 }
             }
             for m in places where !m.written.isEmpty {
-                emit(c.mismatch(self, severity: severity, place: m.place, key: "placeholder-mismatch", sourceUnit: m.sourceUnit,
+                // Emphasis or a line break dropped leaves every word and value the reader needs:
+                // the translation's typography, for review.
+                emit(c.mismatch(self, severity: m.styling ? .info : severity, place: m.place,
+                                key: m.styling ? "placeholder-mismatch.styling" : "placeholder-mismatch", sourceUnit: m.sourceUnit,
                                 values: [:], source: m.written.joined(separator: " "), target: nil))
             }
             for m in places where !m.translated.isEmpty {
@@ -4340,6 +4431,17 @@ public struct PlaceholderMismatchRule: Rule {
                 }
             }
         }
+    }
+
+    /// HTML elements that only style their text (emphasis, size, a line break): dropping one
+    /// loses no word, value, link or code.
+    static let stylingElements: Set<String> = ["b", "strong", "i", "em", "u", "small", "big", "br", "tt", "mark", "center"]
+
+    /// True when a tag as written is one of ``stylingElements`` with no attributes (`<b>`,
+    /// `</b>`, `<br />`): `<span class="x">`, `<b id="x">` carry more than style.
+    static func onlyStyles(_ written: String) -> Bool {
+        let name = written.unicodeScalars.filter { $0 != "<" && $0 != ">" && $0 != "/" && $0 != " " }
+        return stylingElements.contains(String(String.UnicodeScalarView(name)).lowercased())
     }
 
     /// Key caps written in square brackets, as game and hardware UIs write keys (`[E]`,
