@@ -78,6 +78,9 @@ public struct UntranslatedRule: Rule {
             // entry's year before a full stop), then the title: an entry; `et al.` before a verb
             // or a year in parentheses is a sentence about the work.
             RuleExample("## 参考文献\n\n1. Moreau et al. Sentence Pairs at Scale: Aligning Two Languages. 2023. [[arxiv]](https://arxiv.org/abs/2301.00002)\n1. Okoye and Lind. \"Split or Join\": Segment Boundaries in Parallel Text. ACL 2024.\n1. ↓Moreau et al. showed in 2023 that the alignment of sentences scales.\n1. ↓Moreau et al. (2023) measured the alignment of sentences on two corpora.\n"),
+            // One author by a full name, then the title, the year ending a sentence and a link
+            // to the paper: an entry; the same name before a verb is a sentence about the work.
+            RuleExample("## 参考文献\n\n1. Adaeze Obi. Pairing Pages Across Languages at Scale. EMNLP 2024. [[paper]](https://example.org/papers/2401)\n1. ↓Adaeze Obi showed in 2024 that pages pair across languages. [[paper]](https://example.org/papers/2401)\n1. ↓Adaeze Obi. Pairing pages across languages at scale, a study of 2024.\n"),
             // The Vancouver style too (`Surname AB, Surname CD.`, `et al.`, one author with
             // `year;volume` or a `doi:`); a sentence naming its authors is still prose.
             RuleExample("## 参考文献\n\n1. Lin Q, Zhao M. Segmenting bilingual documents at scale. *J Ex Lang*. 2021;3(2):45–67.\n2. Ito K, Sato R, et al. A survey of the alignment of sentences. *Ex Rev*. 2019;12:101.\n3. Okafor A. Counting the words of a page. *Ex Lett*. 2020;8(4):1–9.\n\n↓Lin Q and Zhao M showed in 2021 that the alignment scales.\n\n↓Okafor A. wrote the first counter in 2020, and it is still in use.\n"),
