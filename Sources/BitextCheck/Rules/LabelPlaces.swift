@@ -14,6 +14,16 @@ extension UntranslatedLabelRule {
     /// (`GPU memory`, `BLEU score`) is a label to translate, and so is a header row of words.
     static func isMeasureHeader(_ c: FileContext, _ k: Int, _ s: SourceStretch) -> Bool {
         let units = c.document.units
+        // One lowercase word (`precision`, `recall`) in a header row that measures, beside a
+        // header kept in snake_case (`f1_score`): a metric's key as the program prints it, like
+        // its neighbour. A header row of words (`description` beside `Release API`) is labels.
+        if isHeaderCell(units[k].kind), s.tokens.count == 1, s.tokens[0].kind == .lowercase {
+            let row = headerRow(c, k)
+            if row.contains(where: { holdsUnitInBrackets(units[$0]) }), row.contains(where: { j in
+                j != k && !c.analyses[j].hasHan && isSnakeCase(units[j])
+                    && c.analyses[j].stretches.allSatisfy { !$0.isProse }
+            }) { return true }
+        }
         guard isHeaderCell(units[k].kind), s.tokens.count <= 3, let words = measureWords(units[k]) else { return false }
         // The head of an English noun phrase is its last word: `Mask AP` is an AP. An
         // ordinary word there must be an abbreviation (`Acc`): three letters at most.
@@ -45,6 +55,21 @@ extension UntranslatedLabelRule {
         }
         if case .html = u.kind, body, s.tokens.count <= 4 { return inHTMLValueTable(c, k) }
         return false
+    }
+
+    /// The unit's read text is one snake_case name: lowercase letters and digits joined by `_`,
+    /// an underscore inside (`f1_score`).
+    static func isSnakeCase(_ u: Unit) -> Bool {
+        var underscore = false, n = 0, last: UInt32 = 0
+        for (c, r) in zip(u.text, u.roles) where r.isRead {
+            if c == 0x20 || c == 0x0A { if n == 0 { continue } else { return false } }
+            let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c == 0x5F && n > 0)
+            guard ok else { return false }
+            if c == 0x5F { underscore = true }
+            n += 1
+            last = c
+        }
+        return underscore && last != 0x5F
     }
 
     // MARK: places

@@ -208,6 +208,10 @@ public struct UntranslatedLabelRule: Rule {
             RuleExample("<table>\n<tr><th>模型</th><th>Top-1 Acc（%）</th><th>Mask AP</th><th>↓GPU memory</th><th>推理耗时（ms）</th></tr>\n<tr><td>tiny-net</td><td>71.2</td><td>40.1</td><td>8 GB</td><td>12</td></tr>\n</table>\n"),
             RuleExample("| 模型 | mAP（%） | Box AP | 大小（MB） |\n| --- | --- | --- | --- |\n| tiny-net | 40.1 | 38.2 | 12 |\n"),
             RuleExample("| 组件 | ↓Release API | ↓description |\n| --- | --- | --- |\n| 网关 | 支持 | 入口 |\n"),
+            // A lowercase header beside a metric kept in snake_case, in a row that measures, is
+            // a metric's key too; without the unit in brackets the row is words.
+            RuleExample("<table>\n<tr><th>模型</th><th>precision</th><th>recall</th><th>f1_score</th><th>大小（MB）</th></tr>\n<tr><td>tiny-net</td><td>0.91</td><td>0.88</td><td>0.89</td><td>12</td></tr>\n</table>\n"),
+            RuleExample("| 组件 | ↓status | max_retries |\n| --- | --- | --- |\n| 网关 | 正常 | 3 |\n"),
             // A value, not a label: one lowercase word alone in a body cell, a list item that is
             // a key and a colon over the keys it holds, a cell of an HTML table whose body has no
             // Chinese under a translated header; a Capitalised label is still one.
