@@ -805,6 +805,29 @@ import BitextMarkdown
         #expect(try Harness.findings(rule: MissingTranslationRule(), target: inPlace, source: source).isEmpty)
     }
 
+    /// Two whole rows the translation put in another order, a kept name in each that a newer
+    /// version lengthens (`` `tide_gauge` `` written `` `tide_gauge_reader` ``): reordered, not
+    /// cells swapped; the same rows with only the cells of words exchanged are a swap.
+    @Test func rowsReorderedWithLengthenedNames() throws {
+        let source = """
+            | Task | Module | Notes |
+            | --- | --- | --- |
+            | Read the tide gauge every morning | `tide_gauge` | Needs the harbour key |
+            | Measure the wind speed at noon | `wind_meter` | Needs a clear mast |
+
+            """
+        let reordered = """
+            | 任务 | 模块 | 说明 |
+            | --- | --- | --- |
+            | 每天中午测量风速 | `wind_meter_reader` | 需要空旷的桅杆 |
+            | 每天早晨读取潮位计 | `tide_gauge_reader` | 需要港口钥匙 |
+
+            """
+        let swapped = try Harness.findings(rule: MissingTranslationRule(), target: reordered, source: source)
+        #expect(swapped.isEmpty, "\(swapped.map(\.message))")
+        #expect(SwappedCells.holds("`tide_gauge_reader`", "`tide_gauge`") && !SwappedCells.holds("`wind_meter`", "`tide_gauge`"))
+    }
+
     /// Cells of two rows exchanged whose renderings share a word (review 28 D11: `关闭` for both
     /// `Stop` and `Switch off`, and `机` reaching `engine` in `收音机` too): each cell is read by
     /// the words the other does not write, and two stems crossed are enough when a third or more

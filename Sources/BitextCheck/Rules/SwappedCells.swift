@@ -493,7 +493,18 @@ enum SwappedCells {
         guard sa.count == ta.count, sb.count == tb.count, sa.count == sb.count else { return false }
         for k in sa.indices where k != column && !sa[k].isEmpty && sa[k] != sb[k] {
             if ta[k] == sb[k] || tb[k] == sa[k] { return true }
+            // Or kept text a newer name lengthens, crossed both ways (`` `vehicle_attribute` ``
+            // in the row of `` `vehicle_attribute_recognition` ``, and the pedestrian's likewise):
+            // each target cell holds the other source row's text and not its own.
+            if sa[k].count >= 4, sb[k].count >= 4, !sa[k].contains(sb[k]), !sb[k].contains(sa[k]),
+               holds(ta[k], sb[k]), !holds(ta[k], sa[k]), holds(tb[k], sa[k]), !holds(tb[k], sb[k]) { return true }
         }
         return false
+    }
+
+    /// `cell` holds `text` as written, its backticks aside (`` `a_b` `` holds `` `a` ``'s `a`).
+    static func holds(_ cell: String, _ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        return !t.isEmpty && cell.contains(t)
     }
 }
