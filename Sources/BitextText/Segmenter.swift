@@ -1365,12 +1365,14 @@ public final class Segmenter {
             // joined by `and` only with a year that ends a sentence of the entry (`… 2024.`).
             let title = upper(t) || digit(t) || at(t) == 0x22 || at(t) == 0x201C || at(t) == 0x2018
             author = title && (has(" et al. ", at: s) || Segmenter.holdsYearBeforeFullStop(text, roles, segment))
-        } else if let t = Segmenter.afterFullName(surname, { has($0, at: $1) }, i) {
+        } else if let t = Segmenter.afterFullName(surname, { has($0, at: $1) }, i), upper(t),
+                  Segmenter.holdsYearBeforeFullStop(text, roles, segment), Segmenter.endsInLink(roles, segment) {
             // Hongbin Na. Title. COLING 2024. [[arxiv]](…): one author by a full name of two or
             // three capitalised words, a full stop, a title starting with a capital, a year that
             // ends a sentence of the entry, and the entry ending in a link (a list of papers
             // linked to their pages; `Click Save. The file is kept since 2024.` links nothing).
-            author = upper(t) && Segmenter.holdsYearBeforeFullStop(text, roles, segment) && Segmenter.endsInLink(roles, segment)
+            // Anything else goes on to the next shape (`World Health Organization. (2020)`).
+            author = true
         } else {
             // OpenAI. (2023) / World Health Organization. (2020): capitalized words, then the
             // year in parentheses (not `Vaswani et al. (2017) showed`).
@@ -1513,8 +1515,6 @@ public final class Segmenter {
         return false
     }
 
-    /// A year (1800–2099) of `segment`'s content right before a full stop (`… 2024.`), as a
-    /// reference entry dates itself.
     /// Where a title starts after a full name of two or three capitalised words and `. `
     /// (`Hongbin Na. `), at `i` of the entry's content; nil for anything else. `surname` and
     /// `has` read the entry's content.
@@ -1537,6 +1537,8 @@ public final class Segmenter {
         return k > segment.lowerBound && roles[k - 1] == .destination
     }
 
+    /// A year (1800–2099) of `segment`'s content right before a full stop (`… 2024.`), as a
+    /// reference entry dates itself.
     static func holdsYearBeforeFullStop(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
         var k = segment.lowerBound
         while k + 4 < segment.upperBound {
