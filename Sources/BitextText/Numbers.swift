@@ -841,7 +841,7 @@ public enum NumberScanner {
     /// Whether Han, or Chinese punctuation, stands next to the token at `k..<s`, a space between
     /// or not (`1.1w 张`, `共 1.1w`, `1W、2W、5W 条`).
     static func hanBeside(_ text: [UInt32], _ k: Int, _ s: Int) -> Bool {
-        func chinese(_ c: UInt32) -> Bool { isHanIdeograph(c) || (c >= 0x3001 && c <= 0x3011) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF1F) }
+        func chinese(_ c: UInt32) -> Bool { isHanIdeograph(c) || isCJKPunctuation(c) }
         var a = s
         while a < text.count && text[a] == 0x20 { a += 1 }
         if a < text.count && chinese(text[a]) { return true }
@@ -1016,6 +1016,14 @@ public enum NumberScanner {
         }
         return v
     }
+}
+
+/// CJK and full-width punctuation (，。：；！？、（）「」《》…, curly quotes, the dash): Chinese text
+/// around a mark, never part of an address.
+public func isCJKPunctuation(_ c: UInt32) -> Bool {
+    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20)
+        || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || c == 0x2026 || c == 0x2014
+        || (c >= 0x2018 && c <= 0x201F)
 }
 
 /// A CJK ideograph (the unified blocks, extension A and B on, compatibility ideographs), by code

@@ -606,8 +606,6 @@ public struct CodeMismatchRule: Rule {
         return false
     }
 
-    /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
-    /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
     /// True when a span that is one variable, `$` and a name (`$ENV_VARIABLE_NAME`, `$PATH`), is
     /// written as `$` and a name in Han (`$环境变量名称`).
     static func variableNameTranslated(_ source: String, _ target: String) -> Bool {
@@ -649,6 +647,8 @@ public struct CodeMismatchRule: Rule {
             && !b.contains { $0.contains("_") || $0.contains("(") || $0.contains("=") || $0.contains("/") }
     }
 
+    /// Code with more than a name: brackets, operators, quotes, slashes or spaces between
+    /// symbols (`ref()`, `a = b`, `<T>`, `http://…`). Missing from a translation, it is lost code.
     static func isCodeShaped(_ s: String) -> Bool {
         guard s.unicodeScalars.contains(where: { CodeComparison.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }) else { return false }
         // A keyword or constant in capitals (`HAVING`, `MAX_SIZE`, `EOF`): written as it is.
@@ -934,6 +934,12 @@ public struct CodeMismatchRule: Rule {
                 var fix: Fix? = nil
                 var s = severity
                 var key = "code-mismatch"
+                // A variable whose name the translation writes in Han (`$ENV_VARIABLE_NAME`
+                // written `$环境变量名称`), in its place or anywhere in the unit where the span is
+                // missing: a placeholder for the reader's own variable, or a real one renamed
+                // (`$HOME` written `$主目录`). Worth a look, no more, as `${变量}` for `${variable}` is.
+                let variableRenamed = m.target.map { CodeMismatchRule.variableNameTranslated(m.source.value, $0.value) }
+                    ?? target.contains { CodeMismatchRule.variableNameTranslated(m.source.value, $0.value) }
                 if m.target == nil {
                     key = "code-mismatch.missing"
                     if CodeMismatchRule.writtenPlain(m.source.value, in: targetText) {
@@ -944,11 +950,7 @@ public struct CodeMismatchRule: Rule {
                         // Its names translated (`${variable}` → ${变量}): a placeholder for the reader.
                         key = "code-mismatch.translated"
                         s = .info
-                    } else if target.contains(where: { CodeMismatchRule.variableNameTranslated(m.source.value, $0.value) }) {
-                        // A variable whose name the translation writes in Han (`$ENV_VARIABLE_NAME`
-                        // written `$环境变量名称`): a placeholder for the reader's own variable, or a
-                        // real one renamed (`$HOME` written `$主目录`). Worth a look, no more, as
-                        // `${变量}` for `${variable}` is.
+                    } else if variableRenamed {
                         key = "code-mismatch.translated"
                         s = .info
                     } else if c.settings.source.requirementKeywords.contains(m.source.value),
@@ -962,11 +964,7 @@ public struct CodeMismatchRule: Rule {
                         // (`String` → 字符串, `dataSource` → 数据, `->` → 箭头): worth a look, no more.
                         s = .info
                     }
-                } else if let t = m.target, CodeMismatchRule.variableNameTranslated(m.source.value, t.value) {
-                    // A variable whose name the translation writes in Han (`$ENV_VARIABLE_NAME`
-                    // written `$环境变量名称`): a placeholder for the reader's own variable, or a
-                    // real one renamed (`$HOME` written `$主目录`). Worth a look, no more, as
-                    // `${变量}` for `${variable}` is.
+                } else if variableRenamed {
                     key = "code-mismatch.translated"
                     s = .info
                 } else if let t = m.target, CodeMismatchRule.translatedMenuPath(m.source.value, t.value) {

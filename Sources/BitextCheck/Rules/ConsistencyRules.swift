@@ -3686,11 +3686,10 @@ public struct NumberMismatchRule: Rule {
             var missing = missingIndexes.map { source[$0] }.filter { !NumberMismatchRule.leadingEnumerator(p.source.units[$0.unit], $0.range) }
             // A heading's step number (`### 2. Add the key`, `## Method 2: …`) where no heading
             // of the translation is numbered: the page's style leaves them out, every one.
-            if missing.contains(where: { NumberMismatchRule.headingEnumerator(p.source.units[$0.unit], $0.range) }) {
+            missing.removeAll { m in
+                guard NumberMismatchRule.headingEnumerator(p.source.units[m.unit], m.range) else { return false }
                 if headingsNumbered == nil { headingsNumbered = NumberMismatchRule.numbersHeadings(c.document, c.settings.target.numerals) }
-                if headingsNumbered == false {
-                    missing.removeAll { NumberMismatchRule.headingEnumerator(p.source.units[$0.unit], $0.range) }
-                }
+                return headingsNumbered == false
             }
             if missing.count >= 2 {
                 var joined: [Mention<NumberMention>] = []
@@ -4440,8 +4439,17 @@ public struct PlaceholderMismatchRule: Rule {
     /// True when a tag as written is one of ``stylingElements`` with no attributes (`<b>`,
     /// `</b>`, `<br />`): `<span class="x">`, `<b id="x">` carry more than style.
     static func onlyStyles(_ written: String) -> Bool {
-        let name = written.unicodeScalars.filter { $0 != "<" && $0 != ">" && $0 != "/" && $0 != " " }
-        return stylingElements.contains(String(String.UnicodeScalarView(name)).lowercased())
+        guard let name = tagName(written), stylingElements.contains(name) else { return false }
+        return !written.contains("=")
+    }
+
+    /// The element name of a tag, as labelled or as written (`<b>`, `</B>`, `<br />`, `<a href=…>`),
+    /// in lower case; nil for a placeholder that is no tag.
+    static func tagName(_ value: String) -> String? {
+        guard value.hasPrefix("<") else { return nil }
+        var s = value.dropFirst()
+        if s.hasPrefix("/") { s = s.dropFirst() }
+        return s.prefix(while: { $0 != ">" && $0 != " " && $0 != "/" }).lowercased()
     }
 
     /// Key caps written in square brackets, as game and hardware UIs write keys (`[E]`,
@@ -4688,10 +4696,7 @@ public struct PlaceholderMismatchRule: Rule {
     /// The kind of structure a structural HTML tag writes, which Markdown writes too: a list
     /// (`<ul>`, `<ol>`, `<li>`), a line break (`<br>`), a paragraph (`<p>`). Nil for other tags.
     static func structure(_ value: String) -> String? {
-        guard value.hasPrefix("<") else { return nil }
-        var s = value.dropFirst()
-        if s.hasPrefix("/") { s = s.dropFirst() }
-        switch s.prefix(while: { $0 != ">" && $0 != " " && $0 != "/" }).lowercased() {
+        switch tagName(value) {
         case "ul", "ol", "li": return "li"
         case "br": return "br"
         case "p": return "p"
@@ -4759,10 +4764,7 @@ public struct PlaceholderMismatchRule: Rule {
     /// The Markdown element an HTML tag writes (`code`, `strong`, `emphasis`): `<code>`,
     /// `<b>`/`<strong>`, `<i>`/`<em>`, opening or closing. Nil for other tags and placeholders.
     static func markdownForm(_ value: String) -> Int? {
-        guard value.hasPrefix("<") else { return nil }
-        var s = value.dropFirst()
-        if s.hasPrefix("/") { s = s.dropFirst() }
-        switch s.prefix(while: { $0 != ">" && $0 != " " && $0 != "/" }).lowercased() {
+        switch tagName(value) {
         case "code": return 0
         case "b", "strong": return 1
         case "i", "em": return 2

@@ -563,14 +563,6 @@ func isHanChar(_ c: UInt32) -> Bool {
     c >= 0x2E80 && Characters.script(c) == .han
 }
 
-/// CJK and full-width punctuation (，。：；！？、（）「」《》…, curly quotes, the dash): Chinese text
-/// around a mark, never part of an address.
-func isCJKPunctuation(_ c: UInt32) -> Bool {
-    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20)
-        || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || c == 0x2026 || c == 0x2014
-        || (c >= 0x2018 && c <= 0x201F)
-}
-
 func isLatinChar(_ c: UInt32) -> Bool {
     c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) : Characters.script(c) == .latin
 }

@@ -31,7 +31,7 @@ public struct URLRunsOnRule: Rule {
     /// `（` (full-width), or `(` after a space, right after a `]`, and the matching `）` or `)`
     /// comes before `limit` (the first Chinese mark, or the end of the autolink's text when the
     /// mark is that `）`). `open` is the first character after `]`, `close` the parenthesis.
-    static func brokenLink(_ t: [UInt32], _ r: [Role], _ lo: Int, _ limit: Int) -> (open: Int, close: Int)? {
+    static func brokenLink(_ t: [UInt32], _ lo: Int, _ limit: Int) -> (open: Int, close: Int)? {
         guard lo >= 2 else { return nil }
         let paren = t[lo - 1]
         guard paren == 0xFF08 || paren == 0x28 else { return nil }
@@ -61,7 +61,7 @@ public struct URLRunsOnRule: Rule {
                 // A Markdown link the translation broke, its `(` full-width or after a space
                 // (`[脚本]（https://…）`, `[数据] (https://…)`): the address ends at the matching
                 // parenthesis, and the fix is the link, `(` right after `]`.
-                if let broken = URLRunsOnRule.brokenLink(t, r, lo, cut) {
+                if let broken = URLRunsOnRule.brokenLink(t, lo, cut) {
                     let url = makeString(Array(t[lo..<broken.close]))
                     emit(c.finding(self, severity: severity, unit: k, range: broken.open..<(broken.close + 1),
                                    message: c.messages.text("url-runs-on.link", ["url": url, "written": makeString(Array(t[(broken.open - 1)...broken.close]))]),
