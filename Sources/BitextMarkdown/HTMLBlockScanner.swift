@@ -3,6 +3,10 @@
 /// Headings `<h1>`…`<h6>` become heading units (several may share one block); inline tags
 /// (`<a>`, `<em>`, `<code>`, …) stay inside the unit as markup; comments, `<script>`, `<style>`,
 /// `<pre>` and the like hold no units. The alt text of an `<img>` that stands alone is a unit.
+/// A line of the block that opens with `#` to `######` and a space once every element opened
+/// before it is closed (`</table>` then `## 6. Test` with no blank line between) is a heading:
+/// CommonMark keeps the line in the HTML block, while Python-Markdown, which MkDocs sites use,
+/// ends the block at the closing tag, and the author wrote it as a heading.
 struct HTMLBlockScanner {
     struct Piece {
         var kind: UnitKind
@@ -20,6 +24,10 @@ struct HTMLBlockScanner {
     static let alwaysOpaque: Set<String> = [
         "script", "style", "textarea", "pre", "svg", "math", "template", "iframe", "object", "noscript",
         "head", "select", "canvas", "video", "audio",
+    ]
+    /// Elements with no closing tag: they open nothing that a later line is inside.
+    static let voidTags: Set<String> = [
+        "area", "base", "col", "embed", "hr", "input", "link", "meta", "param", "source", "track",
     ]
 
     let raw: [UInt32]
@@ -84,6 +92,12 @@ struct HTMLBlockScanner {
         var segmentKind: UnitKind = .html(tag: "")
         var standaloneAlt: [Range<Int>] = []
         var inlineCode = 0
+        // Block-level elements open at this point (a closing tag closes the innermost of its
+        // name and those opened inside it, whose closing tags HTML lets authors leave out), and
+        // whether one was closed before: a Markdown heading stands only after a closed element.
+        var openBlocks: [String] = []
+        var closedBlock = false
+        var markdownHeading = false
 
         func close(_ end: Int) {
             emit(segmentStart..<end, kind: segmentKind, alts: standaloneAlt)
@@ -163,6 +177,12 @@ struct HTMLBlockScanner {
                     close(p)
                     inlineCode = 0
                     segmentStart = tag.range.upperBound
+                    if tag.closing {
+                        if let k = openBlocks.lastIndex(of: name) { openBlocks.removeSubrange(k...) }
+                        closedBlock = true
+                    } else if !tag.selfClosing && !HTMLBlockScanner.voidTags.contains(name) {
+                        openBlocks.append(name)
+                    }
                     if !tag.closing, name.count == 2, name.first == "h", let level = Int(String(name.last!)),
                        (1...6).contains(level) {
                         segmentKind = .heading(level: level)
@@ -176,6 +196,22 @@ struct HTMLBlockScanner {
                 if let end = find(HTMLBlockScanner.mdxCommentClose, from: p + 3) {
                     for k in p..<(end + 3) { roles[k] = .markup }
                     p = end + 3
+                    continue
+                }
+            } else if c == 0x0A {
+                if markdownHeading {
+                    close(p)
+                    markdownHeading = false
+                    segmentStart = p + 1
+                    segmentKind = .html(tag: "")
+                }
+                if openBlocks.isEmpty, closedBlock, inlineCode == 0, let (level, text) = atxHeading(at: p + 1) {
+                    if segmentStart <= p { close(p) }  // (a heading right before has closed itself)
+                    for k in (p + 1)..<text { roles[k] = .markup }
+                    segmentStart = text
+                    segmentKind = .heading(level: level)
+                    markdownHeading = true
+                    p = text
                     continue
                 }
             } else if c == 0x26, let end = entityEnd(p) {
@@ -212,6 +248,20 @@ struct HTMLBlockScanner {
         } else if alts.count == 1, let alt = alts.first, !alt.isEmpty {
             pieces.append(Piece(kind: .altText, range: alt, roles: [Role](repeating: .content, count: alt.count)))
         }
+    }
+
+    /// A Markdown ATX heading's level and where its text starts, for a line starting at `p`: up
+    /// to three spaces, one to six `#`, a space (its closing `#`s are left as text).
+    private func atxHeading(at p: Int) -> (level: Int, text: Int)? {
+        var k = p
+        while k < raw.count && k - p < 3 && raw[k] == 0x20 { k += 1 }
+        let hashes = k
+        while k < raw.count && raw[k] == 0x23 { k += 1 }
+        let level = k - hashes
+        guard (1...6).contains(level), k < raw.count, raw[k] == 0x20 || raw[k] == 0x09 else { return nil }
+        while k < raw.count && (raw[k] == 0x20 || raw[k] == 0x09) { k += 1 }
+        guard k < raw.count, raw[k] != 0x0A else { return nil }
+        return (level, k)
     }
 
     private func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }

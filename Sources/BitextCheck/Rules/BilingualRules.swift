@@ -918,6 +918,11 @@ public struct ExtraBlockRule: Rule {
             // paragraph there: an addition all the same (and the paragraph missing).
             RuleExample("# 限制\n\n↓截图来自旧版本的界面。\n\n## 队列\n\n每个队列都有一个名字。\n",
                         source: "# Limits\n\nJobs must finish within the time limit.\nThis section explains how to set the limit in your configuration file and how to handle a job that runs past it on version 3.\n\n## Queues\n\nEach queue has a name.\n"),
+            // The source's heading follows `</table>` with no blank line (CommonMark keeps it in
+            // the HTML block, Python-Markdown ends the block at the closing tag): the heading
+            // the translation writes apart is its translation.
+            RuleExample("# 结果\n\n<table>\n<tr><td>轮次</td><td>10</td></tr>\n</table>\n\n## 6. 产线测试\n\n用调好的模型替换原模型，然后运行测试文件。\n",
+                        source: "# Results\n\n<table>\n<tr><td>Epochs</td><td>10</td></tr>\n</table>\n## 6. Pipeline testing\nReplace the model with the tuned one and run the test file.\n"),
             // A row: one finding, not one per cell.
             RuleExample("| 参数 | 说明 |\n| --- | --- |\n| size | 按钮大小 |\n| ↓ghost | 幽灵按钮，背景透明 |\n| danger | 是否为危险按钮 |\n",
                         source: "| Property | Description |\n| --- | --- |\n| size | The size of the button |\n| danger | Whether the button is dangerous |\n"),
