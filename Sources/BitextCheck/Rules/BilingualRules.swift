@@ -183,6 +183,7 @@ struct UnpairedBlocks {
         UnpairedBlocks.explainImages(unpairedTarget, in: target, explained: &explainedTarget, other: source)
         UnpairedBlocks.explainImages(unpairedSource, in: source, explained: &explainedSource, other: target)
         UnpairedBlocks.explainSplits(beads, c, p, explained: &explainedTarget)
+        UnpairedBlocks.explainFolds(beads, c, p, explained: &explainedSource)
         UnpairedBlocks.explainSilentBlocks(beads, c, p, explained: &explainedTarget)
         // A table written as a list has no header row: its header's cells are no translation missing.
         for t in TableShapes.asLists(p, target) { explainedSource.formUnion(t.header) }
@@ -367,18 +368,96 @@ struct UnpairedBlocks {
     }
 
     /// Inline code spans (three characters or more) and link destinations of a unit.
-    static func anchors(_ u: BitextMarkdown.Unit) -> Set<String> {
-        var out = Set<String>()
+    static func anchors(_ u: BitextMarkdown.Unit) -> Set<String> { Set(anchorList(u)) }
+
+    /// A unit's code spans of three characters or more and its link destinations (not `#…`), in
+    /// order, each as often as it is written.
+    static func anchorList(_ u: BitextMarkdown.Unit) -> [String] {
+        var out: [String] = []
         var k = 0
         while k < u.text.count {
             guard u.roles[k] == .code else { k += 1; continue }
             var e = k
             while e < u.text.count && u.roles[e] == .code { e += 1 }
-            if e - k >= 3 { out.insert(u.string(k..<e)) }
+            if e - k >= 3 { out.append(u.string(k..<e)) }
             k = e
         }
-        for l in u.links where !l.destination.isEmpty && !l.destination.hasPrefix("#") { out.insert(l.destination) }
+        for l in u.links where !l.destination.isEmpty && !l.destination.hasPrefix("#") { out.append(l.destination) }
         return out
+    }
+
+    /// Source units the translation folded into the translation of an aligned bead beside them:
+    /// a short list written into the paragraph or item before it (`Fill in:` and its items as one
+    /// sentence), an item joined to the one before. In a run of unpaired source units (paragraphs,
+    /// list items, quotes; no heading among them), a unit is the bead's when the translation of
+    /// the aligned bead just before or after the run writes every anchor of it (``anchors(_:)``:
+    /// its code spans and link destinations) more times than that bead's source does, each
+    /// writing taken by one unit only. A unit with no anchor goes with them when another unit of
+    /// its run folded and it is short: a lead-in ending in `:`, or a few words (`- Bot name`);
+    /// and so does a lead-in paragraph ending in `:` right before an aligned bead that pairs two
+    /// list items or more with one paragraph (the list written as prose). A unit whose code the translation
+    /// does not write beside it (`- Basic knowledge of `Kotlin`.` dropped) stays missing.
+    static func explainFolds(_ beads: [Bead], _ c: FileContext, _ p: Pairing, explained: inout Set<Int>) {
+        let source = p.source, target = c.document
+        // Per aligned bead: the anchors its translation writes beyond its source's, and how often.
+        var spare: [Int: [String: Int]] = [:]
+        func spareAnchors(_ i: Int) -> [String: Int] {
+            if let m = spare[i] { return m }
+            var m: [String: Int] = [:]
+            for x in beads[i].target { if let u = target.unitIndex(block: x) { for a in anchorList(target.units[u]) { m[a, default: 0] += 1 } } }
+            for x in beads[i].source { if let u = source.unitIndex(block: x) { for a in anchorList(source.units[u]) where m[a] != nil { m[a]! -= 1 } } }
+            m = m.filter { $0.value > 0 }
+            spare[i] = m
+            return m
+        }
+        func foldable(_ k: UnitKind) -> Bool {
+            switch k { case .paragraph, .listItem, .quote: return true; default: return false }
+        }
+        func isShort(_ u: BitextMarkdown.Unit) -> Bool {
+            let text = u.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let words = text.split(separator: " ").count
+            return words <= 3 || (words <= 8 && (text.hasSuffix(":") || text.hasSuffix("：")))
+        }
+        var previous: Int? = nil
+        var run: [Int] = []
+        func closeRun(next: Int?) {
+            defer { run = [] }
+            guard !run.isEmpty, run.allSatisfy({ foldable(source.units[$0].kind) }) else { return }
+            var folded = false
+            var bare: [Int] = []
+            for s in run where !explained.contains(s) {
+                let anchors = Array(Set(anchorList(source.units[s]))).sorted()
+                if anchors.isEmpty { bare.append(s); continue }
+                for j in [previous, next].compactMap({ $0 }) {
+                    var m = spareAnchors(j)
+                    guard anchors.allSatisfy({ (m[$0] ?? 0) > 0 }) else { continue }
+                    for a in anchors { m[a]! -= 1 }
+                    spare[j] = m
+                    explained.insert(s)
+                    folded = true
+                    break
+                }
+            }
+            if folded { for s in bare where isShort(source.units[s]) { explained.insert(s) } }
+            // The lead-in of a list the translation wrote as a paragraph: the next bead pairs
+            // two items of the list or more with one paragraph, which says what the lead-in
+            // says (`For example:` → `如，…`). (One item beside one paragraph says nothing.)
+            if let s = run.last, !explained.contains(s), let j = next, isShort(source.units[s]),
+               source.units[s].plainText.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":"),
+               case .paragraph = source.units[s].kind {
+                let su = beads[j].source.compactMap { source.unitIndex(block: $0) }
+                let tu = beads[j].target.compactMap { target.unitIndex(block: $0) }
+                if su.count >= 2, su.allSatisfy({ if case .listItem = source.units[$0].kind { return true }; return false }),
+                   tu.count == 1, target.units[tu[0]].kind == .paragraph {
+                    explained.insert(s)
+                }
+            }
+        }
+        for (i, b) in beads.enumerated() {
+            if !b.source.isEmpty && !b.target.isEmpty { closeRun(next: i); previous = i; continue }
+            for x in b.source { if let u = source.unitIndex(block: x) { run.append(u) } }
+        }
+        closeRun(next: nil)
     }
 }
 
@@ -412,6 +491,16 @@ public struct MissingTranslationRule: Rule {
             // A short last item dropped: missing, not merged into the item before it (reported at its end).
             RuleExample("# 准备\n\n开始之前，你需要：\n\n- 一台装有 Android Studio 的电脑。\n- 一部运行 Android 10 或更高版本的手机↓。\n",
                         source: "# Before you start\n\nBefore you start, you need:\n\n- A computer with Android Studio installed.\n- A phone running Android 10 or later, with developer options turned on.\n- Basic knowledge of Kotlin.\n"),
+            // A numbered list written as lines of one paragraph: the item the aligner left alone
+            // has its code there.
+            RuleExample("# 登录\n\n启动任务时，可以通过三种方式登录镜像仓库：\n\n方式一：在任务文件中加入 `registry_token=<token>`，并设为你的[访问令牌](https://registry.example.com/tokens)。\n方式二：将环境变量 `REGISTRY_TOKEN` 设为你的[访问令牌](https://registry.example.com/tokens)。\n方式三：启动前运行 `registry login` 命令完成登录。\n\n## 后续步骤\n\n阅读指南。\n",
+                        source: "# Login\n\nYou can sign in to the registry in three ways when a job starts:\n\n1. Add `registry_token=<token>` to the job file, and set it to your [access token](https://registry.example.com/tokens).\n2. Set the environment variable `REGISTRY_TOKEN` to your [access token](https://registry.example.com/tokens).\n3. Run the `registry login` command to sign in.\n\n## Next steps\n\nRead the guide.\n"),
+            // A list written as one sentence, its lead-in with it.
+            RuleExample("# 下载\n\n选择适合你系统的安装包。\n\n例如，Linux 用户下载 `tool_1.2_amd64.deb`，macOS 用户下载 `tool_1.2_arm64.dmg`，Windows 用户下载 `tool_1.2_x64.exe`。\n\n运行安装包并按步骤操作。\n",
+                        source: "# Downloads\n\nPick the installer for your system.\n\nFor example:\n\n- Linux users: `tool_1.2_amd64.deb`\n- macOS users: `tool_1.2_arm64.dmg`\n- Windows users: `tool_1.2_x64.exe`\n\nRun the installer and follow its steps.\n"),
+            // An item dropped whose code the translation writes nowhere beside it: missing.
+            RuleExample("# 选项\n\n首次运行前请设置以下选项：\n\n- `cache_dir`：下载文件的保存位置↓。\n\n然后启动服务。\n",
+                        source: "# Options\n\nSet these options before the first run:\n\n- `cache_dir`: where downloads are kept.\n- `retries`: how many times a failed download is tried again.\n\nThen start the service.\n"),
             // A section put in another place: moved, not missing here and extra there.
             RuleExample("# 样式\n\n## 层 {#layers}\n\n用 `@layer` 把样式放进级联层。\n\n## 前缀 {#prefixes}\n\n`autoPrefixer` 转换器会加上浏览器前缀。\n",
                         source: "# Styles\n\n## Prefixes {#prefixes}\n\nThe `autoPrefixer` transformer adds browser prefixes.\n\n## Layers {#layers}\n\nStyles can be put in a cascade layer with `@layer`.\n"),
