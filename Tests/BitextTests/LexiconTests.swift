@@ -141,6 +141,29 @@ import Testing
         #expect(lex.readings(of: Character("张")).contains("zhang"))
     }
 
+    /// The senses of software documentation bitext adds to CC-CEDICT's
+    /// (`locales/en-zh-Hans.lexicon-supplement.tsv`) are in the shipped lexicon, found from the
+    /// English word: `scripts/build-lexicon` was run after the supplement last changed.
+    @Test func supplementIsBuiltIn() throws {
+        let lex = try #require(Lexicon.shared)
+        let url = try DataDirectory.locales().appendingPathComponent("en-zh-Hans.lexicon-supplement.tsv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var lines = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t")
+            try #require(parts.count == 2, "\(line)")
+            let word = String(parts[0])
+            for g in parts[1].split(separator: "|") {
+                #expect(lex.glosses(of: word).contains(String(g)), "\(word): \(g)")
+            }
+            lines += 1
+        }
+        #expect(lines > 20)
+        #expect(lex.translations(of: "documentation").contains("文档"))
+        #expect(lex.translations(of: "repository").contains("仓库"))
+        #expect(lex.translations(of: "feature").contains("功能"))
+    }
+
     @Test func numbersAndNames() throws {
         let seg = try Segmenter(source: Harness.source, target: Harness.target)
         func extra(_ line: String) -> [String] { SegmentedAligner.sentence(line, index: 0, segmenter: seg).extraAnchors }
