@@ -574,4 +574,11 @@ enum CodeComparison {
     }
 
     static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: " \t\r") }
+
+    /// Whether two blocks of code hold the same lines, each as often, in any order (spaces at
+    /// either end and blank lines aside).
+    static func sameLines(_ a: String, _ b: String) -> Bool {
+        func lines(_ s: String) -> [String] { s.splitLines().map { trimmed(String($0)) }.filter { !$0.isEmpty }.sorted() }
+        return lines(a) == lines(b)
+    }
 }

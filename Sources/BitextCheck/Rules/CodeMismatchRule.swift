@@ -167,6 +167,9 @@ public struct CodeMismatchRule: Rule {
             RuleExample("语法：\n\n```\n↓=TEXTJOIN(delimiter, 忽略空值, text1)\n```\n", source: "Syntax:\n\n```\n=TEXTJOIN(delimiter, ignore_empty, text1)\n```\n"),
             RuleExample("语法：\n\n```\n=TEXTJOIN(分隔符, 忽略空值, 文本1)\n```\n", source: "Syntax:\n\n```\n=TEXTJOIN(delimiter, ignore_empty, text1)\n```\n"),
             RuleExample("示例：\n\n```js\n// 计数器\nconst count = ref(0)\nconsole.log('你好')\n```\n", source: "Example:\n\n```js\n// the counter\nconst count = ref(0)\nconsole.log('hello')\n```\n"),
+            // The same lines in another order (imports sorted otherwise): nothing changed.
+            RuleExample("示例：\n\n```py\nfrom pydantic import Field\nfrom myapp.api import logger\nfrom myapp.tools import Tool\n\nlogger.info(Tool)\n```\n",
+                        source: "Example:\n\n```py\nfrom myapp.api import logger\nfrom myapp.tools import Tool\nfrom pydantic import Field\n\nlogger.info(Tool)\n```\n"),
         ]
     }
 
@@ -1095,6 +1098,9 @@ public struct CodeMismatchRule: Rule {
             // is one finding, at its first line, that counts the others.
             let all = CodeComparison.differences(source: sb.literal, target: tb.literal)
             guard !all.isEmpty else { continue }
+            // The same lines in another order (imports sorted by another tool's rule, the
+            // source's newer order): no line of code changed, none is missing.
+            if CodeComparison.sameLines(sb.literal, tb.literal) { continue }
             let more = all.count > CodeMismatchRule.separateLines ? all.count - 1 : 0
             let differences = more > 0 ? [all[0]] : all
             // Lines of the literal start on the line after the opening fence (fenced code).
