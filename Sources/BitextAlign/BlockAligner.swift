@@ -385,7 +385,9 @@ public struct BlockAligner: Sendable {
     /// are, so they say which row is which wherever the translation put it. A row whose keys
     /// name two rows of the other side pins nothing. By row id (``rowIDs(_:)``), both ways.
     /// An HTML row's cells of code alone (``BlockFeatures/codeCells``) key it as well, in their
-    /// column and with the columns of the row's code cells the same on both sides.
+    /// column and with the columns of the row's code cells the same on both sides, and so does a
+    /// cell's one link to a page with a scheme (``BlockFeatures/cellLink``: `Link` and `链接` to
+    /// the same demo).
     static func pinnedRows(_ source: [BlockFeatures], _ target: [BlockFeatures], _ sr: [Int], _ tr: [Int])
         -> (source: [Int: Int], target: [Int: Int]) {
         func isKey(_ b: BlockFeatures) -> Bool {
@@ -407,6 +409,12 @@ public struct BlockAligner: Sendable {
             for (k, b) in side.enumerated() where rows[k] >= 0 {
                 if isKey(b) {
                     if out[b.key] != nil { out[b.key] = .some(nil) } else { out[b.key] = rows[k] }
+                }
+                // A cell's one link (``BlockFeatures/cellLink``): the row's own when no other row
+                // of the side links there.
+                if let link = b.cellLink {
+                    let key = "\u{2}" + link
+                    if let o = out[key], o != rows[k] { out[key] = .some(nil) } else { out[key] = rows[k] }
                 }
                 guard !b.codeCells.isEmpty, rows[k] != lastCodeRow else { continue }
                 lastCodeRow = rows[k]

@@ -55,6 +55,10 @@ public struct BlockFeatures: Sendable {
     /// anchors (an image the translation replaced leaves its pair as sure as before), but one
     /// that each side holds once pins its block (``BlockAligner/pinnedLinkCost``).
     public var images: [String] = []
+    /// A table cell's one link to a page with a scheme (Markdown or `<a href>`, not an image),
+    /// normalised: translators keep the target of a `Link` / `链接` cell, so where no other row
+    /// links there it says which row the cell's is (``BlockAligner/pinnedRows``).
+    public var cellLink: String? = nil
 
     /// A code-only cell of a row: its column and its code (the spans joined by a space).
     public struct RowKeyCell: Equatable, Sendable {
@@ -88,10 +92,12 @@ public struct BlockFeatures: Sendable {
                     let line = doc.units[k].start.line
                     if let key = rows[line] { f.rowKey = key }
                     if let v = values[line] { f.rowValues = v }
+                    f.cellLink = cellLink(doc.units[k])
                 case .html(let tag) where HTMLCells.isCell(tag):
                     let (row, column) = cells.place(doc.units[k].byteRange, in: doc.source.bytes)
                     f.kind = .cell(row: row, column: column)
                     htmlRows.append((index, max(0, cells.table) * 100_000 + row))
+                    f.cellLink = cellLink(doc.units[k])
                 default: break
                 }
                 return f
@@ -101,6 +107,14 @@ public struct BlockFeatures: Sendable {
             for (block, row) in htmlRows { if let c = cells.codes[row] { features[block].codeCells = c } }
         }
         return features
+    }
+
+    /// The one link of a cell (``cellLink``), nil for a cell with none, two or more, or one
+    /// without a scheme.
+    static func cellLink(_ u: Unit) -> String? {
+        let links = u.linkTargets.filter { !$0.isImage }
+        guard links.count == 1, links[0].destination.contains("://") else { return nil }
+        return normalizedURL(links[0].destination)
     }
 
     /// Where the cells of HTML tables stand (`<td>`, `<th>`): the aligner weighs them as it

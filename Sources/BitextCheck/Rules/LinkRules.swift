@@ -344,6 +344,9 @@ public struct LinkMismatchRule: Rule {
     public let isBilingual = true
     public var examples: [RuleExample] {
         [
+            // Rows of an HTML table put in another order: each row's one link pins it to its row.
+            RuleExample("# 应用\n\n<table>\n<tr><th>产线</th><th>在线体验</th><th>CPU</th></tr>\n<tr><td>公式识别</td><td><a href=\"https://apps.example.com/app/1103\">链接</a></td><td>✅</td></tr>\n<tr><td>步态识别</td><td><a href=\"https://apps.example.com/app/1101\">链接</a></td><td>✅</td></tr>\n<tr><td>车辆颜色</td><td><a href=\"https://apps.example.com/app/1102\">链接</a></td><td>✅</td></tr>\n</table>\n",
+                        source: "# Apps\n\n<table>\n<tr><th>Pipeline</th><th>Online demo</th><th>CPU</th></tr>\n<tr><td>Walking pose</td><td><a href=\"https://apps.example.com/app/1101\">Link</a></td><td>✅</td></tr>\n<tr><td>Car color</td><td><a href=\"https://apps.example.com/app/1102\">Link</a></td><td>✅</td></tr>\n<tr><td>Formula reading</td><td><a href=\"https://apps.example.com/app/1103\">Link</a></td><td>✅</td></tr>\n</table>\n"),
             RuleExample("先读[指南](↓/api/)。\n", source: "Read the [guide](/guide/) first.\n"),
             // A front-matter path or URL, under a key both sides have.
             RuleExample("---\ntitle: 部署\ncover: ↓/img/deploy-old.png\n---\n\n部署很简单。\n",
