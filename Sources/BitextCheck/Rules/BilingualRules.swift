@@ -495,6 +495,9 @@ public struct MissingTranslationRule: Rule {
             // has its code there.
             RuleExample("# 登录\n\n启动任务时，可以通过三种方式登录镜像仓库：\n\n方式一：在任务文件中加入 `registry_token=<token>`，并设为你的[访问令牌](https://registry.example.com/tokens)。\n方式二：将环境变量 `REGISTRY_TOKEN` 设为你的[访问令牌](https://registry.example.com/tokens)。\n方式三：启动前运行 `registry login` 命令完成登录。\n\n## 后续步骤\n\n阅读指南。\n",
                         source: "# Login\n\nYou can sign in to the registry in three ways when a job starts:\n\n1. Add `registry_token=<token>` to the job file, and set it to your [access token](https://registry.example.com/tokens).\n2. Set the environment variable `REGISTRY_TOKEN` to your [access token](https://registry.example.com/tokens).\n3. Run the `registry login` command to sign in.\n\n## Next steps\n\nRead the guide.\n"),
+            // An item dropped whose words and code the paragraph beside it does not say: missing.
+            RuleExample("# 登录\n\n如果你已经有账号，直接用它登录。\n\n↓然后打开控制面板。\n",
+                        source: "# Sign in\n\nIf you already have an account, sign in with it.\n\n- If not, create a new account and choose the personal version.\n\nThen open the control panel.\n"),
             // A list written as one sentence, its lead-in with it.
             RuleExample("# 下载\n\n选择适合你系统的安装包。\n\n例如，Linux 用户下载 `tool_1.2_amd64.deb`，macOS 用户下载 `tool_1.2_arm64.dmg`，Windows 用户下载 `tool_1.2_x64.exe`。\n\n运行安装包并按步骤操作。\n",
                         source: "# Downloads\n\nPick the installer for your system.\n\nFor example:\n\n- Linux users: `tool_1.2_amd64.deb`\n- macOS users: `tool_1.2_arm64.dmg`\n- Windows users: `tool_1.2_x64.exe`\n\nRun the installer and follow its steps.\n"),
