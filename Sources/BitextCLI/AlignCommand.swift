@@ -59,7 +59,7 @@ struct AlignCommand: ParsableCommand {
                                             ("target", job.target.map { .string($0) } ?? .null), ("pairs", .array([]))])
                     return (json, format == .text ? AlignCommand.listing(json) : "")
                 }
-                let sd = try session.document(s), td = try session.document(t)
+                let sd = try session.document(s, asSource: true), td = try session.document(t)
                 let sa = checker.analyze(sd, toolkit: toolkit), ta = checker.analyze(td, toolkit: toolkit)
                 let al = aligner.align(source: sd, sourceAnalyses: sa, target: td, targetAnalyses: ta)
                 if format == .tsv { return (.null, TSVExporter.rows(source: sd, target: td, alignment: al)) }

@@ -234,7 +234,7 @@ struct CheckCommand: ParsableCommand {
         // the aligner keys table rows on them and code-mismatch compares them.
         let doc = try session.document(targetPath, silentBlocks: job.source != nil && aligner != nil)
         // In bilingual mode the source's inline code names things in the translation too.
-        let src = try job.source.map { try session.document($0) }
+        let src = try job.source.map { try session.document($0, asSource: true) }
         let analyses = checker.analyze(doc, toolkit: toolkit, codeOf: src)
         var pairing: Pairing? = nil
         if let src, let aligner {

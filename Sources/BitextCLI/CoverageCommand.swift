@@ -67,12 +67,12 @@ struct CoverageCommand: ParsableCommand {
                 guard let sp = job.source else {
                     return Coverage.monolingual(target!, analyses: ta, charactersPerHan: perHan)
                 }
-                let source = try session.document(sp)
+                let source = try session.document(sp, asSource: true)
                 let sa = checker.analyze(source, toolkit: toolkit)
                 let al = target.map { aligner.align(source: source, sourceAnalyses: sa, target: $0, targetAnalyses: ta) }
                 var stale = Set<Int>()
                 if countsStale, let target {
-                    let (page, _) = try SourceHistory.oldSource(sp, target: target, since: since, options: session.parseOptions)
+                    let (page, _) = try SourceHistory.oldSource(sp, target: target, since: since, options: session.sourceParseOptions)
                     // A page new since the revision: all of its translation is newer than the record.
                     if page == nil { stale = Set(target.units.indices) }
                     if let old = page, old.source.bytes != source.source.bytes {

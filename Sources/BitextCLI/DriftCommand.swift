@@ -85,16 +85,16 @@ struct DriftCommand: ParsableCommand {
             let tr = triples[k]
             return Result { try checker.withToolkit { toolkit -> [Finding] in
                 let target = try session.document(tr.target)
-                let new = try session.document(tr.new)
+                let new = try session.document(tr.new, asSource: true)
                 let old: Document
                 if let o = tr.old {
                     guard FileManager.default.fileExists(atPath: o) else {
                         return Drift.newPage(newSource: new, target: target, revision: oldRoot ?? o,
                                              settings: session.settings, messages: session.messages)
                     }
-                    old = try session.document(o)
+                    old = try session.document(o, asSource: true)
                 } else {
-                    let (page, rev) = try SourceHistory.oldSource(tr.new, target: target, since: since, options: session.parseOptions)
+                    let (page, rev) = try SourceHistory.oldSource(tr.new, target: target, since: since, options: session.sourceParseOptions)
                     guard let page else {
                         return Drift.newPage(newSource: new, target: target, revision: rev,
                                              settings: session.settings, messages: session.messages)

@@ -123,7 +123,7 @@ extension ExportCommand {
     static func pair(_ job: Job, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
                      sLang: String, tLang: String, findings check: Bool = true, stage: ((String) -> Void)? = nil) throws -> BilingualPair {
         stage?("reading")
-        let s = try session.document(job.source!), t = try session.document(job.target!)
+        let s = try session.document(job.source!, asSource: true), t = try session.document(job.target!)
         stage?("analysing")
         let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
         stage?("aligning")
@@ -221,7 +221,7 @@ extension ExportCommand {
     /// Target units whose source changed since the translation, and the drift findings.
     static func drift(_ p: BilingualPair, session: Session, checker: Checker, aligner: DocumentAligner, toolkit: Toolkit,
                       since: String?) throws -> (Set<Int>, [Finding]) {
-        let (page, rev) = try SourceHistory.oldSource(p.source.path, target: p.target, since: since, options: session.parseOptions)
+        let (page, rev) = try SourceHistory.oldSource(p.source.path, target: p.target, since: since, options: session.sourceParseOptions)
         guard let old = page else {
             return (Set(p.target.units.indices), Drift.newPage(newSource: p.source, target: p.target, revision: rev,
                                                               settings: session.settings, messages: session.messages))

@@ -46,7 +46,7 @@ struct GlossarySuggestCommand: ParsableCommand {
             defer { progress.tick() }
             let job = jobs[k]
             return Result { try checker.withToolkit { toolkit -> TermMiner in
-                let s = try session.document(job.source!), t = try session.document(job.target!)
+                let s = try session.document(job.source!, asSource: true), t = try session.document(job.target!)
                 let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
                 let one = miner.table(workers: min(threads, jobs.count))
                 one.add(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta,

@@ -109,7 +109,7 @@ enum ExchangeInput {
         let checker = Checker(settings: session.settings, messages: session.messages, glossary: session.glossary)
         let aligner = DocumentAligner(functionWords: session.source.functionWords, lettersPerHan: session.target.sourceLettersPerHan,
                                     numerals: session.target.numerals)
-        let s = try session.document(source), t = try session.document(target)
+        let s = try session.document(source, asSource: true), t = try session.document(target)
         return try checker.withToolkit { toolkit in
             let sa = checker.analyze(s, toolkit: toolkit), ta = checker.analyze(t, toolkit: toolkit)
             let al = aligner.align(source: s, sourceAnalyses: sa, target: t, targetAnalyses: ta)

@@ -114,10 +114,20 @@ final class Session {
         if verbose { Output.warn(ui("note", ["message": message])) }
     }
 
-    /// - Parameter silentBlocks: false for a translation a monolingual check reads (nothing
-    ///   reads its ``Document/silentBlocks`` then).
-    func document(_ path: String, silentBlocks: Bool = true) throws -> Document {
+    /// How a source is read: as ``parseOptions``, and a `#` line right after an element an HTML
+    /// block closed is a heading (``ParseOptions/headingsAfterHTML``).
+    var sourceParseOptions: ParseOptions {
         var options = parseOptions
+        options.headingsAfterHTML = true
+        return options
+    }
+
+    /// - Parameters:
+    ///   - silentBlocks: false for a translation a monolingual check reads (nothing reads its
+    ///     ``Document/silentBlocks`` then).
+    ///   - asSource: the document is a source (``sourceParseOptions``).
+    func document(_ path: String, silentBlocks: Bool = true, asSource: Bool = false) throws -> Document {
+        var options = asSource ? sourceParseOptions : parseOptions
         options.recordsSilentBlocks = silentBlocks
         do {
             return try Inputs.document(path, options: options)

@@ -9,6 +9,12 @@ public struct ParseOptions: Sendable {
     /// Whether ``Document/silentBlocks`` are recorded. Only the aligner and the bilingual rules
     /// read them: a monolingual check reads its files without them.
     public var recordsSilentBlocks = true
+    /// Whether a `#` line right after an element an HTML block closed (`</table>` then `## 6.
+    /// Test`, no blank line) is a heading, as Python-Markdown (MkDocs) reads it: on for a source,
+    /// whose author wrote a heading there and whose translator cannot mend it; off for a
+    /// translation, held to CommonMark, where the line is raw text in the HTML block (and
+    /// `missing-translation` says to add the blank line).
+    public var headingsAfterHTML = false
     public init() {}
 }
 
@@ -103,7 +109,7 @@ public struct Document: Sendable {
                     case .html:
                         if opaque == nil { opaque = options.opaqueTags.union(HTMLBlockScanner.alwaysOpaque) }
                         opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, bytes, opaque: opaque!,
-                                                                        open: opaqueDepth, &scratch))
+                                                                        open: opaqueDepth, headings: options.headingsAfterHTML, &scratch))
                     case .paragraph, .heading, .tableCell:
                         addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes, silent: recordsSilentBlocks)
                     }
@@ -317,7 +323,7 @@ public struct Document: Sendable {
     /// Adds the units of an HTML block; returns how many opaque elements it leaves open
     /// (negative: closes). `open`: how many earlier blocks left open, which this one starts inside.
     private mutating func addHTMLBlock(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, opaque: Set<String>,
-                                       open: Int, _ scratch: inout DecodeScratch) -> Int {
+                                       open: Int, headings: Bool, _ scratch: inout DecodeScratch) -> Int {
         guard b.startLine >= 1, b.startLine <= source.lineCount, case .html(let literalLines) = b.kind else { return 0 }
         // cmark sometimes reports an HTML block one line short (`<script>` … `</script>`):
         // the literal's own line count is the truth.
@@ -327,7 +333,7 @@ public struct Document: Sendable {
         guard start < end else { return 0 }
         var presence = TextMasks.CharPresence()
         let raw = source.scalars(start..<end, scratch: &scratch, presence: &presence)
-        var scanner = HTMLBlockScanner(raw: raw, opaqueTags: opaque, openAtStart: open)
+        var scanner = HTMLBlockScanner(raw: raw, opaqueTags: opaque, openAtStart: open, headingsAfterClose: headings)
         scanner.scan()
         // The byte offset of a character, counted on from the last one asked for (comments and
         // pieces come in order).

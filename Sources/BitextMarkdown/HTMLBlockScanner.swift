@@ -3,10 +3,11 @@
 /// Headings `<h1>`…`<h6>` become heading units (several may share one block); inline tags
 /// (`<a>`, `<em>`, `<code>`, …) stay inside the unit as markup; comments, `<script>`, `<style>`,
 /// `<pre>` and the like hold no units. The alt text of an `<img>` that stands alone is a unit.
-/// A line of the block that opens with `#` to `######` and a space once every element opened
-/// before it is closed (`</table>` then `## 6. Test` with no blank line between) is a heading:
-/// CommonMark keeps the line in the HTML block, while Python-Markdown, which MkDocs sites use,
-/// ends the block at the closing tag, and the author wrote it as a heading.
+/// With `headingsAfterClose` (a source's reading: ``ParseOptions/headingsAfterHTML``), a line of
+/// the block that opens with `#` to `######` and a space once every element opened before it is
+/// closed (`</table>` then `## 6. Test` with no blank line between) is a heading: CommonMark
+/// keeps the line in the HTML block, while Python-Markdown, which MkDocs sites use, ends the
+/// block at the closing tag, and the author wrote it as a heading.
 struct HTMLBlockScanner {
     struct Piece {
         var kind: UnitKind
@@ -41,15 +42,19 @@ struct HTMLBlockScanner {
 
     /// Opaque elements earlier blocks left open, which this block's text starts inside.
     let openAtStart: Int
+    /// Whether a `#` line after a closed element is a heading (see the type's comment).
+    let headingsAfterClose: Bool
 
     /// - Parameters:
     ///   - opaqueTags: elements whose content is not prose, `alwaysOpaque` included.
     ///   - openAtStart: how many opaque elements earlier blocks opened and did not close (a
     ///     `<pre>` whose code runs on past a blank line).
-    init(raw: [UInt32], opaqueTags: Set<String> = HTMLBlockScanner.alwaysOpaque, openAtStart: Int = 0) {
+    init(raw: [UInt32], opaqueTags: Set<String> = HTMLBlockScanner.alwaysOpaque, openAtStart: Int = 0,
+         headingsAfterClose: Bool = false) {
         self.raw = raw
         self.opaqueTags = opaqueTags
         self.openAtStart = openAtStart
+        self.headingsAfterClose = headingsAfterClose
         self.roles = [Role](repeating: .content, count: raw.count)
     }
 
@@ -205,7 +210,7 @@ struct HTMLBlockScanner {
                     segmentStart = p + 1
                     segmentKind = .html(tag: "")
                 }
-                if openBlocks.isEmpty, closedBlock, inlineCode == 0, let (level, text) = atxHeading(at: p + 1) {
+                if headingsAfterClose, openBlocks.isEmpty, closedBlock, inlineCode == 0, let (level, text) = atxHeading(at: p + 1) {
                     if segmentStart <= p { close(p) }  // (a heading right before has closed itself)
                     for k in (p + 1)..<text { roles[k] = .markup }
                     segmentStart = text

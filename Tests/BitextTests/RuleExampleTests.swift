@@ -48,7 +48,10 @@ enum Harness {
             let analyses = checker.analyze(doc, toolkit: toolkit)
             var pairing: Pairing? = nil
             if let sourceText {
-                let src = Document(SourceText(path: paths.source, text: sourceText))
+                // (A source is read as the commands read one: ``ParseOptions/headingsAfterHTML``.)
+                var options = ParseOptions()
+                options.headingsAfterHTML = true
+                let src = Document(SourceText(path: paths.source, text: sourceText), options: options)
                 let sa = checker.analyze(src, toolkit: toolkit)
                 let al = DocumentAligner(functionWords: source.functionWords, numerals: settings.target.numerals)
                     .align(source: src, sourceAnalyses: sa, target: doc, targetAnalyses: analyses)

@@ -395,8 +395,9 @@ struct UnpairedBlocks {
     /// writing taken by one unit only. A unit with no anchor goes with them when another unit of
     /// its run folded and it is short: a lead-in ending in `:`, or a few words (`- Bot name`);
     /// and so does a lead-in paragraph ending in `:` right before an aligned bead that pairs two
-    /// list items or more with one paragraph (the list written as prose). A unit whose code the translation
-    /// does not write beside it (`- Basic knowledge of `Kotlin`.` dropped) stays missing.
+    /// list items or more with one paragraph (the list written as prose). A unit whose code the
+    /// translation does not write beside it (`- Basic knowledge of `Kotlin`.` dropped) stays
+    /// missing.
     static func explainFolds(_ beads: [Bead], _ c: FileContext, _ p: Pairing, explained: inout Set<Int>) {
         let source = p.source, target = c.document
         // Per aligned bead: the anchors its translation writes beyond its source's, and how often.
