@@ -116,11 +116,7 @@ final class Session {
 
     /// How a source is read: as ``parseOptions``, and a `#` line right after an element an HTML
     /// block closed is a heading (``ParseOptions/headingsAfterHTML``).
-    var sourceParseOptions: ParseOptions {
-        var options = parseOptions
-        options.headingsAfterHTML = true
-        return options
-    }
+    var sourceParseOptions: ParseOptions { parseOptions.forSource }
 
     /// - Parameters:
     ///   - silentBlocks: false for a translation a monolingual check reads (nothing reads its

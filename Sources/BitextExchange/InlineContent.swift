@@ -390,9 +390,6 @@ public struct UnitMarkup: Sendable {
         }
     }
 
-    static let voidElements: Set<String> = ["br", "img", "hr", "input", "wbr", "meta", "link", "area", "base", "col",
-                                            "embed", "source", "track", "param"]
-
     /// An HTML tag's element name and whether it opens, closes or stands alone.
     static func tag(_ s: String) -> (String, CodeRole) {
         var body = Substring(s.dropFirst())
@@ -400,7 +397,7 @@ public struct UnitMarkup: Sendable {
         if closing { body = body.dropFirst() }
         let name = String(body.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == ":" }).lowercased()
         if closing { return (name, .close) }
-        if s.hasSuffix("/>") || voidElements.contains(name) || name.isEmpty { return (name, .standalone) }
+        if s.hasSuffix("/>") || InlineTag.void.contains(name) || name.isEmpty { return (name, .standalone) }
         return (name, .open)
     }
 

@@ -90,9 +90,7 @@ final class CheckedDocument {
 extension Project {
     /// Reads and analyses a source document.
     func snapshot(path: String, bytes: [UInt8]) -> SourceSnapshot? {
-        var options = setup.parseOptions
-        options.headingsAfterHTML = true  // (a source's reading)
-        guard let doc = try? Document(path: path, bytes: bytes, options: options) else { return nil }
+        guard let doc = try? Document(path: path, bytes: bytes, options: setup.parseOptions.forSource) else { return nil }
         let analyses = (try? checker.withToolkit { checker.analyze(doc, toolkit: $0) }) ?? []
         guard analyses.count == doc.units.count else { return nil }
         let hits = setup.glossary.map { Pairing.termHits($0, source: doc, analyses: analyses) }

@@ -16,6 +16,13 @@ public struct ParseOptions: Sendable {
     /// `missing-translation` says to add the blank line).
     public var headingsAfterHTML = false
     public init() {}
+
+    /// These options as a source is read with them (``headingsAfterHTML``).
+    public var forSource: ParseOptions {
+        var options = self
+        options.headingsAfterHTML = true
+        return options
+    }
 }
 
 /// A Markdown document: its text and its translatable units in reading order.

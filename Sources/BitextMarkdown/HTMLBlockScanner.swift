@@ -26,10 +26,6 @@ struct HTMLBlockScanner {
         "script", "style", "textarea", "pre", "svg", "math", "template", "iframe", "object", "noscript",
         "head", "select", "canvas", "video", "audio",
     ]
-    /// Elements with no closing tag: they open nothing that a later line is inside.
-    static let voidTags: Set<String> = [
-        "area", "base", "col", "embed", "hr", "input", "link", "meta", "param", "source", "track",
-    ]
 
     let raw: [UInt32]
     let opaqueTags: Set<String>
@@ -185,7 +181,7 @@ struct HTMLBlockScanner {
                     if tag.closing {
                         if let k = openBlocks.lastIndex(of: name) { openBlocks.removeSubrange(k...) }
                         closedBlock = true
-                    } else if !tag.selfClosing && !HTMLBlockScanner.voidTags.contains(name) {
+                    } else if !tag.selfClosing && !InlineTag.void.contains(name) {
                         openBlocks.append(name)
                     }
                     if !tag.closing, name.count == 2, name.first == "h", let level = Int(String(name.last!)),

@@ -36,7 +36,8 @@ public struct InlineTag: Sendable, Equatable {
     }
 
     /// Elements that never have a closing tag.
-    public static let void: Set<String> = ["br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col", "embed"]
+    public static let void: Set<String> = ["br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col", "embed",
+                                           "base", "track", "param"]
     public var isVoid: Bool { selfClosing || InlineTag.void.contains(name.lowercased()) }
 }
 

@@ -90,9 +90,7 @@ import Testing
     /// Python-Markdown reads it; inside an open element, or in a block that closed nothing, it
     /// stays the block's text; and a translation, held to CommonMark, keeps it as text.
     @Test func markdownHeadingAfterAClosedHTMLElement() {
-        var options = ParseOptions()
-        options.headingsAfterHTML = true
-        func source(_ text: String) -> Document { Document(SourceText(path: "en.md", text: text), options: options) }
+        func source(_ text: String) -> Document { Document(SourceText(path: "en.md", text: text), options: ParseOptions().forSource) }
         let glued = "<table>\n<tr><td>Epochs</td><td>10</td></tr>\n</table>\n## 6. Pipeline testing\nRun the test file.\n"
         let doc = source(glued)
         let heading = doc.units.first { $0.kind == .heading(level: 2) }

@@ -48,10 +48,8 @@ enum Harness {
             let analyses = checker.analyze(doc, toolkit: toolkit)
             var pairing: Pairing? = nil
             if let sourceText {
-                // (A source is read as the commands read one: ``ParseOptions/headingsAfterHTML``.)
-                var options = ParseOptions()
-                options.headingsAfterHTML = true
-                let src = Document(SourceText(path: paths.source, text: sourceText), options: options)
+                // (A source is read as the commands read one: ``ParseOptions/forSource``.)
+                let src = Document(SourceText(path: paths.source, text: sourceText), options: ParseOptions().forSource)
                 let sa = checker.analyze(src, toolkit: toolkit)
                 let al = DocumentAligner(functionWords: source.functionWords, numerals: settings.target.numerals)
                     .align(source: src, sourceAnalyses: sa, target: doc, targetAnalyses: analyses)

@@ -414,10 +414,13 @@ struct UnpairedBlocks {
         func foldable(_ k: UnitKind) -> Bool {
             switch k { case .paragraph, .listItem, .quote: return true; default: return false }
         }
-        func isShort(_ u: BitextMarkdown.Unit) -> Bool {
+        func isLeadIn(_ u: BitextMarkdown.Unit) -> Bool {
             let text = u.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
-            let words = text.split(separator: " ").count
-            return words <= 3 || (words <= 8 && (text.hasSuffix(":") || text.hasSuffix("：")))
+            return text.hasSuffix(":") || text.hasSuffix("：")
+        }
+        func isShort(_ u: BitextMarkdown.Unit) -> Bool {
+            let words = u.plainText.split(separator: " ").count
+            return words <= 3 || (words <= 8 && isLeadIn(u))
         }
         var previous: Int? = nil
         var run: [Int] = []
@@ -443,8 +446,7 @@ struct UnpairedBlocks {
             // The lead-in of a list the translation wrote as a paragraph: the next bead pairs
             // two items of the list or more with one paragraph, which says what the lead-in
             // says (`For example:` → `如，…`). (One item beside one paragraph says nothing.)
-            if let s = run.last, !explained.contains(s), let j = next, isShort(source.units[s]),
-               source.units[s].plainText.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":"),
+            if let s = run.last, !explained.contains(s), let j = next, isShort(source.units[s]), isLeadIn(source.units[s]),
                case .paragraph = source.units[s].kind {
                 let su = beads[j].source.compactMap { source.unitIndex(block: $0) }
                 let tu = beads[j].target.compactMap { target.unitIndex(block: $0) }
