@@ -36,6 +36,9 @@ public struct LocaleData: Sendable {
     public var standardCharacters: Set<UInt32> { standardCharacterSet.value }
     private var standardCharacterSet = OnFirstUse<Set<UInt32>>(nil, empty: [], LocaleData.scalarSet)
     public var translatorNoteMarkers: [String]
+    /// How a page labels a link to a page in this language, in brackets after it (`（中文）`),
+    /// lowercased (`languageLabels`).
+    public var languageLabels: [String] = []
     /// Verbs that introduce a UI string or a message (`点击`, `选择`, `报错`), as code points
     /// (`<id>.ui-verbs.txt`): English right after one is a label or message, not prose.
     public var uiVerbs: [[UInt32]] = []
@@ -583,6 +586,7 @@ public struct LocaleData: Sendable {
             .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
         data.yesNo = (node["yesNo"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
             .map { Array($0.lowercased().unicodeScalars.map(\.value)) }
+        data.languageLabels = (node["languageLabels"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }.map { $0.lowercased() }
         data.requirementKeywords = (node["requirementKeywords"]?.array().compactMap(\.string) ?? []).filter { !$0.isEmpty }
         func wordsByName(_ key: String) -> [(word: String, name: String)] { LocaleData.wordsByName(node, key) }
         for (w, symbol) in wordsByName("durationUnits") { data.durationUnits[w] = symbol }

@@ -56,6 +56,35 @@ import Testing
         let swiss = try findings("见[网站](https://example.ch/docs)。\n", "See [the site](https://example.de/docs).\n", paths: ("a.en.md", "a.md"))
         #expect(swiss.map(\.severity) == [.warning])
     }
+    /// A link the translation labels as Chinese (`（中文）` after it) where the source's says
+    /// `(English)`: the Chinese edition, chosen on purpose (held-out review s33 G).
+    @Test func aLinkLabelledChineseIsTheChineseEdition() throws {
+        let source = "- [Intro video](https://video.example.com/watch/42) (English)\n"
+        let labelled = try findings("- [入门视频](https://video.example.com/watch/57)（中文）\n", source, paths: ("a.md", "a_zh.md"))
+        #expect(labelled.map(\.severity) == [.info])
+        // The label inside the link text counts as well.
+        let inText = try findings("- [入门视频（中文）](https://video.example.com/watch/57)\n", source, paths: ("a.md", "a_zh.md"))
+        #expect(inText.map(\.severity) == [.info])
+        // No label: another video.
+        let bare = try findings("- [入门视频](https://video.example.com/watch/57)\n", source, paths: ("a.md", "a_zh.md"))
+        #expect(bare.map(\.severity) == [.warning])
+        // The source labels its own link Chinese too: both editions are Chinese, so a change is a change.
+        let both = try findings("- [入门视频](https://video.example.com/watch/57)（中文）\n",
+                                "- [Intro video](https://video.example.com/watch/42) (Chinese)\n", paths: ("a.md", "a_zh.md"))
+        #expect(both.map(\.severity) == [.warning])
+    }
+
+    /// A query value that is a file name loses its locale as a path's file name does: an issue
+    /// form's `template=bug.en.md` beside `template=bug.md` (held-out review s33 G).
+    @Test func aFileNameInTheQueryIsLocalised() throws {
+        let source = "[Report a bug](https://github.com/example/tool/issues/new?labels=&template=2_bug.en.md&title=).\n"
+        let localised = try findings("[报告问题](https://github.com/example/tool/issues/new?labels=&template=2_bug.md&title=)。\n", source,
+                                     paths: ("a.en.md", "a.md"))
+        #expect(localised.map(\.severity) == [.info])
+        let other = try findings("[报告问题](https://github.com/example/tool/issues/new?labels=&template=3_feature.md&title=)。\n", source,
+                                 paths: ("a.en.md", "a.md"))
+        #expect(other.map(\.severity) == [.warning])
+    }
 }
 
 /// The tag a pair's own file names differ by, learnt from the names.
@@ -136,4 +165,5 @@ import Testing
         #expect(LinkComparison.wordCount("heat-shock") == 2 && LinkComparison.wordCount("what-s-new") == 2
                     && LinkComparison.wordCount("heatshock") == 1 && LinkComparison.wordCount("release-2-1") == 1)
     }
+
 }

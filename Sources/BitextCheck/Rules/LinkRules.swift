@@ -108,38 +108,49 @@ enum LinkComparison {
         var s = trivial(url).lowercased()
         var fragment = ""
         if let h = s.firstIndex(ofASCII: UInt8(ascii: "#")) { fragment = String(s[h...]); s = String(s[..<h]) }
-        // A query parameter that names a language (`?hl=en`, `&lang=zh-cn`): the page in it.
+        // A query parameter that names a language (`?hl=en`, `&lang=zh-cn`): the page in it. A
+        // value that is a file name loses its locale as a path's file name does (an issue form's
+        // `?template=bug.en.md` beside `?template=bug.md`).
+        var query = ""
         if let q = s.firstIndex(ofASCII: UInt8(ascii: "?")) {
-            let kept = s[s.index(after: q)...].split(separator: "&").filter { p in
-                guard let eq = p.firstIndex(of: "=") else { return true }
-                return !locales.contains(String(p[p.index(after: eq)...]))
+            let kept = s[s.index(after: q)...].split(separator: "&").compactMap { p -> String? in
+                guard let eq = p.firstIndex(of: "=") else { return String(p) }
+                let value = String(p[p.index(after: eq)...])
+                if locales.contains(value) { return nil }
+                return String(p[...eq]) + value.split(separator: "/", omittingEmptySubsequences: false).map { delocalisedName(String($0)) }.joined(separator: "/")
             }
-            s = String(s[..<q]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+            query = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
+            s = String(s[..<q])
             while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
         }
         var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for k in parts.indices {
-            var p = parts[k]
             // Host labels: zh-hans.react.dev, cn.vuejs.org, zh.wikipedia.org (not `ch`: Swiss)
             if k == 2 && s.hasPrefix("//") {
-                parts[k] = p.split(separator: ".").map(String.init).filter { $0 == "ch" || !locales.contains($0) }.joined(separator: ".")
+                parts[k] = parts[k].split(separator: ".").map(String.init).filter { $0 == "ch" || !locales.contains($0) }.joined(separator: ".")
                 continue
             }
-            // File names: intro-cn, guide.zh-CN.md, en_US.tsx, page_zh
-            var ext = ""
-            if let dot = p.lastIndex(of: "."), p.distance(from: dot, to: p.endIndex) <= 6, dot != p.startIndex,
-               p[p.index(after: dot)...].allSatisfy({ $0.isLetter || $0.isNumber }) {
-                ext = String(p[dot...]); p = String(p[..<dot])
-                // A locale where the extension was: `trivial` took `.md` off `guide.en.md`
-                // (MkDocs i18n's `page.en.md` beside `page.md`).
-                if locales.contains(String(ext.dropFirst())) { ext = "" }
-            }
-            if locales.contains(p) { p = "" }
-            // A suffix begins with `-`, `.` or `_`: without one of them, none can match.
-            if p.utf8.contains(where: { $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) { p = withoutLocaleSuffixes(p) }
-            parts[k] = p.isEmpty && !ext.isEmpty ? ext : p + ext
+            parts[k] = delocalisedName(parts[k])
         }
-        return parts.filter { !$0.isEmpty }.joined(separator: "/") + fragment
+        return parts.filter { !$0.isEmpty }.joined(separator: "/") + query + fragment
+    }
+
+    /// A path segment or file name without its locale: intro-cn, guide.zh-CN.md, en_US.tsx,
+    /// page_zh; a segment that is a locale (`en`) becomes empty.
+    static func delocalisedName(_ name: String) -> String {
+        var p = name
+        var ext = ""
+        if let dot = p.lastIndex(of: "."), p.distance(from: dot, to: p.endIndex) <= 6, dot != p.startIndex,
+           p[p.index(after: dot)...].allSatisfy({ $0.isLetter || $0.isNumber }) {
+            ext = String(p[dot...]); p = String(p[..<dot])
+            // A locale where the extension was: `trivial` took `.md` off `guide.en.md`
+            // (MkDocs i18n's `page.en.md` beside `page.md`).
+            if locales.contains(String(ext.dropFirst())) { ext = "" }
+        }
+        if locales.contains(p) { p = "" }
+        // A suffix begins with `-`, `.` or `_`: without one of them, none can match.
+        if p.utf8.contains(where: { $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) { p = withoutLocaleSuffixes(p) }
+        return p.isEmpty && !ext.isEmpty ? ext : p + ext
     }
 
     /// True when a destination says it is in Chinese: a Chinese locale in its host, path, file
@@ -433,6 +444,33 @@ public struct LinkMismatchRule: Rule {
         return out
     }
 
+    /// True when a Markdown link or autolink carries one of `labels` (a language's names,
+    /// lowercased) in brackets right after it or at the end of its text (`[入门](u)（中文）`,
+    /// `[Intro (English)](u)`).
+    static func labelled(_ u: Unit, _ l: LinkTarget, _ labels: [String]) -> Bool {
+        guard !labels.isEmpty, !l.isImage, let dest = l.destinationRange,
+              dest.lowerBound >= l.textRange.upperBound || dest == l.textRange else { return false }
+        let n = u.text.count
+        func isOpen(_ k: Int) -> Bool { u.text[k] == 0x28 || u.text[k] == 0xFF08 }
+        func isClose(_ k: Int) -> Bool { u.text[k] == 0x29 || u.text[k] == 0xFF09 }
+        /// A label in brackets opening at `k`.
+        func label(at k: Int) -> Bool {
+            guard k < n, isOpen(k) else { return false }
+            var e = k + 1
+            while e < n && e - k <= 24 && !isClose(e) && !isOpen(e) { e += 1 }
+            guard e < n, isClose(e) else { return false }
+            return labels.contains(u.string((k + 1)..<e).trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        var k = dest.upperBound
+        while k < n && u.roles[k] != .content { k += 1 }
+        while k < n && u.text[k] == 0x20 { k += 1 }
+        if label(at: k) { return true }
+        let t = l.textRange
+        guard t.count > 2, isClose(t.upperBound - 1),
+              let open = t.reversed().first(where: { isOpen($0) }) else { return false }
+        return label(at: open)
+    }
+
     /// The link's text when it is the identifier its destination ends with
     /// (`[GHSA-4x2p-9fhc](https://github.com/advisories/GHSA-4x2p-9fhc)`): letters and digits
     /// both, four characters or more, equal to the last segment of the destination's path.
@@ -568,7 +606,18 @@ public struct LinkMismatchRule: Rule {
                 verdicts[key] = v
                 return v
             }
-            let v = source.map { s in target.map { verdict(s.value, $0.value) } }
+            var v = source.map { s in target.map { verdict(s.value, $0.value) } }
+            // A link the translation labels as in its own language (`[入门](u)（中文）`) where the
+            // source's is not so labelled (its `(English)`): a page in Chinese in place of the
+            // English one, whatever its address says.
+            let labels = c.settings.target.languageLabels
+            for j in target.indices where v.contains(where: { $0[j] == .different })
+                && LinkMismatchRule.labelled(c.document.units[target[j].unit], target[j].value, labels) {
+                for i in source.indices where v[i][j] == .different
+                    && !LinkMismatchRule.labelled(p.source.units[source[i].unit], source[i].value, labels) {
+                    v[i][j] = .chinesePage
+                }
+            }
             // A target explained by a source link: the same destination, or that page localised.
             let explained = target.indices.map { j in source.indices.contains { v[$0][j] <= .localised } }
             // A Chinese page in place of an English one is weak evidence: it stands only for a
