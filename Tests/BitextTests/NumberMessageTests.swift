@@ -43,4 +43,25 @@ import Testing
                                              source: "Expedited retrieval costs $0.03 per GB.\n")
         #expect(converted.isEmpty)
     }
+
+    /// The source's prose contradicts the output it shows a few lines above (`"train_samples":
+    /// 8262` in the code, "2731" in the prose) and the translation writes the code's number: the
+    /// source is wrong here, said at info (held-out review s34 S).
+    @Test func aNumberTheSourcesOwnCodeGivesIsTheSourcesSlip() throws {
+        let code = "```json\n{\n  \"attributes\": {\n    \"train_samples\": 8262,\n    \"val_samples\": 917\n  }\n}\n```\n\n"
+        let source = "The check writes:\n\n" + code + "- `attributes.train_samples`: the training set has 2731 samples.\n"
+        let slip = try Harness.findings(rule: NumberMismatchRule(), target: "检查结果如下：\n\n" + code + "- `attributes.train_samples`：训练集样本数为 8262。\n",
+                                        source: source).filter { $0.rule == "number-mismatch" }
+        #expect(slip.map(\.severity) == [.info])
+        #expect(slip.first?.message.contains("the source's own code gives (line 3)") == true, "\(slip.map(\.message))")
+        // A number the code does not give under that key: the translation's change.
+        let changed = try Harness.findings(rule: NumberMismatchRule(), target: "检查结果如下：\n\n" + code + "- `attributes.train_samples`：训练集样本数为 917。\n",
+                                           source: source).filter { $0.rule == "number-mismatch" }
+        #expect(changed.map(\.severity) == [.warning])
+        // The source agreeing with its code, the translation not: the translation's change.
+        let wrong = try Harness.findings(rule: NumberMismatchRule(), target: "检查结果如下：\n\n" + code + "- `attributes.train_samples`：训练集样本数为 2731。\n",
+                                         source: "The check writes:\n\n" + code + "- `attributes.train_samples`: the training set has 8262 samples.\n")
+            .filter { $0.rule == "number-mismatch" }
+        #expect(wrong.map(\.severity) == [.warning])
+    }
 }

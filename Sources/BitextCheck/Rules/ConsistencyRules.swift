@@ -7,6 +7,45 @@ import BitextText
 
 /// `number-mismatch`: a number of the source unit missing or different in the translation,
 /// however Chinese writes it (３, 1000 for 1,000, 三百, 第三, 300 万 for 3 million, 百分之十).
+extension NumberMismatchRule {
+    /// The first line of a code block of `d` that writes `target` beside a key source unit `k`
+    /// names in code (the last part of `attributes.train_samples`, a word of three letters or
+    /// more), when no code line of `d` writes `source` beside such a key: both numbers written
+    /// in digits only. The source's prose then contradicts the source's own code.
+    static func ownCodeBlock(_ d: Document, unit k: Int, source: String, target: String) -> Int? {
+        let isDigits = { (x: String) in !x.isEmpty && x.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        guard isDigits(source), isDigits(target), source != target, !d.codeBlocks.isEmpty else { return nil }
+        let u = d.units[k]
+        var keys: [String] = []
+        u.roles.forEachRun(of: .code) { r in
+            guard let last = u.string(r).split(separator: ".").last else { return }
+            let key = String(last).trimmingCharacters(in: .whitespaces)
+            if key.count >= 3, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") }), !keys.contains(key) { keys.append(key) }
+        }
+        guard !keys.isEmpty else { return nil }
+        /// `word` in `line` with no letter, digit, `_` or `.` beside it.
+        func has(_ line: Substring, _ word: String) -> Bool {
+            var from = line.startIndex
+            while let r = line.range(of: word, range: from..<line.endIndex) {
+                let before = r.lowerBound > line.startIndex ? line[line.index(before: r.lowerBound)] : " "
+                let after = r.upperBound < line.endIndex ? line[r.upperBound] : " "
+                let inWord = { (c: Character) in c.isLetter || c.isNumber || c == "_" || c == "." }
+                if !inWord(before) && !inWord(after) { return true }
+                from = line.index(after: r.lowerBound)
+            }
+            return false
+        }
+        var found: Int? = nil
+        for b in d.codeBlocks {
+            for line in b.literal.split(separator: "\n") where keys.contains(where: { has(line, $0) }) {
+                if has(line, source) { return nil }
+                if found == nil && has(line, target) { found = b.startLine }
+            }
+        }
+        return found
+    }
+}
+
 public struct NumberMismatchRule: Rule {
     public let id = "number-mismatch"
     public let defaultSeverity = Severity.warning
@@ -3867,6 +3906,15 @@ public struct NumberMismatchRule: Rule {
                     place = (x.unit, date)
                     guard datesReported.insert([x.unit, date.lowerBound]).inserted else { continue }
                 }
+                // The translation's number is the one the source page's own code gives for the key
+                // this unit names (`"train_samples": 82620` in the output shown above, "58317" in
+                // the prose): the source contradicts itself, and the translation follows its code.
+                if let t, let block = NumberMismatchRule.ownCodeBlock(p.source, unit: m.source.unit, source: written, target: t) {
+                    emit(c.mismatch(self, severity: .info, place: place, key: "number-mismatch.source-code", sourceUnit: m.source.unit,
+                                    values: ["codeLine": String(block)], source: written, target: t,
+                                    sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
+                    continue
+                }
                 emit(c.mismatch(self, severity: severity, place: place,
                                 key: t == nil ? "number-mismatch.missing" : "number-mismatch", sourceUnit: m.source.unit,
                                 values: [:], source: written, target: t,
@@ -4362,10 +4410,17 @@ public struct PlaceholderMismatchRule: Rule {
                 let done = PlaceholderMismatchRule.restructured(c, p, pair, source: source, target: target)
                 if !done.isEmpty { missing.removeAll { PlaceholderMismatchRule.structure($0.value).map(done.contains) ?? false } }
             }
-            // Code and emphasis tags the translation wrote as Markdown (`<code>x</code>` as
-            // `` `x` ``, `<b>` as `**…**`, `<i>` as `*…*`): the same element, not lost.
+            // Code, emphasis and link tags the translation wrote as Markdown (`<code>x</code>` as
+            // `` `x` ``, `<b>` as `**…**`, `<i>` as `*…*`, `<a href>` as `[…](…)`, whose
+            // destination link-mismatch compares): the same element, not lost.
             if missing.contains(where: { PlaceholderMismatchRule.markdownForm($0.value) != nil }) {
                 missing = PlaceholderMismatchRule.writtenAsMarkdown(missing, c, p, pair)
+            }
+            // `<code>` elements the source repeats and the translation writes once: every text
+            // the source's code elements hold is in code in the translation (`<code>x</code>` said
+            // once, or two names in one element), so what is missing is a repetition.
+            if missing.contains(where: { PlaceholderMismatchRule.tagName($0.value) == "code" }) {
+                missing = PlaceholderMismatchRule.withoutRepeatedCode(missing, c, p, pair)
             }
             // A shortcode on a line of its own beside the unit, cut off from the paragraph by an
             // HTML comment holding the English (`{{< note >}}` then `<!-- … -->`): not lost.
@@ -4384,11 +4439,21 @@ public struct PlaceholderMismatchRule: Rule {
             var translated = remaining.filter { !$0.value.hasPrefix("<") && $0.value.unicodeScalars.contains { isHanIdeograph($0.value) } }
             // One finding per place in the translation, naming everything lost there; a tag that
             // only styles its text (`<b>`, `<em>`, `<br>`, no attributes) apart from the others.
-            var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String], styling: Bool)] = []
-            for s in missing {
+            // Anchors the translation drops where nothing on its page links to them (the id of
+            // `<a id="quick"></a>` beside a heading whose own slug the translation links to):
+            // apart from the others, at info, with as many closing tags of their names.
+            var anchors = PlaceholderMismatchRule.unusedAnchors(missing, c, p)
+            var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String], styling: Int)] = []
+            for (x, s) in missing.enumerated() {
                 let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
                 let written = p.source.units[s.unit].string(s.range)
-                let styling = PlaceholderMismatchRule.onlyStyles(written)
+                var styling = PlaceholderMismatchRule.onlyStyles(written) ? 1 : 0
+                if anchors.opening.contains(x) {
+                    styling = 2
+                } else if s.value.hasPrefix("</"), let name = PlaceholderMismatchRule.tagName(s.value), let n = anchors.closing[name], n > 0 {
+                    anchors.closing[name] = n - 1
+                    styling = 2
+                }
                 var renamed: String? = nil
                 if !s.value.hasPrefix("<"), let k = translated.firstIndex(where: { $0.unit == place.unit && $0.range.overlaps(place.range) }) {
                     renamed = translated[k].value
@@ -4406,10 +4471,10 @@ public struct PlaceholderMismatchRule: Rule {
             }
             for m in places where !m.written.isEmpty {
                 // Emphasis or a line break dropped leaves every word and value the reader needs:
-                // the translation's typography, for review.
-                emit(c.mismatch(self, severity: m.styling ? .info : severity, place: m.place,
-                                key: m.styling ? "placeholder-mismatch.styling" : "placeholder-mismatch", sourceUnit: m.sourceUnit,
-                                values: [:], source: m.written.joined(separator: " "), target: nil))
+                // the translation's typography, for review; so does an anchor nothing links to.
+                emit(c.mismatch(self, severity: m.styling > 0 ? .info : severity, place: m.place,
+                                key: ["placeholder-mismatch", "placeholder-mismatch.styling", "placeholder-mismatch.anchor"][m.styling],
+                                sourceUnit: m.sourceUnit, values: [:], source: m.written.joined(separator: " "), target: nil))
             }
             for m in places where !m.translated.isEmpty {
                 emit(c.mismatch(self, severity: .info, place: m.place, key: "placeholder-mismatch.translated", sourceUnit: m.sourceUnit,
@@ -4761,13 +4826,14 @@ public struct PlaceholderMismatchRule: Rule {
         return out
     }
 
-    /// The Markdown element an HTML tag writes (`code`, `strong`, `emphasis`): `<code>`,
-    /// `<b>`/`<strong>`, `<i>`/`<em>`, opening or closing. Nil for other tags and placeholders.
+    /// The Markdown element an HTML tag writes (`code`, `strong`, `emphasis`, a link): `<code>`,
+    /// `<b>`/`<strong>`, `<i>`/`<em>`, `<a>`, opening or closing. Nil for other tags and placeholders.
     static func markdownForm(_ value: String) -> Int? {
         switch tagName(value) {
         case "code": return 0
         case "b", "strong": return 1
         case "i", "em": return 2
+        case "a": return 3
         default: return nil
         }
     }
@@ -4779,22 +4845,23 @@ public struct PlaceholderMismatchRule: Rule {
         return n
     }
 
-    /// `missing` without the code and emphasis tags (``markdownForm(_:)``) the translation of
-    /// `pair` wrote as Markdown: as many of each kind's opening and closing tags as the
-    /// translation has Markdown code spans, strong or emphasis more than the source. A tag
+    /// `missing` without the code, emphasis and link tags (``markdownForm(_:)``) the translation
+    /// of `pair` wrote as Markdown: as many of each kind's opening and closing tags as the
+    /// translation has Markdown code spans, strong, emphasis or links more than the source. A tag
     /// dropped with its element (no more Markdown than the source's) is still lost.
     static func writtenAsMarkdown(_ missing: [Mention<String>], _ c: FileContext, _ p: Pairing,
                                   _ pair: ConsistencyPair) -> [Mention<String>] {
         func counts(_ units: [Int], _ d: Document) -> [Int] {
-            var n = [0, 0, 0]
+            var n = [0, 0, 0, 0]
             for k in units {
                 let u = d.units[k], m = u.markupCounts
                 n[0] += markdownCodeSpans(u); n[1] += m.strong; n[2] += m.emphasis
+                n[3] += u.links.filter { !$0.isImage }.count
             }
             return n
         }
         let s = counts(pair.source, p.source), t = counts(pair.target, c.document)
-        var opening = (0..<3).map { max(0, t[$0] - s[$0]) }, closing = opening
+        var opening = (0..<4).map { max(0, t[$0] - s[$0]) }, closing = opening
         return missing.filter { m in
             guard let k = markdownForm(m.value) else { return true }
             if m.value.hasPrefix("</") {
@@ -4806,6 +4873,101 @@ public struct PlaceholderMismatchRule: Rule {
             }
             return false
         }
+    }
+
+    /// The texts of the `<code>` elements of a unit (what stands between `<code>` and the next
+    /// `</code>`, tags left out), trimmed and lowercased.
+    static func codeElementTexts(_ u: Unit) -> [String] {
+        var out: [String] = []
+        var open: Int? = nil
+        for t in u.inlineTags where t.name.lowercased() == "code" {
+            if !t.closing && !t.selfClosing {
+                open = t.range.upperBound
+            } else if t.closing, let o = open, o <= t.range.lowerBound {
+                let kept = (o..<t.range.lowerBound).filter { u.roles[$0] != .markup }.map { u.text[$0] }
+                out.append(makeString(kept).trimmingCharacters(in: .whitespaces).lowercased())
+                open = nil
+            }
+        }
+        return out
+    }
+
+    /// True when `text` is one of `written` or an item of one of them written as a list: a
+    /// separator (`,`, `、`, `，`, `/`, `|`, a Han word such as 和) or an end on each side, spaces
+    /// aside (`xls` in `xlsx 和 xls`; not in `xlsx`, nor `make` in `make test`, nor `"default"`
+    /// in `{"default": 0.5}`, a piece of other code).
+    static func writtenIn(_ text: String, _ written: [String]) -> Bool {
+        guard !text.isEmpty else { return false }
+        func separates(_ c: Character) -> Bool {
+            c == "," || c == "、" || c == "，" || c == "/" || c == "|" || c.unicodeScalars.allSatisfy { isHanIdeograph($0.value) }
+        }
+        for w in written {
+            if w == text { return true }
+            var from = w.startIndex
+            while let r = w.range(of: text, range: from..<w.endIndex) {
+                var b = r.lowerBound
+                while b > w.startIndex && w[w.index(before: b)] == " " { b = w.index(before: b) }
+                var a = r.upperBound
+                while a < w.endIndex && w[a] == " " { a = w.index(after: a) }
+                let before = b == w.startIndex || separates(w[w.index(before: b)])
+                let after = a == w.endIndex || separates(w[a])
+                if before && after { return true }
+                from = w.index(after: r.lowerBound)
+            }
+        }
+        return false
+    }
+
+    /// `missing` without the `<code>` and `</code>` tags beyond the source's code elements whose
+    /// text the translation writes in code nowhere (a `<code>` element or a code span): the
+    /// others are repetitions said once.
+    static func withoutRepeatedCode(_ missing: [Mention<String>], _ c: FileContext, _ p: Pairing,
+                                    _ pair: ConsistencyPair) -> [Mention<String>] {
+        var written: [String] = []
+        for k in pair.target {
+            let u = c.document.units[k]
+            written += codeElementTexts(u)
+            u.roles.forEachRun(of: .code) { r in written.append(u.string(r).trimmingCharacters(in: .whitespaces).lowercased()) }
+        }
+        var opening = 0
+        for k in pair.source { opening += codeElementTexts(p.source.units[k]).filter { !writtenIn($0, written) }.count }
+        var closing = opening
+        return missing.filter { m in
+            guard tagName(m.value) == "code" else { return true }
+            if m.value.hasPrefix("</") {
+                guard closing > 0 else { return false }
+                closing -= 1
+            } else {
+                guard opening > 0 else { return false }
+                opening -= 1
+            }
+            return true
+        }
+    }
+
+    /// The missing tags (indices into `missing`) that are anchors only (every attribute `id` or
+    /// `name`: `<a id="quick">`, `<span name="faq">`) whose id no link of the translation's
+    /// page goes to, and how many closing tags of each name go with them.
+    static func unusedAnchors(_ missing: [Mention<String>], _ c: FileContext, _ p: Pairing) -> (opening: Set<Int>, closing: [String: Int]) {
+        var opening = Set<Int>(), closing: [String: Int] = [:]
+        var linked: Set<String>? = nil
+        for (x, m) in missing.enumerated() where !m.value.hasPrefix("</") {
+            let u = p.source.units[m.unit]
+            guard let t = u.inlineTags.first(where: { $0.range == m.range }), !t.closing, !t.attributes.isEmpty,
+                  t.attributes.allSatisfy({ $0.name == "id" || $0.name == "name" }) else { continue }
+            let id = makeString(u.text[t.attributes[0].value])
+            if linked == nil {
+                var ids = Set<String>()
+                for tu in c.document.units {
+                    for l in tu.linkTargets where l.destination.hasPrefix("#") { ids.insert(String(l.destination.dropFirst())) }
+                }
+                linked = ids
+            }
+            guard !id.isEmpty, !linked!.contains(id) else { continue }
+            opening.insert(x)
+            if !t.selfClosing && !InlineTag.void.contains(t.name.lowercased()) { closing[t.name.lowercased(), default: 0] += 1 }
+        }
+        return (opening, closing)
     }
 
     /// Placeholders written on the lines right before and after unit `k` that belong to no
