@@ -59,6 +59,11 @@ struct LoneSentence {
     /// values are `private` and `public-read`.` dropped, the next sentence's `private` kept once
     /// for the source's two). Dropped when none of its words is rendered either (``isDropped``).
     var codeLost = false
+    /// A lone sentence with code spans, none found as written, beside a sentence whose
+    /// translation holds at least as many code spans more than its source: its code went there,
+    /// localised (`Final Count` → `最终数量`), and the sentence with it. Not dropped unless it
+    /// took a negation with it.
+    var codeMerged = false
     /// A clause of a sentence the aligner paired one to one, between `;` of its prose: dropped
     /// when its words find clearly fewer translations than the rest of the paragraph's (as a
     /// lone sentence's) and the pair is far shorter in the translation than Chinese writes
@@ -103,6 +108,7 @@ struct LoneSentence {
             return share <= 0.25 && others - share >= 0.4 && lettersPerCharacter >= LoneSentence.clauseUnrenderedRatio
         }
         if lostNegation && words >= 3 { return true }
+        if codeMerged { return false }
         // Too short for its words to tell, but its code is gone with it.
         if codeLost && !merged && words >= 3 && covered == 0 { return true }
         guard words >= 5 else { return false }
@@ -242,6 +248,7 @@ enum LoneSentences {
             }
             let allStems = ss.map(stems)
             let allAnchors = ss.map(anchors)
+            var targetSentenceSpans: [SentenceSpan]? = nil
             let negated = ss.map(negates)
             // Which target sentences hold a negation (made only when a source sentence negates).
             var targetNegated: [Bool]? = nil
@@ -385,6 +392,23 @@ enum LoneSentences {
                     }
                 }
                 if lone && words < 5 { sentence.codeLost = codeLost(sp) }
+                // Its code went into the translation of a neighbouring sentence, localised (`Final
+                // Count` as `最终数量`): that translation holds more code spans than its source
+                // by at least as many as this sentence has, none of which is found as written.
+                if lone && sentence.anchorsFound == 0 {
+                    let mine = codeRuns(p.source.units[sp.unit], sp.range)
+                    if mine > 0 {
+                        if targetSentenceSpans == nil { targetSentenceSpans = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses) }
+                        let ts = targetSentenceSpans!
+                        for q2 in [q - 1, q + 1] where q2 >= 0 && q2 < b.sentences.count {
+                            let nb = b.sentences[q2]
+                            guard !nb.target.isEmpty, !nb.source.isEmpty else { continue }
+                            let extra = nb.target.reduce(0) { $0 + codeRuns(c.document.units[ts[$1].unit], ts[$1].range) }
+                                - nb.source.reduce(0) { $0 + codeRuns(p.source.units[ss[$1].unit], ss[$1].range) }
+                            if extra >= mine { sentence.codeMerged = true }
+                        }
+                    }
+                }
                 if merged {
                     sentence.merged = true
                     let signs = strong.filter(unwordable)
@@ -460,6 +484,13 @@ enum LoneSentences {
             }
         }
         return out
+    }
+
+    /// The code spans that begin in `range` of a unit.
+    static func codeRuns(_ u: BitextMarkdown.Unit, _ range: Range<Int>) -> Int {
+        var n = 0
+        u.roles.forEachRun(of: .code) { r in if range.contains(r.lowerBound) { n += 1 } }
+        return n
     }
 
     /// The first word of prose in `range` of a source unit that negates the sentence (the source
