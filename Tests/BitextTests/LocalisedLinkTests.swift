@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BitextCheck
 
@@ -84,6 +85,30 @@ import Testing
         let other = try findings("[报告问题](https://github.com/example/tool/issues/new?labels=&template=3_feature.md&title=)。\n", source,
                                  paths: ("a.en.md", "a.md"))
         #expect(other.map(\.severity) == [.warning])
+    }
+
+    /// A relative link of the source that goes to nothing in the repository, where the
+    /// translation's goes to a file that is there: the source's slip, at info (held-out review
+    /// s33 H). Where both are there, or neither, a changed link.
+    @Test func aSourceLinkToNothingOnDisk() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bitext-link-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("docs/guide"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("docs/pipelines"), withIntermediateDirectories: true)
+        for name in ["docs/guide/a.en.md", "docs/guide/a.md", "docs/pipelines/face.md", "docs/pipelines/face.en.md", "docs/pipelines/ocr.md"] {
+            try Data("# x\n".utf8).write(to: root.appendingPathComponent(name))
+        }
+        let paths = (root.appendingPathComponent("docs/guide/a.en.md").path, root.appendingPathComponent("docs/guide/a.md").path)
+        let slip = try findings("见[人脸识别产线](../pipelines/face.md)。\n", "See [the face pipeline](../face_pipelines/face.en.md).\n", paths: paths)
+        #expect(slip.map(\.severity) == [.info])
+        #expect(slip.first?.message.contains("not in the repository") == true, "\(slip.map(\.message))")
+        // Both there: the translation links another page.
+        let other = try findings("见[人脸识别产线](../pipelines/ocr.md)。\n", "See [the face pipeline](../pipelines/face.en.md).\n", paths: paths)
+        #expect(other.map(\.severity) == [.warning])
+        // Neither there: nothing tells which is right.
+        let neither = try findings("见[人脸识别产线](../pipes/face.md)。\n", "See [the face pipeline](../face_pipelines/face.en.md).\n", paths: paths)
+        #expect(neither.map(\.severity) == [.warning])
     }
 }
 

@@ -661,6 +661,15 @@ public struct LinkMismatchRule: Rule {
                                    similarity: { CodeComparison.similarity($0.destination, $1.destination) })
             for m in results {
                 let mapped = LinkComparison.mapped(m.source.value.destination, c.settings.linkMap)
+                // A relative link of the source that goes to nothing in the repository, where the
+                // translation's goes to a file that is there: the source's slip, said at info.
+                if let t = m.target, mapped == m.source.value.destination,
+                   LinkComparison.existsOnDisk(m.source.value.destination, from: p.source.source.path) == false,
+                   LinkComparison.existsOnDisk(t.value.destination, from: c.document.source.path) == true {
+                    emit(c.mismatch(self, severity: .info, place: m.place, key: "link-mismatch.source-missing", sourceUnit: m.source.unit,
+                                    values: [:], source: m.source.value.destination, target: t.value.destination))
+                    continue
+                }
                 var fix: Fix? = nil
                 if let t = m.target, t.value.destinationRange != nil, results.count == 1, t.value.isImage == m.source.value.isImage {
                     fix = Fix(mapped)
