@@ -628,6 +628,17 @@ public struct MissingTranslationRule: Rule {
                            details: [("sourceLine", .int(lost.sourceLine)), ("noteLine", .int(lost.noteLine)),
                                      ("sourceText", .string(p.source.units[lost.noteUnits[0]].plainText)), ("evidence", .string("footnote"))]))
         }
+        var run: (bead: Int, unit: Int, range: Range<Int>, startLine: Int, endLine: Int, blocks: Int, lines: String, preview: String, text: String)? = nil
+        func flush() {
+            guard let r = run else { return }
+            run = nil
+            let key = r.blocks > 1 ? "missing-translation.run" : "missing-translation"
+            let lines = r.blocks > 1 ? "\(r.startLine)–\(r.endLine)" : r.lines
+            emit(c.finding(self, severity: severity, unit: r.unit, range: r.range,
+                           message: c.messages.text(key, ["lines": lines, "preview": r.preview, "source": p.source.path, "count": String(r.blocks)]),
+                           details: [("sourceLine", .int(r.startLine)), ("sourceEndLine", .int(r.endLine)), ("sourceText", .string(r.text))]
+                               + (r.blocks > 1 ? [("blocks", .int(r.blocks))] : [])))
+        }
         for (k, bead) in beads.enumerated() where bead.target.isEmpty {
             let sourceUnits = bead.source.compactMap { p.source.unitIndex(block: $0) }
                 .filter { !unpaired.explainedSource.contains($0) && !lostUnits.contains($0) }
@@ -689,12 +700,18 @@ public struct MissingTranslationRule: Rule {
             guard let a = atEnd ? previous : next ?? previous else { continue }
             let u = c.document.units[a]
             let range = atEnd ? max(0, u.text.count - 1)..<u.text.count : 0..<min(1, u.text.count)
-            emit(c.finding(self, severity: severity, unit: a, range: range,
-                           message: c.messages.text("missing-translation", [
-                               "lines": lines, "preview": preview, "source": p.source.path]),
-                           details: [("sourceLine", .int(su.start.line)), ("sourceEndLine", .int(last.end.line)),
-                                     ("sourceText", .string(su.plainText))]))
+            // Beads missing one after another, reported at the same place (a section, a list or
+            // a table the translation lacks): one finding for them all.
+            if let r = run, r.bead == k - 1, r.unit == a, r.range == range {
+                run!.bead = k
+                run!.endLine = last.end.line
+                run!.blocks += 1
+                continue
+            }
+            flush()
+            run = (k, a, range, su.start.line, last.end.line, 1, lines, preview, su.plainText)
         }
+        flush()
         droppedSentences(c, severity, emit)
         swappedCells(c, severity, emit)
         for d in DroppedNames.find(c) {
@@ -1073,34 +1090,81 @@ public struct ExtraBlockRule: Rule {
         }
         let rows = c.unpairedBlocks?.targetRows ?? [:]
         var reportedRows = Set<Int>()
+        // Blocks with no counterpart one after another (a section, a list or a table the source
+        // lacks) are one finding, at the first, naming how many follow and where they end: a
+        // run ends at a block paired with the source (in place or moved), a translator's note,
+        // or a change between English and Chinese.
+        let paired = ExtraBlockRule.pairedLines(c)
+        var run: (first: Int, english: Bool, count: Int, endLine: Int)? = nil
+        func flush() {
+            guard let r = run, let s = severity else { run = nil; return }
+            run = nil
+            let u = c.document.units[r.first]
+            let kind = c.messages.text("kind.\(u.kind.name)")
+            if r.count > 1 {
+                let more = ["more": String(r.count - 1), "end": String(r.endLine), "kind": kind]
+                emit(c.finding(self, severity: s, unit: r.first, range: 0..<u.text.count,
+                               message: c.messages.text(r.english ? "extra-block.english-run" : "extra-block.run", more),
+                               details: [("evidence", .string(r.english ? "english" : "run")), ("blocks", .int(r.count)), ("endLine", .int(r.endLine))]))
+            } else if r.english {
+                // English the source does not have (text of an older source left in): one finding
+                // that says both, instead of "translate it" beside "remove it".
+                emit(c.finding(self, severity: s, unit: r.first, range: 0..<u.text.count,
+                               message: c.messages.text("extra-block.english", ["kind": kind]),
+                               details: [("evidence", .string("english"))]))
+            } else {
+                emit(c.finding(self, severity: s, unit: r.first, range: 0..<u.text.count, message: c.messages.text("extra-block")))
+            }
+        }
         for t in c.extraUnits {
             let u = c.document.units[t]
-            // The cells of a row: one finding for the row, at its first extra cell; in English
-            // only when no cell of the row is Chinese.
+            // The cells of a row: one block, at its first extra cell; in English only when no
+            // cell of the row is Chinese.
             var rowCells: [Int]? = nil
             if let row = rows[t] {
                 guard reportedRows.insert(row).inserted else { continue }
                 rowCells = c.extraUnits.filter { rows[$0] == row }
             }
             if c.analyses[t].isNote {
+                flush()
                 if let s = noteSeverity {
                     emit(Finding(rule: "translator-note", severity: s, file: c.document.path, span: u.span,
                                  message: c.messages.text("translator-note"), text: u.string))
                 }
-            } else if let s = severity {
-                // English the source does not have (text of an older source left in): one finding
-                // that says both, instead of "translate it" beside "remove it".
-                if (UntranslatedRule.isUntranslated(c, t) || UntranslatedLabelRule.isLabel(c, t))
-                    && !(rowCells ?? []).contains(where: { c.analyses[$0].hasHan }) {
-                    emit(c.finding(self, severity: s, unit: t, range: 0..<u.text.count,
-                                   message: c.messages.text("extra-block.english", ["kind": c.messages.text("kind.\(u.kind.name)")]),
-                                   details: [("evidence", .string("english"))]))
-                } else {
-                    emit(c.finding(self, severity: s, unit: t, range: 0..<u.text.count,
-                                   message: c.messages.text("extra-block")))
-                }
+                continue
+            }
+            let english = (UntranslatedRule.isUntranslated(c, t) || UntranslatedLabelRule.isLabel(c, t))
+                && !(rowCells ?? []).contains(where: { c.analyses[$0].hasHan })
+            let end = (rowCells ?? [t]).map { c.document.units[$0].end.line }.max() ?? u.end.line
+            if let r = run, r.english == english, !ExtraBlockRule.holdsLine(paired, after: r.endLine, before: u.start.line) {
+                run = (r.first, english, r.count + 1, max(r.endLine, end))
+            } else {
+                flush()
+                run = (t, english, 1, end)
             }
         }
+        flush()
+    }
+
+    /// The first lines of the translation's blocks paired with the source (in place or moved),
+    /// sorted.
+    static func pairedLines(_ c: FileContext) -> [Int] {
+        guard let p = c.pairing else { return [] }
+        var lines: [Int] = []
+        for bead in p.alignment.beads + p.alignment.moved where !bead.source.isEmpty {
+            for b in bead.target { lines.append(c.document.lines(ofBlock: b).lowerBound) }
+        }
+        return lines.sorted()
+    }
+
+    /// True when sorted `lines` hold one after `a` and before `b`.
+    static func holdsLine(_ lines: [Int], after a: Int, before b: Int) -> Bool {
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if lines[m] <= a { lo = m + 1 } else { hi = m }
+        }
+        return lo < lines.count && lines[lo] < b
     }
 
     /// Target units in no bead with a source, not explained as a variant of an unpaired source
