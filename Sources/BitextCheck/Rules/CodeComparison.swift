@@ -581,4 +581,43 @@ enum CodeComparison {
         func lines(_ s: String) -> [String] { s.splitLines().map { trimmed(String($0)) }.filter { !$0.isEmpty }.sorted() }
         return lines(a) == lines(b)
     }
+
+    /// Whether two blocks of code differ only as a formatter lays code out: once comments,
+    /// string contents and translated text are set aside (as ``changedGaps(_:_:)`` compares),
+    /// every difference is a parenthesis that groups (nothing callable before it, or the last of
+    /// its line) or a comma before a closing bracket (`x = (⏎ obj.value⏎)` against `x =
+    /// obj.value`, black wrapping a line whose comment grew; `f(a, b,)` against `f(a, b)`), as
+    /// many opening as closing.
+    static func reflowed(_ a: String, _ b: String) -> Bool {
+        let s = tokens(a), t = tokens(b)
+        let gaps = changedGaps(s, t)
+        guard !gaps.isEmpty else { return false }
+        func layout(_ tokens: [Token], _ r: Range<Int>) -> Bool {
+            r.allSatisfy { k in
+                let x = tokens[k]
+                guard x.kind == .symbol else { return false }
+                // A parenthesis that groups, not one that calls (`f()`, `print(x)`): nothing
+                // callable before it, or the last of its line (black's `if (⏎ a == b⏎):`).
+                if x.text == "(" {
+                    guard k > 0, k + 1 < tokens.count, tokens[k + 1].line == x.line else { return true }
+                    let before = tokens[k - 1]
+                    return !(before.kind == .word || before.kind == .number || before.kind == .string
+                             || (before.kind == .symbol && [")", "]"].contains(before.text)))
+                }
+                if x.text == ")" { return true }
+                // A comma right before a closing bracket (or before one the gap takes out).
+                guard x.text == "," else { return false }
+                var n = k + 1
+                while n < tokens.count, r.contains(n), tokens[n].kind == .symbol, tokens[n].text == ")" { n += 1 }
+                return n < tokens.count && tokens[n].kind == .symbol && [")", "]", "}"].contains(tokens[n].text)
+            }
+        }
+        func parens(_ tokens: [Token], _ ranges: [Range<Int>]) -> (Int, Int) {
+            var open = 0, close = 0
+            for r in ranges { for k in r where tokens[k].kind == .symbol { if tokens[k].text == "(" { open += 1 } else if tokens[k].text == ")" { close += 1 } } }
+            return (open, close)
+        }
+        let ps = parens(s, gaps.map(\.0)), pt = parens(t, gaps.map(\.1))
+        return ps.0 == ps.1 && pt.0 == pt.1 && gaps.allSatisfy { layout(s, $0.0) && layout(t, $0.1) }
+    }
 }

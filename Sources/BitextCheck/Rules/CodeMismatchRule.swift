@@ -1101,6 +1101,9 @@ public struct CodeMismatchRule: Rule {
             // The same lines in another order (imports sorted by another tool's rule, the
             // source's newer order): no line of code changed, none is missing.
             if CodeComparison.sameLines(sb.literal, tb.literal) { continue }
+            // Laid out otherwise by a formatter (parentheses around a wrapped expression, a
+            // trailing comma): no code changed.
+            if CodeComparison.reflowed(sb.literal, tb.literal) { continue }
             let more = all.count > CodeMismatchRule.separateLines ? all.count - 1 : 0
             let differences = more > 0 ? [all[0]] : all
             // Lines of the literal start on the line after the opening fence (fenced code).
