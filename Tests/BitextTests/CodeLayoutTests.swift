@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BitextCheck
 
@@ -28,5 +29,29 @@ import Testing
         let changed = "# 运行\n\n运行：\n\n```python\nimport os\nimport json\nlimit = (\n    settings.min_rows\n)  # 每页最多显示的行数，超出后分页\nprint(limit)\n```\n"
         let f = try findings(changed, Self.source)
         #expect(!f.isEmpty && f.allSatisfy { $0.message.contains("min_rows") || $0.message.contains("(") }, "\(f.map(\.message))")
+    }
+
+    /// A command whose config path the source writes wrong (no such file in the repository)
+    /// and the translation right: the source's slip, at info (held-out review s35 cause 2).
+    @Test func aPathOfTheSourceNowhereInTheRepository() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("bitext-path-\(getpid())")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("docs/guide"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("tool/configs/modules/ocr"), withIntermediateDirectories: true)
+        try Data("a: 1\n".utf8).write(to: root.appendingPathComponent("tool/configs/modules/ocr/fast.yaml"))
+        let paths = (root.appendingPathComponent("docs/guide/a.en.md").path, root.appendingPathComponent("docs/guide/a.md").path)
+        let source = "# Train\n\nRun:\n\n```bash\npython main.py -c tool/configs/ocr/fast.yaml \\\n    -o Global.mode=train\n```\n"
+        let target = "# 训练\n\n运行：\n\n```bash\npython main.py -c tool/configs/modules/ocr/fast.yaml \\\n    -o Global.mode=train\n```\n"
+        try Data(source.utf8).write(to: URL(fileURLWithPath: paths.0))
+        try Data(target.utf8).write(to: URL(fileURLWithPath: paths.1))
+        let slip = try Harness.findings(rule: CodeMismatchRule(), target: target, source: source, paths: paths).filter { $0.rule == "code-mismatch" }
+        #expect(slip.map(\.severity) == [.info], "\(slip.map(\.message))")
+        #expect(slip.first?.message.contains("which is not: the source looks wrong") == true)
+        // The translation's path nowhere either: a changed line.
+        let other = target.replacingOccurrences(of: "modules/ocr", with: "module/ocr")
+        try Data(other.utf8).write(to: URL(fileURLWithPath: paths.1))
+        let changed = try Harness.findings(rule: CodeMismatchRule(), target: other, source: source, paths: paths).filter { $0.rule == "code-mismatch" }
+        #expect(changed.map(\.severity) == [.warning])
     }
 }

@@ -1119,10 +1119,20 @@ public struct CodeMismatchRule: Rule {
             while hi > lo && (text[hi - 1] == 0x20 || text[hi - 1] == 0x09) { hi -= 1 }
             if lo == hi { hi = min(text.count, lo + 1) }
             let span = Span(start: TextPosition(line: line, column: lo + 1), end: TextPosition(line: line, column: max(lo + 1, hi)))
-            let key = (d.target == nil ? "code-mismatch.block-missing" : "code-mismatch.block") + (more > 0 ? "-more" : "")
+            var key = (d.target == nil ? "code-mismatch.block-missing" : "code-mismatch.block") + (more > 0 ? "-more" : "")
+            var level = severity
+            var paths: [String: String] = [:]
+            // The line differs only by a path of the source's that is nowhere in the repository,
+            // where the translation writes one that is there: the source's slip, at info.
+            if more == 0, let sl = d.source, let tl = d.target,
+               let (sp, tp) = CodeMismatchRule.sourcePathMissing(sl, tl, source: p.source.source.path, target: c.document.source.path) {
+                key = "code-mismatch.source-path"
+                level = .info
+                paths = ["sourcePath": sp, "targetPath": tp]
+            }
             let message = c.messages.text(key, ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? "",
-                                                "count": String(more)])
-            emit(Finding(rule: id, severity: severity, file: c.document.path, span: span, message: message,
+                                                "count": String(more)].merging(paths) { a, _ in a })
+            emit(Finding(rule: id, severity: level, file: c.document.path, span: span, message: message,
                          text: makeString(text[lo..<max(lo, hi)]),
                          details: [("details", .object([("source", d.source.map { .string($0) } ?? .null),
                                                         ("target", d.target.map { .string($0) } ?? .null),
@@ -1452,5 +1462,21 @@ public struct CodeMismatchRule: Rule {
         let raw = doc.source.scalars(doc.source.lineByteRange(line))
         let t = raw.drop { $0 == 0x20 || $0 == 0x3E }
         return t.starts(with: [0x60, 0x60, 0x60]) || t.starts(with: [0x7E, 0x7E, 0x7E])
+    }
+}
+
+extension CodeMismatchRule {
+    /// The source's path and the translation's when a line of code differs from the source's
+    /// only by one path (``LinkComparison/filePaths(in:)``), the source's in no folder of the
+    /// repository above the source file and the translation's in one above the translation
+    /// (`paddlex/configs/ocr.yaml` against `paddlex/configs/modules/ocr.yaml`).
+    static func sourcePathMissing(_ sourceLine: String, _ targetLine: String, source: String, target: String) -> (String, String)? {
+        let sp = LinkComparison.filePaths(in: sourceLine), tp = LinkComparison.filePaths(in: targetLine)
+        let onlySource = sp.filter { !tp.contains($0) }, onlyTarget = tp.filter { !sp.contains($0) }
+        guard onlySource.count == 1, onlyTarget.count == 1, let a = onlySource.first, let b = onlyTarget.first,
+              CodeComparison.sameCode(sourceLine.replacingOccurrences(of: a, with: b), targetLine),
+              LinkComparison.inRepository(a, from: source) == false,
+              LinkComparison.inRepository(b, from: target) == true else { return nil }
+        return (a, b)
     }
 }

@@ -23,4 +23,39 @@ extension LinkComparison {
         guard !path.isEmpty, fm.fileExists(atPath: file), let full = resolved(path, from: file) else { return nil }
         return fm.fileExists(atPath: full) || fm.fileExists(atPath: full + ".md")
     }
+
+    /// Whether a path written in code (`paddlex/configs/modules/ocr.yaml`) is in the repository
+    /// that holds the file `from`: relative to the file's folder or to a folder above it (a path
+    /// a command runs from the repository's root), at most `levels` up; nil when `from` is not on
+    /// disk.
+    static func inRepository(_ path: String, from file: String, levels: Int = 12) -> Bool? {
+        let fm = FileManager.default
+        guard !path.isEmpty, !path.hasPrefix("/"), fm.fileExists(atPath: file) else { return nil }
+        var dir = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL
+        for _ in 0..<levels {
+            if fm.fileExists(atPath: dir.appendingPathComponent(path).path) { return true }
+            let up = dir.deletingLastPathComponent()
+            if up.path == dir.path { break }
+            dir = up
+        }
+        return false
+    }
+
+    /// The paths of files a line of code writes: a token with a `/` whose last part has an
+    /// extension of letters (`configs/ocr.yaml`, `./docs/a.md`), quotes and a trailing `,` or `;`
+    /// taken off; no URL.
+    static func filePaths(in line: String) -> [String] {
+        var out: [String] = []
+        for raw in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "=" || $0 == "(" || $0 == ")" }) {
+            var t = Substring(raw)
+            while let f = t.first, "\"'`".contains(f) { t = t.dropFirst() }
+            while let l = t.last, "\"'`,;:".contains(l) { t = t.dropLast() }
+            guard t.contains("/"), !t.contains("://"), !t.hasPrefix("/"), let last = t.split(separator: "/").last,
+                  let dot = last.lastIndex(of: "."), dot != last.startIndex else { continue }
+            let ext = last[last.index(after: dot)...]
+            guard (1...5).contains(ext.count), ext.allSatisfy({ $0.isASCII && $0.isLetter }) else { continue }
+            out.append(String(t))
+        }
+        return out
+    }
 }
