@@ -5,8 +5,6 @@ import BitextText
 // Source–target consistency: what a translation must carry over unchanged. Every rule compares
 // the units of a confident bead (ConsistencyPairs.swift) and leaves uncertain pairs alone.
 
-/// `number-mismatch`: a number of the source unit missing or different in the translation,
-/// however Chinese writes it (３, 1000 for 1,000, 三百, 第三, 300 万 for 3 million, 百分之十).
 extension NumberMismatchRule {
     /// The first line of a code block of `d` that writes `target` beside a key source unit `k`
     /// names in code (the last part of `attributes.train_samples`, a word of three letters or
@@ -46,6 +44,8 @@ extension NumberMismatchRule {
     }
 }
 
+/// `number-mismatch`: a number of the source unit missing or different in the translation,
+/// however Chinese writes it (３, 1000 for 1,000, 三百, 第三, 300 万 for 3 million, 百分之十).
 public struct NumberMismatchRule: Rule {
     public let id = "number-mismatch"
     public let defaultSeverity = Severity.warning
