@@ -409,7 +409,7 @@ extension Segmenter {
     static let logMarks: [[UInt32]] = [Array("error:".unicodeScalars.map(\.value)), Array("exception:".unicodeScalars.map(\.value))]
 
     /// `word` occurs in `text` with no letter, digit or `_` on either side.
-    static func containsWord(_ word: String, in text: String) -> Bool {
+    public static func containsWord(_ word: String, in text: String) -> Bool {
         if FoundationText.mayNotContain(text, word) { return false }
         return containsWordSearching(word, in: text)
     }

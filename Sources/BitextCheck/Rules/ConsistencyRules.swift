@@ -21,23 +21,13 @@ extension NumberMismatchRule {
             if key.count >= 3, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") }), !keys.contains(key) { keys.append(key) }
         }
         guard !keys.isEmpty else { return nil }
-        /// `word` in `line` with no letter, digit, `_` or `.` beside it.
-        func has(_ line: Substring, _ word: String) -> Bool {
-            var from = line.startIndex
-            while let r = line.range(of: word, range: from..<line.endIndex) {
-                let before = r.lowerBound > line.startIndex ? line[line.index(before: r.lowerBound)] : " "
-                let after = r.upperBound < line.endIndex ? line[r.upperBound] : " "
-                let inWord = { (c: Character) in c.isLetter || c.isNumber || c == "_" || c == "." }
-                if !inWord(before) && !inWord(after) { return true }
-                from = line.index(after: r.lowerBound)
-            }
-            return false
-        }
         var found: Int? = nil
         for b in d.codeBlocks {
-            for line in b.literal.split(separator: "\n") where keys.contains(where: { has(line, $0) }) {
-                if has(line, source) { return nil }
-                if found == nil && has(line, target) { found = b.startLine }
+            for line in b.literal.split(separator: "\n") where keys.contains(where: { Segmenter.containsWord($0, in: String(line)) }) {
+                // The line's numbers, a decimal whole (`0.5` holds no `5`).
+                let numbers = line.split { !($0.isASCII && ($0.isNumber || $0 == ".")) }
+                if numbers.contains(Substring(source)) { return nil }
+                if found == nil && numbers.contains(Substring(target)) { found = b.startLine }
             }
         }
         return found
@@ -4875,21 +4865,11 @@ public struct PlaceholderMismatchRule: Rule {
         }
     }
 
-    /// The texts of the `<code>` elements of a unit (what stands between `<code>` and the next
-    /// `</code>`, tags left out), trimmed and lowercased.
+    /// The texts of the `<code>` elements of a unit (its code spans that a `<code>` tag opens),
+    /// trimmed and lowercased.
     static func codeElementTexts(_ u: Unit) -> [String] {
-        var out: [String] = []
-        var open: Int? = nil
-        for t in u.inlineTags where t.name.lowercased() == "code" {
-            if !t.closing && !t.selfClosing {
-                open = t.range.upperBound
-            } else if t.closing, let o = open, o <= t.range.lowerBound {
-                let kept = (o..<t.range.lowerBound).filter { u.roles[$0] != .markup }.map { u.text[$0] }
-                out.append(makeString(kept).trimmingCharacters(in: .whitespaces).lowercased())
-                open = nil
-            }
-        }
-        return out
+        let opened = Set(u.inlineTags.filter { !$0.closing && $0.name.lowercased() == "code" }.map(\.range.upperBound))
+        return u.inlineCode.filter { opened.contains($0.range.lowerBound) }.map { $0.code.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
     /// True when `text` is one of `written` or an item of one of them written as a list: a
@@ -4923,12 +4903,8 @@ public struct PlaceholderMismatchRule: Rule {
     /// others are repetitions said once.
     static func withoutRepeatedCode(_ missing: [Mention<String>], _ c: FileContext, _ p: Pairing,
                                     _ pair: ConsistencyPair) -> [Mention<String>] {
-        var written: [String] = []
-        for k in pair.target {
-            let u = c.document.units[k]
-            written += codeElementTexts(u)
-            u.roles.forEachRun(of: .code) { r in written.append(u.string(r).trimmingCharacters(in: .whitespaces).lowercased()) }
-        }
+        // Code the translation writes: its `<code>` elements and its spans in backticks.
+        let written = pair.target.flatMap { c.document.units[$0].inlineCode.map { $0.code.trimmingCharacters(in: .whitespaces).lowercased() } }
         var opening = 0
         for k in pair.source { opening += codeElementTexts(p.source.units[k]).filter { !writtenIn($0, written) }.count }
         var closing = opening

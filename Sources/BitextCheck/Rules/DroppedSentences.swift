@@ -248,14 +248,18 @@ enum LoneSentences {
             }
             let allStems = ss.map(stems)
             let allAnchors = ss.map(anchors)
+            // The target's sentences (made on first use: negations, merged code, clauses).
             var targetSentenceSpans: [SentenceSpan]? = nil
+            func targetSpans() -> [SentenceSpan] {
+                if targetSentenceSpans == nil { targetSentenceSpans = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses) }
+                return targetSentenceSpans!
+            }
             let negated = ss.map(negates)
             // Which target sentences hold a negation (made only when a source sentence negates).
             var targetNegated: [Bool]? = nil
             func negatedTargets() -> [Bool] {
                 if let targetNegated { return targetNegated }
-                let ts = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses)
-                let v = ts.map { t in LoneSentences.saysNegation(c.document.units[t.unit].text, t.range, targetNegations) }
+                let v = targetSpans().map { t in LoneSentences.saysNegation(c.document.units[t.unit].text, t.range, targetNegations) }
                 targetNegated = v
                 return v
             }
@@ -398,8 +402,7 @@ enum LoneSentences {
                 if lone && sentence.anchorsFound == 0 {
                     let mine = codeRuns(p.source.units[sp.unit], sp.range)
                     if mine > 0 {
-                        if targetSentenceSpans == nil { targetSentenceSpans = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses) }
-                        let ts = targetSentenceSpans!
+                        let ts = targetSpans()
                         for q2 in [q - 1, q + 1] where q2 >= 0 && q2 < b.sentences.count {
                             let nb = b.sentences[q2]
                             guard !nb.target.isEmpty, !nb.source.isEmpty else { continue }
@@ -423,7 +426,6 @@ enum LoneSentences {
                 out.append(sentence)
             }
             guard clauses else { continue }
-            var targetSpans: [SentenceSpan]? = nil
             for (q, sb) in b.sentences.enumerated() where sb.source.count == 1 && sb.target.count == 1 {
                 let i = sb.source[0], sp = ss[i]
                 let u = p.source.units[sp.unit]
@@ -439,9 +441,8 @@ enum LoneSentences {
                     ranges.append(a..<cut)
                     lo = cut + 1
                 }
-                if targetSpans == nil { targetSpans = SentenceAligner.spans(of: b.target, in: c.document, analyses: c.analyses) }
                 let ratio: Double = {
-                    let t = targetSpans![sb.target[0]]
+                    let t = targetSpans()[sb.target[0]]
                     let tu = c.document.units[t.unit]
                     var letters = 0, han = 0, kept = 0
                     for j in sp.range where u.roles[j] == .content && (u.text[j] | 0x20) >= 0x61 && (u.text[j] | 0x20) <= 0x7A { letters += 1 }

@@ -11,29 +11,27 @@ extension LinkComparison {
     }
 
     /// Whether a relative link of the file `from` goes to something on disk: the path without
-    /// its fragment and query, percent-decoded, as a file or a folder, or with `.md` added (a
-    /// page a site links without its extension); nil when that cannot be told (no such file
-    /// `from` on disk, a rooted or absolute destination).
+    /// its fragment and query, percent-decoded, from the file's folder (``inRepository(_:from:levels:)``,
+    /// one level); nil when that cannot be told.
     static func existsOnDisk(_ destination: String, from file: String) -> Bool? {
         var path = destination
         if let h = path.firstIndex(of: "#") { path = String(path[..<h]) }
         if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
-        path = DocumentAnchors.percentDecoded(path)
-        let fm = FileManager.default
-        guard !path.isEmpty, fm.fileExists(atPath: file), let full = resolved(path, from: file) else { return nil }
-        return fm.fileExists(atPath: full) || fm.fileExists(atPath: full + ".md")
+        return inRepository(DocumentAnchors.percentDecoded(path), from: file, levels: 1)
     }
 
-    /// Whether a path written in code (`paddlex/configs/modules/ocr.yaml`) is in the repository
-    /// that holds the file `from`: relative to the file's folder or to a folder above it (a path
-    /// a command runs from the repository's root), at most `levels` up; nil when `from` is not on
-    /// disk.
+    /// Whether a relative path (a link's, or one written in code: `paddlex/configs/modules/ocr.yaml`)
+    /// names a file or folder of the repository that holds the file `from`, or a page with `.md`
+    /// added (linked without its extension): from the file's folder or a folder above it (a
+    /// command run from the repository's root), at most `levels` up; nil when `from` is not on
+    /// disk or the path is rooted or absolute.
     static func inRepository(_ path: String, from file: String, levels: Int = 12) -> Bool? {
         let fm = FileManager.default
-        guard !path.isEmpty, !path.hasPrefix("/"), fm.fileExists(atPath: file) else { return nil }
+        guard !path.isEmpty, kind(path) == .relative, !path.hasPrefix("/"), fm.fileExists(atPath: file) else { return nil }
         var dir = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL
         for _ in 0..<levels {
-            if fm.fileExists(atPath: dir.appendingPathComponent(path).path) { return true }
+            let full = dir.appendingPathComponent(path).path
+            if fm.fileExists(atPath: full) || fm.fileExists(atPath: full + ".md") { return true }
             let up = dir.deletingLastPathComponent()
             if up.path == dir.path { break }
             dir = up
