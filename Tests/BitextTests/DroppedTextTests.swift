@@ -39,6 +39,21 @@ import BitextMarkdown
         #expect(found.first?.message.contains("Retry Count") == true)
     }
 
+    /// A source list item whose last line runs on lazily (no blank line before it) and that the
+    /// translation makes a paragraph of its own: the block aligner gives that paragraph to the
+    /// next source block (a bead of one source block and two target blocks), so the sentence is
+    /// beside a target block it may be, not dropped (held-out 57/126, 46/114). Without that
+    /// paragraph it is dropped.
+    @Test func lazyLineTheTranslationMakesAParagraph() throws {
+        let source = "# Results\n\nThe meanings of the fields are as follows:\n\n- `path`: the path of the input file that was read.\n- `score`: the confidence of the predicted class for the file.\n- `label`: the name of the predicted class for the file.\nThe visualized result image is as follows:\n\n<img src=\"result.png\">\n\nThe methods, parameters and so on are explained as follows:\n"
+        let paragraph = "# 结果\n\n字段含义如下：\n\n- `path`：读入的输入文件的路径。\n- `score`：该文件预测类别的置信度。\n- `label`：该文件预测类别的名称。\n\n可视化结果图如下：\n\n<img src=\"result.png\">\n\n相关方法、参数等说明如下：\n"
+        #expect(try Harness.findings(rule: MissingTranslationRule(), target: paragraph, source: source).isEmpty)
+        let dropped = paragraph.replacingOccurrences(of: "可视化结果图如下：\n\n", with: "")
+        let found = try Harness.findings(rule: MissingTranslationRule(), target: dropped, source: source)
+        #expect(found.count == 1, "\(found.map(\.message))")
+        #expect(found.first?.message.contains("visualized result image") == true)
+    }
+
     @Test func footnoteDefinitionLabels() {
         #expect(FootnoteReferences.definitionLabel("[^2]: The note.") == "2")
         #expect(FootnoteReferences.definitionLabel("   [^cost-a]: 在预发布集群上测得。") == "cost-a")

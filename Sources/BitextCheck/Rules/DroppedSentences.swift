@@ -344,8 +344,12 @@ enum LoneSentences {
             while before >= 0 && beads[before].target.isEmpty { before -= 1 }
             var after = k + 1
             while after < beads.count && beads[after].target.isEmpty { after += 1 }
-            let unpairedBefore = before >= 0 && beads[before].source.isEmpty
-            let unpairedAfter = after < beads.count && beads[after].source.isEmpty
+            // Unpaired, or a bead the aligner gave more target blocks than source blocks (a
+            // source list item whose last line runs on lazily, `The result is as follows:`, that the
+            // translation makes a paragraph of its own: the block aligner pairs it with the next
+            // source block).
+            let unpairedBefore = before >= 0 && (beads[before].source.isEmpty || beads[before].target.count > beads[before].source.count)
+            let unpairedAfter = after < beads.count && (beads[after].source.isEmpty || beads[after].target.count > beads[after].source.count)
             for (q, sb) in b.sentences.enumerated() {
                 let lone = sb.target.isEmpty && sb.source.count == 1
                 let merged = sb.source.count == 2 && sb.target.count == 1
