@@ -29,6 +29,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.fix")))
     var fix = false
 
+    @Flag(name: .long, help: ArgumentHelp(UI.optionHelp("help.opt.check.alone")))
+    var alone = false
+
     @Argument(help: ArgumentHelp(UI.optionHelp("help.opt.check.paths")))
     var paths: [String] = []
 
@@ -43,9 +46,24 @@ struct CheckCommand: ParsableCommand {
                                     numerals: session.target.numerals) : nil
         let threads = common.threads
         // Findings on short English units wait for the whole project's evidence (labels it
-        // translates, English conventions); they are reported after the files.
-        checker.defersProjectFindings = work.count > 1
+        // translates, English conventions); they are reported after the files. A file checked
+        // alone has the Chinese files beside it in its folder for its project, as in a check of
+        // that folder (a heading every page keeps in English is the project's convention there
+        // too, and a label of words they keep in English is a name) but for its own labels'
+        // severity; --alone leaves them out.
+        let neighbours = work.count == 1 && !alone
+            ? work[0].target.map { Inputs.neighbours(of: $0, ignore: session.config.ignore, base: session.config.directory) } ?? []
+            : []
+        checker.defersProjectFindings = work.count > 1 || !neighbours.isEmpty
         let project = ProjectEvidence()
+        parallelOrdered(neighbours.count, threads: threads, window: 4 * threads, { k -> ProjectEvidence? in
+            (try? checker.withToolkit { toolkit -> ProjectEvidence? in
+                guard let doc = try? session.document(neighbours[k]) else { return nil }
+                return ProjectEvidence.of(doc, checker.analyze(doc, toolkit: toolkit))
+            }) ?? nil
+        }, consume: { _, evidence in
+            if let evidence { project.mergeConventions(evidence) }
+        })
         var deferred: [DeferredFinding] = []
         let held = HeldFindings()
         var pageLinks: [PageAnchorLink] = []

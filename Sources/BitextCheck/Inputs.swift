@@ -177,6 +177,43 @@ public enum Inputs {
         return [UInt8](data)
     }
 
+    /// The Markdown files beside `file` in its folder (not below it), sorted, without `file` and
+    /// without those an `ignore` pattern matches, that are written in Chinese (``writesHan(_:)``):
+    /// the project a file checked alone belongs to. At most `limit` of them (the first by name).
+    public static func neighbours(of file: String, ignore: [GlobPattern] = [], base: String? = nil, limit: Int = 400) -> [String] {
+        let folder = (file as NSString).deletingLastPathComponent
+        let dir = folder.isEmpty ? "." : folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        let own = (file as NSString).lastPathComponent
+        var out: [String] = []
+        for name in names.sorted() where name != own && isMarkdownName(name) {
+            let path = folder.isEmpty ? name : folder + "/" + name
+            guard !isIgnored(path, by: ignore, base: base), !ignore.contains(where: { $0.matches(name) }),
+                  let bytes = readWhole(path), writesHan(bytes) else { continue }
+            out.append(path)
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    /// Text in Chinese: at least 20 Han characters (CJK Unified Ideographs, U+4E00–U+9FFF, whose
+    /// UTF-8 starts with E4–E9), and one for every 20 Latin letters or fewer (code and names in a
+    /// Chinese page; an English page's `简体中文` link is not enough), and kana (U+3040–U+30FF:
+    /// E3 81–83) under one for every ten Han characters (a Japanese page writes Han too).
+    public static func writesHan(_ bytes: [UInt8]) -> Bool {
+        var han = 0, letters = 0, kana = 0
+        for (i, b) in bytes.enumerated() {
+            if b >= 0xE4 && b <= 0xE9 {
+                han += 1
+            } else if b == 0xE3, i + 1 < bytes.count, bytes[i + 1] >= 0x81 && bytes[i + 1] <= 0x83 {
+                kana += 1
+            } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                letters += 1
+            }
+        }
+        return han >= 20 && han * 20 >= letters && kana * 10 < han
+    }
+
     /// Reads and parses a Markdown file.
     public static func document(_ path: String, options: ParseOptions = ParseOptions()) throws(InputError) -> Document {
         let bytes = try read(path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BitextCheck
 
 @Suite struct CheckCommandTests {
     static let seed = Fixtures.corpus("genai-handbook/zh/intro.md")
@@ -206,9 +207,36 @@ import Testing
         let places = Self.findings(r).map { (($0["file"] as? String) ?? "", ($0["line"] as? Int) ?? 0) }
         #expect(places.map(\.0).last?.hasSuffix("d.md") == true && places.suffix(2).map(\.1) == [15, 21])
         #expect(zip(places, places.dropFirst()).allSatisfy { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 <= $1.1) })
-        // Checked alone, a file decides by its own labels.
-        let alone = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config"])
+        // Checked alone, a file has the Chinese files beside it for its project, as in a check
+        // of the folder; with --alone, it decides by its own labels.
+        let one = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config"])
+        #expect(Self.findings(one).filter { $0["text"] as? String == "Semantic Layer" }.map { $0["severity"] as? String } == ["info"])
+        #expect(Self.findings(one).allSatisfy { ($0["file"] as? String)?.hasSuffix("a.md") == true })
+        let alone = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config", "--alone"])
         #expect(Self.findings(alone).contains { $0["text"] as? String == "Semantic Layer" && $0["severity"] as? String == "warning" })
+    }
+
+    /// The files beside a file checked alone count as its project only when they are Chinese:
+    /// the English pages of a MkDocs i18n folder (`page.en.md` beside `page.md`) keep every
+    /// heading in English and are no evidence of a convention.
+    @Test func neighboursAreTheChineseFilesOfTheFolder() throws {
+        let dir = TempDir()
+        for name in ["a", "b", "c"] {
+            dir.write("\(name).md", "# 组件\n\n这个组件很好用，适合在大多数页面中使用，也可以单独使用。\n\n## 配置\n\n配置项的说明，以及每一项的默认值和取值范围。\n\n## Semantic Layer\n\n语义层的说明。\n")
+            dir.write("\(name).en.md", "# Component\n\nThis component is easy to use on most pages, and on its own.\n\n## Configuration\n\nThe options, their defaults and their ranges.\n\n## Semantic Layer\n\nAbout the semantic layer.\n")
+        }
+        let neighbours = Inputs.neighbours(of: dir.url.appendingPathComponent("a.md").path).map { ($0 as NSString).lastPathComponent }
+        #expect(neighbours == ["b.md", "c.md"])
+        #expect(!Inputs.writesHan(Array("# Component\n\n[简体中文](a.md) | English\n\nThis component is easy to use on most pages.\n".utf8)))
+        #expect(Inputs.writesHan(Array("# 组件\n\n这个组件很好用，适合在大多数页面中使用，也可以单独使用。".utf8)))
+        #expect(!Inputs.writesHan(Array("# 設定項目\n\n設定項目の既定値と範囲を説明します。各項目は管理画面から変更できます。本文書は利用者向けの説明書です。".utf8)))
+        // Two Chinese neighbours and the file: three files keep the heading, the convention.
+        let one = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config"])
+        #expect(Self.findings(one).filter { $0["text"] as? String == "Semantic Layer" }.map { $0["evidence"] as? String } == ["project-convention"])
+        // One Chinese neighbour only: two files are no convention.
+        try FileManager.default.removeItem(at: dir.url.appendingPathComponent("c.md"))
+        let two = try CLI.run(["check", dir.url.appendingPathComponent("a.md").path, "--format", "json", "--no-config"])
+        #expect(Self.findings(two).contains { $0["text"] as? String == "Semantic Layer" && $0["evidence"] as? String != "project-convention" })
     }
 
     /// `segment` shows each English stretch with its verdict and the evidence that decided.

@@ -56,6 +56,17 @@ public final class ProjectEvidence: @unchecked Sendable {
         keptStems.formUnion(other.keptStems)
     }
 
+    /// Adds the evidence of a file beside one checked alone (``Inputs/neighbours(of:ignore:base:limit:)``):
+    /// the English units it keeps and the words it keeps in English, not its labels. Whether a
+    /// label is a warning stays the checked file's to say, as when it is checked with `--alone`
+    /// (a page of names, `Pillow` and `numpy` under 镜像中提供了常用的 Python 库, in a project
+    /// that translates its labels elsewhere).
+    public func mergeConventions(_ other: ProjectEvidence) {
+        files += other.files
+        for (k, v) in other.englishFiles { englishFiles[k, default: 0] += v }
+        keptStems.formUnion(other.keptStems)
+    }
+
     /// The project translates at least four in five of its labels.
     public var translatesMostLabels: Bool {
         translatedLabels >= 4 && translatedLabels >= 4 * englishLabels
