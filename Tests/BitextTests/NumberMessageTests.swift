@@ -1,5 +1,6 @@
 import Testing
 @testable import BitextCheck
+import BitextMarkdown
 
 /// How number-mismatch quotes what it compares.
 @Suite struct NumberMessageTests {
@@ -63,5 +64,20 @@ import Testing
                                          source: "The check writes:\n\n" + code + "- `attributes.train_samples`: the training set has 8262 samples.\n")
             .filter { $0.rule == "number-mismatch" }
         #expect(wrong.map(\.severity) == [.warning])
+    }
+
+    /// A section the translation added before a numbered heading moves the numbers of those
+    /// after it: each page numbering its sections in order is no number changed (info, held-out
+    /// akquant 64/625); a number that breaks the translation's own order is a warning.
+    @Test func sectionsEachPageNumbersInItsOwnOrder() throws {
+        let source = "# Guide\n\n## 1. Concepts\n\nThe `Engine` class runs every strategy.\n\n## 2. Utilities\n\nThe `clip_value` helper limits a value to a range.\n\n## 3. Choosing a style\n\nPick `EventStrategy` or `VectorStrategy` for your work.\n"
+        let added = "# 指南\n\n## 1. 概念\n\n`Engine` 类运行所有策略。\n\n## 2. 风险管理\n\n`max_loss` 设置最大亏损。\n\n## 3. 常用工具\n\n`clip_value` 辅助函数把数值限制在一个范围内。\n\n## 4. 选择风格\n\n根据工作选择 `EventStrategy` 或 `VectorStrategy`。\n"
+        let inOrder = try Harness.findings(rule: NumberMismatchRule(), target: added, source: source).filter { $0.span.start.line == 15 }
+        #expect(inOrder.map(\.severity) == [.info], "\(inOrder.map(\.message))")
+        #expect(inOrder.first?.message.contains("each page numbers its sections in its own order") == true)
+        let skipped = try Harness.findings(rule: NumberMismatchRule(), target: added.replacingOccurrences(of: "## 4. 选择风格", with: "## 5. 选择风格"),
+                                           source: source).filter { $0.span.start.line == 15 }
+        #expect(skipped.map(\.severity) == [.warning])
+        #expect(NumberMismatchRule.continuesNumbering(try Document(path: "a.md", bytes: Array("## 6. 进阶\n\n### 6.4 甲\n\n### 6.5 乙\n".utf8)), unit: 2, at: 0..<3))
     }
 }

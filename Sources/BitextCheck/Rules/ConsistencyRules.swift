@@ -2905,6 +2905,44 @@ public struct NumberMismatchRule: Rule {
         return (1...3).contains(words)
     }
 
+    /// True when the number at `r` is the section number that opens a heading (`## 5. 部署`,
+    /// `### 6.5 …`), and the heading before it at the same level (under the same parent) opens
+    /// with the number one less in its last part (`## 4. …`, `### 6.4 …`), or the heading is the
+    /// first at its level there and its last part is 1: the page numbers its sections in order.
+    static func continuesNumbering(_ d: Document, unit k: Int, at r: Range<Int>) -> Bool {
+        guard case .heading(let level) = d.units[k].kind else { return false }
+        // The heading's number, its parts (`6.5` → 6, 5), and where it starts.
+        func leading(_ u: Unit) -> (parts: [Int], start: Int)? {
+            let t = u.text
+            var i = 0
+            while i < t.count && (t[i] == 0x20 || u.roles[i] != .content) { i += 1 }
+            var parts: [Int] = []
+            var e = i
+            while e < t.count && t[e] >= 0x30 && t[e] <= 0x39 {
+                var v = 0, d = 0
+                while e < t.count && t[e] >= 0x30 && t[e] <= 0x39 && d < 4 { v = v * 10 + Int(t[e] - 0x30); e += 1; d += 1 }
+                parts.append(v)
+                guard e + 1 < t.count, t[e] == 0x2E, t[e + 1] >= 0x30 && t[e + 1] <= 0x39 else { break }
+                e += 1
+            }
+            guard !parts.isEmpty, e < t.count, [0x2E, 0x29, 0x3A, 0xFF1A, 0x3001, 0x20].contains(t[e]) else { return nil }
+            return (parts, i)
+        }
+        guard let mine = leading(d.units[k]), mine.start == r.lowerBound else { return false }
+        var j = k - 1
+        while j >= 0 {
+            if case .heading(let l) = d.units[j].kind {
+                if l < level { break }
+                if l == level {
+                    guard let before = leading(d.units[j])?.parts, before.count == mine.parts.count else { return false }
+                    return before.dropLast() == mine.parts.dropLast() && before.last! + 1 == mine.parts.last!
+                }
+            }
+            j -= 1
+        }
+        return mine.parts.last == 1
+    }
+
     /// True when a heading of the document opens with a number of its own: digits followed by
     /// `.`, `)`, `:` or `、` (`2. 安装`, `2.1 安装`), a numeral and `、` (`二、概述`), or an ordinal
     /// (`第 2 步`, `第二部分`).
@@ -3902,6 +3940,17 @@ public struct NumberMismatchRule: Rule {
                 if let t, let block = NumberMismatchRule.ownCodeBlock(p.source, unit: m.source.unit, source: written, target: t) {
                     emit(c.mismatch(self, severity: .info, place: place, key: "number-mismatch.source-code", sourceUnit: m.source.unit,
                                     values: ["codeLine": String(block)], source: written, target: t,
+                                    sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
+                    continue
+                }
+                // A heading's section number where each page numbers its sections in its own
+                // order (`## 4. Deploy` → `## 5. 部署` after a section the translation added or
+                // moved): each number continues the one before it on its own page, at that level.
+                if t != nil, let x = m.target,
+                   NumberMismatchRule.continuesNumbering(p.source, unit: m.source.unit, at: m.source.range),
+                   NumberMismatchRule.continuesNumbering(c.document, unit: x.unit, at: x.range) {
+                    emit(c.mismatch(self, severity: .info, place: place, key: "number-mismatch.section-number", sourceUnit: m.source.unit,
+                                    values: [:], source: written, target: t,
                                     sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
                     continue
                 }
