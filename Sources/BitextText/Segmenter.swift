@@ -908,6 +908,7 @@ public final class Segmenter {
                                                  || Segmenter.startsWithSeverityTag(text, firstWord.range.lowerBound..<range.upperBound))
             s.isNamedTerm = tokens.count <= 6 && endsWithNamingVerb(text, roles, before: segment.lowerBound)
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
+                || tokens.count <= 16 && Segmenter.isAcronymWithExpansion(text, roles, segment)
         }
         if wholeUnit {
             // (Only a label can be a product's name: no function word, few words.)
@@ -1624,6 +1625,71 @@ public final class Segmenter {
             o -= 1
         }
         return caps >= 2 && c - o <= 12
+    }
+
+    /// An acronym and its expansion, one of them in parentheses at the end, either way round
+    /// (`RAG (Retrieval-Augmented Generation)`, `Retrieval-Augmented Generation（RAG）`): a term
+    /// defined where it is introduced, which a translation keeps as the source wrote it. The
+    /// short form is one token of letters and digits, two of its letters capitals; the long form
+    /// has at most twice as many words as the short form has characters (five more at most), and
+    /// holds every character of the short form in order, the first at the start of a word
+    /// (Schwartz and Hearst's match of an abbreviation with its definition, 2003).
+    static func isAcronymWithExpansion(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
+        @inline(__always) func opens(_ c: UInt32) -> Bool { c == 0x28 || c == 0xFF08 }
+        @inline(__always) func closes(_ c: UInt32) -> Bool { c == 0x29 || c == 0xFF09 }
+        @inline(__always) func alnum(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c >= 0x30 && c <= 0x39 }
+        @inline(__always) func lowered(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        func trimmed(_ r: Range<Int>) -> Range<Int> {
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi && (isSpace(text[lo]) || roles[lo] != .content) { lo += 1 }
+            while hi > lo && (isSpace(text[hi - 1]) || roles[hi - 1] != .content) { hi -= 1 }
+            return lo..<hi
+        }
+        let whole = trimmed(segment)
+        guard whole.count >= 6, closes(text[whole.upperBound - 1]) else { return false }
+        var open = -1
+        for k in whole.dropLast() {
+            if closes(text[k]) || roles[k] != .content && !isSpace(text[k]) { return false }
+            if opens(text[k]) {
+                guard open < 0 else { return false }
+                open = k
+            }
+        }
+        guard open > whole.lowerBound else { return false }
+        let outside = trimmed(whole.lowerBound..<open), inside = trimmed(open + 1..<whole.upperBound - 1)
+        let oneToken = { (r: Range<Int>) in !r.isEmpty && !r.contains { isSpace(text[$0]) } }
+        let (short, long): (Range<Int>, Range<Int>)
+        if oneToken(outside) && !oneToken(inside) { (short, long) = (outside, inside) }
+        else if oneToken(inside) && !oneToken(outside) { (short, long) = (inside, outside) }
+        else { return false }
+        guard (2...10).contains(short.count), short.allSatisfy({ alnum(text[$0]) || text[$0] == 0x2D }),
+              alnum(text[short.lowerBound]), text[short.lowerBound] > 0x39,
+              short.filter({ text[$0] >= 0x41 && text[$0] <= 0x5A }).count >= 2, !long.isEmpty else { return false }
+        var words = 0
+        var inWord = false
+        for k in long {
+            let letter = alnum(text[k])
+            if letter && !inWord { words += 1 }
+            inWord = letter
+        }
+        guard words >= 2, words <= min(short.count + 5, short.count * 2) else { return false }
+        // Right to left: each character of the short form at or before the place of the last.
+        var l = long.upperBound - 1
+        var s = short.upperBound - 1
+        while s >= short.lowerBound {
+            let c = lowered(text[s])
+            guard alnum(c) else { s -= 1; continue }
+            while l >= long.lowerBound {
+                let matches = lowered(text[l]) == c
+                let wordStart = l == long.lowerBound || !alnum(text[l - 1])
+                if matches && (s > short.lowerBound || wordStart) { break }
+                l -= 1
+            }
+            guard l >= long.lowerBound else { return false }
+            l -= 1
+            s -= 1
+        }
+        return true
     }
 
     /// A word lowercased, with ’ as '.

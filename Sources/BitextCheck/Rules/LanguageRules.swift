@@ -24,11 +24,12 @@ let keptEnglishEvidence = """
     HL-K350: a product's name); capitalised words in a table cell beside or under a label that names a \
     person (负责人、作者、维护者…: a person's or a team's name); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
-    `English（中文）`, a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
+    `English（中文）`, an acronym and its expansion (GRAPE（Graph Retrieval Encoder）), a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
     kind noun (按钮、菜单、错误…), up to six words after a verb of naming (称为、叫做…); a \
     program's message after a severity tag (ERROR: …); a reference-list entry (an author with \
     initials, then a year) or one link to a catalogue entry (CWE-22: …); a status code and its \
-    reason phrase (429 Too Many Requests); \
+    reason phrase (429 Too Many Requests); a short line whose links all go to the page in the \
+    source's language (Switch to [English](README_en.md)); \
     or inside a translator's note.
     """
 
@@ -39,7 +40,32 @@ private let dataColumnSource = "| Code | Message | Meaning |\n| --- | --- | --- 
 func wholeUnitStretch(_ c: FileContext, _ k: Int) -> SourceStretch? {
     let a = c.analyses[k]
     guard !a.isNote, !a.hasHan, let s = a.stretches.first, s.isWholeUnit else { return nil }
+    if s.words <= 8 && isLanguageSwitch(c.document.units[k], language: c.settings.source.id) { return nil }
     return s
+}
+
+/// A short line for the readers of the source's language, which stays in that language: every
+/// link of the unit goes to a Markdown page of this site whose name carries the language's tag
+/// (`Switch to [English](./README_en.md)`; `guide.en.md`, `index.en-US.md`, `README-en.md`).
+func isLanguageSwitch(_ u: Unit, language: String) -> Bool {
+    guard !u.links.isEmpty else { return false }
+    let tag = Array((language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? language).lowercased().utf8)
+    guard !tag.isEmpty else { return false }
+    return u.links.allSatisfy { l in
+        guard !l.isImage, !l.destination.contains("://") else { return false }
+        var path = Substring(l.destination)
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
+        let name = path.split(separator: "/").last.map(String.init) ?? ""
+        guard let dot = name.lastIndex(of: "."), Inputs.markdownExtensions.contains(name[name.index(after: dot)...].lowercased()) else { return false }
+        var stem = Array(name[..<dot].lowercased().utf8)
+        // A region after the language (`en-US`, `en_gb`): two letters.
+        let n = stem.count
+        if n >= 3, stem[n - 3] == 0x2D || stem[n - 3] == 0x5F, stem[(n - 2)...].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+           Array(stem[..<(n - 3)].suffix(tag.count)) == tag { stem.removeLast(3) }
+        guard stem.count > tag.count, Array(stem.suffix(tag.count)) == tag else { return false }
+        let separator = stem[stem.count - tag.count - 1]
+        return separator == 0x2D || separator == 0x2E || separator == 0x5F
+    }
 }
 
 /// `untranslated`: a whole unit still in the source language: a sentence or phrase, not a name
@@ -54,6 +80,9 @@ public struct UntranslatedRule: Rule {
             RuleExample("# 导言\n\n↓This paragraph was never translated into Chinese.\n"),
             RuleExample("## ↓The AI Landscape\n\n这一节已经翻译了。\n"),
             RuleExample("- 第一项\n- ↓the second item is still English\n"),
+            // A line for the readers of the source's language, linking its page in that language.
+            RuleExample("# 快速开始\n\nSwitch to [English](./README_en.md)\n\n本项目提供一个命令行工具。\n"),
+            RuleExample("# 快速开始\n\n↓Switch to [the old guide](./legacy.md)\n\n本项目提供一个命令行工具。\n"),
             RuleExample("# 导言\n\n我们使用 ChatGPT 和 GPU 训练模型。\n\n## ChatGPT\n"),
             RuleExample("## `useState`\n\n```js\nconst x = 1;\n```\n"),
             RuleExample("（译者注：this note is the translator's own.）\n"),
@@ -442,6 +471,11 @@ public struct MixedLanguageRule: Rule {
             // A gloss shares its parentheses with an abbreviation or Chinese; a clause does not
             // become a gloss by being in parentheses.
             RuleExample("服务质量类（Quality of Service class，QoS class）决定驱逐的顺序。\n"),
+            // An acronym and its expansion, either way round, the expansion's words holding the
+            // acronym's letters in order: a term defined; words that do not spell it are prose.
+            RuleExample("GRAPE（Graph Retrieval Encoder）是一种图检索模型。\n"),
+            RuleExample("Low-Rank Adaptation (LoRA) 只训练少量参数。\n"),
+            RuleExample("↓the results that we collected last week (QPS) 还没有翻译。\n"),
             // A term named by a verb of naming is the term; a sentence after one is a sentence.
             RuleExample("这种做法通常称为 separation of concerns，是设计的基本原则。\n"),
             RuleExample("这个过程称为 ↓how we render the page on the server and send it on。\n"),
