@@ -200,6 +200,8 @@ public struct UntranslatedLabelRule: Rule {
         [
             RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## ↓Tools\n"),
             RuleExample("- 第一项\n- ↓Contributing\n"),
+            // A package's name after its code (`key: value`), a function's signature: names.
+            RuleExample("本项目启用以下规则集：\n\n- `E`：代码风格错误\n- `T20`: flake8-print\n\n#### stop_training(val_auc, weights)\n\n指标不再提升时停止训练。\n"),
             RuleExample("## ChatGPT\n\n我们使用 ChatGPT。\n"),
             // A word the dictionary does not know as English is a coined term, not a label.
             RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## Webhook\n"),
@@ -323,21 +325,39 @@ public struct UntranslatedLabelRule: Rule {
     static func isLabel(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
         return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isNameAmongNames(c, k)
-            && !isJoinedIdentifier(c.document.units[k]) && !isMeasureHeader(c, k, s) && !isValue(c, k, s)
+            && !isJoinedIdentifier(c.document.units[k]) && !isSignature(c.document.units[k]) && !isMeasureHeader(c, k, s) && !isValue(c, k, s)
     }
 
     /// One run of letters and digits joined by `-` or `_`, a digit in it, nothing else: the name
     /// of a configuration or a model (`OCR-nopp-max960-server`, `table_recognition_v2-default`),
     /// kept as written, not a label.
+    /// So is the value of a `key: value` item after its code (`` `T20`: flake8-print ``).
     static func isJoinedIdentifier(_ u: Unit) -> Bool {
         let text = u.text.indices.filter { u.roles[$0] == .content }.map { u.text[$0] }
-        guard let first = text.firstIndex(where: { $0 > 0x20 }), let last = text.lastIndex(where: { $0 > 0x20 }) else { return false }
+        let firstContent = u.roles.indices.first { u.roles[$0] == .content && u.text[$0] > 0x20 }
+        let afterKey = firstContent.map { u.roles[..<$0].contains(.code) } ?? false
+        guard let first = text.firstIndex(where: { $0 > 0x20 && !(afterKey && ($0 == 0x3A || $0 == 0xFF1A)) }),
+              let last = text.lastIndex(where: { $0 > 0x20 }), first <= last else { return false }
         var digit = false, joiner = false
         for c in text[first...last] {
             if c >= 0x30 && c <= 0x39 { digit = true } else if c == 0x2D || c == 0x5F { joiner = true }
             else if !isASCIILetter(c) { return false }
         }
         return digit && joiner
+    }
+
+    /// A function's signature written without code marks (`#### stop_training(val_auc, weights)`,
+    /// `train_model(config)`): a name with `_`, a `.` or an inner capital, right before `(`, and the
+    /// unit ending at the matching `)`: an API's heading, not a label.
+    static func isSignature(_ u: Unit) -> Bool {
+        let t = u.text.indices.filter { u.roles[$0] != .markup }.map { u.text[$0] }
+        guard let first = t.firstIndex(where: { $0 > 0x20 }), let last = t.lastIndex(where: { $0 > 0x20 }),
+              t[last] == 0x29, let open = t[first...].firstIndex(of: 0x28), open > first else { return false }
+        let name = t[first..<open]
+        guard isASCIILetter(name.first!) || name.first! == 0x5F,
+              name.allSatisfy({ isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }),
+              name.contains(0x5F) || name.contains(0x2E) || name.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        return !t[(open + 1)..<last].contains(0x28) && !t[(open + 1)..<last].contains(0x29)
     }
 
     /// A heading of one Capitalised word among sibling headings (same level, same parent) one
