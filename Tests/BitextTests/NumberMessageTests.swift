@@ -80,4 +80,12 @@ import BitextMarkdown
         #expect(skipped.map(\.severity) == [.warning])
         #expect(NumberMismatchRule.continuesNumbering(try Document(path: "a.md", bytes: Array("## 6. 进阶\n\n### 6.4 甲\n\n### 6.5 乙\n".utf8)), unit: 2, at: 0..<3))
     }
+
+    /// A heading's section number has no unit: `3.1 Dual` (a capitalised word read as a symbol)
+    /// against `3.1 B股` (a letter before Han) is the same section, not a unit changed.
+    @Test func aSectionNumberHasNoUnit() throws {
+        let f = try Harness.findings(rule: NumberMismatchRule(), target: "## 3. 策略\n\n### 3.1 B股双均线策略\n\n两条均线交叉时买卖。\n",
+                                     source: "## 3. Strategies\n\n### 3.1 Dual Moving Average Strategy\n\nTrade when the two averages cross.\n")
+        #expect(f.isEmpty, "\(f.map(\.message))")
+    }
 }

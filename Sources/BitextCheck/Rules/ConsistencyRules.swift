@@ -917,6 +917,10 @@ public struct NumberMismatchRule: Rule {
     static func symbol(_ u: Unit, after r: Range<Int>, centrifugal: [[UInt32]]) -> String? {
         let n = u.text.count
         guard r.upperBound > 0, r.upperBound <= n else { return nil }
+        // A heading's section number (`### 3.1 Dual …`, `### 3.1 A股…`): a place in the outline,
+        // no quantity.
+        if case .heading = u.kind, r.upperBound < n, u.text[r.upperBound] == 0x20, u.text[r].contains(0x2E),
+           (0..<r.lowerBound).allSatisfy({ u.roles[$0] != .content || u.text[$0] == 0x20 }) { return nil }
         let role = u.roles[r.upperBound - 1]
         func letter(_ c: UInt32) -> Bool {
             (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0xB5 || (c >= 0x391 && c <= 0x3C9) || c == 0x2126
