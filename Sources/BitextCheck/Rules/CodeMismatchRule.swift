@@ -726,6 +726,21 @@ public struct CodeMismatchRule: Rule {
             if dropped == nil { dropped = LoneSentences.find(c).filter(\.isDropped) }
             return dropped!.contains { $0.unit == su && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }
         }
+        // How often each page writes each code span (made on the first span to report): a span
+        // the translation writes elsewhere on the page as often as the source does, in place of one
+        // it does not write more often than the source, moved with its sentence or row (a page
+        // whose sections or rows the translation orders otherwise), not changed.
+        var pageSpans: (source: [String: Int], target: [String: Int])? = nil
+        func moved(_ source: String, _ target: String?) -> Bool {
+            if pageSpans == nil {
+                var s: [String: Int] = [:], t: [String: Int] = [:]
+                for k in p.source.units.indices { for m in CodeMismatchRule.spans(p.source.units[k], p.sourceAnalyses[k], unit: k) { s[m.value, default: 0] += 1 } }
+                for k in c.document.units.indices { for m in CodeMismatchRule.spans(c.document.units[k], c.analyses[k], unit: k) { t[m.value, default: 0] += 1 } }
+                pageSpans = (s, t)
+            }
+            let (s, t) = pageSpans!
+            return t[source, default: 0] >= s[source, default: 0] && target.map { t[$0, default: 0] <= s[$0, default: 0] } ?? true
+        }
         for pair in c.consistencyCache.pairs {
             let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
@@ -985,6 +1000,11 @@ public struct CodeMismatchRule: Rule {
                 } else if results.count == 1 {
                     // One span changed into one other: putting the source's code back is safe.
                     fix = Fix(p.source.units[m.source.unit].string(m.source.range))
+                }
+                if s > .info && moved(m.source.value, m.target?.value) {
+                    key = "code-mismatch.moved"
+                    s = .info
+                    fix = nil
                 }
                 // The line of the span, not of its unit's first line (a paragraph, a definition
                 // list's term and body, runs over several).
