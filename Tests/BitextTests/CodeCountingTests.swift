@@ -11,6 +11,19 @@ import Testing
     /// A long page of paragraphs that are only a code span, each between two sentences: every
     /// one paired with its own by place (one pass over them), a changed one reported on its
     /// line, and one in a footnote (which cmark-gfm moves to the end) still paired.
+    /// A paragraph the translation makes a list of (one item a span): the alignment pairs the
+    /// paragraph with the first items, and the spans of the others are not there, but the page
+    /// writes them as often as the source: moved, info (fresh held-out torch-rechub). A span the
+    /// page never writes stays a warning.
+    @Test func aSpanThePageWritesElsewhereMoved() throws {
+        let source = "# Features\n\nA sparse feature holds one id per sample.\n\nParameters: `name`, `vocab_size`, `shared_with`, `padding_idx`.\n\n## Sequences\n\nA sequence feature holds many ids per sample.\n"
+        let list = "# 特征\n\n稀疏特征每个样本只有一个 id。\n\n**参数说明：**\n\n- `name`：特征名称\n- `vocab_size`：词表大小\n- `shared_with`：共享嵌入表的特征\n- `padding_idx`：填充索引\n\n## 序列\n\n序列特征每个样本有多个 id。\n"
+        let moved = try findings(list, source)
+        #expect(!moved.isEmpty && moved.allSatisfy { $0.severity == .info && $0.message.contains("elsewhere on the page") }, "\(moved.map(\.message))")
+        let lost = try findings(list.replacingOccurrences(of: "- `padding_idx`：填充索引\n", with: ""), source)
+        #expect(lost.contains { $0.severity == .warning && $0.message.contains("`padding_idx`") }, "\(lost.map(\.message))")
+    }
+
     @Test func manyCodeOnlyParagraphsPairedByPlace() throws {
         var en = "", zh = "", changedLine = 0, line = 1
         for k in 0..<300 {
