@@ -22,6 +22,11 @@ import Testing
         #expect(!moved.isEmpty && moved.allSatisfy { $0.severity == .info && $0.message.contains("elsewhere on the page") }, "\(moved.map(\.message))")
         let lost = try findings(list.replacingOccurrences(of: "- `padding_idx`：填充索引\n", with: ""), source)
         #expect(lost.contains { $0.severity == .warning && $0.message.contains("`padding_idx`") }, "\(lost.map(\.message))")
+        // The items the alignment left alone are the paragraph's too, no extra blocks; an item
+        // whose name the paragraph does not write is one.
+        #expect(try Harness.findings(rule: ExtraBlockRule(), target: list, source: source).filter { $0.rule == "extra-block" }.isEmpty)
+        let added = list.replacingOccurrences(of: "- `padding_idx`：填充索引\n", with: "- `padding_idx`：填充索引\n- `dropout`：丢弃率\n")
+        #expect(try Harness.findings(rule: ExtraBlockRule(), target: added, source: source).filter { $0.rule == "extra-block" }.count == 1)
     }
 
     @Test func manyCodeOnlyParagraphsPairedByPlace() throws {

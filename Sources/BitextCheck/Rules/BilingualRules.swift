@@ -1173,15 +1173,44 @@ public struct ExtraBlockRule: Rule {
         guard let p = c.pairing, let unpaired = c.unpairedBlocks else { return [] }
         let sourceName = (p.source.path as NSString).lastPathComponent
         var out: [Int] = []
-        for bead in p.alignment.beads where bead.source.isEmpty {
+        let beads = p.alignment.beads
+        for (k, bead) in beads.enumerated() where bead.source.isEmpty {
             for t in bead.target.compactMap({ c.document.unitIndex(block: $0) }) where !unpaired.explainedTarget.contains(t) {
                 // A link to the source file at the commit translated (drift's record), or other
                 // metadata of the translator's at the head of the page: no translation.
                 if !SourceRecord.isRecordUnit(c.document, t, sourceName: sourceName) && !isHeadMetadata(c, t)
-                    && !isRenderingOfKeptUnit(c, t) && !isCodeCellWrittenPlain(c, p, t) { out.append(t) }
+                    && !isRenderingOfKeptUnit(c, t) && !isCodeCellWrittenPlain(c, p, t)
+                    && !isItemOfSplitParagraph(c, p, t, before: k) { out.append(t) }
             }
         }
         return out
+    }
+
+    /// True when target unit `t` is a list item opening with a code span that the source writes
+    /// in a paragraph the alignment paired, before it, with items of the same list: the
+    /// translation made a list of a paragraph that names its parameters (`Parameters: `name`,
+    /// `vocab_size`, `shared_with`.` → `- `name`：…`, `- `vocab_size`：…`, …), one item a name,
+    /// and the alignment gave the paragraph its first items only.
+    static func isItemOfSplitParagraph(_ c: FileContext, _ p: Pairing, _ t: Int, before k: Int) -> Bool {
+        let d = c.document, u = d.units[t]
+        guard case .listItem = u.kind, let first = u.inlineCode.first,
+              !u.text[..<first.range.lowerBound].enumerated().contains(where: { u.roles[$0.offset] == .content && $0.element > 0x20 }) else { return false }
+        let name = first.code
+        // The nearest bead before with both sides.
+        var j = k - 1
+        while j >= 0 && (p.alignment.beads[j].source.isEmpty || p.alignment.beads[j].target.isEmpty) { j -= 1 }
+        guard j >= 0 else { return false }
+        let bead = p.alignment.beads[j]
+        let targets = bead.target.compactMap { d.unitIndex(block: $0) }
+        guard targets.contains(where: { x in
+            if case .listItem = d.units[x].kind { return d.units[x].listDepth == u.listDepth && x < t } else { return false }
+        }) else { return false }
+        return bead.source.compactMap { p.source.unitIndex(block: $0) }.contains { s in
+            let su = p.source.units[s]
+            guard case .paragraph = su.kind else { return false }
+            let spans = su.inlineCode
+            return spans.count >= 3 && spans.contains { $0.code == name }
+        }
     }
 
     /// True when target unit `t` is a table cell without Han that writes as plain text what the
