@@ -909,6 +909,7 @@ public final class Segmenter {
             s.isNamedTerm = tokens.count <= 6 && endsWithNamingVerb(text, roles, before: segment.lowerBound)
             s.isGloss = tokens.count <= 8 && Segmenter.isGloss(text, roles, segment, scratch.tokenRanges[scratch.tokenRanges.count - 1].upperBound)
                 || tokens.count <= 16 && Segmenter.isAcronymWithExpansion(text, roles, segment)
+            s.isSlashList = tokens.count <= 8 && Segmenter.isSlashList(text, roles, segment)
         }
         if wholeUnit {
             // (Only a label can be a product's name: no function word, few words.)
@@ -1690,6 +1691,30 @@ public final class Segmenter {
             s -= 1
         }
         return true
+    }
+
+    /// Two to eight single words split by `/`, spaces around it or not, nothing else
+    /// (`research / optimize / live`, `read/write`): the values of a setting, named.
+    static func isSlashList(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>) -> Bool {
+        var items = 0, inItem = false, words = 0
+        for k in segment where roles[k] == .content || roles[k] == .code {
+            let c = text[k]
+            if c == 0x2F {
+                guard words == 1 else { return false }
+                items += 1
+                words = 0
+                inItem = false
+            } else if isSpace(c) {
+                inItem = false
+            } else if isLetterOrDigit(c) || c == 0x2D || c == 0x5F {
+                if !inItem { words += 1; inItem = true }
+                if words > 1 { return false }
+            } else {
+                return false
+            }
+        }
+        guard words == 1 else { return false }
+        return (2...8).contains(items + 1)
     }
 
     /// A word lowercased, with ’ as '.

@@ -155,6 +155,8 @@ public struct SourceStretch: Sendable, Equatable {
     public var isNamedTerm: Bool = false
     /// `中文 English (ABBR)` or `English（中文）`.
     public var isGloss: Bool = false
+    /// Single words split by `/` inside Chinese (`research / optimize / live 场景`): values named.
+    public var isSlashList: Bool = false
     /// A whole unit's words include a model number (``Segmenter/hasModelNumber(_:_:_:)``).
     public var hasModelNumber: Bool = false
     /// What the whole unit's own shape says it is, kept as written: a reference-list entry
@@ -265,6 +267,7 @@ public struct SourceStretch: Sendable, Equatable {
         if isEmphasis && function + ordinary <= 8 { return keep(.emphasis) }
         if isParenthetical && tokens.count <= 8 { return keep(.gloss) }
         if isGloss { return keep(.gloss) }
+        if isSlashList { return keep(.names) }
         if isUIString { return keep(.uiString) }
         if isNamedTerm { return keep(.namedTerm) }
         if function + ordinary < 3 { return keep(keptCount > 0 ? .keptWords : .fewWords) }

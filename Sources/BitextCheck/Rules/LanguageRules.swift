@@ -24,7 +24,7 @@ let keptEnglishEvidence = """
     HL-K350: a product's name); capitalised words in a table cell beside or under a label that names a \
     person (负责人、作者、维护者…: a person's or a team's name); a label heading a translation's own links name by its text; quoted, a \
     link's text, a parenthetical gloss (`中文（English，ABBR）` too), `中文 English (ABBR)`, \
-    `English（中文）`, an acronym and its expansion (GRAPE（Graph Retrieval Encoder）), a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
+    `English（中文）`, an acronym and its expansion (GRAPE（Graph Retrieval Encoder）), single words split by / (research / optimize / live), a few words wholly inside **…**, after a UI verb (点击、选择…) or before a \
     kind noun (按钮、菜单、错误…), up to six words after a verb of naming (称为、叫做…); a \
     program's message after a severity tag (ERROR: …); a reference-list entry (an author with \
     initials, then a year) or one link to a catalogue entry (CWE-22: …); a status code and its \
@@ -467,6 +467,8 @@ public struct MixedLanguageRule: Rule {
             // are words left in English.
             RuleExample("支持 '.webm', '.ogv', '.flv' 格式的视频。\n"),
             RuleExample("支持 ↓webm, ogv and flv files 格式的视频。\n"),
+            // Single words split by `/`: the values of a setting, named.
+            RuleExample("如果要区分 research / optimize / live 三种场景，请使用配置接口。\n"),
             // Words that repeat a part of the unit's inline code name the objects it is about.
             RuleExample("* `loader_options`：传给 loader / data loader 的额外参数。\n"),
             RuleExample("* `loader_options`：传给 ↓the loader of the data set 的额外参数。\n"),
