@@ -88,4 +88,19 @@ import BitextMarkdown
                                      source: "## 3. Strategies\n\n### 3.1 Dual Moving Average Strategy\n\nTrade when the two averages cross.\n")
         #expect(f.isEmpty, "\(f.map(\.message))")
     }
+
+    /// A page whose amounts all change currency alike, the digits kept (`$` → `¥`, sample data
+    /// made the reader's, or prices left unconverted): one finding, naming how many more; two
+    /// such amounts are two findings.
+    @Test func currencySwappedAlikeIsOneFinding() throws {
+        let source = "# Orders\n\n| Item | Price |\n| --- | --- |\n| Desk | $125.99 |\n| Lamp | $89.50 |\n| Chair | $212.75 |\n| Shelf | $78.30 |\n"
+        let target = "# 订单\n\n| 商品 | 价格 |\n| --- | --- |\n| 书桌 | ¥125.99 |\n| 台灯 | ¥89.50 |\n| 椅子 | ¥212.75 |\n| 书架 | ¥78.30 |\n"
+        let f = try Harness.findings(rule: NumberMismatchRule(), target: target, source: source)
+        #expect(f.count == 1, "\(f.map(\.message))")
+        #expect(f.first?.message.contains("and 3 more amounts of this page change $ to ¥ alike") == true, "\(f.map(\.message))")
+        #expect(f.first?.span.start.line == 5)
+        let two = try Harness.findings(rule: NumberMismatchRule(), target: target.replacingOccurrences(of: "¥212.75", with: "$212.75").replacingOccurrences(of: "¥78.30", with: "$78.30"),
+                                       source: source)
+        #expect(two.count == 2)
+    }
 }

@@ -3119,6 +3119,54 @@ public struct NumberMismatchRule: Rule {
     }
 
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
+        var found: [Finding] = []
+        checkEach(c) { found.append($0) }
+        for f in NumberMismatchRule.currencySwapsJoined(found.sorted(by: Finding.ordered), c) { emit(f) }
+    }
+
+    /// The amounts of a page whose currency sign the translation changed alike, the digits kept
+    /// (`$19,432` → `¥19,432`, three times or more: sample data made the reader's, or prices left
+    /// unconverted): one finding at the first, naming how many more, not one for each.
+    static func currencySwapsJoined(_ found: [Finding], _ c: FileContext) -> [Finding] {
+        func text(_ f: Finding, _ key: String) -> String? {
+            guard case .object(let d)? = f.details.first(where: { $0.0 == "details" })?.1,
+                  case .string(let v)? = d.first(where: { $0.0 == key })?.1 else { return nil }
+            return v
+        }
+        func sourceLine(_ f: Finding) -> String {
+            guard case .object(let d)? = f.details.first(where: { $0.0 == "details" })?.1,
+                  case .int(let v)? = d.first(where: { $0.0 == "sourceLine" })?.1 else { return "?" }
+            return String(v)
+        }
+        // The two signs of a finding whose amounts differ only by their leading currency sign.
+        func swap(_ f: Finding) -> String? {
+            guard f.rule == "number-mismatch", let s = text(f, "source"), let t = text(f, "target"),
+                  let a = s.unicodeScalars.first, let b = t.unicodeScalars.first, a != b,
+                  a.properties.generalCategory == .currencySymbol, b.properties.generalCategory == .currencySymbol,
+                  s.unicodeScalars.dropFirst().elementsEqual(t.unicodeScalars.dropFirst()) else { return nil }
+            return String(a) + String(b)
+        }
+        let swaps = found.map(swap)
+        var counts: [String: Int] = [:]
+        for x in swaps { if let x { counts[x, default: 0] += 1 } }
+        guard counts.values.contains(where: { $0 >= 3 }) else { return found }
+        var out: [Finding] = []
+        var done = Set<String>()
+        for (f, x) in zip(found, swaps) {
+            guard let x, let n = counts[x], n >= 3 else { out.append(f); continue }
+            guard done.insert(x).inserted else { continue }
+            var g = f
+            let signs = Array(x.unicodeScalars)
+            g.message = c.messages.text("number-mismatch.currency", ["source": text(f, "source") ?? "", "target": text(f, "target") ?? "",
+                                                                      "line": sourceLine(f), "count": String(n - 1),
+                                                                      "from": String(signs[0]), "to": String(signs[1])])
+            g.details.append(("count", .int(n)))
+            out.append(g)
+        }
+        return out
+    }
+
+    func checkEach(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         // Front-matter values that are numbers (`nav_order: 7`, a date).
         for e in FrontMatterValues.changed(c) where e.kind == .number { emit(FrontMatterValues.finding(self, c, e, severity: severity)) }
