@@ -16,12 +16,19 @@ extension Array where Element: Comparable {
     /// lists of code points a locale's phrases start or end with, cheaper than hashing every
     /// character asked about into a set.
     @inlinable public func sortedContains(_ x: Element) -> Bool {
+        let lo = sortedLowerBound(x)
+        return lo < count && self[lo] == x
+    }
+
+    /// The index of the first element of an increasing list not less than `x` (`count` when
+    /// none is): a binary search.
+    @inlinable public func sortedLowerBound(_ x: Element) -> Int {
         var lo = 0, hi = count
         while lo < hi {
             let mid = (lo &+ hi) &>> 1
             if self[mid] < x { lo = mid &+ 1 } else { hi = mid }
         }
-        return lo < count && self[lo] == x
+        return lo
     }
 
     /// How many elements two increasing lists (``sortUnique()``'s) share.

@@ -8,9 +8,6 @@ import Testing
         try Harness.findings(rule: CodeMismatchRule(), target: target, source: source).filter { $0.rule == "code-mismatch" }
     }
 
-    /// A long page of paragraphs that are only a code span, each between two sentences: every
-    /// one paired with its own by place (one pass over them), a changed one reported on its
-    /// line, and one in a footnote (which cmark-gfm moves to the end) still paired.
     /// A paragraph the translation makes a list of (one item a span): the alignment pairs the
     /// paragraph with the first items, and the spans of the others are not there, but the page
     /// writes them as often as the source: moved, info (fresh held-out torch-rechub). A span the
@@ -29,6 +26,9 @@ import Testing
         #expect(try Harness.findings(rule: ExtraBlockRule(), target: added, source: source).filter { $0.rule == "extra-block" }.count == 1)
     }
 
+    /// A long page of paragraphs that are only a code span, each between two sentences: every
+    /// one paired with its own by place (one pass over them), a changed one reported on its
+    /// line, and one in a footnote (which cmark-gfm moves to the end) still paired.
     @Test func manyCodeOnlyParagraphsPairedByPlace() throws {
         var en = "", zh = "", changedLine = 0, line = 1
         for k in 0..<300 {

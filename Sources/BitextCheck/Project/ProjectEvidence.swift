@@ -49,11 +49,9 @@ public final class ProjectEvidence: @unchecked Sendable {
 
     /// Adds another file's evidence (files gathered on several threads, merged in order).
     public func merge(_ other: ProjectEvidence) {
-        files += other.files
+        mergeConventions(other)
         translatedLabels += other.translatedLabels
         englishLabels += other.englishLabels
-        for (k, v) in other.englishFiles { englishFiles[k, default: 0] += v }
-        keptStems.formUnion(other.keptStems)
     }
 
     /// Adds the evidence of a file beside one checked alone (``Inputs/neighbours(of:ignore:base:limit:)``):

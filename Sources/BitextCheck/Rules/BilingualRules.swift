@@ -1159,12 +1159,8 @@ public struct ExtraBlockRule: Rule {
 
     /// True when sorted `lines` hold one after `a` and before `b`.
     static func holdsLine(_ lines: [Int], after a: Int, before b: Int) -> Bool {
-        var lo = 0, hi = lines.count
-        while lo < hi {
-            let m = (lo + hi) / 2
-            if lines[m] <= a { lo = m + 1 } else { hi = m }
-        }
-        return lo < lines.count && lines[lo] < b
+        let k = lines.sortedLowerBound(a + 1)
+        return k < lines.count && lines[k] < b
     }
 
     /// Target units in no bead with a source, not explained as a variant of an unpaired source

@@ -919,8 +919,8 @@ public struct NumberMismatchRule: Rule {
         guard r.upperBound > 0, r.upperBound <= n else { return nil }
         // A heading's section number (`### 3.1 Dual …`, `### 3.1 A股…`): a place in the outline,
         // no quantity.
-        if case .heading = u.kind, r.upperBound < n, u.text[r.upperBound] == 0x20, u.text[r].contains(0x2E),
-           (0..<r.lowerBound).allSatisfy({ u.roles[$0] != .content || u.text[$0] == 0x20 }) { return nil }
+        if case .heading = u.kind, r.upperBound < n, u.text[r.upperBound] == 0x20,
+           let section = NumberMismatchRule.sectionNumber(u), section.range == r, section.parts.count > 1 { return nil }
         let role = u.roles[r.upperBound - 1]
         func letter(_ c: UInt32) -> Bool {
             (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0xB5 || (c >= 0x391 && c <= 0x3C9) || c == 0x2126
@@ -2909,36 +2909,38 @@ public struct NumberMismatchRule: Rule {
         return (1...3).contains(words)
     }
 
+    /// The number a unit opens with, as a section number (`5.` of `5. 部署`, `6.5` of `6.5 …`):
+    /// its parts (6, 5), up to four digits each, and its range; followed by `.`, `)`, `:`, `、`
+    /// or a space. Nil when the unit does not open with one.
+    static func sectionNumber(_ u: Unit) -> (parts: [Int], range: Range<Int>)? {
+        let t = u.text
+        var i = 0
+        while i < t.count && (t[i] == 0x20 || u.roles[i] != .content) { i += 1 }
+        var parts: [Int] = []
+        var e = i
+        while e < t.count && t[e] >= 0x30 && t[e] <= 0x39 {
+            var v = 0, d = 0
+            while e < t.count && t[e] >= 0x30 && t[e] <= 0x39 && d < 4 { v = v * 10 + Int(t[e] - 0x30); e += 1; d += 1 }
+            parts.append(v)
+            guard e + 1 < t.count, t[e] == 0x2E, t[e + 1] >= 0x30 && t[e + 1] <= 0x39 else { break }
+            e += 1
+        }
+        guard !parts.isEmpty, e < t.count, [0x2E, 0x29, 0x3A, 0xFF1A, 0x3001, 0x20].contains(t[e]) else { return nil }
+        return (parts, i..<e)
+    }
+
     /// True when the number at `r` is the section number that opens a heading (`## 5. 部署`,
     /// `### 6.5 …`), and the heading before it at the same level (under the same parent) opens
     /// with the number one less in its last part (`## 4. …`, `### 6.4 …`), or the heading is the
     /// first at its level there and its last part is 1: the page numbers its sections in order.
     static func continuesNumbering(_ d: Document, unit k: Int, at r: Range<Int>) -> Bool {
-        guard case .heading(let level) = d.units[k].kind else { return false }
-        // The heading's number, its parts (`6.5` → 6, 5), and where it starts.
-        func leading(_ u: Unit) -> (parts: [Int], start: Int)? {
-            let t = u.text
-            var i = 0
-            while i < t.count && (t[i] == 0x20 || u.roles[i] != .content) { i += 1 }
-            var parts: [Int] = []
-            var e = i
-            while e < t.count && t[e] >= 0x30 && t[e] <= 0x39 {
-                var v = 0, d = 0
-                while e < t.count && t[e] >= 0x30 && t[e] <= 0x39 && d < 4 { v = v * 10 + Int(t[e] - 0x30); e += 1; d += 1 }
-                parts.append(v)
-                guard e + 1 < t.count, t[e] == 0x2E, t[e + 1] >= 0x30 && t[e + 1] <= 0x39 else { break }
-                e += 1
-            }
-            guard !parts.isEmpty, e < t.count, [0x2E, 0x29, 0x3A, 0xFF1A, 0x3001, 0x20].contains(t[e]) else { return nil }
-            return (parts, i)
-        }
-        guard let mine = leading(d.units[k]), mine.start == r.lowerBound else { return false }
+        guard case .heading(let level) = d.units[k].kind, let mine = sectionNumber(d.units[k]), mine.range.lowerBound == r.lowerBound else { return false }
         var j = k - 1
         while j >= 0 {
             if case .heading(let l) = d.units[j].kind {
                 if l < level { break }
                 if l == level {
-                    guard let before = leading(d.units[j])?.parts, before.count == mine.parts.count else { return false }
+                    guard let before = sectionNumber(d.units[j])?.parts, before.count == mine.parts.count else { return false }
                     return before.dropLast() == mine.parts.dropLast() && before.last! + 1 == mine.parts.last!
                 }
             }
@@ -3128,15 +3130,14 @@ public struct NumberMismatchRule: Rule {
     /// (`$19,432` → `¥19,432`, three times or more: sample data made the reader's, or prices left
     /// unconverted): one finding at the first, naming how many more, not one for each.
     static func currencySwapsJoined(_ found: [Finding], _ c: FileContext) -> [Finding] {
-        func text(_ f: Finding, _ key: String) -> String? {
-            guard case .object(let d)? = f.details.first(where: { $0.0 == "details" })?.1,
-                  case .string(let v)? = d.first(where: { $0.0 == key })?.1 else { return nil }
-            return v
+        // What `ConsistencyPairs.mismatch` put in the finding's details.
+        func detail(_ f: Finding, _ key: String) -> JSON? {
+            guard case .object(let d)? = f.details.first(where: { $0.0 == "details" })?.1 else { return nil }
+            return d.first(where: { $0.0 == key })?.1
         }
-        func sourceLine(_ f: Finding) -> String {
-            guard case .object(let d)? = f.details.first(where: { $0.0 == "details" })?.1,
-                  case .int(let v)? = d.first(where: { $0.0 == "sourceLine" })?.1 else { return "?" }
-            return String(v)
+        func text(_ f: Finding, _ key: String) -> String? {
+            if case .string(let v)? = detail(f, key) { return v }
+            return nil
         }
         // The two signs of a finding whose amounts differ only by their leading currency sign.
         func swap(_ f: Finding) -> String? {
@@ -3157,10 +3158,15 @@ public struct NumberMismatchRule: Rule {
             guard done.insert(x).inserted else { continue }
             var g = f
             let signs = Array(x.unicodeScalars)
+            let line = detail(f, "sourceLine").map { if case .int(let v) = $0 { return String(v) } else { return "?" } } ?? "?"
             g.message = c.messages.text("number-mismatch.currency", ["source": text(f, "source") ?? "", "target": text(f, "target") ?? "",
-                                                                      "line": sourceLine(f), "count": String(n - 1),
+                                                                      "line": line, "count": String(n - 1),
                                                                       "from": String(signs[0]), "to": String(signs[1])])
-            g.details.append(("count", .int(n)))
+            // The count beside the source and target values (`details.count`).
+            if let k = g.details.firstIndex(where: { $0.0 == "details" }), case .object(var d) = g.details[k].1 {
+                d.append(("count", .int(n)))
+                g.details[k].1 = .object(d)
+            }
             out.append(g)
         }
         return out
@@ -4485,6 +4491,18 @@ public struct PlaceholderMismatchRule: Rule {
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         keys(c, p, severity: severity, emit)
+        // The ids the translation's page links to (`#quick`), made on first use: an anchor of
+        // the source's that none of them names is one nothing needs.
+        var fragments: Set<String>? = nil
+        func pageFragments() -> Set<String> {
+            if let fragments { return fragments }
+            var ids = Set<String>()
+            for tu in c.document.units {
+                for l in tu.linkTargets where l.destination.hasPrefix("#") { ids.insert(String(l.destination.dropFirst())) }
+            }
+            fragments = ids
+            return ids
+        }
         for pair in c.consistencyCache.pairs {
             let source = pair.source.flatMap { PlaceholderMismatchRule.placeholders(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
@@ -4533,7 +4551,7 @@ public struct PlaceholderMismatchRule: Rule {
             // Anchors the translation drops where nothing on its page links to them (the id of
             // `<a id="quick"></a>` beside a heading whose own slug the translation links to):
             // apart from the others, at info, with as many closing tags of their names.
-            var anchors = PlaceholderMismatchRule.unusedAnchors(missing, c, p)
+            var anchors = PlaceholderMismatchRule.unusedAnchors(missing, p, linked: pageFragments)
             var places: [(place: (unit: Int, range: Range<Int>), sourceUnit: Int, written: [String], translated: [String], styling: Int)] = []
             for (x, s) in missing.enumerated() {
                 let place = c.targetPlace(pair, sourceUnit: s.unit, at: s.range.lowerBound)
@@ -5025,22 +5043,14 @@ public struct PlaceholderMismatchRule: Rule {
     /// The missing tags (indices into `missing`) that are anchors only (every attribute `id` or
     /// `name`: `<a id="quick">`, `<span name="faq">`) whose id no link of the translation's
     /// page goes to, and how many closing tags of each name go with them.
-    static func unusedAnchors(_ missing: [Mention<String>], _ c: FileContext, _ p: Pairing) -> (opening: Set<Int>, closing: [String: Int]) {
+    static func unusedAnchors(_ missing: [Mention<String>], _ p: Pairing, linked: () -> Set<String>) -> (opening: Set<Int>, closing: [String: Int]) {
         var opening = Set<Int>(), closing: [String: Int] = [:]
-        var linked: Set<String>? = nil
         for (x, m) in missing.enumerated() where !m.value.hasPrefix("</") {
             let u = p.source.units[m.unit]
             guard let t = u.inlineTags.first(where: { $0.range == m.range }), !t.closing, !t.attributes.isEmpty,
                   t.attributes.allSatisfy({ $0.name == "id" || $0.name == "name" }) else { continue }
             let id = makeString(u.text[t.attributes[0].value])
-            if linked == nil {
-                var ids = Set<String>()
-                for tu in c.document.units {
-                    for l in tu.linkTargets where l.destination.hasPrefix("#") { ids.insert(String(l.destination.dropFirst())) }
-                }
-                linked = ids
-            }
-            guard !id.isEmpty, !linked!.contains(id) else { continue }
+            guard !id.isEmpty, !linked().contains(id) else { continue }
             opening.insert(x)
             if !t.selfClosing && !InlineTag.void.contains(t.name.lowercased()) { closing[t.name.lowercased(), default: 0] += 1 }
         }

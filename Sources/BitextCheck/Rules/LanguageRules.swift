@@ -40,31 +40,22 @@ private let dataColumnSource = "| Code | Message | Meaning |\n| --- | --- | --- 
 func wholeUnitStretch(_ c: FileContext, _ k: Int) -> SourceStretch? {
     let a = c.analyses[k]
     guard !a.isNote, !a.hasHan, let s = a.stretches.first, s.isWholeUnit else { return nil }
-    if s.words <= 8 && isLanguageSwitch(c.document.units[k], language: c.settings.source.id) { return nil }
+    if s.words <= 8 && isLanguageSwitch(c.document.units[k]) { return nil }
     return s
 }
 
 /// A short line for the readers of the source's language, which stays in that language: every
-/// link of the unit goes to a Markdown page of this site whose name carries the language's tag
-/// (`Switch to [English](./README_en.md)`; `guide.en.md`, `index.en-US.md`, `README-en.md`).
-func isLanguageSwitch(_ u: Unit, language: String) -> Bool {
+/// link of the unit goes to a Markdown page of this site whose name carries a locale tag that
+/// is not Chinese (``LinkComparison/delocalisedName(_:)``: `Switch to [English](./README_en.md)`;
+/// `guide.en.md`, `index.en-US.md`).
+func isLanguageSwitch(_ u: Unit) -> Bool {
     guard !u.links.isEmpty else { return false }
-    let tag = Array((language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? language).lowercased().utf8)
-    guard !tag.isEmpty else { return false }
     return u.links.allSatisfy { l in
-        guard !l.isImage, !l.destination.contains("://") else { return false }
+        guard !l.isImage, LinkComparison.kind(l.destination) == .relative else { return false }
         var path = Substring(l.destination)
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
-        let name = path.split(separator: "/").last.map(String.init) ?? ""
-        guard let dot = name.lastIndex(of: "."), Inputs.markdownExtensions.contains(name[name.index(after: dot)...].lowercased()) else { return false }
-        var stem = Array(name[..<dot].lowercased().utf8)
-        // A region after the language (`en-US`, `en_gb`): two letters.
-        let n = stem.count
-        if n >= 3, stem[n - 3] == 0x2D || stem[n - 3] == 0x5F, stem[(n - 2)...].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-           Array(stem[..<(n - 3)].suffix(tag.count)) == tag { stem.removeLast(3) }
-        guard stem.count > tag.count, Array(stem.suffix(tag.count)) == tag else { return false }
-        let separator = stem[stem.count - tag.count - 1]
-        return separator == 0x2D || separator == 0x2E || separator == 0x5F
+        let name = (path.split(separator: "/").last.map(String.init) ?? "").lowercased()
+        return Inputs.isMarkdownName(name) && LinkComparison.delocalisedName(name) != name && !LinkComparison.isChinese(name)
     }
 }
 
