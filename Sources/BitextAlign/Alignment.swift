@@ -30,7 +30,9 @@ public struct SentenceBead: Sendable, Equatable {
     }
 }
 
-/// The alignment of two documents, bead by bead in document order.
+/// The alignment of two documents, bead by bead in document order: the source's order, which is
+/// the translation's too except for whole sections the translator moved
+/// (``DocumentAligner/inSectionOrder(_:_:)``), whose beads stand where their source is.
 public struct Alignment: Sendable {
     public var beads: [Bead]
     /// Blocks moved elsewhere: blocks the beads leave without a counterpart on both sides that

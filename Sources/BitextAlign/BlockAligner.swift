@@ -652,6 +652,63 @@ public struct BlockAligner: Sendable {
         return anchors(source, target, scorer: scorer).map { (source: $0.0, target: $0.1) }
     }
 
+    /// Keys of a block that pin it to its partner (``anchors(_:_:scorer:)``), with whether a pair
+    /// on that key must pass the local check.
+    static func anchorKeys(_ b: BlockFeatures) -> [(String, Bool)] {
+        var out: [(String, Bool)] = []
+        if b.kind == .code {
+            if b.key.hasAtLeast(10) { out.append(("c:" + b.key, false)) }
+            return out
+        }
+        if b.key.hasAtLeast(40) {
+            // Untranslated: the same text, whatever spaces the translator's editor left.
+            let (text, count) = b.key.wordsJoinedBySpaces()
+            if count >= 40 { out.append(("u:" + text, false)) }
+        }
+        if let id = b.headingID, !id.isEmpty { out.append(("h:" + id, false)) }
+        if !b.anchors.isEmpty && !b.isNote {
+            let strong = b.anchors.contains { $0.hasPrefix("@") || $0.hasPrefix("`") }
+            let kind: String?
+            switch b.kind {
+            case .heading(let l): kind = "H\(l)"
+            case .cell(_, let c): kind = strong ? "C\(c)" : nil
+            case .frontMatter(let k): kind = strong ? "F" + k : nil
+            case .text, .list, .quote, .alt: kind = strong ? "T" : nil
+            case .code: kind = nil
+            }
+            if let kind {
+                var mergeable = true
+                switch b.kind {
+                case .heading, .cell, .frontMatter: mergeable = false
+                default: break
+                }
+                out.append(("a:" + kind + "\u{1}" + b.anchors.joined(separator: "\u{1}"), mergeable))
+            }
+        }
+        return out
+    }
+
+    /// Key → the blocks holding it and whether it needs the check; `order` keeps first
+    /// appearance (no dictionary order decides anything).
+    /// (Keys by their bytes, each hashed once here: most are whole paragraphs of Chinese.)
+    static func keyedBlocks(_ blocks: [BlockFeatures], keys: (BlockFeatures) -> [(String, Bool)] = anchorKeys)
+        -> (map: [TextKey: (blocks: [Int], check: Bool)], order: [TextKey]) {
+        var m: [TextKey: (blocks: [Int], check: Bool)] = [:]
+        var order: [TextKey] = []
+        for (k, b) in blocks.enumerated() {
+            for (key, check) in keys(b) {
+                let key = TextKey(key)
+                if let i = m.index(forKey: key) {
+                    if m.values[i].blocks.last != k { m.values[i].blocks.append(k) }
+                } else {
+                    order.append(key)
+                    m[key] = ([k], check)
+                }
+            }
+        }
+        return (m, order)
+    }
+
     /// Blocks that occur once on each side and match with certainty, as a monotonic chain (the
     /// longest chain increasing on both sides): the path goes through them, and the programme
     /// runs between consecutive anchors, so a long page becomes many small problems.
@@ -670,60 +727,7 @@ public struct BlockAligner: Sendable {
     /// other blocks left out (inserted or deleted): a paragraph whose translation was split in
     /// two keeps its 1-2 bead.
     func anchors(_ source: [BlockFeatures], _ target: [BlockFeatures], scorer: Scorer? = nil) -> [(Int, Int)] {
-        /// Keys of a block, with whether a pair on that key must pass the local check.
-        func keys(_ b: BlockFeatures) -> [(String, Bool)] {
-            var out: [(String, Bool)] = []
-            if b.kind == .code {
-                if b.key.hasAtLeast(10) { out.append(("c:" + b.key, false)) }
-                return out
-            }
-            if b.key.hasAtLeast(40) {
-                // Untranslated: the same text, whatever spaces the translator's editor left.
-                let (text, count) = b.key.wordsJoinedBySpaces()
-                if count >= 40 { out.append(("u:" + text, false)) }
-            }
-            if let id = b.headingID, !id.isEmpty { out.append(("h:" + id, false)) }
-            if !b.anchors.isEmpty && !b.isNote {
-                let strong = b.anchors.contains { $0.hasPrefix("@") || $0.hasPrefix("`") }
-                let kind: String?
-                switch b.kind {
-                case .heading(let l): kind = "H\(l)"
-                case .cell(_, let c): kind = strong ? "C\(c)" : nil
-                case .frontMatter(let k): kind = strong ? "F" + k : nil
-                case .text, .list, .quote, .alt: kind = strong ? "T" : nil
-                case .code: kind = nil
-                }
-                if let kind {
-                    var mergeable = true
-                    switch b.kind {
-                    case .heading, .cell, .frontMatter: mergeable = false
-                    default: break
-                    }
-                    out.append(("a:" + kind + "\u{1}" + b.anchors.joined(separator: "\u{1}"), mergeable))
-                }
-            }
-            return out
-        }
-        /// Key → the blocks holding it and whether it needs the check; `order` keeps first
-        /// appearance (no dictionary order decides anything).
-        /// (Keys by their bytes, each hashed once here: most are whole paragraphs of Chinese.)
-        func candidates(_ blocks: [BlockFeatures]) -> (map: [TextKey: (blocks: [Int], check: Bool)], order: [TextKey]) {
-            var m: [TextKey: (blocks: [Int], check: Bool)] = [:]
-            var order: [TextKey] = []
-            for (k, b) in blocks.enumerated() {
-                for (key, check) in keys(b) {
-                    let key = TextKey(key)
-                    if let i = m.index(forKey: key) {
-                        if m.values[i].blocks.last != k { m.values[i].blocks.append(k) }
-                    } else {
-                        order.append(key)
-                        m[key] = ([k], check)
-                    }
-                }
-            }
-            return (m, order)
-        }
-        let s = candidates(source), t = candidates(target)
+        let s = BlockAligner.keyedBlocks(source), t = BlockAligner.keyedBlocks(target)
         var pairs: [(Int, Int)] = []
         var needsCheck: [Bool] = []
         for key in s.order {

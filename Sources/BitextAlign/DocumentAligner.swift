@@ -21,7 +21,7 @@ public struct DocumentAligner: Sendable {
                       target: Document, targetAnalyses: [TextAnalysis]) -> Alignment {
         let sf = BlockFeatures.of(source, analyses: sourceAnalyses, functionWords: functionWords)
         let tf = BlockFeatures.of(target, analyses: targetAnalyses, functionWords: functionWords)
-        var beads = DocumentAligner.mendBrokenTables(blocks.align(source: sf, target: tf), source: source, target: target)
+        var beads = DocumentAligner.mendBrokenTables(inSectionOrder(sf, tf), source: source, target: target)
         beads = DocumentAligner.brokenSourceTablesAsLists(beads, source: source, target: target, sf: sf, tf: tf)
         beads = DocumentAligner.cellsContinued(beads, source: source, target: target)
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
@@ -36,6 +36,30 @@ public struct DocumentAligner: Sendable {
         var pairs = moved(beads, sf, tf)
         for k in pairs.indices { alignSentences(&pairs[k]) }
         return Alignment(beads: beads, moved: pairs)
+    }
+
+    /// The block beads, in the source's order of sections when the translation moved whole
+    /// sections (``BlockAligner/sectionOrder(source:target:)``): the translation's blocks are
+    /// aligned in that order, so a moved section's beads stand where its source is and their
+    /// target blocks out of the translation's order. Kept only when it pairs more text, and more
+    /// surely, than the alignment in the translation's order (``pairedWeight(_:)``), and when every
+    /// bead's target blocks still follow each other.
+    func inSectionOrder(_ sf: [BlockFeatures], _ tf: [BlockFeatures]) -> [Bead] {
+        let inOrder = blocks.align(source: sf, target: tf)
+        guard let order = blocks.sectionOrder(source: sf, target: tf) else { return inOrder }
+        var moved = blocks.align(source: sf, target: order.map { tf[$0] })
+        for k in moved.indices {
+            moved[k].target = moved[k].target.map { order[$0] }
+            guard zip(moved[k].target, moved[k].target.dropFirst()).allSatisfy({ $0 + 1 == $1 }) else { return inOrder }
+        }
+        return DocumentAligner.pairedWeight(moved) > DocumentAligner.pairedWeight(inOrder) ? moved : inOrder
+    }
+
+    /// The blocks a list of beads pairs, each weighed by its bead's score.
+    static func pairedWeight(_ beads: [Bead]) -> Double {
+        var w = 0.0
+        for b in beads where !b.source.isEmpty && !b.target.isEmpty { w += b.score * Double(b.source.count + b.target.count) }
+        return w
     }
 
     /// The score of a bead that pairs a table with the paragraph the translation wrote it as:

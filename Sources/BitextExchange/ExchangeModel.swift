@@ -133,13 +133,15 @@ public struct ExchangeDocument: Sendable {
                                       sourceCodes: m.dataById, targetCodes: [:]))
         }
 
+        // The target blocks of the beads on either side of each bead: a source block missing
+        // goes between them. (The nearest beads, not the extremes so far: a section the
+        // translation moved has its beads where its source is, ``Alignment``.)
         var lastTargetBlock: Int? = nil
-        // The first target block after each bead.
         var nextBlock = [Int?](repeating: nil, count: alignment.beads.count)
         var next: Int? = nil
         for i in alignment.beads.indices.reversed() {
             nextBlock[i] = next
-            if let m = alignment.beads[i].target.min() { next = min(next ?? m, m) }
+            if let m = alignment.beads[i].target.min() { next = m }
         }
         // Pairs the translation moved elsewhere: each stands where its source blocks are, its
         // translation where the translator put it, so that it is translated (not missing) and an
@@ -154,7 +156,7 @@ public struct ExchangeDocument: Sendable {
             movedBlocks.formUnion(m.source)
         }
         for (i, bead) in alignment.beads.enumerated() {
-            defer { if let last = bead.target.max() { lastTargetBlock = max(lastTargetBlock ?? -1, last) } }
+            defer { if let last = bead.target.max() { lastTargetBlock = last } }
             guard bead.target.isEmpty, bead.source.contains(where: movedBlocks.contains) else {
                 add(bead, insertAfterBlock: lastTargetBlock, insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
                 continue

@@ -1179,7 +1179,8 @@ public struct ExtraBlockRule: Rule {
                     && !isItemOfSplitParagraph(c, p, t, before: k) { out.append(t) }
             }
         }
-        return out
+        // In the translation's order: a section it moved has its beads where the source's is.
+        return out.sorted()
     }
 
     /// True when target unit `t` is a list item opening with a code span that the source writes

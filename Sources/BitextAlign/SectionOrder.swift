@@ -1,0 +1,128 @@
+import BitextText
+
+extension BlockAligner {
+    /// The least evidence that pairs a section of the source with a section of the translation
+    /// out of order: two pairs of their blocks linked by keys each side holds once.
+    static let sectionVotes = 2
+
+    /// The translation's blocks in the order of the source's sections, when the translator put
+    /// whole sections in another order (a page's "Visualization" section moved from its start to
+    /// its end); nil when the sections follow the source's order or nothing says otherwise.
+    ///
+    /// Every heading opens a section; what comes before the first heading is a section too. A
+    /// section of the source and one of the translation pair when keys that each side holds
+    /// once link ``sectionVotes`` pairs of their blocks at least (``anchorKeys(_:)``: code,
+    /// untranslated text, heading ids, the same anchors; and each inline code span and link
+    /// target on its own, a table row's code cells, the Latin words of headings), and each is
+    /// the other's choice by twice the votes of any other section. Sections left over pair by
+    /// place beside those pairs, when their headings are of one level; a section of the
+    /// translation that pairs with none goes along with the section before it (a section the
+    /// translator added). The banded programme aligns in order and cannot follow a section
+    /// moved far: with the order mended, each section meets its translation.
+    func sectionOrder(source: [BlockFeatures], target: [BlockFeatures]) -> [Int]? {
+        func isHeading(_ b: BlockFeatures) -> Bool { if case .heading = b.kind { return true } else { return false } }
+        func sections(_ side: [BlockFeatures]) -> [Int] {
+            var out = [Int](repeating: 0, count: side.count), k = 0
+            for (i, b) in side.enumerated() {
+                if isHeading(b) { k += 1 }
+                out[i] = k
+            }
+            return out
+        }
+        let ss = sections(source), ts = sections(target)
+        let sCount = (ss.last ?? 0) + 1, tCount = (ts.last ?? 0) + 1
+        guard sCount >= 3, tCount >= 3 else { return nil }
+        func keys(_ b: BlockFeatures) -> [(String, Bool)] {
+            var out = BlockAligner.anchorKeys(b)
+            for a in b.anchors where a.hasPrefix("@") || a.hasPrefix("`") { out.append(("s:" + a, false)) }
+            // A row's code names each of its cells, in its column.
+            if case .cell(_, let column) = b.kind {
+                for c in b.rowKey + b.codeCells { out.append(("r:\(column)\u{1}" + c.code, false)) }
+            }
+            if let l = b.cellLink { out.append(("l:" + l, false)) }
+            if isHeading(b) { for w in b.latinWords { out.append(("w:" + w, false)) } }
+            return out
+        }
+        let s = BlockAligner.keyedBlocks(source, keys: keys), t = BlockAligner.keyedBlocks(target, keys: keys)
+        // Votes by pair of sections: the pairs of blocks such keys link, each pair once however
+        // many keys it shares (a paragraph's one code span is one piece of evidence).
+        var linked: [(Int, Int)] = []
+        for key in s.order {
+            guard let si = s.map[key], si.blocks.count == 1, let ti = t.map[key], ti.blocks.count == 1 else { continue }
+            linked.append((si.blocks[0], ti.blocks[0]))
+        }
+        linked.sort { $0 < $1 }
+        var votes: [Int: Int] = [:]  // s * tCount + t → votes
+        for (k, p) in linked.enumerated() where k == 0 || linked[k - 1] != p {
+            votes[ss[p.0] * tCount + ts[p.1], default: 0] += 1
+        }
+        // Each side's best and second best, by votes (ties to the earlier section).
+        var bestOfS = [(section: Int, votes: Int, second: Int)](repeating: (-1, 0, 0), count: sCount)
+        var bestOfT = [(section: Int, votes: Int, second: Int)](repeating: (-1, 0, 0), count: tCount)
+        func offer(_ best: inout (section: Int, votes: Int, second: Int), _ other: Int, _ v: Int) {
+            if v > best.votes || (v == best.votes && other < best.section) {
+                best.second = max(best.second, best.votes)
+                best = (other, v, best.second)
+            } else {
+                best.second = max(best.second, v)
+            }
+        }
+        for (pair, v) in votes.sorted(by: { $0.key < $1.key }) {
+            offer(&bestOfS[pair / tCount], pair % tCount, v)
+            offer(&bestOfT[pair % tCount], pair / tCount, v)
+        }
+        func sure(_ b: (section: Int, votes: Int, second: Int)) -> Bool {
+            b.section >= 0 && b.votes >= BlockAligner.sectionVotes && b.votes >= 2 * b.second
+        }
+        // The source section each section of the translation follows (-1: none before it).
+        var follows = [Int?](repeating: nil, count: tCount)
+        var matched = 0
+        for j in 0..<tCount {
+            let b = bestOfT[j]
+            if sure(b), bestOfS[b.section].section == j, sure(bestOfS[b.section]) {
+                follows[j] = b.section
+                matched += 1
+            }
+        }
+        guard matched >= 2 else { return nil }
+        // Sections left over pair by place: beside a pair, the sections next to it on both
+        // sides, when no other pair took the source's and their headings are of one level (the
+        // `## Visualization` over a `### Quick Start` the votes moved; a page's title). What
+        // precedes the first heading pairs with what precedes it in the source.
+        func levels(_ side: [BlockFeatures], _ sec: [Int], _ count: Int) -> [Int] {
+            var out = [Int](repeating: 0, count: count)
+            for (i, b) in side.enumerated() { if case .heading(let l) = b.kind { out[sec[i]] = l } }
+            return out
+        }
+        let sLevel = levels(source, ss, sCount), tLevel = levels(target, ts, tCount)
+        var taken = [Bool](repeating: false, count: sCount)
+        for case let k? in follows { taken[k] = true }
+        func take(_ j: Int, _ k: Int) -> Bool {
+            guard k >= 0, k < sCount, !taken[k], sLevel[k] == tLevel[j] else { return false }
+            follows[j] = k
+            taken[k] = true
+            return true
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for j in 0..<tCount where follows[j] == nil {
+                if j == 0 ? take(0, 0)
+                    : (follows[j - 1].map { take(j, $0 + 1) } ?? false)
+                    || (j + 1 < tCount && (follows[j + 1].map { take(j, $0 - 1) } ?? false)) {
+                    changed = true
+                }
+            }
+        }
+        // The others go along with the section before them (a section the translator added).
+        for j in 0..<tCount where follows[j] == nil { follows[j] = j == 0 ? -1 : follows[j - 1] }
+        let key: [Int] = follows.map { $0 ?? -1 }
+        let order = Array(0..<tCount).sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
+        guard order != Array(0..<tCount) else { return nil }
+        // The blocks of each section in that order.
+        var starts = [Int](repeating: target.count, count: tCount + 1)
+        for i in stride(from: target.count - 1, through: 0, by: -1) { starts[ts[i]] = i }
+        for j in stride(from: tCount - 1, through: 0, by: -1) where starts[j] > starts[j + 1] { starts[j] = starts[j + 1] }
+        return order.flatMap { Array(starts[$0]..<starts[$0 + 1]) }
+    }
+}
