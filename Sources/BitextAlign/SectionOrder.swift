@@ -15,9 +15,10 @@ extension BlockAligner {
     /// untranslated text, heading ids, the same anchors; and each inline code span and link
     /// target on its own, a table row's code cells, the Latin words of headings), and each is
     /// the other's choice by twice the votes of any other section. Sections left over pair by
-    /// place beside those pairs, when their headings are of one level; a section of the
-    /// translation that pairs with none goes along with the section before it (a section the
-    /// translator added). The banded programme aligns in order and cannot follow a section
+    /// the Latin words of their headings, then by place beside those pairs, their headings of
+    /// one level; a section of the translation that pairs with none goes with the next when it
+    /// opens it (its heading above the next one's), else with the section before it (a section
+    /// the translator added). The banded programme aligns in order and cannot follow a section
     /// moved far: with the order mended, each section meets its translation.
     func sectionOrder(source: [BlockFeatures], target: [BlockFeatures]) -> [Int]? {
         func isHeading(_ b: BlockFeatures) -> Bool { if case .heading = b.kind { return true } else { return false } }
@@ -85,18 +86,45 @@ extension BlockAligner {
             }
         }
         guard matched >= 2 else { return nil }
-        // Sections left over pair by place: beside a pair, the sections next to it on both
-        // sides, when no other pair took the source's and their headings are of one level (the
-        // `## Visualization` over a `### Quick Start` the votes moved; a page's title). What
-        // precedes the first heading pairs with what precedes it in the source.
         func levels(_ side: [BlockFeatures], _ sec: [Int], _ count: Int) -> [Int] {
             var out = [Int](repeating: 0, count: count)
             for (i, b) in side.enumerated() { if case .heading(let l) = b.kind { out[sec[i]] = l } }
             return out
         }
+        func headingWords(_ side: [BlockFeatures], _ sec: [Int], _ count: Int) -> [[String]] {
+            var out = [[String]](repeating: [], count: count)
+            for (i, b) in side.enumerated() where isHeading(b) {
+                var w = b.latinWords
+                w.sortUnique()
+                out[sec[i]] = w
+            }
+            return out
+        }
         let sLevel = levels(source, ss, sCount), tLevel = levels(target, ts, tCount)
         var taken = [Bool](repeating: false, count: sCount)
         for case let k? in follows { taken[k] = true }
+        // Sections left over pair by the Latin words their headings share (`进阶绘图 (Advanced
+        // Plotting)` and `Advanced Plotting`, though `plotting` heads two sections of each
+        // side), half the words of the shorter heading at least, each the other's one best.
+        let sWords = headingWords(source, ss, sCount), tWords = headingWords(target, ts, tCount)
+        var shared: [(words: Int, s: Int, t: Int)] = []
+        for j in 0..<tCount where follows[j] == nil && !tWords[j].isEmpty {
+            for k in 0..<sCount where !taken[k] && !sWords[k].isEmpty {
+                let n = sWords[k].filter(tWords[j].contains).count
+                if n > 0 && 2 * n >= min(sWords[k].count, tWords[j].count) { shared.append((n, k, j)) }
+            }
+        }
+        shared.sort { ($0.words, -$0.s, -$0.t) > ($1.words, -$1.s, -$1.t) }
+        for c in shared where follows[c.t] == nil && !taken[c.s] {
+            let rivals = shared.contains { $0.words == c.words && ($0.s == c.s) != ($0.t == c.t)
+                && follows[$0.t] == nil && !taken[$0.s] }
+            guard !rivals else { continue }
+            follows[c.t] = c.s
+            taken[c.s] = true
+        }
+        // Then by place: what precedes the first heading with what precedes it in the source,
+        // the first section after it with the source's, and a section between two pairs with
+        // the one section between them in the source, headings of one level.
         func take(_ j: Int, _ k: Int) -> Bool {
             guard k >= 0, k < sCount, !taken[k], sLevel[k] == tLevel[j] else { return false }
             follows[j] = k
@@ -107,14 +135,19 @@ extension BlockAligner {
         while changed {
             changed = false
             for j in 0..<tCount where follows[j] == nil {
-                if j == 0 ? take(0, 0)
-                    : (follows[j - 1].map { take(j, $0 + 1) } ?? false)
-                    || (j + 1 < tCount && (follows[j + 1].map { take(j, $0 - 1) } ?? false)) {
+                let after = j > 0 ? follows[j - 1].map { $0 + 1 } : nil
+                let before = j + 1 < tCount ? follows[j + 1].map { $0 - 1 } : nil
+                if j == 0 ? take(0, 0) : (after != nil && (j == 1 || after == before) && take(j, after!)) {
                     changed = true
                 }
             }
         }
-        // The others go along with the section before them (a section the translator added).
+        // A section still left over goes with the next when its heading is above the next
+        // one's (it opens it: a `## Visualization` over the `### Quick Start` the votes
+        // moved), else along with the section before it (a section the translator added).
+        for j in stride(from: tCount - 2, through: 1, by: -1) where follows[j] == nil && tLevel[j] < tLevel[j + 1] {
+            follows[j] = follows[j + 1]
+        }
         for j in 0..<tCount where follows[j] == nil { follows[j] = j == 0 ? -1 : follows[j - 1] }
         let key: [Int] = follows.map { $0 ?? -1 }
         let order = Array(0..<tCount).sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
