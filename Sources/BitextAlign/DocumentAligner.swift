@@ -22,6 +22,7 @@ public struct DocumentAligner: Sendable {
         let sf = BlockFeatures.of(source, analyses: sourceAnalyses, functionWords: functionWords)
         let tf = BlockFeatures.of(target, analyses: targetAnalyses, functionWords: functionWords)
         var beads = DocumentAligner.mendBrokenTables(inSectionOrder(sf, tf), source: source, target: target)
+        beads = DocumentAligner.mendBrokenSourceTables(beads, source: source, target: target)
         beads = DocumentAligner.brokenSourceTablesAsLists(beads, source: source, target: target, sf: sf, tf: tf)
         beads = DocumentAligner.cellsContinued(beads, source: source, target: target)
         let ratio = blocks.ratio(source: sf, target: tf) ?? 1
@@ -123,6 +124,15 @@ public struct DocumentAligner: Sendable {
             out.append(Bead(source: cells, target: bead.target, score: brokenTableScore))
         }
         return out
+    }
+
+    /// The same the other way round: a source table whose rows after a blank line cmark-gfm
+    /// reads as a paragraph (no header row of their own), beside the translation's table, whole
+    /// (the translator mended it): the paragraph takes the cells of that table the beads around
+    /// it left alone. The source's slip, nothing to report in the translation.
+    static func mendBrokenSourceTables(_ beads: [Bead], source: Document, target: Document) -> [Bead] {
+        func swapped(_ b: Bead) -> Bead { Bead(source: b.target, target: b.source, score: b.score, sentences: b.sentences) }
+        return mendBrokenTables(beads.map(swapped), source: target, target: source).map(swapped)
     }
 
     /// A table cell with a blank line inside: CommonMark ends the HTML block there, so the

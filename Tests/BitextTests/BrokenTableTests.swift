@@ -57,6 +57,20 @@ import BitextMarkdown
         }
     }
 
+    /// The other way round: the source's table broken by a blank line (the rows after it a
+    /// paragraph), the translation's whole. The paragraph pairs with the rows the translator
+    /// mended; nothing is reported in the translation, not the rows as extra, nor the code of
+    /// their code-only cells (no units) as missing; a number changed in them still is.
+    @Test func aSourceTableBrokenByABlankLineIsTheTranslationsWholeTable() throws {
+        let source = "# Fields\n\n| Name | Meaning | Type |\n| --- | --- | --- |\n| `symbol` | The instrument | String |\n| `entry_time` | When the trade opened | Datetime |\n\n| `exit_price` | Average exit price | Float |\n| `pnl`, `net_pnl` | Profit before and after fees | Float |\n| `bars` | Bars held, at most 500 | Int |\n\nEvery trade is closed.\n"
+        let target = "# 字段\n\n| 名称 | 含义 | 类型 |\n| --- | --- | --- |\n| `symbol` | 交易品种 | String |\n| `entry_time` | 开仓时间 | Datetime |\n| `exit_price` | 平均平仓价 | Float |\n| `pnl`, `net_pnl` | 扣费前后的盈亏 | Float |\n| `bars` | 持仓 K 线数，最多 500 | Int |\n\n每笔交易都已平仓。\n"
+        let f = try findings(target, source).filter { $0.severity != .info }
+        #expect(f.isEmpty, "\(f.map { "\($0.rule) \($0.span.start.line): \($0.message)" })")
+        let g = try findings(target.replacingOccurrences(of: "最多 500", with: "最多 50"), source).filter { $0.severity != .info }
+        #expect(g.map(\.rule) == ["number-mismatch"], "\(g.map { "\($0.rule) \($0.span.start.line): \($0.message)" })")
+        #expect(g.first?.span.start.line == 9)
+    }
+
     @Test func silentWhenNothingIsBroken() throws {
         // The table translated as a table.
         #expect(try findings("# 配置\n\n| 位 | 字段 | 说明 |\n|------|-------|-------------|\n| [4] | `MODE` | 0 = 单次测量，1 = 连续测量 |\n| [3:2] | `ODR` | 输出数据速率 |\n\n写入保留位不起作用。\n").isEmpty)

@@ -714,6 +714,49 @@ public struct CodeMismatchRule: Rule {
         }
     }
 
+    /// Where the pair is a source paragraph of table rows cmark-gfm did not read as a table (a
+    /// blank line inside the source's table) and the cells of the translation's table, whole
+    /// (``DocumentAligner/mendBrokenSourceTables(_:source:target:)``): the code of the cells of
+    /// those rows that hold code spans and nothing else (punctuation between them), which are no
+    /// units and so in no pair (`` | `exit_price` | 平仓均价 | ``). The paragraph's spans they hold are not missing.
+    static func codeCellsOfMendedRows(_ c: FileContext, _ p: Pairing, _ source: [Int], _ target: [Int]) -> Set<String>? {
+        guard source.count == 1, !target.isEmpty else { return nil }
+        let u = p.source.units[source[0]]
+        switch u.kind {
+        case .paragraph, .quote: break
+        default: return nil
+        }
+        guard u.end.line > u.start.line,
+              target.allSatisfy({ if case .tableCell = c.document.units[$0].kind { return true } else { return false } }),
+              TableRows.isBrokenTable(p.source.source, lines: u.start.line...u.end.line) else { return nil }
+        var out = Set<String>()
+        var lines = target.map { c.document.units[$0].start.line }
+        lines.sortUnique()
+        for n in lines {
+            for cell in TableRows.cells(c.document.source, n) {
+                // Code spans, and between them nothing but spaces and punctuation.
+                var spans: [String] = [], current: String.UnicodeScalarView? = nil, words = false
+                func trimmed(_ v: String.UnicodeScalarView) -> String {
+                    var x = v[...]
+                    while x.first == " " { x = x.dropFirst() }
+                    while x.last == " " { x = x.dropLast() }
+                    return String(String.UnicodeScalarView(x))
+                }
+                for v in cell {
+                    if v == 0x60 {
+                        if let code = current { spans.append(trimmed(code)); current = nil } else { current = .init() }
+                    } else if current != nil {
+                        if let s = Unicode.Scalar(v) { current!.append(s) }
+                    } else if let s = Unicode.Scalar(v), s.properties.isAlphabetic || s.properties.numericType != nil {
+                        words = true
+                    }
+                }
+                if !words && current == nil { out.formUnion(spans) }
+            }
+        }
+        return out
+    }
+
     public func check(_ c: FileContext, _ emit: (Finding) -> Void) {
         guard let severity = c.settings.severity(self), let p = c.pairing else { return }
         // Front-matter values that are ids, keys or booleans (`slug: restore-backup`, `pinned: false`).
@@ -742,9 +785,10 @@ public struct CodeMismatchRule: Rule {
             return t[source, default: 0] >= s[source, default: 0] && target.map { t[$0, default: 0] <= s[$0, default: 0] } ?? true
         }
         for pair in c.consistencyCache.pairs {
-            let source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
+            var source = pair.source.flatMap { CodeMismatchRule.spans(p.source.units[$0], p.sourceAnalyses[$0], unit: $0) }
             guard !source.isEmpty else { continue }
             let target = pair.target.flatMap { CodeMismatchRule.spans(c.document.units[$0], c.analyses[$0], unit: $0) }
+            if let kept = CodeMismatchRule.codeCellsOfMendedRows(c, p, pair.source, pair.target) { source.removeAll { kept.contains($0.value) } }
             let (missing, extra) = CodeMismatchRule.counted(source, target)
             guard !missing.isEmpty else { continue }
             // Keys: as many `<kbd>` on both sides, one holding a key the source lacks, is a key
