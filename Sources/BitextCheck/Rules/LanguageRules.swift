@@ -194,6 +194,9 @@ public struct UntranslatedLabelRule: Rule {
             // A package's name after its code (`key: value`), a function's signature: names.
             RuleExample("本项目启用以下规则集：\n\n- `E`：代码风格错误\n- `T20`: flake8-print\n\n#### stop_training(val_auc, weights)\n\n指标不再提升时停止训练。\n"),
             RuleExample("## ChatGPT\n\n我们使用 ChatGPT。\n"),
+            // A keyword the page's code spans write as it is: what the section is about.
+            RuleExample("# 方言\n\n## 占位符\n\n## 汇总\n\n## 引号\n\n## RETURNING\n\n写入后用 `RETURNING id` 取回新行的主键。\n"),
+            RuleExample("# 方言\n\n## 占位符\n\n## 汇总\n\n## 引号\n\n## ↓RETURNING\n\n写入后取回新行的主键。\n"),
             // A word the dictionary does not know as English is a coined term, not a label.
             RuleExample("# 导言\n\n## 安装\n\n## 配置\n\n## 使用\n\n## 部署\n\n## Webhook\n"),
             RuleExample("| 参数 | 说明 |\n| --- | --- |\n| placement | 弹出位置 |\n| loading | 加载中 |\n"),
@@ -317,6 +320,42 @@ public struct UntranslatedLabelRule: Rule {
         guard let s = wholeUnitStretch(c, k) else { return false }
         return s.isProse && s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !isNameAmongNames(c, k)
             && !isJoinedIdentifier(c.document.units[k]) && !isSignature(c.document.units[k]) && !isMeasureHeader(c, k, s) && !isValue(c, k, s)
+            && !isKeywordOfPageCode(c, k)
+    }
+
+    /// Upper-case words only, each of which the page writes as a word of its code spans, in
+    /// upper case too (`## RETURNING` on a page whose spans write `RETURNING col INTO :var`):
+    /// the keyword the section is about, as the code writes it, not a label left in English.
+    static func isKeywordOfPageCode(_ c: FileContext, _ k: Int) -> Bool {
+        let u = c.document.units[k]
+        var words: [String] = [], word = String.UnicodeScalarView()
+        func flush() { if word.count >= 2 { words.append(String(word)) }; word = String.UnicodeScalarView() }
+        for (ch, r) in zip(u.text, u.roles) where r.isRead {
+            if ch >= 0x61 && ch <= 0x7A { return false }  // a lowercase letter: a phrase
+            if (ch >= 0x41 && ch <= 0x5A) || ch == 0x5F || (ch >= 0x30 && ch <= 0x39) { word.append(Unicode.Scalar(ch)!) } else {
+                guard ch < 0x80 else { return false }
+                flush()
+            }
+        }
+        flush()
+        guard !words.isEmpty else { return false }
+        return words.allSatisfy { w in
+            c.document.units.contains { unit in unit.inlineCode.contains { Self.holdsWord($0.code, w) } }
+        }
+    }
+
+    /// `code` holds `word` between characters that are no letters, digits or `_`.
+    static func holdsWord(_ code: String, _ word: String) -> Bool {
+        let cs = Array(code.utf8), ws = Array(word.utf8)
+        guard cs.count >= ws.count else { return false }
+        func isWordByte(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F }
+        var i = 0
+        while i + ws.count <= cs.count {
+            if cs[i..<(i + ws.count)].elementsEqual(ws), i == 0 || !isWordByte(cs[i - 1]),
+               i + ws.count == cs.count || !isWordByte(cs[i + ws.count]) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// One run of letters and digits joined by `-` or `_`, a digit in it, nothing else: the name
