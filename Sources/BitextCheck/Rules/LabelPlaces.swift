@@ -17,11 +17,19 @@ extension UntranslatedLabelRule {
         // One lowercase word (`precision`, `recall`) in a header row that measures, beside a
         // header kept in snake_case (`f1_score`): a metric's key as the program prints it, like
         // its neighbour. A header row of words (`description` beside `Release API`) is labels.
+        // So is one in a header row of lowercase words alone, one of them in snake_case
+        // (`| product_id | name | price |` over rows of data): the columns' keys as a query or
+        // a program prints them; English labels are capitalised.
         if isHeaderCell(units[k].kind), s.tokens.count == 1, s.tokens[0].kind == .lowercase {
             let row = headerRow(c, k)
-            if row.contains(where: { holdsUnitInBrackets(units[$0]) }), row.contains(where: { j in
+            let keyBeside = row.contains(where: { j in
                 j != k && !c.analyses[j].hasHan && isSnakeCase(units[j])
                     && c.analyses[j].stretches.allSatisfy { !$0.isProse }
+            })
+            if keyBeside, row.contains(where: { holdsUnitInBrackets(units[$0]) }) { return true }
+            if keyBeside, row.allSatisfy({ j in
+                guard !c.analyses[j].hasHan, let first = firstContent(units[j]), isLowercase(units[j].text[first]) else { return false }
+                return !units[j].text.enumerated().contains { units[j].roles[$0.offset].isRead && $0.element == 0x20 }
             }) { return true }
         }
         guard isHeaderCell(units[k].kind), s.tokens.count <= 3, let words = measureWords(units[k]) else { return false }

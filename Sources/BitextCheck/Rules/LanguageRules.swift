@@ -194,6 +194,9 @@ public struct UntranslatedLabelRule: Rule {
             // A package's name after its code (`key: value`), a function's signature: names.
             RuleExample("本项目启用以下规则集：\n\n- `E`：代码风格错误\n- `T20`: flake8-print\n\n#### stop_training(val_auc, weights)\n\n指标不再提升时停止训练。\n"),
             RuleExample("## ChatGPT\n\n我们使用 ChatGPT。\n"),
+            // The columns' keys of a query's result, one in snake_case: lowercase keys, no labels.
+            RuleExample("查询结果：\n\n| product_id | name | description | price |\n| --- | --- | --- | --- |\n| 123 | 无线耳机 | 降噪耳机 | 199.99 |\n"),
+            RuleExample("查询结果：\n\n| ID | ↓name | ↓description | ↓price |\n| --- | --- | --- | --- |\n| 123 | 无线耳机 | 降噪耳机 | 199.99 |\n"),
             // A keyword the page's code spans write as it is: what the section is about.
             RuleExample("# 方言\n\n## 占位符\n\n## 汇总\n\n## 引号\n\n## RETURNING\n\n写入后用 `RETURNING id` 取回新行的主键。\n"),
             RuleExample("# 方言\n\n## 占位符\n\n## 汇总\n\n## 引号\n\n## ↓RETURNING\n\n写入后取回新行的主键。\n"),
