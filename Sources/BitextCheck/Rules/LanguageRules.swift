@@ -194,6 +194,9 @@ public struct UntranslatedLabelRule: Rule {
             // A package's name after its code (`key: value`), a function's signature: names.
             RuleExample("本项目启用以下规则集：\n\n- `E`：代码风格错误\n- `T20`: flake8-print\n\n#### stop_training(val_auc, weights)\n\n指标不再提升时停止训练。\n"),
             RuleExample("## ChatGPT\n\n我们使用 ChatGPT。\n"),
+            // A list of names (the packages a project needs), some of them English words.
+            RuleExample("## 安装\n\n### 依赖\n\n* Python 3.10+\n* TensorFlow 2.15+（按硬件选择 CPU 或 GPU 版本）\n* NumPy\n* Pandas\n* Matplotlib\n* Scikit-learn\n"),
+            RuleExample("# 安装\n\n- 安装步骤\n- 配置说明\n- ↓Contributing\n- SciPy\n"),
             // The columns' keys of a query's result, one in snake_case: lowercase keys, no labels.
             RuleExample("查询结果：\n\n| product_id | name | description | price |\n| --- | --- | --- | --- |\n| 123 | 无线耳机 | 降噪耳机 | 199.99 |\n"),
             RuleExample("查询结果：\n\n| ID | ↓name | ↓description | ↓price |\n| --- | --- | --- | --- |\n| 123 | 无线耳机 | 降噪耳机 | 199.99 |\n"),
@@ -393,8 +396,8 @@ public struct UntranslatedLabelRule: Rule {
         return !t[(open + 1)..<last].contains(0x28) && !t[(open + 1)..<last].contains(0x29)
     }
 
-    /// A heading of one Capitalised word among sibling headings (same level, same parent) one
-    /// of which is a name the document keeps, a one-word heading the dictionary does not know
+    /// A heading of one Capitalised word among sibling headings (same level, same parent), or a
+    /// list item among the items of its list at its depth, one of which is a name the document keeps, a one-word heading the dictionary does not know
     /// (`Brannoc`; `Hooks`, an ordinary word kept, is no such name), as many of them at least as
     /// the translated siblings, when the word is never written in lowercase,
     /// in the document nor in its source: the headings list names (a game's heroes, the
@@ -402,18 +405,34 @@ public struct UntranslatedLabelRule: Rule {
     /// (`## Sable` beside `## Brannoc`). A label (`## Tools`) is written in lowercase in prose.
     static func isNameAmongNames(_ c: FileContext, _ k: Int) -> Bool {
         let units = c.document.units
-        guard case .heading(let level) = units[k].kind, let s = c.analyses[k].stretches.first,
-              s.tokens.count == 1, s.tokens[0].kind == .capitalized else { return false }
+        guard let s = c.analyses[k].stretches.first, s.tokens.count == 1, s.tokens[0].kind == .capitalized else { return false }
+        // Siblings: headings of its level under the same parent, or the items of its list at
+        // its depth (`* NumPy`, `* SciPy`, `* Pandas` under 环境要求).
+        let level: Int
+        let item: Bool
+        switch units[k].kind {
+        case .heading(let l): level = l; item = false
+        case .listItem: level = units[k].listDepth; item = true
+        default: return false
+        }
         var names = 0, translated = 0
-        func sibling(_ j: Int) -> Bool {  // false: the parent's section ends
-            guard case .heading(let l) = units[j].kind else { return true }
-            if l < level { return false }
-            if l == level && c.analyses[j].hasHan { translated += 1 }
-            if l == level, let t = c.analyses[j].stretches.first, !c.analyses[j].hasHan, t.isWholeUnit, !t.isProse,
+        func count(_ j: Int) {
+            if c.analyses[j].hasHan { translated += 1 }
+            if let t = c.analyses[j].stretches.first, !c.analyses[j].hasHan, t.isWholeUnit, !t.isProse,
                t.tokens.count == 1, t.tokens[0].kind == .capitalized, t.evidence == .keptWords || t.evidence == .coinedTerm,
                let dictionary = Lexicon.shared, dictionary.stem(t.tokens[0].stem) == nil {
                 names += 1
             }
+        }
+        func sibling(_ j: Int) -> Bool {  // false: the parent's section (or the list) ends
+            if item {
+                guard case .listItem = units[j].kind, units[j].listDepth >= level else { return false }
+                if units[j].listDepth == level { count(j) }
+                return true
+            }
+            guard case .heading(let l) = units[j].kind else { return true }
+            if l < level { return false }
+            if l == level { count(j) }
             return true
         }
         var j = k - 1
