@@ -40,8 +40,13 @@ public struct Alignment: Sendable {
     /// sorted differently), with their sentences aligned. Not part of the beads, whose order
     /// exports follow; exchange files (XLIFF, TMX) put a moved pair where its source blocks are.
     public var moved: [Bead]
-    public init(beads: [Bead], moved: [Bead] = []) {
+    /// The beads follow the source's order of sections, which the translation changed
+    /// (``DocumentAligner/inSectionOrder(_:_:)``): their target blocks are not in ascending
+    /// order from bead to bead, so a stretch between two beads is no stretch of the translation.
+    public var sectionsMoved: Bool
+    public init(beads: [Bead], moved: [Bead] = [], sectionsMoved: Bool = false) {
         self.beads = beads
         self.moved = moved
+        self.sectionsMoved = sectionsMoved
     }
 }

@@ -21,7 +21,8 @@ public struct DocumentAligner: Sendable {
                       target: Document, targetAnalyses: [TextAnalysis]) -> Alignment {
         let sf = BlockFeatures.of(source, analyses: sourceAnalyses, functionWords: functionWords)
         let tf = BlockFeatures.of(target, analyses: targetAnalyses, functionWords: functionWords)
-        var beads = DocumentAligner.mendBrokenTables(inSectionOrder(sf, tf), source: source, target: target)
+        let (ordered, sectionsMoved) = inSectionOrder(sf, tf)
+        var beads = DocumentAligner.mendBrokenTables(ordered, source: source, target: target)
         beads = DocumentAligner.mendBrokenSourceTables(beads, source: source, target: target)
         beads = DocumentAligner.brokenSourceTablesAsLists(beads, source: source, target: target, sf: sf, tf: tf)
         beads = DocumentAligner.cellsContinued(beads, source: source, target: target)
@@ -36,24 +37,25 @@ public struct DocumentAligner: Sendable {
         // Moved pairs too: exports cut their translation into sentences as they cut any pair's.
         var pairs = moved(beads, sf, tf)
         for k in pairs.indices { alignSentences(&pairs[k]) }
-        return Alignment(beads: beads, moved: pairs)
+        return Alignment(beads: beads, moved: pairs, sectionsMoved: sectionsMoved)
     }
 
     /// The block beads, in the source's order of sections when the translation moved whole
     /// sections (``BlockAligner/sectionOrder(source:target:)``): the translation's blocks are
     /// aligned in that order, so a moved section's beads stand where its source is and their
-    /// target blocks out of the translation's order. Kept only when it pairs more text, and more
-    /// surely, than the alignment in the translation's order (``pairedWeight(_:)``), and when every
-    /// bead's target blocks still follow each other.
-    func inSectionOrder(_ sf: [BlockFeatures], _ tf: [BlockFeatures]) -> [Bead] {
+    /// target blocks out of the translation's order (true beside them). Kept only when its
+    /// paired blocks, each weighed by its bead's score, outweigh those of the alignment in the
+    /// translation's order (``pairedWeight(_:)``), and when every bead's target blocks still
+    /// follow each other.
+    func inSectionOrder(_ sf: [BlockFeatures], _ tf: [BlockFeatures]) -> ([Bead], Bool) {
         let inOrder = blocks.align(source: sf, target: tf)
-        guard let order = blocks.sectionOrder(source: sf, target: tf) else { return inOrder }
+        guard let order = blocks.sectionOrder(source: sf, target: tf) else { return (inOrder, false) }
         var moved = blocks.align(source: sf, target: order.map { tf[$0] })
         for k in moved.indices {
             moved[k].target = moved[k].target.map { order[$0] }
-            guard zip(moved[k].target, moved[k].target.dropFirst()).allSatisfy({ $0 + 1 == $1 }) else { return inOrder }
+            guard zip(moved[k].target, moved[k].target.dropFirst()).allSatisfy({ $0 + 1 == $1 }) else { return (inOrder, false) }
         }
-        return DocumentAligner.pairedWeight(moved) > DocumentAligner.pairedWeight(inOrder) ? moved : inOrder
+        return DocumentAligner.pairedWeight(moved) > DocumentAligner.pairedWeight(inOrder) ? (moved, true) : (inOrder, false)
     }
 
     /// The blocks a list of beads pairs, each weighed by its bead's score.

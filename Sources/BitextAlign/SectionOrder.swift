@@ -5,6 +5,9 @@ extension BlockAligner {
     /// out of order: two pairs of their blocks linked by keys each side holds once.
     static let sectionVotes = 2
 
+    /// The most pairs of leftover headings compared for the Latin words they share.
+    static let headingPairsCompared = 250_000
+
     /// The translation's blocks in the order of the source's sections, when the translator put
     /// whole sections in another order (a page's "Visualization" section moved from its start to
     /// its end); nil when the sections follow the source's order or nothing says otherwise.
@@ -105,22 +108,40 @@ extension BlockAligner {
         for case let k? in follows { taken[k] = true }
         // Sections left over pair by the Latin words their headings share (`进阶绘图 (Advanced
         // Plotting)` and `Advanced Plotting`, though `plotting` heads two sections of each
-        // side), half the words of the shorter heading at least, each the other's one best.
+        // side), half the words of the shorter heading at least, each the other's one best: a
+        // section with two candidates sharing as many words pairs with neither, nor with a
+        // weaker one. (Not on a page of thousands of sections left over.)
         let sWords = headingWords(source, ss, sCount), tWords = headingWords(target, ts, tCount)
-        var shared: [(words: Int, s: Int, t: Int)] = []
-        for j in 0..<tCount where follows[j] == nil && !tWords[j].isEmpty {
-            for k in 0..<sCount where !taken[k] && !sWords[k].isEmpty {
-                let n = sWords[k].filter(tWords[j].contains).count
-                if n > 0 && 2 * n >= min(sWords[k].count, tWords[j].count) { shared.append((n, k, j)) }
+        let sLeft = (0..<sCount).filter { !taken[$0] && !sWords[$0].isEmpty }
+        let tLeft = (0..<tCount).filter { follows[$0] == nil && !tWords[$0].isEmpty }
+        if sLeft.count * tLeft.count <= BlockAligner.headingPairsCompared {
+            var shared: [(words: Int, s: Int, t: Int)] = []
+            for j in tLeft {
+                for k in sLeft {
+                    let n = sWords[k].filter(tWords[j].contains).count
+                    if n > 0 && 2 * n >= min(sWords[k].count, tWords[j].count) { shared.append((n, k, j)) }
+                }
             }
-        }
-        shared.sort { ($0.words, -$0.s, -$0.t) > ($1.words, -$1.s, -$1.t) }
-        for c in shared where follows[c.t] == nil && !taken[c.s] {
-            let rivals = shared.contains { $0.words == c.words && ($0.s == c.s) != ($0.t == c.t)
-                && follows[$0.t] == nil && !taken[$0.s] }
-            guard !rivals else { continue }
-            follows[c.t] = c.s
-            taken[c.s] = true
+            shared.sort { ($0.words, -$0.s, -$0.t) > ($1.words, -$1.s, -$1.t) }
+            var blockedS = Set<Int>(), blockedT = Set<Int>()  // membership only
+            var i = 0
+            while i < shared.count {
+                // The candidates with as many shared words, taken together.
+                var e = i
+                while e < shared.count && shared[e].words == shared[i].words { e += 1 }
+                let open = shared[i..<e].filter { !blockedS.contains($0.s) && !blockedT.contains($0.t) }
+                var perS: [Int: Int] = [:], perT: [Int: Int] = [:]  // lookups only
+                for c in open { perS[c.s, default: 0] += 1; perT[c.t, default: 0] += 1 }
+                for c in open {
+                    if perS[c.s]! == 1 && perT[c.t]! == 1 {
+                        follows[c.t] = c.s
+                        taken[c.s] = true
+                    }
+                    blockedS.insert(c.s)
+                    blockedT.insert(c.t)
+                }
+                i = e
+            }
         }
         // Then by place: what precedes the first heading with what precedes it in the source,
         // the first section after it with the source's, and a section between two pairs with

@@ -154,6 +154,13 @@ public final class FileContext {
     private(set) lazy var unpairedBlocks: UnpairedBlocks? = pairing.map { UnpairedBlocks(self, $0) }
     /// Target units with no source counterpart, in order (``ExtraBlockRule/unpaired(_:)``).
     private(set) lazy var extraUnits: [Int] = ExtraBlockRule.unpaired(self)
+    /// The lowercase words (a–z only) of the translation's text and of its source's, for
+    /// ``UntranslatedLabelRule/isNameAmongNames(_:_:)``: made once, not once per label.
+    private(set) lazy var lowercaseWords: Set<String> = {
+        var out = UntranslatedLabelRule.lowercaseWords(document.units)
+        if let p = pairing { out.formUnion(UntranslatedLabelRule.lowercaseWords(p.source.units)) }
+        return out
+    }()
     /// The table and row of every HTML table cell unit (``BlockFeatures/HTMLCells/rows(_:)``:
     /// `table * 100_000 + row`), made on first use.
     private(set) lazy var htmlCellRows: [Int: Int] = BlockFeatures.HTMLCells.rows(document)

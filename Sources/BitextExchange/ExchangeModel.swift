@@ -143,6 +143,14 @@ public struct ExchangeDocument: Sendable {
             nextBlock[i] = next
             if let m = alignment.beads[i].target.min() { next = m }
         }
+        // Where sections moved, the next bead's block bounds an insertion only when it follows
+        // the last one's in the translation with no other bead's between (else after the last).
+        let targets = alignment.sectionsMoved ? alignment.beads.flatMap(\.target).sorted() : []
+        func insertBefore(_ i: Int) -> Int? {
+            guard alignment.sectionsMoved, let next = nextBlock[i], let last = lastTargetBlock else { return nextBlock[i] }
+            let k = targets.sortedLowerBound(last + 1)
+            return next > last && !(k < targets.count && targets[k] < next) ? next : nil
+        }
         // Pairs the translation moved elsewhere: each stands where its source blocks are, its
         // translation where the translator put it, so that it is translated (not missing) and an
         // import rewrites it in place instead of inserting it a second time. Only pairs whose
@@ -158,7 +166,7 @@ public struct ExchangeDocument: Sendable {
         for (i, bead) in alignment.beads.enumerated() {
             defer { if let last = bead.target.max() { lastTargetBlock = last } }
             guard bead.target.isEmpty, bead.source.contains(where: movedBlocks.contains) else {
-                add(bead, insertAfterBlock: lastTargetBlock, insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
+                add(bead, insertAfterBlock: lastTargetBlock, insertBeforeBlock: insertBefore(i), sourceAnalyses: sourceAnalyses)
                 continue
             }
             // Source blocks left without a translation here: each moved pair where its first
@@ -167,15 +175,15 @@ public struct ExchangeDocument: Sendable {
             for b in bead.source {
                 if let m = movedAt[b] {
                     add(Bead(source: run, target: [], score: bead.score), insertAfterBlock: lastTargetBlock,
-                        insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
+                        insertBeforeBlock: insertBefore(i), sourceAnalyses: sourceAnalyses)
                     run = []
-                    add(m, insertAfterBlock: lastTargetBlock, insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
+                    add(m, insertAfterBlock: lastTargetBlock, insertBeforeBlock: insertBefore(i), sourceAnalyses: sourceAnalyses)
                 } else if !movedBlocks.contains(b) {
                     run.append(b)
                 }
             }
             add(Bead(source: run, target: [], score: bead.score), insertAfterBlock: lastTargetBlock,
-                insertBeforeBlock: nextBlock[i], sourceAnalyses: sourceAnalyses)
+                insertBeforeBlock: insertBefore(i), sourceAnalyses: sourceAnalyses)
         }
         // A source unit in no bead (the aligner places every unit; this is a safeguard) is missing.
         for k in units.indices where units[k].bead < 0 {

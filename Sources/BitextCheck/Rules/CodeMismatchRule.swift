@@ -1364,13 +1364,26 @@ public struct CodeMismatchRule: Rule {
             guard a.count == b.count, zip(a, b).allSatisfy({ $0.0.kind == $0.1.kind }) else { return }
             out += zip(a, b).map { ($0, $1) }
         }
+        // Sections the translation moved (the beads in the source's order): a stretch of the
+        // translation between two beads holds another bead there, or runs backwards. No gap
+        // pairs across such a seam, and the walk starts again after it.
+        let pairedLines = p.alignment.sectionsMoved ? ExtraBlockRule.pairedLines(c) : []
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
             let sl = b.source.map { source.lines(ofBlock: $0) }, tl = b.target.map { target.lines(ofBlock: $0) }
-            closeGap(sl.map(\.lowerBound).min()!, tl.map(\.lowerBound).min()!)
+            let first = tl.map(\.lowerBound).min()!
+            if p.alignment.sectionsMoved && (first < targetLow || ExtraBlockRule.holdsLine(pairedLines, after: targetLow, before: first)) {
+                targetWalk = Walk(ts)
+                sourceLow = max(sourceLow, sl.map(\.upperBound).max()!)
+                targetLow = tl.map(\.upperBound).max()!
+                continue
+            }
+            closeGap(sl.map(\.lowerBound).min()!, first)
             sourceLow = max(sourceLow, sl.map(\.upperBound).max()!)
             targetLow = max(targetLow, tl.map(\.upperBound).max()!)
         }
-        closeGap(Int.max, Int.max)
+        if !(p.alignment.sectionsMoved && ExtraBlockRule.holdsLine(pairedLines, after: targetLow, before: Int.max)) {
+            closeGap(Int.max, Int.max)
+        }
         return out
     }
 

@@ -29,7 +29,9 @@ extension UntranslatedLabelRule {
             if keyBeside, row.contains(where: { holdsUnitInBrackets(units[$0]) }) { return true }
             if keyBeside, row.allSatisfy({ j in
                 guard !c.analyses[j].hasHan, let first = firstContent(units[j]), isLowercase(units[j].text[first]) else { return false }
-                return !units[j].text.enumerated().contains { units[j].roles[$0.offset].isRead && $0.element == 0x20 }
+                return !units[j].text.enumerated().contains { x in
+                    units[j].roles[x.offset].isRead && (x.element == 0x20 || (x.element >= 0x41 && x.element <= 0x5A))
+                }
             }) { return true }
         }
         guard isHeaderCell(units[k].kind), s.tokens.count <= 3, let words = measureWords(units[k]) else { return false }

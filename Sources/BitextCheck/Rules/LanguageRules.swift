@@ -329,8 +329,8 @@ public struct UntranslatedLabelRule: Rule {
             && !isKeywordOfPageCode(c, k)
     }
 
-    /// Upper-case words only, each of which the page writes as a word of its code spans, in
-    /// upper case too (`## RETURNING` on a page whose spans write `RETURNING col INTO :var`):
+    /// Upper-case words only (capitals, digits and `_`), each of which the page writes as a
+    /// word of its code spans, in upper case too (`## RETURNING` on a page whose spans write `RETURNING col INTO :var`):
     /// the keyword the section is about, as the code writes it, not a label left in English.
     static func isKeywordOfPageCode(_ c: FileContext, _ k: Int) -> Bool {
         let u = c.document.units[k]
@@ -397,7 +397,8 @@ public struct UntranslatedLabelRule: Rule {
     }
 
     /// A heading of one Capitalised word among sibling headings (same level, same parent), or a
-    /// list item among the items of its list at its depth, one of which is a name the document keeps, a one-word heading the dictionary does not know
+    /// list item among the items at its depth of the run of list items it stands in, one of
+    /// which is a name the document keeps, one word alone the dictionary does not know
     /// (`Brannoc`; `Hooks`, an ordinary word kept, is no such name), as many of them at least as
     /// the translated siblings, when the word is never written in lowercase,
     /// in the document nor in its source: the headings list names (a game's heroes, the
@@ -440,24 +441,29 @@ public struct UntranslatedLabelRule: Rule {
         j = k + 1
         while j < units.count && sibling(j) { j += 1 }
         guard names > 0 && names >= translated else { return false }
-        let word = Array(s.tokens[0].text.unicodeScalars.map(\.value))
-        guard word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        func writesLowercase(_ us: [Unit]) -> Bool {
-            us.contains { u in
-                let t = u.text, n = word.count
-                guard t.count >= n else { return false }
-                var i = 0
-                while i + n <= t.count {
-                    defer { i += 1 }
-                    guard t[i] == word[0], u.roles[i] == .content, t[i..<(i + n)].elementsEqual(word) else { continue }
-                    if (i == 0 || !isLatinChar(t[i - 1])) && (i + n == t.count || !isLatinChar(t[i + n])) { return true }
+        let word = s.tokens[0].text
+        guard word.unicodeScalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) else { return false }
+        return !c.lowercaseWords.contains(word)
+    }
+
+    /// The words of some units' text written in lowercase: runs of Latin letters, a–z only,
+    /// that open on the unit's own text (not markup or code).
+    static func lowercaseWords(_ units: [Unit]) -> Set<String> {
+        var out = Set<String>()
+        for u in units {
+            let t = u.text
+            var i = 0
+            while i < t.count {
+                guard isLatinChar(t[i]) else { i += 1; continue }
+                var e = i + 1
+                while e < t.count && isLatinChar(t[e]) { e += 1 }
+                if u.roles[i] == .content, t[i..<e].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+                    out.insert(String(decoding: t[i..<e].map { UInt8($0) }, as: UTF8.self))
                 }
-                return false
+                i = e
             }
         }
-        if writesLowercase(units) { return false }
-        if let p = c.pairing, writesLowercase(p.source.units) { return false }
-        return true
+        return out
     }
 }
 

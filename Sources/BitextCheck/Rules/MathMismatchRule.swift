@@ -533,6 +533,7 @@ public struct MathMismatchRule: Rule {
             while lo < hi { let m = (lo + hi) / 2; if units[m].byteRange.lowerBound < byte { lo = m + 1 } else { hi = m } }
             return lo == 0 ? nil : lo - 1
         }
+        var pairedStarts: [Int]? = nil  // the paired target units' first bytes, sorted
         // The source's blocks by the unit before them.
         var gaps: [(unit: Int?, blocks: [BitextMarkdown.Unit])] = []
         for b in sourceBlocks {
@@ -560,6 +561,15 @@ public struct MathMismatchRule: Rule {
                 if anchor == nil { anchor = t }
             }
             guard lo <= hi, let anchor else { continue }
+            // Sections the translation moved: a stretch holding another pair's translation is
+            // no gap between two neighbours.
+            if p.alignment.sectionsMoved {
+                if pairedStarts == nil {
+                    pairedStarts = c.consistencyCache.pairs.flatMap { $0.target.map { tu[$0].byteRange.lowerBound } }.sorted()
+                }
+                let k = pairedStarts!.sortedLowerBound(lo)
+                if k < pairedStarts!.count && pairedStarts![k] < hi { continue }
+            }
             let source = gap.blocks.indices.flatMap { MathMismatchRule.formulas(gap.blocks[$0], nil, unit: $0) }
             var targets: [(unit: BitextMarkdown.Unit, formula: Mention<Formula>)] = []
             for b in targetBlocks where b.byteRange.lowerBound >= lo && b.byteRange.upperBound <= hi {
