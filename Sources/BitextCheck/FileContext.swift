@@ -154,6 +154,24 @@ public final class FileContext {
     private(set) lazy var unpairedBlocks: UnpairedBlocks? = pairing.map { UnpairedBlocks(self, $0) }
     /// Target units with no source counterpart, in order (``ExtraBlockRule/unpaired(_:)``).
     private(set) lazy var extraUnits: [Int] = ExtraBlockRule.unpaired(self)
+    /// The translation's units in a bead with a source (in place or moved), sorted.
+    private(set) lazy var pairedTargetUnits: [Int] = {
+        guard let p = pairing else { return [] }
+        var out: [Int] = []
+        for b in p.alignment.beads + p.alignment.moved where !b.source.isEmpty {
+            for t in b.target { if let u = document.unitIndex(block: t) { out.append(u) } }
+        }
+        out.sortUnique()
+        return out
+    }()
+
+    /// True when a unit of the translation paired with the source lies strictly between units
+    /// `a` and `b`.
+    func pairedTargetUnitBetween(_ a: Int, _ b: Int) -> Bool {
+        let k = pairedTargetUnits.sortedLowerBound(a + 1)
+        return k < pairedTargetUnits.count && pairedTargetUnits[k] < b
+    }
+
     /// The lowercase words (a–z only) of the translation's text and of its source's, for
     /// ``UntranslatedLabelRule/isNameAmongNames(_:_:)``: made once, not once per label.
     private(set) lazy var lowercaseWords: Set<String> = {

@@ -674,6 +674,11 @@ public struct MissingTranslationRule: Rule {
             for b in beads[..<k].reversed() {
                 if let u = b.target.compactMap({ c.document.unitIndex(block: $0) }).last { previous = u; break }
             }
+            // At the end of a section the translation moved, the next bead is another section's,
+            // elsewhere in the translation: the gap is at the end of the one before.
+            if p.alignment.sectionsMoved, let n = next, let v = previous, n < v || n > v + 1 && c.pairedTargetUnitBetween(v, n) {
+                next = nil
+            }
             let su = p.source.units[first]
             func sameKind(_ u: Int?) -> Bool {
                 guard let u else { return false }
