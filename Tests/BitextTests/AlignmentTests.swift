@@ -286,6 +286,26 @@ import Testing
         #expect(aligner.sectionOrder(source: features(s), target: features(bare)) == nil)
     }
 
+    /// Every section in the reverse order (60 of them, each a paragraph of two code spans):
+    /// each pairs with its own, and nothing is reported (in order, the programme reported 118
+    /// warnings). Generated text.
+    @Test func sectionsInReverseOrderPairWithTheirOwn() throws {
+        var en = "# Big\n\nIntro paragraph.\n", parts: [String] = []
+        for i in 0..<60 {
+            en += "\n## Part \(i)\n\nCall `fn_\(i)()` and `opt_\(i)` to set part \(i).\n"
+            parts.append("\n## 第 \(i) 部分\n\n调用 `fn_\(i)()` 和 `opt_\(i)` 设置第 \(i) 部分。\n")
+        }
+        let zh = "# 大\n\n介绍段落。\n" + parts.reversed().joined()
+        let dir = TempDir()
+        dir.write("en.md", en)
+        dir.write("zh.md", zh)
+        let r = try CLI.run(["check", "--no-config", "--format", "json", "--source", "en.md", "zh.md"], cwd: dir.url)
+        let findings = (r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        #expect(r.status == 0 && findings.isEmpty, "\(findings.prefix(5))")
+        let al = try Self.align(Fixtures.document(en), Fixtures.document(zh))
+        #expect(al.sectionsMoved)
+    }
+
     /// On real pages: a section put elsewhere and rows sorted differently are not reported as
     /// missing here and extra there.
     @Test(.enabled(if: Fixtures.shared != nil, Fixtures.sharedMissingMessage))
