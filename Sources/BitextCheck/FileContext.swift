@@ -154,6 +154,9 @@ public final class FileContext {
     private(set) lazy var unpairedBlocks: UnpairedBlocks? = pairing.map { UnpairedBlocks(self, $0) }
     /// Target units with no source counterpart, in order (``ExtraBlockRule/unpaired(_:)``).
     private(set) lazy var extraUnits: [Int] = ExtraBlockRule.unpaired(self)
+    /// The words of the translation's code spans (``UntranslatedLabelRule/isKeywordOfPageCode(_:_:)``).
+    private(set) lazy var codeSpanWords: Set<String> = UntranslatedLabelRule.codeSpanWords(document.units)
+
     /// The translation's units in a bead with a source (in place or moved), sorted.
     private(set) lazy var pairedTargetUnits: [Int] = {
         guard let p = pairing else { return [] }

@@ -345,23 +345,27 @@ public struct UntranslatedLabelRule: Rule {
         }
         flush()
         guard !words.isEmpty else { return false }
-        return words.allSatisfy { w in
-            c.document.units.contains { unit in unit.inlineCode.contains { Self.holdsWord($0.code, w) } }
-        }
+        return words.allSatisfy(c.codeSpanWords.contains)
     }
 
-    /// `code` holds `word` between characters that are no letters, digits or `_`.
-    static func holdsWord(_ code: String, _ word: String) -> Bool {
-        let cs = Array(code.utf8), ws = Array(word.utf8)
-        guard cs.count >= ws.count else { return false }
+    /// The words of a page's code spans: runs of letters, digits and `_`, as written.
+    static func codeSpanWords(_ units: [Unit]) -> Set<String> {
+        var out = Set<String>()
         func isWordByte(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F }
-        var i = 0
-        while i + ws.count <= cs.count {
-            if cs[i..<(i + ws.count)].elementsEqual(ws), i == 0 || !isWordByte(cs[i - 1]),
-               i + ws.count == cs.count || !isWordByte(cs[i + ws.count]) { return true }
-            i += 1
+        for u in units {
+            for span in u.inlineCode {
+                let bytes = Array(span.code.utf8)
+                var i = 0
+                while i < bytes.count {
+                    guard isWordByte(bytes[i]) else { i += 1; continue }
+                    var e = i + 1
+                    while e < bytes.count && isWordByte(bytes[e]) { e += 1 }
+                    out.insert(String(decoding: bytes[i..<e], as: UTF8.self))
+                    i = e
+                }
+            }
         }
-        return false
+        return out
     }
 
     /// One run of letters and digits joined by `-` or `_`, a digit in it, nothing else: the name
