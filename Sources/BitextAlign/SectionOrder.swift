@@ -56,24 +56,28 @@ extension BlockAligner {
             linked.append((si.blocks[0], ti.blocks[0]))
         }
         linked.sort { $0 < $1 }
-        var votes: [Int: Int] = [:]  // s * tCount + t → votes
-        for (k, p) in linked.enumerated() where k == 0 || linked[k - 1] != p {
-            votes[ss[p.0] * tCount + ts[p.1], default: 0] += 1
-        }
-        // Each side's best and second best, by votes (ties to the earlier section).
+        var sectionPairs: [(Int, Int)] = []  // a pair of sections for each pair of blocks, once
+        for (k, p) in linked.enumerated() where k == 0 || linked[k - 1] != p { sectionPairs.append((ss[p.0], ts[p.1])) }
+        sectionPairs.sort { $0 < $1 }
+        // Each side's best and second best, by votes; offered in order, so a tie stays with the
+        // earlier section.
         var bestOfS = [(section: Int, votes: Int, second: Int)](repeating: (-1, 0, 0), count: sCount)
         var bestOfT = [(section: Int, votes: Int, second: Int)](repeating: (-1, 0, 0), count: tCount)
         func offer(_ best: inout (section: Int, votes: Int, second: Int), _ other: Int, _ v: Int) {
-            if v > best.votes || (v == best.votes && other < best.section) {
-                best.second = max(best.second, best.votes)
-                best = (other, v, best.second)
+            if v > best.votes {
+                best = (other, v, best.votes)
             } else {
                 best.second = max(best.second, v)
             }
         }
-        for (pair, v) in votes.sorted(by: { $0.key < $1.key }) {
-            offer(&bestOfS[pair / tCount], pair % tCount, v)
-            offer(&bestOfT[pair % tCount], pair / tCount, v)
+        var i = 0
+        while i < sectionPairs.count {
+            var e = i + 1
+            while e < sectionPairs.count && sectionPairs[e] == sectionPairs[i] { e += 1 }
+            let (a, b) = sectionPairs[i]
+            offer(&bestOfS[a], b, e - i)
+            offer(&bestOfT[b], a, e - i)
+            i = e
         }
         func sure(_ b: (section: Int, votes: Int, second: Int)) -> Bool {
             b.section >= 0 && b.votes >= BlockAligner.sectionVotes && b.votes >= 2 * b.second
@@ -124,7 +128,7 @@ extension BlockAligner {
             }
             shared.sort { ($0.words, -$0.s, -$0.t) > ($1.words, -$1.s, -$1.t) }
             var blockedS = Set<Int>(), blockedT = Set<Int>()  // membership only
-            var i = 0
+            i = 0
             while i < shared.count {
                 // The candidates with as many shared words, taken together.
                 var e = i

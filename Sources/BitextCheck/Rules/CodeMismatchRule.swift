@@ -717,8 +717,9 @@ public struct CodeMismatchRule: Rule {
     /// Where the pair is a source paragraph of table rows cmark-gfm did not read as a table (a
     /// blank line inside the source's table) and the cells of the translation's table, whole
     /// (``DocumentAligner/mendBrokenSourceTables(_:source:target:)``): the code of the cells of
-    /// those rows that hold code spans and nothing else (punctuation between them), which are no
-    /// units and so in no pair (`` | `exit_price` | 平仓均价 | ``). The paragraph's spans they hold are not missing.
+    /// those rows that hold code spans and nothing else (the document's silent blocks there),
+    /// which are no units and so in no pair (`` | `exit_price` | 平仓均价 | ``). The paragraph's
+    /// spans they hold are not missing.
     static func codeCellsOfMendedRows(_ c: FileContext, _ p: Pairing, _ source: [Int], _ target: [Int]) -> Set<String>? {
         guard source.count == 1, !target.isEmpty else { return nil }
         let u = p.source.units[source[0]]
@@ -729,30 +730,12 @@ public struct CodeMismatchRule: Rule {
         guard u.end.line > u.start.line,
               target.allSatisfy({ if case .tableCell = c.document.units[$0].kind { return true } else { return false } }),
               TableRows.isBrokenTable(p.source.source, lines: u.start.line...u.end.line) else { return nil }
-        var out = Set<String>()
+        // The rows' cells of code alone are the document's silent blocks on those lines.
         var lines = target.map { c.document.units[$0].start.line }
         lines.sortUnique()
-        for n in lines {
-            for cell in TableRows.cells(c.document.source, n) {
-                // Code spans, and between them nothing but spaces and punctuation.
-                var spans: [String] = [], current: String.UnicodeScalarView? = nil, words = false
-                func trimmed(_ v: String.UnicodeScalarView) -> String {
-                    var x = v[...]
-                    while x.first == " " { x = x.dropFirst() }
-                    while x.last == " " { x = x.dropLast() }
-                    return String(String.UnicodeScalarView(x))
-                }
-                for v in cell {
-                    if v == 0x60 {
-                        if let code = current { spans.append(trimmed(code)); current = nil } else { current = .init() }
-                    } else if current != nil {
-                        if let s = Unicode.Scalar(v) { current!.append(s) }
-                    } else if let s = Unicode.Scalar(v), s.properties.isAlphabetic || s.properties.numericType != nil {
-                        words = true
-                    }
-                }
-                if !words && current == nil { out.formUnion(spans) }
-            }
+        var out = Set<String>()
+        for u in c.document.silentBlocks where lines.sortedContains(u.start.line) {
+            if case .tableCell = u.kind { for span in u.inlineCode { out.insert(span.code) } }
         }
         return out
     }
@@ -1370,16 +1353,11 @@ public struct CodeMismatchRule: Rule {
         let pairedLines = p.alignment.sectionsMoved ? ExtraBlockRule.pairedLines(c) : []
         for b in p.alignment.beads where !b.source.isEmpty && !b.target.isEmpty {
             let sl = b.source.map { source.lines(ofBlock: $0) }, tl = b.target.map { target.lines(ofBlock: $0) }
-            let first = tl.map(\.lowerBound).min()!
-            if p.alignment.sectionsMoved && (first < targetLow || ExtraBlockRule.holdsLine(pairedLines, after: targetLow, before: first)) {
-                targetWalk = Walk(ts)
-                sourceLow = max(sourceLow, sl.map(\.upperBound).max()!)
-                targetLow = tl.map(\.upperBound).max()!
-                continue
-            }
-            closeGap(sl.map(\.lowerBound).min()!, first)
+            let first = tl.map(\.lowerBound).min()!, last = tl.map(\.upperBound).max()!
+            let seam = p.alignment.sectionsMoved && (first < targetLow || ExtraBlockRule.holdsLine(pairedLines, after: targetLow, before: first))
+            if seam { targetWalk = Walk(ts) } else { closeGap(sl.map(\.lowerBound).min()!, first) }
             sourceLow = max(sourceLow, sl.map(\.upperBound).max()!)
-            targetLow = max(targetLow, tl.map(\.upperBound).max()!)
+            targetLow = seam ? last : max(targetLow, last)
         }
         if !(p.alignment.sectionsMoved && ExtraBlockRule.holdsLine(pairedLines, after: targetLow, before: Int.max)) {
             closeGap(Int.max, Int.max)

@@ -533,7 +533,6 @@ public struct MathMismatchRule: Rule {
             while lo < hi { let m = (lo + hi) / 2; if units[m].byteRange.lowerBound < byte { lo = m + 1 } else { hi = m } }
             return lo == 0 ? nil : lo - 1
         }
-        var pairedStarts: [Int]? = nil  // the paired target units' first bytes, sorted
         // The source's blocks by the unit before them.
         var gaps: [(unit: Int?, blocks: [BitextMarkdown.Unit])] = []
         for b in sourceBlocks {
@@ -544,7 +543,7 @@ public struct MathMismatchRule: Rule {
             // Where the translation renders the units around the gap.
             let next = (gap.unit ?? -1) + 1
             var lo = 0, hi = c.document.source.bytes.count
-            var anchor: Int? = nil
+            var anchor: Int? = nil, before: Int? = nil, after: Int? = nil  // the translation's units around
             if let u = gap.unit {
                 guard let k = pairOfSource[u] else { continue }
                 let pair = c.consistencyCache.pairs[k]
@@ -552,6 +551,7 @@ public struct MathMismatchRule: Rule {
                 let t = pair.source.last == u ? pair.target.last! : pair.target.first!
                 lo = tu[t].byteRange.upperBound
                 anchor = t
+                before = t
             }
             if next < su.count {
                 guard let k = pairOfSource[next] else { continue }
@@ -559,17 +559,12 @@ public struct MathMismatchRule: Rule {
                 let t = pair.source.first == next ? pair.target.first! : pair.target.last!
                 hi = tu[t].byteRange.lowerBound
                 if anchor == nil { anchor = t }
+                after = t
             }
             guard lo <= hi, let anchor else { continue }
             // Sections the translation moved: a stretch holding another pair's translation is
             // no gap between two neighbours.
-            if p.alignment.sectionsMoved {
-                if pairedStarts == nil {
-                    pairedStarts = c.consistencyCache.pairs.flatMap { $0.target.map { tu[$0].byteRange.lowerBound } }.sorted()
-                }
-                let k = pairedStarts!.sortedLowerBound(lo)
-                if k < pairedStarts!.count && pairedStarts![k] < hi { continue }
-            }
+            if p.alignment.sectionsMoved, c.pairedTargetUnitBetween(before ?? -1, after ?? tu.count) { continue }
             let source = gap.blocks.indices.flatMap { MathMismatchRule.formulas(gap.blocks[$0], nil, unit: $0) }
             var targets: [(unit: BitextMarkdown.Unit, formula: Mention<Formula>)] = []
             for b in targetBlocks where b.byteRange.lowerBound >= lo && b.byteRange.upperBound <= hi {
