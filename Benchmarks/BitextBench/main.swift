@@ -462,6 +462,16 @@ func driftEval(_ args: [String]) throws {
             picked.sort()
             var edits: [(Range<Int>, [UInt8])] = []
             let zhLine = { (b: Int) -> Int in zh.units[zh.unitIndex(block: b)!].start.line }
+            // A unit's lines taken out whole: its indentation (a list item's, an MkDocs note's)
+            // and the line breaks after it, so that the lines after it keep theirs.
+            func lines(_ u: BitextMarkdown.Unit) -> Range<Int> {
+                let b = en.source.bytes
+                var lo = u.byteRange.lowerBound, hi = u.byteRange.upperBound
+                while lo > 0 && b[lo - 1] == 0x20 { lo -= 1 }
+                if lo > 0 && b[lo - 1] != 0x0A { lo = u.byteRange.lowerBound }
+                while hi < b.count && b[hi] == 0x0A { hi += 1 }
+                return lo..<hi
+            }
             for (n, b) in picked.enumerated() {
                 let u = en.units[en.unitIndex(block: b)!]
                 switch (n + rnd(4)) % 4 {
@@ -471,21 +481,19 @@ func driftEval(_ args: [String]) throws {
                     edits.append((u.byteRange, Array(changed.utf8)))
                     expected.insert("\(zhPath):stale-translation:\(zhLine(b))")
                 case 1:  // delete
-                    var r = u.byteRange
-                    while r.upperBound < en.source.bytes.count && en.source.bytes[r.upperBound] == 0x0A { r = r.lowerBound..<(r.upperBound + 1) }
-                    edits.append((r, []))
+                    edits.append((lines(u), []))
                     expected.insert("\(zhPath):orphaned-translation:\(zhLine(b))")
-                case 2:  // insert a new paragraph after this one
+                case 2:  // insert a new paragraph after this one, as far indented (in an MkDocs note: in it)
+                    let first = en.source.lineStarts[u.start.line - 1]
+                    let indent = String(en.source.bytes[first...].prefix { $0 == 0x20 }.map { _ in Character(" ") })
                     edits.append((u.byteRange.upperBound..<u.byteRange.upperBound,
-                                  Array("\n\nA paragraph written after the translation was made, number \(n).".utf8)))
+                                  Array("\n\n\(indent)A paragraph written after the translation was made, number \(n).".utf8)))
                     // Reported at the target unit after this block's translation.
                     if let next = (b + 1..<zh.blocks.count).compactMap({ zh.unitIndex(block: $0) }).first {
                         expected.insert("\(zhPath):untranslated-insertion:\(zh.units[next].start.line)")
                     }
                 default:  // move it to the end of the document
-                    var r = u.byteRange
-                    while r.upperBound < en.source.bytes.count && en.source.bytes[r.upperBound] == 0x0A { r = r.lowerBound..<(r.upperBound + 1) }
-                    edits.append((r, []))
+                    edits.append((lines(u), []))
                     edits.append((en.source.bytes.count..<en.source.bytes.count, Array(("\n\n" + u.string + "\n").utf8)))
                     expected.insert("\(zhPath):stale-translation:\(zhLine(b))")
                 }

@@ -108,8 +108,9 @@ enum CommonMarkConverter {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    /// Parses Markdown (UTF-8 bytes) into blocks in document order.
-    static func parse(_ bytes: [UInt8]) -> ParsedDocument {
+    /// Parses Markdown (UTF-8 bytes) into blocks in document order. `containerItems` are the
+    /// list items that stand for MkDocs containers' bodies (``IndentedContainers``): not lists.
+    static func parse(_ bytes: [UInt8], containerItems: [(line: Int, column: Int)] = []) -> ParsedDocument {
         _ = registered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
         // The parser and the tree live in this thread's arena (shim.h), released in one step
@@ -124,6 +125,7 @@ enum CommonMarkConverter {
         }
         guard let root = finish(parser) else { return ParsedDocument() }
         var walker = TreeWalker(capacity: bytes.count + 64)
+        walker.containerItems = containerItems
         // Rough sizes (a block per 200 bytes, an inline event per 40) to spare most regrowth.
         walker.out.blocks.reserveCapacity(bytes.count / 100 + 16)
         walker.out.events.reserveCapacity(bytes.count / 40 + 16)
@@ -208,6 +210,10 @@ private struct TreeWalker {
     var footnoteDepth = 0
     var tableRow = -1
     var tableColumn = 0
+    /// Items that stand for containers' bodies, ascending by line, and for each item open
+    /// around the current node whether it is one.
+    var containerItems: [(line: Int, column: Int)] = []
+    private var openItems: [Bool] = []
     private var extensionTypes: [(cmark_node_type, ExtensionNode)] = []
 
     /// Visits the nodes in the order and with the events of cmark's iterator (`cmark_iter_next`,
@@ -249,7 +255,22 @@ private struct TreeWalker {
             case CMARK_NODE_BLOCK_QUOTE:
                 quoteDepth += entering ? 1 : -1
             case CMARK_NODE_ITEM:
-                listDepth += entering ? 1 : -1
+                if containerItems.isEmpty {
+                    listDepth += entering ? 1 : -1
+                } else if entering {
+                    let line = Int(bt_start_line(node)), column = Int(bt_start_column(node))
+                    // The first with this line or a later one (one item a line at most).
+                    var lo = 0, hi = containerItems.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if containerItems[mid].line < line { lo = mid + 1 } else { hi = mid }
+                    }
+                    let container = lo < containerItems.count && containerItems[lo].line == line && containerItems[lo].column == column
+                    openItems.append(container)
+                    if !container { listDepth += 1 }
+                } else if openItems.removeLast() == false {
+                    listDepth -= 1
+                }
             case CMARK_NODE_FOOTNOTE_DEFINITION:
                 footnoteDepth += entering ? 1 : -1
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:

@@ -40,6 +40,8 @@ public struct Document: Sendable {
     /// code, a cell of code only): no units, but a translation that wrote one with a few words of
     /// Chinese around it made a unit the bilingual rules pair with it, in reading order.
     public private(set) var silentBlocks: [Unit] = []
+    /// MkDocs's admonitions, collapsible blocks and content tabs, in the order of their markers.
+    public private(set) var mkdocsContainers: [MkDocsContainer] = []
     /// The last line of the front matter, if the file has one.
     public private(set) var frontMatterEndLine: Int?
     /// Text literals are matched against the file's bytes (false: code point by code point,
@@ -78,7 +80,13 @@ public struct Document: Sendable {
         var opaqueDepth = 0
         // Made at the first HTML block (many documents have none).
         var opaque: Set<String>? = nil
-        let parsed = CommonMarkConverter.parse(cmarkInput)
+        // MkDocs's admonitions and tabs: their bodies are Markdown, given to cmark-gfm as items.
+        let containers = cmarkInput.withUnsafeBufferPointer { IndentedContainers($0, lineStarts: source.lineStarts) }
+        if !containers.isEmpty {
+            containers.mark(&cmarkInput, lineStarts: source.lineStarts)
+            mkdocsContainers = containers.containers
+        }
+        let parsed = CommonMarkConverter.parse(cmarkInput, containerItems: containers.bodyStarts)
         defer { parsed.deallocate() }
         units.reserveCapacity(units.count + parsed.blocks.count)
         blocks.reserveCapacity(blocks.count + parsed.blocks.count)
@@ -118,7 +126,8 @@ public struct Document: Sendable {
                         opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, bytes, opaque: opaque!,
                                                                         open: opaqueDepth, headings: options.headingsAfterHTML, &scratch))
                     case .paragraph, .heading, .tableCell:
-                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes, silent: recordsSilentBlocks)
+                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes, silent: recordsSilentBlocks,
+                                marker: !containers.isEmpty && containers.isMarkerLine(block.startLine))
                     }
                 }
             }
@@ -216,7 +225,7 @@ public struct Document: Sendable {
     }
 
     private mutating func addLeaf(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout DecodeScratch,
-                                  _ mapper: inout InlineMapper, matchesBytes: Bool, silent recordsSilent: Bool) {
+                                  _ mapper: inout InlineMapper, matchesBytes: Bool, silent recordsSilent: Bool, marker: Bool) {
         guard let range = byteRange(b) else { return }
         if case .paragraph = b.kind, b.startColumn == 1, b.listDepth == 0, b.quoteDepth == 0, !b.inFootnote,
            Document.isModuleStatements(UnsafeBufferPointer(rebasing: bytes[range])) { return }
@@ -234,6 +243,7 @@ public struct Document: Sendable {
         var inTable = false
         if case .tableCell = b.kind { inTable = true }
         TextMasks.apply(raw, roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, inTable: inTable, presence: presence)
+        if marker, !isHeading, !inTable { IndentedContainers.maskMarker(raw, roles) }
 
         let kind: UnitKind
         switch b.kind {

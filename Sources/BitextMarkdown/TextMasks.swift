@@ -149,13 +149,15 @@ enum TextMasks {
                (raw[k] == 0x21 || raw[k] == 0x3F || raw[k] == 0x3D), raw[k + 1] == raw[k], raw[k + 2] == raw[k] {
                 // !!! / ??? / ??? + / === followed by a space and a type word (or a quoted title for tabs).
                 var e = k + 3
+                let isTab = raw[k] == 0x3D
+                // `???+` opens a block unfolded; `===!` starts a new set of tabs, `===+` selects one.
+                if isTab && e < end && raw[e] == 0x21 { e += 1 }
                 if e < end && raw[e] == 0x2B { e += 1 }
                 let spaced = e < end && raw[e] == 0x20
                 while e < end && raw[e] == 0x20 { e += 1 }
                 var w = e
                 while w < end && (isASCIILetterOrDigit(raw[w]) || raw[w] == 0x2D || raw[w] == 0x5F) { w += 1 }
-                let isTab = raw[k] == 0x3D
-                if spaced && (isTab ? (e < end && raw[e] == 0x22) : w > e) && (w == end || raw[w] == 0x20) {
+                if spaced && (isTab ? (e < end && raw[e] == 0x22) : w > e && (w == end || raw[w] == 0x20)) {
                     mark(roles, k..<w, .markup)
                     // A tab's quoted label is its name, not prose.
                     if isTab { for x in w..<end where roles[x] == .content { roles[x] = .code } }

@@ -463,14 +463,14 @@ struct PageBuilder {
             var depth = 0
             let containers = side == .source ? sourceContainers : targetContainers
             for l in range {
-                var text = lm.apply(line: l, all[l - 1])
+                var text = SiteSyntax.dedented(lm.apply(line: l, all[l - 1]), l, containers)
                 if let c = containers.first(where: { $0.open == l }), !c.isVariant {
                     titled.insert("\(side == .source ? "s" : "t")\(c.open)")
                     let title = c.title.isEmpty ? c.kind.prefix(1).uppercased() + c.kind.dropFirst() : c.title
                     text = "\n" + String(String.UnicodeScalarView(ReviewMarks.sentinel(ReviewMarks.rawKind, marks.raw(
                         "<aside class=\"container \(HTML.escape(c.kind))\"><p class=\"container-title\">\(HTML.escape(title))</p>")))) + "\n"
                     depth += 1
-                } else if containers.contains(where: { $0.close == l && !$0.isVariant }) {
+                } else if containers.contains(where: { $0.close == l && !$0.isVariant && $0.indent == 0 }) {
                     text = depth > 0 ? "\n" + String(String.UnicodeScalarView(ReviewMarks.sentinel(ReviewMarks.rawKind, marks.raw("</aside>")))) + "\n" : ""
                     depth = max(0, depth - 1)
                 } else if let (clean, id) = SiteSyntax.headingID(text) {
@@ -479,6 +479,11 @@ struct PageBuilder {
                         " <a class=\"anchor\" id=\"\(HTML.escape(anchor))\" href=\"#\(HTML.escape(anchor))\" title=\"{#\(HTML.escape(id))}\">#</a>"))))
                 }
                 lines.append(text)
+                // An MkDocs body has no closing line: its aside closes after its last line.
+                for c in containers where c.indent > 0 && c.close == l + 1 && c.open >= range.lowerBound && depth > 0 {
+                    lines.append("\n" + String(String.UnicodeScalarView(ReviewMarks.sentinel(ReviewMarks.rawKind, marks.raw("</aside>")))) + "\n")
+                    depth -= 1
+                }
             }
             html = renderMarkdownHTML(lines.joined(separator: "\n") + "\n")
             html = SiteSyntax.asides(html)

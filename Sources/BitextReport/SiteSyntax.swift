@@ -4,8 +4,8 @@ import Foundation
 
 /// Documentation-site syntax that plain CommonMark shows as clutter, rendered as a reader of the
 /// site sees it: heading ids (`{#id}`, MDX `{/*id*/}`) become anchors, VitePress containers
-/// (`::: tip Title` … `:::`) and DocC or GitHub call-outs (`> Note: …`, `> [!NOTE]`) become
-/// asides, and `<div class="…">` wrappers around Markdown (Vue's `options-api` and
+/// (`::: tip Title` … `:::`), MkDocs admonitions and tabs (`!!! note "Title"` over an indented
+/// body) and DocC or GitHub call-outs (`> Note: …`, `> [!NOTE]`) become asides, and `<div class="…">` wrappers around Markdown (Vue's `options-api` and
 /// `composition-api` variants) become labelled boxes.
 enum SiteSyntax {
     /// A container that wraps Markdown: a `:::` fence pair or a `<div class="…">` on its own line.
@@ -15,6 +15,10 @@ enum SiteSyntax {
         var kind: String
         var title: String
         var isVariant: Bool
+        /// An MkDocs container's: the spaces before its body's lines (0: a fence pair, whose
+        /// `close` line is the closing fence; an MkDocs body has none, its `close` is the line
+        /// after the body's last).
+        var indent = 0
     }
 
     /// The containers of a document (lines inside code blocks are code, not syntax).
@@ -36,7 +40,22 @@ enum SiteSyntax {
                 out.append(Container(open: o.0, close: k + 1, kind: o.1, title: "", isVariant: true))
             }
         }
+        for c in d.mkdocsContainers {
+            out.append(Container(open: c.markerLine, close: c.body.upperBound + 1, kind: c.kind, title: c.title,
+                                 isVariant: false, indent: c.indent))
+        }
         return out.sorted { $0.open < $1.open }
+    }
+
+    /// Line `l` of a document without the indentation of the innermost MkDocs container whose
+    /// body holds it (a note's text is Markdown four spaces in, not indented code).
+    static func dedented(_ line: String, _ l: Int, _ containers: [Container]) -> String {
+        var indent = 0
+        for c in containers where c.indent > indent && c.open < l && l < c.close { indent = c.indent }
+        guard indent > 0 else { return line }
+        var k = 0
+        for ch in line.unicodeScalars { if ch == " " && k < indent { k += 1 } else { break } }
+        return String(line.unicodeScalars.dropFirst(k))
     }
 
     /// `::: kind Title` (three or more colons, at most three spaces of indentation).

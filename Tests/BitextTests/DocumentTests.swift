@@ -304,3 +304,86 @@ import Testing
         }
     }
 }
+
+/// MkDocs's admonitions and content tabs (`IndentedContainers`): their indented bodies are read as
+/// Markdown at their own places, not as indented code.
+@Suite struct IndentedContainerTests {
+    static let page = """
+        # 配置
+
+        !!! note "开始之前"
+            调用 `connect()` 之前，服务器必须已经运行。
+
+            | 选项 | 含义 |
+            | --- | --- |
+            | `timeout` | 等待秒数 |
+
+            - 第一项
+            - 第二项
+
+            ```python
+            connect()
+
+            run()
+            ```
+
+        ??? tip
+            折叠的提示。
+
+        === "Python"
+
+            ```python
+            run()
+            ```
+
+        === "Go"
+
+            运行 `go run`。
+
+        下面是写法示例：
+
+            !!! note
+                这一行是代码。
+
+        ```markdown
+        !!! note
+            这一行也是代码。
+        ```
+
+        - 列表项
+
+            !!! warning "警告"
+                列表里的警告。
+        """
+
+    @Test func bodiesAreMarkdownAtTheirPlaces() throws {
+        let doc = Document(SourceText(path: "page.md", text: Self.page))
+        func unit(_ text: String) -> BitextMarkdown.Unit? { doc.units.first { $0.plainText == text } }
+        // The title is a unit from its first character; the marker and the quotes are not text.
+        let title = try #require(unit("开始之前"))
+        #expect(title.start == TextPosition(line: 3, column: 11) && title.kind == .paragraph)
+        let body = try #require(unit("调用 connect() 之前，服务器必须已经运行。"))
+        #expect(body.start == TextPosition(line: 4, column: 5) && body.kind == .paragraph && body.listDepth == 0)
+        #expect(unit("等待秒数")?.kind == .tableCell(row: 1, column: 1))
+        // A list in the body is a list of depth 1; the body itself is no list.
+        #expect(unit("第一项")?.kind == .listItem(depth: 1))
+        // Fenced code in the body: its code without the body's indentation, blank line and all.
+        #expect(doc.codeBlocks.contains { $0.info == "python" && $0.literal == "connect()\n\nrun()\n" })
+        // A marker without a title has no unit; its body has.
+        #expect(unit("折叠的提示。")?.start == TextPosition(line: 20, column: 5))
+        #expect(!doc.units.contains { $0.start.line == 19 })
+        // Content tabs: a title is the name of what its tab shows (code, no unit); the bodies.
+        #expect(unit("Python") == nil)
+        #expect(doc.silentBlocks.contains { $0.start == TextPosition(line: 22, column: 6) && $0.string == "Python" })
+        #expect(unit("运行 go run。")?.start == TextPosition(line: 30, column: 5))
+        // A marker in indented code, or in a fence, is code.
+        #expect(doc.codeBlocks.contains { $0.literal == "!!! note\n    这一行是代码。\n" })
+        #expect(doc.codeBlocks.contains { $0.info == "markdown" && $0.literal == "!!! note\n    这一行也是代码。\n" })
+        #expect(unit("这一行是代码。") == nil && unit("这一行也是代码。") == nil)
+        // A marker in a list item's content opens a container there.
+        #expect(unit("警告")?.kind == .listItem(depth: 1))
+        #expect(unit("列表里的警告。")?.kind == .listItem(depth: 1))
+        // Every unit's text is the file's text at its place.
+        for u in doc.units { #expect(doc.source.slice(from: u.start, through: u.end) == u.string) }
+    }
+}

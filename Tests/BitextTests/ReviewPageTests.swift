@@ -271,6 +271,26 @@ import BitextDigest
         }
     }
 
+    /// An MkDocs admonition is an aside with its title, its indented body Markdown (a paragraph,
+    /// a table), not a code block; a content tab is a box titled with its name.
+    @Test func mkdocsContainersAreAsides() throws {
+        let dir = TempDir()
+        dir.write("en/a.md", "# Setup\n\n!!! note \"Before you start\"\n    The server must be running.\n\n    | Option | Meaning |\n    | --- | --- |\n    | `timeout` | Seconds to wait |\n\n=== \"Python\"\n\n    ```python\n    run()\n    ```\n\nThen run the client.\n")
+        dir.write("zh/a.md", "# 安装\n\n!!! note \"开始之前\"\n    服务器必须已经运行。\n\n    | 选项 | 含义 |\n    | --- | --- |\n    | `timeout` | 等待秒数 |\n\n=== \"Python\"\n\n    ```python\n    run()\n    ```\n\n然后运行客户端。\n")
+        let r = try CLI.run(["export", "en/a.md", "zh/a.md", "--format", "html", "-o", "a.html", "--no-config"], cwd: dir.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: dir.path("a.html"), encoding: .utf8)
+        #expect(html.contains("<aside class=\"container note\"><p class=\"container-title\">开始之前</p>"))
+        #expect(html.contains("<aside class=\"container note\"><p class=\"container-title\">Before you start</p>"))
+        // (A tab's title is code, no row of its own: the tab's first row is boxed and titled.)
+        #expect(html.contains("<div class=\"container tab\"><p class=\"container-title\">Python</p><pre><code class=\"language-python\">"))
+        #expect(html.contains("<div class=\"container note\"><table>"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<code class=\"language-python\">"))
+        #expect(!html.contains("<pre><code>The server") && !html.contains("<pre><code>| Option"))
+        #expect(!html.contains("!!! note"))
+    }
+
     @Test func containerLinesAsTheTrimmedTests() {
         for s in Self.samples {
             let t = s.trimmingCharacters(in: .whitespaces)

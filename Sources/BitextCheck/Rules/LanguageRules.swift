@@ -71,6 +71,8 @@ public struct UntranslatedRule: Rule {
             RuleExample("# 导言\n\n↓This paragraph was never translated into Chinese.\n"),
             RuleExample("## ↓The AI Landscape\n\n这一节已经翻译了。\n"),
             RuleExample("- 第一项\n- ↓the second item is still English\n"),
+            // The body of an MkDocs admonition, indented under its marker, is Markdown, not code.
+            RuleExample("!!! note \"注意\"\n    ↓The server must be running before you start the client.\n"),
             // A line for the readers of the source's language, linking its page in that language.
             RuleExample("# 快速开始\n\nSwitch to [English](./README_en.md)\n\n本项目提供一个命令行工具。\n"),
             RuleExample("# 快速开始\n\n↓Switch to [the old guide](./legacy.md)\n\n本项目提供一个命令行工具。\n"),

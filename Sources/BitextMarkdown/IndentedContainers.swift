@@ -1,0 +1,244 @@
+/// MkDocs's indented containers: Python-Markdown's admonitions (`!!! note "Title"`), the
+/// collapsible blocks of pymdownx.details (`??? tip`, `???+ tip "Title"`) and the content tabs of
+/// pymdownx.tabbed (`=== "Python"`). A marker line opens one; its body is the lines after it
+/// indented four spaces more than the marker (blank lines among them), Markdown like any other:
+/// paragraphs, tables, lists, fenced code. CommonMark reads such a body as an indented code block,
+/// or its first lines as a continuation of the marker's paragraph, so the translatable text of a
+/// note was never a unit and a table under it was compared as code.
+///
+/// cmark-gfm is given each body as a list item instead: the four spaces before the body's first
+/// line, under the marker, become `-   ` in the bytes cmark-gfm parses (as many bytes, so every
+/// position stays the file's), and the body's lines, blank lines and all, are that item's content.
+/// The tree walk does not count these items as lists (``bodyStarts``). The marker line stays a
+/// paragraph of its own (a list item interrupts it) whose syntax — the marker, the type words and
+/// the title's quotes — is block structure (``markerLines``): an admonition's title is a unit, a
+/// bare `!!! note` none, a tab's title a name (no unit: ``TextMasks`` reads it as code).
+///
+/// A marker is one at the document's top level, in a list item's content or in another
+/// container's body, indented less than four spaces past that content: four spaces more is an
+/// indented code block, whose lines are code to MkDocs as well, and a marker inside a fenced code
+/// block (documentation showing the syntax) is code.
+struct IndentedContainers {
+    /// The marker lines (1-based), ascending, with a body or not.
+    private(set) var markerLines: [Int] = []
+    /// Where each body's item starts: line (1-based) and the byte column (1-based) of its `-`,
+    /// ascending by line.
+    private(set) var bodyStarts: [(line: Int, column: Int)] = []
+    /// The containers, in the order of their markers.
+    private(set) var containers: [MkDocsContainer] = []
+
+    var isEmpty: Bool { markerLines.isEmpty }
+    var hasBodies: Bool { !bodyStarts.isEmpty }
+
+    /// The containers of `bytes` (the bytes cmark-gfm will parse) whose lines start at `lineStarts`.
+    /// Cheap for a document without them: one look at the first character of each line.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) {
+        // Content indents of the list items and bodies around the current line, innermost last.
+        var contexts: [Int] = []
+        var fence: (char: UInt8, length: Int)? = nil
+        let lineCount = lineStarts.count
+        var l = 0
+        while l < lineCount {
+            let start = lineStarts[l]
+            let end = l + 1 < lineCount ? lineStarts[l + 1] : bytes.count
+            defer { l += 1 }
+            var i = start
+            while i < end && bytes[i] == 0x20 { i += 1 }
+            guard i < end, bytes[i] != 0x0A, bytes[i] != 0x0D else { continue }
+            // A tab in the indentation: columns this scan does not count. Not a marker or a body.
+            if bytes[i] == 0x09 { continue }
+            let indent = i - start
+            let c = bytes[i]
+            if let f = fence {
+                if c == f.char, IndentedContainers.run(bytes, i, end, c) >= f.length,
+                   IndentedContainers.restIsBlank(bytes, i + IndentedContainers.run(bytes, i, end, c), end) {
+                    fence = nil
+                }
+                continue
+            }
+            while let top = contexts.last, top > indent { contexts.removeLast() }
+            if c == 0x60 || c == 0x7E {
+                let n = IndentedContainers.run(bytes, i, end, c)
+                if n >= 3 && !(c == 0x60 && bytes[(i + n)..<end].contains(0x60)) { fence = (c, n) }
+                continue
+            }
+            if let content = IndentedContainers.listItemContent(bytes, i, end) {
+                contexts.append(indent + content)
+                continue
+            }
+            // Up to three spaces past the content's indent (Python-Markdown indents a list
+            // item's content four spaces, whatever its marker's width); four is indented code.
+            guard c == 0x21 || c == 0x3F || c == 0x3D, indent - (contexts.last ?? 0) < 4,
+                  IndentedContainers.isMarker(bytes, i, end) else { continue }
+            // (A marker alone, a title without a body, is a container too: its line is syntax.)
+            markerLines.append(l + 1)
+            // The body: the next line that is not blank, indented four spaces more.
+            var m = l + 1
+            while m < lineCount && IndentedContainers.isBlank(bytes, lineStarts[m], m + 1 < lineCount ? lineStarts[m + 1] : bytes.count) {
+                m += 1
+            }
+            guard m < lineCount else { continue }
+            let bodyStart = lineStarts[m]
+            let bodyEnd = m + 1 < lineCount ? lineStarts[m + 1] : bytes.count
+            guard bodyStart + indent + 4 < bodyEnd,
+                  (bodyStart..<(bodyStart + indent + 4)).allSatisfy({ bytes[$0] == 0x20 }) else { continue }
+            bodyStarts.append((m + 1, indent + 1))
+            contexts.append(indent + 4)
+            // The body's last line: the last that is not blank before a line indented less.
+            var last = m, k = m + 1
+            while k < lineCount {
+                let ks = lineStarts[k], ke = k + 1 < lineCount ? lineStarts[k + 1] : bytes.count
+                if !IndentedContainers.isBlank(bytes, ks, ke) {
+                    guard ks + indent + 4 < ke, (ks..<(ks + indent + 4)).allSatisfy({ bytes[$0] == 0x20 }) else { break }
+                    last = k
+                }
+                k += 1
+            }
+            containers.append(IndentedContainers.describe(bytes, i, end, marker: l + 1, body: (m + 1)...(last + 1), indent: indent))
+        }
+    }
+
+    /// Writes each body's item marker into the bytes cmark-gfm parses.
+    func mark(_ input: inout [UInt8], lineStarts: [Int]) {
+        for b in bodyStarts { input[lineStarts[b.line - 1] + b.column - 1] = 0x2D }
+    }
+
+    /// Whether line `line` (1-based) is a marker line.
+    func isMarkerLine(_ line: Int) -> Bool { IndentedContainers.contains(markerLines, line) }
+
+    /// Marks a marker paragraph's syntax as block structure: everything on its first line but
+    /// the title between its quotes (all of it when there is no title), so that the unit is the
+    /// title, where it stands. The title keeps the roles ``TextMasks`` gave it (a tab's title is
+    /// the name of what the tab shows: code). `raw` is the paragraph's text from the marker on.
+    static func maskMarker(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>) {
+        let eol = raw.firstIndex(of: 0x0A) ?? raw.count
+        var first: Int? = nil, last: Int? = nil
+        for k in 0..<eol where raw[k] == 0x22 {
+            if first == nil { first = k }
+            last = k
+        }
+        if let first, let last, first < last {
+            for k in 0...first { roles[k] = .structure }
+            for k in last..<eol { roles[k] = .structure }
+        } else {
+            for k in 0..<eol { roles[k] = .structure }
+        }
+    }
+
+    /// A container as its marker line names it: the first type word (`tab` for a content tab)
+    /// and the title between the quotes.
+    private static func describe(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, marker: Int,
+                                 body: ClosedRange<Int>, indent: Int) -> MkDocsContainer {
+        var lineEnd = end
+        while lineEnd > i && (b[lineEnd - 1] == 0x0A || b[lineEnd - 1] == 0x0D || b[lineEnd - 1] == 0x20) { lineEnd -= 1 }
+        var j = i
+        while j < lineEnd && (b[j] == b[i] || b[j] == 0x2B || b[j] == 0x21 || b[j] == 0x20) { j += 1 }
+        var kind = "tab"
+        if b[i] != 0x3D {
+            var k = j
+            while k < lineEnd && b[k] != 0x20 && b[k] != 0x22 { k += 1 }
+            kind = k > j ? String(decoding: UnsafeBufferPointer(rebasing: b[j..<k]), as: UTF8.self).lowercased() : "note"
+        }
+        var title = ""
+        if let open = (i..<lineEnd).first(where: { b[$0] == 0x22 }), lineEnd - 1 > open, b[lineEnd - 1] == 0x22 {
+            title = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<(lineEnd - 1)]), as: UTF8.self)
+        }
+        return MkDocsContainer(markerLine: marker, body: body, indent: indent + 4, kind: kind, title: title)
+    }
+
+    // MARK: lines
+
+    private static func contains(_ sorted: [Int], _ x: Int) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == x
+    }
+
+    private static func run(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ c: UInt8) -> Int {
+        var j = i
+        while j < end && b[j] == c { j += 1 }
+        return j - i
+    }
+
+    private static func isBlank(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        (i..<end).allSatisfy { b[$0] == 0x20 || b[$0] == 0x09 || b[$0] == 0x0A || b[$0] == 0x0D }
+    }
+
+    private static func restIsBlank(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool { isBlank(b, i, end) }
+
+    /// The width of a list item's marker and the spaces after it (its content's indent from the
+    /// marker), if the line at `i` opens one: `-`, `*`, `+` or one to nine digits and `.` or `)`,
+    /// then a space (one space when five or more follow: the content is indented code).
+    private static func listItemContent(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        var j = i
+        let c = b[i]
+        if c == 0x2D || c == 0x2A || c == 0x2B {
+            j += 1
+        } else {
+            while j < end && j - i < 9 && b[j] >= 0x30 && b[j] <= 0x39 { j += 1 }
+            guard j > i, j < end, b[j] == 0x2E || b[j] == 0x29 else { return nil }
+            j += 1
+        }
+        guard j < end, b[j] == 0x20 else { return nil }
+        let spaces = run(b, j, end, 0x20)
+        return j - i + (spaces >= 5 ? 1 : spaces)
+    }
+
+    /// Whether the line at `i` (its first character, `!`, `?` or `=`) is a container's marker
+    /// line, as the extensions' own patterns read one: `!!!` and type words, then a title in
+    /// quotes or not; `???` or `???+` and type words, a title or both; `===`, `===!` or `===+`
+    /// and a title.
+    private static func isMarker(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        var lineEnd = end
+        while lineEnd > i && (b[lineEnd - 1] == 0x0A || b[lineEnd - 1] == 0x0D || b[lineEnd - 1] == 0x20) { lineEnd -= 1 }
+        let c = b[i]
+        guard run(b, i, lineEnd, c) == 3 else { return false }
+        var j = i + 3
+        var needsType = false, needsTitle = false
+        switch c {
+        case 0x21: needsType = true
+        case 0x3F: if j < lineEnd && b[j] == 0x2B { j += 1 }
+        default:
+            if j < lineEnd && b[j] == 0x21 { j += 1 }
+            if j < lineEnd && b[j] == 0x2B { j += 1 }
+            needsTitle = true
+        }
+        // Type words: letters, digits, `_` and `-`, separated by spaces.
+        var words = 0
+        while true {
+            let spaces = run(b, j, lineEnd, 0x20)
+            guard spaces > 0 || (words == 0 && j < lineEnd && b[j] != 0x22) else { break }
+            var k = j + spaces
+            let wordStart = k
+            while k < lineEnd, b[k] == 0x5F || b[k] == 0x2D || (b[k] | 0x20 >= 0x61 && b[k] | 0x20 <= 0x7A) || (b[k] >= 0x30 && b[k] <= 0x39) {
+                k += 1
+            }
+            guard k > wordStart, k == lineEnd || b[k] == 0x20 else { break }
+            if c == 0x3D { return false }
+            words += 1
+            j = k
+        }
+        j += run(b, j, lineEnd, 0x20)
+        if j == lineEnd { return !needsTitle && words > 0 }
+        // A title: from a quote to the last quote of the line.
+        guard b[j] == 0x22, lineEnd - j >= 2, b[lineEnd - 1] == 0x22 else { return false }
+        return !needsType || words > 0
+    }
+}
+
+/// An MkDocs admonition, collapsible block or content tab of a document (``IndentedContainers``).
+public struct MkDocsContainer: Sendable, Equatable {
+    /// The marker's line (1-based).
+    public let markerLine: Int
+    /// The body's first and last lines that are not blank.
+    public let body: ClosedRange<Int>
+    /// The spaces before the body's text: the marker's indentation and four.
+    public let indent: Int
+    /// The first type word, lowercased (`note`, `tip`), or `tab` for a content tab.
+    public let kind: String
+    /// The title between the quotes, empty when there is none.
+    public let title: String
+}
