@@ -148,7 +148,10 @@ public enum NumberScanner {
     static let scaleWords: [String: Double] = [
         "hundred": 100, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
         "trillion": 1e12, "dozen": 12,
-    ]
+    ].merging(periodWords) { a, _ in a }
+    /// Spans of years a count may be said in: `two decades` is also 二十年 (20), `two
+    /// centuries` 两个世纪 (2) or 二百年 (200).
+    static let periodWords: [String: Double] = ["decade": 10, "decades": 10, "century": 100, "centuries": 100]
     /// Letter suffixes that scale a number (`10K`, `3M`, `2B`, `5bn`, `1.2T`, `3tn`): another value
     /// it may have, beside its face value (`1.2T` is also 1.2 万亿).
     static let scaleSuffixes: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "bn": 1e9, "T": 1e12, "tn": 1e12]
@@ -461,7 +464,11 @@ public enum NumberScanner {
                 while b > 0 && isLatinLetter(text[b - 1]) { b -= 1 }
                 if b < start - 1, let wk = packedWord(text, b..<(start - 1)), notCountingBeside.contains(wk) { continue }
             }
-            out.append(NumberMention(range: start..<e, text: makeString(text[start..<e]).lowercased(), values: [value], isVersion: false))
+            var values = [value]
+            if e + 1 < n, text[e] == 0x20, let w = word(from: e + 1), let scale = periodWords[makeString(text[w]).lowercased()] {
+                values.append(value * scale)
+            }
+            out.append(NumberMention(range: start..<e, text: makeString(text[start..<e]).lowercased(), values: values, isVersion: false))
             k = e
         }
         return out

@@ -314,7 +314,7 @@ enum CodeComparison {
 
     /// Symbols that also punctuate prose: source words with only these, rendered as Chinese
     /// text, are translated text (JSX children, program output, a YAML description).
-    static let proseSymbols: Set<String> = [".", ",", "!", "?", "'", "\"", ":", "-", "(", ")", "/", "&", "%", "+"]
+    static let proseSymbols: Set<String> = [".", ",", ";", "!", "?", "'", "\"", ":", "-", "(", ")", "/", "&", "%", "+"]
 
     /// True when a stretch of source tokens and the target tokens in its place differ only as
     /// a translation may: Han text where the source had words, strings or prose punctuation,
@@ -335,12 +335,19 @@ enum CodeComparison {
             let prose = { (x: Token) in x.kind == .word || x.kind == .number || (x.kind == .symbol && proseSymbols.contains(x.text)) }
             if t.isEmpty && s.allSatisfy(prose) { return true }
             if s.isEmpty && t.allSatisfy({ $0.kind == .han || ($0.kind == .symbol && proseSymbols.contains($0.text)) }) { return true }
+            // Words of the prose it rendered that the translation keeps in English, a noun in
+            // the singular (`… embeddings when indexes are ready` → `… embedding`).
+            if !t.isEmpty && s.allSatisfy(prose) {
+                let own = Set(s.lazy.filter { $0.kind == .word }.map(\.text))
+                if t.allSatisfy({ x in x.kind == .word ? own.contains(x.text) || pluralInSource(x.text, own)
+                                     : x.kind == .symbol && proseSymbols.contains(x.text) }) { return true }
+            }
         }
         // A string literal written without its quotes ("a" → a).
         if s.count == 1, t.count == 1, s.first!.kind == .string, t.first!.kind != .string,
            s.first!.text.unicodeScalars.dropFirst().dropLast().elementsEqual(t.first!.text.unicodeScalars) { return true }
         guard t.contains(where: { $0.kind == .han }) else { return false }
-        guard t.allSatisfy({ $0.kind != .word || sourceWords.contains($0.text) }) else { return false }
+        guard t.allSatisfy({ $0.kind != .word || sourceWords.contains($0.text) || pluralInSource($0.text, sourceWords) }) else { return false }
         var targetSymbols: [String: Int] = [:]
         for x in t where x.kind == .symbol { targetSymbols[x.text, default: 0] += 1 }
         for x in t where x.kind == .placeholder { for b in brackets(x) { targetSymbols[b, default: 0] += 1 } }
@@ -351,6 +358,38 @@ enum CodeComparison {
             targetSymbols[x] = k - 1
         }
         return true
+    }
+
+    /// Whether the source writes English word `w` in the plural (`Projections` for `Projection`,
+    /// `entries` for `entry`): in translated text a noun kept in English drops its plural, which
+    /// Chinese does not mark (`saved Projections` → `已保存 Projection`).
+    static func pluralInSource(_ w: String, _ sourceWords: Set<String>) -> Bool {
+        guard let last = w.unicodeScalars.last, last.properties.isAlphabetic, w.unicodeScalars.count >= 3 else { return false }
+        if sourceWords.contains(w + "s") || sourceWords.contains(w + "es") { return true }
+        return (last == "y" || last == "Y") && sourceWords.contains(w.dropLast() + (last == "y" ? "ies" : "IES"))
+    }
+
+    /// The same import, its names in another order (`from m import b, a` for `from m import a,
+    /// b`, as a sorting tool or a hand writes them): the lines start with `import`, `from`,
+    /// `use` or `export` and hold the same tokens.
+    static func reorderedImport(_ a: String, _ b: String) -> Bool {
+        func tokens(_ s: String) -> [String]? {
+            let t = s.drop(while: { $0 == " " || $0 == "\t" })
+            guard ["import ", "from ", "use ", "export "].contains(where: { t.hasPrefix($0) }) else { return nil }
+            var out: [String] = [], word = ""
+            for c in t.unicodeScalars {
+                if c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "$" {
+                    word.unicodeScalars.append(c)
+                    continue
+                }
+                if !word.isEmpty { out.append(word); word = "" }
+                if c != " " && c != "\t" && c != "," && c != "\r" { out.append(String(c)) }
+            }
+            if !word.isEmpty { out.append(word) }
+            return out
+        }
+        guard a != b, let x = tokens(a), let y = tokens(b), x != y else { return false }
+        return x.sorted() == y.sorted()
     }
 
     /// The source's words, a placeholder's words among them as it writes them (`model`, `name`

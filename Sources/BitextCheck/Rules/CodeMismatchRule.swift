@@ -13,6 +13,9 @@ public struct CodeMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("用 `↓reactive()` 声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
+            // A table under an MkDocs admonition is a table, not an indented code block.
+            RuleExample("!!! note \"选项\"\n    | 选项 | 含义 |\n    | --- | --- |\n    | `timeout` | 等待服务器的秒数 |\n",
+                        source: "!!! note \"Options\"\n    | Option | Meaning |\n    | --- | --- |\n    | `timeout` | Seconds to wait for the server |\n"),
             RuleExample("↓声明响应式状态。\n", source: "Declare reactive state with `ref()`.\n"),
             RuleExample("用 `ref()` 声明响应式状态，用 `computed()` 派生。\n", source: "Use `computed()` to derive and `ref()` to declare state.\n"),
             // A row of code alone, named by its first cell: its other cells compared.
@@ -167,7 +170,17 @@ public struct CodeMismatchRule: Rule {
             RuleExample("语法：\n\n```\n↓=TEXTJOIN(delimiter, 忽略空值, text1)\n```\n", source: "Syntax:\n\n```\n=TEXTJOIN(delimiter, ignore_empty, text1)\n```\n"),
             RuleExample("语法：\n\n```\n=TEXTJOIN(分隔符, 忽略空值, 文本1)\n```\n", source: "Syntax:\n\n```\n=TEXTJOIN(delimiter, ignore_empty, text1)\n```\n"),
             RuleExample("示例：\n\n```js\n// 计数器\nconst count = ref(0)\nconsole.log('你好')\n```\n", source: "Example:\n\n```js\n// the counter\nconst count = ref(0)\nconsole.log('hello')\n```\n"),
-            // The same lines in another order (imports sorted otherwise): nothing changed.
+            // The same lines in another order (imports sorted otherwise): nothing changed. So
+            // are an import's names, and English nouns kept in translated text without their plural.
+            RuleExample("示例：\n\n```py\nfrom myapp.tools import Tool, logger, Field\n```\n",
+                        source: "Example:\n\n```py\nfrom myapp.tools import Field, Tool, logger\n```\n"),
+            RuleExample("```mermaid\nsequenceDiagram\n    W->>D: 读取 cursor 和已保存的 Projection\n    W->>W: 校验；准备 embedding\n```\n",
+                        source: "```mermaid\nsequenceDiagram\n    W->>D: Read the cursor and saved Projections\n    W->>W: Validate; prepare embeddings\n```\n"),
+            // Sample output whose amounts the translation made the reader's: once a page.
+            RuleExample("```text\n地区 | 收入\n↓华北 | ¥1,200\n华南 | ¥9,800\n华西 | ¥1,540\n```\n",
+                        source: "```text\nRegion | Revenue\nNorth  | $1,200\nSouth  | $9,800\nWest   | $1,540\n```\n"),
+            RuleExample("示例：\n\n```py\n↓from myapp.tools import Tool, logger\n```\n",
+                        source: "Example:\n\n```py\nfrom myapp.tools import Field, Tool, logger\n```\n"),
             RuleExample("示例：\n\n```py\nfrom pydantic import Field\nfrom myapp.api import logger\nfrom myapp.tools import Tool\n\nlogger.info(Tool)\n```\n",
                         source: "Example:\n\n```py\nfrom myapp.api import logger\nfrom myapp.tools import Tool\nfrom pydantic import Field\n\nlogger.info(Tool)\n```\n"),
         ]
@@ -1138,12 +1151,16 @@ public struct CodeMismatchRule: Rule {
                                 values: [:], source: sv, target: c.document.units[t.unit].string(t.verb), fix: Fix(sv)))
             }
         }
+        // Each line that differs: a second change in a block is no less a change. A block that
+        // differs in more lines (another version of the example, blocks paired wrongly) is one
+        // finding, at its first line, that counts the others.
+        var blocks: [(s: Int, t: Int, differences: [CodeComparison.Difference])] = []
         for (s, t) in c.codeBlockPairs {
             let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
-            // Each line that differs: a second change in a block is no less a change. A block
-            // that differs in more lines (another version of the example, blocks paired wrongly)
-            // is one finding, at its first line, that counts the others.
-            let all = CodeComparison.differences(source: sb.literal, target: tb.literal)
+            // (An import whose names stand in another order changes nothing.)
+            let all = CodeComparison.differences(source: sb.literal, target: tb.literal).filter { d in
+                !(d.source.map { s in d.target.map { CodeComparison.reorderedImport(s, $0) } ?? false } ?? false)
+            }
             guard !all.isEmpty else { continue }
             // The same lines in another order (imports sorted by another tool's rule, the
             // source's newer order): no line of code changed, none is missing.
@@ -1151,12 +1168,38 @@ public struct CodeMismatchRule: Rule {
             // Laid out otherwise by a formatter (parentheses around a wrapped expression, a
             // trailing comma): no code changed.
             if CodeComparison.reflowed(sb.literal, tb.literal) { continue }
+            blocks.append((s, t, all))
+        }
+        // Lines whose amounts change one currency sign for another alike, the rest kept, three
+        // times or more on the page (sample output made the reader's: `$245,670` → `¥245,670`):
+        // one finding at the first, counting the others, as `number-mismatch` says it of prose.
+        var swaps: [String: Int] = [:]
+        for b in blocks {
+            for d in b.differences {
+                if let sl = d.source, let tl = d.target, let x = CodeMismatchRule.currencySwap(sl, tl) { swaps[x, default: 0] += 1 }
+            }
+        }
+        var swapReported = Set<String>()
+        for (s, t, found) in blocks {
+            let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
+            var all = found
+            var swapped: [(CodeComparison.Difference, String)] = []
+            if !swaps.isEmpty {
+                all = found.filter { d in
+                    guard let sl = d.source, let tl = d.target, let x = CodeMismatchRule.currencySwap(sl, tl),
+                          let n = swaps[x], n >= 3 else { return true }
+                    if swapReported.insert(x).inserted { swapped.append((d, x)) }
+                    return false
+                }
+            }
             let more = all.count > CodeMismatchRule.separateLines ? all.count - 1 : 0
-            let differences = more > 0 ? [all[0]] : all
+            let differences = ((more > 0 ? [all[0]] : all).map { ($0, String?.none) } + swapped.map { ($0.0, String?($0.1)) })
+                .sorted { $0.0.targetLine < $1.0.targetLine }
+            guard !differences.isEmpty else { continue }
             // Lines of the literal start on the line after the opening fence (fenced code).
             let fenced = c.document.source.lineCount >= tb.startLine && isFence(c.document, tb.startLine)
             let sourceFenced = isFence(p.source, sb.startLine)
-            for d in differences {
+            for (d, currency) in differences {
             let line = tb.startLine + (fenced ? 1 : 0) + d.targetLine
             let sourceLine = sb.startLine + (sourceFenced ? 1 : 0) + d.sourceLine
             guard line <= c.document.source.lineCount else { continue }
@@ -1171,14 +1214,21 @@ public struct CodeMismatchRule: Rule {
             var paths: [String: String] = [:]
             // The line differs only by a path of the source's that is nowhere in the repository,
             // where the translation writes one that is there: the source's slip, at info.
-            if more == 0, let sl = d.source, let tl = d.target,
+            if more == 0, currency == nil, let sl = d.source, let tl = d.target,
                let (sp, tp) = CodeMismatchRule.sourcePathMissing(sl, tl, source: p.source.source.path, target: c.document.source.path) {
                 key = "code-mismatch.source-path"
                 level = .info
                 paths = ["sourcePath": sp, "targetPath": tp]
             }
-            let message = c.messages.text(key, ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? "",
-                                                "count": String(more)].merging(paths) { a, _ in a })
+            var values = ["line": String(sourceLine), "source": d.source ?? "", "target": d.target ?? "", "count": String(more)]
+            if let x = currency {
+                let signs = Array(x.unicodeScalars)
+                key = "code-mismatch.currency"
+                values["count"] = String((swaps[x] ?? 1) - 1)
+                values["from"] = String(signs[0])
+                values["to"] = String(signs[1])
+            }
+            let message = c.messages.text(key, values.merging(paths) { a, _ in a })
             emit(Finding(rule: id, severity: level, file: c.document.path, span: span, message: message,
                          text: makeString(text[lo..<max(lo, hi)]),
                          details: [("details", .object([("source", d.source.map { .string($0) } ?? .null),
@@ -1521,6 +1571,23 @@ public struct CodeMismatchRule: Rule {
 }
 
 extension CodeMismatchRule {
+    /// The source's currency sign and the translation's (`$¥`) when a line of code differs from
+    /// the source's only by one currency sign written as another (`| $245,670 |` → `| ¥245,670 |`;
+    /// words of output translated beside it do not count, as elsewhere).
+    static func currencySwap(_ sourceLine: String, _ targetLine: String) -> String? {
+        func signs(_ s: String) -> [Unicode.Scalar] {
+            var out: [Unicode.Scalar] = []
+            for c in s.unicodeScalars where c.properties.generalCategory == .currencySymbol && !out.contains(c) { out.append(c) }
+            return out
+        }
+        let a = signs(sourceLine), b = signs(targetLine)
+        let onlySource = a.filter { !b.contains($0) }, onlyTarget = b.filter { !a.contains($0) }
+        guard onlySource.count == 1, onlyTarget.count == 1 else { return nil }
+        let x = String(onlySource[0]), y = String(onlyTarget[0])
+        guard CodeComparison.sameCode(sourceLine.replacingOccurrences(of: x, with: y), targetLine) else { return nil }
+        return x + y
+    }
+
     /// The source's path and the translation's when a line of code differs from the source's
     /// only by one path (``LinkComparison/filePaths(in:)``), the source's in no folder of the
     /// repository above the source file and the translation's in one above the translation

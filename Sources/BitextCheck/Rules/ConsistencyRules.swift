@@ -44,6 +44,9 @@ public struct NumberMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("缓存在 ↓60 秒后过期。\n", source: "The cache expires after 30 seconds.\n"),
+            // A count of decades or centuries said in years.
+            RuleExample("这种写法二十年来一直被认为有害。\n", source: "This form has been considered harmful for two decades.\n"),
+            RuleExample("这种写法↓三十年来一直被认为有害。\n", source: "This form has been considered harmful for two decades.\n"),
             // A dropped sentence's number is reported with the sentence (`missing-translation`),
             // also when the same number is written elsewhere in the paragraph.
             RuleExample("**Lookahead** 开关会增加 2 ms 的延迟。\n",
