@@ -44,6 +44,9 @@ public struct NumberMismatchRule: Rule {
     public var examples: [RuleExample] {
         [
             RuleExample("缓存在 ↓60 秒后过期。\n", source: "The cache expires after 30 seconds.\n"),
+            // Two sections numbered 4 in the source, the translation's in its own order.
+            RuleExample("## 4. 风格\n\n说明。\n\n## ↓5. 类风格策略\n\n说明。\n",
+                        source: "## 4. Styles\n\nText.\n\n## 4. Class-based strategies\n\nText.\n"),
             // A count of decades or centuries said in years.
             RuleExample("这种写法二十年来一直被认为有害。\n", source: "This form has been considered harmful for two decades.\n"),
             RuleExample("这种写法↓三十年来一直被认为有害。\n", source: "This form has been considered harmful for two decades.\n"),
@@ -2952,6 +2955,12 @@ public struct NumberMismatchRule: Rule {
         return mine.parts.last == 1
     }
 
+    /// Whether the number at `r` of unit `k` is its heading's section number (``sectionNumber(_:)``).
+    static func isSectionNumber(_ d: Document, unit k: Int, at r: Range<Int>) -> Bool {
+        guard case .heading = d.units[k].kind, let mine = sectionNumber(d.units[k]) else { return false }
+        return mine.range.lowerBound == r.lowerBound
+    }
+
     /// True when a heading of the document opens with a number of its own: digits followed by
     /// `.`, `)`, `:` or `、` (`2. 安装`, `2.1 安装`), a numeral and `、` (`二、概述`), or an ordinal
     /// (`第 2 步`, `第二部分`).
@@ -4006,10 +4015,12 @@ public struct NumberMismatchRule: Rule {
                 }
                 // A heading's section number where each page numbers its sections in its own
                 // order (`## 4. Deploy` → `## 5. 部署` after a section the translation added or
-                // moved): each number continues the one before it on its own page, at that level.
+                // moved): the translation's number continues the one before it on its page, at
+                // that level, and the source's is its heading's too, in its page's order or not
+                // (two `## 4.`: the source's slip, the translation numbered its page).
                 if t != nil, let x = m.target,
-                   NumberMismatchRule.continuesNumbering(p.source, unit: m.source.unit, at: m.source.range),
-                   NumberMismatchRule.continuesNumbering(c.document, unit: x.unit, at: x.range) {
+                   NumberMismatchRule.continuesNumbering(c.document, unit: x.unit, at: x.range),
+                   NumberMismatchRule.isSectionNumber(p.source, unit: m.source.unit, at: m.source.range) {
                     emit(c.mismatch(self, severity: .info, place: place, key: "number-mismatch.section-number", sourceUnit: m.source.unit,
                                     values: [:], source: written, target: t,
                                     sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
