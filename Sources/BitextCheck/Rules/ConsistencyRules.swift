@@ -45,6 +45,9 @@ public struct NumberMismatchRule: Rule {
         [
             RuleExample("缓存在 ↓60 秒后过期。\n", source: "The cache expires after 30 seconds.\n"),
             // Two sections numbered 4 in the source, the translation's in its own order.
+            // A page outlined otherwise: the source's `2.1` is the translation's first section.
+            RuleExample("# 架构设计\n\n该框架混合使用 Rust 和 Python。\n\n## ↓1. 系统分层\n\nRust 核心运行引擎。\n",
+                        source: "# Architecture Design\n\nThe framework mixes Rust and Python.\n\n### 2.1 System Layering\n\nThe Rust core runs the engine.\n"),
             RuleExample("## 4. 风格\n\n说明。\n\n## ↓5. 类风格策略\n\n说明。\n",
                         source: "## 4. Styles\n\nText.\n\n## 4. Class-based strategies\n\nText.\n"),
             // A count of decades or centuries said in years.
@@ -4023,6 +4026,18 @@ public struct NumberMismatchRule: Rule {
                    NumberMismatchRule.isSectionNumber(p.source, unit: m.source.unit, at: m.source.range) {
                     emit(c.mismatch(self, severity: .info, place: place, key: "number-mismatch.section-number", sourceUnit: m.source.unit,
                                     values: [:], source: written, target: t,
+                                    sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
+                    continue
+                }
+                // The same where the source's section number has no number of the translation
+                // paired with it, but the heading it is reported at numbers itself in its page's
+                // order (`### 2.1 System Layering` beside `## 1. 系统分层`: pages outlined otherwise).
+                if t == nil, NumberMismatchRule.isSectionNumber(p.source, unit: m.source.unit, at: m.source.range),
+                   place.unit < c.document.units.count, let own = NumberMismatchRule.sectionNumber(c.document.units[place.unit]),
+                   NumberMismatchRule.continuesNumbering(c.document, unit: place.unit, at: own.range) {
+                    emit(c.mismatch(self, severity: .info, place: (place.unit, own.range), key: "number-mismatch.section-number",
+                                    sourceUnit: m.source.unit, values: [:], source: written,
+                                    target: c.document.units[place.unit].string(own.range),
                                     sourceLine: p.source.units[m.source.unit].position(at: m.source.range.lowerBound).line))
                     continue
                 }
