@@ -21,14 +21,13 @@
 struct IndentedContainers {
     /// The marker lines (1-based), ascending, with a body or not.
     private(set) var markerLines: [Int] = []
-    /// Where each body's item starts: line (1-based) and the byte column (1-based) of its `-`,
-    /// ascending by line.
-    private(set) var bodyStarts: [(line: Int, column: Int)] = []
-    /// The containers, in the order of their markers.
+    /// The containers with a body, in the order of their markers.
     private(set) var containers: [MkDocsContainer] = []
 
     var isEmpty: Bool { markerLines.isEmpty }
-    var hasBodies: Bool { !bodyStarts.isEmpty }
+    /// Where each body's item starts: its first line and the byte column (1-based) of the `-`
+    /// written there, under the marker; ascending by line.
+    var bodyStarts: [(line: Int, column: Int)] { containers.map { ($0.body.lowerBound, $0.indent - 3) } }
 
     /// The containers of `bytes` (the bytes cmark-gfm will parse) whose lines start at `lineStarts`.
     /// Cheap for a document without them: one look at the first character of each line.
@@ -37,10 +36,16 @@ struct IndentedContainers {
         var contexts: [Int] = []
         var fence: (char: UInt8, length: Int)? = nil
         let lineCount = lineStarts.count
+        func lineEnd(_ k: Int) -> Int { k + 1 < lineCount ? lineStarts[k + 1] : bytes.count }
+        // Whether line `k` holds text past `n` spaces.
+        func indented(_ k: Int, _ n: Int) -> Bool {
+            let ks = lineStarts[k]
+            return ks + n < lineEnd(k) && (ks..<(ks + n)).allSatisfy { bytes[$0] == 0x20 }
+        }
         var l = 0
         while l < lineCount {
             let start = lineStarts[l]
-            let end = l + 1 < lineCount ? lineStarts[l + 1] : bytes.count
+            let end = lineEnd(l)
             defer { l += 1 }
             var i = start
             while i < end && bytes[i] == 0x20 { i += 1 }
@@ -50,10 +55,8 @@ struct IndentedContainers {
             let indent = i - start
             let c = bytes[i]
             if let f = fence {
-                if c == f.char, IndentedContainers.run(bytes, i, end, c) >= f.length,
-                   IndentedContainers.restIsBlank(bytes, i + IndentedContainers.run(bytes, i, end, c), end) {
-                    fence = nil
-                }
+                let n = IndentedContainers.run(bytes, i, end, c)
+                if c == f.char, n >= f.length, IndentedContainers.isBlank(bytes, i + n, end) { fence = nil }
                 continue
             }
             while let top = contexts.last, top > indent { contexts.removeLast() }
@@ -74,22 +77,14 @@ struct IndentedContainers {
             markerLines.append(l + 1)
             // The body: the next line that is not blank, indented four spaces more.
             var m = l + 1
-            while m < lineCount && IndentedContainers.isBlank(bytes, lineStarts[m], m + 1 < lineCount ? lineStarts[m + 1] : bytes.count) {
-                m += 1
-            }
-            guard m < lineCount else { continue }
-            let bodyStart = lineStarts[m]
-            let bodyEnd = m + 1 < lineCount ? lineStarts[m + 1] : bytes.count
-            guard bodyStart + indent + 4 < bodyEnd,
-                  (bodyStart..<(bodyStart + indent + 4)).allSatisfy({ bytes[$0] == 0x20 }) else { continue }
-            bodyStarts.append((m + 1, indent + 1))
+            while m < lineCount && IndentedContainers.isBlank(bytes, lineStarts[m], lineEnd(m)) { m += 1 }
+            guard m < lineCount, indented(m, indent + 4) else { continue }
             contexts.append(indent + 4)
             // The body's last line: the last that is not blank before a line indented less.
             var last = m, k = m + 1
             while k < lineCount {
-                let ks = lineStarts[k], ke = k + 1 < lineCount ? lineStarts[k + 1] : bytes.count
-                if !IndentedContainers.isBlank(bytes, ks, ke) {
-                    guard ks + indent + 4 < ke, (ks..<(ks + indent + 4)).allSatisfy({ bytes[$0] == 0x20 }) else { break }
+                if !IndentedContainers.isBlank(bytes, lineStarts[k], lineEnd(k)) {
+                    guard indented(k, indent + 4) else { break }
                     last = k
                 }
                 k += 1
@@ -129,8 +124,7 @@ struct IndentedContainers {
     /// and the title between the quotes.
     private static func describe(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, marker: Int,
                                  body: ClosedRange<Int>, indent: Int) -> MkDocsContainer {
-        var lineEnd = end
-        while lineEnd > i && (b[lineEnd - 1] == 0x0A || b[lineEnd - 1] == 0x0D || b[lineEnd - 1] == 0x20) { lineEnd -= 1 }
+        let lineEnd = textEnd(b, i, end)
         var j = i
         while j < lineEnd && (b[j] == b[i] || b[j] == 0x2B || b[j] == 0x21 || b[j] == 0x20) { j += 1 }
         var kind = "tab"
@@ -167,7 +161,12 @@ struct IndentedContainers {
         (i..<end).allSatisfy { b[$0] == 0x20 || b[$0] == 0x09 || b[$0] == 0x0A || b[$0] == 0x0D }
     }
 
-    private static func restIsBlank(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool { isBlank(b, i, end) }
+    /// The end of the line's text at `i..<end`: without its line break and trailing spaces.
+    private static func textEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        var e = end
+        while e > i && (b[e - 1] == 0x0A || b[e - 1] == 0x0D || b[e - 1] == 0x20) { e -= 1 }
+        return e
+    }
 
     /// The width of a list item's marker and the spaces after it (its content's indent from the
     /// marker), if the line at `i` opens one: `-`, `*`, `+` or one to nine digits and `.` or `)`,
@@ -192,8 +191,7 @@ struct IndentedContainers {
     /// quotes or not; `???` or `???+` and type words, a title or both; `===`, `===!` or `===+`
     /// and a title.
     private static func isMarker(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
-        var lineEnd = end
-        while lineEnd > i && (b[lineEnd - 1] == 0x0A || b[lineEnd - 1] == 0x0D || b[lineEnd - 1] == 0x20) { lineEnd -= 1 }
+        let lineEnd = textEnd(b, i, end)
         let c = b[i]
         guard run(b, i, lineEnd, c) == 3 else { return false }
         var j = i + 3

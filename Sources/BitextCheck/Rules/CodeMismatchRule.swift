@@ -1154,12 +1154,14 @@ public struct CodeMismatchRule: Rule {
         // Each line that differs: a second change in a block is no less a change. A block that
         // differs in more lines (another version of the example, blocks paired wrongly) is one
         // finding, at its first line, that counts the others.
-        var blocks: [(s: Int, t: Int, differences: [CodeComparison.Difference])] = []
+        // (Each difference with the currency signs it swaps, if that is all it changes.)
+        var blocks: [(s: Int, t: Int, differences: [(CodeComparison.Difference, swap: String?)])] = []
         for (s, t) in c.codeBlockPairs {
             let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
             // (An import whose names stand in another order changes nothing.)
             let all = CodeComparison.differences(source: sb.literal, target: tb.literal).filter { d in
-                !(d.source.map { s in d.target.map { CodeComparison.reorderedImport(s, $0) } ?? false } ?? false)
+                guard let sl = d.source, let tl = d.target else { return true }
+                return !CodeComparison.reorderedImport(sl, tl)
             }
             guard !all.isEmpty else { continue }
             // The same lines in another order (imports sorted by another tool's rule, the
@@ -1168,29 +1170,23 @@ public struct CodeMismatchRule: Rule {
             // Laid out otherwise by a formatter (parentheses around a wrapped expression, a
             // trailing comma): no code changed.
             if CodeComparison.reflowed(sb.literal, tb.literal) { continue }
-            blocks.append((s, t, all))
+            blocks.append((s, t, all.map { d in
+                (d, d.source.flatMap { sl in d.target.flatMap { CodeMismatchRule.currencySwap(sl, $0) } })
+            }))
         }
         // Lines whose amounts change one currency sign for another alike, the rest kept, three
         // times or more on the page (sample output made the reader's: `$245,670` → `¥245,670`):
         // one finding at the first, counting the others, as `number-mismatch` says it of prose.
         var swaps: [String: Int] = [:]
-        for b in blocks {
-            for d in b.differences {
-                if let sl = d.source, let tl = d.target, let x = CodeMismatchRule.currencySwap(sl, tl) { swaps[x, default: 0] += 1 }
-            }
-        }
+        for b in blocks { for case (_, let x?) in b.differences { swaps[x, default: 0] += 1 } }
         var swapReported = Set<String>()
         for (s, t, found) in blocks {
             let sb = p.source.codeBlocks[s], tb = c.document.codeBlocks[t]
-            var all = found
+            var all: [CodeComparison.Difference] = []
             var swapped: [(CodeComparison.Difference, String)] = []
-            if !swaps.isEmpty {
-                all = found.filter { d in
-                    guard let sl = d.source, let tl = d.target, let x = CodeMismatchRule.currencySwap(sl, tl),
-                          let n = swaps[x], n >= 3 else { return true }
-                    if swapReported.insert(x).inserted { swapped.append((d, x)) }
-                    return false
-                }
+            for (d, swap) in found {
+                guard let x = swap, let n = swaps[x], n >= 3 else { all.append(d); continue }
+                if swapReported.insert(x).inserted { swapped.append((d, x)) }
             }
             let more = all.count > CodeMismatchRule.separateLines ? all.count - 1 : 0
             let differences = ((more > 0 ? [all[0]] : all).map { ($0, String?.none) } + swapped.map { ($0.0, String?($0.1)) })
