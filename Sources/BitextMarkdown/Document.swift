@@ -126,8 +126,7 @@ public struct Document: Sendable {
                         opaqueDepth = max(0, opaqueDepth + addHTMLBlock(block, bytes, opaque: opaque!,
                                                                         open: opaqueDepth, headings: options.headingsAfterHTML, &scratch))
                     case .paragraph, .heading, .tableCell:
-                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes, silent: recordsSilentBlocks,
-                                marker: !containers.isEmpty && containers.isMarkerLine(block.startLine))
+                        addLeaf(block, bytes, &scratch, &mapper, matchesBytes: matchesBytes, silent: recordsSilentBlocks)
                     }
                 }
             }
@@ -225,7 +224,7 @@ public struct Document: Sendable {
     }
 
     private mutating func addLeaf(_ b: ParsedBlock, _ bytes: UnsafeBufferPointer<UInt8>, _ scratch: inout DecodeScratch,
-                                  _ mapper: inout InlineMapper, matchesBytes: Bool, silent recordsSilent: Bool, marker: Bool) {
+                                  _ mapper: inout InlineMapper, matchesBytes: Bool, silent recordsSilent: Bool) {
         guard let range = byteRange(b) else { return }
         if case .paragraph = b.kind, b.startColumn == 1, b.listDepth == 0, b.quoteDepth == 0, !b.inFootnote,
            Document.isModuleStatements(UnsafeBufferPointer(rebasing: bytes[range])) { return }
@@ -243,7 +242,6 @@ public struct Document: Sendable {
         var inTable = false
         if case .tableCell = b.kind { inTable = true }
         TextMasks.apply(raw, roles, isHeading: isHeading, inQuote: b.quoteDepth > 0, inTable: inTable, presence: presence)
-        if marker, !isHeading, !inTable { IndentedContainers.maskMarker(raw, roles) }
 
         let kind: UnitKind
         switch b.kind {

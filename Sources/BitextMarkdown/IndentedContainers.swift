@@ -11,20 +11,19 @@
 /// position stays the file's), and the body's lines, blank lines and all, are that item's content.
 /// The tree walk does not count these items as lists (``bodyStarts``). The marker line stays a
 /// paragraph of its own (a list item interrupts it) whose syntax — the marker, the type words and
-/// the title's quotes — is block structure (``markerLines``): an admonition's title is a unit, a
-/// bare `!!! note` none, a tab's title a name (no unit: ``TextMasks`` reads it as code).
+/// the title's quotes — is block structure (``TextMasks``, by the same grammar,
+/// ``MkDocsMarkerLine``): an admonition's title is a unit, a bare `!!! note` none, a tab's title
+/// a name (no unit: code).
 ///
 /// A marker is one at the document's top level, in a list item's content or in another
 /// container's body, indented less than four spaces past that content: four spaces more is an
 /// indented code block, whose lines are code to MkDocs as well, and a marker inside a fenced code
 /// block (documentation showing the syntax) is code.
 struct IndentedContainers {
-    /// The marker lines (1-based), ascending, with a body or not.
-    private(set) var markerLines: [Int] = []
     /// The containers with a body, in the order of their markers.
     private(set) var containers: [MkDocsContainer] = []
 
-    var isEmpty: Bool { markerLines.isEmpty }
+    var isEmpty: Bool { containers.isEmpty }
     /// Where each body's item starts: its first line and the byte column (1-based) of the `-`
     /// written there, under the marker; ascending by line.
     var bodyStarts: [(line: Int, column: Int)] { containers.map { ($0.body.lowerBound, $0.indent - 3) } }
@@ -72,9 +71,7 @@ struct IndentedContainers {
             // Up to three spaces past the content's indent (Python-Markdown indents a list
             // item's content four spaces, whatever its marker's width); four is indented code.
             guard c == 0x21 || c == 0x3F || c == 0x3D, indent - (contexts.last ?? 0) < 4,
-                  IndentedContainers.isMarker(bytes, i, end) else { continue }
-            // (A marker alone, a title without a body, is a container too: its line is syntax.)
-            markerLines.append(l + 1)
+                  let marker = MkDocsMarkerLine(bytes, i, IndentedContainers.textEnd(bytes, i, end)) else { continue }
             // The body: the next line that is not blank, indented four spaces more.
             var m = l + 1
             while m < lineCount && IndentedContainers.isBlank(bytes, lineStarts[m], lineEnd(m)) { m += 1 }
@@ -89,7 +86,7 @@ struct IndentedContainers {
                 }
                 k += 1
             }
-            containers.append(IndentedContainers.describe(bytes, i, end, marker: l + 1, body: (m + 1)...(last + 1), indent: indent))
+            containers.append(IndentedContainers.describe(bytes, marker, marker: l + 1, body: (m + 1)...(last + 1), indent: indent))
         }
     }
 
@@ -98,58 +95,16 @@ struct IndentedContainers {
         for b in bodyStarts { input[lineStarts[b.line - 1] + b.column - 1] = 0x2D }
     }
 
-    /// Whether line `line` (1-based) is a marker line.
-    func isMarkerLine(_ line: Int) -> Bool { IndentedContainers.contains(markerLines, line) }
-
-    /// Marks a marker paragraph's syntax as block structure: everything on its first line but
-    /// the title between its quotes (all of it when there is no title), so that the unit is the
-    /// title, where it stands. The title keeps the roles ``TextMasks`` gave it (a tab's title is
-    /// the name of what the tab shows: code). `raw` is the paragraph's text from the marker on.
-    static func maskMarker(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>) {
-        let eol = raw.firstIndex(of: 0x0A) ?? raw.count
-        var first: Int? = nil, last: Int? = nil
-        for k in 0..<eol where raw[k] == 0x22 {
-            if first == nil { first = k }
-            last = k
-        }
-        if let first, let last, first < last {
-            for k in 0...first { roles[k] = .structure }
-            for k in last..<eol { roles[k] = .structure }
-        } else {
-            for k in 0..<eol { roles[k] = .structure }
-        }
-    }
-
     /// A container as its marker line names it: the first type word (`tab` for a content tab)
     /// and the title between the quotes.
-    private static func describe(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, marker: Int,
+    private static func describe(_ b: UnsafeBufferPointer<UInt8>, _ line: MkDocsMarkerLine, marker: Int,
                                  body: ClosedRange<Int>, indent: Int) -> MkDocsContainer {
-        let lineEnd = textEnd(b, i, end)
-        var j = i
-        while j < lineEnd && (b[j] == b[i] || b[j] == 0x2B || b[j] == 0x21 || b[j] == 0x20) { j += 1 }
-        var kind = "tab"
-        if b[i] != 0x3D {
-            var k = j
-            while k < lineEnd && b[k] != 0x20 && b[k] != 0x22 { k += 1 }
-            kind = k > j ? String(decoding: UnsafeBufferPointer(rebasing: b[j..<k]), as: UTF8.self).lowercased() : "note"
-        }
-        var title = ""
-        if let open = (i..<lineEnd).first(where: { b[$0] == 0x22 }), lineEnd - 1 > open, b[lineEnd - 1] == 0x22 {
-            title = String(decoding: UnsafeBufferPointer(rebasing: b[(open + 1)..<(lineEnd - 1)]), as: UTF8.self)
-        }
-        return MkDocsContainer(markerLine: marker, body: body, indent: indent + 4, kind: kind, title: title)
+        let text = { (r: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+        let kind = line.kind == .tab ? "tab" : line.firstWord.isEmpty ? "note" : text(line.firstWord).lowercased()
+        return MkDocsContainer(markerLine: marker, body: body, indent: indent + 4, kind: kind, title: line.title.map(text) ?? "")
     }
 
     // MARK: lines
-
-    private static func contains(_ sorted: [Int], _ x: Int) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == x
-    }
 
     private static func run(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ c: UInt8) -> Int {
         var j = i
@@ -184,46 +139,6 @@ struct IndentedContainers {
         guard j < end, b[j] == 0x20 else { return nil }
         let spaces = run(b, j, end, 0x20)
         return j - i + (spaces >= 5 ? 1 : spaces)
-    }
-
-    /// Whether the line at `i` (its first character, `!`, `?` or `=`) is a container's marker
-    /// line, as the extensions' own patterns read one: `!!!` and type words, then a title in
-    /// quotes or not; `???` or `???+` and type words, a title or both; `===`, `===!` or `===+`
-    /// and a title.
-    private static func isMarker(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
-        let lineEnd = textEnd(b, i, end)
-        let c = b[i]
-        guard run(b, i, lineEnd, c) == 3 else { return false }
-        var j = i + 3
-        var needsType = false, needsTitle = false
-        switch c {
-        case 0x21: needsType = true
-        case 0x3F: if j < lineEnd && b[j] == 0x2B { j += 1 }
-        default:
-            if j < lineEnd && b[j] == 0x21 { j += 1 }
-            if j < lineEnd && b[j] == 0x2B { j += 1 }
-            needsTitle = true
-        }
-        // Type words: letters, digits, `_` and `-`, separated by spaces.
-        var words = 0
-        while true {
-            let spaces = run(b, j, lineEnd, 0x20)
-            guard spaces > 0 || (words == 0 && j < lineEnd && b[j] != 0x22) else { break }
-            var k = j + spaces
-            let wordStart = k
-            while k < lineEnd, b[k] == 0x5F || b[k] == 0x2D || (b[k] | 0x20 >= 0x61 && b[k] | 0x20 <= 0x7A) || (b[k] >= 0x30 && b[k] <= 0x39) {
-                k += 1
-            }
-            guard k > wordStart, k == lineEnd || b[k] == 0x20 else { break }
-            if c == 0x3D { return false }
-            words += 1
-            j = k
-        }
-        j += run(b, j, lineEnd, 0x20)
-        if j == lineEnd { return !needsTitle && words > 0 }
-        // A title: from a quote to the last quote of the line.
-        guard b[j] == 0x22, lineEnd - j >= 2, b[lineEnd - 1] == 0x22 else { return false }
-        return !needsType || words > 0
     }
 }
 

@@ -134,9 +134,9 @@ enum TextMasks {
         return false
     }
 
-    /// Line syntax of MkDocs and DocC that cmark leaves as text: admonition and tab lines
-    /// (`!!! note "Title"`, `???+ tip`, `=== "Python"`: the marker and the type are syntax, a
-    /// quoted title stays text) and a DocC aside keyword opening a block quote (`> Note:`).
+    /// Line syntax of MkDocs, MyST and DocC that cmark leaves as text: the marker lines of MkDocs's
+    /// containers (``MkDocsMarkerLine``: `!!! note "Title"`, `???+ tip`, `=== "Python"`), a MyST
+    /// target (`(label)=`) and a DocC aside keyword opening a block quote (`> Note:`).
     static func markLineSyntax(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>, inQuote: Bool) {
         let n = raw.count
         var start = 0
@@ -145,37 +145,22 @@ enum TextMasks {
             while end < n && raw[end] != 0x0A { end += 1 }
             var k = start
             while k < end && (raw[k] == 0x20 || roles[k] == .structure) { k += 1 }
-            if k + 3 <= end, roles[k] == .content,
-               (raw[k] == 0x21 || raw[k] == 0x3F || raw[k] == 0x3D), raw[k + 1] == raw[k], raw[k + 2] == raw[k] {
-                // !!! / ??? / ??? + / === followed by a space and a type word (or a quoted title for tabs).
-                var e = k + 3
-                let isTab = raw[k] == 0x3D
-                // `???+` opens a block unfolded; `===!` starts a new set of tabs, `===+` selects one.
-                if isTab && e < end && raw[e] == 0x21 { e += 1 }
-                if e < end && raw[e] == 0x2B { e += 1 }
-                let spaced = e < end && raw[e] == 0x20
-                while e < end && raw[e] == 0x20 { e += 1 }
-                var w = e
-                while w < end && (isASCIILetterOrDigit(raw[w]) || raw[w] == 0x2D || raw[w] == 0x5F) { w += 1 }
-                if spaced && (isTab ? (e < end && raw[e] == 0x22) : w > e && (w == end || raw[w] == 0x20)) {
-                    mark(roles, k..<w, .markup)
-                    // A tab's quoted label is its name, not prose.
-                    if isTab { for x in w..<end where roles[x] == .content { roles[x] = .code } }
-                    // The quotes around an admonition's title are syntax; the title is text.
-                    var q = w
-                    while q < end && raw[q] == 0x20 { q += 1 }
-                    var last = end
-                    while last > q && (raw[last - 1] == 0x20 || raw[last - 1] == 0x0D) { last -= 1 }
-                    if !isTab && q < last - 1 && raw[q] == 0x22 && raw[last - 1] == 0x22 {
-                        roles[q] = .markup
-                        roles[last - 1] = .markup
-                    }
+            var textEnd = end
+            while textEnd > k && (raw[textEnd - 1] == 0x20 || raw[textEnd - 1] == 0x0D) { textEnd -= 1 }
+            if k < end, roles[k] == .content, let marker = MkDocsMarkerLine(raw, k, textEnd) {
+                // The marker, the type words and the title's quotes are block syntax; the title
+                // is the text, where it stands (a tab's title names what it shows: code).
+                if let title = marker.title {
+                    mark(roles, k..<title.lowerBound, .structure)
+                    mark(roles, title.upperBound..<end, .structure)
+                    if marker.kind == .tab { for x in title where roles[x] == .content { roles[x] = .code } }
+                } else {
+                    mark(roles, k..<end, .structure)
                 }
             } else if k < end, raw[k] == 0x28, roles[k] == .content {
                 // A MyST target, `(label)=` alone on its line (before a heading): a name for
                 // `{ref}` links, syntax, never text to translate.
-                var e = end
-                while e > k && (raw[e - 1] == 0x20 || raw[e - 1] == 0x0D) { e -= 1 }
+                let e = textEnd
                 if e - k >= 4 && raw[e - 1] == 0x3D && raw[e - 2] == 0x29,
                    (k + 1..<e - 2).allSatisfy({ raw[$0] > 0x20 && raw[$0] != 0x28 && raw[$0] != 0x29 }) {
                     mark(roles, k..<e, .markup)

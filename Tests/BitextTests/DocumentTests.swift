@@ -386,4 +386,45 @@ import Testing
         // Every unit's text is the file's text at its place.
         for u in doc.units { #expect(doc.source.slice(from: u.start, through: u.end) == u.string) }
     }
+    /// One grammar reads a marker line wherever it stands (``MkDocsMarkerLine``): what the
+    /// extensions' patterns take, with every type word, and nothing else.
+    @Test func markerLinesByTheExtensionsPatterns() {
+        func read(_ line: String) -> (kind: MkDocsMarkerLine.Kind, first: String, title: String?)? {
+            let b = Array(line.utf8)
+            guard let m = MkDocsMarkerLine(b, 0, b.count) else { return nil }
+            let text = { (r: Range<Int>) in String(decoding: b[r], as: UTF8.self) }
+            return (m.kind, text(m.firstWord), m.title.map(text))
+        }
+        #expect(read(#"!!! note "Title""#)! == (.admonition, "note", "Title"))
+        #expect(read(#"!!! note annotate "Title""#)! == (.admonition, "note", "Title"))
+        #expect(read("!!! danger inline end")! == (.admonition, "danger", nil))
+        #expect(read("!!!tip")! == (.admonition, "tip", nil))
+        #expect(read(#"???+ question "Why?""#)! == (.details, "question", "Why?"))
+        #expect(read(#"??? "Only a title""#)! == (.details, "", "Only a title"))
+        #expect(read(#"===+! "Go""#)! == (.tab, "", "Go"))
+        #expect(read(#"===! "Python 3""#)! == (.tab, "", "Python 3"))
+        for line in ["!!!! note", #"!!! "A title needs a type""#, #"!!! note "unclosed"#, "===", #"=== python "Tab""#,
+                     "=== Python", "??? ", "!!! note: colon", "!!! 注意", "!!"] {
+            #expect(read(line) == nil, "\(line)")
+        }
+    }
+
+    /// The marker line's syntax is block structure wherever the line stands: the title is the
+    /// unit, every type word is syntax, in a block quote too, and a title-only marker is no text.
+    @Test func markerSyntaxIsStructureEverywhere() throws {
+        let doc = Document(SourceText(path: "page.md", text: """
+            !!! note annotate "说明"
+
+            > ??? tip "引用里的提示"
+
+            !!! warning inline end
+
+            正文。
+            """))
+        let texts = doc.units.map(\.plainText)
+        #expect(texts.contains("说明") && !texts.contains { $0.contains("annotate") || $0.contains("inline") })
+        let quoted = try #require(doc.units.first { $0.plainText == "引用里的提示" })
+        #expect(quoted.start == TextPosition(line: 3, column: 12))
+        for u in doc.units { #expect(doc.source.slice(from: u.start, through: u.end) == u.string) }
+    }
 }
