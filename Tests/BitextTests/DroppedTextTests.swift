@@ -770,7 +770,7 @@ import BitextMarkdown
     /// (`also`) and none of 只, 仅, 限…, reads the opposite. Silent when the translation restricts,
     /// when the source says an addition too (`also only`), for `only` before a quantity or a noun
     /// phrase (`retrieve only a small summary` → `也可以检索少量摘要`, a held-out page's `or`), for
-    /// `not only`, and when the translation has no 也.
+    /// `not only`, for `only` in a compound (`text-only path`), and when the translation has no 也.
     @Test func restrictionSaidAsAddition() throws {
         let source = "The boot loader only accepts 9600 baud.\n"
         let found = try Harness.findings(rule: MissingTranslationRule(), target: "引导加载程序也接受 9600 波特率。\n", source: source)
@@ -784,6 +784,9 @@ import BitextMarkdown
             ("The boot loader also only accepts 9600 baud.\n", "引导加载程序也接受 9600 波特率。\n"),
             ("Search the archive, or fetch only a short summary of it.\n", "可以搜索存档，也可以获取存档的简短摘要。\n"),
             ("The loader not only accepts 9600 baud but also 19200 baud.\n", "加载程序也接受 9600 和 19200 波特率。\n"),
+            // `text-only` is an adjective: the sentence restricts nothing.
+            ("The same event is sent for the text-only path.\n", "纯文本路径也会发送相同的事件。\n"),
+            ("Read-only users see the same page.\n", "只读用户也会看到相同的页面。\n"),
         ]
         for (s, t) in silent {
             #expect(try Harness.findings(rule: MissingTranslationRule(), target: t, source: s).isEmpty, "\(s)")

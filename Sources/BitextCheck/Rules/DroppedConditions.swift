@@ -361,7 +361,8 @@ enum DroppedConditions {
 }
 
 /// A restriction said as an addition: a sentence translated one to one whose source restricts
-/// (`only`: the source locale's `restriction.words`, not after `not`, `the`…, not before `if`,
+/// (`only`: the source locale's `restriction.words`, not after `not`, `the`…, nor in a hyphenated
+/// compound (`text-only`), not before `if`,
 /// `then`…, nor opening a phrase of `conditions`, which ``DroppedConditions`` reads; a verb right
 /// after it, not a quantity: `retrieve only a small summary` is no such restriction) and says no
 /// addition (`also`, `too`: `restriction.additions`), and whose translation says none of the
@@ -413,8 +414,13 @@ enum ReversedRestrictions {
                           n.range == sentence[k + 1].range else { return false }
                     return !functionWords.contains(lowered[k + 1]) || copulas.contains(lowered[k + 1])
                 }
+                // A part of a hyphenated compound (`text-only`, `read-only`) is an adjective of
+                // its noun, no restriction of a verb.
+                func inCompound(_ r: Range<Int>) -> Bool {
+                    (r.lowerBound > 0 && su.text[r.lowerBound - 1] == 0x2D) || (r.upperBound < su.text.count && su.text[r.upperBound] == 0x2D)
+                }
                 guard let at = lowered.indices.first(where: { k in
-                    cues.words.contains(lowered[k])
+                    cues.words.contains(lowered[k]) && !inCompound(sentence[k].range)
                         && (k == 0 || !cues.notAfter.contains(lowered[k - 1]))
                         && !cues.notBefore.contains(lowered[k + 1 < lowered.count ? k + 1 : k]) && verbAfter(k)
                         && !phrases.contains { ph in k + ph.count <= lowered.count && Array(lowered[k..<(k + ph.count)]) == ph }
