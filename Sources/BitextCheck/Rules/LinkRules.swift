@@ -858,6 +858,8 @@ public struct AnchorMismatchRule: Rule {
             RuleExample("## 参考 {/*↓参考*/}\n", source: "## Reference {/*reference*/}\n"),
             RuleExample("## 基础示例 {#basic-example}\n", source: "## Basic Example\n"),
             RuleExample("## 基础示例 {#↓ji-chu}\n", source: "## Basic Example\n"),
+            RuleExample("# 概念\n\n## 概念 {#concepts_1}\n", source: "# Concepts\n\n## Concepts\n"),
+            RuleExample("# 概念\n\n## 概念 {#↓concepts}\n", source: "# Concepts\n\n## Concepts\n"),
         ]
     }
 
@@ -928,8 +930,14 @@ public struct AnchorMismatchRule: Rule {
             } else if let tid, tid.syntax != .html {
                 // The translation pins an id the source does not write: it must be the source's slug.
                 let sourceText = DocumentAnchors.headingText(su)
-                if DocumentAnchors.key(sourceText) == DocumentAnchors.key(tid.id) { continue }
-                let slug = AnchorMismatchRule.slug(sourceText)
+                let key = DocumentAnchors.key(sourceText)
+                // A heading whose text an earlier heading of the source has too: its slug is
+                // numbered (`concepts-1` on GitHub and VitePress, `concepts_1` in MkDocs).
+                let repeats = p.source.units[..<pair.source[0]].filter {
+                    if case .heading = $0.kind { DocumentAnchors.key(DocumentAnchors.headingText($0)) == key } else { false }
+                }.count
+                if DocumentAnchors.key(tid.id) == (repeats > 0 ? key + String(repeats) : key) { continue }
+                let slug = AnchorMismatchRule.slug(sourceText) + (repeats > 0 ? "-\(repeats)" : "")
                 if AnchorMismatchRule.isTranslatedID(tid.id, of: slug) {
                     translated.append((t, pair.source[0], slug, tid.id, slug.isEmpty ? nil : Fix(slug), tid.span))
                     continue
