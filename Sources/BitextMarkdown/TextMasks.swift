@@ -72,6 +72,7 @@ enum TextMasks {
         if inQuote || present.contains(0x21) || present.contains(0x3F) || present.contains(0x3D) {  // ! ? =
             markLineSyntax(raw, roles, inQuote: inQuote)
         }
+        if present.contains(0x5D) && present.contains(0x5B) { markReferenceLinks(raw, roles) }  // ] [
         guard present.contains(0x3C) || present.contains(0x5C) || present.contains(0x26) || present.contains(0x7B)
                 || present.contains(0x24) || present.contains(0x3A) else { return }  // < \ & { $ :
         if present.contains(0x3C) { markCodeElements(raw, roles) }
@@ -178,6 +179,32 @@ enum TextMasks {
             if e < n && raw[e] == 0x3A && e - k >= 3 && e - k <= 12 && roles[k..<e].allSatisfy({ $0 == .content }) {
                 mark(roles, k..<(e + 1), .markup)
             }
+        }
+    }
+
+    /// A reference link cmark-gfm left as text because the page defines no such label:
+    /// mkdocstrings' cross-references (``[`Runner.run`][agents.run.Runner.run]``, `[Runner][]`),
+    /// which the site's autorefs plugin resolves. To the reader a link: its brackets are syntax
+    /// and its label (no spaces, on one line) where it points, like a link's destination; the
+    /// text stays what it is. Not after a letter or digit (`m[0][1]` indexes).
+    static func markReferenceLinks(_ raw: UnsafeBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<Role>) {
+        let n = raw.count
+        var k = 1
+        while k + 1 < n {
+            guard raw[k] == 0x5D, raw[k + 1] == 0x5B, roles[k] == .content, roles[k + 1] == .content else { k += 1; continue }
+            // The label: up to the next `]`, no space, bracket or line break inside.
+            var e = k + 2
+            while e < n && raw[e] != 0x5D && raw[e] != 0x5B && raw[e] > 0x20 { e += 1 }
+            // The text: back to its `[` on the same line (brackets of code inside it are code).
+            var b = k - 1
+            while b >= 0 && raw[b] != 0x0A && !(raw[b] == 0x5B && roles[b] == .content) && !(raw[b] == 0x5D && roles[b] == .content) { b -= 1 }
+            guard e < n, raw[e] == 0x5D, roles[e] == .content, (k + 2..<e).allSatisfy({ roles[$0] == .content }),
+                  b >= 0, raw[b] == 0x5B, roles[b] == .content, b + 1 < k, b == 0 || !isASCIILetterOrDigit(raw[b - 1]) else { k += 1; continue }
+            roles[b] = .markup
+            mark(roles, k..<(k + 2), .markup)
+            mark(roles, (k + 2)..<e, .destination)
+            roles[e] = .markup
+            k = e + 1
         }
     }
 

@@ -124,6 +124,21 @@ import Testing
         #expect(roles[.math]?.count == 5)
     }
 
+    /// A reference link the page does not define (mkdocstrings' cross-references, which the
+    /// site resolves) reads as a link: its label is where it points, its brackets syntax; a
+    /// plural `s` after it stays prose. An index (`m[0][1]`) and a defined reference are not it.
+    @Test func undefinedReferenceLinksAreLinks() {
+        let u = Fixtures.document("[`RunItemStreamEvent`][agents.stream_events.RunItemStreamEvent]s are events; see [Runner][].\n").units[0]
+        #expect(u.plainText == "RunItemStreamEvents are events; see Runner.", "\(u.plainText)")
+        let roles = Dictionary(grouping: u.text.indices, by: { u.roles[$0] })
+        #expect(roles[.destination]?.count == "agents.stream_events.RunItemStreamEvent".count)
+        #expect(roles[.markup]?.count == 2 + 4 + 4)  // backticks, `[` `][` `]` twice
+        let index = Fixtures.document("Read m[0][1] first.\n").units[0]
+        #expect(!index.roles.contains(.destination) && index.plainText == "Read m[0][1] first.")
+        let defined = Fixtures.document("See [the guide][g].\n\n[g]: https://example.com/guide\n").units[0]
+        #expect(defined.plainText == "See the guide.")
+    }
+
     /// A grammar production (`*name* → …`, one token before the arrow) is code; a sentence
     /// that points along a menu path with an arrow is prose.
     @Test func grammarLinesAndMenuPaths() {
