@@ -138,8 +138,8 @@ public enum TSVExporter {
 }
 
 /// Interleaved bilingual Markdown that renders on GitHub: each stretch of the source, quoted,
-/// followed by its translation as the translation has it. Tables and lists travel whole;
-/// identical code is shown once.
+/// followed by its translation as the translation has it. Tables, lists and MkDocs's notes and
+/// tabs travel whole; identical code is shown once.
 public enum MarkdownExporter {
     public static func export(_ p: BilingualPair) -> String {
         var out = "<!-- bilingual Markdown written by bitext: \(p.source.path) ⇔ \(p.target.path) -->\n\n"
@@ -167,7 +167,7 @@ public enum MarkdownExporter {
             guard let line = m.target.map({ p.target.lines(ofBlock: $0).lowerBound }).min() else { continue }
             for b in m.source { movedTo[b] = line }
         }
-        for seg in segments(p) {
+        for seg in segments(p, wholeContainers: true) {
             let s = seg.source.map { slice(sourceLines, $0) } ?? []
             let t = seg.target.map { slice(targetLines, $0) } ?? []
             if seg.code && s == t {
@@ -214,11 +214,14 @@ public enum MarkdownExporter {
         var beads: [Int] = []
     }
 
-    /// Line ranges of beads, merged where they share lines, tables and lists taken whole.
-    static func segments(_ p: BilingualPair) -> [Segment] {
+    /// Line ranges of beads, merged where they share lines, tables and lists taken whole, and
+    /// MkDocs's notes and tabs with `wholeContainers` (Markdown written out: a body is Markdown
+    /// only under its marker; the review page shows a body's blocks as rows of their own).
+    static func segments(_ p: BilingualPair, wholeContainers: Bool = false) -> [Segment] {
         var segs: [Segment] = []
         for (k, b) in p.alignment.beads.enumerated() where !b.source.contains(where: { isFrontMatter(p.source, $0) }) {
-            let s = range(p.source, b.source), t = range(p.target, b.target)
+            let s = range(p.source, b.source, wholeContainers: wholeContainers)
+            let t = range(p.target, b.target, wholeContainers: wholeContainers)
             let code = b.source.contains { if case .code = p.source.blocks[$0] { return true }; return false }
             if var last = segs.last, overlaps(last.source, s) || overlaps(last.target, t) {
                 last.source = union(last.source, s)
@@ -233,8 +236,9 @@ public enum MarkdownExporter {
         return segs
     }
 
-    /// The lines of some blocks, a table cell or list item widened to its whole table or list.
-    static func range(_ d: Document, _ blocks: [Int]) -> ClosedRange<Int>? {
+    /// The lines of some blocks, a table cell or list item widened to its whole table or list,
+    /// and a block of an MkDocs container to the whole container with `wholeContainers`.
+    static func range(_ d: Document, _ blocks: [Int], wholeContainers: Bool = false) -> ClosedRange<Int>? {
         var r: ClosedRange<Int>? = nil
         for b in blocks {
             var lo = d.lines(ofBlock: b).lowerBound, hi = d.lines(ofBlock: b).upperBound
@@ -252,6 +256,12 @@ public enum MarkdownExporter {
                 while k > 0 && grouped(d.units[k - 1].kind) && d.units[k - 1].end.line >= lo - 2 { k -= 1; lo = d.units[k].start.line }
                 k = u
                 while k + 1 < d.units.count && grouped(d.units[k + 1].kind) && d.units[k + 1].start.line <= hi + 2 { k += 1; hi = d.units[k].end.line }
+            }
+            // An MkDocs note or tab whole, marker line and body: its body is Markdown only
+            // indented under its marker, so it is quoted (and shown) with it.
+            for c in d.mkdocsContainers where wholeContainers && c.markerLine <= hi && c.body.upperBound >= lo {
+                lo = min(lo, c.markerLine)
+                hi = max(hi, c.body.upperBound)
             }
             r = union(r, lo...hi)
         }

@@ -147,6 +147,14 @@ import Testing
         same.write("zh.md", "运行：\n\n```sh\nmake test\n```\n")
         let once = try Self.export("markdown", same, "out.md", source: same.path("en.md"), target: same.path("zh.md"))
         #expect(once.components(separatedBy: "make test").count == 2)
+        // An MkDocs note travels whole: its body stays indented under its marker, in the quote
+        // and in the translation (a quote marker before the indentation would end the note).
+        let note = TempDir()
+        note.write("en.md", "# Setup\n\n!!! note \"Before you start\"\n    The server must be running.\n\n    - Check the port.\n\nThen run the client.\n")
+        note.write("zh.md", "# 安装\n\n!!! note \"开始之前\"\n    服务器必须已经运行。\n\n    - 检查端口。\n\n然后运行客户端。\n")
+        let notes = try Self.export("markdown", note, "out.md", source: note.path("en.md"), target: note.path("zh.md"))
+        #expect(notes.contains("> !!! note \"Before you start\"\n>     The server must be running.\n>\n>     - Check the port.\n\n"
+                               + "!!! note \"开始之前\"\n    服务器必须已经运行。\n\n    - 检查端口。\n\n> Then run the client."), "\(notes)")
         let r = try CLI.run(["segment", dir.path("a.md"), "--format", "json"])
         #expect(r.status == 0)
     }
