@@ -205,7 +205,7 @@ import Testing
 
     /// Ordinals in words after `the` (review 31 D8): `the second case` → `第三种情况` changed;
     /// `第二种`, and a 第 that renders a number of the source (`Step 3` → `第 3 步`), are not;
-    /// `30 seconds`, `a second` are no ordinals.
+    /// `30 seconds`, `a second` are no ordinals; 第三方 for `third-party` renders the compound.
     @Test func ordinalWordsChanged() throws {
         let m = try messages("这属于第三种情况。", "This is the second case.")
         #expect(m.count == 1 && m[0].contains("second") && m[0].contains("三"), "\(m)")
@@ -214,6 +214,9 @@ import Testing
         #expect(try messages("在第 3 步中传入第三个参数。", "In step 3, pass the third argument.").isEmpty)
         #expect(try messages("等待 30 秒后，第二次重试。", "Wait 30 seconds, then retry a second time.").isEmpty)
         #expect(try messages("见守则第 1 条：第一次违规记零分；第二次违规不及格。", "See Article 1: the first violation scores zero; a second violation fails.").isEmpty)
+        // 第三方 renders the source's `third-party`: no ordinal changed (`the first time` → 首次).
+        #expect(try messages("首次调用时才加载，避免执行第三方代码。", "It loads the first time you call it and avoids running third-party code.").isEmpty)
+        #expect(try messages("第三次调用时才加载。", "It loads the first time you call it.").count == 1)
         // An ordinal of a quarter is the quarter's, reported once (`fiscalQuartersAndYears`).
         #expect(try messages("第三季度营收增长。", "Revenue grew in the fourth quarter.").count == 1)
     }

@@ -1363,15 +1363,16 @@ public struct NumberMismatchRule: Rule {
 
     /// The source's ordinals in words (``LocaleData/Bounds/ordinals``: `second`, `third`) right
     /// after a word of `ordinalAfter` (`the second case`), or after any word with `after` false
-    /// (`a second violation`), by their value.
-    static func ordinalWords(_ u: Unit, _ bounds: LocaleData.Bounds, after: Bool = true) -> [(range: Range<Int>, value: Double)] {
+    /// (`a second violation`), by their value; with `compounds`, also those opening a hyphenated
+    /// compound (`third-party`, whose translation may write the ordinal: 第三方).
+    static func ordinalWords(_ u: Unit, _ bounds: LocaleData.Bounds, after: Bool = true, compounds: Bool = false) -> [(range: Range<Int>, value: Double)] {
         guard !bounds.ordinals.isEmpty else { return [] }
         let t = u.text, n = t.count
         var out: [(Range<Int>, Double)] = []
         forEachLatinWord(t) { r, previous in
             let i = r.lowerBound, e = r.upperBound
             // (The length first: no string made for most words.)
-            guard e - i >= 5 && e - i <= 8, u.roles[i] == .content, !(e < n && (t[e] == 0x2D || t[e] == 0x27)),
+            guard e - i >= 5 && e - i <= 8, u.roles[i] == .content, !(e < n && ((t[e] == 0x2D && !compounds) || t[e] == 0x27)),
                   let value = bounds.ordinals[u.string(i..<e).lowercased()] else { return }
             if after {
                 guard let w = previous, w.upperBound + 1 == i, t[w.upperBound] == 0x20, bounds.ordinalAfter.contains(u.string(w).lowercased()) else { return }
@@ -4217,7 +4218,8 @@ public struct NumberMismatchRule: Rule {
             for m in pair.source.flatMap({ NumberMismatchRule.sourceNumbers(p.source.units[$0], p.sourceAnalyses[$0], unit: $0, clock: sourceClock, numerals: numerals) }) {
                 if let j = target.firstIndex(where: { m.value.agrees(with: $0.value) }) { target.remove(at: j) }
             }
-            let any = Set(pair.source.flatMap { NumberMismatchRule.ordinalWords(p.source.units[$0], sourceBounds, after: false).map(\.value) })
+            // (A compound's ordinal renders it: `third-party` → 第三方.)
+            let any = Set(pair.source.flatMap { NumberMismatchRule.ordinalWords(p.source.units[$0], sourceBounds, after: false, compounds: true).map(\.value) })
             target.removeAll { t in t.value.values.contains { any.contains($0) } }
             guard target.count == 1 else { return }
             let (su, s) = left[0], t = target[0]
