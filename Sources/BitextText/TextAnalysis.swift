@@ -273,7 +273,11 @@ public struct SourceStretch: Sendable, Equatable {
         if function + ordinary < 3 { return keep(keptCount > 0 ? .keptWords : .fewWords) }
         if titleCase { return keep(.titleCase) }
         if function >= 1 { return (true, false, .sentence) }
-        if lowerUnkept >= 3 { return (true, false, .ordinaryWords) }
+        // No function word: three or four words inside Chinese are a noun phrase the sentence
+        // keeps (`protocol entry point 实例化`, `token-level top-1 accuracy 指标`), a term of a
+        // writer who keeps such terms in English; English left untranslated is clauses, whose
+        // function words a run of five words or more has, and a longer run of words is one.
+        if lowerUnkept >= 3 && tokens.count > 4 { return (true, false, .ordinaryWords) }
         return keep(.fewWords)
     }
 }
