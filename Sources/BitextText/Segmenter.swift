@@ -915,7 +915,8 @@ public final class Segmenter {
             // (Only a label can be a product's name: no function word, few words.)
             if functionTokens == 0 && tokens.count <= 6 { s.hasModelNumber = Segmenter.hasModelNumber(text, roles, range) }
             s.unitShape = Segmenter.isCitation(text, roles, segment) || Segmenter.isCatalogueLink(text, roles, segment, links)
-                || Segmenter.endsWithPaperURL(text, roles) ? .citation
+                || Segmenter.endsWithPaperURL(text, roles)
+                || Segmenter.isTitledWorkLink(text, roles, segment, links, functionWords: source.functionWords) ? .citation
                 : tokens.count <= 4 && Segmenter.isStatusLine(text, roles, segment) ? .names : nil
         }
         s.reclassify(kept: keptWords)
@@ -997,7 +998,7 @@ public final class Segmenter {
     }
 
     /// Code punctuation in `range` (prose characters only): `{ } ( ) < > = ; [ ] | $`, letters and
-    /// digits, and whether a type expression's marks occur.
+    /// digits, and whether a type expression's marks occur (or a JSON object's, `"key": "value"`).
     static func codePunctuation(_ text: UnsafeBufferPointer<UInt32>, _ roles: UnsafeBufferPointer<Role>,
                                 _ range: Range<Int>) -> (symbols: Int, letters: Int, typeExpression: Bool) {
         var symbols = 0, letterCount = 0
@@ -1019,6 +1020,14 @@ public final class Segmenter {
                 if c == 0x7B { openingBrace = true }
             case 0x3F:
                 if i + 1 < text.count && text[i + 1] == 0x3A { typeExpression = true }          // ?:
+            case 0x22:
+                // A quoted key, a colon and a value: a JSON object's member (`"theme": "dark"`).
+                var j = i + 1
+                if j < text.count && text[j] == 0x3A {
+                    j += 1
+                    while j < text.count && (text[j] == 0x20 || roles[j] == .markup) { j += 1 }
+                    if j < text.count && (text[j] == 0x22 || text[j] == 0x7B || text[j] == 0x5B || isDigit(text[j])) { typeExpression = true }
+                }
             default: if isLetterOrDigit(c) { letterCount += 1 }
             }
         }
@@ -1241,6 +1250,37 @@ public final class Segmenter {
         while k < l.upperBound && isDigit(text[k]) { k += 1 }
         guard k > digits else { return false }
         return k == l.upperBound || text[k] == 0x3A || text[k] == 0x20
+    }
+
+    /// A work cited by its title: the unit's one link goes to another site (`http…`) and its
+    /// text is in Title Case, three capitalised words or more, every lowercase word of the unit
+    /// a function word, the words outside the link capitalised too (its authors, a label):
+    /// `[Geometric Algebra for Physicists](https://…) - Doran & Lasenby`, `DCN: [Deep & Cross
+    /// Network for Ad Click Predictions](https://arxiv.org/…)`. A book's or a paper's title is
+    /// kept as published; a label of words to translate has lowercase words
+    /// (`[Project homepage](…)`), and a short link text is ``SourceStretch``'s link label.
+    static func isTitledWorkLink(_ text: [UInt32], _ roles: [Role], _ segment: Range<Int>, _ links: [InlineLink],
+                                 functionWords: Set<String>) -> Bool {
+        guard links.count == 1, !links[0].isImage, links[0].destination.hasPrefix("http") else { return false }
+        let l = links[0].text
+        var capitalizedInLink = 0
+        var k = segment.lowerBound
+        while k < segment.upperBound {
+            guard roles[k] == .content, isLetterOrDigit(text[k]) else { k += 1; continue }
+            var e = k + 1
+            while e < segment.upperBound && roles[e] == .content && (isLetterOrDigit(text[e]) || text[e] == 0x27 || text[e] == 0x2019) { e += 1 }
+            let first = text[k]
+            // An owner's possessive outside the title (`Microsoft's "Generative AI for
+            // Beginners"`) is a phrase of prose to translate (微软的…).
+            if !l.contains(k) && e - k > 2 && (text[e - 2] == 0x27 || text[e - 2] == 0x2019) && text[e - 1] == 0x73 { return false }
+            if first >= 0x61 && first <= 0x7A {
+                guard functionWords.contains(String(String.UnicodeScalarView(text[k..<e].compactMap(Unicode.Scalar.init)))) else { return false }
+            } else if first >= 0x41 && first <= 0x5A && l.contains(k) {
+                capitalizedInLink += 1
+            }
+            k = e
+        }
+        return capitalizedInLink >= 3
     }
 
     /// A paper cited by its title and then its address: the unit ends in a URL shown to the

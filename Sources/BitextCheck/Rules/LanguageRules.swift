@@ -109,6 +109,11 @@ public struct UntranslatedRule: Rule {
             // GB/T 7714 writes the initials spaced (`Lin Q R, Zhao M, et al.`), after a `[1]` or
             // `[2]:` label.
             RuleExample("## 参考文献\n\n[1] Lin Q R, Zhao M, Ito K, et al. Segmenting bilingual documents at scale[J]. arXiv preprint arXiv:2101.00001, 2021.\n\n[2]: Ito K, Sato R. A survey of the alignment of sentences[J]. Ex Rev, 2019.\n\n↓Lin Q R and Zhao M showed in 2021 that the alignment of sentences scales.\n"),
+            // A work cited by its title, one link to another site in Title Case (authors or a
+            // label beside it), is kept as published; a link text of words to translate is not.
+            RuleExample("## 参考资料\n\n- [Geometric Algebra for Engineers](https://example.org/books/ga) - Dorst & Mann\n- GA: [A New Foundation for Classical Mechanics](https://example.org/papers/ga)\n- ↓[Read the guide to installing the server](https://example.org/guide)\n"),
+            // A JSON object in a table cell is a value, not English prose.
+            RuleExample("| 编号 | 偏好 |\n| --- | --- |\n| 17 | {\"subscription\": \"premium\", \"theme\": \"light\"} |\n| 18 | 使用默认的主题设置 |\n"),
             // A status code and its reason phrase is a name of the protocol.
             RuleExample("# 错误\n\n| 错误码 | HTTP 状态 |\n| --- | --- |\n| `email_taken` | 409 Conflict |\n| `rate_limited` | 429 Too Many Requests |\n"),
             // A table of values whose header names its column's messages: what the program
