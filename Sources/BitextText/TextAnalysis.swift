@@ -61,7 +61,8 @@ public enum Evidence: String, Sendable {
     // Untranslated.
     /// Function words with ordinary words: a sentence or phrase.
     case sentence
-    /// Four or more ordinary words without function words.
+    /// Four or more ordinary words without function words (inside Chinese, three lowercase words
+    /// in a run of five words or more).
     case ordinaryWords = "ordinary-words"
     /// One to three ordinary words, at most one function word: a short label (`Tools`).
     case label

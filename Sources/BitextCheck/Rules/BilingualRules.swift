@@ -36,10 +36,11 @@ public struct SameAsSourceRule: Rule {
             let tu = c.document.units[t], su = p.source.units[s]
             guard tu.plainText == su.plainText else { continue }
             // Only prose the language rules have not reported already: never names, identifiers,
-            // code, links, alt text, figures or units kept by the document's evidence.
+            // code, links, alt text, figures, the keywords of the page's code or units kept by
+            // the document's evidence.
             let a = c.analyses[t]
             guard !a.isNote, let stretch = a.stretches.first, stretch.isWholeUnit, stretch.isProse,
-                  !UntranslatedAltRule.isAltText(c, t) else { continue }
+                  !UntranslatedAltRule.isAltText(c, t), !UntranslatedLabelRule.isKeywordOfPageCode(c, t) else { continue }
             if stretch.isLabel ? labelRule : (untranslatedRule && UntranslatedRule.isUntranslated(c, t)) { continue }
             emit(c.finding(self, severity: severity, unit: t, range: 0..<tu.text.count,
                            message: c.messages.text("same-as-source", ["line": String(su.start.line)]),

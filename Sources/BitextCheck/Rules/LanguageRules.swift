@@ -112,6 +112,9 @@ public struct UntranslatedRule: Rule {
             // A work cited by its title, one link to another site in Title Case (authors or a
             // label beside it), is kept as published; a link text of words to translate is not.
             RuleExample("## 参考资料\n\n- [Geometric Algebra for Engineers](https://example.org/books/ga) - Dorst & Mann\n- GA: [A New Foundation for Classical Mechanics](https://example.org/papers/ga)\n- ↓[Read the guide to installing the server](https://example.org/guide)\n"),
+            // Upper-case keywords the page's code spans write (`FOR UPDATE`), function words
+            // among them, head the section about them.
+            RuleExample("# 方言\n\n## FOR UPDATE / FOR SHARE\n\nPostgreSQL 支持 `FOR UPDATE` 和 `FOR SHARE`。\n"),
             // A JSON object in a table cell is a value, not English prose.
             RuleExample("| 编号 | 偏好 |\n| --- | --- |\n| 17 | {\"subscription\": \"premium\", \"theme\": \"light\"} |\n| 18 | 使用默认的主题设置 |\n"),
             // A status code and its reason phrase is a name of the protocol.
@@ -181,7 +184,9 @@ public struct UntranslatedRule: Rule {
     /// name, not a short label, not alt text).
     static func isUntranslated(_ c: FileContext, _ k: Int) -> Bool {
         guard let s = wholeUnitStretch(c, k) else { return false }
-        return s.isProse && !s.isLabel && !UntranslatedAltRule.isAltText(c, k)
+        // (Keywords the page's code writes, `## FOR UPDATE / FOR SHARE`, are no phrase, their
+        // function words upper case as the code's are.)
+        return s.isProse && !s.isLabel && !UntranslatedAltRule.isAltText(c, k) && !UntranslatedLabelRule.isKeywordOfPageCode(c, k)
     }
 }
 
