@@ -174,6 +174,7 @@ extension Segmenter {
             }
         }
         markQuotedOutput(doc, &analyses)
+        markQuotations(units, &analyses)
         markNameLists(units, &analyses)
         markNameHeadings(doc, &analyses)
         let capitalsWords = markCapitalsHeadings(units, &analyses)
@@ -507,6 +508,53 @@ extension Segmenter {
                 rest = section[r.upperBound...]
             }
             if site { analyses[k].stretches[0].documentEvidence = .names }
+        }
+    }
+
+    /// A quotation that runs over several blocks: a block without Chinese that opens with a
+    /// quotation mark it does not close, the blocks after it, and the one that closes it at its
+    /// end, all without Chinese, one after another (a prompt quoted with its list of
+    /// requirements: `"Help me write a strategy. Requirements:` … `5. Set the period."`): quoted
+    /// text, kept as written, as one block in quotation marks is (`quoted`). Twelve blocks at
+    /// most, no heading among them.
+    func markQuotations(_ units: [BitextMarkdown.Unit], _ analyses: inout [TextAnalysis]) {
+        // The quotation marks of the unit's text: (opening first, closing last, straight quotes
+        // and curly ones counted apart).
+        func marks(_ u: BitextMarkdown.Unit) -> (first: UInt32?, last: UInt32?, straight: Int, open: Int, close: Int) {
+            var first: UInt32? = nil, last: UInt32? = nil
+            var straight = 0, open = 0, close = 0
+            for (c, r) in zip(u.text, u.roles) where r == .content && c != 0x20 && c != 0x0A {
+                if first == nil { first = c }
+                last = c
+                if c == 0x22 { straight += 1 } else if c == 0x201C { open += 1 } else if c == 0x201D { close += 1 }
+            }
+            return (first, last, straight, open, close)
+        }
+        var k = 0
+        while k < units.count {
+            defer { k += 1 }
+            guard !analyses[k].hasHan, !analyses[k].stretches.isEmpty else { continue }
+            let m = marks(units[k])
+            let straight = m.first == 0x22 && m.straight % 2 == 1
+            guard straight || (m.first == 0x201C && m.open > m.close) else { continue }
+            var end: Int? = nil
+            var j = k + 1
+            while j < units.count && j - k <= 12 && !analyses[j].hasHan && units[j].start.line - units[j - 1].end.line <= 3 {
+                if case .heading = units[j].kind { break }
+                let n = marks(units[j])
+                if straight ? n.straight % 2 == 1 : n.close > n.open {
+                    if n.last == (straight ? 0x22 : 0x201D) { end = j }
+                    break
+                }
+                j += 1
+            }
+            guard let end else { continue }
+            for x in k...end {
+                for i in analyses[x].stretches.indices where analyses[x].stretches[i].documentEvidence == nil {
+                    analyses[x].stretches[i].documentEvidence = .quoted
+                }
+            }
+            k = end
         }
     }
 

@@ -93,6 +93,10 @@ public struct UntranslatedRule: Rule {
             // names nothing of the kind is still prose to translate.
             RuleExample("完整的模板如下：\n\n> You are a careful math tutor. Explain each step before giving the answer.\n\n> A train leaves at noon and travels for two hours. When does it arrive?\n"),
             RuleExample("下面这段话说明了原因：\n\n> ↓The cache is cleared whenever the server restarts, so the first request is slow.\n"),
+            // A quotation over several blocks (a prompt with its list of requirements) is quoted
+            // text; the same blocks without the quotation marks are English left untranslated.
+            RuleExample("### 场景 A：编写策略\n\n\"Help me write a moving average strategy for the fund.\nRequirements:\n\n1.  Buy when the fast average crosses above the slow one.\n2.  Sell when it crosses below the slow one.\"\n\n以上提示词可以直接使用。\n"),
+            RuleExample("### 场景 A：编写策略\n\n↓Help me write a moving average strategy for the fund.\nRequirements:\n\n1.  ↓Buy when the fast average crosses above the slow one.\n2.  ↓Sell when it crosses below the slow one.\n\n以上提示词可以直接使用。\n"),
             // A reference list keeps its entries as they were published; a sentence citing one
             // is prose.
             RuleExample("## 参考文献\n\n1. Lin, Q., & Zhao, M. (2021). Segmenting bilingual documents at scale. *Journal of Examples*, 3(2), 45–67.\n2. K. Ito and R. Sato. A survey of the alignment of sentences. 2019.\n\n↓Lin and Zhao (2021) showed that the alignment of sentences scales.\n"),
