@@ -25,7 +25,8 @@ public final class AtomicFile {
         // A new output file's missing folders are made, as `export -o site/` makes its tree.
         if attributes == nil { try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         temp = folder.appendingPathComponent(".\(url.lastPathComponent).bitext-\(getpid()).tmp").path
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        // Made and recorded at once: an interruption between the two would leave the file.
+        let fd = AtomicFile.pending.create(temp)
         if fd < 0 {
             throw InputError(file: path, ui("output.no-temp", ["reason": String(cString: strerror(errno))]))
         }
@@ -33,14 +34,14 @@ public final class AtomicFile {
         if let mode = attributes?[.posixPermissions] as? Int { fchmod(fd, mode_t(mode)) }
         let h = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         handle = h
-        AtomicFile.pending.insert(temp)
     }
 
     /// Temporary files not yet renamed or removed, for ``removeTemporaryFiles()``.
     private static let pending = PendingFiles()
 
     /// Removes the temporary files of writes still under way: an interrupted run (Ctrl-C,
-    /// SIGTERM) leaves neither a half-written file nor a `.NAME.bitext-PID.tmp` beside it.
+    /// SIGTERM) leaves neither a half-written file nor a `.NAME.bitext-PID.tmp` beside it. No
+    /// temporary file is made after it (the run is ending).
     public static func removeTemporaryFiles() {
         for p in pending.drain() { unlink(p) }
     }
@@ -67,7 +68,23 @@ public final class AtomicFile {
 private final class PendingFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var paths = Set<String>()
-    func insert(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
+    /// Drained by an interruption: no more temporary files.
+    private var closed = false
+    /// Creates the temporary file `p` and records it under the lock, so that ``drain()`` sees
+    /// every file made: a file descriptor, or -1 with `errno` set (`EINTR` once drained).
+    func create(_ p: String) -> Int32 {
+        lock.lock(); defer { lock.unlock() }
+        guard !closed else { errno = EINTR; return -1 }
+        let fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if fd >= 0 { paths.insert(p) }
+        return fd
+    }
     func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
-    func drain() -> [String] { lock.lock(); defer { lock.unlock() }; let a = Array(paths); paths.removeAll(); return a }
+    func drain() -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        closed = true
+        let a = Array(paths)
+        paths.removeAll()
+        return a
+    }
 }
